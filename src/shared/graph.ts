@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+/**
+ * The graph payload every graph-shaped endpoint returns. Node and edge ids are Neo4j element ids;
+ * `key` is our own `id` property when the node has one. Property values are JSON-safe: Neo4j
+ * integers beyond 2^53 become strings, temporal values ISO strings, points {lat, lon} (or
+ * {x, y[, z], srid} for cartesian ones), durations ISO-8601 duration strings.
+ */
+export const PropertyValueSchema: z.ZodType<unknown> = z.lazy(() =>
+  z.union([
+    z.string(),
+    z.number(),
+    z.boolean(),
+    z.null(),
+    z.array(PropertyValueSchema),
+    z.record(z.string(), PropertyValueSchema),
+  ]),
+);
+export const PropertiesSchema = z.record(z.string(), PropertyValueSchema);
+
+export const GraphNodeSchema = z.object({
+  id: z.string().describe('Neo4j elementId'),
+  key: z.string().nullable().describe("our own `id` property, when present"),
+  labels: z.array(z.string()),
+  caption: z.string().describe('name, else title, else id, else the element id'),
+  properties: PropertiesSchema,
+});
+
+export const GraphEdgeSchema = z.object({
+  id: z.string().describe('Neo4j elementId'),
+  type: z.string(),
+  source: z.string().describe('elementId of the start node'),
+  target: z.string().describe('elementId of the end node'),
+  properties: PropertiesSchema,
+});
+
+export const GraphPayloadSchema = z.object({
+  nodes: z.array(GraphNodeSchema),
+  edges: z.array(GraphEdgeSchema),
+});
+
+export type PropertyValue = z.infer<typeof PropertyValueSchema>;
+export type GraphNode = z.infer<typeof GraphNodeSchema>;
+export type GraphEdge = z.infer<typeof GraphEdgeSchema>;
+export type GraphPayload = z.infer<typeof GraphPayloadSchema>;
