@@ -46,7 +46,12 @@ export type Rec = Record<string, unknown>;
 export function readYamlList(dataDir: string, file: string): Rec[] {
   const path = join(dataDir, file);
   if (!existsSync(path)) return [];
-  const v: unknown = parse(readFileSync(path, 'utf8'));
+  let v: unknown;
+  try {
+    v = parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new Error(`${file}: ${(e as Error).message}`);
+  }
   if (v == null) return [];
   if (!Array.isArray(v)) throw new Error(`${file}: top level must be a list`);
   return v as Rec[];

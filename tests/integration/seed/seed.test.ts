@@ -206,7 +206,7 @@ describe('loader behaviour', () => {
     // Valid data, but a uniqueness constraint the loader does not know about fails once claims
     // are written (entities are already in the transaction): the one transaction must leave nothing behind.
     await driver.executeQuery('MATCH (n {dataset: $d}) DETACH DELETE n', { d: DATASET }, db());
-    await driver.executeQuery('CREATE CONSTRAINT test_claim_guard IF NOT EXISTS FOR (c:Claim) REQUIRE c.status IS UNIQUE', {}, db());
+    await driver.executeQuery('CREATE CONSTRAINT test_claim_guard IF NOT EXISTS FOR (c:Claim) REQUIRE c.claimant IS UNIQUE', {}, db());
     try {
       const before = await graphFingerprint();
       const e = await seedDatabase(driver, testNeo4j().database).catch((x: unknown) => x);
