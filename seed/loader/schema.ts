@@ -103,7 +103,7 @@ export const ClaimSchema = z
     about: z.array(slug).min(1, 'a claim must be about at least one event'),
     statement: z.string().min(10, 'statement is too short'),
     stance: z.string().min(1),
-    status: z.enum(['contested', 'unanswered', 'acknowledged'], { message: 'status must be contested, unanswered or acknowledged' }),
+    status: z.enum(['contested', 'unanswered', 'acknowledged', 'uncontested'], { message: 'status must be contested, unanswered, acknowledged or uncontested' }),
     date: isoDate.optional(),
     date_basis: z.string().optional(),
     contradicts: z.array(slug).default([]),

@@ -128,7 +128,7 @@ for (const e of readYamlList(opts.dataDir, 'events.yaml'))
   if (e.casualties_reported_by != null)
     ref('events.yaml', String(e.id), e.casualties_reported_by, ['Person', 'Organization']);
 
-const STATUSES = ['contested', 'unanswered', 'acknowledged'];
+const STATUSES = ['contested', 'unanswered', 'acknowledged', 'uncontested'];
 for (const c of claimsList) {
   const w = String(c.id);
   ref('claims.yaml', w, c.claimant, ['Person', 'Organization']);
