@@ -112,7 +112,9 @@ export async function writeSeed(tx: Transaction, d: SeedData, opts: { reset: boo
     `UNWIND $rows AS row MERGE (n:Claim {id: row.id}) ${SET_DATES}`,
     d.claims.map((c) => {
       const row = nodeRow(c as unknown as Record<string, unknown>, ['evidence', 'about', 'contradicts', 'claimant']);
-      Object.assign(row.props as Row, provenance([c.evidence], outletOf), { claimant: c.claimant });
+      // A readable caption wherever a claim is drawn: who said it, and the gist.
+      const gist = c.statement.length > 72 ? `${c.statement.slice(0, 71).trimEnd()}…` : c.statement;
+      Object.assign(row.props as Row, provenance([c.evidence], outletOf), { claimant: c.claimant, name: `${nameOf.get(c.claimant) ?? c.claimant}: ${gist}` });
       return row;
     }),
   );

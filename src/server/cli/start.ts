@@ -1,44 +1,64 @@
 /**
- * `npm start`: the managed Neo4j (or NEO4J_URI), seeded when empty, then the API and the built
- * explorer on one port. Ctrl-C stops everything this command started.
+ * `npm start`: the managed Neo4j (or NEO4J_URI), seeded when empty, the explorer built when
+ * missing or stale, then the API and the explorer on one port (HOST/PORT). Ctrl-C stops
+ * everything this command started; a Neo4j that was already running (db:start) is left running.
  */
+import { formatCounts, seedIfEmpty, SeedValidationError } from '../../../seed/loader/index';
 import { ConfigError, loadEnv } from '../config';
+import { createDriver, resolveTarget, type Neo4jTarget } from '../neo4j/connection';
 import { ManagedNeo4jError } from '../neo4j/managed/errors';
-import { resolveTarget, type Neo4jTarget } from '../neo4j/connection';
+import { startServer, type RunningServer } from '../server';
+import { ensureBuild } from './ensure-build';
+
+const secs = (t0: number) => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
 
 async function main(): Promise<void> {
   const env = loadEnv();
   const t0 = Date.now();
-  const target: Neo4jTarget = await resolveTarget(env, (l) => console.log(l));
-  const m = target.managed;
-  console.log(
-    m
-      ? `newsgraph: Neo4j ${m.owned ? 'started' : 'already running'} at ${target.uri} (${((Date.now() - t0) / 1000).toFixed(1)} s; password in ${m.info.passwordFile}; data in ${m.info.dataDir})`
-      : `newsgraph: using Neo4j at ${target.uri}, database ${target.database}`,
-  );
-
+  const log = (l: string) => console.log(l);
+  let target: Neo4jTarget | undefined;
+  let server: RunningServer | undefined;
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  const shutdown = async (why: string, code = 0) => {
     if (stopping) return;
     stopping = true;
-    console.log(`newsgraph: ${signal} received, stopping…`);
-    if (m?.owned) await m.stop();
-    process.exit(0);
+    console.log(`newsgraph: ${why}, stopping…`);
+    await server?.close().catch(() => {});
+    if (target?.managed?.owned) await target.managed.stop();
+    process.exit(code);
   };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGHUP', () => void shutdown('SIGHUP'));
-  if (m?.owned) {
-    void m.exited.then((code) => {
-      if (stopping) return;
-      console.error(`newsgraph: Neo4j exited unexpectedly (code ${code}); see ${m.info.logFile}`);
-      process.exit(1);
-    });
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => void shutdown(`${sig} received`));
+
+  try {
+    target = await resolveTarget(env, log);
+    const m = target.managed;
+    log(
+      m
+        ? `newsgraph: Neo4j ${m.owned ? 'started' : 'already running'} at ${target.uri} (${secs(t0)}; password in ${m.info.passwordFile}; data in ${m.info.dataDir})`
+        : `newsgraph: using Neo4j at ${target.uri}, database ${target.database}`,
+    );
+    if (m?.owned) {
+      void m.exited.then((code) => {
+        if (!stopping) void shutdown(`Neo4j exited unexpectedly (code ${code}; see ${m.info.logFile})`, 1);
+      });
+    }
+
+    const driver = createDriver(target);
+    try {
+      const seeded = await seedIfEmpty(driver, target.database, { articlesDir: env.ARTICLES_DIR, log });
+      log(seeded ? `newsgraph: seeded the empty database (${secs(t0)})\n${formatCounts(seeded.counts)}` : 'newsgraph: the database already has data; not seeding');
+    } finally {
+      await driver.close();
+    }
+
+    await ensureBuild();
+    server = await startServer({ env, target });
+    log(`\nnewsgraph: the explorer is at ${server.url}  (ready in ${secs(t0)}; Ctrl-C stops it)`);
+  } catch (e) {
+    if (e instanceof ManagedNeo4jError || e instanceof ConfigError || e instanceof SeedValidationError) console.error(`newsgraph: ${e.message}`);
+    else console.error(e);
+    await shutdown('start-up failed', 1);
   }
 }
 
-main().catch((e: unknown) => {
-  if (e instanceof ManagedNeo4jError || e instanceof ConfigError) console.error(`newsgraph: ${e.message}`);
-  else console.error(e);
-  process.exit(1);
-});
+void main();
