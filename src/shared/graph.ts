@@ -31,7 +31,10 @@ export const GraphEdgeSchema = z.object({
   type: z.string(),
   source: z.string().describe('elementId of the start node'),
   target: z.string().describe('elementId of the end node'),
-  properties: PropertiesSchema,
+  properties: PropertiesSchema.describe(
+    'the relationship\'s properties; on evidence-carrying relationships also `sources` (distinct supporting articles), ' +
+      '`outlets` (distinct outlets), `article`/`quote`/`start`/`end` and the evidence_* lists',
+  ),
 });
 
 export const GraphPayloadSchema = z.object({

@@ -189,7 +189,11 @@ function jvmArgs(heap: string, libDir: string, home: string, confDir: string): s
     `-Xms${heap}`,
     `-Xmx${heap}`,
     '-XX:+UseG1GC',
-    '-XX:+ExitOnOutOfMemoryError',
+    // No -XX:+ExitOnOutOfMemoryError: Neo4j does not track the memory of a single Cypher
+    // expression (`[x IN range(1, n) | x]`, string building), so one sandboxed query could take
+    // the whole server down. Without the flag the allocating transaction fails with
+    // Neo.TransientError.General.OutOfMemoryError and the server keeps running (tested in
+    // tests/integration/reliability/sandbox-bombs.test.ts).
     '-XX:-OmitStackTraceInFastThrow',
     '--add-opens=java.base/java.nio=ALL-UNNAMED',
     '--add-opens=java.base/java.io=ALL-UNNAMED',

@@ -1,0 +1,32 @@
+// title: Events in a place between two dates
+// description: >-
+//   Events that happened in a place or anywhere inside it (following LOCATED_IN), between two
+//   dates. Events known only by a date range count when the range overlaps.
+// group: Places and time
+// params:
+//   - name: place
+//     type: entity
+//     label: Place
+//     labels: [Place]
+//     default: belgorod-region
+//     suggest: MATCH (p:Place) RETURN p.id AS value, p.name AS label ORDER BY label LIMIT 300
+//   - name: from
+//     type: date
+//     label: From
+//     default: 2022-01-01
+//   - name: to
+//     type: date
+//     label: To
+//     default: 2024-12-31
+MATCH (pl:Place {id: $place})
+MATCH (e:Event)-[o:OCCURRED_IN]->(x:Place)
+WHERE (x = pl OR EXISTS { (x)-[:LOCATED_IN*1..4]->(pl) })
+  AND coalesce(e.date, e.date_to, e.date_from) >= $from
+  AND coalesce(e.date, e.date_from, e.date_to) <= $to
+RETURN e, o, x,
+       e.name AS event,
+       e.kind AS kind,
+       coalesce(e.date, e.date_from) AS date,
+       x.name AS place
+ORDER BY date, event
+LIMIT 300

@@ -1,0 +1,27 @@
+// title: Timeline of incidents in a region
+// description: >-
+//   Strikes, attacks, accidental releases and other incidents in a region (default the Belgorod
+//   region), in date order, with the reported casualties and who reported them.
+// group: Places and time
+// params:
+//   - name: region
+//     type: entity
+//     label: Region
+//     labels: [Place]
+//     default: belgorod-region
+//     suggest: MATCH (p:Place) WHERE p.kind IN ['region', 'country'] RETURN p.id AS value, p.name AS label ORDER BY label LIMIT 200
+MATCH (region:Place {id: $region})
+MATCH (e:Event)-[o:OCCURRED_IN]->(x:Place)
+WHERE (x = region OR EXISTS { (x)-[:LOCATED_IN*1..4]->(region) })
+  AND e.kind IN ['strike', 'attack', 'accidental-release', 'barrage', 'shelling', 'explosion', 'interception', 'evacuation']
+OPTIONAL MATCH (src:Entity {id: e.casualties_reported_by})
+RETURN e, o, x,
+       coalesce(e.date, e.date_from) AS date,
+       e.name AS incident,
+       e.kind AS kind,
+       x.name AS place,
+       e.killed AS killed,
+       e.injured AS injured,
+       src.name AS reportedBy
+ORDER BY date, incident
+LIMIT 300

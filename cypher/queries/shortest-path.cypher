@@ -1,0 +1,23 @@
+// title: Shortest paths between two entities
+// description: >-
+//   All shortest connections between two entities (up to six steps). By default links that only
+//   say "this article mentions both" are not followed; switch viaArticles on to include them.
+// group: Connections
+// params:
+//   - name: from
+//     type: entity
+//     label: From
+//     default: vyacheslav-gladkov
+//   - name: to
+//     type: entity
+//     label: To
+//     default: volodymyr-zelensky
+//   - name: viaArticles
+//     type: boolean
+//     label: Follow article mentions
+//     default: false
+MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+MATCH p = allShortestPaths((a)-[*..6]-(b))
+WHERE all(r IN relationships(p) WHERE $viaArticles OR NOT type(r) IN ['MENTIONS', 'PUBLISHED_BY', 'WRITTEN_BY', 'CONTRIBUTED_TO', 'PHOTO_CREDIT'])
+RETURN p, length(p) AS hops, [n IN nodes(p) | coalesce(n.name, n.title, n.statement, n.id)] AS route
+LIMIT 25

@@ -1,0 +1,20 @@
+// title: Weapons used, and by whom
+// description: >-
+//   Every event in which a weapon type was used, who the event is attributed to, and on whose
+//   word the weapon identification rests.
+// group: Weapons
+MATCH (e:Event)-[u:USED_WEAPON]->(w:Weapon)
+OPTIONAL MATCH (e)-[att:ATTRIBUTED_TO]->(actor)
+OPTIONAL MATCH (src:Entity {id: u.according_to})
+WITH e, u, w, src, collect(DISTINCT actor.name) AS attributedTo
+RETURN e, u, w,
+       w.name AS weapon,
+       w.kind AS kind,
+       e.name AS event,
+       coalesce(e.date, e.date_from) AS date,
+       attributedTo,
+       u.role AS role,
+       src.name AS accordingTo,
+       u.quote AS quote
+ORDER BY weapon, date
+LIMIT 300

@@ -1,0 +1,123 @@
+import { isNode, isPath, isRelationship, type Node, type Path, type Relationship } from 'neo4j-driver';
+import type { GraphEdge, GraphNode, GraphPayload } from '../../shared/graph';
+import type { NodeRef } from '../../shared/api/nodes';
+import { propertiesToJson, toJson } from './convert';
+
+/** Our `id` property as a string, when the node has a usable one. */
+export function nodeKey(props: Record<string, unknown>): string | null {
+  const id = props.id;
+  if (typeof id === 'string' && id.length > 0) return id;
+  const j = toJson(id);
+  return typeof j === 'number' || (typeof j === 'string' && j.length > 0) ? String(j) : null;
+}
+
+/** name → title → id → elementId, whichever is first non-empty. */
+export function nodeCaption(props: Record<string, unknown>, elementId: string): string {
+  for (const k of ['name', 'title', 'id']) {
+    const v = toJson(props[k]);
+    if (typeof v === 'string' && v.trim()) return v;
+    if (typeof v === 'number') return String(v);
+  }
+  return elementId;
+}
+
+export function toGraphNode(n: Node): GraphNode {
+  const props = n.properties as Record<string, unknown>;
+  return {
+    id: n.elementId,
+    key: nodeKey(props),
+    labels: [...n.labels],
+    caption: nodeCaption(props, n.elementId),
+    properties: propertiesToJson(props),
+  };
+}
+
+export function toNodeRef(n: Node): NodeRef {
+  const props = n.properties as Record<string, unknown>;
+  return { id: n.elementId, key: nodeKey(props), caption: nodeCaption(props, n.elementId), labels: [...n.labels] };
+}
+
+export function toGraphEdge(r: Relationship): GraphEdge {
+  return {
+    id: r.elementId,
+    type: r.type,
+    source: r.startNodeElementId,
+    target: r.endNodeElementId,
+    properties: propertiesToJson(r.properties as Record<string, unknown>),
+  };
+}
+
+/**
+ * Collects the nodes and relationships found anywhere in result values (including inside lists,
+ * maps and paths), de-duplicated by element id, in first-seen order. Cost: linear in the values.
+ */
+export class GraphCollector {
+  readonly nodes = new Map<string, GraphNode>();
+  readonly edges = new Map<string, GraphEdge>();
+
+  addNode(n: Node): void {
+    if (!this.nodes.has(n.elementId)) this.nodes.set(n.elementId, toGraphNode(n));
+  }
+  addEdge(r: Relationship): void {
+    if (!this.edges.has(r.elementId)) this.edges.set(r.elementId, toGraphEdge(r));
+  }
+  addPath(p: Path): void {
+    this.addNode(p.start);
+    for (const seg of p.segments) {
+      this.addNode(seg.start);
+      this.addEdge(seg.relationship);
+      this.addNode(seg.end);
+    }
+  }
+  /** Walks any value; depth-limited so a pathological nesting cannot blow the stack. */
+  collect(v: unknown, depth = 0): void {
+    if (v === null || typeof v !== 'object' || depth > 64) return;
+    if (isNode(v)) this.addNode(v);
+    else if (isRelationship(v)) this.addEdge(v);
+    else if (isPath(v)) this.addPath(v);
+    else if (Array.isArray(v)) for (const x of v) this.collect(x, depth + 1);
+    else if (Object.getPrototypeOf(v) === Object.prototype) for (const x of Object.values(v)) this.collect(x, depth + 1);
+  }
+  /** Element ids of relationship endpoints that are not (yet) in the node set. */
+  missingEndpoints(): string[] {
+    const missing = new Set<string>();
+    for (const e of this.edges.values()) {
+      if (!this.nodes.has(e.source)) missing.add(e.source);
+      if (!this.nodes.has(e.target)) missing.add(e.target);
+    }
+    return [...missing];
+  }
+  /** Only edges whose both endpoints are present, so the payload is always drawable. */
+  payload(): GraphPayload {
+    const edges = [...this.edges.values()].filter((e) => this.nodes.has(e.source) && this.nodes.has(e.target));
+    return { nodes: [...this.nodes.values()], edges };
+  }
+}
+
+/**
+ * A result value as a table cell: JSON-safe, graph elements as tagged references (their
+ * properties travel once, in the graph payload).
+ */
+export function toCell(v: unknown, depth = 0): unknown {
+  if (v === null || v === undefined) return null;
+  if (typeof v !== 'object' || depth > 64) return toJson(v);
+  if (isNode(v)) {
+    const props = v.properties as Record<string, unknown>;
+    return { __kind: 'node', id: v.elementId, key: nodeKey(props), caption: nodeCaption(props, v.elementId), labels: [...v.labels] };
+  }
+  if (isRelationship(v)) return { __kind: 'relationship', id: v.elementId, type: v.type, source: v.startNodeElementId, target: v.endNodeElementId };
+  if (isPath(v)) {
+    return {
+      __kind: 'path',
+      nodes: [v.start.elementId, ...v.segments.map((s) => s.end.elementId)],
+      edges: v.segments.map((s) => s.relationship.elementId),
+    };
+  }
+  if (Array.isArray(v)) return v.map((x) => toCell(x, depth + 1));
+  if (Object.getPrototypeOf(v) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = toCell(x, depth + 1);
+    return out;
+  }
+  return toJson(v);
+}

@@ -1,0 +1,42 @@
+/**
+ * Building Lucene queries for the full-text index from what a person typed.
+ * Pure functions (unit-tested).
+ */
+
+const SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
+
+/** Escapes every Lucene special character (`+ - && || ! ( ) { } [ ] ^ " ~ * ? : \ /`). */
+export function escapeLucene(s: string): string {
+  return s.replace(SPECIAL, (c) => `\\${c}`);
+}
+
+/**
+ * Splits like Lucene's standard analyzer does (letters and digits; everything else separates),
+ * lower-cased, at most 8 terms.
+ */
+export function searchTerms(q: string): string[] {
+  return q
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((t) => t.length > 0)
+    .slice(0, 8);
+}
+
+/**
+ * "Gladk" → `+(gladk^4 OR gladk*^2)`; "Zelenskyy" → `+(zelenskyy^4 OR zelenskyy*^2 OR zelenskyy~1)`.
+ * Every term must match (exactly, as a prefix, or within 1–2 edits for longer words); exact terms
+ * and the whole phrase rank first. Null when nothing searchable remains.
+ */
+export function luceneQuery(q: string): string | null {
+  const terms = searchTerms(q);
+  if (!terms.length) return null;
+  const clauses = terms.map((t) => {
+    const e = escapeLucene(t);
+    const parts = [`${e}^4`];
+    if (t.length >= 2) parts.push(`${e}*^2`);
+    if (t.length >= 4) parts.push(`${e}~${t.length >= 8 ? 2 : 1}`);
+    return `+(${parts.join(' OR ')})`;
+  });
+  if (terms.length > 1) clauses.push(`"${terms.map(escapeLucene).join(' ')}"^6`);
+  return clauses.join(' ');
+}

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import type { EndpointContract } from './contract';
+import { NodeIdSchema } from './common';
+import { ArticleRefSchema, NodeRefSchema } from './nodes';
+import { IsoDateSchema } from './timeline';
+
+/**
+ * The contested-claims board: for each event with claims, its claims grouped by the claimant's
+ * side. A side is derived from the graph, never from a list of people: the nearest country reached
+ * from the claimant through affiliation relationships (AFFILIATION_TYPES), or through an
+ * organization's `country` property on the way. Claimants with no such path are "unaffiliated".
+ */
+
+/** Relationship types followed (outwards) from a claimant to find its side. */
+export const AFFILIATION_TYPES = [
+  'MEMBER_OF',
+  'SPOKESPERSON_FOR',
+  'GOVERNOR_OF',
+  'LEADS',
+  'HOLDS_OFFICE',
+  'WORKS_FOR',
+  'ADVISOR_TO',
+  'PART_OF',
+  'CONTROLLED_BY',
+  'LOCATED_IN',
+] as const;
+/** Longest affiliation path considered (hops). */
+export const AFFILIATION_MAX_HOPS = 4;
+
+export const ClaimStatusSchema = z.enum(['contested', 'unanswered', 'acknowledged', 'uncontested']);
+export type ClaimStatus = z.infer<typeof ClaimStatusSchema>;
+
+export const SideSchema = z.object({
+  id: z.string().describe('elementId of the country node'),
+  key: z.string().nullable(),
+  name: z.string(),
+});
+export type Side = z.infer<typeof SideSchema>;
+
+export const ClaimantSchema = NodeRefSchema.extend({
+  side: SideSchema.nullable().describe('null: no affiliation path to a country'),
+  sideVia: z
+    .array(z.string())
+    .describe('how the side was found: captions and relationship types along the path, e.g. ["Mykhailo Podolyak", "ADVISOR_TO", "Volodymyr Zelensky", "LEADS", "Ukraine"]'),
+  sideAmbiguous: z.boolean().describe('paths of the same length lead to different countries (the first by name is used)'),
+});
+export type Claimant = z.infer<typeof ClaimantSchema>;
+
+export const BoardClaimSchema = z.object({
+  id: z.string().describe('elementId of the :Claim'),
+  key: z.string().nullable(),
+  statement: z.string().nullable(),
+  stance: z.string().nullable(),
+  status: z.string().nullable().describe('as stored: contested | unanswered | acknowledged | uncontested'),
+  statusAsOf: z
+    .string()
+    .nullable()
+    .describe('with asReportedBy: "unanswered" for a contested claim whose counter-claim was not yet reported; else = status'),
+  date: z.string().nullable().describe('ISO date, or the range as "from/to" when only a range is known'),
+  claimant: ClaimantSchema.nullable(),
+  evidence: z
+    .object({ article: ArticleRefSchema, quote: z.string(), start: z.number().nullable(), end: z.number().nullable() })
+    .nullable(),
+  contradicts: z.array(z.string()).describe('elementIds of the claims (on this board) it contradicts, in either direction'),
+});
+export type BoardClaim = z.infer<typeof BoardClaimSchema>;
+
+export const SideGroupSchema = z.object({
+  side: SideSchema.nullable().describe('null = unaffiliated claimants'),
+  claims: z.array(BoardClaimSchema),
+});
+export type SideGroup = z.infer<typeof SideGroupSchema>;
+
+export const BoardEventSchema = z.object({
+  event: NodeRefSchema,
+  start: z.string().nullable(),
+  end: z.string().nullable(),
+  contested: z.boolean().describe('two of its claims contradict each other'),
+  counts: z.object({ total: z.number(), contested: z.number(), unanswered: z.number(), acknowledged: z.number(), uncontested: z.number() }),
+  groups: z.array(SideGroupSchema).describe('one per side, sides with contested claims first, unaffiliated last'),
+});
+export type BoardEvent = z.infer<typeof BoardEventSchema>;
+
+export const ClaimsQuerySchema = z.object({
+  event: NodeIdSchema.optional().describe('only this event (elementId or id)'),
+  contested: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === 'true'))
+    .describe('true: only events with contradicting claims'),
+  asReportedBy: IsoDateSchema.optional().describe('only claims reported by articles published on or before this day'),
+});
+export type ClaimsQuery = z.infer<typeof ClaimsQuerySchema>;
+
+export const ClaimsResponseSchema = z.object({
+  asReportedBy: z.string().nullable(),
+  sides: z.array(SideSchema).describe('every side present on the board, by name'),
+  events: z.array(BoardEventSchema).describe('contested events first, then by date'),
+  tookMs: z.number(),
+});
+export type ClaimsResponse = z.infer<typeof ClaimsResponseSchema>;
+
+export const claimsContract = {
+  method: 'GET',
+  path: '/api/claims',
+  summary: 'Events that have claims, each with its claims grouped by the claimant\'s side, with status, date and evidence.',
+  description:
+    `A claimant's side is the nearest country reached through ${AFFILIATION_TYPES.join('/')} relationships ` +
+    `(at most ${AFFILIATION_MAX_HOPS} hops; a node's \`country\` property naming a place id counts as one more hop).`,
+  tag: 'investigation',
+  query: ClaimsQuerySchema,
+  response: ClaimsResponseSchema,
+  errors: [400, 404, 503],
+} as const satisfies EndpointContract;

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+/**
+ * Shapes every endpoint shares: the error body, id parameters, list-valued query parameters.
+ * No Node or DOM imports: the web app uses these too.
+ */
+
+/** Machine-readable error codes; `message` says the same for humans. */
+export const ErrorCodeSchema = z.enum([
+  'BAD_REQUEST', // a parameter or the body failed validation (`param` names it)
+  'UNAUTHORIZED', // NEWSGRAPH_TOKEN is set and the bearer token is missing or wrong
+  'NOT_FOUND', // unknown node, saved query or endpoint
+  'PAYLOAD_TOO_LARGE', // request body above the limit
+  'UNSUPPORTED_MEDIA_TYPE',
+  'CYPHER_ERROR', // Neo4j refused the query (syntax, semantics, types); `neo4jCode`, `position`
+  'QUERY_REJECTED', // the sandbox refused the query before running it (writes, LOAD CSV, …)
+  'TIMEOUT', // the query outlived its time limit and was stopped
+  'MEMORY_LIMIT', // the query needed more memory than the database allows a transaction
+  'NEO4J_UNAVAILABLE', // the database cannot be reached (or refuses our credentials)
+  'INTERNAL', // a bug; details are in the server log, never in the response
+]);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
+export const SyntaxPositionSchema = z.object({
+  line: z.number().int().describe('1-based'),
+  column: z.number().int().describe('1-based'),
+  offset: z.number().int().describe('0-based character offset into the query'),
+});
+export type SyntaxPosition = z.infer<typeof SyntaxPositionSchema>;
+
+/** Every non-2xx response body. Extra keys carry details (param, neo4jCode, position, …). */
+export const ErrorBodySchema = z.object({
+  error: z
+    .object({
+      code: ErrorCodeSchema,
+      message: z.string(),
+      param: z.string().optional().describe('the offending parameter, for BAD_REQUEST'),
+      neo4jCode: z.string().optional().describe('Neo4j status code, e.g. Neo.ClientError.Statement.SyntaxError'),
+      position: SyntaxPositionSchema.optional(),
+      reason: z.string().optional().describe('why the sandbox rejected a query'),
+    })
+    .catchall(z.unknown()),
+});
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;
+
+/** A node address: a Neo4j elementId, or our own `id` property (e.g. `vyacheslav-gladkov`). */
+export const NodeIdSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(512, 'is too long')
+  .describe('a Neo4j elementId, or the node\'s `id` property');
+
+export const NodeIdParamsSchema = z.object({ id: NodeIdSchema });
+
+/**
+ * A list in a query string: `types=A,B` or `types=A&types=B`. Empty entries are dropped;
+ * an empty list means "no filter".
+ */
+export const csvList = (item: z.ZodString = z.string()) =>
+  z.preprocess((v) => {
+    if (v === undefined || v === null) return undefined;
+    const parts = (Array.isArray(v) ? v : [v]).flatMap((x) => String(x).split(','));
+    const cleaned = parts.map((p) => p.trim()).filter((p) => p.length > 0);
+    return cleaned.length ? cleaned : undefined;
+  }, z.array(item).max(100, 'at most 100 entries').optional());
+
+/** Label and relationship-type names as they appear in a database (any characters but control ones). */
+export const TokenNameSchema = z.string().min(1).max(256).regex(/^[^\u0000-\u001f]+$/, 'contains control characters');
+
+/** A bounded integer query parameter with a default (query strings arrive as text). */
+export const intParam = (min: number, max: number, dflt: number) =>
+  z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be an integer')
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`)
+    .default(dflt);

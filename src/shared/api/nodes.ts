@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { GraphNodeSchema, GraphPayloadSchema } from '../graph';
+import type { EndpointContract } from './contract';
+import { csvList, intParam, NodeIdParamsSchema, TokenNameSchema } from './common';
+
+/** A short reference to a node (no properties): enough to show and link it. */
+export const NodeRefSchema = z.object({
+  id: z.string().describe('elementId'),
+  key: z.string().nullable(),
+  caption: z.string(),
+  labels: z.array(z.string()),
+});
+export type NodeRef = z.infer<typeof NodeRefSchema>;
+
+/** The article a quote comes from. `id`/`title` are null when the article node is missing. */
+export const ArticleRefSchema = z.object({
+  id: z.string().nullable().describe('elementId of the :Article node, when found'),
+  key: z.string().describe('the article id as stored in the provenance property'),
+  title: z.string().nullable(),
+  outlet: z.string().nullable(),
+  published: z.string().nullable().describe('ISO date'),
+});
+export type ArticleRef = z.infer<typeof ArticleRefSchema>;
+
+export const EvidenceSchema = z.object({
+  relationship: z
+    .object({
+      id: z.string(),
+      type: z.string(),
+      direction: z.enum(['out', 'in']).describe('out: this node is the start node'),
+      other: NodeRefSchema,
+    })
+    .nullable()
+    .describe('the relationship the quote supports; null when the quote is on the node itself (a claim)'),
+  article: ArticleRefSchema,
+  quote: z.string(),
+  start: z.number().nullable().describe('UTF-16 offset of the quote in the article text'),
+  end: z.number().nullable(),
+});
+export type Evidence = z.infer<typeof EvidenceSchema>;
+
+export const ContradictingClaimSchema = z.object({
+  id: z.string(),
+  key: z.string().nullable(),
+  statement: z.string().nullable(),
+  status: z.string().nullable(),
+  claimant: NodeRefSchema.nullable(),
+});
+
+export const ClaimSchema = z.object({
+  id: z.string().describe('elementId of the :Claim'),
+  key: z.string().nullable(),
+  statement: z.string().nullable(),
+  stance: z.string().nullable(),
+  status: z.string().nullable().describe('contested | unanswered | acknowledged | uncontested'),
+  date: z.string().nullable(),
+  claimant: NodeRefSchema.nullable(),
+  about: z.array(NodeRefSchema),
+  quote: z.string().nullable(),
+  article: ArticleRefSchema.nullable(),
+  contradicts: z.array(ContradictingClaimSchema).describe('claims this one contradicts, in either direction'),
+});
+export type Claim = z.infer<typeof ClaimSchema>;
+
+export const DegreeSchema = z.object({
+  total: z.number(),
+  byType: z.array(z.object({ type: z.string(), out: z.number(), in: z.number() })).describe('sorted by out+in, descending'),
+});
+
+export const NodeDetailResponseSchema = z.object({
+  node: GraphNodeSchema,
+  degree: DegreeSchema,
+  evidence: z.array(EvidenceSchema).describe('quotes supporting this node\'s relationships (and the node itself, for claims)'),
+  evidenceTruncated: z.boolean(),
+  mentions: z.array(z.object({ article: ArticleRefSchema, count: z.number().nullable(), firstOffset: z.number().nullable() })),
+  claim: ClaimSchema.nullable().describe('when the node is itself a :Claim: who made it, what about, what it contradicts'),
+  claimsMade: z.array(ClaimSchema),
+  claimsAbout: z.array(ClaimSchema),
+});
+export type NodeDetailResponse = z.infer<typeof NodeDetailResponseSchema>;
+
+export const nodeDetailContract = {
+  method: 'GET',
+  path: '/api/nodes/{id}',
+  summary: 'A node: properties, labels, degree per type and direction, evidence quotes, claims made and about it.',
+  tag: 'nodes',
+  params: NodeIdParamsSchema,
+  response: NodeDetailResponseSchema,
+  errors: [400, 404, 503],
+} as const satisfies EndpointContract;
+
+export const DirectionSchema = z.enum(['out', 'in', 'both']);
+export type Direction = z.infer<typeof DirectionSchema>;
+
+export const NEIGHBOURS_DEFAULT_LIMIT = 100;
+export const NEIGHBOURS_MAX_LIMIT = 500;
+
+export const NeighboursQuerySchema = z.object({
+  types: csvList(TokenNameSchema).describe('relationship types to follow (comma-separated); default all'),
+  direction: DirectionSchema.default('both'),
+  labels: csvList(TokenNameSchema).describe('only neighbours with one of these labels'),
+  limit: intParam(1, NEIGHBOURS_MAX_LIMIT, NEIGHBOURS_DEFAULT_LIMIT).describe(`relationships per page (1–${NEIGHBOURS_MAX_LIMIT}, default ${NEIGHBOURS_DEFAULT_LIMIT})`),
+  skip: intParam(0, 100_000, 0).describe('relationships already shown (paging)'),
+});
+export type NeighboursQuery = z.infer<typeof NeighboursQuerySchema>;
+
+export const NeighboursResponseSchema = GraphPayloadSchema.extend({
+  center: z.string().describe('elementId of the expanded node (also in nodes)'),
+  total: z.number().describe('relationships matching the filters'),
+  returned: z.number().describe('relationships in this page'),
+  skip: z.number(),
+  limit: z.number(),
+  more: z.record(z.string(), z.number()).describe('per relationship type, how many matching relationships come after this page'),
+  byType: z.record(z.string(), z.number()).describe('per relationship type, how many match the filters in all'),
+});
+export type NeighboursResponse = z.infer<typeof NeighboursResponseSchema>;
+
+export const neighboursContract = {
+  method: 'GET',
+  path: '/api/nodes/{id}/neighbours',
+  summary: 'Expand a node: a capped, paged graph payload, most-connected neighbours first, with "+N more" per type.',
+  tag: 'nodes',
+  params: NodeIdParamsSchema,
+  query: NeighboursQuerySchema,
+  response: NeighboursResponseSchema,
+  errors: [400, 404, 503],
+} as const satisfies EndpointContract;
+

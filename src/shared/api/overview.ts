@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { GraphPayloadSchema } from '../graph';
+import type { EndpointContract } from './contract';
+import { intParam } from './common';
+
+export const OVERVIEW_WHOLE_GRAPH_MAX = 2_000;
+
+export const OverviewQuerySchema = z.object({
+  top: intParam(1, OVERVIEW_WHOLE_GRAPH_MAX, 300).describe('on large graphs, how many of the best-connected nodes to return'),
+});
+
+export const OverviewResponseSchema = GraphPayloadSchema.extend({
+  mode: z.enum(['whole', 'top-degree']).describe(`whole graph when it has at most ${OVERVIEW_WHOLE_GRAPH_MAX} nodes`),
+  totals: z.object({ nodes: z.number(), relationships: z.number() }),
+  truncated: z.boolean().describe('not every node or relationship is in the payload'),
+  tookMs: z.number(),
+});
+export type OverviewResponse = z.infer<typeof OverviewResponseSchema>;
+
+export const overviewContract = {
+  method: 'GET',
+  path: '/api/overview',
+  summary: 'A starting graph: the whole graph when small, else the top-N nodes by degree and the links among them.',
+  tag: 'overview',
+  query: OverviewQuerySchema,
+  response: OverviewResponseSchema,
+  errors: [400, 503],
+} as const satisfies EndpointContract;

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import type { EndpointContract } from './contract';
+import { QueryResultSchema } from './result';
+
+/** Parameter types a saved query can declare in its header. */
+export const ParamTypeSchema = z.enum(['string', 'integer', 'float', 'boolean', 'date', 'entity']);
+export type ParamType = z.infer<typeof ParamTypeSchema>;
+
+export const ParamValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+export const SavedQueryParamSchema = z.object({
+  name: z.string(),
+  type: ParamTypeSchema,
+  label: z.string().describe('what a form shows'),
+  description: z.string().nullable(),
+  default: ParamValueSchema.optional().describe('used when the parameter is omitted; absent = required'),
+  required: z.boolean(),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  options: z.array(ParamValueSchema).optional().describe('the only allowed values, when fixed'),
+  entityLabels: z.array(z.string()).optional().describe('for entity pickers: search these labels'),
+  suggestions: z
+    .array(z.object({ value: ParamValueSchema, label: z.string() }))
+    .optional()
+    .describe('values from the header\'s suggestion query, for a picker'),
+});
+export type SavedQueryParam = z.infer<typeof SavedQueryParamSchema>;
+
+export const SavedQuerySchema = z.object({
+  name: z.string().describe('file name without .cypher; the id in /api/queries/{name}/run'),
+  title: z.string(),
+  description: z.string(),
+  group: z.string(),
+  params: z.array(SavedQueryParamSchema),
+  cypher: z.string().describe('the query text (without its header)'),
+});
+export type SavedQuery = z.infer<typeof SavedQuerySchema>;
+
+export const RejectedQuerySchema = z.object({
+  file: z.string(),
+  reason: z.string(),
+});
+
+export const QueriesListResponseSchema = z.object({
+  queries: z.array(SavedQuerySchema),
+  rejected: z.array(RejectedQuerySchema).describe('files refused at load (bad header, parse error, not read-only)'),
+});
+export type QueriesListResponse = z.infer<typeof QueriesListResponseSchema>;
+
+export const queriesListContract = {
+  method: 'GET',
+  path: '/api/queries',
+  summary: 'The saved queries with their typed parameters (and picker suggestions), plus any refused at load.',
+  tag: 'queries',
+  response: QueriesListResponseSchema,
+  errors: [503],
+} as const satisfies EndpointContract;
+
+export const RunQueryParamsSchema = z.object({ name: z.string().min(1).max(200) });
+export const RunQueryBodySchema = z
+  .object({
+    params: z.record(z.string(), ParamValueSchema).default({}).describe('values by parameter name; omitted ones take their default'),
+    maxRows: z.number().int().min(1).max(1000).optional(),
+  })
+  .strict();
+export type RunQueryBody = z.infer<typeof RunQueryBodySchema>;
+
+export const RunQueryResponseSchema = QueryResultSchema.extend({
+  name: z.string(),
+  params: z.record(z.string(), ParamValueSchema).describe('the values used, defaults included'),
+});
+export type RunQueryResponse = z.infer<typeof RunQueryResponseSchema>;
+
+export const runQueryContract = {
+  method: 'POST',
+  path: '/api/queries/{name}/run',
+  summary: 'Run a saved query with typed, validated parameters.',
+  tag: 'queries',
+  params: RunQueryParamsSchema,
+  body: RunQueryBodySchema,
+  response: RunQueryResponseSchema,
+  errors: [400, 404, 408, 503],
+} as const satisfies EndpointContract;

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import type { EndpointContract } from './contract';
+
+export const IndexInfoSchema = z.object({
+  name: z.string(),
+  type: z.string().describe('RANGE, FULLTEXT, TEXT, POINT, LOOKUP, VECTOR'),
+  entityType: z.enum(['NODE', 'RELATIONSHIP']),
+  labelsOrTypes: z.array(z.string()),
+  properties: z.array(z.string()),
+  state: z.string(),
+});
+
+export const SchemaResponseSchema = z.object({
+  database: z.string(),
+  labels: z.array(z.object({ label: z.string(), count: z.number() })).describe('sorted by count, descending'),
+  relationshipTypes: z.array(z.object({ type: z.string(), count: z.number() })).describe('sorted by count, descending'),
+  propertyKeys: z.array(z.string()),
+  totals: z.object({ nodes: z.number(), relationships: z.number() }),
+  indexes: z.array(IndexInfoSchema),
+  search: z.object({
+    mode: z.enum(['fulltext', 'scan']).describe('fulltext when the `entity_names` index is online'),
+    index: z.string().nullable(),
+  }),
+  countsSource: z.enum(['count-store', 'scan']).describe('how the counts were obtained'),
+});
+export type SchemaResponse = z.infer<typeof SchemaResponseSchema>;
+
+export const schemaContract = {
+  method: 'GET',
+  path: '/api/schema',
+  summary: 'Labels, relationship types and property keys, with counts per label and type.',
+  tag: 'schema',
+  response: SchemaResponseSchema,
+  errors: [503],
+} as const satisfies EndpointContract;

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { GraphNodeSchema } from '../graph';
+import type { EndpointContract } from './contract';
+import { csvList, intParam, TokenNameSchema } from './common';
+
+export const SearchQuerySchema = z.object({
+  q: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters').describe('names and aliases; prefix and fuzzy matching'),
+  labels: csvList(TokenNameSchema).describe('only nodes with one of these labels (comma-separated)'),
+  limit: intParam(1, 100, 20).describe('maximum hits (1–100, default 20)'),
+});
+export type SearchQuery = z.infer<typeof SearchQuerySchema>;
+
+export const SearchHitSchema = z.object({
+  node: GraphNodeSchema,
+  score: z.number().describe('relevance; higher is better (comparable within one response only)'),
+  exact: z.boolean().describe('the query equals the name or one alias (case-insensitive)'),
+});
+export type SearchHit = z.infer<typeof SearchHitSchema>;
+
+export const SearchResponseSchema = z.object({
+  query: z.string(),
+  mode: z.enum(['fulltext', 'scan']).describe('fulltext index, or the slower property scan on databases without it'),
+  hits: z.array(SearchHitSchema),
+  tookMs: z.number(),
+});
+export type SearchResponse = z.infer<typeof SearchResponseSchema>;
+
+export const searchContract = {
+  method: 'GET',
+  path: '/api/search',
+  summary: 'Ranked search over names and aliases (full-text with prefix and fuzzy terms; scan fallback).',
+  tag: 'search',
+  query: SearchQuerySchema,
+  response: SearchResponseSchema,
+  errors: [400, 503],
+} as const satisfies EndpointContract;
