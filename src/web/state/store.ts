@@ -1,0 +1,34 @@
+/**
+ * A minimal observable store for React (useSyncExternalStore). The state is immutable;
+ * `set` replaces it and notifies subscribers synchronously.
+ */
+import { useSyncExternalStore } from 'react';
+
+export interface Store<T> {
+  get(): T;
+  set(update: Partial<T> | ((s: T) => T)): void;
+  subscribe(listener: () => void): () => void;
+}
+
+export function createStore<T extends object>(initial: T): Store<T> {
+  let state = initial;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => state,
+    set(update) {
+      const next = typeof update === 'function' ? update(state) : { ...state, ...update };
+      if (next === state) return;
+      state = next;
+      for (const l of [...listeners]) l();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/** Subscribes a component to one slice; the selector must return a stable value (no new objects). */
+export function useStore<T, S>(store: Store<T>, selector: (s: T) => S): S {
+  return useSyncExternalStore(store.subscribe, () => selector(store.get()));
+}

@@ -1,0 +1,78 @@
+/**
+ * What a deep link carries, and its (de)serialisation. Pure: works on query strings, not on
+ * `window.location`, so it is unit-tested in Node.
+ *
+ *   ?focus=vyacheslav-gladkov&expand=vyacheslav-gladkov&expand=belgorod
+ *   &query=person-profile&p.person=vyacheslav-gladkov&run=1
+ *   &cypher=MATCH…   (an ad-hoc query instead of a saved one)
+ *   &path=a&path=b   (a path search between two nodes)
+ *   &hl=Article      (labels toggled off in the legend)
+ *
+ * Nodes are referenced by our own `id` property when they have one (readable, stable across
+ * reloads of the database), else by element id.
+ */
+export interface UrlState {
+  focus?: string;
+  expand: string[];
+  /** Saved query name open in the drawer. */
+  query?: string;
+  /** Its parameters, as typed in the form (strings; the API validates and converts). */
+  params: Record<string, string>;
+  /** Ad-hoc Cypher open in the drawer. */
+  cypher?: string;
+  /** Whether the open query had been run (so opening the link runs it again). */
+  run: boolean;
+  paths?: [string, string];
+  hiddenLabels: string[];
+}
+
+export const EMPTY_URL_STATE: UrlState = { expand: [], params: {}, run: false, hiddenLabels: [] };
+
+/** Longest ad-hoc query kept in a link; longer ones are left out rather than producing a broken URL. */
+export const MAX_CYPHER_IN_URL = 4000;
+
+export function parseUrlState(search: string): UrlState {
+  const q = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search);
+  const out: UrlState = { expand: [], params: {}, run: false, hiddenLabels: [] };
+  const focus = q.get('focus');
+  if (focus) out.focus = focus;
+  out.expand = [...new Set(q.getAll('expand').filter(Boolean))];
+  const query = q.get('query');
+  if (query) out.query = query;
+  const cypher = q.get('cypher');
+  if (cypher && !query) out.cypher = cypher;
+  for (const [k, v] of q) {
+    if (k.startsWith('p.') && k.length > 2) out.params[k.slice(2)] = v;
+  }
+  out.run = q.get('run') === '1';
+  const ends = q.getAll('path').filter(Boolean);
+  if (ends.length === 2 && ends[0] !== ends[1]) out.paths = [ends[0]!, ends[1]!];
+  out.hiddenLabels = [...new Set(q.getAll('hl').filter(Boolean))];
+  return out;
+}
+
+/** The query string (with "?", or "" when there is nothing to carry). Stable key order. */
+export function formatUrlState(s: UrlState): string {
+  const q = new URLSearchParams();
+  if (s.focus) q.set('focus', s.focus);
+  for (const e of s.expand) q.append('expand', e);
+  if (s.paths) {
+    q.append('path', s.paths[0]);
+    q.append('path', s.paths[1]);
+  }
+  const cypher = s.cypher && s.cypher.length <= MAX_CYPHER_IN_URL ? s.cypher : undefined;
+  if (s.query) q.set('query', s.query);
+  else if (cypher) q.set('cypher', cypher);
+  if (s.query || cypher) {
+    for (const k of Object.keys(s.params).sort()) q.set(`p.${k}`, s.params[k]!);
+    if (s.run) q.set('run', '1');
+  }
+  for (const l of s.hiddenLabels) q.append('hl', l);
+  const str = q.toString();
+  return str ? `?${str}` : '';
+}
+
+/** Whether two states describe the same view (used to avoid redundant history writes). */
+export function sameUrlState(a: UrlState, b: UrlState): boolean {
+  return formatUrlState(a) === formatUrlState(b);
+}
