@@ -1,0 +1,294 @@
+/**
+ * API latency benchmark (issue 7, part 2): the real server (startServer, in a child process)
+ * under autocannon on 127.0.0.1, against a baseline measured in the same run: the very same
+ * Cypher statements (recorded from the API itself) replayed through the bare neo4j-driver.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { buildApp } from '../../src/server/app';
+import { loadEnv } from '../../src/server/config';
+import { createDriver } from '../../src/server/neo4j/connection';
+import { ROOT } from '../../src/server/paths';
+import type { Generated } from '../generate';
+import { median, percentile } from '../lib/stats';
+import { Recorder, recordingDriver, replay, type RecordedStatement } from './record';
+
+export interface ApiTarget {
+  uri: string;
+  password: string;
+  database: string;
+}
+
+export interface ApiPlan {
+  concurrency: number[];
+  /**
+   * Requests per measured round (one endpoint, one concurrency, per side). A fixed count, not a
+   * duration: every request started is awaited on both sides, so slow ones are never cut off.
+   */
+  requests: (concurrency: number) => number;
+  rounds: number;
+  /** Warm-up requests per endpoint and side (2 clients) before measuring (0: none). */
+  warmupRequests: number;
+  log: (l: string) => void;
+}
+
+interface Endpoint {
+  name: string;
+  method: 'GET' | 'POST';
+  /** Variants cycled through (different terms / ids). */
+  requests: Array<{ path: string; body?: unknown }>;
+}
+
+export interface LatencyCell {
+  p50: number;
+  p95: number;
+  p99: number;
+  rps: number;
+  requests: number;
+  failures: number;
+}
+
+export interface ApiRow {
+  endpoint: string;
+  concurrency: number;
+  api: LatencyCell;
+  direct: LatencyCell;
+}
+
+export interface ApiResults {
+  rows: ApiRow[];
+  statements: Record<string, number>;
+  responseBytes: Record<string, number>;
+  hub: { id: string; mentions: number };
+  /** Endpoints that did not answer 200 when recorded (not measured), with the answer. */
+  failed: Record<string, string>;
+  /** Database hits of each endpoint's statements (PROFILE of its first request): the work in Cypher. */
+  dbHits: Record<string, number>;
+}
+
+interface PlanNode {
+  dbHits?: number;
+  children?: PlanNode[];
+}
+const sumHits = (p: PlanNode | null | undefined): number => (p ? (p.dbHits ?? 0) + (p.children ?? []).reduce((a, c) => a + sumHits(c), 0) : 0);
+
+/** PROFILEs the statements of one request and adds up their database hits. */
+async function dbHitsOf(driver: ReturnType<typeof createDriver>, database: string, statements: RecordedStatement[]): Promise<number> {
+  let total = 0;
+  for (const st of statements) {
+    const session = driver.session({ database: st.database ?? database, defaultAccessMode: st.mode === 'READ' ? 'READ' : 'WRITE' });
+    try {
+      const r = await session.run(`PROFILE ${st.query}`, st.params, { timeout: 60_000 });
+      total += sumHits(r.summary.profile as unknown as PlanNode);
+    } catch {
+      return NaN; // e.g. a statement PROFILE cannot prefix (SHOW …)
+    } finally {
+      await session.close();
+    }
+  }
+  return total;
+}
+
+function endpoints(p: Generated['probes']): Endpoint[] {
+  const surname = (n: string) => n.split(' ').pop()!.slice(0, 6);
+  const s = p.small;
+  return [
+    { name: 'search', method: 'GET', requests: p.names.map((n) => ({ path: `/api/search?q=${encodeURIComponent(surname(n))}&limit=20` })) },
+    { name: 'node detail', method: 'GET', requests: s.slice(0, 5).map((id) => ({ path: `/api/nodes/${id}` })) },
+    { name: 'expand (small node)', method: 'GET', requests: s.slice(0, 5).map((id) => ({ path: `/api/nodes/${id}/neighbours?limit=100` })) },
+    { name: `expand (hub, ${p.hubMentions.toLocaleString('en-US')}+ neighbours)`, method: 'GET', requests: [{ path: `/api/nodes/${p.hub}/neighbours?limit=100` }] },
+    {
+      name: 'paths (≤ 4 hops)',
+      method: 'GET',
+      requests: [0, 2, 4, 6].map((i) => ({ path: `/api/paths?from=${s[i % s.length]}&to=${s[(i + 1) % s.length]}&maxHops=4` })),
+    },
+    { name: 'saved query: person-profile', method: 'POST', requests: [{ path: '/api/queries/person-profile/run', body: { params: { person: p.person } } }] },
+    { name: 'saved query: claims-about-event', method: 'POST', requests: [{ path: '/api/queries/claims-about-event/run', body: { params: { event: p.event } } }] },
+  ];
+}
+
+/** Runs each request once in-process (app.inject) and keeps the statements of a second, warm run. */
+async function recordStatements(
+  t: ApiTarget,
+  eps: Endpoint[],
+): Promise<{ byRequest: Map<string, RecordedStatement[]>; bytes: Map<string, number>; failed: Map<string, string> }> {
+  const rec = new Recorder();
+  const base = createDriver({ uri: t.uri, username: 'neo4j', password: t.password });
+  const app = await buildApp({ driver: recordingDriver(base, rec), database: t.database, env: loadEnv({ LOG_LEVEL: 'silent' }), logger: false, webRoot: null });
+  const byRequest = new Map<string, RecordedStatement[]>();
+  const bytes = new Map<string, number>();
+  const failed = new Map<string, string>();
+  try {
+    for (const ep of eps) {
+      for (const r of ep.requests) {
+        let last = null as Awaited<ReturnType<typeof app.inject>> | null;
+        for (let i = 0; i < 2 && !failed.has(ep.name); i++) {
+          rec.reset();
+          last = await app.inject({ method: ep.method, url: r.path, ...(r.body ? { payload: r.body as object } : {}) });
+          // An endpoint that fails here (e.g. times out on a big graph) is reported, not measured.
+          if (last.statusCode !== 200) failed.set(ep.name, `${ep.method} ${r.path} → ${last.statusCode}: ${last.body.slice(0, 300)}`);
+        }
+        if (failed.has(ep.name)) break;
+        byRequest.set(r.path + JSON.stringify(r.body ?? ''), [...rec.statements]);
+        bytes.set(ep.name, Math.max(bytes.get(ep.name) ?? 0, last!.rawPayload.length));
+      }
+    }
+  } finally {
+    await app.close();
+    await base.close();
+  }
+  return { byRequest, bytes, failed };
+}
+
+function startServerChild(t: ApiTarget): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'api', 'server-child.ts')], {
+    env: { ...process.env, BENCH_NEO4J_URI: t.uri, BENCH_NEO4J_PASSWORD: t.password, BENCH_NEO4J_DATABASE: t.database },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((res, rej) => {
+    let out = '';
+    const timer = setTimeout(() => rej(new Error(`API server did not start:\n${out}`)), 120_000);
+    const onData = (b: Buffer) => {
+      out += b.toString();
+      const m = /READY (\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        res({ url: m[1]!, child });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (c) => {
+      clearTimeout(timer);
+      rej(new Error(`API server exited (${c}):\n${out}`));
+    });
+  });
+}
+
+function cell(lat: number[], failures: number, ms: number): LatencyCell {
+  return { p50: percentile(lat, 50), p95: percentile(lat, 95), p99: percentile(lat, 99), rps: (lat.length * 1000) / ms, requests: lat.length, failures };
+}
+
+async function viaApi(url: string, ep: Endpoint, connections: number, amount: number): Promise<LatencyCell> {
+  const lat: number[] = [];
+  const t0 = performance.now();
+  const inst = autocannon({
+    url,
+    connections,
+    amount,
+    timeout: 30,
+    requests: ep.requests.map((r) => ({
+      method: ep.method,
+      path: r.path,
+      ...(r.body ? { body: JSON.stringify(r.body), headers: { 'content-type': 'application/json' } } : {}),
+    })),
+  });
+  inst.on('response', (_c: unknown, status: number, _b: number, rt: number) => {
+    if (status === 200) lat.push(rt);
+  });
+  const res = await inst;
+  return cell(lat, res.non2xx + res.errors + res.timeouts, performance.now() - t0);
+}
+
+async function viaDriver(t: ApiTarget, driver: ReturnType<typeof createDriver>, seqs: RecordedStatement[][], connections: number, amount: number): Promise<LatencyCell> {
+  const lat: number[] = [];
+  let failures = 0;
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      for (let i = next++; i < amount; i = next++) {
+        const t0 = performance.now();
+        try {
+          await replay(driver, t.database, seqs[i % seqs.length]!);
+          lat.push(performance.now() - t0);
+        } catch {
+          failures++;
+        }
+      }
+    }),
+  );
+  return cell(lat, failures, performance.now() - t0);
+}
+
+const med = (cells: LatencyCell[]): LatencyCell => ({
+  p50: median(cells.map((c) => c.p50)),
+  p95: median(cells.map((c) => c.p95)),
+  p99: median(cells.map((c) => c.p99)),
+  rps: median(cells.map((c) => c.rps)),
+  requests: cells.reduce((s, c) => s + c.requests, 0),
+  failures: cells.reduce((s, c) => s + c.failures, 0),
+});
+
+export async function runApiBench(t: ApiTarget, probes: Generated['probes'], plan: ApiPlan): Promise<ApiResults> {
+  const eps = endpoints(probes);
+  // Recording (in-process) and the server child start (both load and EXPLAIN-check the saved
+  // queries) overlap.
+  const serverP = startServerChild(t);
+  serverP.catch(() => {});
+  let recorded: Awaited<ReturnType<typeof recordStatements>>;
+  try {
+    recorded = await recordStatements(t, eps);
+  } catch (e) {
+    await serverP.then(({ child }) => child.kill('SIGTERM')).catch(() => {});
+    throw e;
+  }
+  const { byRequest, bytes, failed } = recorded;
+  plan.log(`api: recorded the Cypher of ${byRequest.size} requests${failed.size ? `; failing, not measured: ${[...failed.keys()].join(', ')}` : ''}`);
+  const measured = eps.filter((ep) => !failed.has(ep.name));
+  const seqsOf = (ep: Endpoint) => ep.requests.map((r) => byRequest.get(r.path + JSON.stringify(r.body ?? ''))!);
+  const { url, child } = await serverP;
+  const driver = createDriver({ uri: t.uri, username: 'neo4j', password: t.password });
+  const rows: ApiRow[] = [];
+  try {
+    // Warm both paths (JIT, plan caches, page cache) before measuring.
+    if (plan.warmupRequests > 0) {
+      for (const ep of measured) {
+        await viaApi(url, ep, 2, plan.warmupRequests);
+        await viaDriver(t, driver, seqsOf(ep), 2, plan.warmupRequests);
+      }
+    }
+    for (const ep of measured) {
+      for (const c of plan.concurrency) {
+        const api: LatencyCell[] = [];
+        const direct: LatencyCell[] = [];
+        for (let r = 0; r < plan.rounds; r++) {
+          // Alternate which side goes first, so drift in machine load hits both equally.
+          const k = plan.requests(c);
+          if (r % 2 === 0) {
+            api.push(await viaApi(url, ep, c, k));
+            direct.push(await viaDriver(t, driver, seqsOf(ep), c, k));
+          } else {
+            direct.push(await viaDriver(t, driver, seqsOf(ep), c, k));
+            api.push(await viaApi(url, ep, c, k));
+          }
+        }
+        const row = { endpoint: ep.name, concurrency: c, api: med(api), direct: med(direct) };
+        rows.push(row);
+        plan.log(`api: ${ep.name} @${c}: p50 ${row.api.p50.toFixed(1)} ms (driver ${row.direct.p50.toFixed(1)} ms), p99 ${row.api.p99.toFixed(1)} ms`);
+      }
+    }
+  } finally {
+    await driver.close();
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
+  const dbHits: Record<string, number> = {};
+  const profDriver = createDriver({ uri: t.uri, username: 'neo4j', password: t.password });
+  try {
+    for (const ep of measured) dbHits[ep.name] = await dbHitsOf(profDriver, t.database, seqsOf(ep)[0]!);
+  } finally {
+    await profDriver.close();
+  }
+  const statements: Record<string, number> = {};
+  for (const ep of measured) statements[ep.name] = median(seqsOf(ep).map((s) => s.length));
+  return {
+    rows,
+    statements,
+    responseBytes: Object.fromEntries(bytes),
+    hub: { id: probes.hub, mentions: probes.hubMentions },
+    failed: Object.fromEntries(failed),
+    dbHits,
+  };
+}

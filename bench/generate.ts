@@ -1,0 +1,430 @@
+/**
+ * A news-shaped synthetic graph at a chosen scale, in the loader's own input type (SeedData), so
+ * benchmarks load it through the same code as `npm run seed`. Seeded: the same (relationships,
+ * seed) gives byte-identical data everywhere.
+ *
+ * Shape (fractions of the relationship total N):
+ *  - articles N/50, each MENTIONS 25 distinct entities drawn Zipf(1) over all entities (≈ 50 % of
+ *    N): a few hubs end up mentioned by most articles (thousands of neighbours at 100k+);
+ *  - entities N/10 (Person 35 %, Organization 20 %, Place 20 %, Event 20 %, Weapon 5 %); events
+ *    carry dates (or ranges) and are linked to places; places carry points;
+ *  - claims N/25: MADE by a person or organization, REPORTS from an article, ABOUT 1–2 events;
+ *    30 % contradict an earlier claim about the same event (CONTRADICTS, both marked contested);
+ *  - typed entity relationships from the project vocabulary with Zipf(0.8) ends, the rest of N;
+ *    articles are PUBLISHED_BY an outlet and WRITTEN_BY 1–2 people;
+ *  - every relationship and claim carries 1–3 evidence quotes with consistent offsets.
+ *
+ * CLI: `tsx bench/generate.ts --relationships 10000 [--seed 7] [--out DIR]` writes the YAML files
+ * `npm run seed -- --data DIR` style loaders read (readSeed validates them).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import type { EntityRecord, SeedData } from '../seed/loader/read';
+import type { Article, Claim, EntityLabel, Evidence, Mention, Relationship, VocabularyEntry } from '../seed/loader/schema';
+import { Random, Zipf } from './lib/random';
+
+export interface GenerateOptions {
+  /** Total relationships the loader will create (MENTIONS, claims' links and typed relationships). */
+  relationships: number;
+  seed?: number;
+  /** Extra typed relationships not in the data (distinct from every one in it), for per-row baselines. */
+  extra?: number;
+}
+
+export interface GeneratedRelationshipSample {
+  type: string;
+  from: string;
+  to: string;
+  props: Record<string, unknown>;
+}
+
+export interface Generated {
+  data: SeedData;
+  /** Relationships between existing nodes that the data does not contain (same shape). */
+  extra: Relationship[];
+  /** What the loader will create, by kind; `total` equals options.relationships (± rounding at tiny scales). */
+  counts: {
+    nodes: number;
+    articles: number;
+    entities: Record<EntityLabel, number>;
+    claims: number;
+    relationships: { mentions: number; typed: number; made: number; reports: number; about: number; contradicts: number; total: number };
+  };
+  /** Ids the API benchmark queries by: the biggest hub and some ordinary nodes. */
+  probes: {
+    hub: string;
+    hubMentions: number;
+    small: string[];
+    names: string[];
+    events: string[];
+    /** The most popular person and event (the saved queries' parameters). */
+    person: string;
+    event: string;
+  };
+}
+
+/** Relationship types used, with the labels they join (a subset of seed/data/vocabulary.yaml). */
+const TYPES: Array<{ type: string; from: EntityLabel; to: EntityLabel; weight: number; meaning: string; props?: (r: Random) => Record<string, string | number | boolean> }> = [
+  { type: 'OCCURRED_IN', from: 'Event', to: 'Place', weight: 12, meaning: 'the event took place in the place' },
+  { type: 'LOCATED_IN', from: 'Place', to: 'Place', weight: 6, meaning: 'the place lies within the larger place' },
+  { type: 'NEAR', from: 'Place', to: 'Place', weight: 2, meaning: 'the place is close to the other place', props: (r) => ({ distance_miles: r.int(1, 60) }) },
+  { type: 'BORDERS', from: 'Place', to: 'Place', weight: 1, meaning: 'the two places share a border' },
+  { type: 'GOVERNOR_OF', from: 'Person', to: 'Place', weight: 1, meaning: 'the person governs the region' },
+  { type: 'VISITED', from: 'Person', to: 'Place', weight: 4, meaning: 'the person travelled to the place' },
+  { type: 'LEADS', from: 'Person', to: 'Organization', weight: 3, meaning: 'the person heads the organization', props: (r) => ({ title: r.pick(['chairman', 'director', 'head', 'commander']) }) },
+  { type: 'HOLDS_OFFICE', from: 'Person', to: 'Organization', weight: 3, meaning: 'the person holds an office of the body', props: (r) => ({ title: r.pick(['minister', 'deputy', 'secretary', 'spokesman']) }) },
+  { type: 'SPOKESPERSON_FOR', from: 'Person', to: 'Organization', weight: 2, meaning: 'the person speaks for the organization' },
+  { type: 'WORKS_FOR', from: 'Person', to: 'Organization', weight: 6, meaning: 'the person is employed by the organization' },
+  { type: 'MET_WITH', from: 'Person', to: 'Person', weight: 4, meaning: 'the two people met' },
+  { type: 'PARTICIPATED_IN', from: 'Person', to: 'Event', weight: 8, meaning: 'the person took part in the event' },
+  { type: 'ANNOUNCED', from: 'Person', to: 'Event', weight: 3, meaning: 'the person announced the decision' },
+  { type: 'PART_OF', from: 'Organization', to: 'Organization', weight: 2, meaning: 'the body is part of a larger body' },
+  { type: 'OPERATES', from: 'Organization', to: 'Weapon', weight: 3, meaning: 'the force operates the weapon type' },
+  { type: 'INVESTIGATES', from: 'Organization', to: 'Event', weight: 1, meaning: 'the body investigates the event' },
+  { type: 'REPORTED', from: 'Organization', to: 'Event', weight: 3, meaning: 'the outlet reported on the event' },
+  { type: 'MADE_IN', from: 'Weapon', to: 'Place', weight: 1, meaning: 'the weapon type is made in the country' },
+  { type: 'TARGETED', from: 'Event', to: 'Place', weight: 6, meaning: 'the strike was aimed at the place', props: (r): Record<string, string> => (r.chance(0.3) ? { according_to: 'synthetic-source' } : {}) },
+  { type: 'HIT', from: 'Event', to: 'Place', weight: 4, meaning: 'the strike struck the place' },
+  { type: 'USED_WEAPON', from: 'Event', to: 'Weapon', weight: 6, meaning: 'the weapon type was used in the event' },
+  { type: 'ATTRIBUTED_TO', from: 'Event', to: 'Organization', weight: 4, meaning: 'the event is attributed to the actor', props: (r) => ({ basis: r.pick(['admission', 'claim of responsibility', 'statement']) }) },
+  { type: 'FOLLOWED', from: 'Event', to: 'Event', weight: 3, meaning: 'the event came after the other one', props: (r) => ({ relation: r.pick(['response', 'apparent retaliation', 'sequel']) }) },
+  { type: 'CAUSED_BY', from: 'Event', to: 'Event', weight: 1, meaning: 'the event was caused by the other' },
+  { type: 'CONCERNS', from: 'Event', to: 'Person', weight: 2, meaning: 'the announcement is about the person' },
+];
+const ARTICLE_TYPES = [
+  { type: 'PUBLISHED_BY', from: 'Article', to: 'Organization', meaning: 'the article was published by the outlet' },
+  { type: 'WRITTEN_BY', from: 'Article', to: 'Person', meaning: "the article's byline names the person" },
+] as const;
+
+const LABEL_SHARES: Array<[EntityLabel, number]> = [
+  ['Person', 0.35],
+  ['Organization', 0.2],
+  ['Place', 0.2],
+  ['Event', 0.2],
+  ['Weapon', 0.05],
+];
+const FILE_OF: Record<EntityLabel, string> = {
+  Person: 'people.yaml',
+  Organization: 'organizations.yaml',
+  Place: 'places.yaml',
+  Event: 'events.yaml',
+  Weapon: 'weapons.yaml',
+};
+
+const SYL = ['ka', 'ro', 'vel', 'mir', 'gor', 'dan', 'lo', 'vi', 'sta', 'bel', 'har', 'kiv', 'zor', 'len', 'pet', 'ria', 'nov', 'tal', 'shev', 'bor', 'yan', 'dro', 'mel', 'sen'];
+const FIRST = ['Ivan', 'Olena', 'Dmitry', 'Anna', 'Sergei', 'Iryna', 'Oleksandr', 'Maria', 'Vadim', 'Yulia', 'Pavel', 'Kateryna', 'Andrei', 'Natalia', 'Mykola', 'Svitlana', 'Georgi', 'Ian', 'Nancy', 'Francesca'];
+const SURNAME_END = ['ov', 'enko', 'sky', 'chuk', 'in', 'ova', 'yev', 'ko'];
+const PLACE_END = ['grad', 'ivka', 'sk', 'ovo', 'polis', 'ino'];
+const ORG_KIND = ['Ministry', 'Agency', 'Brigade', 'Council', 'News', 'Command', 'Service', 'Party'];
+const EVENT_KIND = ['strike', 'attack', 'evacuation', 'meeting', 'visit', 'shelling', 'accidental release', 'announcement'];
+const WORDS = (
+  'the governor said on Friday that a missile hit a residential building in the city centre while air defence ' +
+  'units intercepted several drones over the region officials reported casualties and damage to power lines ' +
+  'according to the ministry statement which could not be independently verified by reporters at the scene'
+).split(' ');
+const STANCES = ['accuses', 'denies', 'confirms', 'admits', 'disputes', 'reports casualties'];
+
+const slugify = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function isoDay(dayIndex: number): string {
+  const d = new Date(Date.UTC(2022, 1, 24) + dayIndex * 86_400_000);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+const DAYS = 1_040; // 2022-02-24 … end of 2024
+
+/**
+ * Builds the dataset in memory. Cost: ~1–2 µs per relationship of work plus the objects
+ * themselves (≈ 1 KB per relationship with its evidence: ~1 GB of heap at 1M).
+ */
+export function generateSeedData(opts: GenerateOptions): Generated {
+  const N = Math.max(200, Math.round(opts.relationships));
+  const r = new Random(opts.seed ?? 7);
+  const E = Math.max(60, Math.round(N * 0.1));
+  const A = Math.max(4, Math.round(N / 50));
+
+  // --- entities: global popularity rank = index (0 is the biggest hub); labels shuffled in.
+  const entities: EntityRecord[] = [];
+  const pools: Record<EntityLabel, string[]> = { Person: [], Organization: [], Place: [], Event: [], Weapon: [] };
+  const nameOf = new Map<string, string>();
+  const eventDate = new Map<string, string | undefined>();
+  for (let i = 0; i < E; i++) {
+    // Entity 0 is a place (the region every story is about); the rest by share.
+    let label: EntityLabel = 'Place';
+    if (i > 0) {
+      let u = r.next();
+      for (const [l, share] of LABEL_SHARES) {
+        label = l;
+        if ((u -= share) < 0) break;
+      }
+    }
+    const stem = cap(r.pick(SYL) + r.pick(SYL) + (r.chance(0.5) ? r.pick(SYL) : ''));
+    let name: string;
+    const data: Record<string, unknown> = {};
+    const aliases: string[] = [];
+    switch (label) {
+      case 'Person': {
+        const last = stem + r.pick(SURNAME_END);
+        name = `${r.pick(FIRST)} ${last}`;
+        aliases.push(last);
+        if (r.chance(0.3)) aliases.push(`Mr. ${last}`);
+        data.role = r.pick(['governor', 'spokesman', 'minister', 'commander', 'journalist', 'resident', 'mayor']);
+        break;
+      }
+      case 'Organization':
+        name = `${stem} ${r.pick(ORG_KIND)}`;
+        if (r.chance(0.4)) aliases.push(stem.toUpperCase().slice(0, 4));
+        data.kind = r.pick(['ministry', 'agency', 'military unit', 'outlet', 'alliance', 'party']);
+        break;
+      case 'Place':
+        name = stem + r.pick(PLACE_END);
+        data.kind = r.pick(['city', 'region', 'country', 'street', 'base', 'bridge', 'village']);
+        data.location = { lat: 44 + r.next() * 12, lon: 30 + r.next() * 12 };
+        data.location_source = 'synthetic (bench/generate.ts)';
+        break;
+      case 'Event': {
+        const kind = r.pick(EVENT_KIND);
+        data.kind = kind;
+        const day = r.int(0, DAYS - 10);
+        if (r.chance(0.8)) {
+          data.date = isoDay(day);
+          eventDate.set(`event-${i}`, data.date as string);
+        } else {
+          data.date_from = isoDay(day);
+          data.date_to = isoDay(day + r.int(1, 9));
+        }
+        data.date_basis = 'synthetic: the article says "on Thursday"';
+        if (kind === 'strike' || kind === 'attack' || kind === 'shelling') {
+          data.killed = r.int(0, 20);
+          data.injured = r.int(0, 60);
+        }
+        name = `${cap(kind)} near ${stem}${r.pick(PLACE_END)}`;
+        break;
+      }
+      case 'Weapon':
+        name = `${stem}-${r.int(2, 99)}`;
+        data.kind = r.pick(['missile', 'drone', 'aircraft', 'cluster munition', 'rocket system']);
+        break;
+    }
+    const id = `${label.toLowerCase()}-${i}`;
+    nameOf.set(id, name);
+    pools[label].push(id);
+    entities.push({
+      label,
+      file: FILE_OF[label],
+      data: { id, name, aliases, description: `Synthetic ${label.toLowerCase()} #${i}, generated for benchmarks (${slugify(name)}).`, ...data },
+    });
+  }
+
+  // --- articles
+  const outlets = pools.Organization.slice(0, Math.max(3, Math.min(60, pools.Organization.length)));
+  const authors = pools.Person.slice(0, Math.max(5, Math.min(400, pools.Person.length)));
+  const articles: Article[] = [];
+  const lengthOf = new Map<string, number>();
+  for (let i = 0; i < A; i++) {
+    const id = `article-${i}`;
+    const length = r.int(2_000, 9_000);
+    lengthOf.set(id, length);
+    const nAuthors = r.chance(0.3) ? 2 : 1;
+    const by = new Set<string>();
+    while (by.size < Math.min(nAuthors, authors.length)) by.add(r.pick(authors));
+    articles.push({
+      id,
+      file: `${id}.txt`,
+      title: `${cap(r.pick(WORDS))} ${r.pick(WORDS)} in ${nameOf.get(r.pick(pools.Place))} (${i})`,
+      outlet: r.pick(outlets),
+      outlet_inferred: false,
+      authors: [...by],
+      published: isoDay(r.int(0, DAYS - 1)),
+      published_basis: 'synthetic dateline',
+      sha256: r.hex(64),
+      length,
+    });
+  }
+  const articleIds = articles.map((a) => a.id);
+
+  const quote = (): string => {
+    const n = r.int(6, 24);
+    const w: string[] = [];
+    for (let k = 0; k < n; k++) w.push(r.pick(WORDS));
+    return w.join(' ');
+  };
+  const evidenceIn = (article: string): Evidence => {
+    const q = quote();
+    const start = r.int(0, Math.max(0, lengthOf.get(article)! - q.length - 1));
+    return { article, quote: q, start, end: start + q.length };
+  };
+  const evidence = (): Evidence[] => {
+    const n = r.chance(0.7) ? 1 : r.chance(0.67) ? 2 : 3;
+    const out: Evidence[] = [];
+    for (let k = 0; k < n; k++) out.push(evidenceIn(r.pick(articleIds)));
+    return out;
+  };
+
+  // --- mentions: 25 distinct entities per article, Zipf(1) over global rank.
+  const perArticle = Math.min(25, Math.floor(E / 2));
+  const zAll = new Zipf(E, 1);
+  const mentions: Mention[] = [];
+  const mentionCount = new Map<string, number>();
+  for (const a of articles) {
+    const seen = new Set<number>();
+    while (seen.size < perArticle) seen.add(zAll.draw(r.next()));
+    for (const idx of seen) {
+      const e = entities[idx]!.data;
+      const first = r.int(0, lengthOf.get(a.id)! - 200);
+      mentions.push({ article: a.id, entity: e.id, count: 1 + Math.floor(-Math.log(1 - r.next()) * 2), first_offset: first, quote: e.name });
+      mentionCount.set(e.id, (mentionCount.get(e.id) ?? 0) + 1);
+    }
+  }
+
+  // --- article links (typed relationships between an Article and an entity)
+  const relationships: Relationship[] = [];
+  for (const a of articles) {
+    relationships.push({ type: 'PUBLISHED_BY', from: a.id, to: a.outlet, properties: { inferred: false }, evidence: [evidenceIn(a.id)] });
+    for (const p of a.authors) relationships.push({ type: 'WRITTEN_BY', from: a.id, to: p, properties: { inferred: false }, evidence: [evidenceIn(a.id)] });
+  }
+
+  // --- claims
+  const zPool = (label: EntityLabel, s: number) => new Zipf(pools[label].length, s);
+  const zEvent = zPool('Event', 0.8);
+  const zPerson = zPool('Person', 0.8);
+  const zOrg = zPool('Organization', 0.8);
+  const C = Math.max(4, Math.round(N / 25));
+  const claims: Claim[] = [];
+  const claimsAbout = new Map<string, number[]>();
+  let about = 0;
+  let contradicts = 0;
+  for (let i = 0; i < C; i++) {
+    const claimant = r.chance(0.6) ? pools.Person[zPerson.draw(r.next())]! : pools.Organization[zOrg.draw(r.next())]!;
+    const ev = new Set<string>([pools.Event[zEvent.draw(r.next())]!]);
+    if (r.chance(0.25) && pools.Event.length > 1) ev.add(pools.Event[zEvent.draw(r.next())]!);
+    const aboutList = [...ev];
+    about += aboutList.length;
+    const first = aboutList[0]!;
+    const earlier = claimsAbout.get(first) ?? [];
+    // (Claim's zod catch-all gives it an index signature the nested evidence object cannot satisfy
+    // in a literal; the shape is what ClaimSchema accepts — the quick test validates it.)
+    const c = {
+      id: `claim-${i}`,
+      claimant,
+      about: aboutList,
+      statement: `${nameOf.get(claimant)} ${r.pick(STANCES)}: ${quote()}`,
+      stance: r.pick(STANCES),
+      status: (r.chance(0.4) ? 'unanswered' : 'acknowledged') as Claim['status'],
+      contradicts: [] as string[],
+      evidence: evidenceIn(r.pick(articleIds)),
+    } as Claim;
+    const date = eventDate.get(first);
+    if (date) {
+      c.date = date;
+      c.date_basis = 'synthetic: same day as the event';
+    }
+    if (earlier.length && r.chance(0.3)) {
+      const other = claims[r.pick(earlier)]!;
+      c.contradicts.push(other.id);
+      c.status = 'contested';
+      other.status = 'contested';
+      contradicts++;
+    }
+    earlier.push(i);
+    claimsAbout.set(first, earlier);
+    claims.push(c);
+  }
+
+  // --- typed entity relationships: the rest of N (plus `extra` kept aside)
+  const claimRels = C * 2 + about + contradicts;
+  const typedTarget = Math.max(0, N - mentions.length - claimRels - relationships.length);
+  const zipfs = new Map<EntityLabel, Zipf>();
+  const zOf = (l: EntityLabel) => zipfs.get(l) ?? (zipfs.set(l, zPool(l, 0.8)), zipfs.get(l)!);
+  const totalWeight = TYPES.reduce((s, t) => s + t.weight, 0);
+  const keys = new Set<string>();
+  const typed: Relationship[] = [];
+  const extraCount = opts.extra ?? 0;
+  let attempts = 0;
+  while (typed.length < typedTarget + extraCount && attempts < (typedTarget + extraCount) * 20) {
+    attempts++;
+    let u = r.next() * totalWeight;
+    let t = TYPES[0]!;
+    for (const cand of TYPES) {
+      t = cand;
+      if ((u -= cand.weight) < 0) break;
+    }
+    const from = pools[t.from][zOf(t.from).draw(r.next())]!;
+    const to = pools[t.to][zOf(t.to).draw(r.next())]!;
+    if (from === to) continue;
+    const key = `${t.type}|${from}|${to}`;
+    if (keys.has(key)) continue;
+    keys.add(key);
+    typed.push({ type: t.type, from, to, properties: t.props ? t.props(r) : {}, evidence: evidence() });
+  }
+  const extra = typed.splice(typedTarget);
+  for (const t of typed) relationships.push(t);
+
+  const vocabulary: VocabularyEntry[] = [
+    ...TYPES.filter((t, i) => TYPES.findIndex((x) => x.type === t.type) === i).map((t) => ({
+      type: t.type,
+      from: [...new Set(TYPES.filter((x) => x.type === t.type).map((x) => x.from))],
+      to: [...new Set(TYPES.filter((x) => x.type === t.type).map((x) => x.to))],
+      meaning: t.meaning,
+    })),
+    ...ARTICLE_TYPES.map((t) => ({ type: t.type, from: [t.from], to: [t.to], meaning: t.meaning })),
+  ];
+
+  const byLabel = Object.fromEntries(LABEL_SHARES.map(([l]) => [l, pools[l].length])) as Record<EntityLabel, number>;
+  const hub = entities[0]!.data.id;
+  const sortedSmall = entities.slice(Math.floor(E / 2)).filter((e) => (mentionCount.get(e.data.id) ?? 0) >= 1);
+  return {
+    data: { articles, entities, claims, relationships, mentions, vocabulary },
+    extra,
+    counts: {
+      nodes: A + E + C,
+      articles: A,
+      entities: byLabel,
+      claims: C,
+      relationships: {
+        mentions: mentions.length,
+        typed: relationships.length,
+        made: C,
+        reports: C,
+        about,
+        contradicts,
+        total: mentions.length + relationships.length + claimRels,
+      },
+    },
+    probes: {
+      hub,
+      hubMentions: mentionCount.get(hub) ?? 0,
+      small: [0, 1, 2, 3, 4, 5, 6, 7].map((k) => sortedSmall[Math.floor((k * sortedSmall.length) / 8)]?.data.id ?? hub),
+      names: [1, 2, 3, 5, 8].map((k) => nameOf.get(entities[Math.min(E - 1, k * 7)]!.data.id)!),
+      events: pools.Event.slice(0, 5),
+      person: pools.Person[0]!,
+      event: pools.Event[0]!,
+    },
+  };
+}
+
+/** Writes the dataset as the YAML files readSeed expects (one per kind). Cost: slow above ~50k relationships. */
+export function writeSeedYaml(d: SeedData, dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  const w = (file: string, items: unknown[]) => writeFileSync(join(dir, file), stringify(items, { lineWidth: 0 }));
+  w('articles.yaml', d.articles);
+  for (const file of new Set(Object.values(FILE_OF))) w(file, d.entities.filter((e) => e.file === file).map((e) => e.data));
+  w('claims.yaml', d.claims);
+  w('relationships.yaml', d.relationships);
+  w('mentions.yaml', d.mentions);
+  w('vocabulary.yaml', d.vocabulary);
+}
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+if (process.argv[1] && /generate\.ts$/.test(process.argv[1])) {
+  const g = generateSeedData({ relationships: Number(arg('relationships') ?? 10_000), seed: Number(arg('seed') ?? 7) });
+  const out = arg('out');
+  if (out) writeSeedYaml(g.data, out);
+  console.log(JSON.stringify({ counts: g.counts, probes: g.probes, out: out ?? null }, null, 2));
+}

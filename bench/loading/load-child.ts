@@ -1,0 +1,239 @@
+/**
+ * One loading run, in its own process (so "peak heap" is the loader's): generate the dataset,
+ * then load it exactly as seedDatabase does (applySchema, one transaction: writeSeed +
+ * datasetCounts, commit) — without the article-text check, which needs the real articles.
+ * Then the per-row baseline: `perRow` relationships the data does not hold, one transaction each,
+ * with the loader's own relationship statement.
+ */
+import { PerformanceObserver } from 'node:perf_hooks';
+import neo4j from 'neo4j-driver';
+import { applySchema, datasetCounts, writeSeed } from '../../seed/loader/load';
+import type { Relationship } from '../../seed/loader/schema';
+import { SCHEMA_CYPHER } from '../../src/server/paths';
+import { generateSeedData } from '../generate';
+import { childIo } from '../lib/child';
+import { cpuSeconds } from '../lib/cpu';
+
+export interface LoadChildInput {
+  uri: string;
+  password: string;
+  database: string;
+  relationships: number;
+  seed: number;
+  perRow: number;
+  /** The Neo4j JVM, for its CPU time (read from /proc). */
+  neo4jPid: number | null;
+}
+
+export interface LoadChildResult {
+  generateMs: number;
+  schemaMs: number;
+  writeMs: number;
+  countsMs: number;
+  commitMs: number;
+  /** schema + write + counts + commit: what seedDatabase spends after validation. */
+  totalMs: number;
+  relationships: number;
+  nodes: number;
+  loadedRelationships: number;
+  loadedNodes: number;
+  heapAfterGenerate: number;
+  peakHeap: number;
+  maxRssBytes: number;
+  /** CPU seconds of this process during schema + write + counts + commit. */
+  loaderCpuS: number;
+  /** Peak of Neo4j's estimate of the load transaction's heap (sampled every 0.5 s before commit). */
+  txPeakBytes: number;
+  /** Time per statement shape inside writeMs (statements run one after another). */
+  profile: Array<{ kind: string; ms: number; calls: number; rows: number }>;
+  /** CPU seconds of the Neo4j JVM over the same interval. */
+  neo4jCpuS: number;
+  perRow: { rows: number; ms: number; medianTxMs: number; neo4jCpuS: number; clientCpuS: number } | null;
+}
+
+const { input, done } = childIo<LoadChildInput>();
+
+// Peak heap: sampled every 10 ms and after every GC (the event loop is mostly idle, waiting on Bolt).
+let peakHeap = 0;
+const sample = () => {
+  const h = process.memoryUsage().heapUsed;
+  if (h > peakHeap) peakHeap = h;
+};
+const timer = setInterval(sample, 10);
+const gcObs = new PerformanceObserver(sample);
+gcObs.observe({ entryTypes: ['gc'] });
+
+const log = (s: string) => process.stderr.write(`  [load ${input.relationships}] ${s}\n`);
+
+let t = performance.now();
+const g = generateSeedData({ relationships: input.relationships, seed: input.seed, extra: input.perRow });
+const generateMs = performance.now() - t;
+sample();
+const heapAfterGenerate = process.memoryUsage().heapUsed;
+peakHeap = heapAfterGenerate;
+log(`generated ${g.counts.relationships.total} relationships, ${g.counts.nodes} nodes in ${(generateMs / 1000).toFixed(1)} s`);
+
+const driver = neo4j.driver(input.uri, neo4j.auth.basic('neo4j', input.password), { maxTransactionRetryTime: 2_000 });
+const database = input.database;
+
+const cpu0 = process.cpuUsage();
+const jvm0 = cpuSeconds(input.neo4jPid);
+t = performance.now();
+await applySchema(driver, database, SCHEMA_CYPHER);
+const schemaMs = performance.now() - t;
+
+// Neo4j's own estimate of the load transaction's memory, polled (what db.memory.transaction.max
+// would have to allow; the managed default is 256 MiB).
+let txPeakBytes = 0;
+let polling = true;
+const poller = (async () => {
+  while (polling) {
+    try {
+      const r = await driver.executeQuery(
+        "SHOW TRANSACTIONS YIELD estimatedUsedHeapMemory AS m, metaData WHERE metaData.app = 'newsgraph-bench-load' RETURN max(m) AS m",
+        {},
+        { database },
+      );
+      const m = Number(r.records[0]?.get('m') ?? 0);
+      if (m > txPeakBytes) txPeakBytes = m;
+    } catch {
+      /* keep polling */
+    }
+    await new Promise((res) => setTimeout(res, 500));
+  }
+})();
+
+const session = driver.session({ database });
+const tx = session.beginTransaction({ timeout: 3_600_000, metadata: { app: 'newsgraph-bench-load' } });
+// Profile: time per statement shape (awaited one after another by writeSeed), so the report can
+// say where the load goes; what is left of writeMs is the loader's own JavaScript.
+const profile = new Map<string, { ms: number; calls: number; rows: number }>();
+const origRun = tx.run.bind(tx);
+(tx as unknown as { run: (q: string, p?: Record<string, unknown>) => unknown }).run = (q: string, p?: Record<string, unknown>) => {
+  const t1 = performance.now();
+  const res = origRun(q, p);
+  const key = statementKind(q);
+  void res.summary().then(
+    () => {
+      const e = profile.get(key) ?? { ms: 0, calls: 0, rows: 0 };
+      e.ms += performance.now() - t1;
+      e.calls++;
+      e.rows += Array.isArray(p?.rows) ? p.rows.length : 0;
+      profile.set(key, e);
+    },
+    () => {},
+  );
+  return res;
+};
+t = performance.now();
+await writeSeed(tx, g.data, { reset: false });
+const writeMs = performance.now() - t;
+log(`written in ${(writeMs / 1000).toFixed(1)} s; counting and committing`);
+t = performance.now();
+const counts = await datasetCounts(tx);
+const countsMs = performance.now() - t;
+polling = false;
+await poller;
+t = performance.now();
+await tx.commit();
+const commitMs = performance.now() - t;
+await session.close();
+const cpu1 = process.cpuUsage(cpu0);
+const jvm1 = cpuSeconds(input.neo4jPid);
+sample();
+clearInterval(timer);
+gcObs.disconnect();
+const loadedRelationships = Object.values(counts.relationships).reduce((a, b) => a + b, 0);
+const loadedNodes = (counts.nodes.Article ?? 0) + (counts.nodes.Entity ?? 0) + (counts.nodes.Claim ?? 0);
+log(`committed: ${loadedRelationships} relationships, ${loadedNodes} nodes`);
+
+/** "MERGE :Entity nodes", "MERGE :MENTIONS", … from a writeSeed statement. */
+function statementKind(q: string): string {
+  const one = q.replace(/\s+/g, ' ');
+  const rel = /MERGE \(\w+\)-\[\w+:(\w+)\]/.exec(one);
+  if (rel) return /MADE/.test(one) && /REPORTS/.test(one) ? 'MERGE claim links (MADE, REPORTS, ABOUT)' : /:Entity \{id: row\.from\}/.test(one) && rel[1] !== 'MENTIONS' ? 'MERGE typed entity relationships' : `MERGE :${rel[1]}`;
+  if (/^MATCH \(n \{dataset/.test(one.trim())) return 'datasetCounts (after the write)';
+  const node = /MERGE \(n:(\w+) /.exec(one);
+  if (node) return `MERGE :${node[1]} nodes`;
+  return one.slice(0, 40);
+}
+
+/** The loader's provenance properties (seed/loader/load.ts `provenance`), rebuilt for single rows. */
+function relProps(r: Relationship, outletOf: Map<string, string>): Record<string, unknown> {
+  const ev = r.evidence;
+  const first = ev[0]!;
+  const articles = ev.map((e) => e.article);
+  return {
+    ...r.properties,
+    article: first.article,
+    quote: first.quote,
+    start: first.start,
+    end: first.end,
+    evidence_articles: articles,
+    evidence_quotes: ev.map((e) => e.quote),
+    evidence_starts: ev.map((e) => e.start),
+    evidence_ends: ev.map((e) => e.end),
+    sources: new Set(articles).size,
+    outlets: new Set(articles.map((a) => outletOf.get(a) ?? a)).size,
+  };
+}
+
+let perRow: LoadChildResult['perRow'] = null;
+if (input.perRow > 0) {
+  const outletOf = new Map(g.data.articles.map((a) => [a.id, a.outlet]));
+  const times: number[] = [];
+  const s = driver.session({ database });
+  const c0 = process.cpuUsage();
+  const j0 = cpuSeconds(input.neo4jPid);
+  const t0 = performance.now();
+  try {
+    for (const r of g.extra.slice(0, input.perRow)) {
+      const t1 = performance.now();
+      // The statement writeSeed runs for entity relationships, with a one-row batch.
+      await s.executeWrite((w) =>
+        w.run(
+          `UNWIND $rows AS row MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
+           MERGE (a)-[r:${r.type}]->(b) SET r = row.props`,
+          { rows: [{ from: r.from, to: r.to, props: relProps(r, outletOf) }], dataset: 'belgorod' },
+        ),
+      );
+      times.push(performance.now() - t1);
+    }
+  } finally {
+    await s.close();
+  }
+  times.sort((a, b) => a - b);
+  const c1 = process.cpuUsage(c0);
+  perRow = {
+    rows: times.length,
+    ms: performance.now() - t0,
+    medianTxMs: times[Math.floor(times.length / 2)] ?? 0,
+    neo4jCpuS: cpuSeconds(input.neo4jPid) - j0,
+    clientCpuS: (c1.user + c1.system) / 1e6,
+  };
+  log(`per-row baseline: ${times.length} transactions in ${(perRow.ms / 1000).toFixed(1)} s`);
+}
+await driver.close();
+
+const result: LoadChildResult = {
+  generateMs,
+  schemaMs,
+  writeMs,
+  countsMs,
+  commitMs,
+  totalMs: schemaMs + writeMs + countsMs + commitMs,
+  relationships: g.counts.relationships.total,
+  nodes: g.counts.nodes,
+  loadedRelationships,
+  loadedNodes,
+  heapAfterGenerate,
+  peakHeap,
+  maxRssBytes: process.resourceUsage().maxRSS * 1024,
+  loaderCpuS: (cpu1.user + cpu1.system) / 1e6,
+  neo4jCpuS: jvm1 - jvm0,
+  txPeakBytes,
+  profile: [...profile.entries()].map(([kind, e]) => ({ kind, ...e })).sort((a, b) => b.ms - a.ms),
+  perRow,
+};
+done(result);
+process.exit(0);

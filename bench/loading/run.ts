@@ -1,0 +1,264 @@
+/**
+ * Loading benchmark (issue 7, part 1). Per scale:
+ *  - the loader (load-child.ts: generate, then applySchema + writeSeed + datasetCounts + commit in
+ *    one transaction, as seedDatabase does) on a fresh bench instance, `runs` times;
+ *  - the per-row baseline inside the same runs (same statement, one transaction per row);
+ *  - `neo4j-admin database import full` on the same data as CSV into a fresh, stopped instance
+ *    folder (the offline ceiling), then the schema build on the imported store.
+ * Store size is measured on the stopped instance (store files; transaction logs apart).
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, SCHEMA_CYPHER } from '../../src/server/paths';
+import { applySchema } from '../../seed/loader/load';
+import { runChild } from '../lib/child';
+import { loadPerCore } from '../lib/cpu';
+import { newBenchHome, startBenchNeo4j, storeSize, type BenchNeo4j } from '../lib/instance';
+import { mb, median } from '../lib/stats';
+import { runAdminImport } from './admin-import';
+import type { LoadChildInput, LoadChildResult } from './load-child';
+
+export interface LoadPlan {
+  scales: number[];
+  runs: (n: number) => number;
+  perRow: (n: number) => number;
+  importRuns: (n: number) => number;
+  /** Neo4j heap for the loader's instance at that scale (one transaction holds everything). */
+  heap: (n: number) => string;
+  seed: number;
+  /** Keep the instance of the last run of the last scale running, for the API benchmark. */
+  keepLast: boolean;
+  /**
+   * Start Neo4j on the imported store to count what it holds and time the schema build (full
+   * mode). Without it (quick mode) the importer's own counts are checked instead.
+   */
+  verifyImport: boolean;
+  /**
+   * Quick mode: overlap the offline import with the loader runs, and keep the last loader
+   * instance running for the API part without the stop/restart that measures its store exactly.
+   */
+  overlap: boolean;
+  log: (l: string) => void;
+}
+
+export interface LoaderFigures {
+  runs: number;
+  relsPerSec: number;
+  totalMs: number;
+  schemaMs: number;
+  writeMs: number;
+  countsMs: number;
+  commitMs: number;
+  /** Relationships per CPU-second of Neo4j + loader (robust to other processes on the machine). */
+  relsPerCpuSec: number;
+  neo4jCpuS: number;
+  loaderCpuS: number;
+  peakHeapMB: number;
+  /** Neo4j's estimate of the one load transaction's memory at its peak. */
+  txPeakMB: number;
+  heapAfterGenerateMB: number;
+  rssMB: number;
+  storeMB: number;
+  txLogMB: number;
+  loadPerCore: number;
+  neo4jHeap: string;
+  /** Statement profile of the last run (see load-child.ts). */
+  profile: LoadChildResult['profile'];
+}
+
+export interface PerRowFigures {
+  rows: number;
+  relsPerSec: number;
+  medianTxMs: number;
+  relsPerCpuSec: number;
+}
+
+export interface ImportFigures {
+  runs: number;
+  wallMs: number;
+  reportedMs: number | null;
+  relsPerSecWall: number;
+  relsPerSecReported: number | null;
+  relsPerCpuSec: number;
+  /** Constraints + full-text + range indexes built on the imported store (the loader's schema). */
+  schemaMs: number;
+  storeMB: number;
+  csvMB: number;
+  verified: string;
+}
+
+export interface ScaleResult {
+  relationships: number;
+  nodes: number;
+  loader: LoaderFigures;
+  perRow: PerRowFigures | null;
+  import: ImportFigures | { error: string };
+}
+
+export interface LoadResults {
+  scales: ScaleResult[];
+  kept: BenchNeo4j | null;
+}
+
+const int = (x: number) => x.toLocaleString('en-US');
+const LOAD_CHILD = join(ROOT, 'bench', 'loading', 'load-child.ts');
+const CSV_CHILD = join(ROOT, 'bench', 'loading', 'csv-child.ts');
+
+async function loaderRuns(n: number, plan: LoadPlan, keep: boolean): Promise<{ figures: LoaderFigures; perRow: PerRowFigures | null; nodes: number; rels: number; kept: BenchNeo4j | null }> {
+  const samples: Array<LoadChildResult & { storeMB: number; txLogMB: number; load: number }> = [];
+  let kept: BenchNeo4j | null = null;
+  const runs = plan.runs(n);
+  for (let r = 0; r < runs; r++) {
+    const inst = await startBenchNeo4j({ heap: plan.heap(n), pagecache: '1g' });
+    const home = inst.home;
+    try {
+      const input: LoadChildInput = {
+        uri: inst.uri,
+        password: inst.password,
+        database: inst.database,
+        relationships: n,
+        seed: plan.seed,
+        perRow: plan.perRow(n),
+        neo4jPid: inst.handle.info.pid,
+      };
+      const res = await runChild<LoadChildResult>(LOAD_CHILD, input, { nodeArgs: ['--max-old-space-size=12288'], onLine: plan.log });
+      const load = loadPerCore();
+      if (res.loadedRelationships !== res.relationships) throw new Error(`loaded ${res.loadedRelationships} relationships, generated ${res.relationships}`);
+      // Store size on the stopped server (a clean shutdown flushes everything to the store files;
+      // db.checkpoint() is Enterprise-only). Overlap mode keeps the last one running (approximate size).
+      const keepRunning = keep && r === runs - 1 && plan.overlap;
+      if (!keepRunning) await inst.stop();
+      const size = storeSize(home);
+      samples.push({ ...res, storeMB: mb(size.store), txLogMB: mb(size.txLogs), load });
+      plan.log(
+        `load: ${n.toLocaleString('en-US')} run ${r + 1}/${runs}: ${Math.round(res.relationships / (res.totalMs / 1000)).toLocaleString('en-US')} rels/s ` +
+          `(${(res.totalMs / 1000).toFixed(1)} s, commit ${(res.commitMs / 1000).toFixed(1)} s), store ${mb(size.store).toFixed(0)} MB`,
+      );
+      // The API benchmark runs on this graph: restart the server on the same folder.
+      if (keepRunning) kept = inst;
+      else if (keep && r === runs - 1) kept = await startBenchNeo4j({ home, heap: '2g', pagecache: '2g' });
+    } finally {
+      if (!kept || kept.home !== home) {
+        await inst.stop().catch(() => {});
+        rmSync(home, { recursive: true, force: true });
+      }
+    }
+  }
+  const m = (f: (s: (typeof samples)[number]) => number) => median(samples.map(f));
+  const withRow = samples.filter((s) => s.perRow && s.perRow.rows > 0);
+  return {
+    nodes: samples[0]!.nodes,
+    rels: samples[0]!.relationships,
+    kept,
+    figures: {
+      runs: samples.length,
+      relsPerSec: m((s) => s.relationships / (s.totalMs / 1000)),
+      totalMs: m((s) => s.totalMs),
+      schemaMs: m((s) => s.schemaMs),
+      writeMs: m((s) => s.writeMs),
+      countsMs: m((s) => s.countsMs),
+      commitMs: m((s) => s.commitMs),
+      relsPerCpuSec: m((s) => s.relationships / (s.neo4jCpuS + s.loaderCpuS)),
+      neo4jCpuS: m((s) => s.neo4jCpuS),
+      loaderCpuS: m((s) => s.loaderCpuS),
+      peakHeapMB: m((s) => mb(s.peakHeap)),
+      txPeakMB: m((s) => mb(s.txPeakBytes)),
+      heapAfterGenerateMB: m((s) => mb(s.heapAfterGenerate)),
+      rssMB: m((s) => mb(s.maxRssBytes)),
+      storeMB: m((s) => s.storeMB),
+      txLogMB: m((s) => s.txLogMB),
+      loadPerCore: m((s) => s.load),
+      neo4jHeap: plan.heap(n),
+      profile: samples[samples.length - 1]!.profile,
+    },
+    perRow: withRow.length
+      ? {
+          rows: withRow[0]!.perRow!.rows,
+          relsPerSec: median(withRow.map((s) => (s.perRow!.rows * 1000) / s.perRow!.ms)),
+          medianTxMs: median(withRow.map((s) => s.perRow!.medianTxMs)),
+          relsPerCpuSec: median(withRow.map((s) => s.perRow!.rows / (s.perRow!.neo4jCpuS + s.perRow!.clientCpuS))),
+        }
+      : null,
+  };
+}
+
+async function importRuns(n: number, plan: LoadPlan): Promise<ImportFigures> {
+  const dir = newBenchHome('newsgraph-bench-csv-');
+  try {
+    const csv = await runChild<{ args: string[]; bytes: number; relationships: number; nodes: number }>(CSV_CHILD, { relationships: n, seed: plan.seed, dir }, {
+      nodeArgs: ['--max-old-space-size=12288'],
+    });
+    const samples: Array<{ wallMs: number; reportedMs: number | null; cpuS: number }> = [];
+    let schemaMs = NaN;
+    let storeMB = NaN;
+    let verified = '';
+    for (let r = 0; r < plan.importRuns(n); r++) {
+      const home = newBenchHome('newsgraph-bench-import-');
+      try {
+        const res = await runAdminImport(home, csv.args, { heap: '1g' });
+        samples.push(res);
+        plan.log(`load: ${n.toLocaleString('en-US')} offline import run ${r + 1}: ${(res.wallMs / 1000).toFixed(1)} s wall (${res.reportedMs !== null ? (res.reportedMs / 1000).toFixed(1) : '?'} s reported)`);
+        if (r === 0 && !plan.verifyImport) {
+          verified = `${int(res.nodes ?? 0)} nodes, ${int(res.relationships ?? 0)} relationships (the importer's report)`;
+          storeMB = mb(storeSize(home).store);
+          if (res.relationships !== csv.relationships || res.nodes !== csv.nodes) throw new Error(`import reported ${verified}, expected ${csv.nodes} nodes and ${csv.relationships} relationships`);
+        } else if (r === 0) {
+          // Check what was imported, then build the loader's schema on it.
+          const inst = await startBenchNeo4j({ home, heap: plan.heap(n), pagecache: '1g' });
+          try {
+            const q = await inst.driver.executeQuery('MATCH (x) WITH count(x) AS nodes MATCH ()-[r]->() RETURN nodes, count(r) AS rels', {}, { database: inst.database });
+            const nodes = Number(q.records[0]!.get('nodes'));
+            const rels = Number(q.records[0]!.get('rels'));
+            verified = `${nodes.toLocaleString('en-US')} nodes, ${rels.toLocaleString('en-US')} relationships`;
+            if (rels !== csv.relationships || nodes !== csv.nodes) throw new Error(`import produced ${verified}, expected ${csv.nodes} nodes and ${csv.relationships} relationships`);
+            const t0 = performance.now();
+            await applySchema(inst.driver, inst.database, SCHEMA_CYPHER);
+            schemaMs = performance.now() - t0;
+          } finally {
+            await inst.stop();
+          }
+          storeMB = mb(storeSize(home).store);
+        }
+      } finally {
+        rmSync(home, { recursive: true, force: true });
+      }
+    }
+    const wallMs = median(samples.map((s) => s.wallMs));
+    const rep = samples.map((s) => s.reportedMs).filter((x): x is number => x !== null);
+    const reportedMs = rep.length ? median(rep) : null;
+    return {
+      runs: samples.length,
+      wallMs,
+      reportedMs,
+      relsPerSecWall: csv.relationships / (wallMs / 1000),
+      relsPerSecReported: reportedMs ? csv.relationships / (reportedMs / 1000) : null,
+      relsPerCpuSec: median(samples.map((s) => csv.relationships / s.cpuS)),
+      schemaMs,
+      storeMB,
+      csvMB: mb(csv.bytes),
+      verified,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function runLoadBench(plan: LoadPlan): Promise<LoadResults> {
+  const scales: ScaleResult[] = [];
+  let kept: BenchNeo4j | null = null;
+  for (const [i, n] of plan.scales.entries()) {
+    const keep = plan.keepLast && i === plan.scales.length - 1;
+    const importing = importRuns(n, plan).catch((e: unknown): { error: string } => {
+      const error = (e as Error).message.split('\n').slice(0, 3).join(' ');
+      plan.log(`load: offline import at ${n} failed: ${error}`);
+      return { error };
+    });
+    // Full mode: one thing at a time (the import finishes before the loader starts).
+    const imp0 = plan.overlap ? null : await importing;
+    const l = await loaderRuns(n, plan, keep);
+    const imp = imp0 ?? (await importing);
+    if (l.kept) kept = l.kept;
+    scales.push({ relationships: l.rels, nodes: l.nodes, loader: l.figures, perRow: l.perRow, import: imp });
+  }
+  return { scales, kept };
+}

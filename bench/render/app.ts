@@ -1,0 +1,118 @@
+/**
+ * The app's own render pipeline, composed exactly as src/web/app/explorer.ts does it (minus React
+ * and the API client, which are not on the render path): the domain store (replaceWith /
+ * expand) → visibleGraph → syncRenderGraph into the graphology render graph → the one
+ * SigmaController (created before data arrives, as GraphCanvas does) → LayoutRunner
+ * (synchronous pre-layout + ForceAtlas2 worker on a budget).
+ */
+import './probe';
+import type { GraphPayload } from '../../src/shared/graph';
+import { LayoutRunner } from '../../src/web/graph/layout';
+import { createRenderGraph, syncRenderGraph } from '../../src/web/graph/render-graph';
+import { SigmaController } from '../../src/web/graph/sigma-controller';
+import { EMPTY_GRAPH, expand, replaceWith, visibleGraph, type GraphState } from '../../src/web/state/graph-store';
+import { afterRender, endOn, hoverTargetsOn, panStepOn, syncAll, type BenchApi } from './harness';
+import { begin, snapshot, timeSync, workerMessageCount } from './probe';
+
+const container = document.getElementById('graph')!;
+const theme = 'light' as const;
+const graph = createRenderGraph();
+const layout = new LayoutRunner(graph);
+const positions = new Map<string, { x: number; y: number }>();
+const noop = () => {};
+const ctrl = new SigmaController(container, graph, theme, layout, {
+  onClickNode: noop,
+  onDoubleClickNode: noop,
+  onRightClickNode: noop,
+  onClickStage: noop,
+  onDragEnd: noop,
+});
+const sigma = ctrl.sigma;
+let state: GraphState = EMPTY_GRAPH;
+let t0 = 0;
+
+/** explorer.syncRender: store state → render graph. */
+function sync(): void {
+  syncRenderGraph(graph, visibleGraph(state, new Set()), { theme, pinned: state.pinned, positions });
+  ctrl.graphChanged();
+}
+
+const api: BenchApi = {
+  async load(url) {
+    const payload = (await (await fetch(url)).json()) as GraphPayload;
+    begin();
+    const start = performance.now();
+    const rendered = afterRender(sigma);
+    timeSync(() => {
+      state = replaceWith(state, payload, { kind: 'overview', title: 'Overview' });
+      sync();
+    });
+    const built = performance.now();
+    // explorer.runLayout(true): synchronous pre-layout, then the worker.
+    timeSync(() => layout.run(LayoutRunner.budgetFor(graph.order, true), { initial: true }));
+    const preLayoutMs = performance.now() - built;
+    await rendered;
+    const mainMs = snapshot().mainMs;
+    syncAll(sigma);
+    const firstFrameMs = performance.now() - start;
+    layout.stop();
+    // Where "graph built" goes: the same steps again, untimed above, on a scratch graph that no
+    // sigma listens to (the difference to buildMs is sigma's graph-event handlers).
+    const t1 = performance.now();
+    const s2 = replaceWith(EMPTY_GRAPH, payload, { kind: 'overview', title: 'Overview' });
+    const t2 = performance.now();
+    const view = visibleGraph(s2, new Set());
+    const t3 = performance.now();
+    syncRenderGraph(createRenderGraph(), view, { theme, pinned: s2.pinned, positions: new Map() });
+    const t4 = performance.now();
+    return {
+      buildMs: built - start,
+      firstFrameMs,
+      firstFrameMainMs: mainMs,
+      preLayoutMs,
+      nodes: graph.order,
+      edges: graph.size,
+      profile: { storeMs: t2 - t1, visibleMs: t3 - t2, syncWithoutSigmaMs: t4 - t3 },
+    };
+  },
+  panStep: (i) => panStepOn(sigma, i),
+  hoverTargets: (k) => hoverTargetsOn(sigma, k),
+  begin() {
+    begin();
+    t0 = performance.now();
+  },
+  end: () => endOn(sigma, () => ctrl.getHighlight().hovered, t0),
+  async expand(_round, url) {
+    const payload = (await (await fetch(url)).json()) as GraphPayload & { anchor: string };
+    begin();
+    const start = performance.now();
+    const before = graph.order;
+    const rendered = afterRender(sigma);
+    timeSync(() => {
+      state = expand(state, payload.anchor, payload, {}, 'Expanded');
+      sync();
+      // explorer.runLayout(false)
+      layout.run(LayoutRunner.budgetFor(graph.order, false));
+    });
+    await rendered;
+    const mainMs = snapshot().mainMs;
+    syncAll(sigma);
+    const frameMs = performance.now() - start;
+    layout.stop();
+    return { mainMs, frameMs, added: graph.order - before };
+  },
+  async fa2(ms) {
+    const c0 = workerMessageCount();
+    const start = performance.now();
+    layout.run(ms + 60_000);
+    await new Promise((r) => setTimeout(r, ms));
+    const iterations = workerMessageCount() - c0;
+    const elapsed = performance.now() - start;
+    layout.stop();
+    return { iterations, perSec: (iterations * 1000) / elapsed };
+  },
+  counts: () => ({ nodes: graph.order, edges: graph.size }),
+};
+
+window.__bench = api;
+window.__benchReady = true;

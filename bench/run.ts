@@ -1,0 +1,173 @@
+/**
+ * `npm run bench`            — the four benchmarks of issue 7; rewrites bench/RESULTS.md.
+ * `npm run bench -- --quick` — a small version of each (what `npm test` runs); writes
+ *                              bench/tmp/RESULTS.quick.md and leaves RESULTS.md alone.
+ * Options: `--only load,api,render,startup` (the API part needs the load part: it uses the
+ * largest graph), `--scales 10000,100000` (loading scales), `--out FILE` (markdown),
+ * `--json FILE` (raw figures).
+ *
+ * Every benchmark Neo4j is a throw-away managed instance in a temporary folder on a free port;
+ * the shared .neo4j/instance is never touched. Exit code 1 when any part failed.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { ROOT } from '../src/server/paths';
+import { runApiBench, type ApiResults } from './api/run';
+import { generateSeedData } from './generate';
+import { runLoadBench, type LoadResults } from './loading/run';
+import { machineInfo, type MachineInfo } from './lib/machine';
+import { renderReport } from './report';
+import { runRenderBench, type RenderResults } from './render/run';
+import { runStartupBench, type StartupResults } from './startup/run';
+
+export interface BenchResults {
+  mode: 'full' | 'quick';
+  machine: MachineInfo;
+  machineAfter: MachineInfo | null;
+  durationMs: number;
+  load: Omit<LoadResults, 'kept'> | { error: string } | null;
+  api: ApiResults | { error: string } | null;
+  render: RenderResults | { error: string } | null;
+  startup: StartupResults | { error: string } | null;
+  seed: number;
+  /** Graph the API part ran on. */
+  apiScale: number | null;
+}
+
+const arg = (name: string): string | undefined => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+
+const quick = process.argv.includes('--quick');
+const only = new Set((arg('only') ?? 'load,api,render,startup').split(',').map((s) => s.trim()));
+const out = resolve(arg('out') ?? (quick ? join(ROOT, 'bench', 'tmp', 'RESULTS.quick.md') : join(ROOT, 'bench', 'RESULTS.md')));
+const jsonOut = resolve(arg('json') ?? join(ROOT, 'bench', 'tmp', quick ? 'results.quick.json' : 'results.json'));
+const SEED = 7;
+const t0 = performance.now();
+const log = (l: string) => process.stderr.write(`[bench ${((performance.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${l}\n`);
+
+// Scales and repetitions. Full: what issue 7 asks, kept to tens of minutes on 2 cores. Quick:
+// every code path once, on tiny inputs, in well under a few minutes.
+const PLAN = quick
+  ? {
+      scales: [2_000],
+      loadRuns: () => 1,
+      perRow: () => 20,
+      importRuns: () => 1,
+      heap: () => '1g',
+      verifyImport: false,
+      overlap: true,
+      api: { concurrency: [1], requests: () => 10, rounds: 1, warmupRequests: 0 },
+      render: { sizes: [200], runs: () => 1, panSteps: () => 3, hovers: () => 1, expansions: () => 1, fa2Ms: 1_000, profile: true },
+      startupRuns: 1,
+    }
+  : {
+      scales: [10_000, 100_000, 1_000_000],
+      // 1M: one loader run (~5–15 min here) — the single figure is flagged in the report.
+      loadRuns: (n: number) => (n >= 1_000_000 ? 1 : 3),
+      perRow: (n: number) => (n >= 1_000_000 ? 500 : 300),
+      importRuns: (n: number) => (n >= 1_000_000 ? 2 : 3),
+      heap: (n: number) => (n >= 1_000_000 ? '8g' : n >= 100_000 ? '3g' : '2g'),
+      verifyImport: true,
+      overlap: false,
+      api: { concurrency: [1, 10, 50], requests: (c: number) => (c >= 50 ? 150 : c >= 10 ? 40 : 30), rounds: 2, warmupRequests: 10 },
+      render: {
+        sizes: [1_000, 5_000, 20_000],
+        runs: (n: number) => (n >= 20_000 ? 2 : 3),
+        panSteps: (n: number) => (n >= 20_000 ? 3 : 6),
+        hovers: (n: number) => (n >= 20_000 ? 2 : 4),
+        expansions: (n: number) => (n >= 20_000 ? 2 : 3),
+        fa2Ms: 4_000,
+        profile: true,
+      },
+      startupRuns: 3,
+    };
+
+// `--scales 10000,100000` replaces the loading scales (the API part uses the largest).
+const scalesArg = arg('scales');
+if (scalesArg) PLAN.scales = scalesArg.split(',').map((x) => Number(x.replace(/_/g, '')));
+
+async function section<T>(name: string, fn: () => Promise<T>): Promise<T | { error: string }> {
+  log(`${name}: start`);
+  try {
+    const r = await fn();
+    log(`${name}: done`);
+    return r;
+  } catch (e) {
+    const msg = e instanceof Error ? `${e.message}` : String(e);
+    log(`${name}: FAILED: ${msg}`);
+    return { error: msg.split('\n').slice(0, 8).join('\n') };
+  }
+}
+
+async function main(): Promise<number> {
+  const machine = machineInfo();
+  log(`${quick ? 'quick' : 'full'} run on ${machine.cpu} (${machine.cores} cores, ${machine.memoryGiB} GiB), load ${machine.loadAverage.join(' ')}`);
+  const results: BenchResults = { mode: quick ? 'quick' : 'full', machine, machineAfter: null, durationMs: 0, load: null, api: null, render: null, startup: null, seed: SEED, apiScale: null };
+
+  const dbChain = async () => {
+    if (only.has('load') || only.has('api')) {
+      let kept: LoadResults['kept'] = null;
+      results.load = await section('load', async () => {
+        const r = await runLoadBench({
+          scales: PLAN.scales,
+          runs: PLAN.loadRuns,
+          perRow: only.has('load') ? PLAN.perRow : () => 0,
+          importRuns: only.has('load') ? PLAN.importRuns : () => 0,
+          heap: PLAN.heap,
+          seed: SEED,
+          keepLast: only.has('api'),
+          verifyImport: PLAN.verifyImport,
+          overlap: PLAN.overlap,
+          log,
+        });
+        kept = r.kept;
+        return { scales: r.scales };
+      });
+      if (only.has('api')) {
+        const scale = PLAN.scales[PLAN.scales.length - 1]!;
+        results.apiScale = scale;
+        const inst = kept as LoadResults['kept'];
+        results.api = await section('api', async () => {
+          if (!inst) throw new Error('no loaded graph to run the API on (the load part failed)');
+          try {
+            const probes = generateSeedData({ relationships: scale, seed: SEED }).probes;
+            return await runApiBench({ uri: inst.uri, password: inst.password, database: inst.database }, probes, { ...PLAN.api, log });
+          } finally {
+            await inst.dispose();
+          }
+        });
+      }
+    }
+  };
+  const browserChain = async () => {
+    if (only.has('render')) results.render = await section('render', () => runRenderBench({ ...PLAN.render, log }));
+    if (only.has('startup')) results.startup = await section('startup', () => runStartupBench({ runs: PLAN.startupRuns, log }));
+  };
+  // Quick mode only checks that every script still runs: its two chains (database; browser and
+  // npm start) overlap to stay short. A full run measures one thing at a time.
+  if (quick) await Promise.all([dbChain(), browserChain()]);
+  else {
+    await dbChain();
+    await browserChain();
+  }
+
+  results.durationMs = performance.now() - t0;
+  results.machineAfter = machineInfo();
+  mkdirSync(dirname(jsonOut), { recursive: true });
+  writeFileSync(jsonOut, JSON.stringify(results, null, 1));
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, renderReport(results));
+  log(`wrote ${out} and ${jsonOut} in ${(results.durationMs / 60_000).toFixed(1)} min`);
+  const failed = [results.load, results.api, results.render, results.startup].some((r) => r && 'error' in r);
+  return failed ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
