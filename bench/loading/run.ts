@@ -23,6 +23,12 @@ export interface LoadPlan {
   runs: (n: number) => number;
   perRow: (n: number) => number;
   importRuns: (n: number) => number;
+  /**
+   * Extra runs of the loader forced onto its MERGE path (what it did before create mode, and
+   * what a re-seed over existing data costs): the same-run baseline for the create path.
+   * Default: one run at 10k–100k relationships, none elsewhere.
+   */
+  mergeRuns?: (n: number) => number;
   /** Neo4j heap for the loader's instance at that scale (one transaction holds everything). */
   heap: (n: number) => string;
   seed: number;
@@ -63,6 +69,24 @@ export interface LoaderFigures {
   loadPerCore: number;
   neo4jHeap: string;
   /** Statement profile of the last run (see load-child.ts). */
+  profile: LoadChildResult['profile'];
+  /** writeSeed's path in these runs ('create' on a fresh database). */
+  mode: LoadChildResult['mode'];
+  /** The same load forced onto the MERGE path, on a fresh instance in the same run (null: not run). */
+  mergeBaseline: MergeBaseline | null;
+}
+
+export interface MergeBaseline {
+  runs: number;
+  relsPerSec: number;
+  relsPerCpuSec: number;
+  totalMs: number;
+  commitMs: number;
+  neo4jCpuS: number;
+  loaderCpuS: number;
+  /** The loader's rate ÷ the MERGE path's, per wall second and per CPU-second. */
+  speedup: number;
+  speedupPerCpu: number;
   profile: LoadChildResult['profile'];
 }
 
@@ -144,7 +168,38 @@ async function loaderRuns(n: number, plan: LoadPlan, keep: boolean): Promise<{ f
       }
     }
   }
+  // Same-run baseline: the MERGE path on its own fresh instance (no per-row sample there).
+  const merged: LoadChildResult[] = [];
+  const mergeRuns = (plan.mergeRuns ?? ((x: number) => (x >= 10_000 && x <= 100_000 ? 1 : 0)))(n);
+  for (let r = 0; r < mergeRuns; r++) {
+    const inst = await startBenchNeo4j({ heap: plan.heap(n), pagecache: '1g' });
+    try {
+      const input: LoadChildInput = { uri: inst.uri, password: inst.password, database: inst.database, relationships: n, seed: plan.seed, perRow: 0, neo4jPid: inst.handle.info.pid, strategy: 'merge' };
+      const res = await runChild<LoadChildResult>(LOAD_CHILD, input, { nodeArgs: ['--max-old-space-size=12288'], onLine: plan.log });
+      if (res.loadedRelationships !== res.relationships) throw new Error(`merge baseline loaded ${res.loadedRelationships} relationships, generated ${res.relationships}`);
+      merged.push(res);
+      plan.log(`load: ${n.toLocaleString('en-US')} MERGE-path baseline run ${r + 1}/${mergeRuns}: ${Math.round(res.relationships / (res.totalMs / 1000)).toLocaleString('en-US')} rels/s`);
+    } finally {
+      await inst.dispose().catch(() => {});
+    }
+  }
   const m = (f: (s: (typeof samples)[number]) => number) => median(samples.map(f));
+  const mm = (f: (s: LoadChildResult) => number) => median(merged.map(f));
+  const cpuRate = (s: LoadChildResult) => s.relationships / (s.neo4jCpuS + s.loaderCpuS);
+  const mergeBaseline: MergeBaseline | null = merged.length
+    ? {
+        runs: merged.length,
+        relsPerSec: mm((s) => s.relationships / (s.totalMs / 1000)),
+        relsPerCpuSec: mm(cpuRate),
+        totalMs: mm((s) => s.totalMs),
+        commitMs: mm((s) => s.commitMs),
+        neo4jCpuS: mm((s) => s.neo4jCpuS),
+        loaderCpuS: mm((s) => s.loaderCpuS),
+        speedup: m((s) => s.relationships / (s.totalMs / 1000)) / mm((s) => s.relationships / (s.totalMs / 1000)),
+        speedupPerCpu: m(cpuRate) / mm(cpuRate),
+        profile: merged[merged.length - 1]!.profile,
+      }
+    : null;
   const withRow = samples.filter((s) => s.perRow && s.perRow.rows > 0);
   return {
     nodes: samples[0]!.nodes,
@@ -170,6 +225,8 @@ async function loaderRuns(n: number, plan: LoadPlan, keep: boolean): Promise<{ f
       loadPerCore: m((s) => s.load),
       neo4jHeap: plan.heap(n),
       profile: samples[samples.length - 1]!.profile,
+      mode: samples[samples.length - 1]!.mode,
+      mergeBaseline,
     },
     perRow: withRow.length
       ? {

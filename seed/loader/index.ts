@@ -1,6 +1,6 @@
 import type { Driver } from 'neo4j-driver';
 import { DEFAULT_ARTICLES_DIR, SCHEMA_CYPHER, SEED_DATA_DIR } from '../../src/server/paths';
-import { applySchema, datasetCounts, writeSeed, type LoadCounts } from './load';
+import { applySchema, writeAndCount, type LoadCounts } from './load';
 import { readSeed, SeedValidationError, type SeedData } from './read';
 import { verifyAgainstArticles } from './verify';
 
@@ -37,7 +37,8 @@ export function validateSeed(opts: SeedOptions = {}): { data: SeedData; articles
 
 /**
  * Validates everything, applies the schema, then loads the whole dataset in ONE transaction:
- * all or nothing, idempotent. Cost: ~1–2 s for the Belgorod graph.
+ * all or nothing, idempotent (CREATE into an empty database or after --reset, MERGE over
+ * existing data; see writeSeed). Cost: ~1–2 s for the Belgorod graph.
  */
 export async function seedDatabase(driver: Driver, database: string, opts: SeedOptions = {}): Promise<SeedReport> {
   const t0 = Date.now();
@@ -53,8 +54,7 @@ export async function seedDatabase(driver: Driver, database: string, opts: SeedO
   try {
     const tx = session.beginTransaction({ timeout: opts.timeoutMs ?? 120_000, metadata: { app: 'newsgraph-seed' } });
     try {
-      await writeSeed(tx, data, { reset: !!opts.reset });
-      const counts = await datasetCounts(tx);
+      const { counts } = await writeAndCount(tx, data, { reset: !!opts.reset });
       await tx.commit();
       return { counts, articlesChecked, quotesChecked, ms: Date.now() - t0 };
     } catch (e) {

@@ -73,7 +73,7 @@ describe('npm run bench -- --quick', () => {
     positive(s!.loader.peakHeapMB);
     positive(s!.loader.storeMB);
     expect(s!.loader.writeMs).toBeLessThanOrEqual(s!.loader.totalMs);
-    expect(s!.loader.profile.map((p) => p.kind)).toContain('MERGE :MENTIONS');
+    expect(s!.loader.profile.map((p) => p.kind)).toContain('CREATE :MENTIONS');
     expect(s!.perRow!.rows).toBe(20);
     positive(s!.perRow!.relsPerSec);
     expect(s!.import).not.toHaveProperty('error');

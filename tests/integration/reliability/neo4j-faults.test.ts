@@ -157,7 +157,7 @@ describe('Neo4j outages under a request loop', () => {
         (e: unknown) => `failed: ${(e as Error).message.split('\n')[0]}`,
       );
       void outcome.finally(() => (settled = true));
-      seen = await waitForTransaction(watcher, 'newsgraph-seed', (x) => x.locks > 0 && /MERGE \(n:Entity/.test(x.query), { timeoutMs: 120_000, giveUp: () => settled });
+      seen = await waitForTransaction(watcher, 'newsgraph-seed', (x) => x.locks > 0 && /(MERGE|CREATE) \(n:Entity/.test(x.query), { timeoutMs: 120_000, giveUp: () => settled });
       await watcher.close().catch(() => {});
       expect(seen, `never saw the load's transaction; the load ${settled ? await outcome : 'is still running'}`).not.toBeNull();
       killedAt = Date.now();

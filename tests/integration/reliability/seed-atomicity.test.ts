@@ -28,7 +28,7 @@ let big = '';
 /** Where to interrupt: a predicate over the loader's open transaction. */
 const KILL_POINTS: Array<{ name: string; at: (t: TxView) => boolean }> = [
   { name: 'as soon as it holds write locks', at: (t) => t.locks > 0 },
-  { name: 'while it merges the people', at: (t) => t.locks > 0 && /MERGE \(n:Entity/.test(t.query) && t.elapsedMs > 0 },
+  { name: 'while it writes the people', at: (t) => t.locks > 0 && /(MERGE|CREATE) \(n:Entity/.test(t.query) && t.elapsedMs > 0 },
   { name: 'while it writes the mentions (its last write)', at: (t) => t.locks > 0 && /MENTIONS/.test(t.query) },
 ];
 
