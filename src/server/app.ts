@@ -11,6 +11,7 @@ import type { Db } from './neo4j/runner';
 import { SavedQueryLibrary } from './neo4j/saved-queries';
 import type { ApiContext, RouteModule } from './routes/context';
 import { cypherRoutes } from './routes/cypher';
+import { edgeRoutes } from './routes/edges';
 import { healthRoutes } from './routes/health';
 import { nodeRoutes } from './routes/nodes';
 import { openapiRoutes } from './routes/openapi';
@@ -43,6 +44,7 @@ const ROUTES: RouteModule[] = [
   schemaRoutes,
   searchRoutes,
   nodeRoutes,
+  edgeRoutes,
   pathRoutes,
   overviewRoutes,
   queryRoutes,

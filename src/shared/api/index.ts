@@ -4,6 +4,7 @@ import { articleEvidenceContract } from './articles';
 import { claimsContract } from './claims';
 import { timelineContract } from './timeline';
 import { cypherContract } from './cypher';
+import { edgesBetweenContract } from './edges';
 import { healthContract } from './health';
 import { neighboursContract, nodeDetailContract } from './nodes';
 import { openapiContract } from './openapi';
@@ -18,6 +19,7 @@ export * from './claims';
 export * from './common';
 export * from './contract';
 export * from './cypher';
+export * from './edges';
 export * from './health';
 export * from './nodes';
 export * from './openapi';
@@ -35,6 +37,7 @@ export const API_CONTRACTS: readonly EndpointContract[] = [
   searchContract,
   nodeDetailContract,
   neighboursContract,
+  edgesBetweenContract,
   pathsContract,
   overviewContract,
   queriesListContract,
