@@ -42,6 +42,27 @@ async function zoomTo(page: Page, id: string): Promise<{ x: number; y: number }>
   return nodePoint(page, id);
 }
 
+/** Colours on screen at the given points of the graph view (CSS px), from a screenshot decoded in the page. */
+async function screenPixels(page: Page, points: Array<{ x: number; y: number }>): Promise<number[][]> {
+  const png = await page.locator('[data-testid=graph]').screenshot();
+  return page.evaluate(
+    async ([b64, pts]) => {
+      // (Decoded by hand: the page's CSP forbids fetching data: URLs.)
+      const bin = atob(b64);
+      const bytes = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+      const bmp = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+      const c = new OffscreenCanvas(bmp.width, bmp.height);
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(bmp, 0, 0);
+      const scale = bmp.width / document.querySelector('[data-testid=graph]')!.clientWidth;
+      const at = (x: number, y: number) => [...ctx.getImageData(Math.round(x * scale), Math.round(y * scale), 1, 1).data].slice(0, 3);
+      return pts.map((p) => at(p.x, p.y));
+    },
+    [png.toString('base64'), points] as const,
+  );
+}
+
 async function search(page: Page, text: string): Promise<void> {
   const box = page.getByTestId('search');
   await box.click();
@@ -184,27 +205,41 @@ describe('explorer (e2e, headless Chromium)', () => {
     await context.close();
   }, T);
 
-  it('hovering a node keeps it and its neighbours bright and dims the rest (sigma state)', async () => {
+  it('hovering a node keeps it and its neighbours bright and dims the rest (sigma state and pixels)', async () => {
     const { page, context, errors } = await newPage(browser);
     await openExplorer(page, app.url);
     const belgorod = (await nodeId(page, 'belgorod'))!;
     const p = await zoomTo(page, belgorod);
+    const rendersBefore = await page.evaluate(() => window.__newsgraph!.renders());
     await page.mouse.move(p.x, p.y);
     await page.waitForFunction((id) => window.__newsgraph!.explorer.sigmaController!.getHighlight().hovered === id, belgorod, { timeout: 30_000 });
     await frames(page);
 
     const state = await page.evaluate((id) => {
       const h = window.__newsgraph!;
+      const ctrl = h.explorer.sigmaController!;
       const neighbours = h.neighbours(id);
       const all = h.explorer.graph.nodes();
       const others = all.filter((n) => n !== id && !neighbours.includes(n));
+      const layer = ctrl.hoverLayerState();
+      // Where the hover layer sits among sigma's layers: above what it veils, below sigma's hover layers.
+      const order = [...ctrl.sigma.getContainer().children].map((e) => e.className);
+      const at = (cls: string) => order.indexOf(cls);
+      const corner = [...layer.canvas.getContext('2d')!.getImageData(1, 1, 1, 1).data];
       return {
         neighbours: neighbours.length,
         others: others.length,
         hoveredDim: h.isDimmed(id),
         neighboursDim: neighbours.filter((n) => h.isDimmed(n)).length,
         othersDim: others.filter((n) => h.isDimmed(n)).length,
-        othersLabelled: others.filter((n) => !!h.display(n)?.label).length,
+        veiled: layer.veiled,
+        drawnAbove: layer.nodes.length,
+        drawnEdges: layer.edges,
+        edgesOfHovered: h.explorer.graph.edges(id).length,
+        corner,
+        layerAboveLabels: at('sigma-newsgraph-hover') > Math.max(at('sigma-edges'), at('sigma-nodes'), at('sigma-labels'), at('sigma-newsgraph-edge-labels')),
+        layerBelowHovers: at('sigma-newsgraph-hover') < Math.min(at('sigma-hovers'), at('sigma-hoverNodes')),
+        renders: h.renders(),
       };
     }, belgorod);
     expect(state.neighbours).toBeGreaterThan(3);
@@ -212,15 +247,110 @@ describe('explorer (e2e, headless Chromium)', () => {
     expect(state.hoveredDim).toBe(false);
     expect(state.neighboursDim).toBe(0);
     expect(state.othersDim).toBe(state.others);
-    expect(state.othersLabelled).toBe(0);
+    expect(state.veiled).toBe(true);
+    // Every neighbour and every edge of the hovered node is drawn above the veil.
+    expect(state.drawnAbove).toBe(state.neighbours);
+    expect(state.drawnEdges).toBe(state.edgesOfHovered);
+    expect(state.layerAboveLabels).toBe(true);
+    expect(state.layerBelowHovers).toBe(true);
+    // The veil: the background colour, mostly opaque, over the rest of the view.
+    expect(state.corner[3]).toBeGreaterThan(180);
+    expect(state.corner[3]).toBeLessThan(255);
+    // Hover re-renders nothing in sigma (no reducers, no buffer uploads): O(degree), not O(graph).
+    expect(state.renders).toBe(rendersBefore);
     await shot(page, '04-hover-dims');
 
-    // Leaving the node restores everything.
+    // Zoomed out with the pointer still on the node: the layer follows sigma's frames, and on
+    // screen the other nodes are close to the background while the neighbours keep their colour.
+    await page.evaluate(() => window.__newsgraph!.explorer.sigmaController!.fit());
+    await idle(page);
+    expect(await page.evaluate(() => window.__newsgraph!.explorer.sigmaController!.getHighlight().hovered)).toBe(belgorod);
+    const probes = await page.evaluate((id) => {
+      const h = window.__newsgraph!;
+      const ctrl = h.explorer.sigmaController!;
+      const layer = ctrl.hoverLayerState();
+      const ctx = layer.canvas.getContext('2d')!;
+      const scale = layer.canvas.width / layer.canvas.clientWidth;
+      const { width, height } = ctrl.sigma.getDimensions();
+      const veil = [...ctx.getImageData(1, 1, 1, 1).data].join();
+      const hovers = ctrl.sigma.getCanvases()['hovers']!.getContext('2d')!;
+      const host = ctrl.sigma.getContainer();
+      const rect = host.getBoundingClientRect();
+      const neighbours = new Set(h.neighbours(id));
+      // Every visible element drawn over the graph that is not sigma's (its container's ancestors excluded).
+      const overlays = [...document.body.querySelectorAll('*')]
+        .filter((e) => !e.contains(host) && !host.contains(e) && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden')
+        .map((e) => e.getBoundingClientRect())
+        // (a full-size, transparent wrapper would hide every probe; such a layer is not a card over nodes)
+        .filter((o) => o.width * o.height < 0.5 * rect.width * rect.height);
+      const hex = (c: ArrayLike<number>) => `#${[c[0]!, c[1]!, c[2]!].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+      const out: Array<{ x: number; y: number; colour: string }> = [];
+      let neighboursShown = 0;
+      let neighboursOwnColour = 0;
+      for (const n of h.explorer.graph.nodes()) {
+        if (n === id) continue;
+        const d = ctrl.sigma.getNodeDisplayData(n);
+        if (!d || d.hidden) continue;
+        const v = ctrl.sigma.framedGraphToViewport(d);
+        if (v.x < 20 || v.y < 20 || v.x > width - 20 || v.y > height - 20) continue;
+        // Not under the explorer's own panels (legend, zoom buttons…), nor under an overlay that
+        // lets the pointer through (the hover card with distances has pointer-events: none, so
+        // elementFromPoint alone does not see it).
+        if (!host.contains(document.elementFromPoint(rect.left + v.x, rect.top + v.y))) continue;
+        const sx = rect.left + v.x;
+        const sy = rect.top + v.y;
+        if (overlays.some((o) => sx >= o.left - 4 && sx <= o.right + 4 && sy >= o.top - 4 && sy <= o.bottom + 4)) continue;
+        const colour = h.explorer.graph.getNodeAttribute(n, 'color');
+        if (neighbours.has(n)) {
+          // On the layer: the disc in its own colour, opaque, just inside its rim (clear of the glyph).
+          const r = ctrl.sigma.scaleSize(d.size);
+          const px = ctx.getImageData(Math.round((v.x + r * 0.7) * scale), Math.round(v.y * scale), 1, 1).data;
+          neighboursShown++;
+          if (px[3] === 255 && hex(px) === colour) neighboursOwnColour++;
+          continue;
+        }
+        // Others: only where nothing but the veil is on the layer and nothing on sigma's hover canvas
+        // above it (no neighbour, edge, label or hover box over the node), in a 7×7 px square.
+        const block = (c: CanvasRenderingContext2D) => c.getImageData(Math.round(v.x * scale) - 3, Math.round(v.y * scale) - 3, 7, 7).data;
+        const mine = block(ctx);
+        const veilOnly = [...Array(49).keys()].every((i) => [...mine.slice(i * 4, i * 4 + 4)].join() === veil);
+        if (!veilOnly || block(hovers).some((_, i) => i % 4 === 3 && _ !== 0)) continue;
+        out.push({ x: v.x, y: v.y, colour });
+      }
+      // The page background behind sigma's transparent canvases.
+      let bg = 'rgba(0, 0, 0, 0)';
+      for (let e: Element | null = host; e && /rgba\(.*, 0\)$|transparent/.test(bg); e = e.parentElement) bg = getComputedStyle(e).backgroundColor;
+      return { others: out, neighboursShown, neighboursOwnColour, background: (bg.match(/\d+/g) ?? []).slice(0, 3).map(Number) };
+    }, belgorod);
+    expect(probes.neighboursShown).toBeGreaterThanOrEqual(3);
+    // (A few may lie under another neighbour's disc or label.)
+    expect(probes.neighboursOwnColour).toBeGreaterThanOrEqual(Math.ceil(probes.neighboursShown * 0.75));
+    expect(probes.others.length).toBeGreaterThan(10);
+    expect(probes.background).toHaveLength(3);
+    const seen = await screenPixels(page, probes.others);
+    const bg = probes.background;
+    const dist = (a: number[], b: number[]) => Math.abs(a[0]! - b[0]!) + Math.abs(a[1]! - b[1]!) + Math.abs(a[2]! - b[2]!);
+    const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+    // A dimmed node shows much nearer the background than its own colour is.
+    await shot(page, '04b-hover-dims-zoomed-out');
+    const bright = probes.others.map((q, i) => ({ ...q, seen: seen[i]! })).filter((q) => dist(q.seen, bg) >= 0.3 * dist(rgb(q.colour), bg));
+    expect(bright).toEqual([]);
+
+    // Leaving the node restores everything: no veil, nothing dimmed, the layer transparent.
     const box = (await page.getByTestId('graph').boundingBox())!;
     await page.mouse.move(box.x + 5, box.y + box.height - 5);
     await page.waitForFunction(() => window.__newsgraph!.explorer.sigmaController!.getHighlight().hovered === null);
     await frames(page);
-    expect(await page.evaluate(() => window.__newsgraph!.explorer.graph.nodes().filter((n) => window.__newsgraph!.isDimmed(n)).length)).toBe(0);
+    const after = await page.evaluate(() => {
+      const h = window.__newsgraph!;
+      const layer = h.explorer.sigmaController!.hoverLayerState();
+      const c = layer.canvas;
+      const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let opaque = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i]) opaque++;
+      return { dimmed: h.explorer.graph.nodes().filter((n) => h.isDimmed(n)).length, veiled: layer.veiled, opaque };
+    });
+    expect(after).toEqual({ dimmed: 0, veiled: false, opaque: 0 });
     expect(errors).toEqual([]);
     await context.close();
   }, T);
@@ -358,9 +488,17 @@ describe('explorer (e2e, headless Chromium)', () => {
     await openExplorer(page, app.url);
     await page.getByTestId('query-person-profile').click();
     await page.getByTestId('param-form').waitFor({ timeout: 60_000 });
+    // A person other than the default, so that a parameter lost on the way is seen.
+    const person = page.getByTestId('param-person');
+    await person.click();
+    await person.fill('Zelensky');
+    await page.locator('[data-testid=param-person-results] [role=option][data-value=volodymyr-zelensky]').click({ timeout: 30_000 });
+    expect(await person.getAttribute('data-value')).toBe('volodymyr-zelensky');
     await page.getByTestId('run').click();
     await page.getByTestId('result-table').waitFor({ timeout: 60_000 });
     await idle(page);
+    const tableBefore = await page.getByTestId('result-table').textContent();
+    expect(tableBefore).toMatch(/Zelensky/);
     const belgorod = await nodeId(page, 'belgorod-region');
     expect(belgorod).not.toBeNull();
     await page.evaluate((id) => window.__newsgraph!.explorer.select(id), belgorod!);
@@ -370,6 +508,7 @@ describe('explorer (e2e, headless Chromium)', () => {
     const before = await snapshot(page);
     const rowsBefore = await page.locator('[data-testid=result-table] tbody tr').count();
     expect(before.url).toContain('query=person-profile');
+    expect(before.url).toContain('p.person=volodymyr-zelensky');
     expect(before.url).toContain('focus=belgorod-region');
     expect(before.url).toContain('expand=belgorod-region');
     expect(before.url).toContain('run=1');
@@ -386,6 +525,8 @@ describe('explorer (e2e, headless Chromium)', () => {
     expect(after.url).toBe(before.url);
     expect(await second.page.locator('[data-testid=param-form] h3').textContent()).toBe(await page.locator('[data-testid=param-form] h3').textContent());
     expect(await second.page.locator('[data-testid=result-table] tbody tr').count()).toBe(rowsBefore);
+    expect(await second.page.getByTestId('param-person').getAttribute('data-value')).toBe('volodymyr-zelensky');
+    expect(await second.page.getByTestId('result-table').textContent()).toBe(tableBefore);
     await shot(second.page, '07-deep-link-restored');
     expect(errors).toEqual([]);
     expect(second.errors).toEqual([]);

@@ -8,6 +8,8 @@
  */
 import type {
   CypherRequest,
+  EdgesBetweenBody,
+  EdgesBetweenResponse,
   ErrorBody,
   ErrorCode,
   HealthResponse,
@@ -179,6 +181,11 @@ export class ApiClient {
     if (q.skip) p.set('skip', String(q.skip));
     const qs = p.toString();
     return this.request('GET', `/api/nodes/${encodeURIComponent(id)}/neighbours${qs ? `?${qs}` : ''}`);
+  }
+
+  /** "Connect result nodes": relationships between `nodes` (new) and `nodes` ∪ `among` (shown). A POST: the id list is too long for a URL. */
+  edgesBetween(body: EdgesBetweenBody): Promise<EdgesBetweenResponse> {
+    return this.request('POST', '/api/edges/between', body);
   }
 
   paths(from: string, to: string, opts: { maxHops?: number; exclude?: readonly string[] } = {}): Promise<PathsResponse> {

@@ -5,7 +5,8 @@
  * instance is attached later by GraphCanvas, when (and if) WebGL works.
  */
 import type { NodeDetailResponse, QueriesListResponse, QueryResult, SavedQuery, SchemaResponse } from '../../shared/api';
-import type { GraphNode, GraphPayload } from '../../shared/graph';
+import type { GraphEdge, GraphNode, GraphPayload } from '../../shared/graph';
+import { EDGES_BETWEEN_MAX_AMONG, EDGES_BETWEEN_MAX_NODES } from '../../shared/api/edges-caps';
 import { ApiClient, ApiError, describeError, setAccessToken } from '../api/client';
 import { LayoutRunner } from '../graph/layout';
 import { createRenderGraph, restyle, syncRenderGraph, type RenderGraph } from '../graph/render-graph';
@@ -16,6 +17,7 @@ import {
   EMPTY_GRAPH,
   addLayer,
   collapse,
+  connectRequest,
   expand,
   expansionOf,
   findNode,
@@ -28,9 +30,10 @@ import {
   expandedAnchors,
   type GraphState,
 } from '../state/graph-store';
-import { amend, back, commit, forward, startHistory, type History } from '../state/history';
+import { decideUrlWrite, makeMark, readMark, urlWriteState, type UrlWriteState } from '../state/browser-history';
+import { amend, back, canBack, canForward, commit, forward, goTo, startHistory, type History } from '../state/history';
 import { createStore, type Store } from '../state/store';
-import { formatUrlState, parseUrlState, type UrlState } from '../state/url-state';
+import { MAX_CYPHER_IN_URL, parseUrlState, type UrlState } from '../state/url-state';
 import { ConnectionMonitor, type ConnectionState } from './connection';
 
 export interface PathView {
@@ -213,6 +216,7 @@ export class Explorer {
   /** Loads schema, saved queries and the overview, then replays the deep link, if any. */
   async start(search: string = location.search): Promise<void> {
     this.connection.start(); // (re)arms the background check; idempotent
+    this.installPopstate();
     const url = parseUrlState(search);
     this.restoring++;
     try {
@@ -265,7 +269,8 @@ export class Explorer {
       const next = replaceWith(this.graphState, payload, { kind: 'overview', title });
       this.store.set((s) => ({
         ...s,
-        history: initial && s.history.past.length === 0 ? startHistory(next, title) : commit(s.history, next, title),
+        // A fresh start keeps counting `seq`: browser history entries may still point at old ones.
+        history: initial && s.history.past.length === 0 ? startHistory(next, title, s.history.nextSeq) : commit(s.history, next, title),
         path: null,
       }));
       this.setStatus(
@@ -296,11 +301,11 @@ export class Explorer {
           params: url.params,
         },
       }));
-      if (url.run) await this.runDrawer();
+      if (url.run) await this.runDrawerNow();
     }
-    for (const ref of url.expand) await this.expand(ref);
-    if (url.paths) await this.findPaths(url.paths[0], url.paths[1]);
-    if (url.focus) await this.focusRef(url.focus);
+    for (const ref of url.expand) await this.expandNow(ref);
+    if (url.paths) await this.findPathsNow(url.paths[0], url.paths[1]);
+    if (url.focus) await this.focusRefNow(url.focus);
   }
 
   // ------------------------------------------------------------------ history
@@ -309,11 +314,17 @@ export class Explorer {
     this.store.set((s) => ({ ...s, history: commit(s.history, next, title) }));
   }
 
+  /** Undo (the toolbar's Back). Rewrites the browser's current entry rather than adding one. */
   back(): void {
+    if (!canBack(this.state.history)) return;
+    this.forceReplace = true;
     this.store.set((s) => ({ ...s, history: back(s.history), path: null }));
   }
 
+  /** Redo (the toolbar's Forward); like back(), no new browser entry. */
   forward(): void {
+    if (!canForward(this.state.history)) return;
+    this.forceReplace = true;
     this.store.set((s) => ({ ...s, history: forward(s.history), path: null }));
   }
 
@@ -358,6 +369,10 @@ export class Explorer {
 
   /** Selects a node by element id or our id, loading it first when it is not in the graph. */
   async focusRef(ref: string): Promise<void> {
+    return this.action(() => this.focusRefNow(ref));
+  }
+
+  private async focusRefNow(ref: string): Promise<void> {
     let node = findNode(this.graphState, ref);
     if (!node) {
       try {
@@ -381,17 +396,29 @@ export class Explorer {
    * (a lone node says little) and selects it.
    */
   async openNode(node: GraphNode): Promise<void> {
+    return this.action(() => this.openNodeNow(node));
+  }
+
+  private async openNodeNow(node: GraphNode): Promise<void> {
     if (!findNode(this.graphState, node.id)) {
       this.commitGraph(addLayer(this.graphState, { nodes: [node], edges: [] }, { kind: 'node', title: `Added ${node.caption}` }), `Added ${node.caption}`);
-      await this.expand(node.id);
+      await this.expandNow(node.id);
     }
-    await this.focusRef(node.id);
+    await this.focusRefNow(node.id);
   }
 
   // ------------------------------------------------------------------ expansion
 
-  /** Fetches a node's neighbours (capped at the expansion limit) and adds them. */
+  /**
+   * Fetches a node's neighbours (capped at the expansion limit) and adds them, with the
+   * relationships between the new nodes and the rest of the view ("connect result nodes"), as
+   * one step. Two requests: the second needs the first's node ids.
+   */
   async expand(ref: string): Promise<void> {
+    return this.action(() => this.expandNow(ref));
+  }
+
+  private async expandNow(ref: string): Promise<void> {
     const known = findNode(this.graphState, ref);
     const caption = known?.caption ?? ref;
     this.setStatus('busy', `Expanding ${caption}…`);
@@ -400,7 +427,9 @@ export class Explorer {
       const center = res.nodes.find((n) => n.id === res.center);
       const title = `Expanded ${center?.caption ?? caption}`;
       const before = this.graphState.nodes.size;
-      const next = expand(this.graphState, res.center, { nodes: res.nodes, edges: res.edges }, res.more, title);
+      const page: GraphPayload = { nodes: res.nodes, edges: res.edges };
+      const links = await this.connecting(page);
+      const next = expand(this.graphState, res.center, page, res.more, title, links.edges);
       this.commitGraph(next, title);
       const added = next.nodes.size - before;
       const hidden = Object.values(res.more).reduce((a, b) => a + b, 0);
@@ -409,7 +438,8 @@ export class Explorer {
         `${center?.caption ?? caption}: ${res.returned} of ${res.total} relationships shown` +
           (added ? `, ${added} new node${added === 1 ? '' : 's'}` : ', nothing new') +
           (hidden ? ` · +${hidden} more` : '') +
-          '.',
+          '.' +
+          links.note,
       );
       this.runLayout(false);
     } catch (e) {
@@ -419,16 +449,22 @@ export class Explorer {
 
   /** Next page of one relationship type of an expanded node ("+N more"). */
   async expandMore(anchor: string, type: string): Promise<void> {
+    return this.action(() => this.expandMoreNow(anchor, type));
+  }
+
+  private async expandMoreNow(anchor: string, type: string): Promise<void> {
     const layer = expansionOf(this.graphState, anchor);
-    if (!layer) return this.expand(anchor);
+    if (!layer) return this.expandNow(anchor);
     const caption = this.graphState.nodes.get(anchor)?.caption ?? anchor;
     this.setStatus('busy', `Loading more ${type} of ${caption}…`);
     try {
       const skip = layer.loaded?.[type] ?? 0;
       const res = await this.api.neighbours(anchor, { types: [type], skip, limit: this.state.expandLimit });
       const title = `More ${type} of ${caption}`;
-      this.commitGraph(expand(this.graphState, res.center, { nodes: res.nodes, edges: res.edges }, { [type]: res.more[type] ?? 0 }, title), title);
-      this.setStatus('info', `${caption}: ${res.returned} more ${type}${res.more[type] ? ` · +${res.more[type]} still not shown` : ''}.`);
+      const page: GraphPayload = { nodes: res.nodes, edges: res.edges };
+      const links = await this.connecting(page);
+      this.commitGraph(expand(this.graphState, res.center, page, { [type]: res.more[type] ?? 0 }, title, links.edges), title);
+      this.setStatus('info', `${caption}: ${res.returned} more ${type}${res.more[type] ? ` · +${res.more[type]} still not shown` : ''}.${links.note}`);
       this.runLayout(false);
     } catch (e) {
       this.setStatus('error', `Could not load more ${type}: ${describeError(e)}`);
@@ -480,6 +516,10 @@ export class Explorer {
   // ------------------------------------------------------------------ paths
 
   async findPaths(a: string, b: string): Promise<void> {
+    return this.action(() => this.findPathsNow(a, b));
+  }
+
+  private async findPathsNow(a: string, b: string): Promise<void> {
     const na = findNode(this.graphState, a);
     const nb = findNode(this.graphState, b);
     const label = `${na?.caption ?? a} and ${nb?.caption ?? b}`;
@@ -502,6 +542,7 @@ export class Explorer {
         this.setStatus('info', `No path within 6 hops between ${label} (articles' MENTIONS links are not followed).`);
       }
       this.store.set({ path: view });
+      if (res.paths.length) this.pathViews.set(`${view.from}|${view.to}`, view);
       this.sigma?.setPath(res.paths.length ? view : null);
     } catch (e) {
       this.setStatus('error', `Could not find paths: ${describeError(e)}`);
@@ -533,6 +574,10 @@ export class Explorer {
 
   /** Runs what the drawer shows (saved query with its form, or the editor's Cypher). */
   async runDrawer(): Promise<void> {
+    return this.action(() => this.runDrawerNow());
+  }
+
+  private async runDrawerNow(): Promise<void> {
     const d = this.state.drawer;
     if (d.running) return;
     let title: string;
@@ -670,13 +715,157 @@ export class Explorer {
     return out;
   }
 
-  private lastUrl = '';
+  /** This page load's id in the marks of our browser history entries (see browser-history.ts). */
+  private readonly session = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+  private lastWrite: UrlWriteState | null = null;
+  private urlScheduled = false;
+  /** The next URL write replaces the browser's entry (undo/redo buttons). */
+  private forceReplace = false;
+  /** User actions under way (an expansion is a request, then a commit, then maybe a selection). */
+  private actionDepth = 0;
+  /** The current action already pushed its browser entry: its later writes replace it. */
+  private actionPushed = false;
+  private popstateInstalled = false;
+  private navigation: Promise<void> = Promise.resolve();
+  /** Path results by "from|to" element ids, to highlight them again on back/forward. */
+  private readonly pathViews = new Map<string, PathView>();
+
+  /**
+   * Runs one user action so that it makes at most one browser history entry, however many store
+   * updates it makes (openNode: add the node, expand it, select it = one "back").
+   */
+  private async action<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.actionDepth++ === 0) this.actionPushed = false;
+    try {
+      return await fn();
+    } finally {
+      if (--this.actionDepth === 0 && this.urlScheduled) this.writeUrl();
+    }
+  }
+
+  /** Store listener: the URL is written once per burst of synchronous updates (a microtask later). */
   private syncUrl(): void {
+    if (this.restoring > 0 || this.state.loading || this.urlScheduled) return;
+    this.urlScheduled = true;
+    queueMicrotask(() => {
+      if (this.urlScheduled) this.writeUrl();
+    });
+  }
+
+  /** pushState for a step, replaceState for anything else (browser-history.ts decides). */
+  private writeUrl(): void {
+    this.urlScheduled = false;
     if (this.restoring > 0 || this.state.loading) return;
-    const qs = formatUrlState(this.urlState());
-    if (qs === this.lastUrl) return;
-    this.lastUrl = qs;
-    history.replaceState(null, '', `${location.pathname}${qs}`);
+    const seq = this.state.history.present.seq;
+    const next = urlWriteState(this.urlState(), seq);
+    const mode = this.forceReplace || (this.actionDepth > 0 && this.actionPushed) ? 'replace' : 'auto';
+    this.forceReplace = false;
+    const w = decideUrlWrite(this.lastWrite, next, mode);
+    this.lastWrite = next;
+    if (w === 'none') return;
+    const href = `${location.pathname}${next.qs}${location.hash}`;
+    if (w === 'push') {
+      window.history.pushState(makeMark(this.session, seq), '', href);
+      if (this.actionDepth > 0) this.actionPushed = true;
+    } else {
+      window.history.replaceState(makeMark(this.session, seq), '', href);
+    }
+  }
+
+  private installPopstate(): void {
+    if (this.popstateInstalled || typeof window === 'undefined') return;
+    this.popstateInstalled = true;
+    window.addEventListener('popstate', (e) => {
+      const search = location.search;
+      const mark = e.state as unknown;
+      // Counted at once: the e2e idle check and URL writes wait for the whole replay.
+      this.restoring++;
+      this.navigation = this.navigation
+        .then(() => this.navigate(search, mark))
+        .catch((err: unknown) => this.setStatus('error', `Could not go back to that view: ${describeError(err)}`))
+        .finally(() => {
+          this.restoring--;
+          if (this.restoring === 0 && !this.state.loading) this.settleUrl();
+        });
+    });
+  }
+
+  /**
+   * The browser went back/forward to one of our entries: show that view. When the entry points at
+   * an exploration step we still hold, that exact graph comes back with no request; else the view
+   * is rebuilt from the URL, as a deep link is.
+   */
+  private async navigate(search: string, mark: unknown): Promise<void> {
+    const url = parseUrlState(search);
+    const seq = readMark(mark, this.session);
+    const target = seq === null ? null : goTo(this.state.history, seq);
+    const hl = this.state.hiddenLabels;
+    const sameLabels = hl.size === url.hiddenLabels.length && url.hiddenLabels.every((l) => hl.has(l));
+    this.store.set({ contextMenu: null, ...(sameLabels ? {} : { hiddenLabels: new Set(url.hiddenLabels) }) });
+    this.drawerFromUrl(url);
+    if (target) {
+      this.store.set((s) => ({ ...s, history: target }));
+      this.pathFromUrl(url);
+      if (url.focus) {
+        const node = findNode(this.graphState, url.focus);
+        if (node && !(this.state.selection.length === 1 && this.state.selection[0] === node.id)) this.select(node.id);
+        else if (!node) await this.focusRefNow(url.focus);
+      } else if (this.state.selection.length) {
+        this.select(null);
+      }
+      return;
+    }
+    this.select(null);
+    this.clearPath();
+    if (url.run) this.setDrawer({ ran: false });
+    await this.loadOverview(false);
+    await this.restore(url);
+  }
+
+  private drawerFromUrl(url: UrlState): void {
+    const d = this.state.drawer;
+    if (url.query) {
+      this.setDrawer({ open: true, mode: 'saved', query: url.query, params: url.params, ran: url.run, error: null });
+    } else if (url.cypher) {
+      this.setDrawer({ open: true, mode: 'cypher', query: null, cypher: url.cypher, params: {}, ran: url.run, error: null });
+    } else if (d.open && !(d.mode === 'cypher' && d.cypher.length > MAX_CYPHER_IN_URL)) {
+      // (An ad-hoc query too long for a URL is never in it: keep that drawer as it is.)
+      this.setDrawer({ open: false, ran: false });
+    }
+  }
+
+  private pathFromUrl(url: UrlState): void {
+    const g = this.graphState;
+    const from = url.paths ? findNode(g, url.paths[0]) : undefined;
+    const to = url.paths ? findNode(g, url.paths[1]) : undefined;
+    const view = from && to ? this.pathViews.get(`${from.id}|${to.id}`) : undefined;
+    const ok = !!view && [...view.nodes].every((id) => g.nodes.has(id));
+    this.store.set({ path: ok ? view! : null });
+    this.sigma?.setPath(ok ? view! : null);
+  }
+
+  /** After a popstate: the current entry gets the URL and mark of the view now shown. */
+  private settleUrl(): void {
+    this.urlScheduled = false;
+    const seq = this.state.history.present.seq;
+    const next = urlWriteState(this.urlState(), seq);
+    this.lastWrite = next;
+    window.history.replaceState(makeMark(this.session, seq), '', `${location.pathname}${next.qs}${location.hash}`);
+  }
+
+  /**
+   * "Connect result nodes": the relationships between a page's new nodes and the nodes already
+   * loaded (POST /api/edges/between). A failure costs only those links, never the expansion.
+   */
+  private async connecting(page: GraphPayload): Promise<{ edges: GraphEdge[]; note: string }> {
+    const req = connectRequest(this.graphState, page, { nodes: EDGES_BETWEEN_MAX_NODES, among: EDGES_BETWEEN_MAX_AMONG });
+    if (!req) return { edges: [], note: '' };
+    try {
+      const res = await this.api.edgesBetween({ nodes: req.nodes, among: req.among });
+      return { edges: res.edges, note: res.truncated || req.cut ? ' Not every link to the rest of the view is shown.' : '' };
+    } catch (e) {
+      return { edges: [], note: ` Links to the rest of the view could not be loaded: ${describeError(e)}` };
+    }
   }
 }
 

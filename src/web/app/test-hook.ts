@@ -3,7 +3,6 @@
  * check sigma's actual state (what is dimmed, highlighted, drawn) instead of guessing from pixels.
  */
 import { expandedAnchors, expansionOf, findNode, visibleGraph } from '../state/graph-store';
-import { UI_COLORS } from '../graph/style';
 import type { Explorer } from './explorer';
 
 export interface TestHook {
@@ -34,7 +33,7 @@ export interface TestHook {
   nodePosition(id: string): { x: number; y: number } | null;
   /** Sigma's display data of a node after reducers: colour, label, highlighted… */
   display(id: string): Record<string, unknown> | null;
-  /** Whether sigma currently draws this node dimmed. */
+  /** Whether this node is drawn dimmed now: dimmed by the reducers (path, filters) or under the hover veil. */
   isDimmed(id: string): boolean;
   neighbours(id: string): string[];
   more(anchor: string): Record<string, number>;
@@ -79,10 +78,7 @@ export function installTestHook(explorer: Explorer): void {
       const d = sigma()?.getNodeDisplayData(id);
       return d ? { ...d } : null;
     },
-    isDimmed(id) {
-      const d = sigma()?.getNodeDisplayData(id);
-      return !!d && d.color === UI_COLORS[explorer.state.theme].dimNode;
-    },
+    isDimmed: (id) => explorer.sigmaController?.isDimmed(id) ?? false,
     neighbours: (id) => (explorer.graph.hasNode(id) ? explorer.graph.neighbors(id) : []),
     more: (anchor) => ({ ...(expansionOf(explorer.graphState, anchor)?.more ?? {}) }),
   };

@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
 import type { SavedQuery, SavedQueryParam } from '../../shared/api';
 import { useApp, useExplorer } from '../app/context';
-import { SearchBox } from '../panels/SearchBox';
+import { EntityPicker } from './EntityPicker';
 import { defaultText, parseParams } from '../queries/params';
 
-/** A saved query's typed parameter form; entity parameters get a search-fed picker. */
+/** A saved query's typed parameter form; entity parameters get a picker fed by their suggestions and by search. */
 export function ParamForm({ query }: { query: SavedQuery }) {
   const explorer = useExplorer();
   const text = useApp((s) => s.drawer.params);
@@ -17,7 +17,7 @@ export function ParamForm({ query }: { query: SavedQuery }) {
       <div className="muted small">{query.description}</div>
       {query.params.length === 0 ? <div className="small faint" style={{ marginTop: 10 }}>No parameters: press Run.</div> : null}
       {query.params.map((p) => (
-        <Field key={p.name} p={p} value={text[p.name] ?? defaultText(p)} error={text[p.name] !== undefined || error ? parsed.errors[p.name] : undefined} onChange={(v) => set(p.name, v)} />
+        <Field key={`${query.name}:${p.name}`} p={p} value={text[p.name] ?? defaultText(p)} error={text[p.name] !== undefined || error ? parsed.errors[p.name] : undefined} onChange={(v) => set(p.name, v)} />
       ))}
       <pre className="cypher mono">{query.cypher.trim()}</pre>
       <button className="link small" style={{ marginTop: 6 }} onClick={() => explorer.openCypher(query.cypher.trim())}>
@@ -83,32 +83,6 @@ function Field({ p, value, error, onChange }: { p: SavedQueryParam; value: strin
           {error}
         </div>
       ) : null}
-    </div>
-  );
-}
-
-/** Entity parameter: search by name, store our id (or the element id). Suggestions, when given, are offered first. */
-function EntityPicker({ p, value, onChange, invalid }: { p: SavedQueryParam; value: string; onChange(v: string): void; invalid: boolean }) {
-  const nodes = useApp((s) => s.history.present.state.nodes);
-  const caption = useMemo(() => {
-    if (!value) return '';
-    for (const n of nodes.values()) if (n.key === value || n.id === value) return n.caption;
-    const s = p.suggestions?.find((x) => String(x.value) === value);
-    return s?.label ?? value;
-  }, [value, nodes, p.suggestions]);
-  return (
-    <div>
-      <SearchBox
-        inputId={`param-${p.name}`}
-        testId={`param-${p.name}`}
-        labels={p.entityLabels}
-        value={caption}
-        keepText
-        invalid={invalid}
-        placeholder={`Search ${p.entityLabels?.join(', ') ?? 'entities'}…`}
-        onPick={(hit) => onChange(hit.node.key ?? hit.node.id)}
-      />
-      {value ? <div className="help mono">{value}</div> : null}
     </div>
   );
 }

@@ -37,6 +37,33 @@ export function createRenderGraph(): RenderGraph {
   return new MultiDirectedGraph<RenderNodeAttributes, RenderEdgeAttributes>();
 }
 
+/**
+ * Graph events emitted around a batch of render-graph changes. The SigmaController suspends
+ * sigma's per-item graph handlers between them and re-indexes once at the end: sigma would
+ * otherwise run its reducers several times per added item, and a full re-index per dropped one.
+ */
+export const RENDER_BATCH_START = 'newsgraph:batchStart';
+export const RENDER_BATCH_END = 'newsgraph:batchEnd';
+
+type LooseEmitter = { emit(event: string): boolean };
+const batchDepth = new WeakMap<RenderGraph, number>();
+
+/**
+ * Runs `fn` (which mutates the render graph) as one batch; nested batches count as the outer
+ * one. Costs two events beside `fn`; what listeners do at the end is theirs to bound.
+ */
+export function batchRenderGraph<T>(graph: RenderGraph, fn: () => T): T {
+  const depth = batchDepth.get(graph) ?? 0;
+  batchDepth.set(graph, depth + 1);
+  if (depth === 0) (graph as unknown as LooseEmitter).emit(RENDER_BATCH_START);
+  try {
+    return fn();
+  } finally {
+    batchDepth.set(graph, depth);
+    if (depth === 0) (graph as unknown as LooseEmitter).emit(RENDER_BATCH_END);
+  }
+}
+
 export interface SyncOptions {
   theme: Theme;
   pinned: ReadonlySet<string>;
@@ -53,6 +80,8 @@ export interface SyncResult {
   addedEdges: string[];
   removedEdges: string[];
 }
+
+const NO_NEIGHBOURS: readonly string[] = [];
 
 /** Deterministic pseudo-random in [0, 1) from a string, so layouts (and screenshots) repeat. */
 function rand(seed: string): number {
@@ -77,6 +106,10 @@ function extent(graph: RenderGraph): { cx: number; cy: number; span: number } {
  * node), restyles everything, and curves parallel edges. O(nodes + edges) of the view.
  */
 export function syncRenderGraph(graph: RenderGraph, view: VisibleGraph, opts: SyncOptions): SyncResult {
+  return batchRenderGraph(graph, () => syncInBatch(graph, view, opts));
+}
+
+function syncInBatch(graph: RenderGraph, view: VisibleGraph, opts: SyncOptions): SyncResult {
   const result: SyncResult = { addedNodes: [], removedNodes: [], addedEdges: [], removedEdges: [] };
   const nodeIds = new Set(view.nodes.map((n) => n.id));
   const edgeIds = new Set(view.edges.map((e) => e.id));
@@ -111,13 +144,23 @@ export function syncRenderGraph(graph: RenderGraph, view: VisibleGraph, opts: Sy
         placed.set(n.id, remembered);
         continue;
       }
-      const anchors = (neighbours.get(n.id) ?? []).map(positionOf).filter((p): p is { x: number; y: number } => !!p);
-      if (anchors.length === 0 && pass < 2) continue;
+      // Mean position of the already placed neighbours (a plain loop: this runs per fresh node and pass).
+      let sx = 0;
+      let sy = 0;
+      let anchors = 0;
+      for (const m of neighbours.get(n.id) ?? NO_NEIGHBOURS) {
+        const p = positionOf(m);
+        if (!p) continue;
+        sx += p.x;
+        sy += p.y;
+        anchors++;
+      }
+      if (anchors === 0 && pass < 2) continue;
       const r = rand(n.id);
       const angle = r * Math.PI * 2;
-      if (anchors.length) {
-        const ax = anchors.reduce((s, p) => s + p.x, 0) / anchors.length;
-        const ay = anchors.reduce((s, p) => s + p.y, 0) / anchors.length;
+      if (anchors) {
+        const ax = sx / anchors;
+        const ay = sy / anchors;
         const d = graph.order ? span * (0.04 + 0.06 * rand(`${n.id}#d`)) : 1 + rand(`${n.id}#d`);
         placed.set(n.id, { x: ax + Math.cos(angle) * d, y: ay + Math.sin(angle) * d });
       } else {
@@ -170,26 +213,35 @@ export function syncRenderGraph(graph: RenderGraph, view: VisibleGraph, opts: Sy
  * `structural`: nodes or edges were just added/removed — then no update hints are given.
  */
 export function restyle(graph: RenderGraph, byId: ReadonlyMap<string, GraphNode> | null, opts: Pick<SyncOptions, 'theme' | 'pinned'>, structural = false): void {
+  batchRenderGraph(graph, () => restyleInBatch(graph, byId, opts, structural));
+}
+
+function restyleInBatch(graph: RenderGraph, byId: ReadonlyMap<string, GraphNode> | null, opts: Pick<SyncOptions, 'theme' | 'pinned'>, structural: boolean): void {
+  // Attributes are updated in place (no copy per item: this runs over the whole view); the
+  // batched update still emits its one event.
   graph.updateEachNodeAttributes(
     (id, a) => {
       const n = byId?.get(id);
-      const nodeLabel = n ? primaryLabel(n.labels) : a.nodeLabel;
-      return {
-        ...a,
-        nodeLabel,
-        label: n ? displayCaption(n) : a.label,
-        color: labelColor(nodeLabel, opts.theme),
-        size: nodeSize(graph.degree(id)),
-        fixed: opts.pinned.has(id),
-      };
+      if (n) {
+        a.nodeLabel = primaryLabel(n.labels);
+        a.label = displayCaption(n);
+      }
+      a.color = labelColor(a.nodeLabel, opts.theme);
+      a.size = nodeSize(graph.degree(id));
+      a.fixed = opts.pinned.has(id);
+      return a;
     },
     structural ? undefined : { attributes: ['color', 'size', 'label', 'nodeLabel', 'fixed'] },
   );
-  // Sigma re-indexes edges only when the hints name a layout field ("type"); without hints it
-  // would not, and would throw on edges it has not indexed yet.
-  graph.updateEachEdgeAttributes((_id, a) => ({ ...a, color: edgeColor(a.relType, opts.theme) }), {
-    attributes: structural ? ['color', 'type'] : ['color'],
-  });
+  // (Hints for a listening sigma outside a batch: it re-indexes edges only when they name a
+  // layout field, "type", and would throw on edges it has not indexed yet.)
+  graph.updateEachEdgeAttributes(
+    (_id, a) => {
+      a.color = edgeColor(a.relType, opts.theme);
+      return a;
+    },
+    { attributes: structural ? ['color', 'type'] : ['color'] },
+  );
 }
 
 /**
@@ -219,7 +271,9 @@ export function curveParallelEdges(graph: RenderGraph): void {
   graph.updateEachEdgeAttributes(
     (id, a) => {
       const c = curves.get(id);
-      return c === undefined ? { ...a, type: 'arrow', curvature: 0 } : { ...a, type: 'curvedArrow', curvature: c };
+      a.type = c === undefined ? 'arrow' : 'curvedArrow';
+      a.curvature = c ?? 0;
+      return a;
     },
     // 'type' is a layout field for sigma: it re-indexes, which the program switch needs.
     { attributes: ['type', 'curvature'] },

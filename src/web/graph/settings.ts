@@ -30,9 +30,11 @@ export function createSigmaSettings(theme: () => DrawTheme): ExplorerSettings {
     defaultDrawNodeLabel: createDrawNodeLabel(theme),
     defaultDrawNodeHover: createDrawNodeHover(theme),
 
-    // --- Edge labels: only the reducers give an edge a label (its type), and only for edges of
-    // the hovered/selected node or a drawn path, so this costs nothing for the rest.
-    renderEdgeLabels: true,
+    // --- Edge labels: only the reducers give an edge a label (its type), for edges of the
+    // selected nodes or a drawn path; hovered edges get theirs from the hover layer. Sigma's own
+    // edge-label pass is off: it scans every edge on every frame (O(edges) per pan/zoom step);
+    // EdgeLabelLayer draws the labelled edges only, with these font settings.
+    renderEdgeLabels: false,
     edgeLabelFont: 'Inter, "Segoe UI", system-ui, sans-serif',
     edgeLabelSize: 10,
     edgeLabelWeight: '600',

@@ -2,12 +2,15 @@
  * Owns the one Sigma instance of the page: created once (by GraphCanvas's effect), fed by the
  * render graph, never rebuilt on a state change. Reducers are installed once and read the
  * highlight state below; every change refreshes only the items it affects, without re-indexing.
+ * Hover does not go through the reducers at all (see hover-layer.ts): it costs O(degree).
  */
 import Sigma from 'sigma';
 import type { Coordinates, EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import { DRAW_THEMES } from './draw';
+import { EdgeLabelLayer } from './edge-label-layer';
+import { HoverLayer } from './hover-layer';
 import type { LayoutRunner } from './layout';
-import type { RenderEdgeAttributes, RenderGraph, RenderNodeAttributes } from './render-graph';
+import { RENDER_BATCH_END, RENDER_BATCH_START, type RenderEdgeAttributes, type RenderGraph, type RenderNodeAttributes } from './render-graph';
 import { createSigmaSettings } from './settings';
 import { UI_COLORS, type Theme } from './style';
 import { NO_DECORATIONS, type ViewDecorations } from '../views/decorations';
@@ -21,19 +24,47 @@ export interface ControllerCallbacks {
   onDragEnd(id: string): void;
 }
 
-/** What the reducers read. Mutated in place; never a React state. */
+/** What the reducers read (hover: the hover layer). Mutated in place; never a React state. */
 interface Highlight {
   hovered: string | null;
-  hoverNeighbours: Set<string>;
   selected: Set<string>;
   path: { nodes: ReadonlySet<string>; edges: ReadonlySet<string> } | null;
 }
 
 export type ExplorerSigma = Sigma<RenderNodeAttributes, RenderEdgeAttributes>;
 
+type GraphListener = (...args: unknown[]) => void;
+type LooseEmitter = {
+  on(event: string, l: GraphListener): unknown;
+  off(event: string, l: GraphListener): unknown;
+  listeners(event: string): GraphListener[];
+};
+/** The graph events sigma listens to (Sigma#bindGraphHandlers). */
+const SIGMA_GRAPH_EVENTS = [
+  'nodeAdded',
+  'nodeDropped',
+  'nodeAttributesUpdated',
+  'eachNodeAttributesUpdated',
+  'edgeAdded',
+  'edgeDropped',
+  'edgeAttributesUpdated',
+  'eachEdgeAttributesUpdated',
+  'edgesCleared',
+  'cleared',
+] as const;
+
 export class SigmaController {
   readonly sigma: ExplorerSigma;
-  private readonly hl: Highlight = { hovered: null, hoverNeighbours: new Set(), selected: new Set(), path: null };
+  private readonly hl: Highlight = { hovered: null, selected: new Set(), path: null };
+  private readonly hover: HoverLayer;
+  private readonly edgeLabels: EdgeLabelLayer;
+  /** Sigma's own graph-event handlers, detached while the render graph changes in a batch. */
+  private readonly sigmaGraphListeners: Array<[string, GraphListener]>;
+  /** The node sigma itself holds as hovered (follows enter/leave even while dragging). */
+  private sigmaHovered: string | null = null;
+  /** Sigma's graph listeners are off (a batch ran) and a full re-index is due before its next frame. */
+  private detached = false;
+  private resyncPending = false;
   private theme: Theme;
   /** Filters of the investigation views (time, sources…): read by the reducers, replaced whole. */
   private decorations: ViewDecorations = NO_DECORATIONS;
@@ -51,12 +82,78 @@ export class SigmaController {
   ) {
     this.theme = theme;
     const settings = createSigmaSettings(() => DRAW_THEMES[this.theme]);
+    const emitter = graph as unknown as LooseEmitter;
+    const before = new Map(SIGMA_GRAPH_EVENTS.map((e) => [e, new Set(emitter.listeners(e))]));
     this.sigma = new Sigma(graph, container, {
       ...settings,
       nodeReducer: (node, data) => this.reduceNode(node, data),
       edgeReducer: (edge, data) => this.reduceEdge(edge, data),
     });
+    this.sigmaGraphListeners = SIGMA_GRAPH_EVENTS.flatMap((e) => emitter.listeners(e).filter((l) => !before.get(e)!.has(l)).map((l): [string, GraphListener] => [e, l]));
+    emitter.on(RENDER_BATCH_START, this.onBatchStart);
+    emitter.on(RENDER_BATCH_END, this.onBatchEnd);
+    this.sigma.on('beforeRender', this.onBeforeRender);
+    this.edgeLabels = new EdgeLabelLayer(this.sigma);
+    this.hover = new HoverLayer(this.sigma, graph, () => this.theme);
     this.bindEvents();
+  }
+
+  // ---------------------------------------------------------------- batched graph changes
+
+  /**
+   * A batch (render-graph sync, restyle) starts: sigma stops reacting per item. Without this,
+   * sigma runs its reducers twice per added item and per bulk attribute update, and re-indexes
+   * the whole graph for every dropped item.
+   */
+  private readonly onBatchStart = (): void => {
+    if (this.detached) return;
+    const emitter = this.graph as unknown as LooseEmitter;
+    for (const [e, l] of this.sigmaGraphListeners) emitter.off(e, l);
+    this.detached = true;
+  };
+
+  /**
+   * The batch ended: sigma re-indexes everything once, just before its next frame (so several
+   * batches, and the synchronous pre-layout that follows a load, in one task cost one re-index).
+   * Until then sigma's listeners stay detached: the re-index covers whatever changes meanwhile.
+   */
+  private readonly onBatchEnd = (): void => {
+    this.resyncPending = true;
+    this.sigma.scheduleRender();
+  };
+
+  /** Runs first in every sigma render (before it processes and draws). */
+  private readonly onBeforeRender = (): void => {
+    if (this.resyncPending) this.resync();
+  };
+
+  /**
+   * Re-attaches sigma to the render graph and re-indexes it: reducers once per item. O(nodes +
+   * edges). Called before the frame after a batch, or at once by methods that read sigma's data.
+   */
+  private resync(): void {
+    this.resyncPending = false;
+    if (this.detached) {
+      const emitter = this.graph as unknown as LooseEmitter;
+      for (const [e, l] of this.sigmaGraphListeners) emitter.on(e, l);
+      this.detached = false;
+    }
+    const gone = this.sigmaHovered;
+    const dropNode = this.sigmaGraphListeners.find(([e]) => e === 'nodeDropped')?.[1];
+    if (gone && !this.graph.hasNode(gone) && dropNode) {
+      // Sigma's drop handler forgets its hovered node (a full refresh alone would keep it and
+      // then fail drawing it); it also does the full refresh.
+      this.sigmaHovered = null;
+      dropNode({ key: gone });
+    } else {
+      // Inside a render this only re-indexes: the frame being drawn processes the result.
+      this.sigma.refresh({ schedule: true });
+    }
+  }
+
+  /** Sigma's display data must be current before it is read or repainted. O(1) unless a batch is pending. */
+  private ensureIndexed(): void {
+    if (this.resyncPending) this.resync();
   }
 
   // ---------------------------------------------------------------- reducers (run per item)
@@ -65,7 +162,7 @@ export class SigmaController {
     // `data` is sigma's shallow copy of the attributes: safe to mutate, no allocation.
     const out = data as RenderNodeAttributes & { highlighted?: boolean; forceLabel?: boolean; dimmed?: boolean; hidden?: boolean };
     const ownColor = data.color;
-    const { hovered, hoverNeighbours, path, selected } = this.hl;
+    const { path, selected } = this.hl;
     const deco = this.decorations;
     if (deco.hideNodes.has(node)) {
       out.hidden = true;
@@ -73,15 +170,12 @@ export class SigmaController {
     }
     if (deco.contested.has(node)) out.forceLabel = true;
     let bright = !deco.fadeNodes.has(node);
-    if (hovered) bright = node === hovered || hoverNeighbours.has(node);
-    else if (path) bright = bright && path.nodes.has(node);
+    if (path) bright = bright && path.nodes.has(node);
     if (!bright) {
       out.color = UI_COLORS[this.theme].dimNode;
       out.label = '';
       out.dimmed = true;
-    } else if (hovered && node !== hovered) {
-      out.forceLabel = true;
-    } else if (path && !hovered) {
+    } else if (path) {
       out.forceLabel = true;
     }
     if (selected.has(node)) {
@@ -95,7 +189,7 @@ export class SigmaController {
 
   private reduceEdge(edge: string, data: RenderEdgeAttributes): Partial<EdgeDisplayData> {
     const out = data as RenderEdgeAttributes & { label?: string; hidden?: boolean };
-    const { hovered, path, selected } = this.hl;
+    const { path, selected } = this.hl;
     const deco = this.decorations;
     if (deco.hideEdges.has(edge)) {
       out.hidden = true;
@@ -105,15 +199,8 @@ export class SigmaController {
     if (width !== undefined) out.size = width;
     const s = this.graph.source(edge);
     const t = this.graph.target(edge);
-    if (!hovered && !path && deco.fadeEdges.has(edge)) {
+    if (!path && deco.fadeEdges.has(edge)) {
       out.color = UI_COLORS[this.theme].dimEdge;
-    } else if (hovered) {
-      if (s === hovered || t === hovered) {
-        out.label = data.relType;
-        out.size = 2;
-      } else {
-        out.color = UI_COLORS[this.theme].dimEdge;
-      }
     } else if (path) {
       if (path.edges.has(edge)) {
         out.label = data.relType;
@@ -137,6 +224,7 @@ export class SigmaController {
    * a just-added item yet.
    */
   private repaint(nodes?: string[], edges?: string[]): void {
+    this.ensureIndexed();
     try {
       this.sigma.refresh({
         partialGraph: { nodes: nodes ?? this.graph.nodes(), edges: edges ?? this.graph.edges() },
@@ -162,28 +250,55 @@ export class SigmaController {
     return { nodes: [...nodes], edges: [...edges] };
   }
 
+  /** Hover dims the rest with the hover layer's veil, not through the reducers. O(degree). */
   private setHover(node: string | null): void {
     if (this.hl.hovered === node) return;
     this.hl.hovered = node;
-    this.hl.hoverNeighbours = node && this.graph.hasNode(node) ? new Set(this.graph.neighbors(node)) : new Set();
-    // Hover dims everything else: all items change colour (but not position/size): no re-index.
-    this.repaint();
+    this.hover.setHovered(node);
   }
 
+  /** Re-runs the reducers on the nodes that left or joined the selection and their edges. O(their degree). */
   setSelection(ids: readonly string[]): void {
     const next = new Set(ids.filter((id) => this.graph.hasNode(id)));
     const prev = this.hl.selected;
     if (next.size === prev.size && [...next].every((id) => prev.has(id))) return;
     this.hl.selected = next;
-    if (this.hl.hovered || this.hl.path) return this.repaint();
+    // The reducers' selection branches do not depend on other items: a partial repaint suffices.
     const { nodes, edges } = this.around([...prev, ...next]);
     this.repaint(nodes, edges);
+    this.updateEdgeLabels();
   }
 
+  /** Draws a path (dims everything else) or clears it: re-runs the reducers on everything, O(nodes + edges). */
   setPath(path: { nodes: ReadonlySet<string>; edges: ReadonlySet<string> } | null): void {
     if (this.hl.path === path) return;
     this.hl.path = path;
     this.repaint();
+    this.updateEdgeLabels();
+  }
+
+  /** The edges whose relationship type is written: a path's, else the selection's. O(labelled edges). */
+  private updateEdgeLabels(): void {
+    const { path, selected } = this.hl;
+    this.edgeLabels.setEdges(path ? new Set([...path.edges].filter((e) => this.graph.hasEdge(e))) : new Set(this.around(selected).edges));
+  }
+
+  /**
+   * Whether the node is drawn dimmed now: by the reducers (path, time filter) or under the hover
+   * veil. O(1). (e2e tests read it through the test hook.)
+   */
+  isDimmed(id: string): boolean {
+    this.ensureIndexed();
+    const d = this.sigma.getNodeDisplayData(id);
+    if (!d || d.hidden) return false;
+    if (d.color === UI_COLORS[this.theme].dimNode) return true;
+    // Highlighted (selected) nodes are drawn on sigma's hover layers, above the veil.
+    return !d.highlighted && this.hover.covers(id);
+  }
+
+  /** What the hover layer drew in the last frame (tests). */
+  hoverLayerState(): { veiled: boolean; nodes: string[]; edges: number; canvas: HTMLCanvasElement } {
+    return { veiled: this.hover.veiled, nodes: [...this.hover.drawnNodes], edges: this.hover.drawnEdges, canvas: this.sigma.getCanvases()['newsgraph-hover']! };
   }
 
   /**
@@ -193,7 +308,9 @@ export class SigmaController {
   setDecorations(d: ViewDecorations): void {
     if (d === this.decorations) return;
     this.decorations = d;
-    this.sigma.refresh();
+    // (A pending re-index reads the new decorations.)
+    if (this.resyncPending) this.resync();
+    else this.sigma.refresh();
   }
 
   getHighlight(): Readonly<Highlight> {
@@ -207,22 +324,19 @@ export class SigmaController {
     this.sigma.setSetting('edgeLabelColor', { color: theme === 'dark' ? '#c7d0da' : '#4a5563' });
   }
 
-  /** Call after the render graph changed; sigma already listens to graph events, this keeps the highlight sets coherent. */
+  /** Call after the render graph changed; sigma already listens to graph events, this keeps the highlight sets coherent. O(selection's degree). */
   graphChanged(): void {
     const h = this.hl;
-    if (h.hovered && !this.graph.hasNode(h.hovered)) {
-      h.hovered = null;
-      h.hoverNeighbours = new Set();
-    } else if (h.hovered) {
-      h.hoverNeighbours = new Set(this.graph.neighbors(h.hovered));
-    }
+    if (h.hovered && !this.graph.hasNode(h.hovered)) this.setHover(null);
     for (const id of [...h.selected]) if (!this.graph.hasNode(id)) h.selected.delete(id);
+    this.updateEdgeLabels();
   }
 
   // ---------------------------------------------------------------- camera
 
   /** Animates the camera to a node. */
   focusNode(id: string, ratio = 0.6): void {
+    this.ensureIndexed();
     const d = this.sigma.getNodeDisplayData(id);
     if (!d) return;
     void this.sigma.getCamera().animate({ x: d.x, y: d.y, ratio }, { duration: 450 });
@@ -240,6 +354,7 @@ export class SigmaController {
 
   /** Viewport position of a node (e2e tests hover and click with it). */
   nodeViewportPosition(id: string): Coordinates | null {
+    this.ensureIndexed();
     const d = this.sigma.getNodeDisplayData(id);
     return d ? this.sigma.framedGraphToViewport(d) : null;
   }
@@ -249,9 +364,11 @@ export class SigmaController {
   private bindEvents(): void {
     const s = this.sigma;
     s.on('enterNode', ({ node }) => {
+      this.sigmaHovered = node;
       if (!this.dragged) this.setHover(node);
     });
     s.on('leaveNode', () => {
+      this.sigmaHovered = null;
       if (!this.dragged) this.setHover(null);
     });
     s.on('clickNode', ({ node, event }) => {
@@ -278,6 +395,10 @@ export class SigmaController {
     });
     s.getMouseCaptor().on('mousemovebody', (e) => {
       if (!this.dragged) return;
+      if (!this.graph.hasNode(this.dragged)) {
+        this.dragged = null;
+        return;
+      }
       if (!this.dragMoved) {
         // The worker would fight the drag; stop it (positions so far are kept).
         this.layout.stop();
@@ -300,6 +421,12 @@ export class SigmaController {
   }
 
   kill(): void {
+    const emitter = this.graph as unknown as LooseEmitter;
+    emitter.off(RENDER_BATCH_START, this.onBatchStart);
+    emitter.off(RENDER_BATCH_END, this.onBatchEnd);
+    this.sigma.off('beforeRender', this.onBeforeRender);
+    this.hover.kill();
+    this.edgeLabels.kill();
     this.sigma.kill();
   }
 }

@@ -148,6 +148,11 @@ export function expansionOf(state: GraphState, anchor: string): Layer | undefine
  * Records an expansion of `anchor`. `more` is the API's per-type "not returned" count. When the
  * node is already expanded, the new page is merged into the same layer (so one collapse removes
  * all pages) and `more` is replaced for the types the page covered.
+ *
+ * `connecting` are the relationships between the page's new nodes and the rest of the view
+ * (POST /api/edges/between, "connect result nodes"): they join the same layer, so undo and
+ * collapse remove them too. Those touching the anchor are dropped — they belong to the anchor's
+ * own pages, whose "loaded"/"+N more" counts must stay exact. Cost O(payload + state).
  */
 export function expand(
   state: GraphState,
@@ -155,34 +160,58 @@ export function expand(
   payload: GraphPayload,
   more: Record<string, number>,
   title: string,
+  connecting: readonly GraphEdge[] = [],
 ): GraphState {
   const existing = expansionOf(state, anchor);
   const got = countByType(anchor, payload);
+  const extra = connecting.filter((e) => e.source !== anchor && e.target !== anchor);
+  const full: GraphPayload = extra.length ? { nodes: payload.nodes, edges: [...payload.edges, ...extra] } : payload;
   if (!existing) {
-    return addLayer(state, payload, { kind: 'expand', title, anchor, more: positive(more), loaded: got });
+    return addLayer(state, full, { kind: 'expand', title, anchor, more: positive(more), loaded: got });
   }
   const nodes = new Map(state.nodes);
-  for (const n of payload.nodes) nodes.set(n.id, n);
+  for (const n of full.nodes) nodes.set(n.id, n);
   const edges = new Map(state.edges);
-  const edgeList = drawableEdges(payload, state.nodes);
+  const edgeList = drawableEdges(full, state.nodes);
   for (const e of edgeList) edges.set(e.id, e);
   const loaded: Record<string, number> = { ...(existing.loaded ?? {}) };
   for (const [t, c] of Object.entries(got)) loaded[t] = (loaded[t] ?? 0) + c;
   const merged: Layer = {
     ...existing,
-    nodeIds: uniq([...existing.nodeIds, ...payload.nodes.map((n) => n.id)]),
+    nodeIds: uniq([...existing.nodeIds, ...full.nodes.map((n) => n.id)]),
     edgeIds: uniq([...existing.edgeIds, ...edgeList.map((e) => e.id)]),
     more: positive({ ...(existing.more ?? {}), ...more }),
     loaded,
   };
   let hidden = state.hidden;
-  if (payload.nodes.some((n) => hidden.has(n.id))) {
+  if (full.nodes.some((n) => hidden.has(n.id))) {
     const h = new Set(hidden);
-    for (const n of payload.nodes) h.delete(n.id);
+    for (const n of full.nodes) h.delete(n.id);
     hidden = h;
   }
   const layers = state.layers.map((l) => (l.id === existing.id ? merged : l));
   return prune({ ...state, hidden }, layers, { nodes, edges });
+}
+
+/**
+ * What to ask POST /api/edges/between after an expansion page: the page's nodes that are not
+ * loaded yet (`nodes`), and the loaded ones (`among`, hidden included: their edges come back
+ * with "show hidden"). Null when the page brought nothing new. The lists are cut to the
+ * endpoint's caps; `cut` says when the view was larger. O(state).
+ */
+export function connectRequest(
+  state: GraphState,
+  payload: GraphPayload,
+  caps: { nodes: number; among: number },
+): { nodes: string[]; among: string[]; cut: boolean } | null {
+  const fresh = uniq(payload.nodes.map((n) => n.id).filter((id) => !state.nodes.has(id)));
+  if (!fresh.length) return null;
+  const among = [...state.nodes.keys()];
+  return {
+    nodes: fresh.slice(0, caps.nodes),
+    among: among.slice(0, caps.among),
+    cut: fresh.length > caps.nodes || among.length > caps.among,
+  };
 }
 
 function positive(r: Record<string, number>): Record<string, number> {

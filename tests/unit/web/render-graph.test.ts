@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphEdge, GraphNode } from '../../../src/shared/graph';
-import { createRenderGraph, syncRenderGraph } from '../../../src/web/graph/render-graph';
+import { batchRenderGraph, createRenderGraph, RENDER_BATCH_END, RENDER_BATCH_START, restyle, syncRenderGraph } from '../../../src/web/graph/render-graph';
 import { edgeColor, labelColor, nodeSize } from '../../../src/web/graph/style';
 
 const node = (id: string, labels = ['Person']): GraphNode => ({ id, key: id, labels, caption: `Caption ${id}`, properties: {} });
@@ -100,5 +100,37 @@ describe('render graph sync (domain view → graphology)', () => {
     expect(g.getNodeAttribute('a', 'color')).toBe(labelColor('Person', 'dark'));
     // Foreign labels get a stable colour of their own.
     expect(g.getNodeAttribute('b', 'color')).toBe(labelColor('Movie', 'dark'));
+  });
+
+  it('announces each sync and restyle as one batch (what lets sigma re-index once), nested batches as the outer one', () => {
+    const g = createRenderGraph();
+    const events: string[] = [];
+    const on = g as unknown as { on(e: string, l: () => void): void };
+    on.on(RENDER_BATCH_START, () => events.push('start'));
+    on.on(RENDER_BATCH_END, () => events.push('end'));
+    // Per-item events still reach other listeners (the layout supervisor), inside the batch.
+    g.on('nodeAdded', () => events.push('node'));
+    syncRenderGraph(g, { nodes: [node('a'), node('b')], edges: [edge('ab', 'a', 'b')] }, { theme: 'light', pinned: new Set(), positions: new Map() });
+    expect(events).toEqual(['start', 'node', 'node', 'end']);
+    events.length = 0;
+    restyle(g, null, { theme: 'dark', pinned: new Set() });
+    expect(events).toEqual(['start', 'end']);
+    expect(g.getNodeAttribute('a', 'color')).toBe(labelColor('Person', 'dark'));
+    events.length = 0;
+    const out = batchRenderGraph(g, () => {
+      restyle(g, null, { theme: 'light', pinned: new Set() });
+      syncRenderGraph(g, { nodes: [node('a')], edges: [] }, { theme: 'light', pinned: new Set(), positions: new Map() });
+      return 7;
+    });
+    expect(out).toBe(7);
+    expect(events).toEqual(['start', 'end']);
+    // A throwing batch still ends (sigma must not stay detached).
+    events.length = 0;
+    expect(() =>
+      batchRenderGraph(g, () => {
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
+    expect(events).toEqual(['start', 'end']);
   });
 });
