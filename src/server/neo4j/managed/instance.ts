@@ -428,7 +428,23 @@ function registerOrphanGuard(child: ChildProcess): void {
   child.once('exit', () => guarded.delete(child));
   if (guardInstalled) return;
   guardInstalled = true;
-  process.once('exit', () => {
+  const killAll = () => {
     for (const c of guarded) c.kill('SIGTERM');
-  });
+  };
+  process.once('exit', killAll);
+  // Node does not run 'exit' handlers when a signal ends it: forward the signal to the JVMs.
+  // When nobody else handles the signal (a plain CLI such as `npm run seed`), keep its default
+  // meaning afterwards and die of it; commands with their own handler (npm start) shut down as
+  // they choose, having stopped Neo4j cleanly themselves.
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    const onSignal = () => {
+      killAll();
+      if (process.listenerCount(sig) === 1) {
+        process.removeListener(sig, onSignal);
+        process.kill(process.pid, sig);
+      }
+    };
+    // First in line, so that other handlers registered with once() still count as present.
+    process.prependListener(sig, onSignal);
+  }
 }
