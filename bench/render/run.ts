@@ -83,6 +83,8 @@ function buildPages(log: (l: string) => void): number {
   const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '-c', join(ROOT, 'bench', 'render', 'vite.config.ts')], {
     cwd: ROOT,
     encoding: 'utf8',
+    // Production builds of both pages, also when run from Vitest (NODE_ENV=test): see ensure-build.ts.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   if (r.status !== 0) throw new Error(`vite build of the render pages failed:\n${r.stdout}\n${r.stderr}`);
   log(`render: pages built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);

@@ -190,4 +190,64 @@ describe('browser back/forward and entity pickers (e2e)', () => {
     expect(errors).toEqual([]);
     await context.close();
   }, T);
+  it('drag pins a node where it is dropped and the layout leaves it there; Hide removes a node; one Sigma through it all', async () => {
+    const { page, context, errors } = await newPage(browser);
+    await openExplorer(page, app.url);
+    expect(await page.evaluate(() => window.__newsgraph!.sigmaInstances())).toBe(1);
+    const kharkiv = (await nodeId(page, 'kharkiv'))!;
+    await page.evaluate((id) => window.__newsgraph!.explorer.sigmaController!.focusNode(id, 0.3), kharkiv);
+    await idle(page);
+
+    // Drag Kharkiv 80 px right and 50 px down, in small steps as a hand would.
+    const from = await nodePoint(page, kharkiv);
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) await page.mouse.move(from.x + 8 * i, from.y + 5 * i);
+    await page.mouse.up();
+    await idle(page);
+    const dropped = await nodePoint(page, kharkiv);
+    expect(Math.abs(dropped.x - (from.x + 80))).toBeLessThan(4);
+    expect(Math.abs(dropped.y - (from.y + 50))).toBeLessThan(4);
+    expect((await snapshot(page)).pinned).toContain(kharkiv);
+    const attrs = () => page.evaluate((id) => window.__newsgraph!.explorer.graph.getNodeAttributes(id), kharkiv);
+    const pinnedAt = await attrs();
+    expect(pinnedAt.fixed).toBe(true);
+
+    // An expansion elsewhere runs the layout again: everything else may move, the pinned node does not.
+    await page.evaluate(() => window.__newsgraph!.explorer.expand('vyacheslav-gladkov'));
+    await idle(page);
+    const after = await attrs();
+    // (The worker hands positions back as 32-bit floats: equal to ~1e-6, which is not a move.)
+    expect(after.x).toBeCloseTo(pinnedAt.x, 4);
+    expect(after.y).toBeCloseTo(pinnedAt.y, 4);
+    await shot(page, '22a-dragged-and-pinned');
+
+    // Hide from the detail panel: gone from the render graph, listed as hidden, one step to undo.
+    const region = (await nodeId(page, 'belgorod-region'))!;
+    await page.evaluate((id) => window.__newsgraph!.explorer.select(id), region);
+    await page.getByTestId('detail-name').filter({ hasText: 'Belgorod region' }).waitFor({ timeout: 30_000 });
+    const before = await snapshot(page);
+    await page.getByTestId('hide').click();
+    await idle(page);
+    const hidden = await snapshot(page);
+    expect(hidden.hidden).toContain(region);
+    expect(hidden.renderNodes).toBe(before.renderNodes - 1);
+    expect(await page.evaluate((id) => window.__newsgraph!.explorer.graph.hasNode(id), region)).toBe(false);
+    await page.evaluate(() => window.__newsgraph!.explorer.back());
+    await idle(page);
+    expect((await snapshot(page)).renderNodes).toBe(before.renderNodes);
+    await shot(page, '22b-hidden-then-undone');
+
+    // Theme, drawer and a query change React state everywhere; Sigma is never rebuilt.
+    await page.getByTestId('theme').click();
+    await page.getByTestId('drawer-toggle').click();
+    await page.getByTestId('query-person-profile').click();
+    await page.getByTestId('run').click();
+    await page.getByTestId('result-table').waitFor({ timeout: 60_000 });
+    await idle(page);
+    expect(await page.evaluate(() => window.__newsgraph!.sigmaInstances())).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, T);
 });
+

@@ -100,7 +100,17 @@ export async function ensureBuild(opts: EnsureBuildOptions = {}): Promise<void> 
     log(`newsgraph: building the explorer (${reason})…`);
     const started = Date.now();
     const { build } = await import('vite');
-    await build({ configFile: join(ROOT, 'vite.config.ts'), root: ROOT, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+    // Always the production build. Vite takes NODE_ENV from the environment when it is set, and
+    // under Vitest it is 'test': that gave React's development build (StrictMode effects run
+    // twice, so a second Sigma) to every e2e test and to the bundle figures.
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await build({ configFile: join(ROOT, 'vite.config.ts'), root: ROOT, mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+    } finally {
+      if (nodeEnv === undefined) delete process.env.NODE_ENV;
+      else process.env.NODE_ENV = nodeEnv;
+    }
     // Stamp with the build's start time: a source saved during the build makes it stale again.
     const stamp = join(outDir, STAMP_FILE);
     writeFileSync(stamp, `${new Date(started).toISOString()}\n`);

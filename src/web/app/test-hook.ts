@@ -3,6 +3,7 @@
  * check sigma's actual state (what is dimmed, highlighted, drawn) instead of guessing from pixels.
  */
 import { expandedAnchors, expansionOf, findNode, visibleGraph } from '../state/graph-store';
+import { SigmaController } from '../graph/sigma-controller';
 import type { Explorer } from './explorer';
 
 export interface TestHook {
@@ -11,6 +12,8 @@ export interface TestHook {
   idle(): boolean;
   /** Frames sigma has rendered so far (0 without WebGL). */
   renders(): number;
+  /** Sigma instances this page has built (the rule: one, whatever the state changes). */
+  sigmaInstances(): number;
   snapshot(): {
     nodes: number;
     edges: number;
@@ -51,6 +54,7 @@ export function installTestHook(explorer: Explorer): void {
     explorer,
     idle: () => explorer.isIdle(),
     renders: () => explorer.sigmaController?.renders ?? 0,
+    sigmaInstances: () => SigmaController.constructed,
     snapshot() {
       const s = explorer.state;
       const g = s.history.present.state;

@@ -72,6 +72,8 @@ export class SigmaController {
   private dragMoved = false;
   /** Incremented after every frame; e2e tests wait on it instead of sleeping. */
   renders = 0;
+  /** Controllers (so Sigma instances and WebGL contexts) built in this page: one is the rule. */
+  static constructed = 0;
 
   constructor(
     container: HTMLElement,
@@ -81,6 +83,7 @@ export class SigmaController {
     private readonly cb: ControllerCallbacks,
   ) {
     this.theme = theme;
+    SigmaController.constructed++;
     const settings = createSigmaSettings(() => DRAW_THEMES[this.theme]);
     const emitter = graph as unknown as LooseEmitter;
     const before = new Map(SIGMA_GRAPH_EVENTS.map((e) => [e, new Set(emitter.listeners(e))]));
@@ -125,6 +128,16 @@ export class SigmaController {
   /** Runs first in every sigma render (before it processes and draws). */
   private readonly onBeforeRender = (): void => {
     if (this.resyncPending) this.resync();
+    // Sigma keeps its hovered node across a full refresh. One that left the render graph in a
+    // way sigma did not see (hidden, or replaced by a query result, while the pointer was last
+    // over it) would make every frame throw in its hover drawing. O(1).
+    const internal = this.sigma as unknown as { hoveredNode: string | null };
+    const h = internal.hoveredNode;
+    if (h && !this.graph.hasNode(h)) {
+      internal.hoveredNode = null;
+      if (this.sigmaHovered === h) this.sigmaHovered = null;
+      if (!this.dragged) this.setHover(null);
+    }
   };
 
   /**

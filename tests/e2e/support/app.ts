@@ -71,7 +71,7 @@ export async function newPage(browser: Browser, opts: { theme?: 'light' | 'dark'
   });
   const page = await context.newPage();
   const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('pageerror', (e) => errors.push(process.env.E2E_STACKS ? String(e.stack) : e.message));
   page.on('console', (m) => {
     if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) errors.push(m.text());
   });
