@@ -102,6 +102,15 @@ async function section<T>(name: string, fn: () => Promise<T>): Promise<T | { err
 }
 
 async function main(): Promise<number> {
+  // `--report-from bench/tmp/results.json`: re-render the report from a run's raw figures (after a
+  // change to report.ts), measuring nothing; the recorded load section is kept as usual.
+  const from = arg('report-from');
+  if (from) {
+    const saved = JSON.parse(readFileSync(resolve(from), 'utf8')) as BenchResults;
+    writeFileSync(out, renderReport(saved) + keptLoadSection(out));
+    log(`wrote ${out} from ${from} (figures of the run of ${saved.machine.date})`);
+    return 0;
+  }
   const machine = machineInfo();
   log(`${quick ? 'quick' : 'full'} run on ${machine.cpu} (${machine.cores} cores, ${machine.memoryGiB} GiB), load ${machine.loadAverage.join(' ')}`);
   const results: BenchResults = { mode: quick ? 'quick' : 'full', machine, machineAfter: null, durationMs: 0, load: null, api: null, render: null, startup: null, seed: SEED, apiScale: null };
