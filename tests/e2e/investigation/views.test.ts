@@ -231,8 +231,25 @@ describe('investigation views (e2e, headless Chromium)', () => {
 
     // Hover shows the distance statements of the data.
     const box = (await page.locator('[data-testid=graph]').boundingBox())!;
-    const at = zoomed[0]!.screen;
-    await page.mouse.move(box.x + at.x, box.y + at.y);
+    // Events sit at their place, so other discs can cover Belgorod's centre: aim at a point of
+    // its disc where sigma's own picking finds Belgorod on top.
+    const at = await page.evaluate(
+      ([id, c]) => {
+        const s = window.__newsgraph!.explorer.sigmaController!.sigma;
+        const pick = (s as unknown as { getNodeAtPosition(p: { x: number; y: number }): string | null }).getNodeAtPosition.bind(s);
+        const d = s.getNodeDisplayData(id!)!;
+        const r = s.scaleSize(d.size);
+        for (let k = 0; k <= 6; k++)
+          for (let a = 0; a < 16; a++) {
+            const p = { x: c!.x + ((k * r) / 7) * Math.cos((a * Math.PI) / 8), y: c!.y + ((k * r) / 7) * Math.sin((a * Math.PI) / 8) };
+            if (pick(p) === id) return p;
+          }
+        return c!;
+      },
+      [belgorod, zoomed[0]!.screen] as const,
+    );
+    await page.mouse.move(box.x + at.x - 30, box.y + at.y - 30);
+    await page.mouse.move(box.x + at.x, box.y + at.y, { steps: 4 });
     await page.getByTestId('distance-card').waitFor({ timeout: 10_000 });
     await expect(page.getByTestId('distance-card').textContent()).resolves.toMatch(/18 miles from the Ukrainian border/);
     await shot(page, 'investigation-map-hover-distance');
