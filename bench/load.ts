@@ -29,9 +29,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import neo4j from 'neo4j-driver';
 import { seedDatabase } from '../seed/loader/index';
-import { loadEnv } from '../src/server/config';
-import { freePort, startManaged } from '../src/server/neo4j/managed/instance';
-import { ROOT } from '../src/server/paths';
+import { loadEnv } from '../src/runtime/config';
+import { freePort, startManaged } from '../src/runtime/managed/instance';
+import { ROOT } from '../src/runtime/paths';
 import { startServer } from '../src/server/server';
 
 const SELF = fileURLToPath(import.meta.url);

@@ -11,7 +11,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { ROOT } from '../src/server/paths';
+import { ROOT } from '../src/runtime/paths';
 import { runApiBench, type ApiResults } from './api/run';
 import { generateSeedData } from './generate';
 import { runLoadBench, type LoadResults } from './loading/run';

@@ -3,7 +3,7 @@
  * does not share its event loop): startServer() from src/server, no request logging, no web
  * root. Prints "READY <url>" when listening; SIGTERM closes it.
  */
-import { loadEnv } from '../../src/server/config';
+import { loadEnv } from '../../src/runtime/config';
 import { startServer } from '../../src/server/server';
 
 const [uri, password, database] = [process.env.BENCH_NEO4J_URI!, process.env.BENCH_NEO4J_PASSWORD!, process.env.BENCH_NEO4J_DATABASE ?? 'neo4j'];

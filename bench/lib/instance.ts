@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { freePort, startManaged, type ManagedHandle } from '../../src/server/neo4j/managed/instance';
+import { freePort, startManaged, type ManagedHandle } from '../../src/runtime/managed/instance';
 
 export interface BenchNeo4jOptions {
   heap?: string;

@@ -1,8 +1,8 @@
 /** What the results were measured on: CPU, cores, memory, Node/Java/Neo4j/Chromium versions, load. */
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { pinnedNeo4jVersion } from '../../src/server/neo4j/managed/install';
-import { defaultJava } from '../../src/server/neo4j/managed/prereqs';
+import { pinnedNeo4jVersion } from '../../src/runtime/managed/install';
+import { defaultJava } from '../../src/runtime/managed/prereqs';
 
 export interface MachineInfo {
   date: string;

@@ -6,8 +6,8 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { NEO4J_LIB } from '../../src/server/paths';
-import { defaultJava } from '../../src/server/neo4j/managed/prereqs';
+import { NEO4J_LIB } from '../../src/runtime/paths';
+import { defaultJava } from '../../src/runtime/managed/prereqs';
 import { cpuSeconds } from '../lib/cpu';
 
 export interface AdminImportResult {

@@ -9,7 +9,7 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import neo4j from 'neo4j-driver';
 import { applySchema, writeAndCount, type WriteOptions } from '../../seed/loader/load';
 import type { Relationship } from '../../seed/loader/schema';
-import { SCHEMA_CYPHER } from '../../src/server/paths';
+import { SCHEMA_CYPHER } from '../../src/runtime/paths';
 import { generateSeedData } from '../generate';
 import { childIo } from '../lib/child';
 import { cpuSeconds } from '../lib/cpu';

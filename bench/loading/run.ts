@@ -9,7 +9,7 @@
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, SCHEMA_CYPHER } from '../../src/server/paths';
+import { ROOT, SCHEMA_CYPHER } from '../../src/runtime/paths';
 import { applySchema } from '../../seed/loader/load';
 import { runChild } from '../lib/child';
 import { loadPerCore } from '../lib/cpu';

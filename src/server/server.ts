@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp } from './app';
-import type { Env } from './config';
-import { createDriver, type Neo4jTarget } from './neo4j/connection';
-import { DIST_DIR } from './paths';
+import type { Env } from '../runtime/config';
+import { createDriver, type Neo4jTarget } from '../runtime/connection';
+import { DIST_DIR } from '../runtime/paths';
 
 export interface StartServerOptions {
   env: Env;

@@ -16,7 +16,7 @@ import type { LoadResults } from '../../bench/loading/run';
 import type { RenderResults } from '../../bench/render/run';
 import type { BenchResults } from '../../bench/run';
 import type { StartupResults } from '../../bench/startup/run';
-import { ROOT } from '../../src/server/paths';
+import { ROOT } from '../../src/runtime/paths';
 
 const dir = mkdtempSync(join(tmpdir(), 'newsgraph-bench-quick-'));
 let code: number | null = null;

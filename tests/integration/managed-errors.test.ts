@@ -3,10 +3,10 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ManagedNeo4jError } from '../../src/server/neo4j/managed/errors';
-import { ensureNeo4jInstalled } from '../../src/server/neo4j/managed/install';
-import { freePort, startManaged } from '../../src/server/neo4j/managed/instance';
-import { checkJava, checkMaven } from '../../src/server/neo4j/managed/prereqs';
+import { ManagedNeo4jError } from '../../src/runtime/managed/errors';
+import { ensureNeo4jInstalled } from '../../src/runtime/managed/install';
+import { freePort, startManaged } from '../../src/runtime/managed/instance';
+import { checkJava, checkMaven } from '../../src/runtime/managed/prereqs';
 import { testNeo4j } from '../support/neo4j';
 
 // Each failure the managed Neo4j can meet gives a clear, actionable message. These run real

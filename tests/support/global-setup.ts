@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { loadEnv } from '../../src/server/config';
-import { freePort, startManaged, type ManagedHandle } from '../../src/server/neo4j/managed/instance';
+import { loadEnv } from '../../src/runtime/config';
+import { freePort, startManaged, type ManagedHandle } from '../../src/runtime/managed/instance';
 import type { TestNeo4j } from './neo4j';
 
 /**

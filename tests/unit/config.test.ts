@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadEnv } from '../../src/server/config';
-import { renderConf } from '../../src/server/neo4j/managed/conf';
-import { parseJavaMajor } from '../../src/server/neo4j/managed/prereqs';
+import { ConfigError, loadEnv } from '../../src/runtime/config';
+import { renderConf } from '../../src/runtime/managed/conf';
+import { parseJavaMajor } from '../../src/runtime/managed/prereqs';
 
 describe('environment', () => {
   it('defaults to the managed Neo4j on loopback', () => {

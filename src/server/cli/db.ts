@@ -1,8 +1,8 @@
 /** `npm run db:install | db:start | db:stop | db:status [-- --json]`: the managed local Neo4j. */
-import { ConfigError, loadEnv } from '../config';
-import { ManagedNeo4jError } from '../neo4j/managed/errors';
-import { ensureNeo4jInstalled } from '../neo4j/managed/install';
-import { managedStatus, startManaged, stopManaged } from '../neo4j/managed/instance';
+import { ConfigError, loadEnv } from '../../runtime/config';
+import { ManagedNeo4jError } from '../../runtime/managed/errors';
+import { ensureNeo4jInstalled } from '../../runtime/managed/install';
+import { managedStatus, startManaged, stopManaged } from '../../runtime/managed/instance';
 
 async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);

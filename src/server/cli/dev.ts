@@ -5,10 +5,10 @@
  */
 import { createServer, type ViteDevServer } from 'vite';
 import { join } from 'node:path';
-import { ConfigError, loadEnv } from '../config';
-import { ManagedNeo4jError } from '../neo4j/managed/errors';
-import { createDriver, resolveTarget } from '../neo4j/connection';
-import { ROOT } from '../paths';
+import { ConfigError, loadEnv } from '../../runtime/config';
+import { ManagedNeo4jError } from '../../runtime/managed/errors';
+import { createDriver, resolveTarget } from '../../runtime/connection';
+import { ROOT } from '../../runtime/paths';
 import { startServer, type RunningServer } from '../server';
 
 async function main(): Promise<void> {

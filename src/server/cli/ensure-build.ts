@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DIST_DIR, ROOT } from '../paths';
+import { DIST_DIR, ROOT } from '../../runtime/paths';
 
 const SOURCES = ['src/web', 'src/shared', 'index.html', 'vite.config.ts', 'package-lock.json'];
 const STAMP_FILE = '.build-stamp';

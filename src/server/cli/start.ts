@@ -4,9 +4,9 @@
  * everything this command started; a Neo4j that was already running (db:start) is left running.
  */
 import { formatCounts, seedIfEmpty, SeedValidationError } from '../../../seed/loader/index';
-import { ConfigError, loadEnv } from '../config';
-import { createDriver, resolveTarget, type Neo4jTarget } from '../neo4j/connection';
-import { ManagedNeo4jError } from '../neo4j/managed/errors';
+import { ConfigError, loadEnv } from '../../runtime/config';
+import { createDriver, resolveTarget, type Neo4jTarget } from '../../runtime/connection';
+import { ManagedNeo4jError } from '../../runtime/managed/errors';
 import { startServer, type RunningServer } from '../server';
 import { ensureBuild } from './ensure-build';
 

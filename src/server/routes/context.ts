@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import type { EndpointContract } from '../../shared/api/contract';
-import type { Env } from '../config';
+import type { Env } from '../../runtime/config';
 import type { Catalog } from '../neo4j/catalog';
 import { ApiError } from '../neo4j/errors';
 import type { Db } from '../neo4j/runner';

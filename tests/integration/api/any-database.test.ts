@@ -11,7 +11,7 @@ import {
   SchemaResponseSchema,
   SearchResponseSchema,
 } from '../../../src/shared/api/index';
-import { freePort, startManaged, type ManagedHandle } from '../../../src/server/neo4j/managed/instance';
+import { freePort, startManaged, type ManagedHandle } from '../../../src/runtime/managed/instance';
 import { makeTestApi, type TestApi } from '../../support/api';
 
 // The API against a database that is not ours: a second, throw-away Neo4j holding a small

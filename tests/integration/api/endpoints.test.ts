@@ -11,8 +11,8 @@ import {
   SchemaResponseSchema,
   SearchResponseSchema,
 } from '../../../src/shared/api/index';
-import { SEED_DATA_DIR } from '../../../src/server/paths';
-import { freePort } from '../../../src/server/neo4j/managed/instance';
+import { SEED_DATA_DIR } from '../../../src/runtime/paths';
+import { freePort } from '../../../src/runtime/managed/instance';
 import { makeTestApi, type TestApi } from '../../support/api';
 import { ensureSeeded } from '../../support/seeded';
 import { testNeo4j } from '../../support/neo4j';

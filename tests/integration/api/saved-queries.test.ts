@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueriesListResponseSchema, RunQueryResponseSchema } from '../../../src/shared/api/index';
-import { QUERIES_DIR } from '../../../src/server/paths';
+import { QUERIES_DIR } from '../../../src/runtime/paths';
 import { makeTestApi, type TestApi } from '../../support/api';
 import { ensureSeeded, graphFingerprint } from '../../support/seeded';
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadEnv } from '../../../src/server/config';
+import { loadEnv } from '../../../src/runtime/config';
 import { startServer, type RunningServer } from '../../../src/server/server';
 import { testNeo4j } from '../../support/neo4j';
 

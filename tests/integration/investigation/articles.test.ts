@@ -5,7 +5,7 @@ import type { TestApi } from '../../support/api';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSeed } from '../../../seed/loader/index';
-import { DEFAULT_ARTICLES_DIR, SEED_DATA_DIR } from '../../../src/server/paths';
+import { DEFAULT_ARTICLES_DIR, SEED_DATA_DIR } from '../../../src/runtime/paths';
 import { ArticleEvidenceResponseSchema, EXCERPT_MAX_CHARS, type ArticleEvidenceResponse } from '../../../src/shared/api/articles';
 import { testDriver } from '../../support/neo4j';
 import { ensureSeeded } from '../../support/seeded';

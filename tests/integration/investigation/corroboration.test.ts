@@ -1,7 +1,7 @@
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSeed } from '../../../seed/loader/index';
-import { SEED_DATA_DIR } from '../../../src/server/paths';
+import { SEED_DATA_DIR } from '../../../src/runtime/paths';
 import type { GraphEdge } from '../../../src/shared/graph';
 import type { TestApi } from '../../support/api';
 import { testDriver } from '../../support/neo4j';

@@ -1,4 +1,4 @@
-import { DEFAULT_ARTICLES_DIR } from '../../../src/server/paths';
+import { DEFAULT_ARTICLES_DIR } from '../../../src/runtime/paths';
 import { makeTestApi, type TestApi } from '../../support/api';
 
 /** The real API (buildApp, every route) on the test Neo4j, with the article texts taken from `articlesDir`. */

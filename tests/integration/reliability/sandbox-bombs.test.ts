@@ -1,6 +1,6 @@
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDriver } from '../../../src/server/neo4j/connection';
+import { createDriver } from '../../../src/runtime/connection';
 import { streamQuery } from '../../../src/server/neo4j/stream';
 import type { WatchdogReport } from '../../../src/server/neo4j/watchdog';
 import { ErrorBodySchema } from '../../../src/shared/api/common';

@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATASET, seedDatabase } from '../../../seed/loader/index';
-import { ROOT } from '../../../src/server/paths';
+import { ROOT } from '../../../src/runtime/paths';
 import { testDriver, testNeo4j } from '../../support/neo4j';
 import { ensureSeeded } from '../../support/seeded';
 import { writeBigSeed } from './support/big-seed';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATASET, readSeed, seedDatabase, SeedValidationError, verifyAgainstArticles } from '../../../seed/loader/index';
-import { DEFAULT_ARTICLES_DIR, SEED_DATA_DIR } from '../../../src/server/paths';
+import { DEFAULT_ARTICLES_DIR, SEED_DATA_DIR } from '../../../src/runtime/paths';
 import { testDriver, testNeo4j } from '../../support/neo4j';
 import { ensureSeeded, graphFingerprint } from '../../support/seeded';
 

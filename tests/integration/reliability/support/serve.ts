@@ -4,7 +4,7 @@
  * PORT, NEWSGRAPH_TOKEN…). Prints one line `{"newsgraphServer": {"url", "pid"}}` when listening;
  * SIGTERM closes it gracefully.
  */
-import { loadEnv } from '../../../../src/server/config';
+import { loadEnv } from '../../../../src/runtime/config';
 import { startServer } from '../../../../src/server/server';
 
 const env = loadEnv({ PORT: '0', ...process.env, HOST: process.env.HOST || '127.0.0.1' });

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { ROOT } from '../../../../src/server/paths';
+import { ROOT } from '../../../../src/runtime/paths';
 
 /** The API server running in a child process (support/serve.ts). */
 export interface ServerProcess {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from '../../paths';
+import { ROOT } from '../paths';
 
 export interface ConfValues {
   boltPort: number;

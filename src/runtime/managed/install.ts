@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { NEO4J_LIB, NEO4J_POM } from '../../paths';
+import { NEO4J_LIB, NEO4J_POM } from '../paths';
 import { ManagedNeo4jError } from './errors';
 import { checkJava, checkMaven, defaultJava } from './prereqs';
 

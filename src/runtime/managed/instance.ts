@@ -4,7 +4,7 @@ import { chmodSync, existsSync, mkdirSync, openSync, closeSync, readFileSync, rm
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import neo4j from 'neo4j-driver';
-import { NEO4J_LIB } from '../../paths';
+import { NEO4J_LIB } from '../paths';
 import { renderConf, sizeToMb } from './conf';
 import { ManagedNeo4jError } from './errors';
 import { ensureNeo4jInstalled, pinnedNeo4jVersion } from './install';

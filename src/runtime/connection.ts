@@ -1,5 +1,5 @@
 import neo4j, { type Driver } from 'neo4j-driver';
-import type { Env } from '../config';
+import type { Env } from './config';
 import { startManaged, type ManagedHandle } from './managed/instance';
 
 /** Where the database is and how to log in; never sent to the browser. */
