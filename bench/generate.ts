@@ -20,8 +20,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import type { EntityRecord, SeedData } from '../seed/loader/read';
-import type { Article, Claim, EntityLabel, Evidence, Mention, Relationship, VocabularyEntry } from '../seed/loader/schema';
+import type { EntityRecord, SeedData } from '../src/dataset/read';
+import type { Article, Claim, EntityLabel, Evidence, Mention, Relationship, VocabularyEntry } from '../src/dataset/schema';
 import { Random, Zipf } from './lib/random';
 
 export interface GenerateOptions {

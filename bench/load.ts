@@ -28,7 +28,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import neo4j from 'neo4j-driver';
-import { seedDatabase } from '../seed/loader/index';
+import { seedDatabase } from '../src/dataset/index';
 import { loadEnv } from '../src/runtime/config';
 import { freePort, startManaged } from '../src/runtime/managed/instance';
 import { ROOT } from '../src/runtime/paths';

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { ConfigError, loadEnv } from '../src/runtime/config';
 import { createDriver, resolveTarget } from '../src/runtime/connection';
 import { ManagedNeo4jError } from '../src/runtime/managed/errors';
-import { formatCounts, seedDatabase, SeedValidationError, validateSeed } from './loader/index';
+import { formatCounts, seedDatabase, SeedValidationError, validateSeed } from '../src/dataset/index';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);

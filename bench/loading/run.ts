@@ -10,7 +10,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, SCHEMA_CYPHER } from '../../src/runtime/paths';
-import { applySchema } from '../../seed/loader/load';
+import { applySchema } from '../../src/dataset/load';
 import { runChild } from '../lib/child';
 import { loadPerCore } from '../lib/cpu';
 import { newBenchHome, startBenchNeo4j, storeSize, type BenchNeo4j } from '../lib/instance';

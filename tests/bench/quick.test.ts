@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiResults } from '../../bench/api/run';
 import { generateSeedData, writeSeedYaml } from '../../bench/generate';
-import { readSeed } from '../../seed/loader/read';
+import { readSeed } from '../../src/dataset/read';
 import type { LoadResults } from '../../bench/loading/run';
 import type { RenderResults } from '../../bench/render/run';
 import type { BenchResults } from '../../bench/run';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { seedDatabase } from '../../seed/loader/index';
+import { seedDatabase } from '../../src/dataset/index';
 import { freePort, startManaged, type ManagedHandle } from '../../src/runtime/managed/instance';
 import type { Neo4jTarget } from '../../src/runtime/connection';
 import type { RunningServer } from '../../src/server/server';

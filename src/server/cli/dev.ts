@@ -19,7 +19,7 @@ async function main(): Promise<void> {
 
   // Seed an empty database, as npm start does (the loader is all-or-nothing).
   try {
-    const { seedIfEmpty, formatCounts } = await import('../../../seed/loader/index');
+    const { seedIfEmpty, formatCounts } = await import('../../dataset/index');
     const driver = createDriver(target);
     try {
       const report = await seedIfEmpty(driver, target.database, { log: (l) => console.log(l) });

@@ -3,7 +3,7 @@
  * missing or stale, then the API and the explorer on one port (HOST/PORT). Ctrl-C stops
  * everything this command started; a Neo4j that was already running (db:start) is left running.
  */
-import { formatCounts, seedIfEmpty, SeedValidationError } from '../../../seed/loader/index';
+import { formatCounts, seedIfEmpty, SeedValidationError } from '../../dataset/index';
 import { ConfigError, loadEnv } from '../../runtime/config';
 import { createDriver, resolveTarget, type Neo4jTarget } from '../../runtime/connection';
 import { ManagedNeo4jError } from '../../runtime/managed/errors';

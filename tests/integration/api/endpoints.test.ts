@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readSeed } from '../../../seed/loader/index';
+import { readSeed } from '../../../src/dataset/index';
 import { GraphPayloadSchema } from '../../../src/shared/graph';
 import {
   ErrorBodySchema,

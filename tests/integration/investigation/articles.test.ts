@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { TestApi } from '../../support/api';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readSeed } from '../../../seed/loader/index';
+import { readSeed } from '../../../src/dataset/index';
 import { DEFAULT_ARTICLES_DIR, SEED_DATA_DIR } from '../../../src/runtime/paths';
 import { ArticleEvidenceResponseSchema, EXCERPT_MAX_CHARS, type ArticleEvidenceResponse } from '../../../src/shared/api/articles';
 import { testDriver } from '../../support/neo4j';

@@ -1,7 +1,7 @@
 import type { TestApi } from '../../support/api';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readSeed } from '../../../seed/loader/index';
+import { readSeed } from '../../../src/dataset/index';
 import { SEED_DATA_DIR } from '../../../src/runtime/paths';
 import { ClaimsResponseSchema, type BoardEvent, type ClaimsResponse } from '../../../src/shared/api/claims';
 import { testDriver, testNeo4j } from '../../support/neo4j';

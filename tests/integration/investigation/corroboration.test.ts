@@ -1,6 +1,6 @@
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readSeed } from '../../../seed/loader/index';
+import { readSeed } from '../../../src/dataset/index';
 import { SEED_DATA_DIR } from '../../../src/runtime/paths';
 import type { GraphEdge } from '../../../src/shared/graph';
 import type { TestApi } from '../../support/api';

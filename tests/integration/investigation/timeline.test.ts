@@ -1,7 +1,7 @@
 import type { TestApi } from '../../support/api';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readSeed } from '../../../seed/loader/index';
+import { readSeed } from '../../../src/dataset/index';
 import { SEED_DATA_DIR } from '../../../src/runtime/paths';
 import { TimelineResponseSchema, type TimelineResponse } from '../../../src/shared/api/timeline';
 import { testDriver } from '../../support/neo4j';

@@ -1,6 +1,6 @@
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATASET, seedDatabase, SeedValidationError, validateSeed, type SeedIssue } from '../../../seed/loader/index';
+import { DATASET, seedDatabase, SeedValidationError, validateSeed, type SeedIssue } from '../../../src/dataset/index';
 import { testDriver, testNeo4j } from '../../support/neo4j';
 import { ensureSeeded, graphFingerprint } from '../../support/seeded';
 import { indexWhere, SeedCopies, seedLists, type Rec, type SeedFiles } from './support/seed-copies';

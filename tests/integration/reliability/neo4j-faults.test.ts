@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDatabase } from '../../../seed/loader/index';
+import { seedDatabase } from '../../../src/dataset/index';
 import { writeBigSeed } from './support/big-seed';
 import { countsAndIdChecksum, fingerprintOf } from './support/fingerprint';
 import { OwnNeo4j } from './support/own-neo4j';

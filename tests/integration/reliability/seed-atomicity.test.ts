@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATASET, seedDatabase } from '../../../seed/loader/index';
+import { DATASET, seedDatabase } from '../../../src/dataset/index';
 import { ROOT } from '../../../src/runtime/paths';
 import { testDriver, testNeo4j } from '../../support/neo4j';
 import { ensureSeeded } from '../../support/seeded';

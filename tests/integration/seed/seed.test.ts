@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATASET, readSeed, seedDatabase, SeedValidationError, verifyAgainstArticles } from '../../../seed/loader/index';
+import { DATASET, readSeed, seedDatabase, SeedValidationError, verifyAgainstArticles } from '../../../src/dataset/index';
 import { DEFAULT_ARTICLES_DIR, SEED_DATA_DIR } from '../../../src/runtime/paths';
 import { testDriver, testNeo4j } from '../../support/neo4j';
 import { ensureSeeded, graphFingerprint } from '../../support/seeded';

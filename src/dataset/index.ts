@@ -1,5 +1,5 @@
 import type { Driver } from 'neo4j-driver';
-import { DEFAULT_ARTICLES_DIR, SCHEMA_CYPHER, SEED_DATA_DIR } from '../../src/runtime/paths';
+import { DEFAULT_ARTICLES_DIR, SCHEMA_CYPHER, SEED_DATA_DIR } from '../runtime/paths';
 import { applySchema, writeAndCount, type LoadCounts } from './load';
 import { readSeed, SeedValidationError, type SeedData } from './read';
 import { verifyAgainstArticles } from './verify';
