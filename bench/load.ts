@@ -32,7 +32,7 @@ import { seedDatabase } from '../src/dataset/index';
 import { loadEnv } from '../src/runtime/config';
 import { freePort, startManaged } from '../src/runtime/managed/instance';
 import { ROOT } from '../src/runtime/paths';
-import { startServer } from '../src/server/server';
+import { startServer } from '../src/server/http/server';
 
 const SELF = fileURLToPath(import.meta.url);
 const RESULTS = join(ROOT, 'bench', 'RESULTS.md');

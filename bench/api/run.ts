@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { buildApp } from '../../src/server/app';
+import { buildApp } from '../../src/server/http/app';
 import { loadEnv } from '../../src/runtime/config';
 import { createDriver } from '../../src/runtime/connection';
 import { ROOT } from '../../src/runtime/paths';

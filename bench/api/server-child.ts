@@ -4,7 +4,7 @@
  * root. Prints "READY <url>" when listening; SIGTERM closes it.
  */
 import { loadEnv } from '../../src/runtime/config';
-import { startServer } from '../../src/server/server';
+import { startServer } from '../../src/server/http/server';
 
 const [uri, password, database] = [process.env.BENCH_NEO4J_URI!, process.env.BENCH_NEO4J_PASSWORD!, process.env.BENCH_NEO4J_DATABASE ?? 'neo4j'];
 const env = loadEnv({ ...process.env, NEO4J_URI: uri, NEO4J_PASSWORD: password, NEO4J_DATABASE: database, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', NEWSGRAPH_TOKEN: '' });

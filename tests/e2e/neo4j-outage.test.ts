@@ -12,7 +12,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { seedDatabase } from '../../src/dataset/index';
 import { freePort, startManaged, type ManagedHandle } from '../../src/runtime/managed/instance';
 import type { Neo4jTarget } from '../../src/runtime/connection';
-import type { RunningServer } from '../../src/server/server';
+import type { RunningServer } from '../../src/server/http/server';
 import { idle, launchChromium, newPage, openExplorer, shot, snapshot, startApp } from './support/app';
 
 let home: string;

@@ -9,7 +9,7 @@ import { ConfigError, loadEnv } from '../../runtime/config';
 import { ManagedNeo4jError } from '../../runtime/managed/errors';
 import { createDriver, resolveTarget } from '../../runtime/connection';
 import { ROOT } from '../../runtime/paths';
-import { startServer, type RunningServer } from '../server';
+import { startServer, type RunningServer } from '../http/server';
 
 async function main(): Promise<void> {
   const env = loadEnv({ NODE_ENV: 'development', ...process.env });

@@ -7,7 +7,7 @@ import { formatCounts, seedIfEmpty, SeedValidationError } from '../../dataset/in
 import { ConfigError, loadEnv } from '../../runtime/config';
 import { createDriver, resolveTarget, type Neo4jTarget } from '../../runtime/connection';
 import { ManagedNeo4jError } from '../../runtime/managed/errors';
-import { startServer, type RunningServer } from '../server';
+import { startServer, type RunningServer } from '../http/server';
 import { ensureBuild } from './ensure-build';
 
 const secs = (t0: number) => `${((Date.now() - t0) / 1000).toFixed(1)} s`;

@@ -10,7 +10,7 @@ import { ensureBuild, newestSourceMtime } from '../../../src/server/cli/ensure-b
 import { loadEnv } from '../../../src/runtime/config';
 import type { Neo4jTarget } from '../../../src/runtime/connection';
 import { ROOT } from '../../../src/runtime/paths';
-import { startServer, type RunningServer } from '../../../src/server/server';
+import { startServer, type RunningServer } from '../../../src/server/http/server';
 
 export const SCREENSHOTS = join(ROOT, 'tests', 'e2e', 'screenshots');
 

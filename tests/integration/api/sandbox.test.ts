@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CypherResponseSchema, ErrorBodySchema } from '../../../src/shared/api/index';
-import { terminateByMarker } from '../../../src/server/neo4j/watchdog';
+import { terminateByMarker } from '../../../src/server/sandbox/watchdog';
 import { makeTestApi, type TestApi } from '../../support/api';
 import { testDriver, testNeo4j } from '../../support/neo4j';
 import { ensureSeeded, graphFingerprint } from '../../support/seeded';

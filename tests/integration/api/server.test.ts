@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEnv } from '../../../src/runtime/config';
-import { startServer, type RunningServer } from '../../../src/server/server';
+import { startServer, type RunningServer } from '../../../src/server/http/server';
 import { testNeo4j } from '../../support/neo4j';
 
 // The real HTTP server: listens on HOST/PORT, serves the built front end with an SPA fallback,

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../../src/server/app';
+import { buildApp } from '../../../src/server/http/app';
 import { loadEnv } from '../../../src/runtime/config';
 import { createDriver } from '../../../src/runtime/connection';
 import { ErrorBodySchema } from '../../../src/shared/api/common';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuild } from '../../../src/server/cli/ensure-build';
 import { loadEnv } from '../../../src/runtime/config';
 import { DEFAULT_INSTANCE } from '../../../src/runtime/paths';
-import { startServer } from '../../../src/server/server';
+import { startServer } from '../../../src/server/http/server';
 import { makeTestApi, type TestApi } from '../../support/api';
 import { testNeo4j } from '../../support/neo4j';
 import { ensureSeeded } from '../../support/seeded';

@@ -1,8 +1,8 @@
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDriver } from '../../../src/runtime/connection';
-import { streamQuery } from '../../../src/server/neo4j/stream';
-import type { WatchdogReport } from '../../../src/server/neo4j/watchdog';
+import { streamQuery } from '../../../src/server/sandbox/stream';
+import type { WatchdogReport } from '../../../src/server/sandbox/watchdog';
 import { ErrorBodySchema } from '../../../src/shared/api/common';
 import { makeTestApi, type TestApi } from '../../support/api';
 import { testDriver, testNeo4j } from '../../support/neo4j';

@@ -1,8 +1,8 @@
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
-import { toJson } from '../../../src/server/neo4j/convert';
-import { cleanNeo4jMessage, classifyNeo4jError, syntaxPosition } from '../../../src/server/neo4j/errors';
-import { nodeCaption, nodeKey } from '../../../src/server/neo4j/graph';
+import { toJson } from '../../../src/server/db/convert';
+import { cleanNeo4jMessage, classifyNeo4jError, syntaxPosition } from '../../../src/server/http/errors';
+import { nodeCaption, nodeKey } from '../../../src/server/db/graph';
 
 const { Date: NDate, DateTime, LocalDateTime, LocalTime, Time, Duration, Point } = neo4j.types;
 

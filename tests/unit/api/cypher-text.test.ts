@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expressionBomb, findCalls, hasSeveralStatements, literalValue, scanCypher, stripTrailingSemicolons } from '../../../src/server/neo4j/cypher-text';
+import { expressionBomb, findCalls, hasSeveralStatements, literalValue, scanCypher, stripTrailingSemicolons } from '../../../src/server/sandbox/cypher-text';
 
 describe('scanCypher', () => {
   it('blanks comments, strings and quoted names, keeping offsets', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeLucene, luceneQuery, searchTerms } from '../../../src/server/neo4j/lucene';
+import { escapeLucene, luceneQuery, searchTerms } from '../../../src/server/resources/search/lucene';
 
 describe('Lucene query building', () => {
   it('escapes every special character', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { API_CONTRACTS } from '../../../src/shared/api/index';
-import { buildOpenApi } from '../../../src/server/routes/openapi';
-import { wantsSpa } from '../../../src/server/routes/web';
+import { buildOpenApi } from '../../../src/server/http/openapi';
+import { wantsSpa } from '../../../src/server/http/web';
 
 describe('OpenAPI document', () => {
   const doc = buildOpenApi('test') as any;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../../src/server/neo4j/errors';
-import { checkPlan, checkQueryType, precheckText, procedureName, toCypherParams, type PlanNode } from '../../../src/server/neo4j/sandbox';
+import { ApiError } from '../../../src/server/http/errors';
+import { checkPlan, checkQueryType, precheckText, procedureName, toCypherParams, type PlanNode } from '../../../src/server/sandbox/sandbox';
 import neo4j from 'neo4j-driver';
 
 const rejection = (f: () => unknown): string | undefined => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catastrophicRegex, expressionBomb, scanCypher } from '../../../src/server/neo4j/cypher-text';
+import { catastrophicRegex, expressionBomb, scanCypher } from '../../../src/server/sandbox/cypher-text';
 
 /**
  * The sandbox's guard against work Neo4j cannot interrupt (one expression is evaluated without

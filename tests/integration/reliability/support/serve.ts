@@ -5,7 +5,7 @@
  * SIGTERM closes it gracefully.
  */
 import { loadEnv } from '../../../../src/runtime/config';
-import { startServer } from '../../../../src/server/server';
+import { startServer } from '../../../../src/server/http/server';
 
 const env = loadEnv({ PORT: '0', ...process.env, HOST: process.env.HOST || '127.0.0.1' });
 if (!env.NEO4J_URI) throw new Error('serve.ts needs NEO4J_URI (the test starts its own Neo4j)');
