@@ -1,7 +1,8 @@
 import neo4j, { type ResultSummary } from 'neo4j-driver';
 import type { QueryResult, QuerySummary } from '../../shared/api/result';
 import { ApiError, classifyNeo4jError } from '../http/errors';
-import { expressionBomb, hasSeveralStatements, scanCypher, stripTrailingSemicolons } from './cypher-text';
+import { hasSeveralStatements, scanCypher, stripTrailingSemicolons } from './cypher-text';
+import { expressionBomb } from './expression-bombs';
 import type { Db } from '../db/runner';
 import { DEFAULT_MAX_BYTES, streamQuery } from './stream';
 import type { WatchdogReport } from './watchdog';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { expressionBomb, findCalls, hasSeveralStatements, literalValue, scanCypher, stripTrailingSemicolons } from '../../../src/server/sandbox/cypher-text';
+import { findCalls, hasSeveralStatements, literalValue, scanCypher, stripTrailingSemicolons } from '../../../src/server/sandbox/cypher-text';
+import { expressionBomb } from '../../../src/server/sandbox/expression-bombs';
 
 describe('scanCypher', () => {
   it('blanks comments, strings and quoted names, keeping offsets', () => {

@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src/server/http/errors';
-import { coerceParam, parseSavedQuery, splitHeader } from '../../../src/server/resources/queries/library';
+import { coerceParam, parseSavedQuery, splitHeader } from '../../../src/server/resources/queries/file';
 
 const file = (header: string, body = 'RETURN 1 AS x') => `${header.split('\n').map((l) => `// ${l}`).join('\n')}\n${body}\n`;
 

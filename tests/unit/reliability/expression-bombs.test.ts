@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { catastrophicRegex, expressionBomb, scanCypher } from '../../../src/server/sandbox/cypher-text';
+import { scanCypher } from '../../../src/server/sandbox/cypher-text';
+import { catastrophicRegex, expressionBomb } from '../../../src/server/sandbox/expression-bombs';
 
 /**
  * The sandbox's guard against work Neo4j cannot interrupt (one expression is evaluated without
