@@ -29,7 +29,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import neo4j from 'neo4j-driver';
 import { seedDatabase } from '../src/dataset/index';
-import { loadEnv } from '../src/runtime/config';
+import { loadEnv, processEnv } from '../src/runtime/config';
 import { freePort, startManaged } from '../src/runtime/managed/instance';
 import { ROOT } from '../src/runtime/paths';
 import { startServer } from '../src/server/http/server';
@@ -46,7 +46,7 @@ function arg(name: string, dflt: number): number {
 
 // ------------------------------------------------------------------ server process (--serve)
 async function serve(): Promise<void> {
-  const env = loadEnv({ ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', NEWSGRAPH_TOKEN: '' });
+  const env = loadEnv(processEnv({ HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', NEWSGRAPH_TOKEN: '' }));
   const target = { uri: env.NEO4J_URI!, username: env.NEO4J_USERNAME, password: env.NEO4J_PASSWORD ?? '', database: env.NEO4J_DATABASE };
   const server = await startServer({ env, target, webRoot: null, logger: false });
   process.stdout.write(`READY ${server.url}\n`);
@@ -194,7 +194,7 @@ async function main(): Promise<number> {
   const load0 = loadavg().map((x) => x.toFixed(2)).join(' ');
   const home = mkdtempSync(join(tmpdir(), 'newsgraph-load-neo4j-'));
   let server: ChildProcess | null = null;
-  const handle = await startManaged({ home, port: await freePort(), heap: '1g', pagecache: '512m', reuse: false, log: () => {} });
+  const handle = await startManaged({ home, port: await freePort(), heap: '1g', pagecache: '512m', javaHome: loadEnv().JAVA_HOME, reuse: false, log: () => {} });
   try {
     const uri = handle.info.uri!;
     const password = handle.info.password!;
@@ -203,7 +203,7 @@ async function main(): Promise<number> {
 
     server = spawn(process.execPath, ['--import', 'tsx', SELF, '--serve'], {
       cwd: ROOT,
-      env: { ...process.env, NEO4J_URI: uri, NEO4J_USERNAME: 'neo4j', NEO4J_PASSWORD: password, NEO4J_DATABASE: 'neo4j' },
+      env: processEnv({ NEO4J_URI: uri, NEO4J_USERNAME: 'neo4j', NEO4J_PASSWORD: password, NEO4J_DATABASE: 'neo4j' }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const base = await waitReady(server);

@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { buildApp } from '../../src/server/http/app';
-import { loadEnv } from '../../src/runtime/config';
+import { loadEnv, processEnv } from '../../src/runtime/config';
 import { createDriver } from '../../src/runtime/connection';
 import { ROOT } from '../../src/runtime/paths';
 import type { Generated } from '../generate';
@@ -143,7 +143,7 @@ async function recordStatements(
 
 function startServerChild(t: ApiTarget): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'api', 'server-child.ts')], {
-    env: { ...process.env, BENCH_NEO4J_URI: t.uri, BENCH_NEO4J_PASSWORD: t.password, BENCH_NEO4J_DATABASE: t.database },
+    env: processEnv({ NEO4J_URI: t.uri, NEO4J_USERNAME: 'neo4j', NEO4J_PASSWORD: t.password, NEO4J_DATABASE: t.database }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((res, rej) => {

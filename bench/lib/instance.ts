@@ -6,6 +6,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
+import { loadEnv } from '../../src/runtime/config';
 import { freePort, startManaged, type ManagedHandle } from '../../src/runtime/managed/instance';
 
 export interface BenchNeo4jOptions {
@@ -60,6 +61,7 @@ export async function startBenchNeo4j(opts: BenchNeo4jOptions = {}): Promise<Ben
     heap: opts.heap ?? '2g',
     pagecache: opts.pagecache ?? '1g',
     extraConf: { ...BULK_CONF, ...opts.extraConf },
+    javaHome: loadEnv().JAVA_HOME,
     reuse: false,
     log: () => {},
   });

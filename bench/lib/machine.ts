@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { pinnedNeo4jVersion } from '../../src/runtime/managed/install';
+import { loadEnv } from '../../src/runtime/config';
 import { defaultJava } from '../../src/runtime/managed/prereqs';
 
 export interface MachineInfo {
@@ -36,7 +37,7 @@ export function machineInfo(): MachineInfo {
     cores: cpus().length,
     memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
     node: process.version,
-    java: firstLine(defaultJava(), ['-version']),
+    java: firstLine(defaultJava(loadEnv().JAVA_HOME), ['-version']),
     neo4j,
     chromium: firstLine('/usr/bin/chromium', ['--version']),
     loadAverage: loadavg().map((x) => Math.round(x * 100) / 100),

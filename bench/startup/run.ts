@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { ensureBuild } from '../../src/server/cli/ensure-build';
+import { processEnv } from '../../src/runtime/config';
 import { freePort } from '../../src/runtime/managed/instance';
 import { ROOT } from '../../src/runtime/paths';
 import { newBenchHome } from '../lib/instance';
@@ -90,15 +91,14 @@ async function oneStart(log: (l: string) => void): Promise<StartupRun> {
   const child = spawn('npm', ['start', '--silent'], {
     cwd: ROOT,
     detached: true, // own process group: npm → sh → node, stopped together
-    env: {
-      ...process.env,
+    env: processEnv({
       NEWSGRAPH_NEO4J_HOME: home,
       NEWSGRAPH_NEO4J_PORT: String(boltPort),
       PORT: String(port),
       HOST: '127.0.0.1',
       NEO4J_URI: '',
       LOG_LEVEL: 'warn',
-    },
+    }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const marks: Record<string, number> = {};

@@ -26,6 +26,8 @@ export const EnvSchema = z.object({
   NEWSGRAPH_NEO4J_PORT: port('NEWSGRAPH_NEO4J_PORT').optional(),
   NEWSGRAPH_NEO4J_HEAP: z.string().regex(/^\d+[mg]$/i, 'must look like 512m or 2g').default('1g'),
   NEWSGRAPH_NEO4J_PAGECACHE: z.string().regex(/^\d+[mg]$/i, 'must look like 512m or 2g').default('512m'),
+  /** JDK the managed Neo4j runs on ($JAVA_HOME/bin/java); unset = `java` on PATH. */
+  JAVA_HOME: z.string().min(1).optional(),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port('PORT').default(7400),
   NEWSGRAPH_TOKEN: z.string().min(8, 'must be at least 8 characters').optional(),
@@ -39,6 +41,11 @@ export type Env = z.infer<typeof EnvSchema>;
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
+
+/**
+ * The only module that reads process.env: everything else gets the validated Env (or, to start a
+ * child process, processEnv()).
+ */
 
 /**
  * Parses the environment. Empty strings count as unset, so `NEO4J_URI= npm start` means "managed".
@@ -59,4 +66,29 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new ConfigError('Invalid configuration:\n  NEO4J_PASSWORD: required when NEO4J_URI is set');
   }
   return parsed.data;
+}
+
+/**
+ * A copy of this process's environment with `overrides` on top (undefined removes a variable):
+ * the base of a child process's environment, or of loadEnv with some variables fixed.
+ */
+export function processEnv(overrides: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...overrides };
+  for (const [k, v] of Object.entries(overrides)) if (v === undefined) delete env[k];
+  return env;
+}
+
+/**
+ * Runs `fn` with NODE_ENV set to `value` in this process's environment, then restores it. For
+ * tools that take it from the process while running in it (Vite's build under Vitest).
+ */
+export async function withNodeEnv<T>(value: string, fn: () => Promise<T>): Promise<T> {
+  const saved = process.env.NODE_ENV;
+  process.env.NODE_ENV = value;
+  try {
+    return await fn();
+  } finally {
+    if (saved === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = saved;
+  }
 }

@@ -25,6 +25,7 @@ export async function resolveTarget(env: Env, log?: (l: string) => void): Promis
     port: env.NEWSGRAPH_NEO4J_PORT,
     heap: env.NEWSGRAPH_NEO4J_HEAP,
     pagecache: env.NEWSGRAPH_NEO4J_PAGECACHE,
+    javaHome: env.JAVA_HOME,
     log,
   });
   return { uri: managed.info.uri!, username: managed.info.username, password: managed.info.password!, database: managed.info.database, managed };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadEnv } from '../../src/runtime/config';
+import { join } from 'node:path';
+import { ConfigError, loadEnv, processEnv } from '../../src/runtime/config';
 import { renderConf } from '../../src/runtime/managed/conf';
-import { parseJavaMajor } from '../../src/runtime/managed/prereqs';
+import { defaultJava, parseJavaMajor } from '../../src/runtime/managed/prereqs';
 
 describe('environment', () => {
   it('defaults to the managed Neo4j on loopback', () => {
@@ -32,6 +33,18 @@ describe('environment', () => {
 
   it('treats empty values as unset', () => {
     expect(loadEnv({ NEO4J_URI: '' }).NEO4J_URI).toBeUndefined();
+  });
+
+  it('takes the managed Neo4j\'s java from JAVA_HOME, else from PATH', () => {
+    expect(defaultJava(loadEnv({ JAVA_HOME: '/opt/jdk-17' }).JAVA_HOME)).toBe(join('/opt/jdk-17', 'bin', 'java'));
+    expect(defaultJava(loadEnv({ JAVA_HOME: '' }).JAVA_HOME)).toBe('java');
+  });
+
+  it('gives child processes our environment with overrides on top, and can remove a variable', () => {
+    const env = processEnv({ NEWSGRAPH_CHILD_TEST: 'x', PATH: undefined });
+    expect(env.NEWSGRAPH_CHILD_TEST).toBe('x');
+    expect(env).not.toHaveProperty('PATH');
+    expect(processEnv().PATH).toBeDefined();
   });
 });
 

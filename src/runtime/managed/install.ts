@@ -10,8 +10,11 @@ export interface InstallOptions {
   pom?: string;
   mvnCmd?: string;
   javaCmd?: string;
+  /** Used for the java binary when javaCmd is not given (Env.JAVA_HOME). */
+  javaHome?: string;
   /** Extra Maven arguments (tests use them to point at an empty repository or a dead mirror). */
   extraMavenArgs?: string[];
+  /** Environment of the Maven and Java processes; default ours. */
   env?: NodeJS.ProcessEnv;
   /** Where progress lines go; defaults to stderr. */
   log?: (line: string) => void;
@@ -53,12 +56,12 @@ const NETWORK_FAILURE =
 export async function ensureNeo4jInstalled(opts: InstallOptions = {}): Promise<InstallResult> {
   const libDir = opts.libDir ?? NEO4J_LIB;
   const pom = opts.pom ?? NEO4J_POM;
-  const env = opts.env ?? process.env;
+  const env = opts.env;
   const log = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));
   const version = pinnedNeo4jVersion(pom);
   if (isInstalled(libDir, version)) return { libDir, version, ran: false, downloads: 0 };
 
-  checkJava(opts.javaCmd ?? defaultJava(env), env);
+  checkJava(opts.javaCmd ?? defaultJava(opts.javaHome), env);
   const mvn = opts.mvnCmd ?? 'mvn';
   checkMaven(mvn, env);
 

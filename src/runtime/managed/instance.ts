@@ -19,6 +19,8 @@ export interface ManagedOptions {
   pagecache?: string;
   libDir?: string;
   javaCmd?: string;
+  /** Used for the java binary when javaCmd is not given (Env.JAVA_HOME). */
+  javaHome?: string;
   /** Settings appended to neo4j.conf. */
   extraConf?: Record<string, string>;
   /** Keep running after this process exits (db:start). Default false: stopped with us. */
@@ -279,7 +281,7 @@ export async function startManaged(opts: ManagedOptions): Promise<ManagedHandle>
     };
   }
 
-  const javaCmd = opts.javaCmd ?? defaultJava();
+  const javaCmd = opts.javaCmd ?? defaultJava(opts.javaHome);
   checkJava(javaCmd);
   const port = await choosePort(home, opts.port);
   const { libDir, version } = await ensureNeo4jInstalled({ libDir: opts.libDir ?? NEO4J_LIB, javaCmd, log });

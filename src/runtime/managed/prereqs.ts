@@ -7,9 +7,9 @@ const INSTALL_JAVA =
   'macOS `brew install openjdk@17`; or set JAVA_HOME to a JDK 17+.';
 const INSTALL_MAVEN = 'Install Maven: Debian/Ubuntu `sudo apt-get install maven`, macOS `brew install maven`.';
 
-/** The java binary to run: $JAVA_HOME/bin/java when JAVA_HOME is set, else `java` on PATH. */
-export function defaultJava(env: NodeJS.ProcessEnv = process.env): string {
-  return env.JAVA_HOME ? join(env.JAVA_HOME, 'bin', 'java') : 'java';
+/** The java binary to run: <javaHome>/bin/java when a JAVA_HOME is given, else `java` on PATH. */
+export function defaultJava(javaHome?: string): string {
+  return javaHome ? join(javaHome, 'bin', 'java') : 'java';
 }
 
 /** Parses the major version out of `java -version` output ("17.0.15", "1.8.0_292", "21"). */
@@ -20,8 +20,11 @@ export function parseJavaMajor(output: string): number | undefined {
   return first === 1 && m[2] ? Number(m[2]) : first;
 }
 
-/** Checks that `java` runs and is 17 or newer. Costs one short JVM start (~0.1 s). */
-export function checkJava(javaCmd = defaultJava(), env: NodeJS.ProcessEnv = process.env): number {
+/**
+ * Checks that `java` runs and is 17 or newer. `env`: the child's environment (default: ours).
+ * Costs one short JVM start (~0.1 s).
+ */
+export function checkJava(javaCmd = defaultJava(), env?: NodeJS.ProcessEnv): number {
   const r = spawnSync(javaCmd, ['-version'], { encoding: 'utf8', env, timeout: 30_000 });
   if (r.error && (r.error as NodeJS.ErrnoException).code === 'ENOENT') {
     throw new ManagedNeo4jError('JAVA_MISSING', `Java was not found (tried \`${javaCmd}\`). ${INSTALL_JAVA}`);
@@ -41,7 +44,7 @@ export function checkJava(javaCmd = defaultJava(), env: NodeJS.ProcessEnv = proc
 }
 
 /** Checks that Maven runs; needed only for the first install of the Neo4j jars. */
-export function checkMaven(mvnCmd = 'mvn', env: NodeJS.ProcessEnv = process.env): void {
+export function checkMaven(mvnCmd = 'mvn', env?: NodeJS.ProcessEnv): void {
   const r = spawnSync(mvnCmd, ['--version'], { encoding: 'utf8', env, timeout: 60_000 });
   if (r.error && (r.error as NodeJS.ErrnoException).code === 'ENOENT') {
     throw new ManagedNeo4jError(

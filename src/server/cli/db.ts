@@ -14,7 +14,7 @@ async function main(): Promise<number> {
   }
   switch (command) {
     case 'install': {
-      const r = await ensureNeo4jInstalled();
+      const r = await ensureNeo4jInstalled({ javaHome: env.JAVA_HOME });
       console.log(r.ran ? `Neo4j ${r.version} installed in ${r.libDir}` : `Neo4j ${r.version} already installed in ${r.libDir}`);
       return 0;
     }
@@ -25,6 +25,7 @@ async function main(): Promise<number> {
         port: env.NEWSGRAPH_NEO4J_PORT,
         heap: env.NEWSGRAPH_NEO4J_HEAP,
         pagecache: env.NEWSGRAPH_NEO4J_PAGECACHE,
+        javaHome: env.JAVA_HOME,
         detached: true,
       });
       const i = h.info;

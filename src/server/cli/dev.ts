@@ -5,14 +5,14 @@
  */
 import { createServer, type ViteDevServer } from 'vite';
 import { join } from 'node:path';
-import { ConfigError, loadEnv } from '../../runtime/config';
+import { ConfigError, loadEnv, processEnv } from '../../runtime/config';
 import { ManagedNeo4jError } from '../../runtime/managed/errors';
 import { createDriver, resolveTarget } from '../../runtime/connection';
 import { ROOT } from '../../runtime/paths';
 import { startServer, type RunningServer } from '../http/server';
 
 async function main(): Promise<void> {
-  const env = loadEnv({ NODE_ENV: 'development', ...process.env });
+  const env = loadEnv({ NODE_ENV: 'development', ...processEnv() });
   const target = await resolveTarget(env, (l) => console.log(l));
   const m = target.managed;
   console.log(m ? `newsgraph: Neo4j ${m.owned ? 'started' : 'already running'} at ${target.uri}` : `newsgraph: using Neo4j at ${target.uri}`);
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
 
   // The API only: the dev server serves the front end (webRoot null).
   api = await startServer({ env, target, webRoot: null });
-  process.env.NEWSGRAPH_API_URL = api.url;
+  // The proxy given here overrides vite.config.ts's default API address.
   vite = await createServer({ configFile: join(ROOT, 'vite.config.ts'), root: ROOT, server: { proxy: { '/api': { target: api.url } } } });
   await vite.listen();
   const local = vite.resolvedUrls?.local[0] ?? 'http://127.0.0.1:5173/';
