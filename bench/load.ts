@@ -30,7 +30,8 @@ import { fileURLToPath } from 'node:url';
 import neo4j from 'neo4j-driver';
 import { seedDatabase } from '../src/dataset/index';
 import { loadEnv, processEnv } from '../src/runtime/config';
-import { freePort, startManaged } from '../src/runtime/managed/instance';
+import { startManaged } from '../src/runtime/managed/instance';
+import { freePort } from '../src/runtime/managed/ports';
 import { ROOT } from '../src/runtime/paths';
 import { startServer } from '../src/server/http/server';
 

@@ -12,27 +12,14 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ROOT } from '../src/runtime/paths';
-import { runApiBench, type ApiResults } from './api/run';
+import { runApiBench } from './api/run';
 import { generateSeedData } from './generate';
 import { runLoadBench, type LoadResults } from './loading/run';
-import { machineInfo, type MachineInfo } from './lib/machine';
+import { machineInfo } from './lib/machine';
 import { renderReport } from './report';
-import { runRenderBench, type RenderResults } from './render/run';
-import { runStartupBench, type StartupResults } from './startup/run';
-
-export interface BenchResults {
-  mode: 'full' | 'quick';
-  machine: MachineInfo;
-  machineAfter: MachineInfo | null;
-  durationMs: number;
-  load: Omit<LoadResults, 'kept'> | { error: string } | null;
-  api: ApiResults | { error: string } | null;
-  render: RenderResults | { error: string } | null;
-  startup: StartupResults | { error: string } | null;
-  seed: number;
-  /** Graph the API part ran on. */
-  apiScale: number | null;
-}
+import type { BenchResults } from './results';
+import { runRenderBench } from './render/run';
+import { runStartupBench } from './startup/run';
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);

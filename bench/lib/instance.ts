@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { loadEnv } from '../../src/runtime/config';
-import { freePort, startManaged, type ManagedHandle } from '../../src/runtime/managed/instance';
+import { startManaged, type ManagedHandle } from '../../src/runtime/managed/instance';
+import { freePort } from '../../src/runtime/managed/ports';
 
 export interface BenchNeo4jOptions {
   heap?: string;

@@ -11,7 +11,7 @@ import { extname, join, normalize } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ROOT } from '../../src/runtime/paths';
 import { processEnv } from '../../src/runtime/config';
-import { freePort } from '../../src/runtime/managed/instance';
+import { freePort } from '../../src/runtime/managed/ports';
 import { median } from '../lib/stats';
 import type { LoadTimes, Step } from './harness';
 import { expansionPayload, pickAnchor, renderPayload } from './payload';

@@ -14,7 +14,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { ensureBuild } from '../../src/server/cli/ensure-build';
 import { processEnv } from '../../src/runtime/config';
-import { freePort } from '../../src/runtime/managed/instance';
+import { freePort } from '../../src/runtime/managed/ports';
 import { ROOT } from '../../src/runtime/paths';
 import { newBenchHome } from '../lib/instance';
 import { median, sleep } from '../lib/stats';

@@ -14,7 +14,7 @@ import { generateSeedData, writeSeedYaml } from '../../bench/generate';
 import { readSeed } from '../../src/dataset/read';
 import type { LoadResults } from '../../bench/loading/run';
 import type { RenderResults } from '../../bench/render/run';
-import type { BenchResults } from '../../bench/run';
+import type { BenchResults } from '../../bench/results';
 import type { StartupResults } from '../../bench/startup/run';
 import { ROOT } from '../../src/runtime/paths';
 

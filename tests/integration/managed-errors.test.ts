@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ManagedNeo4jError } from '../../src/runtime/managed/errors';
 import { ensureNeo4jInstalled } from '../../src/runtime/managed/install';
-import { freePort, startManaged } from '../../src/runtime/managed/instance';
+import { startManaged } from '../../src/runtime/managed/instance';
+import { freePort } from '../../src/runtime/managed/ports';
 import { checkJava, checkMaven } from '../../src/runtime/managed/prereqs';
 import { testNeo4j } from '../support/neo4j';
 

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { loadEnv } from '../../src/runtime/config';
-import { freePort, startManaged, type ManagedHandle } from '../../src/runtime/managed/instance';
+import { startManaged, type ManagedHandle } from '../../src/runtime/managed/instance';
+import { freePort } from '../../src/runtime/managed/ports';
 import type { TestNeo4j } from './neo4j';
 
 /**

@@ -1,13 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import neo4j from 'neo4j-driver';
 import { NEO4J_LIB } from '../paths';
 import { renderConf, sizeToMb } from './conf';
 import { ManagedNeo4jError } from './errors';
 import { ensureNeo4jInstalled, pinnedNeo4jVersion } from './install';
+import { EXIT_MEANING, isOurJvm, jvmArgs, registerOrphanGuard, sleep, tailOf, waitForExit } from './jvm';
+import { freePort, isPortFree } from './ports';
 import { checkJava, defaultJava } from './prereqs';
 
 export interface ManagedOptions {
@@ -88,21 +89,6 @@ function readState(home: string): State | null {
   }
 }
 
-/** True when `pid` is alive and (on Linux) is a Neo4j JVM of this instance folder. */
-function isOurJvm(pid: number, home: string): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-    return cmd.includes('CommunityEntryPoint') && cmd.includes(`--home-dir=${home}`);
-  } catch {
-    return true; // no /proc (macOS): a live pid from our state file is the best evidence we have
-  }
-}
-
 function readPassword(home: string): string | null {
   try {
     return readFileSync(paths(home).passwordFile, 'utf8').trim();
@@ -131,28 +117,6 @@ export function managedStatus(homeArg: string): ManagedInfo {
   };
 }
 
-/** Resolves true when 127.0.0.1:port can be bound right now. */
-export function isPortFree(port: number): Promise<boolean> {
-  return new Promise((res) => {
-    const srv = createServer();
-    srv.once('error', () => res(false));
-    srv.listen({ port, host: '127.0.0.1', exclusive: true }, () => srv.close(() => res(true)));
-  });
-}
-
-/** A port the OS says is free on 127.0.0.1 (racy by nature; good enough for a local server). */
-export function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const srv = createServer();
-    srv.once('error', rej);
-    srv.listen({ port: 0, host: '127.0.0.1' }, () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => res(port));
-    });
-  });
-}
-
 async function choosePort(home: string, wanted?: number): Promise<number> {
   if (wanted !== undefined && wanted !== 0) {
     if (!(await isPortFree(wanted))) {
@@ -169,64 +133,6 @@ async function choosePort(home: string, wanted?: number): Promise<number> {
     if (Number.isInteger(candidate) && candidate > 0 && (await isPortFree(candidate))) return candidate;
   }
   return freePort();
-}
-
-function tailOf(file: string, lines = 25): string {
-  try {
-    const all = readFileSync(file, 'utf8').trimEnd().split('\n');
-    return all.slice(-lines).join('\n');
-  } catch {
-    return '(no log output)';
-  }
-}
-
-const EXIT_MEANING: Record<number, string> = {
-  1: 'web server or start-up error',
-  2: 'database start-up error',
-  3: 'invalid configuration',
-};
-
-function jvmArgs(heap: string, libDir: string, home: string, confDir: string): string[] {
-  return [
-    `-Xms${heap}`,
-    `-Xmx${heap}`,
-    '-XX:+UseG1GC',
-    // No -XX:+ExitOnOutOfMemoryError: Neo4j does not track the memory of a single Cypher
-    // expression (`[x IN range(1, n) | x]`, string building), so one sandboxed query could take
-    // the whole server down. Without the flag the allocating transaction fails with
-    // Neo.TransientError.General.OutOfMemoryError and the server keeps running (tested in
-    // tests/integration/reliability/sandbox-bombs.test.ts).
-    '-XX:-OmitStackTraceInFastThrow',
-    '--add-opens=java.base/java.nio=ALL-UNNAMED',
-    '--add-opens=java.base/java.io=ALL-UNNAMED',
-    '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
-    '--enable-native-access=ALL-UNNAMED',
-    '-Dio.netty.tryReflectionSetAccessible=true',
-    '-Dfile.encoding=UTF-8',
-    '-cp',
-    `${libDir}/*`,
-    'org.neo4j.server.CommunityEntryPoint',
-    `--home-dir=${home}`,
-    `--config-dir=${confDir}`,
-    '--console-mode',
-  ];
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
-  return (async () => {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      try {
-        process.kill(pid, 0);
-      } catch {
-        return true;
-      }
-      await sleep(100);
-    }
-    return false;
-  })();
 }
 
 /** Stops the instance's JVM if it runs: SIGTERM, then SIGKILL after `timeoutMs`. */
@@ -419,34 +325,4 @@ async function waitUntilReady(a: ReadyArgs): Promise<void> {
     }
   }
   throw new Error(`last error: ${lastError}`);
-}
-
-const guarded = new Set<ChildProcess>();
-let guardInstalled = false;
-
-/** Makes sure an attached JVM does not outlive us: killed on exit, SIGINT, SIGTERM, SIGHUP. */
-function registerOrphanGuard(child: ChildProcess): void {
-  guarded.add(child);
-  child.once('exit', () => guarded.delete(child));
-  if (guardInstalled) return;
-  guardInstalled = true;
-  const killAll = () => {
-    for (const c of guarded) c.kill('SIGTERM');
-  };
-  process.once('exit', killAll);
-  // Node does not run 'exit' handlers when a signal ends it: forward the signal to the JVMs.
-  // When nobody else handles the signal (a plain CLI such as `npm run seed`), keep its default
-  // meaning afterwards and die of it; commands with their own handler (npm start) shut down as
-  // they choose, having stopped Neo4j cleanly themselves.
-  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    const onSignal = () => {
-      killAll();
-      if (process.listenerCount(sig) === 1) {
-        process.removeListener(sig, onSignal);
-        process.kill(process.pid, sig);
-      }
-    };
-    // First in line, so that other handlers registered with once() still count as present.
-    process.prependListener(sig, onSignal);
-  }
 }

@@ -11,7 +11,8 @@ import {
   SchemaResponseSchema,
   SearchResponseSchema,
 } from '../../../src/shared/api/index';
-import { freePort, startManaged, type ManagedHandle } from '../../../src/runtime/managed/instance';
+import { startManaged, type ManagedHandle } from '../../../src/runtime/managed/instance';
+import { freePort } from '../../../src/runtime/managed/ports';
 import { makeTestApi, type TestApi } from '../../support/api';
 
 // The API against a database that is not ours: a second, throw-away Neo4j holding a small

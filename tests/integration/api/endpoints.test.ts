@@ -12,7 +12,7 @@ import {
   SearchResponseSchema,
 } from '../../../src/shared/api/index';
 import { SEED_DATA_DIR } from '../../../src/runtime/paths';
-import { freePort } from '../../../src/runtime/managed/instance';
+import { freePort } from '../../../src/runtime/managed/ports';
 import { makeTestApi, type TestApi } from '../../support/api';
 import { ensureSeeded } from '../../support/seeded';
 import { testNeo4j } from '../../support/neo4j';
