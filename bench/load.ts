@@ -1,5 +1,5 @@
 /**
- * `npm run bench:load` — issue 6, item 1: the API under sustained load.
+ * `npm run bench:load` — the API under sustained load.
  *
  * A throw-away managed Neo4j (temporary folder, free port, the production configuration) with the
  * Belgorod graph, the real API server (startServer) in a process of its own, and autocannon on
@@ -331,7 +331,7 @@ function renderSection(d: SectionData): string {
   const mb = (xs: number[]) => `${(avg(xs) / 1024).toFixed(0)} MB`;
   return [
     START,
-    '## Load (issue 6, item 1)',
+    '## Load',
     '',
     `\`npm run bench:load\` — ${new Date().toISOString()}: ${d.connections} concurrent clients for ${d.duration} s (autocannon, 127.0.0.1 only) against`,
     'the API server (startServer, own process) on a throw-away managed Neo4j 5.26 with the Belgorod graph (production',

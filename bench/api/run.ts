@@ -1,5 +1,5 @@
 /**
- * API latency benchmark (issue 7, part 2): the real server (startServer, in a child process)
+ * API latency benchmark: the real server (startServer, in a child process)
  * under autocannon on 127.0.0.1, against a baseline measured in the same run: the very same
  * Cypher statements (recorded from the API itself) replayed through the bare neo4j-driver.
  */

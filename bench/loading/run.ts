@@ -1,5 +1,5 @@
 /**
- * Loading benchmark (issue 7, part 1). Per scale:
+ * Loading benchmark. Per scale:
  *  - the loader (load-child.ts: generate, then applySchema + writeSeed + datasetCounts + commit in
  *    one transaction, as seedDatabase does) on a fresh bench instance, `runs` times;
  *  - the per-row baseline inside the same runs (same statement, one transaction per row);

@@ -1,5 +1,5 @@
 /**
- * Start-up and size (issue 7, part 4).
+ * Start-up and size.
  *  - `npm start` on an empty database (a fresh instance folder and free ports; the Neo4j jars are
  *    cached in .neo4j/lib and the explorer build is fresh): times from spawn to Bolt ready, to
  *    seeded, to the first 200 from /api/health, and to the overview drawn in Chromium (the app's

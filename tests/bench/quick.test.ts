@@ -61,7 +61,7 @@ describe('npm run bench -- --quick', () => {
     expect(code, output.slice(-4000)).toBe(0);
     for (const part of ['load', 'api', 'render', 'startup'] as const) expect(results[part], `${part}: ${JSON.stringify(results[part])}`).not.toHaveProperty('error');
     expect(results.mode).toBe('quick');
-    // Issue 7: the quick mode inside npm test stays under 3 minutes.
+    // The quick mode runs inside npm test: it must stay under 3 minutes.
     expect(results.durationMs).toBeLessThan(180_000);
     expect(results.machine.cores).toBeGreaterThan(0);
   });
@@ -127,7 +127,7 @@ describe('npm run bench -- --quick', () => {
     expect(run!.overviewNodes).toBeGreaterThan(50);
     positive(st.bundle.initialJs.gzip);
     expect(st.bundle.initialJs.gzip).toBeLessThan(st.bundle.initialJs.raw);
-    // Issue 5's budget for the first load (the Cypher editor and the map outlines are lazy).
+    // The first load's budget (the Cypher editor and the map outlines are lazy).
     expect(st.bundle.initialJs.gzip).toBeLessThan(300 * 1024);
     expect(st.bundle.lazy.length).toBeGreaterThan(0);
   });

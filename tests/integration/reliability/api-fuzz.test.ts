@@ -13,7 +13,7 @@ import { cypherish, deepJson, hostileJson, hostileKey, hostileString } from './s
 import { discoverRoutes, type RouteInfo } from './support/routes';
 
 /**
- * Issue 6, item 4: fast-check throws random and malformed values at every /api route the app
+ * Fast-check throws random and malformed values at every /api route the app
  * registers (found from Fastify's route table, parameters from the OpenAPI document): ids,
  * query strings, JSON bodies, huge strings, unicode, Lucene and Cypher syntax, deeply nested
  * JSON, wrong content types. Every answer must be 2xx, or 4xx with an error body carrying a

@@ -6,7 +6,7 @@ import { ensureSeeded, graphFingerprint } from '../../support/seeded';
 import { indexWhere, SeedCopies, seedLists, type Rec, type SeedFiles } from './support/seed-copies';
 
 /**
- * Issue 6, item 7: broken seed data, one kind per row. Each broken copy of seed/data must be
+ * Broken seed data, one kind per row. Each broken copy of seed/data must be
  * refused with the exact file, record and field, and the database must be left exactly as it was
  * (graphFingerprint before/after). The database is put in a state no successful load could
  * produce (a marker node, one dataset relationship removed), and every attempt runs with

@@ -14,7 +14,7 @@ import { ensureSeeded } from '../../support/seeded';
 import { discoverRoutes, type RouteInfo } from './support/routes';
 
 /**
- * Issue 6, item 6 — what a browser-facing local server must get right:
+ * What a browser-facing local server must get right:
  *  - a Content-Security-Policy that still lets the ForceAtlas2 worker start (worker-src blob:)
  *    and allows no inline or foreign script;
  *  - no database credentials in the built front end, even when the build runs with them in its

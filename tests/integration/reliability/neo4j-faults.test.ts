@@ -10,7 +10,7 @@ import { spawnServer, type ServerProcess } from './support/server-process';
 import { waitForTransaction, type TxView } from './support/transactions';
 
 /**
- * Issue 6, items 2 and 3 (second half), on a Neo4j of this file's own (temporary folder, free
+ * Neo4j failures under load (the seed-load kill is in seed-atomicity.test.ts), on a Neo4j of this file's own (temporary folder, free
  * port) with the Belgorod graph and the real API server in a child process, under a steady
  * request loop:
  *  - SIGKILL of the JVM while a seed transaction is half-way (write locks held, seconds before

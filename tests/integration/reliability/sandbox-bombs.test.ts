@@ -10,7 +10,7 @@ import { ensureSeeded, graphFingerprint } from '../../support/seeded';
 import { openTransactions } from './support/transactions';
 
 /**
- * Issue 6, item 5: a second battery for the Cypher sandbox (tests/integration/api/sandbox.test.ts
+ * A second battery for the Cypher sandbox (tests/integration/api/sandbox.test.ts
  * is the API's own), aimed at evasions of the lexical and plan checks and at resource bombs —
  * including the ones Neo4j cannot interrupt: a single expression (list comprehension, reduce,
  * quantifier) is evaluated without checking the transaction timeout or TERMINATE, and its

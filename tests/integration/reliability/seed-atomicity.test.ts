@@ -11,7 +11,7 @@ import { fingerprintOf } from './support/fingerprint';
 import { waitForTransaction, waitNoTransaction, type TxView } from './support/transactions';
 
 /**
- * Issue 6, item 3 (first half; the Neo4j kill is in neo4j-faults.test.ts): the seed load is one
+ * The seed load is all or nothing (the Neo4j kill is in neo4j-faults.test.ts): it is one
  * transaction, so killing the loader process (SIGKILL, no chance to roll back) in the middle of
  * it leaves the database either exactly as it was or fully loaded — never partial.
  *
