@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,18 +60,20 @@ describe('managed Neo4j error messages', () => {
 
   it('Maven Central unreachable on first install', async () => {
     // An empty local repository and a mirror on a closed loopback port: exactly what Maven
-    // sees when the network is down.
+    // sees when the network is down. Maven takes both from ${user.home}/.m2, and user.home
+    // from MAVEN_OPTS.
     const dead = await freePort();
-    const settings = join(scratch, 'settings.xml');
+    const home = join(scratch, 'maven-home');
+    mkdirSync(join(home, '.m2'), { recursive: true });
     writeFileSync(
-      settings,
+      join(home, '.m2', 'settings.xml'),
       `<settings><mirrors><mirror><id>dead</id><mirrorOf>*</mirrorOf><url>http://127.0.0.1:${dead}/maven2</url></mirror></mirrors></settings>`,
     );
     const lib = join(scratch, 'lib-unreachable');
     const e = await failure(
       ensureNeo4jInstalled({
         libDir: lib,
-        extraMavenArgs: ['-s', settings, `-Dmaven.repo.local=${join(scratch, 'empty-m2')}`],
+        env: { ...process.env, MAVEN_OPTS: `${process.env.MAVEN_OPTS ?? ''} -Duser.home=${home}`.trim() },
         log: () => {},
       }),
     );

@@ -10,7 +10,7 @@ export interface ConfValues {
   txMemory?: string;
   txTotalMemory: string;
   pagecache: string;
-  /** Extra settings appended last (tests use them to provoke a bad configuration). */
+  /** Extra settings appended last (the benchmarks' bulk-load limits, for instance). */
   extra?: Record<string, string>;
 }
 

@@ -1,4 +1,4 @@
-/** A failure of the managed Neo4j with a message a person can act on. `code` is stable for tests. */
+/** A failure of the managed Neo4j with a message a person can act on; `code` is stable for callers to match on. */
 export class ManagedNeo4jError extends Error {
   override name = 'ManagedNeo4jError';
   constructor(

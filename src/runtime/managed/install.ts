@@ -12,9 +12,7 @@ export interface InstallOptions {
   javaCmd?: string;
   /** Used for the java binary when javaCmd is not given (Env.JAVA_HOME). */
   javaHome?: string;
-  /** Extra Maven arguments (tests use them to point at an empty repository or a dead mirror). */
-  extraMavenArgs?: string[];
-  /** Environment of the Maven and Java processes; default ours. */
+  /** Environment of the Maven and Java processes (MAVEN_OPTS, proxies); default ours. */
   env?: NodeJS.ProcessEnv;
   /** Where progress lines go; defaults to stderr. */
   log?: (line: string) => void;
@@ -73,7 +71,6 @@ export async function ensureNeo4jInstalled(opts: InstallOptions = {}): Promise<I
     '-B',
     '-f',
     pom,
-    ...(opts.extraMavenArgs ?? []),
     'dependency:copy-dependencies',
     '-DincludeScope=runtime',
     `-DoutputDirectory=${tmp}`,

@@ -80,7 +80,7 @@ export interface EnsureBuildOptions {
   log?: (line: string) => void;
   /** Build even when fresh. */
   force?: boolean;
-  /** Where to build (default dist/). Tests use a folder of their own, see the note below. */
+  /** Where to build (default dist/); a folder of its own leaves a running server's dist/ alone (note below). */
   outDir?: string;
 }
 

@@ -37,10 +37,6 @@ export class Availability implements QueryGate {
     this.stallMs = opts.stallMs ?? 700;
   }
 
-  get isDown(): boolean {
-    return this.downSince !== null;
-  }
-
   /** Throws the 503 a request gets while Neo4j is known to be down. */
   assertUp(): void {
     if (this.downSince !== null) throw this.error();

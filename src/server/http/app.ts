@@ -20,7 +20,7 @@ export interface BuildAppOptions {
   env: Env;
   /** Saved queries folder; default cypher/queries. */
   queriesDir?: string;
-  /** Fastify/pino logger option; default pino at env.LOG_LEVEL. Tests pass false. */
+  /** Fastify/pino logger option; default pino at env.LOG_LEVEL, false for none. */
   logger?: FastifyServerOptions['logger'];
   /** Built front end to serve (with SPA fallback) when it holds index.html; default none. */
   webRoot?: string | null;

@@ -38,7 +38,7 @@ export class SavedQueryLibrary {
   }
 
   /** Reads the folder and checks each query once; a failed attempt (database down) is retried. */
-  ensureChecked(): Promise<void> {
+  private ensureChecked(): Promise<void> {
     this.checked ??= this.check().catch((e: unknown) => {
       this.checked = null;
       throw e;
