@@ -42,7 +42,7 @@ export function jvmArgs(heap: string, libDir: string, home: string, confDir: str
     // expression (`[x IN range(1, n) | x]`, string building), so one sandboxed query could take
     // the whole server down. Without the flag the allocating transaction fails with
     // Neo.TransientError.General.OutOfMemoryError and the server keeps running (tested in
-    // tests/integration/reliability/sandbox-bombs.test.ts).
+    // tests/integration/sandbox/bombs.test.ts).
     '-XX:-OmitStackTraceInFastThrow',
     '--add-opens=java.base/java.nio=ALL-UNNAMED',
     '--add-opens=java.base/java.io=ALL-UNNAMED',

@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDatabase } from '../../../src/dataset/index';
 import { writeBigSeed } from './support/big-seed';
 import { countsAndIdChecksum, fingerprintOf } from './support/fingerprint';
-import { OwnNeo4j } from './support/own-neo4j';
+import { OwnNeo4j } from '../../support/own-neo4j';
 import { RequestLoop, statusHistogram, type Sample } from './support/request-loop';
-import { spawnServer, type ServerProcess } from './support/server-process';
-import { waitForTransaction, type TxView } from './support/transactions';
+import { spawnServer, type ServerProcess } from '../../support/server-process';
+import { waitForTransaction, type TxView } from '../../support/transactions';
 
 /**
  * Neo4j failures under load (the seed-load kill is in seed-atomicity.test.ts), on a Neo4j of this file's own (temporary folder, free

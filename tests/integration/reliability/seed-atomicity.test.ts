@@ -8,7 +8,7 @@ import { testDriver, testNeo4j } from '../../support/neo4j';
 import { ensureSeeded } from '../../support/seeded';
 import { writeBigSeed } from './support/big-seed';
 import { fingerprintOf } from './support/fingerprint';
-import { waitForTransaction, waitNoTransaction, type TxView } from './support/transactions';
+import { waitForTransaction, waitNoTransaction, type TxView } from '../../support/transactions';
 
 /**
  * The seed load is all or nothing (the Neo4j kill is in neo4j-faults.test.ts): it is one

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { ConfigError, loadEnv, processEnv } from '../../src/runtime/config';
-import { renderConf } from '../../src/runtime/managed/conf';
-import { defaultJava, parseJavaMajor } from '../../src/runtime/managed/prereqs';
+import { ConfigError, loadEnv, processEnv } from '../../../src/runtime/config';
+import { renderConf } from '../../../src/runtime/managed/conf';
+import { defaultJava, parseJavaMajor } from '../../../src/runtime/managed/prereqs';
 
 describe('environment', () => {
   it('defaults to the managed Neo4j on loopback', () => {

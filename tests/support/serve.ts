@@ -4,8 +4,8 @@
  * PORT, NEWSGRAPH_TOKEN…). Prints one line `{"newsgraphServer": {"url", "pid"}}` when listening;
  * SIGTERM closes it gracefully.
  */
-import { loadEnv } from '../../../../src/runtime/config';
-import { startServer } from '../../../../src/server/http/server';
+import { loadEnv } from '../../src/runtime/config';
+import { startServer } from '../../src/server/http/server';
 
 const env = loadEnv({ PORT: '0', ...process.env, HOST: process.env.HOST || '127.0.0.1' });
 if (!env.NEO4J_URI) throw new Error('serve.ts needs NEO4J_URI (the test starts its own Neo4j)');

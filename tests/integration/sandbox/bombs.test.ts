@@ -7,11 +7,10 @@ import { ErrorBodySchema } from '../../../src/shared/api/common';
 import { makeTestApi, type TestApi } from '../../support/api';
 import { testDriver, testNeo4j } from '../../support/neo4j';
 import { ensureSeeded, graphFingerprint } from '../../support/seeded';
-import { openTransactions } from './support/transactions';
+import { openTransactions } from '../../support/transactions';
 
 /**
- * A second battery for the Cypher sandbox (tests/integration/api/sandbox.test.ts
- * is the API's own), aimed at evasions of the lexical and plan checks and at resource bombs —
+ * A second battery for the Cypher sandbox (sandbox.test.ts is the API's own), aimed at evasions of the lexical and plan checks and at resource bombs —
  * including the ones Neo4j cannot interrupt: a single expression (list comprehension, reduce,
  * quantifier) is evaluated without checking the transaction timeout or TERMINATE, and its
  * memory is not tracked. "Stopped within its limit" is checked where it matters, on the

@@ -1,4 +1,4 @@
-import type { TestApi } from '../../support/api';
+import { makeTestApi, type TestApi } from '../../support/api';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSeed } from '../../../src/dataset/index';
@@ -6,7 +6,6 @@ import { SEED_DATA_DIR } from '../../../src/runtime/paths';
 import { TimelineResponseSchema, type TimelineResponse } from '../../../src/shared/api/timeline';
 import { testDriver } from '../../support/neo4j';
 import { ensureSeeded } from '../../support/seeded';
-import { getJson, investigationApp } from './harness';
 
 /**
  * GET /api/timeline on the seeded Belgorod graph. Expected values come from the curated seed
@@ -26,7 +25,7 @@ const seedEventStart = new Map(
 );
 
 async function timeline(query = ''): Promise<TimelineResponse> {
-  const r = await getJson(app, `/api/timeline${query}`);
+  const r = await app.get(`/api/timeline${query}`);
   expect(r.status, JSON.stringify(r.body)).toBe(200);
   return TimelineResponseSchema.parse(r.body);
 }
@@ -35,7 +34,7 @@ const keys = (t: TimelineResponse) => t.events.map((e) => e.key);
 beforeAll(async () => {
   driver = testDriver();
   await ensureSeeded();
-  app = await investigationApp();
+  app = await makeTestApi();
 });
 afterAll(async () => {
   await app.close();
@@ -127,7 +126,7 @@ describe('range', () => {
       ['?asReportedBy=2023-13-01', 'asReportedBy'],
       ['?granularity=week', 'granularity'],
     ] as const) {
-      const r = await getJson(app, `/api/timeline${q}`);
+      const r = await app.get(`/api/timeline${q}`);
       expect(r.status, q).toBe(400);
       expect(r.body.error.code).toBe('BAD_REQUEST');
       expect(r.body.error.param, q).toBe(param);

@@ -4,8 +4,8 @@ import { catastrophicRegex, expressionBomb } from '../../../src/server/sandbox/e
 
 /**
  * The sandbox's guard against work Neo4j cannot interrupt (one expression is evaluated without
- * checking the timeout or TERMINATE): the cases found by tests/integration/reliability/
- * sandbox-bombs.test.ts, and the everyday queries the guard must keep allowing.
+ * checking the timeout or TERMINATE): the cases found by tests/integration/sandbox/bombs.test.ts,
+ * and the everyday queries the guard must keep allowing.
  */
 const bomb = (q: string, p: Record<string, unknown> = {}) => expressionBomb(scanCypher(q).skeleton, p, q);
 const BIG = 'x'.repeat(100_000);

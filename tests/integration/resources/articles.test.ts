@@ -1,7 +1,7 @@
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { TestApi } from '../../support/api';
+import { makeTestApi, type TestApi } from '../../support/api';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSeed } from '../../../src/dataset/index';
@@ -9,7 +9,6 @@ import { DEFAULT_ARTICLES_DIR, SEED_DATA_DIR } from '../../../src/runtime/paths'
 import { ArticleEvidenceResponseSchema, EXCERPT_MAX_CHARS, type ArticleEvidenceResponse } from '../../../src/shared/api/articles';
 import { testDriver } from '../../support/neo4j';
 import { ensureSeeded } from '../../support/seeded';
-import { getJson, investigationApp } from './harness';
 
 /** GET /api/articles/{id}/evidence: the quote in context, bounded, with entity links; or why not. */
 
@@ -24,7 +23,7 @@ let app: TestApi;
 const tmpDirs: string[] = [];
 
 async function evidence(a: TestApi, id: string, start: number, end: number): Promise<ArticleEvidenceResponse> {
-  const r = await getJson(a, `/api/articles/${encodeURIComponent(id)}/evidence?start=${start}&end=${end}`);
+  const r = await a.get(`/api/articles/${encodeURIComponent(id)}/evidence?start=${start}&end=${end}`);
   expect(r.status, JSON.stringify(r.body)).toBe(200);
   return ArticleEvidenceResponseSchema.parse(r.body);
 }
@@ -32,7 +31,7 @@ async function evidence(a: TestApi, id: string, start: number, end: number): Pro
 beforeAll(async () => {
   driver = testDriver();
   await ensureSeeded();
-  app = await investigationApp();
+  app = await makeTestApi();
 });
 afterAll(async () => {
   await app.close();
@@ -97,23 +96,23 @@ describe('quote in context', () => {
 
 describe('refusals', () => {
   it('404 for spans that are not evidence (no reading the article piece by piece)', async () => {
-    const r = await getJson(app, `/api/articles/${EXPRESS}/evidence?start=0&end=1200`);
+    const r = await app.get(`/api/articles/${EXPRESS}/evidence?start=0&end=1200`);
     expect(r.status).toBe(404);
     expect(r.body.error.code).toBe('NOT_FOUND');
     expect(JSON.stringify(r.body)).not.toContain('Russian soldier survives');
-    const shifted = await getJson(app, `/api/articles/${EXPRESS}/evidence?start=${TASS_QUOTE.start + 1}&end=${TASS_QUOTE.end}`);
+    const shifted = await app.get(`/api/articles/${EXPRESS}/evidence?start=${TASS_QUOTE.start + 1}&end=${TASS_QUOTE.end}`);
     expect(shifted.status).toBe(404);
   });
 
   it('404 for an unknown article; 400 for bad offsets', async () => {
-    expect((await getJson(app, '/api/articles/no-such-article/evidence?start=1&end=2')).status).toBe(404);
+    expect((await app.get('/api/articles/no-such-article/evidence?start=1&end=2')).status).toBe(404);
     for (const [q, param] of [
       ['?start=10&end=5', 'end'],
       ['?start=-1&end=5', 'start'],
       ['?start=abc&end=5', 'start'],
       ['?end=5', 'start'],
     ] as const) {
-      const r = await getJson(app, `/api/articles/${EXPRESS}/evidence${q}`);
+      const r = await app.get(`/api/articles/${EXPRESS}/evidence${q}`);
       expect(r.status, q).toBe(400);
       expect(r.body.error.param, q).toBe(param);
     }
@@ -124,7 +123,7 @@ describe('when the text is not available', () => {
   it('says so, and still returns the quote, when ARTICLES_DIR lacks the file', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'newsgraph-articles-empty-'));
     tmpDirs.push(empty);
-    const other = await investigationApp(empty);
+    const other = await makeTestApi({ envVars: { ARTICLES_DIR: empty } });
     try {
       const r = await evidence(other, EXPRESS, TASS_QUOTE.start, TASS_QUOTE.end);
       expect(r.quote).toContain('TASS news agency');
@@ -140,7 +139,7 @@ describe('when the text is not available', () => {
     tmpDirs.push(dir);
     copyFileSync(join(DEFAULT_ARTICLES_DIR, expressFile), join(dir, expressFile));
     writeFileSync(join(dir, expressFile), `EDITED ${expressText}`);
-    const other = await investigationApp(dir);
+    const other = await makeTestApi({ envVars: { ARTICLES_DIR: dir } });
     try {
       const r = await evidence(other, EXPRESS, TASS_QUOTE.start, TASS_QUOTE.end);
       expect(r.excerpt.available).toBe(false);

@@ -3,10 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSeed } from '../../../src/dataset/index';
 import { SEED_DATA_DIR } from '../../../src/runtime/paths';
 import type { GraphEdge } from '../../../src/shared/graph';
-import type { TestApi } from '../../support/api';
+import { makeTestApi, type TestApi } from '../../support/api';
 import { testDriver } from '../../support/neo4j';
 import { ensureSeeded } from '../../support/seeded';
-import { investigationApp } from './harness';
 
 /**
  * Corroboration in the API's relationship payloads (`sources` distinct articles, `outlets`
@@ -37,7 +36,7 @@ async function edgesOf(key: string): Promise<{ edges: GraphEdge[]; keyOf: (id: s
 beforeAll(async () => {
   driver = testDriver();
   await ensureSeeded();
-  api = await investigationApp();
+  api = await makeTestApi();
 });
 afterAll(async () => {
   await api.close();

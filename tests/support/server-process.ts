@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { ROOT } from '../../../../src/runtime/paths';
+import { ROOT } from '../../src/runtime/paths';
 
 /** The API server running in a child process (support/serve.ts). */
 export interface ServerProcess {
@@ -19,7 +19,7 @@ export interface ServerProcess {
  * overrides. Cost: ~1–3 s (tsx start + saved-query EXPLAIN checks).
  */
 export function spawnServer(neo4j: { uri: string; password: string; database?: string }, extraEnv: Record<string, string> = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'tests/integration/reliability/support/serve.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'tests/support/serve.ts')], {
     cwd: ROOT,
     env: {
       ...process.env,

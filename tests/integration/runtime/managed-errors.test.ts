@@ -3,12 +3,12 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ManagedNeo4jError } from '../../src/runtime/managed/errors';
-import { ensureNeo4jInstalled } from '../../src/runtime/managed/install';
-import { startManaged } from '../../src/runtime/managed/instance';
-import { freePort } from '../../src/runtime/managed/ports';
-import { checkJava, checkMaven } from '../../src/runtime/managed/prereqs';
-import { testNeo4j } from '../support/neo4j';
+import { ManagedNeo4jError } from '../../../src/runtime/managed/errors';
+import { ensureNeo4jInstalled } from '../../../src/runtime/managed/install';
+import { startManaged } from '../../../src/runtime/managed/instance';
+import { freePort } from '../../../src/runtime/managed/ports';
+import { checkJava, checkMaven } from '../../../src/runtime/managed/prereqs';
+import { testNeo4j } from '../../support/neo4j';
 
 // Each failure the managed Neo4j can meet gives a clear, actionable message. These run real
 // processes (fake java/mvn scripts, a real Maven against a dead mirror, a real JVM with a bad

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import neo4j from 'neo4j-driver';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, isPortFree } from '../../src/runtime/managed/ports';
-import { ROOT } from '../../src/runtime/paths';
+import { freePort, isPortFree } from '../../../src/runtime/managed/ports';
+import { ROOT } from '../../../src/runtime/paths';
 
 const run = promisify(execFile);
 

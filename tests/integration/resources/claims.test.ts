@@ -1,4 +1,4 @@
-import type { TestApi } from '../../support/api';
+import { makeTestApi, type TestApi } from '../../support/api';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSeed } from '../../../src/dataset/index';
@@ -6,7 +6,6 @@ import { SEED_DATA_DIR } from '../../../src/runtime/paths';
 import { ClaimsResponseSchema, type BoardEvent, type ClaimsResponse } from '../../../src/shared/api/claims';
 import { testDriver, testNeo4j } from '../../support/neo4j';
 import { ensureSeeded } from '../../support/seeded';
-import { getJson, investigationApp } from './harness';
 
 /** GET /api/claims: the board, sides derived from the graph, "as reported by". */
 
@@ -15,7 +14,7 @@ let app: TestApi;
 const seed = readSeed(SEED_DATA_DIR);
 
 async function board(query = ''): Promise<ClaimsResponse> {
-  const r = await getJson(app, `/api/claims${query}`);
+  const r = await app.get(`/api/claims${query}`);
   expect(r.status, JSON.stringify(r.body)).toBe(200);
   return ClaimsResponseSchema.parse(r.body);
 }
@@ -27,7 +26,7 @@ const claimByKey = (e: BoardEvent, key: string) => {
 beforeAll(async () => {
   driver = testDriver();
   await ensureSeeded();
-  app = await investigationApp();
+  app = await makeTestApi();
 });
 afterAll(async () => {
   await app.close();
@@ -139,13 +138,13 @@ describe('as reported by', () => {
 
 describe('errors', () => {
   it('404 for an unknown event, 400 for bad parameters', async () => {
-    const r = await getJson(app, '/api/claims?event=no-such-event');
+    const r = await app.get('/api/claims?event=no-such-event');
     expect(r.status).toBe(404);
     expect(r.body.error.code).toBe('NOT_FOUND');
-    const bad = await getJson(app, '/api/claims?asReportedBy=31-12-2022');
+    const bad = await app.get('/api/claims?asReportedBy=31-12-2022');
     expect(bad.status).toBe(400);
     expect(bad.body.error.param).toBe('asReportedBy');
-    const bad2 = await getJson(app, '/api/claims?contested=maybe');
+    const bad2 = await app.get('/api/claims?contested=maybe');
     expect(bad2.status).toBe(400);
     expect(bad2.body.error.param).toBe('contested');
   });

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { startManaged, type ManagedHandle } from '../../../../src/runtime/managed/instance';
-import { freePort } from '../../../../src/runtime/managed/ports';
+import { startManaged, type ManagedHandle } from '../../src/runtime/managed/instance';
+import { freePort } from '../../src/runtime/managed/ports';
 
 /**
  * A managed Neo4j of the test's own (temporary folder, free port) that the test may kill and

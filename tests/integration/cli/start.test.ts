@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, isPortFree } from '../../src/runtime/managed/ports';
-import { ROOT } from '../../src/runtime/paths';
+import { freePort, isPortFree } from '../../../src/runtime/managed/ports';
+import { ROOT } from '../../../src/runtime/paths';
 
 const alive = (pid: number) => {
   try {

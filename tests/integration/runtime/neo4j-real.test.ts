@@ -1,6 +1,6 @@
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDriver, testNeo4j } from '../support/neo4j';
+import { testDriver, testNeo4j } from '../../support/neo4j';
 
 // Proves the harness talks to a real Neo4j: data survives a round trip, constraints are
 // enforced by the server, and server-side transaction timeouts fire.
