@@ -1,5 +1,5 @@
 /**
- * The real API server in a process of its own (for the outage tests and the load benchmark):
+ * The real API server in a process of its own (for the outage tests; see server-process.ts):
  * `node --import tsx serve.ts`, configured by the usual environment (NEO4J_URI, NEO4J_PASSWORD,
  * PORT, NEWSGRAPH_TOKEN…). Prints one line `{"newsgraphServer": {"url", "pid"}}` when listening;
  * SIGTERM closes it gracefully.

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -11,28 +8,21 @@ import {
   SchemaResponseSchema,
   SearchResponseSchema,
 } from '../../../src/shared/api/index';
-import { startManaged, type ManagedHandle } from '../../../src/runtime/managed/instance';
-import { freePort } from '../../../src/runtime/managed/ports';
 import { makeTestApi, type TestApi } from '../../support/api';
+import { OwnNeo4j } from '../../support/own-neo4j';
 
 // The API against a database that is not ours: a second, throw-away Neo4j holding a small
 // movie graph, without our labels, `id` keys or full-text index. Also where Neo4j is stopped
 // and restarted under a running API: 503 while down, back to 200 without restarting the API.
 
-let home: string;
-let port: number;
-let handle: ManagedHandle | undefined;
+const own = new OwnNeo4j();
 let target: { uri: string; username: string; password: string; database: string };
 let api: TestApi;
 let admin: Driver;
 
-const start = async () => startManaged({ home, port, heap: '512m', pagecache: '64m', reuse: false });
-
 beforeAll(async () => {
-  home = mkdtempSync(join(tmpdir(), 'newsgraph-other-db-'));
-  port = await freePort();
-  handle = await start();
-  target = { uri: handle.info.uri!, username: handle.info.username, password: handle.info.password!, database: handle.info.database };
+  await own.start();
+  target = own.target;
   admin = neo4j.driver(target.uri, neo4j.auth.basic(target.username, target.password));
   await admin.executeQuery(
     `CREATE (matrix:Movie {title: 'The Matrix', released: 1999, tagline: 'Welcome to the Real World',
@@ -62,8 +52,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await api?.close();
   await admin?.close();
-  await handle?.stop(20_000);
-  if (home) rmSync(home, { recursive: true, force: true });
+  await own.dispose();
 });
 
 const find = async (q: string) => {
@@ -170,15 +159,14 @@ describe('an unrelated movie graph', () => {
 describe('Neo4j going away and coming back', () => {
   it('answers 503 while it is down and recovers without restarting the API', async () => {
     expect((await api.get('/api/health')).status).toBe(200);
-    await handle!.stop(20_000);
-    handle = undefined;
+    await own.stop(20_000);
     const down = await api.get('/api/health');
     expect(down.status).toBe(503);
     expect(down.body.error.code).toBe('NEO4J_UNAVAILABLE');
     expect(down.ms).toBeLessThan(8_000);
     expect((await api.get('/api/search?q=keanu')).status).toBe(503);
 
-    handle = await start();
+    await own.start();
     let status = 0;
     for (let i = 0; i < 30 && status !== 200; i++) {
       status = (await api.get('/api/health')).status;

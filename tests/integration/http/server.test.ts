@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadEnv } from '../../../src/runtime/config';
-import { startServer, type RunningServer } from '../../../src/server/http/server';
+import type { RunningServer } from '../../../src/server/http/server';
 import { testNeo4j } from '../../support/neo4j';
+import { startTestServer } from '../../support/server';
 
 // The real HTTP server: listens on HOST/PORT, serves the built front end with an SPA fallback,
 // keeps /api JSON-only, and closes cleanly (driver included).
@@ -16,7 +16,7 @@ beforeAll(async () => {
   mkdirSync(join(web, 'assets'));
   writeFileSync(join(web, 'index.html'), '<!doctype html><title>newsgraph</title><div id="root"></div><script type="module" src="/assets/app.js"></script>');
   writeFileSync(join(web, 'assets', 'app.js'), 'console.log("hi")');
-  server = await startServer({ env: loadEnv({ HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent' }), target: testNeo4j(), webRoot: web });
+  server = await startTestServer(testNeo4j(), { webRoot: web });
 });
 afterAll(async () => {
   await server?.close();
@@ -52,7 +52,7 @@ describe('startServer', () => {
   });
 
   it('closes: stops listening and closes the driver', async () => {
-    const other = await startServer({ env: loadEnv({ HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent' }), target: testNeo4j(), webRoot: null });
+    const other = await startTestServer(testNeo4j());
     expect((await fetch(`${other.url}/api/health`)).status).toBe(200);
     expect((await fetch(`${other.url}/`)).status).toBe(404); // no front end configured
     await other.close();
