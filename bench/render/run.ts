@@ -10,7 +10,6 @@ import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ROOT } from '../../src/runtime/paths';
-import { processEnv } from '../../src/runtime/config';
 import { freePort } from '../../src/runtime/managed/ports';
 import { median } from '../lib/stats';
 import type { LoadTimes, Step } from './harness';
@@ -85,7 +84,7 @@ function buildPages(log: (l: string) => void): number {
     cwd: ROOT,
     encoding: 'utf8',
     // Production builds of both pages, also when run from Vitest (NODE_ENV=test): see ensure-build.ts.
-    env: processEnv({ NODE_ENV: 'production' }),
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   if (r.status !== 0) throw new Error(`vite build of the render pages failed:\n${r.stdout}\n${r.stderr}`);
   log(`render: pages built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
