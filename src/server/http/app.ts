@@ -9,9 +9,8 @@ import { Catalog } from '../db/catalog';
 import type { Db } from '../db/runner';
 import { RESOURCE_ROUTES } from '../resources/index';
 import { SavedQueryLibrary } from '../resources/queries/library';
-import type { ApiContext, RouteModule } from './context';
+import type { ApiContext } from './context';
 import { ApiError, classifyNeo4jError } from './errors';
-import { openapiRoutes } from './openapi';
 import { registerWeb, wantsSpa } from './web';
 
 export interface BuildAppOptions {
@@ -27,8 +26,6 @@ export interface BuildAppOptions {
 }
 
 export const BODY_LIMIT = 256 * 1024;
-
-const ROUTES: readonly RouteModule[] = [...RESOURCE_ROUTES, openapiRoutes];
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
@@ -116,7 +113,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     return reply.status(api.status).send(api.body());
   });
 
-  for (const register of ROUTES) register(app, ctx);
+  for (const register of RESOURCE_ROUTES) register(app, ctx);
 
   const serveWeb = await registerWeb(app, opts.webRoot);
   app.setNotFoundHandler((req, reply) => {

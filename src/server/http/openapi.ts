@@ -2,10 +2,8 @@ import { z } from 'zod';
 import { ErrorBodySchema } from '../../shared/api/common';
 import type { EndpointContract } from '../../shared/api/contract';
 import { API_CONTRACTS } from '../../shared/api/index';
-import { openapiContract } from '../../shared/api/openapi';
-import { fastifyPath, type RouteModule } from './context';
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Json {
   const s = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any', reused: 'inline' }) as Json;
@@ -70,9 +68,3 @@ export function buildOpenApi(version: string): Json {
     security: [{}, { bearer: [] }],
   };
 }
-
-/** GET /api/openapi.json */
-export const openapiRoutes: RouteModule = (app) => {
-  let doc: Json | null = null;
-  app.get(fastifyPath(openapiContract), async () => (doc ??= buildOpenApi('0.1.0')));
-};
