@@ -1,3 +1,8 @@
+/**
+ * The only module that reads process.env: everything else gets the validated Env (or, to start a
+ * child process, processEnv()).
+ */
+
 import { z } from 'zod';
 import { DEFAULT_ARTICLES_DIR, DEFAULT_INSTANCE } from './paths';
 
@@ -41,11 +46,6 @@ export type Env = z.infer<typeof EnvSchema>;
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
-
-/**
- * The only module that reads process.env: everything else gets the validated Env (or, to start a
- * child process, processEnv()).
- */
 
 /**
  * Parses the environment. Empty strings count as unset, so `NEO4J_URI= npm start` means "managed".

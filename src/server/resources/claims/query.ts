@@ -17,9 +17,9 @@ import { int, readQuery, type Db } from '../../db/runner';
 import { notFound } from '../../http/errors';
 
 /**
- * The contested-claims board. One round trip: the claims (with claimant,
- * reporting article and contradictions) and, per distinct claimant, its affiliation paths to a
- * country; the side is picked in TypeScript (pickSide) so the rule is unit-tested.
+ * The contested-claims board. One round trip: the claims (with claimant, reporting article and
+ * contradictions) and, per distinct claimant, its affiliation paths to a country; the side is
+ * picked in TypeScript (pickSide) so the rule is unit-tested.
  */
 
 export const CLAIMS_MAX = 5_000;

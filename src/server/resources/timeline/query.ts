@@ -12,8 +12,8 @@ import { cypherDate, cypherEvidenceArticles, cypherLat, cypherLon, FAR_FUTURE, F
 import { int, readQuery, type Db } from '../../db/runner';
 
 /**
- * The timeline: events by when they happened, articles by publication date, and the
- * "as reported by" view of both. One round trip.
+ * The timeline: events by when they happened, articles by publication date, and the "as reported
+ * by" view of both. One round trip.
  */
 
 const TIMELINE_CYPHER = `
