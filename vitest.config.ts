@@ -6,10 +6,10 @@ import { defineConfig } from 'vitest/config';
  * the run says so); without it they run on their own throw-away instances as usual.
  */
 const OWN_NEO4J = [
-  'tests/integration/db-cli.test.ts',
-  'tests/integration/start-cli.test.ts',
-  'tests/integration/managed-errors.test.ts',
-  'tests/integration/api/any-database.test.ts',
+  'tests/integration/cli/db.test.ts',
+  'tests/integration/cli/start.test.ts',
+  'tests/integration/runtime/managed-errors.test.ts',
+  'tests/integration/http/any-database.test.ts',
   'tests/integration/reliability/neo4j-faults.test.ts',
   'tests/e2e/neo4j-outage.test.ts',
   'tests/bench/quick.test.ts',

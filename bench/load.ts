@@ -1,5 +1,5 @@
 /**
- * `npm run bench:load` — issue 6, item 1: the API under sustained load.
+ * `npm run bench:load` — the API under sustained load.
  *
  * A throw-away managed Neo4j (temporary folder, free port, the production configuration) with the
  * Belgorod graph, the real API server (startServer) in a process of its own, and autocannon on
@@ -28,11 +28,12 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import neo4j from 'neo4j-driver';
-import { seedDatabase } from '../seed/loader/index';
-import { loadEnv } from '../src/server/config';
-import { freePort, startManaged } from '../src/server/neo4j/managed/instance';
-import { ROOT } from '../src/server/paths';
-import { startServer } from '../src/server/server';
+import { seedDatabase } from '../src/dataset/index';
+import { loadEnv, processEnv } from '../src/runtime/config';
+import { startManaged } from '../src/runtime/managed/instance';
+import { freePort } from '../src/runtime/managed/ports';
+import { ROOT } from '../src/runtime/paths';
+import { startServer } from '../src/server/http/server';
 
 const SELF = fileURLToPath(import.meta.url);
 const RESULTS = join(ROOT, 'bench', 'RESULTS.md');
@@ -46,7 +47,7 @@ function arg(name: string, dflt: number): number {
 
 // ------------------------------------------------------------------ server process (--serve)
 async function serve(): Promise<void> {
-  const env = loadEnv({ ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', NEWSGRAPH_TOKEN: '' });
+  const env = loadEnv(processEnv({ HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', NEWSGRAPH_TOKEN: '' }));
   const target = { uri: env.NEO4J_URI!, username: env.NEO4J_USERNAME, password: env.NEO4J_PASSWORD ?? '', database: env.NEO4J_DATABASE };
   const server = await startServer({ env, target, webRoot: null, logger: false });
   process.stdout.write(`READY ${server.url}\n`);
@@ -194,7 +195,7 @@ async function main(): Promise<number> {
   const load0 = loadavg().map((x) => x.toFixed(2)).join(' ');
   const home = mkdtempSync(join(tmpdir(), 'newsgraph-load-neo4j-'));
   let server: ChildProcess | null = null;
-  const handle = await startManaged({ home, port: await freePort(), heap: '1g', pagecache: '512m', reuse: false, log: () => {} });
+  const handle = await startManaged({ home, port: await freePort(), heap: '1g', pagecache: '512m', javaHome: loadEnv().JAVA_HOME, reuse: false, log: () => {} });
   try {
     const uri = handle.info.uri!;
     const password = handle.info.password!;
@@ -203,7 +204,7 @@ async function main(): Promise<number> {
 
     server = spawn(process.execPath, ['--import', 'tsx', SELF, '--serve'], {
       cwd: ROOT,
-      env: { ...process.env, NEO4J_URI: uri, NEO4J_USERNAME: 'neo4j', NEO4J_PASSWORD: password, NEO4J_DATABASE: 'neo4j' },
+      env: processEnv({ NEO4J_URI: uri, NEO4J_USERNAME: 'neo4j', NEO4J_PASSWORD: password, NEO4J_DATABASE: 'neo4j' }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const base = await waitReady(server);
@@ -330,7 +331,7 @@ function renderSection(d: SectionData): string {
   const mb = (xs: number[]) => `${(avg(xs) / 1024).toFixed(0)} MB`;
   return [
     START,
-    '## Load (issue 6, item 1)',
+    '## Load',
     '',
     `\`npm run bench:load\` — ${new Date().toISOString()}: ${d.connections} concurrent clients for ${d.duration} s (autocannon, 127.0.0.1 only) against`,
     'the API server (startServer, own process) on a throw-away managed Neo4j 5.26 with the Belgorod graph (production',

@@ -4,7 +4,7 @@ import type { LoadResults, ScaleResult } from './loading/run';
 import { table } from './lib/markdown';
 import { fmt, ratio } from './lib/stats';
 import type { RenderResults, RenderSizeResult } from './render/run';
-import type { BenchResults } from './run';
+import type { BenchResults } from './results';
 import type { StartupResults } from './startup/run';
 
 const isError = (x: unknown): x is { error: string } => !!x && typeof x === 'object' && 'error' in x;

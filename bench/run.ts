@@ -1,5 +1,5 @@
 /**
- * `npm run bench`            — the four benchmarks of issue 7; rewrites bench/RESULTS.md.
+ * `npm run bench`            — the four benchmarks (load, API, render, start-up); rewrites bench/RESULTS.md.
  * `npm run bench -- --quick` — a small version of each (what `npm test` runs); writes
  *                              bench/tmp/RESULTS.quick.md and leaves RESULTS.md alone.
  * Options: `--only load,api,render,startup` (the API part needs the load part: it uses the
@@ -11,28 +11,15 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { ROOT } from '../src/server/paths';
-import { runApiBench, type ApiResults } from './api/run';
+import { ROOT } from '../src/runtime/paths';
+import { runApiBench } from './api/run';
 import { generateSeedData } from './generate';
 import { runLoadBench, type LoadResults } from './loading/run';
-import { machineInfo, type MachineInfo } from './lib/machine';
+import { machineInfo } from './lib/machine';
 import { renderReport } from './report';
-import { runRenderBench, type RenderResults } from './render/run';
-import { runStartupBench, type StartupResults } from './startup/run';
-
-export interface BenchResults {
-  mode: 'full' | 'quick';
-  machine: MachineInfo;
-  machineAfter: MachineInfo | null;
-  durationMs: number;
-  load: Omit<LoadResults, 'kept'> | { error: string } | null;
-  api: ApiResults | { error: string } | null;
-  render: RenderResults | { error: string } | null;
-  startup: StartupResults | { error: string } | null;
-  seed: number;
-  /** Graph the API part ran on. */
-  apiScale: number | null;
-}
+import type { BenchResults } from './results';
+import { runRenderBench } from './render/run';
+import { runStartupBench } from './startup/run';
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
@@ -47,7 +34,7 @@ const SEED = 7;
 const t0 = performance.now();
 const log = (l: string) => process.stderr.write(`[bench ${((performance.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${l}\n`);
 
-// Scales and repetitions. Full: what issue 7 asks, kept to tens of minutes on 2 cores. Quick:
+// Scales and repetitions. Full: up to 1M relationships, kept to tens of minutes on 2 cores. Quick:
 // every code path once, on tiny inputs, in well under a few minutes.
 const PLAN = quick
   ? {
@@ -174,7 +161,7 @@ async function main(): Promise<number> {
 }
 
 /**
- * The section `npm run bench:load` (bench/load.ts, issue 6) records between its markers is not
+ * The section `npm run bench:load` (bench/load.ts) records between its markers is not
  * ours to rewrite: carry it over from the previous file.
  */
 function keptLoadSection(file: string): string {

@@ -4,10 +4,10 @@
  * in one transaction. `--check` validates only. Uses NEO4J_URI or the managed Neo4j.
  */
 import { resolve } from 'node:path';
-import { ConfigError, loadEnv } from '../src/server/config';
-import { createDriver, resolveTarget } from '../src/server/neo4j/connection';
-import { ManagedNeo4jError } from '../src/server/neo4j/managed/errors';
-import { formatCounts, seedDatabase, SeedValidationError, validateSeed } from './loader/index';
+import { ConfigError, loadEnv } from '../src/runtime/config';
+import { createDriver, resolveTarget } from '../src/runtime/connection';
+import { ManagedNeo4jError } from '../src/runtime/managed/errors';
+import { formatCounts, seedDatabase, SeedValidationError, validateSeed } from '../src/dataset/index';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);

@@ -1,15 +1,15 @@
 /**
- * API latency benchmark (issue 7, part 2): the real server (startServer, in a child process)
+ * API latency benchmark: the real server (startServer, in a child process)
  * under autocannon on 127.0.0.1, against a baseline measured in the same run: the very same
  * Cypher statements (recorded from the API itself) replayed through the bare neo4j-driver.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { buildApp } from '../../src/server/app';
-import { loadEnv } from '../../src/server/config';
-import { createDriver } from '../../src/server/neo4j/connection';
-import { ROOT } from '../../src/server/paths';
+import { buildApp } from '../../src/server/http/app';
+import { loadEnv, processEnv } from '../../src/runtime/config';
+import { createDriver } from '../../src/runtime/connection';
+import { ROOT } from '../../src/runtime/paths';
 import type { Generated } from '../generate';
 import { median, percentile } from '../lib/stats';
 import { Recorder, recordingDriver, replay, type RecordedStatement } from './record';
@@ -143,7 +143,7 @@ async function recordStatements(
 
 function startServerChild(t: ApiTarget): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'api', 'server-child.ts')], {
-    env: { ...process.env, BENCH_NEO4J_URI: t.uri, BENCH_NEO4J_PASSWORD: t.password, BENCH_NEO4J_DATABASE: t.database },
+    env: processEnv({ NEO4J_URI: t.uri, NEO4J_USERNAME: 'neo4j', NEO4J_PASSWORD: t.password, NEO4J_DATABASE: t.database }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((res, rej) => {

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { processEnv } from '../../src/runtime/config';
 
 export interface ChildOptions {
   nodeArgs?: string[];
@@ -23,7 +24,7 @@ export async function runChild<T>(script: string, input: unknown, opts: ChildOpt
   try {
     const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', script, '--input', inputFile, '--result', resultFile], {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, ...opts.env },
+      env: processEnv(opts.env),
     });
     let tail = '';
     const onData = (buf: Buffer) => {

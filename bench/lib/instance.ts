@@ -6,7 +6,9 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { freePort, startManaged, type ManagedHandle } from '../../src/server/neo4j/managed/instance';
+import { loadEnv } from '../../src/runtime/config';
+import { startManaged, type ManagedHandle } from '../../src/runtime/managed/instance';
+import { freePort } from '../../src/runtime/managed/ports';
 
 export interface BenchNeo4jOptions {
   heap?: string;
@@ -60,6 +62,7 @@ export async function startBenchNeo4j(opts: BenchNeo4jOptions = {}): Promise<Ben
     heap: opts.heap ?? '2g',
     pagecache: opts.pagecache ?? '1g',
     extraConf: { ...BULK_CONF, ...opts.extraConf },
+    javaHome: loadEnv().JAVA_HOME,
     reuse: false,
     log: () => {},
   });

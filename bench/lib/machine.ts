@@ -1,8 +1,9 @@
 /** What the results were measured on: CPU, cores, memory, Node/Java/Neo4j/Chromium versions, load. */
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { pinnedNeo4jVersion } from '../../src/server/neo4j/managed/install';
-import { defaultJava } from '../../src/server/neo4j/managed/prereqs';
+import { pinnedNeo4jVersion } from '../../src/runtime/managed/install';
+import { loadEnv } from '../../src/runtime/config';
+import { defaultJava } from '../../src/runtime/managed/prereqs';
 
 export interface MachineInfo {
   date: string;
@@ -36,7 +37,7 @@ export function machineInfo(): MachineInfo {
     cores: cpus().length,
     memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
     node: process.version,
-    java: firstLine(defaultJava(), ['-version']),
+    java: firstLine(defaultJava(loadEnv().JAVA_HOME), ['-version']),
     neo4j,
     chromium: firstLine('/usr/bin/chromium', ['--version']),
     loadAverage: loadavg().map((x) => Math.round(x * 100) / 100),

@@ -6,8 +6,9 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { NEO4J_LIB } from '../../src/server/paths';
-import { defaultJava } from '../../src/server/neo4j/managed/prereqs';
+import { NEO4J_LIB } from '../../src/runtime/paths';
+import { loadEnv, processEnv } from '../../src/runtime/config';
+import { defaultJava } from '../../src/runtime/managed/prereqs';
 import { cpuSeconds } from '../lib/cpu';
 
 export interface AdminImportResult {
@@ -57,7 +58,7 @@ export async function runAdminImport(home: string, csvArgs: string[], opts: { he
     'neo4j',
   ];
   const t0 = performance.now();
-  const child = spawn(defaultJava(), args, { env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: conf }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(defaultJava(loadEnv().JAVA_HOME), args, { env: processEnv({ NEO4J_HOME: home, NEO4J_CONF: conf }), stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (b: Buffer) => (output += b.toString()));
   child.stderr.on('data', (b: Buffer) => (output += b.toString()));

@@ -7,8 +7,8 @@
  */
 import { createWriteStream, mkdirSync, statSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
-import type { SeedData } from '../../seed/loader/read';
-import type { Evidence } from '../../seed/loader/schema';
+import type { SeedData } from '../../src/dataset/read';
+import type { Evidence } from '../../src/dataset/schema';
 
 const DATASET = 'belgorod';
 

@@ -7,9 +7,9 @@
  */
 import { PerformanceObserver } from 'node:perf_hooks';
 import neo4j from 'neo4j-driver';
-import { applySchema, writeAndCount, type WriteOptions } from '../../seed/loader/load';
-import type { Relationship } from '../../seed/loader/schema';
-import { SCHEMA_CYPHER } from '../../src/server/paths';
+import { applySchema, writeAndCount, type WriteOptions } from '../../src/dataset/load';
+import type { Relationship } from '../../src/dataset/schema';
+import { SCHEMA_CYPHER } from '../../src/runtime/paths';
 import { generateSeedData } from '../generate';
 import { childIo } from '../lib/child';
 import { cpuSeconds } from '../lib/cpu';
@@ -170,7 +170,7 @@ function statementKind(q: string): string {
   return one.slice(0, 40);
 }
 
-/** The loader's provenance properties (seed/loader/load.ts `provenance`), rebuilt for single rows. */
+/** The loader's provenance properties (src/dataset/load.ts `provenance`), rebuilt for single rows. */
 function relProps(r: Relationship, outletOf: Map<string, string>): Record<string, unknown> {
   const ev = r.evidence;
   const first = ev[0]!;

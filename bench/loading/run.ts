@@ -1,5 +1,5 @@
 /**
- * Loading benchmark (issue 7, part 1). Per scale:
+ * Loading benchmark. Per scale:
  *  - the loader (load-child.ts: generate, then applySchema + writeSeed + datasetCounts + commit in
  *    one transaction, as seedDatabase does) on a fresh bench instance, `runs` times;
  *  - the per-row baseline inside the same runs (same statement, one transaction per row);
@@ -9,8 +9,8 @@
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, SCHEMA_CYPHER } from '../../src/server/paths';
-import { applySchema } from '../../seed/loader/load';
+import { ROOT, SCHEMA_CYPHER } from '../../src/runtime/paths';
+import { applySchema } from '../../src/dataset/load';
 import { runChild } from '../lib/child';
 import { loadPerCore } from '../lib/cpu';
 import { newBenchHome, startBenchNeo4j, storeSize, type BenchNeo4j } from '../lib/instance';

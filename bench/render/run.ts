@@ -9,8 +9,8 @@ import { createReadStream, existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { ROOT } from '../../src/server/paths';
-import { freePort } from '../../src/server/neo4j/managed/instance';
+import { ROOT } from '../../src/runtime/paths';
+import { freePort } from '../../src/runtime/managed/ports';
 import { median } from '../lib/stats';
 import type { LoadTimes, Step } from './harness';
 import { expansionPayload, pickAnchor, renderPayload } from './payload';

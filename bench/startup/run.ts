@@ -1,5 +1,5 @@
 /**
- * Start-up and size (issue 7, part 4).
+ * Start-up and size.
  *  - `npm start` on an empty database (a fresh instance folder and free ports; the Neo4j jars are
  *    cached in .neo4j/lib and the explorer build is fresh): times from spawn to Bolt ready, to
  *    seeded, to the first 200 from /api/health, and to the overview drawn in Chromium (the app's
@@ -13,8 +13,9 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { ensureBuild } from '../../src/server/cli/ensure-build';
-import { freePort } from '../../src/server/neo4j/managed/instance';
-import { ROOT } from '../../src/server/paths';
+import { processEnv } from '../../src/runtime/config';
+import { freePort } from '../../src/runtime/managed/ports';
+import { ROOT } from '../../src/runtime/paths';
 import { newBenchHome } from '../lib/instance';
 import { median, sleep } from '../lib/stats';
 import { CHROMIUM, CHROMIUM_ARGS } from '../render/run';
@@ -90,15 +91,14 @@ async function oneStart(log: (l: string) => void): Promise<StartupRun> {
   const child = spawn('npm', ['start', '--silent'], {
     cwd: ROOT,
     detached: true, // own process group: npm → sh → node, stopped together
-    env: {
-      ...process.env,
+    env: processEnv({
       NEWSGRAPH_NEO4J_HOME: home,
       NEWSGRAPH_NEO4J_PORT: String(boltPort),
       PORT: String(port),
       HOST: '127.0.0.1',
       NEO4J_URI: '',
       LOG_LEVEL: 'warn',
-    },
+    }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const marks: Record<string, number> = {};

@@ -11,12 +11,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiResults } from '../../bench/api/run';
 import { generateSeedData, writeSeedYaml } from '../../bench/generate';
-import { readSeed } from '../../seed/loader/read';
+import { readSeed } from '../../src/dataset/read';
 import type { LoadResults } from '../../bench/loading/run';
 import type { RenderResults } from '../../bench/render/run';
-import type { BenchResults } from '../../bench/run';
+import type { BenchResults } from '../../bench/results';
 import type { StartupResults } from '../../bench/startup/run';
-import { ROOT } from '../../src/server/paths';
+import { ROOT } from '../../src/runtime/paths';
 
 const dir = mkdtempSync(join(tmpdir(), 'newsgraph-bench-quick-'));
 let code: number | null = null;
@@ -61,7 +61,7 @@ describe('npm run bench -- --quick', () => {
     expect(code, output.slice(-4000)).toBe(0);
     for (const part of ['load', 'api', 'render', 'startup'] as const) expect(results[part], `${part}: ${JSON.stringify(results[part])}`).not.toHaveProperty('error');
     expect(results.mode).toBe('quick');
-    // Issue 7: the quick mode inside npm test stays under 3 minutes.
+    // The quick mode runs inside npm test: it must stay under 3 minutes.
     expect(results.durationMs).toBeLessThan(180_000);
     expect(results.machine.cores).toBeGreaterThan(0);
   });
@@ -127,7 +127,7 @@ describe('npm run bench -- --quick', () => {
     expect(run!.overviewNodes).toBeGreaterThan(50);
     positive(st.bundle.initialJs.gzip);
     expect(st.bundle.initialJs.gzip).toBeLessThan(st.bundle.initialJs.raw);
-    // Issue 5's budget for the first load (the Cypher editor and the map outlines are lazy).
+    // The first load's budget (the Cypher editor and the map outlines are lazy).
     expect(st.bundle.initialJs.gzip).toBeLessThan(300 * 1024);
     expect(st.bundle.lazy.length).toBeGreaterThan(0);
   });

@@ -7,7 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QueriesListResponse } from '../../src/shared/api';
-import type { RunningServer } from '../../src/server/server';
+import type { RunningServer } from '../../src/server/http/server';
 import { testNeo4j } from '../support/neo4j';
 import { ensureSeeded } from '../support/seeded';
 import { idle, launchChromium, newPage, nodeId, nodePoint, openExplorer, shot, snapshot, startApp } from './support/app';

@@ -9,7 +9,7 @@ import { MultiDirectedGraph } from 'graphology';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NodeDetailResponse, QueryResult, SchemaResponse } from '../../src/shared/api';
-import type { RunningServer } from '../../src/server/server';
+import type { RunningServer } from '../../src/server/http/server';
 import { testNeo4j } from '../support/neo4j';
 import { ensureSeeded } from '../support/seeded';
 import { frames, idle, inkedPixels, launchChromium, newPage, nodeId, nodePoint, openExplorer, shot, snapshot, startApp } from './support/app';

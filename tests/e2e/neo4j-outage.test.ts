@@ -9,10 +9,11 @@ import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { seedDatabase } from '../../seed/loader/index';
-import { freePort, startManaged, type ManagedHandle } from '../../src/server/neo4j/managed/instance';
-import type { Neo4jTarget } from '../../src/server/neo4j/connection';
-import type { RunningServer } from '../../src/server/server';
+import { seedDatabase } from '../../src/dataset/index';
+import { startManaged, type ManagedHandle } from '../../src/runtime/managed/instance';
+import { freePort } from '../../src/runtime/managed/ports';
+import type { Neo4jTarget } from '../../src/runtime/connection';
+import type { RunningServer } from '../../src/server/http/server';
 import { idle, launchChromium, newPage, openExplorer, shot, snapshot, startApp } from './support/app';
 
 let home: string;

@@ -1,8 +1,8 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import type { Driver } from 'neo4j-driver';
-import { buildApp, type BuildAppOptions } from '../../src/server/app';
-import { loadEnv } from '../../src/server/config';
-import { createDriver } from '../../src/server/neo4j/connection';
+import { buildApp, type BuildAppOptions } from '../../src/server/http/app';
+import { loadEnv } from '../../src/runtime/config';
+import { createDriver } from '../../src/runtime/connection';
 import { testNeo4j } from './neo4j';
 
 export interface TestApi {

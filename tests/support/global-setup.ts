@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { loadEnv } from '../../src/server/config';
-import { freePort, startManaged, type ManagedHandle } from '../../src/server/neo4j/managed/instance';
+import { loadEnv } from '../../src/runtime/config';
+import { startManaged, type ManagedHandle } from '../../src/runtime/managed/instance';
+import { freePort } from '../../src/runtime/managed/ports';
 import type { TestNeo4j } from './neo4j';
 
 /**
@@ -36,7 +37,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  handle = await startManaged({ home, port: await freePort(), heap: '1g', pagecache: '256m', reuse: false });
+  handle = await startManaged({ home, port: await freePort(), heap: '1g', pagecache: '256m', javaHome: env.JAVA_HOME, reuse: false });
   process.stderr.write(`tests: managed Neo4j ready at ${handle.info.uri} in ${((Date.now() - t0) / 1000).toFixed(1)} s (${home})\n`);
   project.provide('neo4j', {
     uri: handle.info.uri!,

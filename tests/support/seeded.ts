@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { DATASET, readSeed, seedDatabase } from '../../seed/loader/index';
-import { SEED_DATA_DIR } from '../../src/server/paths';
+import { DATASET, readSeed, seedDatabase } from '../../src/dataset/index';
+import { SEED_DATA_DIR } from '../../src/runtime/paths';
 import { testDriver, testNeo4j } from './neo4j';
 
 /**

@@ -1,8 +1,8 @@
 /** `npm run db:install | db:start | db:stop | db:status [-- --json]`: the managed local Neo4j. */
-import { ConfigError, loadEnv } from '../config';
-import { ManagedNeo4jError } from '../neo4j/managed/errors';
-import { ensureNeo4jInstalled } from '../neo4j/managed/install';
-import { managedStatus, startManaged, stopManaged } from '../neo4j/managed/instance';
+import { ConfigError, loadEnv } from '../../runtime/config';
+import { ManagedNeo4jError } from '../../runtime/managed/errors';
+import { ensureNeo4jInstalled } from '../../runtime/managed/install';
+import { managedStatus, startManaged, stopManaged } from '../../runtime/managed/instance';
 
 async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
@@ -14,7 +14,7 @@ async function main(): Promise<number> {
   }
   switch (command) {
     case 'install': {
-      const r = await ensureNeo4jInstalled();
+      const r = await ensureNeo4jInstalled({ javaHome: env.JAVA_HOME });
       console.log(r.ran ? `Neo4j ${r.version} installed in ${r.libDir}` : `Neo4j ${r.version} already installed in ${r.libDir}`);
       return 0;
     }
@@ -25,6 +25,7 @@ async function main(): Promise<number> {
         port: env.NEWSGRAPH_NEO4J_PORT,
         heap: env.NEWSGRAPH_NEO4J_HEAP,
         pagecache: env.NEWSGRAPH_NEO4J_PAGECACHE,
+        javaHome: env.JAVA_HOME,
         detached: true,
       });
       const i = h.info;

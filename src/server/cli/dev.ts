@@ -5,21 +5,21 @@
  */
 import { createServer, type ViteDevServer } from 'vite';
 import { join } from 'node:path';
-import { ConfigError, loadEnv } from '../config';
-import { ManagedNeo4jError } from '../neo4j/managed/errors';
-import { createDriver, resolveTarget } from '../neo4j/connection';
-import { ROOT } from '../paths';
-import { startServer, type RunningServer } from '../server';
+import { ConfigError, loadEnv, processEnv } from '../../runtime/config';
+import { ManagedNeo4jError } from '../../runtime/managed/errors';
+import { createDriver, resolveTarget } from '../../runtime/connection';
+import { ROOT } from '../../runtime/paths';
+import { startServer, type RunningServer } from '../http/server';
 
 async function main(): Promise<void> {
-  const env = loadEnv({ NODE_ENV: 'development', ...process.env });
+  const env = loadEnv({ NODE_ENV: 'development', ...processEnv() });
   const target = await resolveTarget(env, (l) => console.log(l));
   const m = target.managed;
   console.log(m ? `newsgraph: Neo4j ${m.owned ? 'started' : 'already running'} at ${target.uri}` : `newsgraph: using Neo4j at ${target.uri}`);
 
   // Seed an empty database, as npm start does (the loader is all-or-nothing).
   try {
-    const { seedIfEmpty, formatCounts } = await import('../../../seed/loader/index');
+    const { seedIfEmpty, formatCounts } = await import('../../dataset/index');
     const driver = createDriver(target);
     try {
       const report = await seedIfEmpty(driver, target.database, { log: (l) => console.log(l) });
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
 
   // The API only: the dev server serves the front end (webRoot null).
   api = await startServer({ env, target, webRoot: null });
-  process.env.NEWSGRAPH_API_URL = api.url;
+  // The proxy given here overrides vite.config.ts's default API address.
   vite = await createServer({ configFile: join(ROOT, 'vite.config.ts'), root: ROOT, server: { proxy: { '/api': { target: api.url } } } });
   await vite.listen();
   const local = vite.resolvedUrls?.local[0] ?? 'http://127.0.0.1:5173/';

@@ -9,7 +9,8 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DIST_DIR, ROOT } from '../paths';
+import { withNodeEnv } from '../../runtime/config';
+import { DIST_DIR, ROOT } from '../../runtime/paths';
 
 const SOURCES = ['src/web', 'src/shared', 'index.html', 'vite.config.ts', 'package-lock.json'];
 const STAMP_FILE = '.build-stamp';
@@ -79,7 +80,7 @@ export interface EnsureBuildOptions {
   log?: (line: string) => void;
   /** Build even when fresh. */
   force?: boolean;
-  /** Where to build (default dist/). Tests use a folder of their own, see the note below. */
+  /** Where to build (default dist/); a folder of its own leaves a running server's dist/ alone (note below). */
   outDir?: string;
 }
 
@@ -103,14 +104,9 @@ export async function ensureBuild(opts: EnsureBuildOptions = {}): Promise<void> 
     // Always the production build. Vite takes NODE_ENV from the environment when it is set, and
     // under Vitest it is 'test': that gave React's development build (StrictMode effects run
     // twice, so a second Sigma) to every e2e test and to the bundle figures.
-    const nodeEnv = process.env.NODE_ENV;
-    process.env.NODE_ENV = 'production';
-    try {
-      await build({ configFile: join(ROOT, 'vite.config.ts'), root: ROOT, mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-    } finally {
-      if (nodeEnv === undefined) delete process.env.NODE_ENV;
-      else process.env.NODE_ENV = nodeEnv;
-    }
+    await withNodeEnv('production', () =>
+      build({ configFile: join(ROOT, 'vite.config.ts'), root: ROOT, mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } }),
+    );
     // Stamp with the build's start time: a source saved during the build makes it stale again.
     const stamp = join(outDir, STAMP_FILE);
     writeFileSync(stamp, `${new Date(started).toISOString()}\n`);

@@ -3,11 +3,11 @@
  * missing or stale, then the API and the explorer on one port (HOST/PORT). Ctrl-C stops
  * everything this command started; a Neo4j that was already running (db:start) is left running.
  */
-import { formatCounts, seedIfEmpty, SeedValidationError } from '../../../seed/loader/index';
-import { ConfigError, loadEnv } from '../config';
-import { createDriver, resolveTarget, type Neo4jTarget } from '../neo4j/connection';
-import { ManagedNeo4jError } from '../neo4j/managed/errors';
-import { startServer, type RunningServer } from '../server';
+import { formatCounts, seedIfEmpty, SeedValidationError } from '../../dataset/index';
+import { ConfigError, loadEnv } from '../../runtime/config';
+import { createDriver, resolveTarget, type Neo4jTarget } from '../../runtime/connection';
+import { ManagedNeo4jError } from '../../runtime/managed/errors';
+import { startServer, type RunningServer } from '../http/server';
 import { ensureBuild } from './ensure-build';
 
 const secs = (t0: number) => `${((Date.now() - t0) / 1000).toFixed(1)} s`;

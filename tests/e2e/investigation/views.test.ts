@@ -7,7 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TimelineResponse } from '../../../src/shared/api';
-import type { RunningServer } from '../../../src/server/server';
+import type { RunningServer } from '../../../src/server/http/server';
 import { timeScale } from '../../../src/web/views/timeline/scale';
 import { testNeo4j } from '../../support/neo4j';
 import { ensureSeeded } from '../../support/seeded';

@@ -7,10 +7,10 @@ import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { ensureBuild, newestSourceMtime } from '../../../src/server/cli/ensure-build';
-import { loadEnv } from '../../../src/server/config';
-import type { Neo4jTarget } from '../../../src/server/neo4j/connection';
-import { ROOT } from '../../../src/server/paths';
-import { startServer, type RunningServer } from '../../../src/server/server';
+import { loadEnv } from '../../../src/runtime/config';
+import type { Neo4jTarget } from '../../../src/runtime/connection';
+import { ROOT } from '../../../src/runtime/paths';
+import { startServer, type RunningServer } from '../../../src/server/http/server';
 
 export const SCREENSHOTS = join(ROOT, 'tests', 'e2e', 'screenshots');
 

@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../../src/server/app';
-import { loadEnv } from '../../../src/server/config';
-import { createDriver } from '../../../src/server/neo4j/connection';
+import { buildApp } from '../../../src/server/http/app';
+import { loadEnv } from '../../../src/runtime/config';
+import { createDriver } from '../../../src/runtime/connection';
 import { ErrorBodySchema } from '../../../src/shared/api/common';
 import { API_CONTRACTS } from '../../../src/shared/api/index';
 import { testNeo4j } from '../../support/neo4j';
@@ -13,7 +13,7 @@ import { cypherish, deepJson, hostileJson, hostileKey, hostileString } from './s
 import { discoverRoutes, type RouteInfo } from './support/routes';
 
 /**
- * Issue 6, item 4: fast-check throws random and malformed values at every /api route the app
+ * Fast-check throws random and malformed values at every /api route the app
  * registers (found from Fastify's route table, parameters from the OpenAPI document): ids,
  * query strings, JSON bodies, huge strings, unicode, Lucene and Cypher syntax, deeply nested
  * JSON, wrong content types. Every answer must be 2xx, or 4xx with an error body carrying a

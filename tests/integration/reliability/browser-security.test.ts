@@ -5,16 +5,16 @@ import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuild } from '../../../src/server/cli/ensure-build';
-import { loadEnv } from '../../../src/server/config';
-import { DEFAULT_INSTANCE } from '../../../src/server/paths';
-import { startServer } from '../../../src/server/server';
+import { loadEnv } from '../../../src/runtime/config';
+import { DEFAULT_INSTANCE } from '../../../src/runtime/paths';
+import { startServer } from '../../../src/server/http/server';
 import { makeTestApi, type TestApi } from '../../support/api';
 import { testNeo4j } from '../../support/neo4j';
 import { ensureSeeded } from '../../support/seeded';
 import { discoverRoutes, type RouteInfo } from './support/routes';
 
 /**
- * Issue 6, item 6 — what a browser-facing local server must get right:
+ * What a browser-facing local server must get right:
  *  - a Content-Security-Policy that still lets the ForceAtlas2 worker start (worker-src blob:)
  *    and allows no inline or foreign script;
  *  - no database credentials in the built front end, even when the build runs with them in its

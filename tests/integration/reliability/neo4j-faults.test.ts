@@ -1,16 +1,16 @@
 import { rmSync } from 'node:fs';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDatabase } from '../../../seed/loader/index';
+import { seedDatabase } from '../../../src/dataset/index';
 import { writeBigSeed } from './support/big-seed';
 import { countsAndIdChecksum, fingerprintOf } from './support/fingerprint';
-import { OwnNeo4j } from './support/own-neo4j';
+import { OwnNeo4j } from '../../support/own-neo4j';
 import { RequestLoop, statusHistogram, type Sample } from './support/request-loop';
-import { spawnServer, type ServerProcess } from './support/server-process';
-import { waitForTransaction, type TxView } from './support/transactions';
+import { spawnServer, type ServerProcess } from '../../support/server-process';
+import { waitForTransaction, type TxView } from '../../support/transactions';
 
 /**
- * Issue 6, items 2 and 3 (second half), on a Neo4j of this file's own (temporary folder, free
+ * Neo4j failures under load (the seed-load kill is in seed-atomicity.test.ts), on a Neo4j of this file's own (temporary folder, free
  * port) with the Belgorod graph and the real API server in a child process, under a steady
  * request loop:
  *  - SIGKILL of the JVM while a seed transaction is half-way (write locks held, seconds before

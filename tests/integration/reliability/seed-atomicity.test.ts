@@ -2,16 +2,16 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATASET, seedDatabase } from '../../../seed/loader/index';
-import { ROOT } from '../../../src/server/paths';
+import { DATASET, seedDatabase } from '../../../src/dataset/index';
+import { ROOT } from '../../../src/runtime/paths';
 import { testDriver, testNeo4j } from '../../support/neo4j';
 import { ensureSeeded } from '../../support/seeded';
 import { writeBigSeed } from './support/big-seed';
 import { fingerprintOf } from './support/fingerprint';
-import { waitForTransaction, waitNoTransaction, type TxView } from './support/transactions';
+import { waitForTransaction, waitNoTransaction, type TxView } from '../../support/transactions';
 
 /**
- * Issue 6, item 3 (first half; the Neo4j kill is in neo4j-faults.test.ts): the seed load is one
+ * The seed load is all or nothing (the Neo4j kill is in neo4j-faults.test.ts): it is one
  * transaction, so killing the loader process (SIGKILL, no chance to roll back) in the middle of
  * it leaves the database either exactly as it was or fully loaded — never partial.
  *

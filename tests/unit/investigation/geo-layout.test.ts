@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { geoContains } from 'd3-geo';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../../../src/server/paths';
+import { ROOT } from '../../../src/runtime/paths';
 import { atlasFrom, borderBetween, distanceToLineKm } from '../../../src/web/views/map/atlas';
 import { createProjection, focusBox, geoLayout, nodeLocation, toGraph } from '../../../src/web/views/map/geo-layout';
 import { graph } from './fixture';

@@ -2,7 +2,7 @@ import { appendFileSync, cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { SEED_DATA_DIR } from '../../../../src/server/paths';
+import { SEED_DATA_DIR } from '../../../../src/runtime/paths';
 
 /**
  * A valid copy of seed/data grown by `extra` generated people, each mentioned once by the first

@@ -2,8 +2,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { SEED_FILES } from '../../../../seed/loader/read';
-import { SEED_DATA_DIR } from '../../../../src/server/paths';
+import { SEED_FILES } from '../../../../src/dataset/read';
+import { SEED_DATA_DIR } from '../../../../src/runtime/paths';
 
 export type Rec = Record<string, unknown>;
 /** Parsed seed files (lists of records) that a case may edit in place. */

@@ -1,0 +1,94 @@
+/**
+ * The only module that reads process.env: everything else gets the validated Env (or, to start a
+ * child process, processEnv()).
+ */
+
+import { z } from 'zod';
+import { DEFAULT_ARTICLES_DIR, DEFAULT_INSTANCE } from './paths';
+
+const port = (what: string) =>
+  z.coerce
+    .number({ message: `${what} must be a number` })
+    .int(`${what} must be an integer`)
+    .min(0, `${what} must be between 0 and 65535`)
+    .max(65535, `${what} must be between 0 and 65535`);
+
+/** Every environment variable newsgraph reads, validated once at start. */
+export const EnvSchema = z.object({
+  NEO4J_URI: z
+    .string()
+    .regex(
+      /^(bolt|neo4j)(\+s|\+ssc)?:\/\/[^\s/]+/,
+      'must look like bolt://host:7687, neo4j://host or neo4j+s://host',
+    )
+    .optional(),
+  NEO4J_USERNAME: z.string().min(1).default('neo4j'),
+  NEO4J_PASSWORD: z.string().optional(),
+  NEO4J_DATABASE: z.string().regex(/^[A-Za-z][A-Za-z0-9.\-]{0,62}$/, 'is not a valid database name').default('neo4j'),
+  /** Folder of the managed instance (conf, data, logs, password). */
+  NEWSGRAPH_NEO4J_HOME: z.string().min(1).default(DEFAULT_INSTANCE),
+  /** Bolt port of the managed instance; unset = 7687 when free, else any free port. */
+  NEWSGRAPH_NEO4J_PORT: port('NEWSGRAPH_NEO4J_PORT').optional(),
+  NEWSGRAPH_NEO4J_HEAP: z.string().regex(/^\d+[mg]$/i, 'must look like 512m or 2g').default('1g'),
+  NEWSGRAPH_NEO4J_PAGECACHE: z.string().regex(/^\d+[mg]$/i, 'must look like 512m or 2g').default('512m'),
+  /** JDK the managed Neo4j runs on ($JAVA_HOME/bin/java); unset = `java` on PATH. */
+  JAVA_HOME: z.string().min(1).optional(),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port('PORT').default(7400),
+  NEWSGRAPH_TOKEN: z.string().min(8, 'must be at least 8 characters').optional(),
+  ARTICLES_DIR: z.string().min(1).default(DEFAULT_ARTICLES_DIR),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.string().default('production'),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Parses the environment. Empty strings count as unset, so `NEO4J_URI= npm start` means "managed".
+ * Throws ConfigError naming every bad variable.
+ */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const cleaned: Record<string, string> = {};
+  for (const key of Object.keys(EnvSchema.shape)) {
+    const v = source[key];
+    if (v !== undefined && v !== '') cleaned[key] = v;
+  }
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  if (parsed.data.NEO4J_URI && parsed.data.NEO4J_PASSWORD === undefined) {
+    throw new ConfigError('Invalid configuration:\n  NEO4J_PASSWORD: required when NEO4J_URI is set');
+  }
+  return parsed.data;
+}
+
+/**
+ * A copy of this process's environment with `overrides` on top (undefined removes a variable):
+ * the base of a child process's environment, or of loadEnv with some variables fixed.
+ */
+export function processEnv(overrides: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...overrides };
+  for (const [k, v] of Object.entries(overrides)) if (v === undefined) delete env[k];
+  return env;
+}
+
+/**
+ * Runs `fn` with NODE_ENV set to `value` in this process's environment, then restores it. For
+ * tools that take it from the process while running in it (Vite's build under Vitest).
+ */
+export async function withNodeEnv<T>(value: string, fn: () => Promise<T>): Promise<T> {
+  const saved = process.env.NODE_ENV;
+  process.env.NODE_ENV = value;
+  try {
+    return await fn();
+  } finally {
+    if (saved === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = saved;
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * Cypher expression fragments for the graph's property conventions (dates, coordinates, evidence
+ * lists), shared by the resources that read them. Each takes variable or property expressions and
+ * returns Cypher text; never pass user input.
+ */
+
+/** A temporal property as a Neo4j DATE, or null (strings and other types are not dates here). */
+export const cypherDate = (expr: string) =>
+  `CASE WHEN ${expr} IS :: DATE THEN ${expr} WHEN ${expr} IS :: ZONED DATETIME OR ${expr} IS :: LOCAL DATETIME THEN date(${expr}) ELSE null END`;
+
+/** Article ids an evidence-carrying relationship cites: the evidence list, else its primary `article`. */
+export const cypherEvidenceArticles = (r: string) =>
+  `coalesce(${r}.evidence_articles, CASE WHEN ${r}.article IS NULL THEN null ELSE [${r}.article] END)`;
+
+/** Latitude/longitude of a place: a WGS-84 `location` point, else numeric latitude/longitude properties. */
+export const cypherLat = (p: string) =>
+  `CASE WHEN ${p}.location IS :: POINT AND ${p}.location.srid IN [4326, 4979] THEN ${p}.location.latitude WHEN ${p}.latitude IS :: FLOAT OR ${p}.latitude IS :: INTEGER THEN toFloat(${p}.latitude) END`;
+export const cypherLon = (p: string) =>
+  `CASE WHEN ${p}.location IS :: POINT AND ${p}.location.srid IN [4326, 4979] THEN ${p}.location.longitude WHEN ${p}.longitude IS :: FLOAT OR ${p}.longitude IS :: INTEGER THEN toFloat(${p}.longitude) END`;
+
+/** Open range ends, as dates: queries pass these instead of nulls (one parameter-type shape, one cached plan). */
+export const FAR_PAST = '0001-01-01';
+export const FAR_FUTURE = '9999-12-31';

@@ -1,0 +1,154 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import helmet from '@fastify/helmet';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
+import type { Driver } from 'neo4j-driver';
+import type { Env } from '../../runtime/config';
+import { QUERIES_DIR } from '../../runtime/paths';
+import { Availability } from '../db/availability';
+import { Catalog } from '../db/catalog';
+import type { Db } from '../db/runner';
+import { RESOURCE_ROUTES } from '../resources/index';
+import { SavedQueryLibrary } from '../resources/queries/library';
+import type { ApiContext } from './context';
+import { ApiError, classifyNeo4jError } from './errors';
+import { registerWeb, wantsSpa } from './web';
+
+export interface BuildAppOptions {
+  driver: Driver;
+  database: string;
+  env: Env;
+  /** Saved queries folder; default cypher/queries. */
+  queriesDir?: string;
+  /** Fastify/pino logger option; default pino at env.LOG_LEVEL, false for none. */
+  logger?: FastifyServerOptions['logger'];
+  /** Built front end to serve (with SPA fallback) when it holds index.html; default none. */
+  webRoot?: string | null;
+}
+
+export const BODY_LIMIT = 256 * 1024;
+
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+/**
+ * The configured API (not listening): security headers, optional bearer token, validated routes,
+ * one error shape, saved queries loaded and EXPLAIN-checked. The caller owns the driver.
+ */
+export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
+  const { env } = opts;
+  const app = Fastify({
+    logger: opts.logger ?? {
+      level: env.LOG_LEVEL,
+      redact: { paths: ['req.headers.authorization'], censor: '[redacted]' },
+    },
+    bodyLimit: BODY_LIMIT,
+    return503OnClosing: true,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+    // The router rejects bad percent-encoding and over-long path parameters before any route or
+    // error handler runs; answer those in the API's error shape too (found by the fuzz test).
+    frameworkErrors: (err, _req, reply: FastifyReply) => {
+      const e =
+        err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+          ? new ApiError(414, 'BAD_REQUEST', 'A path parameter is longer than 500 characters.', { param: 'path' })
+          : new ApiError(400, 'BAD_REQUEST', 'The URL is not valid (malformed percent-encoding).', { param: 'url' });
+      void reply.status(e.status).send(e.body());
+    },
+  });
+
+  // JSON only: Fastify also parses text/plain by default, which a cross-site page can POST
+  // without a CORS preflight. Anything but JSON gets 415.
+  app.removeContentTypeParser('text/plain');
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // React/CodeMirror/sigma set inline styles.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        // ForceAtlas2 runs in a worker created from a blob: URL.
+        workerSrc: ["'self'", 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+
+  // Neo4j down or restarting: answer 503 at once instead of queueing on it (see availability.ts).
+  const availability = new Availability({ driver: opts.driver, database: opts.database });
+  app.addHook('onClose', async () => availability.close());
+  const db: Db = { driver: opts.driver, database: opts.database, availability };
+  const library = new SavedQueryLibrary(db, opts.queriesDir ?? QUERIES_DIR, app.log);
+  const ctx: ApiContext = { db, env, catalog: new Catalog(db), library, startedAt: Date.now() };
+
+  // Optional shared secret for every /api call (the browser gets it from the user, not from us).
+  const token = env.NEWSGRAPH_TOKEN ? digest(env.NEWSGRAPH_TOKEN) : null;
+  app.addHook('onRequest', async (req, reply) => {
+    if (!req.url.startsWith('/api')) return;
+    reply.header('Cache-Control', 'no-store');
+    if (!token) return;
+    const m = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '');
+    if (!m || !timingSafeEqual(digest(m[1]!.trim()), token)) {
+      reply.header('WWW-Authenticate', 'Bearer realm="newsgraph"');
+      throw new ApiError(401, 'UNAUTHORIZED', 'This server requires "Authorization: Bearer <token>" (NEWSGRAPH_TOKEN).');
+    }
+  });
+  app.addHook('onRequest', async (req) => {
+    if (needsDatabase(req.method, req.url)) availability.assertUp();
+  });
+
+  app.setErrorHandler((err: FastifyError | Error, req, reply) => {
+    const api = toApiError(err, opts.database);
+    availability.observe(api);
+    if (api.status >= 500 && api.code === 'INTERNAL') req.log.error({ err }, 'unhandled error');
+    else if (api.status >= 500) req.log.warn({ code: api.code, neo4jCode: api.details.neo4jCode, err: err.message }, api.message);
+    else req.log.info({ code: api.code, status: api.status }, api.message);
+    if (api.status === 503) reply.header('Retry-After', '5');
+    return reply.status(api.status).send(api.body());
+  });
+
+  for (const register of RESOURCE_ROUTES) register(app, ctx);
+
+  const serveWeb = await registerWeb(app, opts.webRoot);
+  app.setNotFoundHandler((req, reply) => {
+    if (serveWeb && wantsSpa(req.method, req.url)) {
+      reply.header('Cache-Control', 'no-cache');
+      return reply.sendFile('index.html');
+    }
+    const e = new ApiError(404, 'NOT_FOUND', `No such endpoint: ${req.method} ${req.url.split('?')[0]}`);
+    return reply.status(404).send(e.body());
+  });
+
+  await library.load();
+  return app;
+}
+
+/** API calls answered without Neo4j (the OpenAPI document, the saved-query list) stay up while it is down. */
+function needsDatabase(method: string, url: string): boolean {
+  const path = url.split('?')[0] ?? '';
+  if (!path.startsWith('/api/')) return false;
+  return !(path === '/api/openapi.json' || (method === 'GET' && /^\/api\/queries\/?$/.test(path)));
+}
+
+/** Any thrown thing → ApiError; unknown errors become a bare 500 (details only in the log). */
+export function toApiError(err: unknown, database: string): ApiError {
+  if (err instanceof ApiError) return err;
+  const neo = classifyNeo4jError(err, database);
+  if (neo) return neo;
+  const fe = err as Partial<FastifyError> & { status?: number };
+  const status = fe.statusCode ?? fe.status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    if (status === 413) return new ApiError(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${BODY_LIMIT / 1024} KB.`);
+    if (status === 415) return new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.');
+    if (status === 404) return new ApiError(404, 'NOT_FOUND', fe.message ?? 'Not found');
+    const msg = fe instanceof SyntaxError || fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ? 'the body is not valid JSON' : (fe.message ?? 'bad request');
+    return new ApiError(400, 'BAD_REQUEST', `body: ${msg}`, { param: 'body' });
+  }
+  return new ApiError(500, 'INTERNAL', 'Internal error; the details are in the server log.');
+}

@@ -1,0 +1,45 @@
+import type { FastifyInstance } from 'fastify';
+import type { z } from 'zod';
+import type { EndpointContract } from '../../shared/api/contract';
+import type { Env } from '../../runtime/config';
+import type { Catalog } from '../db/catalog';
+import { ApiError } from './errors';
+import type { Db } from '../db/runner';
+import type { SavedQueryLibrary } from '../resources/queries/library';
+
+/** What every route needs; built once in buildApp. */
+export interface ApiContext {
+  db: Db;
+  env: Env;
+  catalog: Catalog;
+  library: SavedQueryLibrary;
+  startedAt: number;
+}
+
+export type RouteModule = (app: FastifyInstance, ctx: ApiContext) => void;
+
+/** `/api/nodes/{id}` → `/api/nodes/:id`. */
+export const fastifyPath = (c: EndpointContract) => c.path.replace(/\{(\w+)\}/g, ':$1');
+
+/**
+ * Validates one part of a request with its zod schema; the first problem becomes a 400 naming
+ * the parameter (`limit: must be at most 100`). `where` prefixes body fields ("body.query").
+ */
+export function parseInput<S extends z.ZodType>(schema: S, data: unknown, where?: string): z.output<S> {
+  const r = schema.safeParse(data ?? {});
+  if (r.success) return r.data;
+  const issue = r.error.issues[0]!;
+  const path = issue.path.map(String).join('.');
+  const param = [where, path].filter(Boolean).join('.') || where || 'request';
+  let message = issue.message;
+  if (issue.code === 'unrecognized_keys') {
+    const keys = (issue as { keys?: string[] }).keys ?? [];
+    return fail(keys.length ? [where, keys[0]].filter(Boolean).join('.') : param, `unknown field${keys.length > 1 ? 's' : ''} ${keys.join(', ')}`);
+  }
+  if (issue.code === 'invalid_type' && /received undefined/.test(message)) message = 'is required';
+  return fail(param, message);
+}
+
+function fail(param: string, message: string): never {
+  throw new ApiError(400, 'BAD_REQUEST', `${param}: ${message}`, { param });
+}

@@ -1,0 +1,64 @@
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { buildApp } from './app';
+import type { Env } from '../../runtime/config';
+import { createDriver, type Neo4jTarget } from '../../runtime/connection';
+import { DIST_DIR } from '../../runtime/paths';
+
+export interface StartServerOptions {
+  env: Env;
+  target: Neo4jTarget;
+  /** Built front end; default dist/ (served only when it exists). */
+  webRoot?: string | null;
+  queriesDir?: string;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  /** e.g. http://127.0.0.1:7400 */
+  url: string;
+  /** Stops accepting requests, lets in-flight ones finish, closes the driver. Idempotent. */
+  close(): Promise<void>;
+}
+
+/**
+ * The API (and the built explorer) on env.HOST:env.PORT. The driver is created here and closed
+ * by close(); the database itself (managed or external) is the caller's.
+ */
+export async function startServer(opts: StartServerOptions): Promise<RunningServer> {
+  const { env, target } = opts;
+  const driver = createDriver(target);
+  let app: FastifyInstance;
+  try {
+    app = await buildApp({
+      driver,
+      database: target.database,
+      env,
+      webRoot: opts.webRoot === undefined ? DIST_DIR : opts.webRoot,
+      queriesDir: opts.queriesDir,
+      logger: opts.logger,
+    });
+    await app.listen({ host: env.HOST, port: env.PORT });
+  } catch (e) {
+    await driver.close().catch(() => {});
+    throw e;
+  }
+  const addr = app.server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : env.PORT;
+  const host = env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST;
+  const url = `http://${host}:${port}`;
+  app.log.info({ url }, `newsgraph: listening on ${url}`);
+  let closing: Promise<void> | null = null;
+  return {
+    app,
+    url,
+    close: () =>
+      (closing ??= (async () => {
+        try {
+          await app.close();
+        } finally {
+          await driver.close().catch(() => {});
+        }
+      })()),
+  };
+}

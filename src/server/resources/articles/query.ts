@@ -1,0 +1,95 @@
+import type { ArticleEvidenceResponse } from '../../../shared/api/articles';
+import type { NodeRef } from '../../../shared/api/nodes';
+import { numOrNull, strOrNull, toJson } from '../../db/convert';
+import { cypherDate } from '../../db/fragments';
+import { nodeCaption, nodeKey } from '../../db/graph';
+import { int, readQuery, type Db } from '../../db/runner';
+import { notFound } from '../../http/errors';
+import { excerptFor } from './excerpt';
+
+/**
+ * GET /api/articles/{id}/evidence?start=&end= — the evidence reader. Only spans that are evidence
+ * in the graph can be opened, and only a bounded window of text comes back, so the endpoint
+ * cannot be used to read whole articles out of ARTICLES_DIR.
+ */
+
+const MAX_MENTIONED_ENTITIES = 500;
+
+const EVIDENCE_CYPHER = `
+MATCH (a:Article) WHERE elementId(a) = $id OR a.id = $id
+WITH a LIMIT 1
+CALL (a) {
+  CALL (a) {
+    MATCH ()-[r]->()
+    WHERE r.evidence_articles IS :: LIST<ANY> AND a.id IN r.evidence_articles
+    UNWIND range(0, size(r.evidence_articles) - 1) AS i
+    WITH r, i
+    WHERE r.evidence_articles[i] = a.id AND r.evidence_starts[i] = $start AND r.evidence_ends[i] = $end
+    RETURN r.evidence_quotes[i] AS quote
+    UNION
+    MATCH ()-[r]->()
+    WHERE r.article = a.id AND r.start = $start AND r.end = $end
+    RETURN r.quote AS quote
+    UNION
+    MATCH (c:Claim)
+    WHERE c.article = a.id AND c.start = $start AND c.end = $end
+    RETURN c.quote AS quote
+  }
+  RETURN collect(quote)[0] AS quote
+}
+CALL (a) {
+  MATCH (a)-[m:MENTIONS]->(e)
+  WITH e, collect(m.quote) AS forms LIMIT ${MAX_MENTIONED_ENTITIES}
+  RETURN collect({ node: e, forms: forms }) AS mentioned
+}
+RETURN a, ${cypherDate('a.published')} AS published, quote, mentioned`;
+
+interface NodeLike {
+  elementId: string;
+  labels: string[];
+  properties: Record<string, unknown>;
+}
+
+/** Loads the evidence and its excerpt. Cost: one round trip (scans relationships carrying evidence) + one file read. */
+export async function loadArticleEvidence(
+  db: Db,
+  articlesDir: string,
+  id: string,
+  start: number,
+  end: number,
+): Promise<ArticleEvidenceResponse> {
+  const t0 = performance.now();
+  const res = await readQuery(db, EVIDENCE_CYPHER, { id, start: int(start), end: int(end) }, { metadata: { endpoint: 'article-evidence' } });
+  const row = res.records[0];
+  if (!row) throw notFound(`No article with id "${id}".`);
+  const a = row.get('a') as NodeLike;
+  const quote = strOrNull(row.get('quote'));
+  if (quote === null) throw notFound(`Characters ${start}–${end} of this article are not evidence in the graph; only evidence quotes can be opened.`);
+  const mentioned = (row.get('mentioned') as { node: NodeLike; forms: unknown[] }[]).map(({ node, forms }) => {
+    const p = node.properties;
+    const aliases = Array.isArray(p.aliases) ? p.aliases.filter((x): x is string => typeof x === 'string') : [];
+    const name = strOrNull(p.name);
+    return {
+      ref: { id: node.elementId, key: nodeKey(p), caption: nodeCaption(p, node.elementId), labels: [...node.labels] },
+      forms: [...forms.filter((x): x is string => typeof x === 'string'), ...aliases, ...(name ? [name] : [])],
+    };
+  });
+  const p = a.properties;
+  const authors = toJson(p.authors);
+  return {
+    article: {
+      id: a.elementId,
+      key: nodeKey(p),
+      title: nodeCaption(p, a.elementId),
+      outlet: strOrNull(p.outlet),
+      published: strOrNull(row.get('published')),
+      authors: Array.isArray(authors) ? authors.filter((x): x is string => typeof x === 'string') : [],
+      length: p.length === undefined ? null : numOrNull(p.length),
+    },
+    quote,
+    start,
+    end,
+    excerpt: await excerptFor(articlesDir, p, quote, start, end, mentioned),
+    tookMs: Math.round(performance.now() - t0),
+  };
+}

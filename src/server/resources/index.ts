@@ -1,0 +1,32 @@
+import type { RouteModule } from '../http/context';
+import { articleRoutes } from './articles/route';
+import { claimsRoutes } from './claims/route';
+import { cypherRoutes } from './cypher/route';
+import { edgeRoutes } from './edges/route';
+import { healthRoutes } from './health/route';
+import { nodeRoutes } from './nodes/route';
+import { openapiRoutes } from './openapi/route';
+import { overviewRoutes } from './overview/route';
+import { pathRoutes } from './paths/route';
+import { queryRoutes } from './queries/route';
+import { schemaRoutes } from './schema/route';
+import { searchRoutes } from './search/route';
+import { timelineRoutes } from './timeline/route';
+
+/** Every resource's routes, registered by buildApp in this order; one folder per resource (route.ts + query.ts). */
+export const RESOURCE_ROUTES: readonly RouteModule[] = [
+  healthRoutes,
+  schemaRoutes,
+  searchRoutes,
+  nodeRoutes,
+  edgeRoutes,
+  pathRoutes,
+  overviewRoutes,
+  queryRoutes,
+  cypherRoutes,
+  openapiRoutes,
+  // The investigation views: timeline, claims board, evidence reader.
+  timelineRoutes,
+  claimsRoutes,
+  articleRoutes,
+];

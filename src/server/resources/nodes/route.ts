@@ -1,0 +1,16 @@
+import { NodeIdParamsSchema } from '../../../shared/api/common';
+import { neighboursContract, NeighboursQuerySchema, nodeDetailContract } from '../../../shared/api/nodes';
+import { neighbours, nodeDetail } from './query';
+import { fastifyPath, parseInput, type RouteModule } from '../../http/context';
+
+/** GET /api/nodes/:id and GET /api/nodes/:id/neighbours */
+export const nodeRoutes: RouteModule = (app, ctx) => {
+  app.get(fastifyPath(nodeDetailContract), async (req) => {
+    const { id } = parseInput(NodeIdParamsSchema, req.params);
+    return nodeDetail(ctx.db, id);
+  });
+  app.get(fastifyPath(neighboursContract), async (req) => {
+    const { id } = parseInput(NodeIdParamsSchema, req.params);
+    return neighbours(ctx.db, id, parseInput(NeighboursQuerySchema, req.query));
+  });
+};

@@ -1,0 +1,67 @@
+import type { Node, Path } from 'neo4j-driver';
+import { PATHS_MAX_HOPS, type PathsQuery, type PathsResponse } from '../../../shared/api/paths';
+import { badRequest, notFound } from '../../http/errors';
+import { GraphCollector } from '../../db/graph';
+import { matchNode } from '../../db/node-ref';
+import { int, readQuery, type Db } from '../../db/runner';
+
+// Variable-length bounds cannot be parameters in Cypher; one literal per allowed value, chosen
+// by the validated integer (never from a string the client sent). The type filters are written
+// per relationship so the planner keeps them inside the breadth-first search (a predicate over
+// the whole path would make it fall back to an exhaustive search).
+const HOPS: readonly string[] = Array.from({ length: PATHS_MAX_HOPS + 1 }, (_, h) => `[*..${h}]`);
+
+const pathsCypher = (matchA: string, matchB: string, hops: string) => `
+${matchA}
+WITH a LIMIT 1
+${matchB}
+WITH a, b LIMIT 1
+CALL (a, b) {
+  OPTIONAL MATCH p = allShortestPaths((a)-${hops}-(b))
+  WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
+    AND all(r IN relationships(p) WHERE ($types IS NULL OR type(r) IN $types) AND ($exclude IS NULL OR NOT type(r) IN $exclude))
+  WITH p WHERE p IS NOT NULL
+  LIMIT $fetch
+  RETURN collect(p) AS paths
+}
+RETURN a, b, paths`;
+
+/**
+ * All shortest paths between two nodes up to maxHops, capped at `limit` paths. Cost: a
+ * bidirectional breadth-first search bounded by maxHops; one round trip.
+ */
+export async function shortestPaths(db: Db, q: PathsQuery): Promise<PathsResponse> {
+  const t0 = performance.now();
+  const hops = HOPS[q.maxHops]!;
+  const r = await readQuery(db, pathsCypher(matchNode('a', 'from', q.from, true), matchNode('b', 'to', q.to, true), hops), {
+    from: q.from,
+    to: q.to,
+    types: q.types ?? null,
+    exclude: q.exclude ?? null,
+    fetch: int(q.limit + 1),
+  });
+  const rec = r.records[0];
+  const a = rec?.get('a') as Node | null;
+  const b = rec?.get('b') as Node | null;
+  if (!a) throw notFound(`No node with id "${q.from}" (from)`);
+  if (!b) throw notFound(`No node with id "${q.to}" (to)`);
+  if (a.elementId === b.elementId) throw badRequest('to', 'is the same node as from');
+  const all = (rec!.get('paths') as Path[]) ?? [];
+  const kept = all.slice(0, q.limit);
+  const g = new GraphCollector();
+  g.addNode(a);
+  g.addNode(b);
+  for (const p of kept) g.addPath(p);
+  return {
+    ...g.payload(),
+    from: a.elementId,
+    to: b.elementId,
+    paths: kept.map((p) => ({
+      nodes: [p.start.elementId, ...p.segments.map((s) => s.end.elementId)],
+      edges: p.segments.map((s) => s.relationship.elementId),
+    })),
+    length: kept[0] ? kept[0].length : null,
+    truncated: all.length > q.limit,
+    tookMs: Math.round(performance.now() - t0),
+  };
+}

@@ -1,0 +1,70 @@
+import type { SchemaResponse } from '../../../shared/api/schema';
+import type { Catalog } from '../../db/catalog';
+import { num } from '../../db/convert';
+import { readQuery, type Db } from '../../db/runner';
+
+const TOKENS = `
+CALL db.labels() YIELD label WITH collect(label) AS labels
+CALL db.relationshipTypes() YIELD relationshipType WITH labels, collect(relationshipType) AS types
+CALL db.propertyKeys() YIELD propertyKey WITH labels, types, collect(propertyKey) AS keys
+CALL () { MATCH (n) RETURN count(n) AS nodes }
+CALL () { MATCH ()-[r]->() RETURN count(r) AS rels }
+WITH labels, types, keys, nodes, rels`;
+
+// Counts per label and type from the count store (a privilege some users lack) …
+const COUNT_STORE = `${TOKENS}
+CALL db.stats.retrieve('GRAPH COUNTS') YIELD data
+RETURN labels, types, keys, nodes, rels,
+       [x IN data.nodes WHERE x.label IS NOT NULL | {name: x.label, count: x.count}] AS labelCounts,
+       [x IN data.relationships WHERE x.relationshipType IS NOT NULL AND x.startLabel IS NULL AND x.endLabel IS NULL
+          | {name: x.relationshipType, count: x.count}] AS typeCounts`;
+
+// … else one scan of the nodes and one of the relationships.
+const SCAN_COUNTS = `${TOKENS}
+CALL () { MATCH (n) UNWIND labels(n) AS l WITH l, count(*) AS c RETURN collect({name: l, count: c}) AS labelCounts }
+CALL () { MATCH ()-[r]->() WITH type(r) AS t, count(r) AS c RETURN collect({name: t, count: c}) AS typeCounts }
+RETURN labels, types, keys, nodes, rels, labelCounts, typeCounts`;
+
+/**
+ * Labels, types, property keys and counts. Cost: one round trip (counts from the count store,
+ * O(1)) plus the cached SHOW INDEXES; on databases where db.stats is not allowed the
+ * counts come from a scan, O(nodes + relationships).
+ */
+export async function describeSchema(db: Db, catalog: Catalog): Promise<SchemaResponse> {
+  const indexesP = catalog.indexes();
+  indexesP.catch(() => {}); // awaited below; avoid an unhandled rejection if the first query fails
+  let countsSource: SchemaResponse['countsSource'] = 'count-store';
+  let t;
+  try {
+    t = (await readQuery(db, COUNT_STORE)).records[0]!;
+  } catch (e) {
+    const code = (e as { code?: string }).code ?? '';
+    if (!code.startsWith('Neo.ClientError.Security') && !code.startsWith('Neo.ClientError.Procedure')) throw e;
+    countsSource = 'scan';
+    t = (await readQuery(db, SCAN_COUNTS, {}, { timeoutMs: 30_000 })).records[0]!;
+  }
+  const counts = t;
+  const indexes = await indexesP;
+  const labelCount = new Map((counts.get('labelCounts') as { name: string; count: unknown }[]).map((x) => [x.name, num(x.count)]));
+  const typeCount = new Map((counts.get('typeCounts') as { name: string; count: unknown }[]).map((x) => [x.name, num(x.count)]));
+  const byCount = <T extends { count: number }>(a: T & { n: string }, b: T & { n: string }) => b.count - a.count || a.n.localeCompare(b.n);
+  const labels = (t.get('labels') as string[])
+    .map((l) => ({ n: l, label: l, count: labelCount.get(l) ?? 0 }))
+    .sort(byCount)
+    .map(({ label, count }) => ({ label, count }));
+  const relationshipTypes = (t.get('types') as string[])
+    .map((ty) => ({ n: ty, type: ty, count: typeCount.get(ty) ?? 0 }))
+    .sort(byCount)
+    .map(({ type, count }) => ({ type, count }));
+  const fulltext = await catalog.fulltextIndex();
+  return {
+    database: db.database,
+    labels,
+    relationshipTypes,
+    propertyKeys: [...(t.get('keys') as string[])].sort(),
+    totals: { nodes: num(t.get('nodes')), relationships: num(t.get('rels')) },
+    indexes: indexes.filter((i) => i.type !== 'LOOKUP'),
+    search: { mode: fulltext ? 'fulltext' : 'scan', index: fulltext },
+    countsSource,
+  };
+}

@@ -1,0 +1,8 @@
+import { searchContract, SearchQuerySchema } from '../../../shared/api/search';
+import { searchNodes } from './query';
+import { fastifyPath, parseInput, type RouteModule } from '../../http/context';
+
+/** GET /api/search?q=&labels=&limit= */
+export const searchRoutes: RouteModule = (app, ctx) => {
+  app.get(fastifyPath(searchContract), async (req) => searchNodes(ctx.db, ctx.catalog, parseInput(SearchQuerySchema, req.query)));
+};

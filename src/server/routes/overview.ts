@@ -1,8 +1,0 @@
-import { overviewContract, OverviewQuerySchema } from '../../shared/api/overview';
-import { overview } from '../neo4j/overview';
-import { fastifyPath, parseInput, type RouteModule } from './context';
-
-/** GET /api/overview */
-export const overviewRoutes: RouteModule = (app, ctx) => {
-  app.get(fastifyPath(overviewContract), async (req) => overview(ctx.db, parseInput(OverviewQuerySchema, req.query).top));
-};

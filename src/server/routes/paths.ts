@@ -1,8 +1,0 @@
-import { pathsContract, PathsQuerySchema } from '../../shared/api/paths';
-import { shortestPaths } from '../neo4j/paths';
-import { fastifyPath, parseInput, type RouteModule } from './context';
-
-/** GET /api/paths?from=&to=&maxHops= */
-export const pathRoutes: RouteModule = (app, ctx) => {
-  app.get(fastifyPath(pathsContract), async (req) => shortestPaths(ctx.db, parseInput(PathsQuerySchema, req.query)));
-};

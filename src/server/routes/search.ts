@@ -1,8 +1,0 @@
-import { searchContract, SearchQuerySchema } from '../../shared/api/search';
-import { searchNodes } from '../neo4j/search';
-import { fastifyPath, parseInput, type RouteModule } from './context';
-
-/** GET /api/search?q=&labels=&limit= */
-export const searchRoutes: RouteModule = (app, ctx) => {
-  app.get(fastifyPath(searchContract), async (req) => searchNodes(ctx.db, ctx.catalog, parseInput(SearchQuerySchema, req.query)));
-};

@@ -1,0 +1,178 @@
+import neo4j, { type Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  NeighboursResponseSchema,
+  NodeDetailResponseSchema,
+  OverviewResponseSchema,
+  PathsResponseSchema,
+  SchemaResponseSchema,
+  SearchResponseSchema,
+} from '../../../src/shared/api/index';
+import { makeTestApi, type TestApi } from '../../support/api';
+import { OwnNeo4j } from '../../support/own-neo4j';
+
+// The API against a database that is not ours: a second, throw-away Neo4j holding a small
+// movie graph, without our labels, `id` keys or full-text index. Also where Neo4j is stopped
+// and restarted under a running API: 503 while down, back to 200 without restarting the API.
+
+const own = new OwnNeo4j();
+let target: { uri: string; username: string; password: string; database: string };
+let api: TestApi;
+let admin: Driver;
+
+beforeAll(async () => {
+  await own.start();
+  target = own.target;
+  admin = neo4j.driver(target.uri, neo4j.auth.basic(target.username, target.password));
+  await admin.executeQuery(
+    `CREATE (matrix:Movie {title: 'The Matrix', released: 1999, tagline: 'Welcome to the Real World',
+                           budget: 9007199254740993, premiere: date('1999-03-31'), runtime: duration('PT2H16M'),
+                           shotAt: point({latitude: -33.8688, longitude: 151.2093})}),
+            (reloaded:Movie {title: 'The Matrix Reloaded', released: 2003}),
+            (speed:Movie {title: 'Speed', released: 1994}),
+            (keanu:Actor:Person {name: 'Keanu Reeves', born: 1964, aliases: ['Neo']}),
+            (carrie:Actor:Person {name: 'Carrie-Anne Moss', born: 1967}),
+            (sandra:Actor:Person {name: 'Sandra Bullock', born: 1964}),
+            (lana:Director:Person {name: 'Lana Wachowski'}),
+            (anon:Extra {code: 'x-17'}),
+            (keanu)-[:ACTED_IN {roles: ['Neo']}]->(matrix),
+            (keanu)-[:ACTED_IN {roles: ['Neo']}]->(reloaded),
+            (keanu)-[:ACTED_IN {roles: ['Jack Traven']}]->(speed),
+            (carrie)-[:ACTED_IN {roles: ['Trinity']}]->(matrix),
+            (sandra)-[:ACTED_IN {roles: ['Annie']}]->(speed),
+            (lana)-[:DIRECTED]->(matrix),
+            (lana)-[:DIRECTED]->(reloaded),
+            (anon)-[:APPEARED_IN]->(speed)`,
+    {},
+    { database: target.database },
+  );
+  api = await makeTestApi({ target });
+});
+
+afterAll(async () => {
+  await api?.close();
+  await admin?.close();
+  await own.dispose();
+});
+
+const find = async (q: string) => {
+  const r = await api.get(`/api/search?q=${encodeURIComponent(q)}`);
+  expect(r.status).toBe(200);
+  return SearchResponseSchema.parse(r.body);
+};
+
+describe('an unrelated movie graph', () => {
+  it('schema: its labels, types and counts; search falls back to a scan', async () => {
+    const r = await api.get('/api/schema');
+    expect(r.status).toBe(200);
+    const s = SchemaResponseSchema.parse(r.body);
+    const labels = Object.fromEntries(s.labels.map((l) => [l.label, l.count]));
+    expect(labels).toMatchObject({ Movie: 3, Actor: 3, Person: 4, Director: 1, Extra: 1 });
+    const types = Object.fromEntries(s.relationshipTypes.map((t) => [t.type, t.count]));
+    expect(types).toEqual({ ACTED_IN: 5, DIRECTED: 2, APPEARED_IN: 1 });
+    expect(s.totals).toEqual({ nodes: 8, relationships: 8 });
+    expect(s.search).toEqual({ mode: 'scan', index: null });
+    expect(s.propertyKeys).toEqual(expect.arrayContaining(['title', 'name', 'roles']));
+  });
+
+  it('search (scan): names, titles, aliases, prefix and multi-word, ranked', async () => {
+    const keanu = await find('keanu');
+    expect(keanu.mode).toBe('scan');
+    expect(keanu.hits[0]!.node.caption).toBe('Keanu Reeves');
+    const neo = await find('Neo');
+    expect(neo.hits[0]!.node.caption).toBe('Keanu Reeves'); // via aliases
+    expect(neo.hits[0]!.exact).toBe(true);
+    const matrix = await find('the matrix');
+    expect(matrix.hits.map((h) => h.node.caption)).toEqual(['The Matrix', 'The Matrix Reloaded']);
+    expect(matrix.hits[0]!.exact).toBe(true);
+    const both = await find('reeves keanu');
+    expect(both.hits[0]?.node.caption).toBe('Keanu Reeves');
+    const movies = await api.get('/api/search?q=s&labels=Movie');
+    for (const h of movies.body.hits) expect(h.node.labels).toContain('Movie');
+    expect((await find('zzzz')).hits).toEqual([]);
+  });
+
+  it('captions fall back through name, title and the element id; values convert', async () => {
+    const o = await api.get('/api/overview');
+    const overview = OverviewResponseSchema.parse(o.body);
+    expect(overview.mode).toBe('whole');
+    expect(overview.nodes.length).toBe(8);
+    const matrix = overview.nodes.find((n) => n.caption === 'The Matrix')!;
+    expect(matrix.key).toBeNull();
+    expect(matrix.properties).toMatchObject({
+      budget: '9007199254740993',
+      released: 1999,
+      premiere: '1999-03-31',
+      runtime: 'PT2H16M',
+      shotAt: { lat: -33.8688, lon: 151.2093 },
+    });
+    const extra = overview.nodes.find((n) => n.labels.includes('Extra'))!;
+    expect(extra.caption).toBe(extra.id);
+  });
+
+  it('expands a node by element id, with filters and "more" counts', async () => {
+    const keanu = (await find('Keanu Reeves')).hits[0]!.node;
+    const r = await api.get(`/api/nodes/${encodeURIComponent(keanu.id)}/neighbours`);
+    expect(r.status).toBe(200);
+    const n = NeighboursResponseSchema.parse(r.body);
+    expect(n.nodes.map((x) => x.caption).sort()).toEqual(['Keanu Reeves', 'Speed', 'The Matrix', 'The Matrix Reloaded']);
+    expect(n.edges.every((e) => e.type === 'ACTED_IN' && e.source === keanu.id)).toBe(true);
+    const capped = await api.get(`/api/nodes/${encodeURIComponent(keanu.id)}/neighbours?limit=1`);
+    expect(capped.body.returned).toBe(1);
+    expect(capped.body.more).toEqual({ ACTED_IN: 2 });
+
+    const matrix = (await find('The Matrix')).hits[0]!.node;
+    const directors = await api.get(`/api/nodes/${encodeURIComponent(matrix.id)}/neighbours?types=DIRECTED&direction=in`);
+    expect(directors.body.nodes.map((x: { caption: string }) => x.caption).sort()).toEqual(['Lana Wachowski', 'The Matrix']);
+  });
+
+  it('node detail works without evidence or claims', async () => {
+    const keanu = (await find('Keanu Reeves')).hits[0]!.node;
+    const r = await api.get(`/api/nodes/${encodeURIComponent(keanu.id)}`);
+    expect(r.status).toBe(200);
+    const d = NodeDetailResponseSchema.parse(r.body);
+    expect(d.degree).toEqual({ total: 3, byType: [{ type: 'ACTED_IN', out: 3, in: 0 }] });
+    expect(d.evidence).toEqual([]);
+    expect(d.claimsMade).toEqual([]);
+    expect(d.claim).toBeNull();
+  });
+
+  it('finds paths between actors who never met', async () => {
+    const carrie = (await find('Carrie-Anne Moss')).hits[0]!.node;
+    const sandra = (await find('Sandra Bullock')).hits[0]!.node;
+    const r = await api.get(`/api/paths?from=${encodeURIComponent(carrie.id)}&to=${encodeURIComponent(sandra.id)}`);
+    expect(r.status).toBe(200);
+    const p = PathsResponseSchema.parse(r.body);
+    expect(p.length).toBe(4);
+    expect(p.paths.length).toBe(1);
+    const captions = p.paths[0]!.nodes.map((id) => p.nodes.find((n) => n.id === id)!.caption);
+    expect(captions).toEqual(['Carrie-Anne Moss', 'The Matrix', 'Keanu Reeves', 'Speed', 'Sandra Bullock']);
+  });
+
+  it('the sandbox works there too', async () => {
+    const r = await api.post('/api/cypher', { query: 'MATCH (a:Actor)-[r:ACTED_IN]->(m:Movie) RETURN a.name AS actor, m.title AS movie ORDER BY actor, movie' });
+    expect(r.status).toBe(200);
+    expect(r.body.table.rows.length).toBe(5);
+  });
+});
+
+describe('Neo4j going away and coming back', () => {
+  it('answers 503 while it is down and recovers without restarting the API', async () => {
+    expect((await api.get('/api/health')).status).toBe(200);
+    await own.stop(20_000);
+    const down = await api.get('/api/health');
+    expect(down.status).toBe(503);
+    expect(down.body.error.code).toBe('NEO4J_UNAVAILABLE');
+    expect(down.ms).toBeLessThan(8_000);
+    expect((await api.get('/api/search?q=keanu')).status).toBe(503);
+
+    await own.start();
+    let status = 0;
+    for (let i = 0; i < 30 && status !== 200; i++) {
+      status = (await api.get('/api/health')).status;
+      if (status !== 200) await new Promise((r) => setTimeout(r, 500));
+    }
+    expect(status).toBe(200);
+    expect((await find('keanu')).hits[0]!.node.caption).toBe('Keanu Reeves');
+  }, 240_000); // stopping and restarting a JVM takes a while on a busy machine
+});

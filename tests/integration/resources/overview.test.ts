@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readSeed } from '../../../src/dataset/index';
+import { GraphPayloadSchema } from '../../../src/shared/graph';
+import { OverviewResponseSchema } from '../../../src/shared/api/index';
+import { SEED_DATA_DIR } from '../../../src/runtime/paths';
+import { makeTestApi, type TestApi } from '../../support/api';
+import { ensureSeeded } from '../../support/seeded';
+
+// The read endpoints on the seeded Belgorod graph. Expected values come from seed/data (the same
+// files the loader read), so the assertions follow the data rather than hard-coded counts.
+const seed = readSeed(SEED_DATA_DIR);
+let api: TestApi;
+
+beforeAll(async () => {
+  await ensureSeeded();
+  api = await makeTestApi();
+});
+afterAll(async () => api?.close());
+
+describe('GET /api/overview', () => {
+  it('returns the whole (small) graph, drawable', async () => {
+    const r = await api.get('/api/overview');
+    expect(r.status).toBe(200);
+    const o = OverviewResponseSchema.parse(r.body);
+    expect(o.mode).toBe('whole');
+    expect(o.truncated).toBe(false);
+    expect(o.nodes.length).toBe(o.totals.nodes);
+    expect(o.edges.length).toBe(o.totals.relationships);
+    const ids = new Set(o.nodes.map((n) => n.id));
+    for (const e of o.edges) expect(ids.has(e.source) && ids.has(e.target)).toBe(true);
+    GraphPayloadSchema.parse({ nodes: o.nodes, edges: o.edges });
+  });
+
+  it('converts Neo4j values to JSON faithfully', async () => {
+    const r = await api.get('/api/overview');
+    const belgorod = r.body.nodes.find((n: { key: string }) => n.key === 'belgorod');
+    const seedPlace = seed.entities.find((e) => e.data.id === "belgorod")!.data as unknown as { location: { lat: number; lon: number } };
+    expect(belgorod.properties.location).toEqual({ lat: seedPlace.location.lat, lon: seedPlace.location.lon });
+    const article = r.body.nodes.find((n: { key: string }) => n.key === seed.articles[0]!.id);
+    expect(article.properties.published).toBe(String(seed.articles[0]!.published));
+    expect(typeof article.properties.length).toBe('number');
+  });
+});

@@ -1,0 +1,155 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QueriesListResponseSchema, RunQueryResponseSchema } from '../../../src/shared/api/index';
+import { QUERIES_DIR } from '../../../src/runtime/paths';
+import { makeTestApi, type TestApi } from '../../support/api';
+import { ensureSeeded, graphFingerprint } from '../../support/seeded';
+
+const files = readdirSync(QUERIES_DIR).filter((f) => f.endsWith('.cypher'));
+let api: TestApi;
+
+beforeAll(async () => {
+  await ensureSeeded();
+  api = await makeTestApi();
+});
+afterAll(async () => api?.close());
+
+describe('the saved query library (cypher/queries)', () => {
+  it('holds at least 15 queries, all accepted at load, with typed parameters', async () => {
+    expect(files.length).toBeGreaterThanOrEqual(15);
+    const r = await api.get('/api/queries');
+    expect(r.status).toBe(200);
+    const list = QueriesListResponseSchema.parse(r.body);
+    expect(list.rejected).toEqual([]);
+    expect(list.queries.map((q) => `${q.name}.cypher`).sort()).toEqual(files.sort());
+    for (const q of list.queries) {
+      expect(q.title.length).toBeGreaterThan(3);
+      expect(q.description.length).toBeGreaterThan(10);
+      for (const p of q.params) expect(['string', 'integer', 'float', 'boolean', 'date', 'entity']).toContain(p.type);
+    }
+    // Pickers: suggestion queries ran and returned values.
+    const profile = list.queries.find((q) => q.name === 'person-profile')!;
+    const person = profile.params.find((p) => p.name === 'person')!;
+    expect(person.type).toBe('entity');
+    expect(person.suggestions?.map((s) => s.value)).toContain('vyacheslav-gladkov');
+    expect(person.suggestions?.find((s) => s.value === 'vyacheslav-gladkov')?.label).toBe('Vyacheslav Gladkov');
+  });
+
+  it.each(files.map((f) => f.replace(/\.cypher$/, '')))('%s runs with its defaults and returns rows', async (name) => {
+    const r = await api.post(`/api/queries/${name}/run`, {});
+    expect(r.status, JSON.stringify(r.body).slice(0, 300)).toBe(200);
+    const res = RunQueryResponseSchema.parse(r.body);
+    expect(res.summary.rows).toBeGreaterThan(0);
+    expect(res.table.rows.length).toBe(res.summary.rows);
+    expect(res.table.columns.length).toBeGreaterThan(0);
+    for (const row of res.table.rows) expect(row.length).toBe(res.table.columns.length);
+    // The payload is drawable: every edge has both ends.
+    const ids = new Set(res.graph.nodes.map((n) => n.id));
+    for (const e of res.graph.edges) expect(ids.has(e.source) && ids.has(e.target)).toBe(true);
+    expect(JSON.parse(JSON.stringify(res))).toEqual(res);
+  });
+});
+
+describe('running saved queries', () => {
+  it('uses given parameters, typed', async () => {
+    const r = await api.post('/api/queries/events-in-place/run', { params: { place: 'belgorod', from: '2023-01-01', to: '2023-12-31' } });
+    expect(r.status).toBe(200);
+    expect(r.body.params).toEqual({ place: 'belgorod', from: '2023-01-01', to: '2023-12-31' });
+    const dateCol = r.body.table.columns.indexOf('date');
+    expect(r.body.table.rows.length).toBeGreaterThan(0);
+    for (const row of r.body.table.rows) {
+      expect(row[dateCol] >= '2022-12-01').toBe(true); // ranges may start before `from`
+    }
+    const all = await api.post('/api/queries/events-in-place/run', { params: { place: 'belgorod' } });
+    expect(all.body.summary.rows).toBeGreaterThan(r.body.summary.rows);
+  });
+
+  it('accepts an element id for an entity parameter', async () => {
+    const node = await api.get('/api/nodes/volodymyr-zelensky');
+    const r = await api.post('/api/queries/person-profile/run', { params: { person: node.body.node.id } });
+    expect(r.status).toBe(200);
+    expect(r.body.params.person).toBe('volodymyr-zelensky');
+    expect(r.body.summary.rows).toBeGreaterThan(0);
+  });
+
+  it('caps the rows and says so', async () => {
+    const r = await api.post('/api/queries/single-source-facts/run', { maxRows: 5 });
+    expect(r.status).toBe(200);
+    expect(r.body.table.rows.length).toBe(5);
+    expect(r.body.summary).toMatchObject({ rows: 5, truncated: true, truncatedBy: 'rows', maxRows: 5 });
+  });
+
+  it.each([
+    ['widely-reported-entities', { minArticles: 'three' }, 'params.minArticles', /integer/],
+    ['widely-reported-entities', { minArticles: 0 }, 'params.minArticles', /at least 1/],
+    ['widely-reported-entities', { minArticles: 2.5 }, 'params.minArticles', /integer/],
+    ['events-in-place', { from: '2023-02-30' }, 'params.from', /calendar date/],
+    ['events-in-place', { from: 'yesterday' }, 'params.from', /date like/],
+    ['claims-by-status', { status: 'invented' }, 'params.status', /one of/],
+    ['shortest-path', { viaArticles: 'maybe' }, 'params.viaArticles', /true or false/],
+    ['person-profile', { nobody: 1 }, 'params.nobody', /unknown parameter/],
+  ])('%s with %j → 400 naming %s', async (name, params, param, msg) => {
+    const r = await api.post(`/api/queries/${name}/run`, { params });
+    expect(r.status).toBe(400);
+    expect(r.body.error.code).toBe('BAD_REQUEST');
+    expect(r.body.error.param).toBe(param);
+    expect(r.body.error.message).toMatch(msg);
+  });
+
+  it('404s an unknown query and 400s a bad body', async () => {
+    expect((await api.post('/api/queries/no-such-query/run', {})).status).toBe(404);
+    const bad = await api.post('/api/queries/person-profile/run', { params: {}, extra: true });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.param).toBe('body.extra');
+  });
+});
+
+describe('loading', () => {
+  let dir: string;
+  let custom: TestApi;
+  const write = (name: string, text: string) => writeFileSync(join(dir, name), text);
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'newsgraph-queries-'));
+    write('good.cypher', '// title: Good one\n// description: Counts people.\nMATCH (p:Person) RETURN count(p) AS people\n');
+    write('writes.cypher', '// title: Sneaky writer\n// description: Marks everybody.\nMATCH (p:Person) SET p.pwned = true RETURN count(p)\n');
+    write('creates.cypher', '// title: Creator\n// description: Creates a node.\nCREATE (n:Pwned) RETURN n\n');
+    write('deletes.cypher', '// title: Deleter\n// description: Deletes a node.\nMATCH (n:Person) DETACH DELETE n\n');
+    write('loads-csv.cypher', "// title: Reader\n// description: Reads a file.\nLOAD CSV FROM 'file:///etc/passwd' AS l RETURN l\n");
+    write('admin.cypher', '// title: Admin\n// description: Lists users.\nSHOW USERS\n');
+    write('syntax.cypher', '// title: Broken\n// description: Does not parse.\nMATCH (n RETURN n\n');
+    write('undeclared.cypher', '// title: Undeclared\n// description: Uses a parameter it does not declare.\nMATCH (n {id: $id}) RETURN n\n');
+    write('no-header.cypher', 'MATCH (n) RETURN n LIMIT 1\n');
+    write('bad-default.cypher', '// title: Bad default\n// description: The default is not a date.\n// params:\n//   - {name: d, type: date, default: soon}\nRETURN $d AS d\n');
+    write('Bad Name.cypher', '// title: Bad name\n// description: File name with spaces.\nRETURN 1\n');
+    custom = await makeTestApi({ queriesDir: dir });
+  });
+  afterAll(async () => {
+    await custom?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses queries that write, read files, administer, do not parse or are malformed; keeps the rest', async () => {
+    const before = await graphFingerprint();
+    const r = await custom.get('/api/queries');
+    expect(r.status).toBe(200);
+    expect(r.body.queries.map((q: { name: string }) => q.name)).toEqual(['good']);
+    const reason = (file: string) => r.body.rejected.find((x: { file: string }) => x.file === file)?.reason as string;
+    expect(reason('writes.cypher')).toMatch(/read-only/);
+    expect(reason('creates.cypher')).toMatch(/read-only/);
+    expect(reason('deletes.cypher')).toMatch(/read-only/);
+    expect(reason('loads-csv.cypher')).toMatch(/LOAD CSV/);
+    expect(reason('admin.cypher')).toMatch(/administration/i);
+    expect(reason('syntax.cypher')).toMatch(/Invalid input/);
+    expect(reason('undeclared.cypher')).toMatch(/\$id without declaring/);
+    expect(reason('no-header.cypher')).toMatch(/missing the `\/\/` header/);
+    expect(reason('bad-default.cypher')).toMatch(/default of d/);
+    expect(reason('Bad Name.cypher')).toMatch(/kebab-case/);
+    expect(r.body.rejected.length).toBe(10);
+    expect((await custom.post('/api/queries/writes/run', {})).status).toBe(404);
+    expect((await custom.post('/api/queries/good/run', {})).body.table.rows.length).toBe(1);
+    expect(await graphFingerprint()).toBe(before);
+  });
+});

@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readSeed } from '../../../src/dataset/index';
+import { SchemaResponseSchema } from '../../../src/shared/api/index';
+import { SEED_DATA_DIR } from '../../../src/runtime/paths';
+import { makeTestApi, type TestApi } from '../../support/api';
+import { ensureSeeded } from '../../support/seeded';
+
+// The read endpoints on the seeded Belgorod graph. Expected values come from seed/data (the same
+// files the loader read), so the assertions follow the data rather than hard-coded counts.
+const seed = readSeed(SEED_DATA_DIR);
+let api: TestApi;
+
+beforeAll(async () => {
+  await ensureSeeded();
+  api = await makeTestApi();
+});
+afterAll(async () => api?.close());
+
+describe('GET /api/schema', () => {
+  it('lists labels and types with their counts', async () => {
+    const r = await api.get('/api/schema');
+    expect(r.status).toBe(200);
+    const s = SchemaResponseSchema.parse(r.body);
+    const count = (l: string) => s.labels.find((x) => x.label === l)?.count;
+    expect(count('Person')).toBe(seed.entities.filter((e) => e.label === 'Person').length);
+    expect(count('Article')).toBe(seed.articles.length);
+    expect(count('Claim')).toBe(seed.claims.length);
+    expect(count('Entity')).toBe(seed.entities.length);
+    const rel = (t: string) => s.relationshipTypes.find((x) => x.type === t)?.count;
+    expect(rel('GOVERNOR_OF')).toBe(seed.relationships.filter((x) => x.type === 'GOVERNOR_OF').length);
+    expect(rel('MADE')).toBe(seed.claims.length);
+    expect(rel('MENTIONS')).toBe(seed.mentions.length);
+    expect(s.totals.nodes).toBe(seed.articles.length + seed.entities.length + seed.claims.length);
+    expect(s.propertyKeys).toEqual(expect.arrayContaining(['name', 'aliases', 'quote', 'evidence_quotes']));
+    expect(s.search).toEqual({ mode: 'fulltext', index: 'entity_names' });
+    expect(s.indexes.map((i) => i.name)).toContain('entity_names');
+  });
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { escapeLucene, luceneQuery, searchTerms } from '../../../src/server/resources/search/lucene';
+
+describe('Lucene query building', () => {
+  it('escapes every special character', () => {
+    const specials = '+-&|!(){}[]^"~*?:\\/';
+    expect(escapeLucene(specials)).toBe(specials.split('').map((c) => `\\${c}`).join(''));
+    expect(escapeLucene('plain words')).toBe('plain words');
+  });
+
+  it('splits like the standard analyzer and lower-cases', () => {
+    expect(searchTerms('Lvova-Belova')).toEqual(['lvova', 'belova']);
+    expect(searchTerms("Mr. Gladkov's")).toEqual(['mr', 'gladkov', 's']);
+    expect(searchTerms('Харків  (Kharkiv)')).toEqual(['харків', 'kharkiv']);
+    expect(searchTerms('+-&&||')).toEqual([]);
+    expect(searchTerms('a b c d e f g h i j').length).toBe(8);
+  });
+
+  it('adds prefix and fuzzy terms, requires every word, boosts the phrase', () => {
+    expect(luceneQuery('Gladk')).toBe('+(gladk^4 OR gladk*^2 OR gladk~1)');
+    expect(luceneQuery('Zelenskyy')).toBe('+(zelenskyy^4 OR zelenskyy*^2 OR zelenskyy~2)');
+    expect(luceneQuery('su')).toBe('+(su^4 OR su*^2)');
+    expect(luceneQuery('x')).toBe('+(x^4)');
+    expect(luceneQuery('Vyacheslav Gladkov')).toBe('+(vyacheslav^4 OR vyacheslav*^2 OR vyacheslav~2) +(gladkov^4 OR gladkov*^2 OR gladkov~1) "vyacheslav gladkov"^6');
+    expect(luceneQuery('"(*)"')).toBeNull();
+  });
+
+  it('never lets an operator through', () => {
+    for (const q of ['AND', 'a OR b', 'NOT x', 'x:y', 'title:(a b)', 'a && b', '[1 TO 5]', 'x^100', 'x~0.1']) {
+      const l = luceneQuery(q)!;
+      expect(l).not.toMatch(/(^|\s)(AND|NOT)(\s|$)/);
+      expect(l).not.toMatch(/[a-z]:/);
+    }
+  });
+});
