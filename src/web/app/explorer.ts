@@ -128,15 +128,11 @@ export class Explorer {
   private readonly detailCache = new Map<string, NodeDetailResponse>();
   private restoring = 0;
   private triedToken = false;
-  private requests = 0;
   private statusTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor() {
     this.api = new ApiClient({
       onUnavailable: (e) => this.connection.report(e),
-      onActivity: (n) => {
-        this.requests = n;
-      },
       onUnauthorized: () => this.store.set((s) => ({ ...s, needsToken: true, tokenRejected: this.triedToken })),
     });
     this.connection = new ConnectionMonitor(
@@ -196,7 +192,7 @@ export class Explorer {
   /** No request in flight, no layout running, no deep link being replayed (e2e tests wait on this). */
   isIdle(): boolean {
     const cameraMoving = !!this.sigma?.sigma.getCamera().isAnimated();
-    return this.requests === 0 && !this.layout.isRunning() && this.restoring === 0 && !this.state.loading && !cameraMoving;
+    return this.api.pending === 0 && !this.layout.isRunning() && this.restoring === 0 && !this.state.loading && !cameraMoving;
   }
 
   attachSigma(ctrl: SigmaController | null): void {

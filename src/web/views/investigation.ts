@@ -7,13 +7,12 @@
 import { animateNodes } from 'sigma/utils';
 import type { ArticleEvidenceResponse, ClaimsResponse, TimelineResponse } from '../../shared/api';
 import type { GraphEdge } from '../../shared/graph';
-import { describeError } from '../api/client';
+import { describeError, type ApiClient } from '../api/client';
 import type { Explorer } from '../app/explorer';
 import type { SigmaController } from '../graph/sigma-controller';
 import { EDGE_SIZE } from '../graph/style';
 import { visibleGraph } from '../state/graph-store';
 import { createStore, type Store } from '../state/store';
-import { InvestigationApi } from './api';
 import { MarkerLayer } from './claims/marker-layer';
 import { corroboration, corroborationWidth } from './corroboration/corroboration';
 import { NO_DECORATIONS, type ViewDecorations } from './decorations';
@@ -65,7 +64,7 @@ const PLAY_STEP_MS = 1100;
 
 export class Investigation {
   readonly store: Store<InvestigationState>;
-  readonly api: InvestigationApi;
+  readonly api: ApiClient;
   private sigma: SigmaController | null = null;
   private mapLayer: MapLayer | null = null;
   private markers: MarkerLayer | null = null;
@@ -78,12 +77,9 @@ export class Investigation {
   private lastGraph: unknown = null;
   private lastHiddenLabels: unknown = null;
   private playTimer: ReturnType<typeof setInterval> | null = null;
-  private requests = 0;
 
   constructor(readonly explorer: Explorer) {
-    this.api = new InvestigationApi((n) => {
-      this.requests = n;
-    });
+    this.api = explorer.api;
     this.store = createStore<InvestigationState>({
       mode: 'graph',
       canvasMode: 'graph',
@@ -113,7 +109,7 @@ export class Investigation {
   /** Nothing loading, animating or playing (e2e tests wait on this). */
   isIdle(): boolean {
     const s = this.state;
-    return this.requests === 0 && !s.playing && s.mapStatus.state !== 'loading' && s.mapStatus.state !== 'animating';
+    return this.api.pending === 0 && !s.playing && s.mapStatus.state !== 'loading' && s.mapStatus.state !== 'animating';
   }
 
   async start(): Promise<void> {
