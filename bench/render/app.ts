@@ -10,7 +10,7 @@ import type { GraphPayload } from '../../src/shared/graph';
 import { LayoutRunner } from '../../src/web/graph/layout';
 import { createRenderGraph, syncRenderGraph } from '../../src/web/graph/render-graph';
 import { SigmaController } from '../../src/web/graph/sigma-controller';
-import { EMPTY_GRAPH, expand, replaceWith, visibleGraph, type GraphState } from '../../src/web/state/graph-store';
+import { EMPTY_GRAPH, expand, replaceWith, visibleGraph, type GraphState } from '../../src/web/core/graph/graph-store';
 import { afterRender, endOn, hoverTargetsOn, panStepOn, syncAll, type BenchApi } from './harness';
 import { begin, snapshot, timeSync, workerMessageCount } from './probe';
 

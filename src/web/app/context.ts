@@ -1,6 +1,6 @@
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { Explorer, AppState } from './explorer';
-import { useStore } from '../state/store';
+import type { Store } from '../core/store';
 
 export const ExplorerContext = createContext<Explorer | null>(null);
 
@@ -13,4 +13,9 @@ export function useExplorer(): Explorer {
 /** Subscribes to one slice of the app state (the selector must return a stable value). */
 export function useApp<S>(selector: (s: AppState) => S): S {
   return useStore(useExplorer().store, selector);
+}
+
+/** Subscribes a component to one slice; the selector must return a stable value (no new objects). */
+export function useStore<T, S>(store: Store<T>, selector: (s: T) => S): S {
+  return useSyncExternalStore(store.subscribe, () => selector(store.get()));
 }

@@ -12,7 +12,7 @@ import { LayoutRunner } from '../graph/layout';
 import { createRenderGraph, restyle, syncRenderGraph, type RenderGraph } from '../graph/render-graph';
 import type { SigmaController } from '../graph/sigma-controller';
 import type { Theme } from '../graph/style';
-import { parseParams } from '../queries/params';
+import { parseParams } from '../core/query/params';
 import {
   EMPTY_GRAPH,
   addLayer,
@@ -29,11 +29,11 @@ import {
   visibleGraph,
   expandedAnchors,
   type GraphState,
-} from '../state/graph-store';
-import { decideUrlWrite, makeMark, readMark, urlWriteState, type UrlWriteState } from '../state/browser-history';
-import { amend, back, canBack, canForward, commit, forward, goTo, startHistory, type History } from '../state/history';
-import { createStore, type Store } from '../state/store';
-import { MAX_CYPHER_IN_URL, parseUrlState, type UrlState } from '../state/url-state';
+} from '../core/graph/graph-store';
+import { decideUrlWrite, makeMark, readMark, urlWriteState, type UrlWriteState } from '../core/history/browser-history';
+import { amend, back, canBack, canForward, commit, forward, goTo, startHistory, type History } from '../core/history/history';
+import { createStore, type Store } from '../core/store';
+import { MAX_CYPHER_IN_URL, parseUrlState, type UrlState } from '../core/history/url-state';
 import { ConnectionMonitor, type ConnectionState } from './connection';
 
 export interface PathView {

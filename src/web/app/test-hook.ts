@@ -2,7 +2,7 @@
  * A small read-only window into the explorer for end-to-end tests (window.__newsgraph): they
  * check sigma's actual state (what is dimmed, highlighted, drawn) instead of guessing from pixels.
  */
-import { expandedAnchors, expansionOf, findNode, visibleGraph } from '../state/graph-store';
+import { expandedAnchors, expansionOf, findNode, visibleGraph } from '../core/graph/graph-store';
 import { SigmaController } from '../graph/sigma-controller';
 import type { Explorer } from './explorer';
 

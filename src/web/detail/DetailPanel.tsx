@@ -5,7 +5,7 @@ import { useApp, useExplorer } from '../app/context';
 import { Glyph, LabelBadge } from '../components/Glyph';
 import { Icon } from '../components/Icon';
 import { EDGE_FAMILIES, edgeColor } from '../graph/style';
-import { displayCaption, expansionOf, primaryLabel } from '../state/graph-store';
+import { displayCaption, expansionOf, primaryLabel } from '../core/graph/graph-store';
 import { Claims } from './Claims';
 import { ArticleSource, Quote } from './Evidence';
 import { formatValue, humanKey, humanType, termsFor } from './format';

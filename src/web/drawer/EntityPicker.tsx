@@ -3,8 +3,8 @@ import type { SavedQueryParam } from '../../shared/api';
 import { describeError } from '../api/client';
 import { useApp, useExplorer } from '../app/context';
 import { Glyph } from '../components/Glyph';
-import { primaryLabel } from '../state/graph-store';
-import { mergeEntityOptions, suggestionOptions, type EntityOption } from './entity-options';
+import { primaryLabel } from '../core/graph/graph-store';
+import { mergeEntityOptions, suggestionOptions, type EntityOption } from '../core/query/entity-options';
 
 const DEBOUNCE_MS = 180;
 const SEARCH_LIMIT = 12;

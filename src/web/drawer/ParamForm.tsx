@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { SavedQuery, SavedQueryParam } from '../../shared/api';
 import { useApp, useExplorer } from '../app/context';
 import { EntityPicker } from './EntityPicker';
-import { defaultText, parseParams } from '../queries/params';
+import { defaultText, parseParams } from '../core/query/params';
 
 /** A saved query's typed parameter form; entity parameters get a picker fed by their suggestions and by search. */
 export function ParamForm({ query }: { query: SavedQuery }) {

@@ -4,9 +4,9 @@ import type { ApiError } from '../api/client';
 import { useApp, useExplorer } from '../app/context';
 import { Icon } from '../components/Icon';
 import { labelColor } from '../graph/style';
-import { primaryLabel } from '../state/graph-store';
+import { primaryLabel } from '../core/graph/graph-store';
 import { Summary } from './Summary';
-import { cellText, isNodeCell, isPathCell, isRelCell, sortRows, toTsv, type Cell } from './table';
+import { cellText, isNodeCell, isPathCell, isRelCell, sortRows, toTsv, type Cell } from '../core/query/table';
 
 export function ResultPane() {
   const d = useApp((s) => s.drawer);

@@ -7,9 +7,9 @@
 import { MultiDirectedGraph } from 'graphology';
 import type { QueryResult } from '../../shared/api';
 import type { Explorer } from '../app/explorer';
-import { primaryLabel, visibleGraph } from '../state/graph-store';
+import { primaryLabel, visibleGraph } from '../core/graph/graph-store';
 import { UI_COLORS } from '../graph/style';
-import { toCsv } from '../drawer/table';
+import { toCsv } from '../core/query/table';
 
 function stamp(): string {
   return new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');

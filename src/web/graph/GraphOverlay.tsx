@@ -1,6 +1,6 @@
 import { useApp, useExplorer } from '../app/context';
 import { Icon } from '../components/Icon';
-import { expansionOf } from '../state/graph-store';
+import { expansionOf } from '../core/graph/graph-store';
 import { Legend } from './Legend';
 
 /** Everything drawn over the canvas: legend, zoom, status, path bar, layout state, context menu. */

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useApp, useExplorer } from '../app/context';
 import { Glyph } from '../components/Glyph';
-import { countByLabel } from '../state/graph-store';
+import { countByLabel } from '../core/graph/graph-store';
 import { EDGE_FAMILIES, labelStyle } from './style';
 
 /** Node counts per main label (toggling each on/off) and the relationship-family colours. */

@@ -5,8 +5,9 @@
  */
 import { MultiDirectedGraph } from 'graphology';
 import type { GraphEdge, GraphNode } from '../../shared/graph';
-import { displayCaption, primaryLabel, type VisibleGraph } from '../state/graph-store';
-import { edgeColor, edgeSize, edgeWeight, hashString, labelColor, nodeSize, type Theme } from './style';
+import { displayCaption, primaryLabel, type VisibleGraph } from '../core/graph/graph-store';
+import { hashString } from '../core/graph/hash';
+import { edgeColor, edgeSize, edgeWeight, labelColor, nodeSize, type Theme } from './style';
 
 export interface RenderNodeAttributes {
   x: number;

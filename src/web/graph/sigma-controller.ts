@@ -13,7 +13,7 @@ import type { LayoutRunner } from './layout';
 import { RENDER_BATCH_END, RENDER_BATCH_START, type RenderEdgeAttributes, type RenderGraph, type RenderNodeAttributes } from './render-graph';
 import { createSigmaSettings } from './settings';
 import { UI_COLORS, type Theme } from './style';
-import { NO_DECORATIONS, type ViewDecorations } from '../views/decorations';
+import { NO_DECORATIONS, type ViewDecorations } from '../core/filters/decorations';
 
 export interface ControllerCallbacks {
   onClickNode(id: string, additive: boolean): void;

@@ -2,6 +2,8 @@
  * Visual vocabulary: colours and glyphs per node label, colours per relationship family, sizes.
  * Pure data and functions (no DOM, no sigma) so the render sync can be tested in Node.
  */
+import { hashString } from '../core/graph/hash';
+
 export type Theme = 'light' | 'dark';
 
 export interface LabelStyle {
@@ -38,15 +40,6 @@ const FALLBACK_COLORS: Record<Theme, string[]> = {
   light: ['#0f9fa8', '#b5487a', '#7a8f1e', '#5b63c7', '#a0652a', '#2f8f8f', '#c2508a', '#617d2e'],
   dark: ['#3fd0d8', '#e87aad', '#b3cc4a', '#8f96ff', '#d99a5b', '#5fc6c6', '#f08ab8', '#9cc25f'],
 };
-
-export function hashString(s: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 16777619);
-  }
-  return h >>> 0;
-}
 
 export function labelStyle(label: string): LabelStyle {
   const known = LABEL_STYLES[label];

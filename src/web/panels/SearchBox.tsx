@@ -3,7 +3,7 @@ import type { SearchHit } from '../../shared/api';
 import { useApp, useExplorer } from '../app/context';
 import { Glyph } from '../components/Glyph';
 import { Icon } from '../components/Icon';
-import { primaryLabel } from '../state/graph-store';
+import { primaryLabel } from '../core/graph/graph-store';
 import { describeError } from '../api/client';
 
 const DEBOUNCE_MS = 180;

@@ -1,7 +1,7 @@
 import { useApp, useExplorer } from '../app/context';
 import { ClaimsBoard } from './claims/ClaimsBoard';
 import { useInv, useInvestigation } from './context';
-import { corroboration, describeCorroboration } from './corroboration/corroboration';
+import { corroboration, describeCorroboration } from '../core/evidence/corroboration';
 import { EvidenceReader } from './evidence/EvidenceReader';
 import { TimelineStrip } from './timeline/TimelineStrip';
 import './views.css';

@@ -4,8 +4,8 @@
  * nodes are on the map, whether the outline layer really draws.
  */
 import type { Investigation, InvestigationState } from './investigation';
-import { borderBetween } from './map/atlas';
-import { nodeLocation } from './map/geo-layout';
+import { borderBetween } from '../core/map/atlas';
+import { nodeLocation } from '../core/map/geo-layout';
 
 export interface InvestigationTestHook {
   investigation: Investigation;

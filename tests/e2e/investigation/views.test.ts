@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TimelineResponse } from '../../../src/shared/api';
 import type { RunningServer } from '../../../src/server/server';
-import { timeScale } from '../../../src/web/views/timeline/scale';
+import { timeScale } from '../../../src/web/core/timeline/scale';
 import { testNeo4j } from '../../support/neo4j';
 import { ensureSeeded } from '../../support/seeded';
 import { frames, idle, launchChromium, newPage, nodeId, openExplorer, shot, startApp } from '../support/app';

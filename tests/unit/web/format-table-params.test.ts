@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SavedQueryParam } from '../../../src/shared/api';
 import { formatDate, formatValue, highlight, humanKey, termsFor } from '../../../src/web/detail/format';
-import { cellText, sortRows, toCsv, toTsv } from '../../../src/web/drawer/table';
-import { parseParams } from '../../../src/web/queries/params';
+import { cellText, sortRows, toCsv, toTsv } from '../../../src/web/core/query/table';
+import { parseParams } from '../../../src/web/core/query/params';
 
 describe('detail formatting', () => {
   it('formats dates, date-times, points, lists and big integers for people', () => {

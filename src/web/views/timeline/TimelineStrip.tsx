@@ -3,7 +3,7 @@ import type { TimelineEvent } from '../../../shared/api';
 import { Icon } from '../../components/Icon';
 import { formatDate } from '../../detail/format';
 import { useInv, useInvestigation } from '../context';
-import { dayMs, packLanes, ticks, timeScale } from './scale';
+import { dayMs, packLanes, ticks, timeScale } from '../../core/timeline/scale';
 
 const HEIGHT = 104;
 const AXIS_Y = HEIGHT - 18;

@@ -1,8 +1,7 @@
 /**
- * A minimal observable store for React (useSyncExternalStore). The state is immutable;
- * `set` replaces it and notifies subscribers synchronously.
+ * A minimal observable store (React reads it through useSyncExternalStore, see ui/context.ts).
+ * The state is immutable; `set` replaces it and notifies subscribers synchronously.
  */
-import { useSyncExternalStore } from 'react';
 
 export interface Store<T> {
   get(): T;
@@ -26,9 +25,4 @@ export function createStore<T extends object>(initial: T): Store<T> {
       return () => listeners.delete(listener);
     },
   };
-}
-
-/** Subscribes a component to one slice; the selector must return a stable value (no new objects). */
-export function useStore<T, S>(store: Store<T>, selector: (s: T) => S): S {
-  return useSyncExternalStore(store.subscribe, () => selector(store.get()));
 }

@@ -8,8 +8,8 @@
  */
 import { geoMercator, type GeoProjection } from 'd3-geo';
 import type { GraphNode } from '../../../shared/graph';
-import { hashString } from '../../graph/style';
-import { isEvent, type ViewGraph } from '../time/time-filter';
+import { hashString } from '../graph/hash';
+import { isEvent, type ViewGraph } from '../timeline/time-filter';
 
 /** Projection scale: graph units per radian (1 unit ≈ 6.4 km at the equator, ≈ 4 km at 50°N). */
 export const MAP_SCALE = 1000;

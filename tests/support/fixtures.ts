@@ -1,4 +1,4 @@
-import type { GraphEdge, GraphNode } from '../../../src/shared/graph';
+import type { GraphEdge, GraphNode } from '../../src/shared/graph';
 
 /** A small hand-made graph shaped like the Belgorod data (two articles, events in 2022 and 2023, a contested claim pair). */
 const node = (id: string, labels: string[], properties: Record<string, unknown> = {}): GraphNode => ({

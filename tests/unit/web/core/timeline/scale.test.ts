@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bucketOf, bucketize, isValidIsoDate } from '../../../src/shared/api/timeline';
-import { packLanes, ticks, timeScale } from '../../../src/web/views/timeline/scale';
+import { bucketOf, bucketize, isValidIsoDate } from '../../../../../src/shared/api/timeline';
+import { packLanes, ticks, timeScale } from '../../../../../src/web/core/timeline/scale';
 
 describe('timeScale', () => {
   it('maps days to pixels and back exactly at day boundaries', () => {

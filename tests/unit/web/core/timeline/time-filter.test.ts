@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { activeInRange, eventSpan, publicationDays, reportedBy, timeExtent } from '../../../src/web/views/time/time-filter';
-import { edgeId, graph } from './fixture';
+import { activeInRange, eventSpan, publicationDays, reportedBy, timeExtent } from '../../../../../src/web/core/timeline/time-filter';
+import { edgeId, graph } from '../../../../support/fixtures';
 
 describe('eventSpan', () => {
   it('reads date, or a range, or one bound', () => {

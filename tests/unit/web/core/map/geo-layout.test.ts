@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { geoContains } from 'd3-geo';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../../../src/server/paths';
-import { atlasFrom, borderBetween, distanceToLineKm } from '../../../src/web/views/map/atlas';
-import { createProjection, focusBox, geoLayout, nodeLocation, toGraph } from '../../../src/web/views/map/geo-layout';
-import { graph } from './fixture';
+import { ROOT } from '../../../../../src/server/paths';
+import { atlasFrom, borderBetween, distanceToLineKm } from '../../../../../src/web/core/map/atlas';
+import { createProjection, focusBox, geoLayout, nodeLocation, toGraph } from '../../../../../src/web/core/map/geo-layout';
+import { graph } from '../../../../support/fixtures';
 
 const atlas = atlasFrom(JSON.parse(readFileSync(join(ROOT, 'node_modules/world-atlas/countries-50m.json'), 'utf8')));
 

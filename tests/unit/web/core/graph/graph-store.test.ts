@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { GraphEdge, GraphNode, GraphPayload } from '../../../src/shared/graph';
+import type { GraphEdge, GraphNode, GraphPayload } from '../../../../../src/shared/graph';
 import {
   EMPTY_GRAPH,
   addLayer,
@@ -18,8 +18,8 @@ import {
   unhideAll,
   visibleGraph,
   type GraphState,
-} from '../../../src/web/state/graph-store';
-import { back, canBack, canForward, commit, forward, startHistory } from '../../../src/web/state/history';
+} from '../../../../../src/web/core/graph/graph-store';
+import { back, canBack, canForward, commit, forward, startHistory } from '../../../../../src/web/core/history/history';
 
 const node = (id: string, labels: string[] = ['Person', 'Entity'], props: Record<string, unknown> = {}): GraphNode => ({
   id: `4:db:${id}`,

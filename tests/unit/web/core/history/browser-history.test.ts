@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decideUrlWrite, makeMark, readMark, stepKey, urlWriteState } from '../../../src/web/state/browser-history';
-import { back, commit, forward, goTo, HISTORY_LIMIT, startHistory, type History } from '../../../src/web/state/history';
-import { EMPTY_URL_STATE, parseUrlState, type UrlState } from '../../../src/web/state/url-state';
+import { decideUrlWrite, makeMark, readMark, stepKey, urlWriteState } from '../../../../../src/web/core/history/browser-history';
+import { back, commit, forward, goTo, HISTORY_LIMIT, startHistory, type History } from '../../../../../src/web/core/history/history';
+import { EMPTY_URL_STATE, parseUrlState, type UrlState } from '../../../../../src/web/core/history/url-state';
 
 const url = (patch: Partial<UrlState>): UrlState => ({ ...EMPTY_URL_STATE, ...patch });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { GraphEdge, GraphNode, GraphPayload } from '../../../src/shared/graph';
-import { EMPTY_GRAPH, addLayer, collapse, connectRequest, expand, expansionOf, hide, visibleGraph, type GraphState } from '../../../src/web/state/graph-store';
-import { back, commit, forward, startHistory } from '../../../src/web/state/history';
+import type { GraphEdge, GraphNode, GraphPayload } from '../../../../../src/shared/graph';
+import { EMPTY_GRAPH, addLayer, collapse, connectRequest, expand, expansionOf, hide, visibleGraph, type GraphState } from '../../../../../src/web/core/graph/graph-store';
+import { back, commit, forward, startHistory } from '../../../../../src/web/core/history/history';
 
 // "Connect result nodes": the relationships POST /api/edges/between returns after an expansion
 // join the expansion's layer, so undo and collapse take them away again.

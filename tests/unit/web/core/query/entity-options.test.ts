@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_SUGGESTED_EMPTY, MAX_SUGGESTED_TYPING, mergeEntityOptions, suggestionOptions, type EntityOption } from '../../../src/web/drawer/entity-options';
+import { MAX_SUGGESTED_EMPTY, MAX_SUGGESTED_TYPING, mergeEntityOptions, suggestionOptions, type EntityOption } from '../../../../../src/web/core/query/entity-options';
 
 const people = [
   { value: 'vyacheslav-gladkov', label: 'Vyacheslav Gladkov' },

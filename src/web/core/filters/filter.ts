@@ -3,9 +3,9 @@
  * fade and which to hide. Pure; recomputed on a filter or graph change (O(nodes + edges)), never
  * per frame or per hover.
  */
-import type { GraphEdge } from '../../shared/graph';
-import { corroboration } from './corroboration/corroboration';
-import { activeInRange, reportedBy, type DateRange, type ViewGraph } from './time/time-filter';
+import type { GraphEdge } from '../../../shared/graph';
+import { corroboration } from '../evidence/corroboration';
+import { activeInRange, reportedBy, type DateRange, type ViewGraph } from '../timeline/time-filter';
 
 export interface InvestigationFilters {
   /** Brushed range of the timeline (event time); null = no brush. */

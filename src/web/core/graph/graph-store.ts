@@ -7,7 +7,7 @@
  * A node (or edge) is in the graph while at least one layer holds it: collapsing an expansion
  * removes only what no other layer (the overview, another expansion, a path) also brought in.
  */
-import type { GraphEdge, GraphNode, GraphPayload } from '../../shared/graph';
+import type { GraphEdge, GraphNode, GraphPayload } from '../../../shared/graph';
 
 export type LayerKind = 'overview' | 'expand' | 'paths' | 'query' | 'node';
 

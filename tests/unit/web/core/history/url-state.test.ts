@@ -6,7 +6,7 @@ import {
   formatUrlState,
   parseUrlState,
   type UrlState,
-} from '../../../src/web/state/url-state';
+} from '../../../../../src/web/core/history/url-state';
 
 describe('URL state', () => {
   it('an empty view has an empty query string, and parses back to the empty state', () => {

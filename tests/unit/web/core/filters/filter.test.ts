@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { corroboration, corroborationWidth, describeCorroboration, singleSourceEdges } from '../../../src/web/views/corroboration/corroboration';
-import { computeViewFilter, contestedEvents, EMPTY_FILTER, NO_FILTERS } from '../../../src/web/views/filter';
-import { publicationDays } from '../../../src/web/views/time/time-filter';
-import { edgeId, graph } from './fixture';
+import { corroboration, corroborationWidth, describeCorroboration, singleSourceEdges } from '../../../../../src/web/core/evidence/corroboration';
+import { computeViewFilter, contestedEvents, EMPTY_FILTER, NO_FILTERS } from '../../../../../src/web/core/filters/filter';
+import { publicationDays } from '../../../../../src/web/core/timeline/time-filter';
+import { edgeId, graph } from '../../../../support/fixtures';
 
 const published = publicationDays(graph);
 

@@ -2,7 +2,7 @@
  * Saved-query parameters: from the form's strings to typed JSON values, with the same rules the
  * server applies, so most mistakes are shown next to the field before anything is sent. Pure.
  */
-import type { SavedQueryParam } from '../../shared/api';
+import type { SavedQueryParam } from '../../../shared/api';
 
 export type ParamValue = string | number | boolean | null;
 
