@@ -7,9 +7,9 @@
  */
 import './probe';
 import type { GraphPayload } from '../../src/shared/graph';
-import { LayoutRunner } from '../../src/web/graph/layout';
-import { createRenderGraph, syncRenderGraph } from '../../src/web/graph/render-graph';
-import { SigmaController } from '../../src/web/graph/sigma-controller';
+import { LayoutRunner } from '../../src/web/render/layout';
+import { createRenderGraph, syncRenderGraph } from '../../src/web/render/render-graph';
+import { SigmaController } from '../../src/web/render/sigma/sigma-controller';
 import { EMPTY_GRAPH, expand, replaceWith, visibleGraph, type GraphState } from '../../src/web/core/graph/graph-store';
 import { afterRender, endOn, hoverTargetsOn, panStepOn, syncAll, type BenchApi } from './harness';
 import { begin, snapshot, timeSync, workerMessageCount } from './probe';

@@ -8,10 +8,10 @@ import type { NodeDetailResponse, QueriesListResponse, QueryResult, SavedQuery, 
 import type { GraphEdge, GraphNode, GraphPayload } from '../../shared/graph';
 import { EDGES_BETWEEN_MAX_AMONG, EDGES_BETWEEN_MAX_NODES } from '../../shared/api/edges-caps';
 import { ApiClient, ApiError, describeError, setAccessToken } from '../api/client';
-import { LayoutRunner } from '../graph/layout';
-import { createRenderGraph, restyle, syncRenderGraph, type RenderGraph } from '../graph/render-graph';
-import type { SigmaController } from '../graph/sigma-controller';
-import type { Theme } from '../graph/style';
+import { LayoutRunner } from '../render/layout';
+import { createRenderGraph, restyle, syncRenderGraph, type RenderGraph } from '../render/render-graph';
+import type { SigmaController } from '../render/sigma/sigma-controller';
+import type { Theme } from '../render/style';
 import { parseParams } from '../core/query/params';
 import {
   EMPTY_GRAPH,

@@ -3,7 +3,7 @@
  * check sigma's actual state (what is dimmed, highlighted, drawn) instead of guessing from pixels.
  */
 import { expandedAnchors, expansionOf, findNode, visibleGraph } from '../core/graph/graph-store';
-import { SigmaController } from '../graph/sigma-controller';
+import { SigmaController } from '../render/sigma/sigma-controller';
 import type { Explorer } from './explorer';
 
 export interface TestHook {

@@ -1,4 +1,4 @@
-import { labelColor, labelStyle, type Theme } from '../graph/style';
+import { labelColor, labelStyle, type Theme } from '../render/style';
 
 /** A label's glyph on its colour disc: the same path sigma draws inside nodes. */
 export function Glyph({ label, theme, size = 18 }: { label: string; theme: Theme; size?: number }) {

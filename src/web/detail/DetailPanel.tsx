@@ -4,7 +4,7 @@ import type { GraphNode } from '../../shared/graph';
 import { useApp, useExplorer } from '../app/context';
 import { Glyph, LabelBadge } from '../components/Glyph';
 import { Icon } from '../components/Icon';
-import { EDGE_FAMILIES, edgeColor } from '../graph/style';
+import { EDGE_FAMILIES, edgeColor } from '../render/style';
 import { displayCaption, expansionOf, primaryLabel } from '../core/graph/graph-store';
 import { Claims } from './Claims';
 import { ArticleSource, Quote } from './Evidence';

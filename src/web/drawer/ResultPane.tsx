@@ -3,7 +3,7 @@ import type { QueryResult } from '../../shared/api';
 import type { ApiError } from '../api/client';
 import { useApp, useExplorer } from '../app/context';
 import { Icon } from '../components/Icon';
-import { labelColor } from '../graph/style';
+import { labelColor } from '../render/style';
 import { primaryLabel } from '../core/graph/graph-store';
 import { Summary } from './Summary';
 import { cellText, isNodeCell, isPathCell, isRelCell, sortRows, toTsv, type Cell } from '../core/query/table';

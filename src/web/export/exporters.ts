@@ -8,7 +8,7 @@ import { MultiDirectedGraph } from 'graphology';
 import type { QueryResult } from '../../shared/api';
 import type { Explorer } from '../app/explorer';
 import { primaryLabel, visibleGraph } from '../core/graph/graph-store';
-import { UI_COLORS } from '../graph/style';
+import { UI_COLORS } from '../render/style';
 import { toCsv } from '../core/query/table';
 
 function stamp(): string {

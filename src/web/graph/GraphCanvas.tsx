@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useApp, useExplorer } from '../app/context';
-import { SigmaController } from './sigma-controller';
-import { detectWebGL } from './webgl';
+import { SigmaController } from '../render/sigma/sigma-controller';
+import { detectWebGL } from '../render/webgl';
 
 /**
  * The sigma container. Sigma is created here once, in an effect (never at import time, never

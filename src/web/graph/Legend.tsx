@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useApp, useExplorer } from '../app/context';
 import { Glyph } from '../components/Glyph';
 import { countByLabel } from '../core/graph/graph-store';
-import { EDGE_FAMILIES, labelStyle } from './style';
+import { EDGE_FAMILIES, labelStyle } from '../render/style';
 
 /** Node counts per main label (toggling each on/off) and the relationship-family colours. */
 export function Legend() {

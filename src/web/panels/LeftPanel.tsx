@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useApp, useExplorer } from '../app/context';
-import { labelColor, LABEL_STYLES } from '../graph/style';
+import { labelColor, LABEL_STYLES } from '../render/style';
 import { QueryLibrary } from './QueryLibrary';
 import { SearchBox } from './SearchBox';
 

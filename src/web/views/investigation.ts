@@ -9,17 +9,17 @@ import type { ArticleEvidenceResponse, ClaimsResponse, TimelineResponse } from '
 import type { GraphEdge } from '../../shared/graph';
 import { describeError, type ApiClient } from '../api/client';
 import type { Explorer } from '../app/explorer';
-import type { SigmaController } from '../graph/sigma-controller';
-import { EDGE_SIZE } from '../graph/style';
+import type { SigmaController } from '../render/sigma/sigma-controller';
+import { EDGE_SIZE } from '../render/style';
 import { visibleGraph } from '../core/graph/graph-store';
 import { createStore, type Store } from '../core/store';
-import { MarkerLayer } from './claims/marker-layer';
+import { MarkerLayer } from '../render/layers/marker-layer';
 import { corroboration, corroborationWidth } from '../core/evidence/corroboration';
 import { NO_DECORATIONS, type ViewDecorations } from '../core/filters/decorations';
 import { computeViewFilter, contestedEvents, NO_FILTERS, type InvestigationFilters } from '../core/filters/filter';
 import { loadAtlas, type Atlas } from '../core/map/atlas';
 import { createProjection, geoLayout, nodeLocation, type GeoLayout } from '../core/map/geo-layout';
-import { MapLayer, type GeoToGraph } from './map/map-layer';
+import { MapLayer, type GeoToGraph } from '../render/layers/map-layer';
 import { publicationDays, type DateRange, type ViewGraph } from '../core/timeline/time-filter';
 
 export type ViewMode = 'graph' | 'map' | 'claims';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { GraphEdge, GraphNode } from '../../../src/shared/graph';
-import { batchRenderGraph, createRenderGraph, RENDER_BATCH_END, RENDER_BATCH_START, restyle, syncRenderGraph } from '../../../src/web/graph/render-graph';
-import { edgeColor, labelColor, nodeSize } from '../../../src/web/graph/style';
+import type { GraphEdge, GraphNode } from '../../../../src/shared/graph';
+import { batchRenderGraph, createRenderGraph, RENDER_BATCH_END, RENDER_BATCH_START, restyle, syncRenderGraph } from '../../../../src/web/render/render-graph';
+import { edgeColor, labelColor, nodeSize } from '../../../../src/web/render/style';
 
 const node = (id: string, labels = ['Person']): GraphNode => ({ id, key: id, labels, caption: `Caption ${id}`, properties: {} });
 const edge = (id: string, s: string, t: string, type = 'KNOWS'): GraphEdge => ({ id, type, source: s, target: t, properties: {} });

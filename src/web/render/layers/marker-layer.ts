@@ -4,7 +4,7 @@
  * display data (so hidden/faded events get no ring). Cost per frame: O(contested events).
  */
 import type Sigma from 'sigma';
-import type { Theme } from '../../graph/style';
+import type { Theme } from '../style';
 
 const RING: Record<Theme, string> = { light: '#d7263d', dark: '#ff6b6b' };
 

@@ -6,7 +6,7 @@
  */
 import type Sigma from 'sigma';
 import { CanvasLayer } from './canvas-layer';
-import { drawEdgeLabel, screenNode } from './edge-draw';
+import { drawEdgeLabel, screenNode } from '../edge-draw';
 
 export class EdgeLabelLayer {
   private readonly layer: CanvasLayer;

@@ -9,7 +9,7 @@
  */
 import { geoCentroid, geoGraticule10, geoPath, type GeoContext, type GeoPermissibleObjects, type GeoProjection } from 'd3-geo';
 import type Sigma from 'sigma';
-import type { Theme } from '../../graph/style';
+import type { Theme } from '../style';
 import type { Atlas } from '../../core/map/atlas';
 
 /** Projection space → graph space: x = s·px + tx, y = −s·py + ty (north up). */

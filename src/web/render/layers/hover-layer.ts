@@ -10,10 +10,10 @@
  */
 import type Sigma from 'sigma';
 import { CanvasLayer } from './canvas-layer';
-import { createDrawNodeLabel, DRAW_THEMES } from './draw';
-import { drawEdgeLabel, drawEdgeShape, screenNode, type ScreenNode } from './edge-draw';
-import type { RenderGraph } from './render-graph';
-import { UI_COLORS, type Theme } from './style';
+import { createDrawNodeLabel, DRAW_THEMES } from '../draw';
+import { drawEdgeLabel, drawEdgeShape, screenNode, type ScreenNode } from '../edge-draw';
+import type { RenderGraph } from '../render-graph';
+import { UI_COLORS, type Theme } from '../style';
 
 /** How much of the background colour covers what is not highlighted (1 = hidden). */
 const VEIL_ALPHA: Record<Theme, number> = { light: 0.86, dark: 0.8 };

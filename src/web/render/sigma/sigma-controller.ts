@@ -6,14 +6,14 @@
  */
 import Sigma from 'sigma';
 import type { Coordinates, EdgeDisplayData, NodeDisplayData } from 'sigma/types';
-import { DRAW_THEMES } from './draw';
-import { EdgeLabelLayer } from './edge-label-layer';
-import { HoverLayer } from './hover-layer';
-import type { LayoutRunner } from './layout';
-import { RENDER_BATCH_END, RENDER_BATCH_START, type RenderEdgeAttributes, type RenderGraph, type RenderNodeAttributes } from './render-graph';
-import { createSigmaSettings } from './settings';
-import { UI_COLORS, type Theme } from './style';
-import { NO_DECORATIONS, type ViewDecorations } from '../core/filters/decorations';
+import { DRAW_THEMES } from '../draw';
+import { EdgeLabelLayer } from '../layers/edge-label-layer';
+import { HoverLayer } from '../layers/hover-layer';
+import type { LayoutRunner } from '../layout';
+import { RENDER_BATCH_END, RENDER_BATCH_START, type RenderEdgeAttributes, type RenderGraph, type RenderNodeAttributes } from '../render-graph';
+import { createSigmaSettings } from '../settings';
+import { UI_COLORS, type Theme } from '../style';
+import { NO_DECORATIONS, type ViewDecorations } from '../../core/filters/decorations';
 
 export interface ControllerCallbacks {
   onClickNode(id: string, additive: boolean): void;
