@@ -4,11 +4,11 @@
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
+import { App } from './ui/shell/App';
 import { Explorer } from './app/explorer';
-import { ExplorerContext } from './app/context';
+import { ExplorerContext } from './ui/context';
 import { installTestHook } from './app/test-hook';
-import './styles/app.css';
+import './ui/shell/app.css';
 import { Investigation } from './views/investigation';
 import { InvestigationContext } from './views/context';
 import { installInvestigationTestHook } from './views/test-hook';

@@ -1,10 +1,10 @@
-import { useApp, useExplorer } from '../app/context';
-import { ClaimsBoard } from './claims/ClaimsBoard';
+import { useApp, useExplorer } from '../ui/context';
+import { ClaimsBoard } from '../ui/claims/ClaimsBoard';
 import { useInv, useInvestigation } from './context';
 import { corroboration, describeCorroboration } from '../core/evidence/corroboration';
-import { EvidenceReader } from './evidence/EvidenceReader';
-import { TimelineStrip } from './timeline/TimelineStrip';
-import './views.css';
+import { EvidenceReader } from '../ui/evidence/EvidenceReader';
+import { TimelineStrip } from '../ui/timeline/TimelineStrip';
+import '../ui/shell/views.css';
 
 /**
  * Everything the investigation views add to the main area: the view switch (graph / map /

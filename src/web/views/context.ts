@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import { useStore } from '../app/context';
+import { useStore } from '../ui/context';
 import type { Investigation, InvestigationState } from './investigation';
 
 export const InvestigationContext = createContext<Investigation | null>(null);

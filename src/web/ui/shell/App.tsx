@@ -1,0 +1,46 @@
+import { lazy, Suspense } from 'react';
+import { useApp } from '../context';
+import { Banner } from './Banner';
+import { TokenPrompt } from './TokenPrompt';
+import { TopBar } from './TopBar';
+import { DetailPanel } from '../detail/DetailPanel';
+import { GraphCanvas } from '../graph/GraphCanvas';
+import { GraphOverlay } from '../graph/GraphOverlay';
+import { LeftPanel } from './LeftPanel';
+import { DrawerBar } from '../query/DrawerBar';
+import { InvestigationViews } from '../../views/InvestigationViews';
+
+// The drawer body holds the Cypher editor (CodeMirror + the Cypher grammar): loaded on first open.
+const DrawerBody = lazy(() => import('../query/DrawerBody'));
+
+export function App() {
+  const drawerOpen = useApp((s) => s.drawer.open);
+  return (
+    <div className="app">
+      <div className="banner-area">
+        <Banner />
+      </div>
+      <TopBar />
+      <aside className="left panel" aria-label="Search and saved queries">
+        <LeftPanel />
+      </aside>
+      <main className="main" aria-label="Graph">
+        <GraphCanvas />
+        <GraphOverlay />
+        <InvestigationViews />
+      </main>
+      <aside className="right panel" aria-label="Details">
+        <DetailPanel />
+      </aside>
+      <section className="drawer" aria-label="Cypher and saved queries">
+        <DrawerBar />
+        {drawerOpen ? (
+          <Suspense fallback={<div className="drawer-body"><div className="result-empty">Loading the editor…</div></div>}>
+            <DrawerBody />
+          </Suspense>
+        ) : null}
+      </section>
+      <TokenPrompt />
+    </div>
+  );
+}
