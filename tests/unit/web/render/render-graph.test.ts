@@ -1,17 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { GraphEdge, GraphNode } from '../../../../src/shared/graph';
 import { batchRenderGraph, createRenderGraph, RENDER_BATCH_END, RENDER_BATCH_START, restyle, syncRenderGraph } from '../../../../src/web/render/render-graph';
 import { edgeColor, labelColor, nodeSize } from '../../../../src/web/render/style';
+import { edge, node } from '../../../support/fixtures';
 
-const node = (id: string, labels = ['Person']): GraphNode => ({ id, key: id, labels, caption: `Caption ${id}`, properties: {} });
-const edge = (id: string, s: string, t: string, type = 'KNOWS'): GraphEdge => ({ id, type, source: s, target: t, properties: {} });
 
 describe('render graph sync (domain view → graphology)', () => {
   it('adds nodes with caption, colour by label and size by degree; edges coloured by family', () => {
     const g = createRenderGraph();
     const r = syncRenderGraph(
       g,
-      { nodes: [node('a'), node('b', ['Place', 'Entity']), node('c', ['Event'])], edges: [edge('ab', 'a', 'b', 'GOVERNOR_OF'), edge('cb', 'c', 'b', 'OCCURRED_IN')] },
+      { nodes: [node('a', ['Person'], { name: 'Caption a' }), node('b', ['Place', 'Entity']), node('c', ['Event'])], edges: [edge('ab', 'GOVERNOR_OF', 'a', 'b'), edge('cb', 'OCCURRED_IN', 'c', 'b')] },
       { theme: 'light', pinned: new Set(), positions: new Map() },
     );
     expect(r.addedNodes.sort()).toEqual(['a', 'b', 'c']);
@@ -29,13 +27,13 @@ describe('render graph sync (domain view → graphology)', () => {
     const g = createRenderGraph();
     const positions = new Map<string, { x: number; y: number }>();
     const opts = { theme: 'light' as const, pinned: new Set<string>(), positions };
-    syncRenderGraph(g, { nodes: [node('a'), node('b')], edges: [edge('ab', 'a', 'b')] }, opts);
+    syncRenderGraph(g, { nodes: [node('a'), node('b')], edges: [edge('ab', 'KNOWS', 'a', 'b')] }, opts);
     g.mergeNodeAttributes('b', { x: 42, y: -7 });
     const r = syncRenderGraph(g, { nodes: [node('a')], edges: [] }, opts);
     expect(r.removedNodes).toEqual(['b']);
     expect(r.removedEdges).toEqual(['ab']);
     expect(g.order).toBe(1);
-    syncRenderGraph(g, { nodes: [node('a'), node('b')], edges: [edge('ab', 'a', 'b')] }, opts);
+    syncRenderGraph(g, { nodes: [node('a'), node('b')], edges: [edge('ab', 'KNOWS', 'a', 'b')] }, opts);
     expect(g.getNodeAttributes('b')).toMatchObject({ x: 42, y: -7 });
   });
 
@@ -47,7 +45,7 @@ describe('render graph sync (domain view → graphology)', () => {
     g.updateEachNodeAttributes((id, a) => (id === 'hub' ? { ...a, x: 1000, y: 1000 } : { ...a, x: (Number(id.slice(1)) - 5) * 100, y: 0 }));
     syncRenderGraph(
       g,
-      { nodes: [node('hub'), ...far, node('n1'), node('n2')], edges: [edge('h1', 'hub', 'n1'), edge('h2', 'hub', 'n2')] },
+      { nodes: [node('hub'), ...far, node('n1'), node('n2')], edges: [edge('h1', 'KNOWS', 'hub', 'n1'), edge('h2', 'KNOWS', 'hub', 'n2')] },
       opts,
     );
     for (const n of ['n1', 'n2']) {
@@ -59,7 +57,7 @@ describe('render graph sync (domain view → graphology)', () => {
   it('places nodes deterministically (same ids → same positions) so screenshots repeat', () => {
     const run = () => {
       const g = createRenderGraph();
-      syncRenderGraph(g, { nodes: [node('a'), node('b'), node('c')], edges: [edge('ab', 'a', 'b')] }, { theme: 'dark', pinned: new Set(), positions: new Map() });
+      syncRenderGraph(g, { nodes: [node('a'), node('b'), node('c')], edges: [edge('ab', 'KNOWS', 'a', 'b')] }, { theme: 'dark', pinned: new Set(), positions: new Map() });
       return g.mapNodes((id, a) => [id, a.x, a.y]);
     };
     expect(run()).toEqual(run());
@@ -71,7 +69,7 @@ describe('render graph sync (domain view → graphology)', () => {
       g,
       {
         nodes: [node('a'), node('b'), node('c')],
-        edges: [edge('e1', 'a', 'b'), edge('e2', 'a', 'b'), edge('e3', 'b', 'c'), edge('e4', 'c', 'b')],
+        edges: [edge('e1', 'KNOWS', 'a', 'b'), edge('e2', 'KNOWS', 'a', 'b'), edge('e3', 'KNOWS', 'b', 'c'), edge('e4', 'KNOWS', 'c', 'b')],
       },
       { theme: 'light', pinned: new Set(), positions: new Map() },
     );
@@ -83,7 +81,7 @@ describe('render graph sync (domain view → graphology)', () => {
     // Removing one of the pair straightens the other.
     syncRenderGraph(
       g,
-      { nodes: [node('a'), node('b'), node('c')], edges: [edge('e1', 'a', 'b'), edge('e3', 'b', 'c')] },
+      { nodes: [node('a'), node('b'), node('c')], edges: [edge('e1', 'KNOWS', 'a', 'b'), edge('e3', 'KNOWS', 'b', 'c')] },
       { theme: 'light', pinned: new Set(), positions: new Map() },
     );
     expect(g.getEdgeAttribute('e1', 'type')).toBe('arrow');
@@ -110,7 +108,7 @@ describe('render graph sync (domain view → graphology)', () => {
     on.on(RENDER_BATCH_END, () => events.push('end'));
     // Per-item events still reach other listeners (the layout supervisor), inside the batch.
     g.on('nodeAdded', () => events.push('node'));
-    syncRenderGraph(g, { nodes: [node('a'), node('b')], edges: [edge('ab', 'a', 'b')] }, { theme: 'light', pinned: new Set(), positions: new Map() });
+    syncRenderGraph(g, { nodes: [node('a'), node('b')], edges: [edge('ab', 'KNOWS', 'a', 'b')] }, { theme: 'light', pinned: new Set(), positions: new Map() });
     expect(events).toEqual(['start', 'node', 'node', 'end']);
     events.length = 0;
     restyle(g, null, { theme: 'dark', pinned: new Set() });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { GraphEdge, GraphNode, GraphPayload } from '../../../../../src/shared/graph';
+import type { GraphPayload } from '../../../../../src/shared/graph';
 import { EMPTY_GRAPH, addLayer, collapse, connectRequest, expand, expansionOf, hide, visibleGraph, type GraphState } from '../../../../../src/web/core/graph/graph-store';
 import { back, commit, forward, startHistory } from '../../../../../src/web/core/history/history';
+import { neo4jIds } from '../../../../support/fixtures';
 
 // "Connect result nodes": the relationships POST /api/edges/between returns after an expansion
 // join the expansion's layer, so undo and collapse take them away again.
-const node = (id: string): GraphNode => ({ id: `4:db:${id}`, key: id, labels: ['Person', 'Entity'], caption: id, properties: {} });
-const edge = (id: string, type: string, s: string, t: string): GraphEdge => ({ id: `5:db:${id}`, type, source: `4:db:${s}`, target: `4:db:${t}`, properties: {} });
+const { node, edge } = neo4jIds;
 const eids = (s: GraphState) => [...s.edges.keys()].map((k) => k.slice(5)).sort();
 const nids = (s: GraphState) => [...s.nodes.keys()].map((k) => k.slice(5)).sort();
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { GraphEdge, GraphNode, GraphPayload } from '../../../../../src/shared/graph';
+import type { GraphPayload } from '../../../../../src/shared/graph';
 import {
   EMPTY_GRAPH,
   addLayer,
@@ -20,21 +20,9 @@ import {
   type GraphState,
 } from '../../../../../src/web/core/graph/graph-store';
 import { back, canBack, canForward, commit, forward, startHistory } from '../../../../../src/web/core/history/history';
+import { neo4jIds } from '../../../../support/fixtures';
 
-const node = (id: string, labels: string[] = ['Person', 'Entity'], props: Record<string, unknown> = {}): GraphNode => ({
-  id: `4:db:${id}`,
-  key: id,
-  labels,
-  caption: id.toUpperCase(),
-  properties: { id, ...props },
-});
-const edge = (id: string, type: string, s: string, t: string): GraphEdge => ({
-  id: `5:db:${id}`,
-  type,
-  source: `4:db:${s}`,
-  target: `4:db:${t}`,
-  properties: {},
-});
+const { node, edge } = neo4jIds;
 const ids = (s: GraphState) => [...s.nodes.keys()].map((k) => k.slice(5)).sort();
 const eids = (s: GraphState) => [...s.edges.keys()].map((k) => k.slice(5)).sort();
 

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { SavedQueryParam } from '../../../../../src/shared/api';
 import { parseParams } from '../../../../../src/web/core/query/params';
 import { cellText, sortRows, toCsv, toTsv } from '../../../../../src/web/core/query/table';
+import { nodeCell } from '../../../../support/fixtures';
 
 describe('result tables', () => {
-  const node = (caption: string) => ({ __kind: 'node', id: caption, key: null, caption, labels: ['Person'] });
+  const node = nodeCell;
   const rows = [
     [node('Zelensky'), 3, null],
     [node('Gladkov'), 12, 'x'],
