@@ -195,7 +195,7 @@ describe('browser back/forward and entity pickers (e2e)', () => {
     await openExplorer(page, app.url);
     expect(await page.evaluate(() => window.__newsgraph!.sigmaInstances())).toBe(1);
     const kharkiv = (await nodeId(page, 'kharkiv'))!;
-    await page.evaluate((id) => window.__newsgraph!.explorer.sigmaController!.focusNode(id, 0.3), kharkiv);
+    await page.evaluate((id) => window.__newsgraph!.explorer.sigmaController!.camera.focusNode(id, 0.3), kharkiv);
     await idle(page);
 
     // Drag Kharkiv 80 px right and 50 px down, in small steps as a hand would.

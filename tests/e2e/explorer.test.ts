@@ -37,7 +37,7 @@ async function api<T>(path: string, body?: unknown): Promise<T> {
 
 /** Zooms the camera onto a node so it is big and clear of its neighbours, then returns its point. */
 async function zoomTo(page: Page, id: string): Promise<{ x: number; y: number }> {
-  await page.evaluate((nid) => window.__newsgraph!.explorer.sigmaController!.focusNode(nid, 0.15), id);
+  await page.evaluate((nid) => window.__newsgraph!.explorer.sigmaController!.camera.focusNode(nid, 0.15), id);
   await idle(page);
   return nodePoint(page, id);
 }
@@ -212,7 +212,7 @@ describe('explorer (e2e, headless Chromium)', () => {
     const p = await zoomTo(page, belgorod);
     const rendersBefore = await page.evaluate(() => window.__newsgraph!.renders());
     await page.mouse.move(p.x, p.y);
-    await page.waitForFunction((id) => window.__newsgraph!.explorer.sigmaController!.getHighlight().hovered === id, belgorod, { timeout: 30_000 });
+    await page.waitForFunction((id) => window.__newsgraph!.explorer.sigmaController!.highlight.hovered === id, belgorod, { timeout: 30_000 });
     await frames(page);
 
     const state = await page.evaluate((id) => {
@@ -227,7 +227,7 @@ describe('explorer (e2e, headless Chromium)', () => {
       const neighbours = h.neighbours(id);
       const all = h.explorer.graph.nodes();
       const others = all.filter((n) => n !== id && !neighbours.includes(n));
-      const layer = ctrl.hoverLayerState();
+      const layer = h.hoverLayer()!;
       // Where the hover layer sits among sigma's layers: above what it veils, below sigma's hover layers.
       const order = [...ctrl.sigma.getContainer().children].map((e) => e.className);
       const at = (cls: string) => order.indexOf(cls);
@@ -268,9 +268,9 @@ describe('explorer (e2e, headless Chromium)', () => {
 
     // Zoomed out with the pointer still on the node: the layer follows sigma's frames, and on
     // screen the other nodes are close to the background while the neighbours keep their colour.
-    await page.evaluate(() => window.__newsgraph!.explorer.sigmaController!.fit());
+    await page.evaluate(() => window.__newsgraph!.explorer.sigmaController!.camera.fit());
     await idle(page);
-    expect(await page.evaluate(() => window.__newsgraph!.explorer.sigmaController!.getHighlight().hovered)).toBe(belgorod);
+    expect(await page.evaluate(() => window.__newsgraph!.explorer.sigmaController!.highlight.hovered)).toBe(belgorod);
     const probes = await page.evaluate((id) => {
       const h = window.__newsgraph!;
       // The veil's pixel: the least opaque of the four corners (an edge or disc may cross one).
@@ -280,7 +280,7 @@ describe('explorer (e2e, headless Chromium)', () => {
         return px.reduce((a, b) => (b[3]! < a[3]! ? b : a));
       };
       const ctrl = h.explorer.sigmaController!;
-      const layer = ctrl.hoverLayerState();
+      const layer = h.hoverLayer()!;
       const ctx = layer.canvas.getContext('2d')!;
       const scale = layer.canvas.width / layer.canvas.clientWidth;
       const { width, height } = ctrl.sigma.getDimensions();
@@ -354,11 +354,11 @@ describe('explorer (e2e, headless Chromium)', () => {
     // Leaving the node restores everything: no veil, nothing dimmed, the layer transparent.
     const box = (await page.getByTestId('graph').boundingBox())!;
     await page.mouse.move(box.x + 5, box.y + box.height - 5);
-    await page.waitForFunction(() => window.__newsgraph!.explorer.sigmaController!.getHighlight().hovered === null);
+    await page.waitForFunction(() => window.__newsgraph!.explorer.sigmaController!.highlight.hovered === null);
     await frames(page);
     const after = await page.evaluate(() => {
       const h = window.__newsgraph!;
-      const layer = h.explorer.sigmaController!.hoverLayerState();
+      const layer = h.hoverLayer()!;
       const c = layer.canvas;
       const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
       let opaque = 0;
@@ -387,7 +387,7 @@ describe('explorer (e2e, headless Chromium)', () => {
     await page.getByTestId('find-paths').click();
     await page.getByTestId('pathbar').filter({ hasText: 'shortest path' }).waitFor({ timeout: 60_000 });
     await idle(page);
-    await page.evaluate(() => window.__newsgraph!.explorer.sigmaController!.fit());
+    await page.evaluate(() => window.__newsgraph!.explorer.sigmaController!.camera.fit());
     await idle(page);
     const snap = await snapshot(page);
     expect(snap.path).not.toBeNull();

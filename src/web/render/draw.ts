@@ -4,7 +4,8 @@
  * Called by sigma for the nodes its label grid keeps, so the cost is per displayed label.
  */
 import type { NodeDisplayData, PartialButFor } from 'sigma/types';
-import { labelStyle, type Theme } from './style';
+import { labelStyle } from './style';
+import type { Theme } from '../core/shell/actions';
 
 type LabelData = PartialButFor<NodeDisplayData, 'x' | 'y' | 'size' | 'label' | 'color'> & { nodeLabel?: string };
 

@@ -7,7 +7,8 @@ import { MultiDirectedGraph } from 'graphology';
 import type { GraphEdge, GraphNode } from '../../shared/graph';
 import { displayCaption, primaryLabel, type VisibleGraph } from '../core/graph/graph-store';
 import { hashString } from '../core/graph/hash';
-import { edgeColor, edgeSize, edgeWeight, labelColor, nodeSize, type Theme } from './style';
+import { edgeColor, edgeSize, edgeWeight, labelColor, nodeSize } from './style';
+import type { Theme } from '../core/shell/actions';
 
 export interface RenderNodeAttributes {
   x: number;

@@ -3,8 +3,7 @@
  * Pure data and functions (no DOM, no sigma) so the render sync can be tested in Node.
  */
 import { hashString } from '../core/graph/hash';
-
-export type Theme = 'light' | 'dark';
+import type { Theme } from '../core/shell/actions';
 
 export interface LabelStyle {
   color: Record<Theme, string>;

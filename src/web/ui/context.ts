@@ -1,6 +1,7 @@
+/** The one React context: the Explorer, and hooks that subscribe components to slices of its store. */
 import { createContext, useContext, useSyncExternalStore } from 'react';
-import type { Explorer, AppState } from '../app/explorer';
-import type { Store } from '../core/store';
+import type { Explorer } from '../app/explorer';
+import type { AppState } from '../core/state';
 
 export const ExplorerContext = createContext<Explorer | null>(null);
 
@@ -10,12 +11,8 @@ export function useExplorer(): Explorer {
   return e;
 }
 
-/** Subscribes to one slice of the app state (the selector must return a stable value). */
+/** Subscribes to one slice of the app state; the selector must return a stable value (no new objects). */
 export function useApp<S>(selector: (s: AppState) => S): S {
-  return useStore(useExplorer().store, selector);
-}
-
-/** Subscribes a component to one slice; the selector must return a stable value (no new objects). */
-export function useStore<T, S>(store: Store<T>, selector: (s: T) => S): S {
+  const store = useExplorer().store;
   return useSyncExternalStore(store.subscribe, () => selector(store.get()));
 }

@@ -331,3 +331,11 @@ export function toPayload(state: GraphState): GraphPayload {
   const v = visibleGraph(state);
   return { nodes: v.nodes, edges: v.edges };
 }
+
+/** Shows one hidden node again (opening it brings it back). */
+export function unhide(state: GraphState, id: string): GraphState {
+  if (!state.hidden.has(id)) return state;
+  const hidden = new Set(state.hidden);
+  hidden.delete(id);
+  return { ...state, hidden };
+}

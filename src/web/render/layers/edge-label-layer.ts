@@ -11,8 +11,6 @@ import { drawEdgeLabel, screenNode } from '../edge-draw';
 export class EdgeLabelLayer {
   private readonly layer: CanvasLayer;
   private edges: ReadonlySet<string> = new Set();
-  /** Labels drawn in the last frame (tests read it). */
-  drawn = 0;
 
   constructor(private readonly sigma: Sigma<any, any>) {
     this.layer = new CanvasLayer(sigma, 'newsgraph-edge-labels', { afterLayer: 'edgeLabels' });
@@ -29,7 +27,6 @@ export class EdgeLabelLayer {
     const graph = this.sigma.getGraph();
     const settings = this.sigma.getSettings();
     const ctx = this.layer.ctx;
-    let n = 0;
     for (const e of this.edges) {
       if (!graph.hasEdge(e)) continue;
       const d = this.sigma.getEdgeDisplayData(e) as (ReturnType<Sigma['getEdgeDisplayData']> & { curvature?: number }) | undefined;
@@ -39,9 +36,7 @@ export class EdgeLabelLayer {
       if (!s || !t) continue;
       this.layer.touched();
       drawEdgeLabel(ctx, { key: e, label: d.label, size: this.sigma.scaleSize(d.size), type: d.type, curvature: d.curvature }, s, t, settings);
-      n++;
     }
-    this.drawn = n;
   };
 
   kill(): void {

@@ -13,7 +13,8 @@ import { CanvasLayer } from './canvas-layer';
 import { createDrawNodeLabel, DRAW_THEMES } from '../draw';
 import { drawEdgeLabel, drawEdgeShape, screenNode, type ScreenNode } from '../edge-draw';
 import type { RenderGraph } from '../render-graph';
-import { UI_COLORS, type Theme } from '../style';
+import { UI_COLORS } from '../style';
+import type { Theme } from '../../core/shell/actions';
 
 /** How much of the background colour covers what is not highlighted (1 = hidden). */
 const VEIL_ALPHA: Record<Theme, number> = { light: 0.86, dark: 0.8 };
@@ -26,14 +27,24 @@ function veilColor(theme: Theme): string {
   return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${VEIL_ALPHA[theme]})`;
 }
 
+/** What the hover layer drew in its last frame. */
+export interface HoverFrame {
+  readonly hovered: string | null;
+  /** The veil covers the view. */
+  readonly veiled: boolean;
+  /** Neighbours of the hovered node drawn above the veil. */
+  readonly nodes: ReadonlySet<string>;
+  /** Edges of the hovered node drawn above the veil. */
+  readonly edges: number;
+}
+
 export class HoverLayer {
   private readonly layer: CanvasLayer;
   private readonly drawLabel;
   private hovered: string | null = null;
-  /** What the last frame showed: the veil, and the nodes drawn above it (tests read these). */
-  veiled = false;
-  readonly drawnNodes = new Set<string>();
-  drawnEdges = 0;
+  private veiled = false;
+  private readonly drawnNodes = new Set<string>();
+  private drawnEdges = 0;
 
   constructor(
     private readonly sigma: Sigma<any, any>,
@@ -51,9 +62,8 @@ export class HoverLayer {
     this.draw();
   }
 
-  /** Whether the veil covers this node in the last frame (drawn, and not drawn above it). O(1). */
-  covers(node: string): boolean {
-    return this.veiled && node !== this.hovered && !this.drawnNodes.has(node);
+  get lastFrame(): HoverFrame {
+    return { hovered: this.hovered, veiled: this.veiled, nodes: this.drawnNodes, edges: this.drawnEdges };
   }
 
   private readonly onRender = (): void => {

@@ -9,15 +9,9 @@
  */
 import { geoCentroid, geoGraticule10, geoPath, type GeoContext, type GeoPermissibleObjects, type GeoProjection } from 'd3-geo';
 import type Sigma from 'sigma';
-import type { Theme } from '../style';
+import type { Theme } from '../../core/shell/actions';
 import type { Atlas } from '../../core/map/atlas';
-
-/** Projection space → graph space: x = s·px + tx, y = −s·py + ty (north up). */
-export interface GeoToGraph {
-  s: number;
-  tx: number;
-  ty: number;
-}
+import type { GeoToGraph } from '../../core/map/fit';
 
 interface Prepared {
   land: Path2D;
@@ -39,8 +33,6 @@ export class MapLayer {
   private prepared: Prepared | null = null;
   private visible = false;
   private toGraph: GeoToGraph = { s: 1, tx: 0, ty: 0 };
-  /** Frames drawn with outlines (e2e tests check the layer really draws). */
-  frames = 0;
 
   constructor(
     private readonly sigma: Sigma<any, any>,
@@ -166,7 +158,6 @@ export class MapLayer {
       if (x < 20 || y < 14 || x > w - 20 || y > h - 8) continue;
       ctx.fillText(l.name.toUpperCase(), x, y);
     }
-    this.frames++;
   };
 
   kill(): void {

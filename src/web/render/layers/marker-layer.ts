@@ -4,7 +4,7 @@
  * display data (so hidden/faded events get no ring). Cost per frame: O(contested events).
  */
 import type Sigma from 'sigma';
-import type { Theme } from '../style';
+import type { Theme } from '../../core/shell/actions';
 
 const RING: Record<Theme, string> = { light: '#d7263d', dark: '#ff6b6b' };
 
@@ -12,8 +12,6 @@ export class MarkerLayer {
   private readonly canvas: HTMLCanvasElement;
   private readonly ctx: CanvasRenderingContext2D;
   private nodes: ReadonlySet<string> = new Set();
-  /** Rings drawn in the last frame (e2e tests read it). */
-  drawn = 0;
 
   constructor(
     private readonly sigma: Sigma<any, any>,
@@ -43,7 +41,6 @@ export class MarkerLayer {
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    let n = 0;
     const color = RING[this.theme()];
     for (const id of this.nodes) {
       const d = this.sigma.getNodeDisplayData(id);
@@ -70,9 +67,7 @@ export class MarkerLayer {
       ctx.textAlign = 'center';
       ctx.textBaseline = 'middle';
       ctx.fillText('!', bx, by + 0.5);
-      n++;
     }
-    this.drawn = n;
   };
 
   kill(): void {

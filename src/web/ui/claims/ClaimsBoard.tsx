@@ -1,7 +1,7 @@
 import type { BoardClaim, BoardEvent, SideGroup } from '../../../shared/api';
 import { Icon } from '../shell/Icon';
 import { formatDate } from '../format';
-import { useInv, useInvestigation } from '../../views/context';
+import { useApp, useExplorer } from '../context';
 
 const STATUS_LABEL: Record<string, string> = { contested: 'contested', unanswered: 'unanswered', acknowledged: 'acknowledged', uncontested: 'uncontested' };
 
@@ -19,12 +19,12 @@ function formatClaimDate(d: string | null): string {
  * quotes opening the evidence reader, names opening the graph.
  */
 export function ClaimsBoard() {
-  const inv = useInvestigation();
-  const claims = useInv((s) => s.claims);
-  const loading = useInv((s) => s.claimsLoading);
-  const error = useInv((s) => s.claimsError);
-  const contestedOnly = useInv((s) => s.contestedOnly);
-  const asOf = useInv((s) => s.claimsFor);
+  const explorer = useExplorer();
+  const claims = useApp((s) => s.claims.data);
+  const loading = useApp((s) => s.claims.loading);
+  const error = useApp((s) => s.claims.error);
+  const contestedOnly = useApp((s) => s.claims.contestedOnly);
+  const asOf = useApp((s) => s.claims.asOf);
   const events = (claims?.events ?? []).filter((e) => !contestedOnly || e.contested);
   return (
     <div className="claims-board" data-testid="claims-board">
@@ -37,10 +37,10 @@ export function ClaimsBoard() {
           </div>
         </div>
         <label className="tl-check">
-          <input type="checkbox" checked={contestedOnly} onChange={(e) => inv.setContestedOnly(e.target.checked)} data-testid="contested-only" /> Only contested events
+          <input type="checkbox" checked={contestedOnly} onChange={(e) => explorer.setContestedOnly(e.target.checked)} data-testid="contested-only" /> Only contested events
         </label>
-        <button className="btn small" onClick={() => void inv.setMode(inv.state.canvasMode)} data-testid="claims-close">
-          <Icon name="close" size={13} /> Back to the {inv.state.canvasMode === 'map' ? 'map' : 'graph'}
+        <button className="btn small" onClick={() => void explorer.setMode(explorer.state.view.canvasMode)} data-testid="claims-close">
+          <Icon name="close" size={13} /> Back to the {explorer.state.view.canvasMode === 'map' ? 'map' : 'graph'}
         </button>
       </div>
       {error ? <div className="cb-empty error">The claims could not be loaded: {error}</div> : null}
@@ -56,14 +56,14 @@ export function ClaimsBoard() {
 }
 
 function EventCard({ card }: { card: BoardEvent }) {
-  const inv = useInvestigation();
+  const explorer = useExplorer();
   const byId = new Map(card.groups.flatMap((g) => g.claims.map((c) => [c.id, c] as const)));
   const when = card.start ? (card.start === card.end || !card.end ? formatDate(card.start) : `${formatDate(card.start)} – ${formatDate(card.end)}`) : 'undated';
   return (
     <section className={`cb-card${card.contested ? ' contested' : ''}`} data-testid="claims-card" data-key={card.event.key ?? card.event.id}>
       <header>
         {card.contested ? <span className="cb-badge" title="Claims about this event contradict each other">contested</span> : null}
-        <button className="link cb-event" onClick={() => void inv.openEntity(card.event.key ?? card.event.id)}>
+        <button className="link cb-event" onClick={() => void explorer.openEntity(card.event.key ?? card.event.id)}>
           {card.event.caption}
         </button>
         <span className="muted small">{when}</span>
@@ -97,7 +97,7 @@ function SideColumn({ group, byId }: { group: SideGroup; byId: Map<string, Board
 }
 
 function ClaimItem({ claim, byId }: { claim: BoardClaim; byId: Map<string, BoardClaim> }) {
-  const inv = useInvestigation();
+  const explorer = useExplorer();
   const status = claim.statusAsOf ?? claim.status ?? 'unknown';
   const against = claim.contradicts.map((id) => byId.get(id)).filter((c): c is BoardClaim => !!c);
   const ev = claim.evidence;
@@ -106,7 +106,7 @@ function ClaimItem({ claim, byId }: { claim: BoardClaim; byId: Map<string, Board
       <div className="cb-claim-top">
         <span className={`cb-status ${status}`}>{STATUS_LABEL[status] ?? status}</span>
         {claim.claimant ? (
-          <button className="link cb-claimant" onClick={() => void inv.openEntity(claim.claimant!.key ?? claim.claimant!.id)} title={claim.claimant.sideVia.join(' → ')}>
+          <button className="link cb-claimant" onClick={() => void explorer.openEntity(claim.claimant!.key ?? claim.claimant!.id)} title={claim.claimant.sideVia.join(' → ')}>
             {claim.claimant.caption}
           </button>
         ) : (
@@ -120,7 +120,7 @@ function ClaimItem({ claim, byId }: { claim: BoardClaim; byId: Map<string, Board
         <button
           className="cb-quote"
           disabled={ev.start === null || ev.end === null}
-          onClick={() => ev.start !== null && ev.end !== null && void inv.openReader(ev.article.key, ev.start, ev.end)}
+          onClick={() => ev.start !== null && ev.end !== null && void explorer.openReader(ev.article.key, ev.start, ev.end)}
           title="Read the quote in its article"
           data-testid="claim-quote"
         >

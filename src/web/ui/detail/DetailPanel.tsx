@@ -1,21 +1,17 @@
-import { useMemo, useState } from 'react';
-import type { Evidence, NodeDetailResponse } from '../../../shared/api';
+import { useMemo } from 'react';
+import type { NodeDetailResponse } from '../../../shared/api';
 import type { GraphNode } from '../../../shared/graph';
 import { useApp, useExplorer } from '../context';
 import { Glyph, LabelBadge } from '../shell/Glyph';
 import { Icon } from '../shell/Icon';
-import { EDGE_FAMILIES, edgeColor } from '../../render/style';
+import { edgeColor } from '../../render/style';
 import { displayCaption, expansionOf, primaryLabel } from '../../core/graph/graph-store';
 import { Claims } from '../claims/EntityClaims';
-import { ArticleSource, Quote } from '../evidence/Quote';
-import { formatValue, humanKey, humanType, termsFor } from '../format';
-import { useOptionalInvestigation } from '../../views/context';
-import { CorroborationNote } from '../../views/InvestigationViews';
+import { EvidenceList } from '../evidence/EvidenceList';
+import { formatValue, humanKey, humanType } from '../format';
 
 /** Properties shown elsewhere in the panel (header, description, aliases) or internal. */
 const SHOWN_ELSEWHERE = new Set(['name', 'title', 'id', 'description', 'aliases', 'role', 'dataset']);
-const EVIDENCE_SHOWN = 8;
-const CLAIM_TYPES = new Set(['MADE', 'ABOUT', 'REPORTS', 'CONTRADICTS']);
 
 export function DetailPanel() {
   const focus = useApp((s) => s.focus);
@@ -133,7 +129,7 @@ function Header({ node, data }: { node: GraphNode; data: NodeDetailResponse | nu
         <button className="btn small" onClick={() => explorer.setPinned(node.id, !pinned)} data-testid="pin" title={pinned ? 'Let the layout move it again' : 'Keep it where it is (or drag it)'}>
           <Icon name="pin" /> {pinned ? 'Unpin' : 'Pin'}
         </button>
-        <button className="btn small ghost" onClick={() => explorer.sigmaController?.focusNode(node.id)} title="Centre the view on it">
+        <button className="btn small ghost" onClick={() => explorer.sigmaController?.camera.focusNode(node.id)} title="Centre the view on it">
           <Icon name="focus" /> Centre
         </button>
       </div>
@@ -245,94 +241,6 @@ function RelRow({ type, out, in: inn, color }: { type: string; out: number; in: 
       </span>
     </>
   );
-}
-
-function EvidenceList({ data }: { data: NodeDetailResponse }) {
-  const explorer = useExplorer();
-  const [all, setAll] = useState(false);
-  const terms = useMemo(() => termsFor(data.node.caption, data.node.properties.aliases), [data]);
-  // Facts first; quotes behind claims (MADE, ABOUT, REPORTS) are also shown with the claims.
-  const ordered = useMemo(() => {
-    // Within facts: by relationship family (offices, organizations, geography, events, …), stable.
-    const rank = (e: Evidence) => {
-      if (!e.relationship) return -1;
-      if (CLAIM_TYPES.has(e.relationship.type)) return 100;
-      const i = EDGE_FAMILIES.findIndex((f) => f.types.includes(e.relationship!.type));
-      return i < 0 ? 50 : i;
-    };
-    return data.evidence.map((e, i) => [e, i] as const).sort((a, b) => rank(a[0]) - rank(b[0]) || a[1] - b[1]).map(([e]) => e);
-  }, [data]);
-  if (!ordered.length) return null;
-  const shown = all ? ordered : ordered.slice(0, EVIDENCE_SHOWN);
-  return (
-    <div className="section" data-testid="evidence">
-      <h3>
-        Evidence <span className="count">{data.evidence.length}{data.evidenceTruncated ? '+' : ''}</span>
-      </h3>
-      {shown.map((e, i) => (
-        <EvidenceItem key={`${e.relationship?.id ?? 'self'}-${i}`} e={e} terms={terms} onOpen={(ref) => void explorer.focusRef(ref)} />
-      ))}
-      {ordered.length > EVIDENCE_SHOWN ? (
-        <button className="link small" onClick={() => setAll((a) => !a)}>
-          {all ? 'Show fewer' : `Show all ${ordered.length} quotes`}
-        </button>
-      ) : null}
-    </div>
-  );
-}
-
-function EvidenceItem({ e, terms, onOpen }: { e: Evidence; terms: string[]; onOpen(ref: string): void }) {
-  const r = e.relationship;
-  const allTerms = r ? [...terms, ...termsFor(r.other.caption, [])] : terms;
-  // Investigation views: the quote opens the evidence reader (article text around it).
-  const inv = useOptionalInvestigation();
-  const openReader = inv && e.start !== null && e.end !== null ? () => void inv.openReader(e.article.key, e.start!, e.end!) : null;
-  return (
-    <div className="evidence" data-testid="evidence-item">
-      {r ? (
-        <div className="evidence-rel">
-          {r.direction === 'out' ? null : (
-            <>
-              <button className="link" onClick={() => onOpen(r.other.id)}>
-                {refCaption(r.other)}
-              </button>
-            </>
-          )}
-          <span className="type">{r.direction === 'out' ? `${humanType(r.type)} →` : `→ ${humanType(r.type)}`}</span>
-          {r.direction === 'out' ? (
-            <button className="link" onClick={() => onOpen(r.other.id)}>
-              {refCaption(r.other)}
-            </button>
-          ) : (
-            <span className="faint">(this)</span>
-          )}
-          <CorroborationNote edgeId={r.id} />
-        </div>
-      ) : null}
-      {openReader ? (
-        <div
-          className="quote-open"
-          role="button"
-          tabIndex={0}
-          title="Read the quote in its article"
-          data-testid="open-reader"
-          onClick={openReader}
-          onKeyDown={(k) => (k.key === 'Enter' || k.key === ' ') && (k.preventDefault(), openReader())}
-        >
-          <Quote text={e.quote} terms={allTerms} />
-        </div>
-      ) : (
-        <Quote text={e.quote} terms={allTerms} />
-      )}
-      <ArticleSource article={e.article} />
-    </div>
-  );
-}
-
-/** Node refs carry no properties: a claim's slug is made readable ("claim-gladkov-…" → "Claim: gladkov …"). */
-function refCaption(r: { caption: string; labels: string[] }): string {
-  if (r.labels.includes('Claim') && r.caption.startsWith('claim-')) return `claim: ${r.caption.slice(6).replace(/-/g, ' ')}`;
-  return r.caption;
 }
 
 function Mentions({ data }: { data: NodeDetailResponse }) {

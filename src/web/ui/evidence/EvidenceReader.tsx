@@ -2,27 +2,27 @@ import { useEffect, type ReactElement } from 'react';
 import type { Excerpt } from '../../../shared/api';
 import { Icon } from '../shell/Icon';
 import { formatDate } from '../format';
-import { useInv, useInvestigation } from '../../views/context';
+import { useApp, useExplorer } from '../context';
 
 /**
  * The evidence reader: the article's metadata and the quote in its paragraph (when the server has
  * the text), the quote highlighted, every mentioned entity a link into the graph. Esc closes it.
  */
 export function EvidenceReader() {
-  const inv = useInvestigation();
-  const reader = useInv((s) => s.reader);
+  const explorer = useExplorer();
+  const reader = useApp((s) => s.reader);
   useEffect(() => {
     if (!reader) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') inv.closeReader();
+      if (e.key === 'Escape') explorer.closeReader();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [inv, reader]);
+  }, [explorer, reader]);
   if (!reader) return null;
   const d = reader.data;
   return (
-    <div className="reader-backdrop" onMouseDown={(e) => e.target === e.currentTarget && inv.closeReader()}>
+    <div className="reader-backdrop" onMouseDown={(e) => e.target === e.currentTarget && explorer.closeReader()}>
       <div className="reader" role="dialog" aria-modal="true" aria-label="Evidence reader" data-testid="evidence-reader">
         <div className="reader-head">
           <div className="grow">
@@ -38,11 +38,11 @@ export function EvidenceReader() {
             ) : null}
           </div>
           {d?.article.key ? (
-            <button className="btn small" onClick={() => void inv.openEntity(d.article.key ?? d.article.id)}>
+            <button className="btn small" onClick={() => void explorer.openEntity(d.article.key ?? d.article.id)}>
               Show the article in the graph
             </button>
           ) : null}
-          <button className="btn icon ghost" onClick={() => inv.closeReader()} aria-label="Close the reader">
+          <button className="btn icon ghost" onClick={() => explorer.closeReader()} aria-label="Close the reader">
             <Icon name="close" />
           </button>
         </div>
@@ -59,7 +59,7 @@ export function EvidenceReader() {
 }
 
 function ReaderBody({ quote, excerpt }: { quote: string; excerpt: Excerpt }) {
-  const inv = useInvestigation();
+  const explorer = useExplorer();
   if (!excerpt.available) {
     return (
       <div className="reader-body">
@@ -90,7 +90,7 @@ function ReaderBody({ quote, excerpt }: { quote: string; excerpt: Excerpt }) {
     let node: ReactElement = <span key={a}>{text}</span>;
     if (m) {
       node = (
-        <button key={a} className="reader-entity" onClick={() => void inv.openEntity(m.entity.key ?? m.entity.id)} title={`${m.entity.caption} — open in the graph`} data-testid="reader-entity" data-key={m.entity.key ?? m.entity.id}>
+        <button key={a} className="reader-entity" onClick={() => void explorer.openEntity(m.entity.key ?? m.entity.id)} title={`${m.entity.caption} — open in the graph`} data-testid="reader-entity" data-key={m.entity.key ?? m.entity.id}>
           {text}
         </button>
       );

@@ -16,7 +16,7 @@ export function GraphCanvas() {
   useEffect(() => {
     const check = detectWebGL();
     if (!check.ok) {
-      explorer.store.set({ webgl: { ok: false, reason: check.reason } });
+      explorer.setWebGl({ ok: false, reason: check.reason });
       return;
     }
     let ctrl: SigmaController;
@@ -30,12 +30,13 @@ export function GraphCanvas() {
           explorer.select(null);
         },
         onDragEnd: (id) => explorer.setPinned(id, true),
+        onHoverNode: (id) => explorer.hoverNode(id),
       });
     } catch (e) {
-      explorer.store.set({ webgl: { ok: false, reason: e instanceof Error ? e.message : String(e) } });
+      explorer.setWebGl({ ok: false, reason: e instanceof Error ? e.message : String(e) });
       return;
     }
-    explorer.store.set({ webgl: { ok: true } });
+    explorer.setWebGl({ ok: true });
     explorer.attachSigma(ctrl);
     return () => {
       explorer.attachSigma(null);

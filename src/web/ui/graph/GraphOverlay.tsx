@@ -25,13 +25,13 @@ function ZoomControls() {
   const c = () => explorer.sigmaController;
   return (
     <div className="overlay zoom">
-      <button className="btn icon" onClick={() => c()?.zoom(1.5)} aria-label="Zoom in" title="Zoom in">
+      <button className="btn icon" onClick={() => c()?.camera.zoom(1.5)} aria-label="Zoom in" title="Zoom in">
         <Icon name="plus" />
       </button>
-      <button className="btn icon" onClick={() => c()?.zoom(1 / 1.5)} aria-label="Zoom out" title="Zoom out">
+      <button className="btn icon" onClick={() => c()?.camera.zoom(1 / 1.5)} aria-label="Zoom out" title="Zoom out">
         <Icon name="minus" />
       </button>
-      <button className="btn icon" onClick={() => c()?.fit()} aria-label="Fit the graph" title="Fit the graph">
+      <button className="btn icon" onClick={() => c()?.camera.fit()} aria-label="Fit the graph" title="Fit the graph">
         <Icon name="fit" />
       </button>
     </div>

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { QueryResult } from '../../../shared/api';
-import type { ApiError } from '../../api/client';
+import type { QueryError } from '../../core/query/actions';
 import { useApp, useExplorer } from '../context';
 import { Icon } from '../shell/Icon';
 import { labelColor } from '../../render/style';
@@ -18,7 +18,7 @@ export function ResultPane() {
 }
 
 /** Query errors in words, with Neo4j's code and, for syntax errors, the line with a caret. */
-function ErrorView({ error, query }: { error: ApiError; query: string | null }) {
+function ErrorView({ error, query }: { error: QueryError; query: string | null }) {
   const pos = error.details.position;
   const line = pos && query ? (query.split('\n')[pos.line - 1] ?? null) : null;
   const heading =

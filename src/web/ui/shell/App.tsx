@@ -8,13 +8,19 @@ import { GraphCanvas } from '../graph/GraphCanvas';
 import { GraphOverlay } from '../graph/GraphOverlay';
 import { LeftPanel } from './LeftPanel';
 import { DrawerBar } from '../query/DrawerBar';
-import { InvestigationViews } from '../../views/InvestigationViews';
+import { ClaimsBoard } from '../claims/ClaimsBoard';
+import { EvidenceReader } from '../evidence/EvidenceReader';
+import { DistanceCard } from '../map/DistanceCard';
+import { MapStatus } from '../map/MapStatus';
+import { TimelineStrip } from '../timeline/TimelineStrip';
+import { ViewSwitch } from './ViewSwitch';
 
 // The drawer body holds the Cypher editor (CodeMirror + the Cypher grammar): loaded on first open.
 const DrawerBody = lazy(() => import('../query/DrawerBody'));
 
 export function App() {
   const drawerOpen = useApp((s) => s.drawer.open);
+  const mode = useApp((s) => s.view.mode);
   return (
     <div className="app">
       <div className="banner-area">
@@ -27,7 +33,12 @@ export function App() {
       <main className="main" aria-label="Graph">
         <GraphCanvas />
         <GraphOverlay />
-        <InvestigationViews />
+        <ViewSwitch />
+        <DistanceCard />
+        <MapStatus />
+        <TimelineStrip />
+        {mode === 'claims' ? <ClaimsBoard /> : null}
+        <EvidenceReader />
       </main>
       <aside className="right panel" aria-label="Details">
         <DetailPanel />

@@ -1,4 +1,5 @@
-import { labelColor, labelStyle, type Theme } from '../../render/style';
+import { labelColor, labelStyle } from '../../render/style';
+import type { Theme } from '../../core/shell/actions';
 
 /** A label's glyph on its colour disc: the same path sigma draws inside nodes. */
 export function Glyph({ label, theme, size = 18 }: { label: string; theme: Theme; size?: number }) {

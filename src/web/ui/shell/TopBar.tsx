@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useApp, useExplorer } from '../context';
-import { EXPAND_LIMITS } from '../../app/explorer';
+import { EXPAND_LIMITS } from '../../core/expansion/actions';
 import { Icon } from './Icon';
 import { Glyph } from './Glyph';
 

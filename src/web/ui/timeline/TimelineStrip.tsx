@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointer
 import type { TimelineEvent } from '../../../shared/api';
 import { Icon } from '../shell/Icon';
 import { formatDate } from '../format';
-import { useInv, useInvestigation } from '../../views/context';
+import { useApp, useExplorer } from '../context';
 import { dayMs, packLanes, ticks, timeScale } from '../../core/timeline/scale';
 
 const HEIGHT = 104;
@@ -19,13 +19,13 @@ type Drag = { kind: 'new'; x0: number } | { kind: 'move'; dx: number; width: num
  * filter the graph to a range, a play button, and the "as reported by" mode with a day cursor.
  */
 export function TimelineStrip() {
-  const inv = useInvestigation();
-  const timeline = useInv((s) => s.timeline);
-  const error = useInv((s) => s.timelineError);
-  const mode = useInv((s) => s.timeMode);
-  const filters = useInv((s) => s.filters);
-  const playing = useInv((s) => s.playing);
-  const shown = useInv((s) => s.shown);
+  const explorer = useExplorer();
+  const timeline = useApp((s) => s.timeline.data);
+  const error = useApp((s) => s.timeline.error);
+  const mode = useApp((s) => s.timeline.mode);
+  const filters = useApp((s) => s.filters);
+  const playing = useApp((s) => s.timeline.playing);
+  const shown = useApp((s) => s.shown);
   const host = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(800);
   const [drag, setDrag] = useState<Drag | null>(null);
@@ -49,13 +49,13 @@ export function TimelineStrip() {
     }
     const asOf = filters.asOf;
     const t = setTimeout(() => {
-      inv.api
+      explorer.api
         .timeline({ asReportedBy: asOf })
         .then((r) => setKnownThen(new Set(r.events.map((e) => e.id))))
         .catch(() => setKnownThen(null));
     }, 120);
     return () => clearTimeout(t);
-  }, [inv, mode, filters.asOf]);
+  }, [explorer, mode, filters.asOf]);
 
   const scale = useMemo(() => {
     const days = timeline ? [...timeline.events.flatMap((e) => [e.start, e.end]), ...timeline.articles.map((a) => a.published)].sort() : [];
@@ -96,10 +96,10 @@ export function TimelineStrip() {
     if (ev.button !== 0) return;
     (ev.currentTarget as SVGSVGElement).setPointerCapture(ev.pointerId);
     const x = local(ev);
-    inv.pause();
+    explorer.pause();
     if (mode === 'reported') {
       setDrag({ kind: 'cursor' });
-      inv.setAsOf(scale.day(x));
+      explorer.setAsOf(scale.day(x));
       return;
     }
     if (range) {
@@ -114,19 +114,19 @@ export function TimelineStrip() {
   const onMove = (ev: ReactPointerEvent<SVGSVGElement>) => {
     const x = local(ev);
     if (!drag) return;
-    if (drag.kind === 'cursor') inv.setAsOf(scale.day(x));
+    if (drag.kind === 'cursor') explorer.setAsOf(scale.day(x));
     else if (drag.kind === 'new') {
-      if (Math.abs(x - drag.x0) > 3) inv.setRange({ from: scale.day(Math.min(x, drag.x0)), to: scale.day(Math.max(x, drag.x0)) });
+      if (Math.abs(x - drag.x0) > 3) explorer.setRange({ from: scale.day(Math.min(x, drag.x0)), to: scale.day(Math.max(x, drag.x0)) });
     } else if (drag.kind === 'move') {
       const a = Math.max(0, Math.min(width - drag.width, x - drag.dx));
-      inv.setRange({ from: scale.day(a), to: scale.day(a + drag.width) });
+      explorer.setRange({ from: scale.day(a), to: scale.day(a + drag.width) });
     } else if (range) {
-      if (drag.kind === 'left') inv.setRange({ from: scale.day(x), to: range.to });
-      else inv.setRange({ from: range.from, to: scale.day(x) });
+      if (drag.kind === 'left') explorer.setRange({ from: scale.day(x), to: range.to });
+      else explorer.setRange({ from: range.from, to: scale.day(x) });
     }
   };
   const onUp = (ev: ReactPointerEvent<SVGSVGElement>) => {
-    if (drag?.kind === 'new' && Math.abs(local(ev) - drag.x0) <= 3) inv.setRange(null); // a click clears the brush
+    if (drag?.kind === 'new' && Math.abs(local(ev) - drag.x0) <= 3) explorer.setRange(null); // a click clears the brush
     setDrag(null);
   };
 
@@ -140,14 +140,14 @@ export function TimelineStrip() {
     <div className="timeline-strip" data-testid="timeline" ref={host}>
       <div className="tl-bar">
         <div className="seg" role="tablist" aria-label="Kind of time">
-          <button role="tab" aria-selected={mode === 'happened'} className={mode === 'happened' ? 'on' : ''} onClick={() => inv.setTimeMode('happened')} data-testid="time-happened" title="Filter by when events happened">
+          <button role="tab" aria-selected={mode === 'happened'} className={mode === 'happened' ? 'on' : ''} onClick={() => explorer.setTimeMode('happened')} data-testid="time-happened" title="Filter by when events happened">
             Happened
           </button>
-          <button role="tab" aria-selected={mode === 'reported'} className={mode === 'reported' ? 'on' : ''} onClick={() => inv.setTimeMode('reported')} data-testid="time-reported" title="Only what articles published by a day had reported">
+          <button role="tab" aria-selected={mode === 'reported'} className={mode === 'reported' ? 'on' : ''} onClick={() => explorer.setTimeMode('reported')} data-testid="time-reported" title="Only what articles published by a day had reported">
             As reported by
           </button>
         </div>
-        <button className="btn small" onClick={() => (playing ? inv.pause() : inv.play())} data-testid="timeline-play" aria-label={playing ? 'Pause' : 'Play through time'}>
+        <button className="btn small" onClick={() => (playing ? explorer.pause() : explorer.play())} data-testid="timeline-play" aria-label={playing ? 'Pause' : 'Play through time'}>
           {playing ? <span className="pause-glyph" aria-hidden>❚❚</span> : <Icon name="play" size={12} />}
           {playing ? 'Pause' : 'Play'}
         </button>
@@ -168,14 +168,14 @@ export function TimelineStrip() {
         </span>
         {range && mode === 'happened' ? (
           <label className="tl-check">
-            <input type="checkbox" checked={filters.hideOutside} onChange={(e) => inv.setHideOutside(e.target.checked)} data-testid="timeline-hide" /> Hide the rest
+            <input type="checkbox" checked={filters.hideOutside} onChange={(e) => explorer.setHideOutside(e.target.checked)} data-testid="timeline-hide" /> Hide the rest
           </label>
         ) : null}
         <span className="tl-counts muted" data-testid="shown-counts">
           {shown.nodes} nodes · {shown.edges} links shown
         </span>
         {range || filters.asOf ? (
-          <button className="btn small ghost" onClick={() => inv.clearTime()} data-testid="timeline-clear">
+          <button className="btn small ghost" onClick={() => explorer.clearTime()} data-testid="timeline-clear">
             Clear
           </button>
         ) : null}
@@ -214,7 +214,7 @@ export function TimelineStrip() {
               data-dim={dim ? '1' : '0'}
               onPointerEnter={() => setHover({ x: (x0 + x1) / 2, text: `${e.name} · ${e.start === e.end ? formatDate(e.start) : `${formatDate(e.start)} – ${formatDate(e.end)}`}${e.contested ? ' · contested claims' : ''}` })}
               onPointerLeave={() => setHover(null)}
-              onDoubleClick={() => void inv.openEntity(e.key ?? e.id)}
+              onDoubleClick={() => void explorer.openEntity(e.key ?? e.id)}
             >
               {point ? <circle cx={x0 + 3} cy={y + 4} r={4} /> : <rect x={x0} y={y} width={x1 - x0} height={8} rx={4} />}
             </g>
