@@ -16,7 +16,8 @@ document.documentElement.dataset.theme = explorer.state.theme;
 explorer.store.subscribe(() => {
   if (document.documentElement.dataset.theme !== explorer.state.theme) document.documentElement.dataset.theme = explorer.state.theme;
 });
-installTestHooks(explorer);
+// Builds for end-to-end tests only (vite --mode e2e); dropped from production builds.
+if (__NEWSGRAPH_TEST__) installTestHooks(explorer);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

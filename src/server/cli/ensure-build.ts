@@ -81,6 +81,8 @@ export interface EnsureBuildOptions {
   force?: boolean;
   /** Where to build (default dist/). Tests use a folder of their own, see the note below. */
   outDir?: string;
+  /** Vite mode: 'e2e' adds the end-to-end test hooks (vite.config.ts). Default 'production'. */
+  mode?: 'production' | 'e2e';
 }
 
 /*
@@ -106,7 +108,7 @@ export async function ensureBuild(opts: EnsureBuildOptions = {}): Promise<void> 
     const nodeEnv = process.env.NODE_ENV;
     process.env.NODE_ENV = 'production';
     try {
-      await build({ configFile: join(ROOT, 'vite.config.ts'), root: ROOT, mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+      await build({ configFile: join(ROOT, 'vite.config.ts'), root: ROOT, mode: opts.mode ?? 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
     } finally {
       if (nodeEnv === undefined) delete process.env.NODE_ENV;
       else process.env.NODE_ENV = nodeEnv;

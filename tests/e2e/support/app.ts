@@ -33,13 +33,14 @@ export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
 const BUILDS = join(ROOT, 'node_modules', '.cache', 'newsgraph-e2e-web');
 
 /**
- * The front end as the sources are now, built into a folder named after the newest source time:
- * immutable once built, so another process rebuilding dist/ (or the sources changing) cannot
- * pull assets from under a running test. Keeps the three newest builds.
+ * The front end as the sources are now, built for tests (`--mode e2e`: with the test hooks) into
+ * a folder named after the newest source time: immutable once built, so another process
+ * rebuilding dist/ (or the sources changing) cannot pull assets from under a running test. Keeps
+ * the three newest builds.
  */
 export async function buildForTests(): Promise<string> {
   const dir = join(BUILDS, String(Math.floor(newestSourceMtime())));
-  await ensureBuild({ outDir: dir, log: () => {} });
+  await ensureBuild({ outDir: dir, mode: 'e2e', log: () => {} });
   const old = readdirSync(BUILDS).filter((d) => /^\d+$/.test(d)).sort((a, b) => Number(b) - Number(a)).slice(3);
   for (const d of old) rmSync(join(BUILDS, d), { recursive: true, force: true });
   return dir;
