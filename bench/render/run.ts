@@ -1,5 +1,5 @@
 /**
- * Render benchmark (issue 7, part 3): the app's render pipeline vs a bare sigma + graphology page,
+ * Render benchmark: the app's render pipeline vs a bare sigma + graphology page,
  * same payloads, in Debian's Chromium (software WebGL: SwiftShader), driven by playwright-core.
  * Pages are built with Vite from bench/render/*.html into bench/tmp/render-dist and served by a
  * tiny static server on 127.0.0.1.

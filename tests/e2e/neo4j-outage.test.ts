@@ -13,7 +13,8 @@ import { seedDatabase } from '../../seed/loader/index';
 import { freePort, startManaged, type ManagedHandle } from '../../src/server/neo4j/managed/instance';
 import type { Neo4jTarget } from '../../src/server/neo4j/connection';
 import type { RunningServer } from '../../src/server/server';
-import { idle, launchChromium, newPage, openExplorer, shot, snapshot, startApp } from './support/app';
+import { idle, launchChromium, newPage, openExplorer, shot, snapshot } from '../support/browser';
+import { startApp } from './support/app';
 
 let home: string;
 let port: number;

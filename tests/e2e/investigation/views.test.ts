@@ -4,30 +4,14 @@
  * (git-ignored). Assertions read sigma's own display state (what it hides or dims), the DOM, and
  * on-screen geometry — not fixed sleeps or hard-coded pixels. The database is only read.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { TimelineResponse } from '../../../src/shared/api';
-import type { RunningServer } from '../../../src/server/server';
 import { timeScale } from '../../../src/web/core/timeline/scale';
-import { testNeo4j } from '../../support/neo4j';
-import { ensureSeeded } from '../../support/seeded';
-import { frames, idle, launchChromium, newPage, nodeId, openExplorer, shot, startApp } from '../support/app';
+import { e2eSession, frames, idle, newPage, nodeId, openExplorer, shot } from '../../support/browser';
 
 const T = 240_000;
-let app: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  await ensureSeeded();
-  const t = testNeo4j();
-  app = await startApp({ uri: t.uri, username: t.username, password: t.password, database: t.database });
-  browser = await launchChromium();
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const e2e = e2eSession();
 
 /** Waits for the app (explorer and investigation views) to be idle, then three frames. */
 async function settled(page: Page): Promise<void> {
@@ -36,7 +20,7 @@ async function settled(page: Page): Promise<void> {
 }
 
 async function open(page: Page): Promise<void> {
-  await openExplorer(page, app.url);
+  await openExplorer(page, e2e.app.url);
   await page.getByTestId('timeline-chart').waitFor({ timeout: 60_000 });
   await settled(page);
 }
@@ -66,7 +50,7 @@ function mapLines(page: Page): Promise<number> {
 
 /** Page x of a day on the timeline chart, computed with the strip's own scale. */
 async function timelineX(page: Page, iso: string): Promise<{ x: number; y: number }> {
-  const t = (await (await fetch(`${app.url}/api/timeline?granularity=month`)).json()) as TimelineResponse;
+  const t = (await (await fetch(`${e2e.app.url}/api/timeline?granularity=month`)).json()) as TimelineResponse;
   const days = [...t.events.flatMap((e) => [e.start, e.end]), ...t.articles.map((a) => a.published)].sort();
   const box = (await page.getByTestId('timeline-chart').boundingBox())!;
   const scale = timeScale(days[0]!, days[days.length - 1]!, box.width);
@@ -93,7 +77,7 @@ const span = (p: Record<string, unknown>) => {
 
 describe('investigation views (e2e, headless Chromium)', () => {
   it('brushing 2023 leaves only 2023 events bright, in the graph and on the strip', async () => {
-    const { page, context, errors } = await newPage(browser);
+    const { page, context, errors } = await newPage(e2e.browser);
     await open(page);
     const a = await timelineX(page, '2023-01-01');
     const b = await timelineX(page, '2023-12-31');
@@ -138,7 +122,7 @@ describe('investigation views (e2e, headless Chromium)', () => {
   }, T);
 
   it('"as reported by 2022-12-31" hides facts only reported in 2023–2024', async () => {
-    const { page, context, errors } = await newPage(browser);
+    const { page, context, errors } = await newPage(e2e.browser);
     await open(page);
     const before = await page.evaluate(() => window.__newsgraph!.views.drawn());
     await page.getByTestId('time-reported').click();
@@ -182,7 +166,7 @@ describe('investigation views (e2e, headless Chromium)', () => {
   }, T);
 
   it('the map shows Belgorod north of Kharkiv, both near the border — with every non-localhost request blocked', async () => {
-    const { page, context, errors } = await newPage(browser);
+    const { page, context, errors } = await newPage(e2e.browser);
     const blocked: string[] = [];
     await context.route('**/*', (route) => {
       const host = new URL(route.request().url()).hostname;
@@ -266,7 +250,7 @@ describe('investigation views (e2e, headless Chromium)', () => {
   }, T);
 
   it('the claims board shows the Gubkin street claims on opposite sides, and the reader opens their quotes', async () => {
-    const { page, context, errors } = await newPage(browser);
+    const { page, context, errors } = await newPage(e2e.browser);
     await open(page);
     await page.getByTestId('view-claims').click();
     const card = page.locator('[data-testid=claims-card][data-key="gubkin-street-strike-2022-10"]');
@@ -307,7 +291,7 @@ describe('investigation views (e2e, headless Chromium)', () => {
   }, T);
 
   it('the single-source filter changes the visible edge count; events with contradicting claims are marked', async () => {
-    const { page, context, errors } = await newPage(browser);
+    const { page, context, errors } = await newPage(e2e.browser);
     await open(page);
     const before = await page.evaluate(() => window.__newsgraph!.views.drawn());
     const single = await page.evaluate(
