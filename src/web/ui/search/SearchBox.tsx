@@ -5,6 +5,7 @@ import { Glyph } from '../shell/Glyph';
 import { Icon } from '../shell/Icon';
 import { primaryLabel } from '../../core/graph/graph-store';
 import { describeError } from '../../api/client';
+import { hitSubtitle } from '../../core/search/search';
 
 const DEBOUNCE_MS = 180;
 
@@ -19,12 +20,6 @@ export interface SearchBoxProps {
   /** Pickers keep the picked caption in the box; the main search clears it. */
   keepText?: boolean;
   invalid?: boolean;
-}
-
-function subtitle(hit: SearchHit): string {
-  const p = hit.node.properties;
-  const d = (typeof p.role === 'string' && p.role) || (typeof p.description === 'string' && p.description) || hit.node.labels.filter((l) => l !== 'Entity').join(', ');
-  return d.length > 90 ? `${d.slice(0, 88)}…` : d;
 }
 
 /** Debounced, keyboard-navigable autocomplete over /api/search (an ARIA combobox). */
@@ -146,7 +141,7 @@ export function SearchBox({ onPick, labels, placeholder, inputId, testId, value,
               <Glyph label={primaryLabel(h.node.labels)} theme={theme} size={20} />
               <div className="grow">
                 <div className="caption">{h.node.caption}</div>
-                <div className="sub">{subtitle(h)}</div>
+                <div className="sub">{hitSubtitle(h)}</div>
               </div>
             </li>
           ))}
