@@ -2,7 +2,7 @@
  * The domain graph: what the analyst has loaded, as layers of API results.
  *
  * Pure and immutable — every function returns a new state and never touches the DOM, sigma or
- * graphology, so it is unit-tested in Node. The render graph (src/web/graph/) is derived from it.
+ * graphology, so it is unit-tested in Node. The render graph (render/render-graph.ts) is derived from it.
  *
  * A node (or edge) is in the graph while at least one layer holds it: collapsing an expansion
  * removes only what no other layer (the overview, another expansion, a path) also brought in.

@@ -1,9 +1,9 @@
 /**
  * The browser's back/forward buttons over the exploration. Pure decisions (unit-tested in Node);
- * src/web/app/explorer.ts does the pushState/replaceState/popstate wiring.
+ * app/url.ts does the pushState/replaceState/popstate wiring.
  *
  * Every browser history entry we write carries a mark: this page load's session id and the
- * `seq` of the exploration-history entry (src/web/state/history.ts) the view was at. On
+ * `seq` of the exploration-history entry (core/history/history.ts) the view was at. On
  * popstate, a mark of this session whose `seq` is still in the exploration history restores that
  * exact graph (no request); anything else (another page load, a hand-edited URL, a step that
  * fell off the history) is rebuilt from the URL state, like a deep link.

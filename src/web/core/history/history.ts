@@ -2,7 +2,7 @@
  * Back/forward through the exploration: a bounded list of immutable states. Pure.
  * Each entry carries the title of the step that produced it ("Expanded Gladkov") for tooltips,
  * and a sequence number, unique within one History, that the browser's own history entries
- * point at (src/web/state/browser-history.ts): `goTo` finds the entry again on back/forward.
+ * point at (core/history/browser-history.ts): `goTo` finds the entry again on back/forward.
  */
 export interface Entry<T> {
   readonly state: T;
