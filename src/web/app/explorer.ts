@@ -121,7 +121,7 @@ export class Explorer {
   /** GraphCanvas created the Sigma instance (or removed it, with null). */
   readonly attachSigma = (ctrl: SigmaController | null) => this.render.attach(ctrl);
 
-  savedQuery = (name: string | null) => savedQuery(this.state, name);
+  readonly savedQuery = (name: string | null) => savedQuery(this.state, name);
 
   /** A user action: at most one browser history entry, however many store updates it makes. */
   private action<A extends unknown[]>(fn: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
