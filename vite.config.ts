@@ -6,11 +6,17 @@ import { defineConfig } from 'vite';
  * server in production). In dev, /api goes to the API server (NEWSGRAPH_API_URL, default the
  * default PORT 7400). The Cypher editor, the drawer body and the exporters are dynamic imports:
  * separate chunks, outside the first load.
+ *
+ * `--mode e2e` builds for end-to-end tests: __NEWSGRAPH_TEST__ is true and the test hooks
+ * (src/web/testing, window.__newsgraph) are in; in every other build they are dead code, removed.
  */
 const api = process.env.NEWSGRAPH_API_URL ?? 'http://127.0.0.1:7400';
 
-export default defineConfig({
+export const E2E_MODE = 'e2e';
+
+export default defineConfig(({ mode }) => ({
   plugins: [react()],
+  define: { __NEWSGRAPH_TEST__: JSON.stringify(mode === E2E_MODE) },
   root: '.',
   publicDir: false,
   build: {
@@ -30,4 +36,4 @@ export default defineConfig({
     host: '127.0.0.1',
     proxy: { '/api': { target: api, changeOrigin: false } },
   },
-});
+}));

@@ -1,5 +1,5 @@
 /**
- * The app's own render pipeline, composed exactly as src/web/app/explorer.ts does it (minus React
+ * The app's own render pipeline, composed exactly as src/web/render/render-sync.ts does it (minus React
  * and the API client, which are not on the render path): the domain store (replaceWith /
  * expand) → visibleGraph → syncRenderGraph into the graphology render graph → the one
  * SigmaController (created before data arrives, as GraphCanvas does) → LayoutRunner
@@ -7,10 +7,10 @@
  */
 import './probe';
 import type { GraphPayload } from '../../src/shared/graph';
-import { LayoutRunner } from '../../src/web/graph/layout';
-import { createRenderGraph, syncRenderGraph } from '../../src/web/graph/render-graph';
-import { SigmaController } from '../../src/web/graph/sigma-controller';
-import { EMPTY_GRAPH, expand, replaceWith, visibleGraph, type GraphState } from '../../src/web/state/graph-store';
+import { LayoutRunner } from '../../src/web/render/layout';
+import { createRenderGraph, syncRenderGraph } from '../../src/web/render/render-graph';
+import { SigmaController } from '../../src/web/render/sigma/sigma-controller';
+import { EMPTY_GRAPH, expand, replaceWith, visibleGraph, type GraphState } from '../../src/web/core/graph/graph-store';
 import { afterRender, endOn, hoverTargetsOn, panStepOn, syncAll, type BenchApi } from './harness';
 import { begin, snapshot, timeSync, workerMessageCount } from './probe';
 
@@ -31,7 +31,7 @@ const sigma = ctrl.sigma;
 let state: GraphState = EMPTY_GRAPH;
 let t0 = 0;
 
-/** explorer.syncRender: store state → render graph. */
+/** RenderSync.sync: store state → render graph. */
 function sync(): void {
   syncRenderGraph(graph, visibleGraph(state, new Set()), { theme, pinned: state.pinned, positions });
   ctrl.graphChanged();
@@ -48,7 +48,7 @@ const api: BenchApi = {
       sync();
     });
     const built = performance.now();
-    // explorer.runLayout(true): synchronous pre-layout, then the worker.
+    // RenderSync.runLayout(true): synchronous pre-layout, then the worker.
     timeSync(() => layout.run(LayoutRunner.budgetFor(graph.order, true), { initial: true }));
     const preLayoutMs = performance.now() - built;
     await rendered;
@@ -81,7 +81,7 @@ const api: BenchApi = {
     begin();
     t0 = performance.now();
   },
-  end: () => endOn(sigma, () => ctrl.getHighlight().hovered, t0),
+  end: () => endOn(sigma, () => ctrl.highlight.hovered, t0),
   async expand(_round, url) {
     const payload = (await (await fetch(url)).json()) as GraphPayload & { anchor: string };
     begin();
@@ -91,7 +91,7 @@ const api: BenchApi = {
     timeSync(() => {
       state = expand(state, payload.anchor, payload, {}, 'Expanded');
       sync();
-      // explorer.runLayout(false)
+      // RenderSync.runLayout(false)
       layout.run(LayoutRunner.budgetFor(graph.order, false));
     });
     await rendered;

@@ -1,5 +1,5 @@
 /**
- * Render benchmark (issue 7, part 3): the app's render pipeline vs a bare sigma + graphology page,
+ * Render benchmark: the app's render pipeline vs a bare sigma + graphology page,
  * same payloads, in Debian's Chromium (software WebGL: SwiftShader), driven by playwright-core.
  * Pages are built with Vite from bench/render/*.html into bench/tmp/render-dist and served by a
  * tiny static server on 127.0.0.1.
@@ -10,6 +10,7 @@ import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ROOT } from '../../src/runtime/paths';
+import { processEnv } from '../../src/runtime/config';
 import { freePort } from '../../src/runtime/managed/ports';
 import { median } from '../lib/stats';
 import type { LoadTimes, Step } from './harness';
@@ -84,7 +85,7 @@ function buildPages(log: (l: string) => void): number {
     cwd: ROOT,
     encoding: 'utf8',
     // Production builds of both pages, also when run from Vitest (NODE_ENV=test): see ensure-build.ts.
-    env: { ...process.env, NODE_ENV: 'production' },
+    env: processEnv({ NODE_ENV: 'production' }),
   });
   if (r.status !== 0) throw new Error(`vite build of the render pages failed:\n${r.stdout}\n${r.stderr}`);
   log(`render: pages built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);

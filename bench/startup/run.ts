@@ -139,8 +139,12 @@ async function oneStart(log: (l: string) => void): Promise<StartupRun> {
     const nodes = await page
       .waitForFunction(
         () => {
-          const h = (window as unknown as { __newsgraph?: { renders(): number; snapshot(): { renderNodes: number } } }).__newsgraph;
-          return h && h.renders() > 0 && h.snapshot().renderNodes > 0 ? h.snapshot().renderNodes : 0;
+          // Sigma is up (its canvases exist) and the overview is in the view (the legend counts
+          // its nodes): read from the page, as a production build has no test hooks.
+          if (!document.querySelector('canvas.sigma-nodes')) return 0;
+          let n = 0;
+          for (const e of document.querySelectorAll('[data-testid^=legend-]')) n += Number(e.getAttribute('data-count')) || 0;
+          return n;
         },
         null,
         { timeout: 180_000, polling: 'raf' },

@@ -1,36 +1,29 @@
 /**
- * Entry point. Creates the one Explorer (store, API client, render graph) and mounts React.
- * Sigma is created later, inside GraphCanvas's effect, once WebGL is known to work.
+ * Entry point. Creates the one Explorer (store, API client, render pipeline, controllers) and
+ * mounts React. Sigma is created later, inside GraphCanvas's effect, once WebGL is known to work.
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
 import { Explorer } from './app/explorer';
-import { ExplorerContext } from './app/context';
-import { installTestHook } from './app/test-hook';
-import './styles/app.css';
-import { Investigation } from './views/investigation';
-import { InvestigationContext } from './views/context';
-import { installInvestigationTestHook } from './views/test-hook';
+import { installTestHooks } from './testing/hooks';
+import { ExplorerContext } from './ui/context';
+import { App } from './ui/shell/App';
+import './ui/shell/app.css';
+import './ui/shell/views.css';
 
 const explorer = new Explorer();
 document.documentElement.dataset.theme = explorer.state.theme;
 explorer.store.subscribe(() => {
   if (document.documentElement.dataset.theme !== explorer.state.theme) document.documentElement.dataset.theme = explorer.state.theme;
 });
-installTestHook(explorer);
-// Investigation views (timeline, map, claims board, evidence reader) beside the explorer.
-const investigation = new Investigation(explorer);
-installInvestigationTestHook(investigation);
+// Builds for end-to-end tests only (vite --mode e2e); dropped from production builds.
+if (__NEWSGRAPH_TEST__) installTestHooks(explorer);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ExplorerContext.Provider value={explorer}>
-      <InvestigationContext.Provider value={investigation}>
-        <App />
-      </InvestigationContext.Provider>
+      <App />
     </ExplorerContext.Provider>
   </StrictMode>,
 );
 void explorer.start();
-void investigation.start();

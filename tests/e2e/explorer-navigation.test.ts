@@ -1,32 +1,16 @@
 /**
- * Issue 5 follow-ups, end to end on the seeded graph in headless Chromium: the browser's own
+ * End to end on the seeded graph in headless Chromium: the browser's own
  * back/forward buttons walk the exploration (expansions with their "connect result nodes" links,
  * selections), also across a reload; entity pickers in the saved-query form offer the header's
  * suggestions and label-restricted search, keyboard-driven. The database is only read.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { QueriesListResponse } from '../../src/shared/api';
-import type { RunningServer } from '../../src/server/http/server';
-import { testNeo4j } from '../support/neo4j';
-import { ensureSeeded } from '../support/seeded';
-import { idle, launchChromium, newPage, nodeId, nodePoint, openExplorer, shot, snapshot, startApp } from './support/app';
+import { drawn, e2eSession, idle, newPage, nodeId, nodePoint, openExplorer, shot, snapshot } from '../support/browser';
 
 const T = 240_000;
-let app: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  await ensureSeeded();
-  const t = testNeo4j();
-  app = await startApp({ uri: t.uri, username: t.username, password: t.password, database: t.database });
-  browser = await launchChromium();
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const e2e = e2eSession();
 
 /** Edges of the loaded graph as "sourceKey -TYPE-> targetKey". */
 function edgeNames(page: Page): Promise<string[]> {
@@ -44,10 +28,10 @@ async function settle(page: Page, check: () => Promise<boolean>): Promise<void> 
 
 describe('browser back/forward and entity pickers (e2e)', () => {
   it('expansion connects to what is shown; the browser back button undoes it, forward restores it, also after a reload', async () => {
-    const { page, context, errors } = await newPage(browser);
+    const { page, context, errors } = await newPage(e2e.browser);
     // Start from Gladkov alone (an ad-hoc query replaces the graph).
     const q = encodeURIComponent("MATCH (p:Person {id: 'vyacheslav-gladkov'}) RETURN p");
-    await openExplorer(page, `${app.url}/?cypher=${q}&run=1`);
+    await openExplorer(page, `${e2e.app.url}/?cypher=${q}&run=1`);
     const gladkov = (await nodeId(page, 'vyacheslav-gladkov'))!;
     const start = await snapshot(page);
     expect(start.nodes).toBe(1);
@@ -103,8 +87,7 @@ describe('browser back/forward and entity pickers (e2e)', () => {
 
     // After a reload the exploration history is gone: back rebuilds the previous view from its URL.
     await page.reload();
-    await page.waitForFunction(() => !!window.__newsgraph && window.__newsgraph.renders() > 0, null, { timeout: 90_000 });
-    await idle(page);
+    await drawn(page);
     expect((await snapshot(page)).focus).toBe(await nodeId(page, 'belgorod-region'));
     await page.goBack();
     await settle(page, async () => {
@@ -124,9 +107,9 @@ describe('browser back/forward and entity pickers (e2e)', () => {
   }, T);
 
   it('entity picker: suggestions on an empty box, label-restricted search, "Gladk" picked with the keyboard, run, rows', async () => {
-    const { page, context, errors } = await newPage(browser);
-    await openExplorer(page, app.url);
-    const list = (await (await fetch(`${app.url}/api/queries`)).json()) as QueriesListResponse;
+    const { page, context, errors } = await newPage(e2e.browser);
+    await openExplorer(page, e2e.app.url);
+    const list = (await (await fetch(`${e2e.app.url}/api/queries`)).json()) as QueriesListResponse;
 
     // Claims about an event: an Event-only picker with a suggestion query.
     await page.getByTestId('query-claims-about-event').click();
@@ -191,11 +174,11 @@ describe('browser back/forward and entity pickers (e2e)', () => {
     await context.close();
   }, T);
   it('drag pins a node where it is dropped and the layout leaves it there; Hide removes a node; one Sigma through it all', async () => {
-    const { page, context, errors } = await newPage(browser);
-    await openExplorer(page, app.url);
+    const { page, context, errors } = await newPage(e2e.browser);
+    await openExplorer(page, e2e.app.url);
     expect(await page.evaluate(() => window.__newsgraph!.sigmaInstances())).toBe(1);
     const kharkiv = (await nodeId(page, 'kharkiv'))!;
-    await page.evaluate((id) => window.__newsgraph!.explorer.sigmaController!.focusNode(id, 0.3), kharkiv);
+    await page.evaluate((id) => window.__newsgraph!.explorer.sigmaController!.camera.focusNode(id, 0.3), kharkiv);
     await idle(page);
 
     // Drag Kharkiv 80 px right and 50 px down, in small steps as a hand would.

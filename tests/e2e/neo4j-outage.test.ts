@@ -14,7 +14,8 @@ import { startManaged, type ManagedHandle } from '../../src/runtime/managed/inst
 import { freePort } from '../../src/runtime/managed/ports';
 import type { Neo4jTarget } from '../../src/runtime/connection';
 import type { RunningServer } from '../../src/server/http/server';
-import { idle, launchChromium, newPage, openExplorer, shot, snapshot, startApp } from './support/app';
+import { idle, launchChromium, newPage, openExplorer, shot, snapshot } from '../support/browser';
+import { startApp } from './support/app';
 
 let home: string;
 let port: number;

@@ -82,6 +82,8 @@ export interface EnsureBuildOptions {
   force?: boolean;
   /** Where to build (default dist/); a folder of its own leaves a running server's dist/ alone (note below). */
   outDir?: string;
+  /** Vite mode: 'e2e' adds the end-to-end test hooks (vite.config.ts). Default 'production'. */
+  mode?: 'production' | 'e2e';
 }
 
 /*
@@ -105,7 +107,7 @@ export async function ensureBuild(opts: EnsureBuildOptions = {}): Promise<void> 
     // under Vitest it is 'test': that gave React's development build (StrictMode effects run
     // twice, so a second Sigma) to every e2e test and to the bundle figures.
     await withNodeEnv('production', () =>
-      build({ configFile: join(ROOT, 'vite.config.ts'), root: ROOT, mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } }),
+      build({ configFile: join(ROOT, 'vite.config.ts'), root: ROOT, mode: opts.mode ?? 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } }),
     );
     // Stamp with the build's start time: a source saved during the build makes it stale again.
     const stamp = join(outDir, STAMP_FILE);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { EndpointContract } from './contract';
+import { ROUTES } from './routes';
 import { NodeIdParamsSchema } from './common';
 import { NodeRefSchema } from './nodes';
 
@@ -74,8 +75,7 @@ export const ArticleEvidenceResponseSchema = z.object({
 export type ArticleEvidenceResponse = z.infer<typeof ArticleEvidenceResponseSchema>;
 
 export const articleEvidenceContract = {
-  method: 'GET',
-  path: '/api/articles/{id}/evidence',
+  ...ROUTES.articleEvidence,
   summary: 'An evidence quote in context: article metadata and a bounded excerpt around the quote, with entity links.',
   description:
     'Only spans that are evidence in the graph can be opened (404 otherwise). When the article text is not available to ' +

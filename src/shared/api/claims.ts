@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { EndpointContract } from './contract';
+import { ROUTES } from './routes';
 import { NodeIdSchema } from './common';
 import { ArticleRefSchema, NodeRefSchema } from './nodes';
 import { IsoDateSchema } from './timeline';
@@ -101,8 +102,7 @@ export const ClaimsResponseSchema = z.object({
 export type ClaimsResponse = z.infer<typeof ClaimsResponseSchema>;
 
 export const claimsContract = {
-  method: 'GET',
-  path: '/api/claims',
+  ...ROUTES.claims,
   summary: 'Events that have claims, each with its claims grouped by the claimant\'s side, with status, date and evidence.',
   description:
     `A claimant's side is the nearest country reached through ${AFFILIATION_TYPES.join('/')} relationships ` +

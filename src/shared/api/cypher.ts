@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { EndpointContract } from './contract';
+import { ROUTES } from './routes';
 import { QueryResultSchema } from './result';
 
 export const SANDBOX_DEFAULT_TIMEOUT_MS = 5_000;
@@ -20,8 +21,7 @@ export type CypherRequest = z.input<typeof CypherRequestSchema>;
 export const CypherResponseSchema = QueryResultSchema;
 
 export const cypherContract = {
-  method: 'POST',
-  path: '/api/cypher',
+  ...ROUTES.cypher,
   summary: 'Ad-hoc read-only Cypher, sandboxed: one statement, EXPLAIN-checked, bounded in time, rows and bytes.',
   description:
     'Refused with 400 QUERY_REJECTED: writes, schema and administration commands, SHOW, USE, LOAD CSV, ' +

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GraphEdgeSchema } from '../graph';
 import type { EndpointContract } from './contract';
+import { ROUTES } from './routes';
 import { EDGES_BETWEEN_DEFAULT_LIMIT, EDGES_BETWEEN_MAX_AMONG, EDGES_BETWEEN_MAX_LIMIT, EDGES_BETWEEN_MAX_NODES } from './edges-caps';
 
 /**
@@ -47,8 +48,7 @@ export const EdgesBetweenResponseSchema = z.object({
 export type EdgesBetweenResponse = z.infer<typeof EdgesBetweenResponseSchema>;
 
 export const edgesBetweenContract = {
-  method: 'POST',
-  path: '/api/edges/between',
+  ...ROUTES.edgesBetween,
   summary: 'Connect result nodes: the relationships between newly added nodes and the nodes already shown (capped).',
   description:
     'After an expansion the explorer sends the new nodes and the nodes already on screen and draws the relationships ' +

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { EndpointContract } from './contract';
+import { ROUTES } from './routes';
 
 export const HealthResponseSchema = z.object({
   status: z.literal('ok'),
@@ -16,8 +17,7 @@ export const HealthResponseSchema = z.object({
 export type HealthResponse = z.infer<typeof HealthResponseSchema>;
 
 export const healthContract = {
-  method: 'GET',
-  path: '/api/health',
+  ...ROUTES.health,
   summary: 'Neo4j reachable, its version and database; 503 when it is not.',
   tag: 'health',
   response: HealthResponseSchema,

@@ -1,4 +1,4 @@
-/** The API contract: one module per resource, all endpoints in API_CONTRACTS. */
+/** The API contract: one module per resource, every endpoint in CONTRACTS (by route name) and API_CONTRACTS. */
 import type { EndpointContract } from './contract';
 import { articleEvidenceContract } from './articles';
 import { claimsContract } from './claims';
@@ -8,6 +8,7 @@ import { edgesBetweenContract } from './edges';
 import { healthContract } from './health';
 import { neighboursContract, nodeDetailContract } from './nodes';
 import { openapiContract } from './openapi';
+import type { RouteName } from './routes';
 import { overviewContract } from './overview';
 import { pathsContract } from './paths';
 import { queriesListContract, runQueryContract } from './queries';
@@ -27,29 +28,28 @@ export * from './overview';
 export * from './paths';
 export * from './queries';
 export * from './result';
+export * from './routes';
 export * from './schema';
 export * from './search';
 export * from './timeline';
 
-export const API_CONTRACTS: readonly EndpointContract[] = [
-  healthContract,
-  schemaContract,
-  searchContract,
-  nodeDetailContract,
-  neighboursContract,
-  edgesBetweenContract,
-  pathsContract,
-  overviewContract,
-  queriesListContract,
-  runQueryContract,
-  cypherContract,
-  openapiContract,
-  timelineContract,
-  claimsContract,
-  articleEvidenceContract,
-];
+/** Each endpoint's contract under its name in the route table (a missing or extra one does not compile). */
+export const CONTRACTS = {
+  health: healthContract,
+  schema: schemaContract,
+  search: searchContract,
+  nodeDetail: nodeDetailContract,
+  neighbours: neighboursContract,
+  edgesBetween: edgesBetweenContract,
+  paths: pathsContract,
+  overview: overviewContract,
+  queriesList: queriesListContract,
+  runQuery: runQueryContract,
+  cypher: cypherContract,
+  openapi: openapiContract,
+  timeline: timelineContract,
+  claims: claimsContract,
+  articleEvidence: articleEvidenceContract,
+} as const satisfies Record<RouteName, EndpointContract>;
 
-/** `/api/nodes/{id}` → `/api/nodes/abc` (ids are URI-encoded; element ids contain colons). */
-export function apiPath(path: string, params: Record<string, string> = {}): string {
-  return path.replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent(params[k] ?? ''));
-}
+export const API_CONTRACTS: readonly EndpointContract[] = Object.values(CONTRACTS);

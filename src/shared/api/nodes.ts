@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GraphNodeSchema, GraphPayloadSchema } from '../graph';
 import type { EndpointContract } from './contract';
+import { ROUTES } from './routes';
 import { csvList, intParam, NodeIdParamsSchema, TokenNameSchema } from './common';
 
 /** A short reference to a node (no properties): enough to show and link it. */
@@ -80,8 +81,7 @@ export const NodeDetailResponseSchema = z.object({
 export type NodeDetailResponse = z.infer<typeof NodeDetailResponseSchema>;
 
 export const nodeDetailContract = {
-  method: 'GET',
-  path: '/api/nodes/{id}',
+  ...ROUTES.nodeDetail,
   summary: 'A node: properties, labels, degree per type and direction, evidence quotes, claims made and about it.',
   tag: 'nodes',
   params: NodeIdParamsSchema,
@@ -116,8 +116,7 @@ export const NeighboursResponseSchema = GraphPayloadSchema.extend({
 export type NeighboursResponse = z.infer<typeof NeighboursResponseSchema>;
 
 export const neighboursContract = {
-  method: 'GET',
-  path: '/api/nodes/{id}/neighbours',
+  ...ROUTES.neighbours,
   summary: 'Expand a node: a capped, paged graph payload, most-connected neighbours first, with "+N more" per type.',
   tag: 'nodes',
   params: NodeIdParamsSchema,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GraphPayloadSchema } from '../graph';
 import type { EndpointContract } from './contract';
+import { ROUTES } from './routes';
 import { intParam } from './common';
 
 export const OVERVIEW_WHOLE_GRAPH_MAX = 2_000;
@@ -18,8 +19,7 @@ export const OverviewResponseSchema = GraphPayloadSchema.extend({
 export type OverviewResponse = z.infer<typeof OverviewResponseSchema>;
 
 export const overviewContract = {
-  method: 'GET',
-  path: '/api/overview',
+  ...ROUTES.overview,
   summary: 'A starting graph: the whole graph when small, else the top-N nodes by degree and the links among them.',
   tag: 'overview',
   query: OverviewQuerySchema,

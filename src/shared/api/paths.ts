@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GraphPayloadSchema } from '../graph';
 import type { EndpointContract } from './contract';
+import { ROUTES } from './routes';
 import { csvList, intParam, NodeIdSchema, TokenNameSchema } from './common';
 
 export const PATHS_MAX_HOPS = 8;
@@ -26,8 +27,7 @@ export const PathsResponseSchema = GraphPayloadSchema.extend({
 export type PathsResponse = z.infer<typeof PathsResponseSchema>;
 
 export const pathsContract = {
-  method: 'GET',
-  path: '/api/paths',
+  ...ROUTES.paths,
   summary: 'All shortest paths between two nodes (capped), as a graph payload.',
   tag: 'paths',
   query: PathsQuerySchema,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { EndpointContract } from './contract';
+import { ROUTES } from './routes';
 import { QueryResultSchema } from './result';
 
 /** Parameter types a saved query can declare in its header. */
@@ -48,8 +49,7 @@ export const QueriesListResponseSchema = z.object({
 export type QueriesListResponse = z.infer<typeof QueriesListResponseSchema>;
 
 export const queriesListContract = {
-  method: 'GET',
-  path: '/api/queries',
+  ...ROUTES.queriesList,
   summary: 'The saved queries with their typed parameters (and picker suggestions), plus any refused at load.',
   tag: 'queries',
   response: QueriesListResponseSchema,
@@ -72,8 +72,7 @@ export const RunQueryResponseSchema = QueryResultSchema.extend({
 export type RunQueryResponse = z.infer<typeof RunQueryResponseSchema>;
 
 export const runQueryContract = {
-  method: 'POST',
-  path: '/api/queries/{name}/run',
+  ...ROUTES.runQuery,
   summary: 'Run a saved query with typed, validated parameters.',
   tag: 'queries',
   params: RunQueryParamsSchema,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { EndpointContract } from './contract';
+import { ROUTES } from './routes';
 
 export const IndexInfoSchema = z.object({
   name: z.string(),
@@ -26,8 +27,7 @@ export const SchemaResponseSchema = z.object({
 export type SchemaResponse = z.infer<typeof SchemaResponseSchema>;
 
 export const schemaContract = {
-  method: 'GET',
-  path: '/api/schema',
+  ...ROUTES.schema,
   summary: 'Labels, relationship types and property keys, with counts per label and type.',
   tag: 'schema',
   response: SchemaResponseSchema,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GraphNodeSchema } from '../graph';
 import type { EndpointContract } from './contract';
+import { ROUTES } from './routes';
 import { csvList, intParam, TokenNameSchema } from './common';
 
 export const SearchQuerySchema = z.object({
@@ -26,8 +27,7 @@ export const SearchResponseSchema = z.object({
 export type SearchResponse = z.infer<typeof SearchResponseSchema>;
 
 export const searchContract = {
-  method: 'GET',
-  path: '/api/search',
+  ...ROUTES.search,
   summary: 'Ranked search over names and aliases (full-text with prefix and fuzzy terms; scan fallback).',
   tag: 'search',
   query: SearchQuerySchema,

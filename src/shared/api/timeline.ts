@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { EndpointContract } from './contract';
+import { ROUTES } from './routes';
 
 /**
  * Two kinds of time: when events happened (`date`, or `date_from`/`date_to`) and when articles
@@ -105,8 +106,7 @@ export const TimelineResponseSchema = z.object({
 export type TimelineResponse = z.infer<typeof TimelineResponseSchema>;
 
 export const timelineContract = {
-  method: 'GET',
-  path: '/api/timeline',
+  ...ROUTES.timeline,
   summary: 'Events by when they happened and articles by when they were published; optionally only what was reported by a date.',
   description:
     'An event is in range when its [start, end] overlaps [from, to]. With `asReportedBy`, an event is listed only when an ' +

@@ -1,12 +1,15 @@
 /**
- * The browser's side of the API contract (src/shared/api). Types only are imported from there,
- * so zod stays out of the bundle; the server validates every request.
+ * The browser's side of the API contract (src/shared/api), for every endpoint. URLs come from the
+ * zod-free route table (src/shared/api/routes.ts); only types come from the contracts, so zod
+ * stays out of the bundle. The server validates every request.
  *
  * Every failure becomes an ApiError with the server's code and message (or a network error
  * when the server itself is unreachable); connectivity failures are also reported to the
- * connection monitor, which shows the banner and polls /api/health until things recover.
+ * connection monitor, which shows the banner and polls the health endpoint until things recover.
  */
 import type {
+  ArticleEvidenceResponse,
+  ClaimsResponse,
   CypherRequest,
   EdgesBetweenBody,
   EdgesBetweenResponse,
@@ -23,7 +26,9 @@ import type {
   SchemaResponse,
   SearchResponse,
   SyntaxPosition,
+  TimelineResponse,
 } from '../../shared/api';
+import { apiPath, ROUTES, type Route } from '../../shared/api/routes';
 
 export type ClientErrorCode = ErrorCode | 'NETWORK' | 'ABORTED' | 'BAD_RESPONSE';
 
@@ -78,24 +83,37 @@ export interface ApiClientOptions {
   base?: string;
   /** Called on every connectivity failure (the banner listens). */
   onUnavailable?: UnavailableListener;
-  /** Called when any request starts/ends (the e2e hook's idle check listens). */
-  onActivity?: (inFlight: number) => void;
   /** The server wants an access token (NEWSGRAPH_TOKEN) and ours is missing or wrong. */
   onUnauthorized?: () => void;
+}
+
+type Query = Record<string, string | number | readonly string[] | undefined>;
+
+/** `?a=1&b=x,y` from the defined, non-empty entries ("" when none). Lists are comma-separated. */
+function queryString(q: Query): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(q)) {
+    if (v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) continue;
+    p.set(k, Array.isArray(v) ? v.join(',') : String(v));
+  }
+  const s = p.toString();
+  return s ? `?${s}` : '';
 }
 
 export class ApiClient {
   private inFlight = 0;
   constructor(private readonly opts: ApiClientOptions = {}) {}
 
-  private async request<T>(method: 'GET' | 'POST', path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  /** One call of an endpoint of the route table: its path filled in, the query appended, the body sent as JSON. */
+  private async request<T>(route: Route, call: { params?: Record<string, string>; query?: Query; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+    const { body, signal } = call;
+    const path = `${apiPath(route.path, call.params)}${call.query ? queryString(call.query) : ''}`;
     this.inFlight++;
-    this.opts.onActivity?.(this.inFlight);
     try {
       let res: Response;
       try {
         res = await fetch(`${this.opts.base ?? ''}${path}`, {
-          method,
+          method: route.method,
           headers: {
             accept: 'application/json',
             ...(body === undefined ? {} : { 'content-type': 'application/json' }),
@@ -142,73 +160,76 @@ export class ApiClient {
       return json as T;
     } finally {
       this.inFlight--;
-      this.opts.onActivity?.(this.inFlight);
     }
   }
 
-  get busy(): boolean {
-    return this.inFlight > 0;
+  /** Requests under way. */
+  get pending(): number {
+    return this.inFlight;
   }
 
   health(signal?: AbortSignal): Promise<HealthResponse> {
-    return this.request('GET', '/api/health', undefined, signal);
+    return this.request(ROUTES.health, { signal });
   }
 
   schema(): Promise<SchemaResponse> {
-    return this.request('GET', '/api/schema');
+    return this.request(ROUTES.schema);
   }
 
   search(q: string, opts: { labels?: readonly string[]; limit?: number; signal?: AbortSignal } = {}): Promise<SearchResponse> {
-    const p = new URLSearchParams({ q });
-    if (opts.labels?.length) p.set('labels', opts.labels.join(','));
-    if (opts.limit) p.set('limit', String(opts.limit));
-    return this.request('GET', `/api/search?${p}`, undefined, opts.signal);
+    return this.request(ROUTES.search, { query: { q, labels: opts.labels, limit: opts.limit || undefined }, signal: opts.signal });
   }
 
   node(id: string, signal?: AbortSignal): Promise<NodeDetailResponse> {
-    return this.request('GET', `/api/nodes/${encodeURIComponent(id)}`, undefined, signal);
+    return this.request(ROUTES.nodeDetail, { params: { id }, signal });
   }
 
   neighbours(
     id: string,
     q: { types?: readonly string[]; direction?: 'in' | 'out' | 'both'; labels?: readonly string[]; limit?: number; skip?: number } = {},
   ): Promise<NeighboursResponse> {
-    const p = new URLSearchParams();
-    if (q.types?.length) p.set('types', q.types.join(','));
-    if (q.direction) p.set('direction', q.direction);
-    if (q.labels?.length) p.set('labels', q.labels.join(','));
-    if (q.limit !== undefined) p.set('limit', String(q.limit));
-    if (q.skip) p.set('skip', String(q.skip));
-    const qs = p.toString();
-    return this.request('GET', `/api/nodes/${encodeURIComponent(id)}/neighbours${qs ? `?${qs}` : ''}`);
+    return this.request(ROUTES.neighbours, {
+      params: { id },
+      query: { types: q.types, direction: q.direction, labels: q.labels, limit: q.limit, skip: q.skip || undefined },
+    });
   }
 
   /** "Connect result nodes": relationships between `nodes` (new) and `nodes` ∪ `among` (shown). A POST: the id list is too long for a URL. */
   edgesBetween(body: EdgesBetweenBody): Promise<EdgesBetweenResponse> {
-    return this.request('POST', '/api/edges/between', body);
+    return this.request(ROUTES.edgesBetween, { body });
   }
 
   paths(from: string, to: string, opts: { maxHops?: number; exclude?: readonly string[] } = {}): Promise<PathsResponse> {
-    const p = new URLSearchParams({ from, to });
-    if (opts.maxHops) p.set('maxHops', String(opts.maxHops));
-    if (opts.exclude?.length) p.set('exclude', opts.exclude.join(','));
-    return this.request('GET', `/api/paths?${p}`);
+    return this.request(ROUTES.paths, { query: { from, to, maxHops: opts.maxHops || undefined, exclude: opts.exclude } });
   }
 
   overview(): Promise<OverviewResponse> {
-    return this.request('GET', '/api/overview');
+    return this.request(ROUTES.overview);
   }
 
   queries(): Promise<QueriesListResponse> {
-    return this.request('GET', '/api/queries');
+    return this.request(ROUTES.queriesList);
   }
 
   runQuery(name: string, params: Record<string, string | number | boolean | null>): Promise<RunQueryResponse> {
-    return this.request('POST', `/api/queries/${encodeURIComponent(name)}/run`, { params });
+    return this.request(ROUTES.runQuery, { params: { name }, body: { params } });
   }
 
   cypher(req: CypherRequest): Promise<QueryResult> {
-    return this.request('POST', '/api/cypher', req);
+    return this.request(ROUTES.cypher, { body: req });
+  }
+
+  timeline(q: { from?: string; to?: string; asReportedBy?: string; granularity?: 'year' | 'month' } = {}): Promise<TimelineResponse> {
+    return this.request(ROUTES.timeline, { query: q });
+  }
+
+  claims(q: { event?: string; asReportedBy?: string } = {}): Promise<ClaimsResponse> {
+    return this.request(ROUTES.claims, { query: q });
+  }
+
+  /** An evidence quote in its article (the evidence reader). */
+  evidence(article: string, start: number, end: number): Promise<ArticleEvidenceResponse> {
+    return this.request(ROUTES.articleEvidence, { params: { id: article }, query: { start, end } });
   }
 }
 

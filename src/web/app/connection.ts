@@ -3,12 +3,7 @@
  * /api/health with backoff until it answers again; then the banner says so briefly and clears.
  */
 import type { ApiClient, ApiError } from '../api/client';
-
-export type ConnectionState =
-  | { state: 'ok' }
-  /** `message` is short; `detail` is the server's own words (shown on hover). */
-  | { state: 'down'; message: string; detail: string; since: number; nextRetryAt: number }
-  | { state: 'recovered' };
+import type { ConnectionState } from '../core/shell/actions';
 
 const RETRY_STEPS_MS = [1000, 2000, 3000, 5000];
 const RECOVERED_SHOWN_MS = 2500;

@@ -4,40 +4,23 @@
  * (git-ignored). Assertions read sigma's own display state (what it hides or dims), the DOM, and
  * on-screen geometry — not fixed sleeps or hard-coded pixels. The database is only read.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { TimelineResponse } from '../../../src/shared/api';
-import type { RunningServer } from '../../../src/server/http/server';
-import { timeScale } from '../../../src/web/views/timeline/scale';
-import { testNeo4j } from '../../support/neo4j';
-import { ensureSeeded } from '../../support/seeded';
-import { frames, idle, launchChromium, newPage, nodeId, openExplorer, shot, startApp } from '../support/app';
+import { timeScale } from '../../../src/web/core/timeline/scale';
+import { e2eSession, frames, idle, newPage, nodeId, openExplorer, shot } from '../../support/browser';
 
 const T = 240_000;
-let app: RunningServer;
-let browser: Browser;
+const e2e = e2eSession();
 
-beforeAll(async () => {
-  await ensureSeeded();
-  const t = testNeo4j();
-  app = await startApp({ uri: t.uri, username: t.username, password: t.password, database: t.database });
-  browser = await launchChromium();
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
-
-/** Waits for the explorer and the investigation views to be idle, then two frames. */
+/** Waits for the app (explorer and investigation views) to be idle, then three frames. */
 async function settled(page: Page): Promise<void> {
   await idle(page);
-  await page.waitForFunction(() => !!window.__newsgraphInvestigation && window.__newsgraphInvestigation.idle(), null, { timeout: 90_000, polling: 100 });
   await frames(page, 3);
 }
 
 async function open(page: Page): Promise<void> {
-  await openExplorer(page, app.url);
+  await openExplorer(page, e2e.app.url);
   await page.getByTestId('timeline-chart').waitFor({ timeout: 60_000 });
   await settled(page);
 }
@@ -67,7 +50,7 @@ function mapLines(page: Page): Promise<number> {
 
 /** Page x of a day on the timeline chart, computed with the strip's own scale. */
 async function timelineX(page: Page, iso: string): Promise<{ x: number; y: number }> {
-  const t = (await (await fetch(`${app.url}/api/timeline?granularity=month`)).json()) as TimelineResponse;
+  const t = (await (await fetch(`${e2e.app.url}/api/timeline?granularity=month`)).json()) as TimelineResponse;
   const days = [...t.events.flatMap((e) => [e.start, e.end]), ...t.articles.map((a) => a.published)].sort();
   const box = (await page.getByTestId('timeline-chart').boundingBox())!;
   const scale = timeScale(days[0]!, days[days.length - 1]!, box.width);
@@ -94,7 +77,7 @@ const span = (p: Record<string, unknown>) => {
 
 describe('investigation views (e2e, headless Chromium)', () => {
   it('brushing 2023 leaves only 2023 events bright, in the graph and on the strip', async () => {
-    const { page, context, errors } = await newPage(browser);
+    const { page, context, errors } = await newPage(e2e.browser);
     await open(page);
     const a = await timelineX(page, '2023-01-01');
     const b = await timelineX(page, '2023-12-31');
@@ -104,7 +87,7 @@ describe('investigation views (e2e, headless Chromium)', () => {
     await page.mouse.move(b.x, b.y, { steps: 4 });
     await page.mouse.up();
     await settled(page);
-    const range = await page.evaluate(() => window.__newsgraphInvestigation!.state().filters.range);
+    const range = await page.evaluate(() => window.__newsgraph!.views.state().filters.range);
     expect(range).toEqual({ from: '2023-01-01', to: '2023-12-31' });
 
     const events = (await graphNodes(page)).filter((n) => n.labels.includes('Event') && span(n.props));
@@ -131,22 +114,22 @@ describe('investigation views (e2e, headless Chromium)', () => {
 
     // Play steps the window through time.
     await page.getByTestId('timeline-play').click();
-    await page.waitForFunction(() => window.__newsgraphInvestigation!.state().filters.range?.from !== '2023-01-01', null, { timeout: 10_000 });
+    await page.waitForFunction(() => window.__newsgraph!.views.state().filters.range?.from !== '2023-01-01', null, { timeout: 10_000 });
     await page.getByTestId('timeline-play').click(); // pause
-    expect(await page.evaluate(() => window.__newsgraphInvestigation!.investigation.state.playing)).toBe(false);
+    expect(await page.evaluate(() => window.__newsgraph!.views.state().playing)).toBe(false);
     expect(errors).toEqual([]);
     await context.close();
   }, T);
 
   it('"as reported by 2022-12-31" hides facts only reported in 2023–2024', async () => {
-    const { page, context, errors } = await newPage(browser);
+    const { page, context, errors } = await newPage(e2e.browser);
     await open(page);
-    const before = await page.evaluate(() => window.__newsgraphInvestigation!.drawn());
+    const before = await page.evaluate(() => window.__newsgraph!.views.drawn());
     await page.getByTestId('time-reported').click();
     const p = await timelineX(page, '2022-12-31');
     await page.mouse.click(p.x, p.y);
     await settled(page);
-    expect(await page.evaluate(() => window.__newsgraphInvestigation!.state().filters.asOf)).toBe('2022-12-31');
+    expect(await page.evaluate(() => window.__newsgraph!.views.state().filters.asOf)).toBe('2022-12-31');
 
     const published = new Map(
       (await graphNodes(page)).filter((n) => n.labels.includes('Article')).map((n) => [n.props.id as string, n.props.published as string]),
@@ -158,7 +141,7 @@ describe('investigation views (e2e, headless Chromium)', () => {
     let knownThen = 0;
     for (const e of edges) {
       if (!e.ev) continue;
-      const hidden = await page.evaluate((id) => window.__newsgraphInvestigation!.isHidden(id, 'edge'), e.id);
+      const hidden = await page.evaluate((id) => window.__newsgraph!.views.isHidden(id, 'edge'), e.id);
       if (e.ev.every((a) => (published.get(a) ?? '9999') > '2022-12-31')) {
         laterOnly++;
         expect(hidden, `${e.type} ${e.id} is only reported after 2022`).toBe(true);
@@ -170,10 +153,10 @@ describe('investigation views (e2e, headless Chromium)', () => {
     const su34 = (await nodeId(page, 'su-34-belgorod-accidental-release-2023-04-20'))!;
     const gubkin = (await nodeId(page, 'gubkin-street-strike-2022-10'))!;
     const wsj = (await nodeId(page, 'wsj-2023-04-21-russia-mistakenly-bombs-own-city'))!;
-    expect(await page.evaluate((id) => window.__newsgraphInvestigation!.isHidden(id), su34)).toBe(true);
-    expect(await page.evaluate((id) => window.__newsgraphInvestigation!.isHidden(id), wsj)).toBe(true);
-    expect(await page.evaluate((id) => window.__newsgraphInvestigation!.isHidden(id), gubkin)).toBe(false);
-    const after = await page.evaluate(() => window.__newsgraphInvestigation!.drawn());
+    expect(await page.evaluate((id) => window.__newsgraph!.views.isHidden(id), su34)).toBe(true);
+    expect(await page.evaluate((id) => window.__newsgraph!.views.isHidden(id), wsj)).toBe(true);
+    expect(await page.evaluate((id) => window.__newsgraph!.views.isHidden(id), gubkin)).toBe(false);
+    const after = await page.evaluate(() => window.__newsgraph!.views.drawn());
     expect(after.edges).toBeLessThan(before.edges);
     expect(after.nodes).toBeLessThan(before.nodes);
     await expect(page.getByTestId('timeline-label').textContent()).resolves.toMatch(/Known on 31 December 2022/);
@@ -183,7 +166,7 @@ describe('investigation views (e2e, headless Chromium)', () => {
   }, T);
 
   it('the map shows Belgorod north of Kharkiv, both near the border — with every non-localhost request blocked', async () => {
-    const { page, context, errors } = await newPage(browser);
+    const { page, context, errors } = await newPage(e2e.browser);
     const blocked: string[] = [];
     await context.route('**/*', (route) => {
       const host = new URL(route.request().url()).hostname;
@@ -193,12 +176,12 @@ describe('investigation views (e2e, headless Chromium)', () => {
     });
     await open(page);
     await page.getByTestId('view-map').click();
-    await page.waitForFunction(() => window.__newsgraphInvestigation!.state().mapStatus.state === 'on', null, { timeout: 60_000 });
+    await page.waitForFunction(() => window.__newsgraph!.views.state().mapStatus.state === 'on', null, { timeout: 60_000 });
     await settled(page);
 
     const belgorod = (await nodeId(page, 'belgorod'))!;
     const kharkiv = (await nodeId(page, 'kharkiv'))!;
-    const probe = (await page.evaluate(([a, b]) => window.__newsgraphInvestigation!.mapProbe([a!, b!], 'Russia', 'Ukraine'), [belgorod, kharkiv]))!;
+    const probe = (await page.evaluate(([a, b]) => window.__newsgraph!.views.mapProbe([a!, b!], 'Russia', 'Ukraine'), [belgorod, kharkiv]))!;
     expect(probe).not.toBeNull();
     const [bel, kha] = probe as [(typeof probe)[0], (typeof probe)[0]];
     // Nodes sit exactly where their coordinates project under the outlines.
@@ -215,16 +198,16 @@ describe('investigation views (e2e, headless Chromium)', () => {
     expect(bel.borderPx).toBeLessThan(apart * 0.75);
     expect(kha.borderPx).toBeLessThan(apart * 0.75);
     // The outline layer draws, and its canvas is far from blank.
-    expect(await page.evaluate(() => window.__newsgraphInvestigation!.mapFrames())).toBeGreaterThan(0);
+    expect(await page.evaluate(() => window.__newsgraph!.views.mapFrames())).toBeGreaterThan(0);
     expect(await mapInk(page)).toBeGreaterThan(0.9); // sea and land fill the layer
     expect(await mapLines(page)).toBeGreaterThan(0.002); // borders and coasts are drawn
     await shot(page, 'investigation-map');
 
     // Pan/zoom: outlines follow the nodes.
-    await page.evaluate((id) => window.__newsgraph!.explorer.sigmaController!.focusNode(id, 0.08), belgorod);
+    await page.evaluate((id) => window.__newsgraph!.explorer.sigmaController!.camera.focusNode(id, 0.08), belgorod);
     await page.waitForTimeout(700); // the camera animation (450 ms) — then check the geometry again
     await frames(page, 3);
-    const zoomed = (await page.evaluate(([a]) => window.__newsgraphInvestigation!.mapProbe([a!], 'Russia', 'Ukraine'), [belgorod]))!;
+    const zoomed = (await page.evaluate(([a]) => window.__newsgraph!.views.mapProbe([a!], 'Russia', 'Ukraine'), [belgorod]))!;
     expect(Math.abs(zoomed[0]!.screen.x - zoomed[0]!.projected!.x)).toBeLessThan(1.5);
     expect(Math.abs(zoomed[0]!.screen.y - zoomed[0]!.projected!.y)).toBeLessThan(1.5);
     await shot(page, 'investigation-map-zoomed');
@@ -257,7 +240,7 @@ describe('investigation views (e2e, headless Chromium)', () => {
 
     // Back to the force layout: the outlines go, nodes return to where they were.
     await page.getByTestId('view-graph').click();
-    await page.waitForFunction(() => window.__newsgraphInvestigation!.state().mapStatus.state === 'off', null, { timeout: 30_000 });
+    await page.waitForFunction(() => window.__newsgraph!.views.state().mapStatus.state === 'off', null, { timeout: 30_000 });
     await frames(page, 2);
     expect(await mapInk(page)).toBe(0);
 
@@ -267,7 +250,7 @@ describe('investigation views (e2e, headless Chromium)', () => {
   }, T);
 
   it('the claims board shows the Gubkin street claims on opposite sides, and the reader opens their quotes', async () => {
-    const { page, context, errors } = await newPage(browser);
+    const { page, context, errors } = await newPage(e2e.browser);
     await open(page);
     await page.getByTestId('view-claims').click();
     const card = page.locator('[data-testid=claims-card][data-key="gubkin-street-strike-2022-10"]');
@@ -308,30 +291,30 @@ describe('investigation views (e2e, headless Chromium)', () => {
   }, T);
 
   it('the single-source filter changes the visible edge count; events with contradicting claims are marked', async () => {
-    const { page, context, errors } = await newPage(browser);
+    const { page, context, errors } = await newPage(e2e.browser);
     await open(page);
-    const before = await page.evaluate(() => window.__newsgraphInvestigation!.drawn());
+    const before = await page.evaluate(() => window.__newsgraph!.views.drawn());
     const single = await page.evaluate(
       () => [...window.__newsgraph!.explorer.graphState.edges.values()].filter((e) => e.properties.sources === 1).length,
     );
     expect(single).toBeGreaterThan(0);
     await page.getByTestId('single-source-toggle').check();
     await settled(page);
-    const after = await page.evaluate(() => window.__newsgraphInvestigation!.drawn());
+    const after = await page.evaluate(() => window.__newsgraph!.views.drawn());
     expect(after.edges).toBe(before.edges - single);
     await expect(page.getByTestId('shown-counts').textContent()).resolves.toContain(`${after.edges} links`);
     await shot(page, 'investigation-single-source-hidden');
     await page.getByTestId('single-source-toggle').uncheck();
     await settled(page);
-    expect((await page.evaluate(() => window.__newsgraphInvestigation!.drawn())).edges).toBe(before.edges);
+    expect((await page.evaluate(() => window.__newsgraph!.views.drawn())).edges).toBe(before.edges);
 
     // Contested marker on the Gubkin street strike (rings drawn on the marker layer).
     const gubkin = (await nodeId(page, 'gubkin-street-strike-2022-10'))!;
-    expect(await page.evaluate(() => window.__newsgraphInvestigation!.contested())).toContain(gubkin);
-    await page.evaluate((id) => window.__newsgraph!.explorer.sigmaController!.focusNode(id, 0.3), gubkin);
+    expect(await page.evaluate(() => window.__newsgraph!.views.contested())).toContain(gubkin);
+    await page.evaluate((id) => window.__newsgraph!.explorer.sigmaController!.camera.focusNode(id, 0.3), gubkin);
     await page.waitForTimeout(700);
     await frames(page, 3);
-    expect(await page.evaluate(() => window.__newsgraphInvestigation!.markers())).toBeGreaterThan(0);
+    expect(await page.evaluate(() => window.__newsgraph!.views.markers())).toBeGreaterThan(0);
     await shot(page, 'investigation-contested-marker');
 
     // Corroboration in the detail panel: Gladkov governs the Belgorod region per 4 articles.

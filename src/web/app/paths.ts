@@ -1,0 +1,42 @@
+/** Shortest paths between two nodes: found, added to the view as one step, drawn (the rest dimmed). */
+import { describeError } from '../api/client';
+import { addLayer, findNode } from '../core/graph/graph-store';
+import { commitGraph, graphOf } from '../core/history/actions';
+import { PATH_EXCLUDE, PATH_MAX_HOPS, pathsMessage, pathView, showPath, type PathView } from '../core/paths/actions';
+import type { Explorer } from './explorer';
+
+export class PathsController {
+  /** Paths found in this page load by "from|to" element ids, to draw them again on back/forward. */
+  private readonly views = new Map<string, PathView>();
+
+  constructor(private readonly app: Explorer) {}
+
+  async find(a: string, b: string): Promise<void> {
+    const { app } = this;
+    const na = findNode(graphOf(app.state), a);
+    const nb = findNode(graphOf(app.state), b);
+    const label = `${na?.caption ?? a} and ${nb?.caption ?? b}`;
+    app.shell.setStatus('busy', `Finding paths between ${label}…`);
+    try {
+      const res = await app.api.paths(na?.id ?? a, nb?.id ?? b, { maxHops: PATH_MAX_HOPS, exclude: PATH_EXCLUDE });
+      const view = pathView(res);
+      if (view.count) {
+        const title = `Paths between ${label}`;
+        app.store.set((s) => commitGraph(addLayer(graphOf(s), { nodes: res.nodes, edges: res.edges }, { kind: 'paths', title }), title)(s));
+        app.shell.setStatus('info', pathsMessage(view, label));
+        app.render.runLayout(false);
+      } else {
+        app.shell.setStatus('info', pathsMessage(view, label));
+      }
+      app.store.set(showPath(view));
+      if (view.count) this.views.set(`${view.from}|${view.to}`, view);
+    } catch (e) {
+      app.shell.setStatus('error', `Could not find paths: ${describeError(e)}`);
+    }
+  }
+
+  /** A path found earlier in this page load between these two nodes. */
+  found(from: string, to: string): PathView | undefined {
+    return this.views.get(`${from}|${to}`);
+  }
+}

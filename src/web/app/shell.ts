@@ -1,0 +1,48 @@
+/**
+ * The shell's effects: the theme (kept in localStorage), the status line (info messages clear
+ * themselves after a while).
+ */
+import { setStatus, setTheme, type Status, type Theme } from '../core/shell/actions';
+import type { AppState } from '../core/state';
+import type { Store } from '../core/store';
+
+const THEME_KEY = 'newsgraph.theme';
+/** How long an info message stays (busy and error messages stay until replaced). */
+const INFO_SHOWN_MS = 8000;
+
+/** The saved theme, else the system's preference. */
+export function initialTheme(): Theme {
+  try {
+    const saved = localStorage.getItem(THEME_KEY);
+    if (saved === 'light' || saved === 'dark') return saved;
+  } catch {
+    /* storage disabled */
+  }
+  return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+export class ShellController {
+  private statusTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(private readonly store: Store<AppState>) {}
+
+  setTheme(theme: Theme): void {
+    try {
+      localStorage.setItem(THEME_KEY, theme);
+    } catch {
+      /* storage disabled */
+    }
+    this.store.set(setTheme(theme));
+  }
+
+  setStatus(kind: Status['kind'], text: string): void {
+    if (this.statusTimer) clearTimeout(this.statusTimer);
+    this.statusTimer = null;
+    this.store.set(setStatus({ kind, text }));
+    if (kind === 'info') this.statusTimer = setTimeout(() => this.store.set(setStatus(null)), INFO_SHOWN_MS);
+  }
+
+  clearStatus(): void {
+    this.store.set(setStatus(null));
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * Start-up: the schema, the saved queries, the overview and the timeline, then the deep link of
+ * the page (query, expansions in order, path, focus); again when the connection comes back after
+ * a failed start, or when the analyst types the server's access token.
+ */
+import type { GraphPayload } from '../../shared/graph';
+import { describeError, setAccessToken } from '../api/client';
+import { replaceWith } from '../core/graph/graph-store';
+import { graphOf, startOrCommitGraph } from '../core/history/actions';
+import { parseUrlState, type UrlState } from '../core/history/url-state';
+import { showPath } from '../core/paths/actions';
+import { drawerFromLink } from '../core/query/actions';
+import type { Explorer } from './explorer';
+
+export class StartupController {
+  /** A token was typed in this page (a refusal now means that token was wrong). */
+  triedToken = false;
+
+  constructor(private readonly app: Explorer) {}
+
+  /** Loads schema, saved queries, the overview and the timeline, then replays the deep link, if any. */
+  async start(search: string = location.search): Promise<void> {
+    const { app } = this;
+    app.connection.start(); // (re)arms the background check; idempotent
+    app.url.install();
+    void app.timeline.load();
+    const url = parseUrlState(search);
+    try {
+      await app.url.replay(async () => {
+        const [schema, queries] = await Promise.allSettled([app.api.schema(), app.api.queries()]);
+        if (schema.status === 'fulfilled') app.store.set({ schema: schema.value });
+        if (queries.status === 'fulfilled') app.store.set({ queries: queries.value });
+        await this.loadOverview(true);
+        await this.restore(url);
+      });
+    } catch (e) {
+      app.shell.setStatus('error', describeError(e));
+    } finally {
+      app.store.set({ loading: false });
+    }
+  }
+
+  /** The connection is back: whatever the first load could not get, get now. */
+  async recovered(): Promise<void> {
+    const { app } = this;
+    if (!app.state.schema) {
+      try {
+        app.store.set({ schema: await app.api.schema() });
+      } catch {
+        /* the monitor will report */
+      }
+    }
+    if (!app.state.queries) {
+      try {
+        app.store.set({ queries: await app.api.queries() });
+      } catch {
+        /* idem */
+      }
+    }
+    if (graphOf(app.state).nodes.size === 0) await this.loadOverview(true).catch(() => {});
+  }
+
+  /** The analyst typed the server's access token: keep it for this tab and load everything again. */
+  async useAccessToken(t: string): Promise<void> {
+    setAccessToken(t);
+    this.triedToken = true;
+    this.app.store.set({ needsToken: false, loading: true });
+    await this.start(location.search);
+  }
+
+  /** The best-connected part of the graph (all of it when small), as a fresh start or a step. */
+  async loadOverview(initial = false): Promise<void> {
+    const { app } = this;
+    app.shell.setStatus('busy', 'Loading the graph…');
+    try {
+      const res = await app.api.overview();
+      const payload: GraphPayload = { nodes: res.nodes, edges: res.edges };
+      const title = res.mode === 'whole' ? 'Overview' : `Overview (top ${res.nodes.length} by degree)`;
+      const next = replaceWith(graphOf(app.state), payload, { kind: 'overview', title });
+      app.store.set((s) => showPath(null)(startOrCommitGraph(next, title, initial)(s)));
+      app.shell.setStatus(
+        'info',
+        res.truncated
+          ? `Showing the ${res.nodes.length} best-connected of ${res.totals.nodes} nodes. Search or expand to see more.`
+          : `${res.nodes.length} nodes, ${res.edges.length} relationships.`,
+      );
+      app.render.runLayout(true);
+    } catch (e) {
+      app.shell.setStatus('error', `Could not load the graph. ${describeError(e)}`);
+      throw e;
+    }
+  }
+
+  /** Replays a deep link: query, expansions (in order), path, focus. */
+  async restore(url: UrlState): Promise<void> {
+    const { app } = this;
+    if (url.hiddenLabels.length) app.store.set({ hiddenLabels: new Set(url.hiddenLabels) });
+    if (url.query || url.cypher) {
+      app.store.set(drawerFromLink(url));
+      if (url.run) await app.query.run();
+    }
+    for (const ref of url.expand) await app.expansion.expand(ref);
+    if (url.paths) await app.paths.find(url.paths[0], url.paths[1]);
+    if (url.focus) await app.selection.focusRef(url.focus);
+  }
+}

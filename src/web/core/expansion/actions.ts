@@ -1,0 +1,83 @@
+/**
+ * Growing and trimming the exploration: expansion results, "+N more" pages, collapse, hide,
+ * pins, the legend's label toggles. Pure producers and the status sentences they come with;
+ * the requests are the app's (app/expansion.ts).
+ */
+import type { GraphEdge, GraphPayload } from '../../../shared/graph';
+import { collapse, expand, hide, setPinned, unhideAll, type GraphState } from '../graph/graph-store';
+import { amendGraph, commitGraph, graphOf } from '../history/actions';
+import type { AppState } from '../state';
+
+/** Neighbours fetched per expansion (the API's `limit`): the choices, and the default. */
+export const EXPAND_LIMITS = [10, 25, 50, 100, 250] as const;
+export const DEFAULT_EXPAND_LIMIT = 100;
+
+export const setExpandLimit =
+  (expandLimit: number) =>
+  (s: AppState): AppState => ({ ...s, expandLimit });
+
+/** Records a page of an expansion of `center` (and the links to the rest of the view) as one step. */
+export const expanded =
+  (center: string, page: GraphPayload, more: Record<string, number>, title: string, links: readonly GraphEdge[]) =>
+  (s: AppState): AppState =>
+    commitGraph(expand(graphOf(s), center, page, more, title, links), title)(s);
+
+/** "Vyacheslav Gladkov: 10 of 20 relationships shown, 9 new nodes · +10 more." */
+export function expandedMessage(caption: string, r: { returned: number; total: number; added: number; more: Record<string, number> }, note: string): string {
+  const hidden = Object.values(r.more).reduce((a, b) => a + b, 0);
+  return (
+    `${caption}: ${r.returned} of ${r.total} relationships shown` +
+    (r.added ? `, ${r.added} new node${r.added === 1 ? '' : 's'}` : ', nothing new') +
+    (hidden ? ` · +${hidden} more` : '') +
+    '.' +
+    note
+  );
+}
+
+/** "Gladkov: 10 more GOVERNOR_OF · +3 still not shown." */
+export function moreMessage(caption: string, type: string, returned: number, stillMore: number | undefined, note: string): string {
+  return `${caption}: ${returned} more ${type}${stillMore ? ` · +${stillMore} still not shown` : ''}.${note}`;
+}
+
+const captionOf = (g: GraphState, id: string) => g.nodes.get(id)?.caption ?? id;
+
+export const collapseNode =
+  (id: string) =>
+  (s: AppState): AppState => ({ ...commitGraph(collapse(graphOf(s), id), `Collapsed ${captionOf(graphOf(s), id)}`)(s), contextMenu: null });
+
+/** Hides nodes (one step) and drops them from the selection. */
+export const hideNodes =
+  (ids: readonly string[]) =>
+  (s: AppState): AppState => {
+    if (!ids.length) return s;
+    const g = graphOf(s);
+    const caption = ids.length === 1 ? captionOf(g, ids[0]!) : `${ids.length} nodes`;
+    const next = commitGraph(hide(g, ids), `Hid ${caption}`)(s);
+    const selection = next.selection.filter((x) => !ids.includes(x));
+    const focus = next.focus !== null && selection.includes(next.focus) ? next.focus : null;
+    return { ...next, selection, focus, contextMenu: null, ...(focus ? {} : { detail: null }) };
+  };
+
+export const showHidden =
+  () =>
+  (s: AppState): AppState =>
+    commitGraph(unhideAll(graphOf(s)), 'Showed hidden nodes')(s);
+
+/** Pins or unpins a node; no step of its own (the drag already moved it). */
+export const pinNode =
+  (id: string, pinned: boolean) =>
+  (s: AppState): AppState => ({ ...amendGraph(setPinned(graphOf(s), id, pinned))(s), contextMenu: null });
+
+/** Shows or hides every node of a main label (the legend). */
+export const toggleLabel =
+  (label: string) =>
+  (s: AppState): AppState => {
+    const h = new Set(s.hiddenLabels);
+    if (h.has(label)) h.delete(label);
+    else h.add(label);
+    return { ...s, hiddenLabels: h };
+  };
+
+export const showAllLabels =
+  () =>
+  (s: AppState): AppState => ({ ...s, hiddenLabels: new Set() });

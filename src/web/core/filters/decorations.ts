@@ -1,0 +1,123 @@
+/**
+ * What the investigation views ask sigma's reducers to do, in one immutable object: the
+ * reducers (installed once, see render/sigma) read it; it is replaced — never mutated — when a
+ * filter or the graph changes, followed by one repaint. Hover never touches it.
+ */
+import type { GraphEdge } from '../../../shared/graph';
+import { corroboration, corroborationWidth } from '../evidence/corroboration';
+import type { ViewGraph } from '../timeline/time-filter';
+import { computeViewFilter, contestedEvents, type InvestigationFilters } from './filter';
+
+export interface ViewDecorations {
+  /** Drawn in the dimmed colour, without label (outside the brushed range). */
+  fadeNodes: ReadonlySet<string>;
+  fadeEdges: ReadonlySet<string>;
+  /** Not drawn at all (not yet reported; single-source; "hide filtered"). */
+  hideNodes: ReadonlySet<string>;
+  hideEdges: ReadonlySet<string>;
+  /** Events with contradicting claims: always labelled, ringed by the marker layer. */
+  contested: ReadonlySet<string>;
+  /** Edge thickness from corroboration (screen px); edges not listed keep their size. */
+  edgeWidth: ReadonlyMap<string, number>;
+}
+
+export const NO_DECORATIONS: ViewDecorations = {
+  fadeNodes: new Set(),
+  fadeEdges: new Set(),
+  hideNodes: new Set(),
+  hideEdges: new Set(),
+  contested: new Set(),
+  edgeWidth: new Map(),
+};
+
+/** What the filters leave on screen (nodes/edges drawn, i.e. not hidden). */
+export interface ShownCounts {
+  nodes: number;
+  edges: number;
+  hiddenEdges: number;
+  fadedNodes: number;
+}
+
+export const NO_SHOWN: ShownCounts = { nodes: 0, edges: 0, hiddenEdges: 0, fadedNodes: 0 };
+
+export interface DecorationInputs {
+  filters: InvestigationFilters;
+  /** Article key → publication day. */
+  published: ReadonlyMap<string, string>;
+  /** Events the timeline flags as contested (their claims may not be loaded). */
+  flagged: Iterable<string>;
+  /** Map mode: geography leads. */
+  map: boolean;
+  /** The size edges have without corroboration (render style's). */
+  baseEdgeSize: number;
+}
+
+/** Edge width: contradictions stand out; facts thicken with each further supporting article. */
+function widthOf(e: GraphEdge, then: ReadonlyMap<string, number> | null, base: number): number {
+  if (e.type === 'CONTRADICTS') return base * 2.4;
+  const sources = then?.get(e.id) ?? corroboration(e.properties).sources;
+  return corroborationWidth(base, sources);
+}
+
+/** The decorations of the view graph under the filters. O(nodes + edges). */
+export function computeDecorations(g: ViewGraph, inp: DecorationInputs): ViewDecorations {
+  const filter = computeViewFilter(g, inp.filters, inp.published);
+  const contested = contestedEvents(g, inp.flagged);
+  const edgeWidth = new Map<string, number>();
+  for (const e of g.edges) {
+    const w = widthOf(e, filter.sourcesThen, inp.baseEdgeSize);
+    if (w !== inp.baseEdgeSize) edgeWidth.set(e.id, w);
+  }
+  let { fadeNodes, fadeEdges, hideEdges } = filter;
+  if (inp.map) {
+    // On the map, geography leads: mentions (article → everything) are not drawn, and claims
+    // and articles recede (hover still shows them).
+    const fn = new Set(fadeNodes);
+    const fe = new Set(fadeEdges);
+    const he = new Set(hideEdges);
+    for (const n of g.nodes) if (n.labels.includes('Claim') || n.labels.includes('Article')) fn.add(n.id);
+    for (const e of g.edges) {
+      if (e.type === 'MENTIONS') he.add(e.id);
+      else if (fn.has(e.source) || fn.has(e.target)) fe.add(e.id);
+    }
+    fadeNodes = fn;
+    fadeEdges = fe;
+    hideEdges = he;
+  }
+  return { fadeNodes, fadeEdges, hideNodes: filter.hideNodes, hideEdges, contested, edgeWidth };
+}
+
+/** What the decorations leave on screen of the view graph. O(nodes + edges). */
+export function shownCounts(g: ViewGraph, d: ViewDecorations): ShownCounts {
+  let hiddenEdges = 0;
+  for (const e of g.edges) if (d.hideEdges.has(e.id)) hiddenEdges++;
+  let hiddenNodes = 0;
+  for (const n of g.nodes) if (d.hideNodes.has(n.id)) hiddenNodes++;
+  return { nodes: g.nodes.length - hiddenNodes, edges: g.edges.length - hiddenEdges, hiddenEdges, fadedNodes: d.fadeNodes.size };
+}
+
+export function sameShown(a: ShownCounts, b: ShownCounts): boolean {
+  return a.nodes === b.nodes && a.edges === b.edges && a.hiddenEdges === b.hiddenEdges && a.fadedNodes === b.fadedNodes;
+}
+
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a === b) return true;
+  if (a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
+}
+
+/** Whether two decorations draw the same (a repaint can be skipped). O(size of the sets). */
+export function sameDecorations(a: ViewDecorations, b: ViewDecorations): boolean {
+  const sets = [
+    [a.fadeNodes, b.fadeNodes],
+    [a.fadeEdges, b.fadeEdges],
+    [a.hideNodes, b.hideNodes],
+    [a.hideEdges, b.hideEdges],
+    [a.contested, b.contested],
+  ] as const;
+  if (!sets.every(([x, y]) => sameSet(x, y))) return false;
+  if (a.edgeWidth.size !== b.edgeWidth.size) return false;
+  for (const [k, v] of a.edgeWidth) if (b.edgeWidth.get(k) !== v) return false;
+  return true;
+}

@@ -1,0 +1,341 @@
+/**
+ * The domain graph: what the analyst has loaded, as layers of API results.
+ *
+ * Pure and immutable — every function returns a new state and never touches the DOM, sigma or
+ * graphology, so it is unit-tested in Node. The render graph (render/render-graph.ts) is derived from it.
+ *
+ * A node (or edge) is in the graph while at least one layer holds it: collapsing an expansion
+ * removes only what no other layer (the overview, another expansion, a path) also brought in.
+ */
+import type { GraphEdge, GraphNode, GraphPayload } from '../../../shared/graph';
+
+export type LayerKind = 'overview' | 'expand' | 'paths' | 'query' | 'node';
+
+export interface Layer {
+  /** Unique within a state ("L1", "L2"…), stable across undo/redo. */
+  readonly id: string;
+  readonly kind: LayerKind;
+  /** Human title shown in history tooltips ("Expanded Vyacheslav Gladkov"). */
+  readonly title: string;
+  /** For expansions: the node expanded. */
+  readonly anchor?: string;
+  readonly nodeIds: readonly string[];
+  readonly edgeIds: readonly string[];
+  /** For expansions: per relationship type, how many neighbours the API did not return (the cap). */
+  readonly more?: Readonly<Record<string, number>>;
+  /** For expansions: per relationship type, how many neighbours were returned so far (next page's skip). */
+  readonly loaded?: Readonly<Record<string, number>>;
+}
+
+export interface GraphState {
+  /** Data of every node some layer holds. */
+  readonly nodes: ReadonlyMap<string, GraphNode>;
+  readonly edges: ReadonlyMap<string, GraphEdge>;
+  readonly layers: readonly Layer[];
+  /** Nodes the analyst hid; they stay loaded (and come back with "show hidden"). */
+  readonly hidden: ReadonlySet<string>;
+  /** Nodes pinned by dragging: the layout does not move them. */
+  readonly pinned: ReadonlySet<string>;
+  readonly nextLayer: number;
+}
+
+export const EMPTY_GRAPH: GraphState = {
+  nodes: new Map(),
+  edges: new Map(),
+  layers: [],
+  hidden: new Set(),
+  pinned: new Set(),
+  nextLayer: 1,
+};
+
+export interface LayerInput {
+  kind: LayerKind;
+  title: string;
+  anchor?: string;
+  more?: Record<string, number>;
+  loaded?: Record<string, number>;
+}
+
+function uniq(ids: Iterable<string>): string[] {
+  return [...new Set(ids)];
+}
+
+/** Edges whose endpoints are both in the payload or already loaded; others cannot be drawn. */
+function drawableEdges(payload: GraphPayload, known: ReadonlyMap<string, GraphNode>): GraphEdge[] {
+  const ids = new Set(payload.nodes.map((n) => n.id));
+  return payload.edges.filter(
+    (e) => (ids.has(e.source) || known.has(e.source)) && (ids.has(e.target) || known.has(e.target)),
+  );
+}
+
+/** Re-derives the pools from the layers: drops data no layer holds any more. O(size of layers). */
+function prune(
+  state: GraphState,
+  layers: readonly Layer[],
+  pool: { nodes: Map<string, GraphNode>; edges: Map<string, GraphEdge> },
+): GraphState {
+  const heldNodes = new Set<string>();
+  const heldEdges = new Set<string>();
+  for (const l of layers) {
+    for (const id of l.nodeIds) heldNodes.add(id);
+    for (const id of l.edgeIds) heldEdges.add(id);
+  }
+  const nodes = new Map<string, GraphNode>();
+  for (const [id, n] of pool.nodes) if (heldNodes.has(id)) nodes.set(id, n);
+  const edges = new Map<string, GraphEdge>();
+  for (const [id, e] of pool.edges) {
+    if (heldEdges.has(id) && nodes.has(e.source) && nodes.has(e.target)) edges.set(id, e);
+  }
+  const keep = (s: ReadonlySet<string>) => {
+    const out = new Set<string>();
+    for (const id of s) if (nodes.has(id)) out.add(id);
+    return out.size === s.size ? s : out;
+  };
+  return { ...state, layers, nodes, edges, hidden: keep(state.hidden), pinned: keep(state.pinned) };
+}
+
+/**
+ * Adds a payload as a new layer; node and edge data already loaded is refreshed with the
+ * payload's (newer) copy. Cost O(payload + state) — it copies the pools.
+ */
+export function addLayer(state: GraphState, payload: GraphPayload, input: LayerInput): GraphState {
+  const nodes = new Map(state.nodes);
+  for (const n of payload.nodes) nodes.set(n.id, n);
+  const edges = new Map(state.edges);
+  const edgeList = drawableEdges(payload, state.nodes);
+  for (const e of edgeList) edges.set(e.id, e);
+  const nodeIds = uniq([...(input.anchor ? [input.anchor] : []), ...payload.nodes.map((n) => n.id)]);
+  const layer: Layer = {
+    id: `L${state.nextLayer}`,
+    kind: input.kind,
+    title: input.title,
+    ...(input.anchor !== undefined ? { anchor: input.anchor } : {}),
+    nodeIds,
+    edgeIds: uniq(edgeList.map((e) => e.id)),
+    ...(input.more ? { more: { ...input.more } } : {}),
+    ...(input.loaded ? { loaded: { ...input.loaded } } : {}),
+  };
+  // The payload's nodes are un-hidden: the analyst asked for them explicitly.
+  let hidden = state.hidden;
+  if (payload.nodes.some((n) => hidden.has(n.id))) {
+    const h = new Set(hidden);
+    for (const n of payload.nodes) h.delete(n.id);
+    hidden = h;
+  }
+  return prune({ ...state, hidden, nextLayer: state.nextLayer + 1 }, [...state.layers, layer], { nodes, edges });
+}
+
+/** Replaces everything with one layer (a new overview or a query result shown on its own). */
+export function replaceWith(state: GraphState, payload: GraphPayload, input: LayerInput): GraphState {
+  return addLayer({ ...state, layers: [], hidden: new Set() }, payload, input);
+}
+
+/** Counts the neighbours a payload brought per relationship type (edges touching the anchor). */
+export function countByType(anchor: string, payload: GraphPayload): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const e of payload.edges) {
+    if (e.source === anchor || e.target === anchor) out[e.type] = (out[e.type] ?? 0) + 1;
+  }
+  return out;
+}
+
+/** The expansion layer of a node, if it is expanded. */
+export function expansionOf(state: GraphState, anchor: string): Layer | undefined {
+  return state.layers.find((l) => l.kind === 'expand' && l.anchor === anchor);
+}
+
+/**
+ * Records an expansion of `anchor`. `more` is the API's per-type "not returned" count. When the
+ * node is already expanded, the new page is merged into the same layer (so one collapse removes
+ * all pages) and `more` is replaced for the types the page covered.
+ *
+ * `connecting` are the relationships between the page's new nodes and the rest of the view
+ * (POST /api/edges/between, "connect result nodes"): they join the same layer, so undo and
+ * collapse remove them too. Those touching the anchor are dropped — they belong to the anchor's
+ * own pages, whose "loaded"/"+N more" counts must stay exact. Cost O(payload + state).
+ */
+export function expand(
+  state: GraphState,
+  anchor: string,
+  payload: GraphPayload,
+  more: Record<string, number>,
+  title: string,
+  connecting: readonly GraphEdge[] = [],
+): GraphState {
+  const existing = expansionOf(state, anchor);
+  const got = countByType(anchor, payload);
+  const extra = connecting.filter((e) => e.source !== anchor && e.target !== anchor);
+  const full: GraphPayload = extra.length ? { nodes: payload.nodes, edges: [...payload.edges, ...extra] } : payload;
+  if (!existing) {
+    return addLayer(state, full, { kind: 'expand', title, anchor, more: positive(more), loaded: got });
+  }
+  const nodes = new Map(state.nodes);
+  for (const n of full.nodes) nodes.set(n.id, n);
+  const edges = new Map(state.edges);
+  const edgeList = drawableEdges(full, state.nodes);
+  for (const e of edgeList) edges.set(e.id, e);
+  const loaded: Record<string, number> = { ...(existing.loaded ?? {}) };
+  for (const [t, c] of Object.entries(got)) loaded[t] = (loaded[t] ?? 0) + c;
+  const merged: Layer = {
+    ...existing,
+    nodeIds: uniq([...existing.nodeIds, ...full.nodes.map((n) => n.id)]),
+    edgeIds: uniq([...existing.edgeIds, ...edgeList.map((e) => e.id)]),
+    more: positive({ ...(existing.more ?? {}), ...more }),
+    loaded,
+  };
+  let hidden = state.hidden;
+  if (full.nodes.some((n) => hidden.has(n.id))) {
+    const h = new Set(hidden);
+    for (const n of full.nodes) h.delete(n.id);
+    hidden = h;
+  }
+  const layers = state.layers.map((l) => (l.id === existing.id ? merged : l));
+  return prune({ ...state, hidden }, layers, { nodes, edges });
+}
+
+/**
+ * What to ask POST /api/edges/between after an expansion page: the page's nodes that are not
+ * loaded yet (`nodes`), and the loaded ones (`among`, hidden included: their edges come back
+ * with "show hidden"). Null when the page brought nothing new. The lists are cut to the
+ * endpoint's caps; `cut` says when the view was larger. O(state).
+ */
+export function connectRequest(
+  state: GraphState,
+  payload: GraphPayload,
+  caps: { nodes: number; among: number },
+): { nodes: string[]; among: string[]; cut: boolean } | null {
+  const fresh = uniq(payload.nodes.map((n) => n.id).filter((id) => !state.nodes.has(id)));
+  if (!fresh.length) return null;
+  const among = [...state.nodes.keys()];
+  return {
+    nodes: fresh.slice(0, caps.nodes),
+    among: among.slice(0, caps.among),
+    cut: fresh.length > caps.nodes || among.length > caps.among,
+  };
+}
+
+function positive(r: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(r)) if (v > 0) out[k] = v;
+  return out;
+}
+
+/** Removes a node's expansion: its neighbours go unless another layer holds them. */
+export function collapse(state: GraphState, anchor: string): GraphState {
+  const layers = state.layers.filter((l) => !(l.kind === 'expand' && l.anchor === anchor));
+  if (layers.length === state.layers.length) return state;
+  return prune(state, layers, { nodes: new Map(state.nodes), edges: new Map(state.edges) });
+}
+
+/** Removes any layer by id (e.g. a path result). */
+export function removeLayer(state: GraphState, layerId: string): GraphState {
+  const layers = state.layers.filter((l) => l.id !== layerId);
+  if (layers.length === state.layers.length) return state;
+  return prune(state, layers, { nodes: new Map(state.nodes), edges: new Map(state.edges) });
+}
+
+export function hide(state: GraphState, ids: readonly string[]): GraphState {
+  const h = new Set(state.hidden);
+  for (const id of ids) if (state.nodes.has(id)) h.add(id);
+  return h.size === state.hidden.size ? state : { ...state, hidden: h };
+}
+
+export function unhideAll(state: GraphState): GraphState {
+  return state.hidden.size === 0 ? state : { ...state, hidden: new Set() };
+}
+
+export function setPinned(state: GraphState, id: string, pinned: boolean): GraphState {
+  if (!state.nodes.has(id) || state.pinned.has(id) === pinned) return state;
+  const p = new Set(state.pinned);
+  if (pinned) p.add(id);
+  else p.delete(id);
+  return { ...state, pinned: p };
+}
+
+/** The labels we know, in the order a node's main label is chosen. */
+export const KNOWN_LABELS = ['Person', 'Organization', 'Place', 'Event', 'Weapon', 'Claim', 'Article'] as const;
+
+/**
+ * The label a node is coloured and counted by: a known label first, else the first label that is
+ * not the umbrella :Entity, else the first label, else "(no label)". Works on any database.
+ */
+export function primaryLabel(labels: readonly string[]): string {
+  for (const k of KNOWN_LABELS) if (labels.includes(k)) return k;
+  return labels.find((l) => l !== 'Entity') ?? labels[0] ?? '(no label)';
+}
+
+export interface VisibleGraph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+/**
+ * What the canvas should show: loaded nodes minus hidden ones and those whose main label is
+ * toggled off in the legend; edges between shown nodes. O(nodes + edges).
+ */
+export function visibleGraph(state: GraphState, hiddenLabels: ReadonlySet<string> = new Set()): VisibleGraph {
+  const nodes: GraphNode[] = [];
+  const shown = new Set<string>();
+  for (const n of state.nodes.values()) {
+    if (state.hidden.has(n.id)) continue;
+    if (hiddenLabels.size && hiddenLabels.has(primaryLabel(n.labels))) continue;
+    nodes.push(n);
+    shown.add(n.id);
+  }
+  const edges: GraphEdge[] = [];
+  for (const e of state.edges.values()) if (shown.has(e.source) && shown.has(e.target)) edges.push(e);
+  return { nodes, edges };
+}
+
+/** Loaded (not hidden) nodes per main label — what the legend counts, including toggled-off labels. */
+export function countByLabel(state: GraphState): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const n of state.nodes.values()) {
+    if (state.hidden.has(n.id)) continue;
+    const l = primaryLabel(n.labels);
+    out.set(l, (out.get(l) ?? 0) + 1);
+  }
+  return out;
+}
+
+/** Nodes that are expanded, in expansion order. */
+export function expandedAnchors(state: GraphState): string[] {
+  return state.layers.filter((l) => l.kind === 'expand' && l.anchor).map((l) => l.anchor!);
+}
+
+/**
+ * The name people read: the API's caption, except for claims, whose caption is a slug while
+ * their `statement` says what was claimed.
+ */
+export function displayCaption(node: Pick<GraphNode, 'labels' | 'caption' | 'properties'>): string {
+  const st = node.properties.statement;
+  if (node.labels.includes('Claim') && typeof st === 'string' && st.trim()) return st.trim();
+  return node.caption;
+}
+
+/** Finds a node by element id or by our own `id` property (deep links use the latter). */
+export function findNode(state: GraphState, ref: string): GraphNode | undefined {
+  const direct = state.nodes.get(ref);
+  if (direct) return direct;
+  for (const n of state.nodes.values()) if (n.key === ref) return n;
+  return undefined;
+}
+
+/** The most readable stable reference to a node: our `id` when present, else its element id. */
+export function nodeRef(node: GraphNode): string {
+  return node.key ?? node.id;
+}
+
+/** The current graph as a plain payload (JSON export). */
+export function toPayload(state: GraphState): GraphPayload {
+  const v = visibleGraph(state);
+  return { nodes: v.nodes, edges: v.edges };
+}
+
+/** Shows one hidden node again (opening it brings it back). */
+export function unhide(state: GraphState, id: string): GraphState {
+  if (!state.hidden.has(id)) return state;
+  const hidden = new Set(state.hidden);
+  hidden.delete(id);
+  return { ...state, hidden };
+}

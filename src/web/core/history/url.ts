@@ -1,0 +1,27 @@
+/**
+ * The view as a deep link: what the URL carries of the app state (nodes by their readable
+ * reference). Pure; the browser side is app/url.ts.
+ */
+import { expandedAnchors, nodeRef } from '../graph/graph-store';
+import type { AppState } from '../state';
+import type { UrlState } from './url-state';
+
+export function urlStateOf(s: AppState): UrlState {
+  const g = s.history.present.state;
+  const ref = (id: string) => {
+    const n = g.nodes.get(id);
+    return n ? nodeRef(n) : id;
+  };
+  const d = s.drawer;
+  const out: UrlState = {
+    expand: expandedAnchors(g).map(ref),
+    params: d.open ? d.params : {},
+    run: d.open && d.ran,
+    hiddenLabels: [...s.hiddenLabels],
+  };
+  if (s.focus) out.focus = ref(s.focus);
+  if (d.open && d.mode === 'saved' && d.query) out.query = d.query;
+  if (d.open && d.mode === 'cypher' && d.cypher.trim()) out.cypher = d.cypher;
+  if (s.path && s.path.count > 0) out.paths = [ref(s.path.from), ref(s.path.to)];
+  return out;
+}

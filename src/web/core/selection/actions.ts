@@ -1,0 +1,51 @@
+/**
+ * Selection and the detail panel: which nodes are selected (two for a path search), which one is
+ * focused (its detail shows), and the detail's loading state. Pure producers.
+ */
+import type { NodeDetailResponse } from '../../../shared/api';
+import type { AppState } from '../state';
+
+export type DetailState =
+  | { id: string; status: 'loading' }
+  | { id: string; status: 'ok'; data: NodeDetailResponse }
+  | { id: string; status: 'error'; error: string };
+
+/**
+ * Selects a node, or clears the selection with null. `additive` toggles it in a selection of at
+ * most two (for paths); the focus is the node clicked, else the last one still selected. The
+ * detail is cleared when nothing is focused (loading it is the caller's effect).
+ */
+export const select =
+  (id: string | null, additive = false) =>
+  (s: AppState): AppState => {
+    if (id === null) return { ...s, selection: [], focus: null, detail: null, contextMenu: null };
+    const cur = s.selection;
+    const selection = additive ? (cur.includes(id) ? cur.filter((x) => x !== id) : [...cur, id].slice(-2)) : [id];
+    const focus = selection.includes(id) ? id : (selection[selection.length - 1] ?? null);
+    return { ...s, selection, focus, contextMenu: null, ...(focus ? {} : { detail: null }) };
+  };
+
+/** Keeps the selected nodes that pass `keep` (nodes that left the view are dropped). */
+export const keepSelected =
+  (keep: (id: string) => boolean) =>
+  (s: AppState): AppState => {
+    const selection = s.selection.filter(keep);
+    if (selection.length === s.selection.length) return s;
+    const focus = s.focus !== null && selection.includes(s.focus) ? s.focus : null;
+    return { ...s, selection, focus, ...(focus ? {} : { detail: null }) };
+  };
+
+export const detailLoading =
+  (id: string) =>
+  (s: AppState): AppState => ({ ...s, detail: { id, status: 'loading' } });
+
+/** The detail arrived: shown when the node is still focused (`force`: a cached one, shown at once). */
+export const detailLoaded =
+  (id: string, data: NodeDetailResponse, force = false) =>
+  (s: AppState): AppState =>
+    force || s.focus === id ? { ...s, detail: { id, status: 'ok', data } } : s;
+
+export const detailFailed =
+  (id: string, error: string) =>
+  (s: AppState): AppState =>
+    s.focus === id ? { ...s, detail: { id, status: 'error', error } } : s;

@@ -1,0 +1,48 @@
+/**
+ * The shell: theme, the status line, the connection banner, WebGL, the access token, the node
+ * context menu. Types and pure producers; storage and timers are the app's (app/shell.ts).
+ */
+import type { AppState } from '../state';
+
+export type Theme = 'light' | 'dark';
+
+export interface Status {
+  kind: 'busy' | 'info' | 'error';
+  text: string;
+}
+
+export type ConnectionState =
+  | { state: 'ok' }
+  /** `message` is short; `detail` is the server's own words (shown on hover). */
+  | { state: 'down'; message: string; detail: string; since: number; nextRetryAt: number }
+  | { state: 'recovered' };
+
+export type WebGlState = { ok: true } | { ok: false; reason: string };
+
+export interface ContextMenu {
+  node: string;
+  x: number;
+  y: number;
+}
+
+export const setTheme =
+  (theme: Theme) =>
+  (s: AppState): AppState => ({ ...s, theme });
+
+export const setStatus =
+  (status: Status | null) =>
+  (s: AppState): AppState => ({ ...s, status });
+
+export const openContextMenu =
+  (menu: ContextMenu) =>
+  (s: AppState): AppState => ({ ...s, contextMenu: menu });
+
+export const closeContextMenu =
+  () =>
+  (s: AppState): AppState =>
+    s.contextMenu ? { ...s, contextMenu: null } : s;
+
+/** The server wants a token: `rejected` when one was typed and refused. */
+export const tokenNeeded =
+  (rejected: boolean) =>
+  (s: AppState): AppState => ({ ...s, needsToken: true, tokenRejected: rejected });

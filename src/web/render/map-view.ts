@@ -1,0 +1,110 @@
+/**
+ * Map mode on the canvas: the country outlines under the graph, and nodes moved between their
+ * force-layout positions and their places on the map (animated). Sigma's normalisation is frozen
+ * on the force layout's extent while the map shows, so the map is fitted into it and nothing jumps.
+ */
+import { animateNodes } from 'sigma/utils';
+import type { Atlas } from '../core/map/atlas';
+import { fitFocus, placeAt, type GeoToGraph } from '../core/map/fit';
+import { createProjection, type GeoLayout } from '../core/map/geo-layout';
+import type { Theme } from '../core/shell/actions';
+import { MapLayer } from './layers/map-layer';
+import type { RenderGraph } from './render-graph';
+import type { SigmaController } from './sigma/sigma-controller';
+
+const MAP_ANIMATION_MS = 900;
+
+export interface MapPlacement {
+  layout: GeoLayout;
+  toGraph: GeoToGraph;
+}
+
+export class MapView {
+  readonly projection = createProjection();
+  private ctrl: SigmaController | null = null;
+  private layer: MapLayer | null = null;
+  private forcePositions = new Map<string, { x: number; y: number }>();
+  private placed: MapPlacement | null = null;
+  private cancelAnimation: (() => void) | null = null;
+
+  constructor(
+    private readonly graph: RenderGraph,
+    private readonly theme: () => Theme,
+  ) {}
+
+  /** Graph coordinates of the map (the layout and its fit), while the map shows. */
+  get placement(): MapPlacement | null {
+    return this.placed;
+  }
+
+  /** A new Sigma instance (or none): the outline layer goes with it. */
+  attach(ctrl: SigmaController | null): void {
+    this.layer?.kill();
+    this.layer = null;
+    this.ctrl = ctrl;
+    if (!ctrl) return;
+    this.layer = new MapLayer(ctrl.sigma, this.projection, this.theme);
+    this.layer.show(false);
+  }
+
+  get attached(): boolean {
+    return this.ctrl !== null;
+  }
+
+  /** Remembers the force positions, freezes sigma's frame and shows the outlines (`countries` tinted). */
+  enter(atlas: Atlas, countries: ReadonlySet<string>): void {
+    const ctrl = this.ctrl;
+    if (!ctrl) return;
+    this.forcePositions = new Map();
+    this.graph.forEachNode((id, a) => this.forcePositions.set(id, { x: a.x, y: a.y }));
+    // Freeze sigma's normalization on the current extent: the map is fitted into it, so nothing jumps.
+    ctrl.sigma.setCustomBBox(ctrl.sigma.getBBox());
+    this.layer?.setAtlas(atlas, countries);
+    this.layer?.show(true);
+  }
+
+  /** Moves nodes to their places on the map (animated on entering it; `done` when they are there). O(nodes). */
+  place(layout: GeoLayout, animate: boolean, done: () => void): void {
+    const ctrl = this.ctrl;
+    if (!ctrl) return;
+    const toGraph = fitFocus(layout.focus, ctrl.sigma.getCustomBBox() ?? ctrl.sigma.getBBox());
+    this.placed = { layout, toGraph };
+    this.layer?.setGeoToGraph(toGraph);
+    const targets: Record<string, { x: number; y: number }> = {};
+    for (const [id, p] of layout.positions) if (this.graph.hasNode(id)) targets[id] = placeAt(toGraph, p);
+    this.cancelAnimation?.();
+    if (!animate) {
+      for (const [id, p] of Object.entries(targets)) this.graph.mergeNodeAttributes(id, p);
+      done();
+      return;
+    }
+    this.cancelAnimation = animateNodes(this.graph, targets, { duration: MAP_ANIMATION_MS, easing: 'quadraticInOut' }, () => {
+      this.cancelAnimation = null;
+      done();
+    });
+  }
+
+  /**
+   * Moves nodes back to their force positions, then hides the outlines and unfreezes the frame;
+   * `done` gets the number of nodes that came while on the map (they have no force position yet).
+   */
+  exit(done: (fresh: number) => void): void {
+    const ctrl = this.ctrl;
+    if (!ctrl) return;
+    this.cancelAnimation?.();
+    const targets: Record<string, { x: number; y: number }> = {};
+    let fresh = 0;
+    this.graph.forEachNode((id) => {
+      const p = this.forcePositions.get(id);
+      if (p) targets[id] = p;
+      else fresh++;
+    });
+    this.cancelAnimation = animateNodes(this.graph, targets, { duration: MAP_ANIMATION_MS, easing: 'quadraticInOut' }, () => {
+      this.cancelAnimation = null;
+      this.layer?.show(false);
+      ctrl.sigma.setCustomBBox(null);
+      this.placed = null;
+      done(fresh);
+    });
+  }
+}

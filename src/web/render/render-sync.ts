@@ -1,0 +1,91 @@
+/**
+ * The pipeline from the app state to the screen: domain graph → visible graph (legend filters)
+ * → render graph (graphology) → the one Sigma instance. Keeps the render graph in line with the
+ * store, hands selection, path and theme to the sigma controller, runs ForceAtlas2, and tells
+ * whoever needs sigma (map, markers, test hooks) when it is attached.
+ */
+import { graphOf } from '../core/history/actions';
+import { visibleGraph, type GraphState } from '../core/graph/graph-store';
+import { mapOwnsLayout } from '../core/map/view';
+import { drawnPath } from '../core/paths/actions';
+import { keepSelected } from '../core/selection/actions';
+import type { Theme } from '../core/shell/actions';
+import type { AppState } from '../core/state';
+import type { Store } from '../core/store';
+import { LayoutRunner } from './layout';
+import { createRenderGraph, restyle, syncRenderGraph, type RenderGraph } from './render-graph';
+import type { SigmaController } from './sigma/sigma-controller';
+
+export type SigmaListener = (ctrl: SigmaController | null) => void;
+
+export class RenderSync {
+  readonly graph: RenderGraph = createRenderGraph();
+  readonly layout: LayoutRunner = new LayoutRunner(this.graph);
+  private sigma: SigmaController | null = null;
+  private readonly listeners = new Set<SigmaListener>();
+  /** Where nodes that left the view were last drawn (they come back there). */
+  private readonly positions = new Map<string, { x: number; y: number }>();
+  private renderedFrom: { graph: GraphState; hiddenLabels: ReadonlySet<string>; theme: Theme } | null = null;
+  private pushed: { selection: readonly string[]; path: unknown } | null = null;
+
+  constructor(private readonly store: Store<AppState>) {
+    this.layout.onChange((running) => this.store.set({ layoutRunning: running }));
+  }
+
+  get controller(): SigmaController | null {
+    return this.sigma;
+  }
+
+  /** Called with the controller when sigma is attached, and with null when it goes. */
+  onSigma(listener: SigmaListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  attach(ctrl: SigmaController | null): void {
+    this.sigma = ctrl;
+    this.pushed = null;
+    if (ctrl) this.push(this.store.get());
+    for (const l of [...this.listeners]) l(ctrl);
+  }
+
+  /**
+   * Store listener: brings the render graph in line with the store when the graph, the legend
+   * filters or the theme changed (O(view)), then hands selection and path to sigma when they
+   * changed (O(their degree), a drawn path O(view)).
+   */
+  sync(): void {
+    const s = this.store.get();
+    const g = graphOf(s);
+    const prev = this.renderedFrom;
+    if (!prev || prev.graph !== g || prev.hiddenLabels !== s.hiddenLabels || prev.theme !== s.theme) {
+      this.renderedFrom = { graph: g, hiddenLabels: s.hiddenLabels, theme: s.theme };
+      if (prev && prev.graph === g && prev.hiddenLabels === s.hiddenLabels) {
+        restyle(this.graph, null, { theme: s.theme, pinned: g.pinned });
+        this.sigma?.setTheme(s.theme);
+      } else {
+        syncRenderGraph(this.graph, visibleGraph(g, s.hiddenLabels), { theme: s.theme, pinned: g.pinned, positions: this.positions });
+        this.sigma?.graphChanged();
+        // Selected nodes may have left the view: dropped once this update is through.
+        if (s.selection.some((id) => !this.graph.hasNode(id))) queueMicrotask(() => this.store.set(keepSelected((id) => this.graph.hasNode(id))));
+      }
+    }
+    this.push(s);
+  }
+
+  private push(s: AppState): void {
+    const ctrl = this.sigma;
+    if (!ctrl) return;
+    const path = drawnPath(s);
+    if (this.pushed?.selection !== s.selection) ctrl.highlight.setSelection(s.selection);
+    if (!this.pushed || this.pushed.path !== path) ctrl.highlight.setPath(path);
+    this.pushed = { selection: s.selection, path };
+  }
+
+  /** Runs ForceAtlas2 on its budget; a new run replaces a running one. Not on the map (it owns positions). */
+  runLayout(initial: boolean): void {
+    if (mapOwnsLayout(this.store.get())) return;
+    // The store update that added the nodes has already synced the render graph.
+    this.layout.run(LayoutRunner.budgetFor(this.graph.order, initial), { initial });
+  }
+}

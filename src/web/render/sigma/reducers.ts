@@ -1,0 +1,83 @@
+/**
+ * Sigma's node and edge reducers, installed once per Sigma instance. They read the mutable
+ * `RenderLook` below, which the controllers change in place (then repaint what it affects):
+ * nothing is re-installed on a state change. Run per item per refresh: O(1) each.
+ */
+import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
+import type { ViewDecorations } from '../../core/filters/decorations';
+import type { Theme } from '../../core/shell/actions';
+import type { RenderEdgeAttributes, RenderGraph, RenderNodeAttributes } from '../render-graph';
+import { UI_COLORS } from '../style';
+
+/** What the reducers read. Mutated in place; never a React state. */
+export interface RenderLook {
+  selected: Set<string>;
+  path: { nodes: ReadonlySet<string>; edges: ReadonlySet<string> } | null;
+  /** Filters of the investigation views (time, sources…), replaced whole. */
+  decorations: ViewDecorations;
+  theme: Theme;
+}
+
+/** Edge size on a drawn path, and next to a selected node (sigma size units). */
+const PATH_EDGE_SIZE = 2.6;
+const SELECTED_EDGE_SIZE = 1.8;
+
+export function createReducers(look: RenderLook, graph: RenderGraph) {
+  const nodeReducer = (node: string, data: RenderNodeAttributes): Partial<NodeDisplayData> => {
+    // `data` is sigma's shallow copy of the attributes: safe to mutate, no allocation.
+    const out = data as RenderNodeAttributes & { highlighted?: boolean; forceLabel?: boolean; dimmed?: boolean; hidden?: boolean };
+    const ownColor = data.color;
+    const { path, selected, decorations: deco } = look;
+    if (deco.hideNodes.has(node)) {
+      out.hidden = true;
+      return out as unknown as Partial<NodeDisplayData>;
+    }
+    if (deco.contested.has(node)) out.forceLabel = true;
+    let bright = !deco.fadeNodes.has(node);
+    if (path) bright = bright && path.nodes.has(node);
+    if (!bright) {
+      out.color = UI_COLORS[look.theme].dimNode;
+      out.label = '';
+      out.dimmed = true;
+    } else if (path) {
+      out.forceLabel = true;
+    }
+    if (selected.has(node)) {
+      out.highlighted = true;
+      out.forceLabel = true;
+      out.dimmed = false;
+      if (!bright) out.color = ownColor;
+    }
+    return out as unknown as Partial<NodeDisplayData>;
+  };
+
+  const edgeReducer = (edge: string, data: RenderEdgeAttributes): Partial<EdgeDisplayData> => {
+    const out = data as RenderEdgeAttributes & { label?: string; hidden?: boolean };
+    const { path, selected, decorations: deco } = look;
+    if (deco.hideEdges.has(edge)) {
+      out.hidden = true;
+      return out as unknown as Partial<EdgeDisplayData>;
+    }
+    const width = deco.edgeWidth.get(edge);
+    if (width !== undefined) out.size = width;
+    const s = graph.source(edge);
+    const t = graph.target(edge);
+    if (!path && deco.fadeEdges.has(edge)) {
+      out.color = UI_COLORS[look.theme].dimEdge;
+    } else if (path) {
+      if (path.edges.has(edge)) {
+        out.label = data.relType;
+        out.size = PATH_EDGE_SIZE;
+        out.color = UI_COLORS[look.theme].highlightEdge;
+      } else {
+        out.color = UI_COLORS[look.theme].dimEdge;
+      }
+    } else if (selected.has(s) || selected.has(t)) {
+      out.label = data.relType;
+      out.size = SELECTED_EDGE_SIZE;
+    }
+    return out as unknown as Partial<EdgeDisplayData>;
+  };
+
+  return { nodeReducer, edgeReducer };
+}

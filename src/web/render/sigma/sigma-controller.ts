@@ -1,0 +1,182 @@
+/**
+ * Owns the one Sigma instance of the page: created once (by GraphCanvas's effect), fed by the
+ * render graph, never rebuilt on a state change. Reducers are installed once and read the
+ * mutable `RenderLook` (reducers.ts); small controllers each own one concern of it — what stands
+ * out (highlight.ts), the camera (camera.ts), pointer interaction (interaction.ts). This class
+ * keeps sigma's indexation cheap across batched render-graph changes.
+ */
+import Sigma from 'sigma';
+import { NO_DECORATIONS } from '../../core/filters/decorations';
+import type { Theme } from '../../core/shell/actions';
+import { DRAW_THEMES } from '../draw';
+import type { LayoutRunner } from '../layout';
+import { RENDER_BATCH_END, RENDER_BATCH_START, type RenderEdgeAttributes, type RenderGraph, type RenderNodeAttributes } from '../render-graph';
+import { createSigmaSettings } from '../settings';
+import { CameraController } from './camera';
+import { HighlightController } from './highlight';
+import { InteractionController, type ControllerCallbacks, type PointerState } from './interaction';
+import { createReducers, type RenderLook } from './reducers';
+
+export type { ControllerCallbacks } from './interaction';
+
+export type ExplorerSigma = Sigma<RenderNodeAttributes, RenderEdgeAttributes>;
+
+/** What the small controllers need of the Sigma instance. */
+export interface SigmaHost {
+  readonly sigma: ExplorerSigma;
+  readonly graph: RenderGraph;
+  /** Sigma's display data is current before it is read or repainted. O(1) unless a batch is pending. */
+  ensureIndexed(): void;
+  /** Re-indexes and redraws everything now (or with the pending batch re-index). O(nodes + edges). */
+  reindex(): void;
+}
+
+type GraphListener = (...args: unknown[]) => void;
+type LooseEmitter = {
+  on(event: string, l: GraphListener): unknown;
+  off(event: string, l: GraphListener): unknown;
+  listeners(event: string): GraphListener[];
+};
+/** The graph events sigma listens to (Sigma#bindGraphHandlers). */
+const SIGMA_GRAPH_EVENTS = [
+  'nodeAdded',
+  'nodeDropped',
+  'nodeAttributesUpdated',
+  'eachNodeAttributesUpdated',
+  'edgeAdded',
+  'edgeDropped',
+  'edgeAttributesUpdated',
+  'eachEdgeAttributesUpdated',
+  'edgesCleared',
+  'cleared',
+] as const;
+
+export class SigmaController implements SigmaHost {
+  readonly sigma: ExplorerSigma;
+  readonly highlight: HighlightController;
+  readonly camera: CameraController;
+  private readonly look: RenderLook;
+  private readonly pointer: PointerState = { sigmaHovered: null, dragged: null };
+  /** Sigma's own graph-event handlers, detached while the render graph changes in a batch. */
+  private readonly sigmaGraphListeners: Array<[string, GraphListener]>;
+  /** Sigma's graph listeners are off (a batch ran) and a full re-index is due before its next frame. */
+  private detached = false;
+  private resyncPending = false;
+
+  constructor(
+    container: HTMLElement,
+    readonly graph: RenderGraph,
+    theme: Theme,
+    layout: LayoutRunner,
+    cb: ControllerCallbacks,
+  ) {
+    this.look = { selected: new Set(), path: null, decorations: NO_DECORATIONS, theme };
+    const settings = createSigmaSettings(() => DRAW_THEMES[this.look.theme]);
+    const emitter = graph as unknown as LooseEmitter;
+    const before = new Map(SIGMA_GRAPH_EVENTS.map((e) => [e, new Set(emitter.listeners(e))]));
+    this.sigma = new Sigma(graph, container, { ...settings, ...createReducers(this.look, graph) });
+    this.sigmaGraphListeners = SIGMA_GRAPH_EVENTS.flatMap((e) => emitter.listeners(e).filter((l) => !before.get(e)!.has(l)).map((l): [string, GraphListener] => [e, l]));
+    emitter.on(RENDER_BATCH_START, this.onBatchStart);
+    emitter.on(RENDER_BATCH_END, this.onBatchEnd);
+    this.sigma.on('beforeRender', this.onBeforeRender);
+    this.highlight = new HighlightController(this, this.look);
+    this.camera = new CameraController(this);
+    new InteractionController(this, this.pointer, layout, cb, (node) => this.highlight.setHover(node));
+  }
+
+  // ---------------------------------------------------------------- batched graph changes
+
+  /**
+   * A batch (render-graph sync, restyle) starts: sigma stops reacting per item. Without this,
+   * sigma runs its reducers twice per added item and per bulk attribute update, and re-indexes
+   * the whole graph for every dropped item.
+   */
+  private readonly onBatchStart = (): void => {
+    if (this.detached) return;
+    const emitter = this.graph as unknown as LooseEmitter;
+    for (const [e, l] of this.sigmaGraphListeners) emitter.off(e, l);
+    this.detached = true;
+  };
+
+  /**
+   * The batch ended: sigma re-indexes everything once, just before its next frame (so several
+   * batches, and the synchronous pre-layout that follows a load, in one task cost one re-index).
+   * Until then sigma's listeners stay detached: the re-index covers whatever changes meanwhile.
+   */
+  private readonly onBatchEnd = (): void => {
+    this.resyncPending = true;
+    this.sigma.scheduleRender();
+  };
+
+  /** Runs first in every sigma render (before it processes and draws). */
+  private readonly onBeforeRender = (): void => {
+    if (this.resyncPending) this.resync();
+    // Sigma keeps its hovered node across a full refresh. One that left the render graph in a
+    // way sigma did not see (hidden, or replaced by a query result, while the pointer was last
+    // over it) would make every frame throw in its hover drawing. O(1).
+    const internal = this.sigma as unknown as { hoveredNode: string | null };
+    const h = internal.hoveredNode;
+    if (h && !this.graph.hasNode(h)) {
+      internal.hoveredNode = null;
+      if (this.pointer.sigmaHovered === h) this.pointer.sigmaHovered = null;
+      if (!this.pointer.dragged) this.highlight.setHover(null);
+    }
+  };
+
+  /**
+   * Re-attaches sigma to the render graph and re-indexes it: reducers once per item. O(nodes +
+   * edges). Called before the frame after a batch, or at once by methods that read sigma's data.
+   */
+  private resync(): void {
+    this.resyncPending = false;
+    if (this.detached) {
+      const emitter = this.graph as unknown as LooseEmitter;
+      for (const [e, l] of this.sigmaGraphListeners) emitter.on(e, l);
+      this.detached = false;
+    }
+    const gone = this.pointer.sigmaHovered;
+    const dropNode = this.sigmaGraphListeners.find(([e]) => e === 'nodeDropped')?.[1];
+    if (gone && !this.graph.hasNode(gone) && dropNode) {
+      // Sigma's drop handler forgets its hovered node (a full refresh alone would keep it and
+      // then fail drawing it); it also does the full refresh.
+      this.pointer.sigmaHovered = null;
+      dropNode({ key: gone });
+    } else {
+      // Inside a render this only re-indexes: the frame being drawn processes the result.
+      this.sigma.refresh({ schedule: true });
+    }
+  }
+
+  ensureIndexed(): void {
+    if (this.resyncPending) this.resync();
+  }
+
+  reindex(): void {
+    // (A pending re-index reads the new state.)
+    if (this.resyncPending) this.resync();
+    else this.sigma.refresh();
+  }
+
+  // ---------------------------------------------------------------- state changes
+
+  setTheme(theme: Theme): void {
+    if (theme === this.look.theme) return;
+    this.look.theme = theme;
+    // Rare: the only place a setting changes after creation.
+    this.sigma.setSetting('edgeLabelColor', { color: theme === 'dark' ? '#c7d0da' : '#4a5563' });
+  }
+
+  /** Call after the render graph changed; sigma already listens to graph events, this keeps the highlight sets coherent. */
+  graphChanged(): void {
+    this.highlight.graphChanged();
+  }
+
+  kill(): void {
+    const emitter = this.graph as unknown as LooseEmitter;
+    emitter.off(RENDER_BATCH_START, this.onBatchStart);
+    emitter.off(RENDER_BATCH_END, this.onBatchEnd);
+    this.sigma.off('beforeRender', this.onBeforeRender);
+    this.highlight.kill();
+    this.sigma.kill();
+  }
+}

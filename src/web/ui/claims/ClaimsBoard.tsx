@@ -1,0 +1,148 @@
+import type { BoardClaim, BoardEvent, SideGroup } from '../../../shared/api';
+import { Icon } from '../shell/Icon';
+import { formatDate } from '../format';
+import { useApp, useExplorer } from '../context';
+
+const STATUS_LABEL: Record<string, string> = { contested: 'contested', unanswered: 'unanswered', acknowledged: 'acknowledged', uncontested: 'uncontested' };
+
+function formatClaimDate(d: string | null): string {
+  if (!d) return 'date not given';
+  if (!d.includes('/')) return formatDate(d);
+  const [a, b] = d.split('/');
+  if (a && b) return `${formatDate(a)} – ${formatDate(b)}`;
+  return a ? `from ${formatDate(a)}` : `by ${formatDate(b!)}`;
+}
+
+/**
+ * The contested-claims board: one card per event with claims, its claims in columns by the
+ * claimant's side (derived from the graph's affiliations, said on hover), contradictions linked,
+ * quotes opening the evidence reader, names opening the graph.
+ */
+export function ClaimsBoard() {
+  const explorer = useExplorer();
+  const claims = useApp((s) => s.claims.data);
+  const loading = useApp((s) => s.claims.loading);
+  const error = useApp((s) => s.claims.error);
+  const contestedOnly = useApp((s) => s.claims.contestedOnly);
+  const asOf = useApp((s) => s.claims.asOf);
+  const events = (claims?.events ?? []).filter((e) => !contestedOnly || e.contested);
+  return (
+    <div className="claims-board" data-testid="claims-board">
+      <div className="cb-head">
+        <div className="grow">
+          <h2>Claims, side by side</h2>
+          <div className="muted small">
+            {claims ? `${claims.events.length} events with claims · sides from the claimants' affiliations in the graph` : ''}
+            {asOf ? ` · as reported by ${formatDate(asOf)}` : ''}
+          </div>
+        </div>
+        <label className="tl-check">
+          <input type="checkbox" checked={contestedOnly} onChange={(e) => explorer.setContestedOnly(e.target.checked)} data-testid="contested-only" /> Only contested events
+        </label>
+        <button className="btn small" onClick={() => void explorer.setMode(explorer.state.view.canvasMode)} data-testid="claims-close">
+          <Icon name="close" size={13} /> Back to the {explorer.state.view.canvasMode === 'map' ? 'map' : 'graph'}
+        </button>
+      </div>
+      {error ? <div className="cb-empty error">The claims could not be loaded: {error}</div> : null}
+      {loading && !claims ? <div className="cb-empty">Loading the claims…</div> : null}
+      {claims && events.length === 0 ? <div className="cb-empty">No {contestedOnly ? 'contested ' : ''}claims{asOf ? ' reported by then' : ''}.</div> : null}
+      <div className="cb-cards">
+        {events.map((e) => (
+          <EventCard key={e.event.id} card={e} />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function EventCard({ card }: { card: BoardEvent }) {
+  const explorer = useExplorer();
+  const byId = new Map(card.groups.flatMap((g) => g.claims.map((c) => [c.id, c] as const)));
+  const when = card.start ? (card.start === card.end || !card.end ? formatDate(card.start) : `${formatDate(card.start)} – ${formatDate(card.end)}`) : 'undated';
+  return (
+    <section className={`cb-card${card.contested ? ' contested' : ''}`} data-testid="claims-card" data-key={card.event.key ?? card.event.id}>
+      <header>
+        {card.contested ? <span className="cb-badge" title="Claims about this event contradict each other">contested</span> : null}
+        <button className="link cb-event" onClick={() => void explorer.openEntity(card.event.key ?? card.event.id)}>
+          {card.event.caption}
+        </button>
+        <span className="muted small">{when}</span>
+        <span className="grow" />
+        <span className="muted small">
+          {card.counts.total} claim{card.counts.total === 1 ? '' : 's'}
+          {card.counts.contested ? ` · ${card.counts.contested} contested` : ''}
+        </span>
+      </header>
+      <div className="cb-sides" style={{ gridTemplateColumns: `repeat(${Math.min(card.groups.length, 3)}, minmax(0, 1fr))` }}>
+        {card.groups.map((g) => (
+          <SideColumn key={g.side?.id ?? 'none'} group={g} byId={byId} />
+        ))}
+      </div>
+    </section>
+  );
+}
+
+function SideColumn({ group, byId }: { group: SideGroup; byId: Map<string, BoardClaim> }) {
+  const via = group.claims.find((c) => c.claimant?.sideVia.length)?.claimant?.sideVia;
+  return (
+    <div className="cb-side" data-testid="claims-side" data-side={group.side?.key ?? 'unaffiliated'}>
+      <h3 title={via ? `Side found through: ${via.join(' → ')}` : 'No affiliation path to a country in the graph'}>
+        {group.side ? group.side.name : 'Unaffiliated'}
+      </h3>
+      {group.claims.map((c) => (
+        <ClaimItem key={c.id} claim={c} byId={byId} />
+      ))}
+    </div>
+  );
+}
+
+function ClaimItem({ claim, byId }: { claim: BoardClaim; byId: Map<string, BoardClaim> }) {
+  const explorer = useExplorer();
+  const status = claim.statusAsOf ?? claim.status ?? 'unknown';
+  const against = claim.contradicts.map((id) => byId.get(id)).filter((c): c is BoardClaim => !!c);
+  const ev = claim.evidence;
+  return (
+    <article className={`cb-claim ${status}`} data-testid="claim" data-key={claim.key ?? claim.id}>
+      <div className="cb-claim-top">
+        <span className={`cb-status ${status}`}>{STATUS_LABEL[status] ?? status}</span>
+        {claim.claimant ? (
+          <button className="link cb-claimant" onClick={() => void explorer.openEntity(claim.claimant!.key ?? claim.claimant!.id)} title={claim.claimant.sideVia.join(' → ')}>
+            {claim.claimant.caption}
+          </button>
+        ) : (
+          <span className="muted">unknown claimant</span>
+        )}
+        <span className="grow" />
+        <span className="muted small">{formatClaimDate(claim.date)}</span>
+      </div>
+      <p className="cb-statement">{claim.statement ?? claim.key}</p>
+      {ev ? (
+        <button
+          className="cb-quote"
+          disabled={ev.start === null || ev.end === null}
+          onClick={() => ev.start !== null && ev.end !== null && void explorer.openReader(ev.article.key, ev.start, ev.end)}
+          title="Read the quote in its article"
+          data-testid="claim-quote"
+        >
+          “{ev.quote}”
+          <span className="cb-source">
+            {ev.article.title ?? ev.article.key}
+            {ev.article.outlet ? ` · ${ev.article.outlet}` : ''}
+            {ev.article.published ? ` · ${formatDate(ev.article.published)}` : ''}
+          </span>
+        </button>
+      ) : null}
+      {against.length ? (
+        <div className="cb-against" data-testid="claim-contradicts">
+          ⇄ contradicts{' '}
+          {[...new Set(against.map((o) => o.claimant?.caption ?? 'another claim'))].map((name, i) => (
+            <span key={name}>
+              {i ? ', ' : ''}
+              <b>{name}</b>
+            </span>
+          ))}
+        </div>
+      ) : null}
+    </article>
+  );
+}

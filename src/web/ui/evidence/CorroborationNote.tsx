@@ -1,0 +1,18 @@
+import { corroboration, describeCorroboration } from '../../core/evidence/corroboration';
+import { useApp } from '../context';
+
+/**
+ * "Supported by 4 articles · 4 outlets" for a relationship of the loaded graph (detail panel).
+ * Renders nothing when the relationship is not loaded or carries no corroboration.
+ */
+export function CorroborationNote({ edgeId }: { edgeId: string }) {
+  const edge = useApp((s) => s.history.present.state.edges.get(edgeId));
+  if (!edge) return null;
+  const c = corroboration(edge.properties);
+  if (c.sources === null) return null;
+  return (
+    <span className={`corroboration${c.sources === 1 ? ' single' : ''}`} data-testid="corroboration" title="Distinct articles and outlets with evidence for this relationship">
+      {describeCorroboration(c)}
+    </span>
+  );
+}

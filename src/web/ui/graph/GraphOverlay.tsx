@@ -1,0 +1,151 @@
+import { useApp, useExplorer } from '../context';
+import { Icon } from '../shell/Icon';
+import { expansionOf } from '../../core/graph/graph-store';
+import { Legend } from './Legend';
+
+/** Everything drawn over the canvas: legend, zoom, status, path bar, layout state, context menu. */
+export function GraphOverlay() {
+  return (
+    <>
+      <Legend />
+      <ZoomControls />
+      <StatusBar />
+      <PathBar />
+      <LayoutChip />
+      <ContextMenu />
+      <EmptyState />
+    </>
+  );
+}
+
+function ZoomControls() {
+  const explorer = useExplorer();
+  const webgl = useApp((s) => s.webgl);
+  if (!webgl?.ok) return null;
+  const c = () => explorer.sigmaController;
+  return (
+    <div className="overlay zoom">
+      <button className="btn icon" onClick={() => c()?.camera.zoom(1.5)} aria-label="Zoom in" title="Zoom in">
+        <Icon name="plus" />
+      </button>
+      <button className="btn icon" onClick={() => c()?.camera.zoom(1 / 1.5)} aria-label="Zoom out" title="Zoom out">
+        <Icon name="minus" />
+      </button>
+      <button className="btn icon" onClick={() => c()?.camera.fit()} aria-label="Fit the graph" title="Fit the graph">
+        <Icon name="fit" />
+      </button>
+    </div>
+  );
+}
+
+function StatusBar() {
+  const explorer = useExplorer();
+  const status = useApp((s) => s.status);
+  if (!status) return null;
+  return (
+    <div className={`overlay statusbar ${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'} data-testid="status">
+      {status.kind === 'busy' ? <span className="spinner" aria-hidden /> : null}
+      <span>{status.text}</span>
+      <button className="btn ghost icon small" onClick={() => explorer.clearStatus()} aria-label="Dismiss">
+        <Icon name="close" size={13} />
+      </button>
+    </div>
+  );
+}
+
+function PathBar() {
+  const explorer = useExplorer();
+  const selection = useApp((s) => s.selection);
+  const path = useApp((s) => s.path);
+  const nodes = useApp((s) => s.history.present.state.nodes);
+  const caption = (id: string) => nodes.get(id)?.caption ?? id;
+  if (path) {
+    return (
+      <div className="overlay pathbar" data-testid="pathbar">
+        <Icon name="path" />
+        <span>
+          {path.count ? (
+            <>
+              <b>{path.count}</b> shortest path{path.count === 1 ? '' : 's'} ({path.length} hop{path.length === 1 ? '' : 's'}) between <b>{caption(path.from)}</b> and{' '}
+              <b>{caption(path.to)}</b>
+            </>
+          ) : (
+            <>
+              No path between <b>{caption(path.from)}</b> and <b>{caption(path.to)}</b>
+            </>
+          )}
+        </span>
+        <button className="btn small" onClick={() => explorer.clearPath()} data-testid="clear-path">
+          Clear
+        </button>
+      </div>
+    );
+  }
+  if (selection.length !== 2) return null;
+  const [a, b] = selection as [string, string];
+  return (
+    <div className="overlay pathbar" data-testid="pathbar">
+      <span>
+        <b>{caption(a)}</b> and <b>{caption(b)}</b> selected
+      </span>
+      <button className="btn primary small" onClick={() => void explorer.findPaths(a, b)} data-testid="find-paths">
+        <Icon name="path" /> Find paths
+      </button>
+    </div>
+  );
+}
+
+function LayoutChip() {
+  const explorer = useExplorer();
+  const running = useApp((s) => s.layoutRunning);
+  if (!running) return null;
+  return (
+    <div className="overlay layout-chip">
+      Arranging…{' '}
+      <button className="link small" onClick={() => explorer.layout.stop()}>
+        stop
+      </button>
+    </div>
+  );
+}
+
+function ContextMenu() {
+  const explorer = useExplorer();
+  const menu = useApp((s) => s.contextMenu);
+  const graph = useApp((s) => s.history.present.state);
+  if (!menu) return null;
+  const node = graph.nodes.get(menu.node);
+  if (!node) return null;
+  const expanded = !!expansionOf(graph, node.id);
+  const pinned = graph.pinned.has(node.id);
+  return (
+    <div className="overlay context-menu" style={{ left: menu.x, top: menu.y }} role="menu" onMouseLeave={() => explorer.closeContextMenu()}>
+      <div className="title">{node.caption}</div>
+      <button role="menuitem" onClick={() => { explorer.closeContextMenu(); void explorer.expand(node.id); }}>
+        {expanded ? 'Expand again' : 'Expand'}
+      </button>
+      {expanded ? (
+        <button role="menuitem" onClick={() => explorer.collapse(node.id)}>
+          Collapse
+        </button>
+      ) : null}
+      <button role="menuitem" onClick={() => explorer.hide([node.id])}>
+        Hide
+      </button>
+      <button role="menuitem" onClick={() => explorer.setPinned(node.id, !pinned)}>
+        {pinned ? 'Unpin' : 'Pin in place'}
+      </button>
+      <button role="menuitem" onClick={() => { explorer.closeContextMenu(); explorer.select(node.id, true); }}>
+        Add to selection (for paths)
+      </button>
+    </div>
+  );
+}
+
+function EmptyState() {
+  const loading = useApp((s) => s.loading);
+  const count = useApp((s) => s.history.present.state.nodes.size);
+  const webgl = useApp((s) => s.webgl);
+  if (count > 0 || !webgl?.ok) return null;
+  return <div className="empty-graph">{loading ? 'Loading the graph…' : 'Nothing to show yet. Search for an entity or run a saved query.'}</div>;
+}

@@ -1,0 +1,152 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { SearchHit } from '../../../shared/api';
+import { useApp, useExplorer } from '../context';
+import { Glyph } from '../shell/Glyph';
+import { Icon } from '../shell/Icon';
+import { primaryLabel } from '../../core/graph/graph-store';
+import { describeError } from '../../api/client';
+import { hitSubtitle } from '../../core/search/search';
+
+const DEBOUNCE_MS = 180;
+
+export interface SearchBoxProps {
+  onPick(hit: SearchHit): void;
+  labels?: readonly string[];
+  placeholder?: string;
+  inputId?: string;
+  testId?: string;
+  /** Text shown initially (entity pickers show the current value). */
+  value?: string;
+  /** Pickers keep the picked caption in the box; the main search clears it. */
+  keepText?: boolean;
+  invalid?: boolean;
+}
+
+/** Debounced, keyboard-navigable autocomplete over /api/search (an ARIA combobox). */
+export function SearchBox({ onPick, labels, placeholder, inputId, testId, value, keepText, invalid }: SearchBoxProps) {
+  const explorer = useExplorer();
+  const theme = useApp((s) => s.theme);
+  const [text, setText] = useState(value ?? '');
+  const [hits, setHits] = useState<SearchHit[]>([]);
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const [searching, setSearching] = useState(false);
+  const listId = useId();
+  const abort = useRef<AbortController | null>(null);
+  const labelKey = labels?.join(',') ?? '';
+
+  useEffect(() => {
+    if (value !== undefined) setText(value);
+  }, [value]);
+
+  useEffect(() => {
+    const q = text.trim();
+    if (!open || q.length < 1) {
+      setHits([]);
+      setSearching(false);
+      return;
+    }
+    setSearching(true);
+    const t = setTimeout(async () => {
+      abort.current?.abort();
+      const ctrl = new AbortController();
+      abort.current = ctrl;
+      try {
+        const res = await explorer.api.search(q, { labels: labelKey ? labelKey.split(',') : undefined, limit: 12, signal: ctrl.signal });
+        if (ctrl.signal.aborted) return;
+        setHits(res.hits);
+        setActive(0);
+        setError(null);
+      } catch (e) {
+        if (ctrl.signal.aborted) return;
+        setHits([]);
+        setError(describeError(e));
+      } finally {
+        if (!ctrl.signal.aborted) setSearching(false);
+      }
+    }, DEBOUNCE_MS);
+    return () => clearTimeout(t);
+  }, [text, labelKey, open, explorer]);
+
+  const pick = (hit: SearchHit | undefined) => {
+    if (!hit) return;
+    onPick(hit);
+    setOpen(false);
+    setText(keepText ? hit.node.caption : '');
+    setHits([]);
+  };
+
+  const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      setOpen(true);
+      setActive((a) => (hits.length ? (a + 1) % hits.length : 0));
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive((a) => (hits.length ? (a - 1 + hits.length) % hits.length : 0));
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      pick(hits[active]);
+    } else if (e.key === 'Escape') {
+      setOpen(false);
+    }
+  };
+
+  const showList = open && text.trim().length > 0 && (hits.length > 0 || !!error || !searching);
+  return (
+    <div className="search">
+      <span className="search-icon">
+        <Icon name="search" />
+      </span>
+      <input
+        id={inputId}
+        className={`input${invalid ? ' invalid' : ''}`}
+        type="search"
+        role="combobox"
+        aria-expanded={showList}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={showList && hits[active] ? `${listId}-${active}` : undefined}
+        placeholder={placeholder ?? 'Search people, places, events…'}
+        value={text}
+        autoComplete="off"
+        spellCheck={false}
+        data-testid={testId}
+        onChange={(e) => {
+          setText(e.target.value);
+          setOpen(true);
+        }}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onKeyDown={onKeyDown}
+      />
+      {showList ? (
+        <ul className="suggestions" id={listId} role="listbox" data-testid={testId ? `${testId}-results` : undefined}>
+          {error ? <li className="empty">{error}</li> : null}
+          {!error && !hits.length ? <li className="empty">No match for “{text.trim()}”.</li> : null}
+          {hits.map((h, i) => (
+            <li
+              key={h.node.id}
+              id={`${listId}-${i}`}
+              role="option"
+              aria-selected={i === active}
+              className="suggestion"
+              onMouseDown={(e) => {
+                e.preventDefault();
+                pick(h);
+              }}
+              onMouseEnter={() => setActive(i)}
+            >
+              <Glyph label={primaryLabel(h.node.labels)} theme={theme} size={20} />
+              <div className="grow">
+                <div className="caption">{h.node.caption}</div>
+                <div className="sub">{hitSubtitle(h)}</div>
+              </div>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { useMemo, useState } from 'react';
+import { searchLabels } from '../../core/search/search';
+import { useApp, useExplorer } from '../context';
+import { labelColor, LABEL_STYLES } from '../../render/style';
+import { SearchBox } from './SearchBox';
+
+/** The search box of the left column, with its label filters; a hit opens in the graph. */
+export function SearchPanel() {
+  const explorer = useExplorer();
+  const schema = useApp((s) => s.schema);
+  const theme = useApp((s) => s.theme);
+  const [only, setOnly] = useState<string[]>([]);
+
+  // Filterable labels: ours when present (the search index covers entities), else the database's.
+  const labels = useMemo(() => searchLabels(schema), [schema]);
+
+  const toggle = (l: string) => setOnly((cur) => (cur.includes(l) ? cur.filter((x) => x !== l) : [...cur, l]));
+
+  return (
+    <div className="section">
+      <h2>
+        <label htmlFor="search-input">Search</label> <span className="kbd">/</span>
+      </h2>
+      <SearchBox inputId="search-input" testId="search" labels={only} onPick={(hit) => void explorer.openNode(hit.node)} />
+      {labels.length ? (
+        <div className="row wrap" style={{ marginTop: 8 }} role="group" aria-label="Search only these labels">
+          {labels.map((l) => {
+            const on = only.includes(l);
+            return (
+              <button key={l} className={`chip${on ? ' on' : only.length ? ' off' : ''}`} aria-pressed={on} onClick={() => toggle(l)} data-testid={`filter-${l}`}>
+                <span className="swatch" style={{ background: labelColor(l, theme) }} />
+                {LABEL_STYLES[l]?.plural ?? l}
+              </button>
+            );
+          })}
+        </div>
+      ) : null}
+      {only.length ? (
+        <div className="small muted" style={{ marginTop: 6 }}>
+          Searching only {only.map((l) => LABEL_STYLES[l]?.plural ?? l).join(', ')}.{' '}
+          <button className="link" onClick={() => setOnly([])}>
+            All labels
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import { lazy, Suspense } from 'react';
+import { useApp } from '../context';
+import { Banner } from './Banner';
+import { TokenPrompt } from './TokenPrompt';
+import { TopBar } from './TopBar';
+import { DetailPanel } from '../detail/DetailPanel';
+import { GraphCanvas } from '../graph/GraphCanvas';
+import { GraphOverlay } from '../graph/GraphOverlay';
+import { LeftPanel } from './LeftPanel';
+import { DrawerBar } from '../query/DrawerBar';
+import { ClaimsBoard } from '../claims/ClaimsBoard';
+import { EvidenceReader } from '../evidence/EvidenceReader';
+import { DistanceCard } from '../map/DistanceCard';
+import { MapStatus } from '../map/MapStatus';
+import { TimelineStrip } from '../timeline/TimelineStrip';
+import { ViewSwitch } from './ViewSwitch';
+
+// The drawer body holds the Cypher editor (CodeMirror + the Cypher grammar): loaded on first open.
+const DrawerBody = lazy(() => import('../query/DrawerBody'));
+
+export function App() {
+  const drawerOpen = useApp((s) => s.drawer.open);
+  const mode = useApp((s) => s.view.mode);
+  return (
+    <div className="app">
+      <div className="banner-area">
+        <Banner />
+      </div>
+      <TopBar />
+      <aside className="left panel" aria-label="Search and saved queries">
+        <LeftPanel />
+      </aside>
+      <main className="main" aria-label="Graph">
+        <GraphCanvas />
+        <GraphOverlay />
+        <ViewSwitch />
+        <DistanceCard />
+        <MapStatus />
+        <TimelineStrip />
+        {mode === 'claims' ? <ClaimsBoard /> : null}
+        <EvidenceReader />
+      </main>
+      <aside className="right panel" aria-label="Details">
+        <DetailPanel />
+      </aside>
+      <section className="drawer" aria-label="Cypher and saved queries">
+        <DrawerBar />
+        {drawerOpen ? (
+          <Suspense fallback={<div className="drawer-body"><div className="result-empty">Loading the editor…</div></div>}>
+            <DrawerBody />
+          </Suspense>
+        ) : null}
+      </section>
+      <TokenPrompt />
+    </div>
+  );
+}

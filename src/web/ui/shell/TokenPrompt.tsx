@@ -1,0 +1,38 @@
+import { useState } from 'react';
+import { useApp, useExplorer } from '../context';
+
+/** Asked when the server was started with NEWSGRAPH_TOKEN: the token comes from whoever runs it. */
+export function TokenPrompt() {
+  const explorer = useExplorer();
+  const needs = useApp((s) => s.needsToken);
+  const rejected = useApp((s) => s.tokenRejected);
+  const [value, setValue] = useState('');
+  if (!needs) return null;
+  return (
+    <div className="modal-backdrop" role="dialog" aria-modal="true" aria-labelledby="token-title">
+      <form
+        className="modal"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (value.trim()) void explorer.useAccessToken(value);
+        }}
+      >
+        <h2 id="token-title">This newsgraph server needs an access token</h2>
+        <p className="muted">
+          It was started with <code>NEWSGRAPH_TOKEN</code>. Ask whoever runs it for the token; it is kept in this browser tab only.
+        </p>
+        {rejected ? (
+          <div className="error-box" role="alert" style={{ marginBottom: 10 }} data-testid="token-rejected">
+            That token was not accepted. Check it and try again.
+          </div>
+        ) : null}
+        <input className="input" type="password" autoFocus value={value} onChange={(e) => setValue(e.target.value)} placeholder="Access token" data-testid="token-input" />
+        <div className="row" style={{ justifyContent: 'flex-end', marginTop: 12 }}>
+          <button className="btn primary" type="submit" disabled={!value.trim()} data-testid="token-submit">
+            Continue
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,151 @@
+import { useEffect, useRef, useState } from 'react';
+import { useApp, useExplorer } from '../context';
+import { EXPAND_LIMITS } from '../../core/expansion/actions';
+import { Icon } from './Icon';
+import { Glyph } from './Glyph';
+
+function isTyping(e: KeyboardEvent): boolean {
+  const t = e.target as HTMLElement | null;
+  return !!t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable || !!t.closest('.cm-editor'));
+}
+
+export function TopBar() {
+  const explorer = useExplorer();
+  const history = useApp((s) => s.history);
+  const hiddenCount = useApp((s) => s.history.present.state.hidden.size);
+  const theme = useApp((s) => s.theme);
+  const expandLimit = useApp((s) => s.expandLimit);
+  const hasResult = useApp((s) => s.drawer.result !== null);
+  const [menu, setMenu] = useState(false);
+  const [exportError, setExportError] = useState<string | null>(null);
+  const menuRef = useRef<HTMLDivElement>(null);
+  const prev = history.past[history.past.length - 1];
+  const next = history.future[0];
+
+  // Keyboard: Alt+←/→ or Ctrl+Z / Ctrl+Shift+Z for back/forward, Esc clears, "/" searches.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        explorer.closeContextMenu();
+        if (!isTyping(e)) {
+          explorer.clearPath();
+          explorer.select(null);
+        }
+        return;
+      }
+      if (isTyping(e)) return;
+      const mod = e.ctrlKey || e.metaKey;
+      if ((e.altKey && e.key === 'ArrowLeft') || (mod && !e.shiftKey && e.key.toLowerCase() === 'z')) {
+        e.preventDefault();
+        explorer.back();
+      } else if ((e.altKey && e.key === 'ArrowRight') || (mod && e.shiftKey && e.key.toLowerCase() === 'z') || (mod && e.key.toLowerCase() === 'y')) {
+        e.preventDefault();
+        explorer.forward();
+      } else if (e.key === '/') {
+        e.preventDefault();
+        document.querySelector<HTMLInputElement>('#search-input')?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [explorer]);
+
+  useEffect(() => {
+    if (!menu) return;
+    const close = (e: MouseEvent) => {
+      if (!menuRef.current?.contains(e.target as Node)) setMenu(false);
+    };
+    document.addEventListener('mousedown', close);
+    return () => document.removeEventListener('mousedown', close);
+  }, [menu]);
+
+  const run = async (what: 'png' | 'gexf' | 'json' | 'csv') => {
+    setMenu(false);
+    setExportError(null);
+    try {
+      const ex = await import('../../app/exporters');
+      if (what === 'png') await ex.exportPng(explorer);
+      else if (what === 'gexf') await ex.exportGexf(explorer);
+      else if (what === 'json') ex.exportJson(explorer);
+      else {
+        const d = explorer.state.drawer;
+        if (d.result) ex.exportCsv(d.result, d.resultTitle);
+      }
+    } catch (e) {
+      explorer.setStatus('error', `Export failed: ${e instanceof Error ? e.message : String(e)}`);
+      setExportError(String(e));
+    }
+  };
+
+  return (
+    <header className="topbar">
+      <div className="brand">
+        <Glyph label="Event" theme={theme} size={22} />
+        newsgraph <small>explorer</small>
+      </div>
+      <button className="btn icon" onClick={() => explorer.back()} disabled={!prev} title={prev ? `Back: undo “${history.present.title}” (Alt+←, Ctrl+Z)` : 'Nothing to go back to'} aria-label="Back" data-testid="back">
+        <Icon name="back" />
+      </button>
+      <button className="btn icon" onClick={() => explorer.forward()} disabled={!next} title={next ? `Forward: redo “${next.title}” (Alt+→, Ctrl+Shift+Z)` : 'Nothing to redo'} aria-label="Forward" data-testid="forward">
+        <Icon name="forward" />
+      </button>
+      <span className="muted small" style={{ maxWidth: 260, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={history.present.title}>
+        {history.present.title}
+      </span>
+      <div className="sep" />
+      <button className="btn" onClick={() => void explorer.loadOverview()} title="Start again from the whole graph">
+        <Icon name="refresh" /> Overview
+      </button>
+      {hiddenCount > 0 ? (
+        <button className="btn" onClick={() => explorer.showHidden()} data-testid="show-hidden">
+          <Icon name="eye" /> Show {hiddenCount} hidden
+        </button>
+      ) : null}
+      <label title="How many relationships one expansion fetches; the rest show as “+N more”">
+        Expand up to
+        <select className="input" value={expandLimit} onChange={(e) => explorer.setExpandLimit(Number(e.target.value))} data-testid="expand-limit">
+          {EXPAND_LIMITS.map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="grow" />
+      <button className="btn" onClick={() => (explorer.state.drawer.open && explorer.state.drawer.mode === 'cypher' ? explorer.setDrawer({ open: false }) : explorer.openCypher())} title="Cypher editor (read-only queries)">
+        <Icon name="code" /> Cypher
+      </button>
+      <div className="menu" ref={menuRef}>
+        <button className="btn" onClick={() => setMenu((m) => !m)} aria-haspopup="menu" aria-expanded={menu} data-testid="export-menu">
+          <Icon name="download" /> Export
+        </button>
+        {menu ? (
+          <div className="menu-list" role="menu">
+            <button role="menuitem" onClick={() => void run('png')} data-testid="export-png">
+              PNG image <small>the graph as you see it</small>
+            </button>
+            <button role="menuitem" onClick={() => void run('gexf')} data-testid="export-gexf">
+              GEXF <small>opens in Gephi, with all properties</small>
+            </button>
+            <button role="menuitem" onClick={() => run('json')} data-testid="export-json">
+              JSON <small>nodes, relationships and positions</small>
+            </button>
+            <button role="menuitem" onClick={() => run('csv')} disabled={!hasResult} data-testid="export-csv">
+              CSV of the result table <small>{hasResult ? 'the last query result' : 'run a query first'}</small>
+            </button>
+          </div>
+        ) : null}
+      </div>
+      <button
+        className="btn icon"
+        onClick={() => explorer.setTheme(theme === 'dark' ? 'light' : 'dark')}
+        title={theme === 'dark' ? 'Light theme' : 'Dark theme'}
+        aria-label="Toggle theme"
+        data-testid="theme"
+      >
+        <Icon name={theme === 'dark' ? 'sun' : 'moon'} />
+      </button>
+      {exportError ? <span className="sr-only">{exportError}</span> : null}
+    </header>
+  );
+}

@@ -1,0 +1,263 @@
+import { useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import type { TimelineEvent } from '../../../shared/api';
+import { Icon } from '../shell/Icon';
+import { formatDate } from '../format';
+import { useApp, useExplorer } from '../context';
+import { dayMs, packLanes, ticks, timeScale } from '../../core/timeline/scale';
+
+const HEIGHT = 104;
+const AXIS_Y = HEIGHT - 18;
+const ARTICLE_Y = AXIS_Y - 12;
+const LANE_H = 11;
+const TOP = 8;
+
+type Drag = { kind: 'new'; x0: number } | { kind: 'move'; dx: number; width: number } | { kind: 'left' | 'right' } | { kind: 'cursor' };
+
+/**
+ * The timeline strip under the graph: events by when they happened (dots and bars in lanes,
+ * contested ones ringed red), articles by publication day (ticks on their own row), a brush to
+ * filter the graph to a range, a play button, and the "as reported by" mode with a day cursor.
+ */
+export function TimelineStrip() {
+  const explorer = useExplorer();
+  const timeline = useApp((s) => s.timeline.data);
+  const error = useApp((s) => s.timeline.error);
+  const mode = useApp((s) => s.timeline.mode);
+  const filters = useApp((s) => s.filters);
+  const playing = useApp((s) => s.timeline.playing);
+  const shown = useApp((s) => s.shown);
+  const host = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(800);
+  const [drag, setDrag] = useState<Drag | null>(null);
+  const [hover, setHover] = useState<{ x: number; text: string } | null>(null);
+  const [knownThen, setKnownThen] = useState<Set<string> | null>(null);
+
+  useEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setWidth(Math.max(200, el.clientWidth)));
+    ro.observe(el);
+    setWidth(Math.max(200, el.clientWidth));
+    return () => ro.disconnect();
+  }, []);
+
+  // "As reported by": ask the server which events were known then (debounced).
+  useEffect(() => {
+    if (mode !== 'reported' || !filters.asOf) {
+      setKnownThen(null);
+      return;
+    }
+    const asOf = filters.asOf;
+    const t = setTimeout(() => {
+      explorer.api
+        .timeline({ asReportedBy: asOf })
+        .then((r) => setKnownThen(new Set(r.events.map((e) => e.id))))
+        .catch(() => setKnownThen(null));
+    }, 120);
+    return () => clearTimeout(t);
+  }, [explorer, mode, filters.asOf]);
+
+  const scale = useMemo(() => {
+    const days = timeline ? [...timeline.events.flatMap((e) => [e.start, e.end]), ...timeline.articles.map((a) => a.published)].sort() : [];
+    return days.length ? timeScale(days[0]!, days[days.length - 1]!, width) : null;
+  }, [timeline, width]);
+
+  const lanes = useMemo(() => {
+    if (!timeline || !scale) return [];
+    const items = timeline.events.map((e) => {
+      const x0 = scale.x(e.start);
+      const x1 = Math.max(scale.x(e.end), x0 + 6);
+      return { e, x0, x1 };
+    });
+    const laneOf = packLanes(items, 3, 5);
+    return items.map((it, i) => ({ ...it, lane: laneOf[i]! }));
+  }, [timeline, scale]);
+
+  if (error) {
+    return (
+      <div className="timeline-strip" data-testid="timeline">
+        <div className="tl-empty">The timeline could not be loaded: {error}</div>
+      </div>
+    );
+  }
+  if (!timeline || !scale) {
+    return (
+      <div className="timeline-strip" data-testid="timeline" ref={host}>
+        <div className="tl-empty">{timeline ? 'No dated events or articles.' : 'Loading the timeline…'}</div>
+      </div>
+    );
+  }
+
+  const range = filters.range;
+  const inRange = (e: TimelineEvent) => !range || (e.start <= range.to && e.end >= range.from);
+  const local = (ev: ReactPointerEvent) => ev.clientX - (ev.currentTarget as SVGElement).getBoundingClientRect().left;
+
+  const onDown = (ev: ReactPointerEvent<SVGSVGElement>) => {
+    if (ev.button !== 0) return;
+    (ev.currentTarget as SVGSVGElement).setPointerCapture(ev.pointerId);
+    const x = local(ev);
+    explorer.pause();
+    if (mode === 'reported') {
+      setDrag({ kind: 'cursor' });
+      explorer.setAsOf(scale.day(x));
+      return;
+    }
+    if (range) {
+      const a = scale.x(range.from);
+      const b = scale.x(range.to);
+      if (Math.abs(x - a) < 6) return setDrag({ kind: 'left' });
+      if (Math.abs(x - b) < 6) return setDrag({ kind: 'right' });
+      if (x > a && x < b) return setDrag({ kind: 'move', dx: x - a, width: b - a });
+    }
+    setDrag({ kind: 'new', x0: x });
+  };
+  const onMove = (ev: ReactPointerEvent<SVGSVGElement>) => {
+    const x = local(ev);
+    if (!drag) return;
+    if (drag.kind === 'cursor') explorer.setAsOf(scale.day(x));
+    else if (drag.kind === 'new') {
+      if (Math.abs(x - drag.x0) > 3) explorer.setRange({ from: scale.day(Math.min(x, drag.x0)), to: scale.day(Math.max(x, drag.x0)) });
+    } else if (drag.kind === 'move') {
+      const a = Math.max(0, Math.min(width - drag.width, x - drag.dx));
+      explorer.setRange({ from: scale.day(a), to: scale.day(a + drag.width) });
+    } else if (range) {
+      if (drag.kind === 'left') explorer.setRange({ from: scale.day(x), to: range.to });
+      else explorer.setRange({ from: range.from, to: scale.day(x) });
+    }
+  };
+  const onUp = (ev: ReactPointerEvent<SVGSVGElement>) => {
+    if (drag?.kind === 'new' && Math.abs(local(ev) - drag.x0) <= 3) explorer.setRange(null); // a click clears the brush
+    setDrag(null);
+  };
+
+  const t = ticks(scale);
+  const brush = range ? { x0: scale.x(range.from), x1: scale.x(range.to) } : null;
+  const cursorX = mode === 'reported' && filters.asOf ? scale.x(filters.asOf) : null;
+  const eventsIn = timeline.events.filter(inRange).length;
+  const knownCount = knownThen ? timeline.events.filter((e) => knownThen.has(e.id)).length : null;
+
+  return (
+    <div className="timeline-strip" data-testid="timeline" ref={host}>
+      <div className="tl-bar">
+        <div className="seg" role="tablist" aria-label="Kind of time">
+          <button role="tab" aria-selected={mode === 'happened'} className={mode === 'happened' ? 'on' : ''} onClick={() => explorer.setTimeMode('happened')} data-testid="time-happened" title="Filter by when events happened">
+            Happened
+          </button>
+          <button role="tab" aria-selected={mode === 'reported'} className={mode === 'reported' ? 'on' : ''} onClick={() => explorer.setTimeMode('reported')} data-testid="time-reported" title="Only what articles published by a day had reported">
+            As reported by
+          </button>
+        </div>
+        <button className="btn small" onClick={() => (playing ? explorer.pause() : explorer.play())} data-testid="timeline-play" aria-label={playing ? 'Pause' : 'Play through time'}>
+          {playing ? <span className="pause-glyph" aria-hidden>❚❚</span> : <Icon name="play" size={12} />}
+          {playing ? 'Pause' : 'Play'}
+        </button>
+        <span className="tl-label" data-testid="timeline-label">
+          {mode === 'reported' && filters.asOf ? (
+            <>
+              Known on <b>{formatDate(filters.asOf)}</b>
+              {knownCount !== null ? <span className="muted"> · {knownCount} of {timeline.events.length} events reported</span> : null}
+            </>
+          ) : range ? (
+            <>
+              <b>{formatDate(range.from)}</b> – <b>{formatDate(range.to)}</b>
+              <span className="muted"> · {eventsIn} of {timeline.events.length} events</span>
+            </>
+          ) : (
+            <span className="muted">Drag across the strip to filter by period · {timeline.events.length} events, {timeline.articles.length} articles</span>
+          )}
+        </span>
+        {range && mode === 'happened' ? (
+          <label className="tl-check">
+            <input type="checkbox" checked={filters.hideOutside} onChange={(e) => explorer.setHideOutside(e.target.checked)} data-testid="timeline-hide" /> Hide the rest
+          </label>
+        ) : null}
+        <span className="tl-counts muted" data-testid="shown-counts">
+          {shown.nodes} nodes · {shown.edges} links shown
+        </span>
+        {range || filters.asOf ? (
+          <button className="btn small ghost" onClick={() => explorer.clearTime()} data-testid="timeline-clear">
+            Clear
+          </button>
+        ) : null}
+      </div>
+      <svg
+        className={`tl-chart ${mode}`}
+        width={width}
+        height={HEIGHT}
+        onPointerDown={onDown}
+        onPointerMove={onMove}
+        onPointerUp={onUp}
+        onPointerLeave={() => setHover(null)}
+        data-testid="timeline-chart"
+        role="img"
+        aria-label="Timeline of events and articles"
+      >
+        {t.map((k) => (
+          <g key={k.iso}>
+            <line x1={scale.x(k.iso)} x2={scale.x(k.iso)} y1={TOP - 4} y2={AXIS_Y} className={k.major ? 'tick major' : 'tick'} />
+            <text x={scale.x(k.iso) + 3} y={HEIGHT - 5} className={k.major ? 'tick-label major' : 'tick-label'}>
+              {k.label}
+            </text>
+          </g>
+        ))}
+        <line x1={0} x2={width} y1={AXIS_Y} y2={AXIS_Y} className="axis" />
+        {lanes.map(({ e, x0, x1, lane }) => {
+          const y = TOP + lane * LANE_H;
+          const dim = !inRange(e) || (knownThen !== null && !knownThen.has(e.id));
+          const point = e.start === e.end;
+          return (
+            <g
+              key={e.id}
+              className={`tl-event${dim ? ' dim' : ''}${e.contested ? ' contested' : ''}`}
+              data-testid="timeline-event"
+              data-key={e.key ?? e.id}
+              data-dim={dim ? '1' : '0'}
+              onPointerEnter={() => setHover({ x: (x0 + x1) / 2, text: `${e.name} · ${e.start === e.end ? formatDate(e.start) : `${formatDate(e.start)} – ${formatDate(e.end)}`}${e.contested ? ' · contested claims' : ''}` })}
+              onPointerLeave={() => setHover(null)}
+              onDoubleClick={() => void explorer.openEntity(e.key ?? e.id)}
+            >
+              {point ? <circle cx={x0 + 3} cy={y + 4} r={4} /> : <rect x={x0} y={y} width={x1 - x0} height={8} rx={4} />}
+            </g>
+          );
+        })}
+        {timeline.articles.map((a) => {
+          const x = scale.x(a.published);
+          const dim = (range && (a.published < range.from || a.published > range.to)) || (mode === 'reported' && filters.asOf !== null && a.published > filters.asOf);
+          return (
+            <g
+              key={a.id}
+              className={`tl-article${dim ? ' dim' : ''}`}
+              data-testid="timeline-article"
+              data-key={a.key ?? a.id}
+              onPointerEnter={() => setHover({ x, text: `${a.title}${a.outlet ? ` · ${a.outlet}` : ''} · published ${formatDate(a.published)}` })}
+              onPointerLeave={() => setHover(null)}
+            >
+              <path d={`M${x - 4} ${ARTICLE_Y - 5}h6l2 2v8h-8z`} />
+            </g>
+          );
+        })}
+        {brush ? (
+          <g className="tl-brush" data-testid="timeline-brush">
+            <rect x={brush.x0} y={2} width={Math.max(1, brush.x1 - brush.x0)} height={AXIS_Y - 2} />
+            <line x1={brush.x0} x2={brush.x0} y1={2} y2={AXIS_Y} className="handle" />
+            <line x1={brush.x1} x2={brush.x1} y1={2} y2={AXIS_Y} className="handle" />
+          </g>
+        ) : null}
+        {cursorX !== null ? (
+          <g className="tl-cursor" data-testid="timeline-cursor">
+            <rect x={0} y={2} width={Math.max(0, cursorX)} height={AXIS_Y - 2} />
+            <line x1={cursorX} x2={cursorX} y1={0} y2={AXIS_Y + 2} />
+          </g>
+        ) : null}
+      </svg>
+      {hover ? (
+        <div className="tl-tip" style={{ left: Math.min(Math.max(8, hover.x - 140), width - 290) }}>
+          {hover.text}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** For tests of the strip's geometry. */
+export const TIMELINE_GEOMETRY = { HEIGHT, AXIS_Y, dayMs };

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { computeDecorations, NO_DECORATIONS, sameDecorations, shownCounts } from '../../../../../src/web/core/filters/decorations';
+import { NO_FILTERS } from '../../../../../src/web/core/filters/filter';
+import { publicationDays } from '../../../../../src/web/core/timeline/time-filter';
+import { edgeId, graph } from '../../../../support/fixtures';
+
+const BASE = 1.2;
+const inputs = { filters: NO_FILTERS, published: publicationDays(graph), flagged: [], map: false, baseEdgeSize: BASE };
+
+describe('decorations (what the reducers read)', () => {
+  it('rings contested events, thickens corroborated facts and contradictions', () => {
+    const d = computeDecorations(graph, inputs);
+    expect([...d.contested]).toEqual(['gubkin']);
+    expect(d.edgeWidth.get(edgeId('GOVERNOR_OF', 'gladkov', 'belgorod'))).toBeGreaterThan(BASE);
+    expect(d.edgeWidth.get(edgeId('CONTRADICTS', 'c-tass', 'c-pod'))).toBe(BASE * 2.4);
+    expect(d.edgeWidth.has(edgeId('NEAR', 'kharkiv', 'belgorod'))).toBe(false);
+    expect(shownCounts(graph, d)).toEqual({ nodes: graph.nodes.length, edges: graph.edges.length, hiddenEdges: 0, fadedNodes: 0 });
+  });
+
+  it('on the map, hides mentions and fades claims, articles and their links', () => {
+    const d = computeDecorations(graph, { ...inputs, map: true });
+    expect(d.hideEdges.has(edgeId('MENTIONS', 'wsj', 'gladkov'))).toBe(true);
+    expect(d.fadeNodes.has('c-tass') && d.fadeNodes.has('express')).toBe(true);
+    expect(d.fadeEdges.has(edgeId('MADE', 'tass', 'c-tass'))).toBe(true);
+    expect(d.fadeNodes.has('belgorod')).toBe(false);
+    expect(shownCounts(graph, d).hiddenEdges).toBe(2);
+  });
+
+  it('tells equal decorations apart from different ones', () => {
+    const a = computeDecorations(graph, inputs);
+    expect(sameDecorations(a, computeDecorations(graph, inputs))).toBe(true);
+    expect(sameDecorations(a, NO_DECORATIONS)).toBe(false);
+    expect(sameDecorations(a, computeDecorations(graph, { ...inputs, filters: { ...NO_FILTERS, hideSingleSource: true } }))).toBe(false);
+  });
+});

@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { geoContains } from 'd3-geo';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../../../../../src/runtime/paths';
+import { atlasFrom, borderBetween, distanceToLineKm } from '../../../../../src/web/core/map/atlas';
+import { createProjection, focusBox, geoLayout, nodeLocation, toGraph } from '../../../../../src/web/core/map/geo-layout';
+import { graph } from '../../../../support/fixtures';
+
+const atlas = atlasFrom(JSON.parse(readFileSync(join(ROOT, 'node_modules/world-atlas/countries-50m.json'), 'utf8')));
+
+describe('projection', () => {
+  it('puts north up and east right', () => {
+    const p = createProjection();
+    const belgorod = toGraph(p, { lat: 50.5997, lon: 36.5983 });
+    const kharkiv = toGraph(p, { lat: 49.9935, lon: 36.2304 });
+    expect(belgorod.y).toBeGreaterThan(kharkiv.y);
+    expect(belgorod.x).toBeGreaterThan(kharkiv.x);
+  });
+
+  it('reads locations from {lat, lon} points or latitude/longitude', () => {
+    expect(nodeLocation(graph.nodes.find((n) => n.id === 'belgorod')!)).toEqual({ lat: 50.5997, lon: 36.5983 });
+    expect(nodeLocation({ id: 'x', key: null, labels: [], caption: 'x', properties: { latitude: 1, longitude: 2 } })).toEqual({ lat: 1, lon: 2 });
+    expect(nodeLocation({ id: 'x', key: null, labels: [], caption: 'x', properties: { location: { lat: 123, lon: 0 } } })).toBeNull();
+  });
+});
+
+describe('geoLayout', () => {
+  const layout = geoLayout(graph);
+  const at = (id: string) => layout.positions.get(id)!;
+
+  it('places every node', () => {
+    for (const n of graph.nodes) expect(layout.positions.has(n.id), n.id).toBe(true);
+  });
+
+  it('places located nodes at their coordinates and events at their place', () => {
+    expect(at('belgorod').placement).toBe('located');
+    expect(at('gubkin').placement).toBe('event');
+    expect(at('su34').placement).toBe('event');
+    const d = (a: string, b: string) => Math.hypot(at(a).x - at(b).x, at(a).y - at(b).y);
+    expect(d('gubkin', 'belgorod')).toBeLessThan(6);
+    expect(d('su34', 'belgorod')).toBeLessThan(6);
+    expect(d('gubkin', 'su34')).toBeGreaterThan(0.5); // two events at one place do not overlap
+    expect(at('war').placement).toBe('event'); // in Ukraine (placed at Kyiv)
+  });
+
+  it('puts other nodes near what they connect to, and parks the unconnected', () => {
+    expect(at('gladkov').placement).toBe('near');
+    expect(Math.hypot(at('gladkov').x - at('belgorod').x, at('gladkov').y - at('belgorod').y)).toBeLessThan(15);
+    expect(at('c-tass').placement).toBe('near');
+    expect(at('tass').placement).toBe('near');
+    expect(at('lonely').placement).toBe('parked');
+    expect(at('lonely').y).toBeLessThan(layout.focus!.y[0]);
+  });
+
+  it('focuses on the events, not on outliers', () => {
+    const far = [{ x: 0, y: 0 }, { x: 1, y: 1 }, { x: 2, y: 0 }, { x: 1, y: -1 }, { x: 900, y: 900 }];
+    const box = focusBox(far)!;
+    expect(box.x[1]).toBeLessThan(100);
+    expect(focusBox([])).toBeNull();
+  });
+
+  it('is deterministic', () => {
+    const again = geoLayout(graph);
+    for (const [id, p] of layout.positions) expect(again.positions.get(id)).toEqual(p);
+  });
+});
+
+describe('atlas', () => {
+  it('has the countries with their names, and Belgorod in Russia, Kharkiv in Ukraine', () => {
+    const russia = atlas.countries.find((c) => c.name === 'Russia')!;
+    const ukraine = atlas.countries.find((c) => c.name === 'Ukraine')!;
+    expect(geoContains(russia.geometry, [36.5983, 50.5997])).toBe(true);
+    expect(geoContains(ukraine.geometry, [36.2304, 49.9935])).toBe(true);
+    expect(geoContains(ukraine.geometry, [36.5983, 50.5997])).toBe(false);
+  });
+
+  it('measures distances to the Russia–Ukraine border: Belgorod and Kharkiv are both within ~40 km', () => {
+    const border = borderBetween(atlas, 'Russia', 'Ukraine')!;
+    expect(border).not.toBeNull();
+    const belgorod = distanceToLineKm([36.5983, 50.5997], border);
+    const kharkiv = distanceToLineKm([36.2304, 49.9935], border);
+    expect(belgorod).toBeLessThan(45);
+    expect(kharkiv).toBeLessThan(45);
+    expect(distanceToLineKm([37.6173, 55.7558], border)).toBeGreaterThan(300); // Moscow
+    expect(borderBetween(atlas, 'Russia', 'Portugal')).toBeNull();
+  });
+});

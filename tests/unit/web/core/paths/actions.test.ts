@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import type { PathsResponse } from '../../../../../src/shared/api';
+import { drawnPath, pathsMessage, pathView, showPath } from '../../../../../src/web/core/paths/actions';
+import { stateWith } from '../state';
+
+const res = (paths: { nodes: string[]; edges: string[] }[], length: number | null = 2): PathsResponse =>
+  ({ from: 'a', to: 'c', paths, length, truncated: false, nodes: [], edges: [] }) as unknown as PathsResponse;
+
+describe('path producers', () => {
+  it('draws the union of the paths found, and nothing when none was found', () => {
+    const v = pathView(res([{ nodes: ['a', 'b', 'c'], edges: ['ab', 'bc'] }, { nodes: ['a', 'd', 'c'], edges: ['ad', 'dc'] }]));
+    expect([...v.nodes].sort()).toEqual(['a', 'b', 'c', 'd']);
+    expect([...v.edges].sort()).toEqual(['ab', 'ad', 'bc', 'dc']);
+    expect(v.count).toBe(2);
+    expect(pathsMessage(v, 'A and C')).toBe('2 shortest paths of 2 hops between A and C.');
+    const s = showPath(v)(stateWith());
+    expect(drawnPath(s)).toBe(v);
+    const none = pathView(res([], null));
+    expect(pathsMessage(none, 'A and C')).toMatch(/^No path within 6 hops between A and C/);
+    expect(drawnPath(showPath(none)(s))).toBeNull();
+    expect(showPath(null)(s).path).toBeNull();
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { NodeDetailResponse } from '../../../../../src/shared/api';
+import { hideNodes } from '../../../../../src/web/core/expansion/actions';
+import { detailFailed, detailLoaded, detailLoading, keepSelected, select } from '../../../../../src/web/core/selection/actions';
+import { edge, node } from '../../../../support/fixtures';
+import { stateWith } from '../state';
+
+const world = { nodes: [node('a'), node('b'), node('c')], edges: [edge('ab', 'KNOWS', 'a', 'b')] };
+const detail = (id: string) => ({ node: node(id) }) as unknown as NodeDetailResponse;
+
+describe('selection producers', () => {
+  it('selects one node, or toggles a second one in (at most two, for paths); null clears', () => {
+    let s = select('a')(stateWith(world));
+    expect([s.selection, s.focus]).toEqual([['a'], 'a']);
+    s = select('b', true)(s);
+    expect([s.selection, s.focus]).toEqual([['a', 'b'], 'b']);
+    s = select('c', true)(s);
+    expect(s.selection).toEqual(['b', 'c']);
+    s = select('c', true)(s);
+    expect([s.selection, s.focus]).toEqual([['b'], 'b']);
+    s = select(null)(s);
+    expect([s.selection, s.focus, s.detail]).toEqual([[], null, null]);
+  });
+
+  it('closes the context menu and drops the detail when nothing is focused', () => {
+    const s0 = { ...stateWith(world), contextMenu: { node: 'a', x: 1, y: 2 }, detail: { id: 'a', status: 'loading' as const } };
+    const s = select('a', true)(select('a')(s0));
+    expect(s.contextMenu).toBeNull();
+    expect([s.selection, s.focus, s.detail]).toEqual([[], null, null]);
+  });
+
+  it('shows a loaded detail only while its node is focused (a cached one at once)', () => {
+    const s = select('a')(stateWith(world));
+    expect(detailLoading('a')(s).detail).toEqual({ id: 'a', status: 'loading' });
+    expect(detailLoaded('a', detail('a'))(s).detail?.status).toBe('ok');
+    expect(detailLoaded('b', detail('b'))(s)).toBe(s);
+    expect(detailLoaded('b', detail('b'), true)(s).detail?.id).toBe('b');
+    expect(detailFailed('a', 'boom')(s).detail).toEqual({ id: 'a', status: 'error', error: 'boom' });
+    expect(detailFailed('b', 'boom')(s)).toBe(s);
+  });
+
+  it('keeps only selected nodes still in view; hiding a node unselects it', () => {
+    const s = select('b', true)(select('a')(stateWith(world)));
+    const kept = keepSelected((id) => id !== 'b')(s);
+    expect([kept.selection, kept.focus, kept.detail]).toEqual([['a'], null, null]);
+    expect(keepSelected(() => true)(s)).toBe(s);
+    const hidden = hideNodes(['a'])(s);
+    expect([hidden.selection, hidden.focus]).toEqual([['b'], 'b']);
+    expect(hidden.history.present.state.hidden.has('a')).toBe(true);
+    expect(hidden.history.present.title).toBe('Hid a');
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, formatValue, highlight, humanKey, termsFor } from '../../../../src/web/ui/format';
+
+describe('detail formatting', () => {
+  it('formats dates, date-times, points, lists and big integers for people', () => {
+    expect(formatDate('2023-12-30')).toBe('30 December 2023');
+    expect(formatDate('2024-05-14T07:30:00Z')).toBe('14 May 2024, 07:30 UTC');
+    expect(formatDate('2023-13-01')).toBe('2023-13-01');
+    expect(formatValue({ lat: 50.6, lon: 36.59 })).toBe('50.60° N, 36.59° E');
+    expect(formatValue({ lat: -33.9, lon: -70.7 })).toBe('33.90° S, 70.70° W');
+    expect(formatValue(['a', 'b'])).toBe('a, b');
+    expect(formatValue(1234567)).toBe('1,234,567');
+    expect(formatValue(null)).toBe('—');
+    expect(formatValue(true)).toBe('yes');
+    expect(humanKey('date_from')).toBe('Date from');
+  });
+
+  it('highlights names on word boundaries, case-insensitively, longest first', () => {
+    const segs = highlight('Belgorod governor Vyacheslav Gladkov said Gladkovsky left', ['Vyacheslav Gladkov', 'Gladkov', 'Belgorod']);
+    expect(segs.filter((s) => s.mark).map((s) => s.text)).toEqual(['Belgorod', 'Vyacheslav Gladkov']);
+    expect(segs.map((s) => s.text).join('')).toBe('Belgorod governor Vyacheslav Gladkov said Gladkovsky left');
+    expect(highlight('no match here', ['zz'])).toEqual([{ text: 'no match here', mark: false }]);
+    // Regex characters in names are literal.
+    expect(highlight('the (RM-70) rockets', ['(RM-70)']).filter((s) => s.mark).map((s) => s.text)).toEqual(['(RM-70)']);
+    expect(highlight('a.b acb', ['a.b']).filter((s) => s.mark).map((s) => s.text)).toEqual(['a.b']);
+  });
+
+  it('derives quote terms from caption, aliases (without honorifics) and surname', () => {
+    expect(termsFor('Vyacheslav Gladkov', ['Mr. Gladkov', 'Gladkov'])).toEqual(['Vyacheslav Gladkov', 'Gladkov', 'Gladkov', 'Gladkov']);
+  });
+});
