@@ -423,7 +423,7 @@ const guarded = new Set<ChildProcess>();
 let guardInstalled = false;
 
 /** Makes sure an attached JVM does not outlive us: killed on exit, SIGINT, SIGTERM, SIGHUP. */
-function registerOrphanGuard(child: ChildProcess): void {
+export function registerOrphanGuard(child: ChildProcess): void {
   guarded.add(child);
   child.once('exit', () => guarded.delete(child));
   if (guardInstalled) return;

@@ -20,8 +20,11 @@ export function parseJavaMajor(output: string): number | undefined {
   return first === 1 && m[2] ? Number(m[2]) : first;
 }
 
-/** Checks that `java` runs and is 17 or newer. Costs one short JVM start (~0.1 s). */
-export function checkJava(javaCmd = defaultJava(), env: NodeJS.ProcessEnv = process.env): number {
+/**
+ * Checks that `java` runs and is 17 or newer. Costs one short JVM start (~0.1 s).
+ * `product` names what needs it in the message (Neo4j by default).
+ */
+export function checkJava(javaCmd = defaultJava(), env: NodeJS.ProcessEnv = process.env, product = 'Neo4j 5.26'): number {
   const r = spawnSync(javaCmd, ['-version'], { encoding: 'utf8', env, timeout: 30_000 });
   if (r.error && (r.error as NodeJS.ErrnoException).code === 'ENOENT') {
     throw new ManagedNeo4jError('JAVA_MISSING', `Java was not found (tried \`${javaCmd}\`). ${INSTALL_JAVA}`);
@@ -34,19 +37,19 @@ export function checkJava(javaCmd = defaultJava(), env: NodeJS.ProcessEnv = proc
   if (major < 17) {
     throw new ManagedNeo4jError(
       'JAVA_TOO_OLD',
-      `Neo4j 5.26 needs Java 17 or newer, but \`${javaCmd}\` is Java ${major}. ${INSTALL_JAVA}`,
+      `${product} needs Java 17 or newer, but \`${javaCmd}\` is Java ${major}. ${INSTALL_JAVA}`,
     );
   }
   return major;
 }
 
-/** Checks that Maven runs; needed only for the first install of the Neo4j jars. */
-export function checkMaven(mvnCmd = 'mvn', env: NodeJS.ProcessEnv = process.env): void {
+/** Checks that Maven runs; needed only for the first install of a product's jars (Neo4j's by default). */
+export function checkMaven(mvnCmd = 'mvn', env: NodeJS.ProcessEnv = process.env, product = 'Neo4j'): void {
   const r = spawnSync(mvnCmd, ['--version'], { encoding: 'utf8', env, timeout: 60_000 });
   if (r.error && (r.error as NodeJS.ErrnoException).code === 'ENOENT') {
     throw new ManagedNeo4jError(
       'MAVEN_MISSING',
-      `Maven was not found (tried \`${mvnCmd}\`); it fetches Neo4j's jars on first run. ${INSTALL_MAVEN}`,
+      `Maven was not found (tried \`${mvnCmd}\`); it fetches ${product}'s jars on first run. ${INSTALL_MAVEN}`,
     );
   }
   if (r.status !== 0) {
