@@ -17,6 +17,7 @@ export const ANNOTATORS = 'tokenize,ssplit,pos,lemma,ner';
  */
 export const PIPELINE_PROPERTIES: Record<string, string> = {
   annotators: ANNOTATORS,
+  'ssplit.newlineIsSentenceBreak': 'always',
   'ner.applyFineGrained': 'false',
   'ner.useSUTime': 'false',
   'ner.applyNumericClassifiers': 'false',
