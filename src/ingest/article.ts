@@ -15,7 +15,8 @@ import { DATES_VERSION, findDates } from './extract/dates';
 import { EVENTS_VERSION, findEvents } from './extract/events';
 import { buildGazetteer, GAZETTEER_VERSION, gazetteerNames, typeOfLabels, type Gazetteer } from './extract/gazetteer';
 import { jsNameFinder } from './extract/js-names';
-import { clusterNames, mergeNames, type NameCluster } from './extract/names';
+import { CAPITALS } from './extract/lexicon';
+import { clusterNames, mergeNames, typeFromContext, type NameCluster } from './extract/names';
 import { cover, trimSpan } from './extract/quote';
 import { findRelations, RELATIONS_VERSION } from './extract/relations';
 import { splitSentences } from './extract/sentences';
@@ -94,7 +95,11 @@ export async function extractArticle(input: ArticleInput, opts: ExtractOptions):
 
   const sentences = splitSentences(text);
   const found = await timed(finder.info.name, () => finder.find(text));
-  const clusters = await timed('names', () => clusterNames(mergeNames(text, found, gazetteerNames(text, gz), weaponNames(text), gz), gz));
+  const clusters = await timed('names', () => {
+    const cs = clusterNames(mergeNames(text, found, gazetteerNames(text, gz), weaponNames(text), gz), gz);
+    typeFromContext(text, cs);
+    return cs;
+  });
   const links = await timed('link', () => clusters.map((c) => (gz.entries.length ? linkEntity(c.forms, c.type, gz, judgements) : null)));
   const dates = await timed('dates', () => findDates(text, meta.published));
   const mentions: Mention[] = clusters.flatMap((c, i) => c.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text, type: c.type, cluster: i })));
@@ -249,7 +254,11 @@ function linkCandidate(text: string, c: NameCluster, l: LinkResult, i: number): 
 /** The government a speaking place stands for ("Moscow said", "Russia said"): an organisation of kind government of that country. */
 export function governmentOf(placeId: string, gz: Gazetteer): string | undefined {
   const place = gz.byId.get(placeId);
-  const country = place?.capitalOf ?? (place?.kind === 'country' ? place.id : undefined);
+  const capitalOf = place && CAPITALS[nameKey(place.name)];
+  const byName = capitalOf
+    ? gz.entries.find((e) => typeOfLabels(e.labels) === 'PLACE' && [e.name, ...e.aliases].some((a) => nameKey(a) === nameKey(capitalOf)))?.id
+    : undefined;
+  const country = place?.capitalOf ?? byName ?? (place?.kind === 'country' ? place.id : undefined);
   if (!country) return undefined;
   return gz.entries.find((e) => e.labels.includes('Organization') && e.kind === 'government' && e.country === country)?.id;
 }

@@ -32,7 +32,10 @@ type Sentences = ReturnType<typeof splitSentences>;
 const PRONOUN_PERSON = /\b(he|she)\s+(?:also\s+|later\s+|then\s+)?$/i;
 const PRONOUN_THING = /\b(it|they)\s+(?:also\s+|has\s+|have\s+|had\s+|did\s+|previously\s+|has previously\s+)*$/i;
 /** Unnamed sources: kept as claims with an unlinked claimant for the reviewer. */
-const UNNAMED = /\b((?:[a-z]+ ){0,2}(?:officials|experts|analysts|sources|residents|witnesses|authorities|observers|media))\s+(?:also\s+)?$/i;
+const UNNAMED =
+  /(?:^|[^\w])((?:(?:defen[cs]e|military|western|ukrainian|russian|american|european|local|senior|regional|government|independent|security|intelligence|u\.s\.|us|uk)\s+)?(?:officials|experts|analysts|sources|residents|witnesses|authorities|observers|media))\s+(?:also\s+)?$/i;
+/** A role noun standing for a body or person named before ("the ministry said"). */
+const ROLE = /\b(?:the|a)\s+(ministry|governor|agency|kremlin|military|army|committee|service|spokesman|spokeswoman|president|mayor|government|department|office|council)\s+$/i;
 const DETERMINER_BEFORE = /\b(the|a|an|its|his|her|their|our|in|of|this|that|these|those)\s+$/i;
 
 /**
@@ -66,6 +69,10 @@ interface Ctx {
   t: string;
   mentions: Mention[];
   quotes: Span[];
+  /** Claimants of the claims found so far, with where their sentence ended. */
+  recent: { cluster?: number; type: EntityType; at: number }[];
+  /** Sentence subjects so far (see sentenceSubject). */
+  subjects: { cluster: number; type: EntityType; end: number }[];
 }
 
 const ref = (m: Mention, resolvedBy: RefDraft['resolvedBy'] = 'name'): RefDraft => ({
@@ -89,6 +96,9 @@ function subjectBefore(c: Ctx, sentence: Span, v: number): RefDraft | undefined 
     const appStart = from + appositive.index;
     const before = candidates.filter((m) => m.end <= appStart);
     const head = before.filter((m) => m.type === 'PERSON' || m.type === 'ORGANIZATION').pop() ?? before.pop();
+    // "The ousted mayor of Melitopol, Ivan Fedorov, said": the person named in the appositive.
+    const named = candidates.find((m) => m.start > appStart && c.t.slice(appStart, v).replace(/[\s,]/g, '') === m.text.replace(/\s/g, ''));
+    if (named && head?.type !== 'PERSON') return ref(named);
     if (head) return ref(head);
   }
   const near = candidates.filter((m) => c.t.slice(m.end, v).trim().split(/\s+/).filter(Boolean).length <= 6);
@@ -97,7 +107,13 @@ function subjectBefore(c: Ctx, sentence: Span, v: number): RefDraft | undefined 
     // "the Kremlin's spokesman said": the organisation; "Belgorod governor X said": X (the nearest) — both by proximity.
     return ref(nearest);
   }
-  if (/\b(the|a) (?:regional |local |chief )?(?:spokesman|spokeswoman|spokesperson|representative) for\s+$/i.test(region)) return undefined;
+  const role = ROLE.exec(c.t.slice(Math.max(sentence.start, v - 40), v));
+  if (role) {
+    const noun = role[1]!.toLowerCase();
+    const at = v - role[0].length + role[0].search(/\S/);
+    const prior = c.mentions.filter((m) => m.end <= at && !inside(c.quotes, m.start) && m.text.toLowerCase().includes(noun)).pop();
+    if (prior) return { start: at, end: v - (c.t.slice(0, v).length - c.t.slice(0, v).trimEnd().length), text: '', cluster: prior.cluster, resolvedBy: 'role' };
+  }
   return undefined;
 }
 
@@ -113,10 +129,29 @@ function pronounBefore(c: Ctx, sentence: Span, v: number): RefDraft | undefined 
 /** he/she → the last person mentioned before `at` outside quotations; it/they → the last organisation or place. */
 function resolvePronoun(c: Ctx, at: number, word: string): RefDraft | undefined {
   const personal = /^(he|she)$/i.test(word);
-  const wanted = personal ? (m: Mention) => m.type === 'PERSON' : (m: Mention) => m.type === 'ORGANIZATION' || m.type === 'PLACE';
-  const prior = c.mentions.filter((m) => m.end <= at && !inside(c.quotes, m.start) && wanted(m)).pop();
-  if (!prior) return undefined;
-  return { start: at, end: at + word.length, text: c.text.slice(at, at + word.length), cluster: prior.cluster, resolvedBy: 'pronoun' };
+  const typed = personal ? (t: EntityType) => t === 'PERSON' : (t: EntityType) => t === 'ORGANIZATION' || t === 'PLACE';
+  const loose = (t: EntityType) => typed(t) || t === 'UNKNOWN';
+  // 1. the subject of the previous sentence; 2. the speaker of a claim just before; 3. the last
+  // matching name outside quotations. Untyped names qualify for 1 and 2: a speaker referred to
+  // as "he" is a person whatever the name finder said.
+  const prev = c.subjects.filter((x) => x.end <= at).pop();
+  const subject = prev && at - prev.end < 300 && loose(prev.type) ? prev.cluster : undefined;
+  const recent = c.recent.filter((r) => r.at <= at && at - r.at < 400 && r.cluster !== undefined && loose(r.type)).pop()?.cluster;
+  const prior = c.mentions.filter((m) => m.end <= at && !inside(c.quotes, m.start) && typed(m.type)).pop()?.cluster;
+  const cluster = subject ?? recent ?? prior;
+  if (cluster === undefined) return undefined;
+  return { start: at, end: at + word.length, text: c.text.slice(at, at + word.length), cluster, resolvedBy: 'pronoun' };
+}
+
+/** The grammatical subject of a sentence, roughly: the first name within three words, after a leading "In …," phrase. */
+function sentenceSubject(c: Ctx, s: Span): Mention | undefined {
+  const st = c.t.slice(s.start, s.end);
+  if (/^"/.test(st)) return undefined;
+  const lead = /^(?:(?:in|on|at|during|after|before|since|while|as|again|meanwhile|however|last|earlier|later)\b[^,]{0,60},\s*)?/i.exec(st)![0];
+  const from = s.start + lead.length;
+  return c.mentions.find(
+    (m) => m.start >= from && m.end <= s.end && !inside(c.quotes, m.start) && c.t.slice(from, m.start).trim().split(/\s+/).filter(Boolean).length <= 3 && m.type !== 'WEAPON',
+  );
 }
 
 /** The first mention after `from` within a few words (inverted "…," said X; "according to X"). */
@@ -147,7 +182,7 @@ function stanceOf(c: Ctx, lemma: string, statement: Span, via: boolean): string[
  * times the mentions per sentence.
  */
 export function attribute(text: string, sentences: Sentences, mentions: Mention[]): ClaimDraft[] {
-  const c: Ctx = { text, t: asciiQuotes(text), mentions: [...mentions].sort((a, b) => a.start - b.start), quotes: quotedSpans(text) };
+  const c: Ctx = { text, t: asciiQuotes(text), mentions: [...mentions].sort((a, b) => a.start - b.start), quotes: quotedSpans(text), recent: [], subjects: [] };
   const out: ClaimDraft[] = [];
   let lastQuoted: ClaimDraft | undefined;
   for (const s of sentences) {
@@ -156,7 +191,16 @@ export function attribute(text: string, sentences: Sentences, mentions: Mention[
     let accordingTo: { ref: RefDraft; cue: Span } | undefined;
     const acc = /\b(according to|citing)\s+/i.exec(st);
     if (acc && !inside(c.quotes, s.start + acc.index)) {
-      const m = mentionAfter(c, s.start + acc.index + acc[0].length, s.end);
+      const from = s.start + acc.index + acc[0].length;
+      const stop = c.t.slice(from, s.end).search(/[,;]/);
+      const np = c.mentions.filter((x) => x.start >= from && x.end <= (stop < 0 ? s.end : from + stop) && x.type !== 'WEAPON');
+      // The head of "the Kharkiv oblast governor Oleh Syniehubov" is the person at its end.
+      const m =
+        np.filter((x) => x.type === 'PERSON').pop() ??
+        np.filter((x) => x.type === 'UNKNOWN').pop() ??
+        np.find((x) => x.type === 'ORGANIZATION') ??
+        np[0] ??
+        mentionAfter(c, from, s.end);
       if (m) accordingTo = { ref: ref(m), cue: { start: s.start + acc.index, end: s.start + acc.index + acc[1]!.length } };
     }
     for (const w of st.matchAll(/[A-Za-z]+/g)) {
@@ -169,12 +213,12 @@ export function attribute(text: string, sentences: Sentences, mentions: Mention[
       let claimant: RefDraft | undefined;
       let statement: Span | undefined;
       const before = c.t.slice(s.start, v);
-      const inverted = /[,"]\s*"?\s*$/.test(before) && /"/.test(before);
+      const inverted = /[,!?]\s*"\s*$/.test(before) || /"\s*,\s*$/.test(before);
       if (inverted) {
         const m = mentionAfter(c, cueSpan.end, s.end, 6);
         claimant = m ? ref(m) : pronounAfter(c, cueSpan.end, s.end);
       }
-      claimant ??= subjectBefore(c, s, v) ?? pronounBefore(c, s, v);
+      claimant ??= pronounBefore(c, s, v) ?? subjectBefore(c, s, v);
       if (!claimant) {
         const un = UNNAMED.exec(c.t.slice(Math.max(s.start, v - 60), v));
         if (un) {
@@ -197,6 +241,11 @@ export function attribute(text: string, sentences: Sentences, mentions: Mention[
         let end = s.end;
         if (accordingTo && accordingTo.cue.start > from) end = accordingTo.cue.start;
         statement = { start: from, end };
+        // "…, Mr. Pistorius said." / "…, the ministry said.": the statement precedes the speaker.
+        if (c.t.slice(from, end).replace(/[\s.,;:"]/g, '').length < 8) {
+          const comma = c.t.lastIndexOf(',', Math.min(claimant.start, v));
+          if (comma > s.start) statement = { start: s.start, end: comma };
+        }
       }
       while (statement.end > statement.start && /[\s,.;:"]/.test(c.t[statement.end - 1]!)) statement.end--;
       while (statement.start < statement.end && /[\s,:"]/.test(c.t[statement.start]!)) statement.start++;
@@ -216,12 +265,24 @@ export function attribute(text: string, sentences: Sentences, mentions: Mention[
         drafts.push({ claimant: accordingTo.ref, statement, cue: 'according to', cueSpan: accordingTo.cue, stance: stanceOf(c, 'say', statement, false), sentence: s });
       }
     }
+    // A casualty figure right after an attributed statement, in the same paragraph and without a
+    // speaker of its own, is usually still that speaker's report (news style).
+    const prevClaim = out[out.length - 1];
+    if (!drafts.length && prevClaim && !c.t.slice(prevClaim.sentence.end, s.start).includes('\n') && s.start - prevClaim.sentence.end < 3 && !/"/.test(st) && /\b(killed|injured|wounded|dead|died|evacuated|casualties|hurt)\b/i.test(st)) {
+      drafts.push({ ...prevClaim, via: prevClaim.via, statement: { start: s.start, end: s.end - (/[.!?]$/.test(st) ? 1 : 0) }, cue: 'continues report', stance: ['casualty-report'], sentence: s });
+    }
     // A paragraph that is only a quotation continues the previous quoted speaker.
     if (!drafts.length && lastQuoted && /^"/.test(st) && s.start - lastQuoted.sentence.end < 400) {
       drafts.push({ ...lastQuoted, statement: { start: s.start + 1, end: s.end - (st.endsWith('"') ? 1 : 0) }, cue: 'continues quote', stance: ['direct-quote'], sentence: s });
     }
     const kept = drafts.filter((d, i) => !drafts.slice(0, i).some((e) => e.claimant.cluster === d.claimant.cluster && e.statement.start === d.statement.start));
     out.push(...kept);
+    for (const d of kept) {
+      const type = c.mentions.find((m) => m.cluster === d.claimant.cluster)?.type ?? 'UNKNOWN';
+      c.recent.push({ cluster: d.claimant.cluster, type, at: s.end });
+    }
+    const subj = sentenceSubject(c, s);
+    if (subj) c.subjects.push({ cluster: subj.cluster, type: subj.type, end: s.end });
     const quoted = kept.filter((d) => d.stance.includes('direct-quote')).pop();
     if (kept.length) lastQuoted = quoted;
   }

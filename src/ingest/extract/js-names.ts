@@ -101,6 +101,8 @@ export function capitalisedRuns(text: string): NameSpan[] {
         }
         const leadingTitle = () => run.length > 1 && (isTitle(run[0]!) || (lower(run[0]!.text) in DEMONYMS && isTitle(run[1]!)));
         while (leadingTitle()) run = run.slice(1);
+        // "Secretary of State Antony Blinken": the office's complement goes with the title.
+        if (run.length > 3 && run[0]!.text === 'of') run = run.slice(2);
       }
       while (run.length && /-(made|based|born|led|backed)$/i.test(run[0]!.text)) run = run.slice(1);
       pending.push(run);

@@ -149,3 +149,23 @@ export const EVENT_TRIGGERS: Record<string, string> = {
   'shot down': 'interception',
   dropped: 'accidental-release',
 };
+
+/** Capitals to their country (general knowledge), for "Moscow said" when the graph has no CAPITAL_OF. */
+export const CAPITALS: Record<string, string> = {
+  moscow: 'Russia',
+  kyiv: 'Ukraine',
+  kiev: 'Ukraine',
+  washington: 'United States',
+  london: 'United Kingdom',
+  berlin: 'Germany',
+  paris: 'France',
+  warsaw: 'Poland',
+  minsk: 'Belarus',
+  beijing: 'China',
+  tehran: 'Iran',
+  ankara: 'Turkey',
+  rome: 'Italy',
+  bucharest: 'Romania',
+  prague: 'Czech Republic',
+  brussels: 'Belgium',
+};

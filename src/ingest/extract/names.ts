@@ -9,7 +9,9 @@ const within = (a: { start: number; end: number }, b: { start: number; end: numb
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
 
 /** Last words of organisation names, which may take a possessive country or a demonym in front. */
-const ORG_HEAD = /\b(Ministry|Department|Service|Committee|Council|Agency|Office|Forces|Army|Navy|Guard|Command)$/;
+const ORG_HEAD = /\b(Ministry|Department|Service|Committee|Council|Agency|Office|Forces|Army|Navy|Guard|Command)\b/;
+/** A place followed by one of these is its government speaking or acting ("the Kyiv regime"). */
+const GOVERNING = /^ (regime|government|authorities|administration|leadership)\b/;
 
 /**
  * Widens organisation spans over a possessive country or a demonym right before them
@@ -87,7 +89,32 @@ export function mergeNames(text: string, finder: NameSpan[], gazetteer: NameSpan
     for (const g of hits) if (g.type === 'UNKNOWN' && f.type !== 'UNKNOWN' && kept.includes(g)) kept[kept.indexOf(g)] = { ...g, type: f.type };
   }
   for (const w of weapons) if (!kept.some((k) => overlaps(k, w))) kept.push(w);
-  return widenOrganisations(text, kept).sort((a, b) => a.start - b.start);
+  return widenOrganisations(text, kept)
+    .map((k) => {
+      const g = k.type === 'PLACE' || k.type === 'UNKNOWN' ? GOVERNING.exec(text.slice(k.end, k.end + 20)) : null;
+      if (!g) return k;
+      const end = k.end + g[0].length;
+      return { ...k, end, text: text.slice(k.start, end), type: 'ORGANIZATION' as const, gazetteerIds: undefined };
+    })
+    .sort((a, b) => a.start - b.start);
+}
+
+/** Words before a name that make it a person's ("Mr. Pistorius", "Gen. Mark Milley"). */
+const HONORIFIC = /\b(Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Adm|President|Governor|governor|spokesman|spokeswoman|Minister|minister|Secretary|Commissioner|Chancellor|mayor|Mayor)\.? $/;
+
+/**
+ * Types an untyped (capitalised-run) entity as a person when one of its mentions follows an
+ * honorific or an office ("Mr. Pistorius", "governor Oleh Syniehubov"); the reviewer confirms.
+ */
+export function typeFromContext(text: string, clusters: NameCluster[]): void {
+  for (const c of clusters) {
+    if (c.type !== 'UNKNOWN') continue;
+    const m = c.mentions.find((x) => HONORIFIC.test(text.slice(Math.max(0, x.start - 16), x.start)));
+    if (m) {
+      c.type = 'PERSON';
+      c.notes.push(`typed PERSON from "${text.slice(Math.max(0, m.start - 16), m.start).trim().split(' ').pop()}" before it`);
+    }
+  }
 }
 
 /** One entity the article names: all its mentions, grouped. */

@@ -2,6 +2,7 @@ import { doubleMetaphone } from 'double-metaphone';
 import { distance } from 'fastest-levenshtein';
 import type { EntityType, LinkOption } from '../batch';
 import { typeOfLabels, type Gazetteer } from '../extract/gazetteer';
+import { DEMONYMS } from '../extract/lexicon';
 import type { GazetteerEntry } from '../extract/types';
 import type { JudgementIndex } from './judgements';
 import { nameKey, normaliseName, surnameOf, translitKey } from './normalise';
@@ -15,6 +16,14 @@ export interface LinkResult {
   entityId?: string;
   options: LinkOption[];
   notes: string[];
+}
+
+/** A name without a leading possessive country or demonym ("russia's defense ministry" → "defense ministry"). */
+function stripQualifier(key: string): string {
+  const poss = /^[\p{L}.]+(?: [\p{L}.]+)?'s (.+)$/u.exec(key);
+  if (poss) return poss[1]!;
+  const dem = /^([\p{L}.]+) (.+)$/u.exec(key);
+  return dem && dem[1]! in DEMONYMS ? dem[2]! : key;
 }
 
 const codes = (w: string) => new Set(doubleMetaphone(w).filter(Boolean));
@@ -48,13 +57,15 @@ function scoreEntry(forms: string[], type: EntityType, e: GazetteerEntry): Score
       const ak = nameKey(a);
       if (!ak) continue;
       const exactAlias = fk === ak;
+      // "Russia's Investigative Committee" / "Russian Defense Ministry" against "Investigative Committee".
+      const qualified = !exactAlias && stripQualifier(fk) === ak && ak.includes(' ');
       const editDistance = distance(fk, ak);
       const transliterated = !exactAlias && translitKey(f) === translitKey(a);
       const surname = label === 'PERSON' && single && !exactAlias && surnameOf(a).toLowerCase() === fk && ak.includes(' ');
       const sounds = phonetic(f, a);
       const near = editDistance <= Math.max(1, Math.floor(Math.min(fk.length, ak.length) * 0.2));
-      if (!(exactAlias || transliterated || surname || (near && sameLabel) || (sounds && sameLabel && editDistance <= 3))) continue;
-      let score = exactAlias ? 1 : transliterated ? 0.85 : surname ? 0.75 : 0.8 * (1 - editDistance / Math.max(fk.length, ak.length));
+      if (!(exactAlias || qualified || transliterated || surname || (near && sameLabel) || (sounds && sameLabel && editDistance <= 3))) continue;
+      let score = exactAlias ? 1 : transliterated || qualified ? 0.85 : surname ? 0.75 : 0.8 * (1 - editDistance / Math.max(fk.length, ak.length));
       if (sounds && !exactAlias) score = Math.min(0.95, score + 0.05);
       if (!sameLabel) score *= 0.7;
       const option: LinkOption = {
@@ -65,7 +76,7 @@ function scoreEntry(forms: string[], type: EntityType, e: GazetteerEntry): Score
         score: Math.round(score * 1000) / 1000,
         signals: { exactAlias, editDistance, phonetic: sounds, transliterated, surname, sameLabel },
       };
-      if (!exactAlias && !transliterated && !surname && editDistance <= 2) {
+      if (!exactAlias && !transliterated && !surname && !qualified && editDistance <= 2) {
         option.caution =
           `"${normaliseName(f)}" is ${editDistance} edit${editDistance === 1 ? '' : 's'} from "${a}"` +
           (sounds ? '' : ' and sounds different') +
@@ -109,7 +120,11 @@ export function linkEntity(
   }
   options.sort((a, b) => b.score - a.score || Number(b.signals.sameLabel) - Number(a.signals.sameLabel) || a.entityId.localeCompare(b.entityId));
   const exact = options.filter((o) => o.signals.exactAlias && o.signals.sameLabel && type !== 'UNKNOWN');
-  if (exact.length === 1 && !exact[0]!.judgedUnsure) {
+  // An alias that also names an entity of another label ("Kyiv": the city and, in "Kyiv says",
+  // the government) is a metonymy risk: a person decides.
+  const exactAnyLabel = options.filter((o) => o.signals.exactAlias);
+  if (exact.length === 1 && exactAnyLabel.length > 1) notes.push(`"${exact[0]!.matched}" also names ${exactAnyLabel.filter((o) => o !== exact[0]).map((o) => o.entityId).join(', ')}`);
+  if (exact.length === 1 && exactAnyLabel.length === 1 && !exact[0]!.judgedUnsure) {
     return { decision: 'auto', entityId: exact[0]!.entityId, options: options.slice(0, MAX_OPTIONS), notes };
   }
   if (exact.length > 1) notes.push(`the alias is shared by ${exact.length} entities: ${exact.map((o) => o.entityId).join(', ')}`);
