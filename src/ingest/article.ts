@@ -79,6 +79,11 @@ function quoteOf(text: string, span: Span, keepFrom?: number): { quote: string; 
  * article warm; js ~5 ms) plus ~10–50 ms of rules for a news article.
  */
 export async function extractArticle(input: ArticleInput, opts: ExtractOptions): Promise<Batch> {
+  return (await extractWithText(input, opts)).batch;
+}
+
+/** extractArticle, also returning the normalised text the batch's offsets refer to (what gets stored). */
+export async function extractWithText(input: ArticleInput, opts: ExtractOptions): Promise<{ batch: Batch; text: string }> {
   const timings: Record<string, number> = {};
   const timed = async <T>(name: string, f: () => T | Promise<T>): Promise<T> => {
     const t0 = performance.now();
@@ -200,15 +205,16 @@ export async function extractArticle(input: ArticleInput, opts: ExtractOptions):
 
   const missing = (['title', 'outlet', 'byline', 'published', 'url'] as const).filter((k) => !meta[k]);
   const article: ArticleMeta = { sha256: norm.sha256, length: norm.length, format: input.format, source: input.source, ...meta, missing };
-  return {
+  const batch: Batch = {
     schema: BATCH_SCHEMA,
     createdAt: (opts.now?.() ?? new Date()).toISOString(),
     article,
-    extractor: finder.info,
-    passes: [finder.info, ...Object.values(PASS)],
+    extractor: { ...finder.info },
+    passes: [{ ...finder.info }, ...Object.values(PASS)],
     candidates,
     timings,
   };
+  return { batch, text };
 }
 
 function entityCandidate(text: string, c: NameCluster, i: number, finder: ExtractorInfo): Candidate {
