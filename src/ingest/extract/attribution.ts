@@ -239,7 +239,7 @@ export function attribute(text: string, sentences: Sentences, mentions: Mention[
         const lead = /^[\s,:]*(?:(?:on|late|early|in)\s+)?(?:(?:\w+day|reporters|russian media|[A-Z][\w-]*(?: [A-Z][\w-]*)*)\s+)?(?:that\s+)?/.exec(rest);
         from += lead ? lead[0].length : 0;
         let end = s.end;
-        if (accordingTo && accordingTo.cue.start > from) end = accordingTo.cue.start;
+        if (accordingTo && accordingTo.cue.start >= from) end = accordingTo.cue.start;
         statement = { start: from, end };
         // "…, Mr. Pistorius said." / "…, the ministry said.": the statement precedes the speaker.
         if (c.t.slice(from, end).replace(/[\s.,;:"]/g, '').length < 8) {

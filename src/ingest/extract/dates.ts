@@ -82,6 +82,11 @@ export function findDates(text: string, published?: string): FoundDate[] {
     if (s.isCertain('weekday') && !s.isCertain('day') && ref && d.getTime() > ref.getTime() + 12 * 3600_000) {
       d = new Date(d.getTime() - 7 * 86400_000);
     }
+    // A month without a year that chrono put after publication is last year's ("in January" in a November paper).
+    if (s.isCertain('month') && !s.isCertain('year') && ref && !/\bnext\b/i.test(raw)) {
+      const monthStart = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+      if (monthStart > ref.getTime()) d = new Date(Date.UTC(d.getUTCFullYear() - 1, d.getUTCMonth(), Math.min(d.getUTCDate(), 28)));
+    }
     const { y, m } = { y: d.getUTCFullYear(), m: d.getUTCMonth() + 1 };
     if (thisPeriod === 'week' && ref) {
       const monday = new Date(ref.getTime() - ((ref.getUTCDay() + 6) % 7) * 86400_000);

@@ -64,6 +64,8 @@ export function capitalisedRuns(text: string): NameSpan[] {
     const end = run[run.length - 1]!.end;
     out.push({ start, end, text: text.slice(start, end), type: 'UNKNOWN', source: 'js', confidence: 0.5 });
   };
+  // A capitalised word that the article also writes in lower case ("Drone" / "a drone") is a common word.
+  const lowerWords = new Set([...text.matchAll(/(?<![\p{L}])\p{Ll}[\p{L}-]*/gu)].map((m) => m[0]));
   for (const s of splitSentences(text)) {
     const ws = words(text, s.start, s.end);
     if (isTitleCase(ws)) continue;
@@ -87,7 +89,7 @@ export function capitalisedRuns(text: string): NameSpan[] {
       i = j + 1;
       // Trim what is capitalised for other reasons.
       if (run[0]!.start === s.start || /["“‘(]$/.test(text.slice(s.start, run[0]!.start))) {
-        while (run.length && SENTENCE_STARTERS.has(lower(run[0]!.text))) run = run.slice(1);
+        while (run.length && (SENTENCE_STARTERS.has(lower(run[0]!.text)) || lowerWords.has(lower(run[0]!.text)))) run = run.slice(1);
       }
       if (!run.length) continue;
       const isTitle = (w: Word) => TITLES.has(lower(w.text)) || TITLES.has(w.text.toLowerCase());

@@ -110,12 +110,19 @@ export function typeFromContext(text: string, clusters: NameCluster[]): void {
   for (const c of clusters) {
     if (c.type !== 'UNKNOWN') continue;
     const m = c.mentions.find((x) => HONORIFIC.test(text.slice(Math.max(0, x.start - 16), x.start)));
+    const app = c.mentions.find((x) => OFFICE_AFTER.test(text.slice(x.end, x.end + 40)));
     if (m) {
       c.type = 'PERSON';
       c.notes.push(`typed PERSON from "${text.slice(Math.max(0, m.start - 16), m.start).trim().split(' ').pop()}" before it`);
+    } else if (app) {
+      c.type = 'PERSON';
+      c.notes.push(`typed PERSON from the office after it ("${OFFICE_AFTER.exec(text.slice(app.end, app.end + 40))![1]}")`);
     }
   }
 }
+
+/** ", governor of…", ", the Kremlin's spokesman": an office in apposition after a name. */
+const OFFICE_AFTER = /^, (?:the |a )?(?:[\w'’-]+ ){0,2}?(governor|spokesman|spokeswoman|spokesperson|mayor|minister|president|chairman|chairwoman|adviser|advisor|commander|ambassador|secretary)\b/;
 
 /** One entity the article names: all its mentions, grouped. */
 export interface NameCluster {
@@ -183,7 +190,10 @@ export function clusterNames(spans: NameSpan[], gz?: Gazetteer): NameCluster[] {
     }
   }
   // The surname rule.
-  const persons = clusters.filter((c) => c.type === 'PERSON' && words(c.text).length > 1);
+  // Untyped names qualify when they look like a personal name (two or three capitalised words).
+  const personLike = (c: NameCluster) =>
+    c.type === 'PERSON' || (c.type === 'UNKNOWN' && /^\p{Lu}[\p{L}'-]+( \p{Lu}[\p{L}.'-]*){1,2}$/u.test(c.text) && !ORG_HEAD.test(c.text));
+  const persons = clusters.filter((c) => personLike(c) && words(c.text).length > 1);
   for (let i = 0; i < clusters.length; i++) {
     const c = clusters[i]!;
     if (words(c.text).length !== 1 || (c.type !== 'PERSON' && c.type !== 'UNKNOWN')) continue;

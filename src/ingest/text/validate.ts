@@ -63,6 +63,15 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
     if (valid(mid + 1)) lo = mid + 1;
     else hi = mid;
   }
+  // The byte at `lo` broke the sequence; when an earlier lead byte was waiting for it, report the lead.
+  for (let i = lo - 1; i >= Math.max(0, lo - 3); i--) {
+    const b = bytes[i]!;
+    if (b < 0x80) break;
+    if (b >= 0xc0) {
+      const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+      return i + need > lo ? i : lo;
+    }
+  }
   return lo;
 }
 
