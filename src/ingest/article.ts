@@ -109,6 +109,15 @@ export async function extractWithText(input: ArticleInput, opts: ExtractOptions)
   const dates = await timed('dates', () => findDates(text, meta.published));
   const mentions: Mention[] = clusters.flatMap((c, i) => c.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text, type: c.type, cluster: i })));
   const claims = await timed('attribution', () => attribute(text, sentences, mentions));
+  // An untyped name that "he" or "she" refers back to is a person's.
+  for (const c of claims) {
+    const cl = c.claimant.cluster === undefined ? undefined : clusters[c.claimant.cluster];
+    if (cl?.type === 'UNKNOWN' && c.claimant.resolvedBy === 'pronoun' && /^(he|she)$/i.test(c.claimant.text)) {
+      cl.type = 'PERSON';
+      cl.notes.push(`typed PERSON: referred to as "${c.claimant.text}"`);
+      for (const m of mentions) if (m.cluster === c.claimant.cluster) m.type = 'PERSON';
+    }
+  }
   const relations = await timed('relations', () => findRelations(text, sentences, mentions));
   const events = await timed('events', () => findEvents(text, sentences, mentions, dates));
 

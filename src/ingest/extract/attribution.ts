@@ -229,7 +229,8 @@ export function attribute(text: string, sentences: Sentences, mentions: Mention[
       if (!claimant) continue;
       // The statement: the quotation just before the verb, else what follows it.
       const closing = before.lastIndexOf('"');
-      if (closing >= 0 && c.t.slice(s.start + closing + 1, v).trim().length < 60) {
+      // (The speaker may sit between the quotation and the verb with a long appositive of their own.)
+      if (closing >= 0 && (c.t.slice(s.start + closing + 1, v).trim().length < 60 || claimant.start > s.start + closing)) {
         const para = c.t.lastIndexOf('\n', s.start + closing) + 1;
         const open = c.t.lastIndexOf('"', s.start + closing - 1);
         statement = { start: Math.max(para, open + 1), end: s.start + closing };

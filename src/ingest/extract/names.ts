@@ -100,7 +100,10 @@ export function mergeNames(text: string, finder: NameSpan[], gazetteer: NameSpan
 }
 
 /** Words before a name that make it a person's ("Mr. Pistorius", "Gen. Mark Milley"). */
-const HONORIFIC = /\b(Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Adm|President|Governor|governor|spokesman|spokeswoman|Minister|minister|Secretary|Commissioner|Chancellor|mayor|Mayor)\.? $/;
+const HONORIFIC =
+  /\b(Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Adm|President|Governor|governor|spokesman|spokeswoman|Minister|minister|Secretary|Commissioner|Chancellor|mayor|Mayor|Secretary of State|Secretary of Defense|Write to|By|Reporting by|Editing by)\.? $|\b(?:mayor|governor|minister|head|chief) of (?:the )?\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)?, $/u;
+/** Bylines and credits after a name: "… reported from London", "A and B contributed to this article", "… at name@outlet.com". */
+const CREDIT_AFTER = /^(?: and \p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.-]*){1,3})? (?:reported from|contributed|wrote this)\b|^ at [\w.+-]+@[\w-]+\./u;
 
 /**
  * Types an untyped (capitalised-run) entity as a person when one of its mentions follows an
@@ -109,14 +112,14 @@ const HONORIFIC = /\b(Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Adm|President
 export function typeFromContext(text: string, clusters: NameCluster[]): void {
   for (const c of clusters) {
     if (c.type !== 'UNKNOWN') continue;
-    const m = c.mentions.find((x) => HONORIFIC.test(text.slice(Math.max(0, x.start - 16), x.start)));
-    const app = c.mentions.find((x) => OFFICE_AFTER.test(text.slice(x.end, x.end + 40)));
+    const m = c.mentions.find((x) => HONORIFIC.test(text.slice(Math.max(0, x.start - 40), x.start)));
+    const app = c.mentions.find((x) => OFFICE_AFTER.test(text.slice(x.end, x.end + 40)) || CREDIT_AFTER.test(text.slice(x.end, x.end + 60)));
     if (m) {
       c.type = 'PERSON';
-      c.notes.push(`typed PERSON from "${text.slice(Math.max(0, m.start - 16), m.start).trim().split(' ').pop()}" before it`);
+      c.notes.push(`typed PERSON from "${text.slice(Math.max(0, m.start - 16), m.start).trim().split(' ').slice(-2).join(' ')}" before it`);
     } else if (app) {
       c.type = 'PERSON';
-      c.notes.push(`typed PERSON from the office after it ("${OFFICE_AFTER.exec(text.slice(app.end, app.end + 40))![1]}")`);
+      c.notes.push(`typed PERSON from the office or credit after it ("${text.slice(app.end, app.end + 30).trim()}…")`);
     }
   }
 }
