@@ -38,9 +38,9 @@ export function findRelations(text: string, sentences: Span[], mentions: Mention
   const t = asciiQuotes(text);
   const out: RelationDraft[] = [];
   const sorted = [...mentions].sort((a, b) => a.start - b.start);
+  // "the region": the last region named shortly before; further back it is a guess, so none.
   const lastRegion = (before: number): Mention | undefined =>
-    sorted.filter((m) => m.end <= before && m.type === 'PLACE' && /\b(region|oblast|province)\b/i.test(m.text)).pop() ??
-    sorted.filter((m) => m.end <= before && m.type === 'PLACE').pop();
+    sorted.filter((m) => m.end <= before && before - m.end < 300 && m.type === 'PLACE' && /\b(region|oblast|province)\b/i.test(m.text)).pop();
   for (const s of sentences) {
     const inS = sorted.filter((m) => m.start >= s.start && m.end <= s.end);
     for (const p of inS.filter((m) => m.type === 'PERSON')) {
@@ -54,10 +54,15 @@ export function findRelations(text: string, sentences: Span[], mentions: Mention
         const title = titleMatch[2]!;
         const type = typeOfTitle(title) ?? 'HOLDS_OFFICE';
         // The holder of the office: a mention ending right before (or inside) the title words, or a demonym.
-        const anchor = inS.filter((m) => m !== p && m.end <= s.start + titleMatch.index + titleMatch[0].length && m.end >= titleStart - 4 && m.type !== 'PERSON').pop();
+        const anchor = inS
+          .filter((m) => m !== p && m.end <= s.start + titleMatch.index + titleMatch[0].length && m.end >= titleStart - 4 && m.type !== 'PERSON' && m.type !== 'UNKNOWN')
+          .pop();
         let to: (RefDraft & { country?: string }) | undefined = anchor ? mref(anchor) : undefined;
-        const demWord = /([\p{Lu}][\p{L}.]*)\s+$/u.exec(t.slice(s.start, titleStart))?.[1];
-        const demStart = demWord ? titleStart - demWord.length - 1 : -1;
+        // A demonym right before the title, or as its first word ("Russian Children's Rights Commissioner").
+        const firstWord = /^([\p{Lu}][\p{L}.]*)\s/u.exec(titleMatch[0])?.[1];
+        const inside = firstWord && (firstWord.toLowerCase() in DEMONYMS || firstWord.toLowerCase().replace(/\.$/, '') in DEMONYMS);
+        const demWord = inside ? firstWord : /([\p{Lu}][\p{L}.]*)\s+$/u.exec(t.slice(s.start, titleStart))?.[1];
+        const demStart = inside ? titleStart : demWord ? titleStart - demWord.length - 1 : -1;
         if (!to && demWord && (demWord.toLowerCase() in DEMONYMS || demWord.toLowerCase().replace(/\.$/, '') in DEMONYMS)) {
           const country = DEMONYMS[demWord.toLowerCase()] ?? DEMONYMS[demWord.toLowerCase().replace(/\.$/, '')]!;
           to = { start: demStart, end: demStart + demWord.length, text: text.slice(demStart, demStart + demWord.length), resolvedBy: 'name', country };
@@ -67,7 +72,8 @@ export function findRelations(text: string, sentences: Span[], mentions: Mention
           if (r) to = { ...mref(r), resolvedBy: 'role' };
         }
         if (to && !(type === 'SPOKESPERSON_FOR' && anchor?.type === 'PLACE')) {
-          const start = Math.min(to.start, titleStart);
+          // A role-resolved place lies elsewhere: the quote is the title and the name only.
+          const start = to.resolvedBy === 'role' ? titleStart : Math.min(to.start, titleStart);
           out.push({ type, from: mref(p), to, cue: titleWords.trim(), span: { start, end: p.end }, properties: type === 'HOLDS_OFFICE' || type === 'LEADS' ? { title: titleWords.trim() } : {} });
         }
       }
@@ -81,7 +87,8 @@ export function findRelations(text: string, sentences: Span[], mentions: Mention
         let to: RefDraft | undefined = target ? mref(target) : undefined;
         if (!to && /^region\b/i.test(t.slice(from, from + 7)) && type === 'GOVERNOR_OF') {
           const r = lastRegion(p.start);
-          if (r) to = { ...mref(r), resolvedBy: 'role' };
+          // Unresolved: the words themselves, for the reviewer to link.
+          to = r ? { ...mref(r), resolvedBy: 'role' } : { start: from - (t.slice(0, from).endsWith('the ') ? 4 : 0), end: from + 6, text: text.slice(from - (t.slice(0, from).endsWith('the ') ? 4 : 0), from + 6), resolvedBy: 'role' };
         }
         if (to) {
           const end = target ? target.end : from + 6;
