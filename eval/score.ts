@@ -1,4 +1,4 @@
-import type { Batch, ClaimCandidate, DateCandidate, EntityCandidate, LinkCandidate, Span } from '../src/ingest/batch';
+import type { Batch, ClaimCandidate, DateCandidate, EntityCandidate, EntityRef, LinkCandidate, RelationshipCandidate, Span } from '../src/ingest/batch';
 import type { GazetteerEntry } from '../src/ingest/extract/types';
 import { nameKey } from '../src/ingest/link/normalise';
 import type { ArticleTruth } from './truth';
@@ -17,6 +17,7 @@ export interface ArticleScore {
   /** Any entity candidate overlapping the curated entity, whatever its type. */
   untyped: Counts;
   dates: Counts;
+  relationships: Counts;
   claimants: { right: number; truth: number; overlapping: number; candidates: number };
   autoLinks: { total: number; wrong: number; unverifiable: number; wrongList: string[] };
   missedPersons: string[];
@@ -66,7 +67,8 @@ export function scoreBatch(batch: Batch, truth: ArticleTruth, aliases: Map<strin
   const dateTp = scoredDates.filter((d) => truth.dates.some((t) => t.occurrences.some((o) => overlaps(d.spans[0]!, o)) && inRange(d, t.from, t.to))).length;
 
   const claims = cands.filter((c): c is ClaimCandidate => c.kind === 'claim');
-  const resolves = (c: ClaimCandidate, id: string) => {
+  /** A reference resolves to a curated id: linked or suggested id, or a name that is one of its aliases. */
+  const resolves = (c: { claimant: EntityRef }, id: string) => {
     if (c.claimant.entityId === id) return true;
     const ent = c.claimant.candidate ? (byId.get(c.claimant.candidate) as EntityCandidate | undefined) : undefined;
     const forms = ent ? ent.forms : [c.claimant.text];
@@ -88,6 +90,16 @@ export function scoreBatch(batch: Batch, truth: ArticleTruth, aliases: Map<strin
   }
   const overlapping = claims.filter((c) => truth.claims.some((t) => claimSpan(c).some((s) => overlaps(s, t.evidence)))).length;
 
+  const rels = cands.filter((c): c is RelationshipCandidate => c.kind === 'relationship');
+  const relMatch = (r: RelationshipCandidate, t: { type: string; from: string; to: string }) =>
+    r.type === t.type && resolves({ claimant: r.from }, t.from) && resolves({ claimant: r.to }, t.to);
+  const relationships: Counts = {
+    tp: rels.filter((r) => truth.relationships.some((t) => relMatch(r, t))).length,
+    found: rels.length,
+    truth: truth.relationships.length,
+    hit: truth.relationships.filter((t) => rels.some((r) => relMatch(r, t))).length,
+  };
+
   const autoLinks = { total: 0, wrong: 0, unverifiable: 0, wrongList: [] as string[] };
   for (const l of cands.filter((c): c is LinkCandidate => c.kind === 'link' && c.decision === 'auto')) {
     autoLinks.total++;
@@ -105,6 +117,7 @@ export function scoreBatch(batch: Batch, truth: ArticleTruth, aliases: Map<strin
     places: entityScore('Place'),
     untyped: { tp: 0, found: entities.length, truth: truth.entities.length, hit: untypedHit },
     dates: { tp: dateTp, found: scoredDates.length, truth: truth.dates.length, hit: dateHit },
+    relationships,
     claimants: { right, truth: truth.claims.length, overlapping, candidates: claims.length },
     autoLinks,
     missedPersons,
@@ -115,7 +128,7 @@ export function scoreBatch(batch: Batch, truth: ArticleTruth, aliases: Map<strin
 export const aliasMap = (entries: GazetteerEntry[]) => new Map(entries.map((e) => [e.id, [e.name, ...e.aliases]]));
 
 export function sum(scores: ArticleScore[]): ArticleScore {
-  const add = (k: 'persons' | 'organizations' | 'places' | 'untyped' | 'dates'): Counts =>
+  const add = (k: 'persons' | 'organizations' | 'places' | 'untyped' | 'dates' | 'relationships'): Counts =>
     scores.reduce((a, s) => ({ tp: a.tp + s[k].tp, found: a.found + s[k].found, truth: a.truth + s[k].truth, hit: a.hit + s[k].hit }), { tp: 0, found: 0, truth: 0, hit: 0 });
   return {
     article: 'all',
@@ -124,6 +137,7 @@ export function sum(scores: ArticleScore[]): ArticleScore {
     places: add('places'),
     untyped: add('untyped'),
     dates: add('dates'),
+    relationships: add('relationships'),
     claimants: scores.reduce(
       (a, s) => ({ right: a.right + s.claimants.right, truth: a.truth + s.claimants.truth, overlapping: a.overlapping + s.claimants.overlapping, candidates: a.candidates + s.claimants.candidates }),
       { right: 0, truth: 0, overlapping: 0, candidates: 0 },

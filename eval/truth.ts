@@ -15,11 +15,16 @@ export interface ArticleTruth {
   /** Curated entity → its occurrences (every alias, word-bounded, case-sensitive, as mentions.ts counts). */
   entities: { id: string; label: 'Person' | 'Organization' | 'Place'; occurrences: Span[] }[];
   claims: { id: string; claimant: string; evidence: Span }[];
+  /** Title/office relationships (the types the relationship rules propose) with evidence in this article. */
+  relationships: { type: string; from: string; to: string }[];
   /** Date expressions quoted in date_basis that occur in the text, with the curated value. */
   dates: { expression: string; occurrences: Span[]; from: string; to: string }[];
 }
 
 const DATE_WORD = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|tonight|yesterday|last month|next month|this year)\b/i;
+
+/** The relationship types the rules in src/ingest/extract/relations.ts propose. */
+export const RELATION_TYPES = new Set(['GOVERNOR_OF', 'SPOKESPERSON_FOR', 'LEADS', 'HOLDS_OFFICE', 'ADVISOR_TO']);
 
 export function aliasesOf(e: { data: { name: string; aliases: string[] } }): string[] {
   return [...new Set([e.data.name, ...e.data.aliases])];
@@ -73,8 +78,12 @@ export function loadTruth(seed: SeedData, articlesDir: string): ArticleTruth[] {
         if (!dates.has(key)) dates.set(key, { expression, occurrences: occ, from: d.from.slice(0, 10), to: d.to.slice(0, 10) });
       }
     }
+    const relationships = seed.relationships
+      .filter((r) => RELATION_TYPES.has(r.type) && r.evidence.some((ev) => ev.article === a.id))
+      .map((r) => ({ type: r.type, from: r.from, to: r.to }));
     return {
       id: a.id,
+      relationships,
       file: a.file,
       text,
       published: String(a.published).slice(0, 10),

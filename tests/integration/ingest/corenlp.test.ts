@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -122,4 +123,23 @@ describe('managed CoreNLP server', () => {
     expect(tiny.code).toBe('START_FAILED');
     expect(tiny.message).toMatch(/exited during start-up/);
   });
+
+  it('a process that started the server and is ended by SIGTERM leaves no JVM behind', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'support', 'hold-corenlp.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const pid = await new Promise<number>((resolvePid, reject) => {
+      let out = '';
+      child.stdout.on('data', (b: Buffer) => {
+        out += b.toString();
+        const m = /PID (\d+)/.exec(out);
+        if (m) resolvePid(Number(m[1]));
+      });
+      child.once('exit', (code) => reject(new Error(`the holder exited early (${code})`)));
+    });
+    expect(alive(pid)).toBe(true);
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    const deadline = Date.now() + 20_000;
+    while (alive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    expect(alive(pid)).toBe(false);
+  }, 120_000);
 });
