@@ -47,7 +47,7 @@ async function main(argv: string[]): Promise<void> {
   const aliases = aliasMap(full);
   const runs: Run[] = [];
   for (const extractor of which === 'all' ? (['corenlp', 'js'] as const) : ([which] as ('corenlp' | 'js')[])) {
-    const finder = nameFinderFor(extractor);
+    const finder = nameFinderFor(extractor, { heap: env.NEWSGRAPH_CORENLP_HEAP, port: env.NEWSGRAPH_CORENLP_PORT });
     for (const mode of ['loo', 'none', 'full'] as Mode[]) {
       const t0 = Date.now();
       const scores: ArticleScore[] = [];

@@ -10,6 +10,7 @@ import {
   type Span,
 } from './batch';
 import { ATTRIBUTION_VERSION, attribute, type Mention, type RefDraft } from './extract/attribution';
+import { sharedCoreNlp, type CoreNlpServerOptions } from '../runtime/corenlp/server';
 import { coreNlpNameFinder } from './extract/corenlp';
 import { DATES_VERSION, findDates } from './extract/dates';
 import { EVENTS_VERSION, findEvents } from './extract/events';
@@ -60,9 +61,10 @@ const PASS = {
   linker: { name: 'linker', version: LINKER_VERSION },
 } satisfies Record<string, ExtractorInfo>;
 
-export function nameFinderFor(extractor: ExtractOptions['extractor']): NameFinder {
+/** The name finder for a setting; CoreNLP's server options (heap, port) come from the caller's environment. */
+export function nameFinderFor(extractor: ExtractOptions['extractor'], corenlp: CoreNlpServerOptions = {}): NameFinder {
   if (typeof extractor !== 'string') return extractor;
-  return extractor === 'js' ? jsNameFinder : coreNlpNameFinder();
+  return extractor === 'js' ? jsNameFinder : coreNlpNameFinder({ server: () => sharedCoreNlp(corenlp) });
 }
 
 /** A quote for `span`: the span itself when short enough, else its first 30 words. */

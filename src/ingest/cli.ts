@@ -87,7 +87,7 @@ export async function runIngest(opts: IngestOptions): Promise<IngestResult> {
   save();
   const gazetteerDir = opts.gazetteerDir === undefined ? SEED_DATA_DIR : opts.gazetteerDir;
   const gazetteer = buildGazetteer(gazetteerDir ? gazetteerFromSeed(gazetteerDir) : []);
-  const finder = opts.finder ?? nameFinderFor(run.extractor);
+  const finder = opts.finder ?? nameFinderFor(run.extractor, { heap: env.NEWSGRAPH_CORENLP_HEAP, port: env.NEWSGRAPH_CORENLP_PORT });
   let exitCode = 0;
   for (const input of run.inputs) {
     if (input.status === 'done' || input.status === 'duplicate') continue;
