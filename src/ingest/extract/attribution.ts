@@ -218,14 +218,9 @@ export function attribute(text: string, sentences: Sentences, mentions: Mention[
         const m = mentionAfter(c, cueSpan.end, s.end, 6);
         claimant = m ? ref(m) : pronounAfter(c, cueSpan.end, s.end);
       }
-      claimant ??= pronounBefore(c, s, v) ?? subjectBefore(c, s, v);
-      if (!claimant) {
-        const un = UNNAMED.exec(c.t.slice(Math.max(s.start, v - 60), v));
-        if (un) {
-          const at = v - (c.t.slice(Math.max(s.start, v - 60), v).length - un.index);
-          claimant = { start: at, end: at + un[1]!.length, text: text.slice(at, at + un[1]!.length), resolvedBy: 'role' };
-        }
-      }
+      // The words right before the verb decide first: a pronoun, an unnamed source ("local
+      // officials said"), then the named subject of the clause.
+      claimant ??= pronounBefore(c, s, v) ?? unnamedBefore(c, s, v, text) ?? subjectBefore(c, s, v);
       if (!claimant) continue;
       // The statement: the quotation just before the verb, else what follows it.
       const closing = before.lastIndexOf('"');
@@ -288,6 +283,14 @@ export function attribute(text: string, sentences: Sentences, mentions: Mention[
     if (kept.length) lastQuoted = quoted;
   }
   return out;
+}
+
+function unnamedBefore(c: Ctx, s: Span, v: number, text: string): RefDraft | undefined {
+  const from = Math.max(s.start, v - 60);
+  const un = UNNAMED.exec(c.t.slice(from, v));
+  if (!un) return undefined;
+  const at = from + un.index + un[0].indexOf(un[1]!);
+  return { start: at, end: at + un[1]!.length, text: text.slice(at, at + un[1]!.length), resolvedBy: 'role' };
 }
 
 function pronounAfter(c: Ctx, from: number, end: number): RefDraft | undefined {

@@ -66,4 +66,11 @@ describe('rule-based attribution', () => {
     expect(rs.map((r) => r.who)).toEqual(['Anton Veresov', 'Anton Veresov']);
     expect(quotedSpans('a “b” c "d').length).toBe(2);
   });
+
+  it('unnamed sources are kept with an unlinked claimant for the reviewer', async () => {
+    const [r] = await claims('Repairs will take a month, local officials said.');
+    expect(r!.c.claimant).toMatchObject({ text: 'local officials' });
+    expect(r!.c.claimant.candidate).toBeUndefined();
+    expect(r!.c.notes).toContain('unnamed source');
+  });
 });
