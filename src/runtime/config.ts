@@ -4,7 +4,7 @@
  */
 
 import { z } from 'zod';
-import { DEFAULT_ARTICLES_DIR, DEFAULT_INSTANCE } from './paths';
+import { DEFAULT_ARTICLES_DIR, DEFAULT_INGEST_DIR, DEFAULT_INSTANCE } from './paths';
 
 const port = (what: string) =>
   z.coerce
@@ -37,6 +37,13 @@ export const EnvSchema = z.object({
   PORT: port('PORT').default(7400),
   NEWSGRAPH_TOKEN: z.string().min(8, 'must be at least 8 characters').optional(),
   ARTICLES_DIR: z.string().min(1).default(DEFAULT_ARTICLES_DIR),
+  /** Ingest: where normalised article texts and extraction batches are written (never the repo's tracked files). */
+  NEWSGRAPH_INGEST_DIR: z.string().min(1).default(DEFAULT_INGEST_DIR),
+  /** Ingest: the name finder, Stanford CoreNLP (a managed JVM) or the pure-JS fallback. */
+  NEWSGRAPH_EXTRACTOR: z.enum(['corenlp', 'js']).default('corenlp'),
+  /** Port of the managed CoreNLP server on 127.0.0.1; unset = any free port. */
+  NEWSGRAPH_CORENLP_PORT: port('NEWSGRAPH_CORENLP_PORT').optional(),
+  NEWSGRAPH_CORENLP_HEAP: z.string().regex(/^\d+[mg]$/i, 'must look like 1536m or 2g').default('2g'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('production'),
 });

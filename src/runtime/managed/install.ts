@@ -45,6 +45,21 @@ export function isInstalled(libDir: string, version: string): boolean {
 const NETWORK_FAILURE =
   /Could not transfer|UnknownHostException|Unknown host|Connection refused|Connect to \S+ failed|Network is unreachable|Connection timed out|Read timed out|No route to host|Could not resolve host/i;
 
+/** What a Maven-fetched runtime is, for messages and for checking the copied jars. */
+export interface MavenProduct {
+  /** "Neo4j", "Stanford CoreNLP": used in progress lines and errors. */
+  name: string;
+  version: string;
+  /** Shown on the first install, e.g. "~125 MB". */
+  size: string;
+  /** A jar named `${mainJar}…` must be among the copied files. */
+  mainJar: string;
+  /** The command that retries the install, named in network errors. */
+  installCommand: string;
+  /** Builds the product's own error type from a stable code and a message. */
+  error: (code: 'MAVEN_UNREACHABLE' | 'INSTALL_FAILED', message: string) => Error;
+}
+
 /**
  * Makes sure Neo4j's runtime jars are in `libDir`, running Maven's copy-dependencies once.
  * Cost: nothing when already installed; otherwise one Maven run (about a minute and ~125 MB
@@ -52,18 +67,41 @@ const NETWORK_FAILURE =
  * install leaves no half-filled lib folder behind.
  */
 export async function ensureNeo4jInstalled(opts: InstallOptions = {}): Promise<InstallResult> {
-  const libDir = opts.libDir ?? NEO4J_LIB;
   const pom = opts.pom ?? NEO4J_POM;
+  const version = pinnedNeo4jVersion(pom);
+  return installMavenJars(
+    {
+      name: 'Neo4j',
+      version,
+      size: '~125 MB',
+      mainJar: `neo4j-${version}`,
+      installCommand: 'npm run db:install',
+      error: (code, message) => new ManagedNeo4jError(code, message),
+    },
+    { ...opts, libDir: opts.libDir ?? NEO4J_LIB, pom },
+  );
+}
+
+/**
+ * The install mechanism behind ensureNeo4jInstalled, for any runtime named by a pom: checks Java
+ * and Maven, runs `dependency:copy-dependencies` into a temporary folder with progress lines, then
+ * renames it into place with a version marker. Cost: nothing when the marker matches; else one
+ * Maven run.
+ */
+export async function installMavenJars(
+  product: MavenProduct,
+  opts: InstallOptions & { libDir: string; pom: string },
+): Promise<InstallResult> {
+  const { libDir, pom, version } = { ...opts, version: product.version };
   const env = opts.env;
   const log = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));
-  const version = pinnedNeo4jVersion(pom);
   if (isInstalled(libDir, version)) return { libDir, version, ran: false, downloads: 0 };
 
-  checkJava(opts.javaCmd ?? defaultJava(opts.javaHome), env);
+  checkJava(opts.javaCmd ?? defaultJava(opts.javaHome), env, product.name);
   const mvn = opts.mvnCmd ?? 'mvn';
-  checkMaven(mvn, env);
+  checkMaven(mvn, env, product.name);
 
-  log(`newsgraph: fetching Neo4j Community ${version} with Maven (first run only, ~125 MB)…`);
+  log(`newsgraph: fetching ${product.name} ${version} with Maven (first run only, ${product.size})…`);
   const tmp = `${libDir}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(dirname(libDir), { recursive: true });
@@ -104,23 +142,23 @@ export async function ensureNeo4jInstalled(opts: InstallOptions = {}): Promise<I
     const text = tail.join('\n');
     const networkLine = tail.find((l) => NETWORK_FAILURE.test(l));
     if (networkLine) {
-      throw new ManagedNeo4jError(
+      throw product.error(
         'MAVEN_UNREACHABLE',
-        `Could not download Neo4j ${version} from Maven Central: the repository is unreachable. ` +
-          `Check the network connection or the proxy/mirror in ~/.m2/settings.xml, then run \`npm run db:install\`.\n` +
+        `Could not download ${product.name} ${version} from Maven Central: the repository is unreachable. ` +
+          `Check the network connection or the proxy/mirror in ~/.m2/settings.xml, then run \`${product.installCommand}\`.\n` +
           `Maven said: ${networkLine.replace(/^\[ERROR\]\s*/, '').slice(0, 400)}`,
       );
     }
-    throw new ManagedNeo4jError('INSTALL_FAILED', `Maven failed to fetch Neo4j ${version} (exit ${code}). Last lines:\n${text}`);
+    throw product.error('INSTALL_FAILED', `Maven failed to fetch ${product.name} ${version} (exit ${code}). Last lines:\n${text}`);
   }
   const jars = readdirSync(tmp).filter((f) => f.endsWith('.jar'));
-  if (!jars.some((f) => f.startsWith(`neo4j-${version}`))) {
+  if (!jars.some((f) => f.startsWith(product.mainJar))) {
     rmSync(tmp, { recursive: true, force: true });
-    throw new ManagedNeo4jError('INSTALL_FAILED', `Maven ran but ${tmp} holds no neo4j-${version}.jar`);
+    throw product.error('INSTALL_FAILED', `Maven ran but ${tmp} holds no ${product.mainJar}.jar`);
   }
   writeFileSync(`${tmp}/${MARKER}`, `${version}\n`);
   rmSync(libDir, { recursive: true, force: true });
   renameSync(tmp, libDir);
-  log(`newsgraph: Neo4j ${version} ready (${jars.length} jars in ${libDir}${downloads ? `, ${downloads} files downloaded` : ', nothing downloaded'})`);
+  log(`newsgraph: ${product.name} ${version} ready (${jars.length} jars in ${libDir}${downloads ? `, ${downloads} files downloaded` : ', nothing downloaded'})`);
   return { libDir, version, ran: true, downloads };
 }

@@ -21,10 +21,10 @@ export function parseJavaMajor(output: string): number | undefined {
 }
 
 /**
- * Checks that `java` runs and is 17 or newer. `env`: the child's environment (default: ours).
- * Costs one short JVM start (~0.1 s).
+ * Checks that `java` runs and is 17 or newer. `env`: the child's environment (default: ours);
+ * `product` names what needs it in the message. Costs one short JVM start (~0.1 s).
  */
-export function checkJava(javaCmd = defaultJava(), env?: NodeJS.ProcessEnv): number {
+export function checkJava(javaCmd = defaultJava(), env?: NodeJS.ProcessEnv, product = 'Neo4j 5.26'): number {
   const r = spawnSync(javaCmd, ['-version'], { encoding: 'utf8', env, timeout: 30_000 });
   if (r.error && (r.error as NodeJS.ErrnoException).code === 'ENOENT') {
     throw new ManagedNeo4jError('JAVA_MISSING', `Java was not found (tried \`${javaCmd}\`). ${INSTALL_JAVA}`);
@@ -37,19 +37,19 @@ export function checkJava(javaCmd = defaultJava(), env?: NodeJS.ProcessEnv): num
   if (major < 17) {
     throw new ManagedNeo4jError(
       'JAVA_TOO_OLD',
-      `Neo4j 5.26 needs Java 17 or newer, but \`${javaCmd}\` is Java ${major}. ${INSTALL_JAVA}`,
+      `${product} needs Java 17 or newer, but \`${javaCmd}\` is Java ${major}. ${INSTALL_JAVA}`,
     );
   }
   return major;
 }
 
-/** Checks that Maven runs; needed only for the first install of the Neo4j jars. */
-export function checkMaven(mvnCmd = 'mvn', env?: NodeJS.ProcessEnv): void {
+/** Checks that Maven runs; needed only for the first install of a product's jars (Neo4j's by default). */
+export function checkMaven(mvnCmd = 'mvn', env?: NodeJS.ProcessEnv, product = 'Neo4j'): void {
   const r = spawnSync(mvnCmd, ['--version'], { encoding: 'utf8', env, timeout: 60_000 });
   if (r.error && (r.error as NodeJS.ErrnoException).code === 'ENOENT') {
     throw new ManagedNeo4jError(
       'MAVEN_MISSING',
-      `Maven was not found (tried \`${mvnCmd}\`); it fetches Neo4j's jars on first run. ${INSTALL_MAVEN}`,
+      `Maven was not found (tried \`${mvnCmd}\`); it fetches ${product}'s jars on first run. ${INSTALL_MAVEN}`,
     );
   }
   if (r.status !== 0) {

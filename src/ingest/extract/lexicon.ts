@@ -1,0 +1,171 @@
+/**
+ * Word lists the rules share: general English and general knowledge, nothing taken from the
+ * articles. Lower-case; compare with .toLowerCase().
+ */
+
+/** Honorifics and offices that precede a name and are not part of it. */
+export const TITLES = new Set(
+  (
+    'mr mr. mrs mrs. ms ms. dr dr. sir madam president vice-president prime minister premier chancellor ' +
+    'governor gov. mayor senator sen. representative rep. secretary secretary-general general gen. gen ' +
+    'army lt. col. colonel capt. captain sgt. sergeant major maj. admiral adm. commander chief spokesman ' +
+    'spokeswoman spokesperson ambassador minister foreign defense defence interior king queen prince pope ' +
+    'commissioner ombudsman chairman chairwoman director head leader deputy adviser advisor aide ' +
+    'regional acting former lieutenant marshal field'
+  ).split(' '),
+);
+
+/** Demonyms and short forms to the country name they imply (general knowledge). */
+export const DEMONYMS: Record<string, string> = {
+  russian: 'Russia',
+  russians: 'Russia',
+  ukrainian: 'Ukraine',
+  ukrainians: 'Ukraine',
+  american: 'United States',
+  'u.s.': 'United States',
+  us: 'United States',
+  british: 'United Kingdom',
+  uk: 'United Kingdom',
+  'u.k.': 'United Kingdom',
+  german: 'Germany',
+  french: 'France',
+  polish: 'Poland',
+  belarusian: 'Belarus',
+  chinese: 'China',
+  iranian: 'Iran',
+  turkish: 'Turkey',
+  italian: 'Italy',
+  romanian: 'Romania',
+  czech: 'Czech Republic',
+  soviet: 'Soviet Union',
+  european: 'Europe',
+  western: 'the West',
+};
+
+export const DAYS = new Set('monday tuesday wednesday thursday friday saturday sunday'.split(' '));
+export const MONTHS = new Set('january february march april may june july august september october november december sept'.split(' '));
+
+/** Capitalised only because they start a sentence or a heading: never a name on their own. */
+export const SENTENCE_STARTERS = new Set(
+  (
+    'a an the this that these those there here it its he she they we i you his her their our my your ' +
+    'in on at by for from to of with without within into onto over under after before during since until ' +
+    'as while when where why how what which who whom whose if but and or nor so yet also although though ' +
+    'because despite meanwhile however again still even only just then now today tonight yesterday tomorrow ' +
+    'last next every each all some many most more several few no not any both either neither one two three ' +
+    'four five six seven eight nine ten dozens hundreds thousands videos footage photograph photographs ' +
+    'rescue rockets officials experts powers verified copyright source advertisement back premium write ' +
+    'speaking according between during around about against among'
+  ).split(' '),
+);
+
+/** Speech and reporting verbs (inflected forms) that introduce an attributed statement, by lemma. */
+export const SPEECH_VERBS: Record<string, string> = {};
+for (const [lemma, forms] of Object.entries({
+  say: 'say says said saying',
+  tell: 'tell tells told telling',
+  add: 'add adds added',
+  state: 'state states stated',
+  claim: 'claim claims claimed',
+  confirm: 'confirm confirms confirmed',
+  deny: 'deny denies denied',
+  accuse: 'accuse accuses accused',
+  announce: 'announce announces announced',
+  report: 'report reports reported',
+  write: 'write writes wrote written',
+  tweet: 'tweet tweets tweeted',
+  post: 'posted',
+  warn: 'warn warns warned',
+  urge: 'urge urges urged',
+  insist: 'insist insists insisted',
+  note: 'noted',
+  admit: 'admit admits admitted',
+  acknowledge: 'acknowledge acknowledges acknowledged',
+  allege: 'allege alleges alleged',
+  assure: 'assure assures assured',
+  blame: 'blame blames blamed',
+  suggest: 'suggest suggests suggested',
+  predict: 'predict predicts predicted',
+  expect: 'expect expects',
+  estimate: 'estimate estimates estimated',
+  argue: 'argue argues argued',
+  declare: 'declare declares declared',
+  promise: 'promise promises promised',
+  vow: 'vow vows vowed',
+  reveal: 'reveal reveals revealed',
+  describe: 'described',
+  call: 'called',
+  dismiss: 'dismiss dismisses dismissed',
+  reject: 'reject rejects rejected',
+})) {
+  for (const f of forms.split(' ')) SPEECH_VERBS[f] = lemma;
+}
+
+/** Stance hints by verb lemma. */
+export const STANCE_OF_VERB: Record<string, string> = {
+  deny: 'denies',
+  dismiss: 'denies',
+  reject: 'denies',
+  accuse: 'accuses',
+  blame: 'accuses',
+  allege: 'accuses',
+  admit: 'admits',
+  acknowledge: 'admits',
+  confirm: 'confirms',
+  announce: 'announces',
+  warn: 'warns',
+  urge: 'appeals',
+  predict: 'forecast',
+  expect: 'forecast',
+  estimate: 'estimate',
+};
+
+/** Event trigger words to an events.yaml kind. */
+export const EVENT_TRIGGERS: Record<string, string> = {
+  strike: 'strike',
+  strikes: 'strike',
+  struck: 'strike',
+  attack: 'attack',
+  attacks: 'attack',
+  attacked: 'attack',
+  bombed: 'strike',
+  bombing: 'strike',
+  bombardment: 'strike',
+  barrage: 'strike',
+  shelling: 'shelling',
+  shelled: 'shelling',
+  explosion: 'explosion',
+  explosions: 'explosion',
+  blast: 'explosion',
+  blasts: 'explosion',
+  hit: 'strike',
+  evacuation: 'evacuation',
+  evacuated: 'evacuation',
+  meeting: 'meeting',
+  met: 'meeting',
+  visit: 'visit',
+  visited: 'visit',
+  intercepted: 'interception',
+  'shot down': 'interception',
+  dropped: 'accidental-release',
+};
+
+/** Capitals to their country (general knowledge), for "Moscow said" when the graph has no CAPITAL_OF. */
+export const CAPITALS: Record<string, string> = {
+  moscow: 'Russia',
+  kyiv: 'Ukraine',
+  kiev: 'Ukraine',
+  washington: 'United States',
+  london: 'United Kingdom',
+  berlin: 'Germany',
+  paris: 'France',
+  warsaw: 'Poland',
+  minsk: 'Belarus',
+  beijing: 'China',
+  tehran: 'Iran',
+  ankara: 'Turkey',
+  rome: 'Italy',
+  bucharest: 'Romania',
+  prague: 'Czech Republic',
+  brussels: 'Belgium',
+};

@@ -1,0 +1,224 @@
+import type { EntityType } from '../batch';
+import { nameKey, normaliseName, surnameOf } from '../link/normalise';
+import { typeOfLabels, type Gazetteer } from './gazetteer';
+import { DEMONYMS } from './lexicon';
+import type { NameSpan } from './types';
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+const within = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start >= b.start && a.end <= b.end;
+const words = (s: string) => s.split(/\s+/).filter(Boolean);
+
+/** Last words of organisation names, which may take a possessive country or a demonym in front. */
+const ORG_HEAD = /\b(Ministry|Department|Service|Committee|Council|Agency|Office|Forces|Army|Navy|Guard|Command)\b/;
+/** A place followed by one of these is its government speaking or acting ("the Kyiv regime"). */
+const GOVERNING = /^ (regime|government|authorities|administration|leadership)\b/;
+
+/**
+ * Widens organisation spans over a possessive country or a demonym right before them
+ * ("Russia’s" + "Defense Ministry", "UK" + "Ministry of Defence"): NER and capitalised runs both
+ * stop at the possessive, and the partial name links to nothing.
+ */
+function widenOrganisations(text: string, spans: NameSpan[]): NameSpan[] {
+  const out = [...spans].sort((a, b) => a.start - b.start);
+  for (let i = 0; i < out.length; i++) {
+    const s = out[i]!;
+    if (!(s.type === 'ORGANIZATION' || (s.type === 'UNKNOWN' && ORG_HEAD.test(s.text)))) continue;
+    const before = text.slice(Math.max(0, s.start - 40), s.start);
+    const poss = /([\p{Lu}][\p{L}.]*(?: [\p{Lu}][\p{L}.]*)?)['’]s $/u.exec(before);
+    const demonym = /(?:^|[^\p{L}.])([\p{Lu}][\p{L}.]+) $/u.exec(before)?.[1];
+    const isDemonym = !!demonym && (demonym.toLowerCase() in DEMONYMS || demonym.toLowerCase().replace(/\.$/, '') in DEMONYMS);
+    let start = s.start;
+    if (poss) start = s.start - poss[0].length;
+    else if (isDemonym) start = s.start - demonym.length - 1;
+    if (start === s.start) continue;
+    // A place or demonym span right before ("Russia" of "Russia’s") becomes part of the organisation.
+    while (i > 0 && out[i - 1]!.end > start) {
+      if (out[i - 1]!.start < start) break;
+      out.splice(i - 1, 1);
+      i--;
+    }
+    if (i > 0 && out[i - 1]!.end > start) continue;
+    out[i] = { ...s, start, text: text.slice(start, s.end), type: 'ORGANIZATION' };
+  }
+  return out;
+}
+
+/**
+ * Splits a person span that swallowed two names ("Zelensky Mikhail Podolyan"): when its first word
+ * is, elsewhere in the article or in the gazetteer, a person on its own and at least two words remain.
+ */
+function splitRunOnPersons(text: string, spans: NameSpan[], knownSurnames: Set<string>): NameSpan[] {
+  const out: NameSpan[] = [];
+  for (const s of spans) {
+    const w = words(s.text);
+    if ((s.type === 'PERSON' || s.type === 'UNKNOWN') && w.length >= 3 && knownSurnames.has(w[0]!)) {
+      const cut = s.start + s.text.indexOf(w[1]!, w[0]!.length);
+      out.push({ ...s, end: s.start + w[0]!.length, text: w[0]!, type: 'PERSON' });
+      out.push({ ...s, start: cut, text: text.slice(cut, s.end), type: 'PERSON' });
+    } else out.push(s);
+  }
+  return out;
+}
+
+/**
+ * Combines the name finder's spans with the gazetteer's and the weapon patterns': a graph name wins
+ * where they overlap (it is a reviewed form), except that a longer finder span that merely contains
+ * a place name is kept ("Kharkiv Palace"). Cost: O(n log n) in the number of spans.
+ */
+export function mergeNames(text: string, finder: NameSpan[], gazetteer: NameSpan[], weapons: NameSpan[], gz?: Gazetteer): NameSpan[] {
+  const personWords = new Set<string>();
+  for (const s of [...finder, ...gazetteer]) if (s.type === 'PERSON' && words(s.text).length === 1) personWords.add(s.text);
+  for (const e of gz?.entries ?? []) if (e.labels.includes('Person')) personWords.add(surnameOf(e.name));
+  const found = splitRunOnPersons(text, finder, personWords);
+  const kept: NameSpan[] = [...gazetteer];
+  for (const f of found) {
+    const hits = gazetteer.filter((g) => overlaps(f, g));
+    if (hits.length === 0) {
+      kept.push(f);
+      continue;
+    }
+    if (hits.every((g) => within(g, f)) && hits.some((g) => g.start !== f.start || g.end !== f.end)) {
+      // The finder saw a longer name around a known one: keep the longer one unless it only adds a demonym or a title.
+      const extra = text.slice(f.start, f.end).replace(hits.map((g) => g.text).join(' '), '').trim().toLowerCase();
+      if (extra && !(extra in DEMONYMS) && !/^(mr|mrs|ms|president|gen)\.?$/.test(extra)) {
+        for (const g of hits) kept.splice(kept.indexOf(g), 1);
+        kept.push(f);
+      }
+    }
+    // Otherwise the gazetteer's span stands; an UNKNOWN graph form takes the finder's type.
+    for (const g of hits) if (g.type === 'UNKNOWN' && f.type !== 'UNKNOWN' && kept.includes(g)) kept[kept.indexOf(g)] = { ...g, type: f.type };
+  }
+  for (const w of weapons) if (!kept.some((k) => overlaps(k, w))) kept.push(w);
+  return widenOrganisations(text, kept)
+    .map((k) => {
+      const g = k.type === 'PLACE' || k.type === 'UNKNOWN' ? GOVERNING.exec(text.slice(k.end, k.end + 20)) : null;
+      if (!g) return k;
+      const end = k.end + g[0].length;
+      return { ...k, end, text: text.slice(k.start, end), type: 'ORGANIZATION' as const, gazetteerIds: undefined };
+    })
+    .sort((a, b) => a.start - b.start);
+}
+
+/** Words before a name that make it a person's ("Mr. Pistorius", "Gen. Mark Milley"). */
+const HONORIFIC =
+  /\b(Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Adm|President|Governor|governor|spokesman|spokeswoman|Minister|minister|Secretary|Commissioner|Chancellor|mayor|Mayor|Secretary of State|Secretary of Defense|Write to|By|Reporting by|Editing by)\.? $|\b(?:mayor|governor|minister|head|chief) of (?:the )?\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)?, $/u;
+/** Bylines and credits after a name: "… reported from London", "A and B contributed to this article", "… at name@outlet.com". */
+const CREDIT_AFTER = /^(?: and \p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.-]*){1,3})? (?:reported from|contributed|wrote this)\b|^ at [\w.+-]+@[\w-]+\./u;
+
+/**
+ * Types an untyped (capitalised-run) entity as a person when one of its mentions follows an
+ * honorific or an office ("Mr. Pistorius", "governor Oleh Syniehubov"); the reviewer confirms.
+ */
+export function typeFromContext(text: string, clusters: NameCluster[]): void {
+  for (const c of clusters) {
+    if (c.type !== 'UNKNOWN') continue;
+    const m = c.mentions.find((x) => HONORIFIC.test(text.slice(Math.max(0, x.start - 40), x.start)));
+    const app = c.mentions.find((x) => OFFICE_AFTER.test(text.slice(x.end, x.end + 40)) || CREDIT_AFTER.test(text.slice(x.end, x.end + 60)));
+    if (m) {
+      c.type = 'PERSON';
+      c.notes.push(`typed PERSON from "${text.slice(Math.max(0, m.start - 16), m.start).trim().split(' ').slice(-2).join(' ')}" before it`);
+    } else if (app) {
+      c.type = 'PERSON';
+      c.notes.push(`typed PERSON from the office or credit after it ("${text.slice(app.end, app.end + 30).trim()}…")`);
+    }
+  }
+}
+
+/** ", governor of…", ", the Kremlin's spokesman": an office in apposition after a name. */
+const OFFICE_AFTER = /^, (?:the |a )?(?:[\w'’-]+ ){0,2}?(governor|spokesman|spokeswoman|spokesperson|mayor|minister|president|chairman|chairwoman|adviser|advisor|commander|ambassador|secretary)\b/;
+
+/** One entity the article names: all its mentions, grouped. */
+export interface NameCluster {
+  text: string;
+  type: EntityType;
+  mentions: NameSpan[];
+  forms: string[];
+  sources: string[];
+  /** Graph ids the gazetteer matched for some mention (agreeing across mentions). */
+  gazetteerIds: string[];
+  /** Set when a bare surname was grouped with a full name. */
+  surnameOf?: string;
+  notes: string[];
+}
+
+const TYPE_RANK: EntityType[] = ['PERSON', 'ORGANIZATION', 'PLACE', 'WEAPON'];
+
+function clusterType(c: NameSpan[], gz?: Gazetteer): EntityType {
+  const gzTypes = new Set(c.flatMap((m) => (m.gazetteerIds ?? []).map((id) => typeOfLabels(gz?.byId.get(id)?.labels ?? []))));
+  gzTypes.delete(null);
+  if (gzTypes.size === 1) return [...gzTypes][0]!;
+  const votes = new Map<EntityType, number>();
+  for (const m of c) if (m.type !== 'UNKNOWN') votes.set(m.type, (votes.get(m.type) ?? 0) + (m.source === 'gazetteer' ? 2 : 1));
+  const best = [...votes.entries()].sort((a, b) => b[1] - a[1] || TYPE_RANK.indexOf(a[0]) - TYPE_RANK.indexOf(b[0]))[0];
+  return best?.[0] ?? 'UNKNOWN';
+}
+
+/**
+ * Groups mentions into entities: the same normalised name (titles and possessives dropped), then
+ * the in-article surname rule: a one-word person name joins the one multi-word person whose last
+ * word it is ("Gladkov" → "Vyacheslav Gladkov"); with two candidates it stays apart, with a note.
+ * Mentions the gazetteer maps to one and the same graph entity are grouped too. Cost: O(n²) in names.
+ */
+export function clusterNames(spans: NameSpan[], gz?: Gazetteer): NameCluster[] {
+  const groups = new Map<string, NameSpan[]>();
+  for (const s of spans) {
+    const k = nameKey(s.text);
+    if (!k) continue;
+    groups.set(k, [...(groups.get(k) ?? []), s]);
+  }
+  const clusters: NameCluster[] = [...groups.values()].map((ms) => {
+    const forms = [...new Set(ms.map((m) => m.text))].sort((a, b) => normaliseName(b).length - normaliseName(a).length);
+    const ids = ms.map((m) => m.gazetteerIds ?? []).filter((l) => l.length);
+    const agreed = ids.length ? ids.reduce((a, b) => a.filter((x) => b.includes(x))) : [];
+    return {
+      text: normaliseName(forms[0]!),
+      type: clusterType(ms, gz),
+      mentions: ms,
+      forms,
+      sources: [...new Set(ms.map((m) => m.source))],
+      gazetteerIds: agreed,
+      notes: [],
+    };
+  });
+  // Same single graph entity for two groups (e.g. "Zelensky" and "Volodymyr Zelensky"): one entity.
+  for (let i = 0; i < clusters.length; i++) {
+    const a = clusters[i]!;
+    if (a.gazetteerIds.length !== 1) continue;
+    for (let j = i + 1; j < clusters.length; j++) {
+      const b = clusters[j]!;
+      if (b.gazetteerIds.length === 1 && b.gazetteerIds[0] === a.gazetteerIds[0]) {
+        absorb(a, b);
+        clusters.splice(j--, 1);
+      }
+    }
+  }
+  // The surname rule.
+  // Untyped names qualify when they look like a personal name (two or three capitalised words).
+  const personLike = (c: NameCluster) =>
+    c.type === 'PERSON' || (c.type === 'UNKNOWN' && /^\p{Lu}[\p{L}'-]+( \p{Lu}[\p{L}.'-]*){1,2}$/u.test(c.text) && !ORG_HEAD.test(c.text));
+  const persons = clusters.filter((c) => personLike(c) && words(c.text).length > 1);
+  for (let i = 0; i < clusters.length; i++) {
+    const c = clusters[i]!;
+    if (words(c.text).length !== 1 || (c.type !== 'PERSON' && c.type !== 'UNKNOWN')) continue;
+    const owners = persons.filter((p) => p !== c && surnameOf(p.text) === c.text);
+    if (owners.length === 1) {
+      const owner = owners[0]!;
+      if (c.gazetteerIds.length && owner.gazetteerIds.length && !c.gazetteerIds.some((id) => owner.gazetteerIds.includes(id))) continue;
+      absorb(owner, c, c.text);
+      clusters.splice(i--, 1);
+    } else if (owners.length > 1) {
+      c.notes.push(`"${c.text}" could be ${owners.map((o) => o.text).join(' or ')}: not grouped`);
+    }
+  }
+  return clusters.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
+}
+
+function absorb(into: NameCluster, from: NameCluster, surname?: string): void {
+  into.mentions = [...into.mentions, ...from.mentions].sort((x, y) => x.start - y.start);
+  into.forms = [...new Set([...into.forms, ...from.forms])].sort((x, y) => normaliseName(y).length - normaliseName(x).length);
+  into.sources = [...new Set([...into.sources, ...from.sources, ...(surname ? ['surname'] : [])])];
+  if (!into.gazetteerIds.length) into.gazetteerIds = from.gazetteerIds;
+  if (into.type === 'UNKNOWN') into.type = from.type;
+  if (surname) into.surnameOf = surname;
+  into.notes.push(...from.notes);
+}

@@ -1,0 +1,31 @@
+import anyAscii from 'any-ascii';
+import { TITLES } from '../extract/lexicon';
+
+const ORG_HEADS = /^(ministry|department|service|committee|council|agency|office|staff|forces|command|administration|government|secretariat)$/i;
+
+/**
+ * The comparison form of a name: NFKC, quote marks and dashes made ASCII, a possessive "'s" and
+ * leading titles dropped ("Mr. Gladkov" → "Gladkov", "President Zelensky" → "Zelensky"), spaces
+ * collapsed. Case is kept; compare keys with nameKey().
+ */
+export function normaliseName(s: string): string {
+  let t = s.normalize('NFKC').replace(/[‘’‚‛′`´]/g, "'").replace(/[“”„‟″]/g, '"').replace(/[‐‑‒–—]/g, '-');
+  t = t.replace(/\s+/g, ' ').trim().replace(/'s$/, '');
+  const words = t.split(' ');
+  // "Defence Ministry", "General Staff": a leading office word belongs to an organisation's name.
+  if (ORG_HEADS.test(words[words.length - 1]!)) return words.join(' ');
+  while (words.length > 1 && TITLES.has(words[0]!.toLowerCase())) words.shift();
+  return words.join(' ');
+}
+
+/** Case-insensitive key of a name. */
+export const nameKey = (s: string): string => normaliseName(s).toLowerCase();
+
+/** ASCII transliteration key ("Зеленский" → "zelenskii", "Gładków" → "gladkow"), for a signal only. */
+export const translitKey = (s: string): string => anyAscii(normaliseName(s)).toLowerCase().replace(/[^a-z0-9 ]/g, '');
+
+/** The last word of a personal name ("Vyacheslav Gladkov" → "Gladkov"). */
+export const surnameOf = (s: string): string => {
+  const w = normaliseName(s).split(' ');
+  return w[w.length - 1]!;
+};

@@ -1,0 +1,10 @@
+/** Why an input was refused, with a message a person can act on. `code` is stable for tests. */
+export class IngestInputError extends Error {
+  override name = 'IngestInputError';
+  constructor(
+    readonly code: 'NOT_FOUND' | 'EMPTY' | 'TOO_LARGE' | 'BINARY' | 'NOT_UTF8' | 'UNSUPPORTED' | 'NO_TEXT',
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { findDates } from '../../../src/ingest/extract/dates';
+
+const one = (text: string, published?: string) => {
+  const d = findDates(text, published);
+  expect(d).toHaveLength(1);
+  return d[0]!;
+};
+
+describe('dates relative to the publication date, never forwards', () => {
+  // 2023-04-21 was a Friday.
+  it("'late Thursday' in a Friday paper is the day before, qualifier kept in the span", () => {
+    const text = 'The blast happened late Thursday near the station.';
+    const d = one(text, '2023-04-21');
+    expect(d).toMatchObject({ text: 'late Thursday', date: '2023-04-20', granularity: 'day' });
+    expect(text.slice(d.start, d.end)).toBe('late Thursday');
+    expect(d.dateBasis).toBe("article published 2023-04-21 (Friday) says 'late Thursday'");
+  });
+
+  it("a bare weekday after publication goes back a week ('Saturday' in a Friday paper)", () => {
+    expect(one('Officials met on Saturday.', '2023-04-21').date).toBe('2023-04-15');
+    expect(one('Officials met on Friday.', '2023-04-21').date).toBe('2023-04-21');
+  });
+
+  it("'in January' is the last January, as a month range; 'last month' the month before", () => {
+    expect(one('He said in January that the roads were closed.', '2023-04-21')).toMatchObject({ dateFrom: '2023-01-01', dateTo: '2023-01-31', granularity: 'month' });
+    expect(one('A missile fell last month.', '2024-05-14')).toMatchObject({ dateFrom: '2024-04-01', dateTo: '2024-04-30' });
+    expect(one('Elections are due in January.', '2023-11-02')).toMatchObject({ dateFrom: '2023-01-01' });
+  });
+
+  it("'between March and April 2024' is one range", () => {
+    expect(one('Between March and April 2024, ten bombs fell.', '2024-05-14')).toMatchObject({
+      text: 'March and April 2024',
+      dateFrom: '2024-03-01',
+      dateTo: '2024-04-30',
+      granularity: 'range',
+    });
+  });
+
+  it('absolute dates need no publication date and say so', () => {
+    const d = one('Photographed on Sept 10, 2022 in the city.');
+    expect(d).toMatchObject({ date: '2022-09-10', dateBasis: "the article says 'Sept 10, 2022'" });
+  });
+
+  it('durations, clock times and unresolvable relative dates are left out', () => {
+    expect(findDates('the worst attack of the last two years', '2023-12-30')).toEqual([]);
+    expect(findDates('between 3:00 and 3:30 Moscow time', '2023-12-30').filter((d) => d.text.includes(':'))).toEqual([]);
+    expect(findDates('shelling over the past year', '2023-12-30')).toEqual([]);
+    expect(findDates('It happened on Friday.')).toEqual([]);
+  });
+
+  it("'today' and 'tonight' are the publication day", () => {
+    expect(one('A tragedy occurred today in the city.', '2023-12-30').date).toBe('2023-12-30');
+  });
+});

@@ -1,0 +1,137 @@
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { IngestInputError } from '../../../src/ingest/text/errors';
+import { blocksToText } from '../../../src/ingest/text/html';
+import { canonicalText, normaliseInput, sha256Of } from '../../../src/ingest/text/normalise';
+import { decodeInput, firstInvalidUtf8, MAX_INPUT_BYTES, readInputFile } from '../../../src/ingest/text/validate';
+import { parseHTML } from 'linkedom';
+
+const FIX = join(__dirname, '../../fixtures/ingest');
+const scratch = mkdtempSync(join(tmpdir(), 'ingest-text-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function refusal(f: () => unknown): IngestInputError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof IngestInputError) return e;
+    throw e;
+  }
+  throw new Error('expected an IngestInputError');
+}
+
+describe('HTML', () => {
+  const { text, meta } = normaliseInput(readFileSync(join(FIX, 'wire-report.html'), 'utf8'), 'html');
+
+  it('keeps one paragraph per block and drops navigation, footer and scripts', () => {
+    const paras = text.split('\n\n');
+    expect(paras[0]).toBe('Drone strike cuts power in Kursk region, governor says');
+    expect(paras).toContain('Three more drones were shot down over the region before dawn, Veresov said, according to TASS.');
+    expect(text).not.toMatch(/Home|All rights reserved|analytics/);
+    // Readability's textContent would glue these two paragraphs together.
+    expect(text).toMatch(/the regional governor said\.\n\nAnton Veresov/);
+  });
+
+  it('reads title, outlet, byline, date and URL from JSON-LD and meta tags', () => {
+    expect(meta).toEqual({
+      title: 'Drone strike cuts power in Kursk region, governor says',
+      outlet: 'Example Wire',
+      byline: 'Example Wire staff',
+      published: '2024-03-16',
+      url: 'https://wire.example/world/kursk-substation-drone',
+    });
+  });
+
+  it('decodes entities and keeps curly quotes as written', () => {
+    expect(text).toContain('“We only strike military targets,” ministry spokesman');
+  });
+
+  it('turns block elements and <br> into line breaks', () => {
+    const { document } = parseHTML('<html><body><div>one<span> two</span></div><p>three<br>four</p><ul><li>a</li><li>b</li></ul></body></html>');
+    expect(blocksToText(document.body)).toBe('one two\n\nthree\nfour\n\na\n\nb');
+  });
+});
+
+describe('Markdown and plain text', () => {
+  it('Markdown: front matter is metadata, markup is dropped, list items stay on their lines', () => {
+    const { text, meta } = normaliseInput(readFileSync(join(FIX, 'brief.md'), 'utf8'), 'md');
+    expect(meta).toMatchObject({ title: 'Ferry service suspended after storm', outlet: 'Harbour Gazette', byline: 'Lena Marsh', published: '2023-11-07' });
+    expect(text).toBe(
+      'Ferry service suspended after storm\n\nThe harbour master, Tomas Quill, said on Monday that the ferry to the island would not sail until the pier was repaired.\n\n' +
+        'Two boats were damaged.\nNobody was hurt, according to the coast guard.\n\n"We will reopen as soon as it is safe," Quill said.',
+    );
+  });
+
+  it('plain text: CRLF, trailing spaces and extra blank lines go; the first short line is the title', () => {
+    const raw = readFileSync(join(FIX, 'plain.txt'), 'utf8').replace(/\n/g, '\r\n') + '\r\n\r\n\r\n';
+    const n = normaliseInput(raw, 'txt');
+    expect(n.text).toBe(canonicalText(n.text));
+    expect(n.text).not.toMatch(/\r| \n| $/);
+    expect(n.text.startsWith('Council votes to close the old bridge\n\nThe city council')).toBe(true);
+    expect(n.meta.title).toBe('Council votes to close the old bridge');
+  });
+
+  it('sha256 and length like seed/data/articles.yaml (UTF-8 bytes, UTF-16 units)', () => {
+    const n = normaliseInput('Kyiv — “quoted” 🙂 text', 'txt');
+    expect(n.length).toBe('Kyiv — “quoted” 🙂 text'.length);
+    expect(n.length).toBe(23);
+    expect(n.sha256).toBe(sha256Of('Kyiv — “quoted” 🙂 text'));
+    expect(n.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('verbatim keeps a stored text byte for byte', () => {
+    const raw = 'Headline  \n\n\n\nBody. ';
+    expect(normaliseInput(raw, 'txt', { verbatim: true }).text).toBe(raw);
+    expect(normaliseInput(raw, 'txt').text).toBe('Headline\n\nBody.');
+  });
+});
+
+describe('bad input', () => {
+  it('empty and whitespace-only files', () => {
+    writeFileSync(join(scratch, 'empty.txt'), '');
+    writeFileSync(join(scratch, 'blank.txt'), ' \n\t\n');
+    expect(refusal(() => readInputFile(join(scratch, 'empty.txt'))).code).toBe('EMPTY');
+    expect(refusal(() => readInputFile(join(scratch, 'blank.txt'))).message).toMatch(/only whitespace/);
+  });
+
+  it('binary files', () => {
+    writeFileSync(join(scratch, 'image.html'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+    const e = refusal(() => readInputFile(join(scratch, 'image.html')));
+    expect(e.code).toBe('BINARY');
+    expect(e.message).toMatch(/binary file/);
+  });
+
+  it('non-UTF-8 text names the first bad byte', () => {
+    const latin1 = Buffer.from('Caf\xe9 in Kharkiv', 'latin1');
+    writeFileSync(join(scratch, 'latin1.txt'), latin1);
+    const e = refusal(() => readInputFile(join(scratch, 'latin1.txt')));
+    expect(e.code).toBe('NOT_UTF8');
+    expect(e.message).toMatch(/offset 3/);
+    expect(firstInvalidUtf8(new Uint8Array(Buffer.from('ok ✓', 'utf8')))).toBe(-1);
+    // A multi-byte character cut at the end is invalid too.
+    expect(firstInvalidUtf8(new Uint8Array([0x61, 0xe2, 0x9c]))).toBe(1);
+  });
+
+  it('a 50 MB file is refused from its size, before reading', () => {
+    const big = join(scratch, 'big.txt');
+    writeFileSync(big, '');
+    truncateSync(big, 50 * 1024 * 1024); // sparse: the size is there, the bytes are never read
+    const t0 = performance.now();
+    const e = refusal(() => readInputFile(big));
+    expect(e.code).toBe('TOO_LARGE');
+    expect(e.message).toMatch(/50\.0 MB; the limit is 5 MB/);
+    expect(performance.now() - t0).toBeLessThan(200);
+    expect(MAX_INPUT_BYTES).toBe(5 * 1024 * 1024);
+  });
+
+  it('missing files, and HTML with no readable text', () => {
+    expect(refusal(() => readInputFile(join(scratch, 'nope.txt'))).code).toBe('NOT_FOUND');
+    expect(refusal(() => normaliseInput('<html><body><script>x()</script></body></html>', 'html')).code).toBe('NO_TEXT');
+  });
+
+  it('a byte-order mark is dropped', () => {
+    expect(decodeInput(new Uint8Array([0xef, 0xbb, 0xbf, 0x41]), 'x')).toBe('A');
+  });
+});
