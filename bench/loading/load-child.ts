@@ -161,7 +161,7 @@ function statementKind(q: string): string {
   const node = /(CREATE|MERGE) \(n:(\w+)/.exec(one);
   if (node) return `${node[1]} :${node[2]} nodes`;
   const ends = /MATCH \(a:(\w+) \{id: row\.from\}\),? (?:MATCH )?\(b:(\w+) /.exec(one);
-  const rel = /(MERGE|CREATE) \(a\)-\[r:([\w$()\.]+)\]/.exec(one);
+  const rel = /(MERGE|CREATE) \(a\)-\[r:([\w$().]+)\]/.exec(one);
   if (ends && rel) {
     if (rel[2]!.startsWith('$')) return `CREATE ${ends[1]}→${ends[2]} relationships (all types)`;
     if (rel[1] === 'CREATE') return `CREATE :${rel[2]}`;

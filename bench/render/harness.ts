@@ -43,7 +43,7 @@ declare global {
 }
 
 /** WebGL contexts sigma draws with (edges, nodes). */
-export function sigmaContexts(s: Sigma<any, any>): Array<WebGL2RenderingContext | WebGLRenderingContext> {
+export function sigmaContexts(s: Sigma): Array<WebGL2RenderingContext | WebGLRenderingContext> {
   const c = s.getCanvases();
   const out: Array<WebGL2RenderingContext | WebGLRenderingContext> = [];
   for (const key of ['edges', 'nodes']) {
@@ -54,11 +54,11 @@ export function sigmaContexts(s: Sigma<any, any>): Array<WebGL2RenderingContext 
   return out;
 }
 
-export function syncAll(s: Sigma<any, any>): void {
+export function syncAll(s: Sigma): void {
   for (const gl of sigmaContexts(s)) gpuSync(gl);
 }
 
-export function afterRender(s: Sigma<any, any>): Promise<void> {
+export function afterRender(s: Sigma): Promise<void> {
   return new Promise((res) => s.once('afterRender', () => res()));
 }
 
@@ -70,7 +70,7 @@ export function cameraState(i: number): { x: number; y: number; ratio: number; a
 }
 
 /** One camera move and the frame it causes; a move to the current state renders nothing. */
-export async function panStepOn(s: Sigma<any, any>, i: number): Promise<Step> {
+export async function panStepOn(s: Sigma, i: number): Promise<Step> {
   const next = cameraState(i);
   if (s.getCamera().hasState(next)) return { mainMs: 0, frameMs: 0 };
   begin();
@@ -83,7 +83,7 @@ export async function panStepOn(s: Sigma<any, any>, i: number): Promise<Step> {
   return { mainMs, frameMs: performance.now() - t0 };
 }
 
-export function hoverTargetsOn(s: Sigma<any, any>, k: number): ReturnType<BenchApi['hoverTargets']> {
+export function hoverTargetsOn(s: Sigma, k: number): ReturnType<BenchApi['hoverTargets']> {
   const g = s.getGraph();
   const { width, height } = s.getDimensions();
   const out: Array<{ id: string; x: number; y: number }> = [];
@@ -103,7 +103,7 @@ export function hoverTargetsOn(s: Sigma<any, any>, k: number): ReturnType<BenchA
   return { nodes: out, empty: { x: 3, y: 3 } };
 }
 
-export async function endOn(s: Sigma<any, any>, hovered: () => string | null, t0: number): Promise<Step & { hovered: string | null }> {
+export async function endOn(s: Sigma, hovered: () => string | null, t0: number): Promise<Step & { hovered: string | null }> {
   await settle();
   const mainMs = snapshot().mainMs;
   syncAll(s);

@@ -28,7 +28,7 @@ declare module 'autocannon' {
   }
   interface Instance extends EventEmitter {
     on(event: 'response', cb: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): this;
-    on(event: string, cb: (...a: any[]) => void): this;
+    on(event: string, cb: (...a: unknown[]) => void): this;
   }
   function autocannon(opts: Options, cb?: (err: Error | null, res: Result) => void): Instance & PromiseLike<Result>;
   export = autocannon;

@@ -50,7 +50,7 @@ export function readYamlList(dataDir: string, file: string): Rec[] {
   try {
     v = parse(readFileSync(path, 'utf8'));
   } catch (e) {
-    throw new Error(`${file}: ${(e as Error).message}`);
+    throw new Error(`${file}: ${(e as Error).message}`, { cause: e });
   }
   if (v == null) return [];
   if (!Array.isArray(v)) throw new Error(`${file}: top level must be a list`);

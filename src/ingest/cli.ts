@@ -11,7 +11,7 @@ import { buildGazetteer } from './extract/gazetteer';
 import type { NameFinder } from './extract/types';
 import { gazetteerFromSeed } from './gazetteer-seed';
 import type { Judgement } from './link/judgements';
-import { RUN_SCHEMA, RunSchema, type Run, type RunInput } from './run';
+import { RUN_SCHEMA, RunSchema, type Run } from './run';
 import { ArticleStore, articleKey, writeAtomic } from './store';
 import { IngestInputError } from './text/errors';
 import type { FoundMeta } from './text/metadata';

@@ -24,7 +24,7 @@ export const EnvSchema = z.object({
     .optional(),
   NEO4J_USERNAME: z.string().min(1).default('neo4j'),
   NEO4J_PASSWORD: z.string().optional(),
-  NEO4J_DATABASE: z.string().regex(/^[A-Za-z][A-Za-z0-9.\-]{0,62}$/, 'is not a valid database name').default('neo4j'),
+  NEO4J_DATABASE: z.string().regex(/^[A-Za-z][A-Za-z0-9.-]{0,62}$/, 'is not a valid database name').default('neo4j'),
   /** Folder of the managed instance (conf, data, logs, password). */
   NEWSGRAPH_NEO4J_HOME: z.string().min(1).default(DEFAULT_INSTANCE),
   /** Bolt port of the managed instance; unset = 7687 when free, else any free port. */

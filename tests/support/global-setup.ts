@@ -27,9 +27,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   const home = mkdtempSync(join(tmpdir(), 'newsgraph-test-neo4j-'));
   const t0 = Date.now();
-  let handle: ManagedHandle | undefined;
+  // Filled once started; the signal handlers registered before that must see it.
+  const started: { handle?: ManagedHandle } = {};
   const cleanup = async () => {
-    await handle?.stop(20_000);
+    await started.handle?.stop(20_000);
     rmSync(home, { recursive: true, force: true });
   };
   const onSignal = (sig: NodeJS.Signals) => {
@@ -37,7 +38,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  handle = await startManaged({ home, port: await freePort(), heap: '1g', pagecache: '256m', javaHome: env.JAVA_HOME, reuse: false });
+  const handle = await startManaged({ home, port: await freePort(), heap: '1g', pagecache: '256m', javaHome: env.JAVA_HOME, reuse: false });
+  started.handle = handle;
   process.stderr.write(`tests: managed Neo4j ready at ${handle.info.uri} in ${((Date.now() - t0) / 1000).toFixed(1)} s (${home})\n`);
   project.provide('neo4j', {
     uri: handle.info.uri!,

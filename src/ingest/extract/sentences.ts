@@ -22,7 +22,7 @@ export function splitSentences(text: string): Sentence[] {
   for (const line of text.split('\n')) {
     const lineEnd = lineStart + line.length;
     let sentStart = lineStart;
-    const re = /[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\d])/gu;
+    const re = /[.!?]+["'”’)\]]*(?=\s+["'“‘([]?[\p{Lu}\d])/gu;
     for (let m = re.exec(line); m; m = re.exec(line)) {
       const stop = m.index;
       const before = /([\p{L}.]+)$/u.exec(line.slice(0, stop))?.[1] ?? '';

@@ -6,7 +6,7 @@ import neo4j from 'neo4j-driver';
 import { NEO4J_LIB } from '../paths';
 import { renderConf, sizeToMb } from './conf';
 import { ManagedNeo4jError } from './errors';
-import { ensureNeo4jInstalled, pinnedNeo4jVersion } from './install';
+import { ensureNeo4jInstalled } from './install';
 import { EXIT_MEANING, isOurJvm, jvmArgs, registerOrphanGuard, sleep, tailOf, waitForExit } from './jvm';
 import { freePort, isPortFree } from './ports';
 import { checkJava, defaultJava } from './prereqs';

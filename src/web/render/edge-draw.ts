@@ -22,7 +22,7 @@ const HEAD_LENGTH = 2.5;
 const HEAD_WIDTH = 2;
 
 /** Where sigma draws a node now, or null when it does not (unknown or hidden). O(1). */
-export function screenNode(sigma: Sigma<any, any>, key: string, data?: NodeDisplayData): ScreenNode | null {
+export function screenNode(sigma: Sigma, key: string, data?: NodeDisplayData): ScreenNode | null {
   const d = data ?? sigma.getNodeDisplayData(key);
   if (!d || d.hidden) return null;
   const p = sigma.framedGraphToViewport(d);
@@ -84,7 +84,7 @@ export function drawEdgeLabel(
   edge: Pick<EdgeDisplayData, 'label' | 'size'> & { key: string; type?: string; curvature?: number },
   s: ScreenNode,
   t: ScreenNode,
-  settings: Settings<any, any>,
+  settings: Settings,
 ): void {
   if (!edge.label) return;
   const data = { ...edge, color: '', hidden: false, forceLabel: true, zIndex: 0, type: edge.type ?? 'arrow' } as EdgeDisplayData & { key: string; curvature?: number };

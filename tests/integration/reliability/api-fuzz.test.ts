@@ -96,7 +96,7 @@ function queryArb(route: RouteInfo): fc.Arbitrary<string> {
 }
 
 /** Bodies: shaped like the endpoint's (with hostile values), arbitrary JSON, deep nesting, not JSON at all, too big. */
-function bodyArb(route: RouteInfo): fc.Arbitrary<{ payload: string; contentType: string | null }> {
+function bodyArb(_route: RouteInfo): fc.Arbitrary<{ payload: string; contentType: string | null }> {
   const shaped = fc.record(
     {
       query: fc.oneof(cypherish, hostileString(), hostileJson),

@@ -1,5 +1,4 @@
 import type { ArticleEvidenceResponse } from '../../../shared/api/articles';
-import type { NodeRef } from '../../../shared/api/nodes';
 import { numOrNull, strOrNull, toJson } from '../../db/convert';
 import { cypherDate } from '../../db/fragments';
 import { nodeCaption, nodeKey } from '../../db/graph';

@@ -83,7 +83,7 @@ export function parseSavedQuery(file: string, text: string): LoadedQuery {
   try {
     raw = parseYaml(header);
   } catch (e) {
-    throw new Error(`header is not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+    throw new Error(`header is not valid YAML: ${(e as Error).message.split('\n')[0]}`, { cause: e });
   }
   const parsed = HeaderSchema.safeParse(raw);
   if (!parsed.success) {

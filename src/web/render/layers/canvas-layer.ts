@@ -13,7 +13,7 @@ export class CanvasLayer {
   private dirty = false;
 
   constructor(
-    private readonly sigma: Sigma<any, any>,
+    private readonly sigma: Sigma,
     readonly id: string,
     place: LayerPlace,
   ) {

@@ -12,7 +12,7 @@ export class EdgeLabelLayer {
   private readonly layer: CanvasLayer;
   private edges: ReadonlySet<string> = new Set();
 
-  constructor(private readonly sigma: Sigma<any, any>) {
+  constructor(private readonly sigma: Sigma) {
     this.layer = new CanvasLayer(sigma, 'newsgraph-edge-labels', { afterLayer: 'edgeLabels' });
     sigma.on('afterRender', this.draw);
   }

@@ -47,7 +47,7 @@ export class HoverLayer {
   private drawnEdges = 0;
 
   constructor(
-    private readonly sigma: Sigma<any, any>,
+    private readonly sigma: Sigma,
     private readonly graph: RenderGraph,
     private readonly theme: () => Theme,
   ) {

@@ -35,7 +35,7 @@ export class MapLayer {
   private toGraph: GeoToGraph = { s: 1, tx: 0, ty: 0 };
 
   constructor(
-    private readonly sigma: Sigma<any, any>,
+    private readonly sigma: Sigma,
     private readonly projection: GeoProjection,
     private readonly theme: () => Theme,
   ) {

@@ -14,7 +14,7 @@ export class MarkerLayer {
   private nodes: ReadonlySet<string> = new Set();
 
   constructor(
-    private readonly sigma: Sigma<any, any>,
+    private readonly sigma: Sigma,
     private readonly theme: () => Theme,
     private readonly isDimmed: (node: string) => boolean,
   ) {

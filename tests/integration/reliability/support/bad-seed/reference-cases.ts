@@ -58,7 +58,7 @@ export const REFERENCE_CASES: Case[] = [
   {
     name: 'unknown claim in contradicts',
     edit: (f) => {
-      (at(f['claims.yaml']!, iFreeClaim).contradicts as string[] | undefined) ?? (at(f['claims.yaml']!, iFreeClaim).contradicts = []);
+      at(f['claims.yaml']!, iFreeClaim).contradicts ??= [];
       (at(f['claims.yaml']!, iFreeClaim).contradicts as string[]).push('ghost-claim');
     },
     expect: {
