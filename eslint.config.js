@@ -7,13 +7,27 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.neo4j/', '.corenlp/', '.data/', 'coverage/', 'bench/tmp/', 'tests/e2e/screenshots/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      '.neo4j/',
+      '.corenlp/',
+      '.data/',
+      'coverage/',
+      'bench/tmp/',
+      'tests/e2e/screenshots/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },

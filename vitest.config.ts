@@ -15,7 +15,10 @@ const OWN_NEO4J = [
   'tests/bench/quick.test.ts',
 ];
 const external = !!process.env.NEO4J_URI;
-if (external) process.stderr.write(`tests: NEO4J_URI is set — leaving out ${OWN_NEO4J.length} files that start their own Neo4j: ${OWN_NEO4J.join(', ')}\n`);
+if (external)
+  process.stderr.write(
+    `tests: NEO4J_URI is set — leaving out ${OWN_NEO4J.length} files that start their own Neo4j: ${OWN_NEO4J.join(', ')}\n`,
+  );
 
 // Integration and e2e tests share one real Neo4j (started by the global setup) and the seeded
 // graph, so test files run one after another; each file's tests are short.

@@ -21,7 +21,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { EntityRecord, SeedData } from '../src/dataset/read';
-import type { Article, Claim, EntityLabel, Evidence, Mention, Relationship, VocabularyEntry } from '../src/dataset/schema';
+import type {
+  Article,
+  Claim,
+  EntityLabel,
+  Evidence,
+  Mention,
+  Relationship,
+  VocabularyEntry,
+} from '../src/dataset/schema';
 import { Random, Zipf } from './lib/random';
 import {
   TYPES,
@@ -67,7 +75,15 @@ export interface Generated {
     articles: number;
     entities: Record<EntityLabel, number>;
     claims: number;
-    relationships: { mentions: number; typed: number; made: number; reports: number; about: number; contradicts: number; total: number };
+    relationships: {
+      mentions: number;
+      typed: number;
+      made: number;
+      reports: number;
+      about: number;
+      contradicts: number;
+      total: number;
+    };
   };
   /** Ids the API benchmark queries by: the biggest hub and some ordinary nodes. */
   probes: {
@@ -161,7 +177,13 @@ export function generateSeedData(opts: GenerateOptions): Generated {
     entities.push({
       label,
       file: FILE_OF[label],
-      data: { id, name, aliases, description: `Synthetic ${label.toLowerCase()} #${i}, generated for benchmarks (${slugify(name)}).`, ...data },
+      data: {
+        id,
+        name,
+        aliases,
+        description: `Synthetic ${label.toLowerCase()} #${i}, generated for benchmarks (${slugify(name)}).`,
+        ...data,
+      },
     });
   }
 
@@ -221,7 +243,13 @@ export function generateSeedData(opts: GenerateOptions): Generated {
     for (const idx of seen) {
       const e = entities[idx]!.data;
       const first = r.int(0, lengthOf.get(a.id)! - 200);
-      mentions.push({ article: a.id, entity: e.id, count: 1 + Math.floor(-Math.log(1 - r.next()) * 2), first_offset: first, quote: e.name });
+      mentions.push({
+        article: a.id,
+        entity: e.id,
+        count: 1 + Math.floor(-Math.log(1 - r.next()) * 2),
+        first_offset: first,
+        quote: e.name,
+      });
       mentionCount.set(e.id, (mentionCount.get(e.id) ?? 0) + 1);
     }
   }
@@ -229,8 +257,21 @@ export function generateSeedData(opts: GenerateOptions): Generated {
   // --- article links (typed relationships between an Article and an entity)
   const relationships: Relationship[] = [];
   for (const a of articles) {
-    relationships.push({ type: 'PUBLISHED_BY', from: a.id, to: a.outlet, properties: { inferred: false }, evidence: [evidenceIn(a.id)] });
-    for (const p of a.authors) relationships.push({ type: 'WRITTEN_BY', from: a.id, to: p, properties: { inferred: false }, evidence: [evidenceIn(a.id)] });
+    relationships.push({
+      type: 'PUBLISHED_BY',
+      from: a.id,
+      to: a.outlet,
+      properties: { inferred: false },
+      evidence: [evidenceIn(a.id)],
+    });
+    for (const p of a.authors)
+      relationships.push({
+        type: 'WRITTEN_BY',
+        from: a.id,
+        to: p,
+        properties: { inferred: false },
+        evidence: [evidenceIn(a.id)],
+      });
   }
 
   // --- claims
@@ -357,7 +398,11 @@ export function writeSeedYaml(d: SeedData, dir: string): void {
   mkdirSync(dir, { recursive: true });
   const w = (file: string, items: unknown[]) => writeFileSync(join(dir, file), stringify(items, { lineWidth: 0 }));
   w('articles.yaml', d.articles);
-  for (const file of new Set(Object.values(FILE_OF))) w(file, d.entities.filter((e) => e.file === file).map((e) => e.data));
+  for (const file of new Set(Object.values(FILE_OF)))
+    w(
+      file,
+      d.entities.filter((e) => e.file === file).map((e) => e.data),
+    );
   w('claims.yaml', d.claims);
   w('relationships.yaml', d.relationships);
   w('mentions.yaml', d.mentions);

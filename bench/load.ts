@@ -48,7 +48,12 @@ function arg(name: string, dflt: number): number {
 // ------------------------------------------------------------------ server process (--serve)
 async function serve(): Promise<void> {
   const env = loadEnv(processEnv({ HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', NEWSGRAPH_TOKEN: '' }));
-  const target = { uri: env.NEO4J_URI!, username: env.NEO4J_USERNAME, password: env.NEO4J_PASSWORD ?? '', database: env.NEO4J_DATABASE };
+  const target = {
+    uri: env.NEO4J_URI!,
+    username: env.NEO4J_USERNAME,
+    password: env.NEO4J_PASSWORD ?? '',
+    database: env.NEO4J_DATABASE,
+  };
   const server = await startServer({ env, target, webRoot: null, logger: false });
   process.stdout.write(`READY ${server.url}\n`);
   const stop = () => void server.close().finally(() => process.exit(0));
@@ -78,27 +83,55 @@ function prng(seed: number): () => number {
   };
 }
 
-async function buildMix(uri: string, password: string, base: string, rand: () => number): Promise<Record<Req['kind'], Req[]>> {
+async function buildMix(
+  uri: string,
+  password: string,
+  base: string,
+  rand: () => number,
+): Promise<Record<Req['kind'], Req[]>> {
   const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', password));
   const ents = await driver
-    .executeQuery('MATCH (e:Entity) RETURN e.id AS id, e.name AS name, elementId(e) AS eid ORDER BY e.id', {}, { database: 'neo4j' })
+    .executeQuery(
+      'MATCH (e:Entity) RETURN e.id AS id, e.name AS name, elementId(e) AS eid ORDER BY e.id',
+      {},
+      { database: 'neo4j' },
+    )
     .finally(() => driver.close());
-  const entities = ents.records.map((r) => ({ id: r.get('id') as string, name: r.get('name') as string, eid: r.get('eid') as string }));
+  const entities = ents.records.map((r) => ({
+    id: r.get('id') as string,
+    name: r.get('name') as string,
+    eid: r.get('eid') as string,
+  }));
   const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
   const enc = encodeURIComponent;
   const mix: Record<Req['kind'], Req[]> = { search: [], node: [], expand: [], paths: [], saved: [] };
   for (const e of entities) {
     const word = e.name.split(/\s+/).sort((a, b) => b.length - a.length)[0] ?? e.name;
     const typo = word.length > 5 ? word.slice(0, 2) + word.slice(3) : word;
-    for (const q of new Set([e.name, word.slice(0, 5), typo])) mix.search.push({ kind: 'search', method: 'GET', path: `/api/search?q=${enc(q)}&limit=20` });
+    for (const q of new Set([e.name, word.slice(0, 5), typo]))
+      mix.search.push({ kind: 'search', method: 'GET', path: `/api/search?q=${enc(q)}&limit=20` });
     mix.node.push({ kind: 'node', method: 'GET', path: `/api/nodes/${enc(rand() < 0.5 ? e.id : e.eid)}` });
-    mix.expand.push({ kind: 'expand', method: 'GET', path: `/api/nodes/${enc(e.id)}/neighbours?limit=${pick([25, 50, 100])}` });
+    mix.expand.push({
+      kind: 'expand',
+      method: 'GET',
+      path: `/api/nodes/${enc(e.id)}/neighbours?limit=${pick([25, 50, 100])}`,
+    });
   }
   for (let i = 0; i < 200; i++) {
     const [a, b] = [pick(entities), pick(entities)];
-    if (a.id !== b.id) mix.paths.push({ kind: 'paths', method: 'GET', path: `/api/paths?from=${enc(a.id)}&to=${enc(b.id)}&maxHops=4&exclude=MENTIONS` });
+    if (a.id !== b.id)
+      mix.paths.push({
+        kind: 'paths',
+        method: 'GET',
+        path: `/api/paths?from=${enc(a.id)}&to=${enc(b.id)}&maxHops=4&exclude=MENTIONS`,
+      });
   }
-  const list = (await (await fetch(`${base}/api/queries`)).json()) as { queries: Array<{ name: string; params: Array<{ name: string; type: string; default?: unknown; required: boolean }> }> };
+  const list = (await (await fetch(`${base}/api/queries`)).json()) as {
+    queries: Array<{
+      name: string;
+      params: Array<{ name: string; type: string; default?: unknown; required: boolean }>;
+    }>;
+  };
   for (const q of list.queries) {
     // Defaults for everything optional; an entity for required entity parameters.
     for (let v = 0; v < 3; v++) {
@@ -109,7 +142,13 @@ async function buildMix(uri: string, password: string, base: string, rand: () =>
         if (p.type === 'entity') params[p.name] = pick(entities).id;
         else ok = false;
       }
-      if (ok) mix.saved.push({ kind: 'saved', method: 'POST', path: `/api/queries/${enc(q.name)}/run`, body: JSON.stringify({ params }) });
+      if (ok)
+        mix.saved.push({
+          kind: 'saved',
+          method: 'POST',
+          path: `/api/queries/${enc(q.name)}/run`,
+          body: JSON.stringify({ params }),
+        });
     }
   }
   return mix;
@@ -121,7 +160,11 @@ async function checkMix(base: string, mix: Record<Req['kind'], Req[]>): Promise<
   for (const list of Object.values(mix)) {
     for (let i = 0; i < list.length; i++) {
       const r = list[i]!;
-      const res = await fetch(base + r.path, { method: r.method, body: r.body, headers: r.body ? { 'content-type': 'application/json' } : {} });
+      const res = await fetch(base + r.path, {
+        method: r.method,
+        body: r.body,
+        headers: r.body ? { 'content-type': 'application/json' } : {},
+      });
       const text = await res.text();
       if (res.status >= 500) throw new Error(`warm-up: ${r.method} ${r.path} → ${res.status} ${text.slice(0, 200)}`);
       if (res.status !== 200) {
@@ -146,7 +189,8 @@ const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.len
 /** Mean RSS (MB) of each 10 s window of the run. */
 function rssWindows(rss: Array<{ t: number; kb: number }>, duration: number): string[] {
   const out: string[] = [];
-  for (let w = 0; w < duration; w += 10) out.push((avg(rss.filter((x) => x.t > w && x.t <= w + 10).map((x) => x.kb)) / 1024).toFixed(0));
+  for (let w = 0; w < duration; w += 10)
+    out.push((avg(rss.filter((x) => x.t > w && x.t <= w + 10).map((x) => x.kb)) / 1024).toFixed(0));
   return out;
 }
 
@@ -183,7 +227,9 @@ interface CannonResult {
   duration: number;
   statusCodeStats: Record<string, { count: number }>;
 }
-type Cannon = (opts: Record<string, unknown>) => PromiseLike<CannonResult> & { on(e: string, cb: (...a: unknown[]) => void): void };
+type Cannon = (
+  opts: Record<string, unknown>,
+) => PromiseLike<CannonResult> & { on(e: string, cb: (...a: unknown[]) => void): void };
 
 // ------------------------------------------------------------------ main
 async function main(): Promise<number> {
@@ -192,10 +238,20 @@ async function main(): Promise<number> {
   const connections = arg('connections', 100);
   const seed = arg('seed', 6);
   const record = !process.argv.includes('--no-record');
-  const load0 = loadavg().map((x) => x.toFixed(2)).join(' ');
+  const load0 = loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
   const home = mkdtempSync(join(tmpdir(), 'newsgraph-load-neo4j-'));
   let server: ChildProcess | null = null;
-  const handle = await startManaged({ home, port: await freePort(), heap: '1g', pagecache: '512m', javaHome: loadEnv().JAVA_HOME, reuse: false, log: () => {} });
+  const handle = await startManaged({
+    home,
+    port: await freePort(),
+    heap: '1g',
+    pagecache: '512m',
+    javaHome: loadEnv().JAVA_HOME,
+    reuse: false,
+    log: () => {},
+  });
   try {
     const uri = handle.info.uri!;
     const password = handle.info.password!;
@@ -224,29 +280,32 @@ async function main(): Promise<number> {
       sent[kind] = (sent[kind] ?? 0) + 1;
       return list[Math.floor(rand() * list.length)]!;
     };
-    console.log(`load: ${connections} clients for ${duration} s against ${base}; mix ${JSON.stringify(sizes)}${dropped.length ? `; dropped ${dropped.length}` : ''}`);
+    console.log(
+      `load: ${connections} clients for ${duration} s against ${base}; mix ${JSON.stringify(sizes)}${dropped.length ? `; dropped ${dropped.length}` : ''}`,
+    );
 
     // RSS of the server process, once a second.
-    const cannon = (seconds: number) => (autocannon as unknown as Cannon)({
-      url: base,
-      connections,
-      duration: seconds,
-      // A request is "failed" without an answer in 30 s (the API bounds its queries at 10–15 s;
-      // under 100 clients on 2 cores a request also queues). Same as bench/api.
-      timeout: 30,
-      requests: [
-        {
-          setupRequest: (req: CannonRequest) => {
-            const r = next();
-            req.method = r.method;
-            req.path = r.path;
-            req.body = r.body;
-            req.headers = r.body ? { 'content-type': 'application/json' } : {};
-            return req;
+    const cannon = (seconds: number) =>
+      (autocannon as unknown as Cannon)({
+        url: base,
+        connections,
+        duration: seconds,
+        // A request is "failed" without an answer in 30 s (the API bounds its queries at 10–15 s;
+        // under 100 clients on 2 cores a request also queues). Same as bench/api.
+        timeout: 30,
+        requests: [
+          {
+            setupRequest: (req: CannonRequest) => {
+              const r = next();
+              req.method = r.method;
+              req.path = r.path;
+              req.body = r.body;
+              req.headers = r.body ? { 'content-type': 'application/json' } : {};
+              return req;
+            },
           },
-        },
-      ],
-    });
+        ],
+      });
     const warm = warmup > 0 ? await cannon(warmup) : null;
     const warmRss = rssKb(server.pid!);
     const rss: Array<{ t: number; kb: number }> = [];
@@ -254,12 +313,19 @@ async function main(): Promise<number> {
     const sampler = setInterval(() => rss.push({ t: (Date.now() - t0) / 1000, kb: rssKb(server!.pid!) }), 1_000);
     const result = await cannon(duration);
     clearInterval(sampler);
-    const warm5xx = warm ? Object.entries(warm.statusCodeStats ?? {}).filter(([c]) => Number(c) >= 500).reduce((a, [, v]) => a + Number(v.count), 0) : 0;
+    const warm5xx = warm
+      ? Object.entries(warm.statusCodeStats ?? {})
+          .filter(([c]) => Number(c) >= 500)
+          .reduce((a, [, v]) => a + Number(v.count), 0)
+      : 0;
     const warmFailed = warm ? warm.errors + warm.timeouts + warm.non2xx : 0;
     const alive = server.exitCode === null;
 
     const status = result.statusCodeStats ?? {};
-    const count = (pred: (code: number) => boolean) => Object.entries(status).filter(([c]) => pred(Number(c))).reduce((a, [, v]) => a + Number(v.count), 0);
+    const count = (pred: (code: number) => boolean) =>
+      Object.entries(status)
+        .filter(([c]) => pred(Number(c)))
+        .reduce((a, [, v]) => a + Number(v.count), 0);
     const served = count(() => true);
     const s5xx = count((c) => c >= 500);
     const s4xx = count((c) => c >= 400 && c < 500);
@@ -269,7 +335,8 @@ async function main(): Promise<number> {
     const lat = result.latency;
     const checks = {
       'zero 5xx': s5xx === 0 && warm5xx === 0,
-      'zero failed requests (errors, timeouts, non-2xx)': result.errors === 0 && result.timeouts === 0 && result.non2xx === 0 && warmFailed === 0,
+      'zero failed requests (errors, timeouts, non-2xx)':
+        result.errors === 0 && result.timeouts === 0 && result.non2xx === 0 && warmFailed === 0,
       'server RSS growth < 20 % (first vs last 10 s)': growth < 20,
       'server process alive': alive,
     };
@@ -287,7 +354,31 @@ async function main(): Promise<number> {
     console.log(lines.join('\n'));
     if (record) {
       recordSection(
-        renderSection({ warmup, warmRequests: warm ? warm.requests.total : 0, warm5xx, warmFailed, duration, connections, seed, load0, load1: loadavg().map((x) => x.toFixed(2)).join(' '), sizes, sent, dropped, served, s4xx, s5xx, result, growth, first, last, checks, pass }),
+        renderSection({
+          warmup,
+          warmRequests: warm ? warm.requests.total : 0,
+          warm5xx,
+          warmFailed,
+          duration,
+          connections,
+          seed,
+          load0,
+          load1: loadavg()
+            .map((x) => x.toFixed(2))
+            .join(' '),
+          sizes,
+          sent,
+          dropped,
+          served,
+          s4xx,
+          s5xx,
+          result,
+          growth,
+          first,
+          last,
+          checks,
+          pass,
+        }),
       );
       console.log(`load: recorded in ${RESULTS}`);
     }
@@ -347,7 +438,9 @@ function renderSection(d: SectionData): string {
     `| failed (connection errors / timeouts / non-2xx) | ${d.result.errors} / ${d.result.timeouts} / ${d.result.non2xx} |`,
     `| latency p50 / p90 / p99 / max | ${lat.p50} / ${lat.p90} / ${lat.p99} / ${lat.max} ms |`,
     `| server RSS first 10 s → last 10 s of the measured run | ${mb(d.first)} → ${mb(d.last)} (${d.growth >= 0 ? '+' : ''}${d.growth.toFixed(1)} %) |`,
-    `| sent by kind | ${Object.entries(d.sent).map(([k, v]) => `${k} ${v}`).join(', ')} |`,
+    `| sent by kind | ${Object.entries(d.sent)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')} |`,
     '',
     ...Object.entries(d.checks).map(([k, v]) => `- ${v ? '✅' : '❌'} ${k}`),
     ...(d.dropped.length ? ['', `Left out of the mix after the initial check (not 200): ${d.dropped.join('; ')}`] : []),
@@ -362,7 +455,10 @@ function recordSection(section: string): void {
   const text = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '# Benchmark results\n';
   const i = text.indexOf(START);
   const j = text.indexOf(END);
-  const next = i >= 0 && j > i ? `${text.slice(0, i)}${section}${text.slice(j + END.length)}` : `${text.trimEnd()}\n\n${section}\n`;
+  const next =
+    i >= 0 && j > i
+      ? `${text.slice(0, i)}${section}${text.slice(j + END.length)}`
+      : `${text.trimEnd()}\n\n${section}\n`;
   writeFileSync(RESULTS, next);
 }
 

@@ -23,14 +23,14 @@ function loadSection(r: Omit<LoadResults, 'kept'> | { error: string } | null): s
   const out: string[] = ['## 1. Loading at scale', ''];
   if (!r || isError(r)) return [...out, notMeasured('loading', r)].join('\n');
   out.push(
-    'The generated news graph (`bench/generate.ts`, seed 7) loaded by the seed loader\'s own code — `applySchema`, then one',
+    "The generated news graph (`bench/generate.ts`, seed 7) loaded by the seed loader's own code — `applySchema`, then one",
     'transaction running `writeAndCount` (writeSeed + the counts) and the commit, exactly what `seedDatabase` does after validation — on a',
     'fresh managed Neo4j each run, so the loader takes its CREATE path. Rate = relationships / (schema + write + counts + commit).',
-    '**MERGE-path baseline**: the same load forced onto the MERGE path (`strategy: \'merge\'`: what the loader did before, and what a',
-    're-seed over existing data costs), on its own fresh instance in the same run. **Per-row baseline**: the loader\'s',
+    "**MERGE-path baseline**: the same load forced onto the MERGE path (`strategy: 'merge'`: what the loader did before, and what a",
+    "re-seed over existing data costs), on its own fresh instance in the same run. **Per-row baseline**: the loader's",
     'relationship statement with a one-row batch, one transaction per row, on the just-loaded graph (relationships the data',
     'does not contain). **Offline ceiling**: `neo4j-admin database import full` (org.neo4j.cli.AdminTool from the same jars)',
-    'on the same data as CSV into an empty, stopped instance folder; wall time includes the importer\'s JVM start. CPU-s =',
+    "on the same data as CSV into an empty, stopped instance folder; wall time includes the importer's JVM start. CPU-s =",
     'CPU seconds of Neo4j + the client process, read from /proc: rels per CPU-second is far less sensitive to other work on',
     'this shared machine than wall-clock rates.',
     '',
@@ -55,14 +55,42 @@ function loadSection(r: Omit<LoadResults, 'kept'> | { error: string } | null): s
   });
   out.push(
     table(
-      ['relationships', 'nodes', 'loader rels/s', 'loader rels/CPU-s', 'MERGE path rels/s', 'loader ÷ MERGE path', 'per-row rels/s', 'loader ÷ per-row', 'import rels/s (wall)', 'import rels/CPU-s', 'loader ÷ import', 'loader peak heap', 'store size'],
+      [
+        'relationships',
+        'nodes',
+        'loader rels/s',
+        'loader rels/CPU-s',
+        'MERGE path rels/s',
+        'loader ÷ MERGE path',
+        'per-row rels/s',
+        'loader ÷ per-row',
+        'import rels/s (wall)',
+        'import rels/CPU-s',
+        'loader ÷ import',
+        'loader peak heap',
+        'store size',
+      ],
       rows,
     ),
   );
-  out.push('', '### Where the loader\'s time goes (medians)', '');
+  out.push('', "### Where the loader's time goes (medians)", '');
   out.push(
     table(
-      ['relationships', 'schema', 'write', 'counts', 'commit', 'Neo4j CPU', 'loader CPU', 'heap after generating', 'loader RSS', 'Neo4j tx memory (peak)', 'tx logs', 'Neo4j heap', 'load/core'],
+      [
+        'relationships',
+        'schema',
+        'write',
+        'counts',
+        'commit',
+        'Neo4j CPU',
+        'loader CPU',
+        'heap after generating',
+        'loader RSS',
+        'Neo4j tx memory (peak)',
+        'tx logs',
+        'Neo4j heap',
+        'load/core',
+      ],
       r.scales.map((x) => [
         n(x.relationships),
         s(x.loader.schemaMs),
@@ -82,14 +110,30 @@ function loadSection(r: Omit<LoadResults, 'kept'> | { error: string } | null): s
   );
   const big = r.scales[r.scales.length - 1];
   if (big && big.loader.profile?.length) {
-    out.push('', `Statement profile of the ${n(big.relationships)} load (wall time from sending each statement to its summary; statements run one after another):`, '');
+    out.push(
+      '',
+      `Statement profile of the ${n(big.relationships)} load (wall time from sending each statement to its summary; statements run one after another):`,
+      '',
+    );
     const total = big.loader.profile.filter((p) => !p.kind.startsWith('datasetCounts')).reduce((a, p) => a + p.ms, 0);
     out.push(
       table(
         ['statement', 'calls', 'rows', 'time', 'rows/s'],
         [
-          ...big.loader.profile.map((p) => [p.kind, n(p.calls), n(p.rows), s(p.ms), p.rows ? fmt(p.rows / (p.ms / 1000)) : '–']),
-          [`(rest of "write": the loader's own work between statements and waiting for CPU; its CPU time for the whole load was ${fmt(big.loader.loaderCpuS)} s)`, '', '', s(Math.max(0, big.loader.writeMs - total)), ''],
+          ...big.loader.profile.map((p) => [
+            p.kind,
+            n(p.calls),
+            n(p.rows),
+            s(p.ms),
+            p.rows ? fmt(p.rows / (p.ms / 1000)) : '–',
+          ]),
+          [
+            `(rest of "write": the loader's own work between statements and waiting for CPU; its CPU time for the whole load was ${fmt(big.loader.loaderCpuS)} s)`,
+            '',
+            '',
+            s(Math.max(0, big.loader.writeMs - total)),
+            '',
+          ],
         ],
       ),
     );
@@ -104,13 +148,22 @@ function loadSection(r: Omit<LoadResults, 'kept'> | { error: string } | null): s
       `Where the ${n(big.relationships)} load's ${s(l.totalMs)} went: ${top.map((p) => `${p.kind} ${s(p.ms)} (${pct(p.ms)})`).join(', ')}; ` +
         `the commit ${s(l.commitMs)} (${pct(l.commitMs)}: Neo4j writing the transaction's state to the store and its logs); schema ${s(l.schemaMs)}. ` +
         `Neo4j used ${fmt(l.neo4jCpuS)} CPU-s and the loader ${fmt(l.loaderCpuS)} CPU-s on ${fmt(l.loadPerCore)} load per core: ` +
-        'the time is Neo4j\'s transactional write path (index seeks per relationship end, record and index updates, the commit), not the client.',
+        "the time is Neo4j's transactional write path (index seeks per relationship end, record and index updates, the commit), not the client.",
     );
   }
   out.push('', '### Offline import (the ceiling)', '');
   out.push(
     table(
-      ['relationships', 'CSV', 'import wall', 'import reported', 'rels/s (reported)', 'then building the schema', 'store size', 'verified'],
+      [
+        'relationships',
+        'CSV',
+        'import wall',
+        'import reported',
+        'rels/s (reported)',
+        'then building the schema',
+        'store size',
+        'verified',
+      ],
       r.scales.map((x) =>
         isError(x.import)
           ? [n(x.relationships), '–', 'failed', x.import.error, '', '', '', '']
@@ -133,9 +186,15 @@ function loadSection(r: Omit<LoadResults, 'kept'> | { error: string } | null): s
     const miss = x.loader.relsPerSec >= 50_000 ? 'met' : `missed by ${fmt(50_000 / x.loader.relsPerSec)}×`;
     out.push(
       `- ${n(x.relationships)}: ${fmt(x.loader.relsPerSec)} rels/s — ${miss}` +
-        (imp ? `; the offline import ran at ${fmt(imp.relsPerSecWall)} rels/s wall (${fmt(imp.relsPerSecReported)} by its own clock), so the loader reaches ${fmt((100 * x.loader.relsPerSec) / imp.relsPerSecWall)} % of the ceiling (per CPU-second: ${fmt((100 * x.loader.relsPerCpuSec) / imp.relsPerCpuSec)} %)` : '') +
-        (x.loader.mergeBaseline ? `; ${ratio(x.loader.relsPerSec, x.loader.mergeBaseline.relsPerSec)} the MERGE path's rate` : '') +
-        (x.perRow ? `; ${ratio(x.loader.relsPerSec, x.perRow.relsPerSec)} the one-transaction-per-row rate (${fmt(x.perRow.medianTxMs)} ms per transaction)` : '') +
+        (imp
+          ? `; the offline import ran at ${fmt(imp.relsPerSecWall)} rels/s wall (${fmt(imp.relsPerSecReported)} by its own clock), so the loader reaches ${fmt((100 * x.loader.relsPerSec) / imp.relsPerSecWall)} % of the ceiling (per CPU-second: ${fmt((100 * x.loader.relsPerCpuSec) / imp.relsPerCpuSec)} %)`
+          : '') +
+        (x.loader.mergeBaseline
+          ? `; ${ratio(x.loader.relsPerSec, x.loader.mergeBaseline.relsPerSec)} the MERGE path's rate`
+          : '') +
+        (x.perRow
+          ? `; ${ratio(x.loader.relsPerSec, x.perRow.relsPerSec)} the one-transaction-per-row rate (${fmt(x.perRow.medianTxMs)} ms per transaction)`
+          : '') +
         '.',
     );
   }
@@ -159,7 +218,20 @@ function apiSection(r: ApiResults | { error: string } | null, scale: number | nu
   );
   out.push(
     table(
-      ['endpoint', 'clients', 'API p50', 'API p95', 'API p99', 'driver p50', 'driver p95', 'driver p99', 'API ÷ driver (p50)', 'API req/s', 'requests', 'failures'],
+      [
+        'endpoint',
+        'clients',
+        'API p50',
+        'API p95',
+        'API p99',
+        'driver p50',
+        'driver p95',
+        'driver p99',
+        'API ÷ driver (p50)',
+        'API req/s',
+        'requests',
+        'failures',
+      ],
       r.rows.map((x: ApiRow) => [
         x.endpoint,
         x.concurrency,
@@ -176,16 +248,42 @@ function apiSection(r: ApiResults | { error: string } | null, scale: number | nu
       ]),
     ),
   );
-  for (const [ep, why] of Object.entries(r.failed ?? {})) out.push('', `**${ep}: not measured — it failed on this graph:** \`${why}\``);
-  out.push('', 'Statements per request (recorded): ' + Object.entries(r.statements).map(([k, v]) => `${k} ${v}`).join(', ') + '.');
-  out.push('Database hits per request (PROFILE of the recorded statements, first variant): ' + Object.entries(r.dbHits ?? {}).map(([k, v]) => `${k} ${fmt(v)}`).join(', ') + '.');
-  out.push('Largest response: ' + Object.entries(r.responseBytes).map(([k, v]) => `${k} ${kb(v)}`).join(', ') + '.', '');
+  for (const [ep, why] of Object.entries(r.failed ?? {}))
+    out.push('', `**${ep}: not measured — it failed on this graph:** \`${why}\``);
+  out.push(
+    '',
+    'Statements per request (recorded): ' +
+      Object.entries(r.statements)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ') +
+      '.',
+  );
+  out.push(
+    'Database hits per request (PROFILE of the recorded statements, first variant): ' +
+      Object.entries(r.dbHits ?? {})
+        .map(([k, v]) => `${k} ${fmt(v)}`)
+        .join(', ') +
+      '.',
+  );
+  out.push(
+    'Largest response: ' +
+      Object.entries(r.responseBytes)
+        .map(([k, v]) => `${k} ${kb(v)}`)
+        .join(', ') +
+      '.',
+    '',
+  );
   out.push('**Targets.**', '');
   const over = r.rows.filter((x) => x.api.p50 > 1.3 * x.direct.p50);
   out.push(
     over.length
       ? `- API p50 within 1.3× of the driver: missed in ${over.length}/${r.rows.length} cells: ` +
-          over.map((x) => `${x.endpoint} @${x.concurrency} ${ratio(x.api.p50, x.direct.p50)} (${kb(r.responseBytes[x.endpoint] ?? NaN)} response)`).join('; ') +
+          over
+            .map(
+              (x) =>
+                `${x.endpoint} @${x.concurrency} ${ratio(x.api.p50, x.direct.p50)} (${kb(r.responseBytes[x.endpoint] ?? NaN)} response)`,
+            )
+            .join('; ') +
           '. Cause: what the API adds to the same Cypher is converting every record to JSON (integers, dates, points, nodes' +
           ' into graph + table) and sending it over HTTP, so its share grows with the response: the saved queries return' +
           ' 0.5–1 MB, the other endpoints under 75 KB.'
@@ -193,8 +291,14 @@ function apiSection(r: ApiResults | { error: string } | null, scale: number | nu
   );
   const conc = Math.max(...r.rows.map((x) => x.concurrency));
   for (const x of r.rows.filter((y) => y.endpoint.startsWith('expand') && y.concurrency === conc)) {
-    const verdict = !Number.isFinite(x.api.p99) ? 'no successful request' : x.api.p99 < 50 ? 'met' : `missed by ${fmt(x.api.p99 / 50)}×`;
-    out.push(`- p99 ${x.endpoint} at ${conc} clients under 50 ms: ${fmt(x.api.p99)} ms — ${verdict} (driver alone: ${fmt(x.direct.p99)} ms; ${fmt(x.api.rps)} requests/s through the API, so ${conc} clients queue ≈ ${fmt((1000 * conc) / x.api.rps)} ms each by Little's law).`);
+    const verdict = !Number.isFinite(x.api.p99)
+      ? 'no successful request'
+      : x.api.p99 < 50
+        ? 'met'
+        : `missed by ${fmt(x.api.p99 / 50)}×`;
+    out.push(
+      `- p99 ${x.endpoint} at ${conc} clients under 50 ms: ${fmt(x.api.p99)} ms — ${verdict} (driver alone: ${fmt(x.direct.p99)} ms; ${fmt(x.api.rps)} requests/s through the API, so ${conc} clients queue ≈ ${fmt((1000 * conc) / x.api.rps)} ms each by Little's law).`,
+    );
   }
   for (const c of [...new Set(r.rows.map((x) => x.concurrency))]) {
     const small = r.rows.find((x) => x.endpoint.startsWith('expand (small') && x.concurrency === c);
@@ -219,12 +323,12 @@ function renderSection(r: RenderResults | { error: string } | null): string {
     `Chromium ${r.chromium}, headless, WebGL: ${r.webgl} (software: no GPU here), viewport 1280×800. Same`,
     'payload in both pages (seeded, ~3.5 edges per node, hubs by preferential attachment; expansions add 100 neighbours to a',
     'mid-degree node). **Bare**: graphology + `new Sigma(graph, container)` with default settings, random positions.',
-    '**App**: the app\'s own modules composed as `src/web/app/explorer.ts` does it — graph store (`replaceWith` /',
+    "**App**: the app's own modules composed as `src/web/app/explorer.ts` does it — graph store (`replaceWith` /",
     '`expand`) → `visibleGraph` → `syncRenderGraph` → the one `SigmaController` (created before data arrives, as',
     '`GraphCanvas` does; reducers installed once) → `LayoutRunner` (synchronous pre-layout ≤ 3,000 nodes, then the',
     'ForceAtlas2 worker). React and the HTTP client are not on this path and not measured here (part 4 times the real page).',
     'Main-thread ms = synchronous work + requestAnimationFrame callbacks + pointer listeners until the frame is drawn',
-    '(instrumented in-page); frame ms = the same interval until a 1×1 `readPixels` on sigma\'s WebGL contexts returns',
+    "(instrumented in-page); frame ms = the same interval until a 1×1 `readPixels` on sigma's WebGL contexts returns",
     '(GPU sync). Pan/zoom = programmatic camera moves (what the mouse handlers do); hover = real pointer moves onto a node',
     'and off to empty space (each is one hover change); fps = 1000 / median pan frame time. Medians over page loads and steps.',
     '',
@@ -249,10 +353,19 @@ function renderSection(r: RenderResults | { error: string } | null): string {
     out.push(
       table(
         ['measure', 'bare sigma', 'app', 'app ÷ bare', 'target'],
-        rows.map(([label, f, target]) => [label, fmt(f(size.bare)), fmt(f(size.app)), ratio(f(size.app), f(size.bare)), target ? `≤ ${target}×${f(size.app) <= target * f(size.bare) ? ' ✓' : ' ✗'}` : '']),
+        rows.map(([label, f, target]) => [
+          label,
+          fmt(f(size.bare)),
+          fmt(f(size.app)),
+          ratio(f(size.app), f(size.bare)),
+          target ? `≤ ${target}×${f(size.app) <= target * f(size.bare) ? ' ✓' : ' ✗'}` : '',
+        ]),
       ),
     );
-    out.push('', `Hover picks (pointer landed on the intended node / left it): bare ${size.bare.hoverHits}, app ${size.app.hoverHits}.`);
+    out.push(
+      '',
+      `Hover picks (pointer landed on the intended node / left it): bare ${size.bare.hoverHits}, app ${size.app.hoverHits}.`,
+    );
     const p = size.app.buildProfile;
     if (p)
       out.push(
@@ -261,13 +374,26 @@ function renderSection(r: RenderResults | { error: string } | null): string {
       );
     const cp = size.app.cpuProfile;
     if (cp) {
-      out.push('', 'App page CPU profile (main-thread self time, top functions, GPU waits in `readPixels` left out; 2 hover changes, 2 camera moves, 1 expansion, profiled after the measured steps):', '');
-      const rowsOf = (phase: string, list: typeof cp.hover) => list.slice(0, 5).map((e, i) => [i === 0 ? phase : '', e.fn, fmt(e.ms), `${fmt(100 * e.share)} %`]);
-      out.push(table(['phase', 'function (file:line in the unminified bench build)', 'self ms', 'share'], [...rowsOf('hover', cp.hover), ...rowsOf('pan/zoom', cp.pan), ...rowsOf('expansion', cp.expand)]));
+      out.push(
+        '',
+        'App page CPU profile (main-thread self time, top functions, GPU waits in `readPixels` left out; 2 hover changes, 2 camera moves, 1 expansion, profiled after the measured steps):',
+        '',
+      );
+      const rowsOf = (phase: string, list: typeof cp.hover) =>
+        list.slice(0, 5).map((e, i) => [i === 0 ? phase : '', e.fn, fmt(e.ms), `${fmt(100 * e.share)} %`]);
+      out.push(
+        table(
+          ['phase', 'function (file:line in the unminified bench build)', 'self ms', 'share'],
+          [...rowsOf('hover', cp.hover), ...rowsOf('pan/zoom', cp.pan), ...rowsOf('expansion', cp.expand)],
+        ),
+      );
     }
     out.push('');
   }
-  out.push('**Targets (app within 1.2× of bare on build, first frame and per-render main thread; hover within 1.5×).**', '');
+  out.push(
+    '**Targets (app within 1.2× of bare on build, first frame and per-render main thread; hover within 1.5×).**',
+    '',
+  );
   for (const size of r.sizes) {
     const miss: string[] = [];
     for (const [label, f, target] of rows) {
@@ -289,16 +415,49 @@ function startupSection(r: StartupResults | { error: string } | null): string {
     '`npm start` with the Neo4j jars cached (.neo4j/lib), an empty database (a fresh instance folder, free ports) and a',
     `fresh explorer build (built beforehand if stale: ${s(r.prebuildMs)} this run). Times from spawning \`npm start\`;`,
     '"overview drawn" = the page at that URL (opened as soon as /api/health answered 200) reports a sigma frame with the',
-    'overview\'s nodes (its test hook), followed by a GPU sync. The seed includes the quote/checksum check when',
+    "overview's nodes (its test hook), followed by a GPU sync. The seed includes the quote/checksum check when",
     '../shared/articles exists.',
     '',
   );
   out.push(
     table(
-      ['run', 'Bolt ready', 'seed validated', 'seeded', '"explorer is at" logged', 'first API 200', 'overview drawn', 'page → overview', 'nodes drawn', 'rebuilt the app'],
       [
-        ...r.runs.map((x, i) => [String(i + 1), s(x.boltMs), s(x.validatedMs), s(x.seededMs), s(x.readyLogMs), s(x.firstApi200Ms), s(x.overviewMs), s(x.pageToOverviewMs), n(x.overviewNodes), x.rebuilt ? 'yes' : 'no']),
-        ['**median**', s(r.median.boltMs), s(r.median.validatedMs), s(r.median.seededMs), s(r.median.readyLogMs), s(r.median.firstApi200Ms), s(r.median.overviewMs), s(r.median.pageToOverviewMs), n(r.median.overviewNodes), ''],
+        'run',
+        'Bolt ready',
+        'seed validated',
+        'seeded',
+        '"explorer is at" logged',
+        'first API 200',
+        'overview drawn',
+        'page → overview',
+        'nodes drawn',
+        'rebuilt the app',
+      ],
+      [
+        ...r.runs.map((x, i) => [
+          String(i + 1),
+          s(x.boltMs),
+          s(x.validatedMs),
+          s(x.seededMs),
+          s(x.readyLogMs),
+          s(x.firstApi200Ms),
+          s(x.overviewMs),
+          s(x.pageToOverviewMs),
+          n(x.overviewNodes),
+          x.rebuilt ? 'yes' : 'no',
+        ]),
+        [
+          '**median**',
+          s(r.median.boltMs),
+          s(r.median.validatedMs),
+          s(r.median.seededMs),
+          s(r.median.readyLogMs),
+          s(r.median.firstApi200Ms),
+          s(r.median.overviewMs),
+          s(r.median.pageToOverviewMs),
+          n(r.median.overviewNodes),
+          '',
+        ],
       ],
     ),
   );
@@ -314,7 +473,10 @@ function startupSection(r: StartupResults | { error: string } | null): string {
       ],
     ),
   );
-  out.push('', `**Target: initial JS under 300 KB gzipped** — ${b.initialJs.gzip < 300 * 1024 ? 'met' : 'missed'} (${kb(b.initialJs.gzip)}).`);
+  out.push(
+    '',
+    `**Target: initial JS under 300 KB gzipped** — ${b.initialJs.gzip < 300 * 1024 ? 'met' : 'missed'} (${kb(b.initialJs.gzip)}).`,
+  );
   return out.join('\n');
 }
 
@@ -354,5 +516,15 @@ export function renderReport(r: BenchResults): string {
     '`bench/tmp/results.json`.',
     '',
   ];
-  return [...head, loadSection(r.load), '', apiSection(r.api, r.apiScale), '', renderSection(r.render), '', startupSection(r.startup), ''].join('\n');
+  return [
+    ...head,
+    loadSection(r.load),
+    '',
+    apiSection(r.api, r.apiScale),
+    '',
+    renderSection(r.render),
+    '',
+    startupSection(r.startup),
+    '',
+  ].join('\n');
 }

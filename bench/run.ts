@@ -28,11 +28,14 @@ const arg = (name: string): string | undefined => {
 
 const quick = process.argv.includes('--quick');
 const only = new Set((arg('only') ?? 'load,api,render,startup').split(',').map((s) => s.trim()));
-const out = resolve(arg('out') ?? (quick ? join(ROOT, 'bench', 'tmp', 'RESULTS.quick.md') : join(ROOT, 'bench', 'RESULTS.md')));
+const out = resolve(
+  arg('out') ?? (quick ? join(ROOT, 'bench', 'tmp', 'RESULTS.quick.md') : join(ROOT, 'bench', 'RESULTS.md')),
+);
 const jsonOut = resolve(arg('json') ?? join(ROOT, 'bench', 'tmp', quick ? 'results.quick.json' : 'results.json'));
 const SEED = 7;
 const t0 = performance.now();
-const log = (l: string) => process.stderr.write(`[bench ${((performance.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${l}\n`);
+const log = (l: string) =>
+  process.stderr.write(`[bench ${((performance.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${l}\n`);
 
 // Scales and repetitions. Full: up to 1M relationships, kept to tens of minutes on 2 cores. Quick:
 // every code path once, on tiny inputs, in well under a few minutes.
@@ -46,7 +49,15 @@ const PLAN = quick
       verifyImport: false,
       overlap: true,
       api: { concurrency: [1], requests: () => 10, rounds: 1, warmupRequests: 0 },
-      render: { sizes: [200], runs: () => 1, panSteps: () => 3, hovers: () => 1, expansions: () => 1, fa2Ms: 1_000, profile: true },
+      render: {
+        sizes: [200],
+        runs: () => 1,
+        panSteps: () => 3,
+        hovers: () => 1,
+        expansions: () => 1,
+        fa2Ms: 1_000,
+        profile: true,
+      },
       startupRuns: 1,
     }
   : {
@@ -58,7 +69,12 @@ const PLAN = quick
       heap: (n: number) => (n >= 1_000_000 ? '8g' : n >= 100_000 ? '3g' : '2g'),
       verifyImport: true,
       overlap: false,
-      api: { concurrency: [1, 10, 50], requests: (c: number) => (c >= 50 ? 150 : c >= 10 ? 40 : 30), rounds: 2, warmupRequests: 10 },
+      api: {
+        concurrency: [1, 10, 50],
+        requests: (c: number) => (c >= 50 ? 150 : c >= 10 ? 40 : 30),
+        rounds: 2,
+        warmupRequests: 10,
+      },
       render: {
         sizes: [1_000, 5_000, 20_000],
         runs: (n: number) => (n >= 20_000 ? 2 : 3),
@@ -99,8 +115,21 @@ async function main(): Promise<number> {
     return 0;
   }
   const machine = machineInfo();
-  log(`${quick ? 'quick' : 'full'} run on ${machine.cpu} (${machine.cores} cores, ${machine.memoryGiB} GiB), load ${machine.loadAverage.join(' ')}`);
-  const results: BenchResults = { mode: quick ? 'quick' : 'full', machine, machineAfter: null, durationMs: 0, load: null, api: null, render: null, startup: null, seed: SEED, apiScale: null };
+  log(
+    `${quick ? 'quick' : 'full'} run on ${machine.cpu} (${machine.cores} cores, ${machine.memoryGiB} GiB), load ${machine.loadAverage.join(' ')}`,
+  );
+  const results: BenchResults = {
+    mode: quick ? 'quick' : 'full',
+    machine,
+    machineAfter: null,
+    durationMs: 0,
+    load: null,
+    api: null,
+    render: null,
+    startup: null,
+    seed: SEED,
+    apiScale: null,
+  };
 
   const dbChain = async () => {
     if (only.has('load') || only.has('api')) {
@@ -129,7 +158,10 @@ async function main(): Promise<number> {
           if (!inst) throw new Error('no loaded graph to run the API on (the load part failed)');
           try {
             const probes = generateSeedData({ relationships: scale, seed: SEED }).probes;
-            return await runApiBench({ uri: inst.uri, password: inst.password, database: inst.database }, probes, { ...PLAN.api, log });
+            return await runApiBench({ uri: inst.uri, password: inst.password, database: inst.database }, probes, {
+              ...PLAN.api,
+              log,
+            });
           } finally {
             await inst.dispose();
           }
@@ -139,7 +171,8 @@ async function main(): Promise<number> {
   };
   const browserChain = async () => {
     if (only.has('render')) results.render = await section('render', () => runRenderBench({ ...PLAN.render, log }));
-    if (only.has('startup')) results.startup = await section('startup', () => runStartupBench({ runs: PLAN.startupRuns, log }));
+    if (only.has('startup'))
+      results.startup = await section('startup', () => runStartupBench({ runs: PLAN.startupRuns, log }));
   };
   // Quick mode only checks that every script still runs: its two chains (database; browser and
   // npm start) overlap to stay short. A full run measures one thing at a time.

@@ -1,4 +1,13 @@
-import type { Batch, ClaimCandidate, DateCandidate, EntityCandidate, EntityRef, LinkCandidate, RelationshipCandidate, Span } from '../src/ingest/batch';
+import type {
+  Batch,
+  ClaimCandidate,
+  DateCandidate,
+  EntityCandidate,
+  EntityRef,
+  LinkCandidate,
+  RelationshipCandidate,
+  Span,
+} from '../src/ingest/batch';
 import type { GazetteerEntry } from '../src/ingest/extract/types';
 import { nameKey } from '../src/ingest/link/normalise';
 import type { ArticleTruth } from './truth';
@@ -46,14 +55,22 @@ export function scoreBatch(batch: Batch, truth: ArticleTruth, aliases: Map<strin
   const entityScore = (label: 'Person' | 'Organization' | 'Place'): Counts => {
     const t = truth.entities.filter((e) => e.label === label);
     const mine = entities.filter((e) => e.type === TYPE[label]);
-    const hit = t.filter((e) => mine.some((m) => m.spans.some((s) => e.occurrences.some((o) => overlaps(s, o))))).length;
+    const hit = t.filter((e) =>
+      mine.some((m) => m.spans.some((s) => e.occurrences.some((o) => overlaps(s, o)))),
+    ).length;
     const tp = mine.filter((m) => t.some((e) => m.spans.some((s) => e.occurrences.some((o) => overlaps(s, o))))).length;
     return { tp, found: mine.length, truth: t.length, hit };
   };
-  const untypedHit = truth.entities.filter((e) => entities.some((m) => m.spans.some((s) => e.occurrences.some((o) => overlaps(s, o))))).length;
+  const untypedHit = truth.entities.filter((e) =>
+    entities.some((m) => m.spans.some((s) => e.occurrences.some((o) => overlaps(s, o)))),
+  ).length;
   const persons = entityScore('Person');
   const missedPersons = truth.entities
-    .filter((e) => e.label === 'Person' && !entities.some((m) => m.type === 'PERSON' && m.spans.some((s) => e.occurrences.some((o) => overlaps(s, o)))))
+    .filter(
+      (e) =>
+        e.label === 'Person' &&
+        !entities.some((m) => m.type === 'PERSON' && m.spans.some((s) => e.occurrences.some((o) => overlaps(s, o)))),
+    )
     .map((e) => e.id);
 
   const dates = cands.filter((c): c is DateCandidate => c.kind === 'date');
@@ -62,9 +79,13 @@ export function scoreBatch(batch: Batch, truth: ArticleTruth, aliases: Map<strin
     const b = d.date ?? d.dateTo ?? '';
     return a >= from && b <= to && a !== '';
   };
-  const dateHit = truth.dates.filter((t) => dates.some((d) => t.occurrences.some((o) => overlaps(d.spans[0]!, o)) && inRange(d, t.from, t.to))).length;
+  const dateHit = truth.dates.filter((t) =>
+    dates.some((d) => t.occurrences.some((o) => overlaps(d.spans[0]!, o)) && inRange(d, t.from, t.to)),
+  ).length;
   const scoredDates = dates.filter((d) => truth.dates.some((t) => t.occurrences.some((o) => overlaps(d.spans[0]!, o))));
-  const dateTp = scoredDates.filter((d) => truth.dates.some((t) => t.occurrences.some((o) => overlaps(d.spans[0]!, o)) && inRange(d, t.from, t.to))).length;
+  const dateTp = scoredDates.filter((d) =>
+    truth.dates.some((t) => t.occurrences.some((o) => overlaps(d.spans[0]!, o)) && inRange(d, t.from, t.to)),
+  ).length;
 
   const claims = cands.filter((c): c is ClaimCandidate => c.kind === 'claim');
   /** A reference resolves to a curated id: linked or suggested id, or a name that is one of its aliases. */
@@ -86,9 +107,14 @@ export function scoreBatch(batch: Batch, truth: ArticleTruth, aliases: Map<strin
   for (const t of truth.claims) {
     const near = claims.filter((c) => claimSpan(c).some((s) => overlaps(s, t.evidence)));
     if (near.some((c) => resolves(c, t.claimant))) right++;
-    else wrongClaimants.push(`${t.id} (${t.claimant}; found: ${near.map((c) => c.claimant.entityId ?? c.claimant.text).join(', ') || 'no claim here'})`);
+    else
+      wrongClaimants.push(
+        `${t.id} (${t.claimant}; found: ${near.map((c) => c.claimant.entityId ?? c.claimant.text).join(', ') || 'no claim here'})`,
+      );
   }
-  const overlapping = claims.filter((c) => truth.claims.some((t) => claimSpan(c).some((s) => overlaps(s, t.evidence)))).length;
+  const overlapping = claims.filter((c) =>
+    truth.claims.some((t) => claimSpan(c).some((s) => overlaps(s, t.evidence))),
+  ).length;
 
   const rels = cands.filter((c): c is RelationshipCandidate => c.kind === 'relationship');
   const relMatch = (r: RelationshipCandidate, t: { type: string; from: string; to: string }) =>
@@ -129,7 +155,15 @@ export const aliasMap = (entries: GazetteerEntry[]) => new Map(entries.map((e) =
 
 export function sum(scores: ArticleScore[]): ArticleScore {
   const add = (k: 'persons' | 'organizations' | 'places' | 'untyped' | 'dates' | 'relationships'): Counts =>
-    scores.reduce((a, s) => ({ tp: a.tp + s[k].tp, found: a.found + s[k].found, truth: a.truth + s[k].truth, hit: a.hit + s[k].hit }), { tp: 0, found: 0, truth: 0, hit: 0 });
+    scores.reduce(
+      (a, s) => ({
+        tp: a.tp + s[k].tp,
+        found: a.found + s[k].found,
+        truth: a.truth + s[k].truth,
+        hit: a.hit + s[k].hit,
+      }),
+      { tp: 0, found: 0, truth: 0, hit: 0 },
+    );
   return {
     article: 'all',
     persons: add('persons'),
@@ -139,11 +173,21 @@ export function sum(scores: ArticleScore[]): ArticleScore {
     dates: add('dates'),
     relationships: add('relationships'),
     claimants: scores.reduce(
-      (a, s) => ({ right: a.right + s.claimants.right, truth: a.truth + s.claimants.truth, overlapping: a.overlapping + s.claimants.overlapping, candidates: a.candidates + s.claimants.candidates }),
+      (a, s) => ({
+        right: a.right + s.claimants.right,
+        truth: a.truth + s.claimants.truth,
+        overlapping: a.overlapping + s.claimants.overlapping,
+        candidates: a.candidates + s.claimants.candidates,
+      }),
       { right: 0, truth: 0, overlapping: 0, candidates: 0 },
     ),
     autoLinks: scores.reduce(
-      (a, s) => ({ total: a.total + s.autoLinks.total, wrong: a.wrong + s.autoLinks.wrong, unverifiable: a.unverifiable + s.autoLinks.unverifiable, wrongList: [...a.wrongList, ...s.autoLinks.wrongList] }),
+      (a, s) => ({
+        total: a.total + s.autoLinks.total,
+        wrong: a.wrong + s.autoLinks.wrong,
+        unverifiable: a.unverifiable + s.autoLinks.unverifiable,
+        wrongList: [...a.wrongList, ...s.autoLinks.wrongList],
+      }),
       { total: 0, wrong: 0, unverifiable: 0, wrongList: [] as string[] },
     ),
     missedPersons: scores.flatMap((s) => s.missedPersons.map((p) => `${p} (${s.article.slice(0, 12)})`)),

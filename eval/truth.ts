@@ -21,7 +21,8 @@ export interface ArticleTruth {
   dates: { expression: string; occurrences: Span[]; from: string; to: string }[];
 }
 
-const DATE_WORD = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|tonight|yesterday|last month|next month|this year)\b/i;
+const DATE_WORD =
+  /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|tonight|yesterday|last month|next month|this year)\b/i;
 
 /** The relationship types the rules in src/ingest/extract/relations.ts propose. */
 export const RELATION_TYPES = new Set(['GOVERNOR_OF', 'SPOKESPERSON_FOR', 'LEADS', 'HOLDS_OFFICE', 'ADVISOR_TO']);
@@ -45,19 +46,27 @@ export function loadTruth(seed: SeedData, articlesDir: string): ArticleTruth[] {
     for (const m of seed.mentions.filter((m) => m.article === a.id)) {
       const e = byId.get(m.entity);
       if (!e || !['Person', 'Organization', 'Place'].includes(e.label)) continue;
-      entities.push({ id: e.data.id, label: e.label as 'Person' | 'Organization' | 'Place', occurrences: occurrences(text, aliasesOf(e)) });
+      entities.push({
+        id: e.data.id,
+        label: e.label as 'Person' | 'Organization' | 'Place',
+        occurrences: occurrences(text, aliasesOf(e)),
+      });
     }
-    const claims = seed.claims.filter((c) => c.evidence.article === a.id).map((c) => ({ id: c.id, claimant: c.claimant, evidence: { start: c.evidence.start, end: c.evidence.end } }));
+    const claims = seed.claims
+      .filter((c) => c.evidence.article === a.id)
+      .map((c) => ({ id: c.id, claimant: c.claimant, evidence: { start: c.evidence.start, end: c.evidence.end } }));
     const dated: { basis: string; from: string; to: string }[] = [];
     for (const c of seed.claims.filter((c) => c.evidence.article === a.id)) {
       const r = c as unknown as Record<string, string | undefined>;
-      if (r.date_basis) dated.push({ basis: r.date_basis, from: r.date ?? r.date_from ?? '', to: r.date ?? r.date_to ?? '' });
+      if (r.date_basis)
+        dated.push({ basis: r.date_basis, from: r.date ?? r.date_from ?? '', to: r.date ?? r.date_to ?? '' });
     }
     // Events: dated by the articles that report them (claims about them, or relationship evidence).
     const eventIds = new Set<string>();
     for (const c of seed.claims) if (c.evidence.article === a.id) c.about.forEach((id) => eventIds.add(id));
     for (const r of seed.relationships) {
-      if (r.evidence.some((ev) => ev.article === a.id)) [r.from, r.to].forEach((id) => events.has(id) && eventIds.add(id));
+      if (r.evidence.some((ev) => ev.article === a.id))
+        [r.from, r.to].forEach((id) => events.has(id) && eventIds.add(id));
     }
     for (const id of eventIds) {
       const e = events.get(id)!;
@@ -75,7 +84,8 @@ export function loadTruth(seed: SeedData, articlesDir: string): ArticleTruth[] {
         const occ = occurrences(text, [expression]);
         if (!occ.length) continue;
         const key = `${expression}|${d.from}|${d.to}`;
-        if (!dates.has(key)) dates.set(key, { expression, occurrences: occ, from: d.from.slice(0, 10), to: d.to.slice(0, 10) });
+        if (!dates.has(key))
+          dates.set(key, { expression, occurrences: occ, from: d.from.slice(0, 10), to: d.to.slice(0, 10) });
       }
     }
     const relationships = seed.relationships
@@ -100,7 +110,12 @@ export function loadTruth(seed: SeedData, articlesDir: string): ArticleTruth[] {
  * quote as claimants, with only the aliases those other articles' texts use (plus the canonical
  * name). This is what a real ingest sees; the full gazetteer would hand the answers over.
  */
-export function leaveOneOutGazetteer(seed: SeedData, truth: ArticleTruth[], article: string, full: GazetteerEntry[]): GazetteerEntry[] {
+export function leaveOneOutGazetteer(
+  seed: SeedData,
+  truth: ArticleTruth[],
+  article: string,
+  full: GazetteerEntry[],
+): GazetteerEntry[] {
   const others = truth.filter((t) => t.id !== article);
   const known = new Set<string>();
   for (const m of seed.mentions) if (m.article !== article) known.add(m.entity);

@@ -24,14 +24,20 @@ async function main(): Promise<number> {
   };
   if (process.argv.includes('--check')) {
     const v = validateSeed(opts);
-    console.log(v.articlesChecked ? `seed: valid; ${v.quotesChecked} quotes verified` : 'seed: valid; article texts not found, quote check SKIPPED');
+    console.log(
+      v.articlesChecked
+        ? `seed: valid; ${v.quotesChecked} quotes verified`
+        : 'seed: valid; article texts not found, quote check SKIPPED',
+    );
     return 0;
   }
   const target = await resolveTarget(env, (l) => console.log(l));
   const driver = createDriver(target);
   try {
     const r = await seedDatabase(driver, target.database, opts);
-    console.log(`seed: loaded into ${target.uri} (${target.database}) in ${(r.ms / 1000).toFixed(1)} s${opts.reset ? ' after --reset' : ''}`);
+    console.log(
+      `seed: loaded into ${target.uri} (${target.database}) in ${(r.ms / 1000).toFixed(1)} s${opts.reset ? ' after --reset' : ''}`,
+    );
     console.log(formatCounts(r.counts));
     return 0;
   } finally {
@@ -44,7 +50,8 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (e: unknown) => {
-    if (e instanceof SeedValidationError || e instanceof ManagedNeo4jError || e instanceof ConfigError) console.error(e.message);
+    if (e instanceof SeedValidationError || e instanceof ManagedNeo4jError || e instanceof ConfigError)
+      console.error(e.message);
     else console.error(e);
     process.exit(1);
   },

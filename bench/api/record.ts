@@ -19,7 +19,12 @@ export class Recorder {
   }
 }
 
-function wrapRunner<T extends object>(target: T, rec: Recorder, mode: 'READ' | 'WRITE', database: string | undefined): T {
+function wrapRunner<T extends object>(
+  target: T,
+  rec: Recorder,
+  mode: 'READ' | 'WRITE',
+  database: string | undefined,
+): T {
   return new Proxy(target, {
     get(t, prop, recv) {
       const v = Reflect.get(t, prop, recv) as unknown;
@@ -29,7 +34,13 @@ function wrapRunner<T extends object>(target: T, rec: Recorder, mode: 'READ' | '
           return (v as (...a: unknown[]) => unknown).call(t, query, params, ...rest);
         };
       }
-      if ((prop === 'executeRead' || prop === 'executeWrite' || prop === 'readTransaction' || prop === 'writeTransaction') && typeof v === 'function') {
+      if (
+        (prop === 'executeRead' ||
+          prop === 'executeWrite' ||
+          prop === 'readTransaction' ||
+          prop === 'writeTransaction') &&
+        typeof v === 'function'
+      ) {
         const m = prop === 'executeRead' || prop === 'readTransaction' ? 'READ' : 'WRITE';
         return (work: (tx: object) => unknown, ...rest: unknown[]) =>
           (v as (...a: unknown[]) => unknown).call(t, (tx: object) => work(wrapRunner(tx, rec, m, database)), ...rest);
@@ -55,7 +66,12 @@ export function recordingDriver(driver: Driver, rec: Recorder): Driver {
       }
       if (prop === 'executeQuery' && typeof v === 'function') {
         return (query: string, params?: Record<string, unknown>, cfg?: { database?: string; routing?: string }) => {
-          rec.statements.push({ query, params: params ?? {}, mode: cfg?.routing === neo4j.routing.READ ? 'READ' : 'WRITE', database: cfg?.database });
+          rec.statements.push({
+            query,
+            params: params ?? {},
+            mode: cfg?.routing === neo4j.routing.READ ? 'READ' : 'WRITE',
+            database: cfg?.database,
+          });
           return (v as (...a: unknown[]) => unknown).call(t, query, params, cfg);
         };
       }
@@ -70,7 +86,10 @@ export function recordingDriver(driver: Driver, rec: Recorder): Driver {
  */
 export async function replay(driver: Driver, database: string, statements: RecordedStatement[]): Promise<void> {
   for (const s of statements) {
-    const session = driver.session({ database: s.database ?? database, defaultAccessMode: s.mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
+    const session = driver.session({
+      database: s.database ?? database,
+      defaultAccessMode: s.mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
     try {
       await session.run(s.query, s.params, { timeout: 15_000 });
     } finally {

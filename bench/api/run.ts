@@ -71,13 +71,21 @@ interface PlanNode {
   dbHits?: number;
   children?: PlanNode[];
 }
-const sumHits = (p: PlanNode | null | undefined): number => (p ? (p.dbHits ?? 0) + (p.children ?? []).reduce((a, c) => a + sumHits(c), 0) : 0);
+const sumHits = (p: PlanNode | null | undefined): number =>
+  p ? (p.dbHits ?? 0) + (p.children ?? []).reduce((a, c) => a + sumHits(c), 0) : 0;
 
 /** PROFILEs the statements of one request and adds up their database hits. */
-async function dbHitsOf(driver: ReturnType<typeof createDriver>, database: string, statements: RecordedStatement[]): Promise<number> {
+async function dbHitsOf(
+  driver: ReturnType<typeof createDriver>,
+  database: string,
+  statements: RecordedStatement[],
+): Promise<number> {
   let total = 0;
   for (const st of statements) {
-    const session = driver.session({ database: st.database ?? database, defaultAccessMode: st.mode === 'READ' ? 'READ' : 'WRITE' });
+    const session = driver.session({
+      database: st.database ?? database,
+      defaultAccessMode: st.mode === 'READ' ? 'READ' : 'WRITE',
+    });
     try {
       const r = await session.run(`PROFILE ${st.query}`, st.params, { timeout: 60_000 });
       total += sumHits(r.summary.profile as unknown as PlanNode);
@@ -94,17 +102,39 @@ function endpoints(p: Generated['probes']): Endpoint[] {
   const surname = (n: string) => n.split(' ').pop()!.slice(0, 6);
   const s = p.small;
   return [
-    { name: 'search', method: 'GET', requests: p.names.map((n) => ({ path: `/api/search?q=${encodeURIComponent(surname(n))}&limit=20` })) },
+    {
+      name: 'search',
+      method: 'GET',
+      requests: p.names.map((n) => ({ path: `/api/search?q=${encodeURIComponent(surname(n))}&limit=20` })),
+    },
     { name: 'node detail', method: 'GET', requests: s.slice(0, 5).map((id) => ({ path: `/api/nodes/${id}` })) },
-    { name: 'expand (small node)', method: 'GET', requests: s.slice(0, 5).map((id) => ({ path: `/api/nodes/${id}/neighbours?limit=100` })) },
-    { name: `expand (hub, ${p.hubMentions.toLocaleString('en-US')}+ neighbours)`, method: 'GET', requests: [{ path: `/api/nodes/${p.hub}/neighbours?limit=100` }] },
+    {
+      name: 'expand (small node)',
+      method: 'GET',
+      requests: s.slice(0, 5).map((id) => ({ path: `/api/nodes/${id}/neighbours?limit=100` })),
+    },
+    {
+      name: `expand (hub, ${p.hubMentions.toLocaleString('en-US')}+ neighbours)`,
+      method: 'GET',
+      requests: [{ path: `/api/nodes/${p.hub}/neighbours?limit=100` }],
+    },
     {
       name: 'paths (≤ 4 hops)',
       method: 'GET',
-      requests: [0, 2, 4, 6].map((i) => ({ path: `/api/paths?from=${s[i % s.length]}&to=${s[(i + 1) % s.length]}&maxHops=4` })),
+      requests: [0, 2, 4, 6].map((i) => ({
+        path: `/api/paths?from=${s[i % s.length]}&to=${s[(i + 1) % s.length]}&maxHops=4`,
+      })),
     },
-    { name: 'saved query: person-profile', method: 'POST', requests: [{ path: '/api/queries/person-profile/run', body: { params: { person: p.person } } }] },
-    { name: 'saved query: claims-about-event', method: 'POST', requests: [{ path: '/api/queries/claims-about-event/run', body: { params: { event: p.event } } }] },
+    {
+      name: 'saved query: person-profile',
+      method: 'POST',
+      requests: [{ path: '/api/queries/person-profile/run', body: { params: { person: p.person } } }],
+    },
+    {
+      name: 'saved query: claims-about-event',
+      method: 'POST',
+      requests: [{ path: '/api/queries/claims-about-event/run', body: { params: { event: p.event } } }],
+    },
   ];
 }
 
@@ -115,7 +145,13 @@ async function recordStatements(
 ): Promise<{ byRequest: Map<string, RecordedStatement[]>; bytes: Map<string, number>; failed: Map<string, string> }> {
   const rec = new Recorder();
   const base = createDriver({ uri: t.uri, username: 'neo4j', password: t.password });
-  const app = await buildApp({ driver: recordingDriver(base, rec), database: t.database, env: loadEnv({ LOG_LEVEL: 'silent' }), logger: false, webRoot: null });
+  const app = await buildApp({
+    driver: recordingDriver(base, rec),
+    database: t.database,
+    env: loadEnv({ LOG_LEVEL: 'silent' }),
+    logger: false,
+    webRoot: null,
+  });
   const byRequest = new Map<string, RecordedStatement[]>();
   const bytes = new Map<string, number>();
   const failed = new Map<string, string>();
@@ -127,7 +163,8 @@ async function recordStatements(
           rec.reset();
           last = await app.inject({ method: ep.method, url: r.path, ...(r.body ? { payload: r.body as object } : {}) });
           // An endpoint that fails here (e.g. times out on a big graph) is reported, not measured.
-          if (last.statusCode !== 200) failed.set(ep.name, `${ep.method} ${r.path} → ${last.statusCode}: ${last.body.slice(0, 300)}`);
+          if (last.statusCode !== 200)
+            failed.set(ep.name, `${ep.method} ${r.path} → ${last.statusCode}: ${last.body.slice(0, 300)}`);
         }
         if (failed.has(ep.name)) break;
         byRequest.set(r.path + JSON.stringify(r.body ?? ''), [...rec.statements]);
@@ -143,7 +180,12 @@ async function recordStatements(
 
 function startServerChild(t: ApiTarget): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'api', 'server-child.ts')], {
-    env: processEnv({ NEO4J_URI: t.uri, NEO4J_USERNAME: 'neo4j', NEO4J_PASSWORD: t.password, NEO4J_DATABASE: t.database }),
+    env: processEnv({
+      NEO4J_URI: t.uri,
+      NEO4J_USERNAME: 'neo4j',
+      NEO4J_PASSWORD: t.password,
+      NEO4J_DATABASE: t.database,
+    }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((res, rej) => {
@@ -167,7 +209,14 @@ function startServerChild(t: ApiTarget): Promise<{ url: string; child: ChildProc
 }
 
 function cell(lat: number[], failures: number, ms: number): LatencyCell {
-  return { p50: percentile(lat, 50), p95: percentile(lat, 95), p99: percentile(lat, 99), rps: (lat.length * 1000) / ms, requests: lat.length, failures };
+  return {
+    p50: percentile(lat, 50),
+    p95: percentile(lat, 95),
+    p99: percentile(lat, 99),
+    rps: (lat.length * 1000) / ms,
+    requests: lat.length,
+    failures,
+  };
 }
 
 async function viaApi(url: string, ep: Endpoint, connections: number, amount: number): Promise<LatencyCell> {
@@ -191,7 +240,13 @@ async function viaApi(url: string, ep: Endpoint, connections: number, amount: nu
   return cell(lat, res.non2xx + res.errors + res.timeouts, performance.now() - t0);
 }
 
-async function viaDriver(t: ApiTarget, driver: ReturnType<typeof createDriver>, seqs: RecordedStatement[][], connections: number, amount: number): Promise<LatencyCell> {
+async function viaDriver(
+  t: ApiTarget,
+  driver: ReturnType<typeof createDriver>,
+  seqs: RecordedStatement[][],
+  connections: number,
+  amount: number,
+): Promise<LatencyCell> {
   const lat: number[] = [];
   let failures = 0;
   let next = 0;
@@ -235,7 +290,9 @@ export async function runApiBench(t: ApiTarget, probes: Generated['probes'], pla
     throw e;
   }
   const { byRequest, bytes, failed } = recorded;
-  plan.log(`api: recorded the Cypher of ${byRequest.size} requests${failed.size ? `; failing, not measured: ${[...failed.keys()].join(', ')}` : ''}`);
+  plan.log(
+    `api: recorded the Cypher of ${byRequest.size} requests${failed.size ? `; failing, not measured: ${[...failed.keys()].join(', ')}` : ''}`,
+  );
   const measured = eps.filter((ep) => !failed.has(ep.name));
   const seqsOf = (ep: Endpoint) => ep.requests.map((r) => byRequest.get(r.path + JSON.stringify(r.body ?? ''))!);
   const { url, child } = await serverP;
@@ -266,7 +323,9 @@ export async function runApiBench(t: ApiTarget, probes: Generated['probes'], pla
         }
         const row = { endpoint: ep.name, concurrency: c, api: med(api), direct: med(direct) };
         rows.push(row);
-        plan.log(`api: ${ep.name} @${c}: p50 ${row.api.p50.toFixed(1)} ms (driver ${row.direct.p50.toFixed(1)} ms), p99 ${row.api.p99.toFixed(1)} ms`);
+        plan.log(
+          `api: ${ep.name} @${c}: p50 ${row.api.p50.toFixed(1)} ms (driver ${row.direct.p50.toFixed(1)} ms), p99 ${row.api.p99.toFixed(1)} ms`,
+        );
       }
     }
   } finally {

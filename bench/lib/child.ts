@@ -22,10 +22,14 @@ export async function runChild<T>(script: string, input: unknown, opts: ChildOpt
   const inputFile = join(dir, 'input.json');
   writeFileSync(inputFile, JSON.stringify(input));
   try {
-    const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', script, '--input', inputFile, '--result', resultFile], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: processEnv(opts.env),
-    });
+    const child = spawn(
+      process.execPath,
+      [...(opts.nodeArgs ?? []), '--import', 'tsx', script, '--input', inputFile, '--result', resultFile],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: processEnv(opts.env),
+      },
+    );
     let tail = '';
     const onData = (buf: Buffer) => {
       const s = buf.toString();

@@ -68,7 +68,10 @@ export async function startBenchNeo4j(opts: BenchNeo4jOptions = {}): Promise<Ben
   });
   const uri = handle.info.uri!;
   const password = handle.info.password!;
-  const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', password), { maxTransactionRetryTime: 2_000, maxConnectionPoolSize: 200 });
+  const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', password), {
+    maxTransactionRetryTime: 2_000,
+    maxConnectionPoolSize: 200,
+  });
   const stop = async () => {
     await driver.close().catch(() => {});
     await handle.stop(60_000);
@@ -108,5 +111,8 @@ export function duBytes(dir: string): number {
 
 /** Store files and transaction logs of the `neo4j` database in an instance folder. */
 export function storeSize(home: string): { store: number; txLogs: number } {
-  return { store: duBytes(join(home, 'data', 'databases', 'neo4j')), txLogs: duBytes(join(home, 'data', 'transactions', 'neo4j')) };
+  return {
+    store: duBytes(join(home, 'data', 'databases', 'neo4j')),
+    txLogs: duBytes(join(home, 'data', 'transactions', 'neo4j')),
+  };
 }

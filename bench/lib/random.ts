@@ -43,7 +43,10 @@ export class Random {
  */
 export class Zipf {
   private readonly cdf: Float64Array;
-  constructor(readonly n: number, s = 1) {
+  constructor(
+    readonly n: number,
+    s = 1,
+  ) {
     this.cdf = new Float64Array(n);
     let acc = 0;
     for (let r = 0; r < n; r++) {

@@ -29,7 +29,8 @@ export function fmt(n: number | null | undefined, digits = 3): string {
   return n.toFixed(Math.min(decimals, 3));
 }
 
-export const mb = (bytes: number | null | undefined) => (bytes === null || bytes === undefined ? NaN : bytes / (1024 * 1024));
+export const mb = (bytes: number | null | undefined) =>
+  bytes === null || bytes === undefined ? NaN : bytes / (1024 * 1024);
 
 /** "2.4×" ratio text; a/b. */
 export function ratio(a: number, b: number): string {

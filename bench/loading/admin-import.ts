@@ -27,12 +27,17 @@ function parseDuration(s: string): number | null {
   const m = /IMPORT DONE in ([^.]+)\./.exec(s);
   if (!m) return null;
   let ms = 0;
-  for (const [, n, unit] of m[1]!.matchAll(/(\d+)(ms|h|m|s)/g)) ms += Number(n) * ({ h: 3_600_000, m: 60_000, s: 1_000, ms: 1 } as Record<string, number>)[unit!]!;
+  for (const [, n, unit] of m[1]!.matchAll(/(\d+)(ms|h|m|s)/g))
+    ms += Number(n) * ({ h: 3_600_000, m: 60_000, s: 1_000, ms: 1 } as Record<string, number>)[unit!]!;
   return ms;
 }
 
 /** Imports into `<home>/data` (must not hold a `neo4j` database yet). Cost: seconds to a minute. */
-export async function runAdminImport(home: string, csvArgs: string[], opts: { heap?: string } = {}): Promise<AdminImportResult> {
+export async function runAdminImport(
+  home: string,
+  csvArgs: string[],
+  opts: { heap?: string } = {},
+): Promise<AdminImportResult> {
   const conf = join(home, 'conf');
   mkdirSync(conf, { recursive: true });
   mkdirSync(join(home, 'data'), { recursive: true });
@@ -58,7 +63,10 @@ export async function runAdminImport(home: string, csvArgs: string[], opts: { he
     'neo4j',
   ];
   const t0 = performance.now();
-  const child = spawn(defaultJava(loadEnv().JAVA_HOME), args, { env: processEnv({ NEO4J_HOME: home, NEO4J_CONF: conf }), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(defaultJava(loadEnv().JAVA_HOME), args, {
+    env: processEnv({ NEO4J_HOME: home, NEO4J_CONF: conf }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (b: Buffer) => (output += b.toString()));
   child.stderr.on('data', (b: Buffer) => (output += b.toString()));

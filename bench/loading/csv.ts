@@ -30,7 +30,10 @@ const quoteCsv = (s: string) => `"${s.replace(/"/g, '""')}"`;
 class CsvFile {
   private readonly out: WriteStream;
   private buf: string[] = [];
-  constructor(readonly path: string, private readonly cols: Col[]) {
+  constructor(
+    readonly path: string,
+    private readonly cols: Col[],
+  ) {
     this.out = createWriteStream(path);
     this.buf.push(cols.map((c) => (c.type ? `${c.name}:${c.type}` : c.name)).join(','));
   }
@@ -180,10 +183,22 @@ export async function writeImportCsv(d: SeedData, dir: string): Promise<ImportCs
       const key = [c.id, other].sort().join('|');
       if (pairs.has(key)) continue;
       pairs.add(key);
-      await rels.row({ ':START_ID': c.id, ':END_ID': other, ':TYPE': 'CONTRADICTS', ...provenance([c.evidence, claimById.get(other)!.evidence], outletOf) });
+      await rels.row({
+        ':START_ID': c.id,
+        ':END_ID': other,
+        ':TYPE': 'CONTRADICTS',
+        ...provenance([c.evidence, claimById.get(other)!.evidence], outletOf),
+      });
     }
   }
-  for (const r of d.relationships) await rels.row({ ':START_ID': r.from, ':END_ID': r.to, ':TYPE': r.type, ...r.properties, ...provenance(r.evidence, outletOf) });
+  for (const r of d.relationships)
+    await rels.row({
+      ':START_ID': r.from,
+      ':END_ID': r.to,
+      ':TYPE': r.type,
+      ...r.properties,
+      ...provenance(r.evidence, outletOf),
+    });
   for (const m of d.mentions) {
     await rels.row({
       ':START_ID': m.article,
@@ -201,7 +216,12 @@ export async function writeImportCsv(d: SeedData, dir: string): Promise<ImportCs
 
   const files = [articles, entities, claims, rels].map((f) => f.path);
   return {
-    args: [`--nodes=Article=${files[0]}`, `--nodes=${files[1]}`, `--nodes=Claim=${files[2]}`, `--relationships=${files[3]}`],
+    args: [
+      `--nodes=Article=${files[0]}`,
+      `--nodes=${files[1]}`,
+      `--nodes=Claim=${files[2]}`,
+      `--relationships=${files[3]}`,
+    ],
     bytes: files.reduce((s, f) => s + statSync(f).size, 0),
   };
 }

@@ -76,7 +76,9 @@ const generateMs = performance.now() - t;
 sample();
 const heapAfterGenerate = process.memoryUsage().heapUsed;
 peakHeap = heapAfterGenerate;
-log(`generated ${g.counts.relationships.total} relationships, ${g.counts.nodes} nodes in ${(generateMs / 1000).toFixed(1)} s`);
+log(
+  `generated ${g.counts.relationships.total} relationships, ${g.counts.nodes} nodes in ${(generateMs / 1000).toFixed(1)} s`,
+);
 
 const driver = neo4j.driver(input.uri, neo4j.auth.basic('neo4j', input.password), { maxTransactionRetryTime: 2_000 });
 const database = input.database;
@@ -114,7 +116,10 @@ const tx = session.beginTransaction({ timeout: 3_600_000, metadata: { app: 'news
 // say where the load goes; what is left of writeMs is the loader's own JavaScript.
 const profile = new Map<string, { ms: number; calls: number; rows: number }>();
 const origRun = tx.run.bind(tx);
-(tx as unknown as { run: (q: string, p?: Record<string, unknown>) => unknown }).run = (q: string, p?: Record<string, unknown>) => {
+(tx as unknown as { run: (q: string, p?: Record<string, unknown>) => unknown }).run = (
+  q: string,
+  p?: Record<string, unknown>,
+) => {
   const t1 = performance.now();
   const res = origRun(q, p);
   const key = statementKind(q);

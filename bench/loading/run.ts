@@ -128,7 +128,17 @@ const int = (x: number) => x.toLocaleString('en-US');
 const LOAD_CHILD = join(ROOT, 'bench', 'loading', 'load-child.ts');
 const CSV_CHILD = join(ROOT, 'bench', 'loading', 'csv-child.ts');
 
-async function loaderRuns(n: number, plan: LoadPlan, keep: boolean): Promise<{ figures: LoaderFigures; perRow: PerRowFigures | null; nodes: number; rels: number; kept: BenchNeo4j | null }> {
+async function loaderRuns(
+  n: number,
+  plan: LoadPlan,
+  keep: boolean,
+): Promise<{
+  figures: LoaderFigures;
+  perRow: PerRowFigures | null;
+  nodes: number;
+  rels: number;
+  kept: BenchNeo4j | null;
+}> {
   const samples: Array<LoadChildResult & { storeMB: number; txLogMB: number; load: number }> = [];
   let kept: BenchNeo4j | null = null;
   const runs = plan.runs(n);
@@ -145,9 +155,13 @@ async function loaderRuns(n: number, plan: LoadPlan, keep: boolean): Promise<{ f
         perRow: plan.perRow(n),
         neo4jPid: inst.handle.info.pid,
       };
-      const res = await runChild<LoadChildResult>(LOAD_CHILD, input, { nodeArgs: ['--max-old-space-size=12288'], onLine: plan.log });
+      const res = await runChild<LoadChildResult>(LOAD_CHILD, input, {
+        nodeArgs: ['--max-old-space-size=12288'],
+        onLine: plan.log,
+      });
       const load = loadPerCore();
-      if (res.loadedRelationships !== res.relationships) throw new Error(`loaded ${res.loadedRelationships} relationships, generated ${res.relationships}`);
+      if (res.loadedRelationships !== res.relationships)
+        throw new Error(`loaded ${res.loadedRelationships} relationships, generated ${res.relationships}`);
       // Store size on the stopped server (a clean shutdown flushes everything to the store files;
       // db.checkpoint() is Enterprise-only). Overlap mode keeps the last one running (approximate size).
       const keepRunning = keep && r === runs - 1 && plan.overlap;
@@ -174,11 +188,28 @@ async function loaderRuns(n: number, plan: LoadPlan, keep: boolean): Promise<{ f
   for (let r = 0; r < mergeRuns; r++) {
     const inst = await startBenchNeo4j({ heap: plan.heap(n), pagecache: '1g' });
     try {
-      const input: LoadChildInput = { uri: inst.uri, password: inst.password, database: inst.database, relationships: n, seed: plan.seed, perRow: 0, neo4jPid: inst.handle.info.pid, strategy: 'merge' };
-      const res = await runChild<LoadChildResult>(LOAD_CHILD, input, { nodeArgs: ['--max-old-space-size=12288'], onLine: plan.log });
-      if (res.loadedRelationships !== res.relationships) throw new Error(`merge baseline loaded ${res.loadedRelationships} relationships, generated ${res.relationships}`);
+      const input: LoadChildInput = {
+        uri: inst.uri,
+        password: inst.password,
+        database: inst.database,
+        relationships: n,
+        seed: plan.seed,
+        perRow: 0,
+        neo4jPid: inst.handle.info.pid,
+        strategy: 'merge',
+      };
+      const res = await runChild<LoadChildResult>(LOAD_CHILD, input, {
+        nodeArgs: ['--max-old-space-size=12288'],
+        onLine: plan.log,
+      });
+      if (res.loadedRelationships !== res.relationships)
+        throw new Error(
+          `merge baseline loaded ${res.loadedRelationships} relationships, generated ${res.relationships}`,
+        );
       merged.push(res);
-      plan.log(`load: ${n.toLocaleString('en-US')} MERGE-path baseline run ${r + 1}/${mergeRuns}: ${Math.round(res.relationships / (res.totalMs / 1000)).toLocaleString('en-US')} rels/s`);
+      plan.log(
+        `load: ${n.toLocaleString('en-US')} MERGE-path baseline run ${r + 1}/${mergeRuns}: ${Math.round(res.relationships / (res.totalMs / 1000)).toLocaleString('en-US')} rels/s`,
+      );
     } finally {
       await inst.dispose().catch(() => {});
     }
@@ -242,9 +273,13 @@ async function loaderRuns(n: number, plan: LoadPlan, keep: boolean): Promise<{ f
 async function importRuns(n: number, plan: LoadPlan): Promise<ImportFigures> {
   const dir = newBenchHome('newsgraph-bench-csv-');
   try {
-    const csv = await runChild<{ args: string[]; bytes: number; relationships: number; nodes: number }>(CSV_CHILD, { relationships: n, seed: plan.seed, dir }, {
-      nodeArgs: ['--max-old-space-size=12288'],
-    });
+    const csv = await runChild<{ args: string[]; bytes: number; relationships: number; nodes: number }>(
+      CSV_CHILD,
+      { relationships: n, seed: plan.seed, dir },
+      {
+        nodeArgs: ['--max-old-space-size=12288'],
+      },
+    );
     const samples: Array<{ wallMs: number; reportedMs: number | null; cpuS: number }> = [];
     let schemaMs = NaN;
     let storeMB = NaN;
@@ -254,20 +289,32 @@ async function importRuns(n: number, plan: LoadPlan): Promise<ImportFigures> {
       try {
         const res = await runAdminImport(home, csv.args, { heap: '1g' });
         samples.push(res);
-        plan.log(`load: ${n.toLocaleString('en-US')} offline import run ${r + 1}: ${(res.wallMs / 1000).toFixed(1)} s wall (${res.reportedMs !== null ? (res.reportedMs / 1000).toFixed(1) : '?'} s reported)`);
+        plan.log(
+          `load: ${n.toLocaleString('en-US')} offline import run ${r + 1}: ${(res.wallMs / 1000).toFixed(1)} s wall (${res.reportedMs !== null ? (res.reportedMs / 1000).toFixed(1) : '?'} s reported)`,
+        );
         if (r === 0 && !plan.verifyImport) {
           verified = `${int(res.nodes ?? 0)} nodes, ${int(res.relationships ?? 0)} relationships (the importer's report)`;
           storeMB = mb(storeSize(home).store);
-          if (res.relationships !== csv.relationships || res.nodes !== csv.nodes) throw new Error(`import reported ${verified}, expected ${csv.nodes} nodes and ${csv.relationships} relationships`);
+          if (res.relationships !== csv.relationships || res.nodes !== csv.nodes)
+            throw new Error(
+              `import reported ${verified}, expected ${csv.nodes} nodes and ${csv.relationships} relationships`,
+            );
         } else if (r === 0) {
           // Check what was imported, then build the loader's schema on it.
           const inst = await startBenchNeo4j({ home, heap: plan.heap(n), pagecache: '1g' });
           try {
-            const q = await inst.driver.executeQuery('MATCH (x) WITH count(x) AS nodes MATCH ()-[r]->() RETURN nodes, count(r) AS rels', {}, { database: inst.database });
+            const q = await inst.driver.executeQuery(
+              'MATCH (x) WITH count(x) AS nodes MATCH ()-[r]->() RETURN nodes, count(r) AS rels',
+              {},
+              { database: inst.database },
+            );
             const nodes = Number(q.records[0]!.get('nodes'));
             const rels = Number(q.records[0]!.get('rels'));
             verified = `${nodes.toLocaleString('en-US')} nodes, ${rels.toLocaleString('en-US')} relationships`;
-            if (rels !== csv.relationships || nodes !== csv.nodes) throw new Error(`import produced ${verified}, expected ${csv.nodes} nodes and ${csv.relationships} relationships`);
+            if (rels !== csv.relationships || nodes !== csv.nodes)
+              throw new Error(
+                `import produced ${verified}, expected ${csv.nodes} nodes and ${csv.relationships} relationships`,
+              );
             const t0 = performance.now();
             await applySchema(inst.driver, inst.database, SCHEMA_CYPHER);
             schemaMs = performance.now() - t0;

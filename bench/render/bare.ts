@@ -35,7 +35,14 @@ const api: BenchApi = {
     sigma = timeSync(() => new Sigma(g, container));
     const mainMs = snapshot().mainMs;
     syncAll(sigma);
-    return { buildMs: built - start, firstFrameMs: performance.now() - start, firstFrameMainMs: mainMs, preLayoutMs: 0, nodes: g.order, edges: g.size };
+    return {
+      buildMs: built - start,
+      firstFrameMs: performance.now() - start,
+      firstFrameMainMs: mainMs,
+      preLayoutMs: 0,
+      nodes: g.order,
+      edges: g.size,
+    };
   },
   panStep: (i) => panStepOn(sigma!, i),
   hoverTargets: (k) => hoverTargetsOn(sigma!, k),
@@ -54,7 +61,13 @@ const api: BenchApi = {
     timeSync(() => {
       const a = g.getNodeAttributes(payload.anchor) as { x: number; y: number };
       const r = new Random(payload.nodes.length);
-      for (const n of payload.nodes) g.addNode(n.id, { x: a.x + (r.next() - 0.5) * 0.05, y: a.y + (r.next() - 0.5) * 0.05, size: 3, label: n.caption });
+      for (const n of payload.nodes)
+        g.addNode(n.id, {
+          x: a.x + (r.next() - 0.5) * 0.05,
+          y: a.y + (r.next() - 0.5) * 0.05,
+          size: 3,
+          label: n.caption,
+        });
       for (const e of payload.edges) g.addEdgeWithKey(e.id, e.source, e.target);
     });
     await rendered;

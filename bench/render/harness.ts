@@ -48,7 +48,8 @@ export function sigmaContexts(s: Sigma): Array<WebGL2RenderingContext | WebGLRen
   const out: Array<WebGL2RenderingContext | WebGLRenderingContext> = [];
   for (const key of ['edges', 'nodes']) {
     const canvas = c[key];
-    const gl = (canvas?.getContext('webgl2') ?? canvas?.getContext('webgl')) as WebGL2RenderingContext | WebGLRenderingContext | null;
+    const gl = (canvas?.getContext('webgl2') ?? canvas?.getContext('webgl')) as
+      WebGL2RenderingContext | WebGLRenderingContext | null;
     if (gl) out.push(gl);
   }
   return out;
@@ -66,7 +67,12 @@ export function afterRender(s: Sigma): Promise<void> {
 export function cameraState(i: number): { x: number; y: number; ratio: number; angle: number } {
   const k = i % 4;
   if (i === 0) return { x: 0.5, y: 0.5, ratio: 1, angle: 0 }; // sigma's initial camera
-  return { x: 0.5 + (k === 1 ? 0.08 : k === 3 ? -0.08 : 0.02), y: 0.5 + (k === 2 ? 0.06 : 0), ratio: k % 2 ? 0.7 : 0.9, angle: 0 };
+  return {
+    x: 0.5 + (k === 1 ? 0.08 : k === 3 ? -0.08 : 0.02),
+    y: 0.5 + (k === 2 ? 0.06 : 0),
+    ratio: k % 2 ? 0.7 : 0.9,
+    angle: 0,
+  };
 }
 
 /** One camera move and the frame it causes; a move to the current state renders nothing. */
@@ -96,14 +102,20 @@ export function hoverTargetsOn(s: Sigma, k: number): ReturnType<BenchApi['hoverT
     const p = s.framedGraphToViewport(d);
     if (p.x < 60 || p.y < 60 || p.x > width - 60 || p.y > height - 60) continue;
     // Skip nodes drawn under another one (the pointer would pick that one).
-    const picked = (s as unknown as { getNodeAtPosition(p: { x: number; y: number }): string | null }).getNodeAtPosition(p);
+    const picked = (
+      s as unknown as { getNodeAtPosition(p: { x: number; y: number }): string | null }
+    ).getNodeAtPosition(p);
     if (picked !== id) continue;
     out.push({ id, x: p.x, y: p.y });
   }
   return { nodes: out, empty: { x: 3, y: 3 } };
 }
 
-export async function endOn(s: Sigma, hovered: () => string | null, t0: number): Promise<Step & { hovered: string | null }> {
+export async function endOn(
+  s: Sigma,
+  hovered: () => string | null,
+  t0: number,
+): Promise<Step & { hovered: string | null }> {
   await settle();
   const mainMs = snapshot().mainMs;
   syncAll(s);

@@ -7,13 +7,30 @@ import type { GraphEdge, GraphNode, GraphPayload } from '../../src/shared/graph'
 import { Random } from '../lib/random';
 
 const LABELS = ['Person', 'Organization', 'Place', 'Event', 'Weapon', 'Article', 'Claim'];
-const TYPES = ['MENTIONS', 'OCCURRED_IN', 'LOCATED_IN', 'MADE', 'ABOUT', 'WORKS_FOR', 'TARGETED', 'USED_WEAPON', 'PARTICIPATED_IN', 'REPORTS'];
+const TYPES = [
+  'MENTIONS',
+  'OCCURRED_IN',
+  'LOCATED_IN',
+  'MADE',
+  'ABOUT',
+  'WORKS_FOR',
+  'TARGETED',
+  'USED_WEAPON',
+  'PARTICIPATED_IN',
+  'REPORTS',
+];
 const SYL = ['ka', 'ro', 'vel', 'mir', 'gor', 'dan', 'lo', 'vi', 'sta', 'bel', 'har', 'kiv', 'zor', 'len'];
 
 function node(r: Random, i: number, prefix = 'n'): GraphNode {
   const label = LABELS[Math.floor(Math.pow(r.next(), 1.5) * LABELS.length)]!;
   const caption = `${SYL[r.int(0, SYL.length - 1)]!.toUpperCase()}${SYL[r.int(0, SYL.length - 1)]}${SYL[r.int(0, SYL.length - 1)]} ${i}`;
-  return { id: `4:bench:${prefix}${i}`, key: `${label.toLowerCase()}-${prefix}${i}`, labels: label === 'Article' || label === 'Claim' ? [label] : ['Entity', label], caption, properties: { name: caption } };
+  return {
+    id: `4:bench:${prefix}${i}`,
+    key: `${label.toLowerCase()}-${prefix}${i}`,
+    labels: label === 'Article' || label === 'Claim' ? [label] : ['Entity', label],
+    caption,
+    properties: { name: caption },
+  };
 }
 
 export function renderPayload(n: number, seed = 11, edgesPerNode = 3.5): GraphPayload {
@@ -33,7 +50,13 @@ export function renderPayload(n: number, seed = 11, edgesPerNode = 3.5): GraphPa
     if (seen.has(key)) continue;
     seen.add(key);
     ends.push(s, t);
-    edges.push({ id: `5:bench:e${edges.length}`, type: TYPES[r.int(0, TYPES.length - 1)]!, source: nodes[s]!.id, target: nodes[t]!.id, properties: { quote: 'synthetic' } });
+    edges.push({
+      id: `5:bench:e${edges.length}`,
+      type: TYPES[r.int(0, TYPES.length - 1)]!,
+      source: nodes[s]!.id,
+      target: nodes[t]!.id,
+      properties: { quote: 'synthetic' },
+    });
   }
   return { nodes, edges };
 }
@@ -46,7 +69,13 @@ export function expansionPayload(anchor: string, k: number, round: number, seed 
   for (let i = 0; i < k; i++) {
     const nd = node(r, i, `x${round}-`);
     nodes.push(nd);
-    edges.push({ id: `5:bench:x${round}-${i}`, type: TYPES[r.int(0, TYPES.length - 1)]!, source: anchor, target: nd.id, properties: {} });
+    edges.push({
+      id: `5:bench:x${round}-${i}`,
+      type: TYPES[r.int(0, TYPES.length - 1)]!,
+      source: anchor,
+      target: nd.id,
+      properties: {},
+    });
   }
   return { nodes, edges };
 }

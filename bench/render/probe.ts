@@ -43,11 +43,25 @@ window.cancelAnimationFrame = (id: number): void => {
   nativeCancel(id);
 };
 
-const TIMED_EVENTS = new Set(['mousemove', 'mousedown', 'mouseup', 'wheel', 'click', 'pointermove', 'mouseout', 'mouseleave']);
+const TIMED_EVENTS = new Set([
+  'mousemove',
+  'mousedown',
+  'mouseup',
+  'wheel',
+  'click',
+  'pointermove',
+  'mouseout',
+  'mouseleave',
+]);
 const wrapped = new WeakMap<object, EventListener>();
 const nativeAdd = EventTarget.prototype.addEventListener;
 const nativeRemove = EventTarget.prototype.removeEventListener;
-EventTarget.prototype.addEventListener = function (this: EventTarget, type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions) {
+EventTarget.prototype.addEventListener = function (
+  this: EventTarget,
+  type: string,
+  listener: EventListenerOrEventListenerObject | null,
+  options?: boolean | AddEventListenerOptions,
+) {
   if (!listener || !TIMED_EVENTS.has(type)) return nativeAdd.call(this, type, listener, options);
   let w = wrapped.get(listener);
   if (!w) {
@@ -66,7 +80,12 @@ EventTarget.prototype.addEventListener = function (this: EventTarget, type: stri
   }
   return nativeAdd.call(this, type, w, options);
 };
-EventTarget.prototype.removeEventListener = function (this: EventTarget, type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions) {
+EventTarget.prototype.removeEventListener = function (
+  this: EventTarget,
+  type: string,
+  listener: EventListenerOrEventListenerObject | null,
+  options?: boolean | EventListenerOptions,
+) {
   const w = listener ? wrapped.get(listener) : undefined;
   return nativeRemove.call(this, type, w ?? listener, options);
 };

@@ -81,18 +81,32 @@ export interface RenderResults {
 
 function buildPages(log: (l: string) => void): number {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '-c', join(ROOT, 'bench', 'render', 'vite.config.ts')], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    // Production builds of both pages, also when run from Vitest (NODE_ENV=test): see ensure-build.ts.
-    env: processEnv({ NODE_ENV: 'production' }),
-  });
+  const r = spawnSync(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'),
+      'build',
+      '-c',
+      join(ROOT, 'bench', 'render', 'vite.config.ts'),
+    ],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      // Production builds of both pages, also when run from Vitest (NODE_ENV=test): see ensure-build.ts.
+      env: processEnv({ NODE_ENV: 'production' }),
+    },
+  );
   if (r.status !== 0) throw new Error(`vite build of the render pages failed:\n${r.stdout}\n${r.stderr}`);
   log(`render: pages built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   return performance.now() - t0;
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.css': 'text/css',
+};
 
 function serve(dir: string, port: number): Promise<Server> {
   const server = createServer((req, res) => {
@@ -102,7 +116,10 @@ function serve(dir: string, port: number): Promise<Server> {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
+    res.writeHead(200, {
+      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Cache-Control': 'no-store',
+    });
     createReadStream(file).pipe(res);
   });
   return new Promise((res) => server.listen(port, '127.0.0.1', () => res(server)));
@@ -130,7 +147,11 @@ function topSelfTime(p: CpuProfile, top = 8): ProfileEntry[] {
     const dt = (p.timeDeltas[i] ?? 0) / 1000;
     // readPixels = waiting for the software GPU (our sync, sigma's picking): not JavaScript work.
     if (!f || ['(idle)', '(program)', '(root)', 'readPixels'].includes(f.functionName)) return;
-    const file = f.url.split('/').pop()?.replace(/-[\w-]{8}\.js$/, '.js') ?? '';
+    const file =
+      f.url
+        .split('/')
+        .pop()
+        ?.replace(/-[\w-]{8}\.js$/, '.js') ?? '';
     const key = `${f.functionName || '(anonymous)'}${file ? ` (${file}:${f.lineNumber + 1})` : ''}`;
     self.set(key, (self.get(key) ?? 0) + dt);
     total += dt;
@@ -151,7 +172,14 @@ interface RunSamples {
   profile?: { hover: ProfileEntry[]; pan: ProfileEntry[]; expand: ProfileEntry[] };
 }
 
-async function onePageRun(browser: Browser, base: string, kind: 'bare' | 'app', n: number, plan: RenderPlan, profile = false): Promise<RunSamples> {
+async function onePageRun(
+  browser: Browser,
+  base: string,
+  kind: 'bare' | 'app',
+  n: number,
+  plan: RenderPlan,
+  profile = false,
+): Promise<RunSamples> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
   const page: Page = await context.newPage();
   const errors: string[] = [];
@@ -187,7 +215,10 @@ async function onePageRun(browser: Browser, base: string, kind: 'bare' | 'app', 
 
     plan.log(`render:   ${kind} ${n}: hovered ${hover.length}`);
     const expand: RunSamples['expand'] = [];
-    for (let i = 0; i < plan.expansions(n); i++) expand.push(await page.evaluate(([r, u]) => window.__bench!.expand(r, u), [i, `${base}/payload/${n}-x${i}.json`] as const));
+    for (let i = 0; i < plan.expansions(n); i++)
+      expand.push(
+        await page.evaluate(([r, u]) => window.__bench!.expand(r, u), [i, `${base}/payload/${n}-x${i}.json`] as const),
+      );
 
     plan.log(`render:   ${kind} ${n}: expanded`);
     const fa2 = (await page.evaluate((ms) => window.__bench!.fa2(ms), plan.fa2Ms)).perSec;
@@ -219,7 +250,9 @@ async function onePageRun(browser: Browser, base: string, kind: 'bare' | 'app', 
       const panP = await capture(async () => {
         for (const i of [1, 2]) await page.evaluate((k) => window.__bench!.panStep(k), i);
       });
-      const expandP = await capture(() => page.evaluate(([r, u]) => window.__bench!.expand(r, u), [99, `${base}/payload/${n}-xp.json`] as const));
+      const expandP = await capture(() =>
+        page.evaluate(([r, u]) => window.__bench!.expand(r, u), [99, `${base}/payload/${n}-xp.json`] as const),
+      );
       prof = { hover: hoverP, pan: panP, expand: expandP };
       plan.log(`render:   ${kind} ${n}: profiled`);
     }
@@ -273,8 +306,15 @@ export async function runRenderBench(plan: RenderPlan): Promise<RenderResults> {
     edgesOf.set(n, p.edges.length);
     writeFileSync(join(DIST, 'payload', `${n}.json`), JSON.stringify(p));
     const anchor = pickAnchor(p);
-    for (let i = 0; i < plan.expansions(n); i++) writeFileSync(join(DIST, 'payload', `${n}-x${i}.json`), JSON.stringify({ anchor, ...expansionPayload(anchor, 100, i) }));
-    writeFileSync(join(DIST, 'payload', `${n}-xp.json`), JSON.stringify({ anchor, ...expansionPayload(anchor, 100, 1_000) }));
+    for (let i = 0; i < plan.expansions(n); i++)
+      writeFileSync(
+        join(DIST, 'payload', `${n}-x${i}.json`),
+        JSON.stringify({ anchor, ...expansionPayload(anchor, 100, i) }),
+      );
+    writeFileSync(
+      join(DIST, 'payload', `${n}-xp.json`),
+      JSON.stringify({ anchor, ...expansionPayload(anchor, 100, 1_000) }),
+    );
   }
   const port = await freePort();
   const server = await serve(DIST, port);
@@ -286,7 +326,9 @@ export async function runRenderBench(plan: RenderPlan): Promise<RenderResults> {
     const webgl = await probe.evaluate(() => {
       const gl = document.createElement('canvas').getContext('webgl2');
       const ext = gl?.getExtension('WEBGL_debug_renderer_info');
-      return gl ? String(ext ? gl.getParameter(ext.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER)) : 'no WebGL';
+      return gl
+        ? String(ext ? gl.getParameter(ext.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER))
+        : 'no WebGL';
     });
     await probe.close();
     const sizes: RenderSizeResult[] = [];
@@ -298,7 +340,9 @@ export async function runRenderBench(plan: RenderPlan): Promise<RenderResults> {
         for (const kind of order) {
           const t0 = performance.now();
           runs[kind].push(await onePageRun(browser, base, kind, n, plan, plan.profile && kind === 'app' && r === 0));
-          plan.log(`render: ${n} nodes, ${kind} run ${r + 1}/${plan.runs(n)} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+          plan.log(
+            `render: ${n} nodes, ${kind} run ${r + 1}/${plan.runs(n)} in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+          );
         }
       }
       sizes.push({ nodes: n, edges: edgesOf.get(n)!, bare: summarise(runs.bare), app: summarise(runs.app) });

@@ -57,7 +57,10 @@ export async function bundleSizes(log: (l: string) => void): Promise<BundleSizes
   const buildMs = performance.now() - t0;
   const html = readFileSync(join(APP_DIST, 'index.html'), 'utf8');
   const refs = (re: RegExp) => [...html.matchAll(re)].map((m) => m[1]!.replace(/^\//, ''));
-  const js = new Set([...refs(/<script[^>]+src="([^"]+\.js)"/g), ...refs(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)]);
+  const js = new Set([
+    ...refs(/<script[^>]+src="([^"]+\.js)"/g),
+    ...refs(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g),
+  ]);
   const css = new Set(refs(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g));
   const size = (f: string) => {
     const buf = readFileSync(join(APP_DIST, f));
@@ -132,7 +135,8 @@ async function oneStart(log: (l: string) => void): Promise<StartupRun> {
       }
       await sleep(50);
     }
-    if (!Number.isFinite(firstApi200)) throw new Error(`npm start never answered /api/health with 200:\n${out.slice(-3000)}`);
+    if (!Number.isFinite(firstApi200))
+      throw new Error(`npm start never answered /api/health with 200:\n${out.slice(-3000)}`);
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const navAt = performance.now();
     await page.goto(base);
@@ -143,7 +147,8 @@ async function oneStart(log: (l: string) => void): Promise<StartupRun> {
           // its nodes): read from the page, as a production build has no test hooks.
           if (!document.querySelector('canvas.sigma-nodes')) return 0;
           let n = 0;
-          for (const e of document.querySelectorAll('[data-testid^=legend-]')) n += Number(e.getAttribute('data-count')) || 0;
+          for (const e of document.querySelectorAll('[data-testid^=legend-]'))
+            n += Number(e.getAttribute('data-count')) || 0;
           return n;
         },
         null,
@@ -170,7 +175,9 @@ async function oneStart(log: (l: string) => void): Promise<StartupRun> {
       overviewNodes: nodes,
       rebuilt: /building the explorer/.test(out),
     };
-    log(`startup: Bolt ${(run.boltMs / 1000).toFixed(1)} s, seeded ${(run.seededMs / 1000).toFixed(1)} s, API 200 ${(run.firstApi200Ms / 1000).toFixed(1)} s, overview ${(run.overviewMs / 1000).toFixed(1)} s (${nodes} nodes)`);
+    log(
+      `startup: Bolt ${(run.boltMs / 1000).toFixed(1)} s, seeded ${(run.seededMs / 1000).toFixed(1)} s, API 200 ${(run.firstApi200Ms / 1000).toFixed(1)} s, overview ${(run.overviewMs / 1000).toFixed(1)} s (${nodes} nodes)`,
+    );
     return run;
   } finally {
     await browser.close().catch(() => {});

@@ -27,7 +27,10 @@ declare module 'autocannon' {
     duration: number;
   }
   interface Instance extends EventEmitter {
-    on(event: 'response', cb: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): this;
+    on(
+      event: 'response',
+      cb: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void,
+    ): this;
     on(event: string, cb: (...a: unknown[]) => void): this;
   }
   function autocannon(opts: Options, cb?: (err: Error | null, res: Result) => void): Instance & PromiseLike<Result>;

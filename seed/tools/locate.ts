@@ -136,7 +136,8 @@ for (const c of claimsList) {
   if (!about.length) err(`claims.yaml ${w}: 'about' needs at least one event id`);
   for (const e of about) ref('claims.yaml', w, e, ['Event']);
   for (const k of (c.contradicts as unknown[]) ?? []) ref('claims.yaml', w, k, ['Claim']);
-  if (!STATUSES.includes(String(c.status))) err(`claims.yaml ${w}: status '${String(c.status)}' not in ${STATUSES.join('|')}`);
+  if (!STATUSES.includes(String(c.status)))
+    err(`claims.yaml ${w}: status '${String(c.status)}' not in ${STATUSES.join('|')}`);
   if (!c.statement) err(`claims.yaml ${w}: missing statement`);
 }
 
@@ -150,7 +151,8 @@ for (const v of readYamlList(opts.dataDir, 'vocabulary.yaml')) {
   vocab.set(t, { from: (v.from as string[]) ?? [], to: (v.to as string[]) ?? [] });
 }
 const RESERVED = ['MADE', 'ABOUT', 'REPORTS', 'CONTRADICTS', 'MENTIONS'];
-for (const t of RESERVED) if (vocab.has(t)) err(`vocabulary.yaml: ${t} is created by the loader and must not be declared`);
+for (const t of RESERVED)
+  if (vocab.has(t)) err(`vocabulary.yaml: ${t} is created by the loader and must not be declared`);
 
 const relList = readYamlList(opts.dataDir, 'relationships.yaml');
 const usedTypes = new Set<string>();
@@ -169,7 +171,8 @@ relList.forEach((r, i) => {
   if (relKeys.has(key)) warn(`relationships.yaml ${w}: duplicate (type, from, to); merge the evidence`);
   relKeys.add(key);
   if (r.properties != null) {
-    if (typeof r.properties !== 'object' || Array.isArray(r.properties)) err(`relationships.yaml ${w}: properties must be a map`);
+    if (typeof r.properties !== 'object' || Array.isArray(r.properties))
+      err(`relationships.yaml ${w}: properties must be a map`);
     else
       for (const [k, val] of Object.entries(r.properties as Rec))
         if (val !== null && typeof val === 'object') err(`relationships.yaml ${w}: property ${k} is not a scalar`);
@@ -201,7 +204,8 @@ function checkEvidence(file: string, where: string, m: YAMLMap): boolean {
   if (wc > MAX_WORDS) err(`${file} ${where}: quote has ${wc} words (max ${MAX_WORDS}): "${quote.slice(0, 60)}…"`);
   const start = getNum(m, 'start');
   const end = getNum(m, 'end');
-  const ok = start !== undefined && end !== undefined && a.text.slice(start, end) === quote && end - start === quote.length;
+  const ok =
+    start !== undefined && end !== undefined && a.text.slice(start, end) === quote && end - start === quote.length;
   if (ok) return false;
   if (!opts.fix) {
     const at = start !== undefined && end !== undefined ? JSON.stringify(a.text.slice(start, end)) : '(no offsets)';
@@ -231,7 +235,9 @@ function checkEvidence(file: string, where: string, m: YAMLMap): boolean {
   let pick = hits[0]!;
   if (hits.length > 1) {
     if (start !== undefined) pick = hits.reduce((b, h) => (Math.abs(h - start) < Math.abs(b - start) ? h : b), pick);
-    warn(`${file} ${where}: quote occurs ${hits.length}x in ${art}; using offset ${pick} — lengthen it if that is wrong`);
+    warn(
+      `${file} ${where}: quote occurs ${hits.length}x in ${art}; using offset ${pick} — lengthen it if that is wrong`,
+    );
   }
   const q = quote as string;
   if (start !== pick || end !== pick + q.length) {
@@ -257,7 +263,10 @@ for (const file of ['claims.yaml', 'relationships.yaml']) {
     continue;
   }
   items(f.doc).forEach((m, i) => {
-    const where = file === 'claims.yaml' ? String(m.get('id')) : `#${i} ${String(m.get('type'))} ${String(m.get('from'))}->${String(m.get('to'))}`;
+    const where =
+      file === 'claims.yaml'
+        ? String(m.get('id'))
+        : `#${i} ${String(m.get('type'))} ${String(m.get('from'))}->${String(m.get('to'))}`;
     const evs = evidenceNodes(m);
     if (file === 'claims.yaml' && !evs.length) err(`${file} ${where}: missing evidence`);
     evs.forEach((e, j) => {
@@ -281,7 +290,8 @@ for (const mm of readYamlList(opts.dataDir, 'mentions.yaml')) {
   ref('mentions.yaml', w, mm.entity, ['Person', 'Organization', 'Place', 'Event', 'Weapon']);
   const q = String(mm.quote ?? '');
   const off = typeof mm.first_offset === 'number' ? mm.first_offset : -1;
-  if (!q || a.text.slice(off, off + q.length) !== q) err(`mentions.yaml ${w}: quote ${JSON.stringify(q)} not at first_offset ${off}`);
+  if (!q || a.text.slice(off, off + q.length) !== q)
+    err(`mentions.yaml ${w}: quote ${JSON.stringify(q)} not at first_offset ${off}`);
   if (!(typeof mm.count === 'number' && mm.count >= 1)) err(`mentions.yaml ${w}: count must be >= 1`);
 }
 

@@ -28,7 +28,8 @@ for (const e of entities) {
   }
 }
 for (const [f, owners] of forms)
-  if (owners.length > 1) console.warn(`warning: surface form "${f}" shared by ${owners.join(', ')}; credited to ${owners[0]}`);
+  if (owners.length > 1)
+    console.warn(`warning: surface form "${f}" shared by ${owners.join(', ')}; credited to ${owners[0]}`);
 
 const ordered = [...forms.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b));
 
@@ -48,14 +49,21 @@ for (const a of articles.values()) {
     const entity = forms.get(form)![0]!;
     for (const i of findWord(a.text, form)) {
       let free = true;
-      for (let k = i; k < i + form.length; k++) if (taken[k]) { free = false; break; }
+      for (let k = i; k < i + form.length; k++)
+        if (taken[k]) {
+          free = false;
+          break;
+        }
       if (!free) continue;
       taken.fill(1, i, i + form.length);
       const m = found.get(entity);
       if (!m) found.set(entity, { article: a.id, entity, count: 1, first_offset: i, quote: form });
       else {
         m.count++;
-        if (i < m.first_offset) { m.first_offset = i; m.quote = form; }
+        if (i < m.first_offset) {
+          m.first_offset = i;
+          m.quote = form;
+        }
       }
     }
   }
@@ -76,4 +84,6 @@ const perArticle = [...articles.keys()].map((id) => `${id}: ${out.filter((m) => 
 console.log(`${out.length} mentions${dryRun ? ' (dry run)' : ` written to ${path}`}\n  ${perArticle.join('\n  ')}`);
 const unmentioned = entities.filter((e) => e.label !== 'Event' && !out.some((m) => m.entity === e.id));
 if (unmentioned.length)
-  console.log(`non-event entities with no mention (no name/alias occurs verbatim): ${unmentioned.map((e) => e.id).join(', ')}`);
+  console.log(
+    `non-event entities with no mention (no name/alias occurs verbatim): ${unmentioned.map((e) => e.id).join(', ')}`,
+  );

@@ -17,7 +17,8 @@ for (const r of rels) used.set(String(r.type), (used.get(String(r.type)) ?? 0) +
 const esc = (s: string) => s.replace(/\|/g, '\\|');
 const list = (v: unknown) => (Array.isArray(v) ? v.join(', ') : String(v ?? ''));
 const rows = vocab.map(
-  (v) => `| \`${String(v.type)}\` | ${list(v.from)} | ${list(v.to)} | ${esc(String(v.meaning ?? ''))} | ${used.get(String(v.type)) ?? 0} |`,
+  (v) =>
+    `| \`${String(v.type)}\` | ${list(v.from)} | ${list(v.to)} | ${esc(String(v.meaning ?? ''))} | ${used.get(String(v.type)) ?? 0} |`,
 );
 const table = [
   '| type | from | to | meaning | used |',

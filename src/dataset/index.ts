@@ -28,7 +28,11 @@ export interface SeedReport {
 }
 
 /** Validates the data and the article texts; throws SeedValidationError before any write. */
-export function validateSeed(opts: SeedOptions = {}): { data: SeedData; articlesChecked: boolean; quotesChecked: number } {
+export function validateSeed(opts: SeedOptions = {}): {
+  data: SeedData;
+  articlesChecked: boolean;
+  quotesChecked: number;
+} {
   const data = readSeed(opts.dataDir ?? SEED_DATA_DIR);
   const v = verifyAgainstArticles(data, opts.articlesDir ?? DEFAULT_ARTICLES_DIR);
   if (v.issues.length) throw new SeedValidationError(v.issues);
@@ -73,14 +77,22 @@ export async function isDatabaseEmpty(driver: Driver, database: string): Promise
 }
 
 /** Seeds only an empty database (what `npm start` does); returns null when it left it alone. */
-export async function seedIfEmpty(driver: Driver, database: string, opts: SeedOptions = {}): Promise<SeedReport | null> {
+export async function seedIfEmpty(
+  driver: Driver,
+  database: string,
+  opts: SeedOptions = {},
+): Promise<SeedReport | null> {
   if (!(await isDatabaseEmpty(driver, database))) return null;
   return seedDatabase(driver, database, opts);
 }
 
 /** "Person 40, Place 60, …" for logs. */
 export function formatCounts(c: LoadCounts): string {
-  const n = Object.entries(c.nodes).map(([k, v]) => `${k} ${v}`).join(', ');
-  const r = Object.entries(c.relationships).map(([k, v]) => `${k} ${v}`).join(', ');
+  const n = Object.entries(c.nodes)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+  const r = Object.entries(c.relationships)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
   return `nodes: ${n}\nrelationships: ${r}`;
 }

@@ -113,8 +113,10 @@ async function unwind(tx: Tx, s: Stage, batch: number): Promise<void> {
     nodes += u.nodesCreated;
     rels += u.relationshipsCreated;
   }
-  if (s.expect?.nodes !== undefined && nodes !== s.expect.nodes) throw new Error(`seed: created ${nodes} nodes, expected ${s.expect.nodes} (${s.cypher.slice(0, 80)})`);
-  if (s.expect?.rels !== undefined && rels !== s.expect.rels) throw new Error(`seed: created ${rels} relationships, expected ${s.expect.rels} (${s.cypher.slice(0, 80)})`);
+  if (s.expect?.nodes !== undefined && nodes !== s.expect.nodes)
+    throw new Error(`seed: created ${nodes} nodes, expected ${s.expect.nodes} (${s.cypher.slice(0, 80)})`);
+  if (s.expect?.rels !== undefined && rels !== s.expect.rels)
+    throw new Error(`seed: created ${rels} relationships, expected ${s.expect.rels} (${s.cypher.slice(0, 80)})`);
 }
 
 /** True when none of our labels holds a node, as this transaction sees it (count store: O(1)). */
@@ -183,29 +185,43 @@ export async function writeSeed(tx: Tx, d: SeedData, opts: WriteOptions): Promis
   const claims = d.claims.map((c) => {
     // A readable caption wherever a claim is drawn: who said it, and the gist.
     const gist = c.statement.length > 72 ? `${c.statement.slice(0, 71).trimEnd()}…` : c.statement;
-    return Object.assign(nodeProps(c as unknown as Record<string, unknown>, ['evidence', 'about', 'contradicts', 'claimant']), provenance([c.evidence], outletOf), {
-      claimant: c.claimant,
-      name: `${nameOf.get(c.claimant) ?? c.claimant}: ${gist}`,
-    });
+    return Object.assign(
+      nodeProps(c as unknown as Record<string, unknown>, ['evidence', 'about', 'contradicts', 'claimant']),
+      provenance([c.evidence], outletOf),
+      {
+        claimant: c.claimant,
+        name: `${nameOf.get(c.claimant) ?? c.claimant}: ${gist}`,
+      },
+    );
   });
   add(nodeCounts, 'Article', articles.length);
   add(nodeCounts, 'Claim', claims.length);
   add(nodeCounts, 'Entity', d.entities.length);
   for (const e of d.entities) add(nodeCounts, e.label, 1);
   if (create) {
-    stages.push({ cypher: 'UNWIND $rows AS row CREATE (n:Article) SET n = row', rows: articles, expect: { nodes: articles.length } });
+    stages.push({
+      cypher: 'UNWIND $rows AS row CREATE (n:Article) SET n = row',
+      rows: articles,
+      expect: { nodes: articles.length },
+    });
     stages.push({
       cypher: 'UNWIND $rows AS row CREATE (n:Entity:$(row.label)) SET n = row.props',
       rows: d.entities.map((e) => ({ label: e.label, props: nodeProps(e.data) })),
       expect: { nodes: d.entities.length },
     });
-    stages.push({ cypher: 'UNWIND $rows AS row CREATE (n:Claim) SET n = row', rows: claims, expect: { nodes: claims.length } });
+    stages.push({
+      cypher: 'UNWIND $rows AS row CREATE (n:Claim) SET n = row',
+      rows: claims,
+      expect: { nodes: claims.length },
+    });
   } else {
     stages.push({ cypher: 'UNWIND $rows AS row MERGE (n:Article {id: row.id}) SET n = row', rows: articles });
     const byLabel = new Map<string, Row[]>();
     // Append in place: copying the list on every record made grouping O(n²) (minutes at 100k+ rows; bench/).
-    for (const e of d.entities) (byLabel.get(e.label) ?? byLabel.set(e.label, []).get(e.label)!).push(nodeProps(e.data));
-    for (const [label, rows] of byLabel) stages.push({ cypher: `UNWIND $rows AS row MERGE (n:Entity {id: row.id}) SET n = row SET n:${label}`, rows });
+    for (const e of d.entities)
+      (byLabel.get(e.label) ?? byLabel.set(e.label, []).get(e.label)!).push(nodeProps(e.data));
+    for (const [label, rows] of byLabel)
+      stages.push({ cypher: `UNWIND $rows AS row MERGE (n:Entity {id: row.id}) SET n = row SET n:${label}`, rows });
     stages.push({ cypher: 'UNWIND $rows AS row MERGE (n:Claim {id: row.id}) SET n = row', rows: claims });
   }
 
@@ -227,13 +243,31 @@ export async function writeSeed(tx: Tx, d: SeedData, opts: WriteOptions): Promis
       const key = [c.id, other].sort().join('|');
       if (pairs.has(key)) continue;
       pairs.add(key);
-      rel('CONTRADICTS', 'Claim', 'Claim', c.id, other, provenance([c.evidence, claimById.get(other)!.evidence], outletOf));
+      rel(
+        'CONTRADICTS',
+        'Claim',
+        'Claim',
+        c.id,
+        other,
+        provenance([c.evidence, claimById.get(other)!.evidence], outletOf),
+      );
     }
   }
   // Entity/article relationships from relationships.yaml.
-  for (const r of d.relationships) rel(r.type, labelOf.get(r.from)!, labelOf.get(r.to)!, r.from, r.to, { ...r.properties, ...provenance(r.evidence, outletOf) });
+  for (const r of d.relationships)
+    rel(r.type, labelOf.get(r.from)!, labelOf.get(r.to)!, r.from, r.to, {
+      ...r.properties,
+      ...provenance(r.evidence, outletOf),
+    });
   for (const m of d.mentions) {
-    const props = { count: m.count, first_offset: m.first_offset, article: m.article, quote: m.quote, start: m.first_offset, end: m.first_offset + m.quote.length };
+    const props = {
+      count: m.count,
+      first_offset: m.first_offset,
+      article: m.article,
+      quote: m.quote,
+      start: m.first_offset,
+      end: m.first_offset + m.quote.length,
+    };
     rel('MENTIONS', 'Article', 'Entity', m.article, m.entity, props);
   }
 
@@ -250,7 +284,11 @@ export async function writeSeed(tx: Tx, d: SeedData, opts: WriteOptions): Promis
     }
     if (type === 'MENTIONS') {
       // Half of all relationships: its own statement, so SHOW TRANSACTIONS and profiles name it.
-      stages.push({ cypher: `UNWIND $rows AS row MATCH (a:${from} {id: row.from}) MATCH (b:${to} {id: row.to}) CREATE (a)-[r:MENTIONS]->(b) SET r = row.props`, rows, expect: { rels: rows.length } });
+      stages.push({
+        cypher: `UNWIND $rows AS row MATCH (a:${from} {id: row.from}) MATCH (b:${to} {id: row.to}) CREATE (a)-[r:MENTIONS]->(b) SET r = row.props`,
+        rows,
+        expect: { rels: rows.length },
+      });
       continue;
     }
     const ends = `${from}|${to}`;
@@ -267,7 +305,10 @@ export async function writeSeed(tx: Tx, d: SeedData, opts: WriteOptions): Promis
   }
 
   for (const s of stages) await unwind(tx, s, batch);
-  return { mode: create ? 'create' : 'merge', counts: create ? { nodes: sortedRecord(nodeCounts), relationships: sortedRecord(relCounts) } : null };
+  return {
+    mode: create ? 'create' : 'merge',
+    counts: create ? { nodes: sortedRecord(nodeCounts), relationships: sortedRecord(relCounts) } : null,
+  };
 }
 
 /**
@@ -279,9 +320,13 @@ export async function datasetCounts(tx: Tx): Promise<LoadCounts> {
   const nodes: Record<string, number> = {};
   const relationships: Record<string, number> = {};
   const where = `(n:${OUR_LABELS.join('|')}) WHERE n.dataset = $dataset`;
-  const n = await tx.run(`MATCH ${where} UNWIND labels(n) AS label RETURN label, count(*) AS c ORDER BY label`, { dataset: DATASET });
+  const n = await tx.run(`MATCH ${where} UNWIND labels(n) AS label RETURN label, count(*) AS c ORDER BY label`, {
+    dataset: DATASET,
+  });
   for (const r of n.records) nodes[r.get('label') as string] = Number(r.get('c'));
-  const rel = await tx.run(`MATCH ${where} MATCH (n)-[r]->() RETURN type(r) AS t, count(*) AS c ORDER BY t`, { dataset: DATASET });
+  const rel = await tx.run(`MATCH ${where} MATCH (n)-[r]->() RETURN type(r) AS t, count(*) AS c ORDER BY t`, {
+    dataset: DATASET,
+  });
   for (const r of rel.records) relationships[r.get('t') as string] = Number(r.get('c'));
   return { nodes, relationships };
 }
@@ -290,7 +335,11 @@ export async function datasetCounts(tx: Tx): Promise<LoadCounts> {
  * writeSeed, then the dataset's counts: from what was written in create mode, from a count
  * query in merge mode. What seedDatabase (and the benchmark) run inside the one transaction.
  */
-export async function writeAndCount(tx: Tx, d: SeedData, opts: WriteOptions): Promise<{ mode: WriteResult['mode']; counts: LoadCounts }> {
+export async function writeAndCount(
+  tx: Tx,
+  d: SeedData,
+  opts: WriteOptions,
+): Promise<{ mode: WriteResult['mode']; counts: LoadCounts }> {
   const w = await writeSeed(tx, d, opts);
   return { mode: w.mode, counts: w.counts ?? (await datasetCounts(tx)) };
 }

@@ -88,7 +88,8 @@ function readList(dir: string, file: string, issues: SeedIssue[]): unknown[] {
   }
   const doc = parseDocument(readFileSync(path, 'utf8'), { prettyErrors: true });
   if (doc.errors.length) {
-    for (const e of doc.errors) issues.push({ file, record: '', field: '', message: `YAML syntax error: ${e.message.split('\n')[0]}` });
+    for (const e of doc.errors)
+      issues.push({ file, record: '', field: '', message: `YAML syntax error: ${e.message.split('\n')[0]}` });
     return [];
   }
   const value: unknown = doc.toJS();
@@ -122,7 +123,8 @@ export function readSeed(dir: string): SeedData {
   const articles = parseList(dir, 'articles.yaml', ArticleSchema, issues);
   const entities: EntityRecord[] = [];
   for (const [file, { label, schema }] of Object.entries(ENTITY_FILES)) {
-    for (const data of parseList(dir, file, schema as z.ZodType<EntityRecord['data']>, issues)) entities.push({ label, file, data });
+    for (const data of parseList(dir, file, schema as z.ZodType<EntityRecord['data']>, issues))
+      entities.push({ label, file, data });
   }
   const claims = parseList(dir, 'claims.yaml', ClaimSchema, issues);
   const relationships = parseList(dir, 'relationships.yaml', RelationshipSchema, issues);
@@ -139,37 +141,68 @@ function checkReferences(d: SeedData, issues: SeedIssue[]): void {
   const kindOf = new Map<string, { label: EntityLabel | 'Article' | 'Claim'; file: string }>();
   const claim = (file: string, id: string, index: number) => {
     const prev = kindOf.get(id);
-    if (prev) issues.push({ file, record: `#${index + 1} (${id})`, field: 'id', message: `duplicate id: already used in ${prev.file}` });
+    if (prev)
+      issues.push({
+        file,
+        record: `#${index + 1} (${id})`,
+        field: 'id',
+        message: `duplicate id: already used in ${prev.file}`,
+      });
     return prev;
   };
-  d.articles.forEach((a, i) => claim('articles.yaml', a.id, i) ?? kindOf.set(a.id, { label: 'Article', file: 'articles.yaml' }));
+  d.articles.forEach(
+    (a, i) => claim('articles.yaml', a.id, i) ?? kindOf.set(a.id, { label: 'Article', file: 'articles.yaml' }),
+  );
   const perFile = new Map<string, number>();
   for (const e of d.entities) {
     const i = perFile.get(e.file) ?? 0;
     perFile.set(e.file, i + 1);
     if (!claim(e.file, e.data.id, i)) kindOf.set(e.data.id, { label: e.label, file: e.file });
   }
-  d.claims.forEach((c, i) => claim('claims.yaml', c.id, i) ?? kindOf.set(c.id, { label: 'Claim', file: 'claims.yaml' }));
+  d.claims.forEach(
+    (c, i) => claim('claims.yaml', c.id, i) ?? kindOf.set(c.id, { label: 'Claim', file: 'claims.yaml' }),
+  );
 
   const articleIds = new Set(d.articles.map((a) => a.id));
   const isEntity = (id: string) => {
     const k = kindOf.get(id)?.label;
     return k !== undefined && k !== 'Article' && k !== 'Claim';
   };
-  const ref = (file: string, record: string, field: string, id: string, want: (id: string) => boolean, what: string) => {
+  const ref = (
+    file: string,
+    record: string,
+    field: string,
+    id: string,
+    want: (id: string) => boolean,
+    what: string,
+  ) => {
     if (!kindOf.has(id)) issues.push({ file, record, field, message: `unknown id "${id}"` });
-    else if (!want(id)) issues.push({ file, record, field, message: `"${id}" is a ${kindOf.get(id)!.label}, expected ${what}` });
+    else if (!want(id))
+      issues.push({ file, record, field, message: `"${id}" is a ${kindOf.get(id)!.label}, expected ${what}` });
   };
-  const evidence = (file: string, record: string, field: string, ev: { article: string; quote: string; start: number; end: number }) => {
-    if (!articleIds.has(ev.article)) issues.push({ file, record, field: `${field}.article`, message: `unknown article "${ev.article}"` });
+  const evidence = (
+    file: string,
+    record: string,
+    field: string,
+    ev: { article: string; quote: string; start: number; end: number },
+  ) => {
+    if (!articleIds.has(ev.article))
+      issues.push({ file, record, field: `${field}.article`, message: `unknown article "${ev.article}"` });
     if (ev.end - ev.start !== ev.quote.length)
-      issues.push({ file, record, field: `${field}.end`, message: `end - start (${ev.end - ev.start}) differs from the quote's length (${ev.quote.length})` });
+      issues.push({
+        file,
+        record,
+        field: `${field}.end`,
+        message: `end - start (${ev.end - ev.start}) differs from the quote's length (${ev.quote.length})`,
+      });
   };
 
   d.articles.forEach((a, i) => {
     const rec = `#${i + 1} (${a.id})`;
     ref('articles.yaml', rec, 'outlet', a.outlet, (id) => kindOf.get(id)?.label === 'Organization', 'an Organization');
-    a.authors.forEach((p, j) => ref('articles.yaml', rec, `authors.${j}`, p, (id) => kindOf.get(id)?.label === 'Person', 'a Person'));
+    a.authors.forEach((p, j) =>
+      ref('articles.yaml', rec, `authors.${j}`, p, (id) => kindOf.get(id)?.label === 'Person', 'a Person'),
+    );
   });
   d.entities.forEach((e) => {
     const by = e.data.casualties_reported_by;
@@ -179,11 +212,27 @@ function checkReferences(d: SeedData, issues: SeedIssue[]): void {
   const claimIds = new Set(d.claims.map((c) => c.id));
   d.claims.forEach((c, i) => {
     const rec = `#${i + 1} (${c.id})`;
-    ref('claims.yaml', rec, 'claimant', c.claimant, (id) => ['Person', 'Organization'].includes(kindOf.get(id)!.label), 'a Person or Organization');
-    c.about.forEach((e, j) => ref('claims.yaml', rec, `about.${j}`, e, (id) => kindOf.get(id)?.label === 'Event', 'an Event'));
+    ref(
+      'claims.yaml',
+      rec,
+      'claimant',
+      c.claimant,
+      (id) => ['Person', 'Organization'].includes(kindOf.get(id)!.label),
+      'a Person or Organization',
+    );
+    c.about.forEach((e, j) =>
+      ref('claims.yaml', rec, `about.${j}`, e, (id) => kindOf.get(id)?.label === 'Event', 'an Event'),
+    );
     c.contradicts.forEach((o, j) => {
-      if (!claimIds.has(o)) issues.push({ file: 'claims.yaml', record: rec, field: `contradicts.${j}`, message: `unknown claim "${o}"` });
-      else if (o === c.id) issues.push({ file: 'claims.yaml', record: rec, field: `contradicts.${j}`, message: 'a claim cannot contradict itself' });
+      if (!claimIds.has(o))
+        issues.push({ file: 'claims.yaml', record: rec, field: `contradicts.${j}`, message: `unknown claim "${o}"` });
+      else if (o === c.id)
+        issues.push({
+          file: 'claims.yaml',
+          record: rec,
+          field: `contradicts.${j}`,
+          message: 'a claim cannot contradict itself',
+        });
     });
     evidence('claims.yaml', rec, 'evidence', c.evidence);
   });
@@ -191,27 +240,60 @@ function checkReferences(d: SeedData, issues: SeedIssue[]): void {
   const vocab = new Map(d.vocabulary.map((v) => [v.type, v]));
   const seenVocab = new Set<string>();
   d.vocabulary.forEach((v, i) => {
-    if (seenVocab.has(v.type)) issues.push({ file: 'vocabulary.yaml', record: `#${i + 1} (${v.type})`, field: 'type', message: 'duplicate type' });
+    if (seenVocab.has(v.type))
+      issues.push({
+        file: 'vocabulary.yaml',
+        record: `#${i + 1} (${v.type})`,
+        field: 'type',
+        message: 'duplicate type',
+      });
     seenVocab.add(v.type);
     if (['MADE', 'ABOUT', 'REPORTS', 'CONTRADICTS', 'MENTIONS'].includes(v.type))
-      issues.push({ file: 'vocabulary.yaml', record: `#${i + 1} (${v.type})`, field: 'type', message: 'reserved: created by the loader from claims/mentions' });
+      issues.push({
+        file: 'vocabulary.yaml',
+        record: `#${i + 1} (${v.type})`,
+        field: 'type',
+        message: 'reserved: created by the loader from claims/mentions',
+      });
   });
   const relKeys = new Set<string>();
   d.relationships.forEach((r, i) => {
     const rec = recordName(r, i);
     const v = vocab.get(r.type);
-    if (!v) issues.push({ file: 'relationships.yaml', record: rec, field: 'type', message: `type ${r.type} is not in vocabulary.yaml` });
+    if (!v)
+      issues.push({
+        file: 'relationships.yaml',
+        record: rec,
+        field: 'type',
+        message: `type ${r.type} is not in vocabulary.yaml`,
+      });
     for (const end of ['from', 'to'] as const) {
       const id = r[end];
       const k = kindOf.get(id)?.label;
       if (!k) issues.push({ file: 'relationships.yaml', record: rec, field: end, message: `unknown id "${id}"` });
-      else if (k === 'Claim') issues.push({ file: 'relationships.yaml', record: rec, field: end, message: `"${id}" is a Claim; claims link through claims.yaml` });
+      else if (k === 'Claim')
+        issues.push({
+          file: 'relationships.yaml',
+          record: rec,
+          field: end,
+          message: `"${id}" is a Claim; claims link through claims.yaml`,
+        });
       else if (v && !(v[end] as string[]).includes(k))
-        issues.push({ file: 'relationships.yaml', record: rec, field: end, message: `${r.type} does not allow a ${k} as its ${end} (vocabulary: ${v[end].join(', ')})` });
+        issues.push({
+          file: 'relationships.yaml',
+          record: rec,
+          field: end,
+          message: `${r.type} does not allow a ${k} as its ${end} (vocabulary: ${v[end].join(', ')})`,
+        });
     }
     const key = `${r.type}|${r.from}|${r.to}`;
     if (relKeys.has(key))
-      issues.push({ file: 'relationships.yaml', record: rec, field: '', message: 'duplicate relationship (same type, from and to): merge their evidence into one record' });
+      issues.push({
+        file: 'relationships.yaml',
+        record: rec,
+        field: '',
+        message: 'duplicate relationship (same type, from and to): merge their evidence into one record',
+      });
     relKeys.add(key);
     r.evidence.forEach((ev, j) => evidence('relationships.yaml', rec, `evidence.${j}`, ev));
   });
@@ -219,10 +301,17 @@ function checkReferences(d: SeedData, issues: SeedIssue[]): void {
   const mentionKeys = new Set<string>();
   d.mentions.forEach((m, i) => {
     const rec = recordName(m, i);
-    if (!articleIds.has(m.article)) issues.push({ file: 'mentions.yaml', record: rec, field: 'article', message: `unknown article "${m.article}"` });
+    if (!articleIds.has(m.article))
+      issues.push({ file: 'mentions.yaml', record: rec, field: 'article', message: `unknown article "${m.article}"` });
     ref('mentions.yaml', rec, 'entity', m.entity, isEntity, 'an entity');
     const key = `${m.article}|${m.entity}`;
-    if (mentionKeys.has(key)) issues.push({ file: 'mentions.yaml', record: rec, field: '', message: 'duplicate mention of the same entity in the same article' });
+    if (mentionKeys.has(key))
+      issues.push({
+        file: 'mentions.yaml',
+        record: rec,
+        field: '',
+        message: 'duplicate mention of the same entity in the same article',
+      });
     mentionKeys.add(key);
   });
 }

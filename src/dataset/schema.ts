@@ -62,7 +62,10 @@ export const PlaceSchema = z
     location_source: z.string().optional(),
   })
   .catchall(storable)
-  .refine((p) => !p.location || !!p.location_source, { message: 'location needs a location_source', path: ['location_source'] });
+  .refine((p) => !p.location || !!p.location_source, {
+    message: 'location needs a location_source',
+    path: ['location_source'],
+  });
 
 export const EventSchema = z
   .looseObject({
@@ -77,9 +80,18 @@ export const EventSchema = z
     casualties_reported_by: slug.optional(),
   })
   .catchall(storable)
-  .refine((e) => !e.date || (!e.date_from && !e.date_to), { message: 'give either date or date_from/date_to, not both', path: ['date'] })
-  .refine((e) => !(e.date || e.date_from || e.date_to) || !!e.date_basis, { message: 'a dated event needs date_basis', path: ['date_basis'] })
-  .refine((e) => !e.date_from || !e.date_to || e.date_from <= e.date_to, { message: 'date_from is after date_to', path: ['date_to'] });
+  .refine((e) => !e.date || (!e.date_from && !e.date_to), {
+    message: 'give either date or date_from/date_to, not both',
+    path: ['date'],
+  })
+  .refine((e) => !(e.date || e.date_from || e.date_to) || !!e.date_basis, {
+    message: 'a dated event needs date_basis',
+    path: ['date_basis'],
+  })
+  .refine((e) => !e.date_from || !e.date_to || e.date_from <= e.date_to, {
+    message: 'date_from is after date_to',
+    path: ['date_to'],
+  });
 
 export const ArticleSchema = z
   .looseObject({
@@ -103,7 +115,9 @@ export const ClaimSchema = z
     about: z.array(slug).min(1, 'a claim must be about at least one event'),
     statement: z.string().min(10, 'statement is too short'),
     stance: z.string().min(1),
-    status: z.enum(['contested', 'unanswered', 'acknowledged', 'uncontested'], { message: 'status must be contested, unanswered, acknowledged or uncontested' }),
+    status: z.enum(['contested', 'unanswered', 'acknowledged', 'uncontested'], {
+      message: 'status must be contested, unanswered, acknowledged or uncontested',
+    }),
     date: isoDate.optional(),
     date_basis: z.string().optional(),
     contradicts: z.array(slug).default([]),
@@ -118,7 +132,9 @@ export const RelationshipSchema = z.strictObject({
   from: slug,
   to: slug,
   properties: z.record(z.string(), storable).default({}),
-  evidence: z.array(EvidenceSchema, { message: 'evidence is required (a list of quotes)' }).min(1, 'every relationship needs at least one evidence quote'),
+  evidence: z
+    .array(EvidenceSchema, { message: 'evidence is required (a list of quotes)' })
+    .min(1, 'every relationship needs at least one evidence quote'),
 });
 
 export const MentionSchema = z.strictObject({

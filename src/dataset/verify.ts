@@ -27,9 +27,21 @@ export function verifyAgainstArticles(d: SeedData, articlesDir: string): VerifyR
     }
     const bytes = readFileSync(path);
     const sha = createHash('sha256').update(bytes).digest('hex');
-    if (sha !== a.sha256) issues.push({ file: 'articles.yaml', record: rec, field: 'sha256', message: `the text's sha256 is ${sha}, not ${a.sha256}` });
+    if (sha !== a.sha256)
+      issues.push({
+        file: 'articles.yaml',
+        record: rec,
+        field: 'sha256',
+        message: `the text's sha256 is ${sha}, not ${a.sha256}`,
+      });
     const text = bytes.toString('utf8');
-    if (text.length !== a.length) issues.push({ file: 'articles.yaml', record: rec, field: 'length', message: `the text is ${text.length} characters long, not ${a.length}` });
+    if (text.length !== a.length)
+      issues.push({
+        file: 'articles.yaml',
+        record: rec,
+        field: 'length',
+        message: `the text is ${text.length} characters long, not ${a.length}`,
+      });
     texts.set(a.id, text);
   });
 
@@ -51,10 +63,30 @@ export function verifyAgainstArticles(d: SeedData, articlesDir: string): VerifyR
       });
     }
   };
-  d.claims.forEach((c, i) => check('claims.yaml', `#${i + 1} (${c.id})`, 'evidence.quote', c.evidence.article, c.evidence.quote, c.evidence.start));
-  d.relationships.forEach((r, i) =>
-    r.evidence.forEach((ev, j) => check('relationships.yaml', `#${i + 1} (${r.type} ${r.from} → ${r.to})`, `evidence.${j}.quote`, ev.article, ev.quote, ev.start)),
+  d.claims.forEach((c, i) =>
+    check(
+      'claims.yaml',
+      `#${i + 1} (${c.id})`,
+      'evidence.quote',
+      c.evidence.article,
+      c.evidence.quote,
+      c.evidence.start,
+    ),
   );
-  d.mentions.forEach((m, i) => check('mentions.yaml', `#${i + 1} (${m.article} → ${m.entity})`, 'quote', m.article, m.quote, m.first_offset));
+  d.relationships.forEach((r, i) =>
+    r.evidence.forEach((ev, j) =>
+      check(
+        'relationships.yaml',
+        `#${i + 1} (${r.type} ${r.from} → ${r.to})`,
+        `evidence.${j}.quote`,
+        ev.article,
+        ev.quote,
+        ev.start,
+      ),
+    ),
+  );
+  d.mentions.forEach((m, i) =>
+    check('mentions.yaml', `#${i + 1} (${m.article} → ${m.entity})`, 'quote', m.article, m.quote, m.first_offset),
+  );
   return { checked: true, issues, quotesChecked };
 }

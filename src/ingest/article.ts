@@ -69,7 +69,10 @@ export function nameFinderFor(extractor: ExtractOptions['extractor'], corenlp: C
 
 /** A quote for `span`: the span itself when short enough, else its first 30 words. */
 function quoteOf(text: string, span: Span, keepFrom?: number): { quote: string; quoteSpan: Span } {
-  const q = wordCount(text.slice(span.start, span.end)) <= MAX_QUOTE_WORDS ? trimSpan(text, span, 1e9) : trimSpan(text, span, MAX_QUOTE_WORDS, keepFrom);
+  const q =
+    wordCount(text.slice(span.start, span.end)) <= MAX_QUOTE_WORDS
+      ? trimSpan(text, span, 1e9)
+      : trimSpan(text, span, MAX_QUOTE_WORDS, keepFrom);
   return { quote: text.slice(q.start, q.end), quoteSpan: q };
 }
 
@@ -85,7 +88,10 @@ export async function extractArticle(input: ArticleInput, opts: ExtractOptions):
 }
 
 /** extractArticle, also returning the normalised text the batch's offsets refer to (what gets stored). */
-export async function extractWithText(input: ArticleInput, opts: ExtractOptions): Promise<{ batch: Batch; text: string }> {
+export async function extractWithText(
+  input: ArticleInput,
+  opts: ExtractOptions,
+): Promise<{ batch: Batch; text: string }> {
   const timings: Record<string, number> = {};
   const timed = async <T>(name: string, f: () => T | Promise<T>): Promise<T> => {
     const t0 = performance.now();
@@ -93,11 +99,20 @@ export async function extractWithText(input: ArticleInput, opts: ExtractOptions)
     timings[name] = Math.round((performance.now() - t0) * 10) / 10;
     return r;
   };
-  const norm = await timed('normalise', () => normaliseInput(input.raw, input.format, { verbatim: input.verbatim, what: input.source }));
+  const norm = await timed('normalise', () =>
+    normaliseInput(input.raw, input.format, { verbatim: input.verbatim, what: input.source }),
+  );
   const { text } = norm;
-  const meta = { ...norm.meta, ...Object.fromEntries(Object.entries(input.meta ?? {}).filter(([, v]) => v)) } as FoundMeta;
+  const meta = {
+    ...norm.meta,
+    ...Object.fromEntries(Object.entries(input.meta ?? {}).filter(([, v]) => v)),
+  } as FoundMeta;
   const finder = nameFinderFor(opts.extractor);
-  const gz = !opts.gazetteer ? buildGazetteer([]) : Array.isArray(opts.gazetteer) ? buildGazetteer(opts.gazetteer) : opts.gazetteer;
+  const gz = !opts.gazetteer
+    ? buildGazetteer([])
+    : Array.isArray(opts.gazetteer)
+      ? buildGazetteer(opts.gazetteer)
+      : opts.gazetteer;
   const judgements = new JudgementIndex(opts.judgements ?? []);
 
   const sentences = splitSentences(text);
@@ -107,9 +122,13 @@ export async function extractWithText(input: ArticleInput, opts: ExtractOptions)
     typeFromContext(text, cs);
     return cs;
   });
-  const links = await timed('link', () => clusters.map((c) => (gz.entries.length ? linkEntity(c.forms, c.type, gz, judgements) : null)));
+  const links = await timed('link', () =>
+    clusters.map((c) => (gz.entries.length ? linkEntity(c.forms, c.type, gz, judgements) : null)),
+  );
   const dates = await timed('dates', () => findDates(text, meta.published));
-  const mentions: Mention[] = clusters.flatMap((c, i) => c.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text, type: c.type, cluster: i })));
+  const mentions: Mention[] = clusters.flatMap((c, i) =>
+    c.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text, type: c.type, cluster: i })),
+  );
   const claims = await timed('attribution', () => attribute(text, sentences, mentions));
   // An untyped name that "he" or "she" refers back to is a person's.
   for (const c of claims) {
@@ -149,16 +168,21 @@ export async function extractWithText(input: ArticleInput, opts: ExtractOptions)
       dateBasis: d.dateBasis,
     });
   });
-  const toRef = (d: RefDraft & { country?: string }, asClaimant = false): EntityRef => refOf(text, d, clusters, links, gz, entityId, asClaimant);
+  const toRef = (d: RefDraft & { country?: string }, asClaimant = false): EntityRef =>
+    refOf(text, d, clusters, links, gz, entityId, asClaimant);
   const dateIn = (s: Span) => dates.find((d) => d.start >= s.start && d.end <= s.end);
 
   claims.forEach((c, i) => {
     const claimant = toRef(c.claimant, true);
     const full = cover(c.claimant, c.cueSpan, c.statement);
-    const q = wordCount(text.slice(full.start, full.end)) <= MAX_QUOTE_WORDS ? quoteOf(text, full) : quoteOf(text, c.statement);
+    const q =
+      wordCount(text.slice(full.start, full.end)) <= MAX_QUOTE_WORDS ? quoteOf(text, full) : quoteOf(text, c.statement);
     const notes: string[] = [];
     if (claimant.resolvedBy === 'pronoun') notes.push(`"${c.claimant.text}" read as ${claimant.text}`);
-    if (claimant.resolvedBy === 'metonymy') notes.push(`a place speaking: ${claimant.entityId ? `suggested ${claimant.entityId}` : 'probably its government'} (a suggestion, not a fact)`);
+    if (claimant.resolvedBy === 'metonymy')
+      notes.push(
+        `a place speaking: ${claimant.entityId ? `suggested ${claimant.entityId}` : 'probably its government'} (a suggestion, not a fact)`,
+      );
     if (c.claimant.cluster === undefined) notes.push('unnamed source');
     let confidence = 0.7;
     if (claimant.resolvedBy === 'pronoun' || claimant.resolvedBy === 'metonymy') confidence -= 0.2;
@@ -215,7 +239,14 @@ export async function extractWithText(input: ArticleInput, opts: ExtractOptions)
   });
 
   const missing = (['title', 'outlet', 'byline', 'published', 'url'] as const).filter((k) => !meta[k]);
-  const article: ArticleMeta = { sha256: norm.sha256, length: norm.length, format: input.format, source: input.source, ...meta, missing };
+  const article: ArticleMeta = {
+    sha256: norm.sha256,
+    length: norm.length,
+    format: input.format,
+    source: input.source,
+    ...meta,
+    missing,
+  };
   const batch: Batch = {
     schema: BATCH_SCHEMA,
     createdAt: (opts.now?.() ?? new Date()).toISOString(),
@@ -230,8 +261,17 @@ export async function extractWithText(input: ArticleInput, opts: ExtractOptions)
 
 function entityCandidate(text: string, c: NameCluster, i: number, finder: ExtractorInfo): Candidate {
   const first = c.mentions.find((m) => nameKey(m.text) === nameKey(c.forms[0]!)) ?? c.mentions[0]!;
-  const primary = c.sources.includes(finder.name) ? finder : c.sources.includes('gazetteer') ? PASS.gazetteer : c.sources.includes('weapon-pattern') ? PASS.weapons : finder;
-  const confidence = Math.min(0.95, Math.max(...c.mentions.map((m) => m.confidence)) + (c.sources.length > 1 ? 0.05 : 0));
+  const primary = c.sources.includes(finder.name)
+    ? finder
+    : c.sources.includes('gazetteer')
+      ? PASS.gazetteer
+      : c.sources.includes('weapon-pattern')
+        ? PASS.weapons
+        : finder;
+  const confidence = Math.min(
+    0.95,
+    Math.max(...c.mentions.map((m) => m.confidence)) + (c.sources.length > 1 ? 0.05 : 0),
+  );
   return {
     id: `e${i + 1}`,
     kind: 'entity',
@@ -273,11 +313,15 @@ export function governmentOf(placeId: string, gz: Gazetteer): string | undefined
   const place = gz.byId.get(placeId);
   const capitalOf = place && CAPITALS[nameKey(place.name)];
   const byName = capitalOf
-    ? gz.entries.find((e) => typeOfLabels(e.labels) === 'PLACE' && [e.name, ...e.aliases].some((a) => nameKey(a) === nameKey(capitalOf)))?.id
+    ? gz.entries.find(
+        (e) =>
+          typeOfLabels(e.labels) === 'PLACE' && [e.name, ...e.aliases].some((a) => nameKey(a) === nameKey(capitalOf)),
+      )?.id
     : undefined;
   const country = place?.capitalOf ?? byName ?? (place?.kind === 'country' ? place.id : undefined);
   if (!country) return undefined;
-  return gz.entries.find((e) => e.labels.includes('Organization') && e.kind === 'government' && e.country === country)?.id;
+  return gz.entries.find((e) => e.labels.includes('Organization') && e.kind === 'government' && e.country === country)
+    ?.id;
 }
 
 function refOf(
@@ -289,9 +333,16 @@ function refOf(
   entityId: (i: number) => string,
   asClaimant: boolean,
 ): EntityRef {
-  const ref: EntityRef = { text: text.slice(d.start, d.end), span: { start: d.start, end: d.end }, resolvedBy: d.resolvedBy };
+  const ref: EntityRef = {
+    text: text.slice(d.start, d.end),
+    span: { start: d.start, end: d.end },
+    resolvedBy: d.resolvedBy,
+  };
   if (d.country) {
-    const place = gz.entries.find((e) => typeOfLabels(e.labels) === 'PLACE' && [e.name, ...e.aliases].some((a) => nameKey(a) === nameKey(d.country!)));
+    const place = gz.entries.find(
+      (e) =>
+        typeOfLabels(e.labels) === 'PLACE' && [e.name, ...e.aliases].some((a) => nameKey(a) === nameKey(d.country!)),
+    );
     if (place) Object.assign(ref, { entityId: place.id, suggested: true });
     return ref;
   }
@@ -302,7 +353,8 @@ function refOf(
   if (d.resolvedBy === 'pronoun' || d.resolvedBy === 'role') ref.text = c.text;
   else if (c.surnameOf && nameKey(ref.text) === nameKey(c.surnameOf)) ref.resolvedBy = 'surname';
   if (link?.decision === 'auto') ref.entityId = link.entityId;
-  else if (link?.options[0] && link.options[0].score >= 0.75) Object.assign(ref, { entityId: link.options[0].entityId, suggested: true });
+  else if (link?.options[0] && link.options[0].score >= 0.75)
+    Object.assign(ref, { entityId: link.options[0].entityId, suggested: true });
   if (asClaimant && c.type === 'PLACE') {
     ref.resolvedBy = 'metonymy';
     const gov = ref.entityId ? governmentOf(ref.entityId, gz) : undefined;

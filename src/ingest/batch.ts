@@ -241,14 +241,23 @@ export function batchProblems(batch: Batch, text: string): string[] {
   if (ids.size !== batch.candidates.length) out.push('candidate ids are not unique');
   const inText = (s: Span) => s.start >= 0 && s.end <= text.length && s.start < s.end;
   for (const c of batch.candidates) {
-    if (text.slice(c.quoteSpan.start, c.quoteSpan.end) !== c.quote) out.push(`${c.id}: quote is not the slice at its quoteSpan`);
+    if (text.slice(c.quoteSpan.start, c.quoteSpan.end) !== c.quote)
+      out.push(`${c.id}: quote is not the slice at its quoteSpan`);
     if (wordCount(c.quote) > MAX_QUOTE_WORDS) out.push(`${c.id}: quote has more than ${MAX_QUOTE_WORDS} words`);
     for (const s of c.spans) if (!inText(s)) out.push(`${c.id}: span ${s.start}-${s.end} is outside the text`);
     const refs: (EntityRef | undefined)[] =
-      c.kind === 'claim' ? [c.claimant, c.via] : c.kind === 'relationship' ? [c.from, c.to] : c.kind === 'event' ? [c.place, ...c.participants] : [];
-    for (const r of refs) if (r?.candidate && !ids.has(r.candidate)) out.push(`${c.id}: refers to missing candidate ${r.candidate}`);
+      c.kind === 'claim'
+        ? [c.claimant, c.via]
+        : c.kind === 'relationship'
+          ? [c.from, c.to]
+          : c.kind === 'event'
+            ? [c.place, ...c.participants]
+            : [];
+    for (const r of refs)
+      if (r?.candidate && !ids.has(r.candidate)) out.push(`${c.id}: refers to missing candidate ${r.candidate}`);
     if (c.kind === 'link' && !ids.has(c.entity)) out.push(`${c.id}: refers to missing entity ${c.entity}`);
-    if ((c.kind === 'claim' || c.kind === 'event') && c.date && !ids.has(c.date)) out.push(`${c.id}: refers to missing date ${c.date}`);
+    if ((c.kind === 'claim' || c.kind === 'event') && c.date && !ids.has(c.date))
+      out.push(`${c.id}: refers to missing date ${c.date}`);
   }
   return out;
 }

@@ -49,7 +49,12 @@ export function expandInputs(args: string[]): string[] {
   for (const a of args) {
     const p = resolve(a);
     if (existsSync(p) && statSync(p).isDirectory()) {
-      out.push(...readdirSync(p).filter((f) => formatOfName(f)).sort().map((f) => join(p, f)));
+      out.push(
+        ...readdirSync(p)
+          .filter((f) => formatOfName(f))
+          .sort()
+          .map((f) => join(p, f)),
+      );
     } else out.push(p);
   }
   return out;
@@ -73,12 +78,22 @@ export async function runIngest(opts: IngestOptions): Promise<IngestResult> {
   if (opts.resume) {
     runFile = resolve(opts.resume);
     run = RunSchema.parse(JSON.parse(readFileSync(runFile, 'utf8')));
-    log(`ingest: resuming ${runFile}: ${run.inputs.filter((i) => i.status === 'pending' || i.status === 'failed').length} input(s) to go`);
+    log(
+      `ingest: resuming ${runFile}: ${run.inputs.filter((i) => i.status === 'pending' || i.status === 'failed').length} input(s) to go`,
+    );
   } else {
     const now = new Date().toISOString();
     const id = now.replace(/[:.]/g, '-');
     runFile = join(outDir, `run-${id}.json`);
-    run = { schema: RUN_SCHEMA, id, startedAt: now, updatedAt: now, extractor: opts.extractor, meta: { ...(opts.meta as Record<string, string>) }, inputs: expandInputs(opts.inputs).map((source) => ({ source, status: 'pending' })) };
+    run = {
+      schema: RUN_SCHEMA,
+      id,
+      startedAt: now,
+      updatedAt: now,
+      extractor: opts.extractor,
+      meta: { ...(opts.meta as Record<string, string>) },
+      inputs: expandInputs(opts.inputs).map((source) => ({ source, status: 'pending' })),
+    };
   }
   const save = () => {
     run.updatedAt = new Date().toISOString();
@@ -87,7 +102,13 @@ export async function runIngest(opts: IngestOptions): Promise<IngestResult> {
   save();
   const gazetteerDir = opts.gazetteerDir === undefined ? SEED_DATA_DIR : opts.gazetteerDir;
   const gazetteer = buildGazetteer(gazetteerDir ? gazetteerFromSeed(gazetteerDir) : []);
-  const finder = opts.finder ?? nameFinderFor(run.extractor, { heap: env.NEWSGRAPH_CORENLP_HEAP, port: env.NEWSGRAPH_CORENLP_PORT, javaHome: env.JAVA_HOME });
+  const finder =
+    opts.finder ??
+    nameFinderFor(run.extractor, {
+      heap: env.NEWSGRAPH_CORENLP_HEAP,
+      port: env.NEWSGRAPH_CORENLP_PORT,
+      javaHome: env.JAVA_HOME,
+    });
   let exitCode = 0;
   for (const input of run.inputs) {
     if (input.status === 'done' || input.status === 'duplicate') continue;
@@ -99,19 +120,33 @@ export async function runIngest(opts: IngestOptions): Promise<IngestResult> {
       const seen = store.find(sha256);
       if (seen) {
         Object.assign(input, { status: 'duplicate', duplicateOf: seen.file, error: undefined });
-        log(`ingest: ${input.source}: the same text was already ingested on ${seen.ingestedAt.slice(0, 10)} (from ${seen.source}, stored as ${seen.file}); not stored again`);
+        log(
+          `ingest: ${input.source}: the same text was already ingested on ${seen.ingestedAt.slice(0, 10)} (from ${seen.source}, stored as ${seen.file}); not stored again`,
+        );
         save();
         continue;
       }
-      const { batch, text } = await extractWithText({ raw, format, source: input.source, meta: run.meta as FoundMeta }, { extractor: finder, gazetteer, judgements: opts.judgements });
+      const { batch, text } = await extractWithText(
+        { raw, format, source: input.source, meta: run.meta as FoundMeta },
+        { extractor: finder, gazetteer, judgements: opts.judgements },
+      );
       const problems = batchProblems(batch, text);
-      if (problems.length) throw new Error(`internal: the batch does not match its text: ${problems.slice(0, 3).join('; ')}`);
+      if (problems.length)
+        throw new Error(`internal: the batch does not match its text: ${problems.slice(0, 3).join('; ')}`);
       const batchName = `${articleKey(batch.article.sha256)}.batch.json`;
-      const stored = store.put(text, { sha256: batch.article.sha256, length: batch.article.length, source: input.source, title: batch.article.title, batch: join(outDir, batchName) });
+      const stored = store.put(text, {
+        sha256: batch.article.sha256,
+        length: batch.article.length,
+        source: input.source,
+        title: batch.article.title,
+        batch: join(outDir, batchName),
+      });
       batch.article.file = stored.file;
       writeAtomic(join(outDir, batchName), `${JSON.stringify(batch, null, 2)}\n`);
       Object.assign(input, { status: 'done', batch: batchName, candidates: batch.candidates.length, error: undefined });
-      log(`ingest: ${relative(process.cwd(), input.source) || input.source}: ${summary(batch)} → ${join(outDir, batchName)}`);
+      log(
+        `ingest: ${relative(process.cwd(), input.source) || input.source}: ${summary(batch)} → ${join(outDir, batchName)}`,
+      );
     } catch (e) {
       const code = e instanceof IngestInputError || e instanceof CoreNlpError ? e.code : 'FAILED';
       Object.assign(input, { status: 'failed', error: { code, message: (e as Error).message } });
@@ -121,7 +156,9 @@ export async function runIngest(opts: IngestOptions): Promise<IngestResult> {
       // A dead name finder fails every remaining input the same way: stop and leave them pending.
       if (e instanceof CoreNlpError) {
         const left = run.inputs.filter((i) => i.status === 'pending').length;
-        log(`ingest: stopped; ${run.inputs.filter((i) => i.status === 'done').length} done, ${left} pending. Resume with: npm run ingest -- --resume ${runFile}`);
+        log(
+          `ingest: stopped; ${run.inputs.filter((i) => i.status === 'done').length} done, ${left} pending. Resume with: npm run ingest -- --resume ${runFile}`,
+        );
         break;
       }
       continue;
@@ -160,7 +197,8 @@ export async function main(argv: string[]): Promise<number> {
     };
     if (a === '--extractor') {
       const v = val();
-      if (v !== 'js' && v !== 'corenlp') throw new IngestInputError('UNSUPPORTED', `--extractor must be js or corenlp\n${USAGE}`);
+      if (v !== 'js' && v !== 'corenlp')
+        throw new IngestInputError('UNSUPPORTED', `--extractor must be js or corenlp\n${USAGE}`);
       o.extractor = v;
     } else if (a === '--out') o.out = val();
     else if (a === '--resume') o.resume = val();
@@ -169,7 +207,8 @@ export async function main(argv: string[]): Promise<number> {
     else if (a === '--judgements') o.judgements = JSON.parse(readFileSync(val(), 'utf8')) as Judgement[];
     else if (a === '--published') {
       const v = val();
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new IngestInputError('UNSUPPORTED', '--published must be a date YYYY-MM-DD');
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(v))
+        throw new IngestInputError('UNSUPPORTED', '--published must be a date YYYY-MM-DD');
       meta.published = v;
     } else if (['--title', '--outlet', '--byline', '--url'].includes(a)) meta[a.slice(2) as 'title'] = val();
     else if (a === '--help' || a === '-h') {

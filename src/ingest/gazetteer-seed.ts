@@ -25,7 +25,8 @@ const list = (dir: string, file: string): Rec[] => {
  */
 export function gazetteerFromSeed(dir = SEED_DATA_DIR): GazetteerEntry[] {
   const capitals = new Map<string, string>();
-  for (const r of list(dir, 'relationships.yaml')) if (r.type === 'CAPITAL_OF') capitals.set(String(r.from), String(r.to));
+  for (const r of list(dir, 'relationships.yaml'))
+    if (r.type === 'CAPITAL_OF') capitals.set(String(r.from), String(r.to));
   const out: GazetteerEntry[] = [];
   for (const [file, label] of FILES) {
     for (const r of list(dir, file)) {

@@ -17,20 +17,26 @@ const port = (what: string) =>
 export const EnvSchema = z.object({
   NEO4J_URI: z
     .string()
-    .regex(
-      /^(bolt|neo4j)(\+s|\+ssc)?:\/\/[^\s/]+/,
-      'must look like bolt://host:7687, neo4j://host or neo4j+s://host',
-    )
+    .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/[^\s/]+/, 'must look like bolt://host:7687, neo4j://host or neo4j+s://host')
     .optional(),
   NEO4J_USERNAME: z.string().min(1).default('neo4j'),
   NEO4J_PASSWORD: z.string().optional(),
-  NEO4J_DATABASE: z.string().regex(/^[A-Za-z][A-Za-z0-9.-]{0,62}$/, 'is not a valid database name').default('neo4j'),
+  NEO4J_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9.-]{0,62}$/, 'is not a valid database name')
+    .default('neo4j'),
   /** Folder of the managed instance (conf, data, logs, password). */
   NEWSGRAPH_NEO4J_HOME: z.string().min(1).default(DEFAULT_INSTANCE),
   /** Bolt port of the managed instance; unset = 7687 when free, else any free port. */
   NEWSGRAPH_NEO4J_PORT: port('NEWSGRAPH_NEO4J_PORT').optional(),
-  NEWSGRAPH_NEO4J_HEAP: z.string().regex(/^\d+[mg]$/i, 'must look like 512m or 2g').default('1g'),
-  NEWSGRAPH_NEO4J_PAGECACHE: z.string().regex(/^\d+[mg]$/i, 'must look like 512m or 2g').default('512m'),
+  NEWSGRAPH_NEO4J_HEAP: z
+    .string()
+    .regex(/^\d+[mg]$/i, 'must look like 512m or 2g')
+    .default('1g'),
+  NEWSGRAPH_NEO4J_PAGECACHE: z
+    .string()
+    .regex(/^\d+[mg]$/i, 'must look like 512m or 2g')
+    .default('512m'),
   /** JDK the managed Neo4j runs on ($JAVA_HOME/bin/java); unset = `java` on PATH. */
   JAVA_HOME: z.string().min(1).optional(),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -43,7 +49,10 @@ export const EnvSchema = z.object({
   NEWSGRAPH_EXTRACTOR: z.enum(['corenlp', 'js']).default('corenlp'),
   /** Port of the managed CoreNLP server on 127.0.0.1; unset = any free port. */
   NEWSGRAPH_CORENLP_PORT: port('NEWSGRAPH_CORENLP_PORT').optional(),
-  NEWSGRAPH_CORENLP_HEAP: z.string().regex(/^\d+[mg]$/i, 'must look like 1536m or 2g').default('2g'),
+  NEWSGRAPH_CORENLP_HEAP: z
+    .string()
+    .regex(/^\d+[mg]$/i, 'must look like 1536m or 2g')
+    .default('2g'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('production'),
 });

@@ -18,7 +18,12 @@ export interface Neo4jTarget {
  */
 export async function resolveTarget(env: Env, log?: (l: string) => void): Promise<Neo4jTarget> {
   if (env.NEO4J_URI) {
-    return { uri: env.NEO4J_URI, username: env.NEO4J_USERNAME, password: env.NEO4J_PASSWORD ?? '', database: env.NEO4J_DATABASE };
+    return {
+      uri: env.NEO4J_URI,
+      username: env.NEO4J_USERNAME,
+      password: env.NEO4J_PASSWORD ?? '',
+      database: env.NEO4J_DATABASE,
+    };
   }
   const managed = await startManaged({
     home: env.NEWSGRAPH_NEO4J_HOME,
@@ -28,7 +33,13 @@ export async function resolveTarget(env: Env, log?: (l: string) => void): Promis
     javaHome: env.JAVA_HOME,
     log,
   });
-  return { uri: managed.info.uri!, username: managed.info.username, password: managed.info.password!, database: managed.info.database, managed };
+  return {
+    uri: managed.info.uri!,
+    username: managed.info.username,
+    password: managed.info.password!,
+    database: managed.info.database,
+    managed,
+  };
 }
 
 /**

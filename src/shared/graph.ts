@@ -20,7 +20,7 @@ export const PropertiesSchema = z.record(z.string(), PropertyValueSchema);
 
 export const GraphNodeSchema = z.object({
   id: z.string().describe('Neo4j elementId'),
-  key: z.string().nullable().describe("our own `id` property, when present"),
+  key: z.string().nullable().describe('our own `id` property, when present'),
   labels: z.array(z.string()),
   caption: z.string().describe('name, else title, else id, else the element id'),
   properties: PropertiesSchema,
@@ -32,7 +32,7 @@ export const GraphEdgeSchema = z.object({
   source: z.string().describe('elementId of the start node'),
   target: z.string().describe('elementId of the end node'),
   properties: PropertiesSchema.describe(
-    'the relationship\'s properties; on evidence-carrying relationships also `sources` (distinct supporting articles), ' +
+    "the relationship's properties; on evidence-carrying relationships also `sources` (distinct supporting articles), " +
       '`outlets` (distinct outlets), `article`/`quote`/`start`/`end` and the evidence_* lists',
   ),
 });

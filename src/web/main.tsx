@@ -14,7 +14,8 @@ import './ui/shell/views.css';
 const explorer = new Explorer();
 document.documentElement.dataset.theme = explorer.state.theme;
 explorer.store.subscribe(() => {
-  if (document.documentElement.dataset.theme !== explorer.state.theme) document.documentElement.dataset.theme = explorer.state.theme;
+  if (document.documentElement.dataset.theme !== explorer.state.theme)
+    document.documentElement.dataset.theme = explorer.state.theme;
 });
 // Builds for end-to-end tests only (vite --mode e2e); dropped from production builds.
 if (__NEWSGRAPH_TEST__) installTestHooks(explorer);

@@ -27,11 +27,24 @@ let markdown = '';
 const positive = (x: number) => expect(Number.isFinite(x) && x > 0, `expected a positive number, got ${x}`).toBe(true);
 
 beforeAll(async () => {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'run.ts'), '--quick', '--out', join(dir, 'R.md'), '--json', join(dir, 'r.json')], {
-    cwd: ROOT,
-    env: { ...process.env, NEO4J_URI: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(ROOT, 'bench', 'run.ts'),
+      '--quick',
+      '--out',
+      join(dir, 'R.md'),
+      '--json',
+      join(dir, 'r.json'),
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, NEO4J_URI: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   child.stdout.on('data', (b: Buffer) => (output += b.toString()));
   child.stderr.on('data', (b: Buffer) => (output += b.toString()));
   code = await new Promise<number | null>((res) => child.once('exit', (c) => res(c)));
@@ -42,7 +55,7 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('bench/generate.ts', () => {
-  it('makes seed data the loader\'s own validator accepts, reproducibly', () => {
+  it("makes seed data the loader's own validator accepts, reproducibly", () => {
     const a = generateSeedData({ relationships: 3_000, seed: 3 });
     const out = join(dir, 'gen');
     writeSeedYaml(a.data, out);
@@ -59,7 +72,8 @@ describe('bench/generate.ts', () => {
 describe('npm run bench -- --quick', () => {
   it('runs every part without failing', () => {
     expect(code, output.slice(-4000)).toBe(0);
-    for (const part of ['load', 'api', 'render', 'startup'] as const) expect(results[part], `${part}: ${JSON.stringify(results[part])}`).not.toHaveProperty('error');
+    for (const part of ['load', 'api', 'render', 'startup'] as const)
+      expect(results[part], `${part}: ${JSON.stringify(results[part])}`).not.toHaveProperty('error');
     expect(results.mode).toBe('quick');
     // The quick mode runs inside npm test: it must stay under 3 minutes.
     expect(results.durationMs).toBeLessThan(180_000);
@@ -79,7 +93,7 @@ describe('npm run bench -- --quick', () => {
     expect(s!.perRow!.rows).toBe(20);
     positive(s!.perRow!.relsPerSec);
     expect(s!.import).not.toHaveProperty('error');
-    const imp = s!.import as Exclude<NonNullable<typeof s>["import"], { error: string }>;
+    const imp = s!.import as Exclude<NonNullable<typeof s>['import'], { error: string }>;
     expect(imp.verified).toContain('2,000 relationships');
     positive(imp.relsPerSecWall);
   });
@@ -133,7 +147,8 @@ describe('npm run bench -- --quick', () => {
   });
 
   it('writes one table per benchmark', () => {
-    for (const h of ['## 1. Loading at scale', '## 2. API latency', '## 3. Render cost', '## 4. Start-up and size']) expect(markdown).toContain(h);
+    for (const h of ['## 1. Loading at scale', '## 2. API latency', '## 3. Render cost', '## 4. Start-up and size'])
+      expect(markdown).toContain(h);
     expect(markdown).not.toContain('Not measured');
     expect(markdown).toContain('QUICK mode');
   });

@@ -29,7 +29,12 @@ beforeAll(async () => {
   home = mkdtempSync(join(tmpdir(), 'newsgraph-e2e-outage-'));
   port = await freePort();
   handle = await start();
-  const target: Neo4jTarget = { uri: handle.info.uri!, username: handle.info.username, password: handle.info.password!, database: handle.info.database };
+  const target: Neo4jTarget = {
+    uri: handle.info.uri!,
+    username: handle.info.username,
+    password: handle.info.password!,
+    database: handle.info.database,
+  };
   const driver = neo4j.driver(target.uri, neo4j.auth.basic(target.username, target.password));
   try {
     await seedDatabase(driver, target.database, { reset: true });

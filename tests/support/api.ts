@@ -8,8 +8,15 @@ import { testNeo4j } from './neo4j';
 export interface TestApi {
   app: FastifyInstance;
   driver: Driver;
-  get<T = any>(url: string, headers?: Record<string, string>): Promise<{ status: number; body: T; headers: Record<string, unknown>; ms: number }>;
-  post<T = any>(url: string, payload?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: T; headers: Record<string, unknown>; ms: number }>;
+  get<T = any>(
+    url: string,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: T; headers: Record<string, unknown>; ms: number }>;
+  post<T = any>(
+    url: string,
+    payload?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: T; headers: Record<string, unknown>; ms: number }>;
   close(): Promise<void>;
 }
 
@@ -49,7 +56,8 @@ export async function makeTestApi(
     app,
     driver,
     get: (url, headers) => call({ method: 'GET', url, headers }),
-    post: (url, payload, headers) => call({ method: 'POST', url, payload: payload as InjectOptions['payload'], headers }),
+    post: (url, payload, headers) =>
+      call({ method: 'POST', url, payload: payload as InjectOptions['payload'], headers }),
     close: async () => {
       await app.close();
       await driver.close();

@@ -29,7 +29,11 @@ export const CHROMIUM_ARGS = [
 ];
 
 export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
+  });
 }
 
 export interface E2eSession {
@@ -54,7 +58,10 @@ export function e2eSession(): E2eSession {
   return session;
 }
 
-export async function newPage(browser: Browser, opts: { theme?: 'light' | 'dark' } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+export async function newPage(
+  browser: Browser,
+  opts: { theme?: 'light' | 'dark' } = {},
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({
     viewport: { width: 1440, height: 900 },
     colorScheme: opts.theme ?? 'light',

@@ -40,8 +40,14 @@ export const nodeCell = (caption: string) => ({ __kind: 'node', id: caption, key
 // 2023, a contested claim pair.
 
 /** A relationship with the evidence of these articles (one source per distinct article). */
-const ev = (...articles: string[]) => ({ evidence_articles: articles, article: articles[0], sources: new Set(articles).size, outlets: new Set(articles).size });
-const fact = (type: string, source: string, target: string, properties: Props = {}) => edge(`${type}:${source}->${target}`, type, source, target, properties);
+const ev = (...articles: string[]) => ({
+  evidence_articles: articles,
+  article: articles[0],
+  sources: new Set(articles).size,
+  outlets: new Set(articles).size,
+});
+const fact = (type: string, source: string, target: string, properties: Props = {}) =>
+  edge(`${type}:${source}->${target}`, type, source, target, properties);
 
 export const nodes: GraphNode[] = [
   node('express', ['Article'], { title: 'Express', published: '2022-10-13' }),
@@ -55,15 +61,36 @@ export const nodes: GraphNode[] = [
   node('gubkin', ['Entity', 'Event'], { name: 'Gubkin strike', date_from: '2022-10-09', date_to: '2022-10-13' }),
   node('su34', ['Entity', 'Event'], { name: 'Su-34 release', date: '2023-04-20' }),
   node('war', ['Entity', 'Event'], { name: 'War', date_from: '2022-02-24' }),
-  node('c-tass', ['Claim'], { statement: 'Ukrainian shelling', article: 'express', status: 'contested', date_from: '2022-10-09', date_to: '2022-10-13' }),
-  node('c-pod', ['Claim'], { statement: 'Russian misfire', article: 'express', status: 'contested', date_from: '2022-10-09', date_to: '2022-10-13' }),
-  node('c-gladkov', ['Claim'], { statement: 'three injured', article: 'wsj', status: 'unanswered', date: '2023-04-21' }),
+  node('c-tass', ['Claim'], {
+    statement: 'Ukrainian shelling',
+    article: 'express',
+    status: 'contested',
+    date_from: '2022-10-09',
+    date_to: '2022-10-13',
+  }),
+  node('c-pod', ['Claim'], {
+    statement: 'Russian misfire',
+    article: 'express',
+    status: 'contested',
+    date_from: '2022-10-09',
+    date_to: '2022-10-13',
+  }),
+  node('c-gladkov', ['Claim'], {
+    statement: 'three injured',
+    article: 'wsj',
+    status: 'unanswered',
+    date: '2023-04-21',
+  }),
   node('lonely', ['Entity', 'Weapon'], { name: 'Unconnected weapon' }),
 ];
 
 export const edges: GraphEdge[] = [
   fact('GOVERNOR_OF', 'gladkov', 'belgorod', ev('express', 'wsj')),
-  fact('NEAR', 'kharkiv', 'belgorod', { ...ev('express'), distance_miles: 44, distance_text: '44 miles to the south of Belgorod' }),
+  fact('NEAR', 'kharkiv', 'belgorod', {
+    ...ev('express'),
+    distance_miles: 44,
+    distance_text: '44 miles to the south of Belgorod',
+  }),
   fact('OCCURRED_IN', 'gubkin', 'belgorod', ev('express')),
   fact('OCCURRED_IN', 'su34', 'belgorod', ev('wsj')),
   fact('OCCURRED_IN', 'war', 'ukraine', ev('wsj')),
@@ -83,4 +110,5 @@ export const edges: GraphEdge[] = [
 ];
 
 export const graph = { nodes, edges };
-export const edgeId = (type: string, source: string, target: string) => edges.find((e) => e.type === type && e.source === source && e.target === target)!.id;
+export const edgeId = (type: string, source: string, target: string) =>
+  edges.find((e) => e.type === type && e.source === source && e.target === target)!.id;

@@ -38,9 +38,18 @@ export default async function setup(project: TestProject): Promise<() => Promise
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  const handle = await startManaged({ home, port: await freePort(), heap: '1g', pagecache: '256m', javaHome: env.JAVA_HOME, reuse: false });
+  const handle = await startManaged({
+    home,
+    port: await freePort(),
+    heap: '1g',
+    pagecache: '256m',
+    javaHome: env.JAVA_HOME,
+    reuse: false,
+  });
   started.handle = handle;
-  process.stderr.write(`tests: managed Neo4j ready at ${handle.info.uri} in ${((Date.now() - t0) / 1000).toFixed(1)} s (${home})\n`);
+  process.stderr.write(
+    `tests: managed Neo4j ready at ${handle.info.uri} in ${((Date.now() - t0) / 1000).toFixed(1)} s (${home})\n`,
+  );
   project.provide('neo4j', {
     uri: handle.info.uri!,
     username: handle.info.username,

@@ -21,7 +21,15 @@ export class OwnNeo4j {
     if (!this.port) this.port = await freePort();
     // Same folder and port every time: a restart recovers the same store at the same address.
     // Generous readiness deadline: on a busy 2-core machine a JVM start with recovery can be slow.
-    const handle = await startManaged({ home: this.home, port: this.port, heap: '512m', pagecache: '128m', reuse: false, readyTimeoutMs: 240_000, log: () => {} });
+    const handle = await startManaged({
+      home: this.home,
+      port: this.port,
+      heap: '512m',
+      pagecache: '128m',
+      reuse: false,
+      readyTimeoutMs: 240_000,
+      log: () => {},
+    });
     this.handle = handle;
     this.alive = true;
     void handle.exited.then(() => {
@@ -41,7 +49,12 @@ export class OwnNeo4j {
   }
   /** Where the API should connect (for makeTestApi or startTestServer). */
   get target(): Neo4jTarget {
-    return { uri: this.uri, username: this.handle.info.username, password: this.password, database: this.handle.info.database };
+    return {
+      uri: this.uri,
+      username: this.handle.info.username,
+      password: this.password,
+      database: this.handle.info.database,
+    };
   }
 
   driver(): Driver {

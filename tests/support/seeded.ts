@@ -22,7 +22,12 @@ export async function ensureSeeded(): Promise<void> {
     const all = Number(r.records[0]!.get('all'));
     const ours = Number(r.records[0]!.get('ours'));
     if (all === expected && ours === expected) return;
-    if (all !== ours) await driver.executeQuery('MATCH (n) WHERE n.dataset IS NULL OR n.dataset <> $dataset DETACH DELETE n', { dataset: DATASET }, { database });
+    if (all !== ours)
+      await driver.executeQuery(
+        'MATCH (n) WHERE n.dataset IS NULL OR n.dataset <> $dataset DETACH DELETE n',
+        { dataset: DATASET },
+        { database },
+      );
     await seedDatabase(driver, database, { reset: true });
   } finally {
     await driver.close();
@@ -40,16 +45,20 @@ export async function graphFingerprint(): Promise<string> {
     const nodes = await driver.executeQuery(
       `MATCH (n) WITH n, coalesce(n.id, elementId(n)) AS k ORDER BY k
        RETURN collect([k, labels(n), properties(n)]) AS all`,
-      {}, { database },
+      {},
+      { database },
     );
     const rels = await driver.executeQuery(
       `MATCH (a)-[r]->(b) WITH r, coalesce(a.id, elementId(a)) + '|' + type(r) + '|' + coalesce(b.id, elementId(b)) AS k ORDER BY k
        RETURN collect([k, properties(r)]) AS all`,
-      {}, { database },
+      {},
+      { database },
     );
     const n = nodes.records[0]!.get('all') as unknown[];
     const r = rels.records[0]!.get('all') as unknown[];
-    const hash = createHash('sha256').update(stableJson([n, r])).digest('hex');
+    const hash = createHash('sha256')
+      .update(stableJson([n, r]))
+      .digest('hex');
     return `nodes=${n.length} rels=${r.length} sha256=${hash}`;
   } finally {
     await driver.close();
@@ -61,7 +70,10 @@ function stableJson(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
   if (v && typeof v === 'object') {
     const o = v as Record<string, unknown>;
-    return `{${Object.keys(o).sort().map((k) => `${JSON.stringify(k)}:${stableJson(o[k])}`).join(',')}}`;
+    return `{${Object.keys(o)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableJson(o[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(typeof v === 'bigint' ? String(v) : v) ?? 'null';
 }

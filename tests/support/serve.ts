@@ -11,7 +11,12 @@ const env = loadEnv({ PORT: '0', ...process.env, HOST: process.env.HOST || '127.
 if (!env.NEO4J_URI) throw new Error('serve.ts needs NEO4J_URI (the test starts its own Neo4j)');
 const server = await startServer({
   env,
-  target: { uri: env.NEO4J_URI, username: env.NEO4J_USERNAME, password: env.NEO4J_PASSWORD ?? '', database: env.NEO4J_DATABASE },
+  target: {
+    uri: env.NEO4J_URI,
+    username: env.NEO4J_USERNAME,
+    password: env.NEO4J_PASSWORD ?? '',
+    database: env.NEO4J_DATABASE,
+  },
   webRoot: process.env.SERVE_WEB_ROOT || null,
   logger: env.LOG_LEVEL === 'silent' ? false : { level: env.LOG_LEVEL },
 });

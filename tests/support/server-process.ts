@@ -18,7 +18,10 @@ export interface ServerProcess {
  * Starts the server against `neo4j` and resolves once it listens. Extra env (PORT, NEWSGRAPH_TOKEN…)
  * overrides. Cost: ~1–3 s (tsx start + saved-query EXPLAIN checks).
  */
-export function spawnServer(neo4j: { uri: string; password: string; database?: string }, extraEnv: Record<string, string> = {}): Promise<ServerProcess> {
+export function spawnServer(
+  neo4j: { uri: string; password: string; database?: string },
+  extraEnv: Record<string, string> = {},
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'tests/support/serve.ts')], {
     cwd: ROOT,
     env: {

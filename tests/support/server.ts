@@ -14,7 +14,10 @@ export interface TestServerOptions {
  * port, against `target`, without request logs or a token unless `env` sets one. Close it with
  * `close()`. Cost: ~0.5–1 s (the saved queries are EXPLAIN-checked at start).
  */
-export function startTestServer(target: Omit<Neo4jTarget, 'managed'>, opts: TestServerOptions = {}): Promise<RunningServer> {
+export function startTestServer(
+  target: Omit<Neo4jTarget, 'managed'>,
+  opts: TestServerOptions = {},
+): Promise<RunningServer> {
   const env = loadEnv({
     ...process.env,
     HOST: '127.0.0.1',

@@ -35,7 +35,8 @@ const PRONOUN_THING = /\b(it|they)\s+(?:also\s+|has\s+|have\s+|had\s+|did\s+|pre
 const UNNAMED =
   /(?:^|[^\w])((?:(?:defen[cs]e|military|western|ukrainian|russian|american|european|local|senior|regional|government|independent|security|intelligence|u\.s\.|us|uk)\s+)?(?:officials|experts|analysts|sources|residents|witnesses|authorities|observers|media))\s+(?:also\s+)?$/i;
 /** A role noun standing for a body or person named before ("the ministry said"). */
-const ROLE = /\b(?:the|a)\s+(ministry|governor|agency|kremlin|military|army|committee|service|spokesman|spokeswoman|president|mayor|government|department|office|council)\s+$/i;
+const ROLE =
+  /\b(?:the|a)\s+(ministry|governor|agency|kremlin|military|army|committee|service|spokesman|spokeswoman|president|mayor|government|department|office|council)\s+$/i;
 const DETERMINER_BEFORE = /\b(the|a|an|its|his|her|their|our|in|of|this|that|these|those)\s+$/i;
 
 /**
@@ -87,17 +88,26 @@ const ref = (m: Mention, resolvedBy: RefDraft['resolvedBy'] = 'name'): RefDraft 
 function subjectBefore(c: Ctx, sentence: Span, v: number): RefDraft | undefined {
   const left = c.t.slice(sentence.start, v);
   // The clause starts after a closing quotation followed by a comma, or after ; or :.
-  const boundary = Math.max(left.lastIndexOf('," '), left.lastIndexOf(',” '), left.lastIndexOf('; '), left.lastIndexOf(': '));
+  const boundary = Math.max(
+    left.lastIndexOf('," '),
+    left.lastIndexOf(',” '),
+    left.lastIndexOf('; '),
+    left.lastIndexOf(': '),
+  );
   const from = sentence.start + (boundary >= 0 ? boundary + 3 : 0);
   const region = c.t.slice(from, v);
-  const candidates = c.mentions.filter((m) => m.start >= from && m.end <= v && !inside(c.quotes, m.start) && m.type !== 'WEAPON');
+  const candidates = c.mentions.filter(
+    (m) => m.start >= from && m.end <= v && !inside(c.quotes, m.start) && m.type !== 'WEAPON',
+  );
   const appositive = /,([^,"]{1,100}),\s*$/.exec(region);
   if (appositive) {
     const appStart = from + appositive.index;
     const before = candidates.filter((m) => m.end <= appStart);
     const head = before.filter((m) => m.type === 'PERSON' || m.type === 'ORGANIZATION').pop() ?? before.pop();
     // "The ousted mayor of Melitopol, Ivan Fedorov, said": the person named in the appositive.
-    const named = candidates.find((m) => m.start > appStart && c.t.slice(appStart, v).replace(/[\s,]/g, '') === m.text.replace(/\s/g, ''));
+    const named = candidates.find(
+      (m) => m.start > appStart && c.t.slice(appStart, v).replace(/[\s,]/g, '') === m.text.replace(/\s/g, ''),
+    );
     if (named && head?.type !== 'PERSON') return ref(named);
     if (head) return ref(head);
   }
@@ -111,8 +121,17 @@ function subjectBefore(c: Ctx, sentence: Span, v: number): RefDraft | undefined 
   if (role) {
     const noun = role[1]!.toLowerCase();
     const at = v - role[0].length + role[0].search(/\S/);
-    const prior = c.mentions.filter((m) => m.end <= at && !inside(c.quotes, m.start) && m.text.toLowerCase().includes(noun)).pop();
-    if (prior) return { start: at, end: v - (c.t.slice(0, v).length - c.t.slice(0, v).trimEnd().length), text: '', cluster: prior.cluster, resolvedBy: 'role' };
+    const prior = c.mentions
+      .filter((m) => m.end <= at && !inside(c.quotes, m.start) && m.text.toLowerCase().includes(noun))
+      .pop();
+    if (prior)
+      return {
+        start: at,
+        end: v - (c.t.slice(0, v).length - c.t.slice(0, v).trimEnd().length),
+        text: '',
+        cluster: prior.cluster,
+        resolvedBy: 'role',
+      };
   }
   return undefined;
 }
@@ -136,7 +155,9 @@ function resolvePronoun(c: Ctx, at: number, word: string): RefDraft | undefined 
   // as "he" is a person whatever the name finder said.
   const prev = c.subjects.filter((x) => x.end <= at).pop();
   const subject = prev && at - prev.end < 300 && loose(prev.type) ? prev.cluster : undefined;
-  const recent = c.recent.filter((r) => r.at <= at && at - r.at < 400 && r.cluster !== undefined && loose(r.type)).pop()?.cluster;
+  const recent = c.recent
+    .filter((r) => r.at <= at && at - r.at < 400 && r.cluster !== undefined && loose(r.type))
+    .pop()?.cluster;
   const prior = c.mentions.filter((m) => m.end <= at && !inside(c.quotes, m.start) && typed(m.type)).pop()?.cluster;
   const cluster = subject ?? recent ?? prior;
   if (cluster === undefined) return undefined;
@@ -147,17 +168,29 @@ function resolvePronoun(c: Ctx, at: number, word: string): RefDraft | undefined 
 function sentenceSubject(c: Ctx, s: Span): Mention | undefined {
   const st = c.t.slice(s.start, s.end);
   if (/^"/.test(st)) return undefined;
-  const lead = /^(?:(?:in|on|at|during|after|before|since|while|as|again|meanwhile|however|last|earlier|later)\b[^,]{0,60},\s*)?/i.exec(st)![0];
+  const lead =
+    /^(?:(?:in|on|at|during|after|before|since|while|as|again|meanwhile|however|last|earlier|later)\b[^,]{0,60},\s*)?/i.exec(
+      st,
+    )![0];
   const from = s.start + lead.length;
   return c.mentions.find(
-    (m) => m.start >= from && m.end <= s.end && !inside(c.quotes, m.start) && c.t.slice(from, m.start).trim().split(/\s+/).filter(Boolean).length <= 3 && m.type !== 'WEAPON',
+    (m) =>
+      m.start >= from &&
+      m.end <= s.end &&
+      !inside(c.quotes, m.start) &&
+      c.t.slice(from, m.start).trim().split(/\s+/).filter(Boolean).length <= 3 &&
+      m.type !== 'WEAPON',
   );
 }
 
 /** The first mention after `from` within a few words (inverted "…," said X; "according to X"). */
 function mentionAfter(c: Ctx, from: number, end: number, maxWords = 8): Mention | undefined {
   return c.mentions.find(
-    (m) => m.start >= from && m.end <= end && m.type !== 'WEAPON' && c.t.slice(from, m.start).trim().split(/\s+/).filter(Boolean).length <= maxWords,
+    (m) =>
+      m.start >= from &&
+      m.end <= end &&
+      m.type !== 'WEAPON' &&
+      c.t.slice(from, m.start).trim().split(/\s+/).filter(Boolean).length <= maxWords,
   );
 }
 
@@ -182,7 +215,14 @@ function stanceOf(c: Ctx, lemma: string, statement: Span, via: boolean): string[
  * times the mentions per sentence.
  */
 export function attribute(text: string, sentences: Sentences, mentions: Mention[]): ClaimDraft[] {
-  const c: Ctx = { text, t: asciiQuotes(text), mentions: [...mentions].sort((a, b) => a.start - b.start), quotes: quotedSpans(text), recent: [], subjects: [] };
+  const c: Ctx = {
+    text,
+    t: asciiQuotes(text),
+    mentions: [...mentions].sort((a, b) => a.start - b.start),
+    quotes: quotedSpans(text),
+    recent: [],
+    subjects: [],
+  };
   const out: ClaimDraft[] = [];
   let lastQuoted: ClaimDraft | undefined;
   for (const s of sentences) {
@@ -193,7 +233,9 @@ export function attribute(text: string, sentences: Sentences, mentions: Mention[
     if (acc && !inside(c.quotes, s.start + acc.index)) {
       const from = s.start + acc.index + acc[0].length;
       const stop = c.t.slice(from, s.end).search(/[,;]/);
-      const np = c.mentions.filter((x) => x.start >= from && x.end <= (stop < 0 ? s.end : from + stop) && x.type !== 'WEAPON');
+      const np = c.mentions.filter(
+        (x) => x.start >= from && x.end <= (stop < 0 ? s.end : from + stop) && x.type !== 'WEAPON',
+      );
       // The head of "the Kharkiv oblast governor Oleh Syniehubov" is the person at its end.
       const m =
         np.filter((x) => x.type === 'PERSON').pop() ??
@@ -201,7 +243,8 @@ export function attribute(text: string, sentences: Sentences, mentions: Mention[
         np.find((x) => x.type === 'ORGANIZATION') ??
         np[0] ??
         mentionAfter(c, from, s.end);
-      if (m) accordingTo = { ref: ref(m), cue: { start: s.start + acc.index, end: s.start + acc.index + acc[1]!.length } };
+      if (m)
+        accordingTo = { ref: ref(m), cue: { start: s.start + acc.index, end: s.start + acc.index + acc[1]!.length } };
     }
     for (const w of st.matchAll(/[A-Za-z]+/g)) {
       const lemma = SPEECH_VERBS[w[0].toLowerCase()];
@@ -225,14 +268,20 @@ export function attribute(text: string, sentences: Sentences, mentions: Mention[
       // The statement: the quotation just before the verb, else what follows it.
       const closing = before.lastIndexOf('"');
       // (The speaker may sit between the quotation and the verb with a long appositive of their own.)
-      if (closing >= 0 && (c.t.slice(s.start + closing + 1, v).trim().length < 60 || claimant.start > s.start + closing)) {
+      if (
+        closing >= 0 &&
+        (c.t.slice(s.start + closing + 1, v).trim().length < 60 || claimant.start > s.start + closing)
+      ) {
         const para = c.t.lastIndexOf('\n', s.start + closing) + 1;
         const open = c.t.lastIndexOf('"', s.start + closing - 1);
         statement = { start: Math.max(para, open + 1), end: s.start + closing };
       } else {
         let from = Math.max(cueSpan.end, claimant.end);
         const rest = c.t.slice(from, s.end);
-        const lead = /^[\s,:]*(?:(?:on|late|early|in)\s+)?(?:(?:\w+day|reporters|russian media|[A-Z][\w-]*(?: [A-Z][\w-]*)*)\s+)?(?:that\s+)?/.exec(rest);
+        const lead =
+          /^[\s,:]*(?:(?:on|late|early|in)\s+)?(?:(?:\w+day|reporters|russian media|[A-Z][\w-]*(?: [A-Z][\w-]*)*)\s+)?(?:that\s+)?/.exec(
+            rest,
+          );
         from += lead ? lead[0].length : 0;
         let end = s.end;
         if (accordingTo && accordingTo.cue.start >= from) end = accordingTo.cue.start;
@@ -248,7 +297,15 @@ export function attribute(text: string, sentences: Sentences, mentions: Mention[
       if (statement.end - statement.start < 8) continue;
       let via: RefDraft | undefined;
       if (accordingTo && accordingTo.ref.cluster !== claimant.cluster) via = accordingTo.ref;
-      drafts.push({ claimant, via, statement, cue: lemma, cueSpan, stance: stanceOf(c, lemma, statement, !!via), sentence: s });
+      drafts.push({
+        claimant,
+        via,
+        statement,
+        cue: lemma,
+        cueSpan,
+        stance: stanceOf(c, lemma, statement, !!via),
+        sentence: s,
+      });
     }
     if (!drafts.length && accordingTo) {
       const statement = { start: s.start, end: accordingTo.cue.start };
@@ -258,20 +315,52 @@ export function attribute(text: string, sentences: Sentences, mentions: Mention[
         statement.end = s.end;
       }
       if (statement.end - statement.start >= 8) {
-        drafts.push({ claimant: accordingTo.ref, statement, cue: 'according to', cueSpan: accordingTo.cue, stance: stanceOf(c, 'say', statement, false), sentence: s });
+        drafts.push({
+          claimant: accordingTo.ref,
+          statement,
+          cue: 'according to',
+          cueSpan: accordingTo.cue,
+          stance: stanceOf(c, 'say', statement, false),
+          sentence: s,
+        });
       }
     }
     // A casualty figure right after an attributed statement, in the same paragraph and without a
     // speaker of its own, is usually still that speaker's report (news style).
     const prevClaim = out[out.length - 1];
-    if (!drafts.length && prevClaim && !c.t.slice(prevClaim.sentence.end, s.start).includes('\n') && s.start - prevClaim.sentence.end < 3 && !/"/.test(st) && /\b(killed|injured|wounded|dead|died|evacuated|casualties|hurt)\b/i.test(st)) {
-      drafts.push({ ...prevClaim, via: prevClaim.via, statement: { start: s.start, end: s.end - (/[.!?]$/.test(st) ? 1 : 0) }, cue: 'continues report', stance: ['casualty-report'], sentence: s });
+    if (
+      !drafts.length &&
+      prevClaim &&
+      !c.t.slice(prevClaim.sentence.end, s.start).includes('\n') &&
+      s.start - prevClaim.sentence.end < 3 &&
+      !/"/.test(st) &&
+      /\b(killed|injured|wounded|dead|died|evacuated|casualties|hurt)\b/i.test(st)
+    ) {
+      drafts.push({
+        ...prevClaim,
+        via: prevClaim.via,
+        statement: { start: s.start, end: s.end - (/[.!?]$/.test(st) ? 1 : 0) },
+        cue: 'continues report',
+        stance: ['casualty-report'],
+        sentence: s,
+      });
     }
     // A paragraph that is only a quotation continues the previous quoted speaker.
     if (!drafts.length && lastQuoted && /^"/.test(st) && s.start - lastQuoted.sentence.end < 400) {
-      drafts.push({ ...lastQuoted, statement: { start: s.start + 1, end: s.end - (st.endsWith('"') ? 1 : 0) }, cue: 'continues quote', stance: ['direct-quote'], sentence: s });
+      drafts.push({
+        ...lastQuoted,
+        statement: { start: s.start + 1, end: s.end - (st.endsWith('"') ? 1 : 0) },
+        cue: 'continues quote',
+        stance: ['direct-quote'],
+        sentence: s,
+      });
     }
-    const kept = drafts.filter((d, i) => !drafts.slice(0, i).some((e) => e.claimant.cluster === d.claimant.cluster && e.statement.start === d.statement.start));
+    const kept = drafts.filter(
+      (d, i) =>
+        !drafts
+          .slice(0, i)
+          .some((e) => e.claimant.cluster === d.claimant.cluster && e.statement.start === d.statement.start),
+    );
     out.push(...kept);
     for (const d of kept) {
       const type = c.mentions.find((m) => m.cluster === d.claimant.cluster)?.type ?? 'UNKNOWN';

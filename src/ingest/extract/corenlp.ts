@@ -42,7 +42,14 @@ export function coreNlpNameFinder(opts: { server?: () => Promise<CoreNlpServer>;
       for (const m of doc.mentions) {
         const type = TYPE_OF[m.type];
         if (!type || PRONOUN.test(m.text) || isHeadline(text, m)) continue;
-        out.push({ start: m.start, end: m.end, text: text.slice(m.start, m.end), type, source: 'corenlp', confidence: 0.8 });
+        out.push({
+          start: m.start,
+          end: m.end,
+          text: text.slice(m.start, m.end),
+          type,
+          source: 'corenlp',
+          confidence: 0.8,
+        });
       }
       return out;
     },

@@ -60,7 +60,11 @@ export function findDates(text: string, published?: string): FoundDate[] {
     const basis = relative ? `article published ${pubText} says '${expr}'` : `the article says '${expr}'`;
     // "between March and April 2024": one range.
     const next = results[i + 1];
-    if (next && /^\s*and\s*$/.test(text.slice(end, next.index)) && /\bbetween\s+$/i.test(text.slice(Math.max(0, start - 9), start))) {
+    if (
+      next &&
+      /^\s*and\s*$/.test(text.slice(end, next.index)) &&
+      /\bbetween\s+$/i.test(text.slice(Math.max(0, start - 9), start))
+    ) {
       const a = componentsOf(s);
       const b = componentsOf(next.start);
       const y = next.start.isCertain('year') && !s.isCertain('year') ? b.y : a.y;
@@ -73,7 +77,10 @@ export function findDates(text: string, published?: string): FoundDate[] {
         dateFrom: `${y}-${pad(a.m)}-${s.isCertain('day') ? pad(a.d) : '01'}`,
         dateTo: next.start.isCertain('day') ? `${b.y}-${pad(b.m)}-${pad(b.d)}` : monthEnd(b.y, b.m),
         granularity: 'range',
-        dateBasis: relative || !next.start.isCertain('year') ? `article published ${pubText ?? '(unknown)'} says '${whole}'` : `the article says '${whole}'`,
+        dateBasis:
+          relative || !next.start.isCertain('year')
+            ? `article published ${pubText ?? '(unknown)'} says '${whole}'`
+            : `the article says '${whole}'`,
       });
       i++;
       continue;
@@ -85,20 +92,53 @@ export function findDates(text: string, published?: string): FoundDate[] {
     // A month without a year that chrono put after publication is last year's ("in January" in a November paper).
     if (s.isCertain('month') && !s.isCertain('year') && ref && !/\bnext\b/i.test(raw)) {
       const monthStart = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
-      if (monthStart > ref.getTime()) d = new Date(Date.UTC(d.getUTCFullYear() - 1, d.getUTCMonth(), Math.min(d.getUTCDate(), 28)));
+      if (monthStart > ref.getTime())
+        d = new Date(Date.UTC(d.getUTCFullYear() - 1, d.getUTCMonth(), Math.min(d.getUTCDate(), 28)));
     }
     const { y, m } = { y: d.getUTCFullYear(), m: d.getUTCMonth() + 1 };
     if (thisPeriod === 'week' && ref) {
       const monday = new Date(ref.getTime() - ((ref.getUTCDay() + 6) % 7) * 86400_000);
-      out.push({ start, end, text: expr, dateFrom: iso(monday), dateTo: iso(ref), granularity: 'range', dateBasis: basis });
+      out.push({
+        start,
+        end,
+        text: expr,
+        dateFrom: iso(monday),
+        dateTo: iso(ref),
+        granularity: 'range',
+        dateBasis: basis,
+      });
     } else if (thisPeriod === 'year' && ref) {
-      out.push({ start, end, text: expr, dateFrom: `${ref.getUTCFullYear()}-01-01`, dateTo: `${ref.getUTCFullYear()}-12-31`, granularity: 'year', dateBasis: basis });
+      out.push({
+        start,
+        end,
+        text: expr,
+        dateFrom: `${ref.getUTCFullYear()}-01-01`,
+        dateTo: `${ref.getUTCFullYear()}-12-31`,
+        granularity: 'year',
+        dateBasis: basis,
+      });
     } else if (s.isCertain('day') || s.isCertain('weekday') || deictic || /\b(day|week)\b/i.test(raw)) {
       out.push({ start, end, text: expr, date: iso(d), granularity: 'day', dateBasis: basis });
     } else if (s.isCertain('month') || /\bmonth\b/i.test(raw)) {
-      out.push({ start, end, text: expr, dateFrom: `${y}-${pad(m)}-01`, dateTo: monthEnd(y, m), granularity: 'month', dateBasis: basis });
+      out.push({
+        start,
+        end,
+        text: expr,
+        dateFrom: `${y}-${pad(m)}-01`,
+        dateTo: monthEnd(y, m),
+        granularity: 'month',
+        dateBasis: basis,
+      });
     } else {
-      out.push({ start, end, text: expr, dateFrom: `${y}-01-01`, dateTo: `${y}-12-31`, granularity: 'year', dateBasis: basis });
+      out.push({
+        start,
+        end,
+        text: expr,
+        dateFrom: `${y}-01-01`,
+        dateTo: `${y}-12-31`,
+        granularity: 'year',
+        dateBasis: basis,
+      });
     }
   }
   return out;

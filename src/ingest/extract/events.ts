@@ -22,7 +22,12 @@ export interface EventDraft {
  */
 export function findEvents(text: string, sentences: Span[], mentions: Mention[], dates: FoundDate[]): EventDraft[] {
   const out: EventDraft[] = [];
-  const triggers = new RegExp(`\\b(${Object.keys(EVENT_TRIGGERS).sort((a, b) => b.length - a.length).join('|')})\\b`, 'i');
+  const triggers = new RegExp(
+    `\\b(${Object.keys(EVENT_TRIGGERS)
+      .sort((a, b) => b.length - a.length)
+      .join('|')})\\b`,
+    'i',
+  );
   for (const s of sentences) {
     const st = text.slice(s.start, s.end);
     const m = triggers.exec(st);

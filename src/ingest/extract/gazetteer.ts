@@ -64,7 +64,9 @@ export function gazetteerNames(text: string, gz: Gazetteer): NameSpan[] {
       i++;
       continue;
     }
-    const hit = (gz.byPrefix.get(t.slice(i, i + 3)) ?? []).find((f) => t.startsWith(f, i) && !isWordChar(t[i + f.length]));
+    const hit = (gz.byPrefix.get(t.slice(i, i + 3)) ?? []).find(
+      (f) => t.startsWith(f, i) && !isWordChar(t[i + f.length]),
+    );
     if (!hit) {
       i++;
       continue;
@@ -72,7 +74,15 @@ export function gazetteerNames(text: string, gz: Gazetteer): NameSpan[] {
     const ids = gz.forms.get(hit)!;
     const types = new Set(ids.map((id) => typeOfLabels(gz.byId.get(id)!.labels)));
     const type = types.size === 1 ? [...types][0]! : 'UNKNOWN';
-    out.push({ start: i, end: i + hit.length, text: text.slice(i, i + hit.length), type, source: 'gazetteer', confidence: 0.9, gazetteerIds: ids });
+    out.push({
+      start: i,
+      end: i + hit.length,
+      text: text.slice(i, i + hit.length),
+      type,
+      source: 'gazetteer',
+      confidence: 0.9,
+      gazetteerIds: ids,
+    });
     i += hit.length;
   }
   return out;

@@ -10,7 +10,9 @@ const WORD = /[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*\.?/gu;
 const CONNECTORS = new Set(['of', 'the', 'for', 'de', 'al', 'bin', 'von', 'van', 'der']);
 /** Last words of organisation and place names: a run ending in one keeps its leading "title" words ("Defense Ministry"). */
 const NAME_HEADS = new Set(
-  'ministry department service committee council agency group base organization organisation forces force army navy office assembly commission union alliance bank court party guard staff'.split(' '),
+  'ministry department service committee council agency group base organization organisation forces force army navy office assembly commission union alliance bank court party guard staff'.split(
+    ' ',
+  ),
 );
 
 interface Word {
@@ -58,7 +60,11 @@ export function capitalisedRuns(text: string): NameSpan[] {
     while (run.length && CONNECTORS.has(lower(run[0]!.text))) run = run.slice(1);
     if (!run.length) return;
     const only = run.length === 1 ? lower(run[0]!.text) : '';
-    if (only && (DAYS.has(only) || MONTHS.has(only) || only in DEMONYMS || TITLES.has(only) || SENTENCE_STARTERS.has(only))) return;
+    if (
+      only &&
+      (DAYS.has(only) || MONTHS.has(only) || only in DEMONYMS || TITLES.has(only) || SENTENCE_STARTERS.has(only))
+    )
+      return;
     if (run.every((w) => DAYS.has(lower(w.text)) || MONTHS.has(lower(w.text)) || /^\d/.test(w.text))) return;
     const start = run[0]!.start;
     const end = run[run.length - 1]!.end;
@@ -82,14 +88,21 @@ export function capitalisedRuns(text: string): NameSpan[] {
         if (gap !== ' ' && gap !== '') break;
         const next = ws[j + 1]!.text;
         if (isCap(next)) j++;
-        else if (CONNECTORS.has(next) && j + 2 < ws.length && isCap(ws[j + 2]!.text) && text.slice(ws[j + 1]!.end, ws[j + 2]!.start) === ' ') j += 2;
+        else if (
+          CONNECTORS.has(next) &&
+          j + 2 < ws.length &&
+          isCap(ws[j + 2]!.text) &&
+          text.slice(ws[j + 1]!.end, ws[j + 2]!.start) === ' '
+        )
+          j += 2;
         else break;
       }
       let run = ws.slice(i, j + 1);
       i = j + 1;
       // Trim what is capitalised for other reasons.
       if (run[0]!.start === s.start || /["“‘(]$/.test(text.slice(s.start, run[0]!.start))) {
-        while (run.length && (SENTENCE_STARTERS.has(lower(run[0]!.text)) || lowerWords.has(lower(run[0]!.text)))) run = run.slice(1);
+        while (run.length && (SENTENCE_STARTERS.has(lower(run[0]!.text)) || lowerWords.has(lower(run[0]!.text))))
+          run = run.slice(1);
       }
       if (!run.length) continue;
       const isTitle = (w: Word) => TITLES.has(lower(w.text)) || TITLES.has(w.text.toLowerCase());
@@ -101,7 +114,8 @@ export function capitalisedRuns(text: string): NameSpan[] {
           if (!(head.length === 1 && lower(head[0]!.text) in DEMONYMS)) pending.push(head);
           run = run.slice(k);
         }
-        const leadingTitle = () => run.length > 1 && (isTitle(run[0]!) || (lower(run[0]!.text) in DEMONYMS && isTitle(run[1]!)));
+        const leadingTitle = () =>
+          run.length > 1 && (isTitle(run[0]!) || (lower(run[0]!.text) in DEMONYMS && isTitle(run[1]!)));
         while (leadingTitle()) run = run.slice(1);
         // "Secretary of State Antony Blinken": the office's complement goes with the title.
         if (run.length > 3 && run[0]!.text === 'of') run = run.slice(2);

@@ -43,7 +43,9 @@ export const DEMONYMS: Record<string, string> = {
 };
 
 export const DAYS = new Set('monday tuesday wednesday thursday friday saturday sunday'.split(' '));
-export const MONTHS = new Set('january february march april may june july august september october november december sept'.split(' '));
+export const MONTHS = new Set(
+  'january february march april may june july august september october november december sept'.split(' '),
+);
 
 /** Capitalised only because they start a sentence or a heading: never a name on their own. */
 export const SENTENCE_STARTERS = new Set(

@@ -4,8 +4,10 @@ import { typeOfLabels, type Gazetteer } from './gazetteer';
 import { DEMONYMS } from './lexicon';
 import type { NameSpan } from './types';
 
-const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
-const within = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start >= b.start && a.end <= b.end;
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  a.start < b.end && b.start < a.end;
+const within = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  a.start >= b.start && a.end <= b.end;
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
 
 /** Last words of organisation names, which may take a possessive country or a demonym in front. */
@@ -26,7 +28,8 @@ function widenOrganisations(text: string, spans: NameSpan[]): NameSpan[] {
     const before = text.slice(Math.max(0, s.start - 40), s.start);
     const poss = /([\p{Lu}][\p{L}.]*(?: [\p{Lu}][\p{L}.]*)?)['’]s $/u.exec(before);
     const demonym = /(?:^|[^\p{L}.])([\p{Lu}][\p{L}.]+) $/u.exec(before)?.[1];
-    const isDemonym = !!demonym && (demonym.toLowerCase() in DEMONYMS || demonym.toLowerCase().replace(/\.$/, '') in DEMONYMS);
+    const isDemonym =
+      !!demonym && (demonym.toLowerCase() in DEMONYMS || demonym.toLowerCase().replace(/\.$/, '') in DEMONYMS);
     let start = s.start;
     if (poss) start = s.start - poss[0].length;
     else if (isDemonym) start = s.start - demonym.length - 1;
@@ -65,9 +68,16 @@ function splitRunOnPersons(text: string, spans: NameSpan[], knownSurnames: Set<s
  * where they overlap (it is a reviewed form), except that a longer finder span that merely contains
  * a place name is kept ("Kharkiv Palace"). Cost: O(n log n) in the number of spans.
  */
-export function mergeNames(text: string, finder: NameSpan[], gazetteer: NameSpan[], weapons: NameSpan[], gz?: Gazetteer): NameSpan[] {
+export function mergeNames(
+  text: string,
+  finder: NameSpan[],
+  gazetteer: NameSpan[],
+  weapons: NameSpan[],
+  gz?: Gazetteer,
+): NameSpan[] {
   const personWords = new Set<string>();
-  for (const s of [...finder, ...gazetteer]) if (s.type === 'PERSON' && words(s.text).length === 1) personWords.add(s.text);
+  for (const s of [...finder, ...gazetteer])
+    if (s.type === 'PERSON' && words(s.text).length === 1) personWords.add(s.text);
   for (const e of gz?.entries ?? []) if (e.labels.includes('Person')) personWords.add(surnameOf(e.name));
   const found = splitRunOnPersons(text, finder, personWords);
   const kept: NameSpan[] = [...gazetteer];
@@ -79,14 +89,20 @@ export function mergeNames(text: string, finder: NameSpan[], gazetteer: NameSpan
     }
     if (hits.every((g) => within(g, f)) && hits.some((g) => g.start !== f.start || g.end !== f.end)) {
       // The finder saw a longer name around a known one: keep the longer one unless it only adds a demonym or a title.
-      const extra = text.slice(f.start, f.end).replace(hits.map((g) => g.text).join(' '), '').trim().toLowerCase();
+      const extra = text
+        .slice(f.start, f.end)
+        .replace(hits.map((g) => g.text).join(' '), '')
+        .trim()
+        .toLowerCase();
       if (extra && !(extra in DEMONYMS) && !/^(mr|mrs|ms|president|gen)\.?$/.test(extra)) {
         for (const g of hits) kept.splice(kept.indexOf(g), 1);
         kept.push(f);
       }
     }
     // Otherwise the gazetteer's span stands; an UNKNOWN graph form takes the finder's type.
-    for (const g of hits) if (g.type === 'UNKNOWN' && f.type !== 'UNKNOWN' && kept.includes(g)) kept[kept.indexOf(g)] = { ...g, type: f.type };
+    for (const g of hits)
+      if (g.type === 'UNKNOWN' && f.type !== 'UNKNOWN' && kept.includes(g))
+        kept[kept.indexOf(g)] = { ...g, type: f.type };
   }
   for (const w of weapons) if (!kept.some((k) => overlaps(k, w))) kept.push(w);
   return widenOrganisations(text, kept)
@@ -103,7 +119,8 @@ export function mergeNames(text: string, finder: NameSpan[], gazetteer: NameSpan
 const HONORIFIC =
   /\b(Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Adm|President|Governor|governor|spokesman|spokeswoman|Minister|minister|Secretary|Commissioner|Chancellor|mayor|Mayor|Secretary of State|Secretary of Defense|Write to|By|Reporting by|Editing by)\.? $|\b(?:mayor|governor|minister|head|chief) of (?:the )?\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)?, $/u;
 /** Bylines and credits after a name: "… reported from London", "A and B contributed to this article", "… at name@outlet.com". */
-const CREDIT_AFTER = /^(?: and \p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.-]*){1,3})? (?:reported from|contributed|wrote this)\b|^ at [\w.+-]+@[\w-]+\./u;
+const CREDIT_AFTER =
+  /^(?: and \p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.-]*){1,3})? (?:reported from|contributed|wrote this)\b|^ at [\w.+-]+@[\w-]+\./u;
 
 /**
  * Types an untyped (capitalised-run) entity as a person when one of its mentions follows an
@@ -113,10 +130,19 @@ export function typeFromContext(text: string, clusters: NameCluster[]): void {
   for (const c of clusters) {
     if (c.type !== 'UNKNOWN') continue;
     const m = c.mentions.find((x) => HONORIFIC.test(text.slice(Math.max(0, x.start - 40), x.start)));
-    const app = c.mentions.find((x) => OFFICE_AFTER.test(text.slice(x.end, x.end + 40)) || CREDIT_AFTER.test(text.slice(x.end, x.end + 60)));
+    const app = c.mentions.find(
+      (x) => OFFICE_AFTER.test(text.slice(x.end, x.end + 40)) || CREDIT_AFTER.test(text.slice(x.end, x.end + 60)),
+    );
     if (m) {
       c.type = 'PERSON';
-      c.notes.push(`typed PERSON from "${text.slice(Math.max(0, m.start - 16), m.start).trim().split(' ').slice(-2).join(' ')}" before it`);
+      c.notes.push(
+        `typed PERSON from "${text
+          .slice(Math.max(0, m.start - 16), m.start)
+          .trim()
+          .split(' ')
+          .slice(-2)
+          .join(' ')}" before it`,
+      );
     } else if (app) {
       c.type = 'PERSON';
       c.notes.push(`typed PERSON from the office or credit after it ("${text.slice(app.end, app.end + 30).trim()}…")`);
@@ -125,7 +151,8 @@ export function typeFromContext(text: string, clusters: NameCluster[]): void {
 }
 
 /** ", governor of…", ", the Kremlin's spokesman": an office in apposition after a name. */
-const OFFICE_AFTER = /^, (?:the |a )?(?:[\w'’-]+ ){0,2}?(governor|spokesman|spokeswoman|spokesperson|mayor|minister|president|chairman|chairwoman|adviser|advisor|commander|ambassador|secretary)\b/;
+const OFFICE_AFTER =
+  /^, (?:the |a )?(?:[\w'’-]+ ){0,2}?(governor|spokesman|spokeswoman|spokesperson|mayor|minister|president|chairman|chairwoman|adviser|advisor|commander|ambassador|secretary)\b/;
 
 /** One entity the article names: all its mentions, grouped. */
 export interface NameCluster {
@@ -144,11 +171,14 @@ export interface NameCluster {
 const TYPE_RANK: EntityType[] = ['PERSON', 'ORGANIZATION', 'PLACE', 'WEAPON'];
 
 function clusterType(c: NameSpan[], gz?: Gazetteer): EntityType {
-  const gzTypes = new Set(c.flatMap((m) => (m.gazetteerIds ?? []).map((id) => typeOfLabels(gz?.byId.get(id)?.labels ?? []))));
+  const gzTypes = new Set(
+    c.flatMap((m) => (m.gazetteerIds ?? []).map((id) => typeOfLabels(gz?.byId.get(id)?.labels ?? []))),
+  );
   gzTypes.delete(null);
   if (gzTypes.size === 1) return [...gzTypes][0]!;
   const votes = new Map<EntityType, number>();
-  for (const m of c) if (m.type !== 'UNKNOWN') votes.set(m.type, (votes.get(m.type) ?? 0) + (m.source === 'gazetteer' ? 2 : 1));
+  for (const m of c)
+    if (m.type !== 'UNKNOWN') votes.set(m.type, (votes.get(m.type) ?? 0) + (m.source === 'gazetteer' ? 2 : 1));
   const best = [...votes.entries()].sort((a, b) => b[1] - a[1] || TYPE_RANK.indexOf(a[0]) - TYPE_RANK.indexOf(b[0]))[0];
   return best?.[0] ?? 'UNKNOWN';
 }
@@ -195,7 +225,8 @@ export function clusterNames(spans: NameSpan[], gz?: Gazetteer): NameCluster[] {
   // The surname rule.
   // Untyped names qualify when they look like a personal name (two or three capitalised words).
   const personLike = (c: NameCluster) =>
-    c.type === 'PERSON' || (c.type === 'UNKNOWN' && /^\p{Lu}[\p{L}'-]+( \p{Lu}[\p{L}.'-]*){1,2}$/u.test(c.text) && !ORG_HEAD.test(c.text));
+    c.type === 'PERSON' ||
+    (c.type === 'UNKNOWN' && /^\p{Lu}[\p{L}'-]+( \p{Lu}[\p{L}.'-]*){1,2}$/u.test(c.text) && !ORG_HEAD.test(c.text));
   const persons = clusters.filter((c) => personLike(c) && words(c.text).length > 1);
   for (let i = 0; i < clusters.length; i++) {
     const c = clusters[i]!;
@@ -203,7 +234,12 @@ export function clusterNames(spans: NameSpan[], gz?: Gazetteer): NameCluster[] {
     const owners = persons.filter((p) => p !== c && surnameOf(p.text) === c.text);
     if (owners.length === 1) {
       const owner = owners[0]!;
-      if (c.gazetteerIds.length && owner.gazetteerIds.length && !c.gazetteerIds.some((id) => owner.gazetteerIds.includes(id))) continue;
+      if (
+        c.gazetteerIds.length &&
+        owner.gazetteerIds.length &&
+        !c.gazetteerIds.some((id) => owner.gazetteerIds.includes(id))
+      )
+        continue;
       absorb(owner, c, c.text);
       clusters.splice(i--, 1);
     } else if (owners.length > 1) {
@@ -215,7 +251,9 @@ export function clusterNames(spans: NameSpan[], gz?: Gazetteer): NameCluster[] {
 
 function absorb(into: NameCluster, from: NameCluster, surname?: string): void {
   into.mentions = [...into.mentions, ...from.mentions].sort((x, y) => x.start - y.start);
-  into.forms = [...new Set([...into.forms, ...from.forms])].sort((x, y) => normaliseName(y).length - normaliseName(x).length);
+  into.forms = [...new Set([...into.forms, ...from.forms])].sort(
+    (x, y) => normaliseName(y).length - normaliseName(x).length,
+  );
   into.sources = [...new Set([...into.sources, ...from.sources, ...(surname ? ['surname'] : [])])];
   if (!into.gazetteerIds.length) into.gazetteerIds = from.gazetteerIds;
   if (into.type === 'UNKNOWN') into.type = from.type;

@@ -11,7 +11,13 @@ export function trimSpan(text: string, span: Span, max = MAX_QUOTE_WORDS, keepFr
   while (end > start && /[\s,;:]/.test(text[end - 1]!)) end--;
   const words = [...text.slice(start, end).matchAll(/\S+/g)];
   if (words.length <= max) return { start, end };
-  const from = Math.max(0, Math.min(words.findIndex((w) => start + w.index! + w[0].length > keepFrom), words.length - max));
+  const from = Math.max(
+    0,
+    Math.min(
+      words.findIndex((w) => start + w.index! + w[0].length > keepFrom),
+      words.length - max,
+    ),
+  );
   const first = words[from]!;
   const last = words[from + max - 1]!;
   let e = start + last.index! + last[0].length;
@@ -20,4 +26,7 @@ export function trimSpan(text: string, span: Span, max = MAX_QUOTE_WORDS, keepFr
 }
 
 /** The span covering all given spans. */
-export const cover = (...spans: Span[]): Span => ({ start: Math.min(...spans.map((s) => s.start)), end: Math.max(...spans.map((s) => s.end)) });
+export const cover = (...spans: Span[]): Span => ({
+  start: Math.min(...spans.map((s) => s.start)),
+  end: Math.max(...spans.map((s) => s.end)),
+});

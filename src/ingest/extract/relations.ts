@@ -16,7 +16,10 @@ export interface RelationDraft {
 }
 
 const TITLE_TYPE: [RegExp, string][] = [
-  [/^(president|prime minister|premier|chancellor|king|queen|secretary-general|chairman|chairwoman|leader|head)$/i, 'LEADS'],
+  [
+    /^(president|prime minister|premier|chancellor|king|queen|secretary-general|chairman|chairwoman|leader|head)$/i,
+    'LEADS',
+  ],
   [/governor$/i, 'GOVERNOR_OF'],
   [/^(spokesman|spokeswoman|spokesperson|press secretary)$/i, 'SPOKESPERSON_FOR'],
   [/(minister|secretary|commissioner|mayor|ombudsman|ambassador|prosecutor|general|chief)$/i, 'HOLDS_OFFICE'],
@@ -24,7 +27,13 @@ const TITLE_TYPE: [RegExp, string][] = [
 
 const typeOfTitle = (title: string): string | undefined => TITLE_TYPE.find(([re]) => re.test(title.trim()))?.[1];
 
-const mref = (m: Mention): RefDraft => ({ start: m.start, end: m.end, text: m.text, cluster: m.cluster, resolvedBy: 'name' });
+const mref = (m: Mention): RefDraft => ({
+  start: m.start,
+  end: m.end,
+  text: m.text,
+  cluster: m.cluster,
+  resolvedBy: 'name',
+});
 
 /**
  * Relationships from titles and appositives, mapped onto the vocabulary: "<Org> spokesman <Person>"
@@ -40,14 +49,22 @@ export function findRelations(text: string, sentences: Span[], mentions: Mention
   const sorted = [...mentions].sort((a, b) => a.start - b.start);
   // "the region": the last region named shortly before; further back it is a guess, so none.
   const lastRegion = (before: number): Mention | undefined =>
-    sorted.filter((m) => m.end <= before && before - m.end < 300 && m.type === 'PLACE' && /\b(region|oblast|province)\b/i.test(m.text)).pop();
+    sorted
+      .filter(
+        (m) =>
+          m.end <= before && before - m.end < 300 && m.type === 'PLACE' && /\b(region|oblast|province)\b/i.test(m.text),
+      )
+      .pop();
   for (const s of sentences) {
     const inS = sorted.filter((m) => m.start >= s.start && m.end <= s.end);
     for (const p of inS.filter((m) => m.type === 'PERSON')) {
       const before = t.slice(s.start, p.start);
       const after = t.slice(p.end, s.end);
       // "<Org|Place|demonym> [’s] <Title words> <Person>"
-      const titleMatch = /((?:[A-Z][\w'-]*|defen[cs]e|foreign|regional|oblast|region)\s+)*?(President|Prime Minister|Chancellor|Secretary-General|Secretary|[Mm]inister|[Gg]overnor|[Ss]pokes(?:man|woman|person)|Commissioner|[Mm]ayor|Ombudsman)\s*,?\s+$/.exec(before);
+      const titleMatch =
+        /((?:[A-Z][\w'-]*|defen[cs]e|foreign|regional|oblast|region)\s+)*?(President|Prime Minister|Chancellor|Secretary-General|Secretary|[Mm]inister|[Gg]overnor|[Ss]pokes(?:man|woman|person)|Commissioner|[Mm]ayor|Ombudsman)\s*,?\s+$/.exec(
+          before,
+        );
       if (titleMatch) {
         const titleStart = s.start + titleMatch.index;
         const titleWords = titleMatch[0].replace(/[,\s]+$/, '');
@@ -55,17 +72,35 @@ export function findRelations(text: string, sentences: Span[], mentions: Mention
         const type = typeOfTitle(title) ?? 'HOLDS_OFFICE';
         // The holder of the office: a mention ending right before (or inside) the title words, or a demonym.
         const anchor = inS
-          .filter((m) => m !== p && m.end <= s.start + titleMatch.index + titleMatch[0].length && m.end >= titleStart - 4 && m.type !== 'PERSON' && m.type !== 'UNKNOWN')
+          .filter(
+            (m) =>
+              m !== p &&
+              m.end <= s.start + titleMatch.index + titleMatch[0].length &&
+              m.end >= titleStart - 4 &&
+              m.type !== 'PERSON' &&
+              m.type !== 'UNKNOWN',
+          )
           .pop();
         let to: (RefDraft & { country?: string }) | undefined = anchor ? mref(anchor) : undefined;
         // A demonym right before the title, or as its first word ("Russian Children's Rights Commissioner").
         const firstWord = /^([\p{Lu}][\p{L}.]*)\s/u.exec(titleMatch[0])?.[1];
-        const inside = firstWord && (firstWord.toLowerCase() in DEMONYMS || firstWord.toLowerCase().replace(/\.$/, '') in DEMONYMS);
+        const inside =
+          firstWord && (firstWord.toLowerCase() in DEMONYMS || firstWord.toLowerCase().replace(/\.$/, '') in DEMONYMS);
         const demWord = inside ? firstWord : /([\p{Lu}][\p{L}.]*)\s+$/u.exec(t.slice(s.start, titleStart))?.[1];
         const demStart = inside ? titleStart : demWord ? titleStart - demWord.length - 1 : -1;
-        if (!to && demWord && (demWord.toLowerCase() in DEMONYMS || demWord.toLowerCase().replace(/\.$/, '') in DEMONYMS)) {
+        if (
+          !to &&
+          demWord &&
+          (demWord.toLowerCase() in DEMONYMS || demWord.toLowerCase().replace(/\.$/, '') in DEMONYMS)
+        ) {
           const country = DEMONYMS[demWord.toLowerCase()] ?? DEMONYMS[demWord.toLowerCase().replace(/\.$/, '')]!;
-          to = { start: demStart, end: demStart + demWord.length, text: text.slice(demStart, demStart + demWord.length), resolvedBy: 'name', country };
+          to = {
+            start: demStart,
+            end: demStart + demWord.length,
+            text: text.slice(demStart, demStart + demWord.length),
+            resolvedBy: 'name',
+            country,
+          };
         }
         if (!to && type === 'GOVERNOR_OF') {
           const r = lastRegion(p.start);
@@ -74,11 +109,21 @@ export function findRelations(text: string, sentences: Span[], mentions: Mention
         if (to && !(type === 'SPOKESPERSON_FOR' && anchor?.type === 'PLACE')) {
           // A role-resolved place lies elsewhere: the quote is the title and the name only.
           const start = to.resolvedBy === 'role' ? titleStart : Math.min(to.start, titleStart);
-          out.push({ type, from: mref(p), to, cue: titleWords.trim(), span: { start, end: p.end }, properties: type === 'HOLDS_OFFICE' || type === 'LEADS' ? { title: titleWords.trim() } : {} });
+          out.push({
+            type,
+            from: mref(p),
+            to,
+            cue: titleWords.trim(),
+            span: { start, end: p.end },
+            properties: type === 'HOLDS_OFFICE' || type === 'LEADS' ? { title: titleWords.trim() } : {},
+          });
         }
       }
       // "<Person>, [the] [regional] governor of <Place|the region>" and "<Person>, the chairman of <Org>"
-      const app = /^,\s*(?:the\s+|a\s+)?((?:[\w-]+\s+){0,3}?)(governor|chairman|chairwoman|mayor|spokesman|spokeswoman|spokesperson|head|leader|minister)\s+(?:of|for)\s+(?:the\s+)?(?:nearby\s+|neighbouring\s+|neighboring\s+)?/i.exec(after);
+      const app =
+        /^,\s*(?:the\s+|a\s+)?((?:[\w-]+\s+){0,3}?)(governor|chairman|chairwoman|mayor|spokesman|spokeswoman|spokesperson|head|leader|minister)\s+(?:of|for)\s+(?:the\s+)?(?:nearby\s+|neighbouring\s+|neighboring\s+)?/i.exec(
+          after,
+        );
       if (app) {
         const from = p.end + app[0].length;
         const target = inS.find((m) => m.start >= from && m.start - from <= 2 && m.type !== 'PERSON');
@@ -88,24 +133,56 @@ export function findRelations(text: string, sentences: Span[], mentions: Mention
         if (!to && /^region\b/i.test(t.slice(from, from + 7)) && type === 'GOVERNOR_OF') {
           const r = lastRegion(p.start);
           // Unresolved: the words themselves, for the reviewer to link.
-          to = r ? { ...mref(r), resolvedBy: 'role' } : { start: from - (t.slice(0, from).endsWith('the ') ? 4 : 0), end: from + 6, text: text.slice(from - (t.slice(0, from).endsWith('the ') ? 4 : 0), from + 6), resolvedBy: 'role' };
+          to = r
+            ? { ...mref(r), resolvedBy: 'role' }
+            : {
+                start: from - (t.slice(0, from).endsWith('the ') ? 4 : 0),
+                end: from + 6,
+                text: text.slice(from - (t.slice(0, from).endsWith('the ') ? 4 : 0), from + 6),
+                resolvedBy: 'role',
+              };
         }
         if (to) {
           const end = target ? target.end : from + 6;
-          out.push({ type, from: mref(p), to, cue, span: { start: p.start, end }, properties: type === 'HOLDS_OFFICE' || type === 'LEADS' ? { title: cue } : {} });
+          out.push({
+            type,
+            from: mref(p),
+            to,
+            cue,
+            span: { start: p.start, end },
+            properties: type === 'HOLDS_OFFICE' || type === 'LEADS' ? { title: cue } : {},
+          });
         }
       }
       // "<Person>, the <Place> region governor," (governor after the place inside the appositive)
       const app2 = /^,\s*the\s+([^,]{1,40}?)\s+(?:region\s+|oblast\s+)?governor\b/i.exec(after);
       if (app2 && !app) {
         const target = inS.find((m) => m.start > p.end && m.end <= p.end + app2[0].length && m.type === 'PLACE');
-        if (target) out.push({ type: 'GOVERNOR_OF', from: mref(p), to: mref(target), cue: 'governor', span: { start: p.start, end: p.end + app2[0].length }, properties: {} });
+        if (target)
+          out.push({
+            type: 'GOVERNOR_OF',
+            from: mref(p),
+            to: mref(target),
+            cue: 'governor',
+            span: { start: p.start, end: p.end + app2[0].length },
+            properties: {},
+          });
       }
       // "adviser to [title] <Person> <Person>"
       const prev = inS.filter((m) => m.type === 'PERSON' && m.end <= p.start && p.start - m.end <= 2).pop();
-      if (prev && /\b(?:adviser|advisor|aide)\s+to\s+(?:[\p{Lu}][\p{L}]*\s+){0,2}$/iu.test(t.slice(s.start, prev.start))) {
+      if (
+        prev &&
+        /\b(?:adviser|advisor|aide)\s+to\s+(?:[\p{Lu}][\p{L}]*\s+){0,2}$/iu.test(t.slice(s.start, prev.start))
+      ) {
         const cueAt = t.slice(s.start, prev.start).search(/\b(?:adviser|advisor|aide)\b/i) + s.start;
-        out.push({ type: 'ADVISOR_TO', from: mref(p), to: mref(prev), cue: 'adviser to', span: { start: cueAt, end: p.end }, properties: {} });
+        out.push({
+          type: 'ADVISOR_TO',
+          from: mref(p),
+          to: mref(prev),
+          cue: 'adviser to',
+          span: { start: cueAt, end: p.end },
+          properties: {},
+        });
       }
     }
   }

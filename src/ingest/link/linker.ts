@@ -61,11 +61,26 @@ function scoreEntry(forms: string[], type: EntityType, e: GazetteerEntry): Score
       const qualified = !exactAlias && stripQualifier(fk) === ak && ak.includes(' ');
       const editDistance = distance(fk, ak);
       const transliterated = !exactAlias && translitKey(f) === translitKey(a);
-      const surname = label === 'PERSON' && single && !exactAlias && surnameOf(a).toLowerCase() === fk && ak.includes(' ');
+      const surname =
+        label === 'PERSON' && single && !exactAlias && surnameOf(a).toLowerCase() === fk && ak.includes(' ');
       const sounds = phonetic(f, a);
       const near = editDistance <= Math.max(1, Math.floor(Math.min(fk.length, ak.length) * 0.2));
-      if (!(exactAlias || qualified || transliterated || surname || (near && sameLabel) || (sounds && sameLabel && editDistance <= 3))) continue;
-      let score = exactAlias ? 1 : transliterated || qualified ? 0.85 : surname ? 0.75 : 0.8 * (1 - editDistance / Math.max(fk.length, ak.length));
+      if (!(
+        exactAlias ||
+        qualified ||
+        transliterated ||
+        surname ||
+        (near && sameLabel) ||
+        (sounds && sameLabel && editDistance <= 3)
+      ))
+        continue;
+      let score = exactAlias
+        ? 1
+        : transliterated || qualified
+          ? 0.85
+          : surname
+            ? 0.75
+            : 0.8 * (1 - editDistance / Math.max(fk.length, ak.length));
       if (sounds && !exactAlias) score = Math.min(0.95, score + 0.05);
       if (!sameLabel) score *= 0.7;
       const option: LinkOption = {
@@ -118,15 +133,27 @@ export function linkEntity(
     if (verdict === 'same') s.option.score = 1;
     options.push(s.option);
   }
-  options.sort((a, b) => b.score - a.score || Number(b.signals.sameLabel) - Number(a.signals.sameLabel) || a.entityId.localeCompare(b.entityId));
+  options.sort(
+    (a, b) =>
+      b.score - a.score ||
+      Number(b.signals.sameLabel) - Number(a.signals.sameLabel) ||
+      a.entityId.localeCompare(b.entityId),
+  );
   const exact = options.filter((o) => o.signals.exactAlias && o.signals.sameLabel && type !== 'UNKNOWN');
   // An alias that also names an entity of another label ("Kyiv": the city and, in "Kyiv says",
   // the government) is a metonymy risk: a person decides.
   const exactAnyLabel = options.filter((o) => o.signals.exactAlias);
-  if (exact.length === 1 && exactAnyLabel.length > 1) notes.push(`"${exact[0]!.matched}" also names ${exactAnyLabel.filter((o) => o !== exact[0]).map((o) => o.entityId).join(', ')}`);
+  if (exact.length === 1 && exactAnyLabel.length > 1)
+    notes.push(
+      `"${exact[0]!.matched}" also names ${exactAnyLabel
+        .filter((o) => o !== exact[0])
+        .map((o) => o.entityId)
+        .join(', ')}`,
+    );
   if (exact.length === 1 && exactAnyLabel.length === 1 && !exact[0]!.judgedUnsure) {
     return { decision: 'auto', entityId: exact[0]!.entityId, options: options.slice(0, MAX_OPTIONS), notes };
   }
-  if (exact.length > 1) notes.push(`the alias is shared by ${exact.length} entities: ${exact.map((o) => o.entityId).join(', ')}`);
+  if (exact.length > 1)
+    notes.push(`the alias is shared by ${exact.length} entities: ${exact.map((o) => o.entityId).join(', ')}`);
   return { decision: 'review', options: options.slice(0, MAX_OPTIONS), notes };
 }

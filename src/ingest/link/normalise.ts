@@ -1,7 +1,8 @@
 import anyAscii from 'any-ascii';
 import { TITLES } from '../extract/lexicon';
 
-const ORG_HEADS = /^(ministry|department|service|committee|council|agency|office|staff|forces|command|administration|government|secretariat)$/i;
+const ORG_HEADS =
+  /^(ministry|department|service|committee|council|agency|office|staff|forces|command|administration|government|secretariat)$/i;
 
 /**
  * The comparison form of a name: NFKC, quote marks and dashes made ASCII, a possessive "'s" and
@@ -9,7 +10,11 @@ const ORG_HEADS = /^(ministry|department|service|committee|council|agency|office
  * collapsed. Case is kept; compare keys with nameKey().
  */
 export function normaliseName(s: string): string {
-  let t = s.normalize('NFKC').replace(/[‘’‚‛′`´]/g, "'").replace(/[“”„‟″]/g, '"').replace(/[‐‑‒–—]/g, '-');
+  let t = s
+    .normalize('NFKC')
+    .replace(/[‘’‚‛′`´]/g, "'")
+    .replace(/[“”„‟″]/g, '"')
+    .replace(/[‐‑‒–—]/g, '-');
   t = t.replace(/\s+/g, ' ').trim().replace(/'s$/, '');
   const words = t.split(' ');
   // "Defence Ministry", "General Staff": a leading office word belongs to an organisation's name.
@@ -22,7 +27,10 @@ export function normaliseName(s: string): string {
 export const nameKey = (s: string): string => normaliseName(s).toLowerCase();
 
 /** ASCII transliteration key ("Зеленский" → "zelenskii", "Gładków" → "gladkow"), for a signal only. */
-export const translitKey = (s: string): string => anyAscii(normaliseName(s)).toLowerCase().replace(/[^a-z0-9 ]/g, '');
+export const translitKey = (s: string): string =>
+  anyAscii(normaliseName(s))
+    .toLowerCase()
+    .replace(/[^a-z0-9 ]/g, '');
 
 /** The last word of a personal name ("Vyacheslav Gladkov" → "Gladkov"). */
 export const surnameOf = (s: string): string => {

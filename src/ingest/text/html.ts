@@ -5,9 +5,22 @@ import { fromJsonLd, fromMetaTags, mergeMeta, type FoundMeta } from './metadata'
 
 /** Elements that end a line of text; everything else is inline. */
 const BLOCK = new Set(
-  'address article aside blockquote dd details div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody thead tfoot tr ul'.split(' '),
+  'address article aside blockquote dd details div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody thead tfoot tr ul'.split(
+    ' ',
+  ),
 );
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'button', 'select', 'input', 'textarea']);
+const SKIP = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'iframe',
+  'button',
+  'select',
+  'input',
+  'textarea',
+]);
 
 /**
  * Text of a DOM subtree with one blank line between blocks. Readability's textContent glues
@@ -51,13 +64,16 @@ export function blocksToText(root: Node): string {
  */
 export function htmlToText(html: string, what = 'the HTML input'): { text: string; meta: FoundMeta } {
   const { document } = parseHTML(html);
-  const jsonLd = Array.from(document.querySelectorAll('script[type="application/ld+json"]')).map((s) => s.textContent ?? '');
+  const jsonLd = Array.from(document.querySelectorAll('script[type="application/ld+json"]')).map(
+    (s) => s.textContent ?? '',
+  );
   const fromDoc = mergeMeta(fromJsonLd(jsonLd), fromMetaTags(document as unknown as Document));
   const docTitle = document.querySelector('title')?.textContent?.trim() || undefined;
   // Readability mutates the document it is given: parse a second copy for it.
   const article = new Readability(parseHTML(html).document as unknown as Document, { charThreshold: 200 }).parse();
   let body = '';
-  if (article?.content) body = blocksToText(parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document.body);
+  if (article?.content)
+    body = blocksToText(parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document.body);
   if (!body) body = blocksToText(document.body ?? document.documentElement);
   const meta = mergeMeta(fromDoc, {
     title: article?.title ?? docTitle,
@@ -65,7 +81,11 @@ export function htmlToText(html: string, what = 'the HTML input'): { text: strin
     outlet: article?.siteName ?? undefined,
     published: article?.publishedTime ? article.publishedTime.slice(0, 10) : undefined,
   });
-  if (!body.trim()) throw new IngestInputError('NO_TEXT', `${what} holds no readable text (an empty page, or only scripts and markup).`);
+  if (!body.trim())
+    throw new IngestInputError(
+      'NO_TEXT',
+      `${what} holds no readable text (an empty page, or only scripts and markup).`,
+    );
   const title = meta.title;
   const text = title && !body.startsWith(title) ? `${title}\n\n${body}` : body;
   return { text, meta };

@@ -104,7 +104,12 @@ export function markdownToText(md: string): { text: string; meta: FoundMeta } {
   const firstHeading = tokens.find((t) => t.type === 'heading') as Tokens.Heading | undefined;
   if (!meta.title && firstHeading) meta.title = inline(firstHeading.tokens, firstHeading.text).trim();
   const text = blocks(tokens)
-    .map((b) => b.split('\n').map((l) => l.replace(/[ \t]+/g, ' ').trim()).join('\n'))
+    .map((b) =>
+      b
+        .split('\n')
+        .map((l) => l.replace(/[ \t]+/g, ' ').trim())
+        .join('\n'),
+    )
     .join('\n\n');
   return { text, meta };
 }

@@ -75,7 +75,9 @@ export function fromMetaTags(doc: Document): FoundMeta {
     title: get('og:title', 'twitter:title', 'dc.title', 'DC.title'),
     outlet: get('og:site_name', 'application-name', 'publisher', 'dc.publisher', 'DC.publisher'),
     byline: get('author', 'article:author', 'byl', 'dc.creator', 'DC.creator', 'sailthru.author'),
-    published: isoDay(get('article:published_time', 'datePublished', 'pubdate', 'date', 'dc.date', 'DC.date', 'og:pubdate')),
+    published: isoDay(
+      get('article:published_time', 'datePublished', 'pubdate', 'date', 'dc.date', 'DC.date', 'og:pubdate'),
+    ),
     url: get('og:url') ?? clean(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')),
   };
 }

@@ -35,7 +35,10 @@ export function canonicalText(raw: string): string {
 
 /** A short first line without a final full stop reads as a headline. */
 function titleOfPlainText(text: string): string | undefined {
-  const first = text.split('\n').find((l) => l.trim())?.trim();
+  const first = text
+    .split('\n')
+    .find((l) => l.trim())
+    ?.trim();
   if (!first || first.length > 200 || /[.!?:]$/.test(first) || first.split(/\s+/).length < 2) return undefined;
   return first;
 }
@@ -45,14 +48,19 @@ function titleOfPlainText(text: string): string | undefined {
  * `verbatim` keeps a txt input byte-for-byte (re-extracting an article already stored, whose
  * offsets must not move). Cost: linear in the input; HTML ~40 ms for a news page.
  */
-export function normaliseInput(raw: string, format: InputFormat, opts: { verbatim?: boolean; what?: string } = {}): NormalisedText {
+export function normaliseInput(
+  raw: string,
+  format: InputFormat,
+  opts: { verbatim?: boolean; what?: string } = {},
+): NormalisedText {
   let text: string;
   let meta: FoundMeta = {};
   if (format === 'html') ({ text, meta } = htmlToText(raw, opts.what));
   else if (format === 'md') ({ text, meta } = markdownToText(raw));
   else text = raw;
   if (!(format === 'txt' && opts.verbatim)) text = canonicalText(text);
-  if (!text.trim()) throw new IngestInputError('NO_TEXT', `${opts.what ?? 'The input'} holds no text once markup is removed.`);
+  if (!text.trim())
+    throw new IngestInputError('NO_TEXT', `${opts.what ?? 'The input'} holds no text once markup is removed.`);
   if (format === 'txt' && !meta.title) meta.title = titleOfPlainText(text);
   return { text, sha256: sha256Of(text), length: text.length, meta };
 }

@@ -25,7 +25,8 @@ export function formatOfName(name: string): InputFormat | undefined {
 /** Guesses txt/md/html from content when the name does not say (pasted text). */
 export function sniffFormat(text: string): InputFormat {
   const head = text.slice(0, 2000).trimStart().toLowerCase();
-  if (head.startsWith('<!doctype html') || head.startsWith('<html') || /<(body|article|p|div)[\s>]/.test(head)) return 'html';
+  if (head.startsWith('<!doctype html') || head.startsWith('<html') || /<(body|article|p|div)[\s>]/.test(head))
+    return 'html';
   if (/^(#{1,6} |---\n)/.test(head) || /\n#{1,6} \S/.test(head)) return 'md';
   return 'txt';
 }
@@ -91,7 +92,10 @@ function isCompleteUtf8(bytes: Uint8Array): boolean {
 export function decodeInput(bytes: Uint8Array, what: string): string {
   if (bytes.length === 0) throw new IngestInputError('EMPTY', `${what} is empty: there is no text to ingest.`);
   if (looksBinary(bytes)) {
-    throw new IngestInputError('BINARY', `${what} looks like a binary file (PDF, image, Word…), not text. Save it as .txt, .md or .html first.`);
+    throw new IngestInputError(
+      'BINARY',
+      `${what} looks like a binary file (PDF, image, Word…), not text. Save it as .txt, .md or .html first.`,
+    );
   }
   let text: string;
   try {

@@ -17,9 +17,16 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (cmd === 'check') {
-    const server = await startCoreNlp({ port: env.NEWSGRAPH_CORENLP_PORT, heap: env.NEWSGRAPH_CORENLP_HEAP, javaHome: env.JAVA_HOME });
+    const server = await startCoreNlp({
+      port: env.NEWSGRAPH_CORENLP_PORT,
+      heap: env.NEWSGRAPH_CORENLP_HEAP,
+      javaHome: env.JAVA_HOME,
+    });
     try {
-      const doc = await annotate(server, 'Vyacheslav Gladkov, the governor of the Belgorod region, spoke to TASS in Moscow.');
+      const doc = await annotate(
+        server,
+        'Vyacheslav Gladkov, the governor of the Belgorod region, spoke to TASS in Moscow.',
+      );
       for (const m of doc.mentions) console.log(`  ${m.type.padEnd(12)} ${m.text}`);
     } finally {
       await server.stop();

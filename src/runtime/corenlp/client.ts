@@ -60,7 +60,17 @@ export function chunkRanges(text: string, max = CHUNK_CHARS): [number, number][]
   return out;
 }
 
-const KEPT_TYPES = new Set(['PERSON', 'ORGANIZATION', 'LOCATION', 'MISC', 'CITY', 'COUNTRY', 'STATE_OR_PROVINCE', 'NATIONALITY', 'TITLE']);
+const KEPT_TYPES = new Set([
+  'PERSON',
+  'ORGANIZATION',
+  'LOCATION',
+  'MISC',
+  'CITY',
+  'COUNTRY',
+  'STATE_OR_PROVINCE',
+  'NATIONALITY',
+  'TITLE',
+]);
 
 /**
  * Tokens, sentences and named-entity mentions of `text`. Cost: one HTTP request per ~20k characters;
@@ -83,7 +93,8 @@ export async function annotate(server: CoreNlpServer, text: string): Promise<Nlp
         signal: AbortSignal.timeout(180_000),
       });
       body = await res.text();
-      if (!res.ok) throw new CoreNlpError('ANNOTATE_FAILED', `CoreNLP answered HTTP ${res.status}: ${body.slice(0, 300)}`);
+      if (!res.ok)
+        throw new CoreNlpError('ANNOTATE_FAILED', `CoreNLP answered HTTP ${res.status}: ${body.slice(0, 300)}`);
     } catch (e) {
       if (e instanceof CoreNlpError) throw e;
       // A refused or reset connection means the JVM is gone or going; give its exit a moment to land.
@@ -104,7 +115,12 @@ export async function annotate(server: CoreNlpServer, text: string): Promise<Nlp
       doc.sentences.push({ start: tokens[0]!.start, end: tokens[tokens.length - 1]!.end, tokens });
       for (const m of s.entitymentions ?? []) {
         if (!KEPT_TYPES.has(m.ner)) continue;
-        doc.mentions.push({ start: from + m.characterOffsetBegin, end: from + m.characterOffsetEnd, text: m.text, type: m.ner });
+        doc.mentions.push({
+          start: from + m.characterOffsetBegin,
+          end: from + m.characterOffsetEnd,
+          text: m.text,
+          type: m.ner,
+        });
       }
     }
   }

@@ -26,7 +26,12 @@ export interface CoreNlpInstall extends InstallResult {
 
 /** Re-labels the shared prerequisite errors (Java, Maven) as CoreNLP errors with the same code. */
 function asCoreNlpError(e: unknown): unknown {
-  if (e instanceof ManagedNeo4jError && e.code !== 'PORT_IN_USE' && e.code !== 'INSTANCE_LOCKED' && e.code !== 'START_TIMEOUT') {
+  if (
+    e instanceof ManagedNeo4jError &&
+    e.code !== 'PORT_IN_USE' &&
+    e.code !== 'INSTANCE_LOCKED' &&
+    e.code !== 'START_TIMEOUT'
+  ) {
     return new CoreNlpError(e.code, e.message);
   }
   return e;
@@ -46,7 +51,11 @@ const INSTALL_JDK =
  * source is rebuilt. CoreNLP's server has no bind-address flag; this class is what keeps it on
  * 127.0.0.1, so there is no fallback that would listen on every interface instead.
  */
-export function ensureLoopbackProvider(launcherDir = CORENLP_LAUNCHER, javacCmd = defaultJavac(), source = LOOPBACK_SOURCE): string {
+export function ensureLoopbackProvider(
+  launcherDir = CORENLP_LAUNCHER,
+  javacCmd = defaultJavac(),
+  source = LOOPBACK_SOURCE,
+): string {
   const hash = createHash('sha256').update(readFileSync(source)).digest('hex');
   const marker = join(launcherDir, '.source-sha256');
   if (existsSync(marker) && readFileSync(marker, 'utf8').trim() === hash) return launcherDir;
@@ -63,7 +72,10 @@ export function ensureLoopbackProvider(launcherDir = CORENLP_LAUNCHER, javacCmd 
   }
   if (r.status !== 0) {
     rmSync(tmp, { recursive: true, force: true });
-    throw new CoreNlpError('INSTALL_FAILED', `\`${javacCmd}\` could not compile ${source}:\n${`${r.stdout}${r.stderr}`.trim().slice(0, 1500)}`);
+    throw new CoreNlpError(
+      'INSTALL_FAILED',
+      `\`${javacCmd}\` could not compile ${source}:\n${`${r.stdout}${r.stderr}`.trim().slice(0, 1500)}`,
+    );
   }
   writeFileSync(join(tmp, '.source-sha256'), `${hash}\n`);
   rmSync(launcherDir, { recursive: true, force: true });
@@ -91,7 +103,10 @@ export async function ensureCoreNlpInstalled(opts: CoreNlpInstallOptions = {}): 
       },
       { ...opts, pom, libDir: opts.libDir ?? CORENLP_LIB },
     );
-    const launcherDir = ensureLoopbackProvider(opts.launcherDir ?? CORENLP_LAUNCHER, opts.javacCmd ?? defaultJavac(opts.javaHome));
+    const launcherDir = ensureLoopbackProvider(
+      opts.launcherDir ?? CORENLP_LAUNCHER,
+      opts.javacCmd ?? defaultJavac(opts.javaHome),
+    );
     return { ...jars, launcherDir };
   } catch (e) {
     throw asCoreNlpError(e);

@@ -113,7 +113,12 @@ export async function startCoreNlp(opts: CoreNlpServerOptions = {}): Promise<Cor
   mkdirSync(CORENLP_LOGS, { recursive: true });
   const logFile = opts.logFile ?? join(CORENLP_LOGS, `server-${port}.log`);
   const propsFile = join(CORENLP_LOGS, `server-${port}.properties`);
-  writeFileSync(propsFile, Object.entries(PIPELINE_PROPERTIES).map(([k, v]) => `${k} = ${v}`).join('\n') + '\n');
+  writeFileSync(
+    propsFile,
+    Object.entries(PIPELINE_PROPERTIES)
+      .map(([k, v]) => `${k} = ${v}`)
+      .join('\n') + '\n',
+  );
   writeFileSync(logFile, '');
   const out = openSync(logFile, 'a');
   const heap = opts.heap ?? '2g';
@@ -173,9 +178,15 @@ export async function startCoreNlp(opts: CoreNlpServerOptions = {}): Promise<Cor
     if (exitCode !== undefined) {
       const tail = tailOf(logFile, 40);
       if (/Address already in use|BindException/.test(tail)) {
-        throw new CoreNlpError('PORT_IN_USE', `The CoreNLP server could not bind 127.0.0.1:${port} (taken meanwhile). Log:\n${tail}`);
+        throw new CoreNlpError(
+          'PORT_IN_USE',
+          `The CoreNLP server could not bind 127.0.0.1:${port} (taken meanwhile). Log:\n${tail}`,
+        );
       }
-      throw new CoreNlpError('START_FAILED', `The CoreNLP server exited during start-up (code ${exitCode}). Log: ${logFile}. Last lines:\n${tail}`);
+      throw new CoreNlpError(
+        'START_FAILED',
+        `The CoreNLP server exited during start-up (code ${exitCode}). Log: ${logFile}. Last lines:\n${tail}`,
+      );
     }
     try {
       const res = await fetch(`${url}/?properties=${encodeURIComponent(JSON.stringify(PIPELINE_PROPERTIES))}`, {

@@ -105,14 +105,7 @@ export async function installMavenJars(
   const tmp = `${libDir}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(dirname(libDir), { recursive: true });
-  const args = [
-    '-B',
-    '-f',
-    pom,
-    'dependency:copy-dependencies',
-    '-DincludeScope=runtime',
-    `-DoutputDirectory=${tmp}`,
-  ];
+  const args = ['-B', '-f', pom, 'dependency:copy-dependencies', '-DincludeScope=runtime', `-DoutputDirectory=${tmp}`];
   let downloads = 0;
   const tail: string[] = [];
   const code = await new Promise<number>((resolvePromise, reject) => {
@@ -149,7 +142,10 @@ export async function installMavenJars(
           `Maven said: ${networkLine.replace(/^\[ERROR\]\s*/, '').slice(0, 400)}`,
       );
     }
-    throw product.error('INSTALL_FAILED', `Maven failed to fetch ${product.name} ${version} (exit ${code}). Last lines:\n${text}`);
+    throw product.error(
+      'INSTALL_FAILED',
+      `Maven failed to fetch ${product.name} ${version} (exit ${code}). Last lines:\n${text}`,
+    );
   }
   const jars = readdirSync(tmp).filter((f) => f.endsWith('.jar'));
   if (!jars.some((f) => f.startsWith(product.mainJar))) {
@@ -159,6 +155,8 @@ export async function installMavenJars(
   writeFileSync(`${tmp}/${MARKER}`, `${version}\n`);
   rmSync(libDir, { recursive: true, force: true });
   renameSync(tmp, libDir);
-  log(`newsgraph: ${product.name} ${version} ready (${jars.length} jars in ${libDir}${downloads ? `, ${downloads} files downloaded` : ', nothing downloaded'})`);
+  log(
+    `newsgraph: ${product.name} ${version} ready (${jars.length} jars in ${libDir}${downloads ? `, ${downloads} files downloaded` : ', nothing downloaded'})`,
+  );
   return { libDir, version, ran: true, downloads };
 }

@@ -310,7 +310,11 @@ async function waitUntilReady(a: ReadyArgs): Promise<void> {
     const driver = neo4j.driver(a.uri, neo4j.auth.basic(USERNAME, applied ? a.password : 'neo4j'), opts);
     try {
       if (!applied) {
-        await driver.executeQuery('ALTER CURRENT USER SET PASSWORD FROM $old TO $new', { old: 'neo4j', new: a.password }, { database: 'system' });
+        await driver.executeQuery(
+          'ALTER CURRENT USER SET PASSWORD FROM $old TO $new',
+          { old: 'neo4j', new: a.password },
+          { database: 'system' },
+        );
         writeFileSync(a.passwordApplied, new Date().toISOString());
         continue;
       }

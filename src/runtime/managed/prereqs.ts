@@ -32,7 +32,10 @@ export function checkJava(javaCmd = defaultJava(), env?: NodeJS.ProcessEnv, prod
   const out = `${r.stdout ?? ''}${r.stderr ?? ''}`;
   const major = parseJavaMajor(out);
   if (r.status !== 0 || major === undefined) {
-    throw new ManagedNeo4jError('JAVA_MISSING', `\`${javaCmd} -version\` failed: ${out.trim().slice(0, 300)}. ${INSTALL_JAVA}`);
+    throw new ManagedNeo4jError(
+      'JAVA_MISSING',
+      `\`${javaCmd} -version\` failed: ${out.trim().slice(0, 300)}. ${INSTALL_JAVA}`,
+    );
   }
   if (major < 17) {
     throw new ManagedNeo4jError(
@@ -53,6 +56,9 @@ export function checkMaven(mvnCmd = 'mvn', env?: NodeJS.ProcessEnv, product = 'N
     );
   }
   if (r.status !== 0) {
-    throw new ManagedNeo4jError('MAVEN_MISSING', `\`${mvnCmd} --version\` failed: ${`${r.stdout}${r.stderr}`.trim().slice(0, 300)}`);
+    throw new ManagedNeo4jError(
+      'MAVEN_MISSING',
+      `\`${mvnCmd} --version\` failed: ${`${r.stdout}${r.stderr}`.trim().slice(0, 300)}`,
+    );
   }
 }

@@ -9,13 +9,17 @@ async function main(): Promise<number> {
   const env = loadEnv();
   const home = env.NEWSGRAPH_NEO4J_HOME;
   if (env.NEO4J_URI && command !== 'status') {
-    console.error(`newsgraph: NEO4J_URI is set (${env.NEO4J_URI}); the managed Neo4j is not used, so there is nothing to ${command}.`);
+    console.error(
+      `newsgraph: NEO4J_URI is set (${env.NEO4J_URI}); the managed Neo4j is not used, so there is nothing to ${command}.`,
+    );
     return 1;
   }
   switch (command) {
     case 'install': {
       const r = await ensureNeo4jInstalled({ javaHome: env.JAVA_HOME });
-      console.log(r.ran ? `Neo4j ${r.version} installed in ${r.libDir}` : `Neo4j ${r.version} already installed in ${r.libDir}`);
+      console.log(
+        r.ran ? `Neo4j ${r.version} installed in ${r.libDir}` : `Neo4j ${r.version} already installed in ${r.libDir}`,
+      );
       return 0;
     }
     case 'start': {
@@ -44,8 +48,20 @@ async function main(): Promise<number> {
     }
     case 'status': {
       if (env.NEO4J_URI) {
-        const ext = { running: null, uri: env.NEO4J_URI, username: env.NEO4J_USERNAME, password: env.NEO4J_PASSWORD ?? null, database: env.NEO4J_DATABASE, home: null, logFile: null };
-        console.log(rest.includes('--json') ? JSON.stringify(ext) : `External Neo4j (NEO4J_URI): ${env.NEO4J_URI}, database ${env.NEO4J_DATABASE}`);
+        const ext = {
+          running: null,
+          uri: env.NEO4J_URI,
+          username: env.NEO4J_USERNAME,
+          password: env.NEO4J_PASSWORD ?? null,
+          database: env.NEO4J_DATABASE,
+          home: null,
+          logFile: null,
+        };
+        console.log(
+          rest.includes('--json')
+            ? JSON.stringify(ext)
+            : `External Neo4j (NEO4J_URI): ${env.NEO4J_URI}, database ${env.NEO4J_DATABASE}`,
+        );
         return 0;
       }
       const i = managedStatus(home);

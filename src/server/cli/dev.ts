@@ -15,7 +15,11 @@ async function main(): Promise<void> {
   const env = loadEnv({ NODE_ENV: 'development', ...processEnv() });
   const target = await resolveTarget(env, (l) => console.log(l));
   const m = target.managed;
-  console.log(m ? `newsgraph: Neo4j ${m.owned ? 'started' : 'already running'} at ${target.uri}` : `newsgraph: using Neo4j at ${target.uri}`);
+  console.log(
+    m
+      ? `newsgraph: Neo4j ${m.owned ? 'started' : 'already running'} at ${target.uri}`
+      : `newsgraph: using Neo4j at ${target.uri}`,
+  );
 
   // Seed an empty database, as npm start does (the loader is all-or-nothing).
   try {
@@ -23,7 +27,10 @@ async function main(): Promise<void> {
     const driver = createDriver(target);
     try {
       const report = await seedIfEmpty(driver, target.database, { log: (l) => console.log(l) });
-      if (report) console.log(`newsgraph: seeded the empty database in ${(report.ms / 1000).toFixed(1)} s\n${formatCounts(report.counts)}`);
+      if (report)
+        console.log(
+          `newsgraph: seeded the empty database in ${(report.ms / 1000).toFixed(1)} s\n${formatCounts(report.counts)}`,
+        );
     } finally {
       await driver.close();
     }
@@ -49,7 +56,11 @@ async function main(): Promise<void> {
   // The API only: the dev server serves the front end (webRoot null).
   api = await startServer({ env, target, webRoot: null });
   // The proxy given here overrides vite.config.ts's default API address.
-  vite = await createServer({ configFile: join(ROOT, 'vite.config.ts'), root: ROOT, server: { proxy: { '/api': { target: api.url } } } });
+  vite = await createServer({
+    configFile: join(ROOT, 'vite.config.ts'),
+    root: ROOT,
+    server: { proxy: { '/api': { target: api.url } } },
+  });
   await vite.listen();
   const local = vite.resolvedUrls?.local[0] ?? 'http://127.0.0.1:5173/';
   console.log(`newsgraph: API on ${api.url}; explorer with hot reload on ${local}`);

@@ -7,7 +7,17 @@
  * directory walk (~a few ms); when stale: a Vite build (~10–20 s on two cores).
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  statSync,
+  unlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import { withNodeEnv } from '../../runtime/config';
 import { DIST_DIR, ROOT } from '../../runtime/paths';
@@ -49,7 +59,10 @@ export function buildNeeded(outDir: string = DIST_DIR): string | null {
 /** Another process building at the same time (e.g. two test files) waits for the first. */
 async function withLock<T>(outDir: string, fn: () => Promise<T>): Promise<T> {
   mkdirSync(CACHE, { recursive: true });
-  const LOCK = join(CACHE, `newsgraph-web-build-${createHash('sha1').update(resolve(outDir)).digest('hex').slice(0, 12)}.lock`);
+  const LOCK = join(
+    CACHE,
+    `newsgraph-web-build-${createHash('sha1').update(resolve(outDir)).digest('hex').slice(0, 12)}.lock`,
+  );
   const deadline = Date.now() + LOCK_STALE_MS;
   for (;;) {
     try {
@@ -107,7 +120,13 @@ export async function ensureBuild(opts: EnsureBuildOptions = {}): Promise<void> 
     // under Vitest it is 'test': that gave React's development build (StrictMode effects run
     // twice, so a second Sigma) to every e2e test and to the bundle figures.
     await withNodeEnv('production', () =>
-      build({ configFile: join(ROOT, 'vite.config.ts'), root: ROOT, mode: opts.mode ?? 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } }),
+      build({
+        configFile: join(ROOT, 'vite.config.ts'),
+        root: ROOT,
+        mode: opts.mode ?? 'production',
+        logLevel: 'warn',
+        build: { outDir, emptyOutDir: true },
+      }),
     );
     // Stamp with the build's start time: a source saved during the build makes it stale again.
     const stamp = join(outDir, STAMP_FILE);

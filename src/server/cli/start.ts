@@ -46,7 +46,11 @@ async function main(): Promise<void> {
     const driver = createDriver(target);
     try {
       const seeded = await seedIfEmpty(driver, target.database, { articlesDir: env.ARTICLES_DIR, log });
-      log(seeded ? `newsgraph: seeded the empty database (${secs(t0)})\n${formatCounts(seeded.counts)}` : 'newsgraph: the database already has data; not seeding');
+      log(
+        seeded
+          ? `newsgraph: seeded the empty database (${secs(t0)})\n${formatCounts(seeded.counts)}`
+          : 'newsgraph: the database already has data; not seeding',
+      );
     } finally {
       await driver.close();
     }
@@ -55,7 +59,8 @@ async function main(): Promise<void> {
     server = await startServer({ env, target });
     log(`\nnewsgraph: the explorer is at ${server.url}  (ready in ${secs(t0)}; Ctrl-C stops it)`);
   } catch (e) {
-    if (e instanceof ManagedNeo4jError || e instanceof ConfigError || e instanceof SeedValidationError) console.error(`newsgraph: ${e.message}`);
+    if (e instanceof ManagedNeo4jError || e instanceof ConfigError || e instanceof SeedValidationError)
+      console.error(`newsgraph: ${e.message}`);
     else console.error(e);
     await shutdown('start-up failed', 1);
   }

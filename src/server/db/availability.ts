@@ -167,7 +167,11 @@ export async function databaseStatus(db: Db, deadlineMs: number): Promise<string
   const session = db.driver.session({ database: 'system', defaultAccessMode: neo4j.session.READ });
   try {
     const run = session
-      .run('SHOW DATABASE $name YIELD currentStatus RETURN currentStatus', { name: db.database }, { timeout: deadlineMs, metadata: { app: 'newsgraph', probe: true } })
+      .run(
+        'SHOW DATABASE $name YIELD currentStatus RETURN currentStatus',
+        { name: db.database },
+        { timeout: deadlineMs, metadata: { app: 'newsgraph', probe: true } },
+      )
       .then(
         (r) => (r.records.length ? String(r.records[0]!.get('currentStatus')) : 'missing'),
         (e: unknown) => (classifyNeo4jError(e, db.database)?.code === 'NEO4J_UNAVAILABLE' ? 'unreachable' : 'unknown'),

@@ -31,7 +31,8 @@ export function toJson(v: unknown): unknown {
       return String(v);
   }
   if (neo4j.isInt(v)) return intToJson(v as Integer);
-  if (isDate(v) || isDateTime(v) || isLocalDateTime(v) || isLocalTime(v) || isTime(v) || isDuration(v)) return String(v.toString());
+  if (isDate(v) || isDateTime(v) || isLocalDateTime(v) || isLocalTime(v) || isTime(v) || isDuration(v))
+    return String(v.toString());
   if (isPoint(v)) {
     const srid = neo4j.integer.toNumber(v.srid);
     if (srid === 4326) return { lat: v.y, lon: v.x };

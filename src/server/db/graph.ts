@@ -76,7 +76,8 @@ export class GraphCollector {
     else if (isRelationship(v)) this.addEdge(v);
     else if (isPath(v)) this.addPath(v);
     else if (Array.isArray(v)) for (const x of v) this.collect(x, depth + 1);
-    else if (Object.getPrototypeOf(v) === Object.prototype) for (const x of Object.values(v)) this.collect(x, depth + 1);
+    else if (Object.getPrototypeOf(v) === Object.prototype)
+      for (const x of Object.values(v)) this.collect(x, depth + 1);
   }
   /** Element ids of relationship endpoints that are not (yet) in the node set. */
   missingEndpoints(): string[] {
@@ -103,9 +104,22 @@ export function toCell(v: unknown, depth = 0): unknown {
   if (typeof v !== 'object' || depth > 64) return toJson(v);
   if (isNode(v)) {
     const props = v.properties as Record<string, unknown>;
-    return { __kind: 'node', id: v.elementId, key: nodeKey(props), caption: nodeCaption(props, v.elementId), labels: [...v.labels] };
+    return {
+      __kind: 'node',
+      id: v.elementId,
+      key: nodeKey(props),
+      caption: nodeCaption(props, v.elementId),
+      labels: [...v.labels],
+    };
   }
-  if (isRelationship(v)) return { __kind: 'relationship', id: v.elementId, type: v.type, source: v.startNodeElementId, target: v.endNodeElementId };
+  if (isRelationship(v))
+    return {
+      __kind: 'relationship',
+      id: v.elementId,
+      type: v.type,
+      source: v.startNodeElementId,
+      target: v.endNodeElementId,
+    };
   if (isPath(v)) {
     return {
       __kind: 'path',

@@ -1,6 +1,11 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import helmet from '@fastify/helmet';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyServerOptions,
+} from 'fastify';
 import type { Driver } from 'neo4j-driver';
 import type { Env } from '../../runtime/config';
 import { QUERIES_DIR } from '../../runtime/paths';
@@ -96,7 +101,11 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     const m = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '');
     if (!m || !timingSafeEqual(digest(m[1]!.trim()), token)) {
       reply.header('WWW-Authenticate', 'Bearer realm="newsgraph"');
-      throw new ApiError(401, 'UNAUTHORIZED', 'This server requires "Authorization: Bearer <token>" (NEWSGRAPH_TOKEN).');
+      throw new ApiError(
+        401,
+        'UNAUTHORIZED',
+        'This server requires "Authorization: Bearer <token>" (NEWSGRAPH_TOKEN).',
+      );
     }
   });
   app.addHook('onRequest', async (req) => {
@@ -107,7 +116,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     const api = toApiError(err, opts.database);
     availability.observe(api);
     if (api.status >= 500 && api.code === 'INTERNAL') req.log.error({ err }, 'unhandled error');
-    else if (api.status >= 500) req.log.warn({ code: api.code, neo4jCode: api.details.neo4jCode, err: err.message }, api.message);
+    else if (api.status >= 500)
+      req.log.warn({ code: api.code, neo4jCode: api.details.neo4jCode, err: err.message }, api.message);
     else req.log.info({ code: api.code, status: api.status }, api.message);
     if (api.status === 503) reply.header('Retry-After', '5');
     return reply.status(api.status).send(api.body());
@@ -144,10 +154,14 @@ export function toApiError(err: unknown, database: string): ApiError {
   const fe = err as Partial<FastifyError> & { status?: number };
   const status = fe.statusCode ?? fe.status;
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    if (status === 413) return new ApiError(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${BODY_LIMIT / 1024} KB.`);
+    if (status === 413)
+      return new ApiError(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${BODY_LIMIT / 1024} KB.`);
     if (status === 415) return new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.');
     if (status === 404) return new ApiError(404, 'NOT_FOUND', fe.message ?? 'Not found');
-    const msg = fe instanceof SyntaxError || fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ? 'the body is not valid JSON' : (fe.message ?? 'bad request');
+    const msg =
+      fe instanceof SyntaxError || fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY'
+        ? 'the body is not valid JSON'
+        : (fe.message ?? 'bad request');
     return new ApiError(400, 'BAD_REQUEST', `body: ${msg}`, { param: 'body' });
   }
   return new ApiError(500, 'INTERNAL', 'Internal error; the details are in the server log.');

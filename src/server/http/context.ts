@@ -34,7 +34,10 @@ export function parseInput<S extends z.ZodType>(schema: S, data: unknown, where?
   let message = issue.message;
   if (issue.code === 'unrecognized_keys') {
     const keys = (issue as { keys?: string[] }).keys ?? [];
-    return fail(keys.length ? [where, keys[0]].filter(Boolean).join('.') : param, `unknown field${keys.length > 1 ? 's' : ''} ${keys.join(', ')}`);
+    return fail(
+      keys.length ? [where, keys[0]].filter(Boolean).join('.') : param,
+      `unknown field${keys.length > 1 ? 's' : ''} ${keys.join(', ')}`,
+    );
   }
   if (issue.code === 'invalid_type' && /received undefined/.test(message)) message = 'is required';
   return fail(param, message);

@@ -19,7 +19,8 @@ export class ApiError extends Error {
   }
 }
 
-export const badRequest = (param: string, message: string) => new ApiError(400, 'BAD_REQUEST', `${param}: ${message}`, { param });
+export const badRequest = (param: string, message: string) =>
+  new ApiError(400, 'BAD_REQUEST', `${param}: ${message}`, { param });
 export const notFound = (message: string) => new ApiError(404, 'NOT_FOUND', message);
 
 interface DriverErrorLike {
@@ -48,7 +49,8 @@ const MEMORY_CODES = new Set([
   'Neo.TransientError.General.TransactionMemoryLimit',
   'Neo.TransientError.General.OutOfMemoryError',
 ]);
-const CONNECTION_MESSAGE = /ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH|socket hang up|Connection acquisition timed out|Failed to connect|connection.*(closed|lost|terminated)|Pool is closed/i;
+const CONNECTION_MESSAGE =
+  /ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH|socket hang up|Connection acquisition timed out|Failed to connect|connection.*(closed|lost|terminated)|Pool is closed/i;
 
 /** "… (line 1, column 10 (offset: 9))" → {line, column, offset}. */
 export function syntaxPosition(message: string): SyntaxPosition | undefined {
@@ -76,28 +78,51 @@ export function classifyNeo4jError(e: unknown, database: string): ApiError | nul
   const err = e as DriverErrorLike;
   const code = typeof err.code === 'string' ? err.code : '';
   const message = typeof err.message === 'string' ? err.message : '';
-  const looksNeo4j = err.name === 'Neo4jError' || code.startsWith('Neo.') || code === 'ServiceUnavailable' || code === 'SessionExpired';
+  const looksNeo4j =
+    err.name === 'Neo4jError' || code.startsWith('Neo.') || code === 'ServiceUnavailable' || code === 'SessionExpired';
 
-  if (UNAVAILABLE_CODES.has(code) || (looksNeo4j && CONNECTION_MESSAGE.test(message)) || (!code && CONNECTION_MESSAGE.test(message))) {
+  if (
+    UNAVAILABLE_CODES.has(code) ||
+    (looksNeo4j && CONNECTION_MESSAGE.test(message)) ||
+    (!code && CONNECTION_MESSAGE.test(message))
+  ) {
     let why = 'Neo4j is not reachable';
-    if (code.startsWith('Neo.ClientError.Security')) why = 'Neo4j refused the server\'s credentials';
+    if (code.startsWith('Neo.ClientError.Security')) why = "Neo4j refused the server's credentials";
     else if (code === 'Neo.ClientError.Database.DatabaseNotFound') why = `the database "${database}" does not exist`;
     else if (code.includes('DatabaseUnavailable')) why = `the database "${database}" is not available`;
-    return new ApiError(503, 'NEO4J_UNAVAILABLE', `${why}; try again shortly (the server reconnects by itself)`, { neo4jCode: code || undefined });
+    return new ApiError(503, 'NEO4J_UNAVAILABLE', `${why}; try again shortly (the server reconnects by itself)`, {
+      neo4jCode: code || undefined,
+    });
   }
-  if (TIMEOUT_CODES.has(code) || code === 'Neo.ClientError.Transaction.Terminated' || code === 'Neo.TransientError.Transaction.Terminated') {
-    return new ApiError(408, 'TIMEOUT', 'The query took longer than its time limit and was stopped.', { neo4jCode: code });
+  if (
+    TIMEOUT_CODES.has(code) ||
+    code === 'Neo.ClientError.Transaction.Terminated' ||
+    code === 'Neo.TransientError.Transaction.Terminated'
+  ) {
+    return new ApiError(408, 'TIMEOUT', 'The query took longer than its time limit and was stopped.', {
+      neo4jCode: code,
+    });
   }
   if (MEMORY_CODES.has(code)) {
-    return new ApiError(400, 'MEMORY_LIMIT', `The query needed more memory than a transaction may use: ${cleanNeo4jMessage(message)}`, { neo4jCode: code });
+    return new ApiError(
+      400,
+      'MEMORY_LIMIT',
+      `The query needed more memory than a transaction may use: ${cleanNeo4jMessage(message)}`,
+      { neo4jCode: code },
+    );
   }
   if (code.startsWith('Neo.ClientError.')) {
     const position = syntaxPosition(message);
-    return new ApiError(400, 'CYPHER_ERROR', cleanNeo4jMessage(message), { neo4jCode: code, ...(position ? { position } : {}) });
+    return new ApiError(400, 'CYPHER_ERROR', cleanNeo4jMessage(message), {
+      neo4jCode: code,
+      ...(position ? { position } : {}),
+    });
   }
   if (code.startsWith('Neo.')) {
     // Transient or database errors: the server side, not the request.
-    return new ApiError(503, 'NEO4J_UNAVAILABLE', `Neo4j could not run the query (${code}); try again`, { neo4jCode: code });
+    return new ApiError(503, 'NEO4J_UNAVAILABLE', `Neo4j could not run the query (${code}); try again`, {
+      neo4jCode: code,
+    });
   }
   return null;
 }

@@ -23,18 +23,33 @@ const STATUS_TEXT: Record<number, string> = {
 function operation(c: EndpointContract): Json {
   const parameters: Json[] = [];
   for (const [name, s] of Object.entries(c.params?.shape ?? {})) {
-    parameters.push({ name, in: 'path', required: true, schema: jsonSchema(s as z.ZodType, 'input'), description: (s as z.ZodType).description });
+    parameters.push({
+      name,
+      in: 'path',
+      required: true,
+      schema: jsonSchema(s as z.ZodType, 'input'),
+      description: (s as z.ZodType).description,
+    });
   }
   for (const [name, s] of Object.entries(c.query?.shape ?? {})) {
     const schema = s as z.ZodType;
     const optional = schema.safeParse(undefined).success;
-    parameters.push({ name, in: 'query', required: !optional, schema: jsonSchema(schema, 'input'), description: schema.description });
+    parameters.push({
+      name,
+      in: 'query',
+      required: !optional,
+      schema: jsonSchema(schema, 'input'),
+      description: schema.description,
+    });
   }
   const responses: Json = {
     200: { description: 'OK', content: { 'application/json': { schema: jsonSchema(c.response, 'output') } } },
   };
   for (const status of [...c.errors, 401]) {
-    responses[status] = { description: STATUS_TEXT[status] ?? 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } } };
+    responses[status] = {
+      description: STATUS_TEXT[status] ?? 'Error',
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } },
+    };
   }
   return {
     operationId: `${c.method.toLowerCase()}${c.path.replace(/[^A-Za-z0-9]+(\w)?/g, (_, ch: string | undefined) => (ch ? ch.toUpperCase() : ''))}`,
@@ -42,7 +57,9 @@ function operation(c: EndpointContract): Json {
     ...(c.description ? { description: c.description } : {}),
     tags: [c.tag],
     ...(parameters.length ? { parameters } : {}),
-    ...(c.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(c.body, 'input') } } } } : {}),
+    ...(c.body
+      ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(c.body, 'input') } } } }
+      : {}),
     responses,
   };
 }
@@ -63,7 +80,9 @@ export function buildOpenApi(version: string): Json {
     paths,
     components: {
       schemas: { ErrorBody: jsonSchema(ErrorBodySchema, 'output') },
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'required when the server sets NEWSGRAPH_TOKEN' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'required when the server sets NEWSGRAPH_TOKEN' },
+      },
     },
     security: [{}, { bearer: [] }],
   };

@@ -17,7 +17,10 @@ export async function registerWeb(app: FastifyInstance, webRoot: string | null |
     cacheControl: false, // ours below
     // Hashed assets can be cached for good; index.html must not be.
     setHeaders: (res, path) => {
-      res.setHeader('Cache-Control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      res.setHeader(
+        'Cache-Control',
+        /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
     },
   });
   return true;

@@ -59,7 +59,13 @@ export function scanCypher(q: string): CypherText {
 /** True when something other than whitespace follows a `;` (several statements). */
 export function hasSeveralStatements(skeleton: string): boolean {
   const i = skeleton.indexOf(';');
-  return i >= 0 && skeleton.slice(i + 1).replace(/;/g, '').trim().length > 0;
+  return (
+    i >= 0 &&
+    skeleton
+      .slice(i + 1)
+      .replace(/;/g, '')
+      .trim().length > 0
+  );
 }
 
 /** The query without trailing semicolons and whitespace. */

@@ -11,7 +11,11 @@ export const MAX_RANGE_IN_EXPRESSION = 100_000;
  * size above 100,000 (or nested ones multiplying past 1,000,000); reduce() whose body uses its
  * accumulator twice (doubles each step); four or more replace() calls. Returns why, or null.
  */
-export function expressionBomb(skeleton: string, params: Record<string, unknown> = {}, original?: string): string | null {
+export function expressionBomb(
+  skeleton: string,
+  params: Record<string, unknown> = {},
+  original?: string,
+): string | null {
   let product = 1;
   for (const call of findCalls(skeleton, 'range')) {
     const streamed = /\bUNWIND\s*$/i.test(skeleton.slice(0, call.start));
@@ -30,7 +34,8 @@ export function expressionBomb(skeleton: string, params: Record<string, unknown>
     if (s == null || s === 0) continue;
     const size = Math.max(0, Math.floor((b - a) / s) + 1);
     if (streamed) continue; // UNWIND streams row by row: the timeout stops it
-    if (size > MAX_RANGE_IN_EXPRESSION) return `range() of ${size.toLocaleString('en')} values inside an expression (limit ${MAX_RANGE_IN_EXPRESSION.toLocaleString('en')}; UNWIND range(…) streams and is not limited)`;
+    if (size > MAX_RANGE_IN_EXPRESSION)
+      return `range() of ${size.toLocaleString('en')} values inside an expression (limit ${MAX_RANGE_IN_EXPRESSION.toLocaleString('en')}; UNWIND range(…) streams and is not limited)`;
     product *= Math.max(1, size);
     if (product > 10 * MAX_RANGE_IN_EXPRESSION) return 'nested range() expressions multiplying past 1,000,000 values';
   }
@@ -53,9 +58,14 @@ export function expressionBomb(skeleton: string, params: Record<string, unknown>
     const uses = call.inner.slice(bar + 1).match(new RegExp(`(?<![\\w.$\`])${acc}(?![\\w\`])`, 'g'))?.length ?? 0;
     if (uses >= 2) return `reduce() uses its accumulator "${acc}" twice per step, which doubles it each time`;
   }
-  if (findCalls(skeleton, 'replace').length >= 4) return 'four or more replace() calls (nested replace() grows strings exponentially)';
+  if (findCalls(skeleton, 'replace').length >= 4)
+    return 'four or more replace() calls (nested replace() grows strings exponentially)';
   if (original === undefined) return crossProductIteration(skeleton, params);
-  return crossProductIteration(skeleton, params) ?? growthBomb(original, skeleton, params) ?? regexBomb(original, skeleton, params);
+  return (
+    crossProductIteration(skeleton, params) ??
+    growthBomb(original, skeleton, params) ??
+    regexBomb(original, skeleton, params)
+  );
 }
 
 /**
@@ -72,9 +82,14 @@ export function catastrophicRegex(pattern: string): boolean {
 /** When the query matches regexes (=~), every string literal and string parameter is checked. */
 function regexBomb(original: string, skeleton: string, params: Record<string, unknown>): string | null {
   if (!skeleton.includes('=~')) return null;
-  const candidates = [...literalsIn(original, skeleton, 0, skeleton.length), ...Object.values(params).filter((v): v is string => typeof v === 'string')];
+  const candidates = [
+    ...literalsIn(original, skeleton, 0, skeleton.length),
+    ...Object.values(params).filter((v): v is string => typeof v === 'string'),
+  ];
   const bad = candidates.find(catastrophicRegex);
-  return bad === undefined ? null : `the regular expression "${bad.slice(0, 40)}" can backtrack catastrophically (a quantified group holding a quantifier or |)`;
+  return bad === undefined
+    ? null
+    : `the regular expression "${bad.slice(0, 40)}" can backtrack catastrophically (a quantified group holding a quantifier or |)`;
 }
 
 /** Texts of the string literals between `from` and `to` (the skeleton keeps the quotes, blanks the rest). */
@@ -190,7 +205,8 @@ function listExpression(s: string, from: number, close: number): string {
     const c = s[i];
     if (c === '(' || c === '[' || c === '{') depth++;
     else if (c === ')' || c === ']' || c === '}') depth--;
-    else if (depth === 0 && (c === '|' || (/\s/.test(s[i - 1] ?? ' ') && /^WHERE\b/i.test(s.slice(i, i + 6))))) return s.slice(from, i);
+    else if (depth === 0 && (c === '|' || (/\s/.test(s[i - 1] ?? ' ') && /^WHERE\b/i.test(s.slice(i, i + 6)))))
+      return s.slice(from, i);
   }
   return s.slice(from, close);
 }
@@ -204,7 +220,10 @@ function iterations(s: string): Iteration[] {
     const list = listExpression(s, listStart, close);
     out.push({ variable, open, close, list: list.trim(), bodyStart: listStart + list.length });
   };
-  for (const re of [new RegExp(`\\[\\s*(${IDENT})\\s+IN\\s`, 'giu'), new RegExp(`(?<![\\w.$\`])(?:any|all|none|single)\\s*\\(\\s*(${IDENT})\\s+IN\\s`, 'giu')]) {
+  for (const re of [
+    new RegExp(`\\[\\s*(${IDENT})\\s+IN\\s`, 'giu'),
+    new RegExp(`(?<![\\w.$\`])(?:any|all|none|single)\\s*\\(\\s*(${IDENT})\\s+IN\\s`, 'giu'),
+  ]) {
     for (let m = re.exec(s); m; m = re.exec(s)) add(m.index + m[0].search(/[[(]/), m[1]!, m.index + m[0].length);
   }
   for (const call of findCalls(s, 'reduce')) {

@@ -22,7 +22,8 @@ export const PROCEDURE_ALLOWLIST: ReadonlySet<string> = new Set([
 // Plan operators that never belong in an ad-hoc read: writes (defence in depth; the query type
 // already says so), admin/SHOW/TERMINATE commands, batched transactions.
 const WRITE_OPS = /^(Create|Merge|LockingMerge|Delete|DetachDelete|Set|Remove|Foreach|Load)/;
-const ADMIN_OPS = /^(Show|Terminate|AdministrationCommand|SystemProcedure|Drop|Alter|Rename|Grant|Deny|Revoke|Assert|Ensure|Enable|Disable|Start|Stop|Wait|DoNothing|LogSystemCommand|EnsureNode|Initialize)/;
+const ADMIN_OPS =
+  /^(Show|Terminate|AdministrationCommand|SystemProcedure|Drop|Alter|Rename|Grant|Deny|Revoke|Assert|Ensure|Enable|Disable|Start|Stop|Wait|DoNothing|LogSystemCommand|EnsureNode|Initialize)/;
 
 const reject = (reason: string, message: string) => new ApiError(400, 'QUERY_REJECTED', message, { reason });
 
@@ -31,8 +32,10 @@ export function precheckText(query: string, params: Record<string, unknown> = {}
   const q = stripTrailingSemicolons(query);
   if (!q.trim()) throw new ApiError(400, 'BAD_REQUEST', 'query: must not be empty', { param: 'query' });
   const { skeleton } = scanCypher(q);
-  if (hasSeveralStatements(skeleton)) throw reject('MULTIPLE_STATEMENTS', 'Only one statement per request: remove the extra statements after ";".');
-  if (/^\s*(EXPLAIN|PROFILE)\b/i.test(skeleton)) throw reject('EXPLAIN_PROFILE', 'Send the query without EXPLAIN or PROFILE; the sandbox plans it itself.');
+  if (hasSeveralStatements(skeleton))
+    throw reject('MULTIPLE_STATEMENTS', 'Only one statement per request: remove the extra statements after ";".');
+  if (/^\s*(EXPLAIN|PROFILE)\b/i.test(skeleton))
+    throw reject('EXPLAIN_PROFILE', 'Send the query without EXPLAIN or PROFILE; the sandbox plans it itself.');
   if (/(^|\{)\s*(CYPHER\b[^\n{]*?)?\bUSE\b/i.test(skeleton) || /(^|\{|\bUNION(\s+ALL)?)\s*USE\s/i.test(skeleton)) {
     throw reject('USE', 'USE is not allowed: queries run against the configured database only.');
   }
@@ -40,7 +43,11 @@ export function precheckText(query: string, params: Record<string, unknown> = {}
     throw reject('IN_TRANSACTIONS', 'CALL { … } IN TRANSACTIONS is not allowed in the sandbox.');
   }
   const bomb = expressionBomb(skeleton, params, q);
-  if (bomb) throw reject('EXPRESSION_BOMB', `Refused: ${bomb}. Neo4j cannot interrupt or bound the memory of a single expression.`);
+  if (bomb)
+    throw reject(
+      'EXPRESSION_BOMB',
+      `Refused: ${bomb}. Neo4j cannot interrupt or bound the memory of a single expression.`,
+    );
   return q;
 }
 
@@ -65,11 +72,15 @@ export function checkPlan(plan: PlanNode | false | undefined | null): void {
     const p = stack.pop()!;
     const op = p.operatorType.replace(/@.*$/, '');
     if (op === 'LoadCSV') throw reject('LOAD_CSV', 'LOAD CSV is not allowed: the sandbox cannot read files or URLs.');
-    if (op === 'TransactionApply' || op === 'TransactionForeach') throw reject('IN_TRANSACTIONS', 'CALL { … } IN TRANSACTIONS is not allowed in the sandbox.');
+    if (op === 'TransactionApply' || op === 'TransactionForeach')
+      throw reject('IN_TRANSACTIONS', 'CALL { … } IN TRANSACTIONS is not allowed in the sandbox.');
     if (op === 'ProcedureCall') {
       const name = procedureName(p.arguments?.Details ?? p.arguments?.Signature);
       if (!name || !PROCEDURE_ALLOWLIST.has(name)) {
-        throw reject('PROCEDURE', `Procedure ${name ?? '(unknown)'} is not allowed; allowed: ${[...PROCEDURE_ALLOWLIST].join(', ')}.`);
+        throw reject(
+          'PROCEDURE',
+          `Procedure ${name ?? '(unknown)'} is not allowed; allowed: ${[...PROCEDURE_ALLOWLIST].join(', ')}.`,
+        );
       }
     }
     if (ADMIN_OPS.test(op)) throw reject('ADMINISTRATION', `Administration and SHOW commands are not allowed (${op}).`);
@@ -81,8 +92,13 @@ export function checkPlan(plan: PlanNode | false | undefined | null): void {
 /** Query type from EXPLAIN: only 'r' passes. */
 export function checkQueryType(t: string | undefined | null): void {
   if (t === 'r') return;
-  if (t === 'w' || t === 'rw') throw reject('WRITE', 'The sandbox is read-only: CREATE, MERGE, SET, DELETE, REMOVE and write procedures are not allowed.');
-  if (t === 's' || t === 'sw') throw reject('SCHEMA_OR_ADMIN', 'Schema changes, SHOW and administration commands are not allowed.');
+  if (t === 'w' || t === 'rw')
+    throw reject(
+      'WRITE',
+      'The sandbox is read-only: CREATE, MERGE, SET, DELETE, REMOVE and write procedures are not allowed.',
+    );
+  if (t === 's' || t === 'sw')
+    throw reject('SCHEMA_OR_ADMIN', 'Schema changes, SHOW and administration commands are not allowed.');
   throw reject('QUERY_TYPE', `Only read queries are allowed (query type ${t ?? 'unknown'}).`);
 }
 
@@ -102,19 +118,28 @@ export async function explainCheck(db: Db, query: string, params: Record<string,
   const session = db.driver.session({ database: db.database, defaultAccessMode: neo4j.session.READ });
   let summary: ResultSummary;
   try {
-    const run = session.run(`${EXPLAIN}${query}`, params, { timeout: 5_000, metadata: { app: 'newsgraph', check: 'explain' } });
+    const run = session.run(`${EXPLAIN}${query}`, params, {
+      timeout: 5_000,
+      metadata: { app: 'newsgraph', check: 'explain' },
+    });
     summary = (await (db.availability ? db.availability.guard(run) : run)).summary;
   } catch (e) {
     const api = classifyNeo4jError(e, db.database);
     const pos = api?.details.position as { line: number; column: number; offset: number } | undefined;
     // Positions count from the start of "EXPLAIN …": shift them back onto the user's text.
-    if (api && pos) api.details.position = { line: pos.line, column: pos.line === 1 ? Math.max(1, pos.column - EXPLAIN.length) : pos.column, offset: Math.max(0, pos.offset - EXPLAIN.length) };
+    if (api && pos)
+      api.details.position = {
+        line: pos.line,
+        column: pos.line === 1 ? Math.max(1, pos.column - EXPLAIN.length) : pos.column,
+        offset: Math.max(0, pos.offset - EXPLAIN.length),
+      };
     throw api ?? e;
   } finally {
     await session.close().catch(() => {});
   }
   const ranOn = summary.database?.name;
-  if (ranOn && ranOn !== db.database) throw reject('USE', `The query targets database "${ranOn}"; only "${db.database}" is allowed.`);
+  if (ranOn && ranOn !== db.database)
+    throw reject('USE', `The query targets database "${ranOn}"; only "${db.database}" is allowed.`);
   checkQueryType(summary.queryType);
   checkPlan(summary.plan as PlanNode | false);
   return {

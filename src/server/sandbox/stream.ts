@@ -55,7 +55,15 @@ export async function streamQuery(
   let giveUp: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     giveUp = setTimeout(
-      () => reject(new ApiError(408, 'TIMEOUT', `The query did not stop within its ${opts.timeoutMs} ms limit and was abandoned.`, { timeoutMs: opts.timeoutMs, terminated: !!watchdogFired?.terminated })),
+      () =>
+        reject(
+          new ApiError(
+            408,
+            'TIMEOUT',
+            `The query did not stop within its ${opts.timeoutMs} ms limit and was abandoned.`,
+            { timeoutMs: opts.timeoutMs, terminated: !!watchdogFired?.terminated },
+          ),
+        ),
       opts.timeoutMs + grace + 3_000,
     );
   });
@@ -91,12 +99,19 @@ export async function streamQuery(
   })();
 
   try {
-    const { columns, rows, g, truncatedBy } = await Promise.race([db.availability ? db.availability.guard(work) : work, deadline]);
+    const { columns, rows, g, truncatedBy } = await Promise.race([
+      db.availability ? db.availability.guard(work) : work,
+      deadline,
+    ]);
     // Relationships returned without their end nodes: fetch those nodes (a second round trip,
     // only when needed), so every edge in the payload can be drawn.
     const missing = g.missingEndpoints().slice(0, 2_000);
     if (missing.length) {
-      const r = await session.run('MATCH (n) WHERE elementId(n) IN $ids RETURN n', { ids: missing }, { timeout: 5_000 });
+      const r = await session.run(
+        'MATCH (n) WHERE elementId(n) IN $ids RETURN n',
+        { ids: missing },
+        { timeout: 5_000 },
+      );
       for (const rec of r.records) g.addNode(rec.get('n') as Node);
     }
     return {

@@ -37,11 +37,13 @@ export const ExcerptSchema = z.discriminatedUnion('available', [
     available: z.literal(true),
     text: z.string().describe(`at most ${EXCERPT_MAX_CHARS} characters around the quote`),
     offset: z.number().describe('where the excerpt starts in the article'),
-    quoteStart: z.number().describe('the quote\'s position in the excerpt'),
+    quoteStart: z.number().describe("the quote's position in the excerpt"),
     quoteEnd: z.number(),
     clippedBefore: z.boolean().describe('the excerpt starts inside the article (there is text before it)'),
     clippedAfter: z.boolean(),
-    mentions: z.array(ExcerptMentionSchema).describe('entities the article mentions, wherever their names occur in the excerpt'),
+    mentions: z
+      .array(ExcerptMentionSchema)
+      .describe('entities the article mentions, wherever their names occur in the excerpt'),
   }),
   z.object({
     available: z.literal(false),

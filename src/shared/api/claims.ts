@@ -42,8 +42,12 @@ export const ClaimantSchema = NodeRefSchema.extend({
   side: SideSchema.nullable().describe('null: no affiliation path to a country'),
   sideVia: z
     .array(z.string())
-    .describe('how the side was found: captions and relationship types along the path, e.g. ["Mykhailo Podolyak", "ADVISOR_TO", "Volodymyr Zelensky", "LEADS", "Ukraine"]'),
-  sideAmbiguous: z.boolean().describe('paths of the same length lead to different countries (the first by name is used)'),
+    .describe(
+      'how the side was found: captions and relationship types along the path, e.g. ["Mykhailo Podolyak", "ADVISOR_TO", "Volodymyr Zelensky", "LEADS", "Ukraine"]',
+    ),
+  sideAmbiguous: z
+    .boolean()
+    .describe('paths of the same length lead to different countries (the first by name is used)'),
 });
 export type Claimant = z.infer<typeof ClaimantSchema>;
 
@@ -56,13 +60,17 @@ export const BoardClaimSchema = z.object({
   statusAsOf: z
     .string()
     .nullable()
-    .describe('with asReportedBy: "unanswered" for a contested claim whose counter-claim was not yet reported; else = status'),
+    .describe(
+      'with asReportedBy: "unanswered" for a contested claim whose counter-claim was not yet reported; else = status',
+    ),
   date: z.string().nullable().describe('ISO date, or the range as "from/to" when only a range is known'),
   claimant: ClaimantSchema.nullable(),
   evidence: z
     .object({ article: ArticleRefSchema, quote: z.string(), start: z.number().nullable(), end: z.number().nullable() })
     .nullable(),
-  contradicts: z.array(z.string()).describe('elementIds of the claims (on this board) it contradicts, in either direction'),
+  contradicts: z
+    .array(z.string())
+    .describe('elementIds of the claims (on this board) it contradicts, in either direction'),
 });
 export type BoardClaim = z.infer<typeof BoardClaimSchema>;
 
@@ -77,7 +85,13 @@ export const BoardEventSchema = z.object({
   start: z.string().nullable(),
   end: z.string().nullable(),
   contested: z.boolean().describe('two of its claims contradict each other'),
-  counts: z.object({ total: z.number(), contested: z.number(), unanswered: z.number(), acknowledged: z.number(), uncontested: z.number() }),
+  counts: z.object({
+    total: z.number(),
+    contested: z.number(),
+    unanswered: z.number(),
+    acknowledged: z.number(),
+    uncontested: z.number(),
+  }),
   groups: z.array(SideGroupSchema).describe('one per side, sides with contested claims first, unaffiliated last'),
 });
 export type BoardEvent = z.infer<typeof BoardEventSchema>;
@@ -103,7 +117,8 @@ export type ClaimsResponse = z.infer<typeof ClaimsResponseSchema>;
 
 export const claimsContract = {
   ...ROUTES.claims,
-  summary: 'Events that have claims, each with its claims grouped by the claimant\'s side, with status, date and evidence.',
+  summary:
+    "Events that have claims, each with its claims grouped by the claimant's side, with status, date and evidence.",
   description:
     `A claimant's side is the nearest country reached through ${AFFILIATION_TYPES.join('/')} relationships ` +
     `(at most ${AFFILIATION_MAX_HOPS} hops; a node's \`country\` property naming a place id counts as one more hop).`,

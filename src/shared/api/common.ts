@@ -49,7 +49,7 @@ export const NodeIdSchema = z
   .trim()
   .min(1, 'must not be empty')
   .max(512, 'is too long')
-  .describe('a Neo4j elementId, or the node\'s `id` property');
+  .describe("a Neo4j elementId, or the node's `id` property");
 
 export const NodeIdParamsSchema = z.object({ id: NodeIdSchema });
 
@@ -66,7 +66,11 @@ export const csvList = (item: z.ZodString = z.string()) =>
   }, z.array(item).max(100, 'at most 100 entries').optional());
 
 /** Label and relationship-type names as they appear in a database (any characters but control ones). */
-export const TokenNameSchema = z.string().min(1).max(256).regex(/^[^\p{Cc}]+$/u, 'contains control characters');
+export const TokenNameSchema = z
+  .string()
+  .min(1)
+  .max(256)
+  .regex(/^[^\p{Cc}]+$/u, 'contains control characters');
 
 /** A bounded integer query parameter with a default (query strings arrive as text). */
 export const intParam = (min: number, max: number, dflt: number) =>

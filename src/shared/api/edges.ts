@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { GraphEdgeSchema } from '../graph';
 import type { EndpointContract } from './contract';
 import { ROUTES } from './routes';
-import { EDGES_BETWEEN_DEFAULT_LIMIT, EDGES_BETWEEN_MAX_AMONG, EDGES_BETWEEN_MAX_LIMIT, EDGES_BETWEEN_MAX_NODES } from './edges-caps';
+import {
+  EDGES_BETWEEN_DEFAULT_LIMIT,
+  EDGES_BETWEEN_MAX_AMONG,
+  EDGES_BETWEEN_MAX_LIMIT,
+  EDGES_BETWEEN_MAX_NODES,
+} from './edges-caps';
 
 /**
  * "Connect result nodes" (what Neo4j Browser does after an expansion): the relationships between
@@ -41,7 +46,9 @@ export const EdgesBetweenBodySchema = z
 export type EdgesBetweenBody = z.input<typeof EdgesBetweenBodySchema>;
 
 export const EdgesBetweenResponseSchema = z.object({
-  edges: z.array(GraphEdgeSchema).describe('relationships with one end in `nodes` and the other in `nodes` ∪ `among`, by element id'),
+  edges: z
+    .array(GraphEdgeSchema)
+    .describe('relationships with one end in `nodes` and the other in `nodes` ∪ `among`, by element id'),
   truncated: z.boolean().describe('more relationships matched than `limit`'),
   limit: z.number(),
 });
@@ -52,7 +59,7 @@ export const edgesBetweenContract = {
   summary: 'Connect result nodes: the relationships between newly added nodes and the nodes already shown (capped).',
   description:
     'After an expansion the explorer sends the new nodes and the nodes already on screen and draws the relationships ' +
-    'among them, as Neo4j Browser does. Unknown ids are ignored. One read query; cost O(sum of the new nodes\' degrees).',
+    "among them, as Neo4j Browser does. Unknown ids are ignored. One read query; cost O(sum of the new nodes' degrees).",
   tag: 'nodes',
   body: EdgesBetweenBodySchema,
   response: EdgesBetweenResponseSchema,

@@ -65,16 +65,24 @@ export type Claim = z.infer<typeof ClaimSchema>;
 
 export const DegreeSchema = z.object({
   total: z.number(),
-  byType: z.array(z.object({ type: z.string(), out: z.number(), in: z.number() })).describe('sorted by out+in, descending'),
+  byType: z
+    .array(z.object({ type: z.string(), out: z.number(), in: z.number() }))
+    .describe('sorted by out+in, descending'),
 });
 
 export const NodeDetailResponseSchema = z.object({
   node: GraphNodeSchema,
   degree: DegreeSchema,
-  evidence: z.array(EvidenceSchema).describe('quotes supporting this node\'s relationships (and the node itself, for claims)'),
+  evidence: z
+    .array(EvidenceSchema)
+    .describe("quotes supporting this node's relationships (and the node itself, for claims)"),
   evidenceTruncated: z.boolean(),
-  mentions: z.array(z.object({ article: ArticleRefSchema, count: z.number().nullable(), firstOffset: z.number().nullable() })),
-  claim: ClaimSchema.nullable().describe('when the node is itself a :Claim: who made it, what about, what it contradicts'),
+  mentions: z.array(
+    z.object({ article: ArticleRefSchema, count: z.number().nullable(), firstOffset: z.number().nullable() }),
+  ),
+  claim: ClaimSchema.nullable().describe(
+    'when the node is itself a :Claim: who made it, what about, what it contradicts',
+  ),
   claimsMade: z.array(ClaimSchema),
   claimsAbout: z.array(ClaimSchema),
 });
@@ -99,7 +107,9 @@ export const NeighboursQuerySchema = z.object({
   types: csvList(TokenNameSchema).describe('relationship types to follow (comma-separated); default all'),
   direction: DirectionSchema.default('both'),
   labels: csvList(TokenNameSchema).describe('only neighbours with one of these labels'),
-  limit: intParam(1, NEIGHBOURS_MAX_LIMIT, NEIGHBOURS_DEFAULT_LIMIT).describe(`relationships per page (1–${NEIGHBOURS_MAX_LIMIT}, default ${NEIGHBOURS_DEFAULT_LIMIT})`),
+  limit: intParam(1, NEIGHBOURS_MAX_LIMIT, NEIGHBOURS_DEFAULT_LIMIT).describe(
+    `relationships per page (1–${NEIGHBOURS_MAX_LIMIT}, default ${NEIGHBOURS_DEFAULT_LIMIT})`,
+  ),
   skip: intParam(0, 100_000, 0).describe('relationships already shown (paging)'),
 });
 export type NeighboursQuery = z.infer<typeof NeighboursQuerySchema>;
@@ -110,7 +120,9 @@ export const NeighboursResponseSchema = GraphPayloadSchema.extend({
   returned: z.number().describe('relationships in this page'),
   skip: z.number(),
   limit: z.number(),
-  more: z.record(z.string(), z.number()).describe('per relationship type, how many matching relationships come after this page'),
+  more: z
+    .record(z.string(), z.number())
+    .describe('per relationship type, how many matching relationships come after this page'),
   byType: z.record(z.string(), z.number()).describe('per relationship type, how many match the filters in all'),
 });
 export type NeighboursResponse = z.infer<typeof NeighboursResponseSchema>;
@@ -124,4 +136,3 @@ export const neighboursContract = {
   response: NeighboursResponseSchema,
   errors: [400, 404, 503],
 } as const satisfies EndpointContract;
-

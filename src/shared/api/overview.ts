@@ -7,7 +7,9 @@ import { intParam } from './common';
 export const OVERVIEW_WHOLE_GRAPH_MAX = 2_000;
 
 export const OverviewQuerySchema = z.object({
-  top: intParam(1, OVERVIEW_WHOLE_GRAPH_MAX, 300).describe('on large graphs, how many of the best-connected nodes to return'),
+  top: intParam(1, OVERVIEW_WHOLE_GRAPH_MAX, 300).describe(
+    'on large graphs, how many of the best-connected nodes to return',
+  ),
 });
 
 export const OverviewResponseSchema = GraphPayloadSchema.extend({

@@ -19,7 +19,9 @@ export type PathsQuery = z.infer<typeof PathsQuerySchema>;
 export const PathsResponseSchema = GraphPayloadSchema.extend({
   from: z.string().describe('elementId'),
   to: z.string().describe('elementId'),
-  paths: z.array(z.object({ nodes: z.array(z.string()), edges: z.array(z.string()) })).describe('each path as element ids, in order'),
+  paths: z
+    .array(z.object({ nodes: z.array(z.string()), edges: z.array(z.string()) }))
+    .describe('each path as element ids, in order'),
   length: z.number().nullable().describe('hops of the shortest paths; null when none within maxHops'),
   truncated: z.boolean().describe('more shortest paths exist than were returned'),
   tookMs: z.number(),

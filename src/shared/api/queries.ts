@@ -23,7 +23,7 @@ export const SavedQueryParamSchema = z.object({
   suggestions: z
     .array(z.object({ value: ParamValueSchema, label: z.string() }))
     .optional()
-    .describe('values from the header\'s suggestion query, for a picker'),
+    .describe("values from the header's suggestion query, for a picker"),
 });
 export type SavedQueryParam = z.infer<typeof SavedQueryParamSchema>;
 
@@ -59,7 +59,10 @@ export const queriesListContract = {
 export const RunQueryParamsSchema = z.object({ name: z.string().min(1).max(200) });
 export const RunQueryBodySchema = z
   .object({
-    params: z.record(z.string(), ParamValueSchema).default({}).describe('values by parameter name; omitted ones take their default'),
+    params: z
+      .record(z.string(), ParamValueSchema)
+      .default({})
+      .describe('values by parameter name; omitted ones take their default'),
     maxRows: z.number().int().min(1).max(1000).optional(),
   })
   .strict();

@@ -5,7 +5,12 @@ import { ROUTES } from './routes';
 import { csvList, intParam, TokenNameSchema } from './common';
 
 export const SearchQuerySchema = z.object({
-  q: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters').describe('names and aliases; prefix and fuzzy matching'),
+  q: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(200, 'must be at most 200 characters')
+    .describe('names and aliases; prefix and fuzzy matching'),
   labels: csvList(TokenNameSchema).describe('only nodes with one of these labels (comma-separated)'),
   limit: intParam(1, 100, 20).describe('maximum hits (1–100, default 20)'),
 });

@@ -65,7 +65,7 @@ export const TimelineEventSchema = z.object({
   places: z.array(TimelinePlaceSchema).describe('where it happened (OCCURRED_IN)'),
   claims: ClaimStatusCountsSchema.describe('claims about the event (as reported by `asReportedBy` when given)'),
   contested: z.boolean().describe('two claims about it contradict each other'),
-  sources: z.number().describe('distinct articles with evidence on the event\'s relationships'),
+  sources: z.number().describe("distinct articles with evidence on the event's relationships"),
 });
 export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
 
@@ -94,12 +94,18 @@ export const TimelineResponseSchema = z.object({
   granularity: z.enum(['year', 'month']),
   events: z.array(TimelineEventSchema).describe('events overlapping the range, by start date'),
   articles: z.array(TimelineArticleSchema).describe('articles published in the range, by date'),
-  buckets: z.array(TimelineBucketSchema).describe('contiguous buckets from the first to the last item, empty ones included'),
+  buckets: z
+    .array(TimelineBucketSchema)
+    .describe('contiguous buckets from the first to the last item, empty ones included'),
   undated: z.number().describe('events in the database without any usable date (not placed on the timeline)'),
   truncated: z.boolean().describe(`more than ${TIMELINE_MAX_ITEMS} events or articles matched; the earliest were kept`),
   facts: z.object({
     total: z.number().describe('relationships that carry evidence'),
-    supported: z.number().describe('of those, relationships with evidence from articles published by `asReportedBy` (all when it is not given)'),
+    supported: z
+      .number()
+      .describe(
+        'of those, relationships with evidence from articles published by `asReportedBy` (all when it is not given)',
+      ),
   }),
   tookMs: z.number(),
 });
@@ -107,7 +113,8 @@ export type TimelineResponse = z.infer<typeof TimelineResponseSchema>;
 
 export const timelineContract = {
   ...ROUTES.timeline,
-  summary: 'Events by when they happened and articles by when they were published; optionally only what was reported by a date.',
+  summary:
+    'Events by when they happened and articles by when they were published; optionally only what was reported by a date.',
   description:
     'An event is in range when its [start, end] overlaps [from, to]. With `asReportedBy`, an event is listed only when an ' +
     'article published by then carries evidence on one of its relationships (or mentions it), claims count only when such ' +

@@ -105,7 +105,10 @@ export class ApiClient {
   constructor(private readonly opts: ApiClientOptions = {}) {}
 
   /** One call of an endpoint of the route table: its path filled in, the query appended, the body sent as JSON. */
-  private async request<T>(route: Route, call: { params?: Record<string, string>; query?: Query; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+  private async request<T>(
+    route: Route,
+    call: { params?: Record<string, string>; query?: Query; body?: unknown; signal?: AbortSignal } = {},
+  ): Promise<T> {
     const { body, signal } = call;
     const path = `${apiPath(route.path, call.params)}${call.query ? queryString(call.query) : ''}`;
     this.inFlight++;
@@ -156,7 +159,8 @@ export class ApiClient {
         if (err.code === 'UNAUTHORIZED') this.opts.onUnauthorized?.();
         throw err;
       }
-      if (json === undefined) throw new ApiError(res.status, 'BAD_RESPONSE', 'The server sent an empty or unreadable answer.');
+      if (json === undefined)
+        throw new ApiError(res.status, 'BAD_RESPONSE', 'The server sent an empty or unreadable answer.');
       return json as T;
     } finally {
       this.inFlight--;
@@ -176,8 +180,14 @@ export class ApiClient {
     return this.request(ROUTES.schema);
   }
 
-  search(q: string, opts: { labels?: readonly string[]; limit?: number; signal?: AbortSignal } = {}): Promise<SearchResponse> {
-    return this.request(ROUTES.search, { query: { q, labels: opts.labels, limit: opts.limit || undefined }, signal: opts.signal });
+  search(
+    q: string,
+    opts: { labels?: readonly string[]; limit?: number; signal?: AbortSignal } = {},
+  ): Promise<SearchResponse> {
+    return this.request(ROUTES.search, {
+      query: { q, labels: opts.labels, limit: opts.limit || undefined },
+      signal: opts.signal,
+    });
   }
 
   node(id: string, signal?: AbortSignal): Promise<NodeDetailResponse> {
@@ -186,7 +196,13 @@ export class ApiClient {
 
   neighbours(
     id: string,
-    q: { types?: readonly string[]; direction?: 'in' | 'out' | 'both'; labels?: readonly string[]; limit?: number; skip?: number } = {},
+    q: {
+      types?: readonly string[];
+      direction?: 'in' | 'out' | 'both';
+      labels?: readonly string[];
+      limit?: number;
+      skip?: number;
+    } = {},
   ): Promise<NeighboursResponse> {
     return this.request(ROUTES.neighbours, {
       params: { id },
@@ -199,8 +215,14 @@ export class ApiClient {
     return this.request(ROUTES.edgesBetween, { body });
   }
 
-  paths(from: string, to: string, opts: { maxHops?: number; exclude?: readonly string[] } = {}): Promise<PathsResponse> {
-    return this.request(ROUTES.paths, { query: { from, to, maxHops: opts.maxHops || undefined, exclude: opts.exclude } });
+  paths(
+    from: string,
+    to: string,
+    opts: { maxHops?: number; exclude?: readonly string[] } = {},
+  ): Promise<PathsResponse> {
+    return this.request(ROUTES.paths, {
+      query: { from, to, maxHops: opts.maxHops || undefined, exclude: opts.exclude },
+    });
   }
 
   overview(): Promise<OverviewResponse> {
@@ -219,7 +241,9 @@ export class ApiClient {
     return this.request(ROUTES.cypher, { body: req });
   }
 
-  timeline(q: { from?: string; to?: string; asReportedBy?: string; granularity?: 'year' | 'month' } = {}): Promise<TimelineResponse> {
+  timeline(
+    q: { from?: string; to?: string; asReportedBy?: string; granularity?: 'year' | 'month' } = {},
+  ): Promise<TimelineResponse> {
     return this.request(ROUTES.timeline, { query: q });
   }
 

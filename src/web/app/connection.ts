@@ -36,7 +36,13 @@ export class ConnectionMonitor {
     const message = e.code === 'NETWORK' ? 'Cannot reach the newsgraph server.' : 'Neo4j is unavailable.';
     if (this.current.state !== 'down') {
       this.attempts = 0;
-      this.set({ state: 'down', message, detail: e.message, since: Date.now(), nextRetryAt: Date.now() + RETRY_STEPS_MS[0]! });
+      this.set({
+        state: 'down',
+        message,
+        detail: e.message,
+        since: Date.now(),
+        nextRetryAt: Date.now() + RETRY_STEPS_MS[0]!,
+      });
       this.schedule(RETRY_STEPS_MS[0]!);
     } else if (this.current.message !== message) {
       this.set({ ...this.current, message, detail: e.message });

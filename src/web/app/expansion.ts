@@ -29,7 +29,14 @@ export class ExpansionController {
       const links = await this.connecting(page);
       app.store.set(expanded(res.center, page, res.more, title, links.edges));
       const added = graphOf(app.state).nodes.size - before;
-      app.shell.setStatus('info', expandedMessage(center?.caption ?? caption, { returned: res.returned, total: res.total, added, more: res.more }, links.note));
+      app.shell.setStatus(
+        'info',
+        expandedMessage(
+          center?.caption ?? caption,
+          { returned: res.returned, total: res.total, added, more: res.more },
+          links.note,
+        ),
+      );
       app.render.runLayout(false);
     } catch (e) {
       app.shell.setStatus('error', `Could not expand ${caption}: ${describeError(e)}`);
@@ -62,11 +69,17 @@ export class ExpansionController {
    * loaded. A failure costs only those links, never the expansion.
    */
   private async connecting(page: GraphPayload): Promise<{ edges: GraphEdge[]; note: string }> {
-    const req = connectRequest(graphOf(this.app.state), page, { nodes: EDGES_BETWEEN_MAX_NODES, among: EDGES_BETWEEN_MAX_AMONG });
+    const req = connectRequest(graphOf(this.app.state), page, {
+      nodes: EDGES_BETWEEN_MAX_NODES,
+      among: EDGES_BETWEEN_MAX_AMONG,
+    });
     if (!req) return { edges: [], note: '' };
     try {
       const res = await this.app.api.edgesBetween({ nodes: req.nodes, among: req.among });
-      return { edges: res.edges, note: res.truncated || req.cut ? ' Not every link to the rest of the view is shown.' : '' };
+      return {
+        edges: res.edges,
+        note: res.truncated || req.cut ? ' Not every link to the rest of the view is shown.' : '',
+      };
     } catch (e) {
       return { edges: [], note: ` Links to the rest of the view could not be loaded: ${describeError(e)}` };
     }

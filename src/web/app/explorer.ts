@@ -11,7 +11,15 @@
 import type { GraphNode } from '../../shared/graph';
 import { ApiClient } from '../api/client';
 import { setContestedOnly } from '../core/claims/actions';
-import { collapseNode, hideNodes, pinNode, setExpandLimit, showAllLabels, showHidden, toggleLabel } from '../core/expansion/actions';
+import {
+  collapseNode,
+  hideNodes,
+  pinNode,
+  setExpandLimit,
+  showAllLabels,
+  showHidden,
+  toggleLabel,
+} from '../core/expansion/actions';
 import type { GraphState } from '../core/graph/graph-store';
 import { graphOf, redo, undo } from '../core/history/actions';
 import { canBack, canForward } from '../core/history/history';

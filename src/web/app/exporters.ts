@@ -32,7 +32,10 @@ export async function exportPng(explorer: Explorer): Promise<void> {
   const sigma = explorer.sigmaController?.sigma;
   if (!sigma) throw new Error('The graph view is not available (no WebGL), so there is nothing to draw.');
   const { toBlob } = await import('@sigma/export-image');
-  const blob = await toBlob(sigma as unknown as Parameters<typeof toBlob>[0], { format: 'png', backgroundColor: UI_COLORS[explorer.state.theme].background });
+  const blob = await toBlob(sigma as unknown as Parameters<typeof toBlob>[0], {
+    format: 'png',
+    backgroundColor: UI_COLORS[explorer.state.theme].background,
+  });
   download(blob, `newsgraph-${stamp()}.png`);
 }
 
@@ -52,10 +55,21 @@ export async function buildGexf(explorer: Explorer): Promise<string> {
   const g = new MultiDirectedGraph();
   for (const n of v.nodes) {
     const r = explorer.graph.hasNode(n.id) ? explorer.graph.getNodeAttributes(n.id) : null;
-    const attrs: Record<string, string | number | boolean> = { labels: n.labels.join(';'), main_label: primaryLabel(n.labels), element_id: n.id };
+    const attrs: Record<string, string | number | boolean> = {
+      labels: n.labels.join(';'),
+      main_label: primaryLabel(n.labels),
+      element_id: n.id,
+    };
     if (n.key) attrs.key = n.key;
     for (const [k, val] of Object.entries(n.properties)) attrs[`p_${k}`] = gexfValue(val);
-    g.addNode(n.id, { label: n.caption, x: r?.x ?? 0, y: r?.y ?? 0, size: r?.size ?? 5, color: r?.color ?? '#999999', ...attrs });
+    g.addNode(n.id, {
+      label: n.caption,
+      x: r?.x ?? 0,
+      y: r?.y ?? 0,
+      size: r?.size ?? 5,
+      color: r?.color ?? '#999999',
+      ...attrs,
+    });
   }
   for (const e of v.edges) {
     const attrs: Record<string, string | number | boolean> = { type: e.type };
@@ -66,7 +80,11 @@ export async function buildGexf(explorer: Explorer): Promise<string> {
     version: '1.3',
     formatNode: (_key, a) => {
       const { label, x, y, size, color, ...rest } = a as Record<string, string | number | boolean>;
-      return { label: String(label), attributes: rest, viz: { x: Number(x), y: Number(y), size: Number(size), color: String(color) } };
+      return {
+        label: String(label),
+        attributes: rest,
+        viz: { x: Number(x), y: Number(y), size: Number(size), color: String(color) },
+      };
     },
     formatEdge: (_key, a) => {
       const { label, ...rest } = a as Record<string, string | number | boolean>;
@@ -92,6 +110,14 @@ export function exportJson(explorer: Explorer): void {
 }
 
 export function exportCsv(result: QueryResult, title: string | null): void {
-  const name = (title ?? 'result').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'result';
-  download(new Blob([toCsv(result.table.columns, result.table.rows)], { type: 'text/csv;charset=utf-8' }), `${name}-${stamp()}.csv`);
+  const name =
+    (title ?? 'result')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 40) || 'result';
+  download(
+    new Blob([toCsv(result.table.columns, result.table.rows)], { type: 'text/csv;charset=utf-8' }),
+    `${name}-${stamp()}.csv`,
+  );
 }

@@ -22,7 +22,9 @@ export class PathsController {
       const view = pathView(res);
       if (view.count) {
         const title = `Paths between ${label}`;
-        app.store.set((s) => commitGraph(addLayer(graphOf(s), { nodes: res.nodes, edges: res.edges }, { kind: 'paths', title }), title)(s));
+        app.store.set((s) =>
+          commitGraph(addLayer(graphOf(s), { nodes: res.nodes, edges: res.edges }, { kind: 'paths', title }), title)(s),
+        );
         app.shell.setStatus('info', pathsMessage(view, label));
         app.render.runLayout(false);
       } else {

@@ -24,13 +24,19 @@ export class QueryController {
     if (d.mode === 'saved') {
       const q = savedQuery(app.state, d.query);
       if (!q) {
-        app.store.set(patchDrawer({ error: new ApiError(404, 'NOT_FOUND', `There is no saved query called “${d.query}”.`) }));
+        app.store.set(
+          patchDrawer({ error: new ApiError(404, 'NOT_FOUND', `There is no saved query called “${d.query}”.`) }),
+        );
         return;
       }
       const parsed = parseParams(q.params, d.params);
       const bad = Object.entries(parsed.errors);
       if (bad.length) {
-        app.store.set(patchDrawer({ error: new ApiError(400, 'BAD_REQUEST', bad.map(([, m]) => m).join('; '), { param: bad[0]![0] }) }));
+        app.store.set(
+          patchDrawer({
+            error: new ApiError(400, 'BAD_REQUEST', bad.map(([, m]) => m).join('; '), { param: bad[0]![0] }),
+          }),
+        );
         return;
       }
       title = q.title;
@@ -49,7 +55,12 @@ export class QueryController {
         const layer = { kind: 'query' as const, title };
         app.store.set((s) => {
           const g = graphOf(s);
-          return showPath(null)(commitGraph(d.addToGraph ? addLayer(g, res.graph, layer) : replaceWith(g, res.graph, layer), `Query: ${title}`)(s));
+          return showPath(null)(
+            commitGraph(
+              d.addToGraph ? addLayer(g, res.graph, layer) : replaceWith(g, res.graph, layer),
+              `Query: ${title}`,
+            )(s),
+          );
         });
         app.render.runLayout(!d.addToGraph);
       }

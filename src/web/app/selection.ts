@@ -49,7 +49,9 @@ export class SelectionController {
         const d = await app.api.node(ref);
         this.details.set(d.node.id, d);
         const title = `Added ${d.node.caption}`;
-        app.store.set((s) => commitGraph(addLayer(graphOf(s), { nodes: [d.node], edges: [] }, { kind: 'node', title }), title)(s));
+        app.store.set((s) =>
+          commitGraph(addLayer(graphOf(s), { nodes: [d.node], edges: [] }, { kind: 'node', title }), title)(s),
+        );
         node = d.node;
       } catch (e) {
         app.shell.setStatus('error', `Could not open “${ref}”: ${describeError(e)}`);
@@ -57,7 +59,8 @@ export class SelectionController {
       }
     }
     const id = node.id;
-    if (graphOf(app.state).hidden.has(id)) app.store.set((s) => commitGraph(unhide(graphOf(s), id), `Showed ${node!.caption}`)(s));
+    if (graphOf(app.state).hidden.has(id))
+      app.store.set((s) => commitGraph(unhide(graphOf(s), id), `Showed ${node!.caption}`)(s));
     this.select(id);
     // Let the sync add it to the render graph before moving the camera.
     requestAnimationFrame(() => app.render.controller?.camera.focusNode(id));
@@ -71,7 +74,9 @@ export class SelectionController {
     const { app } = this;
     if (!findNode(graphOf(app.state), node.id)) {
       const title = `Added ${node.caption}`;
-      app.store.set((s) => commitGraph(addLayer(graphOf(s), { nodes: [node], edges: [] }, { kind: 'node', title }), title)(s));
+      app.store.set((s) =>
+        commitGraph(addLayer(graphOf(s), { nodes: [node], edges: [] }, { kind: 'node', title }), title)(s),
+      );
       await app.expansion.expand(node.id);
     }
     await this.focusRef(node.id);

@@ -4,7 +4,17 @@
  */
 import { describeError } from '../api/client';
 import type { DateRange } from '../core/timeline/time-filter';
-import { clearTime, patchFilters, playStep, setPlaying, setRange, setTimeMode, timelineFailed, timelineLoaded, type TimeMode } from '../core/timeline/actions';
+import {
+  clearTime,
+  patchFilters,
+  playStep,
+  setPlaying,
+  setRange,
+  setTimeMode,
+  timelineFailed,
+  timelineLoaded,
+  type TimeMode,
+} from '../core/timeline/actions';
 import type { Explorer } from './explorer';
 
 /** One step of "play" every this many milliseconds. */

@@ -107,7 +107,9 @@ export class UrlController {
       this.replays++;
       this.navigation = this.navigation
         .then(() => this.navigate(search, mark))
-        .catch((err: unknown) => this.app.shell.setStatus('error', `Could not go back to that view: ${describeError(err)}`))
+        .catch((err: unknown) =>
+          this.app.shell.setStatus('error', `Could not go back to that view: ${describeError(err)}`),
+        )
         .finally(() => {
           this.replays--;
           if (this.replays === 0 && !this.app.state.loading) this.settle();

@@ -4,7 +4,14 @@
  * them to sigma in one call (reducers are never re-installed) and rings contested events on the
  * marker layer. Keeps `shown` (what is left on screen) in the store.
  */
-import { computeDecorations, NO_DECORATIONS, sameDecorations, sameShown, shownCounts, type ViewDecorations } from '../core/filters/decorations';
+import {
+  computeDecorations,
+  NO_DECORATIONS,
+  sameDecorations,
+  sameShown,
+  shownCounts,
+  type ViewDecorations,
+} from '../core/filters/decorations';
 import { visibleGraph } from '../core/graph/graph-store';
 import { graphOf } from '../core/history/actions';
 import { publicationDays } from '../core/timeline/time-filter';
@@ -33,7 +40,11 @@ export class DecorationsSync {
     this.markers = null;
     this.ctrl = ctrl;
     if (!ctrl) return;
-    this.markers = new MarkerLayer(ctrl.sigma, () => this.store.get().theme, (id) => this.current.fadeNodes.has(id));
+    this.markers = new MarkerLayer(
+      ctrl.sigma,
+      () => this.store.get().theme,
+      (id) => this.current.fadeNodes.has(id),
+    );
     this.push();
   }
 
@@ -47,7 +58,10 @@ export class DecorationsSync {
     const articles = s.timeline.data?.articles ?? [];
     const next = computeDecorations(g, {
       filters: s.filters,
-      published: publicationDays(g, articles.filter((a) => a.key).map((a): [string, string] => [a.key!, a.published])),
+      published: publicationDays(
+        g,
+        articles.filter((a) => a.key).map((a): [string, string] => [a.key!, a.published]),
+      ),
       flagged: (s.timeline.data?.events ?? []).filter((e) => e.contested).map((e) => e.id),
       map: s.view.canvasMode === 'map',
       baseEdgeSize: EDGE_SIZE,

@@ -20,7 +20,14 @@ function glyphPath(label: string): Path2D {
 }
 
 /** Draws the 24×24 glyph of a label centred at (x, y), `size` px wide. */
-export function drawGlyph(ctx: CanvasRenderingContext2D, label: string, x: number, y: number, size: number, color: string): void {
+export function drawGlyph(
+  ctx: CanvasRenderingContext2D,
+  label: string,
+  x: number,
+  y: number,
+  size: number,
+  color: string,
+): void {
   const s = size / 24;
   ctx.save();
   ctx.translate(x - size / 2, y - size / 2);
@@ -42,8 +49,20 @@ export interface DrawTheme {
 }
 
 export const DRAW_THEMES: Record<Theme, DrawTheme> = {
-  light: { theme: 'light', labelColor: '#1d232b', hoverBackground: '#ffffff', hoverShadow: 'rgba(0,0,0,0.35)', glyphColor: 'rgba(255,255,255,0.95)' },
-  dark: { theme: 'dark', labelColor: '#e6eaf0', hoverBackground: '#232a33', hoverShadow: 'rgba(0,0,0,0.8)', glyphColor: 'rgba(10,14,18,0.85)' },
+  light: {
+    theme: 'light',
+    labelColor: '#1d232b',
+    hoverBackground: '#ffffff',
+    hoverShadow: 'rgba(0,0,0,0.35)',
+    glyphColor: 'rgba(255,255,255,0.95)',
+  },
+  dark: {
+    theme: 'dark',
+    labelColor: '#e6eaf0',
+    hoverBackground: '#232a33',
+    hoverShadow: 'rgba(0,0,0,0.8)',
+    glyphColor: 'rgba(10,14,18,0.85)',
+  },
 };
 
 /** The settings the drawers read (a structural subset, so any Settings<N, E, G> fits). */

@@ -87,7 +87,14 @@ export function drawEdgeLabel(
   settings: Settings,
 ): void {
   if (!edge.label) return;
-  const data = { ...edge, color: '', hidden: false, forceLabel: true, zIndex: 0, type: edge.type ?? 'arrow' } as EdgeDisplayData & { key: string; curvature?: number };
+  const data = {
+    ...edge,
+    color: '',
+    hidden: false,
+    forceLabel: true,
+    zIndex: 0,
+    type: edge.type ?? 'arrow',
+  } as EdgeDisplayData & { key: string; curvature?: number };
   if (edge.type === 'curvedArrow') drawCurvedEdgeLabel(ctx, data, s as never, t as never, settings);
   else drawStraightEdgeLabel(ctx, data, s as never, t as never, settings);
 }

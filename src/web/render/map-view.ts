@@ -78,10 +78,15 @@ export class MapView {
       done();
       return;
     }
-    this.cancelAnimation = animateNodes(this.graph, targets, { duration: MAP_ANIMATION_MS, easing: 'quadraticInOut' }, () => {
-      this.cancelAnimation = null;
-      done();
-    });
+    this.cancelAnimation = animateNodes(
+      this.graph,
+      targets,
+      { duration: MAP_ANIMATION_MS, easing: 'quadraticInOut' },
+      () => {
+        this.cancelAnimation = null;
+        done();
+      },
+    );
   }
 
   /**
@@ -99,12 +104,17 @@ export class MapView {
       if (p) targets[id] = p;
       else fresh++;
     });
-    this.cancelAnimation = animateNodes(this.graph, targets, { duration: MAP_ANIMATION_MS, easing: 'quadraticInOut' }, () => {
-      this.cancelAnimation = null;
-      this.layer?.show(false);
-      ctrl.sigma.setCustomBBox(null);
-      this.placed = null;
-      done(fresh);
-    });
+    this.cancelAnimation = animateNodes(
+      this.graph,
+      targets,
+      { duration: MAP_ANIMATION_MS, easing: 'quadraticInOut' },
+      () => {
+        this.cancelAnimation = null;
+        this.layer?.show(false);
+        ctrl.sigma.setCustomBBox(null);
+        this.placed = null;
+        done(fresh);
+      },
+    );
   }
 }

@@ -92,7 +92,10 @@ function rand(seed: string): number {
 
 function extent(graph: RenderGraph): { cx: number; cy: number; span: number } {
   if (graph.order === 0) return { cx: 0, cy: 0, span: 100 };
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  let minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity;
   graph.forEachNode((_, a) => {
     if (a.x < minX) minX = a.x;
     if (a.x > maxX) maxX = a.x;
@@ -205,7 +208,12 @@ function syncInBatch(graph: RenderGraph, view: VisibleGraph, opts: SyncOptions):
 
   // Structure changed: no attribute hints, so sigma re-indexes (hints would make it repaint
   // nodes it has not indexed yet, which throws).
-  restyle(graph, byId, opts, result.addedNodes.length + result.removedNodes.length + result.addedEdges.length + result.removedEdges.length > 0);
+  restyle(
+    graph,
+    byId,
+    opts,
+    result.addedNodes.length + result.removedNodes.length + result.addedEdges.length + result.removedEdges.length > 0,
+  );
   curveParallelEdges(graph);
   return result;
 }
@@ -214,11 +222,21 @@ function syncInBatch(graph: RenderGraph, view: VisibleGraph, opts: SyncOptions):
  * Re-applies colours, captions, sizes and pins (after a theme switch too). O(nodes + edges).
  * `structural`: nodes or edges were just added/removed — then no update hints are given.
  */
-export function restyle(graph: RenderGraph, byId: ReadonlyMap<string, GraphNode> | null, opts: Pick<SyncOptions, 'theme' | 'pinned'>, structural = false): void {
+export function restyle(
+  graph: RenderGraph,
+  byId: ReadonlyMap<string, GraphNode> | null,
+  opts: Pick<SyncOptions, 'theme' | 'pinned'>,
+  structural = false,
+): void {
   batchRenderGraph(graph, () => restyleInBatch(graph, byId, opts, structural));
 }
 
-function restyleInBatch(graph: RenderGraph, byId: ReadonlyMap<string, GraphNode> | null, opts: Pick<SyncOptions, 'theme' | 'pinned'>, structural: boolean): void {
+function restyleInBatch(
+  graph: RenderGraph,
+  byId: ReadonlyMap<string, GraphNode> | null,
+  opts: Pick<SyncOptions, 'theme' | 'pinned'>,
+  structural: boolean,
+): void {
   // Attributes are updated in place (no copy per item: this runs over the whole view); the
   // batched update still emits its one event.
   graph.updateEachNodeAttributes(

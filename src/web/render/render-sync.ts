@@ -64,10 +64,15 @@ export class RenderSync {
         restyle(this.graph, null, { theme: s.theme, pinned: g.pinned });
         this.sigma?.setTheme(s.theme);
       } else {
-        syncRenderGraph(this.graph, visibleGraph(g, s.hiddenLabels), { theme: s.theme, pinned: g.pinned, positions: this.positions });
+        syncRenderGraph(this.graph, visibleGraph(g, s.hiddenLabels), {
+          theme: s.theme,
+          pinned: g.pinned,
+          positions: this.positions,
+        });
         this.sigma?.graphChanged();
         // Selected nodes may have left the view: dropped once this update is through.
-        if (s.selection.some((id) => !this.graph.hasNode(id))) queueMicrotask(() => this.store.set(keepSelected((id) => this.graph.hasNode(id))));
+        if (s.selection.some((id) => !this.graph.hasNode(id)))
+          queueMicrotask(() => this.store.set(keepSelected((id) => this.graph.hasNode(id))));
       }
     }
     this.push(s);

@@ -16,7 +16,9 @@ export function createSigmaSettings(theme: () => DrawTheme): ExplorerSettings {
     // --- Programs: straight arrows, curved arrows for parallel edges (set by the render sync).
     defaultEdgeType: 'arrow',
     // (The programs are typed for plain attributes; ours are a subtype.)
-    edgeProgramClasses: { arrow: EdgeArrowProgram, curvedArrow: EdgeCurvedArrowProgram } as unknown as NonNullable<ExplorerSettings['edgeProgramClasses']>,
+    edgeProgramClasses: { arrow: EdgeArrowProgram, curvedArrow: EdgeCurvedArrowProgram } as unknown as NonNullable<
+      ExplorerSettings['edgeProgramClasses']
+    >,
 
     // --- Labels: Canvas 2D, thinned by the label grid. A denser grid than the default because
     // journalists read names; the threshold hides labels of tiny nodes when zoomed out.

@@ -15,10 +15,12 @@ export interface LabelStyle {
 
 const GLYPHS = {
   person: 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM4 20c0-3.3 3.6-6 8-6s8 2.7 8 6z',
-  building: 'M4 21V3h10v5h6v13zM7 6v2h2V6zm4 0v2h2V6zM7 10v2h2v-2zm4 0v2h2v-2zm4 0v2h2v-2zM7 14v2h2v-2zm4 0v2h2v-2zm4 0v2h2v-2z',
+  building:
+    'M4 21V3h10v5h6v13zM7 6v2h2V6zm4 0v2h2V6zM7 10v2h2v-2zm4 0v2h2v-2zm4 0v2h2v-2zM7 14v2h2v-2zm4 0v2h2v-2zm4 0v2h2v-2z',
   pin: 'M12 2a7 7 0 0 0-7 7c0 5.2 7 13 7 13s7-7.8 7-13a7 7 0 0 0-7-7zm0 4.5a2.5 2.5 0 1 1 0 5 2.5 2.5 0 0 1 0-5z',
   bolt: 'M13.5 2 4 13.5h6.5L9.5 22 20 9.5h-6.5z',
-  missile: 'M12 2c2.4 1.8 3.8 4.6 3.8 8.2V15l2.7 3.6V21l-4-1.7H9.5L5.5 21v-2.4L8.2 15v-4.8C8.2 6.6 9.6 3.8 12 2zm0 6a1.6 1.6 0 1 0 0 3.2A1.6 1.6 0 0 0 12 8z',
+  missile:
+    'M12 2c2.4 1.8 3.8 4.6 3.8 8.2V15l2.7 3.6V21l-4-1.7H9.5L5.5 21v-2.4L8.2 15v-4.8C8.2 6.6 9.6 3.8 12 2zm0 6a1.6 1.6 0 1 0 0 3.2A1.6 1.6 0 0 0 12 8z',
   bubble: 'M3 4h18v12H10l-5 4v-4H3zm4.5 4v4h3V8zm6 0v4h3V8z',
   doc: 'M5 2h10l5 5v15H5zm3 9v2h9v-2zm0 4v2h9v-2zm0-8v2h5V7z',
   dot: 'M12 5a7 7 0 1 0 0 14 7 7 0 0 0 0-14z',
@@ -66,7 +68,18 @@ export const EDGE_FAMILIES: readonly EdgeFamily[] = [
   {
     name: 'People & offices',
     color: { light: '#7fa6e6', dark: '#5577b0' },
-    types: ['GOVERNOR_OF', 'LEADS', 'HOLDS_OFFICE', 'SPOKESPERSON_FOR', 'ADVISOR_TO', 'WORKS_FOR', 'MEMBER_OF', 'MET_WITH', 'VISITED', 'ADDRESSED'],
+    types: [
+      'GOVERNOR_OF',
+      'LEADS',
+      'HOLDS_OFFICE',
+      'SPOKESPERSON_FOR',
+      'ADVISOR_TO',
+      'WORKS_FOR',
+      'MEMBER_OF',
+      'MET_WITH',
+      'VISITED',
+      'ADDRESSED',
+    ],
   },
   {
     name: 'Organizations & supply',
@@ -82,8 +95,20 @@ export const EDGE_FAMILIES: readonly EdgeFamily[] = [
     name: 'Events',
     color: { light: '#e89794', dark: '#a85a57' },
     types: [
-      'OCCURRED_IN', 'TARGETED', 'HIT', 'USED_WEAPON', 'ATTRIBUTED_TO', 'CAUSED_BY', 'FOLLOWED', 'PARTICIPATED_IN',
-      'HOSTED', 'ANNOUNCED', 'INVESTIGATES', 'BRIEFED_ON', 'CONCERNS', 'REPORTED',
+      'OCCURRED_IN',
+      'TARGETED',
+      'HIT',
+      'USED_WEAPON',
+      'ATTRIBUTED_TO',
+      'CAUSED_BY',
+      'FOLLOWED',
+      'PARTICIPATED_IN',
+      'HOSTED',
+      'ANNOUNCED',
+      'INVESTIGATES',
+      'BRIEFED_ON',
+      'CONCERNS',
+      'REPORTED',
     ],
   },
   {
@@ -132,7 +157,24 @@ export function edgeWeight(type: string): number {
 }
 
 /** Colours the reducers use for dimmed and highlighted items. */
-export const UI_COLORS: Record<Theme, { dimNode: string; dimEdge: string; highlightEdge: string; label: string; background: string; selectedRing: string }> = {
-  light: { dimNode: '#dfe3e8', dimEdge: '#eef0f3', highlightEdge: '#39414d', label: '#1d232b', background: '#f7f8fa', selectedRing: '#111827' },
-  dark: { dimNode: '#2a3038', dimEdge: '#20252c', highlightEdge: '#d8dee6', label: '#e6eaf0', background: '#12161b', selectedRing: '#ffffff' },
+export const UI_COLORS: Record<
+  Theme,
+  { dimNode: string; dimEdge: string; highlightEdge: string; label: string; background: string; selectedRing: string }
+> = {
+  light: {
+    dimNode: '#dfe3e8',
+    dimEdge: '#eef0f3',
+    highlightEdge: '#39414d',
+    label: '#1d232b',
+    background: '#f7f8fa',
+    selectedRing: '#111827',
+  },
+  dark: {
+    dimNode: '#2a3038',
+    dimEdge: '#20252c',
+    highlightEdge: '#d8dee6',
+    label: '#e6eaf0',
+    background: '#12161b',
+    selectedRing: '#ffffff',
+  },
 };

@@ -100,7 +100,12 @@ export function installTestHooks(explorer: Explorer): void {
         edges: v.edges.length,
         renderNodes: explorer.graph.order,
         renderEdges: explorer.graph.size,
-        layers: g.layers.map((l) => ({ kind: l.kind, title: l.title, ...(l.anchor ? { anchor: l.anchor } : {}), ...(l.more ? { more: { ...l.more } } : {}) })),
+        layers: g.layers.map((l) => ({
+          kind: l.kind,
+          title: l.title,
+          ...(l.anchor ? { anchor: l.anchor } : {}),
+          ...(l.more ? { more: { ...l.more } } : {}),
+        })),
         selection: [...s.selection],
         focus: s.focus,
         expanded: expandedAnchors(g),
@@ -133,7 +138,12 @@ export function installTestHooks(explorer: Explorer): void {
       const c = ctrl();
       if (!c) return null;
       const f = c.highlight.hoverFrame;
-      return { veiled: f.veiled, nodes: [...f.nodes], edges: f.edges, canvas: c.sigma.getCanvases()['newsgraph-hover']! };
+      return {
+        veiled: f.veiled,
+        nodes: [...f.nodes],
+        edges: f.edges,
+        canvas: c.sigma.getCanvases()['newsgraph-hover']!,
+      };
     },
     neighbours: (id) => (explorer.graph.hasNode(id) ? explorer.graph.neighbors(id) : []),
     more: (anchor) => ({ ...(expansionOf(explorer.graphState, anchor)?.more ?? {}) }),

@@ -15,7 +15,14 @@ import type { SigmaController } from '../render/sigma/sigma-controller';
 type Point = { x: number; y: number };
 
 export interface ViewsProbe {
-  state(): { mode: ViewMode; timeMode: TimeMode; filters: InvestigationFilters; mapStatus: MapStatus; shown: ShownCounts; playing: boolean };
+  state(): {
+    mode: ViewMode;
+    timeMode: TimeMode;
+    filters: InvestigationFilters;
+    mapStatus: MapStatus;
+    shown: ShownCounts;
+    playing: boolean;
+  };
   /** Nodes and edges sigma draws (its display data after the reducers: not hidden). */
   drawn(): { nodes: number; edges: number; fadedNodes: number };
   /** Sigma's hidden flag for a node or edge after reducers. */
@@ -32,7 +39,11 @@ export interface ViewsProbe {
    * under the outline layer's transform, and its screen distance to the border between two
    * countries as drawn. Null outside map mode.
    */
-  mapProbe(ids: string[], countryA: string, countryB: string): Promise<{ id: string; screen: Point; projected: Point | null; borderPx: number }[] | null>;
+  mapProbe(
+    ids: string[],
+    countryA: string,
+    countryB: string,
+  ): Promise<{ id: string; screen: Point; projected: Point | null; borderPx: number }[] | null>;
 }
 
 /** Distance from a point to a polyline set, in the same (screen) units. */
@@ -67,7 +78,14 @@ export function viewsProbe(explorer: Explorer): ViewsProbe {
   return {
     state: () => {
       const s = explorer.state;
-      return { mode: s.view.mode, timeMode: s.timeline.mode, filters: s.filters, mapStatus: s.view.map, shown: s.shown, playing: s.timeline.playing };
+      return {
+        mode: s.view.mode,
+        timeMode: s.timeline.mode,
+        filters: s.filters,
+        mapStatus: s.view.map,
+        shown: s.shown,
+        playing: s.timeline.playing,
+      };
     },
     drawn() {
       const s = sigma();
@@ -120,7 +138,12 @@ export function viewsProbe(explorer: Explorer): ViewsProbe {
         const screen = d ? s.framedGraphToViewport(d) : { x: NaN, y: NaN };
         const n = explorer.graphState.nodes.get(id);
         const loc = n ? nodeLocation(n) : null;
-        return { id, screen, projected: loc ? toScreen(loc.lon, loc.lat) : null, borderPx: distanceTo(segments, screen) };
+        return {
+          id,
+          screen,
+          projected: loc ? toScreen(loc.lon, loc.lat) : null,
+          borderPx: distanceTo(segments, screen),
+        };
       });
     },
   };

@@ -2,7 +2,20 @@
  * Property values formatted for people: ISO dates as "30 December 2023", points as
  * "50.60° N, 36.59° E", lists joined, long numbers grouped. Pure (unit-tested in Node).
  */
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** "2023-12-30" → "30 December 2023"; date-times keep their time (UTC as given). Others unchanged. */
 export function formatDate(iso: string): string {
@@ -25,14 +38,20 @@ export function formatPoint(p: { lat: number; lon: number }): string {
 }
 
 function isPoint(v: unknown): v is { lat: number; lon: number } {
-  return !!v && typeof v === 'object' && typeof (v as { lat?: unknown }).lat === 'number' && typeof (v as { lon?: unknown }).lon === 'number';
+  return (
+    !!v &&
+    typeof v === 'object' &&
+    typeof (v as { lat?: unknown }).lat === 'number' &&
+    typeof (v as { lon?: unknown }).lon === 'number'
+  );
 }
 
 /** One property value as text for the detail panel. */
 export function formatValue(v: unknown): string {
   if (v === null || v === undefined) return '—';
   if (typeof v === 'boolean') return v ? 'yes' : 'no';
-  if (typeof v === 'number') return Number.isInteger(v) && Math.abs(v) >= 10_000 ? v.toLocaleString('en-GB') : String(v);
+  if (typeof v === 'number')
+    return Number.isInteger(v) && Math.abs(v) >= 10_000 ? v.toLocaleString('en-GB') : String(v);
   if (typeof v === 'string') return isIsoDate(v) ? formatDate(v) : v;
   if (Array.isArray(v)) return v.length ? v.map(formatValue).join(', ') : '—';
   if (isPoint(v)) return formatPoint(v);
@@ -41,7 +60,10 @@ export function formatValue(v: unknown): string {
 
 /** "date_from" → "Date from", "evidence_articles" → "Evidence articles". */
 export function humanKey(k: string): string {
-  const s = k.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ').trim();
+  const s = k
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/_/g, ' ')
+    .trim();
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
@@ -60,7 +82,9 @@ export interface Segment {
  * case-insensitively and on word boundaries, longest terms first. Terms under 3 letters are ignored.
  */
 export function highlight(text: string, terms: readonly string[]): Segment[] {
-  const clean = [...new Set(terms.map((t) => t.trim()).filter((t) => t.length >= 3))].sort((a, b) => b.length - a.length);
+  const clean = [...new Set(terms.map((t) => t.trim()).filter((t) => t.length >= 3))].sort(
+    (a, b) => b.length - a.length,
+  );
   if (!clean.length) return [{ text, mark: false }];
   const escaped = clean.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const re = new RegExp(`(?<![\\p{L}\\p{N}])(${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
@@ -79,7 +103,8 @@ export function highlight(text: string, terms: readonly string[]): Segment[] {
 /** The words that make a quote evidence of a node: its caption, aliases, and the surname of a person. */
 export function termsFor(caption: string, aliases: unknown): string[] {
   const out = [caption];
-  if (Array.isArray(aliases)) for (const a of aliases) if (typeof a === 'string') out.push(a.replace(/^(Mr|Mrs|Ms|Dr)\.?\s+/, ''));
+  if (Array.isArray(aliases))
+    for (const a of aliases) if (typeof a === 'string') out.push(a.replace(/^(Mr|Mrs|Ms|Dr)\.?\s+/, ''));
   const parts = caption.split(/\s+/);
   if (parts.length > 1) out.push(parts[parts.length - 1]!);
   return out;

@@ -65,7 +65,12 @@ interface NodeInfo {
 }
 async function graphNodes(page: Page): Promise<NodeInfo[]> {
   return page.evaluate(() =>
-    [...window.__newsgraph!.explorer.graphState.nodes.values()].map((n) => ({ id: n.id, key: n.key, labels: n.labels, props: n.properties as Record<string, unknown> })),
+    [...window.__newsgraph!.explorer.graphState.nodes.values()].map((n) => ({
+      id: n.id,
+      key: n.key,
+      labels: n.labels,
+      props: n.properties as Record<string, unknown>,
+    })),
   );
 }
 const span = (p: Record<string, unknown>) => {
@@ -76,254 +81,315 @@ const span = (p: Record<string, unknown>) => {
 };
 
 describe('investigation views (e2e, headless Chromium)', () => {
-  it('brushing 2023 leaves only 2023 events bright, in the graph and on the strip', async () => {
-    const { page, context, errors } = await newPage(e2e.browser);
-    await open(page);
-    const a = await timelineX(page, '2023-01-01');
-    const b = await timelineX(page, '2023-12-31');
-    await page.mouse.move(a.x, a.y);
-    await page.mouse.down();
-    await page.mouse.move((a.x + b.x) / 2, a.y, { steps: 4 });
-    await page.mouse.move(b.x, b.y, { steps: 4 });
-    await page.mouse.up();
-    await settled(page);
-    const range = await page.evaluate(() => window.__newsgraph!.views.state().filters.range);
-    expect(range).toEqual({ from: '2023-01-01', to: '2023-12-31' });
+  it(
+    'brushing 2023 leaves only 2023 events bright, in the graph and on the strip',
+    async () => {
+      const { page, context, errors } = await newPage(e2e.browser);
+      await open(page);
+      const a = await timelineX(page, '2023-01-01');
+      const b = await timelineX(page, '2023-12-31');
+      await page.mouse.move(a.x, a.y);
+      await page.mouse.down();
+      await page.mouse.move((a.x + b.x) / 2, a.y, { steps: 4 });
+      await page.mouse.move(b.x, b.y, { steps: 4 });
+      await page.mouse.up();
+      await settled(page);
+      const range = await page.evaluate(() => window.__newsgraph!.views.state().filters.range);
+      expect(range).toEqual({ from: '2023-01-01', to: '2023-12-31' });
 
-    const events = (await graphNodes(page)).filter((n) => n.labels.includes('Event') && span(n.props));
-    expect(events.length).toBeGreaterThan(30);
-    let bright = 0;
-    for (const e of events) {
-      const s = span(e.props)!;
-      const in2023 = s.from <= '2023-12-31' && s.to >= '2023-01-01';
-      const dimmed = await page.evaluate((id) => window.__newsgraph!.isDimmed(id), e.id);
-      expect(dimmed, `${e.key} ${s.from}..${s.to}`).toBe(!in2023);
-      if (in2023) bright++;
-    }
-    expect(bright).toBeGreaterThan(5);
-    expect(bright).toBeLessThan(events.length);
-    // The strip agrees: marks outside 2023 are drawn dim.
-    const marks = await page.locator('[data-testid=timeline-event]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-key'), e.getAttribute('data-dim')]));
-    const byKey = new Map(events.map((e) => [e.key, span(e.props)!]));
-    for (const [key, dim] of marks) {
-      const s = byKey.get(key ?? null);
-      if (s) expect(dim, key!).toBe(s.from <= '2023-12-31' && s.to >= '2023-01-01' ? '0' : '1');
-    }
-    await expect(page.getByTestId('timeline-label').textContent()).resolves.toContain('1 January 2023');
-    await shot(page, 'investigation-timeline-brush-2023');
+      const events = (await graphNodes(page)).filter((n) => n.labels.includes('Event') && span(n.props));
+      expect(events.length).toBeGreaterThan(30);
+      let bright = 0;
+      for (const e of events) {
+        const s = span(e.props)!;
+        const in2023 = s.from <= '2023-12-31' && s.to >= '2023-01-01';
+        const dimmed = await page.evaluate((id) => window.__newsgraph!.isDimmed(id), e.id);
+        expect(dimmed, `${e.key} ${s.from}..${s.to}`).toBe(!in2023);
+        if (in2023) bright++;
+      }
+      expect(bright).toBeGreaterThan(5);
+      expect(bright).toBeLessThan(events.length);
+      // The strip agrees: marks outside 2023 are drawn dim.
+      const marks = await page
+        .locator('[data-testid=timeline-event]')
+        .evaluateAll((els) => els.map((e) => [e.getAttribute('data-key'), e.getAttribute('data-dim')]));
+      const byKey = new Map(events.map((e) => [e.key, span(e.props)!]));
+      for (const [key, dim] of marks) {
+        const s = byKey.get(key ?? null);
+        if (s) expect(dim, key!).toBe(s.from <= '2023-12-31' && s.to >= '2023-01-01' ? '0' : '1');
+      }
+      await expect(page.getByTestId('timeline-label').textContent()).resolves.toContain('1 January 2023');
+      await shot(page, 'investigation-timeline-brush-2023');
 
-    // Play steps the window through time.
-    await page.getByTestId('timeline-play').click();
-    await page.waitForFunction(() => window.__newsgraph!.views.state().filters.range?.from !== '2023-01-01', null, { timeout: 10_000 });
-    await page.getByTestId('timeline-play').click(); // pause
-    expect(await page.evaluate(() => window.__newsgraph!.views.state().playing)).toBe(false);
-    expect(errors).toEqual([]);
-    await context.close();
-  }, T);
+      // Play steps the window through time.
+      await page.getByTestId('timeline-play').click();
+      await page.waitForFunction(() => window.__newsgraph!.views.state().filters.range?.from !== '2023-01-01', null, {
+        timeout: 10_000,
+      });
+      await page.getByTestId('timeline-play').click(); // pause
+      expect(await page.evaluate(() => window.__newsgraph!.views.state().playing)).toBe(false);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    T,
+  );
 
-  it('"as reported by 2022-12-31" hides facts only reported in 2023–2024', async () => {
-    const { page, context, errors } = await newPage(e2e.browser);
-    await open(page);
-    const before = await page.evaluate(() => window.__newsgraph!.views.drawn());
-    await page.getByTestId('time-reported').click();
-    const p = await timelineX(page, '2022-12-31');
-    await page.mouse.click(p.x, p.y);
-    await settled(page);
-    expect(await page.evaluate(() => window.__newsgraph!.views.state().filters.asOf)).toBe('2022-12-31');
+  it(
+    '"as reported by 2022-12-31" hides facts only reported in 2023–2024',
+    async () => {
+      const { page, context, errors } = await newPage(e2e.browser);
+      await open(page);
+      const before = await page.evaluate(() => window.__newsgraph!.views.drawn());
+      await page.getByTestId('time-reported').click();
+      const p = await timelineX(page, '2022-12-31');
+      await page.mouse.click(p.x, p.y);
+      await settled(page);
+      expect(await page.evaluate(() => window.__newsgraph!.views.state().filters.asOf)).toBe('2022-12-31');
 
-    const published = new Map(
-      (await graphNodes(page)).filter((n) => n.labels.includes('Article')).map((n) => [n.props.id as string, n.props.published as string]),
-    );
-    const edges = await page.evaluate(() =>
-      [...window.__newsgraph!.explorer.graphState.edges.values()].map((e) => ({ id: e.id, type: e.type, ev: (e.properties.evidence_articles as string[] | undefined) ?? (typeof e.properties.article === 'string' ? [e.properties.article] : null) })),
-    );
-    let laterOnly = 0;
-    let knownThen = 0;
-    for (const e of edges) {
-      if (!e.ev) continue;
-      const hidden = await page.evaluate((id) => window.__newsgraph!.views.isHidden(id, 'edge'), e.id);
-      if (e.ev.every((a) => (published.get(a) ?? '9999') > '2022-12-31')) {
-        laterOnly++;
-        expect(hidden, `${e.type} ${e.id} is only reported after 2022`).toBe(true);
-      } else if (!hidden) knownThen++;
-    }
-    expect(laterOnly).toBeGreaterThan(50);
-    expect(knownThen).toBeGreaterThan(50);
-    // Named facts: the Su-34 release (WSJ, 2023) is hidden; the Gubkin street strike (Express, 2022) is not.
-    const su34 = (await nodeId(page, 'su-34-belgorod-accidental-release-2023-04-20'))!;
-    const gubkin = (await nodeId(page, 'gubkin-street-strike-2022-10'))!;
-    const wsj = (await nodeId(page, 'wsj-2023-04-21-russia-mistakenly-bombs-own-city'))!;
-    expect(await page.evaluate((id) => window.__newsgraph!.views.isHidden(id), su34)).toBe(true);
-    expect(await page.evaluate((id) => window.__newsgraph!.views.isHidden(id), wsj)).toBe(true);
-    expect(await page.evaluate((id) => window.__newsgraph!.views.isHidden(id), gubkin)).toBe(false);
-    const after = await page.evaluate(() => window.__newsgraph!.views.drawn());
-    expect(after.edges).toBeLessThan(before.edges);
-    expect(after.nodes).toBeLessThan(before.nodes);
-    await expect(page.getByTestId('timeline-label').textContent()).resolves.toMatch(/Known on 31 December 2022/);
-    await shot(page, 'investigation-as-reported-by-2022-12-31');
-    expect(errors).toEqual([]);
-    await context.close();
-  }, T);
+      const published = new Map(
+        (await graphNodes(page))
+          .filter((n) => n.labels.includes('Article'))
+          .map((n) => [n.props.id as string, n.props.published as string]),
+      );
+      const edges = await page.evaluate(() =>
+        [...window.__newsgraph!.explorer.graphState.edges.values()].map((e) => ({
+          id: e.id,
+          type: e.type,
+          ev:
+            (e.properties.evidence_articles as string[] | undefined) ??
+            (typeof e.properties.article === 'string' ? [e.properties.article] : null),
+        })),
+      );
+      let laterOnly = 0;
+      let knownThen = 0;
+      for (const e of edges) {
+        if (!e.ev) continue;
+        const hidden = await page.evaluate((id) => window.__newsgraph!.views.isHidden(id, 'edge'), e.id);
+        if (e.ev.every((a) => (published.get(a) ?? '9999') > '2022-12-31')) {
+          laterOnly++;
+          expect(hidden, `${e.type} ${e.id} is only reported after 2022`).toBe(true);
+        } else if (!hidden) knownThen++;
+      }
+      expect(laterOnly).toBeGreaterThan(50);
+      expect(knownThen).toBeGreaterThan(50);
+      // Named facts: the Su-34 release (WSJ, 2023) is hidden; the Gubkin street strike (Express, 2022) is not.
+      const su34 = (await nodeId(page, 'su-34-belgorod-accidental-release-2023-04-20'))!;
+      const gubkin = (await nodeId(page, 'gubkin-street-strike-2022-10'))!;
+      const wsj = (await nodeId(page, 'wsj-2023-04-21-russia-mistakenly-bombs-own-city'))!;
+      expect(await page.evaluate((id) => window.__newsgraph!.views.isHidden(id), su34)).toBe(true);
+      expect(await page.evaluate((id) => window.__newsgraph!.views.isHidden(id), wsj)).toBe(true);
+      expect(await page.evaluate((id) => window.__newsgraph!.views.isHidden(id), gubkin)).toBe(false);
+      const after = await page.evaluate(() => window.__newsgraph!.views.drawn());
+      expect(after.edges).toBeLessThan(before.edges);
+      expect(after.nodes).toBeLessThan(before.nodes);
+      await expect(page.getByTestId('timeline-label').textContent()).resolves.toMatch(/Known on 31 December 2022/);
+      await shot(page, 'investigation-as-reported-by-2022-12-31');
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    T,
+  );
 
-  it('the map shows Belgorod north of Kharkiv, both near the border — with every non-localhost request blocked', async () => {
-    const { page, context, errors } = await newPage(e2e.browser);
-    const blocked: string[] = [];
-    await context.route('**/*', (route) => {
-      const host = new URL(route.request().url()).hostname;
-      if (host === '127.0.0.1' || host === 'localhost') return route.continue();
-      blocked.push(route.request().url());
-      return route.abort();
-    });
-    await open(page);
-    await page.getByTestId('view-map').click();
-    await page.waitForFunction(() => window.__newsgraph!.views.state().mapStatus.state === 'on', null, { timeout: 60_000 });
-    await settled(page);
+  it(
+    'the map shows Belgorod north of Kharkiv, both near the border — with every non-localhost request blocked',
+    async () => {
+      const { page, context, errors } = await newPage(e2e.browser);
+      const blocked: string[] = [];
+      await context.route('**/*', (route) => {
+        const host = new URL(route.request().url()).hostname;
+        if (host === '127.0.0.1' || host === 'localhost') return route.continue();
+        blocked.push(route.request().url());
+        return route.abort();
+      });
+      await open(page);
+      await page.getByTestId('view-map').click();
+      await page.waitForFunction(() => window.__newsgraph!.views.state().mapStatus.state === 'on', null, {
+        timeout: 60_000,
+      });
+      await settled(page);
 
-    const belgorod = (await nodeId(page, 'belgorod'))!;
-    const kharkiv = (await nodeId(page, 'kharkiv'))!;
-    const probe = (await page.evaluate(([a, b]) => window.__newsgraph!.views.mapProbe([a!, b!], 'Russia', 'Ukraine'), [belgorod, kharkiv]))!;
-    expect(probe).not.toBeNull();
-    const [bel, kha] = probe as [(typeof probe)[0], (typeof probe)[0]];
-    // Nodes sit exactly where their coordinates project under the outlines.
-    for (const n of probe) {
-      expect(Math.abs(n.screen.x - n.projected!.x), n.id).toBeLessThan(1.5);
-      expect(Math.abs(n.screen.y - n.projected!.y), n.id).toBeLessThan(1.5);
-    }
-    // North is up: Belgorod is above Kharkiv on screen, roughly in the same column.
-    expect(bel.screen.y).toBeLessThan(kha.screen.y);
-    const apart = Math.hypot(bel.screen.x - kha.screen.x, bel.screen.y - kha.screen.y);
-    expect(Math.abs(bel.screen.x - kha.screen.x)).toBeLessThan(apart);
-    expect(apart).toBeGreaterThan(25); // distinguishable at the initial zoom
-    // Both near the drawn Russia–Ukraine border: closer to it than to each other.
-    expect(bel.borderPx).toBeLessThan(apart * 0.75);
-    expect(kha.borderPx).toBeLessThan(apart * 0.75);
-    // The outline layer draws, and its canvas is far from blank.
-    expect(await page.evaluate(() => window.__newsgraph!.views.mapFrames())).toBeGreaterThan(0);
-    expect(await mapInk(page)).toBeGreaterThan(0.9); // sea and land fill the layer
-    expect(await mapLines(page)).toBeGreaterThan(0.002); // borders and coasts are drawn
-    await shot(page, 'investigation-map');
+      const belgorod = (await nodeId(page, 'belgorod'))!;
+      const kharkiv = (await nodeId(page, 'kharkiv'))!;
+      const probe = (await page.evaluate(
+        ([a, b]) => window.__newsgraph!.views.mapProbe([a!, b!], 'Russia', 'Ukraine'),
+        [belgorod, kharkiv],
+      ))!;
+      expect(probe).not.toBeNull();
+      const [bel, kha] = probe as [(typeof probe)[0], (typeof probe)[0]];
+      // Nodes sit exactly where their coordinates project under the outlines.
+      for (const n of probe) {
+        expect(Math.abs(n.screen.x - n.projected!.x), n.id).toBeLessThan(1.5);
+        expect(Math.abs(n.screen.y - n.projected!.y), n.id).toBeLessThan(1.5);
+      }
+      // North is up: Belgorod is above Kharkiv on screen, roughly in the same column.
+      expect(bel.screen.y).toBeLessThan(kha.screen.y);
+      const apart = Math.hypot(bel.screen.x - kha.screen.x, bel.screen.y - kha.screen.y);
+      expect(Math.abs(bel.screen.x - kha.screen.x)).toBeLessThan(apart);
+      expect(apart).toBeGreaterThan(25); // distinguishable at the initial zoom
+      // Both near the drawn Russia–Ukraine border: closer to it than to each other.
+      expect(bel.borderPx).toBeLessThan(apart * 0.75);
+      expect(kha.borderPx).toBeLessThan(apart * 0.75);
+      // The outline layer draws, and its canvas is far from blank.
+      expect(await page.evaluate(() => window.__newsgraph!.views.mapFrames())).toBeGreaterThan(0);
+      expect(await mapInk(page)).toBeGreaterThan(0.9); // sea and land fill the layer
+      expect(await mapLines(page)).toBeGreaterThan(0.002); // borders and coasts are drawn
+      await shot(page, 'investigation-map');
 
-    // Pan/zoom: outlines follow the nodes.
-    await page.evaluate((id) => window.__newsgraph!.explorer.sigmaController!.camera.focusNode(id, 0.08), belgorod);
-    await page.waitForTimeout(700); // the camera animation (450 ms) — then check the geometry again
-    await frames(page, 3);
-    const zoomed = (await page.evaluate(([a]) => window.__newsgraph!.views.mapProbe([a!], 'Russia', 'Ukraine'), [belgorod]))!;
-    expect(Math.abs(zoomed[0]!.screen.x - zoomed[0]!.projected!.x)).toBeLessThan(1.5);
-    expect(Math.abs(zoomed[0]!.screen.y - zoomed[0]!.projected!.y)).toBeLessThan(1.5);
-    await shot(page, 'investigation-map-zoomed');
+      // Pan/zoom: outlines follow the nodes.
+      await page.evaluate((id) => window.__newsgraph!.explorer.sigmaController!.camera.focusNode(id, 0.08), belgorod);
+      await page.waitForTimeout(700); // the camera animation (450 ms) — then check the geometry again
+      await frames(page, 3);
+      const zoomed = (await page.evaluate(
+        ([a]) => window.__newsgraph!.views.mapProbe([a!], 'Russia', 'Ukraine'),
+        [belgorod],
+      ))!;
+      expect(Math.abs(zoomed[0]!.screen.x - zoomed[0]!.projected!.x)).toBeLessThan(1.5);
+      expect(Math.abs(zoomed[0]!.screen.y - zoomed[0]!.projected!.y)).toBeLessThan(1.5);
+      await shot(page, 'investigation-map-zoomed');
 
-    // Hover shows the distance statements of the data.
-    const box = (await page.locator('[data-testid=graph]').boundingBox())!;
-    // Events sit at their place, so other discs can cover Belgorod's centre: aim at a point of
-    // its disc where sigma's own picking finds Belgorod on top.
-    const at = await page.evaluate(
-      ([id, c]) => {
-        const s = window.__newsgraph!.explorer.sigmaController!.sigma;
-        const pick = (s as unknown as { getNodeAtPosition(p: { x: number; y: number }): string | null }).getNodeAtPosition.bind(s);
-        const d = s.getNodeDisplayData(id!)!;
-        const r = s.scaleSize(d.size);
-        for (let k = 0; k <= 6; k++)
-          for (let a = 0; a < 16; a++) {
-            const p = { x: c!.x + ((k * r) / 7) * Math.cos((a * Math.PI) / 8), y: c!.y + ((k * r) / 7) * Math.sin((a * Math.PI) / 8) };
-            if (pick(p) === id) return p;
-          }
-        return c!;
-      },
-      [belgorod, zoomed[0]!.screen] as const,
-    );
-    await page.mouse.move(box.x + at.x - 30, box.y + at.y - 30);
-    await page.mouse.move(box.x + at.x, box.y + at.y, { steps: 4 });
-    await page.getByTestId('distance-card').waitFor({ timeout: 10_000 });
-    await expect(page.getByTestId('distance-card').textContent()).resolves.toMatch(/18 miles from the Ukrainian border/);
-    await shot(page, 'investigation-map-hover-distance');
-    await page.mouse.move(box.x + 5, box.y + 5);
+      // Hover shows the distance statements of the data.
+      const box = (await page.locator('[data-testid=graph]').boundingBox())!;
+      // Events sit at their place, so other discs can cover Belgorod's centre: aim at a point of
+      // its disc where sigma's own picking finds Belgorod on top.
+      const at = await page.evaluate(
+        ([id, c]) => {
+          const s = window.__newsgraph!.explorer.sigmaController!.sigma;
+          const pick = (
+            s as unknown as { getNodeAtPosition(p: { x: number; y: number }): string | null }
+          ).getNodeAtPosition.bind(s);
+          const d = s.getNodeDisplayData(id!)!;
+          const r = s.scaleSize(d.size);
+          for (let k = 0; k <= 6; k++)
+            for (let a = 0; a < 16; a++) {
+              const p = {
+                x: c!.x + ((k * r) / 7) * Math.cos((a * Math.PI) / 8),
+                y: c!.y + ((k * r) / 7) * Math.sin((a * Math.PI) / 8),
+              };
+              if (pick(p) === id) return p;
+            }
+          return c!;
+        },
+        [belgorod, zoomed[0]!.screen] as const,
+      );
+      await page.mouse.move(box.x + at.x - 30, box.y + at.y - 30);
+      await page.mouse.move(box.x + at.x, box.y + at.y, { steps: 4 });
+      await page.getByTestId('distance-card').waitFor({ timeout: 10_000 });
+      await expect(page.getByTestId('distance-card').textContent()).resolves.toMatch(
+        /18 miles from the Ukrainian border/,
+      );
+      await shot(page, 'investigation-map-hover-distance');
+      await page.mouse.move(box.x + 5, box.y + 5);
 
-    // Back to the force layout: the outlines go, nodes return to where they were.
-    await page.getByTestId('view-graph').click();
-    await page.waitForFunction(() => window.__newsgraph!.views.state().mapStatus.state === 'off', null, { timeout: 30_000 });
-    await frames(page, 2);
-    expect(await mapInk(page)).toBe(0);
+      // Back to the force layout: the outlines go, nodes return to where they were.
+      await page.getByTestId('view-graph').click();
+      await page.waitForFunction(() => window.__newsgraph!.views.state().mapStatus.state === 'off', null, {
+        timeout: 30_000,
+      });
+      await frames(page, 2);
+      expect(await mapInk(page)).toBe(0);
 
-    expect(blocked).toEqual([]); // nothing even tried to leave the machine
-    expect(errors).toEqual([]);
-    await context.close();
-  }, T);
+      expect(blocked).toEqual([]); // nothing even tried to leave the machine
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    T,
+  );
 
-  it('the claims board shows the Gubkin street claims on opposite sides, and the reader opens their quotes', async () => {
-    const { page, context, errors } = await newPage(e2e.browser);
-    await open(page);
-    await page.getByTestId('view-claims').click();
-    const card = page.locator('[data-testid=claims-card][data-key="gubkin-street-strike-2022-10"]');
-    await card.waitFor({ timeout: 30_000 });
-    await settled(page);
-    const sideOf = async (claimKey: string) =>
-      card.locator(`[data-testid=claim][data-key="${claimKey}"]`).evaluate((el) => el.closest('[data-testid=claims-side]')!.getAttribute('data-side'));
-    expect(await sideOf('claim-tass-gubkin-ukrainian-shelling')).toBe('russia');
-    expect(await sideOf('claim-podolyak-gubkin-russian-misfire')).toBe('ukraine');
-    expect(await sideOf('claim-ukraine-gubkin-russian-misfire')).toBe('ukraine');
-    await expect(card.locator('[data-testid=claims-side]').count()).resolves.toBeGreaterThanOrEqual(2);
-    await expect(card.locator('[data-key="claim-tass-gubkin-ukrainian-shelling"] [data-testid=claim-contradicts]').textContent()).resolves.toMatch(/Podolyak|Government of Ukraine/);
-    // Contested events come first.
-    const firstCard = await page.locator('[data-testid=claims-card]').first().getAttribute('class');
-    expect(firstCard).toContain('contested');
-    await card.scrollIntoViewIfNeeded();
-    await shot(page, 'investigation-claims-board');
+  it(
+    'the claims board shows the Gubkin street claims on opposite sides, and the reader opens their quotes',
+    async () => {
+      const { page, context, errors } = await newPage(e2e.browser);
+      await open(page);
+      await page.getByTestId('view-claims').click();
+      const card = page.locator('[data-testid=claims-card][data-key="gubkin-street-strike-2022-10"]');
+      await card.waitFor({ timeout: 30_000 });
+      await settled(page);
+      const sideOf = async (claimKey: string) =>
+        card
+          .locator(`[data-testid=claim][data-key="${claimKey}"]`)
+          .evaluate((el) => el.closest('[data-testid=claims-side]')!.getAttribute('data-side'));
+      expect(await sideOf('claim-tass-gubkin-ukrainian-shelling')).toBe('russia');
+      expect(await sideOf('claim-podolyak-gubkin-russian-misfire')).toBe('ukraine');
+      expect(await sideOf('claim-ukraine-gubkin-russian-misfire')).toBe('ukraine');
+      await expect(card.locator('[data-testid=claims-side]').count()).resolves.toBeGreaterThanOrEqual(2);
+      await expect(
+        card.locator('[data-key="claim-tass-gubkin-ukrainian-shelling"] [data-testid=claim-contradicts]').textContent(),
+      ).resolves.toMatch(/Podolyak|Government of Ukraine/);
+      // Contested events come first.
+      const firstCard = await page.locator('[data-testid=claims-card]').first().getAttribute('class');
+      expect(firstCard).toContain('contested');
+      await card.scrollIntoViewIfNeeded();
+      await shot(page, 'investigation-claims-board');
 
-    // The quote opens the evidence reader: the paragraph, the quote highlighted, entity links.
-    await card.locator('[data-key="claim-tass-gubkin-ukrainian-shelling"] [data-testid=claim-quote]').click();
-    const reader = page.getByTestId('evidence-reader');
-    await reader.locator('[data-testid=reader-text]').waitFor({ timeout: 30_000 });
-    await expect(reader.locator('[data-testid=reader-quote-mark]').allTextContents().then((t) => t.join(''))).resolves.toMatch(/as a result of\s\[Ukrainian\] shelling/);
-    await expect(reader.getByTestId('reader-meta').textContent()).resolves.toMatch(/Daily Express · 13 October 2022/);
-    const links = await reader.locator('[data-testid=reader-entity]').evaluateAll((els) => els.map((e) => e.getAttribute('data-key')));
-    expect(links).toEqual(expect.arrayContaining(['tass', 'ukraine', 'kharkiv', 'belgorod']));
-    await shot(page, 'investigation-evidence-reader');
+      // The quote opens the evidence reader: the paragraph, the quote highlighted, entity links.
+      await card.locator('[data-key="claim-tass-gubkin-ukrainian-shelling"] [data-testid=claim-quote]').click();
+      const reader = page.getByTestId('evidence-reader');
+      await reader.locator('[data-testid=reader-text]').waitFor({ timeout: 30_000 });
+      await expect(
+        reader
+          .locator('[data-testid=reader-quote-mark]')
+          .allTextContents()
+          .then((t) => t.join('')),
+      ).resolves.toMatch(/as a result of\s\[Ukrainian\] shelling/);
+      await expect(reader.getByTestId('reader-meta').textContent()).resolves.toMatch(/Daily Express · 13 October 2022/);
+      const links = await reader
+        .locator('[data-testid=reader-entity]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-key')));
+      expect(links).toEqual(expect.arrayContaining(['tass', 'ukraine', 'kharkiv', 'belgorod']));
+      await shot(page, 'investigation-evidence-reader');
 
-    // An entity link goes into the graph: the board closes, the node is selected.
-    await reader.locator('[data-testid=reader-entity][data-key="tass"]').first().click();
-    await settled(page);
-    const tass = await nodeId(page, 'tass');
-    expect(await page.evaluate(() => window.__newsgraph!.snapshot().focus)).toBe(tass);
-    await expect(page.getByTestId('evidence-reader').count()).resolves.toBe(0);
-    await expect(page.getByTestId('claims-board').count()).resolves.toBe(0);
-    expect(errors).toEqual([]);
-    await context.close();
-  }, T);
+      // An entity link goes into the graph: the board closes, the node is selected.
+      await reader.locator('[data-testid=reader-entity][data-key="tass"]').first().click();
+      await settled(page);
+      const tass = await nodeId(page, 'tass');
+      expect(await page.evaluate(() => window.__newsgraph!.snapshot().focus)).toBe(tass);
+      await expect(page.getByTestId('evidence-reader').count()).resolves.toBe(0);
+      await expect(page.getByTestId('claims-board').count()).resolves.toBe(0);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    T,
+  );
 
-  it('the single-source filter changes the visible edge count; events with contradicting claims are marked', async () => {
-    const { page, context, errors } = await newPage(e2e.browser);
-    await open(page);
-    const before = await page.evaluate(() => window.__newsgraph!.views.drawn());
-    const single = await page.evaluate(
-      () => [...window.__newsgraph!.explorer.graphState.edges.values()].filter((e) => e.properties.sources === 1).length,
-    );
-    expect(single).toBeGreaterThan(0);
-    await page.getByTestId('single-source-toggle').check();
-    await settled(page);
-    const after = await page.evaluate(() => window.__newsgraph!.views.drawn());
-    expect(after.edges).toBe(before.edges - single);
-    await expect(page.getByTestId('shown-counts').textContent()).resolves.toContain(`${after.edges} links`);
-    await shot(page, 'investigation-single-source-hidden');
-    await page.getByTestId('single-source-toggle').uncheck();
-    await settled(page);
-    expect((await page.evaluate(() => window.__newsgraph!.views.drawn())).edges).toBe(before.edges);
+  it(
+    'the single-source filter changes the visible edge count; events with contradicting claims are marked',
+    async () => {
+      const { page, context, errors } = await newPage(e2e.browser);
+      await open(page);
+      const before = await page.evaluate(() => window.__newsgraph!.views.drawn());
+      const single = await page.evaluate(
+        () =>
+          [...window.__newsgraph!.explorer.graphState.edges.values()].filter((e) => e.properties.sources === 1).length,
+      );
+      expect(single).toBeGreaterThan(0);
+      await page.getByTestId('single-source-toggle').check();
+      await settled(page);
+      const after = await page.evaluate(() => window.__newsgraph!.views.drawn());
+      expect(after.edges).toBe(before.edges - single);
+      await expect(page.getByTestId('shown-counts').textContent()).resolves.toContain(`${after.edges} links`);
+      await shot(page, 'investigation-single-source-hidden');
+      await page.getByTestId('single-source-toggle').uncheck();
+      await settled(page);
+      expect((await page.evaluate(() => window.__newsgraph!.views.drawn())).edges).toBe(before.edges);
 
-    // Contested marker on the Gubkin street strike (rings drawn on the marker layer).
-    const gubkin = (await nodeId(page, 'gubkin-street-strike-2022-10'))!;
-    expect(await page.evaluate(() => window.__newsgraph!.views.contested())).toContain(gubkin);
-    await page.evaluate((id) => window.__newsgraph!.explorer.sigmaController!.camera.focusNode(id, 0.3), gubkin);
-    await page.waitForTimeout(700);
-    await frames(page, 3);
-    expect(await page.evaluate(() => window.__newsgraph!.views.markers())).toBeGreaterThan(0);
-    await shot(page, 'investigation-contested-marker');
+      // Contested marker on the Gubkin street strike (rings drawn on the marker layer).
+      const gubkin = (await nodeId(page, 'gubkin-street-strike-2022-10'))!;
+      expect(await page.evaluate(() => window.__newsgraph!.views.contested())).toContain(gubkin);
+      await page.evaluate((id) => window.__newsgraph!.explorer.sigmaController!.camera.focusNode(id, 0.3), gubkin);
+      await page.waitForTimeout(700);
+      await frames(page, 3);
+      expect(await page.evaluate(() => window.__newsgraph!.views.markers())).toBeGreaterThan(0);
+      await shot(page, 'investigation-contested-marker');
 
-    // Corroboration in the detail panel: Gladkov governs the Belgorod region per 4 articles.
-    await page.evaluate(async () => window.__newsgraph!.explorer.focusRef('vyacheslav-gladkov'));
-    await page.getByTestId('corroboration').first().waitFor({ timeout: 30_000 });
-    const notes = await page.getByTestId('corroboration').allTextContents();
-    expect(notes).toContain('4 articles · 4 outlets');
-    await shot(page, 'investigation-detail-corroboration');
-    expect(errors).toEqual([]);
-    await context.close();
-  }, T);
+      // Corroboration in the detail panel: Gladkov governs the Belgorod region per 4 articles.
+      await page.evaluate(async () => window.__newsgraph!.explorer.focusRef('vyacheslav-gladkov'));
+      await page.getByTestId('corroboration').first().waitFor({ timeout: 30_000 });
+      const notes = await page.getByTestId('corroboration').allTextContents();
+      expect(notes).toContain('4 articles · 4 outlets');
+      await shot(page, 'investigation-detail-corroboration');
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    T,
+  );
 });

@@ -21,7 +21,10 @@ const BUILDS = join(ROOT, 'node_modules', '.cache', 'newsgraph-e2e-web');
 export async function buildForTests(): Promise<string> {
   const dir = join(BUILDS, String(Math.floor(newestSourceMtime())));
   await ensureBuild({ outDir: dir, mode: 'e2e', log: () => {} });
-  const old = readdirSync(BUILDS).filter((d) => /^\d+$/.test(d)).sort((a, b) => Number(b) - Number(a)).slice(3);
+  const old = readdirSync(BUILDS)
+    .filter((d) => /^\d+$/.test(d))
+    .sort((a, b) => Number(b) - Number(a))
+    .slice(3);
   for (const d of old) rmSync(join(BUILDS, d), { recursive: true, force: true });
   return dir;
 }

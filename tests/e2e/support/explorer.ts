@@ -8,7 +8,12 @@ import { idle, nodePoint } from '../../support/browser';
 
 /** GET (or POST with a body) on the running app's API, as JSON. */
 export async function apiJson<T>(app: RunningServer, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${app.url}${path}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(
+    `${app.url}${path}`,
+    body === undefined
+      ? {}
+      : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+  );
   return (await res.json()) as T;
 }
 
@@ -33,7 +38,8 @@ export async function screenPixels(page: Page, points: Array<{ x: number; y: num
       const ctx = c.getContext('2d')!;
       ctx.drawImage(bmp, 0, 0);
       const scale = bmp.width / document.querySelector('[data-testid=graph]')!.clientWidth;
-      const at = (x: number, y: number) => [...ctx.getImageData(Math.round(x * scale), Math.round(y * scale), 1, 1).data].slice(0, 3);
+      const at = (x: number, y: number) =>
+        [...ctx.getImageData(Math.round(x * scale), Math.round(y * scale), 1, 1).data].slice(0, 3);
       return pts.map((p) => at(p.x, p.y));
     },
     [png.toString('base64'), points] as const,

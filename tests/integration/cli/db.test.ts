@@ -21,8 +21,19 @@ describe('npm run db:start / db:status / db:stop', () => {
   let port = 0;
   /** The command's stdout (with `all`, stdout and stderr together). */
   const cli = async (args: string[], all = false) => {
-    const env = { ...process.env, NEO4J_URI: '', NEWSGRAPH_NEO4J_HOME: home, NEWSGRAPH_NEO4J_PORT: String(port), NEWSGRAPH_NEO4J_HEAP: '512m', NEWSGRAPH_NEO4J_PAGECACHE: '64m' };
-    const r = await run(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'src/server/cli/db.ts'), ...args], { env, cwd: ROOT, timeout: 120_000 });
+    const env = {
+      ...process.env,
+      NEO4J_URI: '',
+      NEWSGRAPH_NEO4J_HOME: home,
+      NEWSGRAPH_NEO4J_PORT: String(port),
+      NEWSGRAPH_NEO4J_HEAP: '512m',
+      NEWSGRAPH_NEO4J_PAGECACHE: '64m',
+    };
+    const r = await run(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'src/server/cli/db.ts'), ...args], {
+      env,
+      cwd: ROOT,
+      timeout: 120_000,
+    });
     return all ? `${r.stdout}\n${r.stderr}` : r.stdout;
   };
 
@@ -33,8 +44,21 @@ describe('npm run db:start / db:status / db:stop', () => {
     expect(started).toMatch(/password: +in .*password/);
 
     const status = JSON.parse(await cli(['status', '--json'])) as Record<string, unknown>;
-    expect(Object.keys(status).sort()).toEqual(['database', 'home', 'logFile', 'password', 'running', 'uri', 'username']);
-    expect(status).toMatchObject({ running: true, uri: `bolt://127.0.0.1:${port}`, username: 'neo4j', database: 'neo4j' });
+    expect(Object.keys(status).sort()).toEqual([
+      'database',
+      'home',
+      'logFile',
+      'password',
+      'running',
+      'uri',
+      'username',
+    ]);
+    expect(status).toMatchObject({
+      running: true,
+      uri: `bolt://127.0.0.1:${port}`,
+      username: 'neo4j',
+      database: 'neo4j',
+    });
 
     const driver = neo4j.driver(status.uri as string, neo4j.auth.basic('neo4j', status.password as string));
     try {

@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATASET, readSeed, seedDatabase, SeedValidationError, verifyAgainstArticles } from '../../../src/dataset/index';
+import {
+  DATASET,
+  readSeed,
+  seedDatabase,
+  SeedValidationError,
+  verifyAgainstArticles,
+} from '../../../src/dataset/index';
 import { DEFAULT_ARTICLES_DIR, SEED_DATA_DIR } from '../../../src/runtime/paths';
 import { testDriver, testNeo4j } from '../../support/neo4j';
 import { ensureSeeded, graphFingerprint } from '../../support/seeded';
@@ -47,7 +53,8 @@ describe('counts', () => {
   it('has at least the curated number of nodes per label and relationships', async () => {
     const r = await seedDatabase(driver, testNeo4j().database, { log: (l) => console.log(l) });
     console.log('seed counts', JSON.stringify(r.counts));
-    for (const [label, min] of Object.entries(MIN_NODES)) expect(r.counts.nodes[label] ?? 0, label).toBeGreaterThanOrEqual(min);
+    for (const [label, min] of Object.entries(MIN_NODES))
+      expect(r.counts.nodes[label] ?? 0, label).toBeGreaterThanOrEqual(min);
     const rels = Object.values(r.counts.relationships).reduce((a, b) => a + b, 0);
     expect(rels).toBeGreaterThanOrEqual(MIN_RELATIONSHIPS);
     // What the loader reports is what the database holds.
@@ -58,12 +65,16 @@ describe('counts', () => {
 
 describe('facts from the articles', () => {
   it('Gladkov governs the Belgorod region', async () => {
-    const r = await rows("MATCH (p:Person {id: 'vyacheslav-gladkov'})-[:GOVERNOR_OF]->(r:Place {id: 'belgorod-region'}) RETURN r.name AS name");
+    const r = await rows(
+      "MATCH (p:Person {id: 'vyacheslav-gladkov'})-[:GOVERNOR_OF]->(r:Place {id: 'belgorod-region'}) RETURN r.name AS name",
+    );
     expect(r).toHaveLength(1);
   });
 
   it("Peskov is the Kremlin's spokesperson", async () => {
-    const r = await rows("MATCH (:Person {id: 'dmitry-peskov'})-[:SPOKESPERSON_FOR]->(k:Organization) RETURN k.name AS name");
+    const r = await rows(
+      "MATCH (:Person {id: 'dmitry-peskov'})-[:SPOKESPERSON_FOR]->(k:Organization) RETURN k.name AS name",
+    );
     expect(r.map((x) => x.name)).toContain('Kremlin');
   });
 
@@ -121,7 +132,9 @@ describe('facts from the articles', () => {
   });
 
   it('spelling variants are one node', async () => {
-    const r = await rows("MATCH (p:Person) WHERE 'Zelenskyy' IN p.aliases OR 'Zelensky' IN p.aliases RETURN p.id AS id");
+    const r = await rows(
+      "MATCH (p:Person) WHERE 'Zelenskyy' IN p.aliases OR 'Zelensky' IN p.aliases RETURN p.id AS id",
+    );
     expect(r).toHaveLength(1);
   });
 });
@@ -133,7 +146,9 @@ describe('provenance', () => {
        RETURN type(r) AS t, count(*) AS c`,
     );
     expect(bad).toEqual([]);
-    const badClaims = await rows('MATCH (c:Claim) WHERE c.article IS NULL OR c.quote IS NULL OR c.start IS NULL RETURN c.id AS id');
+    const badClaims = await rows(
+      'MATCH (c:Claim) WHERE c.article IS NULL OR c.quote IS NULL OR c.start IS NULL RETURN c.id AS id',
+    );
     expect(badClaims).toEqual([]);
     const [{ c }] = (await rows('MATCH (:Article)-[m:MENTIONS]->(:Entity) RETURN count(m) AS c')) as [{ c: unknown }];
     expect(num(c)).toBeGreaterThan(100);
@@ -169,7 +184,11 @@ describe('loader behaviour', () => {
     await driver.executeQuery("CREATE (:Movie {title: 'Not ours'})", {}, db());
     const before = await graphFingerprint();
     // A node of this dataset that the seed files do not hold: only --reset can remove it.
-    await driver.executeQuery("CREATE (:Entity:Person {id: 'stray-reset-probe', name: 'Stray', dataset: $d})", { d: DATASET }, db());
+    await driver.executeQuery(
+      "CREATE (:Entity:Person {id: 'stray-reset-probe', name: 'Stray', dataset: $d})",
+      { d: DATASET },
+      db(),
+    );
     expect(await graphFingerprint()).not.toBe(before);
     await seedDatabase(driver, testNeo4j().database, { reset: true });
     expect(await graphFingerprint()).toBe(before);
@@ -179,19 +198,27 @@ describe('loader behaviour', () => {
 
   it('says when the quote check was skipped because the articles are absent', async () => {
     const lines: string[] = [];
-    const r = await seedDatabase(driver, testNeo4j().database, { articlesDir: join(tmpdir(), 'no-articles-here'), log: (l) => lines.push(l) });
+    const r = await seedDatabase(driver, testNeo4j().database, {
+      articlesDir: join(tmpdir(), 'no-articles-here'),
+      log: (l) => lines.push(l),
+    });
     expect(r.articlesChecked).toBe(false);
     expect(lines.join('\n')).toMatch(/check was SKIPPED/);
   });
 
   it('reports a quote that is not at its offsets, and writes nothing', async () => {
     const dir = brokenCopy((files) => {
-      files['claims.yaml'] = files['claims.yaml']!.replace(/start: (\d+)/, (_m, n: string) => `start: ${Number(n) + 1}`).replace(/end: (\d+)/, (_m, n: string) => `end: ${Number(n) + 1}`);
+      files['claims.yaml'] = files['claims.yaml']!.replace(
+        /start: (\d+)/,
+        (_m, n: string) => `start: ${Number(n) + 1}`,
+      ).replace(/end: (\d+)/, (_m, n: string) => `end: ${Number(n) + 1}`);
     });
     const before = await graphFingerprint();
     const e = await seedDatabase(driver, testNeo4j().database, { dataDir: dir, reset: true }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(SeedValidationError);
-    expect((e as Error).message).toMatch(/claims\.yaml #1 \([a-z0-9-]+\) field evidence\.quote: quote ".*" is not at offset/);
+    expect((e as Error).message).toMatch(
+      /claims\.yaml #1 \([a-z0-9-]+\) field evidence\.quote: quote ".*" is not at offset/,
+    );
     expect(await graphFingerprint()).toBe(before);
   });
 
@@ -202,7 +229,9 @@ describe('loader behaviour', () => {
     const before = await graphFingerprint();
     const e = await seedDatabase(driver, testNeo4j().database, { dataDir: dir }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(SeedValidationError);
-    expect((e as Error).message).toMatch(/relationships\.yaml #1 \(\w+ [a-z0-9-]+ → no-such-entity\) field to: unknown id "no-such-entity"/);
+    expect((e as Error).message).toMatch(
+      /relationships\.yaml #1 \(\w+ [a-z0-9-]+ → no-such-entity\) field to: unknown id "no-such-entity"/,
+    );
     expect(await graphFingerprint()).toBe(before);
   });
 
@@ -210,7 +239,11 @@ describe('loader behaviour', () => {
     // Valid data, but a uniqueness constraint the loader does not know about fails once claims
     // are written (entities are already in the transaction): the one transaction must leave nothing behind.
     await driver.executeQuery('MATCH (n {dataset: $d}) DETACH DELETE n', { d: DATASET }, db());
-    await driver.executeQuery('CREATE CONSTRAINT test_claim_guard IF NOT EXISTS FOR (c:Claim) REQUIRE c.claimant IS UNIQUE', {}, db());
+    await driver.executeQuery(
+      'CREATE CONSTRAINT test_claim_guard IF NOT EXISTS FOR (c:Claim) REQUIRE c.claimant IS UNIQUE',
+      {},
+      db(),
+    );
     try {
       const before = await graphFingerprint();
       const e = await seedDatabase(driver, testNeo4j().database).catch((x: unknown) => x);
@@ -232,7 +265,18 @@ let copies = 0;
 function brokenCopy(edit: (files: Record<string, string>) => void): string {
   const dir = join(scratch, `copy-${copies++}`);
   cpSync(SEED_DATA_DIR, dir, { recursive: true });
-  const names = ['articles.yaml', 'people.yaml', 'organizations.yaml', 'places.yaml', 'events.yaml', 'weapons.yaml', 'claims.yaml', 'relationships.yaml', 'mentions.yaml', 'vocabulary.yaml'];
+  const names = [
+    'articles.yaml',
+    'people.yaml',
+    'organizations.yaml',
+    'places.yaml',
+    'events.yaml',
+    'weapons.yaml',
+    'claims.yaml',
+    'relationships.yaml',
+    'mentions.yaml',
+    'vocabulary.yaml',
+  ];
   const files: Record<string, string> = Object.fromEntries(names.map((n) => [n, readFileSync(join(dir, n), 'utf8')]));
   edit(files);
   for (const [n, text] of Object.entries(files)) writeFileSync(join(dir, n), text);

@@ -115,15 +115,25 @@ describe('an unrelated movie graph', () => {
     const r = await api.get(`/api/nodes/${encodeURIComponent(keanu.id)}/neighbours`);
     expect(r.status).toBe(200);
     const n = NeighboursResponseSchema.parse(r.body);
-    expect(n.nodes.map((x) => x.caption).sort()).toEqual(['Keanu Reeves', 'Speed', 'The Matrix', 'The Matrix Reloaded']);
+    expect(n.nodes.map((x) => x.caption).sort()).toEqual([
+      'Keanu Reeves',
+      'Speed',
+      'The Matrix',
+      'The Matrix Reloaded',
+    ]);
     expect(n.edges.every((e) => e.type === 'ACTED_IN' && e.source === keanu.id)).toBe(true);
     const capped = await api.get(`/api/nodes/${encodeURIComponent(keanu.id)}/neighbours?limit=1`);
     expect(capped.body.returned).toBe(1);
     expect(capped.body.more).toEqual({ ACTED_IN: 2 });
 
     const matrix = (await find('The Matrix')).hits[0]!.node;
-    const directors = await api.get(`/api/nodes/${encodeURIComponent(matrix.id)}/neighbours?types=DIRECTED&direction=in`);
-    expect(directors.body.nodes.map((x: { caption: string }) => x.caption).sort()).toEqual(['Lana Wachowski', 'The Matrix']);
+    const directors = await api.get(
+      `/api/nodes/${encodeURIComponent(matrix.id)}/neighbours?types=DIRECTED&direction=in`,
+    );
+    expect(directors.body.nodes.map((x: { caption: string }) => x.caption).sort()).toEqual([
+      'Lana Wachowski',
+      'The Matrix',
+    ]);
   });
 
   it('node detail works without evidence or claims', async () => {
@@ -150,7 +160,9 @@ describe('an unrelated movie graph', () => {
   });
 
   it('the sandbox works there too', async () => {
-    const r = await api.post('/api/cypher', { query: 'MATCH (a:Actor)-[r:ACTED_IN]->(m:Movie) RETURN a.name AS actor, m.title AS movie ORDER BY actor, movie' });
+    const r = await api.post('/api/cypher', {
+      query: 'MATCH (a:Actor)-[r:ACTED_IN]->(m:Movie) RETURN a.name AS actor, m.title AS movie ORDER BY actor, movie',
+    });
     expect(r.status).toBe(200);
     expect(r.body.table.rows.length).toBe(5);
   });

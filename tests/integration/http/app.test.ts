@@ -35,7 +35,12 @@ describe('errors, headers, OpenAPI', () => {
     const big = await api.post('/api/cypher', { query: `RETURN '${'x'.repeat(300_000)}'` });
     expect(big.status).toBe(413);
     expect(big.body.error.code).toBe('PAYLOAD_TOO_LARGE');
-    const broken = await api.app.inject({ method: 'POST', url: '/api/cypher', payload: '{"query": ', headers: { 'content-type': 'application/json' } });
+    const broken = await api.app.inject({
+      method: 'POST',
+      url: '/api/cypher',
+      payload: '{"query": ',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(broken.statusCode).toBe(400);
     expect(broken.json().error.code).toBe('BAD_REQUEST');
   });
@@ -44,7 +49,19 @@ describe('errors, headers, OpenAPI', () => {
     const r = await api.get('/api/openapi.json');
     expect(r.status).toBe(200);
     expect(r.body.openapi).toBe('3.1.0');
-    for (const p of ['/api/health', '/api/schema', '/api/search', '/api/nodes/{id}', '/api/nodes/{id}/neighbours', '/api/paths', '/api/overview', '/api/queries', '/api/queries/{name}/run', '/api/cypher', '/api/openapi.json']) {
+    for (const p of [
+      '/api/health',
+      '/api/schema',
+      '/api/search',
+      '/api/nodes/{id}',
+      '/api/nodes/{id}/neighbours',
+      '/api/paths',
+      '/api/overview',
+      '/api/queries',
+      '/api/queries/{name}/run',
+      '/api/cypher',
+      '/api/openapi.json',
+    ]) {
       expect(Object.keys(r.body.paths)).toContain(p);
     }
     const search = r.body.paths['/api/search'].get;
@@ -52,8 +69,12 @@ describe('errors, headers, OpenAPI', () => {
     expect(search.parameters[0].required).toBe(true);
     expect(search.parameters[2].required).toBe(false);
     expect(search.parameters[2].schema).toMatchObject({ type: 'integer', minimum: 1, maximum: 100, default: 20 });
-    expect(r.body.paths['/api/cypher'].post.requestBody.content['application/json'].schema.properties.query.type).toBe('string');
-    expect(r.body.paths['/api/nodes/{id}'].get.responses['404'].content['application/json'].schema.$ref).toBe('#/components/schemas/ErrorBody');
+    expect(r.body.paths['/api/cypher'].post.requestBody.content['application/json'].schema.properties.query.type).toBe(
+      'string',
+    );
+    expect(r.body.paths['/api/nodes/{id}'].get.responses['404'].content['application/json'].schema.$ref).toBe(
+      '#/components/schemas/ErrorBody',
+    );
   });
 });
 

@@ -14,7 +14,10 @@ let server: RunningServer;
 beforeAll(async () => {
   web = mkdtempSync(join(tmpdir(), 'newsgraph-dist-'));
   mkdirSync(join(web, 'assets'));
-  writeFileSync(join(web, 'index.html'), '<!doctype html><title>newsgraph</title><div id="root"></div><script type="module" src="/assets/app.js"></script>');
+  writeFileSync(
+    join(web, 'index.html'),
+    '<!doctype html><title>newsgraph</title><div id="root"></div><script type="module" src="/assets/app.js"></script>',
+  );
   writeFileSync(join(web, 'assets', 'app.js'), 'console.log("hi")');
   server = await startTestServer(testNeo4j(), { webRoot: web });
 });

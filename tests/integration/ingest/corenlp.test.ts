@@ -70,18 +70,26 @@ describe('managed CoreNLP server', () => {
   it('extracts the wire report: governor statement, relayed TASS line, denial, relative dates', async () => {
     const raw = readFileSync(join(FIX, 'wire-report.html'), 'utf8');
     const finder = coreNlpNameFinder({ server: async () => server });
-    const { batch, text } = await extractWithText({ raw, format: 'html', source: 'wire-report.html' }, { extractor: finder, gazetteer: GAZETTEER });
+    const { batch, text } = await extractWithText(
+      { raw, format: 'html', source: 'wire-report.html' },
+      { extractor: finder, gazetteer: GAZETTEER },
+    );
     expect(batch.extractor).toEqual({ name: 'corenlp', version: '4.5.10' });
     expectWireReport(batch, text);
     // CoreNLP types the people the JS finder cannot.
-    const persons = batch.candidates.filter((c) => c.kind === 'entity' && c.type === 'PERSON').map((c) => (c as { text: string }).text);
+    const persons = batch.candidates
+      .filter((c) => c.kind === 'entity' && c.type === 'PERSON')
+      .map((c) => (c as { text: string }).text);
     expect(persons).toEqual(expect.arrayContaining(['Anton Veresov', 'Oleg Demchuk', 'Ivan Sorokin']));
   });
 
   it('killed mid-run: a clear error, the run record says what is done, and --resume finishes it', async () => {
     const dir = join(scratch, 'inputs');
     mkdirSync(dir);
-    writeFileSync(join(dir, '1.txt'), 'Anton Veresov, governor of the Kursk region, said on Saturday that the power was back.');
+    writeFileSync(
+      join(dir, '1.txt'),
+      'Anton Veresov, governor of the Kursk region, said on Saturday that the power was back.',
+    );
     writeFileSync(join(dir, '2.txt'), 'Oleg Demchuk told reporters that the bridge had been repaired.');
     writeFileSync(join(dir, '3.txt'), 'Ivan Sorokin said the talks would resume in May.');
     const inner = coreNlpNameFinder({ server: async () => server });
@@ -97,16 +105,33 @@ describe('managed CoreNLP server', () => {
       },
     };
     const store = join(scratch, 'store');
-    const r = await runIngest({ inputs: [dir], extractor: 'corenlp', finder: killing, storeDir: store, gazetteerDir: null, log: quiet });
+    const r = await runIngest({
+      inputs: [dir],
+      extractor: 'corenlp',
+      finder: killing,
+      storeDir: store,
+      gazetteerDir: null,
+      log: quiet,
+    });
     expect(r.exitCode).toBe(1);
     const rec = RunSchema.parse(JSON.parse(readFileSync(r.runFile, 'utf8')));
     expect(rec.inputs.map((i) => i.status)).toEqual(['done', 'failed', 'pending']);
     expect(rec.inputs[1]!.error!.code).toBe('DIED');
-    expect(rec.inputs[1]!.error!.message).toMatch(new RegExp(`The CoreNLP server \\(pid ${server.pid}\\) exited \\(code \\d+\\) while annotating`));
+    expect(rec.inputs[1]!.error!.message).toMatch(
+      new RegExp(`The CoreNLP server \\(pid ${server.pid}\\) exited \\(code \\d+\\) while annotating`),
+    );
 
     const second = await startCoreNlp({ heap: '2g', log: quiet });
     servers.push(second);
-    const resumed = await runIngest({ inputs: [], resume: r.runFile, extractor: 'corenlp', finder: coreNlpNameFinder({ server: async () => second }), storeDir: store, gazetteerDir: null, log: quiet });
+    const resumed = await runIngest({
+      inputs: [],
+      resume: r.runFile,
+      extractor: 'corenlp',
+      finder: coreNlpNameFinder({ server: async () => second }),
+      storeDir: store,
+      gazetteerDir: null,
+      log: quiet,
+    });
     expect(resumed.exitCode).toBe(0);
     expect(resumed.run.inputs.map((i) => i.status)).toEqual(['done', 'done', 'done']);
     await second.stop();
@@ -116,7 +141,9 @@ describe('managed CoreNLP server', () => {
   it('start-up failures are clear: no Java, no javac, a JVM that cannot start', async () => {
     const noJava = await failure(startCoreNlp({ javaCmd: join(scratch, 'no-such-java'), log: quiet }));
     expect(noJava.code).toBe('JAVA_MISSING');
-    const noJavac = await failure(() => ensureLoopbackProvider(join(scratch, 'launcher'), join(scratch, 'no-such-javac')));
+    const noJavac = await failure(() =>
+      ensureLoopbackProvider(join(scratch, 'launcher'), join(scratch, 'no-such-javac')),
+    );
     expect(noJavac.code).toBe('JAVAC_MISSING');
     expect(noJavac.message).toMatch(/openjdk-17-jdk-headless/);
     const tiny = await failure(startCoreNlp({ heap: '2m', log: quiet, logFile: join(scratch, 'tiny.log') }));
@@ -125,7 +152,9 @@ describe('managed CoreNLP server', () => {
   });
 
   it('a process that started the server and is ended by SIGTERM leaves no JVM behind', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'support', 'hold-corenlp.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'support', 'hold-corenlp.ts')], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const pid = await new Promise<number>((resolvePid, reject) => {
       let out = '';
       child.stdout.on('data', (b: Buffer) => {

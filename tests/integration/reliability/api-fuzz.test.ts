@@ -39,7 +39,13 @@ beforeAll(async () => {
   await ensureSeeded();
   const t = testNeo4j();
   driver = createDriver(t);
-  app = await buildApp({ driver, database: t.database, env: loadEnv({ LOG_LEVEL: 'silent' }), logger: false, webRoot: null });
+  app = await buildApp({
+    driver,
+    database: t.database,
+    env: loadEnv({ LOG_LEVEL: 'silent' }),
+    logger: false,
+    webRoot: null,
+  });
   routes = await discoverRoutes(app);
   const r = await driver.executeQuery(
     `MATCH (n) WITH n ORDER BY n.id LIMIT 5 OPTIONAL MATCH (n)-[r]-() WITH n, collect(r)[0] AS r
@@ -47,9 +53,13 @@ beforeAll(async () => {
     {},
     { database: t.database },
   );
-  validIds = r.records.flatMap((x) => [x.get('key'), x.get('eid'), x.get('rid')]).filter((x): x is string => typeof x === 'string');
+  validIds = r.records
+    .flatMap((x) => [x.get('key'), x.get('eid'), x.get('rid')])
+    .filter((x): x is string => typeof x === 'string');
   validIds.push('vyacheslav-gladkov', 'volodymyr-zelensky', 'belgorod');
-  const list = JSON.parse((await app.inject({ method: 'GET', url: '/api/queries' })).body) as { queries?: Array<{ name: string }> };
+  const list = JSON.parse((await app.inject({ method: 'GET', url: '/api/queries' })).body) as {
+    queries?: Array<{ name: string }>;
+  };
   savedNames = (list.queries ?? []).map((q) => q.name);
   before = await graphFingerprint();
 }, 120_000);
@@ -57,7 +67,12 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
   await driver?.close();
-  console.log(`api fuzz: ${cases} cases over ${routes?.length} routes, seed ${SEED}; statuses ${[...statuses.entries()].sort((a, b) => a[0] - b[0]).map(([s, n]) => `${s}×${n}`).join(', ')}\n  ${timings.join('; ')}`);
+  console.log(
+    `api fuzz: ${cases} cases over ${routes?.length} routes, seed ${SEED}; statuses ${[...statuses.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([s, n]) => `${s}×${n}`)
+      .join(', ')}\n  ${timings.join('; ')}`,
+  );
 });
 
 /** One generated request. */
@@ -69,30 +84,48 @@ interface Req {
 }
 
 /** Lone surrogates cannot travel in a URL; browsers send U+FFFD instead (what TextEncoder does). */
-const wellFormed = (s: string) => s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+const wellFormed = (s: string) =>
+  s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 const encode = (s: string) => encodeURIComponent(wellFormed(s));
 
-const idValue = () => fc.oneof({ weight: 3, arbitrary: hostileString() }, { weight: 1, arbitrary: fc.constantFrom(...validIds, ...savedNames) });
+const idValue = () =>
+  fc.oneof(
+    { weight: 3, arbitrary: hostileString() },
+    { weight: 1, arbitrary: fc.constantFrom(...validIds, ...savedNames) },
+  );
 
 function pathArb(route: RouteInfo): fc.Arbitrary<string> {
   if (!route.pathParams.length) return fc.constant(route.path);
-  return fc.tuple(fc.array(idValue(), { minLength: route.pathParams.length, maxLength: route.pathParams.length }), fc.boolean()).map(([values, raw]) => {
-    let i = 0;
-    return route.path.replace(/:(\w+)/g, () => {
-      const v = values[i++]!;
-      // Mostly encoded like a browser would; sometimes raw, which may even break the URL.
-      return raw ? wellFormed(v).replace(/[\s#?]/g, encodeURIComponent) : encode(v);
+  return fc
+    .tuple(
+      fc.array(idValue(), { minLength: route.pathParams.length, maxLength: route.pathParams.length }),
+      fc.boolean(),
+    )
+    .map(([values, raw]) => {
+      let i = 0;
+      return route.path.replace(/:(\w+)/g, () => {
+        const v = values[i++]!;
+        // Mostly encoded like a browser would; sometimes raw, which may even break the URL.
+        return raw ? wellFormed(v).replace(/[\s#?]/g, encodeURIComponent) : encode(v);
+      });
     });
-  });
 }
 
 function queryArb(route: RouteInfo): fc.Arbitrary<string> {
   const names = [...route.queryParams, 'q', 'limit', 'unknownParam'];
-  const value = fc.oneof({ weight: 4, arbitrary: hostileString() }, { weight: 1, arbitrary: fc.constantFrom(...validIds) }, { weight: 1, arbitrary: fc.integer().map(String) });
-  const pair = fc.tuple(fc.constantFrom(...names), value, fc.boolean());
-  return fc.array(pair, { maxLength: 6 }).map((pairs) =>
-    pairs.length ? `?${pairs.map(([k, v, enc]) => `${k}=${enc ? encode(v) : wellFormed(v).replace(/[\s#&]/g, encodeURIComponent)}`).join('&')}` : '',
+  const value = fc.oneof(
+    { weight: 4, arbitrary: hostileString() },
+    { weight: 1, arbitrary: fc.constantFrom(...validIds) },
+    { weight: 1, arbitrary: fc.integer().map(String) },
   );
+  const pair = fc.tuple(fc.constantFrom(...names), value, fc.boolean());
+  return fc
+    .array(pair, { maxLength: 6 })
+    .map((pairs) =>
+      pairs.length
+        ? `?${pairs.map(([k, v, enc]) => `${k}=${enc ? encode(v) : wellFormed(v).replace(/[\s#&]/g, encodeURIComponent)}`).join('&')}`
+        : '',
+    );
 }
 
 /** Bodies: shaped like the endpoint's (with hostile values), arbitrary JSON, deep nesting, not JSON at all, too big. */
@@ -111,26 +144,63 @@ function bodyArb(_route: RouteInfo): fc.Arbitrary<{ payload: string; contentType
     { weight: 4, arbitrary: shaped.map((b) => JSON.stringify(b)) },
     { weight: 2, arbitrary: hostileJson.map((v) => JSON.stringify(v) ?? 'null') },
     { weight: 1, arbitrary: deepJson },
-    { weight: 1, arbitrary: fc.constantFrom('{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}}}', '{', '', 'null', '[]', '"x"', '{"a":1}{"b":2}', '\u0000') },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        '{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}}}',
+        '{',
+        '',
+        'null',
+        '[]',
+        '"x"',
+        '{"a":1}{"b":2}',
+        '\u0000',
+      ),
+    },
     { weight: 1, arbitrary: fc.string({ maxLength: 60 }) },
-    { weight: 1, arbitrary: fc.integer({ min: 257, max: 1_200 }).map((kb) => JSON.stringify({ query: 'RETURN 1', params: { blob: 'x'.repeat(kb * 1024) } })) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .integer({ min: 257, max: 1_200 })
+        .map((kb) => JSON.stringify({ query: 'RETURN 1', params: { blob: 'x'.repeat(kb * 1024) } })),
+    },
   );
   const contentType = fc.oneof(
     { weight: 6, arbitrary: fc.constant('application/json') },
-    { weight: 1, arbitrary: fc.constantFrom(null, 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json; charset=utf-16', 'application/xml', 'application/json; charset=latin1', '*/*') },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        null,
+        'text/plain',
+        'application/x-www-form-urlencoded',
+        'multipart/form-data; boundary=x',
+        'application/json; charset=utf-16',
+        'application/xml',
+        'application/json; charset=latin1',
+        '*/*',
+      ),
+    },
   );
   return fc.record({ payload: json, contentType });
 }
 
 function requestArb(route: RouteInfo): fc.Arbitrary<Req> {
-  const auth = fc.option(fc.constantFrom('Bearer x', 'Bearer ', 'Basic bmVvNGo6bmVvNGo=', 'Bearer ' + 'a'.repeat(10_000)), { nil: undefined });
-  const body = route.hasBody || route.method === 'POST' ? fc.option(bodyArb(route), { freq: 8, nil: undefined }) : fc.option(bodyArb(route), { freq: 1, nil: undefined });
-  return fc.record({ path: pathArb(route), query: queryArb(route), body, auth }).map(({ path, query, body: b, auth: a }) => {
-    const headers: Record<string, string> = {};
-    if (a) headers.authorization = a;
-    if (b?.contentType) headers['content-type'] = b.contentType;
-    return { method: route.method, url: path + query, headers, payload: b?.payload };
-  });
+  const auth = fc.option(
+    fc.constantFrom('Bearer x', 'Bearer ', 'Basic bmVvNGo6bmVvNGo=', 'Bearer ' + 'a'.repeat(10_000)),
+    { nil: undefined },
+  );
+  const body =
+    route.hasBody || route.method === 'POST'
+      ? fc.option(bodyArb(route), { freq: 8, nil: undefined })
+      : fc.option(bodyArb(route), { freq: 1, nil: undefined });
+  return fc
+    .record({ path: pathArb(route), query: queryArb(route), body, auth })
+    .map(({ path, query, body: b, auth: a }) => {
+      const headers: Record<string, string> = {};
+      if (a) headers.authorization = a;
+      if (b?.contentType) headers['content-type'] = b.contentType;
+      return { method: route.method, url: path + query, headers, payload: b?.payload };
+    });
 }
 
 async function send(r: Req): Promise<{ status: number; body: string; contentType: string }> {
@@ -139,7 +209,10 @@ async function send(r: Req): Promise<{ status: number; body: string; contentType
     timer = setTimeout(() => reject(new Error(`no answer within ${HANG_MS} ms`)), HANG_MS);
   });
   try {
-    const res = await Promise.race([app.inject({ method: r.method as InjectOptions['method'], url: r.url, headers: r.headers, payload: r.payload }), hang]);
+    const res = await Promise.race([
+      app.inject({ method: r.method as InjectOptions['method'], url: r.url, headers: r.headers, payload: r.payload }),
+      hang,
+    ]);
     return { status: res.statusCode, body: res.body, contentType: String(res.headers['content-type'] ?? '') };
   } finally {
     clearTimeout(timer);
@@ -158,12 +231,15 @@ async function check(r: Req): Promise<void> {
     const res = await send(r);
     statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
     const where = `${r.method} ${r.url.slice(0, 200)} (body ${r.payload?.slice(0, 150)}) → ${res.status} ${res.body.slice(0, 300)}`;
-    if (res.status >= 500 || res.status < 200 || (res.status >= 300 && res.status < 400)) problem = `unexpected status: ${where}`;
+    if (res.status >= 500 || res.status < 200 || (res.status >= 300 && res.status < 400))
+      problem = `unexpected status: ${where}`;
     else if (res.body.includes(testNeo4j().password)) problem = `the database password in a response: ${where}`;
     else if (res.status >= 400) {
       const parsed = ErrorBodySchema.safeParse(safeJson(res.body));
-      if (!parsed.success || !parsed.data.error.message.trim()) problem = `4xx without an error body and message: ${where}`;
-    } else if (res.contentType.includes('json') && safeJson(res.body) === undefined) problem = `2xx with a body that is not JSON: ${where}`;
+      if (!parsed.success || !parsed.data.error.message.trim())
+        problem = `4xx without an error body and message: ${where}`;
+    } else if (res.contentType.includes('json') && safeJson(res.body) === undefined)
+      problem = `2xx with a body that is not JSON: ${where}`;
   } catch (e) {
     problem = `${r.method} ${r.url.slice(0, 200)}: ${(e as Error).message}`;
   }
@@ -183,7 +259,8 @@ function safeJson(s: string): unknown {
 describe('hostile input at every API endpoint (fast-check)', () => {
   it('finds every endpoint of the contract among the registered routes', () => {
     const registered = new Set(routes.map((r) => `${r.method} ${r.path}`));
-    for (const c of API_CONTRACTS) expect(registered, c.path).toContain(`${c.method} ${c.path.replace(/\{(\w+)\}/g, ':$1')}`);
+    for (const c of API_CONTRACTS)
+      expect(registered, c.path).toContain(`${c.method} ${c.path.replace(/\{(\w+)\}/g, ':$1')}`);
     expect(routes.length).toBeGreaterThanOrEqual(API_CONTRACTS.length);
   });
 
@@ -195,7 +272,7 @@ describe('hostile input at every API endpoint (fast-check)', () => {
     // least 40 each: a route without parameters has little to fuzz and costs the same per call.
     const weight = (r: RouteInfo) => 1 + 2 * r.pathParams.length + r.queryParams.length + (r.hasBody ? 6 : 0);
     const totalWeight = routes.reduce((a, r) => a + weight(r), 0);
-    const casesFor = (r: RouteInfo) => Math.max(40, Math.ceil(((MIN_CASES * 1.03) * weight(r)) / totalWeight));
+    const casesFor = (r: RouteInfo) => Math.max(40, Math.ceil((MIN_CASES * 1.03 * weight(r)) / totalWeight));
     for (const [i, route] of routes.entries()) {
       const perRoute = casesFor(route);
       const t0 = Date.now();
@@ -213,7 +290,12 @@ describe('hostile input at every API endpoint (fast-check)', () => {
   }, 600_000);
 
   it('hand-picked nasties: deep JSON, huge bodies, prototype pollution, bad encodings', async () => {
-    const post = (url: string, payload: string, ct = 'application/json') => ({ method: 'POST', url, headers: { 'content-type': ct }, payload });
+    const post = (url: string, payload: string, ct = 'application/json') => ({
+      method: 'POST',
+      url,
+      headers: { 'content-type': ct },
+      payload,
+    });
     const reqs: Req[] = [
       post('/api/cypher', fc.sample(deepJson, { seed: SEED, numRuns: 1 })[0]!),
       post('/api/cypher', `${'['.repeat(200_000)}${']'.repeat(200_000)}`),

@@ -30,7 +30,11 @@ beforeAll(async () => {
   // A state no load can produce: if any broken copy were written (reset + reload), the marker
   // would survive but the removed relationship would come back, changing the fingerprint.
   await driver.executeQuery("CREATE (:ReliabilityMarker {id: 'bad-seed-marker'})", {}, db());
-  await driver.executeQuery('MATCH (:Article {dataset: $d})-[r:MENTIONS]->() WITH r LIMIT 1 DELETE r', { d: DATASET }, db());
+  await driver.executeQuery(
+    'MATCH (:Article {dataset: $d})-[r:MENTIONS]->() WITH r LIMIT 1 DELETE r',
+    { d: DATASET },
+    db(),
+  );
   baseline = await graphFingerprint();
 });
 
@@ -66,7 +70,11 @@ describe('bad seed data (table-driven)', () => {
       expect(err).toBeInstanceOf(SeedValidationError);
       const issues = (err as SeedValidationError).issues;
       const first = issues[0]!;
-      expect({ file: first.file, record: first.record, field: first.field }).toEqual({ file: c.expect.file, record: c.expect.record, field: c.expect.field });
+      expect({ file: first.file, record: first.record, field: first.field }).toEqual({
+        file: c.expect.file,
+        record: c.expect.record,
+        field: c.expect.field,
+      });
       expect(first.message).toMatch(c.expect.message);
       // The printed message carries the same location, in the form a person fixes by hand.
       const line = `  ${first.file} ${first.record}${first.field ? ` field ${first.field}` : ''}: ${first.message}`;

@@ -35,11 +35,18 @@ beforeAll(async () => {
   const t = testNeo4j();
   // Everything a careless build could leak: the test database's password and URI, the managed
   // instance's password, a bearer token — all present in the build's environment.
-  const managedPassword = existsSync(join(DEFAULT_INSTANCE, 'password')) ? readFileSync(join(DEFAULT_INSTANCE, 'password'), 'utf8').trim() : null;
+  const managedPassword = existsSync(join(DEFAULT_INSTANCE, 'password'))
+    ? readFileSync(join(DEFAULT_INSTANCE, 'password'), 'utf8').trim()
+    : null;
   secrets = [t.password, SECRET_TOKEN, ...(managedPassword ? [managedPassword] : [])];
   webRoot = mkdtempSync(join(tmpdir(), 'newsgraph-web-'));
   const saved = { ...process.env };
-  Object.assign(process.env, { NEO4J_URI: t.uri, NEO4J_USERNAME: t.username, NEO4J_PASSWORD: t.password, NEWSGRAPH_TOKEN: SECRET_TOKEN });
+  Object.assign(process.env, {
+    NEO4J_URI: t.uri,
+    NEO4J_USERNAME: t.username,
+    NEO4J_PASSWORD: t.password,
+    NEWSGRAPH_TOKEN: SECRET_TOKEN,
+  });
   try {
     await ensureBuild({ outDir: webRoot, force: true, log: () => {} });
   } finally {
@@ -99,7 +106,10 @@ describe('Content-Security-Policy', () => {
       expect(body!.trim()).toBe('');
     }
     // The layout worker is created from a blob: URL somewhere in the bundle: that is why worker-src needs blob:.
-    const js = filesUnder(webRoot).filter((f) => f.endsWith('.js')).map((f) => readFileSync(f, 'utf8')).join('\n');
+    const js = filesUnder(webRoot)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
     expect(js).toMatch(/new Worker\(/);
     expect(js).toMatch(/createObjectURL/);
   });
@@ -138,7 +148,11 @@ describe('CORS and cross-site requests', () => {
     const pre = await api.app.inject({
       method: 'OPTIONS',
       url: '/api/cypher',
-      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, authorization' },
+      headers: {
+        origin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type, authorization',
+      },
     });
     expect(pre.headers['access-control-allow-origin']).toBeUndefined();
     expect(pre.headers['access-control-allow-methods']).toBeUndefined();
@@ -148,7 +162,12 @@ describe('CORS and cross-site requests', () => {
   it.each(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x'])(
     'refuses a "simple" cross-site POST sent as %s (no preflight would protect it)',
     async (type) => {
-      const r = await api.app.inject({ method: 'POST', url: '/api/cypher', headers: { 'content-type': type, origin: 'https://evil.example' }, payload: '{"query":"MATCH (n) RETURN n"}' });
+      const r = await api.app.inject({
+        method: 'POST',
+        url: '/api/cypher',
+        headers: { 'content-type': type, origin: 'https://evil.example' },
+        payload: '{"query":"MATCH (n) RETURN n"}',
+      });
       expect(r.statusCode).toBe(415);
       expect(r.json().error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
     },
@@ -159,13 +178,23 @@ describe('request body size limit', () => {
   it('refuses bodies over the limit with 413 and a message, and accepts one just under it', async () => {
     const over = JSON.stringify({ query: 'RETURN 1', params: { x: 'y'.repeat(300 * 1024) } });
     for (const url of ['/api/cypher', '/api/queries/anything/run']) {
-      const r = await api.app.inject({ method: 'POST', url, headers: { 'content-type': 'application/json' }, payload: over });
+      const r = await api.app.inject({
+        method: 'POST',
+        url,
+        headers: { 'content-type': 'application/json' },
+        payload: over,
+      });
       expect(r.statusCode, url).toBe(413);
       expect(r.json().error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
       expect(r.json().error.message).toMatch(/KB/);
     }
     const under = JSON.stringify({ query: 'RETURN size($x) AS n', params: { x: 'y'.repeat(200 * 1024) } });
-    const ok = await api.app.inject({ method: 'POST', url: '/api/cypher', headers: { 'content-type': 'application/json' }, payload: under });
+    const ok = await api.app.inject({
+      method: 'POST',
+      url: '/api/cypher',
+      headers: { 'content-type': 'application/json' },
+      payload: under,
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().table.rows[0][0]).toBe(200 * 1024);
   });
@@ -224,7 +253,8 @@ function canConnect(host: string, port: number): Promise<boolean> {
 describe('NEWSGRAPH_TOKEN', () => {
   let withToken: TestApi;
   let routes: RouteInfo[];
-  const sample = (path: string) => path.replace(/:(\w+)/g, (_, k: string) => (k === 'name' ? 'no-such-query' : 'vyacheslav-gladkov'));
+  const sample = (path: string) =>
+    path.replace(/:(\w+)/g, (_, k: string) => (k === 'name' ? 'no-such-query' : 'vyacheslav-gladkov'));
 
   beforeAll(async () => {
     withToken = await makeTestApi({ envVars: { NEWSGRAPH_TOKEN: SECRET_TOKEN }, webRoot });
@@ -247,7 +277,12 @@ describe('NEWSGRAPH_TOKEN', () => {
     for (const route of routes) {
       for (const headers of wrong) {
         const url = `${sample(route.path)}?token=${SECRET_TOKEN}`;
-        const r = await withToken.app.inject({ method: route.method as 'GET' | 'POST', url, headers: { ...headers, 'content-type': 'application/json' }, payload: route.method === 'POST' ? '{}' : undefined });
+        const r = await withToken.app.inject({
+          method: route.method as 'GET' | 'POST',
+          url,
+          headers: { ...headers, 'content-type': 'application/json' },
+          payload: route.method === 'POST' ? '{}' : undefined,
+        });
         expect(r.statusCode, `${route.method} ${url} ${JSON.stringify(headers)}`).toBe(401);
         expect(r.json().error.code).toBe('UNAUTHORIZED');
         expect(r.headers['www-authenticate']).toMatch(/^Bearer/);
@@ -261,7 +296,10 @@ describe('NEWSGRAPH_TOKEN', () => {
         method: route.method as 'GET' | 'POST',
         url: sample(route.path),
         headers: { authorization: `Bearer ${SECRET_TOKEN}`, 'content-type': 'application/json' },
-        payload: route.method === 'POST' ? JSON.stringify(route.path === '/api/cypher' ? { query: 'RETURN 1' } : {}) : undefined,
+        payload:
+          route.method === 'POST'
+            ? JSON.stringify(route.path === '/api/cypher' ? { query: 'RETURN 1' } : {})
+            : undefined,
       });
       expect(r.statusCode, `${route.method} ${route.path}`).not.toBe(401);
       expect(r.statusCode, `${route.method} ${route.path}: ${r.body.slice(0, 200)}`).toBeLessThan(500);
@@ -281,7 +319,10 @@ describe('NEWSGRAPH_TOKEN', () => {
         method: route.method as 'GET' | 'POST',
         url: sample(route.path),
         headers: { 'content-type': 'application/json' },
-        payload: route.method === 'POST' ? JSON.stringify(route.path === '/api/cypher' ? { query: 'RETURN 1' } : {}) : undefined,
+        payload:
+          route.method === 'POST'
+            ? JSON.stringify(route.path === '/api/cypher' ? { query: 'RETURN 1' } : {})
+            : undefined,
       });
       expect(r.statusCode, `${route.method} ${route.path}`).not.toBe(401);
       expect(r.statusCode, `${route.method} ${route.path}`).toBeLessThan(500);

@@ -65,7 +65,12 @@ afterAll(async () => {
  * port; returns the timeline and asserts what the issue asks for.
  */
 async function throughOutage(name: string, takeDown: () => Promise<void>): Promise<void> {
-  const loop = new RequestLoop(server.url, MIX, { concurrency: 2, hangMs: HANG_MS, pauseMs: 100, dedicated: [['/api/health']] }).start();
+  const loop = new RequestLoop(server.url, MIX, {
+    concurrency: 2,
+    hangMs: HANG_MS,
+    pauseMs: 100,
+    dedicated: [['/api/health']],
+  }).start();
   try {
     // Warm up: a dozen answers before the outage (the first requests on a busy machine are slow).
     for (let i = 0; i < 100 && loop.samples.length < 12; i++) await sleep(200);
@@ -91,10 +96,17 @@ async function throughOutage(name: string, takeDown: () => Promise<void>): Promi
     const recoveryMs = firstOk ? firstOk.end - tBack : Infinity;
     const hist = (xs: Sample[]) => `${xs.length} requests (${statusHistogram(xs)})`;
     const slowest = (xs: Sample[]) => Math.max(0, ...xs.map((x) => x.end - x.start));
-    const errors = [...new Set(s.filter((x) => x.status !== 200).map((x) => `${x.status} ${x.error?.replace(/for \d+ s/, 'for N s')}`))];
+    const errors = [
+      ...new Set(
+        s.filter((x) => x.status !== 200).map((x) => `${x.status} ${x.error?.replace(/for \d+ s/, 'for N s')}`),
+      ),
+    ];
     const slow = s
       .filter((x) => x.end - x.start >= QUICK_MS)
-      .map((x) => `${x.path} ${x.status} ${x.end - x.start} ms at t${x.start - tDown >= 0 ? '+' : ''}${x.start - tDown} ms`);
+      .map(
+        (x) =>
+          `${x.path} ${x.status} ${x.end - x.start} ms at t${x.start - tDown >= 0 ? '+' : ''}${x.start - tDown} ms`,
+      );
     report.push(
       `${name}: before ${hist(before)}; down ${((tBack - tDead) / 1000).toFixed(1)} s (restart ${((tBack - tRestart) / 1000).toFixed(1)} s): ` +
         `${hist(down)}, slowest ${slowest(down)} ms; after: ${hist(afterBack)}; first success ${recoveryMs} ms after Neo4j was back (t+${tBack - tDown} ms); errors seen: ${errors.join(' | ')}` +
@@ -105,15 +117,23 @@ async function throughOutage(name: string, takeDown: () => Promise<void>): Promi
     expect(before.length).toBeGreaterThan(5);
     expect(statusHistogram(before)).toBe(`200×${before.length}`);
     // Every request got an HTTP answer (the server never dropped a connection or hung)…
-    expect(s.filter((x) => x.status === 0), 'requests without an HTTP answer').toEqual([]);
+    expect(
+      s.filter((x) => x.status === 0),
+      'requests without an HTTP answer',
+    ).toEqual([]);
     // …and only successes or 503s with a message, never another error.
-    const bad = s.filter((x) => x.status !== 200 && !(x.status === 503 && /^NEO4J_UNAVAILABLE: .+/.test(x.error ?? '')));
+    const bad = s.filter(
+      (x) => x.status !== 200 && !(x.status === 503 && /^NEO4J_UNAVAILABLE: .+/.test(x.error ?? '')),
+    );
     expect(bad, 'answers other than 200 or a 503 with a message').toEqual([]);
     // While Neo4j is down or starting: every request that needs it is answered in under 2 s —
     // a 503 (or a 200 once it already serves again). The saved-query list needs no database and
     // answers 200 throughout; its speed is the machine's, not the outage's.
     const needsDb = (x: Sample) => x.path !== NO_DB_PATH;
-    expect(down.filter((x) => needsDb(x) && x.end - x.start >= QUICK_MS), `requests slower than ${QUICK_MS} ms while Neo4j was down`).toEqual([]);
+    expect(
+      down.filter((x) => needsDb(x) && x.end - x.start >= QUICK_MS),
+      `requests slower than ${QUICK_MS} ms while Neo4j was down`,
+    ).toEqual([]);
     expect(down.filter((x) => !needsDb(x)).every((x) => x.status === 200)).toBe(true);
     const healthDown = outage.filter((x) => x.path === '/api/health');
     expect(healthDown.length).toBeGreaterThan(3);
@@ -157,9 +177,17 @@ describe('Neo4j outages under a request loop', () => {
         (e: unknown) => `failed: ${(e as Error).message.split('\n')[0]}`,
       );
       void outcome.finally(() => (settled = true));
-      seen = await waitForTransaction(watcher, 'newsgraph-seed', (x) => x.locks > 0 && /(MERGE|CREATE) \(n:Entity/.test(x.query), { timeoutMs: 120_000, giveUp: () => settled });
+      seen = await waitForTransaction(
+        watcher,
+        'newsgraph-seed',
+        (x) => x.locks > 0 && /(MERGE|CREATE) \(n:Entity/.test(x.query),
+        { timeoutMs: 120_000, giveUp: () => settled },
+      );
       await watcher.close().catch(() => {});
-      expect(seen, `never saw the load's transaction; the load ${settled ? await outcome : 'is still running'}`).not.toBeNull();
+      expect(
+        seen,
+        `never saw the load's transaction; the load ${settled ? await outcome : 'is still running'}`,
+      ).not.toBeNull();
       killedAt = Date.now();
       await own.kill();
       // The loader fails promptly: the database is gone, and the transaction with it.
@@ -173,7 +201,9 @@ describe('Neo4j outages under a request loop', () => {
     expect(await countsAndIdChecksum(driver, 'neo4j')).toEqual(intact);
     expect(await fingerprintOf(driver, 'neo4j')).toBe(previous);
     const tx = seen as TxView | null;
-    report.push(`  (the SIGKILL hit ${tx?.elapsedMs} ms into the seed transaction, ${tx?.locks} locks held; loader ${await outcome}; after recovery: previous state, intact)`);
+    report.push(
+      `  (the SIGKILL hit ${tx?.elapsedMs} ms into the seed transaction, ${tx?.locks} locks held; loader ${await outcome}; after recovery: previous state, intact)`,
+    );
     await driver.close();
   }, 300_000);
 

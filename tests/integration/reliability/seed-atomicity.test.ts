@@ -28,7 +28,10 @@ let big = '';
 /** Where to interrupt: a predicate over the loader's open transaction. */
 const KILL_POINTS: Array<{ name: string; at: (t: TxView) => boolean }> = [
   { name: 'as soon as it holds write locks', at: (t) => t.locks > 0 },
-  { name: 'while it writes the people', at: (t) => t.locks > 0 && /(MERGE|CREATE) \(n:Entity/.test(t.query) && t.elapsedMs > 0 },
+  {
+    name: 'while it writes the people',
+    at: (t) => t.locks > 0 && /(MERGE|CREATE) \(n:Entity/.test(t.query) && t.elapsedMs > 0,
+  },
   { name: 'while it writes the mentions (its last write)', at: (t) => t.locks > 0 && /MENTIONS/.test(t.query) },
 ];
 
@@ -37,16 +40,33 @@ afterAll(() => {
 });
 
 /** Runs the real `npm run seed` entry point as a child process against the given database. */
-function spawnLoader(uri: string, password: string, database: string, args: string[]): { child: ChildProcess; output: () => string; exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }> } {
+function spawnLoader(
+  uri: string,
+  password: string,
+  database: string,
+  args: string[],
+): {
+  child: ChildProcess;
+  output: () => string;
+  exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+} {
   const child = spawn(process.execPath, ['--import', 'tsx', 'seed/cli.ts', ...args], {
     cwd: ROOT,
-    env: { ...process.env, NEO4J_URI: uri, NEO4J_USERNAME: 'neo4j', NEO4J_PASSWORD: password, NEO4J_DATABASE: database },
+    env: {
+      ...process.env,
+      NEO4J_URI: uri,
+      NEO4J_USERNAME: 'neo4j',
+      NEO4J_PASSWORD: password,
+      NEO4J_DATABASE: database,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
   child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((res) => child.once('exit', (code, signal) => res({ code, signal })));
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((res) =>
+    child.once('exit', (code, signal) => res({ code, signal })),
+  );
   return { child, output: () => out, exit };
 }
 
@@ -61,7 +81,11 @@ describe('killing the loader process mid-transaction (SIGKILL)', () => {
     big = writeBigSeed(EXTRA_PEOPLE);
     driver = testDriver();
     await ensureSeeded();
-    await driver.executeQuery("CREATE (:ReliabilityMarker {id: 'seed-atomicity-marker'})", {}, { database: t().database });
+    await driver.executeQuery(
+      "CREATE (:ReliabilityMarker {id: 'seed-atomicity-marker'})",
+      {},
+      { database: t().database },
+    );
   });
 
   afterAll(async () => {
@@ -78,12 +102,20 @@ describe('killing the loader process mid-transaction (SIGKILL)', () => {
     expect(code, run.output()).toBe(0);
     expect(run.output()).toMatch(/seed: loaded into/);
     fullyLoaded = await fingerprintOf(driver, t().database);
-    const r = await driver.executeQuery('MATCH (p:Person {dataset: $d}) WHERE p.id STARTS WITH "generated-person-" RETURN count(p) AS c', { d: DATASET }, { database: t().database });
+    const r = await driver.executeQuery(
+      'MATCH (p:Person {dataset: $d}) WHERE p.id STARTS WITH "generated-person-" RETURN count(p) AS c',
+      { d: DATASET },
+      { database: t().database },
+    );
     expect(Number(r.records[0]!.get('c'))).toBe(EXTRA_PEOPLE);
 
     // The previous state: the real graph (no generated people), slightly edited, plus the marker.
     await seedDatabase(driver, t().database, { reset: true });
-    await driver.executeQuery("MATCH (p:Person {dataset: $d}) WITH p ORDER BY p.id LIMIT 1 SET p.description = 'edited before the fault test'", { d: DATASET }, { database: t().database });
+    await driver.executeQuery(
+      "MATCH (p:Person {dataset: $d}) WITH p ORDER BY p.id LIMIT 1 SET p.description = 'edited before the fault test'",
+      { d: DATASET },
+      { database: t().database },
+    );
     previous = await fingerprintOf(driver, t().database);
     expect(previous).not.toBe(fullyLoaded);
   }, 180_000);
@@ -103,9 +135,15 @@ describe('killing the loader process mid-transaction (SIGKILL)', () => {
       expect(await waitNoTransaction(driver, APP, 30_000)).toBe(true);
       const after = await fingerprintOf(driver, t().database);
       expect([previous, fullyLoaded]).toContain(after);
-      outcomes.push(`${point.name} (tx ${seen!.id}, ${seen!.elapsedMs} ms in, ${seen!.locks} locks): ${after === previous ? 'previous state' : 'fully loaded'}`);
+      outcomes.push(
+        `${point.name} (tx ${seen!.id}, ${seen!.elapsedMs} ms in, ${seen!.locks} locks): ${after === previous ? 'previous state' : 'fully loaded'}`,
+      );
       // Nothing of the load may linger: no generated person exists unless all of them do.
-      const r = await driver.executeQuery("MATCH (p:Person) WHERE p.id STARTS WITH 'generated-person-' RETURN count(p) AS c", {}, { database: t().database });
+      const r = await driver.executeQuery(
+        "MATCH (p:Person) WHERE p.id STARTS WITH 'generated-person-' RETURN count(p) AS c",
+        {},
+        { database: t().database },
+      );
       expect([0, EXTRA_PEOPLE]).toContain(Number(r.records[0]!.get('c')));
     }, 180_000);
   }

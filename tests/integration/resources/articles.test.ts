@@ -6,7 +6,11 @@ import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSeed } from '../../../src/dataset/index';
 import { DEFAULT_ARTICLES_DIR, SEED_DATA_DIR } from '../../../src/runtime/paths';
-import { ArticleEvidenceResponseSchema, EXCERPT_MAX_CHARS, type ArticleEvidenceResponse } from '../../../src/shared/api/articles';
+import {
+  ArticleEvidenceResponseSchema,
+  EXCERPT_MAX_CHARS,
+  type ArticleEvidenceResponse,
+} from '../../../src/shared/api/articles';
 import { testDriver } from '../../support/neo4j';
 import { ensureSeeded } from '../../support/seeded';
 
@@ -40,7 +44,7 @@ afterAll(async () => {
 });
 
 describe('quote in context', () => {
-  it('returns metadata and the paragraph around a claim\'s quote, never the whole article', async () => {
+  it("returns metadata and the paragraph around a claim's quote, never the whole article", async () => {
     const r = await evidence(app, EXPRESS, TASS_QUOTE.start, TASS_QUOTE.end);
     expect(r.article.title).toBe('Russia hits own building in Belgorod with misfired missile attack');
     expect(r.article.outlet).toBe('Daily Express');
@@ -68,11 +72,16 @@ describe('quote in context', () => {
     for (const m of x.mentions) {
       const surface = x.text.slice(m.start, m.end);
       const e = seed.entities.find((s) => s.data.id === m.entity.key)!;
-      const forms = [e.data.name, ...e.data.aliases, ...seed.mentions.filter((mm) => mm.entity === e.data.id).map((mm) => mm.quote)];
+      const forms = [
+        e.data.name,
+        ...e.data.aliases,
+        ...seed.mentions.filter((mm) => mm.entity === e.data.id).map((mm) => mm.quote),
+      ];
       expect(forms, surface).toContain(surface);
     }
     // No overlaps, in order.
-    for (let i = 1; i < x.mentions.length; i++) expect(x.mentions[i]!.start).toBeGreaterThanOrEqual(x.mentions[i - 1]!.end);
+    for (let i = 1; i < x.mentions.length; i++)
+      expect(x.mentions[i]!.start).toBeGreaterThanOrEqual(x.mentions[i - 1]!.end);
   });
 
   it('opens relationship evidence beyond the first quote, and mention spans', async () => {
@@ -100,7 +109,9 @@ describe('refusals', () => {
     expect(r.status).toBe(404);
     expect(r.body.error.code).toBe('NOT_FOUND');
     expect(JSON.stringify(r.body)).not.toContain('Russian soldier survives');
-    const shifted = await app.get(`/api/articles/${EXPRESS}/evidence?start=${TASS_QUOTE.start + 1}&end=${TASS_QUOTE.end}`);
+    const shifted = await app.get(
+      `/api/articles/${EXPRESS}/evidence?start=${TASS_QUOTE.start + 1}&end=${TASS_QUOTE.end}`,
+    );
     expect(shifted.status).toBe(404);
   });
 

@@ -80,7 +80,9 @@ describe('the board', () => {
     expect(podolyak.sideVia).toEqual(['Mykhailo Podolyak', 'ADVISOR_TO', 'Volodymyr Zelensky', 'LEADS', 'Ukraine']);
     const tass = claimByKey(card, 'claim-tass-gubkin-ukrainian-shelling').claim.claimant!;
     expect(tass.sideVia).toEqual(['TASS', 'country', 'Russia']);
-    const gladkov = card.groups.flatMap((g) => g.claims).find((c) => c.claimant?.key === 'vyacheslav-gladkov')!.claimant!;
+    const gladkov = card.groups
+      .flatMap((g) => g.claims)
+      .find((c) => c.claimant?.key === 'vyacheslav-gladkov')!.claimant!;
     expect(gladkov.sideVia).toEqual(['Vyacheslav Gladkov', 'GOVERNOR_OF', 'Belgorod region', 'LOCATED_IN', 'Russia']);
   });
 
@@ -90,7 +92,8 @@ describe('the board', () => {
     const cut = await driver.executeQuery(
       `MATCH (:Person {id: 'mykhailo-podolyak'})-[r:ADVISOR_TO]->(z:Person {id: 'volodymyr-zelensky'})
        WITH r, properties(r) AS props DELETE r RETURN props`,
-      {}, { database },
+      {},
+      { database },
     );
     const props = cut.records[0]!.get('props');
     try {
@@ -102,7 +105,8 @@ describe('the board', () => {
       await driver.executeQuery(
         `MATCH (p:Person {id: 'mykhailo-podolyak'}), (z:Person {id: 'volodymyr-zelensky'})
          CREATE (p)-[r:ADVISOR_TO]->(z) SET r = $props`,
-        { props }, { database },
+        { props },
+        { database },
       );
     }
     const again = await board('?event=gubkin-street-strike-2022-10');
@@ -111,7 +115,10 @@ describe('the board', () => {
 
   it('lists claimants without an affiliation path as unaffiliated', async () => {
     const b = await board();
-    const experts = b.events.flatMap((e) => e.groups).flatMap((g) => g.claims.map((c) => ({ g, c }))).filter(({ c }) => c.claimant?.key === 'unnamed-defense-experts');
+    const experts = b.events
+      .flatMap((e) => e.groups)
+      .flatMap((g) => g.claims.map((c) => ({ g, c })))
+      .filter(({ c }) => c.claimant?.key === 'unnamed-defense-experts');
     expect(experts.length).toBeGreaterThan(0);
     for (const { g } of experts) expect(g.side).toBeNull();
     expect(b.sides.map((s) => s.key)).toEqual(expect.arrayContaining(['russia', 'ukraine']));
@@ -132,7 +139,9 @@ describe('as reported by', () => {
     expect(k).toContain('gubkin-street-strike-2022-10');
     expect(k).not.toContain('su-34-belgorod-accidental-release-2023-04-20');
     expect(k).not.toContain('belgorod-attack-2023-12-30');
-    for (const e of b.events) for (const g of e.groups) for (const c of g.claims) expect(c.evidence!.article.published! <= '2022-12-31').toBe(true);
+    for (const e of b.events)
+      for (const g of e.groups)
+        for (const c of g.claims) expect(c.evidence!.article.published! <= '2022-12-31').toBe(true);
   });
 });
 

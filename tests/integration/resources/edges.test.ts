@@ -38,7 +38,9 @@ describe('POST /api/edges/between', () => {
       ['vyacheslav-gladkov', 'vladimir-putin', 'belgorod-region', 'gladkov-report-to-putin-2023-01'].map(idOf),
     )) as [string, string, string, string];
     // The view held Gladkov and Putin; expanding Gladkov brought his neighbours.
-    const nb = NeighboursResponseSchema.parse((await api.get('/api/nodes/vyacheslav-gladkov/neighbours?limit=500')).body);
+    const nb = NeighboursResponseSchema.parse(
+      (await api.get('/api/nodes/vyacheslav-gladkov/neighbours?limit=500')).body,
+    );
     const fresh = nb.nodes.map((n) => n.id).filter((id) => id !== gladkov && id !== putin);
     expect(fresh).toEqual(expect.arrayContaining([region, report]));
 
@@ -50,7 +52,9 @@ describe('POST /api/edges/between', () => {
     const concerns = body.edges.find((e) => e.type === 'CONCERNS' && e.source === report && e.target === region);
     expect(concerns, 'report -[:CONCERNS]-> Belgorod region').toBeDefined();
     expect(concerns!.properties.quote).toMatch(/25 people had been killed/);
-    expect(body.edges.some((e) => e.type === 'PARTICIPATED_IN' && e.source === putin && e.target === report)).toBe(true);
+    expect(body.edges.some((e) => e.type === 'PARTICIPATED_IN' && e.source === putin && e.target === report)).toBe(
+      true,
+    );
 
     // Exactly the relationships of the definition: each touches a new node, the other end is on screen.
     const onScreen = new Set([...fresh, gladkov, putin]);
@@ -65,7 +69,9 @@ describe('POST /api/edges/between', () => {
   });
 
   it('without `among`, only relationships among the new nodes', async () => {
-    const [region, report, putin] = (await Promise.all(['belgorod-region', 'gladkov-report-to-putin-2023-01', 'vladimir-putin'].map(idOf))) as [string, string, string];
+    const [region, report, putin] = (await Promise.all(
+      ['belgorod-region', 'gladkov-report-to-putin-2023-01', 'vladimir-putin'].map(idOf),
+    )) as [string, string, string];
     const r = await api.post('/api/edges/between', { nodes: [region, report] });
     expect(r.status).toBe(200);
     const body = EdgesBetweenResponseSchema.parse(r.body);
@@ -76,7 +82,9 @@ describe('POST /api/edges/between', () => {
 
   it('caps the answer at `limit` and says so', async () => {
     const gladkov = await idOf('vyacheslav-gladkov');
-    const nb = NeighboursResponseSchema.parse((await api.get('/api/nodes/vyacheslav-gladkov/neighbours?limit=500')).body);
+    const nb = NeighboursResponseSchema.parse(
+      (await api.get('/api/nodes/vyacheslav-gladkov/neighbours?limit=500')).body,
+    );
     const fresh = nb.nodes.map((n) => n.id).filter((id) => id !== gladkov);
     const all = await expected(fresh, [gladkov]);
     expect(all.length).toBeGreaterThan(2);
@@ -90,7 +98,10 @@ describe('POST /api/edges/between', () => {
   });
 
   it('ignores ids that match no node, and refuses malformed bodies with 400 naming the field', async () => {
-    const ok = await api.post('/api/edges/between', { nodes: ['4:00000000-0000-0000-0000-000000000000:999999', "x' OR 1=1 //"], among: ['nope'] });
+    const ok = await api.post('/api/edges/between', {
+      nodes: ['4:00000000-0000-0000-0000-000000000000:999999', "x' OR 1=1 //"],
+      among: ['nope'],
+    });
     expect(ok.status).toBe(200);
     expect(ok.body.edges).toEqual([]);
 

@@ -25,7 +25,9 @@ describe('GET /api/health', () => {
   });
 
   it('answers 503 quickly, with the error shape, when Neo4j is not there', async () => {
-    const dead = await makeTestApi({ target: { uri: `bolt://127.0.0.1:${await freePort()}`, username: 'neo4j', password: 'x', database: 'neo4j' } });
+    const dead = await makeTestApi({
+      target: { uri: `bolt://127.0.0.1:${await freePort()}`, username: 'neo4j', password: 'x', database: 'neo4j' },
+    });
     try {
       const r = await dead.get('/api/health');
       expect(r.status).toBe(503);

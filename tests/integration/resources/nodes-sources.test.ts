@@ -23,13 +23,19 @@ function expected(type: string, from: string, to: string) {
   const r = seed.relationships.find((x) => x.type === type && x.from === from && x.to === to);
   if (!r) throw new Error(`no ${type} ${from} -> ${to} in the seed`);
   const articles = new Set(r.evidence.map((e) => e.article));
-  return { sources: articles.size, outlets: new Set([...articles].map((a) => outletOf.get(a))).size, quotes: r.evidence.length };
+  return {
+    sources: articles.size,
+    outlets: new Set([...articles].map((a) => outletOf.get(a))).size,
+    quotes: r.evidence.length,
+  };
 }
 
 async function edgesOf(key: string): Promise<{ edges: GraphEdge[]; keyOf: (id: string) => string | null }> {
   const r = await api.get(`/api/nodes/${key}/neighbours?limit=500`);
   expect(r.status, JSON.stringify(r.body).slice(0, 300)).toBe(200);
-  const keys = new Map<string, string | null>((r.body.nodes as { id: string; key: string | null }[]).map((n) => [n.id, n.key]));
+  const keys = new Map<string, string | null>(
+    (r.body.nodes as { id: string; key: string | null }[]).map((n) => [n.id, n.key]),
+  );
   return { edges: r.body.edges as GraphEdge[], keyOf: (id) => keys.get(id) ?? null };
 }
 
@@ -56,7 +62,9 @@ describe('relationship payloads carry sources and outlets', () => {
 
   it('two quotes from one article are one source', async () => {
     const { edges, keyOf } = await edgesOf('belgorod-attack-2023-12-30');
-    const inv = edges.find((e) => e.type === 'INVESTIGATES' && keyOf(e.source) === 'investigative-committee-of-russia')!;
+    const inv = edges.find(
+      (e) => e.type === 'INVESTIGATES' && keyOf(e.source) === 'investigative-committee-of-russia',
+    )!;
     const want = expected('INVESTIGATES', 'investigative-committee-of-russia', 'belgorod-attack-2023-12-30');
     expect(want.quotes).toBe(2);
     expect(inv.properties.sources).toBe(1);
@@ -71,7 +79,9 @@ describe('relationship payloads carry sources and outlets', () => {
       if (!ev) continue;
       const articles = new Set(ev);
       expect(e.properties.sources, `${e.type} ${e.id}`).toBe(articles.size);
-      expect(e.properties.outlets, `${e.type} ${e.id}`).toBe(new Set([...articles].map((a) => outletOf.get(a) ?? a)).size);
+      expect(e.properties.outlets, `${e.type} ${e.id}`).toBe(
+        new Set([...articles].map((a) => outletOf.get(a) ?? a)).size,
+      );
       expect(e.properties.sources as number).toBeGreaterThanOrEqual(1);
       checked++;
     }
@@ -87,9 +97,17 @@ describe('OpenAPI', () => {
     const r = await api.get('/api/openapi.json');
     expect(r.status).toBe(200);
     const paths = r.body.paths as Record<string, Record<string, { parameters?: { name: string }[] }>>;
-    expect(Object.keys(paths)).toEqual(expect.arrayContaining(['/api/timeline', '/api/claims', '/api/articles/{id}/evidence']));
-    expect(paths['/api/timeline']!.get!.parameters!.map((p) => p.name)).toEqual(expect.arrayContaining(['from', 'to', 'asReportedBy']));
-    expect(paths['/api/claims']!.get!.parameters!.map((p) => p.name)).toEqual(expect.arrayContaining(['event', 'asReportedBy']));
-    expect(paths['/api/articles/{id}/evidence']!.get!.parameters!.map((p) => p.name)).toEqual(expect.arrayContaining(['id', 'start', 'end']));
+    expect(Object.keys(paths)).toEqual(
+      expect.arrayContaining(['/api/timeline', '/api/claims', '/api/articles/{id}/evidence']),
+    );
+    expect(paths['/api/timeline']!.get!.parameters!.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['from', 'to', 'asReportedBy']),
+    );
+    expect(paths['/api/claims']!.get!.parameters!.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['event', 'asReportedBy']),
+    );
+    expect(paths['/api/articles/{id}/evidence']!.get!.parameters!.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['id', 'start', 'end']),
+    );
   });
 });

@@ -32,11 +32,15 @@ describe('GET /api/nodes/:id', () => {
     expect(d.node.properties.aliases).toContain('Gladkov');
 
     const governor = d.degree.byType.find((t) => t.type === 'GOVERNOR_OF');
-    expect(governor?.out).toBe(seed.relationships.filter((x) => x.type === 'GOVERNOR_OF' && x.from === 'vyacheslav-gladkov').length);
+    expect(governor?.out).toBe(
+      seed.relationships.filter((x) => x.type === 'GOVERNOR_OF' && x.from === 'vyacheslav-gladkov').length,
+    );
     expect(d.degree.total).toBe(d.degree.byType.reduce((s, t) => s + t.out + t.in, 0));
 
     // Every quote of the GOVERNOR_OF link, each with its article's title and outlet.
-    const seedEvidence = seed.relationships.find((x) => x.type === 'GOVERNOR_OF' && x.from === 'vyacheslav-gladkov')!.evidence;
+    const seedEvidence = seed.relationships.find(
+      (x) => x.type === 'GOVERNOR_OF' && x.from === 'vyacheslav-gladkov',
+    )!.evidence;
     const govEvidence = d.evidence.filter((e) => e.relationship?.type === 'GOVERNOR_OF');
     expect(govEvidence.map((e) => e.quote).sort()).toEqual(seedEvidence.map((e) => e.quote).sort());
     for (const e of govEvidence) {
@@ -76,7 +80,11 @@ describe('GET /api/nodes/:id', () => {
     expect(r.status).toBe(200);
     const d = NodeDetailResponseSchema.parse(r.body);
     expect(d.claim?.claimant?.key).toBe(claim.claimant);
-    expect(d.evidence[0]).toMatchObject({ relationship: null, quote: claim.evidence.quote, start: claim.evidence.start });
+    expect(d.evidence[0]).toMatchObject({
+      relationship: null,
+      quote: claim.evidence.quote,
+      start: claim.evidence.start,
+    });
   });
 
   it('accepts the element id as well as our id, and 404s unknown ids', async () => {

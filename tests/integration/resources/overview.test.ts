@@ -34,7 +34,9 @@ describe('GET /api/overview', () => {
   it('converts Neo4j values to JSON faithfully', async () => {
     const r = await api.get('/api/overview');
     const belgorod = r.body.nodes.find((n: { key: string }) => n.key === 'belgorod');
-    const seedPlace = seed.entities.find((e) => e.data.id === "belgorod")!.data as unknown as { location: { lat: number; lon: number } };
+    const seedPlace = seed.entities.find((e) => e.data.id === 'belgorod')!.data as unknown as {
+      location: { lat: number; lon: number };
+    };
     expect(belgorod.properties.location).toEqual({ lat: seedPlace.location.lat, lon: seedPlace.location.lon });
     const article = r.body.nodes.find((n: { key: string }) => n.key === seed.articles[0]!.id);
     expect(article.properties.published).toBe(String(seed.articles[0]!.published));

@@ -30,7 +30,9 @@ describe('GET /api/paths', () => {
   });
 
   it('can leave article mentions out, and caps the number of paths', async () => {
-    const r = await api.get('/api/paths?from=vyacheslav-gladkov&to=volodymyr-zelensky&exclude=MENTIONS&maxHops=6&limit=1');
+    const r = await api.get(
+      '/api/paths?from=vyacheslav-gladkov&to=volodymyr-zelensky&exclude=MENTIONS&maxHops=6&limit=1',
+    );
     expect(r.status).toBe(200);
     expect(r.body.paths.length).toBe(1);
     for (const e of r.body.edges) expect(e.type).not.toBe('MENTIONS');

@@ -54,7 +54,9 @@ describe('the saved query library (cypher/queries)', () => {
 
 describe('running saved queries', () => {
   it('uses given parameters, typed', async () => {
-    const r = await api.post('/api/queries/events-in-place/run', { params: { place: 'belgorod', from: '2023-01-01', to: '2023-12-31' } });
+    const r = await api.post('/api/queries/events-in-place/run', {
+      params: { place: 'belgorod', from: '2023-01-01', to: '2023-12-31' },
+    });
     expect(r.status).toBe(200);
     expect(r.body.params).toEqual({ place: 'belgorod', from: '2023-01-01', to: '2023-12-31' });
     const dateCol = r.body.table.columns.indexOf('date');
@@ -113,16 +115,31 @@ describe('loading', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'newsgraph-queries-'));
-    write('good.cypher', '// title: Good one\n// description: Counts people.\nMATCH (p:Person) RETURN count(p) AS people\n');
-    write('writes.cypher', '// title: Sneaky writer\n// description: Marks everybody.\nMATCH (p:Person) SET p.pwned = true RETURN count(p)\n');
+    write(
+      'good.cypher',
+      '// title: Good one\n// description: Counts people.\nMATCH (p:Person) RETURN count(p) AS people\n',
+    );
+    write(
+      'writes.cypher',
+      '// title: Sneaky writer\n// description: Marks everybody.\nMATCH (p:Person) SET p.pwned = true RETURN count(p)\n',
+    );
     write('creates.cypher', '// title: Creator\n// description: Creates a node.\nCREATE (n:Pwned) RETURN n\n');
     write('deletes.cypher', '// title: Deleter\n// description: Deletes a node.\nMATCH (n:Person) DETACH DELETE n\n');
-    write('loads-csv.cypher', "// title: Reader\n// description: Reads a file.\nLOAD CSV FROM 'file:///etc/passwd' AS l RETURN l\n");
+    write(
+      'loads-csv.cypher',
+      "// title: Reader\n// description: Reads a file.\nLOAD CSV FROM 'file:///etc/passwd' AS l RETURN l\n",
+    );
     write('admin.cypher', '// title: Admin\n// description: Lists users.\nSHOW USERS\n');
     write('syntax.cypher', '// title: Broken\n// description: Does not parse.\nMATCH (n RETURN n\n');
-    write('undeclared.cypher', '// title: Undeclared\n// description: Uses a parameter it does not declare.\nMATCH (n {id: $id}) RETURN n\n');
+    write(
+      'undeclared.cypher',
+      '// title: Undeclared\n// description: Uses a parameter it does not declare.\nMATCH (n {id: $id}) RETURN n\n',
+    );
     write('no-header.cypher', 'MATCH (n) RETURN n LIMIT 1\n');
-    write('bad-default.cypher', '// title: Bad default\n// description: The default is not a date.\n// params:\n//   - {name: d, type: date, default: soon}\nRETURN $d AS d\n');
+    write(
+      'bad-default.cypher',
+      '// title: Bad default\n// description: The default is not a date.\n// params:\n//   - {name: d, type: date, default: soon}\nRETURN $d AS d\n',
+    );
     write('Bad Name.cypher', '// title: Bad name\n// description: File name with spaces.\nRETURN 1\n');
     custom = await makeTestApi({ queriesDir: dir });
   });

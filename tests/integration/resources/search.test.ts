@@ -52,7 +52,8 @@ describe('GET /api/search', () => {
     for (const h of r.body.hits) expect(h.node.labels).toContain('Place');
     expect(r.body.hits[0].node.key).toBe('belgorod');
     const events = await api.get('/api/search?q=Belgorod&labels=Event,Weapon');
-    for (const h of events.body.hits) expect(h.node.labels.some((l: string) => l === 'Event' || l === 'Weapon')).toBe(true);
+    for (const h of events.body.hits)
+      expect(h.node.labels.some((l: string) => l === 'Event' || l === 'Weapon')).toBe(true);
   });
 
   it.each([

@@ -15,7 +15,8 @@ import { ensureSeeded } from '../../support/seeded';
 let driver: Driver;
 let app: TestApi;
 const seed = readSeed(SEED_DATA_DIR);
-const iso = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : v === undefined || v === null ? null : String(v).slice(0, 10));
+const iso = (v: unknown) =>
+  v instanceof Date ? v.toISOString().slice(0, 10) : v === undefined || v === null ? null : String(v).slice(0, 10);
 
 /** Each seeded event's start day (date, else date_from, else date_to), as the timeline defines it. */
 const seedEventStart = new Map(
@@ -49,7 +50,13 @@ describe('whole timeline', () => {
     const starts = t.events.map((e) => e.start);
     expect(starts).toEqual([...starts].sort());
     for (const e of t.events) expect(e.start, e.key!).toBe(seedEventStart.get(e.key!));
-    expect(t.articles.map((a) => a.published)).toEqual(['2022-07-03', '2022-10-13', '2023-04-21', '2023-12-30', '2024-05-14']);
+    expect(t.articles.map((a) => a.published)).toEqual([
+      '2022-07-03',
+      '2022-10-13',
+      '2023-04-21',
+      '2023-12-30',
+      '2024-05-14',
+    ]);
     expect(t.undated).toBe(0);
     expect(t.facts.supported).toBe(t.facts.total);
   });
@@ -98,7 +105,10 @@ describe('range', () => {
     expect(k).not.toContain('gubkin-street-strike-2022-10');
     expect(k).not.toContain('blinken-kyiv-visit-2024-05-14');
     for (const e of t.events) expect(e.end >= '2023-01-01' && e.start <= '2023-12-31', e.key!).toBe(true);
-    expect(t.articles.map((a) => a.key)).toEqual(['wsj-2023-04-21-russia-mistakenly-bombs-own-city', 'wapo-2023-12-30-belgorod-attack']);
+    expect(t.articles.map((a) => a.key)).toEqual([
+      'wsj-2023-04-21-russia-mistakenly-bombs-own-city',
+      'wapo-2023-12-30-belgorod-attack',
+    ]);
   });
 
   it('an event carries its places (with coordinates), claim counts and contradiction flag', async () => {

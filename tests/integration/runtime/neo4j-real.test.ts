@@ -11,7 +11,11 @@ describe('the test database is a real Neo4j', () => {
 
   beforeAll(async () => {
     driver = testDriver();
-    await driver.executeQuery('CREATE CONSTRAINT harness_probe_key IF NOT EXISTS FOR (n:HarnessProbe) REQUIRE n.key IS UNIQUE', {}, db());
+    await driver.executeQuery(
+      'CREATE CONSTRAINT harness_probe_key IF NOT EXISTS FOR (n:HarnessProbe) REQUIRE n.key IS UNIQUE',
+      {},
+      db(),
+    );
   });
   afterAll(async () => {
     await driver.executeQuery('MATCH (n:HarnessProbe) DETACH DELETE n', {}, db());
@@ -26,15 +30,20 @@ describe('the test database is a real Neo4j', () => {
 
   it('round-trips a write and a read', async () => {
     await driver.executeQuery('CREATE (:HarnessProbe {key: $key, at: date("2023-04-20")})', { key: tag }, db());
-    const { records } = await driver.executeQuery('MATCH (n:HarnessProbe {key: $key}) RETURN toString(n.at) AS at', { key: tag }, db());
+    const { records } = await driver.executeQuery(
+      'MATCH (n:HarnessProbe {key: $key}) RETURN toString(n.at) AS at',
+      { key: tag },
+      db(),
+    );
     expect(records.map((r) => r.get('at'))).toEqual(['2023-04-20']);
   });
 
   it('surfaces a uniqueness-constraint violation with its Neo4j code', async () => {
     await driver.executeQuery('MERGE (:HarnessProbe {key: $key})', { key: `${tag}-dup` }, db());
-    const err = await driver
-      .executeQuery('CREATE (:HarnessProbe {key: $key})', { key: `${tag}-dup` }, db())
-      .then(() => null, (e: { code?: string }) => e);
+    const err = await driver.executeQuery('CREATE (:HarnessProbe {key: $key})', { key: `${tag}-dup` }, db()).then(
+      () => null,
+      (e: { code?: string }) => e,
+    );
     expect(err?.code).toBe('Neo.ClientError.Schema.ConstraintValidationFailed');
   });
 
@@ -43,7 +52,10 @@ describe('the test database is a real Neo4j', () => {
     const session = driver.session(db());
     const err = await session
       .run('UNWIND range(1, 1000000000) AS x WITH x WHERE x % 7 = 3 RETURN count(x)', {}, { timeout: 500 })
-      .then(() => null, (e: { code?: string }) => e)
+      .then(
+        () => null,
+        (e: { code?: string }) => e,
+      )
       .finally(() => session.close());
     expect(err?.code).toMatch(/TransactionTimedOut/);
     expect(Date.now() - t0).toBeLessThan(20_000);

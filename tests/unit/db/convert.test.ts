@@ -19,7 +19,9 @@ describe('Neo4j values → JSON', () => {
     expect(toJson(new LocalTime(10, 5, 0, 0))).toBe('10:05:00');
     expect(toJson(new LocalDateTime(2023, 4, 20, 23, 59, 1, 500_000_000))).toBe('2023-04-20T23:59:01.500000000');
     expect(toJson(new DateTime(2023, 12, 30, 15, 0, 0, 0, 3 * 3600))).toBe('2023-12-30T15:00:00+03:00');
-    expect(toJson(new DateTime(2023, 12, 30, 15, 0, 0, 0, undefined, 'Europe/Moscow'))).toBe('2023-12-30T15:00:00[Europe/Moscow]');
+    expect(toJson(new DateTime(2023, 12, 30, 15, 0, 0, 0, undefined, 'Europe/Moscow'))).toBe(
+      '2023-12-30T15:00:00[Europe/Moscow]',
+    );
     expect(toJson(new Time(10, 0, 0, 0, 0))).toBe('10:00:00Z');
     expect(toJson(new Duration(14, 3, 4 * 3600, 0))).toBe('P1Y2M3DT4H');
   });
@@ -54,20 +56,43 @@ describe('captions and keys', () => {
 
 describe('Neo4j errors', () => {
   it('reads syntax positions and cleans messages', () => {
-    const m = "Invalid input 'RETURN': expected a graph pattern (line 2, column 10 (offset: 25))\n\"MATCH (n RETURN n\"\n          ^";
+    const m =
+      'Invalid input \'RETURN\': expected a graph pattern (line 2, column 10 (offset: 25))\n"MATCH (n RETURN n"\n          ^';
     expect(syntaxPosition(m)).toEqual({ line: 2, column: 10, offset: 25 });
     expect(cleanNeo4jMessage(m)).toBe("Invalid input 'RETURN': expected a graph pattern");
-    expect(syntaxPosition('Expected exactly one statement per query but got: 2 (line 0, column 0 (offset: 0))')).toBeUndefined();
+    expect(
+      syntaxPosition('Expected exactly one statement per query but got: 2 (line 0, column 0 (offset: 0))'),
+    ).toBeUndefined();
   });
 
   it.each([
-    [{ name: 'Neo4jError', code: 'ServiceUnavailable', message: 'Could not perform discovery' }, 503, 'NEO4J_UNAVAILABLE'],
+    [
+      { name: 'Neo4jError', code: 'ServiceUnavailable', message: 'Could not perform discovery' },
+      503,
+      'NEO4J_UNAVAILABLE',
+    ],
     [{ name: 'Neo4jError', code: 'SessionExpired', message: 'x' }, 503, 'NEO4J_UNAVAILABLE'],
     [{ name: 'Neo4jError', code: 'Neo.ClientError.Security.Unauthorized', message: 'x' }, 503, 'NEO4J_UNAVAILABLE'],
     [{ name: 'Neo4jError', code: 'N/A', message: 'connect ECONNREFUSED 127.0.0.1:1' }, 503, 'NEO4J_UNAVAILABLE'],
-    [{ name: 'Neo4jError', code: 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration', message: 'x' }, 408, 'TIMEOUT'],
-    [{ name: 'Neo4jError', code: 'Neo.TransientError.General.MemoryPoolOutOfMemoryError', message: 'x' }, 400, 'MEMORY_LIMIT'],
-    [{ name: 'Neo4jError', code: 'Neo.ClientError.Statement.SyntaxError', message: 'bad (line 1, column 2 (offset: 1))' }, 400, 'CYPHER_ERROR'],
+    [
+      { name: 'Neo4jError', code: 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration', message: 'x' },
+      408,
+      'TIMEOUT',
+    ],
+    [
+      { name: 'Neo4jError', code: 'Neo.TransientError.General.MemoryPoolOutOfMemoryError', message: 'x' },
+      400,
+      'MEMORY_LIMIT',
+    ],
+    [
+      {
+        name: 'Neo4jError',
+        code: 'Neo.ClientError.Statement.SyntaxError',
+        message: 'bad (line 1, column 2 (offset: 1))',
+      },
+      400,
+      'CYPHER_ERROR',
+    ],
     [{ name: 'Neo4jError', code: 'Neo.DatabaseError.General.UnknownError', message: 'x' }, 503, 'NEO4J_UNAVAILABLE'],
   ])('%j → %i %s', (e, status, code) => {
     const api = classifyNeo4jError(e, 'neo4j')!;

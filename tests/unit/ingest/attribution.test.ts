@@ -5,16 +5,25 @@ import { quotedSpans } from '../../../src/ingest/extract/attribution';
 import { GAZETTEER } from './gazetteer';
 
 async function claims(text: string, published = '2024-03-16') {
-  const b = await extractArticle({ raw: text, format: 'txt', source: 'test', meta: { published } }, { extractor: 'js', gazetteer: GAZETTEER });
+  const b = await extractArticle(
+    { raw: text, format: 'txt', source: 'test', meta: { published } },
+    { extractor: 'js', gazetteer: GAZETTEER },
+  );
   const entity = (id?: string) => b.candidates.find((c): c is EntityCandidate => c.kind === 'entity' && c.id === id);
   return b.candidates
     .filter((c): c is ClaimCandidate => c.kind === 'claim')
-    .map((c) => ({ c, who: c.claimant.entityId ?? entity(c.claimant.candidate)?.text ?? c.claimant.text, via: c.via?.entityId ?? c.via?.text }));
+    .map((c) => ({
+      c,
+      who: c.claimant.entityId ?? entity(c.claimant.candidate)?.text ?? c.claimant.text,
+      via: c.via?.entityId ?? c.via?.text,
+    }));
 }
 
 describe('rule-based attribution', () => {
   it('speech verb with the speaker on the left, appositive skipped', async () => {
-    const [r] = await claims('Anton Veresov, governor of the Kursk region, said on Saturday that two people were injured.');
+    const [r] = await claims(
+      'Anton Veresov, governor of the Kursk region, said on Saturday that two people were injured.',
+    );
     expect(r!.who).toBe('Anton Veresov');
     expect(r!.c.statement).toBe('two people were injured');
     expect(r!.c.stance).toContain('casualty-report');
@@ -34,7 +43,9 @@ describe('rule-based attribution', () => {
   });
 
   it('a pronoun is the previous subject or speaker; a surname is the full name', async () => {
-    const rs = await claims('Anton Veresov said the power was back. He added that schools would reopen on Monday. Veresov later said crews had finished.');
+    const rs = await claims(
+      'Anton Veresov said the power was back. He added that schools would reopen on Monday. Veresov later said crews had finished.',
+    );
     expect(rs.map((r) => r.who)).toEqual(['Anton Veresov', 'Anton Veresov', 'Anton Veresov']);
     expect(rs[1]!.c.claimant.resolvedBy).toBe('pronoun');
     expect(rs[2]!.c.claimant.resolvedBy).toBe('surname');
@@ -48,7 +59,9 @@ describe('rule-based attribution', () => {
   });
 
   it('a denial keeps its stance; a role noun resolves to the body named before', async () => {
-    const rs = await claims("Ukraine's Defence Ministry denied that its forces had aimed at civilian sites. Two drones were lost, the ministry said.");
+    const rs = await claims(
+      "Ukraine's Defence Ministry denied that its forces had aimed at civilian sites. Two drones were lost, the ministry said.",
+    );
     expect(rs[0]!.who).toBe('ukraine-defence-ministry');
     expect(rs[0]!.c.stance).toContain('denies');
     expect(rs[1]!.who).toBe('ukraine-defence-ministry');
@@ -62,7 +75,9 @@ describe('rule-based attribution', () => {
   });
 
   it('names inside quotations never become the speaker of a pronoun', async () => {
-    const rs = await claims('Anton Veresov wrote: “Only Zelensky can stop this.” He added that he would travel to the region.');
+    const rs = await claims(
+      'Anton Veresov wrote: “Only Zelensky can stop this.” He added that he would travel to the region.',
+    );
     expect(rs.map((r) => r.who)).toEqual(['Anton Veresov', 'Anton Veresov']);
     expect(quotedSpans('a “b” c "d').length).toBe(2);
   });

@@ -1,4 +1,13 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -36,7 +45,10 @@ describe('npm run ingest (runIngest)', () => {
     copyFileSync(join(FIX, 'wire-report.html'), again);
     const before = readdirSync(join(store, 'articles')).length;
     const r2 = await runIngest({ inputs: [again], extractor: 'js', storeDir: store, gazetteerDir: null, log: quiet });
-    expect(r2.run.inputs[0]).toMatchObject({ status: 'duplicate', duplicateOf: expect.stringMatching(/^[0-9a-f]{16}\.txt$/) });
+    expect(r2.run.inputs[0]).toMatchObject({
+      status: 'duplicate',
+      duplicateOf: expect.stringMatching(/^[0-9a-f]{16}\.txt$/),
+    });
     expect(readdirSync(join(store, 'articles')).length).toBe(before);
   });
 
@@ -68,18 +80,34 @@ describe('npm run ingest (runIngest)', () => {
     const dying: NameFinder = {
       info: { name: 'corenlp', version: 'test' },
       find: async (text) => {
-        if (++calls === 2) throw new CoreNlpError('DIED', 'The CoreNLP server (pid 1) exited (code 137) while annotating an article.');
+        if (++calls === 2)
+          throw new CoreNlpError('DIED', 'The CoreNLP server (pid 1) exited (code 137) while annotating an article.');
         return jsNameFinder.find(text);
       },
     };
     const store = join(scratch, 'store3');
-    const r = await runIngest({ inputs: [dir], extractor: 'corenlp', finder: dying, storeDir: store, gazetteerDir: null, log: quiet });
+    const r = await runIngest({
+      inputs: [dir],
+      extractor: 'corenlp',
+      finder: dying,
+      storeDir: store,
+      gazetteerDir: null,
+      log: quiet,
+    });
     expect(r.exitCode).toBe(1);
     const rec = RunSchema.parse(JSON.parse(readFileSync(r.runFile, 'utf8')));
     expect(rec.inputs.map((i) => i.status)).toEqual(['done', 'failed', 'pending']);
     expect(rec.inputs[1]!.error).toMatchObject({ code: 'DIED', message: expect.stringMatching(/exited \(code 137\)/) });
     expect(readdirSync(join(store, 'articles')).filter((f) => f.endsWith('.txt'))).toHaveLength(1);
-    const resumed = await runIngest({ inputs: [], resume: r.runFile, extractor: 'corenlp', finder: jsNameFinder, storeDir: store, gazetteerDir: null, log: quiet });
+    const resumed = await runIngest({
+      inputs: [],
+      resume: r.runFile,
+      extractor: 'corenlp',
+      finder: jsNameFinder,
+      storeDir: store,
+      gazetteerDir: null,
+      log: quiet,
+    });
     expect(resumed.exitCode).toBe(0);
     expect(resumed.run.inputs.map((i) => i.status)).toEqual(['done', 'done', 'done']);
     expect(readdirSync(join(store, 'articles')).filter((f) => f.endsWith('.txt'))).toHaveLength(3);

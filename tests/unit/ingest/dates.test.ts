@@ -23,8 +23,15 @@ describe('dates relative to the publication date, never forwards', () => {
   });
 
   it("'in January' is the last January, as a month range; 'last month' the month before", () => {
-    expect(one('He said in January that the roads were closed.', '2023-04-21')).toMatchObject({ dateFrom: '2023-01-01', dateTo: '2023-01-31', granularity: 'month' });
-    expect(one('A missile fell last month.', '2024-05-14')).toMatchObject({ dateFrom: '2024-04-01', dateTo: '2024-04-30' });
+    expect(one('He said in January that the roads were closed.', '2023-04-21')).toMatchObject({
+      dateFrom: '2023-01-01',
+      dateTo: '2023-01-31',
+      granularity: 'month',
+    });
+    expect(one('A missile fell last month.', '2024-05-14')).toMatchObject({
+      dateFrom: '2024-04-01',
+      dateTo: '2024-04-30',
+    });
     expect(one('Elections are due in January.', '2023-11-02')).toMatchObject({ dateFrom: '2023-01-01' });
   });
 
@@ -44,7 +51,9 @@ describe('dates relative to the publication date, never forwards', () => {
 
   it('durations, clock times and unresolvable relative dates are left out', () => {
     expect(findDates('the worst attack of the last two years', '2023-12-30')).toEqual([]);
-    expect(findDates('between 3:00 and 3:30 Moscow time', '2023-12-30').filter((d) => d.text.includes(':'))).toEqual([]);
+    expect(findDates('between 3:00 and 3:30 Moscow time', '2023-12-30').filter((d) => d.text.includes(':'))).toEqual(
+      [],
+    );
     expect(findDates('shelling over the past year', '2023-12-30')).toEqual([]);
     expect(findDates('It happened on Friday.')).toEqual([]);
   });

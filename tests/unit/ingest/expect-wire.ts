@@ -1,5 +1,12 @@
 import { expect } from 'vitest';
-import { batchProblems, BatchSchema, type Batch, type Candidate, type ClaimCandidate, type EntityCandidate } from '../../../src/ingest/batch';
+import {
+  batchProblems,
+  BatchSchema,
+  type Batch,
+  type Candidate,
+  type ClaimCandidate,
+  type EntityCandidate,
+} from '../../../src/ingest/batch';
 
 /**
  * What both extractors must find in tests/fixtures/ingest/wire-report.html (our own wire-style
@@ -9,8 +16,13 @@ import { batchProblems, BatchSchema, type Batch, type Candidate, type ClaimCandi
 export function expectWireReport(batch: Batch, text: string): void {
   expect(BatchSchema.parse(JSON.parse(JSON.stringify(batch)))).toBeTruthy();
   expect(batchProblems(batch, text)).toEqual([]);
-  expect(batch.article).toMatchObject({ title: 'Drone strike cuts power in Kursk region, governor says', outlet: 'Example Wire', published: '2024-03-16' });
-  const of = <K extends Candidate['kind']>(k: K) => batch.candidates.filter((c): c is Extract<Candidate, { kind: K }> => c.kind === k);
+  expect(batch.article).toMatchObject({
+    title: 'Drone strike cuts power in Kursk region, governor says',
+    outlet: 'Example Wire',
+    published: '2024-03-16',
+  });
+  const of = <K extends Candidate['kind']>(k: K) =>
+    batch.candidates.filter((c): c is Extract<Candidate, { kind: K }> => c.kind === k);
   const entity = (id?: string) => of('entity').find((e) => e.id === id) as EntityCandidate | undefined;
   const who = (c: ClaimCandidate) => c.claimant.entityId ?? entity(c.claimant.candidate)?.text;
 
@@ -22,7 +34,9 @@ export function expectWireReport(batch: Batch, text: string): void {
   const governor = claims.find((c) => c.statement.startsWith('two people were injured'))!;
   expect(who(governor)).toBe('Anton Veresov');
   expect(governor.stance).toContain('casualty-report');
-  expect(governor.quote).toBe('Anton Veresov, governor of the Kursk region, said on Saturday that two people were injured and that repair crews were working through the night');
+  expect(governor.quote).toBe(
+    'Anton Veresov, governor of the Kursk region, said on Saturday that two people were injured and that repair crews were working through the night',
+  );
 
   const relayed = claims.find((c) => c.statement.startsWith('Three more drones'))!;
   expect(who(relayed)).toBe('Anton Veresov');
@@ -41,14 +55,24 @@ export function expectWireReport(batch: Batch, text: string): void {
   expect(who(he)).toBe('Ivan Sorokin');
 
   const dates = of('date');
-  expect(dates.find((d) => d.text === 'late Friday')).toMatchObject({ date: '2024-03-15', dateBasis: "article published 2024-03-16 (Saturday) says 'late Friday'" });
+  expect(dates.find((d) => d.text === 'late Friday')).toMatchObject({
+    date: '2024-03-15',
+    dateBasis: "article published 2024-03-16 (Saturday) says 'late Friday'",
+  });
   expect(dates.find((d) => d.text === 'on Saturday')?.date).toBe('2024-03-16');
   expect(dates.find((d) => d.text === 'January')).toMatchObject({ dateFrom: '2024-01-01', dateTo: '2024-01-31' });
   expect(governor.date && dates.find((d) => d.id === governor.date)?.date).toBe('2024-03-16');
 
   const rels = of('relationship');
-  expect(rels.find((r) => r.type === 'GOVERNOR_OF')).toMatchObject({ from: { text: 'Anton Veresov' }, to: { entityId: 'kursk-region' } });
-  expect(rels.find((r) => r.type === 'SPOKESPERSON_FOR')).toMatchObject({ from: { text: 'Ivan Sorokin' }, to: { entityId: 'kremlin' }, quote: 'Kremlin spokesman Ivan Sorokin' });
+  expect(rels.find((r) => r.type === 'GOVERNOR_OF')).toMatchObject({
+    from: { text: 'Anton Veresov' },
+    to: { entityId: 'kursk-region' },
+  });
+  expect(rels.find((r) => r.type === 'SPOKESPERSON_FOR')).toMatchObject({
+    from: { text: 'Ivan Sorokin' },
+    to: { entityId: 'kremlin' },
+    quote: 'Kremlin spokesman Ivan Sorokin',
+  });
 
   const kh = of('entity').find((e) => e.text === 'Kh-59')!;
   expect(kh.type).toBe('WEAPON');

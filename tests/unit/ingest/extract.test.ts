@@ -11,7 +11,10 @@ const FIX = join(__dirname, '../../fixtures/ingest');
 describe('extractArticle with the pure-JS name finder', () => {
   it('finds the wire report’s statement, relay, denial, dates and relationships', async () => {
     const raw = readFileSync(join(FIX, 'wire-report.html'), 'utf8');
-    const { batch, text } = await extractWithText({ raw, format: 'html', source: 'wire-report.html' }, { extractor: 'js', gazetteer: GAZETTEER });
+    const { batch, text } = await extractWithText(
+      { raw, format: 'html', source: 'wire-report.html' },
+      { extractor: 'js', gazetteer: GAZETTEER },
+    );
     expect(batch.extractor).toEqual({ name: 'js', version: expect.any(String) });
     expectWireReport(batch, text);
   });
@@ -27,13 +30,19 @@ describe('extractArticle with the pure-JS name finder', () => {
   });
 
   it('batchProblems catches a quote that is not an exact slice', async () => {
-    const { batch, text } = await extractWithText({ raw: 'Anton Veresov said the lights were back on.', format: 'txt', source: 'x' }, { extractor: 'js' });
+    const { batch, text } = await extractWithText(
+      { raw: 'Anton Veresov said the lights were back on.', format: 'txt', source: 'x' },
+      { extractor: 'js' },
+    );
     batch.candidates[0]!.quote = 'Anton  Veresov';
     expect(batchProblems(batch, text)).toEqual([`${batch.candidates[0]!.id}: quote is not the slice at its quoteSpan`]);
   });
 
   it('without a publication date, relative dates are not guessed and the batch says what is missing', async () => {
-    const { batch } = await extractWithText({ raw: 'Officials said on Friday that the bridge was closed.', format: 'txt', source: 'x' }, { extractor: 'js' });
+    const { batch } = await extractWithText(
+      { raw: 'Officials said on Friday that the bridge was closed.', format: 'txt', source: 'x' },
+      { extractor: 'js' },
+    );
     expect(batch.candidates.filter((c) => c.kind === 'date')).toEqual([]);
     expect(batch.article.missing).toContain('published');
   });

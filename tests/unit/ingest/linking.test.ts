@@ -30,7 +30,10 @@ describe('entity linking', () => {
   });
 
   it('an alias shared by two entities is a review decision naming both', () => {
-    const shared = buildGazetteer([...GAZETTEER, { id: 'kursk-city', labels: ['Place'], name: 'Kursk', aliases: ['Kursk region'] }]);
+    const shared = buildGazetteer([
+      ...GAZETTEER,
+      { id: 'kursk-city', labels: ['Place'], name: 'Kursk', aliases: ['Kursk region'] },
+    ]);
     const r = linkEntity(['Kursk region'], 'PLACE', shared);
     expect(r.decision).toBe('review');
     expect(r.options.map((o) => o.entityId).sort()).toEqual(['kursk-city', 'kursk-region']);
@@ -56,14 +59,18 @@ describe('entity linking', () => {
   });
 
   it('a bare surname is a candidate (surname rule), not an auto-link, when it is not an alias', () => {
-    const gz2 = buildGazetteer([{ id: 'anton-veresov', labels: ['Person'], name: 'Anton Veresov', aliases: ['Anton Veresov'] }]);
+    const gz2 = buildGazetteer([
+      { id: 'anton-veresov', labels: ['Person'], name: 'Anton Veresov', aliases: ['Anton Veresov'] },
+    ]);
     const r = linkEntity(['Veresov'], 'PERSON', gz2);
     expect(r.decision).toBe('review');
     expect(r.options[0]).toMatchObject({ entityId: 'anton-veresov', signals: { surname: true } });
   });
 
   it('transliteration is a signal: Cyrillic spelling of a known name', () => {
-    const gz2 = buildGazetteer([{ id: 'dmitry-ivanov', labels: ['Person'], name: 'Dmitriy Ivanov', aliases: ['Dmitriy Ivanov'] }]);
+    const gz2 = buildGazetteer([
+      { id: 'dmitry-ivanov', labels: ['Person'], name: 'Dmitriy Ivanov', aliases: ['Dmitriy Ivanov'] },
+    ]);
     const r = linkEntity(['Дмитрий Иванов'], 'PERSON', gz2);
     expect(r.options[0]).toMatchObject({ entityId: 'dmitry-ivanov', signals: { transliterated: true } });
     expect(r.decision).toBe('review');
@@ -71,7 +78,13 @@ describe('entity linking', () => {
 
   it('a pair judged "not the same" is never proposed again; "unsure" is flagged and blocks auto-linking', () => {
     const judgements: Judgement[] = [
-      { left: { form: 'Podolyan' }, right: { entityId: 'mykhailo-podolyak' }, verdict: 'not-same', by: 'editor', at: '2024-01-01' },
+      {
+        left: { form: 'Podolyan' },
+        right: { entityId: 'mykhailo-podolyak' },
+        verdict: 'not-same',
+        by: 'editor',
+        at: '2024-01-01',
+      },
       { left: { form: 'Gladkov' }, right: { entityId: 'vyacheslav-gladkov' }, verdict: 'unsure' },
     ];
     const idx = new JudgementIndex(judgements);

@@ -28,7 +28,9 @@ describe('HTML', () => {
   it('keeps one paragraph per block and drops navigation, footer and scripts', () => {
     const paras = text.split('\n\n');
     expect(paras[0]).toBe('Drone strike cuts power in Kursk region, governor says');
-    expect(paras).toContain('Three more drones were shot down over the region before dawn, Veresov said, according to TASS.');
+    expect(paras).toContain(
+      'Three more drones were shot down over the region before dawn, Veresov said, according to TASS.',
+    );
     expect(text).not.toMatch(/Home|All rights reserved|analytics/);
     // Readability's textContent would glue these two paragraphs together.
     expect(text).toMatch(/the regional governor said\.\n\nAnton Veresov/);
@@ -49,7 +51,9 @@ describe('HTML', () => {
   });
 
   it('turns block elements and <br> into line breaks', () => {
-    const { document } = parseHTML('<html><body><div>one<span> two</span></div><p>three<br>four</p><ul><li>a</li><li>b</li></ul></body></html>');
+    const { document } = parseHTML(
+      '<html><body><div>one<span> two</span></div><p>three<br>four</p><ul><li>a</li><li>b</li></ul></body></html>',
+    );
     expect(blocksToText(document.body)).toBe('one two\n\nthree\nfour\n\na\n\nb');
   });
 });
@@ -57,7 +61,12 @@ describe('HTML', () => {
 describe('Markdown and plain text', () => {
   it('Markdown: front matter is metadata, markup is dropped, list items stay on their lines', () => {
     const { text, meta } = normaliseInput(readFileSync(join(FIX, 'brief.md'), 'utf8'), 'md');
-    expect(meta).toMatchObject({ title: 'Ferry service suspended after storm', outlet: 'Harbour Gazette', byline: 'Lena Marsh', published: '2023-11-07' });
+    expect(meta).toMatchObject({
+      title: 'Ferry service suspended after storm',
+      outlet: 'Harbour Gazette',
+      byline: 'Lena Marsh',
+      published: '2023-11-07',
+    });
     expect(text).toBe(
       'Ferry service suspended after storm\n\nThe harbour master, Tomas Quill, said on Monday that the ferry to the island would not sail until the pier was repaired.\n\n' +
         'Two boats were damaged.\nNobody was hurt, according to the coast guard.\n\n"We will reopen as soon as it is safe," Quill said.',
@@ -97,7 +106,10 @@ describe('bad input', () => {
   });
 
   it('binary files', () => {
-    writeFileSync(join(scratch, 'image.html'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+    writeFileSync(
+      join(scratch, 'image.html'),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+    );
     const e = refusal(() => readInputFile(join(scratch, 'image.html')));
     expect(e.code).toBe('BINARY');
     expect(e.message).toMatch(/binary file/);
@@ -128,7 +140,9 @@ describe('bad input', () => {
 
   it('missing files, and HTML with no readable text', () => {
     expect(refusal(() => readInputFile(join(scratch, 'nope.txt'))).code).toBe('NOT_FOUND');
-    expect(refusal(() => normaliseInput('<html><body><script>x()</script></body></html>', 'html')).code).toBe('NO_TEXT');
+    expect(refusal(() => normaliseInput('<html><body><script>x()</script></body></html>', 'html')).code).toBe(
+      'NO_TEXT',
+    );
   });
 
   it('a byte-order mark is dropped', () => {

@@ -23,7 +23,10 @@ describe('pickSide', () => {
   });
 
   it('takes the nearest country', () => {
-    const r = pickSide([cand(2, side('Ukraine'), ['a', 'LEADS', 'b', 'PART_OF', 'Ukraine']), cand(1, side('Russia'), ['a', 'PART_OF', 'Russia'])]);
+    const r = pickSide([
+      cand(2, side('Ukraine'), ['a', 'LEADS', 'b', 'PART_OF', 'Ukraine']),
+      cand(1, side('Russia'), ['a', 'PART_OF', 'Russia']),
+    ]);
     expect(r.side?.name).toBe('Russia');
     expect(r.via).toEqual(['a', 'PART_OF', 'Russia']);
     expect(r.ambiguous).toBe(false);
@@ -36,7 +39,10 @@ describe('pickSide', () => {
   });
 
   it('is not ambiguous when equally near paths reach the same country', () => {
-    const r = pickSide([cand(1, side('Russia'), ['a', 'X', 'Russia', 'Y', 'Russia']), cand(1, side('Russia'), ['a', 'X', 'Russia'])]);
+    const r = pickSide([
+      cand(1, side('Russia'), ['a', 'X', 'Russia', 'Y', 'Russia']),
+      cand(1, side('Russia'), ['a', 'X', 'Russia']),
+    ]);
     expect(r.ambiguous).toBe(false);
     expect(r.via).toEqual(['a', 'X', 'Russia']); // the shorter description first
   });
@@ -51,14 +57,26 @@ describe('orderGroups', () => {
       { side: side('Russia'), claims: [claim('r1', 'contested')] },
       { side: side('Poland'), claims: [claim('p1', 'uncontested')] },
     ];
-    expect(orderGroups(groups).map((g) => g.side?.name ?? '(none)')).toEqual(['Russia', 'Belarus', 'Poland', 'Ukraine', '(none)']);
+    expect(orderGroups(groups).map((g) => g.side?.name ?? '(none)')).toEqual([
+      'Russia',
+      'Belarus',
+      'Poland',
+      'Ukraine',
+      '(none)',
+    ]);
   });
 
   it('orders claims within a side: contested, unanswered, acknowledged, uncontested, then by date', () => {
     const [g] = orderGroups([
       {
         side: side('Russia'),
-        claims: [claim('c', 'uncontested', '2023-01-01'), claim('b', 'contested', '2023-02-01'), claim('a', 'contested', '2023-01-15'), claim('d', 'acknowledged'), claim('e', 'unanswered')],
+        claims: [
+          claim('c', 'uncontested', '2023-01-01'),
+          claim('b', 'contested', '2023-02-01'),
+          claim('a', 'contested', '2023-01-15'),
+          claim('d', 'acknowledged'),
+          claim('e', 'unanswered'),
+        ],
       },
     ]);
     expect(g!.claims.map((c) => c.id)).toEqual(['a', 'b', 'e', 'd', 'c']);

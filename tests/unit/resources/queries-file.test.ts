@@ -3,11 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src/server/http/errors';
 import { coerceParam, parseSavedQuery, splitHeader } from '../../../src/server/resources/queries/file';
 
-const file = (header: string, body = 'RETURN 1 AS x') => `${header.split('\n').map((l) => `// ${l}`).join('\n')}\n${body}\n`;
+const file = (header: string, body = 'RETURN 1 AS x') =>
+  `${header
+    .split('\n')
+    .map((l) => `// ${l}`)
+    .join('\n')}\n${body}\n`;
 
 describe('saved query files', () => {
   it('splits the // header from the query', () => {
-    const { header, body } = splitHeader('\n// title: T\n//   indented: yes\nMATCH (n)\n// a comment in the body\nRETURN n;\n');
+    const { header, body } = splitHeader(
+      '\n// title: T\n//   indented: yes\nMATCH (n)\n// a comment in the body\nRETURN n;\n',
+    );
     expect(header).toBe('title: T\n  indented: yes');
     expect(body).toBe('MATCH (n)\n// a comment in the body\nRETURN n;');
   });
@@ -36,8 +42,16 @@ describe('saved query files', () => {
     ['x.cypher', file('title: Title\ndescription: D is here\nextra: 1'), /extra/],
     ['x.cypher', file('title: Title\ndescription: D is here', 'RETURN $p'), /\$p without declaring/],
     ['x.cypher', file('title: Title\ndescription: D is here\nparams:\n  - {name: p, type: string}'), /declares p but/],
-    ['x.cypher', file('title: Title\ndescription: D is here\nparams:\n  - {name: p, type: colour}', 'RETURN $p'), /params\.0\.type/],
-    ['x.cypher', file('title: Title\ndescription: D is here\nparams:\n  - {name: p, type: integer, default: abc}', 'RETURN $p'), /default of p/],
+    [
+      'x.cypher',
+      file('title: Title\ndescription: D is here\nparams:\n  - {name: p, type: colour}', 'RETURN $p'),
+      /params\.0\.type/,
+    ],
+    [
+      'x.cypher',
+      file('title: Title\ndescription: D is here\nparams:\n  - {name: p, type: integer, default: abc}', 'RETURN $p'),
+      /default of p/,
+    ],
     ['x.cypher', file('title: Title\ndescription: D is here', 'RETURN 1; RETURN 2'), /more than one statement/],
     ['x.cypher', file('title: Title\ndescription: D is here', ''), /no query/],
     ['Bad.cypher', file('title: Title\ndescription: D is here'), /kebab-case/],

@@ -4,7 +4,12 @@ import { escapeLucene, luceneQuery, searchTerms } from '../../../src/server/reso
 describe('Lucene query building', () => {
   it('escapes every special character', () => {
     const specials = '+-&|!(){}[]^"~*?:\\/';
-    expect(escapeLucene(specials)).toBe(specials.split('').map((c) => `\\${c}`).join(''));
+    expect(escapeLucene(specials)).toBe(
+      specials
+        .split('')
+        .map((c) => `\\${c}`)
+        .join(''),
+    );
     expect(escapeLucene('plain words')).toBe('plain words');
   });
 
@@ -21,7 +26,9 @@ describe('Lucene query building', () => {
     expect(luceneQuery('Zelenskyy')).toBe('+(zelenskyy^4 OR zelenskyy*^2 OR zelenskyy~2)');
     expect(luceneQuery('su')).toBe('+(su^4 OR su*^2)');
     expect(luceneQuery('x')).toBe('+(x^4)');
-    expect(luceneQuery('Vyacheslav Gladkov')).toBe('+(vyacheslav^4 OR vyacheslav*^2 OR vyacheslav~2) +(gladkov^4 OR gladkov*^2 OR gladkov~1) "vyacheslav gladkov"^6');
+    expect(luceneQuery('Vyacheslav Gladkov')).toBe(
+      '+(vyacheslav^4 OR vyacheslav*^2 OR vyacheslav~2) +(gladkov^4 OR gladkov*^2 OR gladkov~1) "vyacheslav gladkov"^6',
+    );
     expect(luceneQuery('"(*)"')).toBeNull();
   });
 

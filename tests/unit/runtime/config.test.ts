@@ -13,8 +13,17 @@ describe('environment', () => {
   });
 
   it('accepts routing URIs and honours username, password and database', () => {
-    const env = loadEnv({ NEO4J_URI: 'neo4j+s://abc.databases.example', NEO4J_USERNAME: 'reader', NEO4J_PASSWORD: 'pw', NEO4J_DATABASE: 'news' });
-    expect(env).toMatchObject({ NEO4J_URI: 'neo4j+s://abc.databases.example', NEO4J_USERNAME: 'reader', NEO4J_DATABASE: 'news' });
+    const env = loadEnv({
+      NEO4J_URI: 'neo4j+s://abc.databases.example',
+      NEO4J_USERNAME: 'reader',
+      NEO4J_PASSWORD: 'pw',
+      NEO4J_DATABASE: 'news',
+    });
+    expect(env).toMatchObject({
+      NEO4J_URI: 'neo4j+s://abc.databases.example',
+      NEO4J_USERNAME: 'reader',
+      NEO4J_DATABASE: 'news',
+    });
   });
 
   it('names each bad variable', () => {
@@ -35,7 +44,7 @@ describe('environment', () => {
     expect(loadEnv({ NEO4J_URI: '' }).NEO4J_URI).toBeUndefined();
   });
 
-  it('takes the managed Neo4j\'s java from JAVA_HOME, else from PATH', () => {
+  it("takes the managed Neo4j's java from JAVA_HOME, else from PATH", () => {
     expect(defaultJava(loadEnv({ JAVA_HOME: '/opt/jdk-17' }).JAVA_HOME)).toBe(join('/opt/jdk-17', 'bin', 'java'));
     expect(defaultJava(loadEnv({ JAVA_HOME: '' }).JAVA_HOME)).toBe('java');
   });
@@ -58,7 +67,13 @@ describe('java version parsing', () => {
 });
 
 describe('generated neo4j.conf', () => {
-  const conf = renderConf({ boltPort: 17687, importDir: '/x/import', pluginsDir: '/x/plugins', pagecache: '256m', txTotalMemory: '600m' });
+  const conf = renderConf({
+    boltPort: 17687,
+    importDir: '/x/import',
+    pluginsDir: '/x/plugins',
+    pagecache: '256m',
+    txTotalMemory: '600m',
+  });
   it.each([
     'server.bolt.listen_address=127.0.0.1:17687',
     'server.http.enabled=false',

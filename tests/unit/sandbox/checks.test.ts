@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src/server/http/errors';
-import { checkPlan, checkQueryType, precheckText, procedureName, toCypherParams, type PlanNode } from '../../../src/server/sandbox/sandbox';
+import {
+  checkPlan,
+  checkQueryType,
+  precheckText,
+  procedureName,
+  toCypherParams,
+  type PlanNode,
+} from '../../../src/server/sandbox/sandbox';
 import neo4j from 'neo4j-driver';
 
 const rejection = (f: () => unknown): string | undefined => {
@@ -14,7 +21,11 @@ const rejection = (f: () => unknown): string | undefined => {
   return undefined;
 };
 
-const plan = (operatorType: string, details?: string, children: PlanNode[] = []): PlanNode => ({ operatorType, arguments: details ? { Details: details } : {}, children });
+const plan = (operatorType: string, details?: string, children: PlanNode[] = []): PlanNode => ({
+  operatorType,
+  arguments: details ? { Details: details } : {},
+  children,
+});
 
 describe('precheckText', () => {
   it.each([
@@ -30,7 +41,9 @@ describe('precheckText', () => {
   ])('%s → %s', (q, reason) => expect(rejection(() => precheckText(q))).toBe(reason));
 
   it('lets ordinary reads through, without their trailing semicolon', () => {
-    expect(precheckText('MATCH (n) WHERE n.use = 1 RETURN n.use AS use;')).toBe('MATCH (n) WHERE n.use = 1 RETURN n.use AS use');
+    expect(precheckText('MATCH (n) WHERE n.use = 1 RETURN n.use AS use;')).toBe(
+      'MATCH (n) WHERE n.use = 1 RETURN n.use AS use',
+    );
     expect(precheckText("RETURN 'USE system; CREATE (n)' AS s")).toBe("RETURN 'USE system; CREATE (n)' AS s");
   });
 });
@@ -38,13 +51,23 @@ describe('precheckText', () => {
 describe('plan checks', () => {
   it('reads procedure names from the operator details', () => {
     expect(procedureName('db.labels() :: (label :: STRING)')).toBe('db.labels');
-    expect(procedureName('db.index.fulltext.queryNodes($autostring_0, $autostring_1) :: (node :: NODE, score :: FLOAT)')).toBe('db.index.fulltext.queryNodes');
+    expect(
+      procedureName('db.index.fulltext.queryNodes($autostring_0, $autostring_1) :: (node :: NODE, score :: FLOAT)'),
+    ).toBe('db.index.fulltext.queryNodes');
     expect(procedureName(undefined)).toBeNull();
   });
 
   it('accepts plain reads and allowlisted procedures', () => {
-    expect(() => checkPlan(plan('ProduceResults@neo4j', 'n', [plan('Expand(All)@neo4j', '(a)-->(b)', [plan('AllNodesScan@neo4j', 'a')])]))).not.toThrow();
-    expect(() => checkPlan(plan('ProduceResults@neo4j', 'label', [plan('ProcedureCall@neo4j', 'db.labels() :: (label :: STRING)')]))).not.toThrow();
+    expect(() =>
+      checkPlan(
+        plan('ProduceResults@neo4j', 'n', [plan('Expand(All)@neo4j', '(a)-->(b)', [plan('AllNodesScan@neo4j', 'a')])]),
+      ),
+    ).not.toThrow();
+    expect(() =>
+      checkPlan(
+        plan('ProduceResults@neo4j', 'label', [plan('ProcedureCall@neo4j', 'db.labels() :: (label :: STRING)')]),
+      ),
+    ).not.toThrow();
     expect(() => checkPlan(plan('ShortestPath@neo4j', 'p'))).not.toThrow();
     expect(() => checkPlan(false)).not.toThrow();
   });
@@ -59,7 +82,12 @@ describe('plan checks', () => {
     [plan('AdministrationCommand@system'), 'ADMINISTRATION'],
     [plan('CreateIndex@neo4j'), 'WRITE'],
     [plan('SetProperty@neo4j', 'n.x = 1'), 'WRITE'],
-    [plan('ProduceResults@neo4j', 'l', [plan('Apply@neo4j', '', [plan('Argument@neo4j'), plan('LoadCSV@neo4j', 'l')])]), 'LOAD_CSV'],
+    [
+      plan('ProduceResults@neo4j', 'l', [
+        plan('Apply@neo4j', '', [plan('Argument@neo4j'), plan('LoadCSV@neo4j', 'l')]),
+      ]),
+      'LOAD_CSV',
+    ],
   ])('rejects %j', (p, reason) => expect(rejection(() => checkPlan(p))).toBe(reason));
 
   it('only query type r passes', () => {

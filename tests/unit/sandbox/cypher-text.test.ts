@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { findCalls, hasSeveralStatements, literalValue, scanCypher, stripTrailingSemicolons } from '../../../src/server/sandbox/cypher-text';
+import {
+  findCalls,
+  hasSeveralStatements,
+  literalValue,
+  scanCypher,
+  stripTrailingSemicolons,
+} from '../../../src/server/sandbox/cypher-text';
 import { expressionBomb } from '../../../src/server/sandbox/expression-bombs';
 
 describe('scanCypher', () => {
   it('blanks comments, strings and quoted names, keeping offsets', () => {
-    const q = "MATCH (n:`We;ird`) // c;omment\nWHERE n.x = 'a;b' /* ; */ RETURN \"x\\\";y\" AS s";
+    const q = 'MATCH (n:`We;ird`) // c;omment\nWHERE n.x = \'a;b\' /* ; */ RETURN "x\\";y" AS s';
     const { skeleton } = scanCypher(q);
     expect(skeleton.length).toBe(q.length);
     expect(skeleton).not.toContain(';');
@@ -13,7 +19,9 @@ describe('scanCypher', () => {
   });
 
   it('collects parameter names, quoted ones too, not those in strings or comments', () => {
-    expect(scanCypher('MATCH (n {id: $id}) WHERE n.x > $`odd name` AND n.y = $0 RETURN "$notme" // $nor').params.sort()).toEqual(['0', 'id', 'odd name']);
+    expect(
+      scanCypher('MATCH (n {id: $id}) WHERE n.x > $`odd name` AND n.y = $0 RETURN "$notme" // $nor').params.sort(),
+    ).toEqual(['0', 'id', 'odd name']);
   });
 
   it('handles unterminated literals without throwing', () => {

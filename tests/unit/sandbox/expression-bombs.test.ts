@@ -17,12 +17,32 @@ describe('expressionBomb: computed range bounds, cross products, string growth, 
     ['a range bound from a map parameter', 'RETURN [x IN range(1, $p.n) | x]', { p: { n: 3e8 } }],
     ['a doubling range bound', 'RETURN reduce(l = [1], i IN range(1, 40) | [x IN range(0, 2 * size(l)) | 1])', {}],
     ['two size() terms', 'RETURN reduce(l = [1], i IN range(1, 40) | [x IN range(0, size(l) + size(l)) | 1])', {}],
-    ['a nested scan of the same list', 'WITH range(1, 30000) AS l RETURN size([x IN l WHERE size([y IN l WHERE y > x]) > 0])', {}],
-    ['reduce with an inner scan', 'UNWIND range(1, 30000) AS i WITH collect(i) AS l RETURN reduce(a = 0, x IN l | a + size([y IN l WHERE y < x]))', {}],
-    ['a big list parameter crossed with itself', 'RETURN [a IN $l | size([b IN $l WHERE b > a])]', { l: Array.from({ length: 20_000 }, (_, i) => i) }],
-    ['a quantifier nested in a quantifier over collected lists', 'MATCH (n) WITH collect(n.id) AS ids RETURN any(a IN ids WHERE all(b IN ids WHERE a <> b + "x"))', {}],
+    [
+      'a nested scan of the same list',
+      'WITH range(1, 30000) AS l RETURN size([x IN l WHERE size([y IN l WHERE y > x]) > 0])',
+      {},
+    ],
+    [
+      'reduce with an inner scan',
+      'UNWIND range(1, 30000) AS i WITH collect(i) AS l RETURN reduce(a = 0, x IN l | a + size([y IN l WHERE y < x]))',
+      {},
+    ],
+    [
+      'a big list parameter crossed with itself',
+      'RETURN [a IN $l | size([b IN $l WHERE b > a])]',
+      { l: Array.from({ length: 20_000 }, (_, i) => i) },
+    ],
+    [
+      'a quantifier nested in a quantifier over collected lists',
+      'MATCH (n) WITH collect(n.id) AS ids RETURN any(a IN ids WHERE all(b IN ids WHERE a <> b + "x"))',
+      {},
+    ],
     ['reduce repeating a 100 KB parameter', "RETURN size(reduce(s = '', i IN range(1, 100000) | s + $t))", { t: BIG }],
-    ['a comprehension repeating a 100 KB parameter', 'RETURN size([x IN range(1, 20000) | $t + toString(x)])', { t: BIG }],
+    [
+      'a comprehension repeating a 100 KB parameter',
+      'RETURN size([x IN range(1, 20000) | $t + toString(x)])',
+      { t: BIG },
+    ],
     ['a comprehension repeating a long literal', `RETURN size([x IN range(1, 10000) | '${'y'.repeat(10_000)}'])`, {}],
     ['replace() on the accumulator of reduce', "RETURN reduce(s = 'x', i IN range(1, 40) | replace(s, 'x', 'xx'))", {}],
     ['a backtracking regex literal', "RETURN $s =~ '(.*a){12}x'", { s: 'aaaa' }],
@@ -45,6 +65,11 @@ describe('expressionBomb: computed range bounds, cross products, string growth, 
 });
 
 describe('catastrophicRegex', () => {
-  it.each(['(a+)+b', '(a*)*', '(x+x+)+y', '(a|aa)+b', '(.*a){12}x', '(\\w+\\s?)+$'])('flags %s', (p) => expect(catastrophicRegex(p)).toBe(true));
-  it.each(['(?i).*gladkov.*', '^[A-Z][a-z]+$', '(ab)+', '\\(a+\\)+', '(?i)(kharkiv|belgorod)', 'a{2,5}b'])('passes %s', (p) => expect(catastrophicRegex(p)).toBe(false));
+  it.each(['(a+)+b', '(a*)*', '(x+x+)+y', '(a|aa)+b', '(.*a){12}x', '(\\w+\\s?)+$'])('flags %s', (p) =>
+    expect(catastrophicRegex(p)).toBe(true),
+  );
+  it.each(['(?i).*gladkov.*', '^[A-Z][a-z]+$', '(ab)+', '\\(a+\\)+', '(?i)(kharkiv|belgorod)', 'a{2,5}b'])(
+    'passes %s',
+    (p) => expect(catastrophicRegex(p)).toBe(false),
+  );
 });

@@ -10,7 +10,8 @@ describe('route table (src/shared/api/routes.ts)', () => {
       expect({ method: CONTRACTS[name].method, path: CONTRACTS[name].path }, name).toEqual(ROUTES[name]);
     }
     expect(API_CONTRACTS).toHaveLength(names.length);
-    for (const c of API_CONTRACTS) expect(Object.values(ROUTES), c.path).toContainEqual({ method: c.method, path: c.path });
+    for (const c of API_CONTRACTS)
+      expect(Object.values(ROUTES), c.path).toContainEqual({ method: c.method, path: c.path });
   });
 
   it('names each endpoint once', () => {

@@ -88,7 +88,10 @@ const WORD = /[\p{L}\p{N}]/u;
  * Where the given surface forms occur in `excerpt`, as whole words; longest match wins, no
  * overlaps. Pure; O(forms × excerpt).
  */
-export function findMentions(excerpt: string, entities: readonly { ref: NodeRef; forms: readonly string[] }[]): ExcerptMention[] {
+export function findMentions(
+  excerpt: string,
+  entities: readonly { ref: NodeRef; forms: readonly string[] }[],
+): ExcerptMention[] {
   const hits: ExcerptMention[] = [];
   for (const { ref, forms } of entities) {
     for (const form of new Set(forms)) {
@@ -131,9 +134,10 @@ export async function excerptFor(
   mentioned: { ref: NodeRef; forms: string[] }[],
 ): Promise<Excerpt> {
   const file = strOrNull(props.file);
-  if (!file) return { available: false, reason: 'The article node does not name its text file, so only the quote is shown.' };
+  if (!file)
+    return { available: false, reason: 'The article node does not name its text file, so only the quote is shown.' };
   const path = articlePath(articlesDir, file);
-  if (!path) return { available: false, reason: 'The article\'s file name is not a plain file name; it is not opened.' };
+  if (!path) return { available: false, reason: "The article's file name is not a plain file name; it is not opened." };
   let buf: Buffer;
   try {
     const st = await stat(path);
@@ -141,15 +145,25 @@ export async function excerptFor(
     if (st.size > MAX_ARTICLE_BYTES) return { available: false, reason: 'The article text is too large to open here.' };
     buf = await readFile(path);
   } catch {
-    return { available: false, reason: 'The article text is not available to the server (not in ARTICLES_DIR), so only the quote is shown.' };
+    return {
+      available: false,
+      reason: 'The article text is not available to the server (not in ARTICLES_DIR), so only the quote is shown.',
+    };
   }
   const sha = strOrNull(props.sha256);
   if (sha && createHash('sha256').update(buf).digest('hex') !== sha.toLowerCase()) {
-    return { available: false, reason: 'The article text on the server differs from the one the evidence was taken from, so only the quote is shown.' };
+    return {
+      available: false,
+      reason:
+        'The article text on the server differs from the one the evidence was taken from, so only the quote is shown.',
+    };
   }
   const text = buf.toString('utf8');
   if (end > text.length || text.slice(start, end) !== quote) {
-    return { available: false, reason: 'The quote is not at its recorded position in the article text, so only the quote is shown.' };
+    return {
+      available: false,
+      reason: 'The quote is not at its recorded position in the article text, so only the quote is shown.',
+    };
   }
   const w = excerptWindow(text, start, end);
   const excerpt = text.slice(w.start, w.end);

@@ -58,12 +58,20 @@ export async function loadArticleEvidence(
   end: number,
 ): Promise<ArticleEvidenceResponse> {
   const t0 = performance.now();
-  const res = await readQuery(db, EVIDENCE_CYPHER, { id, start: int(start), end: int(end) }, { metadata: { endpoint: 'article-evidence' } });
+  const res = await readQuery(
+    db,
+    EVIDENCE_CYPHER,
+    { id, start: int(start), end: int(end) },
+    { metadata: { endpoint: 'article-evidence' } },
+  );
   const row = res.records[0];
   if (!row) throw notFound(`No article with id "${id}".`);
   const a = row.get('a') as NodeLike;
   const quote = strOrNull(row.get('quote'));
-  if (quote === null) throw notFound(`Characters ${start}–${end} of this article are not evidence in the graph; only evidence quotes can be opened.`);
+  if (quote === null)
+    throw notFound(
+      `Characters ${start}–${end} of this article are not evidence in the graph; only evidence quotes can be opened.`,
+    );
   const mentioned = (row.get('mentioned') as { node: NodeLike; forms: unknown[] }[]).map(({ node, forms }) => {
     const p = node.properties;
     const aliases = Array.isArray(p.aliases) ? p.aliases.filter((x): x is string => typeof x === 'string') : [];

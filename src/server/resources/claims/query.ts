@@ -92,20 +92,31 @@ export interface SideCandidate {
  * The claimant's side: the nearest country; on a tie between different countries, the first by
  * name, flagged ambiguous. Pure; O(candidates log candidates).
  */
-export function pickSide(candidates: readonly SideCandidate[]): { side: Side | null; via: string[]; ambiguous: boolean } {
+export function pickSide(candidates: readonly SideCandidate[]): {
+  side: Side | null;
+  via: string[];
+  ambiguous: boolean;
+} {
   if (candidates.length === 0) return { side: null, via: [], ambiguous: false };
-  const sorted = [...candidates].sort((a, b) => a.hops - b.hops || a.side.name.localeCompare(b.side.name) || a.via.length - b.via.length);
+  const sorted = [...candidates].sort(
+    (a, b) => a.hops - b.hops || a.side.name.localeCompare(b.side.name) || a.via.length - b.via.length,
+  );
   const best = sorted[0]!;
   const ambiguous = sorted.some((c) => c.hops === best.hops && c.side.id !== best.side.id);
   return { side: best.side, via: best.via, ambiguous };
 }
 
-const ref = (n: NodeLike) => ({ id: n.elementId, key: nodeKey(n.properties), name: nodeCaption(n.properties, n.elementId) });
+const ref = (n: NodeLike) => ({
+  id: n.elementId,
+  key: nodeKey(n.properties),
+  name: nodeCaption(n.properties, n.elementId),
+});
 
 /** Turns a path (claimant → … → x) plus an optional `country` lookup into a candidate. */
 export function candidateFromPath(path: Path, country: NodeLike | null): SideCandidate {
   const via: string[] = [nodeCaption(path.start.properties as Record<string, unknown>, path.start.elementId)];
-  for (const seg of path.segments) via.push(seg.relationship.type, nodeCaption(seg.end.properties as Record<string, unknown>, seg.end.elementId));
+  for (const seg of path.segments)
+    via.push(seg.relationship.type, nodeCaption(seg.end.properties as Record<string, unknown>, seg.end.elementId));
   if (country) {
     via.push('country', nodeCaption(country.properties, country.elementId));
     return { hops: path.length + 1, side: ref(country), via };
@@ -131,7 +142,11 @@ export function orderGroups(groups: SideGroup[]): SideGroup[] {
   }
   return groups.sort((a, b) => {
     if (!a.side !== !b.side) return a.side ? -1 : 1;
-    return Number(contested(b)) - Number(contested(a)) || b.claims.length - a.claims.length || (a.side?.name ?? '').localeCompare(b.side?.name ?? '');
+    return (
+      Number(contested(b)) - Number(contested(a)) ||
+      b.claims.length - a.claims.length ||
+      (a.side?.name ?? '').localeCompare(b.side?.name ?? '')
+    );
   });
 }
 
@@ -142,7 +157,12 @@ export async function loadClaims(db: Db, q: ClaimsQuery): Promise<ClaimsResponse
     db,
     CLAIMS_CYPHER,
     // Sentinels instead of nulls: one parameter-type shape, one cached plan.
-    { filtered: q.asReportedBy !== undefined, asOf: q.asReportedBy ?? FAR_FUTURE, event: q.event ?? '', cap: int(CLAIMS_MAX) },
+    {
+      filtered: q.asReportedBy !== undefined,
+      asOf: q.asReportedBy ?? FAR_FUTURE,
+      event: q.event ?? '',
+      cap: int(CLAIMS_MAX),
+    },
     { metadata: { endpoint: 'claims' } },
   );
   const row = res.records[0];
@@ -150,7 +170,10 @@ export async function loadClaims(db: Db, q: ClaimsQuery): Promise<ClaimsResponse
   if (q.event && Number(row.get('eventFound')) === 0) throw notFound(`No node with id "${q.event}".`);
 
   const sideOf = new Map<string, ReturnType<typeof pickSide>>();
-  for (const a of row.get('affiliations') as { who: string; candidates: { path: unknown; country: NodeLike | null }[] }[]) {
+  for (const a of row.get('affiliations') as {
+    who: string;
+    candidates: { path: unknown; country: NodeLike | null }[];
+  }[]) {
     const cands = a.candidates.filter((c) => isPath(c.path)).map((c) => candidateFromPath(c.path as Path, c.country));
     sideOf.set(a.who, pickSide(cands));
   }
@@ -165,7 +188,10 @@ export async function loadClaims(db: Db, q: ClaimsQuery): Promise<ClaimsResponse
     article: NodeLike | null;
     contra: string[];
   };
-  const byEvent = new Map<string, { event: NodeLike; start: string | null; end: string | null; claims: BoardClaim[] }>();
+  const byEvent = new Map<
+    string,
+    { event: NodeLike; start: string | null; end: string | null; claims: BoardClaim[] }
+  >();
   for (const r of row.get('rows') as Row[]) {
     const p = r.claim.properties;
     const status = strOrNull(p.status);
@@ -211,7 +237,11 @@ export async function loadClaims(db: Db, q: ClaimsQuery): Promise<ClaimsResponse
           : null,
       contradicts: r.contra,
     };
-    const slot = byEvent.get(r.event.elementId) ?? byEvent.set(r.event.elementId, { event: r.event, start: r.start, end: r.end, claims: [] }).get(r.event.elementId)!;
+    const slot =
+      byEvent.get(r.event.elementId) ??
+      byEvent
+        .set(r.event.elementId, { event: r.event, start: r.start, end: r.end, claims: [] })
+        .get(r.event.elementId)!;
     slot.claims.push(claim);
   }
 
@@ -228,11 +258,22 @@ export async function loadClaims(db: Db, q: ClaimsQuery): Promise<ClaimsResponse
     }
     const count = (s: string) => claims.filter((c) => c.statusAsOf === s).length;
     events.push({
-      event: { id: event.elementId, key: nodeKey(event.properties), caption: nodeCaption(event.properties, event.elementId), labels: [...event.labels] },
+      event: {
+        id: event.elementId,
+        key: nodeKey(event.properties),
+        caption: nodeCaption(event.properties, event.elementId),
+        labels: [...event.labels],
+      },
       start,
       end,
       contested: claims.some((c) => c.contradicts.some((o) => ids.has(o))),
-      counts: { total: claims.length, contested: count('contested'), unanswered: count('unanswered'), acknowledged: count('acknowledged'), uncontested: count('uncontested') },
+      counts: {
+        total: claims.length,
+        contested: count('contested'),
+        unanswered: count('unanswered'),
+        acknowledged: count('acknowledged'),
+        uncontested: count('uncontested'),
+      },
       groups: orderGroups([...groups.values()]),
     });
   }

@@ -8,7 +8,11 @@ export const cypherRoutes: RouteModule = (app, ctx) => {
     const body = parseInput(CypherRequestSchema, req.body, 'body');
     return runSandboxed(ctx.db, {
       ...body,
-      onWatchdog: (r) => req.log.warn({ watchdog: r }, `sandbox query outlived ${body.timeoutMs} ms + grace; terminate ${r.terminated ? 'succeeded' : 'failed'}`),
+      onWatchdog: (r) =>
+        req.log.warn(
+          { watchdog: r },
+          `sandbox query outlived ${body.timeoutMs} ms + grace; terminate ${r.terminated ? 'succeeded' : 'failed'}`,
+        ),
     });
   });
 };

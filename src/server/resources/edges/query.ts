@@ -21,7 +21,12 @@ RETURN collect(r) AS rels`;
  * nodes"). Ids that match no node are ignored. Cost: one round trip; O(sum of the degrees of
  * `nodes`) relationships scanned, at most `limit` returned.
  */
-export async function edgesBetween(db: Db, nodes: readonly string[], among: readonly string[], limit: number): Promise<EdgesBetweenResponse> {
+export async function edgesBetween(
+  db: Db,
+  nodes: readonly string[],
+  among: readonly string[],
+  limit: number,
+): Promise<EdgesBetweenResponse> {
   const uniqNodes = [...new Set(nodes)];
   const all = [...new Set([...uniqNodes, ...among])];
   const r = await readQuery(db, EDGES_BETWEEN, { nodes: uniqNodes, all, upto: int(limit + 1) }, { timeoutMs: 10_000 });

@@ -12,14 +12,36 @@ export async function checkHealth(db: Db, startedAt: number): Promise<HealthResp
   const t0 = performance.now();
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new ApiError(503, 'NEO4J_UNAVAILABLE', 'Neo4j did not answer the health check within 2 s; try again shortly', { reason: 'SLOW' })), 2_000);
+    timer = setTimeout(
+      () =>
+        reject(
+          new ApiError(
+            503,
+            'NEO4J_UNAVAILABLE',
+            'Neo4j did not answer the health check within 2 s; try again shortly',
+            { reason: 'SLOW' },
+          ),
+        ),
+      2_000,
+    );
   });
   const r = await Promise.race([
-    readQuery(db, 'CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition', {}, { timeoutMs: 2_000 }),
+    readQuery(
+      db,
+      'CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition',
+      {},
+      { timeoutMs: 2_000 },
+    ),
     late,
   ])
     .catch((e: unknown) => {
-      if (classifyNeo4jError(e, db.database)?.code === 'TIMEOUT') throw new ApiError(503, 'NEO4J_UNAVAILABLE', 'Neo4j did not answer the health check in time; try again shortly', { reason: 'SLOW' });
+      if (classifyNeo4jError(e, db.database)?.code === 'TIMEOUT')
+        throw new ApiError(
+          503,
+          'NEO4J_UNAVAILABLE',
+          'Neo4j did not answer the health check in time; try again shortly',
+          { reason: 'SLOW' },
+        );
       throw e;
     })
     .finally(() => clearTimeout(timer));

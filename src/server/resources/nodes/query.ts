@@ -75,7 +75,7 @@ function articleRef(a: Node | null, key: unknown): ArticleRef {
   const p = (a?.properties ?? {}) as Record<string, unknown>;
   return {
     id: a?.elementId ?? null,
-    key: strOrNull(key) ?? (a ? nodeKey(p) ?? '' : ''),
+    key: strOrNull(key) ?? (a ? (nodeKey(p) ?? '') : ''),
     title: strOrNull(p.title),
     outlet: strOrNull(p.outlet),
     published: strOrNull(p.published),
@@ -144,7 +144,12 @@ export async function nodeDetail(db: Db, address: string): Promise<NodeDetailRes
     byType.set(d.type, e);
   }
 
-  const rawEvidence = rec.get('evidence') as { r: Relationship; m: Node; ev: Record<string, unknown>; a: Node | null }[];
+  const rawEvidence = rec.get('evidence') as {
+    r: Relationship;
+    m: Node;
+    ev: Record<string, unknown>;
+    a: Node | null;
+  }[];
   const evidence: Evidence[] = rawEvidence
     .filter((x) => typeof x.ev.quote === 'string')
     .slice(0, EVIDENCE_CAP)
@@ -176,12 +181,19 @@ export async function nodeDetail(db: Db, address: string): Promise<NodeDetailRes
 
   return {
     node: toGraphNode(n),
-    degree: { total, byType: [...byType.values()].sort((a, b) => b.out + b.in - (a.out + a.in) || a.type.localeCompare(b.type)) },
+    degree: {
+      total,
+      byType: [...byType.values()].sort((a, b) => b.out + b.in - (a.out + a.in) || a.type.localeCompare(b.type)),
+    },
     evidence,
     evidenceTruncated: rawEvidence.length > EVIDENCE_CAP,
     mentions: (rec.get('mentions') as { a: Node | null; count: unknown; first: unknown }[])
       .filter((m) => m.a)
-      .map((m) => ({ article: articleRef(m.a, (m.a!.properties as Record<string, unknown>).id), count: numOrNull(m.count), firstOffset: numOrNull(m.first) })),
+      .map((m) => ({
+        article: articleRef(m.a, (m.a!.properties as Record<string, unknown>).id),
+        count: numOrNull(m.count),
+        firstOffset: numOrNull(m.first),
+      })),
     claim: self ? toClaim(self) : null,
     claimsMade: claimRows.filter((c) => c.rel === 'made').map(toClaim),
     claimsAbout: claimRows.filter((c) => c.rel === 'about').map(toClaim),
@@ -232,7 +244,9 @@ export async function neighbours(db: Db, address: string, q: NeighboursQuery): P
   const n = rec.get('n') as Node;
   const g = new GraphCollector();
   g.addNode(n);
-  const page = (rec.get('page') as ({ r: Relationship; m: Node } | null)[]).filter((x): x is { r: Relationship; m: Node } => !!x);
+  const page = (rec.get('page') as ({ r: Relationship; m: Node } | null)[]).filter(
+    (x): x is { r: Relationship; m: Node } => !!x,
+  );
   for (const { r: rel, m } of page) {
     g.addNode(m);
     g.addEdge(rel);
@@ -251,5 +265,14 @@ export async function neighbours(db: Db, address: string, q: NeighboursQuery): P
     const left = c - (seen[t] ?? 0);
     if (left > 0) more[t] = left;
   }
-  return { ...g.payload(), center: n.elementId, total, returned: page.length, skip: q.skip, limit: q.limit, more, byType };
+  return {
+    ...g.payload(),
+    center: n.elementId,
+    total,
+    returned: page.length,
+    skip: q.skip,
+    limit: q.limit,
+    more,
+    byType,
+  };
 }

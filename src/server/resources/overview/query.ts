@@ -35,7 +35,12 @@ RETURN total, totalRels, whole, nodes, rels`;
  */
 export async function overview(db: Db, top: number): Promise<OverviewResponse> {
   const t0 = performance.now();
-  const r = await readQuery(db, OVERVIEW, { wholeMax: int(OVERVIEW_WHOLE_GRAPH_MAX), top: int(top), relCap: int(REL_CAP) }, { timeoutMs: 30_000 });
+  const r = await readQuery(
+    db,
+    OVERVIEW,
+    { wholeMax: int(OVERVIEW_WHOLE_GRAPH_MAX), top: int(top), relCap: int(REL_CAP) },
+    { timeoutMs: 30_000 },
+  );
   const rec = r.records[0]!;
   const g = new GraphCollector();
   for (const n of rec.get('nodes') as Node[]) g.addNode(n);

@@ -33,13 +33,17 @@ RETURN a, b, paths`;
 export async function shortestPaths(db: Db, q: PathsQuery): Promise<PathsResponse> {
   const t0 = performance.now();
   const hops = HOPS[q.maxHops]!;
-  const r = await readQuery(db, pathsCypher(matchNode('a', 'from', q.from, true), matchNode('b', 'to', q.to, true), hops), {
-    from: q.from,
-    to: q.to,
-    types: q.types ?? null,
-    exclude: q.exclude ?? null,
-    fetch: int(q.limit + 1),
-  });
+  const r = await readQuery(
+    db,
+    pathsCypher(matchNode('a', 'from', q.from, true), matchNode('b', 'to', q.to, true), hops),
+    {
+      from: q.from,
+      to: q.to,
+      types: q.types ?? null,
+      exclude: q.exclude ?? null,
+      fetch: int(q.limit + 1),
+    },
+  );
   const rec = r.records[0];
   const a = rec?.get('a') as Node | null;
   const b = rec?.get('b') as Node | null;

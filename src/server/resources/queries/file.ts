@@ -87,7 +87,9 @@ export function parseSavedQuery(file: string, text: string): LoadedQuery {
   }
   const parsed = HeaderSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new Error(`bad header: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(header)'}: ${i.message}`).join('; ')}`);
+    throw new Error(
+      `bad header: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(header)'}: ${i.message}`).join('; ')}`,
+    );
   }
   const h = parsed.data;
   const cypher = stripTrailingSemicolons(body);
@@ -102,9 +104,11 @@ export function parseSavedQuery(file: string, text: string): LoadedQuery {
     if (p.default !== undefined && p.default !== null) coerceParam(p, p.default, `default of ${p.name}`);
   }
   const undeclared = used.filter((u) => !declared.has(u));
-  if (undeclared.length) throw new Error(`uses ${undeclared.map((u) => `$${u}`).join(', ')} without declaring it in the header`);
+  if (undeclared.length)
+    throw new Error(`uses ${undeclared.map((u) => `$${u}`).join(', ')} without declaring it in the header`);
   const unused = h.params.filter((p) => !used.includes(p.name)).map((p) => p.name);
-  if (unused.length) throw new Error(`declares ${unused.join(', ')} but the query does not use ${unused.length > 1 ? 'them' : 'it'}`);
+  if (unused.length)
+    throw new Error(`declares ${unused.join(', ')} but the query does not use ${unused.length > 1 ? 'them' : 'it'}`);
   return {
     file,
     cypher,
@@ -115,20 +119,18 @@ export function parseSavedQuery(file: string, text: string): LoadedQuery {
       description: h.description.trim(),
       group: h.group,
       cypher,
-      params: h.params.map(
-        (p): SavedQueryParam => ({
-          name: p.name,
-          type: p.type,
-          label: p.label ?? p.name,
-          description: p.description ?? null,
-          ...(p.default !== undefined ? { default: p.default as string | number | boolean | null } : {}),
-          required: p.default === undefined,
-          ...(p.min !== undefined ? { min: p.min } : {}),
-          ...(p.max !== undefined ? { max: p.max } : {}),
-          ...(p.options ? { options: p.options } : {}),
-          ...(p.labels ? { entityLabels: p.labels } : {}),
-        }),
-      ),
+      params: h.params.map((p): SavedQueryParam => ({
+        name: p.name,
+        type: p.type,
+        label: p.label ?? p.name,
+        description: p.description ?? null,
+        ...(p.default !== undefined ? { default: p.default as string | number | boolean | null } : {}),
+        required: p.default === undefined,
+        ...(p.min !== undefined ? { min: p.min } : {}),
+        ...(p.max !== undefined ? { max: p.max } : {}),
+        ...(p.options ? { options: p.options } : {}),
+        ...(p.labels ? { entityLabels: p.labels } : {}),
+      })),
     },
   };
 }
@@ -173,7 +175,8 @@ export function coerceParam(p: ParamHeader, v: unknown, where = p.name): unknown
       if (typeof v !== 'string' || !ISO_DATE.test(v)) throw fail('must be a date like 2023-04-20');
       const [y, m, d] = v.split('-').map(Number) as [number, number, number];
       const dt = new Date(Date.UTC(y, m - 1, d));
-      if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) throw fail(`${v} is not a calendar date`);
+      if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d)
+        throw fail(`${v} is not a calendar date`);
       out = new neo4j.types.Date(y, m, d);
       break;
     }
@@ -195,7 +198,9 @@ export function readSavedQueries(dir: string): { queries: LoadedQuery[]; rejecte
   const rejected: Rejected[] = [];
   let files: string[] = [];
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.cypher')).sort();
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith('.cypher'))
+      .sort();
   } catch (e) {
     rejected.push({ file: dir, reason: `cannot read the queries folder: ${(e as Error).message}` });
   }

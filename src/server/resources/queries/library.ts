@@ -33,7 +33,10 @@ export class SavedQueryLibrary {
   /** Reads and checks now; resolves even when the database is down (checked later then). */
   async load(): Promise<void> {
     await this.ensureChecked().catch((e: unknown) => {
-      this.log.warn({ err: (e as Error).message }, 'saved queries: not checked yet (Neo4j unavailable); will retry on first use');
+      this.log.warn(
+        { err: (e as Error).message },
+        'saved queries: not checked yet (Neo4j unavailable); will retry on first use',
+      );
     });
   }
 
@@ -52,9 +55,11 @@ export class SavedQueryLibrary {
     for (const q of queries) {
       try {
         await explainCheck(this.db, q.cypher, {});
-        for (const p of q.params) if (p.suggest) await explainCheck(this.db, p.suggest, {}).catch((e: unknown) => {
-          throw new Error(`suggestion query of ${p.name}: ${(e as Error).message}`);
-        });
+        for (const p of q.params)
+          if (p.suggest)
+            await explainCheck(this.db, p.suggest, {}).catch((e: unknown) => {
+              throw new Error(`suggestion query of ${p.name}: ${(e as Error).message}`);
+            });
         ok.set(q.meta.name, q);
       } catch (e) {
         const code = (e as { code?: string }).code;
@@ -62,8 +67,12 @@ export class SavedQueryLibrary {
         rejected.push({ file: q.file, reason: (e as Error).message });
       }
     }
-    for (const r of rejected) this.log.warn({ file: r.file, reason: r.reason }, `saved query ${r.file} rejected: ${r.reason}`);
-    this.log.info({ loaded: ok.size, rejected: rejected.length }, `saved queries: ${ok.size} loaded, ${rejected.length} rejected`);
+    for (const r of rejected)
+      this.log.warn({ file: r.file, reason: r.reason }, `saved query ${r.file} rejected: ${r.reason}`);
+    this.log.info(
+      { loaded: ok.size, rejected: rejected.length },
+      `saved queries: ${ok.size} loaded, ${rejected.length} rejected`,
+    );
     this.byName = ok;
     this.rejectedList = rejected;
     this.suggestCache = null;
@@ -112,7 +121,10 @@ export class SavedQueryLibrary {
             })
             .catch((e: unknown) => {
               failed = true;
-              this.log.warn({ query: q.meta.name, param: p.name, err: (e as Error).message }, 'suggestion query failed');
+              this.log.warn(
+                { query: q.meta.name, param: p.name, err: (e as Error).message },
+                'suggestion query failed',
+              );
             }),
         );
       }
@@ -129,10 +141,14 @@ export class SavedQueryLibrary {
    * the parameter; omitted ones take their default. Entity ids given as element ids are turned
    * into our `id` (one extra round trip). Returns Cypher values and their JSON echo.
    */
-  async bindParams(q: LoadedQuery, given: Record<string, unknown>): Promise<{ cypher: Record<string, unknown>; echo: Record<string, unknown> }> {
+  async bindParams(
+    q: LoadedQuery,
+    given: Record<string, unknown>,
+  ): Promise<{ cypher: Record<string, unknown>; echo: Record<string, unknown> }> {
     const known = new Set(q.params.map((p) => p.name));
     for (const k of Object.keys(given)) {
-      if (!known.has(k)) throw badRequest(`params.${k}`, `unknown parameter; this query takes ${[...known].join(', ') || 'none'}`);
+      if (!known.has(k))
+        throw badRequest(`params.${k}`, `unknown parameter; this query takes ${[...known].join(', ') || 'none'}`);
     }
     const cypher: Record<string, unknown> = {};
     const echo: Record<string, unknown> = {};
@@ -145,7 +161,8 @@ export class SavedQueryLibrary {
       if (p.type === 'entity' && typeof v === 'string' && looksLikeElementId(v)) {
         const r = await readQuery(this.db, 'MATCH (n) WHERE elementId(n) = $id RETURN n.id AS key', { id: v });
         const key = r.records[0]?.get('key');
-        if (typeof key !== 'string') throw badRequest(`params.${p.name}`, `no node with element id ${v} (and an \`id\` property)`);
+        if (typeof key !== 'string')
+          throw badRequest(`params.${p.name}`, `no node with element id ${v} (and an \`id\` property)`);
         v = key;
       }
       cypher[p.name] = coerceParam(p, v, `params.${p.name}`);

@@ -1,4 +1,9 @@
-import { queriesListContract, RunQueryBodySchema, runQueryContract, RunQueryParamsSchema } from '../../../shared/api/queries';
+import {
+  queriesListContract,
+  RunQueryBodySchema,
+  runQueryContract,
+  RunQueryParamsSchema,
+} from '../../../shared/api/queries';
 import { notFound } from '../../http/errors';
 import { DEFAULT_MAX_BYTES, streamQuery } from '../../sandbox/stream';
 import { fastifyPath, parseInput, type RouteModule } from '../../http/context';

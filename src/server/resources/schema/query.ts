@@ -45,9 +45,14 @@ export async function describeSchema(db: Db, catalog: Catalog): Promise<SchemaRe
   }
   const counts = t;
   const indexes = await indexesP;
-  const labelCount = new Map((counts.get('labelCounts') as { name: string; count: unknown }[]).map((x) => [x.name, num(x.count)]));
-  const typeCount = new Map((counts.get('typeCounts') as { name: string; count: unknown }[]).map((x) => [x.name, num(x.count)]));
-  const byCount = <T extends { count: number }>(a: T & { n: string }, b: T & { n: string }) => b.count - a.count || a.n.localeCompare(b.n);
+  const labelCount = new Map(
+    (counts.get('labelCounts') as { name: string; count: unknown }[]).map((x) => [x.name, num(x.count)]),
+  );
+  const typeCount = new Map(
+    (counts.get('typeCounts') as { name: string; count: unknown }[]).map((x) => [x.name, num(x.count)]),
+  );
+  const byCount = <T extends { count: number }>(a: T & { n: string }, b: T & { n: string }) =>
+    b.count - a.count || a.n.localeCompare(b.n);
   const labels = (t.get('labels') as string[])
     .map((l) => ({ n: l, label: l, count: labelCount.get(l) ?? 0 }))
     .sort(byCount)

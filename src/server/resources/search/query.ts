@@ -83,5 +83,8 @@ export async function searchNodes(db: Db, catalog: Catalog, q: SearchQuery): Pro
 function isMissingIndex(e: unknown): boolean {
   const code = (e as { code?: string })?.code ?? '';
   const msg = (e as { message?: string })?.message ?? '';
-  return code.startsWith('Neo.ClientError.Procedure') || /no such .*index|index .*does not exist|There is no such fulltext/i.test(msg);
+  return (
+    code.startsWith('Neo.ClientError.Procedure') ||
+    /no such .*index|index .*does not exist|There is no such fulltext/i.test(msg)
+  );
 }

@@ -4,5 +4,7 @@ import { fastifyPath, parseInput, type RouteModule } from '../../http/context';
 
 /** GET /api/search?q=&labels=&limit= */
 export const searchRoutes: RouteModule = (app, ctx) => {
-  app.get(fastifyPath(searchContract), async (req) => searchNodes(ctx.db, ctx.catalog, parseInput(SearchQuerySchema, req.query)));
+  app.get(fastifyPath(searchContract), async (req) =>
+    searchNodes(ctx.db, ctx.catalog, parseInput(SearchQuerySchema, req.query)),
+  );
 };

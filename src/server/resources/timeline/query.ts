@@ -154,7 +154,13 @@ export async function loadTimeline(db: Db, q: TimelineQuery): Promise<TimelineRe
       lat: typeof toJson(p.lat) === 'number' ? (toJson(p.lat) as number) : null,
       lon: typeof toJson(p.lon) === 'number' ? (toJson(p.lon) as number) : null,
     })),
-    claims: { total: num(e.total), contested: num(e.contested), unanswered: num(e.unanswered), acknowledged: num(e.acknowledged), uncontested: num(e.uncontested) },
+    claims: {
+      total: num(e.total),
+      contested: num(e.contested),
+      unanswered: num(e.unanswered),
+      acknowledged: num(e.acknowledged),
+      uncontested: num(e.uncontested),
+    },
     contested: e.hasContradiction,
     sources: num(e.sources),
   }));

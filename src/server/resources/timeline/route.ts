@@ -4,5 +4,7 @@ import { loadTimeline } from './query';
 
 /** GET /api/timeline */
 export const timelineRoutes: RouteModule = (app, ctx) => {
-  app.get(fastifyPath(timelineContract), async (req) => loadTimeline(ctx.db, parseInput(TimelineQuerySchema, req.query)));
+  app.get(fastifyPath(timelineContract), async (req) =>
+    loadTimeline(ctx.db, parseInput(TimelineQuerySchema, req.query)),
+  );
 };

@@ -14,7 +14,13 @@ export interface ClaimsBoardState {
   contestedOnly: boolean;
 }
 
-export const INITIAL_CLAIMS: ClaimsBoardState = { data: null, asOf: null, loading: false, error: null, contestedOnly: false };
+export const INITIAL_CLAIMS: ClaimsBoardState = {
+  data: null,
+  asOf: null,
+  loading: false,
+  error: null,
+  contestedOnly: false,
+};
 
 const patchClaims =
   (patch: Partial<ClaimsBoardState>) =>

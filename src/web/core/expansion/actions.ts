@@ -23,7 +23,11 @@ export const expanded =
     commitGraph(expand(graphOf(s), center, page, more, title, links), title)(s);
 
 /** "Vyacheslav Gladkov: 10 of 20 relationships shown, 9 new nodes · +10 more." */
-export function expandedMessage(caption: string, r: { returned: number; total: number; added: number; more: Record<string, number> }, note: string): string {
+export function expandedMessage(
+  caption: string,
+  r: { returned: number; total: number; added: number; more: Record<string, number> },
+  note: string,
+): string {
   const hidden = Object.values(r.more).reduce((a, b) => a + b, 0);
   return (
     `${caption}: ${r.returned} of ${r.total} relationships shown` +
@@ -35,7 +39,13 @@ export function expandedMessage(caption: string, r: { returned: number; total: n
 }
 
 /** "Gladkov: 10 more GOVERNOR_OF · +3 still not shown." */
-export function moreMessage(caption: string, type: string, returned: number, stillMore: number | undefined, note: string): string {
+export function moreMessage(
+  caption: string,
+  type: string,
+  returned: number,
+  stillMore: number | undefined,
+  note: string,
+): string {
   return `${caption}: ${returned} more ${type}${stillMore ? ` · +${stillMore} still not shown` : ''}.${note}`;
 }
 
@@ -43,7 +53,10 @@ const captionOf = (g: GraphState, id: string) => g.nodes.get(id)?.caption ?? id;
 
 export const collapseNode =
   (id: string) =>
-  (s: AppState): AppState => ({ ...commitGraph(collapse(graphOf(s), id), `Collapsed ${captionOf(graphOf(s), id)}`)(s), contextMenu: null });
+  (s: AppState): AppState => ({
+    ...commitGraph(collapse(graphOf(s), id), `Collapsed ${captionOf(graphOf(s), id)}`)(s),
+    contextMenu: null,
+  });
 
 /** Hides nodes (one step) and drops them from the selection. */
 export const hideNodes =

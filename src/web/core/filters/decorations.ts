@@ -93,7 +93,12 @@ export function shownCounts(g: ViewGraph, d: ViewDecorations): ShownCounts {
   for (const e of g.edges) if (d.hideEdges.has(e.id)) hiddenEdges++;
   let hiddenNodes = 0;
   for (const n of g.nodes) if (d.hideNodes.has(n.id)) hiddenNodes++;
-  return { nodes: g.nodes.length - hiddenNodes, edges: g.edges.length - hiddenEdges, hiddenEdges, fadedNodes: d.fadeNodes.size };
+  return {
+    nodes: g.nodes.length - hiddenNodes,
+    edges: g.edges.length - hiddenEdges,
+    hiddenEdges,
+    fadedNodes: d.fadeNodes.size,
+  };
 }
 
 export function sameShown(a: ShownCounts, b: ShownCounts): boolean {

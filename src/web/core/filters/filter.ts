@@ -18,7 +18,12 @@ export interface InvestigationFilters {
   hideSingleSource: boolean;
 }
 
-export const NO_FILTERS: InvestigationFilters = { range: null, hideOutside: false, asOf: null, hideSingleSource: false };
+export const NO_FILTERS: InvestigationFilters = {
+  range: null,
+  hideOutside: false,
+  asOf: null,
+  hideSingleSource: false,
+};
 
 export interface ViewFilter {
   fadeNodes: ReadonlySet<string>;
@@ -52,7 +57,11 @@ function sourcesOf(e: GraphEdge, then: ReadonlyMap<string, number> | null): numb
  * filter hides facts with exactly one supporting article (counted as of that day); the brush fades
  * (or hides) what is outside the range.
  */
-export function computeViewFilter(g: ViewGraph, f: InvestigationFilters, published: ReadonlyMap<string, string>): ViewFilter {
+export function computeViewFilter(
+  g: ViewGraph,
+  f: InvestigationFilters,
+  published: ReadonlyMap<string, string>,
+): ViewFilter {
   if (isEmptyFilter(f)) return EMPTY_FILTER;
   const hideNodes = new Set<string>();
   const hideEdges = new Set<string>();
@@ -84,7 +93,8 @@ export function computeViewFilter(g: ViewGraph, f: InvestigationFilters, publish
  */
 export function contestedEvents(g: ViewGraph, flagged: Iterable<string> = []): Set<string> {
   const about = new Map<string, string[]>();
-  for (const e of g.edges) if (e.type === 'ABOUT') (about.get(e.source) ?? about.set(e.source, []).get(e.source)!).push(e.target);
+  for (const e of g.edges)
+    if (e.type === 'ABOUT') (about.get(e.source) ?? about.set(e.source, []).get(e.source)!).push(e.target);
   const out = new Set<string>(flagged);
   for (const e of g.edges) {
     if (e.type !== 'CONTRADICTS') continue;

@@ -26,7 +26,10 @@ export const startOrCommitGraph =
   (next: GraphState, title: string, initial: boolean) =>
   (s: AppState): AppState => ({
     ...s,
-    history: initial && s.history.past.length === 0 ? startHistory(next, title, s.history.nextSeq) : commit(s.history, next, title),
+    history:
+      initial && s.history.past.length === 0
+        ? startHistory(next, title, s.history.nextSeq)
+        : commit(s.history, next, title),
   });
 
 /** Undo: the previous graph (a drawn path does not survive it). */

@@ -60,7 +60,11 @@ export type UrlWrite = 'push' | 'replace' | 'none';
  * not steps of their own: undo/redo buttons, a popstate being applied, the later writes of one
  * user action that already pushed.
  */
-export function decideUrlWrite(prev: UrlWriteState | null, next: UrlWriteState, mode: 'auto' | 'replace' = 'auto'): UrlWrite {
+export function decideUrlWrite(
+  prev: UrlWriteState | null,
+  next: UrlWriteState,
+  mode: 'auto' | 'replace' = 'auto',
+): UrlWrite {
   if (!prev) return 'replace';
   if (prev.qs === next.qs && prev.step === next.step) return 'none';
   if (mode === 'replace') return 'replace';

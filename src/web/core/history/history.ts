@@ -67,11 +67,21 @@ export function goTo<T>(h: History<T>, seq: number): History<T> | null {
   if (h.present.seq === seq) return h;
   const pi = h.past.findIndex((e) => e.seq === seq);
   if (pi >= 0) {
-    return { ...h, past: h.past.slice(0, pi), present: h.past[pi]!, future: [...h.past.slice(pi + 1), h.present, ...h.future] };
+    return {
+      ...h,
+      past: h.past.slice(0, pi),
+      present: h.past[pi]!,
+      future: [...h.past.slice(pi + 1), h.present, ...h.future],
+    };
   }
   const fi = h.future.findIndex((e) => e.seq === seq);
   if (fi >= 0) {
-    return { ...h, past: [...h.past, h.present, ...h.future.slice(0, fi)], present: h.future[fi]!, future: h.future.slice(fi + 1) };
+    return {
+      ...h,
+      past: [...h.past, h.present, ...h.future.slice(0, fi)],
+      present: h.future[fi]!,
+      future: h.future.slice(fi + 1),
+    };
   }
   return null;
 }

@@ -30,7 +30,11 @@ type CountriesTopology = Topology<{ countries: GeometryCollection<{ name: string
 export function atlasFrom(topology: unknown): Atlas {
   const t = topology as CountriesTopology;
   const fc = feature(t, t.objects.countries) as GeoJSON.FeatureCollection<GeoJSON.Geometry, { name: string }>;
-  const countries = fc.features.map((f) => ({ id: String(f.id ?? ''), name: f.properties?.name ?? '', geometry: f.geometry }));
+  const countries = fc.features.map((f) => ({
+    id: String(f.id ?? ''),
+    name: f.properties?.name ?? '',
+    geometry: f.geometry,
+  }));
   return {
     topology: t,
     countries,

@@ -28,11 +28,13 @@ export function nodeLocation(n: GraphNode): LonLat | null {
   const loc = n.properties.location;
   if (loc && typeof loc === 'object' && !Array.isArray(loc)) {
     const { lat, lon } = loc as { lat?: unknown; lon?: unknown };
-    if (typeof lat === 'number' && typeof lon === 'number' && Math.abs(lat) <= 90 && Math.abs(lon) <= 180) return { lat, lon };
+    if (typeof lat === 'number' && typeof lon === 'number' && Math.abs(lat) <= 90 && Math.abs(lon) <= 180)
+      return { lat, lon };
   }
   const lat = n.properties.latitude;
   const lon = n.properties.longitude;
-  if (typeof lat === 'number' && typeof lon === 'number' && Math.abs(lat) <= 90 && Math.abs(lon) <= 180) return { lat, lon };
+  if (typeof lat === 'number' && typeof lon === 'number' && Math.abs(lat) <= 90 && Math.abs(lon) <= 180)
+    return { lat, lon };
   return null;
 }
 
@@ -163,7 +165,9 @@ export function geoLayout(g: ViewGraph, projection: GeoProjection = createProjec
  * A padded box around the points, ignoring outliers (farther from the median point than 3× the
  * median distance), so one event in Washington does not zoom the map out to the whole world.
  */
-export function focusBox(points: readonly { x: number; y: number }[]): { x: [number, number]; y: [number, number] } | null {
+export function focusBox(
+  points: readonly { x: number; y: number }[],
+): { x: [number, number]; y: [number, number] } | null {
   if (points.length === 0) return null;
   const median = (xs: number[]) => {
     const s = [...xs].sort((a, b) => a - b);

@@ -28,11 +28,20 @@ export function pathView(res: PathsResponse): PathView {
     p.nodes.forEach((n) => nodes.add(n));
     p.edges.forEach((e) => edges.add(e));
   }
-  return { from: res.from, to: res.to, nodes, edges, count: res.paths.length, length: res.length, truncated: res.truncated };
+  return {
+    from: res.from,
+    to: res.to,
+    nodes,
+    edges,
+    count: res.paths.length,
+    length: res.length,
+    truncated: res.truncated,
+  };
 }
 
 export function pathsMessage(view: PathView, label: string): string {
-  if (!view.count) return `No path within ${PATH_MAX_HOPS} hops between ${label} (articles' MENTIONS links are not followed).`;
+  if (!view.count)
+    return `No path within ${PATH_MAX_HOPS} hops between ${label} (articles' MENTIONS links are not followed).`;
   return `${view.count}${view.truncated ? '+' : ''} shortest path${view.count === 1 ? '' : 's'} of ${view.length} hop${view.length === 1 ? '' : 's'} between ${label}.`;
 }
 

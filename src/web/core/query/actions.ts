@@ -59,29 +59,64 @@ export function savedQuery(s: AppState, name: string | null): SavedQuery | undef
   return name ? s.queries?.queries.find((q) => q.name === name) : undefined;
 }
 
-export const openSavedQuery = (name: string) => patchDrawer({ open: true, mode: 'saved', query: name, params: {}, error: null, ran: false });
+export const openSavedQuery = (name: string) =>
+  patchDrawer({ open: true, mode: 'saved', query: name, params: {}, error: null, ran: false });
 
 export const openCypher = (text?: string) =>
-  patchDrawer({ open: true, mode: 'cypher', query: null, error: null, ran: false, params: {}, ...(text !== undefined ? { cypher: text } : {}) });
+  patchDrawer({
+    open: true,
+    mode: 'cypher',
+    query: null,
+    error: null,
+    ran: false,
+    params: {},
+    ...(text !== undefined ? { cypher: text } : {}),
+  });
 
 /** A deep link's query (opened; running it is the caller's). */
 export const drawerFromLink =
   (url: UrlState) =>
   (s: AppState): AppState =>
-    patchDrawer({ open: true, mode: url.query ? 'saved' : 'cypher', query: url.query ?? null, cypher: url.cypher ?? s.drawer.cypher, params: url.params })(s);
+    patchDrawer({
+      open: true,
+      mode: url.query ? 'saved' : 'cypher',
+      query: url.query ?? null,
+      cypher: url.cypher ?? s.drawer.cypher,
+      params: url.params,
+    })(s);
 
 /** Back/forward: the drawer as the entry's URL has it. An ad-hoc query too long for a URL is never in it: that drawer stays. */
 export const drawerFromUrl =
   (url: UrlState, maxCypherInUrl: number) =>
   (s: AppState): AppState => {
     const d = s.drawer;
-    if (url.query) return patchDrawer({ open: true, mode: 'saved', query: url.query, params: url.params, ran: url.run, error: null })(s);
-    if (url.cypher) return patchDrawer({ open: true, mode: 'cypher', query: null, cypher: url.cypher, params: {}, ran: url.run, error: null })(s);
-    if (d.open && !(d.mode === 'cypher' && d.cypher.length > maxCypherInUrl)) return patchDrawer({ open: false, ran: false })(s);
+    if (url.query)
+      return patchDrawer({
+        open: true,
+        mode: 'saved',
+        query: url.query,
+        params: url.params,
+        ran: url.run,
+        error: null,
+      })(s);
+    if (url.cypher)
+      return patchDrawer({
+        open: true,
+        mode: 'cypher',
+        query: null,
+        cypher: url.cypher,
+        params: {},
+        ran: url.run,
+        error: null,
+      })(s);
+    if (d.open && !(d.mode === 'cypher' && d.cypher.length > maxCypherInUrl))
+      return patchDrawer({ open: false, ran: false })(s);
     return s;
   };
 
 /** An ad-hoc query's title: its text on one line, cut at TITLE_MAX characters. */
 export function cypherTitle(query: string): string {
-  return query.length > TITLE_MAX ? `${query.slice(0, TITLE_MAX - 3).replace(/\s+/g, ' ')}…` : query.replace(/\s+/g, ' ');
+  return query.length > TITLE_MAX
+    ? `${query.slice(0, TITLE_MAX - 3).replace(/\s+/g, ' ')}…`
+    : query.replace(/\s+/g, ' ');
 }

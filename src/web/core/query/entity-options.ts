@@ -17,7 +17,10 @@ export const MAX_SUGGESTED_TYPING = 8;
 
 /** Lower case, no accents: "Zelenskyy" ~ "zelénskyy". */
 export function fold(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }
 
 /**

@@ -4,9 +4,25 @@
  */
 export type Cell = unknown;
 
-interface NodeCell { __kind: 'node'; id: string; key: string | null; caption: string; labels: string[] }
-interface RelCell { __kind: 'relationship'; id: string; type: string; source: string; target: string }
-interface PathCell { __kind: 'path'; nodes: string[]; edges: string[] }
+interface NodeCell {
+  __kind: 'node';
+  id: string;
+  key: string | null;
+  caption: string;
+  labels: string[];
+}
+interface RelCell {
+  __kind: 'relationship';
+  id: string;
+  type: string;
+  source: string;
+  target: string;
+}
+interface PathCell {
+  __kind: 'path';
+  nodes: string[];
+  edges: string[];
+}
 
 export function isNodeCell(c: Cell): c is NodeCell {
   return !!c && typeof c === 'object' && (c as { __kind?: unknown }).__kind === 'node';

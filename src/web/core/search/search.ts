@@ -18,6 +18,9 @@ export function searchLabels(schema: SchemaResponse | null): string[] {
 /** A hit's role, else its description, else its labels; cut at 90 characters. */
 export function hitSubtitle(hit: SearchHit): string {
   const p = hit.node.properties;
-  const d = (typeof p.role === 'string' && p.role) || (typeof p.description === 'string' && p.description) || hit.node.labels.filter((l) => l !== 'Entity').join(', ');
+  const d =
+    (typeof p.role === 'string' && p.role) ||
+    (typeof p.description === 'string' && p.description) ||
+    hit.node.labels.filter((l) => l !== 'Entity').join(', ');
   return d.length > 90 ? `${d.slice(0, 88)}…` : d;
 }

@@ -29,14 +29,18 @@ const patchTimeline =
 
 export const timelineLoaded = (data: TimelineResponse) => patchTimeline({ data, error: null });
 export const timelineFailed = (error: string) => patchTimeline({ error });
-export const setPlaying = (playing: boolean) => (s: AppState): AppState => (s.timeline.playing === playing ? s : patchTimeline({ playing })(s));
+export const setPlaying =
+  (playing: boolean) =>
+  (s: AppState): AppState =>
+    s.timeline.playing === playing ? s : patchTimeline({ playing })(s);
 
 export const patchFilters =
   (patch: Partial<InvestigationFilters>) =>
   (s: AppState): AppState => ({ ...s, filters: { ...s.filters, ...patch } });
 
 /** The brushed range (ends in either order), or none. */
-export const setRange = (range: DateRange | null) => patchFilters({ range: range && range.from > range.to ? { from: range.to, to: range.from } : range });
+export const setRange = (range: DateRange | null) =>
+  patchFilters({ range: range && range.from > range.to ? { from: range.to, to: range.from } : range });
 
 /**
  * Switches the time mode. "As reported by" starts on the last publication day unless a day is

@@ -163,7 +163,11 @@ export function reportedBy(g: ViewGraph, asOf: string, published: ReadonlyMap<st
     // An edge into a claim or article is known only with its end (a claim reported later stays hidden).
     const s = byId.get(e.source);
     const t = byId.get(e.target);
-    if ((s && (isClaim(s) || isArticle(s)) && !nodes.has(s.id)) || (t && (isClaim(t) || isArticle(t)) && !nodes.has(t.id))) continue;
+    if (
+      (s && (isClaim(s) || isArticle(s)) && !nodes.has(s.id)) ||
+      (t && (isClaim(t) || isArticle(t)) && !nodes.has(t.id))
+    )
+      continue;
     edges.add(e.id);
     nodes.add(e.source);
     nodes.add(e.target);

@@ -29,13 +29,20 @@ export class EdgeLabelLayer {
     const ctx = this.layer.ctx;
     for (const e of this.edges) {
       if (!graph.hasEdge(e)) continue;
-      const d = this.sigma.getEdgeDisplayData(e) as (ReturnType<Sigma['getEdgeDisplayData']> & { curvature?: number }) | undefined;
+      const d = this.sigma.getEdgeDisplayData(e) as
+        (ReturnType<Sigma['getEdgeDisplayData']> & { curvature?: number }) | undefined;
       if (!d || d.hidden || !d.label) continue;
       const s = screenNode(this.sigma, graph.source(e));
       const t = screenNode(this.sigma, graph.target(e));
       if (!s || !t) continue;
       this.layer.touched();
-      drawEdgeLabel(ctx, { key: e, label: d.label, size: this.sigma.scaleSize(d.size), type: d.type, curvature: d.curvature }, s, t, settings);
+      drawEdgeLabel(
+        ctx,
+        { key: e, label: d.label, size: this.sigma.scaleSize(d.size), type: d.type, curvature: d.curvature },
+        s,
+        t,
+        settings,
+      );
     }
   };
 

@@ -96,7 +96,15 @@ export class HoverLayer {
     });
     const settings = this.sigma.getSettings();
     const edgeWidth = Math.max(settings.minEdgeThickness, this.sigma.scaleSize(HOVER_EDGE_SIZE));
-    const labels: Array<{ key: string; label: string; size: number; type: string; curvature: number; s: ScreenNode; t: ScreenNode }> = [];
+    const labels: Array<{
+      key: string;
+      label: string;
+      size: number;
+      type: string;
+      curvature: number;
+      s: ScreenNode;
+      t: ScreenNode;
+    }> = [];
     graph.forEachEdge(h, (e, a, src, tgt) => {
       const s = around.get(src);
       const t = around.get(tgt);
@@ -104,7 +112,12 @@ export class HoverLayer {
       const d = this.sigma.getEdgeDisplayData(e);
       if (!d || d.hidden) return;
       // The edge's own colour: a path or a time filter may have dimmed it; hover shows it whole.
-      drawEdgeShape(ctx, s, t, { curved: a.type === 'curvedArrow', curvature: a.curvature, color: a.color, width: edgeWidth });
+      drawEdgeShape(ctx, s, t, {
+        curved: a.type === 'curvedArrow',
+        curvature: a.curvature,
+        color: a.color,
+        width: edgeWidth,
+      });
       labels.push({ key: e, label: a.relType, size: edgeWidth, type: a.type, curvature: a.curvature, s, t });
       this.drawnEdges++;
     });
@@ -116,7 +129,11 @@ export class HoverLayer {
       ctx.arc(p.x, p.y, p.size, 0, Math.PI * 2);
       ctx.fillStyle = a.color;
       ctx.fill();
-      this.drawLabel(ctx, { x: p.x, y: p.y, size: p.size, label: a.label, color: a.color, nodeLabel: a.nodeLabel }, settings);
+      this.drawLabel(
+        ctx,
+        { x: p.x, y: p.y, size: p.size, label: a.label, color: a.color, nodeLabel: a.nodeLabel },
+        settings,
+      );
       this.drawnNodes.add(n);
     }
     for (const l of labels) drawEdgeLabel(ctx, l, l.s, l.t, settings);

@@ -7,7 +7,14 @@
  * canvas transform and strokes/fills them. Cost per frame: one native path fill + stroke per
  * layer (no JavaScript per vertex).
  */
-import { geoCentroid, geoGraticule10, geoPath, type GeoContext, type GeoPermissibleObjects, type GeoProjection } from 'd3-geo';
+import {
+  geoCentroid,
+  geoGraticule10,
+  geoPath,
+  type GeoContext,
+  type GeoPermissibleObjects,
+  type GeoProjection,
+} from 'd3-geo';
 import type Sigma from 'sigma';
 import type { Theme } from '../../core/shell/actions';
 import type { Atlas } from '../../core/map/atlas';
@@ -22,9 +29,28 @@ interface Prepared {
   labels: { name: string; px: number; py: number }[];
 }
 
-const COLORS: Record<Theme, { sea: string; land: string; highlight: string; border: string; coast: string; grid: string; label: string }> = {
-  light: { sea: '#e6edf5', land: '#fbfaf6', highlight: '#f3efe3', border: '#9aa5b3', coast: '#b7c4d2', grid: 'rgba(120,140,165,0.16)', label: 'rgba(70,80,95,0.55)' },
-  dark: { sea: '#0e141a', land: '#1a2128', highlight: '#222a31', border: '#5b6876', coast: '#3a4a5a', grid: 'rgba(150,170,190,0.10)', label: 'rgba(200,210,225,0.45)' },
+const COLORS: Record<
+  Theme,
+  { sea: string; land: string; highlight: string; border: string; coast: string; grid: string; label: string }
+> = {
+  light: {
+    sea: '#e6edf5',
+    land: '#fbfaf6',
+    highlight: '#f3efe3',
+    border: '#9aa5b3',
+    coast: '#b7c4d2',
+    grid: 'rgba(120,140,165,0.16)',
+    label: 'rgba(70,80,95,0.55)',
+  },
+  dark: {
+    sea: '#0e141a',
+    land: '#1a2128',
+    highlight: '#222a31',
+    border: '#5b6876',
+    coast: '#3a4a5a',
+    grid: 'rgba(150,170,190,0.10)',
+    label: 'rgba(200,210,225,0.45)',
+  },
 };
 
 export class MapLayer {

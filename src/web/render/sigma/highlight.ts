@@ -117,7 +117,9 @@ export class HighlightController {
   private updateEdgeLabels(): void {
     const { path, selected } = this.look;
     const graph = this.host.graph;
-    this.edgeLabels.setEdges(path ? new Set([...path.edges].filter((e) => graph.hasEdge(e))) : new Set(this.around(selected).edges));
+    this.edgeLabels.setEdges(
+      path ? new Set([...path.edges].filter((e) => graph.hasEdge(e))) : new Set(this.around(selected).edges),
+    );
   }
 
   kill(): void {

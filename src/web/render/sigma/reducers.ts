@@ -25,7 +25,12 @@ const SELECTED_EDGE_SIZE = 1.8;
 export function createReducers(look: RenderLook, graph: RenderGraph) {
   const nodeReducer = (node: string, data: RenderNodeAttributes): Partial<NodeDisplayData> => {
     // `data` is sigma's shallow copy of the attributes: safe to mutate, no allocation.
-    const out = data as RenderNodeAttributes & { highlighted?: boolean; forceLabel?: boolean; dimmed?: boolean; hidden?: boolean };
+    const out = data as RenderNodeAttributes & {
+      highlighted?: boolean;
+      forceLabel?: boolean;
+      dimmed?: boolean;
+      hidden?: boolean;
+    };
     const ownColor = data.color;
     const { path, selected, decorations: deco } = look;
     if (deco.hideNodes.has(node)) {

@@ -10,7 +10,13 @@ import { NO_DECORATIONS } from '../../core/filters/decorations';
 import type { Theme } from '../../core/shell/actions';
 import { DRAW_THEMES } from '../draw';
 import type { LayoutRunner } from '../layout';
-import { RENDER_BATCH_END, RENDER_BATCH_START, type RenderEdgeAttributes, type RenderGraph, type RenderNodeAttributes } from '../render-graph';
+import {
+  RENDER_BATCH_END,
+  RENDER_BATCH_START,
+  type RenderEdgeAttributes,
+  type RenderGraph,
+  type RenderNodeAttributes,
+} from '../render-graph';
 import { createSigmaSettings } from '../settings';
 import { CameraController } from './camera';
 import { HighlightController } from './highlight';
@@ -75,7 +81,12 @@ export class SigmaController implements SigmaHost {
     const emitter = graph as unknown as LooseEmitter;
     const before = new Map(SIGMA_GRAPH_EVENTS.map((e) => [e, new Set(emitter.listeners(e))]));
     this.sigma = new Sigma(graph, container, { ...settings, ...createReducers(this.look, graph) });
-    this.sigmaGraphListeners = SIGMA_GRAPH_EVENTS.flatMap((e) => emitter.listeners(e).filter((l) => !before.get(e)!.has(l)).map((l): [string, GraphListener] => [e, l]));
+    this.sigmaGraphListeners = SIGMA_GRAPH_EVENTS.flatMap((e) =>
+      emitter
+        .listeners(e)
+        .filter((l) => !before.get(e)!.has(l))
+        .map((l): [string, GraphListener] => [e, l]),
+    );
     emitter.on(RENDER_BATCH_START, this.onBatchStart);
     emitter.on(RENDER_BATCH_END, this.onBatchEnd);
     this.sigma.on('beforeRender', this.onBeforeRender);

@@ -3,7 +3,12 @@ import { Icon } from '../shell/Icon';
 import { formatDate } from '../format';
 import { useApp, useExplorer } from '../context';
 
-const STATUS_LABEL: Record<string, string> = { contested: 'contested', unanswered: 'unanswered', acknowledged: 'acknowledged', uncontested: 'uncontested' };
+const STATUS_LABEL: Record<string, string> = {
+  contested: 'contested',
+  unanswered: 'unanswered',
+  acknowledged: 'acknowledged',
+  uncontested: 'uncontested',
+};
 
 function formatClaimDate(d: string | null): string {
   if (!d) return 'date not given';
@@ -32,20 +37,36 @@ export function ClaimsBoard() {
         <div className="grow">
           <h2>Claims, side by side</h2>
           <div className="muted small">
-            {claims ? `${claims.events.length} events with claims · sides from the claimants' affiliations in the graph` : ''}
+            {claims
+              ? `${claims.events.length} events with claims · sides from the claimants' affiliations in the graph`
+              : ''}
             {asOf ? ` · as reported by ${formatDate(asOf)}` : ''}
           </div>
         </div>
         <label className="tl-check">
-          <input type="checkbox" checked={contestedOnly} onChange={(e) => explorer.setContestedOnly(e.target.checked)} data-testid="contested-only" /> Only contested events
+          <input
+            type="checkbox"
+            checked={contestedOnly}
+            onChange={(e) => explorer.setContestedOnly(e.target.checked)}
+            data-testid="contested-only"
+          />{' '}
+          Only contested events
         </label>
-        <button className="btn small" onClick={() => void explorer.setMode(explorer.state.view.canvasMode)} data-testid="claims-close">
+        <button
+          className="btn small"
+          onClick={() => void explorer.setMode(explorer.state.view.canvasMode)}
+          data-testid="claims-close"
+        >
           <Icon name="close" size={13} /> Back to the {explorer.state.view.canvasMode === 'map' ? 'map' : 'graph'}
         </button>
       </div>
       {error ? <div className="cb-empty error">The claims could not be loaded: {error}</div> : null}
       {loading && !claims ? <div className="cb-empty">Loading the claims…</div> : null}
-      {claims && events.length === 0 ? <div className="cb-empty">No {contestedOnly ? 'contested ' : ''}claims{asOf ? ' reported by then' : ''}.</div> : null}
+      {claims && events.length === 0 ? (
+        <div className="cb-empty">
+          No {contestedOnly ? 'contested ' : ''}claims{asOf ? ' reported by then' : ''}.
+        </div>
+      ) : null}
       <div className="cb-cards">
         {events.map((e) => (
           <EventCard key={e.event.id} card={e} />
@@ -58,11 +79,23 @@ export function ClaimsBoard() {
 function EventCard({ card }: { card: BoardEvent }) {
   const explorer = useExplorer();
   const byId = new Map(card.groups.flatMap((g) => g.claims.map((c) => [c.id, c] as const)));
-  const when = card.start ? (card.start === card.end || !card.end ? formatDate(card.start) : `${formatDate(card.start)} – ${formatDate(card.end)}`) : 'undated';
+  const when = card.start
+    ? card.start === card.end || !card.end
+      ? formatDate(card.start)
+      : `${formatDate(card.start)} – ${formatDate(card.end)}`
+    : 'undated';
   return (
-    <section className={`cb-card${card.contested ? ' contested' : ''}`} data-testid="claims-card" data-key={card.event.key ?? card.event.id}>
+    <section
+      className={`cb-card${card.contested ? ' contested' : ''}`}
+      data-testid="claims-card"
+      data-key={card.event.key ?? card.event.id}
+    >
       <header>
-        {card.contested ? <span className="cb-badge" title="Claims about this event contradict each other">contested</span> : null}
+        {card.contested ? (
+          <span className="cb-badge" title="Claims about this event contradict each other">
+            contested
+          </span>
+        ) : null}
         <button className="link cb-event" onClick={() => void explorer.openEntity(card.event.key ?? card.event.id)}>
           {card.event.caption}
         </button>
@@ -73,7 +106,10 @@ function EventCard({ card }: { card: BoardEvent }) {
           {card.counts.contested ? ` · ${card.counts.contested} contested` : ''}
         </span>
       </header>
-      <div className="cb-sides" style={{ gridTemplateColumns: `repeat(${Math.min(card.groups.length, 3)}, minmax(0, 1fr))` }}>
+      <div
+        className="cb-sides"
+        style={{ gridTemplateColumns: `repeat(${Math.min(card.groups.length, 3)}, minmax(0, 1fr))` }}
+      >
         {card.groups.map((g) => (
           <SideColumn key={g.side?.id ?? 'none'} group={g} byId={byId} />
         ))}
@@ -106,7 +142,11 @@ function ClaimItem({ claim, byId }: { claim: BoardClaim; byId: Map<string, Board
       <div className="cb-claim-top">
         <span className={`cb-status ${status}`}>{STATUS_LABEL[status] ?? status}</span>
         {claim.claimant ? (
-          <button className="link cb-claimant" onClick={() => void explorer.openEntity(claim.claimant!.key ?? claim.claimant!.id)} title={claim.claimant.sideVia.join(' → ')}>
+          <button
+            className="link cb-claimant"
+            onClick={() => void explorer.openEntity(claim.claimant!.key ?? claim.claimant!.id)}
+            title={claim.claimant.sideVia.join(' → ')}
+          >
             {claim.claimant.caption}
           </button>
         ) : (
@@ -120,7 +160,9 @@ function ClaimItem({ claim, byId }: { claim: BoardClaim; byId: Map<string, Board
         <button
           className="cb-quote"
           disabled={ev.start === null || ev.end === null}
-          onClick={() => ev.start !== null && ev.end !== null && void explorer.openReader(ev.article.key, ev.start, ev.end)}
+          onClick={() =>
+            ev.start !== null && ev.end !== null && void explorer.openReader(ev.article.key, ev.start, ev.end)
+          }
           title="Read the quote in its article"
           data-testid="claim-quote"
         >

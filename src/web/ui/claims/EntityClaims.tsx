@@ -72,7 +72,10 @@ function ClaimCard({ claim, terms, showClaimant }: { claim: Claim; terms: string
       </div>
       {claim.quote ? (
         <div style={{ marginTop: 6 }}>
-          <Quote text={claim.quote} terms={claim.claimant ? [...terms, ...termsFor(claim.claimant.caption, [])] : terms} />
+          <Quote
+            text={claim.quote}
+            terms={claim.claimant ? [...terms, ...termsFor(claim.claimant.caption, [])] : terms}
+          />
           <ArticleSource article={claim.article} />
         </div>
       ) : null}

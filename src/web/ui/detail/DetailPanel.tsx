@@ -25,7 +25,8 @@ export function DetailPanel() {
         <h2>Nothing selected</h2>
         <p>Click a node to see who or what it is, its relationships and the quotes that support them.</p>
         <p>
-          Double-click to expand it; drag to pin it; right-click for more. Shift+click a second node to find the paths between them.
+          Double-click to expand it; drag to pin it; right-click for more. Shift+click a second node to find the paths
+          between them.
         </p>
         {selection.length === 2 ? <p>Two nodes selected: use “Find paths” at the bottom of the graph.</p> : null}
       </div>
@@ -75,7 +76,12 @@ function StartHere() {
       <h2>Start with</h2>
       <div className="stack" style={{ gap: 4 }}>
         {top.map((n) => (
-          <button key={n.id} className="qitem row" onClick={() => void explorer.focusRef(n.id)} data-testid="start-here">
+          <button
+            key={n.id}
+            className="qitem row"
+            onClick={() => void explorer.focusRef(n.id)}
+            data-testid="start-here"
+          >
             <Glyph label={primaryLabel(n.labels)} theme={theme} size={18} />
             <span>{displayCaption(n)}</span>
           </button>
@@ -114,26 +120,49 @@ function Header({ node, data }: { node: GraphNode; data: NodeDetailResponse | nu
         </p>
       ) : null}
       <div className="detail-actions">
-        <button className="btn primary small" onClick={() => void explorer.expand(node.id)} data-testid="expand" title="Fetch its neighbours (double-click does the same)">
+        <button
+          className="btn primary small"
+          onClick={() => void explorer.expand(node.id)}
+          data-testid="expand"
+          title="Fetch its neighbours (double-click does the same)"
+        >
           <Icon name="expand" /> {expansion ? 'Expand again' : 'Expand'}
           {degree !== undefined ? <span style={{ opacity: 0.8 }}>({degree})</span> : null}
         </button>
         {expansion ? (
-          <button className="btn small" onClick={() => explorer.collapse(node.id)} data-testid="collapse" title="Remove the neighbours this expansion added">
+          <button
+            className="btn small"
+            onClick={() => explorer.collapse(node.id)}
+            data-testid="collapse"
+            title="Remove the neighbours this expansion added"
+          >
             <Icon name="collapse" /> Collapse
           </button>
         ) : null}
         <button className="btn small" onClick={() => explorer.hide([node.id])} data-testid="hide">
           <Icon name="hide" /> Hide
         </button>
-        <button className="btn small" onClick={() => explorer.setPinned(node.id, !pinned)} data-testid="pin" title={pinned ? 'Let the layout move it again' : 'Keep it where it is (or drag it)'}>
+        <button
+          className="btn small"
+          onClick={() => explorer.setPinned(node.id, !pinned)}
+          data-testid="pin"
+          title={pinned ? 'Let the layout move it again' : 'Keep it where it is (or drag it)'}
+        >
           <Icon name="pin" /> {pinned ? 'Unpin' : 'Pin'}
         </button>
-        <button className="btn small ghost" onClick={() => explorer.sigmaController?.camera.focusNode(node.id)} title="Centre the view on it">
+        <button
+          className="btn small ghost"
+          onClick={() => explorer.sigmaController?.camera.focusNode(node.id)}
+          title="Centre the view on it"
+        >
           <Icon name="focus" /> Centre
         </button>
       </div>
-      {selection.length === 1 ? <div className="small faint" style={{ marginTop: 8 }}>Shift+click another node to find paths to it.</div> : null}
+      {selection.length === 1 ? (
+        <div className="small faint" style={{ marginTop: 8 }}>
+          Shift+click another node to find paths to it.
+        </div>
+      ) : null}
       {expansion?.more && Object.keys(expansion.more).length ? (
         <div style={{ marginTop: 10 }} data-testid="more">
           <div className="small muted" style={{ marginBottom: 4 }}>
@@ -143,7 +172,13 @@ function Header({ node, data }: { node: GraphNode; data: NodeDetailResponse | nu
             {Object.entries(expansion.more)
               .sort((a, b) => b[1] - a[1])
               .map(([type, n]) => (
-                <button key={type} className="more-btn" onClick={() => void explorer.expandMore(node.id, type)} data-testid={`more-${type}`} title={`Load the next ${explorer.state.expandLimit}`}>
+                <button
+                  key={type}
+                  className="more-btn"
+                  onClick={() => void explorer.expandMore(node.id, type)}
+                  data-testid={`more-${type}`}
+                  title={`Load the next ${explorer.state.expandLimit}`}
+                >
                   +{n} more {humanType(type)}
                 </button>
               ))}
@@ -157,7 +192,9 @@ function Header({ node, data }: { node: GraphNode; data: NodeDetailResponse | nu
 function Body({ data }: { data: NodeDetailResponse }) {
   const p = data.node.properties;
   const description = typeof p.description === 'string' ? p.description : null;
-  const aliases = Array.isArray(p.aliases) ? p.aliases.filter((a): a is string => typeof a === 'string' && a !== data.node.caption) : [];
+  const aliases = Array.isArray(p.aliases)
+    ? p.aliases.filter((a): a is string => typeof a === 'string' && a !== data.node.caption)
+    : [];
   const props = Object.entries(p).filter(([k]) => !SHOWN_ELSEWHERE.has(k));
   return (
     <>

@@ -11,7 +11,11 @@ export function CorroborationNote({ edgeId }: { edgeId: string }) {
   const c = corroboration(edge.properties);
   if (c.sources === null) return null;
   return (
-    <span className={`corroboration${c.sources === 1 ? ' single' : ''}`} data-testid="corroboration" title="Distinct articles and outlets with evidence for this relationship">
+    <span
+      className={`corroboration${c.sources === 1 ? ' single' : ''}`}
+      data-testid="corroboration"
+      title="Distinct articles and outlets with evidence for this relationship"
+    >
       {describeCorroboration(c)}
     </span>
   );

@@ -23,17 +23,29 @@ export function EvidenceList({ data }: { data: NodeDetailResponse }) {
       const i = EDGE_FAMILIES.findIndex((f) => f.types.includes(e.relationship!.type));
       return i < 0 ? 50 : i;
     };
-    return data.evidence.map((e, i) => [e, i] as const).sort((a, b) => rank(a[0]) - rank(b[0]) || a[1] - b[1]).map(([e]) => e);
+    return data.evidence
+      .map((e, i) => [e, i] as const)
+      .sort((a, b) => rank(a[0]) - rank(b[0]) || a[1] - b[1])
+      .map(([e]) => e);
   }, [data]);
   if (!ordered.length) return null;
   const shown = all ? ordered : ordered.slice(0, EVIDENCE_SHOWN);
   return (
     <div className="section" data-testid="evidence">
       <h3>
-        Evidence <span className="count">{data.evidence.length}{data.evidenceTruncated ? '+' : ''}</span>
+        Evidence{' '}
+        <span className="count">
+          {data.evidence.length}
+          {data.evidenceTruncated ? '+' : ''}
+        </span>
       </h3>
       {shown.map((e, i) => (
-        <EvidenceItem key={`${e.relationship?.id ?? 'self'}-${i}`} e={e} terms={terms} onOpen={(ref) => void explorer.focusRef(ref)} />
+        <EvidenceItem
+          key={`${e.relationship?.id ?? 'self'}-${i}`}
+          e={e}
+          terms={terms}
+          onOpen={(ref) => void explorer.focusRef(ref)}
+        />
       ))}
       {ordered.length > EVIDENCE_SHOWN ? (
         <button className="link small" onClick={() => setAll((a) => !a)}>
@@ -49,7 +61,8 @@ function EvidenceItem({ e, terms, onOpen }: { e: Evidence; terms: string[]; onOp
   const allTerms = r ? [...terms, ...termsFor(r.other.caption, [])] : terms;
   // The quote opens the evidence reader (article text around it).
   const explorer = useExplorer();
-  const openReader = e.start !== null && e.end !== null ? () => void explorer.openReader(e.article.key, e.start!, e.end!) : null;
+  const openReader =
+    e.start !== null && e.end !== null ? () => void explorer.openReader(e.article.key, e.start!, e.end!) : null;
   return (
     <div className="evidence" data-testid="evidence-item">
       {r ? (
@@ -94,6 +107,7 @@ function EvidenceItem({ e, terms, onOpen }: { e: Evidence; terms: string[]; onOp
 
 /** Node refs carry no properties: a claim's slug is made readable ("claim-gladkov-…" → "Claim: gladkov …"). */
 function refCaption(r: { caption: string; labels: string[] }): string {
-  if (r.labels.includes('Claim') && r.caption.startsWith('claim-')) return `claim: ${r.caption.slice(6).replace(/-/g, ' ')}`;
+  if (r.labels.includes('Claim') && r.caption.startsWith('claim-'))
+    return `claim: ${r.caption.slice(6).replace(/-/g, ' ')}`;
   return r.caption;
 }

@@ -23,14 +23,24 @@ export function EvidenceReader() {
   const d = reader.data;
   return (
     <div className="reader-backdrop" onMouseDown={(e) => e.target === e.currentTarget && explorer.closeReader()}>
-      <div className="reader" role="dialog" aria-modal="true" aria-label="Evidence reader" data-testid="evidence-reader">
+      <div
+        className="reader"
+        role="dialog"
+        aria-modal="true"
+        aria-label="Evidence reader"
+        data-testid="evidence-reader"
+      >
         <div className="reader-head">
           <div className="grow">
             <div className="reader-kicker">Evidence</div>
             <h2>{d?.article.title ?? reader.request.article}</h2>
             {d ? (
               <div className="muted small" data-testid="reader-meta">
-                {[d.article.outlet, d.article.published ? formatDate(d.article.published) : null, d.article.authors.length ? `by ${d.article.authors.join(', ')}` : null]
+                {[
+                  d.article.outlet,
+                  d.article.published ? formatDate(d.article.published) : null,
+                  d.article.authors.length ? `by ${d.article.authors.join(', ')}` : null,
+                ]
                   .filter(Boolean)
                   .join(' · ')}
                 {' · '}characters {d.start}–{d.end}
@@ -90,12 +100,27 @@ function ReaderBody({ quote, excerpt }: { quote: string; excerpt: Excerpt }) {
     let node: ReactElement = <span key={a}>{text}</span>;
     if (m) {
       node = (
-        <button key={a} className="reader-entity" onClick={() => void explorer.openEntity(m.entity.key ?? m.entity.id)} title={`${m.entity.caption} — open in the graph`} data-testid="reader-entity" data-key={m.entity.key ?? m.entity.id}>
+        <button
+          key={a}
+          className="reader-entity"
+          onClick={() => void explorer.openEntity(m.entity.key ?? m.entity.id)}
+          title={`${m.entity.caption} — open in the graph`}
+          data-testid="reader-entity"
+          data-key={m.entity.key ?? m.entity.id}
+        >
           {text}
         </button>
       );
     }
-    pieces.push(inQuote ? <mark key={`q${a}`} data-testid="reader-quote-mark">{node}</mark> : node);
+    pieces.push(
+      inQuote ? (
+        <mark key={`q${a}`} data-testid="reader-quote-mark">
+          {node}
+        </mark>
+      ) : (
+        node
+      ),
+    );
   }
   return (
     <div className="reader-body">
@@ -105,7 +130,8 @@ function ReaderBody({ quote, excerpt }: { quote: string; excerpt: Excerpt }) {
         {excerpt.clippedAfter ? <span className="faint"> …</span> : null}
       </div>
       <p className="faint small">
-        An excerpt around the quote ({excerpt.text.length} characters). Names the article mentions are links into the graph.
+        An excerpt around the quote ({excerpt.text.length} characters). Names the article mentions are links into the
+        graph.
       </p>
     </div>
   );

@@ -5,8 +5,7 @@ import { formatDate, highlight } from '../format';
 export function Quote({ text, terms }: { text: string; terms: readonly string[] }) {
   return (
     <blockquote className="quote" data-testid="quote">
-      “
-      {highlight(text, terms).map((s, i) => (s.mark ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>))}”
+      “{highlight(text, terms).map((s, i) => (s.mark ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>))}”
     </blockquote>
   );
 }

@@ -50,11 +50,12 @@ export function GraphCanvas() {
         <div className="card" role="alert">
           <h2>The graph view needs WebGL, which this browser did not provide</h2>
           <p>
-            Turn on hardware acceleration (in Chrome: Settings → System → “Use graphics acceleration when available”), update
-            your graphics driver, or open newsgraph in another browser.
+            Turn on hardware acceleration (in Chrome: Settings → System → “Use graphics acceleration when available”),
+            update your graphics driver, or open newsgraph in another browser.
           </p>
           <p className="muted">
-            Search, entity details, evidence, saved queries and the Cypher editor still work. <span className="faint">({webgl.reason})</span>
+            Search, entity details, evidence, saved queries and the Cypher editor still work.{' '}
+            <span className="faint">({webgl.reason})</span>
           </p>
         </div>
       </div>

@@ -43,7 +43,11 @@ function StatusBar() {
   const status = useApp((s) => s.status);
   if (!status) return null;
   return (
-    <div className={`overlay statusbar ${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'} data-testid="status">
+    <div
+      className={`overlay statusbar ${status.kind}`}
+      role={status.kind === 'error' ? 'alert' : 'status'}
+      data-testid="status"
+    >
       {status.kind === 'busy' ? <span className="spinner" aria-hidden /> : null}
       <span>{status.text}</span>
       <button className="btn ghost icon small" onClick={() => explorer.clearStatus()} aria-label="Dismiss">
@@ -66,8 +70,8 @@ function PathBar() {
         <span>
           {path.count ? (
             <>
-              <b>{path.count}</b> shortest path{path.count === 1 ? '' : 's'} ({path.length} hop{path.length === 1 ? '' : 's'}) between <b>{caption(path.from)}</b> and{' '}
-              <b>{caption(path.to)}</b>
+              <b>{path.count}</b> shortest path{path.count === 1 ? '' : 's'} ({path.length} hop
+              {path.length === 1 ? '' : 's'}) between <b>{caption(path.from)}</b> and <b>{caption(path.to)}</b>
             </>
           ) : (
             <>
@@ -119,9 +123,20 @@ function ContextMenu() {
   const expanded = !!expansionOf(graph, node.id);
   const pinned = graph.pinned.has(node.id);
   return (
-    <div className="overlay context-menu" style={{ left: menu.x, top: menu.y }} role="menu" onMouseLeave={() => explorer.closeContextMenu()}>
+    <div
+      className="overlay context-menu"
+      style={{ left: menu.x, top: menu.y }}
+      role="menu"
+      onMouseLeave={() => explorer.closeContextMenu()}
+    >
       <div className="title">{node.caption}</div>
-      <button role="menuitem" onClick={() => { explorer.closeContextMenu(); void explorer.expand(node.id); }}>
+      <button
+        role="menuitem"
+        onClick={() => {
+          explorer.closeContextMenu();
+          void explorer.expand(node.id);
+        }}
+      >
         {expanded ? 'Expand again' : 'Expand'}
       </button>
       {expanded ? (
@@ -135,7 +150,13 @@ function ContextMenu() {
       <button role="menuitem" onClick={() => explorer.setPinned(node.id, !pinned)}>
         {pinned ? 'Unpin' : 'Pin in place'}
       </button>
-      <button role="menuitem" onClick={() => { explorer.closeContextMenu(); explorer.select(node.id, true); }}>
+      <button
+        role="menuitem"
+        onClick={() => {
+          explorer.closeContextMenu();
+          explorer.select(node.id, true);
+        }}
+      >
         Add to selection (for paths)
       </button>
     </div>
@@ -147,5 +168,9 @@ function EmptyState() {
   const count = useApp((s) => s.history.present.state.nodes.size);
   const webgl = useApp((s) => s.webgl);
   if (count > 0 || !webgl?.ok) return null;
-  return <div className="empty-graph">{loading ? 'Loading the graph…' : 'Nothing to show yet. Search for an entity or run a saved query.'}</div>;
+  return (
+    <div className="empty-graph">
+      {loading ? 'Loading the graph…' : 'Nothing to show yet. Search for an entity or run a saved query.'}
+    </div>
+  );
 }

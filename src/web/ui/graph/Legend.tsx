@@ -23,7 +23,11 @@ export function Legend() {
       <h4>
         In view
         {hiddenLabels.size ? (
-          <button className="link small" style={{ marginLeft: 'auto', textTransform: 'none', letterSpacing: 0 }} onClick={() => explorer.showAllLabels()}>
+          <button
+            className="link small"
+            style={{ marginLeft: 'auto', textTransform: 'none', letterSpacing: 0 }}
+            onClick={() => explorer.showAllLabels()}
+          >
             show all
           </button>
         ) : null}

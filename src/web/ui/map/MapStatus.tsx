@@ -17,7 +17,11 @@ export function MapStatus() {
       </div>
     );
   return (
-    <div className="overlay map-chip" data-testid="map-credit" title="Places at their recorded coordinates, events at their place, others beside what they connect to; mentions hidden, claims and articles dimmed">
+    <div
+      className="overlay map-chip"
+      data-testid="map-credit"
+      title="Places at their recorded coordinates, events at their place, others beside what they connect to; mentions hidden, claims and articles dimmed"
+    >
       Natural Earth 1:50m outlines
     </div>
   );

@@ -52,7 +52,8 @@ export default function CypherEditorPane() {
       </div>
       <div className="editor-tools small muted">
         <span>
-          <span className="kbd">Ctrl</span>+<span className="kbd">Enter</span> runs · read-only, at most 1,000 rows and 5 s
+          <span className="kbd">Ctrl</span>+<span className="kbd">Enter</span> runs · read-only, at most 1,000 rows and
+          5 s
         </span>
       </div>
     </>

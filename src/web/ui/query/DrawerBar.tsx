@@ -6,10 +6,20 @@ import { Summary } from './Summary';
 export function DrawerBar() {
   const explorer = useExplorer();
   const d = useApp((s) => s.drawer);
-  const queryTitle = useApp((s) => (s.drawer.mode === 'saved' && s.drawer.query ? (s.queries?.queries.find((q) => q.name === s.drawer.query)?.title ?? s.drawer.query) : null));
+  const queryTitle = useApp((s) =>
+    s.drawer.mode === 'saved' && s.drawer.query
+      ? (s.queries?.queries.find((q) => q.name === s.drawer.query)?.title ?? s.drawer.query)
+      : null,
+  );
   return (
     <div className="drawer-bar">
-      <button className="btn ghost icon" onClick={() => explorer.setDrawer({ open: !d.open })} aria-label={d.open ? 'Close the drawer' : 'Open the drawer'} aria-expanded={d.open} data-testid="drawer-toggle">
+      <button
+        className="btn ghost icon"
+        onClick={() => explorer.setDrawer({ open: !d.open })}
+        aria-label={d.open ? 'Close the drawer' : 'Open the drawer'}
+        aria-expanded={d.open}
+        data-testid="drawer-toggle"
+      >
         <Icon name={d.open ? 'down' : 'up'} />
       </button>
       <span className="title">{queryTitle ? `Saved query: ${queryTitle}` : 'Cypher'}</span>
@@ -20,11 +30,25 @@ export function DrawerBar() {
         <span className="small faint">Read-only Cypher with schema-aware completion · saved queries open here</span>
       ) : (
         <>
-          <label className="small muted row" title="Add the result to the current graph instead of showing it on its own">
-            <input type="checkbox" checked={d.addToGraph} onChange={(e) => explorer.setDrawer({ addToGraph: e.target.checked })} data-testid="add-to-graph" />
+          <label
+            className="small muted row"
+            title="Add the result to the current graph instead of showing it on its own"
+          >
+            <input
+              type="checkbox"
+              checked={d.addToGraph}
+              onChange={(e) => explorer.setDrawer({ addToGraph: e.target.checked })}
+              data-testid="add-to-graph"
+            />
             Add to current graph
           </label>
-          <button className="btn primary" onClick={() => void explorer.runDrawer()} disabled={d.running} data-testid="run" title="Run (Ctrl+Enter)">
+          <button
+            className="btn primary"
+            onClick={() => void explorer.runDrawer()}
+            disabled={d.running}
+            data-testid="run"
+            title="Run (Ctrl+Enter)"
+          >
             <Icon name="play" /> {d.running ? 'Running…' : 'Run'}
           </button>
         </>

@@ -31,7 +31,9 @@ export default function DrawerBody() {
         {mode === 'saved' && saved ? (
           <ParamForm query={saved} />
         ) : mode === 'saved' ? (
-          <div className="result-empty">{query ? `Loading the saved query “${query}”…` : 'Choose a saved query on the left.'}</div>
+          <div className="result-empty">
+            {query ? `Loading the saved query “${query}”…` : 'Choose a saved query on the left.'}
+          </div>
         ) : (
           <Suspense fallback={<textarea className="editor-fallback mono" readOnly value="Loading the editor…" />}>
             <CypherEditorPane />

@@ -70,7 +70,11 @@ export function EntityPicker({ p, value, onChange, invalid }: EntityPickerProps)
       const ctrl = new AbortController();
       abort.current = ctrl;
       try {
-        const res = await explorer.api.search(query, { labels: labelKey ? labelKey.split(',') : undefined, limit: SEARCH_LIMIT, signal: ctrl.signal });
+        const res = await explorer.api.search(query, {
+          labels: labelKey ? labelKey.split(',') : undefined,
+          limit: SEARCH_LIMIT,
+          signal: ctrl.signal,
+        });
         if (ctrl.signal.aborted) return;
         setHits(
           res.hits.map((h) => ({
@@ -187,13 +191,26 @@ export function EntityPicker({ p, value, onChange, invalid }: EntityPickerProps)
           onKeyDown={onKeyDown}
         />
         {showList ? (
-          <ul className="suggestions" id={listId} role="listbox" aria-label={`${p.label} choices`} data-testid={`${id}-results`} aria-busy={searching || undefined}>
+          <ul
+            className="suggestions"
+            id={listId}
+            role="listbox"
+            aria-label={`${p.label} choices`}
+            data-testid={`${id}-results`}
+            aria-busy={searching || undefined}
+          >
             {options.map((o, i) => {
-              const header = grouped && o.source !== lastSource ? (o.source === 'suggested' ? 'Suggested' : 'Search results') : null;
+              const header =
+                grouped && o.source !== lastSource ? (o.source === 'suggested' ? 'Suggested' : 'Search results') : null;
               lastSource = o.source;
               return [
                 header ? (
-                  <li key={`h-${o.source}`} role="presentation" className="suggestion-group faint small" style={{ padding: '4px 8px 2px' }}>
+                  <li
+                    key={`h-${o.source}`}
+                    role="presentation"
+                    className="suggestion-group faint small"
+                    style={{ padding: '4px 8px 2px' }}
+                  >
                     {header}
                   </li>
                 ) : null,
@@ -221,8 +238,14 @@ export function EntityPicker({ p, value, onChange, invalid }: EntityPickerProps)
               ];
             })}
             {!options.length && error ? <li className="empty">{error}</li> : null}
-            {!options.length && !error && query ? <li className="empty">{searching ? 'Searching…' : `No match for “${query}”. Enter uses it as an id.`}</li> : null}
-            {options.length > 0 && searching ? <li className="empty small" role="presentation">Searching…</li> : null}
+            {!options.length && !error && query ? (
+              <li className="empty">{searching ? 'Searching…' : `No match for “${query}”. Enter uses it as an id.`}</li>
+            ) : null}
+            {options.length > 0 && searching ? (
+              <li className="empty small" role="presentation">
+                Searching…
+              </li>
+            ) : null}
           </ul>
         ) : null}
       </div>
@@ -232,6 +255,9 @@ export function EntityPicker({ p, value, onChange, invalid }: EntityPickerProps)
 }
 
 function subtitle(props: Record<string, unknown>, labels: readonly string[]): string {
-  const d = (typeof props.role === 'string' && props.role) || (typeof props.description === 'string' && props.description) || labels.filter((l) => l !== 'Entity').join(', ');
+  const d =
+    (typeof props.role === 'string' && props.role) ||
+    (typeof props.description === 'string' && props.description) ||
+    labels.filter((l) => l !== 'Entity').join(', ');
   return d.length > 90 ? `${d.slice(0, 88)}…` : d;
 }

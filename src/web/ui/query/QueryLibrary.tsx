@@ -18,12 +18,20 @@ export function QueryLibrary() {
         Saved queries <span className="count">{queries ? queries.queries.length : ''}</span>
       </h2>
       {!queries ? <div className="muted small">Loading…</div> : null}
-      {queries && !queries.queries.length ? <div className="muted small">No saved queries in cypher/queries/.</div> : null}
+      {queries && !queries.queries.length ? (
+        <div className="muted small">No saved queries in cypher/queries/.</div>
+      ) : null}
       {groups.map(([group, qs]) => (
         <div className="qgroup" key={group}>
           <div className="qgroup-title">{group}</div>
           {qs.map((q) => (
-            <button key={q.name} className={`qitem${active === q.name ? ' active' : ''}`} onClick={() => explorer.openSavedQuery(q.name)} title={q.description} data-testid={`query-${q.name}`}>
+            <button
+              key={q.name}
+              className={`qitem${active === q.name ? ' active' : ''}`}
+              onClick={() => explorer.openSavedQuery(q.name)}
+              title={q.description}
+              data-testid={`query-${q.name}`}
+            >
               {q.title}
               <span className="desc">{q.description}</span>
             </button>
@@ -31,8 +39,13 @@ export function QueryLibrary() {
         </div>
       ))}
       {queries?.rejected.length ? (
-        <div className="small" style={{ color: 'var(--warn)', marginTop: 8 }} title={queries.rejected.map((r) => `${r.file}: ${r.reason}`).join('\n')}>
-          {queries.rejected.length} saved quer{queries.rejected.length === 1 ? 'y was' : 'ies were'} refused at load (hover for why).
+        <div
+          className="small"
+          style={{ color: 'var(--warn)', marginTop: 8 }}
+          title={queries.rejected.map((r) => `${r.file}: ${r.reason}`).join('\n')}
+        >
+          {queries.rejected.length} saved quer{queries.rejected.length === 1 ? 'y was' : 'ies were'} refused at load
+          (hover for why).
         </div>
       ) : null}
     </>

@@ -13,7 +13,12 @@ export function ResultPane() {
   const mode = useApp((s) => s.drawer.mode);
   if (d.error) return <ErrorView error={d.error} query={mode === 'cypher' ? d.cypher : null} />;
   if (d.running && !d.result) return <div className="result-empty">Running…</div>;
-  if (!d.result) return <div className="result-empty">Run a query to see its rows here; nodes and relationships it returns are drawn in the graph.</div>;
+  if (!d.result)
+    return (
+      <div className="result-empty">
+        Run a query to see its rows here; nodes and relationships it returns are drawn in the graph.
+      </div>
+    );
   return <ResultTable result={d.result} title={d.resultTitle} />;
 }
 
@@ -38,14 +43,22 @@ function ErrorView({ error, query }: { error: QueryError; query: string | null }
       <div className="error-box" role="alert" data-testid="query-error" data-code={error.code}>
         <strong>{heading}</strong>
         <div style={{ marginTop: 4 }}>{error.message}</div>
-        {error.details.reason && error.details.reason !== error.message ? <div className="small">{error.details.reason}</div> : null}
+        {error.details.reason && error.details.reason !== error.message ? (
+          <div className="small">{error.details.reason}</div>
+        ) : null}
         {pos ? (
           <div className="small" style={{ marginTop: 4 }} data-testid="error-position">
             Line {pos.line}, column {pos.column}
           </div>
         ) : null}
-        {line !== null && pos ? <pre className="error-pos">{`${line}\n${' '.repeat(Math.max(0, pos.column - 1))}^`}</pre> : null}
-        {error.details.neo4jCode ? <div className="small faint mono" style={{ marginTop: 4 }}>{error.details.neo4jCode}</div> : null}
+        {line !== null && pos ? (
+          <pre className="error-pos">{`${line}\n${' '.repeat(Math.max(0, pos.column - 1))}^`}</pre>
+        ) : null}
+        {error.details.neo4jCode ? (
+          <div className="small faint mono" style={{ marginTop: 4 }}>
+            {error.details.neo4jCode}
+          </div>
+        ) : null}
       </div>
     </div>
   );
@@ -61,7 +74,10 @@ function ResultTable({ result, title }: { result: QueryResult; title: string | n
   const shown = order.slice(0, 1000);
 
   const copy = async () => {
-    const text = toTsv(columns, order.map((i) => rows[i]!));
+    const text = toTsv(
+      columns,
+      order.map((i) => rows[i]!),
+    );
     try {
       await navigator.clipboard.writeText(text);
     } catch {
@@ -95,15 +111,29 @@ function ResultTable({ result, title }: { result: QueryResult; title: string | n
   return (
     <>
       <div className="result-head">
-        <strong style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', maxWidth: 280 }} title={title ?? ''}>
+        <strong
+          style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', maxWidth: 280 }}
+          title={title ?? ''}
+        >
           {title}
         </strong>
         <Summary result={result} />
         <span className="grow" />
-        <button className="btn small" onClick={() => void copy()} disabled={!rows.length} data-testid="copy-table" title="Copy as tab-separated text (pastes into spreadsheets)">
+        <button
+          className="btn small"
+          onClick={() => void copy()}
+          disabled={!rows.length}
+          data-testid="copy-table"
+          title="Copy as tab-separated text (pastes into spreadsheets)"
+        >
           <Icon name="copy" /> {copied ? 'Copied' : 'Copy'}
         </button>
-        <button className="btn small" onClick={() => void import('../../app/exporters').then((m) => m.exportCsv(result, title))} disabled={!rows.length} data-testid="download-csv">
+        <button
+          className="btn small"
+          onClick={() => void import('../../app/exporters').then((m) => m.exportCsv(result, title))}
+          disabled={!rows.length}
+          data-testid="download-csv"
+        >
           <Icon name="download" /> CSV
         </button>
       </div>
@@ -115,7 +145,11 @@ function ResultTable({ result, title }: { result: QueryResult; title: string | n
                 {columns.map((c, i) => (
                   <th
                     key={`${c}-${i}`}
-                    onClick={() => setSort((s) => (s?.col === i ? (s.dir === 'asc' ? { col: i, dir: 'desc' } : null) : { col: i, dir: 'asc' }))}
+                    onClick={() =>
+                      setSort((s) =>
+                        s?.col === i ? (s.dir === 'asc' ? { col: i, dir: 'desc' } : null) : { col: i, dir: 'asc' },
+                      )
+                    }
                     aria-sort={sort?.col === i ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
                     title="Sort"
                   >

@@ -5,15 +5,22 @@ export function Summary({ result }: { result: QueryResult }) {
   const s = result.summary;
   return (
     <span className="summary" data-testid="summary">
-      {s.rows.toLocaleString('en-GB')} row{s.rows === 1 ? '' : 's'} · {result.graph.nodes.length} node{result.graph.nodes.length === 1 ? '' : 's'},{' '}
-      {result.graph.edges.length} relationship{result.graph.edges.length === 1 ? '' : 's'} · {Math.round(s.timeMs)} ms
+      {s.rows.toLocaleString('en-GB')} row{s.rows === 1 ? '' : 's'} · {result.graph.nodes.length} node
+      {result.graph.nodes.length === 1 ? '' : 's'}, {result.graph.edges.length} relationship
+      {result.graph.edges.length === 1 ? '' : 's'} · {Math.round(s.timeMs)} ms
       {s.truncated ? (
         <span className="warn">
           {' '}
-          · truncated ({s.truncatedBy === 'bytes' ? 'response size limit' : `first ${s.maxRows.toLocaleString('en-GB')} rows`})
+          · truncated (
+          {s.truncatedBy === 'bytes' ? 'response size limit' : `first ${s.maxRows.toLocaleString('en-GB')} rows`})
         </span>
       ) : null}
-      {s.notifications.length ? <span title={s.notifications.map((n) => `${n.title}: ${n.description}`).join('\n')}> · {s.notifications.length} warning{s.notifications.length === 1 ? '' : 's'}</span> : null}
+      {s.notifications.length ? (
+        <span title={s.notifications.map((n) => `${n.title}: ${n.description}`).join('\n')}>
+          {' '}
+          · {s.notifications.length} warning{s.notifications.length === 1 ? '' : 's'}
+        </span>
+      ) : null}
     </span>
   );
 }

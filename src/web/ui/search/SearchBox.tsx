@@ -53,7 +53,11 @@ export function SearchBox({ onPick, labels, placeholder, inputId, testId, value,
       const ctrl = new AbortController();
       abort.current = ctrl;
       try {
-        const res = await explorer.api.search(q, { labels: labelKey ? labelKey.split(',') : undefined, limit: 12, signal: ctrl.signal });
+        const res = await explorer.api.search(q, {
+          labels: labelKey ? labelKey.split(',') : undefined,
+          limit: 12,
+          signal: ctrl.signal,
+        });
         if (ctrl.signal.aborted) return;
         setHits(res.hits);
         setActive(0);

@@ -21,13 +21,24 @@ export function SearchPanel() {
       <h2>
         <label htmlFor="search-input">Search</label> <span className="kbd">/</span>
       </h2>
-      <SearchBox inputId="search-input" testId="search" labels={only} onPick={(hit) => void explorer.openNode(hit.node)} />
+      <SearchBox
+        inputId="search-input"
+        testId="search"
+        labels={only}
+        onPick={(hit) => void explorer.openNode(hit.node)}
+      />
       {labels.length ? (
         <div className="row wrap" style={{ marginTop: 8 }} role="group" aria-label="Search only these labels">
           {labels.map((l) => {
             const on = only.includes(l);
             return (
-              <button key={l} className={`chip${on ? ' on' : only.length ? ' off' : ''}`} aria-pressed={on} onClick={() => toggle(l)} data-testid={`filter-${l}`}>
+              <button
+                key={l}
+                className={`chip${on ? ' on' : only.length ? ' off' : ''}`}
+                aria-pressed={on}
+                onClick={() => toggle(l)}
+                data-testid={`filter-${l}`}
+              >
                 <span className="swatch" style={{ background: labelColor(l, theme) }} />
                 {LABEL_STYLES[l]?.plural ?? l}
               </button>

@@ -46,7 +46,13 @@ export function App() {
       <section className="drawer" aria-label="Cypher and saved queries">
         <DrawerBar />
         {drawerOpen ? (
-          <Suspense fallback={<div className="drawer-body"><div className="result-empty">Loading the editor…</div></div>}>
+          <Suspense
+            fallback={
+              <div className="drawer-body">
+                <div className="result-empty">Loading the editor…</div>
+              </div>
+            }
+          >
             <DrawerBody />
           </Suspense>
         ) : null}

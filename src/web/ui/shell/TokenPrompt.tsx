@@ -19,14 +19,23 @@ export function TokenPrompt() {
       >
         <h2 id="token-title">This newsgraph server needs an access token</h2>
         <p className="muted">
-          It was started with <code>NEWSGRAPH_TOKEN</code>. Ask whoever runs it for the token; it is kept in this browser tab only.
+          It was started with <code>NEWSGRAPH_TOKEN</code>. Ask whoever runs it for the token; it is kept in this
+          browser tab only.
         </p>
         {rejected ? (
           <div className="error-box" role="alert" style={{ marginBottom: 10 }} data-testid="token-rejected">
             That token was not accepted. Check it and try again.
           </div>
         ) : null}
-        <input className="input" type="password" autoFocus value={value} onChange={(e) => setValue(e.target.value)} placeholder="Access token" data-testid="token-input" />
+        <input
+          className="input"
+          type="password"
+          autoFocus
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          placeholder="Access token"
+          data-testid="token-input"
+        />
         <div className="row" style={{ justifyContent: 'flex-end', marginTop: 12 }}>
           <button className="btn primary" type="submit" disabled={!value.trim()} data-testid="token-submit">
             Continue

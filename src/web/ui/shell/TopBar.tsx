@@ -6,7 +6,14 @@ import { Glyph } from './Glyph';
 
 function isTyping(e: KeyboardEvent): boolean {
   const t = e.target as HTMLElement | null;
-  return !!t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable || !!t.closest('.cm-editor'));
+  return (
+    !!t &&
+    (t.tagName === 'INPUT' ||
+      t.tagName === 'TEXTAREA' ||
+      t.tagName === 'SELECT' ||
+      t.isContentEditable ||
+      !!t.closest('.cm-editor'))
+  );
 }
 
 export function TopBar() {
@@ -38,7 +45,11 @@ export function TopBar() {
       if ((e.altKey && e.key === 'ArrowLeft') || (mod && !e.shiftKey && e.key.toLowerCase() === 'z')) {
         e.preventDefault();
         explorer.back();
-      } else if ((e.altKey && e.key === 'ArrowRight') || (mod && e.shiftKey && e.key.toLowerCase() === 'z') || (mod && e.key.toLowerCase() === 'y')) {
+      } else if (
+        (e.altKey && e.key === 'ArrowRight') ||
+        (mod && e.shiftKey && e.key.toLowerCase() === 'z') ||
+        (mod && e.key.toLowerCase() === 'y')
+      ) {
         e.preventDefault();
         explorer.forward();
       } else if (e.key === '/') {
@@ -83,13 +94,31 @@ export function TopBar() {
         <Glyph label="Event" theme={theme} size={22} />
         newsgraph <small>explorer</small>
       </div>
-      <button className="btn icon" onClick={() => explorer.back()} disabled={!prev} title={prev ? `Back: undo “${history.present.title}” (Alt+←, Ctrl+Z)` : 'Nothing to go back to'} aria-label="Back" data-testid="back">
+      <button
+        className="btn icon"
+        onClick={() => explorer.back()}
+        disabled={!prev}
+        title={prev ? `Back: undo “${history.present.title}” (Alt+←, Ctrl+Z)` : 'Nothing to go back to'}
+        aria-label="Back"
+        data-testid="back"
+      >
         <Icon name="back" />
       </button>
-      <button className="btn icon" onClick={() => explorer.forward()} disabled={!next} title={next ? `Forward: redo “${next.title}” (Alt+→, Ctrl+Shift+Z)` : 'Nothing to redo'} aria-label="Forward" data-testid="forward">
+      <button
+        className="btn icon"
+        onClick={() => explorer.forward()}
+        disabled={!next}
+        title={next ? `Forward: redo “${next.title}” (Alt+→, Ctrl+Shift+Z)` : 'Nothing to redo'}
+        aria-label="Forward"
+        data-testid="forward"
+      >
         <Icon name="forward" />
       </button>
-      <span className="muted small" style={{ maxWidth: 260, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={history.present.title}>
+      <span
+        className="muted small"
+        style={{ maxWidth: 260, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
+        title={history.present.title}
+      >
         {history.present.title}
       </span>
       <div className="sep" />
@@ -103,7 +132,12 @@ export function TopBar() {
       ) : null}
       <label title="How many relationships one expansion fetches; the rest show as “+N more”">
         Expand up to
-        <select className="input" value={expandLimit} onChange={(e) => explorer.setExpandLimit(Number(e.target.value))} data-testid="expand-limit">
+        <select
+          className="input"
+          value={expandLimit}
+          onChange={(e) => explorer.setExpandLimit(Number(e.target.value))}
+          data-testid="expand-limit"
+        >
           {EXPAND_LIMITS.map((n) => (
             <option key={n} value={n}>
               {n}
@@ -112,11 +146,25 @@ export function TopBar() {
         </select>
       </label>
       <div className="grow" />
-      <button className="btn" onClick={() => (explorer.state.drawer.open && explorer.state.drawer.mode === 'cypher' ? explorer.setDrawer({ open: false }) : explorer.openCypher())} title="Cypher editor (read-only queries)">
+      <button
+        className="btn"
+        onClick={() =>
+          explorer.state.drawer.open && explorer.state.drawer.mode === 'cypher'
+            ? explorer.setDrawer({ open: false })
+            : explorer.openCypher()
+        }
+        title="Cypher editor (read-only queries)"
+      >
         <Icon name="code" /> Cypher
       </button>
       <div className="menu" ref={menuRef}>
-        <button className="btn" onClick={() => setMenu((m) => !m)} aria-haspopup="menu" aria-expanded={menu} data-testid="export-menu">
+        <button
+          className="btn"
+          onClick={() => setMenu((m) => !m)}
+          aria-haspopup="menu"
+          aria-expanded={menu}
+          data-testid="export-menu"
+        >
           <Icon name="download" /> Export
         </button>
         {menu ? (

@@ -8,7 +8,14 @@ export function ViewSwitch() {
   const hidden = useApp((s) => s.shown.hiddenEdges);
   const webgl = useApp((s) => s.webgl);
   const tab = (m: 'graph' | 'map' | 'claims', label: string, disabled = false) => (
-    <button role="tab" aria-selected={mode === m} className={mode === m ? 'on' : ''} onClick={() => void explorer.setMode(m)} disabled={disabled} data-testid={`view-${m}`}>
+    <button
+      role="tab"
+      aria-selected={mode === m}
+      className={mode === m ? 'on' : ''}
+      onClick={() => void explorer.setMode(m)}
+      disabled={disabled}
+      data-testid={`view-${m}`}
+    >
       {label}
     </button>
   );
@@ -20,7 +27,12 @@ export function ViewSwitch() {
         {tab('claims', 'Claims')}
       </div>
       <label className="tl-check boxed" title="Hide relationships that only one article supports">
-        <input type="checkbox" checked={hideSingle} onChange={(e) => explorer.setHideSingleSource(e.target.checked)} data-testid="single-source-toggle" />
+        <input
+          type="checkbox"
+          checked={hideSingle}
+          onChange={(e) => explorer.setHideSingleSource(e.target.checked)}
+          data-testid="single-source-toggle"
+        />
         Hide single-source facts
         {hideSingle ? <span className="muted"> ({hidden} hidden)</span> : null}
       </label>

@@ -11,7 +11,11 @@ const ARTICLE_Y = AXIS_Y - 12;
 const LANE_H = 11;
 const TOP = 8;
 
-type Drag = { kind: 'new'; x0: number } | { kind: 'move'; dx: number; width: number } | { kind: 'left' | 'right' } | { kind: 'cursor' };
+type Drag =
+  | { kind: 'new'; x0: number }
+  | { kind: 'move'; dx: number; width: number }
+  | { kind: 'left' | 'right' }
+  | { kind: 'cursor' };
 
 /**
  * The timeline strip under the graph: events by when they happened (dots and bars in lanes,
@@ -58,7 +62,9 @@ export function TimelineStrip() {
   }, [explorer, mode, filters.asOf]);
 
   const scale = useMemo(() => {
-    const days = timeline ? [...timeline.events.flatMap((e) => [e.start, e.end]), ...timeline.articles.map((a) => a.published)].sort() : [];
+    const days = timeline
+      ? [...timeline.events.flatMap((e) => [e.start, e.end]), ...timeline.articles.map((a) => a.published)].sort()
+      : [];
     return days.length ? timeScale(days[0]!, days[days.length - 1]!, width) : null;
   }, [timeline, width]);
 
@@ -116,7 +122,8 @@ export function TimelineStrip() {
     if (!drag) return;
     if (drag.kind === 'cursor') explorer.setAsOf(scale.day(x));
     else if (drag.kind === 'new') {
-      if (Math.abs(x - drag.x0) > 3) explorer.setRange({ from: scale.day(Math.min(x, drag.x0)), to: scale.day(Math.max(x, drag.x0)) });
+      if (Math.abs(x - drag.x0) > 3)
+        explorer.setRange({ from: scale.day(Math.min(x, drag.x0)), to: scale.day(Math.max(x, drag.x0)) });
     } else if (drag.kind === 'move') {
       const a = Math.max(0, Math.min(width - drag.width, x - drag.dx));
       explorer.setRange({ from: scale.day(a), to: scale.day(a + drag.width) });
@@ -140,35 +147,77 @@ export function TimelineStrip() {
     <div className="timeline-strip" data-testid="timeline" ref={host}>
       <div className="tl-bar">
         <div className="seg" role="tablist" aria-label="Kind of time">
-          <button role="tab" aria-selected={mode === 'happened'} className={mode === 'happened' ? 'on' : ''} onClick={() => explorer.setTimeMode('happened')} data-testid="time-happened" title="Filter by when events happened">
+          <button
+            role="tab"
+            aria-selected={mode === 'happened'}
+            className={mode === 'happened' ? 'on' : ''}
+            onClick={() => explorer.setTimeMode('happened')}
+            data-testid="time-happened"
+            title="Filter by when events happened"
+          >
             Happened
           </button>
-          <button role="tab" aria-selected={mode === 'reported'} className={mode === 'reported' ? 'on' : ''} onClick={() => explorer.setTimeMode('reported')} data-testid="time-reported" title="Only what articles published by a day had reported">
+          <button
+            role="tab"
+            aria-selected={mode === 'reported'}
+            className={mode === 'reported' ? 'on' : ''}
+            onClick={() => explorer.setTimeMode('reported')}
+            data-testid="time-reported"
+            title="Only what articles published by a day had reported"
+          >
             As reported by
           </button>
         </div>
-        <button className="btn small" onClick={() => (playing ? explorer.pause() : explorer.play())} data-testid="timeline-play" aria-label={playing ? 'Pause' : 'Play through time'}>
-          {playing ? <span className="pause-glyph" aria-hidden>❚❚</span> : <Icon name="play" size={12} />}
+        <button
+          className="btn small"
+          onClick={() => (playing ? explorer.pause() : explorer.play())}
+          data-testid="timeline-play"
+          aria-label={playing ? 'Pause' : 'Play through time'}
+        >
+          {playing ? (
+            <span className="pause-glyph" aria-hidden>
+              ❚❚
+            </span>
+          ) : (
+            <Icon name="play" size={12} />
+          )}
           {playing ? 'Pause' : 'Play'}
         </button>
         <span className="tl-label" data-testid="timeline-label">
           {mode === 'reported' && filters.asOf ? (
             <>
               Known on <b>{formatDate(filters.asOf)}</b>
-              {knownCount !== null ? <span className="muted"> · {knownCount} of {timeline.events.length} events reported</span> : null}
+              {knownCount !== null ? (
+                <span className="muted">
+                  {' '}
+                  · {knownCount} of {timeline.events.length} events reported
+                </span>
+              ) : null}
             </>
           ) : range ? (
             <>
               <b>{formatDate(range.from)}</b> – <b>{formatDate(range.to)}</b>
-              <span className="muted"> · {eventsIn} of {timeline.events.length} events</span>
+              <span className="muted">
+                {' '}
+                · {eventsIn} of {timeline.events.length} events
+              </span>
             </>
           ) : (
-            <span className="muted">Drag across the strip to filter by period · {timeline.events.length} events, {timeline.articles.length} articles</span>
+            <span className="muted">
+              Drag across the strip to filter by period · {timeline.events.length} events, {timeline.articles.length}{' '}
+              articles
+            </span>
           )}
         </span>
         {range && mode === 'happened' ? (
           <label className="tl-check">
-            <input type="checkbox" checked={filters.hideOutside} onChange={(e) => explorer.setHideOutside(e.target.checked)} data-testid="timeline-hide" /> Hide the rest
+            <input
+              type="checkbox"
+              checked={filters.hideOutside}
+              onChange={(e) => explorer.setHideOutside(e.target.checked)}
+              data-testid="timeline-hide"
+            />{' '}
+            Hide the rest
           </label>
         ) : null}
         <span className="tl-counts muted" data-testid="shown-counts">
@@ -194,7 +243,13 @@ export function TimelineStrip() {
       >
         {t.map((k) => (
           <g key={k.iso}>
-            <line x1={scale.x(k.iso)} x2={scale.x(k.iso)} y1={TOP - 4} y2={AXIS_Y} className={k.major ? 'tick major' : 'tick'} />
+            <line
+              x1={scale.x(k.iso)}
+              x2={scale.x(k.iso)}
+              y1={TOP - 4}
+              y2={AXIS_Y}
+              className={k.major ? 'tick major' : 'tick'}
+            />
             <text x={scale.x(k.iso) + 3} y={HEIGHT - 5} className={k.major ? 'tick-label major' : 'tick-label'}>
               {k.label}
             </text>
@@ -212,24 +267,40 @@ export function TimelineStrip() {
               data-testid="timeline-event"
               data-key={e.key ?? e.id}
               data-dim={dim ? '1' : '0'}
-              onPointerEnter={() => setHover({ x: (x0 + x1) / 2, text: `${e.name} · ${e.start === e.end ? formatDate(e.start) : `${formatDate(e.start)} – ${formatDate(e.end)}`}${e.contested ? ' · contested claims' : ''}` })}
+              onPointerEnter={() =>
+                setHover({
+                  x: (x0 + x1) / 2,
+                  text: `${e.name} · ${e.start === e.end ? formatDate(e.start) : `${formatDate(e.start)} – ${formatDate(e.end)}`}${e.contested ? ' · contested claims' : ''}`,
+                })
+              }
               onPointerLeave={() => setHover(null)}
               onDoubleClick={() => void explorer.openEntity(e.key ?? e.id)}
             >
-              {point ? <circle cx={x0 + 3} cy={y + 4} r={4} /> : <rect x={x0} y={y} width={x1 - x0} height={8} rx={4} />}
+              {point ? (
+                <circle cx={x0 + 3} cy={y + 4} r={4} />
+              ) : (
+                <rect x={x0} y={y} width={x1 - x0} height={8} rx={4} />
+              )}
             </g>
           );
         })}
         {timeline.articles.map((a) => {
           const x = scale.x(a.published);
-          const dim = (range && (a.published < range.from || a.published > range.to)) || (mode === 'reported' && filters.asOf !== null && a.published > filters.asOf);
+          const dim =
+            (range && (a.published < range.from || a.published > range.to)) ||
+            (mode === 'reported' && filters.asOf !== null && a.published > filters.asOf);
           return (
             <g
               key={a.id}
               className={`tl-article${dim ? ' dim' : ''}`}
               data-testid="timeline-article"
               data-key={a.key ?? a.id}
-              onPointerEnter={() => setHover({ x, text: `${a.title}${a.outlet ? ` · ${a.outlet}` : ''} · published ${formatDate(a.published)}` })}
+              onPointerEnter={() =>
+                setHover({
+                  x,
+                  text: `${a.title}${a.outlet ? ` · ${a.outlet}` : ''} · published ${formatDate(a.published)}`,
+                })
+              }
               onPointerLeave={() => setHover(null)}
             >
               <path d={`M${x - 4} ${ARTICLE_Y - 5}h6l2 2v8h-8z`} />

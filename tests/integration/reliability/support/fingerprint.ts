@@ -22,7 +22,9 @@ export async function fingerprintOf(driver: Driver, database: string): Promise<s
   );
   const n = nodes.records[0]!.get('all') as unknown[];
   const r = rels.records[0]!.get('all') as unknown[];
-  const hash = createHash('sha256').update(stableJson([n, r])).digest('hex');
+  const hash = createHash('sha256')
+    .update(stableJson([n, r]))
+    .digest('hex');
   return `nodes=${n.length} rels=${r.length} sha256=${hash}`;
 }
 
@@ -30,14 +32,31 @@ export async function fingerprintOf(driver: Driver, database: string): Promise<s
  * What "the seeded data is intact" means after a crash: counts per label and per relationship
  * type, and a sha256 over the sorted ids. Cost: three small aggregations.
  */
-export async function countsAndIdChecksum(driver: Driver, database: string): Promise<{ labels: Record<string, number>; types: Record<string, number>; idSha: string }> {
-  const l = await driver.executeQuery('MATCH (n) UNWIND labels(n) AS l RETURN l, count(*) AS c ORDER BY l', {}, { database });
-  const t = await driver.executeQuery('MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS c ORDER BY t', {}, { database });
-  const ids = await driver.executeQuery('MATCH (n) WITH n.id AS id ORDER BY id RETURN collect(id) AS ids', {}, { database });
+export async function countsAndIdChecksum(
+  driver: Driver,
+  database: string,
+): Promise<{ labels: Record<string, number>; types: Record<string, number>; idSha: string }> {
+  const l = await driver.executeQuery(
+    'MATCH (n) UNWIND labels(n) AS l RETURN l, count(*) AS c ORDER BY l',
+    {},
+    { database },
+  );
+  const t = await driver.executeQuery(
+    'MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS c ORDER BY t',
+    {},
+    { database },
+  );
+  const ids = await driver.executeQuery(
+    'MATCH (n) WITH n.id AS id ORDER BY id RETURN collect(id) AS ids',
+    {},
+    { database },
+  );
   return {
     labels: Object.fromEntries(l.records.map((r) => [r.get('l') as string, Number(r.get('c'))])),
     types: Object.fromEntries(t.records.map((r) => [r.get('t') as string, Number(r.get('c'))])),
-    idSha: createHash('sha256').update(JSON.stringify(ids.records[0]!.get('ids'))).digest('hex'),
+    idSha: createHash('sha256')
+      .update(JSON.stringify(ids.records[0]!.get('ids')))
+      .digest('hex'),
   };
 }
 
@@ -48,7 +67,10 @@ export function stableJson(v: unknown): string {
     if (typeof (v as { toString?: unknown }).toString === 'function' && (v as object).constructor?.name !== 'Object')
       return JSON.stringify(String(v)); // driver Integer, Date, Point: their string form is exact
     const o = v as Record<string, unknown>;
-    return `{${Object.keys(o).sort().map((k) => `${JSON.stringify(k)}:${stableJson(o[k])}`).join(',')}}`;
+    return `{${Object.keys(o)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableJson(o[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(typeof v === 'bigint' ? String(v) : v) ?? 'null';
 }

@@ -98,18 +98,28 @@ export function hostileString(extra: readonly string[] = []): fc.Arbitrary<strin
     { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 40 }) },
     { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
     { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom(...'+-&|!(){}[]^"~*?:\\/\'`$;.,'), maxLength: 30 }) },
-    { weight: 1, arbitrary: fc.tuple(fc.constantFrom('x', 'é', '👩‍👩‍👧', 'Gladkov ', '('), fc.integer({ min: 200, max: 300_000 })).map(([s, n]) => s.repeat(Math.ceil(n / s.length))) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(fc.constantFrom('x', 'é', '👩‍👩‍👧', 'Gladkov ', '('), fc.integer({ min: 200, max: 300_000 }))
+        .map(([s, n]) => s.repeat(Math.ceil(n / s.length))),
+    },
     { weight: 1, arbitrary: fc.uuid().chain((u) => fc.integer({ min: -5, max: 1e12 }).map((i) => `4:${u}:${i}`)) },
   );
 }
 
 /** JSON nested `depth` levels deep, as raw text (arrays or objects). */
-export const deepJson = fc.tuple(fc.integer({ min: 50, max: 100_000 }), fc.boolean()).map(([depth, arrays]) =>
-  arrays ? `${'['.repeat(depth)}${']'.repeat(depth)}` : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`,
-);
+export const deepJson = fc
+  .tuple(fc.integer({ min: 50, max: 100_000 }), fc.boolean())
+  .map(([depth, arrays]) =>
+    arrays ? `${'['.repeat(depth)}${']'.repeat(depth)}` : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`,
+  );
 
 /** Keys that have polluted prototypes and confused validators. */
-export const hostileKey = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', '', ' ', '$', 'a.b', 'id', 'query'), fc.string({ maxLength: 12 }));
+export const hostileKey = fc.oneof(
+  fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', '', ' ', '$', 'a.b', 'id', 'query'),
+  fc.string({ maxLength: 12 }),
+);
 
 /** Any JSON value, with hostile strings and keys mixed in. */
 export const hostileJson: fc.Arbitrary<unknown> = fc.letrec<{ v: unknown }>((tie) => ({

@@ -35,7 +35,8 @@ export class RequestLoop {
 
   start(): this {
     this.running = true;
-    for (let i = 0; i < (this.opts.concurrency ?? 3); i++) this.workers.push(this.work(() => this.paths[this.next++ % this.paths.length]!));
+    for (let i = 0; i < (this.opts.concurrency ?? 3); i++)
+      this.workers.push(this.work(() => this.paths[this.next++ % this.paths.length]!));
     for (const own of this.opts.dedicated ?? []) {
       let k = 0;
       this.workers.push(this.work(() => own[k++ % own.length]!));
@@ -58,7 +59,10 @@ export class RequestLoop {
       const path = nextPath();
       const start = Date.now();
       try {
-        const res = await fetch(this.base + path, { headers: this.opts.headers, signal: AbortSignal.timeout(this.opts.hangMs ?? 15_000) });
+        const res = await fetch(this.base + path, {
+          headers: this.opts.headers,
+          signal: AbortSignal.timeout(this.opts.hangMs ?? 15_000),
+        });
         const text = await res.text();
         let error: string | undefined;
         if (!res.ok) {
@@ -71,7 +75,13 @@ export class RequestLoop {
         }
         this.samples.push({ path, start, end: Date.now(), status: res.status, error });
       } catch (e) {
-        this.samples.push({ path, start, end: Date.now(), status: 0, error: `${(e as Error).name}: ${(e as Error).message}` });
+        this.samples.push({
+          path,
+          start,
+          end: Date.now(),
+          status: 0,
+          error: `${(e as Error).name}: ${(e as Error).message}`,
+        });
       }
       if (this.opts.pauseMs) await new Promise((r) => setTimeout(r, this.opts.pauseMs));
     }
@@ -82,5 +92,10 @@ export class RequestLoop {
 export function statusHistogram(samples: Sample[]): string {
   const h = new Map<number, number>();
   for (const s of samples) h.set(s.status, (h.get(s.status) ?? 0) + 1);
-  return [...h.entries()].sort((a, b) => a[0] - b[0]).map(([k, v]) => `${k}×${v}`).join(', ') || '(none)';
+  return (
+    [...h.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([k, v]) => `${k}×${v}`)
+      .join(', ') || '(none)'
+  );
 }

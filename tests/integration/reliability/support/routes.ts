@@ -27,7 +27,10 @@ export async function discoverRoutes(app: FastifyInstance, headers: Record<strin
     stack.length = depth;
     const full = (stack[depth - 1] ?? '') + m[2]!;
     stack[depth] = full;
-    for (const method of (m[3] ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    for (const method of (m[3] ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       if (method === 'HEAD' || method === 'OPTIONS') continue;
       if (full.startsWith('/api')) registered.push({ method, path: full });
     }
@@ -36,7 +39,9 @@ export async function discoverRoutes(app: FastifyInstance, headers: Record<strin
     paths: Record<string, Record<string, { parameters?: Array<{ name: string; in: string }>; requestBody?: unknown }>>;
   };
   const documented = new Map<string, { parameters?: Array<{ name: string; in: string }>; requestBody?: unknown }>();
-  for (const [p, ops] of Object.entries(doc.paths)) for (const [method, op] of Object.entries(ops)) documented.set(`${method.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`, op);
+  for (const [p, ops] of Object.entries(doc.paths))
+    for (const [method, op] of Object.entries(ops))
+      documented.set(`${method.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`, op);
 
   return registered.map(({ method, path }) => {
     const op = documented.get(`${method} ${path}`);
@@ -53,4 +58,20 @@ export async function discoverRoutes(app: FastifyInstance, headers: Record<strin
 }
 
 /** Parameter names tried on routes the OpenAPI document does not describe. */
-const GENERIC_QUERY_PARAMS = ['q', 'id', 'limit', 'skip', 'types', 'labels', 'direction', 'from', 'to', 'maxHops', 'start', 'end', 'article', 'entity', 'status'];
+const GENERIC_QUERY_PARAMS = [
+  'q',
+  'id',
+  'limit',
+  'skip',
+  'types',
+  'labels',
+  'direction',
+  'from',
+  'to',
+  'maxHops',
+  'start',
+  'end',
+  'article',
+  'entity',
+  'status',
+];

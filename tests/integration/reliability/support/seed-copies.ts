@@ -31,7 +31,10 @@ export class SeedCopies {
     // Only edited files are re-serialised (YAML stringify is the slow part); the others keep
     // their curated text. The control case re-serialises everything once.
     for (const f of SEED_FILES)
-      text[f] = this.reserialiseAll || JSON.stringify(files[f]) !== this.pristine.json[f] ? stringify(files[f], { lineWidth: 0 }) : this.pristine.text[f]!;
+      text[f] =
+        this.reserialiseAll || JSON.stringify(files[f]) !== this.pristine.json[f]
+          ? stringify(files[f], { lineWidth: 0 })
+          : this.pristine.text[f]!;
     rawEdit?.(text);
     for (const f of SEED_FILES) {
       const t = text[f];

@@ -6,5 +6,9 @@ import { initialState, type AppState } from '../../../../src/web/core/state';
 
 export function stateWith(payload: GraphPayload = { nodes: [], edges: [] }): AppState {
   const s = initialState('light');
-  return { ...s, history: startHistory(addLayer(EMPTY_GRAPH, payload, { kind: 'overview', title: 'Overview' }), 'Overview'), loading: false };
+  return {
+    ...s,
+    history: startHistory(addLayer(EMPTY_GRAPH, payload, { kind: 'overview', title: 'Overview' }), 'Overview'),
+    loading: false,
+  };
 }

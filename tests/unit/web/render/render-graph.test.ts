@@ -1,15 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { batchRenderGraph, createRenderGraph, RENDER_BATCH_END, RENDER_BATCH_START, restyle, syncRenderGraph } from '../../../../src/web/render/render-graph';
+import {
+  batchRenderGraph,
+  createRenderGraph,
+  RENDER_BATCH_END,
+  RENDER_BATCH_START,
+  restyle,
+  syncRenderGraph,
+} from '../../../../src/web/render/render-graph';
 import { edgeColor, labelColor, nodeSize } from '../../../../src/web/render/style';
 import { edge, node } from '../../../support/fixtures';
-
 
 describe('render graph sync (domain view → graphology)', () => {
   it('adds nodes with caption, colour by label and size by degree; edges coloured by family', () => {
     const g = createRenderGraph();
     const r = syncRenderGraph(
       g,
-      { nodes: [node('a', ['Person'], { name: 'Caption a' }), node('b', ['Place', 'Entity']), node('c', ['Event'])], edges: [edge('ab', 'GOVERNOR_OF', 'a', 'b'), edge('cb', 'OCCURRED_IN', 'c', 'b')] },
+      {
+        nodes: [node('a', ['Person'], { name: 'Caption a' }), node('b', ['Place', 'Entity']), node('c', ['Event'])],
+        edges: [edge('ab', 'GOVERNOR_OF', 'a', 'b'), edge('cb', 'OCCURRED_IN', 'c', 'b')],
+      },
       { theme: 'light', pinned: new Set(), positions: new Map() },
     );
     expect(r.addedNodes.sort()).toEqual(['a', 'b', 'c']);
@@ -42,10 +51,15 @@ describe('render graph sync (domain view → graphology)', () => {
     const opts = { theme: 'light' as const, pinned: new Set<string>(), positions: new Map() };
     const far = Array.from({ length: 10 }, (_, i) => node(`f${i}`));
     syncRenderGraph(g, { nodes: [node('hub'), ...far], edges: [] }, opts);
-    g.updateEachNodeAttributes((id, a) => (id === 'hub' ? { ...a, x: 1000, y: 1000 } : { ...a, x: (Number(id.slice(1)) - 5) * 100, y: 0 }));
+    g.updateEachNodeAttributes((id, a) =>
+      id === 'hub' ? { ...a, x: 1000, y: 1000 } : { ...a, x: (Number(id.slice(1)) - 5) * 100, y: 0 },
+    );
     syncRenderGraph(
       g,
-      { nodes: [node('hub'), ...far, node('n1'), node('n2')], edges: [edge('h1', 'KNOWS', 'hub', 'n1'), edge('h2', 'KNOWS', 'hub', 'n2')] },
+      {
+        nodes: [node('hub'), ...far, node('n1'), node('n2')],
+        edges: [edge('h1', 'KNOWS', 'hub', 'n1'), edge('h2', 'KNOWS', 'hub', 'n2')],
+      },
       opts,
     );
     for (const n of ['n1', 'n2']) {
@@ -57,7 +71,11 @@ describe('render graph sync (domain view → graphology)', () => {
   it('places nodes deterministically (same ids → same positions) so screenshots repeat', () => {
     const run = () => {
       const g = createRenderGraph();
-      syncRenderGraph(g, { nodes: [node('a'), node('b'), node('c')], edges: [edge('ab', 'KNOWS', 'a', 'b')] }, { theme: 'dark', pinned: new Set(), positions: new Map() });
+      syncRenderGraph(
+        g,
+        { nodes: [node('a'), node('b'), node('c')], edges: [edge('ab', 'KNOWS', 'a', 'b')] },
+        { theme: 'dark', pinned: new Set(), positions: new Map() },
+      );
       return g.mapNodes((id, a) => [id, a.x, a.y]);
     };
     expect(run()).toEqual(run());
@@ -69,7 +87,12 @@ describe('render graph sync (domain view → graphology)', () => {
       g,
       {
         nodes: [node('a'), node('b'), node('c')],
-        edges: [edge('e1', 'KNOWS', 'a', 'b'), edge('e2', 'KNOWS', 'a', 'b'), edge('e3', 'KNOWS', 'b', 'c'), edge('e4', 'KNOWS', 'c', 'b')],
+        edges: [
+          edge('e1', 'KNOWS', 'a', 'b'),
+          edge('e2', 'KNOWS', 'a', 'b'),
+          edge('e3', 'KNOWS', 'b', 'c'),
+          edge('e4', 'KNOWS', 'c', 'b'),
+        ],
       },
       { theme: 'light', pinned: new Set(), positions: new Map() },
     );
@@ -81,7 +104,10 @@ describe('render graph sync (domain view → graphology)', () => {
     // Removing one of the pair straightens the other.
     syncRenderGraph(
       g,
-      { nodes: [node('a'), node('b'), node('c')], edges: [edge('e1', 'KNOWS', 'a', 'b'), edge('e3', 'KNOWS', 'b', 'c')] },
+      {
+        nodes: [node('a'), node('b'), node('c')],
+        edges: [edge('e1', 'KNOWS', 'a', 'b'), edge('e3', 'KNOWS', 'b', 'c')],
+      },
       { theme: 'light', pinned: new Set(), positions: new Map() },
     );
     expect(g.getEdgeAttribute('e1', 'type')).toBe('arrow');
@@ -108,7 +134,11 @@ describe('render graph sync (domain view → graphology)', () => {
     on.on(RENDER_BATCH_END, () => events.push('end'));
     // Per-item events still reach other listeners (the layout supervisor), inside the batch.
     g.on('nodeAdded', () => events.push('node'));
-    syncRenderGraph(g, { nodes: [node('a'), node('b')], edges: [edge('ab', 'KNOWS', 'a', 'b')] }, { theme: 'light', pinned: new Set(), positions: new Map() });
+    syncRenderGraph(
+      g,
+      { nodes: [node('a'), node('b')], edges: [edge('ab', 'KNOWS', 'a', 'b')] },
+      { theme: 'light', pinned: new Set(), positions: new Map() },
+    );
     expect(events).toEqual(['start', 'node', 'node', 'end']);
     events.length = 0;
     restyle(g, null, { theme: 'dark', pinned: new Set() });
@@ -117,7 +147,11 @@ describe('render graph sync (domain view → graphology)', () => {
     events.length = 0;
     const out = batchRenderGraph(g, () => {
       restyle(g, null, { theme: 'light', pinned: new Set() });
-      syncRenderGraph(g, { nodes: [node('a')], edges: [] }, { theme: 'light', pinned: new Set(), positions: new Map() });
+      syncRenderGraph(
+        g,
+        { nodes: [node('a')], edges: [] },
+        { theme: 'light', pinned: new Set(), positions: new Map() },
+      );
       return 7;
     });
     expect(out).toBe(7);

@@ -9,7 +9,9 @@ import { edge, node } from '../../../support/fixtures';
 import { stateWith } from '../core/state';
 
 function pipeline() {
-  const store = createStore(stateWith({ nodes: [node('a'), node('b', ['Place']), node('c')], edges: [edge('ab', 'KNOWS', 'a', 'b')] }));
+  const store = createStore(
+    stateWith({ nodes: [node('a'), node('b', ['Place']), node('c')], edges: [edge('ab', 'KNOWS', 'a', 'b')] }),
+  );
   const render = new RenderSync(store);
   store.subscribe(() => render.sync());
   render.sync();

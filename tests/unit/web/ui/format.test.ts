@@ -16,16 +16,33 @@ describe('detail formatting', () => {
   });
 
   it('highlights names on word boundaries, case-insensitively, longest first', () => {
-    const segs = highlight('Belgorod governor Vyacheslav Gladkov said Gladkovsky left', ['Vyacheslav Gladkov', 'Gladkov', 'Belgorod']);
+    const segs = highlight('Belgorod governor Vyacheslav Gladkov said Gladkovsky left', [
+      'Vyacheslav Gladkov',
+      'Gladkov',
+      'Belgorod',
+    ]);
     expect(segs.filter((s) => s.mark).map((s) => s.text)).toEqual(['Belgorod', 'Vyacheslav Gladkov']);
     expect(segs.map((s) => s.text).join('')).toBe('Belgorod governor Vyacheslav Gladkov said Gladkovsky left');
     expect(highlight('no match here', ['zz'])).toEqual([{ text: 'no match here', mark: false }]);
     // Regex characters in names are literal.
-    expect(highlight('the (RM-70) rockets', ['(RM-70)']).filter((s) => s.mark).map((s) => s.text)).toEqual(['(RM-70)']);
-    expect(highlight('a.b acb', ['a.b']).filter((s) => s.mark).map((s) => s.text)).toEqual(['a.b']);
+    expect(
+      highlight('the (RM-70) rockets', ['(RM-70)'])
+        .filter((s) => s.mark)
+        .map((s) => s.text),
+    ).toEqual(['(RM-70)']);
+    expect(
+      highlight('a.b acb', ['a.b'])
+        .filter((s) => s.mark)
+        .map((s) => s.text),
+    ).toEqual(['a.b']);
   });
 
   it('derives quote terms from caption, aliases (without honorifics) and surname', () => {
-    expect(termsFor('Vyacheslav Gladkov', ['Mr. Gladkov', 'Gladkov'])).toEqual(['Vyacheslav Gladkov', 'Gladkov', 'Gladkov', 'Gladkov']);
+    expect(termsFor('Vyacheslav Gladkov', ['Mr. Gladkov', 'Gladkov'])).toEqual([
+      'Vyacheslav Gladkov',
+      'Gladkov',
+      'Gladkov',
+      'Gladkov',
+    ]);
   });
 });

@@ -1,6 +1,21 @@
 import type { Rec } from '../seed-copies';
 import type { Case } from './lookup';
-import { L, rec, relRec, mentionRec, at, idOf, iFreeClaim, iContradicting, iRelNoEventFrom, firstEventId, firstPlaceId, firstPersonId, iArticleWithAuthors, firstArticle } from './lookup';
+import {
+  L,
+  rec,
+  relRec,
+  mentionRec,
+  at,
+  idOf,
+  iFreeClaim,
+  iContradicting,
+  iRelNoEventFrom,
+  firstEventId,
+  firstPlaceId,
+  firstPersonId,
+  iArticleWithAuthors,
+  firstArticle,
+} from './lookup';
 
 /** Records that are well-formed but wrong together: references between records, and quotes against the article texts. */
 export const REFERENCE_CASES: Case[] = [
@@ -10,7 +25,12 @@ export const REFERENCE_CASES: Case[] = [
     edit: (f) => {
       f['weapons.yaml']!.push({ id: firstPersonId, name: 'Clash', description: 'a weapon reusing a person id' });
     },
-    expect: { file: 'weapons.yaml', record: rec(L['weapons.yaml']!.length, firstPersonId), field: 'id', message: /^duplicate id: already used in people\.yaml$/ },
+    expect: {
+      file: 'weapons.yaml',
+      record: rec(L['weapons.yaml']!.length, firstPersonId),
+      field: 'id',
+      message: /^duplicate id: already used in people\.yaml$/,
+    },
     others: 'none',
   },
   {
@@ -31,7 +51,12 @@ export const REFERENCE_CASES: Case[] = [
     edit: (f) => {
       at(f['claims.yaml']!, iFreeClaim).claimant = 'nobody-at-all';
     },
-    expect: { file: 'claims.yaml', record: rec(iFreeClaim, idOf(L['claims.yaml']![iFreeClaim])), field: 'claimant', message: /^unknown id "nobody-at-all"$/ },
+    expect: {
+      file: 'claims.yaml',
+      record: rec(iFreeClaim, idOf(L['claims.yaml']![iFreeClaim])),
+      field: 'claimant',
+      message: /^unknown id "nobody-at-all"$/,
+    },
     others: 'none',
   },
   {
@@ -52,7 +77,12 @@ export const REFERENCE_CASES: Case[] = [
     edit: (f) => {
       at(f['claims.yaml']!, iFreeClaim).about = [firstPlaceId];
     },
-    expect: { file: 'claims.yaml', record: rec(iFreeClaim, idOf(L['claims.yaml']![iFreeClaim])), field: 'about.0', message: new RegExp(`^"${firstPlaceId}" is a Place, expected an Event$`) },
+    expect: {
+      file: 'claims.yaml',
+      record: rec(iFreeClaim, idOf(L['claims.yaml']![iFreeClaim])),
+      field: 'about.0',
+      message: new RegExp(`^"${firstPlaceId}" is a Place, expected an Event$`),
+    },
     others: 'none',
   },
   {
@@ -101,7 +131,12 @@ export const REFERENCE_CASES: Case[] = [
     edit: (f) => {
       at(f['mentions.yaml']!, 0).entity = 'ghost-entity';
     },
-    expect: { file: 'mentions.yaml', record: mentionRec(0, { ...L['mentions.yaml']![0]!, entity: 'ghost-entity' }), field: 'entity', message: /^unknown id "ghost-entity"$/ },
+    expect: {
+      file: 'mentions.yaml',
+      record: mentionRec(0, { ...L['mentions.yaml']![0]!, entity: 'ghost-entity' }),
+      field: 'entity',
+      message: /^unknown id "ghost-entity"$/,
+    },
     others: 'none',
   },
   {
@@ -109,7 +144,12 @@ export const REFERENCE_CASES: Case[] = [
     edit: (f) => {
       (at(f['relationships.yaml']!, 0).evidence as Rec[])[0]!.article = 'ghost-article';
     },
-    expect: { file: 'relationships.yaml', record: relRec(0, L['relationships.yaml']![0]!), field: 'evidence.0.article', message: /^unknown article "ghost-article"$/ },
+    expect: {
+      file: 'relationships.yaml',
+      record: relRec(0, L['relationships.yaml']![0]!),
+      field: 'evidence.0.article',
+      message: /^unknown article "ghost-article"$/,
+    },
     others: 'none',
   },
   {
@@ -134,7 +174,9 @@ export const REFERENCE_CASES: Case[] = [
       file: 'relationships.yaml',
       record: relRec(iRelNoEventFrom, { ...L['relationships.yaml']![iRelNoEventFrom]!, from: firstEventId }),
       field: 'from',
-      message: new RegExp(`^${String(L['relationships.yaml']![iRelNoEventFrom]!.type)} does not allow a Event as its from \\(vocabulary: `),
+      message: new RegExp(
+        `^${String(L['relationships.yaml']![iRelNoEventFrom]!.type)} does not allow a Event as its from \\(vocabulary: `,
+      ),
     },
     others: 'none',
   },
@@ -154,9 +196,19 @@ export const REFERENCE_CASES: Case[] = [
   {
     name: 'a reserved relationship type declared in the vocabulary',
     edit: (f) => {
-      f['vocabulary.yaml']!.push({ type: 'MENTIONS', from: ['Article'], to: ['Person'], meaning: 'reserved for the loader' });
+      f['vocabulary.yaml']!.push({
+        type: 'MENTIONS',
+        from: ['Article'],
+        to: ['Person'],
+        meaning: 'reserved for the loader',
+      });
     },
-    expect: { file: 'vocabulary.yaml', record: rec(L['vocabulary.yaml']!.length, 'MENTIONS'), field: 'type', message: /^reserved: created by the loader/ },
+    expect: {
+      file: 'vocabulary.yaml',
+      record: rec(L['vocabulary.yaml']!.length, 'MENTIONS'),
+      field: 'type',
+      message: /^reserved: created by the loader/,
+    },
     others: 'none',
   },
   {
@@ -165,7 +217,12 @@ export const REFERENCE_CASES: Case[] = [
       const ev = (at(f['relationships.yaml']!, 0).evidence as Rec[])[0]!;
       ev.end = Number(ev.end) + 3;
     },
-    expect: { file: 'relationships.yaml', record: relRec(0, L['relationships.yaml']![0]!), field: 'evidence.0.end', message: /^end - start \(\d+\) differs from the quote's length \(\d+\)$/ },
+    expect: {
+      file: 'relationships.yaml',
+      record: relRec(0, L['relationships.yaml']![0]!),
+      field: 'evidence.0.end',
+      message: /^end - start \(\d+\) differs from the quote's length \(\d+\)$/,
+    },
     others: 'none',
   },
   // --- against the article texts -----------------------------------------------------------------
@@ -176,7 +233,13 @@ export const REFERENCE_CASES: Case[] = [
       ev.start = Number(ev.start) + 1;
       ev.end = Number(ev.end) + 1;
     },
-    expect: { file: 'relationships.yaml', record: relRec(0, L['relationships.yaml']![0]!), field: 'evidence.0.quote', message: /^quote ".+" is not at offset \d+ of [a-z0-9-]+ \((it is at \d+|and not found anywhere in the article)\)$/ },
+    expect: {
+      file: 'relationships.yaml',
+      record: relRec(0, L['relationships.yaml']![0]!),
+      field: 'evidence.0.quote',
+      message:
+        /^quote ".+" is not at offset \d+ of [a-z0-9-]+ \((it is at \d+|and not found anywhere in the article)\)$/,
+    },
     others: 'none',
   },
   {
@@ -184,7 +247,12 @@ export const REFERENCE_CASES: Case[] = [
     edit: (f) => {
       at(f['mentions.yaml']!, 0).first_offset = Number(at(f['mentions.yaml']!, 0).first_offset) + 2;
     },
-    expect: { file: 'mentions.yaml', record: mentionRec(0, L['mentions.yaml']![0]!), field: 'quote', message: /^quote ".+" is not at offset \d+ of / },
+    expect: {
+      file: 'mentions.yaml',
+      record: mentionRec(0, L['mentions.yaml']![0]!),
+      field: 'quote',
+      message: /^quote ".+" is not at offset \d+ of /,
+    },
     others: 'none',
   },
   {
@@ -192,7 +260,12 @@ export const REFERENCE_CASES: Case[] = [
     edit: (f) => {
       at(f['articles.yaml']!, 0).sha256 = 'f'.repeat(64);
     },
-    expect: { file: 'articles.yaml', record: rec(0, idOf(firstArticle)), field: 'sha256', message: /^the text's sha256 is [0-9a-f]{64}, not f{64}$/ },
+    expect: {
+      file: 'articles.yaml',
+      record: rec(0, idOf(firstArticle)),
+      field: 'sha256',
+      message: /^the text's sha256 is [0-9a-f]{64}, not f{64}$/,
+    },
     others: 'none',
   },
   {
@@ -200,7 +273,12 @@ export const REFERENCE_CASES: Case[] = [
     edit: (f) => {
       at(f['articles.yaml']!, 0).length = Number(at(f['articles.yaml']!, 0).length) + 1;
     },
-    expect: { file: 'articles.yaml', record: rec(0, idOf(firstArticle)), field: 'length', message: /^the text is \d+ characters long, not \d+$/ },
+    expect: {
+      file: 'articles.yaml',
+      record: rec(0, idOf(firstArticle)),
+      field: 'length',
+      message: /^the text is \d+ characters long, not \d+$/,
+    },
     others: 'none',
   },
   {
@@ -208,7 +286,12 @@ export const REFERENCE_CASES: Case[] = [
     edit: (f) => {
       at(f['articles.yaml']!, 0).file = 'no_such_article.txt';
     },
-    expect: { file: 'articles.yaml', record: rec(0, idOf(firstArticle)), field: 'file', message: /^article text not found at .*no_such_article\.txt$/ },
+    expect: {
+      file: 'articles.yaml',
+      record: rec(0, idOf(firstArticle)),
+      field: 'file',
+      message: /^article text not found at .*no_such_article\.txt$/,
+    },
     others: 'none',
   },
 ];

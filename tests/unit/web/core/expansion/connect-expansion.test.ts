@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphPayload } from '../../../../../src/shared/graph';
-import { EMPTY_GRAPH, addLayer, collapse, connectRequest, expand, expansionOf, hide, visibleGraph, type GraphState } from '../../../../../src/web/core/graph/graph-store';
+import {
+  EMPTY_GRAPH,
+  addLayer,
+  collapse,
+  connectRequest,
+  expand,
+  expansionOf,
+  hide,
+  visibleGraph,
+  type GraphState,
+} from '../../../../../src/web/core/graph/graph-store';
 import { back, commit, forward, startHistory } from '../../../../../src/web/core/history/history';
 import { neo4jIds } from '../../../../support/fixtures';
 
@@ -15,7 +25,10 @@ const nids = (s: GraphState) => [...s.nodes.keys()].map((k) => k.slice(5)).sort(
 const screen: GraphPayload = { nodes: [node('gladkov'), node('putin')], edges: [] };
 const page: GraphPayload = {
   nodes: [node('gladkov'), node('region'), node('report')],
-  edges: [edge('g-region', 'GOVERNOR_OF', 'gladkov', 'region'), edge('g-report', 'PARTICIPATED_IN', 'gladkov', 'report')],
+  edges: [
+    edge('g-region', 'GOVERNOR_OF', 'gladkov', 'region'),
+    edge('g-report', 'PARTICIPATED_IN', 'gladkov', 'report'),
+  ],
 };
 const links = [
   edge('report-region', 'CONCERNS', 'report', 'region'), // new × new
@@ -32,8 +45,17 @@ describe('expansion with connecting edges', () => {
     const s = expand(start(), G, page, {}, 'Expanded gladkov', links);
     expect(eids(s)).toEqual(['g-region', 'g-report', 'putin-report', 'report-region']);
     const layer = expansionOf(s, G)!;
-    expect([...layer.edgeIds].sort()).toEqual(['5:db:g-region', '5:db:g-report', '5:db:putin-report', '5:db:report-region']);
-    expect(visibleGraph(s).edges.map((e) => e.id.slice(5)).sort()).toEqual(eids(s));
+    expect([...layer.edgeIds].sort()).toEqual([
+      '5:db:g-region',
+      '5:db:g-report',
+      '5:db:putin-report',
+      '5:db:report-region',
+    ]);
+    expect(
+      visibleGraph(s)
+        .edges.map((e) => e.id.slice(5))
+        .sort(),
+    ).toEqual(eids(s));
     // They do not count as the anchor's own relationships (paging stays exact).
     expect(layer.loaded).toEqual({ GOVERNOR_OF: 1, PARTICIPATED_IN: 1 });
   });
@@ -66,13 +88,20 @@ describe('expansion with connecting edges', () => {
     expect(nids(c)).toEqual(['gladkov', 'putin']);
     expect(eids(c)).toEqual([]);
     // A later query that also holds the report–region edge keeps it after the collapse.
-    const withQuery = addLayer(s1, { nodes: [node('report'), node('region')], edges: [links[0]!] }, { kind: 'query', title: 'q' });
+    const withQuery = addLayer(
+      s1,
+      { nodes: [node('report'), node('region')], edges: [links[0]!] },
+      { kind: 'query', title: 'q' },
+    );
     expect(eids(collapse(withQuery, G))).toEqual(['report-region']);
   });
 
   it('a second page merges its connecting edges into the same layer; one collapse removes all', () => {
     const s1 = expand(start(), G, page, { MET: 1 }, 'p1', links);
-    const page2: GraphPayload = { nodes: [node('gladkov'), node('mayor')], edges: [edge('g-mayor', 'MET', 'gladkov', 'mayor')] };
+    const page2: GraphPayload = {
+      nodes: [node('gladkov'), node('mayor')],
+      edges: [edge('g-mayor', 'MET', 'gladkov', 'mayor')],
+    };
     const s2 = expand(s1, G, page2, { MET: 0 }, 'p2', [edge('mayor-region', 'LOCATED_IN', 'mayor', 'region')]);
     expect(eids(s2)).toContain('mayor-region');
     expect(s2.layers.filter((l) => l.kind === 'expand')).toHaveLength(1);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { computeDecorations, NO_DECORATIONS, sameDecorations, shownCounts } from '../../../../../src/web/core/filters/decorations';
+import {
+  computeDecorations,
+  NO_DECORATIONS,
+  sameDecorations,
+  shownCounts,
+} from '../../../../../src/web/core/filters/decorations';
 import { NO_FILTERS } from '../../../../../src/web/core/filters/filter';
 import { publicationDays } from '../../../../../src/web/core/timeline/time-filter';
 import { edgeId, graph } from '../../../../support/fixtures';
@@ -14,7 +19,12 @@ describe('decorations (what the reducers read)', () => {
     expect(d.edgeWidth.get(edgeId('GOVERNOR_OF', 'gladkov', 'belgorod'))).toBeGreaterThan(BASE);
     expect(d.edgeWidth.get(edgeId('CONTRADICTS', 'c-tass', 'c-pod'))).toBe(BASE * 2.4);
     expect(d.edgeWidth.has(edgeId('NEAR', 'kharkiv', 'belgorod'))).toBe(false);
-    expect(shownCounts(graph, d)).toEqual({ nodes: graph.nodes.length, edges: graph.edges.length, hiddenEdges: 0, fadedNodes: 0 });
+    expect(shownCounts(graph, d)).toEqual({
+      nodes: graph.nodes.length,
+      edges: graph.edges.length,
+      hiddenEdges: 0,
+      fadedNodes: 0,
+    });
   });
 
   it('on the map, hides mentions and fades claims, articles and their links', () => {
@@ -30,6 +40,8 @@ describe('decorations (what the reducers read)', () => {
     const a = computeDecorations(graph, inputs);
     expect(sameDecorations(a, computeDecorations(graph, inputs))).toBe(true);
     expect(sameDecorations(a, NO_DECORATIONS)).toBe(false);
-    expect(sameDecorations(a, computeDecorations(graph, { ...inputs, filters: { ...NO_FILTERS, hideSingleSource: true } }))).toBe(false);
+    expect(
+      sameDecorations(a, computeDecorations(graph, { ...inputs, filters: { ...NO_FILTERS, hideSingleSource: true } })),
+    ).toBe(false);
   });
 });

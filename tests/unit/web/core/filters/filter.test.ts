@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { corroboration, corroborationWidth, describeCorroboration, singleSourceEdges } from '../../../../../src/web/core/evidence/corroboration';
-import { computeViewFilter, contestedEvents, EMPTY_FILTER, NO_FILTERS } from '../../../../../src/web/core/filters/filter';
+import {
+  corroboration,
+  corroborationWidth,
+  describeCorroboration,
+  singleSourceEdges,
+} from '../../../../../src/web/core/evidence/corroboration';
+import {
+  computeViewFilter,
+  contestedEvents,
+  EMPTY_FILTER,
+  NO_FILTERS,
+} from '../../../../../src/web/core/filters/filter';
 import { publicationDays } from '../../../../../src/web/core/timeline/time-filter';
 import { edgeId, graph } from '../../../../support/fixtures';
 
@@ -52,11 +62,19 @@ describe('computeViewFilter', () => {
   });
 
   it('the brush fades, or hides with hideOutside; as-reported-by hides', () => {
-    const fade = computeViewFilter(graph, { ...NO_FILTERS, range: { from: '2023-01-01', to: '2023-12-31' } }, published);
+    const fade = computeViewFilter(
+      graph,
+      { ...NO_FILTERS, range: { from: '2023-01-01', to: '2023-12-31' } },
+      published,
+    );
     expect(fade.fadeNodes.has('gubkin')).toBe(true);
     expect(fade.fadeNodes.has('su34')).toBe(false);
     expect(fade.hideNodes.size).toBe(0);
-    const hide = computeViewFilter(graph, { ...NO_FILTERS, range: { from: '2023-01-01', to: '2023-12-31' }, hideOutside: true }, published);
+    const hide = computeViewFilter(
+      graph,
+      { ...NO_FILTERS, range: { from: '2023-01-01', to: '2023-12-31' }, hideOutside: true },
+      published,
+    );
     expect(hide.hideNodes.has('gubkin')).toBe(true);
     expect(hide.hideEdges.has(edgeId('OCCURRED_IN', 'gubkin', 'belgorod'))).toBe(true);
     const asOf = computeViewFilter(graph, { ...NO_FILTERS, asOf: '2022-12-31' }, published);

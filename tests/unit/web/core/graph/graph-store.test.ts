@@ -56,7 +56,10 @@ describe('graph store: merging payloads', () => {
 
   it('merges an overlapping payload without duplicating nodes or edges, refreshing their data', () => {
     const s1 = addLayer(EMPTY_GRAPH, overview, { kind: 'overview', title: 'Overview' });
-    const updated = { ...belgorodNeighbours, nodes: belgorodNeighbours.nodes.map((n) => (n.key === 'gladkov' ? { ...n, caption: 'Vyacheslav Gladkov' } : n)) };
+    const updated = {
+      ...belgorodNeighbours,
+      nodes: belgorodNeighbours.nodes.map((n) => (n.key === 'gladkov' ? { ...n, caption: 'Vyacheslav Gladkov' } : n)),
+    };
     const s2 = addLayer(s1, updated, { kind: 'query', title: 'q' });
     expect(ids(s2)).toEqual(['belgorod', 'gladkov', 'russia', 'shelling', 'strike']);
     expect(eids(s2)).toEqual(['b-r', 'g-b', 's-b', 'sh-b']);
@@ -66,19 +69,31 @@ describe('graph store: merging payloads', () => {
   });
 
   it('drops edges whose endpoints are neither in the payload nor loaded', () => {
-    const s = addLayer(EMPTY_GRAPH, { nodes: [node('a')], edges: [edge('a-x', 'KNOWS', 'a', 'x')] }, { kind: 'query', title: 'q' });
+    const s = addLayer(
+      EMPTY_GRAPH,
+      { nodes: [node('a')], edges: [edge('a-x', 'KNOWS', 'a', 'x')] },
+      { kind: 'query', title: 'q' },
+    );
     expect(eids(s)).toEqual([]);
   });
 
   it('keeps an edge to a node that is already loaded', () => {
     const s1 = addLayer(EMPTY_GRAPH, { nodes: [node('x')], edges: [] }, { kind: 'query', title: 'q' });
-    const s2 = addLayer(s1, { nodes: [node('a')], edges: [edge('a-x', 'KNOWS', 'a', 'x')] }, { kind: 'query', title: 'q2' });
+    const s2 = addLayer(
+      s1,
+      { nodes: [node('a')], edges: [edge('a-x', 'KNOWS', 'a', 'x')] },
+      { kind: 'query', title: 'q2' },
+    );
     expect(eids(s2)).toEqual(['a-x']);
   });
 
   it('replaceWith starts over with only the new payload', () => {
     const s1 = addLayer(EMPTY_GRAPH, overview, { kind: 'overview', title: 'Overview' });
-    const s2 = replaceWith(hide(s1, ['4:db:strike']), { nodes: [node('russia', ['Place'])], edges: [] }, { kind: 'query', title: 'q' });
+    const s2 = replaceWith(
+      hide(s1, ['4:db:strike']),
+      { nodes: [node('russia', ['Place'])], edges: [] },
+      { kind: 'query', title: 'q' },
+    );
     expect(ids(s2)).toEqual(['russia']);
     expect(s2.hidden.size).toBe(0);
     expect(s2.layers).toHaveLength(1);
@@ -89,7 +104,13 @@ describe('graph store: expansions, caps and collapse', () => {
   const base = addLayer(EMPTY_GRAPH, overview, { kind: 'overview', title: 'Overview' });
 
   it('records an expansion with its anchor, per-type counts and "+N more"', () => {
-    const s = expand(base, '4:db:belgorod', belgorodNeighbours, { LOCATED_IN: 0, OCCURRED_IN: 143 }, 'Expanded Belgorod');
+    const s = expand(
+      base,
+      '4:db:belgorod',
+      belgorodNeighbours,
+      { LOCATED_IN: 0, OCCURRED_IN: 143 },
+      'Expanded Belgorod',
+    );
     const l = expansionOf(s, '4:db:belgorod')!;
     expect(l.more).toEqual({ OCCURRED_IN: 143 });
     expect(l.loaded).toEqual({ GOVERNOR_OF: 1, LOCATED_IN: 1, OCCURRED_IN: 1 });
@@ -119,7 +140,10 @@ describe('graph store: expansions, caps and collapse', () => {
     const s2 = expand(
       s1,
       '4:db:shelling',
-      { nodes: [node('shelling', ['Event']), node('russia', ['Place']), node('himars', ['Weapon'])], edges: [edge('sh-r', 'ATTRIBUTED_TO', 'shelling', 'russia'), edge('sh-h', 'USED_WEAPON', 'shelling', 'himars')] },
+      {
+        nodes: [node('shelling', ['Event']), node('russia', ['Place']), node('himars', ['Weapon'])],
+        edges: [edge('sh-r', 'ATTRIBUTED_TO', 'shelling', 'russia'), edge('sh-h', 'USED_WEAPON', 'shelling', 'himars')],
+      },
       {},
       'Expanded shelling',
     );
@@ -155,7 +179,16 @@ describe('graph store: hide, pin and visibility', () => {
   });
 
   it('a payload that brings a hidden node back un-hides it', () => {
-    const s = expand(hide(base, ['4:db:belgorod']), '4:db:gladkov', { nodes: [node('gladkov'), node('belgorod', ['Place'])], edges: [edge('g-b', 'GOVERNOR_OF', 'gladkov', 'belgorod')] }, {}, 'x');
+    const s = expand(
+      hide(base, ['4:db:belgorod']),
+      '4:db:gladkov',
+      {
+        nodes: [node('gladkov'), node('belgorod', ['Place'])],
+        edges: [edge('g-b', 'GOVERNOR_OF', 'gladkov', 'belgorod')],
+      },
+      {},
+      'x',
+    );
     expect(s.hidden.has('4:db:belgorod')).toBe(false);
   });
 
@@ -213,30 +246,35 @@ describe('history: undo/redo of exploration steps', () => {
   });
 
   it('any sequence of expansions undone step by step returns to the start (property)', () => {
-    const payloadArb = fc.array(fc.tuple(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 12 })), { maxLength: 8 });
+    const payloadArb = fc.array(fc.tuple(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 12 })), {
+      maxLength: 8,
+    });
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 12 }), payloadArb), { minLength: 1, maxLength: 6 }), (steps) => {
-        const s0 = addLayer(EMPTY_GRAPH, overview, { kind: 'overview', title: 'Overview' });
-        let h = startHistory(s0);
-        for (const [anchor, pairs] of steps) {
-          const a = `n${anchor}`;
-          const payload: GraphPayload = {
-            nodes: [node(a), ...pairs.map(([, t]) => node(`n${t}`))],
-            edges: pairs.map(([s, t], i) => edge(`${a}-${s}-${t}-${i}`, 'REL', a, `n${t}`)),
-          };
-          h = commit(h, expand(h.present.state, `4:db:${a}`, payload, {}, `x${anchor}`), `x${anchor}`);
-          // Invariant: every edge's endpoints are loaded.
-          for (const e of h.present.state.edges.values()) {
-            expect(h.present.state.nodes.has(e.source) && h.present.state.nodes.has(e.target)).toBe(true);
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 12 }), payloadArb), { minLength: 1, maxLength: 6 }),
+        (steps) => {
+          const s0 = addLayer(EMPTY_GRAPH, overview, { kind: 'overview', title: 'Overview' });
+          let h = startHistory(s0);
+          for (const [anchor, pairs] of steps) {
+            const a = `n${anchor}`;
+            const payload: GraphPayload = {
+              nodes: [node(a), ...pairs.map(([, t]) => node(`n${t}`))],
+              edges: pairs.map(([s, t], i) => edge(`${a}-${s}-${t}-${i}`, 'REL', a, `n${t}`)),
+            };
+            h = commit(h, expand(h.present.state, `4:db:${a}`, payload, {}, `x${anchor}`), `x${anchor}`);
+            // Invariant: every edge's endpoints are loaded.
+            for (const e of h.present.state.edges.values()) {
+              expect(h.present.state.nodes.has(e.source) && h.present.state.nodes.has(e.target)).toBe(true);
+            }
           }
-        }
-        while (canBack(h)) h = back(h);
-        expect(h.present.state).toBe(s0);
-        // Collapsing every expansion also returns to the overview's nodes.
-        let s = h.future[h.future.length - 1]!.state;
-        for (const a of expandedAnchors(s)) s = collapse(s, a);
-        expect(ids(s)).toEqual(ids(s0));
-      }),
+          while (canBack(h)) h = back(h);
+          expect(h.present.state).toBe(s0);
+          // Collapsing every expansion also returns to the overview's nodes.
+          let s = h.future[h.future.length - 1]!.state;
+          for (const a of expandedAnchors(s)) s = collapse(s, a);
+          expect(ids(s)).toEqual(ids(s0));
+        },
+      ),
       { numRuns: 60 },
     );
   });

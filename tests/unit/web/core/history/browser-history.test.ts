@@ -1,7 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decideUrlWrite, makeMark, readMark, stepKey, urlWriteState } from '../../../../../src/web/core/history/browser-history';
-import { back, commit, forward, goTo, HISTORY_LIMIT, startHistory, type History } from '../../../../../src/web/core/history/history';
+import {
+  decideUrlWrite,
+  makeMark,
+  readMark,
+  stepKey,
+  urlWriteState,
+} from '../../../../../src/web/core/history/browser-history';
+import {
+  back,
+  commit,
+  forward,
+  goTo,
+  HISTORY_LIMIT,
+  startHistory,
+  type History,
+} from '../../../../../src/web/core/history/history';
 import { EMPTY_URL_STATE, parseUrlState, type UrlState } from '../../../../../src/web/core/history/url-state';
 
 const url = (patch: Partial<UrlState>): UrlState => ({ ...EMPTY_URL_STATE, ...patch });
@@ -10,7 +24,17 @@ describe('browser history marks', () => {
   it('reads back the seq of our own marks from this page load only', () => {
     expect(readMark(makeMark('s1', 7), 's1')).toBe(7);
     expect(readMark(makeMark('s1', 7), 's2')).toBeNull(); // an entry from before a reload
-    for (const junk of [null, undefined, 'x', 3, {}, { newsgraph: 1, session: 's1' }, { newsgraph: 1, session: 's1', seq: -1 }, { newsgraph: 1, session: 's1', seq: 1.5 }, { newsgraph: 2, session: 's1', seq: 1 }]) {
+    for (const junk of [
+      null,
+      undefined,
+      'x',
+      3,
+      {},
+      { newsgraph: 1, session: 's1' },
+      { newsgraph: 1, session: 's1', seq: -1 },
+      { newsgraph: 1, session: 's1', seq: 1.5 },
+      { newsgraph: 2, session: 's1', seq: 1 },
+    ]) {
       expect(readMark(junk, 's1')).toBeNull();
     }
   });

@@ -35,7 +35,7 @@ describe('URL state', () => {
     const s: UrlState = {
       ...EMPTY_URL_STATE,
       focus: '4:6f1c2a9e-1b7b-4c1e-9d6e-0a1b2c3d4e5f:12',
-      cypher: "MATCH (p:Person {name: 'A & B'})-[r]->(x) WHERE p.x = \"#1\" RETURN p, r, x LIMIT 10",
+      cypher: 'MATCH (p:Person {name: \'A & B\'})-[r]->(x) WHERE p.x = "#1" RETURN p, r, x LIMIT 10',
       params: { who: 'a=b&c' },
       run: true,
     };
@@ -78,7 +78,10 @@ describe('URL state', () => {
       query: fc.option(fc.stringMatching(/^[a-z][a-z0-9-]{0,20}$/), { nil: undefined }),
       params: fc.dictionary(fc.stringMatching(/^[a-z][a-zA-Z0-9_]{0,10}$/), fc.string({ maxLength: 30 })),
       run: fc.boolean(),
-      paths: fc.option(fc.tuple(ref, ref).filter(([a, b]) => a !== b), { nil: undefined }),
+      paths: fc.option(
+        fc.tuple(ref, ref).filter(([a, b]) => a !== b),
+        { nil: undefined },
+      ),
       hiddenLabels: fc.uniqueArray(fc.stringMatching(/^[A-Z][a-zA-Z]{0,10}$/), { maxLength: 3 }),
     });
     fc.assert(

@@ -10,14 +10,31 @@ import { neo4jIds } from '../../../../support/fixtures';
 import { stateWith } from '../state';
 
 const { node, edge } = neo4jIds;
-const world = { nodes: [node('gladkov'), node('belgorod', ['Place'])], edges: [edge('gb', 'GOVERNOR_OF', 'gladkov', 'belgorod')] };
+const world = {
+  nodes: [node('gladkov'), node('belgorod', ['Place'])],
+  edges: [edge('gb', 'GOVERNOR_OF', 'gladkov', 'belgorod')],
+};
 
 describe('the view as a deep link', () => {
   it('names nodes by our key: focus, expansions in order, a drawn path, hidden labels', () => {
     let s = stateWith(world);
-    s = expanded('4:db:gladkov', { nodes: [node('russia', ['Place'])], edges: [edge('gr', 'LOCATED_IN', 'gladkov', 'russia')] }, {}, 'Expanded', [])(s);
+    s = expanded(
+      '4:db:gladkov',
+      { nodes: [node('russia', ['Place'])], edges: [edge('gr', 'LOCATED_IN', 'gladkov', 'russia')] },
+      {},
+      'Expanded',
+      [],
+    )(s);
     s = select('4:db:belgorod')(s);
-    s = showPath(pathView({ from: '4:db:gladkov', to: '4:db:belgorod', paths: [{ nodes: ['4:db:gladkov', '4:db:belgorod'], edges: ['5:db:gb'] }], length: 1, truncated: false } as never))(s);
+    s = showPath(
+      pathView({
+        from: '4:db:gladkov',
+        to: '4:db:belgorod',
+        paths: [{ nodes: ['4:db:gladkov', '4:db:belgorod'], edges: ['5:db:gb'] }],
+        length: 1,
+        truncated: false,
+      } as never),
+    )(s);
     s = { ...s, hiddenLabels: new Set(['Article']) };
     expect(formatUrlState(urlStateOf(s))).toBe('?focus=belgorod&expand=gladkov&path=gladkov&path=belgorod&hl=Article');
   });
@@ -30,8 +47,16 @@ describe('the view as a deep link', () => {
   });
 
   it('undo and redo move through the steps and drop a drawn path', () => {
-    let s = expanded('4:db:gladkov', { nodes: [node('russia', ['Place'])], edges: [] }, {}, 'Expanded', [])(stateWith(world));
-    s = showPath(pathView({ from: 'a', to: 'b', paths: [{ nodes: ['a'], edges: [] }], length: 0, truncated: false } as never))(s);
+    let s = expanded(
+      '4:db:gladkov',
+      { nodes: [node('russia', ['Place'])], edges: [] },
+      {},
+      'Expanded',
+      [],
+    )(stateWith(world));
+    s = showPath(
+      pathView({ from: 'a', to: 'b', paths: [{ nodes: ['a'], edges: [] }], length: 0, truncated: false } as never),
+    )(s);
     const back = undo()(s);
     expect([back.history.present.title, back.path]).toEqual(['Overview', null]);
     expect(redo()(back).history.present.title).toBe('Expanded');

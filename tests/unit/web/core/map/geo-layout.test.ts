@@ -4,7 +4,13 @@ import { geoContains } from 'd3-geo';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../../../../src/runtime/paths';
 import { atlasFrom, borderBetween, distanceToLineKm } from '../../../../../src/web/core/map/atlas';
-import { createProjection, focusBox, geoLayout, nodeLocation, toGraph } from '../../../../../src/web/core/map/geo-layout';
+import {
+  createProjection,
+  focusBox,
+  geoLayout,
+  nodeLocation,
+  toGraph,
+} from '../../../../../src/web/core/map/geo-layout';
 import { graph } from '../../../../support/fixtures';
 
 const atlas = atlasFrom(JSON.parse(readFileSync(join(ROOT, 'node_modules/world-atlas/countries-50m.json'), 'utf8')));
@@ -20,8 +26,12 @@ describe('projection', () => {
 
   it('reads locations from {lat, lon} points or latitude/longitude', () => {
     expect(nodeLocation(graph.nodes.find((n) => n.id === 'belgorod')!)).toEqual({ lat: 50.5997, lon: 36.5983 });
-    expect(nodeLocation({ id: 'x', key: null, labels: [], caption: 'x', properties: { latitude: 1, longitude: 2 } })).toEqual({ lat: 1, lon: 2 });
-    expect(nodeLocation({ id: 'x', key: null, labels: [], caption: 'x', properties: { location: { lat: 123, lon: 0 } } })).toBeNull();
+    expect(
+      nodeLocation({ id: 'x', key: null, labels: [], caption: 'x', properties: { latitude: 1, longitude: 2 } }),
+    ).toEqual({ lat: 1, lon: 2 });
+    expect(
+      nodeLocation({ id: 'x', key: null, labels: [], caption: 'x', properties: { location: { lat: 123, lon: 0 } } }),
+    ).toBeNull();
   });
 });
 
@@ -54,7 +64,13 @@ describe('geoLayout', () => {
   });
 
   it('focuses on the events, not on outliers', () => {
-    const far = [{ x: 0, y: 0 }, { x: 1, y: 1 }, { x: 2, y: 0 }, { x: 1, y: -1 }, { x: 900, y: 900 }];
+    const far = [
+      { x: 0, y: 0 },
+      { x: 1, y: 1 },
+      { x: 2, y: 0 },
+      { x: 1, y: -1 },
+      { x: 900, y: 900 },
+    ];
     const box = focusBox(far)!;
     expect(box.x[1]).toBeLessThan(100);
     expect(focusBox([])).toBeNull();

@@ -27,7 +27,11 @@ describe('view modes and the map', () => {
   it('the distance card lists the distance statements around a node, coordinates on the map only', () => {
     const s = stateWith(graph);
     const g = s.history.present.state;
-    expect(hoverInfo(g, 'kharkiv', false)).toEqual({ node: 'kharkiv', caption: 'Kharkiv', lines: ['Kharkiv: 44 miles to the south of Belgorod (≈ 71 km) — NEAR Belgorod'] });
+    expect(hoverInfo(g, 'kharkiv', false)).toEqual({
+      node: 'kharkiv',
+      caption: 'Kharkiv',
+      lines: ['Kharkiv: 44 miles to the south of Belgorod (≈ 71 km) — NEAR Belgorod'],
+    });
     expect(hoverInfo(g, 'kharkiv', true)!.lines[1]).toBe('49.993° N, 36.230° E');
     expect(hoverInfo(g, 'gladkov', false)).toBeNull();
     expect(hoverInfo(g, 'nowhere', false)).toBeNull();

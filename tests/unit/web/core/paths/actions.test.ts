@@ -8,7 +8,12 @@ const res = (paths: { nodes: string[]; edges: string[] }[], length: number | nul
 
 describe('path producers', () => {
   it('draws the union of the paths found, and nothing when none was found', () => {
-    const v = pathView(res([{ nodes: ['a', 'b', 'c'], edges: ['ab', 'bc'] }, { nodes: ['a', 'd', 'c'], edges: ['ad', 'dc'] }]));
+    const v = pathView(
+      res([
+        { nodes: ['a', 'b', 'c'], edges: ['ab', 'bc'] },
+        { nodes: ['a', 'd', 'c'], edges: ['ad', 'dc'] },
+      ]),
+    );
     expect([...v.nodes].sort()).toEqual(['a', 'b', 'c', 'd']);
     expect([...v.edges].sort()).toEqual(['ab', 'ad', 'bc', 'dc']);
     expect(v.count).toBe(2);

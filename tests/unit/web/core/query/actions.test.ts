@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_CYPHER_IN_URL, parseUrlState } from '../../../../../src/web/core/history/url-state';
-import { cypherTitle, drawerFromLink, drawerFromUrl, openCypher, openSavedQuery, patchDrawer } from '../../../../../src/web/core/query/actions';
+import {
+  cypherTitle,
+  drawerFromLink,
+  drawerFromUrl,
+  openCypher,
+  openSavedQuery,
+  patchDrawer,
+} from '../../../../../src/web/core/query/actions';
 import { stateWith } from '../state';
 
 describe('query drawer producers', () => {
@@ -16,7 +23,11 @@ describe('query drawer producers', () => {
     expect(drawerFromUrl(parseUrlState(''), MAX_CYPHER_IN_URL)(s).drawer.open).toBe(false);
     const long = openCypher('x'.repeat(MAX_CYPHER_IN_URL + 1))(stateWith());
     expect(drawerFromUrl(parseUrlState(''), MAX_CYPHER_IN_URL)(long)).toBe(long);
-    expect(drawerFromUrl(parseUrlState('?cypher=RETURN%201&run=1'), MAX_CYPHER_IN_URL)(s).drawer).toMatchObject({ mode: 'cypher', cypher: 'RETURN 1', ran: true });
+    expect(drawerFromUrl(parseUrlState('?cypher=RETURN%201&run=1'), MAX_CYPHER_IN_URL)(s).drawer).toMatchObject({
+      mode: 'cypher',
+      cypher: 'RETURN 1',
+      ran: true,
+    });
   });
 
   it('titles an ad-hoc query by its text on one line', () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_SUGGESTED_EMPTY, MAX_SUGGESTED_TYPING, mergeEntityOptions, suggestionOptions, type EntityOption } from '../../../../../src/web/core/query/entity-options';
+import {
+  MAX_SUGGESTED_EMPTY,
+  MAX_SUGGESTED_TYPING,
+  mergeEntityOptions,
+  suggestionOptions,
+  type EntityOption,
+} from '../../../../../src/web/core/query/entity-options';
 
 const people = [
   { value: 'vyacheslav-gladkov', label: 'Vyacheslav Gladkov' },
@@ -27,14 +33,27 @@ describe('entity picker options', () => {
   });
 
   it('non-string values become text; null and empty values are skipped', () => {
-    const o = suggestionOptions([{ value: 3, label: 'three' }, { value: null, label: 'none' }, { value: '', label: 'empty' }], '');
+    const o = suggestionOptions(
+      [
+        { value: 3, label: 'three' },
+        { value: null, label: 'none' },
+        { value: '', label: 'empty' },
+      ],
+      '',
+    );
     expect(o.map((x) => x.value)).toEqual(['3']);
   });
 
   it('merges search hits after the suggestions without duplicates; a hit enriches its suggestion', () => {
     const suggested = suggestionOptions(people, 'gladk');
     const hits: EntityOption[] = [
-      { value: 'vyacheslav-gladkov', label: 'Vyacheslav Gladkov', sub: 'Governor', labels: ['Person', 'Entity'], source: 'search' },
+      {
+        value: 'vyacheslav-gladkov',
+        label: 'Vyacheslav Gladkov',
+        sub: 'Governor',
+        labels: ['Person', 'Entity'],
+        source: 'search',
+      },
       { value: 'gladkov-report', label: 'Gladkov report', labels: ['Event', 'Entity'], source: 'search' },
     ];
     const merged = mergeEntityOptions(suggested, hits);

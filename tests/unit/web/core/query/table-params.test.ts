@@ -23,14 +23,27 @@ describe('result tables', () => {
   });
 
   it('writes RFC 4180 CSV with quoting and neutralised spreadsheet formulas', () => {
-    const csv = toCsv(['who', 'said'], [[node('Gladkov'), 'He said "no", twice\nthen left'], ['=HYPERLINK("x")', 1]]);
+    const csv = toCsv(
+      ['who', 'said'],
+      [
+        [node('Gladkov'), 'He said "no", twice\nthen left'],
+        ['=HYPERLINK("x")', 1],
+      ],
+    );
     expect(csv).toBe('who,said\r\nGladkov,"He said ""no"", twice\nthen left"\r\n"\'=HYPERLINK(""x"")",1\r\n');
     expect(toTsv(['a', 'b'], [['x\ty', 'z\nw']])).toBe('a\tb\nx y\tz w');
   });
 });
 
 describe('saved-query parameters', () => {
-  const p = (over: Partial<SavedQueryParam>): SavedQueryParam => ({ name: 'x', type: 'string', label: 'X', description: null, required: false, ...over });
+  const p = (over: Partial<SavedQueryParam>): SavedQueryParam => ({
+    name: 'x',
+    type: 'string',
+    label: 'X',
+    description: null,
+    required: false,
+    ...over,
+  });
 
   it('converts typed text, leaves empty optional ones to the server default', () => {
     const params = [

@@ -3,8 +3,13 @@ import type { SchemaResponse, SearchHit } from '../../../../../src/shared/api';
 import { hitSubtitle, searchLabels } from '../../../../../src/web/core/search/search';
 import { node } from '../../../../support/fixtures';
 
-const schema = (labels: string[]) => ({ labels: labels.map((label) => ({ label, count: 1 })) }) as unknown as SchemaResponse;
-const hit = (properties: Record<string, unknown>, labels = ['Person', 'Entity']): SearchHit => ({ node: node('x', labels, properties), score: 1, exact: false });
+const schema = (labels: string[]) =>
+  ({ labels: labels.map((label) => ({ label, count: 1 })) }) as unknown as SchemaResponse;
+const hit = (properties: Record<string, unknown>, labels = ['Person', 'Entity']): SearchHit => ({
+  node: node('x', labels, properties),
+  score: 1,
+  exact: false,
+});
 
 describe('search helpers', () => {
   it('offers our entity labels in a fixed order, else (another database) the first labels but :Entity', () => {

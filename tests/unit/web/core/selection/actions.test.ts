@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { NodeDetailResponse } from '../../../../../src/shared/api';
 import { hideNodes } from '../../../../../src/web/core/expansion/actions';
-import { detailFailed, detailLoaded, detailLoading, keepSelected, select } from '../../../../../src/web/core/selection/actions';
+import {
+  detailFailed,
+  detailLoaded,
+  detailLoading,
+  keepSelected,
+  select,
+} from '../../../../../src/web/core/selection/actions';
 import { edge, node } from '../../../../support/fixtures';
 import { stateWith } from '../state';
 
@@ -23,7 +29,11 @@ describe('selection producers', () => {
   });
 
   it('closes the context menu and drops the detail when nothing is focused', () => {
-    const s0 = { ...stateWith(world), contextMenu: { node: 'a', x: 1, y: 2 }, detail: { id: 'a', status: 'loading' as const } };
+    const s0 = {
+      ...stateWith(world),
+      contextMenu: { node: 'a', x: 1, y: 2 },
+      detail: { id: 'a', status: 'loading' as const },
+    };
     const s = select('a', true)(select('a')(s0));
     expect(s.contextMenu).toBeNull();
     expect([s.selection, s.focus, s.detail]).toEqual([[], null, null]);

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineResponse } from '../../../../../src/shared/api';
 import { NO_FILTERS } from '../../../../../src/web/core/filters/filter';
-import { clearTime, playStep, setRange, setTimeMode, timelineLoaded } from '../../../../../src/web/core/timeline/actions';
+import {
+  clearTime,
+  playStep,
+  setRange,
+  setTimeMode,
+  timelineLoaded,
+} from '../../../../../src/web/core/timeline/actions';
 import { addDays, addMonths, daysBetween } from '../../../../../src/web/core/timeline/dates';
 import { stateWith } from '../state';
 
@@ -27,9 +33,15 @@ describe('timeline producers', () => {
     const first = playStep(timeline, 'happened', NO_FILTERS)!;
     expect(first).toEqual({ range: { from: '2022-10-09', to: addDays('2022-10-09', 91) }, last: false });
     const range = { from: '2023-01-09', to: '2023-04-10' };
-    expect(playStep(timeline, 'happened', { ...NO_FILTERS, range })).toEqual({ range: { from: '2023-02-09', to: addDays('2023-02-09', 91) }, last: true });
+    expect(playStep(timeline, 'happened', { ...NO_FILTERS, range })).toEqual({
+      range: { from: '2023-02-09', to: addDays('2023-02-09', 91) },
+      last: true,
+    });
     expect(playStep(timeline, 'reported', NO_FILTERS)).toEqual({ asOf: '2022-10-13', last: false });
-    expect(playStep(timeline, 'reported', { ...NO_FILTERS, asOf: '2022-10-13' })).toEqual({ asOf: '2023-04-21', last: true });
+    expect(playStep(timeline, 'reported', { ...NO_FILTERS, asOf: '2022-10-13' })).toEqual({
+      asOf: '2023-04-21',
+      last: true,
+    });
     expect(playStep({ events: [], articles: [] } as unknown as TimelineResponse, 'happened', NO_FILTERS)).toBeNull();
   });
 

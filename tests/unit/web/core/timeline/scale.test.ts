@@ -29,7 +29,15 @@ describe('packLanes', () => {
       { x0: 21, x1: 22 },
     ]);
     expect(lanes).toEqual([0, 1, 0, 1]);
-    expect(Math.max(...packLanes(Array.from({ length: 20 }, () => ({ x0: 0, x1: 5 })), 4, 3))).toBe(2);
+    expect(
+      Math.max(
+        ...packLanes(
+          Array.from({ length: 20 }, () => ({ x0: 0, x1: 5 })),
+          4,
+          3,
+        ),
+      ),
+    ).toBe(2);
   });
 });
 

@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { activeInRange, eventSpan, publicationDays, reportedBy, timeExtent } from '../../../../../src/web/core/timeline/time-filter';
+import {
+  activeInRange,
+  eventSpan,
+  publicationDays,
+  reportedBy,
+  timeExtent,
+} from '../../../../../src/web/core/timeline/time-filter';
 import { edgeId, graph } from '../../../../support/fixtures';
 
 describe('eventSpan', () => {
   it('reads date, or a range, or one bound', () => {
     expect(eventSpan({ date: '2023-04-20' })).toEqual({ from: '2023-04-20', to: '2023-04-20' });
-    expect(eventSpan({ date_from: '2022-10-09', date_to: '2022-10-13' })).toEqual({ from: '2022-10-09', to: '2022-10-13' });
+    expect(eventSpan({ date_from: '2022-10-09', date_to: '2022-10-13' })).toEqual({
+      from: '2022-10-09',
+      to: '2022-10-13',
+    });
     expect(eventSpan({ date_to: '2023-04-21' })).toEqual({ from: '2023-04-21', to: '2023-04-21' });
     expect(eventSpan({ date_from: '2022-02-24T00:00:00Z' })).toEqual({ from: '2022-02-24', to: '2022-02-24' });
     expect(eventSpan({ name: 'no date' })).toBeNull();
