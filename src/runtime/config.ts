@@ -4,7 +4,7 @@
  */
 
 import { z } from 'zod';
-import { DEFAULT_ARTICLES_DIR, DEFAULT_INGEST_DIR, DEFAULT_INSTANCE } from './paths';
+import { DEFAULT_ARTICLES_DIR, DEFAULT_DATA_DIR, DEFAULT_INGEST_DIR, DEFAULT_INSTANCE } from './paths';
 
 const port = (what: string) =>
   z.coerce
@@ -43,6 +43,8 @@ export const EnvSchema = z.object({
   PORT: port('PORT').default(7400),
   NEWSGRAPH_TOKEN: z.string().min(8, 'must be at least 8 characters').optional(),
   ARTICLES_DIR: z.string().min(1).default(DEFAULT_ARTICLES_DIR),
+  /** The app's own store (SQLite: users, sessions' keys, perspectives, staged ingest, audit); never the user's graph. */
+  NEWSGRAPH_DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR),
   /** Ingest: where normalised article texts and extraction batches are written (never the repo's tracked files). */
   NEWSGRAPH_INGEST_DIR: z.string().min(1).default(DEFAULT_INGEST_DIR),
   /** Ingest: the name finder, Stanford CoreNLP (a managed JVM) or the pure-JS fallback. */

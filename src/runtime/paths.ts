@@ -24,5 +24,7 @@ export const QUERIES_DIR = join(ROOT, 'cypher', 'queries');
 export const SCHEMA_CYPHER = join(ROOT, 'cypher', 'schema.cypher');
 export const SEED_DATA_DIR = join(ROOT, 'seed', 'data');
 export const DEFAULT_ARTICLES_DIR = resolve(ROOT, '..', 'shared', 'articles');
+/** Git-ignored default home of the app's own data: its store (users, perspectives, staging, audit), ingested texts. */
+export const DEFAULT_DATA_DIR = join(ROOT, '.data');
 /** Git-ignored default home of ingested texts and extraction batches (NEWSGRAPH_INGEST_DIR). */
-export const DEFAULT_INGEST_DIR = join(ROOT, '.data', 'ingest');
+export const DEFAULT_INGEST_DIR = join(DEFAULT_DATA_DIR, 'ingest');

@@ -4,6 +4,7 @@ import { buildApp, type BuildAppOptions } from '../../src/server/http/app';
 import { loadEnv } from '../../src/runtime/config';
 import { createDriver } from '../../src/runtime/connection';
 import { testNeo4j } from './neo4j';
+import { openAppStore } from '../../src/runtime/store/app-store';
 
 export interface TestApi {
   app: FastifyInstance;
@@ -39,6 +40,8 @@ export async function makeTestApi(
     queriesDir: opts.queriesDir,
     logger: opts.logger ?? false,
     webRoot: opts.webRoot ?? null,
+    // A private in-memory store: tests never touch .data/.
+    store: opts.store ?? openAppStore(':memory:'),
   });
   const call = async (o: InjectOptions) => {
     const t0 = performance.now();

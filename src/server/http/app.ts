@@ -15,6 +15,10 @@ import type { Db } from '../db/runner';
 import { RESOURCE_ROUTES } from '../resources/index';
 import { SavedQueryLibrary } from '../resources/queries/library';
 import type { ApiContext } from './context';
+import { openAppStore, type AppStore } from '../../runtime/store/app-store';
+import { ROUTES, roleAllows, type Role } from '../../shared/api/routes';
+import { createAudit } from '../audit/audit';
+import { LOCAL_ADMIN } from './actor';
 import { ApiError, classifyNeo4jError } from './errors';
 import { registerWeb, wantsSpa } from './web';
 
@@ -28,7 +32,14 @@ export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Built front end to serve (with SPA fallback) when it holds index.html; default none. */
   webRoot?: string | null;
+  /** The app's own store; default the one in env.NEWSGRAPH_DATA_DIR (opened here, closed with the app). */
+  store?: AppStore;
 }
+
+/** "METHOD /api/x/:id" → the least role, for every route of the shared table. */
+const ROUTE_ROLES = new Map<string, Role>(
+  Object.values(ROUTES).map((r) => [`${r.method} ${r.path.replace(/\{(\w+)\}/g, ':$1')}`, r.role]),
+);
 
 export const BODY_LIMIT = 256 * 1024;
 
@@ -90,7 +101,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   app.addHook('onClose', async () => availability.close());
   const db: Db = { driver: opts.driver, database: opts.database, availability };
   const library = new SavedQueryLibrary(db, opts.queriesDir ?? QUERIES_DIR, app.log);
-  const ctx: ApiContext = { db, env, catalog: new Catalog(db), library, startedAt: Date.now() };
+  const store = opts.store ?? openAppStore(env.NEWSGRAPH_DATA_DIR);
+  if (!opts.store) app.addHook('onClose', async () => store.close());
+  const audit = createAudit(store);
+  const ctx: ApiContext = { db, env, catalog: new Catalog(db), library, store, audit, startedAt: Date.now() };
 
   // Optional shared secret for every /api call (the browser gets it from the user, not from us).
   const token = env.NEWSGRAPH_TOKEN ? digest(env.NEWSGRAPH_TOKEN) : null;
@@ -106,6 +120,23 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
         'UNAUTHORIZED',
         'This server requires "Authorization: Bearer <token>" (NEWSGRAPH_TOKEN).',
       );
+    }
+  });
+  // Who is asking, then whether that role may call this route: once, before any handler.
+  app.decorateRequest('actor', null as never);
+  app.addHook('onRequest', async (req) => {
+    req.actor = LOCAL_ADMIN;
+    if (!req.url.startsWith('/api')) return;
+    const url = req.routeOptions.url;
+    if (url === undefined) return; // no such route: 404 below
+    const method = req.method === 'HEAD' ? 'GET' : req.method;
+    const needs = ROUTE_ROLES.get(`${method} ${url}`);
+    if (needs === undefined) {
+      // Deny by default: an /api route missing from the shared route table has no declared role.
+      throw new ApiError(403, 'FORBIDDEN', `${req.method} ${url} has no declared role, so nobody may call it.`);
+    }
+    if (!roleAllows(req.actor.role, needs)) {
+      throw new ApiError(403, 'FORBIDDEN', `This needs the ${needs} role; ${req.actor.name} is ${req.actor.role}.`);
     }
   });
   app.addHook('onRequest', async (req) => {

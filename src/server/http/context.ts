@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import type { EndpointContract } from '../../shared/api/contract';
 import type { Env } from '../../runtime/config';
+import type { AppStore } from '../../runtime/store/app-store';
+import type { Audit } from '../audit/audit';
 import type { Catalog } from '../db/catalog';
 import { ApiError } from './errors';
 import type { Db } from '../db/runner';
@@ -13,6 +15,10 @@ export interface ApiContext {
   env: Env;
   catalog: Catalog;
   library: SavedQueryLibrary;
+  /** The app's own store (never the user's graph). */
+  store: AppStore;
+  /** Append-only record of every write. */
+  audit: Audit;
   startedAt: number;
 }
 

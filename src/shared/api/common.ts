@@ -8,7 +8,8 @@ import { z } from 'zod';
 /** Machine-readable error codes; `message` says the same for humans. */
 export const ErrorCodeSchema = z.enum([
   'BAD_REQUEST', // a parameter or the body failed validation (`param` names it)
-  'UNAUTHORIZED', // NEWSGRAPH_TOKEN is set and the bearer token is missing or wrong
+  'UNAUTHORIZED', // not signed in, or the bearer token is missing or wrong
+  'FORBIDDEN', // signed in, but the role may not do this
   'NOT_FOUND', // unknown node, saved query or endpoint
   'PAYLOAD_TOO_LARGE', // request body above the limit
   'UNSUPPORTED_MEDIA_TYPE',

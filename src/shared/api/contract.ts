@@ -1,13 +1,16 @@
 import type { z } from 'zod';
+import type { HttpMethod, Role } from './routes';
 
 /**
  * One endpoint of the public contract: the server registers its route from it, the OpenAPI
  * document is generated from it, the web client types its calls with it.
  */
 export interface EndpointContract {
-  method: 'GET' | 'POST';
+  method: HttpMethod;
   /** OpenAPI style: `/api/nodes/{id}`. */
   path: string;
+  /** The least role allowed to call it (from the route table). */
+  role: Role;
   summary: string;
   description?: string;
   tag: string;

@@ -4,27 +4,42 @@
  * builds its URLs from it without pulling zod into the bundle. A path is written here only.
  * Paths are OpenAPI style: `{id}` is a parameter.
  */
+export type Role = 'viewer' | 'editor' | 'admin';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
 export interface Route {
-  readonly method: 'GET' | 'POST';
+  readonly method: HttpMethod;
   readonly path: string;
+  /**
+   * The least role that may call it: viewer (read, including read-only Cypher), editor (changes
+   * the graph, saved queries, perspectives), admin (users, backups). The server enforces it for
+   * every route in this table and refuses any other non-GET /api route (deny by default).
+   */
+  readonly role: Role;
 }
 
+/** Roles in order of power: a role may do what any role before it may. */
+export const ROLES: readonly Role[] = ['viewer', 'editor', 'admin'];
+
+/** Whether `has` may call a route that needs `needs`. O(1). */
+export const roleAllows = (has: Role, needs: Role): boolean => ROLES.indexOf(has) >= ROLES.indexOf(needs);
+
 export const ROUTES = {
-  health: { method: 'GET', path: '/api/health' },
-  schema: { method: 'GET', path: '/api/schema' },
-  search: { method: 'GET', path: '/api/search' },
-  nodeDetail: { method: 'GET', path: '/api/nodes/{id}' },
-  neighbours: { method: 'GET', path: '/api/nodes/{id}/neighbours' },
-  edgesBetween: { method: 'POST', path: '/api/edges/between' },
-  paths: { method: 'GET', path: '/api/paths' },
-  overview: { method: 'GET', path: '/api/overview' },
-  queriesList: { method: 'GET', path: '/api/queries' },
-  runQuery: { method: 'POST', path: '/api/queries/{name}/run' },
-  cypher: { method: 'POST', path: '/api/cypher' },
-  openapi: { method: 'GET', path: '/api/openapi.json' },
-  timeline: { method: 'GET', path: '/api/timeline' },
-  claims: { method: 'GET', path: '/api/claims' },
-  articleEvidence: { method: 'GET', path: '/api/articles/{id}/evidence' },
+  health: { method: 'GET', path: '/api/health', role: 'viewer' },
+  schema: { method: 'GET', path: '/api/schema', role: 'viewer' },
+  search: { method: 'GET', path: '/api/search', role: 'viewer' },
+  nodeDetail: { method: 'GET', path: '/api/nodes/{id}', role: 'viewer' },
+  neighbours: { method: 'GET', path: '/api/nodes/{id}/neighbours', role: 'viewer' },
+  edgesBetween: { method: 'POST', path: '/api/edges/between', role: 'viewer' },
+  paths: { method: 'GET', path: '/api/paths', role: 'viewer' },
+  overview: { method: 'GET', path: '/api/overview', role: 'viewer' },
+  queriesList: { method: 'GET', path: '/api/queries', role: 'viewer' },
+  runQuery: { method: 'POST', path: '/api/queries/{name}/run', role: 'viewer' },
+  cypher: { method: 'POST', path: '/api/cypher', role: 'viewer' },
+  openapi: { method: 'GET', path: '/api/openapi.json', role: 'viewer' },
+  timeline: { method: 'GET', path: '/api/timeline', role: 'viewer' },
+  claims: { method: 'GET', path: '/api/claims', role: 'viewer' },
+  articleEvidence: { method: 'GET', path: '/api/articles/{id}/evidence', role: 'viewer' },
 } as const satisfies Record<string, Route>;
 
 export type RouteName = keyof typeof ROUTES;

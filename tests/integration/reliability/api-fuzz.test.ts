@@ -11,6 +11,7 @@ import { testNeo4j } from '../../support/neo4j';
 import { ensureSeeded, graphFingerprint } from '../../support/seeded';
 import { cypherish, deepJson, hostileJson, hostileKey, hostileString } from './support/hostile';
 import { discoverRoutes, type RouteInfo } from './support/routes';
+import { openAppStore } from '../../../src/runtime/store/app-store';
 
 /**
  * Fast-check throws random and malformed values at every /api route the app
@@ -45,6 +46,7 @@ beforeAll(async () => {
     env: loadEnv({ LOG_LEVEL: 'silent' }),
     logger: false,
     webRoot: null,
+    store: openAppStore(':memory:'),
   });
   routes = await discoverRoutes(app);
   const r = await driver.executeQuery(

@@ -1,0 +1,148 @@
+/**
+ * The audit trail: one append-only row per write (ingest, accept, reject, edit, merge, undo, saved
+ * query, perspective, user change): who, when, what, and the state before and after. Kept in the
+ * app's store, so it exists for any database, and nothing in the API updates or deletes a row.
+ */
+import type { AppStore } from '../../runtime/store/app-store';
+import type { Actor } from '../http/actor';
+
+export interface AuditEntry {
+  id: number;
+  /** ISO time. */
+  at: string;
+  actor: string;
+  role: string;
+  /** Dotted verb, e.g. `ingest.accept`, `perspective.save`, `user.add`. */
+  action: string;
+  /** What it acted on (an element id, a batch id, a user name…). */
+  target: string | null;
+  before: unknown;
+  after: unknown;
+  /** Free detail: the article and quote behind a graph change, a reason. */
+  detail: unknown;
+}
+
+export interface AuditInput {
+  action: string;
+  target?: string | null;
+  before?: unknown;
+  after?: unknown;
+  detail?: unknown;
+}
+
+export interface AuditFilter {
+  actor?: string;
+  action?: string;
+  target?: string;
+  /** ISO lower bound (inclusive). */
+  since?: string;
+  limit?: number;
+  /** Entries with id below this (paging backwards). */
+  before?: number;
+}
+
+export interface Audit {
+  /** Appends one entry. Cost: one insert. */
+  record(actor: Actor, input: AuditInput): AuditEntry;
+  /** Newest first, filtered. Cost: O(limit) with the indexes below. */
+  list(filter?: AuditFilter): AuditEntry[];
+}
+
+const MIGRATIONS = [
+  `CREATE TABLE audit_entries (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     at TEXT NOT NULL,
+     actor TEXT NOT NULL,
+     role TEXT NOT NULL,
+     action TEXT NOT NULL,
+     target TEXT,
+     before_json TEXT,
+     after_json TEXT,
+     detail_json TEXT
+   );
+   CREATE INDEX audit_entries_actor ON audit_entries (actor, id);
+   CREATE INDEX audit_entries_action ON audit_entries (action, id);
+   CREATE INDEX audit_entries_target ON audit_entries (target, id);
+   -- Append-only, whatever the caller: the store itself refuses changes to a written entry.
+   CREATE TRIGGER audit_entries_no_update BEFORE UPDATE ON audit_entries
+     BEGIN SELECT RAISE(ABORT, 'audit entries cannot be changed'); END;
+   CREATE TRIGGER audit_entries_no_delete BEFORE DELETE ON audit_entries
+     BEGIN SELECT RAISE(ABORT, 'audit entries cannot be deleted'); END;`,
+];
+
+interface Row {
+  id: number;
+  at: string;
+  actor: string;
+  role: string;
+  action: string;
+  target: string | null;
+  before_json: string | null;
+  after_json: string | null;
+  detail_json: string | null;
+}
+
+const parse = (s: string | null): unknown => (s === null ? null : JSON.parse(s));
+const json = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
+
+export function createAudit(store: AppStore, now: () => Date = () => new Date()): Audit {
+  store.migrate('audit', MIGRATIONS);
+  const insert = store.db.prepare(
+    'INSERT INTO audit_entries (at, actor, role, action, target, before_json, after_json, detail_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const toEntry = (r: Row): AuditEntry => ({
+    id: r.id,
+    at: r.at,
+    actor: r.actor,
+    role: r.role,
+    action: r.action,
+    target: r.target,
+    before: parse(r.before_json),
+    after: parse(r.after_json),
+    detail: parse(r.detail_json),
+  });
+  return {
+    record(actor, input) {
+      const at = now().toISOString();
+      const target = input.target ?? null;
+      const r = insert.run(
+        at,
+        actor.name,
+        actor.role,
+        input.action,
+        target,
+        json(input.before),
+        json(input.after),
+        json(input.detail),
+      );
+      return {
+        id: Number(r.lastInsertRowid),
+        at,
+        actor: actor.name,
+        role: actor.role,
+        action: input.action,
+        target,
+        before: input.before ?? null,
+        after: input.after ?? null,
+        detail: input.detail ?? null,
+      };
+    },
+    list(f = {}) {
+      const where: string[] = [];
+      const args: (string | number)[] = [];
+      const add = (clause: string, value: string | number | undefined) => {
+        if (value === undefined || value === '') return;
+        where.push(clause);
+        args.push(value);
+      };
+      add('actor = ?', f.actor);
+      add('action = ?', f.action);
+      add('target = ?', f.target);
+      add('at >= ?', f.since);
+      add('id < ?', f.before);
+      const sql = `SELECT * FROM audit_entries ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
+      args.push(Math.max(1, Math.min(f.limit ?? 100, 1000)));
+      return (store.db.prepare(sql).all(...args) as Row[]).map(toEntry);
+    },
+  };
+}
