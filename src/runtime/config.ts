@@ -4,7 +4,13 @@
  */
 
 import { z } from 'zod';
-import { DEFAULT_ARTICLES_DIR, DEFAULT_DATA_DIR, DEFAULT_INGEST_DIR, DEFAULT_INSTANCE } from './paths';
+import {
+  DEFAULT_ARTICLES_DIR,
+  DEFAULT_BACKUP_DIR,
+  DEFAULT_DATA_DIR,
+  DEFAULT_INGEST_DIR,
+  DEFAULT_INSTANCE,
+} from './paths';
 
 const port = (what: string) =>
   z.coerce
@@ -41,7 +47,35 @@ export const EnvSchema = z.object({
   JAVA_HOME: z.string().min(1).optional(),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port('PORT').default(7400),
+  /**
+   * One shared bearer token for a server without accounts (deprecated once accounts exist: give
+   * each script its own token with `npm run user:token`, which can import this value).
+   */
   NEWSGRAPH_TOKEN: z.string().min(8, 'must be at least 8 characters').optional(),
+  /** How long a sign-in lasts (hours). */
+  NEWSGRAPH_SESSION_HOURS: z.coerce
+    .number()
+    .min(0.01)
+    .max(24 * 30)
+    .default(12),
+  /** Session cookies get the Secure flag: `auto` when the request came over HTTPS, or always/never. */
+  NEWSGRAPH_COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
+  /** Behind a TLS proxy: trust its X-Forwarded-For/-Proto (`true`, or the proxy's addresses, comma-separated). */
+  NEWSGRAPH_TRUST_PROXY: z
+    .string()
+    .transform((v): boolean | string => (v === 'true' ? true : v === 'false' ? false : v))
+    .default(false),
+  /** Sign-in attempts per minute from one address, and failed ones per 15 minutes for one name. */
+  NEWSGRAPH_LOGIN_LIMIT: z.coerce.number().int().min(1).max(1000).default(20),
+  /** Where `npm run db:backup` and scheduled backups write. Put it on another disk. */
+  NEWSGRAPH_BACKUP_DIR: z.string().min(1).default(DEFAULT_BACKUP_DIR),
+  /** Scheduled backups: an interval like 24h, 6h, 30m, 7d; unset = none. */
+  NEWSGRAPH_BACKUP_EVERY: z
+    .string()
+    .regex(/^\d+(m|h|d)$/, 'must look like 30m, 24h or 7d')
+    .optional(),
+  /** How many scheduled backups to keep (older ones are removed; manual backups are kept). */
+  NEWSGRAPH_BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
   ARTICLES_DIR: z.string().min(1).default(DEFAULT_ARTICLES_DIR),
   /** The app's own store (SQLite: users, sessions' keys, perspectives, staged ingest, audit); never the user's graph. */
   NEWSGRAPH_DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR),

@@ -28,3 +28,5 @@ export const DEFAULT_ARTICLES_DIR = resolve(ROOT, '..', 'shared', 'articles');
 export const DEFAULT_DATA_DIR = join(ROOT, '.data');
 /** Git-ignored default home of ingested texts and extraction batches (NEWSGRAPH_INGEST_DIR). */
 export const DEFAULT_INGEST_DIR = join(DEFAULT_DATA_DIR, 'ingest');
+/** Git-ignored default home of backups (NEWSGRAPH_BACKUP_DIR): keep a copy on another disk too. */
+export const DEFAULT_BACKUP_DIR = join(ROOT, '.backups');

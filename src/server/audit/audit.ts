@@ -32,6 +32,7 @@ export interface AuditInput {
 
 export interface AuditFilter {
   actor?: string;
+  /** An exact action, or a prefix ending in "." (`node.` → every node action). */
   action?: string;
   target?: string;
   /** ISO lower bound (inclusive). */
@@ -136,7 +137,8 @@ export function createAudit(store: AppStore, now: () => Date = () => new Date())
         args.push(value);
       };
       add('actor = ?', f.actor);
-      add('action = ?', f.action);
+      if (f.action?.endsWith('.')) add("action LIKE ? ESCAPE '\\'", `${f.action.replace(/[\\%_]/g, '\\$&')}%`);
+      else add('action = ?', f.action);
       add('target = ?', f.target);
       add('at >= ?', f.since);
       add('id < ?', f.before);

@@ -1,4 +1,3 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import helmet from '@fastify/helmet';
 import Fastify, {
   type FastifyError,
@@ -16,9 +15,11 @@ import { RESOURCE_ROUTES } from '../resources/index';
 import { SavedQueryLibrary } from '../resources/queries/library';
 import type { ApiContext } from './context';
 import { openAppStore, type AppStore } from '../../runtime/store/app-store';
-import { ROUTES, roleAllows, type Role } from '../../shared/api/routes';
 import { createAudit } from '../audit/audit';
-import { LOCAL_ADMIN } from './actor';
+import { Accounts } from '../auth/accounts';
+import { registerGuard } from '../auth/guard';
+import { assertStartable } from '../auth/host';
+import { registerRateLimit } from '../auth/rate-limit';
 import { ApiError, classifyNeo4jError } from './errors';
 import { registerWeb, wantsSpa } from './web';
 
@@ -36,17 +37,10 @@ export interface BuildAppOptions {
   store?: AppStore;
 }
 
-/** "METHOD /api/x/:id" → the least role, for every route of the shared table. */
-const ROUTE_ROLES = new Map<string, Role>(
-  Object.values(ROUTES).map((r) => [`${r.method} ${r.path.replace(/\{(\w+)\}/g, ':$1')}`, r.role]),
-);
-
 export const BODY_LIMIT = 256 * 1024;
 
-const digest = (s: string) => createHash('sha256').update(s).digest();
-
 /**
- * The configured API (not listening): security headers, optional bearer token, validated routes,
+ * The configured API (not listening): security headers, accounts/sessions/tokens and the role check, validated routes,
  * one error shape, saved queries loaded and EXPLAIN-checked. The caller owns the driver.
  */
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
@@ -58,6 +52,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     },
     bodyLimit: BODY_LIMIT,
     return503OnClosing: true,
+    // Behind a TLS proxy: req.ip and req.protocol from X-Forwarded-* (Secure cookies, rate-limit keys).
+    trustProxy: env.NEWSGRAPH_TRUST_PROXY,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
     // The router rejects bad percent-encoding and over-long path parameters before any route or
     // error handler runs; answer those in the API's error shape too (found by the fuzz test).
@@ -104,41 +100,29 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   const store = opts.store ?? openAppStore(env.NEWSGRAPH_DATA_DIR);
   if (!opts.store) app.addHook('onClose', async () => store.close());
   const audit = createAudit(store);
-  const ctx: ApiContext = { db, env, catalog: new Catalog(db), library, store, audit, startedAt: Date.now() };
+  const accounts = new Accounts(store);
+  // Open to the network with nobody to sign in: refuse before listening.
+  try {
+    assertStartable(env.HOST, accounts.any());
+  } catch (e) {
+    if (!opts.store) store.close();
+    throw e;
+  }
 
-  // Optional shared secret for every /api call (the browser gets it from the user, not from us).
-  const token = env.NEWSGRAPH_TOKEN ? digest(env.NEWSGRAPH_TOKEN) : null;
-  app.addHook('onRequest', async (req, reply) => {
-    if (!req.url.startsWith('/api')) return;
-    reply.header('Cache-Control', 'no-store');
-    if (!token) return;
-    const m = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '');
-    if (!m || !timingSafeEqual(digest(m[1]!.trim()), token)) {
-      reply.header('WWW-Authenticate', 'Bearer realm="newsgraph"');
-      throw new ApiError(
-        401,
-        'UNAUTHORIZED',
-        'This server requires "Authorization: Bearer <token>" (NEWSGRAPH_TOKEN).',
-      );
-    }
-  });
-  // Who is asking, then whether that role may call this route: once, before any handler.
-  app.decorateRequest('actor', null as never);
-  app.addHook('onRequest', async (req) => {
-    req.actor = LOCAL_ADMIN;
-    if (!req.url.startsWith('/api')) return;
-    const url = req.routeOptions.url;
-    if (url === undefined) return; // no such route: 404 below
-    const method = req.method === 'HEAD' ? 'GET' : req.method;
-    const needs = ROUTE_ROLES.get(`${method} ${url}`);
-    if (needs === undefined) {
-      // Deny by default: an /api route missing from the shared route table has no declared role.
-      throw new ApiError(403, 'FORBIDDEN', `${req.method} ${url} has no declared role, so nobody may call it.`);
-    }
-    if (!roleAllows(req.actor.role, needs)) {
-      throw new ApiError(403, 'FORBIDDEN', `This needs the ${needs} role; ${req.actor.name} is ${req.actor.role}.`);
-    }
-  });
+  // Who is asking and whether their role may call the route: once, before any handler (auth/guard.ts).
+  await registerRateLimit(app, accounts);
+  const guard = await registerGuard(app, { env, accounts });
+  const ctx: ApiContext = {
+    db,
+    env,
+    catalog: new Catalog(db),
+    library,
+    store,
+    audit,
+    accounts,
+    guard,
+    startedAt: Date.now(),
+  };
   app.addHook('onRequest', async (req) => {
     if (needsDatabase(req.method, req.url)) availability.assertUp();
   });
@@ -170,10 +154,14 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   return app;
 }
 
-/** API calls answered without Neo4j (the OpenAPI document, the saved-query list) stay up while it is down. */
+/**
+ * API calls answered without Neo4j stay up while it is down: the OpenAPI document, the saved-query
+ * list, and everything kept in the app store (signing in, accounts, the audit trail, backups).
+ */
 function needsDatabase(method: string, url: string): boolean {
   const path = url.split('?')[0] ?? '';
   if (!path.startsWith('/api/')) return false;
+  if (/^\/api\/(session|users|audit|backups)(\/|$)/.test(path)) return false;
   return !(path === '/api/openapi.json' || (method === 'GET' && /^\/api\/queries\/?$/.test(path)));
 }
 

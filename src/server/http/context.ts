@@ -4,6 +4,8 @@ import type { EndpointContract } from '../../shared/api/contract';
 import type { Env } from '../../runtime/config';
 import type { AppStore } from '../../runtime/store/app-store';
 import type { Audit } from '../audit/audit';
+import type { Accounts } from '../auth/accounts';
+import type { Guard } from '../auth/guard';
 import type { Catalog } from '../db/catalog';
 import { ApiError } from './errors';
 import type { Db } from '../db/runner';
@@ -19,6 +21,10 @@ export interface ApiContext {
   store: AppStore;
   /** Append-only record of every write. */
   audit: Audit;
+  /** Users, their tokens, the session key (in the store). */
+  accounts: Accounts;
+  /** The auth mode, signing in and out. */
+  guard: Guard;
   startedAt: number;
 }
 

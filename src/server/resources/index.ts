@@ -12,6 +12,9 @@ import { queryRoutes } from './queries/route';
 import { schemaRoutes } from './schema/route';
 import { searchRoutes } from './search/route';
 import { timelineRoutes } from './timeline/route';
+import { auditRoutes } from './audit/route';
+import { sessionRoutes } from './session/route';
+import { userRoutes } from './users/route';
 
 /** Every resource's routes, registered by buildApp in this order; one folder per resource (route.ts + query.ts). */
 export const RESOURCE_ROUTES: readonly RouteModule[] = [
@@ -29,4 +32,8 @@ export const RESOURCE_ROUTES: readonly RouteModule[] = [
   timelineRoutes,
   claimsRoutes,
   articleRoutes,
+  // Accounts, sessions and the audit trail (src/server/auth).
+  sessionRoutes,
+  userRoutes,
+  auditRoutes,
 ];

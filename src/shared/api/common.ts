@@ -10,6 +10,9 @@ export const ErrorCodeSchema = z.enum([
   'BAD_REQUEST', // a parameter or the body failed validation (`param` names it)
   'UNAUTHORIZED', // not signed in, or the bearer token is missing or wrong
   'FORBIDDEN', // signed in, but the role may not do this
+  'CSRF', // a write from a signed-in browser without its session's x-csrf-token header
+  'CONFLICT', // someone changed it since you read it (entity edit), or it already exists
+  'RATE_LIMITED', // too many attempts (sign-in): wait and try again
   'NOT_FOUND', // unknown node, saved query or endpoint
   'PAYLOAD_TOO_LARGE', // request body above the limit
   'UNSUPPORTED_MEDIA_TYPE',

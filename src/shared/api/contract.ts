@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { HttpMethod, Role } from './routes';
+import type { Access, HttpMethod } from './routes';
 
 /**
  * One endpoint of the public contract: the server registers its route from it, the OpenAPI
@@ -9,8 +9,8 @@ export interface EndpointContract {
   method: HttpMethod;
   /** OpenAPI style: `/api/nodes/{id}`. */
   path: string;
-  /** The least role allowed to call it (from the route table). */
-  role: Role;
+  /** The least role allowed to call it, or 'public' (from the route table). */
+  role: Access;
   summary: string;
   description?: string;
   tag: string;

@@ -14,8 +14,26 @@ import { pathsContract } from './paths';
 import { queriesListContract, runQueryContract } from './queries';
 import { schemaContract } from './schema';
 import { searchContract } from './search';
+import { auditContract } from './audit';
+import { backupCreateContract, backupsListContract } from './backups';
+import { nodeEditContract } from './node-edit';
+import { loginContract, logoutContract, sessionContract } from './session';
+import {
+  tokenCreateContract,
+  tokenRevokeContract,
+  tokensListContract,
+  userAddContract,
+  userPasswordContract,
+  usersListContract,
+  userUpdateContract,
+} from './users';
 
 export * from './articles';
+export * from './audit';
+export * from './backups';
+export * from './node-edit';
+export * from './session';
+export * from './users';
 export * from './claims';
 export * from './common';
 export * from './contract';
@@ -50,6 +68,20 @@ export const CONTRACTS = {
   timeline: timelineContract,
   claims: claimsContract,
   articleEvidence: articleEvidenceContract,
+  nodeEdit: nodeEditContract,
+  session: sessionContract,
+  login: loginContract,
+  logout: logoutContract,
+  usersList: usersListContract,
+  userAdd: userAddContract,
+  userUpdate: userUpdateContract,
+  userPassword: userPasswordContract,
+  tokensList: tokensListContract,
+  tokenCreate: tokenCreateContract,
+  tokenRevoke: tokenRevokeContract,
+  audit: auditContract,
+  backupsList: backupsListContract,
+  backupCreate: backupCreateContract,
 } as const satisfies Record<RouteName, EndpointContract>;
 
 export const API_CONTRACTS: readonly EndpointContract[] = Object.values(CONTRACTS);

@@ -5,6 +5,8 @@
  * Paths are OpenAPI style: `{id}` is a parameter.
  */
 export type Role = 'viewer' | 'editor' | 'admin';
+/** Who may call a route: a least role, or 'public' (signing in, the session, liveness: no account needed). */
+export type Access = Role | 'public';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface Route {
@@ -15,14 +17,18 @@ export interface Route {
    * the graph, saved queries, perspectives), admin (users, backups). The server enforces it for
    * every route in this table and refuses any other non-GET /api route (deny by default).
    */
-  readonly role: Role;
+  readonly role: Access;
 }
 
 /** Roles in order of power: a role may do what any role before it may. */
 export const ROLES: readonly Role[] = ['viewer', 'editor', 'admin'];
 
 /** Whether `has` may call a route that needs `needs`. O(1). */
-export const roleAllows = (has: Role, needs: Role): boolean => ROLES.indexOf(has) >= ROLES.indexOf(needs);
+export const roleAllows = (has: Role, needs: Access): boolean =>
+  needs === 'public' || ROLES.indexOf(has) >= ROLES.indexOf(needs);
+
+/** The lesser of two roles (a bearer token capped below its user's role). */
+export const minRole = (a: Role, b: Role): Role => (ROLES.indexOf(a) <= ROLES.indexOf(b) ? a : b);
 
 export const ROUTES = {
   health: { method: 'GET', path: '/api/health', role: 'viewer' },
@@ -40,6 +46,24 @@ export const ROUTES = {
   timeline: { method: 'GET', path: '/api/timeline', role: 'viewer' },
   claims: { method: 'GET', path: '/api/claims', role: 'viewer' },
   articleEvidence: { method: 'GET', path: '/api/articles/{id}/evidence', role: 'viewer' },
+  // Entity edits (optimistic concurrency: the version read must still be current).
+  nodeEdit: { method: 'PATCH', path: '/api/nodes/{id}', role: 'editor' },
+  // Signing in and out; the session says who you are and what your role may call.
+  session: { method: 'GET', path: '/api/session', role: 'public' },
+  login: { method: 'POST', path: '/api/session', role: 'public' },
+  logout: { method: 'DELETE', path: '/api/session', role: 'public' },
+  // Accounts and their bearer tokens for scripts.
+  usersList: { method: 'GET', path: '/api/users', role: 'admin' },
+  userAdd: { method: 'POST', path: '/api/users', role: 'admin' },
+  userUpdate: { method: 'PATCH', path: '/api/users/{name}', role: 'admin' },
+  userPassword: { method: 'PUT', path: '/api/users/{name}/password', role: 'admin' },
+  tokensList: { method: 'GET', path: '/api/users/{name}/tokens', role: 'admin' },
+  tokenCreate: { method: 'POST', path: '/api/users/{name}/tokens', role: 'admin' },
+  tokenRevoke: { method: 'DELETE', path: '/api/users/{name}/tokens/{token}', role: 'admin' },
+  // The audit trail (read only: nothing in the API edits or deletes an entry) and backups.
+  audit: { method: 'GET', path: '/api/audit', role: 'admin' },
+  backupsList: { method: 'GET', path: '/api/backups', role: 'admin' },
+  backupCreate: { method: 'POST', path: '/api/backups', role: 'admin' },
 } as const satisfies Record<string, Route>;
 
 export type RouteName = keyof typeof ROUTES;

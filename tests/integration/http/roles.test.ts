@@ -16,7 +16,10 @@ afterAll(async () => api?.close());
 
 describe('roles', () => {
   it('declares a role for every route of the table', () => {
-    for (const r of Object.values(ROUTES)) expect(['viewer', 'editor', 'admin']).toContain(r.role);
+    for (const r of Object.values(ROUTES)) expect(['viewer', 'editor', 'admin', 'public']).toContain(r.role);
+    // Only signing in and out is open to nobody-in-particular.
+    const open = Object.entries(ROUTES).filter(([, r]) => r.role === 'public');
+    expect(open.map(([n]) => n).sort()).toEqual(['login', 'logout', 'session']);
   });
 
   it('refuses an /api route missing from the route table, whoever asks', async () => {

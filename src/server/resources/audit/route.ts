@@ -1,0 +1,18 @@
+import { AuditQuerySchema, auditContract } from '../../../shared/api/audit';
+import { badRequest } from '../../http/errors';
+import { fastifyPath, parseInput, type RouteModule } from '../../http/context';
+
+/** GET /api/audit — the trail, read only (the store's triggers refuse updates and deletes anyway). */
+export const auditRoutes: RouteModule = (app, ctx) => {
+  app.get(fastifyPath(auditContract), async (req) => {
+    const q = parseInput(AuditQuerySchema, req.query);
+    let since: string | undefined;
+    if (q.since) {
+      const t = Date.parse(q.since);
+      if (Number.isNaN(t)) throw badRequest('since', 'must be an ISO date or time (2026-12-01 or 2026-12-01T10:00Z)');
+      since = new Date(t).toISOString();
+    }
+    const entries = ctx.audit.list({ ...q, since, limit: q.limit });
+    return { entries, next: entries.length === q.limit ? entries[entries.length - 1]!.id : null };
+  });
+};
