@@ -13,6 +13,7 @@ import { schemaRoutes } from './schema/route';
 import { searchRoutes } from './search/route';
 import { timelineRoutes } from './timeline/route';
 import { auditRoutes } from './audit/route';
+import { nodeEditRoutes } from './node-edit/route';
 import { sessionRoutes } from './session/route';
 import { userRoutes } from './users/route';
 
@@ -32,6 +33,7 @@ export const RESOURCE_ROUTES: readonly RouteModule[] = [
   timelineRoutes,
   claimsRoutes,
   articleRoutes,
+  nodeEditRoutes,
   // Accounts, sessions and the audit trail (src/server/auth).
   sessionRoutes,
   userRoutes,

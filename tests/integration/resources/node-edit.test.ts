@@ -1,0 +1,163 @@
+/**
+ * Entity edits: one transaction, optimistic concurrency (the second of two editors who read the
+ * same version gets 409 and writes nothing), audited with before/after and the quote behind
+ * them, refused to viewers and on nodes this app did not load.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openAppStore, type AppStore } from '../../../src/runtime/store/app-store';
+import { makeTestApi, type TestApi } from '../../support/api';
+import { addUser, as, signIn, type Credentials } from '../../support/auth';
+import { testDriver, testNeo4j } from '../../support/neo4j';
+import { ensureSeeded, reseed } from '../../support/seeded';
+
+let api: TestApi;
+let store: AppStore;
+let admin: Credentials;
+let ed: Credentials;
+let eve: Credentials;
+let viewer: Credentials;
+
+beforeAll(async () => {
+  await ensureSeeded();
+  store = openAppStore(':memory:');
+  api = await makeTestApi({ store, envVars: { NEWSGRAPH_LOGIN_LIMIT: '500' } });
+  await addUser(store, 'ada', 'admin');
+  await addUser(store, 'ed', 'editor');
+  await addUser(store, 'eve', 'editor');
+  await addUser(store, 'vic', 'viewer');
+  admin = await signIn(api.app, 'ada');
+  ed = await signIn(api.app, 'ed');
+  eve = await signIn(api.app, 'eve');
+  viewer = await signIn(api.app, 'vic');
+});
+afterAll(async () => {
+  await api?.close();
+  store?.close();
+  await reseed();
+});
+
+const detail = async (id: string) => (await as(api.app, viewer, 'GET', `/api/nodes/${id}`)).body.node.properties;
+
+describe('entity edit', () => {
+  it('changes the properties, bumps the version, records who and when', async () => {
+    const r = await as(api.app, ed, 'PATCH', '/api/nodes/vyacheslav-gladkov', {
+      version: 0,
+      set: { description: 'Governor of Belgorod region (edited).', rank: 3 },
+      reason: 'clearer wording',
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body).toMatchObject({ version: 1, changed: ['description', 'rank'] });
+    const p = await detail('vyacheslav-gladkov');
+    expect(p).toMatchObject({
+      description: 'Governor of Belgorod region (edited).',
+      rank: 3,
+      version: 1,
+      edited_by: 'ed',
+    });
+    expect(typeof p.edited_at).toBe('string');
+  });
+
+  it('gives every editor but the first 409 when several save the same version at once, and keeps the first edit', async () => {
+    const who = [ed, eve, ed, eve, ed, eve];
+    const rs = await Promise.all(
+      who.map((c, i) =>
+        as(api.app, c, 'PATCH', '/api/nodes/vyacheslav-gladkov', { version: 1, set: { description: `edit ${i}` } }),
+      ),
+    );
+    expect(rs.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409, 409]);
+    const winner = rs.findIndex((r) => r.status === 200);
+    for (const r of rs.filter((x) => x.status === 409)) {
+      expect(r.body.error.code).toBe('CONFLICT');
+      expect(r.body.error.version).toBe(2);
+    }
+    const p = await detail('vyacheslav-gladkov');
+    expect(p.description).toBe(`edit ${winner}`);
+    expect(p.version).toBe(2);
+    // A stale version later is refused the same way, and writes nothing.
+    const stale = await as(api.app, eve, 'PATCH', '/api/nodes/vyacheslav-gladkov', { version: 1, set: { x: 'y' } });
+    expect(stale.status).toBe(409);
+    expect((await detail('vyacheslav-gladkov')).x).toBeUndefined();
+  });
+
+  it('audits before and after, with the article and quote behind the change', async () => {
+    const r = await as(api.app, ed, 'PATCH', '/api/nodes/vyacheslav-gladkov', {
+      version: 2,
+      set: { description: 'Governor of the Belgorod region.' },
+      source: { article: (await firstArticle()).id, quote: 'the regional governor said' },
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const audit = await as(api.app, admin, 'GET', '/api/audit?action=node.edit&target=vyacheslav-gladkov');
+    const e = audit.body.entries[0];
+    expect(e).toMatchObject({
+      actor: 'ed',
+      role: 'editor',
+      before: { version: 2 },
+      after: { version: 3, description: 'Governor of the Belgorod region.' },
+      detail: { source: { quote: 'the regional governor said' } },
+    });
+    expect(e.detail.source.article).toBe((await firstArticle()).id);
+    expect(e.detail.source.title).toBe((await firstArticle()).title);
+    expect(audit.body.entries.length).toBe(3);
+  });
+
+  it('refuses viewers, read-only properties, long quotes, and nodes the app did not load', async () => {
+    const v = await as(api.app, viewer, 'PATCH', '/api/nodes/vyacheslav-gladkov', { version: 3, set: { a: 'b' } });
+    expect(v.status).toBe(403);
+    for (const key of ['id', 'dataset', 'version', 'edited_by']) {
+      const r = await as(api.app, ed, 'PATCH', '/api/nodes/vyacheslav-gladkov', { version: 3, set: { [key]: 'x' } });
+      expect(r.status, key).toBe(400);
+    }
+    const longQuote = await as(api.app, ed, 'PATCH', '/api/nodes/vyacheslav-gladkov', {
+      version: 3,
+      set: { a: 'b' },
+      source: { article: (await firstArticle()).id, quote: 'word '.repeat(31) },
+    });
+    expect(longQuote.status).toBe(400);
+    const { database } = testNeo4j();
+    const driver = testDriver();
+    try {
+      const c = await driver.executeQuery(
+        "CREATE (n:Entity:Person {id: 'not-ours', name: 'x'}) RETURN elementId(n) AS id",
+        {},
+        { database },
+      );
+      const foreign = await as(api.app, ed, 'PATCH', `/api/nodes/${c.records[0]!.get('id')}`, {
+        version: 0,
+        set: { name: 'y' },
+      });
+      expect(foreign.status).toBe(400);
+      expect(foreign.body.error.message).toMatch(/only entities this app loaded/);
+      const still = await driver.executeQuery(
+        "MATCH (n {id: 'not-ours'}) RETURN n.name AS name, n.version AS v",
+        {},
+        { database },
+      );
+      expect(still.records[0]!.get('name')).toBe('x');
+      expect(still.records[0]!.get('v')).toBeNull();
+      await driver.executeQuery("MATCH (n {id: 'not-ours'}) DELETE n", {}, { database });
+    } finally {
+      await driver.close();
+    }
+    expect((await as(api.app, ed, 'PATCH', '/api/nodes/no-such-node', { version: 0, set: { a: 'b' } })).status).toBe(
+      404,
+    );
+  });
+});
+
+let article: { id: string; title: string } | null = null;
+async function firstArticle(): Promise<{ id: string; title: string }> {
+  if (article) return article;
+  const { database } = testNeo4j();
+  const driver = testDriver();
+  try {
+    const r = await driver.executeQuery(
+      'MATCH (a:Article) RETURN a.id AS id, a.title AS title ORDER BY a.id LIMIT 1',
+      {},
+      { database },
+    );
+    article = { id: r.records[0]!.get('id'), title: r.records[0]!.get('title') };
+    return article;
+  } finally {
+    await driver.close();
+  }
+}
