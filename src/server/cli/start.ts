@@ -7,6 +7,8 @@ import { formatCounts, seedIfEmpty, SeedValidationError } from '../../dataset/in
 import { ConfigError, loadEnv } from '../../runtime/config';
 import { createDriver, resolveTarget, type Neo4jTarget } from '../../runtime/connection';
 import { ManagedNeo4jError } from '../../runtime/managed/errors';
+import { managedStatus, stopManaged, type ManagedHandle } from '../../runtime/managed/instance';
+import { maintenanceUnderway } from '../backup/maintenance';
 import { startServer, type RunningServer } from '../http/server';
 import { ensureBuild } from './ensure-build';
 
@@ -24,7 +26,8 @@ async function main(): Promise<void> {
     stopping = true;
     console.log(`newsgraph: ${why}, stopping…`);
     await server?.close().catch(() => {});
-    if (target?.managed?.owned) await target.managed.stop();
+    // By folder, not by handle: a backup may have restarted the server we started (maintenance.ts).
+    if (target?.managed?.owned) await stopManaged(target.managed.info.home);
     process.exit(code);
   };
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => void shutdown(`${sig} received`));
@@ -37,11 +40,7 @@ async function main(): Promise<void> {
         ? `newsgraph: Neo4j ${m.owned ? 'started' : 'already running'} at ${target.uri} (${secs(t0)}; password in ${m.info.passwordFile}; data in ${m.info.dataDir})`
         : `newsgraph: using Neo4j at ${target.uri}, database ${target.database}`,
     );
-    if (m?.owned) {
-      void m.exited.then((code) => {
-        if (!stopping) void shutdown(`Neo4j exited unexpectedly (code ${code}; see ${m.info.logFile})`, 1);
-      });
-    }
+    if (m?.owned) watchManaged(m, () => stopping, shutdown);
 
     const driver = createDriver(target);
     try {
@@ -64,6 +63,34 @@ async function main(): Promise<void> {
     else console.error(e);
     await shutdown('start-up failed', 1);
   }
+}
+
+/**
+ * Stops the app when the managed Neo4j dies, but not when a backup or restore stops it on
+ * purpose: then it waits for the restarted server and watches that one (by its state file).
+ */
+function watchManaged(
+  m: ManagedHandle,
+  stopping: () => boolean,
+  shutdown: (why: string, code?: number) => Promise<void>,
+) {
+  const home = m.info.home;
+  const gone = (code: number | null) => {
+    if (!stopping()) void shutdown(`Neo4j exited unexpectedly (code ${code}; see ${m.info.logFile})`, 1);
+  };
+  void m.exited.then((code) => {
+    if (!maintenanceUnderway(home)) return gone(code);
+    console.log('newsgraph: Neo4j was stopped for a backup or restore; waiting for it to start again…');
+    const poll = setInterval(() => {
+      if (stopping()) return clearInterval(poll);
+      if (maintenanceUnderway(home)) return;
+      if (!managedStatus(home).running) {
+        clearInterval(poll);
+        gone(null);
+      }
+    }, 2_000);
+    poll.unref();
+  });
 }
 
 void main();

@@ -20,6 +20,8 @@ import { Accounts } from '../auth/accounts';
 import { registerGuard } from '../auth/guard';
 import { assertStartable } from '../auth/host';
 import { registerRateLimit } from '../auth/rate-limit';
+import type { ManagedSettings } from '../backup/maintenance';
+import { createBackups } from '../backup/service';
 import { ApiError, classifyNeo4jError } from './errors';
 import { registerWeb, wantsSpa } from './web';
 
@@ -35,6 +37,8 @@ export interface BuildAppOptions {
   webRoot?: string | null;
   /** The app's own store; default the one in env.NEWSGRAPH_DATA_DIR (opened here, closed with the app). */
   store?: AppStore;
+  /** The managed Neo4j this process started or attached to (backups dump it); null/absent: app store only. */
+  managed?: ManagedSettings | null;
 }
 
 export const BODY_LIMIT = 256 * 1024;
@@ -121,8 +125,18 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     audit,
     accounts,
     guard,
+    backups: createBackups({
+      env,
+      managed: opts.managed ?? null,
+      driver: opts.driver,
+      database: opts.database,
+      store,
+      audit,
+      log: app.log,
+    }),
     startedAt: Date.now(),
   };
+  app.addHook('onClose', async () => ctx.backups.stop());
   app.addHook('onRequest', async (req) => {
     if (needsDatabase(req.method, req.url)) availability.assertUp();
   });

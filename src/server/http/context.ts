@@ -6,6 +6,7 @@ import type { AppStore } from '../../runtime/store/app-store';
 import type { Audit } from '../audit/audit';
 import type { Accounts } from '../auth/accounts';
 import type { Guard } from '../auth/guard';
+import type { Backups } from '../backup/service';
 import type { Catalog } from '../db/catalog';
 import { ApiError } from './errors';
 import type { Db } from '../db/runner';
@@ -25,6 +26,8 @@ export interface ApiContext {
   accounts: Accounts;
   /** The auth mode, signing in and out. */
   guard: Guard;
+  /** Backups of the app store and (managed Neo4j) the graph. */
+  backups: Backups;
   startedAt: number;
 }
 

@@ -37,6 +37,14 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
       webRoot: opts.webRoot === undefined ? DIST_DIR : opts.webRoot,
       queriesDir: opts.queriesDir,
       logger: opts.logger,
+      managed: target.managed
+        ? {
+            home: target.managed.info.home,
+            heap: env.NEWSGRAPH_NEO4J_HEAP,
+            pagecache: env.NEWSGRAPH_NEO4J_PAGECACHE,
+            javaHome: env.JAVA_HOME,
+          }
+        : null,
     });
     await app.listen({ host: env.HOST, port: env.PORT });
   } catch (e) {

@@ -13,6 +13,7 @@ import { schemaRoutes } from './schema/route';
 import { searchRoutes } from './search/route';
 import { timelineRoutes } from './timeline/route';
 import { auditRoutes } from './audit/route';
+import { backupRoutes } from './backups/route';
 import { nodeEditRoutes } from './node-edit/route';
 import { sessionRoutes } from './session/route';
 import { userRoutes } from './users/route';
@@ -38,4 +39,5 @@ export const RESOURCE_ROUTES: readonly RouteModule[] = [
   sessionRoutes,
   userRoutes,
   auditRoutes,
+  backupRoutes,
 ];
