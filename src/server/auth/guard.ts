@@ -171,7 +171,9 @@ export async function registerGuard(
       if (!roleAllows(who.role, needs))
         throw new ApiError(403, 'FORBIDDEN', `This needs the ${needs} role; ${who.name} is ${who.role}.`);
     }
-    if (who.via === 'session' && !SAFE_METHODS.has(req.method)) await csrfCheck(req, reply);
+    // Signing in and out need no token: sign-in replaces whatever session came with the request
+    // (SameSite=Strict keeps cross-site requests from carrying it at all).
+    if (who.via === 'session' && needs !== 'public' && !SAFE_METHODS.has(req.method)) await csrfCheck(req, reply);
   });
 
   return {
