@@ -9,6 +9,8 @@
  */
 import type {
   ArticleEvidenceResponse,
+  AuditQuery,
+  AuditResponse,
   ClaimsResponse,
   CypherRequest,
   EdgesBetweenBody,
@@ -25,8 +27,13 @@ import type {
   RunQueryResponse,
   SchemaResponse,
   SearchResponse,
+  SessionResponse,
   SyntaxPosition,
   TimelineResponse,
+  User,
+  UserAddBody,
+  UserUpdateBody,
+  UsersListResponse,
 } from '../../shared/api';
 import { apiPath, ROUTES, type Route } from '../../shared/api/routes';
 
@@ -74,6 +81,13 @@ export function setAccessToken(t: string | null): void {
   }
 }
 
+/**
+ * The signed-in session's CSRF token (the session cookie itself is HTTP-only): sent with every
+ * write. Learned at sign-in, or from GET /api/session before the first write of a page.
+ */
+let csrf: string | null = null;
+let csrfKnown: Promise<void> | null = null;
+
 /** Headers every API call needs (the bearer token when one was given). */
 export function authHeaders(): Record<string, string> {
   return token ? { authorization: `Bearer ${token}` } : {};
@@ -110,6 +124,12 @@ export class ApiClient {
     call: { params?: Record<string, string>; query?: Query; body?: unknown; signal?: AbortSignal } = {},
   ): Promise<T> {
     const { body, signal } = call;
+    if (route.method !== 'GET' && route !== ROUTES.login && !csrfKnown)
+      csrfKnown = this.session().then(
+        (r) => void (csrf = r.csrfToken),
+        () => void (csrfKnown = null),
+      );
+    if (route.method !== 'GET' && route !== ROUTES.login) await csrfKnown;
     const path = `${apiPath(route.path, call.params)}${call.query ? queryString(call.query) : ''}`;
     this.inFlight++;
     try {
@@ -121,6 +141,7 @@ export class ApiClient {
             accept: 'application/json',
             ...(body === undefined ? {} : { 'content-type': 'application/json' }),
             ...authHeaders(),
+            ...(route.method !== 'GET' && csrf ? { 'x-csrf-token': csrf } : {}),
           },
           body: body === undefined ? undefined : JSON.stringify(body),
           signal,
@@ -156,7 +177,9 @@ export class ApiClient {
                 : `The server answered ${res.status} ${res.statusText}.`,
             );
         if (err.isUnavailable) this.opts.onUnavailable?.(err);
-        if (err.code === 'UNAUTHORIZED') this.opts.onUnauthorized?.();
+        // A stale CSRF token (signed in again in another tab): ask for the current one next time.
+        if (err.code === 'CSRF') csrfKnown = null;
+        if (err.code === 'UNAUTHORIZED' && route !== ROUTES.login) this.opts.onUnauthorized?.();
         throw err;
       }
       if (json === undefined)
@@ -170,6 +193,42 @@ export class ApiClient {
   /** Requests under way. */
   get pending(): number {
     return this.inFlight;
+  }
+
+  /** Who this browser is signed in as, the server's mode (local, token, accounts) and the CSRF token. */
+  session(): Promise<SessionResponse> {
+    return this.request(ROUTES.session);
+  }
+
+  /** Signs in (the server sets the session cookie); a wrong name or password is a 401 ApiError. */
+  async login(name: string, password: string): Promise<SessionResponse> {
+    const r = await this.request<SessionResponse>(ROUTES.login, { body: { name, password } });
+    csrf = r.csrfToken;
+    csrfKnown = Promise.resolve();
+    return r;
+  }
+
+  async logout(): Promise<void> {
+    await this.request(ROUTES.logout);
+    csrf = null;
+    csrfKnown = null;
+  }
+
+  // Administration (admin role): accounts and the audit trail.
+  users(): Promise<UsersListResponse> {
+    return this.request(ROUTES.usersList);
+  }
+
+  addUser(body: UserAddBody): Promise<User> {
+    return this.request(ROUTES.userAdd, { body });
+  }
+
+  updateUser(name: string, body: UserUpdateBody): Promise<User> {
+    return this.request(ROUTES.userUpdate, { params: { name }, body });
+  }
+
+  audit(q: AuditQuery = {}): Promise<AuditResponse> {
+    return this.request(ROUTES.audit, { query: q as Query });
   }
 
   health(signal?: AbortSignal): Promise<HealthResponse> {

@@ -140,6 +140,9 @@ export class Explorer {
 
   readonly start = (search?: string) => this.startup.start(search);
   readonly useAccessToken = (token: string) => this.startup.useAccessToken(token);
+  readonly signIn = (name: string, password: string) => this.startup.signIn(name, password);
+  /** The server's mode (local, token, accounts) and who this browser is signed in as. */
+  readonly session = () => this.api.session();
   readonly loadOverview = () => this.startup.loadOverview();
   readonly retryConnection = () => this.connection.retryNow();
   readonly setTheme = (theme: AppState['theme']) => this.shell.setTheme(theme);

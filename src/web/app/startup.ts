@@ -68,6 +68,13 @@ export class StartupController {
     await this.start(location.search);
   }
 
+  /** Signs in to a server with accounts, then loads everything again. Throws the server's refusal (wrong password, throttled). */
+  async signIn(name: string, password: string): Promise<void> {
+    await this.app.api.login(name, password);
+    this.app.store.set({ needsToken: false, tokenRejected: false, loading: true });
+    await this.start(location.search);
+  }
+
   /** The best-connected part of the graph (all of it when small), as a fresh start or a step. */
   async loadOverview(initial = false): Promise<void> {
     const { app } = this;

@@ -1,13 +1,30 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useApp, useExplorer } from '../context';
+import { SignIn } from './SignIn';
 
-/** Asked when the server was started with NEWSGRAPH_TOKEN: the token comes from whoever runs it. */
+/**
+ * Asked when the server refuses us: a server with accounts gets the sign-in form; one started with
+ * NEWSGRAPH_TOKEN (and no accounts) asks for that token, which comes from whoever runs it.
+ */
 export function TokenPrompt() {
   const explorer = useExplorer();
   const needs = useApp((s) => s.needsToken);
   const rejected = useApp((s) => s.tokenRejected);
   const [value, setValue] = useState('');
-  if (!needs) return null;
+  const [mode, setMode] = useState<'accounts' | 'token' | null>(null);
+  useEffect(() => {
+    if (!needs) return;
+    let live = true;
+    explorer.session().then(
+      (s) => live && setMode(s.mode === 'accounts' ? 'accounts' : 'token'),
+      () => live && setMode('token'),
+    );
+    return () => {
+      live = false;
+    };
+  }, [needs, explorer]);
+  if (!needs || mode === null) return null;
+  if (mode === 'accounts') return <SignIn />;
   return (
     <div className="modal-backdrop" role="dialog" aria-modal="true" aria-labelledby="token-title">
       <form

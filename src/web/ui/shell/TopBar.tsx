@@ -3,6 +3,7 @@ import { useApp, useExplorer } from '../context';
 import { EXPAND_LIMITS } from '../../core/expansion/actions';
 import { Icon } from './Icon';
 import { Glyph } from './Glyph';
+import { AccountMenu } from '../admin/AccountMenu';
 
 function isTyping(e: KeyboardEvent): boolean {
   const t = e.target as HTMLElement | null;
@@ -193,6 +194,7 @@ export function TopBar() {
       >
         <Icon name={theme === 'dark' ? 'sun' : 'moon'} />
       </button>
+      <AccountMenu />
       {exportError ? <span className="sr-only">{exportError}</span> : null}
     </header>
   );

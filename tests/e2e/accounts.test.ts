@@ -1,0 +1,164 @@
+/**
+ * A server with accounts in the browser: the explorer asks to sign in (not for a token), a wrong
+ * password is refused with the server's message, the right one loads the graph; the session cookie
+ * is out of the page's reach (HttpOnly); the page's own writes need the session's CSRF token, and a
+ * viewer's are refused whatever it sends.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../src/server/http/server';
+import { openAppStore } from '../../src/runtime/store/app-store';
+import { Accounts } from '../../src/server/auth/accounts';
+import { idle, launchChromium, newPage, shot } from '../support/browser';
+import { testNeo4j } from '../support/neo4j';
+import { ensureSeeded } from '../support/seeded';
+import { startApp } from './support/app';
+
+const T = 240_000;
+const PASSWORD = 'correct horse battery';
+const dataDir = mkdtempSync(join(tmpdir(), 'newsgraph-e2e-accounts-'));
+let app: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  await ensureSeeded();
+  const store = openAppStore(dataDir);
+  const accounts = new Accounts(store);
+  await accounts.add('ada', 'admin', PASSWORD);
+  await accounts.add('vic', 'viewer', PASSWORD);
+  store.close();
+  const t = testNeo4j();
+  app = await startApp(
+    { uri: t.uri, username: t.username, password: t.password, database: t.database },
+    { NEWSGRAPH_DATA_DIR: dataDir },
+  );
+  browser = await launchChromium();
+}, 600_000);
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** A write from the page's own JavaScript, with or without the session's CSRF token. */
+const pageWrite = async (withCsrf: boolean): Promise<{ status: number; code: string }> => {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (withCsrf) {
+    const s = (await (await fetch('/api/session')).json()) as { csrfToken: string };
+    headers['x-csrf-token'] = s.csrfToken;
+  }
+  const r = await fetch('/api/users', {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ name: `u${Date.now()}`, role: 'viewer', password: 'correct horse battery' }),
+  });
+  return { status: r.status, code: ((await r.json()) as { error?: { code: string } }).error?.code ?? 'OK' };
+};
+
+async function signIn(name: string) {
+  const { page, context, errors } = await newPage(browser);
+  await page.goto(app.url);
+  await page.getByTestId('signin-form').waitFor({ timeout: 90_000 });
+  await page.getByTestId('signin-name').fill(name);
+  await page.getByTestId('signin-password').fill(PASSWORD);
+  await page.getByTestId('signin-submit').click();
+  await page.waitForFunction(() => window.__newsgraph!.snapshot().nodes > 100, null, { timeout: 90_000 });
+  await idle(page);
+  return { page, context, errors };
+}
+
+describe('signing in to a server with accounts', () => {
+  it(
+    'asks to sign in, refuses a wrong password with the reason, then loads the graph',
+    async () => {
+      const { page, context, errors } = await newPage(browser);
+      try {
+        await page.goto(app.url);
+        await page.getByTestId('signin-form').waitFor({ timeout: 90_000 });
+        expect(await page.getByTestId('token-input').count()).toBe(0);
+        await page.getByTestId('signin-name').fill('vic');
+        await page.getByTestId('signin-password').fill('not the password');
+        await page.getByTestId('signin-submit').click();
+        await page.getByTestId('signin-error').waitFor({ timeout: 60_000 });
+        expect(await page.getByTestId('signin-error').textContent()).toMatch(/Wrong name or password/);
+        await shot(page, 'accounts-01-wrong-password');
+        await page.getByTestId('signin-password').fill(PASSWORD);
+        await page.getByTestId('signin-submit').click();
+        await page.waitForFunction(() => window.__newsgraph!.snapshot().nodes > 100, null, { timeout: 90_000 });
+        await idle(page);
+        expect(await page.getByTestId('signin-form').count()).toBe(0);
+        const me = await page.evaluate(async () => (await (await fetch('/api/session')).json()) as { user: unknown });
+        expect(me.user).toEqual({ name: 'vic', role: 'viewer', via: 'session' });
+        // HttpOnly: the page's scripts never see the session cookie.
+        expect(await page.evaluate(() => document.cookie)).not.toContain('newsgraph_session');
+        expect(await page.evaluate(pageWrite, true)).toEqual({ status: 403, code: 'FORBIDDEN' });
+        // A viewer gets no administration controls.
+        await page.getByTestId('account-user').filter({ hasText: 'vic (viewer)' }).waitFor({ timeout: 30_000 });
+        expect(await page.getByTestId('admin-open').count()).toBe(0);
+        await shot(page, 'accounts-02-signed-in-viewer');
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+    T,
+  );
+
+  it(
+    'an admin’s writes from the page need the session’s CSRF token',
+    async () => {
+      const { page, context, errors } = await signIn('ada');
+      try {
+        expect(await page.evaluate(pageWrite, false)).toEqual({ status: 403, code: 'CSRF' });
+        expect(await page.evaluate(pageWrite, true)).toEqual({ status: 200, code: 'OK' });
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+    T,
+  );
+
+  it(
+    'an admin adds an editor and a viewer in the admin dialog, and the audit view shows who did it',
+    async () => {
+      const { page, context, errors } = await signIn('ada');
+      try {
+        // After a reload the page learns its CSRF token from the server (it was not signed in by this page).
+        await page.reload();
+        await page.waitForFunction(() => window.__newsgraph!.snapshot().nodes > 100, null, { timeout: 90_000 });
+        await idle(page);
+        await page.getByTestId('admin-open').click();
+        await page.getByTestId('admin-user-ada').waitFor({ timeout: 30_000 });
+        for (const [name, role] of [
+          ['eddie', 'editor'],
+          ['vera', 'viewer'],
+        ] as const) {
+          await page.getByTestId('admin-add-name').fill(name);
+          await page.getByTestId('admin-add-role').selectOption(role);
+          await page.getByTestId('admin-add-password').fill(PASSWORD);
+          await page.getByTestId('admin-add-submit').click();
+          await page.getByTestId(`admin-user-${name}`).waitFor({ timeout: 30_000 });
+          expect(await page.getByTestId(`admin-user-${name}`).locator('select').inputValue()).toBe(role);
+        }
+        expect(await page.getByTestId('admin-error').count()).toBe(0);
+        await shot(page, 'accounts-03-admin-users');
+        await page.getByTestId('admin-tab-audit').click();
+        await page.getByTestId('audit-filter-action').fill('user.add');
+        const rows = page.getByTestId('audit-entry');
+        await rows.filter({ hasText: 'vera' }).waitFor({ timeout: 30_000 });
+        const texts = await rows.allTextContents();
+        expect(texts.some((t) => /ada.*user\.add.*eddie.*editor/.test(t))).toBe(true);
+        expect(texts.every((t) => t.includes('user.add'))).toBe(true);
+        await shot(page, 'accounts-04-audit-view');
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+    T,
+  );
+});
