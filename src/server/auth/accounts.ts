@@ -61,6 +61,8 @@ const MIGRATIONS = [
    CREATE TABLE auth_keys (name TEXT PRIMARY KEY, key BLOB NOT NULL, created_at TEXT NOT NULL);
    -- Attempt counters (sign-in rate limits), shared by the processes.
    CREATE TABLE auth_attempts (key TEXT PRIMARY KEY, count INTEGER NOT NULL, window_start INTEGER NOT NULL);`,
+  // Sessions signed out before their cookie expired: a copy of such a cookie must not work again.
+  `CREATE TABLE auth_ended_sessions (id TEXT PRIMARY KEY, expires_at INTEGER NOT NULL);`,
 ];
 
 interface UserRow {
@@ -288,6 +290,17 @@ export class Accounts {
       .prepare('INSERT OR IGNORE INTO auth_keys (name, key, created_at) VALUES (?, ?, ?)')
       .run(name, randomBytes(bytes), this.iso());
     return (this.db.prepare('SELECT key FROM auth_keys WHERE name = ?').get(name) as { key: Buffer }).key;
+  }
+
+  /** Marks a session id as signed out until `expiresAt` (ms; when its cookie expires anyway). Drops expired marks. */
+  endSession(id: string, expiresAt: number): void {
+    this.db.prepare('DELETE FROM auth_ended_sessions WHERE expires_at < ?').run(this.now().getTime());
+    this.db.prepare('INSERT OR REPLACE INTO auth_ended_sessions (id, expires_at) VALUES (?, ?)').run(id, expiresAt);
+  }
+
+  /** Whether the session was signed out. Cost: one indexed read. */
+  sessionEnded(id: string): boolean {
+    return !!this.db.prepare('SELECT 1 FROM auth_ended_sessions WHERE id = ?').get(id);
   }
 
   /**

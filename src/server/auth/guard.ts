@@ -9,7 +9,7 @@
  *  - token: no accounts and NEWSGRAPH_TOKEN set — that shared bearer token opens everything;
  *  - accounts: sign in (cookie) or a user's bearer token; NEWSGRAPH_TOKEN no longer opens anything.
  */
-import { timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifySecureSession from '@fastify/secure-session';
@@ -29,6 +29,8 @@ declare module '@fastify/secure-session' {
     u: number;
     /** The account's session version when signed in: a newer one ends the session. */
     v: number;
+    /** This session's id: signing out records it, so a copy of the cookie stops working too. */
+    s: string;
     _csrf: string;
   }
 }
@@ -115,7 +117,14 @@ export async function registerGuard(
     const uid = req.session.get('u');
     if (uid === undefined) return ANONYMOUS;
     const account = accounts.byId(uid);
-    if (!account || account.disabled || account.sessionVersion !== req.session.get('v')) {
+    const sid = req.session.get('s');
+    if (
+      !account ||
+      account.disabled ||
+      account.sessionVersion !== req.session.get('v') ||
+      !sid ||
+      accounts.sessionEnded(sid)
+    ) {
       req.session.delete();
       return ANONYMOUS;
     }
@@ -184,9 +193,12 @@ export async function registerGuard(
       req.session.touch(); // the lifetime starts now, not when the anonymous session was made
       req.session.set('u', account.id);
       req.session.set('v', account.sessionVersion);
+      req.session.set('s', randomBytes(16).toString('base64url'));
       return reply.generateCsrf();
     },
     signOut(req) {
+      const sid = req.session.get('s');
+      if (sid) accounts.endSession(sid, Date.now() + env.NEWSGRAPH_SESSION_HOURS * 3_600_000);
       req.session.delete();
     },
   };

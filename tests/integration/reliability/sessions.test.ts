@@ -113,6 +113,17 @@ describe('session cookies', () => {
     expect((await as(api.app, { cookie: fresh }, 'GET', '/api/session')).body.user.name).toBe('ed');
   });
 
+  it('a signed-out cookie replayed is nobody; the user’s other sessions stay', async () => {
+    const one = await signedIn('ed');
+    const other = await signedIn('ed');
+    expect((await as(api.app, one, 'DELETE', '/api/session')).status).toBe(200);
+    // The attacker kept a copy of the cookie from before the sign-out.
+    const replay = await as(api.app, { cookie: one.cookie }, 'GET', '/api/session');
+    expect(replay.body.user).toBeNull();
+    expect((await as(api.app, { cookie: one.cookie }, 'GET', '/api/schema')).status).toBe(401);
+    expect((await as(api.app, other, 'GET', '/api/session')).body.user.name).toBe('ed');
+  });
+
   it('a tampered cookie is nobody', async () => {
     const { cookie } = await signedIn('ada');
     const [k, v] = cookie.split('=') as [string, string];
