@@ -71,7 +71,8 @@ async function fingerprintOrNull(t: BackupTarget): Promise<string | null> {
 
 /** Copies the app store to `dest` with SQLite's online backup (consistent while others write). */
 async function copyStore(t: BackupTarget, dest: string): Promise<boolean> {
-  if (t.store && t.store.file !== ':memory:') {
+  // Through the open store when there is one (an in-memory one too: never another process's file).
+  if (t.store) {
     await t.store.db.backup(dest);
     return true;
   }

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import type { Driver } from 'neo4j-driver';
@@ -33,6 +36,7 @@ let before = '';
 let validIds: string[] = [];
 let savedNames: string[] = [];
 let cases = 0;
+const backupDir = mkdtempSync(join(tmpdir(), 'newsgraph-fuzz-backups-'));
 const statuses = new Map<number, number>();
 const timings: string[] = [];
 
@@ -43,7 +47,8 @@ beforeAll(async () => {
   app = await buildApp({
     driver,
     database: t.database,
-    env: loadEnv({ LOG_LEVEL: 'silent' }),
+    // Backups the fuzzer asks for land in a folder of the test's own.
+    env: loadEnv({ LOG_LEVEL: 'silent', NEWSGRAPH_BACKUP_DIR: backupDir }),
     logger: false,
     webRoot: null,
     store: openAppStore(':memory:'),
@@ -68,6 +73,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app?.close();
+  rmSync(backupDir, { recursive: true, force: true });
   await driver?.close();
   console.log(
     `api fuzz: ${cases} cases over ${routes?.length} routes, seed ${SEED}; statuses ${[...statuses.entries()]
