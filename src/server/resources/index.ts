@@ -4,6 +4,7 @@ import { claimsRoutes } from './claims/route';
 import { cypherRoutes } from './cypher/route';
 import { edgeRoutes } from './edges/route';
 import { healthRoutes } from './health/route';
+import { ingestRoutes } from './ingest/route';
 import { nodeRoutes } from './nodes/route';
 import { openapiRoutes } from './openapi/route';
 import { overviewRoutes } from './overview/route';
@@ -29,4 +30,6 @@ export const RESOURCE_ROUTES: readonly RouteModule[] = [
   timelineRoutes,
   claimsRoutes,
   articleRoutes,
+  // Ingest: staging, review, accept and undo.
+  ingestRoutes,
 ];
