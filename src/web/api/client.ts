@@ -268,6 +268,11 @@ export class ApiClient {
     return this.request(ROUTES.ingestArticle, { body });
   }
 
+  /** Staged articles, newest first, with their review counts. */
+  ingestBatches(): Promise<{ batches: BatchSummary[] }> {
+    return this.request(ROUTES.ingestBatches);
+  }
+
   ingestBatch(id: string): Promise<Batch> {
     return this.request(ROUTES.ingestBatch, { params: { id } });
   }

@@ -69,7 +69,7 @@ export function CandidateRow({
         </span>
       </div>
       <blockquote className="ingest-quote" data-testid="ingest-quote">
-        “{c.quote}”{' '}
+        “<span data-testid="ingest-quote-text">{c.quote}</span>”{' '}
         <small className="muted" data-testid="ingest-offsets">
           [{c.quoteSpan.start}–{c.quoteSpan.end}]
         </small>

@@ -4,7 +4,7 @@
  * reviewed in the same dialog (ReviewPanel); nothing reaches the graph until a person accepts it.
  */
 import { useEffect, useState } from 'react';
-import type { BatchView } from '../../../shared/api/ingest';
+import type { BatchSummary, BatchView } from '../../../shared/api/ingest';
 import { describeError } from '../../api/client';
 import { useExplorer } from '../context';
 import { ReviewPanel } from './ReviewPanel';
@@ -35,6 +35,27 @@ export default function IngestDialog({ onClose }: { onClose: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const [batch, setBatch] = useState<BatchView | null>(null);
   const [dragging, setDragging] = useState(false);
+  const [staged, setStaged] = useState<BatchSummary[]>([]);
+
+  // Articles staged earlier (here or by `npm run ingest`) can be reviewed again: undo stays possible.
+  useEffect(() => {
+    explorer.api.ingestBatches().then(
+      (r) => setStaged(r.batches),
+      (e) => setError(describeError(e)),
+    );
+  }, [explorer]);
+
+  const open = async (id: string) => {
+    setBusy(true);
+    setError(null);
+    try {
+      setBatch((await explorer.api.ingestBatch(id)).batch);
+    } catch (e) {
+      setError(describeError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -159,6 +180,27 @@ export default function IngestDialog({ onClose }: { onClose: () => void }) {
             {error ? (
               <div className="error-box" role="alert" data-testid="ingest-error">
                 {error}
+              </div>
+            ) : null}
+            {staged.length ? (
+              <div className="ingest-staged" data-testid="ingest-staged">
+                <div className="small muted">Staged articles</div>
+                {staged.map((b) => (
+                  <button
+                    key={b.id}
+                    type="button"
+                    className="btn"
+                    disabled={busy}
+                    onClick={() => void open(b.id)}
+                    data-testid="ingest-batch"
+                    data-batch={b.id}
+                  >
+                    {b.title}{' '}
+                    <small className="muted">
+                      {b.counts.pending} to review · {b.counts.accepted} accepted
+                    </small>
+                  </button>
+                ))}
               </div>
             ) : null}
             <div className="row" style={{ justifyContent: 'flex-end' }}>
