@@ -94,6 +94,12 @@ describe('add and review an article (e2e, headless Chromium)', () => {
       await idle(page);
       await act(page, 'e4', 'accept', 'accepted');
       await act(page, 'r1', 'accept', 'accepted');
+      // An untyped name cannot be accepted until the reviewer says what it is.
+      const lgov = page.locator('[data-testid=ingest-row]', { hasText: 'Name · Lgov' });
+      const lgovId = (await lgov.getAttribute('data-candidate'))!;
+      expect(await lgov.locator('[data-testid=ingest-accept]').isDisabled()).toBe(true);
+      await lgov.locator('[data-testid=ingest-label]').selectOption('Place');
+      await act(page, lgovId, 'accept', 'accepted');
       // A rejection is reversible and writes nothing.
       const afterAccepts = await graphFingerprint();
       expect(afterAccepts).not.toBe(seeded);
@@ -101,7 +107,7 @@ describe('add and review an article (e2e, headless Chromium)', () => {
       await act(page, 'c1', 'reopen', 'pending');
       expect(await graphFingerprint()).toBe(afterAccepts);
       const counts = await page.locator('[data-testid=ingest-counts]').textContent();
-      expect(counts).toMatch(/ 6 accepted /);
+      expect(counts).toMatch(/ 7 accepted /);
 
       // The new person in the explorer, with the quote behind it.
       await row(page, 'e4').locator('[data-testid=ingest-show]').click();
@@ -121,6 +127,7 @@ describe('add and review an article (e2e, headless Chromium)', () => {
       await page.click('[data-testid=ingest-batch]');
       await page.waitForSelector('[data-testid=ingest-review]');
       await idle(page);
+      await act(page, lgovId, 'undo', 'pending');
       await act(page, 'r1', 'undo', 'pending');
       await act(page, 'e4', 'undo', 'pending');
       await act(page, 'e1', 'undo', 'pending');

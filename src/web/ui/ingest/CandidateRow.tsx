@@ -11,6 +11,15 @@ import { candidateTitle, mergeOptions } from '../../core/ingest/review';
 // The graph labels an entity can be created with (the decision contract's list; kept here so zod stays out of the bundle).
 const LABELS = ['Person', 'Organization', 'Place', 'Weapon'] as const;
 
+/** A new entity's decision with the label the reviewer chose (its generic description follows). */
+function relabel(d: EntityDecision & { action: 'create' }, label: (typeof LABELS)[number]): EntityDecision {
+  return {
+    ...d,
+    label,
+    description: d.description.replace(/^(Entity|Person|Organization|Place|Weapon) /, `${label} `),
+  };
+}
+
 export type RowAction =
   | { kind: 'accept'; decision?: EntityDecision }
   | { kind: 'reject' }
@@ -39,9 +48,10 @@ export function CandidateRow({
   const [into, setInto] = useState(options[0]?.entityId ?? '');
   const d = view.decision as EntityDecision | null;
   const creating = c.kind === 'entity' && d && 'action' in d && d.action === 'create' ? d : null;
-  const [label, setLabel] = useState<string>(creating?.label ?? '');
+  // An untyped name carries a placeholder label and is blocked: the reviewer must pick one.
+  const [label, setLabel] = useState<string>(creating && !view.blocked ? creating.label : '');
   const open = view.state === 'pending' || view.state === 'edited';
-  const relabelled = !!creating && label !== '' && label !== creating.label;
+  const relabelled = !!creating && label !== '' && (label !== creating.label || !!view.blocked);
   // A new entity of unknown type is blocked until it is given a label; choosing one unblocks it.
   const blocked = relabelled ? null : view.blocked;
   const entityId = typeof view.result?.entityId === 'string' ? view.result.entityId : null;
@@ -111,8 +121,7 @@ export function CandidateRow({
               onClick={() =>
                 onAction({
                   kind: 'accept',
-                  decision:
-                    relabelled && creating ? { ...creating, label: label as (typeof LABELS)[number] } : undefined,
+                  decision: relabelled && creating ? relabel(creating, label as (typeof LABELS)[number]) : undefined,
                 })
               }
               data-testid="ingest-accept"
