@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDatabase } from '../../../src/dataset/index';
 import type { RunningServer } from '../../../src/server/http/server';
-import { idle, launchChromium, newPage, openExplorer, shot } from '../../support/browser';
+import { idle, launchChromium, newPage, nodeId, openExplorer, shot } from '../../support/browser';
 import { testDriver, testNeo4j } from '../../support/neo4j';
 import { ensureSeeded, graphFingerprint } from '../../support/seeded';
 import { startApp } from '../support/app';
@@ -134,6 +134,13 @@ describe('add and review an article (e2e, headless Chromium)', () => {
       expect(await page.locator('[data-testid=ingest-counts]').textContent()).toMatch(/ 0 accepted /);
       expect(await graphFingerprint()).toBe(seeded);
       await shot(page, 'ingest-undone');
+      // Closing after an undo redraws from the graph as it now is: the removed person is gone.
+      expect(await nodeId(page, 'anton-veresov')).not.toBeNull();
+      await page.click('[data-testid=ingest-close]');
+      await page.waitForSelector('[data-testid=ingest-dialog]', { state: 'detached' });
+      await page.waitForFunction(() => window.__newsgraph!.nodeId('anton-veresov') === null, null, { timeout: 60_000 });
+      await idle(page);
+      expect(await nodeId(page, 'vyacheslav-gladkov')).not.toBeNull();
       expect(errors).toEqual([]);
     },
     T,

@@ -3,7 +3,9 @@
  * (title, outlet, published date, URL), extract. The result is staged in the app's own store and
  * reviewed in the same dialog (ReviewPanel); nothing reaches the graph until a person accepts it.
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { findNode } from '../../core/graph/graph-store';
+import { graphOf } from '../../core/history/actions';
 import type { BatchSummary, BatchView } from '../../../shared/api/ingest';
 import { describeError } from '../../api/client';
 import { useExplorer } from '../context';
@@ -26,8 +28,15 @@ async function readFile(file: File): Promise<Dropped> {
   return { name: file.name, base64: btoa(bin), bytes: buf.length };
 }
 
-export default function IngestDialog({ onClose }: { onClose: () => void }) {
+export default function IngestDialog({ onClose: close }: { onClose: () => void }) {
   const explorer = useExplorer();
+  const undone = useRef(new Set<string>());
+  // An undo removed what the explorer may still be drawing: start again from the graph as it now is.
+  const onClose = useCallback(() => {
+    const graph = graphOf(explorer.state);
+    if ([...undone.current].some((id) => findNode(graph, id))) void explorer.loadOverview();
+    close();
+  }, [explorer, close]);
   const [text, setText] = useState('');
   const [file, setFile] = useState<Dropped | null>(null);
   const [meta, setMeta] = useState({ title: '', outlet: '', published: '', url: '' });
@@ -115,7 +124,12 @@ export default function IngestDialog({ onClose }: { onClose: () => void }) {
           </button>
         </div>
         {batch ? (
-          <ReviewPanel batch={batch} onBatch={setBatch} onShown={onClose} />
+          <ReviewPanel
+            batch={batch}
+            onBatch={setBatch}
+            onShown={close}
+            onUndone={(ids) => ids.forEach((id) => undone.current.add(id))}
+          />
         ) : (
           <form
             className="ingest-add"

@@ -15,10 +15,13 @@ export function ReviewPanel({
   batch,
   onBatch,
   onShown,
+  onUndone,
 }: {
   batch: BatchView;
   onBatch: (b: BatchView) => void;
   onShown: () => void;
+  /** Graph ids an undo removed or changed (the explorer may be showing them). */
+  onUndone: (entityIds: string[]) => void;
 }) {
   const explorer = useExplorer();
   const rows = useMemo(() => reviewRows(batch.candidates), [batch]);
@@ -59,8 +62,18 @@ export function ReviewPanel({
         return run(`Reopened ${id}`, () => api.ingestReopen(batch.id, id));
       case 'merge':
         return run(`Merged ${id} into ${a.into}`, () => api.ingestMerge(batch.id, id, a.into));
-      case 'undo':
-        return v.acceptId === null ? undefined : run(`Undid accept ${v.acceptId}`, () => api.ingestUndo(v.acceptId!));
+      case 'undo': {
+        const accept = v.acceptId;
+        if (accept === null) return;
+        const touched = batch.candidates
+          .filter((x) => x.acceptId === accept && typeof x.result?.entityId === 'string')
+          .map((x) => x.result!.entityId as string);
+        return run(`Undid accept ${accept}`, async () => {
+          const r = await api.ingestUndo(accept);
+          onUndone(touched);
+          return r;
+        });
+      }
       case 'show':
         onShown();
         return void explorer.focusRef(a.entityId);
