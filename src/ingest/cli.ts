@@ -1,18 +1,22 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { createDriver, resolveTarget } from '../runtime/connection';
 import { CoreNlpError } from '../runtime/corenlp/errors';
 import { stopSharedCoreNlp } from '../runtime/corenlp/server';
-import { loadEnv } from '../runtime/config';
+import { loadEnv, type Env } from '../runtime/config';
 import { SEED_DATA_DIR } from '../runtime/paths';
-import { extractWithText, nameFinderFor } from './article';
-import { batchProblems, type Batch } from './batch';
+import { openAppStore } from '../runtime/store/app-store';
+import { nameFinderFor } from './article';
 import { buildGazetteer } from './extract/gazetteer';
 import type { NameFinder } from './extract/types';
 import { gazetteerFromSeed } from './gazetteer-seed';
 import type { Judgement } from './link/judgements';
-import { RUN_SCHEMA, RunSchema, type Run } from './run';
-import { ArticleStore, articleKey, writeAtomic } from './store';
+import { RUN_SCHEMA, type Run } from './run';
+import { articleWithText, graphGazetteer, type GraphDb } from './staging/graph';
+import { batchSummary, duplicateOf, stageArticle } from './staging/stage';
+import { Staging } from './staging/store';
+import { ingestTextDir, TextStore } from './store';
 import { IngestInputError } from './text/errors';
 import type { FoundMeta } from './text/metadata';
 import { normaliseInput } from './text/normalise';
@@ -21,25 +25,31 @@ import { formatOfName, readInputFile } from './text/validate';
 export interface IngestOptions {
   inputs: string[];
   extractor: 'corenlp' | 'js';
-  /** Folder for run records and batches; default <ingest dir>/batches. */
-  out?: string;
-  /** Where texts are stored; default NEWSGRAPH_INGEST_DIR. */
-  storeDir?: string;
+  /** The staging store (default: the app store in NEWSGRAPH_DATA_DIR). */
+  staging: Staging;
+  /** Where texts are stored (default per NEWSGRAPH_INGEST_TEXTS). */
+  textDir: string;
   meta?: FoundMeta;
-  /** A seed-format data folder for the gazetteer (default seed/data); null = none. */
-  gazetteerDir?: string | null;
+  /**
+   * The gazetteer: the live graph (default), a seed-format data folder, or none. With a graph, a
+   * text already in it as an Article is recognised too.
+   */
+  gazetteer: { graph: GraphDb } | { dir: string } | null;
+  /** Judgements to record before extracting (besides those already in the store). */
   judgements?: Judgement[];
-  /** Resume this run record instead of starting a new one. */
+  /** Resume this run (its id) instead of starting a new one. */
   resume?: string;
   /** A name finder to use instead of the named extractor (tests). */
   finder?: NameFinder;
+  /** Who is staging (the user name in the staged batches). */
+  actor?: string;
+  corenlp?: { heap?: string; port?: number; javaHome?: string };
   log?: (line: string) => void;
 }
 
 export interface IngestResult {
-  runFile: string;
   run: Run;
-  /** 0 all done, 1 something failed (the run record says what and can be resumed). */
+  /** 0 all done, 1 something failed (the run says what and can be resumed). */
   exitCode: number;
 }
 
@@ -61,133 +71,105 @@ export function expandInputs(args: string[]): string[] {
 }
 
 /**
- * Ingests files: validates each, extracts a batch, stores the normalised text (by sha256, so the
- * same text twice is recognised and not stored again) and writes the batch as JSON. The run
- * record is rewritten after every input; when extraction fails (CoreNLP dying mid-run, a bad
- * file) the failed input is marked with its error, nothing of it is stored, and the remaining
- * inputs stay pending for `--resume`. Cost: one extraction per new text (CoreNLP: ~1 s warm).
+ * Ingests files into the staging area: validates each, recognises texts staged or in the graph
+ * already, extracts a batch, stores the normalised text and stages the batch for review. The
+ * run is saved in the staging store after every input; when extraction fails (CoreNLP dying
+ * mid-run, a bad file) the failed input is marked with its error, nothing of it is stored, and
+ * the remaining inputs stay pending for `--resume RUN_ID`. Cost: one extraction per new text.
  */
 export async function runIngest(opts: IngestOptions): Promise<IngestResult> {
-  const env = loadEnv();
   const log = opts.log ?? ((l: string) => console.log(l));
-  const store = new ArticleStore(opts.storeDir ?? env.NEWSGRAPH_INGEST_DIR);
-  const outDir = resolve(opts.out ?? join(store.root, 'batches'));
-  mkdirSync(outDir, { recursive: true });
+  const { staging } = opts;
+  const texts = new TextStore(opts.textDir);
+  for (const j of opts.judgements ?? []) staging.addJudgement(j, opts.actor ?? 'local');
   let run: Run;
-  let runFile: string;
   if (opts.resume) {
-    runFile = resolve(opts.resume);
-    run = RunSchema.parse(JSON.parse(readFileSync(runFile, 'utf8')));
-    log(
-      `ingest: resuming ${runFile}: ${run.inputs.filter((i) => i.status === 'pending' || i.status === 'failed').length} input(s) to go`,
-    );
+    const found = staging.run(opts.resume);
+    if (!found) throw new IngestInputError('NOT_FOUND', `no ingest run ${opts.resume} in the staging store`);
+    run = found;
+    const left = run.inputs.filter((i) => i.status === 'pending' || i.status === 'failed').length;
+    log(`ingest: resuming run ${run.id}: ${left} input(s) to go`);
   } else {
     const now = new Date().toISOString();
-    const id = now.replace(/[:.]/g, '-');
-    runFile = join(outDir, `run-${id}.json`);
     run = {
       schema: RUN_SCHEMA,
-      id,
+      id: `run-${now.replace(/[:.]/g, '-')}`,
       startedAt: now,
       updatedAt: now,
       extractor: opts.extractor,
+      actor: opts.actor ?? 'local',
       meta: { ...(opts.meta as Record<string, string>) },
       inputs: expandInputs(opts.inputs).map((source) => ({ source, status: 'pending' })),
     };
   }
-  const save = () => {
-    run.updatedAt = new Date().toISOString();
-    writeAtomic(runFile, `${JSON.stringify(run, null, 2)}\n`);
-  };
-  save();
-  const gazetteerDir = opts.gazetteerDir === undefined ? SEED_DATA_DIR : opts.gazetteerDir;
-  const gazetteer = buildGazetteer(gazetteerDir ? gazetteerFromSeed(gazetteerDir) : []);
-  const finder =
-    opts.finder ??
-    nameFinderFor(run.extractor, {
-      heap: env.NEWSGRAPH_CORENLP_HEAP,
-      port: env.NEWSGRAPH_CORENLP_PORT,
-      javaHome: env.JAVA_HOME,
-    });
+  staging.saveRun(run);
+  const g = opts.gazetteer;
+  const seedGz = g && 'dir' in g ? buildGazetteer(gazetteerFromSeed(g.dir)) : null;
+  const gazetteer = async (text: string) =>
+    g && 'graph' in g ? (await graphGazetteer(g.graph, text)).entries : (seedGz ?? []);
+  const articleInGraph = g && 'graph' in g ? (sha: string) => articleWithText(g.graph, sha) : undefined;
+  const finder = opts.finder ?? nameFinderFor(run.extractor, opts.corenlp);
   let exitCode = 0;
   for (const input of run.inputs) {
     if (input.status === 'done' || input.status === 'duplicate') continue;
     try {
       const { text: raw, format } = readInputFile(input.source);
-      // Same text twice: recognised from the normalised text's hash before any extraction.
       const sha256 = normaliseInput(raw, format, { what: input.source }).sha256;
       input.sha256 = sha256;
-      const seen = store.find(sha256);
-      if (seen) {
-        Object.assign(input, { status: 'duplicate', duplicateOf: seen.file, error: undefined });
-        log(
-          `ingest: ${input.source}: the same text was already ingested on ${seen.ingestedAt.slice(0, 10)} (from ${seen.source}, stored as ${seen.file}); not stored again`,
-        );
-        save();
+      const dup = await duplicateOf(sha256, { staging, articleInGraph });
+      if (dup) {
+        Object.assign(input, { status: 'duplicate', duplicateOf: dup.id, error: undefined });
+        log(`ingest: ${input.source}: ${dup.message}; not staged again`);
+        staging.saveRun(run);
         continue;
       }
-      const { batch, text } = await extractWithText(
+      const { staged } = await stageArticle(
         { raw, format, source: input.source, meta: run.meta as FoundMeta },
-        { extractor: finder, gazetteer, judgements: opts.judgements },
+        { staging, texts, finder, gazetteer, articleInGraph, actor: run.actor, runId: run.id },
       );
-      const problems = batchProblems(batch, text);
-      if (problems.length)
-        throw new Error(`internal: the batch does not match its text: ${problems.slice(0, 3).join('; ')}`);
-      const batchName = `${articleKey(batch.article.sha256)}.batch.json`;
-      const stored = store.put(text, {
-        sha256: batch.article.sha256,
-        length: batch.article.length,
-        source: input.source,
-        title: batch.article.title,
-        batch: join(outDir, batchName),
+      Object.assign(input, {
+        status: 'done',
+        batch: staged.id,
+        candidates: staged.batch.candidates.length,
+        error: undefined,
       });
-      batch.article.file = stored.file;
-      writeAtomic(join(outDir, batchName), `${JSON.stringify(batch, null, 2)}\n`);
-      Object.assign(input, { status: 'done', batch: batchName, candidates: batch.candidates.length, error: undefined });
       log(
-        `ingest: ${relative(process.cwd(), input.source) || input.source}: ${summary(batch)} → ${join(outDir, batchName)}`,
+        `ingest: ${relative(process.cwd(), input.source) || input.source}: ${batchSummary(staged.batch)} → staged as ${staged.id}`,
       );
     } catch (e) {
       const code = e instanceof IngestInputError || e instanceof CoreNlpError ? e.code : 'FAILED';
       Object.assign(input, { status: 'failed', error: { code, message: (e as Error).message } });
-      save();
+      staging.saveRun(run);
       log(`ingest: ${input.source}: ${(e as Error).message}`);
       exitCode = 1;
       // A dead name finder fails every remaining input the same way: stop and leave them pending.
       if (e instanceof CoreNlpError) {
         const left = run.inputs.filter((i) => i.status === 'pending').length;
         log(
-          `ingest: stopped; ${run.inputs.filter((i) => i.status === 'done').length} done, ${left} pending. Resume with: npm run ingest -- --resume ${runFile}`,
+          `ingest: stopped; ${run.inputs.filter((i) => i.status === 'done').length} done, ${left} pending. Resume with: npm run ingest -- --resume ${run.id}`,
         );
         break;
       }
       continue;
     }
-    save();
+    staging.saveRun(run);
   }
-  save();
-  return { runFile, run, exitCode };
+  staging.saveRun(run);
+  return { run, exitCode };
 }
 
-function summary(b: Batch): string {
-  const n = (k: string) => b.candidates.filter((c) => c.kind === k).length;
-  const auto = b.candidates.filter((c) => c.kind === 'link' && c.decision === 'auto').length;
-  const missing = b.article.missing.filter((m) => m === 'published' || m === 'title');
-  return (
-    `${n('entity')} entities (${auto} auto-linked), ${n('claim')} claims, ${n('relationship')} relationships, ${n('event')} events, ${n('date')} dates` +
-    (missing.length ? `; missing ${missing.join(', ')} (give --${missing[0]})` : '')
-  );
-}
+const USAGE = `usage: npm run ingest -- FILE|DIR… [--extractor js|corenlp] [--published YYYY-MM-DD] [--title T] [--outlet O] [--byline B] [--url U]
+                     [--gazetteer DIR | --no-gazetteer] [--judgements FILE] | --resume RUN_ID
+Stages each article for review in the explorer (Review); the gazetteer is the live graph unless given.`;
 
-const USAGE = `usage: npm run ingest -- FILE|DIR… [--extractor js|corenlp] [--out DIR] [--published YYYY-MM-DD] [--title T] [--outlet O] [--byline B] [--url U]
-                     [--gazetteer DIR | --no-gazetteer] [--judgements FILE] | --resume RUN.json`;
-
-/** The command line: parses arguments, runs the ingest, stops CoreNLP; returns the exit code. */
-export async function main(argv: string[]): Promise<number> {
-  const env = loadEnv();
+/** The command line: parses arguments, runs the ingest, stops CoreNLP (and a Neo4j it started); returns the exit code. */
+export async function main(argv: string[], env: Env = loadEnv()): Promise<number> {
   const inputs: string[] = [];
   const meta: FoundMeta = {};
-  const o: Partial<IngestOptions> = {};
+  let extractor: 'corenlp' | 'js' = env.NEWSGRAPH_EXTRACTOR;
+  let gazetteer: 'graph' | string | null = 'graph';
+  let resume: string | undefined;
+  let judgements: Judgement[] | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const val = () => {
@@ -199,12 +181,11 @@ export async function main(argv: string[]): Promise<number> {
       const v = val();
       if (v !== 'js' && v !== 'corenlp')
         throw new IngestInputError('UNSUPPORTED', `--extractor must be js or corenlp\n${USAGE}`);
-      o.extractor = v;
-    } else if (a === '--out') o.out = val();
-    else if (a === '--resume') o.resume = val();
-    else if (a === '--gazetteer') o.gazetteerDir = val();
-    else if (a === '--no-gazetteer') o.gazetteerDir = null;
-    else if (a === '--judgements') o.judgements = JSON.parse(readFileSync(val(), 'utf8')) as Judgement[];
+      extractor = v;
+    } else if (a === '--resume') resume = val();
+    else if (a === '--gazetteer') gazetteer = resolve(val());
+    else if (a === '--no-gazetteer') gazetteer = null;
+    else if (a === '--judgements') judgements = JSON.parse(readFileSync(val(), 'utf8')) as Judgement[];
     else if (a === '--published') {
       const v = val();
       if (!/^\d{4}-\d{2}-\d{2}$/.test(v))
@@ -217,19 +198,62 @@ export async function main(argv: string[]): Promise<number> {
     } else if (a.startsWith('--')) throw new IngestInputError('UNSUPPORTED', `unknown option ${a}\n${USAGE}`);
     else inputs.push(a);
   }
-  if (!inputs.length && !o.resume) {
+  if (!inputs.length && !resume) {
     console.error(USAGE);
     return 2;
   }
+  const store = openAppStore(env.NEWSGRAPH_DATA_DIR);
+  let graph: (GraphDb & { close(): Promise<void> }) | null = null;
   try {
-    const r = await runIngest({ ...o, inputs, meta, extractor: o.extractor ?? env.NEWSGRAPH_EXTRACTOR });
-    const done = r.run.inputs.filter((i) => i.status === 'done').length;
-    const dup = r.run.inputs.filter((i) => i.status === 'duplicate').length;
-    const failed = r.run.inputs.filter((i) => i.status === 'failed').length;
-    console.log(`ingest: ${done} done, ${dup} already ingested, ${failed} failed; run record ${r.runFile}`);
+    if (gazetteer === 'graph') graph = await connectGraph(env);
+    const r = await runIngest({
+      inputs,
+      extractor,
+      meta,
+      resume,
+      judgements,
+      staging: new Staging(store),
+      textDir: ingestTextDir(env),
+      gazetteer: graph
+        ? { graph }
+        : gazetteer === 'graph'
+          ? { dir: SEED_DATA_DIR }
+          : gazetteer
+            ? { dir: gazetteer }
+            : null,
+      corenlp: { heap: env.NEWSGRAPH_CORENLP_HEAP, port: env.NEWSGRAPH_CORENLP_PORT, javaHome: env.JAVA_HOME },
+    });
+    const count = (s: string) => r.run.inputs.filter((i) => i.status === s).length;
+    console.log(
+      `ingest: ${count('done')} staged, ${count('duplicate')} already ingested, ${count('failed')} failed (run ${r.run.id}); review them in the explorer (Review)`,
+    );
     return r.exitCode;
   } finally {
     await stopSharedCoreNlp();
+    await graph?.close();
+    store.close();
+  }
+}
+
+/** The live graph for the gazetteer (NEO4J_URI, or the managed Neo4j, started when needed); null with a warning when unreachable. */
+async function connectGraph(env: Env): Promise<(GraphDb & { close(): Promise<void> }) | null> {
+  try {
+    const target = await resolveTarget(env, (l) => console.log(l));
+    const driver = createDriver(target);
+    await driver.verifyConnectivity({ database: target.database });
+    return {
+      driver,
+      database: target.database,
+      close: async () => {
+        await driver.close();
+        if (target.managed?.owned) await target.managed.stop();
+      },
+    };
+  } catch (e) {
+    console.warn(
+      `ingest: the graph is not reachable (${(e as Error).message.split('\n')[0]}); using seed/data as the gazetteer`,
+    );
+    return null;
   }
 }
 

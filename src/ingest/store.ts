@@ -1,22 +1,14 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import type { Env } from '../runtime/config';
 
 /**
- * Where ingested articles live (NEWSGRAPH_INGEST_DIR, never the repository's tracked files):
- * `articles/<sha256 prefix>.txt` is the normalised text every offset refers to, and
- * `articles/<sha256 prefix>.json` its record, written last so that a record means a complete text.
+ * Where ingested article texts live: `<sha256 prefix>.txt`, the normalised text every offset of
+ * a batch refers to, in the folder the configuration names (NEWSGRAPH_INGEST_TEXTS: the ingest
+ * dir's `articles/`, or ARTICLES_DIR beside the user's other articles) — never the repository's
+ * tracked files. What a text is (its source, batch, review) is recorded in the staging store.
  */
-export const StoredArticleSchema = z.object({
-  sha256: z.string(),
-  length: z.number(),
-  file: z.string(),
-  source: z.string(),
-  title: z.string().optional(),
-  ingestedAt: z.string(),
-  batch: z.string().optional(),
-});
-export type StoredArticle = z.infer<typeof StoredArticleSchema>;
 
 /** Writes a file atomically (temporary file, then rename): readers never see half a file. */
 export function writeAtomic(path: string, content: string): void {
@@ -27,31 +19,45 @@ export function writeAtomic(path: string, content: string): void {
 
 export const articleKey = (sha256: string) => sha256.slice(0, 16);
 
-export class ArticleStore {
-  readonly articlesDir: string;
-  constructor(readonly root: string) {
-    this.articlesDir = join(root, 'articles');
+/** The folder ingested texts are written to under this configuration. */
+export function ingestTextDir(env: Pick<Env, 'NEWSGRAPH_INGEST_TEXTS' | 'ARTICLES_DIR' | 'NEWSGRAPH_INGEST_DIR'>) {
+  return env.NEWSGRAPH_INGEST_TEXTS === 'articles' ? env.ARTICLES_DIR : join(env.NEWSGRAPH_INGEST_DIR, 'articles');
+}
+
+export class TextStore {
+  constructor(readonly dir: string) {}
+
+  fileOf(sha256: string): string {
+    return `${articleKey(sha256)}.txt`;
   }
 
-  /** The record of an already stored text with this hash, if any. Cost: one small file read. */
-  find(sha256: string): StoredArticle | undefined {
-    const rec = join(this.articlesDir, `${articleKey(sha256)}.json`);
-    if (!existsSync(rec)) return undefined;
-    const parsed = StoredArticleSchema.safeParse(JSON.parse(readFileSync(rec, 'utf8')));
-    return parsed.success && parsed.data.sha256 === sha256 ? parsed.data : undefined;
+  /** Whether the text with this hash is stored intact. Cost: one file read when present. */
+  has(sha256: string): boolean {
+    return this.read(sha256) !== null;
   }
 
-  /** Stores the text and then its record. The caller has checked `find` first. */
-  put(text: string, rec: Omit<StoredArticle, 'file' | 'ingestedAt'>, now = new Date()): StoredArticle {
-    mkdirSync(this.articlesDir, { recursive: true });
-    const file = `${articleKey(rec.sha256)}.txt`;
-    writeAtomic(join(this.articlesDir, file), text);
-    const full: StoredArticle = { ...rec, file, ingestedAt: now.toISOString() };
-    writeAtomic(join(this.articlesDir, `${articleKey(rec.sha256)}.json`), `${JSON.stringify(full, null, 2)}\n`);
-    return full;
+  /**
+   * Stores the text (atomically) unless an identical one is there. Returns the file name and
+   * whether it was written now (so a caller that fails afterwards can take it back).
+   */
+  put(text: string, sha256: string): { file: string; written: boolean } {
+    const file = this.fileOf(sha256);
+    if (this.has(sha256)) return { file, written: false };
+    mkdirSync(this.dir, { recursive: true });
+    writeAtomic(join(this.dir, file), text);
+    return { file, written: true };
   }
 
-  text(sha256: string): string {
-    return readFileSync(join(this.articlesDir, `${articleKey(sha256)}.txt`), 'utf8');
+  /** Removes a text written by a step that then failed. */
+  remove(sha256: string): void {
+    rmSync(join(this.dir, this.fileOf(sha256)), { force: true });
+  }
+
+  /** The stored text when present and unchanged (its sha256 matches), else null. */
+  read(sha256: string): string | null {
+    const path = join(this.dir, this.fileOf(sha256));
+    if (!existsSync(path)) return null;
+    const bytes = readFileSync(path);
+    return createHash('sha256').update(bytes).digest('hex') === sha256 ? bytes.toString('utf8') : null;
   }
 }

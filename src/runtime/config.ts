@@ -81,6 +81,16 @@ export const EnvSchema = z.object({
   NEWSGRAPH_DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR),
   /** Ingest: where normalised article texts and extraction batches are written (never the repo's tracked files). */
   NEWSGRAPH_INGEST_DIR: z.string().min(1).default(DEFAULT_INGEST_DIR),
+  /**
+   * Ingest: where normalised article texts go. 'ingest' = NEWSGRAPH_INGEST_DIR/articles; 'articles' =
+   * ARTICLES_DIR, beside the user's other articles. The evidence reader looks in both.
+   */
+  NEWSGRAPH_INGEST_TEXTS: z.enum(['ingest', 'articles']).default('ingest'),
+  /** Ingest: the `dataset` property of what a reviewer accepts (the seeded graph's, so an export holds both). */
+  NEWSGRAPH_DATASET: z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase kebab-case name')
+    .default('belgorod'),
   /** Ingest: the name finder, Stanford CoreNLP (a managed JVM) or the pure-JS fallback. */
   NEWSGRAPH_EXTRACTOR: z.enum(['corenlp', 'js']).default('corenlp'),
   /** Port of the managed CoreNLP server on 127.0.0.1; unset = any free port. */

@@ -104,7 +104,12 @@ export function mergeNames(
       if (g.type === 'UNKNOWN' && f.type !== 'UNKNOWN' && kept.includes(g))
         kept[kept.indexOf(g)] = { ...g, type: f.type };
   }
-  for (const w of weapons) if (!kept.some((k) => overlaps(k, w))) kept.push(w);
+  for (const w of weapons) {
+    const same = kept.findIndex((k) => k.start === w.start && k.end === w.end);
+    // An untyped proper-noun span that is exactly a weapon designator ("Kh-59") is the weapon.
+    if (same >= 0 && kept[same]!.type === 'UNKNOWN') kept[same] = { ...kept[same]!, type: 'WEAPON' };
+    else if (!kept.some((k) => overlaps(k, w))) kept.push(w);
+  }
   return widenOrganisations(text, kept)
     .map((k) => {
       const g = k.type === 'PLACE' || k.type === 'UNKNOWN' ? GOVERNING.exec(text.slice(k.end, k.end + 20)) : null;

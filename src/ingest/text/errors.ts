@@ -2,8 +2,11 @@
 export class IngestInputError extends Error {
   override name = 'IngestInputError';
   constructor(
-    readonly code: 'NOT_FOUND' | 'EMPTY' | 'TOO_LARGE' | 'BINARY' | 'NOT_UTF8' | 'UNSUPPORTED' | 'NO_TEXT',
+    readonly code:
+      'NOT_FOUND' | 'EMPTY' | 'TOO_LARGE' | 'BINARY' | 'NOT_UTF8' | 'UNSUPPORTED' | 'NO_TEXT' | 'DUPLICATE',
     message: string,
+    /** For DUPLICATE: the staged batch or graph article the same text already is. */
+    readonly duplicateOf?: string,
   ) {
     super(message);
   }

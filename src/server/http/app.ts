@@ -142,7 +142,15 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   });
 
   app.setErrorHandler((err: FastifyError | Error, req, reply) => {
-    const api = toApiError(err, opts.database);
+    let api = toApiError(err, opts.database);
+    // A route may accept bigger bodies than the default (adding an article): say its own limit.
+    const limit = req.routeOptions.bodyLimit;
+    if (api.status === 413 && limit && limit !== BODY_LIMIT)
+      api = new ApiError(
+        413,
+        'PAYLOAD_TOO_LARGE',
+        `The request body is larger than this endpoint's ${Math.round(limit / 1024 / 1024)} MB.`,
+      );
     availability.observe(api);
     if (api.status >= 500 && api.code === 'INTERNAL') req.log.error({ err }, 'unhandled error');
     else if (api.status >= 500)

@@ -4,6 +4,7 @@ import { claimsRoutes } from './claims/route';
 import { cypherRoutes } from './cypher/route';
 import { edgeRoutes } from './edges/route';
 import { healthRoutes } from './health/route';
+import { ingestRoutes } from './ingest/route';
 import { nodeRoutes } from './nodes/route';
 import { openapiRoutes } from './openapi/route';
 import { overviewRoutes } from './overview/route';
@@ -40,4 +41,6 @@ export const RESOURCE_ROUTES: readonly RouteModule[] = [
   userRoutes,
   auditRoutes,
   backupRoutes,
+  // Ingest: staging, review, accept and undo.
+  ingestRoutes,
 ];

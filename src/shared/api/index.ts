@@ -6,6 +6,22 @@ import { timelineContract } from './timeline';
 import { cypherContract } from './cypher';
 import { edgesBetweenContract } from './edges';
 import { healthContract } from './health';
+import {
+  ingestAcceptContract,
+  ingestArticleContract,
+  ingestBatchArticleContract,
+  ingestBatchContract,
+  ingestBatchesContract,
+  ingestBulkContract,
+  ingestContradictionContract,
+  ingestContradictionsContract,
+  ingestEditContract,
+  ingestJudgeContract,
+  ingestMergeContract,
+  ingestRejectContract,
+  ingestReopenContract,
+  ingestUndoContract,
+} from './ingest';
 import { neighboursContract, nodeDetailContract } from './nodes';
 import { openapiContract } from './openapi';
 import type { RouteName } from './routes';
@@ -40,6 +56,7 @@ export * from './contract';
 export * from './cypher';
 export * from './edges';
 export * from './health';
+export * from './ingest';
 export * from './nodes';
 export * from './openapi';
 export * from './overview';
@@ -82,6 +99,20 @@ export const CONTRACTS = {
   audit: auditContract,
   backupsList: backupsListContract,
   backupCreate: backupCreateContract,
+  ingestArticle: ingestArticleContract,
+  ingestBatches: ingestBatchesContract,
+  ingestBatch: ingestBatchContract,
+  ingestBatchArticle: ingestBatchArticleContract,
+  ingestBulk: ingestBulkContract,
+  ingestEdit: ingestEditContract,
+  ingestAccept: ingestAcceptContract,
+  ingestReject: ingestRejectContract,
+  ingestReopen: ingestReopenContract,
+  ingestMerge: ingestMergeContract,
+  ingestContradictions: ingestContradictionsContract,
+  ingestContradiction: ingestContradictionContract,
+  ingestUndo: ingestUndoContract,
+  ingestJudge: ingestJudgeContract,
 } as const satisfies Record<RouteName, EndpointContract>;
 
 export const API_CONTRACTS: readonly EndpointContract[] = Object.values(CONTRACTS);

@@ -64,6 +64,21 @@ export const ROUTES = {
   audit: { method: 'GET', path: '/api/audit', role: 'admin' },
   backupsList: { method: 'GET', path: '/api/backups', role: 'admin' },
   backupCreate: { method: 'POST', path: '/api/backups', role: 'admin' },
+  // Ingest and review: staged material is the editors' work in progress, so reading it needs editor too.
+  ingestArticle: { method: 'POST', path: '/api/ingest/articles', role: 'editor' },
+  ingestBatches: { method: 'GET', path: '/api/ingest/batches', role: 'editor' },
+  ingestBatch: { method: 'GET', path: '/api/ingest/batches/{id}', role: 'editor' },
+  ingestBatchArticle: { method: 'PATCH', path: '/api/ingest/batches/{id}', role: 'editor' },
+  ingestBulk: { method: 'POST', path: '/api/ingest/batches/{id}/accept', role: 'editor' },
+  ingestEdit: { method: 'PATCH', path: '/api/ingest/batches/{id}/candidates/{candidate}', role: 'editor' },
+  ingestAccept: { method: 'POST', path: '/api/ingest/batches/{id}/candidates/{candidate}/accept', role: 'editor' },
+  ingestReject: { method: 'POST', path: '/api/ingest/batches/{id}/candidates/{candidate}/reject', role: 'editor' },
+  ingestReopen: { method: 'POST', path: '/api/ingest/batches/{id}/candidates/{candidate}/reopen', role: 'editor' },
+  ingestMerge: { method: 'POST', path: '/api/ingest/batches/{id}/candidates/{candidate}/merge', role: 'editor' },
+  ingestContradictions: { method: 'GET', path: '/api/ingest/batches/{id}/contradictions', role: 'editor' },
+  ingestContradiction: { method: 'POST', path: '/api/ingest/batches/{id}/contradictions', role: 'editor' },
+  ingestUndo: { method: 'POST', path: '/api/ingest/accepts/{accept}/undo', role: 'editor' },
+  ingestJudge: { method: 'POST', path: '/api/ingest/judgements', role: 'editor' },
 } as const satisfies Record<string, Route>;
 
 export type RouteName = keyof typeof ROUTES;

@@ -8,9 +8,13 @@
  * connection monitor, which shows the banner and polls the health endpoint until things recover.
  */
 import type {
+  AcceptOutcome,
   ArticleEvidenceResponse,
   AuditQuery,
   AuditResponse,
+  BatchSummary,
+  BatchView,
+  IngestArticleBody,
   ClaimsResponse,
   CypherRequest,
   EdgesBetweenBody,
@@ -36,6 +40,10 @@ import type {
   UsersListResponse,
 } from '../../shared/api';
 import { apiPath, ROUTES, type Route } from '../../shared/api/routes';
+import type { Decision } from '../../ingest/review/decision';
+
+type Batch = { batch: BatchView };
+type Accepted = { outcome: AcceptOutcome; batch: BatchView };
 
 export type ClientErrorCode = ErrorCode | 'NETWORK' | 'ABORTED' | 'BAD_RESPONSE';
 
@@ -313,6 +321,45 @@ export class ApiClient {
   /** An evidence quote in its article (the evidence reader). */
   evidence(article: string, start: number, end: number): Promise<ArticleEvidenceResponse> {
     return this.request(ROUTES.articleEvidence, { params: { id: article }, query: { start, end } });
+  }
+  /** Adds an article: extracted and staged for review (nothing reaches the graph until accepted). */
+  ingestArticle(body: IngestArticleBody): Promise<{ batch: BatchSummary }> {
+    return this.request(ROUTES.ingestArticle, { body });
+  }
+
+  /** Staged articles, newest first, with their review counts. */
+  ingestBatches(): Promise<{ batches: BatchSummary[] }> {
+    return this.request(ROUTES.ingestBatches);
+  }
+
+  ingestBatch(id: string): Promise<Batch> {
+    return this.request(ROUTES.ingestBatch, { params: { id } });
+  }
+
+  /** Accepts one candidate (its proposal, or `decision`): one transaction, undoable. */
+  ingestAccept(id: string, candidate: string, decision?: Decision): Promise<Accepted> {
+    return this.request(ROUTES.ingestAccept, { params: { id, candidate }, body: decision ? { decision } : {} });
+  }
+
+  ingestReject(id: string, candidate: string): Promise<Batch> {
+    return this.request(ROUTES.ingestReject, { params: { id, candidate }, body: {} });
+  }
+
+  ingestReopen(id: string, candidate: string): Promise<Batch> {
+    return this.request(ROUTES.ingestReopen, { params: { id, candidate } });
+  }
+
+  /** Merges an entity candidate into an existing graph entity (an accept; records "same"). */
+  ingestMerge(id: string, candidate: string, into: string): Promise<Accepted> {
+    return this.request(ROUTES.ingestMerge, { params: { id, candidate }, body: { into } });
+  }
+
+  ingestBulk(id: string, minConfidence: number): Promise<Accepted> {
+    return this.request(ROUTES.ingestBulk, { params: { id }, body: { minConfidence } });
+  }
+
+  ingestUndo(accept: number): Promise<Batch> {
+    return this.request(ROUTES.ingestUndo, { params: { accept: String(accept) } });
   }
 }
 

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,8 @@ import { extractWithText } from '../../../src/ingest/article';
 import { runIngest } from '../../../src/ingest/cli';
 import { coreNlpNameFinder } from '../../../src/ingest/extract/corenlp';
 import type { NameFinder } from '../../../src/ingest/extract/types';
-import { RunSchema } from '../../../src/ingest/run';
+import { Staging } from '../../../src/ingest/staging/store';
+import { openAppStore } from '../../../src/runtime/store/app-store';
 import { CoreNlpError } from '../../../src/runtime/corenlp/errors';
 import { ensureLoopbackProvider } from '../../../src/runtime/corenlp/install';
 import { startCoreNlp, type CoreNlpServer } from '../../../src/runtime/corenlp/server';
@@ -104,18 +105,23 @@ describe('managed CoreNLP server', () => {
         return inner.find(text);
       },
     };
-    const store = join(scratch, 'store');
+    const staging = new Staging(openAppStore(':memory:'));
+    const textDir = join(scratch, 'texts');
     const r = await runIngest({
       inputs: [dir],
       extractor: 'corenlp',
       finder: killing,
-      storeDir: store,
-      gazetteerDir: null,
+      staging,
+      textDir,
+      gazetteer: null,
       log: quiet,
     });
     expect(r.exitCode).toBe(1);
-    const rec = RunSchema.parse(JSON.parse(readFileSync(r.runFile, 'utf8')));
+    const rec = staging.run(r.run.id)!;
     expect(rec.inputs.map((i) => i.status)).toEqual(['done', 'failed', 'pending']);
+    // Nothing of the failed input is staged or stored.
+    expect(staging.batches().map((b) => b.source)).toEqual([join(dir, '1.txt')]);
+    expect(readdirSync(textDir)).toHaveLength(1);
     expect(rec.inputs[1]!.error!.code).toBe('DIED');
     expect(rec.inputs[1]!.error!.message).toMatch(
       new RegExp(`The CoreNLP server \\(pid ${server.pid}\\) exited \\(code \\d+\\) while annotating`),
@@ -125,15 +131,17 @@ describe('managed CoreNLP server', () => {
     servers.push(second);
     const resumed = await runIngest({
       inputs: [],
-      resume: r.runFile,
+      resume: r.run.id,
       extractor: 'corenlp',
       finder: coreNlpNameFinder({ server: async () => second }),
-      storeDir: store,
-      gazetteerDir: null,
+      staging,
+      textDir,
+      gazetteer: null,
       log: quiet,
     });
     expect(resumed.exitCode).toBe(0);
     expect(resumed.run.inputs.map((i) => i.status)).toEqual(['done', 'done', 'done']);
+    expect(staging.batches()).toHaveLength(3);
     await second.stop();
     expect(alive(second.pid)).toBe(false);
   }, 180_000);

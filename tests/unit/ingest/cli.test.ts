@@ -1,73 +1,92 @@
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BatchSchema } from '../../../src/ingest/batch';
+import { batchProblems } from '../../../src/ingest/batch';
 import { runIngest } from '../../../src/ingest/cli';
 import { jsNameFinder } from '../../../src/ingest/extract/js-names';
 import type { NameFinder } from '../../../src/ingest/extract/types';
-import { RunSchema } from '../../../src/ingest/run';
+import { Staging } from '../../../src/ingest/staging/store';
 import { sha256Of } from '../../../src/ingest/text/normalise';
 import { CoreNlpError } from '../../../src/runtime/corenlp/errors';
+import { openAppStore } from '../../../src/runtime/store/app-store';
 
 const FIX = join(__dirname, '../../fixtures/ingest');
 const scratch = mkdtempSync(join(tmpdir(), 'ingest-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const quiet = () => {};
+const newStaging = () => new Staging(openAppStore(':memory:'));
+const txts = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.txt'));
 
-describe('npm run ingest (runIngest)', () => {
-  it('stores normalised texts by sha256, writes valid batches and recognises the same text twice', async () => {
+describe('npm run ingest (runIngest) stages batches', () => {
+  it('stores normalised texts by sha256, stages valid batches and recognises the same text twice', async () => {
     const dir = join(scratch, 'in1');
     mkdirSync(dir);
     for (const f of readdirSync(FIX)) copyFileSync(join(FIX, f), join(dir, f));
-    const store = join(scratch, 'store1');
-    const r = await runIngest({ inputs: [dir], extractor: 'js', storeDir: store, gazetteerDir: null, log: quiet });
+    const staging = newStaging();
+    const textDir = join(scratch, 'texts1');
+    const r = await runIngest({ inputs: [dir], extractor: 'js', staging, textDir, gazetteer: null, log: quiet });
     expect(r.exitCode).toBe(0);
     expect(r.run.inputs.map((i) => i.status)).toEqual(['done', 'done', 'done']);
     for (const input of r.run.inputs) {
-      const batch = BatchSchema.parse(JSON.parse(readFileSync(join(store, 'batches', input.batch!), 'utf8')));
-      const text = readFileSync(join(store, 'articles', batch.article.file!), 'utf8');
-      expect(sha256Of(text)).toBe(batch.article.sha256);
-      expect(text.length).toBe(batch.article.length);
-      for (const c of batch.candidates) expect(text.slice(c.quoteSpan.start, c.quoteSpan.end)).toBe(c.quote);
+      const staged = staging.batch(input.batch!)!;
+      const text = readFileSync(join(textDir, staged.batch.article.file!), 'utf8');
+      expect(sha256Of(text)).toBe(staged.batch.article.sha256);
+      expect(text.length).toBe(staged.batch.article.length);
+      expect(batchProblems(staged.batch, text)).toEqual([]);
     }
     // The same wire report again, as a copy under another name: recognised, nothing new stored.
     const again = join(scratch, 'again.html');
     copyFileSync(join(FIX, 'wire-report.html'), again);
-    const before = readdirSync(join(store, 'articles')).length;
-    const r2 = await runIngest({ inputs: [again], extractor: 'js', storeDir: store, gazetteerDir: null, log: quiet });
+    const before = txts(textDir).length;
+    const r2 = await runIngest({ inputs: [again], extractor: 'js', staging, textDir, gazetteer: null, log: quiet });
     expect(r2.run.inputs[0]).toMatchObject({
       status: 'duplicate',
-      duplicateOf: expect.stringMatching(/^[0-9a-f]{16}\.txt$/),
+      duplicateOf: expect.stringMatching(/^b-[0-9a-f]{12}$/),
     });
-    expect(readdirSync(join(store, 'articles')).length).toBe(before);
+    expect(txts(textDir).length).toBe(before);
+    expect(staging.batches()).toHaveLength(3);
   });
 
-  it('a bad input fails alone with its reason; the others are done and nothing of it is stored', async () => {
+  it('a bad input fails alone with its reason; the others are staged and nothing of it is stored', async () => {
     const dir = join(scratch, 'in2');
     mkdirSync(dir);
     writeFileSync(join(dir, 'a-empty.txt'), '');
     writeFileSync(join(dir, 'b-latin1.txt'), Buffer.from('Gr\xfc\xdfe aus Kyiv', 'latin1'));
-    copyFileSync(join(FIX, 'plain.txt'), join(dir, 'c-plain.txt'));
-    const store = join(scratch, 'store2');
-    const r = await runIngest({ inputs: [dir], extractor: 'js', storeDir: store, gazetteerDir: null, log: quiet });
+    writeFileSync(join(dir, 'c-binary.txt'), Buffer.from([0x25, 0x50, 0x44, 0x46, 0, 1, 2, 3, 0, 0]));
+    copyFileSync(join(FIX, 'plain.txt'), join(dir, 'd-plain.txt'));
+    const staging = newStaging();
+    const textDir = join(scratch, 'texts2');
+    const r = await runIngest({ inputs: [dir], extractor: 'js', staging, textDir, gazetteer: null, log: quiet });
     expect(r.exitCode).toBe(1);
     expect(r.run.inputs.map((i) => [i.status, i.error?.code])).toEqual([
       ['failed', 'EMPTY'],
       ['failed', 'NOT_UTF8'],
+      ['failed', 'BINARY'],
       ['done', undefined],
     ]);
-    expect(readdirSync(join(store, 'articles')).filter((f) => f.endsWith('.txt'))).toHaveLength(1);
-    expect(RunSchema.parse(JSON.parse(readFileSync(r.runFile, 'utf8'))).inputs[2]!.status).toBe('done');
+    expect(txts(textDir)).toHaveLength(1);
+    expect(staging.batches()).toHaveLength(1);
+    expect(staging.run(r.run.id)!.inputs[3]!.status).toBe('done');
+  });
+
+  it('a 50 MB file is refused from its size, without being read', async () => {
+    const big = join(scratch, 'big.txt');
+    writeFileSync(big, '');
+    // A sparse file: 50 MB long, no 50 MB written.
+    const { truncateSync } = await import('node:fs');
+    truncateSync(big, 50 * 1024 * 1024);
+    const staging = newStaging();
+    const r = await runIngest({
+      inputs: [big],
+      extractor: 'js',
+      staging,
+      textDir: join(scratch, 'texts-big'),
+      gazetteer: null,
+      log: quiet,
+    });
+    expect(r.run.inputs[0]!.error).toMatchObject({ code: 'TOO_LARGE', message: expect.stringMatching(/50\.0 MB/) });
+    expect(staging.batches()).toHaveLength(0);
   });
 
   it('a name finder dying mid-run stops the run with a resumable record; --resume finishes it', async () => {
@@ -85,32 +104,38 @@ describe('npm run ingest (runIngest)', () => {
         return jsNameFinder.find(text);
       },
     };
-    const store = join(scratch, 'store3');
+    const staging = newStaging();
+    const textDir = join(scratch, 'texts3');
+    const logs: string[] = [];
     const r = await runIngest({
       inputs: [dir],
       extractor: 'corenlp',
       finder: dying,
-      storeDir: store,
-      gazetteerDir: null,
-      log: quiet,
+      staging,
+      textDir,
+      gazetteer: null,
+      log: (l) => logs.push(l),
     });
     expect(r.exitCode).toBe(1);
-    const rec = RunSchema.parse(JSON.parse(readFileSync(r.runFile, 'utf8')));
+    const rec = staging.run(r.run.id)!;
     expect(rec.inputs.map((i) => i.status)).toEqual(['done', 'failed', 'pending']);
     expect(rec.inputs[1]!.error).toMatchObject({ code: 'DIED', message: expect.stringMatching(/exited \(code 137\)/) });
-    expect(readdirSync(join(store, 'articles')).filter((f) => f.endsWith('.txt'))).toHaveLength(1);
+    expect(logs.join('\n')).toMatch(new RegExp(`--resume ${r.run.id}`));
+    expect(txts(textDir)).toHaveLength(1);
+    expect(staging.batches()).toHaveLength(1);
     const resumed = await runIngest({
       inputs: [],
-      resume: r.runFile,
+      resume: r.run.id,
       extractor: 'corenlp',
       finder: jsNameFinder,
-      storeDir: store,
-      gazetteerDir: null,
+      staging,
+      textDir,
+      gazetteer: null,
       log: quiet,
     });
     expect(resumed.exitCode).toBe(0);
     expect(resumed.run.inputs.map((i) => i.status)).toEqual(['done', 'done', 'done']);
-    expect(readdirSync(join(store, 'articles')).filter((f) => f.endsWith('.txt'))).toHaveLength(3);
-    expect(existsSync(join(store, 'batches', resumed.run.inputs[2]!.batch!))).toBe(true);
+    expect(txts(textDir)).toHaveLength(3);
+    expect(staging.batches()).toHaveLength(3);
   });
 });

@@ -126,7 +126,7 @@ export function articlePath(dir: string, file: string): string | null {
 
 /** Reads the article text (when allowed and intact) and cuts the excerpt. */
 export async function excerptFor(
-  articlesDir: string,
+  articlesDir: string | readonly string[],
   props: Record<string, unknown>,
   quote: string,
   start: number,
@@ -136,8 +136,18 @@ export async function excerptFor(
   const file = strOrNull(props.file);
   if (!file)
     return { available: false, reason: 'The article node does not name its text file, so only the quote is shown.' };
-  const path = articlePath(articlesDir, file);
-  if (!path) return { available: false, reason: "The article's file name is not a plain file name; it is not opened." };
+  // The user's articles first, then where ingested texts are stored (see src/ingest/store.ts).
+  const paths = (typeof articlesDir === 'string' ? [articlesDir] : articlesDir).map((d) => articlePath(d, file));
+  if (paths.some((p) => !p))
+    return { available: false, reason: "The article's file name is not a plain file name; it is not opened." };
+  let path = paths[0]!;
+  for (const p of paths) {
+    const st = await stat(p!).catch(() => null);
+    if (st?.isFile()) {
+      path = p!;
+      break;
+    }
+  }
   let buf: Buffer;
   try {
     const st = await stat(path);

@@ -52,7 +52,7 @@ interface NodeLike {
 /** Loads the evidence and its excerpt. Cost: one round trip (scans relationships carrying evidence) + one file read. */
 export async function loadArticleEvidence(
   db: Db,
-  articlesDir: string,
+  articlesDir: string | readonly string[],
   id: string,
   start: number,
   end: number,

@@ -2,13 +2,15 @@ import { articleEvidenceContract, ArticleEvidenceQuerySchema } from '../../../sh
 import { NodeIdParamsSchema } from '../../../shared/api/common';
 import { num } from '../../db/convert';
 import { fastifyPath, parseInput, type RouteModule } from '../../http/context';
+import { ingestTextDir } from '../../../ingest/store';
 import { loadArticleEvidence } from './query';
 
-/** GET /api/articles/{id}/evidence — the text comes from env.ARTICLES_DIR. */
+/** GET /api/articles/{id}/evidence — the text comes from env.ARTICLES_DIR, or where ingested texts are stored. */
 export const articleRoutes: RouteModule = (app, ctx) => {
+  const dirs = [...new Set([ctx.env.ARTICLES_DIR, ingestTextDir(ctx.env)])];
   app.get(fastifyPath(articleEvidenceContract), async (req) => {
     const { id } = parseInput(NodeIdParamsSchema, req.params);
     const q = parseInput(ArticleEvidenceQuerySchema, req.query);
-    return loadArticleEvidence(ctx.db, ctx.env.ARTICLES_DIR, id, num(q.start), num(q.end));
+    return loadArticleEvidence(ctx.db, dirs, id, num(q.start), num(q.end));
   });
 };

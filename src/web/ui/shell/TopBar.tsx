@@ -1,9 +1,12 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useApp, useExplorer } from '../context';
 import { EXPAND_LIMITS } from '../../core/expansion/actions';
 import { Icon } from './Icon';
 import { Glyph } from './Glyph';
 import { AccountMenu } from '../admin/AccountMenu';
+
+// The Add-article dialog and its review list: loaded on first open.
+const IngestDialog = lazy(() => import('../ingest/IngestDialog'));
 
 function isTyping(e: KeyboardEvent): boolean {
   const t = e.target as HTMLElement | null;
@@ -25,6 +28,7 @@ export function TopBar() {
   const expandLimit = useApp((s) => s.expandLimit);
   const hasResult = useApp((s) => s.drawer.result !== null);
   const [menu, setMenu] = useState(false);
+  const [adding, setAdding] = useState(false);
   const [exportError, setExportError] = useState<string | null>(null);
   const menuRef = useRef<HTMLDivElement>(null);
   const prev = history.past[history.past.length - 1];
@@ -147,6 +151,19 @@ export function TopBar() {
         </select>
       </label>
       <div className="grow" />
+      <button
+        className="btn"
+        onClick={() => setAdding(true)}
+        title="Add an article: extract names, claims and links for your review"
+        data-testid="add-article"
+      >
+        <Icon name="plus" /> Add article
+      </button>
+      {adding ? (
+        <Suspense fallback={null}>
+          <IngestDialog onClose={() => setAdding(false)} />
+        </Suspense>
+      ) : null}
       <button
         className="btn"
         onClick={() =>

@@ -1,0 +1,395 @@
+/**
+ * The review, end to end: reading a staged batch with its proposals, editing and rejecting
+ * candidates, accepting (one Neo4j transaction per accept, recorded for undo before it commits),
+ * undoing, judgements, and contradiction proposals. Every write is audited by the caller's sink.
+ */
+import type { Batch, Candidate } from '../batch';
+import type { Judgement } from '../link/judgements';
+import { newsgraphSchemaProblem } from '../staging/graph';
+import type { DecisionRow, StagedBatch } from '../staging/store';
+import { TextStore } from '../store';
+import { applyClaim, applyEntity, applyEvent, applyRelationship, ensureArticle, type ApplyContext } from './apply';
+import { confirmContradiction, CONTRA, contraKey } from './contradiction-accept';
+import { proposeContradictions, type ContradictionProposal } from './contradictions';
+import { decisionSchemaFor, type ArticleEdit, type Decision } from './decision';
+import { ForeignDatabase, ReviewBlocked, ReviewNotFound } from './errors';
+import { bulkCandidates } from './proposals';
+import {
+  acceptTransaction,
+  afterOf,
+  beforeOf,
+  countChanged,
+  countCreated,
+  evidenceQuote,
+  type AcceptOutcome,
+  type ReviewActor,
+  type ReviewDeps,
+} from './transaction';
+import { decisionOf, summaryOf, viewOf, type AcceptRecord, type BatchSummary, type BatchView } from './view';
+import { undoAccept } from './undo';
+
+export type { AcceptOutcome, AuditSink, ReviewActor, ReviewDeps } from './transaction';
+
+export interface AcceptItem {
+  candidate: string;
+  /** The decision to apply; default: the stored edit, else the proposal. */
+  decision?: unknown;
+}
+
+export class ReviewService {
+  constructor(private readonly d: ReviewDeps) {}
+
+  // ------------------------------------------------------------------ reading
+
+  list(): BatchSummary[] {
+    return this.d.staging.batches().map((s) => summaryOf(s, this.d.staging.decisions(s.id)));
+  }
+
+  view(batchId: string): BatchView {
+    const s = this.staged(batchId);
+    return viewOf(s, this.text(s), this.d.staging.decisions(batchId), this.d.staging.accepts(batchId));
+  }
+
+  private staged(batchId: string): StagedBatch {
+    const s = this.d.staging.batch(batchId);
+    if (!s) throw new ReviewNotFound(`No staged batch ${batchId}.`);
+    return s;
+  }
+
+  private text(s: StagedBatch): string {
+    for (const dir of this.d.textDirs) {
+      const t = new TextStore(dir).read(s.sha256);
+      if (t !== null) return t;
+    }
+    throw new ReviewBlocked(
+      `The text of ${s.id} (${s.batch.article.file ?? s.sha256}) is missing or changed in ${this.d.textDirs.join(', ')}; it cannot be reviewed.`,
+    );
+  }
+
+  private candidate(b: Batch, id: string): Candidate {
+    const c = b.candidates.find((x) => x.id === id);
+    if (!c) throw new ReviewNotFound(`No candidate ${id} in this batch.`);
+    return c;
+  }
+
+  // ------------------------------------------------------------------ staging-only writes
+
+  /** Gives the article metadata the input lacked (before anything of it is accepted). */
+  updateArticle(batchId: string, edit: ArticleEdit, actor: ReviewActor): BatchView {
+    const s = this.staged(batchId);
+    if (s.articleId)
+      throw new ReviewBlocked('The article is in the graph already; its details can no longer change here.');
+    const before = s.batch.article;
+    const after = {
+      ...before,
+      ...Object.fromEntries(Object.entries(edit).filter(([, v]) => v !== undefined && v !== '')),
+    };
+    this.d.staging.replaceBatch(batchId, { ...s.batch, article: after });
+    this.d.audit.record(actor, {
+      action: 'ingest.article',
+      target: batchId,
+      before,
+      after,
+      detail: { source: s.source },
+    });
+    return this.view(batchId);
+  }
+
+  /** Stores the reviewer's edited decision (validated) without writing the graph. */
+  edit(batchId: string, candidateId: string, decision: unknown, actor: ReviewActor): BatchView {
+    const s = this.staged(batchId);
+    const c = this.entityOf(s.batch, this.candidate(s.batch, candidateId));
+    const row = this.d.staging.decisions(batchId).get(c.id);
+    if (row?.state === 'accepted') throw new ReviewBlocked(`${c.id} is accepted; undo it to change it.`);
+    const parsed = this.parse(c, decision);
+    this.d.staging.setDecision(batchId, c.id, { state: 'edited', edit: parsed }, actor.name);
+    this.d.audit.record(actor, {
+      action: 'ingest.edit',
+      target: `${batchId}/${c.id}`,
+      before: row?.edit ?? null,
+      after: parsed,
+      detail: { quote: c.quote, start: c.quoteSpan.start, end: c.quoteSpan.end },
+    });
+    return this.view(batchId);
+  }
+
+  /** Rejects a candidate; `notSame` records that its names are not these graph entities (never proposed again). */
+  reject(batchId: string, candidateId: string, actor: ReviewActor, notSame: string[] = []): BatchView {
+    const s = this.staged(batchId);
+    const c = this.entityOf(s.batch, this.candidate(s.batch, candidateId));
+    const row = this.d.staging.decisions(batchId).get(c.id);
+    if (row?.state === 'accepted') throw new ReviewBlocked(`${c.id} is accepted; undo it instead.`);
+    const forms = c.kind === 'entity' ? c.forms : [];
+    for (const entityId of notSame)
+      for (const form of forms) this.judge({ left: { form }, right: { entityId }, verdict: 'not-same' }, actor);
+    this.d.staging.setDecision(batchId, c.id, { state: 'rejected', edit: row?.edit }, actor.name);
+    this.d.audit.record(actor, {
+      action: 'ingest.reject',
+      target: `${batchId}/${c.id}`,
+      before: row ? { state: row.state } : { state: 'pending' },
+      after: { state: 'rejected', notSame },
+      detail: { quote: c.quote, start: c.quoteSpan.start, end: c.quoteSpan.end },
+    });
+    return this.view(batchId);
+  }
+
+  /** Back to pending (a rejected candidate reconsidered). */
+  reopen(batchId: string, candidateId: string, actor: ReviewActor): BatchView {
+    const s = this.staged(batchId);
+    const c = this.entityOf(s.batch, this.candidate(s.batch, candidateId));
+    const row = this.d.staging.decisions(batchId).get(c.id);
+    if (row?.state !== 'rejected') throw new ReviewBlocked(`${c.id} is not rejected.`);
+    if (row.edit) this.d.staging.setDecision(batchId, c.id, { state: 'edited', edit: row.edit }, actor.name);
+    else this.d.staging.clearDecision(batchId, c.id);
+    this.d.audit.record(actor, {
+      action: 'ingest.reopen',
+      target: `${batchId}/${c.id}`,
+      before: { state: 'rejected' },
+      after: { state: 'pending' },
+    });
+    return this.view(batchId);
+  }
+
+  judge(j: Judgement, actor: ReviewActor): void {
+    this.d.staging.addJudgement(j, actor.name);
+    this.d.audit.record(actor, { action: 'ingest.judge', target: j.right.entityId, after: j });
+  }
+
+  // ------------------------------------------------------------------ accept
+
+  /** Accepts one candidate into an existing graph entity (a merge), recording the judgement "same". */
+  async merge(batchId: string, candidateId: string, into: string, actor: ReviewActor): Promise<AcceptOutcome> {
+    const s = this.staged(batchId);
+    const c = this.entityOf(s.batch, this.candidate(s.batch, candidateId));
+    if (c.kind !== 'entity') throw new ReviewBlocked('Only an entity can be merged into a graph entity.');
+    const out = await this.accept(
+      batchId,
+      [{ candidate: c.id, decision: { action: 'link', entityId: into } }],
+      actor,
+      'ingest.merge',
+    );
+    for (const form of c.forms) this.judge({ left: { form }, right: { entityId: into }, verdict: 'same' }, actor);
+    return out;
+  }
+
+  /** Accepts the unreviewed candidates at or above `minConfidence` that nothing blocks, in one transaction. */
+  async bulk(batchId: string, minConfidence: number, actor: ReviewActor): Promise<AcceptOutcome> {
+    const s = this.staged(batchId);
+    const picked = bulkCandidates(s.batch, this.d.staging.decisions(batchId), minConfidence);
+    if (!picked.length)
+      throw new ReviewBlocked(
+        `Nothing unreviewed at or above ${Math.round(minConfidence * 100)}% confidence can be accepted as it stands.`,
+      );
+    return this.accept(
+      batchId,
+      picked.map((c) => ({ candidate: c.id })),
+      actor,
+      'ingest.accept',
+    );
+  }
+
+  /**
+   * Accepts candidates in ONE Neo4j transaction: the article first (created on the batch's first
+   * accept), then each candidate in order (a later one may use what an earlier one created). The
+   * accept is recorded (pending, with its changes) before the commit and marked committed after,
+   * so a crash leaves either the graph as before or a record that can finish or undo it.
+   */
+  async accept(
+    batchId: string,
+    items: AcceptItem[],
+    actor: ReviewActor,
+    action = 'ingest.accept',
+  ): Promise<AcceptOutcome> {
+    const s = this.staged(batchId);
+    const text = this.text(s);
+    await this.assertOurDatabase();
+    const decisions = new Map(this.d.staging.decisions(batchId));
+    const previous: AcceptRecord['previous'] = {};
+    const plan = items.map((item) => {
+      const c = this.entityOf(s.batch, this.candidate(s.batch, item.candidate));
+      const row = decisions.get(c.id);
+      if (row?.state === 'accepted') throw new ReviewBlocked(`${c.id} is accepted already.`);
+      previous[c.id] = row ? { state: row.state, edit: row.edit } : null;
+      return { c, explicit: item.decision };
+    });
+    const at = (this.d.now?.() ?? new Date()).toISOString();
+    type Done = { c: Candidate; from: number; to: number; decision: Decision; result: Record<string, unknown> };
+    let ctx: ApplyContext | undefined;
+    const { acceptId, value, changes } = await acceptTransaction(
+      this.d,
+      { batchId, candidates: plan.map((p) => p.c.id), action, actor },
+      async (w) => {
+        const base = {
+          w,
+          batch: s.batch,
+          text,
+          decisions,
+          vocabulary: this.d.vocabulary,
+          actor: actor.name,
+          at,
+          dataset: this.d.dataset,
+          outletIds: new Map<string, string>(),
+        };
+        const article = await ensureArticle(base, s.articleId);
+        const articleCreated = w.changes.some((ch) => ch.op === 'createNode' && ch.id === article.id);
+        ctx = { ...base, article };
+        const done: Done[] = [];
+        for (const { c, explicit } of plan) {
+          const decision = this.decisionFor(s.batch, c, decisions, explicit);
+          const from = w.changes.length;
+          const result = await this.applyOne(ctx, c, decision);
+          decisions.set(c.id, {
+            candidate: c.id,
+            state: 'accepted',
+            edit: decision,
+            result,
+            acceptId: null,
+            at,
+            by: actor.name,
+          });
+          done.push({ c, from, to: w.changes.length, decision, result });
+        }
+        const results = Object.fromEntries(done.map((x) => [x.c.id, x.result]));
+        return {
+          record: { results, articleId: article.id, articleCreated, previous },
+          value: { done, article, articleCreated },
+        };
+      },
+      (id, v) => {
+        for (const x of v.done)
+          this.d.staging.setDecision(
+            batchId,
+            x.c.id,
+            { state: 'accepted', edit: x.decision, result: x.result, acceptId: id },
+            actor.name,
+          );
+        this.d.staging.setArticleId(batchId, v.article.id);
+      },
+    );
+    for (const x of value.done) {
+      const mine = changes.slice(x.from, x.to);
+      this.d.audit.record(actor, {
+        action,
+        target: `${batchId}/${x.c.id}`,
+        before: beforeOf(mine),
+        after: { result: x.result, ...afterOf(mine), acceptId },
+        detail: { article: value.article.id, quote: evidenceQuote(ctx!, x.c, x.decision), extractor: x.c.extractor },
+      });
+    }
+    if (value.articleCreated)
+      this.d.audit.record(actor, {
+        action,
+        target: `${batchId}/article`,
+        before: null,
+        after: { created: value.article.id, acceptId },
+        detail: { article: value.article.id, sha256: s.sha256, source: s.source },
+      });
+    return {
+      acceptId,
+      accepted: value.done.map((x) => ({ candidate: x.c.id, result: x.result })),
+      created: countCreated(changes),
+      changed: countChanged(changes),
+    };
+  }
+
+  private async applyOne(ctx: ApplyContext, c: Candidate, d: Decision): Promise<Record<string, unknown>> {
+    switch (c.kind) {
+      case 'entity':
+        return applyEntity(ctx, c, d as never);
+      case 'relationship':
+        return applyRelationship(ctx, c, d as never);
+      case 'claim':
+        return applyClaim(ctx, c, d as never);
+      case 'event':
+        return applyEvent(ctx, c, d as never);
+      default:
+        return {};
+    }
+  }
+
+  private decisionFor(
+    b: Batch,
+    c: Candidate,
+    decisions: ReadonlyMap<string, DecisionRow>,
+    explicit: unknown,
+  ): Decision {
+    if (explicit !== undefined) return this.parse(c, explicit);
+    const d = decisionOf(b, c, decisions);
+    if (d.blocked) throw new ReviewBlocked(`${c.id}: ${d.blocked}`);
+    if (!d.decision) throw new ReviewBlocked(`${c.id}: nothing to accept`);
+    return this.parse(c, d.decision);
+  }
+
+  private parse(c: Candidate, decision: unknown): Decision {
+    const r = decisionSchemaFor(c.kind).safeParse(decision);
+    if (!r.success) {
+      const i = r.error.issues[0]!;
+      throw new ReviewBlocked(`${c.id}: ${i.path.join('.') || 'decision'}: ${i.message}`);
+    }
+    return r.data as Decision;
+  }
+
+  /** A link candidate is reviewed through its entity. */
+  private entityOf(b: Batch, c: Candidate): Candidate {
+    return c.kind === 'link' ? this.candidate(b, c.entity) : c;
+  }
+
+  private async assertOurDatabase(): Promise<void> {
+    const problem = await newsgraphSchemaProblem(this.d);
+    if (problem) throw new ForeignDatabase(problem);
+  }
+
+  // ------------------------------------------------------------------ undo
+
+  /** Undoes an accept in one transaction: exactly what it added is removed, what it changed restored. */
+  async undo(acceptId: number, actor: ReviewActor): Promise<BatchView> {
+    await this.assertOurDatabase();
+    return this.view(await undoAccept(this.d, acceptId, actor));
+  }
+
+  // ------------------------------------------------------------------ contradictions
+
+  /** Proposed contradictions between this batch's accepted claims and the graph's other claims. */
+  async contradictions(batchId: string): Promise<ContradictionProposal[]> {
+    const decisions = this.d.staging.decisions(batchId);
+    const s = this.staged(batchId);
+    const claimIds = s.batch.candidates
+      .filter((c) => c.kind === 'claim' && decisions.get(c.id)?.state === 'accepted')
+      .map((c) => String(decisions.get(c.id)!.result?.entityId));
+    const dismissed = new Set(
+      [...decisions.keys()].filter((k) => k.startsWith(CONTRA)).map((k) => k.slice(CONTRA.length)),
+    );
+    const session = this.d.driver.session({ database: this.d.database, defaultAccessMode: 'READ' });
+    try {
+      return await session.executeRead((tx) => proposeContradictions(tx, claimIds, dismissed));
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Confirms (writes CONTRADICTS, both claims contested; undoable) or dismisses a proposed contradiction. */
+  async resolveContradiction(
+    batchId: string,
+    claim: string,
+    other: string,
+    confirm: boolean,
+    actor: ReviewActor,
+  ): Promise<AcceptOutcome | null> {
+    const key = contraKey(claim, other);
+    const s = this.staged(batchId);
+    const proposal = (await this.contradictions(batchId)).find((p) => contraKey(p.claim, p.other) === key);
+    if (!proposal) throw new ReviewNotFound(`No proposed contradiction between ${claim} and ${other}.`);
+    if (!confirm) {
+      this.d.staging.setDecision(batchId, key, { state: 'rejected' }, actor.name);
+      this.d.audit.record(actor, {
+        action: 'ingest.contradiction.dismiss',
+        target: key,
+        after: proposal,
+        detail: { quotes: proposal.quotes },
+      });
+      return null;
+    }
+    await this.assertOurDatabase();
+    return confirmContradiction(this.d, s, proposal, actor);
+  }
+}

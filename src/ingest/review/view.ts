@@ -1,0 +1,163 @@
+/**
+ * The review as the explorer shows it: a batch's text, each candidate with its state, the
+ * decision an accept would apply (the reviewer's edit, else the server's proposal) and what
+ * blocks it, and the accepts made so far (each undoable). Pure over the staging rows.
+ */
+import type { ArticleMeta, Batch, Candidate } from '../batch';
+import type { AcceptRow, DecisionRow, StagedBatch } from '../staging/store';
+import type { Decision } from './decision';
+import { proposalFor, resolveRef, refsOf } from './proposals';
+import type { Change } from './writer';
+
+export type CandidateState = 'pending' | 'edited' | 'accepted' | 'rejected';
+
+export interface CandidateView {
+  candidate: Candidate;
+  state: CandidateState;
+  /** The decision an accept applies now: the reviewer's edit, else the proposal. */
+  decision: Decision | null;
+  /** True when `decision` is the server's proposal (not edited). */
+  proposed: boolean;
+  blocked: string | null;
+  result: Record<string, unknown> | null;
+  acceptId: number | null;
+  by: string | null;
+  at: string | null;
+}
+
+export interface AcceptView {
+  id: number;
+  at: string;
+  by: string;
+  state: AcceptRow['state'];
+  candidates: string[];
+  created: number;
+  changed: number;
+  undoneAt: string | null;
+  undoneBy: string | null;
+}
+
+export interface BatchSummary {
+  id: string;
+  title: string;
+  source: string;
+  createdAt: string;
+  createdBy: string;
+  published: string | null;
+  missing: ArticleMeta['missing'];
+  articleId: string | null;
+  counts: { total: number; pending: number; accepted: number; rejected: number };
+}
+
+export interface BatchView extends BatchSummary {
+  article: ArticleMeta;
+  text: string;
+  extractor: Batch['extractor'];
+  candidates: CandidateView[];
+  accepts: AcceptView[];
+}
+
+/** What an accept's record holds besides its changes (kept so a pending accept can be finished). */
+export interface AcceptRecord {
+  changes: Change[];
+  results: Record<string, Record<string, unknown>>;
+  articleId: string;
+  articleCreated: boolean;
+  /** Decisions the candidates had before (restored on undo). */
+  previous: Record<string, { state: DecisionRow['state']; edit: unknown } | null>;
+}
+
+/** The decision in force for a candidate and what blocks it (its participants still to accept included). */
+export function decisionOf(
+  b: Batch,
+  c: Candidate,
+  decisions: ReadonlyMap<string, DecisionRow>,
+): { decision: Decision | null; proposed: boolean; blocked: string | null } {
+  const row = decisions.get(c.kind === 'link' ? c.entity : c.id);
+  if (row?.state === 'edited' && row.edit) {
+    const decision = row.edit as Decision;
+    return { decision, proposed: false, blocked: missingRef(b, c, decision, decisions) };
+  }
+  const p = proposalFor(b, c, decisions);
+  return {
+    decision: p.decision,
+    proposed: true,
+    blocked: p.blocked ?? (p.decision ? missingRef(b, c, p.decision, decisions) : null),
+  };
+}
+
+function missingRef(b: Batch, c: Candidate, d: Decision, decisions: ReadonlyMap<string, DecisionRow>): string | null {
+  for (const ref of refsOf(c.kind, d)) {
+    if (!ref) return 'a participant is not chosen yet';
+    const r = resolveRef(ref, b, decisions);
+    if ('missing' in r) return `accept ${r.missing} ("${r.text}") first`;
+  }
+  return null;
+}
+
+export function summaryOf(s: StagedBatch, decisions: ReadonlyMap<string, DecisionRow>): BatchSummary {
+  const reviewable = s.batch.candidates.filter((c) => c.kind !== 'link');
+  const count = (st: DecisionRow['state']) => reviewable.filter((c) => decisions.get(c.id)?.state === st).length;
+  return {
+    id: s.id,
+    title: s.batch.article.title ?? s.source,
+    source: s.source,
+    createdAt: s.createdAt,
+    createdBy: s.createdBy,
+    published: s.batch.article.published ?? null,
+    missing: s.batch.article.missing.filter((m) => !s.batch.article[m]),
+    articleId: s.articleId,
+    counts: {
+      total: reviewable.length,
+      pending: reviewable.length - count('accepted') - count('rejected'),
+      accepted: count('accepted'),
+      rejected: count('rejected'),
+    },
+  };
+}
+
+export function viewOf(
+  s: StagedBatch,
+  text: string,
+  decisions: ReadonlyMap<string, DecisionRow>,
+  accepts: AcceptRow[],
+): BatchView {
+  const candidates = s.batch.candidates.map((c): CandidateView => {
+    const row = decisions.get(c.kind === 'link' ? c.entity : c.id);
+    const state: CandidateState = row?.state ?? 'pending';
+    const d = decisionOf(s.batch, c, decisions);
+    return {
+      candidate: c,
+      state,
+      decision: d.decision,
+      proposed: d.proposed,
+      blocked: state === 'accepted' || state === 'rejected' ? null : d.blocked,
+      result: row?.result ?? null,
+      acceptId: row?.acceptId ?? null,
+      by: row?.by ?? null,
+      at: row?.at ?? null,
+    };
+  });
+  return {
+    ...summaryOf(s, decisions),
+    article: s.batch.article,
+    text,
+    extractor: s.batch.extractor,
+    candidates,
+    accepts: accepts.map((a) => {
+      const rec = a.changes as Partial<AcceptRecord>;
+      const changes = rec.changes ?? [];
+      return {
+        id: a.id,
+        at: a.at,
+        by: a.by,
+        state: a.state,
+        candidates: a.candidates,
+        created: changes.filter((c) => c.op === 'createNode' || c.op === 'createRel').length,
+        changed: changes.filter((c) => c.op === 'setNode' || c.op === 'setRel').length,
+        undoneAt: a.undoneAt,
+        undoneBy: a.undoneBy,
+      };
+    }),
+  };
+}

@@ -1,0 +1,132 @@
+/**
+ * What ingest reads from the live graph before staging: the gazetteer (names and aliases of the
+ * graph's people, organizations, places and weapons) and whether an article with the same text
+ * is already in it. Read-only, bounded queries; usable from the CLI and the server alike.
+ */
+import neo4j, { type Driver } from 'neo4j-driver';
+import type { GazetteerEntry } from '../extract/types';
+
+export interface GraphDb {
+  driver: Driver;
+  database: string;
+}
+
+/** Most entities read in full; a larger graph is pre-filtered through its full-text index. */
+export const GAZETTEER_CAP = 20_000;
+/** Most entities the full-text pre-filter returns for one article. */
+const PREFILTER_CAP = 5_000;
+
+const MAP = `{ id: n.id, labels: [l IN labels(n) WHERE l <> 'Entity'], name: n.name, aliases: n.aliases,
+  kind: n.kind, country: n.country, capitalOf: [(n)-[:CAPITAL_OF]->(c) WHERE c.id IS NOT NULL | c.id][0] }`;
+const WANTED = '(n:Person OR n:Organization OR n:Place OR n:Weapon) AND n.id IS NOT NULL AND n.name IS NOT NULL';
+
+const ALL_CYPHER = `
+CALL () { MATCH (n:Entity) RETURN count(n) AS total }
+CALL () {
+  MATCH (n:Entity) WHERE ${WANTED}
+  WITH n LIMIT $cap
+  RETURN collect(${MAP}) AS entries
+}
+RETURN total, entries`;
+
+const PREFILTER_CYPHER = `
+CALL db.index.fulltext.queryNodes('entity_names', $q) YIELD node AS n
+WITH n WHERE ${WANTED}
+WITH n LIMIT $cap
+RETURN collect(${MAP}) AS entries`;
+
+type Raw = Record<string, unknown>;
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+
+function toEntry(r: Raw): GazetteerEntry {
+  return {
+    id: String(r.id),
+    labels: strings(r.labels),
+    name: String(r.name),
+    aliases: strings(r.aliases),
+    kind: str(r.kind),
+    country: str(r.country),
+    capitalOf: str(r.capitalOf),
+  };
+}
+
+/** Words of a text worth looking up: capitalised tokens and weapon-like codes, Lucene-escaped, deduplicated. */
+export function lookupTerms(text: string, max = 400): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/\b[\p{Lu}][\p{L}\p{N}'’-]{1,}|\b[\p{L}]+-\d+[\p{L}]*/gu)) {
+    out.add(m[0].replace(/['’]s$/u, '').replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, '\\$&'));
+    if (out.size >= max) break;
+  }
+  return [...out];
+}
+
+/**
+ * The gazetteer from the live graph in one bounded query: every person, organization, place and
+ * weapon with aliases, kind, country and the country a capital is the capital of. When the graph
+ * holds more entities than GAZETTEER_CAP and `text` is given, only the entities the article's
+ * capitalised words find in the full-text index are read instead (a second bounded query).
+ * Cost: one query reading ≤ GAZETTEER_CAP entities (~10 ms for hundreds).
+ */
+export async function graphGazetteer(
+  db: GraphDb,
+  text?: string,
+): Promise<{ entries: GazetteerEntry[]; total: number; prefiltered: boolean }> {
+  const session = db.driver.session({ database: db.database, defaultAccessMode: neo4j.session.READ });
+  try {
+    const r = await session.run(ALL_CYPHER, { cap: neo4j.int(GAZETTEER_CAP) }, { timeout: 30_000 });
+    const total = Number(r.records[0]?.get('total') ?? 0);
+    const entries = ((r.records[0]?.get('entries') as Raw[] | undefined) ?? []).map(toEntry);
+    if (total <= GAZETTEER_CAP || !text) return { entries, total, prefiltered: false };
+    const terms = lookupTerms(text);
+    if (!terms.length) return { entries: [], total, prefiltered: true };
+    const f = await session.run(
+      PREFILTER_CYPHER,
+      { q: terms.join(' OR '), cap: neo4j.int(PREFILTER_CAP) },
+      { timeout: 30_000 },
+    );
+    return {
+      entries: ((f.records[0]?.get('entries') as Raw[] | undefined) ?? []).map(toEntry),
+      total,
+      prefiltered: true,
+    };
+  } finally {
+    await session.close();
+  }
+}
+
+/** The id of a graph Article with this text (same sha256), or null. Cost: one label scan of Article. */
+export async function articleWithText(db: GraphDb, sha256: string): Promise<string | null> {
+  const r = await db.driver.executeQuery(
+    'MATCH (a:Article) WHERE a.sha256 = $sha RETURN coalesce(a.id, elementId(a)) AS id LIMIT 1',
+    { sha: sha256 },
+    { database: db.database, routing: neo4j.routing.READ },
+  );
+  return (r.records[0]?.get('id') as string | undefined) ?? null;
+}
+
+/**
+ * Whether the connected database was set up by newsgraph (its id constraint and name index
+ * exist). Ingest writes are refused otherwise: the app never writes to a database it did not
+ * seed, and accepting into a foreign graph would mix our shapes into someone else's model.
+ */
+export async function newsgraphSchemaProblem(db: GraphDb): Promise<string | null> {
+  // A uniqueness constraint owns an index of the same name, so one SHOW INDEXES sees both.
+  const r = await db.driver.executeQuery(
+    "SHOW INDEXES YIELD name WHERE name IN ['entity_id', 'entity_names'] RETURN collect(name) AS names",
+    {},
+    { database: db.database, routing: neo4j.routing.READ },
+  );
+  const names = (r.records[0]?.get('names') as string[] | undefined) ?? [];
+  const c = names.includes('entity_id');
+  const i = names.includes('entity_names');
+  if (c && i) return null;
+  const missing = [c ? null : 'the entity_id constraint', i ? null : 'the entity_names full-text index'].filter(
+    Boolean,
+  );
+  return (
+    `The connected database ${db.database} has no newsgraph schema (${missing.join(' and ')} missing), so ` +
+    'ingest will not write to it: newsgraph only writes to a database it set up. Seed one with `npm run seed` ' +
+    '(or apply cypher/schema.cypher) to review articles into it.'
+  );
+}

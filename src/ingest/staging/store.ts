@@ -1,0 +1,379 @@
+/**
+ * The staging area: extraction batches waiting for review, the review's decisions, the accepts
+ * (what each wrote to the graph, so it can be undone), the judgements on name pairs, and the runs
+ * of `npm run ingest`. All of it lives in the app's own SQLite store, never in Neo4j, so nothing
+ * staged can reach the explorer's graph, search, overview, neighbours, saved queries or ad-hoc
+ * Cypher until a person accepts it.
+ */
+import { z } from 'zod';
+import type { AppStore } from '../../runtime/store/app-store';
+import { BatchSchema, type Batch } from '../batch';
+import type { Judgement } from '../link/judgements';
+import { RunSchema, type Run } from '../run';
+
+const MIGRATIONS = [
+  `CREATE TABLE ingest_runs (
+     id TEXT PRIMARY KEY,
+     updated_at TEXT NOT NULL,
+     run_json TEXT NOT NULL
+   );
+   CREATE TABLE ingest_batches (
+     id TEXT PRIMARY KEY,
+     sha256 TEXT NOT NULL UNIQUE,
+     created_at TEXT NOT NULL,
+     created_by TEXT NOT NULL,
+     source TEXT NOT NULL,
+     run_id TEXT,
+     batch_json TEXT NOT NULL,
+     -- the graph Article id once an accept wrote the article
+     article_id TEXT
+   );
+   CREATE TABLE ingest_decisions (
+     batch_id TEXT NOT NULL REFERENCES ingest_batches(id),
+     candidate TEXT NOT NULL,
+     state TEXT NOT NULL CHECK (state IN ('edited', 'accepted', 'rejected')),
+     edit_json TEXT,
+     result_json TEXT,
+     accept_id INTEGER,
+     at TEXT NOT NULL,
+     by TEXT NOT NULL,
+     PRIMARY KEY (batch_id, candidate)
+   );
+   CREATE TABLE ingest_accepts (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     batch_id TEXT NOT NULL REFERENCES ingest_batches(id),
+     candidates_json TEXT NOT NULL,
+     at TEXT NOT NULL,
+     by TEXT NOT NULL,
+     -- pending: the graph transaction is under way (or died: reconciled from the changes on read)
+     state TEXT NOT NULL CHECK (state IN ('pending', 'committed', 'failed', 'undone')),
+     changes_json TEXT NOT NULL,
+     undone_at TEXT,
+     undone_by TEXT
+   );
+   CREATE INDEX ingest_accepts_batch ON ingest_accepts (batch_id, id);
+   CREATE TABLE ingest_judgements (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     left_form TEXT,
+     left_entity TEXT,
+     right_entity TEXT NOT NULL,
+     verdict TEXT NOT NULL CHECK (verdict IN ('same', 'not-same', 'unsure')),
+     by TEXT NOT NULL,
+     at TEXT NOT NULL,
+     note TEXT,
+     CHECK ((left_form IS NULL) <> (left_entity IS NULL))
+   );`,
+];
+
+export type DecisionState = 'edited' | 'accepted' | 'rejected';
+
+export interface DecisionRow {
+  candidate: string;
+  state: DecisionState;
+  edit: unknown;
+  /** What an accept resolved the candidate to (e.g. the graph entity id). */
+  result: Record<string, unknown> | null;
+  acceptId: number | null;
+  at: string;
+  by: string;
+}
+
+export interface StagedBatch {
+  id: string;
+  sha256: string;
+  createdAt: string;
+  createdBy: string;
+  source: string;
+  runId: string | null;
+  articleId: string | null;
+  batch: Batch;
+}
+
+export interface AcceptRow {
+  id: number;
+  batchId: string;
+  candidates: string[];
+  at: string;
+  by: string;
+  state: 'pending' | 'committed' | 'failed' | 'undone';
+  changes: unknown;
+  undoneAt: string | null;
+  undoneBy: string | null;
+}
+
+export const batchIdOf = (sha256: string) => `b-${sha256.slice(0, 12)}`;
+
+const json = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
+const parse = (s: string | null): unknown => (s === null ? null : JSON.parse(s));
+
+interface BatchRow {
+  id: string;
+  sha256: string;
+  created_at: string;
+  created_by: string;
+  source: string;
+  run_id: string | null;
+  article_id: string | null;
+  batch_json: string;
+}
+interface AcceptDbRow {
+  id: number;
+  batch_id: string;
+  candidates_json: string;
+  at: string;
+  by: string;
+  state: AcceptRow['state'];
+  changes_json: string;
+  undone_at: string | null;
+  undone_by: string | null;
+}
+
+const toBatch = (r: BatchRow): StagedBatch => ({
+  id: r.id,
+  sha256: r.sha256,
+  createdAt: r.created_at,
+  createdBy: r.created_by,
+  source: r.source,
+  runId: r.run_id,
+  articleId: r.article_id,
+  batch: BatchSchema.parse(JSON.parse(r.batch_json)),
+});
+const toAccept = (r: AcceptDbRow): AcceptRow => ({
+  id: r.id,
+  batchId: r.batch_id,
+  candidates: z.array(z.string()).parse(JSON.parse(r.candidates_json)),
+  at: r.at,
+  by: r.by,
+  state: r.state,
+  changes: JSON.parse(r.changes_json),
+  undoneAt: r.undone_at,
+  undoneBy: r.undone_by,
+});
+
+/** The staging area over one app store. Every method is one or a few indexed statements. */
+export class Staging {
+  constructor(
+    readonly store: AppStore,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    store.migrate('ingest', MIGRATIONS);
+  }
+
+  private get db() {
+    return this.store.db;
+  }
+  private stamp() {
+    return this.now().toISOString();
+  }
+
+  // ------------------------------------------------------------------ runs (npm run ingest)
+
+  saveRun(run: Run): void {
+    run.updatedAt = this.stamp();
+    this.db
+      .prepare(
+        'INSERT INTO ingest_runs (id, updated_at, run_json) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at, run_json = excluded.run_json',
+      )
+      .run(run.id, run.updatedAt, JSON.stringify(run));
+  }
+
+  run(id: string): Run | undefined {
+    const r = this.db.prepare<[string], { run_json: string }>('SELECT run_json FROM ingest_runs WHERE id = ?').get(id);
+    return r ? RunSchema.parse(JSON.parse(r.run_json)) : undefined;
+  }
+
+  /** The newest runs first. */
+  runs(limit = 20): Run[] {
+    return this.db
+      .prepare<[number], { run_json: string }>('SELECT run_json FROM ingest_runs ORDER BY updated_at DESC LIMIT ?')
+      .all(limit)
+      .map((r) => RunSchema.parse(JSON.parse(r.run_json)));
+  }
+
+  // ------------------------------------------------------------------ batches
+
+  /** Stages a batch (one article). Throws when a batch for the same text exists (the caller checks first). */
+  addBatch(batch: Batch, by: string, runId: string | null = null): StagedBatch {
+    const id = batchIdOf(batch.article.sha256);
+    const createdAt = this.stamp();
+    this.db
+      .prepare(
+        'INSERT INTO ingest_batches (id, sha256, created_at, created_by, source, run_id, batch_json) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(id, batch.article.sha256, createdAt, by, batch.article.source, runId, JSON.stringify(batch));
+    return {
+      id,
+      sha256: batch.article.sha256,
+      createdAt,
+      createdBy: by,
+      source: batch.article.source,
+      runId,
+      articleId: null,
+      batch,
+    };
+  }
+
+  batch(id: string): StagedBatch | undefined {
+    const r = this.db.prepare<[string], BatchRow>('SELECT * FROM ingest_batches WHERE id = ?').get(id);
+    return r ? toBatch(r) : undefined;
+  }
+
+  batchBySha(sha256: string): StagedBatch | undefined {
+    const r = this.db.prepare<[string], BatchRow>('SELECT * FROM ingest_batches WHERE sha256 = ?').get(sha256);
+    return r ? toBatch(r) : undefined;
+  }
+
+  /** Newest first. Cost: parses each batch's JSON (tens of KB each). */
+  batches(limit = 200): StagedBatch[] {
+    return this.db
+      .prepare<[number], BatchRow>('SELECT * FROM ingest_batches ORDER BY created_at DESC, id LIMIT ?')
+      .all(limit)
+      .map(toBatch);
+  }
+
+  /** Replaces a batch's content (metadata given later, dates re-resolved). */
+  replaceBatch(id: string, batch: Batch): void {
+    this.db.prepare('UPDATE ingest_batches SET batch_json = ? WHERE id = ?').run(JSON.stringify(batch), id);
+  }
+
+  setArticleId(id: string, articleId: string | null): void {
+    this.db.prepare('UPDATE ingest_batches SET article_id = ? WHERE id = ?').run(articleId, id);
+  }
+
+  // ------------------------------------------------------------------ decisions
+
+  decisions(batchId: string): Map<string, DecisionRow> {
+    const rows = this.db
+      .prepare<
+        [string],
+        {
+          candidate: string;
+          state: DecisionState;
+          edit_json: string | null;
+          result_json: string | null;
+          accept_id: number | null;
+          at: string;
+          by: string;
+        }
+      >('SELECT * FROM ingest_decisions WHERE batch_id = ?')
+      .all(batchId);
+    return new Map(
+      rows.map((r) => [
+        r.candidate,
+        {
+          candidate: r.candidate,
+          state: r.state,
+          edit: parse(r.edit_json),
+          result: parse(r.result_json) as Record<string, unknown> | null,
+          acceptId: r.accept_id,
+          at: r.at,
+          by: r.by,
+        },
+      ]),
+    );
+  }
+
+  setDecision(
+    batchId: string,
+    candidate: string,
+    d: { state: DecisionState; edit?: unknown; result?: unknown; acceptId?: number | null },
+    by: string,
+  ): void {
+    this.db
+      .prepare(
+        `INSERT INTO ingest_decisions (batch_id, candidate, state, edit_json, result_json, accept_id, at, by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT(batch_id, candidate) DO UPDATE SET state = excluded.state, edit_json = excluded.edit_json,
+           result_json = excluded.result_json, accept_id = excluded.accept_id, at = excluded.at, by = excluded.by`,
+      )
+      .run(batchId, candidate, d.state, json(d.edit), json(d.result), d.acceptId ?? null, this.stamp(), by);
+  }
+
+  clearDecision(batchId: string, candidate: string): void {
+    this.db.prepare('DELETE FROM ingest_decisions WHERE batch_id = ? AND candidate = ?').run(batchId, candidate);
+  }
+
+  // ------------------------------------------------------------------ accepts
+
+  /** Records an accept before its graph transaction commits (state pending, with the changes it is making). */
+  beginAccept(batchId: string, candidates: string[], changes: unknown, by: string): number {
+    const r = this.db
+      .prepare(
+        "INSERT INTO ingest_accepts (batch_id, candidates_json, at, by, state, changes_json) VALUES (?, ?, ?, ?, 'pending', ?)",
+      )
+      .run(batchId, JSON.stringify(candidates), this.stamp(), by, JSON.stringify(changes));
+    return Number(r.lastInsertRowid);
+  }
+
+  finishAccept(id: number, state: 'committed' | 'failed'): void {
+    this.db.prepare('UPDATE ingest_accepts SET state = ? WHERE id = ?').run(state, id);
+  }
+
+  markUndone(id: number, by: string): void {
+    this.db
+      .prepare("UPDATE ingest_accepts SET state = 'undone', undone_at = ?, undone_by = ? WHERE id = ?")
+      .run(this.stamp(), by, id);
+  }
+
+  accept(id: number): AcceptRow | undefined {
+    const r = this.db.prepare<[number], AcceptDbRow>('SELECT * FROM ingest_accepts WHERE id = ?').get(id);
+    return r ? toAccept(r) : undefined;
+  }
+
+  /** A batch's accepts, oldest first. */
+  accepts(batchId: string): AcceptRow[] {
+    return this.db
+      .prepare<[string], AcceptDbRow>('SELECT * FROM ingest_accepts WHERE batch_id = ? ORDER BY id')
+      .all(batchId)
+      .map(toAccept);
+  }
+
+  /** Runs `fn` in one SQLite transaction (decisions and the accept's state change together). */
+  tx<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  // ------------------------------------------------------------------ judgements
+
+  addJudgement(j: Judgement, by: string): void {
+    this.db
+      .prepare(
+        'INSERT INTO ingest_judgements (left_form, left_entity, right_entity, verdict, by, at, note) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        'form' in j.left ? j.left.form : null,
+        'entityId' in j.left ? j.left.entityId : null,
+        j.right.entityId,
+        j.verdict,
+        by,
+        this.stamp(),
+        j.note ?? null,
+      );
+  }
+
+  /** Every judgement, oldest first (later ones override earlier ones for the same pair). */
+  judgements(): Judgement[] {
+    return this.db
+      .prepare<
+        [],
+        {
+          left_form: string | null;
+          left_entity: string | null;
+          right_entity: string;
+          verdict: Judgement['verdict'];
+          by: string;
+          at: string;
+          note: string | null;
+        }
+      >('SELECT * FROM ingest_judgements ORDER BY id')
+      .all()
+      .map((r) => ({
+        left: r.left_form !== null ? { form: r.left_form } : { entityId: r.left_entity! },
+        right: { entityId: r.right_entity },
+        verdict: r.verdict,
+        by: r.by,
+        at: r.at,
+        ...(r.note ? { note: r.note } : {}),
+      }));
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * The review list's pure side: which candidates a reviewer sees and in what order, a one-line
+ * summary of each, the graph entities an entity candidate may be merged into, and the article
+ * text cut into segments so every candidate's words can be highlighted. No React, no fetch.
+ */
+import type { Candidate, LinkOption } from '../../../ingest/batch';
+import type { CandidateView } from '../../../shared/api/ingest';
+
+/** The order of the list: things first, then what links them, then what was said and happened. */
+const KIND_ORDER: Record<Candidate['kind'], number> = {
+  entity: 0,
+  relationship: 1,
+  claim: 2,
+  event: 3,
+  date: 4,
+  link: 5,
+};
+
+/**
+ * The rows of the review list: every candidate but links (a link is decided on its entity's row,
+ * by accepting the proposal or merging into one of its options), by kind, then by position.
+ * Cost: O(n log n).
+ */
+export function reviewRows(candidates: readonly CandidateView[]): CandidateView[] {
+  return candidates
+    .filter((v) => v.candidate.kind !== 'link')
+    .sort((a, b) => KIND_ORDER[a.candidate.kind] - KIND_ORDER[b.candidate.kind] || firstWord(a) - firstWord(b));
+}
+
+/** A one-line summary of a candidate for the list ("Person · Vyacheslav Gladkov"). */
+export function candidateTitle(c: Candidate): string {
+  switch (c.kind) {
+    case 'entity':
+      return `${c.type === 'UNKNOWN' ? 'Name' : capital(c.type.toLowerCase())} · ${c.text}`;
+    case 'relationship':
+      return `${c.from.text} —${c.type}→ ${c.to.text}`;
+    case 'claim':
+      return `Claim by ${c.claimant.text}${c.via ? ` (via ${c.via.text})` : ''}`;
+    case 'event':
+      return `Event · ${c.eventKind.replace(/-/g, ' ')}`;
+    case 'date':
+      return `Date · ${c.text}`;
+    case 'link':
+      return `Link · ${c.entity}`;
+  }
+}
+
+/** Graph entities an entity candidate may be merged into: its link candidate's ranked options. */
+export function mergeOptions(candidates: readonly CandidateView[], entity: string): LinkOption[] {
+  for (const v of candidates) {
+    const c = v.candidate;
+    if (c.kind === 'link' && c.entity === entity) return c.options;
+  }
+  return [];
+}
+
+export interface Segment {
+  text: string;
+  start: number;
+  /** Candidates whose spans cover this segment (empty: plain text). */
+  ids: string[];
+}
+
+/**
+ * The text cut at every span boundary, each piece with the candidates covering it, so a view can
+ * mark candidate words (and several candidates on the same words). Spans out of range are
+ * clipped. Cost: O((t + s) log s) for s spans.
+ */
+export function textSegments(text: string, spans: readonly { id: string; start: number; end: number }[]): Segment[] {
+  const valid = spans
+    .map((s) => ({ id: s.id, start: Math.max(0, s.start), end: Math.min(text.length, s.end) }))
+    .filter((s) => s.end > s.start);
+  const cuts = new Set<number>([0, text.length]);
+  for (const s of valid) cuts.add(s.start).add(s.end);
+  const points = [...cuts].sort((a, b) => a - b);
+  const out: Segment[] = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const start = points[i]!;
+    const end = points[i + 1]!;
+    const ids = valid.filter((s) => s.start <= start && s.end >= end).map((s) => s.id);
+    const last = out[out.length - 1];
+    if (last && last.ids.length === 0 && ids.length === 0) last.text += text.slice(start, end);
+    else out.push({ text: text.slice(start, end), start, ids });
+  }
+  return out;
+}
+
+/** The spans a text view highlights: each listed candidate's own words. */
+export function candidateSpans(rows: readonly CandidateView[]): { id: string; start: number; end: number }[] {
+  return rows.flatMap((v) => v.candidate.spans.map((s) => ({ id: v.candidate.id, start: s.start, end: s.end })));
+}
+
+/** Where a candidate's own words start (its quote may begin earlier, at the sentence). */
+function firstWord(v: CandidateView): number {
+  return Math.min(...v.candidate.spans.map((s) => s.start));
+}
+
+function capital(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

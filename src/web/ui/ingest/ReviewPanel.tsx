@@ -1,0 +1,184 @@
+/**
+ * Reviewing one staged article: its text with every candidate's words marked, and the list of
+ * candidates (entities, relationships, claims, events, dates), each with its quote and offsets and
+ * accept / reject / merge / undo. Keyboard: ↑/↓ (or k/j) move, a accepts, r rejects, u undoes.
+ * Every action is one API call whose answer is the batch as it now stands.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { AcceptOutcome, BatchView } from '../../../shared/api/ingest';
+import { describeError } from '../../api/client';
+import { candidateSpans, reviewRows, textSegments } from '../../core/ingest/review';
+import { useExplorer } from '../context';
+import { CandidateRow, type RowAction } from './CandidateRow';
+
+export function ReviewPanel({
+  batch,
+  onBatch,
+  onShown,
+  onUndone,
+}: {
+  batch: BatchView;
+  onBatch: (b: BatchView) => void;
+  onShown: () => void;
+  /** Graph ids an undo removed or changed (the explorer may be showing them). */
+  onUndone: (entityIds: string[]) => void;
+}) {
+  const explorer = useExplorer();
+  const rows = useMemo(() => reviewRows(batch.candidates), [batch]);
+  const segments = useMemo(() => textSegments(batch.text, candidateSpans(rows)), [batch, rows]);
+  const [current, setCurrent] = useState<string | null>(rows[0]?.candidate.id ?? null);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+
+  const run = async (what: string, call: () => Promise<{ batch: BatchView; outcome?: AcceptOutcome }>) => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const r = await call();
+      onBatch(r.batch);
+      const o = r.outcome;
+      setMessage({
+        kind: 'info',
+        text: o ? `${what}: ${o.created} created, ${o.changed} changed in the graph.` : `${what}.`,
+      });
+    } catch (e) {
+      setMessage({ kind: 'error', text: `${what} failed: ${describeError(e)}` });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const act = (id: string, a: RowAction) => {
+    const api = explorer.api;
+    const v = rows.find((r) => r.candidate.id === id);
+    if (!v || busy) return;
+    switch (a.kind) {
+      case 'accept':
+        return run(`Accepted ${id}`, () => api.ingestAccept(batch.id, id, a.decision));
+      case 'reject':
+        return run(`Rejected ${id}`, () => api.ingestReject(batch.id, id));
+      case 'reopen':
+        return run(`Reopened ${id}`, () => api.ingestReopen(batch.id, id));
+      case 'merge':
+        return run(`Merged ${id} into ${a.into}`, () => api.ingestMerge(batch.id, id, a.into));
+      case 'undo': {
+        const accept = v.acceptId;
+        if (accept === null) return;
+        const touched = batch.candidates
+          .filter((x) => x.acceptId === accept && typeof x.result?.entityId === 'string')
+          .map((x) => x.result!.entityId as string);
+        return run(`Undid accept ${accept}`, async () => {
+          const r = await api.ingestUndo(accept);
+          onUndone(touched);
+          return r;
+        });
+      }
+      case 'show':
+        onShown();
+        return void explorer.focusRef(a.entityId);
+    }
+  };
+
+  // Keyboard review: only while the list has the focus, so typing in a field never triggers it.
+  const onKey = (e: React.KeyboardEvent) => {
+    if ((e.target as HTMLElement).closest('input, select, textarea')) return;
+    const i = rows.findIndex((r) => r.candidate.id === current);
+    const move = (d: number) => {
+      const next = rows[Math.min(rows.length - 1, Math.max(0, i + d))];
+      if (next) setCurrent(next.candidate.id);
+    };
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => move(1),
+      j: () => move(1),
+      ArrowUp: () => move(-1),
+      k: () => move(-1),
+      a: () => current && void act(current, { kind: 'accept' }),
+      r: () => current && void act(current, { kind: 'reject' }),
+      u: () => current && void act(current, { kind: 'undo' }),
+    };
+    const f = keys[e.key];
+    if (f) {
+      e.preventDefault();
+      f();
+    }
+  };
+
+  useEffect(() => {
+    listRef.current
+      ?.querySelector(`[data-candidate="${current}"]`)
+      ?.scrollIntoView({ block: 'nearest', behavior: 'auto' });
+  }, [current]);
+
+  const c = batch.counts;
+  return (
+    <div className="ingest-review" data-testid="ingest-review" data-batch={batch.id}>
+      <div className="row ingest-summary">
+        <span className="muted small" data-testid="ingest-counts">
+          {c.total} candidates · {c.pending} to review · {c.accepted} accepted · {c.rejected} rejected
+        </span>
+        {batch.missing.length ? (
+          <span className="small ingest-missing">missing: {batch.missing.join(', ')}</span>
+        ) : null}
+        <div className="grow" />
+        <button
+          className="btn"
+          disabled={busy || c.pending === 0}
+          onClick={() => void run('Accepted the high-confidence items', () => explorer.api.ingestBulk(batch.id, 0.9))}
+          title="Accept every unreviewed, unblocked candidate at 90% confidence or more, as one undoable accept"
+          data-testid="ingest-bulk"
+        >
+          Accept all ≥ 90%
+        </button>
+      </div>
+      {message ? (
+        <div
+          className={message.kind === 'error' ? 'error-box' : 'muted small'}
+          role={message.kind === 'error' ? 'alert' : 'status'}
+          data-testid="ingest-message"
+        >
+          {message.text}
+        </div>
+      ) : null}
+      <div className="ingest-columns">
+        <div className="ingest-article" aria-label="Article text" data-testid="ingest-article">
+          {segments.map((s) =>
+            s.ids.length ? (
+              <mark
+                key={s.start}
+                className={s.ids.includes(current ?? '') ? 'current' : undefined}
+                onClick={() => setCurrent(s.ids[0]!)}
+                title={s.ids.join(', ')}
+              >
+                {s.text}
+              </mark>
+            ) : (
+              <span key={s.start}>{s.text}</span>
+            ),
+          )}
+        </div>
+        <div
+          className="ingest-list"
+          role="listbox"
+          aria-label="Extracted items"
+          tabIndex={0}
+          onKeyDown={onKey}
+          ref={listRef}
+          data-testid="ingest-list"
+        >
+          {rows.map((v) => (
+            <CandidateRow
+              key={v.candidate.id}
+              view={v}
+              all={batch.candidates}
+              current={v.candidate.id === current}
+              busy={busy}
+              onFocus={() => setCurrent(v.candidate.id)}
+              onAction={(a) => void act(v.candidate.id, a)}
+            />
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+}

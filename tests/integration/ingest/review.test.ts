@@ -1,0 +1,235 @@
+/**
+ * The review on the real Neo4j: accepting writes the seed data's shapes plus who/when/which
+ * extractor, in one transaction per accept; undo removes exactly what an accept added and
+ * restores what it changed (fingerprint); a failure in the middle of an accept leaves the graph
+ * as it was; every write is audited with the article quote behind it.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { seedDatabase } from '../../../src/dataset/index';
+import { testNeo4j } from '../../support/neo4j';
+import { PROVENANCE_KEYS } from '../../../src/ingest/review/values';
+import { ensureSeeded, graphFingerprint } from '../../support/seeded';
+import { reviewApi, type ReviewApi } from './support/review-api';
+
+const FIX = join(__dirname, '../../fixtures/ingest');
+const STAMP = ['accepted_by', 'accepted_at', 'extractor', 'extractor_version'];
+let r: ReviewApi;
+let seeded: string;
+
+async function cypher<T = Record<string, unknown>>(q: string, params: Record<string, unknown> = {}): Promise<T[]> {
+  const res = await r.api.driver.executeQuery(q, params, { database: 'neo4j' });
+  return res.records.map((x) => x.toObject() as T);
+}
+
+/** Stages the wire report afresh (a new in-memory store per call keeps batches apart). */
+async function stageWire(): Promise<{ id: string; text: string; view: any }> {
+  const s = await r.stage('wire-report.html', readFileSync(join(FIX, 'wire-report.html')));
+  expect(s.status, JSON.stringify(s.body)).toBe(200);
+  const view = await r.batch(s.body.batch.id);
+  return { id: s.body.batch.id, text: readFileSync(join(r.textDir, view.article.file), 'utf8'), view };
+}
+
+async function undoAll(id: string): Promise<void> {
+  const view = await r.batch(id);
+  for (const a of [...view.accepts].reverse().filter((x: any) => x.state === 'committed')) {
+    const u = await r.call('POST', `/api/ingest/accepts/${a.id}/undo`);
+    expect(u.status, JSON.stringify(u.body)).toBe(200);
+  }
+}
+
+beforeAll(async () => {
+  await ensureSeeded();
+  seeded = await graphFingerprint();
+});
+// A failed test must not leave its accepts to the next one (or to other files).
+afterEach(async () => {
+  if ((await graphFingerprint()) !== seeded) await seedDatabase(r.api.driver, testNeo4j().database, { reset: true });
+});
+afterAll(async () => {
+  await r?.close();
+});
+
+describe('accepting a reviewed article', () => {
+  it('writes the seed shapes with provenance, one accept at a time; undo restores the graph exactly', async () => {
+    r = await reviewApi();
+    const { id, text } = await stageWire();
+    expect(await graphFingerprint()).toBe(seeded); // staging writes nothing to the graph
+
+    // Bulk: the unique exact aliases (Kursk region, TASS, Kremlin, Moscow), in ONE accept.
+    const bulk = await r.call('POST', `/api/ingest/batches/${id}/accept`, { minConfidence: 0.9 });
+    expect(bulk.status, JSON.stringify(bulk.body)).toBe(200);
+    expect(bulk.body.outcome.accepted.map((a: any) => a.candidate).sort()).toEqual(['e1', 'e10', 'e5', 'e8']);
+    for (const c of ['e4', 'r1', 'e11', 'v1', 'c1', 'c2']) {
+      const a = await r.accept(id, c);
+      expect(a.status, `${c}: ${JSON.stringify(a.body)}`).toBe(200);
+    }
+    const view = await r.batch(id);
+    expect(view.accepts.filter((a: any) => a.state === 'committed')).toHaveLength(7);
+    const articleId = view.articleId as string;
+
+    // The article: the seed's Article shape, its text's sha256 and length, who accepted it.
+    const [art] = await cypher<{ keys: string[]; a: any; published: string }>(
+      'MATCH (a:Article {id: $id}) RETURN keys(a) AS keys, properties(a) AS a, valueType(a.published) AS published',
+      { id: articleId },
+    );
+    const [seedArt] = await cypher<{ keys: string[] }>(
+      "MATCH (a:Article {id: 'wsj-2023-04-21-russia-mistakenly-bombs-own-city'}) RETURN keys(a) AS keys",
+    );
+    for (const k of ['id', 'file', 'title', 'outlet', 'outlet_id', 'outlet_inferred', 'authors', 'author_ids'])
+      expect(seedArt!.keys).toContain(k);
+    expect(art!.keys).toEqual(
+      expect.arrayContaining([...seedArt!.keys.filter((k) => !/_basis$|^contributors$/.test(k)), ...STAMP]),
+    );
+    expect(art!.a).toMatchObject({ sha256: view.article.sha256, length: text.length, accepted_by: 'local' });
+    expect(art!.published).toMatch(/^DATE/);
+
+    // A new person: :Entity:Person, with provenance; MENTIONS with exactly the seed's keys.
+    const [veresov] = await cypher<{ labels: string[]; p: any; mkeys: string[]; m: any }>(
+      `MATCH (a:Article {id: $a})-[m:MENTIONS]->(p:Person {name: 'Anton Veresov'})
+       RETURN labels(p) AS labels, properties(p) AS p, keys(m) AS mkeys, properties(m) AS m`,
+      { a: articleId },
+    );
+    expect(new Set(veresov!.labels)).toEqual(new Set(['Entity', 'Person']));
+    expect(veresov!.p).toMatchObject({
+      aliases: ['Anton Veresov', 'Veresov'],
+      accepted_by: 'local',
+      extractor: 'js',
+      dataset: 'belgorod',
+    });
+    const [seedMention] = await cypher<{ keys: string[] }>(
+      'MATCH ()-[m:MENTIONS]->() WHERE m.accepted_by IS NULL RETURN keys(m) AS keys LIMIT 1',
+    );
+    expect([...veresov!.mkeys].sort()).toEqual([...seedMention!.keys].sort());
+    expect(veresov!.m).toMatchObject({ count: 2, quote: 'Anton Veresov' });
+    expect(text.slice(veresov!.m.start, veresov!.m.end)).toBe('Anton Veresov');
+
+    // GOVERNOR_OF: the seed's provenance lists, the quote an exact slice of ≤ 30 words, same value types.
+    const [gov] = await cypher<{ r: any; types: string[]; seedTypes: string[] }>(
+      `MATCH (:Person {name: 'Anton Veresov'})-[r:GOVERNOR_OF]->(:Place {id: 'kursk-region'})
+       MATCH ()-[s:GOVERNOR_OF]->() WHERE s.accepted_by IS NULL WITH r, s LIMIT 1
+       RETURN properties(r) AS r, [valueType(r.start), valueType(r.evidence_starts), valueType(r.sources)] AS types,
+              [valueType(s.start), valueType(s.evidence_starts), valueType(s.sources)] AS seedTypes`,
+    );
+    for (const k of [...PROVENANCE_KEYS, ...STAMP]) expect(Object.keys(gov!.r)).toContain(k);
+    expect(gov!.types).toEqual(gov!.seedTypes);
+    expect(gov!.r.evidence_articles).toEqual([articleId]);
+    expect(text.slice(gov!.r.start, gov!.r.end)).toBe(gov!.r.quote);
+    expect(gov!.r.quote.split(/\s+/).length).toBeLessThanOrEqual(30);
+
+    // The event and the claims: Claim nodes with MADE/REPORTS/ABOUT, the relay kept as `via`.
+    const claims = await cypher<{ c: any; claimant: string; about: string[]; reported: string }>(
+      `MATCH (a:Article {id: $a})-[:REPORTS]->(c:Claim)<-[:MADE]-(who)
+       MATCH (c)-[:ABOUT]->(e:Event)-[:OCCURRED_IN]->(:Place {id: 'kursk-region'})
+       RETURN properties(c) AS c, who.name AS claimant, collect(e.kind) AS about, a.id AS reported ORDER BY c.start`,
+      { a: articleId },
+    );
+    expect(claims.map((c) => c.claimant)).toEqual(['Anton Veresov', 'Anton Veresov']);
+    expect(claims[0]!.about).toEqual(['interception']);
+    expect(claims[1]!.c).toMatchObject({ via: 'tass', status: 'uncontested', accepted_by: 'local' });
+    for (const c of claims) {
+      expect(text.slice(c.c.start, c.c.end)).toBe(c.c.quote);
+      expect(c.c.evidence_quotes).toEqual([c.c.quote]);
+    }
+    const [kh] = await cypher<{ n: number }>(
+      "MATCH (:Event)-[u:USED_WEAPON]->(:Weapon {name: 'Kh-59'}) RETURN count(u) AS n",
+    );
+    expect(Number(kh!.n)).toBe(1);
+
+    // Undo everything, newest first: the graph is exactly the seeded one again.
+    await undoAll(id);
+    expect(await graphFingerprint()).toBe(seeded);
+    const after = await r.batch(id);
+    expect(after.articleId).toBeNull();
+    expect(after.counts.accepted).toBe(0);
+  });
+
+  it('merging into an existing entity adds its new spelling and evidence to existing facts; undo restores both', async () => {
+    await r.close();
+    r = await reviewApi();
+    const { id, text } = await stageWire();
+    // A deliberately wrong merge (Ivan Sorokin into Dmitry Peskov) changes seeded data: aliases and
+    // the seeded SPOKESPERSON_FOR's evidence lists.
+    const [was] = await cypher<{ sources: number }>(
+      "MATCH (:Person {id: 'dmitry-peskov'})-[r:SPOKESPERSON_FOR]->(:Organization {id: 'kremlin'}) RETURN r.sources AS sources",
+    );
+    const m = await r.call('POST', `/api/ingest/batches/${id}/candidates/e9/merge`, { into: 'dmitry-peskov' });
+    expect(m.status, JSON.stringify(m.body)).toBe(200);
+    expect((await r.accept(id, 'e8')).status).toBe(200);
+    const rel = await r.accept(id, 'r2');
+    expect(rel.status, JSON.stringify(rel.body)).toBe(200);
+    expect(rel.body.outcome).toMatchObject({ created: 0, changed: 1 });
+    const [p] = await cypher<{ aliases: string[]; ev: string[]; sources: number }>(
+      `MATCH (p:Person {id: 'dmitry-peskov'})-[r:SPOKESPERSON_FOR]->(:Organization {id: 'kremlin'})
+       RETURN p.aliases AS aliases, r.evidence_quotes AS ev, r.sources AS sources`,
+    );
+    expect(p!.aliases).toContain('Ivan Sorokin');
+    expect(p!.ev.at(-1)).toBe('Kremlin spokesman Ivan Sorokin');
+    expect(text.includes(p!.ev.at(-1)!)).toBe(true);
+    expect(p!.sources).toBe(was!.sources + 1);
+    // A person's merge is remembered: the judgement "same" for the form.
+    expect(r.audit('ingest.judge').map((e: any) => e.after.verdict)).toContain('same');
+
+    // The accept that created the article cannot be undone while later ones depend on it.
+    const first = (await r.batch(id)).accepts[0];
+    const refused = await r.call('POST', `/api/ingest/accepts/${first.id}/undo`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toMatch(/came later; undo them first/);
+
+    await undoAll(id);
+    expect(await graphFingerprint()).toBe(seeded);
+  });
+
+  it('a failure in the middle of an accept leaves the graph as before (one transaction)', async () => {
+    await r.close();
+    r = await reviewApi();
+    const { id, view } = await stageWire();
+    const r1 = view.candidates.find((c: any) => c.candidate.id === 'r1');
+    // The article and its outlet are written first in the transaction; then the vocabulary refuses the type.
+    const bad = await r.accept(id, 'r1', { ...r1.decision, from: 'kursk-region', to: 'tass' });
+    expect(bad.status).toBe(409);
+    expect(bad.body.error.message).toMatch(/GOVERNOR_OF goes from a Person/);
+    expect(await graphFingerprint()).toBe(seeded);
+    const after = await r.batch(id);
+    expect(after.articleId).toBeNull();
+    expect(after.accepts).toEqual([]);
+    // A participant that is not there: refused before anything is written too.
+    const c1 = view.candidates.find((c: any) => c.candidate.id === 'c1');
+    const orphan = await r.accept(id, 'c1', {
+      ...c1.decision,
+      claimant: 'vyacheslav-gladkov',
+      about: ['no-such-event'],
+    });
+    expect(orphan.status).toBe(409);
+    expect(orphan.body.error.message).toMatch(/"no-such-event" is not in the graph/);
+    expect(await graphFingerprint()).toBe(seeded);
+  });
+
+  it('audits every write with its before/after and the article quote behind it', async () => {
+    await r.close();
+    r = await reviewApi();
+    const { id, text, view } = await stageWire();
+    const e4 = view.candidates.find((c: any) => c.candidate.id === 'e4');
+    const edited = { ...e4.decision, description: 'Governor of the Kursk region (our test).' };
+    expect((await r.call('PATCH', `/api/ingest/batches/${id}/candidates/e4`, { decision: edited })).status).toBe(200);
+    expect((await r.call('POST', `/api/ingest/batches/${id}/candidates/e2/reject`, {})).status).toBe(200);
+    expect((await r.accept(id, 'e4')).status).toBe(200);
+    await undoAll(id);
+    const actions = r.audit().map((e: any) => e.action);
+    for (const a of ['ingest.stage', 'ingest.edit', 'ingest.reject', 'ingest.accept', 'ingest.undo'])
+      expect(actions).toContain(a);
+    const edit = r.audit('ingest.edit')[0]!;
+    expect(edit.after).toMatchObject({ description: 'Governor of the Kursk region (our test).' });
+    const accept = r.audit('ingest.accept').find((e: any) => e.target === `${id}/e4`)!;
+    expect(accept).toMatchObject({ actor: 'local' });
+    const q = (accept.detail as any).quote;
+    expect(text.slice(q.start, q.end)).toBe(q.quote);
+    expect((accept.after as any).created).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^node anton-veresov/)]),
+    );
+    const undo = r.audit('ingest.undo').find((e: any) => (e.detail as any).candidates.includes('e4'))!;
+    expect((undo.before as any).created).toEqual(expect.arrayContaining((accept.after as any).created));
+    expect(await graphFingerprint()).toBe(seeded);
+  });
+});
