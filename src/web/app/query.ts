@@ -63,6 +63,12 @@ export class QueryController {
           );
         });
         app.render.runLayout(!d.addToGraph);
+        const n = res.graph.nodes.length;
+        const m = res.graph.edges.length;
+        app.shell.setStatus(
+          'info',
+          `${title}: ${n} node${n === 1 ? '' : 's'}, ${m} relationship${m === 1 ? '' : 's'}${d.addToGraph ? ' added' : ''}.`,
+        );
       }
     } catch (e) {
       const err = e instanceof ApiError ? e : new ApiError(0, 'INTERNAL', describeError(e));

@@ -27,6 +27,8 @@ export class RenderSync {
   private readonly positions = new Map<string, { x: number; y: number }>();
   private renderedFrom: { graph: GraphState; hiddenLabels: ReadonlySet<string>; theme: Theme } | null = null;
   private pushed: { selection: readonly string[]; path: unknown } | null = null;
+  /** Layout runs started (the latest one reveals its nodes). */
+  private runs = 0;
 
   constructor(private readonly store: Store<AppState>) {
     this.layout.onChange((running) => this.store.set({ layoutRunning: running }));
@@ -87,10 +89,19 @@ export class RenderSync {
     this.pushed = { selection: s.selection, path };
   }
 
-  /** Runs ForceAtlas2 on its budget; a new run replaces a running one. Not on the map (it owns positions). */
-  runLayout(initial: boolean): void {
+  /**
+   * Runs ForceAtlas2 on its budget; a new run replaces a running one. Not on the map (it owns
+   * positions). `reveal`: nodes the camera brings into the free part of the view once the run
+   * is over (new neighbours), unless another run replaced this one.
+   */
+  runLayout(initial: boolean, reveal?: readonly string[]): void {
     if (mapOwnsLayout(this.store.get())) return;
     // The store update that added the nodes has already synced the render graph.
-    this.layout.run(LayoutRunner.budgetFor(this.graph.order, initial), { initial });
+    const run = this.layout.run(LayoutRunner.budgetFor(this.graph.order, initial), { initial });
+    const ticket = ++this.runs;
+    if (reveal?.length)
+      void run.done.then(() => {
+        if (ticket === this.runs && !mapOwnsLayout(this.store.get())) this.sigma?.camera.reveal(reveal);
+      });
   }
 }

@@ -25,7 +25,22 @@ export interface Layer {
   readonly more?: Readonly<Record<string, number>>;
   /** For expansions: per relationship type, how many neighbours were returned so far (next page's skip). */
   readonly loaded?: Readonly<Record<string, number>>;
+  /** For expansions: per relationship type, how many the node has in all (what is shown is subtracted: core/expansion/more.ts). */
+  readonly totals?: Readonly<Record<string, number>>;
+  /** How to fetch this layer again (deep links, core/history/recipe.ts). */
+  readonly source?: LayerSource;
 }
+
+/**
+ * The request(s) that made a layer, by readable node references: enough to rebuild it from a
+ * link. An expansion lists its pages in order (the first with all types, then "+N more" pages).
+ */
+export type LayerSource =
+  | { kind: 'overview' }
+  | { kind: 'query'; query?: string; cypher?: string; params: Record<string, unknown> }
+  | { kind: 'expand'; ref: string; pages: { type?: string; skip: number; limit: number }[] }
+  | { kind: 'paths'; from: string; to: string; exclude: string[] }
+  | { kind: 'node'; ref: string };
 
 export interface GraphState {
   /** Data of every node some layer holds. */
@@ -54,6 +69,8 @@ export interface LayerInput {
   anchor?: string;
   more?: Record<string, number>;
   loaded?: Record<string, number>;
+  totals?: Record<string, number>;
+  source?: LayerSource;
 }
 
 function uniq(ids: Iterable<string>): string[] {
@@ -114,6 +131,8 @@ export function addLayer(state: GraphState, payload: GraphPayload, input: LayerI
     edgeIds: uniq(edgeList.map((e) => e.id)),
     ...(input.more ? { more: { ...input.more } } : {}),
     ...(input.loaded ? { loaded: { ...input.loaded } } : {}),
+    ...(input.totals ? { totals: { ...input.totals } } : {}),
+    ...(input.source ? { source: input.source } : {}),
   };
   // The payload's nodes are un-hidden: the analyst asked for them explicitly.
   let hidden = state.hidden;
@@ -161,13 +180,22 @@ export function expand(
   more: Record<string, number>,
   title: string,
   connecting: readonly GraphEdge[] = [],
+  page?: { totals?: Record<string, number>; source?: LayerSource },
 ): GraphState {
   const existing = expansionOf(state, anchor);
   const got = countByType(anchor, payload);
   const extra = connecting.filter((e) => e.source !== anchor && e.target !== anchor);
   const full: GraphPayload = extra.length ? { nodes: payload.nodes, edges: [...payload.edges, ...extra] } : payload;
   if (!existing) {
-    return addLayer(state, full, { kind: 'expand', title, anchor, more: positive(more), loaded: got });
+    return addLayer(state, full, {
+      kind: 'expand',
+      title,
+      anchor,
+      more: positive(more),
+      loaded: got,
+      ...(page?.totals ? { totals: page.totals } : {}),
+      ...(page?.source ? { source: page.source } : {}),
+    });
   }
   const nodes = new Map(state.nodes);
   for (const n of full.nodes) nodes.set(n.id, n);
@@ -182,6 +210,10 @@ export function expand(
     edgeIds: uniq([...existing.edgeIds, ...edgeList.map((e) => e.id)]),
     more: positive({ ...(existing.more ?? {}), ...more }),
     loaded,
+    ...(page?.totals || existing.totals ? { totals: { ...(existing.totals ?? {}), ...(page?.totals ?? {}) } } : {}),
+    ...(existing.source?.kind === 'expand' && page?.source?.kind === 'expand'
+      ? { source: { ...existing.source, pages: [...existing.source.pages, ...page.source.pages] } }
+      : {}),
   };
   let hidden = state.hidden;
   if (full.nodes.some((n) => hidden.has(n.id))) {
