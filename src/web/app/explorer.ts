@@ -182,7 +182,7 @@ export class Explorer {
 
   readonly setDrawer = (patch: Partial<DrawerState>) => this.store.set(patchDrawer(patch));
   readonly openSavedQuery = (name: string) => this.store.set(openSavedQuery(name));
-  readonly openCypher = (text?: string) => this.store.set(openCypher(text));
+  readonly openCypher = (text?: string, params?: Record<string, string>) => this.store.set(openCypher(text, params));
   readonly runDrawer = this.action(() => this.query.run());
 
   // ------------------------------------------------------------------ investigation views

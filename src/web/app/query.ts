@@ -5,6 +5,7 @@ import { commitGraph, graphOf } from '../core/history/actions';
 import { showPath } from '../core/paths/actions';
 import { cypherTitle, patchDrawer, savedQuery } from '../core/query/actions';
 import { parseParams } from '../core/query/params';
+import { MAX_QUERY_CHARS, parseCypherParams, queryParamNames } from '../core/query/cypher-params';
 import type { QueryResult } from '../../shared/api';
 import type { Explorer } from './explorer';
 
@@ -44,13 +45,33 @@ export class QueryController {
     } else {
       const query = d.cypher.trim();
       if (!query) return;
+      if (query.length > MAX_QUERY_CHARS) {
+        const n = query.length.toLocaleString('en-GB');
+        const max = MAX_QUERY_CHARS.toLocaleString('en-GB');
+        app.store.set(
+          patchDrawer({
+            error: new ApiError(
+              400,
+              'BAD_REQUEST',
+              `This query is ${n} characters long; the explorer runs at most ${max}.`,
+              {
+                param: 'body.query',
+              },
+            ),
+          }),
+        );
+        return;
+      }
+      const params = parseCypherParams(queryParamNames(query), d.cypherParams);
       title = cypherTitle(query);
-      run = () => app.api.cypher({ query });
+      run = () => app.api.cypher({ query, params });
     }
     app.store.set(patchDrawer({ running: true, error: null }));
     try {
       const res = await run();
-      app.store.set(patchDrawer({ running: false, result: res, resultTitle: title, error: null, ran: true }));
+      app.store.set(
+        patchDrawer({ running: false, result: res, resultTitle: title, error: null, ran: true, sort: null }),
+      );
       if (res.graph.nodes.length) {
         const layer = { kind: 'query' as const, title };
         app.store.set((s) => {

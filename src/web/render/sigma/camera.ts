@@ -36,9 +36,10 @@ export class CameraController {
   /**
    * Brings these nodes into the part of the view no panel covers (legend, status line, view
    * switch, zoom buttons): pans when they fit at the current zoom, zooms out when they do not,
-   * and does nothing when they are all in it already. O(ids).
+   * and does nothing when they are all in it already. `fit`: frames them exactly (zooming in
+   * too). O(ids).
    */
-  reveal(ids: Iterable<string>): void {
+  reveal(ids: Iterable<string>, opts: { fit?: boolean } = {}): void {
     this.host.ensureIndexed();
     const sigma = this.sigma;
     const pts: Coordinates[] = [];
@@ -59,8 +60,8 @@ export class CameraController {
         v.y <= free.bottom - 8
       );
     });
-    if (inside) return;
-    const target = this.cameraFor(pts, free, now);
+    if (inside && !opts.fit) return;
+    const target = this.cameraFor(pts, free, opts.fit ? { ...now, ratio: 0 } : now);
     void cam.animate(target, { duration: 450 });
   }
 
