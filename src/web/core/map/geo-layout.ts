@@ -127,7 +127,7 @@ export function geoLayout(g: ViewGraph, projection: GeoProjection = createProjec
   // a capital on another continent, left out), padded.
   const eventPts = [...positions.values()].filter((p) => p.placement === 'event');
   const located = [...positions.values()].filter((p) => p.placement === 'located');
-  const focus = focusBox(eventPts.length >= 2 ? [...eventPts, ...located] : located, eventPts.length >= 2 ? 6 : 3);
+  const focus = focusBox(eventPts.length >= 2 ? [...eventPts, ...located] : located, eventPts.length >= 2 ? 2 : 3);
 
   // 4. Nodes sharing a spot fan out by a share of the view, not a fixed distance, so their
   // labels do not pile up however wide the map is.
