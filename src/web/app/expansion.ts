@@ -22,14 +22,17 @@ import type { Explorer } from './explorer';
 export class ExpansionController {
   constructor(private readonly app: Explorer) {}
 
-  /** Fetches a node's neighbours and adds them with their links to the view, as one step. */
-  async expand(ref: string): Promise<void> {
+  /**
+   * Fetches a node's neighbours and adds them with their links to the view, as one step; a link
+   * being replayed gives the page size it was made with.
+   */
+  async expand(ref: string, opts: { limit?: number } = {}): Promise<void> {
     const { app } = this;
     const known = findNode(graphOf(app.state), ref);
     const caption = known?.caption ?? ref;
     app.shell.setStatus('busy', `Expanding ${caption}…`);
     try {
-      const limit = app.state.expandLimit;
+      const limit = opts.limit ?? app.state.expandLimit;
       const res = await app.api.neighbours(known?.id ?? ref, { limit });
       const center = res.nodes.find((n) => n.id === res.center);
       const title = `Expanded ${center?.caption ?? caption}`;
@@ -59,16 +62,16 @@ export class ExpansionController {
     }
   }
 
-  /** Next page of one relationship type of an expanded node ("+N more"). */
-  async expandMore(anchor: string, type: string): Promise<void> {
+  /** Next page of one relationship type of an expanded node ("+N more"); a replayed link gives its page. */
+  async expandMore(anchor: string, type: string, at?: { skip: number; limit: number }): Promise<void> {
     const { app } = this;
     const layer = expansionOf(graphOf(app.state), anchor);
     if (!layer) return this.expand(anchor);
     const caption = graphOf(app.state).nodes.get(anchor)?.caption ?? anchor;
     app.shell.setStatus('busy', `Loading more ${type} of ${caption}…`);
     try {
-      const skip = layer.loaded?.[type] ?? 0;
-      const limit = app.state.expandLimit;
+      const skip = at?.skip ?? layer.loaded?.[type] ?? 0;
+      const limit = at?.limit ?? app.state.expandLimit;
       const res = await app.api.neighbours(anchor, { types: [type], skip, limit });
       const title = `More ${type} of ${caption}`;
       const before = graphOf(app.state);

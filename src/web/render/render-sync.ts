@@ -71,6 +71,7 @@ export class RenderSync {
           pinned: g.pinned,
           positions: this.positions,
         });
+        this.placePins(g);
         this.sigma?.graphChanged();
         // Selected nodes may have left the view: dropped once this update is through.
         if (s.selection.some((id) => !this.graph.hasNode(id)))
@@ -78,6 +79,16 @@ export class RenderSync {
       }
     }
     this.push(s);
+  }
+
+  /** Pinned nodes with a known place (a link's pins) are put there. O(pins). */
+  private placePins(g: GraphState): void {
+    if (!g.pinnedAt) return;
+    for (const [id, at] of g.pinnedAt) {
+      if (!this.graph.hasNode(id)) continue;
+      const a = this.graph.getNodeAttributes(id);
+      if (a.x !== at.x || a.y !== at.y) this.graph.mergeNodeAttributes(id, { x: at.x, y: at.y, fixed: true });
+    }
   }
 
   private push(s: AppState): void {

@@ -96,8 +96,8 @@ export const showHidden =
 
 /** Pins or unpins a node; no step of its own (the drag already moved it). */
 export const pinNode =
-  (id: string, pinned: boolean) =>
-  (s: AppState): AppState => ({ ...amendGraph(setPinned(graphOf(s), id, pinned))(s), contextMenu: null });
+  (id: string, pinned: boolean, at?: { x: number; y: number }) =>
+  (s: AppState): AppState => ({ ...amendGraph(setPinned(graphOf(s), id, pinned, at))(s), contextMenu: null });
 
 /** Shows or hides every node of a main label (the legend). */
 export const toggleLabel =

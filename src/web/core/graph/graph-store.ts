@@ -51,6 +51,8 @@ export interface GraphState {
   readonly hidden: ReadonlySet<string>;
   /** Nodes pinned by dragging: the layout does not move them. */
   readonly pinned: ReadonlySet<string>;
+  /** Where pinned nodes are held (graph coordinates), when known: links put them back there. */
+  readonly pinnedAt?: ReadonlyMap<string, { x: number; y: number }>;
   readonly nextLayer: number;
 }
 
@@ -108,7 +110,12 @@ function prune(
     for (const id of s) if (nodes.has(id)) out.add(id);
     return out.size === s.size ? s : out;
   };
-  return { ...state, layers, nodes, edges, hidden: keep(state.hidden), pinned: keep(state.pinned) };
+  const pinned = keep(state.pinned);
+  const pinnedAt =
+    state.pinnedAt && pinned !== state.pinned
+      ? new Map([...state.pinnedAt].filter(([id]) => pinned.has(id)))
+      : state.pinnedAt;
+  return { ...state, layers, nodes, edges, hidden: keep(state.hidden), pinned, ...(pinnedAt ? { pinnedAt } : {}) };
 }
 
 /**
@@ -276,12 +283,22 @@ export function unhideAll(state: GraphState): GraphState {
   return state.hidden.size === 0 ? state : { ...state, hidden: new Set() };
 }
 
-export function setPinned(state: GraphState, id: string, pinned: boolean): GraphState {
-  if (!state.nodes.has(id) || state.pinned.has(id) === pinned) return state;
+/** Pins (at a graph position, when given) or unpins a node. */
+export function setPinned(state: GraphState, id: string, pinned: boolean, at?: { x: number; y: number }): GraphState {
+  if (!state.nodes.has(id)) return state;
+  const was = state.pinnedAt?.get(id);
+  const moved = pinned && at && (!was || was.x !== at.x || was.y !== at.y);
+  if (state.pinned.has(id) === pinned && !moved) return state;
   const p = new Set(state.pinned);
-  if (pinned) p.add(id);
-  else p.delete(id);
-  return { ...state, pinned: p };
+  const where = new Map(state.pinnedAt ?? []);
+  if (pinned) {
+    p.add(id);
+    if (at) where.set(id, { x: at.x, y: at.y });
+  } else {
+    p.delete(id);
+    where.delete(id);
+  }
+  return { ...state, pinned: p, pinnedAt: where };
 }
 
 /** The labels we know, in the order a node's main label is chosen. */
