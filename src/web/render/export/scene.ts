@@ -205,7 +205,12 @@ function thinLabels(nodes: SceneNode[], font: string, measure: (t: string, f: st
   const placed: { x0: number; y0: number; x1: number; y1: number }[] = [];
   for (const n of [...nodes].sort((a, b) => b.r - a.r)) {
     if (!n.label) continue;
-    const box = { x0: n.x + n.r + 2, y0: n.y - LABEL_PX / 2 - 2, x1: n.x + n.r + 6 + measure(n.label, font), y1: n.y + LABEL_PX / 2 + 2 };
+    const box = {
+      x0: n.x + n.r + 2,
+      y0: n.y - LABEL_PX / 2 - 2,
+      x1: n.x + n.r + 6 + measure(n.label, font),
+      y1: n.y + LABEL_PX / 2 + 2,
+    };
     if (placed.some((p) => p.x0 < box.x1 && box.x0 < p.x1 && p.y0 < box.y1 && box.y0 < p.y1)) delete n.label;
     else placed.push(box);
   }

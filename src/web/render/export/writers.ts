@@ -136,7 +136,9 @@ export function sceneToSvg(scene: Scene): string {
   for (const n of scene.nodes)
     if (n.label) out.push(`<text x="${n2(n.x + n.r + 4)}" y="${n2(n.y + LABEL_PX / 3)}">${esc(n.label)}</text>`);
   out.push('</g>');
-  out.push(`<text x="${MARGIN}" y="30" font-size="18" font-weight="700" fill="${scene.textColor}">${esc(scene.title)}</text>`);
+  out.push(
+    `<text x="${MARGIN}" y="30" font-size="18" font-weight="700" fill="${scene.textColor}">${esc(scene.title)}</text>`,
+  );
   out.push(`<text x="${MARGIN}" y="48" font-size="12" fill="${scene.mutedColor}">${esc(scene.subtitle)}</text>`);
   for (const { x, y, row } of legendCells(scene)) {
     if (row.contested)
