@@ -137,7 +137,7 @@ export function completeCypher(
     const options = prefixed(schema.labels, word).map((l) => ({ label: l, kind: 'label' as const }));
     return options.length ? { from: pos - word.length, options } : null;
   }
-  m = /\(\s*([A-Za-z_][A-Za-z0-9_]*)?\s*:\s*([A-Za-z0-9_:]+)\s*\{[^}]*?(?:^|[{,]\s*)([A-Za-z0-9_]*)$/.exec(before);
+  m = /\(\s*([A-Za-z_][A-Za-z0-9_]*)?\s*:\s*([A-Za-z0-9_:]+)\s*\{(?:[^}]*,)?\s*([A-Za-z0-9_]*)$/.exec(before);
   if (m) {
     const word = m[3]!;
     const { keys, from } = propertiesFor(schema, m[2]!.split(':').filter(Boolean));
