@@ -2,7 +2,8 @@
  * End to end, the graph area as a new user meets it: sigma follows its box when the Cypher drawer
  * opens (both viewports) and the area clips its canvases; the legend stays under the view switch;
  * Hide on a hub does not throw; small results label every node; an expansion whose neighbours
- * are all on screen says so and is no step; PNG export at 2× and SVG carry title and legend.
+ * are all on screen says so and is no step; new neighbours land in the free part of the view;
+ * PNG export at 2× and SVG carry title and legend.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -144,6 +145,37 @@ describe('the graph area (e2e)', () => {
       const more = await page.evaluate((id) => window.__newsgraph!.more(id), gladkov);
       expect(Object.values(more).reduce((a, b) => a + b, 0)).toBe(0);
       expect(await steps()).toBe(before);
+    },
+    T,
+  );
+
+  it(
+    'after an expansion the new neighbours are in the part of the view no panel covers',
+    async () => {
+      const { page } = await newPage(e2e.browser);
+      const q = encodeURIComponent("MATCH (p:Person {id: 'dmitry-peskov'}) RETURN p");
+      await openExplorer(page, `${e2e.app.url}/?cypher=${q}&run=1`);
+      const before = new Set(await page.evaluate(() => window.__newsgraph!.explorer.graph.nodes()));
+      await page.evaluate(() => window.__newsgraph!.explorer.expand('dmitry-peskov'));
+      await idle(page);
+      const out = await page.evaluate(
+        (old) => {
+          const h = window.__newsgraph!;
+          const free = h.explorer.sigmaController!.camera.freeRect();
+          const fresh = h.explorer.graph.nodes().filter((id) => !old.includes(id));
+          return {
+            fresh: fresh.length,
+            outside: fresh.filter((id) => {
+              const p = h.nodePosition(id)!;
+              return p.x < free.left || p.x > free.right || p.y < free.top || p.y > free.bottom;
+            }),
+          };
+        },
+        [...before],
+      );
+      expect(out.fresh).toBeGreaterThan(2);
+      expect(out.outside).toEqual([]);
+      await shot(page, 'graph-area-expansion-in-free-area');
     },
     T,
   );

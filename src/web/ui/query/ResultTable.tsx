@@ -3,7 +3,7 @@
  * sized by what they hold and resizable by dragging their right edge, cells rendered for people
  * (Cell.tsx), long text wrapped.
  */
-import { useMemo, useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { QueryResult } from '../../../shared/api';
 import { isNodeCell, isRelCell, sortRows, toTsv, type Cell } from '../../core/query/table';
 import { useApp, useExplorer } from '../context';
@@ -32,16 +32,40 @@ function initialWidths(columns: readonly string[], rows: readonly Cell[][]): num
   });
 }
 
+/** Columns narrower than this are not shrunk to fit the pane (wider ones scroll instead). */
+const MIN_FIT = 140;
+
+/**
+ * Shrinks the columns wider than MIN_FIT, each by its share of the excess, until the table fits
+ * `avail` px (or every column is at MIN_FIT). O(columns).
+ */
+function fitWidths(w: number[], avail: number): number[] {
+  const total = w.reduce((a, b) => a + b, 0);
+  const slack = w.reduce((a, b) => a + Math.max(0, b - MIN_FIT), 0);
+  if (!avail || total <= avail || !slack) return w;
+  const k = Math.min(1, (total - avail) / slack);
+  return w.map((x) => (x > MIN_FIT ? Math.floor(x - (x - MIN_FIT) * k) : x));
+}
+
 export function ResultTable({ result, title }: { result: QueryResult; title: string | null }) {
   const explorer = useExplorer();
   const sort = useApp((s) => s.drawer.sort);
   const [copied, setCopied] = useState(false);
   const { columns, rows } = result.table;
-  const [widths, setWidths] = useState<{ for: QueryResult; w: number[] }>(() => ({
-    for: result,
-    w: initialWidths(columns, rows),
-  }));
-  const w = widths.for === result ? widths.w : initialWidths(columns, rows);
+  // Widths the analyst dragged (for this result); else the content's, fitted to the pane.
+  const [widths, setWidths] = useState<{ for: QueryResult; w: number[] } | null>(null);
+  const wrap = useRef<HTMLDivElement>(null);
+  const [avail, setAvail] = useState(0);
+  useLayoutEffect(() => {
+    const el = wrap.current;
+    if (!el) return;
+    setAvail(el.clientWidth);
+    const ro = new ResizeObserver(() => setAvail(el.clientWidth));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  const fitted = useMemo(() => fitWidths(initialWidths(columns, rows), avail), [columns, rows, avail]);
+  const w = widths?.for === result ? widths.w : fitted;
   const order = useMemo(() => (sort ? sortRows(rows, sort.col, sort.dir) : rows.map((_, i) => i)), [rows, sort]);
   const shown = order.slice(0, 1000);
   const drag = useRef<{ col: number; x: number; w: number } | null>(null);
@@ -125,7 +149,7 @@ export function ResultTable({ result, title }: { result: QueryResult; title: str
           ))}
         </ul>
       ) : null}
-      <div className="table-wrap">
+      <div className="table-wrap" ref={wrap}>
         {rows.length ? (
           <table className="results" data-testid="result-table" style={{ width: w.reduce((a, b) => a + b, 0) }}>
             <colgroup>
