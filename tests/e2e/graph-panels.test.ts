@@ -1,7 +1,8 @@
 /**
  * End to end, the panels around the graph: a claims result table fits its pane with nodes as
  * chips and text wrapping; the "In view" legend counts what is drawn after the timeline hides
- * the rest; the timeline strip fits its box and no bar covers another.
+ * the rest; the timeline strip fits its box and no bar covers another; the map keeps people without
+ * coordinates in a tray beside it.
  */
 import { describe, expect, it } from 'vitest';
 import { e2eSession, idle, newPage, openExplorer, shot } from '../support/browser';
@@ -91,6 +92,41 @@ describe('panels around the graph (e2e)', () => {
         }),
       );
       expect(overlaps).toEqual([]);
+    },
+    T,
+  );
+  it(
+    'the map: people without coordinates sit in the tray beside the map, never on it; located places are in the first view',
+    async () => {
+      const { page } = await newPage(e2e.browser);
+      await openExplorer(page, e2e.app.url);
+      await page.getByTestId('view-map').click();
+      await page.waitForFunction(() => window.__newsgraph!.views.state().mapStatus.state === 'on', null, {
+        timeout: 60_000,
+      });
+      await idle(page);
+      const at = (key: string) =>
+        page.evaluate((k) => {
+          const h = window.__newsgraph!;
+          const id = h.nodeId(k)!;
+          return { ...h.nodePosition(id)!, located: h.views.location(id) !== null };
+        }, key);
+      const box = (await page.locator('[data-testid=graph]').boundingBox())!;
+      const places = await Promise.all(['ukraine', 'belgorod', 'kharkiv', 'melitopol'].map(at));
+      for (const p of places) {
+        expect(p.located).toBe(true);
+        expect(p.x).toBeGreaterThan(0);
+        expect(p.x).toBeLessThan(box.width);
+        expect(p.y).toBeGreaterThan(0);
+        expect(p.y).toBeLessThan(box.height);
+      }
+      const east = Math.max(...places.map((p) => p.x));
+      for (const person of ['dmitry-peskov', 'vyacheslav-gladkov']) {
+        const p = await at(person);
+        expect(p.located, person).toBe(false);
+        expect(p.x, person).toBeGreaterThan(east);
+      }
+      await shot(page, 'graph-panels-map-first-view');
     },
     T,
   );
