@@ -47,7 +47,11 @@ describe('explorer (e2e, headless Chromium)', () => {
             [e.getAttribute('data-testid')!.slice('legend-'.length), Number(e.getAttribute('data-count'))] as const,
         ),
       );
-      expect(legend.map(([l]) => l).sort()).toEqual([
+      // The contested marker has its own entry (how many contested events are drawn).
+      const contested = legend.find(([l]) => l === 'contested');
+      expect(contested?.[1]).toBeGreaterThan(0);
+      const labels = legend.filter(([l]) => l !== 'contested');
+      expect(labels.map(([l]) => l).sort()).toEqual([
         'Article',
         'Claim',
         'Event',
@@ -56,7 +60,7 @@ describe('explorer (e2e, headless Chromium)', () => {
         'Place',
         'Weapon',
       ]);
-      for (const [label, n] of legend) expect(n, label).toBe(schema.labels.find((l) => l.label === label)?.count);
+      for (const [label, n] of labels) expect(n, label).toBe(schema.labels.find((l) => l.label === label)?.count);
 
       // A legend toggle removes that label from the canvas, and the URL remembers it.
       await page.getByTestId('legend-Article').click();

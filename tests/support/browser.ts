@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, onTestFinished } from 'vitest';
 import type { RunningServer } from '../../src/server/http/server';
 import { startApp } from '../e2e/support/app';
 import { testNeo4j } from './neo4j';
@@ -69,11 +69,34 @@ export async function newPage(
   });
   const page = await context.newPage();
   const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(process.env.E2E_STACKS ? String(e.stack) : e.message));
+  failOnPageErrors(page, errors);
   page.on('console', (m) => {
     if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) errors.push(m.text());
   });
   return { context, page, errors };
+}
+
+/**
+ * Every uncaught exception of the page is a failure of the test that opened it, whether or not
+ * the test looks at `errors`: recorded in `errors` and re-raised when the test finishes. Pages
+ * opened outside a test (beforeAll) only record them.
+ */
+export function failOnPageErrors(page: Page, errors: string[] = []): string[] {
+  const uncaught: string[] = [];
+  page.on('pageerror', (e) => {
+    const text = process.env.E2E_STACKS ? String(e.stack) : e.message;
+    errors.push(text);
+    uncaught.push(text);
+  });
+  try {
+    onTestFinished(() => {
+      if (uncaught.length)
+        throw new Error(`the page threw ${uncaught.length} uncaught error(s):\n${uncaught.join('\n')}`);
+    });
+  } catch {
+    /* not inside a test */
+  }
+  return errors;
 }
 
 /** Two animation frames: whatever the last state change scheduled has been drawn. */

@@ -23,6 +23,14 @@ export const SchemaResponseSchema = z.object({
     index: z.string().nullable(),
   }),
   countsSource: z.enum(['count-store', 'scan']).describe('how the counts were obtained'),
+  labelProperties: z
+    .record(z.string(), z.array(z.string()))
+    .optional()
+    .describe('per label, the property keys of a sample of its nodes (Cypher completion)'),
+  functions: z
+    .array(z.object({ name: z.string(), signature: z.string() }))
+    .optional()
+    .describe('Cypher functions the database offers (Cypher completion)'),
 });
 export type SchemaResponse = z.infer<typeof SchemaResponseSchema>;
 

@@ -7,61 +7,101 @@ import type { GraphEdge, GraphPayload } from '../../shared/graph';
 import { EDGES_BETWEEN_MAX_AMONG, EDGES_BETWEEN_MAX_NODES } from '../../shared/api/edges-caps';
 import { describeError } from '../api/client';
 import { expanded, expandedMessage, moreMessage } from '../core/expansion/actions';
-import { connectRequest, expansionOf, findNode } from '../core/graph/graph-store';
+import {
+  connectRequest,
+  expansionOf,
+  findNode,
+  nodeRef,
+  type GraphState,
+  type LayerSource,
+} from '../core/graph/graph-store';
+import { remainingMore, shownOfTotals } from '../core/expansion/more';
 import { graphOf } from '../core/history/actions';
 import type { Explorer } from './explorer';
 
 export class ExpansionController {
   constructor(private readonly app: Explorer) {}
 
-  /** Fetches a node's neighbours and adds them with their links to the view, as one step. */
-  async expand(ref: string): Promise<void> {
+  /**
+   * Fetches a node's neighbours and adds them with their links to the view, as one step; a link
+   * being replayed gives the page size it was made with.
+   */
+  async expand(ref: string, opts: { limit?: number } = {}): Promise<void> {
     const { app } = this;
     const known = findNode(graphOf(app.state), ref);
     const caption = known?.caption ?? ref;
     app.shell.setStatus('busy', `Expanding ${caption}…`);
     try {
-      const res = await app.api.neighbours(known?.id ?? ref, { limit: app.state.expandLimit });
+      const limit = opts.limit ?? app.state.expandLimit;
+      const res = await app.api.neighbours(known?.id ?? ref, { limit });
       const center = res.nodes.find((n) => n.id === res.center);
       const title = `Expanded ${center?.caption ?? caption}`;
-      const before = graphOf(app.state).nodes.size;
+      const before = graphOf(app.state);
       const page: GraphPayload = { nodes: res.nodes, edges: res.edges };
       const links = await this.connecting(page);
-      app.store.set(expanded(res.center, page, res.more, title, links.edges));
-      const added = graphOf(app.state).nodes.size - before;
+      const anchorRef = center ? nodeRef(center) : ref;
+      const source: LayerSource = { kind: 'expand', ref: anchorRef, pages: [{ skip: 0, limit }] };
+      app.store.set(expanded(res.center, page, res.more, title, links.edges, { totals: res.byType, source }));
+      const after = graphOf(app.state);
       app.shell.setStatus(
         'info',
         expandedMessage(
           center?.caption ?? caption,
-          { returned: res.returned, total: res.total, added, more: res.more },
+          {
+            shown: shownOfTotals(after, res.center, res.byType),
+            total: res.total,
+            added: after.nodes.size - before.nodes.size,
+            more: remainingMore(after, expansionOf(after, res.center)),
+          },
           links.note,
         ),
       );
-      app.render.runLayout(false);
+      if (after.nodes.size !== before.nodes.size || after.edges.size !== before.edges.size) this.settle(before);
     } catch (e) {
       app.shell.setStatus('error', `Could not expand ${caption}: ${describeError(e)}`);
     }
   }
 
-  /** Next page of one relationship type of an expanded node ("+N more"). */
-  async expandMore(anchor: string, type: string): Promise<void> {
+  /** Next page of one relationship type of an expanded node ("+N more"); a replayed link gives its page. */
+  async expandMore(anchor: string, type: string, at?: { skip: number; limit: number }): Promise<void> {
     const { app } = this;
     const layer = expansionOf(graphOf(app.state), anchor);
     if (!layer) return this.expand(anchor);
     const caption = graphOf(app.state).nodes.get(anchor)?.caption ?? anchor;
     app.shell.setStatus('busy', `Loading more ${type} of ${caption}…`);
     try {
-      const skip = layer.loaded?.[type] ?? 0;
-      const res = await app.api.neighbours(anchor, { types: [type], skip, limit: app.state.expandLimit });
+      const skip = at?.skip ?? layer.loaded?.[type] ?? 0;
+      const limit = at?.limit ?? app.state.expandLimit;
+      const res = await app.api.neighbours(anchor, { types: [type], skip, limit });
       const title = `More ${type} of ${caption}`;
+      const before = graphOf(app.state);
       const page: GraphPayload = { nodes: res.nodes, edges: res.edges };
       const links = await this.connecting(page);
-      app.store.set(expanded(res.center, page, { [type]: res.more[type] ?? 0 }, title, links.edges));
-      app.shell.setStatus('info', moreMessage(caption, type, res.returned, res.more[type], links.note));
-      app.render.runLayout(false);
+      const ref = layer.source?.kind === 'expand' ? layer.source.ref : anchor;
+      const source: LayerSource = { kind: 'expand', ref, pages: [{ type, skip, limit }] };
+      const totals = res.byType[type] !== undefined ? { [type]: res.byType[type]! } : undefined;
+      app.store.set(
+        expanded(res.center, page, { [type]: res.more[type] ?? 0 }, title, links.edges, {
+          ...(totals ? { totals } : {}),
+          source,
+        }),
+      );
+      const after = graphOf(app.state);
+      const added = after.edges.size - before.edges.size;
+      app.shell.setStatus(
+        'info',
+        moreMessage(caption, type, added, remainingMore(after, expansionOf(after, anchor))[type], links.note),
+      );
+      if (after.nodes.size !== before.nodes.size || added) this.settle(before);
     } catch (e) {
       app.shell.setStatus('error', `Could not load more ${type}: ${describeError(e)}`);
     }
+  }
+
+  /** New nodes are in: lay them out, then bring them into the free part of the view. */
+  private settle(before: GraphState): void {
+    const fresh = [...graphOf(this.app.state).nodes.keys()].filter((id) => !before.nodes.has(id));
+    this.app.render.runLayout(false, fresh);
   }
 
   /**

@@ -174,7 +174,11 @@ export class Explorer {
   readonly collapse = (id: string) => this.store.set(collapseNode(id));
   readonly hide = (ids: readonly string[]) => this.store.set(hideNodes(ids));
   readonly showHidden = () => this.store.set(showHidden());
-  readonly setPinned = (id: string, pinned: boolean) => this.store.set(pinNode(id, pinned));
+  /** Pins a node where it is drawn now (a drag's end, the menu), or unpins it. */
+  readonly setPinned = (id: string, pinned: boolean) => {
+    const at = pinned && this.graph.hasNode(id) ? this.graph.getNodeAttributes(id) : undefined;
+    this.store.set(pinNode(id, pinned, at ? { x: at.x, y: at.y } : undefined));
+  };
   readonly toggleLabel = (label: string) => this.store.set(toggleLabel(label));
   readonly showAllLabels = () => this.store.set(showAllLabels());
   readonly setExpandLimit = (n: number) => this.store.set(setExpandLimit(n));
@@ -185,7 +189,7 @@ export class Explorer {
 
   readonly setDrawer = (patch: Partial<DrawerState>) => this.store.set(patchDrawer(patch));
   readonly openSavedQuery = (name: string) => this.store.set(openSavedQuery(name));
-  readonly openCypher = (text?: string) => this.store.set(openCypher(text));
+  readonly openCypher = (text?: string, params?: Record<string, string>) => this.store.set(openCypher(text, params));
   readonly runDrawer = this.action(() => this.query.run());
 
   // ------------------------------------------------------------------ investigation views

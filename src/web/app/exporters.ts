@@ -1,15 +1,18 @@
 /**
- * Exports of the current view: PNG (sigma's layers composited), GEXF (opens in Gephi, with
- * positions, colours, sizes and every Neo4j property), JSON (the graph payload plus positions),
- * CSV of a result table. Loaded on demand: @sigma/export-image and the GEXF writer are not in
- * the first bundle.
+ * Exports of the current view: PNG at 2× or 3× and SVG (the whole graph or the view, with
+ * title, legend and source line: render/export/), GEXF (opens in Gephi, with positions, colours,
+ * sizes and every Neo4j property), JSON (the graph payload plus positions), CSV of a result
+ * table. Loaded on demand: the writers and the GEXF writer are not in the first bundle.
  */
 import { MultiDirectedGraph } from 'graphology';
 import type { QueryResult } from '../../shared/api';
 import type { Explorer } from './explorer';
 import { primaryLabel, visibleGraph } from '../core/graph/graph-store';
-import { UI_COLORS } from '../render/style';
-import { toCsv } from '../core/query/table';
+import { labelColor, labelStyle } from '../render/style';
+import { buildScene, type ExportArea, type LegendRow, type Scene } from '../render/export/scene';
+import { drawSceneOnCanvas, sceneToSvg } from '../render/export/writers';
+import { sortedRows, toCsv, type TableSort } from '../core/query/table';
+import { formatDate } from '../ui/format';
 
 function stamp(): string {
   return new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
@@ -28,15 +31,78 @@ export function download(blob: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export async function exportPng(explorer: Explorer): Promise<void> {
-  const sigma = explorer.sigmaController?.sigma;
-  if (!sigma) throw new Error('The graph view is not available (no WebGL), so there is nothing to draw.');
-  const { toBlob } = await import('@sigma/export-image');
-  const blob = await toBlob(sigma as unknown as Parameters<typeof toBlob>[0], {
-    format: 'png',
-    backgroundColor: UI_COLORS[explorer.state.theme].background,
-  });
-  download(blob, `newsgraph-${stamp()}.png`);
+export interface ImageOptions {
+  format: 'png' | 'svg';
+  /** The whole graph, or what the view shows now. */
+  area: ExportArea;
+  /** PNG pixels per CSS px. */
+  scale: 2 | 3;
+}
+
+const measureCtx = (): CanvasRenderingContext2D => document.createElement('canvas').getContext('2d')!;
+
+/** "wall-street-journal" → "Wall Street Journal". */
+function humanSlug(s: string): string {
+  return s.replace(/[-_]+/g, ' ').replace(/\b\p{Ll}/gu, (c) => c.toUpperCase());
+}
+
+/** The picture of the graph: title, the graph (what sigma draws), legend, source line. */
+export function imageScene(explorer: Explorer, area: ExportArea): Scene {
+  const ctrl = explorer.sigmaController;
+  if (!ctrl) throw new Error('The graph view is not available (no WebGL), so there is nothing to draw.');
+  ctrl.ensureIndexed();
+  const s = explorer.state;
+  const g = s.history.present.state;
+  const theme = s.theme;
+  const legend: LegendRow[] = Object.entries(s.shown.byLabel)
+    .filter(([l, n]) => n > 0 && !s.hiddenLabels.has(l))
+    .sort((a, b) => b[1] - a[1])
+    .map(([l, n]) => ({ label: l, text: `${labelStyle(l).plural} ${n}`, color: labelColor(l, theme), glyph: l }));
+  if (s.shown.contested)
+    legend.push({ label: 'contested', text: `Contested ${s.shown.contested}`, color: '', contested: true });
+  const outlets = new Set<string>();
+  let articles = 0;
+  for (const n of g.nodes.values()) {
+    if (!n.labels.includes('Article')) continue;
+    articles++;
+    if (typeof n.properties.outlet === 'string') outlets.add(humanSlug(n.properties.outlet));
+  }
+  const day = formatDate(new Date().toISOString().slice(0, 10));
+  const source =
+    `Source: ${articles ? `${articles} article${articles === 1 ? '' : 's'}${outlets.size ? ` (${[...outlets].slice(0, 4).join(', ')}${outlets.size > 4 ? '…' : ''})` : ''}` : 'the connected Neo4j database'}` +
+    ` · newsgraph explorer, exported ${day}`;
+  const labelled = new Set((ctrl.sigma as unknown as { displayedNodeLabels: Set<string> }).displayedNodeLabels);
+  const ctx = measureCtx();
+  return buildScene(
+    ctrl.sigma as unknown as Parameters<typeof buildScene>[0],
+    {
+      area,
+      theme,
+      title: s.history.present.title,
+      subtitle: `${s.shown.nodes} nodes, ${s.shown.edges} relationships · ${area === 'view' ? 'the current view' : 'the whole graph'}`,
+      source,
+      legend,
+      labelled,
+    },
+    (text, font) => {
+      ctx.font = font;
+      return ctx.measureText(text).width;
+    },
+  );
+}
+
+/** PNG (2× or 3×) or SVG of the whole graph or the view, with title, legend and source line. */
+export async function exportImage(explorer: Explorer, opts: ImageOptions): Promise<void> {
+  const scene = imageScene(explorer, opts.area);
+  const name = `newsgraph-${opts.area}-${stamp()}`;
+  if (opts.format === 'svg') {
+    download(new Blob([sceneToSvg(scene)], { type: 'image/svg+xml' }), `${name}.svg`);
+    return;
+  }
+  const canvas = drawSceneOnCanvas(scene, opts.scale);
+  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+  if (!blob) throw new Error('The browser could not encode the image.');
+  download(blob, `${name}@${opts.scale}x.png`);
 }
 
 /** GEXF attribute values must be scalars: lists are joined, objects (points) serialised. */
@@ -109,7 +175,8 @@ export function exportJson(explorer: Explorer): void {
   download(new Blob([JSON.stringify(doc, null, 2)], { type: 'application/json' }), `newsgraph-${stamp()}.json`);
 }
 
-export function exportCsv(result: QueryResult, title: string | null): void {
+/** The result table as CSV, in the order the table shows it (its sort). */
+export function exportCsv(result: QueryResult, title: string | null, sort: TableSort | null = null): void {
   const name =
     (title ?? 'result')
       .toLowerCase()
@@ -117,7 +184,7 @@ export function exportCsv(result: QueryResult, title: string | null): void {
       .replace(/^-|-$/g, '')
       .slice(0, 40) || 'result';
   download(
-    new Blob([toCsv(result.table.columns, result.table.rows)], { type: 'text/csv;charset=utf-8' }),
+    new Blob([toCsv(result.table.columns, sortedRows(result.table.rows, sort))], { type: 'text/csv;charset=utf-8' }),
     `${name}-${stamp()}.csv`,
   );
 }

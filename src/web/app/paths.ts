@@ -1,6 +1,6 @@
 /** Shortest paths between two nodes: found, added to the view as one step, drawn (the rest dimmed). */
 import { describeError } from '../api/client';
-import { addLayer, findNode } from '../core/graph/graph-store';
+import { addLayer, findNode, nodeRef, type LayerSource } from '../core/graph/graph-store';
 import { commitGraph, graphOf } from '../core/history/actions';
 import { PATH_EXCLUDE, PATH_MAX_HOPS, pathsMessage, pathView, showPath, type PathView } from '../core/paths/actions';
 import type { Explorer } from './explorer';
@@ -11,19 +11,33 @@ export class PathsController {
 
   constructor(private readonly app: Explorer) {}
 
-  async find(a: string, b: string): Promise<void> {
+  /** Finds the shortest paths between two nodes (by element id or our id), skipping `exclude` types. */
+  async find(a: string, b: string, exclude: readonly string[] = PATH_EXCLUDE): Promise<void> {
     const { app } = this;
     const na = findNode(graphOf(app.state), a);
     const nb = findNode(graphOf(app.state), b);
     const label = `${na?.caption ?? a} and ${nb?.caption ?? b}`;
     app.shell.setStatus('busy', `Finding paths between ${label}…`);
     try {
-      const res = await app.api.paths(na?.id ?? a, nb?.id ?? b, { maxHops: PATH_MAX_HOPS, exclude: PATH_EXCLUDE });
+      const res = await app.api.paths(na?.id ?? a, nb?.id ?? b, { maxHops: PATH_MAX_HOPS, exclude });
       const view = pathView(res);
       if (view.count) {
         const title = `Paths between ${label}`;
+        const ref = (id: string, fallback: string) => {
+          const n = res.nodes.find((x) => x.id === id);
+          return n ? nodeRef(n) : fallback;
+        };
+        const source: LayerSource = {
+          kind: 'paths',
+          from: ref(view.from, a),
+          to: ref(view.to, b),
+          exclude: [...exclude],
+        };
         app.store.set((s) =>
-          commitGraph(addLayer(graphOf(s), { nodes: res.nodes, edges: res.edges }, { kind: 'paths', title }), title)(s),
+          commitGraph(
+            addLayer(graphOf(s), { nodes: res.nodes, edges: res.edges }, { kind: 'paths', title, source }),
+            title,
+          )(s),
         );
         app.shell.setStatus('info', pathsMessage(view, label));
         app.render.runLayout(false);

@@ -1,12 +1,15 @@
 /** Running what the query drawer shows: a saved query with its form, or the editor's Cypher. */
 import { ApiError, describeError } from '../api/client';
-import { addLayer, replaceWith } from '../core/graph/graph-store';
+import { addLayer, replaceWith, type LayerSource } from '../core/graph/graph-store';
 import { commitGraph, graphOf } from '../core/history/actions';
 import { showPath } from '../core/paths/actions';
 import { cypherTitle, patchDrawer, savedQuery } from '../core/query/actions';
 import { parseParams } from '../core/query/params';
+import { MAX_QUERY_CHARS, parseCypherParams, queryParamNames } from '../core/query/cypher-params';
 import type { QueryResult } from '../../shared/api';
 import type { Explorer } from './explorer';
+
+type QuerySource = Extract<LayerSource, { kind: 'query' }>;
 
 export class QueryController {
   constructor(private readonly app: Explorer) {}
@@ -21,6 +24,7 @@ export class QueryController {
     if (d.running) return;
     let title: string;
     let run: () => Promise<QueryResult>;
+    let source: QuerySource;
     if (d.mode === 'saved') {
       const q = savedQuery(app.state, d.query);
       if (!q) {
@@ -41,32 +45,83 @@ export class QueryController {
       }
       title = q.title;
       run = () => app.api.runQuery(q.name, parsed.values);
+      source = { kind: 'query', query: q.name, params: parsed.values };
     } else {
       const query = d.cypher.trim();
       if (!query) return;
+      if (query.length > MAX_QUERY_CHARS) {
+        const n = query.length.toLocaleString('en-GB');
+        const max = MAX_QUERY_CHARS.toLocaleString('en-GB');
+        app.store.set(
+          patchDrawer({
+            error: new ApiError(
+              400,
+              'BAD_REQUEST',
+              `This query is ${n} characters long; the explorer runs at most ${max}.`,
+              {
+                param: 'body.query',
+              },
+            ),
+          }),
+        );
+        return;
+      }
+      const params = parseCypherParams(queryParamNames(query), d.cypherParams);
       title = cypherTitle(query);
-      run = () => app.api.cypher({ query });
+      run = () => app.api.cypher({ query, params });
+      source = { kind: 'query', cypher: query, params };
     }
     app.store.set(patchDrawer({ running: true, error: null }));
     try {
       const res = await run();
-      app.store.set(patchDrawer({ running: false, result: res, resultTitle: title, error: null, ran: true }));
-      if (res.graph.nodes.length) {
-        const layer = { kind: 'query' as const, title };
-        app.store.set((s) => {
-          const g = graphOf(s);
-          return showPath(null)(
-            commitGraph(
-              d.addToGraph ? addLayer(g, res.graph, layer) : replaceWith(g, res.graph, layer),
-              `Query: ${title}`,
-            )(s),
-          );
-        });
-        app.render.runLayout(!d.addToGraph);
-      }
+      app.store.set(
+        patchDrawer({ running: false, result: res, resultTitle: title, error: null, ran: true, sort: null }),
+      );
+      this.show(res, title, source, d.addToGraph);
     } catch (e) {
       const err = e instanceof ApiError ? e : new ApiError(0, 'INTERNAL', describeError(e));
       app.store.set(patchDrawer({ running: false, error: err }));
     }
+  }
+
+  /**
+   * Runs a query of a link being replayed (no form, no checks: the link holds what ran) and
+   * shows its graph; the open drawer shows its result when it is that query.
+   */
+  async runSource(source: QuerySource, add: boolean): Promise<void> {
+    const { app } = this;
+    const saved = source.query ? savedQuery(app.state, source.query) : undefined;
+    const title = saved?.title ?? (source.cypher ? cypherTitle(source.cypher) : (source.query ?? 'Query'));
+    try {
+      const res = source.cypher
+        ? await app.api.cypher({ query: source.cypher, params: source.params })
+        : await app.api.runQuery(source.query ?? '', source.params as Parameters<typeof app.api.runQuery>[1]);
+      const d = app.state.drawer;
+      const same = d.open && (d.mode === 'saved' ? d.query === source.query : d.cypher.trim() === source.cypher);
+      if (same) app.store.set(patchDrawer({ result: res, resultTitle: title, error: null, ran: true, sort: null }));
+      this.show(res, title, source, add);
+    } catch (e) {
+      app.shell.setStatus('error', `Could not run “${title}” again: ${describeError(e)}`);
+    }
+  }
+
+  /** A result's graph replaces the view, or joins it, as one step. */
+  private show(res: QueryResult, title: string, source: QuerySource, add: boolean): void {
+    const { app } = this;
+    if (!res.graph.nodes.length) return;
+    const layer = { kind: 'query' as const, title, source };
+    app.store.set((s) => {
+      const g = graphOf(s);
+      return showPath(null)(
+        commitGraph(add ? addLayer(g, res.graph, layer) : replaceWith(g, res.graph, layer), `Query: ${title}`)(s),
+      );
+    });
+    app.render.runLayout(!add);
+    const n = res.graph.nodes.length;
+    const m = res.graph.edges.length;
+    app.shell.setStatus(
+      'info',
+      `${title}: ${n} node${n === 1 ? '' : 's'}, ${m} relationship${m === 1 ? '' : 's'}${add ? ' added' : ''}.`,
+    );
   }
 }

@@ -5,7 +5,7 @@
 import type { NodeDetailResponse } from '../../shared/api';
 import type { GraphNode } from '../../shared/graph';
 import { describeError } from '../api/client';
-import { addLayer, findNode, unhide } from '../core/graph/graph-store';
+import { addLayer, findNode, nodeRef, unhide } from '../core/graph/graph-store';
 import { commitGraph, graphOf } from '../core/history/actions';
 import { detailFailed, detailLoaded, detailLoading, select } from '../core/selection/actions';
 import type { Explorer } from './explorer';
@@ -43,24 +43,11 @@ export class SelectionController {
   /** Selects a node by element id or our id, loading it first when it is not in the graph. */
   async focusRef(ref: string): Promise<void> {
     const { app } = this;
-    let node = findNode(graphOf(app.state), ref);
-    if (!node) {
-      try {
-        const d = await app.api.node(ref);
-        this.details.set(d.node.id, d);
-        const title = `Added ${d.node.caption}`;
-        app.store.set((s) =>
-          commitGraph(addLayer(graphOf(s), { nodes: [d.node], edges: [] }, { kind: 'node', title }), title)(s),
-        );
-        node = d.node;
-      } catch (e) {
-        app.shell.setStatus('error', `Could not open “${ref}”: ${describeError(e)}`);
-        return;
-      }
-    }
+    const node = findNode(graphOf(app.state), ref) ?? (await this.addRef(ref));
+    if (!node) return;
     const id = node.id;
     if (graphOf(app.state).hidden.has(id))
-      app.store.set((s) => commitGraph(unhide(graphOf(s), id), `Showed ${node!.caption}`)(s));
+      app.store.set((s) => commitGraph(unhide(graphOf(s), id), `Showed ${node.caption}`)(s));
     this.select(id);
     // Let the sync add it to the render graph before moving the camera.
     requestAnimationFrame(() => app.render.controller?.camera.focusNode(id));
@@ -73,12 +60,30 @@ export class SelectionController {
   async openNode(node: GraphNode): Promise<void> {
     const { app } = this;
     if (!findNode(graphOf(app.state), node.id)) {
-      const title = `Added ${node.caption}`;
-      app.store.set((s) =>
-        commitGraph(addLayer(graphOf(s), { nodes: [node], edges: [] }, { kind: 'node', title }), title)(s),
-      );
+      this.addNode(node);
       await app.expansion.expand(node.id);
     }
     await this.focusRef(node.id);
+  }
+
+  /** Loads a node that is not in the graph yet and adds it alone, as one step (null when it cannot be found). */
+  async addRef(ref: string): Promise<GraphNode | null> {
+    try {
+      const d = await this.app.api.node(ref);
+      this.details.set(d.node.id, d);
+      this.addNode(d.node);
+      return d.node;
+    } catch (e) {
+      this.app.shell.setStatus('error', `Could not open “${ref}”: ${describeError(e)}`);
+      return null;
+    }
+  }
+
+  private addNode(node: GraphNode): void {
+    const title = `Added ${node.caption}`;
+    const source = { kind: 'node' as const, ref: nodeRef(node) };
+    this.app.store.set((s) =>
+      commitGraph(addLayer(graphOf(s), { nodes: [node], edges: [] }, { kind: 'node', title, source }), title)(s),
+    );
   }
 }

@@ -1,6 +1,6 @@
 /**
  * The shell's effects: the theme (kept in localStorage), the status line (info messages clear
- * themselves after a while).
+ * themselves after a while, and when the view they describe is replaced).
  */
 import { setStatus, setTheme, type Status, type Theme } from '../core/shell/actions';
 import type { AppState } from '../core/state';
@@ -8,7 +8,7 @@ import type { Store } from '../core/store';
 
 const THEME_KEY = 'newsgraph.theme';
 /** How long an info message stays (busy and error messages stay until replaced). */
-const INFO_SHOWN_MS = 8000;
+const INFO_SHOWN_MS = 6000;
 
 /** The saved theme, else the system's preference. */
 export function initialTheme(): Theme {
@@ -24,7 +24,15 @@ export function initialTheme(): Theme {
 export class ShellController {
   private statusTimer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(private readonly store: Store<AppState>) {}
+  constructor(private readonly store: Store<AppState>) {
+    // A message describes the view it was written for: once another step is shown (a query
+    // result over the overview, undo, a deep link), an info message about the old one goes.
+    store.subscribe(() => {
+      const s = store.get();
+      if (s.status?.kind === 'info' && s.status.seq !== undefined && s.status.seq !== s.history.present.seq)
+        this.clearStatus();
+    });
+  }
 
   setTheme(theme: Theme): void {
     try {
@@ -38,11 +46,13 @@ export class ShellController {
   setStatus(kind: Status['kind'], text: string): void {
     if (this.statusTimer) clearTimeout(this.statusTimer);
     this.statusTimer = null;
-    this.store.set(setStatus({ kind, text }));
+    this.store.set(setStatus({ kind, text, seq: this.store.get().history.present.seq }));
     if (kind === 'info') this.statusTimer = setTimeout(() => this.store.set(setStatus(null)), INFO_SHOWN_MS);
   }
 
   clearStatus(): void {
-    this.store.set(setStatus(null));
+    if (this.statusTimer) clearTimeout(this.statusTimer);
+    this.statusTimer = null;
+    if (this.store.get().status) this.store.set(setStatus(null));
   }
 }

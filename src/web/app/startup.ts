@@ -7,10 +7,12 @@ import type { GraphPayload } from '../../shared/graph';
 import { describeError, setAccessToken } from '../api/client';
 import { replaceWith } from '../core/graph/graph-store';
 import { graphOf, startOrCommitGraph } from '../core/history/actions';
+import { decodeRecipe } from '../core/history/recipe';
 import { parseUrlState, type UrlState } from '../core/history/url-state';
 import { showPath } from '../core/paths/actions';
 import { drawerFromLink } from '../core/query/actions';
 import type { Explorer } from './explorer';
+import { replayRecipe } from './link';
 
 export class StartupController {
   /** A token was typed in this page (a refusal now means that token was wrong). */
@@ -83,7 +85,11 @@ export class StartupController {
       const res = await app.api.overview();
       const payload: GraphPayload = { nodes: res.nodes, edges: res.edges };
       const title = res.mode === 'whole' ? 'Overview' : `Overview (top ${res.nodes.length} by degree)`;
-      const next = replaceWith(graphOf(app.state), payload, { kind: 'overview', title });
+      const next = replaceWith(graphOf(app.state), payload, {
+        kind: 'overview',
+        title,
+        source: { kind: 'overview' },
+      });
       app.store.set((s) => showPath(null)(startOrCommitGraph(next, title, initial)(s)));
       app.shell.setStatus(
         'info',
@@ -98,16 +104,24 @@ export class StartupController {
     }
   }
 
-  /** Replays a deep link: query, expansions (in order), path, focus. */
+  /**
+   * Replays a deep link: its view recipe when it has one (every layer, hidden nodes, pins,
+   * timeline, view), else query, expansions (in order), path; then the focus.
+   */
   async restore(url: UrlState): Promise<void> {
     const { app } = this;
     if (url.hiddenLabels.length) app.store.set({ hiddenLabels: new Set(url.hiddenLabels) });
+    const recipe = url.view ? decodeRecipe(url.view) : null;
+    if (url.view && !recipe) app.shell.setStatus('error', 'This link’s view could not be read; showing what it names.');
     if (url.query || url.cypher) {
       app.store.set(drawerFromLink(url));
-      if (url.run) await app.query.run();
+      if (url.run && !recipe) await app.query.run();
     }
-    for (const ref of url.expand) await app.expansion.expand(ref);
-    if (url.paths) await app.paths.find(url.paths[0], url.paths[1]);
+    if (recipe) await replayRecipe(app, recipe);
+    else {
+      for (const ref of url.expand) await app.expansion.expand(ref);
+      if (url.paths) await app.paths.find(url.paths[0], url.paths[1]);
+    }
     if (url.focus) await app.selection.focusRef(url.focus);
   }
 }

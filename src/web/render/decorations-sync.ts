@@ -12,7 +12,7 @@ import {
   shownCounts,
   type ViewDecorations,
 } from '../core/filters/decorations';
-import { visibleGraph } from '../core/graph/graph-store';
+import { primaryLabel, visibleGraph } from '../core/graph/graph-store';
 import { graphOf } from '../core/history/actions';
 import { publicationDays } from '../core/timeline/time-filter';
 import type { AppState } from '../core/state';
@@ -66,7 +66,7 @@ export class DecorationsSync {
       map: s.view.canvasMode === 'map',
       baseEdgeSize: EDGE_SIZE,
     });
-    const shown = shownCounts(g, next);
+    const shown = shownCounts(g, next, (n) => primaryLabel(n.labels));
     if (!sameShown(shown, s.shown)) this.store.set({ shown });
     if (sameDecorations(next, this.current)) return;
     this.current = next;

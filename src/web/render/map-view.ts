@@ -5,7 +5,7 @@
  */
 import { animateNodes } from 'sigma/utils';
 import type { Atlas } from '../core/map/atlas';
-import { fitFocus, placeAt, type GeoToGraph } from '../core/map/fit';
+import { fitFocus, placeAt, type Box, type GeoToGraph } from '../core/map/fit';
 import { createProjection, type GeoLayout } from '../core/map/geo-layout';
 import type { Theme } from '../core/shell/actions';
 import { MapLayer } from './layers/map-layer';
@@ -67,15 +67,22 @@ export class MapView {
   place(layout: GeoLayout, animate: boolean, done: () => void): void {
     const ctrl = this.ctrl;
     if (!ctrl) return;
-    const toGraph = fitFocus(layout.focus, ctrl.sigma.getCustomBBox() ?? ctrl.sigma.getBBox());
+    const toGraph = fitFocus(union(layout.focus, layout.tray), ctrl.sigma.getCustomBBox() ?? ctrl.sigma.getBBox());
     this.placed = { layout, toGraph };
     this.layer?.setGeoToGraph(toGraph);
+    this.layer?.setTray(layout.tray);
+    const framed = framedNodes(layout);
+    const finish = () => {
+      // The first view of the map: the located nodes and the tray, whole, in the free area.
+      if (animate) ctrl.camera.reveal(framed, { fit: true });
+      done();
+    };
     const targets: Record<string, { x: number; y: number }> = {};
     for (const [id, p] of layout.positions) if (this.graph.hasNode(id)) targets[id] = placeAt(toGraph, p);
     this.cancelAnimation?.();
     if (!animate) {
       for (const [id, p] of Object.entries(targets)) this.graph.mergeNodeAttributes(id, p);
-      done();
+      finish();
       return;
     }
     this.cancelAnimation = animateNodes(
@@ -84,7 +91,7 @@ export class MapView {
       { duration: MAP_ANIMATION_MS, easing: 'quadraticInOut' },
       () => {
         this.cancelAnimation = null;
-        done();
+        finish();
       },
     );
   }
@@ -112,9 +119,30 @@ export class MapView {
         this.cancelAnimation = null;
         this.layer?.show(false);
         ctrl.sigma.setCustomBBox(null);
+        ctrl.camera.fit();
         this.placed = null;
         done(fresh);
       },
     );
   }
+}
+
+/** The smallest box holding both (either may be missing). */
+function union(a: Box | null, b: Box | null): Box | null {
+  if (!a || !b) return a ?? b;
+  return {
+    x: [Math.min(a.x[0], b.x[0]), Math.max(a.x[1], b.x[1])],
+    y: [Math.min(a.y[0], b.y[0]), Math.max(a.y[1], b.y[1])],
+  };
+}
+
+/** What the first map view frames: located nodes and events inside the focus, and the tray. */
+function framedNodes(layout: GeoLayout): string[] {
+  const f = layout.focus;
+  const out: string[] = [];
+  for (const [id, p] of layout.positions) {
+    if (p.placement === 'tray') out.push(id);
+    else if (!f || (p.x >= f.x[0] && p.x <= f.x[1] && p.y >= f.y[0] && p.y <= f.y[1])) out.push(id);
+  }
+  return out;
 }

@@ -27,6 +27,8 @@ export class RenderSync {
   private readonly positions = new Map<string, { x: number; y: number }>();
   private renderedFrom: { graph: GraphState; hiddenLabels: ReadonlySet<string>; theme: Theme } | null = null;
   private pushed: { selection: readonly string[]; path: unknown } | null = null;
+  /** Layout runs started (the latest one reveals its nodes). */
+  private runs = 0;
 
   constructor(private readonly store: Store<AppState>) {
     this.layout.onChange((running) => this.store.set({ layoutRunning: running }));
@@ -69,6 +71,7 @@ export class RenderSync {
           pinned: g.pinned,
           positions: this.positions,
         });
+        this.placePins(g);
         this.sigma?.graphChanged();
         // Selected nodes may have left the view: dropped once this update is through.
         if (s.selection.some((id) => !this.graph.hasNode(id)))
@@ -76,6 +79,16 @@ export class RenderSync {
       }
     }
     this.push(s);
+  }
+
+  /** Pinned nodes with a known place (a link's pins) are put there. O(pins). */
+  private placePins(g: GraphState): void {
+    if (!g.pinnedAt) return;
+    for (const [id, at] of g.pinnedAt) {
+      if (!this.graph.hasNode(id)) continue;
+      const a = this.graph.getNodeAttributes(id);
+      if (a.x !== at.x || a.y !== at.y) this.graph.mergeNodeAttributes(id, { x: at.x, y: at.y, fixed: true });
+    }
   }
 
   private push(s: AppState): void {
@@ -87,10 +100,19 @@ export class RenderSync {
     this.pushed = { selection: s.selection, path };
   }
 
-  /** Runs ForceAtlas2 on its budget; a new run replaces a running one. Not on the map (it owns positions). */
-  runLayout(initial: boolean): void {
+  /**
+   * Runs ForceAtlas2 on its budget; a new run replaces a running one. Not on the map (it owns
+   * positions). `reveal`: nodes the camera brings into the free part of the view once the run
+   * is over (new neighbours), unless another run replaced this one.
+   */
+  runLayout(initial: boolean, reveal?: readonly string[]): void {
     if (mapOwnsLayout(this.store.get())) return;
     // The store update that added the nodes has already synced the render graph.
-    this.layout.run(LayoutRunner.budgetFor(this.graph.order, initial), { initial });
+    const run = this.layout.run(LayoutRunner.budgetFor(this.graph.order, initial), { initial });
+    const ticket = ++this.runs;
+    if (reveal?.length)
+      void run.done.then(() => {
+        if (ticket === this.runs && !mapOwnsLayout(this.store.get())) this.sigma?.camera.reveal(reveal);
+      });
   }
 }

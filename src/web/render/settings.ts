@@ -53,6 +53,10 @@ export function createSigmaSettings(theme: () => DrawTheme): ExplorerSettings {
     // Double-click expands a node; the stage keeps its zoom on double-click.
     doubleClickZoomingRatio: 1.8,
 
+    // --- Container: the graph area can shrink to nothing (a tall drawer on a small screen);
+    // sigma then draws into a 1 px frame instead of throwing, and resizes when it grows back.
+    allowInvalidContainer: true,
+
     // --- Sizes: node sizes are screen pixels at zoom 1 and grow gently when zooming in.
     itemSizesReference: 'screen',
     zoomToSizeRatioFunction: (ratio) => Math.sqrt(ratio),

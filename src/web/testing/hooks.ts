@@ -7,6 +7,7 @@
 import type { Explorer } from '../app/explorer';
 import { expandedAnchors, expansionOf, findNode, visibleGraph } from '../core/graph/graph-store';
 import type { SigmaController } from '../render/sigma/sigma-controller';
+import { remainingMore } from '../core/expansion/more';
 import { UI_COLORS } from '../render/style';
 import { viewsProbe, type ViewsProbe } from './views-probe';
 
@@ -146,7 +147,7 @@ export function installTestHooks(explorer: Explorer): void {
       };
     },
     neighbours: (id) => (explorer.graph.hasNode(id) ? explorer.graph.neighbors(id) : []),
-    more: (anchor) => ({ ...(expansionOf(explorer.graphState, anchor)?.more ?? {}) }),
+    more: (anchor) => remainingMore(explorer.graphState, expansionOf(explorer.graphState, anchor)),
     views,
   };
 }

@@ -31,6 +31,28 @@ export function isIsoDate(v: unknown): v is string {
   return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/.test(v);
 }
 
+const DURATION =
+  /^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(-?\d+(?:\.\d+)?)H)?(?:(-?\d+(?:\.\d+)?)M)?(?:(-?\d+(?:\.\d+)?)S)?)?$/;
+
+/** An ISO 8601 duration ("P1Y2M3DT4H", also Neo4j's "P1DT" with an empty time part). */
+export function isIsoDuration(v: unknown): v is string {
+  return typeof v === 'string' && v.length > 1 && DURATION.test(v) && /\d/.test(v);
+}
+
+/** "P1Y2M10DT2H30M" → "1 year, 2 months, 10 days, 2 hours, 30 minutes". Others unchanged. */
+export function formatDuration(iso: string): string {
+  const m = DURATION.exec(iso);
+  if (!m) return iso;
+  const units = ['year', 'month', 'week', 'day', 'hour', 'minute', 'second'];
+  const parts: string[] = [];
+  m.slice(1).forEach((n, i) => {
+    if (n === undefined || Number(n) === 0) return;
+    const v = Number(n);
+    parts.push(`${v} ${units[i]}${Math.abs(v) === 1 ? '' : 's'}`);
+  });
+  return parts.length ? parts.join(', ') : '0 seconds';
+}
+
 export function formatPoint(p: { lat: number; lon: number }): string {
   const lat = `${Math.abs(p.lat).toFixed(2)}° ${p.lat >= 0 ? 'N' : 'S'}`;
   const lon = `${Math.abs(p.lon).toFixed(2)}° ${p.lon >= 0 ? 'E' : 'W'}`;

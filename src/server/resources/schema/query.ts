@@ -25,6 +25,41 @@ CALL () { MATCH (n) UNWIND labels(n) AS l WITH l, count(*) AS c RETURN collect({
 CALL () { MATCH ()-[r]->() WITH type(r) AS t, count(r) AS c RETURN collect({name: t, count: c}) AS typeCounts }
 RETURN labels, types, keys, nodes, rels, labelCounts, typeCounts`;
 
+/** Nodes sampled per label for its property keys. */
+const PROPERTY_SAMPLE = 200;
+const LABEL_PROPERTIES = `
+UNWIND $labels AS l
+CALL (l) { MATCH (n:$(l)) WITH n LIMIT ${PROPERTY_SAMPLE} UNWIND keys(n) AS k RETURN collect(DISTINCT k) AS keys }
+RETURN l, keys`;
+const FUNCTIONS = 'SHOW FUNCTIONS YIELD name, signature RETURN name, signature ORDER BY name';
+
+/**
+ * What the Cypher editor completes beyond tokens: property keys per label (a sample of each
+ * label's nodes: O(labels × sample)) and the database's functions. Either may be missing (old
+ * server, no privilege): completion then falls back to all keys / keywords.
+ */
+async function completionData(
+  db: Db,
+  labels: string[],
+): Promise<Pick<SchemaResponse, 'labelProperties' | 'functions'>> {
+  const out: Pick<SchemaResponse, 'labelProperties' | 'functions'> = {};
+  try {
+    const r = await readQuery(db, LABEL_PROPERTIES, { labels });
+    out.labelProperties = Object.fromEntries(
+      r.records.map((x) => [x.get('l') as string, [...(x.get('keys') as string[])].sort()]),
+    );
+  } catch {
+    /* no dynamic labels (Neo4j before 5.26): all keys everywhere */
+  }
+  try {
+    const r = await readQuery(db, FUNCTIONS);
+    out.functions = r.records.map((x) => ({ name: x.get('name') as string, signature: x.get('signature') as string }));
+  } catch {
+    /* not allowed: keywords only */
+  }
+  return out;
+}
+
 /**
  * Labels, types, property keys and counts. Cost: one round trip (counts from the count store,
  * O(1)) plus the cached SHOW INDEXES; on databases where db.stats is not allowed the
@@ -62,7 +97,12 @@ export async function describeSchema(db: Db, catalog: Catalog): Promise<SchemaRe
     .sort(byCount)
     .map(({ type, count }) => ({ type, count }));
   const fulltext = await catalog.fulltextIndex();
+  const completion = await completionData(
+    db,
+    labels.map((l) => l.label),
+  );
   return {
+    ...completion,
     database: db.database,
     labels,
     relationshipTypes,

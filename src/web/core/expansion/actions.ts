@@ -4,7 +4,8 @@
  * the requests are the app's (app/expansion.ts).
  */
 import type { GraphEdge, GraphPayload } from '../../../shared/graph';
-import { collapse, expand, hide, setPinned, unhideAll, type GraphState } from '../graph/graph-store';
+import { collapse, expand, hide, setPinned, unhideAll, type GraphState, type LayerSource } from '../graph/graph-store';
+import { addsNothing } from './more';
 import { amendGraph, commitGraph, graphOf } from '../history/actions';
 import type { AppState } from '../state';
 
@@ -16,23 +17,39 @@ export const setExpandLimit =
   (expandLimit: number) =>
   (s: AppState): AppState => ({ ...s, expandLimit });
 
-/** Records a page of an expansion of `center` (and the links to the rest of the view) as one step. */
+/**
+ * Records a page of an expansion of `center` (and the links to the rest of the view) as one
+ * step. A page that adds nothing to the view is no step: the expansion is still recorded (its
+ * "+N more" and how to fetch it again), in place.
+ */
 export const expanded =
-  (center: string, page: GraphPayload, more: Record<string, number>, title: string, links: readonly GraphEdge[]) =>
-  (s: AppState): AppState =>
-    commitGraph(expand(graphOf(s), center, page, more, title, links), title)(s);
+  (
+    center: string,
+    page: GraphPayload,
+    more: Record<string, number>,
+    title: string,
+    links: readonly GraphEdge[],
+    extra?: { totals?: Record<string, number>; source?: LayerSource },
+  ) =>
+  (s: AppState): AppState => {
+    const before = graphOf(s);
+    const next = expand(before, center, page, more, title, links, extra);
+    return addsNothing(before, next) ? amendGraph(next)(s) : commitGraph(next, title)(s);
+  };
 
-/** "Vyacheslav Gladkov: 10 of 20 relationships shown, 9 new nodes · +10 more." */
+/** "Vyacheslav Gladkov: 12 of 20 relationships shown, 9 new nodes · +8 more." */
 export function expandedMessage(
   caption: string,
-  r: { returned: number; total: number; added: number; more: Record<string, number> },
+  r: { shown: number; total: number; added: number; more: Record<string, number> },
   note: string,
 ): string {
-  const hidden = Object.values(r.more).reduce((a, b) => a + b, 0);
+  const left = Object.values(r.more).reduce((a, b) => a + b, 0);
+  if (!r.added && !left && r.shown >= r.total)
+    return `${caption}: all ${r.total} relationship${r.total === 1 ? ' is' : 's are'} already shown.${note}`;
   return (
-    `${caption}: ${r.returned} of ${r.total} relationships shown` +
+    `${caption}: ${r.shown} of ${r.total} relationships shown` +
     (r.added ? `, ${r.added} new node${r.added === 1 ? '' : 's'}` : ', nothing new') +
-    (hidden ? ` · +${hidden} more` : '') +
+    (left ? ` · +${left} more` : '') +
     '.' +
     note
   );
@@ -42,11 +59,12 @@ export function expandedMessage(
 export function moreMessage(
   caption: string,
   type: string,
-  returned: number,
+  added: number,
   stillMore: number | undefined,
   note: string,
 ): string {
-  return `${caption}: ${returned} more ${type}${stillMore ? ` · +${stillMore} still not shown` : ''}.${note}`;
+  const what = added ? `${added} more ${type}` : `no ${type} that is not shown already`;
+  return `${caption}: ${what}${stillMore ? ` · +${stillMore} still not shown` : ''}.${note}`;
 }
 
 const captionOf = (g: GraphState, id: string) => g.nodes.get(id)?.caption ?? id;
@@ -78,8 +96,8 @@ export const showHidden =
 
 /** Pins or unpins a node; no step of its own (the drag already moved it). */
 export const pinNode =
-  (id: string, pinned: boolean) =>
-  (s: AppState): AppState => ({ ...amendGraph(setPinned(graphOf(s), id, pinned))(s), contextMenu: null });
+  (id: string, pinned: boolean, at?: { x: number; y: number }) =>
+  (s: AppState): AppState => ({ ...amendGraph(setPinned(graphOf(s), id, pinned, at))(s), contextMenu: null });
 
 /** Shows or hides every node of a main label (the legend). */
 export const toggleLabel =

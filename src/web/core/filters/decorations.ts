@@ -36,9 +36,13 @@ export interface ShownCounts {
   edges: number;
   hiddenEdges: number;
   fadedNodes: number;
+  /** Drawn nodes per main label (what the legend counts). */
+  byLabel: Readonly<Record<string, number>>;
+  /** Contested events drawn (ringed). */
+  contested: number;
 }
 
-export const NO_SHOWN: ShownCounts = { nodes: 0, edges: 0, hiddenEdges: 0, fadedNodes: 0 };
+export const NO_SHOWN: ShownCounts = { nodes: 0, edges: 0, hiddenEdges: 0, fadedNodes: 0, byLabel: {}, contested: 0 };
 
 export interface DecorationInputs {
   filters: InvestigationFilters;
@@ -87,22 +91,50 @@ export function computeDecorations(g: ViewGraph, inp: DecorationInputs): ViewDec
   return { fadeNodes, fadeEdges, hideNodes: filter.hideNodes, hideEdges, contested, edgeWidth };
 }
 
-/** What the decorations leave on screen of the view graph. O(nodes + edges). */
-export function shownCounts(g: ViewGraph, d: ViewDecorations): ShownCounts {
+/**
+ * What the decorations leave on screen of the view graph. `labelOf` names a node's main label
+ * (the legend's rows). O(nodes + edges).
+ */
+export function shownCounts(
+  g: ViewGraph,
+  d: ViewDecorations,
+  labelOf: (n: ViewGraph['nodes'][number]) => string,
+): ShownCounts {
   let hiddenEdges = 0;
   for (const e of g.edges) if (d.hideEdges.has(e.id)) hiddenEdges++;
   let hiddenNodes = 0;
-  for (const n of g.nodes) if (d.hideNodes.has(n.id)) hiddenNodes++;
+  let contested = 0;
+  const byLabel: Record<string, number> = {};
+  for (const n of g.nodes) {
+    if (d.hideNodes.has(n.id)) {
+      hiddenNodes++;
+      continue;
+    }
+    const l = labelOf(n);
+    byLabel[l] = (byLabel[l] ?? 0) + 1;
+    if (d.contested.has(n.id)) contested++;
+  }
   return {
     nodes: g.nodes.length - hiddenNodes,
     edges: g.edges.length - hiddenEdges,
     hiddenEdges,
     fadedNodes: d.fadeNodes.size,
+    byLabel,
+    contested,
   };
 }
 
 export function sameShown(a: ShownCounts, b: ShownCounts): boolean {
-  return a.nodes === b.nodes && a.edges === b.edges && a.hiddenEdges === b.hiddenEdges && a.fadedNodes === b.fadedNodes;
+  if (
+    a.nodes !== b.nodes ||
+    a.edges !== b.edges ||
+    a.hiddenEdges !== b.hiddenEdges ||
+    a.fadedNodes !== b.fadedNodes ||
+    a.contested !== b.contested
+  )
+    return false;
+  const ka = Object.keys(a.byLabel);
+  return ka.length === Object.keys(b.byLabel).length && ka.every((k) => a.byLabel[k] === b.byLabel[k]);
 }
 
 function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {

@@ -25,7 +25,22 @@ export interface Layer {
   readonly more?: Readonly<Record<string, number>>;
   /** For expansions: per relationship type, how many neighbours were returned so far (next page's skip). */
   readonly loaded?: Readonly<Record<string, number>>;
+  /** For expansions: per relationship type, how many the node has in all (what is shown is subtracted: core/expansion/more.ts). */
+  readonly totals?: Readonly<Record<string, number>>;
+  /** How to fetch this layer again (deep links, core/history/recipe.ts). */
+  readonly source?: LayerSource;
 }
+
+/**
+ * The request(s) that made a layer, by readable node references: enough to rebuild it from a
+ * link. An expansion lists its pages in order (the first with all types, then "+N more" pages).
+ */
+export type LayerSource =
+  | { kind: 'overview' }
+  | { kind: 'query'; query?: string; cypher?: string; params: Record<string, unknown> }
+  | { kind: 'expand'; ref: string; pages: { type?: string; skip: number; limit: number }[] }
+  | { kind: 'paths'; from: string; to: string; exclude: string[] }
+  | { kind: 'node'; ref: string };
 
 export interface GraphState {
   /** Data of every node some layer holds. */
@@ -36,6 +51,8 @@ export interface GraphState {
   readonly hidden: ReadonlySet<string>;
   /** Nodes pinned by dragging: the layout does not move them. */
   readonly pinned: ReadonlySet<string>;
+  /** Where pinned nodes are held (graph coordinates), when known: links put them back there. */
+  readonly pinnedAt?: ReadonlyMap<string, { x: number; y: number }>;
   readonly nextLayer: number;
 }
 
@@ -54,6 +71,8 @@ export interface LayerInput {
   anchor?: string;
   more?: Record<string, number>;
   loaded?: Record<string, number>;
+  totals?: Record<string, number>;
+  source?: LayerSource;
 }
 
 function uniq(ids: Iterable<string>): string[] {
@@ -91,7 +110,12 @@ function prune(
     for (const id of s) if (nodes.has(id)) out.add(id);
     return out.size === s.size ? s : out;
   };
-  return { ...state, layers, nodes, edges, hidden: keep(state.hidden), pinned: keep(state.pinned) };
+  const pinned = keep(state.pinned);
+  const pinnedAt =
+    state.pinnedAt && pinned !== state.pinned
+      ? new Map([...state.pinnedAt].filter(([id]) => pinned.has(id)))
+      : state.pinnedAt;
+  return { ...state, layers, nodes, edges, hidden: keep(state.hidden), pinned, ...(pinnedAt ? { pinnedAt } : {}) };
 }
 
 /**
@@ -114,6 +138,8 @@ export function addLayer(state: GraphState, payload: GraphPayload, input: LayerI
     edgeIds: uniq(edgeList.map((e) => e.id)),
     ...(input.more ? { more: { ...input.more } } : {}),
     ...(input.loaded ? { loaded: { ...input.loaded } } : {}),
+    ...(input.totals ? { totals: { ...input.totals } } : {}),
+    ...(input.source ? { source: input.source } : {}),
   };
   // The payload's nodes are un-hidden: the analyst asked for them explicitly.
   let hidden = state.hidden;
@@ -161,13 +187,22 @@ export function expand(
   more: Record<string, number>,
   title: string,
   connecting: readonly GraphEdge[] = [],
+  page?: { totals?: Record<string, number>; source?: LayerSource },
 ): GraphState {
   const existing = expansionOf(state, anchor);
   const got = countByType(anchor, payload);
   const extra = connecting.filter((e) => e.source !== anchor && e.target !== anchor);
   const full: GraphPayload = extra.length ? { nodes: payload.nodes, edges: [...payload.edges, ...extra] } : payload;
   if (!existing) {
-    return addLayer(state, full, { kind: 'expand', title, anchor, more: positive(more), loaded: got });
+    return addLayer(state, full, {
+      kind: 'expand',
+      title,
+      anchor,
+      more: positive(more),
+      loaded: got,
+      ...(page?.totals ? { totals: page.totals } : {}),
+      ...(page?.source ? { source: page.source } : {}),
+    });
   }
   const nodes = new Map(state.nodes);
   for (const n of full.nodes) nodes.set(n.id, n);
@@ -182,6 +217,10 @@ export function expand(
     edgeIds: uniq([...existing.edgeIds, ...edgeList.map((e) => e.id)]),
     more: positive({ ...(existing.more ?? {}), ...more }),
     loaded,
+    ...(page?.totals || existing.totals ? { totals: { ...(existing.totals ?? {}), ...(page?.totals ?? {}) } } : {}),
+    ...(existing.source?.kind === 'expand' && page?.source?.kind === 'expand'
+      ? { source: { ...existing.source, pages: [...existing.source.pages, ...page.source.pages] } }
+      : {}),
   };
   let hidden = state.hidden;
   if (full.nodes.some((n) => hidden.has(n.id))) {
@@ -244,12 +283,22 @@ export function unhideAll(state: GraphState): GraphState {
   return state.hidden.size === 0 ? state : { ...state, hidden: new Set() };
 }
 
-export function setPinned(state: GraphState, id: string, pinned: boolean): GraphState {
-  if (!state.nodes.has(id) || state.pinned.has(id) === pinned) return state;
+/** Pins (at a graph position, when given) or unpins a node. */
+export function setPinned(state: GraphState, id: string, pinned: boolean, at?: { x: number; y: number }): GraphState {
+  if (!state.nodes.has(id)) return state;
+  const was = state.pinnedAt?.get(id);
+  const moved = pinned && at && (!was || was.x !== at.x || was.y !== at.y);
+  if (state.pinned.has(id) === pinned && !moved) return state;
   const p = new Set(state.pinned);
-  if (pinned) p.add(id);
-  else p.delete(id);
-  return { ...state, pinned: p };
+  const where = new Map(state.pinnedAt ?? []);
+  if (pinned) {
+    p.add(id);
+    if (at) where.set(id, { x: at.x, y: at.y });
+  } else {
+    p.delete(id);
+    where.delete(id);
+  }
+  return { ...state, pinned: p, pinnedAt: where };
 }
 
 /** The labels we know, in the order a node's main label is chosen. */

@@ -7,6 +7,9 @@
  *   &cypher=MATCH…   (an ad-hoc query instead of a saved one)
  *   &path=a&path=b   (a path search between two nodes)
  *   &hl=Article      (labels toggled off in the legend)
+ *   &v=1.eJy…        (the view's recipe, compressed: core/history/recipe.ts — layers, hidden
+ *                     nodes, pins, timeline, view; when present it rebuilds the view and
+ *                     `expand`/`path`/`run` are only there to be read)
  *
  * Nodes are referenced by our own `id` property when they have one (readable, stable across
  * reloads of the database), else by element id.
@@ -24,6 +27,8 @@ export interface UrlState {
   run: boolean;
   paths?: [string, string];
   hiddenLabels: string[];
+  /** The encoded recipe of the view (core/history/recipe.ts). */
+  view?: string;
 }
 
 export const EMPTY_URL_STATE: UrlState = { expand: [], params: {}, run: false, hiddenLabels: [] };
@@ -48,6 +53,8 @@ export function parseUrlState(search: string): UrlState {
   const ends = q.getAll('path').filter(Boolean);
   if (ends.length === 2 && ends[0] !== ends[1]) out.paths = [ends[0]!, ends[1]!];
   out.hiddenLabels = [...new Set(q.getAll('hl').filter(Boolean))];
+  const view = q.get('v');
+  if (view) out.view = view;
   return out;
 }
 
@@ -68,6 +75,7 @@ export function formatUrlState(s: UrlState): string {
     if (s.run) q.set('run', '1');
   }
   for (const l of s.hiddenLabels) q.append('hl', l);
+  if (s.view) q.set('v', s.view);
   const str = q.toString();
   return str ? `?${str}` : '';
 }

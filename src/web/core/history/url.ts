@@ -4,6 +4,7 @@
  */
 import { expandedAnchors, nodeRef } from '../graph/graph-store';
 import type { AppState } from '../state';
+import { encodeRecipe, isPlainOverview, MAX_RECIPE_CHARS, recipeOf } from './recipe';
 import type { UrlState } from './url-state';
 
 export function urlStateOf(s: AppState): UrlState {
@@ -23,5 +24,10 @@ export function urlStateOf(s: AppState): UrlState {
   if (d.open && d.mode === 'saved' && d.query) out.query = d.query;
   if (d.open && d.mode === 'cypher' && d.cypher.trim()) out.cypher = d.cypher;
   if (s.path && s.path.count > 0) out.paths = [ref(s.path.from), ref(s.path.to)];
+  const recipe = recipeOf({ graph: g, filters: s.filters, timeMode: s.timeline.mode, view: s.view.mode });
+  if (recipe && !isPlainOverview(recipe)) {
+    const v = encodeRecipe(recipe);
+    if (v.length <= MAX_RECIPE_CHARS) out.view = v;
+  }
   return out;
 }

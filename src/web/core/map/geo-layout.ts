@@ -1,7 +1,7 @@
 /**
  * Map mode positions, as a pure function of the graph (no DOM, no sigma; unit-tested in Node):
- * places at their coordinates, events at the place they occurred in, everything else near what it
- * connects to, and what connects to nothing located parked in a row under the map.
+ * places at their coordinates, events at the place they occurred in, and everything without
+ * coordinates in a tray beside the map — never at a place it is not known to be.
  *
  * Graph coordinates are Mercator-projected with north up: x = px, y = -py (sigma's y axis points
  * up). The outline layer draws with the same projection, so nodes and countries line up.
@@ -44,24 +44,33 @@ export function toGraph(projection: GeoProjection, p: LonLat): { x: number; y: n
   return { x: xy[0], y: -xy[1] };
 }
 
-export type Placement = 'located' | 'event' | 'near' | 'parked';
+export type Placement = 'located' | 'event' | 'tray';
 
 export interface GeoPosition {
   x: number;
   y: number;
   placement: Placement;
+  /** Nodes fanned out around a shared spot: the spot's key and position. */
+  anchor?: string;
+  ax?: number;
+  ay?: number;
+}
+
+export interface Box {
+  x: [number, number];
+  y: [number, number];
 }
 
 export interface GeoLayout {
   positions: Map<string, GeoPosition>;
   /** Where the events are (graph coordinates, padded): the initial map view. Null without located nodes. */
-  focus: { x: [number, number]; y: [number, number] } | null;
+  focus: Box | null;
+  /** The tray of nodes without coordinates, beside the focus (graph coordinates). Null when all are located. */
+  tray: Box | null;
 }
 
 /** Relationships that place an event on the map, best first. */
 const EVENT_PLACE_TYPES = ['OCCURRED_IN', 'HIT', 'TARGETED', 'NEAR'];
-/** Links ignored when placing "near": articles mention everything, which would pull all to the middle. */
-const IGNORED_FOR_NEARNESS = new Set(['MENTIONS']);
 
 const GOLDEN = Math.PI * (3 - Math.sqrt(5));
 /** Spacing of nodes sharing an anchor (graph units ≈ 4 km each at 50°N). */
@@ -75,7 +84,7 @@ function around(x: number, y: number, k: number, seed: string, spacing = SPREAD)
 }
 
 /**
- * Computes every node's map position. O((nodes + edges) × passes); passes ≤ 4.
+ * Computes every node's map position. O(nodes log nodes + edges).
  */
 export function geoLayout(g: ViewGraph, projection: GeoProjection = createProjection()): GeoLayout {
   const positions = new Map<string, GeoPosition>();
@@ -95,7 +104,7 @@ export function geoLayout(g: ViewGraph, projection: GeoProjection = createProjec
     const key = `${p.x.toFixed(2)},${p.y.toFixed(2)}`;
     const k = slot(key);
     const q = k === 0 ? p : around(p.x, p.y, k - 1, n.id, SPREAD * 0.6);
-    positions.set(n.id, { x: q.x, y: q.y, placement: 'located' });
+    positions.set(n.id, { x: q.x, y: q.y, placement: 'located', ...(k ? { anchor: key, ax: p.x, ay: p.y } : {}) });
   }
 
   // 2. Events at their place (the first located OCCURRED_IN, else HIT, TARGETED, NEAR).
@@ -111,54 +120,61 @@ export function geoLayout(g: ViewGraph, projection: GeoProjection = createProjec
   for (const [ev, place] of placeOf) {
     const p = positions.get(place)!;
     const q = around(p.x, p.y, slot(`event@${place}`), ev);
-    positions.set(ev, { x: q.x, y: q.y, placement: 'event' });
+    positions.set(ev, { x: q.x, y: q.y, placement: 'event', anchor: place, ax: p.x, ay: p.y });
   }
 
-  // 3. Everything else near the mean of its placed neighbours, a few rings out.
-  const neighbours = new Map<string, string[]>();
-  for (const e of g.edges) {
-    if (IGNORED_FOR_NEARNESS.has(e.type) || e.source === e.target) continue;
-    (neighbours.get(e.source) ?? neighbours.set(e.source, []).get(e.source)!).push(e.target);
-    (neighbours.get(e.target) ?? neighbours.set(e.target, []).get(e.target)!).push(e.source);
-  }
-  for (let pass = 0; pass < 4; pass++) {
-    const placedNow: [string, GeoPosition][] = [];
-    for (const n of g.nodes) {
-      if (positions.has(n.id)) continue;
-      const anchors = (neighbours.get(n.id) ?? []).map((id) => positions.get(id)).filter((p): p is GeoPosition => !!p);
-      if (anchors.length === 0) continue;
-      // Prefer real places and events over other "near" nodes when there are any.
-      const solid = anchors.filter((p) => p.placement !== 'near');
-      const use = solid.length ? solid : anchors;
-      const x = use.reduce((s, p) => s + p.x, 0) / use.length;
-      const y = use.reduce((s, p) => s + p.y, 0) / use.length;
-      const q = around(x, y, slot(`near@${x.toFixed(1)},${y.toFixed(1)}`) + 2, n.id);
-      placedNow.push([n.id, { x: q.x, y: q.y, placement: 'near' }]);
-    }
-    // Assign after the pass so a pass does not depend on node order.
-    for (const [id, p] of placedNow) positions.set(id, p);
-    if (placedNow.length === 0) break;
-  }
-
-  // 4. The focus: events' positions (else all located), outliers dropped, padded.
+  // 3. The focus: where the events are, with the located places around them (far outliers,
+  // a capital on another continent, left out), padded.
   const eventPts = [...positions.values()].filter((p) => p.placement === 'event');
-  const basis = eventPts.length >= 2 ? eventPts : [...positions.values()].filter((p) => p.placement === 'located');
-  const focus = focusBox(basis);
+  const located = [...positions.values()].filter((p) => p.placement === 'located');
+  const focus = focusBox(eventPts.length >= 2 ? [...eventPts, ...located] : located, eventPts.length >= 2 ? 2 : 3);
 
-  // 5. Parked: a row under the focus (or the origin), sorted for stable screenshots.
-  const rest = g.nodes.filter((n) => !positions.has(n.id)).sort((a, b) => a.caption.localeCompare(b.caption));
+  // 4. Nodes sharing a spot fan out by a share of the view, not a fixed distance, so their
+  // labels do not pile up however wide the map is.
+  if (focus) spreadCrowds(positions, Math.max(focus.x[1] - focus.x[0], focus.y[1] - focus.y[0]));
+
+  // 5. Everything without coordinates of its own (people, organizations, claims, events with
+  // no located place…) goes to a tray beside the map, grouped by label, never onto the map.
+  const rest = g.nodes
+    .filter((n) => !positions.has(n.id))
+    .sort((a, b) => a.labels.join().localeCompare(b.labels.join()) || a.caption.localeCompare(b.caption));
+  let tray: Box | null = null;
   if (rest.length) {
     const box = focus ?? { x: [-50, 50] as [number, number], y: [-50, 50] as [number, number] };
-    const width = box.x[1] - box.x[0];
-    const perRow = Math.max(1, Math.ceil(Math.sqrt(rest.length * 3)));
-    const step = width / perRow;
+    const fw = box.x[1] - box.x[0];
+    const fh = box.y[1] - box.y[0];
+    const trayW = fw * TRAY_SHARE;
+    const cols = Math.max(1, Math.round(Math.sqrt((rest.length * trayW) / fh)));
+    const rows = Math.ceil(rest.length / cols);
+    const step = Math.min(trayW / cols, fh / Math.max(rows, 1));
+    const x0 = box.x[1] + fw * TRAY_GAP;
+    tray = { x: [x0, x0 + cols * step], y: [box.y[1] - rows * step - step * 0.6, box.y[1]] };
     rest.forEach((n, i) => {
-      const row = Math.floor(i / perRow);
-      const col = i % perRow;
-      positions.set(n.id, { x: box.x[0] + step * (col + 0.5), y: box.y[0] - step * (row + 1), placement: 'parked' });
+      const col = Math.floor(i / rows);
+      const row = i % rows;
+      positions.set(n.id, { x: x0 + step * (col + 0.5), y: box.y[1] - step * (row + 0.9), placement: 'tray' });
     });
   }
-  return { positions, focus };
+  return { positions, focus, tray };
+}
+
+/** The tray's width, and the gap before it, as shares of the focus width. */
+const TRAY_SHARE = 0.45;
+const TRAY_GAP = 0.06;
+
+/** Co-located nodes (a city, its street, its events) spread around their spot by ~1.5 % of the view. O(nodes). */
+function spreadCrowds(positions: Map<string, GeoPosition>, span: number): void {
+  const spacing = Math.max(SPREAD, span * 0.015);
+  if (spacing === SPREAD) return;
+  const k = spacing / SPREAD;
+  // Positions were laid out with SPREAD around their anchors: scale each offset from its anchor.
+  const anchors = new Map<string, { x: number; y: number }>();
+  for (const p of positions.values()) if (p.anchor) anchors.set(p.anchor, { x: p.ax!, y: p.ay! });
+  for (const [id, p] of positions) {
+    if (!p.anchor) continue;
+    const a = anchors.get(p.anchor)!;
+    positions.set(id, { ...p, x: a.x + (p.x - a.x) * k, y: a.y + (p.y - a.y) * k });
+  }
 }
 
 /**
@@ -167,6 +183,7 @@ export function geoLayout(g: ViewGraph, projection: GeoProjection = createProjec
  */
 export function focusBox(
   points: readonly { x: number; y: number }[],
+  outlierFactor = 3,
 ): { x: [number, number]; y: [number, number] } | null {
   if (points.length === 0) return null;
   const median = (xs: number[]) => {
@@ -177,12 +194,12 @@ export function focusBox(
   const my = median(points.map((p) => p.y));
   const dist = points.map((p) => Math.hypot(p.x - mx, p.y - my));
   const md = Math.max(median(dist), 5);
-  const kept = points.filter((_, i) => dist[i]! <= 3 * md);
+  const kept = points.filter((_, i) => dist[i]! <= outlierFactor * md);
   let x0 = Math.min(...kept.map((p) => p.x));
   let x1 = Math.max(...kept.map((p) => p.x));
   let y0 = Math.min(...kept.map((p) => p.y));
   let y1 = Math.max(...kept.map((p) => p.y));
-  const pad = Math.max(x1 - x0, y1 - y0, 20) * 0.18;
+  const pad = Math.max(x1 - x0, y1 - y0, 20) * 0.12;
   x0 -= pad;
   x1 += pad;
   y0 -= pad;

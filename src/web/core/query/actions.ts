@@ -4,6 +4,7 @@
  */
 import type { QueryResult, SavedQuery, SyntaxPosition } from '../../../shared/api';
 import type { UrlState } from '../history/url-state';
+import type { TableSort } from './table';
 import type { AppState } from '../state';
 
 /** A failed run as the drawer shows it (the API client's errors have this shape). */
@@ -32,6 +33,10 @@ export interface DrawerState {
   addToGraph: boolean;
   /** The open query has run (deep links re-run it). */
   ran: boolean;
+  /** How the result table is sorted (CSV and copy follow it); reset by a new result. */
+  sort: TableSort | null;
+  /** Parameters of an ad-hoc query, as JSON text per name. */
+  cypherParams: Record<string, string>;
 }
 
 export const INITIAL_DRAWER: DrawerState = {
@@ -46,6 +51,8 @@ export const INITIAL_DRAWER: DrawerState = {
   error: null,
   addToGraph: false,
   ran: false,
+  sort: null,
+  cypherParams: {},
 };
 
 /** Longest title of an ad-hoc query (its text, whitespace folded). */
@@ -62,7 +69,8 @@ export function savedQuery(s: AppState, name: string | null): SavedQuery | undef
 export const openSavedQuery = (name: string) =>
   patchDrawer({ open: true, mode: 'saved', query: name, params: {}, error: null, ran: false });
 
-export const openCypher = (text?: string) =>
+/** Opens the editor, with a query and its parameters (as the parameters panel's texts) when given. */
+export const openCypher = (text?: string, cypherParams?: Record<string, string>) =>
   patchDrawer({
     open: true,
     mode: 'cypher',
@@ -71,6 +79,7 @@ export const openCypher = (text?: string) =>
     ran: false,
     params: {},
     ...(text !== undefined ? { cypher: text } : {}),
+    ...(cypherParams ? { cypherParams } : {}),
   });
 
 /** A deep link's query (opened; running it is the caller's). */

@@ -65,6 +65,16 @@ export function sortRows(rows: readonly Cell[][], column: number, dir: 'asc' | '
   return idx;
 }
 
+export interface TableSort {
+  col: number;
+  dir: 'asc' | 'desc';
+}
+
+/** The rows in the order a table sorted by `sort` shows them (unsorted: as returned). */
+export function sortedRows(rows: readonly Cell[][], sort: TableSort | null): Cell[][] {
+  return sort ? sortRows(rows, sort.col, sort.dir).map((i) => rows[i]!) : [...rows];
+}
+
 function csvField(s: string): string {
   // Leading =, +, -, @ would be run as formulas by spreadsheets: prefix with an apostrophe.
   const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;

@@ -9,6 +9,8 @@ export type Theme = 'light' | 'dark';
 export interface Status {
   kind: 'busy' | 'info' | 'error';
   text: string;
+  /** The exploration step (history `seq`) the message is about: info about an older view is dropped. */
+  seq?: number;
 }
 
 export type ConnectionState =

@@ -18,7 +18,7 @@ import {
 import type Sigma from 'sigma';
 import type { Theme } from '../../core/shell/actions';
 import type { Atlas } from '../../core/map/atlas';
-import type { GeoToGraph } from '../../core/map/fit';
+import type { Box, GeoToGraph } from '../../core/map/fit';
 
 interface Prepared {
   land: Path2D;
@@ -59,6 +59,7 @@ export class MapLayer {
   private prepared: Prepared | null = null;
   private visible = false;
   private toGraph: GeoToGraph = { s: 1, tx: 0, ty: 0 };
+  private tray: Box | null = null;
 
   constructor(
     private readonly sigma: Sigma,
@@ -99,6 +100,12 @@ export class MapLayer {
       graticule: make(geoGraticule10()),
       labels,
     };
+    this.sigma.scheduleRender();
+  }
+
+  /** The tray of nodes without coordinates (graph coordinates of the layout, north up), or none. */
+  setTray(tray: Box | null): void {
+    this.tray = tray;
     this.sigma.scheduleRender();
   }
 
@@ -175,6 +182,7 @@ export class MapLayer {
     ctx.setLineDash([]);
     // Country names in screen space, for countries holding places of the graph.
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    if (this.tray) this.drawTray(this.tray, [a, b, cc, d, e, f], c);
     ctx.fillStyle = c.label;
     ctx.font = '600 12px Inter, "Segoe UI", system-ui, sans-serif';
     ctx.textAlign = 'center';
@@ -185,6 +193,31 @@ export class MapLayer {
       ctx.fillText(l.name.toUpperCase(), x, y);
     }
   };
+
+  /** A panel under the tray's nodes, titled, so nobody reads them as placed on the map. */
+  private drawTray(t: Box, m: [number, number, number, number, number, number], c: (typeof COLORS)['light']): void {
+    const ctx = this.ctx;
+    // Layout coordinates are north up (y = -projection y): the matrix takes projection space.
+    const at = (x: number, y: number) => ({ x: m[0] * x + m[2] * -y + m[4], y: m[1] * x + m[3] * -y + m[5] });
+    const p0 = at(t.x[0], t.y[1]);
+    const p1 = at(t.x[1], t.y[0]);
+    const pad = 14;
+    const x = Math.min(p0.x, p1.x) - pad;
+    const y = Math.min(p0.y, p1.y) - pad - 16;
+    const w = Math.abs(p1.x - p0.x) + pad * 2;
+    const h = Math.abs(p1.y - p0.y) + pad * 2 + 16;
+    ctx.fillStyle = c.land;
+    ctx.strokeStyle = c.border;
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    ctx.roundRect(x, y, w, h, 10);
+    ctx.fill();
+    ctx.stroke();
+    ctx.fillStyle = c.label;
+    ctx.font = '600 11px Inter, "Segoe UI", system-ui, sans-serif';
+    ctx.textAlign = 'left';
+    ctx.fillText('NOT ON THE MAP · no coordinates', x + 10, y + 16);
+  }
 
   kill(): void {
     this.sigma.off('afterRender', this.draw);

@@ -1,9 +1,12 @@
-/** The camera: centring on a node, fitting the graph, zooming. Animated; O(1) each. */
-import type { Coordinates } from 'sigma/types';
+/** The camera: centring on a node, fitting the graph, zooming, revealing new nodes. Animated. */
+import type { CameraState, Coordinates } from 'sigma/types';
+import { freeArea, type Rect } from '../free-area';
 import type { ExplorerSigma, SigmaHost } from './sigma-controller';
 
 /** Zoom of the camera when it centres on a node (sigma camera ratio). */
 const FOCUS_RATIO = 0.6;
+/** Room kept around revealed nodes (CSS px): their labels sit to their right. */
+const REVEAL_PAD = { x: 70, y: 28 };
 
 export class CameraController {
   constructor(private readonly host: SigmaHost) {}
@@ -28,6 +31,83 @@ export class CameraController {
     const cam = this.sigma.getCamera();
     if (by > 1) void cam.animatedZoom({ duration: 200, factor: by });
     else void cam.animatedUnzoom({ duration: 200, factor: 1 / by });
+  }
+
+  /**
+   * Brings these nodes into the part of the view no panel covers (legend, status line, view
+   * switch, zoom buttons): pans when they fit at the current zoom, zooms out when they do not,
+   * and does nothing when they are all in it already. `fit`: frames them exactly (zooming in
+   * too). O(ids).
+   */
+  reveal(ids: Iterable<string>, opts: { fit?: boolean } = {}): void {
+    this.host.ensureIndexed();
+    const sigma = this.sigma;
+    const pts: Coordinates[] = [];
+    for (const id of ids) {
+      const d = sigma.getNodeDisplayData(id);
+      if (d && !d.hidden) pts.push({ x: d.x, y: d.y });
+    }
+    if (!pts.length) return;
+    const free = this.freeRect();
+    const cam = sigma.getCamera();
+    const now = cam.getState();
+    const inside = pts.every((p) => {
+      const v = sigma.framedGraphToViewport(p);
+      return (
+        v.x >= free.left + 8 &&
+        v.x <= free.right - REVEAL_PAD.x &&
+        v.y >= free.top + REVEAL_PAD.y &&
+        v.y <= free.bottom - 8
+      );
+    });
+    if (inside && !opts.fit) return;
+    const target = this.cameraFor(pts, free, opts.fit ? { ...now, ratio: 0 } : now);
+    void cam.animate(target, { duration: 450 });
+  }
+
+  /** The camera state that puts the framed points' box in the middle of `free`, zooming out only if needed. */
+  private cameraFor(pts: Coordinates[], free: Rect, now: CameraState): CameraState {
+    const sigma = this.sigma;
+    const xs = pts.map((p) => p.x);
+    const ys = pts.map((p) => p.y);
+    const box = { x0: Math.min(...xs), x1: Math.max(...xs), y0: Math.min(...ys), y1: Math.max(...ys) };
+    const centre = { x: (box.x0 + box.x1) / 2, y: (box.y0 + box.y1) / 2 };
+    // Viewport px per framed unit at ratio 1 (sigma's conversion, linear in 1/ratio).
+    const at = (c: CameraState, p: Coordinates) => sigma.framedGraphToViewport(p, { cameraState: c });
+    const unit = { x: 0, y: 0, ratio: 1, angle: 0 };
+    const o = at(unit, { x: 0, y: 0 });
+    const kx = Math.abs(at(unit, { x: 1, y: 0 }).x - o.x);
+    const ky = Math.abs(at(unit, { x: 0, y: 1 }).y - o.y);
+    const room = {
+      w: Math.max(40, free.right - free.left - REVEAL_PAD.x - 8),
+      h: Math.max(40, free.bottom - free.top - REVEAL_PAD.y - 8),
+    };
+    const needed = Math.max(((box.x1 - box.x0) * kx) / room.w, ((box.y1 - box.y0) * ky) / room.h);
+    const { minCameraRatio, maxCameraRatio } = sigma.getSettings();
+    const ratio = Math.min(maxCameraRatio ?? Infinity, Math.max(now.ratio, needed, minCameraRatio ?? 0));
+    // Where the box centre lands with the camera at the origin, and how a camera step moves it.
+    const c0 = { x: 0, y: 0, ratio, angle: now.angle };
+    const v0 = at(c0, centre);
+    const dx = at({ ...c0, x: 1 }, centre).x - v0.x;
+    const dy = at({ ...c0, y: 1 }, centre).y - v0.y;
+    const want = {
+      x: (free.left + 8 + free.right - REVEAL_PAD.x) / 2,
+      y: (free.top + REVEAL_PAD.y + free.bottom - 8) / 2,
+    };
+    return { ...c0, x: (want.x - v0.x) / dx, y: (want.y - v0.y) / dy };
+  }
+
+  /** The container's area that the panels over the canvas leave free (CSS px in the container). */
+  freeRect(): Rect {
+    const container = this.sigma.getContainer();
+    const box = container.getBoundingClientRect();
+    const covers: Rect[] = [];
+    for (const el of container.parentElement?.querySelectorAll<HTMLElement>(':scope > .overlay') ?? []) {
+      const r = el.getBoundingClientRect();
+      if (r.width && r.height) covers.push(r);
+    }
+    const f = freeArea(box, covers);
+    return { left: f.left - box.left, top: f.top - box.top, right: f.right - box.left, bottom: f.bottom - box.top };
   }
 
   /** Viewport position of a node (CSS px in the graph container), or null when it is not drawn. */

@@ -16,7 +16,12 @@ export interface RenderLook {
   /** Filters of the investigation views (time, sources…), replaced whole. */
   decorations: ViewDecorations;
   theme: Theme;
+  /** Few nodes on screen: every (bright) node is labelled; the label grid only thins large views. */
+  labelAll: boolean;
 }
+
+/** Views of at most this many nodes label every node. */
+export const LABEL_ALL_MAX_NODES = 50;
 
 /** Edge size on a drawn path, and next to a selected node (sigma size units). */
 const PATH_EDGE_SIZE = 2.6;
@@ -44,7 +49,7 @@ export function createReducers(look: RenderLook, graph: RenderGraph) {
       out.color = UI_COLORS[look.theme].dimNode;
       out.label = '';
       out.dimmed = true;
-    } else if (path) {
+    } else if (path || look.labelAll) {
       out.forceLabel = true;
     }
     if (selected.has(node)) {

@@ -21,7 +21,7 @@ import { createSigmaSettings } from '../settings';
 import { CameraController } from './camera';
 import { HighlightController } from './highlight';
 import { InteractionController, type ControllerCallbacks, type PointerState } from './interaction';
-import { createReducers, type RenderLook } from './reducers';
+import { createReducers, LABEL_ALL_MAX_NODES, type RenderLook } from './reducers';
 
 export type { ControllerCallbacks } from './interaction';
 
@@ -68,6 +68,7 @@ export class SigmaController implements SigmaHost {
   /** Sigma's graph listeners are off (a batch ran) and a full re-index is due before its next frame. */
   private detached = false;
   private resyncPending = false;
+  private readonly resizeObserver: ResizeObserver;
 
   constructor(
     container: HTMLElement,
@@ -76,7 +77,8 @@ export class SigmaController implements SigmaHost {
     layout: LayoutRunner,
     cb: ControllerCallbacks,
   ) {
-    this.look = { selected: new Set(), path: null, decorations: NO_DECORATIONS, theme };
+    const labelAll = graph.order <= LABEL_ALL_MAX_NODES;
+    this.look = { selected: new Set(), path: null, decorations: NO_DECORATIONS, theme, labelAll };
     const settings = createSigmaSettings(() => DRAW_THEMES[this.look.theme]);
     const emitter = graph as unknown as LooseEmitter;
     const before = new Map(SIGMA_GRAPH_EVENTS.map((e) => [e, new Set(emitter.listeners(e))]));
@@ -90,6 +92,11 @@ export class SigmaController implements SigmaHost {
     emitter.on(RENDER_BATCH_START, this.onBatchStart);
     emitter.on(RENDER_BATCH_END, this.onBatchEnd);
     this.sigma.on('beforeRender', this.onBeforeRender);
+    this.guardHighlightDrawing();
+    // Sigma only follows the window's size; the graph area also changes when the drawer, the
+    // timeline or a panel opens. A frame re-reads the container's size (O(view) re-index).
+    this.resizeObserver = new ResizeObserver(() => this.sigma.scheduleRefresh());
+    this.resizeObserver.observe(container);
     this.highlight = new HighlightController(this, this.look);
     this.camera = new CameraController(this);
     new InteractionController(this, this.pointer, layout, cb, (node) => this.highlight.setHover(node));
@@ -133,6 +140,33 @@ export class SigmaController implements SigmaHost {
       if (!this.pointer.dragged) this.highlight.setHover(null);
     }
   };
+
+  /**
+   * Sigma draws its hovered and highlighted nodes on their own frames too (pointer moves), not
+   * only inside a full render. A node that left the render graph while sigma's graph listeners
+   * were detached (hidden, collapsed, replaced) is still in those sets then, and its missing
+   * display data would make that drawing throw: such nodes are dropped before it. O(highlighted).
+   */
+  private guardHighlightDrawing(): void {
+    const internal = this.sigma as unknown as {
+      hoveredNode: string | null;
+      highlightedNodes: Set<string>;
+      nodeDataCache: Record<string, unknown>;
+      renderHighlightedNodes: () => void;
+    };
+    const draw = internal.renderHighlightedNodes.bind(this.sigma);
+    internal.renderHighlightedNodes = () => {
+      const cache = internal.nodeDataCache;
+      const h = internal.hoveredNode;
+      if (h && !cache[h]) {
+        internal.hoveredNode = null;
+        if (this.pointer.sigmaHovered === h) this.pointer.sigmaHovered = null;
+        if (!this.pointer.dragged) this.highlight?.setHover(null);
+      }
+      for (const n of internal.highlightedNodes) if (!cache[n]) internal.highlightedNodes.delete(n);
+      draw();
+    };
+  }
 
   /**
    * Re-attaches sigma to the render graph and re-indexes it: reducers once per item. O(nodes +
@@ -179,6 +213,8 @@ export class SigmaController implements SigmaHost {
 
   /** Call after the render graph changed; sigma already listens to graph events, this keeps the highlight sets coherent. */
   graphChanged(): void {
+    // (Read by the reducers at the re-index the change already schedules.)
+    this.look.labelAll = this.graph.order <= LABEL_ALL_MAX_NODES;
     this.highlight.graphChanged();
   }
 
@@ -187,6 +223,7 @@ export class SigmaController implements SigmaHost {
     emitter.off(RENDER_BATCH_START, this.onBatchStart);
     emitter.off(RENDER_BATCH_END, this.onBatchEnd);
     this.sigma.off('beforeRender', this.onBeforeRender);
+    this.resizeObserver.disconnect();
     this.highlight.kill();
     this.sigma.kill();
   }

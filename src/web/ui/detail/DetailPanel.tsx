@@ -7,6 +7,7 @@ import { Icon } from '../shell/Icon';
 import { edgeColor } from '../../render/style';
 import { displayCaption, expansionOf, primaryLabel } from '../../core/graph/graph-store';
 import { Claims } from '../claims/EntityClaims';
+import { remainingMore } from '../../core/expansion/more';
 import { EvidenceList } from '../evidence/EvidenceList';
 import { formatValue, humanKey, humanType } from '../format';
 
@@ -97,6 +98,7 @@ function Header({ node, data }: { node: GraphNode; data: NodeDetailResponse | nu
   const graph = useApp((s) => s.history.present.state);
   const selection = useApp((s) => s.selection);
   const expansion = expansionOf(graph, node.id);
+  const more = remainingMore(graph, expansion);
   const pinned = graph.pinned.has(node.id);
   const p = data?.node.properties ?? node.properties;
   const role = typeof p.role === 'string' ? p.role : null;
@@ -163,13 +165,13 @@ function Header({ node, data }: { node: GraphNode; data: NodeDetailResponse | nu
           Shift+click another node to find paths to it.
         </div>
       ) : null}
-      {expansion?.more && Object.keys(expansion.more).length ? (
+      {Object.keys(more).length ? (
         <div style={{ marginTop: 10 }} data-testid="more">
           <div className="small muted" style={{ marginBottom: 4 }}>
             Not shown yet (expansion capped at {explorer.state.expandLimit}):
           </div>
           <div className="more-list">
-            {Object.entries(expansion.more)
+            {Object.entries(more)
               .sort((a, b) => b[1] - a[1])
               .map(([type, n]) => (
                 <button

@@ -4,25 +4,46 @@ import { Glyph } from '../shell/Glyph';
 import { countByLabel } from '../../core/graph/graph-store';
 import { EDGE_FAMILIES, labelStyle } from '../../render/style';
 
-/** Node counts per main label (toggling each on/off) and the relationship-family colours. */
+/**
+ * What is drawn, per main label (each toggles on/off), the contested marker, and the
+ * relationship-family colours. Counts are of drawn nodes: the timeline's "hide the rest", "as
+ * reported by" and the single-source filter take theirs away; a label toggled off shows what it
+ * would add back. Scrolls, or folds away, when the graph area is short.
+ */
 export function Legend() {
   const explorer = useExplorer();
   const graph = useApp((s) => s.history.present.state);
   const hiddenLabels = useApp((s) => s.hiddenLabels);
+  const shown = useApp((s) => s.shown);
   const theme = useApp((s) => s.theme);
   const [edgesOpen, setEdgesOpen] = useState(false);
-  const counts = useMemo(() => [...countByLabel(graph)].sort((a, b) => b[1] - a[1]), [graph]);
+  const [folded, setFolded] = useState(false);
+  const loaded = useMemo(() => countByLabel(graph), [graph]);
+  const counts = useMemo(() => {
+    const rows: [string, number][] = [];
+    for (const [label, n] of loaded) rows.push([label, hiddenLabels.has(label) ? n : (shown.byLabel[label] ?? 0)]);
+    return rows.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  }, [loaded, hiddenLabels, shown]);
   const families = useMemo(() => {
     const present = new Set<string>();
     for (const e of graph.edges.values()) present.add(e.type);
     return EDGE_FAMILIES.filter((f) => f.types.some((t) => present.has(t)));
   }, [graph]);
   if (!counts.length) return null;
+  const total = counts.reduce((a, [l, n]) => a + (hiddenLabels.has(l) ? 0 : n), 0);
   return (
-    <div className="overlay legend" data-testid="legend">
+    <div className={`overlay legend${folded ? ' folded' : ''}`} data-testid="legend">
       <h4>
-        In view
-        {hiddenLabels.size ? (
+        <button
+          className="legend-fold"
+          onClick={() => setFolded((f) => !f)}
+          aria-expanded={!folded}
+          title={folded ? 'Show the legend' : 'Fold the legend away'}
+        >
+          In view {folded ? <span className="n">{total.toLocaleString('en-GB')}</span> : null}
+          <span aria-hidden>{folded ? '▸' : '▾'}</span>
+        </button>
+        {hiddenLabels.size && !folded ? (
           <button
             className="link small"
             style={{ marginLeft: 'auto', textTransform: 'none', letterSpacing: 0 }}
@@ -32,41 +53,70 @@ export function Legend() {
           </button>
         ) : null}
       </h4>
-      {counts.map(([label, n]) => {
-        const off = hiddenLabels.has(label);
-        return (
-          <button
-            key={label}
-            className={`legend-item${off ? ' off' : ''}`}
-            onClick={() => explorer.toggleLabel(label)}
-            aria-pressed={!off}
-            title={off ? `Show ${labelStyle(label).plural}` : `Hide ${labelStyle(label).plural}`}
-            data-testid={`legend-${label}`}
-            data-count={n}
-          >
-            <Glyph label={label} theme={theme} size={16} />
-            <span>{labelStyle(label).plural}</span>
-            <span className="n">{n.toLocaleString('en-GB')}</span>
-          </button>
-        );
-      })}
-      {families.length ? (
-        <>
-          <button className="link small" style={{ marginTop: 4 }} onClick={() => setEdgesOpen((o) => !o)}>
-            {edgesOpen ? 'Hide relationship colours' : 'Relationship colours'}
-          </button>
-          {edgesOpen ? (
-            <div className="legend-edges">
-              {families.map((f) => (
-                <span className="legend-edge" key={f.name} title={f.types.join(', ')}>
-                  <i style={{ background: f.color[theme] }} />
-                  {f.name}
-                </span>
-              ))}
+      {folded ? null : (
+        <div className="legend-rows">
+          {counts.map(([label, n]) => {
+            const off = hiddenLabels.has(label);
+            return (
+              <button
+                key={label}
+                className={`legend-item${off ? ' off' : ''}`}
+                onClick={() => explorer.toggleLabel(label)}
+                aria-pressed={!off}
+                title={off ? `Show ${labelStyle(label).plural}` : `Hide ${labelStyle(label).plural}`}
+                data-testid={`legend-${label}`}
+                data-count={n}
+              >
+                <Glyph label={label} theme={theme} size={16} />
+                <span>{labelStyle(label).plural}</span>
+                <span className="n">{n.toLocaleString('en-GB')}</span>
+              </button>
+            );
+          })}
+          {shown.contested ? (
+            <div
+              className="legend-item static"
+              data-testid="legend-contested"
+              data-count={shown.contested}
+              title="Events whose claims contradict each other: a red dashed ring with “!”"
+            >
+              <ContestedMark />
+              <span>Contested</span>
+              <span className="n">{shown.contested.toLocaleString('en-GB')}</span>
             </div>
           ) : null}
-        </>
-      ) : null}
+          {families.length ? (
+            <>
+              <button className="link small" style={{ marginTop: 4 }} onClick={() => setEdgesOpen((o) => !o)}>
+                {edgesOpen ? 'Hide relationship colours' : 'Relationship colours'}
+              </button>
+              {edgesOpen ? (
+                <div className="legend-edges">
+                  {families.map((f) => (
+                    <span className="legend-edge" key={f.name} title={f.types.join(', ')}>
+                      <i style={{ background: f.color[theme] }} />
+                      {f.name}
+                    </span>
+                  ))}
+                </div>
+              ) : null}
+            </>
+          ) : null}
+        </div>
+      )}
     </div>
+  );
+}
+
+/** The marker the graph draws around contested events (render/layers/marker-layer.ts), in small. */
+function ContestedMark() {
+  return (
+    <svg width={16} height={16} viewBox="0 0 16 16" aria-hidden className="contested-mark">
+      <circle cx={7} cy={9} r={5.5} fill="none" strokeWidth={1.6} strokeDasharray="2.6 2" />
+      <circle cx={12} cy={4} r={3.6} className="badge" />
+      <text x={12} y={5.8} textAnchor="middle" fontSize={6} fontWeight={700} fill="#fff">
+        !
+      </text>
+    </svg>
   );
 }

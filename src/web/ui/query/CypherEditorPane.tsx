@@ -1,10 +1,17 @@
 import { CypherEditor } from '@neo4j-cypher/react-codemirror';
 import { useEffect, useMemo, useRef } from 'react';
 import { useApp, useExplorer } from '../context';
+import type { CompletionSchema } from '../../core/query/completion';
+import { queryParamNames } from '../../core/query/cypher-params';
+import { cypherCompletion } from './cypher-completion';
 
 type EditorApi = { setPosition(p: { line: number; column: number }, scroll?: boolean): void; focus(): void };
 
-/** The Cypher editor: highlighting and completion from the database's schema (/api/schema). */
+/**
+ * The Cypher editor: highlighting from the editor package, completion of keywords, functions,
+ * labels, relationship types and each label's properties from the database's schema, and a
+ * parameters panel for the `$names` the query uses.
+ */
 export default function CypherEditorPane() {
   const explorer = useExplorer();
   const cypher = useApp((s) => s.drawer.cypher);
@@ -12,6 +19,7 @@ export default function CypherEditorPane() {
   const schema = useApp((s) => s.schema);
   const error = useApp((s) => s.drawer.error);
   const editor = useRef<EditorApi | null>(null);
+  const names = useMemo(() => queryParamNames(cypher), [cypher]);
 
   const editorSchema = useMemo(
     () =>
@@ -24,6 +32,17 @@ export default function CypherEditorPane() {
         : undefined,
     [schema],
   );
+  // Read by the completion on each request (the extension itself is created once).
+  const completionSchema = useRef<CompletionSchema>({ labels: [], relationshipTypes: [], propertyKeys: [] });
+  useEffect(() => {
+    completionSchema.current = {
+      ...(editorSchema ?? { labels: [], relationshipTypes: [], propertyKeys: [] }),
+      ...(schema?.labelProperties ? { labelProperties: schema.labelProperties } : {}),
+      ...(schema?.functions ? { functions: schema.functions } : {}),
+      parameters: names,
+    };
+  }, [editorSchema, schema, names]);
+  const extensions = useMemo(() => [cypherCompletion(() => completionSchema.current)], []);
 
   // Put the cursor where Neo4j says the syntax error is.
   useEffect(() => {
@@ -44,18 +63,51 @@ export default function CypherEditorPane() {
           theme={theme}
           autofocus
           lineWrapping
+          autocomplete={false}
+          postExtensions={extensions}
           placeholder="MATCH (p:Person)-[r]->(x) RETURN p, r, x LIMIT 25"
           onEditorCreated={(api: unknown) => {
             editor.current = api as EditorApi;
           }}
         />
       </div>
+      {names.length ? <ParamsPanel names={names} /> : null}
       <div className="editor-tools small muted">
         <span>
-          <span className="kbd">Ctrl</span>+<span className="kbd">Enter</span> runs · read-only, at most 1,000 rows and
-          5 s
+          <span className="kbd">Ctrl</span>+<span className="kbd">Enter</span> runs · <span className="kbd">Ctrl</span>+
+          <span className="kbd">Space</span> completes · read-only, at most 1,000 rows and 5 s
         </span>
       </div>
     </>
+  );
+}
+
+/** One field per `$name` of the query; values are JSON (42, true, ["a"], {"k": 1}) or plain text. */
+function ParamsPanel({ names }: { names: readonly string[] }) {
+  const explorer = useExplorer();
+  const values = useApp((s) => s.drawer.cypherParams);
+  return (
+    <div className="params-panel" data-testid="cypher-params">
+      <div className="small muted">
+        Parameters <span className="faint">· JSON (42, true, [&quot;a&quot;]) or plain text</span>
+      </div>
+      {names.map((n) => (
+        <label key={n} className="param-row">
+          <span className="mono">${n}</span>
+          <input
+            className="input mono"
+            value={values[n] ?? ''}
+            placeholder="null"
+            data-testid={`cypher-param-${n}`}
+            onChange={(e) =>
+              explorer.setDrawer({
+                cypherParams: { ...explorer.state.drawer.cypherParams, [n]: e.target.value },
+                ran: false,
+              })
+            }
+          />
+        </label>
+      ))}
+    </div>
   );
 }

@@ -3,6 +3,7 @@ import type { SavedQuery, SavedQueryParam } from '../../../shared/api';
 import { useApp, useExplorer } from '../context';
 import { EntityPicker } from './EntityPicker';
 import { defaultText, parseParams } from '../../core/query/params';
+import { savedParamsAsCypher } from '../../core/query/cypher-params';
 
 /** A saved query's typed parameter form; entity parameters get a picker fed by their suggestions and by search. */
 export function ParamForm({ query }: { query: SavedQuery }) {
@@ -31,7 +32,13 @@ export function ParamForm({ query }: { query: SavedQuery }) {
         />
       ))}
       <pre className="cypher mono">{query.cypher.trim()}</pre>
-      <button className="link small" style={{ marginTop: 6 }} onClick={() => explorer.openCypher(query.cypher.trim())}>
+      <button
+        className="link small"
+        style={{ marginTop: 6 }}
+        onClick={() => explorer.openCypher(query.cypher.trim(), savedParamsAsCypher(query, text))}
+        data-testid="edit-as-cypher"
+        title="Open this query in the Cypher editor, with the parameters as set here"
+      >
         Edit as ad-hoc Cypher
       </button>
     </div>

@@ -23,6 +23,9 @@ declare module '@neo4j-cypher/react-codemirror' {
     placeholder?: string;
     className?: string;
     onEditorCreated?: (editor: unknown) => void;
+    autocomplete?: boolean;
+    /** CodeMirror extensions added after the package's own. */
+    postExtensions?: unknown[];
   }
 
   export const CypherEditor: ComponentType<CypherEditorProps>;

@@ -29,6 +29,8 @@ export function TopBar() {
   const hasResult = useApp((s) => s.drawer.result !== null);
   const [menu, setMenu] = useState(false);
   const [adding, setAdding] = useState(false);
+  const [area, setArea] = useState<'whole' | 'view'>('whole');
+  const [scale, setScale] = useState<2 | 3>(2);
   const [exportError, setExportError] = useState<string | null>(null);
   const menuRef = useRef<HTMLDivElement>(null);
   const prev = history.past[history.past.length - 1];
@@ -75,17 +77,17 @@ export function TopBar() {
     return () => document.removeEventListener('mousedown', close);
   }, [menu]);
 
-  const run = async (what: 'png' | 'gexf' | 'json' | 'csv') => {
+  const run = async (what: 'png' | 'svg' | 'gexf' | 'json' | 'csv') => {
     setMenu(false);
     setExportError(null);
     try {
       const ex = await import('../../app/exporters');
-      if (what === 'png') await ex.exportPng(explorer);
+      if (what === 'png' || what === 'svg') await ex.exportImage(explorer, { format: what, area, scale });
       else if (what === 'gexf') await ex.exportGexf(explorer);
       else if (what === 'json') ex.exportJson(explorer);
       else {
         const d = explorer.state.drawer;
-        if (d.result) ex.exportCsv(d.result, d.resultTitle);
+        if (d.result) ex.exportCsv(d.result, d.resultTitle, d.sort);
       }
     } catch (e) {
       explorer.setStatus('error', `Export failed: ${e instanceof Error ? e.message : String(e)}`);
@@ -187,8 +189,39 @@ export function TopBar() {
         </button>
         {menu ? (
           <div className="menu-list" role="menu">
+            <div className="menu-group" role="group" aria-label="Image">
+              <div className="row small">
+                <label>
+                  Area{' '}
+                  <select
+                    className="input"
+                    value={area}
+                    onChange={(e) => setArea(e.target.value as 'whole' | 'view')}
+                    data-testid="export-area"
+                  >
+                    <option value="whole">whole graph</option>
+                    <option value="view">current view</option>
+                  </select>
+                </label>
+                <label>
+                  Size{' '}
+                  <select
+                    className="input"
+                    value={scale}
+                    onChange={(e) => setScale(Number(e.target.value) as 2 | 3)}
+                    data-testid="export-scale"
+                  >
+                    <option value={2}>2×</option>
+                    <option value={3}>3×</option>
+                  </select>
+                </label>
+              </div>
+            </div>
             <button role="menuitem" onClick={() => void run('png')} data-testid="export-png">
-              PNG image <small>the graph as you see it</small>
+              PNG image <small>with title, legend and source line</small>
+            </button>
+            <button role="menuitem" onClick={() => void run('svg')} data-testid="export-svg">
+              SVG image <small>the same picture, as vectors (slides, print)</small>
             </button>
             <button role="menuitem" onClick={() => void run('gexf')} data-testid="export-gexf">
               GEXF <small>opens in Gephi, with all properties</small>

@@ -39,9 +39,14 @@ export function TimelineStrip() {
   useEffect(() => {
     const el = host.current;
     if (!el) return;
-    const ro = new ResizeObserver(() => setWidth(Math.max(200, el.clientWidth)));
+    // The chart is as wide as the strip's content box (its padding excluded), never wider.
+    const inner = () => {
+      const cs = getComputedStyle(el);
+      return el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+    };
+    const ro = new ResizeObserver(() => setWidth(Math.max(200, Math.floor(inner()))));
     ro.observe(el);
-    setWidth(Math.max(200, el.clientWidth));
+    setWidth(Math.max(200, Math.floor(inner())));
     return () => ro.disconnect();
   }, []);
 
@@ -75,9 +80,15 @@ export function TimelineStrip() {
       const x1 = Math.max(scale.x(e.end), x0 + 6);
       return { e, x0, x1 };
     });
-    const laneOf = packLanes(items, 3, 5);
+    // Every bar gets a lane of its own where it overlaps another: none hides another.
+    items.sort((a, b) => a.x0 - b.x0 || b.x1 - a.x1);
+    const laneOf = packLanes(items, 3, Infinity);
     return items.map((it, i) => ({ ...it, lane: laneOf[i]! }));
   }, [timeline, scale]);
+  const laneCount = lanes.reduce((m, l) => Math.max(m, l.lane + 1), 1);
+  // Lanes share the height above the article row; bars thin out when there are many.
+  const laneH = Math.min(LANE_H, (ARTICLE_Y - 7 - TOP) / laneCount);
+  const barH = Math.max(3, Math.min(8, laneH - 2));
 
   if (error) {
     return (
@@ -257,7 +268,7 @@ export function TimelineStrip() {
         ))}
         <line x1={0} x2={width} y1={AXIS_Y} y2={AXIS_Y} className="axis" />
         {lanes.map(({ e, x0, x1, lane }) => {
-          const y = TOP + lane * LANE_H;
+          const y = TOP + lane * laneH;
           const dim = !inRange(e) || (knownThen !== null && !knownThen.has(e.id));
           const point = e.start === e.end;
           return (
@@ -277,9 +288,9 @@ export function TimelineStrip() {
               onDoubleClick={() => void explorer.openEntity(e.key ?? e.id)}
             >
               {point ? (
-                <circle cx={x0 + 3} cy={y + 4} r={4} />
+                <circle cx={x0 + 3} cy={y + barH / 2} r={barH / 2} />
               ) : (
-                <rect x={x0} y={y} width={x1 - x0} height={8} rx={4} />
+                <rect x={x0} y={y} width={x1 - x0} height={barH} rx={barH / 2} />
               )}
             </g>
           );

@@ -5,11 +5,13 @@ import {
   sameDecorations,
   shownCounts,
 } from '../../../../../src/web/core/filters/decorations';
+import { primaryLabel } from '../../../../../src/web/core/graph/graph-store';
 import { NO_FILTERS } from '../../../../../src/web/core/filters/filter';
 import { publicationDays } from '../../../../../src/web/core/timeline/time-filter';
 import { edgeId, graph } from '../../../../support/fixtures';
 
 const BASE = 1.2;
+const label = (n: { labels: readonly string[] }) => primaryLabel(n.labels);
 const inputs = { filters: NO_FILTERS, published: publicationDays(graph), flagged: [], map: false, baseEdgeSize: BASE };
 
 describe('decorations (what the reducers read)', () => {
@@ -19,12 +21,26 @@ describe('decorations (what the reducers read)', () => {
     expect(d.edgeWidth.get(edgeId('GOVERNOR_OF', 'gladkov', 'belgorod'))).toBeGreaterThan(BASE);
     expect(d.edgeWidth.get(edgeId('CONTRADICTS', 'c-tass', 'c-pod'))).toBe(BASE * 2.4);
     expect(d.edgeWidth.has(edgeId('NEAR', 'kharkiv', 'belgorod'))).toBe(false);
-    expect(shownCounts(graph, d)).toEqual({
+    const counts = shownCounts(graph, d, label);
+    expect(counts).toMatchObject({
       nodes: graph.nodes.length,
       edges: graph.edges.length,
       hiddenEdges: 0,
       fadedNodes: 0,
+      contested: 1,
     });
+    expect(Object.values(counts.byLabel).reduce((a, b) => a + b, 0)).toBe(graph.nodes.length);
+  });
+
+  it('counts what is drawn per label: nodes the filters hide are not counted', () => {
+    const all = shownCounts(graph, computeDecorations(graph, inputs), label);
+    const range = { from: '2023-12-30', to: '2023-12-31' };
+    const d = computeDecorations(graph, { ...inputs, filters: { ...NO_FILTERS, range, hideOutside: true } });
+    const drawn = shownCounts(graph, d, label);
+    expect(d.hideNodes.size).toBeGreaterThan(0);
+    expect(drawn.nodes).toBe(graph.nodes.length - d.hideNodes.size);
+    expect(Object.values(drawn.byLabel).reduce((a, b) => a + b, 0)).toBe(drawn.nodes);
+    expect(Object.keys(all.byLabel).some((l) => (drawn.byLabel[l] ?? 0) < all.byLabel[l]!)).toBe(true);
   });
 
   it('on the map, hides mentions and fades claims, articles and their links', () => {
@@ -33,7 +49,7 @@ describe('decorations (what the reducers read)', () => {
     expect(d.fadeNodes.has('c-tass') && d.fadeNodes.has('express')).toBe(true);
     expect(d.fadeEdges.has(edgeId('MADE', 'tass', 'c-tass'))).toBe(true);
     expect(d.fadeNodes.has('belgorod')).toBe(false);
-    expect(shownCounts(graph, d).hiddenEdges).toBe(2);
+    expect(shownCounts(graph, d, label).hiddenEdges).toBe(2);
   });
 
   it('tells equal decorations apart from different ones', () => {

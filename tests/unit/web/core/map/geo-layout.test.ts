@@ -54,13 +54,18 @@ describe('geoLayout', () => {
     expect(at('war').placement).toBe('event'); // in Ukraine (placed at Kyiv)
   });
 
-  it('puts other nodes near what they connect to, and parks the unconnected', () => {
-    expect(at('gladkov').placement).toBe('near');
-    expect(Math.hypot(at('gladkov').x - at('belgorod').x, at('gladkov').y - at('belgorod').y)).toBeLessThan(15);
-    expect(at('c-tass').placement).toBe('near');
-    expect(at('tass').placement).toBe('near');
-    expect(at('lonely').placement).toBe('parked');
-    expect(at('lonely').y).toBeLessThan(layout.focus!.y[0]);
+  it('puts every node without coordinates in a tray beside the map, never on it', () => {
+    const tray = layout.tray!;
+    expect(tray).not.toBeNull();
+    for (const id of ['gladkov', 'c-tass', 'tass', 'lonely']) {
+      expect(at(id).placement, id).toBe('tray');
+      expect(at(id).x, id).toBeGreaterThanOrEqual(tray.x[0]);
+      expect(at(id).x, id).toBeLessThanOrEqual(tray.x[1]);
+    }
+    // The tray is to the right of everything placed on the map.
+    const f = layout.focus!;
+    expect(tray.x[0]).toBeGreaterThan(f.x[1]);
+    for (const p of layout.positions.values()) if (p.placement !== 'tray') expect(p.x).toBeLessThan(tray.x[0]);
   });
 
   it('focuses on the events, not on outliers', () => {

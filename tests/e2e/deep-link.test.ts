@@ -1,0 +1,109 @@
+/**
+ * End to end: a link rebuilds the view it was taken from. After a query, two expansions, a
+ * hidden node, a dragged pin and a timeline brush, the page's URL opened in a fresh browser
+ * context draws the same nodes, with the pinned node where it was dropped — the query drawer
+ * closed, so only the link's view recipe can say what made the view.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { e2eSession, idle, newPage, nodeId, nodePoint, openExplorer, shot, snapshot } from '../support/browser';
+
+const T = 240_000;
+const e2e = e2eSession();
+
+/** What sigma draws: our keys of the nodes not hidden (legend, hidden nodes, timeline filter). */
+function drawnKeys(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const h = window.__newsgraph!;
+    const g = h.explorer.graphState;
+    return h.explorer.graph
+      .nodes()
+      .filter((id) => !h.views.isHidden(id))
+      .map((id) => g.nodes.get(id)?.key ?? id)
+      .sort();
+  });
+}
+
+/** Graph positions of the pinned nodes, by our key. */
+function pins(page: Page): Promise<Record<string, { x: number; y: number }>> {
+  return page.evaluate(() => {
+    const e = window.__newsgraph!.explorer;
+    const out: Record<string, { x: number; y: number }> = {};
+    for (const id of e.graphState.pinned) {
+      const a = e.graph.getNodeAttributes(id);
+      out[e.graphState.nodes.get(id)?.key ?? id] = { x: a.x, y: a.y };
+    }
+    return out;
+  });
+}
+
+describe('deep links (e2e)', () => {
+  it(
+    'query → expand → hide → pin → timeline brush: the link, reopened in a fresh context, draws the same nodes and pins',
+    async () => {
+      const { page, context } = await newPage(e2e.browser);
+      const q = encodeURIComponent("MATCH (p:Person {id: 'dmitry-peskov'}) RETURN p");
+      await openExplorer(page, `${e2e.app.url}/?cypher=${q}&run=1`);
+      expect((await snapshot(page)).nodes).toBe(1);
+      await page.evaluate(() => window.__newsgraph!.explorer.setDrawer({ open: false }));
+      await page.evaluate(() => window.__newsgraph!.explorer.expand('dmitry-peskov'));
+      await idle(page);
+      await page.evaluate(() => window.__newsgraph!.explorer.expand('kremlin'));
+      await idle(page);
+      const expanded = await snapshot(page);
+      expect(expanded.expanded).toHaveLength(2);
+
+      // Hide one of Kremlin's neighbours (not Peskov).
+      const peskov = (await nodeId(page, 'dmitry-peskov'))!;
+      const kremlin = (await nodeId(page, 'kremlin'))!;
+      const other = (await page.evaluate((id) => window.__newsgraph!.neighbours(id), kremlin)).find(
+        (id) => id !== peskov,
+      )!;
+      await page.evaluate((id) => window.__newsgraph!.explorer.hide([id]), other);
+      await idle(page);
+
+      // Drag Kremlin 60 px right: pinned where it is dropped.
+      const from = await nodePoint(page, kremlin);
+      await page.mouse.move(from.x, from.y);
+      await page.mouse.down();
+      for (let i = 1; i <= 10; i++) await page.mouse.move(from.x + 6 * i, from.y + 3 * i);
+      await page.mouse.up();
+      await idle(page);
+      expect((await snapshot(page)).pinned).toEqual([kremlin]);
+
+      // Brush 2022–2023 and hide the rest.
+      await page.evaluate(() => {
+        const e = window.__newsgraph!.explorer;
+        e.setRange({ from: '2022-01-01', to: '2023-12-31' });
+        e.setHideOutside(true);
+      });
+      await idle(page);
+
+      const keys = await drawnKeys(page);
+      const pinned = await pins(page);
+      const otherKey = await page.evaluate((id) => window.__newsgraph!.explorer.graphState.nodes.get(id)!.key, other);
+      expect(keys).toContain('kremlin');
+      expect(keys).not.toContain(otherKey);
+      expect(keys.length).toBeGreaterThanOrEqual(3);
+      expect(keys.length).toBeLessThan(expanded.nodes);
+      const link = page.url();
+      expect(link).not.toContain('cypher=');
+      await shot(page, 'deep-link-a-taken');
+      await context.close();
+
+      // A fresh browser context (no storage, no history) opens the link.
+      const fresh = await newPage(e2e.browser);
+      await openExplorer(fresh.page, link);
+      expect(await drawnKeys(fresh.page)).toEqual(keys);
+      const again = await pins(fresh.page);
+      expect(Object.keys(again)).toEqual(['kremlin']);
+      expect(again.kremlin!.x).toBeCloseTo(pinned.kremlin!.x, 1);
+      expect(again.kremlin!.y).toBeCloseTo(pinned.kremlin!.y, 1);
+      const hidden = (await snapshot(fresh.page)).hidden;
+      expect(hidden).toEqual([await nodeId(fresh.page, otherKey!)]);
+      await shot(fresh.page, 'deep-link-b-reopened');
+      await fresh.context.close();
+    },
+    T,
+  );
+});

@@ -1,0 +1,133 @@
+/**
+ * End to end, the panels around the graph: a claims result table fits its pane with nodes as
+ * chips and text wrapping; the "In view" legend counts what is drawn after the timeline hides
+ * the rest; the timeline strip fits its box and no bar covers another; the map keeps people without
+ * coordinates in a tray beside it.
+ */
+import { describe, expect, it } from 'vitest';
+import { e2eSession, idle, newPage, openExplorer, shot } from '../support/browser';
+
+const T = 240_000;
+const e2e = e2eSession();
+
+describe('panels around the graph (e2e)', () => {
+  it(
+    'a claims table: node chips, wrapped statements, no wider than its pane',
+    async () => {
+      const { page } = await newPage(e2e.browser);
+      const q = encodeURIComponent(
+        'MATCH (c:Claim)-[r]->(e:Event) RETURN c, r, e, c.statement AS statement, c.date_basis AS basis LIMIT 12',
+      );
+      await openExplorer(page, `${e2e.app.url}/?cypher=${q}&run=1`);
+      const table = page.getByTestId('result-table');
+      await table.waitFor({ timeout: 30_000 });
+      await idle(page);
+      const m = await table.evaluate((el) => {
+        const pane = el.parentElement!;
+        const chips = [...el.querySelectorAll('[data-testid=cell-node]')].map((c) => c.getBoundingClientRect().width);
+        const cells = [...el.querySelectorAll('td')].map((c) => c.getBoundingClientRect().width);
+        return { table: el.scrollWidth, pane: pane.clientWidth, chips, narrowest: Math.min(...cells) };
+      });
+      expect(m.chips.length).toBeGreaterThanOrEqual(12);
+      for (const w of m.chips) expect(w).toBeLessThan(400); // a chip, not 700 px of JSON
+      expect(m.table).toBeLessThanOrEqual(m.pane + 2);
+      expect(m.narrowest).toBeGreaterThan(60); // no column squeezed to one word a line
+      await shot(page, 'graph-panels-claims-table');
+    },
+    T,
+  );
+
+  it(
+    'after "Hide the rest" on a brushed range, the legend counts what is drawn',
+    async () => {
+      const { page } = await newPage(e2e.browser);
+      await openExplorer(page, e2e.app.url);
+      const legendTotal = () =>
+        page.$$eval('[data-testid^=legend-]:not([data-testid=legend-contested])', (els) =>
+          els.reduce((a, e) => a + Number(e.getAttribute('data-count')), 0),
+        );
+      const drawn = () => page.evaluate(() => window.__newsgraph!.views.drawn().nodes);
+      expect(await legendTotal()).toBe(await drawn());
+      const all = await drawn();
+      await page.evaluate(() => {
+        const e = window.__newsgraph!.explorer;
+        e.setRange({ from: '2023-01-01', to: '2023-06-30' });
+        e.setHideOutside(true);
+      });
+      await idle(page);
+      const after = await drawn();
+      expect(after).toBeLessThan(all);
+      await expect.poll(legendTotal, { timeout: 10_000 }).toBe(after);
+    },
+    T,
+  );
+
+  it(
+    'the timeline strip fits its box; overlapping bars get lanes of their own',
+    async () => {
+      const { page } = await newPage(e2e.browser);
+      await openExplorer(page, e2e.app.url);
+      await page.getByTestId('timeline-chart').waitFor({ timeout: 30_000 });
+      const m = await page.evaluate(() => {
+        const strip = document.querySelector('[data-testid=timeline]')!.getBoundingClientRect();
+        const chart = document.querySelector('[data-testid=timeline-chart]')!.getBoundingClientRect();
+        const bars = [...document.querySelectorAll('[data-testid=timeline-event] rect')].map((r) =>
+          r.getBoundingClientRect(),
+        );
+        return {
+          strip: { left: strip.left, right: strip.right },
+          chart: { left: chart.left, right: chart.right },
+          bars: bars.map((b) => ({ l: b.left, r: b.right, t: b.top, b: b.bottom })),
+        };
+      });
+      expect(m.chart.left).toBeGreaterThanOrEqual(m.strip.left - 0.5);
+      expect(m.chart.right).toBeLessThanOrEqual(m.strip.right + 0.5);
+      expect(m.bars.length).toBeGreaterThan(3);
+      const overlaps: string[] = [];
+      m.bars.forEach((a, i) =>
+        m.bars.forEach((b, j) => {
+          const w = Math.min(a.r, b.r) - Math.max(a.l, b.l);
+          const h = Math.min(a.b, b.b) - Math.max(a.t, b.t);
+          if (i < j && w > 1 && h > 1) overlaps.push(`${i}×${j}`);
+        }),
+      );
+      expect(overlaps).toEqual([]);
+    },
+    T,
+  );
+  it(
+    'the map: people without coordinates sit in the tray beside the map, never on it; located places are in the first view',
+    async () => {
+      const { page } = await newPage(e2e.browser);
+      await openExplorer(page, e2e.app.url);
+      await page.getByTestId('view-map').click();
+      await page.waitForFunction(() => window.__newsgraph!.views.state().mapStatus.state === 'on', null, {
+        timeout: 60_000,
+      });
+      await idle(page);
+      const at = (key: string) =>
+        page.evaluate((k) => {
+          const h = window.__newsgraph!;
+          const id = h.nodeId(k)!;
+          return { ...h.nodePosition(id)!, located: h.views.location(id) !== null };
+        }, key);
+      const box = (await page.locator('[data-testid=graph]').boundingBox())!;
+      const places = await Promise.all(['ukraine', 'belgorod', 'kharkiv', 'melitopol'].map(at));
+      for (const p of places) {
+        expect(p.located).toBe(true);
+        expect(p.x).toBeGreaterThan(0);
+        expect(p.x).toBeLessThan(box.width);
+        expect(p.y).toBeGreaterThan(0);
+        expect(p.y).toBeLessThan(box.height);
+      }
+      const east = Math.max(...places.map((p) => p.x));
+      for (const person of ['dmitry-peskov', 'vyacheslav-gladkov']) {
+        const p = await at(person);
+        expect(p.located, person).toBe(false);
+        expect(p.x, person).toBeGreaterThan(east);
+      }
+      await shot(page, 'graph-panels-map-first-view');
+    },
+    T,
+  );
+});

@@ -1,0 +1,106 @@
+/**
+ * End to end, the query drawer's smaller defects: a backwards date range is said so before
+ * anything runs; a 100k-character query gets its own message, not "check the parameters";
+ * completion offers keywords and functions; a query's warnings are written out; the CSV follows
+ * the table's sort.
+ */
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { e2eSession, idle, newPage, openExplorer, shot } from '../support/browser';
+
+const T = 240_000;
+const e2e = e2eSession();
+
+async function typeQuery(page: Page, text: string): Promise<void> {
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(text);
+}
+
+/** The labels the completion popup offers now. */
+async function completions(page: Page): Promise<string[]> {
+  const box = page.locator('.cm-tooltip-autocomplete');
+  await box.waitFor({ timeout: 30_000 });
+  return box.locator('li').evaluateAll((els) => els.map((e) => e.textContent ?? ''));
+}
+
+describe('the query drawer (e2e)', () => {
+  it(
+    'a backwards From/To range is refused with the reason, before anything runs',
+    async () => {
+      const { page } = await newPage(e2e.browser);
+      await openExplorer(page, e2e.app.url);
+      await page.getByTestId('query-events-in-place').click({ timeout: 60_000 });
+      await page.getByTestId('param-from').fill('2024-01-01');
+      await page.getByTestId('param-to').fill('2023-01-01');
+      await page.getByTestId('run').click();
+      const err = page.getByTestId('query-error');
+      await err.waitFor({ timeout: 30_000 });
+      expect(await err.textContent()).toMatch(/backwards/);
+      await shot(page, 'query-drawer-backwards-range');
+    },
+    T,
+  );
+
+  it(
+    'ad-hoc Cypher: keyword and function completion, warnings in words, a 100k-character query explained, CSV in table order',
+    async () => {
+      const { page } = await newPage(e2e.browser);
+      await openExplorer(page, e2e.app.url);
+      await page.getByRole('button', { name: 'Cypher', exact: true }).click();
+      await page.locator('.cm-content').waitFor({ timeout: 60_000 });
+
+      await typeQuery(page, 'MATCH (n:Person) WH');
+      await page.keyboard.press('Control+Space');
+      expect(await completions(page)).toEqual(expect.arrayContaining([expect.stringMatching(/^WHERE/)]));
+      await page.keyboard.press('Escape');
+      await typeQuery(page, 'RETURN toUp');
+      await page.keyboard.press('Control+Space');
+      expect(await completions(page)).toEqual(expect.arrayContaining([expect.stringMatching(/^toUpper/)]));
+      await page.keyboard.press('Escape');
+
+      // A cartesian product: Neo4j warns, and the warning is written out.
+      await typeQuery(page, 'MATCH (a:Weapon), (b:Weapon) RETURN a.name AS a, b.name AS b LIMIT 3');
+      await page.keyboard.press('Control+Enter');
+      const warnings = page.getByTestId('query-warnings');
+      await warnings.waitFor({ timeout: 60_000 });
+      expect(await warnings.textContent()).toMatch(/cartesian/i);
+
+      // The table sorted by name, descending: the CSV has the rows in that order.
+      await typeQuery(page, 'MATCH (p:Person) RETURN p.name AS name ORDER BY p.id LIMIT 8');
+      await page.keyboard.press('Control+Enter');
+      await page.locator('[data-testid=result-table] tbody tr').nth(7).waitFor({ timeout: 60_000 });
+      await idle(page);
+      const th = page.locator('[data-testid=result-table] th').first();
+      await th.click();
+      await th.click();
+      expect(await th.getAttribute('aria-sort')).toBe('descending');
+      const [csv] = await Promise.all([
+        page.waitForEvent('download', { timeout: 60_000 }),
+        page.getByTestId('download-csv').click(),
+      ]);
+      const rows = readFileSync((await csv.path())!, 'utf8')
+        .trim()
+        .split(/\r?\n/)
+        .slice(1)
+        .map((r) => r.replace(/^"|"$/g, ''));
+      expect(rows).toHaveLength(8);
+      expect(rows).toEqual(
+        [...rows].sort((a, b) => b.localeCompare(a, undefined, { numeric: true, sensitivity: 'base' })),
+      );
+
+      // 100,000 characters: said so, not "check the parameters".
+      await typeQuery(page, `RETURN 1 AS one // ${'x'.repeat(100_000)}`);
+      await page.keyboard.press('Control+Enter');
+      const err = page.getByTestId('query-error');
+      await err.waitFor({ timeout: 60_000 });
+      const text = (await err.textContent()) ?? '';
+      expect(text).toMatch(/100,0\d\d characters long/);
+      expect(text).not.toMatch(/parameters/i);
+      await shot(page, 'query-drawer-long-query');
+    },
+    T,
+  );
+});
