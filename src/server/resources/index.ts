@@ -8,6 +8,7 @@ import { nodeRoutes } from './nodes/route';
 import { openapiRoutes } from './openapi/route';
 import { overviewRoutes } from './overview/route';
 import { pathRoutes } from './paths/route';
+import { perspectiveRoutes } from './perspectives/route';
 import { queryRoutes } from './queries/route';
 import { schemaRoutes } from './schema/route';
 import { searchRoutes } from './search/route';
@@ -25,6 +26,7 @@ export const RESOURCE_ROUTES: readonly RouteModule[] = [
   queryRoutes,
   cypherRoutes,
   openapiRoutes,
+  perspectiveRoutes,
   // The investigation views: timeline, claims board, evidence reader.
   timelineRoutes,
   claimsRoutes,

@@ -11,6 +11,7 @@ export const ErrorCodeSchema = z.enum([
   'UNAUTHORIZED', // not signed in, or the bearer token is missing or wrong
   'FORBIDDEN', // signed in, but the role may not do this
   'NOT_FOUND', // unknown node, saved query or endpoint
+  'CONFLICT', // the thing exists already (a saved query of that name)
   'PAYLOAD_TOO_LARGE', // request body above the limit
   'UNSUPPORTED_MEDIA_TYPE',
   'CYPHER_ERROR', // Neo4j refused the query (syntax, semantics, types); `neo4jCode`, `position`

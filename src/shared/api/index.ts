@@ -11,7 +11,13 @@ import { openapiContract } from './openapi';
 import type { RouteName } from './routes';
 import { overviewContract } from './overview';
 import { pathsContract } from './paths';
-import { queriesListContract, runQueryContract } from './queries';
+import { deleteQueryContract, queriesListContract, runQueryContract, saveQueryContract } from './queries';
+import {
+  exportPerspectiveContract,
+  perspectiveContract,
+  resetPerspectiveContract,
+  savePerspectiveContract,
+} from './perspectives';
 import { schemaContract } from './schema';
 import { searchContract } from './search';
 
@@ -26,6 +32,7 @@ export * from './nodes';
 export * from './openapi';
 export * from './overview';
 export * from './paths';
+export * from './perspectives';
 export * from './queries';
 export * from './result';
 export * from './routes';
@@ -50,6 +57,12 @@ export const CONTRACTS = {
   timeline: timelineContract,
   claims: claimsContract,
   articleEvidence: articleEvidenceContract,
+  perspective: perspectiveContract,
+  savePerspective: savePerspectiveContract,
+  resetPerspective: resetPerspectiveContract,
+  exportPerspective: exportPerspectiveContract,
+  saveQuery: saveQueryContract,
+  deleteQuery: deleteQueryContract,
 } as const satisfies Record<RouteName, EndpointContract>;
 
 export const API_CONTRACTS: readonly EndpointContract[] = Object.values(CONTRACTS);

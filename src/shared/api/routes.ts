@@ -40,6 +40,12 @@ export const ROUTES = {
   timeline: { method: 'GET', path: '/api/timeline', role: 'viewer' },
   claims: { method: 'GET', path: '/api/claims', role: 'viewer' },
   articleEvidence: { method: 'GET', path: '/api/articles/{id}/evidence', role: 'viewer' },
+  perspective: { method: 'GET', path: '/api/perspective', role: 'viewer' },
+  savePerspective: { method: 'PUT', path: '/api/perspective', role: 'editor' },
+  resetPerspective: { method: 'DELETE', path: '/api/perspective', role: 'editor' },
+  exportPerspective: { method: 'GET', path: '/api/perspective/export', role: 'viewer' },
+  saveQuery: { method: 'POST', path: '/api/queries', role: 'editor' },
+  deleteQuery: { method: 'DELETE', path: '/api/queries/{name}', role: 'editor' },
 } as const satisfies Record<string, Route>;
 
 export type RouteName = keyof typeof ROUTES;

@@ -7,11 +7,13 @@ describe('route table (src/shared/api/routes.ts)', () => {
     const names = Object.keys(ROUTES).sort();
     expect(Object.keys(CONTRACTS).sort()).toEqual(names);
     for (const name of names as RouteName[]) {
-      expect({ method: CONTRACTS[name].method, path: CONTRACTS[name].path }, name).toEqual(ROUTES[name]);
+      expect({ method: CONTRACTS[name].method, path: CONTRACTS[name].path, role: CONTRACTS[name].role }, name).toEqual(
+        ROUTES[name],
+      );
     }
     expect(API_CONTRACTS).toHaveLength(names.length);
     for (const c of API_CONTRACTS)
-      expect(Object.values(ROUTES), c.path).toContainEqual({ method: c.method, path: c.path });
+      expect(Object.values(ROUTES), c.path).toContainEqual({ method: c.method, path: c.path, role: c.role });
   });
 
   it('names each endpoint once', () => {
