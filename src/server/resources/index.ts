@@ -10,6 +10,7 @@ import { overviewRoutes } from './overview/route';
 import { pathRoutes } from './paths/route';
 import { perspectiveRoutes } from './perspectives/route';
 import { queryRoutes } from './queries/route';
+import { relationshipRoutes } from './relationships/route';
 import { schemaRoutes } from './schema/route';
 import { searchRoutes } from './search/route';
 import { timelineRoutes } from './timeline/route';
@@ -20,6 +21,7 @@ export const RESOURCE_ROUTES: readonly RouteModule[] = [
   schemaRoutes,
   searchRoutes,
   nodeRoutes,
+  relationshipRoutes,
   edgeRoutes,
   pathRoutes,
   overviewRoutes,

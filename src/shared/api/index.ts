@@ -18,6 +18,7 @@ import {
   resetPerspectiveContract,
   savePerspectiveContract,
 } from './perspectives';
+import { relationshipDetailContract } from './relationships';
 import { schemaContract } from './schema';
 import { searchContract } from './search';
 
@@ -34,6 +35,7 @@ export * from './overview';
 export * from './paths';
 export * from './perspectives';
 export * from './queries';
+export * from './relationships';
 export * from './result';
 export * from './routes';
 export * from './schema';
@@ -57,6 +59,7 @@ export const CONTRACTS = {
   timeline: timelineContract,
   claims: claimsContract,
   articleEvidence: articleEvidenceContract,
+  relationshipDetail: relationshipDetailContract,
   perspective: perspectiveContract,
   savePerspective: savePerspectiveContract,
   resetPerspective: resetPerspectiveContract,

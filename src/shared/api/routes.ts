@@ -40,6 +40,7 @@ export const ROUTES = {
   timeline: { method: 'GET', path: '/api/timeline', role: 'viewer' },
   claims: { method: 'GET', path: '/api/claims', role: 'viewer' },
   articleEvidence: { method: 'GET', path: '/api/articles/{id}/evidence', role: 'viewer' },
+  relationshipDetail: { method: 'GET', path: '/api/relationships/{id}', role: 'viewer' },
   perspective: { method: 'GET', path: '/api/perspective', role: 'viewer' },
   savePerspective: { method: 'PUT', path: '/api/perspective', role: 'editor' },
   resetPerspective: { method: 'DELETE', path: '/api/perspective', role: 'editor' },
