@@ -16,87 +16,21 @@
  *
  * CLI: `tsx bench/generate.ts --relationships 10000 [--seed 7] [--out DIR]` writes the YAML files
  * `npm run seed -- --data DIR` style loaders read (readSeed validates them).
+ *
+ * Parts: types and options in generate/types.ts, entities in generate/entities.ts, claims in
+ * generate/claims.ts, YAML output in generate/seed-yaml.ts; articles, mentions and the typed
+ * relationships (and the order every part draws from the one seeded PRNG) here.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { stringify } from 'yaml';
-import type { EntityRecord, SeedData } from '../src/dataset/read';
-import type {
-  Article,
-  Claim,
-  EntityLabel,
-  Evidence,
-  Mention,
-  Relationship,
-  VocabularyEntry,
-} from '../src/dataset/schema';
+import type { Article, EntityLabel, Evidence, Mention, Relationship, VocabularyEntry } from '../src/dataset/schema';
+import { generateClaims } from './generate/claims';
+import { generateEntities } from './generate/entities';
+import { writeSeedYaml } from './generate/seed-yaml';
+import type { GenerateOptions, Generated } from './generate/types';
 import { Random, Zipf } from './lib/random';
-import {
-  TYPES,
-  ARTICLE_TYPES,
-  LABEL_SHARES,
-  FILE_OF,
-  SYL,
-  FIRST,
-  SURNAME_END,
-  PLACE_END,
-  ORG_KIND,
-  EVENT_KIND,
-  WORDS,
-  STANCES,
-  slugify,
-  cap,
-  isoDay,
-  DAYS,
-} from './lib/synthetic-vocabulary';
+import { TYPES, ARTICLE_TYPES, LABEL_SHARES, WORDS, cap, isoDay, DAYS } from './lib/synthetic-vocabulary';
 
-export interface GenerateOptions {
-  /** Total relationships the loader will create (MENTIONS, claims' links and typed relationships). */
-  relationships: number;
-  seed?: number;
-  /** Extra typed relationships not in the data (distinct from every one in it), for per-row baselines. */
-  extra?: number;
-}
-
-export interface GeneratedRelationshipSample {
-  type: string;
-  from: string;
-  to: string;
-  props: Record<string, unknown>;
-}
-
-export interface Generated {
-  data: SeedData;
-  /** Relationships between existing nodes that the data does not contain (same shape). */
-  extra: Relationship[];
-  /** What the loader will create, by kind; `total` equals options.relationships (± rounding at tiny scales). */
-  counts: {
-    nodes: number;
-    articles: number;
-    entities: Record<EntityLabel, number>;
-    claims: number;
-    relationships: {
-      mentions: number;
-      typed: number;
-      made: number;
-      reports: number;
-      about: number;
-      contradicts: number;
-      total: number;
-    };
-  };
-  /** Ids the API benchmark queries by: the biggest hub and some ordinary nodes. */
-  probes: {
-    hub: string;
-    hubMentions: number;
-    small: string[];
-    names: string[];
-    events: string[];
-    /** The most popular person and event (the saved queries' parameters). */
-    person: string;
-    event: string;
-  };
-}
+export type { GenerateOptions, Generated, GeneratedRelationshipSample } from './generate/types';
+export { writeSeedYaml } from './generate/seed-yaml';
 
 /**
  * Builds the dataset in memory. Cost: ~1–2 µs per relationship of work plus the objects
@@ -107,85 +41,7 @@ export function generateSeedData(opts: GenerateOptions): Generated {
   const r = new Random(opts.seed ?? 7);
   const E = Math.max(60, Math.round(N * 0.1));
   const A = Math.max(4, Math.round(N / 50));
-
-  // --- entities: global popularity rank = index (0 is the biggest hub); labels shuffled in.
-  const entities: EntityRecord[] = [];
-  const pools: Record<EntityLabel, string[]> = { Person: [], Organization: [], Place: [], Event: [], Weapon: [] };
-  const nameOf = new Map<string, string>();
-  const eventDate = new Map<string, string | undefined>();
-  for (let i = 0; i < E; i++) {
-    // Entity 0 is a place (the region every story is about); the rest by share.
-    let label: EntityLabel = 'Place';
-    if (i > 0) {
-      let u = r.next();
-      for (const [l, share] of LABEL_SHARES) {
-        label = l;
-        if ((u -= share) < 0) break;
-      }
-    }
-    const stem = cap(r.pick(SYL) + r.pick(SYL) + (r.chance(0.5) ? r.pick(SYL) : ''));
-    let name: string;
-    const data: Record<string, unknown> = {};
-    const aliases: string[] = [];
-    switch (label) {
-      case 'Person': {
-        const last = stem + r.pick(SURNAME_END);
-        name = `${r.pick(FIRST)} ${last}`;
-        aliases.push(last);
-        if (r.chance(0.3)) aliases.push(`Mr. ${last}`);
-        data.role = r.pick(['governor', 'spokesman', 'minister', 'commander', 'journalist', 'resident', 'mayor']);
-        break;
-      }
-      case 'Organization':
-        name = `${stem} ${r.pick(ORG_KIND)}`;
-        if (r.chance(0.4)) aliases.push(stem.toUpperCase().slice(0, 4));
-        data.kind = r.pick(['ministry', 'agency', 'military unit', 'outlet', 'alliance', 'party']);
-        break;
-      case 'Place':
-        name = stem + r.pick(PLACE_END);
-        data.kind = r.pick(['city', 'region', 'country', 'street', 'base', 'bridge', 'village']);
-        data.location = { lat: 44 + r.next() * 12, lon: 30 + r.next() * 12 };
-        data.location_source = 'synthetic (bench/generate.ts)';
-        break;
-      case 'Event': {
-        const kind = r.pick(EVENT_KIND);
-        data.kind = kind;
-        const day = r.int(0, DAYS - 10);
-        if (r.chance(0.8)) {
-          data.date = isoDay(day);
-          eventDate.set(`event-${i}`, data.date as string);
-        } else {
-          data.date_from = isoDay(day);
-          data.date_to = isoDay(day + r.int(1, 9));
-        }
-        data.date_basis = 'synthetic: the article says "on Thursday"';
-        if (kind === 'strike' || kind === 'attack' || kind === 'shelling') {
-          data.killed = r.int(0, 20);
-          data.injured = r.int(0, 60);
-        }
-        name = `${cap(kind)} near ${stem}${r.pick(PLACE_END)}`;
-        break;
-      }
-      case 'Weapon':
-        name = `${stem}-${r.int(2, 99)}`;
-        data.kind = r.pick(['missile', 'drone', 'aircraft', 'cluster munition', 'rocket system']);
-        break;
-    }
-    const id = `${label.toLowerCase()}-${i}`;
-    nameOf.set(id, name);
-    pools[label].push(id);
-    entities.push({
-      label,
-      file: FILE_OF[label],
-      data: {
-        id,
-        name,
-        aliases,
-        description: `Synthetic ${label.toLowerCase()} #${i}, generated for benchmarks (${slugify(name)}).`,
-        ...data,
-      },
-    });
-  }
+  const { entities, pools, nameOf, eventDate } = generateEntities(r, E);
 
   // --- articles
   const outlets = pools.Organization.slice(0, Math.max(3, Math.min(60, pools.Organization.length)));
@@ -275,53 +131,18 @@ export function generateSeedData(opts: GenerateOptions): Generated {
   }
 
   // --- claims
-  const zPool = (label: EntityLabel, s: number) => new Zipf(pools[label].length, s);
-  const zEvent = zPool('Event', 0.8);
-  const zPerson = zPool('Person', 0.8);
-  const zOrg = zPool('Organization', 0.8);
   const C = Math.max(4, Math.round(N / 25));
-  const claims: Claim[] = [];
-  const claimsAbout = new Map<string, number[]>();
-  let about = 0;
-  let contradicts = 0;
-  for (let i = 0; i < C; i++) {
-    const claimant = r.chance(0.6) ? pools.Person[zPerson.draw(r.next())]! : pools.Organization[zOrg.draw(r.next())]!;
-    const ev = new Set<string>([pools.Event[zEvent.draw(r.next())]!]);
-    if (r.chance(0.25) && pools.Event.length > 1) ev.add(pools.Event[zEvent.draw(r.next())]!);
-    const aboutList = [...ev];
-    about += aboutList.length;
-    const first = aboutList[0]!;
-    const earlier = claimsAbout.get(first) ?? [];
-    // (Claim's zod catch-all gives it an index signature the nested evidence object cannot satisfy
-    // in a literal; the shape is what ClaimSchema accepts — the quick test validates it.)
-    const c = {
-      id: `claim-${i}`,
-      claimant,
-      about: aboutList,
-      statement: `${nameOf.get(claimant)} ${r.pick(STANCES)}: ${quote()}`,
-      stance: r.pick(STANCES),
-      status: (r.chance(0.4) ? 'unanswered' : 'acknowledged') as Claim['status'],
-      contradicts: [] as string[],
-      evidence: evidenceIn(r.pick(articleIds)),
-    } as Claim;
-    const date = eventDate.get(first);
-    if (date) {
-      c.date = date;
-      c.date_basis = 'synthetic: same day as the event';
-    }
-    if (earlier.length && r.chance(0.3)) {
-      const other = claims[r.pick(earlier)]!;
-      c.contradicts.push(other.id);
-      c.status = 'contested';
-      other.status = 'contested';
-      contradicts++;
-    }
-    earlier.push(i);
-    claimsAbout.set(first, earlier);
-    claims.push(c);
-  }
+  const { claims, about, contradicts } = generateClaims(r, C, {
+    pools,
+    nameOf,
+    eventDate,
+    articleIds,
+    quote,
+    evidenceIn,
+  });
 
   // --- typed entity relationships: the rest of N (plus `extra` kept aside)
+  const zPool = (label: EntityLabel, s: number) => new Zipf(pools[label].length, s);
   const claimRels = C * 2 + about + contradicts;
   const typedTarget = Math.max(0, N - mentions.length - claimRels - relationships.length);
   const zipfs = new Map<EntityLabel, Zipf>();
@@ -391,22 +212,6 @@ export function generateSeedData(opts: GenerateOptions): Generated {
       event: pools.Event[0]!,
     },
   };
-}
-
-/** Writes the dataset as the YAML files readSeed expects (one per kind). Cost: slow above ~50k relationships. */
-export function writeSeedYaml(d: SeedData, dir: string): void {
-  mkdirSync(dir, { recursive: true });
-  const w = (file: string, items: unknown[]) => writeFileSync(join(dir, file), stringify(items, { lineWidth: 0 }));
-  w('articles.yaml', d.articles);
-  for (const file of new Set(Object.values(FILE_OF)))
-    w(
-      file,
-      d.entities.filter((e) => e.file === file).map((e) => e.data),
-    );
-  w('claims.yaml', d.claims);
-  w('relationships.yaml', d.relationships);
-  w('mentions.yaml', d.mentions);
-  w('vocabulary.yaml', d.vocabulary);
 }
 
 function arg(name: string): string | undefined {

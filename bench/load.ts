@@ -23,8 +23,8 @@
  */
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import neo4j from 'neo4j-driver';
@@ -33,203 +33,17 @@ import { loadEnv, processEnv } from '../src/runtime/config';
 import { startManaged } from '../src/runtime/managed/instance';
 import { freePort } from '../src/runtime/managed/ports';
 import { ROOT } from '../src/runtime/paths';
-import { startServer } from '../src/server/http/server';
+import { avg, rssKb, rssWindows, type Cannon, type CannonRequest } from './load/measure';
+import { buildMix, checkMix, prng, WEIGHTS, type Req } from './load/mix';
+import { recordSection, renderSection, RESULTS } from './load/record';
+import { serve, waitReady } from './load/server';
 
 const SELF = fileURLToPath(import.meta.url);
-const RESULTS = join(ROOT, 'bench', 'RESULTS.md');
-const START = '<!-- load:start -->';
-const END = '<!-- load:end -->';
 
 function arg(name: string, dflt: number): number {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? Number(process.argv[i + 1]) : dflt;
 }
-
-// ------------------------------------------------------------------ server process (--serve)
-async function serve(): Promise<void> {
-  const env = loadEnv(processEnv({ HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', NEWSGRAPH_TOKEN: '' }));
-  const target = {
-    uri: env.NEO4J_URI!,
-    username: env.NEO4J_USERNAME,
-    password: env.NEO4J_PASSWORD ?? '',
-    database: env.NEO4J_DATABASE,
-  };
-  const server = await startServer({ env, target, webRoot: null, logger: false });
-  process.stdout.write(`READY ${server.url}\n`);
-  const stop = () => void server.close().finally(() => process.exit(0));
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
-}
-
-// ------------------------------------------------------------------ the request mix
-interface Req {
-  kind: 'search' | 'node' | 'expand' | 'paths' | 'saved';
-  method: 'GET' | 'POST';
-  path: string;
-  body?: string;
-}
-
-const WEIGHTS: Record<Req['kind'], number> = { search: 30, node: 25, expand: 20, paths: 10, saved: 15 };
-
-/** Deterministic PRNG (mulberry32), so a run's mix is reproducible with --seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-async function buildMix(
-  uri: string,
-  password: string,
-  base: string,
-  rand: () => number,
-): Promise<Record<Req['kind'], Req[]>> {
-  const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', password));
-  const ents = await driver
-    .executeQuery(
-      'MATCH (e:Entity) RETURN e.id AS id, e.name AS name, elementId(e) AS eid ORDER BY e.id',
-      {},
-      { database: 'neo4j' },
-    )
-    .finally(() => driver.close());
-  const entities = ents.records.map((r) => ({
-    id: r.get('id') as string,
-    name: r.get('name') as string,
-    eid: r.get('eid') as string,
-  }));
-  const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
-  const enc = encodeURIComponent;
-  const mix: Record<Req['kind'], Req[]> = { search: [], node: [], expand: [], paths: [], saved: [] };
-  for (const e of entities) {
-    const word = e.name.split(/\s+/).sort((a, b) => b.length - a.length)[0] ?? e.name;
-    const typo = word.length > 5 ? word.slice(0, 2) + word.slice(3) : word;
-    for (const q of new Set([e.name, word.slice(0, 5), typo]))
-      mix.search.push({ kind: 'search', method: 'GET', path: `/api/search?q=${enc(q)}&limit=20` });
-    mix.node.push({ kind: 'node', method: 'GET', path: `/api/nodes/${enc(rand() < 0.5 ? e.id : e.eid)}` });
-    mix.expand.push({
-      kind: 'expand',
-      method: 'GET',
-      path: `/api/nodes/${enc(e.id)}/neighbours?limit=${pick([25, 50, 100])}`,
-    });
-  }
-  for (let i = 0; i < 200; i++) {
-    const [a, b] = [pick(entities), pick(entities)];
-    if (a.id !== b.id)
-      mix.paths.push({
-        kind: 'paths',
-        method: 'GET',
-        path: `/api/paths?from=${enc(a.id)}&to=${enc(b.id)}&maxHops=4&exclude=MENTIONS`,
-      });
-  }
-  const list = (await (await fetch(`${base}/api/queries`)).json()) as {
-    queries: Array<{
-      name: string;
-      params: Array<{ name: string; type: string; default?: unknown; required: boolean }>;
-    }>;
-  };
-  for (const q of list.queries) {
-    // Defaults for everything optional; an entity for required entity parameters.
-    for (let v = 0; v < 3; v++) {
-      const params: Record<string, unknown> = {};
-      let ok = true;
-      for (const p of q.params) {
-        if (!p.required) continue;
-        if (p.type === 'entity') params[p.name] = pick(entities).id;
-        else ok = false;
-      }
-      if (ok)
-        mix.saved.push({
-          kind: 'saved',
-          method: 'POST',
-          path: `/api/queries/${enc(q.name)}/run`,
-          body: JSON.stringify({ params }),
-        });
-    }
-  }
-  return mix;
-}
-
-/** Every request of the mix once, before the run: the mix must be valid (all 2xx) to mean anything. */
-async function checkMix(base: string, mix: Record<Req['kind'], Req[]>): Promise<string[]> {
-  const bad: string[] = [];
-  for (const list of Object.values(mix)) {
-    for (let i = 0; i < list.length; i++) {
-      const r = list[i]!;
-      const res = await fetch(base + r.path, {
-        method: r.method,
-        body: r.body,
-        headers: r.body ? { 'content-type': 'application/json' } : {},
-      });
-      const text = await res.text();
-      if (res.status >= 500) throw new Error(`warm-up: ${r.method} ${r.path} → ${res.status} ${text.slice(0, 200)}`);
-      if (res.status !== 200) {
-        // A request that is wrong by construction (e.g. a saved query needing a value we cannot
-        // invent) leaves the mix, and is reported.
-        bad.push(`${r.method} ${r.path} → ${res.status} ${text.slice(0, 120)}`);
-        list.splice(i--, 1);
-      }
-    }
-  }
-  return bad;
-}
-
-// ------------------------------------------------------------------ measurement helpers
-function rssKb(pid: number): number {
-  const m = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) : NaN;
-}
-
-const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
-
-/** Mean RSS (MB) of each 10 s window of the run. */
-function rssWindows(rss: Array<{ t: number; kb: number }>, duration: number): string[] {
-  const out: string[] = [];
-  for (let w = 0; w < duration; w += 10)
-    out.push((avg(rss.filter((x) => x.t > w && x.t <= w + 10).map((x) => x.kb)) / 1024).toFixed(0));
-  return out;
-}
-
-function waitReady(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const t = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 120_000);
-    child.stdout!.on('data', (b: Buffer) => {
-      out += b.toString();
-      const m = /READY (\S+)/.exec(out);
-      if (m) {
-        clearTimeout(t);
-        resolve(m[1]!);
-      }
-    });
-    child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
-    child.once('exit', (code) => reject(new Error(`server exited (${code}):\n${out}`)));
-  });
-}
-
-/** The parts of autocannon's API used here (bench/types/autocannon.d.ts declares fewer). */
-interface CannonRequest {
-  method?: string;
-  path?: string;
-  body?: string;
-  headers?: Record<string, string>;
-}
-interface CannonResult {
-  requests: { total: number; average: number };
-  latency: Record<string, number>;
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-  duration: number;
-  statusCodeStats: Record<string, { count: number }>;
-}
-type Cannon = (
-  opts: Record<string, unknown>,
-) => PromiseLike<CannonResult> & { on(e: string, cb: (...a: unknown[]) => void): void };
 
 // ------------------------------------------------------------------ main
 async function main(): Promise<number> {
@@ -391,75 +205,6 @@ async function main(): Promise<number> {
     await handle.stop(30_000);
     rmSync(home, { recursive: true, force: true });
   }
-}
-
-interface SectionData {
-  warmup: number;
-  warmRequests: number;
-  warm5xx: number;
-  warmFailed: number;
-  duration: number;
-  connections: number;
-  seed: number;
-  load0: string;
-  load1: string;
-  sizes: Record<string, number>;
-  sent: Record<string, number>;
-  dropped: string[];
-  served: number;
-  s4xx: number;
-  s5xx: number;
-  result: CannonResult;
-  growth: number;
-  first: number[];
-  last: number[];
-  checks: Record<string, boolean>;
-  pass: boolean;
-}
-
-function renderSection(d: SectionData): string {
-  const lat = d.result.latency;
-  const mb = (xs: number[]) => `${(avg(xs) / 1024).toFixed(0)} MB`;
-  return [
-    START,
-    '## Load',
-    '',
-    `\`npm run bench:load\` — ${new Date().toISOString()}: ${d.connections} concurrent clients for ${d.duration} s (autocannon, 127.0.0.1 only) against`,
-    'the API server (startServer, own process) on a throw-away managed Neo4j 5.26 with the Belgorod graph (production',
-    `configuration). Mix by weight: search 30 (full names, prefixes, misspellings), node detail 25, expansion 20, paths 10, saved queries 15;`,
-    `request pool ${JSON.stringify(d.sizes)}, seed ${d.seed}. Machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB,`,
-    `Node ${process.version}; load average before ${d.load0}, after ${d.load1} (the machine is shared: other work was running).`,
-    '',
-    '| figure | value |',
-    '| --- | ---: |',
-    `| warm-up (same clients and mix, before the measured run) | ${d.warmup} s, ${d.warmRequests} requests, ${d.warm5xx} 5xx, ${d.warmFailed} failed |`,
-    `| requests served | ${d.served} (${(d.served / d.result.duration).toFixed(0)}/s) |`,
-    `| 5xx | ${d.s5xx} |`,
-    `| failed (connection errors / timeouts / non-2xx) | ${d.result.errors} / ${d.result.timeouts} / ${d.result.non2xx} |`,
-    `| latency p50 / p90 / p99 / max | ${lat.p50} / ${lat.p90} / ${lat.p99} / ${lat.max} ms |`,
-    `| server RSS first 10 s → last 10 s of the measured run | ${mb(d.first)} → ${mb(d.last)} (${d.growth >= 0 ? '+' : ''}${d.growth.toFixed(1)} %) |`,
-    `| sent by kind | ${Object.entries(d.sent)
-      .map(([k, v]) => `${k} ${v}`)
-      .join(', ')} |`,
-    '',
-    ...Object.entries(d.checks).map(([k, v]) => `- ${v ? '✅' : '❌'} ${k}`),
-    ...(d.dropped.length ? ['', `Left out of the mix after the initial check (not 200): ${d.dropped.join('; ')}`] : []),
-    '',
-    `Result: **${d.pass ? 'PASS' : 'FAIL'}**.`,
-    END,
-  ].join('\n');
-}
-
-/** Replaces this script's section of bench/RESULTS.md (or appends it); the rest stays as it is. */
-function recordSection(section: string): void {
-  const text = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '# Benchmark results\n';
-  const i = text.indexOf(START);
-  const j = text.indexOf(END);
-  const next =
-    i >= 0 && j > i
-      ? `${text.slice(0, i)}${section}${text.slice(j + END.length)}`
-      : `${text.trimEnd()}\n\n${section}\n`;
-  writeFileSync(RESULTS, next);
 }
 
 if (process.argv.includes('--serve')) {

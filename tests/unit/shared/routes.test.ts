@@ -3,7 +3,7 @@ import { API_CONTRACTS, CONTRACTS } from '../../../src/shared/api/index';
 import { apiPath, ROUTES, type RouteName } from '../../../src/shared/api/routes';
 
 describe('route table (src/shared/api/routes.ts)', () => {
-  it('gives every contract its method and path, and has a contract for every entry', () => {
+  it('gives every contract its method, path and role, and has a contract for every entry', () => {
     const names = Object.keys(ROUTES).sort();
     expect(Object.keys(CONTRACTS).sort()).toEqual(names);
     for (const name of names as RouteName[]) {

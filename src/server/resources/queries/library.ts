@@ -71,8 +71,7 @@ export class SavedQueryLibrary {
         await this.checkOne(q);
         ok.set(q.meta.name, q);
       } catch (e) {
-        const code = (e as { code?: string }).code;
-        if (code === 'NEO4J_UNAVAILABLE') throw e;
+        if (transient(e)) throw e;
         rejected.push({ file: q.file, reason: (e as Error).message });
       }
     }
@@ -93,6 +92,7 @@ export class SavedQueryLibrary {
     for (const p of q.params)
       if (p.suggest)
         await explainCheck(this.db, p.suggest, {}).catch((e: unknown) => {
+          if (transient(e)) throw e;
           throw new Error(`suggestion query of ${p.name}: ${(e as Error).message}`, { cause: e });
         });
   }
@@ -112,7 +112,7 @@ export class SavedQueryLibrary {
           await this.checkOne(parsed);
           q = parsed;
         } catch (e) {
-          if ((e as { code?: string }).code === 'NEO4J_UNAVAILABLE') throw e;
+          if (transient(e)) throw e;
           q = e as Error;
         }
         this.checkedTexts.set(key, q);
@@ -330,4 +330,14 @@ export class SavedQueryLibrary {
       after: null,
     });
   }
+}
+
+/**
+ * A failure that says nothing about the query: the database down, slow or out of memory. The whole
+ * check is then retried on first use rather than rejecting a good query for the server's lifetime.
+ */
+function transient(e: unknown): boolean {
+  const code = (e as { code?: string }).code;
+  const status = (e as { status?: number }).status;
+  return code === 'NEO4J_UNAVAILABLE' || code === 'TIMEOUT' || code === 'MEMORY_LIMIT' || (status ?? 0) >= 500;
 }
