@@ -1,11 +1,14 @@
 /** Running what the query drawer shows: a saved query with its form, or the editor's Cypher. */
+import { EDGES_BETWEEN_MAX_AMONG, EDGES_BETWEEN_MAX_NODES } from '../../shared/api/edges-caps';
+import type { GraphPayload } from '../../shared/graph';
 import { ApiError, describeError } from '../api/client';
+import { resultConnectRequest, withConnecting } from '../core/query/connect';
 import { addLayer, replaceWith } from '../core/graph/graph-store';
 import { commitGraph, graphOf } from '../core/history/actions';
 import { showPath } from '../core/paths/actions';
 import { cypherTitle, patchDrawer, savedQuery } from '../core/query/actions';
 import { parseParams } from '../core/query/params';
-import type { QueryResult } from '../../shared/api';
+import type { QueryResult, SaveQueryBody, SaveQueryResponse } from '../../shared/api';
 import type { Explorer } from './explorer';
 
 export class QueryController {
@@ -47,19 +50,21 @@ export class QueryController {
       title = cypherTitle(query);
       run = () => app.api.cypher({ query });
     }
-    app.store.set(patchDrawer({ running: true, error: null }));
+    app.store.set(patchDrawer({ running: true, error: null, connected: null }));
     try {
       const res = await run();
-      app.store.set(patchDrawer({ running: false, result: res, resultTitle: title, error: null, ran: true }));
-      if (res.graph.nodes.length) {
+      const { graph, connected } = d.connect
+        ? await this.connecting(res.graph, d.addToGraph)
+        : { graph: res.graph, connected: null };
+      app.store.set(
+        patchDrawer({ running: false, result: res, resultTitle: title, error: null, ran: true, connected }),
+      );
+      if (graph.nodes.length) {
         const layer = { kind: 'query' as const, title };
         app.store.set((s) => {
           const g = graphOf(s);
           return showPath(null)(
-            commitGraph(
-              d.addToGraph ? addLayer(g, res.graph, layer) : replaceWith(g, res.graph, layer),
-              `Query: ${title}`,
-            )(s),
+            commitGraph(d.addToGraph ? addLayer(g, graph, layer) : replaceWith(g, graph, layer), `Query: ${title}`)(s),
           );
         });
         app.render.runLayout(!d.addToGraph);
@@ -68,5 +73,34 @@ export class QueryController {
       const err = e instanceof ApiError ? e : new ApiError(0, 'INTERNAL', describeError(e));
       app.store.set(patchDrawer({ running: false, error: err }));
     }
+  }
+
+  /**
+   * "Connect result nodes": the relationships among the result's nodes (and to the view when the
+   * result joins it), capped by the endpoint. A failure costs only those links, never the result.
+   */
+  private async connecting(
+    payload: GraphPayload,
+    addToGraph: boolean,
+  ): Promise<{ graph: GraphPayload; connected: { added: number; cut: boolean } | null }> {
+    const req = resultConnectRequest(payload, addToGraph ? graphOf(this.app.state) : null, {
+      nodes: EDGES_BETWEEN_MAX_NODES,
+      among: EDGES_BETWEEN_MAX_AMONG,
+    });
+    if (!req) return { graph: payload, connected: null };
+    try {
+      const res = await this.app.api.edgesBetween({ nodes: req.nodes, among: req.among });
+      const { graph, added } = withConnecting(payload, res.edges);
+      return { graph, connected: { added, cut: req.cut || res.truncated } };
+    } catch {
+      return { graph: payload, connected: null };
+    }
+  }
+
+  /** Saves a query as a saved query of the database's perspective, then lists it. */
+  async save(body: SaveQueryBody): Promise<SaveQueryResponse> {
+    const res = await this.app.api.saveQuery(body);
+    this.app.store.set({ queries: await this.app.api.queries() });
+    return res;
   }
 }

@@ -51,7 +51,7 @@ export class DecorationsSync {
   /** Store listener: recomputes when the graph, the legend, a filter, the canvas mode or the timeline changed. O(view) then. */
   sync(): void {
     const s = this.store.get();
-    const from = [graphOf(s), s.hiddenLabels, s.filters, s.view.canvasMode, s.timeline.data];
+    const from = [graphOf(s), s.hiddenLabels, s.filters, s.view.canvasMode, s.timeline.data, s.perspective];
     if (from.every((x, i) => x === this.from[i])) return;
     this.from = from;
     const g = visibleGraph(graphOf(s), s.hiddenLabels);

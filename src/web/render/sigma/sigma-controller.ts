@@ -76,7 +76,7 @@ export class SigmaController implements SigmaHost {
     layout: LayoutRunner,
     cb: ControllerCallbacks,
   ) {
-    this.look = { selected: new Set(), path: null, decorations: NO_DECORATIONS, theme };
+    this.look = { selected: new Set(), path: null, decorations: NO_DECORATIONS, theme, hoveredEdge: null };
     const settings = createSigmaSettings(() => DRAW_THEMES[this.look.theme]);
     const emitter = graph as unknown as LooseEmitter;
     const before = new Map(SIGMA_GRAPH_EVENTS.map((e) => [e, new Set(emitter.listeners(e))]));
@@ -92,7 +92,14 @@ export class SigmaController implements SigmaHost {
     this.sigma.on('beforeRender', this.onBeforeRender);
     this.highlight = new HighlightController(this, this.look);
     this.camera = new CameraController(this);
-    new InteractionController(this, this.pointer, layout, cb, (node) => this.highlight.setHover(node));
+    new InteractionController(
+      this,
+      this.pointer,
+      layout,
+      cb,
+      (node) => this.highlight.setHover(node),
+      (edge) => this.highlight.setEdgeHover(edge),
+    );
   }
 
   // ---------------------------------------------------------------- batched graph changes

@@ -9,6 +9,7 @@ import { displayCaption, expansionOf, primaryLabel } from '../../core/graph/grap
 import { Claims } from '../claims/EntityClaims';
 import { EvidenceList } from '../evidence/EvidenceList';
 import { formatValue, humanKey, humanType } from '../format';
+import { RelationshipDetail } from './RelationshipDetail';
 
 /** Properties shown elsewhere in the panel (header, description, aliases) or internal. */
 const SHOWN_ELSEWHERE = new Set(['name', 'title', 'id', 'description', 'aliases', 'role', 'dataset']);
@@ -18,6 +19,8 @@ export function DetailPanel() {
   const detail = useApp((s) => s.detail);
   const node = useApp((s) => (s.focus ? s.history.present.state.nodes.get(s.focus) : undefined));
   const selection = useApp((s) => s.selection);
+  const relationship = useApp((s) => s.relationship);
+  if (relationship && !focus) return <RelationshipDetail />;
   if (!focus || !node) {
     return (
       <div className="detail-empty" data-testid="detail-empty">
@@ -26,7 +29,7 @@ export function DetailPanel() {
         <p>Click a node to see who or what it is, its relationships and the quotes that support them.</p>
         <p>
           Double-click to expand it; drag to pin it; right-click for more. Shift+click a second node to find the paths
-          between them.
+          between them. Hover over a relationship to see its properties; click it to open it here.
         </p>
         {selection.length === 2 ? <p>Two nodes selected: use “Find paths” at the bottom of the graph.</p> : null}
       </div>

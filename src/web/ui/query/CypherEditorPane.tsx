@@ -1,6 +1,7 @@
 import { CypherEditor } from '@neo4j-cypher/react-codemirror';
 import { useEffect, useMemo, useRef } from 'react';
 import { useApp, useExplorer } from '../context';
+import { SaveQueryForm } from './SaveQueryForm';
 
 type EditorApi = { setPosition(p: { line: number; column: number }, scroll?: boolean): void; focus(): void };
 
@@ -55,6 +56,7 @@ export default function CypherEditorPane() {
           <span className="kbd">Ctrl</span>+<span className="kbd">Enter</span> runs · read-only, at most 1,000 rows and
           5 s
         </span>
+        <SaveQueryForm />
       </div>
     </>
   );

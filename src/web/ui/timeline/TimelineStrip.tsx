@@ -157,16 +157,19 @@ export function TimelineStrip() {
           >
             Happened
           </button>
-          <button
-            role="tab"
-            aria-selected={mode === 'reported'}
-            className={mode === 'reported' ? 'on' : ''}
-            onClick={() => explorer.setTimeMode('reported')}
-            data-testid="time-reported"
-            title="Only what articles published by a day had reported"
-          >
-            As reported by
-          </button>
+          {/* "As reported by" needs publication days: only with articles. */}
+          {timeline.articles.length ? (
+            <button
+              role="tab"
+              aria-selected={mode === 'reported'}
+              className={mode === 'reported' ? 'on' : ''}
+              onClick={() => explorer.setTimeMode('reported')}
+              data-testid="time-reported"
+              title="Only what articles published by a day had reported"
+            >
+              As reported by
+            </button>
+          ) : null}
         </div>
         <button
           className="btn small"
