@@ -207,8 +207,10 @@ export function TimelineStrip() {
             </>
           ) : (
             <span className="muted">
-              Drag across the strip to filter by period · {timeline.events.length} events, {timeline.articles.length}{' '}
-              articles
+              Drag across the strip to filter by period ·{' '}
+              {timeline.articles.length
+                ? `${timeline.events.length} events, ${timeline.articles.length} articles`
+                : `${timeline.events.length} dated`}
             </span>
           )}
         </span>
