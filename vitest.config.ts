@@ -10,8 +10,10 @@ const OWN_NEO4J = [
   'tests/integration/cli/start.test.ts',
   'tests/integration/runtime/managed-errors.test.ts',
   'tests/integration/http/any-database.test.ts',
+  'tests/integration/resources/perspectives.test.ts',
   'tests/integration/reliability/neo4j-faults.test.ts',
   'tests/e2e/neo4j-outage.test.ts',
+  'tests/e2e/any-database.test.ts',
   'tests/bench/quick.test.ts',
 ];
 const external = !!process.env.NEO4J_URI;

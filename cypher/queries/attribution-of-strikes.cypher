@@ -3,6 +3,9 @@
 //   Strikes and attacks with the actor the articles attribute them to, on what basis (stated
 //   fact, admission, one side's claim) and the place hit.
 // group: Events
+// needs:
+//   labels: [Event]
+//   types: [ATTRIBUTED_TO]
 MATCH (e:Event)-[att:ATTRIBUTED_TO]->(actor)
 WHERE e.kind IN ['strike', 'attack', 'accidental-release', 'barrage', 'shelling', 'explosion', 'occupation', 'military-advance', 'offensive']
 OPTIONAL MATCH (e)-[:HIT|TARGETED]->(target)

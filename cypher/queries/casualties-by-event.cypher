@@ -3,6 +3,8 @@
 //   Reported deaths and injuries per event, who reported the figures, and the claims made about
 //   the same event (so the figures can be read against each side's account).
 // group: Events
+// needs:
+//   labels: [Event]
 MATCH (e:Event)
 WHERE e.killed IS NOT NULL OR e.injured IS NOT NULL
 OPTIONAL MATCH (src:Entity {id: e.casualties_reported_by})

@@ -3,6 +3,8 @@
 //   Claims that are contested, unanswered or acknowledged, with the claimant, the event and the
 //   article.
 // group: Claims
+// needs:
+//   labels: [Claim]
 // params:
 //   - name: status
 //     type: string

@@ -3,6 +3,9 @@
 //   Pairs of claims that contradict each other: who said what on each side, about which event,
 //   and the quotes.
 // group: Claims
+// needs:
+//   labels: [Claim]
+//   types: [CONTRADICTS, MADE]
 MATCH (c1:Claim)-[x:CONTRADICTS]->(c2:Claim)
 MATCH (w1)-[m1:MADE]->(c1)
 MATCH (w2)-[m2:MADE]->(c2)

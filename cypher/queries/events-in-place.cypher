@@ -3,6 +3,9 @@
 //   Events that happened in a place or anywhere inside it (following LOCATED_IN), between two
 //   dates. Events known only by a date range count when the range overlaps.
 // group: Places and time
+// needs:
+//   labels: [Event, Place]
+//   types: [OCCURRED_IN]
 // params:
 //   - name: place
 //     type: entity
@@ -18,7 +21,7 @@
 //     type: date
 //     label: To
 //     default: 2024-12-31
-MATCH (pl:Place {id: $place})
+MATCH (pl:Place) WHERE elementId(pl) = $place
 MATCH (e:Event)-[o:OCCURRED_IN]->(x:Place)
 WHERE (x = pl OR EXISTS { (x)-[:LOCATED_IN*1..4]->(pl) })
   AND coalesce(e.date, e.date_to, e.date_from) >= $from

@@ -3,6 +3,8 @@
 //   All evidence quotes for relationships of one type (e.g. ATTRIBUTED_TO: who the articles say
 //   carried out each event), one row per quote, with article and outlet.
 // group: Sources
+// needs:
+//   labels: [Article]
 // params:
 //   - name: type
 //     type: string

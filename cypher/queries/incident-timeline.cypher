@@ -3,6 +3,9 @@
 //   Strikes, attacks, accidental releases and other incidents in a region (default the Belgorod
 //   region), in date order, with the reported casualties and who reported them.
 // group: Places and time
+// needs:
+//   labels: [Event, Place]
+//   types: [OCCURRED_IN]
 // params:
 //   - name: region
 //     type: entity
@@ -10,7 +13,7 @@
 //     labels: [Place]
 //     default: belgorod-region
 //     suggest: MATCH (p:Place) WHERE p.kind IN ['region', 'country'] RETURN p.id AS value, p.name AS label ORDER BY label LIMIT 200
-MATCH (region:Place {id: $region})
+MATCH (region:Place) WHERE elementId(region) = $region
 MATCH (e:Event)-[o:OCCURRED_IN]->(x:Place)
 WHERE (x = region OR EXISTS { (x)-[:LOCATED_IN*1..4]->(region) })
   AND e.kind IN ['strike', 'attack', 'accidental-release', 'barrage', 'shelling', 'explosion', 'interception', 'evacuation']

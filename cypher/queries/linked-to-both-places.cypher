@@ -3,6 +3,8 @@
 //   People connected (within three relationships, not counting article mentions) to both places,
 //   by default Belgorod and Kharkiv, with one connecting path to each.
 // group: People
+// needs:
+//   labels: [Person, Place]
 // params:
 //   - name: placeA
 //     type: entity
@@ -16,7 +18,8 @@
 //     labels: [Place]
 //     default: kharkiv
 //     suggest: MATCH (p:Place) RETURN p.id AS value, p.name AS label ORDER BY label LIMIT 300
-MATCH (a:Place {id: $placeA}), (b:Place {id: $placeB})
+MATCH (a:Place) WHERE elementId(a) = $placeA
+MATCH (b:Place) WHERE elementId(b) = $placeB
 MATCH (p:Person)
 CALL (p, a) {
   MATCH path = shortestPath((p)-[*..3]-(a))

@@ -3,6 +3,8 @@
 //   Who leads, speaks for, advises, governs or works for which body or country, with the title
 //   the articles give and the supporting quote.
 // group: People
+// needs:
+//   labels: [Person, Organization]
 MATCH (p:Person)-[r:LEADS|HOLDS_OFFICE|SPOKESPERSON_FOR|GOVERNOR_OF|ADVISOR_TO|WORKS_FOR|MEMBER_OF]->(o)
 RETURN p, r, o,
        p.name AS person,

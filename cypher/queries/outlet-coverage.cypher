@@ -2,6 +2,8 @@
 // description: >-
 //   Per article (outlet, date, title): the events it mentions and the claims it reports.
 // group: Sources
+// needs:
+//   labels: [Article]
 MATCH (a:Article)
 OPTIONAL MATCH (a)-[:MENTIONS]->(e:Event)
 WITH a, collect(DISTINCT e.name) AS events

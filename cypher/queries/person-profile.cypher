@@ -3,6 +3,8 @@
 //   Every relationship of one person (offices, events, claims, meetings), with the quote and the
 //   article that support each link. Article mentions are left out.
 // group: People
+// needs:
+//   labels: [Person]
 // params:
 //   - name: person
 //     type: entity
@@ -10,7 +12,8 @@
 //     labels: [Person]
 //     default: vyacheslav-gladkov
 //     suggest: MATCH (p:Person) RETURN p.id AS value, p.name AS label ORDER BY label LIMIT 200
-MATCH (p:Person {id: $person})-[r]-(x)
+MATCH (p:Person) WHERE elementId(p) = $person
+MATCH (p)-[r]-(x)
 WHERE type(r) <> 'MENTIONS'
 OPTIONAL MATCH (a:Article {id: r.article})
 RETURN p, r, x,

@@ -3,6 +3,9 @@
 //   For each event with claims from both sides: what Russian officials and bodies said and what
 //   Ukrainian ones said. A claimant's side is a person's nationality or an organization's country.
 // group: Claims
+// needs:
+//   labels: [Event, Claim]
+//   types: [ABOUT, MADE]
 MATCH (e:Event)<-[:ABOUT]-(c:Claim)<-[:MADE]-(who)
 WITH e, c, who,
      CASE

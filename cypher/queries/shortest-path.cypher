@@ -3,6 +3,7 @@
 //   All shortest connections between two entities (up to six steps). By default links that only
 //   say "this article mentions both" are not followed; switch viaArticles on to include them.
 // group: Connections
+// needs: {}
 // params:
 //   - name: from
 //     type: entity
@@ -16,7 +17,8 @@
 //     type: boolean
 //     label: Follow article mentions
 //     default: false
-MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+MATCH (a) WHERE elementId(a) = $from
+MATCH (b) WHERE elementId(b) = $to
 MATCH p = allShortestPaths((a)-[*..6]-(b))
 WHERE all(r IN relationships(p) WHERE $viaArticles OR NOT type(r) IN ['MENTIONS', 'PUBLISHED_BY', 'WRITTEN_BY', 'CONTRIBUTED_TO', 'PHOTO_CREDIT'])
 RETURN p, length(p) AS hops, [n IN nodes(p) | coalesce(n.name, n.title, n.statement, n.id)] AS route

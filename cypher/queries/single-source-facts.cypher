@@ -3,6 +3,8 @@
 //   Relationships supported by at most N articles (default 1): the links to double-check
 //   before relying on them.
 // group: Sources
+// needs:
+//   labels: [Article]
 // params:
 //   - name: maxSources
 //     type: integer

@@ -3,6 +3,9 @@
 //   Every event in which a weapon type was used, who the event is attributed to, and on whose
 //   word the weapon identification rests.
 // group: Weapons
+// needs:
+//   labels: [Event, Weapon]
+//   types: [USED_WEAPON]
 MATCH (e:Event)-[u:USED_WEAPON]->(w:Weapon)
 OPTIONAL MATCH (e)-[att:ATTRIBUTED_TO]->(actor)
 OPTIONAL MATCH (src:Entity {id: u.according_to})

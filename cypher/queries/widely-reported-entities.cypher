@@ -3,6 +3,9 @@
 //   Entities named in at least N articles (default 3), with the outlets that name them: the
 //   actors and places the coverage keeps returning to.
 // group: Sources
+// needs:
+//   labels: [Article, Entity]
+//   types: [MENTIONS]
 // params:
 //   - name: minArticles
 //     type: integer

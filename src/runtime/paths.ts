@@ -21,6 +21,8 @@ export const NEO4J_LIB = join(NEO4J_DIR, 'lib');
 export const DEFAULT_INSTANCE = join(NEO4J_DIR, 'instance');
 export const DIST_DIR = join(ROOT, 'dist');
 export const QUERIES_DIR = join(ROOT, 'cypher', 'queries');
+/** Perspectives that ship with the repository (the news perspective of the seeded graph). */
+export const PERSPECTIVES_DIR = join(ROOT, 'perspectives');
 export const SCHEMA_CYPHER = join(ROOT, 'cypher', 'schema.cypher');
 export const SEED_DATA_DIR = join(ROOT, 'seed', 'data');
 export const DEFAULT_ARTICLES_DIR = resolve(ROOT, '..', 'shared', 'articles');

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * The graph payload every graph-shaped endpoint returns. Node and edge ids are Neo4j element ids;
- * `key` is our own `id` property when the node has one. Property values are JSON-safe: Neo4j
+ * `key` is the node's `id` property (of any type, as text) when it has one. Property values are JSON-safe: Neo4j
  * integers beyond 2^53 become strings, temporal values ISO strings, points {lat, lon} (or
  * {x, y[, z], srid} for cartesian ones), durations ISO-8601 duration strings.
  */
@@ -22,7 +22,9 @@ export const GraphNodeSchema = z.object({
   id: z.string().describe('Neo4j elementId'),
   key: z.string().nullable().describe('our own `id` property, when present'),
   labels: z.array(z.string()),
-  caption: z.string().describe('name, else title, else id, else the element id'),
+  caption: z
+    .string()
+    .describe("the perspective's caption of its main label, else the most name-like property, else `Label #n`"),
   properties: PropertiesSchema,
 });
 

@@ -38,6 +38,7 @@ export async function makeTestApi(
     database: t.database,
     env: opts.env ?? loadEnv(opts.envVars ?? {}),
     queriesDir: opts.queriesDir,
+    databaseId: opts.databaseId ?? `${t.uri}/${t.database}`,
     logger: opts.logger ?? false,
     webRoot: opts.webRoot ?? null,
     // A private in-memory store: tests never touch .data/.

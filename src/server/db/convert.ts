@@ -11,7 +11,7 @@ import neo4j, {
 
 /**
  * Neo4j value → JSON, faithfully: integers exactly (beyond ±2^53 as decimal strings), temporal
- * values and durations as ISO-8601 strings, WGS-84 points as {lat, lon[, height]}, cartesian ones
+ * values and durations as ISO-8601 strings (durations as Neo4j writes them, `P1D`), WGS-84 points as {lat, lon[, height]}, cartesian ones
  * as {x, y[, z], srid}, byte arrays as arrays of numbers, non-finite floats as strings.
  * Graph elements are not handled here (see graph.ts). Cost: linear in the value's size.
  */
@@ -31,8 +31,8 @@ export function toJson(v: unknown): unknown {
       return String(v);
   }
   if (neo4j.isInt(v)) return intToJson(v as Integer);
-  if (isDate(v) || isDateTime(v) || isLocalDateTime(v) || isLocalTime(v) || isTime(v) || isDuration(v))
-    return String(v.toString());
+  if (isDuration(v)) return isoDuration(v);
+  if (isDate(v) || isDateTime(v) || isLocalDateTime(v) || isLocalTime(v) || isTime(v)) return String(v.toString());
   if (isPoint(v)) {
     const srid = neo4j.integer.toNumber(v.srid);
     if (srid === 4326) return { lat: v.y, lon: v.x };
@@ -44,6 +44,40 @@ export function toJson(v: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const [k, val] of Object.entries(v as Record<string, unknown>)) out[k] = toJson(val);
   return out;
+}
+
+/**
+ * An ISO-8601 duration as Neo4j writes it (`P1Y2M3DT4H5M6.5S`, `P1D`, `PT0S`): the driver's own
+ * toString leaves a dangling `T` (`P1DT`) and pads fractions to nine digits. Months become years
+ * and months, days stay days, seconds become hours, minutes and seconds (each with its sign).
+ */
+export function isoDuration(d: { months: unknown; days: unknown; seconds: unknown; nanoseconds: unknown }): string {
+  const big = (x: unknown) => BigInt(neo4j.isInt(x) ? (x as Integer).toString() : String(x ?? 0));
+  const months = big(d.months);
+  const days = big(d.days);
+  const nanos = big(d.seconds) * 1_000_000_000n + big(d.nanoseconds);
+  let date = '';
+  const years = months / 12n;
+  const restMonths = months % 12n;
+  if (years) date += `${years}Y`;
+  if (restMonths) date += `${restMonths}M`;
+  if (days) date += `${days}D`;
+  const neg = nanos < 0n;
+  const abs = neg ? -nanos : nanos;
+  const sign = neg ? '-' : '';
+  const hours = abs / 3_600_000_000_000n;
+  const minutes = (abs / 60_000_000_000n) % 60n;
+  const secNanos = abs % 60_000_000_000n;
+  let time = '';
+  if (hours) time += `${sign}${hours}H`;
+  if (minutes) time += `${sign}${minutes}M`;
+  if (secNanos) {
+    const whole = secNanos / 1_000_000_000n;
+    const frac = (secNanos % 1_000_000_000n).toString().padStart(9, '0').replace(/0+$/, '');
+    time += `${sign}${whole}${frac ? `.${frac}` : ''}S`;
+  }
+  if (!date && !time) return 'PT0S';
+  return `P${date}${time ? `T${time}` : ''}`;
 }
 
 export function intToJson(i: Integer): number | string {

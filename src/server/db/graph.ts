@@ -1,6 +1,8 @@
 import { isNode, isPath, isRelationship, type Node, type Path, type Relationship } from 'neo4j-driver';
 import type { GraphEdge, GraphNode, GraphPayload } from '../../shared/graph';
 import type { NodeRef } from '../../shared/api/nodes';
+import { nodeCaptionOf, relationshipCaptionOf } from '../../shared/perspective';
+import { currentPerspective } from './captions';
 import { propertiesToJson, toJson } from './convert';
 
 /** Our `id` property as a string, when the node has a usable one. */
@@ -11,8 +13,13 @@ export function nodeKey(props: Record<string, unknown>): string | null {
   return typeof j === 'number' || (typeof j === 'string' && j.length > 0) ? String(j) : null;
 }
 
-/** name → title → id → elementId, whichever is first non-empty. */
-export function nodeCaption(props: Record<string, unknown>, elementId: string): string {
+/**
+ * A node's caption. With its labels: the rule of the request's perspective (db/captions.ts), else
+ * the most name-like property, never a whole element id. Without (the news views' references):
+ * name → title → id → elementId, whichever is first non-empty.
+ */
+export function nodeCaption(props: Record<string, unknown>, elementId: string, labels?: readonly string[]): string {
+  if (labels) return nodeCaptionOf(currentPerspective(), labels, propertiesToJson(props), elementId);
   for (const k of ['name', 'title', 'id']) {
     const v = toJson(props[k]);
     if (typeof v === 'string' && v.trim()) return v;
@@ -27,14 +34,24 @@ export function toGraphNode(n: Node): GraphNode {
     id: n.elementId,
     key: nodeKey(props),
     labels: [...n.labels],
-    caption: nodeCaption(props, n.elementId),
+    caption: nodeCaption(props, n.elementId, n.labels),
     properties: propertiesToJson(props),
   };
 }
 
 export function toNodeRef(n: Node): NodeRef {
   const props = n.properties as Record<string, unknown>;
-  return { id: n.elementId, key: nodeKey(props), caption: nodeCaption(props, n.elementId), labels: [...n.labels] };
+  return {
+    id: n.elementId,
+    key: nodeKey(props),
+    caption: nodeCaption(props, n.elementId, n.labels),
+    labels: [...n.labels],
+  };
+}
+
+/** What the request's perspective writes on a relationship (a property such as `roles`, or the type). */
+export function relationshipCaption(r: Relationship): string {
+  return relationshipCaptionOf(currentPerspective(), r.type, propertiesToJson(r.properties as Record<string, unknown>));
 }
 
 export function toGraphEdge(r: Relationship): GraphEdge {
@@ -108,7 +125,7 @@ export function toCell(v: unknown, depth = 0): unknown {
       __kind: 'node',
       id: v.elementId,
       key: nodeKey(props),
-      caption: nodeCaption(props, v.elementId),
+      caption: nodeCaption(props, v.elementId, v.labels),
       labels: [...v.labels],
     };
   }
@@ -117,6 +134,7 @@ export function toCell(v: unknown, depth = 0): unknown {
       __kind: 'relationship',
       id: v.elementId,
       type: v.type,
+      caption: relationshipCaption(v),
       source: v.startNodeElementId,
       target: v.endNodeElementId,
     };

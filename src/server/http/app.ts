@@ -7,7 +7,9 @@ import Fastify, {
 } from 'fastify';
 import type { Driver } from 'neo4j-driver';
 import type { Env } from '../../runtime/config';
-import { QUERIES_DIR } from '../../runtime/paths';
+import { PERSPECTIVES_DIR, QUERIES_DIR } from '../../runtime/paths';
+import { runWithPerspective } from '../db/captions';
+import { Perspectives } from '../resources/perspectives/service';
 import { Availability } from '../db/availability';
 import { Catalog } from '../db/catalog';
 import type { Db } from '../db/runner';
@@ -31,6 +33,13 @@ export interface BuildAppOptions {
   env: Env;
   /** Saved queries folder; default cypher/queries. */
   queriesDir?: string;
+  /** Perspective files folder; default perspectives/. */
+  perspectivesDir?: string;
+  /**
+   * The database's identity, which its perspective and saved queries are kept under in the app
+   * store: its URI and name (the managed instance's folder and name); default from NEO4J_URI.
+   */
+  databaseId?: string;
   /** Fastify/pino logger option; default pino at env.LOG_LEVEL, false for none. */
   logger?: FastifyServerOptions['logger'];
   /** Built front end to serve (with SPA fallback) when it holds index.html; default none. */
@@ -100,7 +109,6 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   const availability = new Availability({ driver: opts.driver, database: opts.database });
   app.addHook('onClose', async () => availability.close());
   const db: Db = { driver: opts.driver, database: opts.database, availability };
-  const library = new SavedQueryLibrary(db, opts.queriesDir ?? QUERIES_DIR, app.log);
   const store = opts.store ?? openAppStore(env.NEWSGRAPH_DATA_DIR);
   if (!opts.store) app.addHook('onClose', async () => store.close());
   const audit = createAudit(store);
@@ -112,6 +120,16 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     if (!opts.store) store.close();
     throw e;
   }
+  const catalog = new Catalog(db);
+  const perspectives = new Perspectives(
+    db,
+    catalog,
+    store,
+    audit,
+    opts.databaseId ?? `${env.NEO4J_URI ?? 'managed'}/${opts.database}`,
+    opts.perspectivesDir ?? PERSPECTIVES_DIR,
+  );
+  const library = new SavedQueryLibrary(db, opts.queriesDir ?? QUERIES_DIR, app.log, perspectives);
 
   // Who is asking and whether their role may call the route: once, before any handler (auth/guard.ts).
   await registerRateLimit(app, accounts);
@@ -119,8 +137,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   const ctx: ApiContext = {
     db,
     env,
-    catalog: new Catalog(db),
+    catalog,
     library,
+    perspectives,
     store,
     audit,
     accounts,
@@ -139,6 +158,15 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   app.addHook('onClose', async () => ctx.backups.stop());
   app.addHook('onRequest', async (req) => {
     if (needsDatabase(req.method, req.url)) availability.assertUp();
+  });
+  // The request runs inside its database's perspective, so every caption made while answering
+  // follows it (db/captions.ts). Without one (Neo4j down, nothing resolved yet) captions are generic.
+  app.addHook('onRequest', (req, _reply, done) => {
+    if (!needsDatabase(req.method, req.url) && !req.url.startsWith('/api/queries')) return done();
+    perspectives.current().then(
+      (p) => runWithPerspective(p.perspective, done),
+      () => runWithPerspective(perspectives.peek(), done),
+    );
   });
 
   app.setErrorHandler((err: FastifyError | Error, req, reply) => {

@@ -11,6 +11,7 @@ import type { Catalog } from '../db/catalog';
 import { ApiError } from './errors';
 import type { Db } from '../db/runner';
 import type { SavedQueryLibrary } from '../resources/queries/library';
+import type { Perspectives } from '../resources/perspectives/service';
 
 /** What every route needs; built once in buildApp. */
 export interface ApiContext {
@@ -18,6 +19,8 @@ export interface ApiContext {
   env: Env;
   catalog: Catalog;
   library: SavedQueryLibrary;
+  /** The connected database's perspective (captions, colours, search, views). */
+  perspectives: Perspectives;
   /** The app's own store (never the user's graph). */
   store: AppStore;
   /** Append-only record of every write. */

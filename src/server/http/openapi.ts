@@ -14,7 +14,9 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Json {
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad request: a parameter or the query was refused (see error.code)',
   401: 'Missing or wrong bearer token (when NEWSGRAPH_TOKEN is set)',
+  403: 'The role of the caller may not do this',
   404: 'Unknown node, saved query or endpoint',
+  409: 'It exists already (a saved query of that name)',
   408: 'The query exceeded its time limit and was stopped',
   413: 'Request body too large',
   503: 'Neo4j is unavailable',

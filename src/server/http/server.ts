@@ -21,6 +21,11 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** Where a database's perspective is kept in the app store: its URI and name, the managed instance's folder. */
+export function databaseIdOf(target: Neo4jTarget): string {
+  return target.managed ? `managed:${target.managed.info.home}/${target.database}` : `${target.uri}/${target.database}`;
+}
+
 /**
  * The API (and the built explorer) on env.HOST:env.PORT. The driver is created here and closed
  * by close(); the database itself (managed or external) is the caller's.
@@ -36,6 +41,7 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
       env,
       webRoot: opts.webRoot === undefined ? DIST_DIR : opts.webRoot,
       queriesDir: opts.queriesDir,
+      databaseId: databaseIdOf(target),
       logger: opts.logger,
       managed: target.managed
         ? {

@@ -9,7 +9,9 @@ import { nodeRoutes } from './nodes/route';
 import { openapiRoutes } from './openapi/route';
 import { overviewRoutes } from './overview/route';
 import { pathRoutes } from './paths/route';
+import { perspectiveRoutes } from './perspectives/route';
 import { queryRoutes } from './queries/route';
+import { relationshipRoutes } from './relationships/route';
 import { schemaRoutes } from './schema/route';
 import { searchRoutes } from './search/route';
 import { timelineRoutes } from './timeline/route';
@@ -25,12 +27,14 @@ export const RESOURCE_ROUTES: readonly RouteModule[] = [
   schemaRoutes,
   searchRoutes,
   nodeRoutes,
+  relationshipRoutes,
   edgeRoutes,
   pathRoutes,
   overviewRoutes,
   queryRoutes,
   cypherRoutes,
   openapiRoutes,
+  perspectiveRoutes,
   // The investigation views: timeline, claims board, evidence reader.
   timelineRoutes,
   claimsRoutes,

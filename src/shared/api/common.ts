@@ -14,6 +14,7 @@ export const ErrorCodeSchema = z.enum([
   'CONFLICT', // someone changed it since you read it (entity edit), or it already exists
   'RATE_LIMITED', // too many attempts (sign-in): wait and try again
   'NOT_FOUND', // unknown node, saved query or endpoint
+  'CONFLICT', // the thing exists already (a saved query of that name)
   'PAYLOAD_TOO_LARGE', // request body above the limit
   'UNSUPPORTED_MEDIA_TYPE',
   'CYPHER_ERROR', // Neo4j refused the query (syntax, semantics, types); `neo4jCode`, `position`

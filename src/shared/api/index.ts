@@ -27,7 +27,14 @@ import { openapiContract } from './openapi';
 import type { RouteName } from './routes';
 import { overviewContract } from './overview';
 import { pathsContract } from './paths';
-import { queriesListContract, runQueryContract } from './queries';
+import { deleteQueryContract, queriesListContract, runQueryContract, saveQueryContract } from './queries';
+import {
+  exportPerspectiveContract,
+  perspectiveContract,
+  resetPerspectiveContract,
+  savePerspectiveContract,
+} from './perspectives';
+import { relationshipDetailContract } from './relationships';
 import { schemaContract } from './schema';
 import { searchContract } from './search';
 import { auditContract } from './audit';
@@ -61,7 +68,9 @@ export * from './nodes';
 export * from './openapi';
 export * from './overview';
 export * from './paths';
+export * from './perspectives';
 export * from './queries';
+export * from './relationships';
 export * from './result';
 export * from './routes';
 export * from './schema';
@@ -113,6 +122,13 @@ export const CONTRACTS = {
   ingestContradiction: ingestContradictionContract,
   ingestUndo: ingestUndoContract,
   ingestJudge: ingestJudgeContract,
+  relationshipDetail: relationshipDetailContract,
+  perspective: perspectiveContract,
+  savePerspective: savePerspectiveContract,
+  resetPerspective: resetPerspectiveContract,
+  exportPerspective: exportPerspectiveContract,
+  saveQuery: saveQueryContract,
+  deleteQuery: deleteQueryContract,
 } as const satisfies Record<RouteName, EndpointContract>;
 
 export const API_CONTRACTS: readonly EndpointContract[] = Object.values(CONTRACTS);

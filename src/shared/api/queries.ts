@@ -34,6 +34,16 @@ export const SavedQuerySchema = z.object({
   group: z.string(),
   params: z.array(SavedQueryParamSchema),
   cypher: z.string().describe('the query text (without its header)'),
+  needs: z
+    .object({ labels: z.array(z.string()), types: z.array(z.string()) })
+    .describe("the labels and relationship types the query needs (its header's `needs`)"),
+  fits: z.boolean().describe('the connected database has every label and type the query needs'),
+  missing: z.array(z.string()).describe('what the database lacks of `needs` (`:Label`, `[:TYPE]`)'),
+  source: z
+    .enum(['repository', 'perspective'])
+    .describe(
+      "repository: cypher/queries; perspective: saved from the explorer with the connected database's perspective",
+    ),
 });
 export type SavedQuery = z.infer<typeof SavedQuerySchema>;
 
@@ -56,6 +66,49 @@ export const queriesListContract = {
   errors: [503],
 } as const satisfies EndpointContract;
 
+export const SaveQueryBodySchema = z
+  .object({
+    name: z
+      .string()
+      .regex(
+        /^[a-z0-9][a-z0-9-]{0,79}$/,
+        'must be lowercase kebab-case (letters, digits, dashes), at most 80 characters',
+      ),
+    title: z.string().trim().min(3, 'must be at least 3 characters').max(200),
+    description: z.string().trim().min(3, 'must be at least 3 characters').max(2_000),
+    group: z.string().trim().min(1).max(80).default('Saved'),
+    cypher: z.string().trim().min(1, 'must not be empty').max(100_000),
+    params: z
+      .record(z.string(), ParamValueSchema)
+      .default({})
+      .describe("the drawer's parameters: each becomes a declared parameter with this value as its default"),
+    replace: z.boolean().default(false).describe('overwrite a saved query of the same name'),
+  })
+  .strict();
+export type SaveQueryBody = z.input<typeof SaveQueryBodySchema>;
+
+export const SaveQueryResponseSchema = z.object({
+  query: SavedQuerySchema,
+  /** The `.cypher` file as stored (the same header format as cypher/queries). */
+  text: z.string(),
+});
+export type SaveQueryResponse = z.infer<typeof SaveQueryResponseSchema>;
+
+export const saveQueryContract = {
+  ...ROUTES.saveQuery,
+  summary:
+    "Saves a query as a saved query of the connected database's perspective (header format of cypher/queries); audited.",
+  description:
+    'The query is checked like every saved query (one read-only statement, EXPLAIN, declared parameters) and kept in ' +
+    "the app's own store with the perspective, never in the repository or the database.",
+  tag: 'queries',
+  body: SaveQueryBodySchema,
+  response: SaveQueryResponseSchema,
+  errors: [400, 403, 409, 503],
+} as const satisfies EndpointContract;
+
+export const DeleteQueryResponseSchema = z.object({ deleted: z.string() });
+
 export const RunQueryParamsSchema = z.object({ name: z.string().min(1).max(200) });
 export const RunQueryBodySchema = z
   .object({
@@ -73,6 +126,15 @@ export const RunQueryResponseSchema = QueryResultSchema.extend({
   params: z.record(z.string(), ParamValueSchema).describe('the values used, defaults included'),
 });
 export type RunQueryResponse = z.infer<typeof RunQueryResponseSchema>;
+
+export const deleteQueryContract = {
+  ...ROUTES.deleteQuery,
+  summary: 'Deletes a saved query of the perspective (repository queries cannot be deleted); audited.',
+  tag: 'queries',
+  params: z.object({ name: z.string().min(1).max(200) }),
+  response: DeleteQueryResponseSchema,
+  errors: [403, 404, 503],
+} as const satisfies EndpointContract;
 
 export const runQueryContract = {
   ...ROUTES.runQuery,

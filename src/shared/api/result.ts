@@ -19,6 +19,7 @@ export const RelationshipCellSchema = z.object({
   __kind: z.literal('relationship'),
   id: z.string(),
   type: z.string(),
+  caption: z.string().describe('what the perspective writes on it: a property such as `roles`, or the type'),
   source: z.string(),
   target: z.string(),
 });

@@ -79,6 +79,13 @@ export const ROUTES = {
   ingestContradiction: { method: 'POST', path: '/api/ingest/batches/{id}/contradictions', role: 'editor' },
   ingestUndo: { method: 'POST', path: '/api/ingest/accepts/{accept}/undo', role: 'editor' },
   ingestJudge: { method: 'POST', path: '/api/ingest/judgements', role: 'editor' },
+  relationshipDetail: { method: 'GET', path: '/api/relationships/{id}', role: 'viewer' },
+  perspective: { method: 'GET', path: '/api/perspective', role: 'viewer' },
+  savePerspective: { method: 'PUT', path: '/api/perspective', role: 'editor' },
+  resetPerspective: { method: 'DELETE', path: '/api/perspective', role: 'editor' },
+  exportPerspective: { method: 'GET', path: '/api/perspective/export', role: 'viewer' },
+  saveQuery: { method: 'POST', path: '/api/queries', role: 'editor' },
+  deleteQuery: { method: 'DELETE', path: '/api/queries/{name}', role: 'editor' },
 } as const satisfies Record<string, Route>;
 
 export type RouteName = keyof typeof ROUTES;

@@ -19,7 +19,9 @@ export const SchemaResponseSchema = z.object({
   totals: z.object({ nodes: z.number(), relationships: z.number() }),
   indexes: z.array(IndexInfoSchema),
   search: z.object({
-    mode: z.enum(['fulltext', 'scan']).describe('fulltext when the `entity_names` index is online'),
+    mode: z
+      .enum(['fulltext', 'scan'])
+      .describe("fulltext when a full-text index over the perspective's search properties is online"),
     index: z.string().nullable(),
   }),
   countsSource: z.enum(['count-store', 'scan']).describe('how the counts were obtained'),

@@ -10,7 +10,7 @@ export const SearchQuerySchema = z.object({
     .trim()
     .min(1, 'must not be empty')
     .max(200, 'must be at most 200 characters')
-    .describe('names and aliases; prefix and fuzzy matching'),
+    .describe("the perspective's search properties (names, titles, aliases…); prefix and fuzzy matching"),
   labels: csvList(TokenNameSchema).describe('only nodes with one of these labels (comma-separated)'),
   limit: intParam(1, 100, 20).describe('maximum hits (1–100, default 20)'),
 });
@@ -26,6 +26,14 @@ export type SearchHit = z.infer<typeof SearchHitSchema>;
 export const SearchResponseSchema = z.object({
   query: z.string(),
   mode: z.enum(['fulltext', 'scan']).describe('fulltext index, or the slower property scan on databases without it'),
+  indexes: z.array(z.string()).describe('the full-text indexes queried (empty for a scan)'),
+  properties: z.array(z.string()).describe("the node properties searched (the perspective's)"),
+  fuzzy: z.boolean().describe('typos are matched (full-text always; the scan on small and medium graphs)'),
+  note: z.string().nullable().describe('why search is slower or stricter than it could be, when it is'),
+  createIndex: z
+    .string()
+    .nullable()
+    .describe('without an index: the statement that would create one (newsgraph never runs it on your database)'),
   hits: z.array(SearchHitSchema),
   tookMs: z.number(),
 });
@@ -33,7 +41,8 @@ export type SearchResponse = z.infer<typeof SearchResponseSchema>;
 
 export const searchContract = {
   ...ROUTES.search,
-  summary: 'Ranked search over names and aliases (full-text with prefix and fuzzy terms; scan fallback).',
+  summary:
+    "Ranked search over the perspective's properties (full-text with prefix and fuzzy terms; a scan with prefix and one-typo matching without an index).",
   tag: 'search',
   query: SearchQuerySchema,
   response: SearchResponseSchema,

@@ -26,7 +26,13 @@ import type {
   NodeDetailResponse,
   OverviewResponse,
   PathsResponse,
+  PerspectiveFile,
+  PerspectiveResponse,
   QueriesListResponse,
+  RelationshipDetailResponse,
+  SaveQueryBody,
+  SaveQueryResponse,
+  SavePerspectiveBody,
   QueryResult,
   RunQueryResponse,
   SchemaResponse,
@@ -290,6 +296,35 @@ export class ApiClient {
     return this.request(ROUTES.paths, {
       query: { from, to, maxHops: opts.maxHops || undefined, exclude: opts.exclude },
     });
+  }
+
+  relationship(id: string, signal?: AbortSignal): Promise<RelationshipDetailResponse> {
+    return this.request(ROUTES.relationshipDetail, { params: { id }, signal });
+  }
+
+  /** The connected database's perspective (captions, colours, icons, search, views). */
+  perspective(): Promise<PerspectiveResponse> {
+    return this.request(ROUTES.perspective);
+  }
+
+  savePerspective(body: SavePerspectiveBody): Promise<PerspectiveResponse> {
+    return this.request(ROUTES.savePerspective, { body });
+  }
+
+  resetPerspective(): Promise<PerspectiveResponse> {
+    return this.request(ROUTES.resetPerspective);
+  }
+
+  exportPerspective(): Promise<PerspectiveFile> {
+    return this.request(ROUTES.exportPerspective);
+  }
+
+  saveQuery(body: SaveQueryBody): Promise<SaveQueryResponse> {
+    return this.request(ROUTES.saveQuery, { body });
+  }
+
+  deleteQuery(name: string): Promise<{ deleted: string }> {
+    return this.request(ROUTES.deleteQuery, { params: { name } });
   }
 
   overview(): Promise<OverviewResponse> {

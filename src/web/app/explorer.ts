@@ -36,6 +36,12 @@ import type { SigmaController } from '../render/sigma/sigma-controller';
 import { ClaimsController } from './claims';
 import { ConnectionMonitor } from './connection';
 import { ExpansionController } from './expansion';
+import { PerspectiveController } from './perspective';
+import { RelationshipController } from './relationships';
+import { setActivePerspective } from '../core/perspective/active';
+import { shownPerspective, type StyleTarget } from '../core/perspective/actions';
+import type { EdgeHover } from '../core/relationships/actions';
+import type { LabelStyle, RelationshipStyle, SaveQueryBody } from '../../shared/api';
 import { PathsController } from './paths';
 import { QueryController } from './query';
 import { ReaderController } from './reader';
@@ -63,6 +69,8 @@ export class Explorer {
   readonly timeline: TimelineController;
   readonly claims: ClaimsController;
   readonly reader: ReaderController;
+  readonly perspective: PerspectiveController;
+  readonly relationships: RelationshipController;
 
   constructor() {
     this.api = new ApiClient({
@@ -87,13 +95,17 @@ export class Explorer {
     this.timeline = new TimelineController(this);
     this.claims = new ClaimsController(this);
     this.reader = new ReaderController(this);
+    this.perspective = new PerspectiveController(this);
+    this.relationships = new RelationshipController(this);
     // Whoever draws on sigma follows its attachment.
     this.render.onSigma((ctrl) => {
       this.decorations.attach(ctrl);
       this.views.map.attach(ctrl);
     });
-    // Store listeners, in this order: the render graph follows the state, then the URL, then
-    // the views' decorations and map positions (they read the synced render graph).
+    // Store listeners, in this order: the active perspective (what every style function reads),
+    // the render graph follows the state, then the URL, then the views' decorations and map
+    // positions (they read the synced render graph).
+    this.store.subscribe(() => setActivePerspective(shownPerspective(this.store.get())));
     this.store.subscribe(() => this.render.sync());
     this.store.subscribe(() => this.url.sync());
     this.store.subscribe(() => this.decorations.sync());
@@ -208,4 +220,23 @@ export class Explorer {
   readonly openEntity = this.action((ref: string) => this.claims.openEntity(ref));
   readonly openReader = (article: string, start: number, end: number) => this.reader.open(article, start, end);
   readonly closeReader = () => this.reader.close();
+
+  // ------------------------------------------------------------------ relationships
+
+  readonly openRelationship = (id: string) => this.relationships.open(id);
+  readonly closeRelationship = () => this.relationships.close();
+  readonly hoverEdge = (h: EdgeHover | null) => this.relationships.hover(h);
+
+  // ------------------------------------------------------------------ perspective (style panel)
+
+  readonly openStylePanel = (target: StyleTarget) => this.perspective.open(target);
+  readonly closeStylePanel = () => this.perspective.close();
+  readonly editLabelStyle = (label: string, change: Partial<LabelStyle>) => this.perspective.editLabel(label, change);
+  readonly editRelationshipStyle = (type: string, change: Partial<RelationshipStyle>) =>
+    this.perspective.editRelationship(type, change);
+  readonly saveStyle = () => this.perspective.save();
+  readonly resetStyle = () => this.perspective.reset();
+  readonly exportPerspective = () => this.perspective.exportFile();
+  readonly importPerspective = (text: string) => this.perspective.importFile(text);
+  readonly saveQuery = (body: SaveQueryBody) => this.query.save(body);
 }

@@ -1,12 +1,15 @@
 /** Running what the query drawer shows: a saved query with its form, or the editor's Cypher. */
+import { EDGES_BETWEEN_MAX_AMONG, EDGES_BETWEEN_MAX_NODES } from '../../shared/api/edges-caps';
+import type { GraphPayload } from '../../shared/graph';
 import { ApiError, describeError } from '../api/client';
+import { resultConnectRequest, withConnecting } from '../core/query/connect';
 import { addLayer, replaceWith, type LayerSource } from '../core/graph/graph-store';
 import { commitGraph, graphOf } from '../core/history/actions';
 import { showPath } from '../core/paths/actions';
 import { cypherTitle, patchDrawer, savedQuery } from '../core/query/actions';
 import { parseParams } from '../core/query/params';
 import { MAX_QUERY_CHARS, parseCypherParams, queryParamNames } from '../core/query/cypher-params';
-import type { QueryResult } from '../../shared/api';
+import type { QueryResult, SaveQueryBody, SaveQueryResponse } from '../../shared/api';
 import type { Explorer } from './explorer';
 
 type QuerySource = Extract<LayerSource, { kind: 'query' }>;
@@ -71,13 +74,16 @@ export class QueryController {
       run = () => app.api.cypher({ query, params });
       source = { kind: 'query', cypher: query, params };
     }
-    app.store.set(patchDrawer({ running: true, error: null }));
+    app.store.set(patchDrawer({ running: true, error: null, connected: null }));
     try {
       const res = await run();
+      const { graph, connected } = d.connect
+        ? await this.connecting(res.graph, d.addToGraph)
+        : { graph: res.graph, connected: null };
       app.store.set(
-        patchDrawer({ running: false, result: res, resultTitle: title, error: null, ran: true, sort: null }),
+        patchDrawer({ running: false, result: res, resultTitle: title, error: null, ran: true, sort: null, connected }),
       );
-      this.show(res, title, source, d.addToGraph);
+      this.show({ ...res, graph }, title, source, d.addToGraph);
     } catch (e) {
       const err = e instanceof ApiError ? e : new ApiError(0, 'INTERNAL', describeError(e));
       app.store.set(patchDrawer({ running: false, error: err }));
@@ -97,9 +103,10 @@ export class QueryController {
         ? await app.api.cypher({ query: source.cypher, params: source.params })
         : await app.api.runQuery(source.query ?? '', source.params as Parameters<typeof app.api.runQuery>[1]);
       const d = app.state.drawer;
+      const { graph } = d.connect ? await this.connecting(res.graph, add) : { graph: res.graph };
       const same = d.open && (d.mode === 'saved' ? d.query === source.query : d.cypher.trim() === source.cypher);
       if (same) app.store.set(patchDrawer({ result: res, resultTitle: title, error: null, ran: true, sort: null }));
-      this.show(res, title, source, add);
+      this.show({ ...res, graph }, title, source, add);
     } catch (e) {
       app.shell.setStatus('error', `Could not run “${title}” again: ${describeError(e)}`);
     }
@@ -123,5 +130,34 @@ export class QueryController {
       'info',
       `${title}: ${n} node${n === 1 ? '' : 's'}, ${m} relationship${m === 1 ? '' : 's'}${add ? ' added' : ''}.`,
     );
+  }
+
+  /**
+   * "Connect result nodes": the relationships among the result's nodes (and to the view when the
+   * result joins it), capped by the endpoint. A failure costs only those links, never the result.
+   */
+  private async connecting(
+    payload: GraphPayload,
+    addToGraph: boolean,
+  ): Promise<{ graph: GraphPayload; connected: { added: number; cut: boolean } | null }> {
+    const req = resultConnectRequest(payload, addToGraph ? graphOf(this.app.state) : null, {
+      nodes: EDGES_BETWEEN_MAX_NODES,
+      among: EDGES_BETWEEN_MAX_AMONG,
+    });
+    if (!req) return { graph: payload, connected: null };
+    try {
+      const res = await this.app.api.edgesBetween({ nodes: req.nodes, among: req.among });
+      const { graph, added } = withConnecting(payload, res.edges);
+      return { graph, connected: { added, cut: req.cut || res.truncated } };
+    } catch {
+      return { graph: payload, connected: null };
+    }
+  }
+
+  /** Saves a query as a saved query of the database's perspective, then lists it. */
+  async save(body: SaveQueryBody): Promise<SaveQueryResponse> {
+    const res = await this.app.api.saveQuery(body);
+    this.app.store.set({ queries: await this.app.api.queries() });
+    return res;
   }
 }

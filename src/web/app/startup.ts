@@ -29,7 +29,12 @@ export class StartupController {
     const url = parseUrlState(search);
     try {
       await app.url.replay(async () => {
-        const [schema, queries] = await Promise.allSettled([app.api.schema(), app.api.queries()]);
+        // The perspective first: captions, colours and views of what is drawn next depend on it.
+        const [schema, queries] = await Promise.allSettled([
+          app.api.schema(),
+          app.api.queries(),
+          app.perspective.load().catch(() => {}),
+        ]);
         if (schema.status === 'fulfilled') app.store.set({ schema: schema.value });
         if (queries.status === 'fulfilled') app.store.set({ queries: queries.value });
         await this.loadOverview(true);
@@ -45,6 +50,7 @@ export class StartupController {
   /** The connection is back: whatever the first load could not get, get now. */
   async recovered(): Promise<void> {
     const { app } = this;
+    if (!app.state.perspective.saved) await app.perspective.load().catch(() => {});
     if (!app.state.schema) {
       try {
         app.store.set({ schema: await app.api.schema() });

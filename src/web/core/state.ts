@@ -13,6 +13,8 @@ import { EMPTY_GRAPH, type GraphState } from './graph/graph-store';
 import { startHistory, type History } from './history/history';
 import { INITIAL_VIEW, type ViewState } from './map/view';
 import type { PathView } from './paths/actions';
+import { INITIAL_PERSPECTIVE, type PerspectiveState } from './perspective/actions';
+import type { EdgeHover, RelationshipDetailState } from './relationships/actions';
 import { INITIAL_DRAWER, type DrawerState } from './query/actions';
 import type { DetailState } from './selection/actions';
 import type { ConnectionState, ContextMenu, Status, Theme, WebGlState } from './shell/actions';
@@ -31,6 +33,13 @@ export interface AppState {
   focus: string | null;
   detail: DetailState | null;
   contextMenu: ContextMenu | null;
+  /** A relationship opened in the detail panel (instead of a node). */
+  relationship: RelationshipDetailState | null;
+  /** The relationship under the pointer. */
+  edgeHover: EdgeHover | null;
+
+  // --- how this database is shown (core/perspective)
+  perspective: PerspectiveState;
 
   // --- paths (core/paths)
   path: PathView | null;
@@ -77,6 +86,9 @@ export function initialState(theme: Theme): AppState {
     focus: null,
     detail: null,
     contextMenu: null,
+    relationship: null,
+    edgeHover: null,
+    perspective: INITIAL_PERSPECTIVE,
     path: null,
     schema: null,
     queries: null,

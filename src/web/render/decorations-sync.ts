@@ -12,7 +12,7 @@ import {
   shownCounts,
   type ViewDecorations,
 } from '../core/filters/decorations';
-import { primaryLabel, visibleGraph } from '../core/graph/graph-store';
+import { countedLabels, visibleGraph } from '../core/graph/graph-store';
 import { graphOf } from '../core/history/actions';
 import { publicationDays } from '../core/timeline/time-filter';
 import type { AppState } from '../core/state';
@@ -51,7 +51,7 @@ export class DecorationsSync {
   /** Store listener: recomputes when the graph, the legend, a filter, the canvas mode or the timeline changed. O(view) then. */
   sync(): void {
     const s = this.store.get();
-    const from = [graphOf(s), s.hiddenLabels, s.filters, s.view.canvasMode, s.timeline.data];
+    const from = [graphOf(s), s.hiddenLabels, s.filters, s.view.canvasMode, s.timeline.data, s.perspective];
     if (from.every((x, i) => x === this.from[i])) return;
     this.from = from;
     const g = visibleGraph(graphOf(s), s.hiddenLabels);
@@ -66,7 +66,7 @@ export class DecorationsSync {
       map: s.view.canvasMode === 'map',
       baseEdgeSize: EDGE_SIZE,
     });
-    const shown = shownCounts(g, next, (n) => primaryLabel(n.labels));
+    const shown = shownCounts(g, next, (n) => countedLabels(n.labels));
     if (!sameShown(shown, s.shown)) this.store.set({ shown });
     if (sameDecorations(next, this.current)) return;
     this.current = next;

@@ -7,7 +7,9 @@ import { MultiDirectedGraph } from 'graphology';
 import type { GraphEdge, GraphNode } from '../../shared/graph';
 import { displayCaption, primaryLabel, type VisibleGraph } from '../core/graph/graph-store';
 import { hashString } from '../core/graph/hash';
-import { edgeColor, edgeSize, edgeWeight, labelColor, nodeSize } from './style';
+import { relationshipCaptionOf } from '../../shared/perspective';
+import { activePerspective } from '../core/perspective/active';
+import { edgeColor, edgeSize, edgeWeight, labelColor, nodeSize, nodeSizeFor, sizeProperty } from './style';
 import type { Theme } from '../core/shell/actions';
 
 export interface RenderNodeAttributes {
@@ -20,12 +22,18 @@ export interface RenderNodeAttributes {
   nodeLabel: string;
   /** Pinned by a drag: ForceAtlas2 leaves fixed nodes where they are. */
   fixed: boolean;
+  /** The node's properties, for a size rule that follows one (the data, not a copy). */
+  props: Readonly<Record<string, unknown>>;
 }
 
 export interface RenderEdgeAttributes {
   size: number;
   color: string;
   relType: string;
+  /** What the perspective writes on it (a property such as `roles`, or the type). */
+  caption: string;
+  /** The relationship's properties (the data, not a copy). */
+  props: Readonly<Record<string, unknown>>;
   /** Sigma program: straight arrow, or curved when parallel to another edge. */
   type: 'arrow' | 'curvedArrow';
   curvature: number;
@@ -188,6 +196,7 @@ function syncInBatch(graph: RenderGraph, view: VisibleGraph, opts: SyncOptions):
       label: displayCaption(n),
       nodeLabel,
       fixed: opts.pinned.has(n.id),
+      props: n.properties,
     });
     opts.positions.delete(n.id);
     result.addedNodes.push(n.id);
@@ -199,6 +208,8 @@ function syncInBatch(graph: RenderGraph, view: VisibleGraph, opts: SyncOptions):
       size: edgeSize(e.type),
       color: edgeColor(e.type, opts.theme),
       relType: e.type,
+      caption: relationshipCaptionOf(activePerspective(), e.type, e.properties),
+      props: e.properties,
       type: 'arrow',
       curvature: 0,
       weight: edgeWeight(e.type),
@@ -239,15 +250,24 @@ function restyleInBatch(
 ): void {
   // Attributes are updated in place (no copy per item: this runs over the whole view); the
   // batched update still emits its one event.
-  graph.updateEachNodeAttributes(
-    (id, a) => {
-      const n = byId?.get(id);
+  if (byId) {
+    graph.updateEachNodeAttributes((id, a) => {
+      const n = byId.get(id);
       if (n) {
         a.nodeLabel = primaryLabel(n.labels);
         a.label = displayCaption(n);
+        a.props = n.properties;
       }
+      return a;
+    });
+  }
+  const ranges = sizeRanges(graph);
+  graph.updateEachNodeAttributes(
+    (id, a) => {
       a.color = labelColor(a.nodeLabel, opts.theme);
-      a.size = nodeSize(graph.degree(id));
+      a.size = ranges
+        ? nodeSizeFor(a.nodeLabel, graph.degree(id), a.props, ranges.get(a.nodeLabel))
+        : nodeSize(graph.degree(id));
       a.fixed = opts.pinned.has(id);
       return a;
     },
@@ -255,13 +275,39 @@ function restyleInBatch(
   );
   // (Hints for a listening sigma outside a batch: it re-indexes edges only when they name a
   // layout field, "type", and would throw on edges it has not indexed yet.)
+  const p = activePerspective();
   graph.updateEachEdgeAttributes(
     (_id, a) => {
       a.color = edgeColor(a.relType, opts.theme);
+      a.caption = relationshipCaptionOf(p, a.relType, a.props);
+      a.size = edgeSize(a.relType);
+      a.weight = edgeWeight(a.relType);
       return a;
     },
     { attributes: structural ? ['color', 'type'] : ['color'] },
   );
+}
+
+/**
+ * Per label whose size follows a property, that property's extent over the drawn nodes; null
+ * when no label has such a rule (the usual case: sizes by degree). O(nodes) then.
+ */
+function sizeRanges(graph: RenderGraph): Map<string, { min: number; max: number }> | null {
+  const p = activePerspective();
+  if (!p?.labels.some((l) => l.size.by !== 'degree')) return null;
+  const out = new Map<string, { min: number; max: number }>();
+  graph.forEachNode((_id, a) => {
+    const k = sizeProperty(a.nodeLabel);
+    const v = k ? a.props[k] : undefined;
+    if (typeof v !== 'number' || !Number.isFinite(v)) return;
+    const r = out.get(a.nodeLabel);
+    if (!r) out.set(a.nodeLabel, { min: v, max: v });
+    else {
+      r.min = Math.min(r.min, v);
+      r.max = Math.max(r.max, v);
+    }
+  });
+  return out;
 }
 
 /**

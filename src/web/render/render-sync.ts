@@ -10,6 +10,8 @@ import { mapOwnsLayout } from '../core/map/view';
 import { drawnPath } from '../core/paths/actions';
 import { keepSelected } from '../core/selection/actions';
 import type { Theme } from '../core/shell/actions';
+import type { Perspective } from '../../shared/api/perspectives';
+import { shownPerspective } from '../core/perspective/actions';
 import type { AppState } from '../core/state';
 import type { Store } from '../core/store';
 import { LayoutRunner } from './layout';
@@ -25,7 +27,12 @@ export class RenderSync {
   private readonly listeners = new Set<SigmaListener>();
   /** Where nodes that left the view were last drawn (they come back there). */
   private readonly positions = new Map<string, { x: number; y: number }>();
-  private renderedFrom: { graph: GraphState; hiddenLabels: ReadonlySet<string>; theme: Theme } | null = null;
+  private renderedFrom: {
+    graph: GraphState;
+    hiddenLabels: ReadonlySet<string>;
+    theme: Theme;
+    perspective: Perspective | null;
+  } | null = null;
   private pushed: { selection: readonly string[]; path: unknown } | null = null;
   /** Layout runs started (the latest one reveals its nodes). */
   private runs = 0;
@@ -60,9 +67,17 @@ export class RenderSync {
     const s = this.store.get();
     const g = graphOf(s);
     const prev = this.renderedFrom;
-    if (!prev || prev.graph !== g || prev.hiddenLabels !== s.hiddenLabels || prev.theme !== s.theme) {
-      this.renderedFrom = { graph: g, hiddenLabels: s.hiddenLabels, theme: s.theme };
-      if (prev && prev.graph === g && prev.hiddenLabels === s.hiddenLabels) {
+    const perspective = shownPerspective(s);
+    if (
+      !prev ||
+      prev.graph !== g ||
+      prev.hiddenLabels !== s.hiddenLabels ||
+      prev.theme !== s.theme ||
+      prev.perspective !== perspective
+    ) {
+      this.renderedFrom = { graph: g, hiddenLabels: s.hiddenLabels, theme: s.theme, perspective };
+      // A new perspective re-captions and recolours from the node data (the full sync below).
+      if (prev && prev.graph === g && prev.hiddenLabels === s.hiddenLabels && prev.perspective === perspective) {
         restyle(this.graph, null, { theme: s.theme, pinned: g.pinned });
         this.sigma?.setTheme(s.theme);
       } else {

@@ -42,9 +42,9 @@ export function createSigmaSettings(theme: () => DrawTheme): ExplorerSettings {
     edgeLabelWeight: '600',
     edgeLabelColor: { color: theme().theme === 'dark' ? '#c7d0da' : '#4a5563' },
 
-    // --- Interaction: edges are not clickable (no picking pass); zIndex lets highlighted
-    // items draw above dimmed ones.
-    enableEdgeEvents: false,
+    // --- Interaction: relationships are hoverable and clickable (sigma picks them on its
+    // picking layer); zIndex lets highlighted items draw above dimmed ones.
+    enableEdgeEvents: true,
     zIndex: true,
     hideEdgesOnMove: false,
     minCameraRatio: 0.05,

@@ -92,7 +92,7 @@ describe('an unrelated movie graph', () => {
     expect((await find('zzzz')).hits).toEqual([]);
   });
 
-  it('captions fall back through name, title and the element id; values convert', async () => {
+  it('captions fall back through name, title and any short text; values convert', async () => {
     const o = await api.get('/api/overview');
     const overview = OverviewResponseSchema.parse(o.body);
     expect(overview.mode).toBe('whole');
@@ -107,7 +107,7 @@ describe('an unrelated movie graph', () => {
       shotAt: { lat: -33.8688, lon: 151.2093 },
     });
     const extra = overview.nodes.find((n) => n.labels.includes('Extra'))!;
-    expect(extra.caption).toBe(extra.id);
+    expect(extra.caption).toBe('x-17'); // its one short text, never the whole element id
   });
 
   it('expands a node by element id, with filters and "more" counts', async () => {

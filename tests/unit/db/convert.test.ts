@@ -24,6 +24,12 @@ describe('Neo4j values → JSON', () => {
     );
     expect(toJson(new Time(10, 0, 0, 0, 0))).toBe('10:00:00Z');
     expect(toJson(new Duration(14, 3, 4 * 3600, 0))).toBe('P1Y2M3DT4H');
+    // ISO 8601 without a dangling T, fractions unpadded, signs per component (as Neo4j prints them).
+    expect(toJson(new Duration(0, 1, 0, 0))).toBe('P1D');
+    expect(toJson(new Duration(0, 0, 0, 0))).toBe('PT0S');
+    expect(toJson(new Duration(14, 3, 3723, 500_000_000))).toBe('P1Y2M3DT1H2M3.5S');
+    expect(toJson(new Duration(0, 0, -1, 500_000_000))).toBe('PT-0.5S');
+    expect(toJson(new Duration(1, 0, 90, 0))).toBe('P1MT1M30S');
   });
 
   it('points: WGS-84 as lat/lon, cartesian as x/y/srid', () => {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import neo4j from 'neo4j-driver';
-import { parse as parseYaml } from 'yaml';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { z } from 'zod';
 import type { SavedQuery, SavedQueryParam } from '../../../shared/api/queries';
 import { badRequest } from '../../http/errors';
@@ -31,19 +31,33 @@ const ParamHeaderSchema = z
   })
   .strict();
 
+const NeedsSchema = z
+  .object({
+    labels: z.array(z.string().min(1)).default([]),
+    types: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+
 const HeaderSchema = z
   .object({
     title: z.string().min(3),
     description: z.string().min(3),
     group: z.string().min(1).default('General'),
+    needs: NeedsSchema.default({ labels: [], types: [] }).describe(
+      'labels and relationship types the query needs; the library marks it unfit for a database without them',
+    ),
     params: z.array(ParamHeaderSchema).default([]),
   })
   .strict();
+export type QueryHeader = z.input<typeof HeaderSchema>;
 
 export type ParamHeader = z.infer<typeof ParamHeaderSchema>;
 
+/** A query as read: its fit for the connected database is decided by the library. */
+export type QueryMeta = Omit<SavedQuery, 'fits' | 'missing'>;
+
 export interface LoadedQuery {
-  meta: SavedQuery;
+  meta: QueryMeta;
   params: ParamHeader[];
   cypher: string;
   file: string;
@@ -74,7 +88,7 @@ function dateDefault(v: unknown): unknown {
 }
 
 /** Parses and statically checks one file (no database). Throws Error with a clear reason. */
-export function parseSavedQuery(file: string, text: string): LoadedQuery {
+export function parseSavedQuery(file: string, text: string, source: QueryMeta['source'] = 'repository'): LoadedQuery {
   const name = basename(file, '.cypher');
   if (!NAME.test(name)) throw new Error(`file name must be lowercase kebab-case (got "${name}")`);
   const { header, body } = splitHeader(text);
@@ -119,6 +133,8 @@ export function parseSavedQuery(file: string, text: string): LoadedQuery {
       description: h.description.trim(),
       group: h.group,
       cypher,
+      needs: { labels: h.needs.labels, types: h.needs.types },
+      source,
       params: h.params.map((p): SavedQueryParam => ({
         name: p.name,
         type: p.type,
@@ -133,6 +149,19 @@ export function parseSavedQuery(file: string, text: string): LoadedQuery {
       })),
     },
   };
+}
+
+/**
+ * A saved-query file in the header format of cypher/queries: the YAML header as `//` lines, then
+ * the query. parseSavedQuery(formatSavedQuery(h, q)) gives back h and q. Pure.
+ */
+export function formatSavedQuery(header: QueryHeader, cypher: string): string {
+  const clean = Object.fromEntries(Object.entries(header).filter(([, v]) => v !== undefined));
+  const yaml = stringifyYaml(clean, { lineWidth: 100 }).trimEnd();
+  return `${yaml
+    .split('\n')
+    .map((l) => (l ? `// ${l}` : '//'))
+    .join('\n')}\n${cypher.trim()}\n`;
 }
 
 /**

@@ -1,17 +1,26 @@
+import { createHash } from 'node:crypto';
 import type { SavedQuery, SavedQueryParam } from '../../../shared/api/queries';
+import type { Actor } from '../../http/actor';
 import { toJson } from '../../db/convert';
-import { looksLikeElementId, readQuery, type Db } from '../../db/runner';
-import { badRequest } from '../../http/errors';
-import { explainCheck } from '../../sandbox/sandbox';
-import { coerceParam, readSavedQueries, type LoadedQuery, type Rejected } from './file';
+import { resolveNode } from '../../db/node-ref';
+import { readQuery, type Db } from '../../db/runner';
+import { ApiError, badRequest, notFound } from '../../http/errors';
+import { explainCheck, type PlanCheck } from '../../sandbox/sandbox';
+import { coerceParam, parseSavedQuery, readSavedQueries, type LoadedQuery, type Rejected } from './file';
+import { tokensInUse } from '../perspectives/sample';
+import type { Perspectives } from '../perspectives/service';
 
 /**
- * Saved queries: loaded from cypher/queries and EXPLAIN-checked at start; a file that fails (bad
- * header, parse error, not read-only, forbidden operator) is logged and listed under `rejected`,
- * never run.
+ * Saved queries: the repository's (cypher/queries, EXPLAIN-checked at start) and those saved from
+ * the explorer with the connected database's perspective (in the app's store, checked the same
+ * way when saved and when first listed). A file that fails (bad header, parse error, not
+ * read-only, forbidden operator) is logged and listed under `rejected`, never run. Each query's
+ * `needs` (labels and types) decides whether it fits the connected database.
  */
 
 export type Logger = { warn: (o: object, m: string) => void; info: (o: object, m: string) => void };
+
+type Suggestion = { value: string | number | boolean; label: string };
 
 /**
  * The library of saved queries of one server. `load()` reads the folder and EXPLAIN-checks every
@@ -22,12 +31,17 @@ export class SavedQueryLibrary {
   private byName = new Map<string, LoadedQuery>();
   private rejectedList: Rejected[] = [];
   private checked: Promise<void> | null = null;
-  private suggestCache: { at: number; values: Map<string, { value: unknown; label: string }[]> } | null = null;
+  private suggestCache: { at: number; key: string; values: Map<string, Suggestion[]> } | null = null;
+  /** Perspective queries that passed the checks, by a hash of their text (checked once). */
+  private readonly checkedTexts = new Map<string, LoadedQuery | Error>();
+  /** The last labels and types seen in use (kept while Neo4j is down). */
+  private tokens: { labels: Set<string>; types: Set<string> } | null = null;
 
   constructor(
     private readonly db: Db,
     private readonly dir: string,
     private readonly log: Logger,
+    private readonly perspectives: Perspectives | null = null,
   ) {}
 
   /** Reads and checks now; resolves even when the database is down (checked later then). */
@@ -54,13 +68,7 @@ export class SavedQueryLibrary {
     const ok = new Map<string, LoadedQuery>();
     for (const q of queries) {
       try {
-        await explainCheck(this.db, q.cypher, {});
-        for (const p of q.params)
-          if (p.suggest)
-            await explainCheck(this.db, p.suggest, {}).catch((e: unknown) => {
-              if (transient(e)) throw e;
-              throw new Error(`suggestion query of ${p.name}: ${(e as Error).message}`);
-            });
+        await this.checkOne(q);
         ok.set(q.meta.name, q);
       } catch (e) {
         if (transient(e)) throw e;
@@ -78,46 +86,128 @@ export class SavedQueryLibrary {
     this.suggestCache = null;
   }
 
+  /** EXPLAIN-checks a query and its suggestion queries (read-only, plannable). */
+  private async checkOne(q: LoadedQuery): Promise<void> {
+    await explainCheck(this.db, q.cypher, {});
+    for (const p of q.params)
+      if (p.suggest)
+        await explainCheck(this.db, p.suggest, {}).catch((e: unknown) => {
+          if (transient(e)) throw e;
+          throw new Error(`suggestion query of ${p.name}: ${(e as Error).message}`, { cause: e });
+        });
+  }
+
+  /** The perspective's saved queries, parsed and checked (each text once). */
+  private async perspectiveQueries(): Promise<{ queries: LoadedQuery[]; rejected: Rejected[] }> {
+    if (!this.perspectives) return { queries: [], rejected: [] };
+    const { store, database } = this.perspectives;
+    const queries: LoadedQuery[] = [];
+    const rejected: Rejected[] = [];
+    for (const s of store.queries(database)) {
+      const key = createHash('sha256').update(`${s.name}\n${s.text}`).digest('hex');
+      let q = this.checkedTexts.get(key);
+      if (!q) {
+        try {
+          const parsed = parseSavedQuery(`${s.name}.cypher`, s.text, 'perspective');
+          await this.checkOne(parsed);
+          q = parsed;
+        } catch (e) {
+          if (transient(e)) throw e;
+          q = e as Error;
+        }
+        this.checkedTexts.set(key, q);
+      }
+      if (q instanceof Error)
+        rejected.push({ file: `${s.name}.cypher (saved with the perspective)`, reason: q.message });
+      else if (!this.byName.has(q.meta.name)) queries.push(q);
+    }
+    return { queries, rejected };
+  }
+
+  /** Labels and types in use now, or the last known ones while Neo4j is down (null: never known). */
+  private async inUse(): Promise<{ labels: Set<string>; types: Set<string> } | null> {
+    try {
+      const t = await tokensInUse(this.db);
+      this.tokens = { labels: new Set(t.labels), types: new Set(t.types) };
+    } catch {
+      /* keep the last known */
+    }
+    return this.tokens;
+  }
+
+  private withFit(q: LoadedQuery, tokens: { labels: Set<string>; types: Set<string> } | null): SavedQuery {
+    const missing = tokens
+      ? [
+          ...q.meta.needs.labels.filter((l) => !tokens.labels.has(l)).map((l) => `:${l}`),
+          ...q.meta.needs.types.filter((t) => !tokens.types.has(t)).map((t) => `[:${t}]`),
+        ]
+      : [];
+    return { ...q.meta, fits: missing.length === 0, missing };
+  }
+
   async list(): Promise<{ queries: SavedQuery[]; rejected: Rejected[] }> {
     await this.ensureChecked();
-    const suggestions = await this.suggestions();
+    let own: { queries: LoadedQuery[]; rejected: Rejected[] } = { queries: [], rejected: [] };
+    try {
+      own = await this.perspectiveQueries();
+    } catch {
+      /* Neo4j down: the perspective's queries are listed once they can be checked */
+    }
+    const all = [...this.byName.values(), ...own.queries];
+    const [tokens, suggestions] = await Promise.all([this.inUse(), this.suggestions(all)]);
     return {
-      queries: [...this.byName.values()].map((q) => ({
-        ...q.meta,
-        params: q.meta.params.map((p) => {
-          const s = suggestions.get(`${q.meta.name}/${p.name}`);
-          return s ? { ...p, suggestions: s as SavedQueryParam['suggestions'] } : p;
-        }),
-      })),
-      rejected: this.rejectedList,
+      queries: all.map((q) => {
+        const meta = this.withFit(q, tokens);
+        return {
+          ...meta,
+          params: meta.params.map((p) => {
+            const s = suggestions.get(`${q.meta.name}/${p.name}`);
+            return s ? { ...p, suggestions: s as SavedQueryParam['suggestions'] } : p;
+          }),
+        };
+      }),
+      rejected: [...this.rejectedList, ...own.rejected],
     };
   }
 
   async get(name: string): Promise<LoadedQuery | undefined> {
     await this.ensureChecked();
-    return this.byName.get(name);
+    const repo = this.byName.get(name);
+    if (repo) return repo;
+    return (await this.perspectiveQueries()).queries.find((q) => q.meta.name === name);
   }
 
-  /** Picker values from the headers' `suggest` queries; cached 30 s. Failures only log. */
-  private async suggestions(): Promise<Map<string, { value: unknown; label: string }[]>> {
-    if (this.suggestCache && Date.now() - this.suggestCache.at < 30_000) return this.suggestCache.values;
-    const values = new Map<string, { value: unknown; label: string }[]>();
+  /** Whether a name belongs to the repository's queries (those are not saved over or deleted). */
+  async isRepositoryQuery(name: string): Promise<boolean> {
+    await this.ensureChecked();
+    return this.byName.has(name);
+  }
+
+  /**
+   * Picker values from the headers' `suggest` queries (rows without a value are skipped); cached
+   * 30 s. Failures only log.
+   */
+  private async suggestions(queries: readonly LoadedQuery[]): Promise<Map<string, Suggestion[]>> {
+    const key = queries.map((q) => q.meta.name).join('\n');
+    if (this.suggestCache && this.suggestCache.key === key && Date.now() - this.suggestCache.at < 30_000)
+      return this.suggestCache.values;
+    const values = new Map<string, Suggestion[]>();
     const jobs: Promise<void>[] = [];
     let failed = false;
-    for (const q of this.byName.values()) {
+    for (const q of queries) {
       for (const p of q.params) {
         if (!p.suggest) continue;
         jobs.push(
           readQuery(this.db, p.suggest, {}, { timeoutMs: 3_000 })
             .then((r) => {
-              values.set(
-                `${q.meta.name}/${p.name}`,
-                r.records.slice(0, 200).map((rec) => {
-                  const value = toJson(rec.has('value') ? rec.get('value') : rec.get(0));
-                  const label = rec.has('label') ? toJson(rec.get('label')) : value;
-                  return { value, label: String(label) };
-                }),
-              );
+              const list: Suggestion[] = [];
+              for (const rec of r.records.slice(0, 200)) {
+                const value = toJson(rec.has('value') ? rec.get('value') : rec.get(0));
+                if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') continue;
+                const label = rec.has('label') ? toJson(rec.get('label')) : value;
+                list.push({ value, label: label === null ? String(value) : String(label) });
+              }
+              values.set(`${q.meta.name}/${p.name}`, list);
             })
             .catch((e: unknown) => {
               failed = true;
@@ -132,14 +222,16 @@ export class SavedQueryLibrary {
     await Promise.all(jobs);
     // A failed round (Neo4j down) is not cached: the last good values serve until it is back.
     if (failed) return this.suggestCache?.values ?? values;
-    this.suggestCache = { at: Date.now(), values };
+    this.suggestCache = { at: Date.now(), key, values };
     return values;
   }
 
   /**
    * Validates a run's parameters against the header: unknown names and bad values → 400 naming
-   * the parameter; omitted ones take their default. Entity ids given as element ids are turned
-   * into our `id` (one extra round trip). Returns Cypher values and their JSON echo.
+   * the parameter; omitted ones take their default. Entity parameters name any node — an element
+   * id or an `id` of any type — and reach the query as the node's element id (queries match them
+   * with `elementId(x) = $param`); the echo keeps the node's `id` when it has one, for links.
+   * Returns Cypher values and their JSON echo.
    */
   async bindParams(
     q: LoadedQuery,
@@ -158,17 +250,85 @@ export class SavedQueryLibrary {
         if (p.default === undefined) throw badRequest(`params.${p.name}`, 'is required');
         v = p.default;
       }
-      if (p.type === 'entity' && typeof v === 'string' && looksLikeElementId(v)) {
-        const r = await readQuery(this.db, 'MATCH (n) WHERE elementId(n) = $id RETURN n.id AS key', { id: v });
-        const key = r.records[0]?.get('key');
-        if (typeof key !== 'string')
-          throw badRequest(`params.${p.name}`, `no node with element id ${v} (and an \`id\` property)`);
-        v = key;
+      if (p.type === 'entity' && v !== null) {
+        const address = typeof v === 'number' ? String(v) : v;
+        if (typeof address !== 'string' || !address.trim())
+          throw badRequest(`params.${p.name}`, 'must name a node (an element id or its id)');
+        if (address.length > 1000) throw badRequest(`params.${p.name}`, 'must be at most 1000 characters');
+        const node = await resolveNode(this.db, address.trim(), p.labels);
+        if (!node) throw badRequest(`params.${p.name}`, `no node with element id or id "${address}"`);
+        cypher[p.name] = node.elementId;
+        echo[p.name] = node.key ?? node.elementId;
+        continue;
       }
       cypher[p.name] = coerceParam(p, v, `params.${p.name}`);
       echo[p.name] = v ?? null;
     }
     return { cypher, echo };
+  }
+
+  /** EXPLAIN with the bound parameters: Neo4j's notifications (unknown labels, cartesian products) for the run. */
+  async plan(q: LoadedQuery, params: Record<string, unknown>): Promise<PlanCheck> {
+    return explainCheck(this.db, q.cypher, params);
+  }
+
+  /** Checks a `.cypher` text as a perspective query would be (400 naming the problem), without saving it. */
+  async validate(name: string, text: string): Promise<void> {
+    if (!/^[a-z0-9][a-z0-9-]{0,79}$/.test(name)) throw badRequest('body.queries', `"${name}" is not a kebab-case name`);
+    if (await this.isRepositoryQuery(name))
+      throw new ApiError(409, 'CONFLICT', `"${name}" is a query of the repository; rename it in the file.`);
+    let parsed: LoadedQuery;
+    try {
+      parsed = parseSavedQuery(`${name}.cypher`, text, 'perspective');
+    } catch (e) {
+      throw badRequest('body.queries', `${name}: ${(e as Error).message}`);
+    }
+    await this.checkOne(parsed);
+  }
+
+  /** Saves (or replaces) a perspective query; audited. `text` is a complete `.cypher` file. */
+  async save(actor: Actor, name: string, text: string, replace: boolean): Promise<SavedQuery> {
+    if (!this.perspectives) throw new ApiError(403, 'FORBIDDEN', 'Saving queries needs the perspective store.');
+    if (await this.isRepositoryQuery(name))
+      throw new ApiError(409, 'CONFLICT', `"${name}" is a query of the repository; choose another name.`);
+    let parsed: LoadedQuery;
+    try {
+      parsed = parseSavedQuery(`${name}.cypher`, text, 'perspective');
+    } catch (e) {
+      throw badRequest('body', (e as Error).message);
+    }
+    await this.checkOne(parsed);
+    const { store, database } = this.perspectives;
+    const before = store.query(database, name);
+    if (before && !replace)
+      throw new ApiError(409, 'CONFLICT', `A saved query "${name}" exists already; save with replace to overwrite it.`);
+    store.putQuery(database, { name, text, updatedAt: new Date().toISOString(), updatedBy: actor.name });
+    this.checkedTexts.set(createHash('sha256').update(`${name}\n${text}`).digest('hex'), parsed);
+    this.suggestCache = null;
+    this.perspectives.audit.record(actor, {
+      action: 'query.save',
+      target: `${database}#${name}`,
+      before: before?.text ?? null,
+      after: text,
+    });
+    return this.withFit(parsed, await this.inUse());
+  }
+
+  /** Deletes a perspective query; audited. */
+  async remove(actor: Actor, name: string): Promise<void> {
+    if (await this.isRepositoryQuery(name))
+      throw new ApiError(403, 'FORBIDDEN', `"${name}" is a query of the repository; it cannot be deleted here.`);
+    const ps = this.perspectives;
+    const before = ps?.store.query(ps.database, name);
+    if (!ps || !before) throw notFound(`No saved query named "${name}"`);
+    ps.store.removeQuery(ps.database, name);
+    this.suggestCache = null;
+    ps.audit.record(actor, {
+      action: 'query.delete',
+      target: `${ps.database}#${name}`,
+      before: before.text,
+      after: null,
+    });
   }
 }
 

@@ -1,16 +1,21 @@
 import {
+  deleteQueryContract,
   queriesListContract,
   RunQueryBodySchema,
   runQueryContract,
   RunQueryParamsSchema,
+  SaveQueryBodySchema,
+  saveQueryContract,
 } from '../../../shared/api/queries';
 import { notFound } from '../../http/errors';
 import { DEFAULT_MAX_BYTES, streamQuery } from '../../sandbox/stream';
 import { fastifyPath, parseInput, type RouteModule } from '../../http/context';
+import { tokensInUse } from '../perspectives/sample';
+import { composeSavedQuery } from './compose';
 
 const SAVED_QUERY_TIMEOUT_MS = 10_000;
 
-/** GET /api/queries and POST /api/queries/:name/run */
+/** GET /api/queries, POST /api/queries/:name/run, POST /api/queries (save), DELETE /api/queries/:name */
 export const queryRoutes: RouteModule = (app, ctx) => {
   app.get(fastifyPath(queriesListContract), async () => ctx.library.list());
 
@@ -20,12 +25,30 @@ export const queryRoutes: RouteModule = (app, ctx) => {
     const q = await ctx.library.get(name);
     if (!q) throw notFound(`No saved query named "${name}"`);
     const { cypher, echo } = await ctx.library.bindParams(q, body.params);
+    // Neo4j's notifications (an unknown label, a cartesian product) travel with the result, as for ad-hoc Cypher.
+    const plan = await ctx.library.plan(q, cypher);
     const result = await streamQuery(ctx.db, q.cypher, cypher, {
       timeoutMs: SAVED_QUERY_TIMEOUT_MS,
       maxRows: body.maxRows ?? 1_000,
       maxBytes: DEFAULT_MAX_BYTES,
+      queryType: plan.queryType,
+      notifications: plan.notifications,
       onWatchdog: (r) => req.log.warn({ watchdog: r, query: name }, 'saved query outlived its time limit; terminated'),
     });
     return { ...result, name, params: echo };
+  });
+
+  app.post(fastifyPath(saveQueryContract), async (req) => {
+    const body = parseInput(SaveQueryBodySchema, req.body, 'body');
+    const t = await tokensInUse(ctx.db);
+    const text = composeSavedQuery(body, { labels: new Set(t.labels), types: new Set(t.types) });
+    const query = await ctx.library.save(req.actor, body.name, text, body.replace);
+    return { query, text };
+  });
+
+  app.delete(fastifyPath(deleteQueryContract), async (req) => {
+    const { name } = parseInput(RunQueryParamsSchema, req.params);
+    await ctx.library.remove(req.actor, name);
+    return { deleted: name };
   });
 };

@@ -1,5 +1,7 @@
 import type { SchemaResponse } from '../../../shared/api/schema';
+import type { Perspective } from '../../../shared/api/perspectives';
 import type { Catalog } from '../../db/catalog';
+import { usableIndexes } from '../search/query';
 import { num } from '../../db/convert';
 import { readQuery, type Db } from '../../db/runner';
 
@@ -65,7 +67,7 @@ async function completionData(
  * O(1)) plus the cached SHOW INDEXES; on databases where db.stats is not allowed the
  * counts come from a scan, O(nodes + relationships).
  */
-export async function describeSchema(db: Db, catalog: Catalog): Promise<SchemaResponse> {
+export async function describeSchema(db: Db, catalog: Catalog, perspective: Perspective): Promise<SchemaResponse> {
   const indexesP = catalog.indexes();
   indexesP.catch(() => {}); // awaited below; avoid an unhandled rejection if the first query fails
   let countsSource: SchemaResponse['countsSource'] = 'count-store';
@@ -96,7 +98,7 @@ export async function describeSchema(db: Db, catalog: Catalog): Promise<SchemaRe
     .map((ty) => ({ n: ty, type: ty, count: typeCount.get(ty) ?? 0 }))
     .sort(byCount)
     .map(({ type, count }) => ({ type, count }));
-  const fulltext = await catalog.fulltextIndex();
+  const fulltext = usableIndexes(perspective, indexes)[0]?.name ?? null;
   const completion = await completionData(
     db,
     labels.map((l) => l.label),

@@ -4,5 +4,7 @@ import { fastifyPath, type RouteModule } from '../../http/context';
 
 /** GET /api/schema */
 export const schemaRoutes: RouteModule = (app, ctx) => {
-  app.get(fastifyPath(schemaContract), async () => describeSchema(ctx.db, ctx.catalog));
+  app.get(fastifyPath(schemaContract), async () =>
+    describeSchema(ctx.db, ctx.catalog, (await ctx.perspectives.current()).perspective),
+  );
 };

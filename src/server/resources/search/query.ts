@@ -1,83 +1,131 @@
-import type { Node } from 'neo4j-driver';
+import type { Node, Record as Neo4jRecord } from 'neo4j-driver';
+import type { Perspective } from '../../../shared/api/perspectives';
 import type { SearchHit, SearchQuery, SearchResponse } from '../../../shared/api/search';
-import type { Catalog } from '../../db/catalog';
+import type { Catalog, IndexInfo } from '../../db/catalog';
 import { num } from '../../db/convert';
 import { toGraphNode } from '../../db/graph';
 import { luceneQuery, searchTerms } from './lucene';
 import { int, readQuery, type Db } from '../../db/runner';
+import { fuzzyScanCypher, indexStatement, SCAN_CYPHER } from './scan';
 
-// Full-text: Lucene score, but a name or alias equal to the query always ranks first.
+/** Above this many nodes the fallback scan drops typo matching (its cost grows with words × length). */
+export const FUZZY_SCAN_MAX_NODES = 50_000;
+
+// The searched texts of a node: the perspective's properties (strings, lists of strings, numbers).
+const TEXTS = (v: string) => `[t IN reduce(acc = [], x IN [k IN $props | ${v}[k]] |
+    acc + CASE WHEN x IS :: STRING NOT NULL THEN [x]
+               WHEN x IS :: LIST<STRING NOT NULL> NOT NULL THEN x
+               WHEN x IS :: INTEGER NOT NULL OR x IS :: FLOAT NOT NULL THEN [toString(x)]
+               ELSE [] END) | toLower(t)]`;
+
+// Full-text: Lucene score, but a node whose searched text equals the query always ranks first.
 const FULLTEXT = `
 CALL db.index.fulltext.queryNodes($index, $lucene, {limit: $fetch}) YIELD node, score
 WHERE $labels IS NULL OR any(l IN labels(node) WHERE l IN $labels)
-WITH node, score,
-     [x IN [node.name] + CASE WHEN node.aliases IS :: LIST<STRING NOT NULL> NOT NULL THEN node.aliases ELSE [] END
-        WHERE x IS :: STRING NOT NULL | toLower(x)] AS texts
+WITH node, score, ${TEXTS('node')} AS texts
 RETURN node, score, $ql IN texts AS exact
 ORDER BY exact DESC, score DESC, elementId(node)
 LIMIT $limit`;
 
-// Scan fallback for databases without the index: case-insensitive substring over name, title,
-// id and aliases. Ranked exact > prefix > word prefix > substring > all words somewhere.
-const SCAN = `
-MATCH (n)
-WHERE $labels IS NULL OR any(l IN labels(n) WHERE l IN $labels)
-WITH n, [x IN [toStringOrNull(n.name), toStringOrNull(n.title), toStringOrNull(n.id)]
-           + CASE WHEN n.aliases IS :: LIST<STRING NOT NULL> NOT NULL THEN n.aliases ELSE [] END
-         WHERE x IS NOT NULL | toLower(x)] AS texts
-WITH n, texts
-WHERE any(t IN texts WHERE t CONTAINS $ql)
-   OR (size($terms) > 1 AND all(w IN $terms WHERE any(t IN texts WHERE t CONTAINS w)))
-WITH n, CASE
-  WHEN $ql IN texts THEN 5.0
-  WHEN any(t IN texts WHERE t STARTS WITH $ql) THEN 4.0
-  WHEN any(t IN texts WHERE t CONTAINS (' ' + $ql)) THEN 3.0
-  WHEN any(t IN texts WHERE t CONTAINS $ql) THEN 2.0
-  ELSE 1.0 END AS score
-RETURN n AS node, score, score = 5.0 AS exact
-ORDER BY score DESC, size(coalesce(toStringOrNull(n.name), toStringOrNull(n.title), '')), elementId(n)
-LIMIT $limit`;
+/** Online full-text node indexes search may use: the perspective's first, then any covering its properties. */
+export function usableIndexes(p: Perspective, all: readonly IndexInfo[]): IndexInfo[] {
+  const online = all.filter((i) => i.type === 'FULLTEXT' && i.entityType === 'NODE' && i.state === 'ONLINE');
+  const named = p.search.indexes.map((n) => online.find((i) => i.name === n)).filter((i): i is IndexInfo => !!i);
+  if (named.length) return named;
+  return online.filter((i) => i.properties.some((k) => p.search.properties.includes(k))).slice(0, 3);
+}
 
 /**
- * Ranked search over names and aliases. Uses the `entity_names` full-text index when it is online
- * (one round trip), else a scan of every node (cost O(nodes)). A failing full-text call (index
+ * Ranked search over the perspective's properties. With full-text indexes online: one Lucene query
+ * per index (prefix and fuzzy terms), merged. Without: a scan of every node (cost O(nodes)) with
+ * prefix and one-typo matching on graphs up to FUZZY_SCAN_MAX_NODES, substring matching above,
+ * and a note with the statement that would create an index. A failing full-text call (index
  * dropped meanwhile) invalidates the catalog and falls back to the scan.
  */
-export async function searchNodes(db: Db, catalog: Catalog, q: SearchQuery): Promise<SearchResponse> {
+export async function searchNodes(db: Db, catalog: Catalog, p: Perspective, q: SearchQuery): Promise<SearchResponse> {
   const t0 = performance.now();
   const ql = q.q.toLowerCase();
   const labels = q.labels ?? null;
-  const index = await catalog.fulltextIndex();
+  const props = p.search.properties;
+  const indexes = usableIndexes(p, await catalog.indexes());
   const lucene = luceneQuery(q.q);
-  let mode: 'fulltext' | 'scan' = 'scan';
-  let records;
-  if (index && lucene) {
+  let records: Neo4jRecord[] | null = null;
+  let used: string[] = [];
+  if (indexes.length && lucene) {
     try {
-      const r = await readQuery(db, FULLTEXT, {
-        index,
-        lucene,
-        ql,
-        labels,
-        fetch: int(labels ? q.limit * 5 : q.limit * 2),
-        limit: int(q.limit),
-      });
-      records = r.records;
-      mode = 'fulltext';
+      const all: Neo4jRecord[] = [];
+      for (const index of indexes) {
+        const r = await readQuery(db, FULLTEXT, {
+          index: index.name,
+          lucene,
+          ql,
+          labels,
+          props,
+          fetch: int(labels ? q.limit * 5 : q.limit * 2),
+          limit: int(q.limit),
+        });
+        all.push(...r.records);
+      }
+      records = mergeHits(all, q.limit);
+      used = indexes.map((i) => i.name);
     } catch (e) {
       if (!isMissingIndex(e)) throw e;
       catalog.invalidate();
     }
   }
+  let fuzzy = records !== null;
+  let note: string | null = null;
+  let createIndex: string | null = null;
   if (!records) {
-    const r = await readQuery(db, SCAN, { ql, terms: searchTerms(q.q), labels, limit: int(q.limit) });
+    const nodes = num((await readQuery(db, 'MATCH (n) RETURN count(n) AS c')).records[0]?.get('c'));
+    fuzzy = nodes <= FUZZY_SCAN_MAX_NODES;
+    const params = { ql, terms: searchTerms(q.q), labels, props, limit: int(q.limit) };
+    const r = await readQuery(db, fuzzy ? fuzzyScanCypher(TEXTS('n')) : SCAN_CYPHER(TEXTS('n')), params, {
+      timeoutMs: 15_000,
+    });
     records = r.records;
+    createIndex = indexStatement(p);
+    note =
+      `No full-text index covers ${props.join(', ')}: search scans all ${nodes.toLocaleString('en-GB')} nodes` +
+      (fuzzy
+        ? ', with prefix and one-typo matching.'
+        : ' for the text as typed (no typo matching on a graph this size).') +
+      ' An index makes it fast and fuzzy at any size; newsgraph does not create one in a database it did not seed.';
   }
   const hits: SearchHit[] = records.map((rec) => ({
     node: toGraphNode(rec.get('node') as Node),
     score: num(rec.get('score')),
     exact: rec.get('exact') === true,
   }));
-  return { query: q.q, mode, hits, tookMs: Math.round(performance.now() - t0) };
+  return {
+    query: q.q,
+    mode: used.length ? 'fulltext' : 'scan',
+    indexes: used,
+    properties: props,
+    fuzzy,
+    note,
+    createIndex,
+    hits,
+    tookMs: Math.round(performance.now() - t0),
+  };
+}
+
+/** Hits of several indexes: one per node (its best), exact first, then by score. */
+function mergeHits(records: Neo4jRecord[], limit: number): Neo4jRecord[] {
+  const best = new Map<string, Neo4jRecord>();
+  for (const r of records) {
+    const id = (r.get('node') as Node).elementId;
+    const prev = best.get(id);
+    if (!prev || num(r.get('score')) > num(prev.get('score'))) best.set(id, r);
+  }
+  return [...best.values()]
+    .sort(
+      (a, b) =>
+        Number(b.get('exact') === true) - Number(a.get('exact') === true) ||
+        num(b.get('score')) - num(a.get('score')) ||
+        (a.get('node') as Node).elementId.localeCompare((b.get('node') as Node).elementId),
+    )
+    .slice(0, limit);
 }
 
 function isMissingIndex(e: unknown): boolean {

@@ -4,7 +4,9 @@ import { fastifyPath, parseInput, type RouteModule } from '../../http/context';
 
 /** GET /api/search?q=&labels=&limit= */
 export const searchRoutes: RouteModule = (app, ctx) => {
-  app.get(fastifyPath(searchContract), async (req) =>
-    searchNodes(ctx.db, ctx.catalog, parseInput(SearchQuerySchema, req.query)),
-  );
+  app.get(fastifyPath(searchContract), async (req) => {
+    const q = parseInput(SearchQuerySchema, req.query);
+    const { perspective } = await ctx.perspectives.current();
+    return searchNodes(ctx.db, ctx.catalog, perspective, q);
+  });
 };

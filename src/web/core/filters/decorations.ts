@@ -92,13 +92,13 @@ export function computeDecorations(g: ViewGraph, inp: DecorationInputs): ViewDec
 }
 
 /**
- * What the decorations leave on screen of the view graph. `labelOf` names a node's main label
- * (the legend's rows). O(nodes + edges).
+ * What the decorations leave on screen of the view graph. `labelOf` names the legend rows a node
+ * counts under (one label, or every label of a multi-label node). O(nodes + edges).
  */
 export function shownCounts(
   g: ViewGraph,
   d: ViewDecorations,
-  labelOf: (n: ViewGraph['nodes'][number]) => string,
+  labelOf: (n: ViewGraph['nodes'][number]) => string | readonly string[],
 ): ShownCounts {
   let hiddenEdges = 0;
   for (const e of g.edges) if (d.hideEdges.has(e.id)) hiddenEdges++;
@@ -110,8 +110,8 @@ export function shownCounts(
       hiddenNodes++;
       continue;
     }
-    const l = labelOf(n);
-    byLabel[l] = (byLabel[l] ?? 0) + 1;
+    const ls = labelOf(n);
+    for (const l of typeof ls === 'string' ? [ls] : ls) byLabel[l] = (byLabel[l] ?? 0) + 1;
     if (d.contested.has(n.id)) contested++;
   }
   return {

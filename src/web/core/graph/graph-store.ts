@@ -8,6 +8,8 @@
  * removes only what no other layer (the overview, another expansion, a path) also brought in.
  */
 import type { GraphEdge, GraphNode, GraphPayload } from '../../../shared/graph';
+import { legendLabels, mainLabel, nodeCaptionOf } from '../../../shared/perspective';
+import { activePerspective } from '../perspective/active';
 
 export type LayerKind = 'overview' | 'expand' | 'paths' | 'query' | 'node';
 
@@ -301,16 +303,17 @@ export function setPinned(state: GraphState, id: string, pinned: boolean, at?: {
   return { ...state, pinned: p, pinnedAt: where };
 }
 
-/** The labels we know, in the order a node's main label is chosen. */
-export const KNOWN_LABELS = ['Person', 'Organization', 'Place', 'Event', 'Weapon', 'Claim', 'Article'] as const;
-
 /**
- * The label a node is coloured and counted by: a known label first, else the first label that is
- * not the umbrella :Entity, else the first label, else "(no label)". Works on any database.
+ * The label a node is coloured and captioned by: the first the active perspective lists (in its
+ * order), else its first label that is not an umbrella one, else "(no label)". Works on any database.
  */
 export function primaryLabel(labels: readonly string[]): string {
-  for (const k of KNOWN_LABELS) if (labels.includes(k)) return k;
-  return labels.find((l) => l !== 'Entity') ?? labels[0] ?? '(no label)';
+  return mainLabel(activePerspective(), labels);
+}
+
+/** Every label a node counts under in the legend and filters (all but umbrella labels such as :Entity). */
+export function countedLabels(labels: readonly string[]): string[] {
+  return legendLabels(activePerspective(), labels);
 }
 
 export interface VisibleGraph {
@@ -319,15 +322,16 @@ export interface VisibleGraph {
 }
 
 /**
- * What the canvas should show: loaded nodes minus hidden ones and those whose main label is
- * toggled off in the legend; edges between shown nodes. O(nodes + edges).
+ * What the canvas should show: loaded nodes minus hidden ones and those with a label toggled off
+ * in the legend (any of its labels: hiding Person hides the actors too); edges between shown
+ * nodes. O(nodes + edges).
  */
 export function visibleGraph(state: GraphState, hiddenLabels: ReadonlySet<string> = new Set()): VisibleGraph {
   const nodes: GraphNode[] = [];
   const shown = new Set<string>();
   for (const n of state.nodes.values()) {
     if (state.hidden.has(n.id)) continue;
-    if (hiddenLabels.size && hiddenLabels.has(primaryLabel(n.labels))) continue;
+    if (hiddenLabels.size && countedLabels(n.labels).some((l) => hiddenLabels.has(l))) continue;
     nodes.push(n);
     shown.add(n.id);
   }
@@ -336,13 +340,15 @@ export function visibleGraph(state: GraphState, hiddenLabels: ReadonlySet<string
   return { nodes, edges };
 }
 
-/** Loaded (not hidden) nodes per main label — what the legend counts, including toggled-off labels. */
+/**
+ * Loaded (not hidden) nodes per label — what the legend counts, including toggled-off labels. A
+ * node counts under each of its labels (an Actor:Person under both), not under umbrella labels.
+ */
 export function countByLabel(state: GraphState): Map<string, number> {
   const out = new Map<string, number>();
   for (const n of state.nodes.values()) {
     if (state.hidden.has(n.id)) continue;
-    const l = primaryLabel(n.labels);
-    out.set(l, (out.get(l) ?? 0) + 1);
+    for (const l of countedLabels(n.labels)) out.set(l, (out.get(l) ?? 0) + 1);
   }
   return out;
 }
@@ -353,13 +359,12 @@ export function expandedAnchors(state: GraphState): string[] {
 }
 
 /**
- * The name people read: the API's caption, except for claims, whose caption is a slug while
- * their `statement` says what was claimed.
+ * The name people read: the active perspective's caption rule for the node's main label (so a
+ * style edit re-captions at once), else the API's caption.
  */
-export function displayCaption(node: Pick<GraphNode, 'labels' | 'caption' | 'properties'>): string {
-  const st = node.properties.statement;
-  if (node.labels.includes('Claim') && typeof st === 'string' && st.trim()) return st.trim();
-  return node.caption;
+export function displayCaption(node: Pick<GraphNode, 'id' | 'labels' | 'caption' | 'properties'>): string {
+  const p = activePerspective();
+  return p ? nodeCaptionOf(p, node.labels, node.properties, node.id) : node.caption;
 }
 
 /** Finds a node by element id or by our own `id` property (deep links use the latter). */

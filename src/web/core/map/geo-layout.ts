@@ -9,6 +9,7 @@
 import { geoMercator, type GeoProjection } from 'd3-geo';
 import type { GraphNode } from '../../../shared/graph';
 import { hashString } from '../graph/hash';
+import { activePerspective } from '../perspective/active';
 import { isEvent, type ViewGraph } from '../timeline/time-filter';
 
 /** Projection scale: graph units per radian (1 unit ≈ 6.4 km at the equator, ≈ 4 km at 50°N). */
@@ -23,18 +24,37 @@ export interface LonLat {
   lat: number;
 }
 
-/** A node's coordinates: a {lat, lon} `location` (graph payload form of a WGS-84 point), else numeric latitude/longitude. */
+const valid = (lat: unknown, lon: unknown): lat is number =>
+  typeof lat === 'number' && typeof lon === 'number' && Math.abs(lat) <= 90 && Math.abs(lon) <= 180;
+
+/** A {lat, lon} value (the graph payload form of a WGS-84 point), or null. */
+function pointOf(v: unknown): LonLat | null {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return null;
+  const { lat, lon } = v as { lat?: unknown; lon?: unknown };
+  return valid(lat, lon) ? { lat, lon: lon as number } : null;
+}
+
+/**
+ * A node's coordinates: the perspective's point properties (news: `location`), then its lat/lon
+ * pairs (news: `latitude`/`longitude`), then any other WGS-84 point property it has.
+ */
 export function nodeLocation(n: GraphNode): LonLat | null {
-  const loc = n.properties.location;
-  if (loc && typeof loc === 'object' && !Array.isArray(loc)) {
-    const { lat, lon } = loc as { lat?: unknown; lon?: unknown };
-    if (typeof lat === 'number' && typeof lon === 'number' && Math.abs(lat) <= 90 && Math.abs(lon) <= 180)
-      return { lat, lon };
+  const map = activePerspective()?.views.map;
+  const points = map?.points ?? ['location'];
+  const pairs = map?.latLon ?? [{ lat: 'latitude', lon: 'longitude' }];
+  for (const k of points) {
+    const p = pointOf(n.properties[k]);
+    if (p) return p;
   }
-  const lat = n.properties.latitude;
-  const lon = n.properties.longitude;
-  if (typeof lat === 'number' && typeof lon === 'number' && Math.abs(lat) <= 90 && Math.abs(lon) <= 180)
-    return { lat, lon };
+  for (const { lat: la, lon: lo } of pairs) {
+    const lat = n.properties[la];
+    const lon = n.properties[lo];
+    if (valid(lat, lon)) return { lat, lon: lon as number };
+  }
+  for (const v of Object.values(n.properties)) {
+    const p = pointOf(v);
+    if (p) return p;
+  }
   return null;
 }
 

@@ -31,6 +31,10 @@ export interface DrawerState {
   error: QueryError | null;
   /** Add the result to the current graph instead of showing it on its own. */
   addToGraph: boolean;
+  /** Draw the relationships among the result's nodes (and to the view, when added), as Neo4j Browser does. */
+  connect: boolean;
+  /** What connecting drew for the last result: relationships added, and whether a cap cut them. */
+  connected: { added: number; cut: boolean } | null;
   /** The open query has run (deep links re-run it). */
   ran: boolean;
   /** How the result table is sorted (CSV and copy follow it); reset by a new result. */
@@ -50,6 +54,8 @@ export const INITIAL_DRAWER: DrawerState = {
   resultTitle: null,
   error: null,
   addToGraph: false,
+  connect: true,
+  connected: null,
   ran: false,
   sort: null,
   cypherParams: {},

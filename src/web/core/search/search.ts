@@ -1,18 +1,23 @@
 /**
  * Search helpers: which labels the search can be narrowed to, and the line under a hit. Pure.
  */
-import type { SchemaResponse, SearchHit } from '../../../shared/api';
+import type { Perspective, SchemaResponse, SearchHit } from '../../../shared/api';
 
-/** Our entity labels, in this order, when the database has them. */
-const ENTITY_LABELS = ['Person', 'Organization', 'Place', 'Event', 'Weapon'];
-/** At most this many labels of another database are offered. */
-const OTHER_LABELS_MAX = 8;
+/** At most this many labels are offered as filters. */
+const LABELS_MAX = 12;
 
-/** Filterable labels: ours when present (the search index covers entities), else the database's. */
-export function searchLabels(schema: SchemaResponse | null): string[] {
-  const all = schema?.labels.map((l) => l.label) ?? [];
-  const ours = ENTITY_LABELS.filter((l) => all.includes(l));
-  return ours.length ? ours : all.filter((l) => l !== 'Entity').slice(0, OTHER_LABELS_MAX);
+/**
+ * Filterable labels: those of the database the perspective offers as search filters, in its
+ * order (the news perspective: Person, Organization, Place, Event, Weapon — its index covers
+ * entities only), then the database's others.
+ */
+export function searchLabels(schema: SchemaResponse | null, p: Perspective | null = null): string[] {
+  const all = schema?.labels.filter((l) => l.count > 0).map((l) => l.label) ?? [];
+  if (!p) return all.slice(0, LABELS_MAX);
+  const off = new Set(p.labels.filter((l) => !l.legend || !l.searchFilter).map((l) => l.label));
+  const listed = p.labels.map((l) => l.label).filter((l) => all.includes(l) && !off.has(l));
+  const rest = all.filter((l) => !listed.includes(l) && !off.has(l));
+  return [...listed, ...rest].slice(0, LABELS_MAX);
 }
 
 /** A hit's role, else its description, else its labels; cut at 90 characters. */

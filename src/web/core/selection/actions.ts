@@ -18,11 +18,11 @@ export type DetailState =
 export const select =
   (id: string | null, additive = false) =>
   (s: AppState): AppState => {
-    if (id === null) return { ...s, selection: [], focus: null, detail: null, contextMenu: null };
+    if (id === null) return { ...s, selection: [], focus: null, detail: null, contextMenu: null, relationship: null };
     const cur = s.selection;
     const selection = additive ? (cur.includes(id) ? cur.filter((x) => x !== id) : [...cur, id].slice(-2)) : [id];
     const focus = selection.includes(id) ? id : (selection[selection.length - 1] ?? null);
-    return { ...s, selection, focus, contextMenu: null, ...(focus ? {} : { detail: null }) };
+    return { ...s, selection, focus, contextMenu: null, relationship: null, ...(focus ? {} : { detail: null }) };
   };
 
 /** Keeps the selected nodes that pass `keep` (nodes that left the view are dropped). */

@@ -9,6 +9,7 @@
  * Cost: O(nodes + edges) per call; callers recompute on a filter change, never per frame.
  */
 import type { GraphEdge, GraphNode } from '../../../shared/graph';
+import { activePerspective } from '../perspective/active';
 
 export interface ViewGraph {
   nodes: readonly GraphNode[];
@@ -43,6 +44,34 @@ export function eventSpan(props: Readonly<Record<string, unknown>>): DateRange |
 
 const overlaps = (a: DateRange, b: DateRange) => a.from <= b.to && a.to >= b.from;
 
+/** A value of a date property as a span of days: a year (1999) is the whole year. */
+export function valueSpan(v: unknown, kind: 'date' | 'year'): DateRange | null {
+  if (kind === 'year') {
+    const y = typeof v === 'number' ? v : typeof v === 'string' && /^\d{4}$/.test(v) ? Number(v) : NaN;
+    if (!Number.isInteger(y) || y < 1 || y > 9999) return null;
+    const yy = String(y).padStart(4, '0');
+    return { from: `${yy}-01-01`, to: `${yy}-12-31` };
+  }
+  const d = isoDay(v);
+  return d ? { from: d, to: d } : null;
+}
+
+/**
+ * When a node happened, as the perspective dates things: in the news perspective an event's
+ * `date`/`date_from`/`date_to`; otherwise the first of the perspective's date properties the node
+ * has (a movie's `released`, a person's `born`). Null for undated nodes.
+ */
+export function nodeSpan(n: GraphNode): DateRange | null {
+  const t = activePerspective()?.views.timeline;
+  if (!t || t.mode === 'news') return isEvent(n) ? eventSpan(n.properties) : null;
+  for (const d of t.dates) {
+    if (!n.labels.includes(d.label)) continue;
+    const s = valueSpan(n.properties[d.property], d.kind);
+    if (s) return s;
+  }
+  return null;
+}
+
 export const isEvent = (n: GraphNode) => n.labels.includes('Event');
 export const isArticle = (n: GraphNode) => n.labels.includes('Article');
 export const isClaim = (n: GraphNode) => n.labels.includes('Claim');
@@ -62,9 +91,9 @@ export function activeInRange(g: ViewGraph, range: DateRange): ActiveSet {
   const byId = new Map(g.nodes.map((n) => [n.id, n]));
   const anchors = new Set<string>();
   for (const n of g.nodes) {
-    if (isEvent(n)) {
-      const s = eventSpan(n.properties);
-      if (s && overlaps(s, range)) anchors.add(n.id);
+    const s = nodeSpan(n);
+    if (s) {
+      if (overlaps(s, range)) anchors.add(n.id);
     } else if (isArticle(n)) {
       const p = isoDay(n.properties.published);
       if (p && p >= range.from && p <= range.to) nodes.add(n.id);
@@ -92,7 +121,7 @@ export function activeInRange(g: ViewGraph, range: DateRange): ActiveSet {
       if (!anchors.has(a)) continue;
       const other = byId.get(b);
       if (!other) continue;
-      if (isEvent(other) && eventSpan(other.properties)) continue;
+      if (nodeSpan(other)) continue;
       if (isArticle(other) && isoDay(other.properties.published)) continue;
       if (isClaim(other) && !anchors.has(other.id)) continue;
       nodes.add(b);
@@ -184,10 +213,9 @@ export function timeExtent(g: ViewGraph): DateRange | null {
     if (to === null || b > to) to = b;
   };
   for (const n of g.nodes) {
-    if (isEvent(n)) {
-      const s = eventSpan(n.properties);
-      if (s) see(s.from, s.to);
-    } else if (isArticle(n)) {
+    const s = nodeSpan(n);
+    if (s) see(s.from, s.to);
+    else if (isArticle(n)) {
       const p = isoDay(n.properties.published);
       if (p) see(p, p);
     }

@@ -118,7 +118,7 @@ export class HoverLayer {
         color: a.color,
         width: edgeWidth,
       });
-      labels.push({ key: e, label: a.relType, size: edgeWidth, type: a.type, curvature: a.curvature, s, t });
+      labels.push({ key: e, label: a.caption, size: edgeWidth, type: a.type, curvature: a.curvature, s, t });
       this.drawnEdges++;
     });
 

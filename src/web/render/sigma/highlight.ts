@@ -40,6 +40,19 @@ export class HighlightController {
     this.hoverLayer.setHovered(node);
   }
 
+  /** Emphasises the relationship under the pointer (its caption written): repaints two edges. O(1). */
+  setEdgeHover(edge: string | null): void {
+    const prev = this.look.hoveredEdge;
+    if (prev === edge) return;
+    this.look.hoveredEdge = edge;
+    const graph = this.host.graph;
+    this.repaint(
+      [],
+      [prev, edge].filter((e): e is string => !!e && graph.hasEdge(e)),
+    );
+    this.updateEdgeLabels();
+  }
+
   /** Re-runs the reducers on the nodes that left or joined the selection and their edges. O(their degree). */
   setSelection(ids: readonly string[]): void {
     const graph = this.host.graph;
@@ -75,6 +88,7 @@ export class HighlightController {
   graphChanged(): void {
     const graph = this.host.graph;
     if (this.hoveredNode && !graph.hasNode(this.hoveredNode)) this.setHover(null);
+    if (this.look.hoveredEdge && !graph.hasEdge(this.look.hoveredEdge)) this.look.hoveredEdge = null;
     for (const id of [...this.look.selected]) if (!graph.hasNode(id)) this.look.selected.delete(id);
     this.updateEdgeLabels();
   }
@@ -115,11 +129,13 @@ export class HighlightController {
 
   /** The edges whose relationship type is written: a path's, else the selection's. O(labelled edges). */
   private updateEdgeLabels(): void {
-    const { path, selected } = this.look;
+    const { path, selected, hoveredEdge } = this.look;
     const graph = this.host.graph;
-    this.edgeLabels.setEdges(
-      path ? new Set([...path.edges].filter((e) => graph.hasEdge(e))) : new Set(this.around(selected).edges),
-    );
+    const edges = path
+      ? new Set([...path.edges].filter((e) => graph.hasEdge(e)))
+      : new Set(this.around(selected).edges);
+    if (hoveredEdge && graph.hasEdge(hoveredEdge)) edges.add(hoveredEdge);
+    this.edgeLabels.setEdges(edges);
   }
 
   kill(): void {

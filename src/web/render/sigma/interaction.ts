@@ -16,6 +16,10 @@ export interface ControllerCallbacks {
   onDragEnd(id: string): void;
   /** The pointer entered a node (also while dragging), or left it (null). */
   onHoverNode?(id: string | null): void;
+  /** A relationship was clicked. */
+  onClickEdge?(id: string): void;
+  /** The pointer is over a relationship (viewport px), or left it (null). */
+  onHoverEdge?(hover: { id: string; x: number; y: number } | null): void;
 }
 
 /** The pointer as sigma reports it; shared with the controller's frame bookkeeping. */
@@ -35,6 +39,8 @@ export class InteractionController {
     private readonly cb: ControllerCallbacks,
     /** Shows (or clears) the hover highlight. */
     private readonly hover: (node: string | null) => void,
+    /** Emphasises (or clears) the relationship under the pointer. */
+    private readonly edgeHover: (edge: string | null) => void = () => {},
   ) {
     this.bind(host.sigma);
   }
@@ -65,6 +71,18 @@ export class InteractionController {
       this.cb.onRightClickNode(node, { x: event.x, y: event.y });
     });
     s.on('clickStage', () => this.cb.onClickStage());
+    // Relationships: hover shows their card, a click opens them (sigma picks edges on its
+    // picking layer; `enableEdgeEvents` in settings.ts).
+    s.on('enterEdge', ({ edge, event }) => {
+      if (pointer.dragged) return;
+      this.edgeHover(edge);
+      this.cb.onHoverEdge?.({ id: edge, x: event.x, y: event.y });
+    });
+    s.on('leaveEdge', () => {
+      this.edgeHover(null);
+      this.cb.onHoverEdge?.(null);
+    });
+    s.on('clickEdge', ({ edge }) => this.cb.onClickEdge?.(edge));
 
     s.on('downNode', ({ node }) => {
       pointer.dragged = node;

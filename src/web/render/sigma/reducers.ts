@@ -18,14 +18,17 @@ export interface RenderLook {
   theme: Theme;
   /** Few nodes on screen: every (bright) node is labelled; the label grid only thins large views. */
   labelAll: boolean;
+  /** The relationship under the pointer: drawn thicker, with its caption. */
+  hoveredEdge: string | null;
 }
 
 /** Views of at most this many nodes label every node. */
 export const LABEL_ALL_MAX_NODES = 50;
 
-/** Edge size on a drawn path, and next to a selected node (sigma size units). */
+/** Edge size on a drawn path, next to a selected node, and under the pointer (sigma size units). */
 const PATH_EDGE_SIZE = 2.6;
 const SELECTED_EDGE_SIZE = 1.8;
+const HOVERED_EDGE_SIZE = 3;
 
 export function createReducers(look: RenderLook, graph: RenderGraph) {
   const nodeReducer = (node: string, data: RenderNodeAttributes): Partial<NodeDisplayData> => {
@@ -76,15 +79,20 @@ export function createReducers(look: RenderLook, graph: RenderGraph) {
       out.color = UI_COLORS[look.theme].dimEdge;
     } else if (path) {
       if (path.edges.has(edge)) {
-        out.label = data.relType;
+        out.label = data.caption;
         out.size = PATH_EDGE_SIZE;
         out.color = UI_COLORS[look.theme].highlightEdge;
       } else {
         out.color = UI_COLORS[look.theme].dimEdge;
       }
     } else if (selected.has(s) || selected.has(t)) {
-      out.label = data.relType;
+      out.label = data.caption;
       out.size = SELECTED_EDGE_SIZE;
+    }
+    if (look.hoveredEdge === edge) {
+      out.label = data.caption;
+      out.size = Math.max(out.size, HOVERED_EDGE_SIZE);
+      out.color = UI_COLORS[look.theme].highlightEdge;
     }
     return out as unknown as Partial<EdgeDisplayData>;
   };

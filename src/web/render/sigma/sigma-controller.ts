@@ -78,7 +78,7 @@ export class SigmaController implements SigmaHost {
     cb: ControllerCallbacks,
   ) {
     const labelAll = graph.order <= LABEL_ALL_MAX_NODES;
-    this.look = { selected: new Set(), path: null, decorations: NO_DECORATIONS, theme, labelAll };
+    this.look = { selected: new Set(), path: null, decorations: NO_DECORATIONS, theme, labelAll, hoveredEdge: null };
     const settings = createSigmaSettings(() => DRAW_THEMES[this.look.theme]);
     const emitter = graph as unknown as LooseEmitter;
     const before = new Map(SIGMA_GRAPH_EVENTS.map((e) => [e, new Set(emitter.listeners(e))]));
@@ -99,7 +99,14 @@ export class SigmaController implements SigmaHost {
     this.resizeObserver.observe(container);
     this.highlight = new HighlightController(this, this.look);
     this.camera = new CameraController(this);
-    new InteractionController(this, this.pointer, layout, cb, (node) => this.highlight.setHover(node));
+    new InteractionController(
+      this,
+      this.pointer,
+      layout,
+      cb,
+      (node) => this.highlight.setHover(node),
+      (edge) => this.highlight.setEdgeHover(edge),
+    );
   }
 
   // ---------------------------------------------------------------- batched graph changes

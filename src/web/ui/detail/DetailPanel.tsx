@@ -10,6 +10,7 @@ import { Claims } from '../claims/EntityClaims';
 import { remainingMore } from '../../core/expansion/more';
 import { EvidenceList } from '../evidence/EvidenceList';
 import { formatValue, humanKey, humanType } from '../format';
+import { RelationshipDetail } from './RelationshipDetail';
 
 /** Properties shown elsewhere in the panel (header, description, aliases) or internal. */
 const SHOWN_ELSEWHERE = new Set(['name', 'title', 'id', 'description', 'aliases', 'role', 'dataset']);
@@ -19,6 +20,8 @@ export function DetailPanel() {
   const detail = useApp((s) => s.detail);
   const node = useApp((s) => (s.focus ? s.history.present.state.nodes.get(s.focus) : undefined));
   const selection = useApp((s) => s.selection);
+  const relationship = useApp((s) => s.relationship);
+  if (relationship && !focus) return <RelationshipDetail />;
   if (!focus || !node) {
     return (
       <div className="detail-empty" data-testid="detail-empty">
@@ -27,7 +30,7 @@ export function DetailPanel() {
         <p>Click a node to see who or what it is, its relationships and the quotes that support them.</p>
         <p>
           Double-click to expand it; drag to pin it; right-click for more. Shift+click a second node to find the paths
-          between them.
+          between them. Hover over a relationship to see its properties; click it to open it here.
         </p>
         {selection.length === 2 ? <p>Two nodes selected: use “Find paths” at the bottom of the graph.</p> : null}
       </div>

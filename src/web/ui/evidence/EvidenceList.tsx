@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { Evidence, NodeDetailResponse } from '../../../shared/api';
-import { EDGE_FAMILIES } from '../../render/style';
+import { edgeFamilies } from '../../render/style';
 import { useExplorer } from '../context';
 import { humanType, termsFor } from '../format';
 import { CorroborationNote } from './CorroborationNote';
@@ -20,7 +20,7 @@ export function EvidenceList({ data }: { data: NodeDetailResponse }) {
     const rank = (e: Evidence) => {
       if (!e.relationship) return -1;
       if (CLAIM_TYPES.has(e.relationship.type)) return 100;
-      const i = EDGE_FAMILIES.findIndex((f) => f.types.includes(e.relationship!.type));
+      const i = edgeFamilies().findIndex((f) => f.types.includes(e.relationship!.type));
       return i < 0 ? 50 : i;
     };
     return data.evidence

@@ -31,6 +31,11 @@ export function GraphCanvas() {
         },
         onDragEnd: (id) => explorer.setPinned(id, true),
         onHoverNode: (id) => explorer.hoverNode(id),
+        onClickEdge: (id) => {
+          explorer.closeContextMenu();
+          void explorer.openRelationship(id);
+        },
+        onHoverEdge: (h) => explorer.hoverEdge(h),
       });
     } catch (e) {
       explorer.setWebGl({ ok: false, reason: e instanceof Error ? e.message : String(e) });

@@ -2,13 +2,15 @@ import { useMemo, useState } from 'react';
 import { useApp, useExplorer } from '../context';
 import { Glyph } from '../shell/Glyph';
 import { countByLabel } from '../../core/graph/graph-store';
-import { EDGE_FAMILIES, labelStyle } from '../../render/style';
+import { shownPerspective } from '../../core/perspective/actions';
+import { edgeColor, edgeFamilies, labelName } from '../../render/style';
 
 /**
- * What is drawn, per main label (each toggles on/off), the contested marker, and the
- * relationship-family colours. Counts are of drawn nodes: the timeline's "hide the rest", "as
- * reported by" and the single-source filter take theirs away; a label toggled off shows what it
- * would add back. Scrolls, or folds away, when the graph area is short.
+ * What is drawn, per label (every label of a node counts; each toggles on/off), the contested
+ * marker, and the relationship colours. Counts are of drawn nodes: the timeline's "hide the rest",
+ * "as reported by" and the single-source filter take theirs away; a label toggled off shows what it
+ * would add back. A label's glyph opens the style panel (caption, colour, size, icon). Scrolls, or
+ * folds away, when the graph area is short.
  */
 export function Legend() {
   const explorer = useExplorer();
@@ -16,19 +18,31 @@ export function Legend() {
   const hiddenLabels = useApp((s) => s.hiddenLabels);
   const shown = useApp((s) => s.shown);
   const theme = useApp((s) => s.theme);
+  // Re-render when the perspective (names, colours, glyphs) changes.
+  const perspective = useApp(shownPerspective);
   const [edgesOpen, setEdgesOpen] = useState(false);
   const [folded, setFolded] = useState(false);
-  const loaded = useMemo(() => countByLabel(graph), [graph]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the perspective decides which labels count
+  const loaded = useMemo(() => countByLabel(graph), [graph, perspective]);
   const counts = useMemo(() => {
     const rows: [string, number][] = [];
     for (const [label, n] of loaded) rows.push([label, hiddenLabels.has(label) ? n : (shown.byLabel[label] ?? 0)]);
     return rows.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   }, [loaded, hiddenLabels, shown]);
-  const families = useMemo(() => {
+  const groups = useMemo(() => {
     const present = new Set<string>();
     for (const e of graph.edges.values()) present.add(e.type);
-    return EDGE_FAMILIES.filter((f) => f.types.some((t) => present.has(t)));
-  }, [graph]);
+    const families = edgeFamilies();
+    if (families.length)
+      return families
+        .filter((f) => f.types.some((t) => present.has(t)))
+        .map((f) => ({ key: f.name, name: f.name, types: f.types as readonly string[], type: null as string | null }));
+    // Without families (derived perspectives): one entry per type, which opens its style.
+    return [...present]
+      .sort()
+      .map((t) => ({ key: t, name: t, types: [t] as readonly string[], type: t as string | null }));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the perspective decides the groups
+  }, [graph, perspective]);
   if (!counts.length) return null;
   const total = counts.reduce((a, [l, n]) => a + (hiddenLabels.has(l) ? 0 : n), 0);
   return (
@@ -58,19 +72,28 @@ export function Legend() {
           {counts.map(([label, n]) => {
             const off = hiddenLabels.has(label);
             return (
-              <button
-                key={label}
-                className={`legend-item${off ? ' off' : ''}`}
-                onClick={() => explorer.toggleLabel(label)}
-                aria-pressed={!off}
-                title={off ? `Show ${labelStyle(label).plural}` : `Hide ${labelStyle(label).plural}`}
-                data-testid={`legend-${label}`}
-                data-count={n}
-              >
-                <Glyph label={label} theme={theme} size={16} />
-                <span>{labelStyle(label).plural}</span>
-                <span className="n">{n.toLocaleString('en-GB')}</span>
-              </button>
+              <div key={label} className={`legend-row${off ? ' off' : ''}`}>
+                <button
+                  className="legend-style"
+                  onClick={() => explorer.openStylePanel({ kind: 'label', name: label })}
+                  title={`Style of ${label}: caption, colour, size, icon`}
+                  aria-label={`Style of ${label}`}
+                  data-testid={`style-label-${label}`}
+                >
+                  <Glyph label={label} theme={theme} size={16} />
+                </button>
+                <button
+                  className={`legend-item${off ? ' off' : ''}`}
+                  onClick={() => explorer.toggleLabel(label)}
+                  aria-pressed={!off}
+                  title={off ? `Show ${labelName(label)}` : `Hide ${labelName(label)}`}
+                  data-testid={`legend-${label}`}
+                  data-count={n}
+                >
+                  <span>{labelName(label)}</span>
+                  <span className="n">{n.toLocaleString('en-GB')}</span>
+                </button>
+              </div>
             );
           })}
           {shown.contested ? (
@@ -85,19 +108,32 @@ export function Legend() {
               <span className="n">{shown.contested.toLocaleString('en-GB')}</span>
             </div>
           ) : null}
-          {families.length ? (
+          {groups.length ? (
             <>
               <button className="link small" style={{ marginTop: 4 }} onClick={() => setEdgesOpen((o) => !o)}>
                 {edgesOpen ? 'Hide relationship colours' : 'Relationship colours'}
               </button>
               {edgesOpen ? (
                 <div className="legend-edges">
-                  {families.map((f) => (
-                    <span className="legend-edge" key={f.name} title={f.types.join(', ')}>
-                      <i style={{ background: f.color[theme] }} />
-                      {f.name}
-                    </span>
-                  ))}
+                  {groups.map((g) =>
+                    g.type ? (
+                      <button
+                        className="legend-edge link"
+                        key={g.key}
+                        onClick={() => explorer.openStylePanel({ kind: 'relationship', name: g.type! })}
+                        title={`Style of ${g.type}`}
+                        data-testid={`style-type-${g.type}`}
+                      >
+                        <i style={{ background: edgeColor(g.type, theme) }} />
+                        {g.name}
+                      </button>
+                    ) : (
+                      <span className="legend-edge" key={g.key} title={g.types.join(', ')}>
+                        <i style={{ background: edgeColor(g.types[0]!, theme) }} />
+                        {g.name}
+                      </span>
+                    ),
+                  )}
                 </div>
               ) : null}
             </>

@@ -4,6 +4,7 @@ import { useApp, useExplorer } from '../context';
 import type { CompletionSchema } from '../../core/query/completion';
 import { queryParamNames } from '../../core/query/cypher-params';
 import { cypherCompletion } from './cypher-completion';
+import { SaveQueryForm } from './SaveQueryForm';
 
 type EditorApi = { setPosition(p: { line: number; column: number }, scroll?: boolean): void; focus(): void };
 
@@ -77,6 +78,7 @@ export default function CypherEditorPane() {
           <span className="kbd">Ctrl</span>+<span className="kbd">Enter</span> runs · <span className="kbd">Ctrl</span>+
           <span className="kbd">Space</span> completes · read-only, at most 1,000 rows and 5 s
         </span>
+        <SaveQueryForm />
       </div>
     </>
   );

@@ -42,6 +42,25 @@ export function DrawerBar() {
             />
             Add to current graph
           </label>
+          <label
+            className="small muted row"
+            title="Also draw the relationships among the result's nodes (and to the graph, when added), as Neo4j Browser does"
+          >
+            <input
+              type="checkbox"
+              checked={d.connect}
+              onChange={(e) => explorer.setDrawer({ connect: e.target.checked })}
+              data-testid="connect-results"
+            />
+            Connect result nodes
+            {d.connected?.added ? (
+              <span className="faint" data-testid="connected-count">
+                {' '}
+                (+{d.connected.added}
+                {d.connected.cut ? ', capped' : ''})
+              </span>
+            ) : null}
+          </label>
           <button
             className="btn primary"
             onClick={() => void explorer.runDrawer()}

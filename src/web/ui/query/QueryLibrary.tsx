@@ -1,43 +1,62 @@
 import { useMemo } from 'react';
 import type { SavedQuery } from '../../../shared/api';
 import { useApp, useExplorer } from '../context';
+import './../perspective/perspective.css';
 
-/** The shared library of saved queries, grouped by theme; a click opens one in the drawer. */
+function groupsOf(queries: readonly SavedQuery[]): [string, SavedQuery[]][] {
+  const m = new Map<string, SavedQuery[]>();
+  for (const q of queries) (m.get(q.group) ?? m.set(q.group, []).get(q.group)!).push(q);
+  return [...m].sort((a, b) => a[0].localeCompare(b[0]));
+}
+
+/**
+ * The library of saved queries, grouped by theme; a click opens one in the drawer. Queries
+ * whose labels or relationship types the database lacks are set apart (still openable), so the
+ * list shows what can answer something here.
+ */
 export function QueryLibrary() {
   const explorer = useExplorer();
   const queries = useApp((s) => s.queries);
   const active = useApp((s) => (s.drawer.open && s.drawer.mode === 'saved' ? s.drawer.query : null));
-  const groups = useMemo(() => {
-    const m = new Map<string, SavedQuery[]>();
-    for (const q of queries?.queries ?? []) (m.get(q.group) ?? m.set(q.group, []).get(q.group)!).push(q);
-    return [...m].sort((a, b) => a[0].localeCompare(b[0]));
-  }, [queries]);
+  const fit = useMemo(() => groupsOf(queries?.queries.filter((q) => q.fits) ?? []), [queries]);
+  const unfit = useMemo(() => queries?.queries.filter((q) => !q.fits) ?? [], [queries]);
+  const item = (q: SavedQuery) => (
+    <button
+      key={q.name}
+      className={`qitem${active === q.name ? ' active' : ''}${q.fits ? '' : ' unfit'}`}
+      onClick={() => explorer.openSavedQuery(q.name)}
+      title={q.fits ? q.description : `${q.description}\nThis database has no ${q.missing.join(', ')}.`}
+      data-testid={`query-${q.name}`}
+      data-fits={q.fits}
+    >
+      {q.title}
+      <span className="desc">
+        {q.fits ? q.description : `Needs ${q.missing.join(', ')}`}
+        {q.source === 'perspective' ? ' · saved with this database' : ''}
+      </span>
+    </button>
+  );
   return (
     <>
       <h2>
-        Saved queries <span className="count">{queries ? queries.queries.length : ''}</span>
+        Saved queries <span className="count">{queries ? queries.queries.filter((q) => q.fits).length : ''}</span>
       </h2>
       {!queries ? <div className="muted small">Loading…</div> : null}
       {queries && !queries.queries.length ? (
         <div className="muted small">No saved queries in cypher/queries/.</div>
       ) : null}
-      {groups.map(([group, qs]) => (
+      {fit.map(([group, qs]) => (
         <div className="qgroup" key={group}>
           <div className="qgroup-title">{group}</div>
-          {qs.map((q) => (
-            <button
-              key={q.name}
-              className={`qitem${active === q.name ? ' active' : ''}`}
-              onClick={() => explorer.openSavedQuery(q.name)}
-              title={q.description}
-              data-testid={`query-${q.name}`}
-            >
-              {q.title}
-              <span className="desc">{q.description}</span>
-            </button>
-          ))}
+          {qs.map(item)}
         </div>
       ))}
+      {unfit.length ? (
+        <details className="qgroup-unfit" data-testid="queries-unfit">
+          <summary>{unfit.length} not for this database (labels or relationships it lacks)</summary>
+          {unfit.map(item)}
+        </details>
+      ) : null}
       {queries?.rejected.length ? (
         <div
           className="small"

@@ -20,10 +20,22 @@ export interface SearchBoxProps {
   /** Pickers keep the picked caption in the box; the main search clears it. */
   keepText?: boolean;
   invalid?: boolean;
+  /** Say when search runs without a full-text index, with the statement that would create one. */
+  showNote?: boolean;
 }
 
 /** Debounced, keyboard-navigable autocomplete over /api/search (an ARIA combobox). */
-export function SearchBox({ onPick, labels, placeholder, inputId, testId, value, keepText, invalid }: SearchBoxProps) {
+export function SearchBox({
+  onPick,
+  labels,
+  placeholder,
+  inputId,
+  testId,
+  value,
+  keepText,
+  invalid,
+  showNote,
+}: SearchBoxProps) {
   const explorer = useExplorer();
   const theme = useApp((s) => s.theme);
   const [text, setText] = useState(value ?? '');
@@ -32,6 +44,7 @@ export function SearchBox({ onPick, labels, placeholder, inputId, testId, value,
   const [active, setActive] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [searching, setSearching] = useState(false);
+  const [note, setNote] = useState<{ text: string; statement: string | null } | null>(null);
   const listId = useId();
   const abort = useRef<AbortController | null>(null);
   const labelKey = labels?.join(',') ?? '';
@@ -60,6 +73,7 @@ export function SearchBox({ onPick, labels, placeholder, inputId, testId, value,
         });
         if (ctrl.signal.aborted) return;
         setHits(res.hits);
+        setNote(res.note ? { text: res.note, statement: res.createIndex } : null);
         setActive(0);
         setError(null);
       } catch (e) {
@@ -149,6 +163,17 @@ export function SearchBox({ onPick, labels, placeholder, inputId, testId, value,
               </div>
             </li>
           ))}
+          {showNote && note && !error ? (
+            <li
+              className="search-note"
+              role="presentation"
+              data-testid="search-note"
+              onMouseDown={(e) => e.preventDefault()}
+            >
+              {note.text}
+              {note.statement ? <code data-testid="search-index-statement">{note.statement}</code> : null}
+            </li>
+          ) : null}
         </ul>
       ) : null}
     </div>

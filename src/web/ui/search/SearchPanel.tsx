@@ -1,18 +1,21 @@
 import { useMemo, useState } from 'react';
 import { searchLabels } from '../../core/search/search';
+import { shownPerspective } from '../../core/perspective/actions';
 import { useApp, useExplorer } from '../context';
-import { labelColor, LABEL_STYLES } from '../../render/style';
+import { labelColor, labelName } from '../../render/style';
 import { SearchBox } from './SearchBox';
+import '../perspective/perspective.css';
 
 /** The search box of the left column, with its label filters; a hit opens in the graph. */
 export function SearchPanel() {
   const explorer = useExplorer();
   const schema = useApp((s) => s.schema);
   const theme = useApp((s) => s.theme);
+  const perspective = useApp(shownPerspective);
   const [only, setOnly] = useState<string[]>([]);
 
-  // Filterable labels: ours when present (the search index covers entities), else the database's.
-  const labels = useMemo(() => searchLabels(schema), [schema]);
+  // Filterable labels: those the perspective's search covers, named as the legend names them.
+  const labels = useMemo(() => searchLabels(schema, perspective), [schema, perspective]);
 
   const toggle = (l: string) => setOnly((cur) => (cur.includes(l) ? cur.filter((x) => x !== l) : [...cur, l]));
 
@@ -25,6 +28,8 @@ export function SearchPanel() {
         inputId="search-input"
         testId="search"
         labels={only}
+        placeholder={perspective?.search.placeholder}
+        showNote
         onPick={(hit) => void explorer.openNode(hit.node)}
       />
       {labels.length ? (
@@ -40,7 +45,7 @@ export function SearchPanel() {
                 data-testid={`filter-${l}`}
               >
                 <span className="swatch" style={{ background: labelColor(l, theme) }} />
-                {LABEL_STYLES[l]?.plural ?? l}
+                {labelName(l)}
               </button>
             );
           })}
@@ -48,7 +53,7 @@ export function SearchPanel() {
       ) : null}
       {only.length ? (
         <div className="small muted" style={{ marginTop: 6 }}>
-          Searching only {only.map((l) => LABEL_STYLES[l]?.plural ?? l).join(', ')}.{' '}
+          Searching only {only.map(labelName).join(', ')}.{' '}
           <button className="link" onClick={() => setOnly([])}>
             All labels
           </button>

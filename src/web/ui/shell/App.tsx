@@ -14,6 +14,9 @@ import { DistanceCard } from '../map/DistanceCard';
 import { MapStatus } from '../map/MapStatus';
 import { TimelineStrip } from '../timeline/TimelineStrip';
 import { ViewSwitch } from './ViewSwitch';
+import { EdgeHoverCard } from '../graph/EdgeHoverCard';
+import { StylePanel } from '../perspective/StylePanel';
+import { shownPerspective } from '../../core/perspective/actions';
 
 // The drawer body holds the Cypher editor (CodeMirror + the Cypher grammar): loaded on first open.
 const DrawerBody = lazy(() => import('../query/DrawerBody'));
@@ -21,6 +24,11 @@ const DrawerBody = lazy(() => import('../query/DrawerBody'));
 export function App() {
   const drawerOpen = useApp((s) => s.drawer.open);
   const mode = useApp((s) => s.view.mode);
+  // The timeline strip only when the perspective has dates and the data has dated things.
+  const timelineOn = useApp((s) => shownPerspective(s)?.views.timeline.on ?? false);
+  const timelineEmpty = useApp(
+    (s) => !!s.timeline.data && s.timeline.data.events.length + s.timeline.data.articles.length === 0,
+  );
   return (
     <div className="app">
       <div className="banner-area">
@@ -33,10 +41,12 @@ export function App() {
       <main className="main" aria-label="Graph">
         <GraphCanvas />
         <GraphOverlay />
+        <StylePanel />
+        <EdgeHoverCard />
         <ViewSwitch />
         <DistanceCard />
         <MapStatus />
-        <TimelineStrip />
+        {timelineOn && !timelineEmpty ? <TimelineStrip /> : null}
         {mode === 'claims' ? <ClaimsBoard /> : null}
         <EvidenceReader />
       </main>

@@ -1,4 +1,5 @@
 import { useApp, useExplorer } from '../context';
+import { shownPerspective } from '../../core/perspective/actions';
 
 /** The view switch (graph / map / claims) and the single-source filter, over the main area. */
 export function ViewSwitch() {
@@ -7,6 +8,11 @@ export function ViewSwitch() {
   const hideSingle = useApp((s) => s.filters.hideSingleSource);
   const hidden = useApp((s) => s.shown.hiddenEdges);
   const webgl = useApp((s) => s.webgl);
+  // Views only where the perspective (the data) has what they need; the news perspective has all.
+  const views = useApp((s) => shownPerspective(s)?.views ?? null);
+  const mapOn = views?.map.on ?? true;
+  const claimsOn = views?.claims ?? true;
+  const corroborationOn = views?.corroboration ?? true;
   const tab = (m: 'graph' | 'map' | 'claims', label: string, disabled = false) => (
     <button
       role="tab"
@@ -23,19 +29,26 @@ export function ViewSwitch() {
     <div className="overlay view-switch">
       <div className="seg" role="tablist" aria-label="View">
         {tab('graph', 'Graph', webgl !== null && !webgl.ok)}
-        {tab('map', 'Map', webgl !== null && !webgl.ok)}
-        {tab('claims', 'Claims')}
+        {mapOn ? tab('map', 'Map', webgl !== null && !webgl.ok) : null}
+        {claimsOn ? tab('claims', 'Claims') : null}
       </div>
-      <label className="tl-check boxed" title="Hide relationships that only one article supports">
-        <input
-          type="checkbox"
-          checked={hideSingle}
-          onChange={(e) => explorer.setHideSingleSource(e.target.checked)}
-          data-testid="single-source-toggle"
-        />
-        Hide single-source facts
-        {hideSingle ? <span className="muted"> ({hidden} hidden)</span> : null}
-      </label>
+      {corroborationOn ? <SingleSource hideSingle={hideSingle} hidden={hidden} /> : null}
     </div>
+  );
+}
+
+function SingleSource({ hideSingle, hidden }: { hideSingle: boolean; hidden: number }) {
+  const explorer = useExplorer();
+  return (
+    <label className="tl-check boxed" title="Hide relationships that only one article supports">
+      <input
+        type="checkbox"
+        checked={hideSingle}
+        onChange={(e) => explorer.setHideSingleSource(e.target.checked)}
+        data-testid="single-source-toggle"
+      />
+      Hide single-source facts
+      {hideSingle ? <span className="muted"> ({hidden} hidden)</span> : null}
+    </label>
   );
 }

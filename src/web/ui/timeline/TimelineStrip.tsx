@@ -168,16 +168,19 @@ export function TimelineStrip() {
           >
             Happened
           </button>
-          <button
-            role="tab"
-            aria-selected={mode === 'reported'}
-            className={mode === 'reported' ? 'on' : ''}
-            onClick={() => explorer.setTimeMode('reported')}
-            data-testid="time-reported"
-            title="Only what articles published by a day had reported"
-          >
-            As reported by
-          </button>
+          {/* "As reported by" needs publication days: only with articles. */}
+          {timeline.articles.length ? (
+            <button
+              role="tab"
+              aria-selected={mode === 'reported'}
+              className={mode === 'reported' ? 'on' : ''}
+              onClick={() => explorer.setTimeMode('reported')}
+              data-testid="time-reported"
+              title="Only what articles published by a day had reported"
+            >
+              As reported by
+            </button>
+          ) : null}
         </div>
         <button
           className="btn small"
@@ -215,8 +218,10 @@ export function TimelineStrip() {
             </>
           ) : (
             <span className="muted">
-              Drag across the strip to filter by period · {timeline.events.length} events, {timeline.articles.length}{' '}
-              articles
+              Drag across the strip to filter by period ·{' '}
+              {timeline.articles.length
+                ? `${timeline.events.length} events, ${timeline.articles.length} articles`
+                : `${timeline.events.length} dated`}
             </span>
           )}
         </span>

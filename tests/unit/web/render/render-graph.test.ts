@@ -9,6 +9,10 @@ import {
 } from '../../../../src/web/render/render-graph';
 import { edgeColor, labelColor, nodeSize } from '../../../../src/web/render/style';
 import { edge, node } from '../../../support/fixtures';
+import { withActivePerspective } from '../../../support/perspectives';
+
+// The news perspective: today's colours, families and main labels.
+withActivePerspective();
 
 describe('render graph sync (domain view → graphology)', () => {
   it('adds nodes with caption, colour by label and size by degree; edges coloured by family', () => {

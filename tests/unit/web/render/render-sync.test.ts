@@ -7,6 +7,10 @@ import { RenderSync } from '../../../../src/web/render/render-sync';
 import { labelColor } from '../../../../src/web/render/style';
 import { edge, node } from '../../../support/fixtures';
 import { stateWith } from '../core/state';
+import { withActivePerspective } from '../../../support/perspectives';
+
+// The news perspective: today's colours, families and main labels.
+withActivePerspective();
 
 function pipeline() {
   const store = createStore(

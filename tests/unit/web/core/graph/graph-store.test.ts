@@ -21,6 +21,10 @@ import {
 } from '../../../../../src/web/core/graph/graph-store';
 import { back, canBack, canForward, commit, forward, startHistory } from '../../../../../src/web/core/history/history';
 import { neo4jIds } from '../../../../support/fixtures';
+import { withActivePerspective } from '../../../../support/perspectives';
+
+// The news perspective: today's colours, families and main labels.
+withActivePerspective();
 
 const { node, edge } = neo4jIds;
 const ids = (s: GraphState) => [...s.nodes.keys()].map((k) => k.slice(5)).sort();
@@ -196,6 +200,20 @@ describe('graph store: hide, pin and visibility', () => {
     const v = visibleGraph(base, new Set(['Place']));
     expect(v.nodes.map((n) => n.key).sort()).toEqual(['gladkov', 'strike']);
     expect(Object.fromEntries(countByLabel(base))).toEqual({ Person: 1, Place: 1, Event: 1 });
+  });
+
+  it('a node counts under every one of its labels (not the umbrella :Entity); hiding any of them hides it', () => {
+    const s = addLayer(
+      EMPTY_GRAPH,
+      {
+        nodes: [node('keanu', ['Person', 'Actor', 'Director', 'Entity']), node('carrie', ['Person', 'Actor'])],
+        edges: [],
+      },
+      { kind: 'overview', title: 'Overview' },
+    );
+    expect(Object.fromEntries(countByLabel(s))).toEqual({ Person: 2, Actor: 2, Director: 1 });
+    expect(visibleGraph(s, new Set(['Director'])).nodes.map((n) => n.key)).toEqual(['carrie']);
+    expect(primaryLabel(['Director', 'Person'])).toBe('Person');
   });
 
   it('pinning is idempotent and ignores unknown nodes', () => {

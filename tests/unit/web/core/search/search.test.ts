@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SchemaResponse, SearchHit } from '../../../../../src/shared/api';
 import { hitSubtitle, searchLabels } from '../../../../../src/web/core/search/search';
 import { node } from '../../../../support/fixtures';
+import { newsPerspective } from '../../../../support/perspectives';
 
 const schema = (labels: string[]) =>
   ({ labels: labels.map((label) => ({ label, count: 1 })) }) as unknown as SchemaResponse;
@@ -12,10 +13,12 @@ const hit = (properties: Record<string, unknown>, labels = ['Person', 'Entity'])
 });
 
 describe('search helpers', () => {
-  it('offers our entity labels in a fixed order, else (another database) the first labels but :Entity', () => {
-    expect(searchLabels(schema(['Article', 'Place', 'Person', 'Entity', 'Claim']))).toEqual(['Person', 'Place']);
-    expect(searchLabels(schema(['Movie', 'Entity', 'Actor']))).toEqual(['Movie', 'Actor']);
-    expect(searchLabels(schema(Array.from({ length: 12 }, (_, i) => `L${i}`)))).toHaveLength(8);
+  it("offers the perspective's filter labels in its order, then the database's others", () => {
+    const news = newsPerspective();
+    expect(searchLabels(schema(['Article', 'Place', 'Person', 'Entity', 'Claim']), news)).toEqual(['Person', 'Place']);
+    expect(searchLabels(schema(['Movie', 'Entity', 'Actor']), news)).toEqual(['Movie', 'Actor']);
+    expect(searchLabels(schema(['Movie', 'Actor']), null)).toEqual(['Movie', 'Actor']);
+    expect(searchLabels(schema(Array.from({ length: 20 }, (_, i) => `L${i}`)), null)).toHaveLength(12);
     expect(searchLabels(null)).toEqual([]);
   });
 

@@ -1,0 +1,140 @@
+/**
+ * The connected database's perspective: the app store's saved one (edited or imported by a user,
+ * or derived on first connect), else a repository file that applies to the database's labels,
+ * else one derived from its schema now and stored. Nothing here writes to the database.
+ */
+import type { Perspective, PerspectiveResponse } from '../../../shared/api/perspectives';
+import type { AppStore } from '../../../runtime/store/app-store';
+import type { Audit } from '../../audit/audit';
+import type { Catalog } from '../../db/catalog';
+import type { Db } from '../../db/runner';
+import type { Actor } from '../../http/actor';
+import { derivePerspective } from './derive';
+import { filePerspectiveFor, readPerspectiveFiles, type FilePerspective } from './file';
+import { sampleSchema, tokensInUse } from './sample';
+import { PerspectiveStore } from './store';
+
+/** How long a resolved perspective is reused (another process's edit shows after this). */
+const TTL_MS = 15_000;
+/** Who derivations are recorded as in the store. */
+const DERIVER = 'newsgraph';
+
+export class Perspectives {
+  readonly store: PerspectiveStore;
+  private readonly files: FilePerspective[];
+  private cached: { at: number; value: PerspectiveResponse } | null = null;
+  private inflight: Promise<PerspectiveResponse> | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly catalog: Catalog,
+    appStore: AppStore,
+    readonly audit: Audit,
+    /** The database's identity: its URI and name (the managed instance's folder and name). */
+    readonly database: string,
+    dir: string,
+  ) {
+    this.store = new PerspectiveStore(appStore);
+    this.files = readPerspectiveFiles(dir);
+  }
+
+  /** The active perspective. Cost: cached; else one token query (+ a bounded sample on first connect). */
+  current(): Promise<PerspectiveResponse> {
+    const c = this.cached;
+    if (c && Date.now() - c.at < TTL_MS) return Promise.resolve(c.value);
+    this.inflight ??= this.resolve()
+      .then((value) => {
+        this.cached = { at: Date.now(), value };
+        return value;
+      })
+      .finally(() => (this.inflight = null));
+    return this.inflight;
+  }
+
+  /** The last resolved perspective without waiting (null before the first). */
+  peek(): Perspective | null {
+    return this.cached?.value.perspective ?? null;
+  }
+
+  invalidate(): void {
+    this.cached = null;
+  }
+
+  private async resolve(): Promise<PerspectiveResponse> {
+    const tokens = await tokensInUse(this.db);
+    const labels = new Set(tokens.labels);
+    const unlisted = (p: Perspective) => tokens.labels.filter((l) => !p.labels.some((s) => s.label === l)).sort();
+    const stored = this.store.get(this.database);
+    if (stored) {
+      return {
+        perspective: stored.perspective,
+        origin: stored.origin,
+        file: stored.file,
+        database: this.database,
+        updatedAt: stored.updatedAt,
+        updatedBy: stored.updatedBy,
+        unlisted: unlisted(stored.perspective),
+      };
+    }
+    const file = filePerspectiveFor(this.files, labels);
+    if (file) {
+      return {
+        perspective: file.perspective,
+        origin: 'file',
+        file: file.file,
+        database: this.database,
+        updatedAt: null,
+        updatedBy: null,
+        unlisted: unlisted(file.perspective),
+      };
+    }
+    const perspective = derivePerspective(await sampleSchema(this.db, this.catalog));
+    const updatedAt = new Date().toISOString();
+    // An empty database is derived again once it has data.
+    if (perspective.labels.length)
+      this.store.put(this.database, { perspective, origin: 'derived', file: null, updatedAt, updatedBy: DERIVER });
+    return {
+      perspective,
+      origin: 'derived',
+      file: null,
+      database: this.database,
+      updatedAt,
+      updatedBy: DERIVER,
+      unlisted: unlisted(perspective),
+    };
+  }
+
+  /** Saves a perspective for this database (style edits, an import); audited with before and after. */
+  async save(actor: Actor, perspective: Perspective): Promise<PerspectiveResponse> {
+    const before = await this.current();
+    this.store.put(this.database, {
+      perspective,
+      origin: 'saved',
+      file: before.file,
+      updatedAt: new Date().toISOString(),
+      updatedBy: actor.name,
+    });
+    this.audit.record(actor, {
+      action: 'perspective.save',
+      target: this.database,
+      before: before.perspective,
+      after: perspective,
+    });
+    this.invalidate();
+    return this.current();
+  }
+
+  /** Forgets the saved perspective: the file applies again, or a fresh derivation. Audited. */
+  async reset(actor: Actor): Promise<PerspectiveResponse> {
+    const before = this.store.get(this.database);
+    this.store.remove(this.database);
+    this.audit.record(actor, {
+      action: 'perspective.reset',
+      target: this.database,
+      before: before?.perspective ?? null,
+      after: null,
+    });
+    this.invalidate();
+    return this.current();
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * The explorer on a database it did not seed (a small film graph in a Neo4j of the test's own):
+ * captions and a legend from the derived perspective with every label of a multi-label node,
+ * relationship hover and click, a style edit that survives a reload, the timeline from a date
+ * property and the map from a point property.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import neo4j from 'neo4j-driver';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { RunningServer } from '../../src/server/http/server';
+import { idle, launchChromium, newPage, nodePoint, openExplorer, shot } from '../support/browser';
+import { OwnNeo4j } from '../support/own-neo4j';
+import { startApp } from './support/app';
+import { apiJson } from './support/explorer';
+
+const own = new OwnNeo4j();
+const dataDir = mkdtempSync(join(tmpdir(), 'newsgraph-e2e-anydb-'));
+let app: RunningServer | undefined;
+let browser: Browser | undefined;
+
+const FILMS = `
+CREATE (matrix:Movie {title: 'The Matrix', released: 1999, shotAt: point({latitude: -33.8688, longitude: 151.2093})}),
+       (speed:Movie {title: 'Speed', released: 1994, shotAt: point({latitude: 34.05, longitude: -118.24})}),
+       (keanu:Person:Actor:Director {name: 'Keanu Reeves', born: date('1964-09-02')}),
+       (carrie:Person:Actor {name: 'Carrie-Anne Moss', born: date('1967-08-21')}),
+       (wb:Studio {id: 500, code: 'WB-HQ'}),
+       (keanu)-[:ACTED_IN {roles: ['Neo']}]->(matrix),
+       (keanu)-[:ACTED_IN {roles: ['Jack Traven']}]->(speed),
+       (carrie)-[:ACTED_IN {roles: ['Trinity']}]->(matrix),
+       (matrix)-[:MADE_BY]->(wb)`;
+
+beforeAll(async () => {
+  await own.start();
+  const driver = neo4j.driver(own.target.uri, neo4j.auth.basic(own.target.username, own.target.password));
+  try {
+    await driver.executeQuery(FILMS, {}, { database: own.target.database });
+  } finally {
+    await driver.close();
+  }
+  // The app's own store in a temporary folder: the derived perspective and the style edit live there.
+  app = await startApp(own.target, { NEWSGRAPH_DATA_DIR: dataDir });
+  browser = await launchChromium();
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await own.dispose();
+  rmSync(dataDir, { recursive: true, force: true });
+}, 120_000);
+
+const idOf = async (q: string) =>
+  (await apiJson<{ hits: { node: { id: string } }[] }>(app!, `/api/search?q=${encodeURIComponent(q)}`)).hits[0]!.node
+    .id;
+
+it('captions, a legend with every label, edge hover and click, timeline and map from the data', async () => {
+  const { page, errors } = await newPage(browser!);
+  await openExplorer(page, app!.url);
+  for (const l of ['Person', 'Actor', 'Director', 'Movie', 'Studio'])
+    await expect.poll(() => page.getByTestId(`legend-${l}`).count(), { timeout: 30_000 }).toBe(1);
+  expect(await page.getByTestId('legend').innerText()).not.toMatch(/People|Places|Events/);
+  expect(await page.getByTestId('search').getAttribute('placeholder')).not.toMatch(/people|places|events/i);
+  await expect.poll(() => page.getByTestId('timeline').count()).toBe(1);
+  expect(await page.getByTestId('timeline').innerText()).not.toMatch(/No dated/);
+  expect(await page.getByTestId('view-map').isDisabled()).toBe(false);
+  // News-only views stay away: no claims board, no single-source filter.
+  expect(await page.getByTestId('view-claims').count()).toBe(0);
+  expect(await page.getByTestId('single-source-toggle').count()).toBe(0);
+  await shot(page, 'any-database-overview');
+
+  // Hover the middle of Keanu → The Matrix (ACTED_IN, roles Neo), then click it.
+  const [a, b] = [await nodePoint(page, await idOf('Keanu Reeves')), await nodePoint(page, await idOf('The Matrix'))];
+  // Relationships are thin: sweep across the line near its middle until sigma picks it.
+  let mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+  const card = page.getByTestId('edge-card');
+  sweep: for (const t of [0.5, 0.45, 0.55, 0.4, 0.6])
+    for (const d of [0, -1, 1, -2, 2, -3, 3]) {
+      mid = { x: a.x + (b.x - a.x) * t + d, y: a.y + (b.y - a.y) * t };
+      await page.mouse.move(mid.x, mid.y, { steps: 2 });
+      if (await card.isVisible()) break sweep;
+    }
+  await card.waitFor({ timeout: 5_000 });
+  expect(await page.getByTestId('edge-card').innerText()).toMatch(/ACTED_IN[\s\S]*Neo/);
+  await shot(page, 'any-database-edge-hover');
+  await page.mouse.click(mid.x, mid.y);
+  await page.getByTestId('relationship-detail').waitFor({ timeout: 15_000 });
+  expect(await page.getByTestId('relationship-caption').innerText()).toContain('Neo');
+  expect(await page.getByTestId('relationship-from').innerText()).toContain('Keanu Reeves');
+  await shot(page, 'any-database-relationship-detail');
+
+  await page.getByTestId('view-map').click();
+  await idle(page);
+  await shot(page, 'any-database-map');
+  expect(errors).toEqual([]);
+}, 240_000);
+
+it('a style edit (caption template) is saved for the database and survives a reload', async () => {
+  const { page, errors } = await newPage(browser!);
+  await openExplorer(page, app!.url);
+  await page.getByTestId('style-label-Movie').click();
+  await page.getByTestId('style-panel').waitFor();
+  await page.getByTestId('style-caption-template').fill('{title} ({released})');
+  await page.getByTestId('style-save').click();
+  await expect
+    .poll(async () => {
+      const p = await apiJson<{ origin: string; perspective: { labels: { label: string; caption: string }[] } }>(
+        app!,
+        '/api/perspective',
+      );
+      return [p.origin, p.perspective.labels.find((l) => l.label === 'Movie')?.caption];
+    })
+    .toEqual(['saved', '{title} ({released})']);
+  await page.reload();
+  await idle(page);
+  await page.getByTestId('style-label-Movie').click();
+  expect(await page.getByTestId('style-caption-template').inputValue()).toBe('{title} ({released})');
+  const captions = await apiJson<{ hits: { node: { caption: string } }[] }>(app!, '/api/search?q=speed');
+  expect(captions.hits[0]!.node.caption).toBe('Speed (1994)');
+  await shot(page, 'any-database-style-saved');
+  expect(errors).toEqual([]);
+}, 240_000);
