@@ -33,8 +33,9 @@ const PROBES: Probe[] = [
   },
   {
     name: 'expand (hub), one type',
+    // At most RANK_MAX relationships ranked by the neighbour's degree (~2 hits each), then the page.
     url: (i) => `/api/nodes/${e(i.hub)}/neighbours?limit=50&types=MENTIONS`,
-    bound: 2_000,
+    bound: 3_000,
   },
   { name: 'paths (≤ 4 hops)', url: (i) => `/api/paths?from=${e(i.small)}&to=${e(i.small2)}&maxHops=4`, bound: 10_000 },
 ];
