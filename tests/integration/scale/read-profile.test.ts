@@ -38,6 +38,12 @@ const PROBES: Probe[] = [
     bound: 3_000,
   },
   { name: 'paths (≤ 4 hops)', url: (i) => `/api/paths?from=${e(i.small)}&to=${e(i.small2)}&maxHops=4`, bound: 10_000 },
+  {
+    // What the explorer asks: mentions are not followed, so a hub's flood of them is never read.
+    name: 'paths (≤ 6 hops, no mentions)',
+    url: (i) => `/api/paths?from=${e(i.small)}&to=${e(i.small2)}&maxHops=6&exclude=MENTIONS`,
+    bound: 10_000,
+  },
 ];
 
 const own = new OwnNeo4j();
