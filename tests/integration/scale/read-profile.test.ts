@@ -49,9 +49,11 @@ const PROBES: Probe[] = [
 const own = new OwnNeo4j();
 const figures = new Map<string, { size: number; hits: number; statements: number; body: any }[]>();
 const hubDegree: number[] = [];
+let hubKey = '';
 
 async function measure(size: number): Promise<void> {
   const g: Generated = await loadGenerated(own, size);
+  hubKey = g.probes.hub;
   const api = await ProfiledApi.open(own);
   try {
     const ids: Ids = {
@@ -103,5 +105,30 @@ describe('read endpoints: database hits stay within one bound when the graph gro
     const left = (m: Record<string, number>) => Object.values(m).reduce((s, c) => s + c, 0);
     expect(left(a.more)).toBe(a.total - 100);
     expect(left(b.more)).toBe(b.total - 200);
+  });
+});
+
+describe('a relationship type created after the server read the type list', () => {
+  it('is counted at once by detail and expansion (the degree check re-reads the list)', async () => {
+    const api = await ProfiledApi.open(own);
+    const driver = own.driver();
+    try {
+      const hub = (await api.get(`/api/nodes/${e(hubKey)}`)).body.node.id as string;
+      const before = (await api.get(`/api/nodes/${e(hub)}/neighbours?limit=5`)).body;
+      await driver.executeQuery(
+        'MATCH (n) WHERE elementId(n) = $hub CREATE (n)-[:`BRAND NEW`]->(:Scratch {name: "x"})',
+        { hub },
+        { database: own.target.database },
+      );
+      const after = (await api.get(`/api/nodes/${e(hub)}/neighbours?limit=5`)).body;
+      expect(after.byType['BRAND NEW']).toBe(1);
+      expect(after.total).toBe(before.total + 1);
+      const detail = (await api.get(`/api/nodes/${e(hub)}`)).body;
+      expect(detail.degree.byType).toContainEqual({ type: 'BRAND NEW', out: 1, in: 0 });
+      expect(detail.degree.total).toBe(before.total + 1);
+    } finally {
+      await driver.close();
+      await api.close();
+    }
   });
 });
