@@ -1,6 +1,7 @@
 import { NodeIdParamsSchema } from '../../../shared/api/common';
 import { neighboursContract, NeighboursQuerySchema, nodeDetailContract } from '../../../shared/api/nodes';
-import { neighbours, nodeDetail } from './query';
+import { nodeDetail } from './detail';
+import { neighbours } from './neighbours';
 import { fastifyPath, parseInput, type RouteModule } from '../../http/context';
 
 /** GET /api/nodes/:id and GET /api/nodes/:id/neighbours */

@@ -3,21 +3,24 @@ import { PATHS_MAX_HOPS, type PathsQuery, type PathsResponse } from '../../../sh
 import { badRequest, notFound } from '../../http/errors';
 import { GraphCollector } from '../../db/graph';
 import { matchNode } from '../../db/node-ref';
+import { quoteType, relationshipTypes } from '../../db/rel-types';
 import { int, readQuery, type Db } from '../../db/runner';
 
 // Variable-length bounds cannot be parameters in Cypher; one literal per allowed value, chosen
-// by the validated integer (never from a string the client sent). The type filters are written
-// per relationship so the planner keeps them inside the breadth-first search (a predicate over
-// the whole path would make it fall back to an exhaustive search).
-const HOPS: readonly string[] = Array.from({ length: PATHS_MAX_HOPS + 1 }, (_, h) => `[*..${h}]`);
+// by the validated integer (never from a string the client sent). The types to follow are written
+// into the pattern (quoted identifiers) so that each expansion reads only those relationships:
+// on a hub that skips its flood of MENTIONS without touching them. The per-relationship filter
+// stays as the definition (and covers a type created since the type list was read); it is
+// written per relationship so the planner keeps it inside the breadth-first search.
+const HOPS: readonly string[] = Array.from({ length: PATHS_MAX_HOPS + 1 }, (_, h) => `*..${h}`);
 
-const pathsCypher = (matchA: string, matchB: string, hops: string) => `
+const pathsCypher = (matchA: string, matchB: string, rel: string) => `
 ${matchA}
 WITH a LIMIT 1
 ${matchB}
 WITH a, b LIMIT 1
 CALL (a, b) {
-  OPTIONAL MATCH p = allShortestPaths((a)-${hops}-(b))
+  OPTIONAL MATCH p = allShortestPaths((a)-[${rel}]-(b))
   WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
     AND all(r IN relationships(p) WHERE ($types IS NULL OR type(r) IN $types) AND ($exclude IS NULL OR NOT type(r) IN $exclude))
   WITH p WHERE p IS NOT NULL
@@ -26,16 +29,24 @@ CALL (a, b) {
 }
 RETURN a, b, paths`;
 
+/** The relationship part of the pattern: `:A|B*..h` when the types to follow are known, else `*..h`. */
+async function relPattern(db: Db, q: PathsQuery): Promise<string> {
+  const hops = HOPS[q.maxHops]!;
+  const follow = q.types ?? (q.exclude ? (await relationshipTypes(db)).filter((t) => !q.exclude!.includes(t)) : null);
+  if (!follow) return hops;
+  // Nothing left to follow: a type no relationship can have keeps the search empty.
+  return `:${follow.length ? follow.map(quoteType).join('|') : quoteType(' none ')}${hops}`;
+}
+
 /**
  * All shortest paths between two nodes up to maxHops, capped at `limit` paths. Cost: a
- * bidirectional breadth-first search bounded by maxHops; one round trip.
+ * bidirectional breadth-first search bounded by maxHops over the followed types only; one round trip.
  */
 export async function shortestPaths(db: Db, q: PathsQuery): Promise<PathsResponse> {
   const t0 = performance.now();
-  const hops = HOPS[q.maxHops]!;
   const r = await readQuery(
     db,
-    pathsCypher(matchNode('a', 'from', q.from, true), matchNode('b', 'to', q.to, true), hops),
+    pathsCypher(matchNode('a', 'from', q.from, true), matchNode('b', 'to', q.to, true), await relPattern(db, q)),
     {
       from: q.from,
       to: q.to,

@@ -1,0 +1,117 @@
+import type { FastifyInstance } from 'fastify';
+import neo4j, { type Driver } from 'neo4j-driver';
+import { Recorder, recordingDriver } from '../../../bench/api/record';
+import { generateSeedData, type Generated } from '../../../bench/generate';
+import { applySchema, writeAndCount } from '../../../src/dataset/load';
+import { loadEnv } from '../../../src/runtime/config';
+import { createDriver } from '../../../src/runtime/connection';
+import { SCHEMA_CYPHER } from '../../../src/runtime/paths';
+import { openAppStore } from '../../../src/runtime/store/app-store';
+import { buildApp } from '../../../src/server/http/app';
+import type { OwnNeo4j } from '../../support/own-neo4j';
+
+interface PlanNode {
+  dbHits?: number;
+  children?: PlanNode[];
+}
+const sumHits = (p: PlanNode | null | undefined): number =>
+  p ? (p.dbHits ?? 0) + (p.children ?? []).reduce((a, c) => a + sumHits(c), 0) : 0;
+
+/**
+ * The API on an instance of the test's own, with every statement it runs recorded, so a test can
+ * PROFILE exactly the Cypher one request ran and read its database hits (a count, not a time).
+ */
+export class ProfiledApi {
+  private constructor(
+    readonly app: FastifyInstance,
+    private readonly rec: Recorder,
+    private readonly bare: Driver,
+    private readonly database: string,
+  ) {}
+
+  static async open(own: OwnNeo4j): Promise<ProfiledApi> {
+    const t = own.target;
+    const rec = new Recorder();
+    const bare = createDriver(t);
+    const app = await buildApp({
+      driver: recordingDriver(bare, rec),
+      database: t.database,
+      env: loadEnv({}),
+      logger: false,
+      webRoot: null,
+      store: openAppStore(':memory:'),
+    });
+    return new ProfiledApi(app, rec, bare, t.database);
+  }
+
+  async get(url: string): Promise<{ status: number; body: any }> {
+    const r = await this.app.inject({ method: 'GET', url });
+    return { status: r.statusCode, body: r.json() };
+  }
+
+  /**
+   * GETs `url` once to warm the server's caches, again while recording, then PROFILEs the
+   * recorded statements and returns their database hits with the response.
+   */
+  async dbHits(url: string): Promise<{ hits: number; statements: number; body: any }> {
+    const warm = await this.get(url);
+    if (warm.status !== 200) throw new Error(`${url} → ${warm.status}: ${JSON.stringify(warm.body)}`);
+    this.rec.reset();
+    const r = await this.get(url);
+    const statements = [...this.rec.statements];
+    let hits = 0;
+    for (const st of statements) {
+      const session = this.bare.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+      try {
+        const p = await session.run(`PROFILE ${st.query}`, st.params);
+        hits += sumHits(p.summary.profile as unknown as PlanNode);
+      } finally {
+        await session.close();
+      }
+    }
+    return { hits, statements: statements.length, body: r.body };
+  }
+
+  async close(): Promise<void> {
+    await this.app.close();
+    await this.bare.close();
+  }
+}
+
+/**
+ * Replaces whatever the instance holds with the generated news graph of `relationships`
+ * relationships (bench/generate.ts, fixed seed), loaded by the seed loader's own code.
+ */
+export async function loadGenerated(own: OwnNeo4j, relationships: number): Promise<Generated> {
+  const driver = own.driver();
+  const database = own.target.database;
+  try {
+    const wipe = driver.session({ database });
+    try {
+      // Auto-commit: the only kind of transaction CALL … IN TRANSACTIONS may run in.
+      await wipe.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS');
+    } finally {
+      await wipe.close();
+    }
+    await applySchema(driver, database, SCHEMA_CYPHER);
+    const g = generateSeedData({ relationships });
+    const session = driver.session({ database });
+    try {
+      const tx = session.beginTransaction({ timeout: 600_000 });
+      await writeAndCount(tx, g.data, { reset: false, strategy: 'auto' });
+      await tx.commit();
+    } finally {
+      await session.close();
+    }
+    return g;
+  } finally {
+    await driver.close();
+  }
+}
+
+/** The element id of the node with our `id` property (what the API hands out and clients send back). */
+export async function elementIdOf(api: ProfiledApi, key: string): Promise<string> {
+  const r = await api.get(`/api/nodes/${encodeURIComponent(key)}`);
+  if (r.status !== 200) throw new Error(`no node ${key}: ${r.status}`);
+  return r.body.node.id as string;
+}
