@@ -20,7 +20,6 @@ import type {
   EdgesBetweenBody,
   EdgesBetweenResponse,
   ErrorBody,
-  ErrorCode,
   HealthResponse,
   NeighboursResponse,
   NodeDetailResponse,
@@ -38,7 +37,6 @@ import type {
   SchemaResponse,
   SearchResponse,
   SessionResponse,
-  SyntaxPosition,
   TimelineResponse,
   User,
   UserAddBody,
@@ -46,54 +44,17 @@ import type {
   UsersListResponse,
 } from '../../shared/api';
 import { apiPath, ROUTES, type Route } from '../../shared/api/routes';
+import { ApiError } from './errors';
+import { authHeaders } from './token';
+
+export { ApiError, describeError, type ClientErrorCode } from './errors';
+export { authHeaders, setAccessToken } from './token';
 import type { Decision } from '../../ingest/review/decision';
 
 type Batch = { batch: BatchView };
 type Accepted = { outcome: AcceptOutcome; batch: BatchView };
 
-export type ClientErrorCode = ErrorCode | 'NETWORK' | 'ABORTED' | 'BAD_RESPONSE';
-
-export class ApiError extends Error {
-  override name = 'ApiError';
-  constructor(
-    readonly status: number,
-    readonly code: ClientErrorCode,
-    message: string,
-    readonly details: { param?: string; neo4jCode?: string; position?: SyntaxPosition; reason?: string } = {},
-  ) {
-    super(message);
-  }
-
-  /** The database or the server is unreachable: worth a banner and a retry, not a form error. */
-  get isUnavailable(): boolean {
-    return this.code === 'NEO4J_UNAVAILABLE' || this.code === 'NETWORK' || this.status === 503;
-  }
-}
-
 export type UnavailableListener = (e: ApiError) => void;
-
-/**
- * The access token of a server started with NEWSGRAPH_TOKEN: typed by the analyst, kept for the
- * browser tab only (sessionStorage), sent as a bearer token. The server never hands it out.
- */
-const TOKEN_KEY = 'newsgraph.token';
-let token: string | null = (() => {
-  try {
-    return sessionStorage.getItem(TOKEN_KEY);
-  } catch {
-    return null;
-  }
-})();
-
-export function setAccessToken(t: string | null): void {
-  token = t && t.trim() ? t.trim() : null;
-  try {
-    if (token) sessionStorage.setItem(TOKEN_KEY, token);
-    else sessionStorage.removeItem(TOKEN_KEY);
-  } catch {
-    /* storage disabled: kept in memory */
-  }
-}
 
 /**
  * The signed-in session's CSRF token (the session cookie itself is HTTP-only): sent with every
@@ -101,11 +62,6 @@ export function setAccessToken(t: string | null): void {
  */
 let csrf: string | null = null;
 let csrfKnown: Promise<void> | null = null;
-
-/** Headers every API call needs (the bearer token when one was given). */
-export function authHeaders(): Record<string, string> {
-  return token ? { authorization: `Bearer ${token}` } : {};
-}
 
 export interface ApiClientOptions {
   base?: string;
@@ -396,11 +352,4 @@ export class ApiClient {
   ingestUndo(accept: number): Promise<Batch> {
     return this.request(ROUTES.ingestUndo, { params: { accept: String(accept) } });
   }
-}
-
-/** A human sentence for any error, for toasts and panels. */
-export function describeError(e: unknown): string {
-  if (e instanceof ApiError) return e.message;
-  if (e instanceof Error) return e.message;
-  return String(e);
 }

@@ -1,0 +1,28 @@
+/** The client's error type: the API's error codes plus what can go wrong on the way. */
+import type { ErrorCode, SyntaxPosition } from '../../shared/api';
+
+export type ClientErrorCode = ErrorCode | 'NETWORK' | 'ABORTED' | 'BAD_RESPONSE';
+
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly code: ClientErrorCode,
+    message: string,
+    readonly details: { param?: string; neo4jCode?: string; position?: SyntaxPosition; reason?: string } = {},
+  ) {
+    super(message);
+  }
+
+  /** The database or the server is unreachable: worth a banner and a retry, not a form error. */
+  get isUnavailable(): boolean {
+    return this.code === 'NEO4J_UNAVAILABLE' || this.code === 'NETWORK' || this.status === 503;
+  }
+}
+
+/** A human sentence for any error, for toasts and panels. */
+export function describeError(e: unknown): string {
+  if (e instanceof ApiError) return e.message;
+  if (e instanceof Error) return e.message;
+  return String(e);
+}
