@@ -16,6 +16,7 @@ import { idle, launchChromium, newPage, shot } from '../support/browser';
 import { testNeo4j } from '../support/neo4j';
 import { ensureSeeded } from '../support/seeded';
 import { startApp } from './support/app';
+import { signIn as signInAs } from './support/sign-in';
 
 const T = 240_000;
 const PASSWORD = 'correct horse battery';
@@ -58,17 +59,7 @@ const pageWrite = async (withCsrf: boolean): Promise<{ status: number; code: str
   return { status: r.status, code: ((await r.json()) as { error?: { code: string } }).error?.code ?? 'OK' };
 };
 
-async function signIn(name: string) {
-  const { page, context, errors } = await newPage(browser);
-  await page.goto(app.url);
-  await page.getByTestId('signin-form').waitFor({ timeout: 90_000 });
-  await page.getByTestId('signin-name').fill(name);
-  await page.getByTestId('signin-password').fill(PASSWORD);
-  await page.getByTestId('signin-submit').click();
-  await page.waitForFunction(() => window.__newsgraph!.snapshot().nodes > 100, null, { timeout: 90_000 });
-  await idle(page);
-  return { page, context, errors };
-}
+const signIn = (name: string) => signInAs(browser, app.url, name, PASSWORD);
 
 describe('signing in to a server with accounts', () => {
   it(
