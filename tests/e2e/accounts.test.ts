@@ -140,7 +140,16 @@ describe('signing in to a server with accounts', () => {
         await page.getByTestId('admin-tab-audit').click();
         await page.getByTestId('audit-filter-action').fill('user.add');
         const rows = page.getByTestId('audit-entry');
-        await rows.filter({ hasText: 'vera' }).waitFor({ timeout: 30_000 });
+        // The unfiltered list may show first: wait for the filtered one.
+        await expect
+          .poll(
+            async () => {
+              const t = await rows.allTextContents();
+              return t.some((x) => x.includes('vera')) && t.every((x) => x.includes('user.add'));
+            },
+            { timeout: 30_000 },
+          )
+          .toBe(true);
         const texts = await rows.allTextContents();
         expect(texts.some((t) => /ada.*user\.add.*eddie.*editor/.test(t))).toBe(true);
         expect(texts.every((t) => t.includes('user.add'))).toBe(true);
