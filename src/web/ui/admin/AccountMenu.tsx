@@ -1,26 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { SessionResponse } from '../../../shared/api';
-import { useApp, useExplorer } from '../context';
+import { useExplorer } from '../context';
 import { AdminDialog } from './AdminDialog';
 
-/** Who is signed in, signing out, and (admins) the administration dialog. Nothing on a viewer's local server. */
-export function AccountMenu() {
+/** Who is signed in, signing out, and (admins) the administration dialog. Nothing before the session is known. */
+export function AccountMenu({ user }: { user: SessionResponse['user'] | undefined }) {
   const explorer = useExplorer();
-  const loading = useApp((s) => s.loading);
-  const [session, setSession] = useState<SessionResponse | null>(null);
   const [admin, setAdmin] = useState(false);
-  useEffect(() => {
-    if (loading) return;
-    let live = true;
-    explorer.api.session().then(
-      (s) => live && setSession(s),
-      () => live && setSession(null),
-    );
-    return () => {
-      live = false;
-    };
-  }, [loading, explorer]);
-  const user = session?.user;
   if (!user) return null;
   return (
     <>

@@ -4,6 +4,8 @@ import { EXPAND_LIMITS } from '../../core/expansion/actions';
 import { Icon } from './Icon';
 import { Glyph } from './Glyph';
 import { AccountMenu } from '../admin/AccountMenu';
+import { roleAllows } from '../../../shared/api/routes';
+import { useSession } from './useSession';
 
 // The Add-article dialog and its review list: loaded on first open.
 const IngestDialog = lazy(() => import('../ingest/IngestDialog'));
@@ -27,6 +29,9 @@ export function TopBar() {
   const theme = useApp((s) => s.theme);
   const expandLimit = useApp((s) => s.expandLimit);
   const hasResult = useApp((s) => s.drawer.result !== null);
+  const user = useSession()?.user;
+  // Adding and reviewing articles is an editor's (the server refuses anyone less): not offered until the role is known.
+  const mayEdit = !!user && roleAllows(user.role, 'editor');
   const [menu, setMenu] = useState(false);
   const [adding, setAdding] = useState(false);
   const [area, setArea] = useState<'whole' | 'view'>('whole');
@@ -153,15 +158,17 @@ export function TopBar() {
         </select>
       </label>
       <div className="grow" />
-      <button
-        className="btn"
-        onClick={() => setAdding(true)}
-        title="Add an article: extract names, claims and links for your review"
-        data-testid="add-article"
-      >
-        <Icon name="plus" /> Add article
-      </button>
-      {adding ? (
+      {mayEdit ? (
+        <button
+          className="btn"
+          onClick={() => setAdding(true)}
+          title="Add an article: extract names, claims and links for your review"
+          data-testid="add-article"
+        >
+          <Icon name="plus" /> Add article
+        </button>
+      ) : null}
+      {adding && mayEdit ? (
         <Suspense fallback={null}>
           <IngestDialog onClose={() => setAdding(false)} />
         </Suspense>
@@ -244,7 +251,7 @@ export function TopBar() {
       >
         <Icon name={theme === 'dark' ? 'sun' : 'moon'} />
       </button>
-      <AccountMenu />
+      <AccountMenu user={user} />
       {exportError ? <span className="sr-only">{exportError}</span> : null}
     </header>
   );
