@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ICON_NAMES, type IconName } from './icons';
 import type { EndpointContract } from './contract';
 import { ROUTES } from './routes';
 import { TokenNameSchema } from './common';
@@ -11,24 +12,9 @@ import { TokenNameSchema } from './common';
  * on first connect and kept in the app's own store, never in the user's graph.
  */
 
-export const ICON_NAMES = [
-  'dot',
-  'person',
-  'building',
-  'pin',
-  'bolt',
-  'missile',
-  'bubble',
-  'doc',
-  'film',
-  'star',
-  'tag',
-  'calendar',
-  'link',
-  'box',
-] as const;
 export const IconNameSchema = z.enum(ICON_NAMES);
-export type IconName = z.infer<typeof IconNameSchema>;
+export type { IconName };
+export { ICON_NAMES };
 
 const HexColorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #3d7be0');
 export const ThemeColorSchema = z.object({ light: HexColorSchema, dark: HexColorSchema }).strict();

@@ -1,5 +1,6 @@
 import { useMemo, useRef } from 'react';
-import { ICON_NAMES, type IconName, type LabelStyle, type SizeRule } from '../../../shared/api/perspectives';
+import { ICON_NAMES, type IconName } from '../../../shared/api/icons';
+import type { LabelStyle, SizeRule } from '../../../shared/api/perspectives';
 import { relationshipStyleOf } from '../../../shared/perspective';
 import { shownPerspective, type StyleTarget } from '../../core/perspective/actions';
 import { unlistedLabelStyle } from '../../app/perspective';
