@@ -81,8 +81,14 @@ function nodeProps(data: Record<string, unknown>, exclude: string[] = []): Row {
   return props;
 }
 
-/** Provenance properties: the first quote as article/quote/start/end, all of them as lists. */
-function provenance(evidence: Evidence[], outletOf: Map<string, string>): Row {
+/**
+ * Provenance properties: the first quote as article/quote/start/end, all of them as parallel
+ * lists, and how many articles and outlets support it. Ingest's accepts write the same shape.
+ */
+export function provenance(
+  evidence: readonly Pick<Evidence, 'article' | 'quote' | 'start' | 'end'>[],
+  outletOf: (article: string) => string,
+): Row {
   const first = evidence[0]!;
   const articles = evidence.map((e) => e.article);
   return {
@@ -95,7 +101,7 @@ function provenance(evidence: Evidence[], outletOf: Map<string, string>): Row {
     evidence_starts: evidence.map((e) => e.start),
     evidence_ends: evidence.map((e) => e.end),
     sources: new Set(articles).size,
-    outlets: new Set(articles.map((a) => outletOf.get(a) ?? a)).size,
+    outlets: new Set(articles.map(outletOf)).size,
   };
 }
 
@@ -167,6 +173,7 @@ export async function writeSeed(tx: Tx, d: SeedData, opts: WriteOptions): Promis
   const stages: Stage[] = [];
 
   const outletOf = new Map(d.articles.map((a) => [a.id, a.outlet]));
+  const outletOfArticle = (a: string) => outletOf.get(a) ?? a;
   const labelOf = new Map<string, string>();
   for (const a of d.articles) labelOf.set(a.id, 'Article');
   for (const e of d.entities) labelOf.set(e.data.id, 'Entity');
@@ -187,7 +194,7 @@ export async function writeSeed(tx: Tx, d: SeedData, opts: WriteOptions): Promis
     const gist = c.statement.length > 72 ? `${c.statement.slice(0, 71).trimEnd()}…` : c.statement;
     return Object.assign(
       nodeProps(c as unknown as Record<string, unknown>, ['evidence', 'about', 'contradicts', 'claimant']),
-      provenance([c.evidence], outletOf),
+      provenance([c.evidence], outletOfArticle),
       {
         claimant: c.claimant,
         name: `${nameOf.get(c.claimant) ?? c.claimant}: ${gist}`,
@@ -235,7 +242,7 @@ export async function writeSeed(tx: Tx, d: SeedData, opts: WriteOptions): Promis
   const claimById = new Map(d.claims.map((c) => [c.id, c]));
   const pairs = new Set<string>();
   for (const c of d.claims) {
-    const prov = provenance([c.evidence], outletOf);
+    const prov = provenance([c.evidence], outletOfArticle);
     rel('MADE', 'Entity', 'Claim', c.claimant, c.id, prov);
     rel('REPORTS', 'Article', 'Claim', c.evidence.article, c.id, prov);
     for (const e of new Set(c.about)) rel('ABOUT', 'Claim', 'Event', c.id, e, prov);
@@ -249,7 +256,7 @@ export async function writeSeed(tx: Tx, d: SeedData, opts: WriteOptions): Promis
         'Claim',
         c.id,
         other,
-        provenance([c.evidence, claimById.get(other)!.evidence], outletOf),
+        provenance([c.evidence, claimById.get(other)!.evidence], outletOfArticle),
       );
     }
   }
@@ -257,7 +264,7 @@ export async function writeSeed(tx: Tx, d: SeedData, opts: WriteOptions): Promis
   for (const r of d.relationships)
     rel(r.type, labelOf.get(r.from)!, labelOf.get(r.to)!, r.from, r.to, {
       ...r.properties,
-      ...provenance(r.evidence, outletOf),
+      ...provenance(r.evidence, outletOfArticle),
     });
   for (const m of d.mentions) {
     const props = {

@@ -67,27 +67,8 @@ export interface EvidenceRef {
   end: number;
 }
 
-/**
- * Provenance properties exactly as the seed loader writes them (src/dataset/load.ts): the first
- * quote as article/quote/start/end, all of them as parallel lists, and how many articles and
- * outlets support it. Numbers are JS numbers, as the loader's are.
- */
-export function provenance(evidence: EvidenceRef[], outletOf: (article: string) => string): Record<string, unknown> {
-  const first = evidence[0]!;
-  const articles = evidence.map((e) => e.article);
-  return {
-    article: first.article,
-    quote: first.quote,
-    start: first.start,
-    end: first.end,
-    evidence_articles: articles,
-    evidence_quotes: evidence.map((e) => e.quote),
-    evidence_starts: evidence.map((e) => e.start),
-    evidence_ends: evidence.map((e) => e.end),
-    sources: new Set(articles).size,
-    outlets: new Set(articles.map(outletOf)).size,
-  };
-}
+/** Provenance properties exactly as the seed loader writes them (one implementation). */
+export { provenance } from '../../dataset/load';
 
 /** The evidence list of a relationship's provenance properties (the inverse of provenance()). */
 export function evidenceOf(props: Record<string, unknown>): EvidenceRef[] {
