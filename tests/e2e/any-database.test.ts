@@ -76,9 +76,12 @@ it('captions, a legend with every label, edge hover and click, timeline and map 
   // Relationships are thin: sweep across the line near its middle until sigma picks it.
   let mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
   const card = page.getByTestId('edge-card');
+  // Offsets go across the line (along its normal), so any direction of the edge is swept.
+  const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+  const [nx, ny] = [-(b.y - a.y) / len, (b.x - a.x) / len];
   sweep: for (const t of [0.5, 0.45, 0.55, 0.4, 0.6])
     for (const d of [0, -1, 1, -2, 2, -3, 3]) {
-      mid = { x: a.x + (b.x - a.x) * t + d, y: a.y + (b.y - a.y) * t };
+      mid = { x: a.x + (b.x - a.x) * t + d * nx, y: a.y + (b.y - a.y) * t + d * ny };
       await page.mouse.move(mid.x, mid.y, { steps: 2 });
       if (await card.isVisible()) break sweep;
     }
