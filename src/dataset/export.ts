@@ -6,6 +6,7 @@
  * fields they come from, and relationships are split the way the loader joins them (claims'
  * MADE/REPORTS/ABOUT/CONTRADICTS, MENTIONS, the rest). Read in one read transaction.
  */
+import { PROVENANCE_KEYS } from './load';
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
@@ -15,18 +16,7 @@ import { ENTITY_FILES } from './schema';
 type Row = Record<string, unknown>;
 
 /** Relationship properties the loader derives from the evidence list (see load.ts provenance()). */
-const PROVENANCE = new Set([
-  'article',
-  'quote',
-  'start',
-  'end',
-  'evidence_articles',
-  'evidence_quotes',
-  'evidence_starts',
-  'evidence_ends',
-  'sources',
-  'outlets',
-]);
+const PROVENANCE = new Set<string>(PROVENANCE_KEYS);
 const CLAIM_LINKS = new Set(['MADE', 'REPORTS', 'ABOUT', 'CONTRADICTS']);
 
 /** A stored value as the seed files write it: dates as YYYY-MM-DD, points as {lat, lon}, integers as numbers. */

@@ -81,6 +81,20 @@ function nodeProps(data: Record<string, unknown>, exclude: string[] = []): Row {
   return props;
 }
 
+/** Keys the provenance() helper writes. */
+export const PROVENANCE_KEYS = [
+  'article',
+  'quote',
+  'start',
+  'end',
+  'evidence_articles',
+  'evidence_quotes',
+  'evidence_starts',
+  'evidence_ends',
+  'sources',
+  'outlets',
+] as const;
+
 /**
  * Provenance properties: the first quote as article/quote/start/end, all of them as parallel
  * lists, and how many articles and outlets support it. Ingest's accepts write the same shape.

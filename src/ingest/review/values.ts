@@ -68,7 +68,7 @@ export interface EvidenceRef {
 }
 
 /** Provenance properties exactly as the seed loader writes them (one implementation). */
-export { provenance } from '../../dataset/load';
+export { provenance, PROVENANCE_KEYS } from '../../dataset/load';
 
 /** The evidence list of a relationship's provenance properties (the inverse of provenance()). */
 export function evidenceOf(props: Record<string, unknown>): EvidenceRef[] {
@@ -85,17 +85,3 @@ export function evidenceOf(props: Record<string, unknown>): EvidenceRef[] {
 }
 
 const num = (v: unknown): number => (isInt(v) ? v.toNumber() : Number(v));
-
-/** Keys the provenance() helper writes. */
-export const PROVENANCE_KEYS = [
-  'article',
-  'quote',
-  'start',
-  'end',
-  'evidence_articles',
-  'evidence_quotes',
-  'evidence_starts',
-  'evidence_ends',
-  'sources',
-  'outlets',
-] as const;
