@@ -6,7 +6,7 @@
 //
 // Checks:
 //  - articles.yaml: file exists, sha256 (hex of the bytes) and length (UTF-16 units) match;
-//  - every evidence quote (claims.yaml, relationships.yaml) sits verbatim at text.slice(start, end),
+//  - every evidence quote (claims.yaml, relationships.yaml, entities' `reported`) sits verbatim at text.slice(start, end),
 //    is non-empty and at most 30 words; mentions.yaml quotes sit at first_offset;
 //  - ids are unique across all files; every referenced id exists and has an allowed label;
 //  - relationship types are declared in vocabulary.yaml and respect its from/to labels;
@@ -271,6 +271,21 @@ for (const file of ['claims.yaml', 'relationships.yaml']) {
     if (file === 'claims.yaml' && !evs.length) err(`${file} ${where}: missing evidence`);
     evs.forEach((e, j) => {
       if (checkEvidence(file, evs.length > 1 ? `${where} [${j}]` : where, e)) f.changed = true;
+    });
+  });
+  if (f.changed) writeFileSync(f.path, f.doc.toString({ lineWidth: 0 }));
+}
+// Per-value sources on entities: `reported: [{property, value, evidence}]`.
+for (const file of Object.keys(ENTITY_FILES)) {
+  const f = openDoc(file);
+  if (!f) continue;
+  items(f.doc).forEach((m) => {
+    const rep = m.get('reported', true);
+    if (!isSeq(rep)) return;
+    rep.items.forEach((r, j) => {
+      if (!isMap(r)) return;
+      const where = `${String(m.get('id'))} reported[${j}] ${String(r.get('property'))}`;
+      for (const e of evidenceNodes(r)) if (checkEvidence(file, where, e)) f.changed = true;
     });
   });
   if (f.changed) writeFileSync(f.path, f.doc.toString({ lineWidth: 0 }));

@@ -2,7 +2,7 @@
  * The loader in reverse: one dataset of the graph (every node whose `dataset` is NAME, what the
  * seed and accepted reviews write) as the seed YAML files, so reviewed data can be kept in git.
  * Loading the export gives the same graph: node properties the loader derives (an article's
- * readable outlet and authors, a claim's caption, provenance lists) are turned back into the
+ * readable outlet and authors, a claim's caption, provenance lists, per-value sources) are turned back into the
  * fields they come from, and relationships are split the way the loader joins them (claims'
  * MADE/REPORTS/ABOUT/CONTRADICTS, MENTIONS, the rest). Read in one read transaction.
  */
@@ -11,6 +11,7 @@ import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { stringify } from 'yaml';
+import { REPORTED_KEYS, reportedFromProps } from './reported';
 import { ENTITY_FILES } from './schema';
 
 type Row = Record<string, unknown>;
@@ -85,7 +86,12 @@ export async function exportDataset(driver: Driver, database: string, dataset: s
           files['claims.yaml']!.push(c);
         } else {
           const file = labels.map((l) => fileOf.get(l)).find(Boolean);
-          if (file) files[file]!.push(props(p));
+          if (!file) continue;
+          // Per-value sources go back to the entity's `reported` list (reported.ts).
+          const e = props(p, REPORTED_KEYS);
+          const reported = reportedFromProps(props(p));
+          if (reported.length) e.reported = reported;
+          files[file]!.push(e);
         }
       }
       const relationships: Row[] = [];

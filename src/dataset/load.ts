@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import neo4j, { type Driver, type ManagedTransaction, type Transaction } from 'neo4j-driver';
 import type { SeedData } from './read';
+import { reportedProps } from './reported';
 import type { Evidence } from './schema';
 
 /** Every node this loader writes carries `dataset`, so `--reset` removes exactly ours. */
@@ -192,6 +193,13 @@ export async function writeSeed(tx: Tx, d: SeedData, opts: WriteOptions): Promis
   for (const a of d.articles) labelOf.set(a.id, 'Article');
   for (const e of d.entities) labelOf.set(e.data.id, 'Entity');
   const nameOf = new Map(d.entities.map((e) => [e.data.id, e.data.name]));
+  const publishedOf = new Map(d.articles.map((a) => [a.id, a.published]));
+  // An entity's per-value sources become parallel list properties (reported.ts).
+  const entityProps = (data: (typeof d.entities)[number]['data']): Row =>
+    Object.assign(
+      nodeProps(data, ['reported']),
+      reportedProps(data.reported, (a) => publishedOf.get(a) ?? ''),
+    );
 
   // Nodes: rows are whole property maps (plus `label` for entities, which is not stored).
   const articles = d.articles.map((a) =>
@@ -227,7 +235,7 @@ export async function writeSeed(tx: Tx, d: SeedData, opts: WriteOptions): Promis
     });
     stages.push({
       cypher: 'UNWIND $rows AS row CREATE (n:Entity:$(row.label)) SET n = row.props',
-      rows: d.entities.map((e) => ({ label: e.label, props: nodeProps(e.data) })),
+      rows: d.entities.map((e) => ({ label: e.label, props: entityProps(e.data) })),
       expect: { nodes: d.entities.length },
     });
     stages.push({
@@ -240,7 +248,7 @@ export async function writeSeed(tx: Tx, d: SeedData, opts: WriteOptions): Promis
     const byLabel = new Map<string, Row[]>();
     // Append in place: copying the list on every record made grouping O(n²) (minutes at 100k+ rows; bench/).
     for (const e of d.entities)
-      (byLabel.get(e.label) ?? byLabel.set(e.label, []).get(e.label)!).push(nodeProps(e.data));
+      (byLabel.get(e.label) ?? byLabel.set(e.label, []).get(e.label)!).push(entityProps(e.data));
     for (const [label, rows] of byLabel)
       stages.push({ cypher: `UNWIND $rows AS row MERGE (n:Entity {id: row.id}) SET n = row SET n:${label}`, rows });
     stages.push({ cypher: 'UNWIND $rows AS row MERGE (n:Claim {id: row.id}) SET n = row', rows: claims });

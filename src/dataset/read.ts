@@ -14,8 +14,10 @@ import {
   type EntityLabel,
   type Mention,
   type Relationship,
+  type ReportedValue,
   type VocabularyEntry,
 } from './schema';
+import { checkReported } from './reported';
 
 /** One problem in the seed data, located precisely enough to fix by hand. */
 export interface SeedIssue {
@@ -44,7 +46,13 @@ export class SeedValidationError extends Error {
 export interface EntityRecord {
   label: EntityLabel;
   file: string;
-  data: Record<string, unknown> & { id: string; name: string; aliases: string[]; description: string };
+  data: Record<string, unknown> & {
+    id: string;
+    name: string;
+    aliases: string[];
+    description: string;
+    reported?: ReportedValue[];
+  };
 }
 
 export interface SeedData {
@@ -204,7 +212,9 @@ function checkReferences(d: SeedData, issues: SeedIssue[]): void {
       ref('articles.yaml', rec, `authors.${j}`, p, (id) => kindOf.get(id)?.label === 'Person', 'a Person'),
     );
   });
+  const published = new Map(d.articles.map((a) => [a.id, a.published]));
   d.entities.forEach((e) => {
+    checkReported(e.file, e.data, published, issues);
     const by = e.data.casualties_reported_by;
     if (typeof by === 'string') ref(e.file, `(${e.data.id})`, 'casualties_reported_by', by, isEntity, 'an entity');
   });

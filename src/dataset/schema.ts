@@ -37,11 +37,26 @@ export const EvidenceSchema = z.strictObject({
 });
 export type Evidence = z.infer<typeof EvidenceSchema>;
 
+/**
+ * One value of an entity property and the article that gave it (per-value provenance, for values a
+ * later article supplied or revised; see seed/README.md and reported.ts). Dates as YYYY-MM-DD.
+ */
+export const ReportedValueSchema = z.strictObject({
+  property: z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be a property name (snake_case)'),
+  value: z.preprocess(
+    (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v),
+    scalar,
+  ),
+  evidence: EvidenceSchema,
+});
+export type ReportedValue = z.infer<typeof ReportedValueSchema>;
+
 const entityBase = {
   id: slug,
   name: z.string({ message: 'name is required' }).min(1, 'name must not be empty'),
   aliases: z.array(z.string().min(1, 'an alias must not be empty')).default([]),
   description: z.string({ message: 'description is required' }).min(10, 'description is too short'),
+  reported: z.array(ReportedValueSchema).optional(),
 };
 
 export const PersonSchema = z.looseObject({ ...entityBase, role: z.string().optional() }).catchall(storable);
