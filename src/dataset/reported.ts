@@ -19,7 +19,7 @@ export const REPORTED_KEYS = [
 ] as const;
 
 /** Properties that identify or describe the record itself and cannot have a per-value source. */
-const NOT_REPORTABLE = new Set(['id', 'name', 'aliases', 'reported', 'location', 'location_source', 'date_basis']);
+const NOT_REPORTABLE = new Set(['id', 'name', 'aliases', 'reported']);
 
 /** A value as stored in `reported_values` (one list type on the node): ISO dates and numbers as text. */
 const asText = (v: string | number | boolean) => String(v);

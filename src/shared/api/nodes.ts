@@ -3,6 +3,7 @@ import { GraphNodeSchema, GraphPayloadSchema } from '../graph';
 import type { EndpointContract } from './contract';
 import { ROUTES } from './routes';
 import { csvList, intParam, NodeIdParamsSchema, TokenNameSchema } from './common';
+import { IsoDateSchema } from './timeline';
 
 /** A short reference to a node (no properties): enough to show and link it. */
 export const NodeRefSchema = z.object({
@@ -70,6 +71,24 @@ export const DegreeSchema = z.object({
     .describe('sorted by out+in, descending'),
 });
 
+/** One value of a property and the article that gave it (values a later article supplied or revised). */
+export const ReportedValueSchema = z.object({
+  property: z.string(),
+  value: z.union([z.string(), z.number(), z.boolean()]),
+  article: ArticleRefSchema,
+  quote: z.string(),
+  start: z.number().nullable(),
+  end: z.number().nullable(),
+});
+export type ReportedValue = z.infer<typeof ReportedValueSchema>;
+
+export const NodeDetailQuerySchema = z.object({
+  asReportedBy: IsoDateSchema.optional().describe(
+    'as known on this day: property values, evidence, mentions and claims only from articles published by then',
+  ),
+});
+export type NodeDetailQuery = z.infer<typeof NodeDetailQuerySchema>;
+
 export const NodeDetailResponseSchema = z.object({
   node: GraphNodeSchema,
   degree: DegreeSchema,
@@ -85,6 +104,14 @@ export const NodeDetailResponseSchema = z.object({
   ),
   claimsMade: z.array(ClaimSchema),
   claimsAbout: z.array(ClaimSchema),
+  reported: z
+    .array(ReportedValueSchema)
+    .optional()
+    .describe(
+      "per-value sources of the node's properties, oldest article first (with asReportedBy: those published by then, " +
+        'and each such property shows the latest of them, or is absent while none is)',
+    ),
+  asReportedBy: z.string().nullable().optional(),
 });
 export type NodeDetailResponse = z.infer<typeof NodeDetailResponseSchema>;
 
@@ -93,6 +120,7 @@ export const nodeDetailContract = {
   summary: 'A node: properties, labels, degree per type and direction, evidence quotes, claims made and about it.',
   tag: 'nodes',
   params: NodeIdParamsSchema,
+  query: NodeDetailQuerySchema,
   response: NodeDetailResponseSchema,
   errors: [400, 404, 503],
 } as const satisfies EndpointContract;

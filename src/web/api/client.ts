@@ -219,8 +219,13 @@ export class ApiClient {
     });
   }
 
-  node(id: string, signal?: AbortSignal): Promise<NodeDetailResponse> {
-    return this.request(ROUTES.nodeDetail, { params: { id }, signal });
+  /** A node's detail; with `asReportedBy`, as known on that day (values, evidence, claims). */
+  node(id: string, signal?: AbortSignal, asReportedBy?: string): Promise<NodeDetailResponse> {
+    return this.request(ROUTES.nodeDetail, {
+      params: { id },
+      query: asReportedBy ? { asReportedBy } : undefined,
+      signal,
+    });
   }
 
   neighbours(

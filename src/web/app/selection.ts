@@ -25,19 +25,28 @@ export class SelectionController {
 
   async loadDetail(id: string): Promise<void> {
     const { store, api } = this.app;
-    const cached = this.details.get(id);
+    // "As reported by" a day: the detail as known then (values a later article gave are hidden).
+    const asOf = this.app.state.filters.asOf ?? undefined;
+    const key = asOf ? `${id}@${asOf}` : id;
+    const cached = this.details.get(key);
     if (cached) {
       store.set(detailLoaded(id, cached, true));
       return;
     }
     store.set(detailLoading(id));
     try {
-      const data = await api.node(id);
-      this.details.set(id, data);
+      const data = await api.node(id, undefined, asOf);
+      this.details.set(key, data);
       store.set(detailLoaded(id, data));
     } catch (e) {
       store.set(detailFailed(id, describeError(e)));
     }
+  }
+
+  /** Reloads the focused node's detail (after the "as reported by" day changed). */
+  refreshDetail(): void {
+    const focus = this.app.state.focus;
+    if (focus) void this.loadDetail(focus);
   }
 
   /** Selects a node by element id or our id, loading it first when it is not in the graph. */

@@ -40,12 +40,14 @@ export class TimelineController {
   setAsOf(asOf: string | null): void {
     this.app.store.set(patchFilters({ asOf }));
     if (this.app.state.view.mode === 'claims') void this.app.claims.load();
+    this.app.selection.refreshDetail();
   }
 
   setTimeMode(mode: TimeMode): void {
     this.pause();
     this.app.store.set(setTimeMode(mode));
     if (this.app.state.view.mode === 'claims') void this.app.claims.load();
+    this.app.selection.refreshDetail();
   }
 
   setHideOutside(hideOutside: boolean): void {

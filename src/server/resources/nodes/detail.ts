@@ -6,6 +6,7 @@ import { nodeKey, toGraphNode, toNodeRef } from '../../db/graph';
 import { matchNode } from '../../db/node-ref';
 import { quoteType, refreshRelationshipTypes, relationshipTypes } from '../../db/rel-types';
 import { int, readQuery, type Db } from '../../db/runner';
+import { withReported } from './as-of';
 
 const EVIDENCE_CAP = 300;
 const CLAIMS_CAP = 100;
@@ -147,8 +148,9 @@ async function detailRecord(db: Db, address: string, types: string[]) {
  * type appeared since the type list was read). Cost: two degree-store lookups per relationship
  * type, then O(cap) for evidence, mentions and claims: each list is cut before its lookups. With
  * more mentions or claims than the cap, which ones are shown is store order, sorted afterwards.
+ * With `asReportedBy`, only what articles published by then gave (as-of.ts).
  */
-export async function nodeDetail(db: Db, address: string): Promise<NodeDetailResponse> {
+export async function nodeDetail(db: Db, address: string, asReportedBy?: string): Promise<NodeDetailResponse> {
   let types = await relationshipTypes(db);
   let rec = await detailRecord(db, address, types);
   // A type the list lacks: re-read the list once and ask again.
@@ -203,7 +205,7 @@ export async function nodeDetail(db: Db, address: string): Promise<NodeDetailRes
     });
   }
 
-  return {
+  const detail: NodeDetailResponse = {
     node: toGraphNode(n),
     degree: {
       total,
@@ -224,4 +226,5 @@ export async function nodeDetail(db: Db, address: string): Promise<NodeDetailRes
     claimsMade: claimRows.filter((c) => c.rel === 'made').map(toClaim),
     claimsAbout: claimRows.filter((c) => c.rel === 'about').map(toClaim),
   };
+  return withReported(db, detail, nodeProps, asReportedBy);
 }

@@ -1,5 +1,10 @@
 import { NodeIdParamsSchema } from '../../../shared/api/common';
-import { neighboursContract, NeighboursQuerySchema, nodeDetailContract } from '../../../shared/api/nodes';
+import {
+  neighboursContract,
+  NeighboursQuerySchema,
+  nodeDetailContract,
+  NodeDetailQuerySchema,
+} from '../../../shared/api/nodes';
 import { nodeDetail } from './detail';
 import { neighbours } from './neighbours';
 import { fastifyPath, parseInput, type RouteModule } from '../../http/context';
@@ -8,7 +13,7 @@ import { fastifyPath, parseInput, type RouteModule } from '../../http/context';
 export const nodeRoutes: RouteModule = (app, ctx) => {
   app.get(fastifyPath(nodeDetailContract), async (req) => {
     const { id } = parseInput(NodeIdParamsSchema, req.params);
-    return nodeDetail(ctx.db, id);
+    return nodeDetail(ctx.db, id, parseInput(NodeDetailQuerySchema, req.query).asReportedBy);
   });
   app.get(fastifyPath(neighboursContract), async (req) => {
     const { id } = parseInput(NodeIdParamsSchema, req.params);

@@ -8,12 +8,21 @@ import {
 } from '../../../shared/api/timeline';
 import { num, strOrNull, toJson } from '../../db/convert';
 import { nodeCaption, nodeKey } from '../../db/graph';
-import { cypherDate, cypherEvidenceArticles, cypherLat, cypherLon, FAR_FUTURE, FAR_PAST } from '../../db/fragments';
+import {
+  cypherDate,
+  cypherEvidenceArticles,
+  cypherLat,
+  cypherLon,
+  cypherReportedDate,
+  FAR_FUTURE,
+  FAR_PAST,
+} from '../../db/fragments';
 import { int, readQuery, type Db } from '../../db/runner';
 
 /**
  * The timeline: events by when they happened, articles by publication date, and the "as reported
- * by" view of both. One round trip.
+ * by" view of both: then an event's dates are those the articles out by that day gave (per-value
+ * sources, see cypherReportedDate), so a later article's end date never shows early. One round trip.
  */
 
 const TIMELINE_CYPHER = `
@@ -37,7 +46,10 @@ CALL () {
 }
 CALL (filtered, fromD, toD, known) {
   MATCH (e:Event)
-  WITH e, ${cypherDate('e.date')} AS d0, ${cypherDate('e.date_from')} AS df, ${cypherDate('e.date_to')} AS dt
+  // A date a later article gave (a campaign's end) is the one known by then, or none.
+  WITH e, ${cypherReportedDate('e', 'date', 'filtered', 'known')} AS d0,
+       ${cypherReportedDate('e', 'date_from', 'filtered', 'known')} AS df,
+       ${cypherReportedDate('e', 'date_to', 'filtered', 'known')} AS dt
   WITH e, coalesce(d0, df, dt) AS s, coalesce(d0, dt, df) AS t,
        d0 IS NULL AND df IS NULL AND dt IS NOT NULL AS openStart,
        d0 IS NULL AND dt IS NULL AND df IS NOT NULL AS openEnd
