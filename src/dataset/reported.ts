@@ -89,9 +89,19 @@ export function checkReported(
   entries.forEach((e, j) => {
     const field = `reported.${j}`;
     if (!published.has(e.evidence.article))
-      issues.push({ file, record, field: `${field}.evidence.article`, message: `unknown article "${e.evidence.article}"` });
+      issues.push({
+        file,
+        record,
+        field: `${field}.evidence.article`,
+        message: `unknown article "${e.evidence.article}"`,
+      });
     if (NOT_REPORTABLE.has(e.property))
-      issues.push({ file, record, field: `${field}.property`, message: `${e.property} cannot have a per-value source` });
+      issues.push({
+        file,
+        record,
+        field: `${field}.property`,
+        message: `${e.property} cannot have a per-value source`,
+      });
     else if (data[e.property] === undefined)
       issues.push({ file, record, field: `${field}.property`, message: `the record has no ${e.property} to source` });
     const key = `${e.property}|${e.evidence.article}`;
@@ -99,7 +109,12 @@ export function checkReported(
       issues.push({ file, record, field, message: `two values of ${e.property} from ${e.evidence.article}` });
     seen.add(key);
     if (e.evidence.end - e.evidence.start !== e.evidence.quote.length)
-      issues.push({ file, record, field: `${field}.evidence.end`, message: "end - start differs from the quote's length" });
+      issues.push({
+        file,
+        record,
+        field: `${field}.evidence.end`,
+        message: "end - start differs from the quote's length",
+      });
   });
   const latest = new Map<string, ReportedValue>();
   for (const e of ordered(entries, (a) => published.get(a) ?? '')) latest.set(e.property, e);

@@ -87,7 +87,14 @@ export function verifyAgainstArticles(d: SeedData, articlesDir: string): VerifyR
   );
   for (const e of d.entities)
     e.data.reported?.forEach((r, j) =>
-      check(e.file, `(${e.data.id})`, `reported.${j}.evidence.quote`, r.evidence.article, r.evidence.quote, r.evidence.start),
+      check(
+        e.file,
+        `(${e.data.id})`,
+        `reported.${j}.evidence.quote`,
+        r.evidence.article,
+        r.evidence.quote,
+        r.evidence.start,
+      ),
     );
   d.mentions.forEach((m, i) =>
     check('mentions.yaml', `#${i + 1} (${m.article} → ${m.entity})`, 'quote', m.article, m.quote, m.first_offset),

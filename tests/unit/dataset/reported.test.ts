@@ -42,7 +42,11 @@ describe('reportedProps', () => {
 
 describe('ReportedValueSchema', () => {
   it('reads an unquoted YAML date as an ISO day', () => {
-    const r = ReportedValueSchema.parse({ property: 'date_to', value: new Date('2023-12-30T00:00:00Z'), evidence: ev('late') });
+    const r = ReportedValueSchema.parse({
+      property: 'date_to',
+      value: new Date('2023-12-30T00:00:00Z'),
+      evidence: ev('late'),
+    });
     expect(r.value).toBe('2023-12-30');
   });
 });
@@ -56,7 +60,10 @@ describe('checkReported', () => {
 
   it('accepts a property whose stored value is the latest source', () => {
     expect(
-      check({ date_to: '2023-12-30', reported: [entry('date_to', '2022-07-03', 'early'), entry('date_to', '2023-12-30', 'late')] }),
+      check({
+        date_to: '2023-12-30',
+        reported: [entry('date_to', '2022-07-03', 'early'), entry('date_to', '2023-12-30', 'late')],
+      }),
     ).toEqual([]);
   });
 

@@ -22,7 +22,9 @@ const LISTS = [
 type Props = Record<string, unknown>;
 
 /** The node's per-value sources with their article ids, or none when it has no well-formed lists. */
-function sourcesOf(raw: Props): { property: string; value: string; article: string; quote: string; start: unknown; end: unknown }[] {
+function sourcesOf(
+  raw: Props,
+): { property: string; value: string; article: string; quote: string; start: unknown; end: unknown }[] {
   const props = raw.reported_properties;
   if (!Array.isArray(props)) return [];
   const list = (k: string) => (Array.isArray(raw[k]) ? (raw[k] as unknown[]) : []);
