@@ -16,7 +16,10 @@ describe('OpenAPI document', () => {
 
   it('declares path parameters for templated paths', () => {
     const detail = doc.paths['/api/nodes/{id}'].get;
-    expect(detail.parameters).toEqual([expect.objectContaining({ name: 'id', in: 'path', required: true })]);
+    expect(detail.parameters).toEqual([
+      expect.objectContaining({ name: 'id', in: 'path', required: true }),
+      expect.objectContaining({ name: 'asReportedBy', in: 'query', required: false }),
+    ]);
     const run = doc.paths['/api/queries/{name}/run'].post;
     expect(run.parameters[0].name).toBe('name');
     expect(run.requestBody.content['application/json'].schema.type).toBe('object');
