@@ -9,6 +9,7 @@ import { displayCaption, expansionOf, primaryLabel } from '../../core/graph/grap
 import { Claims } from '../claims/EntityClaims';
 import { remainingMore } from '../../core/expansion/more';
 import { EvidenceList } from '../evidence/EvidenceList';
+import { ReportedValues } from './ReportedValues';
 import { formatValue, humanKey, humanType } from '../format';
 import { RelationshipDetail } from './RelationshipDetail';
 
@@ -234,6 +235,7 @@ function Body({ data }: { data: NodeDetailResponse }) {
           </dl>
         </div>
       ) : null}
+      <ReportedValues data={data} />
       <Relationships data={data} />
       <EvidenceList data={data} />
       <Claims made={data.claimsMade} about={data.claimsAbout} node={data.node} />
