@@ -11,7 +11,7 @@ import { loadTruth } from './truth';
  * The fidelity pass: run the extractor over the curated articles with the full curated graph as
  * gazetteer and list what it proposes that the graph lacks — names with no auto-link, and title
  * relationships whose (type, from, to) is not curated. The output is a review list for a person,
- * not a score: `npx tsx eval/fidelity.ts [--extractor corenlp|js] [--articles DIR]`.
+ * not a score: `npm run eval:fidelity -- [--extractor corenlp|js] [--articles DIR]`.
  */
 async function main(argv: string[]): Promise<void> {
   const arg = (name: string) => {

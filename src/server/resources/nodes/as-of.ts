@@ -10,6 +10,7 @@ import { readQuery, type Db } from '../../db/runner';
  * is absent while none was; evidence, mentions and claims keep only articles published by then.
  */
 
+// The property names dataset/reported.ts writes (REPORTED_KEYS); the API does not import the loader.
 const LISTS = [
   'reported_properties',
   'reported_values',
