@@ -5,6 +5,7 @@
  */
 import type { GraphEdge } from '../../../shared/graph';
 import { corroboration } from '../evidence/corroboration';
+import { nodeAsOf } from '../timeline/reported-values';
 import { activeInRange, reportedBy, type DateRange, type ViewGraph } from '../timeline/time-filter';
 
 export interface InvestigationFilters {
@@ -78,7 +79,10 @@ export function computeViewFilter(
   const fadeNodes = new Set<string>();
   const fadeEdges = new Set<string>();
   if (f.range) {
-    const active = activeInRange(g, f.range);
+    // As of a day, an event spans what was known then (not an end date a later article gave).
+    const asOf = f.asOf;
+    const dated = asOf ? { nodes: g.nodes.map((n) => nodeAsOf(n, asOf, published)), edges: g.edges } : g;
+    const active = activeInRange(dated, f.range);
     for (const n of g.nodes) if (!active.nodes.has(n.id)) (f.hideOutside ? hideNodes : fadeNodes).add(n.id);
     for (const e of g.edges) if (!active.edges.has(e.id)) (f.hideOutside ? hideEdges : fadeEdges).add(e.id);
   }
