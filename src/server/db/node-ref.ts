@@ -9,6 +9,12 @@ import { looksLikeElementId, readQuery, type Db } from './runner';
 export const KEYED_LABELS = ['Entity', 'Article', 'Claim'] as const;
 
 /**
+ * The values an `id` may have for the address in parameter `param` (text, integer, float), as a
+ * list an index seek takes; nodeAddressWhere then checks the match exactly.
+ */
+const KEY_FORMS = (param: string) => `[$${param}, toIntegerOrNull($${param}), toFloatOrNull($${param})]`;
+
+/**
  * The condition that a node is the one an address names: an elementId, or its `id` property
  * whatever its type — `500` names `{id: 500}` as well as `{id: '500'}`. `variable` and `param`
  * are fixed names from our code, never user input; the parameter holds the address as text.
@@ -32,12 +38,11 @@ export function matchNode(variable: string, param: string, address: string, opti
     return `${optional ? 'OPTIONAL MATCH' : 'MATCH'} (${variable}) WHERE ${nodeAddressWhere(variable, param, address)}`;
   }
   const v = variable;
-  const p = `$${param}`;
   // Names of its own (`x` as well), so no clash with the caller's variables.
   const x = `${v}__x`;
-  const seek = KEYED_LABELS.map(
-    (l) => `MATCH (${x}:${l}) WHERE ${x}.id IN [${p}, toIntegerOrNull(${p}), toFloatOrNull(${p})] RETURN ${x}`,
-  ).join(' UNION ');
+  const seek = KEYED_LABELS.map((l) => `MATCH (${x}:${l}) WHERE ${x}.id IN ${KEY_FORMS(param)} RETURN ${x}`).join(
+    ' UNION ',
+  );
   return `CALL () {
   CALL () { ${seek} }
   WITH ${x} WHERE ${nodeAddressWhere(x, param, address)}
@@ -64,8 +69,8 @@ const quoteLabel = (l: string) => `\`${l.replace(/`/g, '``')}\``;
 
 /**
  * Finds the node an address names (element id or `id` of any type), looking among `labels` first
- * (a label scan instead of a scan of every node). Null when there is none. Cost: one round trip
- * (two when the node is outside `labels`).
+ * (an index seek where a label's `id` is indexed, else a scan of that label). Null when there is
+ * none. Cost: one round trip (two when the node is outside `labels`).
  */
 export async function resolveNode(db: Db, address: string, labels?: readonly string[]): Promise<ResolvedNode | null> {
   const byLabel = !!labels?.length && !looksLikeElementId(address);
@@ -75,7 +80,7 @@ export async function resolveNode(db: Db, address: string, labels?: readonly str
     byLabel
       ? `CALL () { ${labels!
           .slice(0, 20)
-          .map((l) => `MATCH (n:${quoteLabel(l)}) WHERE ${where} RETURN n`)
+          .map((l) => `MATCH (n:${quoteLabel(l)}) WHERE n.id IN ${KEY_FORMS('address')} AND ${where} RETURN n`)
           .join(' UNION ')} } RETURN n LIMIT 1`
       : `${matchNode('n', 'address', address)} RETURN n LIMIT 1`,
     { address },
