@@ -55,11 +55,15 @@ export class ProfiledApi {
   }
 
   async get(url: string, body?: object): Promise<{ status: number; body: any }> {
-    const r =
-      body === undefined
-        ? await this.app.inject({ method: 'GET', url })
-        : await this.app.inject({ method: 'POST', url, payload: body });
-    return { status: r.statusCode, body: r.json() };
+    // A time-out (408) on a cold instance of a busy machine says nothing about database hits: ask
+    // again, a few times.
+    for (let attempt = 1; ; attempt++) {
+      const r =
+        body === undefined
+          ? await this.app.inject({ method: 'GET', url })
+          : await this.app.inject({ method: 'POST', url, payload: body });
+      if (r.statusCode !== 408 || attempt === 3) return { status: r.statusCode, body: r.json() };
+    }
   }
 
   /**
@@ -71,7 +75,9 @@ export class ProfiledApi {
     if (warm.status !== 200) throw new Error(`${url} → ${warm.status}: ${JSON.stringify(warm.body)}`);
     this.rec.reset();
     const r = await this.get(url, body);
-    const statements = [...this.rec.statements];
+    // The relationship-type list is re-read at most once a minute (db/rel-types.ts): a cache
+    // refill that a slow run can land in any request, not part of one request's cost.
+    const statements = this.rec.statements.filter((st) => !st.query.includes('db.relationshipTypes()'));
     let hits = 0;
     let produce = 0;
     for (const st of statements) {
