@@ -276,6 +276,32 @@ const med = (cells: LatencyCell[]): LatencyCell => ({
   failures: cells.reduce((s, c) => s + c.failures, 0),
 });
 
+/**
+ * Database hits only, no latency run: each endpoint's first request recorded (warm) and
+ * PROFILEd. What `bench/api/hits.ts` reports per scale.
+ */
+export async function apiDbHits(
+  t: ApiTarget,
+  probes: Generated['probes'],
+): Promise<{ dbHits: Record<string, number>; failed: Record<string, string> }> {
+  const eps = endpoints(probes);
+  // A first pass only warms the fresh instance (plans, page cache, JIT): on a busy machine its
+  // first queries can exceed the API's time limit.
+  await recordStatements(t, eps);
+  const { byRequest, failed } = await recordStatements(t, eps);
+  const dbHits: Record<string, number> = {};
+  const driver = createDriver({ uri: t.uri, username: 'neo4j', password: t.password });
+  try {
+    for (const ep of eps.filter((x) => !failed.has(x.name))) {
+      const r = ep.requests[0]!;
+      dbHits[ep.name] = await dbHitsOf(driver, t.database, byRequest.get(r.path + JSON.stringify(r.body ?? ''))!);
+    }
+  } finally {
+    await driver.close();
+  }
+  return { dbHits, failed: Object.fromEntries(failed) };
+}
+
 export async function runApiBench(t: ApiTarget, probes: Generated['probes'], plan: ApiPlan): Promise<ApiResults> {
   const eps = endpoints(probes);
   // Recording (in-process) and the server child start (both load and EXPLAIN-check the saved

@@ -64,6 +64,8 @@ export async function startBenchNeo4j(opts: BenchNeo4jOptions = {}): Promise<Ben
     extraConf: { ...BULK_CONF, ...opts.extraConf },
     javaHome: loadEnv().JAVA_HOME,
     reuse: false,
+    // Generous: on the shared 2-core machine a JVM start has taken over the default 2 minutes.
+    readyTimeoutMs: 300_000,
     log: () => {},
   });
   const uri = handle.info.uri!;

@@ -5,14 +5,21 @@ import { ROUTES } from './routes';
 import { csvList, intParam, NodeIdSchema, TokenNameSchema } from './common';
 
 export const PATHS_MAX_HOPS = 8;
+/**
+ * Not followed unless asked for (by `types` or `exclude`): an article mentioning two entities is
+ * not a relation between them, and through a hub's mentions a search would read most of the graph.
+ */
+export const PATHS_DEFAULT_EXCLUDE: readonly string[] = ['MENTIONS'];
 
 export const PathsQuerySchema = z.object({
   from: NodeIdSchema,
   to: NodeIdSchema,
   maxHops: intParam(1, PATHS_MAX_HOPS, 4).describe(`longest path considered (1–${PATHS_MAX_HOPS}, default 4)`),
   limit: intParam(1, 100, 25).describe('most paths returned (1–100, default 25)'),
-  types: csvList(TokenNameSchema).describe('only follow these relationship types'),
-  exclude: csvList(TokenNameSchema).describe('never follow these relationship types (e.g. MENTIONS)'),
+  types: csvList(TokenNameSchema).describe('only follow these relationship types (MENTIONS too when listed)'),
+  exclude: csvList(TokenNameSchema).describe(
+    `never follow these relationship types; without types or exclude: ${PATHS_DEFAULT_EXCLUDE.join(', ')}`,
+  ),
 });
 export type PathsQuery = z.infer<typeof PathsQuerySchema>;
 

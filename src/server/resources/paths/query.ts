@@ -1,5 +1,5 @@
 import type { Node, Path } from 'neo4j-driver';
-import { PATHS_MAX_HOPS, type PathsQuery, type PathsResponse } from '../../../shared/api/paths';
+import { PATHS_DEFAULT_EXCLUDE, PATHS_MAX_HOPS, type PathsQuery, type PathsResponse } from '../../../shared/api/paths';
 import { badRequest, notFound } from '../../http/errors';
 import { GraphCollector } from '../../db/graph';
 import { matchNode } from '../../db/node-ref';
@@ -39,11 +39,13 @@ async function relPattern(db: Db, q: PathsQuery): Promise<string> {
 }
 
 /**
- * All shortest paths between two nodes up to maxHops, capped at `limit` paths. Cost: a
- * bidirectional breadth-first search bounded by maxHops over the followed types only; one round trip.
+ * All shortest paths between two nodes up to maxHops, capped at `limit` paths. Mentions are
+ * followed only when asked for (PATHS_DEFAULT_EXCLUDE). Cost: a bidirectional breadth-first
+ * search bounded by maxHops over the followed types only, then the paths returned; one round trip.
  */
-export async function shortestPaths(db: Db, q: PathsQuery): Promise<PathsResponse> {
+export async function shortestPaths(db: Db, query: PathsQuery): Promise<PathsResponse> {
   const t0 = performance.now();
+  const q = query.types || query.exclude ? query : { ...query, exclude: [...PATHS_DEFAULT_EXCLUDE] };
   const r = await readQuery(
     db,
     pathsCypher(matchNode('a', 'from', q.from, true), matchNode('b', 'to', q.to, true), await relPattern(db, q)),
