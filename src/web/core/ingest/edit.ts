@@ -89,14 +89,19 @@ const EMPTY: EditForm = {
 /** The kinds whose candidates can be edited (a date is only confirmed or rejected). */
 export const editable = (c: Candidate): boolean => c.kind !== 'date' && c.kind !== 'link';
 
-/** The form for a candidate, filled from the decision in force (or the candidate when none is proposed). */
-export function formOf(c: Candidate, d: Decision | null, text: string): EditForm {
+/**
+ * The form for a candidate, filled from the decision in force (or the candidate when none is
+ * proposed); `edited`: that decision is the reviewer's own, not the server's proposal.
+ */
+export function formOf(c: Candidate, d: Decision | null, text: string, edited = false): EditForm {
   const quoteOf = (s: Span) => text.slice(s.start, s.end);
   switch (c.kind) {
     case 'entity': {
       const e = d as EntityDecision | null;
       const create = e && e.action === 'create' ? e : null;
-      return { ...EMPTY, name: create?.name ?? c.text, label: create?.label ?? '' };
+      // An untyped name's proposal carries a placeholder label: the reviewer must choose one.
+      const label = create && (c.type !== 'UNKNOWN' || edited) ? create.label : '';
+      return { ...EMPTY, name: create?.name ?? c.text, label };
     }
     case 'relationship': {
       const r = d as RelationshipDecision | null;

@@ -37,7 +37,7 @@ export function CandidateEditor({
   onCancel: () => void;
 }) {
   const c = view.candidate;
-  const [form, setForm] = useState<EditForm>(() => formOf(c, view.decision, text));
+  const [form, setForm] = useState<EditForm>(() => formOf(c, view.decision, text, view.state === 'edited'));
   const listId = useId();
   const formRef = useRef<HTMLFormElement>(null);
   // Opened from the keyboard (e) or a click: typing goes straight into the first field.
