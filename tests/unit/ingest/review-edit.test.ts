@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Batch, Candidate, EntityCandidate, LinkCandidate } from '../../../src/ingest/batch';
+import type { EntityDecision } from '../../../src/ingest/review/decision';
 import { withJudgements } from '../../../src/ingest/review/judged';
 import { decisionOf, formOf, quoteSpanFor, trimToWords, wordsIn } from '../../../src/web/core/ingest/edit';
 
@@ -92,13 +93,13 @@ describe('the edit form', () => {
       forms: ['Gladkov'],
       sources: ['js'],
     } as EntityCandidate;
-    const proposed = {
+    const proposed: EntityDecision = {
       action: 'create',
       label: 'Person',
       name: 'Gladkov',
       aliases: ['Gladkov'],
       description: 'Entity named in "X".',
-    } as const;
+    };
     const f = { ...formOf(e, proposed, TEXT), name: 'Vyacheslav Gladkov' };
     expect(decisionOf(e, proposed, f, TEXT)).toEqual({ error: 'choose what it is' });
     expect(decisionOf(e, proposed, { ...f, label: 'Person' }, TEXT)).toEqual({
