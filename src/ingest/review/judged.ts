@@ -12,12 +12,28 @@ export function withJudgements(b: Batch, judgements: readonly Judgement[]): Batc
   if (!judgements.length) return b;
   const index = new JudgementIndex([...judgements]);
   const entities = new Map(b.candidates.filter((c): c is EntityCandidate => c.kind === 'entity').map((c) => [c.id, c]));
-  const candidates = b.candidates.map((c): Candidate => {
-    if (c.kind !== 'link') return c;
+  const links = new Map<string, { before: LinkCandidate; after: LinkCandidate }>();
+  for (const c of b.candidates) {
+    if (c.kind !== 'link') continue;
     const forms = entities.get(c.entity)?.forms ?? [];
-    return judgeLink(c, (entityId) => index.verdict(forms, entityId));
+    const after = judgeLink(c, (entityId) => index.verdict(forms, entityId));
+    if (after !== c) links.set(c.entity, { before: c, after });
+  }
+  if (!links.size) return b;
+  const candidates = b.candidates.map((c): Candidate => {
+    if (c.kind === 'link') return links.get(c.entity)?.after ?? c;
+    const l = c.kind === 'entity' ? links.get(c.id) : undefined;
+    return l ? { ...c, notes: entityNotes(c.notes, l.before, l.after) } : c;
   });
   return { ...b, candidates };
+}
+
+/** An entity's notes repeat its link's notes and cautions (what the row shows): keep them in step. */
+function entityNotes(notes: readonly string[], before: LinkCandidate, after: LinkCandidate): string[] {
+  const kept = new Set(after.options.map((o) => o.caution));
+  const gone = new Set(before.options.filter((o) => o.caution && !kept.has(o.caution)).map((o) => o.caution));
+  const added = after.notes.filter((n) => !before.notes.includes(n));
+  return [...notes.filter((n) => !gone.has(n)), ...added];
 }
 
 function judgeLink(c: LinkCandidate, verdict: (entityId: string) => Judgement['verdict'] | undefined): LinkCandidate {

@@ -140,8 +140,10 @@ describe('the edit form', () => {
 });
 
 describe('judgements on the batch under review', () => {
+  const CAUTION = '"Mikhail Podolyar" is 1 edit from "Mikhail Podolyan"';
   const entity = {
     ...base,
+    notes: [CAUTION],
     id: 'e1',
     kind: 'entity',
     spans: [{ start: 0, end: 16 }],
@@ -176,7 +178,7 @@ describe('judgements on the batch under review', () => {
     quoteSpan: entity.quoteSpan,
     entity: 'e1',
     decision: 'review',
-    options: [option('mykhailo-podolyak'), option('someone-else')],
+    options: [{ ...option('mykhailo-podolyak'), caution: CAUTION }, option('someone-else')],
   } as LinkCandidate;
   const batch = { candidates: [entity, link] } as unknown as Batch;
   const linkOf = (b: Batch) => b.candidates.find((c) => c.kind === 'link') as LinkCandidate;
@@ -189,6 +191,9 @@ describe('judgements on the batch under review', () => {
     const l = linkOf(b);
     expect(l.options.map((o) => [o.entityId, o.judgedUnsure])).toEqual([['someone-else', true]]);
     expect(l.notes.join(' ')).toMatch(/not proposing mykhailo-podolyak/);
+    // The entity's row says so too, and no longer carries the dropped option's caution.
+    const e = b.candidates.find((c) => c.kind === 'entity')!;
+    expect(e.notes).toEqual(['not proposing mykhailo-podolyak: judged not the same']);
     expect(linkOf(batch).options).toHaveLength(2); // the stored batch is untouched
   });
 
