@@ -199,6 +199,8 @@ describe('reviewing with judgements, edits and contradictions (e2e, headless Chr
       expect(text.slice(0, short.length)).toBe(short);
       await claim.getByTestId('ingest-accept').click();
       await stateIs(page, 'Claim by Vyacheslav Gladkov', 'accepted');
+      // Accepted, the row shows what was written: the edited quote.
+      expect(await claim.getByTestId('ingest-quote-text').textContent()).toBe(short);
       const [written] = await cypher(
         `MATCH (c:Claim)-[:ABOUT]->(:Event {id: $event}) WHERE c.accepted_by IS NOT NULL
          RETURN c.id AS id, c.quote AS quote, c.statement AS statement`,
