@@ -1,12 +1,14 @@
 /**
  * `npm run dataset:export -- [--dataset NAME] --out DIR`
  * Writes one dataset of the graph (default: the seeded one, with whatever reviewers accepted into
- * it) as seed YAML files in DIR, so it can be kept in git and loaded with `npm run seed -- --data DIR`.
- * Uses NEO4J_URI or the managed Neo4j.
+ * it) as seed YAML files in DIR, with the articles' texts in DIR/articles (from ARTICLES_DIR and
+ * the ingest text folders), so it can be kept and loaded with
+ * `npm run seed -- --data DIR --articles DIR/articles` (quotes verified). Uses NEO4J_URI or the managed Neo4j.
  */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { DATASET } from '../src/dataset/index';
-import { writeDatasetExport } from '../src/dataset/export';
+import { EXPORT_TEXTS, writeDatasetExport } from '../src/dataset/export';
+import { ingestTextDir } from '../src/ingest/store';
 import { ConfigError, loadEnv } from '../src/runtime/config';
 import { createDriver, resolveTarget } from '../src/runtime/connection';
 import { ManagedNeo4jError } from '../src/runtime/managed/errors';
@@ -28,13 +30,19 @@ async function main(): Promise<number> {
   const driver = createDriver(target);
   try {
     const dataset = arg('--dataset') ?? DATASET;
-    const counts = await writeDatasetExport(driver, target.database, {
+    const textDirs = [...new Set([env.ARTICLES_DIR, ingestTextDir(env), join(env.NEWSGRAPH_INGEST_DIR, 'articles')])];
+    const r = await writeDatasetExport(driver, target.database, {
       dataset,
       outDir: resolve(out),
       vocabularyDir: SEED_DATA_DIR,
+      textDirs,
     });
     console.log(`dataset:export: "${dataset}" written to ${resolve(out)}`);
-    for (const [file, n] of Object.entries(counts)) console.log(`  ${file.padEnd(20)} ${n}`);
+    for (const [file, n] of Object.entries(r.counts)) console.log(`  ${file.padEnd(20)} ${n}`);
+    console.log(`  ${`${EXPORT_TEXTS}/`.padEnd(20)} ${r.copied.length} texts`);
+    for (const m of r.missing) console.log(`  text missing: ${m}`);
+    if (r.missing.length)
+      console.log('dataset:export: some texts are missing; seeding the export with --articles will report them.');
     return 0;
   } finally {
     await driver.close();

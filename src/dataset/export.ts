@@ -4,10 +4,13 @@
  * Loading the export gives the same graph: node properties the loader derives (an article's
  * readable outlet and authors, a claim's caption, provenance lists, per-value sources) are turned back into the
  * fields they come from, and relationships are split the way the loader joins them (claims'
- * MADE/REPORTS/ABOUT/CONTRADICTS, MENTIONS, the rest). Read in one read transaction.
+ * MADE/REPORTS/ABOUT/CONTRADICTS, MENTIONS, the rest). Read in one read transaction. The
+ * articles' texts (the seed's and those ingested since) are copied beside the YAML, checked
+ * against the sha256 and length the graph records, so the quotes verify when it is loaded again.
  */
 import { PROVENANCE_KEYS } from './load';
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { stringify } from 'yaml';
@@ -137,15 +140,29 @@ export async function exportDataset(driver: Driver, database: string, dataset: s
   }
 }
 
+export interface ExportResult {
+  /** Records per YAML file. */
+  counts: Record<string, number>;
+  /** Article texts copied into `<outDir>/articles`, by file name. */
+  copied: string[];
+  /** Articles whose text was found in none of the text folders (or not intact): why, per article. */
+  missing: string[];
+}
+
+/** The folder of the export the article texts go to (what `npm run seed -- --articles` takes). */
+export const EXPORT_TEXTS = 'articles';
+
 /**
  * Writes the export as seed YAML into `outDir`, with the relationship vocabulary copied from
- * `vocabularyDir` (the vocabulary is not stored in the graph). Returns the records per file.
+ * `vocabularyDir` (the vocabulary is not stored in the graph) and each article's text copied
+ * from the first of `textDirs` that holds it intact (its sha256 and length as recorded) into
+ * `outDir/articles`. A text found nowhere is reported, not fatal: the YAML is still the data.
  */
 export async function writeDatasetExport(
   driver: Driver,
   database: string,
-  opts: { dataset: string; outDir: string; vocabularyDir: string },
-): Promise<Record<string, number>> {
+  opts: { dataset: string; outDir: string; vocabularyDir: string; textDirs?: readonly string[] },
+): Promise<ExportResult> {
   const files = await exportDataset(driver, database, opts.dataset);
   if (!files['articles.yaml']!.length) throw new Error(`dataset "${opts.dataset}" has no articles in ${database}`);
   mkdirSync(opts.outDir, { recursive: true });
@@ -156,5 +173,35 @@ export async function writeDatasetExport(
   }
   const vocab = join(opts.vocabularyDir, 'vocabulary.yaml');
   if (existsSync(vocab)) copyFileSync(vocab, join(opts.outDir, 'vocabulary.yaml'));
-  return counts;
+  return { counts, ...copyTexts(files['articles.yaml']!, opts.textDirs ?? [], join(opts.outDir, EXPORT_TEXTS)) };
+}
+
+/** Copies each article's text, intact, into `out`. Cost: one read (and hash) per candidate file. */
+function copyTexts(articles: Row[], dirs: readonly string[], out: string): { copied: string[]; missing: string[] } {
+  const copied: string[] = [];
+  const missing: string[] = [];
+  for (const a of articles) {
+    const file = typeof a.file === 'string' ? a.file : '';
+    if (!file || file.includes('/') || file.includes('\\')) {
+      missing.push(`${String(a.id)}: no text file recorded`);
+      continue;
+    }
+    const found = dirs.map((d) => join(d, file)).find((path) => intact(path, a));
+    if (!found) {
+      missing.push(`${String(a.id)}: ${file} not found intact in ${dirs.join(', ') || 'no text folder'}`);
+      continue;
+    }
+    mkdirSync(out, { recursive: true });
+    copyFileSync(found, join(out, file));
+    copied.push(file);
+  }
+  return { copied, missing };
+}
+
+/** The file exists and is the recorded text (same sha256 and length in characters, as the seed checks). */
+function intact(path: string, a: Row): boolean {
+  if (!existsSync(path)) return false;
+  const bytes = readFileSync(path);
+  if (createHash('sha256').update(bytes).digest('hex') !== a.sha256) return false;
+  return bytes.toString('utf8').length === Number(a.length);
 }

@@ -74,6 +74,26 @@ const pageRequest = async ([method, path, body]: [string, string, unknown]) => {
 const request = (page: Page, method: string, path: string, body?: unknown) =>
   page.evaluate(pageRequest, [method, path, body] as [string, string, unknown]);
 
+/**
+ * The write controls of the Cypher drawer and the style panel a signed-in user is offered: opens
+ * the drawer's Cypher editor and the Person style panel (then closes it) and counts them.
+ */
+async function writeControls(page: Page): Promise<Record<string, number>> {
+  await page.getByRole('button', { name: 'Cypher', exact: true }).click();
+  await page.locator('.cm-content').waitFor({ timeout: 60_000 });
+  await page.getByTestId('style-label-Person').click();
+  await page.getByTestId('style-panel').waitFor();
+  const counts = {
+    saveQuery: await page.getByTestId('save-query-open').count(),
+    styleSave: await page.getByTestId('style-save').count(),
+    styleReset: await page.getByTestId('style-reset').count(),
+    readOnlyNote: await page.getByTestId('style-readonly').count(),
+  };
+  await page.locator('[data-testid=style-panel] button[aria-label=Close]').click();
+  await page.getByTestId('style-panel').waitFor({ state: 'detached' });
+  return counts;
+}
+
 describe('an editor accepts, a viewer only looks, the admin sees who did it (e2e)', () => {
   it(
     'the admin adds an editor and a viewer',
@@ -109,6 +129,8 @@ describe('an editor accepts, a viewer only looks, the admin sees who did it (e2e
       try {
         await page.getByTestId('account-user').filter({ hasText: 'eddie (editor)' }).waitFor({ timeout: 30_000 });
         expect(await page.getByTestId('admin-open').count()).toBe(0);
+        // An editor may save queries and styles: offered.
+        expect(await writeControls(page)).toEqual({ saveQuery: 1, styleSave: 1, styleReset: 1, readOnlyNote: 0 });
         await page.click('[data-testid=add-article]');
         await page.setInputFiles('[data-testid=ingest-file]', FIXTURE);
         await page.waitForSelector('[data-testid=ingest-file-name]');
@@ -160,6 +182,8 @@ describe('an editor accepts, a viewer only looks, the admin sees who did it (e2e
         expect(await page.getByTestId('add-article').count()).toBe(0);
         expect(await page.getByTestId('admin-open').count()).toBe(0);
         expect(await page.locator('[data-testid=ingest-dialog], [data-testid=ingest-accept]').count()).toBe(0);
+        // Nor to save a query or a style (the server refuses both to a viewer).
+        expect(await writeControls(page)).toEqual({ saveQuery: 0, styleSave: 0, styleReset: 0, readOnlyNote: 1 });
 
         await search(page, 'Veresov');
         await page.locator('[data-testid=search-results] [role=option]', { hasText: PERSON.name }).first().click();

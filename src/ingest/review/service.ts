@@ -13,6 +13,7 @@ import { confirmContradiction, CONTRA, contraKey } from './contradiction-accept'
 import { proposeContradictions, type ContradictionProposal } from './contradictions';
 import { decisionSchemaFor, type ArticleEdit, type Decision } from './decision';
 import { ForeignDatabase, ReviewBlocked, ReviewNotFound } from './errors';
+import { withJudgements } from './judged';
 import { bulkCandidates } from './proposals';
 import {
   acceptTransaction,
@@ -50,10 +51,11 @@ export class ReviewService {
     return viewOf(s, this.text(s), this.d.staging.decisions(batchId), this.d.staging.accepts(batchId));
   }
 
-  private staged(batchId: string): StagedBatch {
+  /** The staged batch with the judgements made so far applied (`raw`: as stored, to rewrite it). */
+  private staged(batchId: string, raw = false): StagedBatch {
     const s = this.d.staging.batch(batchId);
     if (!s) throw new ReviewNotFound(`No staged batch ${batchId}.`);
-    return s;
+    return raw ? s : { ...s, batch: withJudgements(s.batch, this.d.staging.judgements()) };
   }
 
   private text(s: StagedBatch): string {
@@ -76,7 +78,7 @@ export class ReviewService {
 
   /** Gives the article metadata the input lacked (before anything of it is accepted). */
   updateArticle(batchId: string, edit: ArticleEdit, actor: ReviewActor): BatchView {
-    const s = this.staged(batchId);
+    const s = this.staged(batchId, true);
     if (s.articleId)
       throw new ReviewBlocked('The article is in the graph already; its details can no longer change here.');
     const before = s.batch.article;

@@ -125,7 +125,11 @@ export function viewOf(
   const candidates = s.batch.candidates.map((c): CandidateView => {
     const row = decisions.get(c.kind === 'link' ? c.entity : c.id);
     const state: CandidateState = row?.state ?? 'pending';
-    const d = decisionOf(s.batch, c, decisions);
+    // An accepted candidate shows what its accept wrote (the proposal may have moved on since).
+    const d =
+      state === 'accepted' && row?.edit
+        ? { decision: row.edit as Decision, proposed: false, blocked: null }
+        : decisionOf(s.batch, c, decisions);
     return {
       candidate: c,
       state,

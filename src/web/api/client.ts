@@ -13,6 +13,7 @@ import type {
   AuditQuery,
   AuditResponse,
   BatchSummary,
+  Contradiction,
   BatchView,
   IngestArticleBody,
   ClaimsResponse,
@@ -53,6 +54,7 @@ import type { Decision } from '../../ingest/review/decision';
 
 type Batch = { batch: BatchView };
 type Accepted = { outcome: AcceptOutcome; batch: BatchView };
+type Judged = { left: { form: string } | { entityId: string }; right: { entityId: string } };
 
 export type UnavailableListener = (e: ApiError) => void;
 
@@ -337,8 +339,32 @@ export class ApiClient {
     return this.request(ROUTES.ingestAccept, { params: { id, candidate }, body: decision ? { decision } : {} });
   }
 
+  /** Stores an edited decision (validated by the server; nothing reaches the graph until accepted). */
+  ingestEdit(id: string, candidate: string, decision: Decision): Promise<Batch> {
+    return this.request(ROUTES.ingestEdit, { params: { id, candidate }, body: { decision } });
+  }
+
   ingestReject(id: string, candidate: string): Promise<Batch> {
     return this.request(ROUTES.ingestReject, { params: { id, candidate }, body: {} });
+  }
+
+  /** Records a judgement on a name/entity pair: "not-same" is never proposed again, "unsure" is never auto-linked. */
+  ingestJudge(pair: Judged, verdict: 'same' | 'not-same' | 'unsure'): Promise<{ ok: true }> {
+    return this.request(ROUTES.ingestJudge, { body: { ...pair, verdict } });
+  }
+
+  ingestContradictions(id: string): Promise<{ contradictions: Contradiction[] }> {
+    return this.request(ROUTES.ingestContradictions, { params: { id } });
+  }
+
+  /** Confirms (CONTRADICTS, undoable) or dismisses a proposed contradiction. */
+  ingestContradiction(
+    id: string,
+    claim: string,
+    other: string,
+    confirm: boolean,
+  ): Promise<{ outcome: AcceptOutcome | null; contradictions: Contradiction[]; batch: BatchView }> {
+    return this.request(ROUTES.ingestContradiction, { params: { id }, body: { claim, other, confirm } });
   }
 
   ingestReopen(id: string, candidate: string): Promise<Batch> {

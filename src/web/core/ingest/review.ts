@@ -98,3 +98,32 @@ function firstWord(v: CandidateView): number {
 function capital(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+export interface RefOption {
+  /** What a decision refers to: a graph id, or `cand:<id>` for a candidate of this batch. */
+  value: string;
+  label: string;
+}
+
+/**
+ * References an edit form may offer for a participant, claimant or event: the batch's entity and
+ * event candidates (their graph id once accepted, else `cand:<id>`) and the graph entities their
+ * links suggest. Cost: linear in the candidates.
+ */
+export function refOptions(candidates: readonly CandidateView[]): RefOption[] {
+  const out = new Map<string, string>();
+  for (const v of candidates) {
+    const c = v.candidate;
+    const id = typeof v.result?.entityId === 'string' ? v.result.entityId : null;
+    if (c.kind === 'entity') out.set(id ?? `cand:${c.id}`, `${c.text} (${id ? 'in the graph' : c.id})`);
+    else if (c.kind === 'event') out.set(id ?? `cand:${c.id}`, `${candidateTitle(c)} (${id ? 'in the graph' : c.id})`);
+    else if (c.kind === 'link') for (const o of c.options) if (!out.has(o.entityId)) out.set(o.entityId, o.name);
+  }
+  return [...out].map(([value, label]) => ({ value, label }));
+}
+
+/** The quote span the decision in force carries (an edit may have trimmed it), if it has one. */
+export function quoteSpanOf(v: CandidateView): { start: number; end: number } | null {
+  const d = v.decision as { quoteSpan?: { start: number; end: number } } | null;
+  return d?.quoteSpan ?? null;
+}

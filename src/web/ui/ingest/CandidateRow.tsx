@@ -1,12 +1,15 @@
 /**
  * One extracted item in the review list: what it is, its quote with the offsets into the stored
- * text, the reviewer's cautions, and its actions (accept, reject, merge into a graph entity, undo,
- * show in the graph once accepted).
+ * text, the reviewer's cautions, and its actions (accept, edit, reject, merge into a graph entity
+ * or judge it not the same, undo, show in the graph once accepted).
  */
 import { useState } from 'react';
-import type { EntityDecision } from '../../../ingest/review/decision';
+import type { Decision, EntityDecision } from '../../../ingest/review/decision';
 import type { CandidateView } from '../../../shared/api/ingest';
-import { candidateTitle, mergeOptions } from '../../core/ingest/review';
+import { editable } from '../../core/ingest/edit';
+import { candidateTitle, mergeOptions, quoteSpanOf, type RefOption } from '../../core/ingest/review';
+import { CandidateEditor } from './CandidateEditor';
+import { MergeChoice, type Verdict } from './MergeChoice';
 
 // The graph labels an entity can be created with (the decision contract's list; kept here so zod stays out of the bundle).
 const LABELS = ['Person', 'Organization', 'Place', 'Weapon'] as const;
@@ -25,27 +28,36 @@ export type RowAction =
   | { kind: 'reject' }
   | { kind: 'reopen' }
   | { kind: 'merge'; into: string }
+  | { kind: 'judge'; entityId: string; verdict: Verdict }
+  | { kind: 'edit'; decision: Decision }
   | { kind: 'undo' }
   | { kind: 'show'; entityId: string };
 
 export function CandidateRow({
   view,
   all,
+  text,
+  refs,
   current,
+  editing,
   busy,
   onFocus,
+  onEditing,
   onAction,
 }: {
   view: CandidateView;
   all: readonly CandidateView[];
+  text: string;
+  refs: readonly RefOption[];
   current: boolean;
+  editing: boolean;
   busy: boolean;
   onFocus: () => void;
+  onEditing: (on: boolean) => void;
   onAction: (a: RowAction) => void;
 }) {
   const c = view.candidate;
   const options = c.kind === 'entity' ? mergeOptions(all, c.id) : [];
-  const [into, setInto] = useState(options[0]?.entityId ?? '');
   const d = view.decision as EntityDecision | null;
   const creating = c.kind === 'entity' && d && 'action' in d && d.action === 'create' ? d : null;
   // An untyped name carries a placeholder label and is blocked: the reviewer must pick one.
@@ -55,7 +67,8 @@ export function CandidateRow({
   // A new entity of unknown type is blocked until it is given a label; choosing one unblocks it.
   const blocked = relabelled ? null : view.blocked;
   const entityId = typeof view.result?.entityId === 'string' ? view.result.entityId : null;
-  const option = options.find((o) => o.entityId === into);
+  // The quote an accept writes: the reviewer's edited span, else the extractor's.
+  const span = quoteSpanOf(view) ?? c.quoteSpan;
 
   return (
     <div
@@ -70,6 +83,11 @@ export function CandidateRow({
     >
       <div className="row">
         <strong className="ingest-row-title">{candidateTitle(c)}</strong>
+        {view.state === 'edited' ? (
+          <span className="small muted" data-testid="ingest-edited">
+            (edited)
+          </span>
+        ) : null}
         <div className="grow" />
         <span className="small muted" title="extractor confidence">
           {Math.round(c.confidence * 100)}%
@@ -79,9 +97,9 @@ export function CandidateRow({
         </span>
       </div>
       <blockquote className="ingest-quote" data-testid="ingest-quote">
-        “<span data-testid="ingest-quote-text">{c.quote}</span>”{' '}
+        “<span data-testid="ingest-quote-text">{text.slice(span.start, span.end)}</span>”{' '}
         <small className="muted" data-testid="ingest-offsets">
-          [{c.quoteSpan.start}–{c.quoteSpan.end}]
+          [{span.start}–{span.end}]
         </small>
       </blockquote>
       {c.notes.map((n) => (
@@ -136,31 +154,16 @@ export function CandidateRow({
             >
               Reject
             </button>
-            {options.length ? (
-              <>
-                <select
-                  className="input"
-                  value={into}
-                  onChange={(e) => setInto(e.target.value)}
-                  aria-label="Merge into"
-                  data-testid="ingest-merge-into"
-                >
-                  {options.map((o) => (
-                    <option key={o.entityId} value={o.entityId}>
-                      {o.name} ({o.labels.join(', ')}){o.caution ? ' ⚠' : ''}
-                    </option>
-                  ))}
-                </select>
-                <button
-                  className="btn"
-                  disabled={busy || !into}
-                  onClick={() => onAction({ kind: 'merge', into })}
-                  title={option?.caution ?? 'Same entity: add this spelling and its evidence to it'}
-                  data-testid="ingest-merge"
-                >
-                  Merge
-                </button>
-              </>
+            {editable(c) && !editing ? (
+              <button
+                className="btn"
+                disabled={busy}
+                onClick={() => onEditing(true)}
+                title="Change what is written (e)"
+                data-testid="ingest-edit"
+              >
+                Edit
+              </button>
             ) : null}
           </>
         ) : null}
@@ -195,7 +198,24 @@ export function CandidateRow({
           </>
         ) : null}
       </div>
-      {option?.caution && open ? <div className="small ingest-note">⚠ {option.caution}</div> : null}
+      {open && options.length ? (
+        <MergeChoice
+          options={options}
+          busy={busy}
+          onMerge={(into) => onAction({ kind: 'merge', into })}
+          onJudge={(id, verdict) => onAction({ kind: 'judge', entityId: id, verdict })}
+        />
+      ) : null}
+      {open && editing ? (
+        <CandidateEditor
+          view={view}
+          text={text}
+          refs={refs}
+          busy={busy}
+          onSave={(decision) => onAction({ kind: 'edit', decision })}
+          onCancel={() => onEditing(false)}
+        />
+      ) : null}
     </div>
   );
 }

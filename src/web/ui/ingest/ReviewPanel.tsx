@@ -1,15 +1,18 @@
 /**
  * Reviewing one staged article: its text with every candidate's words marked, and the list of
  * candidates (entities, relationships, claims, events, dates), each with its quote and offsets and
- * accept / reject / merge / undo. Keyboard: ↑/↓ (or k/j) move, a accepts, r rejects, u undoes.
- * Every action is one API call whose answer is the batch as it now stands.
+ * accept / edit / reject / merge / not the same / undo, then the contradictions its accepted claims
+ * raise. Keyboard: ↑/↓ (or k/j) move, a accepts, e edits, r rejects, u undoes. Every action is an
+ * API call whose answer is the batch as it now stands.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AcceptOutcome, BatchView } from '../../../shared/api/ingest';
 import { describeError } from '../../api/client';
-import { candidateSpans, reviewRows, textSegments } from '../../core/ingest/review';
+import { editable } from '../../core/ingest/edit';
+import { candidateSpans, refOptions, reviewRows, textSegments } from '../../core/ingest/review';
 import { useExplorer } from '../context';
 import { CandidateRow, type RowAction } from './CandidateRow';
+import { Contradictions } from './Contradictions';
 
 export function ReviewPanel({
   batch,
@@ -26,12 +29,17 @@ export function ReviewPanel({
   const explorer = useExplorer();
   const rows = useMemo(() => reviewRows(batch.candidates), [batch]);
   const segments = useMemo(() => textSegments(batch.text, candidateSpans(rows)), [batch, rows]);
+  const refs = useMemo(() => refOptions(batch.candidates), [batch]);
   const [current, setCurrent] = useState<string | null>(rows[0]?.candidate.id ?? null);
+  const [editing, setEditing] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
   const listRef = useRef<HTMLDivElement>(null);
 
-  const run = async (what: string, call: () => Promise<{ batch: BatchView; outcome?: AcceptOutcome }>) => {
+  const run = async (
+    what: string,
+    call: () => Promise<{ batch: BatchView; outcome?: AcceptOutcome }>,
+  ): Promise<boolean> => {
     setBusy(true);
     setMessage(null);
     try {
@@ -42,11 +50,19 @@ export function ReviewPanel({
         kind: 'info',
         text: o ? `${what}: ${o.created} created, ${o.changed} changed in the graph.` : `${what}.`,
       });
+      return true;
     } catch (e) {
       setMessage({ kind: 'error', text: `${what} failed: ${describeError(e)}` });
+      return false;
     } finally {
       setBusy(false);
     }
+  };
+
+  // Back to the list after an edit, so keyboard review goes on.
+  const stopEditing = () => {
+    setEditing(null);
+    listRef.current?.focus();
   };
 
   const act = (id: string, a: RowAction) => {
@@ -62,6 +78,18 @@ export function ReviewPanel({
         return run(`Reopened ${id}`, () => api.ingestReopen(batch.id, id));
       case 'merge':
         return run(`Merged ${id} into ${a.into}`, () => api.ingestMerge(batch.id, id, a.into));
+      case 'edit':
+        return run(`Edited ${id}`, () => api.ingestEdit(batch.id, id, a.decision)).then((ok) => ok && stopEditing());
+      case 'judge': {
+        const c = v.candidate;
+        const forms = c.kind === 'entity' ? c.forms : [];
+        const words = a.verdict === 'not-same' ? 'not the same as' : 'unsure whether it is';
+        return run(`Judged ${id} ${words} ${a.entityId}`, async () => {
+          for (const form of forms)
+            await api.ingestJudge({ left: { form }, right: { entityId: a.entityId } }, a.verdict);
+          return api.ingestBatch(batch.id);
+        });
+      }
       case 'undo': {
         const accept = v.acceptId;
         if (accept === null) return;
@@ -82,7 +110,7 @@ export function ReviewPanel({
 
   // Keyboard review: only while the list has the focus, so typing in a field never triggers it.
   const onKey = (e: React.KeyboardEvent) => {
-    if ((e.target as HTMLElement).closest('input, select, textarea')) return;
+    if ((e.target as HTMLElement).closest('input, select, textarea, form')) return;
     const i = rows.findIndex((r) => r.candidate.id === current);
     const move = (d: number) => {
       const next = rows[Math.min(rows.length - 1, Math.max(0, i + d))];
@@ -96,6 +124,10 @@ export function ReviewPanel({
       a: () => current && void act(current, { kind: 'accept' }),
       r: () => current && void act(current, { kind: 'reject' }),
       u: () => current && void act(current, { kind: 'undo' }),
+      e: () => {
+        const v = rows.find((r) => r.candidate.id === current);
+        if (v && editable(v.candidate) && (v.state === 'pending' || v.state === 'edited')) setEditing(v.candidate.id);
+      },
     };
     const f = keys[e.key];
     if (f) {
@@ -140,6 +172,7 @@ export function ReviewPanel({
           {message.text}
         </div>
       ) : null}
+      <Contradictions batch={batch} busy={busy} run={run} />
       <div className="ingest-columns">
         <div className="ingest-article" aria-label="Article text" data-testid="ingest-article">
           {segments.map((s) =>
@@ -171,9 +204,13 @@ export function ReviewPanel({
               key={v.candidate.id}
               view={v}
               all={batch.candidates}
+              text={batch.text}
+              refs={refs}
               current={v.candidate.id === current}
+              editing={editing === v.candidate.id}
               busy={busy}
               onFocus={() => setCurrent(v.candidate.id)}
+              onEditing={(on) => (on ? setEditing(v.candidate.id) : stopEditing())}
               onAction={(a) => void act(v.candidate.id, a)}
             />
           ))}

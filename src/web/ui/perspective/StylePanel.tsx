@@ -7,6 +7,7 @@ import { unlistedLabelStyle } from '../../app/perspective';
 import { ICONS } from '../../render/icons';
 import { useApp, useExplorer } from '../context';
 import { Icon } from '../shell/Icon';
+import { useMayEdit } from '../shell/useSession';
 import './perspective.css';
 
 /** The other theme's colour for one picked in this theme: lighter on dark backgrounds, darker on light ones. */
@@ -54,6 +55,8 @@ function Panel({ target }: { target: StyleTarget }) {
   const st = useApp((s) => s.perspective);
   const keys = useKeys(target);
   const file = useRef<HTMLInputElement>(null);
+  // Saving and resetting the stored style are an editor's; a viewer's edits last for this page only.
+  const mayEdit = useMayEdit();
   if (!p) return null;
   const dirty = st.draft !== null;
   return (
@@ -82,15 +85,17 @@ function Panel({ target }: { target: StyleTarget }) {
         </div>
       ) : null}
       <div className="row wrap style-actions">
-        <button
-          className="btn primary small"
-          disabled={!dirty || st.saving}
-          onClick={() => void explorer.saveStyle()}
-          data-testid="style-save"
-          title="Keep this style for this database (editors)"
-        >
-          {st.saving ? 'Saving…' : 'Save'}
-        </button>
+        {mayEdit ? (
+          <button
+            className="btn primary small"
+            disabled={!dirty || st.saving}
+            onClick={() => void explorer.saveStyle()}
+            data-testid="style-save"
+            title="Keep this style for this database (editors)"
+          >
+            {st.saving ? 'Saving…' : 'Save'}
+          </button>
+        ) : null}
         <button
           className="btn small"
           disabled={!dirty}
@@ -128,14 +133,20 @@ function Panel({ target }: { target: StyleTarget }) {
             if (f) void f.text().then((t) => explorer.importPerspective(t));
           }}
         />
-        <button
-          className="btn ghost small"
-          onClick={() => void explorer.resetStyle()}
-          data-testid="style-reset"
-          title="Forget the saved style of this database"
-        >
-          Reset
-        </button>
+        {mayEdit ? (
+          <button
+            className="btn ghost small"
+            onClick={() => void explorer.resetStyle()}
+            data-testid="style-reset"
+            title="Forget the saved style of this database"
+          >
+            Reset
+          </button>
+        ) : (
+          <span className="small faint" data-testid="style-readonly">
+            only editors save styles: these changes last until you reload
+          </span>
+        )}
       </div>
       <div className="small faint">
         {st.saved?.origin === 'file'

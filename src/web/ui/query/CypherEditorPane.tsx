@@ -4,6 +4,7 @@ import { useApp, useExplorer } from '../context';
 import type { CompletionSchema } from '../../core/query/completion';
 import { queryParamNames } from '../../core/query/cypher-params';
 import { cypherCompletion } from './cypher-completion';
+import { useMayEdit } from '../shell/useSession';
 import { SaveQueryForm } from './SaveQueryForm';
 
 type EditorApi = { setPosition(p: { line: number; column: number }, scroll?: boolean): void; focus(): void };
@@ -15,6 +16,8 @@ type EditorApi = { setPosition(p: { line: number; column: number }, scroll?: boo
  */
 export default function CypherEditorPane() {
   const explorer = useExplorer();
+  // Saving a query is an editor's (the server refuses viewers): not offered until the role is known.
+  const mayEdit = useMayEdit();
   const cypher = useApp((s) => s.drawer.cypher);
   const theme = useApp((s) => s.theme);
   const schema = useApp((s) => s.schema);
@@ -78,7 +81,7 @@ export default function CypherEditorPane() {
           <span className="kbd">Ctrl</span>+<span className="kbd">Enter</span> runs · <span className="kbd">Ctrl</span>+
           <span className="kbd">Space</span> completes · read-only, at most 1,000 rows and 5 s
         </span>
-        <SaveQueryForm />
+        {mayEdit ? <SaveQueryForm /> : null}
       </div>
     </>
   );

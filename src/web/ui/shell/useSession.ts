@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { SessionResponse } from '../../../shared/api';
+import { roleAllows } from '../../../shared/api/routes';
 import { useApp, useExplorer } from '../context';
 
 /**
@@ -22,4 +23,14 @@ export function useSession(): SessionResponse | null {
     };
   }, [loading, explorer]);
   return session;
+}
+
+/**
+ * Whether the signed-in user may make the graph-side changes the server keeps for editors (saved
+ * queries, the saved style, adding articles). False until the role is known, so a viewer never
+ * sees a control the server would refuse.
+ */
+export function useMayEdit(): boolean {
+  const user = useSession()?.user;
+  return !!user && roleAllows(user.role, 'editor');
 }
