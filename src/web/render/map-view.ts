@@ -8,6 +8,7 @@ import type { Atlas } from '../core/map/atlas';
 import { fitFocus, placeAt, type Box, type GeoToGraph } from '../core/map/fit';
 import { createProjection, type GeoLayout } from '../core/map/geo-layout';
 import type { Theme } from '../core/shell/actions';
+import { labelFont, labelText } from './draw';
 import { MapLayer } from './layers/map-layer';
 import type { RenderGraph } from './render-graph';
 import type { SigmaController } from './sigma/sigma-controller';
@@ -61,6 +62,8 @@ export class MapView {
     ctrl.sigma.setCustomBBox(ctrl.sigma.getBBox());
     this.layer?.setAtlas(atlas, countries);
     this.layer?.show(true);
+    // Map places pile up around a town: captions there must avoid each other.
+    ctrl.setDeclutter(true);
   }
 
   /** Moves nodes to their places on the map (animated on entering it; `done` when they are there). O(nodes). */
@@ -70,11 +73,16 @@ export class MapView {
     const toGraph = fitFocus(union(layout.focus, layout.tray), ctrl.sigma.getCustomBBox() ?? ctrl.sigma.getBBox());
     this.placed = { layout, toGraph };
     this.layer?.setGeoToGraph(toGraph);
-    this.layer?.setTray(layout.tray);
+    // In a crowd around a town, the town's caption is the one to keep.
+    ctrl.labels.prefer(new Set([...layout.positions].flatMap(([id, p]) => (p.placement === 'located' ? [id] : []))));
+    this.layer?.setTray(
+      layout.tray,
+      [...layout.positions].flatMap(([id, p]) => (p.placement === 'tray' ? [id] : [])),
+    );
     const framed = framedNodes(layout);
     const finish = () => {
       // The first view of the map: the located nodes and the tray, whole, in the free area.
-      if (animate) ctrl.camera.reveal(framed, { fit: true });
+      if (animate) ctrl.camera.reveal(framed, { fit: true, labelRoom: this.trayLabelRoom(layout) });
       done();
     };
     const targets: Record<string, { x: number; y: number }> = {};
@@ -94,6 +102,20 @@ export class MapView {
         finish();
       },
     );
+  }
+
+  /** Room for the longest caption of the tray (its right column ends the view), in CSS px. O(tray). */
+  private trayLabelRoom(layout: GeoLayout): number {
+    const ctx = document.createElement('canvas').getContext('2d');
+    const settings = this.ctrl?.sigma.getSettings();
+    if (!ctx || !settings) return 70;
+    ctx.font = labelFont(settings);
+    let widest = 0;
+    for (const [id, p] of layout.positions) {
+      if (p.placement !== 'tray' || !this.graph.hasNode(id)) continue;
+      widest = Math.max(widest, ctx.measureText(labelText(this.graph.getNodeAttribute(id, 'label') ?? '')).width);
+    }
+    return Math.min(260, Math.max(70, widest + 40));
   }
 
   /**
@@ -118,6 +140,7 @@ export class MapView {
       () => {
         this.cancelAnimation = null;
         this.layer?.show(false);
+        ctrl.setDeclutter(false);
         ctrl.sigma.setCustomBBox(null);
         ctrl.camera.fit();
         this.placed = null;
