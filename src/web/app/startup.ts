@@ -117,8 +117,9 @@ export class StartupController {
   async restore(url: UrlState): Promise<void> {
     const { app } = this;
     if (url.hiddenLabels.length) app.store.set({ hiddenLabels: new Set(url.hiddenLabels) });
-    const recipe = url.view ? decodeRecipe(url.view) : null;
-    if (url.view && !recipe) app.shell.setStatus('error', 'This link’s view could not be read; showing what it names.');
+    const encoded = url.view ?? (url.savedView ? await this.savedRecipe(url.savedView) : undefined);
+    const recipe = encoded ? decodeRecipe(encoded) : null;
+    if (encoded && !recipe) app.shell.setStatus('error', 'This link’s view could not be read; showing what it names.');
     if (url.query || url.cypher) {
       app.store.set(drawerFromLink(url));
       if (url.run && !recipe) await app.query.run();
@@ -128,6 +129,17 @@ export class StartupController {
       for (const ref of url.expand) await app.expansion.expand(ref);
       if (url.paths) await app.paths.find(url.paths[0], url.paths[1]);
     }
-    if (url.focus) await app.selection.focusRef(url.focus);
+    if (url.focus) await app.selection.focusRef(url.focus, false);
+    if (recipe || url.run || url.expand.length || url.paths || url.focus) app.render.frameView();
+  }
+
+  /** The recipe a link's saved view id names (undefined, with the reason on screen, when it cannot be read). */
+  private async savedRecipe(id: string): Promise<string | undefined> {
+    try {
+      return (await this.app.api.view(id)).recipe;
+    } catch (e) {
+      this.app.shell.setStatus('error', `This link’s saved view could not be opened: ${describeError(e)}`);
+      return undefined;
+    }
   }
 }
