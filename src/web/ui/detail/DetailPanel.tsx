@@ -9,7 +9,7 @@ import { displayCaption, expansionOf, primaryLabel } from '../../core/graph/grap
 import { Claims } from '../claims/EntityClaims';
 import { remainingMore } from '../../core/expansion/more';
 import { EvidenceList } from '../evidence/EvidenceList';
-import { formatValue, humanKey, humanType } from '../format';
+import { humanKey, humanType, humanValue } from '../format';
 import { RelationshipDetail } from './RelationshipDetail';
 
 /** Properties shown elsewhere in the panel (header, description, aliases) or internal. */
@@ -246,7 +246,7 @@ function Prop({ k, v }: { k: string; v: unknown }) {
   return (
     <>
       <dt>{humanKey(k)}</dt>
-      <dd>{formatValue(v)}</dd>
+      <dd>{humanValue(v)}</dd>
     </>
   );
 }
