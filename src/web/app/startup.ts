@@ -37,7 +37,10 @@ export class StartupController {
         ]);
         if (schema.status === 'fulfilled') app.store.set({ schema: schema.value });
         if (queries.status === 'fulfilled') app.store.set({ queries: queries.value });
-        await this.loadOverview(true);
+        // An address with a view rebuilds it on the overview; without one, the user's chosen start.
+        const named = !!(url.view || url.savedView || url.query || url.cypher || url.expand.length || url.paths);
+        if (named || url.focus || app.shell.startMode() === 'overview') await this.loadOverview(true);
+        else app.shell.setStatus('info', 'An empty scene: search for a name to start from it and expand outwards.');
         await this.restore(url);
       });
     } catch (e) {
@@ -65,7 +68,8 @@ export class StartupController {
         /* idem */
       }
     }
-    if (graphOf(app.state).nodes.size === 0) await this.loadOverview(true).catch(() => {});
+    if (graphOf(app.state).nodes.size === 0 && app.shell.startMode() === 'overview')
+      await this.loadOverview(true).catch(() => {});
   }
 
   /** The analyst typed the server's access token: keep it for this tab and load everything again. */
