@@ -82,7 +82,7 @@ function PathBar() {
           )}
         </span>
         {path.count > 1 ? (
-          <span className="row" data-testid="path-steps">
+          <span className="row" style={{ flexShrink: 0 }} data-testid="path-steps">
             <button
               className="btn small"
               onClick={() => explorer.stepPath((path.step ?? 0) - 1)}
@@ -90,7 +90,9 @@ function PathBar() {
             >
               ‹
             </button>
-            <span data-testid="path-step">{path.step === null ? 'all' : `${path.step + 1} of ${path.count}`}</span>
+            <span data-testid="path-step" style={{ whiteSpace: 'nowrap' }}>
+              {path.step === null ? 'all' : `${path.step + 1} of ${path.count}`}
+            </span>
             <button
               className="btn small"
               onClick={() => explorer.stepPath(path.step === null ? 0 : path.step + 1)}

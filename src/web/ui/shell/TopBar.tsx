@@ -267,6 +267,7 @@ function StartChoice() {
       Start with
       <select
         className="input"
+        style={{ width: 'auto' }}
         value={mode}
         onChange={(e) => {
           const m = e.target.value === 'empty' ? 'empty' : 'overview';
@@ -276,7 +277,7 @@ function StartChoice() {
         data-testid="start-mode"
       >
         <option value="overview">Overview</option>
-        <option value="empty">One node (empty scene)</option>
+        <option value="empty">Empty scene</option>
       </select>
     </label>
   );
