@@ -127,7 +127,7 @@ describe('panels around the graph (e2e)', () => {
         expect(p.x, person).toBeGreaterThan(east);
       }
       // Captions avoid each other (no pile-up around Belgorod), the best connected places keep
-      // theirs, and the tray is wide enough for its captions and inside the view.
+      // theirs, and the tray is wide enough for its captions.
       const labels = await page.evaluate(() => {
         const h = window.__newsgraph!;
         const sigma = h.explorer.sigmaController!.sigma;
@@ -158,7 +158,6 @@ describe('panels around the graph (e2e)', () => {
       const trayLabels = labels.filter((l) => l.tray);
       expect(trayLabels.length).toBeGreaterThan(0);
       for (const l of trayLabels) expect(l.r, l.key).toBeLessThanOrEqual(tray[2]! + 0.5);
-      expect(tray[2]).toBeLessThanOrEqual(box.width);
       await shot(page, 'graph-panels-map-first-view');
     },
     T,

@@ -134,7 +134,8 @@ export class StartupController {
       if (url.paths) await app.paths.find(url.paths[0], url.paths[1]);
     }
     if (url.focus) await app.selection.focusRef(url.focus, false);
-    if (recipe || url.run || url.expand.length || url.paths || url.focus) app.render.frameView();
+    // A link that names a view (its recipe, or a focus) shows all of it; a plain query link keeps the usual camera.
+    if (recipe || url.focus) app.render.frameView();
   }
 
   /** The recipe a link's saved view id names (undefined, with the reason on screen, when it cannot be read). */

@@ -8,7 +8,6 @@ import type { Atlas } from '../core/map/atlas';
 import { fitFocus, placeAt, type Box, type GeoToGraph } from '../core/map/fit';
 import { createProjection, type GeoLayout } from '../core/map/geo-layout';
 import type { Theme } from '../core/shell/actions';
-import { labelFont, labelText } from './draw';
 import { MapLayer } from './layers/map-layer';
 import type { RenderGraph } from './render-graph';
 import type { SigmaController } from './sigma/sigma-controller';
@@ -82,7 +81,7 @@ export class MapView {
     const framed = framedNodes(layout);
     const finish = () => {
       // The first view of the map: the located nodes and the tray, whole, in the free area.
-      if (animate) ctrl.camera.reveal(framed, { fit: true, labelRoom: this.trayLabelRoom(layout) });
+      if (animate) ctrl.camera.reveal(framed, { fit: true });
       done();
     };
     const targets: Record<string, { x: number; y: number }> = {};
@@ -102,20 +101,6 @@ export class MapView {
         finish();
       },
     );
-  }
-
-  /** Room for the longest caption of the tray (its right column ends the view), in CSS px. O(tray). */
-  private trayLabelRoom(layout: GeoLayout): number {
-    const ctx = document.createElement('canvas').getContext('2d');
-    const settings = this.ctrl?.sigma.getSettings();
-    if (!ctx || !settings) return 70;
-    ctx.font = labelFont(settings);
-    let widest = 0;
-    for (const [id, p] of layout.positions) {
-      if (p.placement !== 'tray' || !this.graph.hasNode(id)) continue;
-      widest = Math.max(widest, ctx.measureText(labelText(this.graph.getNodeAttribute(id, 'label') ?? '')).width);
-    }
-    return Math.min(260, Math.max(70, widest + 40));
   }
 
   /**
