@@ -106,4 +106,88 @@ describe('deep links (e2e)', () => {
     },
     T,
   );
+
+  it(
+    'a reopened link at 1280×720 frames the whole view in the free area, the focused node selected, not zoomed onto',
+    async () => {
+      const { page, context } = await newPage(e2e.browser);
+      await page.setViewportSize({ width: 1280, height: 720 });
+      const q = encodeURIComponent("MATCH (p:Person {id: 'dmitry-peskov'}) RETURN p");
+      await openExplorer(page, `${e2e.app.url}/?cypher=${q}&run=1`);
+      await page.evaluate(() => window.__newsgraph!.explorer.setDrawer({ open: false }));
+      await page.evaluate(() => window.__newsgraph!.explorer.expand('dmitry-peskov'));
+      await idle(page);
+      const kremlin = (await nodeId(page, 'kremlin'))!;
+      await page.evaluate((id) => window.__newsgraph!.explorer.select(id), kremlin);
+      await idle(page);
+      const link = page.url();
+      expect(link).toMatch(/focus=/);
+      await context.close();
+
+      const fresh = await newPage(e2e.browser);
+      await fresh.page.setViewportSize({ width: 1280, height: 720 });
+      await openExplorer(fresh.page, link);
+      const out = await fresh.page.evaluate(() => {
+        const h = window.__newsgraph!;
+        const free = h.explorer.sigmaController!.camera.freeRect();
+        const ids = h.explorer.graph.nodes().filter((id) => !h.views.isHidden(id));
+        return {
+          free,
+          count: ids.length,
+          outside: ids.filter((id) => {
+            const p = h.nodePosition(id)!;
+            return p.x < free.left || p.x > free.right || p.y < free.top || p.y > free.bottom;
+          }),
+          selection: h.explorer.state.selection,
+        };
+      });
+      expect(out.count).toBeGreaterThan(3);
+      expect(out.outside).toEqual([]);
+      expect(out.selection).toEqual([await nodeId(fresh.page, 'kremlin')]);
+      await shot(fresh.page, 'deep-link-c-framed-1280x720');
+      await fresh.context.close();
+    },
+    T,
+  );
+
+  it(
+    'a view too long for a link (200 pins, 30 hidden nodes) is saved on the server; its vid= link rebuilds it in a fresh context',
+    async () => {
+      const { page, context } = await newPage(e2e.browser);
+      await openExplorer(page, e2e.app.url);
+      await page.evaluate(() => {
+        const e = window.__newsgraph!.explorer;
+        const ids = e.graph.nodes();
+        // Pinned all over a wide area: positions that do not compress away.
+        e.layout.stop();
+        ids.slice(0, 200).forEach((id, i) => {
+          e.graph.mergeNodeAttributes(id, { x: ((i * 7919) % 20011) - 10005.37, y: ((i * 104729) % 19997) - 9998.61 });
+          e.setPinned(id, true);
+        });
+        e.hide(ids.slice(200, 230));
+      });
+      await idle(page);
+      await expect.poll(() => page.url(), { timeout: 30_000 }).toMatch(/[?&]vid=[A-Za-z0-9_-]{22}/);
+      const link = page.url();
+      expect(link).not.toMatch(/[?&]v=/);
+      const keys = await drawnKeys(page);
+      const pinned = await pins(page);
+      expect(Object.keys(pinned)).toHaveLength(200);
+      await context.close();
+
+      const fresh = await newPage(e2e.browser);
+      await openExplorer(fresh.page, link);
+      expect(await drawnKeys(fresh.page)).toEqual(keys);
+      const again = await pins(fresh.page);
+      expect(Object.keys(again).sort()).toEqual(Object.keys(pinned).sort());
+      for (const [k, p] of Object.entries(pinned)) {
+        expect(again[k]!.x, k).toBeCloseTo(p.x, 1);
+        expect(again[k]!.y, k).toBeCloseTo(p.y, 1);
+      }
+      expect((await snapshot(fresh.page)).hidden).toHaveLength(30);
+      await shot(fresh.page, 'deep-link-d-saved-view');
+      await fresh.context.close();
+    },
+    T,
+  );
 });

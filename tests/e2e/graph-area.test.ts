@@ -150,35 +150,75 @@ describe('the graph area (e2e)', () => {
   );
 
   it(
-    'after an expansion the new neighbours are in the part of the view no panel covers',
+    'at 1280×720 a long status message stays clear of the Graph/Map/Claims tabs and the single-source box',
     async () => {
       const { page } = await newPage(e2e.browser);
-      const q = encodeURIComponent("MATCH (p:Person {id: 'dmitry-peskov'}) RETURN p");
-      await openExplorer(page, `${e2e.app.url}/?cypher=${q}&run=1`);
-      const before = new Set(await page.evaluate(() => window.__newsgraph!.explorer.graph.nodes()));
-      await page.evaluate(() => window.__newsgraph!.explorer.expand('dmitry-peskov'));
-      await idle(page);
-      const out = await page.evaluate(
-        (old) => {
-          const h = window.__newsgraph!;
-          const free = h.explorer.sigmaController!.camera.freeRect();
-          const fresh = h.explorer.graph.nodes().filter((id) => !old.includes(id));
-          return {
-            fresh: fresh.length,
-            outside: fresh.filter((id) => {
-              const p = h.nodePosition(id)!;
-              return p.x < free.left || p.x > free.right || p.y < free.top || p.y > free.bottom;
-            }),
-          };
-        },
-        [...before],
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await openExplorer(page, e2e.app.url);
+      await page.evaluate(() =>
+        window.__newsgraph!.explorer.shell.setStatus(
+          'info',
+          'Showing the 240 best-connected of 1,204 nodes. Search or expand to see more of the graph.',
+        ),
       );
-      expect(out.fresh).toBeGreaterThan(2);
-      expect(out.outside).toEqual([]);
-      await shot(page, 'graph-area-expansion-in-free-area');
+      const status = page.getByTestId('status');
+      await status.waitFor({ timeout: 10_000 });
+      const hit = await page.evaluate(() => {
+        const r = (sel: string) => document.querySelector(sel)!.getBoundingClientRect();
+        const s = r('[data-testid=status]');
+        const graph = r('[data-testid=graph]');
+        const others = ['[data-testid=view-graph]', '[data-testid=view-map]', '[data-testid=view-claims]'];
+        others.push('[data-testid=single-source-toggle]');
+        return {
+          inside: s.left >= graph.left && s.right <= graph.right,
+          overlaps: others.filter((sel) => {
+            const o = r(sel);
+            return s.left < o.right && o.left < s.right && s.top < o.bottom && o.top < s.bottom;
+          }),
+        };
+      });
+      expect(hit.overlaps).toEqual([]);
+      expect(hit.inside).toBe(true);
+      await shot(page, 'graph-area-status-1280x720');
     },
     T,
   );
+
+  for (const vp of [
+    { width: 1440, height: 900 },
+    { width: 1280, height: 720 },
+  ])
+    it(
+      `after an expansion at ${vp.width}×${vp.height} the new neighbours are in the part of the view no panel covers`,
+      async () => {
+        const { page } = await newPage(e2e.browser);
+        await page.setViewportSize(vp);
+        const q = encodeURIComponent("MATCH (p:Person {id: 'dmitry-peskov'}) RETURN p");
+        await openExplorer(page, `${e2e.app.url}/?cypher=${q}&run=1`);
+        const before = new Set(await page.evaluate(() => window.__newsgraph!.explorer.graph.nodes()));
+        await page.evaluate(() => window.__newsgraph!.explorer.expand('dmitry-peskov'));
+        await idle(page);
+        const out = await page.evaluate(
+          (old) => {
+            const h = window.__newsgraph!;
+            const free = h.explorer.sigmaController!.camera.freeRect();
+            const fresh = h.explorer.graph.nodes().filter((id) => !old.includes(id));
+            return {
+              fresh: fresh.length,
+              outside: fresh.filter((id) => {
+                const p = h.nodePosition(id)!;
+                return p.x < free.left || p.x > free.right || p.y < free.top || p.y > free.bottom;
+              }),
+            };
+          },
+          [...before],
+        );
+        expect(out.fresh).toBeGreaterThan(2);
+        expect(out.outside).toEqual([]);
+        await shot(page, `graph-area-expansion-in-free-area-${vp.width}x${vp.height}`);
+      },
+      T,
+    );
 
   it(
     'SVG export has the title, legend, source line and nodes; PNG is that picture at 2× or 3×',

@@ -96,7 +96,7 @@ describe('panels around the graph (e2e)', () => {
     T,
   );
   it(
-    'the map: people without coordinates sit in the tray beside the map, never on it; located places are in the first view',
+    'the map: people without coordinates sit in the tray beside the map, never on it; located places are in the first view; captions do not pile up and fit the tray',
     async () => {
       const { page } = await newPage(e2e.browser);
       await openExplorer(page, e2e.app.url);
@@ -126,6 +126,38 @@ describe('panels around the graph (e2e)', () => {
         expect(p.located, person).toBe(false);
         expect(p.x, person).toBeGreaterThan(east);
       }
+      // Captions avoid each other (no pile-up around Belgorod), the best connected places keep
+      // theirs, and the tray is wide enough for its captions.
+      const labels = await page.evaluate(() => {
+        const h = window.__newsgraph!;
+        const sigma = h.explorer.sigmaController!.sigma;
+        const s = sigma.getSettings();
+        const ctx = document.createElement('canvas').getContext('2d')!;
+        ctx.font = `${s.labelWeight} ${s.labelSize}px ${s.labelFont}`;
+        return [...sigma.getNodeDisplayedLabels()].flatMap((id) => {
+          const d = sigma.getNodeDisplayData(id);
+          if (!d?.label) return [];
+          const text = d.label.length > 34 ? `${d.label.slice(0, 33).trimEnd()}…` : d.label;
+          const v = sigma.framedGraphToViewport(d);
+          const left = v.x + sigma.scaleSize(d.size) + 4;
+          const box = { l: left, r: left + ctx.measureText(text).width, t: v.y - 9, b: v.y + 4.8 };
+          return [{ id, key: h.explorer.graphState.nodes.get(id)?.key ?? id, tray: !h.views.location(id), ...box }];
+        });
+      });
+      expect(labels.length).toBeGreaterThan(8);
+      const piled: string[] = [];
+      labels.forEach((a, i) =>
+        labels.forEach((b, j) => {
+          if (i < j && a.l < b.r - 1 && b.l < a.r - 1 && a.t < b.b - 1 && b.t < a.b - 1)
+            piled.push(`${a.key}×${b.key}`);
+        }),
+      );
+      expect(piled).toEqual([]);
+      for (const key of ['belgorod', 'ukraine', 'russia']) expect(labels.map((l) => l.key)).toContain(key);
+      const tray = (await page.getByTestId('map-layer').getAttribute('data-tray'))!.split(',').map(Number);
+      const trayLabels = labels.filter((l) => l.tray);
+      expect(trayLabels.length).toBeGreaterThan(0);
+      for (const l of trayLabels) expect(l.r, l.key).toBeLessThanOrEqual(tray[2]! + 0.5);
       await shot(page, 'graph-panels-map-first-view');
     },
     T,

@@ -2,7 +2,8 @@
  * End to end, the query drawer's smaller defects: a backwards date range is said so before
  * anything runs; a 100k-character query gets its own message, not "check the parameters";
  * completion offers keywords and functions; a query's warnings are written out; the CSV follows
- * the table's sort.
+ * the table's sort. Completion offers keywords, functions, relationship types after '[r:' and
+ * the keys of a variable's label.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -59,6 +60,22 @@ describe('the query drawer (e2e)', () => {
       await typeQuery(page, 'RETURN toUp');
       await page.keyboard.press('Control+Space');
       expect(await completions(page)).toEqual(expect.arrayContaining([expect.stringMatching(/^toUpper/)]));
+      await page.keyboard.press('Escape');
+      // After '[r:' the relationship types of the database; after 'p.' the keys of p's label only.
+      await typeQuery(page, 'MATCH (a)-[r:');
+      await page.keyboard.press('Control+Space');
+      expect(await completions(page)).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^MADE/), expect.stringMatching(/^OCCURRED_IN/)]),
+      );
+      await page.keyboard.press('Escape');
+      await typeQuery(page, 'MATCH (p:Person) WHERE p.');
+      await page.keyboard.press('Control+Space');
+      const keys = await completions(page);
+      expect(keys).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^nationality/), expect.stringMatching(/^role/)]),
+      );
+      expect(keys.filter((k) => /^date_basis/.test(k))).toEqual([]);
+      await shot(page, 'query-drawer-property-completion');
       await page.keyboard.press('Escape');
 
       // A cartesian product: Neo4j warns, and the warning is written out.

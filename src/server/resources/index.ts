@@ -20,6 +20,7 @@ import { backupRoutes } from './backups/route';
 import { nodeEditRoutes } from './node-edit/route';
 import { sessionRoutes } from './session/route';
 import { userRoutes } from './users/route';
+import { viewRoutes } from './views/route';
 
 /** Every resource's routes, registered by buildApp in this order; one folder per resource (route.ts + query.ts). */
 export const RESOURCE_ROUTES: readonly RouteModule[] = [
@@ -47,4 +48,6 @@ export const RESOURCE_ROUTES: readonly RouteModule[] = [
   backupRoutes,
   // Ingest: staging, review, accept and undo.
   ingestRoutes,
+  // Views too long for a link.
+  viewRoutes,
 ];

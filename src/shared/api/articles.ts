@@ -22,6 +22,7 @@ export const ArticleMetaSchema = z.object({
   published: z.string().nullable().describe('ISO date'),
   authors: z.array(z.string()),
   length: z.number().nullable().describe('characters in the full text'),
+  url: z.string().nullable().describe('where the original article is published (its `url` property), when recorded'),
 });
 export type ArticleMeta = z.infer<typeof ArticleMetaSchema>;
 

@@ -38,6 +38,7 @@ import { relationshipDetailContract } from './relationships';
 import { schemaContract } from './schema';
 import { searchContract } from './search';
 import { auditContract } from './audit';
+import { saveViewContract, viewContract } from './views';
 import { backupCreateContract, backupsListContract } from './backups';
 import { nodeEditContract } from './node-edit';
 import { loginContract, logoutContract, sessionContract } from './session';
@@ -76,6 +77,7 @@ export * from './routes';
 export * from './schema';
 export * from './search';
 export * from './timeline';
+export * from './views';
 
 /** Each endpoint's contract under its name in the route table (a missing or extra one does not compile). */
 export const CONTRACTS = {
@@ -129,6 +131,8 @@ export const CONTRACTS = {
   exportPerspective: exportPerspectiveContract,
   saveQuery: saveQueryContract,
   deleteQuery: deleteQueryContract,
+  saveView: saveViewContract,
+  view: viewContract,
 } as const satisfies Record<RouteName, EndpointContract>;
 
 export const API_CONTRACTS: readonly EndpointContract[] = Object.values(CONTRACTS);

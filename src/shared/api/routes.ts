@@ -86,6 +86,9 @@ export const ROUTES = {
   exportPerspective: { method: 'GET', path: '/api/perspective/export', role: 'viewer' },
   saveQuery: { method: 'POST', path: '/api/queries', role: 'editor' },
   deleteQuery: { method: 'DELETE', path: '/api/queries/{name}', role: 'editor' },
+  // Views too long for a link: any signed-in role shares what it sees (size- and rate-limited).
+  saveView: { method: 'POST', path: '/api/views', role: 'viewer' },
+  view: { method: 'GET', path: '/api/views/{id}', role: 'viewer' },
 } as const satisfies Record<string, Route>;
 
 export type RouteName = keyof typeof ROUTES;

@@ -37,12 +37,14 @@ import type {
   RunQueryResponse,
   SchemaResponse,
   SearchResponse,
+  SaveViewResponse,
   SessionResponse,
   TimelineResponse,
   User,
   UserAddBody,
   UserUpdateBody,
   UsersListResponse,
+  ViewResponse,
 } from '../../shared/api';
 import { apiPath, ROUTES, type Route } from '../../shared/api/routes';
 import { ApiError } from './errors';
@@ -288,6 +290,15 @@ export class ApiClient {
 
   deleteQuery(name: string): Promise<{ deleted: string }> {
     return this.request(ROUTES.deleteQuery, { params: { name } });
+  }
+
+  /** Stores a view recipe too long for a link; the link carries the returned id. */
+  saveView(recipe: string): Promise<SaveViewResponse> {
+    return this.request(ROUTES.saveView, { body: { recipe } });
+  }
+
+  view(id: string): Promise<ViewResponse> {
+    return this.request(ROUTES.view, { params: { id } });
   }
 
   overview(): Promise<OverviewResponse> {

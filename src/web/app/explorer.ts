@@ -20,8 +20,8 @@ import {
   showHidden,
   toggleLabel,
 } from '../core/expansion/actions';
-import type { GraphState } from '../core/graph/graph-store';
-import { graphOf, redo, undo } from '../core/history/actions';
+import { EMPTY_GRAPH, type GraphState } from '../core/graph/graph-store';
+import { commitGraph, graphOf, redo, undo } from '../core/history/actions';
 import { canBack, canForward } from '../core/history/history';
 import { showPath } from '../core/paths/actions';
 import { openCypher, openSavedQuery, patchDrawer, savedQuery, type DrawerState } from '../core/query/actions';
@@ -46,7 +46,7 @@ import { PathsController } from './paths';
 import { QueryController } from './query';
 import { ReaderController } from './reader';
 import { SelectionController } from './selection';
-import { initialTheme, ShellController } from './shell';
+import { initialTheme, ShellController, type StartMode } from './shell';
 import { StartupController } from './startup';
 import { TimelineController } from './timeline';
 import { UrlController } from './url';
@@ -156,6 +156,14 @@ export class Explorer {
   /** The server's mode (local, token, accounts) and who this browser is signed in as. */
   readonly session = () => this.api.session();
   readonly loadOverview = () => this.startup.loadOverview();
+  /** Remembers how the explorer starts and shows it now: the overview, or an empty scene (one step). */
+  readonly setStartMode = (mode: StartMode) => {
+    this.shell.setStartMode(mode);
+    if (mode === 'overview') return this.startup.loadOverview();
+    const g = this.graphState;
+    if (g.nodes.size) this.store.set(commitGraph({ ...EMPTY_GRAPH, nextLayer: g.nextLayer }, 'Empty scene'));
+    return Promise.resolve();
+  };
   readonly retryConnection = () => this.connection.retryNow();
   readonly setTheme = (theme: AppState['theme']) => this.shell.setTheme(theme);
   readonly setStatus = (kind: 'busy' | 'info' | 'error', text: string) => this.shell.setStatus(kind, text);
@@ -194,7 +202,11 @@ export class Explorer {
   readonly toggleLabel = (label: string) => this.store.set(toggleLabel(label));
   readonly showAllLabels = () => this.store.set(showAllLabels());
   readonly setExpandLimit = (n: number) => this.store.set(setExpandLimit(n));
-  readonly findPaths = this.action((a: string, b: string) => this.paths.find(a, b));
+  readonly findPaths = this.action((a: string, b: string, exclude?: readonly string[]) =>
+    this.paths.find(a, b, exclude),
+  );
+  /** Steps through the paths found (null: all of them again). */
+  readonly stepPath = (step: number | null) => this.paths.step(step);
   readonly clearPath = () => this.store.set(showPath(null));
 
   // ------------------------------------------------------------------ query drawer

@@ -2,7 +2,15 @@
 import { describeError } from '../api/client';
 import { addLayer, findNode, nodeRef, type LayerSource } from '../core/graph/graph-store';
 import { commitGraph, graphOf } from '../core/history/actions';
-import { PATH_EXCLUDE, PATH_MAX_HOPS, pathsMessage, pathView, showPath, type PathView } from '../core/paths/actions';
+import {
+  PATH_EXCLUDE,
+  PATH_MAX_HOPS,
+  pathsMessage,
+  pathView,
+  showPath,
+  stepPath,
+  type PathView,
+} from '../core/paths/actions';
 import type { Explorer } from './explorer';
 
 export class PathsController {
@@ -39,7 +47,8 @@ export class PathsController {
             title,
           )(s),
         );
-        app.shell.setStatus('info', pathsMessage(view, label));
+        // The path bar says what was found; a status line would say it twice.
+        app.shell.clearStatus();
         app.render.runLayout(false);
       } else {
         app.shell.setStatus('info', pathsMessage(view, label));
@@ -49,6 +58,13 @@ export class PathsController {
     } catch (e) {
       app.shell.setStatus('error', `Could not find paths: ${describeError(e)}`);
     }
+  }
+
+  /** Draws only the path `step` of those found (wrapping), or all of them again (null). */
+  step(step: number | null): void {
+    const { app } = this;
+    const view = app.state.path;
+    if (view?.count) app.store.set(showPath(stepPath(view, step)));
   }
 
   /** A path found earlier in this page load between these two nodes. */

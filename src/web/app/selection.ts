@@ -49,8 +49,11 @@ export class SelectionController {
     if (focus) void this.loadDetail(focus);
   }
 
-  /** Selects a node by element id or our id, loading it first when it is not in the graph. */
-  async focusRef(ref: string): Promise<void> {
+  /**
+   * Selects a node by element id or our id, loading it first when it is not in the graph; the
+   * camera goes to it unless `camera` is false (a reopened link frames its whole view instead).
+   */
+  async focusRef(ref: string, camera = true): Promise<void> {
     const { app } = this;
     const node = findNode(graphOf(app.state), ref) ?? (await this.addRef(ref));
     if (!node) return;
@@ -59,7 +62,7 @@ export class SelectionController {
       app.store.set((s) => commitGraph(unhide(graphOf(s), id), `Showed ${node.caption}`)(s));
     this.select(id);
     // Let the sync add it to the render graph before moving the camera.
-    requestAnimationFrame(() => app.render.controller?.camera.focusNode(id));
+    if (camera) requestAnimationFrame(() => app.render.controller?.camera.focusNode(id));
   }
 
   /**

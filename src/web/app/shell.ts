@@ -1,5 +1,5 @@
 /**
- * The shell's effects: the theme (kept in localStorage), the status line (info messages clear
+ * The shell's effects: the theme and how the explorer starts (both kept in localStorage), the status line (info messages clear
  * themselves after a while, and when the view they describe is replaced).
  */
 import { setStatus, setTheme, type Status, type Theme } from '../core/shell/actions';
@@ -7,6 +7,10 @@ import type { AppState } from '../core/state';
 import type { Store } from '../core/store';
 
 const THEME_KEY = 'newsgraph.theme';
+const START_KEY = 'newsgraph.start';
+
+/** What a page opened without a view in its address shows: the overview, or an empty scene search grows from. */
+export type StartMode = 'overview' | 'empty';
 /** How long an info message stays (busy and error messages stay until replaced). */
 const INFO_SHOWN_MS = 6000;
 
@@ -41,6 +45,23 @@ export class ShellController {
       /* storage disabled */
     }
     this.store.set(setTheme(theme));
+  }
+
+  /** The user's choice of start (default: the overview). */
+  startMode(): StartMode {
+    try {
+      return localStorage.getItem(START_KEY) === 'empty' ? 'empty' : 'overview';
+    } catch {
+      return 'overview';
+    }
+  }
+
+  setStartMode(mode: StartMode): void {
+    try {
+      localStorage.setItem(START_KEY, mode);
+    } catch {
+      /* storage disabled: the choice lasts for this page */
+    }
   }
 
   setStatus(kind: Status['kind'], text: string): void {

@@ -37,7 +37,10 @@ export class StartupController {
         ]);
         if (schema.status === 'fulfilled') app.store.set({ schema: schema.value });
         if (queries.status === 'fulfilled') app.store.set({ queries: queries.value });
-        await this.loadOverview(true);
+        // An address with a view rebuilds it on the overview; without one, the user's chosen start.
+        const named = !!(url.view || url.savedView || url.query || url.cypher || url.expand.length || url.paths);
+        if (named || url.focus || app.shell.startMode() === 'overview') await this.loadOverview(true);
+        else app.shell.setStatus('info', 'An empty scene: search for a name to start from it and expand outwards.');
         await this.restore(url);
       });
     } catch (e) {
@@ -65,7 +68,8 @@ export class StartupController {
         /* idem */
       }
     }
-    if (graphOf(app.state).nodes.size === 0) await this.loadOverview(true).catch(() => {});
+    if (graphOf(app.state).nodes.size === 0 && app.shell.startMode() === 'overview')
+      await this.loadOverview(true).catch(() => {});
   }
 
   /** The analyst typed the server's access token: keep it for this tab and load everything again. */
@@ -117,8 +121,9 @@ export class StartupController {
   async restore(url: UrlState): Promise<void> {
     const { app } = this;
     if (url.hiddenLabels.length) app.store.set({ hiddenLabels: new Set(url.hiddenLabels) });
-    const recipe = url.view ? decodeRecipe(url.view) : null;
-    if (url.view && !recipe) app.shell.setStatus('error', 'This link’s view could not be read; showing what it names.');
+    const encoded = url.view ?? (url.savedView ? await this.savedRecipe(url.savedView) : undefined);
+    const recipe = encoded ? decodeRecipe(encoded) : null;
+    if (encoded && !recipe) app.shell.setStatus('error', 'This link’s view could not be read; showing what it names.');
     if (url.query || url.cypher) {
       app.store.set(drawerFromLink(url));
       if (url.run && !recipe) await app.query.run();
@@ -128,6 +133,18 @@ export class StartupController {
       for (const ref of url.expand) await app.expansion.expand(ref);
       if (url.paths) await app.paths.find(url.paths[0], url.paths[1]);
     }
-    if (url.focus) await app.selection.focusRef(url.focus);
+    if (url.focus) await app.selection.focusRef(url.focus, false);
+    // A link that names a view (its recipe, or a focus) shows all of it; a plain query link keeps the usual camera.
+    if (recipe || url.focus) app.render.frameView();
+  }
+
+  /** The recipe a link's saved view id names (undefined, with the reason on screen, when it cannot be read). */
+  private async savedRecipe(id: string): Promise<string | undefined> {
+    try {
+      return (await this.app.api.view(id)).recipe;
+    } catch (e) {
+      this.app.shell.setStatus('error', `This link’s saved view could not be opened: ${describeError(e)}`);
+      return undefined;
+    }
   }
 }

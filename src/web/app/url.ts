@@ -30,6 +30,11 @@ export class UrlController {
   /** Deep links and back/forward being replayed: no URL is written meanwhile. */
   private replays = 0;
   private popstateInstalled = false;
+  /** Recipes too long for a link that the server stored: encoded recipe → id. */
+  private readonly savedViews = new Map<string, string>();
+  /** The long recipe being saved now, and the last one that could not be (not tried again). */
+  private savingView: string | null = null;
+  private failedView: string | null = null;
   private navigation: Promise<void> = Promise.resolve();
 
   constructor(private readonly app: Explorer) {}
@@ -81,7 +86,9 @@ export class UrlController {
     this.scheduled = false;
     if (this.replays > 0 || this.app.state.loading) return;
     const seq = this.app.state.history.present.seq;
-    const next = urlWriteState(urlStateOf(this.app.state), seq);
+    const url = urlStateOf(this.app.state, this.savedViews);
+    if (url.longView) this.saveView(url.longView);
+    const next = urlWriteState(url, seq);
     const mode = this.forceReplace || (this.actionDepth > 0 && this.actionPushed) ? 'replace' : 'auto';
     this.forceReplace = false;
     const w = decideUrlWrite(this.lastWrite, next, mode);
@@ -94,6 +101,32 @@ export class UrlController {
     } else {
       window.history.replaceState(makeMark(this.session, seq), '', href);
     }
+  }
+
+  /**
+   * A view too long for a link: stored on the server, then the current entry's URL carries its
+   * id (replaced, no new step). When it cannot be stored the user is told what the link lacks.
+   */
+  private saveView(recipe: string): void {
+    if (this.savingView === recipe || this.failedView === recipe) return;
+    this.savingView = recipe;
+    this.app.api
+      .saveView(recipe)
+      .then(({ id }) => {
+        this.savedViews.set(recipe, id);
+        this.replaceNext();
+        this.sync();
+      })
+      .catch((e: unknown) => {
+        this.failedView = recipe;
+        this.app.shell.setStatus(
+          'error',
+          `This view is too large for a link and could not be saved (${describeError(e)}): the address only reopens its expansions and focus.`,
+        );
+      })
+      .finally(() => {
+        if (this.savingView === recipe) this.savingView = null;
+      });
   }
 
   /** Listens to back/forward (once). */
@@ -165,7 +198,7 @@ export class UrlController {
   private settle(): void {
     this.scheduled = false;
     const seq = this.app.state.history.present.seq;
-    const next = urlWriteState(urlStateOf(this.app.state), seq);
+    const next = urlWriteState(urlStateOf(this.app.state, this.savedViews), seq);
     this.lastWrite = next;
     window.history.replaceState(makeMark(this.session, seq), '', `${location.pathname}${next.qs}${location.hash}`);
   }

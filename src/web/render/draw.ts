@@ -7,7 +7,7 @@ import type { NodeDisplayData, PartialButFor } from 'sigma/types';
 import { labelStyle } from './style';
 import type { Theme } from '../core/shell/actions';
 
-type LabelData = PartialButFor<NodeDisplayData, 'x' | 'y' | 'size' | 'label' | 'color'> & { nodeLabel?: string };
+export type LabelData = PartialButFor<NodeDisplayData, 'x' | 'y' | 'size' | 'label' | 'color'> & { nodeLabel?: string };
 
 const glyphCache = new Map<string, Path2D>();
 function glyphPath(label: string): Path2D {
@@ -66,13 +66,13 @@ export const DRAW_THEMES: Record<Theme, DrawTheme> = {
 };
 
 /** The settings the drawers read (a structural subset, so any Settings<N, E, G> fits). */
-interface LabelSettings {
+export interface LabelSettings {
   labelSize: number;
   labelFont: string;
   labelWeight: string;
 }
 
-function font(settings: LabelSettings): string {
+export function labelFont(settings: LabelSettings): string {
   return `${settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`;
 }
 
@@ -87,15 +87,15 @@ export function createDrawNodeLabel(theme: () => DrawTheme) {
       drawGlyph(ctx, data.nodeLabel, data.x, data.y, data.size * 1.15, t.glyphColor);
     }
     if (!data.label) return;
-    ctx.font = font(settings);
+    ctx.font = labelFont(settings);
     ctx.fillStyle = t.labelColor;
-    ctx.fillText(shorten(data.label), data.x + data.size + 4, data.y + settings.labelSize / 3);
+    ctx.fillText(labelText(data.label), data.x + data.size + 4, data.y + settings.labelSize / 3);
   };
 }
 
 /** Long captions (claims, headlines) are cut on the canvas; the hover box shows them whole. */
 const MAX_LABEL = 34;
-function shorten(label: string): string {
+export function labelText(label: string): string {
   return label.length > MAX_LABEL ? `${label.slice(0, MAX_LABEL - 1).trimEnd()}…` : label;
 }
 
@@ -108,7 +108,7 @@ export function createDrawNodeHover(theme: () => DrawTheme) {
   const drawLabel = createDrawNodeLabel(theme);
   return (ctx: CanvasRenderingContext2D, data: LabelData, settings: LabelSettings): void => {
     const t = theme();
-    ctx.font = font(settings);
+    ctx.font = labelFont(settings);
     const PADDING = 3;
     const size = settings.labelSize;
     ctx.fillStyle = t.hoverBackground;

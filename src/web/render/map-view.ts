@@ -61,6 +61,8 @@ export class MapView {
     ctrl.sigma.setCustomBBox(ctrl.sigma.getBBox());
     this.layer?.setAtlas(atlas, countries);
     this.layer?.show(true);
+    // Map places pile up around a town: captions there must avoid each other.
+    ctrl.setDeclutter(true);
   }
 
   /** Moves nodes to their places on the map (animated on entering it; `done` when they are there). O(nodes). */
@@ -70,7 +72,12 @@ export class MapView {
     const toGraph = fitFocus(union(layout.focus, layout.tray), ctrl.sigma.getCustomBBox() ?? ctrl.sigma.getBBox());
     this.placed = { layout, toGraph };
     this.layer?.setGeoToGraph(toGraph);
-    this.layer?.setTray(layout.tray);
+    // In a crowd around a town, the town's caption is the one to keep.
+    ctrl.labels.prefer(new Set([...layout.positions].flatMap(([id, p]) => (p.placement === 'located' ? [id] : []))));
+    this.layer?.setTray(
+      layout.tray,
+      [...layout.positions].flatMap(([id, p]) => (p.placement === 'tray' ? [id] : [])),
+    );
     const framed = framedNodes(layout);
     const finish = () => {
       // The first view of the map: the located nodes and the tray, whole, in the free area.
@@ -118,6 +125,7 @@ export class MapView {
       () => {
         this.cancelAnimation = null;
         this.layer?.show(false);
+        ctrl.setDeclutter(false);
         ctrl.sigma.setCustomBBox(null);
         ctrl.camera.fit();
         this.placed = null;

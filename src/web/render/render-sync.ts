@@ -36,6 +36,8 @@ export class RenderSync {
   private pushed: { selection: readonly string[]; path: unknown } | null = null;
   /** Layout runs started (the latest one reveals its nodes). */
   private runs = 0;
+  /** The latest layout run's end. */
+  private lastRun: Promise<void> = Promise.resolve();
 
   constructor(private readonly store: Store<AppState>) {
     this.layout.onChange((running) => this.store.set({ layoutRunning: running }));
@@ -125,9 +127,28 @@ export class RenderSync {
     // The store update that added the nodes has already synced the render graph.
     const run = this.layout.run(LayoutRunner.budgetFor(this.graph.order, initial), { initial });
     const ticket = ++this.runs;
+    this.lastRun = run.done;
     if (reveal?.length)
       void run.done.then(() => {
         if (ticket === this.runs && !mapOwnsLayout(this.store.get())) this.sigma?.camera.reveal(reveal);
       });
   }
+
+  /**
+   * Once the layout under way is over, frames every drawn node in the free part of the view: a
+   * reopened link shows its whole view, not one node at the edge. Not on the map (it frames
+   * itself), nor when another layout run started meanwhile.
+   */
+  frameView(): void {
+    const ticket = this.runs;
+    const frame = () => {
+      if (ticket !== this.runs || mapOwnsLayout(this.store.get())) return;
+      this.sigma?.camera.reveal(this.graph.nodes(), { fit: true, minRatio: FRAME_MIN_RATIO });
+    };
+    if (this.layout.isRunning()) void this.lastRun.then(frame);
+    else frame();
+  }
 }
+
+/** A framed view of one or two nodes is not zoomed closer than this (sigma camera ratio). */
+const FRAME_MIN_RATIO = 0.4;

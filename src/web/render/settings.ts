@@ -11,7 +11,13 @@ import type { RenderEdgeAttributes, RenderNodeAttributes } from './render-graph'
 
 export type ExplorerSettings = Partial<Settings<RenderNodeAttributes, RenderEdgeAttributes>>;
 
-export function createSigmaSettings(theme: () => DrawTheme): ExplorerSettings {
+type LabelDrawer = ReturnType<typeof createDrawNodeLabel>;
+
+/** `wrapLabel`: what draws captions around the plain drawer (the map's decluttering). */
+export function createSigmaSettings(
+  theme: () => DrawTheme,
+  wrapLabel: (draw: LabelDrawer) => LabelDrawer = (d) => d,
+): ExplorerSettings {
   return {
     // --- Programs: straight arrows, curved arrows for parallel edges (set by the render sync).
     defaultEdgeType: 'arrow',
@@ -29,7 +35,7 @@ export function createSigmaSettings(theme: () => DrawTheme): ExplorerSettings {
     labelDensity: 0.9,
     labelGridCellSize: 110,
     labelRenderedSizeThreshold: 3.5,
-    defaultDrawNodeLabel: createDrawNodeLabel(theme),
+    defaultDrawNodeLabel: wrapLabel(createDrawNodeLabel(theme)),
     defaultDrawNodeHover: createDrawNodeHover(theme),
 
     // --- Edge labels: only the reducers give an edge a label (its type), for edges of the

@@ -81,6 +81,30 @@ export function formatValue(v: unknown): string {
 }
 
 /** "date_from" → "Date from", "evidence_articles" → "Evidence articles". */
+/**
+ * A value as people read it, for panels (not result tables, which show the data as stored): a
+ * machine key such as "russia" or "wall-street-journal" becomes "Russia", "Wall Street Journal";
+ * anything else as formatValue writes it.
+ */
+export function humanValue(v: unknown): string {
+  if (typeof v === 'string' && /^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$/.test(v))
+    return v
+      .split(/[-_]/)
+      .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+      .join(' ');
+  if (Array.isArray(v) && v.length) return v.map(humanValue).join(', ');
+  return formatValue(v);
+}
+
+/** Where a span sits in an article, in words: "about 40% of the way in" (null without the length). */
+export function positionInArticle(start: number, length: number | null): string | null {
+  if (!length || length <= 0 || start < 0) return null;
+  const pct = Math.round((start / length) * 100);
+  if (pct <= 5) return 'at the start of the article';
+  if (pct >= 90) return 'at the end of the article';
+  return `about ${pct}% of the way into the article`;
+}
+
 export function humanKey(k: string): string {
   const s = k
     .replace(/([a-z])([A-Z])/g, '$1 $2')

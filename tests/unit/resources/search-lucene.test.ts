@@ -32,6 +32,15 @@ describe('Lucene query building', () => {
     expect(luceneQuery('"(*)"')).toBeNull();
   });
 
+  it('a word in another script also matches its Latin transliteration (Гладков → gladkov)', () => {
+    expect(luceneQuery('Гладков')).toBe(
+      '+(гладков^4 OR гладков*^2 OR гладков~1 OR gladkov^3 OR gladkov*^2 OR gladkov~1)',
+    );
+    // Ukrainian spelling, apostrophe of the transliteration dropped: still within the fuzzy reach of "zelensky".
+    expect(luceneQuery('Зеленський')).toContain('zelenskiy~2');
+    expect(luceneQuery('Gladkov')).not.toContain('^3');
+  });
+
   it('never lets an operator through', () => {
     for (const q of ['AND', 'a OR b', 'NOT x', 'x:y', 'title:(a b)', 'a && b', '[1 TO 5]', 'x^100', 'x~0.1']) {
       const l = luceneQuery(q)!;

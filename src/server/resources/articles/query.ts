@@ -92,6 +92,7 @@ export async function loadArticleEvidence(
       published: strOrNull(row.get('published')),
       authors: Array.isArray(authors) ? authors.filter((x): x is string => typeof x === 'string') : [],
       length: p.length === undefined ? null : numOrNull(p.length),
+      url: webUrl(strOrNull(p.url)),
     },
     quote,
     start,
@@ -99,4 +100,15 @@ export async function loadArticleEvidence(
     excerpt: await excerptFor(articlesDir, p, quote, start, end, mentioned),
     tookMs: Math.round(performance.now() - t0),
   };
+}
+
+/** An http(s) address, or null: the reader links to it, so nothing else (javascript:, data:) passes. */
+function webUrl(u: string | null): string | null {
+  if (!u) return null;
+  try {
+    const parsed = new URL(u);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
 }

@@ -2,6 +2,7 @@
  * Building Lucene queries for the full-text index from what a person typed.
  * Pure functions (unit-tested).
  */
+import anyAscii from 'any-ascii';
 
 const SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 
@@ -31,12 +32,26 @@ export function luceneQuery(q: string): string | null {
   const terms = searchTerms(q);
   if (!terms.length) return null;
   const clauses = terms.map((t) => {
-    const e = escapeLucene(t);
-    const parts = [`${e}^4`];
-    if (t.length >= 2) parts.push(`${e}*^2`);
-    if (t.length >= 4) parts.push(`${e}~${t.length >= 8 ? 2 : 1}`);
+    const parts: string[] = [];
+    // A term in another script ("гладков") also matches its Latin form ("gladkov").
+    for (const form of [t, latin(t)]) {
+      if (!form || (form === t && parts.length)) continue;
+      const e = escapeLucene(form);
+      parts.push(`${e}^${form === t ? 4 : 3}`);
+      if (form.length >= 2) parts.push(`${e}*^2`);
+      if (form.length >= 4) parts.push(`${e}~${form.length >= 8 ? 2 : 1}`);
+    }
     return `+(${parts.join(' OR ')})`;
   });
   if (terms.length > 1) clauses.push(`"${terms.map(escapeLucene).join(' ')}"^6`);
   return clauses.join(' ');
+}
+
+/** The Latin transliteration of a term in another script (letters and digits only), or null when it is Latin already. */
+export function latin(term: string): string | null {
+  if (/^\p{ASCII}*$/u.test(term)) return null;
+  const t = anyAscii(term)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+  return t && t !== term ? t : null;
 }

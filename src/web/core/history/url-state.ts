@@ -10,6 +10,8 @@
  *   &v=1.eJy…        (the view's recipe, compressed: core/history/recipe.ts — layers, hidden
  *                     nodes, pins, timeline, view; when present it rebuilds the view and
  *                     `expand`/`path`/`run` are only there to be read)
+ *   &vid=Ab3…        (instead of `v` for a recipe too long for a link: the id of the recipe
+ *                     saved on the server, POST /api/views)
  *
  * Nodes are referenced by our own `id` property when they have one (readable, stable across
  * reloads of the database), else by element id.
@@ -29,12 +31,19 @@ export interface UrlState {
   hiddenLabels: string[];
   /** The encoded recipe of the view (core/history/recipe.ts). */
   view?: string;
+  /** The id of a recipe too long for a link, saved on the server. */
+  savedView?: string;
+  /** A recipe too long for a link and not saved (yet): never written into the URL. */
+  longView?: string;
 }
 
 export const EMPTY_URL_STATE: UrlState = { expand: [], params: {}, run: false, hiddenLabels: [] };
 
 /** Longest ad-hoc query kept in a link; longer ones are left out rather than producing a broken URL. */
 export const MAX_CYPHER_IN_URL = 4000;
+
+/** The form of a saved view's id (shared/api/views.ts). */
+const SAVED_VIEW_ID = /^[A-Za-z0-9_-]{22}$/;
 
 export function parseUrlState(search: string): UrlState {
   const q = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search);
@@ -55,6 +64,8 @@ export function parseUrlState(search: string): UrlState {
   out.hiddenLabels = [...new Set(q.getAll('hl').filter(Boolean))];
   const view = q.get('v');
   if (view) out.view = view;
+  const saved = q.get('vid');
+  if (saved && SAVED_VIEW_ID.test(saved) && !view) out.savedView = saved;
   return out;
 }
 
@@ -76,6 +87,7 @@ export function formatUrlState(s: UrlState): string {
   }
   for (const l of s.hiddenLabels) q.append('hl', l);
   if (s.view) q.set('v', s.view);
+  else if (s.savedView) q.set('vid', s.savedView);
   const str = q.toString();
   return str ? `?${str}` : '';
 }

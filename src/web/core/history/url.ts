@@ -7,7 +7,11 @@ import type { AppState } from '../state';
 import { encodeRecipe, isPlainOverview, MAX_RECIPE_CHARS, recipeOf } from './recipe';
 import type { UrlState } from './url-state';
 
-export function urlStateOf(s: AppState): UrlState {
+/**
+ * `saved`: ids of recipes too long for a link that the server has stored (encoded recipe → id);
+ * such a view's link carries the id, and one not stored yet is left in `longView` for the caller.
+ */
+export function urlStateOf(s: AppState, saved: ReadonlyMap<string, string> = new Map()): UrlState {
   const g = s.history.present.state;
   const ref = (id: string) => {
     const n = g.nodes.get(id);
@@ -28,6 +32,8 @@ export function urlStateOf(s: AppState): UrlState {
   if (recipe && !isPlainOverview(recipe)) {
     const v = encodeRecipe(recipe);
     if (v.length <= MAX_RECIPE_CHARS) out.view = v;
+    else if (saved.has(v)) out.savedView = saved.get(v)!;
+    else out.longView = v;
   }
   return out;
 }

@@ -8,8 +8,13 @@ import type { AppState } from '../state';
 export interface PathView {
   from: string;
   to: string;
+  /** What is drawn: every path found, or the one stepped to. */
   nodes: ReadonlySet<string>;
   edges: ReadonlySet<string>;
+  /** The individual paths, in the server's order. */
+  paths: readonly { nodes: readonly string[]; edges: readonly string[] }[];
+  /** The path stepped to (index in `paths`), or null when all are drawn. */
+  step: number | null;
   count: number;
   length: number | null;
   truncated: boolean;
@@ -17,6 +22,19 @@ export interface PathView {
 
 /** Path searches ignore MENTIONS by default: every entity is "mentioned by" an article, which makes trivial 2-hop paths. */
 export const PATH_EXCLUDE = ['MENTIONS'];
+
+/** What "Find paths" can be told to skip, as the relationship types it then does not follow. */
+export const PATH_SKIPS = {
+  mentions: ['MENTIONS'],
+  claims: ['MADE', 'ABOUT', 'CONTRADICTS', 'REPORTS'],
+  articles: ['MENTIONS', 'REPORTS', 'PUBLISHED_BY', 'WRITTEN_BY', 'PHOTO_CREDIT', 'CONTRIBUTED_TO'],
+} as const;
+export type PathSkip = keyof typeof PATH_SKIPS;
+
+/** The relationship types to leave out for these skips. */
+export function excludeFor(skips: Iterable<PathSkip>): string[] {
+  return [...new Set([...skips].flatMap((k) => PATH_SKIPS[k]))].sort();
+}
 /** Longest path searched for, in hops. */
 export const PATH_MAX_HOPS = 6;
 
@@ -33,6 +51,8 @@ export function pathView(res: PathsResponse): PathView {
     to: res.to,
     nodes,
     edges,
+    paths: res.paths.map((p) => ({ nodes: [...p.nodes], edges: [...p.edges] })),
+    step: null,
     count: res.paths.length,
     length: res.length,
     truncated: res.truncated,
@@ -43,6 +63,22 @@ export function pathsMessage(view: PathView, label: string): string {
   if (!view.count)
     return `No path within ${PATH_MAX_HOPS} hops between ${label} (articles' MENTIONS links are not followed).`;
   return `${view.count}${view.truncated ? '+' : ''} shortest path${view.count === 1 ? '' : 's'} of ${view.length} hop${view.length === 1 ? '' : 's'} between ${label}.`;
+}
+
+/**
+ * The view drawing only path `step` (wrapping around), or every path again for null. O(size of
+ * the paths).
+ */
+export function stepPath(view: PathView, step: number | null): PathView {
+  if (!view.count) return view;
+  if (step === null) {
+    const nodes = new Set(view.paths.flatMap((p) => p.nodes));
+    const edges = new Set(view.paths.flatMap((p) => p.edges));
+    return { ...view, nodes, edges, step: null };
+  }
+  const i = ((step % view.count) + view.count) % view.count;
+  const p = view.paths[i]!;
+  return { ...view, nodes: new Set(p.nodes), edges: new Set(p.edges), step: i };
 }
 
 export const showPath =

@@ -19,6 +19,7 @@ import type Sigma from 'sigma';
 import type { Theme } from '../../core/shell/actions';
 import type { Atlas } from '../../core/map/atlas';
 import type { Box, GeoToGraph } from '../../core/map/fit';
+import { labelFont, labelText } from '../draw';
 
 interface Prepared {
   land: Path2D;
@@ -60,6 +61,7 @@ export class MapLayer {
   private visible = false;
   private toGraph: GeoToGraph = { s: 1, tx: 0, ty: 0 };
   private tray: Box | null = null;
+  private trayNodes: readonly string[] = [];
 
   constructor(
     private readonly sigma: Sigma,
@@ -103,9 +105,10 @@ export class MapLayer {
     this.sigma.scheduleRender();
   }
 
-  /** The tray of nodes without coordinates (graph coordinates of the layout, north up), or none. */
-  setTray(tray: Box | null): void {
+  /** The tray of nodes without coordinates (graph coordinates of the layout, north up) and its nodes, or none. */
+  setTray(tray: Box | null, nodes: readonly string[] = []): void {
     this.tray = tray;
+    this.trayNodes = nodes;
     this.sigma.scheduleRender();
   }
 
@@ -204,8 +207,11 @@ export class MapLayer {
     const pad = 14;
     const x = Math.min(p0.x, p1.x) - pad;
     const y = Math.min(p0.y, p1.y) - pad - 16;
-    const w = Math.abs(p1.x - p0.x) + pad * 2;
+    // Wide enough for the captions written beside its nodes (they are not cut at its edge).
+    const right = Math.max(Math.max(p0.x, p1.x) + pad, this.trayLabelsRight() + 8);
+    const w = right - x;
     const h = Math.abs(p1.y - p0.y) + pad * 2 + 16;
+    this.canvas.dataset.tray = [x, y, x + w, y + h].map((v) => Math.round(v)).join(',');
     ctx.fillStyle = c.land;
     ctx.strokeStyle = c.border;
     ctx.lineWidth = 1;
@@ -217,6 +223,24 @@ export class MapLayer {
     ctx.font = '600 11px Inter, "Segoe UI", system-ui, sans-serif';
     ctx.textAlign = 'left';
     ctx.fillText('NOT ON THE MAP · no coordinates', x + 10, y + 16);
+  }
+
+  /** The right end of the tray's written captions (CSS px in the viewport). O(tray nodes). */
+  private trayLabelsRight(): number {
+    const shown = this.sigma.getNodeDisplayedLabels();
+    const { labelSize, labelFont: family, labelWeight } = this.sigma.getSettings();
+    const ctx = this.ctx;
+    ctx.font = labelFont({ labelSize, labelFont: family, labelWeight });
+    let right = -Infinity;
+    for (const id of this.trayNodes) {
+      const d = this.sigma.getNodeDisplayData(id);
+      if (!d || d.hidden) continue;
+      const v = this.sigma.framedGraphToViewport(d);
+      const size = this.sigma.scaleSize(d.size);
+      const text = shown.has(id) && d.label ? ctx.measureText(labelText(d.label)).width + 4 : 0;
+      right = Math.max(right, v.x + size + text);
+    }
+    return right;
   }
 
   kill(): void {

@@ -37,9 +37,10 @@ export class CameraController {
    * Brings these nodes into the part of the view no panel covers (legend, status line, view
    * switch, zoom buttons): pans when they fit at the current zoom, zooms out when they do not,
    * and does nothing when they are all in it already. `fit`: frames them exactly (zooming in
-   * too). O(ids).
+   * too, not closer than `minRatio`); `labelRoom`: CSS px kept right of them for their captions
+   * (default 70). O(ids).
    */
-  reveal(ids: Iterable<string>, opts: { fit?: boolean } = {}): void {
+  reveal(ids: Iterable<string>, opts: { fit?: boolean; labelRoom?: number; minRatio?: number } = {}): void {
     this.host.ensureIndexed();
     const sigma = this.sigma;
     const pts: Coordinates[] = [];
@@ -49,24 +50,20 @@ export class CameraController {
     }
     if (!pts.length) return;
     const free = this.freeRect();
+    const pad = { ...REVEAL_PAD, x: opts.labelRoom ?? REVEAL_PAD.x };
     const cam = sigma.getCamera();
     const now = cam.getState();
     const inside = pts.every((p) => {
       const v = sigma.framedGraphToViewport(p);
-      return (
-        v.x >= free.left + 8 &&
-        v.x <= free.right - REVEAL_PAD.x &&
-        v.y >= free.top + REVEAL_PAD.y &&
-        v.y <= free.bottom - 8
-      );
+      return v.x >= free.left + 8 && v.x <= free.right - pad.x && v.y >= free.top + pad.y && v.y <= free.bottom - 8;
     });
     if (inside && !opts.fit) return;
-    const target = this.cameraFor(pts, free, opts.fit ? { ...now, ratio: 0 } : now);
+    const target = this.cameraFor(pts, free, opts.fit ? { ...now, ratio: opts.minRatio ?? 0 } : now, pad);
     void cam.animate(target, { duration: 450 });
   }
 
   /** The camera state that puts the framed points' box in the middle of `free`, zooming out only if needed. */
-  private cameraFor(pts: Coordinates[], free: Rect, now: CameraState): CameraState {
+  private cameraFor(pts: Coordinates[], free: Rect, now: CameraState, pad = REVEAL_PAD): CameraState {
     const sigma = this.sigma;
     const xs = pts.map((p) => p.x);
     const ys = pts.map((p) => p.y);
@@ -79,8 +76,8 @@ export class CameraController {
     const kx = Math.abs(at(unit, { x: 1, y: 0 }).x - o.x);
     const ky = Math.abs(at(unit, { x: 0, y: 1 }).y - o.y);
     const room = {
-      w: Math.max(40, free.right - free.left - REVEAL_PAD.x - 8),
-      h: Math.max(40, free.bottom - free.top - REVEAL_PAD.y - 8),
+      w: Math.max(40, free.right - free.left - pad.x - 8),
+      h: Math.max(40, free.bottom - free.top - pad.y - 8),
     };
     const needed = Math.max(((box.x1 - box.x0) * kx) / room.w, ((box.y1 - box.y0) * ky) / room.h);
     const { minCameraRatio, maxCameraRatio } = sigma.getSettings();
@@ -91,8 +88,8 @@ export class CameraController {
     const dx = at({ ...c0, x: 1 }, centre).x - v0.x;
     const dy = at({ ...c0, y: 1 }, centre).y - v0.y;
     const want = {
-      x: (free.left + 8 + free.right - REVEAL_PAD.x) / 2,
-      y: (free.top + REVEAL_PAD.y + free.bottom - 8) / 2,
+      x: (free.left + 8 + free.right - pad.x) / 2,
+      y: (free.top + pad.y + free.bottom - 8) / 2,
     };
     return { ...c0, x: (want.x - v0.x) / dx, y: (want.y - v0.y) / dy };
   }

@@ -18,6 +18,8 @@ export interface RenderLook {
   theme: Theme;
   /** Few nodes on screen: every (bright) node is labelled; the label grid only thins large views. */
   labelAll: boolean;
+  /** Every node offers its caption and the label declutterer picks (the map). */
+  declutter: boolean;
   /** The relationship under the pointer: drawn thicker, with its caption. */
   hoveredEdge: string | null;
 }
@@ -52,7 +54,7 @@ export function createReducers(look: RenderLook, graph: RenderGraph) {
       out.color = UI_COLORS[look.theme].dimNode;
       out.label = '';
       out.dimmed = true;
-    } else if (path || look.labelAll) {
+    } else if (path || look.labelAll || look.declutter) {
       out.forceLabel = true;
     }
     if (selected.has(node)) {

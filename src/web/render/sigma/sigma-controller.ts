@@ -20,6 +20,7 @@ import {
 import { createSigmaSettings } from '../settings';
 import { CameraController } from './camera';
 import { HighlightController } from './highlight';
+import { LabelDeclutter } from './label-declutter';
 import { InteractionController, type ControllerCallbacks, type PointerState } from './interaction';
 import { createReducers, LABEL_ALL_MAX_NODES, type RenderLook } from './reducers';
 
@@ -61,6 +62,8 @@ export class SigmaController implements SigmaHost {
   readonly sigma: ExplorerSigma;
   readonly highlight: HighlightController;
   readonly camera: CameraController;
+  /** Captions that avoid each other (on while the map shows). */
+  readonly labels = new LabelDeclutter();
   private readonly look: RenderLook;
   private readonly pointer: PointerState = { sigmaHovered: null, dragged: null };
   /** Sigma's own graph-event handlers, detached while the render graph changes in a batch. */
@@ -78,8 +81,19 @@ export class SigmaController implements SigmaHost {
     cb: ControllerCallbacks,
   ) {
     const labelAll = graph.order <= LABEL_ALL_MAX_NODES;
-    this.look = { selected: new Set(), path: null, decorations: NO_DECORATIONS, theme, labelAll, hoveredEdge: null };
-    const settings = createSigmaSettings(() => DRAW_THEMES[this.look.theme]);
+    this.look = {
+      selected: new Set(),
+      path: null,
+      decorations: NO_DECORATIONS,
+      theme,
+      labelAll,
+      declutter: false,
+      hoveredEdge: null,
+    };
+    const settings = createSigmaSettings(
+      () => DRAW_THEMES[this.look.theme],
+      (draw) => this.labels.wrap(draw),
+    );
     const emitter = graph as unknown as LooseEmitter;
     const before = new Map(SIGMA_GRAPH_EVENTS.map((e) => [e, new Set(emitter.listeners(e))]));
     this.sigma = new Sigma(graph, container, { ...settings, ...createReducers(this.look, graph) });
@@ -92,6 +106,7 @@ export class SigmaController implements SigmaHost {
     emitter.on(RENDER_BATCH_START, this.onBatchStart);
     emitter.on(RENDER_BATCH_END, this.onBatchEnd);
     this.sigma.on('beforeRender', this.onBeforeRender);
+    this.labels.attach(this.sigma);
     this.guardHighlightDrawing();
     // Sigma only follows the window's size; the graph area also changes when the drawer, the
     // timeline or a panel opens. A frame re-reads the container's size (O(view) re-index).
@@ -218,6 +233,17 @@ export class SigmaController implements SigmaHost {
     this.sigma.setSetting('edgeLabelColor', { color: theme === 'dark' ? '#c7d0da' : '#4a5563' });
   }
 
+  /**
+   * Captions that avoid each other, chosen among every node's (the map, where places and events
+   * pile up around a town), or sigma's label grid (the force layout). Re-runs the reducers: O(view).
+   */
+  setDeclutter(on: boolean): void {
+    if (on === this.look.declutter) return;
+    this.look.declutter = on;
+    this.labels.setActive(on);
+    this.sigma.refresh({ schedule: true });
+  }
+
   /** Call after the render graph changed; sigma already listens to graph events, this keeps the highlight sets coherent. */
   graphChanged(): void {
     // (Read by the reducers at the re-index the change already schedules.)
@@ -232,6 +258,7 @@ export class SigmaController implements SigmaHost {
     this.sigma.off('beforeRender', this.onBeforeRender);
     this.resizeObserver.disconnect();
     this.highlight.kill();
+    this.labels.kill();
     this.sigma.kill();
   }
 }

@@ -10,7 +10,7 @@ import { Claims } from '../claims/EntityClaims';
 import { remainingMore } from '../../core/expansion/more';
 import { EvidenceList } from '../evidence/EvidenceList';
 import { ReportedValues } from './ReportedValues';
-import { formatValue, humanKey, humanType } from '../format';
+import { humanKey, humanType, humanValue } from '../format';
 import { RelationshipDetail } from './RelationshipDetail';
 
 /** Properties shown elsewhere in the panel (header, description, aliases) or internal. */
@@ -248,7 +248,7 @@ function Prop({ k, v }: { k: string; v: unknown }) {
   return (
     <>
       <dt>{humanKey(k)}</dt>
-      <dd>{formatValue(v)}</dd>
+      <dd>{humanValue(v)}</dd>
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, type ReactElement } from 'react';
 import type { Excerpt } from '../../../shared/api';
 import { Icon } from '../shell/Icon';
-import { formatDate } from '../format';
+import { formatDate, humanValue, positionInArticle } from '../format';
 import { useApp, useExplorer } from '../context';
 
 /**
@@ -37,13 +37,24 @@ export function EvidenceReader() {
             {d ? (
               <div className="muted small" data-testid="reader-meta">
                 {[
-                  d.article.outlet,
+                  d.article.outlet ? humanValue(d.article.outlet) : null,
                   d.article.published ? formatDate(d.article.published) : null,
-                  d.article.authors.length ? `by ${d.article.authors.join(', ')}` : null,
+                  d.article.authors.length ? `by ${humanValue(d.article.authors)}` : null,
+                  positionInArticle(d.start, d.article.length),
                 ]
                   .filter(Boolean)
                   .join(' · ')}
-                {' · '}characters {d.start}–{d.end}
+              </div>
+            ) : null}
+            {d ? (
+              <div className="small" data-testid="reader-original">
+                {d.article.url ? (
+                  <a href={d.article.url} target="_blank" rel="noopener noreferrer">
+                    Read the original article ↗
+                  </a>
+                ) : (
+                  <span className="muted">No address of the original article is recorded.</span>
+                )}
               </div>
             ) : null}
           </div>

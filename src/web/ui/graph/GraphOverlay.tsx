@@ -1,7 +1,9 @@
+import { useState } from 'react';
 import { useApp, useExplorer } from '../context';
 import { Icon } from '../shell/Icon';
 import { expansionOf } from '../../core/graph/graph-store';
 import { Legend } from './Legend';
+import { excludeFor, type PathSkip } from '../../core/paths/actions';
 
 /** Everything drawn over the canvas: legend, zoom, status, path bar, layout state, context menu. */
 export function GraphOverlay() {
@@ -79,6 +81,33 @@ function PathBar() {
             </>
           )}
         </span>
+        {path.count > 1 ? (
+          <span className="row" style={{ flexShrink: 0 }} data-testid="path-steps">
+            <button
+              className="btn small"
+              onClick={() => explorer.stepPath((path.step ?? 0) - 1)}
+              aria-label="Previous path"
+            >
+              ‹
+            </button>
+            <span data-testid="path-step" style={{ whiteSpace: 'nowrap' }}>
+              {path.step === null ? 'all' : `${path.step + 1} of ${path.count}`}
+            </span>
+            <button
+              className="btn small"
+              onClick={() => explorer.stepPath(path.step === null ? 0 : path.step + 1)}
+              aria-label="Next path"
+              data-testid="path-next"
+            >
+              ›
+            </button>
+            {path.step !== null ? (
+              <button className="btn small" onClick={() => explorer.stepPath(null)}>
+                All
+              </button>
+            ) : null}
+          </span>
+        ) : null}
         <button className="btn small" onClick={() => explorer.clearPath()} data-testid="clear-path">
           Clear
         </button>
@@ -87,12 +116,39 @@ function PathBar() {
   }
   if (selection.length !== 2) return null;
   const [a, b] = selection as [string, string];
+  return <PathFinder a={a} b={b} caption={caption} />;
+}
+
+const SKIP_NAMES: Record<PathSkip, string> = { mentions: 'mentions', claims: 'claims', articles: 'articles' };
+
+/** Two nodes selected: what the path search may skip, and the button. */
+function PathFinder({ a, b, caption }: { a: string; b: string; caption: (id: string) => string }) {
+  const explorer = useExplorer();
+  const [skips, setSkips] = useState<ReadonlySet<PathSkip>>(() => new Set<PathSkip>(['mentions']));
+  const toggle = (k: PathSkip) =>
+    setSkips((cur) => {
+      const next = new Set(cur);
+      if (next.has(k)) next.delete(k);
+      else next.add(k);
+      return next;
+    });
   return (
     <div className="overlay pathbar" data-testid="pathbar">
       <span>
         <b>{caption(a)}</b> and <b>{caption(b)}</b> selected
       </span>
-      <button className="btn primary small" onClick={() => void explorer.findPaths(a, b)} data-testid="find-paths">
+      <span className="small muted">Skip:</span>
+      {(Object.keys(SKIP_NAMES) as PathSkip[]).map((k) => (
+        <label key={k} className="tl-check">
+          <input type="checkbox" checked={skips.has(k)} onChange={() => toggle(k)} data-testid={`path-skip-${k}`} />
+          {SKIP_NAMES[k]}
+        </label>
+      ))}
+      <button
+        className="btn primary small"
+        onClick={() => void explorer.findPaths(a, b, excludeFor(skips))}
+        data-testid="find-paths"
+      >
         <Icon name="path" /> Find paths
       </button>
     </div>

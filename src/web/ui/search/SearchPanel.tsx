@@ -34,6 +34,10 @@ export function SearchPanel() {
       />
       {labels.length ? (
         <div className="row wrap" style={{ marginTop: 8 }} role="group" aria-label="Search only these labels">
+          {/* Said in words: these chips narrow the search, they do not filter the graph (the legend does). */}
+          <span className="small muted" data-testid="search-filters-caption">
+            Search only:
+          </span>
           {labels.map((l) => {
             const on = only.includes(l);
             return (

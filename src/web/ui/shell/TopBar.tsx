@@ -137,6 +137,7 @@ export function TopBar() {
       <button className="btn" onClick={() => void explorer.loadOverview()} title="Start again from the whole graph">
         <Icon name="refresh" /> Overview
       </button>
+      <StartChoice />
       {hiddenCount > 0 ? (
         <button className="btn" onClick={() => explorer.showHidden()} data-testid="show-hidden">
           <Icon name="eye" /> Show {hiddenCount} hidden
@@ -254,5 +255,30 @@ export function TopBar() {
       <AccountMenu user={user} />
       {exportError ? <span className="sr-only">{exportError}</span> : null}
     </header>
+  );
+}
+
+/** How the explorer opens (remembered in this browser): the overview, or an empty scene grown from search. */
+function StartChoice() {
+  const explorer = useExplorer();
+  const [mode, setMode] = useState(() => explorer.shell.startMode());
+  return (
+    <label title="What the explorer shows when it opens; remembered in this browser">
+      Start with
+      <select
+        className="input"
+        style={{ width: 'auto' }}
+        value={mode}
+        onChange={(e) => {
+          const m = e.target.value === 'empty' ? 'empty' : 'overview';
+          setMode(m);
+          void explorer.setStartMode(m);
+        }}
+        data-testid="start-mode"
+      >
+        <option value="overview">Overview</option>
+        <option value="empty">Empty scene</option>
+      </select>
+    </label>
   );
 }

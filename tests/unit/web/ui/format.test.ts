@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatValue, highlight, humanKey, termsFor } from '../../../../src/web/ui/format';
+import {
+  formatDate,
+  formatValue,
+  highlight,
+  humanKey,
+  humanValue,
+  positionInArticle,
+  termsFor,
+} from '../../../../src/web/ui/format';
 
 describe('detail formatting', () => {
   it('formats dates, date-times, points, lists and big integers for people', () => {
@@ -44,5 +52,24 @@ describe('detail formatting', () => {
       'Gladkov',
       'Gladkov',
     ]);
+  });
+});
+
+describe('values for people', () => {
+  it('writes machine keys as words, leaves text and other values alone', () => {
+    expect(humanValue('russia')).toBe('Russia');
+    expect(humanValue('wall-street-journal')).toBe('Wall Street Journal');
+    expect(humanValue(['georgi-kantchev', 'ian-lovett'])).toBe('Georgi Kantchev, Ian Lovett');
+    expect(humanValue('Daily Express')).toBe('Daily Express');
+    expect(humanValue('governor of the Belgorod region')).toBe('governor of the Belgorod region');
+    expect(humanValue('2023-12-30')).toBe('30 December 2023');
+    expect(humanValue(1234567)).toBe('1,234,567');
+  });
+
+  it('says where a quote sits in its article in words', () => {
+    expect(positionInArticle(1384, 3000)).toBe('about 46% of the way into the article');
+    expect(positionInArticle(10, 3000)).toBe('at the start of the article');
+    expect(positionInArticle(2900, 3000)).toBe('at the end of the article');
+    expect(positionInArticle(10, null)).toBeNull();
   });
 });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { PathsResponse } from '../../../../../src/shared/api';
-import { drawnPath, pathsMessage, pathView, showPath } from '../../../../../src/web/core/paths/actions';
+import {
+  drawnPath,
+  excludeFor,
+  pathsMessage,
+  pathView,
+  showPath,
+  stepPath,
+} from '../../../../../src/web/core/paths/actions';
 import { stateWith } from '../state';
 
 const res = (paths: { nodes: string[]; edges: string[] }[], length: number | null = 2): PathsResponse =>
@@ -24,5 +31,31 @@ describe('path producers', () => {
     expect(pathsMessage(none, 'A and C')).toMatch(/^No path within 6 hops between A and C/);
     expect(drawnPath(showPath(none)(s))).toBeNull();
     expect(showPath(null)(s).path).toBeNull();
+  });
+
+  it('steps through the paths one at a time (wrapping both ways) and back to all of them', () => {
+    const v = pathView(
+      res([
+        { nodes: ['a', 'b', 'c'], edges: ['ab', 'bc'] },
+        { nodes: ['a', 'd', 'c'], edges: ['ad', 'dc'] },
+      ]),
+    );
+    const first = stepPath(v, 0);
+    expect([...first.nodes]).toEqual(['a', 'b', 'c']);
+    expect([...first.edges]).toEqual(['ab', 'bc']);
+    expect(first.step).toBe(0);
+    expect(stepPath(first, 2).step).toBe(0);
+    expect([...stepPath(first, -1).nodes]).toEqual(['a', 'd', 'c']);
+    const all = stepPath(first, null);
+    expect([...all.nodes].sort()).toEqual(['a', 'b', 'c', 'd']);
+    expect(all.step).toBeNull();
+    const none = pathView(res([], null));
+    expect(stepPath(none, 0)).toBe(none);
+  });
+
+  it('turns skip toggles into the relationship types left out', () => {
+    expect(excludeFor(['mentions'])).toEqual(['MENTIONS']);
+    expect(excludeFor(['claims', 'mentions'])).toEqual(['ABOUT', 'CONTRADICTS', 'MADE', 'MENTIONS', 'REPORTS']);
+    expect(excludeFor([])).toEqual([]);
   });
 });

@@ -1,0 +1,51 @@
+/**
+ * Saved views in the app's own store: an encoded view recipe under an id derived from it
+ * (sha-256, 22 base64url characters), so the same view saved twice is one row.
+ */
+import { createHash } from 'node:crypto';
+import type { AppStore } from '../../../runtime/store/app-store';
+
+const MIGRATIONS = [
+  `CREATE TABLE views_saved (
+     id TEXT PRIMARY KEY,
+     recipe TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     created_by TEXT NOT NULL
+   );`,
+];
+
+export interface SavedView {
+  id: string;
+  recipe: string;
+  createdAt: string;
+}
+
+/** The id of a recipe: the first 132 bits of its sha-256, base64url. O(size). */
+export function viewId(recipe: string): string {
+  return createHash('sha256').update(recipe).digest('base64url').slice(0, 22);
+}
+
+/** Every call is one indexed statement. */
+export class ViewStore {
+  constructor(private readonly store: AppStore) {
+    store.migrate('views', MIGRATIONS);
+  }
+
+  /** Stores the recipe (a second save of the same one keeps the first row); returns its id. */
+  save(recipe: string, by: string, now = new Date()): string {
+    const id = viewId(recipe);
+    this.store.db
+      .prepare('INSERT OR IGNORE INTO views_saved (id, recipe, created_at, created_by) VALUES (?, ?, ?, ?)')
+      .run(id, recipe, now.toISOString(), by);
+    return id;
+  }
+
+  get(id: string): SavedView | null {
+    const row = this.store.db
+      .prepare<[string], { recipe: string; created_at: string }>(
+        'SELECT recipe, created_at FROM views_saved WHERE id = ?',
+      )
+      .get(id);
+    return row ? { id, recipe: row.recipe, createdAt: row.created_at } : null;
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * Labels that avoid each other, for views where the positions are not ours to spread (the map:
+ * a town, its streets and its events on a few pixels). While on, sigma's label pass only draws
+ * the glyphs and collects the captions (the reducers offer every node's); after the frame the
+ * captions are written most important first (selected, then preferred — the map's places —
+ * then better connected, then larger nodes), skipping any that would cover one already written. Off, labels are drawn as sigma picks them. Cost: O(labels sigma picks) a frame.
+ */
+import { declutterLabels, type LabelBox } from '../../core/map/label-boxes';
+import { labelFont, labelText, type LabelData, type LabelSettings } from '../draw';
+import type { ExplorerSigma } from './sigma-controller';
+
+type Drawer = (ctx: CanvasRenderingContext2D, data: LabelData, settings: LabelSettings) => void;
+
+interface Pending {
+  ctx: CanvasRenderingContext2D;
+  data: LabelData & { key?: string; highlighted?: boolean };
+  settings: LabelSettings;
+}
+
+/** Room between a node's disc and its caption (as draw.ts writes it), and around a caption. */
+const TEXT_OFFSET = 4;
+const FORCED = 1e12;
+const PREFERRED = 1e9;
+
+export class LabelDeclutter {
+  private on = false;
+  private sigma: ExplorerSigma | null = null;
+  private pending: Pending[] = [];
+  private draw: Drawer | null = null;
+  private preferred: ReadonlySet<string> = new Set();
+
+  /** The label drawer to give sigma: `draw` as it is while off, glyphs now and captions later while on. */
+  wrap(draw: Drawer): Drawer {
+    this.draw = draw;
+    return (ctx, data, settings) => {
+      if (!this.on || !data.label) {
+        draw(ctx, data, settings);
+        return;
+      }
+      draw(ctx, { ...data, label: null }, settings);
+      this.pending.push({ ctx, data, settings });
+    };
+  }
+
+  attach(sigma: ExplorerSigma): void {
+    this.sigma = sigma;
+    sigma.on('afterRender', this.flush);
+  }
+
+  get active(): boolean {
+    return this.on;
+  }
+
+  setActive(on: boolean): void {
+    if (on === this.on) return;
+    this.on = on;
+    this.pending = [];
+    this.sigma?.scheduleRender();
+  }
+
+  /** Nodes whose captions win over better connected ones (the places a map's events orbit). */
+  prefer(ids: ReadonlySet<string>): void {
+    this.preferred = ids;
+    this.sigma?.scheduleRender();
+  }
+
+  private readonly flush = (): void => {
+    const items = this.pending;
+    this.pending = [];
+    const sigma = this.sigma;
+    const draw = this.draw;
+    if (!items.length || !sigma || !draw) return;
+    const graph = sigma.getGraph();
+    const boxes: LabelBox[] = items.map(({ ctx, data, settings }, i) => {
+      ctx.font = labelFont(settings);
+      const w = ctx.measureText(labelText(data.label!)).width;
+      const key = data.key ?? String(i);
+      const left = data.x + data.size + TEXT_OFFSET;
+      const degree = graph.hasNode(key) ? graph.degree(key) : 0;
+      return {
+        key,
+        left,
+        right: left + w,
+        top: data.y - settings.labelSize * 0.75,
+        bottom: data.y + settings.labelSize * 0.4,
+        priority:
+          (data.highlighted ? FORCED : 0) + (this.preferred.has(key) ? PREFERRED : 0) + degree * 100 + data.size,
+      };
+    });
+    const kept = declutterLabels(boxes);
+    // Sigma's record of written labels (read by the export) holds only the kept ones.
+    const displayed = (sigma as unknown as { displayedNodeLabels: Set<string> }).displayedNodeLabels;
+    items.forEach(({ ctx, data, settings }, i) => {
+      if (kept.has(boxes[i]!.key)) draw(ctx, { ...data, nodeLabel: undefined }, settings);
+      else displayed?.delete(boxes[i]!.key);
+    });
+  };
+
+  kill(): void {
+    this.sigma?.off('afterRender', this.flush);
+    this.sigma = null;
+  }
+}

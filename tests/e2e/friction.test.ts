@@ -1,0 +1,151 @@
+/**
+ * End to end, habits from other graph tools that used to trip a new user: a name typed in
+ * Cyrillic finds its Latin spelling; the search's label chips say they narrow the search; the
+ * evidence reader says where the quote sits in words (not character offsets) and whether the
+ * original article's address is known; the detail panel writes machine keys as words; the
+ * explorer can start from an empty scene that search grows, and remembers that choice; Find
+ * paths can skip claims, mentions or articles and steps through the paths one by one.
+ */
+import { describe, expect, it } from 'vitest';
+import { e2eSession, idle, newPage, nodeId, openExplorer, shot, snapshot } from '../support/browser';
+import { search } from './support/explorer';
+
+const T = 240_000;
+const e2e = e2eSession();
+
+describe('friction removed (e2e)', () => {
+  it(
+    '"Гладков" finds Vyacheslav Gladkov; the label chips are captioned as search filters',
+    async () => {
+      const { page } = await newPage(e2e.browser);
+      await openExplorer(page, e2e.app.url);
+      await expect(page.getByTestId('search-filters-caption').textContent()).resolves.toMatch(/^Search only/);
+      await search(page, 'Гладков');
+      const first = page.locator('[data-testid=search-results] [role=option]').first();
+      await expect(first.textContent()).resolves.toMatch(/Vyacheslav Gladkov/);
+      await shot(page, 'friction-cyrillic-search');
+    },
+    T,
+  );
+
+  it(
+    'the evidence reader gives the position in words and says whether the original is linked; panels write keys as words',
+    async () => {
+      const { page } = await newPage(e2e.browser);
+      await openExplorer(page, e2e.app.url);
+      await page.evaluate(() =>
+        window.__newsgraph!.explorer.openReader('express-2022-10-13-russia-hits-own-building-in-belgorod', 1384, 1441),
+      );
+      const reader = page.getByTestId('evidence-reader');
+      await reader.locator('[data-testid=reader-text]').waitFor({ timeout: 30_000 });
+      const meta = (await reader.getByTestId('reader-meta').textContent()) ?? '';
+      expect(meta).toMatch(/of the way into the article|at the (start|end) of the article/);
+      expect(meta).not.toMatch(/characters \d/);
+      await expect(reader.getByTestId('reader-original').textContent()).resolves.toMatch(
+        /original article|No address of the original/,
+      );
+      await shot(page, 'friction-evidence-reader');
+      await page.keyboard.press('Escape');
+
+      // Values stored as keys ("city", "russia") read as words ("City", "Russia") in the detail panel.
+      const belgorod = (await nodeId(page, 'belgorod'))!;
+      await page.evaluate((id) => window.__newsgraph!.explorer.select(id), belgorod);
+      await idle(page);
+      const props = page.locator('.props');
+      await props.waitFor({ timeout: 30_000 });
+      const values = await props.locator('dd').allTextContents();
+      expect(values.length).toBeGreaterThan(0);
+      expect(values.filter((v) => /^[a-z][a-z0-9]*([-_][a-z0-9]+)*$/.test(v))).toEqual([]);
+      await shot(page, 'friction-detail-values');
+    },
+    T,
+  );
+
+  it(
+    '"Start with: one node" empties the scene, is remembered on reload, and search grows the view from one node',
+    async () => {
+      const { page } = await newPage(e2e.browser);
+      await openExplorer(page, e2e.app.url);
+      expect((await snapshot(page)).nodes).toBeGreaterThan(100);
+      await page.getByTestId('start-mode').selectOption('empty');
+      await idle(page);
+      expect((await snapshot(page)).nodes).toBe(0);
+
+      // Reloaded (same browser storage): still empty, the choice shown.
+      await openExplorer(page, e2e.app.url);
+      expect((await snapshot(page)).nodes).toBe(0);
+      await expect(page.getByTestId('start-mode').inputValue()).resolves.toBe('empty');
+
+      // Search puts the node in the scene with its neighbourhood.
+      await search(page, 'Gladkov');
+      await page.locator('[data-testid=search-results] [role=option]').first().click();
+      await idle(page);
+      const grown = await snapshot(page);
+      expect(grown.nodes).toBeGreaterThan(1);
+      expect(grown.nodes).toBeLessThan(100);
+      expect(grown.focus).toBe(await nodeId(page, 'vyacheslav-gladkov'));
+      await shot(page, 'friction-start-from-one-node');
+
+      // Back to the overview, remembered too.
+      await page.getByTestId('start-mode').selectOption('overview');
+      await idle(page);
+      expect((await snapshot(page)).nodes).toBeGreaterThan(100);
+      await openExplorer(page, e2e.app.url);
+      expect((await snapshot(page)).nodes).toBeGreaterThan(100);
+    },
+    T,
+  );
+
+  it(
+    'Find paths: skip toggles, the paths one by one, the finding said once (in the path bar)',
+    async () => {
+      const { page } = await newPage(e2e.browser);
+      await openExplorer(page, e2e.app.url);
+      const [gladkov, peskov] = [(await nodeId(page, 'vyacheslav-gladkov'))!, (await nodeId(page, 'dmitry-peskov'))!];
+      await page.evaluate(
+        ([a, b]) => {
+          const e = window.__newsgraph!.explorer;
+          e.select(a!);
+          e.select(b!, true);
+        },
+        [gladkov, peskov],
+      );
+      await expect(page.getByTestId('path-skip-mentions').isChecked()).resolves.toBe(true);
+      await expect(page.getByTestId('path-skip-claims').isChecked()).resolves.toBe(false);
+      await page.getByTestId('find-paths').click();
+      await page.getByTestId('path-steps').waitFor({ timeout: 60_000 });
+      await idle(page);
+      const all = await page.evaluate(() => {
+        const p = window.__newsgraph!.explorer.state.path!;
+        return { count: p.count, drawn: p.nodes.size, first: [...p.paths[0]!.nodes].sort() };
+      });
+      expect(all.count).toBeGreaterThan(1);
+      expect(all.drawn).toBeGreaterThan(all.first.length);
+      // Said once: the path bar, not the status line too.
+      const status = await page
+        .getByTestId('status')
+        .textContent({ timeout: 1000 })
+        .catch(() => '');
+      expect(status ?? '').not.toMatch(/shortest path/);
+      await page.getByTestId('path-next').click();
+      await expect(page.getByTestId('path-step').textContent()).resolves.toBe(`1 of ${all.count}`);
+      const one = await page.evaluate(() => [...window.__newsgraph!.explorer.state.path!.nodes].sort());
+      expect(one).toEqual(all.first);
+      await shot(page, 'friction-path-steps');
+
+      // Skipping claims too: the paths found go through no claim.
+      await page.getByTestId('clear-path').click();
+      await page.getByTestId('path-skip-claims').check();
+      await page.getByTestId('find-paths').click();
+      await page.getByTestId('pathbar').filter({ hasText: 'shortest path' }).waitFor({ timeout: 60_000 });
+      await idle(page);
+      const labels = await page.evaluate(() => {
+        const e = window.__newsgraph!.explorer;
+        return [...e.state.path!.nodes].flatMap((id) => e.graphState.nodes.get(id)?.labels ?? []);
+      });
+      expect(labels.length).toBeGreaterThan(2);
+      expect(labels).not.toContain('Claim');
+    },
+    T,
+  );
+});
