@@ -103,30 +103,38 @@ export function syncRenderGraph(graph: RenderGraph, view: VisibleGraph, opts: Sy
 function syncInBatch(graph: RenderGraph, view: VisibleGraph, opts: SyncOptions): SyncResult {
   const result: SyncResult = { addedNodes: [], removedNodes: [], addedEdges: [], removedEdges: [] };
   const memo = memoOf(graph);
-  const nodeIds = new Set(view.nodes.map((n) => n.id));
-  const edgeIds = new Set(view.edges.map((e) => e.id));
+  const fresh: GraphNode[] = [];
+  for (const n of view.nodes) if (!graph.hasNode(n.id)) fresh.push(n);
+  const freshEdges: GraphEdge[] = [];
+  for (const e of view.edges) if (!graph.hasEdge(e.id)) freshEdges.push(e);
   // Edges whose parallel group changed (one left or joined it): only those groups are re-curved.
   const recurve: Array<[string, string]> = [];
 
-  graph.forEachEdge((id, _a, s, t) => {
-    if (!edgeIds.has(id)) {
-      result.removedEdges.push(id);
-      recurve.push([s, t]);
+  // Something drawn left the view only when fewer drawn items are still in it than are drawn.
+  if (view.edges.length - freshEdges.length < graph.size) {
+    const edgeIds = new Set(view.edges.map((e) => e.id));
+    graph.forEachEdge((id, _a, s, t) => {
+      if (!edgeIds.has(id)) {
+        result.removedEdges.push(id);
+        recurve.push([s, t]);
+      }
+    });
+    for (const id of result.removedEdges) graph.dropEdge(id);
+  }
+  if (view.nodes.length - fresh.length < graph.order) {
+    const nodeIds = new Set(view.nodes.map((n) => n.id));
+    graph.forEachNode((id, a) => {
+      if (!nodeIds.has(id)) {
+        result.removedNodes.push(id);
+        opts.positions.set(id, { x: a.x, y: a.y });
+      }
+    });
+    for (const id of result.removedNodes) {
+      graph.dropNode(id);
+      memo.from.delete(id);
     }
-  });
-  for (const id of result.removedEdges) graph.dropEdge(id);
-  graph.forEachNode((id, a) => {
-    if (!nodeIds.has(id)) {
-      result.removedNodes.push(id);
-      opts.positions.set(id, { x: a.x, y: a.y });
-    }
-  });
-  for (const id of result.removedNodes) {
-    graph.dropNode(id);
-    memo.from.delete(id);
   }
 
-  const fresh = view.nodes.filter((n) => !graph.hasNode(n.id));
   // Neighbours of the fresh nodes only (where they are seeded; their degree, for their size).
   const neighbours = new Map<string, string[]>();
   for (const n of fresh) neighbours.set(n.id, []);
@@ -163,8 +171,7 @@ function syncInBatch(graph: RenderGraph, view: VisibleGraph, opts: SyncOptions):
     result.addedNodes.push(n.id);
   }
 
-  for (const e of view.edges) {
-    if (graph.hasEdge(e.id)) continue;
+  for (const e of freshEdges) {
     // Already connected (either way): the pair's group is re-curved below; else a straight arrow.
     if (graph.hasEdge(e.source, e.target) || graph.hasEdge(e.target, e.source)) recurve.push([e.source, e.target]);
     graph.addDirectedEdgeWithKey(e.id, e.source, e.target, {
@@ -313,8 +320,7 @@ function curveGroup(graph: RenderGraph, s: string, t: string): void {
   const backward = ids.filter((id) => graph.source(id) !== first);
   for (const dir of [forward, backward]) {
     dir.forEach((id, i) => {
-      const curvature =
-        ids.length === 1 ? 0 : backward.length === 0 ? 0.4 * (i - (dir.length - 1) / 2) : 0.2 + 0.3 * i;
+      const curvature = ids.length === 1 ? 0 : backward.length === 0 ? 0.4 * (i - (dir.length - 1) / 2) : 0.2 + 0.3 * i;
       const type = ids.length === 1 ? 'arrow' : 'curvedArrow';
       const a = graph.getEdgeAttributes(id);
       // 'type' picks sigma's program: a change makes sigma re-index that edge.

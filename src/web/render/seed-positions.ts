@@ -52,6 +52,8 @@ export function place(
         placed.set(n.id, remembered);
         continue;
       }
+      // Nothing placed yet to lean on: only the last pass places such nodes (skip the scan).
+      if (pass < 2 && graph.order === 0 && placed.size === 0) continue;
       // Mean position of the already placed neighbours (a plain loop: this runs per fresh node and pass).
       let sx = 0;
       let sy = 0;
