@@ -109,6 +109,7 @@ function syncInBatch(graph: RenderGraph, view: VisibleGraph, opts: SyncOptions):
   for (const e of view.edges) if (!graph.hasEdge(e.id)) freshEdges.push(e);
   // Edges whose parallel group changed (one left or joined it): only those groups are re-curved.
   const recurve: Array<[string, string]> = [];
+  const removedEnds: Array<[string, string]> = [];
 
   // Something drawn left the view only when fewer drawn items are still in it than are drawn.
   if (view.edges.length - freshEdges.length < graph.size) {
@@ -117,6 +118,7 @@ function syncInBatch(graph: RenderGraph, view: VisibleGraph, opts: SyncOptions):
       if (!edgeIds.has(id)) {
         result.removedEdges.push(id);
         recurve.push([s, t]);
+        removedEnds.push([s, t]);
       }
     });
     for (const id of result.removedEdges) graph.dropEdge(id);
@@ -187,11 +189,19 @@ function syncInBatch(graph: RenderGraph, view: VisibleGraph, opts: SyncOptions):
     result.addedEdges.push(e.id);
   }
 
-  // The nodes already drawn: new data, degree, pin or a new theme change some of them. Only
-  // what changed is written (one event each), so sigma re-processes just those.
+  // The nodes already drawn: new data, degree, pins, sizes by a property or a new theme change
+  // some of them. Only what changed is written (one event each), so sigma re-processes just those.
+  const pinsChanged = memo.pinned !== opts.pinned;
+  memo.pinned = opts.pinned;
+  const touched = new Set<string>();
+  if (view.nodes.length > fresh.length) {
+    for (const [s, t] of removedEnds) touched.add(s).add(t);
+    for (const e of freshEdges) touched.add(e.source).add(e.target);
+  }
   for (const n of view.nodes) {
     if (neighbours.has(n.id)) continue;
     const seen = !stale && memo.from.get(n.id) === n;
+    if (seen && !pinsChanged && !ranges && !touched.has(n.id)) continue;
     styleNode(graph, n.id, seen ? null : n, opts, ranges);
     memo.from.set(n.id, n);
   }
@@ -212,12 +222,13 @@ interface StyleMemo {
   perspective: ReturnType<typeof activePerspective> | undefined;
   /** The domain node each render node was last styled from (same object: same caption and label). */
   from: Map<string, GraphNode>;
+  pinned: ReadonlySet<string> | null;
 }
 const memos = new WeakMap<RenderGraph, StyleMemo>();
 
 function memoOf(graph: RenderGraph): StyleMemo {
   let m = memos.get(graph);
-  if (!m) memos.set(graph, (m = { theme: null, perspective: undefined, from: new Map() }));
+  if (!m) memos.set(graph, (m = { theme: null, perspective: undefined, from: new Map(), pinned: null }));
   return m;
 }
 
