@@ -81,4 +81,3 @@ export function place(
   }
   return placed;
 }
-
