@@ -49,8 +49,9 @@ export function createRenderGraph(): RenderGraph {
 
 /**
  * Graph events emitted around a batch of render-graph changes. The SigmaController suspends
- * sigma's per-item graph handlers between them and re-indexes once at the end: sigma would
- * otherwise run its reducers several times per added item, and a full re-index per dropped one.
+ * sigma's per-item graph handlers between them and re-indexes the changed items once at the end:
+ * sigma would otherwise run its reducers several times per added item, and a full re-index per
+ * dropped one.
  */
 export const RENDER_BATCH_START = 'newsgraph:batchStart';
 export const RENDER_BATCH_END = 'newsgraph:batchEnd';
@@ -94,7 +95,8 @@ export interface SyncResult {
 /**
  * Brings the render graph in line with the visible domain graph: removes what left, adds what
  * came (seeded next to its already-placed neighbours so expansions grow out of the expanded
- * node), restyles everything, and curves parallel edges. O(nodes + edges) of the view.
+ * node), restyles what changed and re-curves the parallel edges it touched. O(nodes + edges)
+ * of the view in lookups; graph writes (and sigma's work) only for what changed.
  */
 export function syncRenderGraph(graph: RenderGraph, view: VisibleGraph, opts: SyncOptions): SyncResult {
   return batchRenderGraph(graph, () => syncInBatch(graph, view, opts));

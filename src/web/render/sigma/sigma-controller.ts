@@ -130,9 +130,9 @@ export class SigmaController implements SigmaHost {
   };
 
   /**
-   * The batch ended: sigma re-indexes everything once, just before its next frame (so several
-   * batches, and the synchronous pre-layout that follows a load, in one task cost one re-index).
-   * Until then sigma's listeners stay detached: the re-index covers whatever changes meanwhile.
+   * The batch ended: sigma re-indexes once, just before its next frame (so several batches, and
+   * the synchronous pre-layout that follows a load, in one task cost one re-index). Until then
+   * sigma's listeners stay detached and the delta records whatever changes meanwhile.
    */
   private readonly onBatchEnd = (): void => {
     this.resyncPending = true;
