@@ -6,9 +6,9 @@
 import { MultiDirectedGraph } from 'graphology';
 import type { GraphEdge, GraphNode } from '../../shared/graph';
 import { displayCaption, primaryLabel, type VisibleGraph } from '../core/graph/graph-store';
-import { hashString } from '../core/graph/hash';
 import { relationshipCaptionOf } from '../../shared/perspective';
 import { activePerspective } from '../core/perspective/active';
+import { place } from './seed-positions';
 import { edgeColor, edgeSize, edgeWeight, labelColor, nodeSize, nodeSizeFor, sizeProperty } from './style';
 import type { Theme } from '../core/shell/actions';
 
@@ -49,8 +49,9 @@ export function createRenderGraph(): RenderGraph {
 
 /**
  * Graph events emitted around a batch of render-graph changes. The SigmaController suspends
- * sigma's per-item graph handlers between them and re-indexes once at the end: sigma would
- * otherwise run its reducers several times per added item, and a full re-index per dropped one.
+ * sigma's per-item graph handlers between them and re-indexes the changed items once at the end:
+ * sigma would otherwise run its reducers several times per added item, and a full re-index per
+ * dropped one.
  */
 export const RENDER_BATCH_START = 'newsgraph:batchStart';
 export const RENDER_BATCH_END = 'newsgraph:batchEnd';
@@ -91,32 +92,11 @@ export interface SyncResult {
   removedEdges: string[];
 }
 
-const NO_NEIGHBOURS: readonly string[] = [];
-
-/** Deterministic pseudo-random in [0, 1) from a string, so layouts (and screenshots) repeat. */
-function rand(seed: string): number {
-  return (hashString(seed) % 100_000) / 100_000;
-}
-
-function extent(graph: RenderGraph): { cx: number; cy: number; span: number } {
-  if (graph.order === 0) return { cx: 0, cy: 0, span: 100 };
-  let minX = Infinity,
-    minY = Infinity,
-    maxX = -Infinity,
-    maxY = -Infinity;
-  graph.forEachNode((_, a) => {
-    if (a.x < minX) minX = a.x;
-    if (a.x > maxX) maxX = a.x;
-    if (a.y < minY) minY = a.y;
-    if (a.y > maxY) maxY = a.y;
-  });
-  return { cx: (minX + maxX) / 2, cy: (minY + maxY) / 2, span: Math.max(10, maxX - minX, maxY - minY) };
-}
-
 /**
  * Brings the render graph in line with the visible domain graph: removes what left, adds what
  * came (seeded next to its already-placed neighbours so expansions grow out of the expanded
- * node), restyles everything, and curves parallel edges. O(nodes + edges) of the view.
+ * node), restyles what changed and re-curves the parallel edges it touched. O(nodes + edges)
+ * of the view in lookups; graph writes (and sigma's work) only for what changed.
  */
 export function syncRenderGraph(graph: RenderGraph, view: VisibleGraph, opts: SyncOptions): SyncResult {
   return batchRenderGraph(graph, () => syncInBatch(graph, view, opts));
@@ -124,91 +104,85 @@ export function syncRenderGraph(graph: RenderGraph, view: VisibleGraph, opts: Sy
 
 function syncInBatch(graph: RenderGraph, view: VisibleGraph, opts: SyncOptions): SyncResult {
   const result: SyncResult = { addedNodes: [], removedNodes: [], addedEdges: [], removedEdges: [] };
-  const nodeIds = new Set(view.nodes.map((n) => n.id));
-  const edgeIds = new Set(view.edges.map((e) => e.id));
+  const memo = memoOf(graph);
+  const fresh: GraphNode[] = [];
+  for (const n of view.nodes) if (!graph.hasNode(n.id)) fresh.push(n);
+  const freshEdges: GraphEdge[] = [];
+  for (const e of view.edges) if (!graph.hasEdge(e.id)) freshEdges.push(e);
+  // Edges whose parallel group changed (one left or joined it): only those groups are re-curved.
+  const recurve: Array<[string, string]> = [];
+  const removedEnds: Array<[string, string]> = [];
 
-  graph.forEachEdge((id) => {
-    if (!edgeIds.has(id)) result.removedEdges.push(id);
-  });
-  for (const id of result.removedEdges) graph.dropEdge(id);
-  graph.forEachNode((id, a) => {
-    if (!nodeIds.has(id)) {
-      result.removedNodes.push(id);
-      opts.positions.set(id, { x: a.x, y: a.y });
+  // Something drawn left the view only when fewer drawn items are still in it than are drawn.
+  if (view.edges.length - freshEdges.length < graph.size) {
+    const edgeIds = new Set(view.edges.map((e) => e.id));
+    graph.forEachEdge((id, _a, s, t) => {
+      if (!edgeIds.has(id)) {
+        result.removedEdges.push(id);
+        recurve.push([s, t]);
+        removedEnds.push([s, t]);
+      }
+    });
+    for (const id of result.removedEdges) graph.dropEdge(id);
+  }
+  if (view.nodes.length - fresh.length < graph.order) {
+    const nodeIds = new Set(view.nodes.map((n) => n.id));
+    graph.forEachNode((id, a) => {
+      if (!nodeIds.has(id)) {
+        result.removedNodes.push(id);
+        opts.positions.set(id, { x: a.x, y: a.y });
+      }
+    });
+    for (const id of result.removedNodes) {
+      graph.dropNode(id);
+      memo.from.delete(id);
     }
-  });
-  for (const id of result.removedNodes) graph.dropNode(id);
+  }
 
-  const { cx, cy, span } = extent(graph);
+  // Neighbours of the fresh nodes only (where they are seeded; their degree, for their size).
   const neighbours = new Map<string, string[]>();
-  for (const e of view.edges) {
-    (neighbours.get(e.source) ?? neighbours.set(e.source, []).get(e.source)!).push(e.target);
-    (neighbours.get(e.target) ?? neighbours.set(e.target, []).get(e.target)!).push(e.source);
-  }
-  const fresh = view.nodes.filter((n) => !graph.hasNode(n.id));
-  const placed = new Map<string, { x: number; y: number }>();
-  const positionOf = (id: string) => (graph.hasNode(id) ? graph.getNodeAttributes(id) : placed.get(id));
-  // Two passes: nodes touching the existing drawing first, then those touching the first ones.
-  for (let pass = 0; pass < 3; pass++) {
-    for (const n of fresh) {
-      if (placed.has(n.id)) continue;
-      const remembered = opts.positions.get(n.id);
-      if (remembered) {
-        placed.set(n.id, remembered);
-        continue;
-      }
-      // Mean position of the already placed neighbours (a plain loop: this runs per fresh node and pass).
-      let sx = 0;
-      let sy = 0;
-      let anchors = 0;
-      for (const m of neighbours.get(n.id) ?? NO_NEIGHBOURS) {
-        const p = positionOf(m);
-        if (!p) continue;
-        sx += p.x;
-        sy += p.y;
-        anchors++;
-      }
-      if (anchors === 0 && pass < 2) continue;
-      const r = rand(n.id);
-      const angle = r * Math.PI * 2;
-      if (anchors) {
-        const ax = sx / anchors;
-        const ay = sy / anchors;
-        const d = graph.order ? span * (0.04 + 0.06 * rand(`${n.id}#d`)) : 1 + rand(`${n.id}#d`);
-        placed.set(n.id, { x: ax + Math.cos(angle) * d, y: ay + Math.sin(angle) * d });
-      } else {
-        const d = (graph.order ? span / 2 : Math.sqrt(fresh.length) * 10) * Math.sqrt(rand(`${n.id}#d`));
-        placed.set(n.id, { x: cx + Math.cos(angle) * d, y: cy + Math.sin(angle) * d });
-      }
+  for (const n of fresh) neighbours.set(n.id, []);
+  if (fresh.length) {
+    for (const e of view.edges) {
+      neighbours.get(e.source)?.push(e.target);
+      neighbours.get(e.target)?.push(e.source);
     }
   }
+  const placed = place(graph, fresh, neighbours, opts.positions);
 
-  const byId = new Map<string, GraphNode>();
-  for (const n of view.nodes) byId.set(n.id, n);
+  // Style memo: a style computed under another theme or perspective is stale everywhere.
+  const p = activePerspective();
+  const stale = memo.theme !== opts.theme || memo.perspective !== p;
+  memo.theme = opts.theme;
+  memo.perspective = p;
+  const ranges = sizeRanges(view.nodes);
   for (const n of fresh) {
-    const p = placed.get(n.id)!;
+    const pos = placed.get(n.id)!;
     const nodeLabel = primaryLabel(n.labels);
+    const degree = neighbours.get(n.id)!.length;
     graph.addNode(n.id, {
-      x: p.x,
-      y: p.y,
-      size: nodeSize(0),
+      x: pos.x,
+      y: pos.y,
+      size: ranges ? nodeSizeFor(nodeLabel, degree, n.properties, ranges.get(nodeLabel)) : nodeSize(degree),
       color: labelColor(nodeLabel, opts.theme),
       label: displayCaption(n),
       nodeLabel,
       fixed: opts.pinned.has(n.id),
       props: n.properties,
     });
+    memo.from.set(n.id, n);
     opts.positions.delete(n.id);
     result.addedNodes.push(n.id);
   }
 
-  for (const e of view.edges) {
-    if (graph.hasEdge(e.id)) continue;
+  for (const e of freshEdges) {
+    // Already connected (either way): the pair's group is re-curved below; else a straight arrow.
+    if (graph.hasEdge(e.source, e.target) || graph.hasEdge(e.target, e.source)) recurve.push([e.source, e.target]);
     graph.addDirectedEdgeWithKey(e.id, e.source, e.target, {
       size: edgeSize(e.type),
       color: edgeColor(e.type, opts.theme),
       relType: e.type,
-      caption: relationshipCaptionOf(activePerspective(), e.type, e.properties),
+      caption: relationshipCaptionOf(p, e.type, e.properties),
       props: e.properties,
       type: 'arrow',
       curvature: 0,
@@ -217,133 +191,155 @@ function syncInBatch(graph: RenderGraph, view: VisibleGraph, opts: SyncOptions):
     result.addedEdges.push(e.id);
   }
 
-  // Structure changed: no attribute hints, so sigma re-indexes (hints would make it repaint
-  // nodes it has not indexed yet, which throws).
-  restyle(
-    graph,
-    byId,
-    opts,
-    result.addedNodes.length + result.removedNodes.length + result.addedEdges.length + result.removedEdges.length > 0,
-  );
-  curveParallelEdges(graph);
+  // The nodes already drawn: new data, degree, pins, sizes by a property or a new theme change
+  // some of them. Only what changed is written (one event each), so sigma re-processes just those.
+  const pinsChanged = memo.pinned !== opts.pinned;
+  memo.pinned = opts.pinned;
+  const touched = new Set<string>();
+  if (view.nodes.length > fresh.length) {
+    for (const [s, t] of removedEnds) touched.add(s).add(t);
+    for (const e of freshEdges) touched.add(e.source).add(e.target);
+  }
+  for (const n of view.nodes) {
+    if (neighbours.has(n.id)) continue;
+    const seen = !stale && memo.from.get(n.id) === n;
+    if (seen && !pinsChanged && !ranges && !touched.has(n.id)) continue;
+    styleNode(graph, n.id, seen ? null : n, opts, ranges);
+    memo.from.set(n.id, n);
+  }
+  if (stale) styleEdges(graph, opts.theme);
+  const curved = new Set<string>();
+  for (const [s, t] of recurve) {
+    const key = s < t ? `${s}\u0000${t}` : `${t}\u0000${s}`;
+    if (curved.has(key)) continue;
+    curved.add(key);
+    curveGroup(graph, s, t);
+  }
   return result;
 }
 
-/**
- * Re-applies colours, captions, sizes and pins (after a theme switch too). O(nodes + edges).
- * `structural`: nodes or edges were just added/removed — then no update hints are given.
- */
-export function restyle(
-  graph: RenderGraph,
-  byId: ReadonlyMap<string, GraphNode> | null,
-  opts: Pick<SyncOptions, 'theme' | 'pinned'>,
-  structural = false,
-): void {
-  batchRenderGraph(graph, () => restyleInBatch(graph, byId, opts, structural));
+/** Per-graph memo of what its style was computed from (a restyle is then O(what changed)). */
+interface StyleMemo {
+  theme: Theme | null;
+  perspective: ReturnType<typeof activePerspective> | undefined;
+  /** The domain node each render node was last styled from (same object: same caption and label). */
+  from: Map<string, GraphNode>;
+  pinned: ReadonlySet<string> | null;
+}
+const memos = new WeakMap<RenderGraph, StyleMemo>();
+
+function memoOf(graph: RenderGraph): StyleMemo {
+  let m = memos.get(graph);
+  if (!m) memos.set(graph, (m = { theme: null, perspective: undefined, from: new Map(), pinned: null }));
+  return m;
 }
 
-function restyleInBatch(
+/**
+ * Brings one node's display attributes in line: caption, label and colour from `n` when given
+ * (else they are current; `recolour` after a theme switch), size and pin. Writes (one graph
+ * event) only when something changed.
+ */
+function styleNode(
   graph: RenderGraph,
-  byId: ReadonlyMap<string, GraphNode> | null,
+  id: string,
+  n: GraphNode | null,
   opts: Pick<SyncOptions, 'theme' | 'pinned'>,
-  structural: boolean,
+  ranges: ReadonlyMap<string, { min: number; max: number }> | null,
+  recolour = false,
 ): void {
-  // Attributes are updated in place (no copy per item: this runs over the whole view); the
-  // batched update still emits its one event.
-  if (byId) {
-    graph.updateEachNodeAttributes((id, a) => {
-      const n = byId.get(id);
-      if (n) {
-        a.nodeLabel = primaryLabel(n.labels);
-        a.label = displayCaption(n);
-        a.props = n.properties;
-      }
-      return a;
-    });
-  }
-  const ranges = sizeRanges(graph);
-  graph.updateEachNodeAttributes(
-    (id, a) => {
-      a.color = labelColor(a.nodeLabel, opts.theme);
-      a.size = ranges
-        ? nodeSizeFor(a.nodeLabel, graph.degree(id), a.props, ranges.get(a.nodeLabel))
-        : nodeSize(graph.degree(id));
-      a.fixed = opts.pinned.has(id);
-      return a;
-    },
-    structural ? undefined : { attributes: ['color', 'size', 'label', 'nodeLabel', 'fixed'] },
-  );
-  // (Hints for a listening sigma outside a batch: it re-indexes edges only when they name a
-  // layout field, "type", and would throw on edges it has not indexed yet.)
+  const a = graph.getNodeAttributes(id);
+  const nodeLabel = n ? primaryLabel(n.labels) : a.nodeLabel;
+  const label = n ? displayCaption(n) : a.label;
+  const props = n ? n.properties : a.props;
+  const degree = graph.degree(id);
+  const size = ranges ? nodeSizeFor(nodeLabel, degree, props, ranges.get(nodeLabel)) : nodeSize(degree);
+  const color = n || recolour ? labelColor(nodeLabel, opts.theme) : a.color;
+  const fixed = opts.pinned.has(id);
+  if (
+    a.nodeLabel !== nodeLabel ||
+    a.label !== label ||
+    a.props !== props ||
+    a.size !== size ||
+    a.color !== color ||
+    a.fixed !== fixed
+  )
+    graph.mergeNodeAttributes(id, { nodeLabel, label, props, size, color, fixed });
+}
+
+/** Colours, captions, sizes and weights of every edge (theme or perspective changed). O(edges). */
+function styleEdges(graph: RenderGraph, theme: Theme): void {
   const p = activePerspective();
-  graph.updateEachEdgeAttributes(
-    (_id, a) => {
-      a.color = edgeColor(a.relType, opts.theme);
-      a.caption = relationshipCaptionOf(p, a.relType, a.props);
-      a.size = edgeSize(a.relType);
-      a.weight = edgeWeight(a.relType);
-      return a;
-    },
-    { attributes: structural ? ['color', 'type'] : ['color'] },
-  );
+  graph.forEachEdge((id, a) => {
+    const color = edgeColor(a.relType, theme);
+    const caption = relationshipCaptionOf(p, a.relType, a.props);
+    const size = edgeSize(a.relType);
+    const weight = edgeWeight(a.relType);
+    if (a.color !== color || a.caption !== caption || a.size !== size || a.weight !== weight)
+      graph.mergeEdgeAttributes(id, { color, caption, size, weight });
+  });
+}
+
+/** Re-applies colours, captions, sizes and pins to everything (a theme switch). O(nodes + edges); writes only what changed. */
+export function restyle(graph: RenderGraph, opts: Pick<SyncOptions, 'theme' | 'pinned'>): void {
+  batchRenderGraph(graph, () => {
+    const memo = memoOf(graph);
+    memo.theme = opts.theme;
+    memo.perspective = activePerspective();
+    const ranges = sizeRanges(null, graph);
+    graph.forEachNode((id) => styleNode(graph, id, null, opts, ranges, true));
+    styleEdges(graph, opts.theme);
+  });
 }
 
 /**
  * Per label whose size follows a property, that property's extent over the drawn nodes; null
  * when no label has such a rule (the usual case: sizes by degree). O(nodes) then.
  */
-function sizeRanges(graph: RenderGraph): Map<string, { min: number; max: number }> | null {
+function sizeRanges(
+  nodes: readonly GraphNode[] | null,
+  graph?: RenderGraph,
+): Map<string, { min: number; max: number }> | null {
   const p = activePerspective();
   if (!p?.labels.some((l) => l.size.by !== 'degree')) return null;
   const out = new Map<string, { min: number; max: number }>();
-  graph.forEachNode((_id, a) => {
-    const k = sizeProperty(a.nodeLabel);
-    const v = k ? a.props[k] : undefined;
+  const add = (nodeLabel: string, props: Readonly<Record<string, unknown>>) => {
+    const k = sizeProperty(nodeLabel);
+    const v = k ? props[k] : undefined;
     if (typeof v !== 'number' || !Number.isFinite(v)) return;
-    const r = out.get(a.nodeLabel);
-    if (!r) out.set(a.nodeLabel, { min: v, max: v });
+    const r = out.get(nodeLabel);
+    if (!r) out.set(nodeLabel, { min: v, max: v });
     else {
       r.min = Math.min(r.min, v);
       r.max = Math.max(r.max, v);
     }
-  });
+  };
+  if (nodes) for (const n of nodes) add(primaryLabel(n.labels), n.properties);
+  else graph?.forEachNode((_id, a) => add(a.nodeLabel, a.props));
   return out;
 }
 
 /**
  * Parallel edges (same two nodes) are curved so each stays visible and hoverable: edges in one
  * direction fan out symmetrically; when both directions exist each direction bends to its side.
+ * Re-curves the group of edges between `s` and `t` (either direction). O(group).
  */
-export function curveParallelEdges(graph: RenderGraph): void {
-  const groups = new Map<string, string[]>();
-  graph.forEachEdge((id, _a, s, t) => {
-    const key = s < t ? `${s}\u0000${t}` : `${t}\u0000${s}`;
-    (groups.get(key) ?? groups.set(key, []).get(key)!).push(id);
-  });
-  const curves = new Map<string, number>();
-  for (const ids of groups.values()) {
-    if (ids.length === 1) continue;
-    ids.sort();
-    const first = graph.source(ids[0]!);
-    const forward = ids.filter((id) => graph.source(id) === first);
-    const backward = ids.filter((id) => graph.source(id) !== first);
-    for (const dir of [forward, backward]) {
-      dir.forEach((id, i) => {
-        curves.set(id, backward.length === 0 ? 0.4 * (i - (dir.length - 1) / 2) : 0.2 + 0.3 * i);
-      });
-    }
+function curveGroup(graph: RenderGraph, s: string, t: string): void {
+  if (!graph.hasNode(s) || !graph.hasNode(t)) return;
+  // (Both directions.)
+  const ids = graph.edges(s, t);
+  ids.sort();
+  const first = ids.length ? graph.source(ids[0]!) : s;
+  const forward = ids.filter((id) => graph.source(id) === first);
+  const backward = ids.filter((id) => graph.source(id) !== first);
+  for (const dir of [forward, backward]) {
+    dir.forEach((id, i) => {
+      const curvature = ids.length === 1 ? 0 : backward.length === 0 ? 0.4 * (i - (dir.length - 1) / 2) : 0.2 + 0.3 * i;
+      const type = ids.length === 1 ? 'arrow' : 'curvedArrow';
+      const a = graph.getEdgeAttributes(id);
+      // 'type' picks sigma's program: a change makes sigma re-index that edge.
+      if (a.type !== type || a.curvature !== curvature) graph.mergeEdgeAttributes(id, { type, curvature });
+    });
   }
-  // One batched update (one graph event) instead of an event per edge.
-  graph.updateEachEdgeAttributes(
-    (id, a) => {
-      const c = curves.get(id);
-      a.type = c === undefined ? 'arrow' : 'curvedArrow';
-      a.curvature = c ?? 0;
-      return a;
-    },
-    // 'type' is a layout field for sigma: it re-indexes, which the program switch needs.
-    { attributes: ['type', 'curvature'] },
-  );
 }
 
 /** Edge data the detail views need, by render edge id. */

@@ -80,7 +80,7 @@ export class RenderSync {
       this.renderedFrom = { graph: g, hiddenLabels: s.hiddenLabels, theme: s.theme, perspective };
       // A new perspective re-captions and recolours from the node data (the full sync below).
       if (prev && prev.graph === g && prev.hiddenLabels === s.hiddenLabels && prev.perspective === perspective) {
-        restyle(this.graph, null, { theme: s.theme, pinned: g.pinned });
+        restyle(this.graph, { theme: s.theme, pinned: g.pinned });
         this.sigma?.setTheme(s.theme);
       } else {
         syncRenderGraph(this.graph, visibleGraph(g, s.hiddenLabels), {

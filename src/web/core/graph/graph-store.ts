@@ -81,20 +81,15 @@ function uniq(ids: Iterable<string>): string[] {
   return [...new Set(ids)];
 }
 
-/** Edges whose endpoints are both in the payload or already loaded; others cannot be drawn. */
-function drawableEdges(payload: GraphPayload, known: ReadonlyMap<string, GraphNode>): GraphEdge[] {
-  const ids = new Set(payload.nodes.map((n) => n.id));
-  return payload.edges.filter(
-    (e) => (ids.has(e.source) || known.has(e.source)) && (ids.has(e.target) || known.has(e.target)),
-  );
+/** Edges whose endpoints are both loaded (`nodes` holds the payload's nodes too); others cannot be drawn. */
+function drawableEdges(payload: GraphPayload, nodes: ReadonlyMap<string, GraphNode>): GraphEdge[] {
+  return payload.edges.filter((e) => nodes.has(e.source) && nodes.has(e.target));
 }
 
+type Pools = { nodes: ReadonlyMap<string, GraphNode>; edges: ReadonlyMap<string, GraphEdge> };
+
 /** Re-derives the pools from the layers: drops data no layer holds any more. O(size of layers). */
-function prune(
-  state: GraphState,
-  layers: readonly Layer[],
-  pool: { nodes: Map<string, GraphNode>; edges: Map<string, GraphEdge> },
-): GraphState {
+function prune(state: GraphState, layers: readonly Layer[], pool: Pools): GraphState {
   const heldNodes = new Set<string>();
   const heldEdges = new Set<string>();
   for (const l of layers) {
@@ -107,9 +102,13 @@ function prune(
   for (const [id, e] of pool.edges) {
     if (heldEdges.has(id) && nodes.has(e.source) && nodes.has(e.target)) edges.set(id, e);
   }
+  return withPools(state, layers, { nodes, edges });
+}
+
+/** The state with new layers and pools; hidden and pinned nodes that left are forgotten. O(hidden + pinned). */
+function withPools(state: GraphState, layers: readonly Layer[], { nodes, edges }: Pools): GraphState {
   const keep = (s: ReadonlySet<string>) => {
-    const out = new Set<string>();
-    for (const id of s) if (nodes.has(id)) out.add(id);
+    const out = new Set([...s].filter((id) => nodes.has(id)));
     return out.size === s.size ? s : out;
   };
   const pinned = keep(state.pinned);
@@ -122,13 +121,13 @@ function prune(
 
 /**
  * Adds a payload as a new layer; node and edge data already loaded is refreshed with the
- * payload's (newer) copy. Cost O(payload + state) — it copies the pools.
+ * payload's (newer) copy. O(payload + state): it copies the pools (adding drops nothing: no prune).
  */
 export function addLayer(state: GraphState, payload: GraphPayload, input: LayerInput): GraphState {
   const nodes = new Map(state.nodes);
   for (const n of payload.nodes) nodes.set(n.id, n);
   const edges = new Map(state.edges);
-  const edgeList = drawableEdges(payload, state.nodes);
+  const edgeList = drawableEdges(payload, nodes);
   for (const e of edgeList) edges.set(e.id, e);
   const nodeIds = uniq([...(input.anchor ? [input.anchor] : []), ...payload.nodes.map((n) => n.id)]);
   const layer: Layer = {
@@ -150,12 +149,14 @@ export function addLayer(state: GraphState, payload: GraphPayload, input: LayerI
     for (const n of payload.nodes) h.delete(n.id);
     hidden = h;
   }
-  return prune({ ...state, hidden, nextLayer: state.nextLayer + 1 }, [...state.layers, layer], { nodes, edges });
+  return withPools({ ...state, hidden, nextLayer: state.nextLayer + 1 }, [...state.layers, layer], { nodes, edges });
 }
 
 /** Replaces everything with one layer (a new overview or a query result shown on its own). */
 export function replaceWith(state: GraphState, payload: GraphPayload, input: LayerInput): GraphState {
-  return addLayer({ ...state, layers: [], hidden: new Set() }, payload, input);
+  const next = addLayer({ ...state, layers: [], hidden: new Set() }, payload, input);
+  // Nothing loaded before: nothing to drop. (Else what stays keeps its order: layouts repeat.)
+  return state.nodes.size ? prune(next, next.layers, next) : next;
 }
 
 /** Counts the neighbours a payload brought per relationship type (edges touching the anchor). */
@@ -209,7 +210,7 @@ export function expand(
   const nodes = new Map(state.nodes);
   for (const n of full.nodes) nodes.set(n.id, n);
   const edges = new Map(state.edges);
-  const edgeList = drawableEdges(full, state.nodes);
+  const edgeList = drawableEdges(full, nodes);
   for (const e of edgeList) edges.set(e.id, e);
   const loaded: Record<string, number> = { ...(existing.loaded ?? {}) };
   for (const [t, c] of Object.entries(got)) loaded[t] = (loaded[t] ?? 0) + c;
@@ -231,7 +232,7 @@ export function expand(
     hidden = h;
   }
   const layers = state.layers.map((l) => (l.id === existing.id ? merged : l));
-  return prune({ ...state, hidden }, layers, { nodes, edges });
+  return withPools({ ...state, hidden }, layers, { nodes, edges });
 }
 
 /**
@@ -327,6 +328,9 @@ export interface VisibleGraph {
  * nodes. O(nodes + edges).
  */
 export function visibleGraph(state: GraphState, hiddenLabels: ReadonlySet<string> = new Set()): VisibleGraph {
+  // Nothing hidden: all is drawn (the pools hold only edges between loaded nodes).
+  if (!state.hidden.size && !hiddenLabels.size)
+    return { nodes: [...state.nodes.values()], edges: [...state.edges.values()] };
   const nodes: GraphNode[] = [];
   const shown = new Set<string>();
   for (const n of state.nodes.values()) {

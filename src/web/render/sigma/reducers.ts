@@ -75,8 +75,6 @@ export function createReducers(look: RenderLook, graph: RenderGraph) {
     }
     const width = deco.edgeWidth.get(edge);
     if (width !== undefined) out.size = width;
-    const s = graph.source(edge);
-    const t = graph.target(edge);
     if (!path && deco.fadeEdges.has(edge)) {
       out.color = UI_COLORS[look.theme].dimEdge;
     } else if (path) {
@@ -87,7 +85,8 @@ export function createReducers(look: RenderLook, graph: RenderGraph) {
       } else {
         out.color = UI_COLORS[look.theme].dimEdge;
       }
-    } else if (selected.has(s) || selected.has(t)) {
+    } else if (selected.size && (selected.has(graph.source(edge)) || selected.has(graph.target(edge)))) {
+      // (Ends looked up only when something is selected: this runs per edge on every re-index.)
       out.label = data.caption;
       out.size = SELECTED_EDGE_SIZE;
     }

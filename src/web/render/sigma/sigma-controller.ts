@@ -22,6 +22,7 @@ import { CameraController } from './camera';
 import { HighlightController } from './highlight';
 import { LabelDeclutter } from './label-declutter';
 import { InteractionController, type ControllerCallbacks, type PointerState } from './interaction';
+import { GraphDelta } from './graph-delta';
 import { createReducers, LABEL_ALL_MAX_NODES, type RenderLook } from './reducers';
 
 export type { ControllerCallbacks } from './interaction';
@@ -68,9 +69,12 @@ export class SigmaController implements SigmaHost {
   private readonly pointer: PointerState = { sigmaHovered: null, dragged: null };
   /** Sigma's own graph-event handlers, detached while the render graph changes in a batch. */
   private readonly sigmaGraphListeners: Array<[string, GraphListener]>;
-  /** Sigma's graph listeners are off (a batch ran) and a full re-index is due before its next frame. */
+  /** Sigma's graph listeners are off (a batch ran) and a re-index is due before its next frame. */
   private detached = false;
   private resyncPending = false;
+  /** What changed while sigma's listeners were off (recorded by `recorders`, applied by resync). */
+  private delta = new GraphDelta();
+  private readonly recorders: Array<[string, GraphListener]>;
   private readonly resizeObserver: ResizeObserver;
 
   constructor(
@@ -103,6 +107,7 @@ export class SigmaController implements SigmaHost {
         .filter((l) => !before.get(e)!.has(l))
         .map((l): [string, GraphListener] => [e, l]),
     );
+    this.recorders = GraphDelta.listeners(() => this.delta, graph);
     emitter.on(RENDER_BATCH_START, this.onBatchStart);
     emitter.on(RENDER_BATCH_END, this.onBatchEnd);
     this.sigma.on('beforeRender', this.onBeforeRender);
@@ -135,13 +140,14 @@ export class SigmaController implements SigmaHost {
     if (this.detached) return;
     const emitter = this.graph as unknown as LooseEmitter;
     for (const [e, l] of this.sigmaGraphListeners) emitter.off(e, l);
+    for (const [e, l] of this.recorders) emitter.on(e, l);
     this.detached = true;
   };
 
   /**
-   * The batch ended: sigma re-indexes everything once, just before its next frame (so several
-   * batches, and the synchronous pre-layout that follows a load, in one task cost one re-index).
-   * Until then sigma's listeners stay detached: the re-index covers whatever changes meanwhile.
+   * The batch ended: sigma re-indexes once, just before its next frame (so several batches, and
+   * the synchronous pre-layout that follows a load, in one task cost one re-index). Until then
+   * sigma's listeners stay detached and the delta records whatever changes meanwhile.
    */
   private readonly onBatchEnd = (): void => {
     this.resyncPending = true;
@@ -191,27 +197,43 @@ export class SigmaController implements SigmaHost {
   }
 
   /**
-   * Re-attaches sigma to the render graph and re-indexes it: reducers once per item. O(nodes +
-   * edges). Called before the frame after a batch, or at once by methods that read sigma's data.
+   * Re-attaches sigma to the render graph and brings its index up to date: the items that
+   * changed meanwhile only (reducers once each) when they are few, else everything. Sigma's next
+   * frame then re-processes the whole graph, as after any change. Called before the frame after
+   * a batch, or at once by methods that read sigma's data.
    */
   private resync(): void {
     this.resyncPending = false;
+    const delta = this.delta;
+    this.delta = new GraphDelta();
     if (this.detached) {
       const emitter = this.graph as unknown as LooseEmitter;
+      for (const [e, l] of this.recorders) emitter.off(e, l);
       for (const [e, l] of this.sigmaGraphListeners) emitter.on(e, l);
       this.detached = false;
     }
     const gone = this.pointer.sigmaHovered;
-    const dropNode = this.sigmaGraphListeners.find(([e]) => e === 'nodeDropped')?.[1];
-    if (gone && !this.graph.hasNode(gone) && dropNode) {
-      // Sigma's drop handler forgets its hovered node (a full refresh alone would keep it and
-      // then fail drawing it); it also does the full refresh.
-      this.pointer.sigmaHovered = null;
-      dropNode({ key: gone });
-    } else {
-      // Inside a render this only re-indexes: the frame being drawn processes the result.
-      this.sigma.refresh({ schedule: true });
+    if (gone && !this.graph.hasNode(gone)) this.pointer.sigmaHovered = null;
+    const internal = this.sigma as unknown as {
+      hoveredNode: string | null;
+      removeNode(key: string): void;
+      removeEdge(key: string): void;
+    };
+    if (!delta.full && delta.size() <= (this.graph.order + this.graph.size) / 2) {
+      const graph = this.graph;
+      // Sigma's own drop handlers do these and then re-index everything, which is not needed:
+      // its next process() rebuilds the programs from the graph.
+      for (const e of delta.droppedEdges) if (!graph.hasEdge(e)) internal.removeEdge(e);
+      for (const n of delta.droppedNodes) if (!graph.hasNode(n)) internal.removeNode(n);
+      const nodes = delta.nodesAll ? graph.nodes() : [...delta.nodes].filter((n) => graph.hasNode(n));
+      const edges = [...delta.edges].filter((e) => graph.hasEdge(e));
+      this.sigma.refresh({ partialGraph: { nodes, edges }, schedule: true });
+      return;
     }
+    // Sigma keeps its hovered node across a full refresh (and would fail drawing it).
+    if (internal.hoveredNode && !this.graph.hasNode(internal.hoveredNode)) internal.removeNode(internal.hoveredNode);
+    // Inside a render this only re-indexes: the frame being drawn processes the result.
+    this.sigma.refresh({ schedule: true });
   }
 
   ensureIndexed(): void {
@@ -219,7 +241,8 @@ export class SigmaController implements SigmaHost {
   }
 
   reindex(): void {
-    // (A pending re-index reads the new state.)
+    // (A pending re-index reads the new state; everything, as the caller changed what all reducers read.)
+    this.delta.full = true;
     if (this.resyncPending) this.resync();
     else this.sigma.refresh();
   }
@@ -246,8 +269,13 @@ export class SigmaController implements SigmaHost {
 
   /** Call after the render graph changed; sigma already listens to graph events, this keeps the highlight sets coherent. */
   graphChanged(): void {
-    // (Read by the reducers at the re-index the change already schedules.)
-    this.look.labelAll = this.graph.order <= LABEL_ALL_MAX_NODES;
+    // (Read by the reducers at the re-index the change already schedules: every node's, when it flips.)
+    const labelAll = this.graph.order <= LABEL_ALL_MAX_NODES;
+    if (labelAll !== this.look.labelAll) {
+      this.look.labelAll = labelAll;
+      if (this.resyncPending) this.delta.full = true;
+      else this.sigma.refresh({ schedule: true });
+    }
     this.highlight.graphChanged();
   }
 

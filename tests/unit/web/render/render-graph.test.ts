@@ -145,12 +145,12 @@ describe('render graph sync (domain view → graphology)', () => {
     );
     expect(events).toEqual(['start', 'node', 'node', 'end']);
     events.length = 0;
-    restyle(g, null, { theme: 'dark', pinned: new Set() });
+    restyle(g, { theme: 'dark', pinned: new Set() });
     expect(events).toEqual(['start', 'end']);
     expect(g.getNodeAttribute('a', 'color')).toBe(labelColor('Person', 'dark'));
     events.length = 0;
     const out = batchRenderGraph(g, () => {
-      restyle(g, null, { theme: 'light', pinned: new Set() });
+      restyle(g, { theme: 'light', pinned: new Set() });
       syncRenderGraph(
         g,
         { nodes: [node('a')], edges: [] },

@@ -1,0 +1,83 @@
+/**
+ * Where nodes that join the render graph are first drawn: next to their already-placed
+ * neighbours, where they were last seen, or scattered around the drawing. Deterministic (same
+ * ids, same positions), so layouts and screenshots repeat. No sigma import: runs in Node tests.
+ */
+import type { GraphNode } from '../../shared/graph';
+import { hashString } from '../core/graph/hash';
+import type { RenderGraph } from './render-graph';
+
+const NO_NEIGHBOURS: readonly string[] = [];
+
+/** Deterministic pseudo-random in [0, 1) from a string, so layouts (and screenshots) repeat. */
+function rand(seed: string): number {
+  return (hashString(seed) % 100_000) / 100_000;
+}
+
+function extent(graph: RenderGraph): { cx: number; cy: number; span: number } {
+  if (graph.order === 0) return { cx: 0, cy: 0, span: 100 };
+  let minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity;
+  graph.forEachNode((_, a) => {
+    if (a.x < minX) minX = a.x;
+    if (a.x > maxX) maxX = a.x;
+    if (a.y < minY) minY = a.y;
+    if (a.y > maxY) maxY = a.y;
+  });
+  return { cx: (minX + maxX) / 2, cy: (minY + maxY) / 2, span: Math.max(10, maxX - minX, maxY - minY) };
+}
+
+/**
+ * Seeds fresh nodes: next to their already-placed neighbours (so expansions grow out of the
+ * expanded node), where they were last seen, or scattered. O(fresh nodes + their edges).
+ */
+export function place(
+  graph: RenderGraph,
+  fresh: readonly GraphNode[],
+  neighbours: ReadonlyMap<string, string[]>,
+  positions: ReadonlyMap<string, { x: number; y: number }>,
+): Map<string, { x: number; y: number }> {
+  const placed = new Map<string, { x: number; y: number }>();
+  if (!fresh.length) return placed;
+  const { cx, cy, span } = extent(graph);
+  const positionOf = (id: string) => (graph.hasNode(id) ? graph.getNodeAttributes(id) : placed.get(id));
+  // Two passes: nodes touching the existing drawing first, then those touching the first ones.
+  for (let pass = 0; pass < 3; pass++) {
+    for (const n of fresh) {
+      if (placed.has(n.id)) continue;
+      const remembered = positions.get(n.id);
+      if (remembered) {
+        placed.set(n.id, remembered);
+        continue;
+      }
+      // Nothing placed yet to lean on: only the last pass places such nodes (skip the scan).
+      if (pass < 2 && graph.order === 0 && placed.size === 0) continue;
+      // Mean position of the already placed neighbours (a plain loop: this runs per fresh node and pass).
+      let sx = 0;
+      let sy = 0;
+      let anchors = 0;
+      for (const m of neighbours.get(n.id) ?? NO_NEIGHBOURS) {
+        const p = positionOf(m);
+        if (!p) continue;
+        sx += p.x;
+        sy += p.y;
+        anchors++;
+      }
+      if (anchors === 0 && pass < 2) continue;
+      const r = rand(n.id);
+      const angle = r * Math.PI * 2;
+      if (anchors) {
+        const ax = sx / anchors;
+        const ay = sy / anchors;
+        const d = graph.order ? span * (0.04 + 0.06 * rand(`${n.id}#d`)) : 1 + rand(`${n.id}#d`);
+        placed.set(n.id, { x: ax + Math.cos(angle) * d, y: ay + Math.sin(angle) * d });
+      } else {
+        const d = (graph.order ? span / 2 : Math.sqrt(fresh.length) * 10) * Math.sqrt(rand(`${n.id}#d`));
+        placed.set(n.id, { x: cx + Math.cos(angle) * d, y: cy + Math.sin(angle) * d });
+      }
+    }
+  }
+  return placed;
+}
