@@ -1,7 +1,8 @@
 /**
- * `npm run seed [-- --reset] [--articles DIR] [--data DIR] [--check]`
+ * `npm run seed [-- --reset] [--articles DIR] [--data DIR] [--batch N] [--check]`
  * Validates the seed data (and the quotes against the articles when they are there), then loads it
- * in one transaction. `--check` validates only. Uses NEO4J_URI or the managed Neo4j.
+ * in batches of N rows (one transaction each; src/dataset/batched.ts). `--check` validates only.
+ * Uses NEO4J_URI or the managed Neo4j.
  */
 import { resolve } from 'node:path';
 import { ConfigError, loadEnv } from '../src/runtime/config';
@@ -20,6 +21,7 @@ async function main(): Promise<number> {
     reset: process.argv.includes('--reset'),
     articlesDir: resolve(arg('--articles') ?? env.ARTICLES_DIR),
     dataDir: arg('--data') ? resolve(arg('--data')!) : undefined,
+    batchSize: arg('--batch') ? Number(arg('--batch')) : undefined,
     log: (l: string) => console.log(l),
   };
   if (process.argv.includes('--check')) {
@@ -31,12 +33,14 @@ async function main(): Promise<number> {
     );
     return 0;
   }
+  if (opts.batchSize !== undefined && !(Number.isInteger(opts.batchSize) && opts.batchSize > 0))
+    throw new ConfigError(`seed: --batch must be a positive whole number, not "${arg('--batch')}"`);
   const target = await resolveTarget(env, (l) => console.log(l));
   const driver = createDriver(target);
   try {
     const r = await seedDatabase(driver, target.database, opts);
     console.log(
-      `seed: loaded into ${target.uri} (${target.database}) in ${(r.ms / 1000).toFixed(1)} s${opts.reset ? ' after --reset' : ''}`,
+      `seed: loaded into ${target.uri} (${target.database}) in ${(r.ms / 1000).toFixed(1)} s${opts.reset ? ' after --reset' : ''} (${r.mode === 'merge' ? 'merged in one transaction' : 'batched'})`,
     );
     console.log(formatCounts(r.counts));
     return 0;

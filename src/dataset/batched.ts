@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Driver, Session } from 'neo4j-driver';
+import { LOAD_LABEL, LOADING_LABEL } from './internal';
 import { DATASET, sortedRecord, type LoadCounts, type NodeRow, type RelRow, type SeedRows } from './rows';
 
 /**
@@ -23,8 +24,7 @@ import { DATASET, sortedRecord, type LoadCounts, type NodeRow, type RelRow, type
  * cypher/schema.cypher): ids are unique across articles, entities and claims.
  * One load at a time per database: a second loader would take the first for an interrupted one.
  */
-export const LOADING_LABEL = 'NewsgraphLoading';
-export const LOAD_LABEL = 'NewsgraphLoad';
+export { LOAD_LABEL, LOADING_LABEL } from './internal';
 /** Transaction metadata `app` of every loader transaction (SHOW TRANSACTIONS, the kill tests). */
 export const LOAD_APP = 'newsgraph-seed';
 /** Rows per inner transaction of the finishing statements (CALL … IN TRANSACTIONS). */
