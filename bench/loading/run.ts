@@ -1,7 +1,7 @@
 /**
  * Loading benchmark. Per scale:
- *  - the loader (load-child.ts: generate, then applySchema + writeSeed + datasetCounts + commit in
- *    one transaction, as seedDatabase does) on a fresh bench instance, `runs` times;
+ *  - the loader (load-child.ts: generate, then applySchema + the batched loader, as seedDatabase
+ *    does into an empty database) on a fresh bench instance, `runs` times;
  *  - the per-row baseline inside the same runs (same statement, one transaction per row);
  *  - `neo4j-admin database import full` on the same data as CSV into a fresh, stopped instance
  *    folder (the offline ceiling), then the schema build on the imported store.
@@ -15,7 +15,8 @@ import { runChild } from '../lib/child';
 import { loadPerCore } from '../lib/cpu';
 import { newBenchHome, startBenchNeo4j, storeSize, type BenchNeo4j } from '../lib/instance';
 import { mb, median } from '../lib/stats';
-import { runAdminImport } from './admin-import';
+import { runAdminImport } from '../../src/runtime/managed/admin-import';
+import { cpuSeconds } from '../lib/cpu';
 import type { LoadChildInput, LoadChildResult } from './load-child';
 
 export interface LoadPlan {
@@ -60,9 +61,11 @@ export interface LoaderFigures {
   neo4jCpuS: number;
   loaderCpuS: number;
   peakHeapMB: number;
-  /** Neo4j's estimate of the one load transaction's memory at its peak. */
+  /** Neo4j's estimate of the largest load transaction's memory at its peak. */
   txPeakMB: number;
   heapAfterGenerateMB: number;
+  /** The loader's own heap: peak minus the generated dataset's (heap after generating). */
+  loaderHeapMB: number;
   rssMB: number;
   storeMB: number;
   txLogMB: number;
@@ -106,6 +109,16 @@ export interface ImportFigures {
   relsPerCpuSec: number;
   /** Constraints + full-text + range indexes built on the imported store (the loader's schema). */
   schemaMs: number;
+  /** CSV writing (the bulk path's writer). */
+  csvWriteMs: number;
+  /** Server start on the imported store (before the schema build). */
+  startMs: number;
+  /**
+   * `npm run seed -- --bulk`'s work, summed from its parts in this run: CSV writing + the first
+   * import's wall time + server start + schema + the count check. Null when not verified.
+   */
+  bulkMs: number | null;
+  bulkRelsPerSec: number | null;
   storeMB: number;
   csvMB: number;
   verified: string;
@@ -250,6 +263,7 @@ async function loaderRuns(
       peakHeapMB: m((s) => mb(s.peakHeap)),
       txPeakMB: m((s) => mb(s.txPeakBytes)),
       heapAfterGenerateMB: m((s) => mb(s.heapAfterGenerate)),
+      loaderHeapMB: m((s) => mb(s.peakHeap - s.heapAfterGenerate)),
       rssMB: m((s) => mb(s.maxRssBytes)),
       storeMB: m((s) => s.storeMB),
       txLogMB: m((s) => s.txLogMB),
@@ -273,7 +287,14 @@ async function loaderRuns(
 async function importRuns(n: number, plan: LoadPlan): Promise<ImportFigures> {
   const dir = newBenchHome('newsgraph-bench-csv-');
   try {
-    const csv = await runChild<{ args: string[]; bytes: number; relationships: number; nodes: number }>(
+    const csv = await runChild<{
+      args: string[];
+      bytes: number;
+      multiline: boolean;
+      writeMs: number;
+      relationships: number;
+      nodes: number;
+    }>(
       CSV_CHILD,
       { relationships: n, seed: plan.seed, dir },
       {
@@ -282,12 +303,22 @@ async function importRuns(n: number, plan: LoadPlan): Promise<ImportFigures> {
     );
     const samples: Array<{ wallMs: number; reportedMs: number | null; cpuS: number }> = [];
     let schemaMs = NaN;
+    let startMs = NaN;
+    let checkMs = NaN;
     let storeMB = NaN;
     let verified = '';
     for (let r = 0; r < plan.importRuns(n); r++) {
       const home = newBenchHome('newsgraph-bench-import-');
       try {
-        const res = await runAdminImport(home, csv.args, { heap: '1g' });
+        let cpuS = 0;
+        const sample = (pid: number) => {
+          const c = cpuSeconds(pid);
+          if (Number.isFinite(c)) cpuS = c;
+        };
+        const res = {
+          ...(await runAdminImport(home, csv.args, { heap: '1g', multiline: csv.multiline, sample })),
+          cpuS,
+        };
         samples.push(res);
         plan.log(
           `load: ${n.toLocaleString('en-US')} offline import run ${r + 1}: ${(res.wallMs / 1000).toFixed(1)} s wall (${res.reportedMs !== null ? (res.reportedMs / 1000).toFixed(1) : '?'} s reported)`,
@@ -301,8 +332,11 @@ async function importRuns(n: number, plan: LoadPlan): Promise<ImportFigures> {
             );
         } else if (r === 0) {
           // Check what was imported, then build the loader's schema on it.
+          const ts = performance.now();
           const inst = await startBenchNeo4j({ home, heap: plan.heap(n), pagecache: '1g' });
+          startMs = performance.now() - ts;
           try {
+            const tq = performance.now();
             const q = await inst.driver.executeQuery(
               'MATCH (x) WITH count(x) AS nodes MATCH ()-[r]->() RETURN nodes, count(r) AS rels',
               {},
@@ -310,6 +344,7 @@ async function importRuns(n: number, plan: LoadPlan): Promise<ImportFigures> {
             );
             const nodes = Number(q.records[0]!.get('nodes'));
             const rels = Number(q.records[0]!.get('rels'));
+            checkMs = performance.now() - tq;
             verified = `${nodes.toLocaleString('en-US')} nodes, ${rels.toLocaleString('en-US')} relationships`;
             if (rels !== csv.relationships || nodes !== csv.nodes)
               throw new Error(
@@ -330,6 +365,7 @@ async function importRuns(n: number, plan: LoadPlan): Promise<ImportFigures> {
     const wallMs = median(samples.map((s) => s.wallMs));
     const rep = samples.map((s) => s.reportedMs).filter((x): x is number => x !== null);
     const reportedMs = rep.length ? median(rep) : null;
+    const bulkMs = Number.isFinite(schemaMs) ? csv.writeMs + samples[0]!.wallMs + startMs + schemaMs + checkMs : null;
     return {
       runs: samples.length,
       wallMs,
@@ -338,6 +374,10 @@ async function importRuns(n: number, plan: LoadPlan): Promise<ImportFigures> {
       relsPerSecReported: reportedMs ? csv.relationships / (reportedMs / 1000) : null,
       relsPerCpuSec: median(samples.map((s) => csv.relationships / s.cpuS)),
       schemaMs,
+      csvWriteMs: csv.writeMs,
+      startMs,
+      bulkMs,
+      bulkRelsPerSec: bulkMs ? csv.relationships / (bulkMs / 1000) : null,
       storeMB,
       csvMB: mb(csv.bytes),
       verified,

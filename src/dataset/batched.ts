@@ -83,7 +83,7 @@ export function batchCypher(b: Batch, mode: LoadMode): string {
 const tick = (name: string) => `\`${name.replace(/`/g, '``')}\``;
 
 /** Count-store counts of every label and relationship type in the database. Cost: O(tokens). */
-async function countStore(driver: Driver, database: string): Promise<LoadCounts> {
+export async function countStore(driver: Driver, database: string): Promise<LoadCounts> {
   const q = async (cypher: string) => (await driver.executeQuery(cypher, {}, { database })).records;
   const nodes: Record<string, number> = {};
   const relationships: Record<string, number> = {};
