@@ -62,6 +62,8 @@ export async function startBenchNeo4j(opts: BenchNeo4jOptions = {}): Promise<Ben
     heap: opts.heap ?? '2g',
     pagecache: opts.pagecache ?? '1g',
     extraConf: { ...BULK_CONF, ...opts.extraConf },
+    // A JVM start takes minutes when the shared machine is busy.
+    readyTimeoutMs: 300_000,
     javaHome: loadEnv().JAVA_HOME,
     reuse: false,
     log: () => {},

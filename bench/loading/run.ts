@@ -18,6 +18,9 @@ import { mb, median } from '../lib/stats';
 import { runAdminImport } from '../../src/runtime/managed/admin-import';
 import { cpuSeconds } from '../lib/cpu';
 import type { LoadChildInput, LoadChildResult } from './load-child';
+import type { ImportFigures, LoaderFigures, MergeBaseline, PerRowFigures } from './figures';
+
+export type { ImportFigures, LoaderFigures, MergeBaseline, PerRowFigures } from './figures';
 
 export interface LoadPlan {
   scales: number[];
@@ -46,82 +49,6 @@ export interface LoadPlan {
    */
   overlap: boolean;
   log: (l: string) => void;
-}
-
-export interface LoaderFigures {
-  runs: number;
-  relsPerSec: number;
-  totalMs: number;
-  schemaMs: number;
-  writeMs: number;
-  countsMs: number;
-  commitMs: number;
-  /** Relationships per CPU-second of Neo4j + loader (robust to other processes on the machine). */
-  relsPerCpuSec: number;
-  neo4jCpuS: number;
-  loaderCpuS: number;
-  peakHeapMB: number;
-  /** Neo4j's estimate of the largest load transaction's memory at its peak. */
-  txPeakMB: number;
-  heapAfterGenerateMB: number;
-  /** The loader's own heap: peak minus the generated dataset's (heap after generating). */
-  loaderHeapMB: number;
-  rssMB: number;
-  storeMB: number;
-  txLogMB: number;
-  loadPerCore: number;
-  neo4jHeap: string;
-  /** Statement profile of the last run (see load-child.ts). */
-  profile: LoadChildResult['profile'];
-  /** writeSeed's path in these runs ('create' on a fresh database). */
-  mode: LoadChildResult['mode'];
-  /** The same load forced onto the MERGE path, on a fresh instance in the same run (null: not run). */
-  mergeBaseline: MergeBaseline | null;
-}
-
-export interface MergeBaseline {
-  runs: number;
-  relsPerSec: number;
-  relsPerCpuSec: number;
-  totalMs: number;
-  commitMs: number;
-  neo4jCpuS: number;
-  loaderCpuS: number;
-  /** The loader's rate ÷ the MERGE path's, per wall second and per CPU-second. */
-  speedup: number;
-  speedupPerCpu: number;
-  profile: LoadChildResult['profile'];
-}
-
-export interface PerRowFigures {
-  rows: number;
-  relsPerSec: number;
-  medianTxMs: number;
-  relsPerCpuSec: number;
-}
-
-export interface ImportFigures {
-  runs: number;
-  wallMs: number;
-  reportedMs: number | null;
-  relsPerSecWall: number;
-  relsPerSecReported: number | null;
-  relsPerCpuSec: number;
-  /** Constraints + full-text + range indexes built on the imported store (the loader's schema). */
-  schemaMs: number;
-  /** CSV writing (the bulk path's writer). */
-  csvWriteMs: number;
-  /** Server start on the imported store (before the schema build). */
-  startMs: number;
-  /**
-   * `npm run seed -- --bulk`'s work, summed from its parts in this run: CSV writing + the first
-   * import's wall time + server start + schema + the count check. Null when not verified.
-   */
-  bulkMs: number | null;
-  bulkRelsPerSec: number | null;
-  storeMB: number;
-  csvMB: number;
-  verified: string;
 }
 
 export interface ScaleResult {
@@ -183,7 +110,8 @@ async function loaderRuns(
       samples.push({ ...res, storeMB: mb(size.store), txLogMB: mb(size.txLogs), load });
       plan.log(
         `load: ${n.toLocaleString('en-US')} run ${r + 1}/${runs}: ${Math.round(res.relationships / (res.totalMs / 1000)).toLocaleString('en-US')} rels/s ` +
-          `(${(res.totalMs / 1000).toFixed(1)} s, commit ${(res.commitMs / 1000).toFixed(1)} s), store ${mb(size.store).toFixed(0)} MB`,
+          `(${(res.totalMs / 1000).toFixed(1)} s, verify + finish ${(res.commitMs / 1000).toFixed(1)} s), store ${mb(size.store).toFixed(0)} MB, ` +
+          `tx memory peak ${mb(res.txPeakBytes).toFixed(0)} MB, loader's own heap ${mb(res.peakHeap - res.heapAfterGenerate).toFixed(0)} MB`,
       );
       // The API benchmark runs on this graph: restart the server on the same folder.
       if (keepRunning) kept = inst;
