@@ -3,7 +3,8 @@
  * `npm run bench -- --quick` — a small version of each (what `npm test` runs); writes
  *                              bench/tmp/RESULTS.quick.md and leaves RESULTS.md alone.
  * Options: `--only load,api,render,startup` (the API part needs the load part: it uses the
- * largest graph), `--scales 10000,100000` (loading scales), `--out FILE` (markdown),
+ * largest graph), `--scales 10000,100000` (loading scales), `--runs N` (loader runs and imports
+ * per scale), `--out FILE` (markdown),
  * `--json FILE` (raw figures).
  *
  * Every benchmark Neo4j is a throw-away managed instance in a temporary folder on a free port;
@@ -66,7 +67,8 @@ const PLAN = quick
       loadRuns: (n: number) => (n >= 1_000_000 ? 1 : 3),
       perRow: (n: number) => (n >= 1_000_000 ? 500 : 300),
       importRuns: (n: number) => (n >= 1_000_000 ? 2 : 3),
-      heap: (n: number) => (n >= 1_000_000 ? '8g' : n >= 100_000 ? '3g' : '2g'),
+      // The batched loader needs one batch's transaction memory: the same heap at every scale.
+      heap: () => '2g',
       verifyImport: true,
       overlap: false,
       api: {
@@ -90,6 +92,12 @@ const PLAN = quick
 // `--scales 10000,100000` replaces the loading scales (the API part uses the largest).
 const scalesArg = arg('scales');
 if (scalesArg) PLAN.scales = scalesArg.split(',').map((x) => Number(x.replace(/_/g, '')));
+// `--runs N`: N loader runs and N imports per scale (a shorter full run on a busy machine).
+const runsArg = Number(arg('runs'));
+if (runsArg >= 1) {
+  PLAN.loadRuns = () => runsArg;
+  PLAN.importRuns = () => runsArg;
+}
 
 async function section<T>(name: string, fn: () => Promise<T>): Promise<T | { error: string }> {
   log(`${name}: start`);

@@ -19,3 +19,7 @@ CREATE INDEX event_date_from IF NOT EXISTS FOR (n:Event) ON (n.date_from);
 CREATE INDEX event_date_to IF NOT EXISTS FOR (n:Event) ON (n.date_to);
 CREATE INDEX article_published IF NOT EXISTS FOR (n:Article) ON (n.published);
 CREATE INDEX claim_status IF NOT EXISTS FOR (n:Claim) ON (n.status);
+
+// The batched loader finds relationship ends by id among the nodes of the load in progress
+// (src/dataset/batched.ts); the label holds no node once a load is complete.
+CREATE INDEX newsgraph_loading_id IF NOT EXISTS FOR (n:NewsgraphLoading) ON (n.id);

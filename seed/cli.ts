@@ -1,13 +1,16 @@
 /**
- * `npm run seed [-- --reset] [--articles DIR] [--data DIR] [--check]`
+ * `npm run seed [-- --reset] [--articles DIR] [--data DIR] [--batch N] [--check] [--bulk]`
  * Validates the seed data (and the quotes against the articles when they are there), then loads it
- * in one transaction. `--check` validates only. Uses NEO4J_URI or the managed Neo4j.
+ * in batches of N rows (one transaction each; src/dataset/batched.ts). `--check` validates only.
+ * Uses NEO4J_URI or the managed Neo4j. `--bulk`: an empty managed Neo4j only, through
+ * `neo4j-admin database import full` (src/dataset/bulk.ts).
  */
 import { resolve } from 'node:path';
 import { ConfigError, loadEnv } from '../src/runtime/config';
 import { createDriver, resolveTarget } from '../src/runtime/connection';
 import { ManagedNeo4jError } from '../src/runtime/managed/errors';
 import { formatCounts, seedDatabase, SeedValidationError, validateSeed } from '../src/dataset/index';
+import { bulkSeed, BulkRefusedError } from '../src/dataset/bulk';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -20,6 +23,7 @@ async function main(): Promise<number> {
     reset: process.argv.includes('--reset'),
     articlesDir: resolve(arg('--articles') ?? env.ARTICLES_DIR),
     dataDir: arg('--data') ? resolve(arg('--data')!) : undefined,
+    batchSize: arg('--batch') ? Number(arg('--batch')) : undefined,
     log: (l: string) => console.log(l),
   };
   if (process.argv.includes('--check')) {
@@ -31,12 +35,25 @@ async function main(): Promise<number> {
     );
     return 0;
   }
+  if (opts.batchSize !== undefined && !(Number.isInteger(opts.batchSize) && opts.batchSize > 0))
+    throw new ConfigError(`seed: --batch must be a positive whole number, not "${arg('--batch')}"`);
+  if (process.argv.includes('--bulk')) {
+    if (opts.reset)
+      throw new BulkRefusedError('seed --bulk: refused: --bulk loads an empty database only; drop --reset');
+    const r = await bulkSeed(env, opts);
+    const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+    console.log(
+      `seed --bulk: loaded in ${s(r.ms.total)} (CSV ${s(r.ms.csv)}, import ${s(r.ms.import)}, schema ${s(r.ms.schema)}); counts verified`,
+    );
+    console.log(formatCounts(r.counts));
+    return 0;
+  }
   const target = await resolveTarget(env, (l) => console.log(l));
   const driver = createDriver(target);
   try {
     const r = await seedDatabase(driver, target.database, opts);
     console.log(
-      `seed: loaded into ${target.uri} (${target.database}) in ${(r.ms / 1000).toFixed(1)} s${opts.reset ? ' after --reset' : ''}`,
+      `seed: loaded into ${target.uri} (${target.database}) in ${(r.ms / 1000).toFixed(1)} s${opts.reset ? ' after --reset' : ''} (${r.mode === 'merge' ? 'merged in one transaction' : 'batched'})`,
     );
     console.log(formatCounts(r.counts));
     return 0;
@@ -50,7 +67,12 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (e: unknown) => {
-    if (e instanceof SeedValidationError || e instanceof ManagedNeo4jError || e instanceof ConfigError)
+    if (
+      e instanceof SeedValidationError ||
+      e instanceof ManagedNeo4jError ||
+      e instanceof ConfigError ||
+      e instanceof BulkRefusedError
+    )
       console.error(e.message);
     else console.error(e);
     process.exit(1);

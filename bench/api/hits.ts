@@ -14,7 +14,7 @@ import { runChild } from '../lib/child';
 import { newBenchHome, startBenchNeo4j } from '../lib/instance';
 import { machineInfo } from '../lib/machine';
 import { table } from '../lib/markdown';
-import { runAdminImport } from '../loading/admin-import';
+import { runAdminImport } from '../../src/runtime/managed/admin-import';
 import { apiDbHits } from './run';
 
 const arg = (name: string): string | undefined => {

@@ -1,13 +1,16 @@
 /**
  * One loading run, in its own process (so "peak heap" is the loader's): generate the dataset,
- * then load it exactly as seedDatabase does (applySchema, one transaction: writeSeed +
- * datasetCounts, commit) — without the article-text check, which needs the real articles.
+ * then load it exactly as seedDatabase does into an empty database (applySchema, then the batched
+ * loader: one transaction per batch, verification, finishing) — without the article-text check,
+ * which needs the real articles. With strategy 'merge': the one-transaction MERGE path instead.
  * Then the per-row baseline: `perRow` relationships the data does not hold, one transaction each,
  * with the loader's own relationship statement.
  */
 import { PerformanceObserver } from 'node:perf_hooks';
 import neo4j from 'neo4j-driver';
-import { applySchema, writeAndCount, type WriteOptions } from '../../src/dataset/load';
+import { applySchema, DEFAULT_BATCH, writeAndCount, type WriteOptions } from '../../src/dataset/load';
+import { LOAD_APP, loadBatched, seedBatches } from '../../src/dataset/batched';
+import { SeedRows, type LoadCounts } from '../../src/dataset/rows';
 import type { Relationship } from '../../src/dataset/schema';
 import { SCHEMA_CYPHER } from '../../src/runtime/paths';
 import { generateSeedData } from '../generate';
@@ -39,7 +42,7 @@ export interface LoadChildResult {
   nodes: number;
   loadedRelationships: number;
   loadedNodes: number;
-  /** Which path writeSeed took: 'create' on the fresh database, 'merge' when forced. */
+  /** 'create': the batched loader on the fresh database; 'merge': the one-transaction MERGE path, forced. */
   mode: 'create' | 'merge';
   heapAfterGenerate: number;
   peakHeap: number;
@@ -89,16 +92,16 @@ t = performance.now();
 await applySchema(driver, database, SCHEMA_CYPHER);
 const schemaMs = performance.now() - t;
 
-// Neo4j's own estimate of the load transaction's memory, polled (what db.memory.transaction.max
-// would have to allow; the managed default is 256 MiB).
+// Neo4j's own estimate of the load transactions' memory, polled every 0.5 s (the largest open
+// one: what db.memory.transaction.max would have to allow; the managed default is 256 MiB).
 let txPeakBytes = 0;
 let polling = true;
 const poller = (async () => {
   while (polling) {
     try {
       const r = await driver.executeQuery(
-        "SHOW TRANSACTIONS YIELD estimatedUsedHeapMemory AS m, metaData WHERE metaData.app = 'newsgraph-bench-load' RETURN max(m) AS m",
-        {},
+        'SHOW TRANSACTIONS YIELD estimatedUsedHeapMemory AS m, metaData WHERE metaData.app = $app RETURN max(m) AS m',
+        { app: LOAD_APP },
         { database },
       );
       const m = Number(r.records[0]?.get('m') ?? 0);
@@ -110,45 +113,69 @@ const poller = (async () => {
   }
 })();
 
-const session = driver.session({ database });
-const tx = session.beginTransaction({ timeout: 3_600_000, metadata: { app: 'newsgraph-bench-load' } });
-// Profile: time per statement shape (awaited one after another by writeSeed), so the report can
-// say where the load goes; what is left of writeMs is the loader's own JavaScript.
+// Profile: time per statement shape (statements run one after another), so the report can say
+// where the load goes; what is left of writeMs is the loader's own JavaScript.
 const profile = new Map<string, { ms: number; calls: number; rows: number }>();
-const origRun = tx.run.bind(tx);
-(tx as unknown as { run: (q: string, p?: Record<string, unknown>) => unknown }).run = (
-  q: string,
-  p?: Record<string, unknown>,
-) => {
-  const t1 = performance.now();
-  const res = origRun(q, p);
+const record = (q: string, rows: number, ms: number) => {
   const key = statementKind(q);
-  void res.summary().then(
-    () => {
-      const e = profile.get(key) ?? { ms: 0, calls: 0, rows: 0 };
-      e.ms += performance.now() - t1;
-      e.calls++;
-      e.rows += Array.isArray(p?.rows) ? p.rows.length : 0;
-      profile.set(key, e);
-    },
-    () => {},
-  );
-  return res;
+  const e = profile.get(key) ?? { ms: 0, calls: 0, rows: 0 };
+  e.ms += ms;
+  e.calls++;
+  e.rows += rows;
+  profile.set(key, e);
 };
 t = performance.now();
-// writeAndCount = writeSeed + the dataset's counts (from the update counters in create mode, a
-// count query in merge mode), exactly what seedDatabase runs inside its transaction.
-const { mode, counts } = await writeAndCount(tx, g.data, { reset: false, strategy: input.strategy ?? 'auto' });
-await new Promise((res) => setImmediate(res)); // let the profile's summary callbacks run
+let counts: LoadCounts;
+let mode: 'create' | 'merge';
+let writeMs: number;
+let commitMs: number;
+if ((input.strategy ?? 'auto') === 'auto') {
+  // What seedDatabase runs into an empty database: the batched loader (commitMs = verify + finish).
+  let batchMs = 0;
+  counts = await loadBatched(driver, database, seedBatches(new SeedRows(g.data), DEFAULT_BATCH), {
+    mode: 'create',
+    timeoutMs: 3_600_000,
+    onBatch: (b) => {
+      batchMs += b.ms;
+      record(b.cypher, b.rows, b.ms);
+    },
+  });
+  mode = 'create';
+  const all = performance.now() - t;
+  writeMs = batchMs;
+  commitMs = all - batchMs;
+  polling = false;
+  await poller;
+} else {
+  const session = driver.session({ database });
+  const tx = session.beginTransaction({ timeout: 3_600_000, metadata: { app: LOAD_APP } });
+  const origRun = tx.run.bind(tx);
+  (tx as unknown as { run: (q: string, p?: Record<string, unknown>) => unknown }).run = (
+    q: string,
+    p?: Record<string, unknown>,
+  ) => {
+    const t1 = performance.now();
+    const res = origRun(q, p);
+    void res.summary().then(
+      () => record(q, Array.isArray(p?.rows) ? p.rows.length : 0, performance.now() - t1),
+      () => {},
+    );
+    return res;
+  };
+  const w = await writeAndCount(tx, g.data, { reset: false, strategy: 'merge' });
+  await new Promise((res) => setImmediate(res)); // let the profile's summary callbacks run
+  counts = w.counts;
+  mode = w.mode;
+  writeMs = performance.now() - t - (profile.get(COUNTS_KIND)?.ms ?? 0);
+  log(`written (${mode} mode) in ${(writeMs / 1000).toFixed(1)} s; committing`);
+  polling = false;
+  await poller;
+  const t2 = performance.now();
+  await tx.commit();
+  commitMs = performance.now() - t2;
+  await session.close();
+}
 const countsMs = profile.get(COUNTS_KIND)?.ms ?? 0;
-const writeMs = performance.now() - t - countsMs;
-log(`written (${mode} mode) in ${(writeMs / 1000).toFixed(1)} s; committing`);
-polling = false;
-await poller;
-t = performance.now();
-await tx.commit();
-const commitMs = performance.now() - t;
-await session.close();
 const cpu1 = process.cpuUsage(cpu0);
 const jvm1 = cpuSeconds(input.neo4jPid);
 sample();
@@ -163,12 +190,17 @@ function statementKind(q: string): string {
   const one = q.replace(/\s+/g, ' ').trim();
   if (/^MATCH \(n:[\w|]+\) WHERE n\.dataset/.test(one)) return COUNTS_KIND;
   if (/^CALL (\(\) )?\{ MATCH/.test(one)) return 'check: are our labels empty?';
+  const created = /^UNWIND \$rows AS row CREATE \(n:(\w+):NewsgraphLoading\)/.exec(one);
+  if (created) return `CREATE :${created[1]} nodes`;
   const node = /(CREATE|MERGE) \(n:(\w+)/.exec(one);
   if (node) return `${node[1]} :${node[2]} nodes`;
   const ends = /MATCH \(a:(\w+) \{id: row\.from\}\),? (?:MATCH )?\(b:(\w+) /.exec(one);
   const rel = /(MERGE|CREATE) \(a\)-\[r:([\w$().]+)\]/.exec(one);
   if (ends && rel) {
-    if (rel[2]!.startsWith('$')) return `CREATE ${ends[1]}→${ends[2]} relationships (all types)`;
+    if (rel[2]!.startsWith('$'))
+      return ends[1] === 'NewsgraphLoading'
+        ? 'CREATE relationships (every type but MENTIONS)'
+        : `CREATE ${ends[1]}→${ends[2]} relationships (all types)`;
     if (rel[1] === 'CREATE') return `CREATE :${rel[2]}`;
     return ends[1] === 'Entity' && ends[2] === 'Entity' ? 'MERGE typed entity relationships' : `MERGE :${rel[2]}`;
   }

@@ -1,7 +1,7 @@
 /**
  * Loading benchmark. Per scale:
- *  - the loader (load-child.ts: generate, then applySchema + writeSeed + datasetCounts + commit in
- *    one transaction, as seedDatabase does) on a fresh bench instance, `runs` times;
+ *  - the loader (load-child.ts: generate, then applySchema + the batched loader, as seedDatabase
+ *    does into an empty database) on a fresh bench instance, `runs` times;
  *  - the per-row baseline inside the same runs (same statement, one transaction per row);
  *  - `neo4j-admin database import full` on the same data as CSV into a fresh, stopped instance
  *    folder (the offline ceiling), then the schema build on the imported store.
@@ -15,8 +15,12 @@ import { runChild } from '../lib/child';
 import { loadPerCore } from '../lib/cpu';
 import { newBenchHome, startBenchNeo4j, storeSize, type BenchNeo4j } from '../lib/instance';
 import { mb, median } from '../lib/stats';
-import { runAdminImport } from './admin-import';
+import { runAdminImport } from '../../src/runtime/managed/admin-import';
+import { cpuSeconds } from '../lib/cpu';
 import type { LoadChildInput, LoadChildResult } from './load-child';
+import type { ImportFigures, LoaderFigures, MergeBaseline, PerRowFigures } from './figures';
+
+export type { ImportFigures, LoaderFigures, MergeBaseline, PerRowFigures } from './figures';
 
 export interface LoadPlan {
   scales: number[];
@@ -45,70 +49,6 @@ export interface LoadPlan {
    */
   overlap: boolean;
   log: (l: string) => void;
-}
-
-export interface LoaderFigures {
-  runs: number;
-  relsPerSec: number;
-  totalMs: number;
-  schemaMs: number;
-  writeMs: number;
-  countsMs: number;
-  commitMs: number;
-  /** Relationships per CPU-second of Neo4j + loader (robust to other processes on the machine). */
-  relsPerCpuSec: number;
-  neo4jCpuS: number;
-  loaderCpuS: number;
-  peakHeapMB: number;
-  /** Neo4j's estimate of the one load transaction's memory at its peak. */
-  txPeakMB: number;
-  heapAfterGenerateMB: number;
-  rssMB: number;
-  storeMB: number;
-  txLogMB: number;
-  loadPerCore: number;
-  neo4jHeap: string;
-  /** Statement profile of the last run (see load-child.ts). */
-  profile: LoadChildResult['profile'];
-  /** writeSeed's path in these runs ('create' on a fresh database). */
-  mode: LoadChildResult['mode'];
-  /** The same load forced onto the MERGE path, on a fresh instance in the same run (null: not run). */
-  mergeBaseline: MergeBaseline | null;
-}
-
-export interface MergeBaseline {
-  runs: number;
-  relsPerSec: number;
-  relsPerCpuSec: number;
-  totalMs: number;
-  commitMs: number;
-  neo4jCpuS: number;
-  loaderCpuS: number;
-  /** The loader's rate ÷ the MERGE path's, per wall second and per CPU-second. */
-  speedup: number;
-  speedupPerCpu: number;
-  profile: LoadChildResult['profile'];
-}
-
-export interface PerRowFigures {
-  rows: number;
-  relsPerSec: number;
-  medianTxMs: number;
-  relsPerCpuSec: number;
-}
-
-export interface ImportFigures {
-  runs: number;
-  wallMs: number;
-  reportedMs: number | null;
-  relsPerSecWall: number;
-  relsPerSecReported: number | null;
-  relsPerCpuSec: number;
-  /** Constraints + full-text + range indexes built on the imported store (the loader's schema). */
-  schemaMs: number;
-  storeMB: number;
-  csvMB: number;
-  verified: string;
 }
 
 export interface ScaleResult {
@@ -170,7 +110,8 @@ async function loaderRuns(
       samples.push({ ...res, storeMB: mb(size.store), txLogMB: mb(size.txLogs), load });
       plan.log(
         `load: ${n.toLocaleString('en-US')} run ${r + 1}/${runs}: ${Math.round(res.relationships / (res.totalMs / 1000)).toLocaleString('en-US')} rels/s ` +
-          `(${(res.totalMs / 1000).toFixed(1)} s, commit ${(res.commitMs / 1000).toFixed(1)} s), store ${mb(size.store).toFixed(0)} MB`,
+          `(${(res.totalMs / 1000).toFixed(1)} s, verify + finish ${(res.commitMs / 1000).toFixed(1)} s), store ${mb(size.store).toFixed(0)} MB, ` +
+          `tx memory peak ${mb(res.txPeakBytes).toFixed(0)} MB, loader's own heap ${mb(res.peakHeap - res.heapAfterGenerate).toFixed(0)} MB`,
       );
       // The API benchmark runs on this graph: restart the server on the same folder.
       if (keepRunning) kept = inst;
@@ -250,6 +191,7 @@ async function loaderRuns(
       peakHeapMB: m((s) => mb(s.peakHeap)),
       txPeakMB: m((s) => mb(s.txPeakBytes)),
       heapAfterGenerateMB: m((s) => mb(s.heapAfterGenerate)),
+      loaderHeapMB: m((s) => mb(s.peakHeap - s.heapAfterGenerate)),
       rssMB: m((s) => mb(s.maxRssBytes)),
       storeMB: m((s) => s.storeMB),
       txLogMB: m((s) => s.txLogMB),
@@ -273,7 +215,14 @@ async function loaderRuns(
 async function importRuns(n: number, plan: LoadPlan): Promise<ImportFigures> {
   const dir = newBenchHome('newsgraph-bench-csv-');
   try {
-    const csv = await runChild<{ args: string[]; bytes: number; relationships: number; nodes: number }>(
+    const csv = await runChild<{
+      args: string[];
+      bytes: number;
+      multiline: boolean;
+      writeMs: number;
+      relationships: number;
+      nodes: number;
+    }>(
       CSV_CHILD,
       { relationships: n, seed: plan.seed, dir },
       {
@@ -282,12 +231,22 @@ async function importRuns(n: number, plan: LoadPlan): Promise<ImportFigures> {
     );
     const samples: Array<{ wallMs: number; reportedMs: number | null; cpuS: number }> = [];
     let schemaMs = NaN;
+    let startMs = NaN;
+    let checkMs = NaN;
     let storeMB = NaN;
     let verified = '';
     for (let r = 0; r < plan.importRuns(n); r++) {
       const home = newBenchHome('newsgraph-bench-import-');
       try {
-        const res = await runAdminImport(home, csv.args, { heap: '1g' });
+        let cpuS = 0;
+        const sample = (pid: number) => {
+          const c = cpuSeconds(pid);
+          if (Number.isFinite(c)) cpuS = c;
+        };
+        const res = {
+          ...(await runAdminImport(home, csv.args, { heap: '1g', multiline: csv.multiline, sample })),
+          cpuS,
+        };
         samples.push(res);
         plan.log(
           `load: ${n.toLocaleString('en-US')} offline import run ${r + 1}: ${(res.wallMs / 1000).toFixed(1)} s wall (${res.reportedMs !== null ? (res.reportedMs / 1000).toFixed(1) : '?'} s reported)`,
@@ -301,8 +260,11 @@ async function importRuns(n: number, plan: LoadPlan): Promise<ImportFigures> {
             );
         } else if (r === 0) {
           // Check what was imported, then build the loader's schema on it.
+          const ts = performance.now();
           const inst = await startBenchNeo4j({ home, heap: plan.heap(n), pagecache: '1g' });
+          startMs = performance.now() - ts;
           try {
+            const tq = performance.now();
             const q = await inst.driver.executeQuery(
               'MATCH (x) WITH count(x) AS nodes MATCH ()-[r]->() RETURN nodes, count(r) AS rels',
               {},
@@ -310,6 +272,7 @@ async function importRuns(n: number, plan: LoadPlan): Promise<ImportFigures> {
             );
             const nodes = Number(q.records[0]!.get('nodes'));
             const rels = Number(q.records[0]!.get('rels'));
+            checkMs = performance.now() - tq;
             verified = `${nodes.toLocaleString('en-US')} nodes, ${rels.toLocaleString('en-US')} relationships`;
             if (rels !== csv.relationships || nodes !== csv.nodes)
               throw new Error(
@@ -330,6 +293,7 @@ async function importRuns(n: number, plan: LoadPlan): Promise<ImportFigures> {
     const wallMs = median(samples.map((s) => s.wallMs));
     const rep = samples.map((s) => s.reportedMs).filter((x): x is number => x !== null);
     const reportedMs = rep.length ? median(rep) : null;
+    const bulkMs = Number.isFinite(schemaMs) ? csv.writeMs + samples[0]!.wallMs + startMs + schemaMs + checkMs : null;
     return {
       runs: samples.length,
       wallMs,
@@ -338,6 +302,10 @@ async function importRuns(n: number, plan: LoadPlan): Promise<ImportFigures> {
       relsPerSecReported: reportedMs ? csv.relationships / (reportedMs / 1000) : null,
       relsPerCpuSec: median(samples.map((s) => csv.relationships / s.cpuS)),
       schemaMs,
+      csvWriteMs: csv.writeMs,
+      startMs,
+      bulkMs,
+      bulkRelsPerSec: bulkMs ? csv.relationships / (bulkMs / 1000) : null,
       storeMB,
       csvMB: mb(csv.bytes),
       verified,

@@ -1,27 +1,34 @@
 import type { Driver } from 'neo4j-driver';
 import { DEFAULT_ARTICLES_DIR, SCHEMA_CYPHER, SEED_DATA_DIR } from '../runtime/paths';
-import { applySchema, writeAndCount, type LoadCounts } from './load';
+import { DEFAULT_BATCH, applySchema, ourLabelsEmpty, writeAndCount, type LoadCounts } from './load';
+import { LOAD_APP, loadBatched, recoverInterruptedLoads, seedBatches, type LoadMode } from './batched';
+import { SeedRows } from './rows';
 import { readSeed, SeedValidationError, type SeedData } from './read';
 import { verifyAgainstArticles } from './verify';
 
 export { DATASET } from './load';
+export { recoverInterruptedLoads } from './batched';
 export { readSeed, SeedValidationError, type SeedData, type SeedIssue } from './read';
 export { verifyAgainstArticles } from './verify';
 
 export interface SeedOptions {
-  /** Remove this dataset's nodes first (same transaction as the load). */
+  /** Replace this dataset: the old one is deleted once the new one is written and verified. */
   reset?: boolean;
   dataDir?: string;
   /** Article texts for the quote/checksum check; skipped (and reported so) when absent. */
   articlesDir?: string;
   schemaFile?: string;
-  /** Server-side limit for the data transaction, ms. */
+  /** Server-side limit per transaction, ms. */
   timeoutMs?: number;
+  /** Rows per batch (one transaction each); default DEFAULT_BATCH. */
+  batchSize?: number;
   log?: (line: string) => void;
 }
 
 export interface SeedReport {
   counts: LoadCounts;
+  /** 'create' / 'staged': batched (empty database / --reset over the dataset); 'merge': one transaction. */
+  mode: LoadMode | 'merge';
   articlesChecked: boolean;
   quotesChecked: number;
   ms: number;
@@ -40,9 +47,12 @@ export function validateSeed(opts: SeedOptions = {}): {
 }
 
 /**
- * Validates everything, applies the schema, then loads the whole dataset in ONE transaction:
- * all or nothing, idempotent (CREATE into an empty database or after --reset, MERGE over
- * existing data; see writeSeed). Cost: ~1–2 s for the Belgorod graph.
+ * Validates everything, removes or completes an interrupted earlier load, applies the schema,
+ * then loads. Into a database where none of our labels holds a node, or with --reset: batched
+ * (batched.ts: one transaction per batch, flat memory, all or nothing through the load marker).
+ * Over an existing dataset without --reset: MERGE in ONE transaction (writeSeed), so a re-run
+ * only updates in place — bounded by the server's transaction memory; use --reset for big
+ * reloads. Cost: ~1–2 s for the Belgorod graph.
  */
 export async function seedDatabase(driver: Driver, database: string, opts: SeedOptions = {}): Promise<SeedReport> {
   const t0 = Date.now();
@@ -53,14 +63,26 @@ export async function seedDatabase(driver: Driver, database: string, opts: SeedO
       ? `seed: data valid; ${quotesChecked} quotes and ${data.articles.length} checksums verified against the articles`
       : `seed: data valid; article texts not found (${opts.articlesDir ?? DEFAULT_ARTICLES_DIR}), so the quote/checksum check was SKIPPED`,
   );
+  for (const l of await recoverInterruptedLoads(driver, database)) log(l);
   await applySchema(driver, database, opts.schemaFile ?? SCHEMA_CYPHER);
+  const empty = await ourLabelsEmpty(driver, database);
+  if (empty || opts.reset) {
+    const mode: LoadMode = empty ? 'create' : 'staged';
+    const rows = new SeedRows(data);
+    const counts = await loadBatched(driver, database, seedBatches(rows, opts.batchSize ?? DEFAULT_BATCH), {
+      mode,
+      timeoutMs: opts.timeoutMs,
+      log,
+    });
+    return { counts, mode, articlesChecked, quotesChecked, ms: Date.now() - t0 };
+  }
   const session = driver.session({ database });
   try {
-    const tx = session.beginTransaction({ timeout: opts.timeoutMs ?? 120_000, metadata: { app: 'newsgraph-seed' } });
+    const tx = session.beginTransaction({ timeout: opts.timeoutMs ?? 120_000, metadata: { app: LOAD_APP } });
     try {
-      const { counts } = await writeAndCount(tx, data, { reset: !!opts.reset });
+      const { counts } = await writeAndCount(tx, data, { reset: false, strategy: 'merge' });
       await tx.commit();
-      return { counts, articlesChecked, quotesChecked, ms: Date.now() - t0 };
+      return { counts, mode: 'merge', articlesChecked, quotesChecked, ms: Date.now() - t0 };
     } catch (e) {
       if (tx.isOpen()) await tx.rollback().catch(() => {});
       throw e;
@@ -82,6 +104,8 @@ export async function seedIfEmpty(
   database: string,
   opts: SeedOptions = {},
 ): Promise<SeedReport | null> {
+  // An interrupted first load is removed before the emptiness check, so it is loaded again.
+  for (const l of await recoverInterruptedLoads(driver, database)) opts.log?.(l);
   if (!(await isDatabaseEmpty(driver, database))) return null;
   return seedDatabase(driver, database, opts);
 }

@@ -1,25 +1,19 @@
 import { readFileSync } from 'node:fs';
-import neo4j, { type Driver, type ManagedTransaction, type Transaction } from 'neo4j-driver';
+import type { Driver, ManagedTransaction, Transaction } from 'neo4j-driver';
 import type { SeedData } from './read';
-import { reportedProps } from './reported';
-import type { Evidence } from './schema';
+import { DATASET, SeedRows, sortedRecord, type LoadCounts, type NodeRow, type RelRow, type Row } from './rows';
 
-/** Every node this loader writes carries `dataset`, so `--reset` removes exactly ours. */
-export const DATASET = 'belgorod';
+export { DATASET, provenance, PROVENANCE_KEYS, type LoadCounts } from './rows';
+
 /**
- * Rows per UNWIND statement. Measured at 100k relationships (bench/, create mode): 5k, 20k and
- * 50k rows per statement cost the same CPU within noise — round trips are not where the time
- * goes. 20k keeps statements few and each parameter message to a few MB.
+ * Rows per UNWIND statement (and, in the batched loader, per transaction). Measured at 100k
+ * relationships (bench/, create mode): 5k, 20k and 50k rows per statement cost the same CPU
+ * within noise — round trips are not where the time goes. 20k keeps statements few and each
+ * parameter message to a few MB.
  */
 export const DEFAULT_BATCH = 20_000;
-const DATE_FIELDS = new Set(['date', 'date_from', 'date_to', 'published']);
 /** The labels this loader writes nodes under; none of them present ⇒ nothing to merge with. */
-const OUR_LABELS = ['Article', 'Entity', 'Claim'] as const;
-
-export interface LoadCounts {
-  nodes: Record<string, number>;
-  relationships: Record<string, number>;
-}
+export const OUR_LABELS = ['Article', 'Entity', 'Claim'] as const;
 
 export interface WriteOptions {
   /** Remove this dataset's nodes first (same transaction). */
@@ -57,68 +51,7 @@ export async function applySchema(driver: Driver, database: string, schemaFile: 
   return statements.length;
 }
 
-type Row = Record<string, unknown>;
 type Tx = Transaction | ManagedTransaction;
-
-/** 'YYYY-MM-DD' (validated) → a Neo4j date value, so Cypher does not parse one per row. */
-function toDate(s: string): unknown {
-  return new neo4j.types.Date(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10)));
-}
-
-/**
- * A node's properties as typed driver values (dates as Neo4j dates, location as a WGS-84 point),
- * so one `SET n = row` stores them with no per-row date()/point() calls in Cypher.
- */
-function nodeProps(data: Record<string, unknown>, exclude: string[] = []): Row {
-  const props: Row = { dataset: DATASET };
-  for (const [k, v] of Object.entries(data)) {
-    if (exclude.includes(k) || v === undefined || v === null) continue;
-    if (DATE_FIELDS.has(k) && typeof v === 'string') props[k] = toDate(v);
-    else if (k === 'location' && typeof v === 'object') {
-      const { lat, lon } = v as { lat: number; lon: number };
-      props[k] = new neo4j.types.Point(4326, lon, lat);
-    } else props[k] = v;
-  }
-  return props;
-}
-
-/** Keys the provenance() helper writes. */
-export const PROVENANCE_KEYS = [
-  'article',
-  'quote',
-  'start',
-  'end',
-  'evidence_articles',
-  'evidence_quotes',
-  'evidence_starts',
-  'evidence_ends',
-  'sources',
-  'outlets',
-] as const;
-
-/**
- * Provenance properties: the first quote as article/quote/start/end, all of them as parallel
- * lists, and how many articles and outlets support it. Ingest's accepts write the same shape.
- */
-export function provenance(
-  evidence: readonly Pick<Evidence, 'article' | 'quote' | 'start' | 'end'>[],
-  outletOf: (article: string) => string,
-): Row {
-  const first = evidence[0]!;
-  const articles = evidence.map((e) => e.article);
-  return {
-    article: first.article,
-    quote: first.quote,
-    start: first.start,
-    end: first.end,
-    evidence_articles: articles,
-    evidence_quotes: evidence.map((e) => e.quote),
-    evidence_starts: evidence.map((e) => e.start),
-    evidence_ends: evidence.map((e) => e.end),
-    sources: new Set(articles).size,
-    outlets: new Set(articles.map(outletOf)).size,
-  };
-}
 
 /**
  * Runs one statement over the rows in batches. With `expect`, the batches together must report
@@ -141,14 +74,12 @@ async function unwind(tx: Tx, s: Stage, batch: number): Promise<void> {
 }
 
 /** True when none of our labels holds a node, as this transaction sees it (count store: O(1)). */
-async function ourLabelsEmpty(tx: Tx): Promise<boolean> {
+export async function ourLabelsEmpty(tx: Tx | Driver, database?: string): Promise<boolean> {
   const q = OUR_LABELS.map((l, i) => `CALL () { MATCH (n:${l}) RETURN count(n) AS c${i} }`).join(' ');
-  const r = await tx.run(`${q} RETURN ${OUR_LABELS.map((_, i) => `c${i}`).join(' + ')} AS c`);
+  const cypher = `${q} RETURN ${OUR_LABELS.map((_, i) => `c${i}`).join(' + ')} AS c`;
+  const r = 'executeQuery' in tx ? await tx.executeQuery(cypher, {}, { database }) : await tx.run(cypher);
   return Number(r.records[0]!.get('c')) === 0;
 }
-
-const sortedRecord = (m: Map<string, number>): Record<string, number> =>
-  Object.fromEntries([...m.entries()].filter(([, v]) => v > 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
 /** One UNWIND statement's worth of work: the rows of one node label or one relationship shape. */
 interface Stage {
@@ -186,47 +117,17 @@ export async function writeSeed(tx: Tx, d: SeedData, opts: WriteOptions): Promis
   const relCounts = new Map<string, number>();
   const add = (m: Map<string, number>, k: string, n: number) => m.set(k, (m.get(k) ?? 0) + n);
   const stages: Stage[] = [];
-
-  const outletOf = new Map(d.articles.map((a) => [a.id, a.outlet]));
-  const outletOfArticle = (a: string) => outletOf.get(a) ?? a;
-  const labelOf = new Map<string, string>();
-  for (const a of d.articles) labelOf.set(a.id, 'Article');
-  for (const e of d.entities) labelOf.set(e.data.id, 'Entity');
-  const nameOf = new Map(d.entities.map((e) => [e.data.id, e.data.name]));
-  const publishedOf = new Map(d.articles.map((a) => [a.id, a.published]));
-  // An entity's per-value sources become parallel list properties (reported.ts).
-  const entityProps = (data: (typeof d.entities)[number]['data']): Row =>
-    Object.assign(
-      nodeProps(data, ['reported']),
-      reportedProps(data.reported, (a) => publishedOf.get(a) ?? ''),
-    );
+  const rows = new SeedRows(d);
+  const props = (g: Iterable<NodeRow>) => [...g].map((n) => n.props);
 
   // Nodes: rows are whole property maps (plus `label` for entities, which is not stored).
-  const articles = d.articles.map((a) =>
-    // Readable names on the node itself (what a reader wants to see); ids kept beside them.
-    Object.assign(nodeProps(a as unknown as Record<string, unknown>), {
-      outlet: nameOf.get(a.outlet) ?? a.outlet,
-      outlet_id: a.outlet,
-      authors: a.authors.map((p) => nameOf.get(p) ?? p),
-      author_ids: a.authors,
-    }),
-  );
-  const claims = d.claims.map((c) => {
-    // A readable caption wherever a claim is drawn: who said it, and the gist.
-    const gist = c.statement.length > 72 ? `${c.statement.slice(0, 71).trimEnd()}…` : c.statement;
-    return Object.assign(
-      nodeProps(c as unknown as Record<string, unknown>, ['evidence', 'about', 'contradicts', 'claimant']),
-      provenance([c.evidence], outletOfArticle),
-      {
-        claimant: c.claimant,
-        name: `${nameOf.get(c.claimant) ?? c.claimant}: ${gist}`,
-      },
-    );
-  });
+  const articles = props(rows.articles());
+  const claims = props(rows.claims());
+  const entities = [...rows.entities()];
   add(nodeCounts, 'Article', articles.length);
   add(nodeCounts, 'Claim', claims.length);
-  add(nodeCounts, 'Entity', d.entities.length);
-  for (const e of d.entities) add(nodeCounts, e.label, 1);
+  add(nodeCounts, 'Entity', entities.length);
+  for (const e of entities) add(nodeCounts, e.labels[1]!, 1);
   if (create) {
     stages.push({
       cypher: 'UNWIND $rows AS row CREATE (n:Article) SET n = row',
@@ -235,8 +136,8 @@ export async function writeSeed(tx: Tx, d: SeedData, opts: WriteOptions): Promis
     });
     stages.push({
       cypher: 'UNWIND $rows AS row CREATE (n:Entity:$(row.label)) SET n = row.props',
-      rows: d.entities.map((e) => ({ label: e.label, props: entityProps(e.data) })),
-      expect: { nodes: d.entities.length },
+      rows: entities.map((e) => ({ label: e.labels[1], props: e.props })),
+      expect: { nodes: entities.length },
     });
     stages.push({
       cypher: 'UNWIND $rows AS row CREATE (n:Claim) SET n = row',
@@ -247,58 +148,22 @@ export async function writeSeed(tx: Tx, d: SeedData, opts: WriteOptions): Promis
     stages.push({ cypher: 'UNWIND $rows AS row MERGE (n:Article {id: row.id}) SET n = row', rows: articles });
     const byLabel = new Map<string, Row[]>();
     // Append in place: copying the list on every record made grouping O(n²) (minutes at 100k+ rows; bench/).
-    for (const e of d.entities)
-      (byLabel.get(e.label) ?? byLabel.set(e.label, []).get(e.label)!).push(entityProps(e.data));
+    for (const e of entities) {
+      const l = e.labels[1]!;
+      (byLabel.get(l) ?? byLabel.set(l, []).get(l)!).push(e.props);
+    }
     for (const [label, rows] of byLabel)
       stages.push({ cypher: `UNWIND $rows AS row MERGE (n:Entity {id: row.id}) SET n = row SET n:${label}`, rows });
     stages.push({ cypher: 'UNWIND $rows AS row MERGE (n:Claim {id: row.id}) SET n = row', rows: claims });
   }
 
   // Relationships, grouped by the labels their ends are looked up under (each has a unique id).
-  const rels = new Map<string, Row[]>(); // "Type|FromLabel|ToLabel" → {from, to, props}
-  const rel = (type: string, fromLabel: string, toLabel: string, from: string, to: string, props: Row) => {
-    const key = `${type}|${fromLabel}|${toLabel}`;
-    (rels.get(key) ?? rels.set(key, []).get(key)!).push({ type, from, to, props }); // in place: O(n), see above
+  const rels = new Map<string, Row[]>(); // "Type|FromLabel|ToLabel" → {type, from, to, props}
+  const group = (r: RelRow) => {
+    const key = `${r.type}|${r.fromLabel}|${r.toLabel}`;
+    (rels.get(key) ?? rels.set(key, []).get(key)!).push({ type: r.type, from: r.from, to: r.to, props: r.props }); // in place: O(n), see above
   };
-  // Claims' links: who made it, which article reports it, what it is about, what it contradicts.
-  const claimById = new Map(d.claims.map((c) => [c.id, c]));
-  const pairs = new Set<string>();
-  for (const c of d.claims) {
-    const prov = provenance([c.evidence], outletOfArticle);
-    rel('MADE', 'Entity', 'Claim', c.claimant, c.id, prov);
-    rel('REPORTS', 'Article', 'Claim', c.evidence.article, c.id, prov);
-    for (const e of new Set(c.about)) rel('ABOUT', 'Claim', 'Event', c.id, e, prov);
-    for (const other of c.contradicts) {
-      const key = [c.id, other].sort().join('|');
-      if (pairs.has(key)) continue;
-      pairs.add(key);
-      rel(
-        'CONTRADICTS',
-        'Claim',
-        'Claim',
-        c.id,
-        other,
-        provenance([c.evidence, claimById.get(other)!.evidence], outletOfArticle),
-      );
-    }
-  }
-  // Entity/article relationships from relationships.yaml.
-  for (const r of d.relationships)
-    rel(r.type, labelOf.get(r.from)!, labelOf.get(r.to)!, r.from, r.to, {
-      ...r.properties,
-      ...provenance(r.evidence, outletOfArticle),
-    });
-  for (const m of d.mentions) {
-    const props = {
-      count: m.count,
-      first_offset: m.first_offset,
-      article: m.article,
-      quote: m.quote,
-      start: m.first_offset,
-      end: m.first_offset + m.quote.length,
-    };
-    rel('MENTIONS', 'Article', 'Entity', m.article, m.entity, props);
-  }
+  for (const gen of [rows.claimLinks(), rows.typed(), rows.mentions()]) for (const r of gen) group(r);
 
   const byEnds = new Map<string, Row[]>(); // create mode: "FromLabel|ToLabel" → rows of every type
   for (const [key, rows] of rels) {

@@ -6,6 +6,7 @@
 import type { Catalog } from '../../db/catalog';
 import { num } from '../../db/convert';
 import { int, readQuery, type Db } from '../../db/runner';
+import { isInternalLabel } from '../../../dataset/internal';
 
 export const SAMPLE_SIZE = 200;
 export const MAX_TOKENS = 100;
@@ -78,7 +79,7 @@ export async function tokensInUse(db: Db): Promise<{ labels: string[]; types: st
   );
   const rec = r.records[0];
   return {
-    labels: ((rec?.get('labels') as string[] | undefined) ?? []).map(String),
+    labels: ((rec?.get('labels') as string[] | undefined) ?? []).map(String).filter((l) => !isInternalLabel(l)),
     types: ((rec?.get('types') as string[] | undefined) ?? []).map(String),
   };
 }

@@ -4,6 +4,7 @@ import type { Catalog } from '../../db/catalog';
 import { usableIndexes } from '../search/query';
 import { num } from '../../db/convert';
 import { readQuery, type Db } from '../../db/runner';
+import { INTERNAL_KEYS, isInternalLabel, LOADING_INDEX } from '../../../dataset/internal';
 
 const TOKENS = `
 CALL db.labels() YIELD label WITH collect(label) AS labels
@@ -91,6 +92,7 @@ export async function describeSchema(db: Db, catalog: Catalog, perspective: Pers
   const byCount = <T extends { count: number }>(a: T & { n: string }, b: T & { n: string }) =>
     b.count - a.count || a.n.localeCompare(b.n);
   const labels = (t.get('labels') as string[])
+    .filter((l) => !isInternalLabel(l)) // the seed loader's bookkeeping (empty once a load is done)
     .map((l) => ({ n: l, label: l, count: labelCount.get(l) ?? 0 }))
     .sort(byCount)
     .map(({ label, count }) => ({ label, count }));
@@ -108,9 +110,9 @@ export async function describeSchema(db: Db, catalog: Catalog, perspective: Pers
     database: db.database,
     labels,
     relationshipTypes,
-    propertyKeys: [...(t.get('keys') as string[])].sort(),
+    propertyKeys: (t.get('keys') as string[]).filter((k) => !INTERNAL_KEYS.includes(k)).sort(),
     totals: { nodes: num(t.get('nodes')), relationships: num(t.get('rels')) },
-    indexes: indexes.filter((i) => i.type !== 'LOOKUP'),
+    indexes: indexes.filter((i) => i.type !== 'LOOKUP' && i.name !== LOADING_INDEX),
     search: { mode: fulltext ? 'fulltext' : 'scan', index: fulltext },
     countsSource,
   };

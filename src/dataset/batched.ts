@@ -1,0 +1,268 @@
+import { randomUUID } from 'node:crypto';
+import type { Driver, Session } from 'neo4j-driver';
+import { LOAD_LABEL, LOADING_LABEL } from './internal';
+import { DATASET, sortedRecord, type LoadCounts, type NodeRow, type RelRow, type SeedRows } from './rows';
+
+/**
+ * The batched loader: each batch of rows is its own transaction, so Neo4j's transaction memory
+ * stays that of one batch whatever the size of the load. All or nothing as users see it:
+ *
+ * - a marker node `(:NewsgraphLoad {id, dataset, mode, status})` exists while a load runs;
+ * - every node the load writes carries the label `NewsgraphLoading` until the load is complete
+ *   (relationships are only ever written between such nodes, so they go with them);
+ * - a load that fails is removed at once; one that was killed is removed by the next run, or by
+ *   `npm start`'s seeding step, before anything else (recoverInterruptedLoads);
+ * - the finishing steps after verification (dropping the label; for a reload, deleting the old
+ *   dataset and giving the new nodes their labels) only relabel and delete, so an interrupted
+ *   finish is completed, not undone, by the next run.
+ *
+ * Modes: 'create' writes nodes with their labels plus NewsgraphLoading (a database where none of
+ * our labels holds a node); 'staged' is the --reset over an existing dataset: the new nodes carry
+ * only NewsgraphLoading (and their labels in `loading_labels`), so the old dataset stays whole
+ * (and its unique ids free of conflict) until the new one is written and verified.
+ * Relationship ends are found by id under NewsgraphLoading (index newsgraph_loading_id in
+ * cypher/schema.cypher): ids are unique across articles, entities and claims.
+ * One load at a time per database: a second loader would take the first for an interrupted one.
+ */
+export { LOAD_LABEL, LOADING_LABEL } from './internal';
+/** Transaction metadata `app` of every loader transaction (SHOW TRANSACTIONS, the kill tests). */
+export const LOAD_APP = 'newsgraph-seed';
+/** Rows per inner transaction of the finishing statements (CALL … IN TRANSACTIONS). */
+const FINISH_ROWS = 10_000;
+
+export type LoadMode = 'create' | 'staged';
+
+/** One transaction's worth of rows: nodes that all carry `label` first, or relationships. */
+export type Batch = { kind: 'nodes'; label: string; rows: NodeRow[] } | { kind: 'relationships'; rows: RelRow[] };
+
+export interface BatchedOptions {
+  mode: LoadMode;
+  /** Server-side limit per transaction, ms. */
+  timeoutMs?: number;
+  log?: (line: string) => void;
+  /** Called after each committed batch (the benchmark's statement profile). */
+  onBatch?: (b: { cypher: string; rows: number; ms: number }) => void;
+}
+
+/** A seed's rows as batches of `size`: articles, entities, claims, then relationships, MENTIONS last. */
+export function* seedBatches(rows: SeedRows, size: number): Generator<Batch> {
+  for (const [label, gen] of [
+    ['Article', rows.articles()],
+    ['Entity', rows.entities()],
+    ['Claim', rows.claims()],
+  ] as const)
+    for (const chunk of chunks(gen, size)) yield { kind: 'nodes', label, rows: chunk };
+  for (const gen of [rows.claimLinks(), rows.typed(), rows.mentions()])
+    for (const chunk of chunks(gen, size)) yield { kind: 'relationships', rows: chunk };
+}
+
+function* chunks<T>(gen: Iterable<T>, size: number): Generator<T[]> {
+  let buf: T[] = [];
+  for (const x of gen) {
+    buf.push(x);
+    if (buf.length >= size) {
+      yield buf;
+      buf = [];
+    }
+  }
+  if (buf.length) yield buf;
+}
+
+/** The statement for a batch. Labels and types come from validated data (the vocabulary). */
+export function batchCypher(b: Batch, mode: LoadMode): string {
+  if (b.kind === 'nodes')
+    return mode === 'create'
+      ? `UNWIND $rows AS row CREATE (n:${b.label}:${LOADING_LABEL}) SET n = row.props SET n:$(row.labels)`
+      : `UNWIND $rows AS row CREATE (n:${LOADING_LABEL}) SET n = row.props, n.loading_labels = row.labels`;
+  const ends = `MATCH (a:${LOADING_LABEL} {id: row.from}) MATCH (b:${LOADING_LABEL} {id: row.to})`;
+  // MENTIONS (half of all relationships) gets its own statement, so SHOW TRANSACTIONS and profiles name it.
+  const type = b.rows.every((r) => r.type === 'MENTIONS') ? 'MENTIONS' : '$(row.type)';
+  return `UNWIND $rows AS row ${ends} CREATE (a)-[r:${type}]->(b) SET r = row.props`;
+}
+
+const tick = (name: string) => `\`${name.replace(/`/g, '``')}\``;
+
+/** Count-store counts of every label and relationship type in the database. Cost: O(tokens). */
+export async function countStore(driver: Driver, database: string): Promise<LoadCounts> {
+  const q = async (cypher: string) => (await driver.executeQuery(cypher, {}, { database })).records;
+  const nodes: Record<string, number> = {};
+  const relationships: Record<string, number> = {};
+  for (const r of await q('CALL db.labels() YIELD label RETURN label')) {
+    const l = r.get('label') as string;
+    nodes[l] = Number((await q(`MATCH (n:${tick(l)}) RETURN count(n) AS c`))[0]!.get('c'));
+  }
+  for (const r of await q('CALL db.relationshipTypes() YIELD relationshipType AS t RETURN t')) {
+    const t = r.get('t') as string;
+    relationships[t] = Number((await q(`MATCH ()-[r:${tick(t)}]->() RETURN count(r) AS c`))[0]!.get('c'));
+  }
+  return { nodes, relationships };
+}
+
+/** Runs a CALL … IN TRANSACTIONS statement (an implicit transaction is the only kind it runs in). */
+async function autoCommit(session: Session, cypher: string, params: Record<string, unknown> = {}): Promise<void> {
+  await session.run(cypher, params, { metadata: { app: LOAD_APP } });
+}
+
+const setStatus = (s: Session, id: string, status: string) =>
+  autoCommit(s, `MATCH (m:${LOAD_LABEL} {id: $id}) SET m.status = $status`, { id, status });
+
+/** Deletes everything an unfinished load wrote, then its marker. */
+async function undo(s: Session, id: string): Promise<void> {
+  await autoCommit(s, `MATCH (n:${LOADING_LABEL}) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS`);
+  await autoCommit(s, `MATCH (m:${LOAD_LABEL} {id: $id}) DELETE m`, { id });
+}
+
+/**
+ * The finishing steps of a verified load, from the step its marker says (each is idempotent, and
+ * the status moves on only once a step is done, so a re-run completes an interrupted finish).
+ * Staged: 'swapping' deletes the old dataset, 'relabelling' gives the new nodes their labels.
+ */
+async function finish(s: Session, id: string, mode: LoadMode, dataset: string, from: string): Promise<void> {
+  if (mode === 'staged') {
+    if (from === 'swapping') {
+      await autoCommit(
+        s,
+        `MATCH (n) WHERE n.dataset = $dataset AND NOT n:${LOADING_LABEL}
+         CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS`,
+        { dataset },
+      );
+      await setStatus(s, id, 'relabelling');
+    }
+    await autoCommit(
+      s,
+      `MATCH (n:${LOADING_LABEL}) CALL (n) { SET n:$(n.loading_labels) REMOVE n:${LOADING_LABEL}, n.loading_labels }
+       IN TRANSACTIONS OF ${FINISH_ROWS} ROWS`,
+    );
+  } else {
+    await autoCommit(
+      s,
+      `MATCH (n:${LOADING_LABEL}) CALL (n) { REMOVE n:${LOADING_LABEL} } IN TRANSACTIONS OF ${FINISH_ROWS} ROWS`,
+    );
+  }
+  await autoCommit(s, `MATCH (m:${LOAD_LABEL} {id: $id}) DELETE m`, { id });
+}
+
+/** The first finishing status of a mode. */
+const FINISHING: Record<LoadMode, string> = { create: 'finishing', staged: 'swapping' };
+
+/**
+ * Completes or removes whatever loads were interrupted (marker still present): one still
+ * writing is deleted with everything it wrote; one that was finishing is finished. Returns a
+ * line per load for the log. Cost: one query when there is none.
+ */
+export async function recoverInterruptedLoads(driver: Driver, database: string): Promise<string[]> {
+  const r = await driver.executeQuery(
+    `MATCH (m:${LOAD_LABEL}) RETURN m.id AS id, m.mode AS mode, m.status AS status, m.dataset AS dataset`,
+    {},
+    { database },
+  );
+  const done: string[] = [];
+  const session = driver.session({ database });
+  try {
+    for (const rec of r.records) {
+      const [id, mode, status, dataset] = ['id', 'mode', 'status', 'dataset'].map((k) => String(rec.get(k)));
+      if (status !== 'writing') {
+        await finish(session, id!, mode as LoadMode, dataset!, status!);
+        done.push(`seed: completed the interrupted load ${id} of "${dataset}" (it was verified and finishing)`);
+      } else {
+        await undo(session, id!);
+        done.push(`seed: removed the interrupted load ${id} of "${dataset}" (${status}) and everything it wrote`);
+      }
+    }
+  } finally {
+    await session.close();
+  }
+  return done;
+}
+
+/**
+ * Loads the batches (see the module comment), verifies that the database holds exactly what was
+ * sent (per batch: Neo4j's update counters; at the end: count-store deltas per label and type,
+ * before anything is finished), then finishes. Returns the counts written. On any error the load
+ * is removed and the error rethrown. Cost: one transaction per batch, then O(nodes) relabelling.
+ */
+export async function loadBatched(
+  driver: Driver,
+  database: string,
+  batches: Iterable<Batch> | AsyncIterable<Batch>,
+  opts: BatchedOptions,
+): Promise<LoadCounts> {
+  const id = randomUUID();
+  const before = await countStore(driver, database);
+  const nodes = new Map<string, number>();
+  const rels = new Map<string, number>();
+  let nodeRows = 0;
+  const add = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+  const session = driver.session({ database });
+  const txConfig = { timeout: opts.timeoutMs ?? 120_000, metadata: { app: LOAD_APP, load: id } };
+  try {
+    await autoCommit(
+      session,
+      `CREATE (:${LOAD_LABEL} {id: $id, dataset: $dataset, mode: $mode, status: 'writing', started: datetime()})`,
+      { id, dataset: DATASET, mode: opts.mode },
+    );
+    try {
+      for await (const b of batches) {
+        const cypher = batchCypher(b, opts.mode);
+        const t0 = performance.now();
+        const tx = session.beginTransaction(txConfig);
+        try {
+          const rows =
+            b.kind === 'nodes'
+              ? b.rows.map((n) => ({ labels: n.labels, props: n.props }))
+              : b.rows.map((r) => ({ type: r.type, from: r.from, to: r.to, props: r.props }));
+          const u = (await tx.run(cypher, { rows })).summary.counters.updates();
+          const made = b.kind === 'nodes' ? u.nodesCreated : u.relationshipsCreated;
+          if (made !== b.rows.length)
+            throw new Error(
+              `seed: a batch created ${made} ${b.kind}, expected ${b.rows.length} (${cypher.slice(0, 90)})`,
+            );
+          await tx.commit();
+        } finally {
+          if (tx.isOpen()) await tx.rollback().catch(() => {});
+        }
+        if (b.kind === 'nodes') for (const n of b.rows) for (const l of n.labels) add(nodes, l);
+        if (b.kind === 'nodes') nodeRows += b.rows.length;
+        else for (const r of b.rows) add(rels, r.type);
+        opts.onBatch?.({ cypher, rows: b.rows.length, ms: performance.now() - t0 });
+      }
+      const written = { nodes: sortedRecord(nodes), relationships: sortedRecord(rels) };
+      await verify(driver, database, before, written, nodeRows, opts.mode);
+      await setStatus(session, id, FINISHING[opts.mode]);
+      await finish(session, id, opts.mode, DATASET, FINISHING[opts.mode]);
+      return written;
+    } catch (e) {
+      opts.log?.(`seed: load failed, removing what it wrote: ${(e as Error).message.split('\n')[0]}`);
+      await undo(session, id).catch((u: unknown) =>
+        opts.log?.(`seed: could not remove it now (${(u as Error).message}); the next run will`),
+      );
+      throw e;
+    }
+  } finally {
+    await session.close();
+  }
+}
+
+/** The count store after the writes against `before` + what was sent. */
+async function verify(
+  driver: Driver,
+  database: string,
+  before: LoadCounts,
+  written: LoadCounts,
+  nodeRows: number,
+  mode: LoadMode,
+): Promise<void> {
+  const after = await countStore(driver, database);
+  const problems: string[] = [];
+  const check = (what: string, b: Record<string, number>, a: Record<string, number>, k: string, n: number) => {
+    const got = (a[k] ?? 0) - (b[k] ?? 0);
+    if (got !== n) problems.push(`${what} ${k}: ${got} written, ${n} sent`);
+  };
+  check('nodes', before.nodes, after.nodes, LOADING_LABEL, nodeRows);
+  // Staged nodes carry only the loading label until they are finished.
+  if (mode === 'create')
+    for (const [k, n] of Object.entries(written.nodes)) check('nodes', before.nodes, after.nodes, k, n);
+  for (const [k, n] of Object.entries(written.relationships))
+    check('relationships', before.relationships, after.relationships, k, n);
+  if (problems.length) throw new Error(`seed: the database does not hold what was sent: ${problems.join('; ')}`);
+}
