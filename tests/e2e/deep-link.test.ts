@@ -158,10 +158,17 @@ describe('deep links (e2e)', () => {
       await page.evaluate(() => {
         const e = window.__newsgraph!.explorer;
         const ids = e.graph.nodes();
-        // Pinned all over a wide area: positions that do not compress away.
+        // Pinned all over a wide area at pseudo-random positions, every digit varying: the recipe
+        // must not compress under the link limit whichever 200 nodes the overview lists first.
         e.layout.stop();
-        ids.slice(0, 200).forEach((id, i) => {
-          e.graph.mergeNodeAttributes(id, { x: ((i * 7919) % 20011) - 10005.37, y: ((i * 104729) % 19997) - 9998.61 });
+        let seed = 20261204;
+        const next = () => {
+          seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+          // ±100,000 with two decimals: wide, yet exact in the renderer's float32 positions.
+          return (seed % 20_000_000) / 100 - 100_000;
+        };
+        ids.slice(0, 200).forEach((id) => {
+          e.graph.mergeNodeAttributes(id, { x: next(), y: next() });
           e.setPinned(id, true);
         });
         e.hide(ids.slice(200, 230));
