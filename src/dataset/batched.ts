@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Driver, Session } from 'neo4j-driver';
 import { LOAD_LABEL, LOADING_LABEL } from './internal';
+import { OUR_LABELS } from './load';
 import { DATASET, sortedRecord, type LoadCounts, type NodeRow, type RelRow, type SeedRows } from './rows';
 
 /**
@@ -8,20 +9,23 @@ import { DATASET, sortedRecord, type LoadCounts, type NodeRow, type RelRow, type
  * stays that of one batch whatever the size of the load. All or nothing as users see it:
  *
  * - a marker node `(:NewsgraphLoad {id, dataset, mode, status})` exists while a load runs;
- * - every node the load writes carries the label `NewsgraphLoading` until the load is complete
- *   (relationships are only ever written between such nodes, so they go with them);
  * - a load that fails is removed at once; one that was killed is removed by the next run, or by
  *   `npm start`'s seeding step, before anything else (recoverInterruptedLoads);
- * - the finishing steps after verification (dropping the label; for a reload, deleting the old
- *   dataset and giving the new nodes their labels) only relabel and delete, so an interrupted
- *   finish is completed, not undone, by the next run.
+ * - the finishing steps after verification only relabel and delete, so an interrupted finish is
+ *   completed, not undone, by the next run.
  *
- * Modes: 'create' writes nodes with their labels plus NewsgraphLoading (a database where none of
- * our labels holds a node); 'staged' is the --reset over an existing dataset: the new nodes carry
- * only NewsgraphLoading (and their labels in `loading_labels`), so the old dataset stays whole
- * (and its unique ids free of conflict) until the new one is written and verified.
- * Relationship ends are found by id under NewsgraphLoading (index newsgraph_loading_id in
- * cypher/schema.cypher): ids are unique across articles, entities and claims.
+ * Modes:
+ * - 'create' (a database where none of our labels holds a node): nodes get their own labels at
+ *   once and relationship ends are found through the id constraints. Everything of ours with the
+ *   marker's dataset is then this load's, so that is what an undo deletes, and finishing is only
+ *   removing the marker (no per-node bookkeeping to write and strip again: that pass cost about
+ *   as much as creating the nodes).
+ * - 'staged', the --reset over an existing dataset: the new nodes carry only the label
+ *   `NewsgraphLoading` (their labels wait in `loading_labels`), so the old dataset stays whole
+ *   (and its unique ids free of conflict) until the new one is written and verified; their
+ *   relationship ends are found by id under that label (index newsgraph_loading_id in
+ *   cypher/schema.cypher; ids are unique across articles, entities and claims). Finishing deletes
+ *   the old dataset, then gives the new nodes their labels.
  * One load at a time per database: a second loader would take the first for an interrupted one.
  */
 export { LOAD_LABEL, LOADING_LABEL } from './internal';
@@ -32,8 +36,13 @@ const FINISH_ROWS = 10_000;
 
 export type LoadMode = 'create' | 'staged';
 
-/** One transaction's worth of rows: nodes that all carry `label` first, or relationships. */
-export type Batch = { kind: 'nodes'; label: string; rows: NodeRow[] } | { kind: 'relationships'; rows: RelRow[] };
+/**
+ * One transaction's worth of rows: nodes that all carry `label`, or relationships whose ends all
+ * carry `from` and `to` (the labels their ids are unique under).
+ */
+export type Batch =
+  | { kind: 'nodes'; label: string; rows: NodeRow[] }
+  | { kind: 'relationships'; from: string; to: string; rows: RelRow[] };
 
 export interface BatchedOptions {
   mode: LoadMode;
@@ -52,8 +61,29 @@ export function* seedBatches(rows: SeedRows, size: number): Generator<Batch> {
     ['Claim', rows.claims()],
   ] as const)
     for (const chunk of chunks(gen, size)) yield { kind: 'nodes', label, rows: chunk };
-  for (const gen of [rows.claimLinks(), rows.typed(), rows.mentions()])
-    for (const chunk of chunks(gen, size)) yield { kind: 'relationships', rows: chunk };
+  for (const gen of [rows.claimLinks(), rows.typed(), rows.mentions()]) yield* relationshipChunks(gen, size);
+}
+
+/** Relationship rows in chunks of `size` with one pair of end labels each. Memory: ≤ size rows per pair. */
+function* relationshipChunks(gen: Iterable<RelRow>, size: number): Generator<Batch> {
+  const open = new Map<string, RelRow[]>();
+  const batch = (rows: RelRow[]): Batch => ({
+    kind: 'relationships',
+    from: rows[0]!.fromLabel,
+    to: rows[0]!.toLabel,
+    rows,
+  });
+  for (const r of gen) {
+    const key = `${r.fromLabel}|${r.toLabel}`;
+    const buf = open.get(key) ?? [];
+    open.set(key, buf);
+    buf.push(r);
+    if (buf.length >= size) {
+      yield batch(buf);
+      open.delete(key);
+    }
+  }
+  for (const buf of open.values()) if (buf.length) yield batch(buf);
 }
 
 function* chunks<T>(gen: Iterable<T>, size: number): Generator<T[]> {
@@ -72,9 +102,10 @@ function* chunks<T>(gen: Iterable<T>, size: number): Generator<T[]> {
 export function batchCypher(b: Batch, mode: LoadMode): string {
   if (b.kind === 'nodes')
     return mode === 'create'
-      ? `UNWIND $rows AS row CREATE (n:${b.label}:${LOADING_LABEL}) SET n = row.props SET n:$(row.labels)`
+      ? `UNWIND $rows AS row CREATE (n:${b.label}) SET n = row.props SET n:$(row.labels)`
       : `UNWIND $rows AS row CREATE (n:${LOADING_LABEL}) SET n = row.props, n.loading_labels = row.labels`;
-  const ends = `MATCH (a:${LOADING_LABEL} {id: row.from}) MATCH (b:${LOADING_LABEL} {id: row.to})`;
+  const [from, to] = mode === 'create' ? [b.from, b.to] : [LOADING_LABEL, LOADING_LABEL];
+  const ends = `MATCH (a:${from} {id: row.from}) MATCH (b:${to} {id: row.to})`;
   // MENTIONS (half of all relationships) gets its own statement, so SHOW TRANSACTIONS and profiles name it.
   const type = b.rows.every((r) => r.type === 'MENTIONS') ? 'MENTIONS' : '$(row.type)';
   return `UNWIND $rows AS row ${ends} CREATE (a)-[r:${type}]->(b) SET r = row.props`;
@@ -107,7 +138,14 @@ const setStatus = (s: Session, id: string, status: string) =>
   autoCommit(s, `MATCH (m:${LOAD_LABEL} {id: $id}) SET m.status = $status`, { id, status });
 
 /** Deletes everything an unfinished load wrote, then its marker. */
-async function undo(s: Session, id: string): Promise<void> {
+async function undo(s: Session, id: string, mode: LoadMode, dataset: string): Promise<void> {
+  // A create load started with none of our labels in use: all of ours in its dataset is its own.
+  if (mode === 'create')
+    await autoCommit(
+      s,
+      `MATCH (n:${OUR_LABELS.join('|')}) WHERE n.dataset = $dataset CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS`,
+      { dataset },
+    );
   await autoCommit(s, `MATCH (n:${LOADING_LABEL}) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS`);
   await autoCommit(s, `MATCH (m:${LOAD_LABEL} {id: $id}) DELETE m`, { id });
 }
@@ -134,6 +172,7 @@ async function finish(s: Session, id: string, mode: LoadMode, dataset: string, f
        IN TRANSACTIONS OF ${FINISH_ROWS} ROWS`,
     );
   } else {
+    // Nodes a create load wrote carry no loading label; an older version's may (none: O(1)).
     await autoCommit(
       s,
       `MATCH (n:${LOADING_LABEL}) CALL (n) { REMOVE n:${LOADING_LABEL} } IN TRANSACTIONS OF ${FINISH_ROWS} ROWS`,
@@ -165,7 +204,7 @@ export async function recoverInterruptedLoads(driver: Driver, database: string):
         await finish(session, id!, mode as LoadMode, dataset!, status!);
         done.push(`seed: completed the interrupted load ${id} of "${dataset}" (it was verified and finishing)`);
       } else {
-        await undo(session, id!);
+        await undo(session, id!, mode as LoadMode, dataset!);
         done.push(`seed: removed the interrupted load ${id} of "${dataset}" (${status}) and everything it wrote`);
       }
     }
@@ -233,7 +272,7 @@ export async function loadBatched(
       return written;
     } catch (e) {
       opts.log?.(`seed: load failed, removing what it wrote: ${(e as Error).message.split('\n')[0]}`);
-      await undo(session, id).catch((u: unknown) =>
+      await undo(session, id, opts.mode, DATASET).catch((u: unknown) =>
         opts.log?.(`seed: could not remove it now (${(u as Error).message}); the next run will`),
       );
       throw e;
@@ -258,10 +297,9 @@ async function verify(
     const got = (a[k] ?? 0) - (b[k] ?? 0);
     if (got !== n) problems.push(`${what} ${k}: ${got} written, ${n} sent`);
   };
-  check('nodes', before.nodes, after.nodes, LOADING_LABEL, nodeRows);
   // Staged nodes carry only the loading label until they are finished.
-  if (mode === 'create')
-    for (const [k, n] of Object.entries(written.nodes)) check('nodes', before.nodes, after.nodes, k, n);
+  if (mode === 'staged') check('nodes', before.nodes, after.nodes, LOADING_LABEL, nodeRows);
+  else for (const [k, n] of Object.entries(written.nodes)) check('nodes', before.nodes, after.nodes, k, n);
   for (const [k, n] of Object.entries(written.relationships))
     check('relationships', before.relationships, after.relationships, k, n);
   if (problems.length) throw new Error(`seed: the database does not hold what was sent: ${problems.join('; ')}`);
