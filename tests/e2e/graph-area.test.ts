@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { e2eSession, idle, newPage, nodeId, openExplorer, shot, snapshot } from '../support/browser';
+import { e2eSession, idle, keep, newPage, nodeId, openExplorer, shot, snapshot } from '../support/browser';
 
 const T = 240_000;
 const e2e = e2eSession();
@@ -56,6 +56,8 @@ describe('the graph area (e2e)', () => {
         await expect
           .poll(async () => (await boxes(page)).graph.height, { timeout: 30_000 })
           .toBeLessThan(closed.graph.height - 50);
+        // The editor is a lazy chunk: the screenshot shows the form as a user works with it.
+        await page.locator('.cm-content').waitFor({ timeout: 60_000 });
         await idle(page);
         const open = await boxes(page);
         expect(open.clipped).toBe(true);
@@ -249,7 +251,9 @@ describe('the graph area (e2e)', () => {
         expect(png.bytes.subarray(12, 16).toString('ascii')).toBe('IHDR');
         expect(Math.abs(png.bytes.readUInt32BE(16) - width * scale)).toBeLessThanOrEqual(scale);
         expect(Math.abs(png.bytes.readUInt32BE(20) - height * scale)).toBeLessThanOrEqual(scale);
+        keep(`graph-area-export@${scale}x.png`, png.bytes);
       }
+      keep('graph-area-export.svg', svg.bytes);
     },
     T,
   );

@@ -4,7 +4,7 @@
  * the DOM), never fixed sleeps. `e2eSession()` is the usual setup of a test file: the seeded
  * test Neo4j, the built app served on it, one browser; all closed after the file.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -128,6 +128,14 @@ export async function drawn(page: Page): Promise<void> {
 export async function openExplorer(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await drawn(page);
+}
+
+/** Keeps a file the app produced (an export) beside the screenshots, to be looked at. */
+export function keep(name: string, bytes: Uint8Array): string {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, name);
+  writeFileSync(path, bytes);
+  return path;
 }
 
 export async function shot(page: Page, name: string): Promise<string> {
