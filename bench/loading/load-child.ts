@@ -10,7 +10,7 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import neo4j from 'neo4j-driver';
 import { applySchema, DEFAULT_BATCH, writeAndCount, type WriteOptions } from '../../src/dataset/load';
 import { LOAD_APP, loadBatched, seedBatches } from '../../src/dataset/batched';
-import { SeedRows, type LoadCounts } from '../../src/dataset/rows';
+import { provenance, SeedRows, type LoadCounts } from '../../src/dataset/rows';
 import type { Relationship } from '../../src/dataset/schema';
 import { SCHEMA_CYPHER } from '../../src/runtime/paths';
 import { generateSeedData } from '../generate';
@@ -207,24 +207,9 @@ function statementKind(q: string): string {
   return one.slice(0, 40);
 }
 
-/** The loader's provenance properties (src/dataset/load.ts `provenance`), rebuilt for single rows. */
+/** A relationship's properties as the loader writes them, for single rows. */
 function relProps(r: Relationship, outletOf: Map<string, string>): Record<string, unknown> {
-  const ev = r.evidence;
-  const first = ev[0]!;
-  const articles = ev.map((e) => e.article);
-  return {
-    ...r.properties,
-    article: first.article,
-    quote: first.quote,
-    start: first.start,
-    end: first.end,
-    evidence_articles: articles,
-    evidence_quotes: ev.map((e) => e.quote),
-    evidence_starts: ev.map((e) => e.start),
-    evidence_ends: ev.map((e) => e.end),
-    sources: new Set(articles).size,
-    outlets: new Set(articles.map((a) => outletOf.get(a) ?? a)).size,
-  };
+  return { ...r.properties, ...provenance(r.evidence, (a) => outletOf.get(a) ?? a) };
 }
 
 let perRow: LoadChildResult['perRow'] = null;

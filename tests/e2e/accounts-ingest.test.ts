@@ -5,20 +5,15 @@
  * way to add or review, and the API refuses the viewer's writes even with a valid session and
  * CSRF token; the admin's audit view shows the editor's accept. Pure-JS name finder (no JVM).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDatabase } from '../../src/dataset/index';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { openAppStore } from '../../src/runtime/store/app-store';
 import { Accounts } from '../../src/server/auth/accounts';
-import type { RunningServer } from '../../src/server/http/server';
-import { idle, launchChromium, nodeId, shot } from '../support/browser';
-import { testDriver, testNeo4j } from '../support/neo4j';
-import { ensureSeeded, graphFingerprint } from '../support/seeded';
-import { startApp } from './support/app';
+import { idle, nodeId, shot } from '../support/browser';
+import { graphFingerprint } from '../support/seeded';
 import { search } from './support/explorer';
+import { ingestSession } from './support/ingest-session';
 import { signIn } from './support/sign-in';
 
 const FIXTURE = join(__dirname, '../fixtures/ingest/wire-report.html');
@@ -26,39 +21,16 @@ const T = 300_000;
 const PASSWORD = 'correct horse battery';
 /** What the editor accepts of the wire report: a new person, the region it links, and his office. */
 const PERSON = { candidate: 'e4', region: 'e1', office: 'r1', name: 'Anton Veresov', key: 'anton-veresov' };
-let app: RunningServer;
-let browser: Browser;
-let dir: string;
-let seeded: string;
+// The accept stays in the graph for the viewer and the audit; the session gives other files the
+// seeded graph back.
+const e2e = ingestSession('newsgraph-e2e-roles-', async (dataDir) => {
+  const store = openAppStore(dataDir);
+  await new Accounts(store).add('ada', 'admin', PASSWORD);
+  store.close();
+});
 // Learned by the editor's test, used by the viewer's and the admin's.
 let batchId = '';
 let quote = '';
-
-beforeAll(async () => {
-  await ensureSeeded();
-  seeded = await graphFingerprint();
-  dir = mkdtempSync(join(tmpdir(), 'newsgraph-e2e-roles-'));
-  const store = openAppStore(join(dir, 'data'));
-  await new Accounts(store).add('ada', 'admin', PASSWORD);
-  store.close();
-  const t = testNeo4j();
-  app = await startApp(
-    { uri: t.uri, username: t.username, password: t.password, database: t.database },
-    { NEWSGRAPH_EXTRACTOR: 'js', NEWSGRAPH_DATA_DIR: join(dir, 'data'), NEWSGRAPH_INGEST_DIR: join(dir, 'ingest') },
-  );
-  browser = await launchChromium();
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  // The accept stays in the graph for the viewer and the audit: give other files the seeded graph back.
-  if (seeded && (await graphFingerprint()) !== seeded) {
-    const driver = testDriver();
-    await seedDatabase(driver, testNeo4j().database, { reset: true }).finally(() => driver.close());
-  }
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
 
 /** A request from the page's own JavaScript with its session cookie and the session's CSRF token. */
 const pageRequest = async ([method, path, body]: [string, string, unknown]) => {
@@ -98,7 +70,7 @@ describe('an editor accepts, a viewer only looks, the admin sees who did it (e2e
   it(
     'the admin adds an editor and a viewer',
     async () => {
-      const { page, context, errors } = await signIn(browser, app.url, 'ada', PASSWORD);
+      const { page, context, errors } = await signIn(e2e.browser, e2e.app.url, 'ada', PASSWORD);
       try {
         await page.getByTestId('admin-open').click();
         await page.getByTestId('admin-user-ada').waitFor({ timeout: 30_000 });
@@ -125,7 +97,7 @@ describe('an editor accepts, a viewer only looks, the admin sees who did it (e2e
   it(
     'the editor adds the article and accepts a person, the region it links and his office',
     async () => {
-      const { page, context, errors } = await signIn(browser, app.url, 'eddie', PASSWORD);
+      const { page, context, errors } = await signIn(e2e.browser, e2e.app.url, 'eddie', PASSWORD);
       try {
         await page.getByTestId('account-user').filter({ hasText: 'eddie (editor)' }).waitFor({ timeout: 30_000 });
         expect(await page.getByTestId('admin-open').count()).toBe(0);
@@ -137,7 +109,7 @@ describe('an editor accepts, a viewer only looks, the admin sees who did it (e2e
         await page.click('[data-testid=ingest-submit]');
         await page.waitForSelector('[data-testid=ingest-review]', { timeout: 120_000 });
         await idle(page);
-        expect(await graphFingerprint()).toBe(seeded); // staged, not written
+        expect(await graphFingerprint()).toBe(e2e.seeded); // staged, not written
 
         const row = (id: string) => page.locator(`[data-testid=ingest-row][data-candidate="${id}"]`);
         expect(await row(PERSON.candidate).locator('.ingest-row-title').textContent()).toContain(PERSON.name);
@@ -153,7 +125,7 @@ describe('an editor accepts, a viewer only looks, the admin sees who did it (e2e
           });
           await idle(page);
         }
-        expect(await graphFingerprint()).not.toBe(seeded);
+        expect(await graphFingerprint()).not.toBe(e2e.seeded);
         expect(await page.getByTestId('ingest-counts').textContent()).toMatch(/ 3 accepted /);
         await shot(page, 'roles-01-editor-accepted');
 
@@ -175,7 +147,7 @@ describe('an editor accepts, a viewer only looks, the admin sees who did it (e2e
     'the viewer finds the accepted person with its quote, is offered no writes, and the API refuses them',
     async () => {
       expect(batchId).not.toBe('');
-      const { page, context, errors } = await signIn(browser, app.url, 'vera', PASSWORD);
+      const { page, context, errors } = await signIn(e2e.browser, e2e.app.url, 'vera', PASSWORD);
       try {
         await page.getByTestId('account-user').filter({ hasText: 'vera (viewer)' }).waitFor({ timeout: 30_000 });
         // The role is known (the line above): nothing to add, review or administer.
@@ -221,7 +193,7 @@ describe('an editor accepts, a viewer only looks, the admin sees who did it (e2e
     "the admin's audit view lists the editor's accepts, and nothing but sign-ins by the viewer",
     async () => {
       expect(batchId).not.toBe('');
-      const { page, context, errors } = await signIn(browser, app.url, 'ada', PASSWORD);
+      const { page, context, errors } = await signIn(e2e.browser, e2e.app.url, 'ada', PASSWORD);
       try {
         await page.getByTestId('admin-open').click();
         await page.getByTestId('admin-tab-audit').click();

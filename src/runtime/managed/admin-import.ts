@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NEO4J_LIB } from '../paths';
 import { loadEnv, processEnv } from '../config';
+import { adminToolArgs } from './jvm';
 import { defaultJava } from './prereqs';
 
 export interface AdminImportResult {
@@ -54,15 +55,7 @@ export async function runAdminImport(
   mkdirSync(join(home, 'data'), { recursive: true });
   if (!existsSync(join(conf, 'neo4j.conf'))) writeFileSync(join(conf, 'neo4j.conf'), '# offline import\n');
   const args = [
-    `-Xmx${opts.heap ?? '1g'}`,
-    '--add-opens=java.base/java.nio=ALL-UNNAMED',
-    '--add-opens=java.base/java.io=ALL-UNNAMED',
-    '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
-    '--enable-native-access=ALL-UNNAMED',
-    '-Dfile.encoding=UTF-8',
-    '-cp',
-    `${opts.libDir ?? NEO4J_LIB}/*`,
-    'org.neo4j.cli.AdminTool',
+    ...adminToolArgs(opts.heap ?? '1g', opts.libDir ?? NEO4J_LIB),
     'database',
     'import',
     'full',

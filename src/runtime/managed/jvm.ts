@@ -59,6 +59,24 @@ export function jvmArgs(heap: string, libDir: string, home: string, confDir: str
   ];
 }
 
+/**
+ * The JVM command line of `neo4j-admin` run from the server's own jars (org.neo4j.cli.AdminTool is
+ * in neo4j-command-line), up to the tool's own arguments: the offline import and backup/restore.
+ */
+export function adminToolArgs(heap: string, libDir: string): string[] {
+  return [
+    `-Xmx${heap}`,
+    '--add-opens=java.base/java.nio=ALL-UNNAMED',
+    '--add-opens=java.base/java.io=ALL-UNNAMED',
+    '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+    '--enable-native-access=ALL-UNNAMED',
+    '-Dfile.encoding=UTF-8',
+    '-cp',
+    `${libDir}/*`,
+    'org.neo4j.cli.AdminTool',
+  ];
+}
+
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { processEnv } from '../../runtime/config';
 import { NEO4J_LIB } from '../../runtime/paths';
+import { adminToolArgs } from '../../runtime/managed/jvm';
 import { defaultJava } from '../../runtime/managed/prereqs';
 
 export class BackupError extends Error {
@@ -15,22 +16,10 @@ export class BackupError extends Error {
 
 /** Runs `neo4j-admin <args>` against the instance folder `home`. Cost: a JVM start (~3–10 s) plus the work. */
 export async function runAdminTool(home: string, args: string[], javaHome?: string): Promise<string> {
-  const child = spawn(
-    defaultJava(javaHome),
-    [
-      '-Xmx512m',
-      '--add-opens=java.base/java.nio=ALL-UNNAMED',
-      '--add-opens=java.base/java.io=ALL-UNNAMED',
-      '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
-      '--enable-native-access=ALL-UNNAMED',
-      '-Dfile.encoding=UTF-8',
-      '-cp',
-      `${NEO4J_LIB}/*`,
-      'org.neo4j.cli.AdminTool',
-      ...args,
-    ],
-    { env: processEnv({ NEO4J_HOME: home, NEO4J_CONF: join(home, 'conf') }), stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const child = spawn(defaultJava(javaHome), [...adminToolArgs('512m', NEO4J_LIB), ...args], {
+    env: processEnv({ NEO4J_HOME: home, NEO4J_CONF: join(home, 'conf') }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout.on('data', (b: Buffer) => (out += b.toString()));
   child.stderr.on('data', (b: Buffer) => (out += b.toString()));

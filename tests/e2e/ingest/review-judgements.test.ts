@@ -7,17 +7,12 @@
  * here, three in the seeded claim), confirmed and undone. The text is our own; the app runs on a
  * private data folder with the pure-JS name finder.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDatabase } from '../../../src/dataset/index';
-import type { RunningServer } from '../../../src/server/http/server';
-import { idle, launchChromium, newPage, openExplorer, shot } from '../../support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { idle, newPage, openExplorer, shot } from '../../support/browser';
 import { testDriver, testNeo4j } from '../../support/neo4j';
-import { ensureSeeded, graphFingerprint } from '../../support/seeded';
-import { startApp } from '../support/app';
+import { graphFingerprint } from '../../support/seeded';
+import { ingestSession } from '../support/ingest-session';
 
 const TEXT = `Two people were injured when a Su-34 warplane accidentally released a bomb over Belgorod late Thursday, Vyacheslav Gladkov, the governor of the region, said on Friday.
 
@@ -27,32 +22,7 @@ The Russian Defence Ministry said a munition had been released in an emergency.`
 const EVENT = 'su-34-belgorod-accidental-release-2023-04-20';
 const SEEDED_CLAIM = 'claim-gladkov-su34-three-injured';
 const T = 400_000;
-let app: RunningServer;
-let browser: Browser;
-let dir: string;
-let seeded: string;
-
-beforeAll(async () => {
-  await ensureSeeded();
-  seeded = await graphFingerprint();
-  dir = mkdtempSync(join(tmpdir(), 'e2e-review-'));
-  const t = testNeo4j();
-  app = await startApp(
-    { uri: t.uri, username: t.username, password: t.password, database: t.database },
-    { NEWSGRAPH_EXTRACTOR: 'js', NEWSGRAPH_DATA_DIR: join(dir, 'data'), NEWSGRAPH_INGEST_DIR: join(dir, 'ingest') },
-  );
-  browser = await launchChromium();
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  if (seeded && (await graphFingerprint()) !== seeded) {
-    const driver = testDriver();
-    await seedDatabase(driver, testNeo4j().database, { reset: true }).finally(() => driver.close());
-  }
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const e2e = ingestSession('e2e-review-');
 
 async function cypher(q: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>[]> {
   const driver = testDriver();
@@ -92,8 +62,8 @@ describe('reviewing with judgements, edits and contradictions (e2e, headless Chr
   it(
     'keyboard review, merge, unsure, not the same, a claim edited, its contradiction confirmed and undone',
     async () => {
-      const { page, errors } = await newPage(browser);
-      await openExplorer(page, app.url);
+      const { page, errors } = await newPage(e2e.browser);
+      await openExplorer(page, e2e.app.url);
 
       // The paste path, with the details the text does not carry.
       await page.click('[data-testid=add-article]');
@@ -104,7 +74,7 @@ describe('reviewing with judgements, edits and contradictions (e2e, headless Chr
       await page.click('[data-testid=ingest-submit]');
       await page.waitForSelector('[data-testid=ingest-review]', { timeout: 120_000 });
       await idle(page);
-      expect(await graphFingerprint()).toBe(seeded);
+      expect(await graphFingerprint()).toBe(e2e.seeded);
       await shot(page, 'review-judgements-01-pasted');
 
       // Keyboard only: the list has the focus, the first row (Su-34, e1) is current; the rows are

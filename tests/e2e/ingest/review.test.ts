@@ -5,47 +5,16 @@
  * the explorer with its quote; undoing every accept gives back exactly the seeded graph. The app
  * runs on a private data folder (its own staging store) with the pure-JS name finder (no JVM).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDatabase } from '../../../src/dataset/index';
-import type { RunningServer } from '../../../src/server/http/server';
-import { idle, launchChromium, newPage, nodeId, openExplorer, shot } from '../../support/browser';
-import { testDriver, testNeo4j } from '../../support/neo4j';
-import { ensureSeeded, graphFingerprint } from '../../support/seeded';
-import { startApp } from '../support/app';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { idle, newPage, nodeId, openExplorer, shot } from '../../support/browser';
+import { graphFingerprint } from '../../support/seeded';
+import { ingestSession } from '../support/ingest-session';
 
 const FIXTURE = join(__dirname, '../../fixtures/ingest/wire-report.html');
 const T = 300_000;
-let app: RunningServer;
-let browser: Browser;
-let dir: string;
-let seeded: string;
-
-beforeAll(async () => {
-  await ensureSeeded();
-  seeded = await graphFingerprint();
-  dir = mkdtempSync(join(tmpdir(), 'e2e-ingest-'));
-  const t = testNeo4j();
-  app = await startApp(
-    { uri: t.uri, username: t.username, password: t.password, database: t.database },
-    { NEWSGRAPH_EXTRACTOR: 'js', NEWSGRAPH_DATA_DIR: join(dir, 'data'), NEWSGRAPH_INGEST_DIR: join(dir, 'ingest') },
-  );
-  browser = await launchChromium();
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  // A failed run must not leave its accepts to other files.
-  if (seeded && (await graphFingerprint()) !== seeded) {
-    const driver = testDriver();
-    await seedDatabase(driver, testNeo4j().database, { reset: true }).finally(() => driver.close());
-  }
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const e2e = ingestSession('e2e-ingest-');
 
 const row = (page: Page, id: string) => page.locator(`[data-testid=ingest-row][data-candidate="${id}"]`);
 
@@ -60,15 +29,15 @@ describe('add and review an article (e2e, headless Chromium)', () => {
   it(
     'a dropped file is staged, reviewed with quotes and offsets, accepted into the graph, and undone exactly',
     async () => {
-      const { page, errors } = await newPage(browser);
-      await openExplorer(page, app.url);
+      const { page, errors } = await newPage(e2e.browser);
+      await openExplorer(page, e2e.app.url);
       await page.click('[data-testid=add-article]');
       await page.setInputFiles('[data-testid=ingest-file]', FIXTURE);
       await page.waitForSelector('[data-testid=ingest-file-name]');
       await page.click('[data-testid=ingest-submit]');
       await page.waitForSelector('[data-testid=ingest-review]', { timeout: 120_000 });
       await idle(page);
-      expect(await graphFingerprint()).toBe(seeded); // staged, not written
+      expect(await graphFingerprint()).toBe(e2e.seeded); // staged, not written
 
       // Every listed item's quote is the stored text at its offsets.
       const text = (await page.locator('[data-testid=ingest-article]').textContent())!;
@@ -102,7 +71,7 @@ describe('add and review an article (e2e, headless Chromium)', () => {
       await act(page, lgovId, 'accept', 'accepted');
       // A rejection is reversible and writes nothing.
       const afterAccepts = await graphFingerprint();
-      expect(afterAccepts).not.toBe(seeded);
+      expect(afterAccepts).not.toBe(e2e.seeded);
       await act(page, 'c1', 'reject', 'rejected');
       await act(page, 'c1', 'reopen', 'pending');
       expect(await graphFingerprint()).toBe(afterAccepts);
@@ -132,7 +101,7 @@ describe('add and review an article (e2e, headless Chromium)', () => {
       await act(page, 'e4', 'undo', 'pending');
       await act(page, 'e1', 'undo', 'pending');
       expect(await page.locator('[data-testid=ingest-counts]').textContent()).toMatch(/ 0 accepted /);
-      expect(await graphFingerprint()).toBe(seeded);
+      expect(await graphFingerprint()).toBe(e2e.seeded);
       await shot(page, 'ingest-undone');
       // Closing after an undo redraws from the graph as it now is: the removed person is gone.
       expect(await nodeId(page, 'anton-veresov')).not.toBeNull();

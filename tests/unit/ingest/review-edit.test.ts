@@ -18,13 +18,23 @@ const TEXT =
 const AT = TEXT.indexOf('Gladkov', 10);
 const extractor = { name: 'js', version: '1' };
 const base = { confidence: 0.8, extractor, notes: [] as string[] };
-const claim: Candidate = {
+/** What every candidate has: its quote at `start`, and the span it was found at (the quote's by default). */
+const candidate = (
+  id: string,
+  kind: string,
+  quote: string,
+  start: number,
+  span = { start, end: start + quote.length },
+) => ({
   ...base,
-  id: 'c1',
-  kind: 'claim',
-  spans: [{ start: AT, end: AT + 7 }],
-  quote: TEXT.slice(AT, AT + 44),
-  quoteSpan: { start: AT, end: AT + 44 },
+  id,
+  kind,
+  spans: [span],
+  quote,
+  quoteSpan: { start, end: start + quote.length },
+});
+const claim: Candidate = {
+  ...candidate('c1', 'claim', TEXT.slice(AT, AT + 44), AT, { start: AT, end: AT + 7 }),
   claimant: { text: 'Gladkov', entityId: 'vyacheslav-gladkov' },
   statement: 'two people were injured',
   statementSpan: { start: AT + 13, end: AT + 36 },
@@ -82,12 +92,7 @@ describe('the edit form', () => {
 
   it('makes a new entity with the chosen name and label, keeping the spellings as aliases', () => {
     const e = {
-      ...base,
-      id: 'e1',
-      kind: 'entity',
-      spans: [{ start: 0, end: 7 }],
-      quote: 'Gladkov',
-      quoteSpan: { start: 0, end: 7 },
+      ...candidate('e1', 'entity', 'Gladkov', 0),
       text: 'Gladkov',
       type: 'UNKNOWN',
       forms: ['Gladkov'],
@@ -115,12 +120,7 @@ describe('the edit form', () => {
 
   it('refuses a relationship type that is not UPPER_SNAKE_CASE', () => {
     const r = {
-      ...base,
-      id: 'r1',
-      kind: 'relationship',
-      spans: [{ start: 0, end: 7 }],
-      quote: 'Gladkov said',
-      quoteSpan: { start: 0, end: 12 },
+      ...candidate('r1', 'relationship', 'Gladkov said', 0, { start: 0, end: 7 }),
       type: 'GOVERNOR_OF',
       from: { text: 'Gladkov', entityId: 'vyacheslav-gladkov' },
       to: { text: 'region' },
@@ -142,13 +142,8 @@ describe('the edit form', () => {
 describe('judgements on the batch under review', () => {
   const CAUTION = '"Mikhail Podolyar" is 1 edit from "Mikhail Podolyan"';
   const entity = {
-    ...base,
+    ...candidate('e1', 'entity', 'Mikhail Podolyar', 0),
     notes: [CAUTION],
-    id: 'e1',
-    kind: 'entity',
-    spans: [{ start: 0, end: 16 }],
-    quote: 'Mikhail Podolyar',
-    quoteSpan: { start: 0, end: 16 },
     text: 'Mikhail Podolyar',
     type: 'PERSON',
     forms: ['Mikhail Podolyar'],

@@ -1,3 +1,4 @@
+import { REPORTED_KEYS } from '../../../dataset/reported';
 import type { ArticleRef, NodeDetailResponse, ReportedValue } from '../../../shared/api/nodes';
 import { numOrNull, strOrNull } from '../../db/convert';
 import { readQuery, type Db } from '../../db/runner';
@@ -10,16 +11,6 @@ import { readQuery, type Db } from '../../db/runner';
  * is absent while none was; evidence, mentions and claims keep only articles published by then.
  */
 
-// The property names dataset/reported.ts writes (REPORTED_KEYS); the API does not import the loader.
-const LISTS = [
-  'reported_properties',
-  'reported_values',
-  'reported_articles',
-  'reported_quotes',
-  'reported_starts',
-  'reported_ends',
-];
-
 type Props = Record<string, unknown>;
 
 /** The node's per-value sources with their article ids, or none when it has no well-formed lists. */
@@ -29,7 +20,7 @@ function sourcesOf(
   const props = raw.reported_properties;
   if (!Array.isArray(props)) return [];
   const list = (k: string) => (Array.isArray(raw[k]) ? (raw[k] as unknown[]) : []);
-  const [values, articles, quotes, starts, ends] = LISTS.slice(1).map(list) as unknown[][];
+  const [values, articles, quotes, starts, ends] = REPORTED_KEYS.slice(1).map(list) as unknown[][];
   return props.flatMap((p, i) =>
     typeof p === 'string' && typeof articles![i] === 'string'
       ? [
@@ -68,7 +59,7 @@ export async function withReported(
 ): Promise<NodeDetailResponse> {
   const sources = sourcesOf(raw);
   const properties: Props = { ...detail.node.properties };
-  for (const k of LISTS) delete properties[k];
+  for (const k of REPORTED_KEYS) delete properties[k];
   let reported: ReportedValue[] = [];
   if (sources.length) {
     const ids = [...new Set(sources.map((s) => s.article))];
