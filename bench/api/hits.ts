@@ -3,9 +3,12 @@
  * API benchmark's requests on each scale's generated graph, and their ratio between the smallest
  * and the largest scale. No latency is measured: each graph is built by the offline importer
  * (a minute at 1M, where the online loader takes far longer on a busy machine), the schema
- * applied as the loader does, then each endpoint's first request recorded and PROFILEd.
+ * applied as the loader does, then each endpoint's first request recorded and PROFILEd. Beside
+ * the expansions, Neo4j Browser's own expand (`MATCH (n)-[r]-(m) RETURN r, m LIMIT k`: whole
+ * elements, as the API returns) on the same node, for the API's page size and for 100.
  */
 import { rmSync } from 'node:fs';
+import { int } from 'neo4j-driver';
 import { join } from 'node:path';
 import { applySchema } from '../../src/dataset/load';
 import { ROOT, SCHEMA_CYPHER } from '../../src/runtime/paths';
@@ -15,6 +18,8 @@ import { newBenchHome, startBenchNeo4j } from '../lib/instance';
 import { machineInfo } from '../lib/machine';
 import { table } from '../lib/markdown';
 import { runAdminImport } from '../../src/runtime/managed/admin-import';
+import { createDriver } from '../../src/runtime/connection';
+import { pageLimit } from '../../src/server/resources/nodes/neighbours';
 import { apiDbHits } from './run';
 
 const arg = (name: string): string | undefined => {
@@ -25,7 +30,16 @@ const scales = (arg('scales') ?? '100000,1000000').split(',').map((x) => Number(
 const seed = Number(arg('seed') ?? 7);
 const log = (l: string) => process.stderr.write(`[hits] ${l}\n`);
 
-async function hitsAt(n: number): Promise<Record<string, number>> {
+interface AtScale {
+  hits: Record<string, number>;
+  where: Record<string, string>;
+  hubDegree: number;
+}
+// The hub's endpoint is named by its size, which differs per scale: one row for it.
+const rowName = (ep: string) => (ep.startsWith('expand (hub,') ? 'expand (hub)' : ep);
+const byRow = <T>(o: Record<string, T>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [rowName(k), v]));
+
+async function hitsAt(n: number): Promise<AtScale> {
   const dir = newBenchHome('newsgraph-bench-csv-');
   const home = newBenchHome('newsgraph-bench-import-');
   try {
@@ -42,8 +56,9 @@ async function hitsAt(n: number): Promise<Record<string, number>> {
       const probes = generateSeedData({ relationships: n, seed }).probes;
       const r = await apiDbHits({ uri: inst.uri, password: inst.password, database: inst.database }, probes);
       for (const [ep, why] of Object.entries(r.failed)) log(`${n}: ${ep} failed: ${why}`);
-      log(`${n}: ${JSON.stringify(r.dbHits)}`);
-      return r.dbHits;
+      const base = await browserStyle(inst, probes);
+      log(`${n}: ${JSON.stringify(r.dbHits)} ${JSON.stringify(base.hits)}`);
+      return { hits: { ...byRow(r.dbHits), ...base.hits }, where: byRow(r.where), hubDegree: base.hubDegree };
     } finally {
       await inst.stop();
     }
@@ -53,9 +68,49 @@ async function hitsAt(n: number): Promise<Record<string, number>> {
   }
 }
 
+const BROWSER_EXPAND = 'MATCH (n) WHERE elementId(n) = $id MATCH (n)-[r]-(m) RETURN r, m LIMIT $k';
+interface Inst {
+  uri: string;
+  password: string;
+  database: string;
+}
+
+/** Browser-style expansions of the first small node and of the hub: the API's page, and 100 rows. */
+async function browserStyle(inst: Inst, p: ReturnType<typeof generateSeedData>['probes']) {
+  const driver = createDriver({ uri: inst.uri, username: 'neo4j', password: inst.password });
+  const session = driver.session({ database: inst.database, defaultAccessMode: 'READ' });
+  const sum = (x: { dbHits?: number; children?: unknown[] }): number =>
+    (x.dbHits ?? 0) + (x.children ?? []).reduce<number>((a, c) => a + sum(c as typeof x), 0);
+  const out: Record<string, number> = {};
+  let hubDegree = 0;
+  try {
+    for (const [name, key] of [
+      ['small node', p.small[0]!],
+      ['hub', p.hub],
+    ] as const) {
+      const n = await session.run('MATCH (n:Entity {id: $key}) RETURN elementId(n) AS id, COUNT { (n)--() } AS d', {
+        key,
+      });
+      const id = n.records[0]!.get('id') as string;
+      const degree = Number(n.records[0]!.get('d'));
+      if (name === 'hub') hubDegree = degree;
+      const page = pageLimit(degree, 100);
+      for (const k of new Set([page, 100])) {
+        const r = await session.run(`PROFILE ${BROWSER_EXPAND}`, { id, k: int(k) });
+        out[`browser-style expand (${name}), LIMIT ${k}`] = sum(r.summary.profile as never);
+      }
+    }
+  } finally {
+    await session.close();
+    await driver.close();
+  }
+  return { hits: out, hubDegree };
+}
+
 const m = machineInfo();
-const results: Record<string, number>[] = [];
-for (const n of scales) results.push(await hitsAt(n));
+const at: AtScale[] = [];
+for (const n of scales) at.push(await hitsAt(n));
+const results = at.map((x) => x.hits);
 const names = [...new Set(results.flatMap((r) => Object.keys(r)))];
 const fmt = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? '—' : x.toLocaleString('en-US'));
 console.log(
@@ -69,6 +124,14 @@ console.log(
       const ratio = v[0] && v.at(-1) !== undefined ? `${(v.at(-1)! / v[0]).toFixed(2)}×` : '—';
       return [ep, ...v.map(fmt), ratio];
     }),
+  ),
+);
+console.log(`\nThe hub's relationships: ${at.map((x) => x.hubDegree.toLocaleString('en-US')).join(' / ')}.`);
+console.log('\nWhere the hits go (the three operators with the most, per endpoint):\n');
+console.log(
+  table(
+    ['endpoint', ...scales.map((n) => `${n.toLocaleString('en-US')} rels`)],
+    [...new Set(at.flatMap((x) => Object.keys(x.where)))].map((ep) => [ep, ...at.map((x) => x.where[ep] ?? '—')]),
   ),
 );
 process.exit(0);

@@ -68,20 +68,30 @@ export interface ApiResults {
 }
 
 interface PlanNode {
+  operatorType?: string;
   dbHits?: number;
   children?: PlanNode[];
 }
 const sumHits = (p: PlanNode | null | undefined): number =>
   p ? (p.dbHits ?? 0) + (p.children ?? []).reduce((a, c) => a + sumHits(c), 0) : 0;
+/** Adds each operator's database hits into `into`, by operator type (where a request's hits go). */
+const hitsByOperator = (p: PlanNode | null | undefined, into: Map<string, number>): void => {
+  if (!p) return;
+  const op = (p.operatorType ?? '?').replace(/@.*$/, '');
+  if (p.dbHits) into.set(op, (into.get(op) ?? 0) + p.dbHits);
+  for (const c of p.children ?? []) hitsByOperator(c, into);
+};
 
 /** PROFILEs the statements of one request and adds up their database hits. */
 async function dbHitsOf(
   driver: ReturnType<typeof createDriver>,
   database: string,
   statements: RecordedStatement[],
+  ops?: Map<string, number>,
 ): Promise<number> {
   let total = 0;
-  for (const st of statements) {
+  // The sandbox's plan check (EXPLAIN) reads no data and PROFILE cannot prefix it.
+  for (const st of statements.filter((x) => !/^\s*EXPLAIN\b/i.test(x.query))) {
     const session = driver.session({
       database: st.database ?? database,
       defaultAccessMode: st.mode === 'READ' ? 'READ' : 'WRITE',
@@ -89,6 +99,7 @@ async function dbHitsOf(
     try {
       const r = await session.run(`PROFILE ${st.query}`, st.params, { timeout: 60_000 });
       total += sumHits(r.summary.profile as unknown as PlanNode);
+      if (ops) hitsByOperator(r.summary.profile as unknown as PlanNode, ops);
     } catch {
       return NaN; // e.g. a statement PROFILE cannot prefix (SHOW …)
     } finally {
@@ -283,23 +294,32 @@ const med = (cells: LatencyCell[]): LatencyCell => ({
 export async function apiDbHits(
   t: ApiTarget,
   probes: Generated['probes'],
-): Promise<{ dbHits: Record<string, number>; failed: Record<string, string> }> {
+): Promise<{
+  dbHits: Record<string, number>;
+  /** Per endpoint, its operators with the most database hits ("Expand(All) 1,200 · …"). */
+  where: Record<string, string>;
+  failed: Record<string, string>;
+}> {
   const eps = endpoints(probes);
   // A first pass only warms the fresh instance (plans, page cache, JIT): on a busy machine its
   // first queries can exceed the API's time limit.
   await recordStatements(t, eps);
   const { byRequest, failed } = await recordStatements(t, eps);
   const dbHits: Record<string, number> = {};
+  const where: Record<string, string> = {};
   const driver = createDriver({ uri: t.uri, username: 'neo4j', password: t.password });
   try {
     for (const ep of eps.filter((x) => !failed.has(x.name))) {
       const r = ep.requests[0]!;
-      dbHits[ep.name] = await dbHitsOf(driver, t.database, byRequest.get(r.path + JSON.stringify(r.body ?? ''))!);
+      const ops = new Map<string, number>();
+      dbHits[ep.name] = await dbHitsOf(driver, t.database, byRequest.get(r.path + JSON.stringify(r.body ?? ''))!, ops);
+      const top = [...ops].sort((a, b) => b[1] - a[1]).slice(0, 3);
+      where[ep.name] = top.map(([op, h]) => `${op} ${h.toLocaleString('en-US')}`).join(' · ');
     }
   } finally {
     await driver.close();
   }
-  return { dbHits, failed: Object.fromEntries(failed) };
+  return { dbHits, where, failed: Object.fromEntries(failed) };
 }
 
 export async function runApiBench(t: ApiTarget, probes: Generated['probes'], plan: ApiPlan): Promise<ApiResults> {

@@ -130,13 +130,20 @@ export type Direction = z.infer<typeof DirectionSchema>;
 
 export const NEIGHBOURS_DEFAULT_LIMIT = 100;
 export const NEIGHBOURS_MAX_LIMIT = 500;
+/** A node with more matching relationships than this is a hub: its pages are smaller. */
+export const NEIGHBOURS_HUB_TOTAL = 500;
+/**
+ * A page of a hub holds at most this many relationships: reading a page's rows out is most of
+ * its cost, so a hub's page costs what an ordinary one does.
+ */
+export const NEIGHBOURS_HUB_LIMIT = 50;
 
 export const NeighboursQuerySchema = z.object({
   types: csvList(TokenNameSchema).describe('relationship types to follow (comma-separated); default all'),
   direction: DirectionSchema.default('both'),
   labels: csvList(TokenNameSchema).describe('only neighbours with one of these labels'),
   limit: intParam(1, NEIGHBOURS_MAX_LIMIT, NEIGHBOURS_DEFAULT_LIMIT).describe(
-    `relationships per page (1–${NEIGHBOURS_MAX_LIMIT}, default ${NEIGHBOURS_DEFAULT_LIMIT})`,
+    `relationships per page (1–${NEIGHBOURS_MAX_LIMIT}, default ${NEIGHBOURS_DEFAULT_LIMIT}; at most ${NEIGHBOURS_HUB_LIMIT} on a node with over ${NEIGHBOURS_HUB_TOTAL} matching relationships)`,
   ),
   skip: intParam(0, 100_000, 0).describe('relationships already shown (paging)'),
 });
@@ -147,7 +154,11 @@ export const NeighboursResponseSchema = GraphPayloadSchema.extend({
   total: z.number().describe('relationships matching the filters'),
   returned: z.number().describe('relationships in this page'),
   skip: z.number(),
-  limit: z.number(),
+  limit: z
+    .number()
+    .describe(
+      `the page size used: the asked limit, at most ${NEIGHBOURS_HUB_LIMIT} for a node with over ${NEIGHBOURS_HUB_TOTAL} matching relationships`,
+    ),
   more: z
     .record(z.string(), z.number())
     .describe('per relationship type, how many matching relationships come after this page'),

@@ -52,6 +52,7 @@ export class ExpansionController {
             total: res.total,
             added: after.nodes.size - before.nodes.size,
             more: remainingMore(after, expansionOf(after, res.center)),
+            ...(res.limit < limit ? { hubPage: res.limit } : {}),
           },
           links.note,
         ),

@@ -1,5 +1,11 @@
 import type { Node, Relationship } from 'neo4j-driver';
-import type { Direction, NeighboursQuery, NeighboursResponse } from '../../../shared/api/nodes';
+import {
+  NEIGHBOURS_HUB_LIMIT,
+  NEIGHBOURS_HUB_TOTAL,
+  type Direction,
+  type NeighboursQuery,
+  type NeighboursResponse,
+} from '../../../shared/api/nodes';
 import { notFound } from '../../http/errors';
 import { num } from '../../db/convert';
 import { GraphCollector } from '../../db/graph';
@@ -11,9 +17,16 @@ import { int, readQuery, type Db } from '../../db/runner';
  * Nodes with at most this many matching relationships get them ranked by the neighbour's degree
  * (hubs first): that costs ~2 database hits per relationship, so only up to one full page. Above
  * it the page is read in store order (grouped by type on a dense node), which stops after
- * skip + limit rows. Either way the order is the same for every page of one node.
+ * skip + limit rows. Either way the order is the same for every page of one node. Above it, too,
+ * a page holds at most NEIGHBOURS_HUB_LIMIT relationships: what a page costs is mostly reading
+ * its rows' properties out (~20 database hits a row on the news graph), so a hub's first page
+ * stays within the budget of an ordinary one; "+N more" pages on from there.
  */
-export const RANK_MAX = 500;
+export const RANK_MAX = NEIGHBOURS_HUB_TOTAL;
+
+/** The relationships a page holds: the asked limit, capped for a hub (see RANK_MAX). */
+export const pageLimit = (total: number, limit: number): number =>
+  total > RANK_MAX ? Math.min(limit, NEIGHBOURS_HUB_LIMIT) : limit;
 
 // One fixed pattern per direction (no string building from input); types are quoted identifiers.
 const PATTERN: Record<Direction, (t: string) => string> = {
@@ -51,13 +64,12 @@ CALL (n, total) {
     WITH n WHERE total <= $rankMax
     MATCH ${PATTERN[dir](anyOf(filtered))} WHERE ${FILTER}
     WITH r, m ORDER BY COUNT { (m)--() } DESC, elementId(r)
-    RETURN r, m
+    RETURN r, m LIMIT $upto
     UNION ALL
     WITH n WHERE total > $rankMax
     MATCH ${PATTERN[dir](anyOf(filtered))} WHERE ${FILTER}
-    RETURN r, m
+    RETURN r, m LIMIT $hubUpto
   }
-  WITH r, m LIMIT $upto
   RETURN collect({r: r, m: m}) AS rows
 }
 RETURN n, counts, degree, rows[$skip..] AS page, [x IN rows[..$skip] | type(x.r)] AS before`;
@@ -67,7 +79,7 @@ RETURN n, counts, degree, rows[$skip..] AS page, [x IN rows[..$skip] | type(x.r)
  * remain after this page. Cost: a degree-store lookup per relationship type for the totals (a
  * scan of the node's relationships only with a label filter), then O(skip + limit) rows for the
  * page (O(degree) with ~2 hits each when the node has ≤ RANK_MAX matching relationships, for the
- * ranking); one round trip (two when a relationship type appeared since the type list was read).
+ * ranking; at most NEIGHBOURS_HUB_LIMIT rows above it); one round trip (two when a relationship type appeared since the type list was read).
  */
 export async function neighbours(db: Db, address: string, q: NeighboursQuery): Promise<NeighboursResponse> {
   let all = await relationshipTypes(db);
@@ -84,6 +96,7 @@ export async function neighbours(db: Db, address: string, q: NeighboursQuery): P
         rankMax: int(RANK_MAX),
         skip: int(q.skip),
         upto: int(q.skip + q.limit),
+        hubUpto: int(q.skip + Math.min(q.limit, NEIGHBOURS_HUB_LIMIT)),
       },
     );
     const rec = r.records[0];
@@ -134,7 +147,8 @@ function shape(
     total,
     returned: page.length,
     skip: q.skip,
-    limit: q.limit,
+    // Unfiltered or not, `total` is what the query compared with RANK_MAX.
+    limit: pageLimit(total, q.limit),
     more,
     byType,
   };

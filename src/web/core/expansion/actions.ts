@@ -37,10 +37,13 @@ export const expanded =
     return addsNothing(before, next) ? amendGraph(next)(s) : commitGraph(next, title)(s);
   };
 
-/** "Vyacheslav Gladkov: 12 of 20 relationships shown, 9 new nodes · +8 more." */
+/**
+ * "Vyacheslav Gladkov: 12 of 20 relationships shown, 9 new nodes · +8 more." A hub's page is
+ * smaller than the one asked for (the API caps it): `hubPage` says how many it holds.
+ */
 export function expandedMessage(
   caption: string,
-  r: { shown: number; total: number; added: number; more: Record<string, number> },
+  r: { shown: number; total: number; added: number; more: Record<string, number>; hubPage?: number },
   note: string,
 ): string {
   const left = Object.values(r.more).reduce((a, b) => a + b, 0);
@@ -50,6 +53,7 @@ export function expandedMessage(
     `${caption}: ${r.shown} of ${r.total} relationships shown` +
     (r.added ? `, ${r.added} new node${r.added === 1 ? '' : 's'}` : ', nothing new') +
     (left ? ` · +${left} more` : '') +
+    (r.hubPage && left ? ` (a hub: ${r.hubPage} at a time)` : '') +
     '.' +
     note
   );
