@@ -95,10 +95,14 @@ describe('panels around the graph (e2e)', () => {
     },
     T,
   );
-  it(
-    'the map: people without coordinates sit in the tray beside the map, never on it; located places are in the first view; captions do not pile up and fit the tray',
-    async () => {
+  it.each([
+    { width: 1440, height: 900, name: 'graph-panels-map-first-view' },
+    { width: 1280, height: 720, name: 'graph-panels-map-first-view-1280' },
+  ])(
+    'the map at $width×$height: people without coordinates sit in the tray beside the map, never on it; located places are in the first view; captions do not pile up, fit the tray and are not cut at the edge',
+    async ({ width, height, name }) => {
       const { page } = await newPage(e2e.browser);
+      await page.setViewportSize({ width, height });
       await openExplorer(page, e2e.app.url);
       await page.getByTestId('view-map').click();
       await page.waitForFunction(() => window.__newsgraph!.views.state().mapStatus.state === 'on', null, {
@@ -130,7 +134,8 @@ describe('panels around the graph (e2e)', () => {
       // theirs, and the tray is wide enough for its captions.
       const labels = await page.evaluate(() => {
         const h = window.__newsgraph!;
-        const sigma = h.explorer.sigmaController!.sigma;
+        const ctrl = h.explorer.sigmaController!;
+        const sigma = ctrl.sigma;
         const s = sigma.getSettings();
         const ctx = document.createElement('canvas').getContext('2d')!;
         ctx.font = `${s.labelWeight} ${s.labelSize}px ${s.labelFont}`;
@@ -139,8 +144,12 @@ describe('panels around the graph (e2e)', () => {
           if (!d?.label) return [];
           const text = d.label.length > 34 ? `${d.label.slice(0, 33).trimEnd()}…` : d.label;
           const v = sigma.framedGraphToViewport(d);
-          const left = v.x + sigma.scaleSize(d.size) + 4;
-          const box = { l: left, r: left + ctx.measureText(text).width, t: v.y - 9, b: v.y + 4.8 };
+          const size = sigma.scaleSize(d.size);
+          const w = ctx.measureText(text).width;
+          // Only the side comes from the app (a caption may be written left of its node); the box is measured here.
+          const before = (ctrl.labels.captionBox(id)?.left ?? Infinity) < v.x;
+          const left = before ? v.x - size - 4 - w : v.x + size + 4;
+          const box = { l: left, r: left + w, t: v.y - 9, b: v.y + 4.8 };
           return [{ id, key: h.explorer.graphState.nodes.get(id)?.key ?? id, tray: !h.views.location(id), ...box }];
         });
       });
@@ -158,7 +167,28 @@ describe('panels around the graph (e2e)', () => {
       const trayLabels = labels.filter((l) => l.tray);
       expect(trayLabels.length).toBeGreaterThan(0);
       for (const l of trayLabels) expect(l.r, l.key).toBeLessThanOrEqual(tray[2]! + 0.5);
-      await shot(page, 'graph-panels-map-first-view');
+      // No tray caption runs past the graph area (its last column is the view's right end).
+      const outside = trayLabels.filter((l) => l.l < 0 || l.t < 0 || l.r > box.width || l.b > box.height);
+      expect(
+        outside.map((l) => `${l.key} ${Math.round(l.l)}–${Math.round(l.r)} of ${box.width}`),
+        `${width}×${height}`,
+      ).toEqual([]);
+      // And on the canvas: no caption ink in the view's last pixel columns beside the tray.
+      const edgeInk = await page.evaluate(
+        ([top, bottom]) => {
+          const c = window.__newsgraph!.explorer.sigmaController!.sigma.getCanvases().labels!;
+          const k = c.width / c.getBoundingClientRect().width;
+          const y0 = Math.max(0, Math.floor(top! * k));
+          const y1 = Math.min(c.height, Math.ceil(bottom! * k));
+          const px = c.getContext('2d')!.getImageData(c.width - 2, y0, 2, y1 - y0).data;
+          let ink = 0;
+          for (let i = 3; i < px.length; i += 4) if (px[i]! > 0) ink++;
+          return ink;
+        },
+        [tray[1]!, tray[3]!],
+      );
+      expect(edgeInk, `${width}×${height}`).toBe(0);
+      await shot(page, name);
     },
     T,
   );

@@ -43,7 +43,7 @@ export class MapView {
     this.layer = null;
     this.ctrl = ctrl;
     if (!ctrl) return;
-    this.layer = new MapLayer(ctrl.sigma, this.projection, this.theme);
+    this.layer = new MapLayer(ctrl.sigma, this.projection, this.theme, (id) => ctrl.labels.captionBox(id));
     this.layer.show(false);
   }
 
@@ -74,9 +74,16 @@ export class MapView {
     this.layer?.setGeoToGraph(toGraph);
     // In a crowd around a town, the town's caption is the one to keep.
     ctrl.labels.prefer(new Set([...layout.positions].flatMap(([id, p]) => (p.placement === 'located' ? [id] : []))));
-    this.layer?.setTray(
-      layout.tray,
-      [...layout.positions].flatMap(([id, p]) => (p.placement === 'tray' ? [id] : [])),
+    const trayIds = [...layout.positions].flatMap(([id, p]) => (p.placement === 'tray' ? [id] : []));
+    this.layer?.setTray(layout.tray, trayIds);
+    // A tray caption turned left of its node (at the view's right edge) stays inside the tray.
+    const inTray = new Set(trayIds);
+    const tray = layout.tray;
+    ctrl.labels.confine(
+      tray
+        ? (id) =>
+            inTray.has(id) ? ctrl.sigma.graphToViewport(placeAt(toGraph, { x: tray.x[0], y: tray.y[1] })).x : undefined
+        : null,
     );
     const framed = framedNodes(layout);
     const finish = () => {
@@ -126,6 +133,7 @@ export class MapView {
         this.cancelAnimation = null;
         this.layer?.show(false);
         ctrl.setDeclutter(false);
+        ctrl.labels.confine(null);
         ctrl.sigma.setCustomBBox(null);
         ctrl.camera.fit();
         this.placed = null;

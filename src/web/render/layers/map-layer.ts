@@ -19,7 +19,6 @@ import type Sigma from 'sigma';
 import type { Theme } from '../../core/shell/actions';
 import type { Atlas } from '../../core/map/atlas';
 import type { Box, GeoToGraph } from '../../core/map/fit';
-import { labelFont, labelText } from '../draw';
 
 interface Prepared {
   land: Path2D;
@@ -67,6 +66,8 @@ export class MapLayer {
     private readonly sigma: Sigma,
     private readonly projection: GeoProjection,
     private readonly theme: () => Theme,
+    /** Where a node's caption was written in the last frame (CSS px in the view), if it was. */
+    private readonly captionBox: (id: string) => { left: number; right: number } | undefined,
   ) {
     this.canvas = sigma.createCanvas('newsgraph-map', { beforeLayer: 'edges', style: { pointerEvents: 'none' } });
     this.canvas.dataset.testid = 'map-layer';
@@ -222,23 +223,20 @@ export class MapLayer {
     ctx.fillStyle = c.label;
     ctx.font = '600 11px Inter, "Segoe UI", system-ui, sans-serif';
     ctx.textAlign = 'left';
-    ctx.fillText('NOT ON THE MAP · no coordinates', x + 10, y + 16);
+    // A tray narrower than the long title (a small view) gets the short one, not a cut one.
+    const title = 'NOT ON THE MAP · no coordinates';
+    const shown = Math.min(right, this.sigma.getDimensions().width) - x;
+    ctx.fillText(ctx.measureText(title).width <= shown - 20 ? title : 'NOT ON THE MAP', x + 10, y + 16);
   }
 
-  /** The right end of the tray's written captions (CSS px in the viewport). O(tray nodes). */
+  /** The right end of the tray's nodes and written captions (CSS px in the viewport). O(tray nodes). */
   private trayLabelsRight(): number {
-    const shown = this.sigma.getNodeDisplayedLabels();
-    const { labelSize, labelFont: family, labelWeight } = this.sigma.getSettings();
-    const ctx = this.ctx;
-    ctx.font = labelFont({ labelSize, labelFont: family, labelWeight });
     let right = -Infinity;
     for (const id of this.trayNodes) {
       const d = this.sigma.getNodeDisplayData(id);
       if (!d || d.hidden) continue;
       const v = this.sigma.framedGraphToViewport(d);
-      const size = this.sigma.scaleSize(d.size);
-      const text = shown.has(id) && d.label ? ctx.measureText(labelText(d.label)).width + 4 : 0;
-      right = Math.max(right, v.x + size + text);
+      right = Math.max(right, v.x + this.sigma.scaleSize(d.size), this.captionBox(id)?.right ?? -Infinity);
     }
     return right;
   }

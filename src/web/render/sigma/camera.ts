@@ -37,10 +37,9 @@ export class CameraController {
    * Brings these nodes into the part of the view no panel covers (legend, status line, view
    * switch, zoom buttons): pans when they fit at the current zoom, zooms out when they do not,
    * and does nothing when they are all in it already. `fit`: frames them exactly (zooming in
-   * too, not closer than `minRatio`); `labelRoom`: CSS px kept right of them for their captions
-   * (default 70). O(ids).
+   * too, not closer than `minRatio`). Room is kept right of them for their captions. O(ids).
    */
-  reveal(ids: Iterable<string>, opts: { fit?: boolean; labelRoom?: number; minRatio?: number } = {}): void {
+  reveal(ids: Iterable<string>, opts: { fit?: boolean; minRatio?: number } = {}): void {
     this.host.ensureIndexed();
     const sigma = this.sigma;
     const pts: Coordinates[] = [];
@@ -50,7 +49,7 @@ export class CameraController {
     }
     if (!pts.length) return;
     const free = this.freeRect();
-    const pad = { ...REVEAL_PAD, x: opts.labelRoom ?? REVEAL_PAD.x };
+    const pad = REVEAL_PAD;
     const cam = sigma.getCamera();
     const now = cam.getState();
     const inside = pts.every((p) => {

@@ -3,7 +3,10 @@
  * a town, its streets and its events on a few pixels). While on, sigma's label pass only draws
  * the glyphs and collects the captions (the reducers offer every node's); after the frame the
  * captions are written most important first (selected, then preferred — the map's places —
- * then better connected, then larger nodes), skipping any that would cover one already written. Off, labels are drawn as sigma picks them. Cost: O(labels sigma picks) a frame.
+ * then better connected, then larger nodes), skipping any that would cover one already written.
+ * A caption that would run past the view's right edge (the map's tray ends the view) is written
+ * left of its node, or not at all when it fits neither side. Off, labels are drawn as sigma picks
+ * them. Cost: O(labels sigma picks) a frame.
  */
 import { declutterLabels, type LabelBox } from '../../core/map/label-boxes';
 import { labelFont, labelText, type LabelData, type LabelSettings } from '../draw';
@@ -19,6 +22,8 @@ interface Pending {
 
 /** Room between a node's disc and its caption (as draw.ts writes it), and around a caption. */
 const TEXT_OFFSET = 4;
+/** Least room between a caption and the view's side (CSS px). */
+const EDGE = 2;
 const FORCED = 1e12;
 const PREFERRED = 1e9;
 
@@ -28,6 +33,8 @@ export class LabelDeclutter {
   private pending: Pending[] = [];
   private draw: Drawer | null = null;
   private preferred: ReadonlySet<string> = new Set();
+  private written = new Map<string, LabelBox>();
+  private floor: ((key: string) => number | undefined) | null = null;
 
   /** The label drawer to give sigma: `draw` as it is while off, glyphs now and captions later while on. */
   wrap(draw: Drawer): Drawer {
@@ -64,6 +71,20 @@ export class LabelDeclutter {
     this.sigma?.scheduleRender();
   }
 
+  /**
+   * The least x (CSS px in the view) a node's caption may start at, when it has one: a caption
+   * turned left of its node stays in its panel (the map's tray) rather than over the map.
+   */
+  confine(floor: ((key: string) => number | undefined) | null): void {
+    this.floor = floor;
+    this.sigma?.scheduleRender();
+  }
+
+  /** Where the last frame wrote this node's caption (CSS px in the view), if it did. */
+  captionBox(id: string): LabelBox | undefined {
+    return this.written.get(id);
+  }
+
   private readonly flush = (): void => {
     const items = this.pending;
     this.pending = [];
@@ -71,11 +92,15 @@ export class LabelDeclutter {
     const draw = this.draw;
     if (!items.length || !sigma || !draw) return;
     const graph = sigma.getGraph();
-    const boxes: LabelBox[] = items.map(({ ctx, data, settings }, i) => {
+    const width = sigma.getDimensions().width;
+    const boxes: (LabelBox | null)[] = items.map(({ ctx, data, settings }, i) => {
       ctx.font = labelFont(settings);
       const w = ctx.measureText(labelText(data.label!)).width;
       const key = data.key ?? String(i);
-      const left = data.x + data.size + TEXT_OFFSET;
+      const after = data.x + data.size + TEXT_OFFSET;
+      const before = data.x - data.size - TEXT_OFFSET - w;
+      const left = after + w <= width - EDGE ? after : before >= Math.max(EDGE, this.floor?.(key) ?? 0) ? before : null;
+      if (left === null) return null;
       const degree = graph.hasNode(key) ? graph.degree(key) : 0;
       return {
         key,
@@ -87,12 +112,17 @@ export class LabelDeclutter {
           (data.highlighted ? FORCED : 0) + (this.preferred.has(key) ? PREFERRED : 0) + degree * 100 + data.size,
       };
     });
-    const kept = declutterLabels(boxes);
+    const kept = declutterLabels(boxes.filter((b): b is LabelBox => b !== null));
     // Sigma's record of written labels (read by the export) holds only the kept ones.
     const displayed = (sigma as unknown as { displayedNodeLabels: Set<string> }).displayedNodeLabels;
+    this.written = new Map();
     items.forEach(({ ctx, data, settings }, i) => {
-      if (kept.has(boxes[i]!.key)) draw(ctx, { ...data, nodeLabel: undefined }, settings);
-      else displayed?.delete(boxes[i]!.key);
+      const box = boxes[i];
+      if (box && kept.has(box.key)) {
+        this.written.set(box.key, box);
+        // The drawer writes right of `x`: move `x` so the caption starts where its box does.
+        draw(ctx, { ...data, x: box.left - data.size - TEXT_OFFSET, nodeLabel: undefined }, settings);
+      } else displayed?.delete(data.key ?? String(i));
     });
   };
 

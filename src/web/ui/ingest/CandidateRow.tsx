@@ -9,6 +9,7 @@ import type { CandidateView } from '../../../shared/api/ingest';
 import { editable } from '../../core/ingest/edit';
 import { candidateTitle, mergeOptions, quoteSpanOf, type RefOption } from '../../core/ingest/review';
 import { CandidateEditor } from './CandidateEditor';
+import { ActionButton, Choice } from './ReviewControls';
 import { MergeChoice, type Verdict } from './MergeChoice';
 
 // The graph labels an entity can be created with (the decision contract's list; kept here so zod stays out of the bundle).
@@ -116,13 +117,7 @@ export function CandidateRow({
         {open ? (
           <>
             {creating ? (
-              <select
-                className="input"
-                value={label}
-                onChange={(e) => setLabel(e.target.value)}
-                aria-label="What it is"
-                data-testid="ingest-label"
-              >
+              <Choice value={label} onChange={setLabel} label="What it is" testId="ingest-label">
                 <option value="" disabled>
                   what is it?
                 </option>
@@ -131,7 +126,7 @@ export function CandidateRow({
                     {l}
                   </option>
                 ))}
-              </select>
+              </Choice>
             ) : null}
             <button
               className="btn primary"
@@ -146,50 +141,34 @@ export function CandidateRow({
             >
               Accept
             </button>
-            <button
-              className="btn"
-              disabled={busy}
-              onClick={() => onAction({ kind: 'reject' })}
-              data-testid="ingest-reject"
-            >
+            <ActionButton busy={busy} onClick={() => onAction({ kind: 'reject' })} testId="ingest-reject">
               Reject
-            </button>
+            </ActionButton>
             {editable(c) && !editing ? (
-              <button
-                className="btn"
-                disabled={busy}
+              <ActionButton
+                busy={busy}
                 onClick={() => onEditing(true)}
                 title="Change what is written (e)"
-                data-testid="ingest-edit"
+                testId="ingest-edit"
               >
                 Edit
-              </button>
+              </ActionButton>
             ) : null}
           </>
         ) : null}
         {view.state === 'rejected' ? (
-          <button
-            className="btn"
-            disabled={busy}
-            onClick={() => onAction({ kind: 'reopen' })}
-            data-testid="ingest-reopen"
-          >
+          <ActionButton busy={busy} onClick={() => onAction({ kind: 'reopen' })} testId="ingest-reopen">
             Reconsider
-          </button>
+          </ActionButton>
         ) : null}
         {view.state === 'accepted' ? (
           <>
             <span className="small muted">
               by {view.by} {view.at ? `at ${view.at.slice(0, 16).replace('T', ' ')}` : ''}
             </span>
-            <button
-              className="btn"
-              disabled={busy}
-              onClick={() => onAction({ kind: 'undo' })}
-              data-testid="ingest-undo"
-            >
+            <ActionButton busy={busy} onClick={() => onAction({ kind: 'undo' })} testId="ingest-undo">
               Undo
-            </button>
+            </ActionButton>
             {entityId ? (
               <button className="btn" onClick={() => onAction({ kind: 'show', entityId })} data-testid="ingest-show">
                 Show in graph

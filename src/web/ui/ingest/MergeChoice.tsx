@@ -7,6 +7,7 @@
  */
 import { useState } from 'react';
 import type { LinkOption } from '../../../ingest/batch';
+import { ActionButton, Choice } from './ReviewControls';
 
 export type Verdict = 'not-same' | 'unsure';
 
@@ -30,47 +31,39 @@ export function MergeChoice({
     <div className="ingest-merge" data-testid="ingest-merge-choice">
       <div className="row ingest-actions">
         <span className="small muted">Same as</span>
-        <select
-          className="input"
-          value={into}
-          onChange={(e) => setChosen(e.target.value)}
-          aria-label="Merge into"
-          data-testid="ingest-merge-into"
-        >
+        <Choice value={into} onChange={setChosen} label="Merge into" testId="ingest-merge-into">
           {options.map((o) => (
             <option key={o.entityId} value={o.entityId}>
               {o.name} ({o.labels.join(', ')}){o.caution ? ' ⚠' : ''}
               {o.judgedUnsure ? ' (unsure)' : ''}
             </option>
           ))}
-        </select>
-        <button
-          className="btn"
-          disabled={busy}
+        </Choice>
+        <ActionButton
+          busy={busy}
           onClick={() => onMerge(into)}
           title="The same entity: add this spelling and its evidence to it"
-          data-testid="ingest-merge"
+          testId="ingest-merge"
         >
           Merge
-        </button>
-        <button
-          className="btn"
-          disabled={busy}
+        </ActionButton>
+        <ActionButton
+          busy={busy}
           onClick={() => onJudge(into, 'not-same')}
           title="Different entities: this pair is never proposed again"
-          data-testid="ingest-not-same"
+          testId="ingest-not-same"
         >
           Not the same
-        </button>
-        <button
-          className="btn"
-          disabled={busy || !!option.judgedUnsure}
+        </ActionButton>
+        <ActionButton
+          busy={busy}
+          disabled={!!option.judgedUnsure}
           onClick={() => onJudge(into, 'unsure')}
           title="Cannot tell: kept as a suggestion, never merged automatically"
-          data-testid="ingest-unsure"
+          testId="ingest-unsure"
         >
           Unsure
-        </button>
+        </ActionButton>
       </div>
       {option.caution ? (
         <div className="small ingest-caution" role="note" data-testid="ingest-caution">

@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { useMemo, useRef, type ReactNode } from 'react';
 import { ICON_NAMES, type IconName } from '../../../shared/api/icons';
 import type { LabelStyle, SizeRule } from '../../../shared/api/perspectives';
 import { relationshipStyleOf } from '../../../shared/perspective';
@@ -105,22 +105,20 @@ function Panel({ target }: { target: StyleTarget }) {
           Cancel
         </button>
         <span className="grow" />
-        <button
-          className="btn ghost small"
+        <ToolButton
           onClick={() => void explorer.exportPerspective()}
-          data-testid="style-export"
+          testId="style-export"
           title="Download this perspective with its saved queries"
         >
           Export
-        </button>
-        <button
-          className="btn ghost small"
+        </ToolButton>
+        <ToolButton
           onClick={() => file.current?.click()}
-          data-testid="style-import"
+          testId="style-import"
           title="Use a perspective file for this database"
         >
           Import
-        </button>
+        </ToolButton>
         <input
           ref={file}
           type="file"
@@ -134,14 +132,13 @@ function Panel({ target }: { target: StyleTarget }) {
           }}
         />
         {mayEdit ? (
-          <button
-            className="btn ghost small"
+          <ToolButton
             onClick={() => void explorer.resetStyle()}
-            data-testid="style-reset"
+            testId="style-reset"
             title="Forget the saved style of this database"
           >
             Reset
-          </button>
+          </ToolButton>
         ) : (
           <span className="small faint" data-testid="style-readonly">
             only editors save styles: these changes last until you reload
@@ -333,6 +330,25 @@ function RelationshipFields({ type, keys, theme }: { type: string; keys: string[
         }
       />
     </>
+  );
+}
+
+/** A quiet button of the panel's bottom row (export, import, reset), its `title` saying what it does. */
+function ToolButton({
+  onClick,
+  testId,
+  title,
+  children,
+}: {
+  onClick: () => void;
+  testId: string;
+  title: string;
+  children: ReactNode;
+}) {
+  return (
+    <button className="btn ghost small" onClick={onClick} data-testid={testId} title={title}>
+      {children}
+    </button>
   );
 }
 
