@@ -9,8 +9,8 @@ export function loadSection(r: Omit<LoadResults, 'kept'> | { error: string } | n
   if (!r || isError(r)) return [...out, notMeasured('loading', r)].join('\n');
   out.push(
     "The generated news graph (`bench/generate.ts`, seed 7) loaded by the seed loader's own code — `applySchema`, then the",
-    'batched loader (`src/dataset/batched.ts`: one transaction per 20,000-row batch, the count-store check, then dropping the',
-    'loading label), exactly what `seedDatabase` does into an empty database after validation — on a fresh managed Neo4j',
+    'batched loader (`src/dataset/batched.ts`: one transaction per 20,000-row batch, the count-store check, then deleting the',
+    'load marker), exactly what `seedDatabase` does into an empty database after validation — on a fresh managed Neo4j',
     'each run. Rate = relationships / (schema + batches + verify and finish). **Tx memory**: the largest open load',
     "transaction's `estimatedUsedHeapMemory` (SHOW TRANSACTIONS every 0.5 s). **Loader's own heap**: the loader process's",
     'peak heap minus its heap right after generating the dataset (the input, which the benchmark holds in memory).',
@@ -144,7 +144,7 @@ export function loadSection(r: Omit<LoadResults, 'kept'> | { error: string } | n
     out.push(
       '',
       `Where the ${n(big.relationships)} load's ${s(l.totalMs)} went: ${top.map((p) => `${p.kind} ${s(p.ms)} (${pct(p.ms)})`).join(', ')}; ` +
-        `verify + finish ${s(l.commitMs)} (${pct(l.commitMs)}: the count-store check and dropping the loading label); schema ${s(l.schemaMs)}. ` +
+        `verify + finish ${s(l.commitMs)} (${pct(l.commitMs)}: the count-store check and deleting the load marker); schema ${s(l.schemaMs)}. ` +
         `Neo4j used ${fmt(l.neo4jCpuS)} CPU-s and the loader ${fmt(l.loaderCpuS)} CPU-s on ${fmt(l.loadPerCore)} load per core: ` +
         "the time is Neo4j's transactional write path (index seeks per relationship end, record and index updates, the commits), not the client.",
     );
