@@ -45,7 +45,7 @@ export function renderReport(r: BenchResults): string {
     ...head,
     loadSection(r.load),
     '',
-    apiSection(r.api, r.apiScale),
+    apiSection(r.api, r.apiScale, r.apiGraph ?? 'loader'),
     '',
     renderSection(r.render),
     '',

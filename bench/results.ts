@@ -17,4 +17,6 @@ export interface BenchResults {
   seed: number;
   /** Graph the API part ran on. */
   apiScale: number | null;
+  /** How that graph was built: the load part's last loader run, or the offline importer (`--only api`). */
+  apiGraph?: 'loader' | 'import';
 }

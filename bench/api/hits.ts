@@ -7,19 +7,14 @@
  * the expansions, Neo4j Browser's own expand (`MATCH (n)-[r]-(m) RETURN r, m LIMIT k`: whole
  * elements, as the API returns) on the same node, for the API's page size and for 100.
  */
-import { rmSync } from 'node:fs';
 import { int } from 'neo4j-driver';
-import { join } from 'node:path';
-import { applySchema } from '../../src/dataset/load';
-import { ROOT, SCHEMA_CYPHER } from '../../src/runtime/paths';
 import { generateSeedData } from '../generate';
-import { runChild } from '../lib/child';
-import { newBenchHome, startBenchNeo4j } from '../lib/instance';
+import { importedGraph } from '../lib/imported';
 import { machineInfo } from '../lib/machine';
 import { table } from '../lib/markdown';
-import { runAdminImport } from '../../src/runtime/managed/admin-import';
 import { createDriver } from '../../src/runtime/connection';
 import { pageLimit } from '../../src/server/resources/nodes/neighbours';
+import { BROWSER_EXPAND } from './browser';
 import { apiDbHits } from './run';
 
 const arg = (name: string): string | undefined => {
@@ -40,35 +35,19 @@ const rowName = (ep: string) => (ep.startsWith('expand (hub,') ? 'expand (hub)' 
 const byRow = <T>(o: Record<string, T>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [rowName(k), v]));
 
 async function hitsAt(n: number): Promise<AtScale> {
-  const dir = newBenchHome('newsgraph-bench-csv-');
-  const home = newBenchHome('newsgraph-bench-import-');
+  const inst = await importedGraph(n, seed, { log });
   try {
-    const csv = await runChild<{ args: string[] }>(
-      join(ROOT, 'bench', 'loading', 'csv-child.ts'),
-      { relationships: n, seed, dir },
-      { nodeArgs: ['--max-old-space-size=12288'] },
-    );
-    const imp = await runAdminImport(home, csv.args, { heap: '1g' });
-    log(`${n}: imported ${imp.nodes} nodes, ${imp.relationships} relationships`);
-    const inst = await startBenchNeo4j({ home, heap: '2g', pagecache: '1g' });
-    try {
-      await applySchema(inst.driver, inst.database, SCHEMA_CYPHER);
-      const probes = generateSeedData({ relationships: n, seed }).probes;
-      const r = await apiDbHits({ uri: inst.uri, password: inst.password, database: inst.database }, probes);
-      for (const [ep, why] of Object.entries(r.failed)) log(`${n}: ${ep} failed: ${why}`);
-      const base = await browserStyle(inst, probes);
-      log(`${n}: ${JSON.stringify(r.dbHits)} ${JSON.stringify(base.hits)}`);
-      return { hits: { ...byRow(r.dbHits), ...base.hits }, where: byRow(r.where), hubDegree: base.hubDegree };
-    } finally {
-      await inst.stop();
-    }
+    const probes = generateSeedData({ relationships: n, seed }).probes;
+    const r = await apiDbHits({ uri: inst.uri, password: inst.password, database: inst.database }, probes);
+    for (const [ep, why] of Object.entries(r.failed)) log(`${n}: ${ep} failed: ${why}`);
+    const base = await browserStyle(inst, probes);
+    log(`${n}: ${JSON.stringify(r.dbHits)} ${JSON.stringify(base.hits)}`);
+    return { hits: { ...byRow(r.dbHits), ...base.hits }, where: byRow(r.where), hubDegree: base.hubDegree };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
-    rmSync(home, { recursive: true, force: true });
+    await inst.dispose();
   }
 }
 
-const BROWSER_EXPAND = 'MATCH (n) WHERE elementId(n) = $id MATCH (n)-[r]-(m) RETURN r, m LIMIT $k';
 interface Inst {
   uri: string;
   password: string;

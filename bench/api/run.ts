@@ -5,14 +5,17 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
 import { buildApp } from '../../src/server/http/app';
 import { loadEnv, processEnv } from '../../src/runtime/config';
 import { createDriver } from '../../src/runtime/connection';
 import { ROOT } from '../../src/runtime/paths';
 import type { Generated } from '../generate';
-import { median, percentile } from '../lib/stats';
-import { Recorder, recordingDriver, replay, type RecordedStatement } from './record';
+import { median } from '../lib/stats';
+import { browserExpansions } from './browser';
+import { med, viaApi, viaDriver, type HttpRequests, type LatencyCell } from './measure';
+import { Recorder, recordingDriver, type RecordedStatement } from './record';
+
+export type { LatencyCell } from './measure';
 
 export interface ApiTarget {
   uri: string;
@@ -33,20 +36,10 @@ export interface ApiPlan {
   log: (l: string) => void;
 }
 
-interface Endpoint {
+interface Endpoint extends HttpRequests {
   name: string;
-  method: 'GET' | 'POST';
-  /** Variants cycled through (different terms / ids). */
-  requests: Array<{ path: string; body?: unknown }>;
-}
-
-export interface LatencyCell {
-  p50: number;
-  p95: number;
-  p99: number;
-  rps: number;
-  requests: number;
-  failures: number;
+  /** An expansion's entities, in the order of `requests`: measured against Browser's own expand too. */
+  expands?: string[];
 }
 
 export interface ApiRow {
@@ -54,6 +47,8 @@ export interface ApiRow {
   concurrency: number;
   api: LatencyCell;
   direct: LatencyCell;
+  /** Expansions: Neo4j Browser's minimal Cypher for the same node and page, bare driver. */
+  browser?: LatencyCell;
 }
 
 export interface ApiResults {
@@ -123,11 +118,13 @@ function endpoints(p: Generated['probes']): Endpoint[] {
       name: 'expand (small node)',
       method: 'GET',
       requests: s.slice(0, 5).map((id) => ({ path: `/api/nodes/${id}/neighbours?limit=100` })),
+      expands: s.slice(0, 5),
     },
     {
       name: `expand (hub, ${p.hubMentions.toLocaleString('en-US')}+ neighbours)`,
       method: 'GET',
       requests: [{ path: `/api/nodes/${p.hub}/neighbours?limit=100` }],
+      expands: [p.hub],
     },
     {
       name: 'paths (≤ 4 hops)',
@@ -219,74 +216,6 @@ function startServerChild(t: ApiTarget): Promise<{ url: string; child: ChildProc
   });
 }
 
-function cell(lat: number[], failures: number, ms: number): LatencyCell {
-  return {
-    p50: percentile(lat, 50),
-    p95: percentile(lat, 95),
-    p99: percentile(lat, 99),
-    rps: (lat.length * 1000) / ms,
-    requests: lat.length,
-    failures,
-  };
-}
-
-async function viaApi(url: string, ep: Endpoint, connections: number, amount: number): Promise<LatencyCell> {
-  const lat: number[] = [];
-  const t0 = performance.now();
-  const inst = autocannon({
-    url,
-    connections,
-    amount,
-    timeout: 30,
-    requests: ep.requests.map((r) => ({
-      method: ep.method,
-      path: r.path,
-      ...(r.body ? { body: JSON.stringify(r.body), headers: { 'content-type': 'application/json' } } : {}),
-    })),
-  });
-  inst.on('response', (_c: unknown, status: number, _b: number, rt: number) => {
-    if (status === 200) lat.push(rt);
-  });
-  const res = await inst;
-  return cell(lat, res.non2xx + res.errors + res.timeouts, performance.now() - t0);
-}
-
-async function viaDriver(
-  t: ApiTarget,
-  driver: ReturnType<typeof createDriver>,
-  seqs: RecordedStatement[][],
-  connections: number,
-  amount: number,
-): Promise<LatencyCell> {
-  const lat: number[] = [];
-  let failures = 0;
-  let next = 0;
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: connections }, async () => {
-      for (let i = next++; i < amount; i = next++) {
-        const t0 = performance.now();
-        try {
-          await replay(driver, t.database, seqs[i % seqs.length]!);
-          lat.push(performance.now() - t0);
-        } catch {
-          failures++;
-        }
-      }
-    }),
-  );
-  return cell(lat, failures, performance.now() - t0);
-}
-
-const med = (cells: LatencyCell[]): LatencyCell => ({
-  p50: median(cells.map((c) => c.p50)),
-  p95: median(cells.map((c) => c.p95)),
-  p99: median(cells.map((c) => c.p99)),
-  rps: median(cells.map((c) => c.rps)),
-  requests: cells.reduce((s, c) => s + c.requests, 0),
-  failures: cells.reduce((s, c) => s + c.failures, 0),
-});
-
 /**
  * Database hits only, no latency run: each endpoint's first request recorded (warm) and
  * PROFILEd. What `bench/api/hits.ts` reports per scale.
@@ -345,32 +274,49 @@ export async function runApiBench(t: ApiTarget, probes: Generated['probes'], pla
   const driver = createDriver({ uri: t.uri, username: 'neo4j', password: t.password });
   const rows: ApiRow[] = [];
   try {
+    const browser = new Map<string, RecordedStatement[][]>();
+    for (const ep of measured)
+      if (ep.expands)
+        browser.set(
+          ep.name,
+          (await browserExpansions(driver, t.database, ep.expands, 100)).map((st) => [st]),
+        );
     // Warm both paths (JIT, plan caches, page cache) before measuring.
     if (plan.warmupRequests > 0) {
       for (const ep of measured) {
         await viaApi(url, ep, 2, plan.warmupRequests);
-        await viaDriver(t, driver, seqsOf(ep), 2, plan.warmupRequests);
+        await viaDriver(driver, t.database, seqsOf(ep), 2, plan.warmupRequests);
+        const b = browser.get(ep.name);
+        if (b) await viaDriver(driver, t.database, b, 2, plan.warmupRequests);
       }
     }
     for (const ep of measured) {
       for (const c of plan.concurrency) {
-        const api: LatencyCell[] = [];
-        const direct: LatencyCell[] = [];
+        const sides: Array<[LatencyCell[], (k: number) => Promise<LatencyCell>]> = [
+          [[], (k) => viaApi(url, ep, c, k)],
+          [[], (k) => viaDriver(driver, t.database, seqsOf(ep), c, k)],
+        ];
+        const b = browser.get(ep.name);
+        if (b) sides.push([[], (k) => viaDriver(driver, t.database, b, c, k)]);
         for (let r = 0; r < plan.rounds; r++) {
-          // Alternate which side goes first, so drift in machine load hits both equally.
+          // Rotate which side goes first, so drift in machine load hits all sides equally.
           const k = plan.requests(c);
-          if (r % 2 === 0) {
-            api.push(await viaApi(url, ep, c, k));
-            direct.push(await viaDriver(t, driver, seqsOf(ep), c, k));
-          } else {
-            direct.push(await viaDriver(t, driver, seqsOf(ep), c, k));
-            api.push(await viaApi(url, ep, c, k));
+          for (let i = 0; i < sides.length; i++) {
+            const [cells, run] = sides[(i + r) % sides.length]!;
+            cells.push(await run(k));
           }
         }
-        const row = { endpoint: ep.name, concurrency: c, api: med(api), direct: med(direct) };
+        const [api, direct, base] = sides.map(([cells]) => med(cells));
+        const row: ApiRow = {
+          endpoint: ep.name,
+          concurrency: c,
+          api: api!,
+          direct: direct!,
+          ...(base ? { browser: base } : {}),
+        };
         rows.push(row);
         plan.log(
-          `api: ${ep.name} @${c}: p50 ${row.api.p50.toFixed(1)} ms (driver ${row.direct.p50.toFixed(1)} ms), p99 ${row.api.p99.toFixed(1)} ms`,
+          `api: ${ep.name} @${c}: p50 ${row.api.p50.toFixed(1)} ms (driver ${row.direct.p50.toFixed(1)} ms${base ? `, Browser-style ${base.p50.toFixed(1)} ms` : ''}), p99 ${row.api.p99.toFixed(1)} ms, ${row.api.rps.toFixed(0)} req/s (driver ${row.direct.rps.toFixed(0)})`,
         );
       }
     }
