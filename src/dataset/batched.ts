@@ -42,7 +42,11 @@ export interface BatchedOptions {
   mode: LoadMode;
   /** Server-side limit per transaction, ms. */
   timeoutMs?: number;
-  /** Batches written concurrently, each on its own session (default 1). */
+  /**
+   * Batches written concurrently, each on its own session (default 1). On a 2-core machine 2 was
+   * slower and cost Neo4j more CPU per relationship: concurrent relationship batches wait on the
+   * locks of the same hub nodes.
+   */
   writers?: number;
   log?: (line: string) => void;
   /** Called after each committed batch (the benchmark's statement profile). */
