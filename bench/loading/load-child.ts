@@ -197,7 +197,8 @@ function statementKind(q: string): string {
   const ends = /MATCH \(a:(\w+) \{id: row\.from\}\),? (?:MATCH )?\(b:(\w+) /.exec(one);
   const rel = /(MERGE|CREATE) \(a\)-\[r:([\w$().]+)\]/.exec(one);
   if (ends && rel) {
-    if (rel[2]!.startsWith('$'))
+    // Batches have one type each; the profile still sums them per pair of end labels, MENTIONS apart.
+    if (rel[2]!.startsWith('$') || (rel[1] === 'CREATE' && rel[2] !== 'MENTIONS'))
       return ends[1] === 'NewsgraphLoading'
         ? 'CREATE relationships (every type but MENTIONS)'
         : `CREATE ${ends[1]}→${ends[2]} relationships (all types)`;

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Driver, Session } from 'neo4j-driver';
 import { LOAD_LABEL, LOADING_LABEL } from './internal';
 import { OUR_LABELS } from './load';
-import { DATASET, sortedRecord, type LoadCounts, type NodeRow, type RelRow, type SeedRows } from './rows';
+import { batchCypher, type Batch, type LoadMode } from './batches';
+import { DATASET, sortedRecord, type LoadCounts } from './rows';
 
 /**
  * The batched loader: each batch of rows is its own transaction, so Neo4j's transaction memory
@@ -34,81 +35,22 @@ export const LOAD_APP = 'newsgraph-seed';
 /** Rows per inner transaction of the finishing statements (CALL … IN TRANSACTIONS). */
 const FINISH_ROWS = 10_000;
 
-export type LoadMode = 'create' | 'staged';
-
-/**
- * One transaction's worth of rows: nodes that all carry `label`, or relationships whose ends all
- * carry `from` and `to` (the labels their ids are unique under).
- */
-export type Batch =
-  | { kind: 'nodes'; label: string; rows: NodeRow[] }
-  | { kind: 'relationships'; from: string; to: string; rows: RelRow[] };
+export type { Batch, LoadMode } from './batches';
+export { batchCypher, grouped, seedBatches } from './batches';
 
 export interface BatchedOptions {
   mode: LoadMode;
   /** Server-side limit per transaction, ms. */
   timeoutMs?: number;
+  /**
+   * Batches written concurrently, each on its own session (default 1). On a 2-core machine 2 was
+   * slower and cost Neo4j more CPU per relationship: concurrent relationship batches wait on the
+   * locks of the same hub nodes.
+   */
+  writers?: number;
   log?: (line: string) => void;
   /** Called after each committed batch (the benchmark's statement profile). */
-  onBatch?: (b: { cypher: string; rows: number; ms: number }) => void;
-}
-
-/** A seed's rows as batches of `size`: articles, entities, claims, then relationships, MENTIONS last. */
-export function* seedBatches(rows: SeedRows, size: number): Generator<Batch> {
-  for (const [label, gen] of [
-    ['Article', rows.articles()],
-    ['Entity', rows.entities()],
-    ['Claim', rows.claims()],
-  ] as const)
-    for (const chunk of chunks(gen, size)) yield { kind: 'nodes', label, rows: chunk };
-  for (const gen of [rows.claimLinks(), rows.typed(), rows.mentions()]) yield* relationshipChunks(gen, size);
-}
-
-/** Relationship rows in chunks of `size` with one pair of end labels each. Memory: ≤ size rows per pair. */
-function* relationshipChunks(gen: Iterable<RelRow>, size: number): Generator<Batch> {
-  const open = new Map<string, RelRow[]>();
-  const batch = (rows: RelRow[]): Batch => ({
-    kind: 'relationships',
-    from: rows[0]!.fromLabel,
-    to: rows[0]!.toLabel,
-    rows,
-  });
-  for (const r of gen) {
-    const key = `${r.fromLabel}|${r.toLabel}`;
-    const buf = open.get(key) ?? [];
-    open.set(key, buf);
-    buf.push(r);
-    if (buf.length >= size) {
-      yield batch(buf);
-      open.delete(key);
-    }
-  }
-  for (const buf of open.values()) if (buf.length) yield batch(buf);
-}
-
-function* chunks<T>(gen: Iterable<T>, size: number): Generator<T[]> {
-  let buf: T[] = [];
-  for (const x of gen) {
-    buf.push(x);
-    if (buf.length >= size) {
-      yield buf;
-      buf = [];
-    }
-  }
-  if (buf.length) yield buf;
-}
-
-/** The statement for a batch. Labels and types come from validated data (the vocabulary). */
-export function batchCypher(b: Batch, mode: LoadMode): string {
-  if (b.kind === 'nodes')
-    return mode === 'create'
-      ? `UNWIND $rows AS row CREATE (n:${b.label}) SET n = row.props SET n:$(row.labels)`
-      : `UNWIND $rows AS row CREATE (n:${LOADING_LABEL}) SET n = row.props, n.loading_labels = row.labels`;
-  const [from, to] = mode === 'create' ? [b.from, b.to] : [LOADING_LABEL, LOADING_LABEL];
-  const ends = `MATCH (a:${from} {id: row.from}) MATCH (b:${to} {id: row.to})`;
-  // MENTIONS (half of all relationships) gets its own statement, so SHOW TRANSACTIONS and profiles name it.
-  const type = b.rows.every((r) => r.type === 'MENTIONS') ? 'MENTIONS' : '$(row.type)';
-  return `UNWIND $rows AS row ${ends} CREATE (a)-[r:${type}]->(b) SET r = row.props`;
+  onBatch?: (b: { cypher: string; rows: number; ms: number; attempts: number }) => void;
 }
 
 const tick = (name: string) => `\`${name.replace(/`/g, '``')}\``;
@@ -231,9 +173,8 @@ export async function loadBatched(
   const nodes = new Map<string, number>();
   const rels = new Map<string, number>();
   let nodeRows = 0;
-  const add = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+  const add = (m: Map<string, number>, k: string, n = 1) => m.set(k, (m.get(k) ?? 0) + n);
   const session = driver.session({ database });
-  const txConfig = { timeout: opts.timeoutMs ?? 120_000, metadata: { app: LOAD_APP, load: id } };
   try {
     await autoCommit(
       session,
@@ -241,29 +182,29 @@ export async function loadBatched(
       { id, dataset: DATASET, mode: opts.mode },
     );
     try {
-      for await (const b of batches) {
-        const cypher = batchCypher(b, opts.mode);
-        const t0 = performance.now();
-        const tx = session.beginTransaction(txConfig);
-        try {
-          const rows =
-            b.kind === 'nodes'
-              ? b.rows.map((n) => ({ labels: n.labels, props: n.props }))
-              : b.rows.map((r) => ({ type: r.type, from: r.from, to: r.to, props: r.props }));
-          const u = (await tx.run(cypher, { rows })).summary.counters.updates();
-          const made = b.kind === 'nodes' ? u.nodesCreated : u.relationshipsCreated;
-          if (made !== b.rows.length)
-            throw new Error(
-              `seed: a batch created ${made} ${b.kind}, expected ${b.rows.length} (${cypher.slice(0, 90)})`,
-            );
-          await tx.commit();
-        } finally {
-          if (tx.isOpen()) await tx.rollback().catch(() => {});
+      const write = writer(driver, database, opts, {
+        timeout: opts.timeoutMs ?? 120_000,
+        metadata: { app: LOAD_APP, load: id },
+      });
+      const pool = new Pool(Math.max(1, opts.writers ?? 1));
+      let kind: Batch['kind'] | undefined;
+      try {
+        for await (const b of batches) {
+          // Relationship ends must be committed before any relationship batch looks them up.
+          if (kind !== b.kind) await pool.drain();
+          kind = b.kind;
+          await pool.add(async () => {
+            await write(b);
+            if (b.kind === 'nodes') for (const n of b.rows) for (const l of n.labels) add(nodes, l);
+            if (b.kind === 'nodes') nodeRows += b.rows.length;
+            else add(rels, b.type, b.rows.length);
+          });
         }
-        if (b.kind === 'nodes') for (const n of b.rows) for (const l of n.labels) add(nodes, l);
-        if (b.kind === 'nodes') nodeRows += b.rows.length;
-        else for (const r of b.rows) add(rels, r.type);
-        opts.onBatch?.({ cypher, rows: b.rows.length, ms: performance.now() - t0 });
+        await pool.drain();
+      } finally {
+        // Nothing may still be writing when the load is verified or undone.
+        await pool.settle();
+        await write.close();
       }
       const written = { nodes: sortedRecord(nodes), relationships: sortedRecord(rels) };
       await verify(driver, database, before, written, nodeRows, opts.mode);
@@ -279,6 +220,95 @@ export async function loadBatched(
     }
   } finally {
     await session.close();
+  }
+}
+
+/** Tries per batch when concurrent batches deadlock (Neo4j rolls one of them back). */
+const DEADLOCK_TRIES = 5;
+
+/**
+ * Writes one batch per call in its own transaction, on a session per concurrent caller; checks
+ * Neo4j's update counters before the commit. Only a deadlock is retried (the whole batch again):
+ * any other error, a lost server included, fails the load at once.
+ */
+function writer(
+  driver: Driver,
+  database: string,
+  opts: BatchedOptions,
+  config: Parameters<Session['beginTransaction']>[0],
+) {
+  const idle: Session[] = [];
+  const all: Session[] = [];
+  const attempt = async (session: Session, b: Batch, cypher: string, rows: unknown[]) => {
+    const tx = session.beginTransaction(config);
+    try {
+      const u = (await tx.run(cypher, { rows })).summary.counters.updates();
+      const made = b.kind === 'nodes' ? u.nodesCreated : u.relationshipsCreated;
+      if (made !== b.rows.length)
+        throw new Error(`seed: a batch created ${made} ${b.kind}, expected ${b.rows.length} (${cypher.slice(0, 90)})`);
+      await tx.commit();
+    } finally {
+      if (tx.isOpen()) await tx.rollback().catch(() => {});
+    }
+  };
+  const write = async (b: Batch): Promise<void> => {
+    const session = idle.pop() ?? driver.session({ database });
+    if (!all.includes(session)) all.push(session);
+    const cypher = batchCypher(b, opts.mode);
+    const rows =
+      b.kind === 'nodes'
+        ? b.rows.map((n) => (opts.mode === 'create' ? { props: n.props } : { labels: n.labels, props: n.props }))
+        : b.rows.map((r) => ({ from: r.from, to: r.to, props: r.props }));
+    const t0 = performance.now();
+    let attempts = 0;
+    try {
+      for (;;) {
+        attempts++;
+        try {
+          await attempt(session, b, cypher, rows);
+          break;
+        } catch (e) {
+          if ((e as { code?: string }).code !== DEADLOCK || attempts >= DEADLOCK_TRIES) throw e;
+        }
+      }
+    } finally {
+      idle.push(session);
+    }
+    opts.onBatch?.({ cypher, rows: b.rows.length, ms: performance.now() - t0, attempts });
+  };
+  write.close = () => Promise.all(all.map((s) => s.close())).then(() => {});
+  return write;
+}
+
+const DEADLOCK = 'Neo.TransientError.Transaction.DeadlockDetected';
+
+/** Runs up to `size` tasks at once; the first failure is thrown by the next add() or drain(). */
+class Pool {
+  private readonly running = new Set<Promise<void>>();
+  private failure: { error: unknown } | undefined;
+  constructor(private readonly size: number) {}
+
+  async add(task: () => Promise<void>): Promise<void> {
+    while (this.running.size >= this.size) await Promise.race(this.running);
+    this.check();
+    const p: Promise<void> = task()
+      .catch((error: unknown) => void (this.failure ??= { error }))
+      .finally(() => this.running.delete(p));
+    this.running.add(p);
+  }
+
+  async drain(): Promise<void> {
+    await this.settle();
+    this.check();
+  }
+
+  /** Waits for every running task, without throwing. */
+  async settle(): Promise<void> {
+    await Promise.all(this.running);
+  }
+
+  private check(): void {
+    if (this.failure) throw this.failure.error;
   }
 }
 
