@@ -104,7 +104,13 @@ function build(opts: GenerateOptions, lazy: boolean): StreamedGenerated {
   const { quote, evidenceIn } = evidenceFns(r, articleIds, lengthOf);
 
   // --- mentions: drawn through once here (counts; the PRNG moves on), replayed when streamed.
-  const mentionInputs = { articles, lengthOf, entities, zAll: new Zipf(E, 1), perArticle: Math.min(25, Math.floor(E / 2)) };
+  const mentionInputs = {
+    articles,
+    lengthOf,
+    entities,
+    zAll: new Zipf(E, 1),
+    perArticle: Math.min(25, Math.floor(E / 2)),
+  };
   const mentionState = r.state;
   const mentionList: Mention[] = [];
   const mentionCount = new Map<string, number>();
