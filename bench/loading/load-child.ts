@@ -86,11 +86,12 @@ gcObs.observe({ entryTypes: ['gc'] });
 
 // Live heap: V8's used heap right after a forced full GC. Without it the used heap is mostly
 // garbage V8 has not collected yet (at 1M: 418 MB "peak" for ~46 MB kept alive). A full GC costs
-// ~0.1–1 s on a large heap, so it runs between batches: after each of the first GC_FIRST batches
-// (small loads have few), then at most every GC_EVERY_MS; its wall and CPU time are kept out of
-// the load's figures.
+// ~0.1–2 s on a large heap, so it runs between batches: after each of the first GC_FIRST batches
+// (small loads have few), then at most every GC_EVERY_MS and never more than ~2 % of the time
+// (50× the last GC's duration apart); its wall and CPU time are kept out of the load's figures.
 const GC_FIRST = 20;
 const GC_EVERY_MS = 10_000;
+let lastGcMs = 0;
 let batches = 0;
 const forceGc = (globalThis as { gc?: () => void }).gc;
 if (!forceGc) throw new Error('load-child.ts needs node --expose-gc (the live-heap samples force a GC)');
@@ -105,7 +106,8 @@ const liveSample = (): number => {
   forceGc();
   const h = process.memoryUsage().heapUsed;
   lastGc = performance.now();
-  gcMs += lastGc - t0;
+  lastGcMs = lastGc - t0;
+  gcMs += lastGcMs;
   const c = process.cpuUsage(c0);
   gcCpuS += (c.user + c.system) / 1e6;
   gcCount++;
@@ -185,7 +187,8 @@ if ((input.strategy ?? 'auto') === 'auto') {
       batchMs += b.ms;
       record(b.cypher, b.rows, b.ms);
       // Here the loader holds the batch just written and the open batches of other end labels.
-      if (++batches <= GC_FIRST || performance.now() - lastGc >= GC_EVERY_MS) liveSample();
+      const since = performance.now() - lastGc;
+      if (++batches <= GC_FIRST || since >= Math.max(GC_EVERY_MS, 50 * lastGcMs)) liveSample();
     },
   });
   mode = 'create';
