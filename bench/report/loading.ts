@@ -1,8 +1,13 @@
 /** Part 1 of RESULTS.md: the loader at scale against its MERGE-path, per-row and offline-import baselines. */
-import type { LoadResults, ScaleResult } from '../loading/run';
+import type { LoaderFigures, LoadResults, ScaleResult } from '../loading/run';
 import { table } from '../lib/markdown';
 import { fmt, ratio } from '../lib/stats';
 import { isError, n, notMeasured, s } from './format';
+
+/** Figures recorded before the live-heap samples (no forced GCs) carry only the used heap. */
+const live = (l: LoaderFigures): boolean => l.gcCount !== undefined;
+const ownHeap = (l: LoaderFigures): string =>
+  live(l) ? `${fmt(l.loaderHeapMB)} MB` : `${fmt(l.loaderHeapMB)} MB (used heap, without GC)`;
 
 export function loadSection(r: Omit<LoadResults, 'kept'> | { error: string } | null): string {
   const out: string[] = ['## 1. Loading at scale', ''];
@@ -45,7 +50,7 @@ export function loadSection(r: Omit<LoadResults, 'kept'> | { error: string } | n
       imp ? fmt(imp.relsPerCpuSec) : '–',
       imp ? ratio(x.loader.relsPerSec, imp.relsPerSecWall) : '–',
       `${fmt(x.loader.txPeakMB)} MB`,
-      `${fmt(x.loader.loaderHeapMB)} MB`,
+      ownHeap(x.loader),
       imp?.bulkRelsPerSec ? fmt(imp.bulkRelsPerSec) : '–',
       imp?.bulkRelsPerSec ? ratio(imp.bulkRelsPerSec, imp.relsPerSecWall) : '–',
       `${fmt(x.loader.storeMB)} MB`,
@@ -103,10 +108,10 @@ export function loadSection(r: Omit<LoadResults, 'kept'> | { error: string } | n
         s(x.loader.commitMs),
         `${fmt(x.loader.neo4jCpuS)} s`,
         `${fmt(x.loader.loaderCpuS)} s`,
-        `${fmt(x.loader.liveAfterGenerateMB)} MB`,
-        `${fmt(x.loader.loaderHeapMB)} MB`,
-        `${n(x.loader.gcCount)} (${s(x.loader.gcMs)})`,
-        `${fmt(x.loader.heapAfterGenerateMB)} / ${fmt(x.loader.peakHeapMB)} / ${fmt(x.loader.loaderUsedHeapMB)} MB`,
+        live(x.loader) ? `${fmt(x.loader.liveAfterGenerateMB)} MB` : '–',
+        live(x.loader) ? `${fmt(x.loader.loaderHeapMB)} MB` : '–',
+        live(x.loader) ? `${n(x.loader.gcCount)} (${s(x.loader.gcMs)})` : 'none',
+        `${fmt(x.loader.heapAfterGenerateMB)} / ${fmt(x.loader.peakHeapMB)} / ${fmt(x.loader.loaderUsedHeapMB ?? x.loader.loaderHeapMB)} MB`,
         `${fmt(x.loader.rssMB)} MB`,
         `${fmt(x.loader.txPeakMB)} MB`,
         `${fmt(x.loader.txLogMB)} MB`,
@@ -213,7 +218,7 @@ export function loadSection(r: Omit<LoadResults, 'kept'> | { error: string } | n
               ? `; the bulk path ${fmt(imp.bulkRelsPerSec)} rels/s = ${pc(imp.bulkRelsPerSec, imp.relsPerSecWall)} of the raw import`
               : '')
           : '') +
-        `; tx memory peak ${fmt(x.loader.txPeakMB)} MB, loader's own heap ${fmt(x.loader.loaderHeapMB)} MB live (${fmt(x.loader.loaderUsedHeapMB)} MB used without GC)` +
+        `; tx memory peak ${fmt(x.loader.txPeakMB)} MB, loader's own heap ${live(x.loader) ? `${fmt(x.loader.loaderHeapMB)} MB live (${fmt(x.loader.loaderUsedHeapMB)} MB used without GC)` : ownHeap(x.loader)}` +
         (x.loader.mergeBaseline
           ? `; ${ratio(x.loader.relsPerSec, x.loader.mergeBaseline.relsPerSec)} the MERGE path's rate`
           : '') +
