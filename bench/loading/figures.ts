@@ -31,6 +31,8 @@ export interface LoaderFigures {
   txLogMB: number;
   loadPerCore: number;
   neo4jHeap: string;
+  /** The loader instance's page cache (absent in figures recorded before it scaled). */
+  neo4jPagecache?: string;
   /** Statement profile of the last run (see load-child.ts). */
   profile: LoadChildResult['profile'];
   /** writeSeed's path in these runs ('create' on a fresh database). */

@@ -77,6 +77,11 @@ const CHILD_NODE_ARGS = ['--expose-gc', '--max-old-space-size=12288'];
  * store (624 B) exist together; then the loader's store (635 B) and transaction logs (1,048 B).
  */
 const DISK_PER_REL = 1_800;
+/**
+ * The loader's Neo4j page cache: 1g up to 1M relationships (the 635 MB store fits), then enough for
+ * the store (~800 B per relationship: 8g at 10M), so a large load measures writes, not page faults.
+ */
+const pagecacheFor = (n: number): string => `${Math.max(1, Math.ceil((n * 800) / 2 ** 30))}g`;
 
 async function loaderRuns(
   n: number,
@@ -93,7 +98,7 @@ async function loaderRuns(
   let kept: BenchNeo4j | null = null;
   const runs = plan.runs(n);
   for (let r = 0; r < runs; r++) {
-    const inst = await startBenchNeo4j({ heap: plan.heap(n), pagecache: '1g' });
+    const inst = await startBenchNeo4j({ heap: plan.heap(n), pagecache: pagecacheFor(n) });
     const home = inst.home;
     try {
       const input: LoadChildInput = {
@@ -138,7 +143,7 @@ async function loaderRuns(
   const merged: LoadChildResult[] = [];
   const mergeRuns = (plan.mergeRuns ?? ((x: number) => (x >= 10_000 && x <= 100_000 ? 1 : 0)))(n);
   for (let r = 0; r < mergeRuns; r++) {
-    const inst = await startBenchNeo4j({ heap: plan.heap(n), pagecache: '1g' });
+    const inst = await startBenchNeo4j({ heap: plan.heap(n), pagecache: pagecacheFor(n) });
     try {
       const input: LoadChildInput = {
         uri: inst.uri,
@@ -212,6 +217,7 @@ async function loaderRuns(
       txLogMB: m((s) => s.txLogMB),
       loadPerCore: m((s) => s.load),
       neo4jHeap: plan.heap(n),
+      neo4jPagecache: pagecacheFor(n),
       profile: samples[samples.length - 1]!.profile,
       mode: samples[samples.length - 1]!.mode,
       mergeBaseline,
