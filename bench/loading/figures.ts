@@ -19,7 +19,7 @@ export interface LoaderFigures {
   liveAfterGenerateMB: number;
   /** The loader's own heap: peak live heap (sampled after forced GCs) minus liveAfterGenerateMB. */
   loaderHeapMB: number;
-  /** Forced GCs per load and their total wall time (kept out of the load's times). */
+  /** Forced GCs per load and their total wall time (at most that much added to the load's times). */
   gcCount: number;
   gcMs: number;
   /** Without GC (sampled every 10 ms): used heap after generating, its peak, and the difference. */
