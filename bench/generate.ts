@@ -18,25 +18,57 @@
  * `npm run seed -- --data DIR` style loaders read (readSeed validates them).
  *
  * Parts: types and options in generate/types.ts, entities in generate/entities.ts, claims in
- * generate/claims.ts, YAML output in generate/seed-yaml.ts; articles, mentions and the typed
- * relationships (and the order every part draws from the one seeded PRNG) here.
+ * generate/claims.ts, mentions and the typed relationships (replayable draws, for streaming) in
+ * generate/relationships.ts, YAML output in generate/seed-yaml.ts; articles and the order every
+ * part draws from the one seeded PRNG here.
  */
-import type { Article, EntityLabel, Evidence, Mention, Relationship, VocabularyEntry } from '../src/dataset/schema';
+import type { SeedData } from '../src/dataset/read';
+import { SeedRows } from '../src/dataset/rows';
+import type { Article, EntityLabel, Mention, Relationship, VocabularyEntry } from '../src/dataset/schema';
 import { generateClaims } from './generate/claims';
 import { generateEntities } from './generate/entities';
+import { drawTyped, evidenceFns, mentionRows, replayTyped } from './generate/relationships';
 import { writeSeedYaml } from './generate/seed-yaml';
-import type { GenerateOptions, Generated } from './generate/types';
+import type { GenerateOptions, Generated, StreamedGenerated, StreamedSeedData } from './generate/types';
 import { Random, Zipf } from './lib/random';
 import { TYPES, ARTICLE_TYPES, LABEL_SHARES, WORDS, cap, isoDay, DAYS } from './lib/synthetic-vocabulary';
 
-export type { GenerateOptions, Generated, GeneratedRelationshipSample } from './generate/types';
+export type {
+  GenerateOptions,
+  Generated,
+  GeneratedRelationshipSample,
+  StreamedGenerated,
+  StreamedSeedData,
+} from './generate/types';
 export { writeSeedYaml } from './generate/seed-yaml';
 
 /**
  * Builds the dataset in memory. Cost: ~1–2 µs per relationship of work plus the objects
- * themselves (≈ 1 KB per relationship with its evidence: ~1 GB of heap at 1M).
+ * themselves (≈ 440 B per relationship with its evidence: 437 MB of heap at 1M).
  */
 export function generateSeedData(opts: GenerateOptions): Generated {
+  const g = build(opts, false);
+  return { ...g, data: { ...g.data, relationships: [...g.data.relationships], mentions: [...g.data.mentions] } };
+}
+
+/**
+ * The same dataset (row for row) with MENTIONS and the typed relationships produced lazily: each
+ * iteration of `data.mentions` / `data.relationships` replays them from the seed, so nothing holds
+ * them (the bulk of the data: what lets a 10M-relationship load fit). Nodes and claims stay in memory.
+ * Cost: the bulky draws run once to count and once per iteration.
+ */
+export function streamSeedData(opts: GenerateOptions): StreamedGenerated {
+  return build(opts, true);
+}
+
+/** Rows for the loaders from streamed data (SeedRows only iterates relationships and mentions). */
+export function streamedRows(d: StreamedSeedData): SeedRows {
+  return new SeedRows(d as unknown as SeedData);
+}
+
+const replayable = <T>(gen: () => Iterator<T>): Iterable<T> => ({ [Symbol.iterator]: gen });
+
+function build(opts: GenerateOptions, lazy: boolean): StreamedGenerated {
   const N = Math.max(200, Math.round(opts.relationships));
   const r = new Random(opts.seed ?? 7);
   const E = Math.max(60, Math.round(N * 0.1));
@@ -69,51 +101,31 @@ export function generateSeedData(opts: GenerateOptions): Generated {
     });
   }
   const articleIds = articles.map((a) => a.id);
+  const { quote, evidenceIn } = evidenceFns(r, articleIds, lengthOf);
 
-  const quote = (): string => {
-    const n = r.int(6, 24);
-    const w: string[] = [];
-    for (let k = 0; k < n; k++) w.push(r.pick(WORDS));
-    return w.join(' ');
+  // --- mentions: drawn through once here (counts; the PRNG moves on), replayed when streamed.
+  const mentionInputs = {
+    articles,
+    lengthOf,
+    entities,
+    zAll: new Zipf(E, 1),
+    perArticle: Math.min(25, Math.floor(E / 2)),
   };
-  const evidenceIn = (article: string): Evidence => {
-    const q = quote();
-    const start = r.int(0, Math.max(0, lengthOf.get(article)! - q.length - 1));
-    return { article, quote: q, start, end: start + q.length };
-  };
-  const evidence = (): Evidence[] => {
-    const n = r.chance(0.7) ? 1 : r.chance(0.67) ? 2 : 3;
-    const out: Evidence[] = [];
-    for (let k = 0; k < n; k++) out.push(evidenceIn(r.pick(articleIds)));
-    return out;
-  };
-
-  // --- mentions: 25 distinct entities per article, Zipf(1) over global rank.
-  const perArticle = Math.min(25, Math.floor(E / 2));
-  const zAll = new Zipf(E, 1);
-  const mentions: Mention[] = [];
+  const mentionState = r.state;
+  const mentionList: Mention[] = [];
   const mentionCount = new Map<string, number>();
-  for (const a of articles) {
-    const seen = new Set<number>();
-    while (seen.size < perArticle) seen.add(zAll.draw(r.next()));
-    for (const idx of seen) {
-      const e = entities[idx]!.data;
-      const first = r.int(0, lengthOf.get(a.id)! - 200);
-      mentions.push({
-        article: a.id,
-        entity: e.id,
-        count: 1 + Math.floor(-Math.log(1 - r.next()) * 2),
-        first_offset: first,
-        quote: e.name,
-      });
-      mentionCount.set(e.id, (mentionCount.get(e.id) ?? 0) + 1);
-    }
+  let mentionTotal = 0;
+  for (const m of mentionRows(r, mentionInputs)) {
+    if (!lazy) mentionList.push(m);
+    mentionTotal++;
+    mentionCount.set(m.entity, (mentionCount.get(m.entity) ?? 0) + 1);
   }
+  const mentions = lazy ? replayable(() => mentionRows(Random.at(mentionState), mentionInputs)) : mentionList;
 
   // --- article links (typed relationships between an Article and an entity)
-  const relationships: Relationship[] = [];
+  const links: Relationship[] = [];
   for (const a of articles) {
-    relationships.push({
+    links.push({
       type: 'PUBLISHED_BY',
       from: a.id,
       to: a.outlet,
@@ -121,7 +133,7 @@ export function generateSeedData(opts: GenerateOptions): Generated {
       evidence: [evidenceIn(a.id)],
     });
     for (const p of a.authors)
-      relationships.push({
+      links.push({
         type: 'WRITTEN_BY',
         from: a.id,
         to: p,
@@ -142,34 +154,28 @@ export function generateSeedData(opts: GenerateOptions): Generated {
   });
 
   // --- typed entity relationships: the rest of N (plus `extra` kept aside)
-  const zPool = (label: EntityLabel, s: number) => new Zipf(pools[label].length, s);
-  const claimRels = C * 2 + about + contradicts;
-  const typedTarget = Math.max(0, N - mentions.length - claimRels - relationships.length);
   const zipfs = new Map<EntityLabel, Zipf>();
-  const zOf = (l: EntityLabel) => zipfs.get(l) ?? (zipfs.set(l, zPool(l, 0.8)), zipfs.get(l)!);
-  const totalWeight = TYPES.reduce((s, t) => s + t.weight, 0);
-  const keys = new Set<string>();
-  const typed: Relationship[] = [];
-  const extraCount = opts.extra ?? 0;
-  let attempts = 0;
-  while (typed.length < typedTarget + extraCount && attempts < (typedTarget + extraCount) * 20) {
-    attempts++;
-    let u = r.next() * totalWeight;
-    let t = TYPES[0]!;
-    for (const cand of TYPES) {
-      t = cand;
-      if ((u -= cand.weight) < 0) break;
-    }
-    const from = pools[t.from][zOf(t.from).draw(r.next())]!;
-    const to = pools[t.to][zOf(t.to).draw(r.next())]!;
-    if (from === to) continue;
-    const key = `${t.type}|${from}|${to}`;
-    if (keys.has(key)) continue;
-    keys.add(key);
-    typed.push({ type: t.type, from, to, properties: t.props ? t.props(r) : {}, evidence: evidence() });
-  }
-  const extra = typed.splice(typedTarget);
-  for (const t of typed) relationships.push(t);
+  const typedInputs = {
+    pools,
+    zOf: (l: EntityLabel) => zipfs.get(l) ?? (zipfs.set(l, new Zipf(pools[l].length, 0.8)), zipfs.get(l)!),
+    articleIds,
+    lengthOf,
+  };
+  const claimRels = C * 2 + about + contradicts;
+  const typedTarget = Math.max(0, N - mentionTotal - claimRels - links.length);
+  const typedList: Relationship[] = [];
+  const extra: Relationship[] = [];
+  const replay = drawTyped(r, typedInputs, typedTarget, opts.extra ?? 0, (rel, i) => {
+    if (i >= typedTarget) extra.push(rel);
+    else if (!lazy) typedList.push(rel);
+  });
+  const relationships = lazy
+    ? replayable(function* () {
+        yield* links;
+        yield* replayTyped(replay, typedInputs);
+      })
+    : [...links, ...typedList];
+  const typedCount = links.length + replay.count;
 
   const vocabulary: VocabularyEntry[] = [
     ...TYPES.filter((t, i) => TYPES.findIndex((x) => x.type === t.type) === i).map((t) => ({
@@ -193,13 +199,13 @@ export function generateSeedData(opts: GenerateOptions): Generated {
       entities: byLabel,
       claims: C,
       relationships: {
-        mentions: mentions.length,
-        typed: relationships.length,
+        mentions: mentionTotal,
+        typed: typedCount,
         made: C,
         reports: C,
         about,
         contradicts,
-        total: mentions.length + relationships.length + claimRels,
+        total: mentionTotal + typedCount + claimRels,
       },
     },
     probes: {

@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ROOT } from '../src/runtime/paths';
 import { runApiBench } from './api/run';
-import { generateSeedData } from './generate';
+import { streamSeedData } from './generate';
 import { importedGraph } from './lib/imported';
 import { runLoadBench, type LoadResults } from './loading/run';
 import { machineInfo } from './lib/machine';
@@ -171,7 +171,7 @@ async function main(): Promise<number> {
           (only.has('load') ? null : await importedGraph(scale, SEED, { pagecache: '2g', log }));
         if (!inst) throw new Error('no loaded graph to run the API on (the load part failed)');
         try {
-          const probes = generateSeedData({ relationships: scale, seed: SEED }).probes;
+          const probes = streamSeedData({ relationships: scale, seed: SEED }).probes;
           return await runApiBench({ uri: inst.uri, password: inst.password, database: inst.database }, probes, {
             ...PLAN.api,
             log,

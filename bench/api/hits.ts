@@ -8,7 +8,7 @@
  * elements, as the API returns) on the same node, for the API's page size and for 100.
  */
 import { int } from 'neo4j-driver';
-import { generateSeedData } from '../generate';
+import { streamSeedData } from '../generate';
 import { importedGraph } from '../lib/imported';
 import { machineInfo } from '../lib/machine';
 import { table } from '../lib/markdown';
@@ -37,7 +37,7 @@ const byRow = <T>(o: Record<string, T>) => Object.fromEntries(Object.entries(o).
 async function hitsAt(n: number): Promise<AtScale> {
   const inst = await importedGraph(n, seed, { log });
   try {
-    const probes = generateSeedData({ relationships: n, seed }).probes;
+    const probes = streamSeedData({ relationships: n, seed }).probes;
     const r = await apiDbHits({ uri: inst.uri, password: inst.password, database: inst.database }, probes);
     for (const [ep, why] of Object.entries(r.failed)) log(`${n}: ${ep} failed: ${why}`);
     const base = await browserStyle(inst, probes);
@@ -55,7 +55,7 @@ interface Inst {
 }
 
 /** Browser-style expansions of the first small node and of the hub: the API's page, and 100 rows. */
-async function browserStyle(inst: Inst, p: ReturnType<typeof generateSeedData>['probes']) {
+async function browserStyle(inst: Inst, p: ReturnType<typeof streamSeedData>['probes']) {
   const driver = createDriver({ uri: inst.uri, username: 'neo4j', password: inst.password });
   const session = driver.session({ database: inst.database, defaultAccessMode: 'READ' });
   const sum = (x: { dbHits?: number; children?: unknown[] }): number =>

@@ -1,6 +1,6 @@
 /** What the synthetic graph generator takes and returns. */
 import type { SeedData } from '../../src/dataset/read';
-import type { EntityLabel, Relationship } from '../../src/dataset/schema';
+import type { EntityLabel, Mention, Relationship } from '../../src/dataset/schema';
 
 export interface GenerateOptions {
   /** Total relationships the loader will create (MENTIONS, claims' links and typed relationships). */
@@ -49,3 +49,11 @@ export interface Generated {
     event: string;
   };
 }
+
+/** SeedData whose two bulky lists are replayed from the seed on every iteration instead of held. */
+export type StreamedSeedData = Omit<SeedData, 'relationships' | 'mentions'> & {
+  relationships: Iterable<Relationship>;
+  mentions: Iterable<Mention>;
+};
+
+export type StreamedGenerated = Omit<Generated, 'data'> & { data: StreamedSeedData };

@@ -16,9 +16,25 @@ export function rng(seed: number): () => number {
 }
 
 export class Random {
-  readonly next: () => number;
+  /** mulberry32's whole state: saving it lets a generator replay its draws from that point. */
+  private a: number;
   constructor(seed: number) {
-    this.next = rng(seed);
+    this.a = seed >>> 0;
+  }
+  /** The same generator as rng(seed), as a method so its state can be read and restored. */
+  readonly next = (): number => {
+    this.a = (this.a + 0x6d2b79f5) >>> 0;
+    let t = this.a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  /** The current state; `Random.at(state)` continues the same sequence from here. */
+  get state(): number {
+    return this.a;
+  }
+  static at(state: number): Random {
+    return new Random(state);
   }
   /** Integer in [lo, hi] (inclusive). */
   int(lo: number, hi: number): number {

@@ -13,17 +13,26 @@ export interface LoaderFigures {
   relsPerCpuSec: number;
   neo4jCpuS: number;
   loaderCpuS: number;
-  peakHeapMB: number;
   /** Neo4j's estimate of the largest load transaction's memory at its peak. */
   txPeakMB: number;
-  heapAfterGenerateMB: number;
-  /** The loader's own heap: peak minus the generated dataset's (heap after generating). */
+  /** Live heap (after a forced full GC) once the dataset is generated: the streamed input's share. */
+  liveAfterGenerateMB: number;
+  /** The loader's own heap: peak live heap (sampled after forced GCs) minus liveAfterGenerateMB. */
   loaderHeapMB: number;
+  /** Forced GCs per load and their total wall time (at most that much added to the load's times). */
+  gcCount: number;
+  gcMs: number;
+  /** Without GC (sampled every 10 ms): used heap after generating, its peak, and the difference. */
+  heapAfterGenerateMB: number;
+  peakHeapMB: number;
+  loaderUsedHeapMB: number;
   rssMB: number;
   storeMB: number;
   txLogMB: number;
   loadPerCore: number;
   neo4jHeap: string;
+  /** The loader instance's page cache (absent in figures recorded before it scaled). */
+  neo4jPagecache?: string;
   /** Statement profile of the last run (see load-child.ts). */
   profile: LoadChildResult['profile'];
   /** writeSeed's path in these runs ('create' on a fresh database). */
@@ -74,5 +83,7 @@ export interface ImportFigures {
   bulkRelsPerSec: number | null;
   storeMB: number;
   csvMB: number;
+  /** Peak RSS of the process that generated the data and wrote the CSV. */
+  csvRssMB: number;
   verified: string;
 }

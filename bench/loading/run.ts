@@ -7,7 +7,8 @@
  *    folder (the offline ceiling), then the schema build on the imported store.
  * Store size is measured on the stopped instance (store files; transaction logs apart).
  */
-import { rmSync } from 'node:fs';
+import { rmSync, statfsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, SCHEMA_CYPHER } from '../../src/runtime/paths';
 import { applySchema } from '../../src/dataset/load';
@@ -67,6 +68,20 @@ export interface LoadResults {
 const int = (x: number) => x.toLocaleString('en-US');
 const LOAD_CHILD = join(ROOT, 'bench', 'loading', 'load-child.ts');
 const CSV_CHILD = join(ROOT, 'bench', 'loading', 'csv-child.ts');
+// The load child forces full GCs to sample its live heap. The 12 GB cap only keeps V8 from
+// failing a large run: the streamed input stays in memory as nodes and claims only (~130 MB
+// live at 1M; see the report's "heap after generating").
+const CHILD_NODE_ARGS = ['--expose-gc', '--max-old-space-size=12288'];
+/**
+ * Disk a scale needs at once, bytes per relationship (1M run, 2026-12): the import's CSV (231 B) and
+ * store (624 B) exist together; then the loader's store (635 B) and transaction logs (1,048 B).
+ */
+const DISK_PER_REL = 1_800;
+/**
+ * The loader's Neo4j page cache: 1g up to 1M relationships (the 635 MB store fits), then enough for
+ * the store (~800 B per relationship: 8g at 10M), so a large load measures writes, not page faults.
+ */
+const pagecacheFor = (n: number): string => `${Math.max(1, Math.ceil((n * 800) / 2 ** 30))}g`;
 
 async function loaderRuns(
   n: number,
@@ -83,7 +98,7 @@ async function loaderRuns(
   let kept: BenchNeo4j | null = null;
   const runs = plan.runs(n);
   for (let r = 0; r < runs; r++) {
-    const inst = await startBenchNeo4j({ heap: plan.heap(n), pagecache: '1g' });
+    const inst = await startBenchNeo4j({ heap: plan.heap(n), pagecache: pagecacheFor(n) });
     const home = inst.home;
     try {
       const input: LoadChildInput = {
@@ -96,7 +111,7 @@ async function loaderRuns(
         neo4jPid: inst.handle.info.pid,
       };
       const res = await runChild<LoadChildResult>(LOAD_CHILD, input, {
-        nodeArgs: ['--max-old-space-size=12288'],
+        nodeArgs: CHILD_NODE_ARGS,
         onLine: plan.log,
       });
       const load = loadPerCore();
@@ -111,7 +126,8 @@ async function loaderRuns(
       plan.log(
         `load: ${n.toLocaleString('en-US')} run ${r + 1}/${runs}: ${Math.round(res.relationships / (res.totalMs / 1000)).toLocaleString('en-US')} rels/s ` +
           `(${(res.totalMs / 1000).toFixed(1)} s, verify + finish ${(res.commitMs / 1000).toFixed(1)} s), store ${mb(size.store).toFixed(0)} MB, ` +
-          `tx memory peak ${mb(res.txPeakBytes).toFixed(0)} MB, loader's own heap ${mb(res.peakHeap - res.heapAfterGenerate).toFixed(0)} MB`,
+          `tx memory peak ${mb(res.txPeakBytes).toFixed(0)} MB, loader's own live heap ${mb(res.peakLiveHeap - res.liveAfterGenerate).toFixed(0)} MB ` +
+          `(${res.gcCount} forced GCs, ${(res.gcMs / 1000).toFixed(1)} s; without GC ${mb(res.peakHeap - res.heapAfterGenerate).toFixed(0)} MB), RSS ${mb(res.maxRssBytes).toFixed(0)} MB`,
       );
       // The API benchmark runs on this graph: restart the server on the same folder.
       if (keepRunning) kept = inst;
@@ -127,7 +143,7 @@ async function loaderRuns(
   const merged: LoadChildResult[] = [];
   const mergeRuns = (plan.mergeRuns ?? ((x: number) => (x >= 10_000 && x <= 100_000 ? 1 : 0)))(n);
   for (let r = 0; r < mergeRuns; r++) {
-    const inst = await startBenchNeo4j({ heap: plan.heap(n), pagecache: '1g' });
+    const inst = await startBenchNeo4j({ heap: plan.heap(n), pagecache: pagecacheFor(n) });
     try {
       const input: LoadChildInput = {
         uri: inst.uri,
@@ -140,7 +156,7 @@ async function loaderRuns(
         strategy: 'merge',
       };
       const res = await runChild<LoadChildResult>(LOAD_CHILD, input, {
-        nodeArgs: ['--max-old-space-size=12288'],
+        nodeArgs: CHILD_NODE_ARGS,
         onLine: plan.log,
       });
       if (res.loadedRelationships !== res.relationships)
@@ -188,15 +204,20 @@ async function loaderRuns(
       relsPerCpuSec: m((s) => s.relationships / (s.neo4jCpuS + s.loaderCpuS)),
       neo4jCpuS: m((s) => s.neo4jCpuS),
       loaderCpuS: m((s) => s.loaderCpuS),
-      peakHeapMB: m((s) => mb(s.peakHeap)),
       txPeakMB: m((s) => mb(s.txPeakBytes)),
+      liveAfterGenerateMB: m((s) => mb(s.liveAfterGenerate)),
+      loaderHeapMB: m((s) => mb(s.peakLiveHeap - s.liveAfterGenerate)),
+      gcCount: m((s) => s.gcCount),
+      gcMs: m((s) => s.gcMs),
       heapAfterGenerateMB: m((s) => mb(s.heapAfterGenerate)),
-      loaderHeapMB: m((s) => mb(s.peakHeap - s.heapAfterGenerate)),
+      peakHeapMB: m((s) => mb(s.peakHeap)),
+      loaderUsedHeapMB: m((s) => mb(s.peakHeap - s.heapAfterGenerate)),
       rssMB: m((s) => mb(s.maxRssBytes)),
       storeMB: m((s) => s.storeMB),
       txLogMB: m((s) => s.txLogMB),
       loadPerCore: m((s) => s.load),
       neo4jHeap: plan.heap(n),
+      neo4jPagecache: pagecacheFor(n),
       profile: samples[samples.length - 1]!.profile,
       mode: samples[samples.length - 1]!.mode,
       mergeBaseline,
@@ -222,6 +243,7 @@ async function importRuns(n: number, plan: LoadPlan): Promise<ImportFigures> {
       writeMs: number;
       relationships: number;
       nodes: number;
+      maxRssBytes: number;
     }>(
       CSV_CHILD,
       { relationships: n, seed: plan.seed, dir },
@@ -308,6 +330,7 @@ async function importRuns(n: number, plan: LoadPlan): Promise<ImportFigures> {
       bulkRelsPerSec: bulkMs ? csv.relationships / (bulkMs / 1000) : null,
       storeMB,
       csvMB: mb(csv.bytes),
+      csvRssMB: mb(csv.maxRssBytes),
       verified,
     };
   } finally {
@@ -319,6 +342,7 @@ export async function runLoadBench(plan: LoadPlan): Promise<LoadResults> {
   const scales: ScaleResult[] = [];
   let kept: BenchNeo4j | null = null;
   for (const [i, n] of plan.scales.entries()) {
+    checkDisk(n, plan);
     const keep = plan.keepLast && i === plan.scales.length - 1;
     const importing = importRuns(n, plan).catch((e: unknown): { error: string } => {
       const error = (e as Error).message.split('\n').slice(0, 3).join(' ');
@@ -333,4 +357,18 @@ export async function runLoadBench(plan: LoadPlan): Promise<LoadResults> {
     scales.push({ relationships: l.rels, nodes: l.nodes, loader: l.figures, perRow: l.perRow, import: imp });
   }
   return { scales, kept };
+}
+
+/** Fails a scale up front when the temporary folder cannot hold it (10M: ~18 GB), not hours in. */
+function checkDisk(n: number, plan: LoadPlan): void {
+  const fs = statfsSync(tmpdir());
+  const free = fs.bavail * fs.bsize;
+  const need = n * DISK_PER_REL;
+  plan.log(
+    `load: ${int(n)}: needs ~${mb(need).toFixed(0)} MB of disk in ${tmpdir()} at once, ${mb(free).toFixed(0)} MB free`,
+  );
+  if (free < need * 1.2)
+    throw new Error(
+      `${tmpdir()} has ${mb(free).toFixed(0)} MB free; ${int(n)} relationships need ~${mb(need).toFixed(0)} MB (set TMPDIR)`,
+    );
 }

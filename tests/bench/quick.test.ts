@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiResults } from '../../bench/api/run';
-import { generateSeedData, writeSeedYaml } from '../../bench/generate';
+import { generateSeedData, streamSeedData, writeSeedYaml } from '../../bench/generate';
 import { readSeed } from '../../src/dataset/read';
 import type { LoadResults } from '../../bench/loading/run';
 import type { RenderResults } from '../../bench/render/run';
@@ -67,6 +67,19 @@ describe('bench/generate.ts', () => {
     expect(JSON.stringify(generateSeedData({ relationships: 3_000, seed: 3 }).data)).toBe(JSON.stringify(a.data));
     expect(JSON.stringify(generateSeedData({ relationships: 3_000, seed: 4 }).data)).not.toBe(JSON.stringify(a.data));
   });
+
+  it('streams the same rows it builds in memory, on every iteration', () => {
+    const a = generateSeedData({ relationships: 3_000, seed: 3, extra: 20 });
+    const b = streamSeedData({ relationships: 3_000, seed: 3, extra: 20 });
+    expect(b.counts).toEqual(a.counts);
+    expect(b.extra).toEqual(a.extra);
+    for (let pass = 0; pass < 2; pass++) {
+      expect([...b.data.relationships]).toEqual(a.data.relationships);
+      expect([...b.data.mentions]).toEqual(a.data.mentions);
+    }
+    expect(b.data.claims).toEqual(a.data.claims);
+    expect(b.data.entities).toEqual(a.data.entities);
+  });
 });
 
 describe('npm run bench -- --quick', () => {
@@ -87,6 +100,11 @@ describe('npm run bench -- --quick', () => {
     positive(s!.loader.relsPerSec);
     positive(s!.loader.relsPerCpuSec);
     positive(s!.loader.peakHeapMB);
+    // The live heap comes from forced GCs (one after each of a small load's batches).
+    positive(s!.loader.liveAfterGenerateMB);
+    expect(s!.loader.gcCount).toBeGreaterThan(0);
+    expect(s!.loader.loaderHeapMB).toBeGreaterThanOrEqual(0);
+    expect(s!.loader.loaderHeapMB).toBeLessThan(s!.loader.rssMB);
     positive(s!.loader.storeMB);
     expect(s!.loader.writeMs).toBeLessThanOrEqual(s!.loader.totalMs);
     expect(s!.loader.profile.map((p) => p.kind)).toContain('CREATE :MENTIONS');
