@@ -18,7 +18,8 @@
  * checks too.
  *
  * Options: --duration S (default 60), --warmup S (default 20), --connections N (default 100),
- * --seed N, --no-record.
+ * --seed N, --no-record; --graph N runs on the generated graph of N relationships (built by the
+ * offline importer, bench/lib/imported.ts) instead, and records its own section.
  * Exit code 1 when a criterion fails.
  */
 import autocannon from 'autocannon';
@@ -33,6 +34,7 @@ import { loadEnv, processEnv } from '../src/runtime/config';
 import { startManaged } from '../src/runtime/managed/instance';
 import { freePort } from '../src/runtime/managed/ports';
 import { ROOT } from '../src/runtime/paths';
+import { importedGraph } from './lib/imported';
 import { avg, rssKb, rssWindows, type Cannon, type CannonRequest } from './load/measure';
 import { buildMix, checkMix, prng, WEIGHTS, type Req } from './load/mix';
 import { recordSection, renderSection, RESULTS } from './load/record';
@@ -55,32 +57,20 @@ async function main(): Promise<number> {
   const load0 = loadavg()
     .map((x) => x.toFixed(2))
     .join(' ');
-  const home = mkdtempSync(join(tmpdir(), 'newsgraph-load-neo4j-'));
+  const graph = arg('graph', 0);
+  const db = graph > 0 ? await importedDb(graph) : await seededDb();
   let server: ChildProcess | null = null;
-  const handle = await startManaged({
-    home,
-    port: await freePort(),
-    heap: '1g',
-    pagecache: '512m',
-    javaHome: loadEnv().JAVA_HOME,
-    reuse: false,
-    log: () => {},
-  });
   try {
-    const uri = handle.info.uri!;
-    const password = handle.info.password!;
-    const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', password));
-    await seedDatabase(driver, 'neo4j', { reset: true }).finally(() => driver.close());
-
+    const { uri, password, database } = db;
     server = spawn(process.execPath, ['--import', 'tsx', SELF, '--serve'], {
       cwd: ROOT,
-      env: processEnv({ NEO4J_URI: uri, NEO4J_USERNAME: 'neo4j', NEO4J_PASSWORD: password, NEO4J_DATABASE: 'neo4j' }),
+      env: processEnv({ NEO4J_URI: uri, NEO4J_USERNAME: 'neo4j', NEO4J_PASSWORD: password, NEO4J_DATABASE: database }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const base = await waitReady(server);
     if (new URL(base).hostname !== '127.0.0.1') throw new Error(`refusing to load anything but 127.0.0.1 (${base})`);
     const rand = prng(seed);
-    const mix = await buildMix(uri, password, base, rand);
+    const mix = await buildMix(uri, password, database, base, rand);
     const dropped = await checkMix(base, mix);
     const sizes = Object.fromEntries(Object.entries(mix).map(([k, v]) => [k, v.length]));
     for (const [k, v] of Object.entries(mix)) if (!v.length) throw new Error(`the ${k} part of the mix is empty`);
@@ -168,7 +158,9 @@ async function main(): Promise<number> {
     console.log(lines.join('\n'));
     if (record) {
       recordSection(
+        graph,
         renderSection({
+          graph,
           warmup,
           warmRequests: warm ? warm.requests.total : 0,
           warm5xx,
@@ -202,9 +194,49 @@ async function main(): Promise<number> {
       server.kill('SIGTERM');
       await new Promise((r) => server!.once('exit', r));
     }
+    await db.dispose();
+  }
+}
+
+interface LoadDb {
+  uri: string;
+  password: string;
+  database: string;
+  dispose(): Promise<void>;
+}
+
+/** A throw-away managed Neo4j (production configuration) with the Belgorod graph. */
+async function seededDb(): Promise<LoadDb> {
+  const home = mkdtempSync(join(tmpdir(), 'newsgraph-load-neo4j-'));
+  const handle = await startManaged({
+    home,
+    port: await freePort(),
+    heap: '1g',
+    pagecache: '512m',
+    javaHome: loadEnv().JAVA_HOME,
+    reuse: false,
+    log: () => {},
+  });
+  const dispose = async () => {
     await handle.stop(30_000);
     rmSync(home, { recursive: true, force: true });
+  };
+  try {
+    const uri = handle.info.uri!;
+    const password = handle.info.password!;
+    const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', password));
+    await seedDatabase(driver, 'neo4j', { reset: true }).finally(() => driver.close());
+    return { uri, password, database: 'neo4j', dispose };
+  } catch (e) {
+    await dispose();
+    throw e;
   }
+}
+
+/** The generated graph of `relationships`, imported offline (a few minutes at 1M). */
+async function importedDb(relationships: number): Promise<LoadDb> {
+  const inst = await importedGraph(relationships, 7, { pagecache: '2g', log: (l) => console.log(`load: ${l}`) });
+  return { uri: inst.uri, password: inst.password, database: inst.database, dispose: () => inst.dispose() };
 }
 
 if (process.argv.includes('--serve')) {

@@ -207,15 +207,13 @@ async function main(): Promise<number> {
 }
 
 /**
- * The section `npm run bench:load` (bench/load.ts) records between its markers is not
- * ours to rewrite: carry it over from the previous file.
+ * The sections `npm run bench:load` (bench/load.ts) records between their markers (the Belgorod
+ * graph's, and one per generated graph size) are not ours to rewrite: carry them over.
  */
 function keptLoadSection(file: string): string {
   if (!existsSync(file)) return '';
-  const text = readFileSync(file, 'utf8');
-  const i = text.indexOf('<!-- load:start -->');
-  const j = text.indexOf('<!-- load:end -->');
-  return i >= 0 && j > i ? `\n${text.slice(i, j + '<!-- load:end -->'.length)}\n` : '';
+  const blocks = readFileSync(file, 'utf8').match(/<!-- (load(?:-\d+)?):start -->[\s\S]*?<!-- \1:end -->/g) ?? [];
+  return blocks.map((b) => `\n${b}\n`).join('');
 }
 
 main().then(

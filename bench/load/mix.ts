@@ -22,9 +22,13 @@ export function prng(seed: number): () => number {
   };
 }
 
+/** Entities the mix is drawn from, at most: a large generated graph is sampled (each request is checked once first). */
+const MAX_ENTITIES = 300;
+
 export async function buildMix(
   uri: string,
   password: string,
+  database: string,
   base: string,
   rand: () => number,
 ): Promise<Record<Req['kind'], Req[]>> {
@@ -33,14 +37,20 @@ export async function buildMix(
     .executeQuery(
       'MATCH (e:Entity) RETURN e.id AS id, e.name AS name, elementId(e) AS eid ORDER BY e.id',
       {},
-      { database: 'neo4j' },
+      { database },
     )
     .finally(() => driver.close());
-  const entities = ents.records.map((r) => ({
+  const all = ents.records.map((r) => ({
     id: r.get('id') as string,
     name: r.get('name') as string,
     eid: r.get('eid') as string,
   }));
+  // A seeded sample without repeats (partial Fisher–Yates), so the mix stays reproducible.
+  for (let i = 0; i < Math.min(MAX_ENTITIES, all.length); i++) {
+    const j = i + Math.floor(rand() * (all.length - i));
+    [all[i], all[j]] = [all[j]!, all[i]!];
+  }
+  const entities = all.slice(0, MAX_ENTITIES);
   const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
   const enc = encodeURIComponent;
   const mix: Record<Req['kind'], Req[]> = { search: [], node: [], expand: [], paths: [], saved: [] };
