@@ -35,7 +35,7 @@ import { startManaged } from '../src/runtime/managed/instance';
 import { freePort } from '../src/runtime/managed/ports';
 import { ROOT } from '../src/runtime/paths';
 import { importedGraph } from './lib/imported';
-import { avg, rssKb, rssWindows, type Cannon, type CannonRequest } from './load/measure';
+import { avg, FailureTally, rssKb, rssWindows, type Cannon, type CannonRequest } from './load/measure';
 import { buildMix, checkMix, prng, WEIGHTS, type Req } from './load/mix';
 import { recordSection, renderSection, RESULTS } from './load/record';
 import { serve, waitReady } from './load/server';
@@ -88,6 +88,7 @@ async function main(): Promise<number> {
       `load: ${connections} clients for ${duration} s against ${base}; mix ${JSON.stringify(sizes)}${dropped.length ? `; dropped ${dropped.length}` : ''}`,
     );
 
+    const failures = new FailureTally();
     // RSS of the server process, once a second.
     const cannon = (seconds: number) =>
       (autocannon as unknown as Cannon)({
@@ -99,13 +100,18 @@ async function main(): Promise<number> {
         timeout: 30,
         requests: [
           {
-            setupRequest: (req: CannonRequest) => {
+            setupRequest: (req: CannonRequest, context: { kind?: string }) => {
               const r = next();
+              // One request in flight per connection: its context says what the answer was for.
+              context.kind = r.kind;
               req.method = r.method;
               req.path = r.path;
               req.body = r.body;
               req.headers = r.body ? { 'content-type': 'application/json' } : {};
               return req;
+            },
+            onResponse: (status: number, body: string, context: { kind?: string }) => {
+              if (status >= 400) failures.add(context.kind ?? '?', status, body);
             },
           },
         ],
@@ -153,6 +159,7 @@ async function main(): Promise<number> {
       `server RSS: first 10 s ${(avg(first) / 1024).toFixed(0)} MB, last 10 s ${(avg(last) / 1024).toFixed(0)} MB, growth ${growth.toFixed(1)} %`,
       `server RSS by 10 s window (MB): ${rssWindows(rss, duration).join(' ')}`,
       `sent by kind: ${JSON.stringify(sent)}`,
+      `answers ≥ 400 by kind, status and error code (warm-up included): ${failures.text() || 'none'}`,
       ...Object.entries(checks).map(([k, v]) => `${v ? 'PASS' : 'FAIL'} ${k}`),
     ];
     console.log(lines.join('\n'));
@@ -174,6 +181,7 @@ async function main(): Promise<number> {
             .join(' '),
           sizes,
           sent,
+          failures: failures.text(),
           dropped,
           served,
           s4xx,

@@ -35,3 +35,27 @@ export interface CannonResult {
 export type Cannon = (
   opts: Record<string, unknown>,
 ) => PromiseLike<CannonResult> & { on(e: string, cb: (...a: unknown[]) => void): void };
+
+/** Answers ≥ 400 counted by request kind, HTTP status and the API's error code (`{ error: { code } }`). */
+export class FailureTally {
+  private readonly counts = new Map<string, number>();
+
+  add(kind: string, status: number, body: string): void {
+    let code = '?';
+    try {
+      code = String((JSON.parse(body) as { error?: { code?: unknown } }).error?.code ?? '?');
+    } catch {
+      // not JSON: a proxy's or Fastify's own page
+    }
+    const k = `${kind} ${status} ${code}`;
+    this.counts.set(k, (this.counts.get(k) ?? 0) + 1);
+  }
+
+  /** "saved 400 QUERY_TIMEOUT × 12, …", most frequent first; '' when nothing failed. */
+  text(): string {
+    return [...this.counts]
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, n]) => `${k} × ${n}`)
+      .join(', ');
+  }
+}

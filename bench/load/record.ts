@@ -26,6 +26,8 @@ export interface SectionData {
   load1: string;
   sizes: Record<string, number>;
   sent: Record<string, number>;
+  /** Answers ≥ 400 by request kind, status and the API's error code ('' when none). */
+  failures: string;
   dropped: string[];
   served: number;
   s4xx: number;
@@ -66,6 +68,7 @@ export function renderSection(d: SectionData): string {
     `| sent by kind | ${Object.entries(d.sent)
       .map(([k, v]) => `${k} ${v}`)
       .join(', ')} |`,
+    `| answers ≥ 400 by kind, status and error code (warm-up included) | ${d.failures || 'none'} |`,
     '',
     ...Object.entries(d.checks).map(([k, v]) => `- ${v ? '✅' : '❌'} ${k}`),
     ...(d.dropped.length ? ['', `Left out of the mix after the initial check (not 200): ${d.dropped.join('; ')}`] : []),
