@@ -14,7 +14,9 @@ import { machineInfo } from '../lib/machine';
 import { table } from '../lib/markdown';
 import { createDriver } from '../../src/runtime/connection';
 import { pageLimit } from '../../src/server/resources/nodes/neighbours';
+import { PATHS_DEFAULT_EXCLUDE } from '../../src/shared/api/paths';
 import { BROWSER_EXPAND } from './browser';
+import { PAIR_HOPS } from './pairs';
 import { apiDbHits } from './run';
 
 const arg = (name: string): string | undefined => {
@@ -29,6 +31,14 @@ interface AtScale {
   hits: Record<string, number>;
   where: Record<string, string>;
   hubDegree: number;
+  /** What the paths request found: its cost follows the search (hops, the degrees on the way), not only the graph. */
+  paths: PathShape;
+}
+interface PathShape {
+  hops: number | null;
+  paths: number;
+  /** The largest degree of a node inside one of the shortest paths (each is expanded by the search). */
+  viaDegree: number;
 }
 // The hub's endpoint is named by its size, which differs per scale: one row for it.
 const rowName = (ep: string) => (ep.startsWith('expand (hub,') ? 'expand (hub)' : ep);
@@ -41,8 +51,10 @@ async function hitsAt(n: number): Promise<AtScale> {
     const r = await apiDbHits({ uri: inst.uri, password: inst.password, database: inst.database }, probes);
     for (const [ep, why] of Object.entries(r.failed)) log(`${n}: ${ep} failed: ${why}`);
     const base = await browserStyle(inst, probes);
-    log(`${n}: ${JSON.stringify(r.dbHits)} ${JSON.stringify(base.hits)}`);
-    return { hits: { ...byRow(r.dbHits), ...base.hits }, where: byRow(r.where), hubDegree: base.hubDegree };
+    const pair = r.pairs[0];
+    const paths = pair ? await pathShape(inst, ...pair) : { hops: null, paths: 0, viaDegree: 0 };
+    log(`${n}: ${JSON.stringify(r.dbHits)} ${JSON.stringify(base.hits)} ${JSON.stringify(paths)}`);
+    return { hits: { ...byRow(r.dbHits), ...base.hits }, where: byRow(r.where), hubDegree: base.hubDegree, paths };
   } finally {
     await inst.dispose();
   }
@@ -52,6 +64,32 @@ interface Inst {
   uri: string;
   password: string;
   database: string;
+}
+
+/** The shortest paths between the pair the paths request asks for (the same pattern: ≤ 4 hops, no MENTIONS). */
+async function pathShape(inst: Inst, from: string, to: string): Promise<PathShape> {
+  const driver = createDriver({ uri: inst.uri, username: 'neo4j', password: inst.password });
+  try {
+    const r = await driver.executeQuery(
+      `MATCH (a:Entity {id: $from}) MATCH (b:Entity {id: $to})
+       OPTIONAL MATCH p = allShortestPaths((a)-[*..4]-(b))
+       WHERE none(r IN relationships(p) WHERE type(r) IN $exclude)
+       WITH p WHERE p IS NOT NULL
+       RETURN min(length(p)) AS hops, count(p) AS paths,
+              max(reduce(d = 0, n IN nodes(p)[1..-1] | CASE WHEN COUNT { (n)--() } > d THEN COUNT { (n)--() } ELSE d END)) AS via`,
+      { from, to, exclude: [...PATHS_DEFAULT_EXCLUDE] },
+      { database: inst.database, routing: 'READ' },
+    );
+    const rec = r.records[0];
+    const hops = rec?.get('hops');
+    return {
+      hops: hops === null || hops === undefined ? null : Number(hops),
+      paths: Number(rec?.get('paths') ?? 0),
+      viaDegree: Number(rec?.get('via') ?? 0),
+    };
+  } finally {
+    await driver.close();
+  }
 }
 
 /** Browser-style expansions of the first small node and of the hub: the API's page, and 100 rows. */
@@ -106,6 +144,14 @@ console.log(
   ),
 );
 console.log(`\nThe hub's relationships: ${at.map((x) => x.hubDegree.toLocaleString('en-US')).join(' / ')}.`);
+console.log(
+  `\nThe PROFILEd paths request's pair (an ordinary node and the first node ${PAIR_HOPS} hops from it, not MENTIONS): ${at
+    .map(
+      (x) =>
+        `${x.paths.hops ?? 'no path'} hops, ${x.paths.paths} shortest path(s), largest degree inside a path ${x.paths.viaDegree.toLocaleString('en-US')}`,
+    )
+    .join(' / ')}.`,
+);
 console.log('\nWhere the hits go (the three operators with the most, per endpoint):\n');
 console.log(
   table(

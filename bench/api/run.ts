@@ -12,6 +12,7 @@ import { ROOT } from '../../src/runtime/paths';
 import type { Generated } from '../generate';
 import { median } from '../lib/stats';
 import { browserExpansions } from './browser';
+import { pathPairs } from './pairs';
 import { med, viaApi, viaDriver, type HttpRequests, type LatencyCell } from './measure';
 import { Recorder, recordingDriver, type RecordedStatement } from './record';
 
@@ -104,7 +105,8 @@ async function dbHitsOf(
   return total;
 }
 
-function endpoints(p: Generated['probes']): Endpoint[] {
+/** The requests per endpoint; `pairs` (pathPairs) are the paths requests' ends, each PAIR_HOPS apart. */
+function endpoints(p: Generated['probes'], pairs: Array<[string, string]>): Endpoint[] {
   const surname = (n: string) => n.split(' ').pop()!.slice(0, 6);
   const s = p.small;
   return [
@@ -126,13 +128,15 @@ function endpoints(p: Generated['probes']): Endpoint[] {
       requests: [{ path: `/api/nodes/${p.hub}/neighbours?limit=100` }],
       expands: [p.hub],
     },
-    {
-      name: 'paths (≤ 4 hops)',
-      method: 'GET',
-      requests: [0, 2, 4, 6].map((i) => ({
-        path: `/api/paths?from=${s[i % s.length]}&to=${s[(i + 1) % s.length]}&maxHops=4`,
-      })),
-    },
+    ...(pairs.length
+      ? [
+          {
+            name: 'paths (≤ 4 hops)',
+            method: 'GET' as const,
+            requests: pairs.slice(0, 4).map(([from, to]) => ({ path: `/api/paths?from=${from}&to=${to}&maxHops=4` })),
+          },
+        ]
+      : []),
     {
       name: 'saved query: person-profile',
       method: 'POST',
@@ -228,8 +232,11 @@ export async function apiDbHits(
   /** Per endpoint, its operators with the most database hits ("Expand(All) 1,200 · …"). */
   where: Record<string, string>;
   failed: Record<string, string>;
+  /** The paths requests' ends (the first pair is the one PROFILEd). */
+  pairs: Array<[string, string]>;
 }> {
-  const eps = endpoints(probes);
+  const pairs = await pathPairs(t, probes.small);
+  const eps = endpoints(probes, pairs);
   // A first pass only warms the fresh instance (plans, page cache, JIT): on a busy machine its
   // first queries can exceed the API's time limit.
   await recordStatements(t, eps);
@@ -248,11 +255,11 @@ export async function apiDbHits(
   } finally {
     await driver.close();
   }
-  return { dbHits, where, failed: Object.fromEntries(failed) };
+  return { dbHits, where, failed: Object.fromEntries(failed), pairs };
 }
 
 export async function runApiBench(t: ApiTarget, probes: Generated['probes'], plan: ApiPlan): Promise<ApiResults> {
-  const eps = endpoints(probes);
+  const eps = endpoints(probes, await pathPairs(t, probes.small));
   // Recording (in-process) and the server child start (both load and EXPLAIN-check the saved
   // queries) overlap.
   const serverP = startServerChild(t);
