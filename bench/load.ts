@@ -103,7 +103,7 @@ async function main(): Promise<number> {
             setupRequest: (req: CannonRequest, context: { kind?: string }) => {
               const r = next();
               // One request in flight per connection: its context says what the answer was for.
-              context.kind = r.kind;
+              context.kind = r.kind === 'saved' ? `saved ${decodeURIComponent(r.path.split('/')[3] ?? '?')}` : r.kind;
               req.method = r.method;
               req.path = r.path;
               req.body = r.body;
@@ -159,7 +159,7 @@ async function main(): Promise<number> {
       `server RSS: first 10 s ${(avg(first) / 1024).toFixed(0)} MB, last 10 s ${(avg(last) / 1024).toFixed(0)} MB, growth ${growth.toFixed(1)} %`,
       `server RSS by 10 s window (MB): ${rssWindows(rss, duration).join(' ')}`,
       `sent by kind: ${JSON.stringify(sent)}`,
-      `answers ≥ 400 by kind, status and error code (warm-up included): ${failures.text() || 'none'}`,
+      `answers ≥ 400 by kind (saved queries by name), status and error code (warm-up included): ${failures.text() || 'none'}`,
       ...Object.entries(checks).map(([k, v]) => `${v ? 'PASS' : 'FAIL'} ${k}`),
     ];
     console.log(lines.join('\n'));

@@ -36,14 +36,18 @@ export type Cannon = (
   opts: Record<string, unknown>,
 ) => PromiseLike<CannonResult> & { on(e: string, cb: (...a: unknown[]) => void): void };
 
-/** Answers ≥ 400 counted by request kind, HTTP status and the API's error code (`{ error: { code } }`). */
+/**
+ * Answers ≥ 400 counted by request kind, HTTP status and the API's error code (`{ error: { code } }`,
+ * with Neo4j's own code beside it unless it is a timeout).
+ */
 export class FailureTally {
   private readonly counts = new Map<string, number>();
 
   add(kind: string, status: number, body: string): void {
     let code = '?';
     try {
-      code = String((JSON.parse(body) as { error?: { code?: unknown } }).error?.code ?? '?');
+      const e = (JSON.parse(body) as { error?: { code?: unknown; neo4jCode?: unknown } }).error;
+      code = `${String(e?.code ?? '?')}${e?.neo4jCode && !/TIMEOUT/.test(String(e.code)) ? ` (${String(e.neo4jCode)})` : ''}`;
     } catch {
       // not JSON: a proxy's or Fastify's own page
     }

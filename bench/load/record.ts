@@ -68,7 +68,7 @@ export function renderSection(d: SectionData): string {
     `| sent by kind | ${Object.entries(d.sent)
       .map(([k, v]) => `${k} ${v}`)
       .join(', ')} |`,
-    `| answers ≥ 400 by kind, status and error code (warm-up included) | ${d.failures || 'none'} |`,
+    `| answers ≥ 400 by kind (saved queries by name), status and error code (warm-up included) | ${d.failures || 'none'} |`,
     '',
     ...Object.entries(d.checks).map(([k, v]) => `- ${v ? '✅' : '❌'} ${k}`),
     ...(d.dropped.length ? ['', `Left out of the mix after the initial check (not 200): ${d.dropped.join('; ')}`] : []),
