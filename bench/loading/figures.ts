@@ -22,7 +22,10 @@ export interface LoaderFigures {
   /** Forced GCs per load and their total wall time (at most that much added to the load's times). */
   gcCount: number;
   gcMs: number;
-  /** Without GC (sampled every 10 ms): used heap after generating, its peak, and the difference. */
+  /**
+   * Without GC (sampled every 10 ms): used heap right after generating, its peak during the load,
+   * and that peak minus liveAfterGenerateMB (the live input).
+   */
   heapAfterGenerateMB: number;
   peakHeapMB: number;
   loaderUsedHeapMB: number;

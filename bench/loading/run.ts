@@ -127,7 +127,7 @@ async function loaderRuns(
         `load: ${n.toLocaleString('en-US')} run ${r + 1}/${runs}: ${Math.round(res.relationships / (res.totalMs / 1000)).toLocaleString('en-US')} rels/s ` +
           `(${(res.totalMs / 1000).toFixed(1)} s, verify + finish ${(res.commitMs / 1000).toFixed(1)} s), store ${mb(size.store).toFixed(0)} MB, ` +
           `tx memory peak ${mb(res.txPeakBytes).toFixed(0)} MB, loader's own live heap ${mb(res.peakLiveHeap - res.liveAfterGenerate).toFixed(0)} MB ` +
-          `(${res.gcCount} forced GCs, ${(res.gcMs / 1000).toFixed(1)} s; without GC ${mb(res.peakHeap - res.heapAfterGenerate).toFixed(0)} MB), RSS ${mb(res.maxRssBytes).toFixed(0)} MB`,
+          `(${res.gcCount} forced GCs, ${(res.gcMs / 1000).toFixed(1)} s; without GC ${mb(res.peakHeap - res.liveAfterGenerate).toFixed(0)} MB), RSS ${mb(res.maxRssBytes).toFixed(0)} MB`,
       );
       // The API benchmark runs on this graph: restart the server on the same folder.
       if (keepRunning) kept = inst;
@@ -211,7 +211,7 @@ async function loaderRuns(
       gcMs: m((s) => s.gcMs),
       heapAfterGenerateMB: m((s) => mb(s.heapAfterGenerate)),
       peakHeapMB: m((s) => mb(s.peakHeap)),
-      loaderUsedHeapMB: m((s) => mb(s.peakHeap - s.heapAfterGenerate)),
+      loaderUsedHeapMB: m((s) => mb(s.peakHeap - s.liveAfterGenerate)),
       rssMB: m((s) => mb(s.maxRssBytes)),
       storeMB: m((s) => s.storeMB),
       txLogMB: m((s) => s.txLogMB),

@@ -1,5 +1,6 @@
 import neo4j from 'neo4j-driver';
 import type { SeedData } from './read';
+import { NodeIndex } from './ids';
 import { reportedProps } from './reported';
 import type { Evidence } from './schema';
 
@@ -100,18 +101,13 @@ export function provenance(
  * (type, from, to) occurs once (the validator guarantees it for the rest).
  */
 export class SeedRows {
-  private readonly outletOf: (article: string) => string;
-  private readonly nameOf: Map<string, string>;
-  private readonly labelOf = new Map<string, string>();
-  private readonly publishedOf: Map<string, string>;
+  private readonly ids: NodeIndex;
+  private readonly outletOf = (a: string): string => this.ids.article(a)?.outlet ?? a;
+  private readonly nameOf = (id: string): string | undefined => this.ids.entity(id)?.data.name;
 
   constructor(private readonly d: SeedData) {
-    const outlet = new Map(d.articles.map((a) => [a.id, a.outlet]));
-    this.outletOf = (a) => outlet.get(a) ?? a;
-    this.nameOf = new Map(d.entities.map((e) => [e.data.id, e.data.name]));
-    this.publishedOf = new Map(d.articles.map((a) => [a.id, a.published]));
-    for (const a of d.articles) this.labelOf.set(a.id, 'Article');
-    for (const e of d.entities) this.labelOf.set(e.data.id, 'Entity');
+    // One compact index instead of a Map per lookup: the only loader state that grows with the graph.
+    this.ids = new NodeIndex(d.articles, d.entities, d.claims);
   }
 
   *articles(): Generator<NodeRow> {
@@ -120,9 +116,9 @@ export class SeedRows {
         labels: ['Article'],
         // Readable names on the node itself (what a reader wants to see); ids kept beside them.
         props: Object.assign(nodeProps(a as unknown as Record<string, unknown>), {
-          outlet: this.nameOf.get(a.outlet) ?? a.outlet,
+          outlet: this.nameOf(a.outlet) ?? a.outlet,
           outlet_id: a.outlet,
-          authors: a.authors.map((p) => this.nameOf.get(p) ?? p),
+          authors: a.authors.map((p) => this.nameOf(p) ?? p),
           author_ids: a.authors,
         }),
       };
@@ -135,7 +131,7 @@ export class SeedRows {
         labels: ['Entity', e.label],
         props: Object.assign(
           nodeProps(e.data, ['reported']),
-          reportedProps(e.data.reported, (a) => this.publishedOf.get(a) ?? ''),
+          reportedProps(e.data.reported, (a) => this.ids.article(a)?.published ?? ''),
         ),
       };
   }
@@ -149,7 +145,7 @@ export class SeedRows {
         props: Object.assign(
           nodeProps(c as unknown as Record<string, unknown>, ['evidence', 'about', 'contradicts', 'claimant']),
           provenance([c.evidence], this.outletOf),
-          { claimant: c.claimant, name: `${this.nameOf.get(c.claimant) ?? c.claimant}: ${gist}` },
+          { claimant: c.claimant, name: `${this.nameOf(c.claimant) ?? c.claimant}: ${gist}` },
         ),
       };
     }
@@ -157,18 +153,18 @@ export class SeedRows {
 
   /** Claims' links: who made it, which article reports it, what it is about, what it contradicts. */
   *claimLinks(): Generator<RelRow> {
-    const claimById = new Map(this.d.claims.map((c) => [c.id, c]));
-    const pairs = new Set<string>();
-    for (const c of this.d.claims) {
+    for (const [i, c] of this.d.claims.entries()) {
       const prov = provenance([c.evidence], this.outletOf);
       yield rel('MADE', 'Entity', 'Claim', c.claimant, c.id, prov);
       yield rel('REPORTS', 'Article', 'Claim', c.evidence.article, c.id, prov);
       for (const e of new Set(c.about)) yield rel('ABOUT', 'Claim', 'Event', c.id, e, prov);
-      for (const other of c.contradicts) {
-        const key = [c.id, other].sort().join('|');
-        if (pairs.has(key)) continue;
-        pairs.add(key);
-        const both = provenance([c.evidence, claimById.get(other)!.evidence], this.outletOf);
+      for (const [k, other] of c.contradicts.entries()) {
+        // Each pair once, where it first occurs: not again in this list, and not if an earlier
+        // claim already listed this one (no set of pairs: it would grow with the claims).
+        if (c.contradicts.indexOf(other) < k) continue;
+        const o = this.ids.claimPosition(other);
+        if (o < i && this.d.claims[o]!.contradicts.includes(c.id)) continue;
+        const both = provenance([c.evidence, this.d.claims[o]!.evidence], this.outletOf);
         yield rel('CONTRADICTS', 'Claim', 'Claim', c.id, other, both);
       }
     }
@@ -177,7 +173,7 @@ export class SeedRows {
   /** Entity/article relationships from relationships.yaml. */
   *typed(): Generator<RelRow> {
     for (const r of this.d.relationships)
-      yield rel(r.type, this.labelOf.get(r.from)!, this.labelOf.get(r.to)!, r.from, r.to, {
+      yield rel(r.type, this.ids.labelOf(r.from)!, this.ids.labelOf(r.to)!, r.from, r.to, {
         ...r.properties,
         ...provenance(r.evidence, this.outletOf),
       });
