@@ -24,7 +24,7 @@
  */
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -159,6 +159,7 @@ async function main(): Promise<number> {
       `server RSS: first 10 s ${(avg(first) / 1024).toFixed(0)} MB, last 10 s ${(avg(last) / 1024).toFixed(0)} MB, growth ${growth.toFixed(1)} %`,
       `server RSS by 10 s window (MB): ${rssWindows(rss, duration).join(' ')}`,
       `sent by kind: ${JSON.stringify(sent)}`,
+      ...(dropped.length ? [`left out of the mix after the initial check (not 200): ${dropped.join('; ')}`] : []),
       `answers ≥ 400 by kind (saved queries by name), status and error code (warm-up included): ${failures.text() || 'none'}`,
       ...Object.entries(checks).map(([k, v]) => `${v ? 'PASS' : 'FAIL'} ${k}`),
     ];
@@ -244,7 +245,22 @@ async function seededDb(): Promise<LoadDb> {
 /** The generated graph of `relationships`, imported offline (a few minutes at 1M). */
 async function importedDb(relationships: number): Promise<LoadDb> {
   const inst = await importedGraph(relationships, 7, { pagecache: '2g', log: (l) => console.log(`load: ${l}`) });
-  return { uri: inst.uri, password: inst.password, database: inst.database, dispose: () => inst.dispose() };
+  // Neo4j's logs outlive the throw-away store: a 5xx under load is explained by them.
+  const keepLogs = () => {
+    const to = join(ROOT, 'bench', 'tmp', `load-${relationships}-neo4j-logs`);
+    rmSync(to, { recursive: true, force: true });
+    cpSync(join(inst.home, 'logs'), to, { recursive: true });
+    console.log(`load: Neo4j's logs copied to ${to}`);
+  };
+  const dispose = async () => {
+    try {
+      keepLogs();
+    } catch (e) {
+      console.log(`load: could not copy Neo4j's logs (${(e as Error).message})`);
+    }
+    await inst.dispose();
+  };
+  return { uri: inst.uri, password: inst.password, database: inst.database, dispose };
 }
 
 if (process.argv.includes('--serve')) {

@@ -33,18 +33,24 @@ export async function buildMix(
   rand: () => number,
 ): Promise<Record<Req['kind'], Req[]>> {
   const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', password));
+  // Articles too: saved queries take them as parameters.
   const ents = await driver
     .executeQuery(
-      'MATCH (e:Entity) RETURN e.id AS id, e.name AS name, elementId(e) AS eid ORDER BY e.id',
+      `MATCH (e:Entity) RETURN e.id AS id, e.name AS name, elementId(e) AS eid, labels(e) AS labels ORDER BY e.id
+       UNION ALL
+       MATCH (a:Article) WITH a ORDER BY a.id LIMIT 1000
+       RETURN a.id AS id, a.title AS name, elementId(a) AS eid, labels(a) AS labels`,
       {},
       { database },
     )
     .finally(() => driver.close());
-  const all = ents.records.map((r) => ({
+  const rows = ents.records.map((r) => ({
     id: r.get('id') as string,
     name: r.get('name') as string,
     eid: r.get('eid') as string,
+    labels: r.get('labels') as string[],
   }));
+  const all = rows.filter((x) => x.labels.includes('Entity'));
   // A seeded sample without repeats (partial Fisher–Yates), so the mix stays reproducible.
   for (let i = 0; i < Math.min(MAX_ENTITIES, all.length); i++) {
     const j = i + Math.floor(rand() * (all.length - i));
@@ -78,18 +84,23 @@ export async function buildMix(
   const list = (await (await fetch(`${base}/api/queries`)).json()) as {
     queries: Array<{
       name: string;
-      params: Array<{ name: string; type: string; default?: unknown; required: boolean }>;
+      params: Array<{ name: string; type: string; default?: unknown; required: boolean; entityLabels?: string[] }>;
     }>;
   };
   for (const q of list.queries) {
-    // Defaults for everything optional; an entity for required entity parameters.
+    // Every entity parameter gets a node of its labels from this graph (the defaults name the
+    // Belgorod graph's nodes); defaults for the rest.
     for (let v = 0; v < 3; v++) {
       const params: Record<string, unknown> = {};
       let ok = true;
       for (const p of q.params) {
-        if (!p.required) continue;
-        if (p.type === 'entity') params[p.name] = pick(entities).id;
-        else ok = false;
+        if (p.type === 'entity') {
+          const fits = p.entityLabels?.length
+            ? rows.filter((x) => p.entityLabels!.some((l) => x.labels.includes(l)))
+            : all;
+          if (fits.length) params[p.name] = pick(fits).id;
+          else ok = false;
+        } else if (p.required) ok = false;
       }
       if (ok)
         mix.saved.push({
