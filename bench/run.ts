@@ -4,7 +4,8 @@
  *                              bench/tmp/RESULTS.quick.md and leaves RESULTS.md alone.
  * Options: `--only load,api,render,startup` (the API part uses the load part's largest graph;
  * `--only api` alone builds that graph with the offline importer), `--scales 10000,100000` (loading scales), `--runs N` (loader runs and imports
- * per scale), `--out FILE` (markdown),
+ * per scale), `--render-sizes 1000,5000`, `--render-runs N`, `--render-lean` (render: load and expansions
+ * only), `--out FILE` (markdown),
  * `--json FILE` (raw figures).
  *
  * Every benchmark Neo4j is a throw-away managed instance in a temporary folder on a free port;
@@ -100,6 +101,16 @@ if (runsArg >= 1) {
   PLAN.loadRuns = () => runsArg;
   PLAN.importRuns = () => runsArg;
 }
+
+// `--render-sizes 1000,5000` / `--render-runs N`: a subset of the render sizes, N page loads each;
+// `--render-lean`: load and expansions only (no pan, hover, ForceAtlas2 rate or profile), to
+// iterate on the build and merge figures.
+const renderSizes = arg('render-sizes');
+if (renderSizes) PLAN.render.sizes = renderSizes.split(',').map((x) => Number(x.replace(/_/g, '')));
+const renderRuns = Number(arg('render-runs'));
+if (renderRuns >= 1) PLAN.render.runs = () => renderRuns;
+if (process.argv.includes('--render-lean'))
+  Object.assign(PLAN.render, { panSteps: () => 0, hovers: () => 0, fa2Ms: 0, profile: false });
 
 async function section<T>(name: string, fn: () => Promise<T>): Promise<T | { error: string }> {
   log(`${name}: start`);

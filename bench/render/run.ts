@@ -221,7 +221,7 @@ async function onePageRun(
       );
 
     plan.log(`render:   ${kind} ${n}: expanded`);
-    const fa2 = (await page.evaluate((ms) => window.__bench!.fa2(ms), plan.fa2Ms)).perSec;
+    const fa2 = plan.fa2Ms ? (await page.evaluate((ms) => window.__bench!.fa2(ms), plan.fa2Ms)).perSec : NaN;
 
     // A CPU profile of two hover changes, two camera moves and one expansion (after the measured
     // steps: the profiler's overhead must not touch the figures) — "what the profile shows".

@@ -9,7 +9,7 @@ import { displayCaption, primaryLabel, type VisibleGraph } from '../core/graph/g
 import { relationshipCaptionOf } from '../../shared/perspective';
 import { activePerspective } from '../core/perspective/active';
 import { place } from './seed-positions';
-import { edgeColor, edgeSize, edgeWeight, labelColor, nodeSize, nodeSizeFor, sizeProperty } from './style';
+import { edgeColor, edgeSize, edgeWeight, labelColor, nodeSize, nodeSizeFor, sizeProperty, StyleCache } from './style';
 import type { Theme } from '../core/shell/actions';
 
 export interface RenderNodeAttributes {
@@ -105,10 +105,10 @@ export function syncRenderGraph(graph: RenderGraph, view: VisibleGraph, opts: Sy
 function syncInBatch(graph: RenderGraph, view: VisibleGraph, opts: SyncOptions): SyncResult {
   const result: SyncResult = { addedNodes: [], removedNodes: [], addedEdges: [], removedEdges: [] };
   const memo = memoOf(graph);
-  const fresh: GraphNode[] = [];
-  for (const n of view.nodes) if (!graph.hasNode(n.id)) fresh.push(n);
-  const freshEdges: GraphEdge[] = [];
-  for (const e of view.edges) if (!graph.hasEdge(e.id)) freshEdges.push(e);
+  // An empty render graph (a first load, a replaced view): everything is fresh, no lookups.
+  const empty = graph.order === 0;
+  const fresh: readonly GraphNode[] = empty ? view.nodes : view.nodes.filter((n) => !graph.hasNode(n.id));
+  const freshEdges: readonly GraphEdge[] = empty ? view.edges : view.edges.filter((e) => !graph.hasEdge(e.id));
   // Edges whose parallel group changed (one left or joined it): only those groups are re-curved.
   const recurve: Array<[string, string]> = [];
   const removedEnds: Array<[string, string]> = [];
@@ -140,10 +140,11 @@ function syncInBatch(graph: RenderGraph, view: VisibleGraph, opts: SyncOptions):
   }
 
   // Neighbours of the fresh nodes only (where they are seeded; their degree, for their size).
+  // Every edge of a fresh node is fresh too (it could not be drawn without it): O(fresh edges).
   const neighbours = new Map<string, string[]>();
   for (const n of fresh) neighbours.set(n.id, []);
   if (fresh.length) {
-    for (const e of view.edges) {
+    for (const e of freshEdges) {
       neighbours.get(e.source)?.push(e.target);
       neighbours.get(e.target)?.push(e.source);
     }
@@ -156,15 +157,16 @@ function syncInBatch(graph: RenderGraph, view: VisibleGraph, opts: SyncOptions):
   memo.theme = opts.theme;
   memo.perspective = p;
   const ranges = sizeRanges(view.nodes);
+  const styles = new StyleCache(opts.theme);
   for (const n of fresh) {
     const pos = placed.get(n.id)!;
-    const nodeLabel = primaryLabel(n.labels);
+    const nodeLabel = styles.mainLabel(n.labels, primaryLabel);
     const degree = neighbours.get(n.id)!.length;
     graph.addNode(n.id, {
       x: pos.x,
       y: pos.y,
       size: ranges ? nodeSizeFor(nodeLabel, degree, n.properties, ranges.get(nodeLabel)) : nodeSize(degree),
-      color: labelColor(nodeLabel, opts.theme),
+      color: styles.labelColor(nodeLabel),
       label: displayCaption(n),
       nodeLabel,
       fixed: opts.pinned.has(n.id),
@@ -177,16 +179,18 @@ function syncInBatch(graph: RenderGraph, view: VisibleGraph, opts: SyncOptions):
 
   for (const e of freshEdges) {
     // Already connected (either way): the pair's group is re-curved below; else a straight arrow.
-    if (graph.hasEdge(e.source, e.target) || graph.hasEdge(e.target, e.source)) recurve.push([e.source, e.target]);
+    // (Both ends are drawn: the view holds only edges between its nodes.)
+    if (graph.areNeighbors(e.source, e.target)) recurve.push([e.source, e.target]);
+    const style = styles.edge(e.type);
     graph.addDirectedEdgeWithKey(e.id, e.source, e.target, {
-      size: edgeSize(e.type),
-      color: edgeColor(e.type, opts.theme),
+      size: style.size,
+      color: style.color,
       relType: e.type,
-      caption: relationshipCaptionOf(p, e.type, e.properties),
+      caption: styles.edgeCaption(e.type, e.properties),
       props: e.properties,
       type: 'arrow',
       curvature: 0,
-      weight: edgeWeight(e.type),
+      weight: style.weight,
     });
     result.addedEdges.push(e.id);
   }
@@ -200,7 +204,8 @@ function syncInBatch(graph: RenderGraph, view: VisibleGraph, opts: SyncOptions):
     for (const [s, t] of removedEnds) touched.add(s).add(t);
     for (const e of freshEdges) touched.add(e.source).add(e.target);
   }
-  for (const n of view.nodes) {
+  // (Nothing was drawn before: every node is fresh and already styled.)
+  for (const n of fresh.length === view.nodes.length ? [] : view.nodes) {
     if (neighbours.has(n.id)) continue;
     const seen = !stale && memo.from.get(n.id) === n;
     if (seen && !pinsChanged && !ranges && !touched.has(n.id)) continue;

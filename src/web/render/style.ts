@@ -5,7 +5,7 @@
  * perspective does not list gets a stable palette colour and a dot.
  */
 import type { RelationshipFamily, ThemeColor } from '../../shared/api/perspectives';
-import { relationshipStyleOf } from '../../shared/perspective';
+import { evalCaption, relationshipStyleOf } from '../../shared/perspective';
 import { hashString } from '../core/graph/hash';
 import { activePerspective } from '../core/perspective/active';
 import type { Theme } from '../core/shell/actions';
@@ -125,3 +125,57 @@ export const UI_COLORS: Record<
     selectedRing: '#ffffff',
   },
 };
+
+/** A relationship type's resolved look, as the render graph stores it. */
+export interface EdgeTypeStyle {
+  size: number;
+  color: string;
+  weight: number;
+  /** The perspective's caption rule for the type (captions follow each edge's properties). */
+  caption: string;
+}
+
+/**
+ * The style lookups of one render-graph sync, memoised per label and relationship type: the
+ * perspective and theme do not change within a sync, and resolving them (a scan of the
+ * perspective's labels or families) per item would cost more than the graph insert itself.
+ */
+export class StyleCache {
+  private readonly labels = new Map<string, string>();
+  private readonly colors = new Map<string, string>();
+  private readonly types = new Map<string, EdgeTypeStyle>();
+  private readonly p = activePerspective();
+
+  constructor(private readonly theme: Theme) {}
+
+  /** The label a node is coloured and captioned by (primaryLabel of graph-store, memoised). */
+  mainLabel(labels: readonly string[], resolve: (labels: readonly string[]) => string): string {
+    const key = labels.length === 1 ? labels[0]! : labels.join('\u0000');
+    let l = this.labels.get(key);
+    if (l === undefined) this.labels.set(key, (l = resolve(labels)));
+    return l;
+  }
+
+  labelColor(label: string): string {
+    let c = this.colors.get(label);
+    if (c === undefined) this.colors.set(label, (c = labelColor(label, this.theme)));
+    return c;
+  }
+
+  edge(type: string): EdgeTypeStyle {
+    let s = this.types.get(type);
+    if (!s) {
+      const r = relationshipStyleOf(this.p, type);
+      this.types.set(type, (s = { size: r.width, color: r.color[this.theme], weight: r.weight, caption: r.caption }));
+    }
+    return s;
+  }
+
+  /** relationshipCaptionOf with the type's rule already resolved. */
+  edgeCaption(type: string, props: Readonly<Record<string, unknown>>): string {
+    const rule = this.edge(type).caption;
+    // The usual rule, the type itself (evalCaption's answer, without its parsing per edge).
+    if (rule === 'type' && !('type' in props)) return type;
+    return evalCaption(rule, props, type) || type;
+  }
+}
