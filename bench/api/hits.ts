@@ -7,12 +7,11 @@
  * the expansions, Neo4j Browser's own expand (`MATCH (n)-[r]-(m) RETURN r, m LIMIT k`: whole
  * elements, as the API returns) on the same node, for the API's page size and for 100.
  */
-import { int } from 'neo4j-driver';
+import { int, type Driver } from 'neo4j-driver';
 import { streamSeedData } from '../generate';
 import { importedGraph } from '../lib/imported';
 import { machineInfo } from '../lib/machine';
 import { table } from '../lib/markdown';
-import { createDriver } from '../../src/runtime/connection';
 import { pageLimit } from '../../src/server/resources/nodes/neighbours';
 import { PATHS_DEFAULT_EXCLUDE } from '../../src/shared/api/paths';
 import { BROWSER_EXPAND } from './browser';
@@ -60,42 +59,36 @@ async function hitsAt(n: number): Promise<AtScale> {
   }
 }
 
+/** The imported instance: its own driver serves the bench's direct queries. */
 interface Inst {
-  uri: string;
-  password: string;
+  driver: Driver;
   database: string;
 }
 
 /** The shortest paths between the pair the paths request asks for (the same pattern: ≤ 4 hops, no MENTIONS). */
 async function pathShape(inst: Inst, from: string, to: string): Promise<PathShape> {
-  const driver = createDriver({ uri: inst.uri, username: 'neo4j', password: inst.password });
-  try {
-    const r = await driver.executeQuery(
-      `MATCH (a:Entity {id: $from}) MATCH (b:Entity {id: $to})
+  const r = await inst.driver.executeQuery(
+    `MATCH (a:Entity {id: $from}) MATCH (b:Entity {id: $to})
        OPTIONAL MATCH p = allShortestPaths((a)-[*..4]-(b))
        WHERE none(r IN relationships(p) WHERE type(r) IN $exclude)
        WITH p WHERE p IS NOT NULL
        RETURN min(length(p)) AS hops, count(p) AS paths,
               max(reduce(d = 0, n IN nodes(p)[1..-1] | CASE WHEN COUNT { (n)--() } > d THEN COUNT { (n)--() } ELSE d END)) AS via`,
-      { from, to, exclude: [...PATHS_DEFAULT_EXCLUDE] },
-      { database: inst.database, routing: 'READ' },
-    );
-    const rec = r.records[0];
-    const hops = rec?.get('hops');
-    return {
-      hops: hops === null || hops === undefined ? null : Number(hops),
-      paths: Number(rec?.get('paths') ?? 0),
-      viaDegree: Number(rec?.get('via') ?? 0),
-    };
-  } finally {
-    await driver.close();
-  }
+    { from, to, exclude: [...PATHS_DEFAULT_EXCLUDE] },
+    { database: inst.database, routing: 'READ' },
+  );
+  const rec = r.records[0];
+  const hops = rec?.get('hops');
+  return {
+    hops: hops === null || hops === undefined ? null : Number(hops),
+    paths: Number(rec?.get('paths') ?? 0),
+    viaDegree: Number(rec?.get('via') ?? 0),
+  };
 }
 
 /** Browser-style expansions of the first small node and of the hub: the API's page, and 100 rows. */
 async function browserStyle(inst: Inst, p: ReturnType<typeof streamSeedData>['probes']) {
-  const driver = createDriver({ uri: inst.uri, username: 'neo4j', password: inst.password });
-  const session = driver.session({ database: inst.database, defaultAccessMode: 'READ' });
+  const session = inst.driver.session({ database: inst.database, defaultAccessMode: 'READ' });
   const sum = (x: { dbHits?: number; children?: unknown[] }): number =>
     (x.dbHits ?? 0) + (x.children ?? []).reduce<number>((a, c) => a + sum(c as typeof x), 0);
   const out: Record<string, number> = {};
@@ -119,7 +112,6 @@ async function browserStyle(inst: Inst, p: ReturnType<typeof streamSeedData>['pr
     }
   } finally {
     await session.close();
-    await driver.close();
   }
   return { hits: out, hubDegree };
 }
