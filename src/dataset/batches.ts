@@ -19,7 +19,7 @@ export type Batch =
  * hold more, the fullest is sent early. Bounds memory whatever the number of groups (types × end
  * labels of the vocabulary), at the cost of some smaller batches.
  */
-export const MAX_OPEN_BATCHES = 4;
+export const MAX_OPEN_BATCHES = 2;
 
 /** A seed's rows as batches of ≤ `size`: articles, entities, claims, then relationships, MENTIONS last. */
 export function* seedBatches(rows: SeedRows, size: number): Generator<Batch> {
