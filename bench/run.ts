@@ -4,7 +4,7 @@
  *                              bench/tmp/RESULTS.quick.md and leaves RESULTS.md alone.
  * Options: `--only load,api,render,startup` (the API part uses the load part's largest graph;
  * `--only api` alone builds that graph with the offline importer), `--scales 10000,100000` (loading scales), `--runs N` (loader runs and imports
- * per scale), `--render-sizes 1000,5000`, `--render-runs N`, `--render-lean` (render: load and expansions
+ * per scale), `--api-clients 1,10` (API concurrencies), `--render-sizes 1000,5000`, `--render-runs N`, `--render-lean` (render: load and expansions
  * only), `--out FILE` (markdown),
  * `--json FILE` (raw figures).
  *
@@ -109,6 +109,9 @@ const renderSizes = arg('render-sizes');
 if (renderSizes) PLAN.render.sizes = renderSizes.split(',').map((x) => Number(x.replace(/_/g, '')));
 const renderRuns = Number(arg('render-runs'));
 if (renderRuns >= 1) PLAN.render.runs = () => renderRuns;
+// `--api-clients 1,10`: a subset of the API concurrencies (e.g. the 1-client latency alone).
+const apiClients = arg('api-clients');
+if (apiClients) PLAN.api.concurrency = apiClients.split(',').map(Number);
 if (process.argv.includes('--render-lean'))
   Object.assign(PLAN.render, { panSteps: () => 0, hovers: () => 0, fa2Ms: 0, profile: false });
 

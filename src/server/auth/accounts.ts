@@ -9,6 +9,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
+import type { Statement } from 'better-sqlite3';
 import type { AppStore } from '../../runtime/store/app-store';
 import type { Role } from '../../shared/api/routes';
 
@@ -123,13 +124,21 @@ export class Accounts {
     return this.store.db;
   }
 
+  /** Reads made on every request are compiled once (preparing one costs about what running it does). */
+  private readonly statements = new Map<string, Statement<unknown[]>>();
+  private stmt(sql: string) {
+    let s = this.statements.get(sql);
+    if (!s) this.statements.set(sql, (s = this.db.prepare<unknown[]>(sql)));
+    return s;
+  }
+
   private iso(): string {
     return this.now().toISOString();
   }
 
   /** True once any account exists (disabled ones count: accounts never fall back to the local mode). Cost: one indexed read. */
   any(): boolean {
-    return (this.db.prepare('SELECT EXISTS (SELECT 1 FROM auth_users) AS x').get() as { x: number }).x === 1;
+    return (this.stmt('SELECT EXISTS (SELECT 1 FROM auth_users) AS x').get() as { x: number }).x === 1;
   }
 
   list(): Array<Account & { tokens: number }> {
@@ -148,7 +157,7 @@ export class Accounts {
   }
 
   byId(id: number): Account | null {
-    const r = this.db.prepare('SELECT * FROM auth_users WHERE id = ?').get(id) as UserRow | undefined;
+    const r = this.stmt('SELECT * FROM auth_users WHERE id = ?').get(id) as UserRow | undefined;
     return r ? toAccount(r) : null;
   }
 
@@ -269,7 +278,7 @@ export class Accounts {
 
   /** The live token with this secret and its account; null when unknown, revoked or the account is disabled. Cost: one indexed read. */
   resolveToken(secret: string): { token: TokenRecord; account: Account } | null {
-    const r = this.db.prepare('SELECT * FROM auth_tokens WHERE hash = ?').get(sha256(secret)) as TokenRow | undefined;
+    const r = this.stmt('SELECT * FROM auth_tokens WHERE hash = ?').get(sha256(secret)) as TokenRow | undefined;
     if (!r || r.revoked_at) return null;
     const account = this.byId(r.user_id);
     if (!account || account.disabled) return null;
@@ -300,7 +309,7 @@ export class Accounts {
 
   /** Whether the session was signed out. Cost: one indexed read. */
   sessionEnded(id: string): boolean {
-    return !!this.db.prepare('SELECT 1 FROM auth_ended_sessions WHERE id = ?').get(id);
+    return !!this.stmt('SELECT 1 FROM auth_ended_sessions WHERE id = ?').get(id);
   }
 
   /**

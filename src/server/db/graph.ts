@@ -30,12 +30,14 @@ export function nodeCaption(props: Record<string, unknown>, elementId: string, l
 
 export function toGraphNode(n: Node): GraphNode {
   const props = n.properties as Record<string, unknown>;
+  // The caption rule reads the JSON properties: convert them once for both.
+  const properties = propertiesToJson(props);
   return {
     id: n.elementId,
     key: nodeKey(props),
     labels: [...n.labels],
-    caption: nodeCaption(props, n.elementId, n.labels),
-    properties: propertiesToJson(props),
+    caption: nodeCaptionOf(currentPerspective(), n.labels, properties, n.elementId),
+    properties,
   };
 }
 
@@ -71,12 +73,58 @@ export function toGraphEdge(r: Relationship): GraphEdge {
 export class GraphCollector {
   readonly nodes = new Map<string, GraphNode>();
   readonly edges = new Map<string, GraphEdge>();
+  /** Elements added since the last takeAdded() (a streamed result counts their bytes). */
+  private added: Array<GraphNode | GraphEdge> = [];
+  /** Table cells of the elements seen, by element id: a node in many rows is captioned once. */
+  private readonly cells = new Map<string, unknown>();
 
   addNode(n: Node): void {
-    if (!this.nodes.has(n.elementId)) this.nodes.set(n.elementId, toGraphNode(n));
+    if (this.nodes.has(n.elementId)) return;
+    const g = toGraphNode(n);
+    this.nodes.set(n.elementId, g);
+    this.added.push(g);
   }
   addEdge(r: Relationship): void {
-    if (!this.edges.has(r.elementId)) this.edges.set(r.elementId, toGraphEdge(r));
+    if (this.edges.has(r.elementId)) return;
+    const g = toGraphEdge(r);
+    this.edges.set(r.elementId, g);
+    this.added.push(g);
+  }
+  /** The nodes and edges added since the previous call, in the order they were added. */
+  takeAdded(): Array<GraphNode | GraphEdge> {
+    const a = this.added;
+    this.added = [];
+    return a;
+  }
+  /**
+   * toCell for values already collect()ed: a node's or relationship's cell is built from its
+   * converted element (the same JSON toCell makes) once, and shared by every row it appears in.
+   */
+  cell(v: unknown): unknown {
+    return toCell(v, 0, this);
+  }
+  /** The cached cell of an element (built from the collected element when there is one). */
+  elementCell(v: Node | Relationship, make: () => unknown): unknown {
+    const id = `${isNode(v) ? 'n' : 'r'}${v.elementId}`;
+    let c = this.cells.get(id);
+    if (c === undefined) {
+      const node = this.nodes.get(v.elementId);
+      const edge = node ? undefined : this.edges.get(v.elementId);
+      if (node && isNode(v))
+        c = { __kind: 'node', id: node.id, key: node.key, caption: node.caption, labels: node.labels };
+      else if (edge && isRelationship(v))
+        c = {
+          __kind: 'relationship',
+          id: edge.id,
+          type: edge.type,
+          caption: relationshipCaptionOf(currentPerspective(), edge.type, edge.properties),
+          source: edge.source,
+          target: edge.target,
+        };
+      else c = make();
+      this.cells.set(id, c);
+    }
+    return c;
   }
   addPath(p: Path): void {
     this.addNode(p.start);
@@ -116,9 +164,10 @@ export class GraphCollector {
  * A result value as a table cell: JSON-safe, graph elements as tagged references (their
  * properties travel once, in the graph payload).
  */
-export function toCell(v: unknown, depth = 0): unknown {
+export function toCell(v: unknown, depth = 0, g?: GraphCollector): unknown {
   if (v === null || v === undefined) return null;
   if (typeof v !== 'object' || depth > 64) return toJson(v);
+  if (g && (isNode(v) || isRelationship(v))) return g.elementCell(v, () => toCell(v, depth));
   if (isNode(v)) {
     const props = v.properties as Record<string, unknown>;
     return {
@@ -145,10 +194,10 @@ export function toCell(v: unknown, depth = 0): unknown {
       edges: v.segments.map((s) => s.relationship.elementId),
     };
   }
-  if (Array.isArray(v)) return v.map((x) => toCell(x, depth + 1));
+  if (Array.isArray(v)) return v.map((x) => toCell(x, depth + 1, g));
   if (Object.getPrototypeOf(v) === Object.prototype) {
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = toCell(x, depth + 1);
+    for (const [k, x] of Object.entries(v)) out[k] = toCell(x, depth + 1, g);
     return out;
   }
   return toJson(v);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import neo4j, { type Node } from 'neo4j-driver';
 import type { QueryResult, QuerySummary } from '../../shared/api/result';
 import { ApiError, classifyNeo4jError } from '../http/errors';
-import { GraphCollector, toCell } from '../db/graph';
+import { GraphCollector } from '../db/graph';
 import type { Db } from '../db/runner';
 import { terminateByMarker, type WatchdogReport } from './watchdog';
 
@@ -83,12 +83,11 @@ export async function streamQuery(
         truncatedBy = 'rows';
         break;
       }
-      const nodesBefore = g.nodes.size;
-      const edgesBefore = g.edges.size;
       const values = rec.keys.map((k) => rec.get(k));
       for (const v of values) g.collect(v);
-      const row = values.map((v) => toCell(v));
-      bytes += JSON.stringify(row).length + 1 + newElementBytes(g, nodesBefore, edgesBefore);
+      const row = values.map((v) => g.cell(v));
+      bytes += JSON.stringify(row).length + 1;
+      for (const el of g.takeAdded()) bytes += JSON.stringify(el).length + 1;
       if (bytes > opts.maxBytes) {
         truncatedBy = 'bytes';
         break;
@@ -144,17 +143,4 @@ export async function streamQuery(
     // Closing discards whatever the server still has for us; don't let a stuck close hold the reply.
     void session.close().catch(() => {});
   }
-}
-
-function newElementBytes(g: GraphCollector, nodesBefore: number, edgesBefore: number): number {
-  let b = 0;
-  if (g.nodes.size > nodesBefore) {
-    let i = 0;
-    for (const n of g.nodes.values()) if (i++ >= nodesBefore) b += JSON.stringify(n).length + 1;
-  }
-  if (g.edges.size > edgesBefore) {
-    let i = 0;
-    for (const e of g.edges.values()) if (i++ >= edgesBefore) b += JSON.stringify(e).length + 1;
-  }
-  return b;
 }
