@@ -301,7 +301,7 @@ async function importRuns(n: number, plan: LoadPlan): Promise<ImportFigures> {
                 `import produced ${verified}, expected ${csv.nodes} nodes and ${csv.relationships} relationships`,
               );
             const t0 = performance.now();
-            await applySchema(inst.driver, inst.database, SCHEMA_CYPHER);
+            await applySchema(inst.driver, inst.database, SCHEMA_CYPHER, { populated: true });
             schemaMs = performance.now() - t0;
           } finally {
             await inst.stop();

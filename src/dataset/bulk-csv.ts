@@ -1,4 +1,4 @@
-import { createWriteStream, mkdirSync, statSync, type WriteStream } from 'node:fs';
+import { createWriteStream, mkdirSync, statSync, writeFileSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
 import { sortedRecord, type LoadCounts, type NodeRow, type RelRow, type Row, type SeedRows } from './rows';
@@ -41,79 +41,114 @@ export class BulkCsvError extends Error {
   override name = 'BulkCsvError';
 }
 
+/** Whether `v` is a single value of `type` (the check typeOf makes, for a known column). */
+function isOf(v: unknown, type: ColType): boolean {
+  switch (type) {
+    case 'string':
+      return typeof v === 'string';
+    case 'double':
+      return typeof v === 'number';
+    case 'boolean':
+      return typeof v === 'boolean';
+    case 'date':
+      return typeof v === 'object' && neo4j.isDate(v as never);
+    default:
+      return typeof v === 'object' && neo4j.isPoint(v as never);
+  }
+}
+
 function text(v: unknown, type: ColType): string {
   if (type === 'point{crs:WGS-84}') {
     const p = v as { x: number; y: number };
     return `{longitude:${p.x}, latitude:${p.y}}`;
   }
-  return String(v);
+  return typeof v === 'string' ? v : String(v);
 }
 
-const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
-
-function cell(v: unknown, c: Column, where: string): string {
-  if (v === undefined || v === null || (Array.isArray(v) && !v.length)) return '';
-  const t = typeOf(v);
-  if (!t || t.type !== c.type || t.array !== c.array)
-    throw new BulkCsvError(
-      `bulk: ${where} property ${c.key} mixes types (${c.type}${c.array ? '[]' : ''} and another)`,
-    );
-  if (!c.array)
-    return c.type === 'string' || c.array || c.type.startsWith('point') ? quote(text(v, c.type)) : text(v, c.type);
-  const parts = (v as unknown[]).map((x) => text(x, c.type));
-  if (parts.some((p) => p.includes(ARRAY_DELIMITER)))
-    throw new BulkCsvError(`bulk: ${where} property ${c.key} holds the array delimiter U+001F`);
-  return quote(parts.join(ARRAY_DELIMITER));
-}
-
-/** One CSV file, buffered, with back-pressure. */
+/** One CSV file: lines gathered into ~1 MB strings, each written with back-pressure. */
 class CsvFile {
   private readonly out: WriteStream;
-  private buf: string[] = [];
-  constructor(
-    readonly path: string,
-    header: string,
-  ) {
-    this.out = createWriteStream(path);
-    this.buf.push(header);
+  // Joined once per chunk: one flat string, not a rope of a hundred thousand pieces for the GC.
+  private lines: string[] = [];
+  private chars = 0;
+  constructor(readonly path: string) {
+    this.out = createWriteStream(path, { highWaterMark: 4 << 20 });
+    // Kept for close(): a stream left open by a failed write must not crash the process later.
+    this.out.on('error', (e) => (this.failed ??= e));
   }
-  async line(l: string): Promise<void> {
-    this.buf.push(l);
-    if (this.buf.length >= 5_000) await this.flush();
+  private failed: Error | undefined;
+  /** Appends a line; returns a promise only when the stream's buffer is full (the caller awaits it). */
+  line(l: string): Promise<void> | undefined {
+    this.lines.push(l);
+    this.chars += l.length + 1;
+    return this.chars >= 1 << 20 ? this.flush() : undefined;
   }
-  private async flush(): Promise<void> {
-    const chunk = `${this.buf.join('\n')}\n`;
-    this.buf = [];
-    if (!this.out.write(chunk)) await new Promise<void>((res) => this.out.once('drain', () => res()));
+  private flush(): Promise<void> | undefined {
+    if (this.failed) throw this.failed;
+    const c = `${this.lines.join('\n')}\n`;
+    this.lines = [];
+    this.chars = 0;
+    if (this.out.write(c)) return undefined;
+    return new Promise<void>((res, rej) => {
+      this.out.once('drain', () => res());
+      this.out.once('error', rej);
+    });
   }
   async close(): Promise<void> {
-    await this.flush();
+    if (this.lines.length) await this.flush();
+    if (this.failed) throw this.failed;
     await new Promise<void>((res, rej) => this.out.end((e?: Error | null) => (e ? rej(e) : res())));
   }
 }
 
-/** Columns per group from one pass over the rows. */
-function columnsOf<T>(
-  rows: Iterable<T>,
-  group: (r: T) => string,
-  props: (r: T) => Row,
-  skip = '',
-): Map<string, Column[]> {
-  const seen = new Map<string, Map<string, Column>>();
-  for (const r of rows) {
-    const g = group(r);
-    const cols = seen.get(g) ?? seen.set(g, new Map()).get(g)!;
-    for (const [k, v] of Object.entries(props(r))) {
-      if (k === skip || cols.has(k)) continue;
+/**
+ * One file per label set or relationship type. Its columns are those its rows use, in the order
+ * they first appear; a line ends at its last value (the importer reads the missing trailing
+ * fields as absent), so one pass over the rows writes everything and
+ * the header goes into a file of its own at the end.
+ */
+class Group {
+  readonly cols: Column[] = [];
+  private readonly known = new Set<string>();
+  /** Keys seen with a value no column type fits: dropped, unless a column for them appears. */
+  private readonly untyped = new Set<string>();
+  readonly file: CsvFile;
+  constructor(
+    readonly headerPath: string,
+    bodyPath: string,
+    private readonly first: string,
+    private readonly skip: string,
+  ) {
+    this.file = new CsvFile(bodyPath);
+  }
+  /** Adds the columns this row's properties bring. */
+  see(props: Row, where: NodeRow | RelRow): void {
+    for (const k in props) {
+      if (k === this.skip || this.known.has(k)) continue;
+      const v = props[k];
       const t = typeOf(v);
-      if (t) cols.set(k, { key: k, ...t });
+      if (t) {
+        if (this.untyped.has(k)) throw mixed(where, k, t);
+        this.known.add(k);
+        this.cols.push({ key: k, ...t });
+      } else if (v !== undefined && v !== null && !(Array.isArray(v) && !v.length)) this.untyped.add(k);
     }
   }
-  return new Map([...seen].map(([g, cols]) => [g, [...cols.values()]]));
+  header(): string {
+    return [this.first, ...this.cols.map((c) => `${c.key}:${c.type}${c.array ? '[]' : ''}`)].join(',');
+  }
 }
 
-const header = (c: Column) => `${c.key}:${c.type}${c.array ? '[]' : ''}`;
-const fileName = (prefix: string, g: string) => `${prefix}-${g.replace(/[^A-Za-z0-9_]/g, '_')}.csv`;
+/** The row an error names (built only for the message). */
+const describe = (w: NodeRow | RelRow): string =>
+  'type' in w ? `${w.type} ${w.from}→${w.to}` : `${w.labels.join(':')} ${String(w.props.id)}`;
+
+const mixed = (where: NodeRow | RelRow, key: string, c: { type: ColType; array: boolean }) =>
+  new BulkCsvError(
+    `bulk: ${describe(where)} property ${key} mixes types (${c.type}${c.array ? '[]' : ''} and another)`,
+  );
+
+const fileName = (prefix: string, g: string) => `${prefix}-${g.replace(/[^A-Za-z0-9_]/g, '_')}`;
 
 export interface BulkCsv {
   /** The importer's --nodes=/--relationships= arguments, plus the array delimiter. */
@@ -125,70 +160,89 @@ export interface BulkCsv {
 }
 
 /**
- * Writes the seed's rows as import CSV into `dir`. Two passes over the rows (columns, then
- * values), each holding one row at a time. Cost: a few seconds per million relationships.
+ * Writes the seed's rows as import CSV into `dir`: one pass over the rows, holding one row at a
+ * time. Cost: a few seconds per million relationships (bench/: the loading benchmark's CSV figure).
  */
 export async function writeBulkCsv(rows: SeedRows, dir: string): Promise<BulkCsv> {
   mkdirSync(dir, { recursive: true });
-  const nodeRows = function* (): Generator<NodeRow> {
-    yield* rows.articles();
-    yield* rows.entities();
-    yield* rows.claims();
-  };
-  const relRows = function* (): Generator<RelRow> {
-    yield* rows.claimLinks();
-    yield* rows.typed();
-    yield* rows.mentions();
-  };
-  const nodeGroup = (n: NodeRow) => n.labels.join(':');
-  const nodeCols = columnsOf(nodeRows(), nodeGroup, (n) => n.props, 'id'); // id: the :ID column
-  const relCols = columnsOf(
-    relRows(),
-    (r) => r.type,
-    (r) => r.props,
-  );
   const nodes = new Map<string, number>();
   const rels = new Map<string, number>();
   const add = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
   let multiline = false;
-  const line = (values: string[]) => {
-    const l = values.join(',');
-    if (!multiline && /[\r\n]/.test(l)) multiline = true;
-    return l;
+  const quote = (s: string): string => {
+    if (!multiline && (s.includes('\n') || s.includes('\r'))) multiline = true;
+    return s.includes('"') ? `"${s.replace(/"/g, '""')}"` : `"${s}"`;
+  };
+  const cell = (v: unknown, c: Column, where: NodeRow | RelRow): string => {
+    if (v === undefined || v === null || (Array.isArray(v) && !v.length)) return ''; // absent, see above
+    if (!c.array) {
+      if (!isOf(v, c.type)) throw mixed(where, c.key, c);
+      return c.type === 'string' || c.type === 'point{crs:WGS-84}' ? quote(text(v, c.type)) : text(v, c.type);
+    }
+    // The first element gives an array its type, as typeOf does.
+    if (!Array.isArray(v) || !isOf(v[0], c.type)) throw mixed(where, c.key, c);
+    let s = '';
+    for (let i = 0; i < v.length; i++) {
+      const p = text(v[i], c.type);
+      if (p.includes(ARRAY_DELIMITER))
+        throw new BulkCsvError(`bulk: ${describe(where)} property ${c.key} holds the array delimiter U+001F`);
+      s = i ? s + ARRAY_DELIMITER + p : p;
+    }
+    return quote(s);
+  };
+  const line = (start: string, props: Row, g: Group, where: NodeRow | RelRow): string => {
+    const parts = [start];
+    for (const c of g.cols) parts.push(cell(props[c.key], c, where));
+    // The importer reads a line that ends early as absent fields, but one that ends early on an
+    // empty field runs on into the next line: end every line on its last value.
+    let end = parts.length;
+    while (end > 1 && parts[end - 1] === '') end--;
+    parts.length = end;
+    return parts.join(',');
   };
 
+  const groups: Group[] = [];
+  const byKind = { nodes: new Map<string, Group>(), relationships: new Map<string, Group>() };
   const args: string[] = [];
-  const files: CsvFile[] = [];
-  const open = new Map<string, { file: CsvFile; cols: Column[] }>();
-  const fileFor = (kind: 'nodes' | 'relationships', g: string, cols: Column[], first: string) => {
-    const key = `${kind}|${g}`;
-    let f = open.get(key);
+  const groupFor = (kind: 'nodes' | 'relationships', g: string): Group => {
+    let f = byKind[kind].get(g);
     if (!f) {
-      const path = join(dir, fileName(kind, g));
-      f = { file: new CsvFile(path, [first, ...cols.map(header)].join(',')), cols };
-      open.set(key, f);
-      files.push(f.file);
-      args.push(`--${kind}=${g}=${path}`);
+      const base = join(dir, fileName(kind, g));
+      f =
+        kind === 'nodes'
+          ? new Group(`${base}.header.csv`, `${base}.csv`, 'id:ID', 'id')
+          : new Group(`${base}.header.csv`, `${base}.csv`, ':START_ID,:END_ID', '');
+      byKind[kind].set(g, f);
+      groups.push(f);
+      args.push(`--${kind}=${g}=${f.headerPath},${f.file.path}`);
     }
     return f;
   };
-  for (const n of nodeRows()) {
-    const g = nodeGroup(n);
-    const f = fileFor('nodes', g, nodeCols.get(g)!, 'id:ID');
-    const id = n.props.id as string;
-    await f.file.line(line([quote(id), ...f.cols.map((c) => cell(n.props[c.key], c, `${g} ${id}`))]));
-    for (const l of n.labels) add(nodes, l);
+  for (const it of [rows.articles(), rows.entities(), rows.claims()])
+    for (const n of it) {
+      const g = n.labels.join(':');
+      const id = n.props.id as string;
+      const f = groupFor('nodes', g);
+      f.see(n.props, n);
+      const wait = f.file.line(line(quote(id), n.props, f, n));
+      if (wait) await wait;
+      for (const l of n.labels) add(nodes, l);
+    }
+  for (const it of [rows.claimLinks(), rows.typed(), rows.mentions()])
+    for (const r of it) {
+      const f = groupFor('relationships', r.type);
+      f.see(r.props, r);
+      const wait = f.file.line(line(`${quote(r.from)},${quote(r.to)}`, r.props, f, r));
+      if (wait) await wait;
+      add(rels, r.type);
+    }
+  for (const f of groups) {
+    await f.file.close();
+    writeFileSync(f.headerPath, `${f.header()}\n`);
   }
-  for (const r of relRows()) {
-    const f = fileFor('relationships', r.type, relCols.get(r.type)!, ':START_ID,:END_ID');
-    const where = `${r.type} ${r.from}→${r.to}`;
-    await f.file.line(line([quote(r.from), quote(r.to), ...f.cols.map((c) => cell(r.props[c.key], c, where))]));
-    add(rels, r.type);
-  }
-  for (const f of files) await f.close();
   return {
     args: [...args, `--array-delimiter=${ARRAY_DELIMITER_ARG}`],
-    bytes: files.reduce((s, f) => s + statSync(f.path).size, 0),
+    bytes: groups.reduce((s, f) => s + statSync(f.headerPath).size + statSync(f.file.path).size, 0),
     counts: { nodes: sortedRecord(nodes), relationships: sortedRecord(rels) },
     multiline,
   };

@@ -104,7 +104,7 @@ export async function bulkSeed(env: Env, opts: SeedOptions = {}): Promise<BulkRe
       return await withDriver(h, async (d) => {
         const database = h.info.database;
         t = performance.now();
-        await applySchema(d, database, opts.schemaFile ?? SCHEMA_CYPHER);
+        await applySchema(d, database, opts.schemaFile ?? SCHEMA_CYPHER, { populated: true });
         const schemaMs = performance.now() - t;
         t = performance.now();
         const held = await countStore(d, database);

@@ -39,14 +39,25 @@ export interface WriteResult {
 }
 
 /** Runs cypher/schema.cypher (idempotent DDL); schema changes cannot share the data transaction. */
-export async function applySchema(driver: Driver, database: string, schemaFile: string): Promise<number> {
-  const statements = readFileSync(schemaFile, 'utf8')
+export async function applySchema(
+  driver: Driver,
+  database: string,
+  schemaFile: string,
+  opts: { populated?: boolean } = {},
+): Promise<number> {
+  let statements = readFileSync(schemaFile, 'utf8')
     .split('\n')
     .filter((l) => !l.trim().startsWith('//'))
     .join('\n')
     .split(';')
     .map((s) => s.trim())
     .filter(Boolean);
+  // On a populated store (the bulk path's import) a constraint returns only once its index is
+  // built, a plain index at once: indexes first, so they populate while the constraints build.
+  if (opts.populated) {
+    const constraint = (s: string) => /^CREATE\s+CONSTRAINT\b/i.test(s);
+    statements = [...statements.filter((s) => !constraint(s)), ...statements.filter(constraint)];
+  }
   for (const s of statements) await driver.executeQuery(s, {}, { database });
   await driver.executeQuery('CALL db.awaitIndexes(60)', {}, { database });
   return statements.length;
