@@ -152,6 +152,10 @@ export function relationshipCaptionOf(
   type: string,
   props: Readonly<Record<string, unknown>>,
 ): string {
-  const spec = relationshipStyleOf(p, type).caption;
+  return captionByRule(relationshipStyleOf(p, type).caption, type, props);
+}
+
+/** A relationship's caption from its type's rule (already resolved): the rule's text, else the type. */
+export function captionByRule(spec: string, type: string, props: Readonly<Record<string, unknown>>): string {
   return evalCaption(spec, props, type) || type;
 }

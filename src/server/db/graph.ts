@@ -96,34 +96,15 @@ export class GraphCollector {
     this.added = [];
     return a;
   }
-  /**
-   * toCell for values already collect()ed: a node's or relationship's cell is built from its
-   * converted element (the same JSON toCell makes) once, and shared by every row it appears in.
-   */
+  /** toCell, with each node's and relationship's cell made once and shared by every row it appears in. */
   cell(v: unknown): unknown {
     return toCell(v, 0, this);
   }
-  /** The cached cell of an element (built from the collected element when there is one). */
+  /** An element's cell, made once: a node in many rows is captioned once. */
   elementCell(v: Node | Relationship, make: () => unknown): unknown {
     const id = `${isNode(v) ? 'n' : 'r'}${v.elementId}`;
     let c = this.cells.get(id);
-    if (c === undefined) {
-      const node = this.nodes.get(v.elementId);
-      const edge = node ? undefined : this.edges.get(v.elementId);
-      if (node && isNode(v))
-        c = { __kind: 'node', id: node.id, key: node.key, caption: node.caption, labels: node.labels };
-      else if (edge && isRelationship(v))
-        c = {
-          __kind: 'relationship',
-          id: edge.id,
-          type: edge.type,
-          caption: relationshipCaptionOf(currentPerspective(), edge.type, edge.properties),
-          source: edge.source,
-          target: edge.target,
-        };
-      else c = make();
-      this.cells.set(id, c);
-    }
+    if (c === undefined) this.cells.set(id, (c = make()));
     return c;
   }
   addPath(p: Path): void {

@@ -160,7 +160,7 @@ function syncInBatch(graph: RenderGraph, view: VisibleGraph, opts: SyncOptions):
   const styles = new StyleCache(opts.theme);
   for (const n of fresh) {
     const pos = placed.get(n.id)!;
-    const nodeLabel = styles.mainLabel(n.labels, primaryLabel);
+    const nodeLabel = styles.mainLabel(n.labels);
     const degree = neighbours.get(n.id)!.length;
     graph.addNode(n.id, {
       x: pos.x,

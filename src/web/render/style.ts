@@ -5,7 +5,7 @@
  * perspective does not list gets a stable palette colour and a dot.
  */
 import type { RelationshipFamily, ThemeColor } from '../../shared/api/perspectives';
-import { evalCaption, relationshipStyleOf } from '../../shared/perspective';
+import { captionByRule, mainLabel, relationshipStyleOf } from '../../shared/perspective';
 import { hashString } from '../core/graph/hash';
 import { activePerspective } from '../core/perspective/active';
 import type { Theme } from '../core/shell/actions';
@@ -148,11 +148,11 @@ export class StyleCache {
 
   constructor(private readonly theme: Theme) {}
 
-  /** The label a node is coloured and captioned by (primaryLabel of graph-store, memoised). */
-  mainLabel(labels: readonly string[], resolve: (labels: readonly string[]) => string): string {
+  /** The label a node is coloured and captioned by (graph-store's primaryLabel, memoised). */
+  mainLabel(labels: readonly string[]): string {
     const key = labels.length === 1 ? labels[0]! : labels.join('\u0000');
     let l = this.labels.get(key);
-    if (l === undefined) this.labels.set(key, (l = resolve(labels)));
+    if (l === undefined) this.labels.set(key, (l = mainLabel(this.p, labels)));
     return l;
   }
 
@@ -164,18 +164,21 @@ export class StyleCache {
 
   edge(type: string): EdgeTypeStyle {
     let s = this.types.get(type);
-    if (!s) {
-      const r = relationshipStyleOf(this.p, type);
-      this.types.set(type, (s = { size: r.width, color: r.color[this.theme], weight: r.weight, caption: r.caption }));
-    }
+    if (!s)
+      this.types.set(
+        type,
+        (s = {
+          size: edgeSize(type),
+          color: edgeColor(type, this.theme),
+          weight: edgeWeight(type),
+          caption: relationshipStyleOf(this.p, type).caption,
+        }),
+      );
     return s;
   }
 
   /** relationshipCaptionOf with the type's rule already resolved. */
   edgeCaption(type: string, props: Readonly<Record<string, unknown>>): string {
-    const rule = this.edge(type).caption;
-    // The usual rule, the type itself (evalCaption's answer, without its parsing per edge).
-    if (rule === 'type' && !('type' in props)) return type;
-    return evalCaption(rule, props, type) || type;
+    return captionByRule(this.edge(type).caption, type, props);
   }
 }

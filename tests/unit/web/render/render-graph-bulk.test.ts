@@ -92,7 +92,7 @@ describe('render graph sync: a first load styles like the incremental path', () 
           }
         }
         for (const labels of [['Entity', 'Person'], ['Person', 'Entity'], ['Movie'], [], ['Entity']]) {
-          const l = c.mainLabel(labels, primaryLabel);
+          const l = c.mainLabel(labels);
           expect(l).toBe(primaryLabel(labels));
           expect(c.labelColor(l)).toBe(labelColor(l, theme));
         }
