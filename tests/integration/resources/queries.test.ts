@@ -83,6 +83,36 @@ describe('running saved queries', () => {
     expect(r.body.summary).toMatchObject({ rows: 5, truncated: true, truncatedBy: 'rows', maxRows: 5 });
   });
 
+  it('runs identical requests in flight at once on Neo4j once, and different ones each', async () => {
+    // Count the statements the API sends through its driver (the real database still answers them).
+    const session = api.driver.session.bind(api.driver);
+    const sent: string[] = [];
+    api.driver.session = ((config) => {
+      const s = session(config);
+      const run = s.run.bind(s);
+      s.run = ((text: string, ...rest: unknown[]) => {
+        sent.push(text);
+        return (run as (...a: unknown[]) => ReturnType<typeof run>)(text, ...rest);
+      }) as typeof s.run;
+      return s;
+    }) as typeof api.driver.session;
+    try {
+      const most = (limit: number) => api.post('/api/queries/most-connected/run', { params: { limit } });
+      const answers = await Promise.all([most(7), most(7), most(7), most(7), most(3)]);
+      for (const a of answers) expect(a.status).toBe(200);
+      const runs = sent.filter((t) => /^MATCH \(x\)/m.test(t) && !/^\s*EXPLAIN/i.test(t));
+      expect(runs.length, sent.join('\n---\n').slice(0, 2000)).toBe(2);
+      expect(answers[1]!.body).toEqual(answers[0]!.body);
+      expect(answers[0]!.body.summary.rows).toBe(7);
+      expect(answers[4]!.body.summary.rows).toBe(3);
+      // Nothing is kept afterwards: the next request runs again.
+      expect((await most(7)).status).toBe(200);
+      expect(sent.filter((t) => /^MATCH \(x\)/m.test(t) && !/^\s*EXPLAIN/i.test(t)).length).toBe(3);
+    } finally {
+      api.driver.session = session;
+    }
+  });
+
   it.each([
     ['widely-reported-entities', { minArticles: 'three' }, 'params.minArticles', /integer/],
     ['widely-reported-entities', { minArticles: 0 }, 'params.minArticles', /at least 1/],

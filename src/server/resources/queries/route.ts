@@ -8,6 +8,9 @@ import {
   saveQueryContract,
 } from '../../../shared/api/queries';
 import { notFound } from '../../http/errors';
+import type { QueryResult } from '../../../shared/api/result';
+import { currentPerspective } from '../../db/captions';
+import { Coalescer } from '../../sandbox/coalesce';
 import { DEFAULT_MAX_BYTES, streamQuery } from '../../sandbox/stream';
 import { fastifyPath, parseInput, type RouteModule } from '../../http/context';
 import { tokensInUse } from '../perspectives/sample';
@@ -17,6 +20,9 @@ const SAVED_QUERY_TIMEOUT_MS = 10_000;
 
 /** GET /api/queries, POST /api/queries/:name/run, POST /api/queries (save), DELETE /api/queries/:name */
 export const queryRoutes: RouteModule = (app, ctx) => {
+  // Identical runs in flight at once (the same query, parameters and row cap) share one execution.
+  const runs = new Coalescer<QueryResult>();
+
   app.get(fastifyPath(queriesListContract), async () => ctx.library.list());
 
   app.post(fastifyPath(runQueryContract), async (req) => {
@@ -25,15 +31,20 @@ export const queryRoutes: RouteModule = (app, ctx) => {
     const q = await ctx.library.get(name);
     if (!q) throw notFound(`No saved query named "${name}"`);
     const { cypher, echo } = await ctx.library.bindParams(q, body.params);
-    // Neo4j's notifications (an unknown label, a cartesian product) travel with the result, as for ad-hoc Cypher.
-    const plan = await ctx.library.plan(q, cypher);
-    const result = await streamQuery(ctx.db, q.cypher, cypher, {
-      timeoutMs: SAVED_QUERY_TIMEOUT_MS,
-      maxRows: body.maxRows ?? 1_000,
-      maxBytes: DEFAULT_MAX_BYTES,
-      queryType: plan.queryType,
-      notifications: plan.notifications,
-      onWatchdog: (r) => req.log.warn({ watchdog: r, query: name }, 'saved query outlived its time limit; terminated'),
+    const maxRows = body.maxRows ?? 1_000;
+    const key = JSON.stringify([q.cypher, cypher, maxRows], (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
+    const result = await runs.run(key, [ctx.db, currentPerspective()], async () => {
+      // Neo4j's notifications (an unknown label, a cartesian product) travel with the result, as for ad-hoc Cypher.
+      const plan = await ctx.library.plan(q, cypher);
+      return streamQuery(ctx.db, q.cypher, cypher, {
+        timeoutMs: SAVED_QUERY_TIMEOUT_MS,
+        maxRows,
+        maxBytes: DEFAULT_MAX_BYTES,
+        queryType: plan.queryType,
+        notifications: plan.notifications,
+        onWatchdog: (r) =>
+          req.log.warn({ watchdog: r, query: name }, 'saved query outlived its time limit; terminated'),
+      });
     });
     return { ...result, name, params: echo };
   });
