@@ -22,9 +22,12 @@
 //     label: To
 //     default: 2024-12-31
 MATCH (pl:Place) WHERE elementId(pl) = $place
-MATCH (e:Event)-[o:OCCURRED_IN]->(x:Place)
-WHERE (x = pl OR EXISTS { (x)-[:LOCATED_IN*1..4]->(pl) })
-  AND coalesce(e.date, e.date_to, e.date_from) >= $from
+// From the place down what lies within it to the events there: the cost follows that part of the
+// map, not the number of events in the database (each event used to be checked against the place).
+MATCH (x:Place)-[:LOCATED_IN*0..4]->(pl)
+WITH DISTINCT x
+MATCH (e:Event)-[o:OCCURRED_IN]->(x)
+WHERE coalesce(e.date, e.date_to, e.date_from) >= $from
   AND coalesce(e.date, e.date_from, e.date_to) <= $to
 RETURN e, o, x,
        e.name AS event,

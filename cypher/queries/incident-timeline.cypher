@@ -14,9 +14,12 @@
 //     default: belgorod-region
 //     suggest: MATCH (p:Place) WHERE p.kind IN ['region', 'country'] RETURN p.id AS value, p.name AS label ORDER BY label LIMIT 200
 MATCH (region:Place) WHERE elementId(region) = $region
-MATCH (e:Event)-[o:OCCURRED_IN]->(x:Place)
-WHERE (x = region OR EXISTS { (x)-[:LOCATED_IN*1..4]->(region) })
-  AND e.kind IN ['strike', 'attack', 'accidental-release', 'barrage', 'shelling', 'explosion', 'interception', 'evacuation']
+// From the place down what lies within it to the events there: the cost follows that part of the
+// map, not the number of events in the database (each event used to be checked against the place).
+MATCH (x:Place)-[:LOCATED_IN*0..4]->(region)
+WITH DISTINCT x
+MATCH (e:Event)-[o:OCCURRED_IN]->(x)
+WHERE e.kind IN ['strike', 'attack', 'accidental-release', 'barrage', 'shelling', 'explosion', 'interception', 'evacuation']
 OPTIONAL MATCH (src:Entity {id: e.casualties_reported_by})
 RETURN e, o, x,
        coalesce(e.date, e.date_from) AS date,
