@@ -4,7 +4,7 @@
  * expand) → syncView (the visible view → syncRenderGraph, or only an expansion's additions) into
  * the graphology render graph → the one
  * SigmaController (created before data arrives, as GraphCanvas does) → LayoutRunner
- * (synchronous pre-layout + ForceAtlas2 worker on a budget).
+ * (synchronous pre-layout + ForceAtlas2 worker on a budget, started after the next frame).
  */
 import './probe';
 import type { GraphPayload } from '../../src/shared/graph';
