@@ -63,8 +63,8 @@ export class RenderSync {
 
   /**
    * Store listener: brings the render graph in line with the store when the graph, the legend
-   * filters or the theme changed (O(view); O(change) when data was only added), then hands selection and path to sigma when they
-   * changed (O(their degree), a drawn path O(view)).
+   * filters or the theme changed (O(view); O(change) when the graph only gained data), then hands
+   * selection and path to sigma when they changed (O(their degree), a drawn path O(view)).
    */
   sync(): void {
     const s = this.store.get();

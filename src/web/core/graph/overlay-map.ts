@@ -32,6 +32,12 @@ interface Log<K, V> {
   readonly last: Map<K, number>;
   /** For a copy of another log's prefix: that log and the prefix's length (the same writes at the same indices). */
   readonly from?: { log: Log<K, V>; length: number };
+  /**
+   * For a log over a compacted base: the version compacted (its log, held weakly so bases do not
+   * chain up in memory, and length) and the keys written on top of it, so what one step wrote
+   * stays known across a compaction.
+   */
+  readonly compacted?: { log: WeakRef<Log<K, V>>; length: number; keys: readonly K[] };
 }
 
 export class OverlayMap<K, V> implements ReadonlyMap<K, V> {
@@ -45,8 +51,16 @@ export class OverlayMap<K, V> implements ReadonlyMap<K, V> {
   ) {}
 
   /** A version over `base` with nothing written yet. `base` must not change afterwards. O(1). */
-  static over<K, V>(base: ReadonlyMap<K, V>): OverlayMap<K, V> {
-    return new OverlayMap({ base, keys: [], values: [], prev: [], last: new Map() }, 0, base.size, 0);
+  static over<K, V>(base: ReadonlyMap<K, V>, compacted?: Log<K, V>['compacted']): OverlayMap<K, V> {
+    const log: Log<K, V> = {
+      base,
+      keys: [],
+      values: [],
+      prev: [],
+      last: new Map(),
+      ...(compacted ? { compacted } : {}),
+    };
+    return new OverlayMap(log, 0, base.size, 0);
   }
 
   /** `map` with `entries` set (later ones win): a new version, `map` unchanged. O(entries) amortised. */
@@ -57,17 +71,22 @@ export class OverlayMap<K, V> implements ReadonlyMap<K, V> {
   /**
    * The keys written between `older` and this version, each once, in the order first written
    * (so new keys in iteration order); null unless this version was made from `older` by writes
-   * alone (e.g. it was compacted since, or is itself the older one). O(keys written).
+   * alone, or when that is no longer known (compacted more than a step ago, or `older` is the
+   * newer one). O(keys written).
    */
   static writtenSince<K, V>(map: ReadonlyMap<K, V>, older: ReadonlyMap<K, V>): K[] | null {
     if (map === older) return [];
     if (!(map instanceof OverlayMap)) return null;
     const m = map as OverlayMap<K, V>;
+    const out = new Set<K>();
+    const c = m.log.compacted;
     let from: number;
     if (older === m.log.base) from = 0;
     else if (older instanceof OverlayMap && older.length <= m.length && m.sharesWrites(older)) from = older.length;
-    else return null;
-    const out = new Set<K>();
+    else if (c && older instanceof OverlayMap && older.log === c.log.deref() && older.length === c.length) {
+      for (const k of c.keys) out.add(k);
+      from = 0;
+    } else return null;
     for (let i = from; i < m.length; i++) out.add(m.log.keys[i]!);
     return [...out];
   }
@@ -83,7 +102,8 @@ export class OverlayMap<K, V> implements ReadonlyMap<K, V> {
     if (this.length + entries.length > this.limit()) {
       const map = this.toMap();
       for (const [k, v] of entries) map.set(k, v);
-      return OverlayMap.over(map);
+      const keys = entries.map(([k]) => k);
+      return OverlayMap.over(map, { log: new WeakRef(this.log), length: this.length, keys });
     }
     // Another version already appended past this one: continue on a copy of this one's prefix.
     const log = this.length === this.log.keys.length ? this.log : this.copyLog();

@@ -48,8 +48,8 @@ describe('overlay map (versions sharing their data)', () => {
       else incremental--;
     }
     for (const { m, model } of versions) same(m, model);
-    // Unknown only after a compaction (the rest were appended in place or on a copied prefix).
-    expect(incremental).toBeGreaterThan(300);
+    // Known for each step (appended in place, on a copied prefix, or compacting).
+    expect(incremental).toBeGreaterThan(390);
     expect(versions.at(-1)!.m.has(-1)).toBe(false);
     expect(versions.at(-1)!.m.get(-1)).toBeUndefined();
   });
@@ -82,20 +82,24 @@ describe('overlay map (versions sharing their data)', () => {
     same(v2, new Map([...base, ['c', 6], ['a', 4], ['d', 7]]));
   });
 
-  it('compacts a long log into a new base (then nothing is "written since" the old one)', () => {
+  it('compacts a long log into a new base, and still says what the compacting step wrote', () => {
     const base = new Map(Array.from({ length: 1000 }, (_, i) => [i, i] as [number, number]));
     let m: ReadonlyMap<number, number> = base;
+    let before: ReadonlyMap<number, number> = base;
     let compacted = false;
     for (let i = 0; i < 40 && !compacted; i++) {
-      const next = OverlayMap.with(
-        m,
-        Array.from({ length: 10 }, (_, j) => [1000 + i * 10 + j, 0] as [number, number]),
-      );
-      compacted = OverlayMap.writtenSince(next, m) === null;
+      const step = Array.from({ length: 10 }, (_, j) => [1000 + i * 10 + j, 0] as [number, number]);
+      const next = OverlayMap.with(m, [...step, [3, 30]]);
+      expect(OverlayMap.writtenSince(next, m)).toEqual([...step.map(([k]) => k), 3]);
+      // Over the original base until compacted: then only the step before is known.
+      compacted = OverlayMap.writtenSince(next, base) === null;
+      if (compacted) expect(OverlayMap.writtenSince(next, before)).toBeNull();
+      before = m;
       m = next;
     }
     expect(compacted).toBe(true);
+    expect(m.size).toBeGreaterThan(1200);
     expect(m.size).toBeLessThanOrEqual(1400);
-    expect(m.get(999)).toBe(999);
+    expect([m.get(999), m.get(3)]).toEqual([999, 30]);
   });
 });
