@@ -153,6 +153,7 @@ export class OverlayMap<K, V> implements ReadonlyMap<K, V> {
 
   /** Index of the latest write of `key` this version sees, else negative. */
   private at(key: K): number {
+    if (this.length === 0) return NEW;
     let i = this.log.last.get(key);
     if (i === undefined) return NEW;
     while (i >= this.length) i = this.log.prev[i]!;
@@ -172,31 +173,36 @@ export class OverlayMap<K, V> implements ReadonlyMap<K, V> {
     for (const [k, v] of this.entries()) fn.call(thisArg, v, k, this);
   }
 
-  *entries(): MapIterator<[K, V]> {
+  // Iterators: the base's own when nothing was written (a fresh load, a compacted pool), else
+  // over an array built natively (a generator costs several times more per item).
+  entries(): MapIterator<[K, V]> {
     const { base, keys, values, prev } = this.log;
-    if (this.overrides === 0) yield* base.entries();
-    else
+    if (this.length === 0) return base.entries();
+    const out: [K, V][] = this.overrides === 0 ? [...base] : [];
+    if (this.overrides > 0)
       for (const [k, v] of base) {
         const i = this.at(k);
-        yield [k, i >= 0 ? values[i]! : v];
+        out.push([k, i >= 0 ? values[i]! : v]);
       }
-    for (let i = 0; i < this.length; i++) if (prev[i] === NEW) yield [keys[i]!, values[this.at(keys[i]!)]!];
+    for (let i = 0; i < this.length; i++) if (prev[i] === NEW) out.push([keys[i]!, values[this.at(keys[i]!)]!]);
+    return asMapIterator(out);
   }
 
-  *keys(): MapIterator<K> {
+  keys(): MapIterator<K> {
     const { base, keys, prev } = this.log;
-    yield* base.keys();
-    for (let i = 0; i < this.length; i++) if (prev[i] === NEW) yield keys[i]!;
+    if (this.length === 0) return base.keys();
+    const out = [...base.keys()];
+    for (let i = 0; i < this.length; i++) if (prev[i] === NEW) out.push(keys[i]!);
+    return asMapIterator(out);
   }
 
-  *values(): MapIterator<V> {
-    if (this.overrides > 0) {
-      for (const [, v] of this.entries()) yield v;
-      return;
-    }
+  values(): MapIterator<V> {
     const { base, keys, values, prev } = this.log;
-    yield* base.values();
-    for (let i = 0; i < this.length; i++) if (prev[i] === NEW) yield values[this.at(keys[i]!)]!;
+    if (this.length === 0) return base.values();
+    if (this.overrides > 0) return asMapIterator([...this.entries()].map(([, v]) => v));
+    const out = [...base.values()];
+    for (let i = 0; i < this.length; i++) if (prev[i] === NEW) out.push(values[this.at(keys[i]!)]!);
+    return asMapIterator(out);
   }
 
   [Symbol.iterator](): MapIterator<[K, V]> {
@@ -206,4 +212,9 @@ export class OverlayMap<K, V> implements ReadonlyMap<K, V> {
   get [Symbol.toStringTag](): string {
     return 'OverlayMap';
   }
+}
+
+/** An array's iterator as a Map's (the same protocol; Map iterators have no other members here). */
+function asMapIterator<T>(items: T[]): MapIterator<T> {
+  return items.values() as unknown as MapIterator<T>;
 }
