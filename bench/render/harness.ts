@@ -14,7 +14,7 @@ export interface LoadTimes {
   nodes: number;
   edges: number;
   /** App only, measured after the timed load on a scratch render graph no sigma listens to. */
-  profile?: { storeMs: number; visibleMs: number; syncMs: number; warmMs: number };
+  profile?: { storeMs: number; syncMs: number; warmMs: number };
 }
 
 export interface Step {

@@ -62,7 +62,7 @@ export interface PageFigures {
   /** App only: top self-time functions from a CPU profile of the first run. */
   cpuProfile?: RunSamples['profile'];
   /** App only: medians of the build profile (see app.ts). */
-  buildProfile?: { storeMs: number; visibleMs: number; syncMs: number; warmMs: number };
+  buildProfile?: { storeMs: number; syncMs: number; warmMs: number };
 }
 
 export interface RenderSizeResult {
@@ -289,7 +289,6 @@ function summarise(runs: RunSamples[]): PageFigures {
       ? {
           buildProfile: {
             storeMs: median(runs.map((r) => r.load.profile!.storeMs)),
-            visibleMs: median(runs.map((r) => r.load.profile!.visibleMs)),
             syncMs: median(runs.map((r) => r.load.profile!.syncMs)),
             warmMs: median(runs.map((r) => r.load.profile!.warmMs)),
           },

@@ -19,6 +19,8 @@ const PRELAYOUT_MAX_NODES = 3000;
 
 export class LayoutRunner {
   private supervisor: FA2LayoutSupervisor | null = null;
+  /** Cancels a run whose worker has not started yet (it starts after the next frame). */
+  private pending: (() => void) | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private finish: (() => void) | null = null;
   private listeners = new Set<(running: boolean) => void>();
@@ -27,7 +29,9 @@ export class LayoutRunner {
 
   /**
    * Runs the layout for at most `budgetMs` (scaled down for tiny graphs). Costs a worker spawn
-   * plus one position exchange per round trip; sigma re-renders on each exchange.
+   * plus one position exchange per round trip; sigma re-renders on each exchange. The worker
+   * starts once the next frame is drawn: handing it the graph is O(graph) on the main thread,
+   * and new nodes should show at their seed positions at once, not after that.
    */
   run(budgetMs: number, opts: { initial?: boolean } = {}): LayoutRun {
     this.stop();
@@ -43,14 +47,19 @@ export class LayoutRunner {
         i += 10;
       }
     }
-    const supervisor = new FA2LayoutSupervisor(this.graph, { settings, getEdgeWeight: 'weight' });
-    this.supervisor = supervisor;
-    supervisor.start();
+    this.pending = afterNextFrame(() => {
+      // (Emptied meanwhile: nothing to lay out; stopping while pending reports the end.)
+      if (this.graph.order < 2) return this.stop();
+      this.pending = null;
+      const supervisor = new FA2LayoutSupervisor(this.graph, { settings, getEdgeWeight: 'weight' });
+      this.supervisor = supervisor;
+      supervisor.start();
+      this.timer = setTimeout(() => this.stop(), budgetMs);
+    });
     this.emit(true);
     const done = new Promise<void>((resolve) => {
       this.finish = resolve;
     });
-    this.timer = setTimeout(() => this.stop(), budgetMs);
     return { done };
   }
 
@@ -73,18 +82,20 @@ export class LayoutRunner {
     return Math.min(initial ? 6000 : 3000, base + order * 4);
   }
 
+  /** A run is under way (its worker may not have started yet). */
   isRunning(): boolean {
-    return this.supervisor !== null;
+    return this.supervisor !== null || this.pending !== null;
   }
 
   stop(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (this.supervisor) {
-      this.supervisor.kill();
-      this.supervisor = null;
-      this.emit(false);
-    }
+    const running = this.isRunning();
+    this.pending?.();
+    this.pending = null;
+    this.supervisor?.kill();
+    this.supervisor = null;
+    if (running) this.emit(false);
     const f = this.finish;
     this.finish = null;
     f?.();
@@ -98,4 +109,24 @@ export class LayoutRunner {
   private emit(running: boolean): void {
     for (const l of this.listeners) l(running);
   }
+}
+
+/**
+ * Calls `fn` after the next frame is drawn (a task queued from that frame's animation callback,
+ * so it runs after sigma's render of the frame); at once-ish where there are no frames (Node).
+ * Returns a cancel function.
+ */
+function afterNextFrame(fn: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  if (typeof requestAnimationFrame !== 'function') {
+    timer = setTimeout(fn, 0);
+    return () => clearTimeout(timer);
+  }
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(fn, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    if (timer !== undefined) clearTimeout(timer);
+  };
 }

@@ -8,6 +8,7 @@ import type { GraphEdge, GraphNode } from '../../shared/graph';
 import { displayCaption, primaryLabel, type VisibleGraph } from '../core/graph/graph-store';
 import { relationshipCaptionOf } from '../../shared/perspective';
 import { activePerspective } from '../core/perspective/active';
+import { recurveGroups } from './parallel-edges';
 import { place } from './seed-positions';
 import { edgeColor, edgeSize, edgeWeight, labelColor, nodeSize, nodeSizeFor, sizeProperty, StyleCache } from './style';
 import type { Theme } from '../core/shell/actions';
@@ -83,6 +84,11 @@ export interface SyncOptions {
    * comes back returns to where the analyst last saw it. Updated by this function.
    */
   positions: Map<string, { x: number; y: number }>;
+  /**
+   * What the view was derived from (compared item by item): a later sync by change alone
+   * (`syncRenderGraphChange`) is accepted only from the view this graph was last synced to.
+   */
+  source?: readonly unknown[];
 }
 
 export interface SyncResult {
@@ -105,6 +111,7 @@ export function syncRenderGraph(graph: RenderGraph, view: VisibleGraph, opts: Sy
 function syncInBatch(graph: RenderGraph, view: VisibleGraph, opts: SyncOptions): SyncResult {
   const result: SyncResult = { addedNodes: [], removedNodes: [], addedEdges: [], removedEdges: [] };
   const memo = memoOf(graph);
+  memo.source = opts.source ?? null;
   // An empty render graph (a first load, a replaced view): everything is fresh, no lookups.
   const empty = graph.order === 0;
   const fresh: readonly GraphNode[] = empty ? view.nodes : view.nodes.filter((n) => !graph.hasNode(n.id));
@@ -139,61 +146,13 @@ function syncInBatch(graph: RenderGraph, view: VisibleGraph, opts: SyncOptions):
     }
   }
 
-  // Neighbours of the fresh nodes only (where they are seeded; their degree, for their size).
-  // Every edge of a fresh node is fresh too (it could not be drawn without it): O(fresh edges).
-  const neighbours = new Map<string, string[]>();
-  for (const n of fresh) neighbours.set(n.id, []);
-  if (fresh.length) {
-    for (const e of freshEdges) {
-      neighbours.get(e.source)?.push(e.target);
-      neighbours.get(e.target)?.push(e.source);
-    }
-  }
-  const placed = place(graph, fresh, neighbours, opts.positions);
-
   // Style memo: a style computed under another theme or perspective is stale everywhere.
   const p = activePerspective();
   const stale = memo.theme !== opts.theme || memo.perspective !== p;
   memo.theme = opts.theme;
   memo.perspective = p;
   const ranges = sizeRanges(view.nodes);
-  const styles = new StyleCache(opts.theme);
-  for (const n of fresh) {
-    const pos = placed.get(n.id)!;
-    const nodeLabel = styles.mainLabel(n.labels);
-    const degree = neighbours.get(n.id)!.length;
-    graph.addNode(n.id, {
-      x: pos.x,
-      y: pos.y,
-      size: ranges ? nodeSizeFor(nodeLabel, degree, n.properties, ranges.get(nodeLabel)) : nodeSize(degree),
-      color: styles.labelColor(nodeLabel),
-      label: displayCaption(n),
-      nodeLabel,
-      fixed: opts.pinned.has(n.id),
-      props: n.properties,
-    });
-    memo.from.set(n.id, n);
-    opts.positions.delete(n.id);
-    result.addedNodes.push(n.id);
-  }
-
-  for (const e of freshEdges) {
-    // Already connected (either way): the pair's group is re-curved below; else a straight arrow.
-    // (Both ends are drawn: the view holds only edges between its nodes.)
-    if (graph.areNeighbors(e.source, e.target)) recurve.push([e.source, e.target]);
-    const style = styles.edge(e.type);
-    graph.addDirectedEdgeWithKey(e.id, e.source, e.target, {
-      size: style.size,
-      color: style.color,
-      relType: e.type,
-      caption: styles.edgeCaption(e.type, e.properties),
-      props: e.properties,
-      type: 'arrow',
-      curvature: 0,
-      weight: style.weight,
-    });
-    result.addedEdges.push(e.id);
-  }
+  const neighbours = addFresh(graph, fresh, freshEdges, opts, ranges, result, recurve);
 
   // The nodes already drawn: new data, degree, pins, sizes by a property or a new theme change
   // some of them. Only what changed is written (one event each), so sigma re-processes just those.
@@ -213,14 +172,113 @@ function syncInBatch(graph: RenderGraph, view: VisibleGraph, opts: SyncOptions):
     memo.from.set(n.id, n);
   }
   if (stale) styleEdges(graph, opts.theme);
-  const curved = new Set<string>();
-  for (const [s, t] of recurve) {
-    const key = s < t ? `${s}\u0000${t}` : `${t}\u0000${s}`;
-    if (curved.has(key)) continue;
-    curved.add(key);
-    curveGroup(graph, s, t);
-  }
+  recurveGroups(graph, recurve);
   return result;
+}
+
+/**
+ * What `syncRenderGraph` does to a graph last synced (by either function) from `change.from`,
+ * when the new view is that one plus `change.nodes` and `change.edges` (new items, or items with
+ * fresh data), visiting only those: the same render graph, in O(change + the changed nodes'
+ * degree). Null, changing nothing, when it cannot tell: the graph was synced from elsewhere since,
+ * or the theme, perspective, pins or a property-sized label would restyle beyond the change.
+ */
+export function syncRenderGraphChange(
+  graph: RenderGraph,
+  change: { from: readonly unknown[]; nodes: readonly GraphNode[]; edges: readonly GraphEdge[] },
+  opts: SyncOptions,
+): SyncResult | null {
+  const memo = memoOf(graph);
+  const p = activePerspective();
+  if (!memo.source || !sameItems(memo.source, change.from)) return null;
+  if (memo.theme !== opts.theme || memo.perspective !== p || memo.pinned !== opts.pinned) return null;
+  if (hasSizeRules()) return null;
+  return batchRenderGraph(graph, () => {
+    memo.source = opts.source ?? null;
+    const result: SyncResult = { addedNodes: [], removedNodes: [], addedEdges: [], removedEdges: [] };
+    const recurve: Array<[string, string]> = [];
+    const fresh = change.nodes.filter((n) => !graph.hasNode(n.id));
+    const freshEdges = change.edges.filter((e) => !graph.hasEdge(e.id));
+    const neighbours = addFresh(graph, fresh, freshEdges, opts, null, result, recurve);
+    // As the full sync's restyle pass: drawn nodes with new data, then those whose degree changed.
+    for (const n of change.nodes) {
+      if (neighbours.has(n.id) || memo.from.get(n.id) === n) continue;
+      styleNode(graph, n.id, n, opts, null);
+      memo.from.set(n.id, n);
+    }
+    const touched = new Set<string>();
+    for (const e of freshEdges) touched.add(e.source).add(e.target);
+    for (const id of touched) if (!neighbours.has(id)) styleNode(graph, id, null, opts, null);
+    recurveGroups(graph, recurve);
+    return result;
+  });
+}
+
+function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/**
+ * Adds the fresh nodes (seeded next to their drawn neighbours, sized by their degree) and the
+ * fresh edges; returns each fresh node's neighbours. Every edge of a fresh node is fresh too (it
+ * could not be drawn without it): O(fresh nodes + fresh edges).
+ */
+function addFresh(
+  graph: RenderGraph,
+  fresh: readonly GraphNode[],
+  freshEdges: readonly GraphEdge[],
+  opts: SyncOptions,
+  ranges: ReadonlyMap<string, { min: number; max: number }> | null,
+  result: SyncResult,
+  recurve: Array<[string, string]>,
+): Map<string, string[]> {
+  const memo = memoOf(graph);
+  const neighbours = new Map<string, string[]>();
+  for (const n of fresh) neighbours.set(n.id, []);
+  if (fresh.length) {
+    for (const e of freshEdges) {
+      neighbours.get(e.source)?.push(e.target);
+      neighbours.get(e.target)?.push(e.source);
+    }
+  }
+  const placed = place(graph, fresh, neighbours, opts.positions);
+  const styles = new StyleCache(opts.theme);
+  for (const n of fresh) {
+    const pos = placed.get(n.id)!;
+    const nodeLabel = styles.mainLabel(n.labels);
+    const degree = neighbours.get(n.id)!.length;
+    graph.addNode(n.id, {
+      x: pos.x,
+      y: pos.y,
+      size: ranges ? nodeSizeFor(nodeLabel, degree, n.properties, ranges.get(nodeLabel)) : nodeSize(degree),
+      color: styles.labelColor(nodeLabel),
+      label: displayCaption(n),
+      nodeLabel,
+      fixed: opts.pinned.has(n.id),
+      props: n.properties,
+    });
+    memo.from.set(n.id, n);
+    opts.positions.delete(n.id);
+    result.addedNodes.push(n.id);
+  }
+  for (const e of freshEdges) {
+    // Already connected (either way): the pair's group is re-curved below; else a straight arrow.
+    // (Both ends are drawn: the view holds only edges between its nodes.)
+    if (graph.areNeighbors(e.source, e.target)) recurve.push([e.source, e.target]);
+    const style = styles.edge(e.type);
+    graph.addDirectedEdgeWithKey(e.id, e.source, e.target, {
+      size: style.size,
+      color: style.color,
+      relType: e.type,
+      caption: styles.edgeCaption(e.type, e.properties),
+      props: e.properties,
+      type: 'arrow',
+      curvature: 0,
+      weight: style.weight,
+    });
+    result.addedEdges.push(e.id);
+  }
+  return neighbours;
 }
 
 /** Per-graph memo of what its style was computed from (a restyle is then O(what changed)). */
@@ -230,12 +288,14 @@ interface StyleMemo {
   /** The domain node each render node was last styled from (same object: same caption and label). */
   from: Map<string, GraphNode>;
   pinned: ReadonlySet<string> | null;
+  /** What the graph was last synced from (SyncOptions.source), if told. */
+  source: readonly unknown[] | null;
 }
 const memos = new WeakMap<RenderGraph, StyleMemo>();
 
 function memoOf(graph: RenderGraph): StyleMemo {
   let m = memos.get(graph);
-  if (!m) memos.set(graph, (m = { theme: null, perspective: undefined, from: new Map(), pinned: null }));
+  if (!m) memos.set(graph, (m = { theme: null, perspective: undefined, from: new Map(), pinned: null, source: null }));
   return m;
 }
 
@@ -296,6 +356,11 @@ export function restyle(graph: RenderGraph, opts: Pick<SyncOptions, 'theme' | 'p
   });
 }
 
+/** Whether some label's size follows a property (its extent over every drawn node). */
+function hasSizeRules(): boolean {
+  return !!activePerspective()?.labels.some((l) => l.size.by !== 'degree');
+}
+
 /**
  * Per label whose size follows a property, that property's extent over the drawn nodes; null
  * when no label has such a rule (the usual case: sizes by degree). O(nodes) then.
@@ -304,8 +369,7 @@ function sizeRanges(
   nodes: readonly GraphNode[] | null,
   graph?: RenderGraph,
 ): Map<string, { min: number; max: number }> | null {
-  const p = activePerspective();
-  if (!p?.labels.some((l) => l.size.by !== 'degree')) return null;
+  if (!hasSizeRules()) return null;
   const out = new Map<string, { min: number; max: number }>();
   const add = (nodeLabel: string, props: Readonly<Record<string, unknown>>) => {
     const k = sizeProperty(nodeLabel);
@@ -321,30 +385,6 @@ function sizeRanges(
   if (nodes) for (const n of nodes) add(primaryLabel(n.labels), n.properties);
   else graph?.forEachNode((_id, a) => add(a.nodeLabel, a.props));
   return out;
-}
-
-/**
- * Parallel edges (same two nodes) are curved so each stays visible and hoverable: edges in one
- * direction fan out symmetrically; when both directions exist each direction bends to its side.
- * Re-curves the group of edges between `s` and `t` (either direction). O(group).
- */
-function curveGroup(graph: RenderGraph, s: string, t: string): void {
-  if (!graph.hasNode(s) || !graph.hasNode(t)) return;
-  // (Both directions.)
-  const ids = graph.edges(s, t);
-  ids.sort();
-  const first = ids.length ? graph.source(ids[0]!) : s;
-  const forward = ids.filter((id) => graph.source(id) === first);
-  const backward = ids.filter((id) => graph.source(id) !== first);
-  for (const dir of [forward, backward]) {
-    dir.forEach((id, i) => {
-      const curvature = ids.length === 1 ? 0 : backward.length === 0 ? 0.4 * (i - (dir.length - 1) / 2) : 0.2 + 0.3 * i;
-      const type = ids.length === 1 ? 'arrow' : 'curvedArrow';
-      const a = graph.getEdgeAttributes(id);
-      // 'type' picks sigma's program: a change makes sigma re-index that edge.
-      if (a.type !== type || a.curvature !== curvature) graph.mergeEdgeAttributes(id, { type, curvature });
-    });
-  }
 }
 
 /** Edge data the detail views need, by render edge id. */

@@ -5,7 +5,7 @@
  * whoever needs sigma (map, markers, test hooks) when it is attached.
  */
 import { graphOf } from '../core/history/actions';
-import { visibleGraph, type GraphState } from '../core/graph/graph-store';
+import type { GraphState } from '../core/graph/graph-store';
 import { mapOwnsLayout } from '../core/map/view';
 import { drawnPath } from '../core/paths/actions';
 import { keepSelected } from '../core/selection/actions';
@@ -15,8 +15,9 @@ import { shownPerspective } from '../core/perspective/actions';
 import type { AppState } from '../core/state';
 import type { Store } from '../core/store';
 import { LayoutRunner } from './layout';
-import { createRenderGraph, restyle, syncRenderGraph, type RenderGraph } from './render-graph';
+import { createRenderGraph, restyle, type RenderGraph } from './render-graph';
 import type { SigmaController } from './sigma/sigma-controller';
+import { syncView } from './view-sync';
 
 export type SigmaListener = (ctrl: SigmaController | null) => void;
 
@@ -62,8 +63,8 @@ export class RenderSync {
 
   /**
    * Store listener: brings the render graph in line with the store when the graph, the legend
-   * filters or the theme changed (O(view)), then hands selection and path to sigma when they
-   * changed (O(their degree), a drawn path O(view)).
+   * filters or the theme changed (O(view); O(change) when the graph only gained data), then hands
+   * selection and path to sigma when they changed (O(their degree), a drawn path O(view)).
    */
   sync(): void {
     const s = this.store.get();
@@ -83,7 +84,7 @@ export class RenderSync {
         restyle(this.graph, { theme: s.theme, pinned: g.pinned });
         this.sigma?.setTheme(s.theme);
       } else {
-        syncRenderGraph(this.graph, visibleGraph(g, s.hiddenLabels), {
+        syncView(this.graph, prev?.graph ?? null, g, s.hiddenLabels, {
           theme: s.theme,
           pinned: g.pinned,
           positions: this.positions,

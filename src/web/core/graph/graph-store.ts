@@ -10,6 +10,7 @@
 import type { GraphEdge, GraphNode, GraphPayload } from '../../../shared/graph';
 import { legendLabels, mainLabel, nodeCaptionOf } from '../../../shared/perspective';
 import { activePerspective } from '../perspective/active';
+import { prune, withPayload, withPools } from './pools';
 
 export type LayerKind = 'overview' | 'expand' | 'paths' | 'query' | 'node';
 
@@ -81,54 +82,12 @@ function uniq(ids: Iterable<string>): string[] {
   return [...new Set(ids)];
 }
 
-/** Edges whose endpoints are both loaded (`nodes` holds the payload's nodes too); others cannot be drawn. */
-function drawableEdges(payload: GraphPayload, nodes: ReadonlyMap<string, GraphNode>): GraphEdge[] {
-  return payload.edges.filter((e) => nodes.has(e.source) && nodes.has(e.target));
-}
-
-type Pools = { nodes: ReadonlyMap<string, GraphNode>; edges: ReadonlyMap<string, GraphEdge> };
-
-/** Re-derives the pools from the layers: drops data no layer holds any more. O(size of layers). */
-function prune(state: GraphState, layers: readonly Layer[], pool: Pools): GraphState {
-  const heldNodes = new Set<string>();
-  const heldEdges = new Set<string>();
-  for (const l of layers) {
-    for (const id of l.nodeIds) heldNodes.add(id);
-    for (const id of l.edgeIds) heldEdges.add(id);
-  }
-  const nodes = new Map<string, GraphNode>();
-  for (const [id, n] of pool.nodes) if (heldNodes.has(id)) nodes.set(id, n);
-  const edges = new Map<string, GraphEdge>();
-  for (const [id, e] of pool.edges) {
-    if (heldEdges.has(id) && nodes.has(e.source) && nodes.has(e.target)) edges.set(id, e);
-  }
-  return withPools(state, layers, { nodes, edges });
-}
-
-/** The state with new layers and pools; hidden and pinned nodes that left are forgotten. O(hidden + pinned). */
-function withPools(state: GraphState, layers: readonly Layer[], { nodes, edges }: Pools): GraphState {
-  const keep = (s: ReadonlySet<string>) => {
-    const out = new Set([...s].filter((id) => nodes.has(id)));
-    return out.size === s.size ? s : out;
-  };
-  const pinned = keep(state.pinned);
-  const pinnedAt =
-    state.pinnedAt && pinned !== state.pinned
-      ? new Map([...state.pinnedAt].filter(([id]) => pinned.has(id)))
-      : state.pinnedAt;
-  return { ...state, layers, nodes, edges, hidden: keep(state.hidden), pinned, ...(pinnedAt ? { pinnedAt } : {}) };
-}
-
 /**
  * Adds a payload as a new layer; node and edge data already loaded is refreshed with the
- * payload's (newer) copy. O(payload + state): it copies the pools (adding drops nothing: no prune).
+ * payload's (newer) copy. O(payload) amortised, plus O(hidden + pinned) (adding drops nothing: no prune).
  */
 export function addLayer(state: GraphState, payload: GraphPayload, input: LayerInput): GraphState {
-  const nodes = new Map(state.nodes);
-  for (const n of payload.nodes) nodes.set(n.id, n);
-  const edges = new Map(state.edges);
-  const edgeList = drawableEdges(payload, nodes);
-  for (const e of edgeList) edges.set(e.id, e);
+  const { nodes, edges, edgeList } = withPayload(state, payload);
   const nodeIds = uniq([...(input.anchor ? [input.anchor] : []), ...payload.nodes.map((n) => n.id)]);
   const layer: Layer = {
     id: `L${state.nextLayer}`,
@@ -181,7 +140,8 @@ export function expansionOf(state: GraphState, anchor: string): Layer | undefine
  * `connecting` are the relationships between the page's new nodes and the rest of the view
  * (POST /api/edges/between, "connect result nodes"): they join the same layer, so undo and
  * collapse remove them too. Those touching the anchor are dropped — they belong to the anchor's
- * own pages, whose "loaded"/"+N more" counts must stay exact. Cost O(payload + state).
+ * own pages, whose "loaded"/"+N more" counts must stay exact. Cost O(payload + layer + layers),
+ * amortised, plus O(hidden + pinned).
  */
 export function expand(
   state: GraphState,
@@ -207,11 +167,7 @@ export function expand(
       ...(page?.source ? { source: page.source } : {}),
     });
   }
-  const nodes = new Map(state.nodes);
-  for (const n of full.nodes) nodes.set(n.id, n);
-  const edges = new Map(state.edges);
-  const edgeList = drawableEdges(full, nodes);
-  for (const e of edgeList) edges.set(e.id, e);
+  const { nodes, edges, edgeList } = withPayload(state, full);
   const loaded: Record<string, number> = { ...(existing.loaded ?? {}) };
   for (const [t, c] of Object.entries(got)) loaded[t] = (loaded[t] ?? 0) + c;
   const merged: Layer = {
@@ -266,14 +222,14 @@ function positive(r: Record<string, number>): Record<string, number> {
 export function collapse(state: GraphState, anchor: string): GraphState {
   const layers = state.layers.filter((l) => !(l.kind === 'expand' && l.anchor === anchor));
   if (layers.length === state.layers.length) return state;
-  return prune(state, layers, { nodes: new Map(state.nodes), edges: new Map(state.edges) });
+  return prune(state, layers, state);
 }
 
 /** Removes any layer by id (e.g. a path result). */
 export function removeLayer(state: GraphState, layerId: string): GraphState {
   const layers = state.layers.filter((l) => l.id !== layerId);
   if (layers.length === state.layers.length) return state;
-  return prune(state, layers, { nodes: new Map(state.nodes), edges: new Map(state.edges) });
+  return prune(state, layers, state);
 }
 
 export function hide(state: GraphState, ids: readonly string[]): GraphState {

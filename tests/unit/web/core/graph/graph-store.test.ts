@@ -296,4 +296,46 @@ describe('history: undo/redo of exploration steps', () => {
       { numRuns: 60 },
     );
   });
+
+  it('every state keeps its pools while later ones are made from it or from older ones (property)', () => {
+    const stepArb = fc.tuple(
+      fc.nat(), // which earlier state to start from (undo, then a new action)
+      fc.integer({ min: 0, max: 30 }),
+      fc.array(fc.integer({ min: 0, max: 60 }), { maxLength: 40 }),
+      fc.boolean(), // collapse instead of expanding
+    );
+    fc.assert(
+      fc.property(fc.array(stepArb, { minLength: 1, maxLength: 30 }), (steps) => {
+        const s0 = addLayer(EMPTY_GRAPH, overview, { kind: 'overview', title: 'Overview' });
+        const snap = (s: GraphState) => ({ s, nodes: [...s.nodes], edges: [...s.edges] });
+        const states = [snap(s0)];
+        for (const [pick, anchor, targets, drop] of steps) {
+          const from = states[pick % states.length]!.s;
+          const a = `n${anchor}`;
+          const payload: GraphPayload = {
+            nodes: [node(a), ...targets.map((t) => node(`n${t}`))],
+            edges: targets.map((t, i) => edge(`${a}-${t}-${i}`, 'REL', a, `n${t}`)),
+          };
+          const next = drop ? collapse(from, `4:db:${a}`) : expand(from, `4:db:${a}`, payload, {}, a);
+          // The new state's pools are what copying the old ones and setting the payload gives.
+          if (!drop) {
+            const nodes = new Map(from.nodes);
+            for (const n of payload.nodes) nodes.set(n.id, n);
+            const edges = new Map(from.edges);
+            for (const e of payload.edges) edges.set(e.id, e);
+            expect([...next.nodes]).toEqual([...nodes]);
+            expect([...next.edges]).toEqual([...edges]);
+            expect([next.nodes.size, next.edges.size]).toEqual([nodes.size, edges.size]);
+          }
+          states.push(snap(next));
+        }
+        for (const { s, nodes, edges } of states) {
+          expect([...s.nodes]).toEqual(nodes);
+          expect([...s.edges]).toEqual(edges);
+          for (const [id, n] of nodes) expect(s.nodes.get(id)).toBe(n);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
 });
