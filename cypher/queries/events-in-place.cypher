@@ -23,7 +23,7 @@
 //     default: 2024-12-31
 MATCH (pl:Place) WHERE elementId(pl) = $place
 // From the place down what lies within it to the events there: the cost follows that part of the
-// map, not the number of events in the database (each event used to be checked against the place).
+// map, not the number of events in the database.
 MATCH (x:Place)-[:LOCATED_IN*0..4]->(pl)
 WITH DISTINCT x
 MATCH (e:Event)-[o:OCCURRED_IN]->(x)

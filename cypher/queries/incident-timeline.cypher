@@ -15,7 +15,7 @@
 //     suggest: MATCH (p:Place) WHERE p.kind IN ['region', 'country'] RETURN p.id AS value, p.name AS label ORDER BY label LIMIT 200
 MATCH (region:Place) WHERE elementId(region) = $region
 // From the place down what lies within it to the events there: the cost follows that part of the
-// map, not the number of events in the database (each event used to be checked against the place).
+// map, not the number of events in the database.
 MATCH (x:Place)-[:LOCATED_IN*0..4]->(region)
 WITH DISTINCT x
 MATCH (e:Event)-[o:OCCURRED_IN]->(x)
