@@ -160,7 +160,7 @@ async function recordStatements(
   const app = await buildApp({
     driver: recordingDriver(base, rec),
     database: t.database,
-    env: loadEnv({ LOG_LEVEL: 'silent' }),
+    env: loadEnv({ LOG_LEVEL: 'silent', NEWSGRAPH_KEEP_ANSWERS_MS: 'off' }),
     logger: false,
     webRoot: null,
   });

@@ -76,6 +76,15 @@ export const EnvSchema = z.object({
     .optional(),
   /** How many scheduled backups to keep (older ones are removed; manual backups are kept). */
   NEWSGRAPH_BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
+  /**
+   * Saved queries whose run took at least this many ms keep their answer until the database
+   * commits anything (any client's write); `off` = never. Kept answers use at most 64 MB.
+   */
+  NEWSGRAPH_KEEP_ANSWERS_MS: z
+    .string()
+    .regex(/^(\d{1,7}|off)$/, 'must be a number of milliseconds or off')
+    .transform((v) => (v === 'off' ? null : Number(v)))
+    .default(250),
   ARTICLES_DIR: z.string().min(1).default(DEFAULT_ARTICLES_DIR),
   /** The app's own store (SQLite: users, sessions' keys, perspectives, staged ingest, audit); never the user's graph. */
   NEWSGRAPH_DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR),

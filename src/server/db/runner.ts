@@ -47,3 +47,20 @@ export const int = (n: number) => neo4j.int(Math.trunc(n));
 /** Element ids in Neo4j 5: "<kind>:<database uuid>:<local id>". */
 const ELEMENT_ID = /^\d+:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:\d+$/i;
 export const looksLikeElementId = (s: string) => ELEMENT_ID.test(s);
+
+/**
+ * A token that changes whenever the database commits a transaction, from any client: the bookmark
+ * Neo4j returns for a trivial read names its last committed transaction. Null when the server
+ * returns none (nothing can then be proved unchanged). Cost: one round trip.
+ */
+export async function commitMark(db: Db): Promise<string | null> {
+  const session = db.driver.session({ database: db.database, defaultAccessMode: neo4j.session.READ });
+  try {
+    const run = session.run('RETURN 1', {}, { timeout: 5_000, metadata: { app: 'newsgraph' } });
+    await (db.availability ? db.availability.guard(run) : run);
+    const marks = session.lastBookmarks();
+    return marks.length ? [...marks].sort().join(' ') : null;
+  } finally {
+    await session.close().catch(() => {});
+  }
+}

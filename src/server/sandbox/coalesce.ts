@@ -38,6 +38,7 @@ export class Coalescer<T> {
   }
 }
 
-function sameScope(a: readonly unknown[], b: readonly unknown[]): boolean {
+/** Two scopes hold the same objects, in order (identity, not equality). O(scope length). */
+export function sameScope(a: readonly unknown[], b: readonly unknown[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }

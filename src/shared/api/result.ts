@@ -58,6 +58,10 @@ export const QuerySummarySchema = z.object({
   maxRows: z.number(),
   queryType: z.string().nullable().describe('r (read) for anything that ran'),
   notifications: z.array(NotificationSchema).describe('Neo4j warnings, e.g. cartesian products'),
+  keptSince: z
+    .string()
+    .nullish()
+    .describe('ISO time this answer was computed, when it was kept from an earlier run: nothing was committed since'),
 });
 export type QuerySummary = z.infer<typeof QuerySummarySchema>;
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueriesListResponseSchema, RunQueryResponseSchema } from '../../../src/shared/api/index';
 import { QUERIES_DIR } from '../../../src/runtime/paths';
 import { makeTestApi, type TestApi } from '../../support/api';
+import { testDriver, testNeo4j } from '../../support/neo4j';
 import { ensureSeeded, graphFingerprint } from '../../support/seeded';
 
 const files = readdirSync(QUERIES_DIR).filter((f) => f.endsWith('.cypher'));
@@ -110,6 +111,51 @@ describe('running saved queries', () => {
       expect(sent.filter((t) => /^MATCH \(x\)/m.test(t) && !/^\s*EXPLAIN/i.test(t)).length).toBe(3);
     } finally {
       api.driver.session = session;
+    }
+  });
+
+  it('serves a kept answer while nothing is committed, and computes afresh after any write', async () => {
+    // Every answer kept (threshold 0 ms), so the seeded graph's quick queries show it.
+    const keeping = await makeTestApi({ envVars: { NEWSGRAPH_KEEP_ANSWERS_MS: '0' } });
+    const other = testDriver(); // another client of the same database
+    const session = keeping.driver.session.bind(keeping.driver);
+    const sent: string[] = [];
+    keeping.driver.session = ((config) => {
+      const s = session(config);
+      const run = s.run.bind(s);
+      s.run = ((text: string, ...rest: unknown[]) => {
+        sent.push(text);
+        return (run as (...a: unknown[]) => ReturnType<typeof run>)(text, ...rest);
+      }) as typeof s.run;
+      return s;
+    }) as typeof keeping.driver.session;
+    const runs = () => sent.filter((t) => /^MATCH \(x\)/m.test(t) && !/^\s*EXPLAIN/i.test(t)).length;
+    const most = () => keeping.post('/api/queries/most-connected/run', { params: { limit: 6 } });
+    const write = (cypher: string) =>
+      other.executeQuery(cypher, {}, { database: testNeo4j().database }).then(() => undefined);
+    try {
+      const first = await most(); // computed under the mark read just before, and kept
+      const second = await most();
+      const third = await most();
+      for (const r of [first, second, third]) expect(r.status).toBe(200);
+      expect(runs()).toBe(1);
+      expect(first.body.summary.keptSince ?? null).toBeNull();
+      expect(Date.parse(second.body.summary.keptSince)).toBeGreaterThan(Date.now() - 60_000);
+      expect(third.body.summary.keptSince).toBe(second.body.summary.keptSince);
+      const { keptSince: _k, ...keptSummary } = third.body.summary;
+      expect({ ...third.body, summary: keptSummary }).toEqual(first.body);
+      // Any client's commit, even one that is then undone, makes the next request compute afresh.
+      await write("MATCH (n:Entity {id: 'vyacheslav-gladkov'}) SET n.keptProbe = 1");
+      await write("MATCH (n:Entity {id: 'vyacheslav-gladkov'}) REMOVE n.keptProbe");
+      const fourth = await most();
+      expect(fourth.status).toBe(200);
+      expect(fourth.body.summary.keptSince ?? null).toBeNull();
+      expect(runs()).toBe(2);
+      expect((await most()).body.summary.keptSince).toEqual(expect.any(String));
+      expect(runs()).toBe(2);
+    } finally {
+      await other.close();
+      await keeping.close();
     }
   });
 

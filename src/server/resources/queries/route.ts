@@ -11,17 +11,24 @@ import { notFound } from '../../http/errors';
 import type { QueryResult } from '../../../shared/api/result';
 import { currentPerspective } from '../../db/captions';
 import { Coalescer } from '../../sandbox/coalesce';
+import { KeptResults } from '../../sandbox/kept';
+import { commitMark } from '../../db/runner';
 import { DEFAULT_MAX_BYTES, streamQuery } from '../../sandbox/stream';
 import { fastifyPath, parseInput, type RouteModule } from '../../http/context';
 import { tokensInUse } from '../perspectives/sample';
 import { composeSavedQuery } from './compose';
 
 const SAVED_QUERY_TIMEOUT_MS = 10_000;
+/** All kept answers together (JSON); one answer is at most a quarter of it. */
+const KEPT_MAX_BYTES = 64 * 1024 * 1024;
 
 /** GET /api/queries, POST /api/queries/:name/run, POST /api/queries (save), DELETE /api/queries/:name */
 export const queryRoutes: RouteModule = (app, ctx) => {
   // Identical runs in flight at once (the same query, parameters and row cap) share one execution.
   const runs = new Coalescer<QueryResult>();
+  // Slow answers are served again while the database has committed nothing since they were computed.
+  const keepMs = ctx.env.NEWSGRAPH_KEEP_ANSWERS_MS;
+  const kept = keepMs === null ? null : new KeptResults<QueryResult>({ minRunMs: keepMs, maxBytes: KEPT_MAX_BYTES });
 
   app.get(fastifyPath(queriesListContract), async () => ctx.library.list());
 
@@ -33,18 +40,33 @@ export const queryRoutes: RouteModule = (app, ctx) => {
     const { cypher, echo } = await ctx.library.bindParams(q, body.params);
     const maxRows = body.maxRows ?? 1_000;
     const key = JSON.stringify([q.cypher, cypher, maxRows], (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
-    const result = await runs.run(key, [ctx.db, currentPerspective()], async () => {
-      // Neo4j's notifications (an unknown label, a cartesian product) travel with the result, as for ad-hoc Cypher.
-      const plan = await ctx.library.plan(q, cypher);
-      return streamQuery(ctx.db, q.cypher, cypher, {
-        timeoutMs: SAVED_QUERY_TIMEOUT_MS,
-        maxRows,
-        maxBytes: DEFAULT_MAX_BYTES,
-        queryType: plan.queryType,
-        notifications: plan.notifications,
-        onWatchdog: (r) =>
-          req.log.warn({ watchdog: r, query: name }, 'saved query outlived its time limit; terminated'),
-      });
+    const scope = [ctx.db, currentPerspective()];
+    const found = kept ? await kept.lookup(key, scope, () => commitMark(ctx.db).catch(() => null)) : null;
+    if (found?.hit) {
+      const { value, at } = found.hit;
+      return { ...value, summary: { ...value.summary, keptSince: at.toISOString() }, name, params: echo };
+    }
+    const mark = found ? found.mark : null;
+    const result = await runs.run(key, scope, async () => {
+      const t0 = performance.now();
+      try {
+        // Neo4j's notifications (an unknown label, a cartesian product) travel with the result, as for ad-hoc Cypher.
+        const plan = await ctx.library.plan(q, cypher);
+        const r = await streamQuery(ctx.db, q.cypher, cypher, {
+          timeoutMs: SAVED_QUERY_TIMEOUT_MS,
+          maxRows,
+          maxBytes: DEFAULT_MAX_BYTES,
+          queryType: plan.queryType,
+          notifications: plan.notifications,
+          onWatchdog: (w) =>
+            req.log.warn({ watchdog: w, query: name }, 'saved query outlived its time limit; terminated'),
+        });
+        kept?.store(key, scope, mark, r, r.summary.timeMs);
+        return r;
+      } catch (e) {
+        kept?.store(key, scope, null, null, performance.now() - t0);
+        throw e;
+      }
     });
     return { ...result, name, params: echo };
   });

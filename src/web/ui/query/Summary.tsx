@@ -15,6 +15,12 @@ export function Summary({ result }: { result: QueryResult }) {
           {s.truncatedBy === 'bytes' ? 'response size limit' : `first ${s.maxRows.toLocaleString('en-GB')} rows`})
         </span>
       ) : null}
+      {s.keptSince ? (
+        <span title="Kept from an earlier run of the same query: nothing has been written to the database since.">
+          {' '}
+          · kept from {new Date(s.keptSince).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}
+        </span>
+      ) : null}
       {s.notifications.length ? (
         <span title={s.notifications.map((n) => `${n.title}: ${n.description}`).join('\n')}>
           {' '}
