@@ -11,8 +11,9 @@ import { sameScope } from './coalesce';
  * during or after the computation always makes the next request compute afresh.
  *
  * Cheap answers are never kept (they cost less to recompute than to hold), and a query is checked
- * only once a run of it has been slow, so fast queries pay nothing. Memory is bounded by
- * `maxBytes` of JSON, least recently used answers dropped first.
+ * only once a run of it has been slow, so fast queries pay nothing. An answer is kept as its JSON
+ * text, sent again as it is (no conversion per request, and its size is what it costs to hold);
+ * memory is bounded by `maxBytes` of it, least recently used answers dropped first.
  */
 export interface KeptOptions {
   /** Keep answers whose run took at least this long (ms). */
@@ -21,22 +22,20 @@ export interface KeptOptions {
   maxBytes: number;
 }
 
-interface Entry<T> {
+interface Entry {
   scope: readonly unknown[];
   mark: string;
-  value: T;
-  bytes: number;
-  at: Date;
+  json: string;
 }
 
-/** What a look-up found: a kept answer, or the mark to store the coming run's answer under. */
-export type Lookup<T> = { hit: { value: T; at: Date } } | { hit: null; mark: string | null };
+/** What a look-up found: a kept answer's JSON, or the mark to store the coming run's answer under. */
+export type Lookup = { hit: string } | { hit: null; mark: string | null };
 
 /** Queries remembered as slow or fast: enough for any saved-query library, bounded all the same. */
 const MAX_TIMED_KEYS = 2_000;
 
-export class KeptResults<T> {
-  private readonly entries = new Map<string, Entry<T>>();
+export class KeptResults {
+  private readonly entries = new Map<string, Entry>();
   private readonly lastRunMs = new Map<string, number>();
   private bytes = 0;
 
@@ -47,7 +46,7 @@ export class KeptResults<T> {
    * nothing since it was computed. Cost: nothing for a query never seen slow; otherwise one call
    * of `mark` (a round trip to Neo4j), O(key length) besides.
    */
-  async lookup(key: string, scope: readonly unknown[], mark: () => Promise<string | null>): Promise<Lookup<T>> {
+  async lookup(key: string, scope: readonly unknown[], mark: () => Promise<string | null>): Promise<Lookup> {
     const entry = this.entries.get(key);
     if (!entry && (this.lastRunMs.get(key) ?? 0) < this.opts.minRunMs) return { hit: null, mark: null };
     const now = await mark();
@@ -56,7 +55,7 @@ export class KeptResults<T> {
         // Most recently used last, so eviction takes the oldest first.
         this.entries.delete(key);
         this.entries.set(key, entry);
-        return { hit: { value: entry.value, at: entry.at } };
+        return { hit: entry.json };
       }
       this.drop(key);
     }
@@ -65,26 +64,26 @@ export class KeptResults<T> {
 
   /**
    * Records a run of `key` that took `ms`, and keeps its answer if it was slow and the mark read
-   * before it began is known. `value` null: the run failed (a timeout counts as slow).
-   * Cost: O(answer) to measure its size, for kept answers only.
+   * before it began is known. `json` makes the answer's text, called only when it is kept;
+   * null: the run failed (a timeout counts as slow). Cost: O(answer) for a kept answer, else O(1).
    */
-  store(key: string, scope: readonly unknown[], mark: string | null, value: T | null, ms: number): void {
+  store(key: string, scope: readonly unknown[], mark: string | null, ms: number, json: (() => string) | null): void {
     this.lastRunMs.delete(key);
     this.lastRunMs.set(key, ms);
     if (this.lastRunMs.size > MAX_TIMED_KEYS) this.lastRunMs.delete(this.lastRunMs.keys().next().value!);
-    if (value === null || mark === null || ms < this.opts.minRunMs) return;
-    const bytes = JSON.stringify(value).length;
-    if (bytes > this.opts.maxBytes / 4) return;
+    if (json === null || mark === null || ms < this.opts.minRunMs) return;
+    const text = json();
+    if (text.length > this.opts.maxBytes / 4) return;
     this.drop(key);
-    this.entries.set(key, { scope, mark, value, bytes, at: new Date() });
-    this.bytes += bytes;
+    this.entries.set(key, { scope, mark, json: text });
+    this.bytes += text.length;
     for (const old of this.entries.keys()) {
       if (this.bytes <= this.opts.maxBytes) break;
       this.drop(old);
     }
   }
 
-  /** Kept answers and their JSON size (for tests and metrics). O(1). */
+  /** Kept answers and their JSON's length (for tests and metrics). O(1). */
   get size(): { answers: number; bytes: number } {
     return { answers: this.entries.size, bytes: this.bytes };
   }
@@ -93,6 +92,6 @@ export class KeptResults<T> {
     const e = this.entries.get(key);
     if (!e) return;
     this.entries.delete(key);
-    this.bytes -= e.bytes;
+    this.bytes -= e.json.length;
   }
 }

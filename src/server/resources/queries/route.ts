@@ -28,11 +28,11 @@ export const queryRoutes: RouteModule = (app, ctx) => {
   const runs = new Coalescer<QueryResult>();
   // Slow answers are served again while the database has committed nothing since they were computed.
   const keepMs = ctx.env.NEWSGRAPH_KEEP_ANSWERS_MS;
-  const kept = keepMs === null ? null : new KeptResults<QueryResult>({ minRunMs: keepMs, maxBytes: KEPT_MAX_BYTES });
+  const kept = keepMs === null ? null : new KeptResults({ minRunMs: keepMs, maxBytes: KEPT_MAX_BYTES });
 
   app.get(fastifyPath(queriesListContract), async () => ctx.library.list());
 
-  app.post(fastifyPath(runQueryContract), async (req) => {
+  app.post(fastifyPath(runQueryContract), async (req, reply) => {
     const { name } = parseInput(RunQueryParamsSchema, req.params);
     const body = parseInput(RunQueryBodySchema, req.body ?? {}, 'body');
     const q = await ctx.library.get(name);
@@ -43,10 +43,11 @@ export const queryRoutes: RouteModule = (app, ctx) => {
     const scope = [ctx.db, currentPerspective()];
     const found = kept ? await kept.lookup(key, scope, () => commitMark(ctx.db).catch(() => null)) : null;
     if (found?.hit) {
-      const { value, at } = found.hit;
-      return { ...value, summary: { ...value.summary, keptSince: at.toISOString() }, name, params: echo };
+      // The kept text ends with the result's closing brace; the request's own fields go after it.
+      const tail = `,"name":${JSON.stringify(name)},"params":${JSON.stringify(echo)}}`;
+      return reply.type('application/json; charset=utf-8').send(found.hit.slice(0, -1) + tail);
     }
-    const mark = found ? found.mark : null;
+    const mark = found && found.hit === null ? found.mark : null;
     const result = await runs.run(key, scope, async () => {
       const t0 = performance.now();
       try {
@@ -61,10 +62,12 @@ export const queryRoutes: RouteModule = (app, ctx) => {
           onWatchdog: (w) =>
             req.log.warn({ watchdog: w, query: name }, 'saved query outlived its time limit; terminated'),
         });
-        kept?.store(key, scope, mark, r, r.summary.timeMs);
+        kept?.store(key, scope, mark, r.summary.timeMs, () =>
+          JSON.stringify({ ...r, summary: { ...r.summary, keptSince: new Date().toISOString() } }),
+        );
         return r;
       } catch (e) {
-        kept?.store(key, scope, null, null, performance.now() - t0);
+        kept?.store(key, scope, null, performance.now() - t0, null);
         throw e;
       }
     });
