@@ -51,7 +51,8 @@ export const looksLikeElementId = (s: string) => ELEMENT_ID.test(s);
 /**
  * A token that changes whenever the database commits a transaction, from any client: the bookmark
  * Neo4j returns for a trivial read names its last committed transaction. Null when the server
- * returns none (nothing can then be proved unchanged). Cost: one round trip.
+ * returns none (nothing can then be proved unchanged). The token is the bookmarks joined by spaces,
+ * so a later session can start from them. Cost: one round trip.
  */
 export async function commitMark(db: Db): Promise<string | null> {
   const session = db.driver.session({ database: db.database, defaultAccessMode: neo4j.session.READ });

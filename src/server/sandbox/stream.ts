@@ -17,6 +17,8 @@ export interface StreamOptions {
   queryType?: string | null;
   /** Called when the watchdog had to terminate the transaction. */
   onWatchdog?: (r: WatchdogReport) => void;
+  /** Run on a server that has applied at least these transactions (a cluster's reader may lag). */
+  bookmarks?: string[];
 }
 
 export const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
@@ -44,6 +46,7 @@ export async function streamQuery(
     // Small batches: a fat row (say 150 KB) times a big batch would be fetched and decoded
     // before the byte cap could stop the stream.
     fetchSize: Math.min(opts.maxRows + 1, 100),
+    ...(opts.bookmarks ? { bookmarks: opts.bookmarks } : {}),
   });
   let watchdogFired: WatchdogReport | null = null;
   const watchdog = setTimeout(() => {

@@ -61,6 +61,8 @@ export const queryRoutes: RouteModule = (app, ctx) => {
           notifications: plan.notifications,
           onWatchdog: (w) =>
             req.log.warn({ watchdog: w, query: name }, 'saved query outlived its time limit; terminated'),
+          // On a cluster, the answer is then at least as new as the mark it is kept under.
+          ...(mark ? { bookmarks: mark.split(' ') } : {}),
         });
         kept?.store(key, scope, mark, r.summary.timeMs, () =>
           JSON.stringify({ ...r, summary: { ...r.summary, keptSince: new Date().toISOString() } }),
