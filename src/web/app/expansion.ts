@@ -57,7 +57,7 @@ export class ExpansionController {
           links.note,
         ),
       );
-      if (after.nodes.size !== before.nodes.size || after.edges.size !== before.edges.size) this.settle(before);
+      if (after.nodes.size !== before.nodes.size || after.edges.size !== before.edges.size) this.settle(before, page);
     } catch (e) {
       app.shell.setStatus('error', `Could not expand ${caption}: ${describeError(e)}`);
     }
@@ -93,15 +93,19 @@ export class ExpansionController {
         'info',
         moreMessage(caption, type, added, remainingMore(after, expansionOf(after, anchor))[type], links.note),
       );
-      if (after.nodes.size !== before.nodes.size || added) this.settle(before);
+      if (after.nodes.size !== before.nodes.size || added) this.settle(before, page);
     } catch (e) {
       app.shell.setStatus('error', `Could not load more ${type}: ${describeError(e)}`);
     }
   }
 
-  /** New nodes are in: lay them out, then bring them into the free part of the view. */
-  private settle(before: GraphState): void {
-    const fresh = [...graphOf(this.app.state).nodes.keys()].filter((id) => !before.nodes.has(id));
+  /**
+   * New nodes are in: lay them out, then bring them into the free part of the view. The new nodes
+   * come from the page, so finding them is O(page), not O(loaded graph).
+   */
+  private settle(before: GraphState, page: GraphPayload): void {
+    const now = graphOf(this.app.state).nodes;
+    const fresh = [...new Set(page.nodes.map((n) => n.id))].filter((id) => !before.nodes.has(id) && now.has(id));
     this.app.render.runLayout(false, fresh);
   }
 

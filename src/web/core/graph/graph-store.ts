@@ -195,7 +195,8 @@ export function expand(
  * What to ask POST /api/edges/between after an expansion page: the page's nodes that are not
  * loaded yet (`nodes`), and the loaded ones (`among`, hidden included: their edges come back
  * with "show hidden"). Null when the page brought nothing new. The lists are cut to the
- * endpoint's caps; `cut` says when the view was larger. O(state).
+ * endpoint's caps; `cut` says when the view was larger. O(page + caps.among), whatever the
+ * number of loaded nodes.
  */
 export function connectRequest(
   state: GraphState,
@@ -204,11 +205,15 @@ export function connectRequest(
 ): { nodes: string[]; among: string[]; cut: boolean } | null {
   const fresh = uniq(payload.nodes.map((n) => n.id).filter((id) => !state.nodes.has(id)));
   if (!fresh.length) return null;
-  const among = [...state.nodes.keys()];
+  const among: string[] = [];
+  for (const id of state.nodes.keys()) {
+    if (among.length === caps.among) break;
+    among.push(id);
+  }
   return {
     nodes: fresh.slice(0, caps.nodes),
-    among: among.slice(0, caps.among),
-    cut: fresh.length > caps.nodes || among.length > caps.among,
+    among,
+    cut: fresh.length > caps.nodes || state.nodes.size > caps.among,
   };
 }
 

@@ -129,4 +129,12 @@ describe('connectRequest: what to ask /api/edges/between', () => {
     expect(r.among).toHaveLength(1);
     expect(r.cut).toBe(true);
   });
+
+  it('takes the first loaded nodes up to the cap, and says so when the view holds more', () => {
+    const loaded = [...start().nodes.keys()];
+    const r = connectRequest(start(), page, { nodes: 500, among: loaded.length - 1 })!;
+    expect(r.among).toEqual(loaded.slice(0, -1));
+    expect(r.cut).toBe(true);
+    expect(connectRequest(start(), page, { nodes: 500, among: loaded.length })!.cut).toBe(false);
+  });
 });
