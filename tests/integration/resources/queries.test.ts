@@ -11,6 +11,22 @@ import { ensureSeeded, graphFingerprint } from '../../support/seeded';
 const files = readdirSync(QUERIES_DIR).filter((f) => f.endsWith('.cypher'));
 let api: TestApi;
 
+/** Records the statements a test API sends through its driver (the real database still answers them). */
+function recordStatements(t: TestApi): { sent: string[]; restore: () => void } {
+  const session = t.driver.session.bind(t.driver);
+  const sent: string[] = [];
+  t.driver.session = ((config) => {
+    const s = session(config);
+    const run = s.run.bind(s);
+    s.run = ((text: string, ...rest: unknown[]) => {
+      sent.push(text);
+      return (run as (...a: unknown[]) => ReturnType<typeof run>)(text, ...rest);
+    }) as typeof s.run;
+    return s;
+  }) as typeof t.driver.session;
+  return { sent, restore: () => void (t.driver.session = session) };
+}
+
 beforeAll(async () => {
   await ensureSeeded();
   api = await makeTestApi();
@@ -85,18 +101,7 @@ describe('running saved queries', () => {
   });
 
   it('runs identical requests in flight at once on Neo4j once, and different ones each', async () => {
-    // Count the statements the API sends through its driver (the real database still answers them).
-    const session = api.driver.session.bind(api.driver);
-    const sent: string[] = [];
-    api.driver.session = ((config) => {
-      const s = session(config);
-      const run = s.run.bind(s);
-      s.run = ((text: string, ...rest: unknown[]) => {
-        sent.push(text);
-        return (run as (...a: unknown[]) => ReturnType<typeof run>)(text, ...rest);
-      }) as typeof s.run;
-      return s;
-    }) as typeof api.driver.session;
+    const { sent, restore } = recordStatements(api);
     try {
       const most = (limit: number) => api.post('/api/queries/most-connected/run', { params: { limit } });
       const answers = await Promise.all([most(7), most(7), most(7), most(7), most(3)]);
@@ -110,7 +115,7 @@ describe('running saved queries', () => {
       expect((await most(7)).status).toBe(200);
       expect(sent.filter((t) => /^MATCH \(x\)/m.test(t) && !/^\s*EXPLAIN/i.test(t)).length).toBe(3);
     } finally {
-      api.driver.session = session;
+      restore();
     }
   });
 
@@ -118,17 +123,7 @@ describe('running saved queries', () => {
     // Every answer kept (threshold 0 ms), so the seeded graph's quick queries show it.
     const keeping = await makeTestApi({ envVars: { NEWSGRAPH_KEEP_ANSWERS_MS: '0' } });
     const other = testDriver(); // another client of the same database
-    const session = keeping.driver.session.bind(keeping.driver);
-    const sent: string[] = [];
-    keeping.driver.session = ((config) => {
-      const s = session(config);
-      const run = s.run.bind(s);
-      s.run = ((text: string, ...rest: unknown[]) => {
-        sent.push(text);
-        return (run as (...a: unknown[]) => ReturnType<typeof run>)(text, ...rest);
-      }) as typeof s.run;
-      return s;
-    }) as typeof keeping.driver.session;
+    const { sent } = recordStatements(keeping);
     const runs = () => sent.filter((t) => /^MATCH \(x\)/m.test(t) && !/^\s*EXPLAIN/i.test(t)).length;
     const most = () => keeping.post('/api/queries/most-connected/run', { params: { limit: 6 } });
     const write = (cypher: string) =>
