@@ -7,7 +7,7 @@ const { input, done } = childIo<{ relationships: number; seed: number; dir: stri
 // Streamed: the relationships are replayed from the seed as the writer pulls them, never held.
 const g = streamSeedData({ relationships: input.relationships, seed: input.seed });
 const t = performance.now();
-const csv = await writeBulkCsv(streamedRows(g.data), input.dir);
+const csv = writeBulkCsv(streamedRows(g.data), input.dir);
 done({
   args: csv.args,
   bytes: csv.bytes,

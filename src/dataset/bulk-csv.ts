@@ -1,4 +1,4 @@
-import { createWriteStream, mkdirSync, statSync, writeFileSync, type WriteStream } from 'node:fs';
+import { closeSync, mkdirSync, openSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
 import { sortedRecord, type LoadCounts, type NodeRow, type RelRow, type Row, type SeedRows } from './rows';
@@ -65,39 +65,53 @@ function text(v: unknown, type: ColType): string {
   return typeof v === 'string' ? v : String(v);
 }
 
-/** One CSV file: lines gathered into ~1 MB strings, each written with back-pressure. */
+/** Bytes per write: one reused buffer per file, so no line outlives the next write. */
+const CHUNK = 1 << 20;
+
+/**
+ * One CSV file: lines encoded straight into one reused buffer, written synchronously when full.
+ * Lines held as strings until a write (as before) survived young-generation collections and
+ * were promoted, so at 10M relationships V8's full collections, each tracing the whole seed in
+ * memory, were ~30 % of the writing time.
+ */
 class CsvFile {
-  private readonly out: WriteStream;
-  // Joined once per chunk: one flat string, not a rope of a hundred thousand pieces for the GC.
-  private lines: string[] = [];
-  private chars = 0;
+  private readonly fd: number;
+  private readonly buf = Buffer.allocUnsafe(CHUNK);
+  private used = 0;
   constructor(readonly path: string) {
-    this.out = createWriteStream(path, { highWaterMark: 4 << 20 });
-    // Kept for close(): a stream left open by a failed write must not crash the process later.
-    this.out.on('error', (e) => (this.failed ??= e));
+    this.fd = openSync(path, 'w');
   }
-  private failed: Error | undefined;
-  /** Appends a line; returns a promise only when the stream's buffer is full (the caller awaits it). */
-  line(l: string): Promise<void> | undefined {
-    this.lines.push(l);
-    this.chars += l.length + 1;
-    return this.chars >= 1 << 20 ? this.flush() : undefined;
+  line(l: string): void {
+    // UTF-8 needs at most 3 bytes per UTF-16 code unit.
+    if (this.used + 3 * l.length + 1 > CHUNK) {
+      this.flush();
+      if (3 * l.length + 1 > CHUNK) {
+        writeSync(this.fd, `${l}\n`);
+        return;
+      }
+    }
+    this.used += this.buf.write(l, this.used);
+    this.buf[this.used++] = 0x0a;
   }
-  private flush(): Promise<void> | undefined {
-    if (this.failed) throw this.failed;
-    const c = `${this.lines.join('\n')}\n`;
-    this.lines = [];
-    this.chars = 0;
-    if (this.out.write(c)) return undefined;
-    return new Promise<void>((res, rej) => {
-      this.out.once('drain', () => res());
-      this.out.once('error', rej);
-    });
+  private flush(): void {
+    for (let at = 0; at < this.used;) at += writeSync(this.fd, this.buf, at, this.used - at);
+    this.used = 0;
   }
-  async close(): Promise<void> {
-    if (this.lines.length) await this.flush();
-    if (this.failed) throw this.failed;
-    await new Promise<void>((res, rej) => this.out.end((e?: Error | null) => (e ? rej(e) : res())));
+  /** Writes what is left and closes the file. */
+  close(): void {
+    try {
+      this.flush();
+    } finally {
+      closeSync(this.fd);
+    }
+  }
+  /** Closes the file without writing (after a failure). */
+  abandon(): void {
+    try {
+      closeSync(this.fd);
+    } catch {
+      // already closed
+    }
   }
 }
 
@@ -161,9 +175,10 @@ export interface BulkCsv {
 
 /**
  * Writes the seed's rows as import CSV into `dir`: one pass over the rows, holding one row at a
- * time. Cost: a few seconds per million relationships (bench/: the loading benchmark's CSV figure).
+ * time; synchronous (a CLI step). Cost: a few seconds per million relationships (bench/: the
+ * loading benchmark's CSV figure).
  */
-export async function writeBulkCsv(rows: SeedRows, dir: string): Promise<BulkCsv> {
+export function writeBulkCsv(rows: SeedRows, dir: string): BulkCsv {
   mkdirSync(dir, { recursive: true });
   const nodes = new Map<string, number>();
   const rels = new Map<string, number>();
@@ -218,27 +233,29 @@ export async function writeBulkCsv(rows: SeedRows, dir: string): Promise<BulkCsv
     }
     return f;
   };
-  for (const it of [rows.articles(), rows.entities(), rows.claims()])
-    for (const n of it) {
-      const g = n.labels.join(':');
-      const id = n.props.id as string;
-      const f = groupFor('nodes', g);
-      f.see(n.props, n);
-      const wait = f.file.line(line(quote(id), n.props, f, n));
-      if (wait) await wait;
-      for (const l of n.labels) add(nodes, l);
+  try {
+    for (const it of [rows.articles(), rows.entities(), rows.claims()])
+      for (const n of it) {
+        const g = n.labels.join(':');
+        const f = groupFor('nodes', g);
+        f.see(n.props, n);
+        f.file.line(line(quote(n.props.id as string), n.props, f, n));
+        for (const l of n.labels) add(nodes, l);
+      }
+    for (const it of [rows.claimLinks(), rows.typed(), rows.mentions()])
+      for (const r of it) {
+        const f = groupFor('relationships', r.type);
+        f.see(r.props, r);
+        f.file.line(line(`${quote(r.from)},${quote(r.to)}`, r.props, f, r));
+        add(rels, r.type);
+      }
+    for (const f of groups) {
+      f.file.close();
+      writeFileSync(f.headerPath, `${f.header()}\n`);
     }
-  for (const it of [rows.claimLinks(), rows.typed(), rows.mentions()])
-    for (const r of it) {
-      const f = groupFor('relationships', r.type);
-      f.see(r.props, r);
-      const wait = f.file.line(line(`${quote(r.from)},${quote(r.to)}`, r.props, f, r));
-      if (wait) await wait;
-      add(rels, r.type);
-    }
-  for (const f of groups) {
-    await f.file.close();
-    writeFileSync(f.headerPath, `${f.header()}\n`);
+  } catch (e) {
+    for (const f of groups) f.file.abandon();
+    throw e;
   }
   return {
     args: [...args, `--array-delimiter=${ARRAY_DELIMITER_ARG}`],

@@ -89,7 +89,7 @@ export async function bulkSeed(env: Env, opts: SeedOptions = {}): Promise<BulkRe
   const dir = mkdtempSync(join(home, 'bulk-csv-'));
   try {
     let t = performance.now();
-    const csv = await writeBulkCsv(new SeedRows(data), dir);
+    const csv = writeBulkCsv(new SeedRows(data), dir);
     const csvMs = performance.now() - t;
     const csvMB = csv.bytes / 1024 / 1024;
     log(`seed --bulk: wrote ${csvMB.toFixed(1)} MB of CSV in ${(csvMs / 1000).toFixed(1)} s; importing`);

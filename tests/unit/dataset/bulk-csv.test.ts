@@ -32,9 +32,9 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 const read = (name: string) => readFileSync(join(dir, name), 'utf8');
 
 describe('writeBulkCsv', () => {
-  it('writes one pass: columns in order of first use, the header in a file of its own, lines ending at their last value', async () => {
+  it('writes one pass: columns in order of first use, the header in a file of its own, lines ending at their last value', () => {
     dir = mkdtempSync(join(tmpdir(), 'bulk-csv-'));
-    const csv = await writeBulkCsv(
+    const csv = writeBulkCsv(
       rowsOf(
         [
           { labels: ['Entity', 'Place'], props: { id: 'p1', name: 'Belgorod "city"' } },
@@ -84,16 +84,36 @@ describe('writeBulkCsv', () => {
     );
   });
 
-  it('notices line breaks (the importer then needs --multiline-fields)', async () => {
+  it('writes lines across its write buffer intact: many short ones, and one longer than the buffer', () => {
     dir = mkdtempSync(join(tmpdir(), 'bulk-csv-'));
-    const csv = await writeBulkCsv(rowsOf([{ labels: ['Article'], props: { id: 'a1', title: 'one\ntwo' } }]), dir);
+    const long = 'é'.repeat(600_000); // 1.2 MB of UTF-8: more than one buffer
+    const names = Array.from({ length: 40_000 }, (_, i) => `entité ${i} — ${'x'.repeat(i % 50)}`);
+    writeBulkCsv(
+      rowsOf([
+        ...names.slice(0, 20_000).map((name, i) => ({ labels: ['Entity'], props: { id: `e${i}`, name } })),
+        { labels: ['Entity'], props: { id: 'long', name: long } },
+        ...names.slice(20_000).map((name, i) => ({ labels: ['Entity'], props: { id: `e${20_000 + i}`, name } })),
+      ]),
+      dir,
+    );
+    const lines = read('nodes-Entity.csv').split('\n');
+    expect(lines).toHaveLength(40_002);
+    expect(lines[20_000]).toBe(`"long","${long}"`);
+    expect(lines.slice(0, 20_000)).toEqual(names.slice(0, 20_000).map((n, i) => `"e${i}","${n}"`));
+    expect(lines.slice(20_001, 40_001)).toEqual(names.slice(20_000).map((n, i) => `"e${20_000 + i}","${n}"`));
+    expect(lines[40_001]).toBe('');
+  });
+
+  it('notices line breaks (the importer then needs --multiline-fields)', () => {
+    dir = mkdtempSync(join(tmpdir(), 'bulk-csv-'));
+    const csv = writeBulkCsv(rowsOf([{ labels: ['Article'], props: { id: 'a1', title: 'one\ntwo' } }]), dir);
     expect(csv.multiline).toBe(true);
     expect(read('nodes-Article.csv')).toBe('"a1","one\ntwo"\n');
   });
 
-  it('refuses a property whose types differ between rows, whichever comes first', async () => {
+  it('refuses a property whose types differ between rows, whichever comes first', () => {
     dir = mkdtempSync(join(tmpdir(), 'bulk-csv-'));
-    const mixed = (a: unknown, b: unknown) =>
+    const mixed = (a: unknown, b: unknown) => () =>
       writeBulkCsv(
         rowsOf([
           { labels: ['Entity'], props: { id: 'e1', x: a } },
@@ -101,10 +121,10 @@ describe('writeBulkCsv', () => {
         ]),
         dir,
       );
-    await expect(mixed('s', 1)).rejects.toThrow(/Entity e2 property x mixes types \(string and another\)/);
-    await expect(mixed(['s'], 's')).rejects.toThrow(BulkCsvError);
-    await expect(mixed({ nested: true }, 's')).rejects.toThrow(/Entity e2 property x mixes types/);
-    await expect(mixed('s', { nested: true })).rejects.toThrow(/Entity e2 property x mixes types/);
-    await expect(mixed(['a\u001fb'], [])).rejects.toThrow(/holds the array delimiter/);
+    expect(mixed('s', 1)).toThrow(/Entity e2 property x mixes types \(string and another\)/);
+    expect(mixed(['s'], 's')).toThrow(BulkCsvError);
+    expect(mixed({ nested: true }, 's')).toThrow(/Entity e2 property x mixes types/);
+    expect(mixed('s', { nested: true })).toThrow(/Entity e2 property x mixes types/);
+    expect(mixed(['a\u001fb'], [])).toThrow(/holds the array delimiter/);
   });
 });
