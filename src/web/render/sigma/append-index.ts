@@ -71,9 +71,19 @@ function capacityOf(p: ProgramLike): number {
   return p.programs ? capacityOf(p.programs[0]!) : (p.capacity ?? 0);
 }
 
-/** Reallocates a program for more items, keeping the ones it holds. O(its array). */
-function grow(p: ProgramLike, capacity: number): void {
-  if (p.programs) return p.programs.forEach((q) => grow(q, capacity));
+/**
+ * Makes room for `needed` items, keeping the ones a program holds. A copy of its array, with an
+ * eighth more room so that the next expansions rarely copy again (the spare slots stay zero,
+ * which sigma draws as nothing, as it does hidden items, until its next full pass trims them).
+ */
+function grow(p: ProgramLike, needed: number): void {
+  const capacity = capacityOf(p);
+  if (needed <= capacity) return;
+  realloc(p, Math.max(needed, capacity + (capacity >> 3)));
+}
+
+function realloc(p: ProgramLike, capacity: number): void {
+  if (p.programs) return p.programs.forEach((q) => realloc(q, capacity));
   const old = p.array;
   p.reallocate(capacity);
   if (old && p.array) p.array.set(old.subarray(0, Math.min(old.length, p.array.length)));
@@ -90,6 +100,8 @@ const sameLayout = (a: Data, b: Data) =>
 export class AppendIndex {
   /** The next free picking id and the view size of sigma's last full pass (null before the first). */
   private last: { nextId: number; width: number; height: number } | null = null;
+  /** Items each program holds since the last full pass, when more than that pass gave it. */
+  private used = new Map<ProgramLike, number>();
 
   constructor(
     private readonly s: SigmaIndex,
@@ -98,6 +110,8 @@ export class AppendIndex {
     s.on('afterProcess', () => {
       const { width, height } = s.getDimensions();
       this.last = { nextId: this.count() + 1, width, height };
+      // (Its process() reallocates every program to the exact count.)
+      this.used.clear();
     });
   }
 
@@ -185,12 +199,7 @@ export class AppendIndex {
       }
     }
     const next = new Map<string, number>();
-    for (const [t, k] of nodeCounts) {
-      const p = s.nodePrograms[t]!;
-      const at = capacityOf(p);
-      next.set(t, at);
-      grow(p, at + k);
-    }
+    for (const [t, k] of nodeCounts) this.reserve(s.nodePrograms[t]!, k, next, t);
     let id = last.nextId;
     for (const key of fresh) {
       const d = s.nodeDataCache[key]!;
@@ -223,12 +232,7 @@ export class AppendIndex {
     }
     for (const e of redraw) s.addEdgeToProgram(e, s.edgeIndices[e]!, s.edgeProgramIndex[e]!);
     next.clear();
-    for (const [t, k] of edgeCounts) {
-      const p = s.edgePrograms[t]!;
-      const at = capacityOf(p);
-      next.set(t, at);
-      grow(p, at + k);
-    }
+    for (const [t, k] of edgeCounts) this.reserve(s.edgePrograms[t]!, k, next, t);
     for (const key of freshEdges) {
       const t = s.edgeDataCache[key]!.type;
       s.edgeIndices[key] = id;
@@ -239,5 +243,13 @@ export class AppendIndex {
     }
     last.nextId = id;
     return true;
+  }
+
+  /** Room for `k` more items in program `p` (of type `t`); `next` gets the first free slot. */
+  private reserve(p: ProgramLike, k: number, next: Map<string, number>, t: string): void {
+    const at = this.used.get(p) ?? capacityOf(p);
+    next.set(t, at);
+    grow(p, at + k);
+    this.used.set(p, at + k);
   }
 }

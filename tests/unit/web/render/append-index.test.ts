@@ -135,15 +135,25 @@ function fullPass(s: Fake): void {
 function drawnState(s: Fake) {
   const graph = s.graph as RenderGraph;
   const name = (id: number) => (id ? `${s.itemIDsIndex[id]?.type}:${s.itemIDsIndex[id]?.id}` : 'none');
-  const rows = (p: Recording) =>
-    Array.from({ length: p.capacity }, (_, i) => {
+  // Slots past the items of a program's type are spare room: zero (drawn as nothing).
+  const count = (t: string, keys: string[], cache: Record<string, { type: string }>) =>
+    keys.filter((k) => cache[k]?.type === t).length;
+  const rows = (p: Recording, n: number) => {
+    expect(p.array.subarray(n * STRIDE).every((v) => v === 0)).toBe(true);
+    return Array.from({ length: n }, (_, i) => {
       const r = Array.from(p.array.subarray(i * STRIDE, (i + 1) * STRIDE));
       return [name(r[0]!), ...r.slice(1)];
     });
+  };
+  const nodeCache = s.nodeDataCache as Record<string, { type: string }>;
+  const edgeCache = s.edgeDataCache as Record<string, { type: string }>;
   const programs: Record<string, unknown> = {};
-  for (const [t, p] of Object.entries(s.nodePrograms)) programs[`node ${t}`] = rows(p);
+  for (const [t, p] of Object.entries(s.nodePrograms))
+    programs[`node ${t}`] = rows(p, count(t, graph.nodes(), nodeCache));
   for (const [t, p] of Object.entries(s.edgePrograms))
-    (p instanceof Compound ? p.programs : [p]).forEach((q, i) => (programs[`edge ${t} ${i}`] = rows(q)));
+    (p instanceof Compound ? p.programs : [p]).forEach(
+      (q, i) => (programs[`edge ${t} ${i}`] = rows(q, count(t, graph.edges(), edgeCache))),
+    );
   const ids = [...graph.nodes().map((n) => s.nodeIndices[n]), ...graph.edges().map((e) => s.edgeIndices[e])];
   expect(new Set(ids).size).toBe(graph.order + graph.size);
   for (const n of graph.nodes()) expect(s.itemIDsIndex[s.nodeIndices[n]!]).toEqual({ type: 'node', id: n });
