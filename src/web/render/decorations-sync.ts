@@ -10,9 +10,12 @@ import {
   sameDecorations,
   sameShown,
   shownCounts,
+  withAddedItems,
   type ViewDecorations,
 } from '../core/filters/decorations';
-import { countedLabels, visibleGraph } from '../core/graph/graph-store';
+import { isEmptyFilter } from '../core/filters/filter';
+import { countedLabels, visibleGraph, type GraphState } from '../core/graph/graph-store';
+import { viewChange } from '../core/graph/view-change';
 import { graphOf } from '../core/history/actions';
 import { publicationDays } from '../core/timeline/time-filter';
 import type { AppState } from '../core/state';
@@ -48,12 +51,18 @@ export class DecorationsSync {
     this.push();
   }
 
-  /** Store listener: recomputes when the graph, the legend, a filter, the canvas mode or the timeline changed. O(view) then. */
+  /**
+   * Store listener: recomputes when the graph, the legend, a filter, the canvas mode or the
+   * timeline changed. O(view) then, except for the usual expansion (only the graph gained items,
+   * no filter, timeline or map): O(its items).
+   */
   sync(): void {
     const s = this.store.get();
     const from = [graphOf(s), s.hiddenLabels, s.filters, s.view.canvasMode, s.timeline.data, s.perspective];
     if (from.every((x, i) => x === this.from[i])) return;
+    const prev = this.from;
     this.from = from;
+    if (this.byChange(prev, from, s)) return;
     const g = visibleGraph(graphOf(s), s.hiddenLabels);
     const articles = s.timeline.data?.articles ?? [];
     const next = computeDecorations(g, {
@@ -71,6 +80,41 @@ export class DecorationsSync {
     if (sameDecorations(next, this.current)) return;
     this.current = next;
     this.push();
+  }
+
+  /** The update for a graph that only gained items since `prev`, when that is all that changed. */
+  private byChange(prev: readonly unknown[], from: readonly unknown[], s: AppState): boolean {
+    if (!prev.length || !from.every((x, i) => i === 0 || x === prev[i])) return false;
+    if (!isEmptyFilter(s.filters) || s.view.canvasMode === 'map' || s.timeline.data) return false;
+    const before = prev[0] as GraphState;
+    const after = from[0] as GraphState;
+    const change = viewChange(before, after, s.hiddenLabels);
+    if (!change) return false;
+    // (viewChange: a node it lists that the old view had was drawn there; an edge, when both ends were.)
+    const drawnBefore = (id: string) => {
+      const n = before.nodes.get(id);
+      return n && !before.hidden.has(id) && !countedLabels(n.labels).some((l) => s.hiddenLabels.has(l)) ? n : undefined;
+    };
+    const next = withAddedItems(
+      this.current,
+      s.shown,
+      {
+        nodes: change.nodes.map((node) => ({ node, was: drawnBefore(node.id) })),
+        edges: change.edges.map((edge) => ({
+          edge,
+          drawn: before.edges.has(edge.id) && !!drawnBefore(edge.source) && !!drawnBefore(edge.target),
+        })),
+      },
+      (n) => countedLabels(n.labels),
+      EDGE_SIZE,
+    );
+    if (!next) return false;
+    if (!sameShown(next.shown, s.shown)) this.store.set({ shown: next.shown });
+    if (next.decorations === this.current) return true;
+    this.current = next.decorations;
+    // Only the widths of the listed edges changed: those are repainted, nothing re-indexed.
+    this.ctrl?.highlight.setDecorations(this.current, next.widened);
+    return true;
   }
 
   private push(): void {

@@ -14,18 +14,62 @@ function rand(seed: string): number {
   return (hashString(seed) % 100_000) / 100_000;
 }
 
+interface Box {
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+}
+
+/** Each render graph's node extent, kept while only nodes are added (null: to rescan). */
+const boxes = new WeakMap<RenderGraph, { box: Box | null }>();
+
+const MOVES = new Set(['x', 'y']);
+
+/**
+ * Keeps `e` current from the graph's events: an added node widens it, anything that may move or
+ * remove a node marks it for a rescan (a restyle does not). O(1) per event.
+ */
+function watch(graph: RenderGraph, e: { box: Box | null }): void {
+  const stale = () => {
+    e.box = null;
+  };
+  graph.on('nodeAdded', ({ attributes: a }) => {
+    if (e.box) widen(e.box, a.x, a.y);
+  });
+  graph.on('nodeDropped', stale);
+  graph.on('cleared', stale);
+  graph.on('nodeAttributesUpdated', (p) => {
+    const keys = p.type === 'merge' ? Object.keys(p.data) : p.type === 'set' || p.type === 'remove' ? [p.name] : null;
+    if (!keys || keys.some((k) => MOVES.has(k))) stale();
+  });
+  graph.on('eachNodeAttributesUpdated', (p) => {
+    if (!p.hints?.attributes || p.hints.attributes.some((k) => MOVES.has(k))) stale();
+  });
+}
+
+function widen(b: Box, x: number, y: number): void {
+  if (x < b.minX) b.minX = x;
+  if (x > b.maxX) b.maxX = x;
+  if (y < b.minY) b.minY = y;
+  if (y > b.maxY) b.maxY = y;
+}
+
+/** The drawing's centre and span: a scan of every node once, then O(1) while nodes are only added. */
 function extent(graph: RenderGraph): { cx: number; cy: number; span: number } {
   if (graph.order === 0) return { cx: 0, cy: 0, span: 100 };
-  let minX = Infinity,
-    minY = Infinity,
-    maxX = -Infinity,
-    maxY = -Infinity;
-  graph.forEachNode((_, a) => {
-    if (a.x < minX) minX = a.x;
-    if (a.x > maxX) maxX = a.x;
-    if (a.y < minY) minY = a.y;
-    if (a.y > maxY) maxY = a.y;
-  });
+  let e = boxes.get(graph);
+  if (!e) {
+    e = { box: null };
+    boxes.set(graph, e);
+    watch(graph, e);
+  }
+  if (!e.box) {
+    const b: Box = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
+    graph.forEachNode((_, a) => widen(b, a.x, a.y));
+    e.box = b;
+  }
+  const { minX, minY, maxX, maxY } = e.box;
   return { cx: (minX + maxX) / 2, cy: (minY + maxY) / 2, span: Math.max(10, maxX - minX, maxY - minY) };
 }
 

@@ -3,7 +3,7 @@
  * reducers (installed once, see render/sigma) read it; it is replaced — never mutated — when a
  * filter or the graph changes, followed by one repaint. Hover never touches it.
  */
-import type { GraphEdge } from '../../../shared/graph';
+import type { GraphEdge, GraphNode } from '../../../shared/graph';
 import { corroboration, corroborationWidth } from '../evidence/corroboration';
 import type { ViewGraph } from '../timeline/time-filter';
 import { computeViewFilter, contestedEvents, type InvestigationFilters } from './filter';
@@ -157,4 +157,62 @@ export function sameDecorations(a: ViewDecorations, b: ViewDecorations): boolean
   if (a.edgeWidth.size !== b.edgeWidth.size) return false;
   for (const [k, v] of a.edgeWidth) if (b.edgeWidth.get(k) !== v) return false;
   return true;
+}
+
+/** An item of a view change, with how the previous view counted it. */
+export interface AddedItems {
+  /** Each node with its previous version when the previous view drew it. */
+  nodes: ReadonlyArray<{ node: GraphNode; was: GraphNode | undefined }>;
+  /** Each edge, and whether the previous view drew it. */
+  edges: ReadonlyArray<{ edge: GraphEdge; drawn: boolean }>;
+}
+
+/**
+ * The decorations and counts of a view that only gained `items` (new, or loaded again with fresh
+ * data) since `prev` and `shown` were computed, with no filter, timeline or map: what
+ * computeDecorations and shownCounts give on the whole view, in O(items) plus a copy of the edge
+ * widths when one changes. `widened`: the edges whose width changed. Null when the items may
+ * change which events are contested (a claim's ABOUT or CONTRADICTS link): recompute then.
+ */
+export function withAddedItems(
+  prev: ViewDecorations,
+  shown: ShownCounts,
+  items: AddedItems,
+  labelOf: (n: GraphNode) => string | readonly string[],
+  baseEdgeSize: number,
+): { decorations: ViewDecorations; shown: ShownCounts; widened: string[] } | null {
+  if (items.edges.some(({ edge: e }) => e.type === 'ABOUT' || e.type === 'CONTRADICTS')) return null;
+  const byLabel: Record<string, number> = { ...shown.byLabel };
+  const count = (n: GraphNode, k: number) => {
+    const ls = labelOf(n);
+    for (const l of typeof ls === 'string' ? [ls] : ls) {
+      const c = (byLabel[l] ?? 0) + k;
+      if (c) byLabel[l] = c;
+      else delete byLabel[l];
+    }
+  };
+  let nodes = shown.nodes;
+  for (const { node, was } of items.nodes) {
+    if (was) count(was, -1);
+    else nodes++;
+    count(node, 1);
+  }
+  let edges = shown.edges;
+  let widths: Map<string, number> | null = null;
+  const widened: string[] = [];
+  for (const { edge: e, drawn } of items.edges) {
+    if (!drawn) edges++;
+    const w = widthOf(e, null, baseEdgeSize);
+    const before = prev.edgeWidth.get(e.id) ?? baseEdgeSize;
+    if (w === before) continue;
+    widths ??= new Map(prev.edgeWidth);
+    if (w === baseEdgeSize) widths.delete(e.id);
+    else widths.set(e.id, w);
+    widened.push(e.id);
+  }
+  return {
+    decorations: widths ? { ...prev, edgeWidth: widths } : prev,
+    shown: { ...shown, nodes, edges, byLabel },
+    widened,
+  };
 }

@@ -24,6 +24,8 @@ export class GraphDelta {
   readonly droppedEdges = new Set<string>();
   /** Every node's attributes may have changed (a bulk update other than positions). */
   nodesAll = false;
+  /** Nodes moved (a bulk position update): sigma's index is current only after its full pass. */
+  moved = false;
   /** Re-index everything: too much changed to track, or the graph was cleared. */
   full = false;
 
@@ -66,6 +68,7 @@ export class GraphDelta {
         (p) => {
           const fields = hinted(p);
           if (!fields?.every((f) => POSITION_FIELDS.has(f))) current().nodesAll = true;
+          else current().moved = true;
         },
       ],
       ['eachEdgeAttributesUpdated', () => current().giveUp()],

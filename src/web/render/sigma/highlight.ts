@@ -77,11 +77,18 @@ export class HighlightController {
   /**
    * Replaces the investigation views' decorations and repaints everything once (hidden flags
    * change what sigma indexes, so this re-indexes: O(nodes + edges)). Never re-installs reducers.
+   * `onlyEdgeWidths`: the new decorations differ from the old only in these edges' widths, so
+   * only they are repainted: O(those edges).
    */
-  setDecorations(d: ViewDecorations): void {
+  setDecorations(d: ViewDecorations, onlyEdgeWidths?: readonly string[]): void {
     if (d === this.look.decorations) return;
     this.look.decorations = d;
-    this.host.reindex();
+    if (!onlyEdgeWidths) return this.host.reindex();
+    const graph = this.host.graph;
+    this.repaint(
+      [],
+      onlyEdgeWidths.filter((e) => graph.hasEdge(e)),
+    );
   }
 
   /** After a render-graph change: the hover and selection sets keep only nodes still there. O(selection's degree). */

@@ -23,6 +23,7 @@ import { HighlightController } from './highlight';
 import { LabelDeclutter } from './label-declutter';
 import { InteractionController, type ControllerCallbacks, type PointerState } from './interaction';
 import { GraphDelta } from './graph-delta';
+import { AppendIndex, type SigmaIndex } from './append-index';
 import { createReducers, LABEL_ALL_MAX_NODES, type RenderLook } from './reducers';
 
 export type { ControllerCallbacks } from './interaction';
@@ -75,6 +76,8 @@ export class SigmaController implements SigmaHost {
   /** What changed while sigma's listeners were off (recorded by `recorders`, applied by resync). */
   private delta = new GraphDelta();
   private readonly recorders: Array<[string, GraphListener]>;
+  /** Indexes a batch that only added items (an expansion) without sigma's full pass. */
+  private readonly appendIndex: AppendIndex;
   private readonly resizeObserver: ResizeObserver;
 
   constructor(
@@ -108,6 +111,7 @@ export class SigmaController implements SigmaHost {
         .map((l): [string, GraphListener] => [e, l]),
     );
     this.recorders = GraphDelta.listeners(() => this.delta, graph);
+    this.appendIndex = new AppendIndex(this.sigma as unknown as SigmaIndex, () => graph.order + graph.size);
     emitter.on(RENDER_BATCH_START, this.onBatchStart);
     emitter.on(RENDER_BATCH_END, this.onBatchEnd);
     this.sigma.on('beforeRender', this.onBeforeRender);
@@ -197,10 +201,10 @@ export class SigmaController implements SigmaHost {
   }
 
   /**
-   * Re-attaches sigma to the render graph and brings its index up to date: the items that
-   * changed meanwhile only (reducers once each) when they are few, else everything. Sigma's next
-   * frame then re-processes the whole graph, as after any change. Called before the frame after
-   * a batch, or at once by methods that read sigma's data.
+   * Re-attaches sigma to the render graph and brings its index up to date: when the batch only
+   * added items (append-index.ts), those alone; else the items that changed meanwhile (reducers
+   * once each) when they are few, or everything, and sigma's next frame re-processes the whole
+   * graph. Called before the frame after a batch, or at once by methods that read sigma's data.
    */
   private resync(): void {
     this.resyncPending = false;
@@ -220,6 +224,11 @@ export class SigmaController implements SigmaHost {
       removeEdge(key: string): void;
     };
     if (!delta.full && delta.size() <= (this.graph.order + this.graph.size) / 2) {
+      // Only added items (and a few restyled in place): indexed as they are, no full pass.
+      if (this.appendIndex.apply(delta)) {
+        this.sigma.scheduleRender();
+        return;
+      }
       const graph = this.graph;
       // Sigma's own drop handlers do these and then re-index everything, which is not needed:
       // its next process() rebuilds the programs from the graph.

@@ -40,8 +40,11 @@ describe('graph delta (what sigma must re-index after a batch)', () => {
     const { graph, box } = recorded();
     graph.addNode('a', { x: 0, y: 0 });
     box.current = new GraphDelta();
+    expect(box.current.moved).toBe(false);
     graph.updateEachNodeAttributes((_id, a) => ({ ...a, x: 5 }), { attributes: ['x', 'y'] });
     expect(box.current.nodesAll).toBe(false);
+    // (Sigma's full pass reads positions itself; only an append-only index must know.)
+    expect(box.current.moved).toBe(true);
     graph.updateEachNodeAttributes((_id, a) => ({ ...a, size: 5 }));
     expect(box.current.nodesAll).toBe(true);
     expect(box.current.full).toBe(false);
