@@ -54,7 +54,7 @@ export class DecorationsSync {
   /**
    * Store listener: recomputes when the graph, the legend, a filter, the canvas mode or the
    * timeline changed. O(view) then, except for the usual expansion (only the graph gained items,
-   * no filter, timeline or map): O(its items).
+   * no filter, not on the map): O(its items).
    */
   sync(): void {
     const s = this.store.get();
@@ -85,7 +85,7 @@ export class DecorationsSync {
   /** The update for a graph that only gained items since `prev`, when that is all that changed. */
   private byChange(prev: readonly unknown[], from: readonly unknown[], s: AppState): boolean {
     if (!prev.length || !from.every((x, i) => i === 0 || x === prev[i])) return false;
-    if (!isEmptyFilter(s.filters) || s.view.canvasMode === 'map' || s.timeline.data) return false;
+    if (!isEmptyFilter(s.filters) || s.view.canvasMode === 'map') return false;
     const before = prev[0] as GraphState;
     const after = from[0] as GraphState;
     const change = viewChange(before, after, s.hiddenLabels);

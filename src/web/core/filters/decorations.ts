@@ -169,7 +169,7 @@ export interface AddedItems {
 
 /**
  * The decorations and counts of a view that only gained `items` (new, or loaded again with fresh
- * data) since `prev` and `shown` were computed, with no filter, timeline or map: what
+ * data) since `prev` and `shown` were computed, with no filter and not on the map: what
  * computeDecorations and shownCounts give on the whole view, in O(items) plus a copy of the edge
  * widths when one changes. `widened`: the edges whose width changed. Null when the items may
  * change which events are contested (a claim's ABOUT or CONTRADICTS link): recompute then.
@@ -192,9 +192,14 @@ export function withAddedItems(
     }
   };
   let nodes = shown.nodes;
+  // Without filters, what is contested comes from the timeline's flags and the claim links alone.
+  let contested = shown.contested;
   for (const { node, was } of items.nodes) {
     if (was) count(was, -1);
-    else nodes++;
+    else {
+      nodes++;
+      if (prev.contested.has(node.id)) contested++;
+    }
     count(node, 1);
   }
   let edges = shown.edges;
@@ -212,7 +217,7 @@ export function withAddedItems(
   }
   return {
     decorations: widths ? { ...prev, edgeWidth: widths } : prev,
-    shown: { ...shown, nodes, edges, byLabel },
+    shown: { ...shown, nodes, edges, byLabel, contested },
     widened,
   };
 }

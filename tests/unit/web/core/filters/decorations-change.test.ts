@@ -17,12 +17,14 @@ const BASE = 1.2;
 const LABELS = [['Person'], ['Place'], ['Event'], ['Person', 'Organization']];
 const TYPES = ['KNOWS', 'LOCATED_IN', 'INVOLVES', 'MENTIONS'];
 const labelOf = (n: GraphNode) => n.labels;
+/** Events the timeline flags as contested: some are loaded by a later expansion, one never. */
+const FLAGGED = ['s2n0', 's5n1', 's9n0', 's17n0', 'never'];
 const full = (nodes: GraphNode[], edges: GraphEdge[]) => {
   const g = { nodes, edges };
   const decorations = computeDecorations(g, {
     filters: NO_FILTERS,
     published: new Map(),
-    flagged: [],
+    flagged: FLAGGED,
     map: false,
     baseEdgeSize: BASE,
   });
@@ -34,8 +36,9 @@ describe('decorations of a view that only gained items', () => {
     const r = new Random(7);
     const nodes = new Map<string, GraphNode>();
     const edges = new Map<string, GraphEdge>();
-    let d: ViewDecorations = NO_DECORATIONS;
-    let shown: ShownCounts = NO_SHOWN;
+    const empty = full([], []);
+    let d: ViewDecorations = empty.decorations;
+    let shown: ShownCounts = empty.shown;
     let sawWidened = false;
     for (let step = 0; step < 30; step++) {
       const changedNodes: GraphNode[] = [];
@@ -87,6 +90,9 @@ describe('decorations of a view that only gained items', () => {
       shown = next!.shown;
     }
     expect(sawWidened).toBe(true);
+    // The flagged events that were loaded are counted as drawn contested events.
+    expect(shown.contested).toBe(FLAGGED.filter((id) => nodes.has(id)).length);
+    expect(shown.contested).toBeGreaterThan(1);
   });
 
   it('defers to a recomputation when a claim link may change what is contested', () => {
