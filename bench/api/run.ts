@@ -18,6 +18,14 @@ import { Recorder, recordingDriver, type RecordedStatement } from './record';
 
 export type { LatencyCell } from './measure';
 
+/**
+ * The floor: a request whose Cypher is trivial (`/api/health`: one `CALL dbms.components()`), so
+ * API p50 − driver p50 on it is what any request pays to pass through the API process (the HTTP
+ * hop, the hooks, the socket wake-ups), with next to no work of its own. Not held to a target.
+ */
+export const FLOOR_ENDPOINT = 'floor: health (one trivial statement)';
+const floorEndpoint: Endpoint = { name: FLOOR_ENDPOINT, method: 'GET', requests: [{ path: '/api/health' }] };
+
 export interface ApiTarget {
   uri: string;
   password: string;
@@ -259,7 +267,7 @@ export async function apiDbHits(
 }
 
 export async function runApiBench(t: ApiTarget, probes: Generated['probes'], plan: ApiPlan): Promise<ApiResults> {
-  const eps = endpoints(probes, await pathPairs(t, probes.small));
+  const eps = [floorEndpoint, ...endpoints(probes, await pathPairs(t, probes.small))];
   // Recording (in-process) and the server child start (both load and EXPLAIN-check the saved
   // queries) overlap.
   const serverP = startServerChild(t);

@@ -1,5 +1,5 @@
 /** Part 2 of RESULTS.md: API latency against the same Cypher through the bare driver. */
-import type { ApiResults, ApiRow } from '../api/run';
+import { FLOOR_ENDPOINT, type ApiResults, type ApiRow } from '../api/run';
 import { table } from '../lib/markdown';
 import { fmt, ratio } from '../lib/stats';
 import { isError, kb, n, notMeasured } from './format';
@@ -91,8 +91,9 @@ export function apiSection(
     '',
   );
   out.push('**Targets.**', '');
-  const one = r.rows.filter((x) => x.concurrency === 1);
+  const one = r.rows.filter((x) => x.concurrency === 1 && x.endpoint !== FLOOR_ENDPOINT);
   const base = (x: ApiRow) => x.browser ?? x.direct;
+  const floor = r.rows.find((x) => x.concurrency === 1 && x.endpoint === FLOOR_ENDPOINT);
   const over = one.filter((x) => x.api.p50 > 1.2 * base(x).p50);
   out.push(
     `- API p50 at 1 client within 1.2× of its baseline (expansions: Browser-style; the rest: the API's own Cypher through the driver): ` +
@@ -108,6 +109,7 @@ export function apiSection(
           ' into graph + table) and HTTP; expansions also count per-type totals Browser does not.'
         : `met in all ${one.length}.`),
   );
+  if (floor) out.push(floorLine(floor, one, base));
   const small = r.rows.find((x) => x.endpoint.startsWith('expand (small') && x.concurrency === 50);
   if (small)
     out.push(
@@ -139,4 +141,21 @@ export function apiSection(
       );
   }
   return out.join('\n');
+}
+
+/**
+ * What the hop alone costs at 1 client (the floor row: API − driver on a trivial statement), and
+ * each endpoint's ratio with that fixed cost taken out: what its own work adds to its baseline.
+ */
+function floorLine(floor: ApiRow, one: ApiRow[], base: (x: ApiRow) => { p50: number }): string {
+  const hop = floor.api.p50 - floor.direct.p50;
+  return (
+    `- The floor (\`/api/health\`, one trivial statement): API p50 ${fmt(floor.api.p50)} ms, the same statement through ` +
+    `the driver ${fmt(floor.direct.p50)} ms, so passing through the API process costs ${fmt(hop)} ms per request ` +
+    `before any work of an endpoint's own. What each endpoint adds over its own Cypher through the driver, at 1 client: ` +
+    one.map((x) => `${x.endpoint} ${fmt(x.api.p50 - x.direct.p50)} ms`).join(', ') +
+    `. With the floor's ${fmt(hop)} ms taken out, API ÷ baseline (p50): ` +
+    one.map((x) => `${x.endpoint} ${ratio(x.api.p50 - hop, base(x).p50)}`).join(', ') +
+    '.'
+  );
 }
