@@ -149,6 +149,8 @@ export function apiSection(
  */
 function floorLine(floor: ApiRow, one: ApiRow[], base: (x: ApiRow) => { p50: number }): string {
   const hop = floor.api.p50 - floor.direct.p50;
+  if (!(hop > 0))
+    return `- The floor (\`/api/health\`): API p50 ${fmt(floor.api.p50)} ms, driver ${fmt(floor.direct.p50)} ms: no fixed cost measurable in this run (too few requests or too much noise).`;
   return (
     `- The floor (\`/api/health\`, one trivial statement): API p50 ${fmt(floor.api.p50)} ms, the same statement through ` +
     `the driver ${fmt(floor.direct.p50)} ms, so passing through the API process costs ${fmt(hop)} ms per request ` +
