@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiResults } from '../../bench/api/run';
+import { FLOOR_ENDPOINT, type ApiResults } from '../../bench/api/run';
 import { generateSeedData, streamSeedData, writeSeedYaml } from '../../bench/generate';
 import { readSeed } from '../../src/dataset/read';
 import type { LoadResults } from '../../bench/loading/run';
@@ -119,7 +119,10 @@ describe('npm run bench -- --quick', () => {
   it('measures every endpoint through the API and the bare driver', () => {
     const api = results.api as ApiResults;
     expect(api.failed).toEqual({});
-    expect(api.rows.map((r) => r.endpoint)).toHaveLength(7);
+    // Seven endpoints and the floor (a trivial statement: the fixed cost of passing through the API).
+    expect(api.rows.map((r) => r.endpoint)).toHaveLength(8);
+    expect(api.rows[0]!.endpoint).toBe(FLOOR_ENDPOINT);
+    expect(api.statements[FLOOR_ENDPOINT]).toBe(1);
     for (const r of api.rows) {
       expect(r.api.failures + r.direct.failures, r.endpoint).toBe(0);
       expect(r.api.requests, r.endpoint).toBeGreaterThan(0);
