@@ -14,7 +14,7 @@ import {
   type ViewDecorations,
 } from '../core/filters/decorations';
 import { isEmptyFilter } from '../core/filters/filter';
-import { countedLabels, visibleGraph, type GraphState } from '../core/graph/graph-store';
+import { countedLabels, isShown, visibleGraph, type GraphState } from '../core/graph/graph-store';
 import { viewChange } from '../core/graph/view-change';
 import { graphOf } from '../core/history/actions';
 import { publicationDays } from '../core/timeline/time-filter';
@@ -93,7 +93,7 @@ export class DecorationsSync {
     // (viewChange: a node it lists that the old view had was drawn there; an edge, when both ends were.)
     const drawnBefore = (id: string) => {
       const n = before.nodes.get(id);
-      return n && !before.hidden.has(id) && !countedLabels(n.labels).some((l) => s.hiddenLabels.has(l)) ? n : undefined;
+      return n && isShown(before, n, s.hiddenLabels) ? n : undefined;
     };
     const next = withAddedItems(
       this.current,

@@ -284,6 +284,14 @@ export interface VisibleGraph {
 }
 
 /**
+ * Whether the canvas shows loaded node `n` of `state`: not hidden, and none of its labels toggled
+ * off in the legend (hiding Person hides the actors too). O(its labels).
+ */
+export function isShown(state: GraphState, n: GraphNode, hiddenLabels: ReadonlySet<string>): boolean {
+  return !state.hidden.has(n.id) && !(hiddenLabels.size && countedLabels(n.labels).some((l) => hiddenLabels.has(l)));
+}
+
+/**
  * What the canvas should show: loaded nodes minus hidden ones and those with a label toggled off
  * in the legend (any of its labels: hiding Person hides the actors too); edges between shown
  * nodes. O(nodes + edges).
@@ -295,8 +303,7 @@ export function visibleGraph(state: GraphState, hiddenLabels: ReadonlySet<string
   const nodes: GraphNode[] = [];
   const shown = new Set<string>();
   for (const n of state.nodes.values()) {
-    if (state.hidden.has(n.id)) continue;
-    if (hiddenLabels.size && countedLabels(n.labels).some((l) => hiddenLabels.has(l))) continue;
+    if (!isShown(state, n, hiddenLabels)) continue;
     nodes.push(n);
     shown.add(n.id);
   }

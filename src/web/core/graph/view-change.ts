@@ -3,7 +3,7 @@
  * only those items instead of rescanning the whole view (an expansion at 20k loaded nodes).
  */
 import type { GraphEdge, GraphNode } from '../../../shared/graph';
-import { countedLabels, type GraphState } from './graph-store';
+import { isShown, type GraphState } from './graph-store';
 import { OverlayMap } from './overlay-map';
 
 /** Items of the new view written since the old one (new, or loaded again with fresh data). */
@@ -23,8 +23,7 @@ export function viewChange(prev: GraphState, next: GraphState, hiddenLabels: Rea
   const nodeIds = OverlayMap.writtenSince(next.nodes, prev.nodes);
   const edgeIds = nodeIds && OverlayMap.writtenSince(next.edges, prev.edges);
   if (!nodeIds || !edgeIds) return null;
-  const shown = (n: GraphNode) =>
-    !next.hidden.has(n.id) && !(hiddenLabels.size && countedLabels(n.labels).some((l) => hiddenLabels.has(l)));
+  const shown = (n: GraphNode) => isShown(next, n, hiddenLabels);
   const nodes: GraphNode[] = [];
   for (const id of nodeIds) {
     const n = next.nodes.get(id)!;
