@@ -86,7 +86,8 @@ class CsvFile {
     if (this.used + 3 * l.length + 1 > CHUNK) {
       this.flush();
       if (3 * l.length + 1 > CHUNK) {
-        writeSync(this.fd, `${l}\n`);
+        const b = Buffer.from(`${l}\n`);
+        this.writeAll(b, b.length);
         return;
       }
     }
@@ -94,8 +95,12 @@ class CsvFile {
     this.buf[this.used++] = 0x0a;
   }
   private flush(): void {
-    for (let at = 0; at < this.used;) at += writeSync(this.fd, this.buf, at, this.used - at);
+    this.writeAll(this.buf, this.used);
     this.used = 0;
+  }
+  /** The first `n` bytes of `b`, however many writes the system takes for them. */
+  private writeAll(b: Buffer, n: number): void {
+    for (let at = 0; at < n;) at += writeSync(this.fd, b, at, n - at);
   }
   /** Writes what is left and closes the file. */
   close(): void {
