@@ -15,8 +15,9 @@ import {
   type GraphState,
   type LayerSource,
 } from '../core/graph/graph-store';
-import { remainingMore, shownOfTotals } from '../core/expansion/more';
+import { addedOfType, remainingMore, shownOfTotals } from '../core/expansion/more';
 import { graphOf } from '../core/history/actions';
+import { humanType } from '../ui/format';
 import type { Explorer } from './explorer';
 
 export class ExpansionController {
@@ -69,7 +70,7 @@ export class ExpansionController {
     const layer = expansionOf(graphOf(app.state), anchor);
     if (!layer) return this.expand(anchor);
     const caption = graphOf(app.state).nodes.get(anchor)?.caption ?? anchor;
-    app.shell.setStatus('busy', `Loading more ${type} of ${caption}…`);
+    app.shell.setStatus('busy', `Loading more ${humanType(type)} of ${caption}…`);
     try {
       const skip = at?.skip ?? layer.loaded?.[type] ?? 0;
       const limit = at?.limit ?? app.state.expandLimit;
@@ -88,14 +89,12 @@ export class ExpansionController {
         }),
       );
       const after = graphOf(app.state);
-      const added = after.edges.size - before.edges.size;
-      app.shell.setStatus(
-        'info',
-        moreMessage(caption, type, added, remainingMore(after, expansionOf(after, anchor))[type], links.note),
-      );
-      if (after.nodes.size !== before.nodes.size || added) this.settle(before, page);
+      const added = addedOfType(before, after, anchor, type);
+      const left = remainingMore(after, expansionOf(after, anchor))[type];
+      app.shell.setStatus('info', moreMessage(caption, humanType(type), added, left, links.note));
+      if (after.nodes.size !== before.nodes.size || after.edges.size !== before.edges.size) this.settle(before, page);
     } catch (e) {
-      app.shell.setStatus('error', `Could not load more ${type}: ${describeError(e)}`);
+      app.shell.setStatus('error', `Could not load more ${humanType(type)}: ${describeError(e)}`);
     }
   }
 

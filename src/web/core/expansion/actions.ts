@@ -59,7 +59,7 @@ export function expandedMessage(
   );
 }
 
-/** "Gladkov: 10 more GOVERNOR_OF · +3 still not shown." */
+/** "Gladkov: 10 more governor of · +3 still not shown." */
 export function moreMessage(
   caption: string,
   type: string,

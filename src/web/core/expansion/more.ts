@@ -41,3 +41,11 @@ export function addsNothing(before: GraphState, after: GraphState): boolean {
     after.nodes.size === before.nodes.size && after.edges.size === before.edges.size && after.hidden === before.hidden
   );
 }
+
+/**
+ * How many relationships of one type at the anchor a "+N more" page added. Not the growth of the
+ * whole edge set: the page's links to the rest of the view are of other types and other nodes. O(edges).
+ */
+export function addedOfType(before: GraphState, after: GraphState, anchor: string, type: string): number {
+  return Math.max(0, (shownByType(after, anchor)[type] ?? 0) - (shownByType(before, anchor)[type] ?? 0));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addsNothing, remainingMore, shownOfTotals } from '../../../../../src/web/core/expansion/more';
+import { addedOfType, addsNothing, remainingMore, shownOfTotals } from '../../../../../src/web/core/expansion/more';
 import { expand, expansionOf, type GraphState } from '../../../../../src/web/core/graph/graph-store';
 import { graphOf } from '../../../../../src/web/core/history/actions';
 import { neo4jIds } from '../../../../support/fixtures';
@@ -32,5 +32,30 @@ describe('"+N more" counts what is on screen', () => {
     expect(remainingMore(after, layer)).toEqual({ GOVERNOR_OF: 1 });
     expect(shownOfTotals(after, '4:db:gladkov', { MADE: 3, GOVERNOR_OF: 1 })).toBe(3);
     expect(addsNothing(before, after)).toBe(true);
+  });
+
+  it('a "+N more" page counts only its own type at the anchor, not the links it brought to the rest of the view', () => {
+    // Belgorod shows 2 of its OCCURRED_IN; the next page adds 2 events, and each event's link to
+    // Gladkov (already in view) comes with it: the edge set grows by 4, OCCURRED_IN by 2.
+    const s = stateWith({
+      nodes: [node('belgorod'), node('gladkov'), node('e1', ['Event']), node('e2', ['Event'])],
+      edges: [edge('o1', 'OCCURRED_IN', 'e1', 'belgorod'), edge('o2', 'OCCURRED_IN', 'e2', 'belgorod')],
+    });
+    const before: GraphState = graphOf(s);
+    const after = expand(
+      before,
+      '4:db:belgorod',
+      {
+        nodes: [node('e3', ['Event']), node('e4', ['Event'])],
+        edges: [edge('o3', 'OCCURRED_IN', 'e3', 'belgorod'), edge('o4', 'OCCURRED_IN', 'e4', 'belgorod')],
+      },
+      { OCCURRED_IN: 0 },
+      'More',
+      [edge('a3', 'ANNOUNCED', 'gladkov', 'e3'), edge('a4', 'ANNOUNCED', 'gladkov', 'e4')],
+      { totals: { OCCURRED_IN: 4 } },
+    );
+    expect(after.edges.size - before.edges.size).toBe(4);
+    expect(addedOfType(before, after, '4:db:belgorod', 'OCCURRED_IN')).toBe(2);
+    expect(addedOfType(before, after, '4:db:belgorod', 'MADE')).toBe(0);
   });
 });
