@@ -51,6 +51,11 @@ export async function searchNodes(db: Db, catalog: Catalog, p: Perspective, q: S
   const lucene = luceneQuery(q.q);
   let records: Neo4jRecord[] | null = null;
   let used: string[] = [];
+  // Only punctuation ("%", "((("): nothing to look up, and no reason to scan or to say an index is missing.
+  if (indexes.length && !lucene) {
+    records = [];
+    used = indexes.map((i) => i.name);
+  }
   if (indexes.length && lucene) {
     try {
       const all: Neo4jRecord[] = [];
