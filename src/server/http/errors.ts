@@ -118,6 +118,13 @@ export function classifyNeo4jError(e: unknown, database: string): ApiError | nul
       ...(position ? { position } : {}),
     });
   }
+  if (code === 'Neo.DatabaseError.Statement.ExecutionFailed' && message.trim()) {
+    // The statement itself cannot run (shortestPath from a node to itself): the same every time,
+    // so say why instead of "try again". Neo4j wraps this message over several lines.
+    const text = message.replace(/\s*\n\s*/g, ' ').trim();
+    const sentence = /^.+?\.(?=\s|$)/.exec(text)?.[0] ?? text;
+    return new ApiError(400, 'CYPHER_ERROR', sentence, { neo4jCode: code });
+  }
   if (code.startsWith('Neo.')) {
     // Transient or database errors: the server side, not the request.
     return new ApiError(503, 'NEO4J_UNAVAILABLE', `Neo4j could not run the query (${code}); try again`, {

@@ -106,6 +106,20 @@ describe('Neo4j errors', () => {
     expect(api.code).toBe(code);
   });
 
+  it('a statement Neo4j cannot execute is the query\'s fault, said in Neo4j\'s first sentence, not "try again"', () => {
+    const message =
+      'The shortest path algorithm does not work when the start and end nodes are the same. This can happen if you\n' +
+      'perform a shortestPath search after a cartesian product that might have the same start and end nodes for some\n' +
+      'of the rows passed to shortestPath.';
+    const api = classifyNeo4jError(
+      { name: 'Neo4jError', code: 'Neo.DatabaseError.Statement.ExecutionFailed', message },
+      'neo4j',
+    )!;
+    expect(api.status).toBe(400);
+    expect(api.code).toBe('CYPHER_ERROR');
+    expect(api.message).toBe('The shortest path algorithm does not work when the start and end nodes are the same.');
+  });
+
   it('leaves other errors alone (they become 500s without details)', () => {
     expect(classifyNeo4jError(new TypeError('x is undefined'), 'neo4j')).toBeNull();
   });
