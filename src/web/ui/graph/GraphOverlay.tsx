@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { useApp, useExplorer } from '../context';
 import { Icon } from '../shell/Icon';
 import { expansionOf } from '../../core/graph/graph-store';
@@ -59,15 +59,38 @@ function StatusBar() {
   );
 }
 
+/**
+ * The path bar and the legend share the bottom of the graph area: while the bar is up, its
+ * height (plus a gap) is published as --pathbar-room on the graph area, which lifts the legend.
+ */
+function usePathbarRoom(): RefObject<HTMLDivElement | null> {
+  const ref = useRef<HTMLDivElement | null>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    const host = el?.parentElement;
+    if (!el || !host) return;
+    const set = () => host.style.setProperty('--pathbar-room', `${Math.ceil(el.offsetHeight) + 10}px`);
+    set();
+    const ro = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(set);
+    ro?.observe(el);
+    return () => {
+      ro?.disconnect();
+      host.style.removeProperty('--pathbar-room');
+    };
+  });
+  return ref;
+}
+
 function PathBar() {
   const explorer = useExplorer();
   const selection = useApp((s) => s.selection);
   const path = useApp((s) => s.path);
   const nodes = useApp((s) => s.history.present.state.nodes);
   const caption = (id: string) => nodes.get(id)?.caption ?? id;
+  const room = usePathbarRoom();
   if (path) {
     return (
-      <div className="overlay pathbar" data-testid="pathbar">
+      <div className="overlay pathbar" data-testid="pathbar" ref={room}>
         <Icon name="path" />
         <span>
           {path.count ? (
@@ -116,13 +139,23 @@ function PathBar() {
   }
   if (selection.length !== 2) return null;
   const [a, b] = selection as [string, string];
-  return <PathFinder a={a} b={b} caption={caption} />;
+  return <PathFinder a={a} b={b} caption={caption} room={room} />;
 }
 
 const SKIP_NAMES: Record<PathSkip, string> = { mentions: 'mentions', claims: 'claims', articles: 'articles' };
 
 /** Two nodes selected: what the path search may skip, and the button. */
-function PathFinder({ a, b, caption }: { a: string; b: string; caption: (id: string) => string }) {
+function PathFinder({
+  a,
+  b,
+  caption,
+  room,
+}: {
+  a: string;
+  b: string;
+  caption: (id: string) => string;
+  room: RefObject<HTMLDivElement | null>;
+}) {
   const explorer = useExplorer();
   const [skips, setSkips] = useState<ReadonlySet<PathSkip>>(() => new Set<PathSkip>(['mentions']));
   const toggle = (k: PathSkip) =>
@@ -133,7 +166,7 @@ function PathFinder({ a, b, caption }: { a: string; b: string; caption: (id: str
       return next;
     });
   return (
-    <div className="overlay pathbar" data-testid="pathbar">
+    <div className="overlay pathbar" data-testid="pathbar" ref={room}>
       <span>
         <b>{caption(a)}</b> and <b>{caption(b)}</b> selected
       </span>

@@ -126,11 +126,7 @@ export function TopBar() {
       >
         <Icon name="forward" />
       </button>
-      <span
-        className="muted small"
-        style={{ maxWidth: 260, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
-        title={history.present.title}
-      >
+      <span className="muted small crumb" title={history.present.title}>
         {history.present.title}
       </span>
       <div className="sep" />
@@ -144,9 +140,10 @@ export function TopBar() {
         </button>
       ) : null}
       <label title="How many relationships one expansion fetches; the rest show as “+N more”">
-        Expand up to
+        <span className="tb-label">Expand up to</span>
         <select
           className="input"
+          aria-label="Expand up to"
           value={expandLimit}
           onChange={(e) => explorer.setExpandLimit(Number(e.target.value))}
           data-testid="expand-limit"
@@ -264,9 +261,10 @@ function StartChoice() {
   const [mode, setMode] = useState(() => explorer.shell.startMode());
   return (
     <label title="What the explorer shows when it opens; remembered in this browser">
-      Start with
+      <span className="tb-label">Start with</span>
       <select
         className="input"
+        aria-label="Start with"
         style={{ width: 'auto' }}
         value={mode}
         onChange={(e) => {
