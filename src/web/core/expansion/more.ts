@@ -49,3 +49,14 @@ export function addsNothing(before: GraphState, after: GraphState): boolean {
 export function addedOfType(before: GraphState, after: GraphState, anchor: string, type: string): number {
   return Math.max(0, (shownByType(after, anchor)[type] ?? 0) - (shownByType(before, anchor)[type] ?? 0));
 }
+
+/**
+ * The page size an expansion was made with (its first, all-types page): what "capped at" must
+ * say, whatever "Expand up to" is set to now or was when a link was saved. Undefined for layers
+ * that are not expansions.
+ */
+export function expansionLimit(layer: Layer | undefined): number | undefined {
+  if (layer?.source?.kind !== 'expand') return undefined;
+  const pages = layer.source.pages;
+  return (pages.find((p) => p.type === undefined) ?? pages[0])?.limit;
+}

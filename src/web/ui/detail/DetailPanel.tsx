@@ -7,7 +7,7 @@ import { Icon } from '../shell/Icon';
 import { edgeColor } from '../../render/style';
 import { displayCaption, expansionOf, primaryLabel } from '../../core/graph/graph-store';
 import { Claims } from '../claims/EntityClaims';
-import { remainingMore } from '../../core/expansion/more';
+import { expansionLimit, remainingMore } from '../../core/expansion/more';
 import { EvidenceList } from '../evidence/EvidenceList';
 import { ReportedValues } from './ReportedValues';
 import { humanKey, humanType, humanValue } from '../format';
@@ -172,7 +172,7 @@ function Header({ node, data }: { node: GraphNode; data: NodeDetailResponse | nu
       {Object.keys(more).length ? (
         <div style={{ marginTop: 10 }} data-testid="more">
           <div className="small muted" style={{ marginBottom: 4 }}>
-            Not shown yet (expansion capped at {explorer.state.expandLimit}):
+            Not shown yet (expansion capped at {expansionLimit(expansion) ?? explorer.state.expandLimit}):
           </div>
           <div className="more-list">
             {Object.entries(more)

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { addedOfType, addsNothing, remainingMore, shownOfTotals } from '../../../../../src/web/core/expansion/more';
+import {
+  addedOfType,
+  addsNothing,
+  expansionLimit,
+  remainingMore,
+  shownOfTotals,
+} from '../../../../../src/web/core/expansion/more';
 import { expand, expansionOf, type GraphState } from '../../../../../src/web/core/graph/graph-store';
 import { graphOf } from '../../../../../src/web/core/history/actions';
 import { neo4jIds } from '../../../../support/fixtures';
@@ -57,5 +63,30 @@ describe('"+N more" counts what is on screen', () => {
     expect(after.edges.size - before.edges.size).toBe(4);
     expect(addedOfType(before, after, '4:db:belgorod', 'OCCURRED_IN')).toBe(2);
     expect(addedOfType(before, after, '4:db:belgorod', 'MADE')).toBe(0);
+  });
+
+  it('the cap an expansion was made with is its first page size, not a later "+N more" page', () => {
+    const s = stateWith({ nodes: [node('belgorod')], edges: [] });
+    const first = expand(
+      graphOf(s),
+      '4:db:belgorod',
+      { nodes: [node('e1', ['Event'])], edges: [edge('o1', 'OCCURRED_IN', 'e1', 'belgorod')] },
+      { OCCURRED_IN: 5 },
+      'Expanded',
+      [],
+      { totals: { OCCURRED_IN: 6 }, source: { kind: 'expand', ref: 'belgorod', pages: [{ skip: 0, limit: 10 }] } },
+    );
+    const more = expand(
+      first,
+      '4:db:belgorod',
+      { nodes: [node('e2', ['Event'])], edges: [edge('o2', 'OCCURRED_IN', 'e2', 'belgorod')] },
+      { OCCURRED_IN: 4 },
+      'More',
+      [],
+      { source: { kind: 'expand', ref: 'belgorod', pages: [{ type: 'OCCURRED_IN', skip: 1, limit: 250 }] } },
+    );
+    expect(expansionLimit(expansionOf(first, '4:db:belgorod'))).toBe(10);
+    expect(expansionLimit(expansionOf(more, '4:db:belgorod'))).toBe(10);
+    expect(expansionLimit(undefined)).toBeUndefined();
   });
 });
