@@ -1,6 +1,7 @@
 /**
- * End to end, a small laptop window (1024×700): every top-bar control stays on screen, and the
- * path bar and the legend, both at the bottom of the graph area, do not cover each other.
+ * End to end, a small laptop window (1024×700): every top-bar control stays on screen, the
+ * timeline's switch keeps its words, and the path bar and the legend, both at the bottom of the
+ * graph area, do not cover each other.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -33,6 +34,12 @@ describe('a 1024×700 window (e2e)', () => {
       expect(bar.scroll).toBeLessThanOrEqual(bar.client);
       expect(bar.height).toBeLessThan(50);
       expect((await box(page, '[data-testid=theme]')).right).toBeLessThanOrEqual(1024);
+      // The timeline's switch is not clipped by its own box.
+      const [reported, seg] = await Promise.all([
+        box(page, '[data-testid=time-reported]'),
+        box(page, '[data-testid=timeline] .seg'),
+      ]);
+      expect(reported.right).toBeLessThanOrEqual(seg.right + 0.5);
 
       const [a, b] = [(await nodeId(page, 'vyacheslav-gladkov'))!, (await nodeId(page, 'oleh-syniehubov'))!];
       await page.evaluate(
