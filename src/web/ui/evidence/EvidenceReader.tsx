@@ -3,6 +3,7 @@ import type { Excerpt } from '../../../shared/api';
 import { Icon } from '../shell/Icon';
 import { formatDate, humanValue, positionInArticle } from '../format';
 import { useApp, useExplorer } from '../context';
+import { useModalFocus } from '../shell/useModalFocus';
 
 /**
  * The evidence reader: the article's metadata and the quote in its paragraph (when the server has
@@ -11,6 +12,7 @@ import { useApp, useExplorer } from '../context';
 export function EvidenceReader() {
   const explorer = useExplorer();
   const reader = useApp((s) => s.reader);
+  const dialog = useModalFocus<HTMLDivElement>(!!reader);
   useEffect(() => {
     if (!reader) return;
     const onKey = (e: KeyboardEvent) => {
@@ -25,6 +27,8 @@ export function EvidenceReader() {
     <div className="reader-backdrop" onMouseDown={(e) => e.target === e.currentTarget && explorer.closeReader()}>
       <div
         className="reader"
+        ref={dialog}
+        tabIndex={-1}
         role="dialog"
         aria-modal="true"
         aria-label="Evidence reader"

@@ -46,6 +46,9 @@ export function TopBar() {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') {
         explorer.closeContextMenu();
+        // Esc in a dialog (the evidence reader, Add article) closes the dialog only: the node
+        // being read about stays selected behind it.
+        if (document.querySelector('[aria-modal="true"]')) return;
         if (!isTyping(e)) {
           explorer.clearPath();
           explorer.select(null);
