@@ -52,6 +52,11 @@ describe('the saved query library (cypher/queries)', () => {
     expect(person.type).toBe('entity');
     expect(person.suggestions?.map((s) => s.value)).toContain('vyacheslav-gladkov');
     expect(person.suggestions?.find((s) => s.value === 'vyacheslav-gladkov')?.label).toBe('Vyacheslav Gladkov');
+    // A picker of labels offers the data's labels, never the loader's own (kept as tokens, with no nodes).
+    const kinds = list.queries.find((q) => q.name === 'most-connected')!.params.find((p) => p.name === 'label')!;
+    const values = (kinds.suggestions ?? []).map((s) => s.value);
+    expect(values).toContain('Person');
+    expect(values.filter((v) => typeof v === 'string' && v.startsWith('Newsgraph'))).toEqual([]);
   });
 
   it.each(files.map((f) => f.replace(/\.cypher$/, '')))('%s runs with its defaults and returns rows', async (name) => {

@@ -7,6 +7,7 @@ import { readQuery, type Db } from '../../db/runner';
 import { ApiError, badRequest, notFound } from '../../http/errors';
 import { explainCheck, type PlanCheck } from '../../sandbox/sandbox';
 import { coerceParam, parseSavedQuery, readSavedQueries, type LoadedQuery, type Rejected } from './file';
+import { isInternalLabel } from '../../../dataset/internal';
 import { tokensInUse } from '../perspectives/sample';
 import type { Perspectives } from '../perspectives/service';
 
@@ -204,6 +205,8 @@ export class SavedQueryLibrary {
               for (const rec of r.records.slice(0, 200)) {
                 const value = toJson(rec.has('value') ? rec.get('value') : rec.get(0));
                 if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') continue;
+                // db.labels() keeps the loader's own label after a load (no nodes): not a choice.
+                if (typeof value === 'string' && isInternalLabel(value)) continue;
                 const label = rec.has('label') ? toJson(rec.get('label')) : value;
                 list.push({ value, label: label === null ? String(value) : String(label) });
               }
