@@ -54,9 +54,11 @@ describe('a 1024×700 window (e2e)', () => {
       await page.getByTestId('find-paths').click();
       await page.getByTestId('pathbar').filter({ hasText: 'shortest path' }).waitFor({ timeout: 60_000 });
       await idle(page);
-      const [pathbar, legend, zoom] = await Promise.all(
-        ['[data-testid=pathbar]', '[data-testid=legend]', '.overlay.zoom'].map((s) => box(page, s)),
-      );
+      const [pathbar, legend, zoom] = await Promise.all([
+        box(page, '[data-testid=pathbar]'),
+        box(page, '[data-testid=legend]'),
+        box(page, '.overlay.zoom'),
+      ]);
       expect(overlap(pathbar, legend)).toBe(false);
       expect(overlap(pathbar, zoom)).toBe(false);
       await shot(page, 'narrow-window-paths-1024x700');
