@@ -1,7 +1,8 @@
 // title: Shortest paths between two entities
 // description: >-
 //   All shortest connections between two entities (up to six steps). By default links that only
-//   say "this article mentions both" are not followed; switch viaArticles on to include them.
+//   say "this article mentions both" are not followed; set "Follow article mentions" to include
+//   them.
 // group: Connections
 // needs: {}
 // params:
