@@ -15,7 +15,7 @@ const e2e = e2eSession();
 
 describe('friction removed (e2e)', () => {
   it(
-    '"Гладков" finds Vyacheslav Gladkov; the label chips are captioned as search filters',
+    '"Гладков" finds Vyacheslav Gladkov; the label chips are captioned as search filters; an over-long paste is cut to what search takes',
     async () => {
       const { page } = await newPage(e2e.browser);
       await openExplorer(page, e2e.app.url);
@@ -24,6 +24,14 @@ describe('friction removed (e2e)', () => {
       const first = page.locator('[data-testid=search-results] [role=option]').first();
       await expect(first.textContent()).resolves.toMatch(/Vyacheslav Gladkov/);
       await shot(page, 'friction-cyrillic-search');
+      // Pasted text longer than the API takes: the box keeps the first 200 characters and searches
+      // them, so the list answers "No match", not the contract's "q: must be at most…".
+      const box = page.getByTestId('search');
+      await box.fill(`Gladkov ${'x'.repeat(300)}`);
+      await expect(box.inputValue()).resolves.toHaveLength(200);
+      const answer = page.locator('[data-testid=search-results] li.empty');
+      await answer.waitFor({ timeout: 30_000 });
+      await expect(answer.textContent()).resolves.toMatch(/^No match/);
     },
     T,
   );

@@ -4,12 +4,15 @@ import type { EndpointContract } from './contract';
 import { ROUTES } from './routes';
 import { csvList, intParam, TokenNameSchema } from './common';
 
+/** The longest search text the API takes; the search box stops typing or pasting there. */
+export const SEARCH_MAX_CHARS = 200;
+
 export const SearchQuerySchema = z.object({
   q: z
     .string()
     .trim()
     .min(1, 'must not be empty')
-    .max(200, 'must be at most 200 characters')
+    .max(SEARCH_MAX_CHARS, `must be at most ${SEARCH_MAX_CHARS} characters`)
     .describe("the perspective's search properties (names, titles, aliases…); prefix and fuzzy matching"),
   labels: csvList(TokenNameSchema).describe('only nodes with one of these labels (comma-separated)'),
   limit: intParam(1, 100, 20).describe('maximum hits (1–100, default 20)'),

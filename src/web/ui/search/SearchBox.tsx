@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { SearchHit } from '../../../shared/api';
+import { SEARCH_MAX_CHARS, type SearchHit } from '../../../shared/api';
 import { useApp, useExplorer } from '../context';
 import { Glyph } from '../shell/Glyph';
 import { Icon } from '../shell/Icon';
@@ -128,6 +128,7 @@ export function SearchBox({
         aria-activedescendant={showList && hits[active] ? `${listId}-${active}` : undefined}
         placeholder={placeholder ?? 'Search people, places, events…'}
         value={text}
+        maxLength={SEARCH_MAX_CHARS}
         autoComplete="off"
         spellCheck={false}
         data-testid={testId}
