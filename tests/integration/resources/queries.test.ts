@@ -165,6 +165,13 @@ describe('running saved queries', () => {
     ['widely-reported-entities', { minArticles: 2.5 }, 'params.minArticles', /integer/],
     ['events-in-place', { from: '2023-02-30' }, 'params.from', /calendar date/],
     ['events-in-place', { from: 'yesterday' }, 'params.from', /date like/],
+    [
+      'events-in-place',
+      { from: '2024-03-01', to: '2023-03-01' },
+      'params.to',
+      /2023-03-01 is before From \(2024-03-01\)/,
+    ],
+    ['events-in-place', { from: '2025-01-01' }, 'params.to', /2024-12-31 is before From/],
     ['claims-by-status', { status: 'invented' }, 'params.status', /one of/],
     ['shortest-path', { viaArticles: 'maybe' }, 'params.viaArticles', /true or false/],
     ['person-profile', { nobody: 1 }, 'params.nobody', /unknown parameter/],

@@ -6,7 +6,7 @@ import { resolveNode } from '../../db/node-ref';
 import { readQuery, type Db } from '../../db/runner';
 import { ApiError, badRequest, notFound } from '../../http/errors';
 import { explainCheck, type PlanCheck } from '../../sandbox/sandbox';
-import { coerceParam, parseSavedQuery, readSavedQueries, type LoadedQuery, type Rejected } from './file';
+import { coerceParam, parseSavedQuery, rangeOrder, readSavedQueries, type LoadedQuery, type Rejected } from './file';
 import { isInternalLabel } from '../../../dataset/internal';
 import { tokensInUse } from '../perspectives/sample';
 import type { Perspectives } from '../perspectives/service';
@@ -266,6 +266,12 @@ export class SavedQueryLibrary {
       }
       cypher[p.name] = coerceParam(p, v, `params.${p.name}`);
       echo[p.name] = v ?? null;
+    }
+    // A range given backwards would run and answer nothing; say so instead.
+    for (const p of q.params) {
+      const first = p.notBefore === undefined ? undefined : q.params.find((o) => o.name === p.notBefore);
+      const bad = first && rangeOrder(first, echo[p.name], echo[first.name]);
+      if (bad) throw badRequest(`params.${p.name}`, bad);
     }
     return { cypher, echo };
   }
