@@ -115,6 +115,13 @@ export const AcceptParamsSchema = z.object({ accept: z.coerce.number().int().pos
 
 export const AcceptBodySchema = z.strictObject({ decision: DecisionSchema.optional() }).default({});
 export const EditBodySchema = z.strictObject({ decision: DecisionSchema });
+/**
+ * What the accept and edit routes parse: the review checks the decision against its candidate's
+ * kind, because the union's own error describes whichever kind failed last ("unknown fields").
+ */
+const SentDecision = z.record(z.string(), z.unknown());
+export const AcceptBodyInputSchema = z.strictObject({ decision: SentDecision.optional() }).default({});
+export const EditBodyInputSchema = z.strictObject({ decision: SentDecision });
 export const RejectBodySchema = z
   .strictObject({
     notSame: z
