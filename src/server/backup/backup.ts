@@ -126,8 +126,7 @@ export async function createBackup(
   const work = mkdtempSync(join(opts.dir, '.work-'));
   try {
     const fingerprint = t.managed ? await fingerprintOrNull(t) : t.driver ? await fingerprintOrNull(t) : null;
-    const appStore = await copyStore(t, join(work, APP_STORE_FILE));
-    const texts = copyTexts(t.ingestTexts, join(work, TEXTS));
+    let appStore = false;
     let graph: Manifest['graph'] = 'none';
     if (t.managed) {
       const home = t.managed.home;
@@ -135,21 +134,27 @@ export async function createBackup(
         throw new BackupError(`The managed instance in ${home} has no database yet: nothing to dump.`);
       await withManagedStopped(
         t.managed,
-        () =>
-          runAdminTool(
+        async () => {
+          // Copied while the graph cannot change: an accept committed just before the stop is in
+          // both the dump and the store, never in the graph alone (re-accepted after a restore).
+          appStore = await copyStore(t, join(work, APP_STORE_FILE));
+          await runAdminTool(
             home,
             ['database', 'dump', DATABASE, `--to-path=${work}`, '--overwrite-destination=true'],
             t.javaHome,
-          ),
+          );
+        },
         log,
       );
       graph = 'dump';
     } else {
+      appStore = await copyStore(t, join(work, APP_STORE_FILE));
       log(
         'newsgraph: NEO4J_URI is set, so the graph is not dumped here (neo4j-admin needs the server’s files); ' +
           'back it up with that server’s own tools, or the dataset export.',
       );
     }
+    const texts = copyTexts(t.ingestTexts, join(work, TEXTS));
     const manifest: Manifest = {
       format: 1,
       at: at.toISOString(),
