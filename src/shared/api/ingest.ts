@@ -31,7 +31,12 @@ const MetaSchema = z.strictObject({
 export const IngestArticleBodySchema = z
   .strictObject({
     text: z.string().optional().describe('pasted text (plain, Markdown or HTML)'),
-    base64: z.string().optional().describe("a dropped file's bytes, base64 (checked as strict UTF-8)"),
+    base64: z
+      .string()
+      // Node decodes anything, dropping what is not base64: a mangled upload would read as "not UTF-8".
+      .regex(/^[A-Za-z0-9+/\s]*={0,2}\s*$/, 'is not base64 (A–Z, a–z, 0–9, +, / and = padding)')
+      .optional()
+      .describe("a dropped file's bytes, base64 (checked as strict UTF-8)"),
     name: z.string().max(300).optional().describe('the file name (its extension gives the format)'),
     format: z.enum(['txt', 'md', 'html']).optional().describe('default: from the name, else sniffed'),
     meta: MetaSchema.default({}).describe('what the reviewer knows: wins over what the input carries'),
