@@ -20,7 +20,7 @@ import { ingestTextDir, TextStore } from './store';
 import { IngestInputError } from './text/errors';
 import type { FoundMeta } from './text/metadata';
 import { normaliseInput } from './text/normalise';
-import { formatOfName, readInputFile } from './text/validate';
+import { formatOfName, isWebAddress, readInputFile } from './text/validate';
 
 export interface IngestOptions {
   inputs: string[];
@@ -57,7 +57,8 @@ export interface IngestResult {
 export function expandInputs(args: string[]): string[] {
   const out: string[] = [];
   for (const a of args) {
-    const p = resolve(a);
+    // A web address stays as given: reading it refuses it with a message (nothing is fetched).
+    const p = isWebAddress(a) ? a : resolve(a);
     if (existsSync(p) && statSync(p).isDirectory()) {
       out.push(
         ...readdirSync(p)

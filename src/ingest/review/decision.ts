@@ -121,6 +121,17 @@ export function decisionSchemaFor(kind: string): z.ZodType {
   }
 }
 
+/** A decision checked against its candidate's kind, or its first problem as "path: what is wrong". */
+export function checkDecision(kind: string, decision: unknown): { decision: Decision } | { problem: string } {
+  const r = decisionSchemaFor(kind).safeParse(decision);
+  if (r.success) return { decision: r.data as Decision };
+  const i = r.error.issues[0]!;
+  const missing = i.code === 'invalid_type' && /received undefined/.test(i.message);
+  const what =
+    i.code === 'unrecognized_keys' ? `unknown field(s) ${i.keys.join(', ')}` : missing ? 'is required' : i.message;
+  return { problem: `${i.path.join('.') || 'decision'}: ${what}` };
+}
+
 /** Article metadata a reviewer gives when the input did not carry it. */
 export const ArticleEditSchema = z.strictObject({
   title: z.string().trim().min(1).max(500).optional(),

@@ -5,6 +5,11 @@ export class ReviewBlocked extends Error {
   override name = 'ReviewBlocked';
 }
 
+/** A decision the reviewer sent that does not fit its candidate's kind (the API's 400). */
+export class ReviewInvalid extends Error {
+  override name = 'ReviewInvalid';
+}
+
 /** No such batch, candidate or accept. */
 export class ReviewNotFound extends Error {
   override name = 'ReviewNotFound';

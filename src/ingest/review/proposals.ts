@@ -164,7 +164,10 @@ function claimProposal(b: Batch, c: ClaimCandidate, decisions: Decisions): Propo
 
 function eventProposal(b: Batch, c: EventCandidate): Proposal {
   const date = c.date ? (byId(b).get(c.date) as DateCandidate | undefined) : undefined;
-  const where = c.place?.text;
+  // The place as the article writes it in prose ("Kharkiv"), not in a dateline's capitals ("KHARKIV").
+  const placeEntity = c.place?.candidate ? byId(b).get(c.place.candidate) : undefined;
+  const forms = placeEntity?.kind === 'entity' ? [placeEntity.text, ...placeEntity.forms] : [];
+  const where = forms.find((f) => f !== f.toUpperCase()) ?? c.place?.text;
   const weapons = c.participants
     .filter((p) => {
       const cand = p.candidate ? byId(b).get(p.candidate) : undefined;

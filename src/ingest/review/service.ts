@@ -11,8 +11,8 @@ import { TextStore } from '../store';
 import { applyClaim, applyEntity, applyEvent, applyRelationship, ensureArticle, type ApplyContext } from './apply';
 import { confirmContradiction, CONTRA, contraKey } from './contradiction-accept';
 import { proposeContradictions, type ContradictionProposal } from './contradictions';
-import { decisionSchemaFor, type ArticleEdit, type Decision } from './decision';
-import { ForeignDatabase, ReviewBlocked, ReviewNotFound } from './errors';
+import { checkDecision, type ArticleEdit, type Decision } from './decision';
+import { ForeignDatabase, ReviewBlocked, ReviewInvalid, ReviewNotFound } from './errors';
 import { withJudgements } from './judged';
 import { bulkCandidates } from './proposals';
 import {
@@ -103,7 +103,7 @@ export class ReviewService {
     const c = this.entityOf(s.batch, this.candidate(s.batch, candidateId));
     const row = this.d.staging.decisions(batchId).get(c.id);
     if (row?.state === 'accepted') throw new ReviewBlocked(`${c.id} is accepted; undo it to change it.`);
-    const parsed = this.parse(c, decision);
+    const parsed = this.parse(c, decision, true);
     this.d.staging.setDecision(batchId, c.id, { state: 'edited', edit: parsed }, actor.name);
     this.d.audit.record(actor, {
       action: 'ingest.edit',
@@ -315,20 +315,18 @@ export class ReviewService {
     decisions: ReadonlyMap<string, DecisionRow>,
     explicit: unknown,
   ): Decision {
-    if (explicit !== undefined) return this.parse(c, explicit);
+    if (explicit !== undefined) return this.parse(c, explicit, true);
     const d = decisionOf(b, c, decisions);
     if (d.blocked) throw new ReviewBlocked(`${c.id}: ${d.blocked}`);
     if (!d.decision) throw new ReviewBlocked(`${c.id}: nothing to accept`);
     return this.parse(c, d.decision);
   }
 
-  private parse(c: Candidate, decision: unknown): Decision {
-    const r = decisionSchemaFor(c.kind).safeParse(decision);
-    if (!r.success) {
-      const i = r.error.issues[0]!;
-      throw new ReviewBlocked(`${c.id}: ${i.path.join('.') || 'decision'}: ${i.message}`);
-    }
-    return r.data as Decision;
+  /** Checks a decision against its candidate's kind; `sent`: the reviewer's own (a bad one is invalid input, not a block). */
+  private parse(c: Candidate, decision: unknown, sent = false): Decision {
+    const r = checkDecision(c.kind, decision);
+    if ('decision' in r) return r.decision;
+    throw sent ? new ReviewInvalid(`${c.id}: ${r.problem}`) : new ReviewBlocked(`${c.id}: ${r.problem}`);
   }
 
   /** A link candidate is reviewed through its entity. */

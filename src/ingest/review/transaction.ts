@@ -4,11 +4,12 @@
  * committed after, so a crash leaves either the graph as before or a record that says exactly
  * what was written (undoable). Also the audit shapes of changes.
  */
-import type { Driver } from 'neo4j-driver';
+import { Neo4jError, type Driver } from 'neo4j-driver';
 import type { Candidate } from '../batch';
 import type { Staging } from '../staging/store';
 import { evidenceAt, type ApplyContext } from './apply';
 import type { Decision } from './decision';
+import { ReviewBlocked } from './errors';
 import type { AcceptRecord } from './view';
 import type { Vocabulary } from './vocabulary';
 import { GraphWriter, type Change } from './writer';
@@ -61,12 +62,19 @@ export async function acceptTransaction<T>(
   try {
     const w = new GraphWriter(tx);
     const { record, value } = await body(w);
-    const acceptId = d.staging.beginAccept(
+    const begun = d.staging.beginAccept(
       opts.batchId,
       opts.candidates,
       { ...record, changes: w.changes },
       opts.actor.name,
     );
+    // Another request accepted the same candidate while this one ran: its write stands, this one is rolled back.
+    if (typeof begun !== 'number') {
+      const p = begun.pendingAccept;
+      const which = p === null ? '' : ` by accept ${p}, still under way (if it stays pending, undo it)`;
+      throw new ReviewBlocked(`${begun.taken} is accepted already${which}; reload the batch.`);
+    }
+    const acceptId = begun;
     try {
       await tx.commit();
     } catch (e) {
@@ -80,6 +88,9 @@ export async function acceptTransaction<T>(
     return { acceptId, value, changes: w.changes };
   } catch (e) {
     if (tx.isOpen()) await tx.rollback().catch(() => {});
+    // Two accepts creating the same node (the article, a new entity) at once: the later one loses.
+    if (e instanceof Neo4jError && e.code === 'Neo.ClientError.Schema.ConstraintValidationFailed')
+      throw new ReviewBlocked('Another accept wrote the same article or entity at the same moment; reload the batch.');
     throw e;
   } finally {
     await session.close();

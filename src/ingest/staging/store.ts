@@ -296,13 +296,32 @@ export class Staging {
   // ------------------------------------------------------------------ accepts
 
   /** Records an accept before its graph transaction commits (state pending, with the changes it is making). */
-  beginAccept(batchId: string, candidates: string[], changes: unknown, by: string): number {
-    const r = this.db
-      .prepare(
-        "INSERT INTO ingest_accepts (batch_id, candidates_json, at, by, state, changes_json) VALUES (?, ?, ?, ?, 'pending', ?)",
-      )
-      .run(batchId, JSON.stringify(candidates), this.stamp(), by, JSON.stringify(changes));
-    return Number(r.lastInsertRowid);
+  /**
+   * Records an accept as pending, unless one of its candidates is accepted already or in another
+   * pending accept: then nothing is recorded and that candidate is returned. One immediate SQLite
+   * transaction, so of two requests (or processes) accepting the same candidate only one gets in.
+   */
+  beginAccept(
+    batchId: string,
+    candidates: string[],
+    changes: unknown,
+    by: string,
+  ): number | { taken: string; pendingAccept: number | null } {
+    return this.tx(() => {
+      const mine = new Set(candidates);
+      const decisions = this.decisions(batchId);
+      for (const c of candidates) if (decisions.get(c)?.state === 'accepted') return { taken: c, pendingAccept: null };
+      for (const a of this.accepts(batchId)) {
+        const taken = a.state === 'pending' ? a.candidates.find((c) => mine.has(c)) : undefined;
+        if (taken) return { taken, pendingAccept: a.id };
+      }
+      const r = this.db
+        .prepare(
+          "INSERT INTO ingest_accepts (batch_id, candidates_json, at, by, state, changes_json) VALUES (?, ?, ?, ?, 'pending', ?)",
+        )
+        .run(batchId, JSON.stringify(candidates), this.stamp(), by, JSON.stringify(changes));
+      return Number(r.lastInsertRowid);
+    });
   }
 
   finishAccept(id: number, state: 'committed' | 'failed'): void {

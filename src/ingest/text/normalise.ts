@@ -3,7 +3,7 @@ import { IngestInputError } from './errors';
 import { htmlToText } from './html';
 import { markdownToText } from './markdown';
 import type { FoundMeta } from './metadata';
-import type { InputFormat } from './validate';
+import { isWebAddress, webAddressError, type InputFormat } from './validate';
 
 export interface NormalisedText {
   /** The text every offset refers to: stored as-is, hashed as UTF-8. */
@@ -61,6 +61,7 @@ export function normaliseInput(
   if (!(format === 'txt' && opts.verbatim)) text = canonicalText(text);
   if (!text.trim())
     throw new IngestInputError('NO_TEXT', `${opts.what ?? 'The input'} holds no text once markup is removed.`);
+  if (isWebAddress(text)) throw webAddressError(text, opts.what ?? 'The input');
   if (format === 'txt' && !meta.title) meta.title = titleOfPlainText(text);
   return { text, sha256: sha256Of(text), length: text.length, meta };
 }

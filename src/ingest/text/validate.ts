@@ -17,6 +17,20 @@ const EXTENSIONS: Record<string, InputFormat> = {
   '.xhtml': 'html',
 };
 
+const WEB_ADDRESS = /^[a-z][a-z0-9+.-]*:\/\/\S+$/i;
+
+/** True for an input that is only a web address (a URL given where a file or text was expected). */
+export const isWebAddress = (s: string): boolean => WEB_ADDRESS.test(s.trim());
+
+/** The refusal for a web address: nothing is fetched (newsgraph runs offline). */
+export function webAddressError(address: string, what: string): IngestInputError {
+  return new IngestInputError(
+    'UNSUPPORTED',
+    `${what.charAt(0).toUpperCase()}${what.slice(1)} is a web address (${address.trim().slice(0, 200)}): newsgraph does not fetch pages. ` +
+      "Save the page as .html, or copy the article's text, and ingest that.",
+  );
+}
+
 /** The format an input file name implies, or undefined for a name without a known extension. */
 export function formatOfName(name: string): InputFormat | undefined {
   return EXTENSIONS[extname(name).toLowerCase()];
@@ -118,6 +132,7 @@ export function decodeInput(bytes: Uint8Array, what: string): string {
  * its size alone, never read into memory), empty, binary, not UTF-8. Cost: one stat and one read.
  */
 export function readInputFile(path: string, maxBytes = MAX_INPUT_BYTES): { text: string; format: InputFormat } {
+  if (isWebAddress(path)) throw webAddressError(path, 'The input');
   let size: number;
   try {
     const st = statSync(path);

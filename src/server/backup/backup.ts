@@ -8,6 +8,7 @@
  * the graph's backup is that server's own (or the dataset export).
  */
 import {
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -21,6 +22,8 @@ import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Driver } from 'neo4j-driver';
 import * as tar from 'tar';
+import { ingestTextDir } from '../../ingest/store';
+import type { Env } from '../../runtime/config';
 import { APP_STORE_FILE, type AppStore } from '../../runtime/store/app-store';
 import { managedStatus } from '../../runtime/managed/instance';
 import type { Backup } from '../../shared/api/backups';
@@ -29,6 +32,10 @@ import { graphFingerprint } from './fingerprint';
 import { withManagedStopped, type ManagedSettings } from './maintenance';
 
 export { BackupError } from './admin-tool';
+
+/** The ingested texts newsgraph keeps itself; null when they go to the user's own ARTICLES_DIR. */
+export const ingestedTextsDir = (env: Pick<Env, 'NEWSGRAPH_INGEST_TEXTS' | 'ARTICLES_DIR' | 'NEWSGRAPH_INGEST_DIR'>) =>
+  env.NEWSGRAPH_INGEST_TEXTS === 'ingest' ? ingestTextDir(env) : null;
 
 /** The managed server's one user database (newsgraph's managed instance always uses it). */
 const DATABASE = 'neo4j';
@@ -43,6 +50,12 @@ export interface BackupTarget {
   dataDir: string;
   /** The open store of this process, if any (backed up through it; else the file is opened). */
   store?: AppStore | null;
+  /**
+   * The ingested articles' texts (NEWSGRAPH_INGEST_DIR/articles): every staged batch and accepted
+   * quote refers to one by sha256, so they are kept with the store. Unset when they live in the
+   * user's own ARTICLES_DIR.
+   */
+  ingestTexts?: string | null;
   javaHome?: string;
 }
 
@@ -54,7 +67,12 @@ export interface Manifest {
   database: string;
   fingerprint: string | null;
   appStore: boolean;
+  /** How many ingested texts it holds (absent in backups made before they were kept). */
+  texts?: number;
 }
+
+/** The folder of ingested texts inside a backup. */
+const TEXTS = 'ingest-texts';
 
 export class RestoreRefused extends Error {
   override name = 'RestoreRefused';
@@ -87,6 +105,15 @@ async function copyStore(t: BackupTarget, dest: string): Promise<boolean> {
   return true;
 }
 
+/** Copies the ingested texts into `dest`; their number, or null when there is no such folder. */
+function copyTexts(from: string | null | undefined, dest: string): number | null {
+  if (!from || !existsSync(from)) return null;
+  mkdirSync(dest, { recursive: true });
+  const files = readdirSync(from).filter((f) => statSync(join(from, f)).isFile());
+  for (const f of files) cpSync(join(from, f), join(dest, f));
+  return files.length;
+}
+
 /** Writes one backup into `dir`; returns what was written. Cost: the dump (a managed stop) plus copies. */
 export async function createBackup(
   t: BackupTarget,
@@ -99,7 +126,7 @@ export async function createBackup(
   const work = mkdtempSync(join(opts.dir, '.work-'));
   try {
     const fingerprint = t.managed ? await fingerprintOrNull(t) : t.driver ? await fingerprintOrNull(t) : null;
-    const appStore = await copyStore(t, join(work, APP_STORE_FILE));
+    let appStore = false;
     let graph: Manifest['graph'] = 'none';
     if (t.managed) {
       const home = t.managed.home;
@@ -107,21 +134,27 @@ export async function createBackup(
         throw new BackupError(`The managed instance in ${home} has no database yet: nothing to dump.`);
       await withManagedStopped(
         t.managed,
-        () =>
-          runAdminTool(
+        async () => {
+          // Copied while the graph cannot change: an accept committed just before the stop is in
+          // both the dump and the store, never in the graph alone (re-accepted after a restore).
+          appStore = await copyStore(t, join(work, APP_STORE_FILE));
+          await runAdminTool(
             home,
             ['database', 'dump', DATABASE, `--to-path=${work}`, '--overwrite-destination=true'],
             t.javaHome,
-          ),
+          );
+        },
         log,
       );
       graph = 'dump';
     } else {
+      appStore = await copyStore(t, join(work, APP_STORE_FILE));
       log(
         'newsgraph: NEO4J_URI is set, so the graph is not dumped here (neo4j-admin needs the server’s files); ' +
           'back it up with that server’s own tools, or the dataset export.',
       );
     }
+    const texts = copyTexts(t.ingestTexts, join(work, TEXTS));
     const manifest: Manifest = {
       format: 1,
       at: at.toISOString(),
@@ -130,11 +163,14 @@ export async function createBackup(
       database: t.database,
       fingerprint,
       appStore,
+      ...(texts === null ? {} : { texts }),
     };
     writeFileSync(join(work, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     const name = `newsgraph-${stamp(at)}${reason === 'manual' ? '' : `-${reason}`}.tar`;
     const file = join(opts.dir, name);
-    const entries = readdirSync(work).filter((f) => ['manifest.json', APP_STORE_FILE, `${DATABASE}.dump`].includes(f));
+    const entries = readdirSync(work).filter((f) =>
+      ['manifest.json', APP_STORE_FILE, `${DATABASE}.dump`, TEXTS].includes(f),
+    );
     await tar.c({ file: `${file}.partial`, cwd: work }, entries);
     // Renamed only once complete: a half-written backup never looks like a backup.
     writeFileSync(`${file}.json`, `${JSON.stringify(manifest, null, 2)}\n`);
@@ -245,6 +281,9 @@ export async function restoreBackup(
       if (!existsSync(dump)) throw new BackupError('the dump is missing from the backup');
     }
     if (manifest.appStore) await restoreStore(join(work, APP_STORE_FILE), t);
+    // Texts are named by their sha256: bringing back the missing ones never changes a present one.
+    if (t.ingestTexts && existsSync(join(work, TEXTS)))
+      cpSync(join(work, TEXTS), t.ingestTexts, { recursive: true, force: false });
     const fingerprint = manifest.graph === 'dump' ? await fingerprintOrNull(t) : null;
     const verified = fingerprint && manifest.fingerprint ? fingerprint === manifest.fingerprint : null;
     return { manifest, safetyBackup, fingerprint, verified };

@@ -10,7 +10,7 @@ import type { Backup } from '../../shared/api/backups';
 import type { Audit } from '../audit/audit';
 import type { Actor } from '../http/actor';
 import { ApiError } from '../http/errors';
-import { createBackup, listBackups, type BackupTarget } from './backup';
+import { createBackup, ingestedTextsDir, listBackups, type BackupTarget } from './backup';
 import type { ManagedSettings } from './maintenance';
 import { startBackupSchedule, type Schedule } from './schedule';
 
@@ -42,6 +42,7 @@ export function createBackups(opts: {
     database: opts.database,
     dataDir: env.NEWSGRAPH_DATA_DIR,
     store: opts.store,
+    ingestTexts: ingestedTextsDir(env),
     javaHome: env.JAVA_HOME,
   };
   const record = (actor: Actor, b: Backup) =>

@@ -14,14 +14,22 @@ import { ManagedNeo4jError } from '../../runtime/managed/errors';
 import { managedStatus } from '../../runtime/managed/instance';
 import { openAppStore } from '../../runtime/store/app-store';
 import { createAudit } from '../audit/audit';
-import { BackupError, createBackup, restoreBackup, RestoreRefused, type BackupTarget } from '../backup/backup';
+import {
+  BackupError,
+  createBackup,
+  ingestedTextsDir,
+  restoreBackup,
+  RestoreRefused,
+  type BackupTarget,
+} from '../backup/backup';
 import type { Actor } from '../http/actor';
 
 function target(env: Env): { t: BackupTarget; driver: Driver | null } {
   let driver: Driver | null = null;
   if (env.NEO4J_URI) {
     driver = createDriver({ uri: env.NEO4J_URI, username: env.NEO4J_USERNAME, password: env.NEO4J_PASSWORD ?? '' });
-    return { t: { managed: null, driver, database: env.NEO4J_DATABASE, dataDir: env.NEWSGRAPH_DATA_DIR }, driver };
+    const t = { managed: null, driver, database: env.NEO4J_DATABASE, dataDir: env.NEWSGRAPH_DATA_DIR };
+    return { t: { ...t, ingestTexts: ingestedTextsDir(env) }, driver };
   }
   const home = env.NEWSGRAPH_NEO4J_HOME;
   const st = managedStatus(home);
@@ -39,6 +47,7 @@ function target(env: Env): { t: BackupTarget; driver: Driver | null } {
       driver,
       database: st.database,
       dataDir: env.NEWSGRAPH_DATA_DIR,
+      ingestTexts: ingestedTextsDir(env),
       javaHome: env.JAVA_HOME,
     },
     driver,

@@ -31,7 +31,12 @@ const MetaSchema = z.strictObject({
 export const IngestArticleBodySchema = z
   .strictObject({
     text: z.string().optional().describe('pasted text (plain, Markdown or HTML)'),
-    base64: z.string().optional().describe("a dropped file's bytes, base64 (checked as strict UTF-8)"),
+    base64: z
+      .string()
+      // Node decodes anything, dropping what is not base64: a mangled upload would read as "not UTF-8".
+      .regex(/^[A-Za-z0-9+/\s]*={0,2}\s*$/, 'is not base64 (A–Z, a–z, 0–9, +, / and = padding)')
+      .optional()
+      .describe("a dropped file's bytes, base64 (checked as strict UTF-8)"),
     name: z.string().max(300).optional().describe('the file name (its extension gives the format)'),
     format: z.enum(['txt', 'md', 'html']).optional().describe('default: from the name, else sniffed'),
     meta: MetaSchema.default({}).describe('what the reviewer knows: wins over what the input carries'),
@@ -115,6 +120,13 @@ export const AcceptParamsSchema = z.object({ accept: z.coerce.number().int().pos
 
 export const AcceptBodySchema = z.strictObject({ decision: DecisionSchema.optional() }).default({});
 export const EditBodySchema = z.strictObject({ decision: DecisionSchema });
+/**
+ * What the accept and edit routes parse: the review checks the decision against its candidate's
+ * kind, because the union's own error describes whichever kind failed last ("unknown fields").
+ */
+const SentDecision = z.record(z.string(), z.unknown());
+export const AcceptBodyInputSchema = z.strictObject({ decision: SentDecision.optional() }).default({});
+export const EditBodyInputSchema = z.strictObject({ decision: SentDecision });
 export const RejectBodySchema = z
   .strictObject({
     notSame: z

@@ -2,11 +2,12 @@
  * `npm run db:backup` / `npm run db:restore` on a managed instance of the test's own, as a person
  * runs them: backup → wipe the graph and change the app store → restore refuses without --force
  * and touches nothing → restore --force keeps the wiped state in a safety backup, then brings back
- * the identical graph (fingerprint: counts, labels, types, property hash) and the app store.
+ * the identical graph (fingerprint: counts, labels, types, property hash), the app store and the
+ * ingested articles' texts.
  * Cost: several JVM starts (db:start, a stop and start around each dump and load): ~1–3 min here.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -24,6 +25,9 @@ const tmp = mkdtempSync(join(tmpdir(), 'newsgraph-backup-'));
 const home = join(tmp, 'neo4j');
 const dataDir = join(tmp, 'data');
 const backupDir = join(tmp, 'backups');
+// An ingested article's text (named by its sha256): what staged batches and accepted quotes refer to.
+const texts = join(tmp, 'ingest', 'articles');
+const TEXT = { name: 'ea99026f72baa0d9.txt', body: 'A drone struck a power station, the governor said.\n' };
 let port = 0;
 let driver: Driver;
 
@@ -38,6 +42,8 @@ async function cli(script: string, args: string[]): Promise<{ code: number; out:
     NEWSGRAPH_NEO4J_PAGECACHE: '64m',
     NEWSGRAPH_DATA_DIR: dataDir,
     NEWSGRAPH_BACKUP_DIR: backupDir,
+    NEWSGRAPH_INGEST_DIR: join(tmp, 'ingest'),
+    NEWSGRAPH_INGEST_TEXTS: 'ingest',
   };
   try {
     const r = await run(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, script), ...args], {
@@ -92,6 +98,8 @@ beforeAll(async () => {
   const store = openAppStore(dataDir);
   await new Accounts(store).add('ada', 'admin', 'correct horse battery');
   store.close();
+  mkdirSync(texts, { recursive: true });
+  writeFileSync(join(texts, TEXT.name), TEXT.body);
 }, 300_000);
 
 afterAll(async () => {
@@ -112,7 +120,7 @@ describe('db:backup and db:restore on the managed instance', { timeout: 300_000 
     file = /backup written in [\d.]+ s: (\S+\.tar)/.exec(r.out)?.[1] ?? '';
     expect(existsSync(file), r.out).toBe(true);
     const manifest = JSON.parse(readFileSync(`${file}.json`, 'utf8')) as Record<string, unknown>;
-    expect(manifest).toMatchObject({ graph: 'dump', appStore: true, fingerprint: before, reason: 'manual' });
+    expect(manifest).toMatchObject({ graph: 'dump', appStore: true, fingerprint: before, reason: 'manual', texts: 1 });
     expect(managedStatus(home).running).toBe(true);
     expect(await fingerprint()).toBe(before);
   });
@@ -122,6 +130,7 @@ describe('db:backup and db:restore on the managed instance', { timeout: 300_000 
     const store = openAppStore(dataDir);
     await new Accounts(store).add('mallory', 'admin', 'correct horse battery');
     store.close();
+    rmSync(texts, { recursive: true }); // a new machine: the ingested texts are gone too
     const wiped = await fingerprint();
     expect(wiped).toMatch(/^nodes=0 rels=0/);
 
@@ -138,6 +147,7 @@ describe('db:backup and db:restore on the managed instance', { timeout: 300_000 
     expect(r.out).toMatch(/fingerprint verified/);
     expect(await fingerprint()).toBe(before);
     expect(users()).toEqual(['ada']);
+    expect(readFileSync(join(texts, TEXT.name), 'utf8')).toBe(TEXT.body);
     const safety = /the current state is kept in (\S+\.tar)/.exec(r.out)?.[1] ?? '';
     expect(existsSync(safety), r.out).toBe(true);
     const kept = JSON.parse(readFileSync(`${safety}.json`, 'utf8')) as { fingerprint: string; reason: string };

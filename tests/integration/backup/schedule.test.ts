@@ -31,7 +31,13 @@ describe('backups from the API', () => {
     const dataDir = join(tmp, 'api-data');
     const dir = join(tmp, 'api-backups');
     const store = openAppStore(dataDir);
-    const api = await makeTestApi({ store, envVars: { NEWSGRAPH_BACKUP_DIR: dir, NEWSGRAPH_DATA_DIR: dataDir } });
+    // The ingest folder is the test's own: the default one (the repo's .data) may hold a developer's texts.
+    const envVars = {
+      NEWSGRAPH_BACKUP_DIR: dir,
+      NEWSGRAPH_DATA_DIR: dataDir,
+      NEWSGRAPH_INGEST_DIR: join(tmp, 'ingest'),
+    };
+    const api = await makeTestApi({ store, envVars });
     try {
       await addUser(store, 'ada', 'admin');
       await addUser(store, 'ed', 'editor');
@@ -58,7 +64,12 @@ describe('backups from the API', () => {
     const dataDir = join(tmp, 'sched-data');
     const dir = join(tmp, 'sched-backups');
     const store = openAppStore(dataDir);
-    const envVars = { NEWSGRAPH_BACKUP_DIR: dir, NEWSGRAPH_DATA_DIR: dataDir, NEWSGRAPH_BACKUP_EVERY: '24h' };
+    const envVars = {
+      NEWSGRAPH_BACKUP_DIR: dir,
+      NEWSGRAPH_DATA_DIR: dataDir,
+      NEWSGRAPH_INGEST_DIR: join(tmp, 'ingest'),
+      NEWSGRAPH_BACKUP_EVERY: '24h',
+    };
     const api = await makeTestApi({ store, envVars });
     // A second process on the same store at the same time: the slot is taken, it adds no backup.
     const second = await makeTestApi({ store: openAppStore(dataDir), envVars });

@@ -70,6 +70,23 @@ describe('npm run ingest (runIngest) stages batches', () => {
     expect(staging.run(r.run.id)!.inputs[3]!.status).toBe('done');
   });
 
+  it('a web address given as an input is refused as one, not looked for as a file', async () => {
+    const r = await runIngest({
+      inputs: ['https://example.com/a.html'],
+      extractor: 'js',
+      staging: newStaging(),
+      textDir: join(scratch, 'texts-url'),
+      gazetteer: null,
+      log: quiet,
+    });
+    expect(r.exitCode).toBe(1);
+    expect(r.run.inputs[0]).toMatchObject({ source: 'https://example.com/a.html', status: 'failed' });
+    expect(r.run.inputs[0]!.error).toMatchObject({
+      code: 'UNSUPPORTED',
+      message: expect.stringMatching(/web address/),
+    });
+  });
+
   it('a 50 MB file is refused from its size, without being read', async () => {
     const big = join(scratch, 'big.txt');
     writeFileSync(big, '');

@@ -145,6 +145,19 @@ describe('bad input', () => {
     );
   });
 
+  it('a web address instead of a file or text is refused with what to do (nothing is fetched)', () => {
+    const url = 'https://example.com/news/strike.html';
+    for (const e of [refusal(() => readInputFile(url)), refusal(() => normaliseInput(`  ${url}\n`, 'txt'))]) {
+      expect(e.code).toBe('UNSUPPORTED');
+      expect(e.message).toMatch(
+        /is a web address \(https:\/\/example\.com\/news\/strike\.html\): newsgraph does not fetch/,
+      );
+    }
+    expect(refusal(() => normaliseInput(url, 'txt', { what: 'pasted text' })).message).toMatch(/^Pasted text is/);
+    // A text that mentions an address is an article like any other.
+    expect(normaliseInput(`Read more at ${url}`, 'txt').text).toContain(url);
+  });
+
   it('a byte-order mark is dropped', () => {
     expect(decodeInput(new Uint8Array([0xef, 0xbb, 0xbf, 0x41]), 'x')).toBe('A');
   });

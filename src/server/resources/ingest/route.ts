@@ -1,13 +1,13 @@
 import type { FastifyRequest } from 'fastify';
 import { stopSharedCoreNlp } from '../../../runtime/corenlp/server';
 import {
-  AcceptBodySchema,
+  AcceptBodyInputSchema,
   AcceptParamsSchema,
   BatchParamsSchema,
   BulkBodySchema,
   CandidateParamsSchema,
   ContradictionBodySchema,
-  EditBodySchema,
+  EditBodyInputSchema,
   INGEST_BODY_LIMIT,
   IngestArticleBodySchema,
   ingestAcceptContract,
@@ -77,7 +77,7 @@ export const ingestRoutes: RouteModule = (app, ctx) => {
     fastifyPath(ingestEditContract),
     guard((req) => {
       const p = candParams(req);
-      const body = parseInput(EditBodySchema, req.body, 'body');
+      const body = parseInput(EditBodyInputSchema, req.body, 'body');
       return { batch: review.edit(p.id, p.candidate, body.decision, req.actor) };
     }),
   );
@@ -85,7 +85,7 @@ export const ingestRoutes: RouteModule = (app, ctx) => {
     fastifyPath(ingestAcceptContract),
     guard(async (req) => {
       const p = candParams(req);
-      const body = parseInput(AcceptBodySchema, req.body, 'body');
+      const body = parseInput(AcceptBodyInputSchema, req.body, 'body');
       const outcome = await review.accept(p.id, [{ candidate: p.candidate, decision: body.decision }], req.actor);
       return { outcome, batch: review.view(p.id) };
     }),

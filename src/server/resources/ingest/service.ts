@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import { nameFinderFor } from '../../../ingest/article';
 import type { NameFinder } from '../../../ingest/extract/types';
-import { ForeignDatabase, ReviewBlocked, ReviewNotFound } from '../../../ingest/review/errors';
+import { ForeignDatabase, ReviewBlocked, ReviewInvalid, ReviewNotFound } from '../../../ingest/review/errors';
 import { ReviewService } from '../../../ingest/review/service';
 import { Vocabulary } from '../../../ingest/review/vocabulary';
 import { articleWithText, graphGazetteer, newsgraphSchemaProblem } from '../../../ingest/staging/graph';
@@ -94,6 +94,7 @@ export function createIngest(ctx: ApiContext, finder?: NameFinder): Ingest {
 /** The review's and the extractor's errors as API errors (anything else goes to the generic handler). */
 export function ingestError(e: unknown): unknown {
   if (e instanceof ReviewNotFound) return new ApiError(404, 'NOT_FOUND', e.message);
+  if (e instanceof ReviewInvalid) return new ApiError(400, 'BAD_REQUEST', e.message, { param: 'body.decision' });
   if (e instanceof ReviewBlocked) return new ApiError(409, 'CONFLICT', e.message);
   if (e instanceof ForeignDatabase) return new ApiError(409, 'NOT_NEWSGRAPH_DATABASE', e.message);
   if (e instanceof IngestInputError) {

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { extractWithText } from '../../../src/ingest/article';
+import type { EventCandidate } from '../../../src/ingest/batch';
+import { proposalFor } from '../../../src/ingest/review/proposals';
+import { GAZETTEER } from './gazetteer';
+
+describe('the proposed event', () => {
+  it("is named after its place's entity, not the capitals of a dateline", async () => {
+    const raw =
+      'Missile hits school\n\nKHARKIV, Ukraine — A missile hit a school in Kharkiv overnight, officials said on Monday.\n';
+    const { batch } = await extractWithText(
+      { raw, format: 'txt', source: 'school.txt', meta: { published: '2026-11-10' } },
+      { extractor: 'js', gazetteer: GAZETTEER },
+    );
+    const kharkiv = batch.candidates.find((c) => c.kind === 'entity' && c.forms.includes('Kharkiv'))!;
+    const event = batch.candidates.find((c): c is EventCandidate => c.kind === 'event')!;
+    // The place as a name finder may take it: the dateline's form, resolved to the Kharkiv candidate.
+    const dateline = { ...event, place: { text: 'KHARKIV', span: { start: 21, end: 28 }, candidate: kharkiv.id } };
+    const { decision } = proposalFor(batch, dateline, new Map());
+    expect(decision).toMatchObject({ name: 'Strike in Kharkiv, 2026-11-09' });
+  });
+});
