@@ -1,6 +1,6 @@
 /**
  * Saved views: a recipe too long for a link is stored in the app store under an id derived from
- * it; the id reads it back; a viewer may save (sharing is reading) but not without signing in,
+ * it and audited; the id reads it back; a viewer may save (sharing is reading) but not without signing in,
  * not a body that is not a recipe or is too big, and not more than the per-minute allowance.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,7 +27,7 @@ const recipe = (n: number, seed: string) =>
     .slice(0, n)}`;
 
 describe('saved views', () => {
-  it('stores a long recipe for a signed-in viewer and gives it back by id; the same recipe keeps its id', async () => {
+  it('stores a long recipe for a signed-in viewer and gives it back by id; the same recipe keeps its id; saves are audited', async () => {
     const who = await signIn(api.app, 'vera');
     const long = recipe(20_000, 'a');
     const saved = await as(api.app, who, 'POST', '/api/views', { recipe: long });
@@ -41,6 +41,15 @@ describe('saved views', () => {
     expect(read.body.recipe).toBe(long);
     const other = await as(api.app, who, 'POST', '/api/views', { recipe: recipe(20_000, 'b') });
     expect(other.body.id).not.toBe(id);
+    // Each save is in the audit trail, with who saved which view.
+    const trail = store.db
+      .prepare("SELECT actor, target FROM audit_entries WHERE action = 'view.save' ORDER BY id")
+      .all() as { actor: string; target: string }[];
+    expect(trail).toEqual([
+      { actor: 'vera', target: id },
+      { actor: 'vera', target: id },
+      { actor: 'vera', target: other.body.id },
+    ]);
   });
 
   it('refuses callers without an account, bodies that are not recipes or too big, and unknown ids', async () => {

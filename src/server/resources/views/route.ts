@@ -7,7 +7,7 @@ import { ViewStore } from './store';
 const SAVES_PER_MINUTE = 30;
 const WINDOW_MS = 60_000;
 
-/** POST /api/views (save a recipe, get its id) and GET /api/views/{id}. */
+/** POST /api/views (save a recipe, get its id; audited) and GET /api/views/{id}. */
 export const viewRoutes: RouteModule = (app, ctx) => {
   const views = new ViewStore(ctx.store);
 
@@ -21,7 +21,10 @@ export const viewRoutes: RouteModule = (app, ctx) => {
         'RATE_LIMITED',
         `Too many views saved in a minute; try again in ${Math.ceil(ttl / 1000)} s.`,
       );
-    return { id: views.save(body.recipe, req.actor.name) };
+    const id = views.save(body.recipe, req.actor.name);
+    // A share is a write like any other; the allowance above keeps it from flooding the trail.
+    ctx.audit.record(req.actor, { action: 'view.save', target: id, detail: { chars: body.recipe.length } });
+    return { id };
   });
 
   app.get(fastifyPath(viewContract), async (req) => {
