@@ -175,6 +175,7 @@ describe('running saved queries', () => {
     ['claims-by-status', { status: 'invented' }, 'params.status', /one of/],
     ['shortest-path', { viaArticles: 'maybe' }, 'params.viaArticles', /true or false/],
     ['person-profile', { nobody: 1 }, 'params.nobody', /unknown parameter/],
+    ['person-profile', { person: 'belgorod' }, 'params.person', /"belgorod" is not a Person \(its labels: .*Place/],
   ])('%s with %j → 400 naming %s', async (name, params, param, msg) => {
     const r = await api.post(`/api/queries/${name}/run`, { params });
     expect(r.status).toBe(400);

@@ -260,6 +260,12 @@ export class SavedQueryLibrary {
         if (address.length > 1000) throw badRequest(`params.${p.name}`, 'must be at most 1000 characters');
         const node = await resolveNode(this.db, address.trim(), p.labels);
         if (!node) throw badRequest(`params.${p.name}`, `no node with element id or id "${address}"`);
+        // The queries match these labels, so another kind of node would answer nothing without saying why.
+        if (p.labels?.length && !node.labels.some((l) => p.labels!.includes(l)))
+          throw badRequest(
+            `params.${p.name}`,
+            `"${address}" is not a ${p.labels.join(' or ')} (its labels: ${node.labels.join(', ') || 'none'})`,
+          );
         cypher[p.name] = node.elementId;
         echo[p.name] = node.key ?? node.elementId;
         continue;
