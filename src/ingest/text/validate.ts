@@ -20,6 +20,19 @@ const EXTENSIONS: Record<string, InputFormat> = {
 const WEB_ADDRESS = /^[a-z][a-z0-9+.-]*:\/\/\S+$/i;
 
 /** True for an input that is only a web address (a URL given where a file or text was expected). */
+/**
+ * "<what> is 7.2 MB; the limit is 5 MB". Just over the limit, MB to one decimal would read as the
+ * limit itself, so both sizes are then given in bytes.
+ */
+export function tooLargeMessage(what: string, size: number, maxBytes: number): string {
+  const mb = (n: number) => n / 1024 / 1024;
+  const limit = `${Number(mb(maxBytes).toFixed(1))} MB`;
+  const shown = mb(size).toFixed(1);
+  return Number(shown) > mb(maxBytes)
+    ? `${what} is ${shown} MB; the limit is ${limit} for one article.`
+    : `${what} is ${size.toLocaleString('en')} bytes; the limit is ${maxBytes.toLocaleString('en')} bytes (${limit}) for one article.`;
+}
+
 export const isWebAddress = (s: string): boolean => WEB_ADDRESS.test(s.trim());
 
 /** The refusal for a web address: nothing is fetched (newsgraph runs offline). */
@@ -145,8 +158,7 @@ export function readInputFile(path: string, maxBytes = MAX_INPUT_BYTES): { text:
   if (size > maxBytes) {
     throw new IngestInputError(
       'TOO_LARGE',
-      `${path} is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${(maxBytes / 1024 / 1024).toFixed(0)} MB for one article. ` +
-        'Split it into articles or extract the article text first.',
+      `${tooLargeMessage(path, size, maxBytes)} ` + 'Split it into articles or extract the article text first.',
     );
   }
   const bytes = new Uint8Array(size);

@@ -5,7 +5,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { IngestInputError } from '../../../src/ingest/text/errors';
 import { blocksToText } from '../../../src/ingest/text/html';
 import { canonicalText, normaliseInput, sha256Of } from '../../../src/ingest/text/normalise';
-import { decodeInput, firstInvalidUtf8, MAX_INPUT_BYTES, readInputFile } from '../../../src/ingest/text/validate';
+import {
+  decodeInput,
+  firstInvalidUtf8,
+  MAX_INPUT_BYTES,
+  readInputFile,
+  tooLargeMessage,
+} from '../../../src/ingest/text/validate';
 import { parseHTML } from 'linkedom';
 
 const FIX = join(__dirname, '../../fixtures/ingest');
@@ -136,6 +142,15 @@ describe('bad input', () => {
     expect(e.message).toMatch(/50\.0 MB; the limit is 5 MB/);
     expect(performance.now() - t0).toBeLessThan(200);
     expect(MAX_INPUT_BYTES).toBe(5 * 1024 * 1024);
+  });
+
+  it('a size just over the limit is given in bytes, not as a rounded size equal to the limit', () => {
+    expect(tooLargeMessage('a.txt', 5 * 1024 * 1024 + 1, MAX_INPUT_BYTES)).toBe(
+      'a.txt is 5,242,881 bytes; the limit is 5,242,880 bytes (5 MB) for one article.',
+    );
+    expect(tooLargeMessage('a.txt', 5.2 * 1024 * 1024, MAX_INPUT_BYTES)).toBe(
+      'a.txt is 5.2 MB; the limit is 5 MB for one article.',
+    );
   });
 
   it('missing files, and HTML with no readable text', () => {

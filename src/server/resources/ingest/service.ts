@@ -15,7 +15,7 @@ import { stageArticle } from '../../../ingest/staging/stage';
 import { Staging } from '../../../ingest/staging/store';
 import { ingestTextDir, TextStore } from '../../../ingest/store';
 import { IngestInputError } from '../../../ingest/text/errors';
-import { decodeInput, formatOfName, sniffFormat } from '../../../ingest/text/validate';
+import { decodeInput, formatOfName, sniffFormat, tooLargeMessage } from '../../../ingest/text/validate';
 import { CoreNlpError } from '../../../runtime/corenlp/errors';
 import { INGEST_MAX_BYTES, type BatchSummary, type IngestArticleBodySchema } from '../../../shared/api/ingest';
 import type { Actor } from '../../http/actor';
@@ -58,10 +58,7 @@ export function createIngest(ctx: ApiContext, finder?: NameFinder): Ingest {
       const bytes = body.base64 !== undefined ? Buffer.from(body.base64, 'base64') : Buffer.from(body.text!, 'utf8');
       const what = body.name ? `"${body.name}"` : 'The pasted text';
       if (bytes.length > INGEST_MAX_BYTES)
-        throw new IngestInputError(
-          'TOO_LARGE',
-          `${what} is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; the limit is ${INGEST_MAX_BYTES / 1024 / 1024} MB for one article.`,
-        );
+        throw new IngestInputError('TOO_LARGE', tooLargeMessage(what, bytes.length, INGEST_MAX_BYTES));
       const raw = decodeInput(bytes, what);
       const format = body.format ?? (body.name ? formatOfName(body.name) : undefined) ?? sniffFormat(raw);
       const problem = await newsgraphSchemaProblem(db);
