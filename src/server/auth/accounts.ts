@@ -229,6 +229,8 @@ export class Accounts {
       )
       .run(hash, this.iso(), name);
     if (r.changes === 0) throw new AccountError('NOT_FOUND', `No account named "${name}".`);
+    // Guesses at the old password no longer matter: a name locked by them (by anyone) is free again.
+    this.clearAttempts(failedSignInKey(name));
     return this.get(name)!;
   }
 
@@ -344,6 +346,9 @@ export class Accounts {
     this.db.prepare('DELETE FROM auth_attempts WHERE key = ?').run(key);
   }
 }
+
+/** Where failed sign-ins for one name are counted, whatever the address they come from. */
+export const failedSignInKey = (name: string): string => `name:${name.toLowerCase()}`;
 
 export class AccountError extends Error {
   override name = 'AccountError';

@@ -1,6 +1,7 @@
 /**
  * Sessions under attack: writes without the session's CSRF token, session fixation, cookie flags
- * (plain HTTP, behind a TLS proxy, forced), brute-force sign-in throttled per address and per name,
+ * (plain HTTP, behind a TLS proxy, forced), brute-force sign-in throttled per address and per name
+ * (a new password frees the name),
  * and a viewer trying to write through ad-hoc Cypher by any route that runs Cypher.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -142,6 +143,17 @@ describe('brute force', () => {
     expect(r.headers['retry-after']).toBeDefined();
     // Others are not locked out by it.
     expect((await login('ed')).statusCode).toBe(200);
+  });
+
+  it('a new password set by an admin frees a name others locked by guessing', async () => {
+    await addUser(store, 'lou', 'viewer');
+    for (let i = 0; i < LIMIT; i++) expect((await login('lou', `guess ${i}`)).statusCode).toBe(401);
+    expect((await login('lou')).statusCode).toBe(429);
+    const ada = await signedIn('ada');
+    const fresh = 'a new passphrase for lou';
+    const set = await as(api.app, ada, 'PUT', '/api/users/lou/password', { password: fresh });
+    expect(set.status, JSON.stringify(set.body)).toBe(200);
+    expect((await login('lou', fresh)).statusCode).toBe(200);
   });
 
   it('throttles sign-in attempts from one address, whatever the name', async () => {

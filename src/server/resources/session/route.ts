@@ -7,6 +7,7 @@ import {
 } from '../../../shared/api/session';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from '../../http/errors';
+import { failedSignInKey } from '../../auth/accounts';
 import { fastifyPath, parseInput, type ApiContext, type RouteModule } from '../../http/context';
 
 /** Failed sign-ins for one name within this window count towards its limit (shared by processes). */
@@ -32,7 +33,7 @@ export const sessionRoutes: RouteModule = (app, ctx) => {
       const body = parseInput(LoginBodySchema, req.body, 'body');
       if (ctx.guard.mode() !== 'accounts')
         throw new ApiError(400, 'BAD_REQUEST', 'This server has no accounts: there is nothing to sign in to.');
-      const nameKey = `name:${body.name.toLowerCase()}`;
+      const nameKey = failedSignInKey(body.name);
       if (ctx.accounts.peek(nameKey, NAME_WINDOW_MS) >= ctx.env.NEWSGRAPH_LOGIN_LIMIT) {
         reply.header('Retry-After', String(NAME_WINDOW_MS / 1000));
         throw new ApiError(429, 'RATE_LIMITED', 'Too many failed sign-ins for this name; try again in 15 minutes.');
