@@ -320,6 +320,10 @@ describe('investigation views (e2e, headless Chromium)', () => {
       expect(firstCard).toContain('contested');
       await card.scrollIntoViewIfNeeded();
       await shot(page, 'investigation-claims-board');
+      // What the board covers is out of reach for the keyboard too, not only out of sight.
+      for (const covered of [page.getByRole('button', { name: 'Zoom in' }), page.getByTestId('view-claims')])
+        await expect(covered.isVisible()).resolves.toBe(false);
+      await expect(page.getByTestId('claims-close').isVisible()).resolves.toBe(true);
 
       // The quote opens the evidence reader: the paragraph, the quote highlighted, entity links.
       await card.locator('[data-key="claim-tass-gubkin-ukrainian-shelling"] [data-testid=claim-quote]').click();
