@@ -8,8 +8,17 @@ import { Explorer } from './app/explorer';
 import { installTestHooks } from './testing/hooks';
 import { ExplorerContext } from './ui/context';
 import { App } from './ui/shell/App';
+// One stylesheet per part of the page, in cascade order (later files may override earlier ones).
 import './ui/shell/app.css';
+import './ui/shell/panels.css';
+import './ui/graph/graph.css';
+import './ui/detail/detail.css';
+import './ui/query/drawer.css';
 import './ui/shell/views.css';
+import './ui/timeline/timeline.css';
+import './ui/claims/claims.css';
+import './ui/evidence/evidence.css';
+import './ui/detail/corroboration.css';
 
 const explorer = new Explorer();
 document.documentElement.dataset.theme = explorer.state.theme;
