@@ -1,7 +1,8 @@
 /**
  * End to end, the evidence reader from the keyboard: opened with Enter on a quote, it takes the
  * focus and keeps Tab inside itself; Esc closes it (and only it: the node stays selected) and
- * gives the focus back to the quote.
+ * gives the focus back to the quote. A node's right-click menu takes the focus too, and the arrow
+ * keys move through it.
  */
 import { describe, expect, it } from 'vitest';
 import { e2eSession, idle, newPage, nodeId, openExplorer } from '../support/browser';
@@ -35,6 +36,26 @@ describe('the evidence reader and the keyboard (e2e)', () => {
       // Esc closed the reader only: the node read about is still selected, its quote still there.
       expect(await page.evaluate(() => window.__newsgraph!.explorer.state.selection)).toEqual([gladkov]);
       expect(await quote.evaluate((el) => el === document.activeElement)).toBe(true);
+    },
+    T,
+  );
+
+  it(
+    "a node's right-click menu takes the focus; arrow keys move through it and Enter runs an item",
+    async () => {
+      const { page } = await newPage(e2e.browser);
+      await openExplorer(page, e2e.app.url);
+      const gladkov = (await nodeId(page, 'vyacheslav-gladkov'))!;
+      await page.evaluate((id) => window.__newsgraph!.explorer.openContextMenu(id, 300, 200), gladkov);
+      await idle(page);
+      const focused = () => page.evaluate(() => document.activeElement?.textContent ?? null);
+      expect(await focused()).toMatch(/^Expand/);
+      await page.keyboard.press('ArrowUp'); // from the first item round to the last
+      expect(await focused()).toBe('Add to selection (for paths)');
+      await page.keyboard.press('Enter');
+      await idle(page);
+      expect(await page.evaluate(() => window.__newsgraph!.explorer.state.selection)).toEqual([gladkov]);
+      await expect(page.locator('[role=menu]').count()).resolves.toBe(0);
     },
     T,
   );

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useApp, useExplorer } from '../context';
 import { Icon } from '../shell/Icon';
 import { expansionOf } from '../../core/graph/graph-store';
@@ -202,10 +202,30 @@ function LayoutChip() {
   );
 }
 
+/** Arrow keys, Home and End move between a menu's items (the ARIA menu pattern); Esc closes it (TopBar). */
+function moveInMenu(e: KeyboardEvent<HTMLDivElement>): void {
+  const items = [...e.currentTarget.querySelectorAll<HTMLElement>('[role=menuitem]')];
+  const at = items.indexOf(document.activeElement as HTMLElement);
+  const to: Record<string, number> = {
+    ArrowDown: (at + 1) % items.length,
+    ArrowUp: (at - 1 + items.length) % items.length,
+    Home: 0,
+    End: items.length - 1,
+  };
+  if (!(e.key in to) || !items.length) return;
+  e.preventDefault();
+  items[to[e.key]!]?.focus();
+}
+
 function ContextMenu() {
   const explorer = useExplorer();
   const menu = useApp((s) => s.contextMenu);
   const graph = useApp((s) => s.history.present.state);
+  const box = useRef<HTMLDivElement | null>(null);
+  // Opened on a node, the menu takes the focus, so the keyboard can go on from there.
+  useEffect(() => {
+    if (menu) box.current?.querySelector<HTMLElement>('[role=menuitem]')?.focus({ preventScroll: true });
+  }, [menu]);
   if (!menu) return null;
   const node = graph.nodes.get(menu.node);
   if (!node) return null;
@@ -216,6 +236,8 @@ function ContextMenu() {
       className="overlay context-menu"
       style={{ left: menu.x, top: menu.y }}
       role="menu"
+      ref={box}
+      onKeyDown={moveInMenu}
       onMouseLeave={() => explorer.closeContextMenu()}
     >
       <div className="title">{node.caption}</div>
