@@ -21,7 +21,6 @@
 //     type: date
 //     label: To
 //     default: 2024-12-31
-//     notBefore: from
 MATCH (pl:Place) WHERE elementId(pl) = $place
 // From the place down what lies within it to the events there: the cost follows that part of the
 // map, not the number of events in the database.

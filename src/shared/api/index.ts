@@ -71,6 +71,7 @@ export * from './overview';
 export * from './paths';
 export * from './perspectives';
 export * from './queries';
+export * from './query-ranges';
 export * from './relationships';
 export * from './result';
 export * from './routes';

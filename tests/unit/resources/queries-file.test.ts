@@ -53,30 +53,6 @@ describe('saved query files', () => {
       /default of p/,
     ],
     ['x.cypher', file('title: Title\ndescription: D is here', 'RETURN 1; RETURN 2'), /more than one statement/],
-    [
-      'x.cypher',
-      file(
-        'title: Title\ndescription: D is here\nparams:\n  - {name: a, type: date, notBefore: b}\n  - {name: b, type: date}',
-        'RETURN $a, $b',
-      ),
-      /notBefore must name a date parameter declared before it/,
-    ],
-    [
-      'x.cypher',
-      file(
-        'title: Title\ndescription: D is here\nparams:\n  - {name: a, type: integer}\n  - {name: b, type: date, notBefore: a}',
-        'RETURN $a, $b',
-      ),
-      /notBefore must name a date parameter/,
-    ],
-    [
-      'x.cypher',
-      file(
-        'title: Title\ndescription: D is here\nparams:\n  - {name: a, type: date, default: 2024-01-02}\n  - {name: b, type: date, default: 2024-01-01, notBefore: a}',
-        'RETURN $a, $b',
-      ),
-      /default of b: 2024-01-01 is before a \(2024-01-02\)/,
-    ],
     ['x.cypher', file('title: Title\ndescription: D is here', ''), /no query/],
     ['Bad.cypher', file('title: Title\ndescription: D is here'), /kebab-case/],
   ])('%s rejects %j', (name, text, msg) => expect(() => parseSavedQuery(name, text)).toThrow(msg));

@@ -28,7 +28,6 @@ const ParamHeaderSchema = z
     options: z.array(z.union([z.string(), z.number(), z.boolean()])).optional(),
     labels: z.array(z.string()).optional().describe('entity params: labels the picker searches'),
     suggest: z.string().optional().describe('a read query returning `value` and `label` columns'),
-    notBefore: z.string().optional().describe('date params: an earlier date param this one must not precede'),
   })
   .strict();
 
@@ -117,13 +116,6 @@ export function parseSavedQuery(file: string, text: string, source: QueryMeta['s
     declared.add(p.name);
     p.default = dateDefault(p.default) as ParamHeader['default'];
     if (p.default !== undefined && p.default !== null) coerceParam(p, p.default, `default of ${p.name}`);
-    if (p.notBefore !== undefined) {
-      const first = h.params.find((o) => o.name === p.notBefore);
-      if (p.type !== 'date' || !first || first.type !== 'date' || !declared.has(first.name) || first === p)
-        throw new Error(`parameter "${p.name}": notBefore must name a date parameter declared before it`);
-      const bad = rangeOrder(first, p.default, first.default);
-      if (bad) throw new Error(`default of ${p.name}: ${bad}`);
-    }
   }
   const undeclared = used.filter((u) => !declared.has(u));
   if (undeclared.length)
@@ -222,15 +214,6 @@ export function coerceParam(p: ParamHeader, v: unknown, where = p.name): unknown
     throw fail(`must be one of ${p.options.map((o) => JSON.stringify(o)).join(', ')}`);
   }
   return out;
-}
-
-/**
- * For a date param that must not precede another (`notBefore`): the complaint when `value` is
- * before `firstValue` (both `YYYY-MM-DD`, so strings compare as dates), else null.
- */
-export function rangeOrder(first: ParamHeader, value: unknown, firstValue: unknown): string | null {
-  if (typeof value !== 'string' || typeof firstValue !== 'string' || value >= firstValue) return null;
-  return `${value} is before ${first.label ?? first.name} (${firstValue})`;
 }
 
 function rangeCheck(p: ParamHeader, n: number, fail: (m: string) => Error): void {

@@ -6,7 +6,8 @@ import { resolveNode } from '../../db/node-ref';
 import { readQuery, type Db } from '../../db/runner';
 import { ApiError, badRequest, notFound } from '../../http/errors';
 import { explainCheck, type PlanCheck } from '../../sandbox/sandbox';
-import { coerceParam, parseSavedQuery, rangeOrder, readSavedQueries, type LoadedQuery, type Rejected } from './file';
+import { backwardsRange, rangePairs } from '../../../shared/api/query-ranges';
+import { coerceParam, parseSavedQuery, readSavedQueries, type LoadedQuery, type Rejected } from './file';
 import { isInternalLabel } from '../../../dataset/internal';
 import { tokensInUse } from '../perspectives/sample';
 import type { Perspectives } from '../perspectives/service';
@@ -273,11 +274,10 @@ export class SavedQueryLibrary {
       cypher[p.name] = coerceParam(p, v, `params.${p.name}`);
       echo[p.name] = v ?? null;
     }
-    // A range given backwards would run and answer nothing; say so instead.
-    for (const p of q.params) {
-      const first = p.notBefore === undefined ? undefined : q.params.find((o) => o.name === p.notBefore);
-      const bad = first && rangeOrder(first, echo[p.name], echo[first.name]);
-      if (bad) throw badRequest(`params.${p.name}`, bad);
+    // A range given backwards would run and answer nothing; say so instead (the form's own rule).
+    for (const [a, b] of rangePairs(q.params)) {
+      const bad = backwardsRange(a, b, echo[a.name], echo[b.name]);
+      if (bad) throw badRequest(`params.${b.name}`, bad);
     }
     return { cypher, echo };
   }

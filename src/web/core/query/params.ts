@@ -2,7 +2,7 @@
  * Saved-query parameters: from the form's strings to typed JSON values, with the same rules the
  * server applies, so most mistakes are shown next to the field before anything is sent. Pure.
  */
-import type { SavedQueryParam } from '../../../shared/api';
+import { backwardsRange, rangePairs, type SavedQueryParam } from '../../../shared/api';
 
 export type ParamValue = string | number | boolean | null;
 
@@ -84,30 +84,10 @@ export function parseParams(params: readonly SavedQueryParam[], text: Record<str
   return out;
 }
 
-/** Names that open and close a range: from/to, start/end, with a shared prefix or suffix. */
-const RANGE_ENDS: [RegExp, string][] = [
-  [/^(.*?)(from)(.*)$/i, 'to'],
-  [/^(.*?)(start)(.*)$/i, 'end'],
-];
-
-/**
- * A range given backwards (From after To) would quietly match nothing: it is an error on the
- * closing field. O(params²), params are few.
- */
+/** A range given backwards is an error on its closing field (the rule the API applies too). */
 function checkRanges(params: readonly SavedQueryParam[], out: ParamParse): void {
-  for (const a of params) {
-    for (const [re, closing] of RANGE_ENDS) {
-      const m = re.exec(a.name);
-      if (!m) continue;
-      const twin = `${m[1]}${m[2] === m[2]!.toUpperCase() ? closing.toUpperCase() : m[2]![0] === m[2]![0]!.toUpperCase() ? closing[0]!.toUpperCase() + closing.slice(1) : closing}${m[3]}`;
-      const b = params.find((p) => p.name === twin);
-      if (!b || b.type !== a.type || (a.type !== 'date' && a.type !== 'integer' && a.type !== 'float')) continue;
-      const from = out.values[a.name];
-      const to = out.values[b.name];
-      if (from === undefined || to === undefined || from === null || to === null) continue;
-      if (from > to)
-        out.errors[b.name] =
-          `${b.label} (${String(to)}) is before ${a.label} (${String(from)}): the range is backwards and would match nothing`;
-    }
+  for (const [a, b] of rangePairs(params)) {
+    const bad = backwardsRange(a, b, out.values[a.name], out.values[b.name]);
+    if (bad) out.errors[b.name] = bad;
   }
 }
