@@ -95,6 +95,16 @@ export async function graphGazetteer(
   }
 }
 
+/** Which of these ids no graph entity has (a judgement about one would never apply). Cost: one index seek per id. */
+export async function missingEntities(db: GraphDb, ids: readonly string[]): Promise<string[]> {
+  const r = await db.driver.executeQuery(
+    'UNWIND $ids AS id OPTIONAL MATCH (e:Entity {id: id}) WITH id, e WHERE e IS NULL RETURN id',
+    { ids: [...new Set(ids)] },
+    { database: db.database, routing: neo4j.routing.READ },
+  );
+  return r.records.map((x) => x.get('id') as string);
+}
+
 /** The id of a graph Article with this text (same sha256), or null. Cost: one label scan of Article. */
 export async function articleWithText(db: GraphDb, sha256: string): Promise<string | null> {
   const r = await db.driver.executeQuery(

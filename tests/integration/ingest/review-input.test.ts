@@ -1,6 +1,7 @@
 /**
  * A decision the reviewer sends that does not fit its candidate: a 400 naming the field of that
- * candidate's kind (never another kind's "unknown fields"), and nothing staged or written.
+ * candidate's kind (never another kind's "unknown fields"), and nothing staged or written. A
+ * judgement about an entity the graph does not have is refused too.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -52,5 +53,34 @@ describe('a decision that does not fit its candidate', () => {
     expect(after.counts).toMatchObject({ pending: view.counts.pending, accepted: 0 });
     expect(after.accepts).toEqual([]);
     expect(await graphFingerprint()).toBe(seeded);
+  });
+});
+
+describe('a judgement about an entity the graph does not have', () => {
+  it('is refused with a 400 naming the side, and nothing is recorded', async () => {
+    const before = r.audit('ingest.judge').length;
+    const bad = await r.call('POST', '/api/ingest/judgements', {
+      left: { form: 'V. Gladkov' },
+      right: { entityId: 'no-such-entity' },
+      verdict: 'same',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatchObject({
+      param: 'body.right.entityId',
+      message: 'body.right.entityId: no entity in the graph has the id "no-such-entity"',
+    });
+    const left = await r.call('POST', '/api/ingest/judgements', {
+      left: { entityId: 'nobody-at-all' },
+      right: { entityId: 'vyacheslav-gladkov' },
+      verdict: 'not-same',
+    });
+    expect(left.body.error?.param).toBe('body.left.entityId');
+    const good = await r.call('POST', '/api/ingest/judgements', {
+      left: { form: 'V. Gladkov' },
+      right: { entityId: 'vyacheslav-gladkov' },
+      verdict: 'same',
+    });
+    expect(good.status, JSON.stringify(good.body)).toBe(200);
+    expect(r.audit('ingest.judge').length).toBe(before + 1);
   });
 });

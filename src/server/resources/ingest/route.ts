@@ -142,9 +142,9 @@ export const ingestRoutes: RouteModule = (app, ctx) => {
   );
   app.post(
     fastifyPath(ingestJudgeContract),
-    guard((req) => {
+    guard(async (req) => {
       const j = parseInput(JudgementBodySchema, req.body, 'body');
-      review.judge(j, req.actor);
+      await ingest.judge(j, req.actor);
       return { ok: true as const };
     }),
   );

@@ -10,7 +10,13 @@ import type { NameFinder } from '../../../ingest/extract/types';
 import { ForeignDatabase, ReviewBlocked, ReviewInvalid, ReviewNotFound } from '../../../ingest/review/errors';
 import { ReviewService } from '../../../ingest/review/service';
 import { Vocabulary } from '../../../ingest/review/vocabulary';
-import { articleWithText, graphGazetteer, newsgraphSchemaProblem } from '../../../ingest/staging/graph';
+import {
+  articleWithText,
+  graphGazetteer,
+  missingEntities,
+  newsgraphSchemaProblem,
+} from '../../../ingest/staging/graph';
+import type { Judgement } from '../../../ingest/link/judgements';
 import { stageArticle } from '../../../ingest/staging/stage';
 import { Staging } from '../../../ingest/staging/store';
 import { ingestTextDir, TextStore } from '../../../ingest/store';
@@ -20,13 +26,15 @@ import { CoreNlpError } from '../../../runtime/corenlp/errors';
 import { INGEST_MAX_BYTES, type BatchSummary, type IngestArticleBodySchema } from '../../../shared/api/ingest';
 import type { Actor } from '../../http/actor';
 import type { ApiContext } from '../../http/context';
-import { ApiError } from '../../http/errors';
+import { ApiError, badRequest } from '../../http/errors';
 import { summaryOf } from '../../../ingest/review/view';
 
 export interface Ingest {
   staging: Staging;
   review: ReviewService;
   stage(body: z.output<typeof IngestArticleBodySchema>, actor: Actor): Promise<BatchSummary>;
+  /** Records a judgement about entities that exist in the graph (400 naming the one that does not). */
+  judge(j: Judgement, actor: Actor): Promise<void>;
 }
 
 /** Builds the resource's services once per app. `finder` overrides NEWSGRAPH_EXTRACTOR (tests). */
@@ -84,6 +92,15 @@ export function createIngest(ctx: ApiContext, finder?: NameFinder): Ingest {
         detail: { source: staged.source, sha256: staged.sha256, extractor: staged.batch.extractor },
       });
       return summary;
+    },
+    async judge(j, actor) {
+      const ids = 'entityId' in j.left ? [j.left.entityId, j.right.entityId] : [j.right.entityId];
+      const [missing] = await missingEntities(db, ids);
+      if (missing !== undefined) {
+        const side = 'entityId' in j.left && j.left.entityId === missing ? 'left' : 'right';
+        throw badRequest(`body.${side}.entityId`, `no entity in the graph has the id "${missing}"`);
+      }
+      review.judge(j, actor);
     },
   };
 }
