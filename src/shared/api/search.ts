@@ -3,9 +3,7 @@ import { GraphNodeSchema } from '../graph';
 import type { EndpointContract } from './contract';
 import { ROUTES } from './routes';
 import { csvList, intParam, TokenNameSchema } from './common';
-
-/** The longest search text the API takes; the search box stops typing or pasting there. */
-export const SEARCH_MAX_CHARS = 200;
+import { SEARCH_MAX_CHARS } from './search-caps';
 
 export const SearchQuerySchema = z.object({
   q: z

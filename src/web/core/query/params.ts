@@ -2,7 +2,8 @@
  * Saved-query parameters: from the form's strings to typed JSON values, with the same rules the
  * server applies, so most mistakes are shown next to the field before anything is sent. Pure.
  */
-import { backwardsRange, rangePairs, type SavedQueryParam } from '../../../shared/api';
+import type { SavedQueryParam } from '../../../shared/api';
+import { backwardsRange, rangePairs } from '../../../shared/api/query-ranges';
 
 export type ParamValue = string | number | boolean | null;
 

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { SEARCH_MAX_CHARS, type SearchHit } from '../../../shared/api';
+import type { SearchHit } from '../../../shared/api';
+import { SEARCH_MAX_CHARS } from '../../../shared/api/search-caps';
 import { useApp, useExplorer } from '../context';
 import { Glyph } from '../shell/Glyph';
 import { Icon } from '../shell/Icon';
