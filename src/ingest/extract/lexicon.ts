@@ -122,6 +122,58 @@ export const STANCE_OF_VERB: Record<string, string> = {
   estimate: 'estimate',
 };
 
+/**
+ * Named weapon systems (general knowledge) that are also ordinary words or given names, so a name
+ * finder may type them PERSON ("Iskander"); the weapon pass types them WEAPON in a weapon context.
+ */
+export const WEAPON_SYSTEMS = [
+  'Iskander',
+  'Kinzhal',
+  'Kalibr',
+  'Tochka',
+  'Zircon',
+  'Tsirkon',
+  'Oniks',
+  'Sarmat',
+  'Kornet',
+  'Pantsir',
+  'Buk',
+  'Smerch',
+  'Uragan',
+  'Tornado',
+  'Grad',
+  'Shahed',
+  'Geran',
+  'Lancet',
+  'Orlan',
+  'Bayraktar',
+  'HIMARS',
+  'ATACMS',
+  'Patriot',
+  'NASAMS',
+  'IRIS-T',
+  'Javelin',
+  'NLAW',
+  'Stinger',
+  'Leopard',
+  'Abrams',
+  'Bradley',
+  'Tomahawk',
+  'Harpoon',
+  'Neptune',
+  'Storm Shadow',
+  'SCALP',
+  'Gepard',
+  'Excalibur',
+];
+
+/** Words that make a preceding system name a weapon ("Iskander missile", "Leopard tanks"). */
+export const WEAPON_NOUNS =
+  'missiles? rockets? systems? launchers? complex(?:es)? drones? tanks? warheads? batter(?:y|ies) interceptors? munitions? bombs? shells? howitzers? vehicles?';
+/** Words allowed between a system name and its noun ("Iskander ballistic missile"). */
+export const WEAPON_MODIFIERS =
+  'ballistic cruise hypersonic anti-ship anti-tank short-range long-range medium-range tactical guided surface-to-air air-defen[cs]e missile rocket launch mobile nuclear-capable attack kamikaze battle main';
+
 /** Event trigger words to an events.yaml kind. */
 export const EVENT_TRIGGERS: Record<string, string> = {
   strike: 'strike',

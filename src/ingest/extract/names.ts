@@ -3,6 +3,7 @@ import { nameKey, normaliseName, surnameOf } from '../link/normalise';
 import { typeOfLabels, type Gazetteer } from './gazetteer';
 import { DEMONYMS } from './lexicon';
 import type { NameSpan } from './types';
+import { weaponSystemOf } from './weapons';
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
   a.start < b.end && b.start < a.end;
@@ -104,12 +105,17 @@ export function mergeNames(
       if (g.type === 'UNKNOWN' && f.type !== 'UNKNOWN' && kept.includes(g))
         kept[kept.indexOf(g)] = { ...g, type: f.type };
   }
+  // A person or untyped name from the finder inside a weapon ("Iskander" of "an Iskander missile",
+  // typed PERSON by NER) is the weapon; a graph name keeps its own type.
+  const mistaken = (k: NameSpan) => k.source !== 'gazetteer' && (k.type === 'PERSON' || k.type === 'UNKNOWN');
   for (const w of weapons) {
-    const same = kept.findIndex((k) => k.start === w.start && k.end === w.end);
-    // An untyped proper-noun span that is exactly a weapon designator ("Kh-59") is the weapon.
-    if (same >= 0 && kept[same]!.type === 'UNKNOWN') kept[same] = { ...kept[same]!, type: 'WEAPON' };
-    else if (!kept.some((k) => overlaps(k, w))) kept.push(w);
+    for (let i = kept.length - 1; i >= 0; i--) if (mistaken(kept[i]!) && within(kept[i]!, w)) kept.splice(i, 1);
+    if (!kept.some((k) => overlaps(k, w))) kept.push(w);
   }
+  // The same system named elsewhere without context ("Iskander systems… the Iskander") is the weapon too.
+  const systems = new Set(weapons.map((w) => weaponSystemOf(w.text)).filter((x) => x !== undefined));
+  for (let i = 0; i < kept.length; i++)
+    if (mistaken(kept[i]!) && systems.has(kept[i]!.text)) kept[i] = { ...kept[i]!, type: 'WEAPON' };
   return widenOrganisations(text, kept)
     .map((k) => {
       const g = k.type === 'PLACE' || k.type === 'UNKNOWN' ? GOVERNING.exec(text.slice(k.end, k.end + 20)) : null;

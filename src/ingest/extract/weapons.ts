@@ -1,6 +1,7 @@
+import { WEAPON_MODIFIERS, WEAPON_NOUNS, WEAPON_SYSTEMS } from './lexicon';
 import type { NameSpan } from './types';
 
-export const WEAPON_PATTERN_VERSION = '1.0.0';
+export const WEAPON_PATTERN_VERSION = '1.1.0';
 
 /**
  * Weapon designators: a short capitalised prefix, a hyphen and a number or a one-letter variant
@@ -11,20 +12,45 @@ const DESIGNATOR =
 /** Look-alikes that are not weapons. */
 const NOT_WEAPONS = /^(COVID-\d+|G-\d+|P-\d+|A-\d|B-\d|I-\d+|E-\d+|K-\d+|N-\d|M\d{1,2}(?<!M1))$/;
 
-/** Designator-shaped weapon names; typed WEAPON with modest confidence (a person confirms). Cost: one regex pass. */
+const alt = (words: string) => words.split(' ').join('|');
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A system name on its own (or its plural), not the head of a designator ("Iskander-M"). */
+const SYSTEM = new RegExp(`(?<![\\p{L}\\p{N}-])(${WEAPON_SYSTEMS.map(escape).join('|')})(s?)(?![\\p{L}\\p{N}-])`, 'gu');
+/** Followed by a weapon noun: "Iskander missile", "Iskander ballistic missiles", "Leopard main battle tanks". */
+const NOUN_AFTER = new RegExp(`^(?:\\s+(?:${alt(WEAPON_MODIFIERS)})){0,2}\\s+(?:${alt(WEAPON_NOUNS)})\\b`, 'i');
+/** Preceded by an article, a number or a demonym, and not followed by another capitalised word: "an Iskander", "the Iskander remains". */
+const DETERMINED_BEFORE =
+  /(?:^|[^\p{L}])(?:a|an|the|its|their|two|three|four|five|six|several|more|many|\d+|Russian|Ukrainian|American|German|British|French|Iranian|Turkish)(?:-made)?\s+$/iu;
+const CAPITALISED_AFTER = /^\s+\p{Lu}/u;
+
+/** The system a weapon name is of ("Iskander" for "Iskander-M" and "Iskanders"), if it is a listed one. */
+export function weaponSystemOf(name: string): string | undefined {
+  return WEAPON_SYSTEMS.find((s) => name === s || name === `${s}s` || name.startsWith(`${s}-`));
+}
+
+/**
+ * Designator-shaped weapon names, and listed system names in a weapon context (a weapon noun
+ * after, or an article or number before and no further capitalised word); typed WEAPON
+ * with modest confidence (a person confirms). A system name with no such context ("Iskander
+ * Valiev said") is left to the name finder. Cost: two regex passes.
+ */
 export function weaponNames(text: string): NameSpan[] {
   const out: NameSpan[] = [];
-  for (const m of text.matchAll(DESIGNATOR)) {
-    const name = m[0];
-    if (NOT_WEAPONS.test(name)) continue;
+  const push = (start: number, name: string) =>
     out.push({
-      start: m.index!,
-      end: m.index! + name.length,
+      start,
+      end: start + name.length,
       text: name,
       type: 'WEAPON',
       source: 'weapon-pattern',
       confidence: 0.6,
     });
+  for (const m of text.matchAll(DESIGNATOR)) if (!NOT_WEAPONS.test(m[0])) push(m.index!, m[0]);
+  for (const m of text.matchAll(SYSTEM)) {
+    const at = m.index!;
+    const after = text.slice(at + m[0].length, at + m[0].length + 60);
+    const before = text.slice(Math.max(0, at - 30), at);
+    if (NOUN_AFTER.test(after) || (DETERMINED_BEFORE.test(before) && !CAPITALISED_AFTER.test(after))) push(at, m[0]);
   }
-  return out;
+  return out.sort((a, b) => a.start - b.start);
 }
