@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { DAYS, MONTHS, SENTENCE_STARTERS } from '../extract/lexicon';
 import { IngestInputError } from './errors';
 import { htmlToText } from './html';
 import { markdownToText } from './markdown';
@@ -33,14 +34,65 @@ export function canonicalText(raw: string): string {
     .replace(/^\n+|\s+$/g, '');
 }
 
-/** A short first line without a final full stop reads as a headline. */
+/** A short first line without a final full stop reads as a headline (a byline before it is skipped). */
 function titleOfPlainText(text: string): string | undefined {
   const first = text
     .split('\n')
-    .find((l) => l.trim())
+    .find((l) => l.trim() && !bylineOfLine(l.trim()))
     ?.trim();
   if (!first || first.length > 200 || /[.!?:]$/.test(first) || first.split(/\s+/).length < 2) return undefined;
   return first;
+}
+
+/** One name of a byline: two to four capitalised words or initials, lower-case particles allowed ("Anna van der Berg"). */
+const BYLINE_NAME =
+  /^(?:\p{Lu}[\p{L}'’-]*\.?|van|von|der|den|de|da|di|du|la|le|bin|al|ter)(?: (?:\p{Lu}[\p{L}'’-]*\.?|van|von|der|den|de|da|di|du|la|le|bin|al|ter))*$/u;
+/** Capitalised words that open a sentence or a time phrase ("By Tuesday, …", "By Late Afternoon, …"), never a name. */
+const NOT_NAME_WORDS = new Set([
+  ...SENTENCE_STARTERS,
+  ...DAYS,
+  ...MONTHS,
+  ...'late early noon midday dawn dusk morning afternoon evening night week weekend year end'.split(' '),
+]);
+
+function isBylineName(name: string): boolean {
+  if (!BYLINE_NAME.test(name)) return false;
+  const words = name.split(' ');
+  const capitals = words.filter((w) => /^\p{Lu}/u.test(w));
+  return (
+    capitals.length >= 2 &&
+    capitals.length <= 4 &&
+    !words.some((w) => NOT_NAME_WORDS.has(w.toLowerCase().replace(/\.$/, '')))
+  );
+}
+
+/**
+ * The names of a byline line ("By Jane Doe", "By A and B, Outlet", "BY JANE DOE | Role"), else
+ * undefined: what follows a comma, a bar or a dash is the outlet or a role and is left out, and a
+ * line that reads as a sentence ("By Tuesday, the fires had spread.") is not a byline.
+ */
+function bylineOfLine(line: string): string | undefined {
+  const m = /^(?:By|BY) (.+)$/.exec(line);
+  if (!m || line.length > 120 || /[.!?:;]$/.test(line)) return undefined;
+  const [head, ...tail] = m[1]!.split(/\s*(?:,|\||—|–| - )\s*/);
+  if (tail.join(' ').split(/\s+/).length > 6) return undefined;
+  const names = head!.split(/ (?:and|AND|&) /);
+  return names.every(isBylineName) ? head : undefined;
+}
+
+/** How far down a byline may be: the headline, a standfirst, a dateline, then the byline at most. */
+const BYLINE_LINES = 4;
+
+/** A byline among the first few non-empty lines of a plain text (HTML and front matter carry theirs as metadata). */
+function bylineOfPlainText(text: string): string | undefined {
+  for (const line of text
+    .split('\n')
+    .filter((l) => l.trim())
+    .slice(0, BYLINE_LINES)) {
+    const b = bylineOfLine(line.trim());
+    if (b) return b;
+  }
+  return undefined;
 }
 
 /**
@@ -63,5 +115,6 @@ export function normaliseInput(
     throw new IngestInputError('NO_TEXT', `${opts.what ?? 'The input'} holds no text once markup is removed.`);
   if (isWebAddress(text)) throw webAddressError(text, opts.what ?? 'The input');
   if (format === 'txt' && !meta.title) meta.title = titleOfPlainText(text);
+  if ((format === 'txt' || format === 'md') && !meta.byline) meta.byline = bylineOfPlainText(text);
   return { text, sha256: sha256Of(text), length: text.length, meta };
 }

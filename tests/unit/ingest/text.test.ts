@@ -88,6 +88,32 @@ describe('Markdown and plain text', () => {
     expect(n.meta.title).toBe('Council votes to close the old bridge');
   });
 
+  it('plain text: a "By …" line near the top is the byline, with its outlet or role left out', () => {
+    const byline = (raw: string) => normaliseInput(raw, 'txt').meta.byline;
+    const body = 'Crews worked through the night to clear the road, the council said.';
+    expect(byline(`Landslide closes coast road\n\nBy Jane Doe\n\n${body}`)).toBe('Jane Doe');
+    expect(byline(`Landslide closes coast road\nBY JANE DOE\n${body}`)).toBe('JANE DOE');
+    expect(byline(`Landslide closes coast road\n\nBy Jane Doe and Marco Rinaldi, Evening Courier\n\n${body}`)).toBe(
+      'Jane Doe and Marco Rinaldi',
+    );
+    const first = normaliseInput(
+      `By Anna Maria van der Berg, staff reporter\nLandslide closes coast road\n\n${body}`,
+      'txt',
+    );
+    expect(first.meta).toMatchObject({ byline: 'Anna Maria van der Berg', title: 'Landslide closes coast road' });
+    expect(byline(`Landslide closes coast road\n\nBy J. R. Okafor | Coast Times\n\n${body}`)).toBe('J. R. Okafor');
+  });
+
+  it('plain text: a sentence that starts with "By" is not a byline, nor is a "By" line further down', () => {
+    const byline = (raw: string) => normaliseInput(raw, 'txt').meta.byline;
+    expect(byline('Fires spread\n\nBy Tuesday, the fires had reached three villages.')).toBeUndefined();
+    expect(byline('Fires spread\n\nBy Tuesday Evening the fires had reached three villages')).toBeUndefined();
+    expect(byline('Fires spread\n\nBy Road And Rail\n\nThe line was closed.')).toBeUndefined();
+    const late = ['Fires spread', 'One.', 'Two.', 'Three.', 'Four.', 'Five.', 'By Jane Doe'].join('\n\n');
+    expect(byline(late)).toBeUndefined();
+    expect(normaliseInput('Fires spread\n\nBy Jane Doe', 'txt').meta.byline).toBe('Jane Doe');
+  });
+
   it('sha256 and length like seed/data/articles.yaml (UTF-8 bytes, UTF-16 units)', () => {
     const n = normaliseInput('Kyiv — “quoted” 🙂 text', 'txt');
     expect(n.length).toBe('Kyiv — “quoted” 🙂 text'.length);
