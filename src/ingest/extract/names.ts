@@ -13,8 +13,12 @@ const words = (s: string) => s.split(/\s+/).filter(Boolean);
 
 /** Last words of organisation names, which may take a possessive country or a demonym in front. */
 const ORG_HEAD = /\b(Ministry|Department|Service|Committee|Council|Agency|Office|Forces|Army|Navy|Guard|Command)\b/;
-/** A place followed by one of these is its government speaking or acting ("the Kyiv regime"). */
-const GOVERNING = /^ (regime|government|authorities|administration|leadership)\b/;
+/**
+ * A place followed by one of these is its government speaking or acting ("the Kyiv regime", "the
+ * Belgorod regional administration"): the organisation, so that a spokesman or a claim is not the city's.
+ */
+const GOVERNING =
+  /^ (?:(?:regional|city|municipal|local|district|oblast|provincial|state|military|civil|civilian|military-civilian)\s+){0,2}(?:regime|government|authorities|administration|leadership)\b/;
 
 /**
  * Widens organisation spans over a possessive country or a demonym right before them
@@ -118,7 +122,7 @@ export function mergeNames(
     if (mistaken(kept[i]!) && systems.has(kept[i]!.text)) kept[i] = { ...kept[i]!, type: 'WEAPON' };
   return widenOrganisations(text, kept)
     .map((k) => {
-      const g = k.type === 'PLACE' || k.type === 'UNKNOWN' ? GOVERNING.exec(text.slice(k.end, k.end + 20)) : null;
+      const g = k.type === 'PLACE' || k.type === 'UNKNOWN' ? GOVERNING.exec(text.slice(k.end, k.end + 60)) : null;
       if (!g) return k;
       const end = k.end + g[0].length;
       return { ...k, end, text: text.slice(k.start, end), type: 'ORGANIZATION' as const, gazetteerIds: undefined };

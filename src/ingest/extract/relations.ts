@@ -3,7 +3,7 @@ import type { Mention, RefDraft } from './attribution';
 import { DEMONYMS } from './lexicon';
 import { asciiQuotes } from './sentences';
 
-export const RELATIONS_VERSION = '1.0.0';
+export const RELATIONS_VERSION = '1.1.0';
 
 export interface RelationDraft {
   type: string;
@@ -142,7 +142,8 @@ export function findRelations(text: string, sentences: Span[], mentions: Mention
                 resolvedBy: 'role',
               };
         }
-        if (to) {
+        // A spokesman speaks for a body, not a place (as for the title before the name above).
+        if (to && !(type === 'SPOKESPERSON_FOR' && target?.type === 'PLACE')) {
           const end = target ? target.end : from + 6;
           out.push({
             type,

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../../src/ingest/article';
+import type { Candidate, ClaimCandidate, EntityCandidate, RelationshipCandidate } from '../../../src/ingest/batch';
+import type { GazetteerEntry } from '../../../src/ingest/extract/types';
+import { fedFinder } from './fed-finder';
+import { GAZETTEER } from './gazetteer';
+
+/** The graph knows the city, so a wrong attachment would even be linked to it. */
+const WITH_CITY: GazetteerEntry[] = [
+  ...GAZETTEER,
+  { id: 'belgorod', labels: ['Place'], name: 'Belgorod', aliases: ['Belgorod'], kind: 'city' },
+];
+
+async function extract(raw: string, extractor: Parameters<typeof extractArticle>[1]['extractor']) {
+  const b = await extractArticle({ raw, format: 'txt', source: 'test' }, { extractor, gazetteer: WITH_CITY });
+  const of = <K extends Candidate['kind']>(k: K) =>
+    b.candidates.filter((c): c is Extract<Candidate, { kind: K }> => c.kind === k);
+  return {
+    entities: of('entity') as EntityCandidate[],
+    relations: of('relationship') as RelationshipCandidate[],
+    claims: of('claim') as ClaimCandidate[],
+  };
+}
+
+// What CoreNLP 4.5.10 says of these sentences: the city a LOCATION, the spokesman a PERSON, nothing else.
+const CORENLP = fedFinder({ 'Pavel Sorokin': 'PERSON', Belgorod: 'PLACE' });
+
+describe('the body a spokesman speaks for', () => {
+  for (const [name, finder] of [
+    ['CoreNLP', CORENLP],
+    ['js', 'js'],
+  ] as const)
+    it(`is the regional administration named in the phrase, not its city (${name})`, async () => {
+      const { entities, relations } = await extract(
+        'Pavel Sorokin, a spokesman for the Belgorod regional administration, said the fire at the depot was out.',
+        finder,
+      );
+      const admin = entities.find((e) => e.text === 'Belgorod regional administration');
+      expect(admin).toMatchObject({ type: 'ORGANIZATION' });
+      const spokesman = relations.filter((r) => r.type === 'SPOKESPERSON_FOR');
+      expect(spokesman).toHaveLength(1);
+      expect(spokesman[0]).toMatchObject({
+        from: { text: 'Pavel Sorokin' },
+        to: { text: 'Belgorod regional administration', candidate: admin!.id },
+      });
+      expect(spokesman[0]!.to.entityId).toBeUndefined();
+    });
+
+  it('also before the name, and an unnamed spokesman speaks for the administration, not the city', async () => {
+    const { relations, claims } = await extract(
+      'Belgorod regional administration spokesman Pavel Sorokin said the road would reopen on Friday. ' +
+        'Later a spokesman for the Belgorod city administration said the schools were closed.',
+      CORENLP,
+    );
+    expect(relations.find((r) => r.type === 'SPOKESPERSON_FOR')).toMatchObject({
+      from: { text: 'Pavel Sorokin' },
+      to: { text: 'Belgorod regional administration' },
+    });
+    const schools = claims.find((c) => c.statement.startsWith('the schools'))!;
+    expect(schools.claimant).toMatchObject({ text: 'Belgorod city administration', resolvedBy: 'name' });
+    expect(schools.claimant.entityId).toBeUndefined();
+  });
+
+  it('a place is never what a spokesman speaks for (the vocabulary wants an organisation)', async () => {
+    const { relations } = await extract(
+      'Pavel Sorokin, a spokesman for Belgorod, said the fire at the depot was out.',
+      CORENLP,
+    );
+    expect(relations.filter((r) => r.type === 'SPOKESPERSON_FOR')).toEqual([]);
+  });
+});
