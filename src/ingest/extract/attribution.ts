@@ -1,8 +1,9 @@
 import type { EntityType, Span } from '../batch';
 import { SPEECH_VERBS, STANCE_OF_VERB } from './lexicon';
 import { asciiQuotes, type splitSentences } from './sentences';
+import { adjacentQuotation, MIN_STATEMENT_CHARS, pastWhenOrHow } from './statement';
 
-export const ATTRIBUTION_VERSION = '1.0.0';
+export const ATTRIBUTION_VERSION = '1.1.0';
 
 /** An entity mention as the rules see it; `cluster` indexes the article's entities. */
 export interface Mention extends Span {
@@ -225,7 +226,11 @@ export function attribute(text: string, sentences: Sentences, mentions: Mention[
   };
   const out: ClaimDraft[] = [];
   let lastQuoted: ClaimDraft | undefined;
+  // The end of a quotation taken as the statement of the sentence before it: not a claim again.
+  let takenTo = -1;
+  const taken = (q: Span) => out.some((d) => d.statement.start < q.end && d.statement.end > q.start);
   for (const s of sentences) {
+    if (s.start < takenTo) continue;
     const st = c.t.slice(s.start, s.end);
     const drafts: ClaimDraft[] = [];
     let accordingTo: { ref: RefDraft; cue: Span } | undefined;
@@ -276,13 +281,14 @@ export function attribute(text: string, sentences: Sentences, mentions: Mention[
         const open = c.t.lastIndexOf('"', s.start + closing - 1);
         statement = { start: Math.max(para, open + 1), end: s.start + closing };
       } else {
-        let from = Math.max(cueSpan.end, claimant.end);
+        // "said on Wednesday", "said in a statement": when and how it was said is not what was said.
+        let from = pastWhenOrHow(c.t, Math.max(cueSpan.end, claimant.end), s.end);
         const rest = c.t.slice(from, s.end);
         const lead =
           /^[\s,:]*(?:(?:on|late|early|in)\s+)?(?:(?:\w+day|reporters|russian media|[A-Z][\w-]*(?: [A-Z][\w-]*)*)\s+)?(?:that\s+)?/.exec(
             rest,
           );
-        from += lead ? lead[0].length : 0;
+        from = pastWhenOrHow(c.t, from + (lead ? lead[0].length : 0), s.end);
         let end = s.end;
         if (accordingTo && accordingTo.cue.start >= from) end = accordingTo.cue.start;
         statement = { start: from, end };
@@ -290,11 +296,15 @@ export function attribute(text: string, sentences: Sentences, mentions: Mention[
         if (c.t.slice(from, end).replace(/[\s.,;:"]/g, '').length < 8) {
           const comma = c.t.lastIndexOf(',', Math.min(claimant.start, v));
           if (comma > s.start) statement = { start: s.start, end: comma };
+          // "X said on Wednesday." and nothing more: a quotation standing next to it, if any.
+          else if (!/\p{L}/u.test(c.t.slice(from, end)))
+            statement = adjacentQuotation(c.t, c.quotes, s, taken) ?? statement;
         }
       }
       while (statement.end > statement.start && /[\s,.;:"]/.test(c.t[statement.end - 1]!)) statement.end--;
       while (statement.start < statement.end && /[\s,:"]/.test(c.t[statement.start]!)) statement.start++;
-      if (statement.end - statement.start < 8) continue;
+      if (statement.end - statement.start < MIN_STATEMENT_CHARS) continue;
+      if (statement.start >= s.end) takenTo = Math.max(takenTo, statement.end);
       let via: RefDraft | undefined;
       if (accordingTo && accordingTo.ref.cluster !== claimant.cluster) via = accordingTo.ref;
       drafts.push({
@@ -314,7 +324,7 @@ export function attribute(text: string, sentences: Sentences, mentions: Mention[
         statement.start = Math.min(s.end, accordingTo.ref.end + 1);
         statement.end = s.end;
       }
-      if (statement.end - statement.start >= 8) {
+      if (statement.end - statement.start >= MIN_STATEMENT_CHARS) {
         drafts.push({
           claimant: accordingTo.ref,
           statement,

@@ -82,6 +82,45 @@ describe('rule-based attribution', () => {
     expect(quotedSpans('a “b” c "d').length).toBe(2);
   });
 
+  it('a time after the verb is not the statement: the words before the speaker are', async () => {
+    const rs = await claims(
+      'The water supply will be restored by Friday, Pavel Sorokin said late on Wednesday. ' +
+        'Pavel Sorokin said on Wednesday: "Schools will stay closed until the pipes are checked." ' +
+        'Pavel Sorokin said in an interview with Reuters that the bridge was shut.',
+    );
+    expect(rs.map((r) => r.c.statement)).toEqual([
+      'The water supply will be restored by Friday',
+      'Schools will stay closed until the pipes are checked',
+      'the bridge was shut',
+    ]);
+    expect(rs.every((r) => r.who === 'Pavel Sorokin')).toBe(true);
+  });
+
+  it('"X said on Wednesday." takes the quotation next to it, once', async () => {
+    const before = await claims(
+      'The pumping station was hit twice.\n\n"The water supply will be restored by Friday." Pavel Sorokin said on Wednesday.',
+    );
+    expect(before.map((r) => r.c.statement)).toEqual(['The water supply will be restored by Friday']);
+    expect(before[0]!.c.stance).toContain('direct-quote');
+    const after = await claims(
+      'Pavel Sorokin said on Wednesday.\n\n"The water supply will be restored by Friday. Schools stay closed."',
+    );
+    expect(after.map((r) => r.c.statement)).toEqual([
+      'The water supply will be restored by Friday. Schools stay closed',
+    ]);
+    expect(after[0]!.who).toBe('Pavel Sorokin');
+  });
+
+  it('"X said on Wednesday." with no statement near it is no claim at all', async () => {
+    const rs = await claims(
+      'The pumping station was hit twice.\n\nPavel Sorokin said late on Wednesday.\n\n' +
+        '"Crews are on their way," he added.',
+    );
+    expect(rs.map((r) => [r.c.statement, r.c.cue])).toEqual([['Crews are on their way', 'add']]);
+    expect(await claims('Pavel Sorokin said on Wednesday.')).toEqual([]);
+    expect(await claims('Pavel Sorokin said in a statement on Wednesday.')).toEqual([]);
+  });
+
   it('unnamed sources are kept with an unlinked claimant for the reviewer', async () => {
     const [r] = await claims('Repairs will take a month, local officials said.');
     expect(r!.c.claimant).toMatchObject({ text: 'local officials' });
