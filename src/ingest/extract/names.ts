@@ -110,10 +110,14 @@ export function mergeNames(
         kept[kept.indexOf(g)] = { ...g, type: f.type };
   }
   // A person or untyped name from the finder inside a weapon ("Iskander" of "an Iskander missile",
-  // typed PERSON by NER) is the weapon; a graph name keeps its own type.
+  // typed PERSON by NER), or only a demonym longer ("Russian Iskander"), is the weapon; a graph
+  // name keeps its own type.
   const mistaken = (k: NameSpan) => k.source !== 'gazetteer' && (k.type === 'PERSON' || k.type === 'UNKNOWN');
+  const demonymAnd = (k: NameSpan, w: NameSpan) =>
+    within(w, k) && k.text.replace(w.text, '').trim().toLowerCase() in DEMONYMS;
   for (const w of weapons) {
-    for (let i = kept.length - 1; i >= 0; i--) if (mistaken(kept[i]!) && within(kept[i]!, w)) kept.splice(i, 1);
+    for (let i = kept.length - 1; i >= 0; i--)
+      if (mistaken(kept[i]!) && (within(kept[i]!, w) || demonymAnd(kept[i]!, w))) kept.splice(i, 1);
     if (!kept.some((k) => overlaps(k, w))) kept.push(w);
   }
   // The same system named elsewhere without context ("Iskander systems… the Iskander") is the weapon too.

@@ -29,6 +29,8 @@ describe('named weapon systems', () => {
   it('the pure-JS finder types the same mentions as a weapon', async () => {
     const es = await entities(DEPOT, 'js');
     expect(es.find((e) => e.text === 'Iskander')).toMatchObject({ type: 'WEAPON' });
+    const russian = await entities('Officials said a Russian Iskander missile hit the port.', 'js');
+    expect(russian.map((e) => [e.text, e.type])).toEqual([['Iskander', 'WEAPON']]);
   });
 
   it('a person who bears the name stays a person', async () => {
