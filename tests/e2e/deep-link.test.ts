@@ -197,4 +197,29 @@ describe('deep links (e2e)', () => {
     },
     T,
   );
+
+  it(
+    '"Expand up to" round-trips through the link; a bad value in a link leaves the default',
+    async () => {
+      const { page, context } = await newPage(e2e.browser);
+      await openExplorer(page, e2e.app.url);
+      await page.getByTestId('expand-limit').selectOption('25');
+      await idle(page);
+      await expect.poll(() => new URL(page.url()).searchParams.get('limit')).toBe('25');
+      const link = page.url();
+      await context.close();
+
+      const fresh = await newPage(e2e.browser);
+      await openExplorer(fresh.page, link);
+      await expect(fresh.page.getByTestId('expand-limit').inputValue()).resolves.toBe('25');
+      await fresh.context.close();
+
+      const bad = await newPage(e2e.browser);
+      await openExplorer(bad.page, `${e2e.app.url}/?limit=abc`);
+      await expect(bad.page.getByTestId('expand-limit').inputValue()).resolves.toBe('100');
+      expect(bad.errors).toEqual([]);
+      await bad.context.close();
+    },
+    T,
+  );
 });

@@ -246,6 +246,9 @@ describe('browser back/forward and entity pickers (e2e)', () => {
       await page.evaluate(() => window.__newsgraph!.explorer.back());
       await idle(page);
       expect((await snapshot(page)).renderNodes).toBe(before.renderNodes);
+      // Undo puts back the selection the hide took away: the node is selected, its detail shown.
+      expect(await page.evaluate(() => window.__newsgraph!.explorer.state.selection)).toEqual([region]);
+      await page.getByTestId('detail-name').filter({ hasText: 'Belgorod region' }).waitFor({ timeout: 30_000 });
       await shot(page, '22b-hidden-then-undone');
 
       // Theme, drawer and a query change React state everywhere; Sigma is never rebuilt.

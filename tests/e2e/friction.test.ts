@@ -37,6 +37,30 @@ describe('friction removed (e2e)', () => {
   );
 
   it(
+    'while a new search is pending the list says "Searching…" and offers none of the previous hits',
+    async () => {
+      const { page } = await newPage(e2e.browser);
+      await openExplorer(page, e2e.app.url);
+      await search(page, 'Gladkov');
+      const options = page.locator('[data-testid=search-results] [role=option]');
+      await expect(options.first().textContent()).resolves.toMatch(/Gladkov/);
+      // The next answer is held back until the list has been read.
+      let release = () => {};
+      const held = new Promise<void>((r) => (release = r));
+      await page.route('**/api/search**', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.getByTestId('search').fill('Zelensky');
+      await page.locator('[data-testid=search-results] .searching').waitFor({ timeout: 10_000 });
+      expect(await options.count()).toBe(0);
+      release();
+      await expect.poll(() => options.first().textContent(), { timeout: 30_000 }).toMatch(/Zelensky/);
+    },
+    T,
+  );
+
+  it(
     'the evidence reader gives the position in words and says whether the original is linked; panels write keys as words',
     async () => {
       const { page } = await newPage(e2e.browser);

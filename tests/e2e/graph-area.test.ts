@@ -76,6 +76,30 @@ describe('the graph area (e2e)', () => {
   }
 
   it(
+    'the Cypher drawer open at 1280×800: the graph keeps at least 40% of the window and the legend covers little of it',
+    async () => {
+      const { page } = await newPage(e2e.browser);
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await openExplorer(page, e2e.app.url);
+      await page.evaluate(() => window.__newsgraph!.explorer.openCypher('MATCH (n:Person) RETURN n LIMIT 3'));
+      await page.locator('.cm-content').waitFor({ timeout: 60_000 });
+      await idle(page);
+      const open = await page.evaluate(() => {
+        const r = (sel: string) => document.querySelector(sel)?.getBoundingClientRect() ?? null;
+        const g = r('[data-testid=graph]')!;
+        const l = r('[data-testid=legend]');
+        const w = l ? Math.max(0, Math.min(g.right, l.right) - Math.max(g.left, l.left)) : 0;
+        const h = l ? Math.max(0, Math.min(g.bottom, l.bottom) - Math.max(g.top, l.top)) : 0;
+        return { height: g.height, legendShare: (w * h) / (g.width * g.height) };
+      });
+      expect(open.height).toBeGreaterThanOrEqual(0.4 * 800);
+      expect(open.legendShare).toBeLessThanOrEqual(0.15);
+      await shot(page, 'graph-area-drawer-open-1280x800');
+    },
+    T,
+  );
+
+  it(
     'Hide on Russia (selected, hovered, many neighbours) removes it without an error',
     async () => {
       const { page, errors } = await newPage(e2e.browser);

@@ -167,6 +167,9 @@ describe('panels around the graph (e2e)', () => {
       const trayLabels = labels.filter((l) => l.tray);
       expect(trayLabels.length).toBeGreaterThan(0);
       for (const l of trayLabels) expect(l.r, l.key).toBeLessThanOrEqual(tray[2]! + 0.5);
+      // The first view frames the whole tray panel, its right edge included.
+      expect(tray[0]!, `${width}×${height}`).toBeGreaterThanOrEqual(0);
+      expect(tray[2]!, `${width}×${height}`).toBeLessThanOrEqual(box.width);
       // No tray caption runs past the graph area (its last column is the view's right end).
       const outside = trayLabels.filter((l) => l.l < 0 || l.t < 0 || l.r > box.width || l.b > box.height);
       expect(

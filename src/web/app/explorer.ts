@@ -177,12 +177,19 @@ export class Explorer {
     if (!canBack(this.state.history)) return;
     this.url.replaceNext();
     this.store.set(undo());
+    this.showFocusDetail();
   };
   readonly forward = () => {
     if (!canForward(this.state.history)) return;
     this.url.replaceNext();
     this.store.set(redo());
+    this.showFocusDetail();
   };
+  /** Undo may have put a selection back: its focused node's detail shows again. */
+  private showFocusDetail(): void {
+    const { focus, detail } = this.state;
+    if (focus && detail?.id !== focus) void this.selection.loadDetail(focus);
+  }
 
   // ------------------------------------------------------------------ selection, expansion, paths
 

@@ -5,6 +5,7 @@
  */
 import type { GraphPayload } from '../../shared/graph';
 import { describeError, setAccessToken } from '../api/client';
+import { setExpandLimit } from '../core/expansion/actions';
 import { replaceWith } from '../core/graph/graph-store';
 import { graphOf, startOrCommitGraph } from '../core/history/actions';
 import { decodeRecipe } from '../core/history/recipe';
@@ -121,6 +122,8 @@ export class StartupController {
   async restore(url: UrlState): Promise<void> {
     const { app } = this;
     if (url.hiddenLabels.length) app.store.set({ hiddenLabels: new Set(url.hiddenLabels) });
+    // Before the replay: expansions the link names without a recipe use the link's page size.
+    if (url.expandLimit !== undefined) app.store.set(setExpandLimit(url.expandLimit));
     const encoded = url.view ?? (url.savedView ? await this.savedRecipe(url.savedView) : undefined);
     const recipe = encoded ? decodeRecipe(encoded) : null;
     if (encoded && !recipe) app.shell.setStatus('error', 'This link’s view could not be read; showing what it names.');

@@ -9,8 +9,9 @@ import type { ReaderState } from './evidence/reader';
 import { DEFAULT_EXPAND_LIMIT } from './expansion/actions';
 import { NO_SHOWN, type ShownCounts } from './filters/decorations';
 import { NO_FILTERS, type InvestigationFilters } from './filters/filter';
-import { EMPTY_GRAPH, type GraphState } from './graph/graph-store';
-import { startHistory, type History } from './history/history';
+import { EMPTY_GRAPH } from './graph/graph-store';
+import type { GraphHistory } from './history/actions';
+import { startHistory } from './history/history';
 import { INITIAL_VIEW, type ViewState } from './map/view';
 import type { PathView } from './paths/actions';
 import { INITIAL_PERSPECTIVE, type PerspectiveState } from './perspective/actions';
@@ -22,7 +23,7 @@ import { INITIAL_TIMELINE, type TimelineState } from './timeline/actions';
 
 export interface AppState {
   // --- exploration (core/graph, core/history, core/expansion)
-  history: History<GraphState>;
+  history: GraphHistory;
   /** Labels toggled off in the legend. */
   hiddenLabels: ReadonlySet<string>;
   /** Neighbours fetched per expansion (the API's `limit`). */

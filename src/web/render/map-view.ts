@@ -6,6 +6,7 @@
 import { animateNodes } from 'sigma/utils';
 import type { Atlas } from '../core/map/atlas';
 import { fitFocus, placeAt, type Box, type GeoToGraph } from '../core/map/fit';
+import { mapFrame } from '../core/map/frame';
 import { createProjection, type GeoLayout } from '../core/map/geo-layout';
 import type { Theme } from '../core/shell/actions';
 import { MapLayer } from './layers/map-layer';
@@ -85,10 +86,11 @@ export class MapView {
             inTray.has(id) ? ctrl.sigma.graphToViewport(placeAt(toGraph, { x: tray.x[0], y: tray.y[1] })).x : undefined
         : null,
     );
-    const framed = framedNodes(layout);
+    const framed = mapFrame(layout);
+    const framedPoints = framed.points.map((p) => placeAt(toGraph, p));
     const finish = () => {
       // The first view of the map: the located nodes and the tray, whole, in the free area.
-      if (animate) ctrl.camera.reveal(framed, { fit: true });
+      if (animate) ctrl.camera.reveal(framed.ids, { fit: true, points: framedPoints });
       done();
     };
     const targets: Record<string, { x: number; y: number }> = {};
@@ -150,15 +152,4 @@ function union(a: Box | null, b: Box | null): Box | null {
     x: [Math.min(a.x[0], b.x[0]), Math.max(a.x[1], b.x[1])],
     y: [Math.min(a.y[0], b.y[0]), Math.max(a.y[1], b.y[1])],
   };
-}
-
-/** What the first map view frames: located nodes and events inside the focus, and the tray. */
-function framedNodes(layout: GeoLayout): string[] {
-  const f = layout.focus;
-  const out: string[] = [];
-  for (const [id, p] of layout.positions) {
-    if (p.placement === 'tray') out.push(id);
-    else if (!f || (p.x >= f.x[0] && p.x <= f.x[1] && p.y >= f.y[0] && p.y <= f.y[1])) out.push(id);
-  }
-  return out;
 }

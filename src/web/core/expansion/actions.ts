@@ -87,9 +87,13 @@ export const hideNodes =
     if (!ids.length) return s;
     const g = graphOf(s);
     const caption = ids.length === 1 ? captionOf(g, ids[0]!) : `${ids.length} nodes`;
-    const next = commitGraph(hide(g, ids), `Hid ${caption}`)(s);
-    const selection = next.selection.filter((x) => !ids.includes(x));
-    const focus = next.focus !== null && selection.includes(next.focus) ? next.focus : null;
+    const selection = s.selection.filter((x) => !ids.includes(x));
+    const focus = s.focus !== null && selection.includes(s.focus) ? s.focus : null;
+    const changed = selection.length !== s.selection.length || focus !== s.focus;
+    const selected = changed
+      ? { before: { selection: s.selection, focus: s.focus }, after: { selection, focus } }
+      : undefined;
+    const next = commitGraph(hide(g, ids), `Hid ${caption}`, selected)(s);
     return { ...next, selection, focus, contextMenu: null, ...(focus ? {} : { detail: null }) };
   };
 

@@ -7,6 +7,7 @@
  *   &cypher=MATCH…   (an ad-hoc query instead of a saved one)
  *   &path=a&path=b   (a path search between two nodes)
  *   &hl=Article      (labels toggled off in the legend)
+ *   &limit=25        ("Expand up to": neighbours fetched per expansion, when not the default)
  *   &v=1.eJy…        (the view's recipe, compressed: core/history/recipe.ts — layers, hidden
  *                     nodes, pins, timeline, view; when present it rebuilds the view and
  *                     `expand`/`path`/`run` are only there to be read)
@@ -16,6 +17,8 @@
  * Nodes are referenced by our own `id` property when they have one (readable, stable across
  * reloads of the database), else by element id.
  */
+import { EXPAND_LIMITS } from '../expansion/actions';
+
 export interface UrlState {
   focus?: string;
   expand: string[];
@@ -29,6 +32,8 @@ export interface UrlState {
   run: boolean;
   paths?: [string, string];
   hiddenLabels: string[];
+  /** "Expand up to": one of EXPAND_LIMITS (anything else in a link is ignored). */
+  expandLimit?: number;
   /** The encoded recipe of the view (core/history/recipe.ts). */
   view?: string;
   /** The id of a recipe too long for a link, saved on the server. */
@@ -62,11 +67,20 @@ export function parseUrlState(search: string): UrlState {
   const ends = q.getAll('path').filter(Boolean);
   if (ends.length === 2 && ends[0] !== ends[1]) out.paths = [ends[0]!, ends[1]!];
   out.hiddenLabels = [...new Set(q.getAll('hl').filter(Boolean))];
+  const limit = expandLimitOf(q.get('limit'));
+  if (limit !== undefined) out.expandLimit = limit;
   const view = q.get('v');
   if (view) out.view = view;
   const saved = q.get('vid');
   if (saved && SAVED_VIEW_ID.test(saved) && !view) out.savedView = saved;
   return out;
+}
+
+/** A page size from a link: only the choices the explorer offers (a typed URL may say anything). */
+function expandLimitOf(raw: string | null): number | undefined {
+  if (raw === null || !/^\d{1,4}$/.test(raw)) return undefined;
+  const n = Number(raw);
+  return (EXPAND_LIMITS as readonly number[]).includes(n) ? n : undefined;
 }
 
 /** The query string (with "?", or "" when there is nothing to carry). Stable key order. */
@@ -86,6 +100,7 @@ export function formatUrlState(s: UrlState): string {
     if (s.run) q.set('run', '1');
   }
   for (const l of s.hiddenLabels) q.append('hl', l);
+  if (s.expandLimit !== undefined) q.set('limit', String(s.expandLimit));
   if (s.view) q.set('v', s.view);
   else if (s.savedView) q.set('vid', s.savedView);
   const str = q.toString();

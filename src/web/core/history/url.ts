@@ -2,6 +2,7 @@
  * The view as a deep link: what the URL carries of the app state (nodes by their readable
  * reference). Pure; the browser side is app/url.ts.
  */
+import { DEFAULT_EXPAND_LIMIT } from '../expansion/actions';
 import { expandedAnchors, nodeRef } from '../graph/graph-store';
 import type { AppState } from '../state';
 import { encodeRecipe, isPlainOverview, MAX_RECIPE_CHARS, recipeOf } from './recipe';
@@ -25,6 +26,7 @@ export function urlStateOf(s: AppState, saved: ReadonlyMap<string, string> = new
     hiddenLabels: [...s.hiddenLabels],
   };
   if (s.focus) out.focus = ref(s.focus);
+  if (s.expandLimit !== DEFAULT_EXPAND_LIMIT) out.expandLimit = s.expandLimit;
   if (d.open && d.mode === 'saved' && d.query) out.query = d.query;
   if (d.open && d.mode === 'cypher' && d.cypher.trim()) out.cypher = d.cypher;
   if (s.path && s.path.count > 0) out.paths = [ref(s.path.from), ref(s.path.to)];

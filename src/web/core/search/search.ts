@@ -29,3 +29,39 @@ export function hitSubtitle(hit: SearchHit): string {
     hit.node.labels.filter((l) => l !== 'Entity').join(', ');
   return d.length > 90 ? `${d.slice(0, 88)}…` : d;
 }
+
+/** Which query an answer is for: the trimmed text and the label filter. */
+export const searchAnswerKey = (text: string, labels: string): string => `${labels}\n${text.trim()}`;
+
+/** The last answer the search gave, and the query it answers (`searchAnswerKey`). */
+export interface SearchAnswer {
+  readonly key: string;
+  readonly hits: readonly SearchHit[];
+  readonly error: string | null;
+}
+
+export type SearchList =
+  | { kind: 'closed' }
+  | { kind: 'pending'; text: string }
+  | { kind: 'error'; error: string }
+  | { kind: 'empty'; text: string }
+  | { kind: 'hits'; hits: readonly SearchHit[] };
+
+/**
+ * What the list under the box shows. Hits are shown only for the query they answer: while new
+ * text is pending the list says so, rather than offering the old hits as its answers (Enter would
+ * pick one). The same query asked again (focus, spaces) keeps its hits, so nothing flickers.
+ */
+export function searchList(q: {
+  open: boolean;
+  text: string;
+  labels: string;
+  answer: SearchAnswer | null;
+}): SearchList {
+  const text = q.text.trim();
+  if (!q.open || !text) return { kind: 'closed' };
+  const a = q.answer;
+  if (!a || a.key !== searchAnswerKey(text, q.labels)) return { kind: 'pending', text };
+  if (a.error) return { kind: 'error', error: a.error };
+  return a.hits.length ? { kind: 'hits', hits: a.hits } : { kind: 'empty', text };
+}

@@ -208,8 +208,10 @@ export class MapLayer {
     const pad = 14;
     const x = Math.min(p0.x, p1.x) - pad;
     const y = Math.min(p0.y, p1.y) - pad - 16;
-    // Wide enough for the captions written beside its nodes (they are not cut at its edge).
-    const right = Math.max(Math.max(p0.x, p1.x) + pad, this.trayLabelsRight() + 8);
+    // Wide enough for the captions written beside its nodes (they are not cut at its edge). Those
+    // end at most at the view's edge (they turn left there): so does the panel, its border seen.
+    const edge = this.sigma.getDimensions().width - 1;
+    const right = Math.max(Math.max(p0.x, p1.x) + pad, Math.min(this.trayLabelsRight() + 8, edge));
     const w = right - x;
     const h = Math.abs(p1.y - p0.y) + pad * 2 + 16;
     this.canvas.dataset.tray = [x, y, x + w, y + h].map((v) => Math.round(v)).join(',');

@@ -37,9 +37,10 @@ export class CameraController {
    * Brings these nodes into the part of the view no panel covers (legend, status line, view
    * switch, zoom buttons): pans when they fit at the current zoom, zooms out when they do not,
    * and does nothing when they are all in it already. `fit`: frames them exactly (zooming in
-   * too, not closer than `minRatio`). Room is kept right of them for their captions. O(ids).
+   * too, not closer than `minRatio`). Room is kept right of them for their captions. `points`
+   * (graph coordinates) are brought in with them: the edges of a panel drawn under nodes. O(ids).
    */
-  reveal(ids: Iterable<string>, opts: { fit?: boolean; minRatio?: number } = {}): void {
+  reveal(ids: Iterable<string>, opts: { fit?: boolean; minRatio?: number; points?: Coordinates[] } = {}): void {
     this.host.ensureIndexed();
     const sigma = this.sigma;
     const pts: Coordinates[] = [];
@@ -47,6 +48,7 @@ export class CameraController {
       const d = sigma.getNodeDisplayData(id);
       if (d && !d.hidden) pts.push({ x: d.x, y: d.y });
     }
+    if (pts.length) for (const p of opts.points ?? []) pts.push(sigma.viewportToFramedGraph(sigma.graphToViewport(p)));
     if (!pts.length) return;
     const free = this.freeRect();
     const pad = REVEAL_PAD;

@@ -6,7 +6,7 @@ import { Glyph } from '../shell/Glyph';
 import { Icon } from '../shell/Icon';
 import { primaryLabel } from '../../core/graph/graph-store';
 import { describeError } from '../../api/client';
-import { hitSubtitle } from '../../core/search/search';
+import { hitSubtitle, searchAnswerKey, searchList, type SearchAnswer } from '../../core/search/search';
 
 const DEBOUNCE_MS = 180;
 
@@ -40,11 +40,9 @@ export function SearchBox({
   const explorer = useExplorer();
   const theme = useApp((s) => s.theme);
   const [text, setText] = useState(value ?? '');
-  const [hits, setHits] = useState<SearchHit[]>([]);
+  const [answer, setAnswer] = useState<SearchAnswer | null>(null);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
-  const [error, setError] = useState<string | null>(null);
-  const [searching, setSearching] = useState(false);
   const [note, setNote] = useState<{ text: string; statement: string | null } | null>(null);
   const listId = useId();
   const abort = useRef<AbortController | null>(null);
@@ -56,12 +54,8 @@ export function SearchBox({
 
   useEffect(() => {
     const q = text.trim();
-    if (!open || q.length < 1) {
-      setHits([]);
-      setSearching(false);
-      return;
-    }
-    setSearching(true);
+    if (!open || q.length < 1) return;
+    const key = searchAnswerKey(q, labelKey);
     const t = setTimeout(async () => {
       abort.current?.abort();
       const ctrl = new AbortController();
@@ -73,16 +67,12 @@ export function SearchBox({
           signal: ctrl.signal,
         });
         if (ctrl.signal.aborted) return;
-        setHits(res.hits);
+        setAnswer({ key, hits: res.hits, error: null });
         setNote(res.note ? { text: res.note, statement: res.createIndex } : null);
         setActive(0);
-        setError(null);
       } catch (e) {
         if (ctrl.signal.aborted) return;
-        setHits([]);
-        setError(describeError(e));
-      } finally {
-        if (!ctrl.signal.aborted) setSearching(false);
+        setAnswer({ key, hits: [], error: describeError(e) });
       }
     }, DEBOUNCE_MS);
     return () => clearTimeout(t);
@@ -93,8 +83,12 @@ export function SearchBox({
     onPick(hit);
     setOpen(false);
     setText(keepText ? hit.node.caption : '');
-    setHits([]);
+    setAnswer(null);
   };
+
+  // Only hits that answer the text now in the box are offered (and picked by Enter).
+  const list = searchList({ open, text, labels: labelKey, answer });
+  const hits = list.kind === 'hits' ? list.hits : [];
 
   const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'ArrowDown') {
@@ -112,7 +106,7 @@ export function SearchBox({
     }
   };
 
-  const showList = open && text.trim().length > 0 && (hits.length > 0 || !!error || !searching);
+  const showList = list.kind !== 'closed';
   return (
     <div className="search">
       <span className="search-icon">
@@ -143,8 +137,13 @@ export function SearchBox({
       />
       {showList ? (
         <ul className="suggestions" id={listId} role="listbox" data-testid={testId ? `${testId}-results` : undefined}>
-          {error ? <li className="empty">{error}</li> : null}
-          {!error && !hits.length ? <li className="empty">No match for “{text.trim()}”.</li> : null}
+          {list.kind === 'pending' ? (
+            <li className="searching" aria-live="polite">
+              Searching…
+            </li>
+          ) : null}
+          {list.kind === 'error' ? <li className="empty">{list.error}</li> : null}
+          {list.kind === 'empty' ? <li className="empty">No match for “{list.text}”.</li> : null}
           {hits.map((h, i) => (
             <li
               key={h.node.id}
@@ -165,7 +164,7 @@ export function SearchBox({
               </div>
             </li>
           ))}
-          {showNote && note && !error ? (
+          {showNote && note && (list.kind === 'hits' || list.kind === 'empty') ? (
             <li
               className="search-note"
               role="presentation"

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { EXPAND_LIMITS } from '../../../../../src/web/core/expansion/actions';
 import {
   EMPTY_URL_STATE,
   MAX_CYPHER_IN_URL,
@@ -70,6 +71,16 @@ describe('URL state', () => {
     expect(formatUrlState({ ...EMPTY_URL_STATE, run: true })).toBe('');
   });
 
+  it('carries the expansion page size ("Expand up to"); a bad value in a link is ignored', () => {
+    const s: UrlState = { ...EMPTY_URL_STATE, expand: ['gladkov'], expandLimit: 25 };
+    const qs = formatUrlState(s);
+    expect(qs).toBe('?expand=gladkov&limit=25');
+    expect(parseUrlState(qs)).toEqual(s);
+    for (const bad of ['abc', '0', '-10', '25.5', '1e2', '99999', '7', '']) {
+      expect(parseUrlState(`?limit=${bad}`)).toEqual(EMPTY_URL_STATE);
+    }
+  });
+
   it('round-trips any state (property)', () => {
     const ref = fc.string({ minLength: 1, maxLength: 20 });
     const arb = fc.record({
@@ -83,6 +94,7 @@ describe('URL state', () => {
         { nil: undefined },
       ),
       hiddenLabels: fc.uniqueArray(fc.stringMatching(/^[A-Z][a-zA-Z]{0,10}$/), { maxLength: 3 }),
+      expandLimit: fc.option(fc.constantFrom(...EXPAND_LIMITS), { nil: undefined }),
     });
     fc.assert(
       fc.property(arb, (raw) => {

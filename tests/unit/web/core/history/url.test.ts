@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expanded } from '../../../../../src/web/core/expansion/actions';
+import { DEFAULT_EXPAND_LIMIT, expanded, setExpandLimit } from '../../../../../src/web/core/expansion/actions';
 import { redo, undo } from '../../../../../src/web/core/history/actions';
 import { urlStateOf } from '../../../../../src/web/core/history/url';
 import { formatUrlState } from '../../../../../src/web/core/history/url-state';
@@ -37,6 +37,12 @@ describe('the view as a deep link', () => {
     )(s);
     s = { ...s, hiddenLabels: new Set(['Article']) };
     expect(formatUrlState(urlStateOf(s))).toBe('?focus=belgorod&expand=gladkov&path=gladkov&path=belgorod&hl=Article');
+  });
+
+  it('carries "Expand up to" when it is not the default', () => {
+    const s = stateWith(world);
+    expect(formatUrlState(urlStateOf(setExpandLimit(25)(s)))).toBe('?limit=25');
+    expect(formatUrlState(urlStateOf(setExpandLimit(DEFAULT_EXPAND_LIMIT)(s)))).toBe('');
   });
 
   it('carries the open saved query with its parameters, and whether it ran', () => {
