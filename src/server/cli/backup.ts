@@ -22,7 +22,7 @@ import {
   RestoreRefused,
   type BackupTarget,
 } from '../backup/backup';
-import type { Actor } from '../http/actor';
+import { CLI_ORIGIN, type Actor } from '../http/actor';
 
 function target(env: Env): { t: BackupTarget; driver: Driver | null } {
   let driver: Driver | null = null;
@@ -57,7 +57,7 @@ function target(env: Env): { t: BackupTarget; driver: Driver | null } {
 function audit(env: Env, action: string, target: string, after: unknown, detail?: unknown) {
   const store = openAppStore(env.NEWSGRAPH_DATA_DIR);
   try {
-    const actor: Actor = { name: `console:${userInfo().username}`, role: 'admin', via: 'local' };
+    const actor: Actor = { name: `console:${userInfo().username}`, role: 'admin', via: 'local', origin: CLI_ORIGIN };
     createAudit(store).record(actor, { action, target, after, detail });
   } finally {
     store.close();
