@@ -1,9 +1,11 @@
 /**
  * The audit trail: one append-only row per write (ingest, accept, reject, edit, merge, undo, saved
- * query, perspective, user change): who, when, what, and the state before and after. Kept in the
- * app's store, so it exists for any database, and nothing in the API updates or deletes a row.
+ * query, perspective, user change): who, how they came in (session, token, console), when, what,
+ * and the state before and after. Kept in the app's store, so it exists for any database, and
+ * nothing in the API updates or deletes a row.
  */
 import type { AppStore } from '../../runtime/store/app-store';
+import type { AuditOrigin } from '../../shared/api/audit';
 import type { Actor } from '../http/actor';
 
 export interface AuditEntry {
@@ -20,6 +22,8 @@ export interface AuditEntry {
   after: unknown;
   /** Free detail: the article and quote behind a graph change, a reason. */
   detail: unknown;
+  /** How it came in (session, token, console…); null for entries written before this was kept. */
+  origin: AuditOrigin | null;
 }
 
 export interface AuditInput {
@@ -69,6 +73,10 @@ const MIGRATIONS = [
      BEGIN SELECT RAISE(ABORT, 'audit entries cannot be changed'); END;
    CREATE TRIGGER audit_entries_no_delete BEFORE DELETE ON audit_entries
      BEGIN SELECT RAISE(ABORT, 'audit entries cannot be deleted'); END;`,
+  // Entries written before these columns existed keep NULL: their origin is unknown.
+  `ALTER TABLE audit_entries ADD COLUMN origin TEXT;
+   ALTER TABLE audit_entries ADD COLUMN origin_ref TEXT;
+   ALTER TABLE audit_entries ADD COLUMN origin_label TEXT;`,
 ];
 
 interface Row {
@@ -81,15 +89,22 @@ interface Row {
   before_json: string | null;
   after_json: string | null;
   detail_json: string | null;
+  origin: AuditOrigin['via'] | null;
+  origin_ref: string | null;
+  origin_label: string | null;
 }
 
 const parse = (s: string | null): unknown => (s === null ? null : JSON.parse(s));
 const json = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
 
+/** The actor's own origin, or the bare way in when it has none (no session or token to name). */
+const originOf = (a: Actor): AuditOrigin => a.origin ?? { via: a.via, ref: null, label: null };
+
 export function createAudit(store: AppStore, now: () => Date = () => new Date()): Audit {
   store.migrate('audit', MIGRATIONS);
   const insert = store.db.prepare(
-    'INSERT INTO audit_entries (at, actor, role, action, target, before_json, after_json, detail_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    `INSERT INTO audit_entries (at, actor, role, action, target, before_json, after_json, detail_json, origin, origin_ref, origin_label)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const toEntry = (r: Row): AuditEntry => ({
     id: r.id,
@@ -101,11 +116,13 @@ export function createAudit(store: AppStore, now: () => Date = () => new Date())
     before: parse(r.before_json),
     after: parse(r.after_json),
     detail: parse(r.detail_json),
+    origin: r.origin === null ? null : { via: r.origin, ref: r.origin_ref, label: r.origin_label },
   });
   return {
     record(actor, input) {
       const at = now().toISOString();
       const target = input.target ?? null;
+      const origin = originOf(actor);
       const r = insert.run(
         at,
         actor.name,
@@ -115,6 +132,9 @@ export function createAudit(store: AppStore, now: () => Date = () => new Date())
         json(input.before),
         json(input.after),
         json(input.detail),
+        origin.via,
+        origin.ref,
+        origin.label,
       );
       return {
         id: Number(r.lastInsertRowid),
@@ -126,6 +146,7 @@ export function createAudit(store: AppStore, now: () => Date = () => new Date())
         before: input.before ?? null,
         after: input.after ?? null,
         detail: input.detail ?? null,
+        origin,
       };
     },
     list(f = {}) {

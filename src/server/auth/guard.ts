@@ -16,7 +16,7 @@ import fastifySecureSession from '@fastify/secure-session';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Env } from '../../runtime/config';
 import { ROUTES, minRole, roleAllows, type Access } from '../../shared/api/routes';
-import { ANONYMOUS, LOCAL_ADMIN, type Actor } from '../http/actor';
+import { ANONYMOUS, LOCAL_ADMIN, sessionHandle, type Actor } from '../http/actor';
 import { ApiError } from '../http/errors';
 import { sha256, type Accounts } from './accounts';
 import { isLoopback } from './host';
@@ -93,12 +93,13 @@ export async function registerGuard(
       const bearer = /^Bearer\s+(\S+)\s*$/i.exec(auth)?.[1];
       if (!bearer) return unauthorized(reply, 'Send "Authorization: Bearer <token>".');
       if (m === 'token' && sharedToken && timingSafeEqual(Buffer.from(sha256(bearer), 'hex'), sharedToken))
-        return { ...LOCAL_ADMIN, via: 'token' };
+        return { ...LOCAL_ADMIN, via: 'token', origin: { via: 'token', ref: null, label: 'NEWSGRAPH_TOKEN' } };
       if (m === 'accounts') {
         const found = accounts.resolveToken(bearer);
         if (found) {
           const role = found.token.role ? minRole(found.account.role, found.token.role) : found.account.role;
-          return { name: found.account.name, role, via: 'token' };
+          const origin = { via: 'token' as const, ref: found.token.id, label: found.token.label };
+          return { name: found.account.name, role, via: 'token', origin };
         }
         if (sharedToken && timingSafeEqual(Buffer.from(sha256(bearer), 'hex'), sharedToken))
           return unauthorized(
@@ -128,7 +129,8 @@ export async function registerGuard(
       req.session.delete();
       return ANONYMOUS;
     }
-    return { name: account.name, role: account.role, via: 'session' };
+    const origin = { via: 'session' as const, ref: sessionHandle(sid), label: null };
+    return { name: account.name, role: account.role, via: 'session', origin };
   };
 
   const csrfCheck = (req: FastifyRequest, reply: FastifyReply) =>

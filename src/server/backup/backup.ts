@@ -24,12 +24,15 @@ import type { Driver } from 'neo4j-driver';
 import * as tar from 'tar';
 import { ingestTextDir } from '../../ingest/store';
 import type { Env } from '../../runtime/config';
-import { APP_STORE_FILE, type AppStore } from '../../runtime/store/app-store';
+import { APP_STORE_FILE, openAppStore, type AppStore } from '../../runtime/store/app-store';
 import { managedStatus } from '../../runtime/managed/instance';
 import type { Backup } from '../../shared/api/backups';
+import { createAudit, type Audit } from '../audit/audit';
+import type { Actor } from '../http/actor';
 import { BackupError, runAdminTool } from './admin-tool';
 import { graphFingerprint } from './fingerprint';
 import { withManagedStopped, type ManagedSettings } from './maintenance';
+import { liveStoreFile, restoreStore } from './restore-store';
 
 export { BackupError } from './admin-tool';
 
@@ -233,12 +236,14 @@ export interface RestoreResult {
 /**
  * Restores `file` over the current graph and app store. Refuses (RestoreRefused) when either
  * holds anything, unless `force`; with force, backs up the current state first (unless
- * `safety: false`). Cost: a safety backup, a managed stop around the load, a fingerprint pass.
+ * `safety: false`). The audit trail is not rolled back: it keeps every entry, and gets one for
+ * the restore by `actor` (when given) in the same write as the store.
+ * Cost: a safety backup, a managed stop around the load, a fingerprint pass.
  */
 export async function restoreBackup(
   file: string,
   t: BackupTarget,
-  opts: { force?: boolean; safety?: boolean; dir: string; log?: (l: string) => void },
+  opts: { force?: boolean; safety?: boolean; dir: string; log?: (l: string) => void; actor?: Actor },
 ): Promise<RestoreResult> {
   const log = opts.log ?? (() => {});
   if (!existsSync(file)) throw new BackupError(`No backup file ${file}`);
@@ -280,25 +285,41 @@ export async function restoreBackup(
       );
       if (!existsSync(dump)) throw new BackupError('the dump is missing from the backup');
     }
-    if (manifest.appStore) await restoreStore(join(work, APP_STORE_FILE), t);
+    // Verified before the store is swapped, so the restore's audit entry can say so; a failing
+    // check still lets the store follow the graph (and is thrown after).
+    let fingerprint: string | null = null;
+    let unchecked: unknown = null;
+    if (manifest.graph === 'dump')
+      fingerprint = await fingerprintOrNull(t).catch((e: unknown) => ((unchecked = e), null));
+    const verified = fingerprint && manifest.fingerprint ? fingerprint === manifest.fingerprint : null;
+    const record = (audit: Audit) => {
+      if (opts.actor)
+        audit.record(opts.actor, {
+          action: 'backup.restore',
+          target: basename(file),
+          after: manifest,
+          detail: { file, safetyBackup: safetyBackup?.file ?? null, verified },
+        });
+    };
+    if (manifest.appStore) await restoreStore(join(work, APP_STORE_FILE), t, record);
+    else if (opts.actor) recordInLiveStore(t, record);
     // Texts are named by their sha256: bringing back the missing ones never changes a present one.
     if (t.ingestTexts && existsSync(join(work, TEXTS)))
       cpSync(join(work, TEXTS), t.ingestTexts, { recursive: true, force: false });
-    const fingerprint = manifest.graph === 'dump' ? await fingerprintOrNull(t) : null;
-    const verified = fingerprint && manifest.fingerprint ? fingerprint === manifest.fingerprint : null;
+    if (unchecked) throw unchecked;
     return { manifest, safetyBackup, fingerprint, verified };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
 }
 
-/** The backup's store into the live one, through SQLite's backup API (processes with it open see the new content). */
-async function restoreStore(from: string, t: BackupTarget): Promise<void> {
-  mkdirSync(t.dataDir, { recursive: true });
-  const src = new Database(from, { readonly: true, fileMustExist: true });
+/** A restore without an app store in the backup is still audited, in the store that stays. */
+function recordInLiveStore(t: BackupTarget, record: (audit: Audit) => void): void {
+  if (t.store && t.store.file === liveStoreFile(t)) return record(createAudit(t.store));
+  const store = openAppStore(t.dataDir);
   try {
-    await src.backup(t.store && t.store.file !== ':memory:' ? t.store.file : join(t.dataDir, APP_STORE_FILE));
+    record(createAudit(store));
   } finally {
-    src.close();
+    store.close();
   }
 }

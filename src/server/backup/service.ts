@@ -23,7 +23,12 @@ export interface Backups {
   stop(): void;
 }
 
-const SCHEDULER: Actor = Object.freeze({ name: 'scheduler', role: 'admin', via: 'local' });
+const SCHEDULER: Actor = Object.freeze({
+  name: 'scheduler',
+  role: 'admin',
+  via: 'local',
+  origin: Object.freeze({ via: 'server', ref: null, label: null }),
+});
 
 export function createBackups(opts: {
   env: Env;

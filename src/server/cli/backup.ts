@@ -22,7 +22,7 @@ import {
   RestoreRefused,
   type BackupTarget,
 } from '../backup/backup';
-import type { Actor } from '../http/actor';
+import { CLI_ORIGIN, type Actor } from '../http/actor';
 
 function target(env: Env): { t: BackupTarget; driver: Driver | null } {
   let driver: Driver | null = null;
@@ -54,11 +54,18 @@ function target(env: Env): { t: BackupTarget; driver: Driver | null } {
   };
 }
 
-function audit(env: Env, action: string, target: string, after: unknown, detail?: unknown) {
+/** The person at the server's console, as the audit trail records them. */
+const consoleActor = (): Actor => ({
+  name: `console:${userInfo().username}`,
+  role: 'admin',
+  via: 'local',
+  origin: CLI_ORIGIN,
+});
+
+function audit(env: Env, action: string, target: string, after: unknown) {
   const store = openAppStore(env.NEWSGRAPH_DATA_DIR);
   try {
-    const actor: Actor = { name: `console:${userInfo().username}`, role: 'admin', via: 'local' };
-    createAudit(store).record(actor, { action, target, after, detail });
+    createAudit(store).record(consoleActor(), { action, target, after });
   } finally {
     store.close();
   }
@@ -98,10 +105,8 @@ async function main(): Promise<number> {
         safety: !values['no-safety-backup'],
         dir,
         log,
-      });
-      audit(env, 'backup.restore', file, r.manifest, {
-        safetyBackup: r.safetyBackup?.file ?? null,
-        verified: r.verified,
+        // Recorded by the restore itself, in the same write as the restored store.
+        actor: consoleActor(),
       });
       console.log(`newsgraph: restored ${file} (backed up ${r.manifest.at}).`);
       if (r.verified === true) console.log('  the graph is identical to the backup (fingerprint verified)');

@@ -17,7 +17,7 @@ import { PasswordSchema, RoleSchema, UserNameSchema } from '../../shared/api/ses
 import type { Role } from '../../shared/api/routes';
 import { createAudit } from '../audit/audit';
 import { AccountError, Accounts } from '../auth/accounts';
-import type { Actor } from '../http/actor';
+import { CLI_ORIGIN, type Actor } from '../http/actor';
 import { readSecret } from './secret';
 
 const USAGE = `usage:
@@ -69,7 +69,7 @@ async function main(): Promise<number> {
     const accounts = new Accounts(store);
     const audit = createAudit(store);
     // The person at the server's console: recorded as such in the audit trail.
-    const actor: Actor = { name: `console:${userInfo().username}`, role: 'admin', via: 'local' };
+    const actor: Actor = { name: `console:${userInfo().username}`, role: 'admin', via: 'local', origin: CLI_ORIGIN };
     const role = values.role === undefined ? undefined : check<Role>(RoleSchema, values.role, '--role');
     const name = () => check<string>(UserNameSchema, positionals[0], 'NAME');
 

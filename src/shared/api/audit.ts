@@ -3,6 +3,19 @@ import type { EndpointContract } from './contract';
 import { intParam } from './common';
 import { ROUTES } from './routes';
 
+/** How an action came in; 'server' is the server acting on its own (the backup schedule). */
+export const AUDIT_VIAS = ['session', 'token', 'local', 'cli', 'server', 'anonymous'] as const;
+
+export const AuditOriginSchema = z.object({
+  via: z.enum(AUDIT_VIAS),
+  ref: z
+    .string()
+    .nullable()
+    .describe('session: a short hash of the session (not its id or cookie); token: its id; else null'),
+  label: z.string().nullable().describe("token: its label; else null. Never the token's secret"),
+});
+export type AuditOrigin = z.infer<typeof AuditOriginSchema>;
+
 export const AuditEntrySchema = z.object({
   id: z.number(),
   at: z.string().describe('ISO time'),
@@ -13,6 +26,7 @@ export const AuditEntrySchema = z.object({
   before: z.unknown(),
   after: z.unknown(),
   detail: z.unknown().describe('the article and quote behind a graph change, a reason…'),
+  origin: AuditOriginSchema.nullable().describe('null for entries written before origins were recorded'),
 });
 export type AuditEntryWire = z.infer<typeof AuditEntrySchema>;
 

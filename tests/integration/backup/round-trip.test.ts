@@ -156,8 +156,13 @@ describe('db:backup and db:restore on the managed instance', { timeout: 300_000 
     // The restore is audited in the restored store, by the console user who ran it.
     const store = openAppStore(dataDir);
     try {
-      const row = store.db.prepare("SELECT actor, action FROM audit_entries WHERE action = 'backup.restore'").get();
-      expect(row).toMatchObject({ action: 'backup.restore', actor: expect.stringMatching(/^console:/) });
+      const row = store.db
+        .prepare("SELECT actor, action, origin FROM audit_entries WHERE action = 'backup.restore'")
+        .get();
+      expect(row).toMatchObject({ action: 'backup.restore', actor: expect.stringMatching(/^console:/), origin: 'cli' });
+      // The backup's own entry is written after the backup was taken: the restored trail keeps it.
+      const actions = store.db.prepare('SELECT action FROM audit_entries ORDER BY id').pluck().all();
+      expect(actions).toEqual(['backup.create', 'backup.restore']);
     } finally {
       store.close();
     }

@@ -6,6 +6,7 @@ import {
   type SessionResponse,
 } from '../../../shared/api/session';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { sessionHandle } from '../../http/actor';
 import { ApiError } from '../../http/errors';
 import { failedSignInKey } from '../../auth/accounts';
 import { fastifyPath, parseInput, type ApiContext, type RouteModule } from '../../http/context';
@@ -46,9 +47,11 @@ export const sessionRoutes: RouteModule = (app, ctx) => {
       }
       ctx.accounts.clearAttempts(nameKey);
       const csrfToken = ctx.guard.signIn(req, reply, account);
-      const actor = { name: account.name, role: account.role, via: 'session' as const };
-      ctx.audit.record(actor, { action: 'session.login', target: account.name, detail: { ip: req.ip } });
-      return { mode: 'accounts', user: actor, csrfToken } satisfies SessionResponse;
+      const user = { name: account.name, role: account.role, via: 'session' as const };
+      const sid = req.session.get('s');
+      const origin = { via: 'session' as const, ref: sid ? sessionHandle(sid) : null, label: null };
+      ctx.audit.record({ ...user, origin }, { action: 'session.login', target: account.name, detail: { ip: req.ip } });
+      return { mode: 'accounts', user, csrfToken } satisfies SessionResponse;
     },
   );
 

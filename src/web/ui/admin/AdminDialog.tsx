@@ -3,6 +3,7 @@ import type { AuditEntryWire, User } from '../../../shared/api';
 import type { Role } from '../../../shared/api/routes';
 import { describeError } from '../../api/client';
 import { useExplorer } from '../context';
+import { describeOrigin } from './audit-origin';
 import './admin.css';
 
 const ROLES: Role[] = ['viewer', 'editor', 'admin'];
@@ -189,24 +190,31 @@ function Audit() {
             <tr>
               <th>When</th>
               <th>Who</th>
+              <th>Via</th>
               <th>What</th>
               <th>Target</th>
               <th>Change</th>
             </tr>
           </thead>
           <tbody>
-            {entries.map((e) => (
-              <tr key={e.id} data-testid="audit-entry">
-                <td className="small">{e.at.slice(0, 19).replace('T', ' ')}</td>
-                <td>{e.actor}</td>
-                <td>{e.action}</td>
-                <td>{e.target ?? ''}</td>
-                <td className="small mono" title={JSON.stringify(e.detail ?? null)}>
-                  {e.before !== null && e.before !== undefined ? `${JSON.stringify(e.before)} → ` : ''}
-                  {e.after !== null && e.after !== undefined ? JSON.stringify(e.after) : ''}
-                </td>
-              </tr>
-            ))}
+            {entries.map((e) => {
+              const via = describeOrigin(e.origin);
+              return (
+                <tr key={e.id} data-testid="audit-entry">
+                  <td className="small">{e.at.slice(0, 19).replace('T', ' ')}</td>
+                  <td>{e.actor}</td>
+                  <td className="small" title={via.title} data-testid="audit-entry-via">
+                    {via.text}
+                  </td>
+                  <td>{e.action}</td>
+                  <td>{e.target ?? ''}</td>
+                  <td className="small mono" title={JSON.stringify(e.detail ?? null)}>
+                    {e.before !== null && e.before !== undefined ? `${JSON.stringify(e.before)} → ` : ''}
+                    {e.after !== null && e.after !== undefined ? JSON.stringify(e.after) : ''}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>

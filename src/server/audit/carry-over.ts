@@ -1,0 +1,74 @@
+/**
+ * Keeps the audit trail append-only through a restore: the restored store gets every entry of
+ * the store it replaces that it does not hold already. A restore brings back a store as it was,
+ * but what happened since (the entries written after the backup was taken) did happen.
+ */
+import { createHash } from 'node:crypto';
+import type { AppStore, SqliteDb } from '../../runtime/store/app-store';
+import { createAudit } from './audit';
+
+/** Every column of an entry but its id: two entries are the same entry when these all agree. */
+const CONTENT = [
+  'at',
+  'actor',
+  'role',
+  'action',
+  'target',
+  'before_json',
+  'after_json',
+  'detail_json',
+  'origin',
+  'origin_ref',
+  'origin_label',
+] as const;
+
+type Row = { id: number } & Record<string, unknown>;
+
+const hasTrail = (db: SqliteDb) =>
+  db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_entries'").get() !== undefined;
+
+/**
+ * Appends to `into`'s trail the entries of `from`'s that it lacks, in `from`'s order, in one
+ * transaction; returns how many. An entry keeps its id when that id is above every id `into`
+ * holds (the usual case: `into` is a backup of the same store, so the new entries are its tail),
+ * else it gets the next free one. Entries are matched by content, as a multiset, so carrying
+ * over twice adds nothing the second time and two identical entries stay two.
+ * Cost: one pass over both trails (a short hash per entry held in memory) plus the inserts.
+ */
+export function carryOverAudit(into: AppStore, from: SqliteDb): number {
+  createAudit(into); // brings `into`'s table up to the current columns
+  if (!hasTrail(from)) return 0;
+  const fromColumns = new Set(
+    (from.prepare('PRAGMA table_info(audit_entries)').all() as { name: string }[]).map((c) => c.name),
+  );
+  // An older store lacks the newer columns: compare on those both have (the rest are NULL in `into`).
+  const common = CONTENT.filter((c) => fromColumns.has(c));
+  const key = (r: Row) =>
+    createHash('sha256')
+      .update(JSON.stringify(common.map((c) => r[c] ?? null)))
+      .digest('base64');
+  const held = new Map<string, number>();
+  for (const r of into.db.prepare('SELECT * FROM audit_entries').iterate() as Iterable<Row>) {
+    const k = key(r);
+    held.set(k, (held.get(k) ?? 0) + 1);
+  }
+  const missing: Row[] = [];
+  for (const r of from.prepare('SELECT * FROM audit_entries ORDER BY id').iterate() as Iterable<Row>) {
+    const k = key(r);
+    const n = held.get(k) ?? 0;
+    if (n > 0) held.set(k, n - 1);
+    else missing.push(r);
+  }
+  if (!missing.length) return 0;
+  const insert = into.db.prepare(
+    `INSERT INTO audit_entries (id, ${common.join(', ')}) VALUES (${['?', ...common.map(() => '?')].join(', ')})`,
+  );
+  const maxId = into.db.prepare('SELECT max(id) AS id FROM audit_entries').pluck();
+  into.db.transaction(() => {
+    for (const r of missing) {
+      const top = (maxId.get() as number | null) ?? 0;
+      insert.run(r.id > top ? r.id : null, ...common.map((c) => r[c] ?? null));
+    }
+  })();
+  return missing.length;
+}

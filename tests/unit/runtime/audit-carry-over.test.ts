@@ -1,0 +1,68 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openAppStore, type AppStore } from '../../../src/runtime/store/app-store';
+import { createAudit } from '../../../src/server/audit/audit';
+import { carryOverAudit } from '../../../src/server/audit/carry-over';
+import type { Actor } from '../../../src/server/http/actor';
+
+const open: AppStore[] = [];
+afterEach(() => {
+  for (const s of open.splice(0)) s.close();
+});
+const store = () => {
+  const s = openAppStore(':memory:');
+  open.push(s);
+  return s;
+};
+const ada: Actor = { name: 'ada', role: 'admin', via: 'session' };
+const at = (s: string) => () => new Date(`2026-12-01T${s}Z`);
+const actions = (s: AppStore) =>
+  createAudit(s)
+    .list()
+    .reverse()
+    .map((e) => `${e.id}:${e.action}`);
+
+describe('carrying the audit trail over a restore', () => {
+  it('appends the entries written after the backup with their ids, and nothing the second time', () => {
+    const live = store();
+    const backup = store();
+    for (const s of [live, backup]) createAudit(s, at('10:00:00')).record(ada, { action: 'a' });
+    createAudit(live, at('11:00:00')).record(ada, { action: 'b', after: { x: 1 } });
+    createAudit(live, at('12:00:00')).record(ada, { action: 'c' });
+    expect(carryOverAudit(backup, live.db)).toBe(2);
+    expect(actions(backup)).toEqual(['1:a', '2:b', '3:c']);
+    expect(createAudit(backup).list()).toEqual(createAudit(live).list());
+    expect(carryOverAudit(backup, live.db)).toBe(0);
+    // The next entry follows them (the id sequence moved on too).
+    expect(createAudit(backup).record(ada, { action: 'd' }).id).toBe(4);
+  });
+
+  it('renumbers an entry whose id the restored trail already uses for another, and keeps identical twins', () => {
+    const live = store();
+    const backup = store();
+    const t = at('10:00:00');
+    createAudit(backup, t).record(ada, { action: 'x' }); // id 1 in the backup: not in the live trail
+    createAudit(live, t).record(ada, { action: 'y' }); // id 1 in the live trail
+    createAudit(live, t).record(ada, { action: 'y' }); // the same again, in the same millisecond
+    expect(carryOverAudit(backup, live.db)).toBe(2);
+    expect(actions(backup)).toEqual(['1:x', '2:y', '3:y']);
+
+    // A backup taken between two identical entries holds the first: only the second is missing.
+    const between = store();
+    createAudit(between, t).record(ada, { action: 'y' });
+    expect(carryOverAudit(between, live.db)).toBe(1);
+    expect(actions(between)).toEqual(['1:y', '2:y']);
+  });
+
+  it('carries entries from a store whose trail predates the origin columns', () => {
+    const old = store();
+    old.db.exec(`CREATE TABLE audit_entries (
+      id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, actor TEXT NOT NULL, role TEXT NOT NULL,
+      action TEXT NOT NULL, target TEXT, before_json TEXT, after_json TEXT, detail_json TEXT)`);
+    old.db
+      .prepare("INSERT INTO audit_entries (at, actor, role, action) VALUES ('2026-01-01', 'ada', 'admin', 'old')")
+      .run();
+    const restored = store();
+    expect(carryOverAudit(restored, old.db)).toBe(1);
+    expect(createAudit(restored).list()[0]).toMatchObject({ id: 1, action: 'old', origin: null });
+  });
+});
