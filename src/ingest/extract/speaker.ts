@@ -1,0 +1,176 @@
+import type { EntityType, Span } from '../batch';
+
+/*
+ * Who speaks: the subject of a speech verb by rule (a name, a pronoun, an unnamed source or a
+ * role noun standing for a body named before). attribution.ts assembles the claims around it.
+ */
+
+/** An entity mention as the rules see it; `cluster` indexes the article's entities. */
+export interface Mention extends Span {
+  text: string;
+  type: EntityType;
+  cluster: number;
+}
+
+export interface RefDraft extends Span {
+  text: string;
+  cluster?: number;
+  resolvedBy: 'name' | 'surname' | 'pronoun' | 'metonymy' | 'role';
+}
+
+const PRONOUN_PERSON = /\b(he|she)\s+(?:also\s+|later\s+|then\s+)?$/i;
+const PRONOUN_THING = /\b(it|they)\s+(?:also\s+|has\s+|have\s+|had\s+|did\s+|previously\s+|has previously\s+)*$/i;
+/** Unnamed sources: kept as claims with an unlinked claimant for the reviewer. */
+const UNNAMED =
+  /(?:^|[^\w])((?:(?:defen[cs]e|military|western|ukrainian|russian|american|european|local|senior|regional|government|independent|security|intelligence|u\.s\.|us|uk)\s+)?(?:officials|experts|analysts|sources|residents|witnesses|authorities|observers|media))\s+(?:also\s+)?$/i;
+/** A role noun standing for a body or person named before ("the ministry said"). */
+const ROLE =
+  /\b(?:the|a)\s+(ministry|governor|agency|kremlin|military|army|committee|service|spokesman|spokeswoman|president|mayor|government|department|office|council)\s+$/i;
+
+export const inside = (spans: Span[], at: number) => spans.some((q) => at >= q.start && at < q.end);
+
+/** What the speaker rules read: the text, its mentions and quotations, and what was found so far. */
+export interface Ctx {
+  text: string;
+  t: string;
+  mentions: Mention[];
+  quotes: Span[];
+  /** Claimants of the claims found so far, with where their sentence ended. */
+  recent: { cluster?: number; type: EntityType; at: number }[];
+  /** Sentence subjects so far (see sentenceSubject). */
+  subjects: { cluster: number; type: EntityType; end: number }[];
+}
+
+export const ref = (m: Mention, resolvedBy: RefDraft['resolvedBy'] = 'name'): RefDraft => ({
+  start: m.start,
+  end: m.end,
+  text: m.text,
+  cluster: m.cluster,
+  resolvedBy: m.type === 'PLACE' ? 'metonymy' : resolvedBy,
+});
+
+/** The subject of a speech verb at `v`, looking left within the clause (appositives skipped). */
+export function subjectBefore(c: Ctx, sentence: Span, v: number): RefDraft | undefined {
+  const left = c.t.slice(sentence.start, v);
+  // The clause starts after a closing quotation followed by a comma, or after ; or :.
+  const boundary = Math.max(
+    left.lastIndexOf('," '),
+    left.lastIndexOf(',” '),
+    left.lastIndexOf('; '),
+    left.lastIndexOf(': '),
+  );
+  const from = sentence.start + (boundary >= 0 ? boundary + 3 : 0);
+  const region = c.t.slice(from, v);
+  const candidates = c.mentions.filter(
+    (m) => m.start >= from && m.end <= v && !inside(c.quotes, m.start) && m.type !== 'WEAPON',
+  );
+  const appositive = /,([^,"]{1,100}),\s*$/.exec(region);
+  if (appositive) {
+    const appStart = from + appositive.index;
+    const before = candidates.filter((m) => m.end <= appStart);
+    const head = before.filter((m) => m.type === 'PERSON' || m.type === 'ORGANIZATION').pop() ?? before.pop();
+    // "The ousted mayor of Melitopol, Ivan Fedorov, said": the person named in the appositive.
+    const named = candidates.find(
+      (m) => m.start > appStart && c.t.slice(appStart, v).replace(/[\s,]/g, '') === m.text.replace(/\s/g, ''),
+    );
+    if (named && head?.type !== 'PERSON') return ref(named);
+    if (head) return ref(head);
+  }
+  const near = candidates.filter((m) => c.t.slice(m.end, v).trim().split(/\s+/).filter(Boolean).length <= 6);
+  const nearest = near.pop();
+  if (nearest) {
+    // "the Kremlin's spokesman said": the organisation; "Belgorod governor X said": X (the nearest) — both by proximity.
+    return ref(nearest);
+  }
+  const role = ROLE.exec(c.t.slice(Math.max(sentence.start, v - 40), v));
+  if (role) {
+    const noun = role[1]!.toLowerCase();
+    const at = v - role[0].length + role[0].search(/\S/);
+    const prior = c.mentions
+      .filter((m) => m.end <= at && !inside(c.quotes, m.start) && m.text.toLowerCase().includes(noun))
+      .pop();
+    if (prior)
+      return {
+        start: at,
+        end: v - (c.t.slice(0, v).length - c.t.slice(0, v).trimEnd().length),
+        text: '',
+        cluster: prior.cluster,
+        resolvedBy: 'role',
+      };
+  }
+  return undefined;
+}
+
+/** A pronoun subject right before the verb, resolved to the last person (he/she) or organisation/place (it/they) outside quotations. */
+export function pronounBefore(c: Ctx, sentence: Span, v: number): RefDraft | undefined {
+  const left = c.t.slice(Math.max(sentence.start, v - 40), v);
+  const person = PRONOUN_PERSON.exec(left);
+  const thing = person ? null : PRONOUN_THING.exec(left);
+  if (!person && !thing) return undefined;
+  return resolvePronoun(c, v - left.length + (person ?? thing)!.index, (person ?? thing)![1]!);
+}
+
+/** he/she → the last person mentioned before `at` outside quotations; it/they → the last organisation or place. */
+function resolvePronoun(c: Ctx, at: number, word: string): RefDraft | undefined {
+  const personal = /^(he|she)$/i.test(word);
+  const typed = personal ? (t: EntityType) => t === 'PERSON' : (t: EntityType) => t === 'ORGANIZATION' || t === 'PLACE';
+  const loose = (t: EntityType) => typed(t) || t === 'UNKNOWN';
+  // 1. the subject of the previous sentence; 2. the speaker of a claim just before; 3. the last
+  // matching name outside quotations. Untyped names qualify for 1 and 2: a speaker referred to
+  // as "he" is a person whatever the name finder said.
+  const prev = c.subjects.filter((x) => x.end <= at).pop();
+  const subject = prev && at - prev.end < 300 && loose(prev.type) ? prev.cluster : undefined;
+  const recent = c.recent
+    .filter((r) => r.at <= at && at - r.at < 400 && r.cluster !== undefined && loose(r.type))
+    .pop()?.cluster;
+  const prior = c.mentions.filter((m) => m.end <= at && !inside(c.quotes, m.start) && typed(m.type)).pop()?.cluster;
+  const cluster = subject ?? recent ?? prior;
+  if (cluster === undefined) return undefined;
+  return { start: at, end: at + word.length, text: c.text.slice(at, at + word.length), cluster, resolvedBy: 'pronoun' };
+}
+
+/** The grammatical subject of a sentence, roughly: the first name within three words, after a leading "In …," phrase. */
+export function sentenceSubject(c: Ctx, s: Span): Mention | undefined {
+  const st = c.t.slice(s.start, s.end);
+  if (/^"/.test(st)) return undefined;
+  const lead =
+    /^(?:(?:in|on|at|during|after|before|since|while|as|again|meanwhile|however|last|earlier|later)\b[^,]{0,60},\s*)?/i.exec(
+      st,
+    )![0];
+  const from = s.start + lead.length;
+  return c.mentions.find(
+    (m) =>
+      m.start >= from &&
+      m.end <= s.end &&
+      !inside(c.quotes, m.start) &&
+      c.t.slice(from, m.start).trim().split(/\s+/).filter(Boolean).length <= 3 &&
+      m.type !== 'WEAPON',
+  );
+}
+
+/** The first mention after `from` within a few words (inverted "…," said X; "according to X"). */
+export function mentionAfter(c: Ctx, from: number, end: number, maxWords = 8): Mention | undefined {
+  return c.mentions.find(
+    (m) =>
+      m.start >= from &&
+      m.end <= end &&
+      m.type !== 'WEAPON' &&
+      c.t.slice(from, m.start).trim().split(/\s+/).filter(Boolean).length <= maxWords,
+  );
+}
+
+/** An unnamed source right before the verb ("local officials said"), with its exact span; no cluster. */
+export function unnamedBefore(c: Ctx, s: Span, v: number, text: string): RefDraft | undefined {
+  const from = Math.max(s.start, v - 60);
+  const un = UNNAMED.exec(c.t.slice(from, v));
+  if (!un) return undefined;
+  const at = from + un.index + un[0].indexOf(un[1]!);
+  return { start: at, end: at + un[1]!.length, text: text.slice(at, at + un[1]!.length), resolvedBy: 'role' };
+}
+
+/** A pronoun right after an inverted quote ("…," he said), resolved as before the verb. */
+export function pronounAfter(c: Ctx, from: number, end: number): RefDraft | undefined {
+  const m = /^\s*(he|she|it|they)\b/i.exec(c.t.slice(from, end));
+  if (!m) return undefined;
+  return resolvePronoun(c, from + m[0].length - m[1]!.length, m[1]!);
+}
