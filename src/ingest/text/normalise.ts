@@ -66,25 +66,77 @@ function isBylineName(name: string): boolean {
   );
 }
 
+/** News agencies, written as in a byline: an agency is the source, never a person. */
+const AGENCIES = new Set(
+  [
+    'Reuters',
+    'AFP',
+    'Agence France-Presse',
+    'AP',
+    'Associated Press',
+    'The Associated Press',
+    'Bloomberg',
+    'dpa',
+    'EFE',
+    'ANSA',
+    'Interfax',
+    'TASS',
+    'RIA Novosti',
+    'Ukrinform',
+    'Xinhua',
+    'Kyodo',
+    'Yonhap',
+    'UPI',
+    'PA Media',
+    'Anadolu',
+  ].map((a) => a.toLowerCase()),
+);
+
+/** Words after "By" in set phrases ("By Contrast", "By Design"): a one-word byline of these is no source. */
+const BY_PHRASE_WORDS = new Set(
+  'contrast comparison default design chance accident hand law far day air sea land road rail mail phone email request invitation appointment definition nature degrees turns numbers'.split(
+    ' ',
+  ),
+);
+
+/** A byline line's author names, or the agency or one-word source it names instead (the outlet). */
+interface BylineLine {
+  byline?: string;
+  outlet?: string;
+}
+
+const namesOf = (part: string) => part.replace(/^(?:and|AND|&) /, '').split(/ (?:and|AND|&) /);
+
 /**
- * The names of a byline line ("By Jane Doe", "By A and B, Outlet", "BY JANE DOE | Role"), else
- * undefined: what follows a comma, a bar or a dash is the outlet or a role and is left out, and a
- * line that reads as a sentence ("By Tuesday, the fires had spread.") is not a byline.
+ * A byline line ("By Jane Doe", "By A, B and C, Outlet", "BY JANE DOE | Role", "By Reuters"), else
+ * undefined: what follows the names after a comma, a bar or a dash is the outlet or a role and is
+ * left out (a comma continues the names only in a list closed by "and"), and a line that reads
+ * as a sentence ("By Tuesday, the fires had spread.") is not a byline.
  */
-function bylineOfLine(line: string): string | undefined {
+function bylineOfLine(line: string): BylineLine | undefined {
   const m = /^(?:By|BY) (.+)$/.exec(line);
   if (!m || line.length > 120 || /[.!?:;]$/.test(line)) return undefined;
-  const [head, ...tail] = m[1]!.split(/\s*(?:,|\||—|–| - )\s*/);
-  if (tail.join(' ').split(/\s+/).length > 6) return undefined;
-  const names = head!.split(/ (?:and|AND|&) /);
-  return names.every(isBylineName) ? head : undefined;
+  const [names, ...after] = m[1]!.split(/\s*(?:\||—|–| - )\s*/);
+  const parts = names!.split(/\s*,\s*/);
+  if (!after.length && parts.length === 1) {
+    const one = parts[0]!;
+    const word = one.toLowerCase();
+    const oneWord = /^\p{Lu}[\p{L}-]+$/u.test(one) && !NOT_NAME_WORDS.has(word) && !BY_PHRASE_WORDS.has(word);
+    if (AGENCIES.has(word) || oneWord) return { outlet: one };
+  }
+  const isName = (n: string) => isBylineName(n) && !AGENCIES.has(n.toLowerCase());
+  const close = parts.findIndex((p) => / (?:and|AND|&) /.test(p) || /^(?:and|AND|&) /.test(p));
+  const list = close > 0 && parts.slice(0, close + 1).every((p) => namesOf(p).every(isName)) ? close + 1 : 1;
+  if ([...parts.slice(list), ...after].join(' ').split(/\s+/).length > 6) return undefined;
+  const head = parts.slice(0, list);
+  return head.every((p) => namesOf(p).every(isName)) ? { byline: head.join(', ') } : undefined;
 }
 
 /** How far down a byline may be: the headline, a standfirst, a dateline, then the byline at most. */
 const BYLINE_LINES = 4;
 
 /** A byline among the first few non-empty lines of a plain text (HTML and front matter carry theirs as metadata). */
-function bylineOfPlainText(text: string): string | undefined {
+function bylineOfPlainText(text: string): BylineLine | undefined {
   for (const line of text
     .split('\n')
     .filter((l) => l.trim())
@@ -115,6 +167,10 @@ export function normaliseInput(
     throw new IngestInputError('NO_TEXT', `${opts.what ?? 'The input'} holds no text once markup is removed.`);
   if (isWebAddress(text)) throw webAddressError(text, opts.what ?? 'The input');
   if (format === 'txt' && !meta.title) meta.title = titleOfPlainText(text);
-  if ((format === 'txt' || format === 'md') && !meta.byline) meta.byline = bylineOfPlainText(text);
+  if ((format === 'txt' || format === 'md') && !meta.byline) {
+    const found = bylineOfPlainText(text);
+    if (found?.byline) meta.byline = found.byline;
+    else if (found?.outlet && !meta.outlet) meta.outlet = found.outlet;
+  }
   return { text, sha256: sha256Of(text), length: text.length, meta };
 }

@@ -104,11 +104,63 @@ describe('Markdown and plain text', () => {
     expect(byline(`Landslide closes coast road\n\nBy J. R. Okafor | Coast Times\n\n${body}`)).toBe('J. R. Okafor');
   });
 
+  it('plain text: a byline of three or more names keeps every name, with an outlet after them left out', () => {
+    const byline = (raw: string) => normaliseInput(raw, 'txt').meta.byline;
+    const body = 'Crews worked through the night to clear the road, the council said.';
+    const three = 'Jane Doe, Marco Rinaldi and Priya Nair';
+    expect(byline(`Landslide closes coast road\n\nBy ${three}\n\n${body}`)).toBe(three);
+    expect(byline(`Landslide closes coast road\n\nBy ${three}, Evening Courier\n\n${body}`)).toBe(three);
+    expect(byline(`Landslide closes coast road\n\nBy Jane Doe, Marco Rinaldi, and Priya Nair\n\n${body}`)).toBe(
+      'Jane Doe, Marco Rinaldi, and Priya Nair',
+    );
+    expect(
+      byline(`Landslide closes coast road\n\nBy Jane Doe, Ola Berg, Tom Lee and Ana Ruiz | Coast Times\n\n${body}`),
+    ).toBe('Jane Doe, Ola Berg, Tom Lee and Ana Ruiz');
+    expect(byline(`Landslide closes coast road\n\nBy Jane Doe and Marco Rinaldi, Reuters\n\n${body}`)).toBe(
+      'Jane Doe and Marco Rinaldi',
+    );
+    // Without a closing "and" what follows the comma is the outlet or a role, never a second name.
+    expect(byline(`Landslide closes coast road\n\nBy Jane Doe, Coast Times\n\n${body}`)).toBe('Jane Doe');
+    expect(byline(`Landslide closes coast road\n\nBy Jane Doe, Marco Rinaldi and a staff reporter\n\n${body}`)).toBe(
+      'Jane Doe',
+    );
+  });
+
+  it('plain text: a byline that is a news agency or one word is no person; it is the outlet when none is given', () => {
+    const body = 'Crews worked through the night to clear the road, the council said.';
+    const meta = (raw: string) => normaliseInput(raw, 'txt').meta;
+    expect(meta(`Landslide closes coast road\n\nBy Reuters\n\n${body}`)).toEqual({
+      title: 'Landslide closes coast road',
+      outlet: 'Reuters',
+    });
+    expect(meta(`By Associated Press\nLandslide closes coast road\n\n${body}`)).toEqual({
+      title: 'Landslide closes coast road',
+      outlet: 'Associated Press',
+    });
+    expect(meta(`Landslide closes coast road\n\nBY AFP\n\n${body}`)).toMatchObject({ outlet: 'AFP' });
+    expect(meta(`Landslide closes coast road\n\nBy Harbourwire\n\n${body}`)).toMatchObject({ outlet: 'Harbourwire' });
+    expect(meta(`Landslide closes coast road\n\nBy Harbourwire\n\n${body}`).byline).toBeUndefined();
+    // Front matter naming the outlet wins over the byline line.
+    const md = `---\noutlet: Coast Times\n---\n\nLandslide closes coast road\n\nBy Reuters\n\n${body}`;
+    expect(normaliseInput(md, 'md').meta).toMatchObject({ outlet: 'Coast Times' });
+    expect(normaliseInput(md, 'md').meta.byline).toBeUndefined();
+  });
+
   it('plain text: a sentence that starts with "By" is not a byline, nor is a "By" line further down', () => {
     const byline = (raw: string) => normaliseInput(raw, 'txt').meta.byline;
     expect(byline('Fires spread\n\nBy Tuesday, the fires had reached three villages.')).toBeUndefined();
     expect(byline('Fires spread\n\nBy Tuesday Evening the fires had reached three villages')).toBeUndefined();
     expect(byline('Fires spread\n\nBy Road And Rail\n\nThe line was closed.')).toBeUndefined();
+    const meta = (raw: string) => normaliseInput(raw, 'txt').meta;
+    expect(meta('Fires spread\n\nBy contrast, the north stayed quiet.')).toEqual({ title: 'Fires spread' });
+    expect(meta('Fires spread\n\nBy contrast, the north stayed quiet')).toEqual({ title: 'Fires spread' });
+    expect(meta('Fires spread\n\nBy Contrast\n\nThe north stayed quiet.')).toEqual({ title: 'Fires spread' });
+    expect(meta('Fires spread\n\nBy Tuesday\n\nThe fires had reached three villages.')).toEqual({
+      title: 'Fires spread',
+    });
+    expect(meta('Fires spread\n\nBy Tuesday, Wednesday and Thursday the fires had spread')).toEqual({
+      title: 'Fires spread',
+    });
     const late = ['Fires spread', 'One.', 'Two.', 'Three.', 'Four.', 'Five.', 'By Jane Doe'].join('\n\n');
     expect(byline(late)).toBeUndefined();
     expect(normaliseInput('Fires spread\n\nBy Jane Doe', 'txt').meta.byline).toBe('Jane Doe');
