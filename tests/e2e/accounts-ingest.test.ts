@@ -200,7 +200,7 @@ describe('an editor accepts, a viewer only looks, the admin sees who did it (e2e
         await page.getByTestId('audit-filter-action').fill('ingest.accept');
         const rows = page.getByTestId('audit-entry');
         const target = (id: string) => `${batchId}/${id}`;
-        // [when, who, what, target, change] of every listed entry.
+        // [when, who, via, what, target, change] of every listed entry.
         const read = () =>
           rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
         // The unfiltered list may show first: wait for the filtered one (every row an accept).
@@ -208,14 +208,16 @@ describe('an editor accepts, a viewer only looks, the admin sees who did it (e2e
           .poll(
             async () => {
               const c = await read();
-              return c.length > 0 && c.every((r) => r[2] === 'ingest.accept');
+              return c.length > 0 && c.every((r) => r[3] === 'ingest.accept');
             },
             { timeout: 30_000 },
           )
           .toBe(true);
         const cells = await read();
         expect(cells.map((c) => c[1])).toEqual(cells.map(() => 'eddie'));
-        const accepted = cells.map((c) => c[3]);
+        // She accepted in her browser: every entry says it came through a session.
+        expect(cells.map((c) => c[2])).toEqual(cells.map(() => 'session'));
+        const accepted = cells.map((c) => c[4]);
         for (const id of [PERSON.region, PERSON.candidate, PERSON.office]) expect(accepted).toContain(target(id));
         await shot(page, 'roles-03-audit-editor-accept');
         // The viewer's refused attempts changed nothing: her only entries are her sign-ins.
