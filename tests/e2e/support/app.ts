@@ -2,7 +2,8 @@
  * End-to-end harness, server side: the explorer built for tests, served by the real API server
  * (what `npm start` runs) on a real Neo4j. The browser side is tests/support/browser.ts.
  */
-import { readdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureBuild, newestSourceMtime } from '../../../src/server/cli/ensure-build';
 import { loadEnv } from '../../../src/runtime/config';
@@ -14,17 +15,23 @@ const BUILDS = join(ROOT, 'node_modules', '.cache', 'newsgraph-e2e-web');
 
 /**
  * The front end as the sources are now, built for tests (`--mode e2e`: with the test hooks) into
- * a folder named after the newest source time: immutable once built, so another process
- * rebuilding dist/ (or the sources changing) cannot pull assets from under a running test. Keeps
- * the three newest builds.
+ * a folder named after this checkout and the newest source time: immutable once built, so another
+ * process rebuilding dist/ (or the sources changing) cannot pull assets from under a running test.
+ * Worktrees share one node_modules, hence the checkout's prefix: each keeps the three newest of its
+ * own builds and never deletes another checkout's. Folders of the older digits-only naming go once
+ * an hour old (a checkout still on that naming may be running its tests on a newer one).
  */
 export async function buildForTests(): Promise<string> {
-  const dir = join(BUILDS, String(Math.floor(newestSourceMtime())));
+  const prefix = `${createHash('sha256').update(ROOT).digest('hex').slice(0, 10)}-`;
+  const dir = join(BUILDS, `${prefix}${Math.floor(newestSourceMtime())}`);
   await ensureBuild({ outDir: dir, mode: 'e2e', log: () => {} });
-  const old = readdirSync(BUILDS)
-    .filter((d) => /^\d+$/.test(d))
-    .sort((a, b) => Number(b) - Number(a))
-    .slice(3);
+  const names = readdirSync(BUILDS);
+  const ours = names
+    .filter((d) => d.startsWith(prefix) && /^\d+$/.test(d.slice(prefix.length)))
+    .sort((a, b) => Number(b.slice(prefix.length)) - Number(a.slice(prefix.length)));
+  const stale = (d: string) =>
+    (statSync(join(BUILDS, d), { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < Date.now() - 3_600_000;
+  const old = [...ours.slice(3), ...names.filter((d) => /^\d+$/.test(d) && stale(d))];
   for (const d of old) rmSync(join(BUILDS, d), { recursive: true, force: true });
   return dir;
 }
