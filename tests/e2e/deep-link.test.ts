@@ -199,14 +199,46 @@ describe('deep links (e2e)', () => {
   );
 
   it(
-    '"Expand up to" round-trips through the link; a bad value in a link leaves the default',
+    '"Expand up to" round-trips through the link and follows back/forward; a bad value leaves the default',
     async () => {
-      const { page, context } = await newPage(e2e.browser);
+      const { page, context, errors } = await newPage(e2e.browser);
       await openExplorer(page, e2e.app.url);
-      await page.getByTestId('expand-limit').selectOption('25');
+      const limit = page.getByTestId('expand-limit');
+      const urlLimit = () => new URL(page.url()).searchParams.get('limit');
+      const [x, y] = await page.evaluate(() => [...window.__newsgraph!.explorer.graphState.nodes.keys()].slice(0, 2));
+      // Selecting a node is a step (a new entry); changing the setting only rewrites the current one.
+      await page.evaluate((id) => window.__newsgraph!.explorer.select(id), x!);
       await idle(page);
-      await expect.poll(() => new URL(page.url()).searchParams.get('limit')).toBe('25');
+      const entries = await page.evaluate(() => history.length);
+      await limit.selectOption('25');
+      await idle(page);
+      await expect.poll(urlLimit).toBe('25');
+      expect(await page.evaluate(() => history.length)).toBe(entries);
       const link = page.url();
+      await page.evaluate((id) => window.__newsgraph!.explorer.select(id), y!);
+      await idle(page);
+      await limit.selectOption('50');
+      await idle(page);
+      await expect.poll(urlLimit).toBe('50');
+      expect(await page.evaluate(() => history.length)).toBe(entries + 1);
+
+      // Back/forward: each entry's own setting, the default where its URL has none.
+      const step = async (go: () => Promise<unknown>, value: string, inUrl: string | null) => {
+        await go();
+        await expect.poll(urlLimit).toBe(inUrl);
+        await idle(page);
+        await expect.poll(() => limit.inputValue()).toBe(value);
+        expect(urlLimit()).toBe(inUrl);
+      };
+      await step(() => page.goBack(), '25', '25');
+      await step(() => page.goBack(), '100', null);
+      await step(() => page.goForward(), '25', '25');
+      await step(() => page.goForward(), '50', '50');
+      // A size the explorer does not offer is ignored, as in a link: that view is at the default.
+      await page.evaluate(() => history.pushState(null, '', '?limit=7'));
+      await step(() => page.goBack(), '50', '50');
+      await step(() => page.goForward(), '100', null);
+      expect(errors).toEqual([]);
       await context.close();
 
       const fresh = await newPage(e2e.browser);

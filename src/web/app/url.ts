@@ -5,6 +5,7 @@
  * graph when this page load still holds that step, else rebuilt from the URL like a deep link.
  */
 import { describeError } from '../api/client';
+import { expandLimitFromUrl } from '../core/expansion/actions';
 import { findNode } from '../core/graph/graph-store';
 import { graphOf, showEntry } from '../core/history/actions';
 import { decideUrlWrite, makeMark, readMark, urlWriteState, type UrlWriteState } from '../core/history/browser-history';
@@ -164,6 +165,7 @@ export class UrlController {
     const sameLabels = hl.size === url.hiddenLabels.length && url.hiddenLabels.every((l) => hl.has(l));
     app.store.set((s) => closeContextMenu()(sameLabels ? s : { ...s, hiddenLabels: new Set(url.hiddenLabels) }));
     app.store.set(drawerFromUrl(url, MAX_CYPHER_IN_URL));
+    app.store.set(expandLimitFromUrl(url));
     if (target) {
       app.store.set(showEntry(target));
       this.pathFromUrl(url);

@@ -7,6 +7,7 @@ import type { GraphEdge, GraphPayload } from '../../../shared/graph';
 import { collapse, expand, hide, setPinned, unhideAll, type GraphState, type LayerSource } from '../graph/graph-store';
 import { addsNothing } from './more';
 import { amendGraph, commitGraph, graphOf } from '../history/actions';
+import type { UrlState } from '../history/url-state';
 import type { AppState } from '../state';
 
 /** Neighbours fetched per expansion (the API's `limit`): the choices, and the default. */
@@ -16,6 +17,17 @@ export const DEFAULT_EXPAND_LIMIT = 100;
 export const setExpandLimit =
   (expandLimit: number) =>
   (s: AppState): AppState => ({ ...s, expandLimit });
+
+/**
+ * Back/forward: "Expand up to" as the entry's URL has it — a URL without one (or with a size not
+ * offered, which parsing drops) was written at the default.
+ */
+export const expandLimitFromUrl =
+  (url: UrlState) =>
+  (s: AppState): AppState => {
+    const expandLimit = url.expandLimit ?? DEFAULT_EXPAND_LIMIT;
+    return s.expandLimit === expandLimit ? s : { ...s, expandLimit };
+  };
 
 /**
  * Records a page of an expansion of `center` (and the links to the rest of the view) as one

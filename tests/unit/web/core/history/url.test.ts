@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_EXPAND_LIMIT, expanded, setExpandLimit } from '../../../../../src/web/core/expansion/actions';
+import {
+  DEFAULT_EXPAND_LIMIT,
+  expanded,
+  expandLimitFromUrl,
+  setExpandLimit,
+} from '../../../../../src/web/core/expansion/actions';
 import { redo, undo } from '../../../../../src/web/core/history/actions';
 import { urlStateOf } from '../../../../../src/web/core/history/url';
-import { formatUrlState } from '../../../../../src/web/core/history/url-state';
+import { formatUrlState, parseUrlState } from '../../../../../src/web/core/history/url-state';
 import { pathView, showPath } from '../../../../../src/web/core/paths/actions';
 import { openSavedQuery, patchDrawer } from '../../../../../src/web/core/query/actions';
 import { select } from '../../../../../src/web/core/selection/actions';
@@ -43,6 +48,16 @@ describe('the view as a deep link', () => {
     const s = stateWith(world);
     expect(formatUrlState(urlStateOf(setExpandLimit(25)(s)))).toBe('?limit=25');
     expect(formatUrlState(urlStateOf(setExpandLimit(DEFAULT_EXPAND_LIMIT)(s)))).toBe('');
+  });
+
+  it('back/forward sets "Expand up to" from the URL: its limit, else the default (a limit not offered is none)', () => {
+    const at25 = expandLimitFromUrl(parseUrlState('?expand=gladkov&limit=25'))(stateWith(world));
+    expect(at25.expandLimit).toBe(25);
+    expect(expandLimitFromUrl(parseUrlState('?limit=25'))(at25)).toBe(at25);
+    expect(expandLimitFromUrl(parseUrlState('?expand=gladkov'))(at25).expandLimit).toBe(DEFAULT_EXPAND_LIMIT);
+    expect(expandLimitFromUrl(parseUrlState('?limit=7'))(at25).expandLimit).toBe(DEFAULT_EXPAND_LIMIT);
+    const back = expandLimitFromUrl(parseUrlState(formatUrlState(urlStateOf(at25))))(stateWith(world));
+    expect(formatUrlState(urlStateOf(back))).toBe('?limit=25');
   });
 
   it('carries the open saved query with its parameters, and whether it ran', () => {
