@@ -3,7 +3,7 @@ import { nameKey, normaliseName, surnameOf } from '../link/normalise';
 import { typeOfLabels, type Gazetteer } from './gazetteer';
 import { DEMONYMS } from './lexicon';
 import type { NameSpan } from './types';
-import { weaponSystemOf } from './weapons';
+import { isAcronymSystem, weaponSystemOf } from './weapons';
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
   a.start < b.end && b.start < a.end;
@@ -115,9 +115,16 @@ export function mergeNames(
   const mistaken = (k: NameSpan) => k.source !== 'gazetteer' && (k.type === 'PERSON' || k.type === 'UNKNOWN');
   const demonymAnd = (k: NameSpan, w: NameSpan) =>
     within(w, k) && k.text.replace(w.text, '').trim().toLowerCase() in DEMONYMS;
+  // An acronym system the finder calls an organisation ("ATACMS") is the weapon too.
+  const acronymOrg = (k: NameSpan, w: NameSpan) =>
+    k.source !== 'gazetteer' && k.type === 'ORGANIZATION' && k.text === w.text && isAcronymSystem(w.text);
   for (const w of weapons) {
     for (let i = kept.length - 1; i >= 0; i--)
-      if (mistaken(kept[i]!) && (within(kept[i]!, w) || demonymAnd(kept[i]!, w))) kept.splice(i, 1);
+      if (
+        (mistaken(kept[i]!) && (within(kept[i]!, w) || demonymAnd(kept[i]!, w))) ||
+        (acronymOrg(kept[i]!, w) && kept[i]!.start === w.start)
+      )
+        kept.splice(i, 1);
     if (!kept.some((k) => overlaps(k, w))) kept.push(w);
   }
   // The same system named elsewhere without context ("Iskander systems… the Iskander") is the weapon too.
