@@ -99,14 +99,12 @@ export async function extractWithText(
     timings[name] = Math.round((performance.now() - t0) * 10) / 10;
     return r;
   };
-  const norm = await timed('normalise', () =>
-    normaliseInput(input.raw, input.format, { verbatim: input.verbatim, what: input.source }),
-  );
+  const normalise = (organisations?: ReadonlySet<string>) =>
+    normaliseInput(input.raw, input.format, { verbatim: input.verbatim, what: input.source, organisations });
+  let norm = await timed('normalise', () => normalise());
   const { text } = norm;
-  const meta = {
-    ...norm.meta,
-    ...Object.fromEntries(Object.entries(input.meta ?? {}).filter(([, v]) => v)),
-  } as FoundMeta;
+  const metaOf = (n: typeof norm) =>
+    ({ ...n.meta, ...Object.fromEntries(Object.entries(input.meta ?? {}).filter(([, v]) => v)) }) as FoundMeta;
   const finder = nameFinderFor(opts.extractor);
   const gz = !opts.gazetteer
     ? buildGazetteer([])
@@ -117,6 +115,11 @@ export async function extractWithText(
 
   const sentences = splitSentences(text);
   const found = await timed(finder.info.name, () => finder.find(text));
+  // "By Harbourwire": the one word is the outlet only when the finder calls it an organisation.
+  const w = norm.bylineWord;
+  if (w && found.some((f) => f.type === 'ORGANIZATION' && f.start === w.start && f.end === w.end))
+    norm = normalise(new Set([w.text]));
+  const meta = metaOf(norm);
   const clusters = await timed('names', () => {
     const cs = clusterNames(mergeNames(text, found, gazetteerNames(text, gz), weaponNames(text), gz), gz);
     typeFromContext(text, cs);

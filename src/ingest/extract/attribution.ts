@@ -18,7 +18,7 @@ import { adjacentQuotation, MIN_STATEMENT_CHARS, pastWhenOrHow } from './stateme
 
 export type { Mention, RefDraft } from './speaker';
 
-export const ATTRIBUTION_VERSION = '1.1.0';
+export const ATTRIBUTION_VERSION = '1.2.0';
 
 export interface ClaimDraft {
   claimant: RefDraft;

@@ -3,7 +3,7 @@ import { nameKey, normaliseName, surnameOf } from '../link/normalise';
 import { typeOfLabels, type Gazetteer } from './gazetteer';
 import { DEMONYMS } from './lexicon';
 import type { NameSpan } from './types';
-import { weaponSystemOf } from './weapons';
+import { isAcronymSystem, weaponSystemOf } from './weapons';
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
   a.start < b.end && b.start < a.end;
@@ -15,10 +15,26 @@ const words = (s: string) => s.split(/\s+/).filter(Boolean);
 const ORG_HEAD = /\b(Ministry|Department|Service|Committee|Council|Agency|Office|Forces|Army|Navy|Guard|Command)\b/;
 /**
  * A place followed by one of these is its government speaking or acting ("the Kyiv regime", "the
- * Belgorod regional administration"): the organisation, so that a spokesman or a claim is not the city's.
+ * Belgorod regional administration", "the Belgorod governor's office"): the organisation, so that a
+ * spokesman or a claim is not the city's.
  */
 const GOVERNING =
-  /^ (?:(?:regional|city|municipal|local|district|oblast|provincial|state|military|civil|civilian|military-civilian)\s+){0,2}(?:regime|government|authorities|administration|leadership)\b/;
+  /^ (?:(?:regional|city|municipal|local|district|oblast|provincial|state|military|civil|civilian|military-civilian)\s+){0,2}(?:regime|government|authorities|administration|leadership|(?:governor|mayor)['’]s\s+office)\b/;
+/** "the governor's office", "the mayor's office" with no place named: an organisation a spokesman speaks for. */
+const OFFICE =
+  /\b[Tt]he\s+((?:(?:regional|city|municipal|local|district|oblast|provincial|state)\s+)?(?:governor|mayor)['’]s\s+office)\b/g;
+
+/** Unnamed offices (see OFFICE) where no other name covers them. */
+function unnamedOffices(text: string, kept: NameSpan[]): NameSpan[] {
+  const out: NameSpan[] = [];
+  for (const m of text.matchAll(OFFICE)) {
+    const start = m.index! + m[0].length - m[1]!.length;
+    const span = { start, end: start + m[1]!.length };
+    if (kept.some((k) => overlaps(k, span))) continue;
+    out.push({ ...span, text: m[1]!, type: 'ORGANIZATION', source: 'office-pattern', confidence: 0.6 });
+  }
+  return out;
+}
 
 /**
  * Widens organisation spans over a possessive country or a demonym right before them
@@ -115,23 +131,29 @@ export function mergeNames(
   const mistaken = (k: NameSpan) => k.source !== 'gazetteer' && (k.type === 'PERSON' || k.type === 'UNKNOWN');
   const demonymAnd = (k: NameSpan, w: NameSpan) =>
     within(w, k) && k.text.replace(w.text, '').trim().toLowerCase() in DEMONYMS;
+  // An acronym system the finder calls an organisation ("ATACMS") is the weapon too.
+  const acronymOrg = (k: NameSpan, w: NameSpan) =>
+    k.source !== 'gazetteer' && k.type === 'ORGANIZATION' && k.text === w.text && isAcronymSystem(w.text);
   for (const w of weapons) {
     for (let i = kept.length - 1; i >= 0; i--)
-      if (mistaken(kept[i]!) && (within(kept[i]!, w) || demonymAnd(kept[i]!, w))) kept.splice(i, 1);
+      if (
+        (mistaken(kept[i]!) && (within(kept[i]!, w) || demonymAnd(kept[i]!, w))) ||
+        (acronymOrg(kept[i]!, w) && kept[i]!.start === w.start)
+      )
+        kept.splice(i, 1);
     if (!kept.some((k) => overlaps(k, w))) kept.push(w);
   }
   // The same system named elsewhere without context ("Iskander systems… the Iskander") is the weapon too.
   const systems = new Set(weapons.map((w) => weaponSystemOf(w.text)).filter((x) => x !== undefined));
   for (let i = 0; i < kept.length; i++)
     if (mistaken(kept[i]!) && systems.has(kept[i]!.text)) kept[i] = { ...kept[i]!, type: 'WEAPON' };
-  return widenOrganisations(text, kept)
-    .map((k) => {
-      const g = k.type === 'PLACE' || k.type === 'UNKNOWN' ? GOVERNING.exec(text.slice(k.end, k.end + 60)) : null;
-      if (!g) return k;
-      const end = k.end + g[0].length;
-      return { ...k, end, text: text.slice(k.start, end), type: 'ORGANIZATION' as const, gazetteerIds: undefined };
-    })
-    .sort((a, b) => a.start - b.start);
+  const governing = widenOrganisations(text, kept).map((k) => {
+    const g = k.type === 'PLACE' || k.type === 'UNKNOWN' ? GOVERNING.exec(text.slice(k.end, k.end + 60)) : null;
+    if (!g) return k;
+    const end = k.end + g[0].length;
+    return { ...k, end, text: text.slice(k.start, end), type: 'ORGANIZATION' as const, gazetteerIds: undefined };
+  });
+  return [...governing, ...unnamedOffices(text, governing)].sort((a, b) => a.start - b.start);
 }
 
 /** Words before a name that make it a person's ("Mr. Pistorius", "Gen. Mark Milley"). */

@@ -86,9 +86,13 @@ export function subjectBefore(c: Ctx, sentence: Span, v: number): RefDraft | und
   if (role) {
     const noun = role[1]!.toLowerCase();
     const at = v - role[0].length + role[0].search(/\S/);
-    const prior = c.mentions
-      .filter((m) => m.end <= at && !inside(c.quotes, m.start) && m.text.toLowerCase().includes(noun))
-      .pop();
+    // A possessive names another body: "the governor's office" is not "the governor".
+    const names = (m: Mention) =>
+      m.text
+        .toLowerCase()
+        .replace(/\S+['’]s\b/g, '')
+        .includes(noun);
+    const prior = c.mentions.filter((m) => m.end <= at && !inside(c.quotes, m.start) && names(m)).pop();
     if (prior)
       return {
         start: at,

@@ -1,7 +1,7 @@
 import { WEAPON_MODIFIERS, WEAPON_NOUNS, WEAPON_SYSTEMS } from './lexicon';
 import type { NameSpan } from './types';
 
-export const WEAPON_PATTERN_VERSION = '1.1.0';
+export const WEAPON_PATTERN_VERSION = '1.2.0';
 
 /**
  * Weapon designators: a short capitalised prefix, a hyphen and a number or a one-letter variant
@@ -22,6 +22,23 @@ const NOUN_AFTER = new RegExp(`^(?:\\s+(?:${alt(WEAPON_MODIFIERS)})){0,2}\\s+(?:
 const DETERMINED_BEFORE =
   /(?:^|[^\p{L}])(?:a|an|the|its|their|two|three|four|five|six|several|more|many|\d+|Russian|Ukrainian|American|German|British|French|Iranian|Turkish)(?:-made)?\s+$/iu;
 const CAPITALISED_AFTER = /^\s+\p{Lu}/u;
+/**
+ * The object of a firing verb, with at most a number, an article or a demonym between: "fired
+ * Iskanders", "shot down Kalibr", "hit by Iskander", "struck with two Russian Kinzhals".
+ */
+const FIRED_BEFORE =
+  /(?:^|[^\p{L}])(?:fire[ds]?|firing|launch(?:e[ds])?|launching|(?:struck|hit|attacked|targeted|bombarded)\s+(?:with|by)|(?:shot|shoots?|shooting)\s+down|downed|intercept(?:ed|s|ing)?)\s+(?:(?:a|an|the|two|three|four|five|six|several|more|many|\d+)\s+)?(?:(?:Russian|Ukrainian|American|German|British|French|Iranian|Turkish)(?:-made)?\s+)?$/u;
+/** A capitalised word right before, other than a demonym: "New England Patriots" is no weapon. */
+const NAME_BEFORE = /(?:^|[^\p{L}])(\p{Lu}[\p{L}]*)\s+$/u;
+const DEMONYM_WORDS = /^(?:Russian|Ukrainian|American|German|British|French|Iranian|Turkish)$/;
+/** Listed systems that are also ordinary words: capitalised at a sentence's start, "Patriots", "Tornados" or "Grads" may be nothing else. */
+const ORDINARY_WORDS = new Set('Tornado Grad Patriot Javelin Stinger Leopard Harpoon Lancet Tomahawk'.split(' '));
+const SENTENCE_START = /(?:^|[.!?]["'”’)]?\s+|\n\s*)$/u;
+/** Listed systems that are all-capital acronyms ending in S ("HIMARS", "ATACMS"): plural in form, never a person's name. */
+const ACRONYM_PLURAL = /^[A-Z]{3,}S$/;
+
+/** A listed system written as an all-capital acronym ("ATACMS", "NLAW"): NER may call it an organisation; it never is one. */
+export const isAcronymSystem = (name: string): boolean => /^[A-Z]{3,}$/.test(name) && WEAPON_SYSTEMS.includes(name);
 
 /** The system a weapon name is of ("Iskander" for "Iskander-M" and "Iskanders"), if it is a listed one. */
 export function weaponSystemOf(name: string): string | undefined {
@@ -30,9 +47,10 @@ export function weaponSystemOf(name: string): string | undefined {
 
 /**
  * Designator-shaped weapon names, and listed system names in a weapon context (a weapon noun
- * after, or an article or number before and no further capitalised word); typed WEAPON
- * with modest confidence (a person confirms). A system name with no such context ("Iskander
- * Valiev said") is left to the name finder. Cost: two regex passes.
+ * after; or, with no further capitalised word after, an article or number before, a firing verb
+ * before, or the plural "Iskanders", "HIMARS"); typed WEAPON with modest confidence (a person
+ * confirms). A system name with no such context ("Iskander Valiev said", "Iskander said", "Mr.
+ * Iskander") is left to the name finder. Cost: two regex passes.
  */
 export function weaponNames(text: string): NameSpan[] {
   const out: NameSpan[] = [];
@@ -50,7 +68,15 @@ export function weaponNames(text: string): NameSpan[] {
     const at = m.index!;
     const after = text.slice(at + m[0].length, at + m[0].length + 60);
     const before = text.slice(Math.max(0, at - 30), at);
-    if (NOUN_AFTER.test(after) || (DETERMINED_BEFORE.test(before) && !CAPITALISED_AFTER.test(after))) push(at, m[0]);
+    const nameBefore = NAME_BEFORE.exec(before)?.[1];
+    // A plural right after another capitalised word is a name ("New England Patriots"), unless that word is a demonym.
+    const plural =
+      ACRONYM_PLURAL.test(m[1]!) ||
+      (m[2] === 's' &&
+        !(nameBefore && !DEMONYM_WORDS.test(nameBefore)) &&
+        !(ORDINARY_WORDS.has(m[1]!) && SENTENCE_START.test(before)));
+    const context = DETERMINED_BEFORE.test(before) || FIRED_BEFORE.test(before) || plural;
+    if (NOUN_AFTER.test(after) || (context && !CAPITALISED_AFTER.test(after))) push(at, m[0]);
   }
   return out.sort((a, b) => a.start - b.start);
 }

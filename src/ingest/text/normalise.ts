@@ -13,6 +13,12 @@ export interface NormalisedText {
   /** Length in UTF-16 code units (JavaScript string length), as in seed/data/articles.yaml. */
   length: number;
   meta: FoundMeta;
+  /**
+   * The unknown capitalised word of a one-word byline line ("By Harbourwire"), where it stands:
+   * the outlet only if the name finder calls it an organisation (then normalise again, passing it
+   * in `organisations`); until then the line is no byline.
+   */
+  bylineWord?: { text: string; start: number; end: number };
 }
 
 /** sha256 (hex) of the text's UTF-8 bytes. */
@@ -35,10 +41,10 @@ export function canonicalText(raw: string): string {
 }
 
 /** A short first line without a final full stop reads as a headline (a byline before it is skipped). */
-function titleOfPlainText(text: string): string | undefined {
+function titleOfPlainText(text: string, organisations?: ReadonlySet<string>): string | undefined {
   const first = text
     .split('\n')
-    .find((l) => l.trim() && !bylineOfLine(l.trim()))
+    .find((l) => l.trim() && !bylineOfLine(l.trim(), organisations))
     ?.trim();
   if (!first || first.length > 200 || /[.!?:]$/.test(first) || first.split(/\s+/).length < 2) return undefined;
   return first;
@@ -99,7 +105,10 @@ const BY_PHRASE_WORDS = new Set(
   ),
 );
 
-/** A byline line's author names, or the agency or one-word source it names instead (the outlet). */
+/** A staff credit ("By Staff", "By Staff Reporter"): a byline line with no person and no outlet. */
+const STAFF_CREDIT = /^staff(?: (?:reporter|writer|correspondent)s?)?$/i;
+
+/** A byline line's author names and the agency it names (the outlet); neither for a staff credit. */
 interface BylineLine {
   byline?: string;
   outlet?: string;
@@ -107,44 +116,70 @@ interface BylineLine {
 
 const namesOf = (part: string) => part.replace(/^(?:and|AND|&) /, '').split(/ (?:and|AND|&) /);
 
+/** The one capitalised word after "By" ("By Harbourwire"): an outlet only if it names an organisation. */
+function oneWordOf(line: string): string | undefined {
+  const one = /^(?:By|BY) (\p{Lu}[\p{L}-]+)$/u.exec(line)?.[1];
+  const word = one?.toLowerCase() ?? '';
+  return one && !NOT_NAME_WORDS.has(word) && !BY_PHRASE_WORDS.has(word) && !AGENCIES.has(word) ? one : undefined;
+}
+
 /**
  * A byline line ("By Jane Doe", "By A, B and C, Outlet", "BY JANE DOE | Role", "By Reuters"), else
- * undefined: what follows the names after a comma, a bar or a dash is the outlet or a role and is
- * left out (a comma continues the names only in a list closed by "and"), and a line that reads
- * as a sentence ("By Tuesday, the fires had spread.") is not a byline.
+ * undefined: what follows the names after a comma, a bar or a dash is left out, except a news
+ * agency, which is the outlet ("By A and B, Reuters"); a role ("staff writer", "Kyiv
+ * correspondent") or an unknown outlet is never taken for one. A comma continues the names only
+ * in a list closed by "and"; a line that reads as a sentence ("By Tuesday, the fires had
+ * spread.") is not a byline. One word is the outlet only when it is an agency or among
+ * `organisations` (what the name finder called an organisation): an ordinary word ("By
+ * Moonlight") is no byline at all.
  */
-function bylineOfLine(line: string): BylineLine | undefined {
+function bylineOfLine(line: string, organisations?: ReadonlySet<string>): BylineLine | undefined {
   const m = /^(?:By|BY) (.+)$/.exec(line);
   if (!m || line.length > 120 || /[.!?:;]$/.test(line)) return undefined;
+  if (STAFF_CREDIT.test(m[1]!)) return {};
   const [names, ...after] = m[1]!.split(/\s*(?:\||—|–| - )\s*/);
   const parts = names!.split(/\s*,\s*/);
   if (!after.length && parts.length === 1) {
     const one = parts[0]!;
-    const word = one.toLowerCase();
-    const oneWord = /^\p{Lu}[\p{L}-]+$/u.test(one) && !NOT_NAME_WORDS.has(word) && !BY_PHRASE_WORDS.has(word);
-    if (AGENCIES.has(word) || oneWord) return { outlet: one };
+    if (AGENCIES.has(one.toLowerCase()) || (oneWordOf(line) === one && organisations?.has(one))) return { outlet: one };
   }
   const isName = (n: string) => isBylineName(n) && !AGENCIES.has(n.toLowerCase());
   const close = parts.findIndex((p) => / (?:and|AND|&) /.test(p) || /^(?:and|AND|&) /.test(p));
   const list = close > 0 && parts.slice(0, close + 1).every((p) => namesOf(p).every(isName)) ? close + 1 : 1;
-  if ([...parts.slice(list), ...after].join(' ').split(/\s+/).length > 6) return undefined;
+  const tail = [...parts.slice(list), ...after];
+  if (tail.join(' ').split(/\s+/).length > 6) return undefined;
   const head = parts.slice(0, list);
-  return head.every((p) => namesOf(p).every(isName)) ? { byline: head.join(', ') } : undefined;
+  if (!head.every((p) => namesOf(p).every(isName))) return undefined;
+  const outlet = tail.find((p) => AGENCIES.has(p.toLowerCase()));
+  return outlet ? { byline: head.join(', '), outlet } : { byline: head.join(', ') };
 }
 
 /** How far down a byline may be: the headline, a standfirst, a dateline, then the byline at most. */
 const BYLINE_LINES = 4;
 
-/** A byline among the first few non-empty lines of a plain text (HTML and front matter carry theirs as metadata). */
-function bylineOfPlainText(text: string): BylineLine | undefined {
-  for (const line of text
-    .split('\n')
-    .filter((l) => l.trim())
-    .slice(0, BYLINE_LINES)) {
-    const b = bylineOfLine(line.trim());
-    if (b) return b;
+/**
+ * A byline among the first few non-empty lines of a plain text (HTML and front matter carry theirs
+ * as metadata), and the unknown word of a one-word "By" line met before it, with its offsets.
+ */
+function bylineOfPlainText(
+  text: string,
+  organisations?: ReadonlySet<string>,
+): { found?: BylineLine; word?: NormalisedText['bylineWord'] } {
+  let word: NormalisedText['bylineWord'];
+  let at = 0;
+  let seen = 0;
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    const start = at + raw.indexOf(line);
+    at += raw.length + 1;
+    if (!line) continue;
+    if (++seen > BYLINE_LINES) break;
+    const found = bylineOfLine(line, organisations);
+    if (found) return { found, word };
+    const one = oneWordOf(line);
+    if (one && !word) word = { text: one, start: start + line.length - one.length, end: start + line.length };
   }
-  return undefined;
+  return { word };
 }
 
 /**
@@ -155,7 +190,7 @@ function bylineOfPlainText(text: string): BylineLine | undefined {
 export function normaliseInput(
   raw: string,
   format: InputFormat,
-  opts: { verbatim?: boolean; what?: string } = {},
+  opts: { verbatim?: boolean; what?: string; organisations?: ReadonlySet<string> } = {},
 ): NormalisedText {
   let text: string;
   let meta: FoundMeta = {};
@@ -166,11 +201,13 @@ export function normaliseInput(
   if (!text.trim())
     throw new IngestInputError('NO_TEXT', `${opts.what ?? 'The input'} holds no text once markup is removed.`);
   if (isWebAddress(text)) throw webAddressError(text, opts.what ?? 'The input');
-  if (format === 'txt' && !meta.title) meta.title = titleOfPlainText(text);
+  if (format === 'txt' && !meta.title) meta.title = titleOfPlainText(text, opts.organisations);
+  let bylineWord: NormalisedText['bylineWord'];
   if ((format === 'txt' || format === 'md') && !meta.byline) {
-    const found = bylineOfPlainText(text);
+    const { found, word } = bylineOfPlainText(text, opts.organisations);
     if (found?.byline) meta.byline = found.byline;
-    else if (found?.outlet && !meta.outlet) meta.outlet = found.outlet;
+    if (found?.outlet && !meta.outlet) meta.outlet = found.outlet;
+    bylineWord = word;
   }
-  return { text, sha256: sha256Of(text), length: text.length, meta };
+  return { text, sha256: sha256Of(text), length: text.length, meta, ...(bylineWord ? { bylineWord } : {}) };
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { extractWithText } from '../../../src/ingest/article';
 import { batchProblems, MAX_QUOTE_WORDS, wordCount } from '../../../src/ingest/batch';
 import { expectWireReport } from './expect-wire';
+import { fedFinder } from './fed-finder';
 import { GAZETTEER } from './gazetteer';
 
 const FIX = join(__dirname, '../../fixtures/ingest');
@@ -45,5 +46,33 @@ describe('extractArticle with the pure-JS name finder', () => {
     );
     expect(batch.candidates.filter((c) => c.kind === 'date')).toEqual([]);
     expect(batch.article.missing).toContain('published');
+  });
+});
+
+describe('a one-word plain-text byline', () => {
+  const raw = (word: string) =>
+    `Landslide closes coast road\n\nBy ${word}\n\nCrews worked through the night to clear the road, the council said.`;
+  const articleOf = async (word: string, extractor: Parameters<typeof extractWithText>[1]['extractor']) =>
+    (await extractWithText({ raw: raw(word), format: 'txt', source: 'x' }, { extractor })).batch.article;
+
+  it('is the outlet when the name finder calls the word an organisation', async () => {
+    const a = await articleOf('Harbourwire', fedFinder({ Harbourwire: 'ORGANIZATION' }));
+    expect(a).toMatchObject({ title: 'Landslide closes coast road', outlet: 'Harbourwire' });
+    expect(a.byline).toBeUndefined();
+  });
+
+  it('is no outlet when the finder says anything else (CoreNLP 4.5.10 calls "Harbourwire" and "Moonlight" PERSON)', async () => {
+    for (const [word, extractor] of [
+      ['Harbourwire', fedFinder({ Harbourwire: 'PERSON' })],
+      ['Moonlight', fedFinder({ Moonlight: 'PERSON' })],
+      ['Harbourwire', 'js'],
+      ['Tonight', 'js'],
+    ] as const) {
+      const a = await articleOf(word, extractor);
+      expect(a.title).toBe('Landslide closes coast road');
+      expect(a.outlet).toBeUndefined();
+      expect(a.byline).toBeUndefined();
+    }
+    expect(await articleOf('Reuters', 'js')).toMatchObject({ outlet: 'Reuters' });
   });
 });

@@ -68,4 +68,43 @@ describe('the body a spokesman speaks for', () => {
     );
     expect(relations.filter((r) => r.type === 'SPOKESPERSON_FOR')).toEqual([]);
   });
+
+  for (const [name, finder] of [
+    ['CoreNLP', fedFinder({ 'Pavel Sorokin': 'PERSON', 'Anna Petrova': 'PERSON', Belgorod: 'PLACE' })],
+    ['js', 'js'],
+  ] as const)
+    it(`is the governor's or mayor's office named in the phrase, an organisation, never the place (${name})`, async () => {
+      const { entities, relations, claims } = await extract(
+        "Pavel Sorokin, a spokesman for the Belgorod governor's office, said the fire at the depot was out. " +
+          "Anna Petrova, a spokeswoman for the mayor's office, said the schools were closed. " +
+          "Later a spokesman for the governor's office said the road would reopen on Friday. " +
+          'The governor said the fires were out.',
+        finder,
+      );
+      const typeOf = (text: string) => entities.find((e) => e.text === text)?.type;
+      expect(typeOf("Belgorod governor's office")).toBe('ORGANIZATION');
+      expect(typeOf("mayor's office")).toBe('ORGANIZATION');
+      expect(typeOf("governor's office")).toBe('ORGANIZATION');
+      expect(typeOf('Belgorod')).toBeUndefined();
+      const spokes = relations.filter((r) => r.type === 'SPOKESPERSON_FOR');
+      expect(spokes.map((r) => [r.from.text, r.to.text])).toEqual([
+        ['Pavel Sorokin', "Belgorod governor's office"],
+        ['Anna Petrova', "mayor's office"],
+      ]);
+      const road = claims.find((c) => c.statement.startsWith('the road'))!;
+      expect(road.claimant).toMatchObject({ text: "governor's office", resolvedBy: 'name' });
+      // "The governor" is a person, not the office named before: no claimant is guessed for it.
+      expect(claims.find((c) => c.statement.startsWith('the fires'))?.claimant.text).not.toBe("governor's office");
+    });
+
+  it('also before the name: "Belgorod governor\'s office spokesman Pavel Sorokin"', async () => {
+    const { relations } = await extract(
+      "Belgorod governor's office spokesman Pavel Sorokin said the road would reopen on Friday.",
+      CORENLP,
+    );
+    expect(relations.find((r) => r.type === 'SPOKESPERSON_FOR')).toMatchObject({
+      from: { text: 'Pavel Sorokin' },
+      to: { text: "Belgorod governor's office" },
+    });
+  });
 });

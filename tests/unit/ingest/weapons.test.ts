@@ -43,3 +43,58 @@ describe('named weapon systems', () => {
     expect(es.filter((e) => e.type === 'WEAPON')).toEqual([]);
   });
 });
+
+// What CoreNLP 4.5.10 says of these sentences: "Iskanders" and "HIMARS" nothing, "Kalibr" and
+// "Iskander" after a firing verb PERSON, "ATACMS" ORGANIZATION.
+const FIRED =
+  'Russia fired Iskanders at Kharkiv overnight, the Ukrainian air force said. ' +
+  'Iskanders struck the port of Odesa on Tuesday.\n\n' +
+  'The air force said it shot down Kalibr over the south, and the depot was hit by Iskander. ' +
+  'Ukraine launched HIMARS at the bridge, and Russia said it had shot down ATACMS.';
+const FIRED_CORENLP = fedFinder({
+  Russia: 'PLACE',
+  Kharkiv: 'PLACE',
+  Odesa: 'PLACE',
+  Ukraine: 'PLACE',
+  Kalibr: 'PERSON',
+  Iskander: 'PERSON',
+  ATACMS: 'ORGANIZATION',
+});
+
+describe('named weapon systems with no weapon noun or article', () => {
+  for (const [name, finder] of [
+    ['CoreNLP', FIRED_CORENLP],
+    ['js', 'js'],
+  ] as const)
+    it(`a listed system in the plural or after a firing verb is a weapon (${name})`, async () => {
+      const es = await entities(FIRED, finder);
+      const typeOf = (text: string) => es.find((e) => e.text === text)?.type;
+      expect(typeOf('Iskanders')).toBe('WEAPON');
+      expect(typeOf('Kalibr')).toBe('WEAPON');
+      expect(typeOf('Iskander')).toBe('WEAPON');
+      expect(typeOf('HIMARS')).toBe('WEAPON');
+      expect(typeOf('ATACMS')).toBe('WEAPON');
+      expect(es.filter((e) => e.type === 'PERSON' || e.type === 'ORGANIZATION')).toEqual([]);
+    });
+
+  it('a following surname or a title before the name keeps a person a person, even after a firing verb', async () => {
+    const es = await entities(
+      'The plant fired Iskander Valiev last year. The car was hit by Mr. Iskander, the mayor said.',
+      fedFinder({ 'Iskander Valiev': 'PERSON', Iskander: 'PERSON' }),
+    );
+    expect(es.find((e) => e.text === 'Iskander Valiev')).toMatchObject({ type: 'PERSON' });
+    expect(es.filter((e) => e.type === 'WEAPON')).toEqual([]);
+    // A plural that is also an ordinary word at a sentence's start, or a team's name, is no weapon.
+    const weather = await entities('Tornados tore through Oklahoma. Fans of the New England Patriots cheered.', 'js');
+    expect(weather.filter((e) => e.type === 'WEAPON')).toEqual([]);
+  });
+
+  it('"Iskander said" with no weapon context stays the name finder’s person', async () => {
+    const b = await extractArticle(
+      { raw: 'Iskander said the shelling had stopped by the evening.', format: 'txt', source: 'test' },
+      { extractor: fedFinder({ Iskander: 'PERSON' }), gazetteer: GAZETTEER },
+    );
+    expect(b.candidates.find((c) => c.kind === 'entity')).toMatchObject({ text: 'Iskander', type: 'PERSON' });
+    expect(b.candidates.find((c) => c.kind === 'claim')).toMatchObject({ claimant: { text: 'Iskander' } });
+  });
+});
