@@ -12,11 +12,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/http/server';
 import { openAppStore } from '../../src/runtime/store/app-store';
 import { Accounts } from '../../src/server/auth/accounts';
-import { idle, launchChromium, newPage, shot } from '../support/browser';
+import { idle, launchChromium, newPage, nodeId, shot, snapshot } from '../support/browser';
 import { testNeo4j } from '../support/neo4j';
 import { ensureSeeded } from '../support/seeded';
 import { startApp } from './support/app';
-import { signIn as signInAs } from './support/sign-in';
+import { signIn as signInAs, signInOnPage } from './support/sign-in';
 
 const T = 240_000;
 const PASSWORD = 'correct horse battery';
@@ -157,6 +157,64 @@ describe('signing in to a server with accounts', () => {
         expect(errors).toEqual([]);
       } finally {
         await context.close();
+      }
+    },
+    T,
+  );
+
+  it(
+    'a shared link survives signing in first: focus, a run saved query and a saved view are rebuilt after sign-in',
+    async () => {
+      // A view to share by id: the signed-in admin saves Gladkov's expansion (its recipe is the link's v=).
+      const { page: a, context: ac } = await signIn('ada');
+      let vid: string;
+      try {
+        await a.evaluate(() => window.__newsgraph!.explorer.expand('vyacheslav-gladkov'));
+        await idle(a);
+        const recipe = new URL((await snapshot(a)).url, app.url).searchParams.get('v')!;
+        expect(recipe).toMatch(/^1\./);
+        vid = await a.evaluate(async (r) => {
+          const s = (await (await fetch('/api/session')).json()) as { csrfToken: string };
+          const res = await fetch('/api/views', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-csrf-token': s.csrfToken },
+            body: JSON.stringify({ recipe: r }),
+          });
+          return ((await res.json()) as { id: string }).id;
+        }, recipe);
+      } finally {
+        await ac.close();
+      }
+      const links = {
+        focus: '/?focus=vyacheslav-gladkov',
+        query: '/?query=most-connected&run=1',
+        vid: `/?vid=${vid}`,
+      };
+      for (const [kind, link] of Object.entries(links)) {
+        const { page, context, errors } = await newPage(browser);
+        try {
+          await page.goto(`${app.url}${link}`);
+          await page.getByTestId('signin-form').waitFor({ timeout: 90_000 });
+          await idle(page);
+          // Signed out, the address is left as it was opened.
+          expect(new URL(page.url()).search, kind).toBe(link.slice(1));
+          await signInOnPage(page, 'vic', PASSWORD, 0);
+          const s = await snapshot(page);
+          if (kind === 'focus') {
+            expect(s.focus).toBe(await nodeId(page, 'vyacheslav-gladkov'));
+            expect(s.url).toContain('focus=vyacheslav-gladkov');
+          } else if (kind === 'query') {
+            const d = await page.evaluate(() => window.__newsgraph!.explorer.state.drawer);
+            expect([d.query, d.ran, d.error]).toEqual(['most-connected', true, null]);
+            expect(s.url).toContain('query=most-connected');
+          } else {
+            expect(s.expanded).toEqual([await nodeId(page, 'vyacheslav-gladkov')]);
+          }
+          await shot(page, `accounts-05-link-after-signin-${kind}`);
+          expect(errors).toEqual([]);
+        } finally {
+          await context.close();
+        }
       }
     },
     T,

@@ -45,6 +45,14 @@ export class UrlController {
     return this.replays > 0;
   }
 
+  /**
+   * Signed out (or without the server's token) nothing could load: the address is the link the
+   * reader opened, kept as it is so that signing in rebuilds its view.
+   */
+  private get blocked(): boolean {
+    return this.app.state.needsToken;
+  }
+
   /** Runs `fn` as a replay: the URL is left alone until it is through. */
   async replay<T>(fn: () => Promise<T>): Promise<T> {
     this.replays++;
@@ -75,7 +83,7 @@ export class UrlController {
 
   /** Store listener: the URL is written once per burst of synchronous updates (a microtask later). */
   sync(): void {
-    if (this.replays > 0 || this.app.state.loading || this.scheduled) return;
+    if (this.replays > 0 || this.app.state.loading || this.blocked || this.scheduled) return;
     this.scheduled = true;
     queueMicrotask(() => {
       if (this.scheduled) this.write();
@@ -85,7 +93,7 @@ export class UrlController {
   /** pushState for a step, replaceState for anything else (browser-history.ts decides). */
   private write(): void {
     this.scheduled = false;
-    if (this.replays > 0 || this.app.state.loading) return;
+    if (this.replays > 0 || this.app.state.loading || this.blocked) return;
     const seq = this.app.state.history.present.seq;
     const url = urlStateOf(this.app.state, this.savedViews);
     if (url.longView) this.saveView(url.longView);
