@@ -219,4 +219,36 @@ describe('signing in to a server with accounts', () => {
     },
     T,
   );
+
+  it(
+    'after signing in the timeline strip fits its pane',
+    async () => {
+      const { page, context, errors } = await signIn('vic');
+      try {
+        const fit = () =>
+          page.evaluate(() => {
+            const strip = document.querySelector<HTMLElement>('[data-testid=timeline]')!;
+            const chart = document.querySelector<SVGSVGElement>('[data-testid=timeline-chart]')!;
+            return { chart: chart.getBoundingClientRect().width, pane: strip.clientWidth };
+          });
+        await page.getByTestId('timeline-chart').waitFor({ timeout: 30_000 });
+        await expect.poll(async () => (await fit()).chart, { timeout: 10_000 }).toBeLessThanOrEqual((await fit()).pane);
+        // And it follows its pane when the window narrows.
+        await page.setViewportSize({ width: 1100, height: 800 });
+        await expect
+          .poll(
+            async () => {
+              const f = await fit();
+              return f.chart <= f.pane;
+            },
+            { timeout: 10_000 },
+          )
+          .toBe(true);
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+    T,
+  );
 });

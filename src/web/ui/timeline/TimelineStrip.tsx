@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { useEffect, useMemo, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import type { TimelineEvent } from '../../../shared/api';
 import { Icon } from '../shell/Icon';
 import { formatDate } from '../format';
@@ -30,14 +30,16 @@ export function TimelineStrip() {
   const filters = useApp((s) => s.filters);
   const playing = useApp((s) => s.timeline.playing);
   const shown = useApp((s) => s.shown);
-  const host = useRef<HTMLDivElement>(null);
+  // A callback ref: the strip's element appears only once the timeline has loaded (after sign-in,
+  // say), and its width must be observed from then on, not from the first render.
+  const [host, setHost] = useState<HTMLDivElement | null>(null);
   const [width, setWidth] = useState(800);
   const [drag, setDrag] = useState<Drag | null>(null);
   const [hover, setHover] = useState<{ x: number; text: string } | null>(null);
   const [knownThen, setKnownThen] = useState<Set<string> | null>(null);
 
   useEffect(() => {
-    const el = host.current;
+    const el = host;
     if (!el) return;
     // The chart is as wide as the strip's content box (its padding excluded), never wider.
     const inner = () => {
@@ -48,7 +50,7 @@ export function TimelineStrip() {
     ro.observe(el);
     setWidth(Math.max(200, Math.floor(inner())));
     return () => ro.disconnect();
-  }, []);
+  }, [host]);
 
   // "As reported by": ask the server which events were known then (debounced).
   useEffect(() => {
@@ -99,7 +101,7 @@ export function TimelineStrip() {
   }
   if (!timeline || !scale) {
     return (
-      <div className="timeline-strip" data-testid="timeline" ref={host}>
+      <div className="timeline-strip" data-testid="timeline" ref={setHost}>
         <div className="tl-empty">{timeline ? 'No dated events or articles.' : 'Loading the timeline…'}</div>
       </div>
     );
@@ -155,7 +157,7 @@ export function TimelineStrip() {
   const knownCount = knownThen ? timeline.events.filter((e) => knownThen.has(e.id)).length : null;
 
   return (
-    <div className="timeline-strip" data-testid="timeline" ref={host}>
+    <div className="timeline-strip" data-testid="timeline" ref={setHost}>
       <div className="tl-bar">
         <div className="seg" role="tablist" aria-label="Kind of time">
           <button
