@@ -15,6 +15,8 @@ export default function DrawerBody() {
   const mode = useApp((s) => s.drawer.mode);
   const query = useApp((s) => s.drawer.query);
   const saved = explorer.savedQuery(query);
+  // The library has loaded and has no query of that name (a mistyped link): say so, not "loading".
+  const listed = useApp((s) => s.queries !== null);
   return (
     <div
       className="drawer-body"
@@ -32,7 +34,11 @@ export default function DrawerBody() {
           <ParamForm query={saved} />
         ) : mode === 'saved' ? (
           <div className="result-empty">
-            {query ? `Loading the saved query “${query}”…` : 'Choose a saved query on the left.'}
+            {!query
+              ? 'Choose a saved query on the left.'
+              : listed
+                ? `There is no saved query called “${query}”. Choose one on the left.`
+                : `Loading the saved query “${query}”…`}
           </div>
         ) : (
           <Suspense fallback={<textarea className="editor-fallback mono" readOnly value="Loading the editor…" />}>
