@@ -254,4 +254,33 @@ describe('deep links (e2e)', () => {
     },
     T,
   );
+
+  it(
+    'a link to a missing node, saved view or saved query says so, and the rest of the link still works',
+    async () => {
+      const { page, context, errors } = await newPage(e2e.browser);
+      const status = () => page.getByTestId('status').textContent();
+      // An unknown focus: the link's expansion is still made, and the status says which node is missing.
+      await openExplorer(page, `${e2e.app.url}/?focus=no-such-node-xyz&expand=vyacheslav-gladkov`);
+      expect(await status()).toMatch(/no-such-node-xyz.*not found|not found.*no-such-node-xyz/i);
+      expect((await snapshot(page)).expanded).toEqual([await nodeId(page, 'vyacheslav-gladkov')]);
+      await shot(page, 'deep-link-e-unknown-focus');
+      // A saved view id that is malformed, or well-formed and unknown: the overview, and why.
+      for (const vid of ['doesnotexist', 'AAAAAAAAAAAAAAAAAAAAAA']) {
+        await openExplorer(page, `${e2e.app.url}/?vid=${vid}`);
+        expect(await status(), vid).toMatch(/saved view.*(not found|could not be opened)/i);
+        expect((await snapshot(page)).nodes, vid).toBeGreaterThan(100);
+      }
+      await shot(page, 'deep-link-f-unknown-view');
+      // An unknown saved query: the form's side says so too, instead of loading forever.
+      await openExplorer(page, `${e2e.app.url}/?query=no-such-query&run=1`);
+      const left = page.locator('.drawer-left');
+      await expect.poll(() => left.textContent(), { timeout: 30_000 }).toMatch(/no saved query called/i);
+      expect(await left.textContent()).not.toMatch(/Loading/);
+      await shot(page, 'deep-link-g-unknown-query');
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    T,
+  );
 });

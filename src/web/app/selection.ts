@@ -5,6 +5,7 @@
 import type { NodeDetailResponse } from '../../shared/api';
 import type { GraphNode } from '../../shared/graph';
 import { describeError } from '../api/client';
+import { ApiError } from '../api/errors';
 import { addLayer, findNode, nodeRef, unhide } from '../core/graph/graph-store';
 import { commitGraph, graphOf } from '../core/history/actions';
 import { detailFailed, detailLoaded, detailLoading, select } from '../core/selection/actions';
@@ -52,10 +53,11 @@ export class SelectionController {
   /**
    * Selects a node by element id or our id, loading it first when it is not in the graph; the
    * camera goes to it unless `camera` is false (a reopened link frames its whole view instead).
+   * `what` names the node in the message when it cannot be found (a link's focus says so).
    */
-  async focusRef(ref: string, camera = true): Promise<void> {
+  async focusRef(ref: string, camera = true, what?: string): Promise<void> {
     const { app } = this;
-    const node = findNode(graphOf(app.state), ref) ?? (await this.addRef(ref));
+    const node = findNode(graphOf(app.state), ref) ?? (await this.addRef(ref, what));
     if (!node) return;
     const id = node.id;
     if (graphOf(app.state).hidden.has(id))
@@ -79,14 +81,20 @@ export class SelectionController {
   }
 
   /** Loads a node that is not in the graph yet and adds it alone, as one step (null when it cannot be found). */
-  async addRef(ref: string): Promise<GraphNode | null> {
+  async addRef(ref: string, what?: string): Promise<GraphNode | null> {
     try {
       const d = await this.app.api.node(ref);
       this.details.set(d.node.id, d);
       this.addNode(d.node);
       return d.node;
     } catch (e) {
-      this.app.shell.setStatus('error', `Could not open “${ref}”: ${describeError(e)}`);
+      const missing = e instanceof ApiError && e.status === 404;
+      this.app.shell.setStatus(
+        'error',
+        what && missing
+          ? `${what} “${ref}” was not found: ${describeError(e)}`
+          : `Could not open “${ref}”: ${describeError(e)}`,
+      );
       return null;
     }
   }

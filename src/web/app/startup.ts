@@ -5,6 +5,7 @@
  */
 import type { GraphPayload } from '../../shared/graph';
 import { describeError, setAccessToken } from '../api/client';
+import { ApiError } from '../api/errors';
 import { setExpandLimit } from '../core/expansion/actions';
 import { replaceWith } from '../core/graph/graph-store';
 import { graphOf, startOrCommitGraph } from '../core/history/actions';
@@ -39,7 +40,15 @@ export class StartupController {
         if (schema.status === 'fulfilled') app.store.set({ schema: schema.value });
         if (queries.status === 'fulfilled') app.store.set({ queries: queries.value });
         // An address with a view rebuilds it on the overview; without one, the user's chosen start.
-        const named = !!(url.view || url.savedView || url.query || url.cypher || url.expand.length || url.paths);
+        const named = !!(
+          url.view ||
+          url.savedView ||
+          url.badView ||
+          url.query ||
+          url.cypher ||
+          url.expand.length ||
+          url.paths
+        );
         if (named || url.focus || app.shell.startMode() === 'overview') await this.loadOverview(true);
         else app.shell.setStatus('info', 'An empty scene: search for a name to start from it and expand outwards.');
         await this.restore(url);
@@ -136,7 +145,13 @@ export class StartupController {
       for (const ref of url.expand) await app.expansion.expand(ref);
       if (url.paths) await app.paths.find(url.paths[0], url.paths[1]);
     }
-    if (url.focus) await app.selection.focusRef(url.focus, false);
+    // Said after the replay (a query's own message would replace it), before the focus's.
+    if (url.badView)
+      app.shell.setStatus(
+        'error',
+        `This link’s saved view “${url.badView}” was not found: that is not a saved view’s id.`,
+      );
+    if (url.focus) await app.selection.focusRef(url.focus, false, 'This link’s node');
     // A link that names a view (its recipe, or a focus) shows all of it; a plain query link keeps the usual camera.
     if (recipe || url.focus) app.render.frameView();
   }
@@ -146,7 +161,8 @@ export class StartupController {
     try {
       return (await this.app.api.view(id)).recipe;
     } catch (e) {
-      this.app.shell.setStatus('error', `This link’s saved view could not be opened: ${describeError(e)}`);
+      const why = e instanceof ApiError && e.status === 404 ? 'was not found' : 'could not be opened';
+      this.app.shell.setStatus('error', `This link’s saved view “${id}” ${why}: ${describeError(e)}`);
       return undefined;
     }
   }

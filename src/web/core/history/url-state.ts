@@ -38,6 +38,8 @@ export interface UrlState {
   view?: string;
   /** The id of a recipe too long for a link, saved on the server. */
   savedView?: string;
+  /** A `vid` that is no saved view's id (mistyped, cut short): read only to say so. */
+  badView?: string;
   /** A recipe too long for a link and not saved (yet): never written into the URL. */
   longView?: string;
 }
@@ -72,7 +74,10 @@ export function parseUrlState(search: string): UrlState {
   const view = q.get('v');
   if (view) out.view = view;
   const saved = q.get('vid');
-  if (saved && SAVED_VIEW_ID.test(saved) && !view) out.savedView = saved;
+  if (saved && !view) {
+    if (SAVED_VIEW_ID.test(saved)) out.savedView = saved;
+    else out.badView = saved;
+  }
   return out;
 }
 

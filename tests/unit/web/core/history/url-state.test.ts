@@ -105,4 +105,14 @@ describe('URL state', () => {
       { numRuns: 200 },
     );
   });
+
+  it('a saved view id is read only in its form; anything else is kept aside to be reported, never written back', () => {
+    const id = 'Ab3_Ab3-Ab3_Ab3-Ab3_Ab';
+    expect(parseUrlState(`?vid=${id}`).savedView).toBe(id);
+    const bad = parseUrlState('?vid=doesnotexist');
+    expect([bad.savedView, bad.badView]).toEqual([undefined, 'doesnotexist']);
+    expect(formatUrlState(bad)).toBe('');
+    // A recipe in the link wins: its vid is neither read nor reported.
+    expect(parseUrlState('?v=1.abc&vid=doesnotexist').badView).toBeUndefined();
+  });
 });
