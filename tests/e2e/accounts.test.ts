@@ -251,4 +251,35 @@ describe('signing in to a server with accounts', () => {
     },
     T,
   );
+
+  it(
+    'the top bar’s controls (add article, admin) show while the graph is still loading',
+    async () => {
+      const { page, context, errors } = await signIn('ada');
+      try {
+        // The overview is held back: the admin's controls must show without it.
+        let release = () => {};
+        const held = new Promise<void>((r) => (release = r));
+        await page.route('**/api/overview', async (route) => {
+          await held;
+          await route.continue();
+        });
+        await page.reload();
+        try {
+          await page.getByTestId('admin-open').waitFor({ timeout: 30_000 });
+          expect(await page.getByTestId('add-article').count()).toBe(1);
+          expect(await page.evaluate(() => window.__newsgraph!.explorer.state.loading)).toBe(true);
+        } finally {
+          release();
+        }
+        await page.waitForFunction(() => window.__newsgraph!.snapshot().nodes > 100, null, { timeout: 90_000 });
+        await idle(page);
+        expect(await page.getByTestId('admin-open').count()).toBe(1);
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+    T,
+  );
 });

@@ -28,6 +28,9 @@ export class StartupController {
     app.connection.start(); // (re)arms the background check; idempotent
     app.url.install();
     void app.timeline.load();
+    // Who is signed in decides the top bar's controls (add article, admin): asked with the first
+    // requests, not after the graph has loaded.
+    void this.loadSession();
     const url = parseUrlState(search);
     try {
       await app.url.replay(async () => {
@@ -57,6 +60,15 @@ export class StartupController {
       app.shell.setStatus('error', describeError(e));
     } finally {
       app.store.set({ loading: false });
+    }
+  }
+
+  /** Asks the server who this browser is signed in as (null when it cannot say). */
+  private async loadSession(): Promise<void> {
+    try {
+      this.app.store.set({ session: await this.app.api.session() });
+    } catch {
+      this.app.store.set({ session: null });
     }
   }
 

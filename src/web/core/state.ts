@@ -3,7 +3,7 @@
  * producers in core/<concern>/ return the next state; React reads slices (ui/context.ts); the
  * render sync and the URL follow it (render/render-sync.ts, app/url.ts).
  */
-import type { QueriesListResponse, SchemaResponse } from '../../shared/api';
+import type { QueriesListResponse, SchemaResponse, SessionResponse } from '../../shared/api';
 import { INITIAL_CLAIMS, type ClaimsBoardState } from './claims/actions';
 import type { ReaderState } from './evidence/reader';
 import { DEFAULT_EXPAND_LIMIT } from './expansion/actions';
@@ -62,6 +62,8 @@ export interface AppState {
   needsToken: boolean;
   /** A token was typed and the server refused it. */
   tokenRejected: boolean;
+  /** Who this browser is signed in as: null until the server has answered (or when it cannot be asked). */
+  session: SessionResponse | null;
 
   // --- investigation views
   /** Graph, map or claims board; the map's status; the distance card (core/map). */
@@ -102,6 +104,7 @@ export function initialState(theme: Theme): AppState {
     webgl: null,
     needsToken: false,
     tokenRejected: false,
+    session: null,
     view: INITIAL_VIEW,
     timeline: INITIAL_TIMELINE,
     filters: NO_FILTERS,

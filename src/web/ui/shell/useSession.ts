@@ -1,28 +1,13 @@
-import { useEffect, useState } from 'react';
 import type { SessionResponse } from '../../../shared/api';
 import { roleAllows } from '../../../shared/api/routes';
-import { useApp, useExplorer } from '../context';
+import { useApp } from '../context';
 
 /**
  * Who this browser is signed in as (null until the server has answered, or when it cannot be
- * asked). Asked again whenever a load finishes, so signing in updates it. One GET per load.
+ * asked). Start-up asks once, beside its first requests, and again after a sign-in or a token.
  */
 export function useSession(): SessionResponse | null {
-  const explorer = useExplorer();
-  const loading = useApp((s) => s.loading);
-  const [session, setSession] = useState<SessionResponse | null>(null);
-  useEffect(() => {
-    if (loading) return;
-    let live = true;
-    explorer.api.session().then(
-      (s) => live && setSession(s),
-      () => live && setSession(null),
-    );
-    return () => {
-      live = false;
-    };
-  }, [loading, explorer]);
-  return session;
+  return useApp((s) => s.session);
 }
 
 /**
