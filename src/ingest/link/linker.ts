@@ -1,4 +1,3 @@
-import { doubleMetaphone } from 'double-metaphone';
 import { distance } from 'fastest-levenshtein';
 import type { EntityType, LinkOption } from '../batch';
 import { typeOfLabels, type Gazetteer } from '../extract/gazetteer';
@@ -6,6 +5,7 @@ import { DEMONYMS } from '../extract/lexicon';
 import type { GazetteerEntry } from '../extract/types';
 import type { JudgementIndex } from './judgements';
 import { nameKey, normaliseName, surnameOf, translitKey } from './normalise';
+import { entityPlaces, placeConflict, placeIndex, placesOf, placeSwapped, soundAlike } from './places';
 
 export const LINKER_VERSION = '1.0.0';
 /** Options shown to a reviewer per entity. */
@@ -26,12 +26,6 @@ function stripQualifier(key: string): string {
   return dem && dem[1]! in DEMONYMS ? dem[2]! : key;
 }
 
-const codes = (w: string) => new Set(doubleMetaphone(w).filter(Boolean));
-const soundAlike = (a: string, b: string) => {
-  const cb = codes(b);
-  return [...codes(a)].some((c) => cb.has(c));
-};
-
 /** Phonetic match of two names word by word from the end (surnames first); a missing first name is no objection. */
 function phonetic(a: string, b: string): boolean {
   const wa = normaliseName(a).split(' ').reverse();
@@ -45,17 +39,21 @@ interface Scored {
   option: LinkOption;
 }
 
-function scoreEntry(forms: string[], type: EntityType, e: GazetteerEntry): Scored | null {
+function scoreEntry(forms: string[], type: EntityType, e: GazetteerEntry, gz: Gazetteer): Scored | null {
   const aliases = [...new Set([e.name, ...e.aliases])];
   const label = typeOfLabels(e.labels);
   const sameLabel = type === 'UNKNOWN' || label === type;
+  // The place rule (places.ts): names of different places or sides are never the same entity.
+  const places = label !== 'PERSON' && type !== 'PERSON' ? placeIndex(gz) : null;
+  const ownPlaces = places && entityPlaces(e, gz, places);
   let best: LinkOption | null = null;
   for (const f of forms) {
     const fk = nameKey(f);
     const single = !fk.includes(' ');
+    if (places && placeConflict(placesOf(f, places), ownPlaces!)) continue;
     for (const a of aliases) {
       const ak = nameKey(a);
-      if (!ak) continue;
+      if (!ak || (places && placeSwapped(fk, ak, places))) continue;
       const exactAlias = fk === ak;
       // "Russia's Investigative Committee" / "Russian Defense Ministry" against "Investigative Committee".
       const qualified = !exactAlias && stripQualifier(fk) === ak && ak.includes(' ');
@@ -107,7 +105,8 @@ function scoreEntry(forms: string[], type: EntityType, e: GazetteerEntry): Score
  * Link candidates for one entity of an article against the graph's entities. Auto-links only when
  * exactly one entity of the same label has one of the forms as an exact alias (after NFKC,
  * apostrophes and titles) and no judgement objects; everything else is a review decision among
- * the top options (or a new entity). Pairs judged "not the same" are never proposed again.
+ * the top options (or a new entity). Pairs judged "not the same" are never proposed again, nor
+ * names whose place words differ ("Ukrainian …" vs "Russian …", "Kyiv …" vs "Moscow …": places.ts).
  * Cost: O(entries × aliases × forms) string comparisons; a few ms per entity for a graph of
  * hundreds of entities (a larger graph should pre-filter entries with its full-text index).
  */
@@ -122,7 +121,7 @@ export function linkEntity(
   const options: LinkOption[] = [];
   for (const e of entries) {
     if (!typeOfLabels(e.labels)) continue;
-    const s = scoreEntry(forms, type, e);
+    const s = scoreEntry(forms, type, e, gz);
     if (!s) continue;
     const verdict = judgements?.verdict(forms, e.id);
     if (verdict === 'not-same') {

@@ -275,6 +275,13 @@ export async function ensureArticle(ctx: Omit<ApplyContext, 'article'>, articleI
     if (n) return n;
   }
   const a = ctx.batch.article;
+  // The same text already in the graph: an accept that committed after this one read the batch
+  // (two first accepts at once), or an earlier batch of the same text. One article per text.
+  const same = await ctx.w.tx.run('MATCH (x:Article {sha256: $sha}) WHERE x.id IS NOT NULL RETURN x.id AS id LIMIT 1', {
+    sha: a.sha256,
+  });
+  const sameId = same.records[0]?.get('id') as string | undefined;
+  if (sameId) return (await ctx.w.node(sameId))!;
   const missing = (['title', 'outlet', 'published'] as const).filter((k) => !a[k]);
   if (missing.length)
     throw new ReviewBlocked(`give the article's ${missing.join(', ')} first (Article details above the text)`);

@@ -197,6 +197,9 @@ function spreadCrowds(positions: Map<string, GeoPosition>, span: number): void {
   }
 }
 
+/** The smallest focus, in graph units (1 unit ≈ 4 km at 50°N). */
+const MIN_FOCUS = 60;
+
 /**
  * A padded box around the points, ignoring outliers (farther from the median point than 3× the
  * median distance), so one event in Washington does not zoom the map out to the whole world.
@@ -215,14 +218,15 @@ export function focusBox(
   const dist = points.map((p) => Math.hypot(p.x - mx, p.y - my));
   const md = Math.max(median(dist), 5);
   const kept = points.filter((_, i) => dist[i]! <= outlierFactor * md);
-  let x0 = Math.min(...kept.map((p) => p.x));
-  let x1 = Math.max(...kept.map((p) => p.x));
-  let y0 = Math.min(...kept.map((p) => p.y));
-  let y1 = Math.max(...kept.map((p) => p.y));
+  const x0 = Math.min(...kept.map((p) => p.x));
+  const x1 = Math.max(...kept.map((p) => p.x));
+  const y0 = Math.min(...kept.map((p) => p.y));
+  const y1 = Math.max(...kept.map((p) => p.y));
   const pad = Math.max(x1 - x0, y1 - y0, 20) * 0.12;
-  x0 -= pad;
-  x1 += pad;
-  y0 -= pad;
-  y1 += pad;
-  return { x: [x0, x1], y: [y0, y1] };
+  // At least MIN_FOCUS across (~240 km at 50°N): one place alone (a scene grown from one node)
+  // would otherwise fill the view with a few km of land and no outline to read it by.
+  const grow = (a: number, b: number) => Math.max(pad, (MIN_FOCUS - (b - a)) / 2);
+  const gx = grow(x0, x1);
+  const gy = grow(y0, y1);
+  return { x: [x0 - gx, x1 + gx], y: [y0 - gy, y1 + gy] };
 }

@@ -160,7 +160,9 @@ export interface ReportedView extends ActiveSet {
  * The graph as known on `asOf`: an edge is known when one of its evidence articles was published
  * by then (edges without any provenance — other databases — are kept: nothing says when they
  * became known); a node is known when it is an article published by then, a claim whose article
- * was, or an endpoint of a known edge. Articles with unknown publication days count as unknown.
+ * was, its outlet or author (`outlet_id`, `author_ids`: ingest writes an outlet it creates with no
+ * relationship of its own, so only its article dates it), or an endpoint of a known edge. Articles
+ * with unknown publication days count as unknown.
  */
 export function reportedBy(g: ViewGraph, asOf: string, published: ReadonlyMap<string, string>): ReportedView {
   const knownArticle = (id: string) => {
@@ -171,14 +173,19 @@ export function reportedBy(g: ViewGraph, asOf: string, published: ReadonlyMap<st
   const edges = new Set<string>();
   const sourcesThen = new Map<string, number>();
   const byId = new Map(g.nodes.map((n) => [n.id, n]));
+  const bylines = new Set<string>();
   for (const n of g.nodes) {
     if (isArticle(n)) {
       const p = isoDay(n.properties.published);
-      if (p && p <= asOf) nodes.add(n.id);
+      if (!p || p > asOf) continue;
+      nodes.add(n.id);
+      for (const k of [n.properties.outlet_id, n.properties.author_ids].flat())
+        if (typeof k === 'string') bylines.add(k);
     } else if (isClaim(n) && typeof n.properties.article === 'string' && knownArticle(n.properties.article)) {
       nodes.add(n.id);
     }
   }
+  for (const n of g.nodes) if (n.key !== null && bylines.has(n.key) && !isArticle(n) && !isClaim(n)) nodes.add(n.id);
   for (const e of g.edges) {
     const ev = evidenceArticles(e.properties);
     let known: boolean;

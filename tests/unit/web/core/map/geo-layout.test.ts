@@ -81,6 +81,26 @@ describe('geoLayout', () => {
     expect(focusBox([])).toBeNull();
   });
 
+  it('frames one located place with its surroundings: the border near Belgorod region is in the focus', () => {
+    // An empty scene grown from Gladkov locates only Belgorod region: a box of a few km around it
+    // showed land and no outline at all.
+    const p = createProjection();
+    const box = focusBox([toGraph(p, { lat: 50.71, lon: 37.38 })])!;
+    const inside = borderBetween(atlas, 'Russia', 'Ukraine')!
+      .coordinates.flat()
+      .some(([lon, lat]) => {
+        const q = toGraph(p, { lat: lat!, lon: lon! });
+        return q.x >= box.x[0] && q.x <= box.x[1] && q.y >= box.y[0] && q.y <= box.y[1];
+      });
+    expect(inside).toBe(true);
+    // Many places far apart keep their own extent.
+    const wide = focusBox([
+      { x: 0, y: 0 },
+      { x: 300, y: 200 },
+    ])!;
+    expect(wide.x[1] - wide.x[0]).toBeCloseTo(300 * 1.24);
+  });
+
   it('is deterministic', () => {
     const again = geoLayout(graph);
     for (const [id, p] of layout.positions) expect(again.positions.get(id)).toEqual(p);
