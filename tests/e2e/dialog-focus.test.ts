@@ -128,4 +128,42 @@ describe('modal dialogs and the keyboard (e2e)', () => {
     },
     T,
   );
+
+  it(
+    'Esc closes an open popover alone (the Export menu, a node menu, the style panel): the selection stays',
+    async () => {
+      const page = await openExplorer();
+      const gladkov = (await nodeId(page, 'vyacheslav-gladkov'))!;
+      await page.evaluate((id) => window.__newsgraph!.explorer.select(id), gladkov);
+      await idle(page);
+      const selection = () => page.evaluate(() => window.__newsgraph!.explorer.state.selection);
+      const exportMenu = page.locator('.menu-list[role=menu]');
+      // Opened with Enter, Esc from inside it (the Area select) and from its button.
+      for (const tabs of [1, 0]) {
+        await page.getByTestId('export-menu').focus();
+        await page.keyboard.press('Enter');
+        await exportMenu.waitFor();
+        for (let i = 0; i < tabs; i++) await page.keyboard.press('Tab');
+        if (tabs) expect(await isFocused(page, 'export-area')).toBe(true);
+        await page.keyboard.press('Escape');
+        expect(await exportMenu.count(), `menu closed (${tabs} Tab)`).toBe(0);
+        expect(await isFocused(page, 'export-menu')).toBe(true);
+        expect(await selection()).toEqual([gladkov]);
+      }
+
+      await page.evaluate((id) => window.__newsgraph!.explorer.openContextMenu(id, 300, 200), gladkov);
+      await page.locator('.context-menu[role=menu]').waitFor();
+      await page.keyboard.press('Escape');
+      expect(await page.locator('.context-menu').count()).toBe(0);
+      expect(await selection()).toEqual([gladkov]);
+
+      await page.getByTestId('style-label-Person').click();
+      await page.getByTestId('style-panel').waitFor();
+      await page.keyboard.press('Escape');
+      await page.getByTestId('style-panel').waitFor({ state: 'detached', timeout: 10_000 });
+      expect(await selection()).toEqual([gladkov]);
+      expect(await isFocused(page, 'style-label-Person')).toBe(true);
+    },
+    T,
+  );
 });
