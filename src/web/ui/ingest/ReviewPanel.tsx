@@ -136,6 +136,12 @@ export function ReviewPanel({
     }
   };
 
+  // Opened (a staged article picked, or one just extracted, whose button is gone with the form),
+  // the list takes the focus: otherwise it sits on the page body and the review keys do nothing.
+  useEffect(() => {
+    listRef.current?.focus({ preventScroll: true });
+  }, [batch.id]);
+
   useEffect(() => {
     listRef.current
       ?.querySelector(`[data-candidate="${current}"]`)
