@@ -3,6 +3,22 @@
 /** A decision that cannot be written as it stands (nothing written). */
 export class ReviewBlocked extends Error {
   override name = 'ReviewBlocked';
+  /** For the API's answer: what the client may word the refusal with (e.g. the later accept in the way). */
+  constructor(
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
+/** An undo refused because a later accept links to what it would remove (the 409's `blockedBy`). */
+export interface UndoBlocker {
+  /** The later accept whose relationship is in the way, and its candidates; null when none of this article's. */
+  acceptId: number | null;
+  candidates: string[];
+  /** Readable when the accept is not known: the node, the relationship and what is at its other end. */
+  label: string;
 }
 
 /** A decision the reviewer sent that does not fit its candidate's kind (the API's 400). */

@@ -4,10 +4,10 @@
  * same article still depends on it). The candidates go back to how they were before the accept.
  */
 import { CONTRA } from './contradiction-accept';
-import { ReviewBlocked, ReviewNotFound } from './errors';
+import { ReviewBlocked, ReviewNotFound, type UndoBlocker } from './errors';
 import { afterOf, beforeOf, committed, type ReviewActor, type ReviewDeps } from './transaction';
 import type { AcceptRecord } from './view';
-import { undoChanges, UndoConflict } from './writer';
+import { undoChanges, UndoConflict, type Change } from './writer';
 
 /** Undoes accept `acceptId`; returns its batch id. Cost: one round trip per change it made. */
 export async function undoAccept(d: ReviewDeps, acceptId: number, actor: ReviewActor): Promise<string> {
@@ -36,7 +36,13 @@ export async function undoAccept(d: ReviewDeps, acceptId: number, actor: ReviewA
     await tx.commit();
   } catch (e) {
     if (tx.isOpen()) await tx.rollback().catch(() => {});
-    if (e instanceof UndoConflict) throw new ReviewBlocked(`Cannot undo accept ${acceptId}: ${e.message}.`);
+    if (e instanceof UndoConflict) {
+      const blockedBy = e.usedBy ? blocker(e.usedBy, later) : undefined;
+      const msg = blockedBy?.acceptId
+        ? `Cannot undo accept ${acceptId}: "${e.usedBy!.node}" is used by accept ${blockedBy.acceptId} (${blockedBy.candidates.join(', ')}), made later; undo that first.`
+        : `Cannot undo accept ${acceptId}: ${e.message}.`;
+      throw new ReviewBlocked(msg, blockedBy ? { reason: 'UNDO_BLOCKED', blockedBy } : undefined);
+    }
     throw e;
   } finally {
     await session.close();
@@ -61,4 +67,17 @@ export async function undoAccept(d: ReviewDeps, acceptId: number, actor: ReviewA
     detail: { article: rec.articleId, candidates: row.candidates, acceptedBy: row.by, acceptedAt: row.at },
   });
   return row.batchId;
+}
+
+/** The later accept of this article that created one of the relationships in the way, if any. */
+function blocker(
+  usedBy: NonNullable<UndoConflict['usedBy']>,
+  later: { id: number; candidates: string[]; changes: unknown }[],
+): UndoBlocker {
+  const ids = new Set(usedBy.rels.map((r) => r.elementId));
+  const by = later.find((a) =>
+    ((a.changes as AcceptRecord).changes as Change[]).some((c) => c.op === 'createRel' && ids.has(c.elementId)),
+  );
+  const r = usedBy.rels[0]!;
+  return { acceptId: by?.id ?? null, candidates: by?.candidates ?? [], label: `${r.type} with "${r.other}"` };
 }

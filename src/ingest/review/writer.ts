@@ -21,6 +21,13 @@ export type Change =
 
 export class UndoConflict extends Error {
   override name = 'UndoConflict';
+  /** When a node cannot go because something added later links to it: its name and those links. */
+  constructor(
+    message: string,
+    readonly usedBy?: { node: string; rels: { elementId: string; type: string; other: string }[] },
+  ) {
+    super(message);
+  }
 }
 
 /** Only labels and types from our vocabulary reach Cypher text; everything else is a parameter. */
@@ -166,15 +173,28 @@ export async function undoChanges(tx: Transaction, changes: Change[]): Promise<v
       if (Number(r.records[0]!.get('n')) !== 1)
         throw new UndoConflict(`the ${c.type} relationship ${c.from} → ${c.to} no longer exists`);
     } else if (c.op === 'createNode') {
-      const r = await tx.run('MATCH (n) WHERE elementId(n) = $eid RETURN COUNT { (n)--() } AS degree, n.id AS id', {
-        eid: c.elementId,
-      });
+      // What links to the node now (added after this accept: its own links are gone already), so the
+      // refusal can name it. A few are enough.
+      const r = await tx.run(
+        `MATCH (n) WHERE elementId(n) = $eid
+         OPTIONAL MATCH (n)-[x]-(m)
+         WITH n, x, m LIMIT 20
+         RETURN coalesce(n.name, n.title, n.id) AS name,
+                [r IN collect({elementId: elementId(x), type: type(x), other: coalesce(m.name, m.title, m.id)})
+                 WHERE r.elementId IS NOT NULL] AS rels`,
+        { eid: c.elementId },
+      );
       const rec = r.records[0];
       if (!rec) throw new UndoConflict(`${c.id} no longer exists`);
-      if (Number(rec.get('degree')) > 0)
+      const rels = rec.get('rels') as { elementId: string; type: string; other: string }[];
+      if (rels.length) {
+        const node = String(rec.get('name'));
+        const first = rels[0]!;
         throw new UndoConflict(
-          `${c.id} is used by something accepted later (it has other relationships now); undo that first`,
+          `"${node}" is used by something added later (${first.type} with "${first.other}"); undo that first`,
+          { node, rels },
         );
+      }
       await tx.run('MATCH (n) WHERE elementId(n) = $eid DELETE n', { eid: c.elementId });
     }
   }

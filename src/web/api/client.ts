@@ -48,6 +48,7 @@ import type {
 } from '../../shared/api';
 import { apiPath, ROUTES, type Route } from '../../shared/api/routes';
 import { ApiError } from './errors';
+import type { UndoBlockedBy } from '../core/ingest/undo-message';
 import { authHeaders } from './token';
 
 export { ApiError, describeError, type ClientErrorCode } from './errors';
@@ -142,6 +143,7 @@ export class ApiClient {
               neo4jCode: e.neo4jCode,
               position: e.position,
               reason: e.reason,
+              blockedBy: e.blockedBy as UndoBlockedBy | undefined,
             })
           : new ApiError(
               res.status,

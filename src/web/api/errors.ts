@@ -1,5 +1,6 @@
 /** The client's error type: the API's error codes plus what can go wrong on the way. */
 import type { ErrorCode, SyntaxPosition } from '../../shared/api';
+import type { UndoBlockedBy } from '../core/ingest/undo-message';
 
 export type ClientErrorCode = ErrorCode | 'NETWORK' | 'ABORTED' | 'BAD_RESPONSE';
 
@@ -9,7 +10,14 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: ClientErrorCode,
     message: string,
-    readonly details: { param?: string; neo4jCode?: string; position?: SyntaxPosition; reason?: string } = {},
+    readonly details: {
+      param?: string;
+      neo4jCode?: string;
+      position?: SyntaxPosition;
+      reason?: string;
+      /** A refused undo: the later accept in the way (reason UNDO_BLOCKED). */
+      blockedBy?: UndoBlockedBy;
+    } = {},
   ) {
     super(message);
   }

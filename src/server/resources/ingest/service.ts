@@ -109,7 +109,7 @@ export function createIngest(ctx: ApiContext, finder?: NameFinder): Ingest {
 export function ingestError(e: unknown): unknown {
   if (e instanceof ReviewNotFound) return new ApiError(404, 'NOT_FOUND', e.message);
   if (e instanceof ReviewInvalid) return new ApiError(400, 'BAD_REQUEST', e.message, { param: 'body.decision' });
-  if (e instanceof ReviewBlocked) return new ApiError(409, 'CONFLICT', e.message);
+  if (e instanceof ReviewBlocked) return new ApiError(409, 'CONFLICT', e.message, e.details);
   if (e instanceof ForeignDatabase) return new ApiError(409, 'NOT_NEWSGRAPH_DATABASE', e.message);
   if (e instanceof IngestInputError) {
     if (e.code === 'DUPLICATE')

@@ -3,6 +3,7 @@ import type { AuditEntryWire, User } from '../../../shared/api';
 import type { Role } from '../../../shared/api/routes';
 import { describeError } from '../../api/client';
 import { useExplorer } from '../context';
+import { useModalFocus } from '../shell/useModalFocus';
 import { describeOrigin } from './audit-origin';
 import './admin.css';
 
@@ -11,9 +12,10 @@ const ROLES: Role[] = ['viewer', 'editor', 'admin'];
 /** Accounts (add, change the role, disable) and the audit trail (filter by action or person). */
 export function AdminDialog({ onClose }: { onClose: () => void }) {
   const [tab, setTab] = useState<'users' | 'audit'>('users');
+  const box = useModalFocus<HTMLDivElement>(true, onClose);
   return (
     <div className="modal-backdrop" role="dialog" aria-modal="true" aria-labelledby="admin-title">
-      <div className="modal admin-modal" data-testid="admin-dialog">
+      <div className="modal admin-modal" ref={box} tabIndex={-1} data-testid="admin-dialog">
         <div className="row" style={{ justifyContent: 'space-between', marginBottom: 8 }}>
           <h2 id="admin-title">Administration</h2>
           <button className="btn" onClick={onClose} data-testid="admin-close">

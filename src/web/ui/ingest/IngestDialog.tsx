@@ -9,6 +9,7 @@ import { graphOf } from '../../core/history/actions';
 import type { BatchSummary, BatchView } from '../../../shared/api/ingest';
 import { describeError } from '../../api/client';
 import { useExplorer } from '../context';
+import { useModalFocus } from '../shell/useModalFocus';
 import { ReviewPanel } from './ReviewPanel';
 import './ingest.css';
 
@@ -66,13 +67,8 @@ export default function IngestDialog({ onClose: close }: { onClose: () => void }
     }
   };
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !busy) onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [busy, onClose]);
+  // Tab stays in the dialog; Esc closes it (not while extracting) and the focus goes back to "Add article".
+  const box = useModalFocus<HTMLDivElement>(true, busy ? undefined : onClose);
 
   const take = async (f: File | undefined) => {
     if (!f) return;
@@ -115,7 +111,7 @@ export default function IngestDialog({ onClose: close }: { onClose: () => void }
 
   return (
     <div className="modal-backdrop" role="dialog" aria-modal="true" aria-labelledby="ingest-title">
-      <div className="modal ingest-modal" data-testid="ingest-dialog">
+      <div className="modal ingest-modal" ref={box} tabIndex={-1} data-testid="ingest-dialog">
         <div className="row ingest-head">
           <h2 id="ingest-title">{batch ? `Review: ${batch.title}` : 'Add an article'}</h2>
           <div className="grow" />

@@ -7,9 +7,10 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AcceptOutcome, BatchView } from '../../../shared/api/ingest';
-import { describeError } from '../../api/client';
+import { ApiError, describeError } from '../../api/client';
 import { editable } from '../../core/ingest/edit';
 import { candidateSpans, refOptions, reviewRows, textSegments } from '../../core/ingest/review';
+import { undoFailure } from '../../core/ingest/undo-message';
 import { useExplorer } from '../context';
 import { CandidateRow, type RowAction } from './CandidateRow';
 import { Contradictions } from './Contradictions';
@@ -39,6 +40,7 @@ export function ReviewPanel({
   const run = async (
     what: string,
     call: () => Promise<{ batch: BatchView; outcome?: AcceptOutcome }>,
+    failure: (e: unknown) => string = (e) => `${what} failed: ${describeError(e)}`,
   ): Promise<boolean> => {
     setBusy(true);
     setMessage(null);
@@ -52,7 +54,7 @@ export function ReviewPanel({
       });
       return true;
     } catch (e) {
-      setMessage({ kind: 'error', text: `${what} failed: ${describeError(e)}` });
+      setMessage({ kind: 'error', text: failure(e) });
       return false;
     } finally {
       setBusy(false);
@@ -96,11 +98,16 @@ export function ReviewPanel({
         const touched = batch.candidates
           .filter((x) => x.acceptId === accept && typeof x.result?.entityId === 'string')
           .map((x) => x.result!.entityId as string);
-        return run(`Undid accept ${accept}`, async () => {
-          const r = await api.ingestUndo(accept);
-          onUndone(touched);
-          return r;
-        });
+        return run(
+          `Undid accept ${accept}`,
+          async () => {
+            const r = await api.ingestUndo(accept);
+            onUndone(touched);
+            return r;
+          },
+          (e) =>
+            undoFailure(v, batch.candidates, describeError(e), e instanceof ApiError ? e.details.blockedBy : undefined),
+        );
       }
       case 'show':
         onShown();
@@ -135,6 +142,12 @@ export function ReviewPanel({
       f();
     }
   };
+
+  // Opened (a staged article picked, or one just extracted, whose button is gone with the form),
+  // the list takes the focus: otherwise it sits on the page body and the review keys do nothing.
+  useEffect(() => {
+    listRef.current?.focus({ preventScroll: true });
+  }, [batch.id]);
 
   useEffect(() => {
     listRef.current

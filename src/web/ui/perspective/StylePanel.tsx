@@ -8,6 +8,7 @@ import { ICONS } from '../../render/icons';
 import { useApp, useExplorer } from '../context';
 import { Icon } from '../shell/Icon';
 import { useMayEdit } from '../shell/useSession';
+import { usePopoverEscape } from '../shell/usePopoverEscape';
 import './perspective.css';
 
 /** The other theme's colour for one picked in this theme: lighter on dark backgrounds, darker on light ones. */
@@ -57,10 +58,18 @@ function Panel({ target }: { target: StyleTarget }) {
   const file = useRef<HTMLInputElement>(null);
   // Saving and resetting the stored style are an editor's; a viewer's edits last for this page only.
   const mayEdit = useMayEdit();
+  // Esc closes the panel like its Close button (the selection stays); the focus goes back to the legend.
+  const box = usePopoverEscape<HTMLDivElement>(true, () => explorer.closeStylePanel());
   if (!p) return null;
   const dirty = st.draft !== null;
   return (
-    <div className="overlay style-panel" role="dialog" aria-label={`Style of ${target.name}`} data-testid="style-panel">
+    <div
+      className="overlay style-panel"
+      ref={box}
+      role="dialog"
+      aria-label={`Style of ${target.name}`}
+      data-testid="style-panel"
+    >
       <div className="style-head">
         <strong>
           {target.kind === 'label' ? 'Label' : 'Relationship'} <span className="mono">{target.name}</span>

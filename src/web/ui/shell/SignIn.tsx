@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ApiError } from '../../api/client';
 import { useExplorer } from '../context';
+import { useModalFocus } from './useModalFocus';
 
 /** The sign-in form of a server with accounts (the session cookie is set by the server, HTTP-only). */
 export function SignIn() {
@@ -9,10 +10,14 @@ export function SignIn() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Tab stays in the form; there is no Esc: nothing behind it works before signing in.
+  const box = useModalFocus<HTMLFormElement>(true);
   return (
     <div className="modal-backdrop" role="dialog" aria-modal="true" aria-labelledby="signin-title">
       <form
         className="modal"
+        ref={box}
+        tabIndex={-1}
         data-testid="signin-form"
         onSubmit={(e) => {
           e.preventDefault();

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useApp, useExplorer } from '../context';
 import { SignIn } from './SignIn';
+import { useModalFocus } from './useModalFocus';
 
 /**
  * Asked when the server refuses us: a server with accounts gets the sign-in form; one started with
@@ -12,6 +13,8 @@ export function TokenPrompt() {
   const rejected = useApp((s) => s.tokenRejected);
   const [value, setValue] = useState('');
   const [mode, setMode] = useState<'accounts' | 'token' | null>(null);
+  // Tab stays in the form; no Esc: nothing behind it works without the token.
+  const box = useModalFocus<HTMLFormElement>(needs && mode === 'token');
   useEffect(() => {
     if (!needs) return;
     let live = true;
@@ -29,6 +32,8 @@ export function TokenPrompt() {
     <div className="modal-backdrop" role="dialog" aria-modal="true" aria-labelledby="token-title">
       <form
         className="modal"
+        ref={box}
+        tabIndex={-1}
         onSubmit={(e) => {
           e.preventDefault();
           if (value.trim()) void explorer.useAccessToken(value);

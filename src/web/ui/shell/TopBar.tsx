@@ -6,6 +6,7 @@ import { Glyph } from './Glyph';
 import { AccountMenu } from '../admin/AccountMenu';
 import { roleAllows } from '../../../shared/api/routes';
 import { useSession } from './useSession';
+import { usePopoverEscape } from './usePopoverEscape';
 
 // The Add-article dialog and its review list: loaded on first open.
 const IngestDialog = lazy(() => import('../ingest/IngestDialog'));
@@ -37,7 +38,9 @@ export function TopBar() {
   const [area, setArea] = useState<'whole' | 'view'>('whole');
   const [scale, setScale] = useState<2 | 3>(2);
   const [exportError, setExportError] = useState<string | null>(null);
-  const menuRef = useRef<HTMLDivElement>(null);
+  const exportButton = useRef<HTMLButtonElement>(null);
+  // Esc closes the Export menu alone (the selection stays) and gives the focus back to its button.
+  const menuRef = usePopoverEscape<HTMLDivElement>(menu, () => setMenu(false), exportButton);
   const prev = history.past[history.past.length - 1];
   const next = history.future[0];
 
@@ -45,7 +48,11 @@ export function TopBar() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') {
-        explorer.closeContextMenu();
+        // Esc on a node's menu closes that menu only.
+        if (explorer.state.contextMenu) {
+          explorer.closeContextMenu();
+          return;
+        }
         // Esc in a dialog (the evidence reader, Add article) closes the dialog only: the node
         // being read about stays selected behind it.
         if (document.querySelector('[aria-modal="true"]')) return;
@@ -83,7 +90,7 @@ export function TopBar() {
     };
     document.addEventListener('mousedown', close);
     return () => document.removeEventListener('mousedown', close);
-  }, [menu]);
+  }, [menu, menuRef]);
 
   const run = async (what: 'png' | 'svg' | 'gexf' | 'json' | 'csv') => {
     setMenu(false);
@@ -188,6 +195,7 @@ export function TopBar() {
       <div className="menu" ref={menuRef}>
         <button
           className="btn"
+          ref={exportButton}
           onClick={() => setMenu((m) => !m)}
           aria-haspopup="menu"
           aria-expanded={menu}

@@ -5,11 +5,17 @@ const FOCUSABLE =
 
 /**
  * Keyboard focus for a modal dialog while `open`: it moves into the dialog, Tab and Shift+Tab
- * cycle inside it (aria-modal alone does not stop Tab from walking the page behind), and on close
- * it returns to what had it before (the quote or button that opened the dialog).
+ * cycle inside it (aria-modal alone does not stop Tab from walking the page behind, and these
+ * dialogs are plain elements, not `<dialog>.showModal()`, so nothing behind is inert), Esc calls
+ * `onEscape` when given (a dialog that may not be dismissed, like sign-in, gives none), and on
+ * close the focus returns to what had it before (the quote or button that opened the dialog).
  */
-export function useModalFocus<T extends HTMLElement>(open: boolean): RefObject<T | null> {
+export function useModalFocus<T extends HTMLElement>(open: boolean, onEscape?: () => void): RefObject<T | null> {
   const ref = useRef<T | null>(null);
+  // The latest callback, read at key time: a new closure each render must not re-run the effect
+  // (that would take the focus back to the opener and in again).
+  const escape = useRef(onEscape);
+  escape.current = onEscape;
   useEffect(() => {
     if (!open) return;
     const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
@@ -17,7 +23,14 @@ export function useModalFocus<T extends HTMLElement>(open: boolean): RefObject<T
     if (dialog && !dialog.contains(document.activeElement)) dialog.focus({ preventScroll: true });
     const onKey = (e: KeyboardEvent) => {
       const box = ref.current;
-      if (e.key !== 'Tab' || !box) return;
+      if (!box) return;
+      if (e.key === 'Escape') {
+        if (!escape.current) return;
+        e.preventDefault();
+        escape.current();
+        return;
+      }
+      if (e.key !== 'Tab') return;
       const items = [...box.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.offsetParent !== null);
       if (!items.length) {
         e.preventDefault();
