@@ -167,4 +167,36 @@ describe('signed in as an admin, with a hidden node (e2e)', () => {
     },
     T,
   );
+
+  it(
+    "at 1280×800 the Cypher drawer's save form gets full-width fields and the editor keeps a few lines",
+    async () => {
+      const { page, context } = await signIn(e2e.browser, app.url, 'ada', PASSWORD);
+      try {
+        await page.setViewportSize({ width: 1280, height: 800 });
+        await page.getByRole('button', { name: 'Cypher', exact: true }).click();
+        await page.getByTestId('cypher-editor').waitFor();
+        await page.evaluate(() =>
+          window.__newsgraph!.explorer.setDrawer({
+            cypher: 'MATCH (p:Person {id: $person})-[r]-(x) RETURN p, r, x LIMIT 20',
+          }),
+        );
+        await page.getByTestId('cypher-param-person').waitFor();
+        await page.getByTestId('save-query-open').click();
+        const [title, description, editor] = await Promise.all([
+          box(page, '[data-testid=save-query-title]'),
+          box(page, '[data-testid=save-query-description]'),
+          box(page, '[data-testid=cypher-editor]'),
+        ]);
+        expect(title.right - title.left).toBeGreaterThanOrEqual(300);
+        expect(description.right - description.left).toBeGreaterThanOrEqual(300);
+        // About five lines of the query stay visible.
+        expect(editor.bottom - editor.top).toBeGreaterThanOrEqual(90);
+        await shot(page, 'narrow-window-1280x800-save-query');
+      } finally {
+        await context.close();
+      }
+    },
+    T,
+  );
 });
