@@ -137,6 +137,22 @@ describe('signed in as an admin, with a hidden node (e2e)', () => {
         await expectBarInside(page, 1280);
         // One row on a laptop.
         expect((await box(page, '.topbar')).bottom).toBeLessThan(50);
+        // A brushed range's label shows both dates whole.
+        await page.getByTestId('time-reported').waitFor({ timeout: 60_000 });
+        await page.evaluate(() => window.__newsgraph!.explorer.setRange({ from: '2022-11-29', to: '2023-03-14' }));
+        await page.getByTestId('timeline-brush').waitFor();
+        const dates = await page.evaluate(() => {
+          const label = document.querySelector('[data-testid=timeline-label]')!;
+          const l = label.getBoundingClientRect();
+          return [...label.querySelectorAll('b')].map((b) => {
+            const r = b.getBoundingClientRect();
+            return { text: b.textContent, inside: r.right <= l.right + 0.5 && r.bottom <= l.bottom + 0.5 };
+          });
+        });
+        expect(dates).toEqual([
+          { text: '29 Nov 2022', inside: true },
+          { text: '14 Mar 2023', inside: true },
+        ]);
         await shot(page, 'narrow-window-1280x800-admin');
 
         await page.setViewportSize({ width: 800, height: 700 });
