@@ -19,6 +19,7 @@ import './ui/timeline/timeline.css';
 import './ui/claims/claims.css';
 import './ui/evidence/evidence.css';
 import './ui/detail/corroboration.css';
+import './ui/shell/narrow.css';
 
 const explorer = new Explorer();
 document.documentElement.dataset.theme = explorer.state.theme;

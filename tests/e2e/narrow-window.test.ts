@@ -1,11 +1,23 @@
 /**
- * End to end, a small laptop window (1024×700): every top-bar control stays on screen, the
+ * End to end, smaller windows. A small laptop (1024×700): every top-bar control stays on screen, the
  * timeline's switch keeps its words, and the path bar and the legend, both at the bottom of the
- * graph area, do not cover each other.
+ * graph area, do not cover each other. Signed in as an admin (the fullest top bar) with a hidden
+ * node: at 1280×800 the bar is one row with every control inside the window; at 800×700 and
+ * 420×800 every control is still inside the window, the graph keeps most of the width, and the
+ * Cypher drawer's Run button is on screen.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../src/server/http/server';
+import { openAppStore } from '../../src/runtime/store/app-store';
+import { Accounts } from '../../src/server/auth/accounts';
 import { e2eSession, idle, newPage, nodeId, openExplorer, shot } from '../support/browser';
+import { testNeo4j } from '../support/neo4j';
+import { startApp } from './support/app';
+import { signIn } from './support/sign-in';
 
 const T = 240_000;
 const e2e = e2eSession();
@@ -62,6 +74,144 @@ describe('a 1024×700 window (e2e)', () => {
       expect(overlap(pathbar, legend)).toBe(false);
       expect(overlap(pathbar, zoom)).toBe(false);
       await shot(page, 'narrow-window-paths-1024x700');
+    },
+    T,
+  );
+});
+
+/** Every button, select and field of the top bar, with its box. */
+function barControls(page: Page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.topbar button, .topbar select, .topbar input')].map((el) => {
+      const r = el.getBoundingClientRect();
+      return {
+        name: el.getAttribute('aria-label') ?? el.textContent!.trim(),
+        left: r.left,
+        right: r.right,
+        top: r.top,
+      };
+    }),
+  );
+}
+
+async function expectBarInside(page: Page, width: number): Promise<void> {
+  const outside = (await barControls(page)).filter((c) => c.left < 0 || c.right > width + 0.5);
+  expect(outside).toEqual([]);
+  const bar = await page.evaluate(() => {
+    const tb = document.querySelector('.topbar')!;
+    return { scroll: tb.scrollWidth, client: tb.clientWidth };
+  });
+  expect(bar.scroll).toBeLessThanOrEqual(bar.client);
+}
+
+describe('signed in as an admin, with a hidden node (e2e)', () => {
+  const PASSWORD = 'correct horse battery';
+  const dataDir = mkdtempSync(join(tmpdir(), 'newsgraph-e2e-narrow-'));
+  let app: RunningServer;
+  beforeAll(async () => {
+    const store = openAppStore(dataDir);
+    await new Accounts(store).add('ada', 'admin', PASSWORD);
+    store.close();
+    const t = testNeo4j();
+    app = await startApp(
+      { uri: t.uri, username: t.username, password: t.password, database: t.database },
+      { NEWSGRAPH_DATA_DIR: dataDir },
+    );
+  }, 600_000);
+  afterAll(async () => {
+    await app?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it(
+    'every top-bar control is on screen at 1280, 800 and 420 px; the graph keeps its room; Run shows',
+    async () => {
+      const { page, context } = await signIn(e2e.browser, app.url, 'ada', PASSWORD);
+      try {
+        await page.setViewportSize({ width: 1280, height: 800 });
+        const id = (await nodeId(page, 'vyacheslav-gladkov'))!;
+        await page.evaluate((x) => window.__newsgraph!.explorer.hide([x]), id);
+        await page.getByTestId('show-hidden').waitFor();
+        for (const testid of ['admin-open', 'sign-out', 'theme', 'export-menu', 'add-article', 'show-hidden'])
+          expect(await page.getByTestId(testid).count()).toBe(1);
+        await expectBarInside(page, 1280);
+        // One row on a laptop.
+        expect((await box(page, '.topbar')).bottom).toBeLessThan(50);
+        // A brushed range's label shows both dates whole.
+        await page.getByTestId('time-reported').waitFor({ timeout: 60_000 });
+        await page.evaluate(() => window.__newsgraph!.explorer.setRange({ from: '2022-11-29', to: '2023-03-14' }));
+        await page.getByTestId('timeline-brush').waitFor();
+        const dates = await page.evaluate(() => {
+          const label = document.querySelector('[data-testid=timeline-label]')!;
+          const l = label.getBoundingClientRect();
+          return [...label.querySelectorAll('b')].map((b) => {
+            const r = b.getBoundingClientRect();
+            return { text: b.textContent, inside: r.right <= l.right + 0.5 && r.bottom <= l.bottom + 0.5 };
+          });
+        });
+        expect(dates).toEqual([
+          { text: '29 Nov 2022', inside: true },
+          { text: '14 Mar 2023', inside: true },
+        ]);
+        await shot(page, 'narrow-window-1280x800-admin');
+
+        await page.setViewportSize({ width: 800, height: 700 });
+        await idle(page);
+        await expectBarInside(page, 800);
+        const mid = await box(page, 'main.main');
+        expect(mid.right - mid.left).toBeGreaterThanOrEqual(400);
+        expect(mid.bottom - mid.top).toBeGreaterThanOrEqual(300);
+        await shot(page, 'narrow-window-800x700');
+
+        await page.setViewportSize({ width: 420, height: 800 });
+        await idle(page);
+        await expectBarInside(page, 420);
+        const small = await box(page, 'main.main');
+        expect(small.right - small.left).toBeGreaterThanOrEqual(400);
+        expect(small.bottom - small.top).toBeGreaterThanOrEqual(300);
+        await page.getByRole('button', { name: 'Cypher', exact: true }).click();
+        await page.getByTestId('run').waitFor();
+        const run = await box(page, '[data-testid=run]');
+        expect(run.left).toBeGreaterThanOrEqual(0);
+        expect(run.right).toBeLessThanOrEqual(420);
+        expect(run.top).toBeGreaterThanOrEqual(0);
+        expect(run.bottom).toBeLessThanOrEqual(800);
+        await shot(page, 'narrow-window-420x800-drawer');
+      } finally {
+        await context.close();
+      }
+    },
+    T,
+  );
+
+  it(
+    "at 1280×800 the Cypher drawer's save form gets full-width fields and the editor keeps a few lines",
+    async () => {
+      const { page, context } = await signIn(e2e.browser, app.url, 'ada', PASSWORD);
+      try {
+        await page.setViewportSize({ width: 1280, height: 800 });
+        await page.getByRole('button', { name: 'Cypher', exact: true }).click();
+        await page.getByTestId('cypher-editor').waitFor();
+        await page.evaluate(() =>
+          window.__newsgraph!.explorer.setDrawer({
+            cypher: 'MATCH (p:Person {id: $person})-[r]-(x) RETURN p, r, x LIMIT 20',
+          }),
+        );
+        await page.getByTestId('cypher-param-person').waitFor();
+        await page.getByTestId('save-query-open').click();
+        const [title, description, editor] = await Promise.all([
+          box(page, '[data-testid=save-query-title]'),
+          box(page, '[data-testid=save-query-description]'),
+          box(page, '[data-testid=cypher-editor]'),
+        ]);
+        expect(title.right - title.left).toBeGreaterThanOrEqual(300);
+        expect(description.right - description.left).toBeGreaterThanOrEqual(300);
+        // About five lines of the query stay visible.
+        expect(editor.bottom - editor.top).toBeGreaterThanOrEqual(90);
+        await shot(page, 'narrow-window-1280x800-save-query');
+      } finally {
+        await context.close();
+      }
     },
     T,
   );

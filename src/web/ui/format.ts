@@ -27,6 +27,13 @@ export function formatDate(iso: string): string {
   return m[4] ? `${day}, ${m[4]}:${m[5]}${m[6] && m[6] !== 'Z' ? ` (${m[6]})` : m[6] === 'Z' ? ' UTC' : ''}` : day;
 }
 
+/** A day as "29 Nov 2022" (where room is short); anything else as formatDate gives it. */
+export function formatShortDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
+  return m && month ? `${Number(m[3])} ${month.slice(0, 3)} ${m[1]}` : formatDate(iso);
+}
+
 export function isIsoDate(v: unknown): v is string {
   return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/.test(v);
 }

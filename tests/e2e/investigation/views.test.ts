@@ -118,7 +118,7 @@ describe('investigation views (e2e, headless Chromium)', () => {
         const s = byKey.get(key ?? null);
         if (s) expect(dim, key!).toBe(s.from <= '2023-12-31' && s.to >= '2023-01-01' ? '0' : '1');
       }
-      await expect(page.getByTestId('timeline-label').textContent()).resolves.toContain('1 January 2023');
+      await expect(page.getByTestId('timeline-label').textContent()).resolves.toContain('1 Jan 2023');
       await shot(page, 'investigation-timeline-brush-2023');
 
       // Play steps the window through time.

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { SessionResponse } from '../../../shared/api';
 import { useExplorer } from '../context';
 import { AdminDialog } from './AdminDialog';
+import { Icon } from '../shell/Icon';
 
 /** Who is signed in, signing out, and (admins) the administration dialog. Nothing before the session is known. */
 export function AccountMenu({ user }: { user: SessionResponse['user'] | undefined }) {
@@ -11,7 +12,11 @@ export function AccountMenu({ user }: { user: SessionResponse['user'] | undefine
   return (
     <>
       {user.via === 'session' ? (
-        <span className="muted small" data-testid="account-user">
+        <span
+          className="muted small account-user"
+          title={`Signed in as ${user.name} (${user.role})`}
+          data-testid="account-user"
+        >
           {user.name} ({user.role})
         </span>
       ) : null}
@@ -22,11 +27,13 @@ export function AccountMenu({ user }: { user: SessionResponse['user'] | undefine
       ) : null}
       {user.via === 'session' ? (
         <button
-          className="btn"
+          className="btn icon"
           onClick={() => void explorer.api.logout().then(() => location.reload())}
+          title={`Sign out ${user.name}`}
+          aria-label="Sign out"
           data-testid="sign-out"
         >
-          Sign out
+          <Icon name="signout" />
         </button>
       ) : null}
       {admin ? <AdminDialog onClose={() => setAdmin(false)} /> : null}

@@ -78,7 +78,7 @@ export default function CypherEditorPane() {
       {names.length ? <ParamsPanel names={names} /> : null}
       <div className="editor-tools small muted">
         {/* Tab indents in the editor: keyboard users need the way out (CodeMirror's Esc, then Tab). */}
-        <span data-testid="cypher-hint">
+        <span className="editor-hint" data-testid="cypher-hint">
           <span className="kbd">Ctrl</span>+<span className="kbd">Enter</span> runs · <span className="kbd">Ctrl</span>+
           <span className="kbd">Space</span> completes · <span className="kbd">Esc</span> then{' '}
           <span className="kbd">Tab</span> leaves the editor · read-only, at most 1,000 rows and 5 s

@@ -22,6 +22,7 @@ const PATHS: Record<string, string> = {
   focus: 'M12 9a3 3 0 1 0 0 6 3 3 0 0 0 0-6zM12 2v4M12 18v4M2 12h4M18 12h4',
   code: 'M8 8l-4 4 4 4M16 8l4 4-4 4M14 5l-4 14',
   eye: 'M2 12s4-7 10-7 10 7 10 7-4 7-10 7S2 12 2 12zm10-3a3 3 0 1 0 0 6 3 3 0 0 0 0-6z',
+  signout: 'M14 4h5v16h-5M10 8l-4 4 4 4M6 12h10',
   refresh: 'M20 11a8 8 0 0 0-14.9-3.5M4 4v4h4M4 13a8 8 0 0 0 14.9 3.5M20 20v-4h-4',
 };
 

@@ -145,12 +145,18 @@ export function TopBar() {
       </button>
       <StartChoice />
       {hiddenCount > 0 ? (
-        <button className="btn" onClick={() => explorer.showHidden()} data-testid="show-hidden">
-          <Icon name="eye" /> Show {hiddenCount} hidden
+        <button
+          className="btn"
+          onClick={() => explorer.showHidden()}
+          title={`Show the ${hiddenCount} hidden node${hiddenCount === 1 ? '' : 's'} again`}
+          aria-label={`Show ${hiddenCount} hidden`}
+          data-testid="show-hidden"
+        >
+          <Icon name="eye" /> {hiddenCount} hidden
         </button>
       ) : null}
       <label title="How many relationships one expansion fetches; the rest show as “+N more”">
-        <span className="tb-label">Expand up to</span>
+        <span className="tb-label">Expand</span>
         <select
           className="input"
           aria-label="Expand up to"

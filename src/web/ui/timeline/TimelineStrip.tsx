@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import type { TimelineEvent } from '../../../shared/api';
 import { Icon } from '../shell/Icon';
-import { formatDate } from '../format';
+import { formatDate, formatShortDate } from '../format';
 import { useApp, useExplorer } from '../context';
 import { dayMs, packLanes, ticks, timeScale } from '../../core/timeline/scale';
 
@@ -151,6 +151,8 @@ export function TimelineStrip() {
   };
 
   const t = ticks(scale);
+  // The label shows the brushed range unless it shows the "known on" day.
+  const ranged = mode === 'reported' && filters.asOf ? null : range;
   const brush = range ? { x0: scale.x(range.from), x1: scale.x(range.to) } : null;
   const cursorX = mode === 'reported' && filters.asOf ? scale.x(filters.asOf) : null;
   const eventsIn = timeline.events.filter(inRange).length;
@@ -197,9 +199,13 @@ export function TimelineStrip() {
           ) : (
             <Icon name="play" size={12} />
           )}
-          {playing ? 'Pause' : 'Play'}
+          <span className="tl-play-text">{playing ? 'Pause' : 'Play'}</span>
         </button>
-        <span className="tl-label" data-testid="timeline-label">
+        <span
+          className={ranged ? 'tl-label ranged' : 'tl-label'}
+          title={ranged ? `${formatDate(ranged.from)} – ${formatDate(ranged.to)}` : undefined}
+          data-testid="timeline-label"
+        >
           {mode === 'reported' && filters.asOf ? (
             <>
               Known on <b>{formatDate(filters.asOf)}</b>
@@ -212,7 +218,10 @@ export function TimelineStrip() {
             </>
           ) : range ? (
             <>
-              <b>{formatDate(range.from)}</b> – <b>{formatDate(range.to)}</b>
+              <b>{formatShortDate(range.from)}</b>{' '}
+              <span className="nowrap">
+                – <b>{formatShortDate(range.to)}</b>
+              </span>
               <span className="muted">
                 {' '}
                 · {eventsIn} of {timeline.events.length} events
@@ -235,7 +244,7 @@ export function TimelineStrip() {
               onChange={(e) => explorer.setHideOutside(e.target.checked)}
               data-testid="timeline-hide"
             />{' '}
-            Hide the rest
+            <span>Hide the rest</span>
           </label>
         ) : null}
         <span className="tl-counts muted" data-testid="shown-counts">
