@@ -3,7 +3,8 @@
  * sign-in form, Add article (with its staged articles) and Administration each take the focus and
  * keep Tab and Shift+Tab inside themselves; Esc closes the dismissable ones (and only them: the
  * selection stays) and gives the focus back to what opened them. A node's right-click menu takes
- * the focus too, and the arrow keys move through it. On a server with accounts (an admin signs in),
+ * the focus too, and the arrow keys move through it. While a dialog is open the page behind is
+ * inert (also for a dialog opened over another), and closing it gives everything back. On a server with accounts (an admin signs in),
  * with the pure-JS name finder for the staged article.
  */
 import type { Page } from 'playwright-core';
@@ -125,6 +126,56 @@ describe('modal dialogs and the keyboard (e2e)', () => {
         expect(await isFocused(page, opener), `focus back on ${opener}`).toBe(true);
         expect(await page.evaluate(() => window.__newsgraph!.explorer.state.selection)).toEqual([gladkov]);
       }
+    },
+    T,
+  );
+
+  it(
+    'the page behind Add article is inert: a click on it does nothing until Esc, then works',
+    async () => {
+      const page = await openExplorer();
+      const gladkov = (await nodeId(page, 'vyacheslav-gladkov'))!;
+      await page.evaluate((id) => window.__newsgraph!.explorer.select(id), gladkov); // for a quote
+      await idle(page);
+      const cypher = page.getByRole('button', { name: 'Cypher', exact: true });
+      const box = (await cypher.boundingBox())!;
+      const drawerOpen = () => page.evaluate(() => window.__newsgraph!.explorer.state.drawer.open);
+      const inertCount = () => page.evaluate(() => document.querySelectorAll('[inert]').length);
+      expect(await drawerOpen()).toBe(false);
+      await page.getByTestId('add-article').click();
+      await page.getByTestId('ingest-text').waitFor();
+      // Hidden from assistive tech and the mouse: the top bar's other controls, the panels, the canvas.
+      for (const sel of ['[data-testid=export-menu]', '.main', '.left'])
+        expect(
+          await page
+            .locator(sel)
+            .first()
+            .evaluate((el) => !!el.closest('[inert]')),
+          sel,
+        ).toBe(true);
+      expect(await page.getByTestId('ingest-dialog').evaluate((el) => !!el.closest('[inert]'))).toBe(false);
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      await idle(page);
+      expect(await drawerOpen(), 'the click behind the dialog did nothing').toBe(false);
+      await page.getByTestId('ingest-text').fill('still typing'); // the dialog itself still works
+
+      // Nested: a dialog opened over this one (from script: everything else is inert) lives in
+      // a part of the page Add article made inert; only the newest one's background is inert,
+      // Esc closes it alone, and Add article gets its own back.
+      const inert = (testId: string) => page.getByTestId(testId).evaluate((el) => !!el.closest('[inert]'));
+      await page.evaluate(() => (document.querySelector('[data-testid=open-reader]') as HTMLElement).click());
+      await page.getByTestId('evidence-reader').locator('[data-testid=reader-text]').waitFor({ timeout: 30_000 });
+      expect([await inert('evidence-reader'), await inert('ingest-dialog')]).toEqual([false, true]);
+      await page.keyboard.press('Escape');
+      await page.getByTestId('evidence-reader').waitFor({ state: 'detached', timeout: 10_000 });
+      expect([await inert('ingest-dialog'), await inert('export-menu')]).toEqual([false, true]);
+
+      await page.keyboard.press('Escape');
+      await page.getByTestId('ingest-dialog').waitFor({ state: 'detached', timeout: 10_000 });
+      expect(await inertCount()).toBe(0);
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      await idle(page);
+      expect(await drawerOpen(), 'the same click after Esc opens the drawer').toBe(true);
     },
     T,
   );

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type RefObject } from 'react';
+import { inertBackground, isTopDialog } from './inertBackground';
 
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -9,6 +10,7 @@ const FOCUSABLE =
  * dialogs are plain elements, not `<dialog>.showModal()`, so nothing behind is inert), Esc calls
  * `onEscape` when given (a dialog that may not be dismissed, like sign-in, gives none), and on
  * close the focus returns to what had it before (the quote or button that opened the dialog).
+ * The page behind is made inert meanwhile, so the mouse and assistive tech cannot reach it either.
  */
 export function useModalFocus<T extends HTMLElement>(open: boolean, onEscape?: () => void): RefObject<T | null> {
   const ref = useRef<T | null>(null);
@@ -20,10 +22,12 @@ export function useModalFocus<T extends HTMLElement>(open: boolean, onEscape?: (
     if (!open) return;
     const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const dialog = ref.current;
+    const release = dialog ? inertBackground(dialog) : null;
     if (dialog && !dialog.contains(document.activeElement)) dialog.focus({ preventScroll: true });
     const onKey = (e: KeyboardEvent) => {
       const box = ref.current;
-      if (!box) return;
+      // A dialog open over this one takes the keys (Esc must not close both).
+      if (!box || !isTopDialog(box)) return;
       if (e.key === 'Escape') {
         if (!escape.current) return;
         e.preventDefault();
@@ -54,6 +58,7 @@ export function useModalFocus<T extends HTMLElement>(open: boolean, onEscape?: (
     document.addEventListener('keydown', onKey);
     return () => {
       document.removeEventListener('keydown', onKey);
+      release?.(); // first: an inert opener cannot take the focus back
       if (before?.isConnected) before.focus({ preventScroll: true });
     };
   }, [open]);
