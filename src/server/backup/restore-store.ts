@@ -6,15 +6,23 @@
  * interrupted restore leaves either the old store with its whole trail, or the restored store with
  * the whole trail and the restore entry: never a trail with entries lost or doubled.
  *
+ * Other API processes keep writing to the live store meanwhile. The live trail is read while the
+ * backup's own write transaction on the live file is open (SQLite's backup holds it from its first
+ * step to its last): from then until the copy commits no other process can commit anything, so
+ * what is read is the trail's last state, and a writer that comes after waits (busy timeout) and
+ * writes into the restored store. A lock of our own cannot do it: the backup needs the live file's
+ * write lock itself, and SQLite refuses a backup into a connection with a transaction open.
+ * Writers watching for a swapped file cannot either: the file is the same, only its pages change.
+ *
  * Why not a file of its own for the trail, left alone by a restore: every write records its entry
  * in the same store as the change, a backup would need a second file kept consistent with the
  * first, and a store restored on a new machine would come without its history. Carrying the
  * entries over keeps one file and one backup.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { APP_STORE_FILE, openAppStore, type AppStore } from '../../runtime/store/app-store';
+import { APP_STORE_FILE, openAppStore, type AppStore, type SqliteDb } from '../../runtime/store/app-store';
 import { createAudit, type Audit } from '../audit/audit';
 import { carryOverAudit } from '../audit/carry-over';
 
@@ -22,11 +30,45 @@ import { carryOverAudit } from '../audit/carry-over';
 export const liveStoreFile = (t: { dataDir: string; store?: AppStore | null }) =>
   t.store && t.store.file !== ':memory:' ? t.store.file : join(t.dataDir, APP_STORE_FILE);
 
+/** How long a restore tries to get the live store's write lock between other processes' writes. */
+const LOCK_WAIT_MS = 30_000;
+/** Every page in one step: the lock is held for one copy, not across turns of the event loop. */
+const ALL_PAGES = 0x7fffffff;
+
+/**
+ * Copies `src` over the database file `dest` with SQLite's backup API, calling `locked` (which
+ * may change `src`) once the backup holds `dest`'s write lock and before any page is copied.
+ * better-sqlite3's first step copies no page, and it calls `progress` only after a step that
+ * succeeded, so the call proves the lock is held. A first step that finds another writer holding
+ * the lock returns SQLITE_BUSY, which better-sqlite3 takes for "done" (nothing was copied, no
+ * `progress`): that is tried again, a few ms later, until LOCK_WAIT_MS.
+ */
+async function backupLocked(src: SqliteDb, dest: string, locked: () => void): Promise<void> {
+  const until = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    let held = false;
+    await src.backup(dest, {
+      progress: () => {
+        if (!held) {
+          held = true;
+          locked();
+        }
+        return ALL_PAGES;
+      },
+    });
+    if (held) return;
+    if (Date.now() > until)
+      throw new Error(`the app store ${dest} stayed busy for ${LOCK_WAIT_MS / 1000} s: nothing was restored`);
+    await new Promise((r) => setTimeout(r, 5 + Math.random() * 20));
+  }
+}
+
 /**
  * Replaces the live store with `backupFile` (an app.sqlite extracted from a backup; it is
  * changed), keeping the live audit trail and appending what `restored` records. Through SQLite's
  * backup API, so processes with the store open see the new content.
- * Cost: one pass over both trails, then an online copy of the store.
+ * Cost: one pass over both trails, then an online copy of the store, other processes' writes
+ * waiting meanwhile.
  */
 export async function restoreStore(
   backupFile: string,
@@ -40,17 +82,22 @@ export async function restoreStore(
   try {
     const audit = createAudit(copy);
     const own = t.store && t.store.file === dest ? t.store.db : null;
-    // Read as late as possible: an entry another process writes after this is lost with the swap.
-    const live = own ?? (existsSync(dest) ? new Database(dest, { readonly: true, fileMustExist: true }) : null);
-    try {
-      copy.db.transaction(() => {
-        if (live) carryOverAudit(copy, live);
-        restored(audit);
-      })();
-    } finally {
-      if (live && live !== own) live.close();
-    }
-    await copy.db.backup(dest);
+    await backupLocked(copy.db, dest, () => {
+      // An empty file is one the backup has just created: there was no live store to carry from.
+      const live =
+        own ??
+        (existsSync(dest) && statSync(dest).size > 0
+          ? new Database(dest, { readonly: true, fileMustExist: true })
+          : null);
+      try {
+        copy.db.transaction(() => {
+          if (live) carryOverAudit(copy, live);
+          restored(audit);
+        })();
+      } finally {
+        if (live && live !== own) live.close();
+      }
+    });
   } finally {
     copy.close();
   }
