@@ -1,0 +1,72 @@
+/**
+ * What a restore keeps of the accounts: the accounts, their roles and tokens are the backup's
+ * again, but nothing that ended someone's access since the backup comes back to life, and no
+ * account id is handed out twice (a session cookie names its account by id: a cookie of an
+ * account added after the backup must never sign in as an account added after the restore).
+ * App store only (no graph): no Neo4j.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openAppStore, type AppStore } from '../../../src/runtime/store/app-store';
+import { Accounts } from '../../../src/server/auth/accounts';
+import { createBackup, restoreBackup, type BackupTarget } from '../../../src/server/backup/backup';
+
+const tmp = mkdtempSync(join(tmpdir(), 'newsgraph-restore-auth-'));
+const dataDir = join(tmp, 'data');
+const backupDir = join(tmp, 'backups');
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const target: BackupTarget = { managed: null, driver: null, database: 'neo4j', dataDir };
+const PASSWORD = 'correct horse battery';
+const HOUR = 3_600_000;
+
+async function withAccounts<T>(f: (a: Accounts, s: AppStore) => T | Promise<T>): Promise<T> {
+  const store = openAppStore(dataDir);
+  try {
+    return await f(new Accounts(store), store);
+  } finally {
+    store.close();
+  }
+}
+
+describe('a restore and the accounts', () => {
+  it('restores accounts and tokens, but keeps sign-outs, revocations, throttling and the id sequence', async () => {
+    const before = await withAccounts(async (a) => {
+      const ada = await a.add('ada', 'admin', PASSWORD);
+      const bob = await a.add('bob', 'editor', PASSWORD);
+      const token = a.createToken('bob', 'nightly').token;
+      return { ada, bob, token };
+    });
+    const backup = await createBackup(target, { dir: backupDir });
+
+    const since = await withAccounts(async (a) => {
+      const mallory = await a.add('mallory', 'admin', PASSWORD);
+      a.update('ada', { signOutEverywhere: true });
+      a.update('bob', { role: 'viewer' });
+      a.revokeToken('bob', before.token.id);
+      a.endSession('signed-out-session', Date.now() + HOUR);
+      for (let i = 0; i < 3; i++) a.hit('name:bob', 15 * 60_000);
+      return { mallory, ada: a.get('ada')! };
+    });
+
+    await restoreBackup(join(backupDir, backup.file), target, { force: true, safety: false, dir: backupDir });
+
+    await withAccounts(async (a) => {
+      // The backup's accounts, roles and tokens…
+      expect(a.list().map((u) => [u.name, u.role])).toEqual([
+        ['ada', 'admin'],
+        ['bob', 'editor'],
+      ]);
+      expect(a.token(before.token.id)).not.toBeNull();
+      // …but what ended access since stays ended.
+      expect(a.get('ada')!.sessionVersion).toBe(since.ada.sessionVersion);
+      expect(a.token(before.token.id)!.revokedAt).not.toBeNull();
+      expect(a.sessionEnded('signed-out-session')).toBe(true);
+      expect(a.peek('name:bob', 15 * 60_000)).toBe(3);
+      // An account added now does not take the id of the one added after the backup.
+      const eve = await a.add('eve', 'admin', PASSWORD);
+      expect(eve.id).toBeGreaterThan(since.mallory.id);
+    });
+  });
+});
