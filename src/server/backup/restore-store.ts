@@ -25,6 +25,7 @@ import Database from 'better-sqlite3';
 import { APP_STORE_FILE, openAppStore, type AppStore, type SqliteDb } from '../../runtime/store/app-store';
 import { createAudit, type Audit } from '../audit/audit';
 import { carryOverAudit } from '../audit/carry-over';
+import { carryOverAccess } from '../auth/carry-over';
 
 /** Where the live store is: the open store's file, else NEWSGRAPH_DATA_DIR's. */
 export const liveStoreFile = (t: { dataDir: string; store?: AppStore | null }) =>
@@ -34,6 +35,25 @@ export const liveStoreFile = (t: { dataDir: string; store?: AppStore | null }) =
 const LOCK_WAIT_MS = 30_000;
 /** Every page in one step: the lock is held for one copy, not across turns of the event loop. */
 const ALL_PAGES = 0x7fffffff;
+
+const hasTable = (db: SqliteDb, name: string) =>
+  db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+
+/**
+ * No id is handed out twice: every AUTOINCREMENT counter of `into` moves up to `from`'s. Ids made
+ * since the backup live on outside the store (a session cookie names its account by id, the
+ * trail names accepts by id), so a restored counter must not hand them out again.
+ */
+function carryOverSequences(into: SqliteDb, from: SqliteDb): void {
+  if (!hasTable(from, 'sqlite_sequence') || !hasTable(into, 'sqlite_sequence')) return;
+  const raise = into.prepare('UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = ?');
+  const add = into.prepare('INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)');
+  for (const { name, seq } of from.prepare('SELECT name, seq FROM sqlite_sequence').all() as {
+    name: string;
+    seq: number;
+  }[])
+    if (hasTable(into, name) && raise.run(seq, name).changes === 0) add.run(name, seq);
+}
 
 /**
  * Copies `src` over the database file `dest` with SQLite's backup API, calling `locked` (which
@@ -91,7 +111,11 @@ export async function restoreStore(
           : null);
       try {
         copy.db.transaction(() => {
-          if (live) carryOverAudit(copy, live);
+          if (live) {
+            carryOverAudit(copy, live);
+            carryOverAccess(copy, live);
+            carryOverSequences(copy.db, live);
+          }
           restored(audit);
         })();
       } finally {
