@@ -1,9 +1,9 @@
 /**
- * What a restore keeps of the accounts: the accounts, their roles and tokens are the backup's
- * again, but nothing that ended someone's access since the backup comes back to life, and no
- * account id is handed out twice (a session cookie names its account by id: a cookie of an
- * account added after the backup must never sign in as an account added after the restore).
- * App store only (no graph): no Neo4j.
+ * What a restore keeps of the live store besides the audit trail. Accounts, their roles and
+ * tokens are the backup's again, but nothing that ended someone's access since the backup comes
+ * back to life, and no account id is handed out twice (a session cookie names its account by id:
+ * a cookie of an account added after the backup must never sign in as an account added after the
+ * restore). Saved views (links handed out, never changed) stay. App store only: no Neo4j.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openAppStore, type AppStore } from '../../../src/runtime/store/app-store';
 import { Accounts } from '../../../src/server/auth/accounts';
+import { ViewStore } from '../../../src/server/resources/views/store';
 import { createBackup, restoreBackup, type BackupTarget } from '../../../src/server/backup/backup';
 
 const tmp = mkdtempSync(join(tmpdir(), 'newsgraph-restore-auth-'));
@@ -30,8 +31,8 @@ async function withAccounts<T>(f: (a: Accounts, s: AppStore) => T | Promise<T>):
   }
 }
 
-describe('a restore and the accounts', () => {
-  it('restores accounts and tokens, but keeps sign-outs, revocations, throttling and the id sequence', async () => {
+describe('what a restore keeps', () => {
+  it('restores accounts and tokens, but keeps sign-outs, revocations, throttling, the id sequence and saved views', async () => {
     const before = await withAccounts(async (a) => {
       const ada = await a.add('ada', 'admin', PASSWORD);
       const bob = await a.add('bob', 'editor', PASSWORD);
@@ -49,6 +50,7 @@ describe('a restore and the accounts', () => {
       for (let i = 0; i < 3; i++) a.hit('name:bob', 15 * 60_000);
       return { mallory, ada: a.get('ada')! };
     });
+    const view = await withAccounts((_, s) => new ViewStore(s).save('v=recipe-shared-since-the-backup', 'ada'));
 
     await restoreBackup(join(backupDir, backup.file), target, { force: true, safety: false, dir: backupDir });
 
@@ -68,5 +70,7 @@ describe('a restore and the accounts', () => {
       const eve = await a.add('eve', 'admin', PASSWORD);
       expect(eve.id).toBeGreaterThan(since.mallory.id);
     });
+    // A view link handed out since the backup still opens.
+    expect(await withAccounts((_, s) => new ViewStore(s).get(view)?.recipe)).toBe('v=recipe-shared-since-the-backup');
   });
 });
