@@ -26,6 +26,7 @@ import { APP_STORE_FILE, openAppStore, type AppStore, type SqliteDb } from '../.
 import { createAudit, type Audit } from '../audit/audit';
 import { carryOverAudit } from '../audit/carry-over';
 import { carryOverAccess } from '../auth/carry-over';
+import { carryOverViews } from '../resources/views/store';
 
 /** Where the live store is: the open store's file, else NEWSGRAPH_DATA_DIR's. */
 export const liveStoreFile = (t: { dataDir: string; store?: AppStore | null }) =>
@@ -114,6 +115,7 @@ export async function restoreStore(
           if (live) {
             carryOverAudit(copy, live);
             carryOverAccess(copy, live);
+            carryOverViews(copy, live);
             carryOverSequences(copy.db, live);
           }
           restored(audit);

@@ -3,7 +3,7 @@
  * (sha-256, 22 base64url characters), so the same view saved twice is one row.
  */
 import { createHash } from 'node:crypto';
-import type { AppStore } from '../../../runtime/store/app-store';
+import type { AppStore, SqliteDb } from '../../../runtime/store/app-store';
 
 const MIGRATIONS = [
   `CREATE TABLE views_saved (
@@ -48,4 +48,25 @@ export class ViewStore {
       .get(id);
     return row ? { id, recipe: row.recipe, createdAt: row.created_at } : null;
   }
+}
+
+/**
+ * A restore keeps the views saved since the backup: their links were handed out, and a view is
+ * never changed (its id is its recipe's hash), so one kept cannot disagree with the backup's.
+ * Cost: one pass over `from`'s views.
+ */
+export function carryOverViews(into: AppStore, from: SqliteDb): void {
+  const has = from.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'views_saved'").get();
+  if (!has) return;
+  new ViewStore(into); // brings `into`'s table up to date
+  const add = into.db.prepare(
+    'INSERT OR IGNORE INTO views_saved (id, recipe, created_at, created_by) VALUES (?, ?, ?, ?)',
+  );
+  for (const r of from.prepare('SELECT id, recipe, created_at, created_by FROM views_saved').iterate() as Iterable<{
+    id: string;
+    recipe: string;
+    created_at: string;
+    created_by: string;
+  }>)
+    add.run(r.id, r.recipe, r.created_at, r.created_by);
 }
