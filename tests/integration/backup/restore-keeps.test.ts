@@ -20,6 +20,7 @@ const backupDir = join(tmp, 'backups');
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const target: BackupTarget = { managed: null, driver: null, database: 'neo4j', dataDir };
 const PASSWORD = 'correct horse battery';
+const NEW_PASSWORD = 'battery staple horse';
 const HOUR = 3_600_000;
 
 async function withAccounts<T>(f: (a: Accounts, s: AppStore) => T | Promise<T>): Promise<T> {
@@ -32,10 +33,12 @@ async function withAccounts<T>(f: (a: Accounts, s: AppStore) => T | Promise<T>):
 }
 
 describe('what a restore keeps', () => {
-  it('restores accounts and tokens, but keeps sign-outs, revocations, throttling, the id sequence and saved views', async () => {
+  it('restores accounts and tokens, but nothing that ended access comes back, no id is reused and saved views stay', async () => {
     const before = await withAccounts(async (a) => {
       const ada = await a.add('ada', 'admin', PASSWORD);
       const bob = await a.add('bob', 'editor', PASSWORD);
+      await a.add('cy', 'editor', PASSWORD);
+      await a.add('dan', 'viewer', PASSWORD);
       const token = a.createToken('bob', 'nightly').token;
       return { ada, bob, token };
     });
@@ -44,7 +47,12 @@ describe('what a restore keeps', () => {
     const since = await withAccounts(async (a) => {
       const mallory = await a.add('mallory', 'admin', PASSWORD);
       a.update('ada', { signOutEverywhere: true });
+      // Disabling the backup's only admin: the restore keeps an enabled admin, so not this one.
+      a.update('ada', { disabled: true });
       a.update('bob', { role: 'viewer' });
+      await a.setPassword('bob', NEW_PASSWORD);
+      a.update('cy', { disabled: true });
+      a.update('dan', { role: 'admin' });
       a.revokeToken('bob', before.token.id);
       a.endSession('signed-out-session', Date.now() + HOUR);
       for (let i = 0; i < 3; i++) a.hit('name:bob', 15 * 60_000);
@@ -55,13 +63,18 @@ describe('what a restore keeps', () => {
     await restoreBackup(join(backupDir, backup.file), target, { force: true, safety: false, dir: backupDir });
 
     await withAccounts(async (a) => {
-      // The backup's accounts, roles and tokens…
-      expect(a.list().map((u) => [u.name, u.role])).toEqual([
-        ['ada', 'admin'],
-        ['bob', 'editor'],
+      // The backup's accounts and tokens, with no more access than either store gave them: a
+      // role lowered, an account disabled, a password changed since the backup stay so.
+      expect(a.list().map((u) => [u.name, u.role, u.disabled])).toEqual([
+        ['ada', 'admin', false],
+        ['bob', 'viewer', false],
+        ['cy', 'editor', true],
+        ['dan', 'viewer', false],
       ]);
+      expect(await a.verifyPassword('bob', PASSWORD)).toBeNull();
+      expect(await a.verifyPassword('bob', NEW_PASSWORD)).not.toBeNull();
       expect(a.token(before.token.id)).not.toBeNull();
-      // …but what ended access since stays ended.
+      // Sessions and tokens ended since stay ended.
       expect(a.get('ada')!.sessionVersion).toBe(since.ada.sessionVersion);
       expect(a.token(before.token.id)!.revokedAt).not.toBeNull();
       expect(a.sessionEnded('signed-out-session')).toBe(true);
