@@ -1,8 +1,9 @@
 /**
  * The app store half of a restore: the backup's store replaces the live one, except that the
  * audit trail only grows (audit/carry-over.ts), what ended access since stays ended
- * (auth/carry-over.ts), saved views stay, and no id is handed out twice. The rest (accounts,
- * perspectives, saved queries, ingest staging) is the backup's, as it was: it goes with the graph.
+ * (auth/carry-over.ts), saved views stay, and no id is handed out twice. The rest (the accounts
+ * and tokens themselves, perspectives, saved queries, ingest staging) is the backup's, as it was:
+ * it goes with the graph.
  * The carrying over and the restore's own audit entry are done in one transaction on a private
  * copy of the backup's store, which then replaces the live store's content in one SQLite backup
  * (a single write transaction on the live file). So an interrupted restore leaves either the old store with its whole trail, or the restored store with
