@@ -22,7 +22,7 @@ import { cover, trimSpan } from './extract/quote';
 import { findRelations, RELATIONS_VERSION } from './extract/relations';
 import { splitSentences } from './extract/sentences';
 import type { GazetteerEntry, NameFinder } from './extract/types';
-import { WEAPON_PATTERN_VERSION, weaponNames } from './extract/weapons';
+import { WEAPON_PATTERN_VERSION, weaponNames, withoutAmbiguousWeapons } from './extract/weapons';
 import { JudgementIndex, type Judgement } from './link/judgements';
 import { LINKER_VERSION, linkEntity, type LinkResult } from './link/linker';
 import { nameKey } from './link/normalise';
@@ -121,7 +121,9 @@ export async function extractWithText(
     norm = normalise(new Set([w.text]));
   const meta = metaOf(norm);
   const clusters = await timed('names', () => {
-    const cs = clusterNames(mergeNames(text, found, gazetteerNames(text, gz), weaponNames(text), gz), gz);
+    const weapons = weaponNames(text);
+    const known = withoutAmbiguousWeapons(gazetteerNames(text, gz), weapons);
+    const cs = clusterNames(mergeNames(text, found, known, weapons, gz), gz);
     typeFromContext(text, cs);
     return cs;
   });

@@ -94,6 +94,8 @@ export const LinkSignalsSchema = z.strictObject({
   /** The form is the surname of the option's name. */
   surname: z.boolean(),
   sameLabel: z.boolean(),
+  /** An abbreviation or acronym matched ("Russian MoD" → Russian Ministry of Defence, "AFU"). */
+  abbreviation: z.boolean().optional(),
 });
 export type LinkSignals = z.infer<typeof LinkSignalsSchema>;
 

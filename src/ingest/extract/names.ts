@@ -1,4 +1,5 @@
 import type { EntityType } from '../batch';
+import { isWrittenAbbreviation } from '../link/abbreviations';
 import { nameKey, normaliseName, surnameOf } from '../link/normalise';
 import { typeOfLabels, type Gazetteer } from './gazetteer';
 import { DEMONYMS } from './lexicon';
@@ -264,10 +265,14 @@ export function clusterNames(spans: NameSpan[], gz?: Gazetteer): NameCluster[] {
     }
   }
   // The surname rule.
-  // Untyped names qualify when they look like a personal name (two or three capitalised words).
+  // Untyped names qualify when they look like a personal name (two or three capitalised words), not
+  // ending in an abbreviation ("Russian MoD": "MoD" is no surname).
   const personLike = (c: NameCluster) =>
     c.type === 'PERSON' ||
-    (c.type === 'UNKNOWN' && /^\p{Lu}[\p{L}'-]+( \p{Lu}[\p{L}.'-]*){1,2}$/u.test(c.text) && !ORG_HEAD.test(c.text));
+    (c.type === 'UNKNOWN' &&
+      /^\p{Lu}[\p{L}'-]+( \p{Lu}[\p{L}.'-]*){1,2}$/u.test(c.text) &&
+      !ORG_HEAD.test(c.text) &&
+      !isWrittenAbbreviation(words(c.text).at(-1)!));
   const persons = clusters.filter((c) => personLike(c) && words(c.text).length > 1);
   for (let i = 0; i < clusters.length; i++) {
     const c = clusters[i]!;

@@ -1,7 +1,7 @@
 import { WEAPON_MODIFIERS, WEAPON_NOUNS, WEAPON_SYSTEMS } from './lexicon';
 import type { NameSpan } from './types';
 
-export const WEAPON_PATTERN_VERSION = '1.2.0';
+export const WEAPON_PATTERN_VERSION = '1.3.0';
 
 /**
  * Weapon designators: a short capitalised prefix, a hyphen and a number or a one-letter variant
@@ -34,6 +34,17 @@ const DEMONYM_WORDS = /^(?:Russian|Ukrainian|American|German|British|French|Iran
 /** Listed systems that are also ordinary words: capitalised at a sentence's start, "Patriots", "Tornados" or "Grads" may be nothing else. */
 const ORDINARY_WORDS = new Set('Tornado Grad Patriot Javelin Stinger Leopard Harpoon Lancet Tomahawk'.split(' '));
 const SENTENCE_START = /(?:^|[.!?]["'”’)]?\s+|\n\s*)$/u;
+/** Listed systems that are also surnames ("Sgt. Bradley", "the Abrams family"). */
+const SURNAMES = new Set(['Bradley', 'Abrams']);
+/**
+ * After such a name or an ordinary word, an article before is not enough when a plain word follows
+ * that is no verb: "a Patriot rally", "the Bradley family" (a weapon noun is: "the Bradley vehicles").
+ */
+const PLAIN_WORD_AFTER = /^\s+\p{Ll}/u;
+const VERB_AFTER =
+  /^\s+(?:is|was|were|has|had|have|can|could|will|would|remains?|fired|fires|intercept(?:s|ed)|shot|hit|struck|destroyed|downed|failed|arrived)\b/;
+/** Vehicles are never fired, launched or shot down: "fired Bradley" is a person's dismissal. */
+const VEHICLES = new Set(['Leopard', 'Abrams', 'Bradley', 'Gepard']);
 /** Listed systems that are all-capital acronyms ending in S ("HIMARS", "ATACMS"): plural in form, never a person's name. */
 const ACRONYM_PLURAL = /^[A-Z]{3,}S$/;
 
@@ -43,6 +54,21 @@ export const isAcronymSystem = (name: string): boolean => /^[A-Z]{3,}$/.test(nam
 /** The system a weapon name is of ("Iskander" for "Iskander-M" and "Iskanders"), if it is a listed one. */
 export function weaponSystemOf(name: string): string | undefined {
   return WEAPON_SYSTEMS.find((s) => name === s || name === `${s}s` || name.startsWith(`${s}-`));
+}
+
+/** A listed system whose name is also a surname or an ordinary word ("Bradley", "Patriots"). */
+const isAmbiguousSystem = (name: string): boolean => {
+  const s = weaponSystemOf(name);
+  return !!s && (ORDINARY_WORDS.has(s) || SURNAMES.has(s));
+};
+
+/**
+ * Gazetteer hits of such a name count as weapons only where the patterns below found a weapon
+ * context: "Sgt. Bradley" is left to the name finder though the graph knows the M2 Bradley by that alias.
+ */
+export function withoutAmbiguousWeapons(hits: NameSpan[], weapons: NameSpan[]): NameSpan[] {
+  const at = new Set(weapons.map((w) => w.start));
+  return hits.filter((h) => h.type !== 'WEAPON' || at.has(h.start) || !isAmbiguousSystem(h.text));
 }
 
 /**
@@ -75,7 +101,10 @@ export function weaponNames(text: string): NameSpan[] {
       (m[2] === 's' &&
         !(nameBefore && !DEMONYM_WORDS.test(nameBefore)) &&
         !(ORDINARY_WORDS.has(m[1]!) && SENTENCE_START.test(before)));
-    const context = DETERMINED_BEFORE.test(before) || FIRED_BEFORE.test(before) || plural;
+    const ambiguous = ORDINARY_WORDS.has(m[1]!) || SURNAMES.has(m[1]!);
+    const determined =
+      DETERMINED_BEFORE.test(before) && !(ambiguous && PLAIN_WORD_AFTER.test(after) && !VERB_AFTER.test(after));
+    const context = determined || (FIRED_BEFORE.test(before) && !VEHICLES.has(m[1]!)) || plural;
     if (NOUN_AFTER.test(after) || (context && !CAPITALISED_AFTER.test(after))) push(at, m[0]);
   }
   return out.sort((a, b) => a.start - b.start);

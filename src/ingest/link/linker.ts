@@ -4,10 +4,11 @@ import { typeOfLabels, type Gazetteer } from '../extract/gazetteer';
 import { DEMONYMS } from '../extract/lexicon';
 import type { GazetteerEntry } from '../extract/types';
 import type { JudgementIndex } from './judgements';
+import { abbreviationKey, acronymOf, expansions, initialsOf } from './abbreviations';
 import { nameKey, normaliseName, surnameOf, translitKey } from './normalise';
 import { entityPlaces, placeConflict, placeIndex, placesOf, placeSwapped, soundAlike } from './places';
 
-export const LINKER_VERSION = '1.0.0';
+export const LINKER_VERSION = '1.1.0';
 /** Options shown to a reviewer per entity. */
 export const MAX_OPTIONS = 5;
 
@@ -33,6 +34,42 @@ function phonetic(a: string, b: string): boolean {
   const n = Math.min(wa.length, wb.length);
   for (let i = 0; i < n; i++) if (!soundAlike(wa[i]!, wb[i]!)) return false;
   return n > 0;
+}
+
+type Abbreviated = 'expanded' | 'qualified' | 'initials';
+const ABBREVIATED_SCORE: Record<Abbreviated, number> = { expanded: 0.85, qualified: 0.75, initials: 0.6 };
+
+/** A name key without leading place words ("russian ministry of defence", "uk's mod" → "ministry of defence"…). */
+function unqualified(key: string, places: ReturnType<typeof placeIndex>): string {
+  const w = key.split(' ');
+  let i = 0;
+  while (i < 2 && i < w.length - 1 && places.has(w[i]!.replace(/'s$/, ''))) i++;
+  return w.slice(i).join(' ');
+}
+
+/**
+ * How an abbreviation (abbreviations.ts) makes a form an alias: the same once expanded, the same
+ * but for a place qualifier one side lacks, or an acronym of the other's initials. The place rule
+ * holds for the expanded names too ("SBU" names Ukraine); null when none of these.
+ */
+function abbreviated(
+  f: string,
+  a: string,
+  places: ReturnType<typeof placeIndex>,
+  own: Set<string>,
+): Abbreviated | null {
+  const ef = expansions(f).filter((k) => !placeConflict(placesOf(k, places), own));
+  const ea = expansions(a);
+  const fs = [abbreviationKey(f), ...ef];
+  const as = [abbreviationKey(a), ...ea];
+  const close = (x: string, y: string) => x === y || (Math.min(x.length, y.length) >= 12 && distance(x, y) <= 2);
+  const pairs = fs.flatMap((x, i) => as.flatMap((y, j) => ((i || j) && !placeSwapped(x, y, places) ? [[x, y]] : [])));
+  if (pairs.some(([x, y]) => close(x!, y!))) return 'expanded';
+  if (pairs.some(([x, y]) => close(unqualified(x!, places), unqualified(y!, places)))) return 'qualified';
+  const af = acronymOf(f);
+  const aa = acronymOf(a);
+  if ((af && initialsOf(a).includes(af)) || (aa && initialsOf(f).includes(aa))) return 'initials';
+  return null;
 }
 
 interface Scored {
@@ -63,11 +100,14 @@ function scoreEntry(forms: string[], type: EntityType, e: GazetteerEntry, gz: Ga
         label === 'PERSON' && single && !exactAlias && surnameOf(a).toLowerCase() === fk && ak.includes(' ');
       const sounds = phonetic(f, a);
       const near = editDistance <= Math.max(1, Math.floor(Math.min(fk.length, ak.length) * 0.2));
+      let abbr = exactAlias || !places ? null : abbreviated(f, a, places, ownPlaces!);
+      if (abbr === 'initials' && !sameLabel) abbr = null;
       if (!(
         exactAlias ||
         qualified ||
         transliterated ||
         surname ||
+        abbr ||
         (near && sameLabel) ||
         (sounds && sameLabel && editDistance <= 3)
       ))
@@ -80,6 +120,7 @@ function scoreEntry(forms: string[], type: EntityType, e: GazetteerEntry, gz: Ga
             ? 0.75
             : 0.8 * (1 - editDistance / Math.max(fk.length, ak.length));
       if (sounds && !exactAlias) score = Math.min(0.95, score + 0.05);
+      if (abbr) score = Math.max(score, ABBREVIATED_SCORE[abbr]);
       if (!sameLabel) score *= 0.7;
       const option: LinkOption = {
         entityId: e.id,
@@ -87,9 +128,19 @@ function scoreEntry(forms: string[], type: EntityType, e: GazetteerEntry, gz: Ga
         labels: e.labels,
         matched: a,
         score: Math.round(score * 1000) / 1000,
-        signals: { exactAlias, editDistance, phonetic: sounds, transliterated, surname, sameLabel },
+        signals: {
+          exactAlias,
+          editDistance,
+          phonetic: sounds,
+          transliterated,
+          surname,
+          sameLabel,
+          ...(abbr ? { abbreviation: true } : {}),
+        },
       };
-      if (!exactAlias && !transliterated && !surname && !qualified && editDistance <= 2) {
+      if (abbr === 'initials')
+        option.caution = `"${normaliseName(f)}" may be the initials of "${a}", or of another name: confirm before linking.`;
+      else if (!exactAlias && !transliterated && !surname && !qualified && !abbr && editDistance <= 2) {
         option.caution =
           `"${normaliseName(f)}" is ${editDistance} edit${editDistance === 1 ? '' : 's'} from "${a}"` +
           (sounds ? '' : ' and sounds different') +
@@ -149,7 +200,13 @@ export function linkEntity(
         .map((o) => o.entityId)
         .join(', ')}`,
     );
-  if (exact.length === 1 && exactAnyLabel.length === 1 && !exact[0]!.judgedUnsure) {
+  // "MoD" is the UK ministry's alias, and abbreviates the other ministries of defence as well.
+  const abbreviates = options.filter((o) => o.signals.abbreviation && o.signals.sameLabel && o !== exact[0]);
+  if (exact.length === 1 && abbreviates.length)
+    notes.push(
+      `"${exact[0]!.matched}" also abbreviates ${abbreviates.map((o) => o.entityId).join(', ')}: a person decides`,
+    );
+  if (exact.length === 1 && exactAnyLabel.length === 1 && !exact[0]!.judgedUnsure && !abbreviates.length) {
     return { decision: 'auto', entityId: exact[0]!.entityId, options: options.slice(0, MAX_OPTIONS), notes };
   }
   if (exact.length > 1)

@@ -268,6 +268,53 @@ async function outletNode(ctx: Omit<ApplyContext, 'article'>, outlet: string): P
   });
 }
 
+/** Byline and credit lines ("By A, Reuters", "© Example Wire"): where a text names who published it. */
+const CREDIT_LINE = /^\s*(?:by\s|©|\(c\)|copyright\b)/i;
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Where the text names its outlet: a byline or credit line holding one of the outlet's names, the
+ * quote kept ≤ 30 words around the name. Null when no such line does (the outlet is then inferred).
+ */
+export function outletLine(text: string, names: string[]): Span | null {
+  const res = names.map((n) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(n.trim())}(?![\\p{L}\\p{N}])`, 'iu'));
+  let at = 0;
+  for (const line of text.split('\n')) {
+    const start = at;
+    at += line.length + 1;
+    if (!CREDIT_LINE.test(line)) continue;
+    const m = res.map((re) => re.exec(line)).find(Boolean);
+    if (m) return trimSpan(text, { start, end: start + line.length }, MAX_QUOTE_WORDS, start + m.index);
+  }
+  return null;
+}
+
+/** The headline's span (else the first line's): the quote of an outlet the text does not name, as in the seed. */
+function headlineSpan(text: string, title: string | undefined): Span {
+  const i = title ? text.indexOf(title) : -1;
+  if (i >= 0) return { start: i, end: i + title!.length };
+  const first = /\S[^\n]*/.exec(text);
+  return first ? { start: first.index, end: first.index + first[0].trimEnd().length } : { start: 0, end: text.length };
+}
+
+/**
+ * PUBLISHED_BY from the new article to its outlet, as the seed has it for every article: `inferred`
+ * false with the byline or credit line as evidence when the text names the outlet, else true with
+ * its basis and the headline as the quote. Written in the accept that creates the article, so its
+ * undo removes it.
+ */
+async function publishedBy(ctx: ApplyContext, outlet: NodeHandle, basis: string): Promise<void> {
+  const aliases = Array.isArray(outlet.props.aliases) ? (outlet.props.aliases as unknown[]) : [];
+  const names = [ctx.batch.article.outlet, outlet.props.name, ...aliases];
+  const line = outletLine(
+    ctx.text,
+    names.filter((n): n is string => typeof n === 'string' && n.trim().length > 1),
+  );
+  const props = line ? { inferred: false } : { inferred: true, basis: `the text does not name the outlet; ${basis}` };
+  const span = line ?? headlineSpan(ctx.text, ctx.batch.article.title);
+  await relate(ctx, ctx.article, 'PUBLISHED_BY', outlet, evidenceAt(ctx, span), props, ctx.batch.extractor);
+}
+
 /** The Article node of the batch: found by id when written before, else created (with its outlet organization). */
 export async function ensureArticle(ctx: Omit<ApplyContext, 'article'>, articleId: string | null): Promise<NodeHandle> {
   if (articleId) {
@@ -291,7 +338,7 @@ export async function ensureArticle(ctx: Omit<ApplyContext, 'article'>, articleI
     a.missing.includes(k)
       ? `given by ${ctx.actor} when reviewing the ingested article`
       : "from the article page's metadata";
-  return ctx.w.createNode(['Article'], {
+  const article = await ctx.w.createNode(['Article'], {
     id,
     file: a.file ?? '',
     title: a.title,
@@ -311,4 +358,6 @@ export async function ensureArticle(ctx: Omit<ApplyContext, 'article'>, articleI
     dataset: ctx.dataset,
     ...stamp(ctx, ctx.batch.extractor),
   });
+  await publishedBy({ ...ctx, article }, outlet, basis('outlet'));
+  return article;
 }

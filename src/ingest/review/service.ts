@@ -21,6 +21,7 @@ import {
   beforeOf,
   countChanged,
   countCreated,
+  createdWith,
   evidenceQuote,
   type AcceptOutcome,
   type ReviewActor,
@@ -283,7 +284,7 @@ export class ReviewService {
         action,
         target: `${batchId}/article`,
         before: null,
-        after: { created: value.article.id, acceptId },
+        after: { created: value.article.id, with: createdWith(changes, value), acceptId },
         detail: { article: value.article.id, sha256: s.sha256, source: s.source },
       });
     return {

@@ -127,6 +127,10 @@ export function afterOf(changes: Change[]) {
   };
 }
 
+/** What an accept created with its new article, before its first candidate: its outlet when new, the PUBLISHED_BY. */
+export const createdWith = (changes: Change[], v: { done: { from: number }[]; article: { id: string } }) =>
+  afterOf(changes.slice(0, v.done[0]?.from)).created.filter((x) => x !== `node ${v.article.id}`);
+
 export const countCreated = (changes: Change[]) =>
   changes.filter((c) => c.op === 'createNode' || c.op === 'createRel').length;
 export const countChanged = (changes: Change[]) => changes.filter(isSet).length;

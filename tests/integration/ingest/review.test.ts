@@ -85,6 +85,27 @@ describe('accepting a reviewed article', () => {
     expect(art!.a).toMatchObject({ sha256: view.article.sha256, length: text.length, accepted_by: 'local' });
     expect(art!.published).toMatch(/^DATE/);
 
+    // Its outlet: PUBLISHED_BY as the seed has it for every article, the byline line its evidence.
+    const [pub] = await cypher<{ r: any; outlet: string; types: string[]; seedTypes: string[] }>(
+      `MATCH (:Article {id: $id})-[r:PUBLISHED_BY]->(o:Organization)
+       MATCH ()-[s:PUBLISHED_BY]->() WHERE s.accepted_by IS NULL WITH r, o, s LIMIT 1
+       RETURN properties(r) AS r, o.id AS outlet,
+              [valueType(r.start), valueType(r.evidence_starts), valueType(r.sources)] AS types,
+              [valueType(s.start), valueType(s.evidence_starts), valueType(s.sources)] AS seedTypes`,
+      { id: articleId },
+    );
+    expect(pub, 'no PUBLISHED_BY from the accepted article').toBeDefined();
+    expect(pub!.outlet).toBe(art!.a.outlet_id);
+    for (const k of ['inferred', ...PROVENANCE_KEYS, ...STAMP]) expect(Object.keys(pub!.r)).toContain(k);
+    expect(pub!.r).toMatchObject({
+      inferred: false,
+      quote: 'By Example Wire staff',
+      evidence_articles: [articleId],
+      accepted_by: 'local',
+    });
+    expect(text.slice(pub!.r.start, pub!.r.end)).toBe(pub!.r.quote);
+    expect(pub!.types).toEqual(pub!.seedTypes);
+
     // A new person: :Entity:Person, with provenance; MENTIONS with exactly the seed's keys.
     const [veresov] = await cypher<{ labels: string[]; p: any; mkeys: string[]; m: any }>(
       `MATCH (a:Article {id: $a})-[m:MENTIONS]->(p:Person {name: 'Anton Veresov'})
@@ -139,6 +160,7 @@ describe('accepting a reviewed article', () => {
 
     // Undo everything, newest first: the graph is exactly the seeded one again.
     await undoAll(id);
+    expect(await cypher('MATCH (:Article {id: $id})-[r:PUBLISHED_BY]->() RETURN r', { id: articleId })).toEqual([]);
     expect(await graphFingerprint()).toBe(seeded);
     const after = await r.batch(id);
     expect(after.articleId).toBeNull();
@@ -178,6 +200,47 @@ describe('accepting a reviewed article', () => {
     expect(refused.body.error.message).toMatch(/came later; undo them first/);
 
     await undoAll(id);
+    expect(await graphFingerprint()).toBe(seeded);
+  });
+
+  it("links the article to its outlet: the byline's agency, or one the text does not name (inferred, with its basis)", async () => {
+    await r.close();
+    r = await reviewApi();
+    const body = 'A drone hit an electricity substation in Belgorod on Monday, officials said.';
+    const pubOf = async (content: string, meta: Record<string, string>) => {
+      const s = await r.stage('outlet.txt', content, { published: '2024-03-11', ...meta });
+      expect(s.status, JSON.stringify(s.body)).toBe(200);
+      const id = s.body.batch.id as string;
+      const bulk = await r.call('POST', `/api/ingest/batches/${id}/accept`, { minConfidence: 0.9 });
+      expect(bulk.status, JSON.stringify(bulk.body)).toBe(200);
+      const articleId = (await r.batch(id)).articleId as string;
+      const rows = await cypher<{ r: any; outlet: string }>(
+        'MATCH (:Article {id: $a})-[r:PUBLISHED_BY]->(o:Organization) RETURN properties(r) AS r, o.id AS outlet',
+        { a: articleId },
+      );
+      expect(rows).toHaveLength(1);
+      return { id, articleId, ...rows[0]! };
+    };
+
+    // "By Jane Doe, Reuters": the agency is the graph's Reuters; the byline line is the quote.
+    const byline = `Power cut in Belgorod\n\nBy Jane Doe, Reuters\n\n${body}`;
+    const agency = await pubOf(byline, {});
+    expect(agency.outlet).toBe('reuters');
+    expect(agency.r).toMatchObject({
+      inferred: false,
+      quote: 'By Jane Doe, Reuters',
+      evidence_articles: [agency.articleId],
+    });
+    expect(byline.slice(agency.r.start, agency.r.end)).toBe(agency.r.quote);
+
+    // An outlet only the metadata gives: inferred, its basis said, the headline as the quote (as in the seed).
+    const bare = `Power cut in Belgorod\n\n${body}`;
+    const given = await pubOf(bare, { outlet: 'Harbour Gazette' });
+    expect(given.r).toMatchObject({ inferred: true, quote: 'Power cut in Belgorod', start: 0, end: 21 });
+    expect(given.r.basis).toMatch(/does not name the outlet/);
+    expect(given.r.accepted_by).toBe('local');
+
+    for (const b of [given.id, agency.id]) await undoAll(b);
     expect(await graphFingerprint()).toBe(seeded);
   });
 
@@ -228,6 +291,10 @@ describe('accepting a reviewed article', () => {
     expect((accept.after as any).created).toEqual(
       expect.arrayContaining([expect.stringMatching(/^node anton-veresov/)]),
     );
+    // The first accept created the article, its new outlet and the PUBLISHED_BY between them.
+    const art = r.audit('ingest.accept').find((e: any) => e.target === `${id}/article`)!;
+    const made = (art.after as any).created as string;
+    expect((art.after as any).with).toEqual(['node example-wire', `${made} PUBLISHED_BY example-wire`]);
     const undo = r.audit('ingest.undo').find((e: any) => (e.detail as any).candidates.includes('e4'))!;
     expect((undo.before as any).created).toEqual(expect.arrayContaining((accept.after as any).created));
     expect(await graphFingerprint()).toBe(seeded);

@@ -98,3 +98,54 @@ describe('named weapon systems with no weapon noun or article', () => {
     expect(b.candidates.find((c) => c.kind === 'claim')).toMatchObject({ claimant: { text: 'Iskander' } });
   });
 });
+
+describe('listed names that are also surnames or ordinary words ("Patriot", "Bradley")', () => {
+  const weapons = (es: EntityCandidate[]) => es.filter((e) => e.type === 'WEAPON').map((e) => e.text);
+
+  it('are weapons with a weapon word after', async () => {
+    const es = await entities(
+      'Ukraine received a Patriot system in April. Two more Patriot systems were deployed near Kyiv. ' +
+        'The Bradley vehicles arrived by rail, and the Patriot battery shot down a missile.',
+      'js',
+    );
+    expect(es.find((e) => e.text === 'Patriot')).toMatchObject({ type: 'WEAPON' });
+    expect(es.find((e) => e.text === 'Patriot')!.spans.length).toBe(3);
+    expect(es.find((e) => e.text === 'Bradley')).toMatchObject({ type: 'WEAPON' });
+  });
+
+  const SURNAME =
+    'Sgt. Bradley said the convoy was hit near the bridge. Tom Bradley, a medic, said two soldiers were hurt. ' +
+    'The company fired Bradley last year. The Bradley family fled the village, Ms. Bradley said.';
+  for (const [name, finder] of [
+    ['CoreNLP', fedFinder({ 'Tom Bradley': 'PERSON', Bradley: 'PERSON' })],
+    ['js', 'js'],
+  ] as const)
+    it(`are no weapon as a person's surname (${name})`, async () => {
+      const es = await entities(SURNAME, finder);
+      expect(weapons(es)).toEqual([]);
+      expect(es.find((e) => e.text === 'Tom Bradley')?.type).not.toBe('WEAPON');
+    });
+
+  it('are no weapon as a surname even when the graph knows the weapon by that alias', async () => {
+    const gazetteer = [
+      ...GAZETTEER,
+      { id: 'm2-bradley', labels: ['Weapon'], name: 'M2 Bradley', aliases: ['Bradley', 'M2 Bradley'] },
+    ];
+    const b = await extractArticle({ raw: SURNAME, format: 'txt', source: 'test' }, { extractor: 'js', gazetteer });
+    expect(weapons(b.candidates.filter((c): c is EntityCandidate => c.kind === 'entity'))).toEqual([]);
+    const vehicles = await extractArticle(
+      { raw: 'The Bradley vehicles arrived by rail.', format: 'txt', source: 'test' },
+      { extractor: 'js', gazetteer },
+    );
+    expect(vehicles.candidates.find((c) => c.kind === 'entity')).toMatchObject({ text: 'Bradley', type: 'WEAPON' });
+  });
+
+  it('are no weapon as an adjective: "a patriot", "a Patriot rally", "the Patriot movement"', async () => {
+    const es = await entities(
+      'He called himself a patriot. A Patriot rally was held in the square on Sunday. ' +
+        'The Patriot movement held a march, and patriot groups joined it.',
+      'js',
+    );
+    expect(weapons(es)).toEqual([]);
+  });
+});

@@ -160,8 +160,8 @@ export interface ReportedView extends ActiveSet {
  * The graph as known on `asOf`: an edge is known when one of its evidence articles was published
  * by then (edges without any provenance — other databases — are kept: nothing says when they
  * became known); a node is known when it is an article published by then, a claim whose article
- * was, its outlet or author (`outlet_id`, `author_ids`: ingest writes an outlet it creates with no
- * relationship of its own, so only its article dates it), or an endpoint of a known edge. Articles
+ * was, its outlet or author (`outlet_id`, `author_ids`: an article's outlet may be loaded without
+ * its PUBLISHED_BY, so the article dates it too), or an endpoint of a known edge. Articles
  * with unknown publication days count as unknown.
  */
 export function reportedBy(g: ViewGraph, asOf: string, published: ReadonlyMap<string, string>): ReportedView {

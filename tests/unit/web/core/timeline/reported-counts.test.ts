@@ -1,7 +1,8 @@
 /**
  * "As reported by" on the last publication day must show every node "Happened" shows (which hides
  * nothing): on the seeded graph as loaded, and with an article added by ingest, whose new outlet
- * organization has no relationship of its own (only the article's `outlet_id` names it).
+ * organization is named by the article's `outlet_id` and linked by the PUBLISHED_BY ingest writes
+ * (evidence: that article), which may not be loaded with it.
  */
 import { describe, expect, it } from 'vitest';
 import { readSeed } from '../../../../../src/dataset/read';
@@ -50,6 +51,21 @@ describe('"as reported by" against "happened" on the last day', () => {
     );
     expect(hidden(g, '2024-05-14')).toEqual([]);
     expect(hidden(g, '2024-03-12')).not.toContain('new-outlet');
+    expect(hidden(g, '2024-03-11')).toContain('new-outlet');
+
+    // With its PUBLISHED_BY (provenance: the ingested article), the link is known from the same day.
+    const pub = neo4jIds.edge('pub', 'PUBLISHED_BY', 'ingested', 'new-outlet', {
+      inferred: false,
+      article: 'ingested',
+      evidence_articles: ['ingested'],
+      sources: 1,
+      outlets: 1,
+    });
+    g.edges.push(pub);
+    const known = (asOf: string) => reportedBy(g, asOf, publicationDays(g));
+    expect(hidden(g, '2024-05-14')).toEqual([]);
+    expect(known('2024-03-12').edges.has(pub.id)).toBe(true);
+    expect(known('2024-03-11').edges.has(pub.id)).toBe(false);
     expect(hidden(g, '2024-03-11')).toContain('new-outlet');
   });
 });
