@@ -7,10 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { seedDatabase } from '../../../src/dataset/index';
-import { testNeo4j } from '../../support/neo4j';
 import { PROVENANCE_KEYS } from '../../../src/ingest/review/values';
-import { ensureSeeded, graphFingerprint } from '../../support/seeded';
+import { graphFingerprint, reseedIfChanged, seededFingerprint } from '../../support/seeded';
 import { reviewApi, type ReviewApi } from './support/review-api';
 
 const FIX = join(__dirname, '../../fixtures/ingest');
@@ -40,13 +38,10 @@ async function undoAll(id: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  await ensureSeeded();
-  seeded = await graphFingerprint();
+  seeded = await seededFingerprint();
 });
 // A failed test must not leave its accepts to the next one (or to other files).
-afterEach(async () => {
-  if ((await graphFingerprint()) !== seeded) await seedDatabase(r.api.driver, testNeo4j().database, { reset: true });
-});
+afterEach(() => reseedIfChanged(seeded));
 afterAll(async () => {
   await r?.close();
 });
