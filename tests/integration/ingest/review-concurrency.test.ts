@@ -24,14 +24,6 @@ async function stageWire(api: ReviewApi): Promise<string> {
   return s.body.batch.id as string;
 }
 
-async function undoAll(id: string): Promise<void> {
-  const view = await r!.batch(id);
-  for (const a of [...view.accepts].reverse().filter((x: any) => x.state === 'committed')) {
-    const u = await r!.call('POST', `/api/ingest/accepts/${a.id}/undo`);
-    expect(u.status, JSON.stringify(u.body)).toBe(200);
-  }
-}
-
 beforeAll(async () => {
   seeded = await seededFingerprint();
 });
@@ -61,7 +53,7 @@ describe('concurrent accepts', () => {
     const view = await r.batch(id);
     expect(view.accepts.filter((a: any) => a.state === 'committed')).toHaveLength(5);
     expect(r.audit('ingest.accept').filter((e: any) => e.target === `${id}/e1`)).toHaveLength(1);
-    await undoAll(id);
+    await r!.undoAll(id);
     expect(await graphFingerprint()).toBe(seeded);
   });
 
@@ -75,7 +67,7 @@ describe('concurrent accepts', () => {
     if (lost) expect(lost.body.error.message).toMatch(/at the same moment; reload the batch/);
     const sha = (await r.batch(id)).article.sha256 as string;
     expect(await count('MATCH (a:Article {sha256: $sha}) RETURN count(a) AS n', { sha })).toBe(1);
-    await undoAll(id);
+    await r!.undoAll(id);
     expect(await graphFingerprint()).toBe(seeded);
   });
 });

@@ -29,14 +29,6 @@ async function stageWire(): Promise<{ id: string; text: string; view: any }> {
   return { id: s.body.batch.id, text: readFileSync(join(r.textDir, view.article.file), 'utf8'), view };
 }
 
-async function undoAll(id: string): Promise<void> {
-  const view = await r.batch(id);
-  for (const a of [...view.accepts].reverse().filter((x: any) => x.state === 'committed')) {
-    const u = await r.call('POST', `/api/ingest/accepts/${a.id}/undo`);
-    expect(u.status, JSON.stringify(u.body)).toBe(200);
-  }
-}
-
 beforeAll(async () => {
   seeded = await seededFingerprint();
 });
@@ -133,7 +125,7 @@ describe('accepting a reviewed article', () => {
     expect(Number(kh!.n)).toBe(1);
 
     // Undo everything, newest first: the graph is exactly the seeded one again.
-    await undoAll(id);
+    await r.undoAll(id);
     expect(await graphFingerprint()).toBe(seeded);
     const after = await r.batch(id);
     expect(after.articleId).toBeNull();
@@ -172,7 +164,7 @@ describe('accepting a reviewed article', () => {
     expect(refused.status).toBe(409);
     expect(refused.body.error.message).toMatch(/came later; undo them first/);
 
-    await undoAll(id);
+    await r.undoAll(id);
     expect(await graphFingerprint()).toBe(seeded);
   });
 
@@ -210,7 +202,7 @@ describe('accepting a reviewed article', () => {
     expect((await r.call('PATCH', `/api/ingest/batches/${id}/candidates/e4`, { decision: edited })).status).toBe(200);
     expect((await r.call('POST', `/api/ingest/batches/${id}/candidates/e2/reject`, {})).status).toBe(200);
     expect((await r.accept(id, 'e4')).status).toBe(200);
-    await undoAll(id);
+    await r.undoAll(id);
     const actions = r.audit().map((e: any) => e.action);
     for (const a of ['ingest.stage', 'ingest.edit', 'ingest.reject', 'ingest.accept', 'ingest.undo'])
       expect(actions).toContain(a);
