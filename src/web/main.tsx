@@ -4,6 +4,9 @@
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+// The shared surface of floating elements first: every stylesheet after it, the components' own
+// included, may override it.
+import './ui/shell/surfaces.css';
 import { Explorer } from './app/explorer';
 import { installTestHooks } from './testing/hooks';
 import { ExplorerContext } from './ui/context';

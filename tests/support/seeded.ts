@@ -65,6 +65,26 @@ export async function graphFingerprint(): Promise<string> {
   }
 }
 
+/** The seeded graph's fingerprint: what a file whose tests write to the graph compares with after each. */
+export async function seededFingerprint(): Promise<string> {
+  await ensureSeeded();
+  return graphFingerprint();
+}
+
+/**
+ * Re-seeds (with reset) when the graph is no longer the `seeded` one: what a test wrote (a failed
+ * one's accepts, say) must not reach the next test or file. Cost: one fingerprint, ~2 s more to re-seed.
+ */
+export async function reseedIfChanged(seeded: string): Promise<void> {
+  if ((await graphFingerprint()) === seeded) return;
+  const driver = testDriver();
+  try {
+    await seedDatabase(driver, testNeo4j().database, { reset: true });
+  } finally {
+    await driver.close();
+  }
+}
+
 /** JSON with object keys sorted, so property order cannot change the checksum. */
 function stableJson(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;

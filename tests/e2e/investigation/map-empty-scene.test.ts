@@ -3,24 +3,13 @@
  * located, the first map view still shows the Russia–Ukraine border near it (it used to frame a
  * few km of land, the border over 500 px away, no outline in sight).
  */
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { e2eSession, frames, idle, newPage, nodeId, openExplorer, shot, snapshot } from '../../support/browser';
 import { search } from '../support/explorer';
+import { mapLines } from '../support/views';
 
 const T = 240_000;
 const e2e = e2eSession();
-
-/** Share of the map layer's pixels in the border/coast colours (dark lines over light land). */
-function mapLines(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const c = document.querySelector<HTMLCanvasElement>('canvas.sigma-newsgraph-map')!;
-    const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-    let n = 0;
-    for (let i = 0; i < d.length; i += 4) if (d[i]! + d[i + 1]! + d[i + 2]! < 3 * 215 && d[i + 3]! > 0) n++;
-    return n / (d.length / 4);
-  });
-}
 
 describe('map from an empty scene', () => {
   it(

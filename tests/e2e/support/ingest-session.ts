@@ -8,11 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { seedDatabase } from '../../../src/dataset/index';
 import type { RunningServer } from '../../../src/server/http/server';
 import { launchChromium, type E2eSession } from '../../support/browser';
-import { testDriver, testNeo4j } from '../../support/neo4j';
-import { ensureSeeded, graphFingerprint } from '../../support/seeded';
+import { testNeo4j } from '../../support/neo4j';
+import { reseedIfChanged, seededFingerprint } from '../../support/seeded';
 import { startApp } from './app';
 
 export interface IngestSession extends E2eSession {
@@ -28,8 +27,7 @@ export function ingestSession(prefix: string, prepare?: (dataDir: string) => Pro
   const session = {} as { app: RunningServer; browser: Browser; seeded: string };
   let dir: string | undefined;
   beforeAll(async () => {
-    await ensureSeeded();
-    session.seeded = await graphFingerprint();
+    session.seeded = await seededFingerprint();
     dir = mkdtempSync(join(tmpdir(), prefix));
     await prepare?.(join(dir, 'data'));
     const t = testNeo4j();
@@ -44,10 +42,7 @@ export function ingestSession(prefix: string, prepare?: (dataDir: string) => Pro
     await session.app?.close();
     // Accepts a file leaves in the graph (a failed run's, or ones kept for later tests) must not
     // reach other files.
-    if (session.seeded && (await graphFingerprint()) !== session.seeded) {
-      const driver = testDriver();
-      await seedDatabase(driver, testNeo4j().database, { reset: true }).finally(() => driver.close());
-    }
+    if (session.seeded) await reseedIfChanged(session.seeded);
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
   return session;

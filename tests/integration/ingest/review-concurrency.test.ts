@@ -6,9 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { seedDatabase } from '../../../src/dataset/index';
-import { testNeo4j } from '../../support/neo4j';
-import { ensureSeeded, graphFingerprint } from '../../support/seeded';
+import { graphFingerprint, reseedIfChanged, seededFingerprint } from '../../support/seeded';
 import { reviewApi, type ReviewApi } from './support/review-api';
 
 const FIX = join(__dirname, '../../fixtures/ingest');
@@ -26,22 +24,12 @@ async function stageWire(api: ReviewApi): Promise<string> {
   return s.body.batch.id as string;
 }
 
-async function undoAll(id: string): Promise<void> {
-  const view = await r!.batch(id);
-  for (const a of [...view.accepts].reverse().filter((x: any) => x.state === 'committed')) {
-    const u = await r!.call('POST', `/api/ingest/accepts/${a.id}/undo`);
-    expect(u.status, JSON.stringify(u.body)).toBe(200);
-  }
-}
-
 beforeAll(async () => {
-  await ensureSeeded();
-  seeded = await graphFingerprint();
+  seeded = await seededFingerprint();
 });
 // A failed test must not leave its accepts to the next one (or to other files).
 afterEach(async () => {
-  if (r && (await graphFingerprint()) !== seeded)
-    await seedDatabase(r.api.driver, testNeo4j().database, { reset: true });
+  await reseedIfChanged(seeded);
   await r?.close();
   r = undefined;
 });
@@ -65,7 +53,7 @@ describe('concurrent accepts', () => {
     const view = await r.batch(id);
     expect(view.accepts.filter((a: any) => a.state === 'committed')).toHaveLength(5);
     expect(r.audit('ingest.accept').filter((e: any) => e.target === `${id}/e1`)).toHaveLength(1);
-    await undoAll(id);
+    await r!.undoAll(id);
     expect(await graphFingerprint()).toBe(seeded);
   });
 
@@ -79,7 +67,7 @@ describe('concurrent accepts', () => {
     if (lost) expect(lost.body.error.message).toMatch(/at the same moment; reload the batch/);
     const sha = (await r.batch(id)).article.sha256 as string;
     expect(await count('MATCH (a:Article {sha256: $sha}) RETURN count(a) AS n', { sha })).toBe(1);
-    await undoAll(id);
+    await r!.undoAll(id);
     expect(await graphFingerprint()).toBe(seeded);
   });
 });

@@ -7,10 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { seedDatabase } from '../../../src/dataset/index';
-import { testNeo4j } from '../../support/neo4j';
 import { PROVENANCE_KEYS } from '../../../src/ingest/review/values';
-import { ensureSeeded, graphFingerprint } from '../../support/seeded';
+import { graphFingerprint, reseedIfChanged, seededFingerprint } from '../../support/seeded';
 import { reviewApi, type ReviewApi } from './support/review-api';
 
 const FIX = join(__dirname, '../../fixtures/ingest');
@@ -31,22 +29,11 @@ async function stageWire(): Promise<{ id: string; text: string; view: any }> {
   return { id: s.body.batch.id, text: readFileSync(join(r.textDir, view.article.file), 'utf8'), view };
 }
 
-async function undoAll(id: string): Promise<void> {
-  const view = await r.batch(id);
-  for (const a of [...view.accepts].reverse().filter((x: any) => x.state === 'committed')) {
-    const u = await r.call('POST', `/api/ingest/accepts/${a.id}/undo`);
-    expect(u.status, JSON.stringify(u.body)).toBe(200);
-  }
-}
-
 beforeAll(async () => {
-  await ensureSeeded();
-  seeded = await graphFingerprint();
+  seeded = await seededFingerprint();
 });
 // A failed test must not leave its accepts to the next one (or to other files).
-afterEach(async () => {
-  if ((await graphFingerprint()) !== seeded) await seedDatabase(r.api.driver, testNeo4j().database, { reset: true });
-});
+afterEach(() => reseedIfChanged(seeded));
 afterAll(async () => {
   await r?.close();
 });
@@ -159,7 +146,7 @@ describe('accepting a reviewed article', () => {
     expect(Number(kh!.n)).toBe(1);
 
     // Undo everything, newest first: the graph is exactly the seeded one again.
-    await undoAll(id);
+    await r.undoAll(id);
     expect(await cypher('MATCH (:Article {id: $id})-[r:PUBLISHED_BY]->() RETURN r', { id: articleId })).toEqual([]);
     expect(await graphFingerprint()).toBe(seeded);
     const after = await r.batch(id);
@@ -199,7 +186,7 @@ describe('accepting a reviewed article', () => {
     expect(refused.status).toBe(409);
     expect(refused.body.error.message).toMatch(/came later; undo them first/);
 
-    await undoAll(id);
+    await r.undoAll(id);
     expect(await graphFingerprint()).toBe(seeded);
   });
 
@@ -240,7 +227,7 @@ describe('accepting a reviewed article', () => {
     expect(given.r.basis).toMatch(/does not name the outlet/);
     expect(given.r.accepted_by).toBe('local');
 
-    for (const b of [given.id, agency.id]) await undoAll(b);
+    for (const b of [given.id, agency.id]) await r.undoAll(b);
     expect(await graphFingerprint()).toBe(seeded);
   });
 
@@ -278,7 +265,7 @@ describe('accepting a reviewed article', () => {
     expect((await r.call('PATCH', `/api/ingest/batches/${id}/candidates/e4`, { decision: edited })).status).toBe(200);
     expect((await r.call('POST', `/api/ingest/batches/${id}/candidates/e2/reject`, {})).status).toBe(200);
     expect((await r.accept(id, 'e4')).status).toBe(200);
-    await undoAll(id);
+    await r.undoAll(id);
     const actions = r.audit().map((e: any) => e.action);
     for (const a of ['ingest.stage', 'ingest.edit', 'ingest.reject', 'ingest.accept', 'ingest.undo'])
       expect(actions).toContain(a);

@@ -8,11 +8,10 @@
 import { readdirSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { applySchema } from '../../../src/dataset/load';
-import { seedDatabase } from '../../../src/dataset/index';
 import { SCHEMA_CYPHER } from '../../../src/runtime/paths';
 import { ROUTES } from '../../../src/shared/api/routes';
 import { testNeo4j } from '../../support/neo4j';
-import { ensureSeeded, graphFingerprint } from '../../support/seeded';
+import { graphFingerprint, reseedIfChanged, seededFingerprint } from '../../support/seeded';
 import { reviewApi, type ReviewApi } from './support/review-api';
 
 // Our own text; the name is unique to it, so any read path that shows it shows staged data.
@@ -28,13 +27,10 @@ let seeded: string;
 const json = (v: unknown) => JSON.stringify(v);
 
 beforeAll(async () => {
-  await ensureSeeded();
-  seeded = await graphFingerprint();
+  seeded = await seededFingerprint();
   r = await reviewApi();
 });
-afterEach(async () => {
-  if ((await graphFingerprint()) !== seeded) await seedDatabase(r.api.driver, testNeo4j().database, { reset: true });
-});
+afterEach(() => reseedIfChanged(seeded));
 afterAll(async () => r?.close());
 
 /** Everything the explorer's read paths return that could name the staged person. */

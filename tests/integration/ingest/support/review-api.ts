@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { InjectOptions } from 'fastify';
+import { expect } from 'vitest';
 import { createAudit } from '../../../../src/server/audit/audit';
 import { openAppStore, type AppStore } from '../../../../src/runtime/store/app-store';
 import { makeTestApi, type TestApi } from '../../../support/api';
@@ -20,6 +21,8 @@ export interface ReviewApi {
   /** The batch view. */
   batch(id: string): Promise<any>;
   accept(batch: string, candidate: string, decision?: unknown): Promise<{ status: number; body: any }>;
+  /** Undoes the batch's committed accepts, newest first; each undo must succeed. */
+  undoAll(batch: string): Promise<void>;
   audit(action?: string): ReturnType<ReturnType<typeof createAudit>['list']>;
   close(): Promise<void>;
 }
@@ -56,6 +59,13 @@ export async function reviewApi(envVars: Record<string, string> = {}): Promise<R
     batch: async (id) => (await call('GET', `/api/ingest/batches/${id}`)).body.batch,
     accept: (b, c, decision) =>
       call('POST', `/api/ingest/batches/${b}/candidates/${c}/accept`, decision === undefined ? {} : { decision }),
+    undoAll: async (b) => {
+      const view = (await call('GET', `/api/ingest/batches/${b}`)).body.batch;
+      for (const a of [...view.accepts].reverse().filter((x: any) => x.state === 'committed')) {
+        const u = await call('POST', `/api/ingest/accepts/${a.id}/undo`);
+        expect(u.status, JSON.stringify(u.body)).toBe(200);
+      }
+    },
     audit: (action) => audit.list({ action, limit: 1000 }),
     close: async () => {
       await api.close();

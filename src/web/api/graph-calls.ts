@@ -1,0 +1,103 @@
+/** Reading the graph: health, schema, search, nodes and their neighbours, paths, the overview, and the investigation views' data. */
+import type {
+  ArticleEvidenceResponse,
+  ClaimsResponse,
+  EdgesBetweenBody,
+  EdgesBetweenResponse,
+  HealthResponse,
+  NeighboursResponse,
+  NodeDetailResponse,
+  OverviewResponse,
+  PathsResponse,
+  RelationshipDetailResponse,
+  SchemaResponse,
+  SearchResponse,
+  TimelineResponse,
+} from '../../shared/api';
+import { ROUTES } from '../../shared/api/routes';
+import type { TransportClass } from './transport';
+
+export function withGraphCalls<B extends TransportClass>(Base: B) {
+  return class GraphCalls extends Base {
+    health(signal?: AbortSignal): Promise<HealthResponse> {
+      return this.request(ROUTES.health, { signal });
+    }
+
+    schema(): Promise<SchemaResponse> {
+      return this.request(ROUTES.schema);
+    }
+
+    search(
+      q: string,
+      opts: { labels?: readonly string[]; limit?: number; signal?: AbortSignal } = {},
+    ): Promise<SearchResponse> {
+      return this.request(ROUTES.search, {
+        query: { q, labels: opts.labels, limit: opts.limit || undefined },
+        signal: opts.signal,
+      });
+    }
+
+    /** A node's detail; with `asReportedBy`, as known on that day (values, evidence, claims). */
+    node(id: string, signal?: AbortSignal, asReportedBy?: string): Promise<NodeDetailResponse> {
+      return this.request(ROUTES.nodeDetail, {
+        params: { id },
+        query: asReportedBy ? { asReportedBy } : undefined,
+        signal,
+      });
+    }
+
+    neighbours(
+      id: string,
+      q: {
+        types?: readonly string[];
+        direction?: 'in' | 'out' | 'both';
+        labels?: readonly string[];
+        limit?: number;
+        skip?: number;
+      } = {},
+    ): Promise<NeighboursResponse> {
+      return this.request(ROUTES.neighbours, {
+        params: { id },
+        query: { types: q.types, direction: q.direction, labels: q.labels, limit: q.limit, skip: q.skip || undefined },
+      });
+    }
+
+    /** "Connect result nodes": relationships between `nodes` (new) and `nodes` ∪ `among` (shown). A POST: the id list is too long for a URL. */
+    edgesBetween(body: EdgesBetweenBody): Promise<EdgesBetweenResponse> {
+      return this.request(ROUTES.edgesBetween, { body });
+    }
+
+    paths(
+      from: string,
+      to: string,
+      opts: { maxHops?: number; exclude?: readonly string[] } = {},
+    ): Promise<PathsResponse> {
+      return this.request(ROUTES.paths, {
+        query: { from, to, maxHops: opts.maxHops || undefined, exclude: opts.exclude },
+      });
+    }
+
+    relationship(id: string, signal?: AbortSignal): Promise<RelationshipDetailResponse> {
+      return this.request(ROUTES.relationshipDetail, { params: { id }, signal });
+    }
+
+    overview(): Promise<OverviewResponse> {
+      return this.request(ROUTES.overview);
+    }
+
+    timeline(
+      q: { from?: string; to?: string; asReportedBy?: string; granularity?: 'year' | 'month' } = {},
+    ): Promise<TimelineResponse> {
+      return this.request(ROUTES.timeline, { query: q });
+    }
+
+    claims(q: { event?: string; asReportedBy?: string } = {}): Promise<ClaimsResponse> {
+      return this.request(ROUTES.claims, { query: q });
+    }
+
+    /** An evidence quote in its article (the evidence reader). */
+    evidence(article: string, start: number, end: number): Promise<ArticleEvidenceResponse> {
+      return this.request(ROUTES.articleEvidence, { params: { id: article }, query: { start, end } });
+    }
+  };
+}

@@ -1,0 +1,77 @@
+/** Adding articles: staging, the review (accept, edit, reject, merge, judge, contradictions) and undo. */
+import type { AcceptOutcome, BatchSummary, BatchView, Contradiction, IngestArticleBody } from '../../shared/api';
+import { ROUTES } from '../../shared/api/routes';
+import type { Decision } from '../../ingest/review/decision';
+import type { TransportClass } from './transport';
+
+type Batch = { batch: BatchView };
+type Accepted = { outcome: AcceptOutcome; batch: BatchView };
+type Judged = { left: { form: string } | { entityId: string }; right: { entityId: string } };
+
+export function withIngestCalls<B extends TransportClass>(Base: B) {
+  return class IngestCalls extends Base {
+    /** Adds an article: extracted and staged for review (nothing reaches the graph until accepted). */
+    ingestArticle(body: IngestArticleBody): Promise<{ batch: BatchSummary }> {
+      return this.request(ROUTES.ingestArticle, { body });
+    }
+
+    /** Staged articles, newest first, with their review counts. */
+    ingestBatches(): Promise<{ batches: BatchSummary[] }> {
+      return this.request(ROUTES.ingestBatches);
+    }
+
+    ingestBatch(id: string): Promise<Batch> {
+      return this.request(ROUTES.ingestBatch, { params: { id } });
+    }
+
+    /** Accepts one candidate (its proposal, or `decision`): one transaction, undoable. */
+    ingestAccept(id: string, candidate: string, decision?: Decision): Promise<Accepted> {
+      return this.request(ROUTES.ingestAccept, { params: { id, candidate }, body: decision ? { decision } : {} });
+    }
+
+    /** Stores an edited decision (validated by the server; nothing reaches the graph until accepted). */
+    ingestEdit(id: string, candidate: string, decision: Decision): Promise<Batch> {
+      return this.request(ROUTES.ingestEdit, { params: { id, candidate }, body: { decision } });
+    }
+
+    ingestReject(id: string, candidate: string): Promise<Batch> {
+      return this.request(ROUTES.ingestReject, { params: { id, candidate }, body: {} });
+    }
+
+    /** Records a judgement on a name/entity pair: "not-same" is never proposed again, "unsure" is never auto-linked. */
+    ingestJudge(pair: Judged, verdict: 'same' | 'not-same' | 'unsure'): Promise<{ ok: true }> {
+      return this.request(ROUTES.ingestJudge, { body: { ...pair, verdict } });
+    }
+
+    ingestContradictions(id: string): Promise<{ contradictions: Contradiction[] }> {
+      return this.request(ROUTES.ingestContradictions, { params: { id } });
+    }
+
+    /** Confirms (CONTRADICTS, undoable) or dismisses a proposed contradiction. */
+    ingestContradiction(
+      id: string,
+      claim: string,
+      other: string,
+      confirm: boolean,
+    ): Promise<{ outcome: AcceptOutcome | null; contradictions: Contradiction[]; batch: BatchView }> {
+      return this.request(ROUTES.ingestContradiction, { params: { id }, body: { claim, other, confirm } });
+    }
+
+    ingestReopen(id: string, candidate: string): Promise<Batch> {
+      return this.request(ROUTES.ingestReopen, { params: { id, candidate } });
+    }
+
+    /** Merges an entity candidate into an existing graph entity (an accept; records "same"). */
+    ingestMerge(id: string, candidate: string, into: string): Promise<Accepted> {
+      return this.request(ROUTES.ingestMerge, { params: { id, candidate }, body: { into } });
+    }
+
+    ingestBulk(id: string, minConfidence: number): Promise<Accepted> {
+      return this.request(ROUTES.ingestBulk, { params: { id }, body: { minConfidence } });
+    }
+
+    ingestUndo(accept: number): Promise<Batch> {
+      return this.request(ROUTES.ingestUndo, { params: { accept: String(accept) } });
+    }
+  };
+}
