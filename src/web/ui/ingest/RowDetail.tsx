@@ -1,4 +1,4 @@
-/** What a review row's accept stores beyond its quote (a claim's statement), so a reviewer sees it before accepting. */
+/** What a review row's accept stores beyond its quote (a claim's statement, a relationship's graph entities), so a reviewer sees it before accepting. */
 import type { CandidateView } from '../../../shared/api/ingest';
 import { rowDetail } from '../../core/ingest/detail';
 import type { RefOption } from '../../core/ingest/review';

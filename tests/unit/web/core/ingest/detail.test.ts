@@ -38,4 +38,25 @@ describe('the detail line of a review row', () => {
   it('an entity has none', () => {
     expect(rowDetail(view({ id: 'e1', kind: 'entity', text: 'Anton Veresov', spans: [span(0, 13)] }), [])).toBeNull();
   });
+
+  it('a relationship shows the graph entities an accept links, by name where the review knows it', () => {
+    const rel = view(
+      {
+        id: 'r1',
+        kind: 'relationship',
+        type: 'GOVERNOR_OF',
+        from: { text: 'Anton Veresov', span: span(0, 13), candidate: 'e1' },
+        to: { text: 'Belgorod', span: span(35, 43), entityId: 'belgorod-region' },
+        cue: 'governor',
+        spans: [span(0, 43)],
+        quoteSpan: span(0, 43),
+      },
+      { type: 'GOVERNOR_OF', from: 'cand:e1', to: 'belgorod-region' },
+    );
+    expect(rowDetail(rel, [{ value: 'cand:e1', label: 'Anton Veresov (e1)' }])).toBe(
+      'Links: Anton Veresov (e1) —GOVERNOR_OF→ belgorod-region',
+    );
+    const named = [{ value: 'belgorod-region', label: 'Belgorod region' }];
+    expect(rowDetail(rel, named)).toBe('Links: cand:e1 —GOVERNOR_OF→ Belgorod region (belgorod-region)');
+  });
 });
