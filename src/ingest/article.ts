@@ -19,6 +19,7 @@ import { jsNameFinder } from './extract/js-names';
 import { CAPITALS } from './extract/lexicon';
 import { clusterNames, mergeNames, typeFromContext, type NameCluster } from './extract/names';
 import { cover, trimSpan } from './extract/quote';
+import { officeTarget } from './extract/office-region';
 import { findRelations, RELATIONS_VERSION } from './extract/relations';
 import { splitSentences } from './extract/sentences';
 import type { GazetteerEntry, NameFinder } from './extract/types';
@@ -212,6 +213,7 @@ export async function extractWithText(
     });
   });
   relations.forEach((r, i) => {
+    const office = officeTarget(r.type, toRef(r.to), gz);
     candidates.push({
       id: `r${i + 1}`,
       kind: 'relationship',
@@ -219,10 +221,10 @@ export async function extractWithText(
       ...quoteOf(text, r.span, r.from.start),
       confidence: r.to.resolvedBy === 'role' ? 0.5 : 0.7,
       extractor: PASS.relations,
-      notes: Object.entries(r.properties).map(([k, v]) => `${k}: ${v}`),
+      notes: [...Object.entries(r.properties).map(([k, v]) => `${k}: ${v}`), ...(office.note ? [office.note] : [])],
       type: r.type,
       from: toRef(r.from),
-      to: toRef(r.to),
+      to: office.to,
       cue: r.cue,
     });
   });

@@ -14,11 +14,11 @@ import {
   subjectBefore,
   unnamedBefore,
 } from './speaker';
-import { adjacentQuotation, MIN_STATEMENT_CHARS, pastWhenOrHow } from './statement';
+import { adjacentQuotation, leadAfterCue, MIN_STATEMENT_CHARS, pastDateline, pastWhenOrHow } from './statement';
 
 export type { Mention, RefDraft } from './speaker';
 
-export const ATTRIBUTION_VERSION = '1.2.0';
+export const ATTRIBUTION_VERSION = '1.3.0';
 
 export interface ClaimDraft {
   claimant: RefDraft;
@@ -146,12 +146,7 @@ export function attribute(text: string, sentences: Sentences, mentions: Mention[
       } else {
         // "said on Wednesday", "said in a statement": when and how it was said is not what was said.
         let from = pastWhenOrHow(c.t, Math.max(cueSpan.end, claimant.end), s.end);
-        const rest = c.t.slice(from, s.end);
-        const lead =
-          /^[\s,:]*(?:(?:on|late|early|in)\s+)?(?:(?:\w+day|reporters|russian media|[A-Z][\w-]*(?: [A-Z][\w-]*)*)\s+)?(?:that\s+)?/.exec(
-            rest,
-          );
-        from = pastWhenOrHow(c.t, from + (lead ? lead[0].length : 0), s.end);
+        from = pastWhenOrHow(c.t, from + leadAfterCue(c.t.slice(from, s.end), lemma), s.end);
         let end = s.end;
         if (accordingTo && accordingTo.cue.start >= from) end = accordingTo.cue.start;
         statement = { start: from, end };
@@ -166,6 +161,7 @@ export function attribute(text: string, sentences: Sentences, mentions: Mention[
       }
       while (statement.end > statement.start && /[\s,.;:"]/.test(c.t[statement.end - 1]!)) statement.end--;
       while (statement.start < statement.end && /[\s,:"]/.test(c.t[statement.start]!)) statement.start++;
+      statement.start = pastDateline(c.t, statement.start, statement.end);
       if (statement.end - statement.start < MIN_STATEMENT_CHARS) continue;
       if (statement.start >= s.end) takenTo = Math.max(takenTo, statement.end);
       let via: RefDraft | undefined;
@@ -187,6 +183,7 @@ export function attribute(text: string, sentences: Sentences, mentions: Mention[
         statement.start = Math.min(s.end, accordingTo.ref.end + 1);
         statement.end = s.end;
       }
+      statement.start = pastDateline(c.t, statement.start, statement.end);
       if (statement.end - statement.start >= MIN_STATEMENT_CHARS) {
         drafts.push({
           claimant: accordingTo.ref,

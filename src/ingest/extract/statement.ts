@@ -27,6 +27,33 @@ export function pastWhenOrHow(t: string, from: number, end: number): number {
   return m ? from + m[0].length : from;
 }
 
+// Verbs whose object is the person told ("told Reuters", "assured reporters"), not the subject of what was said.
+const ADDRESSED = new Set(['tell', 'assure', 'inform', 'brief']);
+const DAY_LEAD = `^[\\s,:]*(?:(?:on|late|early|in)\\s+)?(?:(?:${DAY})\\s+)?`;
+const LEAD = new RegExp(`${DAY_LEAD}(?:that\\s+)?`);
+// The addressee: a lower-case audience, or one capitalised name ("told Reuters", "told the BBC").
+const ADDRESSEE_LEAD = new RegExp(
+  `${DAY_LEAD}(?:(?:reporters|journalists|(?:the\\s+)?(?:[A-Z][\\w.-]*(?: [A-Z][\\w.-]*)*|(?:[Rr]ussian|[Uu]krainian|state|local|foreign|[Ww]estern)\\s+media))\\s+)?(?:that\\s+)?`,
+);
+
+/**
+ * The length of the lead after a speech verb that is not the statement: a day ("said Tuesday
+ * that"), and after "told" and the like the person told. A capitalised word after "said" is the
+ * statement's own subject ("said Ukrainian forces had…"), never skipped.
+ */
+export function leadAfterCue(rest: string, lemma: string): number {
+  return ((ADDRESSED.has(lemma) ? ADDRESSEE_LEAD : LEAD).exec(rest)?.[0] ?? '').length;
+}
+
+// "KHARKIV, 14 May 2024 — ", "ZOLOCHIV — ", "KYIV, Ukraine (Reuters) - ": a place in capitals, then a dash.
+const DATELINE = /^\p{Lu}[\p{Lu}'.-]+(?:\s+\p{Lu}[\p{Lu}'.-]+)*(?:,[^—–\n]{0,60}?)?\s+(?:—|–|--?)\s+/u;
+
+/** `start` moved past a dateline opening the statement: where a story was filed is not what was said. */
+export function pastDateline(t: string, start: number, end: number): number {
+  const m = DATELINE.exec(t.slice(start, end));
+  return m ? start + m[0].length : start;
+}
+
 const lineStart = (t: string, at: number) => t.lastIndexOf('\n', at - 1) + 1;
 const lineEnd = (t: string, at: number) => (t.indexOf('\n', at) < 0 ? t.length : t.indexOf('\n', at));
 

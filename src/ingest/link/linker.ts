@@ -6,6 +6,7 @@ import type { GazetteerEntry } from '../extract/types';
 import type { JudgementIndex } from './judgements';
 import { abbreviationKey, acronymOf, expansions, initialsOf } from './abbreviations';
 import { nameKey, normaliseName, surnameOf, translitKey } from './normalise';
+import { sameRomanisation } from './transliteration';
 import { entityPlaces, placeConflict, placeIndex, placesOf, placeSwapped, soundAlike } from './places';
 
 export const LINKER_VERSION = '1.1.0';
@@ -95,7 +96,8 @@ function scoreEntry(forms: string[], type: EntityType, e: GazetteerEntry, gz: Ga
       // "Russia's Investigative Committee" / "Russian Defense Ministry" against "Investigative Committee".
       const qualified = !exactAlias && stripQualifier(fk) === ak && ak.includes(' ');
       const editDistance = distance(fk, ak);
-      const transliterated = !exactAlias && translitKey(f) === translitKey(a);
+      // The same in ASCII ("Зеленский"), or in the other language's romanisation ("Kharkov"/"Kharkiv").
+      const transliterated = !exactAlias && (translitKey(f) === translitKey(a) || sameRomanisation(f, a));
       const surname =
         label === 'PERSON' && single && !exactAlias && surnameOf(a).toLowerCase() === fk && ak.includes(' ');
       const sounds = phonetic(f, a);

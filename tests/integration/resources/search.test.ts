@@ -30,6 +30,9 @@ describe('GET /api/search', () => {
     ['gladkow', 'vyacheslav-gladkov'], // fuzzy
     ['vyacheslav gladkov', 'vyacheslav-gladkov'], // several words
     ['Lvova-Belova', 'maria-lvova-belova'], // hyphen, a Lucene operator
+    ['Sinegubov', 'oleh-syniehubov'], // Russian-style romanisation of a Ukrainian name
+    ['Oleg Sinegubov', 'oleh-syniehubov'],
+    ['Синегубов', 'oleh-syniehubov'], // Russian Cyrillic
   ])('%s finds %s first', async (q, key) => {
     const r = await api.get(`/api/search?q=${encodeURIComponent(q)}`);
     expect(r.status).toBe(200);

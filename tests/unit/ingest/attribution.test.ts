@@ -127,4 +127,31 @@ describe('rule-based attribution', () => {
     expect(r!.c.claimant.candidate).toBeUndefined();
     expect(r!.c.notes).toContain('unnamed source');
   });
+  it('the subject right after the verb stays in the statement; only a day or an addressee is skipped', async () => {
+    const rs = await claims(
+      'Anton Veresov said Ukrainian forces had fired rockets at the village overnight. ' +
+        'Pavel Sorokin said Russian troops were not involved in the shelling. ' +
+        'Anton Veresov said Tuesday that crews had restored the power. ' +
+        'Pavel Sorokin told Reuters the bridge was shut. ' +
+        'Anton Veresov told reporters Russian missiles had hit a bakery.',
+    );
+    expect(rs.map((r) => r.c.statement)).toEqual([
+      'Ukrainian forces had fired rockets at the village overnight',
+      'Russian troops were not involved in the shelling',
+      'crews had restored the power',
+      'the bridge was shut',
+      'Russian missiles had hit a bakery',
+    ]);
+  });
+
+  it('a dateline never starts a statement', async () => {
+    const rs = await claims(
+      'KHARKIV, 14 May 2024 — A drone struck a school in the city centre, Pavel Sorokin said.\n\n' +
+        'ZOLOCHIV — Two houses burned down after the strike, according to Anton Veresov.',
+    );
+    expect(rs.map((r) => r.c.statement)).toEqual([
+      'A drone struck a school in the city centre',
+      'Two houses burned down after the strike',
+    ]);
+  });
 });

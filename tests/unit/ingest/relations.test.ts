@@ -108,3 +108,39 @@ describe('the body a spokesman speaks for', () => {
     });
   });
 });
+
+describe('the place a governor governs', () => {
+  const WITH_REGION: GazetteerEntry[] = [
+    ...WITH_CITY,
+    {
+      id: 'belgorod-region',
+      labels: ['Place'],
+      name: 'Belgorod region',
+      aliases: ['Belgorod region', 'Belgorod Oblast'],
+      kind: 'region',
+    },
+  ];
+  const run = (raw: string, gazetteer = WITH_REGION) =>
+    extractArticle({ raw, format: 'txt', source: 'test' }, { extractor: 'js', gazetteer }).then((b) =>
+      b.candidates.filter((c): c is RelationshipCandidate => c.kind === 'relationship'),
+    );
+
+  it('is the region of that name, not its city, and the row says so', async () => {
+    for (const raw of [
+      'Vyacheslav Gladkov, the governor of Belgorod, said the fire at the depot was out.',
+      'Belgorod governor Vyacheslav Gladkov said the fire at the depot was out.',
+    ]) {
+      const [r] = (await run(raw)).filter((x) => x.type === 'GOVERNOR_OF');
+      expect(r!.to).toMatchObject({ text: 'Belgorod', entityId: 'belgorod-region' });
+      expect(r!.to.suggested).toBeFalsy();
+      expect(r!.notes.join(' ')).toMatch(/Belgorod region.*region.*not the city/);
+    }
+  });
+
+  it('stays the place named when the graph has no region of that name', async () => {
+    const [r] = (await run('Vyacheslav Gladkov, the governor of Belgorod, said the fire was out.', WITH_CITY)).filter(
+      (x) => x.type === 'GOVERNOR_OF',
+    );
+    expect(r!.to).toMatchObject({ text: 'Belgorod', entityId: 'belgorod' });
+  });
+});

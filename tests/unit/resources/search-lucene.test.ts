@@ -27,18 +27,25 @@ describe('Lucene query building', () => {
     expect(luceneQuery('su')).toBe('+(su^4 OR su*^2)');
     expect(luceneQuery('x')).toBe('+(x^4)');
     expect(luceneQuery('Vyacheslav Gladkov')).toBe(
-      '+(vyacheslav^4 OR vyacheslav*^2 OR vyacheslav~2) +(gladkov^4 OR gladkov*^2 OR gladkov~1) "vyacheslav gladkov"^6',
+      '+(vyacheslav^4 OR vyacheslav*^2 OR vyacheslav~2) +(gladkov^4 OR gladkov*^2 OR gladkov~1 OR hladkov^2 OR hladkov~1 OR hladkiv^2 OR hladkiv~1) "vyacheslav gladkov"^6',
     );
     expect(luceneQuery('"(*)"')).toBeNull();
   });
 
   it('a word in another script also matches its Latin transliteration (Гладков → gladkov)', () => {
     expect(luceneQuery('Гладков')).toBe(
-      '+(гладков^4 OR гладков*^2 OR гладков~1 OR gladkov^3 OR gladkov*^2 OR gladkov~1)',
+      '+(гладков^4 OR гладков*^2 OR гладков~1 OR gladkov^3 OR gladkov*^2 OR gladkov~1 OR hladkov^2 OR hladkov~1 OR hladkiv^2 OR hladkiv~1)',
     );
     // Ukrainian spelling, apostrophe of the transliteration dropped: still within the fuzzy reach of "zelensky".
     expect(luceneQuery('Зеленський')).toContain('zelenskiy~2');
     expect(luceneQuery('Gladkov')).not.toContain('^3');
+  });
+
+  it('a Russian-style spelling also matches the Ukrainian one and back (Sinegubov → Syniehubov)', () => {
+    expect(luceneQuery('Sinegubov')).toContain('synehubov~2');
+    expect(luceneQuery('Синегубов')).toContain('synehubov~2');
+    expect(luceneQuery('Kharkov')).toContain('kharkiv^2');
+    expect(luceneQuery('Syniehubov')).toContain('sinegubov^2');
   });
 
   it('never lets an operator through', () => {

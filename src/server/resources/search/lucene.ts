@@ -3,6 +3,7 @@
  * Pure functions (unit-tested).
  */
 import anyAscii from 'any-ascii';
+import { romanisationVariants } from '../../../ingest/link/transliteration';
 
 const SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 
@@ -41,6 +42,8 @@ export function luceneQuery(q: string): string | null {
       if (form.length >= 2) parts.push(`${e}*^2`);
       if (form.length >= 4) parts.push(`${e}~${form.length >= 8 ? 2 : 1}`);
     }
+    // "Sinegubov" also finds "Syniehubov": the other romanisation is often beyond two edits.
+    for (const v of romanisationVariants(latin(t) ?? t)) parts.push(`${v}^2`, `${v}~${v.length >= 8 ? 2 : 1}`);
     return `+(${parts.join(' OR ')})`;
   });
   if (terms.length > 1) clauses.push(`"${terms.map(escapeLucene).join(' ')}"^6`);

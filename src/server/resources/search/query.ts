@@ -4,7 +4,8 @@ import type { SearchHit, SearchQuery, SearchResponse } from '../../../shared/api
 import type { Catalog, IndexInfo } from '../../db/catalog';
 import { num } from '../../db/convert';
 import { toGraphNode } from '../../db/graph';
-import { luceneQuery, searchTerms } from './lucene';
+import { latin, luceneQuery, searchTerms } from './lucene';
+import { romanisationVariants } from '../../../ingest/link/transliteration';
 import { int, readQuery, type Db } from '../../db/runner';
 import { fuzzyScanCypher, indexStatement, SCAN_CYPHER } from './scan';
 
@@ -84,7 +85,9 @@ export async function searchNodes(db: Db, catalog: Catalog, p: Perspective, q: S
   if (!records) {
     const nodes = num((await readQuery(db, 'MATCH (n) RETURN count(n) AS c')).records[0]?.get('c'));
     fuzzy = nodes <= FUZZY_SCAN_MAX_NODES;
-    const params = { ql, terms: searchTerms(q.q), labels, props, limit: int(q.limit) };
+    const terms = searchTerms(q.q);
+    const variants = Object.fromEntries(terms.map((t) => [t, romanisationVariants(latin(t) ?? t)]));
+    const params = { ql, terms, variants, labels, props, limit: int(q.limit) };
     const r = await readQuery(db, fuzzy ? fuzzyScanCypher(TEXTS('n')) : SCAN_CYPHER(TEXTS('n')), params, {
       timeoutMs: 15_000,
     });

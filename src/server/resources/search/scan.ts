@@ -26,7 +26,8 @@ const SEPARATORS = `[${WORD_SEPARATORS.map((c) => `'${c.replace(/\\/g, '\\\\').r
 
 /**
  * Prefix and one-typo matching: every term of the query must start a word, occur in a text, or
- * be one edit from a word or a word's beginning (terms of 4+ characters). Ranked: the whole text
+ * be one edit from a word or a word's beginning (terms of 4+ characters), or one of its spellings
+ * in the other romanisation (`$variants`: term → variants, "sinegubov" → "synehubov") must. Ranked: the whole text
  * equal, starting with, containing the query; then per term prefix > substring > typo.
  * Cost: O(nodes × words × word length).
  */
@@ -42,6 +43,7 @@ WITH n, texts, [q IN $terms |
     WHEN any(t IN texts WHERE t CONTAINS q) THEN 2
     WHEN size(q) >= 4 AND any(w IN words WHERE ${oneEdit('q', 'w')}
       OR (size(w) > size(q) AND (${oneEdit('q', 'left(w, size(q))')} OR ${oneEdit('q', 'left(w, size(q) + 1)')}))) THEN 1
+    WHEN any(v IN coalesce($variants[q], []) WHERE any(w IN words WHERE w STARTS WITH v OR ${oneEdit('v', 'w')})) THEN 1
     ELSE 0 END] AS scores
 WHERE any(t IN texts WHERE t CONTAINS $ql) OR all(x IN scores WHERE x > 0)
 WITH n, texts,

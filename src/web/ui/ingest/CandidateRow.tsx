@@ -10,6 +10,7 @@ import { editable } from '../../core/ingest/edit';
 import { candidateTitle, mergeOptions, quoteSpanOf, type RefOption } from '../../core/ingest/review';
 import { CandidateEditor } from './CandidateEditor';
 import { ActionButton, Choice } from './ReviewControls';
+import { RowDetail } from './RowDetail';
 import { MergeChoice, type Verdict } from './MergeChoice';
 
 // The graph labels an entity can be created with (the decision contract's list; kept here so zod stays out of the bundle).
@@ -103,6 +104,7 @@ export function CandidateRow({
           [{span.start}–{span.end}]
         </small>
       </blockquote>
+      <RowDetail view={view} refs={refs} />
       {c.notes.map((n) => (
         <div key={n} className="small ingest-note">
           {n}
