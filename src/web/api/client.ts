@@ -337,21 +337,21 @@ export class ApiClient {
   ingestArticle(body: IngestArticleBody): Promise<{ batch: BatchSummary }> {
     return this.request(ROUTES.ingestArticle, { body });
   }
-
   /** Staged articles, newest first, with their review counts. */
   ingestBatches(): Promise<{ batches: BatchSummary[] }> {
     return this.request(ROUTES.ingestBatches);
   }
-
   ingestBatch(id: string): Promise<Batch> {
     return this.request(ROUTES.ingestBatch, { params: { id } });
   }
-
+  /** Discards a staged article with nothing accepted (refused, saying why, otherwise). */
+  ingestDiscard(id: string): Promise<{ discarded: string }> {
+    return this.request(ROUTES.ingestDiscard, { params: { id } });
+  }
   /** Accepts one candidate (its proposal, or `decision`): one transaction, undoable. */
   ingestAccept(id: string, candidate: string, decision?: Decision): Promise<Accepted> {
     return this.request(ROUTES.ingestAccept, { params: { id, candidate }, body: decision ? { decision } : {} });
   }
-
   /** Stores an edited decision (validated by the server; nothing reaches the graph until accepted). */
   ingestEdit(id: string, candidate: string, decision: Decision): Promise<Batch> {
     return this.request(ROUTES.ingestEdit, { params: { id, candidate }, body: { decision } });
