@@ -11,6 +11,7 @@ import { describeError } from '../../api/client';
 import { useExplorer } from '../context';
 import { useModalFocus } from '../shell/useModalFocus';
 import { DiscardBatch } from './DiscardBatch';
+import { EmptyReview } from './EmptyReview';
 import { ReviewPanel } from './ReviewPanel';
 import './ingest.css';
 
@@ -128,6 +129,7 @@ export default function IngestDialog({ onClose: close }: { onClose: () => void }
         </div>
         {batch ? (
           <>
+            <EmptyReview batch={batch} onDiscarded={() => discarded(batch.id)} />
             <ReviewPanel
               batch={batch}
               onBatch={setBatch}
