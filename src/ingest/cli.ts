@@ -115,9 +115,9 @@ export async function runIngest(opts: IngestOptions): Promise<IngestResult> {
     if (input.status === 'done' || input.status === 'duplicate') continue;
     try {
       const { text: raw, format } = readInputFile(input.source);
-      const sha256 = normaliseInput(raw, format, { what: input.source }).sha256;
-      input.sha256 = sha256;
-      const dup = await duplicateOf(sha256, { staging, articleInGraph });
+      const normalised = normaliseInput(raw, format, { what: input.source });
+      input.sha256 = normalised.sha256;
+      const dup = await duplicateOf(normalised, { staging, articleInGraph, texts });
       if (dup) {
         Object.assign(input, { status: 'duplicate', duplicateOf: dup.id, error: undefined });
         log(`ingest: ${input.source}: ${dup.message}; not staged again`);

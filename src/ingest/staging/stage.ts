@@ -14,6 +14,7 @@ import { IngestInputError } from '../text/errors';
 import type { FoundMeta } from '../text/metadata';
 import { normaliseInput } from '../text/normalise';
 import type { InputFormat } from '../text/validate';
+import { identityKey, textKeysOf } from './identity';
 import type { StagedBatch, Staging } from './store';
 
 export interface StageInput {
@@ -42,18 +43,28 @@ export interface StageResult {
   text: string;
 }
 
-/** Recognises the same text before any extraction: staged already, or an article of the graph. */
+/**
+ * Recognises the same text before any extraction: staged already (exactly, or but for spacing,
+ * line ends and Unicode form: see identity.ts), or an article of the graph with the same sha256.
+ */
 export async function duplicateOf(
-  sha256: string,
-  deps: Pick<StageDeps, 'staging' | 'articleInGraph'>,
+  text: { sha256: string; text: string },
+  deps: Pick<StageDeps, 'staging' | 'articleInGraph' | 'texts'>,
 ): Promise<{ id: string; message: string } | null> {
-  const staged = deps.staging.batchBySha(sha256);
+  const keys = textKeysOf(deps.staging);
+  const exact = deps.staging.batchBySha(text.sha256);
+  let staged = exact;
+  if (!staged) {
+    keys.backfill(deps.texts);
+    const id = keys.batchWith(identityKey(text.text));
+    staged = id === undefined ? undefined : deps.staging.batch(id);
+  }
   if (staged)
     return {
       id: staged.id,
-      message: `the same text was already ingested on ${staged.createdAt.slice(0, 10)} by ${staged.createdBy} (from ${staged.source}; batch ${staged.id})`,
+      message: `the same text${exact ? '' : ' (but for spacing, line ends or Unicode form)'} was already ingested on ${staged.createdAt.slice(0, 10)} by ${staged.createdBy} (from ${staged.source}; batch ${staged.id})`,
     };
-  const article = deps.articleInGraph ? await deps.articleInGraph(sha256) : null;
+  const article = deps.articleInGraph ? await deps.articleInGraph(text.sha256) : null;
   if (article) return { id: article, message: `the same text is already in the graph as article ${article}` };
   return null;
 }
@@ -65,7 +76,7 @@ export async function duplicateOf(
  */
 export async function stageArticle(input: StageInput, deps: StageDeps): Promise<StageResult> {
   const { sha256, text: canonical } = normaliseInput(input.raw, input.format, { what: input.source });
-  const dup = await duplicateOf(sha256, deps);
+  const dup = await duplicateOf({ sha256, text: canonical }, deps);
   if (dup) throw new IngestInputError('DUPLICATE', `${input.source}: ${dup.message}; not staged again.`, dup.id);
   const gz = await deps.gazetteer(canonical);
   const { batch, text } = await extractWithText(
@@ -82,7 +93,13 @@ export async function stageArticle(input: StageInput, deps: StageDeps): Promise<
   const stored = deps.texts.put(text, batch.article.sha256);
   const withFile: Batch = { ...batch, article: { ...batch.article, file: stored.file } };
   try {
-    const staged = deps.staging.addBatch(withFile, deps.actor, deps.runId ?? null);
+    // The batch and its identity key together: a racing request with a trivially different text
+    // fails on the key's unique index and is told, like one with the same text.
+    const staged = deps.staging.tx(() => {
+      const added = deps.staging.addBatch(withFile, deps.actor, deps.runId ?? null);
+      textKeysOf(deps.staging).add(added.id, identityKey(text));
+      return added;
+    });
     return { staged, text };
   } catch (e) {
     if (stored.written) deps.texts.remove(batch.article.sha256);
@@ -91,7 +108,7 @@ export async function stageArticle(input: StageInput, deps: StageDeps): Promise<
       (e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' ||
       (e as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
     ) {
-      const dup = await duplicateOf(sha256, deps);
+      const dup = await duplicateOf({ sha256, text: canonical }, deps);
       throw new IngestInputError(
         'DUPLICATE',
         `${input.source}: ${dup?.message ?? 'the same text was just staged'}; not staged again.`,

@@ -5,6 +5,7 @@ import { cypherRoutes } from './cypher/route';
 import { edgeRoutes } from './edges/route';
 import { healthRoutes } from './health/route';
 import { ingestRoutes } from './ingest/route';
+import { ingestDiscardRoutes } from './ingest-discard/route';
 import { nodeRoutes } from './nodes/route';
 import { openapiRoutes } from './openapi/route';
 import { overviewRoutes } from './overview/route';
@@ -48,6 +49,7 @@ export const RESOURCE_ROUTES: readonly RouteModule[] = [
   backupRoutes,
   // Ingest: staging, review, accept and undo.
   ingestRoutes,
+  ingestDiscardRoutes,
   // Views too long for a link.
   viewRoutes,
 ];

@@ -22,6 +22,7 @@ import {
   ingestReopenContract,
   ingestUndoContract,
 } from './ingest';
+import { ingestDiscardContract } from './ingest-discard';
 import { neighboursContract, nodeDetailContract } from './nodes';
 import { openapiContract } from './openapi';
 import type { RouteName } from './routes';
@@ -65,6 +66,7 @@ export * from './cypher';
 export * from './edges';
 export * from './health';
 export * from './ingest';
+export * from './ingest-discard';
 export * from './nodes';
 export * from './openapi';
 export * from './overview';
@@ -115,6 +117,7 @@ export const CONTRACTS = {
   ingestBatches: ingestBatchesContract,
   ingestBatch: ingestBatchContract,
   ingestBatchArticle: ingestBatchArticleContract,
+  ingestDiscard: ingestDiscardContract,
   ingestBulk: ingestBulkContract,
   ingestEdit: ingestEditContract,
   ingestAccept: ingestAcceptContract,

@@ -69,6 +69,7 @@ export const ROUTES = {
   ingestBatches: { method: 'GET', path: '/api/ingest/batches', role: 'editor' },
   ingestBatch: { method: 'GET', path: '/api/ingest/batches/{id}', role: 'editor' },
   ingestBatchArticle: { method: 'PATCH', path: '/api/ingest/batches/{id}', role: 'editor' },
+  ingestDiscard: { method: 'DELETE', path: '/api/ingest/batches/{id}', role: 'editor' },
   ingestBulk: { method: 'POST', path: '/api/ingest/batches/{id}/accept', role: 'editor' },
   ingestEdit: { method: 'PATCH', path: '/api/ingest/batches/{id}/candidates/{candidate}', role: 'editor' },
   ingestAccept: { method: 'POST', path: '/api/ingest/batches/{id}/candidates/{candidate}/accept', role: 'editor' },

@@ -24,6 +24,11 @@ export function withIngestCalls<B extends TransportClass>(Base: B) {
       return this.request(ROUTES.ingestBatch, { params: { id } });
     }
 
+    /** Discards a staged article with nothing accepted (refused, saying why, otherwise). */
+    ingestDiscard(id: string): Promise<{ discarded: string }> {
+      return this.request(ROUTES.ingestDiscard, { params: { id } });
+    }
+
     /** Accepts one candidate (its proposal, or `decision`): one transaction, undoable. */
     ingestAccept(id: string, candidate: string, decision?: Decision): Promise<Accepted> {
       return this.request(ROUTES.ingestAccept, { params: { id, candidate }, body: decision ? { decision } : {} });

@@ -57,7 +57,7 @@ async function readPaths(): Promise<Record<string, string>> {
 describe('staging', () => {
   it('declares the editor role on every ingest route', () => {
     const ingest = Object.entries(ROUTES).filter(([k]) => k.startsWith('ingest'));
-    expect(ingest.length).toBe(14);
+    expect(ingest.length).toBe(15);
     for (const [, route] of ingest) expect(route.role).toBe('editor');
   });
 

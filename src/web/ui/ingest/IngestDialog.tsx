@@ -10,6 +10,8 @@ import type { BatchSummary, BatchView } from '../../../shared/api/ingest';
 import { describeError } from '../../api/client';
 import { useExplorer } from '../context';
 import { useModalFocus } from '../shell/useModalFocus';
+import { DiscardBatch } from './DiscardBatch';
+import { EmptyReview } from './EmptyReview';
 import { ReviewPanel } from './ReviewPanel';
 import './ingest.css';
 
@@ -54,6 +56,12 @@ export default function IngestDialog({ onClose: close }: { onClose: () => void }
       (e) => setError(describeError(e)),
     );
   }, [explorer]);
+
+  // A discarded batch leaves the list (and the review, when it was the one open).
+  const discarded = (id: string) => {
+    setStaged((list) => list.filter((b) => b.id !== id));
+    setBatch((b) => (b?.id === id ? null : b));
+  };
 
   const open = async (id: string) => {
     setBusy(true);
@@ -120,12 +128,15 @@ export default function IngestDialog({ onClose: close }: { onClose: () => void }
           </button>
         </div>
         {batch ? (
-          <ReviewPanel
-            batch={batch}
-            onBatch={setBatch}
-            onShown={close}
-            onUndone={(ids) => ids.forEach((id) => undone.current.add(id))}
-          />
+          <>
+            <EmptyReview batch={batch} onDiscarded={() => discarded(batch.id)} />
+            <ReviewPanel
+              batch={batch}
+              onBatch={setBatch}
+              onShown={close}
+              onUndone={(ids) => ids.forEach((id) => undone.current.add(id))}
+            />
+          </>
         ) : (
           <form
             className="ingest-add"
@@ -196,20 +207,22 @@ export default function IngestDialog({ onClose: close }: { onClose: () => void }
               <div className="ingest-staged" data-testid="ingest-staged">
                 <div className="small muted">Staged articles</div>
                 {staged.map((b) => (
-                  <button
-                    key={b.id}
-                    type="button"
-                    className="btn"
-                    disabled={busy}
-                    onClick={() => void open(b.id)}
-                    data-testid="ingest-batch"
-                    data-batch={b.id}
-                  >
-                    {b.title}{' '}
-                    <small className="muted">
-                      {b.counts.pending} to review · {b.counts.accepted} accepted
-                    </small>
-                  </button>
+                  <div key={b.id} className="row ingest-staged-row">
+                    <button
+                      type="button"
+                      className="btn"
+                      disabled={busy}
+                      onClick={() => void open(b.id)}
+                      data-testid="ingest-batch"
+                      data-batch={b.id}
+                    >
+                      {b.title}{' '}
+                      <small className="muted">
+                        {b.counts.pending} to review · {b.counts.accepted} accepted
+                      </small>
+                    </button>
+                    <DiscardBatch id={b.id} title={b.title} onDiscarded={() => discarded(b.id)} />
+                  </div>
                 ))}
               </div>
             ) : null}
