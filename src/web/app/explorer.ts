@@ -194,7 +194,7 @@ export class Explorer {
   // ------------------------------------------------------------------ selection, expansion, paths
 
   readonly select = (id: string | null, additive = false) => this.selection.select(id, additive);
-  readonly focusRef = this.action((ref: string) => this.selection.focusRef(ref));
+  readonly focusRef = this.action(async (ref: string) => void (await this.selection.focusRef(ref)));
   readonly openNode = this.action((node: GraphNode) => this.selection.openNode(node));
   readonly expand = this.action((ref: string) => this.expansion.expand(ref));
   readonly expandMore = this.action((anchor: string, type: string) => this.expansion.expandMore(anchor, type));

@@ -17,7 +17,7 @@ import type { PathView } from './paths/actions';
 import { INITIAL_PERSPECTIVE, type PerspectiveState } from './perspective/actions';
 import type { EdgeHover, RelationshipDetailState } from './relationships/actions';
 import { INITIAL_DRAWER, type DrawerState } from './query/actions';
-import type { DetailState } from './selection/actions';
+import type { DetailState, MissingFocus } from './selection/actions';
 import type { ConnectionState, ContextMenu, Status, Theme, WebGlState } from './shell/actions';
 import { INITIAL_TIMELINE, type TimelineState } from './timeline/actions';
 
@@ -32,6 +32,8 @@ export interface AppState {
   // --- selection and the detail panel (core/selection)
   selection: readonly string[];
   focus: string | null;
+  /** A link's focus that could not be found, and the step it was asked at: kept in the address until the user goes elsewhere. */
+  missingFocus: MissingFocus | null;
   detail: DetailState | null;
   contextMenu: ContextMenu | null;
   /** A relationship opened in the detail panel (instead of a node). */
@@ -87,6 +89,7 @@ export function initialState(theme: Theme): AppState {
     expandLimit: DEFAULT_EXPAND_LIMIT,
     selection: [],
     focus: null,
+    missingFocus: null,
     detail: null,
     contextMenu: null,
     relationship: null,

@@ -26,6 +26,7 @@ export const openRelationship =
     relationship: { id, status: 'loading' },
     selection: [],
     focus: null,
+    missingFocus: null,
     detail: null,
     contextMenu: null,
   });
