@@ -18,7 +18,7 @@ import { INITIAL_PERSPECTIVE, type PerspectiveState } from './perspective/action
 import type { EdgeHover, RelationshipDetailState } from './relationships/actions';
 import { INITIAL_DRAWER, type DrawerState } from './query/actions';
 import type { DetailState, MissingFocus } from './selection/actions';
-import type { ConnectionState, ContextMenu, Status, Theme, WebGlState } from './shell/actions';
+import type { ConnectionState, ContextMenu, SidePanel, Status, Theme, WebGlState } from './shell/actions';
 import { INITIAL_TIMELINE, type TimelineState } from './timeline/actions';
 
 export interface AppState {
@@ -53,6 +53,8 @@ export interface AppState {
   drawer: DrawerState;
 
   // --- shell (core/shell)
+  /** The side panel opened over the graph in a narrow window. */
+  sidePanel: SidePanel | null;
   theme: Theme;
   status: Status | null;
   connection: ConnectionState;
@@ -99,6 +101,7 @@ export function initialState(theme: Theme): AppState {
     schema: null,
     queries: null,
     drawer: INITIAL_DRAWER,
+    sidePanel: null,
     theme,
     status: null,
     connection: { state: 'ok' },

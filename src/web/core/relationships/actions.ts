@@ -29,6 +29,7 @@ export const openRelationship =
     missingFocus: null,
     detail: null,
     contextMenu: null,
+    sidePanel: 'right',
   });
 
 export const relationshipLoaded =

@@ -28,13 +28,15 @@ export const focusMissing =
     focus: null,
     detail: null,
     relationship: null,
+    sidePanel: s.sidePanel === 'right' ? null : s.sidePanel,
     missingFocus: { ref, seq: s.history.present.seq },
   });
 
 /**
  * Selects a node, or clears the selection with null. `additive` toggles it in a selection of at
  * most two (for paths); the focus is the node clicked, else the last one still selected. The
- * detail is cleared when nothing is focused (loading it is the caller's effect).
+ * detail is cleared when nothing is focused (loading it is the caller's effect). In a narrow
+ * window the details open over the graph with a focus, and close without one.
  */
 export const select =
   (id: string | null, additive = false) =>
@@ -48,6 +50,7 @@ export const select =
         detail: null,
         contextMenu: null,
         relationship: null,
+        sidePanel: s.sidePanel === 'right' ? null : s.sidePanel,
       };
     const cur = s.selection;
     const selection = additive ? (cur.includes(id) ? cur.filter((x) => x !== id) : [...cur, id].slice(-2)) : [id];
@@ -59,6 +62,7 @@ export const select =
       missingFocus: null,
       contextMenu: null,
       relationship: null,
+      sidePanel: focus ? 'right' : s.sidePanel === 'right' ? null : s.sidePanel,
       ...(focus ? {} : { detail: null }),
     };
   };
