@@ -264,7 +264,26 @@ describe('deep links (e2e)', () => {
       await openExplorer(page, `${e2e.app.url}/?focus=no-such-node-xyz&expand=vyacheslav-gladkov`);
       expect(await status()).toMatch(/no-such-node-xyz.*not found|not found.*no-such-node-xyz/i);
       expect((await snapshot(page)).expanded).toEqual([await nodeId(page, 'vyacheslav-gladkov')]);
+      // The address stays as the reader gave it (to copy, fix or report) until they go elsewhere.
+      const focusInUrl = () => new URL(page.url()).searchParams.get('focus');
+      expect(focusInUrl()).toBe('no-such-node-xyz');
+      expect(new URL(page.url()).searchParams.get('expand')).toBe('vyacheslav-gladkov');
       await shot(page, 'deep-link-e-unknown-focus');
+      await page.evaluate(() => window.__newsgraph!.explorer.select(window.__newsgraph!.nodeId('vyacheslav-gladkov')));
+      await idle(page);
+      await expect.poll(focusInUrl).toBe('vyacheslav-gladkov');
+      // Back: the address as given again, the node unselected and still said to be missing; forward: the node.
+      await page.goBack();
+      await idle(page);
+      await expect.poll(focusInUrl).toBe('no-such-node-xyz');
+      expect(await page.evaluate(() => window.__newsgraph!.explorer.state.focus)).toBeNull();
+      expect(await status()).toMatch(/no-such-node-xyz/i);
+      await page.goForward();
+      await idle(page);
+      await expect.poll(focusInUrl).toBe('vyacheslav-gladkov');
+      expect(await page.evaluate(() => window.__newsgraph!.explorer.state.focus)).toBe(
+        await nodeId(page, 'vyacheslav-gladkov'),
+      );
       // A saved view id that is malformed, or well-formed and unknown: the overview, and why.
       for (const vid of ['doesnotexist', 'AAAAAAAAAAAAAAAAAAAAAA']) {
         await openExplorer(page, `${e2e.app.url}/?vid=${vid}`);

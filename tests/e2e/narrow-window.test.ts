@@ -4,7 +4,10 @@
  * graph area, do not cover each other. Signed in as an admin (the fullest top bar) with a hidden
  * node: at 1280×800 the bar is one row with every control inside the window; at 800×700 and
  * 420×800 every control is still inside the window, the graph keeps most of the width, and the
- * Cypher drawer's Run button is on screen.
+ * Cypher drawer's Run button is on screen. Signed in as an editor at 900, 800, 600 and 420 px (the last
+ * with the Cypher drawer open): a node click opens its details over the graph, inside the window with no
+ * scrolling, the graph still in sight and the keyboard in the panel; Esc or its close button give the
+ * graph back. Search and saved queries open over the graph from the top bar.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/http/server';
 import { openAppStore } from '../../src/runtime/store/app-store';
 import { Accounts } from '../../src/server/auth/accounts';
-import { e2eSession, idle, newPage, nodeId, openExplorer, shot } from '../support/browser';
+import { e2eSession, idle, newPage, nodeId, nodePoint, openExplorer, shot } from '../support/browser';
 import { testNeo4j } from '../support/neo4j';
 import { startApp } from './support/app';
 import { signIn } from './support/sign-in';
@@ -111,6 +114,7 @@ describe('signed in as an admin, with a hidden node (e2e)', () => {
   beforeAll(async () => {
     const store = openAppStore(dataDir);
     await new Accounts(store).add('ada', 'admin', PASSWORD);
+    await new Accounts(store).add('ed', 'editor', PASSWORD);
     store.close();
     const t = testNeo4j();
     app = await startApp(
@@ -209,6 +213,94 @@ describe('signed in as an admin, with a hidden node (e2e)', () => {
         // About five lines of the query stay visible.
         expect(editor.bottom - editor.top).toBeGreaterThanOrEqual(90);
         await shot(page, 'narrow-window-1280x800-save-query');
+      } finally {
+        await context.close();
+      }
+    },
+    T,
+  );
+
+  it(
+    'at 900, 800, 600 and 420 px a node click shows its details over the graph, in the window, without scrolling; Esc and Close give the graph back',
+    async () => {
+      const { page, context } = await signIn(e2e.browser, app.url, 'ed', PASSWORD);
+      try {
+        const id = (await nodeId(page, 'vyacheslav-gladkov'))!;
+        for (const [width, height, drawer] of [
+          [800, 700, false],
+          [900, 700, false],
+          [600, 800, false],
+          [420, 800, true],
+        ] as const) {
+          const at = `${width}×${height}`;
+          await page.setViewportSize({ width, height });
+          await page.evaluate(() => window.__newsgraph!.explorer.select(null));
+          if (drawer) {
+            await page.getByRole('button', { name: 'Cypher', exact: true }).click();
+            await page.getByTestId('run').waitFor();
+          }
+          await idle(page);
+          // The details are not in the way until something is opened.
+          expect(await page.locator('aside.right').isVisible(), at).toBe(false);
+          // Close up, so that the click finds this node and no neighbour drawn over it.
+          await page.evaluate((x) => window.__newsgraph!.explorer.sigmaController!.camera.focusNode(x, 0.08), id);
+          await idle(page);
+          const p = await nodePoint(page, id);
+          await page.mouse.click(p.x, p.y);
+          await page.getByTestId('detail-name').waitFor();
+          await idle(page);
+          expect(await page.getByTestId('detail-name').textContent(), at).toMatch(/Gladkov/);
+          // In the window, with no scrolling: the panel, its title and its close button.
+          expect(await page.evaluate(() => document.documentElement.scrollHeight), at).toBeLessThanOrEqual(height);
+          for (const sel of ['aside.right', '[data-testid=detail-name]', '[data-testid=panel-close]']) {
+            const b = await box(page, sel);
+            expect(b.top, `${at} ${sel}`).toBeGreaterThanOrEqual(0);
+            expect(b.bottom, `${at} ${sel}`).toBeLessThanOrEqual(height);
+            expect(b.left, `${at} ${sel}`).toBeGreaterThanOrEqual(0);
+            expect(b.right, `${at} ${sel}`).toBeLessThanOrEqual(width);
+          }
+          // The graph stays in view: the panel covers at most ~60 % of it, and the node clicked is not under it.
+          const [graph, panel] = await Promise.all([box(page, 'main.main'), box(page, 'aside.right')]);
+          const area = (b: Box) => Math.max(0, b.right - b.left) * Math.max(0, b.bottom - b.top);
+          const covered = area({
+            left: Math.max(graph.left, panel.left),
+            right: Math.min(graph.right, panel.right),
+            top: Math.max(graph.top, panel.top),
+            bottom: Math.min(graph.bottom, panel.bottom),
+          });
+          expect(graph.bottom - graph.top, at).toBeGreaterThanOrEqual(drawer ? 150 : 300);
+          expect(covered / area(graph), at).toBeLessThanOrEqual(0.62);
+          const q = await nodePoint(page, id);
+          const under = q.x >= panel.left && q.x <= panel.right && q.y >= panel.top && q.y <= panel.bottom;
+          expect(under, at).toBe(false);
+          // The keyboard is in the panel.
+          expect(await page.evaluate(() => !!document.activeElement?.closest('aside.right')), at).toBe(true);
+          await shot(page, `narrow-window-details-${width}x${height}${drawer ? '-drawer' : ''}`);
+          // Esc closes it; the keyboard is back on the graph, the node still selected.
+          await page.keyboard.press('Escape');
+          await expect.poll(() => page.locator('aside.right').isVisible()).toBe(false);
+          expect(await page.evaluate(() => !!document.activeElement?.closest('[data-testid=graph]')), at).toBe(true);
+          expect(await page.evaluate(() => window.__newsgraph!.explorer.state.focus), at).toBe(id);
+          // So does its close button.
+          await page.mouse.click(q.x, q.y);
+          await idle(page);
+          await page.getByTestId('panel-close').click();
+          await expect.poll(() => page.locator('aside.right').isVisible()).toBe(false);
+          expect(await page.evaluate(() => !!document.activeElement?.closest('[data-testid=graph]')), at).toBe(true);
+          if (drawer) await page.getByRole('button', { name: 'Cypher', exact: true }).click();
+        }
+        // Search and saved queries open the same way, from the top bar, with the keyboard in the search field.
+        await page.setViewportSize({ width: 800, height: 700 });
+        await idle(page);
+        expect(await page.locator('aside.left').isVisible()).toBe(false);
+        await page.getByTestId('open-search').click();
+        const left = await box(page, 'aside.left');
+        expect(left.top).toBeGreaterThanOrEqual(0);
+        expect(left.bottom).toBeLessThanOrEqual(700);
+        expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-input');
+        await shot(page, 'narrow-window-search-800x700');
+        await page.keyboard.press('Escape');
+        await expect.poll(() => page.locator('aside.left').isVisible()).toBe(false);
       } finally {
         await context.close();
       }

@@ -25,7 +25,14 @@ import { commitGraph, graphOf, redo, undo } from '../core/history/actions';
 import { canBack, canForward } from '../core/history/history';
 import { showPath } from '../core/paths/actions';
 import { openCypher, openSavedQuery, patchDrawer, savedQuery, type DrawerState } from '../core/query/actions';
-import { closeContextMenu, openContextMenu, tokenNeeded, type WebGlState } from '../core/shell/actions';
+import {
+  closeContextMenu,
+  openContextMenu,
+  setSidePanel,
+  tokenNeeded,
+  type SidePanel,
+  type WebGlState,
+} from '../core/shell/actions';
 import { initialState, type AppState } from '../core/state';
 import { createStore, type Store } from '../core/store';
 import { DecorationsSync } from '../render/decorations-sync';
@@ -170,6 +177,8 @@ export class Explorer {
   readonly clearStatus = () => this.shell.clearStatus();
   readonly openContextMenu = (node: string, x: number, y: number) => this.store.set(openContextMenu({ node, x, y }));
   readonly closeContextMenu = () => this.store.set(closeContextMenu());
+  /** Opens a side panel over the graph (narrow windows), or closes it with null. */
+  readonly setSidePanel = (panel: SidePanel | null) => this.store.set(setSidePanel(panel));
 
   // ------------------------------------------------------------------ undo / redo (no new browser entry)
 
@@ -194,7 +203,7 @@ export class Explorer {
   // ------------------------------------------------------------------ selection, expansion, paths
 
   readonly select = (id: string | null, additive = false) => this.selection.select(id, additive);
-  readonly focusRef = this.action((ref: string) => this.selection.focusRef(ref));
+  readonly focusRef = this.action(async (ref: string) => void (await this.selection.focusRef(ref)));
   readonly openNode = this.action((node: GraphNode) => this.selection.openNode(node));
   readonly expand = this.action((ref: string) => this.expansion.expand(ref));
   readonly expandMore = this.action((anchor: string, type: string) => this.expansion.expandMore(anchor, type));

@@ -8,7 +8,7 @@ import { describeError } from '../api/client';
 import { ApiError } from '../api/errors';
 import { addLayer, findNode, nodeRef, unhide } from '../core/graph/graph-store';
 import { commitGraph, graphOf } from '../core/history/actions';
-import { detailFailed, detailLoaded, detailLoading, select } from '../core/selection/actions';
+import { detailFailed, detailLoaded, detailLoading, focusMissing, select } from '../core/selection/actions';
 import type { Explorer } from './explorer';
 
 export class SelectionController {
@@ -54,17 +54,27 @@ export class SelectionController {
    * Selects a node by element id or our id, loading it first when it is not in the graph; the
    * camera goes to it unless `camera` is false (a reopened link frames its whole view instead).
    * `what` names the node in the message when it cannot be found (a link's focus says so).
+   * False when it could not be found or loaded.
    */
-  async focusRef(ref: string, camera = true, what?: string): Promise<void> {
+  async focusRef(ref: string, camera = true, what?: string): Promise<boolean> {
     const { app } = this;
     const node = findNode(graphOf(app.state), ref) ?? (await this.addRef(ref, what));
-    if (!node) return;
+    if (!node) return false;
     const id = node.id;
     if (graphOf(app.state).hidden.has(id))
       app.store.set((s) => commitGraph(unhide(graphOf(s), id), `Showed ${node.caption}`)(s));
     this.select(id);
     // Let the sync add it to the render graph before moving the camera.
     if (camera) requestAnimationFrame(() => app.render.controller?.camera.focusNode(id));
+    return true;
+  }
+
+  /**
+   * Selects a link's focus (from the address: a deep link, back/forward); when it cannot be found
+   * the address keeps it as it was given, with nothing selected.
+   */
+  async focusFromLink(ref: string, camera: boolean, what?: string): Promise<void> {
+    if (!(await this.focusRef(ref, camera, what))) this.app.store.set(focusMissing(ref));
   }
 
   /**

@@ -181,8 +181,8 @@ export class UrlController {
         const node = findNode(graphOf(app.state), url.focus);
         const sel = app.state.selection;
         if (node && !(sel.length === 1 && sel[0] === node.id)) app.selection.select(node.id);
-        else if (!node) await app.selection.focusRef(url.focus);
-      } else if (app.state.selection.length) {
+        else if (!node) await app.selection.focusFromLink(url.focus, true, 'This link’s node');
+      } else if (app.state.selection.length || app.state.missingFocus) {
         app.selection.select(null);
       }
       return;

@@ -17,8 +17,8 @@ import type { PathView } from './paths/actions';
 import { INITIAL_PERSPECTIVE, type PerspectiveState } from './perspective/actions';
 import type { EdgeHover, RelationshipDetailState } from './relationships/actions';
 import { INITIAL_DRAWER, type DrawerState } from './query/actions';
-import type { DetailState } from './selection/actions';
-import type { ConnectionState, ContextMenu, Status, Theme, WebGlState } from './shell/actions';
+import type { DetailState, MissingFocus } from './selection/actions';
+import type { ConnectionState, ContextMenu, SidePanel, Status, Theme, WebGlState } from './shell/actions';
 import { INITIAL_TIMELINE, type TimelineState } from './timeline/actions';
 
 export interface AppState {
@@ -32,6 +32,8 @@ export interface AppState {
   // --- selection and the detail panel (core/selection)
   selection: readonly string[];
   focus: string | null;
+  /** A link's focus that could not be found, and the step it was asked at: kept in the address until the user goes elsewhere. */
+  missingFocus: MissingFocus | null;
   detail: DetailState | null;
   contextMenu: ContextMenu | null;
   /** A relationship opened in the detail panel (instead of a node). */
@@ -51,6 +53,8 @@ export interface AppState {
   drawer: DrawerState;
 
   // --- shell (core/shell)
+  /** The side panel opened over the graph in a narrow window. */
+  sidePanel: SidePanel | null;
   theme: Theme;
   status: Status | null;
   connection: ConnectionState;
@@ -87,6 +91,7 @@ export function initialState(theme: Theme): AppState {
     expandLimit: DEFAULT_EXPAND_LIMIT,
     selection: [],
     focus: null,
+    missingFocus: null,
     detail: null,
     contextMenu: null,
     relationship: null,
@@ -96,6 +101,7 @@ export function initialState(theme: Theme): AppState {
     schema: null,
     queries: null,
     drawer: INITIAL_DRAWER,
+    sidePanel: null,
     theme,
     status: null,
     connection: { state: 'ok' },

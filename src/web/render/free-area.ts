@@ -39,3 +39,23 @@ export function freeArea(host: Rect, covers: readonly Rect[]): Rect {
   const bottom = Math.min(inset.bottom, h / 3);
   return { left: host.left + left, top: host.top + top, right: host.right - right, bottom: host.bottom - bottom };
 }
+
+/**
+ * What `host` keeps beside a panel laid over it (a side panel over the graph in a narrow window):
+ * the whole strip along the cheaper edge goes, with no floor — the nodes under it cannot be seen.
+ */
+export function besidePanel(host: Rect, panel: Rect): Rect {
+  const l = Math.max(panel.left, host.left);
+  const r = Math.min(panel.right, host.right);
+  const t = Math.max(panel.top, host.top);
+  const b = Math.min(panel.bottom, host.bottom);
+  if (r <= l || b <= t) return host;
+  const options: Rect[] = [
+    { ...host, left: r },
+    { ...host, right: l },
+    { ...host, top: b },
+    { ...host, bottom: t },
+  ];
+  const area = (x: Rect) => Math.max(0, x.right - x.left) * Math.max(0, x.bottom - x.top);
+  return options.reduce((best, x) => (area(x) > area(best) ? x : best));
+}

@@ -26,6 +26,7 @@ export function urlStateOf(s: AppState, saved: ReadonlyMap<string, string> = new
     hiddenLabels: [...s.hiddenLabels],
   };
   if (s.focus) out.focus = ref(s.focus);
+  else if (s.missingFocus && s.missingFocus.seq === s.history.present.seq) out.focus = s.missingFocus.ref;
   if (s.expandLimit !== DEFAULT_EXPAND_LIMIT) out.expandLimit = s.expandLimit;
   if (d.open && d.mode === 'saved' && d.query) out.query = d.query;
   if (d.open && d.mode === 'cypher' && d.cypher.trim()) out.cypher = d.cypher;

@@ -26,8 +26,10 @@ export const openRelationship =
     relationship: { id, status: 'loading' },
     selection: [],
     focus: null,
+    missingFocus: null,
     detail: null,
     contextMenu: null,
+    sidePanel: 'right',
   });
 
 export const relationshipLoaded =

@@ -10,19 +10,61 @@ export type DetailState =
   | { id: string; status: 'ok'; data: NodeDetailResponse }
   | { id: string; status: 'error'; error: string };
 
+/** A link's focus (as the link spelled it) that could not be found, at exploration step `seq`. */
+export interface MissingFocus {
+  ref: string;
+  seq: number;
+}
+
+/**
+ * A link's focus was not found: nothing is selected, and the address keeps the focus as the link
+ * gave it (to be copied, fixed or reported) while this step is shown and nothing else is selected.
+ */
+export const focusMissing =
+  (ref: string) =>
+  (s: AppState): AppState => ({
+    ...s,
+    selection: [],
+    focus: null,
+    detail: null,
+    relationship: null,
+    sidePanel: s.sidePanel === 'right' ? null : s.sidePanel,
+    missingFocus: { ref, seq: s.history.present.seq },
+  });
+
 /**
  * Selects a node, or clears the selection with null. `additive` toggles it in a selection of at
  * most two (for paths); the focus is the node clicked, else the last one still selected. The
- * detail is cleared when nothing is focused (loading it is the caller's effect).
+ * detail is cleared when nothing is focused (loading it is the caller's effect). In a narrow
+ * window the details open over the graph with a focus, and close without one.
  */
 export const select =
   (id: string | null, additive = false) =>
   (s: AppState): AppState => {
-    if (id === null) return { ...s, selection: [], focus: null, detail: null, contextMenu: null, relationship: null };
+    if (id === null)
+      return {
+        ...s,
+        selection: [],
+        focus: null,
+        missingFocus: null,
+        detail: null,
+        contextMenu: null,
+        relationship: null,
+        sidePanel: s.sidePanel === 'right' ? null : s.sidePanel,
+      };
     const cur = s.selection;
     const selection = additive ? (cur.includes(id) ? cur.filter((x) => x !== id) : [...cur, id].slice(-2)) : [id];
     const focus = selection.includes(id) ? id : (selection[selection.length - 1] ?? null);
-    return { ...s, selection, focus, contextMenu: null, relationship: null, ...(focus ? {} : { detail: null }) };
+    return {
+      ...s,
+      selection,
+      focus,
+      missingFocus: null,
+      contextMenu: null,
+      relationship: null,
+      sidePanel: focus ? 'right' : s.sidePanel === 'right' ? null : s.sidePanel,
+      ...(focus ? {} : { detail: null }),
+    };
   };
 
 /** Keeps the selected nodes that pass `keep` (nodes that left the view are dropped). */

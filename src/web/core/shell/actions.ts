@@ -27,6 +27,17 @@ export interface ContextMenu {
   y: number;
 }
 
+/**
+ * The side panel shown over the graph in a narrow window (the layout puts them beside it otherwise):
+ * the details (opened by selecting something) or search and saved queries (from the top bar).
+ */
+export type SidePanel = 'left' | 'right';
+
+export const setSidePanel =
+  (panel: SidePanel | null) =>
+  (s: AppState): AppState =>
+    s.sidePanel === panel ? s : { ...s, sidePanel: panel };
+
 export const setTheme =
   (theme: Theme) =>
   (s: AppState): AppState => ({ ...s, theme });

@@ -1,6 +1,6 @@
 /** The camera: centring on a node, fitting the graph, zooming, revealing new nodes. Animated. */
 import type { CameraState, Coordinates } from 'sigma/types';
-import { freeArea, type Rect } from '../free-area';
+import { besidePanel, freeArea, type Rect } from '../free-area';
 import type { ExplorerSigma, SigmaHost } from './sigma-controller';
 
 /** Zoom of the camera when it centres on a node (sigma camera ratio). */
@@ -98,14 +98,25 @@ export class CameraController {
   /** The container's area that the panels over the canvas leave free (CSS px in the container). */
   freeRect(): Rect {
     const container = this.sigma.getContainer();
-    const box = container.getBoundingClientRect();
+    const origin = container.getBoundingClientRect();
+    let box: Rect = { left: origin.left, top: origin.top, right: origin.right, bottom: origin.bottom };
+    // A side panel laid over the graph (narrow windows) takes its whole side.
+    for (const el of document.querySelectorAll<HTMLElement>('.app > aside.panel')) {
+      const r = el.getBoundingClientRect();
+      if (r.width && r.height) box = besidePanel(box, r);
+    }
     const covers: Rect[] = [];
     for (const el of container.parentElement?.querySelectorAll<HTMLElement>(':scope > .overlay') ?? []) {
       const r = el.getBoundingClientRect();
       if (r.width && r.height) covers.push(r);
     }
     const f = freeArea(box, covers);
-    return { left: f.left - box.left, top: f.top - box.top, right: f.right - box.left, bottom: f.bottom - box.top };
+    return {
+      left: f.left - origin.left,
+      top: f.top - origin.top,
+      right: f.right - origin.left,
+      bottom: f.bottom - origin.top,
+    };
   }
 
   /** Viewport position of a node (CSS px in the graph container), or null when it is not drawn. */

@@ -66,5 +66,6 @@ export function GraphCanvas() {
       </div>
     );
   }
-  return <div className="graph-host" ref={host} data-testid="graph" />;
+  // Focusable, so that closing a panel laid over the graph (narrow windows) gives the keyboard back here.
+  return <div className="graph-host" ref={host} data-testid="graph" tabIndex={-1} />;
 }

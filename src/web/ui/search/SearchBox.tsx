@@ -102,6 +102,8 @@ export function SearchBox({
       e.preventDefault();
       pick(hits[active]);
     } else if (e.key === 'Escape') {
+      // Esc closes the list alone; with none open it goes on (it closes a panel laid over the graph).
+      if (list.kind !== 'closed') e.stopPropagation();
       setOpen(false);
     }
   };

@@ -7,6 +7,7 @@ import { DetailPanel } from '../detail/DetailPanel';
 import { GraphCanvas } from '../graph/GraphCanvas';
 import { GraphOverlay } from '../graph/GraphOverlay';
 import { LeftPanel } from './LeftPanel';
+import { SidePanel } from './SidePanel';
 import { DrawerBar } from '../query/DrawerBar';
 import { ClaimsBoard } from '../claims/ClaimsBoard';
 import { EvidenceReader } from '../evidence/EvidenceReader';
@@ -35,9 +36,14 @@ export function App() {
         <Banner />
       </div>
       <TopBar />
-      <aside className="left panel" aria-label="Search and saved queries">
+      <SidePanel
+        which="left"
+        label="Search and saved queries"
+        title="Search and saved queries"
+        closeTestId="search-close"
+      >
         <LeftPanel />
-      </aside>
+      </SidePanel>
       <main className="main" aria-label="Graph">
         <GraphCanvas />
         <GraphOverlay />
@@ -50,9 +56,9 @@ export function App() {
         {mode === 'claims' ? <ClaimsBoard /> : null}
         <EvidenceReader />
       </main>
-      <aside className="right panel" aria-label="Details">
+      <SidePanel which="right" label="Details" title="Details" closeTestId="panel-close">
         <DetailPanel />
-      </aside>
+      </SidePanel>
       <section className="drawer" aria-label="Cypher and saved queries">
         <DrawerBar />
         {drawerOpen ? (

@@ -7,6 +7,8 @@ import { AccountMenu } from '../admin/AccountMenu';
 import { roleAllows } from '../../../shared/api/routes';
 import { useSession } from './useSession';
 import { usePopoverEscape } from './usePopoverEscape';
+import { isNarrowWindow } from './SidePanel';
+import type { Explorer } from '../../app/explorer';
 
 // The Add-article dialog and its review list: loaded on first open.
 const IngestDialog = lazy(() => import('../ingest/IngestDialog'));
@@ -30,6 +32,7 @@ export function TopBar() {
   const theme = useApp((s) => s.theme);
   const expandLimit = useApp((s) => s.expandLimit);
   const hasResult = useApp((s) => s.drawer.result !== null);
+  const sidePanel = useApp((s) => s.sidePanel);
   const user = useSession()?.user;
   // Adding and reviewing articles is an editor's (the server refuses anyone less): not offered until the role is known.
   const mayEdit = !!user && roleAllows(user.role, 'editor');
@@ -76,7 +79,7 @@ export function TopBar() {
         explorer.forward();
       } else if (e.key === '/') {
         e.preventDefault();
-        document.querySelector<HTMLInputElement>('#search-input')?.focus();
+        openSearch(explorer);
       }
     };
     window.addEventListener('keydown', onKey);
@@ -116,6 +119,17 @@ export function TopBar() {
         <Glyph label="Event" theme={theme} size={22} />
         newsgraph <small>explorer</small>
       </div>
+      {/* Narrow windows: search and saved queries open over the graph from here (narrow.css). */}
+      <button
+        className="btn icon narrow-only"
+        onClick={() => (sidePanel === 'left' ? explorer.setSidePanel(null) : openSearch(explorer))}
+        aria-label="Search and saved queries"
+        aria-expanded={sidePanel === 'left'}
+        title="Search and saved queries (/)"
+        data-testid="open-search"
+      >
+        <Icon name="search" />
+      </button>
       <button
         className="btn icon"
         onClick={() => explorer.back()}
@@ -296,4 +310,13 @@ function StartChoice() {
       </select>
     </label>
   );
+}
+
+/** Puts the keyboard in the search field, opening its panel over the graph first in a narrow window. */
+function openSearch(explorer: Explorer): void {
+  const field = () => document.querySelector<HTMLInputElement>('#search-input');
+  if (!isNarrowWindow()) return void field()?.focus();
+  explorer.setSidePanel('left');
+  // Shown on the next frame.
+  requestAnimationFrame(() => field()?.focus({ preventScroll: true }));
 }

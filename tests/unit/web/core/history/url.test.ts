@@ -10,7 +10,7 @@ import { urlStateOf } from '../../../../../src/web/core/history/url';
 import { formatUrlState, parseUrlState } from '../../../../../src/web/core/history/url-state';
 import { pathView, showPath } from '../../../../../src/web/core/paths/actions';
 import { openSavedQuery, patchDrawer } from '../../../../../src/web/core/query/actions';
-import { select } from '../../../../../src/web/core/selection/actions';
+import { focusMissing, select } from '../../../../../src/web/core/selection/actions';
 import { neo4jIds } from '../../../../support/fixtures';
 import { stateWith } from '../state';
 
@@ -81,5 +81,18 @@ describe('the view as a deep link', () => {
     const back = undo()(s);
     expect([back.history.present.title, back.path]).toEqual(['Overview', null]);
     expect(redo()(back).history.present.title).toBe('Expanded');
+  });
+
+  it("keeps a link's focus that was not found as given, until another node is selected or another step is shown", () => {
+    const s = focusMissing('no-such-node')(select('4:db:gladkov')(stateWith(world)));
+    expect(s.focus).toBeNull();
+    expect(s.selection).toEqual([]);
+    expect(formatUrlState(urlStateOf(s))).toBe('?focus=no-such-node');
+    expect(formatUrlState(urlStateOf(patchDrawer({ open: true })(s)))).toMatch(/^\?focus=no-such-node&cypher=/);
+    expect(formatUrlState(urlStateOf(select('4:db:belgorod')(s)))).toBe('?focus=belgorod');
+    expect(formatUrlState(urlStateOf(select(null)(s)))).toBe('');
+    const next = expanded('4:db:gladkov', { nodes: [node('russia', ['Place'])], edges: [] }, {}, 'Expanded', [])(s);
+    expect(next.history.present.seq).not.toBe(s.history.present.seq);
+    expect(urlStateOf(next).focus).toBeUndefined();
   });
 });

@@ -8,6 +8,8 @@ import {
   keepSelected,
   select,
 } from '../../../../../src/web/core/selection/actions';
+import { openRelationship } from '../../../../../src/web/core/relationships/actions';
+import { setSidePanel } from '../../../../../src/web/core/shell/actions';
 import { edge, node } from '../../../../support/fixtures';
 import { stateWith } from '../state';
 
@@ -58,5 +60,18 @@ describe('selection producers', () => {
     expect([hidden.selection, hidden.focus]).toEqual([['b'], 'b']);
     expect(hidden.history.present.state.hidden.has('a')).toBe(true);
     expect(hidden.history.present.title).toBe('Hid a');
+  });
+
+  it('a narrow window: selecting opens the details over the graph, clearing closes them, search stays open until then', () => {
+    let s = setSidePanel('left')(stateWith(world));
+    s = select(null)(s);
+    expect(s.sidePanel).toBe('left');
+    s = select('a')(s);
+    expect(s.sidePanel).toBe('right');
+    s = setSidePanel(null)(s);
+    expect([s.sidePanel, s.focus]).toEqual([null, 'a']);
+    expect(select('a')(s).sidePanel).toBe('right');
+    expect(select(null)(select('a')(s)).sidePanel).toBeNull();
+    expect(openRelationship('ab')(s).sidePanel).toBe('right');
   });
 });
