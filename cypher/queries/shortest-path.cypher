@@ -14,6 +14,7 @@
 //     type: entity
 //     label: To
 //     default: volodymyr-zelensky
+//     distinct: from
 //   - name: viaArticles
 //     type: boolean
 //     label: Follow article mentions

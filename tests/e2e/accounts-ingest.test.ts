@@ -217,8 +217,12 @@ describe('an editor accepts, a viewer only looks, the admin sees who did it (e2e
         expect(cells.map((c) => c[1])).toEqual(cells.map(() => 'eddie'));
         // She accepted in her browser: every entry says it came through a session.
         expect(cells.map((c) => c[2])).toEqual(cells.map(() => 'session'));
-        const accepted = cells.map((c) => c[4]);
+        // The target reads as a name; its id is in the tooltip.
+        const accepted = await page
+          .getByTestId('audit-entry-target')
+          .evaluateAll((tds) => tds.map((td) => td.getAttribute('title') ?? ''));
         for (const id of [PERSON.region, PERSON.candidate, PERSON.office]) expect(accepted).toContain(target(id));
+        expect(cells.map((c) => c[4]).some((t) => (t ?? '').startsWith(`${batchId}/`))).toBe(false);
         await shot(page, 'roles-03-audit-editor-accept');
         // The viewer's refused attempts changed nothing: her only entries are her sign-ins.
         const byViewer = await request(page, 'GET', '/api/audit?actor=vera');

@@ -29,6 +29,7 @@ import {
 } from './transaction';
 import { decisionOf, summaryOf, viewOf, type AcceptRecord, type BatchSummary, type BatchView } from './view';
 import { undoAccept } from './undo';
+import { auditNames } from './audit-names';
 
 export type { AcceptOutcome, AuditSink, ReviewActor, ReviewDeps } from './transaction';
 
@@ -105,13 +106,14 @@ export class ReviewService {
     const row = this.d.staging.decisions(batchId).get(c.id);
     if (row?.state === 'accepted') throw new ReviewBlocked(`${c.id} is accepted; undo it to change it.`);
     const parsed = this.parse(c, decision, true);
+    const before = row?.edit ?? decisionOf(s.batch, c, this.d.staging.decisions(batchId)).decision; // or as proposed
     this.d.staging.setDecision(batchId, c.id, { state: 'edited', edit: parsed }, actor.name);
     this.d.audit.record(actor, {
       action: 'ingest.edit',
       target: `${batchId}/${c.id}`,
-      before: row?.edit ?? null,
+      before,
       after: parsed,
-      detail: { quote: c.quote, start: c.quoteSpan.start, end: c.quoteSpan.end },
+      detail: { quote: c.quote, start: c.quoteSpan.start, end: c.quoteSpan.end, ...auditNames(s.batch, parsed) },
     });
     return this.view(batchId);
   }
@@ -131,7 +133,7 @@ export class ReviewService {
       target: `${batchId}/${c.id}`,
       before: row ? { state: row.state } : { state: 'pending' },
       after: { state: 'rejected', notSame },
-      detail: { quote: c.quote, start: c.quoteSpan.start, end: c.quoteSpan.end },
+      detail: { quote: c.quote, start: c.quoteSpan.start, end: c.quoteSpan.end, ...auditNames(s.batch, row?.edit) },
     });
     return this.view(batchId);
   }
@@ -271,12 +273,13 @@ export class ReviewService {
     );
     for (const x of value.done) {
       const mine = changes.slice(x.from, x.to);
+      const quote = evidenceQuote(ctx!, x.c, x.decision);
       this.d.audit.record(actor, {
         action,
         target: `${batchId}/${x.c.id}`,
         before: beforeOf(mine),
         after: { result: x.result, ...afterOf(mine), acceptId },
-        detail: { article: value.article.id, quote: evidenceQuote(ctx!, x.c, x.decision), extractor: x.c.extractor },
+        detail: { article: value.article.id, quote, extractor: x.c.extractor, ...auditNames(s.batch, x.decision) },
       });
     }
     if (value.articleCreated)
@@ -285,7 +288,7 @@ export class ReviewService {
         target: `${batchId}/article`,
         before: null,
         after: { created: value.article.id, with: createdWith(changes, value), acceptId },
-        detail: { article: value.article.id, sha256: s.sha256, source: s.source },
+        detail: { article: value.article.id, sha256: s.sha256, source: s.source, ...auditNames(s.batch, null) },
       });
     return {
       acceptId,

@@ -15,6 +15,46 @@ export const EditValueSchema = z.union([
 /** Entity properties no edit may touch: the key, the dataset marker and the edit bookkeeping itself. */
 export const READ_ONLY_PROPERTIES: readonly string[] = ['id', 'dataset', 'version', 'edited_by', 'edited_at'];
 
+/**
+ * Provenance: who accepted a value and from what evidence, as the seed loader (provenance(),
+ * reported values) and ingest's accepts write it. Rewriting it would forge the record of where a
+ * fact came from, so it is read-only too; it changes only through a load or an accept.
+ */
+export const PROVENANCE_PROPERTIES: readonly string[] = [
+  'accepted_by',
+  'accepted_at',
+  'extractor',
+  'extractor_version',
+  'article',
+  'quote',
+  'start',
+  'end',
+  'sources',
+  'outlets',
+];
+const PROVENANCE_PREFIXES = ['evidence_', 'reported_', 'extractor_', 'accepted_'];
+
+export const isProvenance = (key: string): boolean =>
+  PROVENANCE_PROPERTIES.includes(key) || PROVENANCE_PREFIXES.some((p) => key.startsWith(p));
+
+/** Labels whose `kind` the model requires (seed/README.md: a place's and an event's kind). */
+const KIND_REQUIRED = ['Place', 'Event'];
+
+/**
+ * Why a value may not be set, or null: the fields every entity needs (a name, a description, a
+ * list of non-empty aliases; `kind` for places and events) cannot be emptied or removed.
+ * Without labels, only the checks that hold for every entity.
+ */
+export function editValueProblem(key: string, value: unknown, labels?: readonly string[]): string | null {
+  const text = (v: unknown) => (typeof v === 'string' ? (v.trim() ? null : 'must not be empty') : 'must be text');
+  if (key === 'name' || key === 'description') return value === null ? 'must not be empty' : text(value);
+  if (key === 'kind' && labels?.some((l) => KIND_REQUIRED.includes(l)))
+    return value === null ? 'must not be empty' : text(value);
+  if (key === 'aliases' && !(Array.isArray(value) && value.every((a) => typeof a === 'string' && a.trim())))
+    return 'must be a list of non-empty names';
+  return null;
+}
+
 export const NodeEditBodySchema = z
   .object({
     version: z

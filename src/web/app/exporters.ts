@@ -11,7 +11,7 @@ import { primaryLabel, visibleGraph } from '../core/graph/graph-store';
 import { labelColor, labelStyle } from '../render/style';
 import { buildScene, type ExportArea, type LegendRow, type Scene } from '../render/export/scene';
 import { drawSceneOnCanvas, sceneToSvg } from '../render/export/writers';
-import { sortedRows, toCsv, type TableSort } from '../core/query/table';
+import { csvFileName, sortedRows, toCsv, truncationNote, type TableSort } from '../core/query/table';
 import { formatDate } from '../ui/format';
 
 function stamp(): string {
@@ -175,16 +175,11 @@ export function exportJson(explorer: Explorer): void {
   download(new Blob([JSON.stringify(doc, null, 2)], { type: 'application/json' }), `newsgraph-${stamp()}.json`);
 }
 
-/** The result table as CSV, in the order the table shows it (its sort). */
+/** The result table as CSV, in the order the table shows it (its sort); a truncated one says so. */
 export function exportCsv(result: QueryResult, title: string | null, sort: TableSort | null = null): void {
-  const name =
-    (title ?? 'result')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .slice(0, 40) || 'result';
+  const rows = sortedRows(result.table.rows, sort);
   download(
-    new Blob([toCsv(result.table.columns, sortedRows(result.table.rows, sort))], { type: 'text/csv;charset=utf-8' }),
-    `${name}-${stamp()}.csv`,
+    new Blob([toCsv(result.table.columns, rows, truncationNote(result.summary))], { type: 'text/csv;charset=utf-8' }),
+    csvFileName(title, result.summary, stamp()),
   );
 }

@@ -12,7 +12,7 @@ import { detailFailed, detailLoaded, detailLoading, focusMissing, select } from 
 import type { Explorer } from './explorer';
 
 export class SelectionController {
-  /** Node details already fetched in this page load, by element id. */
+  /** Node details already fetched in this page load, by element id (shown at once, then revalidated). */
   private readonly details = new Map<string, NodeDetailResponse>();
 
   constructor(private readonly app: Explorer) {}
@@ -30,16 +30,17 @@ export class SelectionController {
     const asOf = this.app.state.filters.asOf ?? undefined;
     const key = asOf ? `${id}@${asOf}` : id;
     const cached = this.details.get(key);
-    if (cached) {
-      store.set(detailLoaded(id, cached, true));
-      return;
-    }
-    store.set(detailLoading(id));
+    // A detail seen before shows at once, then is checked: the server answers 304 (the browser's
+    // copy, one trivial query) while the database has committed nothing, else the new detail.
+    if (cached) store.set(detailLoaded(id, cached, true));
+    else store.set(detailLoading(id));
     try {
       const data = await api.node(id, undefined, asOf);
+      if (cached && JSON.stringify(cached) === JSON.stringify(data)) return;
       this.details.set(key, data);
       store.set(detailLoaded(id, data));
     } catch (e) {
+      if (cached) this.details.delete(key);
       store.set(detailFailed(id, describeError(e)));
     }
   }

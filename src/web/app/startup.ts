@@ -3,6 +3,7 @@
  * the page (query, expansions in order, path, focus); again when the connection comes back after
  * a failed start, or when the analyst types the server's access token.
  */
+import type { SessionResponse } from '../../shared/api';
 import type { GraphPayload } from '../../shared/graph';
 import { describeError, setAccessToken } from '../api/client';
 import { ApiError } from '../api/errors';
@@ -12,6 +13,7 @@ import { graphOf, startOrCommitGraph } from '../core/history/actions';
 import { decodeRecipe } from '../core/history/recipe';
 import { parseUrlState, type UrlState } from '../core/history/url-state';
 import { showPath } from '../core/paths/actions';
+import { tokenNeeded } from '../core/shell/actions';
 import { drawerFromLink } from '../core/query/actions';
 import type { Explorer } from './explorer';
 import { replayRecipe } from './link';
@@ -27,10 +29,16 @@ export class StartupController {
     const { app } = this;
     app.connection.start(); // (re)arms the background check; idempotent
     app.url.install();
+    // Who is signed in, asked first and once: a server with accounts (or a token) and nobody signed
+    // in answers every other route 401, so the sign-in form shows without calling them; the top
+    // bar's controls (add article, admin) depend on it too.
+    const session = await this.loadSession();
+    if (session && session.mode !== 'local' && !session.user) {
+      app.store.set(tokenNeeded(this.triedToken));
+      app.store.set({ loading: false });
+      return;
+    }
     void app.timeline.load();
-    // Who is signed in decides the top bar's controls (add article, admin): asked with the first
-    // requests, not after the graph has loaded.
-    void this.loadSession();
     const url = parseUrlState(search);
     try {
       await app.url.replay(async () => {
@@ -64,11 +72,14 @@ export class StartupController {
   }
 
   /** Asks the server who this browser is signed in as (null when it cannot say). */
-  private async loadSession(): Promise<void> {
+  private async loadSession(): Promise<SessionResponse | null> {
     try {
-      this.app.store.set({ session: await this.app.api.session() });
+      const session = await this.app.api.session();
+      this.app.store.set({ session });
+      return session;
     } catch {
       this.app.store.set({ session: null });
+      return null;
     }
   }
 

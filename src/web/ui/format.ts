@@ -103,6 +103,28 @@ export function humanValue(v: unknown): string {
   return formatValue(v);
 }
 
+/**
+ * Properties whose values are vocabulary or other entities' ids ("russia", "drone-strike"): shown
+ * as words. Every other value (user names, extractor names, free text) is shown as stored.
+ */
+const KEYED_PROPERTIES = new Set([
+  'kind',
+  'country',
+  'status',
+  'stance',
+  'occupation',
+  'casualties_reported_by',
+  'outlet',
+  'authors',
+  'claimant',
+  'via',
+]);
+
+/** A property's value in the detail panel. */
+export function panelValue(key: string, v: unknown): string {
+  return KEYED_PROPERTIES.has(key) ? humanValue(v) : formatValue(v);
+}
+
 /** Where a span sits in an article, in words: "about 40% of the way in" (null without the length). */
 export function positionInArticle(start: number, length: number | null): string | null {
   if (!length || length <= 0 || start < 0) return null;

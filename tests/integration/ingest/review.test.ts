@@ -271,6 +271,10 @@ describe('accepting a reviewed article', () => {
       expect(actions).toContain(a);
     const edit = r.audit('ingest.edit')[0]!;
     expect(edit.after).toMatchObject({ description: 'Governor of the Kursk region (our test).' });
+    // What the edit replaced (here the proposal), and names a reader knows rather than ids.
+    expect(edit.before).toMatchObject({ description: e4.decision.description });
+    expect(edit.detail).toMatchObject({ name: e4.decision.name });
+    expect(typeof (edit.detail as any).title).toBe('string');
     const accept = r.audit('ingest.accept').find((e: any) => e.target === `${id}/e4`)!;
     expect(accept).toMatchObject({ actor: 'local' });
     const q = (accept.detail as any).quote;

@@ -142,6 +142,47 @@ describe('entity edit', () => {
       404,
     );
   });
+
+  it('keeps provenance read-only and required fields filled, naming the property, and writes nothing', async () => {
+    const provenance = [
+      'accepted_by',
+      'accepted_at',
+      'extractor',
+      'extractor_version',
+      'evidence_articles',
+      'evidence_quotes',
+      'sources',
+      'outlets',
+      'reported_values',
+      'reported_articles',
+    ];
+    for (const key of provenance) {
+      const r = await as(api.app, ed, 'PATCH', '/api/nodes/vyacheslav-gladkov', { version: 3, set: { [key]: 'x' } });
+      expect(r.status, key).toBe(400);
+      expect(r.body.error.message, key).toBe(`set.${key}: is provenance: it is read-only`);
+    }
+    const required: [Record<string, unknown>, RegExp][] = [
+      [{ name: '' }, /^set\.name: must not be empty$/],
+      [{ name: '   ' }, /^set\.name: must not be empty$/],
+      [{ name: null }, /^set\.name: must not be empty$/],
+      [{ name: ['x'] }, /^set\.name: must be text$/],
+      [{ description: ' ' }, /^set\.description: must not be empty$/],
+      [{ aliases: ['Gladkov', ' '] }, /^set\.aliases: must be a list of non-empty names$/],
+      [{ aliases: 'Gladkov' }, /^set\.aliases: must be a list of non-empty names$/],
+    ];
+    for (const [set, message] of required) {
+      const r = await as(api.app, ed, 'PATCH', '/api/nodes/vyacheslav-gladkov', { version: 3, set });
+      expect(r.status, JSON.stringify(set)).toBe(400);
+      expect(r.body.error.message).toMatch(message);
+    }
+    // A place's kind is required by the model too.
+    const place = await as(api.app, ed, 'PATCH', '/api/nodes/belgorod', { version: 0, set: { kind: '' } });
+    expect(place.status, JSON.stringify(place.body)).toBe(400);
+    expect(place.body.error.message).toBe('set.kind: must not be empty');
+    const p = await detail('vyacheslav-gladkov');
+    expect(p.name).toBe('Vyacheslav Gladkov');
+    expect(p.version).toBe(3);
+  });
 });
 
 let article: { id: string; title: string } | null = null;
@@ -161,3 +202,31 @@ async function firstArticle(): Promise<{ id: string; title: string }> {
     await driver.close();
   }
 }
+
+describe('node detail revalidation', () => {
+  it('answers 304 to an unchanged database, and the new detail once anything is committed', async () => {
+    const get = (etag?: string) =>
+      api.app.inject({
+        method: 'GET',
+        url: '/api/nodes/vyacheslav-gladkov',
+        headers: { cookie: viewer.cookie!, ...(etag ? { 'if-none-match': etag } : {}) },
+      });
+    const first = await get();
+    expect(first.statusCode).toBe(200);
+    const etag = String(first.headers.etag ?? '');
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    // The browser revalidates its cached copy on every re-selection, without showing stale data.
+    expect(String(first.headers['cache-control'])).toMatch(/no-cache/);
+    expect((await get(etag)).statusCode).toBe(304);
+    const version = Number(first.json().node.properties.version ?? 0);
+    const edit = await as(api.app, ed, 'PATCH', '/api/nodes/vyacheslav-gladkov', {
+      version,
+      set: { description: 'Governor of Belgorod region since 2020.' },
+    });
+    expect(edit.status, JSON.stringify(edit.body)).toBe(200);
+    const after = await get(etag);
+    expect(after.statusCode).toBe(200);
+    expect(after.json().node.properties.description).toBe('Governor of Belgorod region since 2020.');
+    expect(after.headers.etag).not.toBe(etag);
+  });
+});

@@ -174,6 +174,7 @@ describe('running saved queries', () => {
     ['events-in-place', { from: '2025-01-01' }, 'params.to', /To \(2024-12-31\) is before From \(2025-01-01\)/],
     ['claims-by-status', { status: 'invented' }, 'params.status', /one of/],
     ['shortest-path', { viaArticles: 'maybe' }, 'params.viaArticles', /true or false/],
+    ['shortest-path', { from: 'belgorod', to: 'belgorod' }, 'params.to', /^params\.to: is the same node as From/],
     ['person-profile', { nobody: 1 }, 'params.nobody', /unknown parameter/],
     ['person-profile', { person: 'belgorod' }, 'params.person', /"belgorod" is not a Person \(its labels: .*Place/],
   ])('%s with %j → 400 naming %s', async (name, params, param, msg) => {

@@ -6,7 +6,7 @@
  * conflict. Nothing is written on any refusal (the transaction rolls back).
  */
 import neo4j, { isDate, isDateTime, isDuration, isLocalDateTime, isLocalTime, isPoint, isTime } from 'neo4j-driver';
-import { READ_ONLY_PROPERTIES, type NodeEditBody } from '../../../shared/api/node-edit';
+import { editValueProblem, isProvenance, READ_ONLY_PROPERTIES, type NodeEditBody } from '../../../shared/api/node-edit';
 import { propertiesToJson, toJson } from '../../db/convert';
 import { matchNode } from '../../db/node-ref';
 import type { Db } from '../../db/runner';
@@ -48,8 +48,12 @@ const same = (a: unknown, b: unknown) => JSON.stringify(toJson(a)) === JSON.stri
  * property), 409 (a newer version exists). Cost: three statements in one transaction.
  */
 export async function editEntity(db: Db, address: string, body: NodeEditBody, by: string): Promise<EditOutcome> {
-  for (const k of Object.keys(body.set))
+  for (const [k, v] of Object.entries(body.set)) {
     if (READ_ONLY_PROPERTIES.includes(k) || k === LOCK) throw badRequest(`set.${k}`, 'is not editable');
+    if (isProvenance(k)) throw badRequest(`set.${k}`, 'is provenance: it is read-only');
+    const problem = editValueProblem(k, v);
+    if (problem) throw badRequest(`set.${k}`, problem);
+  }
   const session = db.driver.session({ database: db.database, defaultAccessMode: neo4j.session.WRITE });
   try {
     const work = session.executeWrite(
@@ -81,6 +85,8 @@ export async function editEntity(db: Db, address: string, body: NodeEditBody, by
         const after: Record<string, unknown> = {};
         const changes: Record<string, unknown> = {};
         for (const [k, v] of Object.entries(body.set)) {
+          const problem = editValueProblem(k, v, labels);
+          if (problem) throw badRequest(`set.${k}`, problem);
           if (!plain(props[k])) throw badRequest(`set.${k}`, 'holds a date, time or point: edit it in the data files');
           if (same(props[k] ?? null, v)) continue;
           before[k] = toJson(props[k] ?? null);

@@ -28,6 +28,7 @@ const ParamHeaderSchema = z
     options: z.array(z.union([z.string(), z.number(), z.boolean()])).optional(),
     labels: z.array(z.string()).optional().describe('entity params: labels the picker searches'),
     suggest: z.string().optional().describe('a read query returning `value` and `label` columns'),
+    distinct: z.string().optional().describe('entity params: must not name the same node as this earlier parameter'),
   })
   .strict();
 

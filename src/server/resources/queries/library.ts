@@ -267,6 +267,14 @@ export class SavedQueryLibrary {
             `params.${p.name}`,
             `"${address}" is not a ${p.labels.join(' or ')} (its labels: ${node.labels.join(', ') || 'none'})`,
           );
+        // Neo4j's own refusal (shortest paths from a node to itself) would not say which field to change.
+        if (p.distinct && cypher[p.distinct] === node.elementId) {
+          const other = q.params.find((x) => x.name === p.distinct);
+          throw badRequest(
+            `params.${p.name}`,
+            `is the same node as ${other?.label ?? p.distinct}: pick two different ones`,
+          );
+        }
         cypher[p.name] = node.elementId;
         echo[p.name] = node.key ?? node.elementId;
         continue;

@@ -2,6 +2,7 @@
  * Result tables: cell text, sorting and CSV/TSV export. Pure (unit-tested in Node).
  * Cells are JSON-safe values; graph elements arrive as references tagged with `__kind`.
  */
+import type { QuerySummary } from '../../../shared/api';
 export type Cell = unknown;
 
 interface NodeCell {
@@ -81,11 +82,37 @@ function csvField(s: string): string {
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** RFC 4180 CSV (CRLF line ends), header first. */
-export function toCsv(columns: readonly string[], rows: readonly Cell[][]): string {
+/**
+ * RFC 4180 CSV (CRLF line ends), header first. A `note` (a truncated result) is one last row: its
+ * text in the first field, the rest empty. A row, not a `#` comment line: spreadsheets have no
+ * comment syntax and would show a comment anyway, and a line with fewer fields breaks strict
+ * parsers; a row with as many fields as the header stays valid CSV and is seen at the table's end.
+ */
+export function toCsv(columns: readonly string[], rows: readonly Cell[][], note: string | null = null): string {
   const lines = [columns.map(csvField).join(',')];
   for (const r of rows) lines.push(r.map((c) => csvField(cellText(c))).join(','));
+  if (note !== null) lines.push([csvField(note), ...columns.slice(1).map(() => '')].join(','));
   return lines.join('\r\n') + '\r\n';
+}
+
+type TruncationSummary = Pick<QuerySummary, 'rows' | 'truncated' | 'truncatedBy' | 'maxRows'>;
+
+/** The last row of a truncated result's CSV, or null when the result is complete. */
+export function truncationNote(s: TruncationSummary): string | null {
+  if (!s.truncated) return null;
+  const n = s.rows.toLocaleString('en-GB');
+  return `TRUNCATED: the query returned more than these ${n} rows (the first ${n} are above)`;
+}
+
+/** "<title>[-first-N-rows]-<stamp>.csv": a truncated result says so before it is even opened. */
+export function csvFileName(title: string | null, s: TruncationSummary, stamp: string): string {
+  const name =
+    (title ?? 'result')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 40) || 'result';
+  return `${name}${s.truncated ? `-first-${s.rows}-rows` : ''}-${stamp}.csv`;
 }
 
 /** Tab-separated text for the clipboard (pastes into spreadsheets as columns). */

@@ -1,17 +1,18 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { AuditEntryWire, User } from '../../../shared/api';
+import type { User } from '../../../shared/api';
 import type { Role } from '../../../shared/api/routes';
 import { describeError } from '../../api/client';
 import { useExplorer } from '../context';
 import { useModalFocus } from '../shell/useModalFocus';
-import { describeOrigin } from './audit-origin';
+import { AuditTrail } from './AuditTrail';
+import { Backups } from './Backups';
 import './admin.css';
 
 const ROLES: Role[] = ['viewer', 'editor', 'admin'];
 
-/** Accounts (add, change the role, disable) and the audit trail (filter by action or person). */
+/** Accounts (add, change the role, disable), the audit trail (filter by action or person) and backups. */
 export function AdminDialog({ onClose }: { onClose: () => void }) {
-  const [tab, setTab] = useState<'users' | 'audit'>('users');
+  const [tab, setTab] = useState<'users' | 'audit' | 'backups'>('users');
   const box = useModalFocus<HTMLDivElement>(true, onClose);
   return (
     <div className="modal-backdrop" role="dialog" aria-modal="true" aria-labelledby="admin-title">
@@ -23,7 +24,7 @@ export function AdminDialog({ onClose }: { onClose: () => void }) {
           </button>
         </div>
         <div className="seg" role="tablist" aria-label="Administration">
-          {(['users', 'audit'] as const).map((t) => (
+          {(['users', 'audit', 'backups'] as const).map((t) => (
             <button
               key={t}
               role="tab"
@@ -32,11 +33,11 @@ export function AdminDialog({ onClose }: { onClose: () => void }) {
               onClick={() => setTab(t)}
               data-testid={`admin-tab-${t}`}
             >
-              {t === 'users' ? 'Users' : 'Audit trail'}
+              {t === 'users' ? 'Users' : t === 'audit' ? 'Audit trail' : 'Backups'}
             </button>
           ))}
         </div>
-        {tab === 'users' ? <Users /> : <Audit />}
+        {tab === 'users' ? <Users /> : tab === 'audit' ? <AuditTrail /> : <Backups />}
       </div>
     </div>
   );
@@ -144,82 +145,6 @@ function Users() {
           Add user
         </button>
       </form>
-    </div>
-  );
-}
-
-function Audit() {
-  const { api } = useExplorer();
-  const [entries, setEntries] = useState<AuditEntryWire[]>([]);
-  const [filter, setFilter] = useState({ action: '', actor: '' });
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    api.audit({ action: filter.action || undefined, actor: filter.actor || undefined, limit: 100 }).then(
-      (r) => live && setEntries(r.entries),
-      (e: unknown) => live && setError(describeError(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, filter]);
-  return (
-    <div style={{ marginTop: 12 }}>
-      <div className="row" style={{ gap: 6 }}>
-        <input
-          className="input"
-          placeholder='Action ("user." for every user change)'
-          value={filter.action}
-          onChange={(e) => setFilter({ ...filter, action: e.target.value })}
-          data-testid="audit-filter-action"
-        />
-        <input
-          className="input"
-          placeholder="Person"
-          value={filter.actor}
-          onChange={(e) => setFilter({ ...filter, actor: e.target.value })}
-          data-testid="audit-filter-actor"
-        />
-      </div>
-      {error ? (
-        <div className="error-box" role="alert">
-          {error}
-        </div>
-      ) : null}
-      <div className="admin-scroll">
-        <table className="admin-table" data-testid="audit-entries">
-          <thead>
-            <tr>
-              <th>When</th>
-              <th>Who</th>
-              <th>Via</th>
-              <th>What</th>
-              <th>Target</th>
-              <th>Change</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => {
-              const via = describeOrigin(e.origin);
-              return (
-                <tr key={e.id} data-testid="audit-entry">
-                  <td className="small">{e.at.slice(0, 19).replace('T', ' ')}</td>
-                  <td>{e.actor}</td>
-                  <td className="small" title={via.title} data-testid="audit-entry-via">
-                    {via.text}
-                  </td>
-                  <td>{e.action}</td>
-                  <td>{e.target ?? ''}</td>
-                  <td className="small mono" title={JSON.stringify(e.detail ?? null)}>
-                    {e.before !== null && e.before !== undefined ? `${JSON.stringify(e.before)} → ` : ''}
-                    {e.after !== null && e.after !== undefined ? JSON.stringify(e.after) : ''}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
     </div>
   );
 }

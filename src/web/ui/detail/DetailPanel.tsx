@@ -10,7 +10,7 @@ import { Claims } from '../claims/EntityClaims';
 import { expansionLimit, remainingMore } from '../../core/expansion/more';
 import { EvidenceList } from '../evidence/EvidenceList';
 import { ReportedValues } from './ReportedValues';
-import { humanKey, humanType, humanValue } from '../format';
+import { humanKey, humanType, panelValue } from '../format';
 import { RelationshipDetail } from './RelationshipDetail';
 
 /** Properties shown elsewhere in the panel (header, description, aliases) or internal. */
@@ -248,7 +248,7 @@ function Prop({ k, v }: { k: string; v: unknown }) {
   return (
     <>
       <dt>{humanKey(k)}</dt>
-      <dd>{humanValue(v)}</dd>
+      <dd>{panelValue(k, v)}</dd>
     </>
   );
 }

@@ -5,6 +5,7 @@ import {
   highlight,
   humanKey,
   humanValue,
+  panelValue,
   positionInArticle,
   termsFor,
 } from '../../../../src/web/ui/format';
@@ -56,6 +57,17 @@ describe('detail formatting', () => {
 });
 
 describe('values for people', () => {
+  it('shows user names and free values as stored, and only vocabulary and id properties as words', () => {
+    expect(panelValue('accepted_by', 'ed')).toBe('ed');
+    expect(panelValue('edited_by', 'eve')).toBe('eve');
+    expect(panelValue('extractor', 'corenlp')).toBe('corenlp');
+    expect(panelValue('extractor_version', 'corenlp-4.5')).toBe('corenlp-4.5');
+    expect(panelValue('nickname', 'the-boss')).toBe('the-boss');
+    expect(panelValue('country', 'russia')).toBe('Russia');
+    expect(panelValue('kind', 'drone-strike')).toBe('Drone Strike');
+    expect(panelValue('accepted_at', '2024-05-14T07:30:00Z')).toBe('14 May 2024, 07:30 UTC');
+  });
+
   it('writes machine keys as words, leaves text and other values alone', () => {
     expect(humanValue('russia')).toBe('Russia');
     expect(humanValue('wall-street-journal')).toBe('Wall Street Journal');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SavedQueryParam } from '../../../../../src/shared/api';
 import { parseParams } from '../../../../../src/web/core/query/params';
-import { cellText, sortRows, toCsv, toTsv } from '../../../../../src/web/core/query/table';
+import { cellText, csvFileName, sortRows, toCsv, toTsv, truncationNote } from '../../../../../src/web/core/query/table';
 import { nodeCell } from '../../../../support/fixtures';
 
 describe('result tables', () => {
@@ -32,6 +32,22 @@ describe('result tables', () => {
     );
     expect(csv).toBe('who,said\r\nGladkov,"He said ""no"", twice\nthen left"\r\n"\'=HYPERLINK(""x"")",1\r\n');
     expect(toTsv(['a', 'b'], [['x\ty', 'z\nw']])).toBe('a\tb\nx y\tz w');
+  });
+
+  it('says in the file name and a last row when a result was truncated, and stays valid CSV', () => {
+    const summary = { rows: 1000, truncated: true, truncatedBy: 'rows' as const, maxRows: 1000 };
+    expect(csvFileName('Most connected people!', summary, '20240101-1200')).toBe(
+      'most-connected-people-first-1000-rows-20240101-1200.csv',
+    );
+    expect(csvFileName(null, { ...summary, truncated: false, truncatedBy: null }, 's')).toBe('result-s.csv');
+    expect(csvFileName('x', { ...summary, rows: 812, truncatedBy: 'bytes' }, 's')).toBe('x-first-812-rows-s.csv');
+    const note = truncationNote(summary);
+    expect(note).toBe('TRUNCATED: the query returned more than these 1,000 rows (the first 1,000 are above)');
+    const csv = toCsv(['x', 'label'], [[1, 'row 1']], note);
+    if (note === null) throw new Error('a truncated result has a note');
+    // The note is one more row with as many fields as the header, so every row still parses alike.
+    expect(csv).toBe(`x,label\r\n1,row 1\r\n${note.includes(',') ? `"${note}"` : note},\r\n`);
+    expect(truncationNote({ ...summary, truncated: false, truncatedBy: null })).toBeNull();
   });
 });
 

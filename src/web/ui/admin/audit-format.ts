@@ -1,0 +1,97 @@
+/**
+ * Audit entries for people: a time on one short line, what changed as "field: old → new", and the
+ * target by the name or title recorded with the entry (its id stays in the tooltip). Pure.
+ */
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+function parts(d: Date, timeZone?: string) {
+  const f = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'short',
+  });
+  const p = Object.fromEntries(f.formatToParts(d).map((x) => [x.type, x.value]));
+  return {
+    y: p.year!,
+    mon: p.month!,
+    day: p.day!,
+    hm: `${two(Number(p.hour))}:${p.minute}`,
+    s: p.second!,
+    zone: p.timeZoneName ?? '',
+  };
+}
+
+/** "07:30" today, "2 May 07:30" this year, "30 Dec 2023 23:05" before; the full time as the tooltip. */
+export function auditWhen(at: string, now = new Date(), timeZone?: string): { text: string; title: string } {
+  const d = new Date(at);
+  if (Number.isNaN(d.getTime())) return { text: at, title: at };
+  const p = parts(d, timeZone);
+  const n = parts(now, timeZone);
+  const text =
+    p.y === n.y && p.mon === n.mon && p.day === n.day
+      ? p.hm
+      : p.y === n.y
+        ? `${p.day} ${p.mon} ${p.hm}`
+        : `${p.day} ${p.mon} ${p.y} ${p.hm}`;
+  const month = d.toLocaleString('en-GB', { month: 'long', timeZone });
+  return { text, title: `${p.day} ${month} ${p.y}, ${p.hm}:${p.s} ${p.zone}`.trim() };
+}
+
+const MAX = 120;
+const cut = (s: string, max = MAX) => (s.length > max ? `${s.slice(0, max)}…` : s);
+
+function show(v: unknown): string {
+  if (v === null || v === undefined) return '—';
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v))
+    return v.every((x) => typeof x !== 'object' || x === null) ? v.map(show).join(', ') : cut(JSON.stringify(v));
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const empty = (v: unknown) => v === null || v === undefined || (Array.isArray(v) && v.length === 0);
+
+/** "field: old → new" for each field that changed ("field: new" for one that was not there before). */
+export function auditChanges(before: unknown, after: unknown): string[] {
+  if (!isRecord(before) && !isRecord(after)) {
+    if (empty(before) && empty(after)) return [];
+    return [cut(empty(before) ? show(after) : `${show(before)} → ${show(after)}`)];
+  }
+  const b = isRecord(before) ? before : {};
+  const a = isRecord(after) ? after : {};
+  const out: string[] = [];
+  for (const k of new Set([...Object.keys(b), ...Object.keys(a)])) {
+    const had = k in b && !empty(b[k]);
+    if (JSON.stringify(b[k]) === JSON.stringify(a[k])) continue;
+    if (!had && empty(a[k])) continue;
+    out.push(cut(had ? `${k}: ${show(b[k])} → ${show(a[k])}` : `${k}: ${show(a[k])}`));
+  }
+  return out;
+}
+
+interface TargetOf {
+  target: string | null;
+  detail?: unknown;
+  before?: unknown;
+  after?: unknown;
+}
+
+const text = (o: unknown, k: string): string | null =>
+  isRecord(o) && typeof o[k] === 'string' && (o[k] as string).trim() ? (o[k] as string) : null;
+
+/** The target as a reader knows it: the name (and article title) the entry recorded, else its id. */
+export function auditTarget(e: TargetOf): { text: string; title: string } {
+  const id = e.target ?? '';
+  const name = text(e.detail, 'name') ?? text(e.after, 'name') ?? text(e.before, 'name');
+  const title = text(e.detail, 'title');
+  const shown = name && title ? `${name} (${title})` : (name ?? title ?? id);
+  return { text: shown, title: id };
+}
