@@ -53,7 +53,7 @@ import { authHeaders } from './token';
 
 export { ApiError, describeError, type ClientErrorCode } from './errors';
 export { authHeaders, setAccessToken } from './token';
-import type { Decision } from '../../ingest/review/decision';
+import type { ArticleEdit as ArticleDetailsEdit, Decision } from '../../ingest/review/decision';
 
 type Batch = { batch: BatchView };
 type Accepted = { outcome: AcceptOutcome; batch: BatchView };
@@ -346,6 +346,10 @@ export class ApiClient {
   ingestBatch(id: string): Promise<Batch> {
     return this.request(ROUTES.ingestBatch, { params: { id } });
   }
+  /** Gives the staged article's details (title, outlet, published…) before its first accept. */
+  ingestBatchArticle(id: string, edit: ArticleDetailsEdit): Promise<Batch> {
+    return this.request(ROUTES.ingestBatchArticle, { params: { id }, body: edit });
+  }
 
   /** Accepts one candidate (its proposal, or `decision`): one transaction, undoable. */
   ingestAccept(id: string, candidate: string, decision?: Decision): Promise<Accepted> {
@@ -356,7 +360,6 @@ export class ApiClient {
   ingestEdit(id: string, candidate: string, decision: Decision): Promise<Batch> {
     return this.request(ROUTES.ingestEdit, { params: { id, candidate }, body: { decision } });
   }
-
   ingestReject(id: string, candidate: string): Promise<Batch> {
     return this.request(ROUTES.ingestReject, { params: { id, candidate }, body: {} });
   }
@@ -365,7 +368,6 @@ export class ApiClient {
   ingestJudge(pair: Judged, verdict: 'same' | 'not-same' | 'unsure'): Promise<{ ok: true }> {
     return this.request(ROUTES.ingestJudge, { body: { ...pair, verdict } });
   }
-
   ingestContradictions(id: string): Promise<{ contradictions: Contradiction[] }> {
     return this.request(ROUTES.ingestContradictions, { params: { id } });
   }
@@ -379,7 +381,6 @@ export class ApiClient {
   ): Promise<{ outcome: AcceptOutcome | null; contradictions: Contradiction[]; batch: BatchView }> {
     return this.request(ROUTES.ingestContradiction, { params: { id }, body: { claim, other, confirm } });
   }
-
   ingestReopen(id: string, candidate: string): Promise<Batch> {
     return this.request(ROUTES.ingestReopen, { params: { id, candidate } });
   }
@@ -388,11 +389,9 @@ export class ApiClient {
   ingestMerge(id: string, candidate: string, into: string): Promise<Accepted> {
     return this.request(ROUTES.ingestMerge, { params: { id, candidate }, body: { into } });
   }
-
   ingestBulk(id: string, minConfidence: number): Promise<Accepted> {
     return this.request(ROUTES.ingestBulk, { params: { id }, body: { minConfidence } });
   }
-
   ingestUndo(accept: number): Promise<Batch> {
     return this.request(ROUTES.ingestUndo, { params: { accept: String(accept) } });
   }

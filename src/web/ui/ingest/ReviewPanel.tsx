@@ -12,6 +12,7 @@ import { editable } from '../../core/ingest/edit';
 import { candidateSpans, refOptions, reviewRows, textSegments } from '../../core/ingest/review';
 import { undoFailure } from '../../core/ingest/undo-message';
 import { useExplorer } from '../context';
+import { ArticleDetails } from './ArticleDetails';
 import { CandidateRow, type RowAction } from './CandidateRow';
 import { Contradictions } from './Contradictions';
 
@@ -186,6 +187,11 @@ export function ReviewPanel({
         </div>
       ) : null}
       <Contradictions batch={batch} busy={busy} run={run} />
+      <ArticleDetails
+        batch={batch}
+        busy={busy}
+        onSave={(edit) => void run('Saved the article details', () => explorer.api.ingestBatchArticle(batch.id, edit))}
+      />
       <div className="ingest-columns">
         <div className="ingest-article" aria-label="Article text" data-testid="ingest-article">
           {segments.map((s) =>

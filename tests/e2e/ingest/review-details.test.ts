@@ -1,0 +1,72 @@
+/**
+ * Reviewing a pasted article that came without its details: the review shows "Article details"
+ * above the text, open, with the fields that block accepting marked; an accept refused for them
+ * points there; once saved, the same accept goes through. The app runs on a private data folder
+ * with the pure-JS name finder (no JVM).
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { idle, newPage, openExplorer } from '../../support/browser';
+import { ingestSession } from '../support/ingest-session';
+
+const T = 300_000;
+const e2e = ingestSession('e2e-details-');
+const TEXT =
+  'Drone strike on a Kharkiv school\n\nOleh Syniehubov said a drone hit a school in Kharkiv overnight. ' +
+  'Vyacheslav Gladkov said Belgorod was shelled on Tuesday.';
+
+const rowTitled = (page: Page, title: string) => page.locator('[data-testid=ingest-row]', { hasText: title }).first();
+
+async function paste(page: Page, text: string): Promise<void> {
+  await openExplorer(page, e2e.app.url);
+  await page.click('[data-testid=add-article]');
+  await page.fill('[data-testid=ingest-text]', text);
+  await page.click('[data-testid=ingest-submit]');
+  await page.waitForSelector('[data-testid=ingest-review]', { timeout: 120_000 });
+  await idle(page);
+}
+
+describe('article details in the review (e2e, headless Chromium)', () => {
+  it(
+    'a pasted article without outlet and date gets them in the review, then its items can be accepted',
+    async () => {
+      const { page, errors } = await newPage(e2e.browser);
+      await paste(page, TEXT);
+      const details = page.locator('[data-testid=ingest-details]');
+      expect(await details.getAttribute('open')).not.toBeNull();
+      // What extraction found is filled in; what blocks accepting is marked.
+      expect(await details.locator('[data-testid=ingest-details-title]').inputValue()).toBe(
+        'Drone strike on a Kharkiv school',
+      );
+      const marked = await details.locator('[aria-invalid=true]').evaluateAll((els) => els.map((e) => e.id));
+      expect(marked.sort()).toEqual(['ingest-details-outlet', 'ingest-details-published']);
+
+      const kharkiv = rowTitled(page, 'Place · Kharkiv');
+      const id = (await kharkiv.getAttribute('data-candidate'))!;
+      await kharkiv.locator('[data-testid=ingest-accept]').click();
+      await page.waitForSelector('[data-testid=ingest-message][role=alert]');
+      expect(await page.locator('[data-testid=ingest-message]').textContent()).toMatch(
+        /outlet, published.*Article details above the text/,
+      );
+
+      await details.locator('[data-testid=ingest-details-outlet]').fill('Test Gazette');
+      await details.locator('[data-testid=ingest-details-published]').fill('2024-05-15');
+      await details.locator('[data-testid=ingest-details-save]').click();
+      await page.waitForFunction(
+        () => document.querySelectorAll('[data-testid=ingest-details] [aria-invalid=true]').length === 0,
+      );
+      await idle(page);
+      await kharkiv.locator('[data-testid=ingest-accept]').click();
+      await page.waitForSelector(`[data-testid=ingest-row][data-candidate="${id}"][data-state="accepted"]`);
+      // Saved on the server: a fresh read of the batch has them.
+      await page.click('[data-testid=ingest-close]');
+      await page.click('[data-testid=add-article]');
+      await page.click('[data-testid=ingest-batch]');
+      await page.waitForSelector('[data-testid=ingest-review]');
+      expect(await page.locator('[data-testid=ingest-details-outlet]').inputValue()).toBe('Test Gazette');
+      expect(await page.locator('[data-testid=ingest-details-published]').inputValue()).toBe('2024-05-15');
+      expect(errors).toEqual([]);
+    },
+    T,
+  );
+});
