@@ -28,6 +28,7 @@ import {
 } from './transaction';
 import { decisionOf, summaryOf, viewOf, type AcceptRecord, type BatchSummary, type BatchView } from './view';
 import { undoAccept } from './undo';
+import { assertSeen } from './seen';
 
 export type { AcceptOutcome, AuditSink, ReviewActor, ReviewDeps } from './transaction';
 
@@ -35,6 +36,7 @@ export interface AcceptItem {
   candidate: string;
   /** The decision to apply; default: the stored edit, else the proposal. */
   decision?: unknown;
+  seen?: string; // the decision's stamp the reviewer was shown (./seen.ts)
 }
 
 export class ReviewService {
@@ -160,13 +162,13 @@ export class ReviewService {
   // ------------------------------------------------------------------ accept
 
   /** Accepts one candidate into an existing graph entity (a merge), recording the judgement "same". */
-  async merge(batchId: string, candidateId: string, into: string, actor: ReviewActor): Promise<AcceptOutcome> {
+  async merge(batchId: string, candidateId: string, into: string, actor: ReviewActor, seen?: string) {
     const s = this.staged(batchId);
     const c = this.entityOf(s.batch, this.candidate(s.batch, candidateId));
     if (c.kind !== 'entity') throw new ReviewBlocked('Only an entity can be merged into a graph entity.');
     const out = await this.accept(
       batchId,
-      [{ candidate: c.id, decision: { action: 'link', entityId: into } }],
+      [{ candidate: c.id, decision: { action: 'link', entityId: into }, seen }],
       actor,
       'ingest.merge',
     );
@@ -211,6 +213,7 @@ export class ReviewService {
       const c = this.entityOf(s.batch, this.candidate(s.batch, item.candidate));
       const row = decisions.get(c.id);
       if (row?.state === 'accepted') throw new ReviewBlocked(`${c.id} is accepted already.`);
+      assertSeen(c.id, row, item.seen);
       previous[c.id] = row ? { state: row.state, edit: row.edit } : null;
       return { c, explicit: item.decision };
     });

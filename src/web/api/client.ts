@@ -351,17 +351,17 @@ export class ApiClient {
     return this.request(ROUTES.ingestBatchArticle, { params: { id }, body: edit });
   }
 
-  /** Accepts one candidate (its proposal, or `decision`): one transaction, undoable. */
-  ingestAccept(id: string, candidate: string, decision?: Decision): Promise<Accepted> {
-    return this.request(ROUTES.ingestAccept, { params: { id, candidate }, body: decision ? { decision } : {} });
+  /** Accepts one candidate (its proposal, or `decision`): one transaction, undoable. `seen`: see the view's. */
+  ingestAccept(id: string, candidate: string, decision?: Decision, seen?: string): Promise<Accepted> {
+    return this.request(ROUTES.ingestAccept, { params: { id, candidate }, body: { decision, seen } });
   }
 
   /** Stores an edited decision (validated by the server; nothing reaches the graph until accepted). */
-  ingestEdit(id: string, candidate: string, decision: Decision): Promise<Batch> {
-    return this.request(ROUTES.ingestEdit, { params: { id, candidate }, body: { decision } });
+  ingestEdit(id: string, candidate: string, decision: Decision, seen?: string): Promise<Batch> {
+    return this.request(ROUTES.ingestEdit, { params: { id, candidate }, body: { decision, seen } });
   }
-  ingestReject(id: string, candidate: string): Promise<Batch> {
-    return this.request(ROUTES.ingestReject, { params: { id, candidate }, body: {} });
+  ingestReject(id: string, candidate: string, seen?: string): Promise<Batch> {
+    return this.request(ROUTES.ingestReject, { params: { id, candidate }, body: { seen } });
   }
 
   /** Records a judgement on a name/entity pair: "not-same" is never proposed again, "unsure" is never auto-linked. */
@@ -386,8 +386,8 @@ export class ApiClient {
   }
 
   /** Merges an entity candidate into an existing graph entity (an accept; records "same"). */
-  ingestMerge(id: string, candidate: string, into: string): Promise<Accepted> {
-    return this.request(ROUTES.ingestMerge, { params: { id, candidate }, body: { into } });
+  ingestMerge(id: string, candidate: string, into: string, seen?: string): Promise<Accepted> {
+    return this.request(ROUTES.ingestMerge, { params: { id, candidate }, body: { into, seen } });
   }
   ingestBulk(id: string, minConfidence: number): Promise<Accepted> {
     return this.request(ROUTES.ingestBulk, { params: { id }, body: { minConfidence } });

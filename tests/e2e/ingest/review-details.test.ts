@@ -13,7 +13,8 @@ const T = 300_000;
 const e2e = ingestSession('e2e-details-');
 const TEXT =
   'Drone strike on a Kharkiv school\n\nOleh Syniehubov said a drone hit a school in Kharkiv overnight. ' +
-  'Vyacheslav Gladkov said Belgorod was shelled on Tuesday.';
+  'Vyacheslav Gladkov said Belgorod was shelled on Tuesday.\n\n' +
+  'Marta Hrytsenko, governor of the Sumy region, said on Saturday that a bakery was damaged.';
 
 const rowTitled = (page: Page, title: string) => page.locator('[data-testid=ingest-row]', { hasText: title }).first();
 
@@ -66,6 +67,44 @@ describe('article details in the review (e2e, headless Chromium)', () => {
       expect(await page.locator('[data-testid=ingest-details-outlet]').inputValue()).toBe('Test Gazette');
       expect(await page.locator('[data-testid=ingest-details-published]').inputValue()).toBe('2024-05-15');
       expect(errors).toEqual([]);
+    },
+    T,
+  );
+
+  it(
+    'an accept from a view another reviewer changed since is refused, and the review then shows the change',
+    async () => {
+      const { page, errors } = await newPage(e2e.browser);
+      await openExplorer(page, e2e.app.url);
+      await page.click('[data-testid=add-article]');
+      await page.click('[data-testid=ingest-batch]');
+      await page.waitForSelector('[data-testid=ingest-review]');
+      await idle(page);
+      const batch = (await page.locator('[data-testid=ingest-review]').getAttribute('data-batch'))!;
+      // Another reviewer renames a new entity meanwhile (the API, as a second tab would).
+      const api = `${e2e.app.url.replace(/\/$/, '')}/api/ingest/batches/${batch}`;
+      const view = (await (await fetch(api)).json()).batch;
+      const fresh = view.candidates.find(
+        (c: any) => c.state === 'pending' && c.decision?.action === 'create' && c.decision.label && !c.blocked,
+      );
+      const id = fresh.candidate.id as string;
+      const renamed = `${fresh.decision.name} Jr`;
+      const person = page.locator(`[data-testid=ingest-row][data-candidate="${id}"]`);
+      expect(await person.getAttribute('data-state')).toBe('pending');
+      const edited = await fetch(`${api}/candidates/${id}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ decision: { ...fresh.decision, name: renamed } }),
+      });
+      expect(edited.status, await edited.text()).toBe(200);
+
+      await person.locator('[data-testid=ingest-accept]').click();
+      await page.waitForSelector('[data-testid=ingest-message][role=alert]');
+      expect(await page.locator('[data-testid=ingest-message]').textContent()).toMatch(
+        /changed by .* since you opened it: now edited \(".* Jr"\)/,
+      );
+      await page.waitForSelector(`[data-testid=ingest-row][data-candidate="${id}"][data-state="edited"]`);
+      expect(errors.filter((e) => !/409/.test(e))).toEqual([]);
     },
     T,
   );

@@ -16,6 +16,9 @@ import { ArticleDetails } from './ArticleDetails';
 import { CandidateRow, type RowAction } from './CandidateRow';
 import { Contradictions } from './Contradictions';
 
+/** How often an open review reads its batch again (also on window focus); skipped while hidden or busy. */
+const REFRESH_MS = 20_000;
+
 export function ReviewPanel({
   batch,
   onBatch,
@@ -37,6 +40,31 @@ export function ReviewPanel({
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
   const listRef = useRef<HTMLDivElement>(null);
+  const busyRef = useRef(false);
+  busyRef.current = busy;
+
+  // The batch as it stands now: after a refused action, and on focus or every little while, so the
+  // counts and rows do not stay as they were when another reviewer works on the same article.
+  const reload = async () => {
+    try {
+      onBatch((await explorer.api.ingestBatch(batch.id)).batch);
+    } catch {
+      /* the next action or refresh says what is wrong */
+    }
+  };
+  const reloadRef = useRef(reload);
+  reloadRef.current = reload;
+  useEffect(() => {
+    const quiet = () => {
+      if (!busyRef.current && document.visibilityState === 'visible') void reloadRef.current();
+    };
+    const timer = window.setInterval(quiet, REFRESH_MS);
+    window.addEventListener('focus', quiet);
+    return () => {
+      window.clearInterval(timer);
+      window.removeEventListener('focus', quiet);
+    };
+  }, [batch.id]);
 
   const run = async (
     what: string,
@@ -56,6 +84,7 @@ export function ReviewPanel({
       return true;
     } catch (e) {
       setMessage({ kind: 'error', text: failure(e) });
+      if (e instanceof ApiError && e.status < 500) await reload();
       return false;
     } finally {
       setBusy(false);
@@ -74,15 +103,17 @@ export function ReviewPanel({
     if (!v || busy) return;
     switch (a.kind) {
       case 'accept':
-        return run(`Accepted ${id}`, () => api.ingestAccept(batch.id, id, a.decision));
+        return run(`Accepted ${id}`, () => api.ingestAccept(batch.id, id, a.decision, v.seen));
       case 'reject':
-        return run(`Rejected ${id}`, () => api.ingestReject(batch.id, id));
+        return run(`Rejected ${id}`, () => api.ingestReject(batch.id, id, v.seen));
       case 'reopen':
         return run(`Reopened ${id}`, () => api.ingestReopen(batch.id, id));
       case 'merge':
-        return run(`Merged ${id} into ${a.into}`, () => api.ingestMerge(batch.id, id, a.into));
+        return run(`Merged ${id} into ${a.into}`, () => api.ingestMerge(batch.id, id, a.into, v.seen));
       case 'edit':
-        return run(`Edited ${id}`, () => api.ingestEdit(batch.id, id, a.decision)).then((ok) => ok && stopEditing());
+        return run(`Edited ${id}`, () => api.ingestEdit(batch.id, id, a.decision, v.seen)).then(
+          (ok) => ok && stopEditing(),
+        );
       case 'judge': {
         const c = v.candidate;
         const forms = c.kind === 'entity' ? c.forms : [];
