@@ -104,6 +104,13 @@ describe('article details in the review (e2e, headless Chromium)', () => {
         /changed by .* since you opened it: now edited \(".* Jr"\)/,
       );
       await page.waitForSelector(`[data-testid=ingest-row][data-candidate="${id}"][data-state="edited"]`);
+      // The row shows the edit it will write; the messages name items, not internal ids.
+      expect(await person.locator('.ingest-row-title').textContent()).toBe(`${fresh.decision.label} · ${renamed}`);
+      await person.locator('[data-testid=ingest-accept]').click();
+      await page.waitForSelector(`[data-testid=ingest-row][data-candidate="${id}"][data-state="accepted"]`);
+      expect(await page.locator('[data-testid=ingest-message]').textContent()).toMatch(
+        new RegExp(`^Accepted "${fresh.decision.label} · ${renamed}": \\d+ created`),
+      );
       expect(errors.filter((e) => !/409/.test(e))).toEqual([]);
     },
     T,

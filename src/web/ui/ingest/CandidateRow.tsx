@@ -7,7 +7,7 @@ import { useState } from 'react';
 import type { Decision, EntityDecision } from '../../../ingest/review/decision';
 import type { CandidateView } from '../../../shared/api/ingest';
 import { editable } from '../../core/ingest/edit';
-import { candidateTitle, mergeOptions, quoteSpanOf, type RefOption } from '../../core/ingest/review';
+import { mergeOptions, quoteSpanOf, viewTitle, type RefOption } from '../../core/ingest/review';
 import { CandidateEditor } from './CandidateEditor';
 import { ActionButton, Choice } from './ReviewControls';
 import { MergeChoice, type Verdict } from './MergeChoice';
@@ -83,7 +83,7 @@ export function CandidateRow({
       data-testid="ingest-row"
     >
       <div className="row">
-        <strong className="ingest-row-title">{candidateTitle(c)}</strong>
+        <strong className="ingest-row-title">{viewTitle(view)}</strong>
         {view.state === 'edited' ? (
           <span className="small muted" data-testid="ingest-edited">
             (edited)

@@ -9,7 +9,14 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AcceptOutcome, BatchView } from '../../../shared/api/ingest';
 import { ApiError, describeError } from '../../api/client';
 import { editable } from '../../core/ingest/edit';
-import { candidateSpans, refOptions, reviewRows, textSegments } from '../../core/ingest/review';
+import {
+  candidateSpans,
+  mergeOptions,
+  refOptions,
+  reviewRows,
+  textSegments,
+  viewTitle,
+} from '../../core/ingest/review';
 import { undoFailure } from '../../core/ingest/undo-message';
 import { useExplorer } from '../context';
 import { ArticleDetails } from './ArticleDetails';
@@ -101,24 +108,27 @@ export function ReviewPanel({
     const api = explorer.api;
     const v = rows.find((r) => r.candidate.id === id);
     if (!v || busy) return;
+    // Messages name the item and the graph entity as the reviewer sees them, not by internal ids.
+    const name = `"${viewTitle(v)}"`;
+    const entity = (eid: string) => mergeOptions(batch.candidates, id).find((o) => o.entityId === eid)?.name ?? eid;
     switch (a.kind) {
       case 'accept':
-        return run(`Accepted ${id}`, () => api.ingestAccept(batch.id, id, a.decision, v.seen));
+        return run(`Accepted ${name}`, () => api.ingestAccept(batch.id, id, a.decision, v.seen));
       case 'reject':
-        return run(`Rejected ${id}`, () => api.ingestReject(batch.id, id, v.seen));
+        return run(`Rejected ${name}`, () => api.ingestReject(batch.id, id, v.seen));
       case 'reopen':
-        return run(`Reopened ${id}`, () => api.ingestReopen(batch.id, id));
+        return run(`Reopened ${name}`, () => api.ingestReopen(batch.id, id));
       case 'merge':
-        return run(`Merged ${id} into ${a.into}`, () => api.ingestMerge(batch.id, id, a.into, v.seen));
+        return run(`Merged ${name} into "${entity(a.into)}"`, () => api.ingestMerge(batch.id, id, a.into, v.seen));
       case 'edit':
-        return run(`Edited ${id}`, () => api.ingestEdit(batch.id, id, a.decision, v.seen)).then(
+        return run(`Edited ${name}`, () => api.ingestEdit(batch.id, id, a.decision, v.seen)).then(
           (ok) => ok && stopEditing(),
         );
       case 'judge': {
         const c = v.candidate;
         const forms = c.kind === 'entity' ? c.forms : [];
         const words = a.verdict === 'not-same' ? 'not the same as' : 'unsure whether it is';
-        return run(`Judged ${id} ${words} ${a.entityId}`, async () => {
+        return run(`Judged ${name} ${words} "${entity(a.entityId)}"`, async () => {
           for (const form of forms)
             await api.ingestJudge({ left: { form }, right: { entityId: a.entityId } }, a.verdict);
           return api.ingestBatch(batch.id);
@@ -131,7 +141,7 @@ export function ReviewPanel({
           .filter((x) => x.acceptId === accept && typeof x.result?.entityId === 'string')
           .map((x) => x.result!.entityId as string);
         return run(
-          `Undid accept ${accept}`,
+          `Undid the accept of ${name}`,
           async () => {
             const r = await api.ingestUndo(accept);
             onUndone(touched);
