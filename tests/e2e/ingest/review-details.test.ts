@@ -115,4 +115,39 @@ describe('article details in the review (e2e, headless Chromium)', () => {
     },
     T,
   );
+  it(
+    '"Same as" can merge into any graph entity of a compatible label found by search, not only the suggestions',
+    async () => {
+      const { page, errors } = await newPage(e2e.browser);
+      await openExplorer(page, e2e.app.url);
+      await page.click('[data-testid=add-article]');
+      await page.click('[data-testid=ingest-batch]');
+      await page.waitForSelector('[data-testid=ingest-review]');
+      await idle(page);
+      const batch = (await page.locator('[data-testid=ingest-review]').getAttribute('data-batch'))!;
+      const api = `${e2e.app.url.replace(/\/$/, '')}/api/ingest/batches/${batch}`;
+      const view = (await (await fetch(api)).json()).batch;
+      const place = view.candidates.find(
+        (c: any) => c.state === 'pending' && c.candidate.kind === 'entity' && c.candidate.type === 'PLACE',
+      );
+      const id = place.candidate.id as string;
+      const row = page.locator(`[data-testid=ingest-row][data-candidate="${id}"]`);
+      // The search shows on the current row (a click on it, or the arrow keys, makes it current).
+      await row.locator('[data-testid=ingest-quote]').click();
+      await row.locator('[data-testid=ingest-merge-search-q]').fill('Kharkiv');
+      const hit = row.locator('[data-testid=ingest-merge-hit]', { hasText: /^Kharkiv \(Place\)/ }).first();
+      await hit.waitFor();
+      // Only compatible labels are offered: a place is never merged into a person.
+      expect(await row.locator('[data-testid=ingest-merge-hit]', { hasText: '(Person)' }).count()).toBe(0);
+      await hit.locator('[data-testid=ingest-merge-hit-merge]').click();
+      await page.waitForSelector(`[data-testid=ingest-row][data-candidate="${id}"][data-state="accepted"]`);
+      expect(await page.locator('[data-testid=ingest-message]').textContent()).toMatch(
+        /^Merged "Place · .*" into "Kharkiv"/,
+      );
+      const after = (await (await fetch(api)).json()).batch;
+      expect(after.candidates.find((c: any) => c.candidate.id === id).result.entityId).toBe('kharkiv');
+      expect(errors).toEqual([]);
+    },
+    T,
+  );
 });

@@ -11,6 +11,7 @@ import { mergeOptions, quoteSpanOf, viewTitle, type RefOption } from '../../core
 import { CandidateEditor } from './CandidateEditor';
 import { ActionButton, Choice } from './ReviewControls';
 import { MergeChoice, type Verdict } from './MergeChoice';
+import { MergeSearch } from './MergeSearch';
 
 // The graph labels an entity can be created with (the decision contract's list; kept here so zod stays out of the bundle).
 const LABELS = ['Person', 'Organization', 'Place', 'Weapon'] as const;
@@ -28,7 +29,7 @@ export type RowAction =
   | { kind: 'accept'; decision?: EntityDecision }
   | { kind: 'reject' }
   | { kind: 'reopen' }
-  | { kind: 'merge'; into: string }
+  | { kind: 'merge'; into: string; name?: string }
   | { kind: 'judge'; entityId: string; verdict: Verdict }
   | { kind: 'edit'; decision: Decision }
   | { kind: 'undo' }
@@ -184,6 +185,9 @@ export function CandidateRow({
           onMerge={(into) => onAction({ kind: 'merge', into })}
           onJudge={(id, verdict) => onAction({ kind: 'judge', entityId: id, verdict })}
         />
+      ) : null}
+      {open && c.kind === 'entity' && current ? (
+        <MergeSearch type={c.type} busy={busy} onMerge={(into, name) => onAction({ kind: 'merge', into, name })} />
       ) : null}
       {open && editing ? (
         <CandidateEditor

@@ -119,7 +119,9 @@ export function ReviewPanel({
       case 'reopen':
         return run(`Reopened ${name}`, () => api.ingestReopen(batch.id, id));
       case 'merge':
-        return run(`Merged ${name} into "${entity(a.into)}"`, () => api.ingestMerge(batch.id, id, a.into, v.seen));
+        return run(`Merged ${name} into "${a.name ?? entity(a.into)}"`, () =>
+          api.ingestMerge(batch.id, id, a.into, v.seen),
+        );
       case 'edit':
         return run(`Edited ${name}`, () => api.ingestEdit(batch.id, id, a.decision, v.seen)).then(
           (ok) => ok && stopEditing(),
