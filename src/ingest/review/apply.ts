@@ -8,7 +8,7 @@
 import { MAX_QUOTE_WORDS, wordCount, type Batch, type Candidate, type Span } from '../batch';
 import { trimSpan } from '../extract/quote';
 import type { DecisionRow } from '../staging/store';
-import type { ClaimDecision, EntityDecision, EventDecision, RelationshipDecision } from './decision';
+import type { ClaimDecision, Decision, EntityDecision, EventDecision, RelationshipDecision } from './decision';
 import { ReviewBlocked } from './errors';
 import { resolveRef } from './proposals';
 import type { Vocabulary } from './vocabulary';
@@ -360,4 +360,20 @@ export async function ensureArticle(ctx: Omit<ApplyContext, 'article'>, articleI
   });
   await publishedBy({ ...ctx, article }, outlet, basis('outlet'));
   return article;
+}
+
+/** Writes one accepted candidate by its kind; any other kind writes nothing. */
+export async function applyCandidate(ctx: ApplyContext, c: Candidate, d: Decision): Promise<Record<string, unknown>> {
+  switch (c.kind) {
+    case 'entity':
+      return applyEntity(ctx, c, d as never);
+    case 'relationship':
+      return applyRelationship(ctx, c, d as never);
+    case 'claim':
+      return applyClaim(ctx, c, d as never);
+    case 'event':
+      return applyEvent(ctx, c, d as never);
+    default:
+      return {};
+  }
 }

@@ -8,7 +8,7 @@ import type { Judgement } from '../link/judgements';
 import { newsgraphSchemaProblem } from '../staging/graph';
 import type { DecisionRow, StagedBatch } from '../staging/store';
 import { TextStore } from '../store';
-import { applyClaim, applyEntity, applyEvent, applyRelationship, ensureArticle, type ApplyContext } from './apply';
+import { applyCandidate, ensureArticle, type ApplyContext } from './apply';
 import { confirmContradiction, CONTRA, contraKey } from './contradiction-accept';
 import { proposeContradictions, type ContradictionProposal } from './contradictions';
 import { checkDecision, type ArticleEdit, type Decision } from './decision';
@@ -30,6 +30,7 @@ import {
 import { decisionOf, summaryOf, viewOf, type AcceptRecord, type BatchSummary, type BatchView } from './view';
 import { undoAccept } from './undo';
 import { auditNames } from './audit-names';
+import { assertSeen } from './seen';
 
 export type { AcceptOutcome, AuditSink, ReviewActor, ReviewDeps } from './transaction';
 
@@ -37,6 +38,7 @@ export interface AcceptItem {
   candidate: string;
   /** The decision to apply; default: the stored edit, else the proposal. */
   decision?: unknown;
+  seen?: string; // the decision's stamp the reviewer was shown (./seen.ts)
 }
 
 export class ReviewService {
@@ -163,13 +165,13 @@ export class ReviewService {
   // ------------------------------------------------------------------ accept
 
   /** Accepts one candidate into an existing graph entity (a merge), recording the judgement "same". */
-  async merge(batchId: string, candidateId: string, into: string, actor: ReviewActor): Promise<AcceptOutcome> {
+  async merge(batchId: string, candidateId: string, into: string, actor: ReviewActor, seen?: string) {
     const s = this.staged(batchId);
     const c = this.entityOf(s.batch, this.candidate(s.batch, candidateId));
     if (c.kind !== 'entity') throw new ReviewBlocked('Only an entity can be merged into a graph entity.');
     const out = await this.accept(
       batchId,
-      [{ candidate: c.id, decision: { action: 'link', entityId: into } }],
+      [{ candidate: c.id, decision: { action: 'link', entityId: into }, seen }],
       actor,
       'ingest.merge',
     );
@@ -214,6 +216,7 @@ export class ReviewService {
       const c = this.entityOf(s.batch, this.candidate(s.batch, item.candidate));
       const row = decisions.get(c.id);
       if (row?.state === 'accepted') throw new ReviewBlocked(`${c.id} is accepted already.`);
+      assertSeen(c.id, row, item.seen);
       previous[c.id] = row ? { state: row.state, edit: row.edit } : null;
       return { c, explicit: item.decision };
     });
@@ -242,7 +245,7 @@ export class ReviewService {
         for (const { c, explicit } of plan) {
           const decision = this.decisionFor(s.batch, c, decisions, explicit);
           const from = w.changes.length;
-          const result = await this.applyOne(ctx, c, decision);
+          const result = await applyCandidate(ctx, c, decision);
           decisions.set(c.id, {
             candidate: c.id,
             state: 'accepted',
@@ -296,21 +299,6 @@ export class ReviewService {
       created: countCreated(changes),
       changed: countChanged(changes),
     };
-  }
-
-  private async applyOne(ctx: ApplyContext, c: Candidate, d: Decision): Promise<Record<string, unknown>> {
-    switch (c.kind) {
-      case 'entity':
-        return applyEntity(ctx, c, d as never);
-      case 'relationship':
-        return applyRelationship(ctx, c, d as never);
-      case 'claim':
-        return applyClaim(ctx, c, d as never);
-      case 'event':
-        return applyEvent(ctx, c, d as never);
-      default:
-        return {};
-    }
   }
 
   private decisionFor(

@@ -7,6 +7,7 @@ import type { ArticleMeta, Batch, Candidate } from '../batch';
 import type { AcceptRow, DecisionRow, StagedBatch } from '../staging/store';
 import type { Decision } from './decision';
 import { proposalFor, resolveRef, refsOf } from './proposals';
+import { seenOf } from './seen';
 import type { Change } from './writer';
 
 export type CandidateState = 'pending' | 'edited' | 'accepted' | 'rejected';
@@ -23,6 +24,8 @@ export interface CandidateView {
   acceptId: number | null;
   by: string | null;
   at: string | null;
+  /** The stamp of the decision shown (an action sent with an older one is refused). */
+  seen: string;
 }
 
 export interface AcceptView {
@@ -140,6 +143,7 @@ export function viewOf(
       acceptId: row?.acceptId ?? null,
       by: row?.by ?? null,
       at: row?.at ?? null,
+      seen: seenOf(row),
     };
   });
   return {

@@ -70,6 +70,9 @@ export const CandidateViewSchema = z.object({
   acceptId: z.number().nullable(),
   by: z.string().nullable(),
   at: z.string().nullable(),
+  seen: z
+    .string()
+    .describe('stamp of the decision shown: send it back with an action to be refused if it changed since'),
 });
 export type CandidateView = z.infer<typeof CandidateViewSchema>;
 
@@ -118,15 +121,17 @@ export const CandidateParamsSchema = BatchParamsSchema.extend({
 });
 export const AcceptParamsSchema = z.object({ accept: z.coerce.number().int().positive() });
 
-export const AcceptBodySchema = z.strictObject({ decision: DecisionSchema.optional() }).default({});
-export const EditBodySchema = z.strictObject({ decision: DecisionSchema });
+/** The `seen` stamp of the candidate as the client showed it (409 when it changed since; none sent, no check). */
+const Seen = z.string().max(200).optional().describe("the candidate view's `seen`: refused (409) if changed since");
+export const AcceptBodySchema = z.strictObject({ decision: DecisionSchema.optional(), seen: Seen }).default({});
+export const EditBodySchema = z.strictObject({ decision: DecisionSchema, seen: Seen });
 /**
  * What the accept and edit routes parse: the review checks the decision against its candidate's
  * kind, because the union's own error describes whichever kind failed last ("unknown fields").
  */
 const SentDecision = z.record(z.string(), z.unknown());
-export const AcceptBodyInputSchema = z.strictObject({ decision: SentDecision.optional() }).default({});
-export const EditBodyInputSchema = z.strictObject({ decision: SentDecision });
+export const AcceptBodyInputSchema = z.strictObject({ decision: SentDecision.optional(), seen: Seen }).default({});
+export const EditBodyInputSchema = z.strictObject({ decision: SentDecision, seen: Seen });
 export const RejectBodySchema = z
   .strictObject({
     notSame: z
@@ -134,9 +139,13 @@ export const RejectBodySchema = z
       .max(20)
       .default([])
       .describe('graph ids its names are NOT (never proposed again)'),
+    seen: Seen,
   })
   .default({ notSame: [] });
-export const MergeBodySchema = z.strictObject({ into: z.string().min(1).max(200).describe('the graph entity id') });
+export const MergeBodySchema = z.strictObject({
+  into: z.string().min(1).max(200).describe('the graph entity id'),
+  seen: Seen,
+});
 export const BulkBodySchema = z.strictObject({ minConfidence: z.number().min(0).max(1).default(0.9) });
 export const ContradictionBodySchema = z.strictObject({
   claim: z.string().min(1).max(200),

@@ -1,7 +1,7 @@
 /** Adding articles: staging, the review (accept, edit, reject, merge, judge, contradictions) and undo. */
 import type { AcceptOutcome, BatchSummary, BatchView, Contradiction, IngestArticleBody } from '../../shared/api';
 import { ROUTES } from '../../shared/api/routes';
-import type { Decision } from '../../ingest/review/decision';
+import type { ArticleEdit as ArticleDetailsEdit, Decision } from '../../ingest/review/decision';
 import type { TransportClass } from './transport';
 
 type Batch = { batch: BatchView };
@@ -24,23 +24,28 @@ export function withIngestCalls<B extends TransportClass>(Base: B) {
       return this.request(ROUTES.ingestBatch, { params: { id } });
     }
 
+    /** Gives the staged article's details (title, outlet, published…) before its first accept. */
+    ingestBatchArticle(id: string, edit: ArticleDetailsEdit): Promise<Batch> {
+      return this.request(ROUTES.ingestBatchArticle, { params: { id }, body: edit });
+    }
+
     /** Discards a staged article with nothing accepted (refused, saying why, otherwise). */
     ingestDiscard(id: string): Promise<{ discarded: string }> {
       return this.request(ROUTES.ingestDiscard, { params: { id } });
     }
 
-    /** Accepts one candidate (its proposal, or `decision`): one transaction, undoable. */
-    ingestAccept(id: string, candidate: string, decision?: Decision): Promise<Accepted> {
-      return this.request(ROUTES.ingestAccept, { params: { id, candidate }, body: decision ? { decision } : {} });
+    /** Accepts one candidate (its proposal, or `decision`): one transaction, undoable. `seen`: see the view's. */
+    ingestAccept(id: string, candidate: string, decision?: Decision, seen?: string): Promise<Accepted> {
+      return this.request(ROUTES.ingestAccept, { params: { id, candidate }, body: { decision, seen } });
     }
 
     /** Stores an edited decision (validated by the server; nothing reaches the graph until accepted). */
-    ingestEdit(id: string, candidate: string, decision: Decision): Promise<Batch> {
-      return this.request(ROUTES.ingestEdit, { params: { id, candidate }, body: { decision } });
+    ingestEdit(id: string, candidate: string, decision: Decision, seen?: string): Promise<Batch> {
+      return this.request(ROUTES.ingestEdit, { params: { id, candidate }, body: { decision, seen } });
     }
 
-    ingestReject(id: string, candidate: string): Promise<Batch> {
-      return this.request(ROUTES.ingestReject, { params: { id, candidate }, body: {} });
+    ingestReject(id: string, candidate: string, seen?: string): Promise<Batch> {
+      return this.request(ROUTES.ingestReject, { params: { id, candidate }, body: { seen } });
     }
 
     /** Records a judgement on a name/entity pair: "not-same" is never proposed again, "unsure" is never auto-linked. */
@@ -67,8 +72,8 @@ export function withIngestCalls<B extends TransportClass>(Base: B) {
     }
 
     /** Merges an entity candidate into an existing graph entity (an accept; records "same"). */
-    ingestMerge(id: string, candidate: string, into: string): Promise<Accepted> {
-      return this.request(ROUTES.ingestMerge, { params: { id, candidate }, body: { into } });
+    ingestMerge(id: string, candidate: string, into: string, seen?: string): Promise<Accepted> {
+      return this.request(ROUTES.ingestMerge, { params: { id, candidate }, body: { into, seen } });
     }
 
     ingestBulk(id: string, minConfidence: number): Promise<Accepted> {

@@ -141,7 +141,7 @@ describe('reviewing with judgements, edits and contradictions (e2e, headless Chr
       expect(await pod.textContent()).toMatch(/not proposing mykhailo-podolyak: judged not the same/);
       await pod.getByTestId('ingest-label').selectOption('Person');
       await pod.getByTestId('ingest-accept').click();
-      await stateIs(page, 'Name · Mikhail Podolyar', 'accepted');
+      await stateIs(page, 'Person · Mikhail Podolyar', 'accepted'); // the row shows the label it was written with
       const people = await cypher(
         "MATCH (p:Person) WHERE p.name IN ['Mikhail Podolyar', 'Mykhailo Podolyak'] RETURN p.id AS id ORDER BY id",
       );

@@ -29,6 +29,7 @@ import {
   RejectBodySchema,
 } from '../../../shared/api/ingest';
 import { ArticleEditSchema } from '../../../ingest/review/decision';
+import { assertSeenIn } from '../../../ingest/review/seen';
 import { fastifyPath, parseInput, type RouteModule } from '../../http/context';
 import { createIngest, ingestError } from './service';
 
@@ -78,6 +79,7 @@ export const ingestRoutes: RouteModule = (app, ctx) => {
     guard((req) => {
       const p = candParams(req);
       const body = parseInput(EditBodyInputSchema, req.body, 'body');
+      assertSeenIn(ingest.staging, p.id, p.candidate, body.seen); // edit runs at once after: no other write between
       return { batch: review.edit(p.id, p.candidate, body.decision, req.actor) };
     }),
   );
@@ -86,7 +88,8 @@ export const ingestRoutes: RouteModule = (app, ctx) => {
     guard(async (req) => {
       const p = candParams(req);
       const body = parseInput(AcceptBodyInputSchema, req.body, 'body');
-      const outcome = await review.accept(p.id, [{ candidate: p.candidate, decision: body.decision }], req.actor);
+      const item = { candidate: p.candidate, decision: body.decision, seen: body.seen };
+      const outcome = await review.accept(p.id, [item], req.actor);
       return { outcome, batch: review.view(p.id) };
     }),
   );
@@ -95,6 +98,7 @@ export const ingestRoutes: RouteModule = (app, ctx) => {
     guard((req) => {
       const p = candParams(req);
       const body = parseInput(RejectBodySchema, req.body, 'body');
+      assertSeenIn(ingest.staging, p.id, p.candidate, body.seen);
       return { batch: review.reject(p.id, p.candidate, req.actor, body.notSame) };
     }),
   );
@@ -110,7 +114,7 @@ export const ingestRoutes: RouteModule = (app, ctx) => {
     guard(async (req) => {
       const p = candParams(req);
       const body = parseInput(MergeBodySchema, req.body, 'body');
-      const outcome = await review.merge(p.id, p.candidate, body.into, req.actor);
+      const outcome = await review.merge(p.id, p.candidate, body.into, req.actor, body.seen);
       return { outcome, batch: review.view(p.id) };
     }),
   );

@@ -45,6 +45,17 @@ export function candidateTitle(c: Candidate): string {
   }
 }
 
+/**
+ * The row's summary as it will be written: a reviewer's edit (or what an accept wrote) shows its
+ * entity name and label ("Place · Saltivskyi district"), else the extracted words.
+ */
+export function viewTitle(v: CandidateView): string {
+  const d = v.decision as { action?: string; label?: string; name?: string } | null;
+  if (v.proposed || v.candidate.kind !== 'entity' || d?.action !== 'create' || !d.name || !d.label)
+    return candidateTitle(v.candidate);
+  return `${d.label} · ${d.name}`;
+}
+
 /** Graph entities an entity candidate may be merged into: its link candidate's ranked options. */
 export function mergeOptions(candidates: readonly CandidateView[], entity: string): LinkOption[] {
   for (const v of candidates) {

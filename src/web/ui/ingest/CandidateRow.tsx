@@ -7,11 +7,12 @@ import { useState } from 'react';
 import type { Decision, EntityDecision } from '../../../ingest/review/decision';
 import type { CandidateView } from '../../../shared/api/ingest';
 import { editable } from '../../core/ingest/edit';
-import { candidateTitle, mergeOptions, quoteSpanOf, type RefOption } from '../../core/ingest/review';
+import { mergeOptions, quoteSpanOf, viewTitle, type RefOption } from '../../core/ingest/review';
 import { CandidateEditor } from './CandidateEditor';
 import { ActionButton, Choice } from './ReviewControls';
 import { RowDetail } from './RowDetail';
 import { MergeChoice, type Verdict } from './MergeChoice';
+import { MergeSearch } from './MergeSearch';
 
 // The graph labels an entity can be created with (the decision contract's list; kept here so zod stays out of the bundle).
 const LABELS = ['Person', 'Organization', 'Place', 'Weapon'] as const;
@@ -29,7 +30,7 @@ export type RowAction =
   | { kind: 'accept'; decision?: EntityDecision }
   | { kind: 'reject' }
   | { kind: 'reopen' }
-  | { kind: 'merge'; into: string }
+  | { kind: 'merge'; into: string; name?: string }
   | { kind: 'judge'; entityId: string; verdict: Verdict }
   | { kind: 'edit'; decision: Decision }
   | { kind: 'undo' }
@@ -84,7 +85,7 @@ export function CandidateRow({
       data-testid="ingest-row"
     >
       <div className="row">
-        <strong className="ingest-row-title">{candidateTitle(c)}</strong>
+        <strong className="ingest-row-title">{viewTitle(view)}</strong>
         {view.state === 'edited' ? (
           <span className="small muted" data-testid="ingest-edited">
             (edited)
@@ -186,6 +187,9 @@ export function CandidateRow({
           onMerge={(into) => onAction({ kind: 'merge', into })}
           onJudge={(id, verdict) => onAction({ kind: 'judge', entityId: id, verdict })}
         />
+      ) : null}
+      {open && c.kind === 'entity' && current ? (
+        <MergeSearch type={c.type} busy={busy} onMerge={(into, name) => onAction({ kind: 'merge', into, name })} />
       ) : null}
       {open && editing ? (
         <CandidateEditor

@@ -9,11 +9,22 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AcceptOutcome, BatchView } from '../../../shared/api/ingest';
 import { ApiError, describeError } from '../../api/client';
 import { editable } from '../../core/ingest/edit';
-import { candidateSpans, refOptions, reviewRows, textSegments } from '../../core/ingest/review';
+import {
+  candidateSpans,
+  mergeOptions,
+  refOptions,
+  reviewRows,
+  textSegments,
+  viewTitle,
+} from '../../core/ingest/review';
 import { undoFailure } from '../../core/ingest/undo-message';
 import { useExplorer } from '../context';
+import { ArticleDetails } from './ArticleDetails';
 import { CandidateRow, type RowAction } from './CandidateRow';
 import { Contradictions } from './Contradictions';
+
+/** How often an open review reads its batch again (also on window focus); skipped while hidden or busy. */
+const REFRESH_MS = 20_000;
 
 export function ReviewPanel({
   batch,
@@ -36,6 +47,31 @@ export function ReviewPanel({
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
   const listRef = useRef<HTMLDivElement>(null);
+  const busyRef = useRef(false);
+  busyRef.current = busy;
+
+  // The batch as it stands now: after a refused action, and on focus or every little while, so the
+  // counts and rows do not stay as they were when another reviewer works on the same article.
+  const reload = async () => {
+    try {
+      onBatch((await explorer.api.ingestBatch(batch.id)).batch);
+    } catch {
+      /* the next action or refresh says what is wrong */
+    }
+  };
+  const reloadRef = useRef(reload);
+  reloadRef.current = reload;
+  useEffect(() => {
+    const quiet = () => {
+      if (!busyRef.current && document.visibilityState === 'visible') void reloadRef.current();
+    };
+    const timer = window.setInterval(quiet, REFRESH_MS);
+    window.addEventListener('focus', quiet);
+    return () => {
+      window.clearInterval(timer);
+      window.removeEventListener('focus', quiet);
+    };
+  }, [batch.id]);
 
   const run = async (
     what: string,
@@ -55,6 +91,7 @@ export function ReviewPanel({
       return true;
     } catch (e) {
       setMessage({ kind: 'error', text: failure(e) });
+      if (e instanceof ApiError && e.status < 500) await reload();
       return false;
     } finally {
       setBusy(false);
@@ -71,22 +108,29 @@ export function ReviewPanel({
     const api = explorer.api;
     const v = rows.find((r) => r.candidate.id === id);
     if (!v || busy) return;
+    // Messages name the item and the graph entity as the reviewer sees them, not by internal ids.
+    const name = `"${viewTitle(v)}"`;
+    const entity = (eid: string) => mergeOptions(batch.candidates, id).find((o) => o.entityId === eid)?.name ?? eid;
     switch (a.kind) {
       case 'accept':
-        return run(`Accepted ${id}`, () => api.ingestAccept(batch.id, id, a.decision));
+        return run(`Accepted ${name}`, () => api.ingestAccept(batch.id, id, a.decision, v.seen));
       case 'reject':
-        return run(`Rejected ${id}`, () => api.ingestReject(batch.id, id));
+        return run(`Rejected ${name}`, () => api.ingestReject(batch.id, id, v.seen));
       case 'reopen':
-        return run(`Reopened ${id}`, () => api.ingestReopen(batch.id, id));
+        return run(`Reopened ${name}`, () => api.ingestReopen(batch.id, id));
       case 'merge':
-        return run(`Merged ${id} into ${a.into}`, () => api.ingestMerge(batch.id, id, a.into));
+        return run(`Merged ${name} into "${a.name ?? entity(a.into)}"`, () =>
+          api.ingestMerge(batch.id, id, a.into, v.seen),
+        );
       case 'edit':
-        return run(`Edited ${id}`, () => api.ingestEdit(batch.id, id, a.decision)).then((ok) => ok && stopEditing());
+        return run(`Edited ${name}`, () => api.ingestEdit(batch.id, id, a.decision, v.seen)).then(
+          (ok) => ok && stopEditing(),
+        );
       case 'judge': {
         const c = v.candidate;
         const forms = c.kind === 'entity' ? c.forms : [];
         const words = a.verdict === 'not-same' ? 'not the same as' : 'unsure whether it is';
-        return run(`Judged ${id} ${words} ${a.entityId}`, async () => {
+        return run(`Judged ${name} ${words} "${entity(a.entityId)}"`, async () => {
           for (const form of forms)
             await api.ingestJudge({ left: { form }, right: { entityId: a.entityId } }, a.verdict);
           return api.ingestBatch(batch.id);
@@ -99,7 +143,7 @@ export function ReviewPanel({
           .filter((x) => x.acceptId === accept && typeof x.result?.entityId === 'string')
           .map((x) => x.result!.entityId as string);
         return run(
-          `Undid accept ${accept}`,
+          `Undid the accept of ${name}`,
           async () => {
             const r = await api.ingestUndo(accept);
             onUndone(touched);
@@ -186,6 +230,11 @@ export function ReviewPanel({
         </div>
       ) : null}
       <Contradictions batch={batch} busy={busy} run={run} />
+      <ArticleDetails
+        batch={batch}
+        busy={busy}
+        onSave={(edit) => void run('Saved the article details', () => explorer.api.ingestBatchArticle(batch.id, edit))}
+      />
       <div className="ingest-columns">
         <div className="ingest-article" aria-label="Article text" data-testid="ingest-article">
           {segments.map((s) =>

@@ -3,6 +3,7 @@ import type { CandidateView } from '../../../../../src/shared/api/ingest';
 import {
   candidateSpans,
   candidateTitle,
+  viewTitle,
   mergeOptions,
   reviewRows,
   textSegments,
@@ -109,5 +110,41 @@ describe('review list (pure)', () => {
       ['led.', 'out'],
     ]);
     expect(textSegments('plain', [])).toEqual([{ text: 'plain', start: 0, ids: [] }]);
+  });
+});
+
+describe('viewTitle', () => {
+  const saltivskyi = view({
+    id: 'e7',
+    kind: 'entity',
+    text: 'Saltivskyi',
+    type: 'PLACE',
+    forms: ['Saltivskyi'],
+    sources: ['js'],
+    spans: [span(0, 10)],
+    quoteSpan: span(0, 10),
+  });
+  const create = { action: 'create', label: 'Place', name: 'Saltivskyi', aliases: [], description: 'Place x.' };
+
+  it('shows what an edit made of an entity: its name and label', () => {
+    expect(viewTitle(saltivskyi)).toBe('Place · Saltivskyi');
+    const edited = {
+      ...saltivskyi,
+      state: 'edited',
+      proposed: false,
+      decision: { ...create, name: 'Saltivskyi district' },
+    } as CandidateView;
+    expect(viewTitle(edited)).toBe('Place · Saltivskyi district');
+    expect(viewTitle({ ...edited, decision: { ...create, label: 'Organization' } } as CandidateView)).toBe(
+      'Organization · Saltivskyi',
+    );
+  });
+
+  it('keeps the extracted words for a proposal and for a link into the graph', () => {
+    expect(viewTitle({ ...saltivskyi, decision: { ...create, name: 'Other' } } as CandidateView)).toBe(
+      'Place · Saltivskyi',
+    );
+    const linked = { ...saltivskyi, proposed: false, decision: { action: 'link', entityId: 'kharkiv' } };
+    expect(viewTitle(linked as CandidateView)).toBe('Place · Saltivskyi');
   });
 });
