@@ -12,7 +12,7 @@ import { detailFailed, detailLoaded, detailLoading, focusMissing, select } from 
 import type { Explorer } from './explorer';
 
 export class SelectionController {
-  /** Node details already fetched in this page load, by element id (shown at once, then revalidated). */
+  /** Node details already fetched in this page load, by element id (shown at once, then read again). */
   private readonly details = new Map<string, NodeDetailResponse>();
 
   constructor(private readonly app: Explorer) {}
@@ -30,8 +30,8 @@ export class SelectionController {
     const asOf = this.app.state.filters.asOf ?? undefined;
     const key = asOf ? `${id}@${asOf}` : id;
     const cached = this.details.get(key);
-    // A detail seen before shows at once, then is checked: the server answers 304 (the browser's
-    // copy, one trivial query) while the database has committed nothing, else the new detail.
+    // A detail seen before shows at once, then is read again (one statement): anyone may have
+    // committed a change since, and the detail must not stay as it was when first read.
     if (cached) store.set(detailLoaded(id, cached, true));
     else store.set(detailLoading(id));
     try {
