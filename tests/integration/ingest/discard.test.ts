@@ -6,9 +6,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { seedDatabase } from '../../../src/dataset/index';
-import { testNeo4j } from '../../support/neo4j';
-import { ensureSeeded, graphFingerprint } from '../../support/seeded';
+import { reseedIfChanged, seededFingerprint } from '../../support/seeded';
 import { reviewApi, type ReviewApi } from './support/review-api';
 
 const RUSSIAN =
@@ -18,12 +16,11 @@ const FIX = join(__dirname, '../../fixtures/ingest');
 let r: ReviewApi;
 let seeded: string;
 beforeAll(async () => {
-  await ensureSeeded();
-  seeded = await graphFingerprint();
+  seeded = await seededFingerprint();
   r = await reviewApi();
 });
 afterEach(async () => {
-  if ((await graphFingerprint()) !== seeded) await seedDatabase(r.api.driver, testNeo4j().database, { reset: true });
+  await reseedIfChanged(seeded);
 });
 afterAll(async () => r?.close());
 

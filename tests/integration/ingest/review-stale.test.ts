@@ -6,9 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { seedDatabase } from '../../../src/dataset/index';
-import { testNeo4j } from '../../support/neo4j';
-import { ensureSeeded, graphFingerprint } from '../../support/seeded';
+import { graphFingerprint, reseedIfChanged, seededFingerprint } from '../../support/seeded';
 import { reviewApi, type ReviewApi } from './support/review-api';
 
 const FIX = join(__dirname, '../../fixtures/ingest');
@@ -16,12 +14,10 @@ let r: ReviewApi | undefined;
 let seeded: string;
 
 beforeAll(async () => {
-  await ensureSeeded();
-  seeded = await graphFingerprint();
+  seeded = await seededFingerprint();
 });
 afterEach(async () => {
-  if (r && (await graphFingerprint()) !== seeded)
-    await seedDatabase(r.api.driver, testNeo4j().database, { reset: true });
+  await reseedIfChanged(seeded);
   await r?.close();
   r = undefined;
 });
