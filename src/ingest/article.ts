@@ -132,8 +132,13 @@ export async function extractWithText(
     clusters.map((c) => (gz.entries.length ? linkEntity(c.forms, c.type, gz, judgements) : null)),
   );
   const dates = await timed('dates', () => findDates(text, meta.published));
-  const mentions: Mention[] = clusters.flatMap((c, i) =>
+  const all: Mention[] = clusters.flatMap((c, i) =>
     c.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text, type: c.type, cluster: i })),
+  );
+  // A place inside an organisation's name ("Ukraine" of "Ukraine's MoD") is a mention of the place,
+  // but the organisation is who speaks, holds an office or takes part: the rules see the longer name.
+  const mentions = all.filter(
+    (m) => !all.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start),
   );
   const claims = await timed('attribution', () => attribute(text, sentences, mentions));
   // An untyped name that "he" or "she" refers back to is a person's.

@@ -53,7 +53,7 @@ export const SENTENCE_STARTERS = new Set(
     'a an the this that these those there here it its he she they we i you his her their our my your ' +
     'in on at by for from to of with without within into onto over under after before during since until ' +
     'as while when where why how what which who whom whose if but and or nor so yet also although though ' +
-    'because despite meanwhile however again still even only just then now today tonight yesterday tomorrow ' +
+    'because despite meanwhile however again still even only just then now later earlier separately today tonight yesterday tomorrow ' +
     'last next every each all some many most more several few no not any both either neither one two three ' +
     'four five six seven eight nine ten dozens hundreds thousands videos footage photograph photographs ' +
     'rescue rockets officials experts powers verified copyright source advertisement back premium write ' +

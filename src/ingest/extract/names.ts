@@ -3,6 +3,7 @@ import { isWrittenAbbreviation } from '../link/abbreviations';
 import { nameKey, normaliseName, surnameOf } from '../link/normalise';
 import { typeOfLabels, type Gazetteer } from './gazetteer';
 import { DEMONYMS } from './lexicon';
+import { abbreviationNames, governingBodies, ORG_HEAD, widenOrganisations } from './qualified';
 import type { NameSpan } from './types';
 import { isAcronymSystem, weaponSystemOf } from './weapons';
 
@@ -12,15 +13,6 @@ const within = (a: { start: number; end: number }, b: { start: number; end: numb
   a.start >= b.start && a.end <= b.end;
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
 
-/** Last words of organisation names, which may take a possessive country or a demonym in front. */
-const ORG_HEAD = /\b(Ministry|Department|Service|Committee|Council|Agency|Office|Forces|Army|Navy|Guard|Command)\b/;
-/**
- * A place followed by one of these is its government speaking or acting ("the Kyiv regime", "the
- * Belgorod regional administration", "the Belgorod governor's office"): the organisation, so that a
- * spokesman or a claim is not the city's.
- */
-const GOVERNING =
-  /^ (?:(?:regional|city|municipal|local|district|oblast|provincial|state|military|civil|civilian|military-civilian)\s+){0,2}(?:regime|government|authorities|administration|leadership|(?:governor|mayor)['’]s\s+office)\b/;
 /** "the governor's office", "the mayor's office" with no place named: an organisation a spokesman speaks for. */
 const OFFICE =
   /\b[Tt]he\s+((?:(?:regional|city|municipal|local|district|oblast|provincial|state)\s+)?(?:governor|mayor)['’]s\s+office)\b/g;
@@ -33,37 +25,6 @@ function unnamedOffices(text: string, kept: NameSpan[]): NameSpan[] {
     const span = { start, end: start + m[1]!.length };
     if (kept.some((k) => overlaps(k, span))) continue;
     out.push({ ...span, text: m[1]!, type: 'ORGANIZATION', source: 'office-pattern', confidence: 0.6 });
-  }
-  return out;
-}
-
-/**
- * Widens organisation spans over a possessive country or a demonym right before them
- * ("Russia’s" + "Defense Ministry", "UK" + "Ministry of Defence"): NER and capitalised runs both
- * stop at the possessive, and the partial name links to nothing.
- */
-function widenOrganisations(text: string, spans: NameSpan[]): NameSpan[] {
-  const out = [...spans].sort((a, b) => a.start - b.start);
-  for (let i = 0; i < out.length; i++) {
-    const s = out[i]!;
-    if (!(s.type === 'ORGANIZATION' || (s.type === 'UNKNOWN' && ORG_HEAD.test(s.text)))) continue;
-    const before = text.slice(Math.max(0, s.start - 40), s.start);
-    const poss = /([\p{Lu}][\p{L}.]*(?: [\p{Lu}][\p{L}.]*)?)['’]s $/u.exec(before);
-    const demonym = /(?:^|[^\p{L}.])([\p{Lu}][\p{L}.]+) $/u.exec(before)?.[1];
-    const isDemonym =
-      !!demonym && (demonym.toLowerCase() in DEMONYMS || demonym.toLowerCase().replace(/\.$/, '') in DEMONYMS);
-    let start = s.start;
-    if (poss) start = s.start - poss[0].length;
-    else if (isDemonym) start = s.start - demonym.length - 1;
-    if (start === s.start) continue;
-    // A place or demonym span right before ("Russia" of "Russia’s") becomes part of the organisation.
-    while (i > 0 && out[i - 1]!.end > start) {
-      if (out[i - 1]!.start < start) break;
-      out.splice(i - 1, 1);
-      i--;
-    }
-    if (i > 0 && out[i - 1]!.end > start) continue;
-    out[i] = { ...s, start, text: text.slice(start, s.end), type: 'ORGANIZATION' };
   }
   return out;
 }
@@ -148,12 +109,7 @@ export function mergeNames(
   const systems = new Set(weapons.map((w) => weaponSystemOf(w.text)).filter((x) => x !== undefined));
   for (let i = 0; i < kept.length; i++)
     if (mistaken(kept[i]!) && systems.has(kept[i]!.text)) kept[i] = { ...kept[i]!, type: 'WEAPON' };
-  const governing = widenOrganisations(text, kept).map((k) => {
-    const g = k.type === 'PLACE' || k.type === 'UNKNOWN' ? GOVERNING.exec(text.slice(k.end, k.end + 60)) : null;
-    if (!g) return k;
-    const end = k.end + g[0].length;
-    return { ...k, end, text: text.slice(k.start, end), type: 'ORGANIZATION' as const, gazetteerIds: undefined };
-  });
+  const governing = governingBodies(text, widenOrganisations(text, abbreviationNames(text, kept)));
   return [...governing, ...unnamedOffices(text, governing)].sort((a, b) => a.start - b.start);
 }
 

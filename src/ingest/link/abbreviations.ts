@@ -64,6 +64,19 @@ export const isWrittenAbbreviation = (word: string): boolean => {
   return /^\p{Lu}{2,6}$/u.test(w) || (isAbbreviation(w) && w.toLowerCase() in ABBREVIATIONS);
 };
 
+/** "X ministry" written as "ministry of X" ("russia's defence ministry" → "russia's ministry of defence"), or null. */
+const HEAD_LAST = /^(.*?)([\p{L}-]+) (ministry|department|committee|council)$/u;
+export function headFirst(key: string): string | null {
+  const m = HEAD_LAST.exec(key);
+  return m && !MINOR.has(m[2]!) ? `${m[1]}${m[3]} of ${m[2]}` : null;
+}
+
+/** A word written as one of the listed abbreviations ("MoD", "MOD", "U.N."; not "mod" or "Un"). */
+export const isListedAbbreviation = (word: string): boolean => {
+  const w = undot(word);
+  return isAbbreviation(w) && w.toLowerCase() in ABBREVIATIONS;
+};
+
 /** A single word written as an acronym of three to six letters ("AFU", "U.S.A."), lower case; else null (two letters match too much). */
 export function acronymOf(name: string): string | null {
   const t = name

@@ -4,7 +4,7 @@ import { typeOfLabels, type Gazetteer } from '../extract/gazetteer';
 import { DEMONYMS } from '../extract/lexicon';
 import type { GazetteerEntry } from '../extract/types';
 import type { JudgementIndex } from './judgements';
-import { abbreviationKey, acronymOf, expansions, initialsOf } from './abbreviations';
+import { abbreviationKey, acronymOf, expansions, headFirst, initialsOf } from './abbreviations';
 import { nameKey, normaliseName, surnameOf, translitKey } from './normalise';
 import { sameRomanisation } from './transliteration';
 import { entityPlaces, placeConflict, placeIndex, placesOf, placeSwapped, soundAlike } from './places';
@@ -61,8 +61,10 @@ function abbreviated(
 ): Abbreviated | null {
   const ef = expansions(f).filter((k) => !placeConflict(placesOf(k, places), own));
   const ea = expansions(a);
-  const fs = [abbreviationKey(f), ...ef];
-  const as = [abbreviationKey(a), ...ea];
+  // The two word orders of one body ("Defence Ministry", "Ministry of Defence") count as listed spellings.
+  const orders = (keys: string[]) => [...keys, ...keys.map(headFirst).filter((k) => k !== null)];
+  const fs = orders([abbreviationKey(f), ...ef]);
+  const as = orders([abbreviationKey(a), ...ea]);
   const close = (x: string, y: string) => x === y || (Math.min(x.length, y.length) >= 12 && distance(x, y) <= 2);
   const pairs = fs.flatMap((x, i) => as.flatMap((y, j) => ((i || j) && !placeSwapped(x, y, places) ? [[x, y]] : [])));
   if (pairs.some(([x, y]) => close(x!, y!))) return 'expanded';

@@ -79,7 +79,7 @@ describe('dataset export', () => {
         const bulk = await r.call('POST', `/api/ingest/batches/${id}/accept`, { minConfidence: 0.9 });
         expect(bulk.status, JSON.stringify(bulk.body)).toBe(200);
         // A new person, a relationship, an event and the claims about it: every shape an accept writes.
-        for (const c of ['e4', 'r1', 'e11', 'v1', 'c1', 'c2']) {
+        for (const c of ['e4', 'r1', 'e12', 'v1', 'c1', 'c2']) {
           const a = await r.accept(id, c);
           expect(a.status, `${c}: ${JSON.stringify(a.body)}`).toBe(200);
         }
