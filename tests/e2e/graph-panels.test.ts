@@ -2,10 +2,13 @@
  * End to end, the panels around the graph: a claims result table fits its pane with nodes as
  * chips and text wrapping; the "In view" legend counts what is drawn after the timeline hides
  * the rest; the timeline strip fits its box and no bar covers another; the map keeps people without
- * coordinates in a tray beside it.
+ * coordinates in a tray beside it; the detail panel of a node selected again shows what was committed
+ * since it was first read (the one test that writes: straight into Neo4j, put back after it).
  */
 import { describe, expect, it } from 'vitest';
-import { e2eSession, idle, newPage, openExplorer, shot } from '../support/browser';
+import { e2eSession, idle, newPage, nodeId, openExplorer, shot } from '../support/browser';
+import { testDriver, testNeo4j } from '../support/neo4j';
+import { graphFingerprint, reseedIfChanged } from '../support/seeded';
 
 const T = 240_000;
 const e2e = e2eSession();
@@ -192,6 +195,50 @@ describe('panels around the graph (e2e)', () => {
       );
       expect(edgeInk, `${width}×${height}`).toBe(0);
       await shot(page, name);
+    },
+    T,
+  );
+
+  it(
+    'a node selected again shows a change committed since its detail was first read',
+    async () => {
+      const seeded = await graphFingerprint();
+      const driver = testDriver();
+      const database = testNeo4j().database;
+      // Another user's edit, as the database sees it: the app gets no word of it.
+      const setDescription = async (text: string) =>
+        (
+          await driver.executeQuery(
+            'MATCH (n:Person {id: $id}) WITH n, n.description AS was SET n.description = $text RETURN was',
+            { id: 'vyacheslav-gladkov', text },
+            { database },
+          )
+        ).records[0]!.get('was') as string;
+      const { page, context } = await newPage(e2e.browser);
+      try {
+        await openExplorer(page, e2e.app.url);
+        const [gladkov, region] = [
+          (await nodeId(page, 'vyacheslav-gladkov'))!,
+          (await nodeId(page, 'belgorod-region'))!,
+        ];
+        const select = (id: string) => page.evaluate((x) => window.__newsgraph!.explorer.select(x), id);
+        const description = page.getByTestId('detail-description');
+        await select(gladkov);
+        await expect.poll(() => description.textContent(), { timeout: 30_000 }).toMatch(/^Governor of Russia's/);
+
+        const original = await setDescription('Governor of the Belgorod region (edited while the explorer was open).');
+        await select(region);
+        await expect.poll(() => description.textContent(), { timeout: 30_000 }).toMatch(/^Russian border region/);
+        await select(gladkov);
+        await expect
+          .poll(() => description.textContent(), { timeout: 15_000 })
+          .toBe('Governor of the Belgorod region (edited while the explorer was open).');
+        await setDescription(original);
+      } finally {
+        await context.close();
+        await driver.close();
+        await reseedIfChanged(seeded);
+      }
     },
     T,
   );

@@ -4,10 +4,12 @@
  * graph area, do not cover each other. Signed in as an admin (the fullest top bar) with a hidden
  * node: at 1280×800 the bar is one row with every control inside the window; at 800×700 and
  * 420×800 every control is still inside the window, the graph keeps most of the width, and the
- * Cypher drawer's Run button is on screen. Signed in as an editor at 900, 800, 600 and 420 px (the last
- * with the Cypher drawer open): a node click opens its details over the graph, inside the window with no
- * scrolling, the graph still in sight and the keyboard in the panel; Esc or its close button give the
- * graph back. Search and saved queries open over the graph from the top bar.
+ * Cypher drawer's Run button is on screen; with the drawer open at 420×800 the timeline folds to
+ * its bar (its button shows the chart again, by keyboard too), so the graph keeps most of the
+ * height. Signed in as an editor at 900, 800, 600 and 420 px (the last with the Cypher drawer
+ * open): a node click opens its details over the graph, inside the window with no scrolling, the
+ * graph still in sight and the keyboard in the panel; Esc or its close button give the graph back.
+ * Search and saved queries open over the graph from the top bar.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -165,6 +167,9 @@ describe('signed in as an admin, with a hidden node (e2e)', () => {
         const mid = await box(page, 'main.main');
         expect(mid.right - mid.left).toBeGreaterThanOrEqual(400);
         expect(mid.bottom - mid.top).toBeGreaterThanOrEqual(300);
+        // Room enough: the whole timeline strip, and no fold button.
+        expect(await page.getByTestId('timeline').getAttribute('data-folded')).toBe('0');
+        expect(await page.getByTestId('timeline-fold').count()).toBe(0);
         await shot(page, 'narrow-window-800x700');
 
         await page.setViewportSize({ width: 420, height: 800 });
@@ -180,7 +185,28 @@ describe('signed in as an admin, with a hidden node (e2e)', () => {
         expect(run.right).toBeLessThanOrEqual(420);
         expect(run.top).toBeGreaterThanOrEqual(0);
         expect(run.bottom).toBeLessThanOrEqual(800);
+        // The graph keeps most of what the drawer leaves: the timeline folds to its bar.
+        const share = async () => {
+          const [area, canvas] = await Promise.all([box(page, 'main.main'), box(page, '.graph-host')]);
+          return (canvas.bottom - canvas.top) / (area.bottom - area.top);
+        };
+        await expect.poll(share).toBeGreaterThanOrEqual(0.8);
         await shot(page, 'narrow-window-420x800-drawer');
+        // Its button, from the keyboard, shows the chart and folds it again.
+        const fold = page.getByTestId('timeline-fold');
+        expect(await fold.getAttribute('aria-expanded')).toBe('false');
+        await fold.focus();
+        await page.keyboard.press('Enter');
+        await page.getByTestId('timeline-chart').waitFor();
+        expect(await fold.getAttribute('aria-expanded')).toBe('true');
+        expect(await share()).toBeLessThan(0.6);
+        await page.keyboard.press('Enter');
+        await page.getByTestId('timeline-chart').waitFor({ state: 'hidden' });
+        expect(await share()).toBeGreaterThanOrEqual(0.8);
+        // With the drawer closed the strip is whole again.
+        await page.getByRole('button', { name: 'Cypher', exact: true }).click();
+        await expect.poll(() => page.getByTestId('timeline').getAttribute('data-folded')).toBe('0');
+        expect(await fold.count()).toBe(0);
       } finally {
         await context.close();
       }

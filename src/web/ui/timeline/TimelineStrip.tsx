@@ -4,6 +4,7 @@ import { Icon } from '../shell/Icon';
 import { formatDate, formatShortDate } from '../format';
 import { useApp, useExplorer } from '../context';
 import { dayMs, packLanes, ticks, timeScale } from '../../core/timeline/scale';
+import { useFold } from './useFold';
 
 const HEIGHT = 104;
 const AXIS_Y = HEIGHT - 18;
@@ -37,6 +38,7 @@ export function TimelineStrip() {
   const [drag, setDrag] = useState<Drag | null>(null);
   const [hover, setHover] = useState<{ x: number; text: string } | null>(null);
   const [knownThen, setKnownThen] = useState<Set<string> | null>(null);
+  const fold = useFold(host);
 
   useEffect(() => {
     const el = host;
@@ -101,7 +103,7 @@ export function TimelineStrip() {
   }
   if (!timeline || !scale) {
     return (
-      <div className="timeline-strip" data-testid="timeline" ref={setHost}>
+      <div className={fold.folded ? 'timeline-strip folded' : 'timeline-strip'} data-testid="timeline" ref={setHost}>
         <div className="tl-empty">{timeline ? 'No dated events or articles.' : 'Loading the timeline…'}</div>
       </div>
     );
@@ -159,8 +161,26 @@ export function TimelineStrip() {
   const knownCount = knownThen ? timeline.events.filter((e) => knownThen.has(e.id)).length : null;
 
   return (
-    <div className="timeline-strip" data-testid="timeline" ref={setHost}>
+    <div
+      className={fold.folded ? 'timeline-strip folded' : 'timeline-strip'}
+      data-testid="timeline"
+      data-folded={fold.folded ? '1' : '0'}
+      ref={setHost}
+    >
       <div className="tl-bar">
+        {fold.tight ? (
+          <button
+            className="btn small ghost"
+            onClick={fold.toggle}
+            aria-expanded={!fold.folded}
+            aria-controls="timeline-chart"
+            aria-label={fold.folded ? 'Show the timeline chart' : 'Fold the timeline to its bar'}
+            title={fold.folded ? 'Show the timeline chart' : 'Fold the timeline to its bar (more room for the graph)'}
+            data-testid="timeline-fold"
+          >
+            <Icon name={fold.folded ? 'up' : 'down'} size={12} />
+          </button>
+        ) : null}
         <div className="seg" role="tablist" aria-label="Kind of time">
           <button
             role="tab"
@@ -257,6 +277,7 @@ export function TimelineStrip() {
         ) : null}
       </div>
       <svg
+        id="timeline-chart"
         className={`tl-chart ${mode}`}
         width={width}
         height={HEIGHT}
