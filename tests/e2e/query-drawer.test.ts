@@ -29,22 +29,25 @@ async function completions(page: Page): Promise<string[]> {
 
 describe('the query drawer (e2e)', () => {
   it(
-    'the editor traps Tab (it indents): its hint says Esc then Tab leaves it, and Esc then Tab does',
+    'the editor traps Tab (it indents): its hint says Ctrl+M then Tab leaves it, and Ctrl+M then Tab does',
     async () => {
       const { page } = await newPage(e2e.browser);
       await openExplorer(page, e2e.app.url);
       await page.evaluate(() => window.__newsgraph!.explorer.openCypher('MATCH (n) RETURN n LIMIT 1'));
       await page.locator('.cm-content').waitFor({ timeout: 60_000 });
       const hint = (await page.getByTestId('cypher-hint').textContent())!.replace(/\s+/g, ' ');
-      expect(hint).toMatch(/Esc then Tab leaves the editor/);
+      expect(hint).toMatch(/Ctrl\+M then Tab leaves the editor/);
+      expect(hint).toMatch(/Esc closes the drawer/);
       const inEditor = () => page.evaluate(() => !!document.activeElement?.closest('.cm-editor'));
       await page.locator('.cm-content').click();
       await page.keyboard.press('Tab');
       expect(await inEditor()).toBe(true);
-      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+m');
       await page.keyboard.press('Tab');
       expect(await inEditor()).toBe(false);
       expect(await page.evaluate(() => document.activeElement !== document.body)).toBe(true);
+      // Still in the drawer: the way out of the editor is not a way out of the drawer.
+      expect(await page.evaluate(() => !!document.activeElement?.closest('.drawer'))).toBe(true);
     },
     T,
   );

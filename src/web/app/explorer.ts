@@ -205,6 +205,8 @@ export class Explorer {
   readonly select = (id: string | null, additive = false) => this.selection.select(id, additive);
   readonly focusRef = this.action(async (ref: string) => void (await this.selection.focusRef(ref)));
   readonly openNode = this.action((node: GraphNode) => this.selection.openNode(node));
+  /** A search hit added to the selection (for paths), keeping the node selected before. */
+  readonly addToSelection = this.action((node: GraphNode) => this.selection.addToSelection(node));
   readonly expand = this.action((ref: string) => this.expansion.expand(ref));
   readonly expandMore = this.action((anchor: string, type: string) => this.expansion.expandMore(anchor, type));
   readonly collapse = (id: string) => this.store.set(collapseNode(id));

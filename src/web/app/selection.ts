@@ -8,6 +8,7 @@ import { describeError } from '../api/client';
 import { ApiError } from '../api/errors';
 import { addLayer, findNode, nodeRef, unhide } from '../core/graph/graph-store';
 import { commitGraph, graphOf } from '../core/history/actions';
+import { showPath } from '../core/paths/actions';
 import { detailFailed, detailLoaded, detailLoading, focusMissing, select } from '../core/selection/actions';
 import type { Explorer } from './explorer';
 
@@ -89,6 +90,31 @@ export class SelectionController {
       await app.expansion.expand(node.id);
     }
     await this.focusRef(node.id);
+  }
+
+  /**
+   * Adds a search hit to the selection (for paths) without dropping the node selected before,
+   * whose detail stays; loaded as `openNode` loads it. The camera then keeps both in view (once
+   * the layout that placed the new one is over). A path shown for another pair goes.
+   */
+  async addToSelection(node: GraphNode): Promise<void> {
+    const { app } = this;
+    if (!findNode(graphOf(app.state), node.id)) {
+      this.addNode(node);
+      await app.expansion.expand(node.id);
+    }
+    const found = findNode(graphOf(app.state), node.id);
+    if (!found) return;
+    const id = found.id;
+    if (graphOf(app.state).hidden.has(id))
+      app.store.set((s) => commitGraph(unhide(graphOf(s), id), `Showed ${found.caption}`)(s));
+    app.store.set(showPath(null));
+    // Already selected: stays (an additive pick would toggle it off).
+    if (!app.state.selection.includes(id)) app.store.set(select(id, true, true));
+    const focus = app.state.focus;
+    if (focus && app.state.detail?.id !== focus) void this.loadDetail(focus);
+    const both = app.state.selection;
+    requestAnimationFrame(() => app.render.revealWhenSettled(both));
   }
 
   /** Loads a node that is not in the graph yet and adds it alone, as one step (null when it cannot be found). */

@@ -149,6 +149,20 @@ export class RenderSync {
     if (this.layout.isRunning()) void this.lastRun.then(frame);
     else frame();
   }
+
+  /**
+   * Once the layout under way is over, frames these nodes (a selection of two, for paths) in the
+   * free part of the view: after any reveal of that run, which may have moved the view off one.
+   */
+  revealWhenSettled(ids: readonly string[]): void {
+    const ticket = this.runs;
+    const frame = () => {
+      if (ticket !== this.runs || mapOwnsLayout(this.store.get())) return;
+      this.sigma?.camera.reveal(ids, { fit: true, minRatio: FRAME_MIN_RATIO });
+    };
+    if (this.layout.isRunning()) void this.lastRun.then(frame);
+    else frame();
+  }
 }
 
 /** A framed view of one or two nodes is not zoomed closer than this (sigma camera ratio). */

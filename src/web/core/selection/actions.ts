@@ -34,12 +34,13 @@ export const focusMissing =
 
 /**
  * Selects a node, or clears the selection with null. `additive` toggles it in a selection of at
- * most two (for paths); the focus is the node clicked, else the last one still selected. The
- * detail is cleared when nothing is focused (loading it is the caller's effect). In a narrow
- * window the details open over the graph with a focus, and close without one.
+ * most two (for paths); the focus is the node clicked, else the last one still selected, unless
+ * `keepFocus` and the focused node stays selected (a node added by name: its detail is being
+ * read). The detail is cleared when nothing is focused (loading it is the caller's effect). In a
+ * narrow window the details open over the graph with a focus, and close without one.
  */
 export const select =
-  (id: string | null, additive = false) =>
+  (id: string | null, additive = false, keepFocus = false) =>
   (s: AppState): AppState => {
     if (id === null)
       return {
@@ -53,8 +54,20 @@ export const select =
         sidePanel: s.sidePanel === 'right' ? null : s.sidePanel,
       };
     const cur = s.selection;
-    const selection = additive ? (cur.includes(id) ? cur.filter((x) => x !== id) : [...cur, id].slice(-2)) : [id];
-    const focus = selection.includes(id) ? id : (selection[selection.length - 1] ?? null);
+    const kept = keepFocus && s.focus !== null && cur.includes(s.focus) ? s.focus : null;
+    const selection = !additive
+      ? [id]
+      : cur.includes(id)
+        ? cur.filter((x) => x !== id)
+        : kept !== null
+          ? [kept, id]
+          : [...cur, id].slice(-2);
+    const focus =
+      kept !== null && selection.includes(kept)
+        ? kept
+        : selection.includes(id)
+          ? id
+          : (selection[selection.length - 1] ?? null);
     return {
       ...s,
       selection,

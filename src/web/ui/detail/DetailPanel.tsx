@@ -12,6 +12,8 @@ import { EvidenceList } from '../evidence/EvidenceList';
 import { ReportedValues } from './ReportedValues';
 import { humanKey, humanType, panelValue } from '../format';
 import { RelationshipDetail } from './RelationshipDetail';
+import { SearchBox } from '../search/SearchBox';
+import { addForPaths } from '../search/add-for-paths';
 
 /** Properties shown elsewhere in the panel (header, description, aliases) or internal. */
 const SHOWN_ELSEWHERE = new Set(['name', 'title', 'id', 'description', 'aliases', 'role', 'dataset']);
@@ -32,6 +34,13 @@ export function DetailPanel() {
         <p>
           Double-click to expand it; drag to pin it; right-click for more. Shift+click a second node to find the paths
           between them. Hover over a relationship to see its properties; click it to open it here.
+        </p>
+        <p>
+          By keyboard: search (<span className="kbd">/</span>) and press Enter to select; with one selected,{' '}
+          <span className="kbd">Shift</span>+<span className="kbd">Enter</span> on a second result adds it, for paths.
+          Tab reaches the graph: <span className="kbd">Shift</span>+<span className="kbd">F10</span> opens the selected
+          node&rsquo;s menu, <span className="kbd">+</span>/<span className="kbd">−</span> zoom,{' '}
+          <span className="kbd">0</span> fits.
         </p>
         {selection.length === 2 ? <p>Two nodes selected: use “Find paths” at the bottom of the graph.</p> : null}
       </div>
@@ -164,11 +173,7 @@ function Header({ node, data }: { node: GraphNode; data: NodeDetailResponse | nu
           <Icon name="focus" /> Centre
         </button>
       </div>
-      {selection.length === 1 ? (
-        <div className="small faint" style={{ marginTop: 8 }}>
-          Shift+click another node to find paths to it.
-        </div>
-      ) : null}
+      <FindPathsTo caption={displayCaption(node)} paired={selection.length === 2} />
       {Object.keys(more).length ? (
         <div style={{ marginTop: 10 }} data-testid="more">
           <div className="small muted" style={{ marginBottom: 4 }}>
@@ -191,6 +196,26 @@ function Header({ node, data }: { node: GraphNode; data: NodeDetailResponse | nu
           </div>
         </div>
       ) : null}
+    </div>
+  );
+}
+
+/** Picks a second entity by name for the path bar: no need to find it on the canvas. */
+function FindPathsTo({ caption, paired }: { caption: string; paired: boolean }) {
+  const explorer = useExplorer();
+  return (
+    <div className="find-paths-to" data-testid="find-paths-to-box">
+      <SearchBox
+        testId="find-paths-to"
+        ariaLabel="Find paths to…"
+        placeholder="Find paths to…"
+        onPick={(hit) => addForPaths(explorer, hit.node)}
+      />
+      <div className="small faint" style={{ marginTop: 4 }}>
+        {paired
+          ? `Two selected: “Find paths” is at the bottom of the graph. Pick another to pair with ${caption} instead.`
+          : `Picks a second entity for paths from ${caption}; Shift+click a node, or Shift+Enter on a search result, does the same.`}
+      </div>
     </div>
   );
 }

@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import type { Explorer } from '../../app/explorer';
 import { useApp, useExplorer } from '../context';
 import { SigmaController } from '../../render/sigma/sigma-controller';
 import { detectWebGL } from '../../render/webgl';
@@ -66,6 +67,47 @@ export function GraphCanvas() {
       </div>
     );
   }
-  // Focusable, so that closing a panel laid over the graph (narrow windows) gives the keyboard back here.
-  return <div className="graph-host" ref={host} data-testid="graph" tabIndex={-1} />;
+  // A Tab stop with its keys (said in the description): the keyboard reaches the selected node's
+  // menu, the zoom and the fit here; closing a panel laid over the graph gives the focus back here.
+  return (
+    <>
+      <div
+        className="graph-host"
+        ref={host}
+        data-testid="graph"
+        tabIndex={0}
+        role="application"
+        aria-label="Graph view"
+        aria-describedby="graph-keys"
+        onKeyDown={(e) => graphKeys(explorer, e)}
+      />
+      <span id="graph-keys" className="sr-only">
+        Shift+F10 or the menu key opens the selected node&rsquo;s menu; plus and minus zoom; 0 fits the graph. Select
+        nodes with the search box; their details have the same actions.
+      </span>
+    </>
+  );
+}
+
+/** The graph's keys: the selected node's menu (Shift+F10, the menu key), zoom (+/−) and fit (0). */
+function graphKeys(explorer: Explorer, e: KeyboardEvent<HTMLDivElement>): void {
+  if (e.altKey || e.ctrlKey || e.metaKey || e.target !== e.currentTarget) return;
+  const camera = explorer.sigmaController?.camera;
+  if (!camera) return;
+  if ((e.shiftKey && e.key === 'F10') || e.key === 'ContextMenu') {
+    e.preventDefault();
+    const id = explorer.state.focus ?? explorer.state.selection[explorer.state.selection.length - 1];
+    const at = id ? camera.nodeViewportPosition(id) : null;
+    if (id && at) explorer.openContextMenu(id, at.x, at.y);
+    else explorer.shell.setStatus('info', 'Select a node first (search for it, then Enter): its menu opens here.');
+  } else if (e.key === '+' || e.key === '=') {
+    e.preventDefault();
+    camera.zoom(1.5);
+  } else if (e.key === '-' || e.key === '−') {
+    e.preventDefault();
+    camera.zoom(1 / 1.5);
+  } else if (e.key === '0') {
+    e.preventDefault();
+    camera.fit();
+  }
 }

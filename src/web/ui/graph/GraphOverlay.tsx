@@ -142,6 +142,9 @@ function PathBar() {
   return <PathFinder a={a} b={b} caption={caption} room={room} />;
 }
 
+/** The path bar's button, where the keyboard goes once a second node is added by name. */
+export const FIND_PATHS_ID = 'find-paths';
+
 const SKIP_NAMES: Record<PathSkip, string> = { mentions: 'mentions', claims: 'claims', articles: 'articles' };
 
 /** Two nodes selected: what the path search may skip, and the button. */
@@ -180,6 +183,7 @@ function PathFinder({
       <button
         className="btn primary small"
         onClick={() => void explorer.findPaths(a, b, excludeFor(skips))}
+        id={FIND_PATHS_ID}
         data-testid="find-paths"
       >
         <Icon name="path" /> Find paths
@@ -222,9 +226,19 @@ function ContextMenu() {
   const menu = useApp((s) => s.contextMenu);
   const graph = useApp((s) => s.history.present.state);
   const box = useRef<HTMLDivElement | null>(null);
-  // Opened on a node, the menu takes the focus, so the keyboard can go on from there.
+  // Opened on a node, the menu takes the focus, so the keyboard can go on from there; closed with
+  // the focus in it, the focus goes back where it was (the graph, when opened by Shift+F10).
+  const opener = useRef<HTMLElement | null>(null);
   useEffect(() => {
-    if (menu) box.current?.querySelector<HTMLElement>('[role=menuitem]')?.focus({ preventScroll: true });
+    const active = document.activeElement;
+    if (menu) {
+      if (active instanceof HTMLElement && !box.current?.contains(active)) opener.current = active;
+      box.current?.querySelector<HTMLElement>('[role=menuitem]')?.focus({ preventScroll: true });
+      return;
+    }
+    const back = opener.current;
+    opener.current = null;
+    if (back?.isConnected && (!active || active === document.body)) back.focus({ preventScroll: true });
   }, [menu]);
   if (!menu) return null;
   const node = graph.nodes.get(menu.node);

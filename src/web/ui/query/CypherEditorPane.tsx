@@ -6,6 +6,7 @@ import { queryParamNames } from '../../core/query/cypher-params';
 import { cypherCompletion } from './cypher-completion';
 import { useMayEdit } from '../shell/useSession';
 import { SaveQueryForm } from './SaveQueryForm';
+import { closeDrawerToOpener } from './drawer-focus';
 
 type EditorApi = { setPosition(p: { line: number; column: number }, scroll?: boolean): void; focus(): void };
 
@@ -59,7 +60,17 @@ export default function CypherEditorPane() {
 
   return (
     <>
-      <div className="editor-wrap" data-testid="cypher-editor">
+      <div
+        className="editor-wrap"
+        data-testid="cypher-editor"
+        onKeyDown={(e) => {
+          // Esc that the editor left alone (it takes the ones closing its completion, search or
+          // multiple selection) closes the drawer, as Esc closes search results and dialogs.
+          if (e.key !== 'Escape' || e.defaultPrevented) return;
+          e.preventDefault();
+          closeDrawerToOpener(explorer);
+        }}
+      >
         <CypherEditor
           value={cypher}
           onValueChanged={(v: string) => explorer.setDrawer({ cypher: v, ran: false })}
@@ -77,11 +88,13 @@ export default function CypherEditorPane() {
       </div>
       {names.length ? <ParamsPanel names={names} /> : null}
       <div className="editor-tools small muted">
-        {/* Tab indents in the editor: keyboard users need the way out (CodeMirror's Esc, then Tab). */}
+        {/* Tab indents in the editor: keyboard users need the way out (CodeMirror's Ctrl+M makes Tab move
+            the focus; Esc closes the drawer). */}
         <span className="editor-hint" data-testid="cypher-hint">
           <span className="kbd">Ctrl</span>+<span className="kbd">Enter</span> runs · <span className="kbd">Ctrl</span>+
-          <span className="kbd">Space</span> completes · <span className="kbd">Esc</span> then{' '}
-          <span className="kbd">Tab</span> leaves the editor · read-only, at most 1,000 rows and 5 s
+          <span className="kbd">Space</span> completes · <span className="kbd">Esc</span> closes the drawer ·{' '}
+          <span className="kbd">Ctrl</span>+<span className="kbd">M</span> then <span className="kbd">Tab</span> leaves
+          the editor · read-only, at most 1,000 rows and 5 s
         </span>
         {mayEdit ? <SaveQueryForm /> : null}
       </div>

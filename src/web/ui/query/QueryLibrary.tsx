@@ -20,27 +20,43 @@ export function QueryLibrary() {
   const active = useApp((s) => (s.drawer.open && s.drawer.mode === 'saved' ? s.drawer.query : null));
   const fit = useMemo(() => groupsOf(queries?.queries.filter((q) => q.fits) ?? []), [queries]);
   const unfit = useMemo(() => queries?.queries.filter((q) => !q.fits) ?? [], [queries]);
-  const item = (q: SavedQuery) => (
-    <button
-      key={q.name}
-      className={`qitem${active === q.name ? ' active' : ''}${q.fits ? '' : ' unfit'}`}
-      onClick={() => explorer.openSavedQuery(q.name)}
-      title={q.fits ? q.description : `${q.description}\nThis database has no ${q.missing.join(', ')}.`}
-      data-testid={`query-${q.name}`}
-      data-fits={q.fits}
-    >
-      {q.title}
-      <span className="desc">
-        {q.fits ? q.description : `Needs ${q.missing.join(', ')}`}
-        {q.source === 'perspective' ? ' · saved with this database' : ''}
-      </span>
-    </button>
-  );
+  // Named by its title alone, the description said after it: a screen reader reads one short
+  // name per Tab stop, not two or three sentences.
+  const item = (q: SavedQuery) => {
+    const about = [
+      q.description,
+      q.fits ? '' : `This database has no ${q.missing.join(', ')}.`,
+      q.source === 'perspective' ? 'Saved with this database.' : '',
+    ];
+    return (
+      <button
+        key={q.name}
+        className={`qitem${active === q.name ? ' active' : ''}${q.fits ? '' : ' unfit'}`}
+        onClick={() => explorer.openSavedQuery(q.name)}
+        title={about.filter(Boolean).join('\n')}
+        aria-description={about.filter(Boolean).join(' ')}
+        data-testid={`query-${q.name}`}
+        data-fits={q.fits}
+      >
+        <span className="qtitle">{q.title}</span>
+        <span className="desc" aria-hidden="true">
+          {q.fits ? q.description : `Needs ${q.missing.join(', ')}`}
+          {q.source === 'perspective' ? ' · saved with this database' : ''}
+        </span>
+      </button>
+    );
+  };
   return (
-    <>
+    <nav aria-labelledby="saved-queries-title">
       <h2>
-        Saved queries <span className="count">{queries ? queries.queries.filter((q) => q.fits).length : ''}</span>
+        <span id="saved-queries-title">Saved queries</span>{' '}
+        <span className="count">{queries ? queries.queries.filter((q) => q.fits).length : ''}</span>
       </h2>
+      {queries?.queries.length ? (
+        <a href="#graph" className="skip-link" onClick={skipToGraph}>
+          Skip the saved queries
+        </a>
+      ) : null}
       {!queries ? <div className="muted small">Loading…</div> : null}
       {queries && !queries.queries.length ? (
         <div className="muted small">No saved queries in cypher/queries/.</div>
@@ -67,6 +83,13 @@ export function QueryLibrary() {
           (hover for why).
         </div>
       ) : null}
-    </>
+    </nav>
   );
+}
+
+/** Past the list, to what follows it: the graph (or, without WebGL, the first control over it). */
+function skipToGraph(e: React.MouseEvent<HTMLAnchorElement>): void {
+  e.preventDefault();
+  const to = document.querySelector<HTMLElement>('[data-testid=graph], main button');
+  to?.focus();
 }

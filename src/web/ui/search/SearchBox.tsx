@@ -11,7 +11,12 @@ import { hitSubtitle, searchAnswerKey, searchList, type SearchAnswer } from '../
 const DEBOUNCE_MS = 180;
 
 export interface SearchBoxProps {
-  onPick(hit: SearchHit): void;
+  /** `add`: picked with Shift (Shift+Enter, Shift+click), to add it to the selection. */
+  onPick(hit: SearchHit, add: boolean): void;
+  /** A line under the results saying what Shift does (only where a pick with Shift means something). */
+  shiftHint?: string;
+  /** The box's accessible name when no visible label names it. */
+  ariaLabel?: string;
   labels?: readonly string[];
   placeholder?: string;
   inputId?: string;
@@ -36,6 +41,8 @@ export function SearchBox({
   keepText,
   invalid,
   showNote,
+  shiftHint,
+  ariaLabel,
 }: SearchBoxProps) {
   const explorer = useExplorer();
   const theme = useApp((s) => s.theme);
@@ -78,9 +85,9 @@ export function SearchBox({
     return () => clearTimeout(t);
   }, [text, labelKey, open, explorer]);
 
-  const pick = (hit: SearchHit | undefined) => {
+  const pick = (hit: SearchHit | undefined, add = false) => {
     if (!hit) return;
-    onPick(hit);
+    onPick(hit, add);
     setOpen(false);
     setText(keepText ? hit.node.caption : '');
     setAnswer(null);
@@ -100,7 +107,7 @@ export function SearchBox({
       setActive((a) => (hits.length ? (a - 1 + hits.length) % hits.length : 0));
     } else if (e.key === 'Enter') {
       e.preventDefault();
-      pick(hits[active]);
+      pick(hits[active], e.shiftKey);
     } else if (e.key === 'Escape') {
       // Esc closes the list alone; with none open it goes on (it closes a panel laid over the graph).
       if (list.kind !== 'closed') e.stopPropagation();
@@ -122,6 +129,7 @@ export function SearchBox({
         aria-expanded={showList}
         aria-controls={listId}
         aria-autocomplete="list"
+        aria-label={ariaLabel}
         aria-activedescendant={showList && hits[active] ? `${listId}-${active}` : undefined}
         placeholder={placeholder ?? 'Search people, places, events…'}
         value={text}
@@ -155,7 +163,7 @@ export function SearchBox({
               className="suggestion"
               onMouseDown={(e) => {
                 e.preventDefault();
-                pick(h);
+                pick(h, e.shiftKey);
               }}
               onMouseEnter={() => setActive(i)}
             >
@@ -166,6 +174,11 @@ export function SearchBox({
               </div>
             </li>
           ))}
+          {shiftHint && list.kind === 'hits' ? (
+            <li className="search-note" role="presentation" data-testid="search-shift-hint">
+              {shiftHint}
+            </li>
+          ) : null}
           {showNote && note && (list.kind === 'hits' || list.kind === 'empty') ? (
             <li
               className="search-note"

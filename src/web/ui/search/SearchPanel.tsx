@@ -4,6 +4,7 @@ import { shownPerspective } from '../../core/perspective/actions';
 import { useApp, useExplorer } from '../context';
 import { labelColor, labelName } from '../../render/style';
 import { SearchBox } from './SearchBox';
+import { addForPaths } from './add-for-paths';
 import '../perspective/perspective.css';
 
 /** The search box of the left column, with its label filters; a hit opens in the graph. */
@@ -13,6 +14,7 @@ export function SearchPanel() {
   const theme = useApp((s) => s.theme);
   const perspective = useApp(shownPerspective);
   const [only, setOnly] = useState<string[]>([]);
+  const selected = useApp((s) => s.selection.length > 0);
 
   // Filterable labels: those the perspective's search covers, named as the legend names them.
   const labels = useMemo(() => searchLabels(schema, perspective), [schema, perspective]);
@@ -30,7 +32,10 @@ export function SearchPanel() {
         labels={only}
         placeholder={perspective?.search.placeholder}
         showNote
-        onPick={(hit) => void explorer.openNode(hit.node)}
+        onPick={(hit, add) => (add ? addForPaths(explorer, hit.node) : void explorer.openNode(hit.node))}
+        shiftHint={
+          selected ? 'Enter opens · Shift+Enter or Shift+click adds it to the selection, for paths' : undefined
+        }
       />
       {labels.length ? (
         <div className="row wrap" style={{ marginTop: 8 }} role="group" aria-label="Search only these labels">

@@ -1,4 +1,5 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useLayoutEffect } from 'react';
+import { rememberDrawerOpener } from '../query/drawer-focus';
 import { useApp } from '../context';
 import { Banner } from './Banner';
 import { TokenPrompt } from './TokenPrompt';
@@ -24,6 +25,11 @@ const DrawerBody = lazy(() => import('../query/DrawerBody'));
 
 export function App() {
   const drawerOpen = useApp((s) => s.drawer.open);
+  const drawerMode = useApp((s) => s.drawer.mode);
+  // Esc in the editor closes the drawer and returns the focus to what opened it.
+  useLayoutEffect(() => {
+    if (drawerOpen) rememberDrawerOpener();
+  }, [drawerOpen, drawerMode]);
   const mode = useApp((s) => s.view.mode);
   // The timeline strip only when the perspective has dates and the data has dated things.
   const timelineOn = useApp((s) => shownPerspective(s)?.views.timeline.on ?? false);

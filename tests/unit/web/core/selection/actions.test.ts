@@ -30,6 +30,16 @@ describe('selection producers', () => {
     expect([s.selection, s.focus, s.detail]).toEqual([[], null, null]);
   });
 
+  it('a node added by name keeps the focused node (its detail) and pairs with it', () => {
+    let s = select('a')(stateWith(world));
+    s = select('b', true, true)(s);
+    expect([s.selection, s.focus]).toEqual([['a', 'b'], 'a']);
+    s = select('c', true, true)(s);
+    expect([s.selection, s.focus]).toEqual([['a', 'c'], 'a']);
+    s = select('c', true, true)(select(null)(s));
+    expect([s.selection, s.focus]).toEqual([['c'], 'c']);
+  });
+
   it('closes the context menu and drops the detail when nothing is focused', () => {
     const s0 = {
       ...stateWith(world),
