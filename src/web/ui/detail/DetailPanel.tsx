@@ -11,6 +11,7 @@ import { expansionLimit, remainingMore } from '../../core/expansion/more';
 import { EvidenceList } from '../evidence/EvidenceList';
 import { ReportedValues } from './ReportedValues';
 import { humanKey, humanType, panelValue } from '../format';
+import { LongValue } from './LongValue';
 import { RelationshipDetail } from './RelationshipDetail';
 
 /** Properties shown elsewhere in the panel (header, description, aliases) or internal. */
@@ -208,7 +209,7 @@ function Body({ data }: { data: NodeDetailResponse }) {
         <div className="section stack">
           {description ? (
             <p className="description" data-testid="detail-description">
-              {description}
+              <LongValue text={description} />
             </p>
           ) : null}
           {aliases.length ? (
@@ -248,7 +249,9 @@ function Prop({ k, v }: { k: string; v: unknown }) {
   return (
     <>
       <dt>{humanKey(k)}</dt>
-      <dd>{panelValue(k, v)}</dd>
+      <dd>
+        <LongValue text={panelValue(k, v)} />
+      </dd>
     </>
   );
 }
