@@ -18,6 +18,13 @@ export const PropertyValueSchema: z.ZodType<unknown> = z.lazy(() =>
 );
 export const PropertiesSchema = z.record(z.string(), PropertyValueSchema);
 
+/**
+ * Payloads that carry many nodes (overview, neighbours pages, paths, search hits, Cypher graphs)
+ * cut a string property to its first this-many characters, so one 36 KB text does not ride along
+ * with every page; `GET /api/nodes/{id}` returns it whole.
+ */
+export const LIST_VALUE_MAX_CHARS = 1_000;
+
 export const GraphNodeSchema = z.object({
   id: z.string().describe('Neo4j elementId'),
   key: z.string().nullable().describe('our own `id` property, when present'),
@@ -26,6 +33,13 @@ export const GraphNodeSchema = z.object({
     .string()
     .describe("the perspective's caption of its main label, else the most name-like property, else `Label #n`"),
   properties: PropertiesSchema,
+  clipped: z
+    .record(z.string(), z.number().int())
+    .optional()
+    .describe(
+      `string properties cut to their first ${LIST_VALUE_MAX_CHARS} characters in this payload: key → the full length ` +
+        '(GET /api/nodes/{id} returns them whole); absent when nothing was cut',
+    ),
 });
 
 export const GraphEdgeSchema = z.object({

@@ -21,12 +21,15 @@ const dataDir = mkdtempSync(join(tmpdir(), 'newsgraph-e2e-anydb-'));
 let app: RunningServer | undefined;
 let browser: Browser | undefined;
 
+/** A long text (36,000 characters): the detail panel shows a few lines of it and a "Show all" button. */
+const NOTES = 'Studio lot history. '.repeat(1_800);
+
 const FILMS = `
 CREATE (matrix:Movie {title: 'The Matrix', released: 1999, shotAt: point({latitude: -33.8688, longitude: 151.2093})}),
        (speed:Movie {title: 'Speed', released: 1994, shotAt: point({latitude: 34.05, longitude: -118.24})}),
        (keanu:Person:Actor:Director {name: 'Keanu Reeves', born: date('1964-09-02')}),
        (carrie:Person:Actor {name: 'Carrie-Anne Moss', born: date('1967-08-21')}),
-       (wb:Studio {id: 500, code: 'WB-HQ'}),
+       (wb:Studio {id: 500, code: 'WB-HQ', founded: date('1923-04-04'), notes: $notes}),
        (keanu)-[:ACTED_IN {roles: ['Neo']}]->(matrix),
        (keanu)-[:ACTED_IN {roles: ['Jack Traven']}]->(speed),
        (carrie)-[:ACTED_IN {roles: ['Trinity']}]->(matrix),
@@ -36,7 +39,7 @@ beforeAll(async () => {
   await own.start();
   const driver = neo4j.driver(own.target.uri, neo4j.auth.basic(own.target.username, own.target.password));
   try {
-    await driver.executeQuery(FILMS, {}, { database: own.target.database });
+    await driver.executeQuery(FILMS, { notes: NOTES }, { database: own.target.database });
   } finally {
     await driver.close();
   }
@@ -123,5 +126,43 @@ it('a style edit (caption template) is saved for the database and survives a rel
   const captions = await apiJson<{ hits: { node: { caption: string } }[] }>(app!, '/api/search?q=speed');
   expect(captions.hits[0]!.node.caption).toBe('Speed (1994)');
   await shot(page, 'any-database-style-saved');
+  expect(errors).toEqual([]);
+}, 240_000);
+
+it('a long value shows a few lines and a keyboard toggle; decades of dates get a legible axis', async () => {
+  const { page, errors } = await newPage(browser!);
+  await openExplorer(page, app!.url);
+  // 1923 (the studio) to 1999 on the axis: labels thinned to a step that keeps them apart.
+  const boxes = await page.locator('.tl-chart .tick-label').evaluateAll((els) =>
+    els.map((e) => {
+      const r = e.getBoundingClientRect();
+      return { left: r.left, right: r.right, text: e.textContent };
+    }),
+  );
+  expect(boxes.length).toBeGreaterThan(2);
+  for (let i = 1; i < boxes.length; i++)
+    expect(boxes[i]!.left, JSON.stringify(boxes)).toBeGreaterThan(boxes[i - 1]!.right);
+
+  await page.evaluate((id) => window.__newsgraph!.explorer.select(id), await idOf('WB-HQ'));
+  await idle(page);
+  const toggle = page.getByTestId('long-value-toggle');
+  await toggle.waitFor({ timeout: 30_000 });
+  expect(await toggle.innerText()).toBe('Show all (36,000 characters)');
+  const value = page.getByTestId('long-value');
+  const short = (await value.boundingBox())!.height;
+  expect(short).toBeLessThan(200);
+  // What follows the value (the relationships) stays close instead of ~30 screens further down.
+  const rels = (await page.getByTestId('reltypes').boundingBox())!.y - (await value.boundingBox())!.y;
+  expect(rels).toBeLessThan(600);
+  await shot(page, 'any-database-long-value');
+  // Keyboard: focus the button, Enter shows it all, Enter again shows less.
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
+  expect((await value.innerText()).length).toBeGreaterThanOrEqual(NOTES.trim().length);
+  expect((await value.boundingBox())!.height).toBeGreaterThan(short * 10);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('false');
+  expect(await toggle.innerText()).toBe('Show all (36,000 characters)');
   expect(errors).toEqual([]);
 }, 240_000);

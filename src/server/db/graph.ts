@@ -1,5 +1,5 @@
 import { isNode, isPath, isRelationship, type Node, type Path, type Relationship } from 'neo4j-driver';
-import type { GraphEdge, GraphNode, GraphPayload } from '../../shared/graph';
+import { LIST_VALUE_MAX_CHARS, type GraphEdge, type GraphNode, type GraphPayload } from '../../shared/graph';
 import type { NodeRef } from '../../shared/api/nodes';
 import { nodeCaptionOf, relationshipCaptionOf } from '../../shared/perspective';
 import { currentPerspective } from './captions';
@@ -28,17 +28,34 @@ export function nodeCaption(props: Record<string, unknown>, elementId: string, l
   return elementId;
 }
 
-export function toGraphNode(n: Node): GraphNode {
+/**
+ * A node for the wire. `whole` (the node detail) keeps every value; otherwise, for payloads that
+ * carry many nodes, long strings are cut to LIST_VALUE_MAX_CHARS and listed in `clipped`.
+ */
+export function toGraphNode(n: Node, whole = false): GraphNode {
   const props = n.properties as Record<string, unknown>;
-  // The caption rule reads the JSON properties: convert them once for both.
+  // The caption rule reads the JSON properties: convert them once for both (the caption sees whole values).
   const properties = propertiesToJson(props);
-  return {
+  const node: GraphNode = {
     id: n.elementId,
     key: nodeKey(props),
     labels: [...n.labels],
     caption: nodeCaptionOf(currentPerspective(), n.labels, properties, n.elementId),
     properties,
   };
+  return whole ? node : clipLongValues(node);
+}
+
+/** Cuts string properties over LIST_VALUE_MAX_CHARS (never inside a surrogate pair), noting their full lengths. */
+export function clipLongValues(node: GraphNode): GraphNode {
+  let clipped: Record<string, number> | undefined;
+  for (const [k, v] of Object.entries(node.properties)) {
+    if (typeof v !== 'string' || v.length <= LIST_VALUE_MAX_CHARS) continue;
+    const end = /[\uD800-\uDBFF]/.test(v[LIST_VALUE_MAX_CHARS - 1]!) ? LIST_VALUE_MAX_CHARS - 1 : LIST_VALUE_MAX_CHARS;
+    node.properties[k] = v.slice(0, end);
+    (clipped ??= {})[k] = v.length;
+  }
+  return clipped ? { ...node, clipped } : node;
 }
 
 export function toNodeRef(n: Node): NodeRef {

@@ -41,24 +41,72 @@ export const fastifyPath = (c: EndpointContract) => c.path.replace(/\{(\w+)\}/g,
 
 /**
  * Validates one part of a request with its zod schema; the first problem becomes a 400 naming
- * the parameter (`limit: must be at most 100`). `where` prefixes body fields ("body.query").
+ * the parameter (`limit: must be at most 100`). `where` prefixes body fields ("body.query"). An
+ * unknown key is reported before any other problem: a misspelt name explains a "required" one.
  */
-export function parseInput<S extends z.ZodType>(schema: S, data: unknown, where?: string): z.output<S> {
+export function parseInput<S extends z.ZodType>(
+  schema: S,
+  data: unknown,
+  where?: string,
+  noun: 'field' | 'parameter' = 'field',
+): z.output<S> {
   const r = schema.safeParse(data ?? {});
   if (r.success) return r.data;
-  const issue = r.error.issues[0]!;
+  const unknown = r.error.issues.find((i) => i.code === 'unrecognized_keys');
+  const issue = unknown ?? r.error.issues[0]!;
   const path = issue.path.map(String).join('.');
   const param = [where, path].filter(Boolean).join('.') || where || 'request';
   let message = issue.message;
-  if (issue.code === 'unrecognized_keys') {
-    const keys = (issue as { keys?: string[] }).keys ?? [];
+  if (unknown) {
+    const keys = (unknown as { keys?: string[] }).keys ?? [];
+    const known = Object.keys(shapeAt(schema, unknown.path) ?? {});
     return fail(
       keys.length ? [where, keys[0]].filter(Boolean).join('.') : param,
-      `unknown field${keys.length > 1 ? 's' : ''} ${keys.join(', ')}`,
+      `unknown ${noun}${keys.length > 1 ? 's' : ''} ${keys.join(', ')}${hint(keys, known, noun)}`,
     );
   }
   if (issue.code === 'invalid_type' && /received undefined/.test(message)) message = 'is required';
   return fail(param, message);
+}
+
+/** A query string: strict schemas, so `?type=` for `types` is a 400 rather than silently ignored. */
+export const parseQuery = <S extends z.ZodType>(schema: S, query: unknown): z.output<S> =>
+  parseInput(schema, query, undefined, 'parameter');
+
+/** The object shape a path leads to inside a schema (top level only for refined/nested ones it cannot see). */
+function shapeAt(schema: z.ZodType, path: readonly PropertyKey[]): Record<string, unknown> | undefined {
+  let s = schema as unknown as { shape?: Record<string, unknown> };
+  for (const k of path) s = (s.shape?.[String(k)] ?? {}) as typeof s;
+  return s.shape;
+}
+
+/** " (did you mean types?)" for a near spelling; else, for parameters, what the route takes. */
+function hint(keys: readonly string[], known: readonly string[], noun: string): string {
+  if (!known.length) return '';
+  const near = keys.map((k) => known.find((n) => nearSpelling(k, n))).filter(Boolean);
+  if (near.length) return ` (did you mean ${[...new Set(near)].join(', ')}?)`;
+  return noun === 'parameter' ? ` (this route takes ${known.join(', ')})` : '';
+}
+
+/** Same letters ignoring case, or one or two edits apart (one for names of up to four letters). */
+export function nearSpelling(a: string, b: string): boolean {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  if (x === y) return true;
+  const most = Math.min(x.length, y.length) <= 4 ? 1 : 2;
+  if (Math.abs(x.length - y.length) > most) return false;
+  // Damerau–Levenshtein (adjacent swaps count one): "form" is one edit from "from".
+  const d: number[][] = Array.from({ length: x.length + 1 }, (_, i) => [i, ...Array<number>(y.length).fill(0)]);
+  for (let j = 1; j <= y.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= x.length; i++) {
+    for (let j = 1; j <= y.length; j++) {
+      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[x.length]![y.length]! <= most;
 }
 
 function fail(param: string, message: string): never {

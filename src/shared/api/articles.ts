@@ -60,7 +60,7 @@ const offsetParam = z.coerce
   .max(100_000_000, 'is too large');
 
 export const ArticleEvidenceQuerySchema = z
-  .object({
+  .strictObject({
     start: offsetParam.describe('offset of the quote in the article (UTF-16), as in the evidence'),
     end: offsetParam.describe('end offset (exclusive)'),
   })

@@ -30,7 +30,7 @@ export const AuditEntrySchema = z.object({
 });
 export type AuditEntryWire = z.infer<typeof AuditEntrySchema>;
 
-export const AuditQuerySchema = z.object({
+export const AuditQuerySchema = z.strictObject({
   actor: z.string().max(64).optional(),
   action: z.string().max(64).optional().describe('exact action, or a prefix ending in "." (node.)'),
   target: z.string().max(512).optional(),

@@ -96,7 +96,7 @@ export const BoardEventSchema = z.object({
 });
 export type BoardEvent = z.infer<typeof BoardEventSchema>;
 
-export const ClaimsQuerySchema = z.object({
+export const ClaimsQuerySchema = z.strictObject({
   event: NodeIdSchema.optional().describe('only this event (elementId or id)'),
   contested: z
     .enum(['true', 'false'])

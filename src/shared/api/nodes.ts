@@ -82,7 +82,7 @@ export const ReportedValueSchema = z.object({
 });
 export type ReportedValue = z.infer<typeof ReportedValueSchema>;
 
-export const NodeDetailQuerySchema = z.object({
+export const NodeDetailQuerySchema = z.strictObject({
   asReportedBy: IsoDateSchema.optional().describe(
     'as known on this day: property values, evidence, mentions and claims only from articles published by then',
   ),
@@ -138,7 +138,7 @@ export const NEIGHBOURS_HUB_TOTAL = 500;
  */
 export const NEIGHBOURS_HUB_LIMIT = 50;
 
-export const NeighboursQuerySchema = z.object({
+export const NeighboursQuerySchema = z.strictObject({
   types: csvList(TokenNameSchema).describe('relationship types to follow (comma-separated); default all'),
   direction: DirectionSchema.default('both'),
   labels: csvList(TokenNameSchema).describe('only neighbours with one of these labels'),

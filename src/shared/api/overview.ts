@@ -6,7 +6,7 @@ import { intParam } from './common';
 
 export const OVERVIEW_WHOLE_GRAPH_MAX = 2_000;
 
-export const OverviewQuerySchema = z.object({
+export const OverviewQuerySchema = z.strictObject({
   top: intParam(1, OVERVIEW_WHOLE_GRAPH_MAX, 300).describe(
     'on large graphs, how many of the best-connected nodes to return',
   ),

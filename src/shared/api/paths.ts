@@ -11,7 +11,7 @@ export const PATHS_MAX_HOPS = 8;
  */
 export const PATHS_DEFAULT_EXCLUDE: readonly string[] = ['MENTIONS'];
 
-export const PathsQuerySchema = z.object({
+export const PathsQuerySchema = z.strictObject({
   from: NodeIdSchema,
   to: NodeIdSchema,
   maxHops: intParam(1, PATHS_MAX_HOPS, 4).describe(`longest path considered (1–${PATHS_MAX_HOPS}, default 4)`),

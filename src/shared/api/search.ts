@@ -5,7 +5,7 @@ import { ROUTES } from './routes';
 import { csvList, intParam, TokenNameSchema } from './common';
 import { SEARCH_MAX_CHARS } from './search-caps';
 
-export const SearchQuerySchema = z.object({
+export const SearchQuerySchema = z.strictObject({
   q: z
     .string()
     .trim()

@@ -25,7 +25,7 @@ export function isValidIsoDate(s: string): boolean {
 }
 
 export const TimelineQuerySchema = z
-  .object({
+  .strictObject({
     from: IsoDateSchema.optional().describe('first day of the range (inclusive); default: unbounded'),
     to: IsoDateSchema.optional().describe('last day of the range (inclusive); default: unbounded'),
     asReportedBy: IsoDateSchema.optional().describe(

@@ -184,3 +184,30 @@ export function termsFor(caption: string, aliases: unknown): string[] {
   if (parts.length > 1) out.push(parts[parts.length - 1]!);
   return out;
 }
+
+/** A value longer than CLIP_OVER characters (or LINES_OVER lines) is shown cut to CLIP_CHARS / CLIP_LINES first. */
+export const CLIP_CHARS = 280;
+const CLIP_OVER = 400;
+const CLIP_LINES = 4;
+const LINES_OVER = 6;
+
+/**
+ * The first few lines of a long text for the detail panel (cut at a space when one is within 20
+ * characters of the end, never inside a surrogate pair), or null when it is short enough to show whole.
+ */
+export function clipText(s: string): { head: string; length: number } | null {
+  const lines = s.split('\n');
+  if (s.length <= CLIP_OVER && lines.length <= LINES_OVER) return null;
+  let head = lines.length > LINES_OVER ? lines.slice(0, CLIP_LINES).join('\n') : s;
+  if (head.length > CLIP_CHARS) {
+    let end = CLIP_CHARS;
+    const space = head.lastIndexOf(' ', CLIP_CHARS);
+    if (space > CLIP_CHARS - 20) end = space;
+    else if (/[\uD800-\uDBFF]/.test(head[end - 1]!)) end -= 1;
+    head = head.slice(0, end);
+  }
+  return { head, length: s.length };
+}
+
+/** "Show all (36,000 characters)". */
+export const showAllLabel = (length: number) => `Show all (${length.toLocaleString('en-GB')} characters)`;

@@ -16,6 +16,8 @@ import { OwnNeo4j } from '../../support/own-neo4j';
 // and restarted under a running API: 503 while down, back to 200 without restarting the API.
 
 const own = new OwnNeo4j();
+/** A long text property (36,000 characters, an emoji across the cut): list payloads clip it, the detail does not. */
+const SYNOPSIS = `${'Neo returns. '.repeat(76)}${'a'.repeat(11)}🙂${'x'.repeat(36_000 - 76 * 13 - 13)}`;
 let target: { uri: string; username: string; password: string; database: string };
 let api: TestApi;
 let admin: Driver;
@@ -28,7 +30,7 @@ beforeAll(async () => {
     `CREATE (matrix:Movie {title: 'The Matrix', released: 1999, tagline: 'Welcome to the Real World',
                            budget: 9007199254740993, premiere: date('1999-03-31'), runtime: duration('PT2H16M'),
                            shotAt: point({latitude: -33.8688, longitude: 151.2093})}),
-            (reloaded:Movie {title: 'The Matrix Reloaded', released: 2003}),
+            (reloaded:Movie {title: 'The Matrix Reloaded', released: 2003, synopsis: $synopsis}),
             (speed:Movie {title: 'Speed', released: 1994}),
             (keanu:Actor:Person {name: 'Keanu Reeves', born: 1964, aliases: ['Neo']}),
             (carrie:Actor:Person {name: 'Carrie-Anne Moss', born: 1967}),
@@ -43,7 +45,7 @@ beforeAll(async () => {
             (lana)-[:DIRECTED]->(matrix),
             (lana)-[:DIRECTED]->(reloaded),
             (anon)-[:APPEARED_IN]->(speed)`,
-    {},
+    { synopsis: SYNOPSIS },
     { database: target.database },
   );
   api = await makeTestApi({ target });
@@ -145,6 +147,27 @@ describe('an unrelated movie graph', () => {
     expect(d.evidence).toEqual([]);
     expect(d.claimsMade).toEqual([]);
     expect(d.claim).toBeNull();
+  });
+
+  it('list payloads cut a long string with its full length; the node detail has it whole', async () => {
+    const clipped = { synopsis: SYNOPSIS.length };
+    const fromOverview = OverviewResponseSchema.parse((await api.get('/api/overview')).body).nodes.find(
+      (n) => n.caption === 'The Matrix Reloaded',
+    )!;
+    expect(fromOverview.clipped).toEqual(clipped);
+    // 1,000 characters would end inside the emoji: the cut stops before it.
+    expect(fromOverview.properties.synopsis).toBe(SYNOPSIS.slice(0, 999));
+    const hit = (await find('The Matrix Reloaded')).hits.find((h) => h.node.caption === 'The Matrix Reloaded')!;
+    expect([hit.node.clipped, (hit.node.properties.synopsis as string).length]).toEqual([clipped, 999]);
+    const keanu = (await find('Keanu Reeves')).hits[0]!.node;
+    expect(keanu.clipped).toBeUndefined();
+    const page = NeighboursResponseSchema.parse(
+      (await api.get(`/api/nodes/${encodeURIComponent(keanu.id)}/neighbours`)).body,
+    );
+    expect(page.nodes.find((n) => n.id === fromOverview.id)!.clipped).toEqual(clipped);
+    const d = NodeDetailResponseSchema.parse((await api.get(`/api/nodes/${encodeURIComponent(fromOverview.id)}`)).body);
+    expect(d.node.properties.synopsis).toBe(SYNOPSIS);
+    expect(d.node.clipped).toBeUndefined();
   });
 
   it('finds paths between actors who never met', async () => {

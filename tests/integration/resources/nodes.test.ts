@@ -159,6 +159,9 @@ describe('GET /api/nodes/:id/neighbours', () => {
     ['limit=501', 'limit'],
     ['skip=-1', 'skip'],
     ['direction=up', 'direction'],
+    // Unknown parameters are refused, not ignored (`types`, `labels` are the names).
+    ['type=NOPE', 'type'],
+    ['label=Nope', 'label'],
   ])('%s → 400', async (qs, param) => {
     const r = await api.get(`/api/nodes/belgorod/neighbours?${qs}`);
     expect(r.status).toBe(400);

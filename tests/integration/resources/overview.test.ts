@@ -42,4 +42,14 @@ describe('GET /api/overview', () => {
     expect(article.properties.published).toBe(String(seed.articles[0]!.published));
     expect(typeof article.properties.length).toBe('number');
   });
+
+  it('refuses a parameter it does not take, naming it and what it takes', async () => {
+    const r = await api.get('/api/overview?limit=abc');
+    expect(r.status).toBe(400);
+    expect(r.body.error).toMatchObject({
+      param: 'limit',
+      message: 'limit: unknown parameter limit (this route takes top)',
+    });
+    expect((await api.get('/api/overview?top=5')).status).toBe(200);
+  });
 });

@@ -50,6 +50,7 @@ describe('GET /api/paths', () => {
     ['from=vyacheslav-gladkov&to=volodymyr-zelensky&maxHops=9', 400, 'maxHops'],
     ['from=vyacheslav-gladkov&to=vyacheslav-gladkov', 400, 'to'],
     ['from=nobody&to=volodymyr-zelensky', 404, undefined],
+    ['from=vyacheslav-gladkov&to=volodymyr-zelensky&maxhops=1', 400, 'maxhops'],
   ])('%s → %i', async (qs, status, param) => {
     const r = await api.get(`/api/paths?${qs}`);
     expect(r.status).toBe(status);

@@ -66,6 +66,7 @@ describe('GET /api/search', () => {
     ['/api/search?q=x&limit=abc', 'limit'],
     ['/api/search?q=x&limit=101', 'limit'],
     [`/api/search?q=${'x'.repeat(201)}`, 'q'],
+    ['/api/search?q=x&label=Person', 'label'],
   ])('%s → 400 naming %s', async (url, param) => {
     const r = await api.get(url);
     expect(r.status).toBe(400);

@@ -1,11 +1,11 @@
 import { AuditQuerySchema, auditContract } from '../../../shared/api/audit';
 import { badRequest } from '../../http/errors';
-import { fastifyPath, parseInput, type RouteModule } from '../../http/context';
+import { fastifyPath, parseQuery, type RouteModule } from '../../http/context';
 
 /** GET /api/audit — the trail, read only (the store's triggers refuse updates and deletes anyway). */
 export const auditRoutes: RouteModule = (app, ctx) => {
   app.get(fastifyPath(auditContract), async (req) => {
-    const q = parseInput(AuditQuerySchema, req.query);
+    const q = parseQuery(AuditQuerySchema, req.query);
     let since: string | undefined;
     if (q.since) {
       const t = Date.parse(q.since);

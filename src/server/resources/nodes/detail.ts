@@ -206,7 +206,7 @@ export async function nodeDetail(db: Db, address: string, asReportedBy?: string)
   }
 
   const detail: NodeDetailResponse = {
-    node: toGraphNode(n),
+    node: toGraphNode(n, true), // whole values: list payloads cut long strings, the detail shows them
     degree: {
       total,
       byType: byType.sort((a, b) => b.out + b.in - (a.out + a.in) || a.type.localeCompare(b.type)),

@@ -1,10 +1,10 @@
 import { overviewContract, OverviewQuerySchema } from '../../../shared/api/overview';
 import { overview } from './query';
-import { fastifyPath, parseInput, type RouteModule } from '../../http/context';
+import { fastifyPath, parseQuery, type RouteModule } from '../../http/context';
 
 /** GET /api/overview */
 export const overviewRoutes: RouteModule = (app, ctx) => {
   app.get(fastifyPath(overviewContract), async (req) =>
-    overview(ctx.db, parseInput(OverviewQuerySchema, req.query).top),
+    overview(ctx.db, parseQuery(OverviewQuerySchema, req.query).top),
   );
 };

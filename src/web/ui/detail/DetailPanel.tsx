@@ -11,6 +11,7 @@ import { expansionLimit, remainingMore } from '../../core/expansion/more';
 import { EvidenceList } from '../evidence/EvidenceList';
 import { ReportedValues } from './ReportedValues';
 import { humanKey, humanType, panelValue } from '../format';
+import { LongValue } from './LongValue';
 import { RelationshipDetail } from './RelationshipDetail';
 import { SearchBox } from '../search/SearchBox';
 import { addForPaths } from '../search/add-for-paths';
@@ -233,7 +234,7 @@ function Body({ data }: { data: NodeDetailResponse }) {
         <div className="section stack">
           {description ? (
             <p className="description" data-testid="detail-description">
-              {description}
+              <LongValue text={description} />
             </p>
           ) : null}
           {aliases.length ? (
@@ -273,7 +274,9 @@ function Prop({ k, v }: { k: string; v: unknown }) {
   return (
     <>
       <dt>{humanKey(k)}</dt>
-      <dd>{panelValue(k, v)}</dd>
+      <dd>
+        <LongValue text={panelValue(k, v)} />
+      </dd>
     </>
   );
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CLIP_CHARS,
+  clipText,
   formatDate,
   formatValue,
   highlight,
@@ -7,6 +9,7 @@ import {
   humanValue,
   panelValue,
   positionInArticle,
+  showAllLabel,
   termsFor,
 } from '../../../../src/web/ui/format';
 
@@ -83,5 +86,23 @@ describe('values for people', () => {
     expect(positionInArticle(10, 3000)).toBe('at the start of the article');
     expect(positionInArticle(2900, 3000)).toBe('at the end of the article');
     expect(positionInArticle(10, null)).toBeNull();
+  });
+});
+
+describe('clipText', () => {
+  it('keeps short values whole and cuts long ones to a few lines, on a word when one is near', () => {
+    expect(clipText('Kharkiv')).toBeNull();
+    expect(clipText('a\nb\nc\nd')).toBeNull();
+    const long = 'word '.repeat(7_200).trim(); // 35,999 characters
+    const c = clipText(long)!;
+    expect(c.length).toBe(35_999);
+    expect(c.head.length).toBeLessThanOrEqual(CLIP_CHARS);
+    expect(c.head.length).toBeGreaterThan(CLIP_CHARS - 20);
+    expect(c.head.endsWith('word')).toBe(true);
+    const unbroken = 'x'.repeat(36_000);
+    expect(clipText(unbroken)!.head).toBe('x'.repeat(CLIP_CHARS));
+    // Many short lines: cut after the fourth.
+    expect(clipText('1\n2\n3\n4\n5\n6\n7')!.head).toBe('1\n2\n3\n4');
+    expect(showAllLabel(36_000)).toBe('Show all (36,000 characters)');
   });
 });

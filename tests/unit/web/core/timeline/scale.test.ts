@@ -18,6 +18,23 @@ describe('timeScale', () => {
     expect(wide.filter((t) => t.major).map((t) => t.label)).toEqual(['2023', '2024']);
     expect(wide.length).toBeGreaterThan(5);
   });
+
+  it('thins year labels on a long range so they never overlap', () => {
+    // 60 years in ~680 px: ~11 px a year, too little for a "1998" label each year.
+    const s = timeScale('1964-01-01', '2024-06-01', 680);
+    const t = ticks(s);
+    const xs = t.map((k) => s.x(k.iso));
+    for (let i = 1; i < xs.length; i++) expect(xs[i]! - xs[i - 1]!).toBeGreaterThanOrEqual(40);
+    expect(t.length).toBeGreaterThan(4);
+    expect(t.every((k) => k.major && Number(k.label) % 5 === 0)).toBe(true);
+    expect(t.map((k) => k.label)).toContain('2000');
+    // A century on a narrow strip steps by 25 or more; a thousand years still gets a few labels.
+    const c = ticks(timeScale('1900-01-01', '2000-01-01', 300));
+    expect(Number(c[1]!.label) - Number(c[0]!.label)).toBeGreaterThanOrEqual(25);
+    const m = ticks(timeScale('1000-01-01', '2000-01-01', 400));
+    expect(m.length).toBeGreaterThan(2);
+    expect(m.length).toBeLessThanOrEqual(10);
+  });
 });
 
 describe('packLanes', () => {
