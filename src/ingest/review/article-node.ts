@@ -5,6 +5,7 @@
  * them, as the seed has it for every article. Refused when the graph has the article already as a
  * text differing but for spacing, line ends or Unicode form (its offsets would not fit).
  */
+import { identityKey } from '../../dataset/text-key';
 import { MAX_QUOTE_WORDS, type Span } from '../batch';
 import { trimSpan } from '../extract/quote';
 import { evidenceAt, relate, stamp, type ApplyContext } from './apply';
@@ -88,11 +89,21 @@ export async function ensureArticle(ctx: Omit<ApplyContext, 'article'>, articleI
   const a = ctx.batch.article;
   // The same text already in the graph: an accept that committed after this one read the batch
   // (two first accepts at once), or an earlier batch of the same text. One article per text.
-  const same = await ctx.w.tx.run('MATCH (x:Article {sha256: $sha}) WHERE x.id IS NOT NULL RETURN x.id AS id LIMIT 1', {
-    sha: a.sha256,
-  });
+  // The same text but for spacing, line ends or Unicode form (its batch staged before the other was
+  // accepted): refused, as this batch's offsets do not fit that Article's text.
+  const key = identityKey(ctx.text);
+  const same = await ctx.w.tx.run(
+    `CALL () { MATCH (x:Article {sha256: $sha}) RETURN x, 0 AS rank UNION MATCH (x:Article {text_key: $key}) RETURN x, 1 AS rank }
+     WITH x, rank WHERE x.id IS NOT NULL
+     RETURN x.id AS id, x.title AS title, rank ORDER BY rank LIMIT 1`,
+    { sha: a.sha256, key },
+  );
   const sameId = same.records[0]?.get('id') as string | undefined;
-  if (sameId) return (await ctx.w.node(sameId))!;
+  if (sameId && Number(same.records[0]!.get('rank')) === 0) return (await ctx.w.node(sameId))!;
+  if (sameId)
+    throw new ReviewBlocked(
+      `this article is in the graph already as "${String(same.records[0]!.get('title'))}" (${sameId}), the same text but for spacing, line ends or Unicode form: discard this batch`,
+    );
   const missing = (['title', 'outlet', 'published'] as const).filter((k) => !a[k]);
   if (missing.length)
     throw new ReviewBlocked(`give the article's ${missing.join(', ')} first (Article details above the text)`);
@@ -117,6 +128,8 @@ export async function ensureArticle(ctx: Omit<ApplyContext, 'article'>, articleI
     published: isoToDate(a.published!),
     published_basis: basis('published'),
     sha256: a.sha256,
+    // The text's identity key, as the seed has it: a later paste of it is known (staging/graph.ts).
+    text_key: key,
     length: a.length,
     ...(a.url ? { url: a.url } : {}),
     dataset: ctx.dataset,
