@@ -10,7 +10,7 @@ import { trimSpan } from '../extract/quote';
 import type { DecisionRow } from '../staging/store';
 import type { ClaimDecision, Decision, EntityDecision, EventDecision, RelationshipDecision } from './decision';
 import { ReviewBlocked } from './errors';
-import { resolveRef } from './proposals';
+import { outletKey, resolveRef } from './proposals';
 import type { Vocabulary } from './vocabulary';
 import { isoToDate, provenance, evidenceOf, slugify, type EvidenceRef } from './values';
 import type { GraphWriter, NodeHandle } from './writer';
@@ -139,20 +139,44 @@ async function mention(ctx: ApplyContext, entity: NodeHandle, spans: Span[]): Pr
   await ctx.w.set('rel', existing.elementId, `${ctx.article.id} MENTIONS ${entity.id}`, p, patch);
 }
 
+/** The organization the article is published by (its `outlet_id`), or null. */
+async function articleOutlet(ctx: ApplyContext): Promise<NodeHandle | null> {
+  const id = ctx.article.props.outlet_id;
+  const n = typeof id === 'string' ? await ctx.w.node(id) : null;
+  return n?.labels.includes('Organization') ? n : null;
+}
+
+/** A new organization named as the article's outlet would be a second node for it: refused. */
+async function refuseSecondOutlet(ctx: ApplyContext, name: string): Promise<void> {
+  const outlet = await articleOutlet(ctx);
+  const aliases = Array.isArray(outlet?.props.aliases) ? (outlet.props.aliases as unknown[]) : [];
+  const names = [outlet?.props.name, ...aliases].filter((n): n is string => typeof n === 'string');
+  if (outlet && names.some((n) => outletKey(n) === outletKey(name)))
+    throw new ReviewBlocked(
+      `"${name}" is the article's outlet, ${String(outlet.props.name)} (${outlet.id}), in the graph already: accept it as the outlet ("same as") rather than as a new organization`,
+    );
+}
+
 export async function applyEntity(
   ctx: ApplyContext,
   c: Extract<Candidate, { kind: 'entity' }>,
   d: EntityDecision,
 ): Promise<{ entityId: string }> {
   let node: NodeHandle;
-  if (d.action === 'link') {
-    const found = await ctx.w.node(d.entityId);
-    if (!found || !found.labels.includes('Entity')) throw new ReviewBlocked(`no entity "${d.entityId}" in the graph`);
+  if (d.action === 'link' || d.action === 'outlet') {
+    const found = d.action === 'link' ? await ctx.w.node(d.entityId) : await articleOutlet(ctx);
+    if (!found || !found.labels.includes('Entity'))
+      throw new ReviewBlocked(
+        d.action === 'link'
+          ? `no entity "${d.entityId}" in the graph`
+          : `the article ${ctx.article.id} has no outlet organization in the graph`,
+      );
     node = found;
     const aliases = Array.isArray(node.props.aliases) ? (node.props.aliases as string[]) : [];
     const fresh = c.forms.filter((f) => !aliases.includes(f) && f !== node.props.name);
     if (fresh.length) await ctx.w.set('node', node.elementId, node.id, node.props, { aliases: [...aliases, ...fresh] });
   } else {
+    if (d.label === 'Organization') await refuseSecondOutlet(ctx, d.name);
     const id = await ctx.w.freeId(slugify(d.name));
     const props: Record<string, unknown> = {
       id,
