@@ -18,6 +18,10 @@ CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date);
 CREATE INDEX event_date_from IF NOT EXISTS FOR (n:Event) ON (n.date_from);
 CREATE INDEX event_date_to IF NOT EXISTS FOR (n:Event) ON (n.date_to);
 CREATE INDEX article_published IF NOT EXISTS FOR (n:Article) ON (n.published);
+// Ingest asks "is this article in the graph already?" by these, one seek each (src/ingest/staging/graph.ts).
+CREATE INDEX article_text_key IF NOT EXISTS FOR (n:Article) ON (n.text_key);
+CREATE INDEX article_sha256 IF NOT EXISTS FOR (n:Article) ON (n.sha256);
+CREATE INDEX article_url IF NOT EXISTS FOR (n:Article) ON (n.url);
 CREATE INDEX claim_status IF NOT EXISTS FOR (n:Claim) ON (n.status);
 
 // The batched loader finds relationship ends by id among the nodes of the load in progress

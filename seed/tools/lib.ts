@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { identityKey } from '../../src/dataset/text-key.js';
 
 export const HERE = dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_DATA_DIR = resolve(HERE, '../data');
@@ -62,6 +63,8 @@ export interface ArticleText {
   file: string;
   text: string;
   sha256: string;
+  /** The identity key (src/dataset/text-key.ts). */
+  textKey: string;
   length: number;
 }
 
@@ -75,7 +78,14 @@ export function loadArticles(dataDir: string, articlesDir: string): Map<string, 
     if (!existsSync(path)) throw new Error(`article ${id}: file not found: ${path}`);
     const bytes = readFileSync(path);
     const text = bytes.toString('utf8');
-    out.set(id, { id, file, text, sha256: createHash('sha256').update(bytes).digest('hex'), length: text.length });
+    out.set(id, {
+      id,
+      file,
+      text,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      textKey: identityKey(text),
+      length: text.length,
+    });
   }
   return out;
 }

@@ -1,11 +1,11 @@
 // Verifies (and with --fix repairs) the seed data against the source articles.
 //
 //   npx tsx seed/tools/locate.ts                 # check only; exit code 1 on any error
-//   npx tsx seed/tools/locate.ts --fix           # fill in / correct start, end, sha256, length
+//   npx tsx seed/tools/locate.ts --fix           # fill in / correct start, end, sha256, text_key, length
 //   options: --articles DIR (default /work/shared/articles), --data DIR (default seed/data)
 //
 // Checks:
-//  - articles.yaml: file exists, sha256 (hex of the bytes) and length (UTF-16 units) match;
+//  - articles.yaml: file exists, sha256 (hex of the bytes), text_key (src/dataset/text-key.ts) and length (UTF-16 units) match;
 //  - every evidence quote (claims.yaml, relationships.yaml, entities' `reported`) sits verbatim at text.slice(start, end),
 //    is non-empty and at most 30 words; mentions.yaml quotes sit at first_offset;
 //  - ids are unique across all files; every referenced id exists and has an allowed label;
@@ -83,6 +83,13 @@ if (articlesFile) {
         articlesFile.changed = true;
         fixes.push(`articles.yaml ${id}: sha256 set`);
       } else err(`articles.yaml ${id}: sha256 ${String(m.get('sha256'))} != ${a.sha256}`);
+    }
+    if (m.get('text_key') !== a.textKey) {
+      if (opts.fix) {
+        m.set('text_key', a.textKey);
+        articlesFile.changed = true;
+        fixes.push(`articles.yaml ${id}: text_key set`);
+      } else err(`articles.yaml ${id}: text_key ${String(m.get('text_key'))} != ${a.textKey}`);
     }
     if (getNum(m, 'length') !== a.length) {
       if (opts.fix) {

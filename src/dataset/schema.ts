@@ -119,6 +119,11 @@ export const ArticleSchema = z
     published: isoDate,
     published_basis: z.string({ message: 'published_basis is required' }).min(5),
     sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a 64-digit hex sha256'),
+    /** The text's identity key (text-key.ts): how ingest knows the article when it is pasted again. */
+    text_key: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/, 'must be a 64-digit hex sha256')
+      .optional(),
     length: z.number().int().positive(),
   })
   .catchall(storable);

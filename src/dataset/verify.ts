@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SeedData, SeedIssue } from './read';
+import { identityKey } from './text-key';
 
 export interface VerifyResult {
   /** False when the articles folder is absent: the check was skipped, not passed. */
@@ -11,7 +12,7 @@ export interface VerifyResult {
 }
 
 /**
- * Checks the data against the article texts: each article's sha256 and length, and every quote
+ * Checks the data against the article texts: each article's sha256, identity key and length, and every quote
  * verbatim at its offsets (claims, relationships, mentions). Cost: reads the articles once.
  */
 export function verifyAgainstArticles(d: SeedData, articlesDir: string): VerifyResult {
@@ -41,6 +42,13 @@ export function verifyAgainstArticles(d: SeedData, articlesDir: string): VerifyR
         record: rec,
         field: 'length',
         message: `the text is ${text.length} characters long, not ${a.length}`,
+      });
+    if (a.text_key && identityKey(text) !== a.text_key)
+      issues.push({
+        file: 'articles.yaml',
+        record: rec,
+        field: 'text_key',
+        message: `the text's identity key is ${identityKey(text)}, not ${a.text_key}`,
       });
     texts.set(a.id, text);
   });

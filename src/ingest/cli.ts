@@ -13,8 +13,8 @@ import type { NameFinder } from './extract/types';
 import { gazetteerFromSeed } from './gazetteer-seed';
 import type { Judgement } from './link/judgements';
 import { RUN_SCHEMA, type Run } from './run';
-import { articleWithText, graphGazetteer, type GraphDb } from './staging/graph';
-import { batchSummary, duplicateOf, stageArticle } from './staging/stage';
+import { graphGazetteer, sameArticleInGraph, type ArticleProbe, type GraphDb } from './staging/graph';
+import { batchSummary, duplicateOf, stageArticle, withGiven } from './staging/stage';
 import { Staging } from './staging/store';
 import { ingestTextDir, TextStore } from './store';
 import { IngestInputError } from './text/errors';
@@ -108,7 +108,7 @@ export async function runIngest(opts: IngestOptions): Promise<IngestResult> {
   const seedGz = g && 'dir' in g ? buildGazetteer(gazetteerFromSeed(g.dir)) : null;
   const gazetteer = async (text: string) =>
     g && 'graph' in g ? (await graphGazetteer(g.graph, text)).entries : (seedGz ?? []);
-  const articleInGraph = g && 'graph' in g ? (sha: string) => articleWithText(g.graph, sha) : undefined;
+  const articleInGraph = g && 'graph' in g ? (p: ArticleProbe) => sameArticleInGraph(g.graph, p) : undefined;
   const finder = opts.finder ?? nameFinderFor(run.extractor, opts.corenlp);
   let exitCode = 0;
   for (const input of run.inputs) {
@@ -117,7 +117,10 @@ export async function runIngest(opts: IngestOptions): Promise<IngestResult> {
       const { text: raw, format } = readInputFile(input.source);
       const normalised = normaliseInput(raw, format, { what: input.source });
       input.sha256 = normalised.sha256;
-      const dup = await duplicateOf(normalised, { staging, articleInGraph, texts });
+      const dup = await duplicateOf(
+        { ...normalised, meta: withGiven(normalised.meta, run.meta as FoundMeta) },
+        { staging, articleInGraph, texts },
+      );
       if (dup) {
         Object.assign(input, { status: 'duplicate', duplicateOf: dup.id, error: undefined });
         log(`ingest: ${input.source}: ${dup.message}; not staged again`);

@@ -10,7 +10,7 @@ import { trimSpan } from '../extract/quote';
 import type { DecisionRow } from '../staging/store';
 import type { ClaimDecision, Decision, EntityDecision, EventDecision, RelationshipDecision } from './decision';
 import { ReviewBlocked } from './errors';
-import { resolveRef } from './proposals';
+import { outletKey, resolveRef } from './proposals';
 import type { Vocabulary } from './vocabulary';
 import { isoToDate, provenance, evidenceOf, slugify, type EvidenceRef } from './values';
 import type { GraphWriter, NodeHandle } from './writer';
@@ -139,20 +139,44 @@ async function mention(ctx: ApplyContext, entity: NodeHandle, spans: Span[]): Pr
   await ctx.w.set('rel', existing.elementId, `${ctx.article.id} MENTIONS ${entity.id}`, p, patch);
 }
 
+/** The organization the article is published by (its `outlet_id`), or null. */
+async function articleOutlet(ctx: ApplyContext): Promise<NodeHandle | null> {
+  const id = ctx.article.props.outlet_id;
+  const n = typeof id === 'string' ? await ctx.w.node(id) : null;
+  return n?.labels.includes('Organization') ? n : null;
+}
+
+/** A new organization named as the article's outlet would be a second node for it: refused. */
+async function refuseSecondOutlet(ctx: ApplyContext, name: string): Promise<void> {
+  const outlet = await articleOutlet(ctx);
+  const aliases = Array.isArray(outlet?.props.aliases) ? (outlet.props.aliases as unknown[]) : [];
+  const names = [outlet?.props.name, ...aliases].filter((n): n is string => typeof n === 'string');
+  if (outlet && names.some((n) => outletKey(n) === outletKey(name)))
+    throw new ReviewBlocked(
+      `"${name}" is the article's outlet, ${String(outlet.props.name)} (${outlet.id}), in the graph already: accept it as the outlet ("same as") rather than as a new organization`,
+    );
+}
+
 export async function applyEntity(
   ctx: ApplyContext,
   c: Extract<Candidate, { kind: 'entity' }>,
   d: EntityDecision,
 ): Promise<{ entityId: string }> {
   let node: NodeHandle;
-  if (d.action === 'link') {
-    const found = await ctx.w.node(d.entityId);
-    if (!found || !found.labels.includes('Entity')) throw new ReviewBlocked(`no entity "${d.entityId}" in the graph`);
+  if (d.action === 'link' || d.action === 'outlet') {
+    const found = d.action === 'link' ? await ctx.w.node(d.entityId) : await articleOutlet(ctx);
+    if (!found || !found.labels.includes('Entity'))
+      throw new ReviewBlocked(
+        d.action === 'link'
+          ? `no entity "${d.entityId}" in the graph`
+          : `the article ${ctx.article.id} has no outlet organization in the graph`,
+      );
     node = found;
     const aliases = Array.isArray(node.props.aliases) ? (node.props.aliases as string[]) : [];
     const fresh = c.forms.filter((f) => !aliases.includes(f) && f !== node.props.name);
     if (fresh.length) await ctx.w.set('node', node.elementId, node.id, node.props, { aliases: [...aliases, ...fresh] });
   } else {
+    if (d.label === 'Organization') await refuseSecondOutlet(ctx, d.name);
     const id = await ctx.w.freeId(slugify(d.name));
     const props: Record<string, unknown> = {
       id,
@@ -246,120 +270,6 @@ export async function applyEvent(ctx: ApplyContext, c: Candidate, d: EventDecisi
   if (place) await relate(ctx, event, 'OCCURRED_IN', place, ev, {}, c.extractor);
   for (const wpn of weapons) await relate(ctx, event, 'USED_WEAPON', wpn, ev, {}, c.extractor);
   return { entityId: event.id };
-}
-
-/** The organization an outlet name stands for: an existing one by name or alias, else a new one. */
-async function outletNode(ctx: Omit<ApplyContext, 'article'>, outlet: string): Promise<NodeHandle> {
-  const r = await ctx.w.tx.run(
-    `MATCH (o:Organization) WHERE o.id IS NOT NULL AND (toLower(o.name) = $k OR any(a IN coalesce(o.aliases, []) WHERE toLower(a) = $k))
-     RETURN o.id AS id ORDER BY size(o.id) LIMIT 1`,
-    { k: outlet.toLowerCase() },
-  );
-  const id = r.records[0]?.get('id') as string | undefined;
-  if (id) return (await ctx.w.node(id))!;
-  return ctx.w.createNode(['Entity', 'Organization'], {
-    id: await ctx.w.freeId(slugify(outlet)),
-    name: outlet,
-    aliases: [outlet],
-    description: `News outlet; added when one of its articles was ingested ("${ctx.batch.article.title ?? outlet}").`,
-    kind: 'news-outlet',
-    dataset: ctx.dataset,
-    ...stamp(ctx, ctx.batch.extractor),
-  });
-}
-
-/** Byline and credit lines ("By A, Reuters", "© Example Wire"): where a text names who published it. */
-const CREDIT_LINE = /^\s*(?:by\s|©|\(c\)|copyright\b)/i;
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/**
- * Where the text names its outlet: a byline or credit line holding one of the outlet's names, the
- * quote kept ≤ 30 words around the name. Null when no such line does (the outlet is then inferred).
- */
-export function outletLine(text: string, names: string[]): Span | null {
-  const res = names.map((n) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(n.trim())}(?![\\p{L}\\p{N}])`, 'iu'));
-  let at = 0;
-  for (const line of text.split('\n')) {
-    const start = at;
-    at += line.length + 1;
-    if (!CREDIT_LINE.test(line)) continue;
-    const m = res.map((re) => re.exec(line)).find(Boolean);
-    if (m) return trimSpan(text, { start, end: start + line.length }, MAX_QUOTE_WORDS, start + m.index);
-  }
-  return null;
-}
-
-/** The headline's span (else the first line's): the quote of an outlet the text does not name, as in the seed. */
-function headlineSpan(text: string, title: string | undefined): Span {
-  const i = title ? text.indexOf(title) : -1;
-  if (i >= 0) return { start: i, end: i + title!.length };
-  const first = /\S[^\n]*/.exec(text);
-  return first ? { start: first.index, end: first.index + first[0].trimEnd().length } : { start: 0, end: text.length };
-}
-
-/**
- * PUBLISHED_BY from the new article to its outlet, as the seed has it for every article: `inferred`
- * false with the byline or credit line as evidence when the text names the outlet, else true with
- * its basis and the headline as the quote. Written in the accept that creates the article, so its
- * undo removes it.
- */
-async function publishedBy(ctx: ApplyContext, outlet: NodeHandle, basis: string): Promise<void> {
-  const aliases = Array.isArray(outlet.props.aliases) ? (outlet.props.aliases as unknown[]) : [];
-  const names = [ctx.batch.article.outlet, outlet.props.name, ...aliases];
-  const line = outletLine(
-    ctx.text,
-    names.filter((n): n is string => typeof n === 'string' && n.trim().length > 1),
-  );
-  const props = line ? { inferred: false } : { inferred: true, basis: `the text does not name the outlet; ${basis}` };
-  const span = line ?? headlineSpan(ctx.text, ctx.batch.article.title);
-  await relate(ctx, ctx.article, 'PUBLISHED_BY', outlet, evidenceAt(ctx, span), props, ctx.batch.extractor);
-}
-
-/** The Article node of the batch: found by id when written before, else created (with its outlet organization). */
-export async function ensureArticle(ctx: Omit<ApplyContext, 'article'>, articleId: string | null): Promise<NodeHandle> {
-  if (articleId) {
-    const n = await ctx.w.node(articleId);
-    if (n) return n;
-  }
-  const a = ctx.batch.article;
-  // The same text already in the graph: an accept that committed after this one read the batch
-  // (two first accepts at once), or an earlier batch of the same text. One article per text.
-  const same = await ctx.w.tx.run('MATCH (x:Article {sha256: $sha}) WHERE x.id IS NOT NULL RETURN x.id AS id LIMIT 1', {
-    sha: a.sha256,
-  });
-  const sameId = same.records[0]?.get('id') as string | undefined;
-  if (sameId) return (await ctx.w.node(sameId))!;
-  const missing = (['title', 'outlet', 'published'] as const).filter((k) => !a[k]);
-  if (missing.length)
-    throw new ReviewBlocked(`give the article's ${missing.join(', ')} first (Article details above the text)`);
-  const outlet = await outletNode(ctx, a.outlet!);
-  const id = await ctx.w.freeId(slugify(`${outlet.id}-${a.published}-${a.title}`, 90));
-  const basis = (k: 'published' | 'outlet') =>
-    a.missing.includes(k)
-      ? `given by ${ctx.actor} when reviewing the ingested article`
-      : "from the article page's metadata";
-  const article = await ctx.w.createNode(['Article'], {
-    id,
-    file: a.file ?? '',
-    title: a.title,
-    outlet: String(outlet.props.name ?? a.outlet),
-    outlet_id: outlet.id,
-    outlet_inferred: false,
-    outlet_basis: basis('outlet'),
-    authors: [],
-    author_ids: [],
-    authors_inferred: false,
-    ...(a.byline ? { byline: a.byline } : {}),
-    published: isoToDate(a.published!),
-    published_basis: basis('published'),
-    sha256: a.sha256,
-    length: a.length,
-    ...(a.url ? { url: a.url } : {}),
-    dataset: ctx.dataset,
-    ...stamp(ctx, ctx.batch.extractor),
-  });
-  await publishedBy({ ...ctx, article }, outlet, basis('outlet'));
-  return article;
 }
 
 /** Writes one accepted candidate by its kind; any other kind writes nothing. */

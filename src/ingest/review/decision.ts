@@ -26,6 +26,13 @@ export const EntityDecisionSchema = z.discriminatedUnion('action', [
     entityId: slugLike,
   }),
   z.strictObject({
+    /**
+     * The article's outlet (a byline or credit line names it): the organization its PUBLISHED_BY
+     * goes to, the one the article's first accept found or created. Never a second node for it.
+     */
+    action: z.literal('outlet'),
+  }),
+  z.strictObject({
     /** A new entity. */
     action: z.literal('create'),
     label: z.enum(ENTITY_LABELS),

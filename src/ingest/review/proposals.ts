@@ -16,6 +16,7 @@ import type {
   RelationshipCandidate,
 } from '../batch';
 import { LABEL_OF } from '../batch';
+import { nameKey } from '../link/normalise';
 import type { DecisionRow } from '../staging/store';
 import {
   CAND,
@@ -82,10 +83,30 @@ function articleWords(b: Batch): string {
   return `"${a.title ?? a.source}"${where ? ` (${where})` : ''}`;
 }
 
+/** An outlet name as compared: the name key, a leading "the" aside ("The Telegraph" is "Telegraph"). */
+export const outletKey = (s: string): string => nameKey(s).replace(/^the\s+/, '');
+
+/** Whether an entity candidate is the article's outlet: one of its forms is the outlet's name. */
+export function isOutletCandidate(b: Batch, c: EntityCandidate): boolean {
+  const outlet = b.article.outlet;
+  if (!outlet?.trim()) return false;
+  const k = outletKey(outlet);
+  return [c.text, ...c.forms].some((f) => outletKey(f) === k);
+}
+
 function entityProposal(b: Batch, c: EntityCandidate): Proposal {
   const link = linkOf(b, c.id);
   if (link?.decision === 'auto' && link.entityId)
     return { decision: { action: 'link', entityId: link.entityId }, blocked: null };
+  // The outlet's own name: the graph's organization of that name when the linker offers it, else the
+  // outlet the article's first accept creates — never a new organization beside it.
+  if (isOutletCandidate(b, c)) {
+    const k = outletKey(b.article.outlet!);
+    const known = link?.options.find(
+      (o) => o.labels.includes('Organization') && (outletKey(o.name) === k || outletKey(o.matched) === k),
+    );
+    return { decision: known ? { action: 'link', entityId: known.entityId } : { action: 'outlet' }, blocked: null };
+  }
   const top = link?.options[0];
   if (top && top.score >= 0.75 && !top.caution && !top.judgedUnsure)
     return { decision: { action: 'link', entityId: top.entityId }, blocked: null };

@@ -105,7 +105,7 @@ export async function missingEntities(db: GraphDb, ids: readonly string[]): Prom
   return r.records.map((x) => x.get('id') as string);
 }
 
-/** The id of a graph Article with this text (same sha256), or null. Cost: one label scan of Article. */
+/** The id of a graph Article with this exact text (same sha256), or null. Cost: one index seek (article_sha256). */
 export async function articleWithText(db: GraphDb, sha256: string): Promise<string | null> {
   const r = await db.driver.executeQuery(
     'MATCH (a:Article) WHERE a.sha256 = $sha RETURN coalesce(a.id, elementId(a)) AS id LIMIT 1',
@@ -113,6 +113,84 @@ export async function articleWithText(db: GraphDb, sha256: string): Promise<stri
     { database: db.database, routing: neo4j.routing.READ },
   );
   return (r.records[0]?.get('id') as string | undefined) ?? null;
+}
+
+/** What a new article is known by, to find it among the graph's Articles. */
+export interface ArticleProbe {
+  sha256: string;
+  /** Its identity key (src/dataset/text-key.ts). */
+  key: string;
+  url?: string;
+  title?: string;
+  outlet?: string;
+  /** YYYY-MM-DD. */
+  published?: string;
+}
+
+/** A graph Article a new one is the same as, and by what: its text, its URL, or title + outlet + date. */
+export interface GraphArticle {
+  id: string;
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  by: 'text' | 'url' | 'meta';
+}
+
+// Each branch is one index seek (cypher/schema.cypher: article_text_key, article_sha256, article_url,
+// article_published); the title and outlet are then compared on the few Articles of that day. The
+// outlet matches the Article's outlet name or id, or a name of the organization it is PUBLISHED_BY.
+export const SAME_ARTICLE_CYPHER = `
+CALL () {
+  MATCH (a:Article {text_key: $key}) RETURN a, 0 AS rank
+  UNION
+  MATCH (a:Article {sha256: $sha}) RETURN a, 0 AS rank
+  UNION
+  MATCH (a:Article {url: $url}) RETURN a, 1 AS rank
+  UNION
+  MATCH (a:Article) WHERE a.published = date($published) AND toLower(a.title) = $title
+    AND (toLower(a.outlet) = $outlet OR a.outlet_id = $outletId
+         OR EXISTS { (a)-[:PUBLISHED_BY]->(o) WHERE toLower(o.name) = $outlet
+                     OR any(x IN coalesce(o.aliases, []) WHERE toLower(x) = $outlet) })
+  RETURN a, 2 AS rank
+}
+WITH a, rank ORDER BY rank LIMIT 1
+RETURN coalesce(a.id, elementId(a)) AS id, a.title AS title, a.outlet AS outlet,
+       toString(a.published) AS published, rank`;
+
+const lowerKey = (s: string | undefined) => (s ? s.normalize('NFC').replace(/\s+/gu, ' ').trim().toLowerCase() : null);
+
+/**
+ * The graph Article a new article is (the same text but for spacing, line ends and Unicode form;
+ * the same URL; or the same title, outlet and publication date), or null. Read-only, one statement
+ * of four index seeks whatever the number of Articles.
+ */
+export async function sameArticleInGraph(db: GraphDb, p: ArticleProbe): Promise<GraphArticle | null> {
+  const outlet = lowerKey(p.outlet);
+  const full = p.title && outlet && p.published && /^\d{4}-\d{2}-\d{2}$/.test(p.published);
+  const r = await db.driver.executeQuery(
+    SAME_ARTICLE_CYPHER,
+    {
+      key: p.key,
+      sha: p.sha256,
+      url: p.url?.trim() || null,
+      // Without all three, the last branch matches nothing (a null date).
+      published: full ? p.published : null,
+      title: lowerKey(p.title),
+      outlet,
+      outletId: outlet ? outlet.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') : null,
+    },
+    { database: db.database, routing: neo4j.routing.READ },
+  );
+  const rec = r.records[0];
+  if (!rec) return null;
+  const str = (k: string) => (rec.get(k) as string | null) ?? null;
+  return {
+    id: rec.get('id') as string,
+    title: str('title'),
+    outlet: str('outlet'),
+    published: str('published'),
+    by: (['text', 'url', 'meta'] as const)[Number(rec.get('rank'))]!,
+  };
 }
 
 /**

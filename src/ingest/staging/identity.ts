@@ -3,20 +3,17 @@
  * differences taken out (Unicode NFC, every run of white space — line ends, no-break spaces, tabs,
  * double spaces — as one space, trimmed). The article's `sha256` stays the hash of the text exactly
  * as stored (its file name, its checksum in the seed and export, what every offset points into);
- * this key only decides duplicates. It lives beside the staged batch in the app's own store, and
+ * this key only decides duplicates (src/dataset/text-key.ts; graph Articles carry it as `text_key`).
+ * It lives beside the staged batch in the app's own store, and
  * batches staged before it existed get theirs from their stored text on first need, so older
  * staging is recognised too.
  */
+import { identityKey } from '../../dataset/text-key';
 import type { AppStore } from '../../runtime/store/app-store';
 import type { TextStore } from '../store';
-import { sha256Of } from '../text/normalise';
 import type { Staging } from './store';
 
-/** The text as compared for identity. `\s` covers NBSP, the Unicode spaces and line separators. */
-export const identityText = (text: string): string => text.normalize('NFC').replace(/\s+/gu, ' ').trim();
-
-/** The identity key of a text. Cost: one pass and one sha256 over the text. */
-export const identityKey = (text: string): string => sha256Of(identityText(text));
+export { identityKey, identityText } from '../../dataset/text-key';
 
 const MIGRATIONS = [
   `CREATE TABLE ingest_text_keys (

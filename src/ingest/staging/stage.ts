@@ -14,6 +14,7 @@ import { IngestInputError } from '../text/errors';
 import type { FoundMeta } from '../text/metadata';
 import { normaliseInput } from '../text/normalise';
 import type { InputFormat } from '../text/validate';
+import type { ArticleProbe, GraphArticle } from './graph';
 import { identityKey, textKeysOf } from './identity';
 import type { StagedBatch, Staging } from './store';
 
@@ -32,8 +33,8 @@ export interface StageDeps {
   finder: NameFinder;
   /** The gazetteer for this article's text (from the live graph, a seed folder, or none). */
   gazetteer: (text: string) => Promise<GazetteerEntry[] | Gazetteer> | GazetteerEntry[] | Gazetteer;
-  /** A graph Article with this sha256, if any. */
-  articleInGraph?: (sha256: string) => Promise<string | null>;
+  /** The graph Article this one is already (graph.ts sameArticleInGraph), if any. */
+  articleInGraph?: (probe: ArticleProbe) => Promise<GraphArticle | null>;
   actor: string;
   runId?: string | null;
 }
@@ -43,20 +44,35 @@ export interface StageResult {
   text: string;
 }
 
+/** How a refusal names a graph Article: "Title" (Outlet, 2023-04-21), as a newsroom knows it. */
+function articleWords(a: GraphArticle): string {
+  const where = [a.outlet, a.published].filter(Boolean).join(', ');
+  return `${a.title ? `"${a.title}"` : `article ${a.id}`}${where ? ` (${where})` : ''}`;
+}
+
+const GRAPH_MATCH: Record<GraphArticle['by'], string> = {
+  text: 'the same text',
+  url: 'an article with the same URL',
+  meta: 'an article with the same title, outlet and date',
+};
+
 /**
- * Recognises the same text before any extraction: staged already (exactly, or but for spacing,
- * line ends and Unicode form: see identity.ts), or an article of the graph with the same sha256.
+ * Recognises the same article before any extraction: staged already (exactly, or but for spacing,
+ * line ends and Unicode form: see identity.ts), or an Article of the graph — the same text by its
+ * identity key or sha256, the same URL, or the same title, outlet and date (`meta`: what the input
+ * and the form give).
  */
 export async function duplicateOf(
-  text: { sha256: string; text: string },
+  text: { sha256: string; text: string; meta?: FoundMeta },
   deps: Pick<StageDeps, 'staging' | 'articleInGraph' | 'texts'>,
 ): Promise<{ id: string; message: string } | null> {
   const keys = textKeysOf(deps.staging);
+  const key = identityKey(text.text);
   const exact = deps.staging.batchBySha(text.sha256);
   let staged = exact;
   if (!staged) {
     keys.backfill(deps.texts);
-    const id = keys.batchWith(identityKey(text.text));
+    const id = keys.batchWith(key);
     staged = id === undefined ? undefined : deps.staging.batch(id);
   }
   if (staged)
@@ -64,8 +80,22 @@ export async function duplicateOf(
       id: staged.id,
       message: `the same text${exact ? '' : ' (but for spacing, line ends or Unicode form)'} was already ingested on ${staged.createdAt.slice(0, 10)} by ${staged.createdBy} (from ${staged.source}; batch ${staged.id})`,
     };
-  const article = deps.articleInGraph ? await deps.articleInGraph(text.sha256) : null;
-  if (article) return { id: article, message: `the same text is already in the graph as article ${article}` };
+  const m = text.meta ?? {};
+  const article = deps.articleInGraph
+    ? await deps.articleInGraph({
+        sha256: text.sha256,
+        key,
+        url: m.url,
+        title: m.title,
+        outlet: m.outlet,
+        published: m.published,
+      })
+    : null;
+  if (article)
+    return {
+      id: article.id,
+      message: `${GRAPH_MATCH[article.by]} is already in the graph: ${articleWords(article)}, article ${article.id}`,
+    };
   return null;
 }
 
@@ -75,8 +105,10 @@ export async function duplicateOf(
  * warm) plus one small SQLite transaction.
  */
 export async function stageArticle(input: StageInput, deps: StageDeps): Promise<StageResult> {
-  const { sha256, text: canonical } = normaliseInput(input.raw, input.format, { what: input.source });
-  const dup = await duplicateOf({ sha256, text: canonical }, deps);
+  const norm = normaliseInput(input.raw, input.format, { what: input.source });
+  const { sha256, text: canonical } = norm;
+  const meta = withGiven(norm.meta, input.meta);
+  const dup = await duplicateOf({ sha256, text: canonical, meta }, deps);
   if (dup) throw new IngestInputError('DUPLICATE', `${input.source}: ${dup.message}; not staged again.`, dup.id);
   const gz = await deps.gazetteer(canonical);
   const { batch, text } = await extractWithText(
@@ -108,7 +140,7 @@ export async function stageArticle(input: StageInput, deps: StageDeps): Promise<
       (e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' ||
       (e as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
     ) {
-      const dup = await duplicateOf({ sha256, text: canonical }, deps);
+      const dup = await duplicateOf({ sha256, text: canonical, meta }, deps);
       throw new IngestInputError(
         'DUPLICATE',
         `${input.source}: ${dup?.message ?? 'the same text was just staged'}; not staged again.`,
@@ -117,6 +149,11 @@ export async function stageArticle(input: StageInput, deps: StageDeps): Promise<
     }
     throw e;
   }
+}
+
+/** The input's metadata with what the caller gave (flags, the form) winning, as extraction has it. */
+export function withGiven(found: FoundMeta, given: FoundMeta | undefined): FoundMeta {
+  return { ...found, ...Object.fromEntries(Object.entries(given ?? {}).filter(([, v]) => v)) };
 }
 
 /** One line for logs: what a batch proposes. */

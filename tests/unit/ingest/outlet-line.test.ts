@@ -1,6 +1,6 @@
 /** Where a text names its outlet (the evidence of an accepted article's PUBLISHED_BY). */
 import { describe, expect, it } from 'vitest';
-import { outletLine } from '../../../src/ingest/review/apply';
+import { outletLine } from '../../../src/ingest/review/article-node';
 
 const at = (text: string, names: string[]) => {
   const s = outletLine(text, names);

@@ -20,3 +20,26 @@ describe('the proposed event', () => {
     expect(decision).toMatchObject({ name: 'Strike in Kharkiv, 2026-11-09' });
   });
 });
+
+describe("the outlet's own name", () => {
+  const raw = (outlet: string) =>
+    `Substation repaired\n\nBy Ivan Petrov, ${outlet}\n\nCrews repaired the substation on Monday, ${outlet} reported.\n`;
+  const proposalOf = async (outlet: string, given = outlet) => {
+    const { batch } = await extractWithText(
+      { raw: raw(outlet), format: 'txt', source: 'x.txt', meta: { outlet: given, published: '2026-11-10' } },
+      { extractor: 'js', gazetteer: GAZETTEER },
+    );
+    const c = batch.candidates.find((x) => x.kind === 'entity' && x.text === outlet)!;
+    return proposalFor(batch, c, new Map());
+  };
+
+  it("is the article's outlet, not a new organization beside the one its first accept creates", async () => {
+    expect(await proposalOf('Harbour Wire')).toEqual({ decision: { action: 'outlet' }, blocked: null });
+    // "The" aside, whatever the case.
+    expect((await proposalOf('Harbour Wire', 'the harbour wire')).decision).toEqual({ action: 'outlet' });
+  });
+
+  it('is a name like any other when the outlet is another', async () => {
+    expect((await proposalOf('Harbour Wire', 'Example Wire')).decision).toMatchObject({ action: 'create' });
+  });
+});

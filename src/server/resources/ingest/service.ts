@@ -11,9 +11,9 @@ import { ForeignDatabase, ReviewBlocked, ReviewInvalid, ReviewNotFound } from '.
 import { ReviewService } from '../../../ingest/review/service';
 import { Vocabulary } from '../../../ingest/review/vocabulary';
 import {
-  articleWithText,
   graphGazetteer,
   missingEntities,
+  sameArticleInGraph,
   newsgraphSchemaProblem,
 } from '../../../ingest/staging/graph';
 import type { Judgement } from '../../../ingest/link/judgements';
@@ -79,7 +79,7 @@ export function createIngest(ctx: ApiContext, finder?: NameFinder): Ingest {
           texts: new TextStore(textDir),
           finder: names(),
           gazetteer: async (text) => (await graphGazetteer(db, text)).entries,
-          articleInGraph: (sha) => articleWithText(db, sha),
+          articleInGraph: (probe) => sameArticleInGraph(db, probe),
           actor: actor.name,
         },
       );

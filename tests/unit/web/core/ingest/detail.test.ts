@@ -35,8 +35,13 @@ describe('the detail line of a review row', () => {
     expect(rowDetail(edited, [])).toBe('Statement: Ukrainian forces fired rockets at the village overnight');
   });
 
-  it('an entity has none', () => {
+  it("an entity has none, but for the article's outlet (its accept links the outlet)", () => {
     expect(rowDetail(view({ id: 'e1', kind: 'entity', text: 'Anton Veresov', spans: [span(0, 13)] }), [])).toBeNull();
+    const outlet = view(
+      { id: 'e2', kind: 'entity', text: 'Harbour Wire', spans: [span(20, 32)] },
+      { action: 'outlet' },
+    );
+    expect(rowDetail(outlet, [])).toMatch(/^Same as the article's outlet, Harbour Wire: /);
   });
 
   it('a relationship shows the graph entities an accept links, by name where the review knows it', () => {
