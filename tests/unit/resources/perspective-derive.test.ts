@@ -47,8 +47,14 @@ describe('a perspective derived from a schema sample', () => {
     expect(new Set(p.labels.map((l) => l.color.light)).size).toBe(4);
     expect(Object.fromEntries(p.relationships.map((r) => [r.type, r.caption]))).toEqual({
       ACTED_IN: 'roles',
-      DIRECTED: 'type',
+      DIRECTED: '', // the type written on every edge adds nothing: it shows on hover and in the detail
     });
+  });
+
+  it('offers a label as a search filter only when it has a property search reads', () => {
+    const p = derivePerspective(sample({ labels: [...sample().labels, token('NoProps', 1, [])] }));
+    const by = Object.fromEntries(p.labels.map((l) => [l.label, l.searchFilter]));
+    expect(by).toEqual({ Person: true, Movie: true, Studio: true, Sensor: true, NoProps: false });
   });
 
   it('views only where the data has what they need', () => {
