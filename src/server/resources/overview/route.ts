@@ -5,6 +5,6 @@ import { fastifyPath, parseInput, type RouteModule } from '../../http/context';
 /** GET /api/overview */
 export const overviewRoutes: RouteModule = (app, ctx) => {
   app.get(fastifyPath(overviewContract), async (req) =>
-    overview(ctx.db, parseInput(OverviewQuerySchema, req.query).top),
+    overview(ctx.db, parseInput(OverviewQuerySchema, req.query).top, await ctx.perspectives.labels()),
   );
 };
