@@ -37,6 +37,7 @@ WITH total, totalRels, total <= $wholeMax AS whole
 CALL (whole) {
   UNWIND CASE WHEN whole THEN [true] ELSE [] END AS go
   MATCH (n)
+  WITH n ORDER BY elementId(n)
   RETURN collect(n) AS everything
 }
 CALL (everything) {
