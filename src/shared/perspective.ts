@@ -159,3 +159,16 @@ export function relationshipCaptionOf(
 export function captionByRule(spec: string, type: string, props: Readonly<Record<string, unknown>>): string {
   return evalCaption(spec, props, type) || type;
 }
+
+/**
+ * What is written on an edge on the canvas (from its type's resolved rule): the caption, or nothing
+ * when the rule is empty (a type repeated on every edge says nothing; hover and detail name it).
+ */
+export function edgeLabelByRule(spec: string, type: string, props: Readonly<Record<string, unknown>>): string {
+  return spec.trim() ? captionByRule(spec, type, props) : '';
+}
+
+/** edgeLabelByRule under a perspective. */
+export function edgeLabelOf(p: Perspective | null, type: string, props: Readonly<Record<string, unknown>>): string {
+  return edgeLabelByRule(relationshipStyleOf(p, type).caption, type, props);
+}

@@ -25,6 +25,25 @@ export const AFFILIATION_TYPES = [
   'CONTROLLED_BY',
   'LOCATED_IN',
 ] as const;
+/** What the board reads of a graph: newsgraph's claim model (the seeded graph has it). */
+export const CLAIM_MODEL = { labels: ['Claim'], types: ['MADE', 'ABOUT'] } as const;
+
+/**
+ * Why the board cannot work on a database with these labels and types, or null when it has the
+ * claim model. Said wherever the board is refused (a perspective, /api/claims, the view switch).
+ */
+export function claimModelMissing(tokens: { labels: readonly string[]; types: readonly string[] }): string | null {
+  const missing = [
+    ...CLAIM_MODEL.labels.filter((l) => !tokens.labels.includes(l)).map((l) => `:${l}`),
+    ...CLAIM_MODEL.types.filter((t) => !tokens.types.includes(t)),
+  ];
+  if (!missing.length) return null;
+  return (
+    "The claims board needs newsgraph's claim model: :Claim nodes linked (claimant)-[:MADE]->(:Claim)-[:ABOUT]->(event), " +
+    `with (:Article)-[:REPORTS]->(:Claim) and (:Claim)-[:CONTRADICTS]->(:Claim) where known. This database has no ${missing.join(', ')}.`
+  );
+}
+
 /** Longest affiliation path considered (hops). */
 export const AFFILIATION_MAX_HOPS = 4;
 
@@ -111,6 +130,10 @@ export const ClaimsResponseSchema = z.object({
   asReportedBy: z.string().nullable(),
   sides: z.array(SideSchema).describe('every side present on the board, by name'),
   events: z.array(BoardEventSchema).describe('contested events first, then by date'),
+  unavailable: z
+    .string()
+    .nullable()
+    .describe("why there can be no board: the database lacks newsgraph's claim model (null when it has it)"),
   tookMs: z.number(),
 });
 export type ClaimsResponse = z.infer<typeof ClaimsResponseSchema>;

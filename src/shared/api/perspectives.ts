@@ -60,8 +60,11 @@ export type LabelStyle = z.infer<typeof LabelStyleSchema>;
 export const RelationshipStyleSchema = z
   .object({
     type: TokenNameSchema,
-    /** `type`, a property (`roles`), fallbacks (`roles|type`) or a template (`{rating}/100`). */
-    caption: CaptionSchema.default('type'),
+    /**
+     * `type`, a property (`roles`), fallbacks (`roles|type`) or a template (`{rating}/100`); empty:
+     * nothing written on the edge (its type still shows on hover and in the detail).
+     */
+    caption: z.string().trim().max(200).default('type'),
     color: ThemeColorSchema.optional(),
     /** Line width (sigma size units). */
     width: z.number().min(0.2).max(8).optional(),
@@ -117,7 +120,7 @@ export const ViewsSchema = z
           .default([]),
       })
       .strict(),
-    /** The contested-claims board (needs :Claim with MADE/ABOUT/CONTRADICTS). */
+    /** The contested-claims board (needs the claim model: :Claim with MADE/ABOUT, see api/claims.ts). */
     claims: z.boolean(),
     /** Edge width by supporting articles and "hide single-source facts" (needs evidence lists). */
     corroboration: z.boolean(),
@@ -184,6 +187,10 @@ export const PerspectiveResponseSchema = z.object({
   updatedBy: z.string().nullable(),
   /** Labels of the database that the perspective does not list (styled by derivation until saved). */
   unlisted: z.array(z.string()),
+  claimsUnavailable: z
+    .string()
+    .nullable()
+    .describe("why the claims board cannot be switched on for this database (null: it has newsgraph's claim model)"),
 });
 export type PerspectiveResponse = z.infer<typeof PerspectiveResponseSchema>;
 
@@ -225,6 +232,7 @@ export const savePerspectiveContract = {
   tag: 'perspectives',
   body: SavePerspectiveBodySchema,
   response: PerspectiveResponseSchema,
+  description: "views.claims is refused (400) when the database lacks newsgraph's claim model (see claimsUnavailable).",
   errors: [400, 403, 413, 503],
 } as const satisfies EndpointContract;
 

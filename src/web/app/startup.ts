@@ -127,7 +127,7 @@ export class StartupController {
     try {
       const res = await app.api.overview();
       const payload: GraphPayload = { nodes: res.nodes, edges: res.edges };
-      const title = res.mode === 'whole' ? 'Overview' : `Overview (top ${res.nodes.length} by degree)`;
+      const title = res.mode === 'whole' ? 'Overview' : `Overview (a sample of ${res.nodes.length} across labels)`;
       const next = replaceWith(graphOf(app.state), payload, {
         kind: 'overview',
         title,
@@ -137,7 +137,7 @@ export class StartupController {
       app.shell.setStatus(
         'info',
         res.truncated
-          ? `Showing the ${res.nodes.length} best-connected of ${res.totals.nodes} nodes. Search or expand to see more.`
+          ? `Showing ${res.nodes.length} of ${res.totals.nodes} nodes: the best-connected of each label. Search or expand to see more.`
           : `${res.nodes.length} nodes, ${res.edges.length} relationships.`,
       );
       app.render.runLayout(true);

@@ -6,7 +6,7 @@
 import { MultiDirectedGraph } from 'graphology';
 import type { GraphEdge, GraphNode } from '../../shared/graph';
 import { displayCaption, primaryLabel, type VisibleGraph } from '../core/graph/graph-store';
-import { relationshipCaptionOf } from '../../shared/perspective';
+import { edgeLabelOf } from '../../shared/perspective';
 import { activePerspective } from '../core/perspective/active';
 import { recurveGroups } from './parallel-edges';
 import { place } from './seed-positions';
@@ -336,7 +336,7 @@ function styleEdges(graph: RenderGraph, theme: Theme): void {
   const p = activePerspective();
   graph.forEachEdge((id, a) => {
     const color = edgeColor(a.relType, theme);
-    const caption = relationshipCaptionOf(p, a.relType, a.props);
+    const caption = edgeLabelOf(p, a.relType, a.props);
     const size = edgeSize(a.relType);
     const weight = edgeWeight(a.relType);
     if (a.color !== color || a.caption !== caption || a.size !== size || a.weight !== weight)

@@ -5,7 +5,7 @@
  * perspective does not list gets a stable palette colour and a dot.
  */
 import type { RelationshipFamily, ThemeColor } from '../../shared/api/perspectives';
-import { captionByRule, mainLabel, relationshipStyleOf } from '../../shared/perspective';
+import { edgeLabelByRule, mainLabel, relationshipStyleOf } from '../../shared/perspective';
 import { hashString } from '../core/graph/hash';
 import { activePerspective } from '../core/perspective/active';
 import type { Theme } from '../core/shell/actions';
@@ -177,8 +177,8 @@ export class StyleCache {
     return s;
   }
 
-  /** relationshipCaptionOf with the type's rule already resolved. */
+  /** edgeLabelOf with the type's rule already resolved ('' when the type's caption is off). */
   edgeCaption(type: string, props: Readonly<Record<string, unknown>>): string {
-    return captionByRule(this.edge(type).caption, type, props);
+    return edgeLabelByRule(this.edge(type).caption, type, props);
   }
 }

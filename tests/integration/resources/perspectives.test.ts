@@ -1,8 +1,10 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  ClaimsResponseSchema,
   EdgesBetweenResponseSchema,
   NodeDetailResponseSchema,
+  OverviewResponseSchema,
   PathsResponseSchema,
   PerspectiveResponseSchema,
   QueriesListResponseSchema,
@@ -14,7 +16,8 @@ import { OwnNeo4j } from '../../support/own-neo4j';
 
 // The app connected to a database it did not seed: a small film graph of another domain with the
 // shapes that broke the news-only interface (three labels on one node, integer ids, a node without
-// properties, relationship properties, a 300-relationship hub, a point and date properties). The
+// properties, relationship properties, a 300-relationship hub, a 2,000-leaf hub that makes the graph
+// too big to show whole, a point and date properties). The
 // derived perspective lives in the app's own store; the graph must not change by a single property.
 
 const own = new OwnNeo4j();
@@ -44,6 +47,10 @@ CREATE (matrix:Movie {title: 'The Matrix', released: 1999, shotAt: point({latitu
 WITH fans
 UNWIND range(1, 300) AS i
 CREATE (:Member {handle: 'member' + i})-[:FAN_OF {since: 2000 + i % 20}]->(fans)`;
+const HUB = `
+CREATE (h:Hub {code: 'HUB-1'})
+WITH h UNWIND range(1, 2000) AS i
+CREATE (h)-[:CONNECTS {w: i}]->(:Stop {seq: i})`;
 
 /** Every node and relationship with its labels/type and properties, in a stable order. */
 async function fingerprint(): Promise<string> {
@@ -65,6 +72,7 @@ beforeAll(async () => {
   await own.start();
   admin = neo4j.driver(own.target.uri, neo4j.auth.basic(own.target.username, own.target.password));
   await admin.executeQuery(FILM_GRAPH, {}, { database: own.target.database });
+  await admin.executeQuery(HUB, {}, { database: own.target.database });
   before = await fingerprint();
   api = await makeTestApi({ target: own.target });
 }, 300_000);
@@ -90,7 +98,7 @@ describe('a database the app did not seed', () => {
     expect(p.origin).toBe('derived');
     const byLabel = Object.fromEntries(p.perspective.labels.map((l) => [l.label, l]));
     expect(Object.keys(byLabel).sort()).toEqual(
-      ['Actor', 'Blank', 'Director', 'Fandom', 'Member', 'Movie', 'Person', 'Studio'].sort(),
+      ['Actor', 'Blank', 'Director', 'Fandom', 'Hub', 'Member', 'Movie', 'Person', 'Stop', 'Studio'].sort(),
     );
     expect(byLabel.Movie!.caption).toBe('title');
     expect(byLabel.Person!.caption).toBe('name');
@@ -99,7 +107,11 @@ describe('a database the app did not seed', () => {
     expect(byLabel.Movie!.icon).toBe('film');
     const rel = Object.fromEntries(p.perspective.relationships.map((x) => [x.type, x.caption]));
     expect(rel.ACTED_IN).toBe('roles');
-    expect(rel.DIRECTED).toBe('type');
+    expect(rel.DIRECTED).toBe(''); // nothing written on the edge: its type shows on hover and in the detail
+    expect(rel.CONNECTS).toBe('');
+    // Search reads no property of a Stop (only `seq`): no "Search only" filter for it.
+    expect(byLabel.Stop!.searchFilter).toBe(false);
+    expect(byLabel.Movie!.searchFilter).toBe(true);
     const v = p.perspective.views;
     expect(v.claims).toBe(false);
     expect(v.corroboration).toBe(false);
@@ -212,6 +224,56 @@ describe('a database the app did not seed', () => {
     expect(again.status).toBe(409);
     const rows = await api.post('/api/queries/films-of/run', {});
     expect(rows.body.table.rows).toEqual([['Speed'], ['The Matrix'], ['The Matrix Reloaded']]);
+  });
+
+  it("the overview samples every label, and a hub's leaves cannot take its budget", async () => {
+    const r = await api.get('/api/overview');
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const o = OverviewResponseSchema.parse(r.body);
+    expect(o.mode).toBe('sample');
+    expect(o.truncated).toBe(true);
+    expect(o.nodes.length).toBeLessThanOrEqual(300);
+    const count = (l: string) => o.nodes.filter((n) => n.labels.includes(l)).length;
+    // Every node of the small labels; a sample of the leaves of each hub.
+    expect(
+      Object.fromEntries(['Movie', 'Person', 'Studio', 'Blank', 'Fandom', 'Hub'].map((l) => [l, count(l)])),
+    ).toEqual({
+      Movie: 3,
+      Person: 3,
+      Studio: 2,
+      Blank: 1,
+      Fandom: 1,
+      Hub: 1,
+    });
+    for (const leaves of [count('Stop'), count('Member')]) {
+      expect(leaves).toBeGreaterThan(0);
+      expect(leaves).toBeLessThanOrEqual(30);
+    }
+    // The relationships among them: each shown leaf with its hub, and the films' own.
+    const ids = new Set(o.nodes.map((n) => n.id));
+    for (const e of o.edges) expect(ids.has(e.source) && ids.has(e.target)).toBe(true);
+    const types = (t: string) => o.edges.filter((e) => e.type === t).length;
+    expect(types('CONNECTS')).toBe(count('Stop'));
+    expect(types('FAN_OF')).toBe(count('Member'));
+    expect(types('ACTED_IN')).toBe(4);
+  });
+
+  it('the claims board needs the claim model: refused in a perspective, and /api/claims says why at once', async () => {
+    const cur = PerspectiveResponseSchema.parse((await api.get('/api/perspective')).body);
+    expect(cur.claimsUnavailable).toMatch(/claims board needs newsgraph's claim model/);
+    expect(cur.claimsUnavailable).toMatch(/:Claim/);
+    const on = { ...cur.perspective, views: { ...cur.perspective.views, claims: true } };
+    const put = await api.app.inject({ method: 'PUT', url: '/api/perspective', payload: { perspective: on } });
+    expect(put.statusCode, put.body).toBe(400);
+    expect(put.json().error.message).toContain(cur.claimsUnavailable!);
+    expect(PerspectiveResponseSchema.parse((await api.get('/api/perspective')).body).perspective.views.claims).toBe(
+      false,
+    );
+    const c = await api.get('/api/claims');
+    expect(c.status, JSON.stringify(c.body)).toBe(200);
+    const board = ClaimsResponseSchema.parse(c.body);
+    expect(board.events).toEqual([]);
+    expect(board.unavailable).toBe(cur.claimsUnavailable);
   });
 
   it('style edits persist in the app store; the graph is untouched by anything above', async () => {

@@ -89,6 +89,15 @@ const PROBES: Probe[] = [
   },
   { name: 'relationship detail', url: (i) => `/api/relationships/${e(i.rel)}`, bound: 500, work: 300 },
   {
+    // Whole at the smaller size (320 nodes; reading them out is most of it); at the larger one (3,200)
+    // a sample across labels: at most OVERVIEW_POOL nodes of each label ranked by degree and 200
+    // relationships of each sampled node, however big the graph (measured: 26k and 47k hits).
+    name: 'overview',
+    url: () => '/api/overview',
+    bound: 60_000,
+    work: 30_000,
+  },
+  {
     name: 'edges between (an expansion and its centre)',
     url: () => '/api/edges/between',
     body: (i) => ({ nodes: i.neighbours, among: [i.small] }),
@@ -187,6 +196,14 @@ describe('read endpoints: database hits stay within one bound when the graph gro
     expect(last('paths (≤ 4 hops)').from).not.toBe(last('paths (≤ 4 hops)').to);
     for (const x of last('paths (≤ 4 hops)').edges) expect(x.type).not.toBe('MENTIONS');
     expect(last('relationship detail').relationship.id).toBeTruthy();
+    expect(figures.get('overview')!.map((x) => x.body.mode)).toEqual(['whole', 'sample']);
+    const sample = last('overview');
+    expect(sample.nodes.length).toBe(300);
+    // Every label of the news model is in the sample, not only the most-mentioned entities.
+    const labels = new Set(sample.nodes.flatMap((n: { labels: string[] }) => n.labels));
+    for (const l of ['Person', 'Organization', 'Place', 'Event', 'Weapon', 'Claim', 'Article'])
+      expect(labels.has(l), l).toBe(true);
+    expect(sample.edges.length).toBeGreaterThan(0);
     expect(last('edges between (an expansion and its centre)').edges.length).toBeGreaterThan(0);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PerspectiveSchema } from '../../../src/shared/api/perspectives';
+import { claimModelMissing } from '../../../src/shared/api/claims';
 import { derivePerspective } from '../../../src/server/resources/perspectives/derive';
 import type { PropStat, SchemaSample, TokenSample } from '../../../src/server/resources/perspectives/sample';
 
@@ -47,8 +48,14 @@ describe('a perspective derived from a schema sample', () => {
     expect(new Set(p.labels.map((l) => l.color.light)).size).toBe(4);
     expect(Object.fromEntries(p.relationships.map((r) => [r.type, r.caption]))).toEqual({
       ACTED_IN: 'roles',
-      DIRECTED: 'type',
+      DIRECTED: '', // the type written on every edge adds nothing: it shows on hover and in the detail
     });
+  });
+
+  it('offers a label as a search filter only when it has a property search reads', () => {
+    const p = derivePerspective(sample({ labels: [...sample().labels, token('NoProps', 1, [])] }));
+    const by = Object.fromEntries(p.labels.map((l) => [l.label, l.searchFilter]));
+    expect(by).toEqual({ Person: true, Movie: true, Studio: true, Sensor: true, NoProps: false });
   });
 
   it('views only where the data has what they need', () => {
@@ -64,6 +71,17 @@ describe('a perspective derived from a schema sample', () => {
     const bare = derivePerspective(sample({ labels: [token('Thing', 3, [prop('name', ['STRING'])])], types: [] }));
     expect(bare.views.timeline.on).toBe(false);
     expect(bare.views.map.on).toBe(false);
+  });
+
+  it('the claims board only with the claim model, and a sentence naming what is missing', () => {
+    const claims = sample({
+      labels: [...sample().labels, token('Claim', 3, [prop('statement', ['STRING'])])],
+      types: [...sample().types, token('MADE', 3, []), token('ABOUT', 3, [])],
+    });
+    expect(derivePerspective(claims).views.claims).toBe(true);
+    expect(claimModelMissing({ labels: ['Claim'], types: ['MADE', 'ABOUT'] })).toBeNull();
+    const why = claimModelMissing({ labels: ['Movie'], types: ['MADE'] })!;
+    expect(why).toMatch(/^The claims board needs newsgraph's claim model: .*This database has no :Claim, ABOUT\.$/);
   });
 
   it('search: name-like properties first, aliases even when sparse, the id key, and covering full-text indexes', () => {

@@ -6,6 +6,7 @@ import {
   legendLabels,
   mainLabel,
   nodeCaptionOf,
+  edgeLabelOf,
   relationshipCaptionOf,
 } from '../../../src/shared/perspective';
 import { PERSPECTIVES_DIR } from '../../../src/runtime/paths';
@@ -59,6 +60,16 @@ describe('captions under a perspective', () => {
     expect(relationshipCaptionOf(film, 'ACTED_IN', {})).toBe('ACTED_IN');
     expect(relationshipCaptionOf(film, 'REVIEWED', { rating: 92 })).toBe('92/100');
     expect(relationshipCaptionOf(film, 'DIRECTED', { year: 1999 })).toBe('DIRECTED');
+  });
+
+  it('a type captioned with nothing is written on no edge, but still named by its type elsewhere', () => {
+    const quiet = PerspectiveSchema.parse({ ...film, relationships: [{ type: 'CONNECTS', caption: '' }] });
+    expect(edgeLabelOf(quiet, 'CONNECTS', { w: 1 })).toBe('');
+    expect(relationshipCaptionOf(quiet, 'CONNECTS', { w: 1 })).toBe('CONNECTS');
+    expect(edgeLabelOf(quiet, 'OTHER', {})).toBe('OTHER'); // a type it does not list: its type, as before
+    expect(edgeLabelOf(film, 'ACTED_IN', { roles: ['Neo'] })).toBe(
+      relationshipCaptionOf(film, 'ACTED_IN', { roles: ['Neo'] }),
+    );
   });
 
   it('every label of a node counts in the legend, except umbrella ones', () => {

@@ -288,6 +288,7 @@ export async function loadClaims(db: Db, q: ClaimsQuery): Promise<ClaimsResponse
     asReportedBy: q.asReportedBy ?? null,
     sides: [...sides.values()].sort((a, b) => a.name.localeCompare(b.name)),
     events: filtered,
+    unavailable: null,
     tookMs: Math.round(performance.now() - t0),
   };
 }

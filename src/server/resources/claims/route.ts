@@ -4,5 +4,12 @@ import { loadClaims } from './query';
 
 /** GET /api/claims */
 export const claimsRoutes: RouteModule = (app, ctx) => {
-  app.get(fastifyPath(claimsContract), async (req) => loadClaims(ctx.db, parseQuery(ClaimsQuerySchema, req.query)));
+  app.get(fastifyPath(claimsContract), async (req) => {
+    const q = parseQuery(ClaimsQuerySchema, req.query);
+    // Without the claim model there is nothing to scan for: say so at once.
+    const claimsUnavailable = await ctx.perspectives.claimsUnavailable();
+    if (claimsUnavailable)
+      return { asReportedBy: q.asReportedBy ?? null, sides: [], events: [], unavailable: claimsUnavailable, tookMs: 0 };
+    return loadClaims(ctx.db, q);
+  });
 };

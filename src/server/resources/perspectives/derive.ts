@@ -13,6 +13,7 @@ import type {
   RelationshipStyle,
   ThemeColor,
 } from '../../../shared/api/perspectives';
+import { claimModelMissing } from '../../../shared/api/claims';
 import { NAME_LIKE } from '../../../shared/perspective';
 import type { PropStat, SchemaSample, TokenSample } from './sample';
 
@@ -128,19 +129,25 @@ const LAT_LON: [string, string][] = [
 export function derivePerspective(sample: SchemaSample, name = `Derived from ${sample.database}`): Perspective {
   const labels = [...sample.labels].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
   const types = [...sample.types].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  const search = searchFor(labels, sample);
   return {
     format: 'newsgraph-perspective',
     version: 1,
     name,
-    labels: labels.map((s, i) => labelStyleFor(s, i)),
-    relationships: types.map((s, i): RelationshipStyle => ({
-      type: s.name,
-      caption: relationshipCaptionFor(s),
-      color: TYPE_COLORS[i % TYPE_COLORS.length]!,
+    labels: labels.map((s, i) => ({
+      ...labelStyleFor(s, i),
+      // A "Search only" filter for a label search can never find would promise what it cannot do.
+      searchFilter: s.props.some((p) => search.properties.includes(p.key)),
     })),
+    relationships: types.map((s, i): RelationshipStyle => {
+      const caption = relationshipCaptionFor(s);
+      // The type written on every edge of a derived graph (CONNECTS ×300) says nothing the colour
+      // and the hover card do not: such types are drawn without a caption.
+      return { type: s.name, caption: caption === 'type' ? '' : caption, color: TYPE_COLORS[i % TYPE_COLORS.length]! };
+    }),
     families: [],
     otherRelationships: { color: { light: '#b4b4c0', dark: '#5c5c6a' } },
-    search: searchFor(labels, sample),
+    search,
     views: viewsFor(labels, types),
   };
 }
@@ -205,8 +212,7 @@ function viewsFor(labels: TokenSample[], types: TokenSample[]): Perspective['vie
       if (numeric.has(lat) && numeric.has(lon) && !latLon.some((x) => x.lat === lat && x.lon === lon))
         latLon.push({ lat, lon });
   }
-  const typeNames = new Set(types.map((t) => t.name));
-  const claims = labels.some((s) => s.name === 'Claim') && typeNames.has('MADE') && typeNames.has('ABOUT');
+  const claims = claimModelMissing({ labels: labels.map((s) => s.name), types: types.map((t) => t.name) }) === null;
   const corroboration = types.some(
     (t) =>
       t.props.some((p) => p.key === 'evidence_articles') ||

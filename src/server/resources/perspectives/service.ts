@@ -3,12 +3,14 @@
  * or derived on first connect), else a repository file that applies to the database's labels,
  * else one derived from its schema now and stored. Nothing here writes to the database.
  */
+import { claimModelMissing } from '../../../shared/api/claims';
 import type { Perspective, PerspectiveResponse } from '../../../shared/api/perspectives';
 import type { AppStore } from '../../../runtime/store/app-store';
 import type { Audit } from '../../audit/audit';
 import type { Catalog } from '../../db/catalog';
 import type { Db } from '../../db/runner';
 import type { Actor } from '../../http/actor';
+import { badRequest } from '../../http/errors';
 import { derivePerspective } from './derive';
 import { filePerspectiveFor, readPerspectiveFiles, type FilePerspective } from './file';
 import { sampleSchema, tokensInUse } from './sample';
@@ -19,11 +21,15 @@ const TTL_MS = 15_000;
 /** Who derivations are recorded as in the store. */
 const DERIVER = 'newsgraph';
 
+type Tokens = Awaited<ReturnType<typeof tokensInUse>>;
+
 export class Perspectives {
   readonly store: PerspectiveStore;
   private readonly files: FilePerspective[];
   private cached: { at: number; value: PerspectiveResponse } | null = null;
   private inflight: Promise<PerspectiveResponse> | null = null;
+  /** Labels and types in use, as the last resolution read them (they change as rarely as the perspective). */
+  private tokens: Tokens = { labels: [], types: [] };
 
   constructor(
     private readonly db: Db,
@@ -51,6 +57,12 @@ export class Perspectives {
     return this.inflight;
   }
 
+  /** Labels in use (bookkeeping ones left out), as read with the perspective: cached alike. */
+  async labels(): Promise<string[]> {
+    await this.current();
+    return this.tokens.labels;
+  }
+
   /** The last resolved perspective without waiting (null before the first). */
   peek(): Perspective | null {
     return this.cached?.value.perspective ?? null;
@@ -62,8 +74,10 @@ export class Perspectives {
 
   private async resolve(): Promise<PerspectiveResponse> {
     const tokens = await tokensInUse(this.db);
+    this.tokens = tokens;
     const labels = new Set(tokens.labels);
     const unlisted = (p: Perspective) => tokens.labels.filter((l) => !p.labels.some((s) => s.label === l)).sort();
+    const claimsUnavailable = claimModelMissing(tokens);
     const stored = this.store.get(this.database);
     if (stored) {
       return {
@@ -74,6 +88,7 @@ export class Perspectives {
         updatedAt: stored.updatedAt,
         updatedBy: stored.updatedBy,
         unlisted: unlisted(stored.perspective),
+        claimsUnavailable,
       };
     }
     const file = filePerspectiveFor(this.files, labels);
@@ -86,6 +101,7 @@ export class Perspectives {
         updatedAt: null,
         updatedBy: null,
         unlisted: unlisted(file.perspective),
+        claimsUnavailable,
       };
     }
     const perspective = derivePerspective(await sampleSchema(this.db, this.catalog));
@@ -101,11 +117,32 @@ export class Perspectives {
       updatedAt,
       updatedBy: DERIVER,
       unlisted: unlisted(perspective),
+      claimsUnavailable,
     };
   }
 
   /** Saves a perspective for this database (style edits, an import); audited with before and after. */
+  /**
+   * Why the claims board cannot work here, or null. A cached "cannot" is read again (one token
+   * query): the database may have been seeded since.
+   */
+  async claimsUnavailable(): Promise<string | null> {
+    if (!(await this.current()).claimsUnavailable) return null;
+    const why = claimModelMissing(await tokensInUse(this.db));
+    if (!why) this.invalidate();
+    return why;
+  }
+
+  /** Refuses (400) what the database cannot show: the claims board without the claim model. */
+  async check(perspective: Perspective): Promise<void> {
+    if (!perspective.views.claims) return;
+    // A board that could only ever say "No claims." after a long scan: refused, saying what it needs.
+    const why = await this.claimsUnavailable();
+    if (why) throw badRequest('perspective.views.claims', why);
+  }
+
   async save(actor: Actor, perspective: Perspective): Promise<PerspectiveResponse> {
+    await this.check(perspective);
     const before = await this.current();
     this.store.put(this.database, {
       perspective,

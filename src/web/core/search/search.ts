@@ -9,12 +9,15 @@ const LABELS_MAX = 12;
 /**
  * Filterable labels: those of the database the perspective offers as search filters, in its
  * order (the news perspective: Person, Organization, Place, Event, Weapon — its index covers
- * entities only), then the database's others.
+ * entities only), then the database's others; never a label search cannot find.
  */
 export function searchLabels(schema: SchemaResponse | null, p: Perspective | null = null): string[] {
   const all = schema?.labels.filter((l) => l.count > 0).map((l) => l.label) ?? [];
   if (!p) return all.slice(0, LABELS_MAX);
   const off = new Set(p.labels.filter((l) => !l.legend || !l.searchFilter).map((l) => l.label));
+  // Labels none of whose (sampled) properties search reads: a filter for them could only find nothing.
+  for (const [label, keys] of Object.entries(schema?.labelProperties ?? {}))
+    if (!keys.some((k) => p.search.properties.includes(k))) off.add(label);
   const listed = p.labels.map((l) => l.label).filter((l) => all.includes(l) && !off.has(l));
   const rest = all.filter((l) => !listed.includes(l) && !off.has(l));
   return [...listed, ...rest].slice(0, LABELS_MAX);

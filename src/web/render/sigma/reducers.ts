@@ -91,7 +91,8 @@ export function createReducers(look: RenderLook, graph: RenderGraph) {
       out.size = SELECTED_EDGE_SIZE;
     }
     if (look.hoveredEdge === edge) {
-      out.label = data.caption;
+      // A type whose caption is off is still named under the pointer.
+      out.label = data.caption || data.relType;
       out.size = Math.max(out.size, HOVERED_EDGE_SIZE);
       out.color = UI_COLORS[look.theme].highlightEdge;
     }

@@ -62,7 +62,11 @@ export function ClaimsBoard() {
       </div>
       {error ? <div className="cb-empty error">The claims could not be loaded: {error}</div> : null}
       {loading && !claims ? <div className="cb-empty">Loading the claims…</div> : null}
-      {claims && events.length === 0 ? (
+      {claims?.unavailable ? (
+        <div className="cb-empty" data-testid="claims-unavailable">
+          {claims.unavailable}
+        </div>
+      ) : claims && events.length === 0 ? (
         <div className="cb-empty">
           No {contestedOnly ? 'contested ' : ''}claims{asOf ? ' reported by then' : ''}.
         </div>

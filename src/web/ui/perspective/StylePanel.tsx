@@ -169,15 +169,16 @@ function Panel({ target }: { target: StyleTarget }) {
 function CaptionField({
   value,
   keys,
-  extra,
+  extras = [],
   onChange,
 }: {
   value: string;
   keys: string[];
-  extra?: string;
+  /** Choices before the properties: the value and what the list calls it. */
+  extras?: { value: string; name: string }[];
   onChange(v: string): void;
 }) {
-  const options = [...(extra ? [extra] : []), ...keys];
+  const options = [...extras.map((x) => x.value), ...keys];
   const known = options.includes(value);
   return (
     <div className="field">
@@ -189,9 +190,9 @@ function CaptionField({
         onChange={(e) => e.target.value !== '__custom' && onChange(e.target.value)}
         data-testid="style-caption"
       >
-        {options.map((k) => (
+        {options.map((k, i) => (
           <option key={k} value={k}>
-            {k === 'type' && extra === 'type' ? '(the type)' : k}
+            {extras[i]?.name ?? k}
           </option>
         ))}
         <option value="__custom">{known ? 'Template or fallbacks…' : value}</option>
@@ -324,7 +325,10 @@ function RelationshipFields({ type, keys, theme }: { type: string; keys: string[
       <CaptionField
         value={s.caption}
         keys={keys}
-        extra="type"
+        extras={[
+          { value: 'type', name: '(the type)' },
+          { value: '', name: '(none: the type on hover)' },
+        ]}
         onChange={(caption) => explorer.editRelationshipStyle(type, { caption })}
       />
       <ColorField

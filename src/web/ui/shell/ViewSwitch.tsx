@@ -12,14 +12,18 @@ export function ViewSwitch() {
   const views = useApp((s) => shownPerspective(s)?.views ?? null);
   const mapOn = views?.map.on ?? true;
   const claimsOn = views?.claims ?? true;
+  // Switched on in a perspective (kept from before, or a draft) on a database without the claim model.
+  const claimsWhyNot = useApp((s) => s.perspective.saved?.claimsUnavailable ?? null);
   const corroborationOn = views?.corroboration ?? true;
-  const tab = (m: 'graph' | 'map' | 'claims', label: string, disabled = false) => (
+  const tab = (m: 'graph' | 'map' | 'claims', label: string, disabled = false, why?: string) => (
     <button
       role="tab"
       aria-selected={mode === m}
       className={mode === m ? 'on' : ''}
       onClick={() => void explorer.setMode(m)}
       disabled={disabled}
+      title={why}
+      aria-description={why}
       data-testid={`view-${m}`}
     >
       {label}
@@ -30,7 +34,7 @@ export function ViewSwitch() {
       <div className="seg" role="tablist" aria-label="View">
         {tab('graph', 'Graph', webgl !== null && !webgl.ok)}
         {mapOn ? tab('map', 'Map', webgl !== null && !webgl.ok) : null}
-        {claimsOn ? tab('claims', 'Claims') : null}
+        {claimsOn ? tab('claims', 'Claims', claimsWhyNot !== null, claimsWhyNot ?? undefined) : null}
       </div>
       {corroborationOn ? <SingleSource hideSingle={hideSingle} hidden={hidden} /> : null}
     </div>

@@ -25,6 +25,7 @@ const loaded = (): PerspectiveResponse => ({
   updatedAt: null,
   updatedBy: null,
   unlisted: [],
+  claimsUnavailable: null,
 });
 const fresh = (label: string): LabelStyle => ({
   label,

@@ -22,6 +22,17 @@ describe('search helpers', () => {
     expect(searchLabels(null)).toEqual([]);
   });
 
+  it('offers no filter for a label none of whose properties search reads', () => {
+    const s = {
+      ...schema(['Movie', 'NoProps', 'Stop']),
+      labelProperties: { Movie: ['released', 'title'], NoProps: [], Stop: ['seq'] },
+    } as SchemaResponse;
+    const p = { ...newsPerspective(), labels: [] };
+    expect(p.search.properties).toContain('title');
+    expect(searchLabels(s, p)).toEqual(['Movie']);
+    expect(searchLabels(s, null)).toEqual(['Movie', 'NoProps', 'Stop']); // no perspective: nothing known of search
+  });
+
   it('describes a hit by its role, else its description, else its labels, in at most 90 characters', () => {
     expect(hitSubtitle(hit({ role: 'Governor', description: 'A man' }))).toBe('Governor');
     expect(hitSubtitle(hit({ description: 'A city' }, ['Place', 'Entity']))).toBe('A city');
