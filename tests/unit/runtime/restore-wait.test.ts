@@ -6,14 +6,13 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { openAppStore, type AppStore } from '../../../src/runtime/store/app-store';
 import { markRestore, restoreEnded, restoreMarkerFile, restoreUnderway } from '../../../src/runtime/store/restore-wait';
 import { storeBusyError } from '../../../src/server/http/errors';
+import { holdStoreLock } from '../../support/store-lock';
 
 const tmp = mkdtempSync(join(tmpdir(), 'newsgraph-restore-wait-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -33,21 +32,6 @@ function store(): AppStore {
 /** Another process's marker: this test's parent is alive, and is not us. */
 const othersMarker = (file: string, until = Date.now() + 60_000) =>
   writeFileSync(restoreMarkerFile(file), JSON.stringify({ pid: process.ppid, until }));
-
-/** Holds `file`'s write lock from another thread for `ms`; resolves once it holds it, to a wait for its release. */
-async function holdLock(file: string, ms: number): Promise<() => Promise<void>> {
-  const w = new Worker(
-    `const { parentPort, workerData } = require('node:worker_threads');
-     const db = new (require(workerData.sqlite))(workerData.file);
-     db.exec('BEGIN IMMEDIATE');
-     parentPort.postMessage('held');
-     setTimeout(() => { db.exec('COMMIT'); db.close(); parentPort.postMessage('released'); }, workerData.ms);`,
-    { eval: true, workerData: { file, ms, sqlite: createRequire(import.meta.url).resolve('better-sqlite3') } },
-  );
-  const released = new Promise<void>((resolve) => w.on('message', (m) => m === 'released' && resolve()));
-  await new Promise((resolve) => w.once('message', resolve));
-  return () => released.then(() => w.terminate().then(() => undefined));
-}
 
 describe('the restore marker', () => {
   it('counts only while its process lives and its time is not up', () => {
@@ -81,7 +65,7 @@ describe('the restore marker', () => {
 describe('a write while another process holds the store', { timeout: 20_000 }, () => {
   it('fails after the busy timeout when no restore is under way, and the API makes it a 503', async () => {
     const s = store();
-    const released = await holdLock(s.file, 300);
+    const released = await holdStoreLock(s.file, 300);
     let error: unknown;
     try {
       s.db.prepare('INSERT INTO t VALUES (1)').run();
@@ -99,13 +83,13 @@ describe('a write while another process holds the store', { timeout: 20_000 }, (
   it('waits out a restore: a statement and a transaction both land once the lock is free', async () => {
     const s = store();
     othersMarker(s.file);
-    let released = await holdLock(s.file, 300);
+    let released = await holdStoreLock(s.file, 300);
     const t0 = Date.now();
     s.db.prepare('INSERT INTO t VALUES (1)').run();
     expect(Date.now() - t0).toBeGreaterThanOrEqual(200);
     await released();
 
-    released = await holdLock(s.file, 300);
+    released = await holdStoreLock(s.file, 300);
     let runs = 0;
     s.db
       .transaction(() => {
@@ -121,7 +105,7 @@ describe('a write while another process holds the store', { timeout: 20_000 }, (
   it('never runs a transaction body twice: one whose write comes after the lock was taken fails', async () => {
     const s = store();
     othersMarker(s.file);
-    const released = await holdLock(s.file, 300);
+    const released = await holdStoreLock(s.file, 300);
     let runs = 0;
     // Deferred: the body runs before its write finds the store busy.
     const tx = s.db.transaction(() => {
