@@ -45,7 +45,7 @@ export function openAppStore(dir: string, opts: { busyTimeoutMs?: number } = {})
   db.pragma(`busy_timeout = ${Math.max(0, Math.round(opts.busyTimeoutMs ?? 5000))}`);
   db.pragma('foreign_keys = ON');
   waitOutRestores(db, file);
-  db.exec('CREATE TABLE IF NOT EXISTS store_migrations (module TEXT PRIMARY KEY, version INTEGER NOT NULL)');
+  db.prepare('CREATE TABLE IF NOT EXISTS store_migrations (module TEXT PRIMARY KEY, version INTEGER NOT NULL)').run();
   const current = db.prepare<[string], { version: number }>('SELECT version FROM store_migrations WHERE module = ?');
   const record = db.prepare(
     'INSERT INTO store_migrations (module, version) VALUES (?, ?) ON CONFLICT(module) DO UPDATE SET version = excluded.version',

@@ -6,7 +6,7 @@
  * A marker outlives no restore: it is removed when the restore ends, and one whose process is gone
  * or whose time is up counts for nothing (the lock of a dead process is gone with it).
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 
 export interface RestoreMarker {
@@ -21,8 +21,13 @@ export const restoreMarkerFile = (storeFile: string) => `${storeFile}-restoring`
 export function markRestore(storeFile: string, maxMs: number): () => void {
   const file = restoreMarkerFile(storeFile);
   const marker: RestoreMarker = { pid: process.pid, until: Date.now() + maxMs };
-  writeFileSync(file, `${JSON.stringify(marker)}\n`);
-  return () => rmSync(file, { force: true });
+  // Renamed into place: a reader never sees half a marker.
+  writeFileSync(`${file}.${process.pid}`, `${JSON.stringify(marker)}\n`);
+  renameSync(`${file}.${process.pid}`, file);
+  // Another restore may have marked the store since (it waits for our lock): its marker stays.
+  return () => {
+    if (readMarker(storeFile)?.pid === process.pid) rmSync(file, { force: true });
+  };
 }
 
 const alive = (pid: number) => {
@@ -34,15 +39,19 @@ const alive = (pid: number) => {
   }
 };
 
-/** The restore under way on `storeFile`, or null (none, or a marker left by a dead or overdue one). */
-export function restoreUnderway(storeFile: string, now = Date.now()): RestoreMarker | null {
+function readMarker(storeFile: string): RestoreMarker | null {
   if (storeFile === ':memory:' || !existsSync(restoreMarkerFile(storeFile))) return null;
   try {
-    const m = JSON.parse(readFileSync(restoreMarkerFile(storeFile), 'utf8')) as RestoreMarker;
-    return m.until > now && alive(m.pid) ? m : null;
+    return JSON.parse(readFileSync(restoreMarkerFile(storeFile), 'utf8')) as RestoreMarker;
   } catch {
-    return null; // being written or removed right now: the next look decides
+    return null; // removed right now
   }
+}
+
+/** The restore under way on `storeFile`, or null (none, or a marker left by a dead or overdue one). */
+export function restoreUnderway(storeFile: string, now = Date.now()): RestoreMarker | null {
+  const m = readMarker(storeFile);
+  return m && m.until > now && alive(m.pid) ? m : null;
 }
 
 /** SQLITE_BUSY and its extended codes: the lock was not to be had within the busy timeout. */
