@@ -39,7 +39,6 @@ function fresh(name: string): void {
 }
 
 const admin: Actor = { name: 'ada', role: 'admin', via: 'local' };
-const ROUNDS = 5;
 
 async function withStore<T>(f: (s: AppStore) => T | Promise<T>): Promise<T> {
   const store = openAppStore(dataDir);
@@ -76,18 +75,18 @@ function startWriter(busyMs?: number): Promise<() => Promise<{ written: number; 
 }
 
 describe('a restore beside another process writing the audit trail', { timeout: 120_000 }, () => {
-  it('loses no entry the other process committed, and still restores the store', () => restoresBeside());
+  it('loses no entry the other process committed, and still restores the store', () => restoresBeside(5));
 
   // 6 MB of trail: the restore holds the store for a copy of that, tens of ms, beyond the writer's wait.
   it('keeps the writes of a process whose busy timeout is shorter than the restore waiting, not failing', () =>
-    restoresBeside(10, 600));
+    restoresBeside(3, 600, 10));
 });
 
 /**
- * ROUNDS restores beside a writer process (busy timeout `busyMs`) of a store holding `bulk` entries
+ * `rounds` restores beside a writer process (busy timeout `busyMs`) of a store holding `bulk` entries
  * of 10 KB besides; every entry the writer committed is there once, and none of its writes failed.
  */
-async function restoresBeside(busyMs?: number, bulk = 0): Promise<void> {
+async function restoresBeside(rounds: number, bulk = 0, busyMs?: number): Promise<void> {
   fresh(busyMs === undefined ? 'usual' : `busy-${busyMs}`);
   await withStore(async (s) => {
     await new Accounts(s).add('ada', 'admin', 'correct horse battery');
@@ -103,13 +102,13 @@ async function restoresBeside(busyMs?: number, bulk = 0): Promise<void> {
 
   const finish = await startWriter(busyMs);
   const accounts: string[][] = [];
-  for (let round = 0; round < ROUNDS; round++) {
+  for (let round = 0; round < rounds; round++) {
     await withStore((s) => new Accounts(s).add(`mallory${round}`, 'admin', 'correct horse battery'));
     await restoreBackup(file, target, { force: true, safety: false, dir: backupDir, actor: admin });
     accounts.push(await users());
   }
   // Each restore took: the account added since the backup is gone.
-  expect.soft(accounts).toEqual(Array.from({ length: ROUNDS }, () => ['ada']));
+  expect.soft(accounts).toEqual(Array.from({ length: rounds }, () => ['ada']));
   const { written, failed, errors } = await finish();
   expect({ failed, errors }).toEqual({ failed: 0, errors: [] });
   expect(written).toBeGreaterThan(0);
@@ -120,6 +119,6 @@ async function restoresBeside(busyMs?: number, bulk = 0): Promise<void> {
   const lost = Array.from({ length: written }, (_, i) => `w-${i}`).filter((t) => !seen.has(t));
   const doubled = [...seen].filter(([t, n]) => t.startsWith('w-') && n > 1).map(([t]) => t);
   expect({ lost, doubled }).toEqual({ lost: [], doubled: [] });
-  expect(all.length).toBe(1 + bulk + written + ROUNDS);
-  expect((all as { action: string }[]).filter((e) => e.action === 'backup.restore')).toHaveLength(ROUNDS);
+  expect(all.length).toBe(1 + bulk + written + rounds);
+  expect((all as { action: string }[]).filter((e) => e.action === 'backup.restore')).toHaveLength(rounds);
 }
