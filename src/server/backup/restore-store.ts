@@ -91,6 +91,20 @@ async function backupLocked(src: SqliteDb, dest: string, locked: () => void): Pr
   }
 }
 
+/**
+ * The copy went into the live store's write-ahead log: moved into the file now, by the restore,
+ * rather than by the commit of the next write after it (seconds for a large store). Other
+ * processes write meanwhile: a passive checkpoint never makes them wait.
+ */
+function checkpoint(dest: string, own: SqliteDb | null): void {
+  const db = own ?? new Database(dest, { fileMustExist: true });
+  try {
+    db.pragma('wal_checkpoint(PASSIVE)');
+  } finally {
+    if (db !== own) db.close();
+  }
+}
+
 /** What may take as long as the copy: a generous 10 MB a second, and a minute more. */
 const copyBoundMs = (file: string) => 60_000 + statSync(file).size / 10_000;
 
@@ -166,6 +180,7 @@ export async function restoreStore(
     } finally {
       clear();
     }
+    checkpoint(dest, own);
   } finally {
     copy.close();
   }
