@@ -124,7 +124,7 @@ function carryOverRest(copy: AppStore, live: SqliteDb): void {
  * others wait for little more than the copy. While the lock is held (and taken), a marker tells
  * other processes' writes to wait for the restore rather than fail (runtime/store/restore-wait.ts).
  * Cost: one pass over both trails, then an online copy of the store, other processes' writes
- * waiting meanwhile (about 5 s for a 750 MB store).
+ * waiting meanwhile (the copy: 4–7 s for a 750 MB store on a shared 2-core machine).
  */
 export async function restoreStore(
   backupFile: string,
