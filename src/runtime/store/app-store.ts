@@ -5,11 +5,13 @@
  * it must remember about someone else's graph is kept here.
  *
  * Several API processes on one host share the file: WAL mode lets readers run beside one writer,
- * and a busy timeout makes a second writer wait instead of failing.
+ * and a busy timeout makes a second writer wait instead of failing; while another process restores
+ * a backup (which holds the lock as long as its copy takes), writes wait for it (restore-wait.ts).
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { waitOutRestores } from './restore-wait';
 
 export type SqliteDb = Database.Database;
 
@@ -28,8 +30,11 @@ export interface AppStore {
 
 export const APP_STORE_FILE = 'app.sqlite';
 
-/** Opens (creating when needed) the store in `dir`; `':memory:'` for a private in-memory one. */
-export function openAppStore(dir: string): AppStore {
+/**
+ * Opens (creating when needed) the store in `dir`; `':memory:'` for a private in-memory one.
+ * `busyTimeoutMs`: how long a write waits for another process's (5 s; tests shorten it).
+ */
+export function openAppStore(dir: string, opts: { busyTimeoutMs?: number } = {}): AppStore {
   let file = ':memory:';
   if (dir !== ':memory:') {
     mkdirSync(dir, { recursive: true });
@@ -37,9 +42,10 @@ export function openAppStore(dir: string): AppStore {
   }
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
-  db.pragma('busy_timeout = 5000');
+  db.pragma(`busy_timeout = ${Math.max(0, Math.round(opts.busyTimeoutMs ?? 5000))}`);
   db.pragma('foreign_keys = ON');
-  db.exec('CREATE TABLE IF NOT EXISTS store_migrations (module TEXT PRIMARY KEY, version INTEGER NOT NULL)');
+  waitOutRestores(db, file);
+  db.prepare('CREATE TABLE IF NOT EXISTS store_migrations (module TEXT PRIMARY KEY, version INTEGER NOT NULL)').run();
   const current = db.prepare<[string], { version: number }>('SELECT version FROM store_migrations WHERE module = ?');
   const record = db.prepare(
     'INSERT INTO store_migrations (module, version) VALUES (?, ?) ON CONFLICT(module) DO UPDATE SET version = excluded.version',

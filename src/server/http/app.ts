@@ -24,7 +24,8 @@ import { assertStartable } from '../auth/host';
 import { registerRateLimit } from '../auth/rate-limit';
 import type { ManagedSettings } from '../backup/maintenance';
 import { createBackups } from '../backup/service';
-import { ApiError, classifyNeo4jError } from './errors';
+import { ApiError, classifyNeo4jError, storeBusyError } from './errors';
+import { restoreEnded } from '../../runtime/store/restore-wait';
 import { registerWeb, wantsSpa } from './web';
 
 export interface BuildAppOptions {
@@ -131,6 +132,11 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   );
   const library = new SavedQueryLibrary(db, opts.queriesDir ?? QUERIES_DIR, app.log, perspectives);
 
+  // A restore holds the store while it copies: a request that may write waits here for it to end,
+  // without holding up the others (a write blocked in SQLite would block the whole process).
+  app.addHook('onRequest', async (req) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS') await restoreEnded(store.file);
+  });
   // Who is asking and whether their role may call the route: once, before any handler (auth/guard.ts).
   await registerRateLimit(app, accounts);
   const guard = await registerGuard(app, { env, accounts });
@@ -170,7 +176,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   });
 
   app.setErrorHandler((err: FastifyError | Error, req, reply) => {
-    let api = toApiError(err, opts.database);
+    let api = storeBusyError(err, store.file) ?? toApiError(err, opts.database);
     // A route may accept bigger bodies than the default (adding an article): say its own limit.
     const limit = req.routeOptions.bodyLimit;
     if (api.status === 413 && limit && limit !== BODY_LIMIT)

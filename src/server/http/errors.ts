@@ -1,3 +1,4 @@
+import { isBusy, restoreUnderway } from '../../runtime/store/restore-wait';
 import type { ErrorCode, SyntaxPosition } from '../../shared/api/common';
 
 /**
@@ -22,6 +23,17 @@ export class ApiError extends Error {
 export const badRequest = (param: string, message: string) =>
   new ApiError(400, 'BAD_REQUEST', `${param}: ${message}`, { param });
 export const notFound = (message: string) => new ApiError(404, 'NOT_FOUND', message);
+
+/**
+ * The app store stayed locked past the wait (a restore outlasting its marker, or one under way in
+ * this process): a 503 to try again, not a 500. Null for any other error.
+ */
+export function storeBusyError(e: unknown, storeFile: string): ApiError | null {
+  if (!isBusy(e)) return null;
+  return restoreUnderway(storeFile)
+    ? new ApiError(503, 'STORE_BUSY', 'A backup is being restored: try again in a moment.')
+    : new ApiError(503, 'STORE_BUSY', 'The app store is busy: try again in a moment.');
+}
 
 interface DriverErrorLike {
   code?: unknown;

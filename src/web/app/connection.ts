@@ -33,7 +33,12 @@ export class ConnectionMonitor {
 
   /** A request failed for connectivity reasons. */
   report(e: ApiError): void {
-    const message = e.code === 'NETWORK' ? 'Cannot reach the newsgraph server.' : 'Neo4j is unavailable.';
+    const message =
+      e.code === 'NETWORK'
+        ? 'Cannot reach the newsgraph server.'
+        : e.code === 'STORE_BUSY'
+          ? 'The server is restoring a backup.'
+          : 'Neo4j is unavailable.';
     if (this.current.state !== 'down') {
       this.attempts = 0;
       this.set({

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openAppStore, type AppStore } from '../../../src/runtime/store/app-store';
 import { createAudit } from '../../../src/server/audit/audit';
-import { carryOverAudit } from '../../../src/server/audit/carry-over';
+import { carryOverAudit, carryOverAuditSince, trailMark } from '../../../src/server/audit/carry-over';
 import type { Actor } from '../../../src/server/http/actor';
 
 const open: AppStore[] = [];
@@ -64,5 +64,25 @@ describe('carrying the audit trail over a restore', () => {
     const restored = store();
     expect(carryOverAudit(restored, old.db)).toBe(1);
     expect(createAudit(restored).list()[0]).toMatchObject({ id: 1, action: 'old', origin: null });
+  });
+
+  it('after a whole carry-over, adds only what came since the mark, unless the trail was replaced', () => {
+    const live = store();
+    const backup = store();
+    for (const s of [live, backup]) createAudit(s, at('10:00:00')).record(ada, { action: 'a' });
+    createAudit(live, at('11:00:00')).record(ada, { action: 'b' });
+    expect(carryOverAudit(backup, live.db)).toBe(1);
+    const mark = trailMark(live.db);
+    expect(mark).toMatchObject({ through: 2, count: 2 });
+    createAudit(live, at('12:00:00')).record(ada, { action: 'c' });
+    createAudit(live, at('12:00:00')).record(ada, { action: 'c' });
+    expect(carryOverAuditSince(backup, live.db, mark)).toBe(2);
+    expect(createAudit(backup).list()).toEqual(createAudit(live).list());
+    expect(carryOverAuditSince(backup, live.db, trailMark(live.db))).toBe(0);
+
+    // Another trail under the same ids (a restore in between): the mark no longer holds.
+    const replaced = store();
+    for (const a of ['a', 'x']) createAudit(replaced, at('10:00:00')).record(ada, { action: a });
+    expect(carryOverAuditSince(store(), replaced.db, mark)).toBeNull();
   });
 });
