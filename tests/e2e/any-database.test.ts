@@ -2,7 +2,7 @@
  * The explorer on a database it did not seed (a small film graph in a Neo4j of the test's own):
  * captions and a legend from the derived perspective with every label of a multi-label node,
  * relationship hover and click, a style edit that survives a reload, the timeline from a date
- * property and the map from a point property.
+ * property and the map from a point property, Add article disabled with the reason.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -72,6 +72,16 @@ it('captions, a legend with every label, edge hover and click, timeline and map 
   // News-only views stay away: no claims board, no single-source filter.
   expect(await page.getByTestId('view-claims').count()).toBe(0);
   expect(await page.getByTestId('single-source-toggle').count()).toBe(0);
+  // Adding articles is offered to the local admin but disabled with the server's refusal: ingest
+  // never writes to a database newsgraph did not set up, so say so before a paste, not after.
+  const add = page.getByTestId('add-article');
+  await expect.poll(() => add.getAttribute('aria-disabled')).toBe('true');
+  expect(await add.getAttribute('title')).toMatch(/has no newsgraph schema .* ingest will not write to it/);
+  const describedBy = await add.getAttribute('aria-describedby');
+  expect(await page.locator(`#${describedBy}`).innerText()).toMatch(/has no newsgraph schema/);
+  await add.click({ force: true }); // aria-disabled stays clickable (and focusable); it must open nothing
+  await idle(page);
+  expect(await page.locator('[aria-modal="true"]').count()).toBe(0);
   await shot(page, 'any-database-overview');
 
   // Hover the middle of Keanu → The Matrix (ACTED_IN, roles Neo), then click it.

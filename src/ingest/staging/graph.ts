@@ -205,15 +205,22 @@ export async function newsgraphSchemaProblem(db: GraphDb): Promise<string | null
     {},
     { database: db.database, routing: neo4j.routing.READ },
   );
-  const names = (r.records[0]?.get('names') as string[] | undefined) ?? [];
-  const c = names.includes('entity_id');
-  const i = names.includes('entity_names');
+  return schemaProblemOf(db.database, (r.records[0]?.get('names') as string[] | undefined) ?? []);
+}
+
+/**
+ * The refusal for a database whose index names (SHOW INDEXES) lack newsgraph's schema, or null.
+ * Also said before anyone tries: the schema route reports it so the explorer disables Add article.
+ */
+export function schemaProblemOf(database: string, indexNames: readonly string[]): string | null {
+  const c = indexNames.includes('entity_id');
+  const i = indexNames.includes('entity_names');
   if (c && i) return null;
   const missing = [c ? null : 'the entity_id constraint', i ? null : 'the entity_names full-text index'].filter(
     Boolean,
   );
   return (
-    `The connected database ${db.database} has no newsgraph schema (${missing.join(' and ')} missing), so ` +
+    `The connected database ${database} has no newsgraph schema (${missing.join(' and ')} missing), so ` +
     'ingest will not write to it: newsgraph only writes to a database it set up. Seed one with `npm run seed` ' +
     '(or apply cypher/schema.cypher) to review articles into it.'
   );

@@ -11,6 +11,7 @@ import { managedStatus, stopManaged, type ManagedHandle } from '../../runtime/ma
 import { maintenanceUnderway } from '../backup/maintenance';
 import { startServer, type RunningServer } from '../http/server';
 import { ensureBuild } from './ensure-build';
+import { startupNeo4jMessage } from './neo4j-startup';
 
 const secs = (t0: number) => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
 
@@ -58,7 +59,9 @@ async function main(): Promise<void> {
     server = await startServer({ env, target });
     log(`\nnewsgraph: the explorer is at ${server.url}  (ready in ${secs(t0)}; Ctrl-C stops it)`);
   } catch (e) {
-    if (e instanceof ManagedNeo4jError || e instanceof ConfigError || e instanceof SeedValidationError)
+    const neo4jWhy = target && startupNeo4jMessage(e, { ...target, ownNeo4j: !!env.NEO4J_URI });
+    if (neo4jWhy) console.error(`newsgraph: ${neo4jWhy}`);
+    else if (e instanceof ManagedNeo4jError || e instanceof ConfigError || e instanceof SeedValidationError)
       console.error(`newsgraph: ${e.message}`);
     else console.error(e);
     await shutdown('start-up failed', 1);

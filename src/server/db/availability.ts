@@ -11,7 +11,8 @@ import type { Db, QueryGate } from './runner';
  *    pending for `stallMs` and the database's status (SHOW DATABASE on the system database, which
  *    answers at once) says it is not online. Pending guarded queries then fail with 503 at once.
  *  - While closed, requests get 503 without touching the driver, and a probe (database online and
- *    `RETURN 1` answered, with client-side deadlines) every `everyMs` reopens it: no manual step.
+ *    a read of its data answered, with client-side deadlines) every `everyMs` reopens it: no manual
+ *    step. Not `RETURN 1`: a restarting Neo4j answers that before the database serves reads.
  * A slow but online database never closes the gate (busy is not down).
  * Cost: nothing while Neo4j answers quickly; one status query per second of stalled queries;
  * two tiny queries per `everyMs` while it is down.
@@ -124,7 +125,7 @@ export class Availability implements QueryGate {
 
   private async probe(): Promise<void> {
     if (this.closed) return;
-    // 'unknown' (not allowed to ask, or slow) leaves the decision to RETURN 1 on the database.
+    // 'unknown' (not allowed to ask, or slow) leaves the decision to the read on the database.
     // Generous deadlines: a probe runs in the background (requests get their 503 meanwhile), and a
     // just-restarted, cold Neo4j may take seconds over its first query.
     const status = await databaseStatus(this.db, PROBE_DEADLINE_MS);
@@ -182,11 +183,18 @@ export async function databaseStatus(db: Db, deadlineMs: number): Promise<string
   }
 }
 
-/** True when the database answers `RETURN 1` within `deadlineMs`. Never throws, never hangs. */
+/**
+ * A read of the database's own data (the first node, if any): what every request needs. Trivial
+ * statements (`RETURN 1`, `dbms.components()`) are answered as soon as Bolt is up, while reads of a
+ * just-restarted database still fail with DatabaseUnavailable for seconds. Cost: O(1).
+ */
+export const REAL_READ = 'OPTIONAL MATCH (n) WITH n LIMIT 1 RETURN n IS NOT NULL AS hasData';
+
+/** True when the database answers REAL_READ within `deadlineMs`. Never throws, never hangs. */
 export async function ping(db: Db, deadlineMs: number): Promise<boolean> {
   const session = db.driver.session({ database: db.database, defaultAccessMode: neo4j.session.READ });
   try {
-    const run = session.run('RETURN 1', {}, { timeout: deadlineMs, metadata: { app: 'newsgraph', probe: true } }).then(
+    const run = session.run(REAL_READ, {}, { timeout: deadlineMs, metadata: { app: 'newsgraph', probe: true } }).then(
       () => true,
       () => false,
     );

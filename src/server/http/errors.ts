@@ -80,6 +80,14 @@ export function cleanNeo4jMessage(message: string): string {
   return first.replace(/\s*\(line \d+, column \d+ \(offset: \d+\)\)\s*$/, '').trim() || first;
 }
 
+/** Why Neo4j cannot answer, in words, from a NEO4J_UNAVAILABLE code (start-up says the same: cli/neo4j-startup.ts). */
+export function unavailableWhy(code: string, database: string): string {
+  if (code.startsWith('Neo.ClientError.Security')) return "Neo4j refused the server's credentials";
+  if (code === 'Neo.ClientError.Database.DatabaseNotFound') return `the database "${database}" does not exist`;
+  if (code.includes('DatabaseUnavailable')) return `the database "${database}" is not available`;
+  return 'Neo4j is not reachable';
+}
+
 /**
  * Maps a driver/Neo4j error to an ApiError; null when it is not a database error (a bug).
  * `what` names the operation for the messages ("the query", "search").
@@ -98,10 +106,7 @@ export function classifyNeo4jError(e: unknown, database: string): ApiError | nul
     (looksNeo4j && CONNECTION_MESSAGE.test(message)) ||
     (!code && CONNECTION_MESSAGE.test(message))
   ) {
-    let why = 'Neo4j is not reachable';
-    if (code.startsWith('Neo.ClientError.Security')) why = "Neo4j refused the server's credentials";
-    else if (code === 'Neo.ClientError.Database.DatabaseNotFound') why = `the database "${database}" does not exist`;
-    else if (code.includes('DatabaseUnavailable')) why = `the database "${database}" is not available`;
+    const why = unavailableWhy(code, database);
     return new ApiError(503, 'NEO4J_UNAVAILABLE', `${why}; try again shortly (the server reconnects by itself)`, {
       neo4jCode: code || undefined,
     });

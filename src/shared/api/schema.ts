@@ -25,6 +25,12 @@ export const SchemaResponseSchema = z.object({
     index: z.string().nullable(),
   }),
   countsSource: z.enum(['count-store', 'scan']).describe('how the counts were obtained'),
+  ingest: z
+    .object({
+      writable: z.boolean().describe('false when the database has no newsgraph schema: ingest refuses to write'),
+      reason: z.string().nullable().describe('why not (the sentence ingest answers with), or null'),
+    })
+    .describe('whether articles can be added to this database'),
   labelProperties: z
     .record(z.string(), z.array(z.string()))
     .optional()

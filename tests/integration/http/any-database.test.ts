@@ -75,6 +75,11 @@ describe('an unrelated movie graph', () => {
     expect(s.totals).toEqual({ nodes: 8, relationships: 8 });
     expect(s.search).toEqual({ mode: 'scan', index: null });
     expect(s.propertyKeys).toEqual(expect.arrayContaining(['title', 'name', 'roles']));
+    // Not set up by newsgraph: ingest will not write here, and the explorer learns why up front.
+    expect(s.ingest.writable).toBe(false);
+    expect(s.ingest.reason).toMatch(
+      /^The connected database neo4j has no newsgraph schema .* ingest will not write to it/,
+    );
   });
 
   it('search (scan): names, titles, aliases, prefix and multi-word, ranked', async () => {

@@ -34,5 +34,6 @@ describe('GET /api/schema', () => {
     expect(s.propertyKeys).toEqual(expect.arrayContaining(['name', 'aliases', 'quote', 'evidence_quotes']));
     expect(s.search).toEqual({ mode: 'fulltext', index: 'entity_names' });
     expect(s.indexes.map((i) => i.name)).toContain('entity_names');
+    expect(s.ingest).toEqual({ writable: true, reason: null });
   });
 });

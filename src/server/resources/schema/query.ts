@@ -4,6 +4,7 @@ import type { Catalog } from '../../db/catalog';
 import { usableIndexes } from '../search/query';
 import { num } from '../../db/convert';
 import { readQuery, type Db } from '../../db/runner';
+import { schemaProblemOf } from '../../../ingest/staging/graph';
 import { INTERNAL_KEYS, isInternalLabel, LOADING_INDEX } from '../../../dataset/internal';
 
 const TOKENS = `
@@ -101,6 +102,10 @@ export async function describeSchema(db: Db, catalog: Catalog, perspective: Pers
     .sort(byCount)
     .map(({ type, count }) => ({ type, count }));
   const fulltext = usableIndexes(perspective, indexes)[0]?.name ?? null;
+  const ingestProblem = schemaProblemOf(
+    db.database,
+    indexes.map((i) => i.name),
+  );
   const completion = await completionData(
     db,
     labels.map((l) => l.label),
@@ -115,5 +120,6 @@ export async function describeSchema(db: Db, catalog: Catalog, perspective: Pers
     indexes: indexes.filter((i) => i.type !== 'LOOKUP' && i.name !== LOADING_INDEX),
     search: { mode: fulltext ? 'fulltext' : 'scan', index: fulltext },
     countsSource,
+    ingest: { writable: !ingestProblem, reason: ingestProblem },
   };
 }

@@ -36,6 +36,9 @@ export function TopBar() {
   const user = useSession()?.user;
   // Adding and reviewing articles is an editor's (the server refuses anyone less): not offered until the role is known.
   const mayEdit = !!user && roleAllows(user.role, 'editor');
+  // A database newsgraph did not set up is never written to: say so on the button, before a paste
+  // the server would refuse (the schema response carries the refusal).
+  const ingestRefusal = useApp((s) => (s.schema?.ingest.writable === false ? s.schema.ingest.reason : null));
   const [menu, setMenu] = useState(false);
   const [adding, setAdding] = useState(false);
   const [area, setArea] = useState<'whole' | 'view'>('whole');
@@ -189,14 +192,21 @@ export function TopBar() {
       {mayEdit ? (
         <button
           className="btn"
-          onClick={() => setAdding(true)}
-          title="Add an article: extract names, claims and links for your review"
+          onClick={() => (ingestRefusal ? undefined : setAdding(true))}
+          aria-disabled={ingestRefusal ? true : undefined}
+          aria-describedby={ingestRefusal ? 'add-article-why' : undefined}
+          title={ingestRefusal ?? 'Add an article: extract names, claims and links for your review'}
           data-testid="add-article"
         >
           <Icon name="plus" /> Add article
         </button>
       ) : null}
-      {adding && mayEdit ? (
+      {mayEdit && ingestRefusal ? (
+        <span id="add-article-why" className="sr-only">
+          {ingestRefusal}
+        </span>
+      ) : null}
+      {adding && mayEdit && !ingestRefusal ? (
         <Suspense fallback={null}>
           <IngestDialog onClose={() => setAdding(false)} />
         </Suspense>
