@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { distance } from 'fastest-levenshtein';
 import type { z } from 'zod';
 import type { EndpointContract } from '../../shared/api/contract';
 import type { Env } from '../../runtime/config';
@@ -88,25 +89,16 @@ function hint(keys: readonly string[], known: readonly string[], noun: string): 
   return noun === 'parameter' ? ` (this route takes ${known.join(', ')})` : '';
 }
 
-/** Same letters ignoring case, or one or two edits apart (one for names of up to four letters). */
+/**
+ * Same letters ignoring case, one or two edits apart (one for names of up to four letters), or two
+ * adjacent letters swapped ("form" for "from").
+ */
 export function nearSpelling(a: string, b: string): boolean {
   const x = a.toLowerCase();
   const y = b.toLowerCase();
-  if (x === y) return true;
-  const most = Math.min(x.length, y.length) <= 4 ? 1 : 2;
-  if (Math.abs(x.length - y.length) > most) return false;
-  // Damerau–Levenshtein (adjacent swaps count one): "form" is one edit from "from".
-  const d: number[][] = Array.from({ length: x.length + 1 }, (_, i) => [i, ...Array<number>(y.length).fill(0)]);
-  for (let j = 1; j <= y.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= x.length; i++) {
-    for (let j = 1; j <= y.length; j++) {
-      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
-    }
-  }
-  return d[x.length]![y.length]! <= most;
+  if (distance(x, y) <= (Math.min(x.length, y.length) <= 4 ? 1 : 2)) return true;
+  const i = [...x].findIndex((c, k) => c !== y[k]);
+  return x.length === y.length && i >= 0 && x[i] === y[i + 1] && x[i + 1] === y[i] && x.slice(i + 2) === y.slice(i + 2);
 }
 
 function fail(param: string, message: string): never {
