@@ -13,6 +13,7 @@ import { ReviewBlocked } from './errors';
 import type { AcceptRecord } from './view';
 import type { Vocabulary } from './vocabulary';
 import { GraphWriter, type Change } from './writer';
+import { noteWrite } from '../../runtime/store/write-scope';
 
 export interface ReviewActor {
   name: string;
@@ -77,6 +78,7 @@ export async function acceptTransaction<T>(
     const acceptId = begun;
     try {
       await tx.commit();
+      noteWrite();
     } catch (e) {
       d.staging.finishAccept(acceptId, 'failed');
       throw e;

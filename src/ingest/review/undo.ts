@@ -8,6 +8,7 @@ import { ReviewBlocked, ReviewNotFound, type UndoBlocker } from './errors';
 import { afterOf, beforeOf, committed, type ReviewActor, type ReviewDeps } from './transaction';
 import type { AcceptRecord } from './view';
 import { undoChanges, UndoConflict, type Change } from './writer';
+import { noteWrite } from '../../runtime/store/write-scope';
 
 /** Undoes accept `acceptId`; returns its batch id. Cost: one round trip per change it made. */
 export async function undoAccept(d: ReviewDeps, acceptId: number, actor: ReviewActor): Promise<string> {
@@ -34,6 +35,7 @@ export async function undoAccept(d: ReviewDeps, acceptId: number, actor: ReviewA
       );
     await undoChanges(tx, rec.changes);
     await tx.commit();
+    noteWrite(); // the store's bookkeeping below may still find it busy: this must not be sent again
   } catch (e) {
     if (tx.isOpen()) await tx.rollback().catch(() => {});
     if (e instanceof UndoConflict) {

@@ -7,7 +7,9 @@
  * or whose time is up counts for nothing (the lock of a dead process is gone with it).
  */
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type Database from 'better-sqlite3';
+import { noteWrite } from './write-scope';
 
 export interface RestoreMarker {
   pid: number;
@@ -17,8 +19,40 @@ export interface RestoreMarker {
 
 export const restoreMarkerFile = (storeFile: string) => `${storeFile}-restoring`;
 
+/** The store files an API of this process serves (counted: tests may build several). */
+const served = new Map<string, number>();
+
+/** Records that this process serves an API on `storeFile`; returns the function that ends it. */
+export function serveStore(storeFile: string): () => void {
+  if (storeFile === ':memory:') return () => {};
+  const f = resolve(storeFile);
+  served.set(f, (served.get(f) ?? 0) + 1);
+  let ended = false;
+  return () => {
+    if (ended) return;
+    ended = true;
+    const n = served.get(f)! - 1;
+    if (n) served.set(f, n);
+    else served.delete(f);
+  };
+}
+
+/**
+ * Refuses a restore of a store this process serves an API on. Its writes could not wait for it:
+ * the synchronous wait of another process's restore would block the thread the copy runs on, so
+ * they would fail instead. Restores run from the console (npm run db:restore), in a process of
+ * their own, which the API waits for.
+ */
+export function assertNotServed(storeFile: string): void {
+  if (served.has(resolve(storeFile)))
+    throw new Error(
+      `this process serves the API on ${storeFile}: restore it from the console (npm run db:restore), which the API waits for`,
+    );
+}
+
 /** Marks a restore of `storeFile` that may take up to `maxMs`; returns the function that clears it. */
 export function markRestore(storeFile: string, maxMs: number): () => void {
+  assertNotServed(storeFile);
   const file = restoreMarkerFile(storeFile);
   const marker: RestoreMarker = { pid: process.pid, until: Date.now() + maxMs };
   // Renamed into place: a reader never sees half a marker.
@@ -68,7 +102,10 @@ const pause = new Int32Array(new SharedArrayBuffer(4));
 function outlastRestore<T>(db: Database.Database, file: string, write: () => T, started = () => false): T {
   for (;;) {
     try {
-      return write();
+      const out = write();
+      // Committed (not a statement of a transaction that may still roll back): the request wrote.
+      if (!db.inTransaction) noteWrite();
+      return out;
     } catch (e) {
       const restore = isBusy(e) && !db.inTransaction && !started() ? restoreUnderway(file) : null;
       if (!restore || restore.pid === process.pid) throw e;

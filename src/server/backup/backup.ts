@@ -33,6 +33,7 @@ import { BackupError, runAdminTool } from './admin-tool';
 import { graphFingerprint } from './fingerprint';
 import { withManagedStopped, type ManagedSettings } from './maintenance';
 import { liveStoreFile, restoreStore } from './restore-store';
+import { assertNotServed } from '../../runtime/store/restore-wait';
 
 export { BackupError } from './admin-tool';
 
@@ -247,6 +248,8 @@ export async function restoreBackup(
 ): Promise<RestoreResult> {
   const log = opts.log ?? (() => {});
   if (!existsSync(file)) throw new BackupError(`No backup file ${file}`);
+  // Before anything is touched: refused at the store's turn, the graph would be restored alone.
+  assertNotServed(liveStoreFile(t));
   const work = mkdtempSync(join(opts.dir, '.restore-'));
   try {
     await tar.x({ file, cwd: work, strict: true, filter: (p) => !p.includes('..') && !p.startsWith('/') });

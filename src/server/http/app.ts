@@ -25,7 +25,8 @@ import { registerRateLimit } from '../auth/rate-limit';
 import type { ManagedSettings } from '../backup/maintenance';
 import { createBackups } from '../backup/service';
 import { ApiError, classifyNeo4jError, storeBusyError } from './errors';
-import { restoreEnded } from '../../runtime/store/restore-wait';
+import { restoreEnded, serveStore } from '../../runtime/store/restore-wait';
+import { runInWriteScope, type WriteScope } from '../../runtime/store/write-scope';
 import { registerWeb, wantsSpa } from './web';
 
 export interface BuildAppOptions {
@@ -52,6 +53,13 @@ export interface BuildAppOptions {
 }
 
 export const BODY_LIMIT = 256 * 1024;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Whether the handler has written anything yet (null before it runs). */
+    writes: WriteScope | null;
+  }
+}
 
 /**
  * The configured API (not listening): security headers, accounts/sessions/tokens and the role check, validated routes,
@@ -111,13 +119,17 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   app.addHook('onClose', async () => availability.close());
   const db: Db = { driver: opts.driver, database: opts.database, availability };
   const store = opts.store ?? openAppStore(env.NEWSGRAPH_DATA_DIR);
+  const served = serveStore(store.file);
   if (!opts.store) app.addHook('onClose', async () => store.close());
+  // A restore in this process could not be waited for: it is refused while this API serves (restore-wait.ts).
+  app.addHook('onClose', async () => served());
   const audit = createAudit(store);
   const accounts = new Accounts(store);
   // Open to the network with nobody to sign in: refuse before listening.
   try {
     assertStartable(env.HOST, accounts.any());
   } catch (e) {
+    served();
     if (!opts.store) store.close();
     throw e;
   }
@@ -175,8 +187,17 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     );
   });
 
+  // What the handler writes is noted from here on (the hooks before it write only what is safe to
+  // repeat: sign-in throttling, a token's last use), so a busy store answers STORE_BUSY, to be sent
+  // again, only while the handler has written nothing (errors.ts).
+  app.decorateRequest('writes', null);
+  app.addHook('preHandler', (req, _reply, done) => {
+    req.writes = { wrote: false };
+    runInWriteScope(req.writes, done);
+  });
+
   app.setErrorHandler((err: FastifyError | Error, req, reply) => {
-    let api = storeBusyError(err, store.file) ?? toApiError(err, opts.database);
+    let api = storeBusyError(err, store.file, req.writes?.wrote) ?? toApiError(err, opts.database);
     // A route may accept bigger bodies than the default (adding an article): say its own limit.
     const limit = req.routeOptions.bodyLimit;
     if (api.status === 413 && limit && limit !== BODY_LIMIT)
@@ -190,7 +211,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     else if (api.status >= 500)
       req.log.warn({ code: api.code, neo4jCode: api.details.neo4jCode, err: err.message }, api.message);
     else req.log.info({ code: api.code, status: api.status }, api.message);
-    if (api.status === 503) reply.header('Retry-After', '5');
+    if (api.status === 503 && api.code !== 'WRITE_INTERRUPTED') reply.header('Retry-After', '5');
     return reply.status(api.status).send(api.body());
   });
 

@@ -26,10 +26,18 @@ export const notFound = (message: string) => new ApiError(404, 'NOT_FOUND', mess
 
 /**
  * The app store stayed locked past the wait (a restore outlasting its marker, or one under way in
- * this process): a 503 to try again, not a 500. Null for any other error.
+ * this process): a 503 to try again, not a 500, when nothing of the request was written yet
+ * (`wrote`, runtime/store/write-scope.ts), so that sending it again cannot apply it twice. Once
+ * something was, a retry could: the client is told to reload instead. Null for any other error.
  */
-export function storeBusyError(e: unknown, storeFile: string): ApiError | null {
+export function storeBusyError(e: unknown, storeFile: string, wrote = false): ApiError | null {
   if (!isBusy(e)) return null;
+  if (wrote)
+    return new ApiError(
+      503,
+      'WRITE_INTERRUPTED',
+      'The app store became busy part-way through this change, after some of it was saved: reload to see what was before doing it again.',
+    );
   return restoreUnderway(storeFile)
     ? new ApiError(503, 'STORE_BUSY', 'A backup is being restored: try again in a moment.')
     : new ApiError(503, 'STORE_BUSY', 'The app store is busy: try again in a moment.');

@@ -19,7 +19,7 @@ const STATUS_TEXT: Record<number, string> = {
   409: 'It exists already (a saved query of that name)',
   408: 'The query exceeded its time limit and was stopped',
   413: 'Request body too large',
-  503: 'Neo4j is unavailable, or the app store is held by a restore (STORE_BUSY): try again',
+  503: 'Neo4j is unavailable, or the app store is held by a restore (STORE_BUSY: nothing was written, try again after Retry-After; WRITE_INTERRUPTED: part was saved, reload first)',
 };
 
 function operation(c: EndpointContract): Json {

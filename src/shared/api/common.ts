@@ -22,7 +22,8 @@ export const ErrorCodeSchema = z.enum([
   'TIMEOUT', // the query outlived its time limit and was stopped
   'MEMORY_LIMIT', // the query needed more memory than the database allows a transaction
   'NEO4J_UNAVAILABLE', // the database cannot be reached (or refuses our credentials)
-  'STORE_BUSY', // the app's store is held by a restore (or another writer) for longer than a write waits: try again
+  'STORE_BUSY', // the app's store is held by a restore (or another writer) for longer than a write waits: nothing was written, send it again
+  'WRITE_INTERRUPTED', // the store was held part-way through a write, after some of it was saved: reload before sending it again
   'CONFLICT', // the request contradicts the current state (already ingested, a participant to accept first, undo refused)
   'NOT_NEWSGRAPH_DATABASE', // a write refused because newsgraph did not set up the connected database
   'EXTRACTOR_FAILED', // the name finder (CoreNLP) failed to start or died while extracting

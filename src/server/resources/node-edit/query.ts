@@ -11,6 +11,7 @@ import { propertiesToJson, toJson } from '../../db/convert';
 import { matchNode } from '../../db/node-ref';
 import type { Db } from '../../db/runner';
 import { ApiError, badRequest, notFound } from '../../http/errors';
+import { noteWrite } from '../../../runtime/store/write-scope';
 
 export interface EditOutcome {
   id: string;
@@ -117,7 +118,9 @@ export async function editEntity(db: Db, address: string, body: NodeEditBody, by
       },
       { timeout: 10_000, metadata: { app: 'newsgraph', what: 'entity edit' } },
     );
-    return await (db.availability ? db.availability.guard(work) : work);
+    const out = await (db.availability ? db.availability.guard(work) : work);
+    if (out.changed.length) noteWrite(); // committed: the audit entry after it may still find the store busy
+    return out;
   } finally {
     await session.close().catch(() => {});
   }
