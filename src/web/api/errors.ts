@@ -22,8 +22,15 @@ export class ApiError extends Error {
     super(message);
   }
 
-  /** The database or the server is unreachable: worth a banner and a retry, not a form error. */
+  /** The server's Retry-After header, when it sent one (STORE_BUSY: when to send the request again). */
+  retryAfter: string | null = null;
+
+  /**
+   * The database or the server is unreachable: worth a banner and a retry, not a form error. A
+   * write interrupted after part of it was saved is the form's to show (reload, then redo).
+   */
   get isUnavailable(): boolean {
+    if (this.code === 'WRITE_INTERRUPTED') return false;
     return this.code === 'NEO4J_UNAVAILABLE' || this.code === 'NETWORK' || this.status === 503;
   }
 }

@@ -7,11 +7,14 @@
  * Every failure becomes an ApiError with the server's code and message (or a network error
  * when the server itself is unreachable); connectivity failures are also reported to the
  * connection monitor, which shows the banner and polls the health endpoint until things recover.
+ * A request the server answers STORE_BUSY (a restore holds the app store; nothing was written)
+ * is sent again a few times before its error is thrown (retry.ts), the banner up meanwhile.
  */
 import type { ErrorBody, SessionResponse } from '../../shared/api';
 import { apiPath, ROUTES, type Route } from '../../shared/api/routes';
 import type { UndoBlockedBy } from '../core/ingest/undo-message';
 import { ApiError } from './errors';
+import { pause, retryDelayMs, STORE_BUSY_RETRIES } from './retry';
 import { authHeaders } from './token';
 
 export type UnavailableListener = (e: ApiError) => void;
@@ -44,8 +47,11 @@ function queryString(q: Query): string {
   return s ? `?${s}` : '';
 }
 
+const cancelled = () => new ApiError(0, 'ABORTED', 'The request was cancelled.');
+
 export class ApiTransport {
   private inFlight = 0;
+  private busyWaits = 0;
   constructor(private readonly opts: ApiClientOptions = {}) {}
 
   /** One call of an endpoint of the route table: its path filled in, the query appended, the body sent as JSON. */
@@ -62,68 +68,90 @@ export class ApiTransport {
     if (route.method !== 'GET' && route !== ROUTES.login) await csrfKnown;
     const path = `${apiPath(route.path, call.params)}${call.query ? queryString(call.query) : ''}`;
     this.inFlight++;
+    let waiting = false;
     try {
-      let res: Response;
-      try {
-        res = await fetch(`${this.opts.base ?? ''}${path}`, {
-          method: route.method,
-          headers: {
-            accept: 'application/json',
-            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-            ...authHeaders(),
-            ...(route.method !== 'GET' && csrf ? { 'x-csrf-token': csrf } : {}),
-          },
-          body: body === undefined ? undefined : JSON.stringify(body),
-          signal,
-        });
-      } catch (e) {
-        if (signal?.aborted) throw new ApiError(0, 'ABORTED', 'The request was cancelled.');
-        const err = new ApiError(0, 'NETWORK', 'Cannot reach the newsgraph server. Is it still running?');
-        this.opts.onUnavailable?.(err);
-        throw err;
+      for (let retry = 0; ; retry++) {
+        try {
+          return await this.send<T>(route, path, body, signal);
+        } catch (e) {
+          if (!(e instanceof ApiError) || e.code !== 'STORE_BUSY' || retry >= STORE_BUSY_RETRIES) throw e;
+          if (!waiting) this.busyWaits++;
+          waiting = true;
+          await pause(retryDelayMs(e.retryAfter, retry), signal, cancelled);
+        }
       }
-      const text = await res.text();
-      let json: unknown = undefined;
-      try {
-        json = text ? JSON.parse(text) : undefined;
-      } catch {
-        // A proxy error page or similar: reported below with the status.
-      }
-      if (!res.ok) {
-        const body = json as Partial<ErrorBody> | undefined;
-        const e = body?.error;
-        const err = e
-          ? new ApiError(res.status, e.code, e.message, {
-              param: e.param,
-              neo4jCode: e.neo4jCode,
-              position: e.position,
-              reason: e.reason,
-              blockedBy: e.blockedBy as UndoBlockedBy | undefined,
-            })
-          : new ApiError(
-              res.status,
-              res.status === 502 || res.status === 504 ? 'NETWORK' : 'BAD_RESPONSE',
-              res.status === 502 || res.status === 504
-                ? 'Cannot reach the newsgraph server. Is it still running?'
-                : `The server answered ${res.status} ${res.statusText}.`,
-            );
-        if (err.isUnavailable) this.opts.onUnavailable?.(err);
-        // A stale CSRF token (signed in again in another tab): ask for the current one next time.
-        if (err.code === 'CSRF') csrfKnown = null;
-        if (err.code === 'UNAUTHORIZED' && route !== ROUTES.login) this.opts.onUnauthorized?.();
-        throw err;
-      }
-      if (json === undefined)
-        throw new ApiError(res.status, 'BAD_RESPONSE', 'The server sent an empty or unreadable answer.');
-      return json as T;
     } finally {
+      if (waiting) this.busyWaits--;
       this.inFlight--;
     }
+  }
+
+  /** One send of a request, its answer parsed or turned into an ApiError. */
+  private async send<T>(route: Route, path: string, body: unknown, signal: AbortSignal | undefined): Promise<T> {
+    let res: Response;
+    try {
+      res = await fetch(`${this.opts.base ?? ''}${path}`, {
+        method: route.method,
+        headers: {
+          accept: 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...authHeaders(),
+          ...(route.method !== 'GET' && csrf ? { 'x-csrf-token': csrf } : {}),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal,
+      });
+    } catch (e) {
+      if (signal?.aborted) throw cancelled();
+      const err = new ApiError(0, 'NETWORK', 'Cannot reach the newsgraph server. Is it still running?');
+      this.opts.onUnavailable?.(err);
+      throw err;
+    }
+    const text = await res.text();
+    let json: unknown = undefined;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      // A proxy error page or similar: reported below with the status.
+    }
+    if (!res.ok) {
+      const body = json as Partial<ErrorBody> | undefined;
+      const e = body?.error;
+      const err = e
+        ? new ApiError(res.status, e.code, e.message, {
+            param: e.param,
+            neo4jCode: e.neo4jCode,
+            position: e.position,
+            reason: e.reason,
+            blockedBy: e.blockedBy as UndoBlockedBy | undefined,
+          })
+        : new ApiError(
+            res.status,
+            res.status === 502 || res.status === 504 ? 'NETWORK' : 'BAD_RESPONSE',
+            res.status === 502 || res.status === 504
+              ? 'Cannot reach the newsgraph server. Is it still running?'
+              : `The server answered ${res.status} ${res.statusText}.`,
+          );
+      err.retryAfter = res.headers.get('retry-after');
+      if (err.isUnavailable) this.opts.onUnavailable?.(err);
+      // A stale CSRF token (signed in again in another tab): ask for the current one next time.
+      if (err.code === 'CSRF') csrfKnown = null;
+      if (err.code === 'UNAUTHORIZED' && route !== ROUTES.login) this.opts.onUnauthorized?.();
+      throw err;
+    }
+    if (json === undefined)
+      throw new ApiError(res.status, 'BAD_RESPONSE', 'The server sent an empty or unreadable answer.');
+    return json as T;
   }
 
   /** Requests under way. */
   get pending(): number {
     return this.inFlight;
+  }
+
+  /** Requests waiting to be sent again while the app store is busy (the banner stays up meanwhile). */
+  get waitingForStore(): number {
+    return this.busyWaits;
   }
 
   /** Who this browser is signed in as, the server's mode (local, token, accounts) and the CSRF token. */

@@ -1,6 +1,8 @@
 /**
  * Watches connectivity: any "unavailable" failure raises the banner and starts polling
  * /api/health with backoff until it answers again; then the banner says so briefly and clears.
+ * While requests wait to be sent again for a busy store (a restore), the banner stays up even
+ * though the health endpoint answers: their outcome is not known yet.
  */
 import type { ApiClient, ApiError } from '../api/client';
 import type { ConnectionState } from '../core/shell/actions';
@@ -37,7 +39,7 @@ export class ConnectionMonitor {
       e.code === 'NETWORK'
         ? 'Cannot reach the newsgraph server.'
         : e.code === 'STORE_BUSY'
-          ? 'The server is restoring a backup.'
+          ? 'The server is restoring a backup; what you sent will be sent again.'
           : 'Neo4j is unavailable.';
     if (this.current.state !== 'down') {
       this.attempts = 0;
@@ -76,8 +78,8 @@ export class ConnectionMonitor {
     try {
       await this.api().health();
       if (gen !== this.generation) return; // an outage was reported meanwhile: its retry loop decides
-      if (this.current.state === 'down' && startedAt < this.current.since) {
-        // Answered for a moment before the outage: not a recovery.
+      if (this.current.state === 'down' && (startedAt < this.current.since || this.api().waitingForStore > 0)) {
+        // Answered for a moment before the outage, or requests still wait for the store: not a recovery.
         this.schedule(RETRY_STEPS_MS[0]!);
         return;
       }
