@@ -62,6 +62,9 @@ const GRAPH_MATCH = {
   meta: { words: 'an article with the same title, outlet and date', match: 'title' },
 } as const;
 
+/** What a person may do about a same-title refusal. */
+const SEPARATE = 'If it is another version (a live blog, an updated story), add it as a separate article.';
+
 export interface Duplicate {
   /** The staged batch or graph Article it is. */
   id: string;
@@ -115,9 +118,7 @@ export async function duplicateOf(
     return {
       id: article.id,
       match: 'title',
-      message:
-        `same title, outlet and date as ${articleWords(article)}, article ${article.id}, already in the graph; the text differs. ` +
-        'If it is another version (a live blog, an updated story), add it as a separate article',
+      message: `same title, outlet and date as ${articleWords(article)}, article ${article.id}, already in the graph; the text differs`,
     };
   if (article)
     return {
@@ -143,7 +144,7 @@ export async function stageArticle(input: StageInput, deps: StageDeps): Promise<
   if (dup && !sameTitleAs)
     throw new IngestInputError(
       'DUPLICATE',
-      `${input.source}: ${dup.message}; not staged${dup.match === 'title' ? '' : ' again'}.`,
+      `${input.source}: ${dup.message}; not staged${dup.match === 'title' ? `. ${SEPARATE}` : ' again.'}`,
       dup.id,
       dup.match,
     );
