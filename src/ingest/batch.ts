@@ -212,6 +212,12 @@ export const ArticleMetaSchema = z.strictObject({
   /** ISO date; relative dates resolve against it. Missing = ask the reviewer. */
   published: z.string().optional(),
   url: z.string().optional(),
+  /**
+   * Staged although this graph Article has the same title, outlet and date (a live blog's later
+   * version, an updated wire story): the stager's deliberate "Add as a separate article". Who and
+   * when: the batch's createdBy and createdAt.
+   */
+  sameTitleAs: z.string().optional(),
   /** Which metadata the input carried and which the engine could not find. */
   missing: z.array(z.enum(['title', 'outlet', 'byline', 'published', 'url'])),
 });

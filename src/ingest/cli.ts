@@ -123,7 +123,7 @@ export async function runIngest(opts: IngestOptions): Promise<IngestResult> {
       );
       if (dup) {
         Object.assign(input, { status: 'duplicate', duplicateOf: dup.id, error: undefined });
-        log(`ingest: ${input.source}: ${dup.message}; not staged again`);
+        log(`ingest: ${input.source}: ${dup.message}; not staged${dup.match === 'title' ? '' : ' again'}`);
         staging.saveRun(run);
         continue;
       }

@@ -25,6 +25,11 @@ export interface StageInput {
   /** A path, a file name or "paste". */
   source: string;
   meta?: FoundMeta;
+  /**
+   * Stage it even though a graph Article has the same title, outlet and date (the "Add as a
+   * separate article" choice). Only that weakest match gives way: the same text or URL never does.
+   */
+  allowSameTitle?: boolean;
 }
 
 export interface StageDeps {
@@ -45,27 +50,38 @@ export interface StageResult {
 }
 
 /** How a refusal names a graph Article: "Title" (Outlet, 2023-04-21), as a newsroom knows it. */
-function articleWords(a: GraphArticle): string {
+function articleWords(a: Omit<GraphArticle, 'by'>): string {
   const where = [a.outlet, a.published].filter(Boolean).join(', ');
   return `${a.title ? `"${a.title}"` : `article ${a.id}`}${where ? ` (${where})` : ''}`;
 }
 
-const GRAPH_MATCH: Record<GraphArticle['by'], string> = {
-  text: 'the same text',
-  url: 'an article with the same URL',
-  meta: 'an article with the same title, outlet and date',
-};
+/** What a refusal says matched, and the code a client acts on (only `title` may be overridden). */
+const GRAPH_MATCH = {
+  text: { words: 'the same text', match: 'text' },
+  url: { words: 'an article with the same URL', match: 'url' },
+  meta: { words: 'an article with the same title, outlet and date', match: 'title' },
+} as const;
+
+/** What a person may do about a same-title refusal. */
+const SEPARATE = 'If it is another version (a live blog, an updated story), add it as a separate article.';
+
+export interface Duplicate {
+  /** The staged batch or graph Article it is. */
+  id: string;
+  message: string;
+  match: 'staged' | 'text' | 'url' | 'title';
+}
 
 /**
  * Recognises the same article before any extraction: staged already (exactly, or but for spacing,
  * line ends and Unicode form: see identity.ts), or an Article of the graph — the same text by its
  * identity key or sha256, the same URL, or the same title, outlet and date (`meta`: what the input
- * and the form give).
+ * and the form give; `match: 'title'`, the one a person may override).
  */
 export async function duplicateOf(
   text: { sha256: string; text: string; meta?: FoundMeta },
   deps: Pick<StageDeps, 'staging' | 'articleInGraph' | 'texts'>,
-): Promise<{ id: string; message: string } | null> {
+): Promise<Duplicate | null> {
   const keys = textKeysOf(deps.staging);
   const key = identityKey(text.text);
   const exact = deps.staging.batchBySha(text.sha256);
@@ -75,11 +91,18 @@ export async function duplicateOf(
     const id = keys.batchWith(key);
     staged = id === undefined ? undefined : deps.staging.batch(id);
   }
-  if (staged)
+  if (staged) {
+    // An accepted batch is known here by its key even when its Article predates `text_key`.
+    const a = staged.batch.article;
+    const inGraph = staged.articleId
+      ? `, and is in the graph as ${articleWords({ id: staged.articleId, title: a.title ?? null, outlet: a.outlet ?? null, published: a.published ?? null })}, article ${staged.articleId}`
+      : '';
     return {
       id: staged.id,
-      message: `the same text${exact ? '' : ' (but for spacing, line ends or Unicode form)'} was already ingested on ${staged.createdAt.slice(0, 10)} by ${staged.createdBy} (from ${staged.source}; batch ${staged.id})`,
+      match: 'staged',
+      message: `the same text${exact ? '' : ' (but for spacing, line ends or Unicode form)'} was already ingested on ${staged.createdAt.slice(0, 10)} by ${staged.createdBy} (from ${staged.source}; batch ${staged.id})${inGraph}`,
     };
+  }
   const m = text.meta ?? {};
   const article = deps.articleInGraph
     ? await deps.articleInGraph({
@@ -91,10 +114,17 @@ export async function duplicateOf(
         published: m.published,
       })
     : null;
+  if (article?.by === 'meta')
+    return {
+      id: article.id,
+      match: 'title',
+      message: `same title, outlet and date as ${articleWords(article)}, article ${article.id}, already in the graph; the text differs`,
+    };
   if (article)
     return {
       id: article.id,
-      message: `${GRAPH_MATCH[article.by]} is already in the graph: ${articleWords(article)}, article ${article.id}`,
+      match: GRAPH_MATCH[article.by].match,
+      message: `${GRAPH_MATCH[article.by].words} is already in the graph: ${articleWords(article)}, article ${article.id}`,
     };
   return null;
 }
@@ -109,7 +139,15 @@ export async function stageArticle(input: StageInput, deps: StageDeps): Promise<
   const { sha256, text: canonical } = norm;
   const meta = withGiven(norm.meta, input.meta);
   const dup = await duplicateOf({ sha256, text: canonical, meta }, deps);
-  if (dup) throw new IngestInputError('DUPLICATE', `${input.source}: ${dup.message}; not staged again.`, dup.id);
+  // The same title, outlet and date with another text is staged when asked for, and says so in the batch.
+  const sameTitleAs = dup?.match === 'title' && input.allowSameTitle ? dup.id : undefined;
+  if (dup && !sameTitleAs)
+    throw new IngestInputError(
+      'DUPLICATE',
+      `${input.source}: ${dup.message}; not staged${dup.match === 'title' ? `. ${SEPARATE}` : ' again.'}`,
+      dup.id,
+      dup.match,
+    );
   const gz = await deps.gazetteer(canonical);
   const { batch, text } = await extractWithText(
     { raw: input.raw, format: input.format, source: input.source, meta: input.meta },
@@ -123,7 +161,10 @@ export async function stageArticle(input: StageInput, deps: StageDeps): Promise<
   if (problems.length)
     throw new Error(`internal: the batch does not match its text: ${problems.slice(0, 3).join('; ')}`);
   const stored = deps.texts.put(text, batch.article.sha256);
-  const withFile: Batch = { ...batch, article: { ...batch.article, file: stored.file } };
+  const withFile: Batch = {
+    ...batch,
+    article: { ...batch.article, file: stored.file, ...(sameTitleAs && { sameTitleAs }) },
+  };
   try {
     // The batch and its identity key together: a racing request with a trivially different text
     // fails on the key's unique index and is told, like one with the same text.
@@ -145,6 +186,7 @@ export async function stageArticle(input: StageInput, deps: StageDeps): Promise<
         'DUPLICATE',
         `${input.source}: ${dup?.message ?? 'the same text was just staged'}; not staged again.`,
         dup?.id,
+        dup?.match ?? 'staged',
       );
     }
     throw e;

@@ -7,6 +7,8 @@ export class IngestInputError extends Error {
     message: string,
     /** For DUPLICATE: the staged batch or graph article the same text already is. */
     readonly duplicateOf?: string,
+    /** For DUPLICATE: what matched; only `title` (title, outlet and date, the text differs) may be overridden. */
+    readonly match?: 'staged' | 'text' | 'url' | 'title',
   ) {
     super(message);
   }

@@ -40,6 +40,13 @@ export const IngestArticleBodySchema = z
     name: z.string().max(300).optional().describe('the file name (its extension gives the format)'),
     format: z.enum(['txt', 'md', 'html']).optional().describe('default: from the name, else sniffed'),
     meta: MetaSchema.default({}).describe('what the reviewer knows: wins over what the input carries'),
+    allowSameTitle: z
+      .boolean()
+      .optional()
+      .describe(
+        'add it as a separate article although a graph Article has the same title, outlet and date (a 409 with ' +
+          'match "title": a live blog\'s later version); the same text or URL is refused all the same',
+      ),
   })
   .refine((b) => (b.text === undefined) !== (b.base64 === undefined), {
     message: 'give either text or base64, not both',
@@ -179,7 +186,8 @@ export const ingestArticleContract = {
   ...common,
   summary: 'Add an article: extract candidates and stage them for review (nothing reaches the graph yet).',
   description:
-    'Refused with a clear message: empty, binary, over 5 MB, not UTF-8, the same text staged or in the graph already (409), ' +
+    'Refused with a clear message: empty, binary, over 5 MB, not UTF-8, the same text staged or in the graph already (409, ' +
+    'its `match` says by what: staged, text, url, or title — only title, outlet and date alike, which allowSameTitle overrides), ' +
     'the extractor failing to start or dying (502), a database newsgraph did not set up (409).',
   body: IngestArticleBodySchema,
   response: z.object({ batch: BatchSummarySchema }),

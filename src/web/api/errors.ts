@@ -17,6 +17,8 @@ export class ApiError extends Error {
       reason?: string;
       /** A refused undo: the later accept in the way (reason UNDO_BLOCKED). */
       blockedBy?: UndoBlockedBy;
+      /** A refused duplicate: what matched (`title`: only title, outlet and date; may be added as a separate article). */
+      match?: string;
     } = {},
   ) {
     super(message);

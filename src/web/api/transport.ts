@@ -124,6 +124,7 @@ export class ApiTransport {
             position: e.position,
             reason: e.reason,
             blockedBy: e.blockedBy as UndoBlockedBy | undefined,
+            match: typeof e.match === 'string' ? e.match : undefined,
           })
         : new ApiError(
             res.status,

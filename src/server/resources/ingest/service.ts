@@ -73,7 +73,7 @@ export function createIngest(ctx: ApiContext, finder?: NameFinder): Ingest {
       if (problem) throw new ForeignDatabase(problem);
       const meta = Object.fromEntries(Object.entries(body.meta).filter(([, v]) => typeof v === 'string' && v.trim()));
       const { staged } = await stageArticle(
-        { raw, format, source: body.name ?? 'pasted text', meta },
+        { raw, format, source: body.name ?? 'pasted text', meta, allowSameTitle: body.allowSameTitle },
         {
           staging,
           texts: new TextStore(textDir),
@@ -89,7 +89,13 @@ export function createIngest(ctx: ApiContext, finder?: NameFinder): Ingest {
         target: staged.id,
         before: null,
         after: summary,
-        detail: { source: staged.source, sha256: staged.sha256, extractor: staged.batch.extractor },
+        detail: {
+          source: staged.source,
+          sha256: staged.sha256,
+          extractor: staged.batch.extractor,
+          // The same-title check overridden, deliberately: recorded with who and when.
+          ...(staged.batch.article.sameTitleAs && { sameTitleAs: staged.batch.article.sameTitleAs }),
+        },
       });
       return summary;
     },
@@ -113,7 +119,11 @@ export function ingestError(e: unknown): unknown {
   if (e instanceof ForeignDatabase) return new ApiError(409, 'NOT_NEWSGRAPH_DATABASE', e.message);
   if (e instanceof IngestInputError) {
     if (e.code === 'DUPLICATE')
-      return new ApiError(409, 'CONFLICT', e.message, { reason: e.code, duplicateOf: e.duplicateOf });
+      return new ApiError(409, 'CONFLICT', e.message, {
+        reason: e.code,
+        duplicateOf: e.duplicateOf,
+        match: e.match,
+      });
     return new ApiError(400, 'BAD_REQUEST', e.message, { param: 'body', reason: e.code });
   }
   if (e instanceof CoreNlpError)

@@ -65,6 +65,12 @@ export function ArticleDetails({
         {blocking.length ? (
           <span className="small ingest-missing"> — give the {blocking.join(', ')} before accepting</span>
         ) : null}
+        {batch.article.sameTitleAs ? (
+          <span className="small muted" data-testid="ingest-same-title">
+            {' '}
+            — added as a separate article beside {batch.article.sameTitleAs} (same title, outlet and date)
+          </span>
+        ) : null}
       </summary>
       <form className="ingest-meta" onSubmit={save}>
         {FIELDS.map(([k, label, type]) => {

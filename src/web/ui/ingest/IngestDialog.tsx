@@ -7,7 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { findNode } from '../../core/graph/graph-store';
 import { graphOf } from '../../core/history/actions';
 import type { BatchSummary, BatchView } from '../../../shared/api/ingest';
-import { describeError } from '../../api/client';
+import { ApiError, describeError } from '../../api/client';
 import { useExplorer } from '../context';
 import { useModalFocus } from '../shell/useModalFocus';
 import { DiscardBatch } from './DiscardBatch';
@@ -45,6 +45,8 @@ export default function IngestDialog({ onClose: close }: { onClose: () => void }
   const [meta, setMeta] = useState({ title: '', outlet: '', published: '', url: '' });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // The last refusal matched only the title, outlet and date of a graph Article: it may be added anyway.
+  const [sameTitle, setSameTitle] = useState(false);
   const [batch, setBatch] = useState<BatchView | null>(null);
   const [dragging, setDragging] = useState(false);
   const [staged, setStaged] = useState<BatchSummary[]>([]);
@@ -81,6 +83,7 @@ export default function IngestDialog({ onClose: close }: { onClose: () => void }
   const take = async (f: File | undefined) => {
     if (!f) return;
     setError(null);
+    setSameTitle(false);
     try {
       setFile(await readFile(f));
     } catch (e) {
@@ -88,17 +91,21 @@ export default function IngestDialog({ onClose: close }: { onClose: () => void }
     }
   };
 
-  const extract = async () => {
+  /** `allowSameTitle`: the person chose "Add as a separate article" after a same-title refusal. */
+  const extract = async (allowSameTitle = false) => {
     setBusy(true);
     setError(null);
+    setSameTitle(false);
     try {
       const m = Object.fromEntries(Object.entries(meta).filter(([, v]) => v.trim() !== ''));
+      const flag = allowSameTitle ? { allowSameTitle } : {};
       const staged = await explorer.api.ingestArticle(
-        file ? { base64: file.base64, name: file.name, meta: m } : { text, meta: m },
+        file ? { base64: file.base64, name: file.name, meta: m, ...flag } : { text, meta: m, ...flag },
       );
       setBatch((await explorer.api.ingestBatch(staged.batch.id)).batch);
     } catch (e) {
       setError(describeError(e));
+      setSameTitle(e instanceof ApiError && e.details.match === 'title');
     } finally {
       setBusy(false);
     }
@@ -111,7 +118,10 @@ export default function IngestDialog({ onClose: close }: { onClose: () => void }
         className="input"
         type={type}
         value={meta[key]}
-        onChange={(e) => setMeta({ ...meta, [key]: e.target.value })}
+        onChange={(e) => {
+          setMeta({ ...meta, [key]: e.target.value });
+          setSameTitle(false);
+        }}
         data-testid={`ingest-meta-${key}`}
       />
     </label>
@@ -166,7 +176,14 @@ export default function IngestDialog({ onClose: close }: { onClose: () => void }
               {file ? (
                 <span data-testid="ingest-file-name">
                   {file.name} <small className="muted">({file.bytes.toLocaleString()} bytes)</small>{' '}
-                  <button type="button" className="btn" onClick={() => setFile(null)}>
+                  <button
+                    type="button"
+                    className="btn"
+                    onClick={() => {
+                      setFile(null);
+                      setSameTitle(false);
+                    }}
+                  >
                     Remove
                   </button>
                 </span>
@@ -188,7 +205,10 @@ export default function IngestDialog({ onClose: close }: { onClose: () => void }
                 className="input ingest-text"
                 placeholder="…or paste the article here"
                 value={text}
-                onChange={(e) => setText(e.target.value)}
+                onChange={(e) => {
+                  setText(e.target.value);
+                  setSameTitle(false);
+                }}
                 data-testid="ingest-text"
               />
             )}
@@ -201,6 +221,23 @@ export default function IngestDialog({ onClose: close }: { onClose: () => void }
             {error ? (
               <div className="error-box" role="alert" data-testid="ingest-error">
                 {error}
+              </div>
+            ) : null}
+            {error && sameTitle ? (
+              // Only for the weakest match: the same text or URL offers nothing (the server refuses it anyway).
+              <div className="row">
+                <button
+                  type="button"
+                  className="btn"
+                  disabled={busy}
+                  onClick={() => void extract(true)}
+                  data-testid="ingest-add-separate"
+                >
+                  Add as a separate article
+                </button>
+                <span className="small muted">
+                  another version (a live blog, an updated story), reviewed on its own
+                </span>
               </div>
             ) : null}
             {staged.length ? (
