@@ -19,11 +19,22 @@ export const PropertyValueSchema: z.ZodType<unknown> = z.lazy(() =>
 export const PropertiesSchema = z.record(z.string(), PropertyValueSchema);
 
 /**
- * Payloads that carry many nodes (overview, neighbours pages, paths, search hits, Cypher graphs)
- * cut a string property to its first this-many characters, so one 36 KB text does not ride along
- * with every page; `GET /api/nodes/{id}` returns it whole.
+ * Payloads that carry many nodes and relationships (overview, neighbours pages, paths, search hits,
+ * Cypher graphs, connected edges) cut a string property to its first this-many characters, so one
+ * 36 KB text does not ride along with every page; `GET /api/nodes/{id}`, `GET /api/relationships/{id}`
+ * and `POST /api/values` return it whole.
  */
 export const LIST_VALUE_MAX_CHARS = 1_000;
+
+/** Which string properties a list payload cut: key → the full length; absent when nothing was cut. */
+const clippedSchema = (detail: string) =>
+  z
+    .record(z.string(), z.number().int())
+    .optional()
+    .describe(
+      `string properties cut to their first ${LIST_VALUE_MAX_CHARS} characters in this payload: key → the full length ` +
+        `(${detail} and POST /api/values return them whole); absent when nothing was cut`,
+    );
 
 export const GraphNodeSchema = z.object({
   id: z.string().describe('Neo4j elementId'),
@@ -33,13 +44,7 @@ export const GraphNodeSchema = z.object({
     .string()
     .describe("the perspective's caption of its main label, else the most name-like property, else `Label #n`"),
   properties: PropertiesSchema,
-  clipped: z
-    .record(z.string(), z.number().int())
-    .optional()
-    .describe(
-      `string properties cut to their first ${LIST_VALUE_MAX_CHARS} characters in this payload: key → the full length ` +
-        '(GET /api/nodes/{id} returns them whole); absent when nothing was cut',
-    ),
+  clipped: clippedSchema('GET /api/nodes/{id}'),
 });
 
 export const GraphEdgeSchema = z.object({
@@ -51,6 +56,7 @@ export const GraphEdgeSchema = z.object({
     "the relationship's properties; on evidence-carrying relationships also `sources` (distinct supporting articles), " +
       '`outlets` (distinct outlets), `article`/`quote`/`start`/`end` and the evidence_* lists',
   ),
+  clipped: clippedSchema('GET /api/relationships/{id}'),
 });
 
 export const GraphPayloadSchema = z.object({

@@ -2,11 +2,14 @@
  * The explorer on a database it did not seed (a small film graph in a Neo4j of the test's own):
  * captions and a legend from the derived perspective with every label of a multi-label node,
  * relationship hover and click, a style edit that survives a reload, the timeline from a date
- * property and the map from a point property, Add article disabled with the reason.
+ * property and the map from a point property, Add article disabled with the reason, long values
+ * (cut on the canvas, whole in the detail and in exports).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MultiDirectedGraph } from 'graphology';
+import { parse as parseGexf } from 'graphology-gexf';
 import neo4j from 'neo4j-driver';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -21,7 +24,10 @@ const dataDir = mkdtempSync(join(tmpdir(), 'newsgraph-e2e-anydb-'));
 let app: RunningServer | undefined;
 let browser: Browser | undefined;
 
-/** A long text (36,000 characters): the detail panel shows a few lines of it and a "Show all" button. */
+/**
+ * A long text (36,000 characters) on the studio and on its MADE_BY relationship: list payloads cut it, the
+ * detail panel shows a few lines of it and a "Show all" button, exports hold it whole.
+ */
 const NOTES = 'Studio lot history. '.repeat(1_800);
 
 const FILMS = `
@@ -33,7 +39,7 @@ CREATE (matrix:Movie {title: 'The Matrix', released: 1999, shotAt: point({latitu
        (keanu)-[:ACTED_IN {roles: ['Neo']}]->(matrix),
        (keanu)-[:ACTED_IN {roles: ['Jack Traven']}]->(speed),
        (carrie)-[:ACTED_IN {roles: ['Trinity']}]->(matrix),
-       (matrix)-[:MADE_BY]->(wb)`;
+       (matrix)-[:MADE_BY {notes: $notes}]->(wb)`;
 
 beforeAll(async () => {
   await own.start();
@@ -174,5 +180,50 @@ it('a long value shows a few lines and a keyboard toggle; decades of dates get a
   await page.keyboard.press('Enter');
   await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('false');
   expect(await toggle.innerText()).toBe('Show all (36,000 characters)');
+  expect(errors).toEqual([]);
+}, 240_000);
+
+it('a long relationship value: cut on the canvas, "Show all" in its detail, whole in the JSON and GEXF exports', async () => {
+  const { page, errors } = await newPage(browser!);
+  await openExplorer(page, app!.url);
+  const made = await page.evaluate(() =>
+    [...window.__newsgraph!.explorer.state.history.present.state.edges.values()].find((e) => e.type === 'MADE_BY'),
+  );
+  expect([made!.clipped, (made!.properties.notes as string).length]).toEqual([{ notes: NOTES.length }, 1_000]);
+  await page.evaluate((id) => window.__newsgraph!.explorer.openRelationship(id), made!.id);
+  const detail = page.getByTestId('relationship-detail');
+  const toggle = detail.getByTestId('long-value-toggle');
+  await toggle.waitFor({ timeout: 30_000 });
+  expect(await toggle.innerText()).toBe('Show all (36,000 characters)');
+  expect((await detail.getByTestId('long-value').boundingBox())!.height).toBeLessThan(200);
+  await toggle.click();
+  await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
+  expect((await detail.getByTestId('long-value').innerText()).length).toBeGreaterThanOrEqual(NOTES.trim().length);
+  await shot(page, 'any-database-long-relationship-value');
+
+  const wb = await idOf('WB-HQ');
+  const download = async (what: string) => {
+    await page.getByTestId('export-menu').click();
+    const [file] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      page.getByTestId(`export-${what}`).click(),
+    ]);
+    return readFileSync((await file.path())!, 'utf8');
+  };
+  const doc = JSON.parse(await download('json')) as {
+    nodes: { id: string; properties: Record<string, unknown>; clipped?: unknown }[];
+    edges: { id: string; properties: Record<string, unknown>; clipped?: unknown }[];
+  };
+  // Compared as booleans: a failure should not print 36,000 characters.
+  expect([
+    doc.nodes.find((n) => n.id === wb)!.properties.notes === NOTES,
+    doc.edges.find((e) => e.id === made!.id)!.properties.notes === NOTES,
+    [...doc.nodes, ...doc.edges].some((x) => x.clipped),
+  ]).toEqual([true, true, false]);
+  const g = parseGexf(MultiDirectedGraph, await download('gexf'));
+  expect([g.getNodeAttribute(wb, 'p_notes') === NOTES, g.getEdgeAttribute(made!.id, 'p_notes') === NOTES]).toEqual([
+    true,
+    true,
+  ]);
   expect(errors).toEqual([]);
 }, 240_000);

@@ -46,16 +46,19 @@ export function toGraphNode(n: Node, whole = false): GraphNode {
   return whole ? node : clipLongValues(node);
 }
 
-/** Cuts string properties over LIST_VALUE_MAX_CHARS (never inside a surrogate pair), noting their full lengths. */
-export function clipLongValues(node: GraphNode): GraphNode {
+/**
+ * Cuts string properties over LIST_VALUE_MAX_CHARS (never inside a surrogate pair), noting their full
+ * lengths in `clipped`: the one rule for nodes and relationships in list payloads. O(properties).
+ */
+export function clipLongValues<T extends GraphNode | GraphEdge>(item: T): T {
   let clipped: Record<string, number> | undefined;
-  for (const [k, v] of Object.entries(node.properties)) {
+  for (const [k, v] of Object.entries(item.properties)) {
     if (typeof v !== 'string' || v.length <= LIST_VALUE_MAX_CHARS) continue;
     const end = /[\uD800-\uDBFF]/.test(v[LIST_VALUE_MAX_CHARS - 1]!) ? LIST_VALUE_MAX_CHARS - 1 : LIST_VALUE_MAX_CHARS;
-    node.properties[k] = v.slice(0, end);
+    item.properties[k] = v.slice(0, end);
     (clipped ??= {})[k] = v.length;
   }
-  return clipped ? { ...node, clipped } : node;
+  return clipped ? { ...item, clipped } : item;
 }
 
 export function toNodeRef(n: Node): NodeRef {
@@ -73,14 +76,16 @@ export function relationshipCaption(r: Relationship): string {
   return relationshipCaptionOf(currentPerspective(), r.type, propertiesToJson(r.properties as Record<string, unknown>));
 }
 
-export function toGraphEdge(r: Relationship): GraphEdge {
-  return {
+/** A relationship for the wire: `whole` (the relationship detail) keeps every value, list payloads cut as for nodes. */
+export function toGraphEdge(r: Relationship, whole = false): GraphEdge {
+  const edge: GraphEdge = {
     id: r.elementId,
     type: r.type,
     source: r.startNodeElementId,
     target: r.endNodeElementId,
     properties: propertiesToJson(r.properties as Record<string, unknown>),
   };
+  return whole ? edge : clipLongValues(edge);
 }
 
 /**

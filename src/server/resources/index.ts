@@ -21,6 +21,7 @@ import { backupRoutes } from './backups/route';
 import { nodeEditRoutes } from './node-edit/route';
 import { sessionRoutes } from './session/route';
 import { userRoutes } from './users/route';
+import { valueRoutes } from './values/route';
 import { viewRoutes } from './views/route';
 
 /** Every resource's routes, registered by buildApp in this order; one folder per resource (route.ts + query.ts). */
@@ -30,6 +31,7 @@ export const RESOURCE_ROUTES: readonly RouteModule[] = [
   searchRoutes,
   nodeRoutes,
   relationshipRoutes,
+  valueRoutes,
   edgeRoutes,
   pathRoutes,
   overviewRoutes,

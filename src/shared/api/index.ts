@@ -40,6 +40,7 @@ import { schemaContract } from './schema';
 import { searchContract } from './search';
 import { auditContract } from './audit';
 import { saveViewContract, viewContract } from './views';
+import { valuesContract } from './values';
 import { backupCreateContract, backupsListContract } from './backups';
 import { nodeEditContract } from './node-edit';
 import { loginContract, logoutContract, sessionContract } from './session';
@@ -80,6 +81,7 @@ export * from './routes';
 export * from './schema';
 export * from './search';
 export * from './timeline';
+export * from './values';
 export * from './views';
 
 /** Each endpoint's contract under its name in the route table (a missing or extra one does not compile). */
@@ -129,6 +131,7 @@ export const CONTRACTS = {
   ingestUndo: ingestUndoContract,
   ingestJudge: ingestJudgeContract,
   relationshipDetail: relationshipDetailContract,
+  values: valuesContract,
   perspective: perspectiveContract,
   savePerspective: savePerspectiveContract,
   resetPerspective: resetPerspectiveContract,

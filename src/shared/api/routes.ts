@@ -81,6 +81,8 @@ export const ROUTES = {
   ingestUndo: { method: 'POST', path: '/api/ingest/accepts/{accept}/undo', role: 'editor' },
   ingestJudge: { method: 'POST', path: '/api/ingest/judgements', role: 'editor' },
   relationshipDetail: { method: 'GET', path: '/api/relationships/{id}', role: 'viewer' },
+  // The whole values list payloads cut (exports fetch them).
+  values: { method: 'GET', path: '/api/values', role: 'viewer' },
   perspective: { method: 'GET', path: '/api/perspective', role: 'viewer' },
   savePerspective: { method: 'PUT', path: '/api/perspective', role: 'editor' },
   resetPerspective: { method: 'DELETE', path: '/api/perspective', role: 'editor' },

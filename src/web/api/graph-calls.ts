@@ -13,6 +13,8 @@ import type {
   SchemaResponse,
   SearchResponse,
   TimelineResponse,
+  ValuesQuery,
+  ValuesResponse,
 } from '../../shared/api';
 import { ROUTES } from '../../shared/api/routes';
 import type { TransportClass } from './transport';
@@ -79,6 +81,11 @@ export function withGraphCalls<B extends TransportClass>(Base: B) {
 
     relationship(id: string, signal?: AbortSignal): Promise<RelationshipDetailResponse> {
       return this.request(ROUTES.relationshipDetail, { params: { id }, signal });
+    }
+
+    /** The whole values list payloads cut, for up to 100 nodes and 100 relationships (exports). */
+    values(q: ValuesQuery): Promise<ValuesResponse> {
+      return this.request(ROUTES.values, { query: { nodes: q.nodes, relationships: q.relationships } });
     }
 
     overview(): Promise<OverviewResponse> {

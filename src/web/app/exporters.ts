@@ -2,12 +2,13 @@
  * Exports of the current view: PNG at 2× or 3× and SVG (the whole graph or the view, with
  * title, legend and source line: render/export/), GEXF (opens in Gephi, with positions, colours,
  * sizes and every Neo4j property), JSON (the graph payload plus positions), CSV of a result
- * table. Loaded on demand: the writers and the GEXF writer are not in the first bundle.
+ * table. GEXF and JSON hold long values whole (fetched before writing: list payloads cut them). Loaded on demand: the writers and the GEXF writer are not in the first bundle.
  */
 import { MultiDirectedGraph } from 'graphology';
 import type { QueryResult } from '../../shared/api';
 import type { Explorer } from './explorer';
-import { primaryLabel, visibleGraph } from '../core/graph/graph-store';
+import { primaryLabel, visibleGraph, type VisibleGraph } from '../core/graph/graph-store';
+import { stillCut, withWholeValues } from '../core/graph/whole-values';
 import { labelColor, labelStyle } from '../render/style';
 import { buildScene, type ExportArea, type LegendRow, type Scene } from '../render/export/scene';
 import { drawSceneOnCanvas, sceneToSvg } from '../render/export/writers';
@@ -113,21 +114,44 @@ function gexfValue(v: unknown): string | number | boolean {
   return JSON.stringify(v);
 }
 
-/** Builds the GEXF document (pure apart from reading the explorer): exported for tests too. */
-export async function buildGexf(explorer: Explorer): Promise<string> {
-  const { write } = await import('graphology-gexf/browser');
+/** Node positions, sizes and colours as drawn, by id (null: not drawn). */
+type Drawn = (id: string) => { x: number; y: number; size: number; color: string } | null;
+
+/**
+ * What is on screen, with every value a list payload cut fetched whole (GET /api/values), so the
+ * file holds what the database holds. A value that could not be fetched (deleted since) keeps its
+ * `clipped` mark: JSON carries it as is, GEXF as a `clipped` attribute.
+ */
+async function wholeVisibleGraph(explorer: Explorer): Promise<VisibleGraph> {
   const s = explorer.state;
-  const v = visibleGraph(s.history.present.state, s.hiddenLabels);
+  return withWholeValues(visibleGraph(s.history.present.state, s.hiddenLabels), (q) => explorer.api.values(q));
+}
+
+const drawnBy =
+  (explorer: Explorer): Drawn =>
+  (id) =>
+    explorer.graph.hasNode(id) ? (explorer.graph.getNodeAttributes(id) as ReturnType<Drawn>) : null;
+
+/** Attributes every GEXF item gets: its properties as `p_<key>`, and what is still cut. */
+function propertyAttrs(item: VisibleGraph['nodes'][number] | VisibleGraph['edges'][number]) {
+  const attrs: Record<string, string | number | boolean> = {};
+  for (const [k, val] of Object.entries(item.properties)) attrs[`p_${k}`] = gexfValue(val);
+  if (item.clipped) attrs.clipped = JSON.stringify(item.clipped);
+  return attrs;
+}
+
+/** The GEXF document of a graph as drawn. Pure: exported for tests. */
+export async function gexfOf(v: VisibleGraph, drawn: Drawn): Promise<string> {
+  const { write } = await import('graphology-gexf/browser');
   const g = new MultiDirectedGraph();
   for (const n of v.nodes) {
-    const r = explorer.graph.hasNode(n.id) ? explorer.graph.getNodeAttributes(n.id) : null;
+    const r = drawn(n.id);
     const attrs: Record<string, string | number | boolean> = {
       labels: n.labels.join(';'),
       main_label: primaryLabel(n.labels),
       element_id: n.id,
     };
     if (n.key) attrs.key = n.key;
-    for (const [k, val] of Object.entries(n.properties)) attrs[`p_${k}`] = gexfValue(val);
     g.addNode(n.id, {
       label: n.caption,
       x: r?.x ?? 0,
@@ -135,13 +159,11 @@ export async function buildGexf(explorer: Explorer): Promise<string> {
       size: r?.size ?? 5,
       color: r?.color ?? '#999999',
       ...attrs,
+      ...propertyAttrs(n),
     });
   }
-  for (const e of v.edges) {
-    const attrs: Record<string, string | number | boolean> = { type: e.type };
-    for (const [k, val] of Object.entries(e.properties)) attrs[`p_${k}`] = gexfValue(val);
-    g.addDirectedEdgeWithKey(e.id, e.source, e.target, { label: e.type, ...attrs });
-  }
+  for (const e of v.edges)
+    g.addDirectedEdgeWithKey(e.id, e.source, e.target, { label: e.type, type: e.type, ...propertyAttrs(e) });
   return write(g, {
     version: '1.3',
     formatNode: (_key, a) => {
@@ -159,20 +181,30 @@ export async function buildGexf(explorer: Explorer): Promise<string> {
   });
 }
 
-export async function exportGexf(explorer: Explorer): Promise<void> {
-  const xml = await buildGexf(explorer);
-  download(new Blob([xml], { type: 'application/gexf+xml' }), `newsgraph-${stamp()}.gexf`);
+/** GEXF of what is on screen, long values whole; returns how many values are still cut (see wholeVisibleGraph). */
+export async function exportGexf(explorer: Explorer): Promise<number> {
+  const v = await wholeVisibleGraph(explorer);
+  download(
+    new Blob([await gexfOf(v, drawnBy(explorer))], { type: 'application/gexf+xml' }),
+    `newsgraph-${stamp()}.gexf`,
+  );
+  return stillCut(v);
 }
 
-export function exportJson(explorer: Explorer): void {
-  const s = explorer.state;
-  const v = visibleGraph(s.history.present.state, s.hiddenLabels);
+/** The JSON export: the graph payload (long values whole) plus positions. Pure: exported for tests. */
+export function jsonOf(v: VisibleGraph, positions: Record<string, { x: number; y: number }>, at: Date): string {
+  return JSON.stringify({ exportedAt: at.toISOString(), nodes: v.nodes, edges: v.edges, positions }, null, 2);
+}
+
+/** JSON of what is on screen, long values whole; returns how many values are still cut. */
+export async function exportJson(explorer: Explorer): Promise<number> {
+  const v = await wholeVisibleGraph(explorer);
   const positions: Record<string, { x: number; y: number }> = {};
   explorer.graph.forEachNode((id, a) => {
     positions[id] = { x: a.x, y: a.y };
   });
-  const doc = { exportedAt: new Date().toISOString(), nodes: v.nodes, edges: v.edges, positions };
-  download(new Blob([JSON.stringify(doc, null, 2)], { type: 'application/json' }), `newsgraph-${stamp()}.json`);
+  download(new Blob([jsonOf(v, positions, new Date())], { type: 'application/json' }), `newsgraph-${stamp()}.json`);
+  return stillCut(v);
 }
 
 /** The result table as CSV, in the order the table shows it (its sort); a truncated one says so. */

@@ -5,8 +5,11 @@ import {
   NodeDetailResponseSchema,
   OverviewResponseSchema,
   PathsResponseSchema,
+  QueryResultSchema,
+  RelationshipDetailResponseSchema,
   SchemaResponseSchema,
   SearchResponseSchema,
+  ValuesResponseSchema,
 } from '../../../src/shared/api/index';
 import { makeTestApi, type TestApi } from '../../support/api';
 import { OwnNeo4j } from '../../support/own-neo4j';
@@ -43,7 +46,7 @@ beforeAll(async () => {
             (carrie)-[:ACTED_IN {roles: ['Trinity']}]->(matrix),
             (sandra)-[:ACTED_IN {roles: ['Annie']}]->(speed),
             (lana)-[:DIRECTED]->(matrix),
-            (lana)-[:DIRECTED]->(reloaded),
+            (lana)-[:DIRECTED {notes: $synopsis, year: 2003}]->(reloaded),
             (anon)-[:APPEARED_IN]->(speed)`,
     { synopsis: SYNOPSIS },
     { database: target.database },
@@ -173,6 +176,50 @@ describe('an unrelated movie graph', () => {
     const d = NodeDetailResponseSchema.parse((await api.get(`/api/nodes/${encodeURIComponent(fromOverview.id)}`)).body);
     expect(d.node.properties.synopsis).toBe(SYNOPSIS);
     expect(d.node.clipped).toBeUndefined();
+  });
+
+  it('a relationship with a long string is cut the same way; its detail and GET /api/values have it whole', async () => {
+    const clipped = { notes: SYNOPSIS.length };
+    const lana = (await find('Lana Wachowski')).hits[0]!.node;
+    const page = NeighboursResponseSchema.parse(
+      (await api.get(`/api/nodes/${encodeURIComponent(lana.id)}/neighbours`)).body,
+    );
+    const cut = page.edges.find((e) => e.properties.year === 2003)!;
+    expect([cut.clipped, cut.properties.notes === SYNOPSIS.slice(0, 999)]).toEqual([clipped, true]);
+    expect(page.edges.find((e) => e.id !== cut.id)!.clipped).toBeUndefined();
+    const overview = OverviewResponseSchema.parse((await api.get('/api/overview')).body);
+    expect(overview.edges.find((e) => e.id === cut.id)!.clipped).toEqual(clipped);
+    const between = await api.post('/api/edges/between', { nodes: [lana.id], among: [cut.target] });
+    expect(between.body.edges.map((e: { clipped?: unknown }) => e.clipped)).toEqual([clipped]);
+    // A Cypher result: its graph is cut, its table cells (and so its CSV) are not.
+    const q = QueryResultSchema.parse(
+      (await api.post('/api/cypher', { query: 'MATCH ()-[r:DIRECTED {year: 2003}]->() RETURN r, r.notes AS notes' }))
+        .body,
+    );
+    expect(q.graph.edges[0]!.clipped).toEqual(clipped);
+    expect(q.table.rows[0]![1] === SYNOPSIS).toBe(true);
+
+    const d = RelationshipDetailResponseSchema.parse(
+      (await api.get(`/api/relationships/${encodeURIComponent(cut.id)}`)).body,
+    );
+    expect(d.relationship.properties.notes === SYNOPSIS).toBe(true);
+    expect(d.relationship.clipped).toBeUndefined();
+
+    const reloaded = cut.target;
+    const v = await api.get(
+      `/api/values?nodes=${encodeURIComponent(`${reloaded},${lana.id},4:none:1`)}&relationships=${encodeURIComponent(cut.id)}`,
+    );
+    expect(v.status).toBe(200);
+    const values = ValuesResponseSchema.parse(v.body);
+    // Lengths, not the texts: a failure should not print 36,000 characters.
+    const lengths = (xs: typeof values.nodes) =>
+      Object.fromEntries(xs.map((x) => [x.id, Object.values(x.properties).map((p) => p === SYNOPSIS && p.length)]));
+    expect([lengths(values.nodes), lengths(values.relationships)]).toEqual([
+      { [reloaded]: [SYNOPSIS.length], [lana.id]: [] },
+      { [cut.id]: [SYNOPSIS.length] },
+    ]);
+    const many = Array.from({ length: 101 }, (_, i) => `4:x:${i}`).join(',');
+    expect((await api.get(`/api/values?nodes=${many}`)).status).toBe(400);
   });
 
   it('finds paths between actors who never met', async () => {

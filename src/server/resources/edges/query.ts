@@ -31,5 +31,5 @@ export async function edgesBetween(
   const all = [...new Set([...uniqNodes, ...among])];
   const r = await readQuery(db, EDGES_BETWEEN, { nodes: uniqNodes, all, upto: int(limit + 1) }, { timeoutMs: 10_000 });
   const rels = (r.records[0]?.get('rels') as Relationship[] | undefined) ?? [];
-  return { edges: rels.slice(0, limit).map(toGraphEdge), truncated: rels.length > limit, limit };
+  return { edges: rels.slice(0, limit).map((rel) => toGraphEdge(rel)), truncated: rels.length > limit, limit };
 }

@@ -53,7 +53,7 @@ export async function relationshipDetail(db: Db, id: string): Promise<Relationsh
       };
     });
   return {
-    relationship: toGraphEdge(rel),
+    relationship: toGraphEdge(rel, true), // whole values: list payloads cut long strings, the detail shows them
     caption: relationshipCaption(rel),
     start: toNodeRef(rec.get('a') as Node),
     end: toNodeRef(rec.get('b') as Node),

@@ -5,7 +5,8 @@ import { Icon } from '../shell/Icon';
 import { edgeColor } from '../../render/style';
 import { primaryLabel } from '../../core/graph/graph-store';
 import { ArticleSource, Quote } from '../evidence/Quote';
-import { formatValue, humanKey, termsFor } from '../format';
+import { humanKey, panelValue, termsFor } from '../format';
+import { LongValue } from './LongValue';
 
 /** Provenance properties, shown as quotes below rather than as raw lists. */
 const EVIDENCE_KEYS = new Set([
@@ -107,7 +108,10 @@ function Body({ data }: { data: RelationshipDetailResponse }) {
             {props.map(([k, v]) => (
               <div key={k} style={{ display: 'contents' }}>
                 <dt>{humanKey(k)}</dt>
-                <dd>{formatValue(v)}</dd>
+                <dd>
+                  {/* The detail's values are whole (list payloads cut them): long ones fold as on a node. */}
+                  <LongValue text={panelValue(k, v)} />
+                </dd>
               </div>
             ))}
           </dl>

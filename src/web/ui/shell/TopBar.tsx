@@ -104,9 +104,15 @@ export function TopBar() {
     try {
       const ex = await import('../../app/exporters');
       if (what === 'png' || what === 'svg') await ex.exportImage(explorer, { format: what, area, scale });
-      else if (what === 'gexf') await ex.exportGexf(explorer);
-      else if (what === 'json') ex.exportJson(explorer);
-      else {
+      else if (what === 'gexf' || what === 'json') {
+        // Long values are fetched whole first; one that is gone from the database stays cut, and marked.
+        const cut = await (what === 'gexf' ? ex.exportGexf(explorer) : ex.exportJson(explorer));
+        if (cut)
+          explorer.setStatus(
+            'info',
+            `${cut} long value${cut === 1 ? ' is' : 's are'} cut in the export (no longer in the database): marked "clipped"`,
+          );
+      } else {
         const d = explorer.state.drawer;
         if (d.result) ex.exportCsv(d.result, d.resultTitle, d.sort);
       }
@@ -272,7 +278,7 @@ export function TopBar() {
             <button role="menuitem" onClick={() => void run('gexf')} data-testid="export-gexf">
               GEXF <small>opens in Gephi, with all properties</small>
             </button>
-            <button role="menuitem" onClick={() => run('json')} data-testid="export-json">
+            <button role="menuitem" onClick={() => void run('json')} data-testid="export-json">
               JSON <small>nodes, relationships and positions</small>
             </button>
             <button role="menuitem" onClick={() => run('csv')} disabled={!hasResult} data-testid="export-csv">
