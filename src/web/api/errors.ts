@@ -17,6 +17,8 @@ export class ApiError extends Error {
       reason?: string;
       /** A refused undo: the later accept in the way (reason UNDO_BLOCKED). */
       blockedBy?: UndoBlockedBy;
+      /** A refused entity edit (CONFLICT): the version someone else saved, and its properties. */
+      current?: { version: number; properties: Record<string, unknown> };
     } = {},
   ) {
     super(message);
