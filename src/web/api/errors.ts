@@ -19,6 +19,8 @@ export class ApiError extends Error {
       blockedBy?: UndoBlockedBy;
       /** A refused duplicate: what matched (`title`: only title, outlet and date; may be added as a separate article). */
       match?: string;
+      /** A refused entity edit (CONFLICT): the version someone else saved, and its properties. */
+      current?: { version: number; properties: Record<string, unknown> };
     } = {},
   ) {
     super(message);

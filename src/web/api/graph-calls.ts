@@ -7,6 +7,8 @@ import type {
   HealthResponse,
   NeighboursResponse,
   NodeDetailResponse,
+  NodeEditBody,
+  NodeEditResponse,
   OverviewResponse,
   PathsResponse,
   RelationshipDetailResponse,
@@ -46,6 +48,11 @@ export function withGraphCalls<B extends TransportClass>(Base: B) {
         query: asReportedBy ? { asReportedBy } : undefined,
         signal,
       });
+    }
+
+    /** An editor's change to an entity (the one write here): 409 when someone saved a newer version. */
+    editNode(id: string, body: NodeEditBody): Promise<NodeEditResponse> {
+      return this.request(ROUTES.nodeEdit, { params: { id }, body });
     }
 
     neighbours(

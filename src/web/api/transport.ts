@@ -47,6 +47,13 @@ function queryString(q: Query): string {
   return s ? `?${s}` : '';
 }
 
+/** A 409 on an entity edit carries the version someone else saved, and its properties. */
+function conflictOf(e: NonNullable<Partial<ErrorBody>['error']>): ApiError['details']['current'] {
+  return e.code === 'CONFLICT' && typeof e.version === 'number' && e.properties && typeof e.properties === 'object'
+    ? { version: e.version, properties: e.properties as Record<string, unknown> }
+    : undefined;
+}
+
 const cancelled = () => new ApiError(0, 'ABORTED', 'The request was cancelled.');
 
 export class ApiTransport {
@@ -125,6 +132,7 @@ export class ApiTransport {
             reason: e.reason,
             blockedBy: e.blockedBy as UndoBlockedBy | undefined,
             match: typeof e.match === 'string' ? e.match : undefined,
+            current: conflictOf(e),
           })
         : new ApiError(
             res.status,

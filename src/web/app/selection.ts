@@ -46,6 +46,11 @@ export class SelectionController {
     }
   }
 
+  /** Forgets the details read of a node (it was edited): the next read shows the fresh one only. */
+  forget(id: string): void {
+    for (const key of [...this.details.keys()]) if (key === id || key.startsWith(`${id}@`)) this.details.delete(key);
+  }
+
   /** Reloads the focused node's detail (after the "as reported by" day changed). */
   refreshDetail(): void {
     const focus = this.app.state.focus;

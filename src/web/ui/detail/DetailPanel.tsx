@@ -13,6 +13,7 @@ import { ReportedValues } from './ReportedValues';
 import { humanKey, humanType, panelValue } from '../format';
 import { LongValue } from './LongValue';
 import { RelationshipDetail } from './RelationshipDetail';
+import { EditEntity } from './EditEntity';
 import { SearchBox } from '../search/SearchBox';
 import { addForPaths } from '../search/add-for-paths';
 
@@ -173,6 +174,7 @@ function Header({ node, data }: { node: GraphNode; data: NodeDetailResponse | nu
         >
           <Icon name="focus" /> Centre
         </button>
+        <EditEntity node={data?.node ?? node} />
       </div>
       <FindPathsTo caption={displayCaption(node)} paired={selection.length === 2} />
       {Object.keys(more).length ? (

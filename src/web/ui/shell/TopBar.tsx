@@ -60,8 +60,9 @@ export function TopBar() {
           return;
         }
         // Esc in a dialog (the evidence reader, Add article) closes the dialog only: the node
-        // being read about stays selected behind it.
-        if (document.querySelector('[aria-modal="true"]')) return;
+        // being read about stays selected behind it. A dialog that took the key (useModalFocus
+        // marks it handled) may already be gone from the page by now.
+        if (e.defaultPrevented || document.querySelector('[aria-modal="true"]')) return;
         if (!isTyping(e)) {
           explorer.clearPath();
           explorer.select(null);

@@ -1,0 +1,22 @@
+/**
+ * An editor's change to an entity, from the detail panel's Edit form: sent with the version read;
+ * once saved (or when someone else's newer version comes back in a conflict) the graph's copy
+ * of the node and its detail are brought up to date, so the canvas label and the panel agree.
+ */
+import type { NodeEditBody, NodeEditResponse } from '../../shared/api';
+import { refreshNode } from '../core/graph/node-data';
+import type { Explorer } from './explorer';
+
+/** Shows `properties` as the node's current ones: its canvas label and data, then its detail read again. */
+export function showNodeVersion(app: Explorer, id: string, properties: Record<string, unknown>): void {
+  app.store.set(refreshNode(id, properties));
+  app.selection.forget(id);
+  if (app.state.focus === id) void app.selection.loadDetail(id);
+}
+
+/** Saves the edit (throws the API's error: 400, 409 with `details.current`, 403…). */
+export async function saveEntityEdit(app: Explorer, id: string, body: NodeEditBody): Promise<NodeEditResponse> {
+  const out = await app.api.editNode(id, body);
+  showNodeVersion(app, out.id, out.properties);
+  return out;
+}

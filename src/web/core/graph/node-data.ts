@@ -1,0 +1,42 @@
+/**
+ * A node's data changed on the server (an editor saved it): the new properties replace the old
+ * in every step of the exploration history that holds the node. Not a step of its own: undo
+ * walks the exploration, and cannot take back a change already saved for everyone, so going
+ * back must not bring the old name back either.
+ */
+import type { GraphNode } from '../../../shared/graph';
+import type { AppState } from '../state';
+import type { Entry } from '../history/history';
+import type { GraphState } from './graph-store';
+import { displayCaption } from './graph-store';
+import { OverlayMap } from './overlay-map';
+
+/** The node with new (whole, unclipped) properties, its API caption following a renamed name. */
+export function withProperties(node: GraphNode, properties: Record<string, unknown>): GraphNode {
+  const { clipped: _clipped, ...rest } = node;
+  const named = typeof node.properties.name === 'string' && node.caption === node.properties.name;
+  const caption = named && typeof properties.name === 'string' ? properties.name : node.caption;
+  const next = { ...rest, properties, caption };
+  return { ...next, caption: displayCaption(next) };
+}
+
+function refreshed(state: GraphState, id: string, properties: Record<string, unknown>): GraphState {
+  const had = state.nodes.get(id);
+  if (!had) return state;
+  return { ...state, nodes: OverlayMap.with(state.nodes, [[id, withProperties(had, properties)]]) };
+}
+
+/** Replaces node `id`'s properties in the present, past and future graphs. O(history entries). */
+export const refreshNode =
+  (id: string, properties: Record<string, unknown>) =>
+  (s: AppState): AppState => {
+    const h = s.history;
+    const entry = <E extends Entry<GraphState, unknown>>(e: E): E => {
+      const state = refreshed(e.state, id, properties);
+      return state === e.state ? e : { ...e, state };
+    };
+    return {
+      ...s,
+      history: { ...h, past: h.past.map(entry), present: entry(h.present), future: h.future.map(entry) },
+    };
+  };
