@@ -59,6 +59,16 @@ const entityBase = {
   reported: z.array(ReportedValueSchema).optional(),
 };
 
+/**
+ * The fields every entity has that are ours, not an article's: how the record is named and
+ * described (the key and the per-value source list aside). Every other entity property (a kind,
+ * dates, casualty figures, a role, a country…) is a fact the articles report, so an edit of it
+ * needs a source (src/server/resources/node-edit/).
+ */
+export const DESCRIPTIVE_KEYS: readonly string[] = Object.keys(entityBase).filter(
+  (k) => k !== 'id' && k !== 'reported',
+);
+
 export const PersonSchema = z.looseObject({ ...entityBase, role: z.string().optional() }).catchall(storable);
 export const OrganizationSchema = z.looseObject({ ...entityBase, kind: z.string().optional() }).catchall(storable);
 export const WeaponSchema = z.looseObject({ ...entityBase, kind: z.string().optional() }).catchall(storable);

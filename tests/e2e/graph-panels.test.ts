@@ -234,6 +234,28 @@ describe('panels around the graph (e2e)', () => {
           .poll(() => description.textContent(), { timeout: 15_000 })
           .toBe('Governor of the Belgorod region (edited while the explorer was open).');
         await setDescription(original);
+
+        // A rename by someone else: once the detail is read again, its title, the paths hint and
+        // the canvas label follow it too (not only the body), and no undo step is added.
+        const seq = () => page.evaluate(() => window.__newsgraph!.explorer.state.history.past.length);
+        const steps = await seq();
+        await driver.executeQuery(
+          'MATCH (n:Person {id: $id}) SET n.name = $name',
+          { id: 'vyacheslav-gladkov', name: 'Vyacheslav V. Gladkov' },
+          { database },
+        );
+        await select(region);
+        await expect.poll(() => description.textContent(), { timeout: 30_000 }).toMatch(/^Russian border region/);
+        await select(gladkov);
+        const name = page.getByTestId('detail-name');
+        await expect.poll(() => name.textContent(), { timeout: 15_000 }).toBe('Vyacheslav V. Gladkov');
+        await expect
+          .poll(() => page.getByTestId('find-paths-to-box').textContent())
+          .toContain('paths from Vyacheslav V. Gladkov');
+        await expect
+          .poll(() => page.evaluate((x) => window.__newsgraph!.display(x)?.label, gladkov))
+          .toBe('Vyacheslav V. Gladkov');
+        expect(await seq()).toBe(steps);
       } finally {
         await context.close();
         await driver.close();

@@ -79,7 +79,10 @@ export const NodeEditBodySchema = z
         quote: z.string().trim().min(1).max(400).describe('the quote behind the change (at most 30 words)'),
       })
       .strict()
-      .optional(),
+      .optional()
+      .describe(
+        'the article and quote behind the change, kept in the audit trail; required to change a reported fact (any property but name, aliases and description)',
+      ),
   })
   .strict();
 export type NodeEditBody = z.infer<typeof NodeEditBodySchema>;
@@ -95,7 +98,7 @@ export type NodeEditResponse = z.infer<typeof NodeEditResponseSchema>;
 export const nodeEditContract = {
   ...ROUTES.nodeEdit,
   summary:
-    "Edits an entity's properties in one transaction. 409 when someone changed it since `version` was read (nothing is written).",
+    "Edits an entity's properties in one transaction. A fact the articles report (kind, dates, casualty figures…) changes only with a `source`; name, aliases and description without. 409 when someone changed it since `version` was read (nothing is written).",
   tag: 'nodes',
   params: NodeIdParamsSchema,
   body: NodeEditBodySchema,

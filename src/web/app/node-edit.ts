@@ -4,12 +4,12 @@
  * of the node and its detail are brought up to date, so the canvas label and the panel agree.
  */
 import type { NodeEditBody, NodeEditResponse } from '../../shared/api';
-import { refreshNode } from '../core/graph/node-data';
+import { refreshNodeEverywhere } from '../core/graph/node-data';
 import type { Explorer } from './explorer';
 
 /** Shows `properties` as the node's current ones: its canvas label and data, then its detail read again. */
 export function showNodeVersion(app: Explorer, id: string, properties: Record<string, unknown>): void {
-  app.store.set(refreshNode(id, properties));
+  app.store.set(refreshNodeEverywhere(id, properties));
   app.selection.forget(id);
   if (app.state.focus === id) void app.selection.loadDetail(id);
 }

@@ -9,7 +9,7 @@ import { ApiError } from '../api/errors';
 import { addLayer, findNode, nodeRef, unhide } from '../core/graph/graph-store';
 import { commitGraph, graphOf } from '../core/history/actions';
 import { showPath } from '../core/paths/actions';
-import { detailFailed, detailLoaded, detailLoading, focusMissing, select } from '../core/selection/actions';
+import { detailFailed, detailLoaded, detailLoading, detailRead, focusMissing, select } from '../core/selection/actions';
 import type { Explorer } from './explorer';
 
 export class SelectionController {
@@ -39,7 +39,8 @@ export class SelectionController {
       const data = await api.node(id, undefined, asOf);
       if (cached && JSON.stringify(cached) === JSON.stringify(data)) return;
       this.details.set(key, data);
-      store.set(detailLoaded(id, data));
+      // As of today the read is the node as it is: the graph's copy (title, canvas label) follows it.
+      store.set(asOf ? detailLoaded(id, data) : detailRead(id, data));
     } catch (e) {
       if (cached) this.details.delete(key);
       store.set(detailFailed(id, describeError(e)));

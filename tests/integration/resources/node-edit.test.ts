@@ -44,6 +44,7 @@ describe('entity edit', () => {
       version: 0,
       set: { description: 'Governor of Belgorod region (edited).', rank: 3 },
       reason: 'clearer wording',
+      source: { article: (await firstArticle()).id, quote: 'the regional governor said' },
     });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body).toMatchObject({ version: 1, changed: ['description', 'rank'] });
@@ -141,6 +142,43 @@ describe('entity edit', () => {
     expect((await as(api.app, ed, 'PATCH', '/api/nodes/no-such-node', { version: 0, set: { a: 'b' } })).status).toBe(
       404,
     );
+  });
+
+  it('refuses to change a reported fact without a source, naming the field, and writes nothing', async () => {
+    const event = 'gubkin-street-strike-2022-10';
+    const before = await detail(event);
+    const version = Number(before.version ?? 0);
+    for (const set of [{ killed: 99 }, { kind: 'air-raid' }, { date_basis: 'guess' }, { date_basis: null }]) {
+      const r = await as(api.app, ed, 'PATCH', `/api/nodes/${event}`, { version, set, reason: 'test' });
+      const key = Object.keys(set)[0]!;
+      expect(r.status, JSON.stringify(set)).toBe(400);
+      expect(r.body.error.message).toMatch(new RegExp(`^set\\.${key}: is a fact the articles report: give \`source\``));
+    }
+    // One refused key refuses the whole edit: the description beside it is not written either.
+    const mixed = await as(api.app, ed, 'PATCH', `/api/nodes/${event}`, {
+      version,
+      set: { description: 'A strike on a street in Gubkin (edited).', injured: 5 },
+    });
+    expect(mixed.status).toBe(400);
+    expect(mixed.body.error.message).toMatch(/^set\.injured: /);
+    expect(await detail(event)).toEqual(before);
+    // Sending a fact unchanged beside a descriptive edit needs no source (a form sends every field).
+    const same = await as(api.app, ed, 'PATCH', `/api/nodes/${event}`, {
+      version,
+      set: { kind: before.kind, description: 'A strike on a street in Gubkin (edited).' },
+    });
+    expect(same.status, JSON.stringify(same.body)).toBe(200);
+    expect(same.body.changed).toEqual(['description']);
+    // With the article and quote behind it, the fact changes and the audit keeps both.
+    const sourced = await as(api.app, ed, 'PATCH', `/api/nodes/${event}`, {
+      version: version + 1,
+      set: { killed: 1 },
+      source: { article: (await firstArticle()).id, quote: 'one person was killed' },
+    });
+    expect(sourced.status, JSON.stringify(sourced.body)).toBe(200);
+    expect((await detail(event)).killed).toBe(1);
+    const audit = await as(api.app, admin, 'GET', `/api/audit?action=node.edit&target=${event}`);
+    expect(audit.body.entries[0].detail.source.quote).toBe('one person was killed');
   });
 
   it('keeps provenance read-only and required fields filled, naming the property, and writes nothing', async () => {

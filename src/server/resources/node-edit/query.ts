@@ -7,6 +7,7 @@
  */
 import neo4j, { isDate, isDateTime, isDuration, isLocalDateTime, isLocalTime, isPoint, isTime } from 'neo4j-driver';
 import { editValueProblem, isProvenance, READ_ONLY_PROPERTIES, type NodeEditBody } from '../../../shared/api/node-edit';
+import { DESCRIPTIVE_KEYS } from '../../../dataset/schema';
 import { propertiesToJson, toJson } from '../../db/convert';
 import { matchNode } from '../../db/node-ref';
 import type { Db } from '../../db/runner';
@@ -46,7 +47,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(toJson(a)) === JSON.stri
 /**
  * Applies `body.set` to the entity at `address` if its version is still `body.version`.
  * Throws 404 (no such node), 400 (not an entity this app loaded, read-only or non-plain
- * property), 409 (a newer version exists). Cost: three statements in one transaction.
+ * property, a reported fact without `source`), 409 (a newer version exists). Cost: three statements in one transaction.
  */
 export async function editEntity(db: Db, address: string, body: NodeEditBody, by: string): Promise<EditOutcome> {
   for (const [k, v] of Object.entries(body.set)) {
@@ -90,6 +91,12 @@ export async function editEntity(db: Db, address: string, body: NodeEditBody, by
           if (problem) throw badRequest(`set.${k}`, problem);
           if (!plain(props[k])) throw badRequest(`set.${k}`, 'holds a date, time or point: edit it in the data files');
           if (same(props[k] ?? null, v)) continue;
+          // Without a source a changed figure or date would read as the articles' word everywhere.
+          if (!body.source && !DESCRIPTIVE_KEYS.includes(k))
+            throw badRequest(
+              `set.${k}`,
+              `is a fact the articles report: give \`source\` (the article and the quote that says it); only ${DESCRIPTIVE_KEYS.join(', ')} can be edited without one`,
+            );
           before[k] = toJson(props[k] ?? null);
           after[k] = v;
           changes[k] = toNeo4j(v);

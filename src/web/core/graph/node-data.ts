@@ -9,7 +9,7 @@ import type { AppState } from '../state';
 import type { Entry } from '../history/history';
 import type { GraphState } from './graph-store';
 import { displayCaption } from './graph-store';
-import { OverlayMap } from './overlay-map';
+import { refreshNode } from './refresh';
 
 /** The node with new (whole, unclipped) properties, its API caption following a renamed name. */
 export function withProperties(node: GraphNode, properties: Record<string, unknown>): GraphNode {
@@ -22,12 +22,11 @@ export function withProperties(node: GraphNode, properties: Record<string, unkno
 
 function refreshed(state: GraphState, id: string, properties: Record<string, unknown>): GraphState {
   const had = state.nodes.get(id);
-  if (!had) return state;
-  return { ...state, nodes: OverlayMap.with(state.nodes, [[id, withProperties(had, properties)]]) };
+  return had ? refreshNode(state, withProperties(had, properties)) : state;
 }
 
 /** Replaces node `id`'s properties in the present, past and future graphs. O(history entries). */
-export const refreshNode =
+export const refreshNodeEverywhere =
   (id: string, properties: Record<string, unknown>) =>
   (s: AppState): AppState => {
     const h = s.history;

@@ -3,6 +3,8 @@
  * focused (its detail shows), and the detail's loading state. Pure producers.
  */
 import type { NodeDetailResponse } from '../../../shared/api';
+import { refreshNode } from '../graph/refresh';
+import { amendGraph, graphOf } from '../history/actions';
 import type { AppState } from '../state';
 
 export type DetailState =
@@ -99,6 +101,20 @@ export const detailLoaded =
   (id: string, data: NodeDetailResponse, force = false) =>
   (s: AppState): AppState =>
     force || s.focus === id ? { ...s, detail: { id, status: 'ok', data } } : s;
+
+/**
+ * A detail read without an "as reported by" day: shown, and the graph's copy of the node brought
+ * up to date from it (another user may have renamed it since the graph was loaded), so the panel's
+ * title and the canvas label agree with the body. One store update and no history step: the data
+ * is the database's, not a step of the exploration.
+ */
+export const detailRead =
+  (id: string, data: NodeDetailResponse) =>
+  (s: AppState): AppState => {
+    const next = detailLoaded(id, data)(s);
+    const graph = refreshNode(graphOf(next), data.node);
+    return graph === graphOf(next) ? next : amendGraph(graph)(next);
+  };
 
 export const detailFailed =
   (id: string, error: string) =>

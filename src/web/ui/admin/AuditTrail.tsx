@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AuditEntryWire } from '../../../shared/api';
 import { describeError } from '../../api/client';
 import { useExplorer } from '../context';
-import { auditChanges, auditTarget, auditWhen } from './audit-format';
+import { auditChanges, auditTarget, auditWhen, auditWhy } from './audit-format';
 import { describeOrigin } from './audit-origin';
 
 /** The audit trail, newest first, filtered by action or person; each change as "field: old → new". */
@@ -63,6 +63,7 @@ export function AuditTrail() {
               const when = auditWhen(e.at, now);
               const target = auditTarget(e);
               const changes = auditChanges(e.before, e.after);
+              const why = auditWhy(e.detail);
               return (
                 <tr key={e.id} data-testid="audit-entry">
                   <td className="small nowrap" title={when.title} data-testid="audit-entry-when">
@@ -84,6 +85,11 @@ export function AuditTrail() {
                         ))}
                       </ul>
                     ) : null}
+                    {why.map((w, i) => (
+                      <div key={i} className="muted" data-testid="audit-entry-why">
+                        {w}
+                      </div>
+                    ))}
                   </td>
                 </tr>
               );

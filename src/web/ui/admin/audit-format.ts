@@ -1,6 +1,7 @@
 /**
- * Audit entries for people: a time on one short line, what changed as "field: old → new", and the
- * target by the name or title recorded with the entry (its id stays in the tooltip). Pure.
+ * Audit entries for people: a date and time on one short line, what changed as "field: old → new",
+ * why (the reason and source an editor gave), and the target by the name or title recorded with
+ * the entry (its id stays in the tooltip). Pure.
  */
 
 const two = (n: number) => String(n).padStart(2, '0');
@@ -28,18 +29,16 @@ function parts(d: Date, timeZone?: string) {
   };
 }
 
-/** "07:30" today, "2 May 07:30" this year, "30 Dec 2023 23:05" before; the full time as the tooltip. */
+/**
+ * "2 May 07:30" this year (today too: a trail is read days later, and copied), "30 Dec 2023 23:05"
+ * before; the full time as the tooltip.
+ */
 export function auditWhen(at: string, now = new Date(), timeZone?: string): { text: string; title: string } {
   const d = new Date(at);
   if (Number.isNaN(d.getTime())) return { text: at, title: at };
   const p = parts(d, timeZone);
   const n = parts(now, timeZone);
-  const text =
-    p.y === n.y && p.mon === n.mon && p.day === n.day
-      ? p.hm
-      : p.y === n.y
-        ? `${p.day} ${p.mon} ${p.hm}`
-        : `${p.day} ${p.mon} ${p.y} ${p.hm}`;
+  const text = p.y === n.y ? `${p.day} ${p.mon} ${p.hm}` : `${p.day} ${p.mon} ${p.y} ${p.hm}`;
   const month = d.toLocaleString('en-GB', { month: 'long', timeZone });
   return { text, title: `${p.day} ${month} ${p.y}, ${p.hm}:${p.s} ${p.zone}`.trim() };
 }
@@ -94,4 +93,23 @@ export function auditTarget(e: TargetOf): { text: string; title: string } {
   const title = text(e.detail, 'title');
   const shown = name && title ? `${name} (${title})` : (name ?? title ?? id);
   return { text: shown, title: id };
+}
+
+/**
+ * Why a change was made, as the entry recorded it: the editor's reason ("Reason: full name per the
+ * Kremlin site") and the article and quote behind it ("Source: Daily Express: “…”"). Empty if neither.
+ */
+export function auditWhy(detail: unknown): string[] {
+  if (!isRecord(detail)) return [];
+  const out: string[] = [];
+  const reason = text(detail, 'reason');
+  if (reason) out.push(cut(`Reason: ${reason}`));
+  const source = detail.source;
+  if (isRecord(source)) {
+    const article = text(source, 'title') ?? text(source, 'article');
+    const quote = text(source, 'quote');
+    if (article || quote)
+      out.push(cut(`Source: ${[article, quote ? `“${quote}”` : null].filter(Boolean).join(': ')}`, 240));
+  }
+  return out;
 }

@@ -12,6 +12,7 @@ import { EvidenceList } from '../evidence/EvidenceList';
 import { ReportedValues } from './ReportedValues';
 import { humanKey, humanType, panelValue } from '../format';
 import { LongValue } from './LongValue';
+import { editedLine, orderedProperties } from './prop-order';
 import { RelationshipDetail } from './RelationshipDetail';
 import { EditEntity } from './EditEntity';
 import { SearchBox } from '../search/SearchBox';
@@ -229,7 +230,8 @@ function Body({ data }: { data: NodeDetailResponse }) {
   const aliases = Array.isArray(p.aliases)
     ? p.aliases.filter((a): a is string => typeof a === 'string' && a !== data.node.caption)
     : [];
-  const props = Object.entries(p).filter(([k]) => !SHOWN_ELSEWHERE.has(k));
+  const props = orderedProperties(p, SHOWN_ELSEWHERE);
+  const edited = editedLine(p);
   return (
     <>
       {description || aliases.length ? (
@@ -262,6 +264,11 @@ function Body({ data }: { data: NodeDetailResponse }) {
             ))}
           </dl>
         </div>
+      ) : null}
+      {edited ? (
+        <p className="section small muted" data-testid="detail-edited" title={`Version ${String(p.version ?? '')}`}>
+          {edited}
+        </p>
       ) : null}
       <ReportedValues data={data} />
       <Relationships data={data} />

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { auditChanges, auditTarget, auditWhen } from '../../../../src/web/ui/admin/audit-format';
+import { auditChanges, auditTarget, auditWhen, auditWhy } from '../../../../src/web/ui/admin/audit-format';
 
 describe('audit trail, for people', () => {
-  it('writes the time on one short line (the day only when not today), the full time in the tooltip', () => {
+  it('writes the date and time on one short line (the year only when not this year), the full time in the tooltip', () => {
     const now = new Date('2024-05-14T18:00:00Z');
     expect(auditWhen('2024-05-14T07:30:12.345Z', now, 'UTC')).toEqual({
-      text: '07:30',
+      text: '14 May 07:30',
       title: '14 May 2024, 07:30:12 UTC',
     });
     expect(auditWhen('2024-05-02T07:30:12.345Z', now, 'UTC').text).toBe('2 May 07:30');
@@ -25,6 +25,21 @@ describe('audit trail, for people', () => {
     expect(auditChanges({ a: 1, b: 2 }, { a: 1, b: null })).toEqual(['b: 2 → —']);
     expect(auditChanges(null, null)).toEqual([]);
     expect(auditChanges(null, 'x'.repeat(200))[0]!.length).toBeLessThanOrEqual(121);
+  });
+
+  it("gives the editor's reason and the source behind a change", () => {
+    const detail = {
+      name: 'Missile hit on a Gubkin street apartment block',
+      reason: 'full name per Kremlin site',
+      source: { article: 'express-2022-10-13', title: 'Belgorod blasts', quote: 'one person was killed' },
+    };
+    expect(auditWhy(detail)).toEqual([
+      'Reason: full name per Kremlin site',
+      'Source: Belgorod blasts: “one person was killed”',
+    ]);
+    expect(auditWhy({ reason: null, source: null })).toEqual([]);
+    expect(auditWhy({ source: { article: 'a-1', title: null, quote: 'q' } })).toEqual(['Source: a-1: “q”']);
+    expect(auditWhy(null)).toEqual([]);
   });
 
   it('names the target by what the entry recorded, with the id in the tooltip', () => {

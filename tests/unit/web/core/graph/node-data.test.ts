@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { GraphNode } from '../../../../../src/shared/graph';
 import { displayCaption, expand } from '../../../../../src/web/core/graph/graph-store';
 import { commitGraph, graphOf, undo } from '../../../../../src/web/core/history/actions';
-import { refreshNode } from '../../../../../src/web/core/graph/node-data';
+import { refreshNodeEverywhere } from '../../../../../src/web/core/graph/node-data';
 import { stateWith } from '../state';
 
 const peskov: GraphNode = {
@@ -28,7 +28,7 @@ describe('a node edited on the server', () => {
     s = commitGraph(next, 'Expanded Dmitry Peskov')(s);
     const steps = s.history.past.length;
     const props = { ...peskov.properties, name: 'Dmitry S. Peskov', version: 1 };
-    s = refreshNode(peskov.id, props)(s);
+    s = refreshNodeEverywhere(peskov.id, props)(s);
     expect(s.history.past.length).toBe(steps);
     const now = graphOf(s).nodes.get(peskov.id)!;
     expect(displayCaption(now)).toBe('Dmitry S. Peskov');

@@ -5,6 +5,7 @@ import {
   detailFailed,
   detailLoaded,
   detailLoading,
+  detailRead,
   keepSelected,
   select,
 } from '../../../../../src/web/core/selection/actions';
@@ -12,6 +13,8 @@ import { openRelationship } from '../../../../../src/web/core/relationships/acti
 import { setSidePanel } from '../../../../../src/web/core/shell/actions';
 import { edge, node } from '../../../../support/fixtures';
 import { stateWith } from '../state';
+import { graphOf } from '../../../../../src/web/core/history/actions';
+import { displayCaption } from '../../../../../src/web/core/graph/graph-store';
 
 const world = { nodes: [node('a'), node('b'), node('c')], edges: [edge('ab', 'KNOWS', 'a', 'b')] };
 const detail = (id: string) => ({ node: node(id) }) as unknown as NodeDetailResponse;
@@ -59,6 +62,25 @@ describe('selection producers', () => {
     expect(detailLoaded('b', detail('b'), true)(s).detail?.id).toBe('b');
     expect(detailFailed('a', 'boom')(s).detail).toEqual({ id: 'a', status: 'error', error: 'boom' });
     expect(detailFailed('b', 'boom')(s)).toBe(s);
+  });
+
+  it("a re-read detail renames the graph's copy of the node (title, canvas), without a history step", () => {
+    const peskov = node('peskov', ['Person', 'Entity'], {
+      name: 'Dmitry S. Peskov',
+      reported_properties: ['role'],
+    });
+    const s = select('peskov')(stateWith({ nodes: [peskov], edges: [] }));
+    const renamed = node('peskov', ['Person', 'Entity'], { name: 'Dmitry Peskov', version: 2 });
+    const read = detailRead('peskov', { node: renamed } as unknown as NodeDetailResponse)(s);
+    expect(read.detail?.status).toBe('ok');
+    const n = graphOf(read).nodes.get('peskov')!;
+    expect([n.caption, displayCaption(n), n.properties.version]).toEqual(['Dmitry Peskov', 'Dmitry Peskov', 2]);
+    // The per-value source lists the detail leaves out stay for the timeline.
+    expect(n.properties.reported_properties).toEqual(['role']);
+    expect(read.history.past).toBe(s.history.past);
+    expect(read.history.present.seq).toBe(s.history.present.seq);
+    // Read again unchanged: the graph stays the same object (nothing to redraw).
+    expect(graphOf(detailRead('peskov', { node: renamed } as unknown as NodeDetailResponse)(read))).toBe(graphOf(read));
   });
 
   it('keeps only selected nodes still in view; hiding a node unselects it', () => {
