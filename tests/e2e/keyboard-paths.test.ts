@@ -27,21 +27,19 @@ async function typeSearch(page: Page, text: string, name: RegExp, box = 'search'
     .waitFor({ timeout: 30_000 });
 }
 
-/** True when both nodes are drawn inside the graph area. */
-async function bothInView(page: Page, a: string, b: string): Promise<boolean> {
-  return page.evaluate(
-    ([x, y]) => {
-      const h = window.__newsgraph!;
-      const el = document.querySelector('[data-testid=graph]')!;
-      const cam = h.explorer.sigmaController!.camera;
-      return [x, y].every((id) => {
-        const p = cam.nodeViewportPosition(id!);
-        return !!p && p.x >= 0 && p.y >= 0 && p.x <= el.clientWidth && p.y <= el.clientHeight;
-      });
-    },
-    [a, b] as const,
-  );
+/** True when these nodes are all drawn inside the graph area. */
+async function allInView(page: Page, ids: readonly string[]): Promise<boolean> {
+  return page.evaluate((all) => {
+    const h = window.__newsgraph!;
+    const el = document.querySelector('[data-testid=graph]')!;
+    const cam = h.explorer.sigmaController!.camera;
+    return all.every((id) => {
+      const p = cam.nodeViewportPosition(id);
+      return !!p && p.x >= 0 && p.y >= 0 && p.x <= el.clientWidth && p.y <= el.clientHeight;
+    });
+  }, ids);
 }
+const bothInView = (page: Page, a: string, b: string) => allInView(page, [a, b]);
 
 describe('paths and the graph by keyboard (e2e)', () => {
   it(
@@ -77,7 +75,7 @@ describe('paths and the graph by keyboard (e2e)', () => {
   );
 
   it(
-    'the detail panel\'s "Find paths to…" box adds the picked entity and hands the focus to Find paths',
+    'the detail panel\'s "Find paths to…" box adds the picked entity and hands the focus to Find paths; the path is framed, and the app\'s Back keeps it',
     async () => {
       const { page } = await newPage(e2e.browser);
       await openExplorer(page, e2e.app.url);
@@ -93,6 +91,23 @@ describe('paths and the graph by keyboard (e2e)', () => {
       expect((await focused(page)).testid).toBe('find-paths');
       // The first entity is still the one whose detail is shown.
       expect(await page.getByTestId('detail-name').textContent()).toMatch(/Gladkov/);
+      // The path found is framed: every node of it in view.
+      await page.keyboard.press('Enter');
+      const bar = page.getByTestId('pathbar');
+      await bar.filter({ hasText: 'shortest path' }).waitFor({ timeout: 60_000 });
+      await idle(page);
+      const onPath = (await snapshot(page)).path!.nodes;
+      expect(onPath.length).toBeGreaterThan(2);
+      expect(await allInView(page, onPath)).toBe(true);
+      // Hiding an end breaks the path, and the bar says so; the app's Back draws it again, in the URL too.
+      await page.getByTestId('hide').click();
+      await bar.filter({ hasText: 'broken' }).waitFor({ timeout: 30_000 });
+      expect(await bar.textContent()).toMatch(/Vyacheslav Gladkov is hidden/);
+      await page.getByTestId('back').click();
+      await bar.filter({ hasText: '1 shortest path' }).waitFor({ timeout: 30_000 });
+      await idle(page);
+      expect((await snapshot(page)).path?.nodes).toEqual(onPath);
+      expect(new URL(page.url()).searchParams.getAll('path')).toEqual(['vyacheslav-gladkov', 'volodymyr-zelensky']);
     },
     T,
   );

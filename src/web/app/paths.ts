@@ -1,4 +1,4 @@
-/** Shortest paths between two nodes: found, added to the view as one step, drawn (the rest dimmed). */
+/** Shortest paths between two nodes: found, added to the view as one step, drawn (the rest dimmed) and framed. */
 import { describeError } from '../api/client';
 import { addLayer, findNode, nodeRef, type LayerSource } from '../core/graph/graph-store';
 import { commitGraph, graphOf } from '../core/history/actions';
@@ -50,6 +50,8 @@ export class PathsController {
         // The path bar says what was found; a status line would say it twice.
         app.shell.clearStatus();
         app.render.runLayout(false);
+        // Frame the path once the layout has placed its new nodes: none of it off screen.
+        app.render.revealWhenSettled([...view.nodes]);
       } else {
         app.shell.setStatus('info', pathsMessage(view, label));
       }

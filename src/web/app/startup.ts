@@ -175,6 +175,7 @@ export class StartupController {
         `This link’s saved view “${url.badView}” was not found: that is not a saved view’s id.`,
       );
     if (url.focus) await app.selection.focusFromLink(url.focus, false, 'This link’s node');
+    await app.views.fromUrl(url, false);
     // A link that names a view (its recipe, or a focus) shows all of it; a plain query link keeps the usual camera.
     if (recipe || url.focus) app.render.frameView();
   }

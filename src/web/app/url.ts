@@ -185,6 +185,7 @@ export class UrlController {
       } else if (app.state.selection.length || app.state.missingFocus) {
         app.selection.select(null);
       }
+      await app.views.fromUrl(url, true);
       return;
     }
     app.selection.select(null);
@@ -192,6 +193,7 @@ export class UrlController {
     if (url.run) app.store.set(patchDrawer({ ran: false }));
     await app.startup.loadOverview(false);
     await app.startup.restore(url);
+    if (!url.mode) await app.views.fromUrl(url, true);
   }
 
   /** The path of the entry, drawn again when this page load found it and its nodes are shown. */

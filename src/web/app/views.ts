@@ -4,6 +4,9 @@
  * bundled chunk), then animates nodes there; the map owns positions until switched back.
  */
 import { describeError } from '../api/client';
+import { setContestedOnly } from '../core/claims/actions';
+import { closeReader } from '../core/evidence/reader';
+import type { UrlState } from '../core/history/url-state';
 import { visibleGraph } from '../core/graph/graph-store';
 import { graphOf } from '../core/history/actions';
 import { loadAtlas, type Atlas } from '../core/map/atlas';
@@ -34,6 +37,21 @@ export class ViewsController {
     app.store.set(setViewMode(mode));
     if (mode === 'map') await this.enterMap();
     else this.exitMap();
+  }
+
+  /**
+   * The view, the claims board's filter and the quote a URL names. `all`: back/forward, where
+   * what the URL does not name goes (the graph, no reader); a link only adds what it names.
+   */
+  async fromUrl(url: UrlState, all: boolean): Promise<void> {
+    const { app } = this;
+    if (url.mode === 'claims') app.store.set(setContestedOnly(!!url.contested));
+    if (url.mode || all) await this.setMode(url.mode ?? 'graph');
+    const q = url.quote;
+    const open = app.state.reader?.request;
+    if (q && !(open && open.article === q.article && open.start === q.start && open.end === q.end))
+      await app.reader.open(q.article, q.start, q.end);
+    else if (!q && all) app.store.set(closeReader());
   }
 
   private async enterMap(): Promise<void> {

@@ -46,6 +46,8 @@ export interface AppState {
 
   // --- paths (core/paths)
   path: PathView | null;
+  /** The path drawn at each exploration entry when it was last left (by `seq`): undo and redo draw it again. */
+  pathsAt: ReadonlyMap<number, PathView>;
 
   // --- the database's schema, saved queries and the query drawer (core/query)
   schema: SchemaResponse | null;
@@ -98,6 +100,7 @@ export function initialState(theme: Theme): AppState {
     edgeHover: null,
     perspective: INITIAL_PERSPECTIVE,
     path: null,
+    pathsAt: new Map(),
     schema: null,
     queries: null,
     drawer: INITIAL_DRAWER,

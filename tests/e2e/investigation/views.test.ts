@@ -121,7 +121,7 @@ describe('investigation views (e2e, headless Chromium)', () => {
   );
 
   it(
-    'the claims board shows the Gubkin street claims on opposite sides, and the reader opens their quotes',
+    'the claims board shows the Gubkin street claims on opposite sides, the reader opens their quotes, and Back returns to both',
     async () => {
       const { page, context, errors } = await newPage(e2e.browser);
       await open(page);
@@ -150,6 +150,12 @@ describe('investigation views (e2e, headless Chromium)', () => {
         await expect(covered.isVisible()).resolves.toBe(false);
       await expect(page.getByTestId('claims-close').isVisible()).resolves.toBe(true);
 
+      // "Only contested events" is a step of its own, in the link; the header counts what is shown.
+      await page.getByTestId('contested-only').check();
+      await card.waitFor({ timeout: 30_000 });
+      await expect(page.getByTestId('claims-summary').textContent()).resolves.toMatch(/^\d+ of \d+ events/);
+      await expect.poll(() => new URL(page.url()).searchParams.get('contested')).toBe('1');
+
       // The quote opens the evidence reader: the paragraph, the quote highlighted, entity links.
       await card.locator('[data-key="claim-tass-gubkin-ukrainian-shelling"] [data-testid=claim-quote]').click();
       const reader = page.getByTestId('evidence-reader');
@@ -174,6 +180,22 @@ describe('investigation views (e2e, headless Chromium)', () => {
       expect(await page.evaluate(() => window.__newsgraph!.snapshot().focus)).toBe(tass);
       await expect(page.getByTestId('evidence-reader').count()).resolves.toBe(0);
       await expect(page.getByTestId('claims-board').count()).resolves.toBe(0);
+
+      // Back: the board again with the quote open and the filter ticked; once more, the reader closes.
+      await page.goBack();
+      await page.getByTestId('evidence-reader').locator('[data-testid=reader-text]').waitFor({ timeout: 30_000 });
+      await settled(page);
+      await expect(page.getByTestId('claims-board').count()).resolves.toBe(1);
+      await expect(page.getByTestId('contested-only').isChecked()).resolves.toBe(true);
+      await page.goBack();
+      await page.getByTestId('evidence-reader').waitFor({ state: 'detached', timeout: 30_000 });
+      await settled(page);
+      await expect(page.getByTestId('contested-only').isChecked()).resolves.toBe(true);
+      // The link opens the same board, filtered, for a colleague.
+      await page.goto(page.url());
+      await card.waitFor({ timeout: 60_000 });
+      await expect(page.getByTestId('contested-only').isChecked()).resolves.toBe(true);
+      await expect(page.getByTestId('claims-summary').textContent()).resolves.toMatch(/^\d+ of \d+ events/);
       expect(errors).toEqual([]);
       await context.close();
     },

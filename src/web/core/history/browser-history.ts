@@ -9,7 +9,8 @@
  * fell off the history) is rebuilt from the URL state, like a deep link.
  *
  * A "step" — a new graph state (expand, collapse, hide, paths, a query result), another focused
- * node, a query run — pushes an entry; anything else that shows in the URL (typing a parameter,
+ * node, a query run, another view (map, claims board, its contested filter), a quote opened —
+ * pushes an entry; anything else that shows in the URL (typing a parameter,
  * toggling a legend label, opening the drawer) replaces the current one. Camera and hover are not
  * in the URL at all.
  */
@@ -34,12 +35,15 @@ export function readMark(state: unknown, session: string): number | null {
 }
 
 /**
- * What identifies a step: the exploration entry, the focused node and — once run — the query
- * with its parameters. Two views with the same key are the same step (a replace, not a push).
+ * What identifies a step: the exploration entry, the focused node, — once run — the query with
+ * its parameters, the view shown (graph, map, claims board and its contested filter) and the quote
+ * open in the reader. Two views with the same key are the same step (a replace, not a push).
  */
 export function stepKey(url: UrlState, seq: number): string {
   const ran = url.run ? JSON.stringify([url.query ?? null, url.cypher ?? null, Object.entries(url.params).sort()]) : '';
-  return `${seq}|${url.focus ?? ''}|${ran}`;
+  const q = url.quote;
+  const shown = `${url.mode ?? ''}${url.contested ? '+contested' : ''}|${q ? `${q.article}:${q.start}-${q.end}` : ''}`;
+  return `${seq}|${url.focus ?? ''}|${ran}|${shown}`;
 }
 
 export interface UrlWriteState {

@@ -8,6 +8,9 @@
  *   &path=a&path=b   (a path search between two nodes)
  *   &hl=Article      (labels toggled off in the legend)
  *   &limit=25        ("Expand up to": neighbours fetched per expansion, when not the default)
+ *   &mode=claims     (the claims board, or `map`, open over the graph)
+ *   &contested=1     (the claims board shows only contested events)
+ *   &quote=express-…:120-180   (the evidence reader open on this quote: article key, offsets)
  *   &v=1.eJy…        (the view's recipe, compressed: core/history/recipe.ts — layers, hidden
  *                     nodes, pins, timeline, view; when present it rebuilds the view and
  *                     `expand`/`path`/`run` are only there to be read)
@@ -34,6 +37,12 @@ export interface UrlState {
   hiddenLabels: string[];
   /** "Expand up to": one of EXPAND_LIMITS (anything else in a link is ignored). */
   expandLimit?: number;
+  /** The main area shows the map or the claims board (the graph when absent). */
+  mode?: 'map' | 'claims';
+  /** The claims board's "Only contested events" (written with the board only). */
+  contested?: true;
+  /** The quote open in the evidence reader. */
+  quote?: QuoteRef;
   /** The encoded recipe of the view (core/history/recipe.ts). */
   view?: string;
   /** The id of a recipe too long for a link, saved on the server. */
@@ -42,6 +51,24 @@ export interface UrlState {
   badView?: string;
   /** A recipe too long for a link and not saved (yet): never written into the URL. */
   longView?: string;
+}
+
+/** A quote in its article, as the evidence reader opens it. */
+export interface QuoteRef {
+  article: string;
+  start: number;
+  end: number;
+}
+
+/** `article:start-end`; the article key may itself hold colons (the offsets are the last part). */
+const QUOTE = /^(.+):(\d{1,9})-(\d{1,9})$/;
+
+function quoteOf(raw: string | null): QuoteRef | undefined {
+  const m = raw ? QUOTE.exec(raw) : null;
+  if (!m) return undefined;
+  const start = Number(m[2]);
+  const end = Number(m[3]);
+  return end > start ? { article: m[1]!, start, end } : undefined;
 }
 
 export const EMPTY_URL_STATE: UrlState = { expand: [], params: {}, run: false, hiddenLabels: [] };
@@ -71,6 +98,11 @@ export function parseUrlState(search: string): UrlState {
   out.hiddenLabels = [...new Set(q.getAll('hl').filter(Boolean))];
   const limit = expandLimitOf(q.get('limit'));
   if (limit !== undefined) out.expandLimit = limit;
+  const mode = q.get('mode');
+  if (mode === 'map' || mode === 'claims') out.mode = mode;
+  if (out.mode === 'claims' && q.get('contested') === '1') out.contested = true;
+  const quote = quoteOf(q.get('quote'));
+  if (quote) out.quote = quote;
   const view = q.get('v');
   if (view) out.view = view;
   const saved = q.get('vid');
@@ -106,6 +138,9 @@ export function formatUrlState(s: UrlState): string {
   }
   for (const l of s.hiddenLabels) q.append('hl', l);
   if (s.expandLimit !== undefined) q.set('limit', String(s.expandLimit));
+  if (s.mode) q.set('mode', s.mode);
+  if (s.mode === 'claims' && s.contested) q.set('contested', '1');
+  if (s.quote) q.set('quote', `${s.quote.article}:${s.quote.start}-${s.quote.end}`);
   if (s.view) q.set('v', s.view);
   else if (s.savedView) q.set('vid', s.savedView);
   const str = q.toString();

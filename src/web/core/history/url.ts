@@ -31,6 +31,9 @@ export function urlStateOf(s: AppState, saved: ReadonlyMap<string, string> = new
   if (d.open && d.mode === 'saved' && d.query) out.query = d.query;
   if (d.open && d.mode === 'cypher' && d.cypher.trim()) out.cypher = d.cypher;
   if (s.path && s.path.count > 0) out.paths = [ref(s.path.from), ref(s.path.to)];
+  if (s.view.mode !== 'graph') out.mode = s.view.mode;
+  if (s.view.mode === 'claims' && s.claims.contestedOnly) out.contested = true;
+  if (s.reader) out.quote = { ...s.reader.request };
   const recipe = recipeOf({ graph: g, filters: s.filters, timeMode: s.timeline.mode, view: s.view.mode });
   if (recipe && !isPlainOverview(recipe)) {
     const v = encodeRecipe(recipe);

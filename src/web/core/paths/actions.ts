@@ -3,6 +3,7 @@
  * found) and the sentences around it. Pure.
  */
 import type { PathsResponse } from '../../../shared/api';
+import { isShown, type GraphState } from '../graph/graph-store';
 import type { AppState } from '../state';
 
 export interface PathView {
@@ -88,3 +89,23 @@ export const showPath =
 
 /** What sigma draws of the path: nothing for a search that found none. */
 export const drawnPath = (s: AppState): PathView | null => (s.path && s.path.count > 0 ? s.path : null);
+
+/**
+ * Where the drawn path is broken: its nodes the view does not show (hidden, a label toggled off
+ * in the legend, or no longer loaded), and how many of the drawn paths still run through shown
+ * nodes only. O(size of the paths).
+ */
+export function pathBreaks(
+  view: PathView,
+  g: GraphState,
+  hiddenLabels: ReadonlySet<string>,
+): { hidden: string[]; intact: number; drawn: number } {
+  const hidden = [...view.nodes].filter((id) => {
+    const n = g.nodes.get(id);
+    return !n || !isShown(g, n, hiddenLabels);
+  });
+  const drawn = view.step === null ? view.paths : view.paths.slice(view.step, view.step + 1);
+  const gone = new Set(hidden);
+  const intact = drawn.filter((p) => !p.nodes.some((id) => gone.has(id))).length;
+  return { hidden, intact, drawn: drawn.length };
+}

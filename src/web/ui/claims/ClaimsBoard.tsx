@@ -36,9 +36,9 @@ export function ClaimsBoard() {
       <div className="cb-head">
         <div className="grow">
           <h2>Claims, side by side</h2>
-          <div className="muted small">
+          <div className="muted small" data-testid="claims-summary">
             {claims
-              ? `${claims.events.length} events with claims · sides from the claimants' affiliations in the graph`
+              ? `${contestedOnly ? `${events.length} of ${claims.events.length} events (only contested)` : `${claims.events.length} events with claims`} · sides from the claimants' affiliations in the graph`
               : ''}
             {asOf ? ` · as reported by ${formatDate(asOf)}` : ''}
           </div>

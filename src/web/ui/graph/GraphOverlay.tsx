@@ -3,7 +3,7 @@ import { useApp, useExplorer } from '../context';
 import { Icon } from '../shell/Icon';
 import { expansionOf } from '../../core/graph/graph-store';
 import { Legend } from './Legend';
-import { excludeFor, type PathSkip } from '../../core/paths/actions';
+import { excludeFor, pathBreaks, type PathSkip, type PathView } from '../../core/paths/actions';
 
 /** Everything drawn over the canvas: legend, zoom, status, path bar, layout state, context menu. */
 export function GraphOverlay() {
@@ -81,6 +81,45 @@ function usePathbarRoom(): RefObject<HTMLDivElement | null> {
   return ref;
 }
 
+/**
+ * What the path bar says of the paths found: how many and how long, or, when nodes on them are
+ * hidden (or toggled off in the legend), that they are broken there and by which nodes.
+ */
+function PathSummary({ path, caption }: { path: PathView; caption: (id: string) => string }) {
+  const graph = useApp((s) => s.history.present.state);
+  const hiddenLabels = useApp((s) => s.hiddenLabels);
+  const { hidden, intact, drawn } = pathBreaks(path, graph, hiddenLabels);
+  const hops = `${path.length} hop${path.length === 1 ? '' : 's'}`;
+  const ends = (
+    <>
+      between <b>{caption(path.from)}</b> and <b>{caption(path.to)}</b>
+    </>
+  );
+  if (!hidden.length)
+    return (
+      <>
+        <b>{path.count}</b> shortest path{path.count === 1 ? '' : 's'} ({hops}) {ends}
+      </>
+    );
+  const names = hidden.map(caption).join(', ');
+  const are = hidden.length === 1 ? 'is' : 'are';
+  return (
+    <span data-testid="path-broken">
+      {intact === 0 ? (
+        <>
+          {drawn === 1 ? 'The shortest path' : `All ${drawn} shortest paths`} ({hops}) {ends}{' '}
+          {drawn === 1 ? 'is' : 'are'} broken: <b>{names}</b> {are} hidden
+        </>
+      ) : (
+        <>
+          <b>{intact}</b> of {drawn} shortest paths ({hops}) {ends} still shown; the others go through <b>{names}</b>,
+          hidden
+        </>
+      )}
+    </span>
+  );
+}
+
 function PathBar() {
   const explorer = useExplorer();
   const selection = useApp((s) => s.selection);
@@ -94,10 +133,7 @@ function PathBar() {
         <Icon name="path" />
         <span>
           {path.count ? (
-            <>
-              <b>{path.count}</b> shortest path{path.count === 1 ? '' : 's'} ({path.length} hop
-              {path.length === 1 ? '' : 's'}) between <b>{caption(path.from)}</b> and <b>{caption(path.to)}</b>
-            </>
+            <PathSummary path={path} caption={caption} />
           ) : (
             <>
               No path between <b>{caption(path.from)}</b> and <b>{caption(path.to)}</b>

@@ -74,6 +74,17 @@ describe('push or replace', () => {
     expect(decideUrlWrite(base, urlWriteState(url({ expand: ['a'], hiddenLabels: ['Article'] }), 3))).toBe('replace');
   });
 
+  it('opening the claims board, ticking its contested filter and opening a quote each push', () => {
+    const board = urlWriteState(url({ expand: ['a'], mode: 'claims' }), 3);
+    const contested = urlWriteState(url({ expand: ['a'], mode: 'claims', contested: true }), 3);
+    const quote = { article: 'express', start: 1, end: 9 };
+    const reading = urlWriteState(url({ expand: ['a'], mode: 'claims', contested: true, quote }), 3);
+    expect(decideUrlWrite(base, board)).toBe('push');
+    expect(decideUrlWrite(board, contested)).toBe('push');
+    expect(decideUrlWrite(contested, reading)).toBe('push');
+    expect(stepKey(parseUrlState(reading.qs), 3)).toBe(reading.step);
+  });
+
   it('forced replace (undo/redo buttons, an action that already pushed) never pushes', () => {
     expect(decideUrlWrite(base, urlWriteState(url({ expand: [] }), 2), 'replace')).toBe('replace');
     expect(decideUrlWrite(base, urlWriteState(url({ expand: ['a'] }), 3), 'replace')).toBe('none');

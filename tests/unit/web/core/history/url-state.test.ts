@@ -115,4 +115,24 @@ describe('URL state', () => {
     // A recipe in the link wins: its vid is neither read nor reported.
     expect(parseUrlState('?v=1.abc&vid=doesnotexist').badView).toBeUndefined();
   });
+
+  it('carries the claims board with its contested filter and the quote open in the reader', () => {
+    const s: UrlState = {
+      ...EMPTY_URL_STATE,
+      mode: 'claims',
+      contested: true,
+      quote: { article: 'express-2022-10-13:belgorod', start: 120, end: 180 },
+    };
+    const qs = formatUrlState(s);
+    expect(qs).toBe('?mode=claims&contested=1&quote=express-2022-10-13%3Abelgorod%3A120-180');
+    expect(parseUrlState(qs)).toEqual(s);
+    expect(parseUrlState('?mode=map')).toEqual({ ...EMPTY_URL_STATE, mode: 'map' });
+  });
+
+  it('the contested filter goes with the board only; a view or quote it cannot read is left out', () => {
+    expect(formatUrlState({ ...EMPTY_URL_STATE, contested: true })).toBe('');
+    expect(parseUrlState('?contested=1')).toEqual(EMPTY_URL_STATE);
+    expect(parseUrlState('?mode=timeline&quote=x:9-3')).toEqual(EMPTY_URL_STATE);
+    expect(parseUrlState('?quote=x:1-').quote).toBeUndefined();
+  });
 });

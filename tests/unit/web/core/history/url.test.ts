@@ -67,6 +67,16 @@ describe('the view as a deep link', () => {
     expect(formatUrlState(urlStateOf(patchDrawer({ open: false })(s)))).toBe('');
   });
 
+  it('carries the claims board, its contested filter (with the board only) and the open quote', () => {
+    const request = { article: 'express', start: 10, end: 40 };
+    let s = stateWith(world);
+    s = { ...s, view: { ...s.view, mode: 'claims' }, claims: { ...s.claims, contestedOnly: true } };
+    s = { ...s, reader: { request, status: 'loading', data: null, error: null } };
+    expect(formatUrlState(urlStateOf(s))).toBe('?mode=claims&contested=1&quote=express%3A10-40');
+    const graph = { ...s, view: { ...s.view, mode: 'graph' as const }, reader: null };
+    expect(formatUrlState(urlStateOf(graph))).toBe('');
+  });
+
   it('undo and redo move through the steps and drop a drawn path', () => {
     let s = expanded(
       '4:db:gladkov',

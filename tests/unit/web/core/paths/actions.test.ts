@@ -3,11 +3,15 @@ import type { PathsResponse } from '../../../../../src/shared/api';
 import {
   drawnPath,
   excludeFor,
+  pathBreaks,
   pathsMessage,
   pathView,
   showPath,
   stepPath,
 } from '../../../../../src/web/core/paths/actions';
+import { graphOf } from '../../../../../src/web/core/history/actions';
+import { hide } from '../../../../../src/web/core/graph/graph-store';
+import { node } from '../../../../support/fixtures';
 import { stateWith } from '../state';
 
 const res = (paths: { nodes: string[]; edges: string[] }[], length: number | null = 2): PathsResponse =>
@@ -57,5 +61,25 @@ describe('path producers', () => {
     expect(excludeFor(['mentions'])).toEqual(['MENTIONS']);
     expect(excludeFor(['claims', 'mentions'])).toEqual(['ABOUT', 'CONTRADICTS', 'MADE', 'MENTIONS', 'REPORTS']);
     expect(excludeFor([])).toEqual([]);
+  });
+});
+
+describe('a path broken by hidden nodes', () => {
+  const v = pathView(
+    res([
+      { nodes: ['a', 'b', 'c'], edges: ['ab', 'bc'] },
+      { nodes: ['a', 'd', 'c'], edges: ['ad', 'dc'] },
+    ]),
+  );
+  const g = graphOf(stateWith({ nodes: ['a', 'b', 'c', 'd'].map((k) => node(k)), edges: [] }));
+
+  it('names the hidden nodes on the drawn paths and counts those still whole', () => {
+    expect(pathBreaks(v, g, new Set())).toEqual({ hidden: [], intact: 2, drawn: 2 });
+    expect(pathBreaks(v, hide(g, ['b']), new Set())).toEqual({ hidden: ['b'], intact: 1, drawn: 2 });
+    expect(pathBreaks(v, hide(g, ['a']), new Set())).toEqual({ hidden: ['a'], intact: 0, drawn: 2 });
+    // Stepped to the second path: b is not on it.
+    expect(pathBreaks(stepPath(v, 1), hide(g, ['b']), new Set())).toEqual({ hidden: [], intact: 1, drawn: 1 });
+    // A label toggled off in the legend hides its nodes too.
+    expect(pathBreaks(v, g, new Set(['Person'])).intact).toBe(0);
   });
 });
