@@ -2,7 +2,9 @@
  * Exports of the current view: PNG at 2× or 3× and SVG (the whole graph or the view, with
  * title, legend and source line: render/export/), GEXF (opens in Gephi, with positions, colours,
  * sizes and every Neo4j property), JSON (the graph payload plus positions), CSV of a result
- * table. GEXF and JSON hold long values whole (fetched before writing: list payloads cut them). Loaded on demand: the writers and the GEXF writer are not in the first bundle.
+ * table. Every graph export holds what the view shows (core/graph/export-set.ts) and records its
+ * filters; GEXF and JSON hold long values whole (fetched before writing: list payloads cut them).
+ * Loaded on demand: the writers and the GEXF writer are not in the first bundle.
  */
 import type { Explorer } from './explorer';
 import type { VisibleGraph } from '../core/graph/graph-store';
@@ -16,8 +18,6 @@ import { drawSceneOnCanvas, sceneToSvg } from '../render/export/writers';
 import { csvFileName, sortedRows } from '../core/query/table';
 import { paramsSlug, resultCsv } from '../core/query/csv';
 import { formatDate } from '../ui/format';
-
-export { gexfOf, jsonOf } from './graph-files';
 
 function stamp(): string {
   return new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
