@@ -245,7 +245,35 @@ describe('explorer (e2e, headless Chromium)', () => {
         snap.nodes,
       ]);
 
-      // CSV of a result table (RFC 4180: header + one line per row).
+      // "Hide single-source facts": JSON and GEXF hold what the screen draws, and say the filter was on.
+      await page.getByTestId('single-source-toggle').check();
+      await idle(page);
+      const drawn = await page.evaluate(() => window.__newsgraph!.views.drawn());
+      expect(drawn.edges).toBeLessThan(snap.edges);
+      await page.getByTestId('export-menu').click();
+      const [filtered] = await Promise.all([
+        page.waitForEvent('download', { timeout: 60_000 }),
+        page.getByTestId('export-json').click(),
+      ]);
+      const fdoc = JSON.parse(readFileSync((await filtered.path())!, 'utf8')) as {
+        edges: unknown[];
+        view: { hideSingleSource: boolean; leftOut: { relationships: number } };
+      };
+      expect(fdoc.edges.length).toBe(drawn.edges);
+      expect(fdoc.view.hideSingleSource).toBe(true);
+      expect(fdoc.view.leftOut.relationships).toBe(snap.edges - drawn.edges);
+      await page.getByTestId('export-menu').click();
+      const [fgexf] = await Promise.all([
+        page.waitForEvent('download', { timeout: 60_000 }),
+        page.getByTestId('export-gexf').click(),
+      ]);
+      const fxml = readFileSync((await fgexf.path())!, 'utf8');
+      expect(parseGexf(MultiDirectedGraph, fxml).size).toBe(drawn.edges);
+      expect(fxml).toContain('<creator>newsgraph</creator>');
+      expect(fxml).toMatch(/<description>[^<]*single-source facts hidden/);
+      await page.getByTestId('single-source-toggle').uncheck();
+
+      // CSV of a result table (RFC 4180: header + one line per row; node cells with their keys).
       await page.getByTestId('query-most-connected').click();
       await page.getByTestId('run').click();
       await page.getByTestId('result-table').waitFor({ timeout: 60_000 });
@@ -258,6 +286,7 @@ describe('explorer (e2e, headless Chromium)', () => {
         .trimEnd()
         .split('\r\n');
       expect(lines.length).toBe(rows + 1);
+      expect(lines[0]).toMatch(/ key,.*,query,parameters,run at/);
       await shot(page, '08-exports');
       expect(errors).toEqual([]);
       await context.close();

@@ -2,17 +2,21 @@
  * Exports of the current view: PNG at 2× or 3× and SVG (the whole graph or the view, with
  * title, legend and source line: render/export/), GEXF (opens in Gephi, with positions, colours,
  * sizes and every Neo4j property), JSON (the graph payload plus positions), CSV of a result
- * table. GEXF and JSON hold long values whole (fetched before writing: list payloads cut them). Loaded on demand: the writers and the GEXF writer are not in the first bundle.
+ * table. Every graph export holds what the view shows (core/graph/export-set.ts) and records its
+ * filters; GEXF and JSON hold long values whole (fetched before writing: list payloads cut them).
+ * Loaded on demand: the writers and the GEXF writer are not in the first bundle.
  */
-import { MultiDirectedGraph } from 'graphology';
-import type { QueryResult } from '../../shared/api';
 import type { Explorer } from './explorer';
-import { primaryLabel, visibleGraph, type VisibleGraph } from '../core/graph/graph-store';
+import type { VisibleGraph } from '../core/graph/graph-store';
+import { exportSet, filtersOn } from '../core/graph/export-set';
+import { articlesCited, queriesOf } from '../core/graph/export-about';
 import { stillCut, withWholeValues } from '../core/graph/whole-values';
+import { gexfOf, jsonOf, type Drawn, type GraphFileAbout } from './graph-files';
 import { labelColor, labelStyle } from '../render/style';
 import { buildScene, type ExportArea, type LegendRow, type Scene } from '../render/export/scene';
 import { drawSceneOnCanvas, sceneToSvg } from '../render/export/writers';
-import { csvFileName, sortedRows, toCsv, truncationNote, type TableSort } from '../core/query/table';
+import { csvFileName, sortedRows } from '../core/query/table';
+import { paramsSlug, resultCsv } from '../core/query/csv';
 import { formatDate } from '../ui/format';
 
 function stamp(): string {
@@ -47,6 +51,18 @@ function humanSlug(s: string): string {
   return s.replace(/[-_]+/g, ' ').replace(/\b\p{Ll}/gu, (c) => c.toUpperCase());
 }
 
+/** The export set of the view as it is now: what every export writes (the picture: what sigma draws of it). */
+function viewRecord(explorer: Explorer): ReturnType<typeof exportSet> {
+  const s = explorer.state;
+  return exportSet(s.history.present.state, {
+    filters: s.filters,
+    hiddenLabels: s.hiddenLabels,
+    canvas: s.view.canvasMode,
+    title: s.history.present.title,
+    hide: explorer.decorations.decorations,
+  });
+}
+
 /** The picture of the graph: title, the graph (what sigma draws), legend, source line. */
 export function imageScene(explorer: Explorer, area: ExportArea): Scene {
   const ctrl = explorer.sigmaController;
@@ -63,11 +79,18 @@ export function imageScene(explorer: Explorer, area: ExportArea): Scene {
     legend.push({ label: 'contested', text: `Contested ${s.shown.contested}`, color: '', contested: true });
   const outlets = new Set<string>();
   let articles = 0;
+  const byKey = new Map([...g.nodes.values()].filter((n) => n.key).map((n) => [n.key!, n]));
   for (const n of g.nodes.values()) {
     if (!n.labels.includes('Article')) continue;
     articles++;
-    if (typeof n.properties.outlet === 'string') outlets.add(humanSlug(n.properties.outlet));
+    const o = n.properties.outlet;
+    if (typeof o !== 'string') continue;
+    // The outlet's own name when it is loaded; an outlet the dataset inferred says so.
+    const named = byKey.get(o)?.properties.name;
+    const name = typeof named === 'string' ? named : humanSlug(o);
+    outlets.add(n.properties.outlet_inferred === true ? `${name} (inferred)` : name);
   }
+  const filters = filtersOn(viewRecord(explorer).view);
   const day = formatDate(new Date().toISOString().slice(0, 10));
   const source =
     `Source: ${articles ? `${articles} article${articles === 1 ? '' : 's'}${outlets.size ? ` (${[...outlets].slice(0, 4).join(', ')}${outlets.size > 4 ? '…' : ''})` : ''}` : 'the connected Neo4j database'}` +
@@ -80,7 +103,9 @@ export function imageScene(explorer: Explorer, area: ExportArea): Scene {
       area,
       theme,
       title: s.history.present.title,
-      subtitle: `${s.shown.nodes} nodes, ${s.shown.edges} relationships · ${area === 'view' ? 'the current view' : 'the whole graph'}`,
+      subtitle:
+        `${s.shown.nodes} nodes, ${s.shown.edges} relationships · ${area === 'view' ? 'the current view' : 'the whole graph'}` +
+        filters.map((f) => ` · ${f}`).join(''),
       source,
       legend,
       labelled,
@@ -106,25 +131,24 @@ export async function exportImage(explorer: Explorer, opts: ImageOptions): Promi
   download(blob, `${name}@${opts.scale}x.png`);
 }
 
-/** GEXF attribute values must be scalars: lists are joined, objects (points) serialised. */
-function gexfValue(v: unknown): string | number | boolean {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (Array.isArray(v)) return v.map((x) => (typeof x === 'object' ? JSON.stringify(x) : String(x))).join(' | ');
-  return JSON.stringify(v);
-}
-
-/** Node positions, sizes and colours as drawn, by id (null: not drawn). */
-type Drawn = (id: string) => { x: number; y: number; size: number; color: string } | null;
-
 /**
- * What is on screen, with every value a list payload cut fetched whole (GET /api/values), so the
- * file holds what the database holds. A value that could not be fetched (deleted since) keeps its
+ * What the view shows (core/graph/export-set.ts: the same set for every graph file), with every
+ * value a list payload cut fetched whole (GET /api/values), so the file holds what the database
+ * holds; and where it came from. A value that could not be fetched (deleted since) keeps its
  * `clipped` mark: JSON carries it as is, GEXF as a `clipped` attribute.
  */
-async function wholeVisibleGraph(explorer: Explorer): Promise<VisibleGraph> {
+async function exported(explorer: Explorer): Promise<{ graph: VisibleGraph; about: GraphFileAbout }> {
   const s = explorer.state;
-  return withWholeValues(visibleGraph(s.history.present.state, s.hiddenLabels), (q) => explorer.api.values(q));
+  const g = s.history.present.state;
+  const set = viewRecord(explorer);
+  const graph = await withWholeValues(set.graph, (q) => explorer.api.values(q));
+  const about: GraphFileAbout = {
+    view: set.view,
+    queries: queriesOf(g),
+    database: s.schema?.database ?? null,
+    articles: articlesCited(graph.edges, g.nodes.values(), s.timeline.data?.articles ?? []),
+  };
+  return { graph, about };
 }
 
 const drawnBy =
@@ -132,86 +156,43 @@ const drawnBy =
   (id) =>
     explorer.graph.hasNode(id) ? (explorer.graph.getNodeAttributes(id) as ReturnType<Drawn>) : null;
 
-/** Attributes every GEXF item gets: its properties as `p_<key>`, and what is still cut. */
-function propertyAttrs(item: VisibleGraph['nodes'][number] | VisibleGraph['edges'][number]) {
-  const attrs: Record<string, string | number | boolean> = {};
-  for (const [k, val] of Object.entries(item.properties)) attrs[`p_${k}`] = gexfValue(val);
-  if (item.clipped) attrs.clipped = JSON.stringify(item.clipped);
-  return attrs;
-}
-
-/** The GEXF document of a graph as drawn. Pure: exported for tests. */
-export async function gexfOf(v: VisibleGraph, drawn: Drawn): Promise<string> {
-  const { write } = await import('graphology-gexf/browser');
-  const g = new MultiDirectedGraph();
-  for (const n of v.nodes) {
-    const r = drawn(n.id);
-    const attrs: Record<string, string | number | boolean> = {
-      labels: n.labels.join(';'),
-      main_label: primaryLabel(n.labels),
-      element_id: n.id,
-    };
-    if (n.key) attrs.key = n.key;
-    g.addNode(n.id, {
-      label: n.caption,
-      x: r?.x ?? 0,
-      y: r?.y ?? 0,
-      size: r?.size ?? 5,
-      color: r?.color ?? '#999999',
-      ...attrs,
-      ...propertyAttrs(n),
-    });
-  }
-  for (const e of v.edges)
-    g.addDirectedEdgeWithKey(e.id, e.source, e.target, { label: e.type, type: e.type, ...propertyAttrs(e) });
-  return write(g, {
-    version: '1.3',
-    formatNode: (_key, a) => {
-      const { label, x, y, size, color, ...rest } = a as Record<string, string | number | boolean>;
-      return {
-        label: String(label),
-        attributes: rest,
-        viz: { x: Number(x), y: Number(y), size: Number(size), color: String(color) },
-      };
-    },
-    formatEdge: (_key, a) => {
-      const { label, ...rest } = a as Record<string, string | number | boolean>;
-      return { label: String(label), attributes: rest };
-    },
-  });
-}
-
-/** GEXF of what is on screen, long values whole; returns how many values are still cut (see wholeVisibleGraph). */
+/** GEXF of what the view shows, long values whole; returns how many values are still cut (see exported). */
 export async function exportGexf(explorer: Explorer): Promise<number> {
-  const v = await wholeVisibleGraph(explorer);
+  const { graph, about } = await exported(explorer);
   download(
-    new Blob([await gexfOf(v, drawnBy(explorer))], { type: 'application/gexf+xml' }),
+    new Blob([await gexfOf(graph, drawnBy(explorer), about)], { type: 'application/gexf+xml' }),
     `newsgraph-${stamp()}.gexf`,
   );
-  return stillCut(v);
+  return stillCut(graph);
 }
 
-/** The JSON export: the graph payload (long values whole) plus positions. Pure: exported for tests. */
-export function jsonOf(v: VisibleGraph, positions: Record<string, { x: number; y: number }>, at: Date): string {
-  return JSON.stringify({ exportedAt: at.toISOString(), nodes: v.nodes, edges: v.edges, positions }, null, 2);
-}
-
-/** JSON of what is on screen, long values whole; returns how many values are still cut. */
+/** JSON of what the view shows, long values whole; returns how many values are still cut. */
 export async function exportJson(explorer: Explorer): Promise<number> {
-  const v = await wholeVisibleGraph(explorer);
+  const { graph, about } = await exported(explorer);
   const positions: Record<string, { x: number; y: number }> = {};
+  const kept = new Set(graph.nodes.map((n) => n.id));
   explorer.graph.forEachNode((id, a) => {
-    positions[id] = { x: a.x, y: a.y };
+    if (kept.has(id)) positions[id] = { x: a.x, y: a.y };
   });
-  download(new Blob([jsonOf(v, positions, new Date())], { type: 'application/json' }), `newsgraph-${stamp()}.json`);
-  return stillCut(v);
+  download(
+    new Blob([jsonOf(graph, positions, new Date(), about)], { type: 'application/json' }),
+    `newsgraph-${stamp()}.json`,
+  );
+  return stillCut(graph);
 }
 
-/** The result table as CSV, in the order the table shows it (its sort); a truncated one says so. */
-export function exportCsv(result: QueryResult, title: string | null, sort: TableSort | null = null): void {
-  const rows = sortedRows(result.table.rows, sort);
+/**
+ * The result table as CSV, in the order the table shows it (its sort), with node keys, relationship
+ * ends and what was asked (core/query/csv.ts); a truncated one says so.
+ */
+export function exportCsv(explorer: Explorer): void {
+  const s = explorer.state;
+  const d = s.drawer;
+  if (!d.result) return;
+  const source = d.resultSource;
+  const about = { title: d.resultTitle, source, database: s.schema?.database ?? null };
   download(
-    new Blob([toCsv(result.table.columns, rows, truncationNote(result.summary))], { type: 'text/csv;charset=utf-8' }),
-    csvFileName(title, result.summary, stamp()),
+    new Blob([resultCsv(d.result, sortedRows(d.result.table.rows, d.sort), about)], { type: 'text/csv;charset=utf-8' }),
+    csvFileName(d.resultTitle, d.result.summary, stamp(), source ? paramsSlug(source.params) : ''),
   );
 }

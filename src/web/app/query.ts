@@ -8,11 +8,22 @@ import { commitGraph, graphOf } from '../core/history/actions';
 import { showPath } from '../core/paths/actions';
 import { cypherTitle, patchDrawer, savedQuery } from '../core/query/actions';
 import { parseParams } from '../core/query/params';
+import type { ResultSource } from '../core/query/csv';
 import { MAX_QUERY_CHARS, parseCypherParams, queryParamNames } from '../core/query/cypher-params';
 import type { QueryResult, SaveQueryBody, SaveQueryResponse } from '../../shared/api';
 import type { Explorer } from './explorer';
 
 type QuerySource = Extract<LayerSource, { kind: 'query' }>;
+
+/** What ran and when: a kept answer was computed when it was first run. */
+function resultSource(source: QuerySource, res: QueryResult): ResultSource {
+  return {
+    ...(source.query ? { query: source.query } : {}),
+    ...(source.cypher ? { cypher: source.cypher } : {}),
+    params: source.params,
+    ranAt: res.summary.keptSince ?? new Date().toISOString(),
+  };
+}
 
 export class QueryController {
   constructor(private readonly app: Explorer) {}
@@ -81,7 +92,16 @@ export class QueryController {
         ? await this.connecting(res.graph, d.addToGraph)
         : { graph: res.graph, connected: null };
       app.store.set(
-        patchDrawer({ running: false, result: res, resultTitle: title, error: null, ran: true, sort: null, connected }),
+        patchDrawer({
+          running: false,
+          result: res,
+          resultTitle: title,
+          resultSource: resultSource(source, res),
+          error: null,
+          ran: true,
+          sort: null,
+          connected,
+        }),
       );
       this.show({ ...res, graph }, title, source, d.addToGraph);
     } catch (e) {
@@ -105,7 +125,17 @@ export class QueryController {
       const d = app.state.drawer;
       const { graph } = d.connect ? await this.connecting(res.graph, add) : { graph: res.graph };
       const same = d.open && (d.mode === 'saved' ? d.query === source.query : d.cypher.trim() === source.cypher);
-      if (same) app.store.set(patchDrawer({ result: res, resultTitle: title, error: null, ran: true, sort: null }));
+      if (same)
+        app.store.set(
+          patchDrawer({
+            result: res,
+            resultTitle: title,
+            resultSource: resultSource(source, res),
+            error: null,
+            ran: true,
+            sort: null,
+          }),
+        );
       this.show({ ...res, graph }, title, source, add);
     } catch (e) {
       app.shell.setStatus('error', `Could not run “${title}” again: ${describeError(e)}`);

@@ -5,6 +5,7 @@
 import type { QueryResult, SavedQuery, SyntaxPosition } from '../../../shared/api';
 import type { UrlState } from '../history/url-state';
 import type { TableSort } from './table';
+import type { ResultSource } from './csv';
 import type { AppState } from '../state';
 
 /** A failed run as the drawer shows it (the API client's errors have this shape). */
@@ -28,6 +29,8 @@ export interface DrawerState {
   running: boolean;
   result: QueryResult | null;
   resultTitle: string | null;
+  /** What ran for `result` and when (the CSV says so). */
+  resultSource: ResultSource | null;
   error: QueryError | null;
   /** Add the result to the current graph instead of showing it on its own. */
   addToGraph: boolean;
@@ -52,6 +55,7 @@ export const INITIAL_DRAWER: DrawerState = {
   running: false,
   result: null,
   resultTitle: null,
+  resultSource: null,
   error: null,
   addToGraph: false,
   connect: true,

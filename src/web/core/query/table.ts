@@ -104,15 +104,18 @@ export function truncationNote(s: TruncationSummary): string | null {
   return `TRUNCATED: the query returned more than these ${n} rows (the first ${n} are above)`;
 }
 
-/** "<title>[-first-N-rows]-<stamp>.csv": a truncated result says so before it is even opened. */
-export function csvFileName(title: string | null, s: TruncationSummary, stamp: string): string {
+/**
+ * "<title>[-<parameter values>][-first-N-rows]-<stamp>.csv": what was asked and when, and a
+ * truncated result says so before it is even opened.
+ */
+export function csvFileName(title: string | null, s: TruncationSummary, stamp: string, params = ''): string {
   const name =
     (title ?? 'result')
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-|-$/g, '')
       .slice(0, 40) || 'result';
-  return `${name}${s.truncated ? `-first-${s.rows}-rows` : ''}-${stamp}.csv`;
+  return `${name}${params ? `-${params}` : ''}${s.truncated ? `-first-${s.rows}-rows` : ''}-${stamp}.csv`;
 }
 
 /** Tab-separated text for the clipboard (pastes into spreadsheets as columns). */

@@ -131,7 +131,7 @@ export function ResultTable({ result, title }: { result: QueryResult; title: str
         </button>
         <button
           className="btn small"
-          onClick={() => void import('../../app/exporters').then((m) => m.exportCsv(result, title, sort))}
+          onClick={() => void import('../../app/exporters').then((m) => m.exportCsv(explorer))}
           disabled={!rows.length}
           data-testid="download-csv"
           title="Download as CSV, in the table's order"

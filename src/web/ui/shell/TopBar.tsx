@@ -114,8 +114,7 @@ export function TopBar() {
             `${cut} long value${cut === 1 ? ' is' : 's are'} cut in the export (no longer in the database): marked "clipped"`,
           );
       } else {
-        const d = explorer.state.drawer;
-        if (d.result) ex.exportCsv(d.result, d.resultTitle, d.sort);
+        ex.exportCsv(explorer);
       }
     } catch (e) {
       explorer.setStatus('error', `Export failed: ${e instanceof Error ? e.message : String(e)}`);

@@ -3,7 +3,7 @@ import { parse as parseGexf } from 'graphology-gexf';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ValuesQuery } from '../../../../../src/shared/api/values';
 import type { GraphEdge, GraphNode } from '../../../../../src/shared/graph';
-import { gexfOf, jsonOf } from '../../../../../src/web/app/exporters';
+import { gexfOf, jsonOf } from '../../../../../src/web/app/graph-files';
 import { stillCut, VALUES_PAGE, withWholeValues } from '../../../../../src/web/core/graph/whole-values';
 
 // What list payloads send for a node and a relationship with a 36,000-character text (cut to
