@@ -12,6 +12,7 @@ import { labelColor, labelStyle } from '../render/style';
 import { buildScene, type ExportArea, type LegendRow, type Scene } from '../render/export/scene';
 import { drawSceneOnCanvas, sceneToSvg } from '../render/export/writers';
 import { csvFileName, sortedRows, toCsv, truncationNote, type TableSort } from '../core/query/table';
+import { citableFromProperties, formatOutlet } from '../ui/citation';
 import { formatDate } from '../ui/format';
 
 function stamp(): string {
@@ -41,11 +42,6 @@ export interface ImageOptions {
 
 const measureCtx = (): CanvasRenderingContext2D => document.createElement('canvas').getContext('2d')!;
 
-/** "wall-street-journal" → "Wall Street Journal". */
-function humanSlug(s: string): string {
-  return s.replace(/[-_]+/g, ' ').replace(/\b\p{Ll}/gu, (c) => c.toUpperCase());
-}
-
 /** The picture of the graph: title, the graph (what sigma draws), legend, source line. */
 export function imageScene(explorer: Explorer, area: ExportArea): Scene {
   const ctrl = explorer.sigmaController;
@@ -65,7 +61,8 @@ export function imageScene(explorer: Explorer, area: ExportArea): Scene {
   for (const n of g.nodes.values()) {
     if (!n.labels.includes('Article')) continue;
     articles++;
-    if (typeof n.properties.outlet === 'string') outlets.add(humanSlug(n.properties.outlet));
+    const outlet = formatOutlet(citableFromProperties(n.properties));
+    if (outlet) outlets.add(outlet);
   }
   const day = formatDate(new Date().toISOString().slice(0, 10));
   const source =
