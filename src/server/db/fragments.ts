@@ -8,6 +8,14 @@
 export const cypherDate = (expr: string) =>
   `CASE WHEN ${expr} IS :: DATE THEN ${expr} WHEN ${expr} IS :: ZONED DATETIME OR ${expr} IS :: LOCAL DATETIME THEN date(${expr}) ELSE null END`;
 
+/**
+ * The first day an article can have been out: \`published_from\` when only a range is known (stored as
+ * an ISO day string or a date), else \`published\`. "As reported by" uses it, so an article whose
+ * best-estimate date is later than the start of its range is not hidden while it may have been out.
+ */
+export const cypherArticleDay = (a: string) =>
+  `coalesce(${cypherDate(`${a}.published_from`)}, CASE WHEN ${a}.published_from =~ '[0-9]{4}-[0-9]{2}-[0-9]{2}' THEN date(${a}.published_from) END, ${cypherDate(`${a}.published`)})`;
+
 /** Article ids an evidence-carrying relationship cites: the evidence list, else its primary `article`. */
 export const cypherEvidenceArticles = (r: string) =>
   `coalesce(${r}.evidence_articles, CASE WHEN ${r}.article IS NULL THEN null ELSE [${r}.article] END)`;

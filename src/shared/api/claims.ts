@@ -9,7 +9,10 @@ import { IsoDateSchema } from './timeline';
  * The contested-claims board: for each event with claims, its claims grouped by the claimant's
  * side. A side is derived from the graph, never from a list of people: the nearest country reached
  * from the claimant through affiliation relationships (AFFILIATION_TYPES), or through an
- * organization's `country` property on the way. Claimants with no such path are "unaffiliated".
+ * organization's `country` property on the way. Nationality is not allegiance: an organization may
+ * declare its side instead (a `side` property, one of DECLARED_SIDES: an independent outlet or NGO),
+ * which then wins over its country; and a side taken only from a `country` property says so
+ * (`sideBasis: "country"`). Claimants with no such path have no known side.
  */
 
 /** Relationship types followed (outwards) from a claimant to find its side. */
@@ -44,6 +47,12 @@ export function claimModelMissing(tokens: { labels: readonly string[]; types: re
   );
 }
 
+/**
+ * Sides an organization can declare with a `side` property (seed data), by value: the board's
+ * column heading. Anything else in `side` is ignored (another database's `side` means something else).
+ */
+export const DECLARED_SIDES: Readonly<Record<string, string>> = { independent: 'Independent / media' };
+
 /** Longest affiliation path considered (hops). */
 export const AFFILIATION_MAX_HOPS = 4;
 
@@ -51,14 +60,20 @@ export const ClaimStatusSchema = z.enum(['contested', 'unanswered', 'acknowledge
 export type ClaimStatus = z.infer<typeof ClaimStatusSchema>;
 
 export const SideSchema = z.object({
-  id: z.string().describe('elementId of the country node'),
+  id: z.string().describe('elementId of the country node, or "declared:<value>" for a declared side'),
   key: z.string().nullable(),
   name: z.string(),
 });
 export type Side = z.infer<typeof SideSchema>;
 
 export const ClaimantSchema = NodeRefSchema.extend({
-  side: SideSchema.nullable().describe('null: no affiliation path to a country'),
+  side: SideSchema.nullable().describe('null: no affiliation path to a country (no side known)'),
+  sideBasis: z
+    .enum(['declared', 'affiliation', 'country'])
+    .nullable()
+    .describe(
+      'declared: an organization on the way has a `side` property; affiliation: relationships reach a country; country: the side is only the `country` property of an organization (where it is based: nationality, not necessarily allegiance)',
+    ),
   sideVia: z
     .array(z.string())
     .describe(
@@ -94,7 +109,7 @@ export const BoardClaimSchema = z.object({
 export type BoardClaim = z.infer<typeof BoardClaimSchema>;
 
 export const SideGroupSchema = z.object({
-  side: SideSchema.nullable().describe('null = unaffiliated claimants'),
+  side: SideSchema.nullable().describe('null = claimants with no side known'),
   claims: z.array(BoardClaimSchema),
 });
 export type SideGroup = z.infer<typeof SideGroupSchema>;
@@ -144,7 +159,8 @@ export const claimsContract = {
     "Events that have claims, each with its claims grouped by the claimant's side, with status, date and evidence.",
   description:
     `A claimant's side is the nearest country reached through ${AFFILIATION_TYPES.join('/')} relationships ` +
-    `(at most ${AFFILIATION_MAX_HOPS} hops; a node's \`country\` property naming a place id counts as one more hop).`,
+    `(at most ${AFFILIATION_MAX_HOPS} hops; a node's \`country\` property naming a place id counts as one more hop). ` +
+    `An organization's \`side\` property (${Object.keys(DECLARED_SIDES).join(', ')}) wins over its country.`,
   tag: 'investigation',
   query: ClaimsQuerySchema,
   response: ClaimsResponseSchema,

@@ -20,7 +20,15 @@ export const ArticleRefSchema = z.object({
   key: z.string().describe('the article id as stored in the provenance property'),
   title: z.string().nullable(),
   outlet: z.string().nullable(),
-  published: z.string().nullable().describe('ISO date'),
+  outletInferred: z
+    .boolean()
+    .describe("the outlet is not named in the text but inferred (the article's `outlet_inferred`): cite it as such"),
+  published: z.string().nullable().describe('ISO date (the best estimate when only a range is known)'),
+  publishedFrom: z
+    .string()
+    .nullable()
+    .describe('earliest day it can have been published, when only a range is known (`published_from`)'),
+  publishedTo: z.string().nullable().describe('latest day it can have been published (`published_to`)'),
 });
 export type ArticleRef = z.infer<typeof ArticleRefSchema>;
 

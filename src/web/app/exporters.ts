@@ -17,6 +17,7 @@ import { buildScene, type ExportArea, type LegendRow, type Scene } from '../rend
 import { drawSceneOnCanvas, sceneToSvg } from '../render/export/writers';
 import { csvFileName, sortedRows } from '../core/query/table';
 import { paramsSlug, resultCsv } from '../core/query/csv';
+import { citableFromProperties, formatOutlet } from '../ui/citation';
 import { formatDate } from '../ui/format';
 
 function stamp(): string {
@@ -46,11 +47,6 @@ export interface ImageOptions {
 
 const measureCtx = (): CanvasRenderingContext2D => document.createElement('canvas').getContext('2d')!;
 
-/** "wall-street-journal" → "Wall Street Journal". */
-function humanSlug(s: string): string {
-  return s.replace(/[-_]+/g, ' ').replace(/\b\p{Ll}/gu, (c) => c.toUpperCase());
-}
-
 /** The export set of the view as it is now: what every export writes (the picture: what sigma draws of it). */
 function viewRecord(explorer: Explorer): ReturnType<typeof exportSet> {
   const s = explorer.state;
@@ -79,16 +75,11 @@ export function imageScene(explorer: Explorer, area: ExportArea): Scene {
     legend.push({ label: 'contested', text: `Contested ${s.shown.contested}`, color: '', contested: true });
   const outlets = new Set<string>();
   let articles = 0;
-  const byKey = new Map([...g.nodes.values()].filter((n) => n.key).map((n) => [n.key!, n]));
   for (const n of g.nodes.values()) {
     if (!n.labels.includes('Article')) continue;
     articles++;
-    const o = n.properties.outlet;
-    if (typeof o !== 'string') continue;
-    // The outlet's own name when it is loaded; an outlet the dataset inferred says so.
-    const named = byKey.get(o)?.properties.name;
-    const name = typeof named === 'string' ? named : humanSlug(o);
-    outlets.add(n.properties.outlet_inferred === true ? `${name} (inferred)` : name);
+    const outlet = formatOutlet(citableFromProperties(n.properties));
+    if (outlet) outlets.add(outlet);
   }
   const filters = filtersOn(viewRecord(explorer).view);
   const day = formatDate(new Date().toISOString().slice(0, 10));

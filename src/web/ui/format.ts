@@ -2,7 +2,7 @@
  * Property values formatted for people: ISO dates as "30 December 2023", points as
  * "50.60° N, 36.59° E", lists joined, long numbers grouped. Pure (unit-tested in Node).
  */
-const MONTHS = [
+export const MONTHS = [
   'January',
   'February',
   'March',

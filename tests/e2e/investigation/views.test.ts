@@ -137,6 +137,19 @@ describe('investigation views (e2e, headless Chromium)', () => {
       expect(await sideOf('claim-podolyak-gubkin-russian-misfire')).toBe('ukraine');
       expect(await sideOf('claim-ukraine-gubkin-russian-misfire')).toBe('ukraine');
       await expect(card.locator('[data-testid=claims-side]').count()).resolves.toBeGreaterThanOrEqual(2);
+      // An independent outlet is not Russia's side for being Russian; a side from a country is said as such.
+      const astra = page.locator('[data-testid=claim][data-key="claim-astra-missile-hit-belgorod-centre-2024-04"]');
+      const astraSide = astra.locator('xpath=ancestor::*[@data-testid="claims-side"][1]');
+      await expect(astraSide.getAttribute('data-side')).resolves.toBe('independent');
+      await expect(astraSide.locator('h3').textContent()).resolves.toBe('Independent / media');
+      await expect(
+        card.locator('[data-key="claim-tass-gubkin-ukrainian-shelling"] [data-testid=side-by-country]').count(),
+      ).resolves.toBe(1);
+      // (on two cards: it is about two events)
+      const experts = page.locator('[data-testid=claim][data-key="claim-experts-russia-spares-air-force"]').first();
+      await expect(
+        experts.locator('xpath=ancestor::*[@data-testid="claims-side"][1]').locator('h3').textContent(),
+      ).resolves.toBe('No side known');
       await expect(
         card.locator('[data-key="claim-tass-gubkin-ukrainian-shelling"] [data-testid=claim-contradicts]').textContent(),
       ).resolves.toMatch(/Podolyak|Government of Ukraine/);
@@ -166,7 +179,9 @@ describe('investigation views (e2e, headless Chromium)', () => {
           .allTextContents()
           .then((t) => t.join('')),
       ).resolves.toMatch(/as a result of\s\[Ukrainian\] shelling/);
-      await expect(reader.getByTestId('reader-meta').textContent()).resolves.toMatch(/Daily Express · 13 October 2022/);
+      await expect(reader.getByTestId('reader-meta').textContent()).resolves.toMatch(
+        /Daily Express \(inferred\) · 10–14 October 2022/, // inferred outlet, date known as a range
+      );
       const links = await reader
         .locator('[data-testid=reader-entity]')
         .evaluateAll((els) => els.map((e) => e.getAttribute('data-key')));

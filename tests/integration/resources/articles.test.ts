@@ -49,6 +49,8 @@ describe('quote in context', () => {
     expect(r.article.title).toBe('Russia hits own building in Belgorod with misfired missile attack');
     expect(r.article.outlet).toBe('Daily Express');
     expect(r.article.published).toBe('2022-10-13');
+    // The outlet is inferred and the date a best estimate in 10–14 October: the reader must say so.
+    expect(r.article).toMatchObject({ outletInferred: true, publishedFrom: '2022-10-10', publishedTo: '2022-10-14' });
     expect(r.quote).toBe(expressText.slice(TASS_QUOTE.start, TASS_QUOTE.end));
     if (!r.excerpt.available) throw new Error(r.excerpt.reason);
     const x = r.excerpt;

@@ -124,6 +124,37 @@ describe('the board', () => {
     expect(b.sides.map((s) => s.key)).toEqual(expect.arrayContaining(['russia', 'ukraine']));
   });
 
+  it("puts an independent outlet on its declared side, not its country's, and says how each side was found", async () => {
+    const b = await board();
+    const all = b.events.flatMap((e) => e.groups.flatMap((g) => g.claims.map((c) => ({ g, c }))));
+    const astra = all.filter(({ c }) => c.claimant?.key === 'astra');
+    expect(astra.length).toBeGreaterThan(0);
+    for (const { g, c } of astra) {
+      expect(g.side).toMatchObject({ key: 'independent', name: 'Independent / media' });
+      expect(c.claimant!.sideBasis).toBe('declared');
+      expect(c.claimant!.sideVia).toEqual(['Astra', 'side', 'Independent / media']);
+    }
+    // Nationality is said as such; an affiliation path as such; no side as no side.
+    const basis = (key: string) => all.find(({ c }) => c.claimant?.key === key)!.c.claimant!.sideBasis;
+    expect(basis('tass')).toBe('country');
+    expect(basis('vyacheslav-gladkov')).toBe('affiliation');
+    expect(basis('unnamed-defense-experts')).toBeNull();
+    expect(b.sides.map((s) => s.key)).toContain('independent');
+  });
+
+  it('cites the article with its inferred outlet and its publication range', async () => {
+    const b = await board();
+    const gubkin = b.events.find((e) => e.event.key === 'gubkin-street-strike-2022-10')!;
+    const tass = claimByKey(gubkin, 'claim-tass-gubkin-ukrainian-shelling').claim.evidence!.article;
+    expect(tass).toMatchObject({
+      outlet: 'Daily Express',
+      outletInferred: true,
+      published: '2022-10-13',
+      publishedFrom: '2022-10-10',
+      publishedTo: '2022-10-14',
+    });
+  });
+
   it('filters contested events', async () => {
     const b = await board('?contested=true');
     expect(b.events.length).toBeGreaterThan(0);
@@ -142,6 +173,20 @@ describe('as reported by', () => {
     for (const e of b.events)
       for (const g of e.groups)
         for (const c of g.claims) expect(c.evidence!.article.published! <= '2022-12-31').toBe(true);
+  });
+});
+
+describe('as reported by an article known only by a range', () => {
+  it('counts it from the first day it can have been out, not its best-estimate date', async () => {
+    // The Express piece: best estimate 13 October 2022, published between 10 and 14 October.
+    const b = await board('?asReportedBy=2022-10-11');
+    const gubkin = b.events.find((e) => e.event.key === 'gubkin-street-strike-2022-10');
+    expect(gubkin).toBeDefined();
+    expect(claimByKey(gubkin!, 'claim-tass-gubkin-ukrainian-shelling').claim.evidence!.article.publishedFrom).toBe(
+      '2022-10-10',
+    );
+    const before = await board('?asReportedBy=2022-10-09');
+    expect(before.events.map((e) => e.event.key)).not.toContain('gubkin-street-strike-2022-10');
   });
 });
 

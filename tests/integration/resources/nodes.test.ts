@@ -87,6 +87,25 @@ describe('GET /api/nodes/:id', () => {
     });
   });
 
+  it("cites an article with its inferred outlet and publication range (the Express's TASS claim)", async () => {
+    const r = await api.get('/api/nodes/claim-tass-gubkin-ukrainian-shelling');
+    expect(r.status).toBe(200);
+    const d = NodeDetailResponseSchema.parse(r.body);
+    const cite = {
+      outlet: 'Daily Express',
+      outletInferred: true,
+      publishedFrom: '2022-10-10',
+      publishedTo: '2022-10-14',
+    };
+    expect(d.evidence[0]!.article).toMatchObject(cite);
+    const wsj = await api.get('/api/nodes/claim-russia-su34-accidental-drop-belgorod');
+    expect(NodeDetailResponseSchema.parse(wsj.body).evidence[0]!.article).toMatchObject({
+      outletInferred: false,
+      publishedFrom: null,
+      publishedTo: null,
+    });
+  });
+
   it('accepts the element id as well as our id, and 404s unknown ids', async () => {
     const eid = await idOf('belgorod');
     const byElement = await api.get(`/api/nodes/${encodeURIComponent(eid)}`);

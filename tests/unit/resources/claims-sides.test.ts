@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BoardClaim, Side, SideGroup } from '../../../src/shared/api/claims';
-import { orderGroups, pickSide, type SideCandidate } from '../../../src/server/resources/claims/query';
+import { declaredSide, orderGroups, pickSide, type SideCandidate } from '../../../src/server/resources/claims/query';
 
 const side = (name: string): Side => ({ id: `4:x:${name}`, key: name.toLowerCase(), name });
 const cand = (hops: number, s: Side, via: string[] = [s.name]): SideCandidate => ({ hops, side: s, via });
@@ -19,7 +19,7 @@ const claim = (id: string, statusAsOf: string | null, date: string | null = null
 
 describe('pickSide', () => {
   it('has no side without candidates', () => {
-    expect(pickSide([])).toEqual({ side: null, via: [], ambiguous: false });
+    expect(pickSide([])).toEqual({ side: null, via: [], ambiguous: false, basis: null });
   });
 
   it('takes the nearest country', () => {
@@ -45,6 +45,28 @@ describe('pickSide', () => {
     ]);
     expect(r.ambiguous).toBe(false);
     expect(r.via).toEqual(['a', 'X', 'Russia']); // the shorter description first
+  });
+});
+
+describe('declared sides', () => {
+  const independent = declaredSide('independent')!;
+
+  it('knows only the declared values', () => {
+    expect(independent).toEqual({ id: 'declared:independent', key: 'independent', name: 'Independent / media' });
+    expect(declaredSide('left')).toBeNull();
+    expect(declaredSide('toString')).toBeNull();
+    expect(declaredSide(3)).toBeNull();
+  });
+
+  it('a declared side wins over the country at the same distance, and the nearer one wins', () => {
+    const own = { ...cand(0, independent, ['Astra', 'side', 'Independent / media']), basis: 'declared' as const };
+    const country = { ...cand(1, side('Russia'), ['Astra', 'country', 'Russia']), basis: 'country' as const };
+    expect(pickSide([country, own])).toMatchObject({ side: independent, basis: 'declared', ambiguous: false });
+    const tie = { ...cand(0, side('Russia')), basis: 'affiliation' as const };
+    expect(pickSide([tie, own]).side).toEqual(independent);
+    const nearer = { ...cand(0, side('Russia')), basis: 'affiliation' as const };
+    const far = { ...cand(2, independent), basis: 'declared' as const };
+    expect(pickSide([far, nearer])).toMatchObject({ side: { name: 'Russia' }, basis: 'affiliation' });
   });
 });
 

@@ -1,4 +1,5 @@
 import type { ArticleEvidenceResponse } from '../../../shared/api/articles';
+import { articleDating } from '../../db/article-ref';
 import { numOrNull, strOrNull, toJson } from '../../db/convert';
 import { cypherDate } from '../../db/fragments';
 import { nodeCaption, nodeKey } from '../../db/graph';
@@ -90,6 +91,7 @@ export async function loadArticleEvidence(
       title: nodeCaption(p, a.elementId),
       outlet: strOrNull(p.outlet),
       published: strOrNull(row.get('published')),
+      ...articleDating(p),
       authors: Array.isArray(authors) ? authors.filter((x): x is string => typeof x === 'string') : [],
       length: p.length === undefined ? null : numOrNull(p.length),
       url: webUrl(strOrNull(p.url)),

@@ -6,12 +6,14 @@ import {
   type BoardEvent,
   type Claimant,
   type ClaimsQuery,
+  DECLARED_SIDES,
   type ClaimsResponse,
   type Side,
   type SideGroup,
 } from '../../../shared/api/claims';
+import { articleRef } from '../../db/article-ref';
 import { numOrNull, strOrNull } from '../../db/convert';
-import { cypherDate, FAR_FUTURE } from '../../db/fragments';
+import { cypherArticleDay, cypherDate, FAR_FUTURE } from '../../db/fragments';
 import { nodeCaption, nodeKey } from '../../db/graph';
 import { int, readQuery, type Db } from '../../db/runner';
 import { notFound } from '../../http/errors';
@@ -30,7 +32,7 @@ const CLAIMS_CYPHER = `
 WITH $filtered AS filtered, date($asOf) AS asOf
 CALL (filtered, asOf) {
   MATCH (a:Article)
-  WITH a, ${cypherDate('a.published')} AS pub
+  WITH a, ${cypherArticleDay('a')} AS pub
   RETURN collect(CASE WHEN NOT filtered OR pub <= asOf THEN a.id END) AS known
 }
 CALL () {
@@ -64,11 +66,11 @@ CALL (rows) {
   WHERE who IS NOT NULL
   CALL (who) {
     MATCH p = (who)-[:${AFFILIATION}*0..${AFFILIATION_MAX_HOPS}]->(x)
-    WHERE (x:Place AND x.kind = 'country') OR x:Country OR x.country IS :: STRING NOT NULL
+    WHERE (x:Place AND x.kind = 'country') OR x:Country OR x.country IS :: STRING NOT NULL OR x.side IN $declared
     WITH p, x ORDER BY length(p) LIMIT 25
     OPTIONAL MATCH (cty:Place) WHERE NOT ((x:Place AND x.kind = 'country') OR x:Country) AND cty.id = x.country
     WITH p, x, cty
-    WHERE (x:Place AND x.kind = 'country') OR x:Country OR cty IS NOT NULL
+    WHERE (x:Place AND x.kind = 'country') OR x:Country OR cty IS NOT NULL OR x.side IN $declared
     RETURN collect({ path: p, country: cty }) AS candidates
   }
   RETURN collect({ who: elementId(who), candidates: candidates }) AS affiliations
@@ -81,29 +83,41 @@ interface NodeLike {
   properties: Record<string, unknown>;
 }
 
-/** One way a claimant reaches a country: hops (the `country` property counts as one) and the steps. */
+/** One way a claimant reaches a side: hops (the `country` property counts as one), the steps, and how. */
 export interface SideCandidate {
   hops: number;
   side: Side;
   via: string[];
+  basis?: SideBasis;
 }
 
+export type SideBasis = NonNullable<Claimant['sideBasis']>;
+
 /**
- * The claimant's side: the nearest country; on a tie between different countries, the first by
- * name, flagged ambiguous. Pure; O(candidates log candidates).
+ * The claimant's side: the nearest country or declared side (a declared side first at equal
+ * distance); on a tie between different sides, the first by name, flagged ambiguous. Pure;
+ * O(candidates log candidates).
  */
 export function pickSide(candidates: readonly SideCandidate[]): {
   side: Side | null;
   via: string[];
   ambiguous: boolean;
+  basis: SideBasis | null;
 } {
-  if (candidates.length === 0) return { side: null, via: [], ambiguous: false };
+  if (candidates.length === 0) return { side: null, via: [], ambiguous: false, basis: null };
+  const declared = (c: SideCandidate) => (c.basis === 'declared' ? 0 : 1);
   const sorted = [...candidates].sort(
-    (a, b) => a.hops - b.hops || a.side.name.localeCompare(b.side.name) || a.via.length - b.via.length,
+    (a, b) =>
+      a.hops - b.hops ||
+      declared(a) - declared(b) ||
+      a.side.name.localeCompare(b.side.name) ||
+      a.via.length - b.via.length,
   );
   const best = sorted[0]!;
-  const ambiguous = sorted.some((c) => c.hops === best.hops && c.side.id !== best.side.id);
-  return { side: best.side, via: best.via, ambiguous };
+  const ambiguous = sorted.some(
+    (c) => c.hops === best.hops && declared(c) === declared(best) && c.side.id !== best.side.id,
+  );
+  return { side: best.side, via: best.via, ambiguous, basis: best.basis ?? 'affiliation' };
 }
 
 const ref = (n: NodeLike) => ({
@@ -112,16 +126,30 @@ const ref = (n: NodeLike) => ({
   name: nodeCaption(n.properties, n.elementId),
 });
 
-/** Turns a path (claimant → … → x) plus an optional `country` lookup into a candidate. */
+/** A declared side (an organization's `side` property), or null when the value is not one. */
+export function declaredSide(value: unknown): Side | null {
+  if (typeof value !== 'string' || !Object.hasOwn(DECLARED_SIDES, value)) return null;
+  return { id: `declared:${value}`, key: value, name: DECLARED_SIDES[value]! };
+}
+
+/**
+ * Turns a path (claimant → … → x) plus an optional `country` lookup into a candidate. A side
+ * declared on x wins over x's country: nationality is not allegiance.
+ */
 export function candidateFromPath(path: Path, country: NodeLike | null): SideCandidate {
   const via: string[] = [nodeCaption(path.start.properties as Record<string, unknown>, path.start.elementId)];
   for (const seg of path.segments)
     via.push(seg.relationship.type, nodeCaption(seg.end.properties as Record<string, unknown>, seg.end.elementId));
+  const declared = declaredSide((path.end.properties as Record<string, unknown>).side);
+  if (declared) {
+    via.push('side', declared.name);
+    return { hops: path.length, side: declared, via, basis: 'declared' };
+  }
   if (country) {
     via.push('country', nodeCaption(country.properties, country.elementId));
-    return { hops: path.length + 1, side: ref(country), via };
+    return { hops: path.length + 1, side: ref(country), via, basis: 'country' };
   }
-  return { hops: path.length, side: ref(path.end as unknown as NodeLike), via };
+  return { hops: path.length, side: ref(path.end as unknown as NodeLike), via, basis: 'affiliation' };
 }
 
 const STATUS_ORDER: Record<string, number> = { contested: 0, unanswered: 1, acknowledged: 2, uncontested: 3 };
@@ -162,6 +190,7 @@ export async function loadClaims(db: Db, q: ClaimsQuery): Promise<ClaimsResponse
       asOf: q.asReportedBy ?? FAR_FUTURE,
       event: q.event ?? '',
       cap: int(CLAIMS_MAX),
+      declared: Object.keys(DECLARED_SIDES),
     },
     { metadata: { endpoint: 'claims' } },
   );
@@ -198,7 +227,7 @@ export async function loadClaims(db: Db, q: ClaimsQuery): Promise<ClaimsResponse
     const statusAsOf = status === 'contested' && r.contra.length === 0 ? 'unanswered' : status;
     let claimant: Claimant | null = null;
     if (r.who) {
-      const s = sideOf.get(r.who.elementId) ?? { side: null, via: [], ambiguous: false };
+      const s = sideOf.get(r.who.elementId) ?? { side: null, via: [], ambiguous: false, basis: null };
       claimant = {
         id: r.who.elementId,
         key: nodeKey(r.who.properties),
@@ -207,6 +236,7 @@ export async function loadClaims(db: Db, q: ClaimsQuery): Promise<ClaimsResponse
         side: s.side,
         sideVia: s.via,
         sideAmbiguous: s.ambiguous,
+        sideBasis: s.basis,
       };
     }
     const quote = strOrNull(p.quote);
@@ -224,11 +254,8 @@ export async function loadClaims(db: Db, q: ClaimsQuery): Promise<ClaimsResponse
         quote !== null && articleKey !== null
           ? {
               article: {
-                id: r.article?.elementId ?? null,
-                key: articleKey,
+                ...articleRef(r.article, articleKey),
                 title: r.article ? nodeCaption(r.article.properties, r.article.elementId) : null,
-                outlet: r.article ? strOrNull(r.article.properties.outlet) : null,
-                published: r.article ? strOrNull(r.article.properties.published) : null,
               },
               quote,
               start: numOrNull(p.start),

@@ -1,6 +1,7 @@
 import { REPORTED_KEYS } from '../../../dataset/reported';
 import type { ArticleRef, NodeDetailResponse, ReportedValue } from '../../../shared/api/nodes';
-import { numOrNull, strOrNull } from '../../db/convert';
+import { articleProjection, articleRef, missingArticle } from '../../db/article-ref';
+import { numOrNull } from '../../db/convert';
 import { readQuery, type Db } from '../../db/runner';
 
 /**
@@ -44,7 +45,11 @@ function typed(text: string, like: unknown): string | number | boolean {
   return text;
 }
 
-const knownBy = (a: ArticleRef | null | undefined, asOf: string) => !!a?.published && a.published <= asOf;
+// The earliest day the article can have been out (the range's start when only a range is known).
+const knownBy = (a: ArticleRef | null | undefined, asOf: string) => {
+  const day = a?.publishedFrom ?? a?.published;
+  return !!day && day.slice(0, 10) <= asOf;
+};
 
 /**
  * Applies per-value sources and an optional as-of day to a detail answer. `raw` is the node's
@@ -65,26 +70,20 @@ export async function withReported(
     const ids = [...new Set(sources.map((s) => s.article))];
     const r = await readQuery(
       db,
-      'MATCH (a:Article) WHERE a.id IN $ids RETURN a.id AS key, elementId(a) AS id, a.title AS title, a.outlet AS outlet, toString(a.published) AS published',
+      `MATCH (a:Article) WHERE a.id IN $ids RETURN a.id AS key, elementId(a) AS id, ${articleProjection('a')} AS a`,
       { ids },
       { metadata: { endpoint: 'node-detail' } },
     );
     const refs = new Map<string, ArticleRef>(
       r.records.map((x) => [
         String(x.get('key')),
-        {
-          id: strOrNull(x.get('id')),
-          key: String(x.get('key')),
-          title: strOrNull(x.get('title')),
-          outlet: strOrNull(x.get('outlet')),
-          published: strOrNull(x.get('published'))?.slice(0, 10) ?? null,
-        },
+        articleRef({ elementId: String(x.get('id')), properties: x.get('a') }, x.get('key')),
       ]),
     );
     reported = sources.map((s) => ({
       property: s.property,
       value: typed(s.value, properties[s.property]),
-      article: refs.get(s.article) ?? { id: null, key: s.article, title: null, outlet: null, published: null },
+      article: refs.get(s.article) ?? missingArticle(s.article),
       quote: s.quote,
       start: numOrNull(s.start),
       end: numOrNull(s.end),

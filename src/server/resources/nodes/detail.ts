@@ -1,8 +1,9 @@
 import type { Node, Relationship } from 'neo4j-driver';
-import type { ArticleRef, Claim, Evidence, NodeDetailResponse } from '../../../shared/api/nodes';
+import type { Claim, Evidence, NodeDetailResponse } from '../../../shared/api/nodes';
 import { notFound } from '../../http/errors';
 import { num, numOrNull, strOrNull } from '../../db/convert';
 import { nodeKey, toGraphNode, toNodeRef } from '../../db/graph';
+import { articleProjection, articleRef } from '../../db/article-ref';
 import { matchNode } from '../../db/node-ref';
 import { quoteType, refreshRelationshipTypes, relationshipTypes } from '../../db/rel-types';
 import { int, readQuery, type Db } from '../../db/runner';
@@ -49,14 +50,14 @@ CALL (n) {
   // Only what the answer shows of r and a: their other properties are not read at all.
   RETURN collect({
     r: {elementId: elementId(r), type: type(r), startNodeElementId: elementId(startNode(r))}, m: m, ev: ev,
-    a: CASE WHEN a IS NULL THEN null ELSE {elementId: elementId(a), properties: a {.id, .title, .outlet, .published}} END
+    a: CASE WHEN a IS NULL THEN null ELSE {elementId: elementId(a), properties: ${articleProjection('a')}} END
   }) AS evidence
 }
 CALL (n) {
   OPTIONAL MATCH (a:Article)-[mm:MENTIONS]->(n)
   WITH a, mm LIMIT $mentionsCap
   WITH a, mm ORDER BY a.published
-  RETURN collect({a: CASE WHEN a IS NULL THEN null ELSE {elementId: elementId(a), properties: a {.id, .title, .outlet, .published}} END, count: mm.count, first: mm.first_offset}) AS mentions
+  RETURN collect({a: CASE WHEN a IS NULL THEN null ELSE {elementId: elementId(a), properties: ${articleProjection('a')}} END, count: mm.count, first: mm.first_offset}) AS mentions
 }
 CALL (n) {
   CALL (n) {
@@ -77,24 +78,12 @@ CALL (n) {
   }
   CALL (c) {
     OPTIONAL MATCH (a:Article {id: c.article})
-    RETURN CASE WHEN a IS NULL THEN null ELSE {elementId: elementId(a), properties: a {.id, .title, .outlet, .published}} END AS a LIMIT 1
+    RETURN CASE WHEN a IS NULL THEN null ELSE {elementId: elementId(a), properties: ${articleProjection('a')}} END AS a LIMIT 1
   }
   RETURN collect({c: c, rel: rel, who: who, about: about, contra: contra, a: a}) AS claims
 }
 RETURN n, degrees, degree, evidence, mentions, claims`;
 };
-
-/** Reads only elementId and id/title/outlet/published (a whole node or a projection of one). */
-function articleRef(a: Pick<Node, 'elementId' | 'properties'> | null, key: unknown): ArticleRef {
-  const p = (a?.properties ?? {}) as Record<string, unknown>;
-  return {
-    id: a?.elementId ?? null,
-    key: strOrNull(key) ?? (a ? (nodeKey(p) ?? '') : ''),
-    title: strOrNull(p.title),
-    outlet: strOrNull(p.outlet),
-    published: strOrNull(p.published),
-  };
-}
 
 interface ClaimRow {
   c: Node;

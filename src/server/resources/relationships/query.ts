@@ -1,7 +1,8 @@
 import type { Node, Relationship } from 'neo4j-driver';
 import type { RelationshipDetailResponse, RelationshipEvidence } from '../../../shared/api/relationships';
-import { numOrNull, strOrNull } from '../../db/convert';
-import { nodeKey, relationshipCaption, toGraphEdge, toNodeRef } from '../../db/graph';
+import { articleRef } from '../../db/article-ref';
+import { numOrNull } from '../../db/convert';
+import { relationshipCaption, toGraphEdge, toNodeRef } from '../../db/graph';
 import { int, readQuery, type Db } from '../../db/runner';
 import { notFound } from '../../http/errors';
 
@@ -38,15 +39,8 @@ export async function relationshipDetail(db: Db, id: string): Promise<Relationsh
   const evidence: RelationshipEvidence[] = (rec.get('evidence') as { ev: Record<string, unknown>; art: Node | null }[])
     .filter((x) => typeof x.ev.quote === 'string')
     .map(({ ev, art }) => {
-      const p = (art?.properties ?? {}) as Record<string, unknown>;
       return {
-        article: {
-          id: art?.elementId ?? null,
-          key: strOrNull(ev.article) ?? (art ? (nodeKey(p) ?? '') : ''),
-          title: strOrNull(p.title),
-          outlet: strOrNull(p.outlet),
-          published: strOrNull(p.published),
-        },
+        article: articleRef(art, ev.article),
         quote: ev.quote as string,
         start: numOrNull(ev.start),
         end: numOrNull(ev.end),

@@ -9,6 +9,7 @@ import {
 import { num, strOrNull, toJson } from '../../db/convert';
 import { nodeCaption, nodeKey } from '../../db/graph';
 import {
+  cypherArticleDay,
   cypherDate,
   cypherEvidenceArticles,
   cypherLat,
@@ -29,12 +30,12 @@ const TIMELINE_CYPHER = `
 WITH $filtered AS filtered, date($asOf) AS asOf, date($from) AS fromD, date($to) AS toD
 CALL (filtered, asOf) {
   MATCH (a:Article)
-  WITH a, ${cypherDate('a.published')} AS pub
+  WITH a, ${cypherArticleDay('a')} AS pub
   RETURN collect(CASE WHEN NOT filtered OR pub <= asOf THEN a.id END) AS known
 }
 CALL (asOf, fromD, toD) {
   MATCH (a:Article)
-  WITH a, ${cypherDate('a.published')} AS pub
+  WITH a, ${cypherArticleDay('a')} AS pub
   WHERE pub >= fromD AND pub <= toD AND pub <= asOf
   WITH a, pub ORDER BY pub, a.title LIMIT $cap
   RETURN collect({ node: a, pub: toString(pub) }) AS articles

@@ -44,6 +44,13 @@ export function corroborationWidth(base: number, sources: number | null): number
   return Math.min(base * 3.2, base * (1 + 0.55 * (sources - 1)));
 }
 
+/**
+ * What the counts do not know: articles count as they are, so a syndicated rewrite of another source,
+ * an unnamed outlet and an inferred one each count once. Said wherever the counts are shown.
+ */
+export const CORROBORATION_CAVEAT =
+  'Articles and outlets are counted as they are: a rewrite of another source, an unnamed outlet and an inferred one each count once, so this is at most, not exactly, the number of independent confirmations.';
+
 /** "3 articles · 2 outlets" for the detail panel and tooltips. */
 export function describeCorroboration(c: Corroboration): string {
   if (c.sources === null) return 'no recorded sources';

@@ -30,6 +30,14 @@ export function isoDay(v: unknown): string | null {
 }
 
 /**
+ * The first day an article can have been out: `published_from` when only a range is known, else
+ * `published` (as the server's timeline and claims board count it, and citations print the range).
+ */
+export function articleDay(props: Record<string, unknown>): string | null {
+  return isoDay(props.published_from) ?? isoDay(props.published);
+}
+
+/**
  * When an event happened: `date`, else `date_from`..`date_to` (a missing bound equals the other).
  * Null when the node has no usable date (then it is not an event on the timeline).
  */
@@ -95,7 +103,7 @@ export function activeInRange(g: ViewGraph, range: DateRange): ActiveSet {
     if (s) {
       if (overlaps(s, range)) anchors.add(n.id);
     } else if (isArticle(n)) {
-      const p = isoDay(n.properties.published);
+      const p = articleDay(n.properties);
       if (p && p >= range.from && p <= range.to) nodes.add(n.id);
     }
   }
@@ -122,7 +130,7 @@ export function activeInRange(g: ViewGraph, range: DateRange): ActiveSet {
       const other = byId.get(b);
       if (!other) continue;
       if (nodeSpan(other)) continue;
-      if (isArticle(other) && isoDay(other.properties.published)) continue;
+      if (isArticle(other) && articleDay(other.properties)) continue;
       if (isClaim(other) && !anchors.has(other.id)) continue;
       nodes.add(b);
     }
@@ -137,7 +145,7 @@ export function publicationDays(g: ViewGraph, extra: Iterable<readonly [string, 
   const out = new Map<string, string>(extra);
   for (const n of g.nodes) {
     if (!isArticle(n)) continue;
-    const p = isoDay(n.properties.published);
+    const p = articleDay(n.properties);
     const key = typeof n.properties.id === 'string' ? n.properties.id : n.key;
     if (p && key) out.set(key, p);
   }
@@ -176,7 +184,7 @@ export function reportedBy(g: ViewGraph, asOf: string, published: ReadonlyMap<st
   const bylines = new Set<string>();
   for (const n of g.nodes) {
     if (isArticle(n)) {
-      const p = isoDay(n.properties.published);
+      const p = articleDay(n.properties);
       if (!p || p > asOf) continue;
       nodes.add(n.id);
       for (const k of [n.properties.outlet_id, n.properties.author_ids].flat())
@@ -223,7 +231,7 @@ export function timeExtent(g: ViewGraph): DateRange | null {
     const s = nodeSpan(n);
     if (s) see(s.from, s.to);
     else if (isArticle(n)) {
-      const p = isoDay(n.properties.published);
+      const p = articleDay(n.properties);
       if (p) see(p, p);
     }
   }

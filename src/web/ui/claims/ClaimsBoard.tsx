@@ -1,5 +1,6 @@
 import type { BoardClaim, BoardEvent, SideGroup } from '../../../shared/api';
 import { Icon } from '../shell/Icon';
+import { formatCitation } from '../citation';
 import { formatDate } from '../format';
 import { useApp, useExplorer } from '../context';
 
@@ -38,7 +39,7 @@ export function ClaimsBoard() {
           <h2>Claims, side by side</h2>
           <div className="muted small" data-testid="claims-summary">
             {claims
-              ? `${contestedOnly ? `${events.length} of ${claims.events.length} events (only contested)` : `${claims.events.length} events with claims`} · sides from the claimants' affiliations in the graph`
+              ? `${contestedOnly ? `${events.length} of ${claims.events.length} events (only contested)` : `${claims.events.length} events with claims`} · sides from the claimants' affiliations in the graph; “by country” marks a side taken only from where an organization is based`
               : ''}
             {asOf ? ` · as reported by ${formatDate(asOf)}` : ''}
           </div>
@@ -126,8 +127,14 @@ function SideColumn({ group, byId }: { group: SideGroup; byId: Map<string, Board
   const via = group.claims.find((c) => c.claimant?.sideVia.length)?.claimant?.sideVia;
   return (
     <div className="cb-side" data-testid="claims-side" data-side={group.side?.key ?? 'unaffiliated'}>
-      <h3 title={via ? `Side found through: ${via.join(' → ')}` : 'No affiliation path to a country in the graph'}>
-        {group.side ? group.side.name : 'Unaffiliated'}
+      <h3
+        title={
+          via
+            ? `Side found through: ${via.join(' → ')}`
+            : 'No side known: no affiliation path to a country or declared side in the graph'
+        }
+      >
+        {group.side ? group.side.name : 'No side known'}
       </h3>
       {group.claims.map((c) => (
         <ClaimItem key={c.id} claim={c} byId={byId} />
@@ -156,6 +163,15 @@ function ClaimItem({ claim, byId }: { claim: BoardClaim; byId: Map<string, Board
         ) : (
           <span className="muted">unknown claimant</span>
         )}
+        {claim.claimant?.sideBasis === 'country' ? (
+          <span
+            className="muted small"
+            data-testid="side-by-country"
+            title={`Side taken from where the organization is based (${claim.claimant.sideVia.join(' → ')}), not from a stated allegiance`}
+          >
+            by country
+          </span>
+        ) : null}
         <span className="grow" />
         <span className="muted small">{formatClaimDate(claim.date)}</span>
       </div>
@@ -172,9 +188,7 @@ function ClaimItem({ claim, byId }: { claim: BoardClaim; byId: Map<string, Board
         >
           “{ev.quote}”
           <span className="cb-source">
-            {ev.article.title ?? ev.article.key}
-            {ev.article.outlet ? ` · ${ev.article.outlet}` : ''}
-            {ev.article.published ? ` · ${formatDate(ev.article.published)}` : ''}
+            {formatCitation({ ...ev.article, title: ev.article.title ?? ev.article.key })}
           </span>
         </button>
       ) : null}

@@ -11,6 +11,7 @@ import { expansionLimit, remainingMore } from '../../core/expansion/more';
 import { EvidenceList } from '../evidence/EvidenceList';
 import { ReportedValues } from './ReportedValues';
 import { humanKey, humanType, panelValue } from '../format';
+import { formatOutlet } from '../citation';
 import { LongValue } from './LongValue';
 import { editedLine, orderedProperties } from './prop-order';
 import { RelationshipDetail } from './RelationshipDetail';
@@ -343,7 +344,7 @@ function Mentions({ data }: { data: NodeDetailResponse }) {
               (m.article.title ?? m.article.key)
             )}
             <span className="muted">
-              {m.article.outlet ? ` · ${m.article.outlet}` : ''}
+              {formatOutlet(m.article) ? ` · ${formatOutlet(m.article)}` : ''}
               {m.count ? ` · ${m.count}×` : ''}
             </span>
           </div>

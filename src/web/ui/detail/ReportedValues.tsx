@@ -1,4 +1,5 @@
 import type { NodeDetailResponse } from '../../../shared/api';
+import { formatOutlet, formatPublished } from '../citation';
 import { formatDate, formatValue, humanKey } from '../format';
 
 /**
@@ -17,8 +18,8 @@ export function ReportedValues({ data }: { data: NodeDetailResponse }) {
             <b>{humanKey(r.property)}</b>: {formatValue(r.value)}
             <span className="muted">
               {' · '}
-              {r.article.outlet ?? r.article.title ?? r.article.key}
-              {r.article.published ? `, ${formatDate(r.article.published)}` : ''}
+              {formatOutlet(r.article) ?? r.article.title ?? r.article.key}
+              {formatPublished(r.article) ? `, ${formatPublished(r.article)}` : ''}
               {` · “${r.quote}”`}
             </span>
           </div>

@@ -1,4 +1,4 @@
-import { corroboration, describeCorroboration } from '../../core/evidence/corroboration';
+import { CORROBORATION_CAVEAT, corroboration, describeCorroboration } from '../../core/evidence/corroboration';
 import { useApp } from '../context';
 
 /**
@@ -14,7 +14,7 @@ export function CorroborationNote({ edgeId }: { edgeId: string }) {
     <span
       className={`corroboration${c.sources === 1 ? ' single' : ''}`}
       data-testid="corroboration"
-      title="Distinct articles and outlets with evidence for this relationship"
+      title={`Distinct articles and outlets with evidence for this relationship. ${CORROBORATION_CAVEAT}`}
     >
       {describeCorroboration(c)}
     </span>

@@ -1,7 +1,8 @@
 import { useEffect, type ReactElement } from 'react';
 import type { Excerpt } from '../../../shared/api';
 import { Icon } from '../shell/Icon';
-import { formatDate, humanValue, positionInArticle } from '../format';
+import { formatOutlet, formatPublished } from '../citation';
+import { humanValue, positionInArticle } from '../format';
 import { useApp, useExplorer } from '../context';
 import { useModalFocus } from '../shell/useModalFocus';
 
@@ -41,8 +42,8 @@ export function EvidenceReader() {
             {d ? (
               <div className="muted small" data-testid="reader-meta">
                 {[
-                  d.article.outlet ? humanValue(d.article.outlet) : null,
-                  d.article.published ? formatDate(d.article.published) : null,
+                  formatOutlet(d.article),
+                  formatPublished(d.article),
                   d.article.authors.length ? `by ${humanValue(d.article.authors)}` : null,
                   positionInArticle(d.start, d.article.length),
                 ]

@@ -1,5 +1,6 @@
 import type { ArticleRef } from '../../../shared/api';
-import { formatDate, highlight } from '../format';
+import { formatOutlet, formatPublished } from '../citation';
+import { highlight } from '../format';
 
 /** A quote in serif type with the words that make it evidence highlighted. */
 export function Quote({ text, terms }: { text: string; terms: readonly string[] }) {
@@ -10,14 +11,13 @@ export function Quote({ text, terms }: { text: string; terms: readonly string[] 
   );
 }
 
-/** "Title · Outlet · 30 December 2023". */
+/** "Title · Outlet · 30 December 2023", an inferred outlet and a date range said as such. */
 export function ArticleSource({ article }: { article: ArticleRef | null }) {
   if (!article) return null;
   return (
     <div className="source" data-testid="source">
       <b>{article.title ?? article.key}</b>
-      {article.outlet ? ` · ${article.outlet}` : ''}
-      {article.published ? ` · ${formatDate(article.published)}` : ''}
+      {[formatOutlet(article), formatPublished(article)].map((s) => (s ? ` · ${s}` : ''))}
     </div>
   );
 }

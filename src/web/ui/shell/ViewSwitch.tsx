@@ -1,5 +1,6 @@
 import { useApp, useExplorer } from '../context';
 import { shownPerspective } from '../../core/perspective/actions';
+import { CORROBORATION_CAVEAT } from '../../core/evidence/corroboration';
 
 /** The view switch (graph / map / claims) and the single-source filter, over the main area. */
 export function ViewSwitch() {
@@ -44,7 +45,10 @@ export function ViewSwitch() {
 function SingleSource({ hideSingle, hidden }: { hideSingle: boolean; hidden: number }) {
   const explorer = useExplorer();
   return (
-    <label className="tl-check boxed" title="Hide relationships that only one article supports">
+    <label
+      className="tl-check boxed"
+      title={`Hide relationships that only one article supports. ${CORROBORATION_CAVEAT}`}
+    >
       <input
         type="checkbox"
         checked={hideSingle}
