@@ -55,14 +55,14 @@ export class ProfiledApi {
   }
 
   async get(url: string, body?: object): Promise<{ status: number; body: any }> {
-    // A time-out (408) on a cold instance of a busy machine says nothing about database hits: ask
+    // A time-out (504) on a cold instance of a busy machine says nothing about database hits: ask
     // again, a few times.
     for (let attempt = 1; ; attempt++) {
       const r =
         body === undefined
           ? await this.app.inject({ method: 'GET', url })
           : await this.app.inject({ method: 'POST', url, payload: body });
-      if (r.statusCode !== 408 || attempt === 3) return { status: r.statusCode, body: r.json() };
+      if (r.statusCode !== 504 || attempt === 3) return { status: r.statusCode, body: r.json() };
     }
   }
 
