@@ -50,8 +50,8 @@ export class SavedQueryLibrary {
   async load(): Promise<void> {
     await this.ensureChecked().catch((e: unknown) => {
       this.log.warn(
-        { err: (e as Error).message },
-        'saved queries: not checked yet (Neo4j unavailable); will retry on first use',
+        { err: (e as Error).message, code: (e as { code?: string }).code },
+        `saved queries: not checked yet (${uncheckedWhy(e)}); will retry on first use`,
       );
     });
   }
@@ -359,6 +359,15 @@ export class SavedQueryLibrary {
  * A failure that says nothing about the query: the database down, slow or out of memory. The whole
  * check is then retried on first use rather than rejecting a good query for the server's lifetime.
  */
+/** Why the start-up check did not finish, in words: a busy database is not an unavailable one. */
+export function uncheckedWhy(e: unknown): string {
+  const code = (e as { code?: string }).code;
+  if (code === 'NEO4J_UNAVAILABLE') return 'Neo4j unavailable';
+  if (code === 'TIMEOUT') return 'an EXPLAIN check hit its time limit: Neo4j is busy';
+  if (code === 'MEMORY_LIMIT') return 'an EXPLAIN check ran out of transaction memory';
+  return `the check failed: ${(e as Error).message}`;
+}
+
 function transient(e: unknown): boolean {
   const code = (e as { code?: string }).code;
   const status = (e as { status?: number }).status;
