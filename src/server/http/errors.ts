@@ -124,7 +124,9 @@ export function classifyNeo4jError(e: unknown, database: string): ApiError | nul
     code === 'Neo.ClientError.Transaction.Terminated' ||
     code === 'Neo.TransientError.Transaction.Terminated'
   ) {
-    return new ApiError(408, 'TIMEOUT', 'The query took longer than its time limit and was stopped.', {
+    // 504, not 408: browsers silently re-send a request answered 408 on a kept-alive connection,
+    // which would run the too-slow query twice.
+    return new ApiError(504, 'TIMEOUT', 'The query took longer than its time limit and was stopped.', {
       neo4jCode: code,
     });
   }

@@ -17,7 +17,7 @@ const STATUS_TEXT: Record<number, string> = {
   403: 'The role of the caller may not do this',
   404: 'Unknown node, saved query or endpoint',
   409: 'It exists already (a saved query of that name)',
-  408: 'The query exceeded its time limit and was stopped',
+  504: 'The query exceeded its time limit and was stopped (TIMEOUT; not 408, which browsers silently send again)',
   413: 'Request body too large',
   503: 'Neo4j is unavailable, or the app store is held by a restore (STORE_BUSY: nothing was written, try again after Retry-After; WRITE_INTERRUPTED: part was saved, reload first)',
 };

@@ -61,7 +61,7 @@ export async function streamQuery(
       () =>
         reject(
           new ApiError(
-            408,
+            504,
             'TIMEOUT',
             `The query did not stop within its ${opts.timeoutMs} ms limit and was abandoned.`,
             { timeoutMs: opts.timeoutMs, terminated: !!watchdogFired?.terminated },
@@ -133,7 +133,7 @@ export async function streamQuery(
     work.catch(() => {}); // the abandoned stream may still fail later
     const api = classifyNeo4jError(e, db.database);
     if (api?.code === 'TIMEOUT') {
-      throw new ApiError(408, 'TIMEOUT', `The query exceeded its ${opts.timeoutMs} ms time limit and was stopped.`, {
+      throw new ApiError(504, 'TIMEOUT', `The query exceeded its ${opts.timeoutMs} ms time limit and was stopped.`, {
         neo4jCode: api.details.neo4jCode,
         timeoutMs: opts.timeoutMs,
         terminatedByWatchdog: !!(watchdogFired as WatchdogReport | null)?.terminated,

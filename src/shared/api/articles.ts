@@ -66,6 +66,15 @@ export const ArticleEvidenceQuerySchema = z
   .strictObject({
     start: offsetParam.describe('offset of the quote in the article (UTF-16), as in the evidence'),
     end: offsetParam.describe('end offset (exclusive)'),
+    via: z
+      .string()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe(
+        'element id of the relationship or claim the quote is evidence of (what the explorer sends): the quote is ' +
+          'then found without a search; a span found nowhere near the article is searched for in the whole graph',
+      ),
   })
   .refine((q) => q.end > q.start, { message: 'must be greater than `start`', path: ['end'] });
 export type ArticleEvidenceQuery = z.infer<typeof ArticleEvidenceQuerySchema>;

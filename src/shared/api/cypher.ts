@@ -26,9 +26,9 @@ export const cypherContract = {
   description:
     'Refused with 400 QUERY_REJECTED: writes, schema and administration commands, SHOW, USE, LOAD CSV, ' +
     'CALL {} IN TRANSACTIONS, procedures outside an allowlist, several statements. Neo4j errors come back ' +
-    'as 400 CYPHER_ERROR with neo4jCode and, for syntax errors, position. Over the time limit: 408 TIMEOUT.',
+    'as 400 CYPHER_ERROR with neo4jCode and, for syntax errors, position. Over the time limit: 504 TIMEOUT.',
   tag: 'cypher',
   body: CypherRequestSchema,
   response: CypherResponseSchema,
-  errors: [400, 408, 413, 503],
+  errors: [400, 413, 503, 504],
 } as const satisfies EndpointContract;

@@ -54,7 +54,10 @@ export const QuerySummarySchema = z.object({
   timeMs: z.number().describe('wall time on the server, including streaming'),
   rows: z.number().describe('rows in the table'),
   truncated: z.boolean().describe('the query produced more than was returned'),
-  truncatedBy: z.enum(['rows', 'bytes']).nullable().describe('which cap stopped the stream'),
+  truncatedBy: z
+    .enum(['rows', 'bytes', 'limit'])
+    .nullable()
+    .describe("which cap stopped the stream; limit: a saved query's own final LIMIT (more rows matched)"),
   maxRows: z.number(),
   queryType: z.string().nullable().describe('r (read) for anything that ran'),
   notifications: z.array(NotificationSchema).describe('Neo4j warnings, e.g. cartesian products'),

@@ -109,9 +109,12 @@ export function withGraphCalls<B extends TransportClass>(Base: B) {
       return this.request(ROUTES.claims, { query: q });
     }
 
-    /** An evidence quote in its article (the evidence reader). */
-    evidence(article: string, start: number, end: number): Promise<ArticleEvidenceResponse> {
-      return this.request(ROUTES.articleEvidence, { params: { id: article }, query: { start, end } });
+    /** An evidence quote in its article (the evidence reader); `via`: the relationship or claim it is evidence of. */
+    evidence(article: string, start: number, end: number, via?: string): Promise<ArticleEvidenceResponse> {
+      return this.request(ROUTES.articleEvidence, {
+        params: { id: article },
+        query: via ? { start, end, via } : { start, end },
+      });
     }
   };
 }

@@ -248,7 +248,8 @@ export class Explorer {
   readonly pause = () => this.timeline.pause();
   readonly setContestedOnly = (on: boolean) => this.store.set(setContestedOnly(on));
   readonly openEntity = this.action((ref: string) => this.claims.openEntity(ref));
-  readonly openReader = (article: string, start: number, end: number) => this.reader.open(article, start, end);
+  readonly openReader = (article: string, start: number, end: number, via?: string) =>
+    this.reader.open(article, start, end, via);
   readonly closeReader = () => this.reader.close();
 
   // ------------------------------------------------------------------ relationships

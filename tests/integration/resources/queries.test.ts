@@ -105,6 +105,18 @@ describe('running saved queries', () => {
     expect(r.body.summary).toMatchObject({ rows: 5, truncated: true, truncatedBy: 'rows', maxRows: 5 });
   });
 
+  it("says when the query's own LIMIT cut the answer, and not when everything fitted", async () => {
+    const cut = await api.post('/api/queries/most-connected/run', { params: { limit: 3 } });
+    expect(cut.status).toBe(200);
+    expect(cut.body.table.rows.length).toBe(3);
+    expect(cut.body.summary).toMatchObject({ rows: 3, truncated: true, truncatedBy: 'limit', maxRows: 1000 });
+    // LIMIT 300: one person's profile is far less.
+    const all = await api.post('/api/queries/person-profile/run', { params: { person: 'volodymyr-zelensky' } });
+    expect(all.body.summary.rows).toBeGreaterThan(0);
+    expect(all.body.summary.rows).toBeLessThan(300);
+    expect(all.body.summary).toMatchObject({ truncated: false, truncatedBy: null });
+  });
+
   it('runs identical requests in flight at once on Neo4j once, and different ones each', async () => {
     const { sent, restore } = recordStatements(api);
     try {

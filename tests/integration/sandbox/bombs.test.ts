@@ -15,7 +15,7 @@ import { BOMBS, type Outcome } from './bomb-cases';
  * memory is not tracked. "Stopped within its limit" is checked where it matters, on the
  * database: after the answer, no sandbox transaction may still be running.
  *
- * Outcomes: refused = 400 QUERY_REJECTED or CYPHER_ERROR before running; stopped = 408, or 400
+ * Outcomes: refused = 400 QUERY_REJECTED or CYPHER_ERROR before running; stopped = 504, or 400
  * MEMORY_LIMIT, or 200 truncated by the row/byte caps. Neo4j must survive every case.
  */
 
@@ -65,7 +65,7 @@ describe('the Cypher sandbox against evasions and resource bombs', () => {
       const code = r.body?.error?.code as string | undefined;
       if (r.status === 400 && (code === 'QUERY_REJECTED' || code === 'CYPHER_ERROR')) outcome = 'refused';
       else if (
-        r.status === 408 ||
+        r.status === 504 ||
         (r.status === 400 && code === 'MEMORY_LIMIT') ||
         (r.status === 200 && r.body.summary?.truncated === true)
       )

@@ -70,7 +70,7 @@ describe('the Cypher sandbox refuses or stops hostile queries', () => {
     if (r.status === 400 && r.body.error?.code === 'QUERY_REJECTED') outcome = 'rejected';
     else if (r.status === 400 && r.body.error?.code === 'CYPHER_ERROR') outcome = 'cypher-error';
     else if (
-      r.status === 408 ||
+      r.status === 504 ||
       (r.status === 400 && r.body.error?.code === 'MEMORY_LIMIT') ||
       (r.status === 200 && r.body.summary?.truncated === true)
     )
@@ -83,7 +83,7 @@ describe('the Cypher sandbox refuses or stops hostile queries', () => {
     }
     if (c.reason) expect(r.body.error?.reason).toBe(c.reason);
     if (outcome === 'stopped') {
-      if (r.status === 408) expect(r.body.error.message).toMatch(/time limit/);
+      if (r.status === 504) expect(r.body.error.message).toMatch(/time limit/);
       // Stopped within its limit: the timeout plus the watchdog's grace and a margin for a
       // loaded machine (the server must not run on for long after the limit).
       expect(r.ms).toBeLessThan(timeoutMs + 8_000);

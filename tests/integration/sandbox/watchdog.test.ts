@@ -82,7 +82,7 @@ describe('the watchdog, end to end', () => {
         expect(ms).toBeLessThan(1_000);
         return;
       }
-      expect(err.status).toBe(408);
+      expect(err.status).toBe(504);
       expect(err.code).toBe('TIMEOUT');
       expect(ms).toBeLessThan(500 + 500 + 3_000 + 2_000);
       // The watchdog found the transaction by its marker and sent TERMINATE on the system database…

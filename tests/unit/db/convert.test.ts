@@ -82,7 +82,7 @@ describe('Neo4j errors', () => {
     [{ name: 'Neo4jError', code: 'N/A', message: 'connect ECONNREFUSED 127.0.0.1:1' }, 503, 'NEO4J_UNAVAILABLE'],
     [
       { name: 'Neo4jError', code: 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration', message: 'x' },
-      408,
+      504,
       'TIMEOUT',
     ],
     [

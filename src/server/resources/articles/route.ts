@@ -11,6 +11,6 @@ export const articleRoutes: RouteModule = (app, ctx) => {
   app.get(fastifyPath(articleEvidenceContract), async (req) => {
     const { id } = parseInput(NodeIdParamsSchema, req.params);
     const q = parseQuery(ArticleEvidenceQuerySchema, req.query);
-    return loadArticleEvidence(ctx.db, dirs, id, num(q.start), num(q.end));
+    return loadArticleEvidence(ctx.db, dirs, id, num(q.start), num(q.end), q.via);
   });
 };

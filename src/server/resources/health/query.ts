@@ -7,7 +7,7 @@ const VERSION = '0.1.0';
 /**
  * One tiny query (the version, and the first node of the configured database) with a short
  * timeout. A health check must answer quickly: no answer within 2 s (a starting or stuck database)
- * is "not healthy", 503 — not a 408 query timeout.
+ * is "not healthy", 503 — not a 504 query timeout.
  */
 export async function checkHealth(db: Db, startedAt: number): Promise<HealthResponse> {
   const t0 = performance.now();

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { SavedQuery, SavedQueryParam } from '../../../shared/api/queries';
 import type { Actor } from '../../http/actor';
 import { toJson } from '../../db/convert';
-import { resolveNode } from '../../db/node-ref';
+import { KEYED_LABELS, resolveNode } from '../../db/node-ref';
 import { readQuery, type Db } from '../../db/runner';
 import { ApiError, badRequest, notFound } from '../../http/errors';
 import { explainCheck, type PlanCheck } from '../../sandbox/sandbox';
@@ -10,6 +10,7 @@ import { backwardsRange, rangePairs } from '../../../shared/api/query-ranges';
 import { coerceParam, parseSavedQuery, readSavedQueries, type LoadedQuery, type Rejected } from './file';
 import { isInternalLabel } from '../../../dataset/internal';
 import { tokensInUse } from '../perspectives/sample';
+import { uncheckedWhy } from './unchecked';
 import type { Perspectives } from '../perspectives/service';
 
 /**
@@ -50,8 +51,8 @@ export class SavedQueryLibrary {
   async load(): Promise<void> {
     await this.ensureChecked().catch((e: unknown) => {
       this.log.warn(
-        { err: (e as Error).message },
-        'saved queries: not checked yet (Neo4j unavailable); will retry on first use',
+        { err: (e as Error).message, code: (e as { code?: string }).code },
+        `saved queries: not checked yet (${uncheckedWhy(e)}); will retry on first use`,
       );
     });
   }
@@ -156,7 +157,11 @@ export class SavedQueryLibrary {
       /* Neo4j down: the perspective's queries are listed once they can be checked */
     }
     const all = [...this.byName.values(), ...own.queries];
-    const [tokens, suggestions] = await Promise.all([this.inUse(), this.suggestions(all)]);
+    const [tokens, suggestions, absent] = await Promise.all([
+      this.inUse(),
+      this.suggestions(all),
+      this.absentDefaults(all),
+    ]);
     return {
       queries: all.map((q) => {
         const meta = this.withFit(q, tokens);
@@ -164,12 +169,32 @@ export class SavedQueryLibrary {
           ...meta,
           params: meta.params.map((p) => {
             const s = suggestions.get(`${q.meta.name}/${p.name}`);
-            return s ? { ...p, suggestions: s as SavedQueryParam['suggestions'] } : p;
+            // A default node this database lacks (the sample graph's keys) is no default: the form asks.
+            const { default: _d, ...noDefault } = p;
+            const own = absent.has(String(p.default)) && p.type === 'entity' ? { ...noDefault, required: true } : p;
+            return s ? { ...own, suggestions: s as SavedQueryParam['suggestions'] } : own;
           }),
         };
       }),
       rejected: [...this.rejectedList, ...own.rejected],
     };
+  }
+
+  /**
+   * Entity defaults (keys of the sample graph) this database has no node for: one index seek of the
+   * keyed labels for all of them, never a scan (none while Neo4j is down).
+   */
+  private async absentDefaults(all: LoadedQuery[]): Promise<Set<string>> {
+    const params = all.flatMap((q) => q.params).filter((p) => p.type === 'entity' && typeof p.default === 'string');
+    const keys = [...new Set(params.map((p) => p.default as string))];
+    if (!keys.length) return new Set();
+    const seek = KEYED_LABELS.map((l) => `MATCH (n:${l}) WHERE n.id IN $keys RETURN n.id AS k`).join(' UNION ');
+    try {
+      const found = new Set((await readQuery(this.db, seek, { keys })).records.map((r) => r.get('k') as string));
+      return new Set(keys.filter((k) => !found.has(k)));
+    } catch {
+      return new Set();
+    }
   }
 
   async get(name: string): Promise<LoadedQuery | undefined> {
@@ -260,6 +285,11 @@ export class SavedQueryLibrary {
           throw badRequest(`params.${p.name}`, 'must name a node (an element id or its id)');
         if (address.length > 1000) throw badRequest(`params.${p.name}`, 'must be at most 1000 characters');
         const node = await resolveNode(this.db, address.trim(), p.labels);
+        if (!node && given[p.name] === undefined)
+          throw badRequest(
+            `params.${p.name}`,
+            `is required here: its default "${address}" is a node of the sample (Belgorod) graph, not of this database`,
+          );
         if (!node) throw badRequest(`params.${p.name}`, `no node with element id or id "${address}"`);
         // The queries match these labels, so another kind of node would answer nothing without saying why.
         if (p.labels?.length && !node.labels.some((l) => p.labels!.includes(l)))

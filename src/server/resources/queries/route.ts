@@ -17,6 +17,7 @@ import { DEFAULT_MAX_BYTES, streamQuery } from '../../sandbox/stream';
 import { fastifyPath, parseInput, type RouteModule } from '../../http/context';
 import { tokensInUse } from '../perspectives/sample';
 import { composeSavedQuery } from './compose';
+import { ownLimit } from './own-limit';
 
 const SAVED_QUERY_TIMEOUT_MS = 10_000;
 /** All kept answers together (JSON); one answer is at most a quarter of it. */
@@ -53,9 +54,12 @@ export const queryRoutes: RouteModule = (app, ctx) => {
       try {
         // Neo4j's notifications (an unknown label, a cartesian product) travel with the result, as for ad-hoc Cypher.
         const plan = await ctx.library.plan(q, cypher);
-        const r = await streamQuery(ctx.db, q.cypher, cypher, {
+        // Its own final LIMIT, when below the cap: one row more says whether the LIMIT cut the answer.
+        const own = ownLimit(q.cypher, cypher);
+        const cut = own && own.limit < maxRows ? own : null;
+        const r = await streamQuery(ctx.db, cut?.cypher ?? q.cypher, cypher, {
           timeoutMs: SAVED_QUERY_TIMEOUT_MS,
-          maxRows,
+          maxRows: cut?.limit ?? maxRows,
           maxBytes: DEFAULT_MAX_BYTES,
           queryType: plan.queryType,
           notifications: plan.notifications,
@@ -64,6 +68,12 @@ export const queryRoutes: RouteModule = (app, ctx) => {
           // On a cluster, the answer is then at least as new as the mark it is kept under.
           ...(mark ? { bookmarks: mark.split(' ') } : {}),
         });
+        if (cut)
+          r.summary = {
+            ...r.summary,
+            maxRows,
+            truncatedBy: r.summary.truncatedBy === 'rows' ? 'limit' : r.summary.truncatedBy,
+          };
         kept?.store(key, scope, mark, r.summary.timeMs, () =>
           JSON.stringify({ ...r, summary: { ...r.summary, keptSince: new Date().toISOString() } }),
         );

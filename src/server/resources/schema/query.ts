@@ -3,6 +3,7 @@ import type { Perspective } from '../../../shared/api/perspectives';
 import type { Catalog } from '../../db/catalog';
 import { usableIndexes } from '../search/query';
 import { num } from '../../db/convert';
+import { quoteToken } from '../perspectives/sample';
 import { readQuery, type Db } from '../../db/runner';
 import { schemaProblemOf } from '../../../ingest/staging/graph';
 import { INTERNAL_KEYS, isInternalLabel, LOADING_INDEX } from '../../../dataset/internal';
@@ -31,10 +32,20 @@ RETURN labels, types, keys, nodes, rels, labelCounts, typeCounts`;
 
 /** Nodes sampled per label for its property keys. */
 const PROPERTY_SAMPLE = 200;
-const LABEL_PROPERTIES = `
-UNWIND $labels AS l
-CALL (l) { MATCH (n:$(l)) WITH n LIMIT ${PROPERTY_SAMPLE} UNWIND keys(n) AS k RETURN collect(DISTINCT k) AS keys }
-RETURN l, keys`;
+/**
+ * One statement, a branch per label. Labels are written literally (from db.labels(), never from a
+ * request) so each branch is a label scan that stops at the sample: Neo4j 5.26 plans a dynamic
+ * label `$(l)` as a scan of all nodes, which walks the whole store for a rare label.
+ */
+export function labelPropertiesCypher(labels: readonly string[]): string {
+  return labels
+    .map(
+      (l, i) =>
+        `MATCH (n:${quoteToken(l)}) WITH n LIMIT ${PROPERTY_SAMPLE} UNWIND keys(n) AS k ` +
+        `RETURN ${i} AS li, collect(DISTINCT k) AS keys`,
+    )
+    .join('\nUNION ALL\n');
+}
 const FUNCTIONS = 'SHOW FUNCTIONS YIELD name, signature RETURN name, signature ORDER BY name';
 
 /**
@@ -48,12 +59,15 @@ async function completionData(
 ): Promise<Pick<SchemaResponse, 'labelProperties' | 'functions'>> {
   const out: Pick<SchemaResponse, 'labelProperties' | 'functions'> = {};
   try {
-    const r = await readQuery(db, LABEL_PROPERTIES, { labels });
-    out.labelProperties = Object.fromEntries(
-      r.records.map((x) => [x.get('l') as string, [...(x.get('keys') as string[])].sort()]),
-    );
+    // A label whose nodes are all gone (the token stays) has no row: no keys.
+    const keys = new Map<string, string[]>(labels.map((l) => [l, []]));
+    if (labels.length) {
+      const r = await readQuery(db, labelPropertiesCypher(labels));
+      for (const x of r.records) keys.set(labels[num(x.get('li'))]!, [...(x.get('keys') as string[])].sort());
+    }
+    out.labelProperties = Object.fromEntries(keys);
   } catch {
-    /* no dynamic labels (Neo4j before 5.26): all keys everywhere */
+    /* not allowed or not answered in time: all keys everywhere */
   }
   try {
     const r = await readQuery(db, FUNCTIONS);

@@ -181,7 +181,7 @@ function ClaimItem({ claim, byId }: { claim: BoardClaim; byId: Map<string, Board
           className="cb-quote"
           disabled={ev.start === null || ev.end === null}
           onClick={() =>
-            ev.start !== null && ev.end !== null && void explorer.openReader(ev.article.key, ev.start, ev.end)
+            ev.start !== null && ev.end !== null && void explorer.openReader(ev.article.key, ev.start, ev.end, claim.id)
           }
           title="Read the quote in its article"
           data-testid="claim-quote"

@@ -127,7 +127,7 @@ function Body({ data }: { data: RelationshipDetailResponse }) {
               const terms = [...termsFor(data.start.caption, null), ...termsFor(data.end.caption, null)];
               const open =
                 e.start !== null && e.end !== null
-                  ? () => void explorer.openReader(e.article.key, e.start!, e.end!)
+                  ? () => void explorer.openReader(e.article.key, e.start!, e.end!, data.relationship.id)
                   : null;
               return (
                 <div key={i} className="evidence" data-testid="evidence-item">

@@ -43,6 +43,7 @@ export function EvidenceList({ data }: { data: NodeDetailResponse }) {
         <EvidenceItem
           key={`${e.relationship?.id ?? 'self'}-${i}`}
           e={e}
+          self={data.node.id}
           terms={terms}
           onOpen={(ref) => void explorer.focusRef(ref)}
         />
@@ -56,13 +57,26 @@ export function EvidenceList({ data }: { data: NodeDetailResponse }) {
   );
 }
 
-function EvidenceItem({ e, terms, onOpen }: { e: Evidence; terms: string[]; onOpen(ref: string): void }) {
+/** `self`: the node whose evidence this is; a quote with no relationship is its own (a claim's). */
+function EvidenceItem({
+  e,
+  self,
+  terms,
+  onOpen,
+}: {
+  e: Evidence;
+  self: string;
+  terms: string[];
+  onOpen(ref: string): void;
+}) {
   const r = e.relationship;
   const allTerms = r ? [...terms, ...termsFor(r.other.caption, [])] : terms;
   // The quote opens the evidence reader (article text around it).
   const explorer = useExplorer();
   const openReader =
-    e.start !== null && e.end !== null ? () => void explorer.openReader(e.article.key, e.start!, e.end!) : null;
+    e.start !== null && e.end !== null
+      ? () => void explorer.openReader(e.article.key, e.start!, e.end!, r?.id ?? self)
+      : null;
   return (
     <div className="evidence" data-testid="evidence-item">
       {r ? (

@@ -12,7 +12,12 @@ export function Summary({ result }: { result: QueryResult }) {
         <span className="warn">
           {' '}
           · truncated (
-          {s.truncatedBy === 'bytes' ? 'response size limit' : `first ${s.maxRows.toLocaleString('en-GB')} rows`})
+          {s.truncatedBy === 'bytes'
+            ? 'response size limit'
+            : s.truncatedBy === 'limit'
+              ? `first ${s.rows.toLocaleString('en-GB')} rows: the query's own LIMIT`
+              : `first ${s.maxRows.toLocaleString('en-GB')} rows`}
+          )
         </span>
       ) : null}
       {s.keptSince ? (

@@ -1,0 +1,8 @@
+/** Why the start-up check did not finish, in words: a busy database is not an unavailable one. */
+export function uncheckedWhy(e: unknown): string {
+  const code = (e as { code?: string }).code;
+  if (code === 'NEO4J_UNAVAILABLE') return 'Neo4j unavailable';
+  if (code === 'TIMEOUT') return 'an EXPLAIN check hit its time limit: Neo4j is busy';
+  if (code === 'MEMORY_LIMIT') return 'an EXPLAIN check ran out of transaction memory';
+  return `the check failed: ${(e as Error).message}`;
+}
