@@ -237,6 +237,7 @@ describe('running saved queries', () => {
     ['shortest-path', { from: 'belgorod', to: 'belgorod' }, 'params.to', /^params\.to: is the same node as From/],
     ['person-profile', { nobody: 1 }, 'params.nobody', /unknown parameter/],
     ['person-profile', { person: 'belgorod' }, 'params.person', /"belgorod" is not a Person \(its labels: .*Place/],
+    ['claims-about-event', { event: 'vyacheslav-gladkov' }, 'params.event', /"vyacheslav-gladkov" is not an Event \(/],
   ])('%s with %j → 400 naming %s', async (name, params, param, msg) => {
     const r = await api.post(`/api/queries/${name}/run`, { params });
     expect(r.status).toBe(400);

@@ -265,7 +265,7 @@ export class SavedQueryLibrary {
         if (p.labels?.length && !node.labels.some((l) => p.labels!.includes(l)))
           throw badRequest(
             `params.${p.name}`,
-            `"${address}" is not a ${p.labels.join(' or ')} (its labels: ${node.labels.join(', ') || 'none'})`,
+            `"${address}" is not ${/^[aeiou]/i.test(p.labels[0]!) ? 'an' : 'a'} ${p.labels.join(' or ')} (its labels: ${node.labels.join(', ') || 'none'})`,
           );
         // Neo4j's own refusal (shortest paths from a node to itself) would not say which field to change.
         if (p.distinct && cypher[p.distinct] === node.elementId) {
