@@ -76,3 +76,24 @@ describe('saving a query from the drawer', () => {
     expect(repo.savedBy).toBeUndefined();
   });
 });
+
+describe('DELETE routes', () => {
+  it('take `content-type: application/json` with an empty body as no body', async () => {
+    expect((await save('to-delete', 'MATCH (n:Person) RETURN count(n) AS people', {})).status).toBe(200);
+    const r = await api.app.inject({
+      method: 'DELETE',
+      url: '/api/queries/to-delete',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toEqual({ deleted: 'to-delete' });
+    // Still JSON elsewhere: an empty body on a POST is refused as before.
+    const post = await api.app.inject({
+      method: 'POST',
+      url: '/api/queries/person-profile/run',
+      headers: { 'content-type': 'application/json' },
+      payload: '',
+    });
+    expect(post.statusCode).toBe(400);
+  });
+});
