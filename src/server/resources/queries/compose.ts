@@ -25,9 +25,15 @@ export interface NamedNode {
  * the form offers a picker and a name typed in it is refused rather than silently matching nothing.
  */
 export function declareParam(name: string, value: unknown, node?: NamedNode): ParamDecl {
-  if (node && typeof value === 'string')
+  const plain = plainParam(name, value);
+  // Numbers and dates keep their type (an integer `id` is matched as one); text naming a node does not.
+  if (node && typeof value === 'string' && (plain.type === 'string' || plain.type === 'entity'))
     // The query was written against what the drawer held: a key is passed on as the key.
     return { name, type: 'entity', labels: [node.label], default: value, ...(node.byKey ? { pass: 'id' } : {}) };
+  return plain;
+}
+
+function plainParam(name: string, value: unknown): ParamDecl {
   if (value === undefined) return { name, type: 'string' };
   if (value === null) return { name, type: 'string', default: null };
   if (typeof value === 'boolean') return { name, type: 'boolean', default: value };
