@@ -12,11 +12,12 @@ OPTIONAL MATCH (e)-[:HIT|TARGETED]->(target)
 OPTIONAL MATCH (src:Entity {id: att.according_to})
 WITH e, att, actor, src, collect(DISTINCT target.name) AS targets
 RETURN e, att, actor,
-       coalesce(e.date, e.date_from) AS date,
+       coalesce(e.date, e.date_from) AS dateFrom,
+       coalesce(e.date, e.date_to) AS dateTo,
        e.name AS event,
        actor.name AS attributedTo,
        att.basis AS basis,
        src.name AS accordingTo,
        targets
-ORDER BY date
+ORDER BY coalesce(dateFrom, dateTo), dateTo, event
 LIMIT 200

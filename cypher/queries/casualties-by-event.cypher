@@ -11,12 +11,14 @@ OPTIONAL MATCH (src:Entity {id: e.casualties_reported_by})
 OPTIONAL MATCH (e)<-[:ABOUT]-(c:Claim)<-[:MADE]-(who)
 WITH e, src, collect(DISTINCT who.name + ': ' + c.statement) AS claims
 RETURN e,
-       coalesce(e.date, e.date_from) AS date,
+       coalesce(e.date, e.date_from) AS dateFrom,
+       coalesce(e.date, e.date_to) AS dateTo,
        e.name AS event,
+       e.casualty_qualifier AS casualtyQualifier,
        e.killed AS killed,
        e.injured AS injured,
        coalesce(src.name, 'not attributed') AS reportedBy,
        e.casualty_note AS note,
        claims
-ORDER BY date
+ORDER BY coalesce(dateFrom, dateTo), dateTo, event
 LIMIT 200

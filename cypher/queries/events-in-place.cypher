@@ -32,7 +32,8 @@ WHERE coalesce(e.date, e.date_to, e.date_from) >= $from
 RETURN e, o, x,
        e.name AS event,
        e.kind AS kind,
-       coalesce(e.date, e.date_from) AS date,
+       coalesce(e.date, e.date_from) AS dateFrom,
+       coalesce(e.date, e.date_to) AS dateTo,
        x.name AS place
-ORDER BY date, event
+ORDER BY coalesce(dateFrom, dateTo), dateTo, event
 LIMIT 300

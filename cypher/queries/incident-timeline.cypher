@@ -22,12 +22,14 @@ MATCH (e:Event)-[o:OCCURRED_IN]->(x)
 WHERE e.kind IN ['strike', 'attack', 'accidental-release', 'barrage', 'shelling', 'explosion', 'interception', 'evacuation']
 OPTIONAL MATCH (src:Entity {id: e.casualties_reported_by})
 RETURN e, o, x,
-       coalesce(e.date, e.date_from) AS date,
+       coalesce(e.date, e.date_from) AS dateFrom,
+       coalesce(e.date, e.date_to) AS dateTo,
        e.name AS incident,
        e.kind AS kind,
        x.name AS place,
+       e.casualty_qualifier AS casualtyQualifier,
        e.killed AS killed,
        e.injured AS injured,
        src.name AS reportedBy
-ORDER BY date, incident
+ORDER BY coalesce(dateFrom, dateTo), dateTo, incident
 LIMIT 300

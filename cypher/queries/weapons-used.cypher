@@ -14,10 +14,11 @@ RETURN e, u, w,
        w.name AS weapon,
        w.kind AS kind,
        e.name AS event,
-       coalesce(e.date, e.date_from) AS date,
+       coalesce(e.date, e.date_from) AS dateFrom,
+       coalesce(e.date, e.date_to) AS dateTo,
        attributedTo,
        u.role AS role,
        src.name AS accordingTo,
        u.quote AS quote
-ORDER BY weapon, date
+ORDER BY weapon, coalesce(dateFrom, dateTo), dateTo
 LIMIT 300

@@ -44,6 +44,8 @@ export const SavedQuerySchema = z.object({
     .describe(
       "repository: cypher/queries; perspective: saved from the explorer with the connected database's perspective",
     ),
+  savedBy: z.string().optional().describe('perspective queries: the account that last saved it'),
+  savedAt: z.string().optional().describe('perspective queries: when it was last saved (ISO date-time)'),
 });
 export type SavedQuery = z.infer<typeof SavedQuerySchema>;
 

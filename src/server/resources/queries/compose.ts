@@ -1,7 +1,8 @@
 /**
  * A query saved from the explorer as a `.cypher` file in the header format of cypher/queries: the
  * drawer's parameters become declared parameters (typed from their values, the values as
- * defaults) and `needs` lists the labels and types of the database the query names. Pure.
+ * defaults) and `needs` lists the labels and types of the database the query names. Pure: the
+ * caller says which values name existing nodes.
  */
 import type { SaveQueryBody } from '../../../shared/api/queries';
 import { looksLikeElementId } from '../../db/runner';
@@ -12,8 +13,27 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 type ParamDecl = NonNullable<QueryHeader['params']>[number];
 
-/** A declaration for one parameter from the value the drawer holds (none: required text). */
-export function declareParam(name: string, value: unknown): ParamDecl {
+/** A drawer value that names an existing node: its label, and whether the value was its `id` (else its element id). */
+export interface NamedNode {
+  label: string;
+  byKey: boolean;
+}
+
+/**
+ * A declaration for one parameter from the value the drawer holds (none: required text). A value
+ * naming an existing node becomes an entity parameter, as the built-in queries declare them, so
+ * the form offers a picker and a name typed in it is refused rather than silently matching nothing.
+ */
+export function declareParam(name: string, value: unknown, node?: NamedNode): ParamDecl {
+  const plain = plainParam(name, value);
+  // Numbers and dates keep their type (an integer `id` is matched as one); text naming a node does not.
+  if (node && typeof value === 'string' && (plain.type === 'string' || plain.type === 'entity'))
+    // The query was written against what the drawer held: a key is passed on as the key.
+    return { name, type: 'entity', labels: [node.label], default: value, ...(node.byKey ? { pass: 'id' } : {}) };
+  return plain;
+}
+
+function plainParam(name: string, value: unknown): ParamDecl {
   if (value === undefined) return { name, type: 'string' };
   if (value === null) return { name, type: 'string', default: null };
   if (typeof value === 'boolean') return { name, type: 'boolean', default: value };
@@ -28,6 +48,11 @@ export function declareParam(name: string, value: unknown): ParamDecl {
   if (ISO_DATE.test(s)) return { name, type: 'date', default: s };
   if (looksLikeElementId(s)) return { name, type: 'entity', default: s };
   return { name, type: 'string', default: s };
+}
+
+/** The parameters a query uses, in order. */
+export function savedQueryParams(cypher: string): string[] {
+  return scanCypher(stripTrailingSemicolons(cypher).trim()).params;
 }
 
 /** Labels and relationship types a query names (`:Label`, `[:TYPE]`, quoted or not) that the database has. */
@@ -54,11 +79,12 @@ export function namedTokens(
 export function composeSavedQuery(
   body: Required<Pick<SaveQueryBody, 'title' | 'description' | 'cypher'>> & Pick<SaveQueryBody, 'group' | 'params'>,
   tokens: { labels: ReadonlySet<string>; types: ReadonlySet<string> },
+  nodes: ReadonlyMap<string, NamedNode> = new Map(),
 ): string {
   const cypher = stripTrailingSemicolons(body.cypher).trim();
-  const used = scanCypher(cypher).params;
+  const used = savedQueryParams(cypher);
   const given = body.params ?? {};
-  const params = used.map((name) => declareParam(name, given[name]));
+  const params = used.map((name) => declareParam(name, given[name], nodes.get(name)));
   return formatSavedQuery(
     {
       title: body.title,

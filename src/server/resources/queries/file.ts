@@ -29,6 +29,10 @@ const ParamHeaderSchema = z
     labels: z.array(z.string()).optional().describe('entity params: labels the picker searches'),
     suggest: z.string().optional().describe('a read query returning `value` and `label` columns'),
     distinct: z.string().optional().describe('entity params: must not name the same node as this earlier parameter'),
+    pass: z
+      .enum(['elementId', 'id'])
+      .optional()
+      .describe("entity params: what the query receives, the node's element id (default) or its `id`"),
   })
   .strict();
 

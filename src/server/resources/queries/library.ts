@@ -122,7 +122,8 @@ export class SavedQueryLibrary {
       }
       if (q instanceof Error)
         rejected.push({ file: `${s.name}.cypher (saved with the perspective)`, reason: q.message });
-      else if (!this.byName.has(q.meta.name)) queries.push(q);
+      else if (!this.byName.has(q.meta.name))
+        queries.push({ ...q, meta: { ...q.meta, savedBy: s.updatedBy, savedAt: s.updatedAt } });
     }
     return { queries, rejected };
   }
@@ -295,7 +296,7 @@ export class SavedQueryLibrary {
         if (p.labels?.length && !node.labels.some((l) => p.labels!.includes(l)))
           throw badRequest(
             `params.${p.name}`,
-            `"${address}" is not a ${p.labels.join(' or ')} (its labels: ${node.labels.join(', ') || 'none'})`,
+            `"${address}" is not ${/^[aeiou]/i.test(p.labels[0]!) ? 'an' : 'a'} ${p.labels.join(' or ')} (its labels: ${node.labels.join(', ') || 'none'})`,
           );
         // Neo4j's own refusal (shortest paths from a node to itself) would not say which field to change.
         if (p.distinct && cypher[p.distinct] === node.elementId) {
@@ -305,7 +306,10 @@ export class SavedQueryLibrary {
             `is the same node as ${other?.label ?? p.distinct}: pick two different ones`,
           );
         }
-        cypher[p.name] = node.elementId;
+        // A query saved from the drawer may match the node by its `id` (`{id: $who}`): it gets the key.
+        if (p.pass === 'id' && node.key === null)
+          throw badRequest(`params.${p.name}`, `"${address}" has no id, and this query matches nodes by their id`);
+        cypher[p.name] = p.pass === 'id' ? node.key : node.elementId;
         echo[p.name] = node.key ?? node.elementId;
         continue;
       }
@@ -355,7 +359,8 @@ export class SavedQueryLibrary {
     const before = store.query(database, name);
     if (before && !replace)
       throw new ApiError(409, 'CONFLICT', `A saved query "${name}" exists already; save with replace to overwrite it.`);
-    store.putQuery(database, { name, text, updatedAt: new Date().toISOString(), updatedBy: actor.name });
+    const savedAt = new Date().toISOString();
+    store.putQuery(database, { name, text, updatedAt: savedAt, updatedBy: actor.name });
     this.checkedTexts.set(createHash('sha256').update(`${name}\n${text}`).digest('hex'), parsed);
     this.suggestCache = null;
     this.perspectives.audit.record(actor, {
@@ -364,7 +369,7 @@ export class SavedQueryLibrary {
       before: before?.text ?? null,
       after: text,
     });
-    return this.withFit(parsed, await this.inUse());
+    return { ...this.withFit(parsed, await this.inUse()), savedBy: actor.name, savedAt };
   }
 
   /** Deletes a perspective query; audited. */

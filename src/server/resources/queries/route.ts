@@ -10,13 +10,15 @@ import {
 import { notFound } from '../../http/errors';
 import type { QueryResult } from '../../../shared/api/result';
 import { currentPerspective } from '../../db/captions';
+import { resolveNode } from '../../db/node-ref';
+import { mainLabel } from '../../../shared/perspective';
 import { Coalescer } from '../../sandbox/coalesce';
 import { KeptResults } from '../../sandbox/kept';
-import { commitMark } from '../../db/runner';
+import { commitMark, type Db } from '../../db/runner';
 import { DEFAULT_MAX_BYTES, streamQuery } from '../../sandbox/stream';
 import { fastifyPath, parseInput, type RouteModule } from '../../http/context';
 import { tokensInUse } from '../perspectives/sample';
-import { composeSavedQuery } from './compose';
+import { composeSavedQuery, savedQueryParams, type NamedNode } from './compose';
 import { ownLimit } from './own-limit';
 
 const SAVED_QUERY_TIMEOUT_MS = 10_000;
@@ -89,7 +91,8 @@ export const queryRoutes: RouteModule = (app, ctx) => {
   app.post(fastifyPath(saveQueryContract), async (req) => {
     const body = parseInput(SaveQueryBodySchema, req.body, 'body');
     const t = await tokensInUse(ctx.db);
-    const text = composeSavedQuery(body, { labels: new Set(t.labels), types: new Set(t.types) });
+    const nodes = await namedNodes(ctx.db, body.cypher, body.params);
+    const text = composeSavedQuery(body, { labels: new Set(t.labels), types: new Set(t.types) }, nodes);
     const query = await ctx.library.save(req.actor, body.name, text, body.replace);
     return { query, text };
   });
@@ -100,3 +103,19 @@ export const queryRoutes: RouteModule = (app, ctx) => {
     return { deleted: name };
   });
 };
+
+/**
+ * The drawer's values that name an existing node (by `id` or element id), with the label the
+ * perspective shows it under: those parameters are saved as entity parameters.
+ */
+async function namedNodes(db: Db, cypher: string, given: Record<string, unknown>): Promise<Map<string, NamedNode>> {
+  const out = new Map<string, NamedNode>();
+  for (const name of savedQueryParams(cypher)) {
+    const v = given[name];
+    if (typeof v !== 'string' || !v.trim() || v.length > 1000) continue;
+    const node = await resolveNode(db, v);
+    if (node && node.labels.length)
+      out.set(name, { label: mainLabel(currentPerspective(), node.labels), byKey: node.key === v });
+  }
+  return out;
+}

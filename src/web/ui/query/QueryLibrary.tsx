@@ -1,12 +1,19 @@
 import { useMemo } from 'react';
 import type { SavedQuery } from '../../../shared/api';
 import { useApp, useExplorer } from '../context';
+import { formatShortDate } from '../format';
 import './../perspective/perspective.css';
 
 function groupsOf(queries: readonly SavedQuery[]): [string, SavedQuery[]][] {
   const m = new Map<string, SavedQuery[]>();
   for (const q of queries) (m.get(q.group) ?? m.set(q.group, []).get(q.group)!).push(q);
   return [...m].sort((a, b) => a[0].localeCompare(b[0]));
+}
+
+/** Who saved a query of this database and when ("by ed, 6 Dec 2026"), as far as the server says. */
+function savedNote(q: SavedQuery): string {
+  const at = q.savedAt ? `, ${formatShortDate(q.savedAt.slice(0, 10))}` : '';
+  return `${q.savedBy ? `by ${q.savedBy}` : 'with this database'}${at}`;
 }
 
 /**
@@ -26,7 +33,7 @@ export function QueryLibrary() {
     const about = [
       q.description,
       q.fits ? '' : `This database has no ${q.missing.join(', ')}.`,
-      q.source === 'perspective' ? 'Saved with this database.' : '',
+      q.source === 'perspective' ? `Saved ${savedNote(q)}.` : '',
     ];
     return (
       <button
@@ -41,7 +48,7 @@ export function QueryLibrary() {
         <span className="qtitle">{q.title}</span>
         <span className="desc" aria-hidden="true">
           {q.fits ? q.description : `Needs ${q.missing.join(', ')}`}
-          {q.source === 'perspective' ? ' · saved with this database' : ''}
+          {q.source === 'perspective' ? ` · saved ${savedNote(q)}` : ''}
         </span>
       </button>
     );
