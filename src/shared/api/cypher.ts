@@ -30,5 +30,5 @@ export const cypherContract = {
   tag: 'cypher',
   body: CypherRequestSchema,
   response: CypherResponseSchema,
-  errors: [400, 408, 413, 503],
+  errors: [400, 408, 413, 503, 507],
 } as const satisfies EndpointContract;

@@ -143,5 +143,5 @@ export const runQueryContract = {
   params: RunQueryParamsSchema,
   body: RunQueryBodySchema,
   response: RunQueryResponseSchema,
-  errors: [400, 404, 408, 503],
+  errors: [400, 404, 408, 503, 507],
 } as const satisfies EndpointContract;
