@@ -16,6 +16,7 @@ const OWN_NEO4J = [
   'tests/e2e/any-database.test.ts',
   'tests/bench/quick.test.ts',
   'tests/integration/scale/read-profile.test.ts',
+  'tests/integration/scale/timeline-profile.test.ts',
   'tests/integration/dataset/bulk.test.ts',
 ];
 const external = !!process.env.NEO4J_URI;

@@ -33,11 +33,11 @@ export const FAR_FUTURE = '9999-12-31';
 /**
  * A date property of `n` "as reported by": when the node lists per-value sources for it (the
  * `reported_*` lists the seed loader writes, oldest article first), the value from the last
- * source whose article id is in `known`, or null while none is; otherwise the property itself.
- * `filtered` is a Cypher boolean (false = no as-of date: the property as stored). `prop` is a
- * property name from our code, never user input.
+ * source whose article is known (`known(x)`: Cypher that is true when article id `x` counts), or
+ * null while none is; otherwise the property itself. `filtered` is a Cypher boolean (false = no
+ * as-of date: the property as stored). `prop` is a property name from our code, never user input.
  */
-export const cypherReportedDate = (n: string, prop: string, filtered: string, known: string) =>
+export const cypherReportedDate = (n: string, prop: string, filtered: string, known: (x: string) => string) =>
   `CASE WHEN NOT ${filtered} OR NOT '${prop}' IN coalesce(${n}.reported_properties, []) THEN ${cypherDate(`${n}.${prop}`)}
    ELSE date(last([i IN range(0, size(${n}.reported_properties) - 1)
-     WHERE ${n}.reported_properties[i] = '${prop}' AND ${n}.reported_articles[i] IN ${known} | ${n}.reported_values[i]])) END`;
+     WHERE ${n}.reported_properties[i] = '${prop}' AND ${known(`${n}.reported_articles[i]`)} | ${n}.reported_values[i]])) END`;

@@ -131,10 +131,12 @@ export function classifyNeo4jError(e: unknown, database: string): ApiError | nul
     });
   }
   if (MEMORY_CODES.has(code)) {
+    // Not the request's fault and not an outage (no retry, no "Neo4j is down" banner): 507, the
+    // server lacked the room to answer it. Neo4j's own sentence (allocation sizes) stays in the log.
     return new ApiError(
-      400,
+      507,
       'MEMORY_LIMIT',
-      `The query needed more memory than a transaction may use: ${cleanNeo4jMessage(message)}`,
+      'The query needed more memory than the database allows one query; ask for less (a narrower range, fewer rows).',
       { neo4jCode: code },
     );
   }

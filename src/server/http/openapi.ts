@@ -19,6 +19,7 @@ const STATUS_TEXT: Record<number, string> = {
   409: 'It exists already (a saved query of that name)',
   504: 'The query exceeded its time limit and was stopped (TIMEOUT; not 408, which browsers silently send again)',
   413: 'Request body too large',
+  507: 'The query needed more memory than the database allows one transaction (MEMORY_LIMIT): ask for less',
   503: 'Neo4j is unavailable, or the app store is held by a restore (STORE_BUSY: nothing was written, try again after Retry-After; WRITE_INTERRUPTED: part was saved, reload first)',
 };
 

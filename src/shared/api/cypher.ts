@@ -30,5 +30,5 @@ export const cypherContract = {
   tag: 'cypher',
   body: CypherRequestSchema,
   response: CypherResponseSchema,
-  errors: [400, 413, 503, 504],
+  errors: [400, 413, 503, 504, 507],
 } as const satisfies EndpointContract;

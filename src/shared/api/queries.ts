@@ -145,5 +145,5 @@ export const runQueryContract = {
   params: RunQueryParamsSchema,
   body: RunQueryBodySchema,
   response: RunQueryResponseSchema,
-  errors: [400, 404, 503, 504],
+  errors: [400, 404, 503, 504, 507],
 } as const satisfies EndpointContract;

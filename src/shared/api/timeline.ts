@@ -100,7 +100,7 @@ export const TimelineResponseSchema = z.object({
   undated: z.number().describe('events in the database without any usable date (not placed on the timeline)'),
   truncated: z.boolean().describe(`more than ${TIMELINE_MAX_ITEMS} events or articles matched; the earliest were kept`),
   facts: z.object({
-    total: z.number().describe('relationships that carry evidence'),
+    total: z.number().describe("the listed events' relationships that carry evidence"),
     supported: z
       .number()
       .describe(
@@ -122,7 +122,7 @@ export const timelineContract = {
   tag: 'investigation',
   query: TimelineQuerySchema,
   response: TimelineResponseSchema,
-  errors: [400, 503],
+  errors: [400, 503, 507],
 } as const satisfies EndpointContract;
 
 /** First and last day of the bucket holding `iso`. */

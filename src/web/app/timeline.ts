@@ -2,7 +2,7 @@
  * The timeline and its filters: loading it, brushing a range, "as reported by" a day, hiding
  * what the filters leave out, single-source facts, and playing through time.
  */
-import { describeError } from '../api/client';
+import { ApiError, describeError } from '../api/client';
 import type { DateRange } from '../core/timeline/time-filter';
 import {
   clearTime,
@@ -17,6 +17,13 @@ import {
 } from '../core/timeline/actions';
 import type { Explorer } from './explorer';
 
+/** What the strip says when the timeline did not load: a short sentence, never the database's own. */
+export function timelineError(e: unknown): string {
+  if (e instanceof ApiError && (e.code === 'MEMORY_LIMIT' || e.code === 'TIMEOUT'))
+    return 'the database ran out of memory or time for it on a graph this size.';
+  return describeError(e);
+}
+
 /** One step of "play" every this many milliseconds. */
 const PLAY_STEP_MS = 1100;
 
@@ -29,7 +36,7 @@ export class TimelineController {
     try {
       this.app.store.set(timelineLoaded(await this.app.api.timeline({ granularity: 'month' })));
     } catch (e) {
-      this.app.store.set(timelineFailed(describeError(e)));
+      this.app.store.set(timelineFailed(timelineError(e)));
     }
   }
 

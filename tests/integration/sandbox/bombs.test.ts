@@ -66,7 +66,7 @@ describe('the Cypher sandbox against evasions and resource bombs', () => {
       if (r.status === 400 && (code === 'QUERY_REJECTED' || code === 'CYPHER_ERROR')) outcome = 'refused';
       else if (
         r.status === 504 ||
-        (r.status === 400 && code === 'MEMORY_LIMIT') ||
+        (r.status === 507 && code === 'MEMORY_LIMIT') ||
         (r.status === 200 && r.body.summary?.truncated === true)
       )
         outcome = 'stopped';

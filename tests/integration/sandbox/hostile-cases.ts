@@ -7,7 +7,7 @@ export interface Case {
   /** A function gets the port of the test's local web server (the LOAD CSV targets). */
   query: string | ((port: number) => string);
   params?: Record<string, unknown>;
-  /** Accepted outcomes; `stopped` = 504, or 200 with truncated, or 400 MEMORY_LIMIT. */
+  /** Accepted outcomes; `stopped` = 504, or 200 with truncated, or 507 MEMORY_LIMIT. */
   expect: Outcome[];
   timeoutMs?: number;
   reason?: string;

@@ -71,7 +71,7 @@ describe('the Cypher sandbox refuses or stops hostile queries', () => {
     else if (r.status === 400 && r.body.error?.code === 'CYPHER_ERROR') outcome = 'cypher-error';
     else if (
       r.status === 504 ||
-      (r.status === 400 && r.body.error?.code === 'MEMORY_LIMIT') ||
+      (r.status === 507 && r.body.error?.code === 'MEMORY_LIMIT') ||
       (r.status === 200 && r.body.summary?.truncated === true)
     )
       outcome = 'stopped';

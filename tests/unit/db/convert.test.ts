@@ -87,7 +87,7 @@ describe('Neo4j errors', () => {
     ],
     [
       { name: 'Neo4jError', code: 'Neo.TransientError.General.MemoryPoolOutOfMemoryError', message: 'x' },
-      400,
+      507,
       'MEMORY_LIMIT',
     ],
     [

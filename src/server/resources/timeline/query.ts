@@ -24,60 +24,80 @@ import { int, readQuery, type Db } from '../../db/runner';
  * The timeline: events by when they happened, articles by publication date, and the "as reported
  * by" view of both: then an event's dates are those the articles out by that day gave (per-value
  * sources, see cypherReportedDate), so a later article's end date never shows early. One round trip.
+ *
+ * Cost follows the answer: one pass over events and articles (a few properties each, nothing held
+ * per row), then per listed event (at most the cap) its relationships. "Known by then" is one index
+ * seek of the cited article per test, never a list of all articles (which every buffered row would
+ * carry: rows × articles of memory). Two statement texts, so the unfiltered one has no such tests.
  */
 
-const TIMELINE_CYPHER = `
-WITH $filtered AS filtered, date($asOf) AS asOf, date($from) AS fromD, date($to) AS toD
-CALL (filtered, asOf) {
-  MATCH (a:Article)
-  WITH a, ${cypherArticleDay('a')} AS pub
-  RETURN collect(CASE WHEN NOT filtered OR pub <= asOf THEN a.id END) AS known
-}
+const pub = (a: string) => cypherArticleDay(a);
+/** Article id `x` names an article published on or before `asOf`: one unique-index seek. */
+const knownBy = (x: string) => `EXISTS { MATCH (k:Article {id: ${x}}) WHERE ${pub('k')} <= asOf }`;
+
+function timelineCypher(filtered: boolean): string {
+  const known = (x: string) => (filtered ? knownBy(x) : 'true');
+  // Unfiltered: each stored date read once (rd, rf, rt below), not once per test of its type.
+  const date = (p: string, raw: string) => (filtered ? cypherReportedDate('e', p, 'true', known) : cypherDate(raw));
+  const reportedBy = (v: string) =>
+    filtered ? `WHERE EXISTS { MATCH (a:Article)-[:REPORTS]->(${v}) WHERE ${pub('a')} <= asOf }` : '';
+  return `
+WITH date($asOf) AS asOf, date($from) AS fromD, date($to) AS toD
 CALL (asOf, fromD, toD) {
   MATCH (a:Article)
-  WITH a, ${cypherArticleDay('a')} AS pub
+  WITH a, ${pub('a')} AS pub
   WHERE pub >= fromD AND pub <= toD AND pub <= asOf
   WITH a, pub ORDER BY pub, a.title LIMIT $cap
   RETURN collect({ node: a, pub: toString(pub) }) AS articles
 }
 CALL () {
   MATCH (e:Event)
-  WHERE coalesce(${cypherDate('e.date')}, ${cypherDate('e.date_from')}, ${cypherDate('e.date_to')}) IS NULL
-  RETURN count(e) AS undated
+  WITH e.date AS rd, e.date_from AS rf, e.date_to AS rt
+  WHERE coalesce(${cypherDate('rd')}, ${cypherDate('rf')}, ${cypherDate('rt')}) IS NULL
+  RETURN count(*) AS undated
 }
-CALL (filtered, fromD, toD, known) {
+CALL (asOf, fromD, toD) {
   MATCH (e:Event)
   // A date a later article gave (a campaign's end) is the one known by then, or none.
-  WITH e, ${cypherReportedDate('e', 'date', 'filtered', 'known')} AS d0,
-       ${cypherReportedDate('e', 'date_from', 'filtered', 'known')} AS df,
-       ${cypherReportedDate('e', 'date_to', 'filtered', 'known')} AS dt
+  WITH e, e.date AS rd, e.date_from AS rf, e.date_to AS rt
+  WITH e, ${date('date', 'rd')} AS d0, ${date('date_from', 'rf')} AS df, ${date('date_to', 'rt')} AS dt
   WITH e, coalesce(d0, df, dt) AS s, coalesce(d0, dt, df) AS t,
        d0 IS NULL AND df IS NULL AND dt IS NOT NULL AS openStart,
        d0 IS NULL AND dt IS NULL AND df IS NOT NULL AS openEnd
   WHERE t >= fromD AND s <= toD
-  CALL (e, filtered, known) {
+  ${
+    // Listed only with a source known by then: stops at the first one.
+    filtered
+      ? `AND EXISTS { MATCH (e)-[r]-() WHERE any(art IN coalesce(${cypherEvidenceArticles('r')}, []) WHERE ${knownBy('art')}) }`
+      : ''
+  }
+  WITH e, s, t, openStart, openEnd ORDER BY s, t, e.name LIMIT $cap
+  CALL (e, asOf) {
     MATCH (e)-[r]-()
     UNWIND coalesce(${cypherEvidenceArticles('r')}, []) AS art
     WITH DISTINCT art
-    WHERE art IS NOT NULL AND (NOT filtered OR art IN known)
+    WHERE art IS NOT NULL AND ${known('art')}
     RETURN count(art) AS sources
   }
-  WITH e, s, t, openStart, openEnd, sources
-  WHERE NOT filtered OR sources > 0
-  WITH e, s, t, openStart, openEnd, sources ORDER BY s, t, e.name LIMIT $cap
+  // The facts the listed events rest on: their evidence-carrying relationships, and those known by then.
+  CALL (e, asOf) {
+    MATCH (e)-[r]-()
+    WITH r, ${cypherEvidenceArticles('r')} AS ev
+    WHERE ev IS NOT NULL
+    RETURN collect(elementId(r)) AS rels,
+           collect(CASE WHEN any(x IN ev WHERE x IS NOT NULL AND ${known('x')}) THEN elementId(r) END) AS knownRels
+  }
   CALL (e) {
     OPTIONAL MATCH (e)-[:OCCURRED_IN]->(p)
     WITH p WHERE p IS NOT NULL
     RETURN collect({ node: p, lat: ${cypherLat('p')}, lon: ${cypherLon('p')} })[..20] AS places
   }
-  CALL (e, filtered, known) {
+  CALL (e, asOf) {
     MATCH (c:Claim)-[:ABOUT]->(e)
-    WHERE NOT filtered OR EXISTS { MATCH (a:Article)-[:REPORTS]->(c) WHERE a.id IN known }
+    ${reportedBy('c')}
     WITH c,
-      COUNT { MATCH (c)-[:CONTRADICTS]-(o:Claim)
-              WHERE NOT filtered OR EXISTS { MATCH (a2:Article)-[:REPORTS]->(o) WHERE a2.id IN known } } AS against,
-      COUNT { MATCH (c)-[:CONTRADICTS]-(o:Claim)-[:ABOUT]->(e)
-              WHERE NOT filtered OR EXISTS { MATCH (a3:Article)-[:REPORTS]->(o) WHERE a3.id IN known } } AS againstHere
+      COUNT { MATCH (c)-[:CONTRADICTS]-(o:Claim) ${reportedBy('o')} } AS against,
+      COUNT { MATCH (c)-[:CONTRADICTS]-(o:Claim)-[:ABOUT]->(e) ${reportedBy('o')} } AS againstHere
     WITH c, against, againstHere,
       CASE WHEN c.status = 'contested' AND against = 0 THEN 'unanswered' ELSE c.status END AS st
     RETURN count(c) AS total,
@@ -91,31 +111,28 @@ CALL (filtered, fromD, toD, known) {
     node: e, start: toString(s), end: toString(t), openStart: openStart, openEnd: openEnd, sources: sources,
     places: places, total: total, contested: contested, unanswered: unanswered, acknowledged: acknowledged, uncontested: uncontested,
     hasContradiction: hasContradiction
-  }) AS events, count(e) AS eventCount
+  }) AS events, count(e) AS eventCount, collect(rels) AS rels, collect(knownRels) AS knownRels
 }
-CALL (filtered, known) {
-  MATCH ()-[r]->()
-  WITH ${cypherEvidenceArticles('r')} AS ev
-  WHERE ev IS NOT NULL
-  RETURN count(*) AS factsTotal,
-         count(CASE WHEN NOT filtered OR any(x IN ev WHERE x IN known) THEN 1 END) AS factsSupported
-}
+// A relationship between two listed events counts once.
+CALL (rels) { UNWIND rels AS l UNWIND l AS x RETURN count(DISTINCT x) AS factsTotal }
+CALL (knownRels) { UNWIND knownRels AS l UNWIND l AS x RETURN count(DISTINCT x) AS factsSupported }
 RETURN articles, events, eventCount, undated, factsTotal, factsSupported`;
+}
+const TIMELINE_CYPHER = { filtered: timelineCypher(true), all: timelineCypher(false) };
 
 interface NodeLike {
   elementId: string;
   properties: Record<string, unknown>;
 }
 
-/** Runs the timeline query. Cost: one round trip; scans events, articles and (for the fact counts) all relationships. */
+/** Runs the timeline query. Cost: one round trip; reads events and articles, then the listed events' relationships. */
 export async function loadTimeline(db: Db, q: TimelineQuery): Promise<TimelineResponse> {
   const t0 = performance.now();
   const res = await readQuery(
     db,
-    TIMELINE_CYPHER,
+    q.asReportedBy !== undefined ? TIMELINE_CYPHER.filtered : TIMELINE_CYPHER.all,
     // Sentinels instead of nulls: Neo4j caches plans per parameter types, so one shape = one plan.
     {
-      filtered: q.asReportedBy !== undefined,
       asOf: q.asReportedBy ?? FAR_FUTURE,
       from: q.from ?? FAR_PAST,
       to: q.to ?? FAR_FUTURE,
