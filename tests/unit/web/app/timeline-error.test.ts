@@ -33,7 +33,7 @@ describe('the timeline strip on a memory limit', () => {
     const shown = timelineError(e);
     expect(shown).not.toContain('MiB');
     expect(shown.length).toBeLessThan(90);
-    expect(timelineError(new ApiError(408, 'TIMEOUT', 'The query took longer…'))).toBe(shown);
+    expect(timelineError(new ApiError(504, 'TIMEOUT', 'The query took longer…'))).toBe(shown);
   });
 
   it('other errors keep their own message', () => {
