@@ -10,7 +10,7 @@ import { backwardsRange, rangePairs } from '../../../shared/api/query-ranges';
 import { coerceParam, parseSavedQuery, readSavedQueries, type LoadedQuery, type Rejected } from './file';
 import { isInternalLabel } from '../../../dataset/internal';
 import { tokensInUse } from '../perspectives/sample';
-import { uncheckedWhy } from './unchecked';
+import { transient, uncheckedWhy } from './unchecked';
 import type { Perspectives } from '../perspectives/service';
 
 /**
@@ -388,14 +388,4 @@ export class SavedQueryLibrary {
       after: null,
     });
   }
-}
-
-/**
- * A failure that says nothing about the query: the database down, slow or out of memory. The whole
- * check is then retried on first use rather than rejecting a good query for the server's lifetime.
- */
-function transient(e: unknown): boolean {
-  const code = (e as { code?: string }).code;
-  const status = (e as { status?: number }).status;
-  return code === 'NEO4J_UNAVAILABLE' || code === 'TIMEOUT' || code === 'MEMORY_LIMIT' || (status ?? 0) >= 500;
 }
