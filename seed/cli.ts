@@ -5,7 +5,12 @@
  * Uses NEO4J_URI or the managed Neo4j. `--bulk`: an empty managed Neo4j only, through
  * `neo4j-admin database import full` (src/dataset/bulk.ts).
  */
+import { spawnSync } from 'node:child_process';
+import { totalmem } from 'node:os';
 import { resolve } from 'node:path';
+import { getHeapStatistics } from 'node:v8';
+import { SEED_DATA_DIR } from '../src/runtime/paths';
+import { planHeap, yamlBytes } from '../src/dataset/heap';
 import { ConfigError, loadEnv } from '../src/runtime/config';
 import { createDriver, resolveTarget } from '../src/runtime/connection';
 import { ManagedNeo4jError } from '../src/runtime/managed/errors';
@@ -26,6 +31,23 @@ async function main(): Promise<number> {
     batchSize: arg('--batch') ? Number(arg('--batch')) : undefined,
     log: (l: string) => console.log(l),
   };
+  // A big folder would run out of heap minutes into the parse (a V8 crash): decide before parsing.
+  const plan = planHeap({
+    dataBytes: yamlBytes(opts.dataDir ?? SEED_DATA_DIR),
+    limitBytes: getHeapStatistics().heap_size_limit,
+    totalMemBytes: totalmem(),
+    rerunDone: process.env.NEWSGRAPH_SEED_RERUN === '1',
+  });
+  if (plan.action === 'stop') throw new ConfigError(plan.message);
+  if (plan.action === 'rerun') {
+    console.log(`seed: big data folder; running again with --max-old-space-size=${plan.mb}`);
+    const r = spawnSync(
+      process.execPath,
+      [...process.execArgv, `--max-old-space-size=${plan.mb}`, ...process.argv.slice(1)],
+      { stdio: 'inherit', env: { ...process.env, NEWSGRAPH_SEED_RERUN: '1' } },
+    );
+    return r.status ?? 1;
+  }
   if (process.argv.includes('--check')) {
     const v = validateSeed(opts);
     console.log(

@@ -94,7 +94,10 @@ function readList(dir: string, file: string, issues: SeedIssue[]): unknown[] {
     issues.push({ file, record: '', field: '', message: `missing file ${path}` });
     return [];
   }
-  const doc = parseDocument(readFileSync(path, 'utf8'), { prettyErrors: true });
+  const text = readFileSync(path, 'utf8');
+  const chunked = text.length > CHUNK_CHARS ? parseInChunks(text) : undefined;
+  if (chunked) return chunked;
+  const doc = parseDocument(text, { prettyErrors: true });
   if (doc.errors.length) {
     for (const e of doc.errors)
       issues.push({ file, record: '', field: '', message: `YAML syntax error: ${e.message.split('\n')[0]}` });
@@ -107,6 +110,38 @@ function readList(dir: string, file: string, issues: SeedIssue[]): unknown[] {
     return [];
   }
   return value;
+}
+
+/** Above this a list file is parsed in pieces: the YAML syntax tree of a whole file costs ~90× its size in heap. */
+export const CHUNK_CHARS = 1 << 20;
+
+/**
+ * Parses a top-level YAML list piece by piece, cutting only before a line starting with "- " (a new
+ * top-level item), so only one piece's syntax tree is alive at a time. Any doubt (a syntax error, a
+ * piece that is not a list: anchors, multi-line scalars cut apart, a map) returns undefined and the
+ * caller parses the whole file, which reports errors with their real line numbers.
+ */
+export function parseInChunks(text: string, chunk = CHUNK_CHARS): unknown[] | undefined {
+  const out: unknown[] = [];
+  for (let start = 0; start < text.length;) {
+    let end = Math.min(text.length, start + chunk);
+    if (end < text.length) {
+      const j = text.indexOf('\n- ', end - 1);
+      end = j < 0 ? text.length : j + 1;
+    }
+    const doc = parseDocument(text.slice(start, end));
+    if (doc.errors.length) return undefined;
+    let v: unknown;
+    try {
+      v = doc.toJS(); // throws on an alias whose anchor is in another piece
+    } catch {
+      return undefined;
+    }
+    if (Array.isArray(v)) for (const x of v) out.push(x);
+    else if (v !== null && v !== undefined) return undefined;
+    start = end;
+  }
+  return out;
 }
 
 function parseList<T>(dir: string, file: string, schema: z.ZodType<T>, issues: SeedIssue[]): T[] {

@@ -113,4 +113,43 @@ describe('seed --bulk (neo4j-admin database import into an empty managed instanc
     expect(e).toBeInstanceOf(BulkRefusedError);
     expect((e as Error).message).toMatch(/holds \d+ nodes, and the import would replace all of them/);
   }, 300_000);
+
+  /** Leaves the database as an import whose schema step never ran (the server could not start). */
+  async function dropSchema(alsoDelete: boolean): Promise<void> {
+    const h = await startManaged({ home, port: Number(env.NEWSGRAPH_NEO4J_PORT), reuse: false, log: () => {} });
+    try {
+      const d = neo4j.driver(h.info.uri!, neo4j.auth.basic('neo4j', h.info.password!));
+      const db = { database: h.info.database };
+      try {
+        for (const c of (await d.executeQuery('SHOW CONSTRAINTS YIELD name', {}, db)).records)
+          await d.executeQuery(`DROP CONSTRAINT \`${c.get('name') as string}\``, {}, db);
+        const idx = await d.executeQuery("SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP'", {}, db);
+        for (const i of idx.records) await d.executeQuery(`DROP INDEX \`${i.get('name') as string}\``, {}, db);
+        if (alsoDelete) await d.executeQuery('MATCH (n:Claim) WITH n LIMIT 1 DETACH DELETE n', {}, db);
+      } finally {
+        await d.close();
+      }
+    } finally {
+      await h.stop();
+    }
+  }
+
+  it('finishes an import whose schema step never ran: the schema, then the count check', async () => {
+    await dropSchema(false);
+    const lines: string[] = [];
+    const r = await bulkSeed(env, { log: (l) => lines.push(l) });
+    expect(lines.join('\n')).toMatch(/holds an import without its schema/);
+    expect(lines.join('\n')).not.toMatch(/imported \d+ nodes/);
+    expect(r.counts.nodes.Entity).toBeGreaterThan(0);
+    // Done: the schema is there again, so a third run refuses as for any loaded database.
+    const e = await bulkSeed(env).catch((x: unknown) => x);
+    expect((e as Error).message).toMatch(/holds \d+ nodes, and the import would replace all of them/);
+  }, 600_000);
+
+  it('refuses to finish when the database does not hold exactly this data', async () => {
+    await dropSchema(true);
+    const e = await bulkSeed(env).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(BulkRefusedError);
+    expect((e as Error).message).toMatch(/holds \d+ nodes, and the import would replace all of them/);
+  }, 600_000);
 });
