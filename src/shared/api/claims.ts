@@ -53,6 +53,9 @@ export function claimModelMissing(tokens: { labels: readonly string[]; types: re
  */
 export const DECLARED_SIDES: Readonly<Record<string, string>> = { independent: 'Independent / media' };
 
+/** Most claims the board reads in one answer (then `truncated`). */
+export const CLAIMS_MAX = 5_000;
+
 /** Longest affiliation path considered (hops). */
 export const AFFILIATION_MAX_HOPS = 4;
 
@@ -145,6 +148,9 @@ export const ClaimsResponseSchema = z.object({
   asReportedBy: z.string().nullable(),
   sides: z.array(SideSchema).describe('every side present on the board, by name'),
   events: z.array(BoardEventSchema).describe('contested events first, then by date'),
+  truncated: z
+    .boolean()
+    .describe('true: more claims matched than the board reads (CLAIMS_MAX); these events are from the first ones'),
   unavailable: z
     .string()
     .nullable()

@@ -3,6 +3,7 @@ import {
   AFFILIATION_MAX_HOPS,
   AFFILIATION_TYPES,
   type BoardClaim,
+  CLAIMS_MAX,
   type BoardEvent,
   type Claimant,
   type ClaimsQuery,
@@ -24,26 +25,56 @@ import { notFound } from '../../http/errors';
  * picked in TypeScript (pickSide) so the rule is unit-tested.
  */
 
-export const CLAIMS_MAX = 5_000;
+export { CLAIMS_MAX };
 
 const AFFILIATION = AFFILIATION_TYPES.join('|');
 
+// A path end that gives a side at its own distance (a country node or a declared side), and one
+// worth reading (also a `country` property, which counts one hop more).
+const SIDE_AT = (x: string) => `(${x}:Place AND ${x}.kind = 'country') OR ${x}:Country OR ${x}.side IN $declared`;
+const SIDE_NEAR = (x: string) => `${SIDE_AT(x)} OR ${x}.country IS :: STRING NOT NULL`;
+
+/**
+ * A claimant's candidate paths, hop count by hop count: paths of length k are walked only while no
+ * shorter path ends at a side (SIDE_AT), since those are farther than a side already found. That
+ * keeps every candidate pickSide could choose or call a tie (a `country` property at k-1 ties a
+ * country at k), and walks a claimant's neighbourhood only as far as its nearest side.
+ */
+const affiliationLevels = () =>
+  Array.from({ length: AFFILIATION_MAX_HOPS + 1 }, (_, k) =>
+    [
+      k > 0 ? `WITH who WHERE NOT EXISTS { (who)-[:${AFFILIATION}*0..${k - 1}]->(y) WHERE ${SIDE_AT('y')} }` : '',
+      `MATCH p = (who)-[:${AFFILIATION}*${k}..${k}]->(x) WHERE ${SIDE_NEAR('x')}`,
+      'RETURN p, x',
+    ].join('\n    '),
+  ).join('\n    UNION ALL\n    ');
+
+// Cost follows the answer: the event is found by an elementId or a key seek (never a scan of every
+// node); one event's claims are read from the event; "as reported by" is a check per claim on its
+// reporting articles' dates; the board reads at most $cap + 1 claims (the one over says "truncated").
 const CLAIMS_CYPHER = `
 WITH $filtered AS filtered, date($asOf) AS asOf
-CALL (filtered, asOf) {
-  MATCH (a:Article)
-  WITH a, ${cypherArticleDay('a')} AS pub
-  RETURN collect(CASE WHEN NOT filtered OR pub <= asOf THEN a.id END) AS known
-}
 CALL () {
-  OPTIONAL MATCH (x) WHERE $event <> '' AND (elementId(x) = $event OR x.id = $event)
-  RETURN count(x) AS eventFound
+  OPTIONAL MATCH (x) WHERE $event <> '' AND elementId(x) = $event
+  OPTIONAL MATCH (ev:Event {id: $event})
+  OPTIONAL MATCH (en:Entity {id: $event})
+  WITH [n IN [x, ev, en] WHERE n IS NOT NULL] AS found
+  UNWIND found AS n
+  RETURN collect(DISTINCT n) AS targets
 }
-CALL (filtered, known) {
-  MATCH (c:Claim)-[:ABOUT]->(e)
-  WHERE ($event = '' OR elementId(e) = $event OR e.id = $event)
-    AND (NOT filtered OR EXISTS { MATCH (a:Article)-[:REPORTS]->(c) WHERE a.id IN known })
-  WITH c, e LIMIT $cap
+CALL (filtered, asOf, targets) {
+  CALL (targets) {
+    WITH targets WHERE $event <> ''
+    UNWIND targets AS e
+    MATCH (c:Claim)-[:ABOUT]->(e)
+    RETURN c, e
+    UNION ALL
+    WITH targets WHERE $event = ''
+    MATCH (c:Claim)-[:ABOUT]->(e)
+    RETURN c, e
+  }
+  WITH c, e WHERE NOT filtered OR EXISTS { MATCH (a:Article)-[:REPORTS]->(c) WHERE ${cypherArticleDay('a')} <= asOf }
+  WITH c, e LIMIT $cap + 1
   WITH c, e,
        ${cypherDate('e.date')} AS d0, ${cypherDate('e.date_from')} AS df, ${cypherDate('e.date_to')} AS dt,
        ${cypherDate('c.date')} AS cd, ${cypherDate('c.date_from')} AS cdf, ${cypherDate('c.date_to')} AS cdt,
@@ -51,22 +82,25 @@ CALL (filtered, known) {
        head([(a:Article)-[:REPORTS]->(c) | a]) AS reporter,
        head(COLLECT { MATCH (a:Article) WHERE c.article IS NOT NULL AND a.id = c.article RETURN a LIMIT 1 }) AS byKey,
        [(c)-[:CONTRADICTS]-(o:Claim)
-         WHERE NOT filtered OR EXISTS { MATCH (a2:Article)-[:REPORTS]->(o) WHERE a2.id IN known } | elementId(o)] AS contra
+         WHERE NOT filtered OR EXISTS { MATCH (a2:Article)-[:REPORTS]->(o) WHERE ${cypherArticleDay('a2')} <= asOf }
+         | elementId(o)] AS contra
   RETURN collect({
     event: e, start: toString(coalesce(d0, df, dt)), end: toString(coalesce(d0, dt, df)),
     claim: c, date: CASE WHEN cd IS NOT NULL THEN toString(cd)
                          WHEN cdf IS NOT NULL OR cdt IS NOT NULL THEN coalesce(toString(cdf), '') + '/' + coalesce(toString(cdt), '')
                     END,
     who: who, article: coalesce(reporter, byKey), contra: contra
-  }) AS rows
+  }) AS found
 }
+WITH size(targets) AS eventFound, size(found) > $cap AS truncated, found[0..$cap] AS rows
 CALL (rows) {
   UNWIND rows AS row
   WITH DISTINCT row.who AS who
   WHERE who IS NOT NULL
   CALL (who) {
-    MATCH p = (who)-[:${AFFILIATION}*0..${AFFILIATION_MAX_HOPS}]->(x)
-    WHERE (x:Place AND x.kind = 'country') OR x:Country OR x.country IS :: STRING NOT NULL OR x.side IN $declared
+    CALL (who) {
+    ${affiliationLevels()}
+    }
     WITH p, x ORDER BY length(p) LIMIT 25
     OPTIONAL MATCH (cty:Place) WHERE NOT ((x:Place AND x.kind = 'country') OR x:Country) AND cty.id = x.country
     WITH p, x, cty
@@ -75,7 +109,7 @@ CALL (rows) {
   }
   RETURN collect({ who: elementId(who), candidates: candidates }) AS affiliations
 }
-RETURN eventFound, rows, affiliations`;
+RETURN eventFound, truncated, rows, affiliations`;
 
 interface NodeLike {
   elementId: string;
@@ -315,6 +349,7 @@ export async function loadClaims(db: Db, q: ClaimsQuery): Promise<ClaimsResponse
     asReportedBy: q.asReportedBy ?? null,
     sides: [...sides.values()].sort((a, b) => a.name.localeCompare(b.name)),
     events: filtered,
+    truncated: Boolean(row.get('truncated')),
     unavailable: null,
     tookMs: Math.round(performance.now() - t0),
   };

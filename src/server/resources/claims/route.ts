@@ -9,7 +9,14 @@ export const claimsRoutes: RouteModule = (app, ctx) => {
     // Without the claim model there is nothing to scan for: say so at once.
     const claimsUnavailable = await ctx.perspectives.claimsUnavailable();
     if (claimsUnavailable)
-      return { asReportedBy: q.asReportedBy ?? null, sides: [], events: [], unavailable: claimsUnavailable, tookMs: 0 };
+      return {
+        asReportedBy: q.asReportedBy ?? null,
+        sides: [],
+        events: [],
+        truncated: false,
+        unavailable: claimsUnavailable,
+        tookMs: 0,
+      };
     return loadClaims(ctx.db, q);
   });
 };

@@ -1,4 +1,5 @@
 import type { BoardClaim, BoardEvent, SideGroup } from '../../../shared/api';
+import { CLAIMS_MAX } from '../../../shared/api/claims';
 import { Icon } from '../shell/Icon';
 import { formatCitation } from '../citation';
 import { formatDate } from '../format';
@@ -39,7 +40,7 @@ export function ClaimsBoard() {
           <h2>Claims, side by side</h2>
           <div className="muted small" data-testid="claims-summary">
             {claims
-              ? `${contestedOnly ? `${events.length} of ${claims.events.length} events (only contested)` : `${claims.events.length} events with claims`} · sides from the claimants' affiliations in the graph; “by country” marks a side taken only from where an organization is based`
+              ? `${contestedOnly ? `${events.length} of ${claims.events.length} events (only contested)` : `${claims.events.length} events with claims`}${claims.truncated ? ` (from the first ${CLAIMS_MAX.toLocaleString('en')} claims only: there are more)` : ''} · sides from the claimants' affiliations in the graph; “by country” marks a side taken only from where an organization is based`
               : ''}
             {asOf ? ` · as reported by ${formatDate(asOf)}` : ''}
           </div>
