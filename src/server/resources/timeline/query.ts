@@ -9,7 +9,7 @@ import {
 import { num, strOrNull, toJson } from '../../db/convert';
 import { nodeCaption, nodeKey } from '../../db/graph';
 import {
-  cypherArticleDay,
+  cypherArticleDayOf,
   cypherDate,
   cypherEvidenceArticles,
   cypherLat,
@@ -31,21 +31,24 @@ import { int, readQuery, type Db } from '../../db/runner';
  * carry: rows × articles of memory). Two statement texts, so the unfiltered one has no such tests.
  */
 
-const pub = (a: string) => cypherArticleDay(a);
+/** Article `a`'s first day out as `pub` (its two date properties read once each). */
+const withPub = (a: string) =>
+  `WITH *, ${a}.published_from AS pf, ${a}.published AS pp WITH *, ${cypherArticleDayOf('pf', 'pp')} AS pub`;
 /** Article id `x` names an article published on or before `asOf`: one unique-index seek. */
-const knownBy = (x: string) => `EXISTS { MATCH (k:Article {id: ${x}}) WHERE ${pub('k')} <= asOf }`;
+const knownBy = (x: string) => `EXISTS { MATCH (k:Article {id: ${x}}) ${withPub('k')} WHERE pub <= asOf }`;
 
 function timelineCypher(filtered: boolean): string {
   const known = (x: string) => (filtered ? knownBy(x) : 'true');
   // Unfiltered: each stored date read once (rd, rf, rt below), not once per test of its type.
   const date = (p: string, raw: string) => (filtered ? cypherReportedDate('e', p, 'true', known) : cypherDate(raw));
   const reportedBy = (v: string) =>
-    filtered ? `WHERE EXISTS { MATCH (a:Article)-[:REPORTS]->(${v}) WHERE ${pub('a')} <= asOf }` : '';
+    filtered ? `WHERE EXISTS { MATCH (a:Article)-[:REPORTS]->(${v}) ${withPub('a')} WHERE pub <= asOf }` : '';
   return `
 WITH date($asOf) AS asOf, date($from) AS fromD, date($to) AS toD
 CALL (asOf, fromD, toD) {
   MATCH (a:Article)
-  WITH a, ${pub('a')} AS pub
+  WITH a, a.published_from AS pf, a.published AS pp
+  WITH a, ${cypherArticleDayOf('pf', 'pp')} AS pub
   WHERE pub >= fromD AND pub <= toD AND pub <= asOf
   WITH a, pub ORDER BY pub, a.title LIMIT $cap
   RETURN collect({ node: a, pub: toString(pub) }) AS articles
