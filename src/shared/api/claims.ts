@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CLAIMS_MAX } from './claims-caps';
 import type { EndpointContract } from './contract';
 import { ROUTES } from './routes';
 import { NodeIdSchema } from './common';
@@ -53,8 +54,7 @@ export function claimModelMissing(tokens: { labels: readonly string[]; types: re
  */
 export const DECLARED_SIDES: Readonly<Record<string, string>> = { independent: 'Independent / media' };
 
-/** Most claims the board reads in one answer (then `truncated`). */
-export const CLAIMS_MAX = 5_000;
+export { CLAIMS_MAX };
 
 /** Longest affiliation path considered (hops). */
 export const AFFILIATION_MAX_HOPS = 4;

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import type { EndpointContract } from './contract';
 import { NodeIdParamsSchema } from './common';
 import { ROUTES } from './routes';
+import { editValueProblem } from './node-edit-rules';
+
+export { editValueProblem };
 
 /** A property value an editor may set: text, number, boolean, a list of text, or null to remove it. */
 export const EditValueSchema = z.union([
@@ -36,24 +39,6 @@ const PROVENANCE_PREFIXES = ['evidence_', 'reported_', 'extractor_', 'accepted_'
 
 export const isProvenance = (key: string): boolean =>
   PROVENANCE_PROPERTIES.includes(key) || PROVENANCE_PREFIXES.some((p) => key.startsWith(p));
-
-/** Labels whose `kind` the model requires (seed/README.md: a place's and an event's kind). */
-const KIND_REQUIRED = ['Place', 'Event'];
-
-/**
- * Why a value may not be set, or null: the fields every entity needs (a name, a description, a
- * list of non-empty aliases; `kind` for places and events) cannot be emptied or removed.
- * Without labels, only the checks that hold for every entity.
- */
-export function editValueProblem(key: string, value: unknown, labels?: readonly string[]): string | null {
-  const text = (v: unknown) => (typeof v === 'string' ? (v.trim() ? null : 'must not be empty') : 'must be text');
-  if (key === 'name' || key === 'description') return value === null ? 'must not be empty' : text(value);
-  if (key === 'kind' && labels?.some((l) => KIND_REQUIRED.includes(l)))
-    return value === null ? 'must not be empty' : text(value);
-  if (key === 'aliases' && !(Array.isArray(value) && value.every((a) => typeof a === 'string' && a.trim())))
-    return 'must be a list of non-empty names';
-  return null;
-}
 
 export const NodeEditBodySchema = z
   .object({

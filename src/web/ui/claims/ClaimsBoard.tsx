@@ -1,5 +1,5 @@
 import type { BoardClaim, BoardEvent, SideGroup } from '../../../shared/api';
-import { CLAIMS_MAX } from '../../../shared/api/claims';
+import { CLAIMS_MAX } from '../../../shared/api/claims-caps';
 import { Icon } from '../shell/Icon';
 import { formatCitation } from '../citation';
 import { formatDate } from '../format';

@@ -3,7 +3,7 @@
  * nodes may be edited, the draft read from a node's properties, what a save sends, the problems
  * shown beside each field, and how a draft is carried over onto someone else's newer version.
  */
-import { editValueProblem } from '../../../shared/api/node-edit';
+import { editValueProblem } from '../../../shared/api/node-edit-rules';
 
 /**
  * The properties the form offers. Only those an edit may change without a source: every other
