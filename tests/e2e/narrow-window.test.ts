@@ -180,6 +180,10 @@ describe('signed in as an admin, with a hidden node (e2e)', () => {
         expect(small.bottom - small.top).toBeGreaterThanOrEqual(300);
         await page.getByRole('button', { name: 'Cypher', exact: true }).click();
         await page.getByTestId('run').waitFor();
+        // The editor takes the focus when it mounts; wait for that, or it steals the keys below.
+        await expect
+          .poll(() => page.evaluate(() => !!document.activeElement?.closest('[data-testid=cypher-editor]')))
+          .toBe(true);
         const run = await box(page, '[data-testid=run]');
         expect(run.left).toBeGreaterThanOrEqual(0);
         expect(run.right).toBeLessThanOrEqual(420);
@@ -200,6 +204,7 @@ describe('signed in as an admin, with a hidden node (e2e)', () => {
         await page.getByTestId('timeline-chart').waitFor();
         expect(await fold.getAttribute('aria-expanded')).toBe('true');
         expect(await share()).toBeLessThan(0.6);
+        expect(await fold.evaluate((el) => el === document.activeElement)).toBe(true);
         await page.keyboard.press('Enter');
         await page.getByTestId('timeline-chart').waitFor({ state: 'hidden' });
         expect(await share()).toBeGreaterThanOrEqual(0.8);
