@@ -1,7 +1,4 @@
-import { isPath, type Path } from 'neo4j-driver';
 import {
-  AFFILIATION_MAX_HOPS,
-  AFFILIATION_TYPES,
   type BoardClaim,
   CLAIMS_MAX,
   type BoardEvent,
@@ -14,108 +11,19 @@ import {
 } from '../../../shared/api/claims';
 import { articleRef } from '../../db/article-ref';
 import { numOrNull, strOrNull } from '../../db/convert';
-import { cypherArticleDay, cypherDate, FAR_FUTURE } from '../../db/fragments';
+import { FAR_FUTURE } from '../../db/fragments';
 import { nodeCaption, nodeKey } from '../../db/graph';
 import { int, readQuery, type Db } from '../../db/runner';
 import { notFound } from '../../http/errors';
+import { CLAIMS_CYPHER } from './cypher';
 
 /**
- * The contested-claims board. One round trip: the claims (with claimant, reporting article and
- * contradictions) and, per distinct claimant, its affiliation paths to a country; the side is
- * picked in TypeScript (pickSide) so the rule is unit-tested.
+ * The contested-claims board. One round trip (cypher.ts): the claims (with claimant, reporting
+ * article and contradictions) and, per distinct claimant, its nearest affiliation paths to a side;
+ * the side is picked in TypeScript (pickSide) so the rule is unit-tested.
  */
 
 export { CLAIMS_MAX };
-
-const AFFILIATION = AFFILIATION_TYPES.join('|');
-
-// A path end that gives a side at its own distance (a country node or a declared side), and one
-// worth reading (also a `country` property, which counts one hop more).
-const SIDE_AT = (x: string) => `(${x}:Place AND ${x}.kind = 'country') OR ${x}:Country OR ${x}.side IN $declared`;
-const SIDE_NEAR = (x: string) => `${SIDE_AT(x)} OR ${x}.country IS :: STRING NOT NULL`;
-
-/**
- * A claimant's candidate paths, hop count by hop count: paths of length k are walked only while no
- * shorter path ends at a side (SIDE_AT), since those are farther than a side already found. That
- * keeps every candidate pickSide could choose or call a tie (a `country` property at k-1 ties a
- * country at k), and walks a claimant's neighbourhood only as far as its nearest side.
- */
-const affiliationLevels = () =>
-  Array.from({ length: AFFILIATION_MAX_HOPS + 1 }, (_, k) =>
-    [
-      k > 0 ? `WITH who WHERE NOT EXISTS { (who)-[:${AFFILIATION}*0..${k - 1}]->(y) WHERE ${SIDE_AT('y')} }` : '',
-      `MATCH p = (who)-[:${AFFILIATION}*${k}..${k}]->(x) WHERE ${SIDE_NEAR('x')}`,
-      'RETURN p, x',
-    ].join('\n    '),
-  ).join('\n    UNION ALL\n    ');
-
-// Cost follows the answer: the event is found by an elementId or a key seek (never a scan of every
-// node); one event's claims are read from the event; "as reported by" is a check per claim on its
-// reporting articles' dates; the board reads at most $cap + 1 claims (the one over says "truncated").
-const CLAIMS_CYPHER = `
-WITH $filtered AS filtered, date($asOf) AS asOf
-CALL () {
-  OPTIONAL MATCH (x) WHERE $event <> '' AND elementId(x) = $event
-  OPTIONAL MATCH (ev:Event {id: $event})
-  OPTIONAL MATCH (en:Entity {id: $event})
-  WITH [n IN [x, ev, en] WHERE n IS NOT NULL] AS found
-  UNWIND found AS n
-  RETURN collect(DISTINCT n) AS targets
-}
-CALL (filtered, asOf, targets) {
-  CALL (targets) {
-    WITH targets WHERE $event <> ''
-    UNWIND targets AS e
-    MATCH (c:Claim)-[:ABOUT]->(e)
-    RETURN c, e
-    UNION ALL
-    WITH targets WHERE $event = ''
-    MATCH (c:Claim)-[:ABOUT]->(e)
-    RETURN c, e
-  }
-  WITH c, e WHERE NOT filtered OR EXISTS { MATCH (a:Article)-[:REPORTS]->(c) WHERE ${cypherArticleDay('a')} <= asOf }
-  WITH c, e LIMIT $cap + 1
-  WITH c, e,
-       ${cypherDate('e.date')} AS d0, ${cypherDate('e.date_from')} AS df, ${cypherDate('e.date_to')} AS dt,
-       ${cypherDate('c.date')} AS cd, ${cypherDate('c.date_from')} AS cdf, ${cypherDate('c.date_to')} AS cdt,
-       head([(w)-[:MADE]->(c) | w]) AS who,
-       head([(a:Article)-[:REPORTS]->(c) | a]) AS reporter,
-       head(COLLECT { MATCH (a:Article) WHERE c.article IS NOT NULL AND a.id = c.article RETURN a LIMIT 1 }) AS byKey,
-       [(c)-[:CONTRADICTS]-(o:Claim)
-         WHERE NOT filtered OR EXISTS { MATCH (a2:Article)-[:REPORTS]->(o) WHERE ${cypherArticleDay('a2')} <= asOf }
-         | elementId(o)] AS contra
-  RETURN collect({
-    event: e, start: toString(coalesce(d0, df, dt)), end: toString(coalesce(d0, dt, df)),
-    claim: c, date: CASE WHEN cd IS NOT NULL THEN toString(cd)
-                         WHEN cdf IS NOT NULL OR cdt IS NOT NULL THEN coalesce(toString(cdf), '') + '/' + coalesce(toString(cdt), '')
-                    END,
-    who: who, article: coalesce(reporter, byKey), contra: contra
-  }) AS found
-}
-WITH size(targets) AS eventFound, size(found) > $cap AS truncated, found[0..$cap] AS rows
-CALL (rows) {
-  UNWIND rows AS row
-  WITH DISTINCT row.who AS who
-  WHERE who IS NOT NULL
-  CALL (who) {
-    CALL (who) {
-    ${affiliationLevels()}
-    }
-    WITH p, x ORDER BY length(p) LIMIT 25
-    OPTIONAL MATCH (cty:Place) WHERE NOT ((x:Place AND x.kind = 'country') OR x:Country) AND cty.id = x.country
-    WITH p, x, cty
-    WHERE (x:Place AND x.kind = 'country') OR x:Country OR cty IS NOT NULL OR x.side IN $declared
-    RETURN collect({ path: p, country: cty }) AS candidates
-  }
-  RETURN collect({ who: elementId(who), candidates: candidates }) AS affiliations
-}
-RETURN eventFound, truncated, rows, affiliations`;
-
-interface NodeLike {
-  elementId: string;
-  labels: string[];
-  properties: Record<string, unknown>;
-}
 
 /** One way a claimant reaches a side: hops (the `country` property counts as one), the steps, and how. */
 export interface SideCandidate {
@@ -154,37 +62,53 @@ export function pickSide(candidates: readonly SideCandidate[]): {
   return { side: best.side, via: best.via, ambiguous, basis: best.basis ?? 'affiliation' };
 }
 
-const ref = (n: NodeLike) => ({
-  id: n.elementId,
-  key: nodeKey(n.properties),
-  name: nodeCaption(n.properties, n.elementId),
-});
-
 /** A declared side (an organization's `side` property), or null when the value is not one. */
 export function declaredSide(value: unknown): Side | null {
   if (typeof value !== 'string' || !Object.hasOwn(DECLARED_SIDES, value)) return null;
   return { id: `declared:${value}`, key: value, name: DECLARED_SIDES[value]! };
 }
 
+/** A node as the board reads it: its element id and the properties its caption and key need. */
+interface Captioned {
+  id: string;
+  p: Record<string, unknown>;
+}
+
+/** A claimant's path to a possible side, as the walk returns it (cypher.ts). */
+export interface WalkedPath {
+  /** Claimant first, then each node reached. */
+  nodes: Captioned[];
+  /** The relationship type of each hop. */
+  types: string[];
+  /** The last node's `side` property. */
+  side: unknown;
+  /** The place the last node's `country` property names, when that is what gives the side. */
+  country: Captioned | null;
+}
+
+const captionOf = (n: Captioned) => nodeCaption(n.p, n.id);
+
 /**
  * Turns a path (claimant → … → x) plus an optional `country` lookup into a candidate. A side
  * declared on x wins over x's country: nationality is not allegiance.
  */
-export function candidateFromPath(path: Path, country: NodeLike | null): SideCandidate {
-  const via: string[] = [nodeCaption(path.start.properties as Record<string, unknown>, path.start.elementId)];
-  for (const seg of path.segments)
-    via.push(seg.relationship.type, nodeCaption(seg.end.properties as Record<string, unknown>, seg.end.elementId));
-  const declared = declaredSide((path.end.properties as Record<string, unknown>).side);
+export function candidateFromPath(path: WalkedPath): SideCandidate {
+  const via: string[] = [captionOf(path.nodes[0]!)];
+  path.types.forEach((t, i) => via.push(t, captionOf(path.nodes[i + 1]!)));
+  const hops = path.types.length;
+  const declared = declaredSide(path.side);
   if (declared) {
     via.push('side', declared.name);
-    return { hops: path.length, side: declared, via, basis: 'declared' };
+    return { hops, side: declared, via, basis: 'declared' };
   }
-  if (country) {
-    via.push('country', nodeCaption(country.properties, country.elementId));
-    return { hops: path.length + 1, side: ref(country), via, basis: 'country' };
+  if (path.country) {
+    via.push('country', captionOf(path.country));
+    return { hops: hops + 1, side: captioned(path.country), via, basis: 'country' };
   }
-  return { hops: path.length, side: ref(path.end as unknown as NodeLike), via, basis: 'affiliation' };
+  return { hops, side: captioned(path.nodes.at(-1)!), via, basis: 'affiliation' };
 }
+
+const captioned = (n: Captioned): Side => ({ id: n.id, key: nodeKey(n.p), name: captionOf(n) });
 
 const STATUS_ORDER: Record<string, number> = { contested: 0, unanswered: 1, acknowledged: 2, uncontested: 3 };
 
@@ -217,7 +141,7 @@ export async function loadClaims(db: Db, q: ClaimsQuery): Promise<ClaimsResponse
   const t0 = performance.now();
   const res = await readQuery(
     db,
-    CLAIMS_CYPHER,
+    q.event ? CLAIMS_CYPHER.oneEvent : CLAIMS_CYPHER.all,
     // Sentinels instead of nulls: one parameter-type shape, one cached plan.
     {
       filtered: q.asReportedBy !== undefined,
@@ -233,39 +157,31 @@ export async function loadClaims(db: Db, q: ClaimsQuery): Promise<ClaimsResponse
   if (q.event && Number(row.get('eventFound')) === 0) throw notFound(`No node with id "${q.event}".`);
 
   const sideOf = new Map<string, ReturnType<typeof pickSide>>();
-  for (const a of row.get('affiliations') as {
-    who: string;
-    candidates: { path: unknown; country: NodeLike | null }[];
-  }[]) {
-    const cands = a.candidates.filter((c) => isPath(c.path)).map((c) => candidateFromPath(c.path as Path, c.country));
-    sideOf.set(a.who, pickSide(cands));
-  }
+  for (const a of row.get('affiliations') as { who: string; candidates: WalkedPath[] }[])
+    sideOf.set(a.who, pickSide(a.candidates.map(candidateFromPath)));
 
+  type EventRow = Captioned & { labels: string[]; start: string | null; end: string | null };
+  const eventOf = new Map((row.get('events') as EventRow[]).map((e) => [e.id, e]));
   type Row = {
-    event: NodeLike;
-    start: string | null;
-    end: string | null;
-    claim: NodeLike;
+    event: string;
+    claim: Captioned;
     date: string | null;
-    who: NodeLike | null;
-    article: NodeLike | null;
+    who: (Captioned & { labels: string[] }) | null;
+    article: Captioned | null;
     contra: string[];
   };
-  const byEvent = new Map<
-    string,
-    { event: NodeLike; start: string | null; end: string | null; claims: BoardClaim[] }
-  >();
+  const byEvent = new Map<string, { event: EventRow; claims: BoardClaim[] }>();
   for (const r of row.get('rows') as Row[]) {
-    const p = r.claim.properties;
+    const p = r.claim.p;
     const status = strOrNull(p.status);
     const statusAsOf = status === 'contested' && r.contra.length === 0 ? 'unanswered' : status;
     let claimant: Claimant | null = null;
     if (r.who) {
-      const s = sideOf.get(r.who.elementId) ?? { side: null, via: [], ambiguous: false, basis: null };
+      const s = sideOf.get(r.who.id) ?? { side: null, via: [], ambiguous: false, basis: null };
       claimant = {
-        id: r.who.elementId,
-        key: nodeKey(r.who.properties),
-        caption: nodeCaption(r.who.properties, r.who.elementId),
+        id: r.who.id,
+        key: nodeKey(r.who.p),
+        caption: captionOf(r.who),
         labels: [...r.who.labels],
         side: s.side,
         sideVia: s.via,
@@ -274,9 +190,10 @@ export async function loadClaims(db: Db, q: ClaimsQuery): Promise<ClaimsResponse
       };
     }
     const quote = strOrNull(p.quote);
-    const articleKey = strOrNull(p.article) ?? (r.article ? nodeKey(r.article.properties) : null);
+    const article = r.article ? { elementId: r.article.id, properties: r.article.p } : null;
+    const articleKey = strOrNull(p.article) ?? (r.article ? nodeKey(r.article.p) : null);
     const claim: BoardClaim = {
-      id: r.claim.elementId,
+      id: r.claim.id,
       key: nodeKey(p),
       statement: strOrNull(p.statement),
       stance: strOrNull(p.stance),
@@ -288,8 +205,8 @@ export async function loadClaims(db: Db, q: ClaimsQuery): Promise<ClaimsResponse
         quote !== null && articleKey !== null
           ? {
               article: {
-                ...articleRef(r.article, articleKey),
-                title: r.article ? nodeCaption(r.article.properties, r.article.elementId) : null,
+                ...articleRef(article, articleKey),
+                title: r.article ? captionOf(r.article) : null,
               },
               quote,
               start: numOrNull(p.start),
@@ -299,16 +216,13 @@ export async function loadClaims(db: Db, q: ClaimsQuery): Promise<ClaimsResponse
       contradicts: r.contra,
     };
     const slot =
-      byEvent.get(r.event.elementId) ??
-      byEvent
-        .set(r.event.elementId, { event: r.event, start: r.start, end: r.end, claims: [] })
-        .get(r.event.elementId)!;
+      byEvent.get(r.event) ?? byEvent.set(r.event, { event: eventOf.get(r.event)!, claims: [] }).get(r.event)!;
     slot.claims.push(claim);
   }
 
   const sides = new Map<string, Side>();
   const events: BoardEvent[] = [];
-  for (const { event, start, end, claims } of byEvent.values()) {
+  for (const { event, claims } of byEvent.values()) {
     const ids = new Set(claims.map((c) => c.id));
     const groups = new Map<string, SideGroup>();
     for (const c of claims) {
@@ -319,14 +233,9 @@ export async function loadClaims(db: Db, q: ClaimsQuery): Promise<ClaimsResponse
     }
     const count = (s: string) => claims.filter((c) => c.statusAsOf === s).length;
     events.push({
-      event: {
-        id: event.elementId,
-        key: nodeKey(event.properties),
-        caption: nodeCaption(event.properties, event.elementId),
-        labels: [...event.labels],
-      },
-      start,
-      end,
+      event: { id: event.id, key: nodeKey(event.p), caption: captionOf(event), labels: [...event.labels] },
+      start: event.start,
+      end: event.end,
       contested: claims.some((c) => c.contradicts.some((o) => ids.has(o))),
       counts: {
         total: claims.length,
