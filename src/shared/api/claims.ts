@@ -58,6 +58,8 @@ export { CLAIMS_MAX };
 
 /** Longest affiliation path considered (hops). */
 export const AFFILIATION_MAX_HOPS = 4;
+/** Most affiliations followed out of one node, and most nodes one claimant reaches per hop. */
+export const AFFILIATION_WIDTH = 100;
 
 export const ClaimStatusSchema = z.enum(['contested', 'unanswered', 'acknowledged', 'uncontested']);
 export type ClaimStatus = z.infer<typeof ClaimStatusSchema>;
@@ -165,7 +167,8 @@ export const claimsContract = {
     "Events that have claims, each with its claims grouped by the claimant's side, with status, date and evidence.",
   description:
     `A claimant's side is the nearest country reached through ${AFFILIATION_TYPES.join('/')} relationships ` +
-    `(at most ${AFFILIATION_MAX_HOPS} hops; a node's \`country\` property naming a place id counts as one more hop). ` +
+    `(at most ${AFFILIATION_MAX_HOPS} hops; a node's \`country\` property naming a place id counts as one more hop; ` +
+    `at most ${AFFILIATION_WIDTH} affiliations are followed out of a node, and ${AFFILIATION_WIDTH} nodes per claimant per hop). ` +
     `An organization's \`side\` property (${Object.keys(DECLARED_SIDES).join(', ')}) wins over its country.`,
   tag: 'investigation',
   query: ClaimsQuerySchema,

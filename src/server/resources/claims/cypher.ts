@@ -1,4 +1,4 @@
-import { AFFILIATION_MAX_HOPS, AFFILIATION_TYPES } from '../../../shared/api/claims';
+import { AFFILIATION_MAX_HOPS, AFFILIATION_TYPES, AFFILIATION_WIDTH } from '../../../shared/api/claims';
 import { articleProjection } from '../../db/article-ref';
 import { cypherArticleDay, cypherDate } from '../../db/fragments';
 
@@ -16,8 +16,8 @@ const AFFILIATION = AFFILIATION_TYPES.join('|');
  * far over what a news claimant has (and over the generated graph's hubs at 20,000 relationships, so
  * its answer is the unbounded walk's), yet a bound on what one claimant can cost next to a hub.
  */
-export const AFFILIATION_PER_NODE = 100;
-export const AFFILIATION_FRONT = 100;
+export const AFFILIATION_PER_NODE = AFFILIATION_WIDTH;
+export const AFFILIATION_FRONT = AFFILIATION_WIDTH;
 /** Most candidate paths (all at the nearest distance) returned per claimant, as before the walk was bounded. */
 export const AFFILIATION_CANDIDATES = 25;
 
