@@ -146,6 +146,11 @@ function endpoints(p: Generated['probes'], pairs: Array<[string, string]>): Endp
         ]
       : []),
     {
+      name: 'claims board (one event)',
+      method: 'GET',
+      requests: [{ path: `/api/claims?event=${encodeURIComponent(p.event)}` }],
+    },
+    {
       name: 'saved query: person-profile',
       method: 'POST',
       requests: [{ path: '/api/queries/person-profile/run', body: { params: { person: p.person } } }],
