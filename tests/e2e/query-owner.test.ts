@@ -81,6 +81,8 @@ describe('saved queries of other editors in the library (e2e)', () => {
         expect(await over.isDisabled()).toBe(true);
         expect(await del.getAttribute('title')).toMatch(/Saved by ed: only ed or an admin may change it/);
         expect(await over.getAttribute('title')).toMatch(/Saved by ed/);
+        // Each says which query it acts on (one "Delete" per saved query otherwise).
+        expect(await del.getAttribute('aria-label')).toBe('Delete “People (ed-people)”');
         // Her own is hers to delete; the repository's have no such controls.
         expect(await eve.page.getByTestId('query-delete-eve-people').isDisabled()).toBe(false);
         expect(await eve.page.getByTestId('query-delete-person-profile').count()).toBe(0);

@@ -49,6 +49,7 @@ export function QueryActions({ q, onError }: { q: SavedQuery; onError: (message:
         className="link small"
         disabled={busy || !!locked || !!noCypher}
         title={locked ?? noCypher ?? `Save the Cypher drawer's query as “${q.title}”, replacing it.`}
+        aria-label={`Save over “${q.title}”`}
         onClick={() => void saveOver()}
         data-testid={`query-save-over-${q.name}`}
       >
@@ -58,6 +59,7 @@ export function QueryActions({ q, onError }: { q: SavedQuery; onError: (message:
         className="link small"
         disabled={busy || !!locked}
         title={locked ?? `Delete “${q.title}”.`}
+        aria-label={`Delete “${q.title}”`}
         onClick={remove}
         data-testid={`query-delete-${q.name}`}
       >
