@@ -10,6 +10,7 @@ export const ErrorCodeSchema = z.enum([
   'BAD_REQUEST', // a parameter or the body failed validation (`param` names it)
   'UNAUTHORIZED', // not signed in, or the bearer token is missing or wrong
   'FORBIDDEN', // signed in, but the role may not do this
+  'NOT_OWNER', // the role may, but this thing is another account's (a saved query): its owner or an admin may change it; `owner` names them
   'CSRF', // a write from a signed-in browser without its session's x-csrf-token header
   'CONFLICT', // someone changed it since you read it (entity edit), or it already exists
   'RATE_LIMITED', // too many attempts (sign-in): wait and try again

@@ -270,4 +270,5 @@ export class Explorer {
   readonly exportPerspective = () => this.perspective.exportFile();
   readonly importPerspective = (text: string) => this.perspective.importFile(text);
   readonly saveQuery = (body: SaveQueryBody) => this.query.save(body);
+  readonly deleteQuery = (name: string) => this.query.remove(name);
 }

@@ -190,4 +190,10 @@ export class QueryController {
     this.app.store.set({ queries: await this.app.api.queries() });
     return res;
   }
+
+  /** Deletes a saved query of the database's perspective, then lists what is left. */
+  async remove(name: string): Promise<void> {
+    await this.app.api.deleteQuery(name);
+    this.app.store.set({ queries: await this.app.api.queries() });
+  }
 }

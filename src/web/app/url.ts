@@ -9,6 +9,7 @@ import { expandLimitFromUrl } from '../core/expansion/actions';
 import { findNode } from '../core/graph/graph-store';
 import { graphOf, showEntry } from '../core/history/actions';
 import { decideUrlWrite, makeMark, readMark, urlWriteState, type UrlWriteState } from '../core/history/browser-history';
+import { keepBoardScroll } from '../core/history/board-scroll';
 import { goTo } from '../core/history/history';
 import { urlStateOf } from '../core/history/url';
 import { MAX_CYPHER_IN_URL, parseUrlState, type UrlState } from '../core/history/url-state';
@@ -108,7 +109,8 @@ export class UrlController {
       window.history.pushState(makeMark(this.session, seq), '', href);
       if (this.actionDepth > 0) this.actionPushed = true;
     } else {
-      window.history.replaceState(makeMark(this.session, seq), '', href);
+      // The same entry: where its claims board was scrolled stays with it.
+      window.history.replaceState(keepBoardScroll(makeMark(this.session, seq), window.history.state), '', href);
     }
   }
 
@@ -212,6 +214,10 @@ export class UrlController {
     const seq = this.app.state.history.present.seq;
     const next = urlWriteState(urlStateOf(this.app.state, this.savedViews), seq);
     this.lastWrite = next;
-    window.history.replaceState(makeMark(this.session, seq), '', `${location.pathname}${next.qs}${location.hash}`);
+    window.history.replaceState(
+      keepBoardScroll(makeMark(this.session, seq), window.history.state),
+      '',
+      `${location.pathname}${next.qs}${location.hash}`,
+    );
   }
 }

@@ -258,4 +258,69 @@ describe('investigation views (e2e, headless Chromium)', () => {
     },
     T,
   );
+
+  it(
+    'Back from a node or a quote opened on the claims board shows the board scrolled where it was',
+    async () => {
+      const { page, context, errors } = await newPage(e2e.browser);
+      // Short enough that the seeded board scrolls.
+      await page.setViewportSize({ width: 1100, height: 640 });
+      await open(page);
+      await page.getByTestId('view-claims').click();
+      const board = page.getByTestId('claims-board');
+      await page.locator('[data-testid=claims-card]').first().waitFor({ timeout: 30_000 });
+      await settled(page);
+      const scrollTop = () => board.evaluate((el) => el.scrollTop);
+      const room = await board.evaluate((el) => el.scrollHeight - el.clientHeight);
+      expect(room).toBeGreaterThan(300);
+      // Scrolled by the wheel, as a reader would, to about the middle.
+      const box = (await board.boundingBox())!;
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.wheel(0, Math.round(room / 2));
+      await expect.poll(scrollTop).toBeGreaterThan(room / 2 - 40);
+      await settled(page);
+      const top = await scrollTop();
+      // The position is kept with the board's history entry as it is scrolled.
+      await expect.poll(() => page.evaluate(() => (history.state as { boardScroll?: number }).boardScroll)).toBe(top);
+      /** Clicks (with the mouse, where it is: no scrolling first) the first `selector` in the board's view. */
+      const clickVisible = async (selector: string) => {
+        const at = await board.evaluate((el, sel) => {
+          const r = el.getBoundingClientRect();
+          const from = el.querySelector('.cb-head')!.getBoundingClientRect().bottom + 4;
+          for (const x of el.querySelectorAll<HTMLButtonElement>(sel)) {
+            const q = x.getBoundingClientRect();
+            // A point of it below the sticky header and above the board's bottom edge.
+            const y = Math.max(q.top, from) + Math.min(8, q.height / 2);
+            if (!x.disabled && y < q.bottom - 2 && y < r.bottom - 4)
+              return { x: q.left + Math.min(q.width / 2, 20), y };
+          }
+          return null;
+        }, selector);
+        expect(at, selector).not.toBeNull();
+        await page.mouse.click(at!.x, at!.y);
+      };
+
+      // A name (claimant or event) opens the node in the graph; Back shows the board as it was left.
+      await clickVisible('.cb-claimant, .cb-event');
+      await board.waitFor({ state: 'detached', timeout: 30_000 });
+      await settled(page);
+      await page.goBack();
+      await page.locator('[data-testid=claims-card]').first().waitFor({ timeout: 30_000 });
+      await settled(page);
+      expect(Math.abs((await scrollTop()) - top)).toBeLessThanOrEqual(3);
+      await shot(page, 'investigation-claims-board-back');
+
+      // A quote opens the reader over the board; Back closes it, the board still where it was.
+      await clickVisible('[data-testid=claim-quote]');
+      await page.getByTestId('evidence-reader').locator('[data-testid=reader-text]').waitFor({ timeout: 30_000 });
+      await settled(page);
+      await page.goBack();
+      await page.getByTestId('evidence-reader').waitFor({ state: 'detached', timeout: 30_000 });
+      await settled(page);
+      expect(Math.abs((await scrollTop()) - top)).toBeLessThanOrEqual(3);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    T,
+  );
 });

@@ -15,7 +15,7 @@ export const perspectiveRoutes: RouteModule = (app, ctx) => {
     const body = parseInput(SavePerspectiveBodySchema, req.body, 'body');
     // Everything is checked before anything is saved: the perspective, then the imported queries.
     await ctx.perspectives.check(body.perspective);
-    for (const q of body.queries ?? []) await ctx.library.validate(q.name, q.text);
+    for (const q of body.queries ?? []) await ctx.library.validate(req.actor, q.name, q.text);
     for (const q of body.queries ?? []) await ctx.library.save(req.actor, q.name, q.text, true);
     return ctx.perspectives.save(req.actor, body.perspective);
   });

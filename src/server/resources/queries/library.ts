@@ -329,11 +329,28 @@ export class SavedQueryLibrary {
     return explainCheck(this.db, q.cypher, params);
   }
 
+  /**
+   * Refuses (403 NOT_OWNER, naming the owner) a change to a perspective query another account
+   * saved: only the account that last saved it, or an admin, may save over or delete it.
+   */
+  private assertMayChange(actor: Actor, name: string, verb: 'save over' | 'delete'): void {
+    const ps = this.perspectives;
+    const owner = ps?.store.query(ps.database, name)?.updatedBy;
+    if (!owner || actor.role === 'admin' || owner.toLowerCase() === actor.name.toLowerCase()) return;
+    throw new ApiError(
+      403,
+      'NOT_OWNER',
+      `"${name}" was saved by ${owner}; only ${owner} or an admin may ${verb} it. Save yours under another name.`,
+      { owner },
+    );
+  }
+
   /** Checks a `.cypher` text as a perspective query would be (400 naming the problem), without saving it. */
-  async validate(name: string, text: string): Promise<void> {
+  async validate(actor: Actor, name: string, text: string): Promise<void> {
     if (!/^[a-z0-9][a-z0-9-]{0,79}$/.test(name)) throw badRequest('body.queries', `"${name}" is not a kebab-case name`);
     if (await this.isRepositoryQuery(name))
       throw new ApiError(409, 'CONFLICT', `"${name}" is a query of the repository; rename it in the file.`);
+    this.assertMayChange(actor, name, 'save over');
     let parsed: LoadedQuery;
     try {
       parsed = parseSavedQuery(`${name}.cypher`, text, 'perspective');
@@ -348,6 +365,8 @@ export class SavedQueryLibrary {
     if (!this.perspectives) throw new ApiError(403, 'FORBIDDEN', 'Saving queries needs the perspective store.');
     if (await this.isRepositoryQuery(name))
       throw new ApiError(409, 'CONFLICT', `"${name}" is a query of the repository; choose another name.`);
+    // Before any check or write: another editor's query is theirs to change.
+    this.assertMayChange(actor, name, 'save over');
     let parsed: LoadedQuery;
     try {
       parsed = parseSavedQuery(`${name}.cypher`, text, 'perspective');
@@ -379,6 +398,7 @@ export class SavedQueryLibrary {
     const ps = this.perspectives;
     const before = ps?.store.query(ps.database, name);
     if (!ps || !before) throw notFound(`No saved query named "${name}"`);
+    this.assertMayChange(actor, name, 'delete');
     ps.store.removeQuery(ps.database, name);
     this.suggestCache = null;
     ps.audit.record(actor, {

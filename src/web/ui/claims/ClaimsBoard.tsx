@@ -1,9 +1,11 @@
+import { useRef } from 'react';
 import type { BoardClaim, BoardEvent, SideGroup } from '../../../shared/api';
 import { CLAIMS_MAX } from '../../../shared/api/claims-caps';
 import { Icon } from '../shell/Icon';
 import { formatCitation } from '../citation';
 import { formatDate } from '../format';
 import { useApp, useExplorer } from '../context';
+import { useBoardScroll } from './useBoardScroll';
 
 const STATUS_LABEL: Record<string, string> = {
   contested: 'contested',
@@ -33,8 +35,14 @@ export function ClaimsBoard() {
   const contestedOnly = useApp((s) => s.claims.contestedOnly);
   const asOf = useApp((s) => s.claims.asOf);
   const events = (claims?.events ?? []).filter((e) => !contestedOnly || e.contested);
+  const board = useRef<HTMLDivElement>(null);
+  const scroll = useBoardScroll(
+    board,
+    `${contestedOnly}|${events.map((e) => e.event.id).join(' ')}`,
+    events.length > 0,
+  );
   return (
-    <div className="claims-board" data-testid="claims-board">
+    <div className="claims-board" data-testid="claims-board" ref={board} {...scroll}>
       <div className="cb-head">
         <div className="grow">
           <h2>Claims, side by side</h2>

@@ -1,7 +1,9 @@
-import { useMemo } from 'react';
+import { Fragment, useMemo, useState } from 'react';
 import type { SavedQuery } from '../../../shared/api';
 import { useApp, useExplorer } from '../context';
 import { formatShortDate } from '../format';
+import { useMayEdit } from '../shell/useSession';
+import { QueryActions } from './QueryActions';
 import './../perspective/perspective.css';
 
 function groupsOf(queries: readonly SavedQuery[]): [string, SavedQuery[]][] {
@@ -27,6 +29,9 @@ export function QueryLibrary() {
   const active = useApp((s) => (s.drawer.open && s.drawer.mode === 'saved' ? s.drawer.query : null));
   const fit = useMemo(() => groupsOf(queries?.queries.filter((q) => q.fits) ?? []), [queries]);
   const unfit = useMemo(() => queries?.queries.filter((q) => !q.fits) ?? [], [queries]);
+  // Save over / Delete are an editor's (the server refuses viewers): not offered until the role is known.
+  const mayEdit = useMayEdit();
+  const [error, setError] = useState<string | null>(null);
   // Named by its title alone, the description said after it: a screen reader reads one short
   // name per Tab stop, not two or three sentences.
   const item = (q: SavedQuery) => {
@@ -36,21 +41,23 @@ export function QueryLibrary() {
       q.source === 'perspective' ? `Saved ${savedNote(q)}.` : '',
     ];
     return (
-      <button
-        key={q.name}
-        className={`qitem${active === q.name ? ' active' : ''}${q.fits ? '' : ' unfit'}`}
-        onClick={() => explorer.openSavedQuery(q.name)}
-        title={about.filter(Boolean).join('\n')}
-        aria-description={about.filter(Boolean).join(' ')}
-        data-testid={`query-${q.name}`}
-        data-fits={q.fits}
-      >
-        <span className="qtitle">{q.title}</span>
-        <span className="desc" aria-hidden="true">
-          {q.fits ? q.description : `Needs ${q.missing.join(', ')}`}
-          {q.source === 'perspective' ? ` · saved ${savedNote(q)}` : ''}
-        </span>
-      </button>
+      <Fragment key={q.name}>
+        <button
+          className={`qitem${active === q.name ? ' active' : ''}${q.fits ? '' : ' unfit'}`}
+          onClick={() => explorer.openSavedQuery(q.name)}
+          title={about.filter(Boolean).join('\n')}
+          aria-description={about.filter(Boolean).join(' ')}
+          data-testid={`query-${q.name}`}
+          data-fits={q.fits}
+        >
+          <span className="qtitle">{q.title}</span>
+          <span className="desc" aria-hidden="true">
+            {q.fits ? q.description : `Needs ${q.missing.join(', ')}`}
+            {q.source === 'perspective' ? ` · saved ${savedNote(q)}` : ''}
+          </span>
+        </button>
+        {mayEdit && q.source === 'perspective' ? <QueryActions q={q} onError={setError} /> : null}
+      </Fragment>
     );
   };
   return (
@@ -67,6 +74,11 @@ export function QueryLibrary() {
       {!queries ? <div className="muted small">Loading…</div> : null}
       {queries && !queries.queries.length ? (
         <div className="muted small">No saved queries in cypher/queries/.</div>
+      ) : null}
+      {error ? (
+        <div className="error-box small" role="alert" data-testid="query-library-error">
+          {error}
+        </div>
       ) : null}
       {fit.map(([group, qs]) => (
         <div className="qgroup" key={group}>

@@ -1,0 +1,114 @@
+/**
+ * Saved queries belong to who saved them, in the library: another editor sees Save over and
+ * Delete disabled, the title saying whose query it is; when the list is stale and the server
+ * refuses anyway, the library shows the server's message.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../src/server/http/server';
+import { openAppStore } from '../../src/runtime/store/app-store';
+import { Accounts } from '../../src/server/auth/accounts';
+import { launchChromium, shot } from '../support/browser';
+import { testNeo4j } from '../support/neo4j';
+import { ensureSeeded } from '../support/seeded';
+import { startApp } from './support/app';
+import { signIn } from './support/sign-in';
+
+const T = 240_000;
+const PASSWORD = 'correct horse battery';
+const dataDir = mkdtempSync(join(tmpdir(), 'newsgraph-e2e-query-owner-'));
+let app: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  await ensureSeeded();
+  const store = openAppStore(dataDir);
+  const accounts = new Accounts(store);
+  await accounts.add('ada', 'admin', PASSWORD);
+  await accounts.add('ed', 'editor', PASSWORD);
+  await accounts.add('eve', 'editor', PASSWORD);
+  store.close();
+  const t = testNeo4j();
+  app = await startApp(
+    { uri: t.uri, username: t.username, password: t.password, database: t.database },
+    { NEWSGRAPH_DATA_DIR: dataDir },
+  );
+  browser = await launchChromium();
+}, 600_000);
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Saves a query from the page's own JavaScript, with the session's CSRF token. */
+const saveFromPage = (page: Page, name: string) =>
+  page.evaluate(async (n) => {
+    const s = (await (await fetch('/api/session')).json()) as { csrfToken: string };
+    const r = await fetch('/api/queries', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': s.csrfToken },
+      body: JSON.stringify({
+        name: n,
+        title: `People (${n})`,
+        description: 'Five people',
+        cypher: 'MATCH (p:Person) RETURN p.name AS name LIMIT 5',
+        replace: true,
+      }),
+    });
+    return r.status;
+  }, name);
+
+describe('saved queries of other editors in the library (e2e)', () => {
+  it(
+    "disables Save over and Delete on another editor's query, saying whose; a refusal shows the server's message",
+    async () => {
+      const ed = await signIn(browser, app.url, 'ed', PASSWORD);
+      const eve = await signIn(browser, app.url, 'eve', PASSWORD);
+      const ada = await signIn(browser, app.url, 'ada', PASSWORD);
+      try {
+        expect(await saveFromPage(ed.page, 'ed-people')).toBe(200);
+        expect(await saveFromPage(eve.page, 'eve-people')).toBe(200);
+        await eve.page.reload();
+        await eve.page.getByTestId('query-ed-people').waitFor({ timeout: 60_000 });
+
+        const del = eve.page.getByTestId('query-delete-ed-people');
+        const over = eve.page.getByTestId('query-save-over-ed-people');
+        expect(await del.isDisabled()).toBe(true);
+        expect(await over.isDisabled()).toBe(true);
+        expect(await del.getAttribute('title')).toMatch(/Saved by ed: only ed or an admin may change it/);
+        expect(await over.getAttribute('title')).toMatch(/Saved by ed/);
+        // Each says which query it acts on (one "Delete" per saved query otherwise).
+        expect(await del.getAttribute('aria-label')).toBe('Delete “People (ed-people)”');
+        // Her own is hers to delete; the repository's have no such controls.
+        expect(await eve.page.getByTestId('query-delete-eve-people').isDisabled()).toBe(false);
+        expect(await eve.page.getByTestId('query-delete-person-profile').count()).toBe(0);
+        await shot(eve.page, 'query-owner-01-others-disabled');
+
+        // An admin saves over hers meanwhile: her list still offers Delete, the server refuses it.
+        expect(await saveFromPage(ada.page, 'eve-people')).toBe(200);
+        eve.page.once('dialog', (d) => void d.accept());
+        await eve.page.getByTestId('query-delete-eve-people').click();
+        const error = eve.page.getByTestId('query-library-error');
+        await error.waitFor({ timeout: 30_000 });
+        expect(await error.textContent()).toMatch(/"eve-people" was saved by ada; only ada or an admin may delete it/);
+        await shot(eve.page, 'query-owner-02-refused');
+
+        // The owner deletes his own: gone from the list.
+        await ed.page.reload();
+        ed.page.once('dialog', (d) => void d.accept());
+        await ed.page.getByTestId('query-delete-ed-people').click();
+        await ed.page.getByTestId('query-ed-people').waitFor({ state: 'detached', timeout: 30_000 });
+        for (const who of [ed, eve, ada]) expect(who.errors.filter((e) => !/403/.test(e))).toEqual([]);
+      } finally {
+        await ed.context.close();
+        await eve.context.close();
+        await ada.context.close();
+      }
+    },
+    T,
+  );
+});
