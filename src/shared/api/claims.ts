@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CLAIMS_MAX } from './claims-caps';
+import { CLAIM_STATUSES } from './node-edit-rules';
 import type { EndpointContract } from './contract';
 import { ROUTES } from './routes';
 import { NodeIdSchema } from './common';
@@ -59,7 +60,7 @@ export { CLAIMS_MAX };
 /** Longest affiliation path considered (hops). */
 export const AFFILIATION_MAX_HOPS = 4;
 
-export const ClaimStatusSchema = z.enum(['contested', 'unanswered', 'acknowledged', 'uncontested']);
+export const ClaimStatusSchema = z.enum(CLAIM_STATUSES);
 export type ClaimStatus = z.infer<typeof ClaimStatusSchema>;
 
 export const SideSchema = z.object({
@@ -108,6 +109,14 @@ export const BoardClaimSchema = z.object({
   contradicts: z
     .array(z.string())
     .describe('elementIds of the claims (on this board) it contradicts, in either direction'),
+  edit: z
+    .object({
+      version: z.number().int().describe('what PUT /api/claims/{id}/status sends as `version` (0: never edited)'),
+      by: z.string().nullable().describe('who edited it last (its status: the only thing an edit changes)'),
+      at: z.string().nullable().describe('when, ISO date-time'),
+    })
+    .nullable()
+    .describe('null: not a claim this app loaded, so its status cannot be edited'),
 });
 export type BoardClaim = z.infer<typeof BoardClaimSchema>;
 

@@ -297,6 +297,11 @@ export async function loadClaims(db: Db, q: ClaimsQuery): Promise<ClaimsResponse
             }
           : null,
       contradicts: r.contra,
+      // Only a claim this app loaded (a dataset) can be edited; its version is what the edit sends back.
+      edit:
+        p.dataset === undefined || p.dataset === null
+          ? null
+          : { version: numOrNull(p.version) ?? 0, by: strOrNull(p.edited_by), at: strOrNull(p.edited_at) },
     };
     const slot =
       byEvent.get(r.event.elementId) ??
