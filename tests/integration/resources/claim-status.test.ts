@@ -98,6 +98,8 @@ describe("a claim's status", () => {
     });
     expect(byAdmin.status, JSON.stringify(byAdmin.body)).toBe(200);
     expect((await detail(CLAIM)).edited_by).toBe('ada');
+    // Set by hand, a claim is contested on the board even without a contradicting claim in the graph.
+    expect(await onBoard()).toMatchObject({ status: 'contested', statusAsOf: 'contested' });
     const all = await as(api.app, admin, 'GET', `/api/audit?action=claim.status&target=${CLAIM}`);
     expect(all.body.entries).toHaveLength(2);
   });

@@ -258,7 +258,10 @@ export async function loadClaims(db: Db, q: ClaimsQuery): Promise<ClaimsResponse
   for (const r of row.get('rows') as Row[]) {
     const p = r.claim.properties;
     const status = strOrNull(p.status);
-    const statusAsOf = status === 'contested' && r.contra.length === 0 ? 'unanswered' : status;
+    // As reported by a day, a contested claim whose counter-claims came later was unanswered then. Today the
+    // status stands as stored: an editor may set it contested with no contradicting claim in the graph.
+    const statusAsOf =
+      q.asReportedBy !== undefined && status === 'contested' && r.contra.length === 0 ? 'unanswered' : status;
     let claimant: Claimant | null = null;
     if (r.who) {
       const s = sideOf.get(r.who.elementId) ?? { side: null, via: [], ambiguous: false, basis: null };
