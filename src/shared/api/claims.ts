@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CLAIMS_MAX } from './claims-caps';
+import { CLAIM_STATUSES } from './node-edit-rules';
 import type { EndpointContract } from './contract';
 import { ROUTES } from './routes';
 import { NodeIdSchema } from './common';
@@ -61,7 +62,7 @@ export const AFFILIATION_MAX_HOPS = 4;
 /** Most affiliations followed out of one node, and most nodes one claimant reaches per hop. */
 export const AFFILIATION_WIDTH = 100;
 
-export const ClaimStatusSchema = z.enum(['contested', 'unanswered', 'acknowledged', 'uncontested']);
+export const ClaimStatusSchema = z.enum(CLAIM_STATUSES);
 export type ClaimStatus = z.infer<typeof ClaimStatusSchema>;
 
 export const SideSchema = z.object({
@@ -110,6 +111,14 @@ export const BoardClaimSchema = z.object({
   contradicts: z
     .array(z.string())
     .describe('elementIds of the claims (on this board) it contradicts, in either direction'),
+  edit: z
+    .object({
+      version: z.number().int().describe('what PUT /api/claims/{id}/status sends as `version` (0: never edited)'),
+      by: z.string().nullable().describe('who edited it last (its status: the only thing an edit changes)'),
+      at: z.string().nullable().describe('when, ISO date-time'),
+    })
+    .nullable()
+    .describe('null: not a claim this app loaded, so its status cannot be edited'),
 });
 export type BoardClaim = z.infer<typeof BoardClaimSchema>;
 

@@ -42,7 +42,7 @@ import { auditContract } from './audit';
 import { saveViewContract, viewContract } from './views';
 import { valuesContract } from './values';
 import { backupCreateContract, backupsListContract } from './backups';
-import { nodeEditContract } from './node-edit';
+import { claimStatusContract, nodeEditContract } from './node-edit';
 import { loginContract, logoutContract, sessionContract } from './session';
 import {
   tokenCreateContract,
@@ -102,6 +102,7 @@ export const CONTRACTS = {
   claims: claimsContract,
   articleEvidence: articleEvidenceContract,
   nodeEdit: nodeEditContract,
+  claimStatus: claimStatusContract,
   session: sessionContract,
   login: loginContract,
   logout: logoutContract,

@@ -3,6 +3,20 @@
  * before sending it without pulling zod in (the contract in node-edit.ts uses the same rule).
  */
 
+/** Longest quote an edit's `source` may carry, in words: a short attributed quote, not a copied passage. */
+export const MAX_QUOTE_WORDS = 30;
+
+/** Why a source quote is refused, or null. */
+export function quoteProblem(quote: string): string | null {
+  return quote.trim().split(/\s+/).length > MAX_QUOTE_WORDS
+    ? `must be at most ${MAX_QUOTE_WORDS} words (a short attributed quote)`
+    : null;
+}
+
+/** A claim's status as the model knows it (seed/README.md); an editor sets it with a reason. */
+export const CLAIM_STATUSES = ['contested', 'unanswered', 'acknowledged', 'uncontested'] as const;
+export type ClaimStatusValue = (typeof CLAIM_STATUSES)[number];
+
 /** Labels whose `kind` the model requires (seed/README.md: a place's and an event's kind). */
 const KIND_REQUIRED = ['Place', 'Event'];
 

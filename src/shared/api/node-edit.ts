@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { EndpointContract } from './contract';
 import { NodeIdParamsSchema } from './common';
 import { ROUTES } from './routes';
-import { editValueProblem } from './node-edit-rules';
+import { CLAIM_STATUSES, editValueProblem } from './node-edit-rules';
 
 export { editValueProblem };
 
@@ -40,13 +40,23 @@ const PROVENANCE_PREFIXES = ['evidence_', 'reported_', 'extractor_', 'accepted_'
 export const isProvenance = (key: string): boolean =>
   PROVENANCE_PROPERTIES.includes(key) || PROVENANCE_PREFIXES.some((p) => key.startsWith(p));
 
+/** The article and quote behind a change, kept in the audit trail (the route checks the article exists and the quote's length). */
+const EditSourceSchema = z
+  .object({
+    article: z.string().min(1).max(200).describe("the article's id"),
+    quote: z.string().trim().min(1).max(400).describe('the quote behind the change (at most 30 words)'),
+  })
+  .strict();
+
+const VersionSchema = z
+  .number()
+  .int()
+  .min(0)
+  .describe('the `version` property as read (0 when absent); a newer one on the server → 409');
+
 export const NodeEditBodySchema = z
   .object({
-    version: z
-      .number()
-      .int()
-      .min(0)
-      .describe('the `version` property as read (0 when absent); a newer one on the server → 409'),
+    version: VersionSchema,
     set: z
       .record(
         z
@@ -58,16 +68,9 @@ export const NodeEditBodySchema = z
       )
       .refine((o) => Object.keys(o).length > 0 && Object.keys(o).length <= 50, 'must change 1 to 50 properties'),
     reason: z.string().trim().max(500).optional().describe('why: kept in the audit trail'),
-    source: z
-      .object({
-        article: z.string().min(1).max(200).describe("the article's id"),
-        quote: z.string().trim().min(1).max(400).describe('the quote behind the change (at most 30 words)'),
-      })
-      .strict()
-      .optional()
-      .describe(
-        'the article and quote behind the change, kept in the audit trail; required to change a reported fact (any property but name, aliases and description)',
-      ),
+    source: EditSourceSchema.optional().describe(
+      'the article and quote behind the change, kept in the audit trail; required to change a reported fact (any property but name, aliases and description)',
+    ),
   })
   .strict();
 export type NodeEditBody = z.infer<typeof NodeEditBodySchema>;
@@ -87,6 +90,35 @@ export const nodeEditContract = {
   tag: 'nodes',
   params: NodeIdParamsSchema,
   body: NodeEditBodySchema,
+  response: NodeEditResponseSchema,
+  errors: [400, 403, 404, 409],
+} as const satisfies EndpointContract;
+
+export const ClaimStatusBodySchema = z
+  .object({
+    version: VersionSchema,
+    status: z.enum(CLAIM_STATUSES, {
+      message: `must be one of ${CLAIM_STATUSES.join(', ')}`,
+    }),
+    reason: z
+      .string({ message: 'is required: say why the status changes (kept in the audit trail)' })
+      .trim()
+      .min(1, 'is required: say why the status changes (kept in the audit trail)')
+      .max(500),
+    source: EditSourceSchema.optional().describe(
+      'when the new status rests on an article (the other side answered, say): its id and a quote of at most 30 words, kept in the audit trail',
+    ),
+  })
+  .strict();
+export type ClaimStatusBody = z.infer<typeof ClaimStatusBodySchema>;
+
+export const claimStatusContract = {
+  ...ROUTES.claimStatus,
+  summary:
+    "Sets a claim's status (contested, unanswered, acknowledged, uncontested) and nothing else, with a required reason and optionally the article and quote it rests on; records who and when on the claim and audits old and new status. 400 names the field (`body.status`, `body.reason`, `body.source.*`, or `id` for a node that is not a claim this app loaded); 409 when someone changed the claim since `version` was read (nothing is written).",
+  tag: 'nodes',
+  params: NodeIdParamsSchema,
+  body: ClaimStatusBodySchema,
   response: NodeEditResponseSchema,
   errors: [400, 403, 404, 409],
 } as const satisfies EndpointContract;

@@ -48,6 +48,8 @@ export const ROUTES = {
   articleEvidence: { method: 'GET', path: '/api/articles/{id}/evidence', role: 'viewer' },
   // Entity edits (optimistic concurrency: the version read must still be current).
   nodeEdit: { method: 'PATCH', path: '/api/nodes/{id}', role: 'editor' },
+  // A claim's status (and only that), with a reason: the same edit machinery, version and audit.
+  claimStatus: { method: 'PUT', path: '/api/claims/{id}/status', role: 'editor' },
   // Signing in and out; the session says who you are and what your role may call.
   session: { method: 'GET', path: '/api/session', role: 'public' },
   login: { method: 'POST', path: '/api/session', role: 'public' },

@@ -2,6 +2,7 @@
 import type {
   ArticleEvidenceResponse,
   ClaimsResponse,
+  ClaimStatusBody,
   EdgesBetweenBody,
   EdgesBetweenResponse,
   HealthResponse,
@@ -50,9 +51,14 @@ export function withGraphCalls<B extends TransportClass>(Base: B) {
       });
     }
 
-    /** An editor's change to an entity (the one write here): 409 when someone saved a newer version. */
+    /** An editor's change to an entity (with setClaimStatus, the writes here): 409 when someone saved a newer version. */
     editNode(id: string, body: NodeEditBody): Promise<NodeEditResponse> {
       return this.request(ROUTES.nodeEdit, { params: { id }, body });
+    }
+
+    /** An editor sets a claim's status, with a reason: 409 when someone saved a newer version. */
+    setClaimStatus(id: string, body: ClaimStatusBody): Promise<NodeEditResponse> {
+      return this.request(ROUTES.claimStatus, { params: { id }, body });
     }
 
     neighbours(

@@ -1,9 +1,10 @@
 /**
- * An editor's change to an entity, from the detail panel's Edit form: sent with the version read;
- * once saved (or when someone else's newer version comes back in a conflict) the graph's copy
- * of the node and its detail are brought up to date, so the canvas label and the panel agree.
+ * An editor's change to an entity (the detail panel's Edit form) or to a claim's status (Edit
+ * status, on the claims board and a claim's detail): sent with the version read; once saved (or
+ * when someone else's newer version comes back in a conflict) the graph's copy of the node and
+ * its detail are brought up to date, so the canvas label and the panel agree.
  */
-import type { NodeEditBody, NodeEditResponse } from '../../shared/api';
+import type { ClaimStatusBody, NodeEditBody, NodeEditResponse } from '../../shared/api';
 import { refreshNodeEverywhere } from '../core/graph/node-data';
 import type { Explorer } from './explorer';
 
@@ -18,5 +19,23 @@ export function showNodeVersion(app: Explorer, id: string, properties: Record<st
 export async function saveEntityEdit(app: Explorer, id: string, body: NodeEditBody): Promise<NodeEditResponse> {
   const out = await app.api.editNode(id, body);
   showNodeVersion(app, out.id, out.properties);
+  return out;
+}
+
+/**
+ * Shows a claim's current properties wherever it is read: the canvas and its detail, the focused
+ * node's detail (an entity's claims list shows its status) and the board, read again when loaded.
+ */
+export async function showClaimVersion(app: Explorer, id: string, properties: Record<string, unknown>): Promise<void> {
+  app.store.set(refreshNodeEverywhere(id, properties));
+  app.selection.forget(id);
+  app.selection.refreshDetail();
+  if (app.state.claims.data) await app.claims.load();
+}
+
+/** Saves a claim's new status (throws the API's error: 400 naming the field, 409 with `details.current`, 403…). */
+export async function saveClaimStatus(app: Explorer, id: string, body: ClaimStatusBody): Promise<NodeEditResponse> {
+  const out = await app.api.setClaimStatus(id, body);
+  await showClaimVersion(app, out.id, out.properties);
   return out;
 }

@@ -15,6 +15,7 @@ const claim = (id: string, statusAsOf: string | null, date: string | null = null
   claimant: null,
   evidence: null,
   contradicts: [],
+  edit: null,
 });
 
 describe('pickSide', () => {

@@ -174,7 +174,10 @@ export async function loadClaims(db: Db, q: ClaimsQuery): Promise<ClaimsResponse
   for (const r of row.get('rows') as Row[]) {
     const p = r.claim.p;
     const status = strOrNull(p.status);
-    const statusAsOf = status === 'contested' && r.contra.length === 0 ? 'unanswered' : status;
+    // As reported by a day, a contested claim whose counter-claims came later was unanswered then. Today the
+    // status stands as stored: an editor may set it contested with no contradicting claim in the graph.
+    const statusAsOf =
+      q.asReportedBy !== undefined && status === 'contested' && r.contra.length === 0 ? 'unanswered' : status;
     let claimant: Claimant | null = null;
     if (r.who) {
       const s = sideOf.get(r.who.id) ?? { side: null, via: [], ambiguous: false, basis: null };
@@ -214,6 +217,11 @@ export async function loadClaims(db: Db, q: ClaimsQuery): Promise<ClaimsResponse
             }
           : null,
       contradicts: r.contra,
+      // Only a claim this app loaded (a dataset) can be edited; its version is what the edit sends back.
+      edit:
+        p.dataset === undefined || p.dataset === null
+          ? null
+          : { version: numOrNull(p.version) ?? 0, by: strOrNull(p.edited_by), at: strOrNull(p.edited_at) },
     };
     const slot =
       byEvent.get(r.event) ?? byEvent.set(r.event, { event: eventOf.get(r.event)!, claims: [] }).get(r.event)!;

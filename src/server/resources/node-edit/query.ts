@@ -45,11 +45,35 @@ function toNeo4j(v: unknown): unknown {
 const same = (a: unknown, b: unknown) => JSON.stringify(toJson(a)) === JSON.stringify(toJson(b));
 
 /**
- * Applies `body.set` to the entity at `address` if its version is still `body.version`.
- * Throws 404 (no such node), 400 (not an entity this app loaded, read-only or non-plain
+ * What is edited: an entity's properties (PATCH /api/nodes/{id}), or a claim's status (PUT
+ * /api/claims/{id}/status, whose route sends `set: {status}` only, with a reason).
+ */
+export type EditTarget = 'entity' | 'claim';
+
+/** Why a node with these labels and properties is not one `target` may edit, or null. */
+function notOurs(target: EditTarget, labels: readonly string[], props: Record<string, unknown>): string | null {
+  // Only what this app loaded (the seed or an accept marks it with `dataset`): never a node of a database it did not seed.
+  if (target === 'claim')
+    return labels.includes('Claim') && props.dataset !== undefined
+      ? null
+      : 'is not a claim this app loaded (a :Claim with a dataset): only such a claim has a status to set';
+  return labels.includes('Entity') && props.dataset !== undefined
+    ? null
+    : 'only entities this app loaded (:Entity with a dataset) can be edited';
+}
+
+/**
+ * Applies `body.set` to the entity (or claim) at `address` if its version is still `body.version`.
+ * Throws 404 (no such node), 400 (not an entity or claim this app loaded, read-only or non-plain
  * property, a reported fact without `source`), 409 (a newer version exists). Cost: three statements in one transaction.
  */
-export async function editEntity(db: Db, address: string, body: NodeEditBody, by: string): Promise<EditOutcome> {
+export async function editEntity(
+  db: Db,
+  address: string,
+  body: NodeEditBody,
+  by: string,
+  target: EditTarget = 'entity',
+): Promise<EditOutcome> {
   for (const [k, v] of Object.entries(body.set)) {
     if (READ_ONLY_PROPERTIES.includes(k) || k === LOCK) throw badRequest(`set.${k}`, 'is not editable');
     if (isProvenance(k)) throw badRequest(`set.${k}`, 'is provenance: it is read-only');
@@ -73,14 +97,14 @@ export async function editEntity(db: Db, address: string, body: NodeEditBody, by
         const labels = cur.records[0]!.get('labels') as string[];
         const props = { ...(cur.records[0]!.get('p') as Record<string, unknown>) };
         delete props[LOCK];
-        if (!labels.includes('Entity') || props.dataset === undefined)
-          throw badRequest('id', 'only entities this app loaded (:Entity with a dataset) can be edited');
+        const refused = notOurs(target, labels, props);
+        if (refused) throw badRequest('id', refused);
         const version = props.version === undefined ? 0 : Number(toJson(props.version));
         if (version !== body.version)
           throw new ApiError(
             409,
             'CONFLICT',
-            `Someone changed this entity since you read it (version ${body.version}; now ${version}${props.edited_by ? `, by ${String(props.edited_by)}` : ''}). Reload it and apply your change again.`,
+            `Someone changed this ${target} since you read it (version ${body.version}; now ${version}${props.edited_by ? `, by ${String(props.edited_by)}` : ''}). Reload it and apply your change again.`,
             { version, properties: propertiesToJson(props) },
           );
         const before: Record<string, unknown> = {};
@@ -92,7 +116,8 @@ export async function editEntity(db: Db, address: string, body: NodeEditBody, by
           if (!plain(props[k])) throw badRequest(`set.${k}`, 'holds a date, time or point: edit it in the data files');
           if (same(props[k] ?? null, v)) continue;
           // Without a source a changed figure or date would read as the articles' word everywhere.
-          if (!body.source && !DESCRIPTIVE_KEYS.includes(k))
+          // (A claim's status is the editor's judgement, given with a required reason: its source is optional.)
+          if (target === 'entity' && !body.source && !DESCRIPTIVE_KEYS.includes(k))
             throw badRequest(
               `set.${k}`,
               `is a fact the articles report: give \`source\` (the article and the quote that says it); only ${DESCRIPTIVE_KEYS.join(', ')} can be edited without one`,

@@ -1,27 +1,41 @@
-import { NodeEditBodySchema, nodeEditContract } from '../../../shared/api/node-edit';
+import {
+  ClaimStatusBodySchema,
+  claimStatusContract,
+  NodeEditBodySchema,
+  nodeEditContract,
+} from '../../../shared/api/node-edit';
+import { quoteProblem } from '../../../shared/api/node-edit-rules';
 import { NodeIdParamsSchema } from '../../../shared/api/common';
-import { readQuery } from '../../db/runner';
+import { readQuery, type Db } from '../../db/runner';
 import { badRequest } from '../../http/errors';
 import { fastifyPath, parseInput, type RouteModule } from '../../http/context';
 import { editEntity } from './query';
 
-const MAX_QUOTE_WORDS = 30;
+interface Source {
+  article: string;
+  quote: string;
+}
 
-/** PATCH /api/nodes/:id — an editor changes an entity's properties; audited with before/after and its source. */
+/** The source as the audit keeps it (the article's title beside its id), after checking the quote's length and that the article exists. */
+async function checkedSource(db: Db, source: Source | undefined) {
+  if (!source) return null;
+  const problem = quoteProblem(source.quote);
+  if (problem) throw badRequest('body.source.quote', problem);
+  const r = await readQuery(db, 'MATCH (a:Article {id: $id}) RETURN a.title AS title LIMIT 1', { id: source.article });
+  if (!r.records.length) throw badRequest('body.source.article', `no article with id "${source.article}"`);
+  return { article: source.article, title: (r.records[0]!.get('title') as string | null) ?? null, quote: source.quote };
+}
+
+/**
+ * PATCH /api/nodes/:id — an editor changes an entity's properties; PUT /api/claims/:id/status — a
+ * claim's status, and only that, with a reason. One edit path (version check, who and when on the
+ * node, nothing written on a refusal), each audited with before/after and its source.
+ */
 export const nodeEditRoutes: RouteModule = (app, ctx) => {
   app.patch(fastifyPath(nodeEditContract), async (req) => {
     const { id } = parseInput(NodeIdParamsSchema, req.params);
     const body = parseInput(NodeEditBodySchema, req.body, 'body');
-    let article: { id: string; title: string | null } | null = null;
-    if (body.source) {
-      if (body.source.quote.split(/\s+/).length > MAX_QUOTE_WORDS)
-        throw badRequest('body.source.quote', `must be at most ${MAX_QUOTE_WORDS} words (a short attributed quote)`);
-      const r = await readQuery(ctx.db, 'MATCH (a:Article {id: $id}) RETURN a.title AS title LIMIT 1', {
-        id: body.source.article,
-      });
-      if (!r.records.length) throw badRequest('body.source.article', `no article with id "${body.source.article}"`);
-      article = { id: body.source.article, title: (r.records[0]!.get('title') as string | null) ?? null };
-    }
+    const source = await checkedSource(ctx.db, body.source);
     const out = await editEntity(ctx.db, id, body, req.actor.name);
     if (out.changed.length) {
       ctx.audit.record(req.actor, {
@@ -34,8 +48,32 @@ export const nodeEditRoutes: RouteModule = (app, ctx) => {
           labels: out.labels,
           name: out.properties.name ?? null,
           reason: body.reason ?? null,
-          source:
-            article && body.source ? { article: article.id, title: article.title, quote: body.source.quote } : null,
+          source,
+        },
+      });
+    }
+    return { id: out.id, version: out.version, properties: out.properties, changed: out.changed };
+  });
+
+  app.put(fastifyPath(claimStatusContract), async (req) => {
+    const { id } = parseInput(NodeIdParamsSchema, req.params);
+    const body = parseInput(ClaimStatusBodySchema, req.body, 'body');
+    const source = await checkedSource(ctx.db, body.source);
+    const edit = { version: body.version, set: { status: body.status }, reason: body.reason, source: body.source };
+    const out = await editEntity(ctx.db, id, edit, req.actor.name, 'claim');
+    // The same status again changes nothing and records nothing (as an entity edit that changes no value).
+    if (out.changed.length) {
+      ctx.audit.record(req.actor, {
+        action: 'claim.status',
+        target: out.key ?? out.id,
+        before: { version: out.version - 1, status: out.before.status ?? null },
+        after: { version: out.version, status: body.status },
+        detail: {
+          elementId: out.id,
+          name: out.properties.name ?? null,
+          statement: out.properties.statement ?? null,
+          reason: body.reason,
+          source,
         },
       });
     }

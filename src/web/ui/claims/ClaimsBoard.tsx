@@ -6,6 +6,8 @@ import { formatCitation } from '../citation';
 import { formatDate } from '../format';
 import { useApp, useExplorer } from '../context';
 import { useBoardScroll } from './useBoardScroll';
+import { editedLine } from '../detail/prop-order';
+import { EditClaimStatus } from './EditClaimStatus';
 
 const STATUS_LABEL: Record<string, string> = {
   contested: 'contested',
@@ -184,6 +186,11 @@ function ClaimItem({ claim, byId }: { claim: BoardClaim; byId: Map<string, Board
         <span className="grow" />
         <span className="muted small">{formatClaimDate(claim.date)}</span>
       </div>
+      {claim.edit?.by ? (
+        <div className="muted small" data-testid="claim-status-edited" title={`Version ${claim.edit.version}`}>
+          Status {editedLine({ edited_by: claim.edit.by, edited_at: claim.edit.at })?.replace(/^Edited/, 'set')}
+        </div>
+      ) : null}
       <p className="cb-statement">{claim.statement ?? claim.key}</p>
       {ev ? (
         <button
@@ -200,6 +207,16 @@ function ClaimItem({ claim, byId }: { claim: BoardClaim; byId: Map<string, Board
             {formatCitation({ ...ev.article, title: ev.article.title ?? ev.article.key })}
           </span>
         </button>
+      ) : null}
+      {claim.edit ? (
+        <div className="cb-claim-edit">
+          <EditClaimStatus
+            id={claim.id}
+            caption={`${claim.claimant?.caption ?? 'Unknown claimant'}: ${claim.statement ?? claim.key ?? ''}`}
+            status={claim.status}
+            version={claim.edit.version}
+          />
+        </div>
       ) : null}
       {against.length ? (
         <div className="cb-against" data-testid="claim-contradicts">
