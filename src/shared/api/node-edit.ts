@@ -115,7 +115,7 @@ export type ClaimStatusBody = z.infer<typeof ClaimStatusBodySchema>;
 export const claimStatusContract = {
   ...ROUTES.claimStatus,
   summary:
-    "Sets a claim's status (contested, unanswered, acknowledged, uncontested) and nothing else, with a required reason and optionally the article and quote it rests on; records who and when on the claim and audits old and new status. 400 names the field (`body.status`, `body.reason`, `body.source.*`, or `id` for a node that is not a claim this app loaded); 409 when someone changed the claim since `version` was read (nothing is written).",
+    "Sets a claim's status (contested, unanswered, acknowledged, uncontested) with a required reason, which becomes its `status_note` (the note explained the old status) and optionally the article and quote it rests on; records who and when on the claim and audits old and new status. 400 names the field (`body.status`, `body.reason`, `body.source.*`, or `id` for a node that is not a claim this app loaded); 409 when someone changed the claim since `version` was read (nothing is written).",
   tag: 'nodes',
   params: NodeIdParamsSchema,
   body: ClaimStatusBodySchema,

@@ -62,9 +62,19 @@ describe("a claim's status", () => {
       source: { article: ARTICLE, quote: 'Putin doesn’t care who he kills' },
     });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
-    expect(r.body).toMatchObject({ version: 1, changed: ['status'], properties: { status: 'acknowledged' } });
+    expect(r.body).toMatchObject({
+      version: 1,
+      changed: ['status', 'status_note'],
+      properties: { status: 'acknowledged' },
+    });
     const p = await detail(CLAIM);
-    expect(p).toMatchObject({ status: 'acknowledged', version: 1, edited_by: 'ed' });
+    // The seed's note explained the old status; the reason explains the new one.
+    expect(p).toMatchObject({
+      status: 'acknowledged',
+      status_note: 'the Kremlin answered him a week later',
+      version: 1,
+      edited_by: 'ed',
+    });
     expect(typeof p.edited_at).toBe('string');
     // Nothing else of the claim changed.
     expect(p.statement).toMatch(/^Podolyak predicted no one would be investigated/);
@@ -78,8 +88,8 @@ describe("a claim's status", () => {
     expect(audit.body.entries[0]).toMatchObject({
       actor: 'ed',
       role: 'editor',
-      before: { version: 0, status: 'unanswered' },
-      after: { version: 1, status: 'acknowledged' },
+      before: { version: 0, status: 'unanswered', status_note: expect.stringMatching(/no Russian reply/) },
+      after: { version: 1, status: 'acknowledged', status_note: 'the Kremlin answered him a week later' },
       detail: {
         reason: 'the Kremlin answered him a week later',
         source: { article: ARTICLE, quote: 'Putin doesn’t care who he kills' },

@@ -109,7 +109,7 @@ CALL (filtered, asOf, targets) {
        coalesce(reporter, head(COLLECT { MATCH (a:Article) WHERE articleKey IS NOT NULL AND a.id = articleKey RETURN a LIMIT 1 })) AS article
   RETURN collect({
     event: elementId(e),
-    claim: {id: elementId(c), p: c {.id, .statement, .stance, .status, .quote, .start, .end, article: articleKey}},
+    claim: {id: elementId(c), p: c {.id, .statement, .stance, .status, .quote, .start, .end, .dataset, .version, .edited_by, edited_at: toString(c.edited_at), article: articleKey}},
     date: CASE WHEN cd IS NOT NULL THEN toString(cd)
                WHEN cdf IS NOT NULL OR cdt IS NOT NULL THEN coalesce(toString(cdf), '') + '/' + coalesce(toString(cdt), '')
           END,

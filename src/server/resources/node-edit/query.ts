@@ -126,6 +126,13 @@ export async function editEntity(
           after[k] = v;
           changes[k] = toNeo4j(v);
         }
+        // A claim's note explains its status: once the status changes, the editor's reason does, and
+        // the old note (which explained the old status) goes to the audit with it.
+        if (target === 'claim' && 'status' in changes && body.reason) {
+          before.status_note = toJson(props.status_note ?? null);
+          after.status_note = body.reason;
+          changes.status_note = body.reason;
+        }
         const next = Object.keys(changes).length ? version + 1 : version;
         const res = await tx.run(
           `MATCH (n) WHERE elementId(n) = $id

@@ -66,8 +66,12 @@ export const nodeEditRoutes: RouteModule = (app, ctx) => {
       ctx.audit.record(req.actor, {
         action: 'claim.status',
         target: out.key ?? out.id,
-        before: { version: out.version - 1, status: out.before.status ?? null },
-        after: { version: out.version, status: body.status },
+        before: {
+          version: out.version - 1,
+          status: out.before.status ?? null,
+          status_note: out.before.status_note ?? null,
+        },
+        after: { version: out.version, status: body.status, status_note: body.reason },
         detail: {
           elementId: out.id,
           name: out.properties.name ?? null,
