@@ -11,6 +11,7 @@ import { coerceParam, parseSavedQuery, readSavedQueries, type LoadedQuery, type 
 import { isInternalLabel } from '../../../dataset/internal';
 import { tokensInUse } from '../perspectives/sample';
 import { transient, uncheckedWhy } from './unchecked';
+import { assertMayChange } from './owner';
 import type { Perspectives } from '../perspectives/service';
 
 /**
@@ -329,28 +330,12 @@ export class SavedQueryLibrary {
     return explainCheck(this.db, q.cypher, params);
   }
 
-  /**
-   * Refuses (403 NOT_OWNER, naming the owner) a change to a perspective query another account
-   * saved: only the account that last saved it, or an admin, may save over or delete it.
-   */
-  private assertMayChange(actor: Actor, name: string, verb: 'save over' | 'delete'): void {
-    const ps = this.perspectives;
-    const owner = ps?.store.query(ps.database, name)?.updatedBy;
-    if (!owner || actor.role === 'admin' || owner.toLowerCase() === actor.name.toLowerCase()) return;
-    throw new ApiError(
-      403,
-      'NOT_OWNER',
-      `"${name}" was saved by ${owner}; only ${owner} or an admin may ${verb} it. Save yours under another name.`,
-      { owner },
-    );
-  }
-
   /** Checks a `.cypher` text as a perspective query would be (400 naming the problem), without saving it. */
   async validate(actor: Actor, name: string, text: string): Promise<void> {
     if (!/^[a-z0-9][a-z0-9-]{0,79}$/.test(name)) throw badRequest('body.queries', `"${name}" is not a kebab-case name`);
     if (await this.isRepositoryQuery(name))
       throw new ApiError(409, 'CONFLICT', `"${name}" is a query of the repository; rename it in the file.`);
-    this.assertMayChange(actor, name, 'save over');
+    assertMayChange(this.perspectives, actor, name, 'save over');
     let parsed: LoadedQuery;
     try {
       parsed = parseSavedQuery(`${name}.cypher`, text, 'perspective');
@@ -366,7 +351,7 @@ export class SavedQueryLibrary {
     if (await this.isRepositoryQuery(name))
       throw new ApiError(409, 'CONFLICT', `"${name}" is a query of the repository; choose another name.`);
     // Before any check or write: another editor's query is theirs to change.
-    this.assertMayChange(actor, name, 'save over');
+    assertMayChange(this.perspectives, actor, name, 'save over');
     let parsed: LoadedQuery;
     try {
       parsed = parseSavedQuery(`${name}.cypher`, text, 'perspective');
@@ -375,6 +360,8 @@ export class SavedQueryLibrary {
     }
     await this.checkOne(parsed);
     const { store, database } = this.perspectives;
+    // Again, with no await before the write: another editor may have saved it during the check.
+    assertMayChange(this.perspectives, actor, name, 'save over');
     const before = store.query(database, name);
     if (before && !replace)
       throw new ApiError(409, 'CONFLICT', `A saved query "${name}" exists already; save with replace to overwrite it.`);
@@ -398,7 +385,7 @@ export class SavedQueryLibrary {
     const ps = this.perspectives;
     const before = ps?.store.query(ps.database, name);
     if (!ps || !before) throw notFound(`No saved query named "${name}"`);
-    this.assertMayChange(actor, name, 'delete');
+    assertMayChange(this.perspectives, actor, name, 'delete');
     ps.store.removeQuery(ps.database, name);
     this.suggestCache = null;
     ps.audit.record(actor, {
