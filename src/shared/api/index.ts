@@ -43,6 +43,7 @@ import { saveViewContract, viewContract } from './views';
 import { valuesContract } from './values';
 import { backupCreateContract, backupsListContract } from './backups';
 import { claimStatusContract, nodeEditContract } from './node-edit';
+import { nodeMergeContract } from './node-merge';
 import { loginContract, logoutContract, sessionContract } from './session';
 import {
   tokenCreateContract,
@@ -58,6 +59,7 @@ export * from './articles';
 export * from './audit';
 export * from './backups';
 export * from './node-edit';
+export * from './node-merge';
 export * from './session';
 export * from './users';
 export * from './claims';
@@ -102,6 +104,7 @@ export const CONTRACTS = {
   claims: claimsContract,
   articleEvidence: articleEvidenceContract,
   nodeEdit: nodeEditContract,
+  nodeMerge: nodeMergeContract,
   claimStatus: claimStatusContract,
   session: sessionContract,
   login: loginContract,

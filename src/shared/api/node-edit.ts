@@ -48,7 +48,7 @@ const EditSourceSchema = z
   })
   .strict();
 
-const VersionSchema = z
+export const VersionSchema = z
   .number()
   .int()
   .min(0)

@@ -50,6 +50,8 @@ export const ROUTES = {
   nodeEdit: { method: 'PATCH', path: '/api/nodes/{id}', role: 'editor' },
   // A claim's status (and only that), with a reason: the same edit machinery, version and audit.
   claimStatus: { method: 'PUT', path: '/api/claims/{id}/status', role: 'editor' },
+  // A duplicate entity merged into this one: its relationships move here, its names become aliases, it is deleted.
+  nodeMerge: { method: 'POST', path: '/api/nodes/{id}/merge', role: 'editor' },
   // Signing in and out; the session says who you are and what your role may call.
   session: { method: 'GET', path: '/api/session', role: 'public' },
   login: { method: 'POST', path: '/api/session', role: 'public' },

@@ -25,7 +25,7 @@ export interface EditOutcome {
   after: Record<string, unknown>;
 }
 
-const LOCK = '_newsgraph_edit_lock';
+export const LOCK = '_newsgraph_edit_lock';
 
 /** Values an editor may replace: plain ones (dates and points are edited in the data files). */
 function plain(v: unknown): boolean {
@@ -51,7 +51,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(toJson(a)) === JSON.stri
 export type EditTarget = 'entity' | 'claim';
 
 /** Why a node with these labels and properties is not one `target` may edit, or null. */
-function notOurs(target: EditTarget, labels: readonly string[], props: Record<string, unknown>): string | null {
+export function notOurs(target: EditTarget, labels: readonly string[], props: Record<string, unknown>): string | null {
   // Only what this app loaded (the seed or an accept marks it with `dataset`): never a node of a database it did not seed.
   if (target === 'claim')
     return labels.includes('Claim') && props.dataset !== undefined

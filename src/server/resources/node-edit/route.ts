@@ -10,6 +10,8 @@ import { readQuery, type Db } from '../../db/runner';
 import { badRequest } from '../../http/errors';
 import { fastifyPath, parseInput, type RouteModule } from '../../http/context';
 import { editEntity } from './query';
+import { mergeEntities } from './merge';
+import { NodeMergeBodySchema, nodeMergeContract } from '../../../shared/api/node-merge';
 
 interface Source {
   article: string;
@@ -82,5 +84,37 @@ export const nodeEditRoutes: RouteModule = (app, ctx) => {
       });
     }
     return { id: out.id, version: out.version, properties: out.properties, changed: out.changed };
+  });
+
+  // A duplicate merged into this entity. The audit keeps the duplicate whole (labels, properties,
+  // every relationship with its other end and provenance) so the merge can be checked and undone by hand.
+  app.post(fastifyPath(nodeMergeContract), async (req) => {
+    const { id } = parseInput(NodeIdParamsSchema, req.params);
+    const body = parseInput(NodeMergeBodySchema, req.body, 'body');
+    const out = await mergeEntities(ctx.db, id, body, req.actor.name);
+    ctx.audit.record(req.actor, {
+      action: 'node.merge',
+      target: out.key ?? out.id,
+      before: { version: out.version - 1, aliases: out.aliasesBefore },
+      after: { version: out.version, aliases: out.properties.aliases ?? [] },
+      detail: {
+        elementId: out.id,
+        labels: out.labels,
+        name: out.properties.name ?? null,
+        reason: body.reason,
+        moved: out.moved,
+        dropped: out.dropped,
+        duplicate: out.duplicate,
+      },
+    });
+    return {
+      id: out.id,
+      version: out.version,
+      properties: out.properties,
+      duplicate: { id: out.duplicate.id, key: out.duplicate.key },
+      moved: out.moved,
+      dropped: out.dropped,
+      aliasesAdded: out.aliasesAdded,
+    };
   });
 };

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import type { EndpointContract } from './contract';
+import { NodeIdParamsSchema, NodeIdSchema } from './common';
+import { VersionSchema } from './node-edit';
+import { ROUTES } from './routes';
+
+const REASON_REQUIRED = 'is required: say why these are the same entity (kept in the audit trail)';
+
+export const NodeMergeBodySchema = z
+  .object({
+    duplicate: NodeIdSchema.describe('the entity merged into this one and then deleted: its elementId or `id`'),
+    version: VersionSchema.describe("this entity's (the survivor's) `version` as read (0 when absent)"),
+    duplicateVersion: VersionSchema.describe("the duplicate's `version` as read (0 when absent)"),
+    reason: z.string({ message: REASON_REQUIRED }).trim().min(1, REASON_REQUIRED).max(500),
+  })
+  .strict();
+export type NodeMergeBody = z.infer<typeof NodeMergeBodySchema>;
+
+export const NodeMergeResponseSchema = z.object({
+  id: z.string().describe("the survivor's elementId"),
+  version: z.number(),
+  properties: z.record(z.string(), z.unknown()),
+  duplicate: z.object({ id: z.string().describe("the deleted node's elementId"), key: z.string().nullable() }),
+  moved: z.number().int().describe('relationships recreated on the survivor'),
+  dropped: z.number().int().describe('relationships between the two (or loops on the duplicate): not recreated'),
+  aliasesAdded: z.array(z.string()),
+});
+export type NodeMergeResponse = z.infer<typeof NodeMergeResponseSchema>;
+
+export const nodeMergeContract = {
+  ...ROUTES.nodeMerge,
+  summary:
+    "Merges a duplicate entity into this one in one transaction: every relationship of the duplicate is recreated here with its type, direction and properties (its provenance unchanged; one between the two is dropped), the duplicate's name and aliases join this entity's aliases, and the duplicate is deleted. Both must be entities this app loaded with the same labels and dataset. The audit entry (`node.merge`) keeps the duplicate's labels, properties and relationships. 400 names the field (`id`, `body.duplicate`, `body.reason`); 409 when either changed since its version was read (nothing is written).",
+  tag: 'nodes',
+  params: NodeIdParamsSchema,
+  body: NodeMergeBodySchema,
+  response: NodeMergeResponseSchema,
+  errors: [400, 403, 404, 409],
+} as const satisfies EndpointContract;
