@@ -10,6 +10,8 @@ import type {
   NodeDetailResponse,
   NodeEditBody,
   NodeEditResponse,
+  NodeMergeBody,
+  NodeMergeResponse,
   OverviewResponse,
   PathsResponse,
   RelationshipDetailResponse,
@@ -54,6 +56,11 @@ export function withGraphCalls<B extends TransportClass>(Base: B) {
     /** An editor's change to an entity (with setClaimStatus, the writes here): 409 when someone saved a newer version. */
     editNode(id: string, body: NodeEditBody): Promise<NodeEditResponse> {
       return this.request(ROUTES.nodeEdit, { params: { id }, body });
+    }
+
+    /** An editor merges a duplicate entity into node `id` (with both versions read and a reason): 409 when either changed. */
+    mergeNode(id: string, body: NodeMergeBody): Promise<NodeMergeResponse> {
+      return this.request(ROUTES.nodeMerge, { params: { id }, body });
     }
 
     /** An editor sets a claim's status, with a reason: 409 when someone saved a newer version. */

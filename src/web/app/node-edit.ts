@@ -4,8 +4,14 @@
  * when someone else's newer version comes back in a conflict) the graph's copy of the node and
  * its detail are brought up to date, so the canvas label and the panel agree.
  */
-import type { ClaimStatusBody, NodeEditBody, NodeEditResponse } from '../../shared/api';
-import { refreshNodeEverywhere } from '../core/graph/node-data';
+import type {
+  ClaimStatusBody,
+  NodeEditBody,
+  NodeEditResponse,
+  NodeMergeBody,
+  NodeMergeResponse,
+} from '../../shared/api';
+import { dropNodeEverywhere, refreshNodeEverywhere } from '../core/graph/node-data';
 import type { Explorer } from './explorer';
 
 /** Shows `properties` as the node's current ones: its canvas label and data, then its detail read again. */
@@ -37,5 +43,18 @@ export async function showClaimVersion(app: Explorer, id: string, properties: Re
 export async function saveClaimStatus(app: Explorer, id: string, body: ClaimStatusBody): Promise<NodeEditResponse> {
   const out = await app.api.setClaimStatus(id, body);
   await showClaimVersion(app, out.id, out.properties);
+  return out;
+}
+
+/**
+ * Merges a duplicate into entity `id` (throws the API's error: 400 naming the field, 409, 403…):
+ * the deleted duplicate leaves the canvas and the history, the survivor shows its new version
+ * (aliases) and its detail is read again (it now has the duplicate's relationships and evidence).
+ */
+export async function mergeDuplicate(app: Explorer, id: string, body: NodeMergeBody): Promise<NodeMergeResponse> {
+  const out = await app.api.mergeNode(id, body);
+  app.store.set(dropNodeEverywhere(out.duplicate.id));
+  app.selection.forget(out.duplicate.id);
+  showNodeVersion(app, out.id, out.properties);
   return out;
 }

@@ -10,6 +10,7 @@ import type { Entry } from '../history/history';
 import type { GraphState } from './graph-store';
 import { displayCaption } from './graph-store';
 import { refreshNode } from './refresh';
+import { prune } from './pools';
 
 /** The node with new (whole, unclipped) properties, its API caption following a renamed name. */
 export function withProperties(node: GraphNode, properties: Record<string, unknown>): GraphNode {
@@ -32,6 +33,31 @@ export const refreshNodeEverywhere =
     const h = s.history;
     const entry = <E extends Entry<GraphState, unknown>>(e: E): E => {
       const state = refreshed(e.state, id, properties);
+      return state === e.state ? e : { ...e, state };
+    };
+    return {
+      ...s,
+      history: { ...h, past: h.past.map(entry), present: entry(h.present), future: h.future.map(entry) },
+    };
+  };
+
+/** The state without node `id` (and its edges): what layers held of it is dropped, the rest stays. */
+function dropped(state: GraphState, id: string): GraphState {
+  if (!state.nodes.has(id)) return state;
+  const layers = state.layers.map((l) => ({ ...l, nodeIds: l.nodeIds.filter((n) => n !== id) }));
+  return prune(state, layers, state);
+}
+
+/**
+ * Node `id` no longer exists (an editor merged it into another): it leaves the present, past and
+ * future graphs, so neither the canvas nor undo can bring back a node the server has deleted.
+ */
+export const dropNodeEverywhere =
+  (id: string) =>
+  (s: AppState): AppState => {
+    const h = s.history;
+    const entry = <E extends Entry<GraphState, unknown>>(e: E): E => {
+      const state = dropped(e.state, id);
       return state === e.state ? e : { ...e, state };
     };
     return {

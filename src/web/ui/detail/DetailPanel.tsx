@@ -16,6 +16,7 @@ import { LongValue } from './LongValue';
 import { editedLine, orderedProperties } from './prop-order';
 import { RelationshipDetail } from './RelationshipDetail';
 import { EditEntity } from './EditEntity';
+import { MergeEntity } from './MergeEntity';
 import { EditClaimStatusOfNode } from '../claims/EditClaimStatus';
 import { SearchBox } from '../search/SearchBox';
 import { addForPaths } from '../search/add-for-paths';
@@ -178,6 +179,7 @@ function Header({ node, data }: { node: GraphNode; data: NodeDetailResponse | nu
           <Icon name="focus" /> Centre
         </button>
         <EditEntity node={data?.node ?? node} />
+        <MergeEntity node={data?.node ?? node} />
         <EditClaimStatusOfNode node={data?.node ?? node} />
       </div>
       <FindPathsTo caption={displayCaption(node)} paired={selection.length === 2} />

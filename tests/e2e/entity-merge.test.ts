@@ -1,0 +1,91 @@
+/**
+ * Merging a duplicate from the detail panel, end to end: a second spelling of the governor ("V.
+ * Gladkov", a second article's) is on the canvas; an editor opens Vyacheslav Gladkov, picks the
+ * duplicate through search, gives a reason and confirms: the duplicate leaves the canvas, and the
+ * governor's aliases show its name. On a server with accounts.
+ */
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openAppStore } from '../../src/runtime/store/app-store';
+import { Accounts } from '../../src/server/auth/accounts';
+import { idle, nodeId, shot } from '../support/browser';
+import { testDriver, testNeo4j } from '../support/neo4j';
+import { search } from './support/explorer';
+import { ingestSession } from './support/ingest-session';
+import { signIn } from './support/sign-in';
+
+const T = 240_000;
+const PASSWORD = 'correct horse battery';
+const DUP = 'v-gladkov-duplicate';
+// The session gives other files the seeded graph back (the merge changes it).
+const e2e = ingestSession('newsgraph-e2e-entity-merge-', async (dataDir) => {
+  const store = openAppStore(dataDir);
+  const accounts = new Accounts(store);
+  await accounts.add('ada', 'admin', PASSWORD); // the first account must be an admin
+  await accounts.add('ed', 'editor', PASSWORD);
+  store.close();
+});
+
+beforeAll(async () => {
+  const driver = testDriver();
+  try {
+    await driver.executeQuery(
+      `MATCH (g:Person {id: 'vyacheslav-gladkov'}), (place {id: 'belgorod-region'})
+       CREATE (d:Entity:Person {id: $dup, name: 'V. Gladkov', aliases: [], description: 'Belgorod governor.', dataset: g.dataset})
+       CREATE (d)-[:GOVERNOR_OF {evidence_quotes: ['governor of the region'], evidence_starts: [823], evidence_ends: [865]}]->(place)`,
+      { dup: DUP },
+      { database: testNeo4j().database },
+    );
+  } finally {
+    await driver.close();
+  }
+}, 60_000);
+
+/** Selects the search's hit named `name` and waits for its detail. */
+async function open(page: Page, text: string, name: string): Promise<void> {
+  await search(page, text);
+  await page.locator('[data-testid=search-results] [role=option]', { hasText: name }).first().click();
+  await page.getByTestId('detail-name').filter({ hasText: name }).waitFor({ timeout: 60_000 });
+  await page.getByTestId('reltypes').waitFor({ timeout: 60_000 });
+  await idle(page);
+}
+
+describe('merging a duplicate from the detail panel (e2e)', () => {
+  it(
+    'an editor merges the second spelling into the governor: it leaves the canvas, its name becomes an alias',
+    async () => {
+      const { page, context, errors } = await signIn(e2e.browser, e2e.app.url, 'ed', PASSWORD);
+      try {
+        await open(page, 'V. Gladkov', 'V. Gladkov');
+        expect(await nodeId(page, DUP)).not.toBeNull();
+        await open(page, 'Vyacheslav Gladkov', 'Vyacheslav Gladkov');
+
+        await page.getByTestId('merge-entity').click();
+        await page.getByTestId('merge-entity-dialog').waitFor();
+        await page.getByTestId('merge-entity-q').fill('V. Gladkov');
+        await page.getByTestId('merge-entity-hit').filter({ hasText: 'V. Gladkov' }).first().click();
+        await page
+          .getByTestId('merge-entity-chosen')
+          .filter({ hasText: '1 relationship' })
+          .waitFor({ timeout: 30_000 });
+        // No reason: asked for one, nothing sent.
+        await page.getByTestId('merge-entity-confirm').click();
+        await page.getByTestId('merge-entity-error').filter({ hasText: 'reason' }).waitFor();
+        await page.getByTestId('merge-entity-reason').fill('same governor, initial only');
+        await shot(page, 'entity-merge-01-form');
+        await page.getByTestId('merge-entity-confirm').click();
+        await page.getByTestId('merge-entity-dialog').waitFor({ state: 'detached', timeout: 30_000 });
+
+        await page.locator('.aliases .alias', { hasText: /^V\. Gladkov$/ }).waitFor({ timeout: 30_000 });
+        await idle(page);
+        expect(await nodeId(page, DUP)).toBeNull();
+        expect(await nodeId(page, 'vyacheslav-gladkov')).not.toBeNull();
+        await shot(page, 'entity-merge-02-merged');
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+    T,
+  );
+});
