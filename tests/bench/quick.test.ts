@@ -119,8 +119,8 @@ describe('npm run bench -- --quick', () => {
   it('measures every endpoint through the API and the bare driver', () => {
     const api = results.api as ApiResults;
     expect(api.failed).toEqual({});
-    // Seven endpoints and the floor (a trivial statement: the fixed cost of passing through the API).
-    expect(api.rows.map((r) => r.endpoint)).toHaveLength(8);
+    // Eight endpoints and the floor (a trivial statement: the fixed cost of passing through the API).
+    expect(api.rows.map((r) => r.endpoint)).toHaveLength(9);
     expect(api.rows[0]!.endpoint).toBe(FLOOR_ENDPOINT);
     expect(api.statements[FLOOR_ENDPOINT]).toBe(1);
     for (const r of api.rows) {
