@@ -67,7 +67,7 @@ describe("one event's claims: database hits stay within one bound when the graph
       `claims, ${name}: ${f.map((x) => `${x.hits} hits (work ${x.work}) for ${claims(x)} claims at ${x.size}`).join(', ')}\n`,
     );
     for (const x of f) {
-      expect(x.statements).toBe(1);
+      expect(x.statements, x.queries.join('\n---\n')).toBe(1);
       expect(x.hits).toBeLessThanOrEqual(bound);
       expect(x.hits).toBeLessThanOrEqual(PER_CLAIM * Math.max(1, claims(x)));
     }
