@@ -62,6 +62,14 @@ const saveFromPage = (page: Page, name: string) =>
     return r.status;
   }, name);
 
+/** Deletes a saved query from the page's own JavaScript, with the session's CSRF token. */
+const deleteFromPage = (page: Page, name: string) =>
+  page.evaluate(async (n) => {
+    const s = (await (await fetch('/api/session')).json()) as { csrfToken: string };
+    const r = await fetch(`/api/queries/${n}`, { method: 'DELETE', headers: { 'x-csrf-token': s.csrfToken } });
+    return r.status;
+  }, name);
+
 describe('saved queries of other editors in the library (e2e)', () => {
   it(
     "disables Save over and Delete on another editor's query, saying whose; a refusal shows the server's message",
@@ -79,8 +87,8 @@ describe('saved queries of other editors in the library (e2e)', () => {
         const over = eve.page.getByTestId('query-save-over-ed-people');
         expect(await del.isDisabled()).toBe(true);
         expect(await over.isDisabled()).toBe(true);
-        expect(await del.getAttribute('title')).toMatch(/Saved by ed: only ed or an admin may change it/);
-        expect(await over.getAttribute('title')).toMatch(/Saved by ed/);
+        expect(await del.getAttribute('title')).toMatch(/ed's query: only ed or an admin may change it/);
+        expect(await over.getAttribute('title')).toMatch(/ed's query/);
         // Each says which query it acts on (one "Delete" per saved query otherwise).
         expect(await del.getAttribute('aria-label')).toBe('Delete “People (ed-people)”');
         // Her own is hers to delete; the repository's have no such controls.
@@ -88,13 +96,22 @@ describe('saved queries of other editors in the library (e2e)', () => {
         expect(await eve.page.getByTestId('query-delete-person-profile').count()).toBe(0);
         await shot(eve.page, 'query-owner-01-others-disabled');
 
-        // An admin saves over hers meanwhile: her list still offers Delete, the server refuses it.
+        // An admin's save over hers leaves it hers; the library says who saved it last.
         expect(await saveFromPage(ada.page, 'eve-people')).toBe(200);
+        await eve.page.reload();
+        await eve.page.getByTestId('query-eve-people').waitFor({ timeout: 60_000 });
+        expect(await eve.page.getByTestId('query-eve-people').textContent()).toMatch(/by eve, last saved by ada/);
+        expect(await eve.page.getByTestId('query-delete-eve-people').isDisabled()).toBe(false);
+
+        // Meanwhile an admin deletes it and ed saves one of that name: her stale list still offers
+        // Delete, the server refuses it.
+        expect(await deleteFromPage(ada.page, 'eve-people')).toBe(200);
+        expect(await saveFromPage(ed.page, 'eve-people')).toBe(200);
         eve.page.once('dialog', (d) => void d.accept());
         await eve.page.getByTestId('query-delete-eve-people').click();
         const error = eve.page.getByTestId('query-library-error');
         await error.waitFor({ timeout: 30_000 });
-        expect(await error.textContent()).toMatch(/"eve-people" was saved by ada; only ada or an admin may delete it/);
+        expect(await error.textContent()).toMatch(/"eve-people" was saved by ed; only ed or an admin may delete it/);
         await shot(eve.page, 'query-owner-02-refused');
 
         // The owner deletes his own: gone from the list.

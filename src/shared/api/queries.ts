@@ -44,10 +44,11 @@ export const SavedQuerySchema = z.object({
     .describe(
       "repository: cypher/queries; perspective: saved from the explorer with the connected database's perspective",
     ),
-  savedBy: z
+  owner: z
     .string()
     .optional()
-    .describe('perspective queries: the account that last saved it; it (or an admin) may save over or delete it'),
+    .describe('perspective queries: the account that first saved it; it (or an admin) may save over or delete it'),
+  savedBy: z.string().optional().describe('perspective queries: the account that last saved it'),
   savedAt: z.string().optional().describe('perspective queries: when it was last saved (ISO date-time)'),
 });
 export type SavedQuery = z.infer<typeof SavedQuerySchema>;
@@ -106,8 +107,8 @@ export const saveQueryContract = {
   description:
     'The query is checked like every saved query (one read-only statement, EXPLAIN, declared parameters) and kept in ' +
     "the app's own store with the perspective, never in the repository or the database. A saved query of the same " +
-    'name is saved over (with `replace`) only by the account that saved it (`savedBy`) or an admin; anyone else gets ' +
-    '403 NOT_OWNER naming its owner, and nothing is written.',
+    'name is saved over (with `replace`) only by its owner (`owner`: the account that first saved it) or an admin, ' +
+    'and stays theirs; anyone else gets 403 NOT_OWNER naming its owner, and nothing is written.',
   tag: 'queries',
   body: SaveQueryBodySchema,
   response: SaveQueryResponseSchema,
@@ -137,8 +138,7 @@ export type RunQueryResponse = z.infer<typeof RunQueryResponseSchema>;
 export const deleteQueryContract = {
   ...ROUTES.deleteQuery,
   summary: 'Deletes a saved query of the perspective (repository queries cannot be deleted); audited.',
-  description:
-    'Only the account that saved it (`savedBy`) or an admin may delete it; anyone else gets 403 NOT_OWNER naming its owner.',
+  description: 'Only its owner (`owner`) or an admin may delete it; anyone else gets 403 NOT_OWNER naming its owner.',
   tag: 'queries',
   params: z.object({ name: z.string().min(1).max(200) }),
   response: DeleteQueryResponseSchema,

@@ -61,7 +61,7 @@ describe('saved queries belong to who saved them', () => {
     expect(del.body.error.code).toBe('NOT_OWNER');
     expect(del.body.error.message).toMatch(/saved by ed\b/);
 
-    expect(await listed('ed-people')).toMatchObject({ title: 'People by ed', savedBy: 'ed' });
+    expect(await listed('ed-people')).toMatchObject({ title: 'People by ed', owner: 'ed', savedBy: 'ed' });
     expect(auditBefore).toBe(1);
     expect(audited('ed-people')).toBe(auditBefore);
   });
@@ -86,8 +86,15 @@ describe('saved queries belong to who saved them', () => {
 
     const admin = await as(api.app, ada, 'POST', '/api/queries', body('ed-people', 'People, fixed by ada', true));
     expect(admin.status, JSON.stringify(admin.body)).toBe(200);
-    // The last to save it owns it (the library's "saved by").
-    expect(await listed('ed-people')).toMatchObject({ title: 'People, fixed by ada', savedBy: 'ada' });
+    expect(admin.body.query).toMatchObject({ owner: 'ed', savedBy: 'ada' });
+    // An admin's fix leaves it ed's: still refused to eve, still ed's to change.
+    expect(await listed('ed-people')).toMatchObject({ title: 'People, fixed by ada', owner: 'ed', savedBy: 'ada' });
+    const eveOver = await as(api.app, eve, 'POST', '/api/queries', body('ed-people', 'People by eve', true));
+    expect(eveOver.status).toBe(403);
+    expect(eveOver.body.error.owner).toBe('ed');
+    const edAgain = await as(api.app, ed, 'POST', '/api/queries', body('ed-people', 'People by ed, thanks ada', true));
+    expect(edAgain.status, JSON.stringify(edAgain.body)).toBe(200);
+    expect(await listed('ed-people')).toMatchObject({ owner: 'ed', savedBy: 'ed' });
 
     expect((await as(api.app, eve, 'POST', '/api/queries', body('eve-people', 'People by eve'))).status).toBe(200);
     expect((await as(api.app, eve, 'DELETE', '/api/queries/eve-people')).status).toBe(200);

@@ -23,6 +23,10 @@ const MIGRATIONS = [
      updated_by TEXT NOT NULL,
      PRIMARY KEY (database, name)
    );`,
+  // Who owns a query (may save over or delete it) is who first saved it, not whoever saved it last:
+  // an admin's fix must not take an editor's query away from them.
+  `ALTER TABLE perspectives_queries ADD COLUMN owner TEXT;
+   UPDATE perspectives_queries SET owner = updated_by;`,
 ];
 
 export interface StoredPerspective {
@@ -38,6 +42,8 @@ export interface StoredQuery {
   text: string;
   updatedAt: string;
   updatedBy: string;
+  /** The account that first saved it; kept when anyone saves over it. */
+  owner: string;
 }
 
 interface PerspectiveRow {
@@ -89,25 +95,32 @@ export class PerspectiveStore {
 
   queries(database: string): StoredQuery[] {
     return this.store.db
-      .prepare<[string], { name: string; text: string; updated_at: string; updated_by: string }>(
-        'SELECT name, text, updated_at, updated_by FROM perspectives_queries WHERE database = ? ORDER BY name',
+      .prepare<[string], { name: string; text: string; updated_at: string; updated_by: string; owner: string | null }>(
+        'SELECT name, text, updated_at, updated_by, owner FROM perspectives_queries WHERE database = ? ORDER BY name',
       )
       .all(database)
-      .map((r) => ({ name: r.name, text: r.text, updatedAt: r.updated_at, updatedBy: r.updated_by }));
+      .map((r) => ({
+        name: r.name,
+        text: r.text,
+        updatedAt: r.updated_at,
+        updatedBy: r.updated_by,
+        owner: r.owner ?? r.updated_by,
+      }));
   }
 
   query(database: string, name: string): StoredQuery | null {
     return this.queries(database).find((q) => q.name === name) ?? null;
   }
 
-  putQuery(database: string, q: StoredQuery): void {
+  /** Saves a query; a new one is owned by who saves it, one saved over keeps its owner. */
+  putQuery(database: string, q: Omit<StoredQuery, 'owner'>): void {
     this.store.db
       .prepare(
-        `INSERT INTO perspectives_queries (database, name, text, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)
+        `INSERT INTO perspectives_queries (database, name, text, updated_at, updated_by, owner) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT(database, name) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at,
            updated_by = excluded.updated_by`,
       )
-      .run(database, q.name, q.text, q.updatedAt, q.updatedBy);
+      .run(database, q.name, q.text, q.updatedAt, q.updatedBy, q.updatedBy);
   }
 
   removeQuery(database: string, name: string): boolean {

@@ -124,7 +124,7 @@ export class SavedQueryLibrary {
       if (q instanceof Error)
         rejected.push({ file: `${s.name}.cypher (saved with the perspective)`, reason: q.message });
       else if (!this.byName.has(q.meta.name))
-        queries.push({ ...q, meta: { ...q.meta, savedBy: s.updatedBy, savedAt: s.updatedAt } });
+        queries.push({ ...q, meta: { ...q.meta, owner: s.owner, savedBy: s.updatedBy, savedAt: s.updatedAt } });
     }
     return { queries, rejected };
   }
@@ -375,7 +375,12 @@ export class SavedQueryLibrary {
       before: before?.text ?? null,
       after: text,
     });
-    return { ...this.withFit(parsed, await this.inUse()), savedBy: actor.name, savedAt };
+    return {
+      ...this.withFit(parsed, await this.inUse()),
+      owner: before?.owner ?? actor.name,
+      savedBy: actor.name,
+      savedAt,
+    };
   }
 
   /** Deletes a perspective query; audited. */

@@ -4,8 +4,8 @@ import type { Perspectives } from '../perspectives/service';
 
 /**
  * Refuses (403 NOT_OWNER, naming the owner) a change to a perspective query another account
- * saved: only the account that last saved it, or an admin, may save over or delete it. Cost: one
- * synchronous store read.
+ * owns: only the account that first saved it, or an admin, may save over or delete it (an admin's
+ * save over it leaves it theirs). Cost: one synchronous store read.
  */
 export function assertMayChange(
   ps: Perspectives | null,
@@ -13,7 +13,7 @@ export function assertMayChange(
   name: string,
   verb: 'save over' | 'delete',
 ): void {
-  const owner = ps?.store.query(ps.database, name)?.updatedBy;
+  const owner = ps?.store.query(ps.database, name)?.owner;
   if (!owner || actor.role === 'admin' || owner.toLowerCase() === actor.name.toLowerCase()) return;
   throw new ApiError(
     403,

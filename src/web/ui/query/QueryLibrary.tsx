@@ -12,10 +12,16 @@ function groupsOf(queries: readonly SavedQuery[]): [string, SavedQuery[]][] {
   return [...m].sort((a, b) => a[0].localeCompare(b[0]));
 }
 
-/** Who saved a query of this database and when ("by ed, 6 Dec 2026"), as far as the server says. */
+/**
+ * Whose query of this database it is and when it was last saved ("by ed, 6 Dec 2026"; "by ed,
+ * last saved by ada, 6 Dec 2026" after an admin's fix), as far as the server says.
+ */
 function savedNote(q: SavedQuery): string {
   const at = q.savedAt ? `, ${formatShortDate(q.savedAt.slice(0, 10))}` : '';
-  return `${q.savedBy ? `by ${q.savedBy}` : 'with this database'}${at}`;
+  const owner = q.owner ?? q.savedBy;
+  if (!owner) return `with this database${at}`;
+  const last = q.savedBy && q.savedBy.toLowerCase() !== owner.toLowerCase() ? `, last saved by ${q.savedBy}` : '';
+  return `by ${owner}${last}${at}`;
 }
 
 /**
