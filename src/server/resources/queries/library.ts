@@ -1,17 +1,16 @@
 import { createHash } from 'node:crypto';
 import type { SavedQuery, SavedQueryParam } from '../../../shared/api/queries';
 import type { Actor } from '../../http/actor';
-import { toJson } from '../../db/convert';
 import { KEYED_LABELS, resolveNode } from '../../db/node-ref';
 import { readQuery, type Db } from '../../db/runner';
 import { ApiError, badRequest, notFound } from '../../http/errors';
 import { explainCheck, type PlanCheck } from '../../sandbox/sandbox';
 import { backwardsRange, rangePairs } from '../../../shared/api/query-ranges';
 import { coerceParam, parseSavedQuery, readSavedQueries, type LoadedQuery, type Rejected } from './file';
-import { isInternalLabel } from '../../../dataset/internal';
 import { tokensInUse } from '../perspectives/sample';
 import { transient, uncheckedWhy } from './unchecked';
 import { assertMayChange } from './owner';
+import { Suggestions } from './suggest';
 import type { Perspectives } from '../perspectives/service';
 
 /**
@@ -24,8 +23,6 @@ import type { Perspectives } from '../perspectives/service';
 
 export type Logger = { warn: (o: object, m: string) => void; info: (o: object, m: string) => void };
 
-type Suggestion = { value: string | number | boolean; label: string };
-
 /**
  * The library of saved queries of one server. `load()` reads the folder and EXPLAIN-checks every
  * query (and suggestion query) against the database: the parse and the read-only check happen
@@ -35,9 +32,9 @@ export class SavedQueryLibrary {
   private byName = new Map<string, LoadedQuery>();
   private rejectedList: Rejected[] = [];
   private checked: Promise<void> | null = null;
-  private suggestCache: { at: number; key: string; values: Map<string, Suggestion[]> } | null = null;
   /** Perspective queries that passed the checks, by a hash of their text (checked once). */
   private readonly checkedTexts = new Map<string, LoadedQuery | Error>();
+  private readonly suggest: Suggestions;
   /** The last labels and types seen in use (kept while Neo4j is down). */
   private tokens: { labels: Set<string>; types: Set<string> } | null = null;
 
@@ -46,7 +43,9 @@ export class SavedQueryLibrary {
     private readonly dir: string,
     private readonly log: Logger,
     private readonly perspectives: Perspectives | null = null,
-  ) {}
+  ) {
+    this.suggest = new Suggestions(db, log);
+  }
 
   /** Reads and checks now; resolves even when the database is down (checked later then). */
   async load(): Promise<void> {
@@ -87,7 +86,7 @@ export class SavedQueryLibrary {
     );
     this.byName = ok;
     this.rejectedList = rejected;
-    this.suggestCache = null;
+    this.suggest.clear();
   }
 
   /** EXPLAIN-checks a query and its suggestion queries (read-only, plannable). */
@@ -161,7 +160,7 @@ export class SavedQueryLibrary {
     const all = [...this.byName.values(), ...own.queries];
     const [tokens, suggestions, absent] = await Promise.all([
       this.inUse(),
-      this.suggestions(all),
+      this.suggest.values(all),
       this.absentDefaults(all),
     ]);
     return {
@@ -210,51 +209,6 @@ export class SavedQueryLibrary {
   async isRepositoryQuery(name: string): Promise<boolean> {
     await this.ensureChecked();
     return this.byName.has(name);
-  }
-
-  /**
-   * Picker values from the headers' `suggest` queries (rows without a value are skipped); cached
-   * 30 s. Failures only log.
-   */
-  private async suggestions(queries: readonly LoadedQuery[]): Promise<Map<string, Suggestion[]>> {
-    const key = queries.map((q) => q.meta.name).join('\n');
-    if (this.suggestCache && this.suggestCache.key === key && Date.now() - this.suggestCache.at < 30_000)
-      return this.suggestCache.values;
-    const values = new Map<string, Suggestion[]>();
-    const jobs: Promise<void>[] = [];
-    let failed = false;
-    for (const q of queries) {
-      for (const p of q.params) {
-        if (!p.suggest) continue;
-        jobs.push(
-          readQuery(this.db, p.suggest, {}, { timeoutMs: 3_000 })
-            .then((r) => {
-              const list: Suggestion[] = [];
-              for (const rec of r.records.slice(0, 200)) {
-                const value = toJson(rec.has('value') ? rec.get('value') : rec.get(0));
-                if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') continue;
-                // db.labels() keeps the loader's own label after a load (no nodes): not a choice.
-                if (typeof value === 'string' && isInternalLabel(value)) continue;
-                const label = rec.has('label') ? toJson(rec.get('label')) : value;
-                list.push({ value, label: label === null ? String(value) : String(label) });
-              }
-              values.set(`${q.meta.name}/${p.name}`, list);
-            })
-            .catch((e: unknown) => {
-              failed = true;
-              this.log.warn(
-                { query: q.meta.name, param: p.name, err: (e as Error).message },
-                'suggestion query failed',
-              );
-            }),
-        );
-      }
-    }
-    await Promise.all(jobs);
-    // A failed round (Neo4j down) is not cached: the last good values serve until it is back.
-    if (failed) return this.suggestCache?.values ?? values;
-    this.suggestCache = { at: Date.now(), key, values };
-    return values;
   }
 
   /**
@@ -368,7 +322,7 @@ export class SavedQueryLibrary {
     const savedAt = new Date().toISOString();
     store.putQuery(database, { name, text, updatedAt: savedAt, updatedBy: actor.name });
     this.checkedTexts.set(createHash('sha256').update(`${name}\n${text}`).digest('hex'), parsed);
-    this.suggestCache = null;
+    this.suggest.clear();
     this.perspectives.audit.record(actor, {
       action: 'query.save',
       target: `${database}#${name}`,
@@ -392,7 +346,7 @@ export class SavedQueryLibrary {
     if (!ps || !before) throw notFound(`No saved query named "${name}"`);
     assertMayChange(this.perspectives, actor, name, 'delete');
     ps.store.removeQuery(ps.database, name);
-    this.suggestCache = null;
+    this.suggest.clear();
     ps.audit.record(actor, {
       action: 'query.delete',
       target: `${ps.database}#${name}`,
