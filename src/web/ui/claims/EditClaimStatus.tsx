@@ -1,12 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { GraphNode } from '../../../shared/graph';
 import { CLAIM_STATUSES } from '../../../shared/api/node-edit-rules';
 import { describeError } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import { saveClaimStatus, showClaimVersion } from '../../app/node-edit';
 import { useExplorer } from '../context';
-import { Icon } from '../shell/Icon';
-import { useModalFocus } from '../shell/useModalFocus';
+import { EditDialog, EditDialogOpener, FieldError, ReasonField } from '../shell/EditDialog';
 import { useMayEdit } from '../shell/useSession';
 import {
   claimEditOf,
@@ -18,7 +17,6 @@ import {
   type StatusField,
   type StatusProblems,
 } from './claim-status';
-import '../detail/entity-edit.css';
 
 interface Props {
   /** The claim's element id. */
@@ -36,21 +34,14 @@ interface Props {
  */
 export function EditClaimStatus(props: Props) {
   const mayEdit = useMayEdit();
-  const [open, setOpen] = useState(false);
   if (!mayEdit) return null;
   return (
-    <>
-      <button
-        className="btn small"
-        onClick={() => setOpen(true)}
-        aria-haspopup="dialog"
-        data-testid="edit-claim-status"
-        title="Change its status (contested, unanswered, acknowledged, uncontested), with a reason for the audit trail"
-      >
-        <Icon name="edit" /> Edit status
-      </button>
-      {open ? <StatusDialog {...props} onClose={() => setOpen(false)} /> : null}
-    </>
+    <EditDialogOpener
+      testId="edit-claim-status"
+      title="Change its status (contested, unanswered, acknowledged, uncontested), with a reason for the audit trail"
+      label="Edit status"
+      dialog={(onClose) => <StatusDialog {...props} onClose={onClose} />}
+    />
   );
 }
 
@@ -70,7 +61,6 @@ const HELP: Record<string, string> = {
 
 function StatusDialog({ id, caption, status, version, onClose }: Props & { onClose: () => void }) {
   const explorer = useExplorer();
-  const box = useModalFocus<HTMLFormElement>(true, onClose);
   // What the save is checked against: as opened, or the other editor's after a conflict.
   const [read, setRead] = useState({ status, version });
   const [draft, setDraft] = useState<StatusDraft>(() => statusDraft(status));
@@ -79,8 +69,7 @@ function StatusDialog({ id, caption, status, version, onClose }: Props & { onClo
   const [saving, setSaving] = useState(false);
   const set = (k: keyof StatusDraft, v: string) => setDraft((d) => ({ ...d, [k]: v }));
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     const found = statusProblems(draft, read.status);
     setProblems(found);
     if (Object.keys(found).length) return;
@@ -107,12 +96,7 @@ function StatusDialog({ id, caption, status, version, onClose }: Props & { onClo
     }
   };
 
-  const error = (f: StatusField) =>
-    problems[f] ? (
-      <div className="field-error" role="alert" data-testid={`claim-status-${f}-error`}>
-        {problems[f]}
-      </div>
-    ) : null;
+  const error = (f: StatusField) => <FieldError id={`claim-status-${f}`} error={problems[f]} />;
   const input = (f: StatusField) => ({
     id: `claim-status-${f}`,
     className: `input${problems[f] ? ' invalid' : ''}`,
@@ -124,85 +108,70 @@ function StatusDialog({ id, caption, status, version, onClose }: Props & { onClo
   });
 
   return (
-    <div className="modal-backdrop" role="dialog" aria-modal="true" aria-labelledby="claim-status-title">
-      <form
-        className="modal edit-entity"
-        ref={box}
-        tabIndex={-1}
-        onSubmit={(e) => void submit(e)}
-        noValidate
-        data-testid="claim-status-dialog"
-      >
-        <h2 id="claim-status-title">Status of the claim</h2>
-        <p className="small muted">{caption}</p>
-        <p className="small muted">
-          Saved for everyone at once, with your name, the reason and the source in the audit trail. Only the status
-          changes: what was claimed stays as the article reported it.
-        </p>
-        {conflict ? (
-          <div className="error-box" role="alert" data-testid="claim-status-conflict">
-            {conflict.by ?? 'Someone else'} set its status to “{conflict.status ?? 'none'}” while you were editing. Save
-            again to set yours over it.
-          </div>
-        ) : null}
-        <div className="field">
-          <label htmlFor="claim-status-status">Status</label>
-          <select {...input('status')}>
-            {read.status && !(CLAIM_STATUSES as readonly string[]).includes(read.status) ? (
-              <option value={read.status}>{read.status}</option>
-            ) : null}
-            {CLAIM_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {s}
-                {s === read.status ? ' (now)' : ''}
-              </option>
-            ))}
-          </select>
-          <div className="help" id="claim-status-status-help">
-            {HELP[draft.status] ?? ''}
-          </div>
-          {error('status')}
+    <EditDialog
+      name="claim-status"
+      title="Status of the claim"
+      onClose={onClose}
+      onSubmit={submit}
+      error={problems.form}
+      confirm={{
+        label: saving ? 'Saving…' : conflict ? 'Save over their status' : 'Save',
+        testId: 'claim-status-save',
+        disabled: saving,
+      }}
+    >
+      <p className="small muted">{caption}</p>
+      <p className="small muted">
+        Saved for everyone at once, with your name, the reason and the source in the audit trail. Only the status
+        changes: what was claimed stays as the article reported it.
+      </p>
+      {conflict ? (
+        <div className="error-box" role="alert" data-testid="claim-status-conflict">
+          {conflict.by ?? 'Someone else'} set its status to “{conflict.status ?? 'none'}” while you were editing. Save
+          again to set yours over it.
         </div>
-        <div className="field">
-          <label htmlFor="claim-status-reason">
-            Reason <span style={{ color: 'var(--danger)' }}>*</span>
-          </label>
-          <input {...input('reason')} aria-required="true" maxLength={500} />
-          <div className="help" id="claim-status-reason-help">
-            Why it changes (e.g. “the ministry answered on 14 October”): kept in the audit trail.
-          </div>
-          {error('reason')}
+      ) : null}
+      <div className="field">
+        <label htmlFor="claim-status-status">Status</label>
+        <select {...input('status')}>
+          {read.status && !(CLAIM_STATUSES as readonly string[]).includes(read.status) ? (
+            <option value={read.status}>{read.status}</option>
+          ) : null}
+          {CLAIM_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {s}
+              {s === read.status ? ' (now)' : ''}
+            </option>
+          ))}
+        </select>
+        <div className="help" id="claim-status-status-help">
+          {HELP[draft.status] ?? ''}
         </div>
-        <div className="field">
-          <label htmlFor="claim-status-article">Based on the article (optional)</label>
-          <input {...input('article')} maxLength={200} placeholder="the article's id" />
-          <div className="help" id="claim-status-article-help">
-            When an article says so: its id, shown under its title in the detail panel.
-          </div>
-          {error('article')}
+        {error('status')}
+      </div>
+      <ReasonField
+        name="claim-status"
+        value={draft.reason}
+        onChange={(v) => set('reason', v)}
+        error={problems.reason}
+        help="Why it changes (e.g. “the ministry answered on 14 October”): kept in the audit trail."
+      />
+      <div className="field">
+        <label htmlFor="claim-status-article">Based on the article (optional)</label>
+        <input {...input('article')} maxLength={200} placeholder="the article's id" />
+        <div className="help" id="claim-status-article-help">
+          When an article says so: its id, shown under its title in the detail panel.
         </div>
-        <div className="field">
-          <label htmlFor="claim-status-quote">Quote from it</label>
-          <textarea {...input('quote')} rows={2} maxLength={400} />
-          <div className="help" id="claim-status-quote-help">
-            At most 30 words, as the article has them.
-          </div>
-          {error('quote')}
+        {error('article')}
+      </div>
+      <div className="field">
+        <label htmlFor="claim-status-quote">Quote from it</label>
+        <textarea {...input('quote')} rows={2} maxLength={400} />
+        <div className="help" id="claim-status-quote-help">
+          At most 30 words, as the article has them.
         </div>
-        {problems.form ? (
-          <div className="error-box" role="alert" data-testid="claim-status-error">
-            {problems.form}
-          </div>
-        ) : null}
-        <div className="row edit-entity-buttons">
-          <button type="button" className="btn" onClick={onClose} data-testid="claim-status-cancel">
-            Cancel
-          </button>
-          <button type="submit" className="btn primary" disabled={saving} data-testid="claim-status-save">
-            {saving ? 'Saving…' : conflict ? 'Save over their status' : 'Save'}
-          </button>
-        </div>
-      </form>
-    </div>
+        {error('quote')}
+      </div>
+    </EditDialog>
   );
 }
