@@ -17,6 +17,7 @@ import {
   type StatusField,
   type StatusProblems,
 } from './claim-status';
+import { ArticleSourceField } from './ArticleSourceField';
 
 interface Props {
   /** The claim's element id. */
@@ -25,6 +26,8 @@ interface Props {
   status: string | null;
   /** The version read with `status`: what the save sends (409 when someone saved since). */
   version: number;
+  /** The events it is about (element ids): the articles their claims cite are offered as its source. */
+  events: readonly string[];
 }
 
 /**
@@ -45,11 +48,16 @@ export function EditClaimStatus(props: Props) {
   );
 }
 
-/** The detail panel's Edit status, on a claim node this app loaded (the whole properties once read). */
-export function EditClaimStatusOfNode({ node }: { node: GraphNode }) {
+/**
+ * The detail panel's Edit status, on a claim node this app loaded (the whole properties once read);
+ * `events`: what it is about, once its detail is read.
+ */
+export function EditClaimStatusOfNode({ node, events }: { node: GraphNode; events: readonly string[] }) {
   const edit = claimEditOf(node);
   if (!edit) return null;
-  return <EditClaimStatus id={node.id} caption={node.caption} status={edit.status} version={edit.version} />;
+  return (
+    <EditClaimStatus id={node.id} caption={node.caption} status={edit.status} version={edit.version} events={events} />
+  );
 }
 
 const HELP: Record<string, string> = {
@@ -59,7 +67,7 @@ const HELP: Record<string, string> = {
   uncontested: 'no one disputes it',
 };
 
-function StatusDialog({ id, caption, status, version, onClose }: Props & { onClose: () => void }) {
+function StatusDialog({ id, caption, status, version, events, onClose }: Props & { onClose: () => void }) {
   const explorer = useExplorer();
   // What the save is checked against: as opened, or the other editor's after a conflict.
   const [read, setRead] = useState({ status, version });
@@ -156,14 +164,12 @@ function StatusDialog({ id, caption, status, version, onClose }: Props & { onClo
         error={problems.reason}
         help="Why it changes (e.g. “the ministry answered on 14 October”): kept in the audit trail."
       />
-      <div className="field">
-        <label htmlFor="claim-status-article">Based on the article (optional)</label>
-        <input {...input('article')} maxLength={200} placeholder="the article's id" />
-        <div className="help" id="claim-status-article-help">
-          When an article says so: its id, shown under its title in the detail panel.
-        </div>
-        {error('article')}
-      </div>
+      <ArticleSourceField
+        events={events}
+        value={draft.article}
+        onChange={(v) => set('article', v)}
+        error={problems.article}
+      />
       <div className="field">
         <label htmlFor="claim-status-quote">Quote from it</label>
         <textarea {...input('quote')} rows={2} maxLength={400} />
