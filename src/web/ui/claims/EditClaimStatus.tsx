@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import type { GraphNode } from '../../../shared/graph';
 import { CLAIM_STATUSES } from '../../../shared/api/node-edit-rules';
-import { describeError } from '../../api/client';
-import { ApiError } from '../../api/errors';
 import { saveClaimStatus, showClaimVersion } from '../../app/node-edit';
 import { useExplorer } from '../context';
 import { EditDialog, EditDialogOpener, FieldError, ReasonField } from '../shell/EditDialog';
+import { editedBy, useEditSave } from '../shell/useEditSave';
 import { useMayEdit } from '../shell/useSession';
 import {
   claimEditOf,
@@ -15,7 +14,6 @@ import {
   statusProblems,
   type StatusDraft,
   type StatusField,
-  type StatusProblems,
 } from './claim-status';
 import { ArticleSourceField } from './ArticleSourceField';
 
@@ -72,37 +70,22 @@ function StatusDialog({ id, caption, status, version, events, onClose }: Props &
   // What the save is checked against: as opened, or the other editor's after a conflict.
   const [read, setRead] = useState({ status, version });
   const [draft, setDraft] = useState<StatusDraft>(() => statusDraft(status));
-  const [problems, setProblems] = useState<StatusProblems>({});
   const [conflict, setConflict] = useState<{ by: string | null; status: string | null } | null>(null);
-  const [saving, setSaving] = useState(false);
   const set = (k: keyof StatusDraft, v: string) => setDraft((d) => ({ ...d, [k]: v }));
 
-  const submit = async () => {
-    const found = statusProblems(draft, read.status);
-    setProblems(found);
-    if (Object.keys(found).length) return;
-    setSaving(true);
-    try {
-      await saveClaimStatus(explorer, id, statusBody(draft, read.version));
-      onClose();
-    } catch (err) {
-      setSaving(false);
-      const current = err instanceof ApiError ? err.details.current : undefined;
-      if (err instanceof ApiError && err.status === 409 && current) {
-        // Someone saved first: say what they set; saving again sets this editor's choice over it.
-        const theirs = typeof current.properties.status === 'string' ? current.properties.status : null;
-        setRead({ status: theirs, version: current.version });
-        setConflict({
-          by: typeof current.properties.edited_by === 'string' ? current.properties.edited_by : null,
-          status: theirs,
-        });
-        setProblems({});
-        void showClaimVersion(explorer, id, current.properties);
-      } else if (err instanceof ApiError && err.status === 400) {
-        setProblems(statusProblemFromServer(err.details.param, err.message));
-      } else setProblems({ form: describeError(err) });
-    }
-  };
+  const { problems, saving, save } = useEditSave({
+    check: () => statusProblems(draft, read.status),
+    send: () => saveClaimStatus(explorer, id, statusBody(draft, read.version)),
+    fromServer: statusProblemFromServer,
+    onConflict: (current) => {
+      // Someone saved first: say what they set; saving again sets this editor's choice over it.
+      const theirs = typeof current.properties.status === 'string' ? current.properties.status : null;
+      setRead({ status: theirs, version: current.version });
+      setConflict({ by: editedBy(current.properties), status: theirs });
+      void showClaimVersion(explorer, id, current.properties);
+    },
+    onClose,
+  });
 
   const error = (f: StatusField) => <FieldError id={`claim-status-${f}`} error={problems[f]} />;
   const input = (f: StatusField) => ({
@@ -120,7 +103,7 @@ function StatusDialog({ id, caption, status, version, events, onClose }: Props &
       name="claim-status"
       title="Status of the claim"
       onClose={onClose}
-      onSubmit={submit}
+      onSubmit={save}
       error={problems.form}
       confirm={{
         label: saving ? 'Saving…' : conflict ? 'Save over their status' : 'Save',

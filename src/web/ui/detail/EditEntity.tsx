@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import type { GraphNode } from '../../../shared/graph';
-import { describeError } from '../../api/client';
-import { ApiError } from '../../api/errors';
 import { saveEntityEdit, showNodeVersion } from '../../app/node-edit';
 import { useExplorer } from '../context';
 import { EditDialog, EditDialogOpener, FieldError, ReasonField } from '../shell/EditDialog';
+import { editedBy, useEditSave } from '../shell/useEditSave';
 import { useMayEdit } from '../shell/useSession';
 import {
   changesOf,
@@ -18,7 +17,6 @@ import {
   versionOf,
   type Draft,
   type EditField,
-  type Problems,
 } from './entity-edit';
 
 /**
@@ -53,43 +51,28 @@ function EditEntityDialog({ node, onClose }: { node: GraphNode; onClose: () => v
   const [opened] = useState(node.properties);
   const [read, setRead] = useState<Record<string, unknown>>(node.properties);
   const [draft, setDraft] = useState<Draft>(() => draftFrom(node.properties));
-  const [problems, setProblems] = useState<Problems>({});
   const [conflict, setConflict] = useState<Conflict | null>(null);
-  const [saving, setSaving] = useState(false);
   const set = (k: keyof Draft, v: string) => setDraft((d) => ({ ...d, [k]: v }));
 
-  const submit = async () => {
-    const found = problemsOf(draft, read, node.labels);
-    setProblems(found);
-    if (Object.keys(found).length) return;
-    setSaving(true);
-    try {
-      await saveEntityEdit(explorer, node.id, {
+  const { problems, saving, save } = useEditSave({
+    check: () => problemsOf(draft, read, node.labels),
+    send: () =>
+      saveEntityEdit(explorer, node.id, {
         version: versionOf(read),
         set: changesOf(draft, read),
         reason: draft.reason.trim(),
-      });
-      onClose();
-    } catch (err) {
-      setSaving(false);
-      const current = err instanceof ApiError ? err.details.current : undefined;
-      if (err instanceof ApiError && err.status === 409 && current) {
-        // Someone saved first: show theirs, keep this editor's changes on top, save again to apply.
-        const next = rebase(draft, read, current.properties);
-        setRead(current.properties);
-        setDraft(next.draft);
-        setConflict({
-          by: typeof current.properties.edited_by === 'string' ? current.properties.edited_by : null,
-          version: current.version,
-          clashes: next.clashes,
-        });
-        setProblems({});
-        showNodeVersion(explorer, node.id, current.properties);
-      } else if (err instanceof ApiError && err.status === 400) {
-        setProblems(problemFromServer(err.details.param, err.message));
-      } else setProblems({ form: describeError(err) });
-    }
-  };
+      }),
+    fromServer: problemFromServer,
+    onConflict: (current) => {
+      // Someone saved first: show theirs, keep this editor's changes on top, save again to apply.
+      const next = rebase(draft, read, current.properties);
+      setRead(current.properties);
+      setDraft(next.draft);
+      setConflict({ by: editedBy(current.properties), version: current.version, clashes: next.clashes });
+      showNodeVersion(explorer, node.id, current.properties);
+    },
+    onClose,
+  });
 
   const field = (f: EditField) => {
     const id = `edit-entity-${f}`;
@@ -127,7 +110,7 @@ function EditEntityDialog({ node, onClose }: { node: GraphNode; onClose: () => v
       name="edit-entity"
       title={`Edit ${String(node.properties.name ?? node.caption)}`}
       onClose={onClose}
-      onSubmit={submit}
+      onSubmit={save}
       error={problems.form}
       confirm={{
         label: saving ? 'Saving…' : conflict ? 'Save over their version' : 'Save',
