@@ -1,7 +1,8 @@
 /**
  * A claim's status changed from the claims board, end to end: an editor marks Podolyak's
  * unanswered accusation as acknowledged through Edit status (a reason is asked for first; the
- * server's 400 shows beside the article), the board shows the new status and who set it, the
+ * article is picked from those cited about the event, and an id given for another gets the
+ * server's 400 beside it), the board shows the new status and who set it, the
  * claim's detail panel says so too; when someone else set it meanwhile the 409 says what they set
  * and saving again applies the editor's. A viewer is offered no Edit status. On a server with accounts.
  */
@@ -68,14 +69,24 @@ describe("editing a claim's status (e2e)", () => {
         await page.getByTestId('claim-status-save').click();
         await page.getByTestId('claim-status-reason-error').waitFor();
         await page.getByLabel(/Reason/).fill('the Kremlin answered the charge a week later');
+        // The articles cited about the event are offered by title; any other is given by its id.
+        const article = page.getByLabel(/Based on the article/);
+        await article.locator(`option[value="${ARTICLE}"]`).waitFor({ state: 'attached', timeout: 30_000 });
+        expect(await article.locator(`option[value="${ARTICLE}"]`).textContent()).toMatch(
+          /^Russia hits own building in Belgorod/,
+        );
         // An article the graph does not have: the server's 400, beside the article.
-        await page.getByLabel(/Based on the article/).fill('no-such-article');
+        await article.selectOption({ label: 'Another article (its id)…' });
+        await page.getByTestId('claim-status-article-other').fill('no-such-article');
         await page.getByLabel('Quote from it').fill('Putin doesn’t care who he kills');
         await page.getByTestId('claim-status-save').click();
         await page.getByTestId('claim-status-article-error').filter({ hasText: 'no article with id' }).waitFor({
           timeout: 30_000,
         });
-        await page.getByLabel(/Based on the article/).fill(ARTICLE);
+        // Cleared, then picked from the list: the same id is sent.
+        await article.selectOption('');
+        expect(await page.getByTestId('claim-status-article-other').count()).toBe(0);
+        await article.selectOption(ARTICLE);
         await shot(page, 'claim-status-01-form');
         await page.getByTestId('claim-status-save').click();
         await dialog.waitFor({ state: 'detached', timeout: 30_000 });

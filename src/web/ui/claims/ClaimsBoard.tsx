@@ -127,14 +127,14 @@ function EventCard({ card }: { card: BoardEvent }) {
         style={{ gridTemplateColumns: `repeat(${Math.min(card.groups.length, 3)}, minmax(0, 1fr))` }}
       >
         {card.groups.map((g) => (
-          <SideColumn key={g.side?.id ?? 'none'} group={g} byId={byId} />
+          <SideColumn key={g.side?.id ?? 'none'} group={g} byId={byId} event={card.event.id} />
         ))}
       </div>
     </section>
   );
 }
 
-function SideColumn({ group, byId }: { group: SideGroup; byId: Map<string, BoardClaim> }) {
+function SideColumn({ group, byId, event }: { group: SideGroup; byId: Map<string, BoardClaim>; event: string }) {
   const via = group.claims.find((c) => c.claimant?.sideVia.length)?.claimant?.sideVia;
   return (
     <div className="cb-side" data-testid="claims-side" data-side={group.side?.key ?? 'unaffiliated'}>
@@ -148,13 +148,14 @@ function SideColumn({ group, byId }: { group: SideGroup; byId: Map<string, Board
         {group.side ? group.side.name : 'No side known'}
       </h3>
       {group.claims.map((c) => (
-        <ClaimItem key={c.id} claim={c} byId={byId} />
+        <ClaimItem key={c.id} claim={c} byId={byId} event={event} />
       ))}
     </div>
   );
 }
 
-function ClaimItem({ claim, byId }: { claim: BoardClaim; byId: Map<string, BoardClaim> }) {
+/** One claim on `event`'s card (its element id: the articles its claims cite are what Edit status offers). */
+function ClaimItem({ claim, byId, event }: { claim: BoardClaim; byId: Map<string, BoardClaim>; event: string }) {
   const explorer = useExplorer();
   const status = claim.statusAsOf ?? claim.status ?? 'unknown';
   const against = claim.contradicts.map((id) => byId.get(id)).filter((c): c is BoardClaim => !!c);
@@ -215,6 +216,7 @@ function ClaimItem({ claim, byId }: { claim: BoardClaim; byId: Map<string, Board
             caption={`${claim.claimant?.caption ?? 'Unknown claimant'}: ${claim.statement ?? claim.key ?? ''}`}
             status={claim.status}
             version={claim.edit.version}
+            events={[event]}
           />
         </div>
       ) : null}

@@ -1,12 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { GraphNode } from '../../../shared/graph';
 import { CLAIM_STATUSES } from '../../../shared/api/node-edit-rules';
-import { describeError } from '../../api/client';
-import { ApiError } from '../../api/errors';
 import { saveClaimStatus, showClaimVersion } from '../../app/node-edit';
 import { useExplorer } from '../context';
-import { Icon } from '../shell/Icon';
-import { useModalFocus } from '../shell/useModalFocus';
+import { EditDialog, EditDialogOpener, FieldError, ReasonField } from '../shell/EditDialog';
+import { editedBy, useEditSave } from '../shell/useEditSave';
 import { useMayEdit } from '../shell/useSession';
 import {
   claimEditOf,
@@ -16,9 +14,8 @@ import {
   statusProblems,
   type StatusDraft,
   type StatusField,
-  type StatusProblems,
 } from './claim-status';
-import '../detail/entity-edit.css';
+import { ArticleSourceField } from './ArticleSourceField';
 
 interface Props {
   /** The claim's element id. */
@@ -27,6 +24,8 @@ interface Props {
   status: string | null;
   /** The version read with `status`: what the save sends (409 when someone saved since). */
   version: number;
+  /** The events it is about (element ids): the articles their claims cite are offered as its source. */
+  events: readonly string[];
 }
 
 /**
@@ -36,29 +35,27 @@ interface Props {
  */
 export function EditClaimStatus(props: Props) {
   const mayEdit = useMayEdit();
-  const [open, setOpen] = useState(false);
   if (!mayEdit) return null;
   return (
-    <>
-      <button
-        className="btn small"
-        onClick={() => setOpen(true)}
-        aria-haspopup="dialog"
-        data-testid="edit-claim-status"
-        title="Change its status (contested, unanswered, acknowledged, uncontested), with a reason for the audit trail"
-      >
-        <Icon name="edit" /> Edit status
-      </button>
-      {open ? <StatusDialog {...props} onClose={() => setOpen(false)} /> : null}
-    </>
+    <EditDialogOpener
+      testId="edit-claim-status"
+      title="Change its status (contested, unanswered, acknowledged, uncontested), with a reason for the audit trail"
+      label="Edit status"
+      dialog={(onClose) => <StatusDialog {...props} onClose={onClose} />}
+    />
   );
 }
 
-/** The detail panel's Edit status, on a claim node this app loaded (the whole properties once read). */
-export function EditClaimStatusOfNode({ node }: { node: GraphNode }) {
+/**
+ * The detail panel's Edit status, on a claim node this app loaded (the whole properties once read);
+ * `events`: what it is about, once its detail is read.
+ */
+export function EditClaimStatusOfNode({ node, events }: { node: GraphNode; events: readonly string[] }) {
   const edit = claimEditOf(node);
   if (!edit) return null;
-  return <EditClaimStatus id={node.id} caption={node.caption} status={edit.status} version={edit.version} />;
+  return (
+    <EditClaimStatus id={node.id} caption={node.caption} status={edit.status} version={edit.version} events={events} />
+  );
 }
 
 const HELP: Record<string, string> = {
@@ -68,51 +65,29 @@ const HELP: Record<string, string> = {
   uncontested: 'no one disputes it',
 };
 
-function StatusDialog({ id, caption, status, version, onClose }: Props & { onClose: () => void }) {
+function StatusDialog({ id, caption, status, version, events, onClose }: Props & { onClose: () => void }) {
   const explorer = useExplorer();
-  const box = useModalFocus<HTMLFormElement>(true, onClose);
   // What the save is checked against: as opened, or the other editor's after a conflict.
   const [read, setRead] = useState({ status, version });
   const [draft, setDraft] = useState<StatusDraft>(() => statusDraft(status));
-  const [problems, setProblems] = useState<StatusProblems>({});
   const [conflict, setConflict] = useState<{ by: string | null; status: string | null } | null>(null);
-  const [saving, setSaving] = useState(false);
   const set = (k: keyof StatusDraft, v: string) => setDraft((d) => ({ ...d, [k]: v }));
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const found = statusProblems(draft, read.status);
-    setProblems(found);
-    if (Object.keys(found).length) return;
-    setSaving(true);
-    try {
-      await saveClaimStatus(explorer, id, statusBody(draft, read.version));
-      onClose();
-    } catch (err) {
-      setSaving(false);
-      const current = err instanceof ApiError ? err.details.current : undefined;
-      if (err instanceof ApiError && err.status === 409 && current) {
-        // Someone saved first: say what they set; saving again sets this editor's choice over it.
-        const theirs = typeof current.properties.status === 'string' ? current.properties.status : null;
-        setRead({ status: theirs, version: current.version });
-        setConflict({
-          by: typeof current.properties.edited_by === 'string' ? current.properties.edited_by : null,
-          status: theirs,
-        });
-        setProblems({});
-        void showClaimVersion(explorer, id, current.properties);
-      } else if (err instanceof ApiError && err.status === 400) {
-        setProblems(statusProblemFromServer(err.details.param, err.message));
-      } else setProblems({ form: describeError(err) });
-    }
-  };
+  const { problems, saving, save } = useEditSave({
+    check: () => statusProblems(draft, read.status),
+    send: () => saveClaimStatus(explorer, id, statusBody(draft, read.version)),
+    fromServer: statusProblemFromServer,
+    onConflict: (current) => {
+      // Someone saved first: say what they set; saving again sets this editor's choice over it.
+      const theirs = typeof current.properties.status === 'string' ? current.properties.status : null;
+      setRead({ status: theirs, version: current.version });
+      setConflict({ by: editedBy(current.properties), status: theirs });
+      void showClaimVersion(explorer, id, current.properties);
+    },
+    onClose,
+  });
 
-  const error = (f: StatusField) =>
-    problems[f] ? (
-      <div className="field-error" role="alert" data-testid={`claim-status-${f}-error`}>
-        {problems[f]}
-      </div>
-    ) : null;
+  const error = (f: StatusField) => <FieldError id={`claim-status-${f}`} error={problems[f]} />;
   const input = (f: StatusField) => ({
     id: `claim-status-${f}`,
     className: `input${problems[f] ? ' invalid' : ''}`,
@@ -124,85 +99,68 @@ function StatusDialog({ id, caption, status, version, onClose }: Props & { onClo
   });
 
   return (
-    <div className="modal-backdrop" role="dialog" aria-modal="true" aria-labelledby="claim-status-title">
-      <form
-        className="modal edit-entity"
-        ref={box}
-        tabIndex={-1}
-        onSubmit={(e) => void submit(e)}
-        noValidate
-        data-testid="claim-status-dialog"
-      >
-        <h2 id="claim-status-title">Status of the claim</h2>
-        <p className="small muted">{caption}</p>
-        <p className="small muted">
-          Saved for everyone at once, with your name, the reason and the source in the audit trail. Only the status
-          changes: what was claimed stays as the article reported it.
-        </p>
-        {conflict ? (
-          <div className="error-box" role="alert" data-testid="claim-status-conflict">
-            {conflict.by ?? 'Someone else'} set its status to “{conflict.status ?? 'none'}” while you were editing. Save
-            again to set yours over it.
-          </div>
-        ) : null}
-        <div className="field">
-          <label htmlFor="claim-status-status">Status</label>
-          <select {...input('status')}>
-            {read.status && !(CLAIM_STATUSES as readonly string[]).includes(read.status) ? (
-              <option value={read.status}>{read.status}</option>
-            ) : null}
-            {CLAIM_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {s}
-                {s === read.status ? ' (now)' : ''}
-              </option>
-            ))}
-          </select>
-          <div className="help" id="claim-status-status-help">
-            {HELP[draft.status] ?? ''}
-          </div>
-          {error('status')}
+    <EditDialog
+      name="claim-status"
+      title="Status of the claim"
+      onClose={onClose}
+      onSubmit={save}
+      error={problems.form}
+      confirm={{
+        label: saving ? 'Saving…' : conflict ? 'Save over their status' : 'Save',
+        testId: 'claim-status-save',
+        disabled: saving,
+      }}
+    >
+      <p className="small muted">{caption}</p>
+      <p className="small muted">
+        Saved for everyone at once, with your name, the reason and the source in the audit trail. Only the status
+        changes: what was claimed stays as the article reported it.
+      </p>
+      {conflict ? (
+        <div className="error-box" role="alert" data-testid="claim-status-conflict">
+          {conflict.by ?? 'Someone else'} set its status to “{conflict.status ?? 'none'}” while you were editing. Save
+          again to set yours over it.
         </div>
-        <div className="field">
-          <label htmlFor="claim-status-reason">
-            Reason <span style={{ color: 'var(--danger)' }}>*</span>
-          </label>
-          <input {...input('reason')} aria-required="true" maxLength={500} />
-          <div className="help" id="claim-status-reason-help">
-            Why it changes (e.g. “the ministry answered on 14 October”): kept in the audit trail.
-          </div>
-          {error('reason')}
+      ) : null}
+      <div className="field">
+        <label htmlFor="claim-status-status">Status</label>
+        <select {...input('status')}>
+          {read.status && !(CLAIM_STATUSES as readonly string[]).includes(read.status) ? (
+            <option value={read.status}>{read.status}</option>
+          ) : null}
+          {CLAIM_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {s}
+              {s === read.status ? ' (now)' : ''}
+            </option>
+          ))}
+        </select>
+        <div className="help" id="claim-status-status-help">
+          {HELP[draft.status] ?? ''}
         </div>
-        <div className="field">
-          <label htmlFor="claim-status-article">Based on the article (optional)</label>
-          <input {...input('article')} maxLength={200} placeholder="the article's id" />
-          <div className="help" id="claim-status-article-help">
-            When an article says so: its id, shown under its title in the detail panel.
-          </div>
-          {error('article')}
+        {error('status')}
+      </div>
+      <ReasonField
+        name="claim-status"
+        value={draft.reason}
+        onChange={(v) => set('reason', v)}
+        error={problems.reason}
+        help="Why it changes (e.g. “the ministry answered on 14 October”): kept in the audit trail."
+      />
+      <ArticleSourceField
+        events={events}
+        value={draft.article}
+        onChange={(v) => set('article', v)}
+        error={problems.article}
+      />
+      <div className="field">
+        <label htmlFor="claim-status-quote">Quote from it</label>
+        <textarea {...input('quote')} rows={2} maxLength={400} />
+        <div className="help" id="claim-status-quote-help">
+          At most 30 words, as the article has them.
         </div>
-        <div className="field">
-          <label htmlFor="claim-status-quote">Quote from it</label>
-          <textarea {...input('quote')} rows={2} maxLength={400} />
-          <div className="help" id="claim-status-quote-help">
-            At most 30 words, as the article has them.
-          </div>
-          {error('quote')}
-        </div>
-        {problems.form ? (
-          <div className="error-box" role="alert" data-testid="claim-status-error">
-            {problems.form}
-          </div>
-        ) : null}
-        <div className="row edit-entity-buttons">
-          <button type="button" className="btn" onClick={onClose} data-testid="claim-status-cancel">
-            Cancel
-          </button>
-          <button type="submit" className="btn primary" disabled={saving} data-testid="claim-status-save">
-            {saving ? 'Saving…' : conflict ? 'Save over their status' : 'Save'}
-          </button>
-        </div>
-      </form>
-    </div>
+        {error('quote')}
+      </div>
+    </EditDialog>
   );
 }

@@ -3,8 +3,9 @@
  * which nodes it applies to, the draft, what stops a save (the server checks the same), what a
  * save sends, and where a server 400 is shown.
  */
-import type { ClaimStatusBody } from '../../../shared/api';
+import type { ClaimsResponse, ClaimStatusBody } from '../../../shared/api';
 import { CLAIM_STATUSES, quoteProblem, type ClaimStatusValue } from '../../../shared/api/node-edit-rules';
+import { earliestPublished, formatCitation } from '../citation';
 import { versionOf } from '../detail/entity-edit';
 
 export interface StatusDraft {
@@ -72,4 +73,31 @@ export function claimEditOf(node: {
   const p = node.properties;
   if (!node.labels.includes('Claim') || p.dataset === undefined || p.dataset === null) return null;
   return { status: typeof p.status === 'string' ? p.status : null, version: versionOf(p) };
+}
+
+/** An article the form offers as the source of a new status: its id (what the save sends) and its citation. */
+export interface ArticleChoice {
+  key: string;
+  label: string;
+  published: string | null;
+}
+
+/**
+ * The articles that the claims on these boards (one per event the claim is about) rest on, each
+ * once, oldest first: where the answer or retraction that changes a status is usually reported.
+ */
+export function citedArticles(boards: readonly Pick<ClaimsResponse, 'events'>[]): ArticleChoice[] {
+  const out = new Map<string, ArticleChoice>();
+  for (const c of boards.flatMap((b) => b.events.flatMap((e) => e.groups.flatMap((g) => g.claims)))) {
+    const a = c.evidence?.article;
+    if (!a || out.has(a.key)) continue;
+    out.set(a.key, {
+      key: a.key,
+      label: formatCitation({ ...a, title: a.title ?? a.key }),
+      published: earliestPublished(a),
+    });
+  }
+  return [...out.values()].sort(
+    (x, y) => (x.published ?? '9999').localeCompare(y.published ?? '9999') || x.label.localeCompare(y.label),
+  );
 }

@@ -180,7 +180,7 @@ function Header({ node, data }: { node: GraphNode; data: NodeDetailResponse | nu
         </button>
         <EditEntity node={data?.node ?? node} />
         <MergeEntity node={data?.node ?? node} />
-        <EditClaimStatusOfNode node={data?.node ?? node} />
+        <EditClaimStatusOfNode node={data?.node ?? node} events={data?.claim?.about.map((e) => e.id) ?? []} />
       </div>
       <FindPathsTo caption={displayCaption(node)} paired={selection.length === 2} />
       {Object.keys(more).length ? (

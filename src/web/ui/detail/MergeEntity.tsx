@@ -3,36 +3,27 @@
  * finds the duplicate with the explorer's search (same kind only), sees what it is, gives a
  * reason and confirms; the server moves its relationships here and deletes it (node-merge.ts).
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { GraphNode } from '../../../shared/graph';
-import type { SearchHit } from '../../../shared/api/search';
 import { describeError } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import { mergeDuplicate } from '../../app/node-edit';
 import { useExplorer } from '../context';
-import { Icon } from '../shell/Icon';
-import { useModalFocus } from '../shell/useModalFocus';
+import { EditDialog, EditDialogOpener, ReasonField } from '../shell/EditDialog';
 import { useMayEdit } from '../shell/useSession';
+import { useEntitySearch } from '../search/useEntitySearch';
 import { isEditable, versionOf } from './entity-edit';
-import './entity-edit.css';
 
 export function MergeEntity({ node }: { node: GraphNode }) {
   const mayEdit = useMayEdit();
-  const [open, setOpen] = useState(false);
   if (!mayEdit || !isEditable(node)) return null;
   return (
-    <>
-      <button
-        className="btn small"
-        onClick={() => setOpen(true)}
-        aria-haspopup="dialog"
-        data-testid="merge-entity"
-        title="Another entity in the graph is this one under another spelling: merge it into this one"
-      >
-        <Icon name="edit" /> Merge a duplicate…
-      </button>
-      {open ? <MergeEntityDialog node={node} onClose={() => setOpen(false)} /> : null}
-    </>
+    <EditDialogOpener
+      testId="merge-entity"
+      title="Another entity in the graph is this one under another spelling: merge it into this one"
+      label="Merge a duplicate…"
+      dialog={(onClose) => <MergeEntityDialog node={node} onClose={onClose} />}
+    />
   );
 }
 
@@ -49,36 +40,20 @@ interface Chosen {
 
 function MergeEntityDialog({ node, onClose }: { node: GraphNode; onClose: () => void }) {
   const explorer = useExplorer();
-  const box = useModalFocus<HTMLFormElement>(true, onClose);
   const name = String(node.properties.name ?? node.caption);
   const [version, setVersion] = useState(() => versionOf(node.properties));
   const [q, setQ] = useState('');
-  const [hits, setHits] = useState<SearchHit[]>([]);
+  const want = kinds(node.labels).sort().join(':');
+  // Only another node of exactly the same kind merges (the server refuses the rest).
+  const search = useEntitySearch(
+    q,
+    kinds(node.labels),
+    (h) => h.node.id !== node.id && kinds(h.node.labels).sort().join(':') === want,
+  );
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  // Debounced, and a newer query cancels the older one's answer (as ingest's MergeSearch).
-  useEffect(() => {
-    if (q.trim().length < 2) return setHits([]);
-    const ctl = new AbortController();
-    const want = kinds(node.labels).sort().join(':');
-    const t = window.setTimeout(() => {
-      explorer.api
-        .search(q.trim(), { labels: kinds(node.labels), limit: 8, signal: ctl.signal })
-        .then((r) =>
-          setHits(r.hits.filter((h) => h.node.id !== node.id && kinds(h.node.labels).sort().join(':') === want)),
-        )
-        .catch((e: unknown) => {
-          if (!ctl.signal.aborted) setError(describeError(e));
-        });
-    }, 250);
-    return () => {
-      window.clearTimeout(t);
-      ctl.abort();
-    };
-  }, [q, node.id, node.labels, explorer.api]);
 
   /** Reads the duplicate whole: its version (the merge is checked against it) and what it is. */
   const choose = async (id: string) => {
@@ -97,8 +72,7 @@ function MergeEntityDialog({ node, onClose }: { node: GraphNode; onClose: () => 
     }
   };
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     if (!chosen) return setError('Pick the duplicate first.');
     if (!reason.trim()) return setError('Give a reason: why these are the same entity (kept in the audit trail).');
     setBusy(true);
@@ -124,83 +98,62 @@ function MergeEntityDialog({ node, onClose }: { node: GraphNode; onClose: () => 
   };
 
   return (
-    <div className="modal-backdrop" role="dialog" aria-modal="true" aria-labelledby="merge-entity-title">
-      <form
-        className="modal edit-entity"
-        ref={box}
-        tabIndex={-1}
-        onSubmit={(e) => void submit(e)}
-        noValidate
-        data-testid="merge-entity-dialog"
-      >
-        <h2 id="merge-entity-title">Merge a duplicate into {name}</h2>
-        <p className="small muted">
-          The duplicate&apos;s relationships, with their evidence, move to {name}; its name and aliases become aliases
-          of {name}; then it is deleted. The audit trail keeps it whole, with your name and reason.
-        </p>
-        <div className="field">
-          <label htmlFor="merge-entity-q">Duplicate ({kinds(node.labels).join(', ')})</label>
-          <input
-            id="merge-entity-q"
-            className="input"
-            type="search"
-            value={q}
-            placeholder="search by name or alias"
-            onChange={(e) => setQ(e.target.value)}
-            data-testid="merge-entity-q"
-          />
-          {hits.map((h) => (
-            <button
-              type="button"
-              key={h.node.id}
-              className={`btn small ghost${chosen?.id === h.node.id ? ' active' : ''}`}
-              style={{ display: 'block', marginTop: 4 }}
-              onClick={() => void choose(h.node.id)}
-              data-testid="merge-entity-hit"
-            >
-              {h.node.caption}
-            </button>
-          ))}
-        </div>
-        {chosen ? (
-          <div className="field" data-testid="merge-entity-chosen">
-            <strong>{chosen.caption}</strong> will be deleted, its {chosen.degree} relationship
-            {chosen.degree === 1 ? '' : 's'} moved to {name}.
-            {chosen.description ? <div className="help">{chosen.description}</div> : null}
-          </div>
-        ) : null}
-        <div className="field">
-          <label htmlFor="merge-entity-reason">
-            Reason <span style={{ color: 'var(--danger)' }}>*</span>
-          </label>
-          <input
-            id="merge-entity-reason"
-            className="input"
-            value={reason}
-            onChange={(e) => {
-              setReason(e.target.value);
-              setError(null);
-            }}
-            aria-required="true"
-            maxLength={500}
-            data-testid="merge-entity-reason"
-          />
-          <div className="help">Why they are the same (your source): kept in the audit trail.</div>
-        </div>
-        {error ? (
-          <div className="error-box" role="alert" data-testid="merge-entity-error">
-            {error}
-          </div>
-        ) : null}
-        <div className="row edit-entity-buttons">
-          <button type="button" className="btn" onClick={onClose} data-testid="merge-entity-cancel">
-            Cancel
+    <EditDialog
+      name="merge-entity"
+      title={`Merge a duplicate into ${name}`}
+      onClose={onClose}
+      onSubmit={submit}
+      error={error ?? search.error}
+      confirm={{
+        label: busy ? 'Merging…' : chosen ? `Merge ${chosen.caption} into ${name}` : 'Merge',
+        testId: 'merge-entity-confirm',
+        disabled: busy || !chosen,
+      }}
+    >
+      <p className="small muted">
+        The duplicate&apos;s relationships, with their evidence, move to {name}; its name and aliases become aliases of{' '}
+        {name}; then it is deleted. The audit trail keeps it whole, with your name and reason.
+      </p>
+      <div className="field">
+        <label htmlFor="merge-entity-q">Duplicate ({kinds(node.labels).join(', ')})</label>
+        <input
+          id="merge-entity-q"
+          className="input"
+          type="search"
+          value={q}
+          placeholder="search by name or alias"
+          onChange={(e) => setQ(e.target.value)}
+          data-testid="merge-entity-q"
+        />
+        {search.hits.map((h) => (
+          <button
+            type="button"
+            key={h.node.id}
+            className={`btn small ghost${chosen?.id === h.node.id ? ' active' : ''}`}
+            style={{ display: 'block', marginTop: 4 }}
+            onClick={() => void choose(h.node.id)}
+            data-testid="merge-entity-hit"
+          >
+            {h.node.caption}
           </button>
-          <button type="submit" className="btn primary" disabled={busy || !chosen} data-testid="merge-entity-confirm">
-            {busy ? 'Merging…' : chosen ? `Merge ${chosen.caption} into ${name}` : 'Merge'}
-          </button>
+        ))}
+      </div>
+      {chosen ? (
+        <div className="field" data-testid="merge-entity-chosen">
+          <strong>{chosen.caption}</strong> will be deleted, its {chosen.degree} relationship
+          {chosen.degree === 1 ? '' : 's'} moved to {name}.
+          {chosen.description ? <div className="help">{chosen.description}</div> : null}
         </div>
-      </form>
-    </div>
+      ) : null}
+      <ReasonField
+        name="merge-entity"
+        value={reason}
+        onChange={(v) => {
+          setReason(v);
+          setError(null);
+        }}
+        help="Why they are the same (your source): kept in the audit trail."
+      />
+    </EditDialog>
   );
 }

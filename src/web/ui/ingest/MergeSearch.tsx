@@ -3,11 +3,9 @@
  * fuzzy, other scripts and spellings) for an entity of a compatible label and merge into it, for
  * the names the linker did not propose ("Oleg Sinegubov", "Kharkov").
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { EntityType } from '../../../ingest/batch';
-import type { SearchHit } from '../../../shared/api/search';
-import { describeError } from '../../api/client';
-import { useExplorer } from '../context';
+import { useEntitySearch } from '../search/useEntitySearch';
 import { ActionButton } from './ReviewControls';
 
 const ALL = ['Person', 'Organization', 'Place', 'Weapon'];
@@ -29,31 +27,9 @@ export function MergeSearch({
   busy: boolean;
   onMerge: (into: string, name: string) => void;
 }) {
-  const explorer = useExplorer();
   const [q, setQ] = useState('');
-  const [hits, setHits] = useState<SearchHit[]>([]);
-  const [error, setError] = useState<string | null>(null);
-
-  // Debounced, and a newer query cancels the older one's answer.
-  useEffect(() => {
-    if (q.trim().length < 2) return setHits([]);
-    const ctl = new AbortController();
-    const t = window.setTimeout(() => {
-      explorer.api
-        .search(q.trim(), { labels: COMPATIBLE[type], limit: 8, signal: ctl.signal })
-        .then((r) => {
-          setError(null);
-          setHits(r.hits.filter((h) => h.node.key));
-        })
-        .catch((e: unknown) => {
-          if (!ctl.signal.aborted) setError(describeError(e));
-        });
-    }, 250);
-    return () => {
-      window.clearTimeout(t);
-      ctl.abort();
-    };
-  }, [q, type, explorer.api]);
+  // Only nodes with a key: the merge names its target by it.
+  const { hits, error } = useEntitySearch(q, COMPATIBLE[type], (h) => !!h.node.key);
 
   return (
     <div className="ingest-merge" data-testid="ingest-merge-search">

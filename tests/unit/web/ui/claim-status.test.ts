@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  citedArticles,
   claimEditOf,
   statusBody,
   statusDraft,
@@ -72,5 +73,39 @@ describe('the claim status form', () => {
     });
     expect(claimEditOf({ labels: ['Claim'], properties: { status: 'contested' } })).toBeNull();
     expect(claimEditOf({ labels: ['Entity', 'Person'], properties: { dataset: 'belgorod' } })).toBeNull();
+  });
+});
+
+describe('the articles Edit status offers as the source', () => {
+  const claim = (key: string, title: string | null, published: string | null, outlet = 'Outlet') => ({
+    evidence: {
+      article: {
+        id: null,
+        key,
+        title,
+        outlet,
+        outletInferred: false,
+        published,
+        publishedFrom: null,
+        publishedTo: null,
+      },
+      quote: 'q',
+      start: 0,
+      end: 1,
+    },
+  });
+  const board = (...claims: object[]) => ({ events: [{ groups: [{ claims }] }] }) as never;
+
+  it('lists each cited article once, oldest first, by its citation, sending its id', () => {
+    const boards = [
+      board(claim('b', 'Later', '2023-01-02'), claim('a', 'Earlier', '2022-10-13'), { evidence: null }),
+      board(claim('b', 'Later again', '2023-01-02'), claim('c', null, null)),
+    ];
+    expect(citedArticles(boards)).toEqual([
+      { key: 'a', label: 'Earlier · Outlet · 13 October 2022', published: '2022-10-13' },
+      { key: 'b', label: 'Later · Outlet · 2 January 2023', published: '2023-01-02' },
+      { key: 'c', label: 'c · Outlet', published: null },
+    ]);
+    expect(citedArticles([])).toEqual([]);
   });
 });
