@@ -2,7 +2,8 @@
  * Merging a duplicate from the detail panel, end to end: a second spelling of the governor ("V.
  * Gladkov", a second article's) is on the canvas; an editor opens Vyacheslav Gladkov, picks the
  * duplicate through search, gives a reason and confirms: the duplicate leaves the canvas, and the
- * governor's aliases show its name. On a server with accounts.
+ * governor's aliases show its name; a link to the duplicate then offers the governor instead. On a
+ * server with accounts.
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -81,6 +82,28 @@ describe('merging a duplicate from the detail panel (e2e)', () => {
         expect(await nodeId(page, DUP)).toBeNull();
         expect(await nodeId(page, 'vyacheslav-gladkov')).not.toBeNull();
         await shot(page, 'entity-merge-02-merged');
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+    T,
+  );
+
+  it(
+    'a link to the merged-away node says where it went and opens the survivor',
+    async () => {
+      const { page, context, errors } = await signIn(e2e.browser, e2e.app.url, 'ed', PASSWORD);
+      try {
+        await page.goto(`${e2e.app.url}/?focus=${DUP}`);
+        const open = page.getByTestId('status-open');
+        await open.filter({ hasText: 'Open Vyacheslav Gladkov' }).waitFor({ timeout: 90_000 });
+        expect(await page.getByTestId('status').textContent()).toContain(
+          'V. Gladkov was merged into Vyacheslav Gladkov.',
+        );
+        await shot(page, 'entity-merge-03-stale-link');
+        await open.click();
+        await page.getByTestId('detail-name').filter({ hasText: 'Vyacheslav Gladkov' }).waitFor({ timeout: 60_000 });
         expect(errors).toEqual([]);
       } finally {
         await context.close();

@@ -14,6 +14,7 @@ import { outletKey, resolveRef } from './proposals';
 import type { Vocabulary } from './vocabulary';
 import { isoToDate, provenance, evidenceOf, slugify, type EvidenceRef } from './values';
 import type { GraphWriter, NodeHandle } from './writer';
+import { nodeOrSurvivor, type FollowMerges, type Repointed } from './repoint';
 
 export interface ApplyContext {
   w: GraphWriter;
@@ -28,6 +29,10 @@ export interface ApplyContext {
   /** The article node (ensured before any candidate is written). */
   article: NodeHandle;
   outletIds: Map<string, string>;
+  /** Where merged-away entities went (the server's merge map); absent: an id that finds no node is refused. */
+  followMerges?: FollowMerges;
+  /** The references of the candidate being applied that named a merged-away entity (./repoint.ts). */
+  repointed: Repointed[];
 }
 
 /** accepted_by/at and extractor/version: what every node and relationship an accept creates carries. */
@@ -73,7 +78,7 @@ async function provenanceOf(ctx: ApplyContext, ev: EvidenceRef[]) {
 async function nodeFor(ctx: ApplyContext, ref: string, what: string, labels?: readonly string[]): Promise<NodeHandle> {
   const r = resolveRef(ref, ctx.batch, ctx.decisions);
   if ('missing' in r) throw new ReviewBlocked(`accept ${r.missing} ("${r.text}") first: it is the ${what}`);
-  const n = await ctx.w.node(r.id);
+  const n = await nodeOrSurvivor(ctx, r.id);
   if (!n) throw new ReviewBlocked(`the ${what} "${r.id}" is not in the graph`);
   if (labels && !labels.some((l) => n.labels.includes(l)))
     throw new ReviewBlocked(`the ${what} "${r.id}" is a ${n.labels.join(':')}, not a ${labels.join(' or ')}`);
@@ -164,7 +169,7 @@ export async function applyEntity(
 ): Promise<{ entityId: string }> {
   let node: NodeHandle;
   if (d.action === 'link' || d.action === 'outlet') {
-    const found = d.action === 'link' ? await ctx.w.node(d.entityId) : await articleOutlet(ctx);
+    const found = d.action === 'link' ? await nodeOrSurvivor(ctx, d.entityId) : await articleOutlet(ctx);
     if (!found || !found.labels.includes('Entity'))
       throw new ReviewBlocked(
         d.action === 'link'
@@ -243,7 +248,7 @@ export async function applyEvent(ctx: ApplyContext, c: Candidate, d: EventDecisi
   const ev = evidenceAt(ctx, d.quoteSpan);
   let event: NodeHandle;
   if (d.action === 'link') {
-    const found = await ctx.w.node(d.entityId);
+    const found = await nodeOrSurvivor(ctx, d.entityId);
     if (!found?.labels.includes('Event')) throw new ReviewBlocked(`no event "${d.entityId}" in the graph`);
     event = found;
   } else {
@@ -272,8 +277,17 @@ export async function applyEvent(ctx: ApplyContext, c: Candidate, d: EventDecisi
   return { entityId: event.id };
 }
 
-/** Writes one accepted candidate by its kind; any other kind writes nothing. */
+/**
+ * Writes one accepted candidate by its kind; any other kind writes nothing. Its result names the
+ * references it re-pointed from a merged-away entity to the survivor (`repointed`), if any.
+ */
 export async function applyCandidate(ctx: ApplyContext, c: Candidate, d: Decision): Promise<Record<string, unknown>> {
+  ctx.repointed = [];
+  const result = await applyKind(ctx, c, d);
+  return ctx.repointed.length ? { ...result, repointed: ctx.repointed } : result;
+}
+
+async function applyKind(ctx: ApplyContext, c: Candidate, d: Decision): Promise<Record<string, unknown>> {
   switch (c.kind) {
     case 'entity':
       return applyEntity(ctx, c, d as never);

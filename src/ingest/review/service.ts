@@ -238,6 +238,8 @@ export class ReviewService {
           at,
           dataset: this.d.dataset,
           outletIds: new Map<string, string>(),
+          followMerges: this.d.followMerges,
+          repointed: [],
         };
         const article = await ensureArticle(base, s.articleId);
         const articleCreated = w.changes.some((ch) => ch.op === 'createNode' && ch.id === article.id);

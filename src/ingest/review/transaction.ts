@@ -7,6 +7,7 @@
 import { Neo4jError, type Driver } from 'neo4j-driver';
 import type { Candidate } from '../batch';
 import type { Staging } from '../staging/store';
+import type { FollowMerges } from './repoint';
 import { evidenceAt, type ApplyContext } from './apply';
 import type { Decision } from './decision';
 import { ReviewBlocked } from './errors';
@@ -37,6 +38,8 @@ export interface ReviewDeps {
   dataset: string;
   vocabulary: Vocabulary;
   audit: AuditSink;
+  /** Where merged-away entities went (the server's merge map): an accept naming one links the survivor. */
+  followMerges?: FollowMerges;
   now?: () => Date;
 }
 

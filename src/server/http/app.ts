@@ -17,6 +17,7 @@ import { RESOURCE_ROUTES } from '../resources/index';
 import { SavedQueryLibrary } from '../resources/queries/library';
 import type { ApiContext } from './context';
 import { openAppStore, type AppStore } from '../../runtime/store/app-store';
+import { createMergeMap } from '../resources/node-edit/merge-map';
 import { createAudit } from '../audit/audit';
 import { Accounts } from '../auth/accounts';
 import { registerGuard } from '../auth/guard';
@@ -168,6 +169,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     perspectives,
     store,
     audit,
+    merges: createMergeMap(store),
     accounts,
     guard,
     backups: createBackups({

@@ -5,6 +5,7 @@ import type { EndpointContract } from '../../shared/api/contract';
 import type { Env } from '../../runtime/config';
 import type { AppStore } from '../../runtime/store/app-store';
 import type { Audit } from '../audit/audit';
+import type { MergeMap } from '../resources/node-edit/merge-map';
 import type { Accounts } from '../auth/accounts';
 import type { Guard } from '../auth/guard';
 import type { Backups } from '../backup/service';
@@ -26,6 +27,8 @@ export interface ApiContext {
   store: AppStore;
   /** Append-only record of every write. */
   audit: Audit;
+  /** Merged-away entities → their survivors (in the store, beside the audit). */
+  merges: MergeMap;
   /** Users, their tokens, the session key (in the store). */
   accounts: Accounts;
   /** The auth mode, signing in and out. */

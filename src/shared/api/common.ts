@@ -39,6 +39,17 @@ export const SyntaxPositionSchema = z.object({
 });
 export type SyntaxPosition = z.infer<typeof SyntaxPositionSchema>;
 
+/** Where a merged-away node went (a 404 for it): its survivor, followed through later merges. */
+export const MergedIntoSchema = z.object({
+  id: z.string().describe("the survivor's elementId"),
+  key: z.string().nullable().describe("the survivor's `id` property"),
+  name: z.string().nullable().describe("the survivor's name"),
+  duplicate: z.string().nullable().describe("the merged-away node's name"),
+  at: z.string().describe('when it was merged (ISO time)'),
+  by: z.string().describe('who merged it'),
+});
+export type MergedInto = z.infer<typeof MergedIntoSchema>;
+
 /** Every non-2xx response body. Extra keys carry details (param, neo4jCode, position, …). */
 export const ErrorBodySchema = z.object({
   error: z
@@ -49,6 +60,9 @@ export const ErrorBodySchema = z.object({
       neo4jCode: z.string().optional().describe('Neo4j status code, e.g. Neo.ClientError.Statement.SyntaxError'),
       position: SyntaxPositionSchema.optional(),
       reason: z.string().optional().describe('why the sandbox rejected a query'),
+      mergedInto: MergedIntoSchema.optional().describe(
+        'NOT_FOUND for a node merged into another (POST /api/nodes/{id}/merge): the survivor to open instead',
+      ),
     })
     .catchall(z.unknown()),
 });

@@ -67,13 +67,28 @@ export const BatchSummarySchema = z.object({
 });
 export type BatchSummary = z.infer<typeof BatchSummarySchema>;
 
+/** A reference an accept re-pointed: it named an entity merged into another since, so the survivor was linked. */
+export const RepointedSchema = z.object({
+  from: z.string().describe('the merged-away entity the item named'),
+  to: z.string().describe("the survivor's id, linked instead"),
+  name: z.string().nullable().describe("the survivor's name"),
+  mergedAt: z.string(),
+  mergedBy: z.string(),
+});
+export type Repointed = z.infer<typeof RepointedSchema>;
+
+/** What an accept wrote (`entityId`, or a relationship's `from`/`to`), and what it re-pointed. */
+const AcceptResultSchema = z
+  .object({ repointed: z.array(RepointedSchema).optional().describe('references linked to a survivor instead') })
+  .catchall(z.unknown());
+
 export const CandidateViewSchema = z.object({
   candidate: CandidateSchema,
   state: z.enum(['pending', 'edited', 'accepted', 'rejected']),
   decision: DecisionSchema.nullable().describe('what an accept applies now: the edit, else the proposal'),
   proposed: z.boolean(),
   blocked: z.string().nullable().describe('why it cannot be accepted as it stands'),
-  result: z.record(z.string(), z.unknown()).nullable(),
+  result: AcceptResultSchema.nullable(),
   acceptId: z.number().nullable(),
   by: z.string().nullable(),
   at: z.string().nullable(),
@@ -107,7 +122,7 @@ export type BatchView = z.infer<typeof BatchViewSchema>;
 
 export const AcceptOutcomeSchema = z.object({
   acceptId: z.number(),
-  accepted: z.array(z.object({ candidate: z.string(), result: z.record(z.string(), z.unknown()) })),
+  accepted: z.array(z.object({ candidate: z.string(), result: AcceptResultSchema })),
   created: z.number().describe('nodes and relationships created'),
   changed: z.number().describe('nodes and relationships changed (aliases, evidence lists, counts)'),
 });

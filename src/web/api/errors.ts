@@ -1,5 +1,5 @@
 /** The client's error type: the API's error codes plus what can go wrong on the way. */
-import type { ErrorCode, SyntaxPosition } from '../../shared/api';
+import type { ErrorCode, MergedInto, SyntaxPosition } from '../../shared/api';
 import type { UndoBlockedBy } from '../core/ingest/undo-message';
 
 export type ClientErrorCode = ErrorCode | 'NETWORK' | 'ABORTED' | 'BAD_RESPONSE';
@@ -21,6 +21,8 @@ export class ApiError extends Error {
       match?: string;
       /** A refused entity edit (CONFLICT): the version someone else saved, and its properties. */
       current?: { version: number; properties: Record<string, unknown> };
+      /** A node merged into another (NOT_FOUND): the survivor to open instead. */
+      mergedInto?: MergedInto;
     } = {},
   ) {
     super(message);

@@ -133,6 +133,7 @@ export class ApiTransport {
             blockedBy: e.blockedBy as UndoBlockedBy | undefined,
             match: typeof e.match === 'string' ? e.match : undefined,
             current: conflictOf(e),
+            mergedInto: e.mergedInto,
           })
         : new ApiError(
             res.status,

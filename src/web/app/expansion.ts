@@ -19,6 +19,7 @@ import { addedOfType, remainingMore, shownOfTotals } from '../core/expansion/mor
 import { graphOf } from '../core/history/actions';
 import { humanType } from '../ui/format';
 import type { Explorer } from './explorer';
+import { offerSurvivor } from './merged';
 
 export class ExpansionController {
   constructor(private readonly app: Explorer) {}
@@ -60,7 +61,7 @@ export class ExpansionController {
       );
       if (after.nodes.size !== before.nodes.size || after.edges.size !== before.edges.size) this.settle(before, page);
     } catch (e) {
-      app.shell.setStatus('error', `Could not expand ${caption}: ${describeError(e)}`);
+      if (!offerSurvivor(app, e)) app.shell.setStatus('error', `Could not expand ${caption}: ${describeError(e)}`);
     }
   }
 

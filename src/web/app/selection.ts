@@ -11,6 +11,7 @@ import { commitGraph, graphOf } from '../core/history/actions';
 import { showPath } from '../core/paths/actions';
 import { detailFailed, detailLoaded, detailLoading, detailRead, focusMissing, select } from '../core/selection/actions';
 import type { Explorer } from './explorer';
+import { offerSurvivor } from './merged';
 
 export class SelectionController {
   /** Node details already fetched in this page load, by element id (shown at once, then read again). */
@@ -44,6 +45,7 @@ export class SelectionController {
     } catch (e) {
       if (cached) this.details.delete(key);
       store.set(detailFailed(id, describeError(e)));
+      offerSurvivor(this.app, e);
     }
   }
 
@@ -131,6 +133,7 @@ export class SelectionController {
       this.addNode(d.node);
       return d.node;
     } catch (e) {
+      if (offerSurvivor(this.app, e)) return null;
       const missing = e instanceof ApiError && e.status === 404;
       this.app.shell.setStatus(
         'error',

@@ -64,10 +64,10 @@ export class ShellController {
     }
   }
 
-  setStatus(kind: Status['kind'], text: string): void {
+  setStatus(kind: Status['kind'], text: string, open?: Status['open']): void {
     if (this.statusTimer) clearTimeout(this.statusTimer);
     this.statusTimer = null;
-    this.store.set(setStatus({ kind, text, seq: this.store.get().history.present.seq }));
+    this.store.set(setStatus({ kind, text, seq: this.store.get().history.present.seq, ...(open ? { open } : {}) }));
     if (kind === 'info') this.statusTimer = setTimeout(() => this.store.set(setStatus(null)), INFO_SHOWN_MS);
   }
 

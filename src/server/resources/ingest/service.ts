@@ -28,6 +28,7 @@ import type { Actor } from '../../http/actor';
 import type { ApiContext } from '../../http/context';
 import { ApiError, badRequest } from '../../http/errors';
 import { summaryOf } from '../../../ingest/review/view';
+import { followMerges } from '../node-edit/merge-map';
 
 export interface Ingest {
   staging: Staging;
@@ -51,6 +52,7 @@ export function createIngest(ctx: ApiContext, finder?: NameFinder): Ingest {
     dataset: env.NEWSGRAPH_DATASET,
     vocabulary: Vocabulary.load(),
     audit: ctx.audit,
+    followMerges: (id, find) => followMerges(ctx.merges, id, find),
   });
   const names = () =>
     finder ??

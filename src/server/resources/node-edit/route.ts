@@ -92,21 +92,33 @@ export const nodeEditRoutes: RouteModule = (app, ctx) => {
     const { id } = parseInput(NodeIdParamsSchema, req.params);
     const body = parseInput(NodeMergeBodySchema, req.body, 'body');
     const out = await mergeEntities(ctx.db, id, body, req.actor.name);
-    ctx.audit.record(req.actor, {
-      action: 'node.merge',
-      target: out.key ?? out.id,
-      before: { version: out.version - 1, aliases: out.aliasesBefore },
-      after: { version: out.version, aliases: out.properties.aliases ?? [] },
-      detail: {
-        elementId: out.id,
-        labels: out.labels,
-        name: out.properties.name ?? null,
-        reason: body.reason,
-        moved: out.moved,
-        dropped: out.dropped,
-        duplicate: out.duplicate,
-      },
-    });
+    const name = (p: Record<string, unknown>) => (typeof p.name === 'string' ? p.name : null);
+    // The audit entry and the merge map's row (a merged-away node's reads name its survivor) land
+    // in one store transaction: no redirect without its audit entry, no merge audited without one.
+    ctx.store.db.transaction(() => {
+      const entry = ctx.audit.record(req.actor, {
+        action: 'node.merge',
+        target: out.key ?? out.id,
+        before: { version: out.version - 1, aliases: out.aliasesBefore },
+        after: { version: out.version, aliases: out.properties.aliases ?? [] },
+        detail: {
+          elementId: out.id,
+          labels: out.labels,
+          name: out.properties.name ?? null,
+          reason: body.reason,
+          moved: out.moved,
+          dropped: out.dropped,
+          duplicate: out.duplicate,
+        },
+      });
+      ctx.merges.record({
+        duplicate: { id: out.duplicate.id, key: out.duplicate.key, name: name(out.duplicate.properties) },
+        survivor: { id: out.id, key: out.key, name: name(out.properties) },
+        at: entry.at,
+        by: req.actor.name,
+        auditId: entry.id,
+      });
+    })();
     return {
       id: out.id,
       version: out.version,

@@ -11,6 +11,8 @@ export interface Status {
   text: string;
   /** The exploration step (history `seq`) the message is about: info about an older view is dropped. */
   seq?: number;
+  /** A node the message offers to open (the survivor of a merged-away node): its address and caption. */
+  open?: { ref: string; caption: string };
 }
 
 export type ConnectionState =

@@ -52,6 +52,19 @@ function StatusBar() {
     >
       {status.kind === 'busy' ? <span className="spinner" aria-hidden /> : null}
       <span>{status.text}</span>
+      {status.open ? (
+        <button
+          className="btn small"
+          data-testid="status-open"
+          onClick={() => {
+            const ref = status.open!.ref;
+            explorer.clearStatus();
+            void explorer.selection.focusRef(ref);
+          }}
+        >
+          Open {status.open.caption}
+        </button>
+      ) : null}
       <button className="btn ghost icon small" onClick={() => explorer.clearStatus()} aria-label="Dismiss">
         <Icon name="close" size={13} />
       </button>

@@ -1,0 +1,122 @@
+/**
+ * A merged-away entity resolves to its survivor: reading it (detail, expansion) answers 404 with
+ * the survivor named in `error.mergedInto`, through later merges too; an address that finds a
+ * node (a key given again, an element id Neo4j handed out again) is never redirected.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openAppStore, type AppStore } from '../../../src/runtime/store/app-store';
+import { createMergeMap } from '../../../src/server/resources/node-edit/merge-map';
+import { ErrorBodySchema } from '../../../src/shared/api/common';
+import { makeTestApi, type TestApi } from '../../support/api';
+import { addUser, as, signIn, type Credentials } from '../../support/auth';
+import { testDriver, testNeo4j } from '../../support/neo4j';
+import { ensureSeeded, reseed } from '../../support/seeded';
+
+let api: TestApi;
+let store: AppStore;
+let ed: Credentials;
+const elementIds: Record<string, string> = {};
+
+async function cypher(q: string, params: Record<string, unknown> = {}) {
+  const driver = testDriver();
+  try {
+    return (await driver.executeQuery(q, params, { database: testNeo4j().database })).records;
+  } finally {
+    await driver.close();
+  }
+}
+
+const get = (path: string) => as(api.app, ed, 'GET', path);
+const merge = (into: string, duplicate: string, duplicateVersion = 0) =>
+  as(api.app, ed, 'POST', `/api/nodes/${into}/merge`, {
+    duplicate,
+    version: 0,
+    duplicateVersion,
+    reason: 'one person',
+  });
+
+beforeAll(async () => {
+  await ensureSeeded();
+  store = openAppStore(':memory:');
+  api = await makeTestApi({ store, envVars: { NEWSGRAPH_LOGIN_LIMIT: '500' } });
+  await addUser(store, 'ada', 'admin');
+  await addUser(store, 'ed', 'editor');
+  ed = await signIn(api.app, 'ed');
+  // Three spellings of one person, each linked to the region.
+  const rows = await cypher(
+    `MATCH (g:Person {id: 'vyacheslav-gladkov'}), (place {id: 'belgorod-region'})
+     UNWIND [['redir-a', 'Redir A'], ['redir-b', 'Redir B'], ['redir-c', 'Redir C']] AS p
+     CREATE (d:Entity:Person {id: p[0], name: p[1], aliases: [], dataset: g.dataset})-[:LOCATED_IN]->(place)
+     RETURN d.id AS id, elementId(d) AS e`,
+  );
+  for (const r of rows) elementIds[r.get('id') as string] = r.get('e') as string;
+});
+afterAll(async () => {
+  await api?.close();
+  store?.close();
+  await reseed();
+});
+
+describe('a merged-away entity names its survivor', () => {
+  it('answers 404 with mergedInto for its key, its element id and its expansion; the audit entry and the row land together', async () => {
+    expect((await merge('redir-b', 'redir-a')).status).toBe(200);
+    for (const path of ['/api/nodes/redir-a', `/api/nodes/${encodeURIComponent(elementIds['redir-a']!)}`]) {
+      const r = await get(path);
+      expect(r.status).toBe(404);
+      expect(ErrorBodySchema.safeParse(r.body).success).toBe(true);
+      expect(r.body.error.code).toBe('NOT_FOUND');
+      expect(r.body.error.message).toMatch(/"Redir A" was merged into "Redir B" \(redir-b\) by ed/);
+      expect(r.body.error.mergedInto).toMatchObject({
+        id: elementIds['redir-b'],
+        key: 'redir-b',
+        name: 'Redir B',
+        duplicate: 'Redir A',
+        by: 'ed',
+      });
+    }
+    const expand = await get('/api/nodes/redir-a/neighbours');
+    expect(expand.status).toBe(404);
+    expect(expand.body.error.mergedInto.key).toBe('redir-b');
+    const audit = store.db
+      .prepare("SELECT id FROM audit_entries WHERE action = 'node.merge' ORDER BY id DESC LIMIT 1")
+      .get() as { id: number };
+    expect(createMergeMap(store).lookup('redir-a')).toMatchObject({ auditId: audit.id, by: 'ed' });
+  });
+
+  it('follows a chain to the last survivor', async () => {
+    expect((await merge('redir-c', 'redir-b', 1)).status).toBe(200); // redir-b's version went up with the first merge
+    for (const key of ['redir-a', 'redir-b']) {
+      const r = await get(`/api/nodes/${key}`);
+      expect(r.status).toBe(404);
+      expect(r.body.error.mergedInto).toMatchObject({ key: 'redir-c', name: 'Redir C', id: elementIds['redir-c'] });
+    }
+    // The survivor itself reads as ever.
+    expect((await get('/api/nodes/redir-c')).status).toBe(200);
+  });
+
+  it('never redirects an address that finds a node, and a plain missing node stays a plain 404', async () => {
+    // An element id Neo4j handed out again: a row naming a live node's element id is not consulted.
+    const [row] = await cypher("MATCH (g:Person {id: 'vyacheslav-gladkov'}) RETURN elementId(g) AS e");
+    const reused = row!.get('e') as string;
+    createMergeMap(store).record({
+      duplicate: { id: reused, key: null, name: 'Someone deleted' },
+      survivor: { id: elementIds['redir-c']!, key: 'redir-c', name: 'Redir C' },
+      at: new Date().toISOString(),
+      by: 'ed',
+      auditId: 0,
+    });
+    const live = await get(`/api/nodes/${encodeURIComponent(reused)}`);
+    expect(live.status).toBe(200);
+    expect(live.body.node.properties.name).toBe('Vyacheslav Gladkov');
+    // A key given again to a new node: the new node.
+    await cypher(
+      "MATCH (g:Person {id: 'vyacheslav-gladkov'}) CREATE (:Entity:Person {id: 'redir-a', name: 'Redir A again', dataset: g.dataset})",
+    );
+    const again = await get('/api/nodes/redir-a');
+    expect(again.status).toBe(200);
+    expect(again.body.node.properties.name).toBe('Redir A again');
+    const missing = await get('/api/nodes/no-such-node-anywhere');
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.mergedInto).toBeUndefined();
+  });
+});
