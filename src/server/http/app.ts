@@ -143,12 +143,14 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     throw e;
   }
   const catalog = new Catalog(db);
+  // The database's identity, for what the store keeps about it (its perspective, its merges).
+  const databaseId = opts.databaseId ?? `${env.NEO4J_URI ?? 'managed'}/${opts.database}`;
   const perspectives = new Perspectives(
     db,
     catalog,
     store,
     audit,
-    opts.databaseId ?? `${env.NEO4J_URI ?? 'managed'}/${opts.database}`,
+    databaseId,
     opts.perspectivesDir ?? PERSPECTIVES_DIR,
   );
   const library = new SavedQueryLibrary(db, opts.queriesDir ?? QUERIES_DIR, app.log, perspectives);
@@ -169,7 +171,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     perspectives,
     store,
     audit,
-    merges: createMergeMap(store),
+    merges: createMergeMap(store, databaseId),
     accounts,
     guard,
     backups: createBackups({

@@ -80,7 +80,10 @@ describe('a merged-away entity names its survivor', () => {
     const audit = store.db
       .prepare("SELECT id FROM audit_entries WHERE action = 'node.merge' ORDER BY id DESC LIMIT 1")
       .get() as { id: number };
-    expect(createMergeMap(store).lookup('redir-a')).toMatchObject({ auditId: audit.id, by: 'ed' });
+    const db = `${testNeo4j().uri}/${testNeo4j().database}`;
+    expect(createMergeMap(store, db).lookup('redir-a')).toMatchObject({ auditId: audit.id, by: 'ed' });
+    // The same store serving another database: its keys are its own.
+    expect(createMergeMap(store, 'bolt://elsewhere/neo4j').lookup('redir-a')).toBeNull();
   });
 
   it('follows a chain to the last survivor', async () => {
@@ -98,7 +101,7 @@ describe('a merged-away entity names its survivor', () => {
     // An element id Neo4j handed out again: a row naming a live node's element id is not consulted.
     const [row] = await cypher("MATCH (g:Person {id: 'vyacheslav-gladkov'}) RETURN elementId(g) AS e");
     const reused = row!.get('e') as string;
-    createMergeMap(store).record({
+    createMergeMap(store, `${testNeo4j().uri}/${testNeo4j().database}`).record({
       duplicate: { id: reused, key: null, name: 'Someone deleted' },
       survivor: { id: elementIds['redir-c']!, key: 'redir-c', name: 'Redir C' },
       at: new Date().toISOString(),

@@ -28,8 +28,11 @@ export interface MergeMap {
 }
 
 const MIGRATIONS = [
+  // One store may serve several databases in turn (NEO4J_URI changed, same data folder): a key of
+  // one must not redirect in another, so every row and look-up names its database.
   `CREATE TABLE merge_map (
      seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     database TEXT NOT NULL,
      dup_id TEXT NOT NULL,
      dup_key TEXT,
      dup_name TEXT,
@@ -40,8 +43,8 @@ const MIGRATIONS = [
      actor TEXT NOT NULL,
      audit_id INTEGER NOT NULL
    );
-   CREATE INDEX merge_map_dup_id ON merge_map (dup_id, seq);
-   CREATE INDEX merge_map_dup_key ON merge_map (dup_key, seq);`,
+   CREATE INDEX merge_map_dup_id ON merge_map (database, dup_id, seq);
+   CREATE INDEX merge_map_dup_key ON merge_map (database, dup_key, seq);`,
 ];
 
 interface Row {
@@ -56,17 +59,23 @@ interface Row {
   audit_id: number;
 }
 
-export function createMergeMap(store: AppStore): MergeMap {
+/** The merge map of one database (`database`: its identity, as the perspectives key it: URI and name). */
+export function createMergeMap(store: AppStore, database: string): MergeMap {
   store.migrate('merge_map', MIGRATIONS);
   const insert = store.db.prepare(
-    `INSERT INTO merge_map (dup_id, dup_key, dup_name, survivor_id, survivor_key, survivor_name, at, actor, audit_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO merge_map (database, dup_id, dup_key, dup_name, survivor_id, survivor_key, survivor_name, at, actor, audit_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const byId = store.db.prepare<[string], Row>('SELECT * FROM merge_map WHERE dup_id = ? ORDER BY seq DESC LIMIT 1');
-  const byKey = store.db.prepare<[string], Row>('SELECT * FROM merge_map WHERE dup_key = ? ORDER BY seq DESC LIMIT 1');
+  const byId = store.db.prepare<[string, string], Row>(
+    'SELECT * FROM merge_map WHERE database = ? AND dup_id = ? ORDER BY seq DESC LIMIT 1',
+  );
+  const byKey = store.db.prepare<[string, string], Row>(
+    'SELECT * FROM merge_map WHERE database = ? AND dup_key = ? ORDER BY seq DESC LIMIT 1',
+  );
   return {
     record(m) {
       insert.run(
+        database,
         m.duplicate.id,
         m.duplicate.key,
         m.duplicate.name,
@@ -79,7 +88,7 @@ export function createMergeMap(store: AppStore): MergeMap {
       );
     },
     lookup(address) {
-      const r = (looksLikeElementId(address) ? byId : byKey).get(address);
+      const r = (looksLikeElementId(address) ? byId : byKey).get(database, address);
       return r
         ? {
             duplicate: { id: r.dup_id, key: r.dup_key, name: r.dup_name },
