@@ -138,3 +138,15 @@ export function quoteSpanOf(v: CandidateView): { start: number; end: number } | 
   const d = v.decision as { quoteSpan?: { start: number; end: number } } | null;
   return d?.quoteSpan ?? null;
 }
+
+/**
+ * What an accept linked instead of what the item named (an entity merged into another since it
+ * was staged), in the reviewer's words; null when it linked what it named.
+ */
+export function repointedNote(result: CandidateView['result']): string | null {
+  const list = result?.repointed ?? [];
+  if (!list.length) return null;
+  return list
+    .map((r) => `"${r.from}" had been merged into ${r.name ?? r.to} by ${r.mergedBy}: linked to ${r.name ?? r.to}`)
+    .join('; ');
+}

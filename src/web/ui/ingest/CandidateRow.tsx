@@ -7,7 +7,7 @@ import { useState } from 'react';
 import type { Decision, EntityDecision } from '../../../ingest/review/decision';
 import type { CandidateView } from '../../../shared/api/ingest';
 import { editable } from '../../core/ingest/edit';
-import { mergeOptions, quoteSpanOf, viewTitle, type RefOption } from '../../core/ingest/review';
+import { mergeOptions, quoteSpanOf, repointedNote, viewTitle, type RefOption } from '../../core/ingest/review';
 import { CandidateEditor } from './CandidateEditor';
 import { ActionButton, Choice } from './ReviewControls';
 import { RowDetail } from './RowDetail';
@@ -70,6 +70,7 @@ export function CandidateRow({
   // A new entity of unknown type is blocked until it is given a label; choosing one unblocks it.
   const blocked = relabelled ? null : view.blocked;
   const entityId = typeof view.result?.entityId === 'string' ? view.result.entityId : null;
+  const repointed = repointedNote(view.result);
   // The quote an accept writes: the reviewer's edited span, else the extractor's.
   const span = quoteSpanOf(view) ?? c.quoteSpan;
 
@@ -169,6 +170,11 @@ export function CandidateRow({
             <span className="small muted">
               by {view.by} {view.at ? `at ${view.at.slice(0, 16).replace('T', ' ')}` : ''}
             </span>
+            {repointed ? (
+              <span className="small muted" data-testid="ingest-repointed">
+                {repointed}
+              </span>
+            ) : null}
             <ActionButton busy={busy} onClick={() => onAction({ kind: 'undo' })} testId="ingest-undo">
               Undo
             </ActionButton>

@@ -5,6 +5,7 @@ import {
   candidateTitle,
   viewTitle,
   mergeOptions,
+  repointedNote,
   reviewRows,
   textSegments,
 } from '../../../../../src/web/core/ingest/review';
@@ -146,5 +147,25 @@ describe('viewTitle', () => {
     );
     const linked = { ...saltivskyi, proposed: false, decision: { action: 'link', entityId: 'kharkiv' } };
     expect(viewTitle(linked as CandidateView)).toBe('Place · Saltivskyi');
+  });
+});
+
+describe('repointedNote', () => {
+  it('names what was merged, into what, by whom; nothing when the accept linked what it named', () => {
+    const at = '2026-12-06T10:00:00Z';
+    expect(repointedNote(null)).toBeNull();
+    expect(repointedNote({ entityId: 'x' })).toBeNull();
+    expect(repointedNote({ repointed: [] })).toBeNull();
+    expect(
+      repointedNote({
+        repointed: [
+          { from: 'kursk-dup', to: 'kursk-region', name: 'Kursk region', mergedAt: at, mergedBy: 'ed' },
+          { from: 'v-g', to: 'vyacheslav-gladkov', name: null, mergedAt: at, mergedBy: 'ada' },
+        ],
+      }),
+    ).toBe(
+      '"kursk-dup" had been merged into Kursk region by ed: linked to Kursk region; ' +
+        '"v-g" had been merged into vyacheslav-gladkov by ada: linked to vyacheslav-gladkov',
+    );
   });
 });
