@@ -89,6 +89,8 @@ describe('an unrelated movie graph', () => {
     const keanu = await find('keanu');
     expect(keanu.mode).toBe('scan');
     expect(keanu.hits[0]!.node.caption).toBe('Keanu Reeves');
+    // No claims here (no :Claim label, no claim index): every hit is a plain node.
+    expect(keanu.hits.every((h) => h.kind === 'node' && h.claimant === null)).toBe(true);
     const neo = await find('Neo');
     expect(neo.hits[0]!.node.caption).toBe('Keanu Reeves'); // via aliases
     expect(neo.hits[0]!.exact).toBe(true);
