@@ -1,6 +1,7 @@
 // newsgraph schema: constraints first (they also give the id lookups their indexes), then the
-// full-text index over names and aliases, then range indexes for time filters.
-// Applied by the seed loader before any data; every statement is idempotent.
+// full-text indexes over names and aliases and over claims' statements, then range indexes for time filters.
+// Applied by the seed loader before any data (`npm run seed` applies it to a database it seeded earlier too,
+// so an index added here reaches it then); every statement is idempotent.
 
 CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE;
@@ -13,6 +14,8 @@ CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (n:Claim) REQUIRE n.id IS UNIQUE;
 
 // Names and every surface form ("Mr. Gladkov", "Zelenskyy") in one Lucene index.
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases];
+// What a claim says, so search finds it by a phrase of it ("cluster-armed missiles").
+CREATE FULLTEXT INDEX claim_statements IF NOT EXISTS FOR (n:Claim) ON EACH [n.statement];
 
 CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date);
 CREATE INDEX event_date_from IF NOT EXISTS FOR (n:Event) ON (n.date_from);

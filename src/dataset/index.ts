@@ -5,6 +5,7 @@ import { LOAD_APP, loadBatched, recoverInterruptedLoads, seedBatches, type LoadM
 import { SeedRows } from './rows';
 import { readSeed, SeedValidationError, type SeedData } from './read';
 import { verifyAgainstArticles } from './verify';
+import { upgradeSeededSchema } from './schema-upgrade';
 
 export { DATASET } from './load';
 export { recoverInterruptedLoads } from './batched';
@@ -98,7 +99,10 @@ export async function isDatabaseEmpty(driver: Driver, database: string): Promise
   return r.records.length === 0;
 }
 
-/** Seeds only an empty database (what `npm start` does); returns null when it left it alone. */
+/**
+ * Seeds only an empty database (what `npm start` does); returns null when it left its data alone.
+ * A database newsgraph seeded earlier gets what the schema gained since (schema-upgrade.ts).
+ */
 export async function seedIfEmpty(
   driver: Driver,
   database: string,
@@ -106,7 +110,10 @@ export async function seedIfEmpty(
 ): Promise<SeedReport | null> {
   // An interrupted first load is removed before the emptiness check, so it is loaded again.
   for (const l of await recoverInterruptedLoads(driver, database)) opts.log?.(l);
-  if (!(await isDatabaseEmpty(driver, database))) return null;
+  if (!(await isDatabaseEmpty(driver, database))) {
+    await upgradeSeededSchema(driver, database, opts.schemaFile ?? SCHEMA_CYPHER, opts.log);
+    return null;
+  }
   return seedDatabase(driver, database, opts);
 }
 

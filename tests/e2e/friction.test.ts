@@ -1,6 +1,6 @@
 /**
  * End to end, habits from other graph tools that used to trip a new user: a name typed in
- * Cyrillic finds its Latin spelling; the search's label chips say they narrow the search; the
+ * Cyrillic finds its Latin spelling; a phrase of a claim finds the claim; the search's label chips say they narrow the search; the
  * evidence reader says where the quote sits in words (not character offsets) and whether the
  * original article's address is known; the detail panel writes machine keys as words; the
  * explorer can start from an empty scene that search grows, and remembers that choice; Find
@@ -32,6 +32,34 @@ describe('friction removed (e2e)', () => {
       const answer = page.locator('[data-testid=search-results] li.empty');
       await answer.waitFor({ timeout: 30_000 });
       await expect(answer.textContent()).resolves.toMatch(/^No match/);
+    },
+    T,
+  );
+
+  it(
+    'a phrase of a claim finds it, shown as a claim with who made it; picking it opens the claim in the detail panel',
+    async () => {
+      const { page, context, errors } = await newPage(e2e.browser);
+      await openExplorer(page, e2e.app.url);
+      await search(page, 'residential Belgorod with cluster-armed missiles');
+      const first = page.locator('[data-testid=search-results] [role=option]').first();
+      await expect(first.getAttribute('data-kind')).resolves.toBe('claim');
+      await expect(first.textContent()).resolves.toMatch(
+        /^Russia accused Ukraine of hitting residential Belgorod.*Claim by Government of Russia$/,
+      );
+      await shot(page, 'friction-claim-search');
+      await first.click();
+      await page
+        .getByTestId('detail-name')
+        .filter({ hasText: 'Russia accused Ukraine of hitting residential Belgorod' })
+        .waitFor({ timeout: 60_000 });
+      await idle(page);
+      // The claim node itself, as the graph shows a claim: selected, with its status to edit.
+      const claim = await nodeId(page, 'claim-russia-ukraine-cluster-attack-belgorod-2022-07');
+      expect((await snapshot(page)).focus).toBe(claim);
+      await page.getByTestId('edit-claim-status').waitFor();
+      expect(errors).toEqual([]);
+      await context.close();
     },
     T,
   );

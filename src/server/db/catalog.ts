@@ -17,7 +17,8 @@ const NEGATIVE_TTL_MS = 30_000;
 
 /**
  * What SHOW INDEXES says, cached: fetched once, re-fetched after a search failure (invalidate)
- * and, while the full-text index is missing, at most every 30 s. Cost: one round trip on a miss.
+ * and, while the full-text index is missing or a full-text index is still being built, at most
+ * every 30 s. Cost: one round trip on a miss.
  */
 export class Catalog {
   private cached: { at: number; indexes: IndexInfo[] } | null = null;
@@ -27,7 +28,8 @@ export class Catalog {
 
   async indexes(): Promise<IndexInfo[]> {
     const c = this.cached;
-    if (c && (hasFulltext(c.indexes) || Date.now() - c.at < NEGATIVE_TTL_MS)) return c.indexes;
+    if (c && ((hasFulltext(c.indexes) && !populating(c.indexes)) || Date.now() - c.at < NEGATIVE_TTL_MS))
+      return c.indexes;
     this.inflight ??= this.fetch().finally(() => (this.inflight = null));
     return this.inflight;
   }
@@ -57,6 +59,11 @@ export class Catalog {
     this.cached = { at: Date.now(), indexes };
     return indexes;
   }
+}
+
+/** A full-text index still being built (one the schema just added): search takes it up once it is online. */
+function populating(indexes: IndexInfo[]): boolean {
+  return indexes.some((i) => i.type === 'FULLTEXT' && i.state === 'POPULATING');
 }
 
 function hasFulltext(indexes: IndexInfo[]): boolean {

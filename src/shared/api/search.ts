@@ -11,16 +11,29 @@ export const SearchQuerySchema = z.strictObject({
     .trim()
     .min(1, 'must not be empty')
     .max(SEARCH_MAX_CHARS, `must be at most ${SEARCH_MAX_CHARS} characters`)
-    .describe("the perspective's search properties (names, titles, aliases…); prefix and fuzzy matching"),
+    .describe(
+      "the perspective's search properties (names, titles, aliases, claims' statements…); prefix and fuzzy matching",
+    ),
   labels: csvList(TokenNameSchema).describe('only nodes with one of these labels (comma-separated)'),
   limit: intParam(1, 100, 20).describe('maximum hits (1–100, default 20)'),
 });
 export type SearchQuery = z.infer<typeof SearchQuerySchema>;
 
+/** What a hit is: a claim found by what it says (a `:Claim` node), or any other node. */
+export const SEARCH_HIT_KINDS = ['node', 'claim'] as const;
+export type SearchHitKind = (typeof SEARCH_HIT_KINDS)[number];
+
 export const SearchHitSchema = z.object({
+  kind: z
+    .enum(SEARCH_HIT_KINDS)
+    .describe("claim: a :Claim node, found by its statement (its node's caption); node: anything else"),
   node: GraphNodeSchema,
   score: z.number().describe('relevance; higher is better (comparable within one response only)'),
   exact: z.boolean().describe('the query equals the name or one alias (case-insensitive)'),
+  claimant: z
+    .string()
+    .nullable()
+    .describe('for a claim: the name of who made it (its MADE relationship), when known; null otherwise'),
 });
 export type SearchHit = z.infer<typeof SearchHitSchema>;
 
@@ -35,7 +48,11 @@ export const SearchResponseSchema = z.object({
     .string()
     .nullable()
     .describe('without an index: the statement that would create one (newsgraph never runs it on your database)'),
-  hits: z.array(SearchHitSchema),
+  hits: z
+    .array(SearchHitSchema)
+    .describe(
+      'at most `limit`: exact matches first, then other nodes, then claims (a third of the places kept for them)',
+    ),
   tookMs: z.number(),
 });
 export type SearchResponse = z.infer<typeof SearchResponseSchema>;

@@ -91,11 +91,15 @@ describe('seed --bulk (neo4j-admin database import into an empty managed instanc
           r.counts.nodes.Article! + r.counts.nodes.Entity! + r.counts.nodes.Claim!,
         );
         const idx = await d.executeQuery(
-          "SHOW INDEXES YIELD name, state WHERE name IN ['entity_names', 'entity_id'] RETURN collect(state) AS s",
+          "SHOW INDEXES YIELD name, state WHERE name IN ['entity_names', 'claim_statements', 'entity_id'] RETURN name, state ORDER BY name",
           {},
           { database: h.info.database },
         );
-        expect(idx.records[0]!.get('s')).toEqual(['ONLINE', 'ONLINE']);
+        expect(idx.records.map((x) => `${x.get('name') as string} ${x.get('state') as string}`)).toEqual([
+          'claim_statements ONLINE',
+          'entity_id ONLINE',
+          'entity_names ONLINE',
+        ]);
       } finally {
         await d.close();
       }

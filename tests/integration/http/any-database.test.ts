@@ -13,6 +13,8 @@ import {
 } from '../../../src/shared/api/index';
 import { makeTestApi, type TestApi } from '../../support/api';
 import { OwnNeo4j } from '../../support/own-neo4j';
+import { upgradeSeededSchema } from '../../../src/dataset/schema-upgrade';
+import { SCHEMA_CYPHER } from '../../../src/runtime/paths';
 
 // The API against a database that is not ours: a second, throw-away Neo4j holding a small
 // movie graph, without our labels, `id` keys or full-text index. Also where Neo4j is stopped
@@ -80,6 +82,12 @@ describe('an unrelated movie graph', () => {
     expect(s.propertyKeys).toEqual(expect.arrayContaining(['title', 'name', 'roles']));
     // Not set up by newsgraph: ingest will not write here, and the explorer learns why up front.
     expect(s.ingest.writable).toBe(false);
+    // Nor does `npm start` bring newsgraph's schema to it: not one index is created.
+    const indexes = () =>
+      admin.executeQuery('SHOW INDEXES YIELD name RETURN collect(name) AS n', {}, { database: target.database });
+    const before = (await indexes()).records[0]!.get('n') as string[];
+    expect(await upgradeSeededSchema(admin, target.database, SCHEMA_CYPHER)).toBeNull();
+    expect((await indexes()).records[0]!.get('n')).toEqual(before);
     expect(s.ingest.reason).toMatch(
       /^The connected database neo4j has no newsgraph schema .* ingest will not write to it/,
     );
@@ -89,6 +97,8 @@ describe('an unrelated movie graph', () => {
     const keanu = await find('keanu');
     expect(keanu.mode).toBe('scan');
     expect(keanu.hits[0]!.node.caption).toBe('Keanu Reeves');
+    // No claims here (no :Claim label, no claim index): every hit is a plain node.
+    expect(keanu.hits.every((h) => h.kind === 'node' && h.claimant === null)).toBe(true);
     const neo = await find('Neo');
     expect(neo.hits[0]!.node.caption).toBe('Keanu Reeves'); // via aliases
     expect(neo.hits[0]!.exact).toBe(true);

@@ -2,6 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SearchResponseSchema } from '../../../src/shared/api/index';
 import { makeTestApi, type TestApi } from '../../support/api';
 import { ensureSeeded } from '../../support/seeded';
+import { testDriver, testNeo4j } from '../../support/neo4j';
+import { applySchema } from '../../../src/dataset/load';
+import { upgradeSeededSchema } from '../../../src/dataset/schema-upgrade';
+import { SCHEMA_CYPHER } from '../../../src/runtime/paths';
 
 // On the seeded Belgorod graph, through the whole app (buildApp, app.inject).
 let api: TestApi;
@@ -57,6 +61,72 @@ describe('GET /api/search', () => {
     const events = await api.get('/api/search?q=Belgorod&labels=Event,Weapon');
     for (const h of events.body.hits)
       expect(h.node.labels.some((l: string) => l === 'Event' || l === 'Weapon')).toBe(true);
+  });
+
+  it('a phrase of a claim finds that claim, labelled as one, with who made it', async () => {
+    const r = await api.get(`/api/search?q=${encodeURIComponent('residential Belgorod with cluster-armed missiles')}`);
+    expect(r.status).toBe(200);
+    const s = SearchResponseSchema.parse(r.body);
+    expect(s.indexes).toEqual(['entity_names', 'claim_statements']);
+    const hit = s.hits[0]!;
+    expect(hit.kind).toBe('claim');
+    expect(hit.node.key).toBe('claim-russia-ukraine-cluster-attack-belgorod-2022-07');
+    expect(hit.node.labels).toContain('Claim');
+    expect(hit.node.caption).toMatch(/^Russia accused Ukraine of hitting residential Belgorod/);
+    expect(hit.claimant).toBe('Government of Russia');
+    // Entities stay what they were.
+    const g = SearchResponseSchema.parse((await api.get('/api/search?q=Gladkov')).body);
+    expect(g.hits.filter((h) => h.kind === 'node').every((h) => h.claimant === null)).toBe(true);
+  });
+
+  it('a name still ranks the entity first, with claims that mention it after the entities', async () => {
+    for (const [q, key] of [
+      ['Gladkov', 'vyacheslav-gladkov'],
+      ['cluster munitions', 'cluster-munitions'],
+    ]) {
+      const s = SearchResponseSchema.parse((await api.get(`/api/search?q=${encodeURIComponent(q!)}`)).body);
+      expect(s.hits[0]!.node.key, q).toBe(key);
+      expect(s.hits[0]!.kind, q).toBe('node');
+      const kinds = s.hits.map((h) => h.kind);
+      expect(kinds.indexOf('claim') === -1 || kinds.lastIndexOf('node') < kinds.indexOf('claim'), q).toBe(true);
+    }
+    // Gladkov made claims: they are found too, within the cap.
+    const g = SearchResponseSchema.parse((await api.get('/api/search?q=Gladkov&limit=6')).body);
+    expect(g.hits).toHaveLength(6);
+    expect(g.hits.some((h) => h.kind === 'claim')).toBe(true);
+    // Only the labels asked for: no claims among people.
+    const people = SearchResponseSchema.parse((await api.get('/api/search?q=Gladkov&labels=Person')).body);
+    expect(people.hits.every((h) => h.kind === 'node' && h.node.labels.includes('Person'))).toBe(true);
+    expect(people.indexes).toEqual(['entity_names']); // the claims' index is not asked
+  });
+
+  it('a database seeded before the claim index existed: names by full text, no claims; start adds the index', async () => {
+    const driver = testDriver();
+    const { database } = testNeo4j();
+    await driver.executeQuery('DROP INDEX claim_statements IF EXISTS', {}, { database });
+    const old = await makeTestApi();
+    try {
+      const s = SearchResponseSchema.parse((await old.get('/api/search?q=Gladkov')).body);
+      expect(s.mode).toBe('fulltext');
+      expect(s.indexes).toEqual(['entity_names']);
+      expect(s.hits[0]!.node.key).toBe('vyacheslav-gladkov');
+      expect(s.hits.every((h) => h.kind === 'node')).toBe(true);
+      // What `npm start` does to a database newsgraph seeded: the index comes, and search asks it.
+      expect(await upgradeSeededSchema(driver, database, SCHEMA_CYPHER)).toEqual(['claim_statements']);
+      expect(await upgradeSeededSchema(driver, database, SCHEMA_CYPHER)).toEqual([]);
+      const now = await makeTestApi();
+      try {
+        const c = SearchResponseSchema.parse((await now.get('/api/search?q=cluster-armed%20missiles')).body);
+        expect(c.indexes).toEqual(['entity_names', 'claim_statements']);
+        expect(c.hits.some((h) => h.kind === 'claim')).toBe(true);
+      } finally {
+        await now.close();
+      }
+    } finally {
+      await old.close();
+      await applySchema(driver, database, SCHEMA_CYPHER);
+      await driver.close();
+    }
   });
 
   it.each([

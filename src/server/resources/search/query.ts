@@ -1,13 +1,13 @@
 import type { Node, Record as Neo4jRecord } from 'neo4j-driver';
 import type { Perspective } from '../../../shared/api/perspectives';
-import type { SearchHit, SearchQuery, SearchResponse } from '../../../shared/api/search';
+import type { SearchHit, SearchHitKind, SearchQuery, SearchResponse } from '../../../shared/api/search';
 import type { Catalog, IndexInfo } from '../../db/catalog';
 import { num } from '../../db/convert';
 import { toGraphNode } from '../../db/graph';
 import { latin, luceneQuery, searchTerms } from './lucene';
 import { romanisationVariants } from '../../../ingest/link/transliteration';
 import { int, readQuery, type Db } from '../../db/runner';
-import { fuzzyScanCypher, indexStatement, SCAN_CYPHER } from './scan';
+import { CLAIMANT, fuzzyScanCypher, indexStatement, SCAN_CYPHER } from './scan';
 
 /** Above this many nodes the fallback scan drops typo matching (its cost grows with words × length). */
 export const FUZZY_SCAN_MAX_NODES = 50_000;
@@ -20,13 +20,20 @@ const TEXTS = (v: string) => `[t IN reduce(acc = [], x IN [k IN $props | ${v}[k]
                ELSE [] END) | toLower(t)]`;
 
 // Full-text: Lucene score, but a node whose searched text equals the query always ranks first.
+// Who made a claim is read for the page only (one MADE relationship per claim).
 const FULLTEXT = `
 CALL db.index.fulltext.queryNodes($index, $lucene, {limit: $fetch}) YIELD node, score
 WHERE $labels IS NULL OR any(l IN labels(node) WHERE l IN $labels)
 WITH node, score, ${TEXTS('node')} AS texts
-RETURN node, score, $ql IN texts AS exact
+WITH node, score, $ql IN texts AS exact
 ORDER BY exact DESC, score DESC, elementId(node)
-LIMIT $limit`;
+LIMIT $limit
+RETURN node, score, exact, ${CLAIMANT('node')} AS claimant
+ORDER BY exact DESC, score DESC, elementId(node)`;
+
+/** The label of newsgraph's claims: a hit with it is a claim, found by what it says (its statement). */
+const CLAIM = 'Claim';
+const isClaimIndex = (i: IndexInfo) => i.labelsOrTypes.length === 1 && i.labelsOrTypes[0] === CLAIM;
 
 /** Online full-text node indexes search may use: the perspective's first, then any covering its properties. */
 export function usableIndexes(p: Perspective, all: readonly IndexInfo[]): IndexInfo[] {
@@ -48,7 +55,10 @@ export async function searchNodes(db: Db, catalog: Catalog, p: Perspective, q: S
   const ql = q.q.toLowerCase();
   const labels = q.labels ?? null;
   const props = p.search.properties;
-  const indexes = usableIndexes(p, await catalog.indexes());
+  // A claims-only index when the label filter leaves claims out ("same kind only" pickers): no need to ask it.
+  const indexes = usableIndexes(p, await catalog.indexes()).filter(
+    (i, _, all) => !(labels && isClaimIndex(i) && !labels.includes(CLAIM) && all.length > 1),
+  );
   const lucene = luceneQuery(q.q);
   let records: Neo4jRecord[] | null = null;
   let used: string[] = [];
@@ -72,7 +82,7 @@ export async function searchNodes(db: Db, catalog: Catalog, p: Perspective, q: S
         });
         all.push(...r.records);
       }
-      records = mergeHits(all, q.limit);
+      records = mergeHits(all);
       used = indexes.map((i) => i.name);
     } catch (e) {
       if (!isMissingIndex(e)) throw e;
@@ -100,11 +110,20 @@ export async function searchNodes(db: Db, catalog: Catalog, p: Perspective, q: S
         : ' for the text as typed (no typo matching on a graph this size).') +
       ' An index makes it fast and fuzzy at any size; newsgraph does not create one in a database it did not seed.';
   }
-  const hits: SearchHit[] = records.map((rec) => ({
-    node: toGraphNode(rec.get('node') as Node),
-    score: num(rec.get('score')),
-    exact: rec.get('exact') === true,
-  }));
+  const hits = arrange(
+    records.map((rec): SearchHit => {
+      const node = toGraphNode(rec.get('node') as Node);
+      const claimant = rec.get('claimant') as unknown;
+      return {
+        kind: kindOf(node.labels),
+        node,
+        score: num(rec.get('score')),
+        exact: rec.get('exact') === true,
+        claimant: typeof claimant === 'string' && claimant ? claimant : null,
+      };
+    }),
+    q.limit,
+  );
   return {
     query: q.q,
     mode: used.length ? 'fulltext' : 'scan',
@@ -118,22 +137,36 @@ export async function searchNodes(db: Db, catalog: Catalog, p: Perspective, q: S
   };
 }
 
-/** Hits of several indexes: one per node (its best), exact first, then by score. */
-function mergeHits(records: Neo4jRecord[], limit: number): Neo4jRecord[] {
+/** A node with the claim label is a claim hit (the explorer labels it as one); any other, a node. */
+export const kindOf = (labels: readonly string[]): SearchHitKind => (labels.includes(CLAIM) ? 'claim' : 'node');
+
+/**
+ * The page: exact matches first, then other nodes, then claims, each in its own order. Claims are
+ * many and long, so a word of a name ("Gladkov") also occurs in several: they come after the
+ * nodes, but keep a third of the places (or what the nodes leave) so a phrase of one finds it.
+ */
+export function arrange(hits: readonly SearchHit[], limit: number): SearchHit[] {
+  const others = hits.filter((h) => h.kind !== 'claim');
+  const claims = hits.filter((h) => h.kind === 'claim');
+  const kept = Math.min(claims.length, Math.max(limit - others.length, Math.floor(limit / 3)));
+  const page = [...others.slice(0, limit - kept), ...claims.slice(0, kept)];
+  return page.sort((a, b) => Number(b.exact) - Number(a.exact));
+}
+
+/** Hits of several indexes: one per node (its best), exact first, then by score (before `arrange`: all of them). */
+function mergeHits(records: Neo4jRecord[]): Neo4jRecord[] {
   const best = new Map<string, Neo4jRecord>();
   for (const r of records) {
     const id = (r.get('node') as Node).elementId;
     const prev = best.get(id);
     if (!prev || num(r.get('score')) > num(prev.get('score'))) best.set(id, r);
   }
-  return [...best.values()]
-    .sort(
-      (a, b) =>
-        Number(b.get('exact') === true) - Number(a.get('exact') === true) ||
-        num(b.get('score')) - num(a.get('score')) ||
-        (a.get('node') as Node).elementId.localeCompare((b.get('node') as Node).elementId),
-    )
-    .slice(0, limit);
+  return [...best.values()].sort(
+    (a, b) =>
+      Number(b.get('exact') === true) - Number(a.get('exact') === true) ||
+      num(b.get('score')) - num(a.get('score')) ||
+      (a.get('node') as Node).elementId.localeCompare((b.get('node') as Node).elementId),
+  );
 }
 
 function isMissingIndex(e: unknown): boolean {

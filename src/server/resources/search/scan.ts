@@ -21,6 +21,13 @@ export function oneEdit(a: string, b: string): string {
   )`;
 }
 
+/**
+ * Cypher: the name of who made claim `v` (its MADE relationship), null for any other node. Read
+ * after the page is cut, so for at most `limit` nodes.
+ */
+export const CLAIMANT = (v: string) =>
+  `CASE WHEN ${v}:Claim THEN head([(${v})<-[:MADE]-(w) | coalesce(w.name, w.title, w.id)]) END`;
+
 const LABELS = 'WHERE $labels IS NULL OR any(l IN labels(n) WHERE l IN $labels)';
 const SEPARATORS = `[${WORD_SEPARATORS.map((c) => `'${c.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`).join(', ')}]`;
 
@@ -50,9 +57,10 @@ WITH n, texts,
   CASE WHEN $ql IN texts THEN 10.0 WHEN any(t IN texts WHERE t STARTS WITH $ql) THEN 8.0
        WHEN any(t IN texts WHERE t CONTAINS $ql) THEN 6.0 ELSE 0.0 END
   + reduce(s = 0.0, x IN scores | s + x) AS score
-RETURN n AS node, score, $ql IN texts AS exact
 ORDER BY score DESC, size(head(texts)), elementId(n)
-LIMIT $limit`;
+LIMIT $limit
+RETURN n AS node, score, $ql IN texts AS exact, ${CLAIMANT('n')} AS claimant
+ORDER BY score DESC, size(head(texts)), elementId(n)`;
 
 /**
  * Substring matching only (large graphs): the query in a text, or every term somewhere. Ranked
@@ -69,9 +77,10 @@ WITH n, texts, CASE
   WHEN any(t IN texts WHERE t CONTAINS (' ' + $ql)) THEN 3.0
   WHEN any(t IN texts WHERE t CONTAINS $ql) THEN 2.0
   ELSE 1.0 END AS score
-RETURN n AS node, score, score = 5.0 AS exact
 ORDER BY score DESC, size(head(texts)), elementId(n)
-LIMIT $limit`;
+LIMIT $limit
+RETURN n AS node, score, score = 5.0 AS exact, ${CLAIMANT('n')} AS claimant
+ORDER BY score DESC, size(head(texts)), elementId(n)`;
 
 const quote = (t: string) => `\`${t.replace(/`/g, '``')}\``;
 

@@ -8,8 +8,8 @@ const LABELS_MAX = 12;
 
 /**
  * Filterable labels: those of the database the perspective offers as search filters, in its
- * order (the news perspective: Person, Organization, Place, Event, Weapon — its index covers
- * entities only), then the database's others; never a label search cannot find.
+ * order (the news perspective: Person, Organization, Place, Event, Weapon, Claim — its indexes cover
+ * entities' names and claims' statements), then the database's others; never a label search cannot find.
  */
 export function searchLabels(schema: SchemaResponse | null, p: Perspective | null = null): string[] {
   const all = schema?.labels.filter((l) => l.count > 0).map((l) => l.label) ?? [];
@@ -23,14 +23,26 @@ export function searchLabels(schema: SchemaResponse | null, p: Perspective | nul
   return [...listed, ...rest].slice(0, LABELS_MAX);
 }
 
-/** A hit's role, else its description, else its labels; cut at 90 characters. */
+/** Cuts `s` to `max` characters, the last an ellipsis. */
+const cut = (s: string, max: number): string => (s.length > max ? `${s.slice(0, max - 2)}…` : s);
+
+/** A hit's first line: its caption; a claim's statement is cut at 110 characters. */
+export function hitCaption(hit: SearchHit): string {
+  return hit.kind === 'claim' ? cut(hit.node.caption, 110) : hit.node.caption;
+}
+
+/**
+ * A hit's second line. A claim says so, and who made it ("Claim by Vyacheslav Gladkov"); any other
+ * node its role, else its description, else its labels; cut at 90 characters.
+ */
 export function hitSubtitle(hit: SearchHit): string {
+  if (hit.kind === 'claim') return cut(hit.claimant ? `Claim by ${hit.claimant}` : 'Claim', 90);
   const p = hit.node.properties;
   const d =
     (typeof p.role === 'string' && p.role) ||
     (typeof p.description === 'string' && p.description) ||
     hit.node.labels.filter((l) => l !== 'Entity').join(', ');
-  return d.length > 90 ? `${d.slice(0, 88)}…` : d;
+  return cut(d, 90);
 }
 
 /** Which query an answer is for: the trimmed text and the label filter. */

@@ -6,7 +6,7 @@ import { Glyph } from '../shell/Glyph';
 import { Icon } from '../shell/Icon';
 import { primaryLabel } from '../../core/graph/graph-store';
 import { describeError } from '../../api/client';
-import { hitSubtitle, searchAnswerKey, searchList, type SearchAnswer } from '../../core/search/search';
+import { hitCaption, hitSubtitle, searchAnswerKey, searchList, type SearchAnswer } from '../../core/search/search';
 
 const DEBOUNCE_MS = 180;
 
@@ -160,7 +160,8 @@ export function SearchBox({
               id={`${listId}-${i}`}
               role="option"
               aria-selected={i === active}
-              className="suggestion"
+              className={`suggestion ${h.kind}`}
+              data-kind={h.kind}
               onMouseDown={(e) => {
                 e.preventDefault();
                 pick(h, e.shiftKey);
@@ -169,7 +170,9 @@ export function SearchBox({
             >
               <Glyph label={primaryLabel(h.node.labels)} theme={theme} size={20} />
               <div className="grow">
-                <div className="caption">{h.node.caption}</div>
+                <div className="caption" title={h.kind === 'claim' ? h.node.caption : undefined}>
+                  {hitCaption(h)}
+                </div>
                 <div className="sub">{hitSubtitle(h)}</div>
               </div>
             </li>

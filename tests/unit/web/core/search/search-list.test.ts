@@ -3,7 +3,7 @@ import type { SearchHit } from '../../../../../src/shared/api';
 import { searchAnswerKey, searchList } from '../../../../../src/web/core/search/search';
 import { node } from '../../../../support/fixtures';
 
-const hit = (id: string): SearchHit => ({ node: node(id), score: 1, exact: false });
+const hit = (id: string): SearchHit => ({ kind: 'node', node: node(id), score: 1, exact: false, claimant: null });
 const answer = (text: string, hits: SearchHit[], labels = '', error: string | null = null) => ({
   key: searchAnswerKey(text, labels),
   hits,
