@@ -22,7 +22,10 @@ export const SchemaResponseSchema = z.object({
     mode: z
       .enum(['fulltext', 'scan'])
       .describe("fulltext when a full-text index over the perspective's search properties is online"),
-    index: z.string().nullable(),
+    index: z.string().nullable().describe('the first of `indexes` (the names index on the seeded graph)'),
+    indexes: z
+      .array(z.string())
+      .describe("every online full-text index search queries (the perspective's, in its order: names, then claims)"),
   }),
   countsSource: z.enum(['count-store', 'scan']).describe('how the counts were obtained'),
   ingest: z

@@ -78,7 +78,7 @@ describe('an unrelated movie graph', () => {
     const types = Object.fromEntries(s.relationshipTypes.map((t) => [t.type, t.count]));
     expect(types).toEqual({ ACTED_IN: 5, DIRECTED: 2, APPEARED_IN: 1 });
     expect(s.totals).toEqual({ nodes: 8, relationships: 8 });
-    expect(s.search).toEqual({ mode: 'scan', index: null });
+    expect(s.search).toEqual({ mode: 'scan', index: null, indexes: [] });
     expect(s.propertyKeys).toEqual(expect.arrayContaining(['title', 'name', 'roles']));
     // Not set up by newsgraph: ingest will not write here, and the explorer learns why up front.
     expect(s.ingest.writable).toBe(false);

@@ -32,7 +32,11 @@ describe('GET /api/schema', () => {
     expect(rel('MENTIONS')).toBe(seed.mentions.length);
     expect(s.totals.nodes).toBe(seed.articles.length + seed.entities.length + seed.claims.length);
     expect(s.propertyKeys).toEqual(expect.arrayContaining(['name', 'aliases', 'quote', 'evidence_quotes']));
-    expect(s.search).toEqual({ mode: 'fulltext', index: 'entity_names' });
+    expect(s.search).toEqual({
+      mode: 'fulltext',
+      index: 'entity_names',
+      indexes: ['entity_names', 'claim_statements'],
+    });
     expect(s.indexes.map((i) => i.name)).toEqual(expect.arrayContaining(['entity_names', 'claim_statements']));
     expect(s.ingest).toEqual({ writable: true, reason: null });
   });

@@ -115,7 +115,8 @@ export async function describeSchema(db: Db, catalog: Catalog, perspective: Pers
     .map((ty) => ({ n: ty, type: ty, count: typeCount.get(ty) ?? 0 }))
     .sort(byCount)
     .map(({ type, count }) => ({ type, count }));
-  const fulltext = usableIndexes(perspective, indexes)[0]?.name ?? null;
+  const usable = usableIndexes(perspective, indexes).map((i) => i.name);
+  const fulltext = usable[0] ?? null;
   const ingestProblem = schemaProblemOf(
     db.database,
     indexes.map((i) => i.name),
@@ -132,7 +133,7 @@ export async function describeSchema(db: Db, catalog: Catalog, perspective: Pers
     propertyKeys: (t.get('keys') as string[]).filter((k) => !INTERNAL_KEYS.includes(k)).sort(),
     totals: { nodes: num(t.get('nodes')), relationships: num(t.get('rels')) },
     indexes: indexes.filter((i) => i.type !== 'LOOKUP' && i.name !== LOADING_INDEX),
-    search: { mode: fulltext ? 'fulltext' : 'scan', index: fulltext },
+    search: { mode: fulltext ? 'fulltext' : 'scan', index: fulltext, indexes: usable },
     countsSource,
     ingest: { writable: !ingestProblem, reason: ingestProblem },
   };
