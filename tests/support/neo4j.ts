@@ -26,3 +26,13 @@ export function testDriver(): Driver {
   const t = testNeo4j();
   return neo4j.driver(t.uri, neo4j.auth.basic(t.username, t.password), { maxTransactionRetryTime: 2_000 });
 }
+
+/** Runs one statement on the test database with a driver of its own; its records. */
+export async function testCypher(q: string, params: Record<string, unknown> = {}) {
+  const driver = testDriver();
+  try {
+    return (await driver.executeQuery(q, params, { database: testNeo4j().database })).records;
+  } finally {
+    await driver.close();
+  }
+}

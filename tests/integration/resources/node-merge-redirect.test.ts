@@ -9,7 +9,7 @@ import { createMergeMap } from '../../../src/server/resources/node-edit/merge-ma
 import { ErrorBodySchema } from '../../../src/shared/api/common';
 import { makeTestApi, type TestApi } from '../../support/api';
 import { addUser, as, signIn, type Credentials } from '../../support/auth';
-import { testDriver, testNeo4j } from '../../support/neo4j';
+import { testCypher, testNeo4j } from '../../support/neo4j';
 import { ensureSeeded, reseed } from '../../support/seeded';
 
 let api: TestApi;
@@ -17,14 +17,7 @@ let store: AppStore;
 let ed: Credentials;
 const elementIds: Record<string, string> = {};
 
-async function cypher(q: string, params: Record<string, unknown> = {}) {
-  const driver = testDriver();
-  try {
-    return (await driver.executeQuery(q, params, { database: testNeo4j().database })).records;
-  } finally {
-    await driver.close();
-  }
-}
+const cypher = testCypher;
 
 const get = (path: string) => as(api.app, ed, 'GET', path);
 const merge = (into: string, duplicate: string, duplicateVersion = 0) =>

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAppStore, type AppStore } from '../../../src/runtime/store/app-store';
 import { makeTestApi, type TestApi } from '../../support/api';
 import { addUser, as, signIn, type Credentials } from '../../support/auth';
-import { testDriver, testNeo4j } from '../../support/neo4j';
+import { testCypher } from '../../support/neo4j';
 import { ensureSeeded, reseed } from '../../support/seeded';
 
 let api: TestApi;
@@ -20,14 +20,7 @@ const DUP = 'v-gladkov-duplicate';
 const ARTICLE = 'wsj-2023-04-21-russia-mistakenly-bombs-own-city';
 const CLAIM = 'claim-russia-su34-accidental-drop-belgorod';
 
-async function cypher(q: string, params: Record<string, unknown> = {}) {
-  const driver = testDriver();
-  try {
-    return (await driver.executeQuery(q, params, { database: testNeo4j().database })).records;
-  } finally {
-    await driver.close();
-  }
-}
+const cypher = testCypher;
 
 /** Everything about the two nodes and their relationships, as one string: "nothing was written". */
 const snapshot = async () =>
