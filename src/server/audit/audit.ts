@@ -51,6 +51,8 @@ export interface Audit {
   record(actor: Actor, input: AuditInput): AuditEntry;
   /** Newest first, filtered. Cost: O(limit) with the indexes below. */
   list(filter?: AuditFilter): AuditEntry[];
+  /** One entry by its id, or null. Cost: one primary-key read. */
+  get(id: number): AuditEntry | null;
 }
 
 const MIGRATIONS = [
@@ -148,6 +150,10 @@ export function createAudit(store: AppStore, now: () => Date = () => new Date())
         detail: input.detail ?? null,
         origin,
       };
+    },
+    get(id) {
+      const r = store.db.prepare('SELECT * FROM audit_entries WHERE id = ?').get(id) as Row | undefined;
+      return r ? toEntry(r) : null;
     },
     list(f = {}) {
       const where: string[] = [];

@@ -44,6 +44,7 @@ import { valuesContract } from './values';
 import { backupCreateContract, backupsListContract } from './backups';
 import { claimStatusContract, nodeEditContract } from './node-edit';
 import { nodeMergeContract } from './node-merge';
+import { nodeUnmergeContract } from './node-unmerge';
 import { loginContract, logoutContract, sessionContract } from './session';
 import {
   tokenCreateContract,
@@ -105,6 +106,7 @@ export const CONTRACTS = {
   articleEvidence: articleEvidenceContract,
   nodeEdit: nodeEditContract,
   nodeMerge: nodeMergeContract,
+  nodeUnmerge: nodeUnmergeContract,
   claimStatus: claimStatusContract,
   session: sessionContract,
   login: loginContract,

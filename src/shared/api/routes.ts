@@ -52,6 +52,8 @@ export const ROUTES = {
   claimStatus: { method: 'PUT', path: '/api/claims/{id}/status', role: 'editor' },
   // A duplicate entity merged into this one: its relationships move here, its names become aliases, it is deleted.
   nodeMerge: { method: 'POST', path: '/api/nodes/{id}/merge', role: 'editor' },
+  // A merge into this entity undone from its audit entry: the duplicate and its relationships come back.
+  nodeUnmerge: { method: 'POST', path: '/api/nodes/{id}/unmerge', role: 'editor' },
   // Signing in and out; the session says who you are and what your role may call.
   session: { method: 'GET', path: '/api/session', role: 'public' },
   login: { method: 'POST', path: '/api/session', role: 'public' },

@@ -25,6 +25,10 @@ export interface MergeMap {
   record(m: MergeRecord): void;
   /** The newest merge whose duplicate had this address (a key, or an element id). Cost: one indexed read. */
   lookup(address: string): MergeRecord | null;
+  /** The undo's audit id when this merge was undone, null when not, undefined when no row names it. Cost: one read. */
+  undoneBy(mergeAuditId: number): number | null | undefined;
+  /** Marks that merge undone by `undoAuditId`: its row stops redirecting. Cost: one update (in the undo's store transaction). */
+  markUndone(mergeAuditId: number, undoAuditId: number): void;
 }
 
 const MIGRATIONS = [
@@ -45,6 +49,8 @@ const MIGRATIONS = [
    );
    CREATE INDEX merge_map_dup_id ON merge_map (database, dup_id, seq);
    CREATE INDEX merge_map_dup_key ON merge_map (database, dup_key, seq);`,
+  // An undone merge keeps its row (the history) but no longer redirects.
+  `ALTER TABLE merge_map ADD COLUMN undone_by INTEGER;`,
 ];
 
 interface Row {
@@ -67,11 +73,15 @@ export function createMergeMap(store: AppStore, database: string): MergeMap {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const byId = store.db.prepare<[string, string], Row>(
-    'SELECT * FROM merge_map WHERE database = ? AND dup_id = ? ORDER BY seq DESC LIMIT 1',
+    'SELECT * FROM merge_map WHERE database = ? AND dup_id = ? AND undone_by IS NULL ORDER BY seq DESC LIMIT 1',
   );
   const byKey = store.db.prepare<[string, string], Row>(
-    'SELECT * FROM merge_map WHERE database = ? AND dup_key = ? ORDER BY seq DESC LIMIT 1',
+    'SELECT * FROM merge_map WHERE database = ? AND dup_key = ? AND undone_by IS NULL ORDER BY seq DESC LIMIT 1',
   );
+  const byAudit = store.db.prepare<[string, number], { undone_by: number | null }>(
+    'SELECT undone_by FROM merge_map WHERE database = ? AND audit_id = ?',
+  );
+  const undo = store.db.prepare('UPDATE merge_map SET undone_by = ? WHERE database = ? AND audit_id = ?');
   return {
     record(m) {
       insert.run(
@@ -86,6 +96,13 @@ export function createMergeMap(store: AppStore, database: string): MergeMap {
         m.by,
         m.auditId,
       );
+    },
+    undoneBy(mergeAuditId) {
+      const r = byAudit.get(database, mergeAuditId);
+      return r ? r.undone_by : undefined;
+    },
+    markUndone(mergeAuditId, undoAuditId) {
+      undo.run(undoAuditId, database, mergeAuditId);
     },
     lookup(address) {
       const r = (looksLikeElementId(address) ? byId : byKey).get(database, address);

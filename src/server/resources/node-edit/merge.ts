@@ -65,7 +65,7 @@ export function mergedAliases(survivor: Record<string, unknown>, duplicate: Reco
 }
 
 /** Locks the node at `address` (a throw-away write takes Neo4j's exclusive lock) and returns its elementId. */
-async function lock(tx: ManagedTransaction, address: string, field: string, what: string) {
+export async function lock(tx: ManagedTransaction, address: string, field: string, what: string) {
   const r = await tx.run(`${matchNode('n', 'id', address)} SET n.${LOCK} = true RETURN elementId(n) AS id`, {
     id: address,
   });

@@ -12,6 +12,10 @@ import { fastifyPath, parseInput, type RouteModule } from '../../http/context';
 import { editEntity } from './query';
 import { mergeEntities } from './merge';
 import { NodeMergeBodySchema, nodeMergeContract } from '../../../shared/api/node-merge';
+import { NodeUnmergeBodySchema, nodeUnmergeContract } from '../../../shared/api/node-unmerge';
+import { ApiError } from '../../http/errors';
+import type { AuditEntry } from '../../audit/audit';
+import { unmergeEntities, type MergeEntry } from './unmerge';
 
 interface Source {
   article: string;
@@ -129,4 +133,64 @@ export const nodeEditRoutes: RouteModule = (app, ctx) => {
       aliasesAdded: out.aliasesAdded,
     };
   });
+
+  // A merge undone from its audit entry: the duplicate and its relationships come back, all or nothing.
+  app.post(fastifyPath(nodeUnmergeContract), async (req) => {
+    const { id } = parseInput(NodeIdParamsSchema, req.params);
+    const body = parseInput(NodeUnmergeBodySchema, req.body, 'body');
+    const entry = mergeEntry(ctx.audit.get(body.merge));
+    if (!entry) throw badRequest('body.merge', `is not the audit id of a merge (node.merge)`);
+    const undone = ctx.merges.undoneBy(entry.id);
+    if (undone !== undefined && undone !== null)
+      throw new ApiError(409, 'CONFLICT', `This merge was undone already (audit entry ${undone}).`);
+    const out = await unmergeEntities(ctx.db, id, entry, body, req.actor.name);
+    // The audit entry and the merge map's mark land together: no redirect stops without its entry.
+    ctx.store.db.transaction(() => {
+      const undo = ctx.audit.record(req.actor, {
+        action: 'node.unmerge',
+        target: out.key ?? out.id,
+        before: { version: out.version - 1, aliases: out.aliasesBefore },
+        after: { version: out.version, aliases: out.properties.aliases ?? [] },
+        detail: {
+          elementId: out.id,
+          name: out.properties.name ?? null,
+          reason: body.reason,
+          merge: entry.id,
+          duplicate: { id: out.duplicate.id, key: out.duplicate.key, mergedId: entry.duplicate.id },
+          movedBack: out.movedBack,
+          recreated: out.recreated,
+        },
+      });
+      ctx.merges.markUndone(entry.id, undo.id);
+    })();
+    return {
+      id: out.id,
+      version: out.version,
+      properties: out.properties,
+      duplicate: out.duplicate,
+      movedBack: out.movedBack,
+      recreated: out.recreated,
+    };
+  });
 };
+
+/** What the undo needs from a `node.merge` entry, or null when the entry is none (or not written as route.ts writes one). */
+function mergeEntry(e: AuditEntry | null): MergeEntry | null {
+  if (!e || e.action !== 'node.merge') return null;
+  const before = e.before as { aliases?: unknown } | null;
+  const after = e.after as { version?: unknown } | null;
+  const detail = e.detail as { elementId?: unknown; duplicate?: MergeEntry['duplicate'] } | null;
+  const dup = detail?.duplicate;
+  if (typeof detail?.elementId !== 'string' || typeof after?.version !== 'number' || !dup) return null;
+  if (!Array.isArray(dup.labels) || !Array.isArray(dup.relationships) || typeof dup.properties !== 'object')
+    return null;
+  return {
+    id: e.id,
+    survivorId: detail.elementId,
+    afterVersion: after.version,
+    aliasesBefore: Array.isArray(before?.aliases)
+      ? before.aliases.filter((a): a is string => typeof a === 'string')
+      : [],
+    duplicate: dup,
+  };
+}

@@ -1,0 +1,253 @@
+/**
+ * A merge undone from its `node.merge` audit entry, all or nothing, in one write transaction with
+ * the survivor locked (as merge.ts): it is read again, checked, then the duplicate is recreated,
+ * the relationships the merge moved are moved back and the dropped ones recreated. Any refusal
+ * throws before the commit, so nothing is written.
+ *
+ * From JSON back to Neo4j (the audit keeps the duplicate's properties and the dropped
+ * relationships' as JSON): a whole number becomes an integer (a float such as 1.0 written by hand
+ * comes back as 1), an array keeps its elements' rule, the known datetime properties
+ * (KNOWN_DATETIMES) become datetimes when they parse as ISO strings, a {lat, lon} or {x, y, srid}
+ * map becomes a point; everything else stays as JSON gave it. The moved relationships are not
+ * rebuilt from JSON: they are copied in Cypher from the survivor's, so their types survive.
+ */
+import neo4j, { type ManagedTransaction } from 'neo4j-driver';
+import type { NodeUnmergeBody } from '../../../shared/api/node-unmerge';
+import { propertiesToJson, toJson } from '../../db/convert';
+import type { Db } from '../../db/runner';
+import { ApiError, badRequest } from '../../http/errors';
+import { noteWrite } from '../../../runtime/store/write-scope';
+import { LOCK } from './query';
+import { lock, type MovedRelationship } from './merge';
+
+/** Properties this app writes as datetimes (node and relationship), restored as datetimes. */
+export const KNOWN_DATETIMES = ['edited_at', 'accepted_at', 'started'] as const;
+const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)?(\[[^\]]+\])?$/;
+
+/** What the undo needs of a `node.merge` entry (as route.ts writes it). */
+export interface MergeEntry {
+  id: number;
+  survivorId: string;
+  afterVersion: number;
+  aliasesBefore: string[];
+  duplicate: {
+    id: string;
+    key: string | null;
+    labels: string[];
+    properties: Record<string, unknown>;
+    relationships: MovedRelationship[];
+  };
+}
+
+export interface UnmergeOutcome {
+  id: string;
+  key: string | null;
+  version: number;
+  properties: Record<string, unknown>;
+  aliasesBefore: unknown;
+  duplicate: { id: string; key: string | null };
+  movedBack: number;
+  recreated: number;
+}
+
+/** One JSON value back to a Neo4j value (the rule above, without the datetimes). */
+function fromJson(v: unknown): unknown {
+  if (typeof v === 'number') return Number.isInteger(v) ? neo4j.int(v) : v;
+  if (Array.isArray(v)) return v.map(fromJson);
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, number | undefined>;
+    if (typeof o.lat === 'number' && typeof o.lon === 'number')
+      return o.height === undefined || o.height === null
+        ? new neo4j.types.Point(4326, o.lon, o.lat)
+        : new neo4j.types.Point(4979, o.lon, o.lat, o.height);
+    if (typeof o.x === 'number' && typeof o.y === 'number' && typeof o.srid === 'number')
+      return new neo4j.types.Point(o.srid, o.x, o.y, o.z);
+  }
+  return v;
+}
+
+/** Properties for Cypher, and the names of those Cypher turns into datetimes (`datetime(value)`). */
+export function propertiesFromJson(p: Record<string, unknown>): { props: Record<string, unknown>; dates: string[] } {
+  const props: Record<string, unknown> = {};
+  const dates: string[] = [];
+  for (const [k, v] of Object.entries(p)) {
+    props[k] = fromJson(v);
+    if ((KNOWN_DATETIMES as readonly string[]).includes(k) && typeof v === 'string' && ISO.test(v)) dates.push(k);
+  }
+  return { props, dates };
+}
+
+/** Cypher turning the listed known datetime properties of `x` from strings into datetimes. */
+const datesOf = (x: string, dates: string) =>
+  KNOWN_DATETIMES.map(
+    (k) => `${x}.${k} = CASE WHEN '${k}' IN ${dates} THEN datetime(${x}.${k}) ELSE ${x}.${k} END`,
+  ).join(', ');
+
+/** JSON with sorted keys: two property maps compare equal whatever their order. */
+const canonical = (v: unknown): string =>
+  JSON.stringify(v, (_k, x: unknown) =>
+    x && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : x,
+  );
+
+const conflict = (message: string, extra: Record<string, unknown> = {}) =>
+  new ApiError(409, 'CONFLICT', message, extra);
+
+/**
+ * Undoes `entry` on the survivor at `address`. Throws 404 (no survivor), 400 (the entry is not a
+ * merge into it), 409 (changed since, the duplicate's key taken, a moved relationship changed or
+ * gone). Cost: O(relationships of the survivor), in one transaction.
+ */
+export async function unmergeEntities(
+  db: Db,
+  address: string,
+  entry: MergeEntry,
+  body: NodeUnmergeBody,
+  by: string,
+): Promise<UnmergeOutcome> {
+  const session = db.driver.session({ database: db.database, defaultAccessMode: neo4j.session.WRITE });
+  try {
+    const work = session.executeWrite((tx) => undo(tx, address, entry, body, by), {
+      timeout: 30_000,
+      metadata: { app: 'newsgraph', what: 'entity unmerge' },
+    });
+    const out = await (db.availability ? db.availability.guard(work) : work);
+    noteWrite();
+    return out;
+  } finally {
+    await session.close().catch(() => {});
+  }
+}
+
+async function undo(
+  tx: ManagedTransaction,
+  address: string,
+  entry: MergeEntry,
+  body: NodeUnmergeBody,
+  by: string,
+): Promise<UnmergeOutcome> {
+  const sid = await lock(tx, address, 'id', 'to undo a merge into');
+  if (sid !== entry.survivorId)
+    throw badRequest('body.merge', `is audit entry ${entry.id}, a merge into another entity`);
+  const cur = await tx.run('MATCH (s) WHERE elementId(s) = $sid RETURN properties(s) AS p', { sid });
+  const s = { ...(cur.records[0]!.get('p') as Record<string, unknown>) };
+  delete s[LOCK];
+  const version = s.version === undefined ? 0 : Number(toJson(s.version));
+  const who = s.edited_by ? `, by ${String(s.edited_by)}` : '';
+  if (version !== body.version)
+    throw conflict(
+      `Someone changed this entity since you read it (version ${body.version}; now ${version}${who}). Reload it.`,
+      { of: 'survivor', version, properties: propertiesToJson(s) },
+    );
+  if (version !== entry.afterVersion)
+    throw conflict(
+      `This entity was changed since the merge (version ${entry.afterVersion} then; now ${version}${who}): undoing it would lose that change.`,
+      { of: 'survivor', version, properties: propertiesToJson(s) },
+    );
+  const dup = entry.duplicate;
+  if (dup.key !== null) {
+    const taken = await tx.run('MATCH (n) WHERE n.id = $key RETURN elementId(n) AS id LIMIT 1', { key: dup.key });
+    if (taken.records.length) throw conflict(`A node with the duplicate's key "${dup.key}" exists again.`);
+  }
+  // Each moved relationship must still be on the survivor exactly as it was moved: one per entry.
+  const rels = await tx.run(
+    `MATCH (s)-[r]-(o) WHERE elementId(s) = $sid AND o <> s
+     RETURN elementId(r) AS rid, type(r) AS type, startNode(r) = s AS out, elementId(o) AS other, properties(r) AS p`,
+    { sid },
+  );
+  const onSurvivor = rels.records.map((r) => ({
+    rid: r.get('rid') as string,
+    sig: canonical([
+      r.get('type'),
+      r.get('out') ? 'out' : 'in',
+      r.get('other'),
+      propertiesToJson(r.get('p') as Record<string, unknown>),
+    ]),
+  }));
+  const used = new Set<string>();
+  const moves: { rid: string; out: boolean }[] = [];
+  for (const m of dup.relationships.filter((x) => x.moved)) {
+    const sig = canonical([m.type, m.direction, m.other.id, m.properties]);
+    const hit = onSurvivor.find((x) => x.sig === sig && !used.has(x.rid));
+    if (!hit)
+      throw conflict(
+        `The ${m.type} relationship the merge moved here (${m.direction === 'out' ? 'to' : 'from'} ${String(m.other.key ?? m.other.id)}) was changed or removed since: undo that first.`,
+      );
+    used.add(hit.rid);
+    moves.push({ rid: hit.rid, out: m.direction === 'out' });
+  }
+  const { props, dates } = propertiesFromJson(dup.properties);
+  const created = await tx.run(
+    `CREATE (d) SET d:$($labels), d = $props
+     SET ${datesOf('d', '$dates')}
+     RETURN elementId(d) AS id`,
+    { labels: dup.labels, props, dates },
+  );
+  const did = created.records[0]!.get('id') as string;
+  // Moved back by copying the survivor's relationship in Cypher (its property types kept), then deleting it.
+  const back = await tx.run(
+    `MATCH (d) WHERE elementId(d) = $did
+     UNWIND $moves AS m
+     MATCH (s)-[r]-(o) WHERE elementId(r) = m.rid AND elementId(s) = $sid AND o <> s
+     CALL (d, r, o, m) {
+       WITH * WHERE m.out
+       CREATE (d)-[c:$(type(r))]->(o) SET c = properties(r)
+       RETURN c
+     UNION
+       WITH * WHERE NOT m.out
+       CREATE (o)-[c:$(type(r))]->(d) SET c = properties(r)
+       RETURN c
+     }
+     DELETE r
+     RETURN count(c) AS n`,
+    { did, sid, moves },
+  );
+  const movedBack = Number(back.records[0]!.get('n'));
+  if (movedBack !== moves.length)
+    throw new Error(`unmerge moved back ${movedBack} relationships, expected ${moves.length}`);
+  // The dropped ones (between the two, or loops on the duplicate) come back from the audit's JSON.
+  const dropped = dup.relationships
+    .filter((x) => !x.moved)
+    .map((x) => {
+      const p = propertiesFromJson(x.properties);
+      return { type: x.type, out: x.direction === 'out', loop: x.other.id === dup.id, props: p.props, dates: p.dates };
+    });
+  const again = await tx.run(
+    `MATCH (d) WHERE elementId(d) = $did
+     MATCH (s) WHERE elementId(s) = $sid
+     UNWIND $dropped AS x
+     WITH d, x, CASE WHEN x.loop THEN d ELSE s END AS o
+     CALL (d, o, x) {
+       WITH * WHERE x.out
+       CREATE (d)-[c:$(x.type)]->(o) SET c = x.props
+       RETURN c
+     UNION
+       WITH * WHERE NOT x.out
+       CREATE (o)-[c:$(x.type)]->(d) SET c = x.props
+       RETURN c
+     }
+     SET ${datesOf('c', 'x.dates')}
+     RETURN count(c) AS n`,
+    { did, sid, dropped },
+  );
+  const recreated = dropped.length ? Number(again.records[0]!.get('n')) : 0;
+  const next = version + 1;
+  const res = await tx.run(
+    `MATCH (s) WHERE elementId(s) = $sid
+     SET s.aliases = $aliases, s.version = $next, s.edited_by = $by, s.edited_at = datetime()
+     REMOVE s.${LOCK}
+     RETURN properties(s) AS p`,
+    { sid, aliases: entry.aliasesBefore, next: neo4j.int(next), by },
+  );
+  return {
+    id: sid,
+    key: typeof s.id === 'string' ? s.id : null,
+    version: next,
+    properties: propertiesToJson(res.records[0]!.get('p') as Record<string, unknown>),
+    aliasesBefore: toJson(s.aliases) ?? [],
+    duplicate: { id: did, key: dup.key },
+    movedBack,
+    recreated,
+  };
+}

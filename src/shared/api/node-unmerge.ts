@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import type { EndpointContract } from './contract';
+import { NodeIdParamsSchema } from './common';
+import { VersionSchema } from './node-edit';
+import { ROUTES } from './routes';
+
+const REASON_REQUIRED = 'is required: say why the merge was wrong (kept in the audit trail)';
+
+export const NodeUnmergeBodySchema = z
+  .object({
+    merge: z.number().int().positive().describe('the id of the `node.merge` audit entry to undo'),
+    version: VersionSchema.describe("this entity's (the survivor's) `version` as read"),
+    reason: z.string({ message: REASON_REQUIRED }).trim().min(1, REASON_REQUIRED).max(500),
+  })
+  .strict();
+export type NodeUnmergeBody = z.infer<typeof NodeUnmergeBodySchema>;
+
+export const NodeUnmergeResponseSchema = z.object({
+  id: z.string().describe("the survivor's elementId"),
+  version: z.number(),
+  properties: z.record(z.string(), z.unknown()),
+  duplicate: z.object({ id: z.string().describe("the recreated node's (new) elementId"), key: z.string().nullable() }),
+  movedBack: z.number().int().describe('relationships moved back from the survivor to the duplicate'),
+  recreated: z.number().int().describe('relationships the merge dropped (between the two), recreated from the audit'),
+});
+export type NodeUnmergeResponse = z.infer<typeof NodeUnmergeResponseSchema>;
+
+export const nodeUnmergeContract = {
+  ...ROUTES.nodeUnmerge,
+  summary:
+    "Undoes a merge into this entity, all or nothing: the duplicate is recreated from the `node.merge` audit entry (labels, properties: JSON integers become integers, the known datetime properties such as `edited_at` datetimes), each relationship the merge moved here is moved back with its stored properties, the ones it dropped are recreated, and this entity's aliases are set back. Its merge-map row is marked undone, so the duplicate's key no longer redirects. 400 when `body.merge` is not a merge into this entity; 409 (nothing written) when this entity changed since the merge or since `body.version`, the merge was undone already, a node has the duplicate's key, or a moved relationship is no longer here as it was.",
+  tag: 'nodes',
+  params: NodeIdParamsSchema,
+  body: NodeUnmergeBodySchema,
+  response: NodeUnmergeResponseSchema,
+  errors: [400, 403, 404, 409],
+} as const satisfies EndpointContract;
