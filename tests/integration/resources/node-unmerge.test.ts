@@ -218,3 +218,43 @@ describe('undoing a merge', () => {
     expect(await snapshot()).toBe(before);
   });
 });
+
+describe('undoing merges in a chain', () => {
+  it('undoes B into C, then A into B although B came back with a new element id', async () => {
+    await cypher(
+      `MATCH (g:Person {id: $g}), (place {id: 'belgorod-region'})
+       UNWIND ['chain-a', 'chain-b', 'chain-c'] AS k
+       CREATE (d:Entity:Person {id: k, name: k, aliases: [], dataset: g.dataset})
+       WITH d, place WHERE d.id = 'chain-a'
+       CREATE (d)-[:LOCATED_IN {evidence_starts: [1, 2]}]->(place)`,
+      { g: SURVIVOR },
+    );
+    const chainMerge = async (into: string, duplicate: string, duplicateVersion = 0) => {
+      const r = await as(api.app, ed, 'POST', `/api/nodes/${into}/merge`, {
+        duplicate,
+        version: 0,
+        duplicateVersion,
+        reason: 'chain',
+      });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      const a = await as(api.app, admin, 'GET', `/api/audit?action=node.merge&target=${into}`);
+      return { id: a.body.entries[0].id as number, version: r.body.version as number };
+    };
+    const ab = await chainMerge('chain-b', 'chain-a');
+    expect(ab.version).toBe(1);
+    const bc = await chainMerge('chain-c', 'chain-b', 1);
+    const undoBC = await unmerge(ed, 'chain-c', { merge: bc.id, version: bc.version, reason: 'not the same' });
+    expect(undoBC.status, JSON.stringify(undoBC.body)).toBe(200);
+    const undoAB = await unmerge(ed, 'chain-b', { merge: ab.id, version: 1, reason: 'not the same either' });
+    expect(undoAB.status, JSON.stringify(undoAB.body)).toBe(200);
+    const back = await cypher(
+      `MATCH (a {id: 'chain-a'})-[r:LOCATED_IN]->({id: 'belgorod-region'})
+       OPTIONAL MATCH ({id: 'chain-b'})-[x]-() OPTIONAL MATCH ({id: 'chain-c'})-[y]-()
+       RETURN valueType(r.evidence_starts) AS t, count(x) AS bx, count(y) AS cy`,
+    );
+    expect(back[0]!.toObject()).toMatchObject({ t: 'LIST<INTEGER NOT NULL> NOT NULL' });
+    expect(Number(back[0]!.get('bx')) + Number(back[0]!.get('cy'))).toBe(0);
+    for (const k of ['chain-a', 'chain-b', 'chain-c'])
+      expect((await as(api.app, viewer, 'GET', `/api/nodes/${k}`)).status).toBe(200);
+  });
+});

@@ -187,6 +187,7 @@ function mergeEntry(e: AuditEntry | null): MergeEntry | null {
   return {
     id: e.id,
     survivorId: detail.elementId,
+    survivorKey: e.target !== null && e.target !== detail.elementId ? e.target : null,
     afterVersion: after.version,
     aliasesBefore: Array.isArray(before?.aliases)
       ? before.aliases.filter((a): a is string => typeof a === 'string')

@@ -28,6 +28,8 @@ const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)?(\[[^\]
 export interface MergeEntry {
   id: number;
   survivorId: string;
+  /** The survivor's key when it had one: an undone later merge recreates it under a new element id. */
+  survivorKey: string | null;
   afterVersion: number;
   aliasesBefore: string[];
   duplicate: {
@@ -128,11 +130,11 @@ async function undo(
   by: string,
 ): Promise<UnmergeOutcome> {
   const sid = await lock(tx, address, 'id', 'to undo a merge into');
-  if (sid !== entry.survivorId)
-    throw badRequest('body.merge', `is audit entry ${entry.id}, a merge into another entity`);
   const cur = await tx.run('MATCH (s) WHERE elementId(s) = $sid RETURN properties(s) AS p', { sid });
   const s = { ...(cur.records[0]!.get('p') as Record<string, unknown>) };
   delete s[LOCK];
+  const itself = sid === entry.survivorId || (entry.survivorKey !== null && s.id === entry.survivorKey);
+  if (!itself) throw badRequest('body.merge', `is audit entry ${entry.id}, a merge into another entity`);
   const version = s.version === undefined ? 0 : Number(toJson(s.version));
   const who = s.edited_by ? `, by ${String(s.edited_by)}` : '';
   if (version !== body.version)
@@ -153,7 +155,8 @@ async function undo(
   // Each moved relationship must still be on the survivor exactly as it was moved: one per entry.
   const rels = await tx.run(
     `MATCH (s)-[r]-(o) WHERE elementId(s) = $sid AND o <> s
-     RETURN elementId(r) AS rid, type(r) AS type, startNode(r) = s AS out, elementId(o) AS other, properties(r) AS p`,
+     RETURN elementId(r) AS rid, type(r) AS type, startNode(r) = s AS out, elementId(o) AS other, o.id AS key,
+            properties(r) AS p`,
     { sid },
   );
   const onSurvivor = rels.records.map((r) => ({
@@ -161,14 +164,15 @@ async function undo(
     sig: canonical([
       r.get('type'),
       r.get('out') ? 'out' : 'in',
-      r.get('other'),
+      // The other end by its key when it has one (it may have come back under a new element id).
+      toJson(r.get('key')) ?? r.get('other'),
       propertiesToJson(r.get('p') as Record<string, unknown>),
     ]),
   }));
   const used = new Set<string>();
   const moves: { rid: string; out: boolean }[] = [];
   for (const m of dup.relationships.filter((x) => x.moved)) {
-    const sig = canonical([m.type, m.direction, m.other.id, m.properties]);
+    const sig = canonical([m.type, m.direction, m.other.key ?? m.other.id, m.properties]);
     const hit = onSurvivor.find((x) => x.sig === sig && !used.has(x.rid));
     if (!hit)
       throw conflict(
