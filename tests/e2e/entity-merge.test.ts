@@ -18,6 +18,8 @@ import { signIn } from './support/sign-in';
 const T = 240_000;
 const PASSWORD = 'correct horse battery';
 const DUP = 'v-gladkov-duplicate';
+/** A second duplicate, merged and then the merge undone from the status line. */
+const DUP2 = 'slava-gladkov-duplicate';
 // The session gives other files the seeded graph back (the merge changes it).
 const e2e = ingestSession('newsgraph-e2e-entity-merge-', async (dataDir) => {
   const store = openAppStore(dataDir);
@@ -33,8 +35,10 @@ beforeAll(async () => {
     await driver.executeQuery(
       `MATCH (g:Person {id: 'vyacheslav-gladkov'}), (place {id: 'belgorod-region'})
        CREATE (d:Entity:Person {id: $dup, name: 'V. Gladkov', aliases: [], description: 'Belgorod governor.', dataset: g.dataset})
-       CREATE (d)-[:GOVERNOR_OF {evidence_quotes: ['governor of the region'], evidence_starts: [823], evidence_ends: [865]}]->(place)`,
-      { dup: DUP },
+       CREATE (d)-[:GOVERNOR_OF {evidence_quotes: ['governor of the region'], evidence_starts: [823], evidence_ends: [865]}]->(place)
+       CREATE (:Entity:Person {id: $dup2, name: 'Slava Gladkov', aliases: [], description: 'A nickname.', dataset: g.dataset})
+             -[:GOVERNOR_OF {evidence_starts: [1]}]->(place)`,
+      { dup: DUP, dup2: DUP2 },
       { database: testNeo4j().database },
     );
   } finally {
@@ -104,6 +108,47 @@ describe('merging a duplicate from the detail panel (e2e)', () => {
         await shot(page, 'entity-merge-03-stale-link');
         await open.click();
         await page.getByTestId('detail-name').filter({ hasText: 'Vyacheslav Gladkov' }).waitFor({ timeout: 60_000 });
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+    T,
+  );
+
+  it(
+    'the status line offers to undo a merge: with a reason, the duplicate comes back',
+    async () => {
+      const { page, context, errors } = await signIn(e2e.browser, e2e.app.url, 'ed', PASSWORD);
+      try {
+        await open(page, 'Vyacheslav Gladkov', 'Vyacheslav Gladkov');
+        await page.getByTestId('merge-entity').click();
+        await page.getByTestId('merge-entity-q').fill('Slava Gladkov');
+        await page.getByTestId('merge-entity-hit').filter({ hasText: 'Slava Gladkov' }).first().click();
+        await page.getByTestId('merge-entity-chosen').waitFor({ timeout: 30_000 });
+        await page.getByTestId('merge-entity-reason').fill('a nickname');
+        await page.getByTestId('merge-entity-confirm').click();
+        await page.getByTestId('merge-entity-dialog').waitFor({ state: 'detached', timeout: 30_000 });
+        await page.locator('.aliases .alias', { hasText: /^Slava Gladkov$/ }).waitFor({ timeout: 30_000 });
+
+        await page.getByTestId('status-undo-merge').click();
+        await page.getByTestId('undo-merge-reason').fill('a different person');
+        await shot(page, 'entity-merge-04-undo');
+        await page.getByTestId('undo-merge-confirm').click();
+        await page.getByTestId('undo-merge-dialog').waitFor({ state: 'detached', timeout: 30_000 });
+        await page.getByTestId('status').filter({ hasText: 'Slava Gladkov is back' }).waitFor({ timeout: 30_000 });
+        await page.locator('.aliases .alias', { hasText: /^Slava Gladkov$/ }).waitFor({ state: 'detached' });
+        const driver = testDriver();
+        try {
+          const back = await driver.executeQuery(
+            'MATCH (d {id: $id})-[r:GOVERNOR_OF]->() RETURN count(r) AS n',
+            { id: DUP2 },
+            { database: testNeo4j().database },
+          );
+          expect(Number(back.records[0]!.get('n'))).toBe(1);
+        } finally {
+          await driver.close();
+        }
         expect(errors).toEqual([]);
       } finally {
         await context.close();

@@ -61,6 +61,7 @@ export * from './audit';
 export * from './backups';
 export * from './node-edit';
 export * from './node-merge';
+export * from './node-unmerge';
 export * from './session';
 export * from './users';
 export * from './claims';

@@ -24,6 +24,7 @@ export const NodeMergeResponseSchema = z.object({
   moved: z.number().int().describe('relationships recreated on the survivor'),
   dropped: z.number().int().describe('relationships between the two (or loops on the duplicate): not recreated'),
   aliasesAdded: z.array(z.string()),
+  audit: z.number().int().describe('the `node.merge` audit entry: what `POST /api/nodes/{id}/unmerge` undoes'),
 });
 export type NodeMergeResponse = z.infer<typeof NodeMergeResponseSchema>;
 

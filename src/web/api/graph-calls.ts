@@ -12,6 +12,8 @@ import type {
   NodeEditResponse,
   NodeMergeBody,
   NodeMergeResponse,
+  NodeUnmergeBody,
+  NodeUnmergeResponse,
   OverviewResponse,
   PathsResponse,
   RelationshipDetailResponse,
@@ -61,6 +63,11 @@ export function withGraphCalls<B extends TransportClass>(Base: B) {
     /** An editor merges a duplicate entity into node `id` (with both versions read and a reason): 409 when either changed. */
     mergeNode(id: string, body: NodeMergeBody): Promise<NodeMergeResponse> {
       return this.request(ROUTES.nodeMerge, { params: { id }, body });
+    }
+
+    /** An editor undoes merge `body.merge` into node `id` (its version as read, a reason): 409 when it changed since. */
+    unmergeNode(id: string, body: NodeUnmergeBody): Promise<NodeUnmergeResponse> {
+      return this.request(ROUTES.nodeUnmerge, { params: { id }, body });
     }
 
     /** An editor sets a claim's status, with a reason: 409 when someone saved a newer version. */

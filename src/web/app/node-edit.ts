@@ -10,7 +10,9 @@ import type {
   NodeEditResponse,
   NodeMergeBody,
   NodeMergeResponse,
+  NodeUnmergeResponse,
 } from '../../shared/api';
+import type { UndoMergeOffer } from '../core/shell/actions';
 import { dropNodeEverywhere, refreshNodeEverywhere } from '../core/graph/node-data';
 import type { Explorer } from './explorer';
 
@@ -25,6 +27,21 @@ export function showNodeVersion(app: Explorer, id: string, properties: Record<st
 export async function saveEntityEdit(app: Explorer, id: string, body: NodeEditBody): Promise<NodeEditResponse> {
   const out = await app.api.editNode(id, body);
   showNodeVersion(app, out.id, out.properties);
+  return out;
+}
+
+/**
+ * Undoes the merge `offer` names, with a reason (throws the API's error: 409 when the survivor
+ * changed since, 400…): the survivor shows its version, and the status line offers to open the
+ * duplicate, which is back.
+ */
+export async function undoMerge(app: Explorer, offer: UndoMergeOffer, reason: string): Promise<NodeUnmergeResponse> {
+  const out = await app.api.unmergeNode(offer.survivor, { merge: offer.merge, version: offer.version, reason });
+  showNodeVersion(app, out.id, out.properties);
+  app.shell.setStatus('info', `Undid the merge: ${offer.duplicate} is back.`, {
+    ref: out.duplicate.key ?? out.duplicate.id,
+    caption: offer.duplicate,
+  });
   return out;
 }
 
@@ -49,12 +66,27 @@ export async function saveClaimStatus(app: Explorer, id: string, body: ClaimStat
 /**
  * Merges a duplicate into entity `id` (throws the API's error: 400 naming the field, 409, 403…):
  * the deleted duplicate leaves the canvas and the history, the survivor shows its new version
- * (aliases) and its detail is read again (it now has the duplicate's relationships and evidence).
+ * (aliases) and its detail is read again (it now has the duplicate's relationships and evidence);
+ * the status line offers to undo it.
  */
-export async function mergeDuplicate(app: Explorer, id: string, body: NodeMergeBody): Promise<NodeMergeResponse> {
+export async function mergeDuplicate(
+  app: Explorer,
+  id: string,
+  body: NodeMergeBody,
+  duplicateCaption?: string,
+): Promise<NodeMergeResponse> {
   const out = await app.api.mergeNode(id, body);
   app.store.set(dropNodeEverywhere(out.duplicate.id));
   app.selection.forget(out.duplicate.id);
   showNodeVersion(app, out.id, out.properties);
+  const caption = typeof out.properties.name === 'string' ? out.properties.name : out.id;
+  const duplicate = duplicateCaption ?? out.duplicate.key ?? 'the duplicate';
+  app.shell.setStatus('info', `Merged ${duplicate} into ${caption}.`, undefined, {
+    survivor: out.id,
+    version: out.version,
+    caption,
+    merge: out.audit,
+    duplicate,
+  });
   return out;
 }

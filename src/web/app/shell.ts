@@ -64,11 +64,14 @@ export class ShellController {
     }
   }
 
-  setStatus(kind: Status['kind'], text: string, open?: Status['open']): void {
+  setStatus(kind: Status['kind'], text: string, open?: Status['open'], undoMerge?: Status['undoMerge']): void {
     if (this.statusTimer) clearTimeout(this.statusTimer);
     this.statusTimer = null;
-    this.store.set(setStatus({ kind, text, seq: this.store.get().history.present.seq, ...(open ? { open } : {}) }));
-    if (kind === 'info') this.statusTimer = setTimeout(() => this.store.set(setStatus(null)), INFO_SHOWN_MS);
+    const seq = this.store.get().history.present.seq;
+    this.store.set(setStatus({ kind, text, seq, ...(open ? { open } : {}), ...(undoMerge ? { undoMerge } : {}) }));
+    // An offer to undo stays: it must not vanish while the editor reaches for it.
+    if (kind === 'info' && !undoMerge)
+      this.statusTimer = setTimeout(() => this.store.set(setStatus(null)), INFO_SHOWN_MS);
   }
 
   clearStatus(): void {

@@ -99,7 +99,7 @@ export const nodeEditRoutes: RouteModule = (app, ctx) => {
     const name = (p: Record<string, unknown>) => (typeof p.name === 'string' ? p.name : null);
     // The audit entry and the merge map's row (a merged-away node's reads name its survivor) land
     // in one store transaction: no redirect without its audit entry, no merge audited without one.
-    ctx.store.db.transaction(() => {
+    const audit = ctx.store.db.transaction(() => {
       const entry = ctx.audit.record(req.actor, {
         action: 'node.merge',
         target: out.key ?? out.id,
@@ -122,6 +122,7 @@ export const nodeEditRoutes: RouteModule = (app, ctx) => {
         by: req.actor.name,
         auditId: entry.id,
       });
+      return entry.id;
     })();
     return {
       id: out.id,
@@ -131,6 +132,7 @@ export const nodeEditRoutes: RouteModule = (app, ctx) => {
       moved: out.moved,
       dropped: out.dropped,
       aliasesAdded: out.aliasesAdded,
+      audit,
     };
   });
 

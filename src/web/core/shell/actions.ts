@@ -13,6 +13,18 @@ export interface Status {
   seq?: number;
   /** A node the message offers to open (the survivor of a merged-away node): its address and caption. */
   open?: { ref: string; caption: string };
+  /** A merge just made, which the message offers to undo (it stays until replaced or dismissed). */
+  undoMerge?: UndoMergeOffer;
+}
+
+export interface UndoMergeOffer {
+  /** The survivor's element id, its version after the merge, and its caption. */
+  survivor: string;
+  version: number;
+  caption: string;
+  /** The `node.merge` audit entry, and the duplicate's name. */
+  merge: number;
+  duplicate: string;
 }
 
 export type ConnectionState =

@@ -77,12 +77,17 @@ function MergeEntityDialog({ node, onClose }: { node: GraphNode; onClose: () => 
     if (!reason.trim()) return setError('Give a reason: why these are the same entity (kept in the audit trail).');
     setBusy(true);
     try {
-      await mergeDuplicate(explorer, node.id, {
-        duplicate: chosen.id,
-        version,
-        duplicateVersion: chosen.version,
-        reason: reason.trim(),
-      });
+      await mergeDuplicate(
+        explorer,
+        node.id,
+        {
+          duplicate: chosen.id,
+          version,
+          duplicateVersion: chosen.version,
+          reason: reason.trim(),
+        },
+        chosen.caption,
+      );
       onClose();
     } catch (err) {
       setBusy(false);

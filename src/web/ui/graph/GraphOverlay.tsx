@@ -3,6 +3,7 @@ import { useApp, useExplorer } from '../context';
 import { Icon } from '../shell/Icon';
 import { expansionOf } from '../../core/graph/graph-store';
 import { Legend } from './Legend';
+import { UndoMerge } from '../detail/UndoMerge';
 import { excludeFor, pathBreaks, type PathSkip, type PathView } from '../../core/paths/actions';
 
 /** Everything drawn over the canvas: legend, zoom, status, path bar, layout state, context menu. */
@@ -65,6 +66,7 @@ function StatusBar() {
           Open {status.open.caption}
         </button>
       ) : null}
+      {status.undoMerge ? <UndoMerge offer={status.undoMerge} /> : null}
       <button className="btn ghost icon small" onClick={() => explorer.clearStatus()} aria-label="Dismiss">
         <Icon name="close" size={13} />
       </button>
