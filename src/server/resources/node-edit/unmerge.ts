@@ -149,15 +149,27 @@ async function undo(
     );
   const dup = entry.duplicate;
   if (dup.key !== null) {
-    const taken = await tx.run('MATCH (n) WHERE n.id = $key RETURN elementId(n) AS id LIMIT 1', { key: dup.key });
+    // Merges join entities only, and entity keys are unique under :Entity: one index seek.
+    const taken = await tx.run('MATCH (n:Entity) WHERE n.id = $key RETURN elementId(n) AS id LIMIT 1', {
+      key: dup.key,
+    });
     if (taken.records.length) throw conflict(`A node with the duplicate's key "${dup.key}" exists again.`);
   }
   // Each moved relationship must still be on the survivor exactly as it was moved: one per entry.
+  // Only the survivor's relationships of the moved types to the moved ones' other ends: a hub
+  // survivor's other relationships are not read.
+  const movedRels = dup.relationships.filter((x) => x.moved);
   const rels = await tx.run(
-    `MATCH (s)-[r]-(o) WHERE elementId(s) = $sid AND o <> s
+    `MATCH (s)-[r]-(o) WHERE elementId(s) = $sid AND o <> s AND type(r) IN $types
+       AND (o.id IN $keys OR elementId(o) IN $ids)
      RETURN elementId(r) AS rid, type(r) AS type, startNode(r) = s AS out, elementId(o) AS other, o.id AS key,
             properties(r) AS p`,
-    { sid },
+    {
+      sid,
+      types: [...new Set(movedRels.map((m) => m.type))],
+      keys: movedRels.map((m) => m.other.key).filter((k) => k !== null && k !== undefined),
+      ids: movedRels.map((m) => m.other.id),
+    },
   );
   const onSurvivor = rels.records.map((r) => ({
     rid: r.get('rid') as string,
@@ -171,7 +183,7 @@ async function undo(
   }));
   const used = new Set<string>();
   const moves: { rid: string; out: boolean }[] = [];
-  for (const m of dup.relationships.filter((x) => x.moved)) {
+  for (const m of movedRels) {
     const sig = canonical([m.type, m.direction, m.other.key ?? m.other.id, m.properties]);
     const hit = onSurvivor.find((x) => x.sig === sig && !used.has(x.rid));
     if (!hit)
