@@ -24,6 +24,15 @@ export interface MovedRelationship {
   moved: boolean;
 }
 
+/** The duplicate as the merge's audit entry keeps it: what an undo recreates. */
+export interface MergedDuplicate {
+  id: string;
+  key: string | null;
+  labels: string[];
+  properties: Record<string, unknown>;
+  relationships: MovedRelationship[];
+}
+
 export interface MergeOutcome {
   id: string;
   key: string | null;
@@ -32,13 +41,7 @@ export interface MergeOutcome {
   properties: Record<string, unknown>;
   aliasesBefore: string[];
   aliasesAdded: string[];
-  duplicate: {
-    id: string;
-    key: string | null;
-    labels: string[];
-    properties: Record<string, unknown>;
-    relationships: MovedRelationship[];
-  };
+  duplicate: MergedDuplicate;
   moved: number;
   dropped: number;
 }

@@ -18,7 +18,7 @@ import type { Db } from '../../db/runner';
 import { ApiError, badRequest } from '../../http/errors';
 import { noteWrite } from '../../../runtime/store/write-scope';
 import { LOCK } from './query';
-import { lock, type MovedRelationship } from './merge';
+import { lock, type MergedDuplicate } from './merge';
 
 /** Properties this app writes as datetimes (node and relationship), restored as datetimes. */
 export const KNOWN_DATETIMES = ['edited_at', 'accepted_at', 'started'] as const;
@@ -32,13 +32,7 @@ export interface MergeEntry {
   survivorKey: string | null;
   afterVersion: number;
   aliasesBefore: string[];
-  duplicate: {
-    id: string;
-    key: string | null;
-    labels: string[];
-    properties: Record<string, unknown>;
-    relationships: MovedRelationship[];
-  };
+  duplicate: MergedDuplicate;
 }
 
 export interface UnmergeOutcome {
