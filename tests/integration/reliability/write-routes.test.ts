@@ -10,8 +10,9 @@ import { loadEnv } from '../../../src/runtime/config';
 import { Accounts } from '../../../src/server/auth/accounts';
 import { registerGuard } from '../../../src/server/auth/guard';
 import { ROUTES } from '../../../src/shared/api/routes';
-import { makeTestApi, type TestApi } from '../../support/api';
-import { addUser, as, signIn, type Credentials } from '../../support/auth';
+import type { TestApi } from '../../support/api';
+import { as, type Credentials } from '../../support/auth';
+import { team } from '../../support/team';
 import { ensureSeeded } from '../../support/seeded';
 import { auditWriteRoutes, PUBLIC_WRITES, READS_BY_POST } from './support/write-routes';
 
@@ -23,15 +24,13 @@ let admin: Credentials;
 
 beforeAll(async () => {
   await ensureSeeded();
-  store = openAppStore(':memory:');
-  api = await makeTestApi({ store });
-  await addUser(store, 'ada', 'admin');
-  await addUser(store, 'vic', 'viewer');
-  await addUser(store, 'ed', 'editor');
-  admin = await signIn(api.app, 'ada');
-  editor = await signIn(api.app, 'ed');
-  const token = new Accounts(store).createToken('vic', 'script').secret;
-  viewer = [await signIn(api.app, 'vic'), { bearer: token }];
+  let vic: Credentials;
+  ({
+    api,
+    store,
+    users: { ada: admin, ed: editor, vic },
+  } = await team({ ada: 'admin', vic: 'viewer', ed: 'editor' }, {}));
+  viewer = [vic, { bearer: new Accounts(store).createToken('vic', 'script').secret }];
 });
 afterAll(async () => {
   await api?.close();

@@ -5,10 +5,11 @@
  * editor's value), on nodes that are not claims this app loaded, and on a bad status or no reason.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAppStore, type AppStore } from '../../../src/runtime/store/app-store';
+import type { AppStore } from '../../../src/runtime/store/app-store';
 import { ClaimsResponseSchema } from '../../../src/shared/api/claims';
-import { makeTestApi, type TestApi } from '../../support/api';
-import { addUser, as, signIn, type Credentials } from '../../support/auth';
+import type { TestApi } from '../../support/api';
+import { as, type Credentials } from '../../support/auth';
+import { team } from '../../support/team';
 import { testDriver, testNeo4j } from '../../support/neo4j';
 import { ensureSeeded, reseed } from '../../support/seeded';
 
@@ -26,16 +27,11 @@ const url = (id: string) => `/api/claims/${encodeURIComponent(id)}/status`;
 
 beforeAll(async () => {
   await ensureSeeded();
-  store = openAppStore(':memory:');
-  api = await makeTestApi({ store, envVars: { NEWSGRAPH_LOGIN_LIMIT: '500' } });
-  await addUser(store, 'ada', 'admin');
-  await addUser(store, 'ed', 'editor');
-  await addUser(store, 'eve', 'editor');
-  await addUser(store, 'vic', 'viewer');
-  admin = await signIn(api.app, 'ada');
-  ed = await signIn(api.app, 'ed');
-  eve = await signIn(api.app, 'eve');
-  viewer = await signIn(api.app, 'vic');
+  ({
+    api,
+    store,
+    users: { ada: admin, ed, eve, vic: viewer },
+  } = await team({ ada: 'admin', ed: 'editor', eve: 'editor', vic: 'viewer' }));
 });
 afterAll(async () => {
   await api?.close();

@@ -4,9 +4,10 @@
  * them, refused to viewers and on nodes this app did not load.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAppStore, type AppStore } from '../../../src/runtime/store/app-store';
-import { makeTestApi, type TestApi } from '../../support/api';
-import { addUser, as, signIn, type Credentials } from '../../support/auth';
+import type { AppStore } from '../../../src/runtime/store/app-store';
+import type { TestApi } from '../../support/api';
+import { as, type Credentials } from '../../support/auth';
+import { team } from '../../support/team';
 import { testDriver, testNeo4j } from '../../support/neo4j';
 import { ensureSeeded, reseed } from '../../support/seeded';
 
@@ -19,16 +20,11 @@ let viewer: Credentials;
 
 beforeAll(async () => {
   await ensureSeeded();
-  store = openAppStore(':memory:');
-  api = await makeTestApi({ store, envVars: { NEWSGRAPH_LOGIN_LIMIT: '500' } });
-  await addUser(store, 'ada', 'admin');
-  await addUser(store, 'ed', 'editor');
-  await addUser(store, 'eve', 'editor');
-  await addUser(store, 'vic', 'viewer');
-  admin = await signIn(api.app, 'ada');
-  ed = await signIn(api.app, 'ed');
-  eve = await signIn(api.app, 'eve');
-  viewer = await signIn(api.app, 'vic');
+  ({
+    api,
+    store,
+    users: { ada: admin, ed, eve, vic: viewer },
+  } = await team({ ada: 'admin', ed: 'editor', eve: 'editor', vic: 'viewer' }));
 });
 afterAll(async () => {
   await api?.close();

@@ -4,11 +4,12 @@
  * node (a key given again, an element id Neo4j handed out again) is never redirected.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAppStore, type AppStore } from '../../../src/runtime/store/app-store';
+import type { AppStore } from '../../../src/runtime/store/app-store';
 import { createMergeMap } from '../../../src/server/resources/node-edit/merge-map';
 import { ErrorBodySchema } from '../../../src/shared/api/common';
-import { makeTestApi, type TestApi } from '../../support/api';
-import { addUser, as, signIn, type Credentials } from '../../support/auth';
+import type { TestApi } from '../../support/api';
+import { as, type Credentials } from '../../support/auth';
+import { team } from '../../support/team';
 import { testCypher, testNeo4j } from '../../support/neo4j';
 import { ensureSeeded, reseed } from '../../support/seeded';
 
@@ -30,11 +31,11 @@ const merge = (into: string, duplicate: string, duplicateVersion = 0) =>
 
 beforeAll(async () => {
   await ensureSeeded();
-  store = openAppStore(':memory:');
-  api = await makeTestApi({ store, envVars: { NEWSGRAPH_LOGIN_LIMIT: '500' } });
-  await addUser(store, 'ada', 'admin');
-  await addUser(store, 'ed', 'editor');
-  ed = await signIn(api.app, 'ed');
+  ({
+    api,
+    store,
+    users: { ed },
+  } = await team({ ada: 'admin', ed: 'editor' }));
   // Three spellings of one person, each linked to the region.
   const rows = await cypher(
     `MATCH (g:Person {id: 'vyacheslav-gladkov'}), (place {id: 'belgorod-region'})

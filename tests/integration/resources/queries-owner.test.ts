@@ -5,9 +5,10 @@
  * queries stay as they are for everyone: never saved over, never deleted here.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAppStore, type AppStore } from '../../../src/runtime/store/app-store';
-import { makeTestApi, type TestApi } from '../../support/api';
-import { addUser, as, signIn, type Credentials } from '../../support/auth';
+import type { AppStore } from '../../../src/runtime/store/app-store';
+import type { TestApi } from '../../support/api';
+import { as, type Credentials } from '../../support/auth';
+import { team } from '../../support/team';
 import { ensureSeeded } from '../../support/seeded';
 
 let api: TestApi;
@@ -18,14 +19,11 @@ let eve: Credentials;
 
 beforeAll(async () => {
   await ensureSeeded();
-  store = openAppStore(':memory:');
-  api = await makeTestApi({ store, envVars: { NEWSGRAPH_LOGIN_LIMIT: '500' } });
-  await addUser(store, 'ada', 'admin');
-  await addUser(store, 'ed', 'editor');
-  await addUser(store, 'eve', 'editor');
-  ada = await signIn(api.app, 'ada');
-  ed = await signIn(api.app, 'ed');
-  eve = await signIn(api.app, 'eve');
+  ({
+    api,
+    store,
+    users: { ada, ed, eve },
+  } = await team({ ada: 'admin', ed: 'editor', eve: 'editor' }));
 });
 afterAll(async () => {
   await api?.close();
