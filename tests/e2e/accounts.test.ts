@@ -4,45 +4,13 @@
  * is out of the page's reach (HttpOnly); the page's own writes need the session's CSRF token, and a
  * viewer's are refused whatever it sends.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../src/server/http/server';
-import { openAppStore } from '../../src/runtime/store/app-store';
-import { Accounts } from '../../src/server/auth/accounts';
-import { idle, launchChromium, newPage, nodeId, shot, snapshot } from '../support/browser';
-import { testNeo4j } from '../support/neo4j';
-import { ensureSeeded } from '../support/seeded';
-import { startApp } from './support/app';
+import { describe, expect, it } from 'vitest';
+import { idle, newPage, nodeId, shot, snapshot } from '../support/browser';
+import { accountsSession, PASSWORD } from './support/accounts';
 import { signIn as signInAs, signInOnPage } from './support/sign-in';
 
 const T = 240_000;
-const PASSWORD = 'correct horse battery';
-const dataDir = mkdtempSync(join(tmpdir(), 'newsgraph-e2e-accounts-'));
-let app: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  await ensureSeeded();
-  const store = openAppStore(dataDir);
-  const accounts = new Accounts(store);
-  await accounts.add('ada', 'admin', PASSWORD);
-  await accounts.add('vic', 'viewer', PASSWORD);
-  store.close();
-  const t = testNeo4j();
-  app = await startApp(
-    { uri: t.uri, username: t.username, password: t.password, database: t.database },
-    { NEWSGRAPH_DATA_DIR: dataDir },
-  );
-  browser = await launchChromium();
-}, 600_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const e2e = accountsSession('newsgraph-e2e-accounts-', { ada: 'admin', vic: 'viewer' });
 
 /** A write from the page's own JavaScript, with or without the session's CSRF token. */
 const pageWrite = async (withCsrf: boolean): Promise<{ status: number; code: string }> => {
@@ -59,18 +27,18 @@ const pageWrite = async (withCsrf: boolean): Promise<{ status: number; code: str
   return { status: r.status, code: ((await r.json()) as { error?: { code: string } }).error?.code ?? 'OK' };
 };
 
-const signIn = (name: string) => signInAs(browser, app.url, name, PASSWORD);
+const signIn = (name: string) => signInAs(e2e.browser, e2e.app.url, name, PASSWORD);
 
 describe('signing in to a server with accounts', () => {
   it(
     'asks to sign in, refuses a wrong password with the reason, then loads the graph',
     async () => {
-      const { page, context, errors } = await newPage(browser);
+      const { page, context, errors } = await newPage(e2e.browser);
       // Before sign-in the page asks who is signed in, once, and calls nothing that would answer 401.
       const refused: string[] = [];
       page.on('response', (r) => void (r.status() === 401 && refused.push(new URL(r.url()).pathname)));
       try {
-        await page.goto(app.url);
+        await page.goto(e2e.app.url);
         await page.getByTestId('signin-form').waitFor({ timeout: 90_000 });
         await idle(page);
         expect(refused).toEqual([]);
@@ -176,7 +144,7 @@ describe('signing in to a server with accounts', () => {
       try {
         await a.evaluate(() => window.__newsgraph!.explorer.expand('vyacheslav-gladkov'));
         await idle(a);
-        const recipe = new URL((await snapshot(a)).url, app.url).searchParams.get('v')!;
+        const recipe = new URL((await snapshot(a)).url, e2e.app.url).searchParams.get('v')!;
         expect(recipe).toMatch(/^1\./);
         vid = await a.evaluate(async (r) => {
           const s = (await (await fetch('/api/session')).json()) as { csrfToken: string };
@@ -196,9 +164,9 @@ describe('signing in to a server with accounts', () => {
         vid: `/?vid=${vid}`,
       };
       for (const [kind, link] of Object.entries(links)) {
-        const { page, context, errors } = await newPage(browser);
+        const { page, context, errors } = await newPage(e2e.browser);
         try {
-          await page.goto(`${app.url}${link}`);
+          await page.goto(`${e2e.app.url}${link}`);
           await page.getByTestId('signin-form').waitFor({ timeout: 90_000 });
           await idle(page);
           // Signed out, the address is left as it was opened.

@@ -8,25 +8,15 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openAppStore } from '../../src/runtime/store/app-store';
-import { Accounts } from '../../src/server/auth/accounts';
 import { idle, shot } from '../support/browser';
-import { ingestSession } from './support/ingest-session';
+import { accountsSession, PASSWORD, writeFromPage } from './support/accounts';
 import { signIn } from './support/sign-in';
 
 const T = 240_000;
-const PASSWORD = 'correct horse battery';
 const CLAIM = 'claim-podolyak-no-investigation-putin-indifferent';
 const ARTICLE = 'express-2022-10-13-russia-hits-own-building-in-belgorod';
 // The status changes stay for the file's later tests; the session gives other files the seeded graph back.
-const e2e = ingestSession('newsgraph-e2e-claim-status-', async (dataDir) => {
-  const store = openAppStore(dataDir);
-  const accounts = new Accounts(store);
-  await accounts.add('ada', 'admin', PASSWORD);
-  await accounts.add('ed', 'editor', PASSWORD);
-  await accounts.add('vi', 'viewer', PASSWORD);
-  store.close();
-});
+const e2e = accountsSession('newsgraph-e2e-claim-status-', { ada: 'admin', ed: 'editor', vi: 'viewer' });
 
 /** The claims board, and the claim's item on the Gubkin street card. */
 async function board(page: Page): Promise<Locator> {
@@ -38,19 +28,6 @@ async function board(page: Page): Promise<Locator> {
   await idle(page);
   return item;
 }
-
-/** A PUT from the page's own JavaScript with its session cookie and CSRF token (another editor's save). */
-const put = ([path, body]: [string, unknown]) =>
-  fetch('/api/session')
-    .then((r) => r.json() as Promise<{ csrfToken: string }>)
-    .then((s) =>
-      fetch(path, {
-        method: 'PUT',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': s.csrfToken },
-        body: JSON.stringify(body),
-      }),
-    )
-    .then((r) => r.status);
 
 describe("editing a claim's status (e2e)", () => {
   it(
@@ -124,10 +101,11 @@ describe("editing a claim's status (e2e)", () => {
           return ((await r.json()) as { node: { id: string; properties: { version: number } } }).node;
         }, CLAIM);
         expect(
-          await page.evaluate(put, [
+          await page.evaluate(writeFromPage, [
+            'PUT',
             `/api/claims/${encodeURIComponent(id.id)}/status`,
             { version: id.properties.version, status: 'uncontested', reason: 'another editor' },
-          ] as [string, unknown]),
+          ] as [string, string, unknown]),
         ).toBe(200);
         await page.getByTestId('claim-status-save').click();
         await page

@@ -7,24 +7,14 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openAppStore } from '../../src/runtime/store/app-store';
-import { Accounts } from '../../src/server/auth/accounts';
 import { idle, nodeId, shot } from '../support/browser';
 import { search } from './support/explorer';
-import { ingestSession } from './support/ingest-session';
+import { accountsSession, PASSWORD, writeFromPage } from './support/accounts';
 import { signIn } from './support/sign-in';
 
 const T = 240_000;
-const PASSWORD = 'correct horse battery';
 // The renames stay for the file's later tests; the session gives other files the seeded graph back.
-const e2e = ingestSession('newsgraph-e2e-entity-edit-', async (dataDir) => {
-  const store = openAppStore(dataDir);
-  const accounts = new Accounts(store);
-  await accounts.add('ada', 'admin', PASSWORD);
-  await accounts.add('ed', 'editor', PASSWORD);
-  await accounts.add('vi', 'viewer', PASSWORD);
-  store.close();
-});
+const e2e = accountsSession('newsgraph-e2e-entity-edit-', { ada: 'admin', ed: 'editor', vi: 'viewer' });
 
 /** Selects the search's first hit for `text` and waits for its detail under `name`. */
 async function open(page: Page, text: string, name: string): Promise<void> {
@@ -37,19 +27,6 @@ async function open(page: Page, text: string, name: string): Promise<void> {
 
 const isFocused = (page: Page, testId: string) =>
   page.getByTestId(testId).evaluate((el) => el === document.activeElement);
-
-/** A PATCH from the page's own JavaScript with its session cookie and CSRF token (another editor's save). */
-const patch = ([path, body]: [string, unknown]) =>
-  fetch('/api/session')
-    .then((r) => r.json() as Promise<{ csrfToken: string }>)
-    .then((s) =>
-      fetch(path, {
-        method: 'PATCH',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': s.csrfToken },
-        body: JSON.stringify(body),
-      }),
-    )
-    .then((r) => r.status);
 
 describe('editing an entity from the detail panel (e2e)', () => {
   it(
@@ -122,10 +99,11 @@ describe('editing an entity from the detail panel (e2e)', () => {
         const id = (await nodeId(page, 'vyacheslav-gladkov'))!;
         const theirs = 'Governor of the Belgorod region (their edit).';
         expect(
-          await page.evaluate(patch, [
+          await page.evaluate(writeFromPage, [
+            'PATCH',
             `/api/nodes/${encodeURIComponent(id)}`,
             { version: 0, set: { description: theirs }, reason: 'another editor' },
-          ] as [string, unknown]),
+          ] as [string, string, unknown]),
         ).toBe(200);
         await page.getByTestId('edit-entity-save').click();
         await page.getByTestId('edit-entity-conflict').waitFor({ timeout: 30_000 });

@@ -3,80 +3,40 @@
  * Delete disabled, the title saying whose query it is; when the list is stale and the server
  * refuses anyway, the library shows the server's message.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../src/server/http/server';
-import { openAppStore } from '../../src/runtime/store/app-store';
-import { Accounts } from '../../src/server/auth/accounts';
-import { launchChromium, shot } from '../support/browser';
-import { testNeo4j } from '../support/neo4j';
-import { ensureSeeded } from '../support/seeded';
-import { startApp } from './support/app';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { shot } from '../support/browser';
+import { accountsSession, PASSWORD, writeFromPage } from './support/accounts';
 import { signIn } from './support/sign-in';
 
 const T = 240_000;
-const PASSWORD = 'correct horse battery';
-const dataDir = mkdtempSync(join(tmpdir(), 'newsgraph-e2e-query-owner-'));
-let app: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  await ensureSeeded();
-  const store = openAppStore(dataDir);
-  const accounts = new Accounts(store);
-  await accounts.add('ada', 'admin', PASSWORD);
-  await accounts.add('ed', 'editor', PASSWORD);
-  await accounts.add('eve', 'editor', PASSWORD);
-  store.close();
-  const t = testNeo4j();
-  app = await startApp(
-    { uri: t.uri, username: t.username, password: t.password, database: t.database },
-    { NEWSGRAPH_DATA_DIR: dataDir },
-  );
-  browser = await launchChromium();
-}, 600_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const e2e = accountsSession('newsgraph-e2e-query-owner-', { ada: 'admin', ed: 'editor', eve: 'editor' });
 
 /** Saves a query from the page's own JavaScript, with the session's CSRF token. */
 const saveFromPage = (page: Page, name: string) =>
-  page.evaluate(async (n) => {
-    const s = (await (await fetch('/api/session')).json()) as { csrfToken: string };
-    const r = await fetch('/api/queries', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-csrf-token': s.csrfToken },
-      body: JSON.stringify({
-        name: n,
-        title: `People (${n})`,
-        description: 'Five people',
-        cypher: 'MATCH (p:Person) RETURN p.name AS name LIMIT 5',
-        replace: true,
-      }),
-    });
-    return r.status;
-  }, name);
+  page.evaluate(writeFromPage, [
+    'POST',
+    '/api/queries',
+    {
+      name,
+      title: `People (${name})`,
+      description: 'Five people',
+      cypher: 'MATCH (p:Person) RETURN p.name AS name LIMIT 5',
+      replace: true,
+    },
+  ] as [string, string, unknown]);
 
 /** Deletes a saved query from the page's own JavaScript, with the session's CSRF token. */
 const deleteFromPage = (page: Page, name: string) =>
-  page.evaluate(async (n) => {
-    const s = (await (await fetch('/api/session')).json()) as { csrfToken: string };
-    const r = await fetch(`/api/queries/${n}`, { method: 'DELETE', headers: { 'x-csrf-token': s.csrfToken } });
-    return r.status;
-  }, name);
+  page.evaluate(writeFromPage, ['DELETE', `/api/queries/${name}`] as [string, string]);
 
 describe('saved queries of other editors in the library (e2e)', () => {
   it(
     "disables Save over and Delete on another editor's query, saying whose; a refusal shows the server's message",
     async () => {
-      const ed = await signIn(browser, app.url, 'ed', PASSWORD);
-      const eve = await signIn(browser, app.url, 'eve', PASSWORD);
-      const ada = await signIn(browser, app.url, 'ada', PASSWORD);
+      const ed = await signIn(e2e.browser, e2e.app.url, 'ed', PASSWORD);
+      const eve = await signIn(e2e.browser, e2e.app.url, 'eve', PASSWORD);
+      const ada = await signIn(e2e.browser, e2e.app.url, 'ada', PASSWORD);
       try {
         expect(await saveFromPage(ed.page, 'ed-people')).toBe(200);
         expect(await saveFromPage(eve.page, 'eve-people')).toBe(200);
