@@ -250,7 +250,6 @@ async function undo(
   const recreated = dropped.length ? Number(again.records[0]!.get('n')) : 0;
   const backIds = back.records[0]!.get('ids') as string[];
   const againIds = dropped.length ? (again.records[0]!.get('ids') as string[]) : [];
-  const restored = await drawnPayload(tx, did, [...backIds, ...againIds]);
   const next = version + 1;
   const res = await tx.run(
     `MATCH (s) WHERE elementId(s) = $sid
@@ -259,6 +258,8 @@ async function undo(
      RETURN properties(s) AS p`,
     { sid, aliases: entry.aliasesBefore, next: neo4j.int(next), by },
   );
+  // Read once the survivor is unlocked and has its aliases back: the explorer shows these copies.
+  const restored = await drawnPayload(tx, did, [...backIds, ...againIds]);
   return {
     id: sid,
     key: typeof s.id === 'string' ? s.id : null,
