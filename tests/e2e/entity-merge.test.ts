@@ -20,6 +20,8 @@ const PASSWORD = 'correct horse battery';
 const DUP = 'v-gladkov-duplicate';
 /** A second duplicate, merged and then the merge undone from the status line. */
 const DUP2 = 'slava-gladkov-duplicate';
+/** A third, merged and then the merge undone from the audit view. */
+const DUP3 = 'gladkov-vv-duplicate';
 // The session gives other files the seeded graph back (the merge changes it).
 const e2e = ingestSession('newsgraph-e2e-entity-merge-', async (dataDir) => {
   const store = openAppStore(dataDir);
@@ -37,14 +39,48 @@ beforeAll(async () => {
        CREATE (d:Entity:Person {id: $dup, name: 'V. Gladkov', aliases: [], description: 'Belgorod governor.', dataset: g.dataset})
        CREATE (d)-[:GOVERNOR_OF {evidence_quotes: ['governor of the region'], evidence_starts: [823], evidence_ends: [865]}]->(place)
        CREATE (:Entity:Person {id: $dup2, name: 'Slava Gladkov', aliases: [], description: 'A nickname.', dataset: g.dataset})
-             -[:GOVERNOR_OF {evidence_starts: [1]}]->(place)`,
-      { dup: DUP, dup2: DUP2 },
+             -[:GOVERNOR_OF {evidence_starts: [1]}]->(place)
+       CREATE (:Entity:Person {id: $dup3, name: 'Gladkov Vyacheslav', aliases: [], description: 'Surname first.', dataset: g.dataset})
+             -[:GOVERNOR_OF {evidence_starts: [2]}]->(place)`,
+      { dup: DUP, dup2: DUP2, dup3: DUP3 },
       { database: testNeo4j().database },
     );
   } finally {
     await driver.close();
   }
 }, 60_000);
+
+/** The element id of the governor's GOVERNOR_OF relationship whose evidence starts at `start`. */
+async function movedEdge(start: number): Promise<string> {
+  const driver = testDriver();
+  try {
+    const r = await driver.executeQuery(
+      `MATCH ({id: 'vyacheslav-gladkov'})-[r:GOVERNOR_OF]->() WHERE r.evidence_starts = [$start] RETURN elementId(r) AS id`,
+      { start },
+      { database: testNeo4j().database },
+    );
+    return r.records[0]!.get('id') as string;
+  } finally {
+    await driver.close();
+  }
+}
+
+/** Whether relationship `id` is in the view's graph and drawn on the canvas. */
+function drawnEdge(page: Page, id: string): Promise<boolean> {
+  return page.evaluate((e) => {
+    const x = window.__newsgraph!.explorer;
+    return x.state.history.present.state.edges.has(e) && x.graph.hasEdge(e);
+  }, id);
+}
+
+/** Whether a relationship of the node with key `key` is drawn. */
+function dupEdgeDrawn(page: Page, key: string): Promise<boolean> {
+  return page.evaluate((k) => {
+    const x = window.__newsgraph!.explorer;
+    const id = window.__newsgraph!.nodeId(k);
+    return !!id && x.graph.hasNode(id) && x.graph.degree(id) > 0;
+  }, key);
+}
 
 /** Selects the search's hit named `name` and waits for its detail. */
 async function open(page: Page, text: string, name: string): Promise<void> {
@@ -85,6 +121,9 @@ describe('merging a duplicate from the detail panel (e2e)', () => {
         await idle(page);
         expect(await nodeId(page, DUP)).toBeNull();
         expect(await nodeId(page, 'vyacheslav-gladkov')).not.toBeNull();
+        // The duplicate's relationship, now the governor's, is drawn at once (no expansion again).
+        const moved = await movedEdge(823);
+        expect(await drawnEdge(page, moved)).toBe(true);
         await shot(page, 'entity-merge-02-merged');
         expect(errors).toEqual([]);
       } finally {
@@ -130,6 +169,8 @@ describe('merging a duplicate from the detail panel (e2e)', () => {
         await page.getByTestId('merge-entity-confirm').click();
         await page.getByTestId('merge-entity-dialog').waitFor({ state: 'detached', timeout: 30_000 });
         await page.locator('.aliases .alias', { hasText: /^Slava Gladkov$/ }).waitFor({ timeout: 30_000 });
+        const moved = await movedEdge(1);
+        expect(await drawnEdge(page, moved)).toBe(true);
 
         await page.getByTestId('status-undo-merge').click();
         await page.getByTestId('undo-merge-reason').fill('a different person');
@@ -138,6 +179,13 @@ describe('merging a duplicate from the detail panel (e2e)', () => {
         await page.getByTestId('undo-merge-dialog').waitFor({ state: 'detached', timeout: 30_000 });
         await page.getByTestId('status').filter({ hasText: 'Slava Gladkov is back' }).waitFor({ timeout: 30_000 });
         await page.locator('.aliases .alias', { hasText: /^Slava Gladkov$/ }).waitFor({ state: 'detached' });
+        // The duplicate is back on the canvas with its relationship; the governor's copy is gone.
+        await idle(page);
+        expect(await nodeId(page, DUP2)).not.toBeNull();
+        expect(await drawnEdge(page, moved)).toBe(false);
+        expect(await page.evaluate(() => window.__newsgraph!.explorer.graph.size)).toBeGreaterThan(0);
+        expect(await dupEdgeDrawn(page, DUP2)).toBe(true);
+        await shot(page, 'entity-merge-05-undone');
         const driver = testDriver();
         try {
           const back = await driver.executeQuery(
@@ -149,6 +197,58 @@ describe('merging a duplicate from the detail panel (e2e)', () => {
         } finally {
           await driver.close();
         }
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+    T,
+  );
+  it(
+    'the audit view offers to undo a merge that stands, says who undid one, and lists it undone after',
+    async () => {
+      const { page, context, errors } = await signIn(e2e.browser, e2e.app.url, 'ada', PASSWORD);
+      try {
+        await open(page, 'Vyacheslav Gladkov', 'Vyacheslav Gladkov');
+        await page.getByTestId('merge-entity').click();
+        await page.getByTestId('merge-entity-q').fill('Gladkov Vyacheslav');
+        await page.getByTestId('merge-entity-hit').filter({ hasText: 'Gladkov Vyacheslav' }).first().click();
+        await page.getByTestId('merge-entity-chosen').waitFor({ timeout: 30_000 });
+        await page.getByTestId('merge-entity-reason').fill('initials');
+        await page.getByTestId('merge-entity-confirm').click();
+        await page.getByTestId('merge-entity-dialog').waitFor({ state: 'detached', timeout: 30_000 });
+        await page.locator('.aliases .alias', { hasText: /^Gladkov Vyacheslav$/ }).waitFor({ timeout: 30_000 });
+        await idle(page);
+        expect(await nodeId(page, DUP3)).toBeNull();
+
+        await page.getByTestId('admin-open').click();
+        await page.getByTestId('admin-tab-audit').click();
+        await page.getByTestId('audit-filter-action').fill('node.merge');
+        const rows = page.getByTestId('audit-entry');
+        const row = (name: string) => rows.filter({ hasText: 'node.merge' }).filter({ hasText: name });
+        // The one undone from the status line says so, and offers nothing.
+        await row('Slava Gladkov').getByTestId('audit-entry-undone').filter({ hasText: 'Undone by ed' }).waitFor({
+          timeout: 30_000,
+        });
+        expect(await row('Slava Gladkov').getByTestId('audit-undo-merge').count()).toBe(0);
+        await shot(page, 'entity-merge-06-audit');
+        await row('Gladkov Vyacheslav').getByTestId('audit-undo-merge').click();
+        await page.getByTestId('undo-merge-confirm').click();
+        await page.getByTestId('undo-merge-error').filter({ hasText: 'reason' }).waitFor();
+        await page.getByTestId('undo-merge-reason').fill('another person');
+        await page.getByTestId('undo-merge-confirm').click();
+        await page.getByTestId('undo-merge-dialog').waitFor({ state: 'detached', timeout: 30_000 });
+        await row('Gladkov Vyacheslav')
+          .getByTestId('audit-entry-undone')
+          .filter({ hasText: 'Undone by ada' })
+          .waitFor({ timeout: 30_000 });
+        expect(await row('Gladkov Vyacheslav').getByTestId('audit-undo-merge').count()).toBe(0);
+        await shot(page, 'entity-merge-07-audit-undone');
+        await page.getByTestId('admin-close').click();
+        await idle(page);
+        // Back in the graph and on the canvas, with its relationship.
+        expect(await nodeId(page, DUP3)).not.toBeNull();
+        expect(await dupEdgeDrawn(page, DUP3)).toBe(true);
         expect(errors).toEqual([]);
       } finally {
         await context.close();

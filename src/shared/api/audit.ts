@@ -27,6 +27,11 @@ export const AuditEntrySchema = z.object({
   after: z.unknown(),
   detail: z.unknown().describe('the article and quote behind a graph change, a reason…'),
   origin: AuditOriginSchema.nullable().describe('null for entries written before origins were recorded'),
+  undone: z
+    .object({ id: z.number(), actor: z.string(), at: z.string().describe('ISO time') })
+    .nullable()
+    .optional()
+    .describe('on a `node.merge` entry only: the `node.unmerge` entry that undid it, null while it stands'),
 });
 export type AuditEntryWire = z.infer<typeof AuditEntrySchema>;
 

@@ -1,10 +1,14 @@
 import { z } from 'zod';
+import { GraphPayloadSchema } from '../graph';
 import type { EndpointContract } from './contract';
 import { NodeIdParamsSchema, NodeIdSchema } from './common';
 import { VersionSchema } from './node-edit';
 import { ROUTES } from './routes';
 
 const REASON_REQUIRED = 'is required: say why these are the same entity (kept in the audit trail)';
+
+/** The most moved relationships a merge or its undo returns to draw (an expansion's default page). */
+export const MERGE_DRAW_MAX = 100;
 
 export const NodeMergeBodySchema = z
   .object({
@@ -25,6 +29,9 @@ export const NodeMergeResponseSchema = z.object({
   dropped: z.number().int().describe('relationships between the two (or loops on the duplicate): not recreated'),
   aliasesAdded: z.array(z.string()),
   audit: z.number().int().describe('the `node.merge` audit entry: what `POST /api/nodes/{id}/unmerge` undoes'),
+  movedGraph: GraphPayloadSchema.describe(
+    `up to ${MERGE_DRAW_MAX} of the relationships recreated on the survivor, with both their ends: what the explorer draws at once`,
+  ),
 });
 export type NodeMergeResponse = z.infer<typeof NodeMergeResponseSchema>;
 

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { GraphPayloadSchema } from '../graph';
 import type { EndpointContract } from './contract';
 import { NodeIdParamsSchema } from './common';
 import { VersionSchema } from './node-edit';
+import { MERGE_DRAW_MAX } from './node-merge';
 import { ROUTES } from './routes';
 
 const REASON_REQUIRED = 'is required: say why the merge was wrong (kept in the audit trail)';
@@ -22,6 +24,12 @@ export const NodeUnmergeResponseSchema = z.object({
   duplicate: z.object({ id: z.string().describe("the recreated node's (new) elementId"), key: z.string().nullable() }),
   movedBack: z.number().int().describe('relationships moved back from the survivor to the duplicate'),
   recreated: z.number().int().describe('relationships the merge dropped (between the two), recreated from the audit'),
+  removed: z
+    .array(z.string())
+    .describe("the elementIds of the survivor's relationships that moved back (deleted there)"),
+  restored: GraphPayloadSchema.describe(
+    `the recreated duplicate with up to ${MERGE_DRAW_MAX} of its relationships and their other ends: what the explorer draws at once`,
+  ),
 });
 export type NodeUnmergeResponse = z.infer<typeof NodeUnmergeResponseSchema>;
 

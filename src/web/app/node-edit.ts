@@ -12,8 +12,12 @@ import type {
   NodeMergeResponse,
   NodeUnmergeResponse,
 } from '../../shared/api';
+import type { GraphPayload } from '../../shared/graph';
 import type { UndoMergeOffer } from '../core/shell/actions';
-import { dropNodeEverywhere, refreshNodeEverywhere } from '../core/graph/node-data';
+import type { GraphState } from '../core/graph/graph-store';
+import { refreshNodeEverywhere } from '../core/graph/node-data';
+import { mergedView, unmergedView } from '../core/graph/merge-view';
+import { graphOf } from '../core/history/actions';
 import type { Explorer } from './explorer';
 
 /** Shows `properties` as the node's current ones: its canvas label and data, then its detail read again. */
@@ -30,14 +34,33 @@ export async function saveEntityEdit(app: Explorer, id: string, body: NodeEditBo
   return out;
 }
 
+/** Lays out the nodes a drawn payload brought (placed beside their loaded neighbours first). */
+function settle(app: Explorer, before: GraphState, payload: GraphPayload): void {
+  const now = graphOf(app.state).nodes;
+  const fresh = payload.nodes.map((n) => n.id).filter((id) => !before.nodes.has(id) && now.has(id));
+  if (fresh.length) app.render.runLayout(false, fresh);
+}
+
 /**
  * Undoes the merge `offer` names, with a reason (throws the API's error: 409 when the survivor
- * changed since, 400…): the survivor shows its version, and the status line offers to open the
- * duplicate, which is back.
+ * changed since, 400…): the relationships that moved back leave the canvas, the duplicate comes
+ * back on it with its own (one step), the survivor shows its version, and the status line offers
+ * to open the duplicate.
  */
 export async function undoMerge(app: Explorer, offer: UndoMergeOffer, reason: string): Promise<NodeUnmergeResponse> {
   const out = await app.api.unmergeNode(offer.survivor, { merge: offer.merge, version: offer.version, reason });
+  const before = graphOf(app.state);
+  app.store.set(
+    unmergedView({
+      survivor: out.id,
+      removed: out.removed,
+      restored: out.restored,
+      title: `Undid the merge of ${offer.duplicate}`,
+      ref: out.duplicate.key ?? out.duplicate.id,
+    }),
+  );
   showNodeVersion(app, out.id, out.properties);
+  settle(app, before, out.restored);
   app.shell.setStatus('info', `Undid the merge: ${offer.duplicate} is back.`, {
     ref: out.duplicate.key ?? out.duplicate.id,
     caption: offer.duplicate,
@@ -65,9 +88,9 @@ export async function saveClaimStatus(app: Explorer, id: string, body: ClaimStat
 
 /**
  * Merges a duplicate into entity `id` (throws the API's error: 400 naming the field, 409, 403…):
- * the deleted duplicate leaves the canvas and the history, the survivor shows its new version
- * (aliases) and its detail is read again (it now has the duplicate's relationships and evidence);
- * the status line offers to undo it.
+ * the deleted duplicate leaves the canvas and the history, its moved relationships are drawn on
+ * the survivor with their other ends (one step, from the merge's answer), the survivor shows its
+ * new version (aliases) and its detail is read again; the status line offers to undo it.
  */
 export async function mergeDuplicate(
   app: Explorer,
@@ -76,11 +99,22 @@ export async function mergeDuplicate(
   duplicateCaption?: string,
 ): Promise<NodeMergeResponse> {
   const out = await app.api.mergeNode(id, body);
-  app.store.set(dropNodeEverywhere(out.duplicate.id));
-  app.selection.forget(out.duplicate.id);
-  showNodeVersion(app, out.id, out.properties);
   const caption = typeof out.properties.name === 'string' ? out.properties.name : out.id;
   const duplicate = duplicateCaption ?? out.duplicate.key ?? 'the duplicate';
+  const before = graphOf(app.state);
+  const ref = typeof out.properties.id === 'string' ? out.properties.id : out.id;
+  app.store.set(
+    mergedView({
+      duplicate: out.duplicate.id,
+      survivor: out.id,
+      moved: out.movedGraph,
+      title: `Merged ${duplicate} into ${caption}`,
+      ref,
+    }),
+  );
+  app.selection.forget(out.duplicate.id);
+  showNodeVersion(app, out.id, out.properties);
+  settle(app, before, out.movedGraph);
   app.shell.setStatus('info', `Merged ${duplicate} into ${caption}.`, undefined, {
     survivor: out.id,
     version: out.version,

@@ -127,6 +127,18 @@ describe('entity merge', () => {
     expect(r.body.properties).toMatchObject({ version: 1, edited_by: 'ed' });
     expect(r.body.properties.aliases).toContain('V. Gladkov');
     expect(new Set(r.body.properties.aliases).size).toBe(r.body.properties.aliases.length);
+    // What the explorer draws at once: the two moved relationships, on the survivor, with their ends.
+    const drawn = r.body.movedGraph as {
+      nodes: { id: string; key: string }[];
+      edges: { id: string; type: string; source: string; target: string }[];
+    };
+    expect(drawn.edges.map((e) => e.type).sort()).toEqual(['ABOUT', 'GOVERNOR_OF']);
+    for (const e of drawn.edges) expect([e.source, e.target]).toContain(r.body.id);
+    expect(drawn.nodes.map((n) => n.key).sort()).toEqual(['belgorod-region', CLAIM, SURVIVOR].sort());
+    const live = await cypher('MATCH ()-[x]->() WHERE elementId(x) IN $ids RETURN count(x) AS n', {
+      ids: drawn.edges.map((e) => e.id),
+    });
+    expect(Number(live[0]!.get('n'))).toBe(2);
 
     expect(await cypher('MATCH (n {id: $id}) RETURN n', { id: DUP })).toHaveLength(0);
     const after = await cypher(`MATCH (g {id: $g})-[r]-() RETURN count(r) AS c`, { g: SURVIVOR });

@@ -95,6 +95,8 @@ beforeAll(async () => {
   expect(m.status, JSON.stringify(m.body)).toBe(200);
   const audit = await as(api.app, admin, 'GET', `/api/audit?action=node.merge&target=${SURVIVOR}`);
   mergeId = audit.body.entries[0].id;
+  // Not undone yet: the audit view offers the undo.
+  expect(audit.body.entries[0].undone).toBeNull();
 });
 afterAll(async () => {
   await api?.close();
@@ -158,6 +160,19 @@ describe('undoing a merge', () => {
     expect(r.body).toMatchObject({ version: v + 1, movedBack: 2, recreated: 1, duplicate: { key: DUP } });
     expect(r.body.properties).toMatchObject({ version: v + 1, edited_by: 'ed' });
     expect(r.body.properties.aliases).not.toContain('V. Gladkov');
+    // What the explorer redraws: the survivor's moved relationships are gone, the duplicate is back with its own.
+    expect(r.body.removed).toHaveLength(2);
+    const gone = await cypher('MATCH ()-[x]->() WHERE elementId(x) IN $ids RETURN count(x) AS n', {
+      ids: r.body.removed,
+    });
+    expect(Number(gone[0]!.get('n'))).toBe(0);
+    const restored = r.body.restored as {
+      nodes: { id: string; key: string }[];
+      edges: { source: string; target: string }[];
+    };
+    expect(restored.nodes.map((n) => n.key)).toEqual(expect.arrayContaining([DUP, SURVIVOR, CLAIM, 'belgorod-region']));
+    expect(restored.edges).toHaveLength(3);
+    for (const e of restored.edges) expect([e.source, e.target]).toContain(r.body.duplicate.id);
     // Labels, properties with their types (3 an integer, 0.5 a float, the datetimes datetimes) and
     // every relationship with its evidence, exactly as before the merge.
     expect(await snapshot(false)).toBe(beforeMerge);
@@ -183,6 +198,16 @@ describe('undoing a merge', () => {
       after: { version: v + 1 },
       detail: { merge: mergeId, reason: 'two people after all', movedBack: 2, recreated: 1, duplicate: { key: DUP } },
     });
+    // The merge's entry says it was undone, by whom and when (the merge map's mark).
+    const merges = await as(api.app, admin, 'GET', `/api/audit?action=node.merge&target=${SURVIVOR}`);
+    const undo = audit.body.entries[0];
+    expect(merges.body.entries.find((x: { id: number }) => x.id === mergeId).undone).toEqual({
+      id: undo.id,
+      actor: 'ed',
+      at: undo.at,
+    });
+    // Other actions carry no such field.
+    expect(undo.undone).toBeUndefined();
   });
 
   it('refuses to undo it twice (409), writing nothing', async () => {

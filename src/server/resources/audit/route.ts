@@ -13,6 +13,17 @@ export const auditRoutes: RouteModule = (app, ctx) => {
       since = new Date(t).toISOString();
     }
     const entries = ctx.audit.list({ ...q, since, limit: q.limit });
-    return { entries, next: entries.length === q.limit ? entries[entries.length - 1]!.id : null };
+    return {
+      // A merge says whether it was undone (the merge map's mark), so the audit view offers the undo only while it stands.
+      entries: entries.map((e) => (e.action === 'node.merge' ? { ...e, undone: undoneOf(e.id) } : e)),
+      next: entries.length === q.limit ? entries[entries.length - 1]!.id : null,
+    };
   });
+
+  /** The `node.unmerge` entry that undid merge `id`, or null. Cost: two indexed reads. */
+  const undoneOf = (id: number) => {
+    const by = ctx.merges.undoneBy(id);
+    const undo = typeof by === 'number' ? ctx.audit.get(by) : null;
+    return undo ? { id: undo.id, actor: undo.actor, at: undo.at } : null;
+  };
 };

@@ -6,12 +6,14 @@
  */
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import type { NodeMergeBody } from '../../../shared/api/node-merge';
+import type { GraphPayload } from '../../../shared/graph';
 import { propertiesToJson, toJson } from '../../db/convert';
 import { matchNode } from '../../db/node-ref';
 import type { Db } from '../../db/runner';
 import { ApiError, badRequest, notFound } from '../../http/errors';
 import { noteWrite } from '../../../runtime/store/write-scope';
 import { LOCK, notOurs } from './query';
+import { drawnPayload } from './drawn';
 
 /** One relationship of the duplicate as the audit keeps it: enough to recreate it by hand. */
 export interface MovedRelationship {
@@ -44,6 +46,8 @@ export interface MergeOutcome {
   duplicate: MergedDuplicate;
   moved: number;
   dropped: number;
+  /** Some moved relationships with their ends, to draw (drawn.ts). */
+  movedGraph: GraphPayload;
 }
 
 const versionOf = (p: Record<string, unknown>) => (p.version === undefined ? 0 : Number(toJson(p.version)));
@@ -170,23 +174,24 @@ export async function mergeEntities(db: Db, address: string, body: NodeMergeBody
            CALL (s, d) {
              MATCH (d)-[r]->(o) WHERE o <> d AND o <> s
              CREATE (s)-[c:$(type(r))]->(o) SET c = properties(r)
-             RETURN count(c) AS outs
+             RETURN count(c) AS outs, collect(elementId(c)) AS outIds
            }
            CALL (s, d) {
              MATCH (o)-[r]->(d) WHERE o <> d AND o <> s
              CREATE (o)-[c:$(type(r))]->(s) SET c = properties(r)
-             RETURN count(c) AS ins
+             RETURN count(c) AS ins, collect(elementId(c)) AS inIds
            }
            DETACH DELETE d
            SET s.aliases = $aliases, s.version = $next, s.edited_by = $by, s.edited_at = datetime()
            REMOVE s.${LOCK}
-           RETURN outs + ins AS moved, properties(s) AS p`,
+           RETURN outs + ins AS moved, outIds + inIds AS ids, properties(s) AS p`,
           { sid, did, aliases, next: neo4j.int(next), by },
         );
         const moved = Number(res.records[0]!.get('moved'));
         const expected = relationships.filter((r) => r.moved).length;
         // The read and the write saw the same relationships (both under the duplicate's lock).
         if (moved !== expected) throw new Error(`merge moved ${moved} relationships, expected ${expected}`);
+        const movedGraph = await drawnPayload(tx, sid, res.records[0]!.get('ids') as string[]);
         const dProps = propertiesToJson(d.props);
         return {
           id: sid,
@@ -205,6 +210,7 @@ export async function mergeEntities(db: Db, address: string, body: NodeMergeBody
           },
           moved,
           dropped: relationships.length - moved,
+          movedGraph,
         };
       },
       { timeout: 30_000, metadata: { app: 'newsgraph', what: 'entity merge' } },

@@ -133,6 +133,7 @@ export const nodeEditRoutes: RouteModule = (app, ctx) => {
       dropped: out.dropped,
       aliasesAdded: out.aliasesAdded,
       audit,
+      movedGraph: out.movedGraph,
     };
   });
 
@@ -172,6 +173,8 @@ export const nodeEditRoutes: RouteModule = (app, ctx) => {
       duplicate: out.duplicate,
       movedBack: out.movedBack,
       recreated: out.recreated,
+      removed: out.removed,
+      restored: out.restored,
     };
   });
 };

@@ -13,12 +13,14 @@
  */
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import type { NodeUnmergeBody } from '../../../shared/api/node-unmerge';
+import type { GraphPayload } from '../../../shared/graph';
 import { propertiesToJson, toJson } from '../../db/convert';
 import type { Db } from '../../db/runner';
 import { ApiError, badRequest } from '../../http/errors';
 import { noteWrite } from '../../../runtime/store/write-scope';
 import { LOCK } from './query';
 import { lock, type MergedDuplicate } from './merge';
+import { drawnPayload } from './drawn';
 
 /** Properties this app writes as datetimes (node and relationship), restored as datetimes. */
 export const KNOWN_DATETIMES = ['edited_at', 'accepted_at', 'started'] as const;
@@ -44,6 +46,10 @@ export interface UnmergeOutcome {
   duplicate: { id: string; key: string | null };
   movedBack: number;
   recreated: number;
+  /** The survivor's relationships that moved back (deleted there). */
+  removed: string[];
+  /** The duplicate with some of its relationships and their ends, to draw (drawn.ts). */
+  restored: GraphPayload;
 }
 
 /** One JSON value back to a Neo4j value (the rule above, without the datetimes). */
@@ -210,7 +216,7 @@ async function undo(
        RETURN c
      }
      DELETE r
-     RETURN count(c) AS n`,
+     RETURN count(c) AS n, collect(elementId(c)) AS ids`,
     { did, sid, moves },
   );
   const movedBack = Number(back.records[0]!.get('n'));
@@ -238,10 +244,12 @@ async function undo(
        RETURN c
      }
      SET ${datesOf('c', 'x.dates')}
-     RETURN count(c) AS n`,
+     RETURN count(c) AS n, collect(elementId(c)) AS ids`,
     { did, sid, dropped },
   );
   const recreated = dropped.length ? Number(again.records[0]!.get('n')) : 0;
+  const backIds = back.records[0]!.get('ids') as string[];
+  const againIds = dropped.length ? (again.records[0]!.get('ids') as string[]) : [];
   const next = version + 1;
   const res = await tx.run(
     `MATCH (s) WHERE elementId(s) = $sid
@@ -250,6 +258,8 @@ async function undo(
      RETURN properties(s) AS p`,
     { sid, aliases: entry.aliasesBefore, next: neo4j.int(next), by },
   );
+  // Read once the survivor is unlocked and has its aliases back: the explorer shows these copies.
+  const restored = await drawnPayload(tx, did, [...backIds, ...againIds]);
   return {
     id: sid,
     key: typeof s.id === 'string' ? s.id : null,
@@ -259,5 +269,7 @@ async function undo(
     duplicate: { id: did, key: dup.key },
     movedBack,
     recreated,
+    removed: moves.map((m) => m.rid),
+    restored,
   };
 }

@@ -65,3 +65,30 @@ export const dropNodeEverywhere =
       history: { ...h, past: h.past.map(entry), present: entry(h.present), future: h.future.map(entry) },
     };
   };
+
+/** The state without relationships `ids` (their ends stay): what layers held of them is dropped. */
+function droppedEdges(state: GraphState, ids: ReadonlySet<string>): GraphState {
+  if (![...ids].some((id) => state.edges.has(id))) return state;
+  const layers = state.layers.map((l) => ({ ...l, edgeIds: l.edgeIds.filter((e) => !ids.has(e)) }));
+  return prune(state, layers, state);
+}
+
+/**
+ * Relationships `ids` no longer exist (an undone merge moved them back to the duplicate): they
+ * leave the present, past and future graphs, as a deleted node does. O(history entries × layers).
+ */
+export const dropEdgesEverywhere =
+  (ids: readonly string[]) =>
+  (s: AppState): AppState => {
+    if (!ids.length) return s;
+    const gone = new Set(ids);
+    const h = s.history;
+    const entry = <E extends Entry<GraphState, unknown>>(e: E): E => {
+      const state = droppedEdges(e.state, gone);
+      return state === e.state ? e : { ...e, state };
+    };
+    return {
+      ...s,
+      history: { ...h, past: h.past.map(entry), present: entry(h.present), future: h.future.map(entry) },
+    };
+  };

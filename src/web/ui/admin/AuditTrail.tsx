@@ -4,6 +4,9 @@ import { describeError } from '../../api/client';
 import { useExplorer } from '../context';
 import { auditChanges, auditTarget, auditWhen, auditWhy } from './audit-format';
 import { describeOrigin } from './audit-origin';
+import { auditMerge } from './audit-merge';
+import { UndoMerge } from '../detail/UndoMerge';
+import { useMayEdit } from '../shell/useSession';
 
 /** The audit trail, newest first, filtered by action or person; each change as "field: old → new". */
 export function AuditTrail() {
@@ -11,6 +14,9 @@ export function AuditTrail() {
   const [entries, setEntries] = useState<AuditEntryWire[]>([]);
   const [filter, setFilter] = useState({ action: '', actor: '' });
   const [error, setError] = useState<string | null>(null);
+  // Bumped after an undo from this list: the list is read again (the merge now says it was undone).
+  const [reads, setReads] = useState(0);
+  const mayEdit = useMayEdit();
   useEffect(() => {
     let live = true;
     api.audit({ action: filter.action || undefined, actor: filter.actor || undefined, limit: 100 }).then(
@@ -20,7 +26,7 @@ export function AuditTrail() {
     return () => {
       live = false;
     };
-  }, [api, filter]);
+  }, [api, filter, reads]);
   const now = new Date();
   return (
     <div style={{ marginTop: 12 }}>
@@ -64,6 +70,7 @@ export function AuditTrail() {
               const target = auditTarget(e);
               const changes = auditChanges(e.before, e.after);
               const why = auditWhy(e.detail);
+              const merge = auditMerge(e, now);
               return (
                 <tr key={e.id} data-testid="audit-entry">
                   <td className="small nowrap" title={when.title} data-testid="audit-entry-when">
@@ -90,6 +97,14 @@ export function AuditTrail() {
                         {w}
                       </div>
                     ))}
+                    {merge && 'undone' in merge ? (
+                      <div className="muted" data-testid="audit-entry-undone">
+                        {merge.undone}
+                      </div>
+                    ) : null}
+                    {merge && 'offer' in merge && mayEdit ? (
+                      <UndoMerge offer={merge.offer} testId="audit-undo-merge" onDone={() => setReads((n) => n + 1)} />
+                    ) : null}
                   </td>
                 </tr>
               );

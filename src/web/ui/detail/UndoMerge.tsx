@@ -1,5 +1,6 @@
 /**
- * "Undo merge" on the status line right after a merge (for its editor): asks for a reason, then
+ * "Undo merge" on the status line right after a merge (for its editor), and on a merge's entry in
+ * the audit view while it stands: asks for a reason, then
  * the server restores the duplicate and its relationships from the merge's audit entry, or
  * refuses (409) when the survivor changed since, naming who changed it.
  */
@@ -10,18 +11,35 @@ import { undoMerge } from '../../app/node-edit';
 import { useExplorer } from '../context';
 import { EditDialog, EditDialogOpener, ReasonField } from '../shell/EditDialog';
 
-export function UndoMerge({ offer }: { offer: UndoMergeOffer }) {
+/** The button and its dialog; `onDone` runs once the merge is undone (the audit view reads its list again). */
+export function UndoMerge({
+  offer,
+  testId = 'status-undo-merge',
+  onDone,
+}: {
+  offer: UndoMergeOffer;
+  testId?: string;
+  onDone?: () => void;
+}) {
   return (
     <EditDialogOpener
-      testId="status-undo-merge"
+      testId={testId}
       title={`Bring ${offer.duplicate} back as it was, with its relationships`}
       label="Undo merge"
-      dialog={(onClose) => <UndoMergeDialog offer={offer} onClose={onClose} />}
+      dialog={(onClose) => <UndoMergeDialog offer={offer} onClose={onClose} onDone={onDone} />}
     />
   );
 }
 
-function UndoMergeDialog({ offer, onClose }: { offer: UndoMergeOffer; onClose: () => void }) {
+function UndoMergeDialog({
+  offer,
+  onClose,
+  onDone,
+}: {
+  offer: UndoMergeOffer;
+  onClose: () => void;
+  onDone?: () => void;
+}) {
   const explorer = useExplorer();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -33,6 +51,7 @@ function UndoMergeDialog({ offer, onClose }: { offer: UndoMergeOffer; onClose: (
     try {
       await undoMerge(explorer, offer, reason.trim());
       onClose();
+      onDone?.();
     } catch (err) {
       setBusy(false);
       setError(describeError(err));
