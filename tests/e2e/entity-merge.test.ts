@@ -7,29 +7,21 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openAppStore } from '../../src/runtime/store/app-store';
-import { Accounts } from '../../src/server/auth/accounts';
 import { idle, nodeId, shot } from '../support/browser';
 import { testDriver, testNeo4j } from '../support/neo4j';
 import { search } from './support/explorer';
-import { ingestSession } from './support/ingest-session';
+import { accountsSession, PASSWORD } from './support/accounts';
 import { signIn } from './support/sign-in';
 
 const T = 240_000;
-const PASSWORD = 'correct horse battery';
 const DUP = 'v-gladkov-duplicate';
 /** A second duplicate, merged and then the merge undone from the status line. */
 const DUP2 = 'slava-gladkov-duplicate';
 /** A third, merged and then the merge undone from the audit view. */
 const DUP3 = 'gladkov-vv-duplicate';
 // The session gives other files the seeded graph back (the merge changes it).
-const e2e = ingestSession('newsgraph-e2e-entity-merge-', async (dataDir) => {
-  const store = openAppStore(dataDir);
-  const accounts = new Accounts(store);
-  await accounts.add('ada', 'admin', PASSWORD); // the first account must be an admin
-  await accounts.add('ed', 'editor', PASSWORD);
-  store.close();
-});
+// The first account must be an admin.
+const e2e = accountsSession('newsgraph-e2e-entity-merge-', { ada: 'admin', ed: 'editor' });
 
 beforeAll(async () => {
   const driver = testDriver();

@@ -3,9 +3,10 @@
  * names become aliases, it is deleted and audited whole; every refusal writes nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAppStore, type AppStore } from '../../../src/runtime/store/app-store';
-import { makeTestApi, type TestApi } from '../../support/api';
-import { addUser, as, signIn, type Credentials } from '../../support/auth';
+import type { AppStore } from '../../../src/runtime/store/app-store';
+import type { TestApi } from '../../support/api';
+import { as, type Credentials } from '../../support/auth';
+import { team } from '../../support/team';
 import { testCypher } from '../../support/neo4j';
 import { ensureSeeded, reseed } from '../../support/seeded';
 
@@ -39,14 +40,11 @@ const snapshot = async () =>
 
 beforeAll(async () => {
   await ensureSeeded();
-  store = openAppStore(':memory:');
-  api = await makeTestApi({ store, envVars: { NEWSGRAPH_LOGIN_LIMIT: '500' } });
-  await addUser(store, 'ada', 'admin');
-  await addUser(store, 'ed', 'editor');
-  await addUser(store, 'vic', 'viewer');
-  admin = await signIn(api.app, 'ada');
-  ed = await signIn(api.app, 'ed');
-  viewer = await signIn(api.app, 'vic');
+  ({
+    api,
+    store,
+    users: { ada: admin, ed, vic: viewer },
+  } = await team({ ada: 'admin', ed: 'editor', vic: 'viewer' }));
   // A second spelling of the governor, as a second article would have brought in: linked to a
   // region (with provenance, a date among it), claimed about, and linked to the governor himself.
   await cypher(

@@ -4,9 +4,10 @@
  * aliases and relationships are as before, the old key reads normally; every refusal writes nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAppStore, type AppStore } from '../../../src/runtime/store/app-store';
-import { makeTestApi, type TestApi } from '../../support/api';
-import { addUser, as, signIn, type Credentials } from '../../support/auth';
+import type { AppStore } from '../../../src/runtime/store/app-store';
+import type { TestApi } from '../../support/api';
+import { as, type Credentials } from '../../support/auth';
+import { team } from '../../support/team';
 import { testCypher as cypher } from '../../support/neo4j';
 import { ensureSeeded, reseed } from '../../support/seeded';
 
@@ -68,14 +69,11 @@ let mergeId: number;
 
 beforeAll(async () => {
   await ensureSeeded();
-  store = openAppStore(':memory:');
-  api = await makeTestApi({ store, envVars: { NEWSGRAPH_LOGIN_LIMIT: '500' } });
-  await addUser(store, 'ada', 'admin');
-  await addUser(store, 'ed', 'editor');
-  await addUser(store, 'vic', 'viewer');
-  admin = await signIn(api.app, 'ada');
-  ed = await signIn(api.app, 'ed');
-  viewer = await signIn(api.app, 'vic');
+  ({
+    api,
+    store,
+    users: { ada: admin, ed, vic: viewer },
+  } = await team({ ada: 'admin', ed: 'editor', vic: 'viewer' }));
   // A second spelling with an integer and a datetime of its own, evidence with integer offsets and
   // a datetime, a claim about it, and a link to the survivor (which a merge drops).
   await cypher(
