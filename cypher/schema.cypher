@@ -1,5 +1,6 @@
 // newsgraph schema: constraints first (they also give the id lookups their indexes), then the
-// full-text indexes over names and aliases and over claims' statements, then range indexes for time filters.
+// full-text indexes over names and aliases, claims' statements and articles' titles and outlets, then range
+// indexes for time filters.
 // Applied by the seed loader before any data (`npm run seed` applies it to a database it seeded earlier too,
 // so an index added here reaches it then); every statement is idempotent.
 
@@ -16,6 +17,8 @@ CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (n:Claim) REQUIRE n.id IS UNIQUE;
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases];
 // What a claim says, so search finds it by a phrase of it ("cluster-armed missiles").
 CREATE FULLTEXT INDEX claim_statements IF NOT EXISTS FOR (n:Claim) ON EACH [n.statement];
+// An article by part of its title or its outlet's name (an Article's `outlet` is that name, as loaded).
+CREATE FULLTEXT INDEX article_titles IF NOT EXISTS FOR (n:Article) ON EACH [n.title, n.outlet];
 
 CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date);
 CREATE INDEX event_date_from IF NOT EXISTS FOR (n:Event) ON (n.date_from);

@@ -1,6 +1,7 @@
 /**
  * Brings a database newsgraph seeded earlier up to cypher/schema.cypher when `npm start` finds it
- * already loaded (an index added since, such as claim_statements, reaches it without a re-seed).
+ * already loaded (an index added since, such as claim_statements or article_titles, reaches it without
+ * a re-seed).
  * Only a database with newsgraph's schema (the entity_id constraint and the entity_names index, as
  * ingest tells ours from others): one newsgraph did not seed is never written to, not even an index.
  */

@@ -46,14 +46,24 @@ describe("editing a claim's status (e2e)", () => {
         await page.getByTestId('claim-status-save').click();
         await page.getByTestId('claim-status-reason-error').waitFor();
         await page.getByLabel(/Reason/).fill('the Kremlin answered the charge a week later');
-        // The articles cited about the event are offered by title; any other is given by its id.
+        // The articles cited about the event are offered by title; any other is found by search or given by its id.
         const article = page.getByLabel(/Based on the article/);
         await article.locator(`option[value="${ARTICLE}"]`).waitFor({ state: 'attached', timeout: 30_000 });
         expect(await article.locator(`option[value="${ARTICLE}"]`).textContent()).toMatch(
           /^Russia hits own building in Belgorod/,
         );
+        // Another article is found by its title (articles only), which gives its id; or its id is typed.
+        await article.selectOption({ label: 'Another article…' });
+        await page.getByTestId('claim-status-article-find').fill('mistakenly bombs');
+        const found = page.locator('[data-testid=claim-status-article-find-results] [role=option]');
+        await found.first().waitFor({ timeout: 30_000 });
+        expect(await found.evaluateAll((os) => os.map((o) => o.getAttribute('data-kind')))).toEqual(['article']);
+        await found.first().click();
+        await expect(page.getByTestId('claim-status-article-other').inputValue()).resolves.toBe(
+          'wsj-2023-04-21-russia-mistakenly-bombs-own-city',
+        );
+        await shot(page, 'claim-status-00-find-article');
         // An article the graph does not have: the server's 400, beside the article.
-        await article.selectOption({ label: 'Another article (its id)…' });
         await page.getByTestId('claim-status-article-other').fill('no-such-article');
         await page.getByLabel('Quote from it').fill('Putin doesn’t care who he kills');
         await page.getByTestId('claim-status-save').click();

@@ -12,21 +12,26 @@ export const SearchQuerySchema = z.strictObject({
     .min(1, 'must not be empty')
     .max(SEARCH_MAX_CHARS, `must be at most ${SEARCH_MAX_CHARS} characters`)
     .describe(
-      "the perspective's search properties (names, titles, aliases, claims' statements…); prefix and fuzzy matching",
+      "the perspective's search properties (names, titles, aliases, claims' statements, articles' outlets…); prefix and fuzzy matching",
     ),
   labels: csvList(TokenNameSchema).describe('only nodes with one of these labels (comma-separated)'),
   limit: intParam(1, 100, 20).describe('maximum hits (1–100, default 20)'),
 });
 export type SearchQuery = z.infer<typeof SearchQuerySchema>;
 
-/** What a hit is: a claim found by what it says (a `:Claim` node), or any other node. */
-export const SEARCH_HIT_KINDS = ['node', 'claim'] as const;
+/**
+ * What a hit is: a claim found by what it says (a `:Claim` node), an article found by its title or
+ * outlet (an `:Article` node), or any other node.
+ */
+export const SEARCH_HIT_KINDS = ['node', 'claim', 'article'] as const;
 export type SearchHitKind = (typeof SEARCH_HIT_KINDS)[number];
 
 export const SearchHitSchema = z.object({
   kind: z
     .enum(SEARCH_HIT_KINDS)
-    .describe("claim: a :Claim node, found by its statement (its node's caption); node: anything else"),
+    .describe(
+      "claim: a :Claim node, found by its statement (its node's caption); article: an :Article node, found by its title or outlet (its properties title, outlet, published); node: anything else",
+    ),
   node: GraphNodeSchema,
   score: z.number().describe('relevance; higher is better (comparable within one response only)'),
   exact: z.boolean().describe('the query equals the name or one alias (case-insensitive)'),
@@ -51,7 +56,7 @@ export const SearchResponseSchema = z.object({
   hits: z
     .array(SearchHitSchema)
     .describe(
-      'at most `limit`: exact matches first, then other nodes, then claims (a third of the places kept for them)',
+      'at most `limit`: exact matches first, then other nodes, then articles (a fifth of the places kept for them), then claims (a third kept)',
     ),
   tookMs: z.number(),
 });

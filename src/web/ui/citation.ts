@@ -65,3 +65,12 @@ export function citableFromProperties(p: Record<string, unknown>): Citable {
     publishedTo: str(p.published_to),
   };
 }
+
+/**
+ * The line under an article's title in search: "Article · Daily Express (inferred) · 10–14 October 2022",
+ * from its node's properties, cited as everywhere else (an inferred outlet or a date range says so).
+ */
+export function articleHitLine(p: Record<string, unknown>): string {
+  const c = citableFromProperties(p);
+  return ['Article', formatOutlet(c), formatPublished(c)].filter(Boolean).join(' · ');
+}

@@ -91,11 +91,12 @@ describe('seed --bulk (neo4j-admin database import into an empty managed instanc
           r.counts.nodes.Article! + r.counts.nodes.Entity! + r.counts.nodes.Claim!,
         );
         const idx = await d.executeQuery(
-          "SHOW INDEXES YIELD name, state WHERE name IN ['entity_names', 'claim_statements', 'entity_id'] RETURN name, state ORDER BY name",
+          "SHOW INDEXES YIELD name, state WHERE name IN ['entity_names', 'claim_statements', 'article_titles', 'entity_id'] RETURN name, state ORDER BY name",
           {},
           { database: h.info.database },
         );
         expect(idx.records.map((x) => `${x.get('name') as string} ${x.get('state') as string}`)).toEqual([
+          'article_titles ONLINE',
           'claim_statements ONLINE',
           'entity_id ONLINE',
           'entity_names ONLINE',

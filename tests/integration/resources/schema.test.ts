@@ -35,9 +35,11 @@ describe('GET /api/schema', () => {
     expect(s.search).toEqual({
       mode: 'fulltext',
       index: 'entity_names',
-      indexes: ['entity_names', 'claim_statements'],
+      indexes: ['entity_names', 'claim_statements', 'article_titles'],
     });
-    expect(s.indexes.map((i) => i.name)).toEqual(expect.arrayContaining(['entity_names', 'claim_statements']));
+    expect(s.indexes.map((i) => i.name)).toEqual(
+      expect.arrayContaining(['entity_names', 'claim_statements', 'article_titles']),
+    );
     expect(s.ingest).toEqual({ writable: true, reason: null });
   });
 });

@@ -67,7 +67,7 @@ describe('GET /api/search', () => {
     const r = await api.get(`/api/search?q=${encodeURIComponent('residential Belgorod with cluster-armed missiles')}`);
     expect(r.status).toBe(200);
     const s = SearchResponseSchema.parse(r.body);
-    expect(s.indexes).toEqual(['entity_names', 'claim_statements']);
+    expect(s.indexes).toEqual(['entity_names', 'claim_statements', 'article_titles']);
     const hit = s.hits[0]!;
     expect(hit.kind).toBe('claim');
     expect(hit.node.key).toBe('claim-russia-ukraine-cluster-attack-belgorod-2022-07');
@@ -79,17 +79,54 @@ describe('GET /api/search', () => {
     expect(g.hits.filter((h) => h.kind === 'node').every((h) => h.claimant === null)).toBe(true);
   });
 
-  it('a name still ranks the entity first, with claims that mention it after the entities', async () => {
+  it("part of an article's title finds the article, labelled as one, with its outlet and date", async () => {
+    const s = SearchResponseSchema.parse((await api.get('/api/search?q=mistakenly%20bombs%20own')).body);
+    expect(s.indexes).toContain('article_titles');
+    const hit = s.hits[0]!;
+    expect(hit.kind).toBe('article');
+    expect(hit.node.key).toBe('wsj-2023-04-21-russia-mistakenly-bombs-own-city');
+    expect(hit.node.caption).toBe('Russia Mistakenly Bombs Own City');
+    expect(hit.node.properties).toMatchObject({ outlet: 'The Wall Street Journal', published: '2023-04-21' });
+    expect(hit.claimant).toBeNull();
+    // A word of a title with a typo, and a title word with the outlet's.
+    const typo = SearchResponseSchema.parse((await api.get('/api/search?q=misfird%20missile')).body);
+    expect(typo.hits[0]?.node.key).toBe('express-2022-10-13-russia-hits-own-building-in-belgorod');
+    const both = SearchResponseSchema.parse((await api.get('/api/search?q=cluster%20telegraph')).body);
+    expect(both.hits.map((h) => h.node.key)).toContain(
+      'telegraph-2022-07-03-kremlin-accuses-ukraine-cluster-bomb-attack',
+    );
+  });
+
+  it("the outlet's name finds its articles, after the outlet itself", async () => {
+    const s = SearchResponseSchema.parse((await api.get('/api/search?q=Daily%20Express')).body);
+    expect(s.hits[0]!.node.key).toBe('daily-express');
+    expect(s.hits[0]!.kind).toBe('node');
+    const articles = s.hits.filter((h) => h.kind === 'article');
+    expect(articles.map((h) => h.node.key)).toEqual(['express-2022-10-13-russia-hits-own-building-in-belgorod']);
+    // Articles only (the explorer's article picker): no entities, and the claims' index is not asked.
+    const only = SearchResponseSchema.parse((await api.get('/api/search?q=wall%20street&labels=Article')).body);
+    expect(only.hits.map((h) => h.node.key)).toEqual(['wsj-2023-04-21-russia-mistakenly-bombs-own-city']);
+    expect(only.indexes).not.toContain('claim_statements');
+  });
+
+  it('a name still ranks the entity first, with articles and claims that mention it after the entities', async () => {
     for (const [q, key] of [
       ['Gladkov', 'vyacheslav-gladkov'],
       ['cluster munitions', 'cluster-munitions'],
+      ['Belgorod', 'belgorod'],
+      ['Kremlin', 'kremlin'],
     ]) {
       const s = SearchResponseSchema.parse((await api.get(`/api/search?q=${encodeURIComponent(q!)}`)).body);
       expect(s.hits[0]!.node.key, q).toBe(key);
       expect(s.hits[0]!.kind, q).toBe('node');
       const kinds = s.hits.map((h) => h.kind);
-      expect(kinds.indexOf('claim') === -1 || kinds.lastIndexOf('node') < kinds.indexOf('claim'), q).toBe(true);
+      const after = (k: string) =>
+        kinds.indexOf(k as never) === -1 || kinds.lastIndexOf('node') < kinds.indexOf(k as never);
+      expect(after('claim') && after('article'), `${q}: ${kinds.join(' ')}`).toBe(true);
     }
+    // "Belgorod" is in two titles: they are on the page too.
+    const b = SearchResponseSchema.parse((await api.get('/api/search?q=Belgorod')).body);
+    expect(b.hits.filter((h) => h.kind === 'article').length).toBeGreaterThan(0);
     // Gladkov made claims: they are found too, within the cap.
     const g = SearchResponseSchema.parse((await api.get('/api/search?q=Gladkov&limit=6')).body);
     expect(g.hits).toHaveLength(6);
@@ -100,10 +137,11 @@ describe('GET /api/search', () => {
     expect(people.indexes).toEqual(['entity_names']); // the claims' index is not asked
   });
 
-  it('a database seeded before the claim index existed: names by full text, no claims; start adds the index', async () => {
+  it('a database seeded before the claim and article indexes existed: names by full text; start adds them', async () => {
     const driver = testDriver();
     const { database } = testNeo4j();
     await driver.executeQuery('DROP INDEX claim_statements IF EXISTS', {}, { database });
+    await driver.executeQuery('DROP INDEX article_titles IF EXISTS', {}, { database });
     const old = await makeTestApi();
     try {
       const s = SearchResponseSchema.parse((await old.get('/api/search?q=Gladkov')).body);
@@ -112,13 +150,18 @@ describe('GET /api/search', () => {
       expect(s.hits[0]!.node.key).toBe('vyacheslav-gladkov');
       expect(s.hits.every((h) => h.kind === 'node')).toBe(true);
       // What `npm start` does to a database newsgraph seeded: the index comes, and search asks it.
-      expect(await upgradeSeededSchema(driver, database, SCHEMA_CYPHER)).toEqual(['claim_statements']);
+      expect((await upgradeSeededSchema(driver, database, SCHEMA_CYPHER))?.sort()).toEqual([
+        'article_titles',
+        'claim_statements',
+      ]);
       expect(await upgradeSeededSchema(driver, database, SCHEMA_CYPHER)).toEqual([]);
       const now = await makeTestApi();
       try {
         const c = SearchResponseSchema.parse((await now.get('/api/search?q=cluster-armed%20missiles')).body);
-        expect(c.indexes).toEqual(['entity_names', 'claim_statements']);
+        expect(c.indexes).toEqual(['entity_names', 'claim_statements', 'article_titles']);
         expect(c.hits.some((h) => h.kind === 'claim')).toBe(true);
+        const a = SearchResponseSchema.parse((await now.get('/api/search?q=mistakenly%20bombs')).body);
+        expect(a.hits[0]?.kind).toBe('article');
       } finally {
         await now.close();
       }

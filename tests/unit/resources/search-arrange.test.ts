@@ -5,16 +5,17 @@ import { node } from '../../support/fixtures';
 
 const hit = (key: string, kind: SearchHit['kind'], exact = false): SearchHit => ({
   kind,
-  node: node(key, kind === 'claim' ? ['Claim'] : ['Person', 'Entity']),
+  node: node(key, kind === 'claim' ? ['Claim'] : kind === 'article' ? ['Article'] : ['Person', 'Entity']),
   score: 1,
   exact,
   claimant: null,
 });
 const keys = (hits: SearchHit[]) => hits.map((h) => h.node.key);
 
-describe('the search page: nodes, then claims', () => {
-  it('a claim is a hit with the Claim label', () => {
+describe('the search page: nodes, then articles, then claims', () => {
+  it('a claim is a hit with the Claim label, an article one with the Article label', () => {
     expect(kindOf(['Claim'])).toBe('claim');
+    expect(kindOf(['Article'])).toBe('article');
     expect(kindOf(['Person', 'Entity'])).toBe('node');
   });
 
@@ -33,5 +34,42 @@ describe('the search page: nodes, then claims', () => {
     expect(keys(arrange([claims[0]!, ...nodes], 12))).toEqual([...keys(nodes.slice(0, 11)), 'c0']);
     // A single place goes to the name.
     expect(keys(arrange([claims[0]!, nodes[0]!], 1))).toEqual(['n0']);
+  });
+
+  it('puts articles after the nodes and before the claims, exact entity matches first', () => {
+    const page = arrange(
+      [
+        hit('c1', 'claim'),
+        hit('a1', 'article'),
+        hit('n1', 'node'),
+        hit('a2', 'article', true),
+        hit('n2', 'node', true),
+      ],
+      10,
+    );
+    expect(keys(page)).toEqual(['n2', 'a2', 'n1', 'a1', 'c1']);
+  });
+
+  it('keeps a fifth of the places for articles beside the third for claims, and none it cannot spare', () => {
+    const nodes = Array.from({ length: 20 }, (_, i) => hit(`n${i}`, 'node'));
+    const articles = Array.from({ length: 20 }, (_, i) => hit(`a${i}`, 'article'));
+    const claims = Array.from({ length: 20 }, (_, i) => hit(`c${i}`, 'claim'));
+    // 12 places: 2 articles, 4 claims, 6 nodes.
+    expect(keys(arrange([...claims, ...articles, ...nodes], 12))).toEqual([
+      ...keys(nodes.slice(0, 6)),
+      ...keys(articles.slice(0, 2)),
+      ...keys(claims.slice(0, 4)),
+    ]);
+    // No claims: the articles' share stays a fifth; few nodes: articles take what they leave, claims keep their third.
+    expect(keys(arrange([...articles, ...nodes], 10))).toEqual([...keys(nodes.slice(0, 8)), 'a0', 'a1']);
+    expect(keys(arrange([...claims, ...articles, nodes[0]!], 6))).toEqual(['n0', 'a0', 'a1', 'a2', 'c0', 'c1']);
+    // Few articles: nodes and claims share what they leave.
+    expect(keys(arrange([articles[0]!, ...claims, ...nodes], 10))).toEqual([
+      ...keys(nodes.slice(0, 6)),
+      'a0',
+      ...keys(claims.slice(0, 3)),
+    ]);
+    // A single place still goes to the name.
+    expect(keys(arrange([claims[0]!, articles[0]!, nodes[0]!], 1))).toEqual(['n0']);
   });
 });

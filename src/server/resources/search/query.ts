@@ -33,7 +33,14 @@ ORDER BY exact DESC, score DESC, elementId(node)`;
 
 /** The label of newsgraph's claims: a hit with it is a claim, found by what it says (its statement). */
 const CLAIM = 'Claim';
-const isClaimIndex = (i: IndexInfo) => i.labelsOrTypes.length === 1 && i.labelsOrTypes[0] === CLAIM;
+/** The label of newsgraph's articles: a hit with it is an article, found by its title or outlet. */
+const ARTICLE = 'Article';
+/** An index over claims only or articles only: of no use to a label filter that leaves that label out. */
+const leftOut = (i: IndexInfo, labels: readonly string[] | null) =>
+  !!labels &&
+  i.labelsOrTypes.length === 1 &&
+  [CLAIM, ARTICLE].includes(i.labelsOrTypes[0]!) &&
+  !labels.includes(i.labelsOrTypes[0]!);
 
 /** Online full-text node indexes search may use: the perspective's first, then any covering its properties. */
 export function usableIndexes(p: Perspective, all: readonly IndexInfo[]): IndexInfo[] {
@@ -55,10 +62,11 @@ export async function searchNodes(db: Db, catalog: Catalog, p: Perspective, q: S
   const ql = q.q.toLowerCase();
   const labels = q.labels ?? null;
   const props = p.search.properties;
-  // A claims-only index when the label filter leaves claims out ("same kind only" pickers): no need to ask it.
-  const indexes = usableIndexes(p, await catalog.indexes()).filter(
-    (i, _, all) => !(labels && isClaimIndex(i) && !labels.includes(CLAIM) && all.length > 1),
-  );
+  // A claims-only or articles-only index when the label filter leaves that label out ("same kind only"
+  // pickers): no need to ask it (unless nothing else is left, then the filter finds nothing anyway).
+  const usable = usableIndexes(p, await catalog.indexes());
+  const asked = usable.filter((i) => !leftOut(i, labels));
+  const indexes = asked.length ? asked : usable;
   const lucene = luceneQuery(q.q);
   let records: Neo4jRecord[] | null = null;
   let used: string[] = [];
@@ -137,20 +145,32 @@ export async function searchNodes(db: Db, catalog: Catalog, p: Perspective, q: S
   };
 }
 
-/** A node with the claim label is a claim hit (the explorer labels it as one); any other, a node. */
-export const kindOf = (labels: readonly string[]): SearchHitKind => (labels.includes(CLAIM) ? 'claim' : 'node');
+/**
+ * A node with the claim label is a claim hit, one with the article label an article hit (the explorer
+ * shows each as such); any other, a node.
+ */
+export const kindOf = (labels: readonly string[]): SearchHitKind =>
+  labels.includes(CLAIM) ? 'claim' : labels.includes(ARTICLE) ? 'article' : 'node';
 
 /**
- * The page: exact matches first, then other nodes, then claims, each in its own order. Claims are
- * many and long, so a word of a name ("Gladkov") also occurs in several: they come after the
- * nodes, but keep a third of the places (or what the nodes leave) so a phrase of one finds it.
+ * The page: exact matches first, then other nodes, then articles, then claims, each in its own order.
+ * Claims are many and long, so a word of a name ("Gladkov") also occurs in several; article titles
+ * are short, so Lucene scores a name in one ("Belgorod") as high as the entity, and one outlet has
+ * many articles. Both come after the nodes, so a name still finds its entity first, but keep places
+ * (claims a third, articles a fifth, or what the nodes leave) so a phrase of one finds it. Articles
+ * go before claims: a title is few words the journalist types as they read it, and there are fewer.
+ * Exact matches move up last, in that same order, so an exact entity stays above an exact title.
  */
 export function arrange(hits: readonly SearchHit[], limit: number): SearchHit[] {
-  const others = hits.filter((h) => h.kind !== 'claim');
+  const nodes = hits.filter((h) => h.kind === 'node');
+  const articles = hits.filter((h) => h.kind === 'article');
   const claims = hits.filter((h) => h.kind === 'claim');
-  const kept = Math.min(claims.length, Math.max(limit - others.length, Math.floor(limit / 3)));
-  const page = [...others.slice(0, limit - kept), ...claims.slice(0, kept)];
-  return page.sort((a, b) => Number(b.exact) - Number(a.exact));
+  const forArticles = Math.min(articles.length, Math.floor(limit / 5));
+  const forClaims = Math.min(claims.length, Math.floor(limit / 3));
+  const n = Math.min(nodes.length, limit - forArticles - forClaims);
+  const a = Math.min(articles.length, limit - n - forClaims);
+  const page = [...nodes.slice(0, n), ...articles.slice(0, a), ...claims.slice(0, limit - n - a)];
+  return page.sort((x, y) => Number(y.exact) - Number(x.exact));
 }
 
 /** Hits of several indexes: one per node (its best), exact first, then by score (before `arrange`: all of them). */

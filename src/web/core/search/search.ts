@@ -8,8 +8,9 @@ const LABELS_MAX = 12;
 
 /**
  * Filterable labels: those of the database the perspective offers as search filters, in its
- * order (the news perspective: Person, Organization, Place, Event, Weapon, Claim — its indexes cover
- * entities' names and claims' statements), then the database's others; never a label search cannot find.
+ * order (the news perspective: Person, Organization, Place, Event, Weapon, Claim, Article — its indexes
+ * cover entities' names, claims' statements and articles' titles and outlets), then the database's others;
+ * never a label search cannot find.
  */
 export function searchLabels(schema: SchemaResponse | null, p: Perspective | null = null): string[] {
   const all = schema?.labels.filter((l) => l.count > 0).map((l) => l.label) ?? [];
@@ -33,7 +34,8 @@ export function hitCaption(hit: SearchHit): string {
 
 /**
  * A hit's second line. A claim says so, and who made it ("Claim by Vyacheslav Gladkov"); any other
- * node its role, else its description, else its labels; cut at 90 characters.
+ * node its role, else its description, else its labels; cut at 90 characters. (An article's, its outlet
+ * and date, is cited by the search box: `articleHitLine`.)
  */
 export function hitSubtitle(hit: SearchHit): string {
   if (hit.kind === 'claim') return cut(hit.claimant ? `Claim by ${hit.claimant}` : 'Claim', 90);

@@ -7,6 +7,7 @@ import { Icon } from '../shell/Icon';
 import { primaryLabel } from '../../core/graph/graph-store';
 import { describeError } from '../../api/client';
 import { hitCaption, hitSubtitle, searchAnswerKey, searchList, type SearchAnswer } from '../../core/search/search';
+import { articleHitLine } from '../citation';
 
 const DEBOUNCE_MS = 180;
 
@@ -170,10 +171,10 @@ export function SearchBox({
             >
               <Glyph label={primaryLabel(h.node.labels)} theme={theme} size={20} />
               <div className="grow">
-                <div className="caption" title={h.kind === 'claim' ? h.node.caption : undefined}>
+                <div className="caption" title={h.kind === 'node' ? undefined : h.node.caption}>
                   {hitCaption(h)}
                 </div>
-                <div className="sub">{hitSubtitle(h)}</div>
+                <div className="sub">{h.kind === 'article' ? articleHitLine(h.node.properties) : hitSubtitle(h)}</div>
               </div>
             </li>
           ))}

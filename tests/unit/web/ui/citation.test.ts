@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  articleHitLine,
   citableFromProperties,
   earliestPublished,
   formatCitation,
@@ -54,5 +55,16 @@ describe('citation', () => {
     expect(formatCitation(c)).toBe('Daily Express (inferred) · 10–14 October 2022');
     expect(earliestPublished(c)).toBe('2022-10-10');
     expect(earliestPublished({ outlet: null, published: '2023-04-21' })).toBe('2023-04-21');
+  });
+
+  it("a search hit's line under an article's title: that it is one, its outlet and its date, cited the same way", () => {
+    const props = { title: 'Russia hits own building', outlet: 'Daily Express', outlet_inferred: true };
+    expect(articleHitLine({ ...props, published: '2022-10-13' })).toBe(
+      'Article · Daily Express (inferred) · 13 October 2022',
+    );
+    expect(articleHitLine({ published: '2024-05-14', published_from: '2024-05-14', published_to: '2024-05-17' })).toBe(
+      'Article · 14–17 May 2024',
+    );
+    expect(articleHitLine({})).toBe('Article');
   });
 });

@@ -21,6 +21,7 @@ describe('search helpers', () => {
       'Person',
       'Place',
       'Claim',
+      'Article',
     ]);
     expect(searchLabels(schema(['Movie', 'Entity', 'Actor']), news)).toEqual(['Movie', 'Actor']);
     expect(searchLabels(schema(['Movie', 'Actor']), null)).toEqual(['Movie', 'Actor']);
