@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchHit } from '../../../src/shared/api/search';
-import { arrange, kindOf } from '../../../src/server/resources/search/query';
+import { arrange, kindOf, room } from '../../../src/server/resources/search/rank';
 import { node } from '../../support/fixtures';
 
 const hit = (key: string, kind: SearchHit['kind'], exact = false): SearchHit => ({
@@ -71,5 +71,31 @@ describe('the search page: nodes, then articles, then claims', () => {
     ]);
     // A single place still goes to the name.
     expect(keys(arrange([claims[0]!, articles[0]!, nodes[0]!], 1))).toEqual(['n0']);
+  });
+
+  it('asks each index for no more than the page keeps: the same page as asking every index for a full page', () => {
+    let seed = 7;
+    const rand = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    for (let round = 0; round < 500; round++) {
+      const limit = 1 + rand(25);
+      const make = (kind: SearchHit['kind'], n: number) =>
+        Array.from({ length: n }, (_, i) => hit(`${kind}${i}`, kind, rand(6) === 0));
+      const all = { node: make('node', rand(30)), article: make('article', rand(30)), claim: make('claim', rand(30)) };
+      const full = arrange([...all.node, ...all.article, ...all.claim], limit);
+      // As the search asks them: nodes' index, then articles', then claims', each cut to its room.
+      const found = new Map<string, SearchHit['kind']>();
+      const asked: SearchHit[] = [];
+      for (const kind of ['node', 'article', 'claim'] as const) {
+        const got = all[kind].slice(0, room(kind, found, limit));
+        for (const h of got) found.set(h.node.id, kind);
+        asked.push(...got);
+      }
+      expect(keys(arrange(asked, limit)), `round ${round}`).toEqual(keys(full));
+    }
+    // 12 places and every kind plentiful: articles are asked for 2, claims for 4 once 12 nodes are found.
+    const nodes = new Map(Array.from({ length: 12 }, (_, i) => [`n${i}`, 'node' as const]));
+    expect(room('article', nodes, 12)).toBe(2);
+    expect(room('claim', new Map([...nodes, ['a0', 'article'], ['a1', 'article']]), 12)).toBe(4);
+    expect(room('node', new Map(), 12)).toBe(12);
   });
 });

@@ -1,6 +1,7 @@
 import type { Node, Record as Neo4jRecord } from 'neo4j-driver';
 import type { Perspective } from '../../../shared/api/perspectives';
 import type { SearchHit, SearchHitKind, SearchQuery, SearchResponse } from '../../../shared/api/search';
+import { ARTICLE, arrange, byKind, CLAIM, indexKind, kindOf, room } from './rank';
 import type { Catalog, IndexInfo } from '../../db/catalog';
 import { num } from '../../db/convert';
 import { toGraphNode } from '../../db/graph';
@@ -31,10 +32,6 @@ LIMIT $limit
 RETURN node, score, exact, ${CLAIMANT('node')} AS claimant
 ORDER BY exact DESC, score DESC, elementId(node)`;
 
-/** The label of newsgraph's claims: a hit with it is a claim, found by what it says (its statement). */
-const CLAIM = 'Claim';
-/** The label of newsgraph's articles: a hit with it is an article, found by its title or outlet. */
-const ARTICLE = 'Article';
 /** An index over claims only or articles only: of no use to a label filter that leaves that label out. */
 const leftOut = (i: IndexInfo, labels: readonly string[] | null) =>
   !!labels &&
@@ -78,16 +75,24 @@ export async function searchNodes(db: Db, catalog: Catalog, p: Perspective, q: S
   if (indexes.length && lucene) {
     try {
       const all: Neo4jRecord[] = [];
-      for (const index of indexes) {
+      const found = new Map<string, SearchHitKind>();
+      // Articles' and claims' indexes are asked last, each for no more than the page could keep of them.
+      for (const index of byKind(indexes)) {
+        const wanted = room(indexKind(index), found, q.limit);
+        if (!wanted) continue;
         const r = await readQuery(db, FULLTEXT, {
           index: index.name,
           lucene,
           ql,
           labels,
           props,
-          fetch: int(labels ? q.limit * 5 : q.limit * 2),
-          limit: int(q.limit),
+          fetch: int(labels ? wanted * 5 : wanted * 2),
+          limit: int(wanted),
         });
+        for (const rec of r.records) {
+          const node = rec.get('node') as Node;
+          found.set(node.elementId, kindOf(node.labels));
+        }
         all.push(...r.records);
       }
       records = mergeHits(all);
@@ -143,34 +148,6 @@ export async function searchNodes(db: Db, catalog: Catalog, p: Perspective, q: S
     hits,
     tookMs: Math.round(performance.now() - t0),
   };
-}
-
-/**
- * A node with the claim label is a claim hit, one with the article label an article hit (the explorer
- * shows each as such); any other, a node.
- */
-export const kindOf = (labels: readonly string[]): SearchHitKind =>
-  labels.includes(CLAIM) ? 'claim' : labels.includes(ARTICLE) ? 'article' : 'node';
-
-/**
- * The page: exact matches first, then other nodes, then articles, then claims, each in its own order.
- * Claims are many and long, so a word of a name ("Gladkov") also occurs in several; article titles
- * are short, so Lucene scores a name in one ("Belgorod") as high as the entity, and one outlet has
- * many articles. Both come after the nodes, so a name still finds its entity first, but keep places
- * (claims a third, articles a fifth, or what the nodes leave) so a phrase of one finds it. Articles
- * go before claims: a title is few words the journalist types as they read it, and there are fewer.
- * Exact matches move up last, in that same order, so an exact entity stays above an exact title.
- */
-export function arrange(hits: readonly SearchHit[], limit: number): SearchHit[] {
-  const nodes = hits.filter((h) => h.kind === 'node');
-  const articles = hits.filter((h) => h.kind === 'article');
-  const claims = hits.filter((h) => h.kind === 'claim');
-  const forArticles = Math.min(articles.length, Math.floor(limit / 5));
-  const forClaims = Math.min(claims.length, Math.floor(limit / 3));
-  const n = Math.min(nodes.length, limit - forArticles - forClaims);
-  const a = Math.min(articles.length, limit - n - forClaims);
-  const page = [...nodes.slice(0, n), ...articles.slice(0, a), ...claims.slice(0, limit - n - a)];
-  return page.sort((x, y) => Number(y.exact) - Number(x.exact));
 }
 
 /** Hits of several indexes: one per node (its best), exact first, then by score (before `arrange`: all of them). */
