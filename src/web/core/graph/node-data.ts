@@ -48,16 +48,13 @@ function dropped(state: GraphState, id: string): GraphState {
   return prune(state, layers, state);
 }
 
-/**
- * Node `id` no longer exists (an editor merged it into another): it leaves the present, past and
- * future graphs, so neither the canvas nor undo can bring back a node the server has deleted.
- */
-export const dropNodeEverywhere =
-  (id: string) =>
+/** `change` applied to every step of the history (past, present and future). */
+const everywhere =
+  (change: (state: GraphState) => GraphState) =>
   (s: AppState): AppState => {
     const h = s.history;
     const entry = <E extends Entry<GraphState, unknown>>(e: E): E => {
-      const state = dropped(e.state, id);
+      const state = change(e.state);
       return state === e.state ? e : { ...e, state };
     };
     return {
@@ -65,6 +62,12 @@ export const dropNodeEverywhere =
       history: { ...h, past: h.past.map(entry), present: entry(h.present), future: h.future.map(entry) },
     };
   };
+
+/**
+ * Node `id` no longer exists (an editor merged it into another): it leaves the present, past and
+ * future graphs, so neither the canvas nor undo can bring back a node the server has deleted.
+ */
+export const dropNodeEverywhere = (id: string) => everywhere((state) => dropped(state, id));
 
 /** The state without relationships `ids` (their ends stay): what layers held of them is dropped. */
 function droppedEdges(state: GraphState, ids: ReadonlySet<string>): GraphState {
@@ -82,13 +85,5 @@ export const dropEdgesEverywhere =
   (s: AppState): AppState => {
     if (!ids.length) return s;
     const gone = new Set(ids);
-    const h = s.history;
-    const entry = <E extends Entry<GraphState, unknown>>(e: E): E => {
-      const state = droppedEdges(e.state, gone);
-      return state === e.state ? e : { ...e, state };
-    };
-    return {
-      ...s,
-      history: { ...h, past: h.past.map(entry), present: entry(h.present), future: h.future.map(entry) },
-    };
+    return everywhere((state) => droppedEdges(state, gone))(s);
   };
