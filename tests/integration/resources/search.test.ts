@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SearchResponseSchema } from '../../../src/shared/api/index';
+import { PerspectiveResponseSchema, SearchResponseSchema } from '../../../src/shared/api/index';
 import { makeTestApi, type TestApi } from '../../support/api';
 import { ensureSeeded } from '../../support/seeded';
 import { testDriver, testNeo4j } from '../../support/neo4j';
@@ -77,6 +77,29 @@ describe('GET /api/search', () => {
     // Entities stay what they were.
     const g = SearchResponseSchema.parse((await api.get('/api/search?q=Gladkov')).body);
     expect(g.hits.filter((h) => h.kind === 'node').every((h) => h.claimant === null)).toBe(true);
+  });
+
+  it("a perspective saved from the news file before claims and articles were searched follows the file's search", async () => {
+    const cur = PerspectiveResponseSchema.parse((await api.get('/api/perspective')).body);
+    const earlier = {
+      ...cur.perspective,
+      name: 'News, restyled',
+      search: { properties: ['name', 'title', 'id', 'aliases'], indexes: ['entity_names'], placeholder: 'Search…' },
+    };
+    const put = await api.app.inject({ method: 'PUT', url: '/api/perspective', payload: { perspective: earlier } });
+    try {
+      expect(put.statusCode, put.body).toBe(200);
+      const saved = PerspectiveResponseSchema.parse(put.json());
+      expect(saved).toMatchObject({ origin: 'saved', file: 'news.json' });
+      expect(saved.perspective.name).toBe('News, restyled');
+      expect(saved.perspective.search).toEqual(cur.perspective.search);
+      const q = encodeURIComponent('residential Belgorod with cluster-armed missiles');
+      const s = SearchResponseSchema.parse((await api.get(`/api/search?q=${q}`)).body);
+      expect(s.indexes).toEqual(['entity_names', 'claim_statements', 'article_titles']);
+      expect(s.hits[0]!.node.key).toBe('claim-russia-ukraine-cluster-attack-belgorod-2022-07');
+    } finally {
+      expect((await api.app.inject({ method: 'DELETE', url: '/api/perspective' })).statusCode).toBe(200);
+    }
   });
 
   it("part of an article's title finds the article, labelled as one, with its outlet and date", async () => {

@@ -13,6 +13,7 @@ import type { Actor } from '../../http/actor';
 import { badRequest } from '../../http/errors';
 import { derivePerspective } from './derive';
 import { filePerspectiveFor, readPerspectiveFiles, type FilePerspective } from './file';
+import { followFileSearch } from './search-follow';
 import { sampleSchema, tokensInUse } from './sample';
 import { PerspectiveStore } from './store';
 
@@ -80,14 +81,16 @@ export class Perspectives {
     const claimsUnavailable = claimModelMissing(tokens);
     const stored = this.store.get(this.database);
     if (stored) {
+      const from = this.files.find((f) => f.file === stored.file)?.perspective ?? null;
+      const perspective = followFileSearch(stored.perspective, from);
       return {
-        perspective: stored.perspective,
+        perspective,
         origin: stored.origin,
         file: stored.file,
         database: this.database,
         updatedAt: stored.updatedAt,
         updatedBy: stored.updatedBy,
-        unlisted: unlisted(stored.perspective),
+        unlisted: unlisted(perspective),
         claimsUnavailable,
       };
     }
@@ -121,7 +124,6 @@ export class Perspectives {
     };
   }
 
-  /** Saves a perspective for this database (style edits, an import); audited with before and after. */
   /**
    * Why the claims board cannot work here, or null. A cached "cannot" is read again (one token
    * query): the database may have been seeded since.
@@ -141,6 +143,7 @@ export class Perspectives {
     if (why) throw badRequest('perspective.views.claims', why);
   }
 
+  /** Saves a perspective for this database (style edits, an import); audited with before and after. */
   async save(actor: Actor, perspective: Perspective): Promise<PerspectiveResponse> {
     await this.check(perspective);
     const before = await this.current();
