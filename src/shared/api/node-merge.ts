@@ -3,12 +3,10 @@ import { GraphPayloadSchema } from '../graph';
 import type { EndpointContract } from './contract';
 import { NodeIdParamsSchema, NodeIdSchema } from './common';
 import { VersionSchema } from './node-edit';
+import { MERGE_DRAW_MAX } from './merge-caps';
 import { ROUTES } from './routes';
 
 const REASON_REQUIRED = 'is required: say why these are the same entity (kept in the audit trail)';
-
-/** The most moved relationships a merge or its undo returns to draw (an expansion's default page). */
-export const MERGE_DRAW_MAX = 100;
 
 export const NodeMergeBodySchema = z
   .object({

@@ -3,7 +3,7 @@ import { GraphPayloadSchema } from '../graph';
 import type { EndpointContract } from './contract';
 import { NodeIdParamsSchema } from './common';
 import { VersionSchema } from './node-edit';
-import { MERGE_DRAW_MAX } from './node-merge';
+import { MERGE_DRAW_MAX } from './merge-caps';
 import { ROUTES } from './routes';
 
 const REASON_REQUIRED = 'is required: say why the merge was wrong (kept in the audit trail)';

@@ -5,7 +5,7 @@
  */
 import type { ManagedTransaction, Node, Relationship } from 'neo4j-driver';
 import type { GraphEdge, GraphNode, GraphPayload } from '../../../shared/graph';
-import { MERGE_DRAW_MAX } from '../../../shared/api/node-merge';
+import { MERGE_DRAW_MAX } from '../../../shared/api/merge-caps';
 import { toGraphEdge, toGraphNode } from '../../db/graph';
 
 /**

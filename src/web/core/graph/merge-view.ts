@@ -6,7 +6,7 @@
  * drawn only while the survivor is on the canvas: the change is about what the analyst sees.
  */
 import type { GraphPayload } from '../../../shared/graph';
-import { MERGE_DRAW_MAX } from '../../../shared/api/node-merge';
+import { MERGE_DRAW_MAX } from '../../../shared/api/merge-caps';
 import { commitGraph, graphOf } from '../history/actions';
 import type { AppState } from '../state';
 import { addLayer, type LayerSource } from './graph-store';
