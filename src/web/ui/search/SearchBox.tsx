@@ -54,6 +54,9 @@ export function SearchBox({
   const [note, setNote] = useState<{ text: string; statement: string | null } | null>(null);
   const listId = useId();
   const abort = useRef<AbortController | null>(null);
+  // The list closes a moment after the box loses focus; focus back before then keeps it open.
+  const closing = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(closing.current), []);
   const labelKey = labels?.join(',') ?? '';
 
   useEffect(() => {
@@ -142,8 +145,13 @@ export function SearchBox({
           setText(e.target.value);
           setOpen(true);
         }}
-        onFocus={() => setOpen(true)}
-        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onFocus={() => {
+          clearTimeout(closing.current);
+          setOpen(true);
+        }}
+        onBlur={() => {
+          closing.current = setTimeout(() => setOpen(false), 150);
+        }}
         onKeyDown={onKeyDown}
       />
       {showList ? (
