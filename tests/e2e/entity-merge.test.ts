@@ -83,6 +83,25 @@ async function open(page: Page, text: string, name: string): Promise<void> {
   await idle(page);
 }
 
+/** Opens the merge dialog on the open entity and picks the duplicate named `name` through its search. */
+async function pickDuplicate(page: Page, name: string): Promise<void> {
+  await page.getByTestId('merge-entity').click();
+  await page.getByTestId('merge-entity-dialog').waitFor();
+  await page.getByTestId('merge-entity-q').fill(name);
+  await page.getByTestId('merge-entity-hit').filter({ hasText: name }).first().click();
+  await page.getByTestId('merge-entity-chosen').waitFor({ timeout: 30_000 });
+}
+
+/** Gives the reason, confirms, and waits for the dialog to close and `name` to show as an alias. */
+async function confirmMerge(page: Page, name: string, reason: string, beforeConfirm?: () => Promise<unknown>) {
+  await page.getByTestId('merge-entity-reason').fill(reason);
+  await beforeConfirm?.();
+  await page.getByTestId('merge-entity-confirm').click();
+  await page.getByTestId('merge-entity-dialog').waitFor({ state: 'detached', timeout: 30_000 });
+  const exact = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  await page.locator('.aliases .alias', { hasText: exact }).waitFor({ timeout: 30_000 });
+}
+
 describe('merging a duplicate from the detail panel (e2e)', () => {
   it(
     'an editor merges the second spelling into the governor: it leaves the canvas, its name becomes an alias',
@@ -93,23 +112,13 @@ describe('merging a duplicate from the detail panel (e2e)', () => {
         expect(await nodeId(page, DUP)).not.toBeNull();
         await open(page, 'Vyacheslav Gladkov', 'Vyacheslav Gladkov');
 
-        await page.getByTestId('merge-entity').click();
-        await page.getByTestId('merge-entity-dialog').waitFor();
-        await page.getByTestId('merge-entity-q').fill('V. Gladkov');
-        await page.getByTestId('merge-entity-hit').filter({ hasText: 'V. Gladkov' }).first().click();
-        await page
-          .getByTestId('merge-entity-chosen')
-          .filter({ hasText: '1 relationship' })
-          .waitFor({ timeout: 30_000 });
+        await pickDuplicate(page, 'V. Gladkov');
+        await page.getByTestId('merge-entity-chosen').filter({ hasText: '1 relationship' }).waitFor();
         // No reason: asked for one, nothing sent.
         await page.getByTestId('merge-entity-confirm').click();
         await page.getByTestId('merge-entity-error').filter({ hasText: 'reason' }).waitFor();
-        await page.getByTestId('merge-entity-reason').fill('same governor, initial only');
-        await shot(page, 'entity-merge-01-form');
-        await page.getByTestId('merge-entity-confirm').click();
-        await page.getByTestId('merge-entity-dialog').waitFor({ state: 'detached', timeout: 30_000 });
+        await confirmMerge(page, 'V. Gladkov', 'same governor, initial only', () => shot(page, 'entity-merge-01-form'));
 
-        await page.locator('.aliases .alias', { hasText: /^V\. Gladkov$/ }).waitFor({ timeout: 30_000 });
         await idle(page);
         expect(await nodeId(page, DUP)).toBeNull();
         expect(await nodeId(page, 'vyacheslav-gladkov')).not.toBeNull();
@@ -153,14 +162,8 @@ describe('merging a duplicate from the detail panel (e2e)', () => {
       const { page, context, errors } = await signIn(e2e.browser, e2e.app.url, 'ed', PASSWORD);
       try {
         await open(page, 'Vyacheslav Gladkov', 'Vyacheslav Gladkov');
-        await page.getByTestId('merge-entity').click();
-        await page.getByTestId('merge-entity-q').fill('Slava Gladkov');
-        await page.getByTestId('merge-entity-hit').filter({ hasText: 'Slava Gladkov' }).first().click();
-        await page.getByTestId('merge-entity-chosen').waitFor({ timeout: 30_000 });
-        await page.getByTestId('merge-entity-reason').fill('a nickname');
-        await page.getByTestId('merge-entity-confirm').click();
-        await page.getByTestId('merge-entity-dialog').waitFor({ state: 'detached', timeout: 30_000 });
-        await page.locator('.aliases .alias', { hasText: /^Slava Gladkov$/ }).waitFor({ timeout: 30_000 });
+        await pickDuplicate(page, 'Slava Gladkov');
+        await confirmMerge(page, 'Slava Gladkov', 'a nickname');
         const moved = await movedEdge(1);
         expect(await drawnEdge(page, moved)).toBe(true);
 
@@ -202,14 +205,8 @@ describe('merging a duplicate from the detail panel (e2e)', () => {
       const { page, context, errors } = await signIn(e2e.browser, e2e.app.url, 'ada', PASSWORD);
       try {
         await open(page, 'Vyacheslav Gladkov', 'Vyacheslav Gladkov');
-        await page.getByTestId('merge-entity').click();
-        await page.getByTestId('merge-entity-q').fill('Gladkov Vyacheslav');
-        await page.getByTestId('merge-entity-hit').filter({ hasText: 'Gladkov Vyacheslav' }).first().click();
-        await page.getByTestId('merge-entity-chosen').waitFor({ timeout: 30_000 });
-        await page.getByTestId('merge-entity-reason').fill('initials');
-        await page.getByTestId('merge-entity-confirm').click();
-        await page.getByTestId('merge-entity-dialog').waitFor({ state: 'detached', timeout: 30_000 });
-        await page.locator('.aliases .alias', { hasText: /^Gladkov Vyacheslav$/ }).waitFor({ timeout: 30_000 });
+        await pickDuplicate(page, 'Gladkov Vyacheslav');
+        await confirmMerge(page, 'Gladkov Vyacheslav', 'initials');
         await idle(page);
         expect(await nodeId(page, DUP3)).toBeNull();
 
