@@ -12,6 +12,9 @@ export interface Neo4jTarget {
   managed?: ManagedHandle;
 }
 
+/** How the app store names the managed instance's database (`home` resolved): where its perspectives and merges are kept. */
+export const managedDatabaseId = (home: string, database: string) => `managed:${home}/${database}`;
+
 /**
  * The database newsgraph talks to: NEO4J_URI when set (nothing installed or started),
  * otherwise the managed local instance, started (or reused) now.

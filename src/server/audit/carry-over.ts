@@ -118,3 +118,29 @@ export function carryOverAuditSince(into: AppStore, from: SqliteDb, mark: TrailM
   if (since.length) append(into, since, common);
   return since.length;
 }
+
+/**
+ * Where entries of `from`'s trail went in `into` once carried over: `from`'s id → `into`'s, for
+ * each of `ids` that `into` holds (others, and ids `from` lacks, are left out). An entry is the
+ * one with its content at the same rank among identical twins, as carryOverAudit matches them;
+ * its id may differ (a carry-over may renumber). For what names entries by id beside the trail
+ * (the merge map): ask only for the entries it lacks, a few.
+ * Cost per id: a primary-key read and two look-ups by content (the target index).
+ */
+export function carriedIds(into: AppStore, from: SqliteDb, ids: Iterable<number>): Map<number, number> {
+  const out = new Map<number, number>();
+  if (!hasTrail(from) || !hasTrail(into.db)) return out;
+  const { common } = contentOf(from);
+  const same = common.map((c) => `${c} IS ?`).join(' AND ');
+  const get = from.prepare('SELECT * FROM audit_entries WHERE id = ?');
+  const rank = from.prepare(`SELECT count(*) FROM audit_entries WHERE ${same} AND id < ?`).pluck();
+  const nth = into.db.prepare(`SELECT id FROM audit_entries WHERE ${same} ORDER BY id LIMIT 1 OFFSET ?`).pluck();
+  for (const id of ids) {
+    const r = get.get(id) as Row | undefined;
+    if (!r || out.has(id)) continue;
+    const values = common.map((c) => r[c] ?? null);
+    const found = nth.get(...values, rank.get(...values, id)) as number | undefined;
+    if (found !== undefined) out.set(id, found);
+  }
+  return out;
+}

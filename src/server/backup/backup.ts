@@ -24,6 +24,7 @@ import type { Driver } from 'neo4j-driver';
 import * as tar from 'tar';
 import { ingestTextDir } from '../../ingest/store';
 import type { Env } from '../../runtime/config';
+import { managedDatabaseId } from '../../runtime/connection';
 import { APP_STORE_FILE, openAppStore, type AppStore } from '../../runtime/store/app-store';
 import { managedStatus } from '../../runtime/managed/instance';
 import type { Backup } from '../../shared/api/backups';
@@ -304,7 +305,11 @@ export async function restoreBackup(
           detail: { file, safetyBackup: safetyBackup?.file ?? null, verified },
         });
     };
-    if (manifest.appStore) await restoreStore(join(work, APP_STORE_FILE), t, record);
+    // A graph loaded from the dump is the backup's again, and so must be its merge map; else the
+    // graph kept the merges made since, and the store keeps their rows.
+    const graphRestored =
+      manifest.graph === 'dump' && t.managed ? managedDatabaseId(managedStatus(t.managed.home).home, DATABASE) : null;
+    if (manifest.appStore) await restoreStore(join(work, APP_STORE_FILE), t, record, graphRestored);
     else if (opts.actor) recordInLiveStore(t, record);
     // Texts are named by their sha256: bringing back the missing ones never changes a present one.
     if (t.ingestTexts && existsSync(join(work, TEXTS)))

@@ -1,7 +1,8 @@
 /**
  * The app store half of a restore: the backup's store replaces the live one, except that the
  * audit trail only grows (audit/carry-over.ts), what ended access since stays ended
- * (auth/carry-over.ts), saved views stay, and no id is handed out twice. The rest (the accounts
+ * (auth/carry-over.ts), saved views stay, merges made since stay mapped unless their graph was
+ * restored too (node-edit/merge-map-carry-over.ts), and no id is handed out twice. The rest (the accounts
  * and tokens themselves, perspectives, saved queries, ingest staging) is the backup's, as it was:
  * it goes with the graph.
  * The carrying over and the restore's own audit entry are done in one transaction on a private
@@ -33,6 +34,7 @@ import { markRestore } from '../../runtime/store/restore-wait';
 import { createAudit, type Audit } from '../audit/audit';
 import { carryOverAudit, carryOverAuditSince, trailMark } from '../audit/carry-over';
 import { carryOverAccess } from '../auth/carry-over';
+import { carryOverMergeMap } from '../resources/node-edit/merge-map-carry-over';
 import { carryOverViews } from '../resources/views/store';
 
 /** Where the live store is: the open store's file, else NEWSGRAPH_DATA_DIR's. */
@@ -108,17 +110,20 @@ function checkpoint(dest: string, own: SqliteDb | null): void {
 /** What may take as long as the copy: a generous 10 MB a second, and a minute more. */
 const copyBoundMs = (file: string) => 60_000 + statSync(file).size / 10_000;
 
-/** Every carry-over but the trail's, and the counters: cheap, so run again under the lock. */
-function carryOverRest(copy: AppStore, live: SqliteDb): void {
+/** Every carry-over but the trail's (which goes first: the merge map names its ids), and the counters: cheap, so run again under the lock. */
+function carryOverRest(copy: AppStore, live: SqliteDb, graphRestored: string | null): void {
   carryOverAccess(copy, live);
   carryOverViews(copy, live);
+  carryOverMergeMap(copy, live, graphRestored);
   carryOverSequences(copy.db, live);
 }
 
 /**
  * Replaces the live store with `backupFile` (an app.sqlite extracted from a backup; it is
  * changed), keeping the live audit trail and appending what `restored` records. Through SQLite's
- * backup API, so processes with the store open see the new content.
+ * backup API, so processes with the store open see the new content. `graphRestored`: the database
+ * (its store identity) whose graph was restored from the same backup, whose merge map is then the
+ * backup's; every other database's merges since the backup are kept (merge-map-carry-over.ts).
  * The long part of the carrying over is done before taking the lock, from the live store as it
  * stands then (others keep writing): under the lock only the entries written since are added, so
  * others wait for little more than the copy. While the lock is held (and taken), a marker tells
@@ -130,6 +135,7 @@ export async function restoreStore(
   backupFile: string,
   t: { dataDir: string; store?: AppStore | null },
   restored: (audit: Audit) => void,
+  graphRestored: string | null = null,
 ): Promise<void> {
   const dest = liveStoreFile(t);
   mkdirSync(dirname(dest), { recursive: true });
@@ -157,7 +163,7 @@ export async function restoreStore(
         ? live.transaction(() => {
             copy.db.transaction(() => {
               carryOverAudit(copy, live);
-              carryOverRest(copy, live);
+              carryOverRest(copy, live, graphRestored);
             })();
             return trailMark(live);
           })()
@@ -171,7 +177,7 @@ export async function restoreStore(
             if (live) {
               // The trail was replaced since the mark (another restore): carry it over whole.
               if (!mark || carryOverAuditSince(copy, live, mark) === null) carryOverAudit(copy, live);
-              carryOverRest(copy, live);
+              carryOverRest(copy, live, graphRestored);
             }
             restored(audit);
           })(),

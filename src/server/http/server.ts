@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp } from './app';
 import type { Env } from '../../runtime/config';
-import { createDriver, type Neo4jTarget } from '../../runtime/connection';
+import { createDriver, managedDatabaseId, type Neo4jTarget } from '../../runtime/connection';
 import { DIST_DIR } from '../../runtime/paths';
 
 export interface StartServerOptions {
@@ -23,7 +23,9 @@ export interface RunningServer {
 
 /** Where a database's perspective is kept in the app store: its URI and name, the managed instance's folder. */
 export function databaseIdOf(target: Neo4jTarget): string {
-  return target.managed ? `managed:${target.managed.info.home}/${target.database}` : `${target.uri}/${target.database}`;
+  return target.managed
+    ? managedDatabaseId(target.managed.info.home, target.database)
+    : `${target.uri}/${target.database}`;
 }
 
 /**

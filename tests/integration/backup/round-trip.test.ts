@@ -18,7 +18,11 @@ import { Accounts } from '../../../src/server/auth/accounts';
 import { managedStatus } from '../../../src/runtime/managed/instance';
 import { freePort } from '../../../src/runtime/managed/ports';
 import { ROOT } from '../../../src/runtime/paths';
+import { managedDatabaseId } from '../../../src/runtime/connection';
 import { openAppStore } from '../../../src/runtime/store/app-store';
+import { createAudit } from '../../../src/server/audit/audit';
+import type { Actor } from '../../../src/server/http/actor';
+import { createMergeMap } from '../../../src/server/resources/node-edit/merge-map';
 
 const run = promisify(execFile);
 const tmp = mkdtempSync(join(tmpdir(), 'newsgraph-backup-'));
@@ -28,6 +32,7 @@ const backupDir = join(tmp, 'backups');
 // An ingested article's text (named by its sha256): what staged batches and accepted quotes refer to.
 const texts = join(tmp, 'ingest', 'articles');
 const TEXT = { name: 'ea99026f72baa0d9.txt', body: 'A drone struck a power station, the governor said.\n' };
+const ADA: Actor = { name: 'ada', role: 'admin', via: 'session' };
 let port = 0;
 let driver: Driver;
 
@@ -142,6 +147,20 @@ describe('db:backup and db:restore on the managed instance', { timeout: 300_000 
   });
 
   it('with --force keeps the current state in a safety backup, then restores the identical graph and the store', async () => {
+    // Merges made since the backup: the managed graph goes back to before them, another database's does not.
+    const other = 'bolt://graph.example:7687/neo4j';
+    const managedDb = managedDatabaseId(managedStatus(home).home, 'neo4j');
+    const mergedSince = openAppStore(dataDir);
+    for (const database of [managedDb, other])
+      createMergeMap(mergedSince, database).record({
+        duplicate: { id: '4:x:1', key: 'p1', name: 'Person 1' },
+        survivor: { id: '4:x:2', key: 'p2', name: 'Person 2' },
+        at: new Date().toISOString(),
+        by: 'ada',
+        auditId: createAudit(mergedSince).record(ADA, { action: 'node.merge', target: `p2 in ${database}` }).id,
+      });
+    mergedSince.close();
+
     const r = await cli('src/server/cli/backup.ts', ['restore', file, '--force']);
     expect(r.code, r.out).toBe(0);
     expect(r.out).toMatch(/fingerprint verified/);
@@ -162,7 +181,9 @@ describe('db:backup and db:restore on the managed instance', { timeout: 300_000 
       expect(row).toMatchObject({ action: 'backup.restore', actor: expect.stringMatching(/^console:/), origin: 'cli' });
       // The backup's own entry is written after the backup was taken: the restored trail keeps it.
       const actions = store.db.prepare('SELECT action FROM audit_entries ORDER BY id').pluck().all();
-      expect(actions).toEqual(['backup.create', 'backup.restore']);
+      expect(actions).toEqual(['backup.create', 'node.merge', 'node.merge', 'backup.restore']);
+      expect(createMergeMap(store, managedDb).lookup('p1')).toBeNull();
+      expect(createMergeMap(store, other).lookup('p1')?.survivor.key).toBe('p2');
     } finally {
       store.close();
     }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openAppStore, type AppStore } from '../../../src/runtime/store/app-store';
 import { createAudit } from '../../../src/server/audit/audit';
-import { carryOverAudit, carryOverAuditSince, trailMark } from '../../../src/server/audit/carry-over';
+import { carriedIds, carryOverAudit, carryOverAuditSince, trailMark } from '../../../src/server/audit/carry-over';
 import type { Actor } from '../../../src/server/http/actor';
 
 const open: AppStore[] = [];
@@ -84,5 +84,21 @@ describe('carrying the audit trail over a restore', () => {
     const replaced = store();
     for (const a of ['a', 'x']) createAudit(replaced, at('10:00:00')).record(ada, { action: a });
     expect(carryOverAuditSince(store(), replaced.db, mark)).toBeNull();
+  });
+
+  it('tells the ids the carried entries got, renumbered ones and identical twins included', () => {
+    const live = store();
+    const backup = store();
+    const t = at('10:00:00');
+    for (const s of [live, backup]) createAudit(s, t).record(ada, { action: 'a' });
+    createAudit(backup, t).record(ada, { action: 'x' }); // id 2 in the backup only
+    for (let i = 0; i < 2; i++) createAudit(live, t).record(ada, { action: 'y' }); // ids 2 and 3 live
+    carryOverAudit(backup, live.db);
+    expect(actions(backup)).toEqual(['1:a', '2:x', '3:y', '4:y']);
+    expect([...carriedIds(backup, live.db, [3, 1, 2, 99])]).toEqual([
+      [3, 4],
+      [1, 1],
+      [2, 3],
+    ]);
   });
 });

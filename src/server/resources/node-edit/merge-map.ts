@@ -65,9 +65,12 @@ interface Row {
   audit_id: number;
 }
 
+/** Brings `store`'s merge map table up to the current version. */
+export const migrateMergeMap = (store: AppStore) => store.migrate('merge_map', MIGRATIONS);
+
 /** The merge map of one database (`database`: its identity, as the perspectives key it: URI and name). */
 export function createMergeMap(store: AppStore, database: string): MergeMap {
-  store.migrate('merge_map', MIGRATIONS);
+  migrateMergeMap(store);
   const insert = store.db.prepare(
     `INSERT INTO merge_map (database, dup_id, dup_key, dup_name, survivor_id, survivor_key, survivor_name, at, actor, audit_id)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
