@@ -25,6 +25,12 @@ export const NodeMergeResponseSchema = z.object({
   duplicate: z.object({ id: z.string().describe("the deleted node's elementId"), key: z.string().nullable() }),
   moved: z.number().int().describe('relationships recreated on the survivor'),
   dropped: z.number().int().describe('relationships between the two (or loops on the duplicate): not recreated'),
+  referencesRewritten: z
+    .number()
+    .int()
+    .describe(
+      "properties in the dataset that named the duplicate by its key (a relationship's `according_to`, an event's `casualties_reported_by`, a claim's `claimant`, an article's `outlet_id` or `author_ids`, an organization's `country`) and now name this entity's",
+    ),
   aliasesAdded: z.array(z.string()),
   audit: z.number().int().describe('the `node.merge` audit entry: what `POST /api/nodes/{id}/unmerge` undoes'),
   movedGraph: GraphPayloadSchema.describe(
@@ -36,7 +42,7 @@ export type NodeMergeResponse = z.infer<typeof NodeMergeResponseSchema>;
 export const nodeMergeContract = {
   ...ROUTES.nodeMerge,
   summary:
-    "Merges a duplicate entity into this one in one transaction: every relationship of the duplicate is recreated here with its type, direction and properties (its provenance unchanged; one between the two is dropped), the duplicate's name and aliases join this entity's aliases, and the duplicate is deleted. Both must be entities this app loaded with the same labels and dataset. The audit entry (`node.merge`) keeps the duplicate's labels, properties and relationships. 400 names the field (`id`, `body.duplicate`, `body.reason`); 409 when either changed since its version was read (nothing is written).",
+    "Merges a duplicate entity into this one in one transaction: every relationship of the duplicate is recreated here with its type, direction and properties (its provenance unchanged; one between the two is dropped), the duplicate's name and aliases join this entity's aliases, and the duplicate is deleted; properties of the same dataset that name it by its key (`according_to` on relationships, `casualties_reported_by`, `claimant`, `outlet_id`, `author_ids`, `country` on nodes) are set to this entity's key. Both must be entities this app loaded with the same labels and dataset. The audit entry (`node.merge`) keeps the duplicate's labels, properties and relationships, and which references were rewritten. 400 names the field (`id`, `body.duplicate`, `body.reason`); 409 when either changed since its version was read (nothing is written).",
   tag: 'nodes',
   params: NodeIdParamsSchema,
   body: NodeMergeBodySchema,

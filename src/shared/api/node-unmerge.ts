@@ -24,6 +24,12 @@ export const NodeUnmergeResponseSchema = z.object({
   duplicate: z.object({ id: z.string().describe("the recreated node's (new) elementId"), key: z.string().nullable() }),
   movedBack: z.number().int().describe('relationships moved back from the survivor to the duplicate'),
   recreated: z.number().int().describe('relationships the merge dropped (between the two), recreated from the audit'),
+  referencesRestored: z
+    .number()
+    .int()
+    .describe(
+      'key references the merge rewrote that name the duplicate again (those changed since are left as they are)',
+    ),
   removed: z
     .array(z.string())
     .describe("the elementIds of the survivor's relationships that moved back (deleted there)"),
@@ -36,7 +42,7 @@ export type NodeUnmergeResponse = z.infer<typeof NodeUnmergeResponseSchema>;
 export const nodeUnmergeContract = {
   ...ROUTES.nodeUnmerge,
   summary:
-    "Undoes a merge into this entity, all or nothing: the duplicate is recreated from the `node.merge` audit entry (labels, properties: JSON integers become integers, the known datetime properties such as `edited_at` datetimes), each relationship the merge moved here is moved back with its stored properties, the ones it dropped are recreated, and this entity's aliases are set back. Its merge-map row is marked undone, so the duplicate's key no longer redirects. 400 when `body.merge` is not a merge into this entity; 409 (nothing written) when this entity changed since the merge or since `body.version`, the merge was undone already, a node has the duplicate's key, or a moved relationship is no longer here as it was.",
+    "Undoes a merge into this entity, all or nothing: the duplicate is recreated from the `node.merge` audit entry (labels, properties: JSON integers become integers, the known datetime properties such as `edited_at` datetimes), each relationship the merge moved here is moved back with its stored properties, the ones it dropped are recreated, the key references it rewrote (`according_to`, `casualties_reported_by`…) name the duplicate again where they still name this entity, and this entity's aliases are set back. Its merge-map row is marked undone, so the duplicate's key no longer redirects. 400 when `body.merge` is not a merge into this entity; 409 (nothing written) when this entity changed since the merge or since `body.version`, the merge was undone already, a node has the duplicate's key, or a moved relationship is no longer here as it was.",
   tag: 'nodes',
   params: NodeIdParamsSchema,
   body: NodeUnmergeBodySchema,

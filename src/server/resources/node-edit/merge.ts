@@ -1,8 +1,9 @@
 /**
  * Two entities that are one (two spellings from two articles) merged into the survivor, in one
  * write transaction with the same locking and version check as an edit (query.ts): both nodes are
- * locked, read again, checked, then the duplicate's relationships are recreated on the survivor
- * and the duplicate is deleted. Nothing is written on any refusal (the transaction rolls back).
+ * locked, read again, checked, then the duplicate's relationships are recreated on the survivor,
+ * the duplicate is deleted and the dataset's properties that named it by key name the survivor
+ * (references.ts). Nothing is written on any refusal (the transaction rolls back).
  */
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import type { NodeMergeBody } from '../../../shared/api/node-merge';
@@ -14,6 +15,7 @@ import { ApiError, badRequest, notFound } from '../../http/errors';
 import { noteWrite } from '../../../runtime/store/write-scope';
 import { LOCK, notOurs } from './query';
 import { drawnPayload } from './drawn';
+import { rewriteReferences, type RewrittenReference } from './references';
 
 /** One relationship of the duplicate as the audit keeps it: enough to recreate it by hand. */
 export interface MovedRelationship {
@@ -33,6 +35,11 @@ export interface MergedDuplicate {
   labels: string[];
   properties: Record<string, unknown>;
   relationships: MovedRelationship[];
+  /**
+   * The properties elsewhere in the dataset that named the duplicate by its key and now name the
+   * survivor's (references.ts): what an undo puts back. Absent in entries written before it was kept.
+   */
+  references?: RewrittenReference[];
 }
 
 export interface MergeOutcome {
@@ -46,6 +53,8 @@ export interface MergeOutcome {
   duplicate: MergedDuplicate;
   moved: number;
   dropped: number;
+  /** How many key references (`according_to`, `casualties_reported_by`…) now name the survivor. */
+  referencesRewritten: number;
   /** Some moved relationships with their ends, to draw (drawn.ts). */
   movedGraph: GraphPayload;
 }
@@ -84,7 +93,8 @@ export async function lock(tx: ManagedTransaction, address: string, field: strin
 /**
  * Merges the entity `body.duplicate` into the one at `address`. Throws 404 (either missing), 400
  * (itself, not an entity this app loaded, other labels or dataset), 409 (either has a newer
- * version). Cost: O(relationships of the duplicate), in one transaction.
+ * version). Cost: O(relationships of the duplicate), plus the scan that rewrites the dataset's
+ * references to the duplicate's key (references.ts `rewriteReferences`), in one transaction.
  */
 export async function mergeEntities(db: Db, address: string, body: NodeMergeBody, by: string): Promise<MergeOutcome> {
   if (body.duplicate === address) throw badRequest('body.duplicate', 'is this entity itself: pick another one');
@@ -191,25 +201,39 @@ export async function mergeEntities(db: Db, address: string, body: NodeMergeBody
         const expected = relationships.filter((r) => r.moved).length;
         // The read and the write saw the same relationships (both under the duplicate's lock).
         if (moved !== expected) throw new Error(`merge moved ${moved} relationships, expected ${expected}`);
+        // Keys naming the duplicate (a source's `according_to`, an event's `casualties_reported_by`…)
+        // now name the survivor, the moved copies' too: in this transaction, so all or nothing.
+        const dKey = typeof d.props.id === 'string' ? d.props.id : null;
+        const sKey = typeof s.props.id === 'string' ? s.props.id : null;
+        const references =
+          dKey !== null && sKey !== null ? await rewriteReferences(tx, s.labels, s.props.dataset, dKey, sKey) : [];
+        // The survivor itself may have named the duplicate: then its properties are read again.
+        const sProps = references.some((x) => x.on === 'node' && x.id === sid)
+          ? ((await tx.run('MATCH (s) WHERE elementId(s) = $sid RETURN properties(s) AS p', { sid })).records[0]!.get(
+              'p',
+            ) as Record<string, unknown>)
+          : (res.records[0]!.get('p') as Record<string, unknown>);
         const movedGraph = await drawnPayload(tx, sid, res.records[0]!.get('ids') as string[]);
         const dProps = propertiesToJson(d.props);
         return {
           id: sid,
-          key: typeof s.props.id === 'string' ? s.props.id : null,
+          key: sKey,
           labels: s.labels,
           version: next,
-          properties: propertiesToJson(res.records[0]!.get('p') as Record<string, unknown>),
+          properties: propertiesToJson(sProps),
           aliasesBefore: before,
           aliasesAdded: aliases.filter((a) => !before.includes(a)),
           duplicate: {
             id: did,
-            key: typeof d.props.id === 'string' ? d.props.id : null,
+            key: dKey,
             labels: d.labels,
             properties: dProps,
             relationships,
+            references,
           },
           moved,
           dropped: relationships.length - moved,
+          referencesRewritten: references.length,
           movedGraph,
         };
       },

@@ -112,6 +112,7 @@ export const nodeEditRoutes: RouteModule = (app, ctx) => {
           reason: body.reason,
           moved: out.moved,
           dropped: out.dropped,
+          referencesRewritten: out.referencesRewritten,
           duplicate: out.duplicate,
         },
       });
@@ -131,6 +132,7 @@ export const nodeEditRoutes: RouteModule = (app, ctx) => {
       duplicate: { id: out.duplicate.id, key: out.duplicate.key },
       moved: out.moved,
       dropped: out.dropped,
+      referencesRewritten: out.referencesRewritten,
       aliasesAdded: out.aliasesAdded,
       audit,
       movedGraph: out.movedGraph,
@@ -162,6 +164,7 @@ export const nodeEditRoutes: RouteModule = (app, ctx) => {
           duplicate: { id: out.duplicate.id, key: out.duplicate.key, mergedId: entry.duplicate.id },
           movedBack: out.movedBack,
           recreated: out.recreated,
+          referencesRestored: out.referencesRestored,
         },
       });
       ctx.merges.markUndone(entry.id, undo.id);
@@ -173,6 +176,7 @@ export const nodeEditRoutes: RouteModule = (app, ctx) => {
       duplicate: out.duplicate,
       movedBack: out.movedBack,
       recreated: out.recreated,
+      referencesRestored: out.referencesRestored,
       removed: out.removed,
       restored: out.restored,
     };

@@ -1,8 +1,9 @@
 /**
  * A merge undone from its `node.merge` audit entry, all or nothing, in one write transaction with
  * the survivor locked (as merge.ts): it is read again, checked, then the duplicate is recreated,
- * the relationships the merge moved are moved back and the dropped ones recreated. Any refusal
- * throws before the commit, so nothing is written.
+ * the relationships the merge moved are moved back, the dropped ones recreated and the key
+ * references it rewrote put back (references.ts). Any refusal throws before the commit, so nothing
+ * is written.
  *
  * From JSON back to Neo4j (the audit keeps the duplicate's properties and the dropped
  * relationships' as JSON): a whole number becomes an integer (a float such as 1.0 written by hand
@@ -21,6 +22,7 @@ import { noteWrite } from '../../../runtime/store/write-scope';
 import { LOCK } from './query';
 import { lock, type MergedDuplicate } from './merge';
 import { drawnPayload } from './drawn';
+import { restoreReferences } from './references';
 
 /** Properties this app writes as datetimes (node and relationship), restored as datetimes. */
 export const KNOWN_DATETIMES = ['edited_at', 'accepted_at', 'started'] as const;
@@ -46,6 +48,8 @@ export interface UnmergeOutcome {
   duplicate: { id: string; key: string | null };
   movedBack: number;
   recreated: number;
+  /** Key references put back to the duplicate's key (references.ts). */
+  referencesRestored: number;
   /** The survivor's relationships that moved back (deleted there). */
   removed: string[];
   /** The duplicate with some of its relationships and their ends, to draw (drawn.ts). */
@@ -155,6 +159,11 @@ async function undo(
     });
     if (taken.records.length) throw conflict(`A node with the duplicate's key "${dup.key}" exists again.`);
   }
+  // The key references the merge rewrote name the duplicate again first, so the moved copies that
+  // named it match what the audit kept of them below (references.ts: a changed one stays as it is).
+  const sKey = typeof s.id === 'string' ? s.id : null;
+  const referencesRestored =
+    dup.key !== null && sKey !== null ? await restoreReferences(tx, dup.references ?? [], sKey, dup.key) : 0;
   // Each moved relationship must still be on the survivor exactly as it was moved: one per entry.
   // Only the survivor's relationships of the moved types to the moved ones' other ends: a hub
   // survivor's other relationships are not read.
@@ -269,6 +278,7 @@ async function undo(
     duplicate: { id: did, key: dup.key },
     movedBack,
     recreated,
+    referencesRestored,
     removed: moves.map((m) => m.rid),
     restored,
   };
