@@ -9,19 +9,11 @@
  */
 import type { AppStore, SqliteDb } from '../../../runtime/store/app-store';
 import { carriedIds } from '../../audit/carry-over';
-import { migrateMergeMap } from './merge-map';
+import { migrateMergeMap, type MergeMapRow } from './merge-map';
 
-interface Row {
+/** A row with the columns a carry-over also compares: which database, and its undo. */
+interface Row extends MergeMapRow {
   database: string;
-  dup_id: string;
-  dup_key: string | null;
-  dup_name: string | null;
-  survivor_id: string;
-  survivor_key: string | null;
-  survivor_name: string | null;
-  at: string;
-  actor: string;
-  audit_id: number;
   undone_by: number | null;
 }
 

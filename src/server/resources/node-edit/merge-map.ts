@@ -53,7 +53,8 @@ const MIGRATIONS = [
   `ALTER TABLE merge_map ADD COLUMN undone_by INTEGER;`,
 ];
 
-interface Row {
+/** A merge map row's columns as the lookups read them. */
+export interface MergeMapRow {
   dup_id: string;
   dup_key: string | null;
   dup_name: string | null;
@@ -75,10 +76,10 @@ export function createMergeMap(store: AppStore, database: string): MergeMap {
     `INSERT INTO merge_map (database, dup_id, dup_key, dup_name, survivor_id, survivor_key, survivor_name, at, actor, audit_id)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const byId = store.db.prepare<[string, string], Row>(
+  const byId = store.db.prepare<[string, string], MergeMapRow>(
     'SELECT * FROM merge_map WHERE database = ? AND dup_id = ? AND undone_by IS NULL ORDER BY seq DESC LIMIT 1',
   );
-  const byKey = store.db.prepare<[string, string], Row>(
+  const byKey = store.db.prepare<[string, string], MergeMapRow>(
     'SELECT * FROM merge_map WHERE database = ? AND dup_key = ? AND undone_by IS NULL ORDER BY seq DESC LIMIT 1',
   );
   const byAudit = store.db.prepare<[string, number], { undone_by: number | null }>(
