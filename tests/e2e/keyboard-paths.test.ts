@@ -99,6 +99,10 @@ describe('paths and the graph by keyboard (e2e)', () => {
       const onPath = (await snapshot(page)).path!.nodes;
       expect(onPath.length).toBeGreaterThan(2);
       expect(await allInView(page, onPath)).toBe(true);
+      // The line under the box says what the bar shows now, not the "Find paths" button it replaced.
+      const hint = page.getByTestId('find-paths-to-box');
+      expect(await hint.textContent()).toMatch(/paths found are drawn/);
+      expect(await hint.textContent()).not.toMatch(/“Find paths” is at the bottom/);
       // Hiding an end breaks the path, and the bar says so; the app's Back draws it again, in the URL too.
       await page.getByTestId('hide').click();
       await bar.filter({ hasText: 'broken' }).waitFor({ timeout: 30_000 });
