@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { QueryResult } from '../../src/shared/api';
 import { e2eSession, idle, newPage, nodeId, openExplorer, shot, snapshot } from '../support/browser';
-import { apiJson } from './support/explorer';
+import { apiJson, zoomTo } from './support/explorer';
 
 const T = 240_000;
 const e2e = e2eSession();
@@ -164,6 +164,32 @@ describe('explorer queries, links and exports (e2e, headless Chromium)', () => {
       expect(second.errors).toEqual([]);
       await second.context.close();
       await context.close();
+    },
+    T,
+  );
+  it(
+    'a saved query whose result replaces the view is framed: every result node on screen, however the camera was zoomed before',
+    async () => {
+      const { page, errors } = await newPage(e2e.browser);
+      await openExplorer(page, e2e.app.url);
+      // Close in on one node first, as after reading its detail.
+      await zoomTo(page, (await nodeId(page, 'vyacheslav-gladkov'))!);
+      await page.getByTestId('query-contradicting-claims').click();
+      await page.getByTestId('run').click();
+      await page.getByTestId('result-table').waitFor({ timeout: 60_000 });
+      await idle(page);
+      const off = await page.evaluate(() => {
+        const ctrl = window.__newsgraph!.explorer.sigmaController!;
+        const el = document.querySelector('[data-testid=graph]')!;
+        return ctrl.graph.nodes().filter((id) => {
+          const p = ctrl.camera.nodeViewportPosition(id);
+          return !p || p.x < 0 || p.y < 0 || p.x > el.clientWidth || p.y > el.clientHeight;
+        });
+      });
+      expect((await snapshot(page)).nodes).toBeGreaterThan(2);
+      expect(off).toEqual([]);
+      await shot(page, '06d-saved-query-framed');
+      expect(errors).toEqual([]);
     },
     T,
   );

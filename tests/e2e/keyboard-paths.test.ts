@@ -41,6 +41,25 @@ async function allInView(page: Page, ids: readonly string[]): Promise<boolean> {
 }
 const bothInView = (page: Page, a: string, b: string) => allInView(page, [a, b]);
 
+/** The captions (of these nodes) whose drawn text runs past the graph area's right edge. */
+async function labelsCut(page: Page, ids: readonly string[]): Promise<string[]> {
+  return page.evaluate((all) => {
+    const sigma = window.__newsgraph!.explorer.sigmaController!.sigma;
+    const cam = window.__newsgraph!.explorer.sigmaController!.camera;
+    const width = document.querySelector('[data-testid=graph]')!.clientWidth;
+    const st = sigma.getSettings();
+    const ctx = document.createElement('canvas').getContext('2d')!;
+    ctx.font = `${st.labelWeight} ${st.labelSize}px ${st.labelFont}`;
+    return all.flatMap((id) => {
+      const d = sigma.getNodeDisplayData(id);
+      const p = cam.nodeViewportPosition(id);
+      if (!d?.label || !p) return [];
+      const label = d.label.length > 34 ? `${d.label.slice(0, 33)}…` : d.label;
+      return p.x + ctx.measureText(label).width + 4 > width ? [d.label] : [];
+    });
+  }, ids);
+}
+
 describe('paths and the graph by keyboard (e2e)', () => {
   it(
     'keyboard only: search A, Enter, search B, Shift+Enter adds it; Find paths has the focus; the path bar shows a path',
@@ -99,6 +118,12 @@ describe('paths and the graph by keyboard (e2e)', () => {
       const onPath = (await snapshot(page)).path!.nodes;
       expect(onPath.length).toBeGreaterThan(2);
       expect(await allInView(page, onPath)).toBe(true);
+      // The line under the box says what the bar shows now, not the "Find paths" button it replaced.
+      const hint = page.getByTestId('find-paths-to-box');
+      expect(await hint.textContent()).toMatch(/paths found are drawn/);
+      expect(await hint.textContent()).not.toMatch(/“Find paths” is at the bottom/);
+      // Their captions too: a long one at the right end is not cut by the detail panel.
+      expect(await labelsCut(page, onPath)).toEqual([]);
       // Hiding an end breaks the path, and the bar says so; the app's Back draws it again, in the URL too.
       await page.getByTestId('hide').click();
       await bar.filter({ hasText: 'broken' }).waitFor({ timeout: 30_000 });

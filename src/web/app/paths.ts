@@ -53,7 +53,7 @@ export class PathsController {
         // Frame the path once the layout has placed its new nodes: none of it off screen.
         app.render.revealWhenSettled([...view.nodes]);
       } else {
-        app.shell.setStatus('info', pathsMessage(view, label));
+        app.shell.setStatus('info', pathsMessage(view, label, exclude));
       }
       app.store.set(showPath(view));
       if (view.count) this.views.set(`${view.from}|${view.to}`, view);

@@ -153,7 +153,17 @@ export class QueryController {
         commitGraph(add ? addLayer(g, res.graph, layer) : replaceWith(g, res.graph, layer), `Query: ${title}`)(s),
       );
     });
-    app.render.runLayout(!add);
+    // The camera kept from the view before would leave much of a new result off screen: a result that
+    // replaces the view is framed whole once laid out; one that joins it has its nodes brought into view.
+    if (add)
+      app.render.runLayout(
+        false,
+        res.graph.nodes.map((x) => x.id),
+      );
+    else {
+      app.render.runLayout(true);
+      app.render.frameView();
+    }
     const n = res.graph.nodes.length;
     const m = res.graph.edges.length;
     app.shell.setStatus(

@@ -144,6 +144,9 @@ export class RenderSync {
     const ticket = this.runs;
     const frame = () => {
       if (ticket !== this.runs || mapOwnsLayout(this.store.get())) return;
+      // A graph just replaced (a query's result) may not be processed by sigma yet, whose next frame would
+      // rescale it to its new extent: the camera would aim at where the nodes were drawn before.
+      this.sigma?.reindex();
       this.sigma?.camera.reveal(this.graph.nodes(), { fit: true, minRatio: FRAME_MIN_RATIO });
     };
     if (this.layout.isRunning()) void this.lastRun.then(frame);

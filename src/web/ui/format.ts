@@ -87,6 +87,9 @@ export function formatValue(v: unknown): string {
   return JSON.stringify(v);
 }
 
+/** Joining words a name keeps in lower case after its first word ("Government of Russia"). */
+const SMALL_WORDS = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'at', 'to', 'a', 'an', 'by', 'de']);
+
 /** "date_from" → "Date from", "evidence_articles" → "Evidence articles". */
 /**
  * A value as people read it, for panels (not result tables, which show the data as stored): a
@@ -97,7 +100,7 @@ export function humanValue(v: unknown): string {
   if (typeof v === 'string' && /^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$/.test(v))
     return v
       .split(/[-_]/)
-      .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+      .map((w, i) => (i > 0 && SMALL_WORDS.has(w) ? w : w.charAt(0).toUpperCase() + w.slice(1)))
       .join(' ');
   if (Array.isArray(v) && v.length) return v.map(humanValue).join(', ');
   return formatValue(v);

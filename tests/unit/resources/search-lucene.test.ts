@@ -32,6 +32,13 @@ describe('Lucene query building', () => {
     expect(luceneQuery('"(*)"')).toBeNull();
   });
 
+  it('a one-letter last word is the start of the next word being typed ("Vladimir P" → Putin)', () => {
+    expect(luceneQuery('Vladimir P')).toMatch(/^\+\(vladimir\^4 .*\) \+\(p\^4 OR p\*\^2\) "vladimir p"\^6$/);
+    // Alone, or before other words, a single letter stays a whole word: "p*" alone would match half the index.
+    expect(luceneQuery('x')).toBe('+(x^4)');
+    expect(luceneQuery('a b')).toBe('+(a^4) +(b^4 OR b*^2) "a b"^6');
+  });
+
   it('a word in another script also matches its Latin transliteration (Гладков → gladkov)', () => {
     expect(luceneQuery('Гладков')).toBe(
       '+(гладков^4 OR гладков*^2 OR гладков~1 OR gladkov^3 OR gladkov*^2 OR gladkov~1 OR hladkov^2 OR hladkov~1 OR hladkiv^2 OR hladkiv~1)',

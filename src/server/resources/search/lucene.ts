@@ -26,20 +26,24 @@ export function searchTerms(q: string): string[] {
 
 /**
  * "Gladk" → `+(gladk^4 OR gladk*^2)`; "Zelenskyy" → `+(zelenskyy^4 OR zelenskyy*^2 OR zelenskyy~1)`.
- * Every term must match (exactly, as a prefix, or within 1–2 edits for longer words); exact terms
+ * Every term must match (exactly, as a prefix — one letter only as the last of several words —, or
+ * within 1–2 edits for longer words); exact terms
  * and the whole phrase rank first. Null when nothing searchable remains.
  */
 export function luceneQuery(q: string): string | null {
   const terms = searchTerms(q);
   if (!terms.length) return null;
-  const clauses = terms.map((t) => {
+  const clauses = terms.map((t, i) => {
     const parts: string[] = [];
+    // The last of several words may be one letter of a word still being typed ("Vladimir P"):
+    // a prefix then, bounded by the other words; alone, "p*" would match much of the index.
+    const typing = i === terms.length - 1 && i > 0;
     // A term in another script ("гладков") also matches its Latin form ("gladkov").
     for (const form of [t, latin(t)]) {
       if (!form || (form === t && parts.length)) continue;
       const e = escapeLucene(form);
       parts.push(`${e}^${form === t ? 4 : 3}`);
-      if (form.length >= 2) parts.push(`${e}*^2`);
+      if (form.length >= 2 || typing) parts.push(`${e}*^2`);
       if (form.length >= 4) parts.push(`${e}~${form.length >= 8 ? 2 : 1}`);
     }
     // "Sinegubov" also finds "Syniehubov": the other romanisation is often beyond two edits.

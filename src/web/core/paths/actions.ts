@@ -60,10 +60,16 @@ export function pathView(res: PathsResponse): PathView {
   };
 }
 
-export function pathsMessage(view: PathView, label: string): string {
-  if (!view.count)
-    return `No path within ${PATH_MAX_HOPS} hops between ${label} (articles' MENTIONS links are not followed).`;
+export function pathsMessage(view: PathView, label: string, exclude: readonly string[] = PATH_EXCLUDE): string {
+  if (!view.count) return `No path within ${PATH_MAX_HOPS} hops between ${label}${skipped(exclude)}.`;
   return `${view.count}${view.truncated ? '+' : ''} shortest path${view.count === 1 ? '' : 's'} of ${view.length} hop${view.length === 1 ? '' : 's'} between ${label}.`;
+}
+
+/** What a path search did not follow, as the end of its "no path" sentence (the user may have changed the skips). */
+function skipped(exclude: readonly string[]): string {
+  if (!exclude.length) return ', every relationship followed';
+  if (exclude.length === 1 && exclude[0] === 'MENTIONS') return " (articles' MENTIONS links are not followed)";
+  return ` (not followed: ${[...exclude].sort().join(', ')})`;
 }
 
 /**

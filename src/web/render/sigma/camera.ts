@@ -1,5 +1,6 @@
 /** The camera: centring on a node, fitting the graph, zooming, revealing new nodes. Animated. */
 import type { CameraState, Coordinates } from 'sigma/types';
+import { labelFont, labelText } from '../draw';
 import { besidePanel, freeArea, type Rect } from '../free-area';
 import type { ExplorerSigma, SigmaHost } from './sigma-controller';
 
@@ -7,8 +8,13 @@ import type { ExplorerSigma, SigmaHost } from './sigma-controller';
 const FOCUS_RATIO = 0.6;
 /** Room kept around revealed nodes (CSS px): their labels sit to their right. */
 const REVEAL_PAD = { x: 70, y: 28 };
+/** Above this many nodes revealed at once, their captions are not measured (REVEAL_PAD's room only). */
+const LABELS_MEASURED = 500;
 
 export class CameraController {
+  /** A 2D context to measure captions with (made on first need). */
+  private measure: CanvasRenderingContext2D | null | undefined;
+
   constructor(private readonly host: SigmaHost) {}
 
   private get sigma(): ExplorerSigma {
@@ -44,14 +50,19 @@ export class CameraController {
     this.host.ensureIndexed();
     const sigma = this.sigma;
     const pts: Coordinates[] = [];
-    for (const id of ids) {
+    const list = [...ids];
+    for (const id of list) {
       const d = sigma.getNodeDisplayData(id);
       if (d && !d.hidden) pts.push({ x: d.x, y: d.y });
     }
     if (pts.length) for (const p of opts.points ?? []) pts.push(sigma.viewportToFramedGraph(sigma.graphToViewport(p)));
     if (!pts.length) return;
     const free = this.freeRect();
-    const pad = REVEAL_PAD;
+    // Room for the longest caption among them (at most half the free width), so none is cut at the right edge.
+    const pad = {
+      ...REVEAL_PAD,
+      x: Math.min(Math.max(REVEAL_PAD.x, this.labelRoom(list)), (free.right - free.left) / 2),
+    };
     const cam = sigma.getCamera();
     const now = cam.getState();
     const inside = pts.every((p) => {
@@ -61,6 +72,21 @@ export class CameraController {
     if (inside && !opts.fit) return;
     const target = this.cameraFor(pts, free, opts.fit ? { ...now, ratio: opts.minRatio ?? 0 } : now, pad);
     void cam.animate(target, { duration: 450 });
+  }
+
+  /** Width (CSS px) the captions of these nodes take right of their centres, as the label drawer writes them. */
+  private labelRoom(ids: readonly string[]): number {
+    // A whole large graph framed: most captions are not drawn at that zoom, and measuring them all would cost.
+    if (ids.length > LABELS_MEASURED) return 0;
+    const ctx = (this.measure ??= document.createElement('canvas').getContext('2d'));
+    if (!ctx) return 0;
+    ctx.font = labelFont(this.sigma.getSettings());
+    let room = 0;
+    for (const id of ids) {
+      const d = this.sigma.getNodeDisplayData(id);
+      if (d?.label && !d.hidden) room = Math.max(room, d.size + 4 + ctx.measureText(labelText(d.label)).width + 8);
+    }
+    return room;
   }
 
   /** The camera state that puts the framed points' box in the middle of `free`, zooming out only if needed. */

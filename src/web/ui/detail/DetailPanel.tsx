@@ -18,8 +18,7 @@ import { RelationshipDetail } from './RelationshipDetail';
 import { EditEntity } from './EditEntity';
 import { MergeEntity } from './MergeEntity';
 import { EditClaimStatusOfNode } from '../claims/EditClaimStatus';
-import { SearchBox } from '../search/SearchBox';
-import { addForPaths } from '../search/add-for-paths';
+import { FindPathsTo } from './FindPathsTo';
 
 /** Properties shown elsewhere in the panel (header, description, aliases) or internal. */
 const SHOWN_ELSEWHERE = new Set(['name', 'title', 'id', 'description', 'aliases', 'role', 'dataset']);
@@ -205,26 +204,6 @@ function Header({ node, data }: { node: GraphNode; data: NodeDetailResponse | nu
           </div>
         </div>
       ) : null}
-    </div>
-  );
-}
-
-/** Picks a second entity by name for the path bar: no need to find it on the canvas. */
-function FindPathsTo({ caption, paired }: { caption: string; paired: boolean }) {
-  const explorer = useExplorer();
-  return (
-    <div className="find-paths-to" data-testid="find-paths-to-box">
-      <SearchBox
-        testId="find-paths-to"
-        ariaLabel="Find paths to…"
-        placeholder="Find paths to…"
-        onPick={(hit) => addForPaths(explorer, hit.node)}
-      />
-      <div className="small faint" style={{ marginTop: 4 }}>
-        {paired
-          ? `Two selected: “Find paths” is at the bottom of the graph. Pick another to pair with ${caption} instead.`
-          : `Picks a second entity for paths from ${caption}; Shift+click a node, or Shift+Enter on a search result, does the same.`}
-      </div>
     </div>
   );
 }

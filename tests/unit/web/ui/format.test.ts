@@ -76,6 +76,12 @@ describe('values for people', () => {
     expect(humanValue('wall-street-journal')).toBe('Wall Street Journal');
     expect(humanValue(['georgi-kantchev', 'ian-lovett'])).toBe('Georgi Kantchev, Ian Lovett');
     expect(humanValue('Daily Express')).toBe('Daily Express');
+    // Short joining words stay lower-case inside a name read from an id, as the entity's own name writes them.
+    expect(humanValue('government-of-russia')).toBe('Government of Russia');
+    expect(humanValue('ministry-of-defence-of-the-russian-federation')).toBe(
+      'Ministry of Defence of the Russian Federation',
+    );
+    expect(humanValue('the-washington-post')).toBe('The Washington Post');
     expect(humanValue('governor of the Belgorod region')).toBe('governor of the Belgorod region');
     expect(humanValue('2023-12-30')).toBe('30 December 2023');
     expect(humanValue(1234567)).toBe('1,234,567');

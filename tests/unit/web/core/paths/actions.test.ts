@@ -37,6 +37,19 @@ describe('path producers', () => {
     expect(showPath(null)(s).path).toBeNull();
   });
 
+  it('"no path" names what the search skipped, not always MENTIONS', () => {
+    const none = pathView(res([], null));
+    expect(pathsMessage(none, 'A and C')).toBe(
+      "No path within 6 hops between A and C (articles' MENTIONS links are not followed).",
+    );
+    expect(pathsMessage(none, 'A and C', excludeFor(['claims']))).toBe(
+      'No path within 6 hops between A and C (not followed: ABOUT, CONTRADICTS, MADE, REPORTS).',
+    );
+    expect(pathsMessage(none, 'A and C', [])).toBe(
+      'No path within 6 hops between A and C, every relationship followed.',
+    );
+  });
+
   it('steps through the paths one at a time (wrapping both ways) and back to all of them', () => {
     const v = pathView(
       res([
