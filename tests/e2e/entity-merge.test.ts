@@ -29,7 +29,7 @@ beforeAll(async () => {
     await driver.executeQuery(
       `MATCH (g:Person {id: 'vyacheslav-gladkov'}), (place {id: 'belgorod-region'})
        CREATE (d:Entity:Person {id: $dup, name: 'V. Gladkov', aliases: [], description: 'Belgorod governor.', dataset: g.dataset})
-       CREATE (d)-[:GOVERNOR_OF {evidence_quotes: ['governor of the region'], evidence_starts: [823], evidence_ends: [865]}]->(place)
+       CREATE (d)-[:GOVERNOR_OF {evidence_quotes: ['governor of the region'], evidence_starts: [823], evidence_ends: [865], according_to: $dup}]->(place)
        CREATE (:Entity:Person {id: $dup2, name: 'Slava Gladkov', aliases: [], description: 'A nickname.', dataset: g.dataset})
              -[:GOVERNOR_OF {evidence_starts: [1]}]->(place)
        CREATE (:Entity:Person {id: $dup3, name: 'Gladkov Vyacheslav', aliases: [], description: 'Surname first.', dataset: g.dataset})
@@ -118,6 +118,14 @@ describe('merging a duplicate from the detail panel (e2e)', () => {
         await page.getByTestId('merge-entity-confirm').click();
         await page.getByTestId('merge-entity-error').filter({ hasText: 'reason' }).waitFor();
         await confirmMerge(page, 'V. Gladkov', 'same governor, initial only', () => shot(page, 'entity-merge-01-form'));
+        // Its link's own source named it by key: re-pointed, and the status line says so.
+        await page
+          .getByTestId('status')
+          .filter({
+            hasText:
+              'Merged V. Gladkov into Vyacheslav Gladkov. 1 reference to V. Gladkov now names Vyacheslav Gladkov.',
+          })
+          .waitFor({ timeout: 30_000 });
 
         await idle(page);
         expect(await nodeId(page, DUP)).toBeNull();

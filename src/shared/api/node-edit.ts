@@ -86,7 +86,7 @@ export type NodeEditResponse = z.infer<typeof NodeEditResponseSchema>;
 export const nodeEditContract = {
   ...ROUTES.nodeEdit,
   summary:
-    "Edits an entity's properties in one transaction. A fact the articles report (kind, dates, casualty figures…) changes only with a `source`; name, aliases and description without. 409 when someone changed it since `version` was read (nothing is written).",
+    "Edits an entity's properties in one transaction. A fact the articles report (kind, dates, casualty figures…) changes only with a `source`; name, aliases and description without. A person's or organization's new name also shows where its dataset names it by key (an article's `outlet` and `authors`, a claim's caption \"old name: …\"), listed in the audit entry (`readableNames`). 409 when someone changed it since `version` was read (nothing is written).",
   tag: 'nodes',
   params: NodeIdParamsSchema,
   body: NodeEditBodySchema,

@@ -115,7 +115,12 @@ export async function mergeDuplicate(
   app.selection.forget(out.duplicate.id);
   showNodeVersion(app, out.id, out.properties);
   settle(app, before, out.movedGraph);
-  app.shell.setStatus('info', `Merged ${duplicate} into ${caption}.`, undefined, {
+  // Properties naming the duplicate by key (a link's source, a claim's claimant…) were re-pointed too: say how many.
+  const n = out.referencesRewritten;
+  const refs = n
+    ? ` ${n} ${n === 1 ? 'reference' : 'references'} to ${duplicate} now ${n === 1 ? 'names' : 'name'} ${caption}.`
+    : '';
+  app.shell.setStatus('info', `Merged ${duplicate} into ${caption}.${refs}`, undefined, {
     survivor: out.id,
     version: out.version,
     caption,

@@ -205,8 +205,16 @@ export async function mergeEntities(db: Db, address: string, body: NodeMergeBody
         // now name the survivor, the moved copies' too: in this transaction, so all or nothing.
         const dKey = typeof d.props.id === 'string' ? d.props.id : null;
         const sKey = typeof s.props.id === 'string' ? s.props.id : null;
+        // The readable names beside them (an article's outlet and authors, a claim's caption) follow,
+        // by the loader's rule: an entity's name, else its key.
+        const nameOf = (p: Record<string, unknown>, key: string) => (typeof p.name === 'string' ? p.name : key);
         const references =
-          dKey !== null && sKey !== null ? await rewriteReferences(tx, s.labels, s.props.dataset, dKey, sKey) : [];
+          dKey !== null && sKey !== null
+            ? await rewriteReferences(tx, s.labels, s.props.dataset, dKey, sKey, {
+                from: nameOf(d.props, dKey),
+                to: nameOf(s.props, sKey),
+              })
+            : [];
         // The survivor itself may have named the duplicate: then its properties are read again.
         const sProps = references.some((x) => x.on === 'node' && x.id === sid)
           ? ((await tx.run('MATCH (s) WHERE elementId(s) = $sid RETURN properties(s) AS p', { sid })).records[0]!.get(

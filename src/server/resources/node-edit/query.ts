@@ -13,6 +13,7 @@ import { matchNode } from '../../db/node-ref';
 import type { Db } from '../../db/runner';
 import { ApiError, badRequest, notFound } from '../../http/errors';
 import { noteWrite } from '../../../runtime/store/write-scope';
+import { renameBeside, type RewrittenReference } from './references';
 
 export interface EditOutcome {
   id: string;
@@ -23,6 +24,8 @@ export interface EditOutcome {
   changed: string[];
   before: Record<string, unknown>;
   after: Record<string, unknown>;
+  /** A renamed person's or organization's name where articles and claims show it beside its key (references.ts). */
+  readableNames: RewrittenReference[];
 }
 
 export const LOCK = '_newsgraph_edit_lock';
@@ -65,7 +68,8 @@ export function notOurs(target: EditTarget, labels: readonly string[], props: Re
 /**
  * Applies `body.set` to the entity (or claim) at `address` if its version is still `body.version`.
  * Throws 404 (no such node), 400 (not an entity or claim this app loaded, read-only or non-plain
- * property, a reported fact without `source`), 409 (a newer version exists). Cost: three statements in one transaction.
+ * property, a reported fact without `source`), 409 (a newer version exists). Cost: three statements in one
+ * transaction, plus a renamed person's or organization's articles and claims (references.ts `renameBeside`).
  */
 export async function editEntity(
   db: Db,
@@ -144,15 +148,24 @@ export async function editEntity(
            RETURN properties(n) AS p`,
           { id, changes, bump: next !== version, next: neo4j.int(next), by },
         );
+        // A new name shows where the dataset names this entity by key (an article's outlet and
+        // authors, a claim's caption), in this transaction: the audit entry lists them.
+        const key = typeof props.id === 'string' ? props.id : null;
+        const nameOr = (v: unknown) => (typeof v === 'string' && v ? v : key!);
+        const readableNames =
+          'name' in changes && key !== null && target === 'entity'
+            ? await renameBeside(tx, labels, props.dataset, key, { from: nameOr(props.name), to: nameOr(changes.name) })
+            : [];
         return {
           id,
-          key: typeof props.id === 'string' ? props.id : null,
+          key,
           labels,
           version: next,
           properties: propertiesToJson(res.records[0]!.get('p') as Record<string, unknown>),
           changed: Object.keys(changes),
           before,
           after,
+          readableNames,
         };
       },
       { timeout: 10_000, metadata: { app: 'newsgraph', what: 'entity edit' } },

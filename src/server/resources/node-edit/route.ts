@@ -55,6 +55,8 @@ export const nodeEditRoutes: RouteModule = (app, ctx) => {
           name: out.properties.name ?? null,
           reason: body.reason ?? null,
           source,
+          // A rename's new name beside the keys naming the entity: each with what it held before.
+          ...(out.readableNames.length ? { readableNames: out.readableNames } : {}),
         },
       });
     }
