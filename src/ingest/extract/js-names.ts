@@ -1,4 +1,5 @@
 import type { NameFinder, NameSpan } from './types';
+import { ORG_HEADS } from '../link/normalise';
 import { DAYS, DEMONYMS, MONTHS, SENTENCE_STARTERS, TITLES } from './lexicon';
 import { splitSentences } from './sentences';
 
@@ -114,8 +115,11 @@ export function capitalisedRuns(text: string): NameSpan[] {
           if (!(head.length === 1 && lower(head[0]!.text) in DEMONYMS)) pending.push(head);
           run = run.slice(k);
         }
+        // "Defence Ministry of Rastavia": a title word before an office word names the body, not a person's title.
         const leadingTitle = () =>
-          run.length > 1 && (isTitle(run[0]!) || (lower(run[0]!.text) in DEMONYMS && isTitle(run[1]!)));
+          run.length > 1 &&
+          !ORG_HEADS.test(run[1]!.text) &&
+          (isTitle(run[0]!) || (lower(run[0]!.text) in DEMONYMS && isTitle(run[1]!)));
         while (leadingTitle()) run = run.slice(1);
         // "Secretary of State Antony Blinken": the office's complement goes with the title.
         if (run.length > 3 && run[0]!.text === 'of') run = run.slice(2);

@@ -1,7 +1,8 @@
 import anyAscii from 'any-ascii';
 import { TITLES } from '../extract/lexicon';
 
-const ORG_HEADS =
+/** Office words that head an organisation's name: a title word before one is part of the name. */
+export const ORG_HEADS =
   /^(ministry|department|service|committee|council|agency|office|staff|forces|command|administration|government|secretariat)$/i;
 
 /**
@@ -19,7 +20,8 @@ export function normaliseName(s: string): string {
   const words = t.split(' ');
   // "Defence Ministry", "General Staff": a leading office word belongs to an organisation's name.
   if (ORG_HEADS.test(words[words.length - 1]!)) return words.join(' ');
-  while (words.length > 1 && TITLES.has(words[0]!.toLowerCase())) words.shift();
+  // ... and so does one before an office word anywhere ("Defence Ministry of Rastavia").
+  while (words.length > 1 && TITLES.has(words[0]!.toLowerCase()) && !ORG_HEADS.test(words[1]!)) words.shift();
   return words.join(' ');
 }
 

@@ -50,19 +50,51 @@ const CATEGORIES: [RegExp, string][] = [
   [/^(buildings?|houses?|homes?)$/, 'buildings'],
 ];
 
-/** Figures a statement gives: "two people were injured" → injured: 2. Pure; linear in the text. */
+/** Words between a casualty verb and its figure: "killed at least three", "injured about 12". */
+const HEDGES = new Set(['at', 'least', 'about', 'around', 'some', 'nearly', 'almost', 'more', 'than', 'up', 'to']);
+/** Casualty verbs that may come before their figure ("the attack killed three workers"). */
+const VERB_FIRST = new Set(['killed', 'injured', 'wounded', 'hurt']);
+
+const numberOf = (w: string): number | undefined =>
+  /^\d/.test(w) ? Number(w.replace(',', '')) : w === 'a' || w === 'an' ? undefined : NUMBER_WORDS[w];
+const categoryOf = (w: string): string | undefined => CATEGORIES.find(([re]) => re.test(w))?.[1];
+
+/**
+ * Figures a statement gives: "two people were injured" → injured: 2; "the attack killed three
+ * workers" → killed: 3; "no one was killed", "nobody was hurt" → killed: 0, injured: 0. The first
+ * figure of a kind wins. Pure; linear in the text.
+ */
 export function figuresOf(text: string): Map<string, number> {
-  const words = text.toLowerCase().match(/[a-z]+|\d+(?:[.,]\d+)?/g) ?? [];
+  // Punctuation is kept as tokens so a verb's figure is never read across a comma ("killed, 12 injured").
+  const tokens = text.toLowerCase().match(/[a-z]+|\d+(?:[.,]\d+)?|[,.;:!?]/g) ?? [];
+  const isWord = (t: string) => !/^[,.;:!?]$/.test(t);
   const out = new Map<string, number>();
-  words.forEach((w, i) => {
-    const n = /^\d/.test(w) ? Number(w.replace(',', '')) : NUMBER_WORDS[w];
-    if (n === undefined || w === 'a' || w === 'an') return;
-    for (const next of words.slice(i + 1, i + 5)) {
-      const cat = CATEGORIES.find(([re]) => re.test(next))?.[1];
-      if (cat) {
-        if (!out.has(cat)) out.set(cat, n);
+  const taken = new Set<number>();
+  tokens.forEach((w, i) => {
+    if (!isWord(w) || taken.has(i)) return;
+    let n = numberOf(w);
+    let after = i + 1;
+    if (w === 'nobody' || (w === 'none' && tokens[i + 1] !== 'of')) n = 0;
+    else if (w === 'no' && tokens[i + 1] === 'one') [n, after] = [0, i + 2];
+    else if (w === 'no' && categoryOf(tokens[i + 1] ?? ''))
+      n = 0; // "no deaths", "no injuries"
+    else if (w === 'one' && tokens[i - 1] === 'no') return;
+    if (n !== undefined) {
+      const next = tokens.slice(after).filter(isWord).slice(0, 4);
+      const cat = next.map(categoryOf).find((c) => c !== undefined);
+      if (cat && !out.has(cat)) out.set(cat, n);
+      return;
+    }
+    const verb = VERB_FIRST.has(w) ? categoryOf(w) : undefined;
+    if (!verb || out.has(verb)) return;
+    for (let j = i + 1; j < tokens.length && j <= i + 4; j++) {
+      const f = numberOf(tokens[j]!);
+      if (f !== undefined) {
+        out.set(verb, f);
+        taken.add(j);
         return;
       }
+      if (!HEDGES.has(tokens[j]!)) return;
     }
   });
   return out;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DAYS, MONTHS, SENTENCE_STARTERS } from '../extract/lexicon';
+import { datelineDay, datelineOf } from './dateline';
 import { IngestInputError } from './errors';
 import { htmlToText } from './html';
 import { markdownToText } from './markdown';
@@ -40,11 +41,11 @@ export function canonicalText(raw: string): string {
     .replace(/^\n+|\s+$/g, '');
 }
 
-/** A short first line without a final full stop reads as a headline (a byline before it is skipped). */
+/** A short first line without a final full stop reads as a headline (a byline or dateline before it is skipped). */
 function titleOfPlainText(text: string, organisations?: ReadonlySet<string>): string | undefined {
   const first = text
     .split('\n')
-    .find((l) => l.trim() && !bylineOfLine(l.trim(), organisations))
+    .find((l) => l.trim() && !bylineOfLine(l.trim(), organisations) && !datelineDay(l))
     ?.trim();
   if (!first || first.length > 200 || /[.!?:]$/.test(first) || first.split(/\s+/).length < 2) return undefined;
   return first;
@@ -208,6 +209,11 @@ export function normaliseInput(
     if (found?.byline) meta.byline = found.byline;
     if (found?.outlet && !meta.outlet) meta.outlet = found.outlet;
     bylineWord = word;
+  }
+  // A dateline among the lines a headline, byline and dateline take (one more for a kicker).
+  if ((format === 'txt' || format === 'md') && !meta.published) {
+    const day = datelineOf(text, BYLINE_LINES + 1);
+    if (day) meta.published = day;
   }
   return { text, sha256: sha256Of(text), length: text.length, meta, ...(bylineWord ? { bylineWord } : {}) };
 }

@@ -48,7 +48,11 @@ export const IngestArticleBodySchema = z
           'match "title": a live blog\'s later version); the same text or URL is refused all the same',
       ),
   })
-  .refine((b) => (b.text === undefined) !== (b.base64 === undefined), {
+  .refine((b) => b.text !== undefined || b.base64 !== undefined, {
+    message: 'give the text (pasted) or base64 (a file)',
+    path: ['text'],
+  })
+  .refine((b) => b.text === undefined || b.base64 === undefined, {
     message: 'give either text or base64, not both',
     path: ['text'],
   });

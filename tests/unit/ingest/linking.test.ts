@@ -13,6 +13,9 @@ describe('name normalisation', () => {
     expect(normaliseName('President  Zelensky')).toBe('Zelensky');
     expect(nameKey('ＴＡＳＳ')).toBe('tass');
     expect(normaliseName('Defence Ministry')).toBe('Defence Ministry');
+    // An office word anywhere after the title word: the body's name, not a title before a name.
+    expect(normaliseName('Defence Ministry of Rastavia')).toBe('Defence Ministry of Rastavia');
+    expect(normaliseName('Defence Minister Ivan Sedov')).toBe('Ivan Sedov');
     expect(translitKey('Владимир Зеленский')).toBe('vladimir zelenskiy');
   });
 });

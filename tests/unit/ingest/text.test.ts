@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { datelineDay } from '../../../src/ingest/text/dateline';
 import { IngestInputError } from '../../../src/ingest/text/errors';
 import { blocksToText } from '../../../src/ingest/text/html';
 import { canonicalText, normaliseInput, sha256Of } from '../../../src/ingest/text/normalise';
@@ -208,6 +209,26 @@ describe('Markdown and plain text', () => {
     const late = ['Fires spread', 'One.', 'Two.', 'Three.', 'Four.', 'Five.', 'By Jane Doe'].join('\n\n');
     expect(byline(late)).toBeUndefined();
     expect(normaliseInput('Fires spread\n\nBy Jane Doe', 'txt').meta.byline).toBe('Jane Doe');
+  });
+
+  it('plain text: a line that is only a date, before the story, is the publication date', () => {
+    const published = (t: string) => normaliseInput(t, 'txt').meta.published;
+    expect(datelineDay('March 14, 2024')).toBe('2024-03-14');
+    expect(datelineDay('Thursday, 14 March 2024')).toBe('2024-03-14');
+    expect(datelineDay('Published: Mar. 14, 2024, 10:32 GMT')).toBe('2024-03-14');
+    expect(datelineDay('2024-03-14')).toBe('2024-03-14');
+    expect(datelineDay('February 30, 2024')).toBeUndefined();
+    expect(datelineDay('Updated March 14, 2024')).toBeUndefined();
+    expect(datelineDay('On March 14, 2024 a drone struck.')).toBeUndefined();
+    // A dateline first is skipped for the title, as a byline is.
+    expect(normaliseInput('March 14, 2024\n\nDepot fire\n\nA fire broke out.', 'txt').meta).toEqual({
+      title: 'Depot fire',
+      published: '2024-03-14',
+    });
+    expect(published('Depot fire\n\nA fire broke out.\n\nMarch 14, 2024')).toBeUndefined();
+    expect(normaliseInput('---\ndate: 2024-01-02\n---\nMarch 14, 2024\n\nText.', 'md').meta.published).toBe(
+      '2024-01-02',
+    );
   });
 
   it('sha256 and length like seed/data/articles.yaml (UTF-8 bytes, UTF-16 units)', () => {

@@ -1,0 +1,68 @@
+/**
+ * A short wire story pasted as plain text, as an editor first tries it: a headline, a "By …" line,
+ * a dateline, then the story. The dateline is the publication date (so "on Thursday" resolves and
+ * the strike is an event lead the claims can be about), "The Defence Ministry of Rastavia" keeps
+ * its "Defence", and an empty body says what to send. Our own text; nothing is accepted.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureSeeded } from '../../support/seeded';
+import { reviewApi, type ReviewApi } from './support/review-api';
+
+const STORY = `Drone strike hits fuel depot near Valenki
+
+By Marta Keller
+
+March 14, 2024
+
+A drone struck a fuel depot in Valenki early on Thursday, setting fire to two storage tanks.
+
+Regional governor Pavel Orlov said the attack killed three workers.
+
+The Defence Ministry of Rastavia rejected that account. A ministry spokesman said no one was killed.
+`;
+
+let r: ReviewApi;
+beforeAll(async () => {
+  await ensureSeeded();
+  r = await reviewApi();
+});
+afterAll(async () => {
+  await r?.close();
+});
+
+describe('a pasted plain-text article', () => {
+  it('takes a dateline near the top as the publication date, and resolves the days it names', async () => {
+    const s = await r.call('POST', '/api/ingest/articles', { text: STORY });
+    expect(s.status, JSON.stringify(s.body)).toBe(200);
+    const view = await r.batch(s.body.batch.id);
+    expect(view.title).toBe('Drone strike hits fuel depot near Valenki');
+    expect(view.published).toBe('2024-03-14');
+    expect(view.missing).not.toContain('published');
+    const thursday = view.candidates.find((c: any) => c.candidate.kind === 'date' && /Thursday/.test(c.candidate.text));
+    expect(thursday?.candidate.date).toBe('2024-03-14');
+    const ministry = view.candidates.find(
+      (c: any) => c.candidate.kind === 'entity' && /Ministry/.test(c.candidate.text),
+    );
+    expect(ministry?.candidate.text).toBe('Defence Ministry of Rastavia');
+    expect(ministry?.decision).toMatchObject({ action: 'create', name: 'Defence Ministry of Rastavia' });
+  });
+
+  it('a date line further down, or a line with more than a date, is no dateline', async () => {
+    const later =
+      'Depot fire in Valenki\n\nA fire broke out on Friday.\n\nIt spread.\n\nFirefighters came.\n\nMarch 15, 2024\n';
+    const s = await r.call('POST', '/api/ingest/articles', { text: later });
+    expect(s.status, JSON.stringify(s.body)).toBe(200);
+    expect(s.body.batch.published).toBeNull();
+    const inSentence = 'Depot fire in Valenki\n\nOn March 15, 2024 a fire broke out.\n';
+    const t = await r.call('POST', '/api/ingest/articles', { text: inSentence });
+    expect(t.body.batch.published).toBeNull();
+  });
+
+  it('an empty body asks for text or a file, rather than "not both"', async () => {
+    const s = await r.call('POST', '/api/ingest/articles', {});
+    expect(s.status).toBe(400);
+    expect(s.body.error.message).toBe('body.text: give the text (pasted) or base64 (a file)');
+    const both = await r.call('POST', '/api/ingest/articles', { text: 'a', base64: 'YQ==' });
+    expect(both.body.error.message).toBe('body.text: give either text or base64, not both');
+  });
+});
