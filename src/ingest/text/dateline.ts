@@ -1,4 +1,4 @@
-import { DAYS } from '../extract/lexicon';
+import * as chrono from 'chrono-node';
 
 /**
  * A dateline: a line near the top of a plain text that holds only a date ("March 14, 2024",
@@ -6,34 +6,27 @@ import { DAYS } from '../extract/lexicon';
  * way wire copy and copied web pages carry their publication date. Without it relative days
  * ("on Thursday") stay unresolved and the strike they date is no event lead.
  */
-const MONTHS = 'january february march april may june july august september october november december'.split(' ');
-/** Full names and their short forms ("Mar", "Sept") to the month's number. */
-const MONTH_NUMBER = new Map<string, number>([
-  ...MONTHS.map((m, i) => [m, i + 1] as const),
-  ...MONTHS.map((m, i) => [m.slice(0, 3), i + 1] as const),
-  ['sept', 9],
-]);
-const WEEKDAY = `(?:(?:${[...DAYS].join('|')}),? )?`;
-const PREFIX = '(?:(?:published|posted|dated?)(?: on)?:? )?';
-const TIME = '(?:,? (?:at )?\\d{1,2}[:.]\\d{2}(?: ?[ap]\\.?m\\.?)?(?: [a-z]{2,5}| utc[+-]\\d{1,2})?)?';
-const MONTH = `(${[...MONTH_NUMBER.keys()].join('|')})\\.?`;
-const MONTH_FIRST = new RegExp(`^${PREFIX}${WEEKDAY}${MONTH} (\\d{1,2}),? (\\d{4})${TIME}$`, 'i');
-const DAY_FIRST = new RegExp(`^${PREFIX}${WEEKDAY}(\\d{1,2}) ${MONTH},? (\\d{4})${TIME}$`, 'i');
-const ISO = new RegExp(`^${PREFIX}(\\d{4})-(\\d{2})-(\\d{2})${TIME}$`, 'i');
+const PREFIX = /^(?:published|posted|dated?)(?: on)?:? /i;
+/** What may be left of a dateline line beside its date: separators, and a zone chrono did not take. */
+const REST = /^(?:[\s,.;:|–—-]|gmt|utc|[a-z]{2,4}t)*$/i;
 
 /** The ISO day a dateline line gives, or undefined when the line is more (or other) than a date. */
 export function datelineDay(line: string): string | undefined {
-  const l = line.trim().replace(/\s+/g, ' ');
-  let y: number, m: number, d: number;
-  let g = MONTH_FIRST.exec(l);
-  if (g) [y, m, d] = [Number(g[3]), MONTH_NUMBER.get(g[1]!.toLowerCase())!, Number(g[2])];
-  else if ((g = DAY_FIRST.exec(l))) [y, m, d] = [Number(g[3]), MONTH_NUMBER.get(g[2]!.toLowerCase())!, Number(g[1])];
-  else if ((g = ISO.exec(l))) [y, m, d] = [Number(g[1]), Number(g[2]), Number(g[3])];
-  else return undefined;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  // A day that does not exist ("February 30") is no date.
-  if (date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
-  return date.toISOString().slice(0, 10);
+  const l = line.trim().replace(/\s+/g, ' ').replace(PREFIX, '');
+  if (!l || l.length > 80) return undefined;
+  // Strict: only formal dates (a named or numbered day, month and year), never "on Thursday".
+  const found = chrono.en.strict.parse(l);
+  const dated = found.filter(
+    (r) => r.start.isCertain('day') && r.start.isCertain('month') && r.start.isCertain('year'),
+  );
+  // One date; anything else chrono found is a time beside it ("14 March 2024 | 10:32").
+  if (dated.length !== 1 || found.some((r) => r !== dated[0] && r.start.isCertain('day'))) return undefined;
+  let rest = l;
+  for (const r of [...found].reverse()) rest = rest.slice(0, r.index) + rest.slice(r.index + r.text.length);
+  if (!REST.test(rest)) return undefined;
+  const s = dated[0]!.start;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${s.get('year')}-${pad(s.get('month')!)}-${pad(s.get('day')!)}`;
 }
 
 /**

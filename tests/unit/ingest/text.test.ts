@@ -217,6 +217,9 @@ describe('Markdown and plain text', () => {
     expect(datelineDay('Thursday, 14 March 2024')).toBe('2024-03-14');
     expect(datelineDay('Published: Mar. 14, 2024, 10:32 GMT')).toBe('2024-03-14');
     expect(datelineDay('2024-03-14')).toBe('2024-03-14');
+    expect(datelineDay('Posted on 14 March 2024 | 10:32 UTC')).toBe('2024-03-14');
+    expect(datelineDay('Thursday')).toBeUndefined();
+    expect(datelineDay('March 2024')).toBeUndefined();
     expect(datelineDay('February 30, 2024')).toBeUndefined();
     expect(datelineDay('Updated March 14, 2024')).toBeUndefined();
     expect(datelineDay('On March 14, 2024 a drone struck.')).toBeUndefined();
