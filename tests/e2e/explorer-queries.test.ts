@@ -43,6 +43,8 @@ describe('explorer queries, links and exports (e2e, headless Chromium)', () => {
       // 2. Events in a place between two dates — a date parameter changed in the form.
       await page.getByTestId('query-events-in-place').click();
       await page.getByTestId('param-from').fill('2023-01-01');
+      // The person profile's table is not left beside this query's form.
+      expect(await page.getByTestId('result-table').count()).toBe(0);
       await page.getByTestId('run').click();
       await expect
         .poll(() => page.locator('.result-head strong').textContent(), { timeout: 60_000 })

@@ -91,17 +91,24 @@ export class QueryController {
       const { graph, connected } = d.connect
         ? await this.connecting(res.graph, d.addToGraph)
         : { graph: res.graph, connected: null };
+      // Another query opened while this one ran: its graph is still shown, its table is not put beside that form.
+      const now = app.state.drawer;
+      const still = now.mode === d.mode && now.query === d.query;
       app.store.set(
-        patchDrawer({
-          running: false,
-          result: res,
-          resultTitle: title,
-          resultSource: resultSource(source, res),
-          error: null,
-          ran: true,
-          sort: null,
-          connected,
-        }),
+        patchDrawer(
+          still
+            ? {
+                running: false,
+                result: res,
+                resultTitle: title,
+                resultSource: resultSource(source, res),
+                error: null,
+                ran: true,
+                sort: null,
+                connected,
+              }
+            : { running: false },
+        ),
       );
       this.show({ ...res, graph }, title, source, d.addToGraph);
     } catch (e) {
