@@ -43,6 +43,8 @@ describe('explorer queries, links and exports (e2e, headless Chromium)', () => {
       // 2. Events in a place between two dates — a date parameter changed in the form.
       await page.getByTestId('query-events-in-place').click();
       await page.getByTestId('param-from').fill('2023-01-01');
+      // The person profile's table is not left beside this query's form.
+      expect(await page.getByTestId('result-table').count()).toBe(0);
       await page.getByTestId('run').click();
       await expect
         .poll(() => page.locator('.result-head strong').textContent(), { timeout: 60_000 })
@@ -50,6 +52,10 @@ describe('explorer queries, links and exports (e2e, headless Chromium)', () => {
       await idle(page);
       const rows2 = await page.locator('[data-testid=result-table] tbody tr').count();
       expect(rows2).toBeGreaterThan(0);
+      // The status line counts what the table's summary counts (connecting links are named apart).
+      const counts = /\d+ nodes?, \d+ relationships?/;
+      const summaryCounts = (await page.getByTestId('summary').first().textContent())!.match(counts)![0];
+      expect((await page.getByTestId('status').textContent())!.match(counts)?.[0]).toBe(summaryCounts);
       snap = await snapshot(page);
       expect(snap.nodes).toBeGreaterThan(0);
       expect(snap.url).toContain('p.from=2023-01-01');

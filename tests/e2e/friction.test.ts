@@ -59,6 +59,13 @@ describe('friction removed (e2e)', () => {
       const claim = await nodeId(page, 'claim-russia-ukraine-cluster-attack-belgorod-2022-07');
       expect((await snapshot(page)).focus).toBe(claim);
       await page.getByTestId('edit-claim-status').waitFor();
+      // Its provenance is read once, in the Evidence section: one quote (it is on each of the claim's
+      // links too), with its article; the property list shows no article ids or offsets.
+      await page.getByTestId('evidence').waitFor({ timeout: 30_000 });
+      expect(await page.getByTestId('evidence-item').count()).toBe(1);
+      expect(await page.getByTestId('evidence-item').getByTestId('source').textContent()).toMatch(/Kremlin accuses/i);
+      const keys = await page.locator('dl.props dt').allTextContents();
+      expect(keys.filter((k) => /^(Article|Start|End|Evidence)/.test(k))).toEqual([]);
       expect(errors).toEqual([]);
       await context.close();
     },

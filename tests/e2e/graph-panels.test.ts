@@ -251,7 +251,7 @@ describe('panels around the graph (e2e)', () => {
         await expect.poll(() => name.textContent(), { timeout: 15_000 }).toBe('Vyacheslav V. Gladkov');
         await expect
           .poll(() => page.getByTestId('find-paths-to-box').textContent())
-          .toContain('paths from Vyacheslav V. Gladkov');
+          .toContain('paths from “Vyacheslav V. Gladkov”');
         await expect
           .poll(() => page.evaluate((x) => window.__newsgraph!.display(x)?.label, gladkov))
           .toBe('Vyacheslav V. Gladkov');

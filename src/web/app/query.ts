@@ -2,7 +2,7 @@
 import { EDGES_BETWEEN_MAX_AMONG, EDGES_BETWEEN_MAX_NODES } from '../../shared/api/edges-caps';
 import type { GraphPayload } from '../../shared/graph';
 import { ApiError, describeError } from '../api/client';
-import { resultConnectRequest, withConnecting } from '../core/query/connect';
+import { resultConnectRequest, resultStatus, withConnecting } from '../core/query/connect';
 import { addLayer, replaceWith, type LayerSource } from '../core/graph/graph-store';
 import { commitGraph, graphOf } from '../core/history/actions';
 import { showPath } from '../core/paths/actions';
@@ -91,19 +91,26 @@ export class QueryController {
       const { graph, connected } = d.connect
         ? await this.connecting(res.graph, d.addToGraph)
         : { graph: res.graph, connected: null };
+      // Another query opened while this one ran: its graph is still shown, its table is not put beside that form.
+      const now = app.state.drawer;
+      const still = now.mode === d.mode && now.query === d.query;
       app.store.set(
-        patchDrawer({
-          running: false,
-          result: res,
-          resultTitle: title,
-          resultSource: resultSource(source, res),
-          error: null,
-          ran: true,
-          sort: null,
-          connected,
-        }),
+        patchDrawer(
+          still
+            ? {
+                running: false,
+                result: res,
+                resultTitle: title,
+                resultSource: resultSource(source, res),
+                error: null,
+                ran: true,
+                sort: null,
+                connected,
+              }
+            : { running: false },
+        ),
       );
-      this.show({ ...res, graph }, title, source, d.addToGraph);
+      this.show({ ...res, graph }, title, source, d.addToGraph, connected?.added ?? 0);
     } catch (e) {
       const err = e instanceof ApiError ? e : new ApiError(0, 'INTERNAL', describeError(e));
       app.store.set(patchDrawer({ running: false, error: err }));
@@ -123,7 +130,9 @@ export class QueryController {
         ? await app.api.cypher({ query: source.cypher, params: source.params })
         : await app.api.runQuery(source.query ?? '', source.params as Parameters<typeof app.api.runQuery>[1]);
       const d = app.state.drawer;
-      const { graph } = d.connect ? await this.connecting(res.graph, add) : { graph: res.graph };
+      const { graph, connected } = d.connect
+        ? await this.connecting(res.graph, add)
+        : { graph: res.graph, connected: null };
       const same = d.open && (d.mode === 'saved' ? d.query === source.query : d.cypher.trim() === source.cypher);
       if (same)
         app.store.set(
@@ -136,14 +145,14 @@ export class QueryController {
             sort: null,
           }),
         );
-      this.show({ ...res, graph }, title, source, add);
+      this.show({ ...res, graph }, title, source, add, connected?.added ?? 0);
     } catch (e) {
       app.shell.setStatus('error', `Could not run “${title}” again: ${describeError(e)}`);
     }
   }
 
-  /** A result's graph replaces the view, or joins it, as one step. */
-  private show(res: QueryResult, title: string, source: QuerySource, add: boolean): void {
+  /** A result's graph (with `connecting` links drawn among its nodes) replaces the view, or joins it, as one step. */
+  private show(res: QueryResult, title: string, source: QuerySource, add: boolean, connecting: number): void {
     const { app } = this;
     if (!res.graph.nodes.length) return;
     const layer = { kind: 'query' as const, title, source };
@@ -165,11 +174,7 @@ export class QueryController {
       app.render.frameView();
     }
     const n = res.graph.nodes.length;
-    const m = res.graph.edges.length;
-    app.shell.setStatus(
-      'info',
-      `${title}: ${n} node${n === 1 ? '' : 's'}, ${m} relationship${m === 1 ? '' : 's'}${add ? ' added' : ''}.`,
-    );
+    app.shell.setStatus('info', resultStatus(title, n, res.graph.edges.length - connecting, connecting, add));
   }
 
   /**

@@ -76,8 +76,28 @@ export function savedQuery(s: AppState, name: string | null): SavedQuery | undef
   return name ? s.queries?.queries.find((q) => q.name === name) : undefined;
 }
 
-export const openSavedQuery = (name: string) =>
-  patchDrawer({ open: true, mode: 'saved', query: name, params: {}, error: null, ran: false });
+/**
+ * The result kept when a saved query opens: its own last answer, else none, so another query's
+ * table never sits beside this query's form.
+ */
+function resultFor(d: DrawerState, name: string): Partial<DrawerState> {
+  return d.resultSource?.query === name
+    ? {}
+    : { result: null, resultTitle: null, resultSource: null, connected: null, sort: null };
+}
+
+export const openSavedQuery =
+  (name: string) =>
+  (s: AppState): AppState =>
+    patchDrawer({
+      open: true,
+      mode: 'saved',
+      query: name,
+      params: {},
+      error: null,
+      ran: false,
+      ...resultFor(s.drawer, name),
+    })(s);
 
 /** Opens the editor, with a query and its parameters (as the parameters panel's texts) when given. */
 export const openCypher = (text?: string, cypherParams?: Record<string, string>) =>
@@ -117,6 +137,7 @@ export const drawerFromUrl =
         params: url.params,
         ran: url.run,
         error: null,
+        ...resultFor(d, url.query),
       })(s);
     if (url.cypher)
       return patchDrawer({

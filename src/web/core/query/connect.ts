@@ -39,3 +39,13 @@ export function withConnecting(
     ? { graph: { nodes: payload.nodes, edges: [...payload.edges, ...extra] }, added: extra.length }
     : { graph: payload, added: 0 };
 }
+
+/**
+ * The status line after a run. Its counts are the result's, as the table above it says; the links
+ * drawn between result nodes by "Connect result nodes" are named apart, not folded in.
+ */
+export function resultStatus(title: string, nodes: number, edges: number, connecting: number, added: boolean): string {
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const extra = connecting ? ` (+${plural(connecting, 'connecting link', 'connecting links')})` : '';
+  return `${title}: ${plural(nodes, 'node', 'nodes')}, ${plural(edges, 'relationship', 'relationships')}${extra}${added ? ' added' : ''}.`;
+}

@@ -13,7 +13,7 @@ import { ReportedValues } from './ReportedValues';
 import { humanKey, humanType, panelValue } from '../format';
 import { formatOutlet } from '../citation';
 import { LongValue } from './LongValue';
-import { editedLine, orderedProperties } from './prop-order';
+import { editedLine, evidenceKeysOf, orderedProperties } from './prop-order';
 import { RelationshipDetail } from './RelationshipDetail';
 import { EditEntity } from './EditEntity';
 import { MergeEntity } from './MergeEntity';
@@ -214,7 +214,8 @@ function Body({ data }: { data: NodeDetailResponse }) {
   const aliases = Array.isArray(p.aliases)
     ? p.aliases.filter((a): a is string => typeof a === 'string' && a !== data.node.caption)
     : [];
-  const props = orderedProperties(p, SHOWN_ELSEWHERE);
+  // A claim's provenance is read in the Evidence section below (quote, article, place in it).
+  const props = orderedProperties(p, new Set([...SHOWN_ELSEWHERE, ...evidenceKeysOf(p)]));
   const edited = editedLine(p);
   return (
     <>

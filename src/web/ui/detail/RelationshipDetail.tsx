@@ -7,18 +7,7 @@ import { primaryLabel } from '../../core/graph/graph-store';
 import { ArticleSource, Quote } from '../evidence/Quote';
 import { humanKey, panelValue, termsFor } from '../format';
 import { LongValue } from './LongValue';
-
-/** Provenance properties, shown as quotes below rather than as raw lists. */
-const EVIDENCE_KEYS = new Set([
-  'evidence_quotes',
-  'evidence_articles',
-  'evidence_starts',
-  'evidence_ends',
-  'quote',
-  'article',
-  'start',
-  'end',
-]);
+import { EVIDENCE_KEYS } from './prop-order';
 
 /** A relationship in the detail panel: its type and caption, both ends, its properties and evidence. */
 export function RelationshipDetail() {

@@ -22,6 +22,26 @@ const BOOKKEEPING = [
 ];
 const EDIT = ['version', 'edited_by', 'edited_at'];
 
+/**
+ * Provenance properties (the first quote and the parallel lists of all of them): the Evidence
+ * section shows them as quotes with their articles, not as raw ids and offsets.
+ */
+export const EVIDENCE_KEYS: ReadonlySet<string> = new Set([
+  'evidence_quotes',
+  'evidence_articles',
+  'evidence_starts',
+  'evidence_ends',
+  'quote',
+  'article',
+  'start',
+  'end',
+]);
+
+/** A node's keys the Evidence section shows: its provenance when it carries a quote (a claim), else none. */
+export function evidenceKeysOf(p: Record<string, unknown>): ReadonlySet<string> {
+  return typeof p.quote === 'string' ? EVIDENCE_KEYS : new Set();
+}
+
 /** A date-like key split into its stem and part: "date_from" → ["date", 1]; null for other keys. */
 function dateKey(k: string): [string, number] | null {
   const m = /^(.*?(?:^|_)(?:date|published))(?:_(from|to|basis))?$/.exec(k);

@@ -4,6 +4,7 @@ import { edgeFamilies } from '../../render/style';
 import { useExplorer } from '../context';
 import { humanType, termsFor } from '../format';
 import { CorroborationNote } from './CorroborationNote';
+import { groupByQuote, type QuoteGroup } from './group';
 import { ArticleSource, Quote } from './Quote';
 
 const EVIDENCE_SHOWN = 8;
@@ -23,10 +24,13 @@ export function EvidenceList({ data }: { data: NodeDetailResponse }) {
       const i = edgeFamilies().findIndex((f) => f.types.includes(e.relationship!.type));
       return i < 0 ? 50 : i;
     };
-    return data.evidence
-      .map((e, i) => [e, i] as const)
-      .sort((a, b) => rank(a[0]) - rank(b[0]) || a[1] - b[1])
-      .map(([e]) => e);
+    // One item per quote: a claim's quote is on each of its links, and one text may come from several articles.
+    return groupByQuote(
+      data.evidence
+        .map((e, i) => [e, i] as const)
+        .sort((a, b) => rank(a[0]) - rank(b[0]) || a[1] - b[1])
+        .map(([e]) => e),
+    );
   }, [data]);
   if (!ordered.length) return null;
   const shown = all ? ordered : ordered.slice(0, EVIDENCE_SHOWN);
@@ -35,14 +39,14 @@ export function EvidenceList({ data }: { data: NodeDetailResponse }) {
       <h3>
         Evidence{' '}
         <span className="count">
-          {data.evidence.length}
+          {ordered.length}
           {data.evidenceTruncated ? '+' : ''}
         </span>
       </h3>
-      {shown.map((e, i) => (
+      {shown.map((g, i) => (
         <EvidenceItem
-          key={`${e.relationship?.id ?? 'self'}-${i}`}
-          e={e}
+          key={`${g.relationships[0]?.id ?? 'self'}-${i}`}
+          g={g}
           self={data.node.id}
           terms={terms}
           onOpen={(ref) => void explorer.focusRef(ref)}
@@ -59,34 +63,31 @@ export function EvidenceList({ data }: { data: NodeDetailResponse }) {
 
 /** `self`: the node whose evidence this is; a quote with no relationship is its own (a claim's). */
 function EvidenceItem({
-  e,
+  g,
   self,
   terms,
   onOpen,
 }: {
-  e: Evidence;
+  g: QuoteGroup;
   self: string;
   terms: string[];
   onOpen(ref: string): void;
 }) {
-  const r = e.relationship;
-  const allTerms = r ? [...terms, ...termsFor(r.other.caption, [])] : terms;
-  // The quote opens the evidence reader (article text around it).
+  const allTerms = [...terms, ...g.relationships.flatMap((r) => termsFor(r.other.caption, []))];
+  // The quote opens the evidence reader (article text around it), at its first place read.
   const explorer = useExplorer();
-  const openReader =
-    e.start !== null && e.end !== null
-      ? () => void explorer.openReader(e.article.key, e.start!, e.end!, r?.id ?? self)
-      : null;
+  const at = g.sources.find((s) => s.start !== null && s.end !== null);
+  const openReader = at
+    ? () => void explorer.openReader(at.article.key, at.start!, at.end!, g.relationships[0]?.id ?? self)
+    : null;
   return (
     <div className="evidence" data-testid="evidence-item">
-      {r ? (
-        <div className="evidence-rel">
+      {g.relationships.map((r) => (
+        <div className="evidence-rel" key={r.id}>
           {r.direction === 'out' ? null : (
-            <>
-              <button className="link" onClick={() => onOpen(r.other.id)}>
-                {refCaption(r.other)}
-              </button>
-            </>
+            <button className="link" onClick={() => onOpen(r.other.id)}>
+              {refCaption(r.other)}
+            </button>
           )}
           <span className="type">{r.direction === 'out' ? `${humanType(r.type)} →` : `→ ${humanType(r.type)}`}</span>
           {r.direction === 'out' ? (
@@ -98,7 +99,7 @@ function EvidenceItem({
           )}
           <CorroborationNote edgeId={r.id} />
         </div>
-      ) : null}
+      ))}
       {openReader ? (
         <div
           className="quote-open"
@@ -109,12 +110,19 @@ function EvidenceItem({
           onClick={openReader}
           onKeyDown={(k) => (k.key === 'Enter' || k.key === ' ') && (k.preventDefault(), openReader())}
         >
-          <Quote text={e.quote} terms={allTerms} />
+          <Quote text={g.quote} terms={allTerms} />
         </div>
       ) : (
-        <Quote text={e.quote} terms={allTerms} />
+        <Quote text={g.quote} terms={allTerms} />
       )}
-      <ArticleSource article={e.article} />
+      {g.sources.map((s, i) => (
+        <div
+          key={`${s.article.key}-${s.start ?? i}`}
+          title={s.start !== null && s.end !== null ? `Characters ${s.start}–${s.end} of the article` : undefined}
+        >
+          <ArticleSource article={s.article} />
+        </div>
+      ))}
     </div>
   );
 }

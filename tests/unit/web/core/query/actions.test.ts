@@ -17,6 +17,23 @@ describe('query drawer producers', () => {
     expect(openCypher('RETURN 1')(s).drawer).toMatchObject({ mode: 'cypher', query: null, cypher: 'RETURN 1' });
   });
 
+  it('switching to another saved query drops the previous one’s result; reopening the same keeps it', () => {
+    const ran = patchDrawer({
+      open: true,
+      mode: 'saved',
+      query: 'events-in-place',
+      result: { graph: { nodes: [], edges: [] } } as never,
+      resultTitle: 'Events in a place',
+      resultSource: { query: 'events-in-place', params: {}, ranAt: '2026-12-06T00:00:00Z' },
+      connected: { added: 6, cut: false },
+    })(stateWith());
+    const other = openSavedQuery('person-profile')(ran).drawer;
+    expect(other).toMatchObject({ result: null, resultTitle: null, resultSource: null, connected: null });
+    expect(openSavedQuery('events-in-place')(ran).drawer.result).toBe(ran.drawer.result);
+    const back = drawerFromUrl(parseUrlState('?query=person-profile'), MAX_CYPHER_IN_URL)(ran).drawer;
+    expect(back.result).toBeNull();
+  });
+
   it('follows the URL on back/forward, but keeps an ad-hoc query too long for a URL', () => {
     const s = drawerFromLink(parseUrlState('?query=q&p.a=1'))(stateWith());
     expect(s.drawer).toMatchObject({ open: true, mode: 'saved', query: 'q', params: { a: '1' } });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphEdge, GraphNode } from '../../../../../src/shared/graph';
-import { resultConnectRequest, withConnecting } from '../../../../../src/web/core/query/connect';
+import { resultConnectRequest, resultStatus, withConnecting } from '../../../../../src/web/core/query/connect';
 import { addLayer, EMPTY_GRAPH } from '../../../../../src/web/core/graph/graph-store';
 
 const node = (id: string): GraphNode => ({ id, key: null, labels: ['Person'], caption: id, properties: {} });
@@ -34,5 +34,15 @@ describe('connect result nodes', () => {
     expect(added).toBe(1);
     expect(graph.edges.map((e) => e.id)).toEqual(['r1', 'r2']);
     expect(withConnecting(result, [edge('r1', 'a', 'b')]).graph).toBe(result);
+  });
+});
+
+describe('the status line after a run', () => {
+  it('counts what the result table counts, and names the connecting links apart', () => {
+    expect(resultStatus('Events in a place', 15, 13, 6, false)).toBe(
+      'Events in a place: 15 nodes, 13 relationships (+6 connecting links).',
+    );
+    expect(resultStatus('Q', 1, 1, 1, true)).toBe('Q: 1 node, 1 relationship (+1 connecting link) added.');
+    expect(resultStatus('Q', 2, 0, 0, false)).toBe('Q: 2 nodes, 0 relationships.');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editedLine, orderedProperties } from '../../../../../src/web/ui/detail/prop-order';
+import { editedLine, evidenceKeysOf, orderedProperties } from '../../../../../src/web/ui/detail/prop-order';
 
 const keys = (p: Record<string, unknown>, hide: string[] = []) => orderedProperties(p, new Set(hide)).map(([k]) => k);
 
@@ -68,5 +68,26 @@ describe('the detail panel property list', () => {
     expect(editedLine({ edited_by: 'ed' })).toBe('Edited by ed');
     expect(editedLine({ edited_at: '2026-12-06T04:26:00+01:00' })).toBe('Edited 6 Dec 2026 04:26 (+01:00)');
     expect(editedLine({ name: 'x' })).toBeNull();
+  });
+});
+
+describe('a claim’s provenance in the property list', () => {
+  it('is left to the Evidence section: no article id, offsets or parallel lists', () => {
+    const claim = {
+      statement: 'Russia accused Ukraine…',
+      status: 'unanswered',
+      article: 'telegraph-2022-07-03',
+      quote: 'Russia has accused Ukraine…',
+      start: 367,
+      end: 505,
+      evidence_articles: ['telegraph-2022-07-03'],
+      evidence_quotes: ['Russia has accused Ukraine…'],
+      evidence_starts: [367],
+      evidence_ends: [505],
+      sources: 1,
+    };
+    expect(keys(claim, [...evidenceKeysOf(claim)])).toEqual(['statement', 'status', 'sources']);
+    // A node without a quote keeps such keys as its own facts.
+    expect(keys({ name: 'x', start: 3 }, [...evidenceKeysOf({ name: 'x', start: 3 })])).toEqual(['name', 'start']);
   });
 });
