@@ -135,7 +135,7 @@ export function SearchBox({
         aria-autocomplete="list"
         aria-label={ariaLabel}
         aria-activedescendant={showList && hits[active] ? `${listId}-${active}` : undefined}
-        placeholder={placeholder ?? 'Search people, places, events…'}
+        placeholder={placeholder ?? 'Search…'}
         value={text}
         maxLength={SEARCH_MAX_CHARS}
         autoComplete="off"
