@@ -16,7 +16,7 @@ const e2e = e2eSession();
 
 describe('friction removed (e2e)', () => {
   it(
-    '"Гладков" finds Vyacheslav Gladkov; the label chips are captioned as search filters; an over-long paste is cut to what search takes',
+    '"Гладков" finds Vyacheslav Gladkov; the label chips are captioned as search filters; an over-long paste stays whole and the box says search uses its start',
     async () => {
       const { page } = await newPage(e2e.browser);
       await openExplorer(page, e2e.app.url);
@@ -25,11 +25,15 @@ describe('friction removed (e2e)', () => {
       const first = page.locator('[data-testid=search-results] [role=option]').first();
       await expect(first.textContent()).resolves.toMatch(/Vyacheslav Gladkov/);
       await shot(page, 'friction-cyrillic-search');
-      // Pasted text longer than the API takes: the box keeps the first 200 characters and searches
-      // them, so the list answers "No match", not the contract's "q: must be at most…".
+      // Pasted text longer than the API takes: the box keeps it whole, says it searches the first
+      // 200 characters, and the list answers "No match", not the contract's "q: must be at most…".
       const box = page.getByTestId('search');
-      await box.fill(`Gladkov ${'x'.repeat(300)}`);
-      await expect(box.inputValue()).resolves.toHaveLength(200);
+      const long = `Gladkov ${'x'.repeat(300)}`;
+      await box.fill(long);
+      await expect(box.inputValue()).resolves.toBe(long);
+      await expect(page.getByTestId('search-cut-note').textContent()).resolves.toBe(
+        'Search uses the first 200 characters.',
+      );
       const answer = page.locator('[data-testid=search-results] li.empty');
       await answer.waitFor({ timeout: 30_000 });
       await expect(answer.textContent()).resolves.toMatch(/^No match/);

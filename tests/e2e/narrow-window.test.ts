@@ -82,7 +82,40 @@ describe('a 1024×700 window (e2e)', () => {
     },
     T,
   );
+
+  it(
+    "the search box's placeholder is whole at 1440×900 and 1024×700",
+    async () => {
+      const { page } = await newPage(e2e.browser);
+      await openExplorer(page, e2e.app.url);
+      for (const [width, height] of [
+        [1440, 900],
+        [1024, 700],
+      ] as const) {
+        await page.setViewportSize({ width, height });
+        const fit = await placeholderFit(page);
+        expect(fit.placeholder).toMatch(/claims/i);
+        expect(fit.overflow, `${width}×${height}: ${JSON.stringify(fit)}`).toBeLessThanOrEqual(0);
+      }
+    },
+    T,
+  );
 });
+
+/**
+ * How far the search box's placeholder runs past the box (0 or less: it fits). Measured as typed
+ * text: the placeholder set as the value, its scroll width against the box's, then cleared again.
+ */
+function placeholderFit(page: Page) {
+  return page.evaluate(() => {
+    const input = document.querySelector<HTMLInputElement>('[data-testid=search]')!;
+    const placeholder = input.placeholder;
+    input.value = placeholder;
+    const overflow = input.scrollWidth - input.clientWidth;
+    input.value = '';
+    return { placeholder, overflow, width: input.clientWidth };
+  });
+}
 
 /** Every button, select and field of the top bar, with its box. */
 function barControls(page: Page) {

@@ -2,6 +2,7 @@
  * Search helpers: which labels the search can be narrowed to, and the line under a hit. Pure.
  */
 import type { Perspective, SchemaResponse, SearchHit } from '../../../shared/api';
+import { SEARCH_MAX_CHARS } from '../../../shared/api/search-caps';
 
 /** At most this many labels are offered as filters. */
 const LABELS_MAX = 12;
@@ -47,8 +48,17 @@ export function hitSubtitle(hit: SearchHit): string {
   return cut(d, 90);
 }
 
-/** Which query an answer is for: the trimmed text and the label filter. */
-export const searchAnswerKey = (text: string, labels: string): string => `${labels}\n${text.trim()}`;
+/**
+ * What is searched for: the box's text trimmed, and only its first characters the API takes (a long
+ * paste stays whole in the box, which says that search uses its start: `searchCut`).
+ */
+export const searchText = (text: string): string => text.trim().slice(0, SEARCH_MAX_CHARS).trim();
+
+/** Whether the box holds more than search uses. */
+export const searchCut = (text: string): boolean => text.trim().length > SEARCH_MAX_CHARS;
+
+/** Which query an answer is for: the searched text and the label filter. */
+export const searchAnswerKey = (text: string, labels: string): string => `${labels}\n${searchText(text)}`;
 
 /** The last answer the search gave, and the query it answers (`searchAnswerKey`). */
 export interface SearchAnswer {
@@ -75,7 +85,7 @@ export function searchList(q: {
   labels: string;
   answer: SearchAnswer | null;
 }): SearchList {
-  const text = q.text.trim();
+  const text = searchText(q.text);
   if (!q.open || !text) return { kind: 'closed' };
   const a = q.answer;
   if (!a || a.key !== searchAnswerKey(text, q.labels)) return { kind: 'pending', text };

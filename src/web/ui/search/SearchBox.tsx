@@ -6,7 +6,15 @@ import { Glyph } from '../shell/Glyph';
 import { Icon } from '../shell/Icon';
 import { primaryLabel } from '../../core/graph/graph-store';
 import { describeError } from '../../api/client';
-import { hitCaption, hitSubtitle, searchAnswerKey, searchList, type SearchAnswer } from '../../core/search/search';
+import {
+  hitCaption,
+  hitSubtitle,
+  searchAnswerKey,
+  searchCut,
+  searchList,
+  searchText,
+  type SearchAnswer,
+} from '../../core/search/search';
 import { articleHitLine } from '../citation';
 
 const DEBOUNCE_MS = 180;
@@ -64,7 +72,7 @@ export function SearchBox({
   }, [value]);
 
   useEffect(() => {
-    const q = text.trim();
+    const q = searchText(text);
     if (!open || q.length < 1) return;
     const key = searchAnswerKey(q, labelKey);
     const t = setTimeout(async () => {
@@ -135,9 +143,8 @@ export function SearchBox({
         aria-autocomplete="list"
         aria-label={ariaLabel}
         aria-activedescendant={showList && hits[active] ? `${listId}-${active}` : undefined}
-        placeholder={placeholder ?? 'Search people, places, events…'}
+        placeholder={placeholder ?? 'Search…'}
         value={text}
-        maxLength={SEARCH_MAX_CHARS}
         autoComplete="off"
         spellCheck={false}
         data-testid={testId}
@@ -156,6 +163,12 @@ export function SearchBox({
       />
       {showList ? (
         <ul className="suggestions" id={listId} role="listbox" data-testid={testId ? `${testId}-results` : undefined}>
+          {/* A paste longer than the API takes stays whole in the box; the list says what it searched. */}
+          {searchCut(text) ? (
+            <li className="search-note" role="presentation" data-testid="search-cut-note">
+              Search uses the first {SEARCH_MAX_CHARS} characters.
+            </li>
+          ) : null}
           {list.kind === 'pending' ? (
             <li className="searching" aria-live="polite">
               Searching…

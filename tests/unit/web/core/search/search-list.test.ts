@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchHit } from '../../../../../src/shared/api';
-import { searchAnswerKey, searchList } from '../../../../../src/web/core/search/search';
+import { SearchQuerySchema } from '../../../../../src/shared/api/search';
+import { SEARCH_MAX_CHARS } from '../../../../../src/shared/api/search-caps';
+import { searchAnswerKey, searchCut, searchList, searchText } from '../../../../../src/web/core/search/search';
 import { node } from '../../../../support/fixtures';
 
 const hit = (id: string): SearchHit => ({ kind: 'node', node: node(id), score: 1, exact: false, claimant: null });
@@ -37,5 +39,17 @@ describe('what the search list shows', () => {
     expect(searchList({ open: false, text: 'gla', labels: '', answer: answer('gla', [hit('g')]) }).kind).toBe('closed');
     expect(searchList({ open: true, text: '  ', labels: '', answer: null }).kind).toBe('closed');
     expect(searchList({ open: true, text: 'gla', labels: '', answer: null }).kind).toBe('pending');
+  });
+
+  it('searches only the first characters the API takes of a long paste, and says the box holds more', () => {
+    const long = ` Gladkov ${'x'.repeat(300)}`;
+    expect(searchText(long)).toHaveLength(SEARCH_MAX_CHARS);
+    expect(SearchQuerySchema.safeParse({ q: searchText(long) }).success).toBe(true);
+    expect(searchCut(long)).toBe(true);
+    expect(searchCut(` ${'x'.repeat(SEARCH_MAX_CHARS)} `)).toBe(false);
+    expect(searchList({ open: true, text: long, labels: '', answer: answer(long, []) })).toEqual({
+      kind: 'empty',
+      text: searchText(long),
+    });
   });
 });
