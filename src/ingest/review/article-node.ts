@@ -80,6 +80,9 @@ async function publishedBy(ctx: ApplyContext, outlet: NodeHandle, basis: string)
   await relate(ctx, ctx.article, 'PUBLISHED_BY', outlet, evidenceAt(ctx, span), props, ctx.batch.extractor);
 }
 
+/** The article details an accept needs, in the reviewer's words. */
+const DETAIL = { title: 'title', outlet: 'outlet', published: 'publication date' } as const;
+
 /** The Article node of the batch: found by id when written before, else created (with its outlet organization). */
 export async function ensureArticle(ctx: Omit<ApplyContext, 'article'>, articleId: string | null): Promise<NodeHandle> {
   if (articleId) {
@@ -104,9 +107,11 @@ export async function ensureArticle(ctx: Omit<ApplyContext, 'article'>, articleI
     throw new ReviewBlocked(
       `this article is in the graph already as "${String(same.records[0]!.get('title'))}" (${sameId}), the same text but for spacing, line ends or Unicode form: discard this batch`,
     );
-  const missing = (['title', 'outlet', 'published'] as const).filter((k) => !a[k]);
+  const missing = (['title', 'outlet', 'published'] as const).filter((k) => !a[k]).map((k) => DETAIL[k]);
   if (missing.length)
-    throw new ReviewBlocked(`give the article's ${missing.join(', ')} first (Article details above the text)`);
+    throw new ReviewBlocked(
+      `Fill in the article's ${missing.length > 1 ? `${missing.slice(0, -1).join(', ')} and ${missing.at(-1)}` : missing[0]} first (Article details, above the text).`,
+    );
   const outlet = await outletNode(ctx, a.outlet!);
   const id = await ctx.w.freeId(slugify(`${outlet.id}-${a.published}-${a.title}`, 90));
   const basis = (k: 'published' | 'outlet') =>

@@ -14,9 +14,12 @@ export class ReviewBlocked extends Error {
 
 /** An undo refused because a later accept links to what it would remove (the 409's `blockedBy`). */
 export interface UndoBlocker {
-  /** The later accept whose relationship is in the way, and its candidates; null when none of this article's. */
+  /** The later accept whose relationship is in the way, and its candidates; null when none is known. */
   acceptId: number | null;
   candidates: string[];
+  /** That accept's batch and the title of its article (another article's when it is another batch). */
+  batchId: string | null;
+  article: string | null;
   /** Readable when the accept is not known: the node, the relationship and what is at its other end. */
   label: string;
 }

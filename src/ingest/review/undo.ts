@@ -39,9 +39,11 @@ export async function undoAccept(d: ReviewDeps, acceptId: number, actor: ReviewA
   } catch (e) {
     if (tx.isOpen()) await tx.rollback().catch(() => {});
     if (e instanceof UndoConflict) {
-      const blockedBy = e.usedBy ? blocker(e.usedBy, later) : undefined;
+      const blockedBy = e.usedBy ? blocker(d, e.usedBy, row.batchId, acceptId) : undefined;
+      const where =
+        blockedBy?.batchId && blockedBy.batchId !== row.batchId ? ` of the article "${blockedBy.article}"` : '';
       const msg = blockedBy?.acceptId
-        ? `Cannot undo accept ${acceptId}: "${e.usedBy!.node}" is used by accept ${blockedBy.acceptId} (${blockedBy.candidates.join(', ')}), made later; undo that first.`
+        ? `Cannot undo accept ${acceptId}: "${e.usedBy!.node}" is used by accept ${blockedBy.acceptId}${where} (${blockedBy.candidates.join(', ')}), made later; undo that first.`
         : `Cannot undo accept ${acceptId}: ${e.message}.`;
       throw new ReviewBlocked(msg, blockedBy ? { reason: 'UNDO_BLOCKED', blockedBy } : undefined);
     }
@@ -71,15 +73,31 @@ export async function undoAccept(d: ReviewDeps, acceptId: number, actor: ReviewA
   return row.batchId;
 }
 
-/** The later accept of this article that created one of the relationships in the way, if any. */
+/**
+ * The later accept that created one of the relationships in the way, if any: this article's first,
+ * else another batch's (an accept of another article can link to a node this one created).
+ */
 function blocker(
+  d: ReviewDeps,
   usedBy: NonNullable<UndoConflict['usedBy']>,
-  later: { id: number; candidates: string[]; changes: unknown }[],
+  batchId: string,
+  acceptId: number,
 ): UndoBlocker {
   const ids = new Set(usedBy.rels.map((r) => r.elementId));
+  const later = d.staging
+    .accepts()
+    .filter((a) => a.id > acceptId && a.state === 'committed')
+    .sort((a, b) => Number(b.batchId === batchId) - Number(a.batchId === batchId));
   const by = later.find((a) =>
     ((a.changes as AcceptRecord).changes as Change[]).some((c) => c.op === 'createRel' && ids.has(c.elementId)),
   );
   const r = usedBy.rels[0]!;
-  return { acceptId: by?.id ?? null, candidates: by?.candidates ?? [], label: `${r.type} with "${r.other}"` };
+  const title = by ? (d.staging.batch(by.batchId)?.batch.article.title ?? null) : null;
+  return {
+    acceptId: by?.id ?? null,
+    candidates: by?.candidates ?? [],
+    batchId: by?.batchId ?? null,
+    article: title,
+    label: `${r.type} with "${r.other}"`,
+  };
 }

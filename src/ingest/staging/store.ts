@@ -339,11 +339,12 @@ export class Staging {
     return r ? toAccept(r) : undefined;
   }
 
-  /** A batch's accepts, oldest first. */
-  accepts(batchId: string): AcceptRow[] {
+  /** A batch's accepts (every batch's when none is given), oldest first. */
+  accepts(batchId?: string): AcceptRow[] {
+    const where = batchId === undefined ? '' : 'WHERE batch_id = ? ';
     return this.db
-      .prepare<[string], AcceptDbRow>('SELECT * FROM ingest_accepts WHERE batch_id = ? ORDER BY id')
-      .all(batchId)
+      .prepare<string[], AcceptDbRow>(`SELECT * FROM ingest_accepts ${where}ORDER BY id`)
+      .all(...(batchId === undefined ? [] : [batchId]))
       .map(toAccept);
   }
 

@@ -47,7 +47,7 @@ describe('article details in the review (e2e, headless Chromium)', () => {
       await kharkiv.locator('[data-testid=ingest-accept]').click();
       await page.waitForSelector('[data-testid=ingest-message][role=alert]');
       expect(await page.locator('[data-testid=ingest-message]').textContent()).toMatch(
-        /outlet, published.*Article details above the text/,
+        /Fill in the article.s outlet and publication date first \(Article details, above the text\)/,
       );
 
       await details.locator('[data-testid=ingest-details-outlet]').fill('Test Gazette');

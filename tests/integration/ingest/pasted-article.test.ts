@@ -2,7 +2,8 @@
  * A short wire story pasted as plain text, as an editor first tries it: a headline, a "By …" line,
  * a dateline, then the story. The dateline is the publication date (so "on Thursday" resolves and
  * the strike is an event lead the claims can be about), "The Defence Ministry of Rastavia" keeps
- * its "Defence", and an empty body says what to send. Our own text; nothing is accepted.
+ * its "Defence", and an empty body says what to send. Our own text; nothing is accepted (an accept
+ * before the outlet and date are given is refused, saying which to fill in).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureSeeded } from '../../support/seeded';
@@ -56,6 +57,20 @@ describe('a pasted plain-text article', () => {
     const inSentence = 'Depot fire in Valenki\n\nOn March 15, 2024 a fire broke out.\n';
     const t = await r.call('POST', '/api/ingest/articles', { text: inSentence });
     expect(t.body.batch.published).toBeNull();
+  });
+
+  it('an accept before the details are in says, in plain words, which of them to fill in', async () => {
+    const text = 'Depot fire in Valenki\n\nMayor Ines Barrow said a fire broke out in Valenki.\n';
+    const s = await r.call('POST', '/api/ingest/articles', { text });
+    expect(s.status, JSON.stringify(s.body)).toBe(200);
+    const id = s.body.batch.id as string;
+    const entity = (await r.batch(id)).candidates.find((c: any) => c.candidate.kind === 'entity');
+    const refused = await r.accept(id, entity.candidate.id);
+    expect(refused.status, JSON.stringify(refused.body)).toBe(409);
+    expect(refused.body.error.message).toContain(
+      "Fill in the article's outlet and publication date first (Article details, above the text).",
+    );
+    expect((await r.batch(id)).articleId).toBeNull();
   });
 
   it('an empty body asks for text or a file, rather than "not both"', async () => {

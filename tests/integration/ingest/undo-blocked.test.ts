@@ -49,4 +49,42 @@ describe('undo of an accept a later one depends on', () => {
     }
     expect(await graphFingerprint()).toBe(seeded);
   });
+
+  it('names a later accept of another article (its batch and title) when that one is in the way', async () => {
+    await r?.close();
+    r = await reviewApi();
+    const html = readFileSync(join(FIX, 'wire-report.html'), 'utf8');
+    const a = (await r.stage('wire-report.html', html)).body.batch.id as string;
+    for (const c of ['e1', 'e4']) expect((await r.accept(a, c)).status).toBe(200);
+    const person = ((await r.batch(a)).accepts as { id: number; candidates: string[] }[]).find((x) =>
+      x.candidates.includes('e4'),
+    )!;
+    // A variant of the same report, staged as another article, whose GOVERNOR_OF links the same person.
+    const title = 'Drone strike cuts power in Kursk region (updated)';
+    const variant = html.replaceAll('Drone strike cuts power in Kursk region, governor says', title);
+    const s = await r.stage(
+      'variant.html',
+      variant
+        .replace('late Friday', 'late on Friday')
+        .replace('kursk-substation-drone', 'kursk-substation-drone-update'),
+    );
+    expect(s.status, JSON.stringify(s.body)).toBe(200);
+    const b = s.body.batch.id as string;
+    const office = (await r.batch(b)).candidates.find(
+      (v: { candidate: { kind: string; type?: string } }) =>
+        v.candidate.kind === 'relationship' && v.candidate.type === 'GOVERNOR_OF',
+    ).candidate.id as string;
+    const acc = await r.accept(b, office);
+    expect(acc.status, JSON.stringify(acc.body)).toBe(200);
+    const later = acc.body.outcome.acceptId as number;
+
+    const refused = await r.call('POST', `/api/ingest/accepts/${person.id}/undo`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.blockedBy).toMatchObject({ acceptId: later, batchId: b, article: title });
+    expect(refused.body.error.message).toContain(`used by accept ${later} of the article "${title}"`);
+
+    await r.undoAll(b);
+    await r.undoAll(a);
+    expect(await graphFingerprint()).toBe(seeded);
+  });
 });

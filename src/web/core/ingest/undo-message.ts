@@ -11,6 +11,9 @@ import { candidateTitle } from './review';
 export interface UndoBlockedBy {
   acceptId: number | null;
   candidates: string[];
+  /** That accept's batch and its article's title (another article's when the batch is another). */
+  batchId?: string | null;
+  article?: string | null;
   /** Readable when the accept is not this article's: the relationship and what is at its other end. */
   label: string;
 }
@@ -20,15 +23,23 @@ function nameOf(c: Candidate): string {
   return c.kind === 'entity' ? c.text : candidateTitle(c);
 }
 
-/** The message for a refused undo of `undone`'s accept; `all` are the batch's candidates, to name the later one. */
+/**
+ * The message for a refused undo of `undone`'s accept; `all` are the batch's candidates, to name the
+ * later one, and `batchId` that batch (a later accept of another article is named by that article).
+ */
 export function undoFailure(
   undone: CandidateView,
   all: readonly CandidateView[],
   message: string,
   blockedBy?: UndoBlockedBy,
+  batchId?: string,
 ): string {
   const subject = nameOf(undone.candidate);
   if (!blockedBy) return `Could not undo accept of ${subject}: ${message}`;
+  if (blockedBy.batchId && batchId && blockedBy.batchId !== batchId) {
+    const article = blockedBy.article ? `the article "${blockedBy.article}"` : `batch ${blockedBy.batchId}`;
+    return `Could not undo accept of ${subject}: accept ${blockedBy.acceptId} of ${article} uses it (${blockedBy.label}); undo that accept first, in that article's review.`;
+  }
   const mine = all.filter((v) => blockedBy.candidates.includes(v.candidate.id));
   // A link candidate is decided on its entity's row: name the row the reviewer sees.
   const later = mine.find((v) => v.candidate.kind !== 'link') ?? mine[0];

@@ -46,12 +46,19 @@ export function auditWhen(at: string, now = new Date(), timeZone?: string): { te
 const MAX = 120;
 const cut = (s: string, max = MAX) => (s.length > max ? `${s.slice(0, max)}…` : s);
 
+const scalar = (x: unknown) => typeof x !== 'object' || x === null;
+
 function show(v: unknown): string {
   if (v === null || v === undefined) return '—';
   if (typeof v === 'string') return v;
-  if (Array.isArray(v))
-    return v.every((x) => typeof x !== 'object' || x === null) ? v.map(show).join(', ') : cut(JSON.stringify(v));
-  if (typeof v === 'object') return JSON.stringify(v);
+  if (Array.isArray(v)) return v.every(scalar) ? v.map(show).join(', ') : cut(JSON.stringify(v));
+  if (typeof v === 'object') {
+    // A plain object of scalars (a discard's counts) reads as "total 3, accepted 1"; deeper ones stay JSON.
+    const entries = Object.entries(v);
+    if (entries.length && entries.every(([, x]) => scalar(x)))
+      return entries.map(([k, x]) => `${k} ${show(x)}`).join(', ');
+    return JSON.stringify(v);
+  }
   return String(v);
 }
 

@@ -150,7 +150,13 @@ export function ReviewPanel({
             return r;
           },
           (e) =>
-            undoFailure(v, batch.candidates, describeError(e), e instanceof ApiError ? e.details.blockedBy : undefined),
+            undoFailure(
+              v,
+              batch.candidates,
+              describeError(e),
+              e instanceof ApiError ? e.details.blockedBy : undefined,
+              batch.id,
+            ),
         );
       }
       case 'show':

@@ -27,6 +27,14 @@ describe('audit trail, for people', () => {
     expect(auditChanges(null, 'x'.repeat(200))[0]!.length).toBeLessThanOrEqual(121);
   });
 
+  it("shows a nested plain object of scalars as words, not JSON (a discarded batch's counts)", () => {
+    expect(auditChanges({ counts: { total: 0, accepted: 0, rejected: 2, note: null } }, null)).toEqual([
+      'counts: total 0, accepted 0, rejected 2, note — → —',
+    ]);
+    // Deeper values stay JSON (cut to a line).
+    expect(auditChanges({ x: { y: { z: 1 } } }, null)).toEqual(['x: {"y":{"z":1}} → —']);
+  });
+
   it("gives the editor's reason and the source behind a change", () => {
     const detail = {
       name: 'Missile hit on a Gubkin street apartment block',

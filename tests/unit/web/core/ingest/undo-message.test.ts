@@ -38,6 +38,15 @@ describe('the message of a refused undo', () => {
     );
   });
 
+  it('names the article of a later accept made in another batch', () => {
+    const other = { acceptId: 8, candidates: ['r2'], batchId: 'b2', article: 'Ferry resumes', label: 'MADE with "x"' };
+    expect(undoFailure(redCross, all, '…', other, 'b1')).toBe(
+      'Could not undo accept of Red Cross: accept 8 of the article "Ferry resumes" uses it (MADE with "x"); undo that accept first, in that article\'s review.',
+    );
+    // The same batch: its own candidates name the later item.
+    expect(undoFailure(redCross, all, '…', { ...other, batchId: 'b1' }, 'b1')).toContain('"Anna Petrova —MEMBER_OF');
+  });
+
   it("any other refusal keeps the server's words, after the item's name", () => {
     expect(undoFailure(works, all, 'Accept 4 was undone already (by ada).')).toBe(
       'Could not undo accept of Anna Petrova —MEMBER_OF→ Red Cross: Accept 4 was undone already (by ada).',
