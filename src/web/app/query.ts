@@ -25,6 +25,24 @@ function resultSource(source: QuerySource, res: QueryResult): ResultSource {
   };
 }
 
+/** The drawer's state once `res` is in: its table, what ran, and the connecting links drawn with it. */
+function resultPatch(
+  res: QueryResult,
+  title: string,
+  source: QuerySource,
+  connected: { added: number; cut: boolean } | null,
+) {
+  return {
+    result: res,
+    resultTitle: title,
+    resultSource: resultSource(source, res),
+    error: null,
+    ran: true,
+    sort: null,
+    connected,
+  };
+}
+
 export class QueryController {
   constructor(private readonly app: Explorer) {}
 
@@ -95,20 +113,7 @@ export class QueryController {
       const now = app.state.drawer;
       const still = now.mode === d.mode && now.query === d.query;
       app.store.set(
-        patchDrawer(
-          still
-            ? {
-                running: false,
-                result: res,
-                resultTitle: title,
-                resultSource: resultSource(source, res),
-                error: null,
-                ran: true,
-                sort: null,
-                connected,
-              }
-            : { running: false },
-        ),
+        patchDrawer(still ? { running: false, ...resultPatch(res, title, source, connected) } : { running: false }),
       );
       this.show({ ...res, graph }, title, source, d.addToGraph, connected?.added ?? 0);
     } catch (e) {
@@ -134,17 +139,7 @@ export class QueryController {
         ? await this.connecting(res.graph, add)
         : { graph: res.graph, connected: null };
       const same = d.open && (d.mode === 'saved' ? d.query === source.query : d.cypher.trim() === source.cypher);
-      if (same)
-        app.store.set(
-          patchDrawer({
-            result: res,
-            resultTitle: title,
-            resultSource: resultSource(source, res),
-            error: null,
-            ran: true,
-            sort: null,
-          }),
-        );
+      if (same) app.store.set(patchDrawer(resultPatch(res, title, source, connected)));
       this.show({ ...res, graph }, title, source, add, connected?.added ?? 0);
     } catch (e) {
       app.shell.setStatus('error', `Could not run “${title}” again: ${describeError(e)}`);
