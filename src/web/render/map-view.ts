@@ -90,7 +90,7 @@ export class MapView {
     const framedPoints = framed.points.map((p) => placeAt(toGraph, p));
     const finish = () => {
       // The first view of the map: the located nodes and the tray, whole, in the free area.
-      if (animate) ctrl.camera.reveal(framed.ids, { fit: true, points: framedPoints });
+      if (animate) ctrl.camera.reveal(framed.ids, { fit: true, points: framedPoints, captions: false });
       done();
     };
     const targets: Record<string, { x: number; y: number }> = {};

@@ -44,9 +44,14 @@ export class CameraController {
    * switch, zoom buttons): pans when they fit at the current zoom, zooms out when they do not,
    * and does nothing when they are all in it already. `fit`: frames them exactly (zooming in
    * too, not closer than `minRatio`). Room is kept right of them for their captions. `points`
-   * (graph coordinates) are brought in with them: the edges of a panel drawn under nodes. O(ids).
+   * (graph coordinates) are brought in with them: the edges of a panel drawn under nodes.
+   * `captions: false` keeps only the fixed room, not the longest caption's (a map frames its area, and
+   * the room taken from its width would shrink the whole map). O(ids).
    */
-  reveal(ids: Iterable<string>, opts: { fit?: boolean; minRatio?: number; points?: Coordinates[] } = {}): void {
+  reveal(
+    ids: Iterable<string>,
+    opts: { fit?: boolean; minRatio?: number; points?: Coordinates[]; captions?: boolean } = {},
+  ): void {
     this.host.ensureIndexed();
     const sigma = this.sigma;
     const pts: Coordinates[] = [];
@@ -61,7 +66,10 @@ export class CameraController {
     // Room for the longest caption among them (at most half the free width), so none is cut at the right edge.
     const pad = {
       ...REVEAL_PAD,
-      x: Math.min(Math.max(REVEAL_PAD.x, this.labelRoom(list)), (free.right - free.left) / 2),
+      x:
+        opts.captions === false
+          ? REVEAL_PAD.x
+          : Math.min(Math.max(REVEAL_PAD.x, this.labelRoom(list)), (free.right - free.left) / 2),
     };
     const cam = sigma.getCamera();
     const now = cam.getState();
