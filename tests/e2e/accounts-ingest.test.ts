@@ -190,7 +190,7 @@ describe('an editor accepts, a viewer only looks, the admin sees who did it (e2e
   );
 
   it(
-    "the admin's audit view lists the editor's accepts, and nothing but sign-ins by the viewer",
+    "the admin's audit view lists the editor's accepts, and nothing but a sign-in and refused writes by the viewer",
     async () => {
       expect(batchId).not.toBe('');
       const { page, context, errors } = await signIn(e2e.browser, e2e.app.url, 'ada', PASSWORD);
@@ -224,11 +224,16 @@ describe('an editor accepts, a viewer only looks, the admin sees who did it (e2e
         for (const id of [PERSON.region, PERSON.candidate, PERSON.office]) expect(accepted).toContain(target(id));
         expect(cells.map((c) => c[4]).some((t) => (t ?? '').startsWith(`${batchId}/`))).toBe(false);
         await shot(page, 'roles-03-audit-editor-accept');
-        // The viewer's refused attempts changed nothing: her only entries are her sign-ins.
+        // The viewer's refused attempts changed nothing: her entries are her sign-in and the two
+        // refused writes (the refused read is not kept).
         const byViewer = await request(page, 'GET', '/api/audit?actor=vera');
         expect(byViewer.status).toBe(200);
-        const actions = (byViewer.json as { entries: { action: string }[] }).entries.map((e) => e.action);
-        expect(actions).toEqual(['session.login']);
+        const entries = (byViewer.json as { entries: { action: string; target: string }[] }).entries;
+        expect(entries.map((e) => `${e.action} ${e.action === 'write.refused' ? e.target : ''}`.trim())).toEqual([
+          'write.refused PATCH /api/nodes/:id',
+          'write.refused POST /api/ingest/batches/:id/candidates/:candidate/accept',
+          'session.login',
+        ]);
         expect(errors).toEqual([]);
       } finally {
         await context.close();

@@ -37,6 +37,15 @@ declare module '@fastify/secure-session' {
 
 export type AuthMode = 'local' | 'token' | 'accounts';
 
+/** A write refused to an identified user: the route as declared, the role it needs, and why. */
+export interface Refusal {
+  actor: Actor;
+  method: string;
+  route: string;
+  needs: Access;
+  code: 'FORBIDDEN' | 'CSRF';
+}
+
 /** "METHOD /api/x/:id" → who may call it, for every route of the shared table. */
 const ROUTE_ACCESS = new Map<string, Access>(
   Object.values(ROUTES).map((r) => [`${r.method} ${r.path.replace(/\{(\w+)\}/g, ':$1')}`, r.role]),
@@ -57,7 +66,13 @@ export interface Guard {
  */
 export async function registerGuard(
   app: FastifyInstance,
-  opts: { env: Env; accounts: Accounts; extraAccess?: ReadonlyMap<string, Access> },
+  opts: {
+    env: Env;
+    accounts: Accounts;
+    extraAccess?: ReadonlyMap<string, Access>;
+    /** Told of every write a known user was refused (role or CSRF), so the audit keeps attempts too. */
+    onRefused?: (req: FastifyRequest, refusal: Refusal) => void;
+  },
 ): Promise<Guard> {
   const { env, accounts } = opts;
   const access = opts.extraAccess ? new Map([...ROUTE_ACCESS, ...opts.extraAccess]) : ROUTE_ACCESS;
@@ -176,15 +191,26 @@ export async function registerGuard(
       // Deny by default: an /api route missing from the shared route table has no declared role.
       throw new ApiError(403, 'FORBIDDEN', `${req.method} ${url} has no declared role, so nobody may call it.`);
     }
+    const write = !SAFE_METHODS.has(req.method);
+    const refused = (code: Refusal['code'], error: ApiError) => {
+      if (write) opts.onRefused?.(req, { actor: who, method: req.method, route: url, needs, code });
+      return error;
+    };
     if (needs !== 'public') {
       if (who.via === 'anonymous')
         throw unauthorized(reply, 'Sign in to use newsgraph (or send "Authorization: Bearer <token>").');
       if (!roleAllows(who.role, needs))
-        throw new ApiError(403, 'FORBIDDEN', `This needs the ${needs} role; ${who.name} is ${who.role}.`);
+        throw refused(
+          'FORBIDDEN',
+          new ApiError(403, 'FORBIDDEN', `This needs the ${needs} role; ${who.name} is ${who.role}.`),
+        );
     }
     // Signing in and out need no token: sign-in replaces whatever session came with the request
     // (SameSite=Strict keeps cross-site requests from carrying it at all).
-    if (who.via === 'session' && needs !== 'public' && !SAFE_METHODS.has(req.method)) await csrfCheck(req, reply);
+    if (who.via === 'session' && needs !== 'public' && write)
+      await csrfCheck(req, reply).catch((e: unknown) => {
+        throw e instanceof ApiError ? refused('CSRF', e) : e;
+      });
   });
 
   return {

@@ -162,7 +162,18 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   });
   // Who is asking and whether their role may call the route: once, before any handler (auth/guard.ts).
   await registerRateLimit(app, accounts);
-  const guard = await registerGuard(app, { env, accounts });
+  const guard = await registerGuard(app, {
+    env,
+    accounts,
+    // Refused writes are kept too: who tried what they may not do is part of the trail. Only
+    // identified users: anonymous refusals carry no one to name and would let anyone fill the audit.
+    onRefused: (req, r) =>
+      audit.record(r.actor, {
+        action: 'write.refused',
+        target: `${r.method} ${r.route}`,
+        detail: { path: req.url.split('?')[0], needs: r.needs, reason: r.code === 'CSRF' ? 'csrf' : 'role' },
+      }),
+  });
   const ctx: ApiContext = {
     db,
     env,
