@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PerspectiveSchema } from '../../../src/shared/api/perspectives';
 import { claimModelMissing } from '../../../src/shared/api/claims';
-import { derivePerspective } from '../../../src/server/resources/perspectives/derive';
+import { derivePerspective, searchPlaceholder } from '../../../src/server/resources/perspectives/derive';
 import type { PropStat, SchemaSample, TokenSample } from '../../../src/server/resources/perspectives/sample';
 
 const prop = (key: string, types: string[], o: Partial<PropStat> = {}): PropStat => ({
@@ -96,6 +96,16 @@ describe('a perspective derived from a schema sample', () => {
     expect(s.properties.slice(0, 2)).toEqual(['name', 'title']);
     expect(s.properties).toEqual(expect.arrayContaining(['code', 'aliases', 'id']));
     expect(s.indexes).toEqual(['titles']);
-    expect(s.placeholder).toBe('Search Person, Movie, Sensor…');
+    expect(s.placeholder).toBe('Search Person, Movie…');
+  });
+
+  it('search placeholder: the labels that fit the top bar, "…" when some are left out, a long one cut', () => {
+    expect(searchPlaceholder([])).toBe('Search…');
+    expect(searchPlaceholder(['Person', 'Movie'])).toBe('Search Person, Movie');
+    expect(searchPlaceholder(['Person', 'Movie', 'Sensor', 'X'])).toBe('Search Person, Movie…');
+    expect(searchPlaceholder(['ProductionCompany', 'Movie'])).toBe('Search ProductionCompany…');
+    const long = searchPlaceholder(['InternationalBroadcastingOrganisation', 'Movie']);
+    expect(long).toBe('Search InternationalBroadca…');
+    expect(long.length).toBeLessThanOrEqual(28);
   });
 });

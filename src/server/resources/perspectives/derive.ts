@@ -191,12 +191,26 @@ function searchFor(labels: TokenSample[], sample: SchemaSample): Perspective['se
     .sort((a, b) => covers(b) - covers(a) || a.name.localeCompare(b.name))
     .slice(0, 3)
     .map((i) => i.name);
-  const named = labels.slice(0, 3).map((s) => s.name);
-  return {
-    properties: props,
-    indexes,
-    placeholder: named.length ? `Search ${named.join(', ')}${labels.length > 3 ? '…' : ''}` : 'Search…',
-  };
+  return { properties: props, indexes, placeholder: searchPlaceholder(labels.map((s) => s.name)) };
+}
+
+/** As long as the shipped one ("Names, claims, articles…"), so it stays whole in the top bar at 1024 px. */
+const PLACEHOLDER_CHARS = 28;
+
+/**
+ * "Search A, B, C…": the most common labels that fit in PLACEHOLDER_CHARS, "…" when some are left
+ * out; a first label too long on its own is cut.
+ */
+export function searchPlaceholder(labels: readonly string[]): string {
+  if (!labels.length) return 'Search…';
+  const named: string[] = [];
+  for (const l of labels.slice(0, 3)) {
+    const next = `Search ${[...named, l].join(', ')}…`;
+    if (next.length > PLACEHOLDER_CHARS) break;
+    named.push(l);
+  }
+  if (!named.length) return `Search ${labels[0]!.slice(0, PLACEHOLDER_CHARS - 'Search …'.length)}…`;
+  return `Search ${named.join(', ')}${named.length < labels.length ? '…' : ''}`;
 }
 
 function viewsFor(labels: TokenSample[], types: TokenSample[]): Perspective['views'] {
