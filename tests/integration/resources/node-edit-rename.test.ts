@@ -9,7 +9,7 @@ import type { AppStore } from '../../../src/runtime/store/app-store';
 import type { TestApi } from '../../support/api';
 import { as, type Credentials } from '../../support/auth';
 import { team } from '../../support/team';
-import { testCypher as cypher } from '../../support/neo4j';
+import { cypher, latestAudit, version } from '../../support/merge';
 import { ensureSeeded, reseed } from '../../support/seeded';
 
 let api: TestApi;
@@ -32,12 +32,9 @@ const captions = async () =>
       r.get('name') as string,
     ]),
   );
-const version = async (id: string) =>
-  Number((await cypher('MATCH (n {id: $id}) RETURN n.version AS v', { id }))[0]!.get('v') ?? 0);
 const rename = async (id: string, name: string) =>
   as(api.app, ed, 'PATCH', `/api/nodes/${id}`, { version: await version(id), set: { name }, reason: 'full name' });
-const lastEdit = async (target: string) =>
-  (await as(api.app, admin, 'GET', `/api/audit?action=node.edit&target=${target}`)).body.entries[0].detail;
+const lastEdit = async (target: string) => (await latestAudit(api.app, admin, 'node.edit', target)).detail;
 
 beforeAll(async () => {
   await ensureSeeded();

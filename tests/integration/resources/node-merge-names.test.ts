@@ -10,7 +10,7 @@ import type { AppStore } from '../../../src/runtime/store/app-store';
 import type { TestApi } from '../../support/api';
 import { as, type Credentials } from '../../support/auth';
 import { team } from '../../support/team';
-import { testCypher as cypher } from '../../support/neo4j';
+import { cypher, merge as mergeAs, unmerge as unmergeAs, version } from '../../support/merge';
 import { ensureSeeded, reseed } from '../../support/seeded';
 
 let api: TestApi;
@@ -33,23 +33,10 @@ const names = async () => {
   return rows[0]!.toObject();
 };
 
-const version = async (id: string) =>
-  Number((await cypher('MATCH (n {id: $id}) RETURN n.version AS v', { id }))[0]!.get('v') ?? 0);
-
 const merge = (survivor: string, duplicate: string) =>
-  as(api.app, ed, 'POST', `/api/nodes/${survivor}/merge`, {
-    duplicate,
-    version: 0,
-    duplicateVersion: 0,
-    reason: 'one and the same',
-  });
-
+  mergeAs(api.app, ed, survivor, { duplicate, reason: 'one and the same' });
 const unmerge = async (survivor: string, audit: number) =>
-  as(api.app, ed, 'POST', `/api/nodes/${survivor}/unmerge`, {
-    merge: audit,
-    version: await version(survivor),
-    reason: 'two after all',
-  });
+  unmergeAs(api.app, ed, survivor, { merge: audit, version: await version(survivor), reason: 'two after all' });
 
 beforeAll(async () => {
   await ensureSeeded();
