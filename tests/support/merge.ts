@@ -34,3 +34,9 @@ export async function latestAudit(app: FastifyInstance, admin: Credentials, acti
   const r = await as(app, admin, 'GET', `/api/audit?action=${action}&target=${encodeURIComponent(target)}`);
   return r.body.entries[0];
 }
+
+/** The element ids of the nodes with these keys (`id`), sorted: what an answer's `rewritten` lists. */
+export async function elementIdsOf(keys: readonly string[]): Promise<string[]> {
+  const rows = await testCypher('MATCH (n) WHERE n.id IN $keys RETURN elementId(n) AS e', { keys });
+  return rows.map((r) => r.get('e') as string).sort();
+}

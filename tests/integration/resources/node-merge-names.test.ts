@@ -10,7 +10,7 @@ import type { AppStore } from '../../../src/runtime/store/app-store';
 import type { TestApi } from '../../support/api';
 import { as, type Credentials } from '../../support/auth';
 import { team } from '../../support/team';
-import { cypher, merge as mergeAs, unmerge as unmergeAs, version } from '../../support/merge';
+import { cypher, elementIdsOf, merge as mergeAs, unmerge as unmergeAs, version } from '../../support/merge';
 import { ensureSeeded, reseed } from '../../support/seeded';
 
 let api: TestApi;
@@ -78,9 +78,14 @@ describe('a merge renames what names the duplicate beside its key', () => {
     personMerge = m.body.audit;
     // Two author positions and two claimants: the names ride along, they are not counted apart.
     expect(m.body.referencesRewritten).toBe(3);
+    // The nodes whose shown properties changed, each once, for the explorer to read again.
+    expect([...m.body.rewritten].sort()).toEqual(
+      await elementIdsOf(['names-article', 'names-claim', 'names-claim-hand']),
+    );
     const o = await merge(ORG, DUP_ORG);
     expect(o.status, JSON.stringify(o.body)).toBe(200);
     orgMerge = o.body.audit;
+    expect(o.body.rewritten).toEqual(await elementIdsOf(['names-article']));
     expect(await names()).toEqual({
       outletId: ORG,
       outlet: 'The Wall Street Journal',
@@ -138,6 +143,9 @@ describe('a merge renames what names the duplicate beside its key', () => {
     const u = await unmerge(PERSON, personMerge);
     expect(u.status, JSON.stringify(u.body)).toBe(200);
     expect(u.body.referencesRestored).toBe(3);
+    expect([...u.body.rewritten].sort()).toEqual(
+      await elementIdsOf(['names-article', 'names-claim', 'names-claim-hand']),
+    );
     const o = await unmerge(ORG, orgMerge);
     expect(o.status, JSON.stringify(o.body)).toBe(200);
     expect(await names()).toEqual({

@@ -11,7 +11,7 @@ import type { AppStore } from '../../../src/runtime/store/app-store';
 import type { TestApi } from '../../support/api';
 import type { Credentials } from '../../support/auth';
 import { team } from '../../support/team';
-import { cypher, latestAudit, merge, unmerge, version } from '../../support/merge';
+import { cypher, elementIdsOf, latestAudit, merge, unmerge, version } from '../../support/merge';
 import { ensureSeeded, reseed } from '../../support/seeded';
 
 let api: TestApi;
@@ -87,6 +87,8 @@ describe('a merge rewrites the references to the duplicate', () => {
     expect(m.status, JSON.stringify(m.body)).toBe(200);
     // The Bakhmut attribution, the casualty source, the claimant, the outlet and the moved link's own source.
     expect(m.body.referencesRewritten).toBe(5);
+    // The nodes among them (the relationships are not listed), for the explorer to read again.
+    expect([...m.body.rewritten].sort()).toEqual(await elementIdsOf([EVENT, 'refs-claim', 'refs-article']));
     expect(await references()).toEqual({
       attribution: SURVIVOR,
       casualties: SURVIVOR,
@@ -130,6 +132,8 @@ describe('a merge rewrites the references to the duplicate', () => {
     });
     expect(u.status, JSON.stringify(u.body)).toBe(200);
     expect(u.body.referencesRestored).toBe(4);
+    // The claim re-pointed since is not the undo's: it is not listed.
+    expect([...u.body.rewritten].sort()).toEqual(await elementIdsOf([EVENT, 'refs-article']));
     expect(await references()).toEqual({
       attribution: DUP,
       casualties: DUP,

@@ -66,6 +66,11 @@ interface NamesBeside {
   after: string;
 }
 
+/** The element ids of the nodes among `refs` other than `except`, each once: what a client reads again. */
+export const rewrittenNodes = (refs: readonly Pick<RewrittenReference, 'on' | 'id'>[], except?: string) => [
+  ...new Set(refs.filter((x) => x.on === 'node' && x.id !== except).map((x) => x.id)),
+];
+
 /** The entities' readable names, as the loader falls back to the key when one has none. */
 export interface MergedNames {
   from: string;
@@ -223,19 +228,20 @@ async function rewriteNodeKeys(
  * and the undo goes on without it (it is not refused: the reference is not the merge's to keep).
  * The readable name beside a key goes back with it, by the same rule: only where it still holds
  * what the merge wrote (a caption an editor rewrote since stays). Returns how many keys were put
- * back. Cost: one element-id seek per reference.
+ * back, and the element ids of the nodes holding them. Cost: one element-id seek per reference.
  */
 export async function restoreReferences(
   tx: ManagedTransaction,
   refs: readonly RewrittenReference[],
   from: string,
   to: string,
-): Promise<number> {
+): Promise<{ restored: number; nodes: string[] }> {
   const beside = new Map<string, string | null>(NODE_KEYS.map((k) => [k.property, k.beside]));
   // Only properties a merge writes: the audit entry is JSON an admin could have edited.
   const nodes = refs.filter((x) => x.on === 'node' && beside.has(x.property));
   const rels = refs.filter((x) => x.on === 'relationship' && x.property === REL_KEY);
   let n = 0;
+  const restoredOn: RewrittenReference[] = [];
   for (const x of nodes) {
     const p = quoted(x.property);
     const side = besideOf(x, beside.get(x.property) ?? null);
@@ -255,7 +261,7 @@ export async function restoreReferences(
            RETURN count(n) AS c`;
     // One parameter map for either statement (each reads its own). Positions as integers: a JSON
     // number reaches Cypher as a float, which cannot index a list.
-    n += await count(tx, query, {
+    const c = await count(tx, query, {
       id: x.id,
       key: x.key,
       from,
@@ -265,6 +271,8 @@ export async function restoreReferences(
       before: side?.before ?? null,
       names: side && 'at' in side ? side.at.map((i, j) => ({ i: neo4j.int(i), before: side.before[j] })) : [],
     });
+    n += c;
+    if (c) restoredOn.push(x);
   }
   if (rels.length) {
     n += await count(
@@ -275,7 +283,7 @@ export async function restoreReferences(
       { rels: rels.map((x) => ({ id: x.id, key: x.key })), from, to },
     );
   }
-  return n;
+  return { restored: n, nodes: rewrittenNodes(restoredOn) };
 }
 
 /** The readable name kept with `x`, when it is one a merge writes beside that key and well formed (the entry is JSON). */
