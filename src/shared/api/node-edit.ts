@@ -80,6 +80,11 @@ export const NodeEditResponseSchema = z.object({
   version: z.number(),
   properties: z.record(z.string(), z.unknown()),
   changed: z.array(z.string()),
+  rewritten: z
+    .array(z.string())
+    .describe(
+      "elementIds of the other nodes whose shown properties a rename rewrote (a claim's caption, an article's `outlet` or `authors`): a client showing them reads them again; empty for any other edit",
+    ),
 });
 export type NodeEditResponse = z.infer<typeof NodeEditResponseSchema>;
 

@@ -32,6 +32,11 @@ export const NodeMergeResponseSchema = z.object({
       "properties in the dataset that named the duplicate by its key (a relationship's `according_to`, an event's `casualties_reported_by`, a claim's `claimant`, an article's `outlet_id` or `author_ids`, an organization's `country`) and now name this entity's",
     ),
   aliasesAdded: z.array(z.string()),
+  rewritten: z
+    .array(z.string())
+    .describe(
+      "elementIds of the other nodes whose properties the merge rewrote (those naming the duplicate by key, with the readable names beside: a claim's `claimant` and caption, an article's `outlet_id` and `outlet`…): a client showing them reads them again",
+    ),
   audit: z.number().int().describe('the `node.merge` audit entry: what `POST /api/nodes/{id}/unmerge` undoes'),
   movedGraph: GraphPayloadSchema.describe(
     `up to ${MERGE_DRAW_MAX} of the relationships recreated on the survivor, with both their ends: what the explorer draws at once`,

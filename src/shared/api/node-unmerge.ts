@@ -30,6 +30,11 @@ export const NodeUnmergeResponseSchema = z.object({
     .describe(
       'key references the merge rewrote that name the duplicate again (those changed since are left as they are)',
     ),
+  rewritten: z
+    .array(z.string())
+    .describe(
+      'elementIds of the nodes whose key references (and the readable names beside them) the undo put back: a client showing them reads them again',
+    ),
   removed: z
     .array(z.string())
     .describe("the elementIds of the survivor's relationships that moved back (deleted there)"),

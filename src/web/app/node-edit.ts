@@ -15,7 +15,7 @@ import type {
 import type { GraphPayload } from '../../shared/graph';
 import type { UndoMergeOffer } from '../core/shell/actions';
 import type { GraphState } from '../core/graph/graph-store';
-import { refreshNodeEverywhere } from '../core/graph/node-data';
+import { loadedAnywhere, refreshNodeEverywhere, refreshReadEverywhere } from '../core/graph/node-data';
 import { mergedView, unmergedView } from '../core/graph/merge-view';
 import { graphOf } from '../core/history/actions';
 import type { Explorer } from './explorer';
@@ -27,10 +27,39 @@ export function showNodeVersion(app: Explorer, id: string, properties: Record<st
   if (app.state.focus === id) void app.selection.loadDetail(id);
 }
 
-/** Saves the edit (throws the API's error: 400, 409 with `details.current`, 403…). */
+/** Most rewritten nodes read again after one write (the present graph's first): each is one request. */
+export const REWRITTEN_READ_MAX = 100;
+/** Reads of rewritten nodes in flight at once. */
+const REWRITTEN_READS_AT_ONCE = 4;
+
+/**
+ * Reads again the nodes a write rewrote besides its own (a claim's caption "name: gist" and an
+ * article's outlet and authors follow a rename or merge of the entity they name) that some step
+ * of the view holds, so their canvas labels and data are current without the user opening each.
+ * Up to REWRITTEN_READ_MAX of them; one vanished since is left as it is. Resolves when all are read.
+ */
+export async function refreshRewritten(
+  app: Pick<Explorer, 'api' | 'store' | 'selection' | 'state'>,
+  ids: readonly string[],
+): Promise<void> {
+  const todo = loadedAnywhere(app.state, ids).slice(0, REWRITTEN_READ_MAX);
+  const read = async (): Promise<void> => {
+    for (let id = todo.shift(); id !== undefined; id = todo.shift()) {
+      const data = await app.api.node(id).catch(() => null);
+      if (!data) continue;
+      app.store.set(refreshReadEverywhere(data.node));
+      app.selection.forget(id);
+      if (app.state.focus === id) void app.selection.loadDetail(id);
+    }
+  };
+  await Promise.all(Array.from({ length: REWRITTEN_READS_AT_ONCE }, read));
+}
+
+/** Saves the edit (throws the API's error: 400, 409 with `details.current`, 403…); a rename's rewritten captions follow. */
 export async function saveEntityEdit(app: Explorer, id: string, body: NodeEditBody): Promise<NodeEditResponse> {
   const out = await app.api.editNode(id, body);
   showNodeVersion(app, out.id, out.properties);
+  void refreshRewritten(app, out.rewritten);
   return out;
 }
 
@@ -61,6 +90,7 @@ export async function undoMerge(app: Explorer, offer: UndoMergeOffer, reason: st
   );
   showNodeVersion(app, out.id, out.properties);
   settle(app, before, out.restored);
+  void refreshRewritten(app, out.rewritten);
   app.shell.setStatus('info', `Undid the merge: ${offer.duplicate} is back.`, {
     ref: out.duplicate.key ?? out.duplicate.id,
     caption: offer.duplicate,
@@ -115,6 +145,7 @@ export async function mergeDuplicate(
   app.selection.forget(out.duplicate.id);
   showNodeVersion(app, out.id, out.properties);
   settle(app, before, out.movedGraph);
+  void refreshRewritten(app, out.rewritten);
   // Properties naming the duplicate by key (a link's source, a claim's claimant…) were re-pointed too: say how many.
   const n = out.referencesRewritten;
   const refs = n

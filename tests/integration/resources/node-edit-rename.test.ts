@@ -9,7 +9,7 @@ import type { AppStore } from '../../../src/runtime/store/app-store';
 import type { TestApi } from '../../support/api';
 import { as, type Credentials } from '../../support/auth';
 import { team } from '../../support/team';
-import { testCypher as cypher } from '../../support/neo4j';
+import { cypher, elementIdsOf, latestAudit, version } from '../../support/merge';
 import { ensureSeeded, reseed } from '../../support/seeded';
 
 let api: TestApi;
@@ -32,12 +32,9 @@ const captions = async () =>
       r.get('name') as string,
     ]),
   );
-const version = async (id: string) =>
-  Number((await cypher('MATCH (n {id: $id}) RETURN n.version AS v', { id }))[0]!.get('v') ?? 0);
 const rename = async (id: string, name: string) =>
   as(api.app, ed, 'PATCH', `/api/nodes/${id}`, { version: await version(id), set: { name }, reason: 'full name' });
-const lastEdit = async (target: string) =>
-  (await as(api.app, admin, 'GET', `/api/audit?action=node.edit&target=${target}`)).body.entries[0].detail;
+const lastEdit = async (target: string) => (await latestAudit(api.app, admin, 'node.edit', target)).detail;
 
 beforeAll(async () => {
   await ensureSeeded();
@@ -56,8 +53,13 @@ afterAll(async () => {
 describe('a rename shows where the dataset names the entity by key', () => {
   it("renames an article's outlet and author", async () => {
     expect(await article()).toEqual({ outlet: 'The Wall Street Journal', authors: ['Georgi Kantchev', 'Ian Lovett'] });
-    expect((await rename('wall-street-journal', 'Wall Street Journal (WSJ)')).status).toBe(200);
-    expect((await rename('ian-lovett', 'Ian R. Lovett')).status).toBe(200);
+    const outlet = await rename('wall-street-journal', 'Wall Street Journal (WSJ)');
+    expect(outlet.status).toBe(200);
+    // The nodes whose shown properties changed, for the explorer to read again.
+    expect(outlet.body.rewritten).toEqual(await elementIdsOf([ARTICLE]));
+    const author = await rename('ian-lovett', 'Ian R. Lovett');
+    expect(author.status).toBe(200);
+    expect(author.body.rewritten).toEqual(await elementIdsOf([ARTICLE]));
     expect(await article()).toEqual({
       outlet: 'Wall Street Journal (WSJ)',
       authors: ['Georgi Kantchev', 'Ian R. Lovett'],
@@ -77,7 +79,9 @@ describe('a rename shows where the dataset names the entity by key', () => {
     for (const c of Object.values(seeded)) expect(c.startsWith('Vyacheslav Gladkov: ')).toBe(true);
     const [hand, ...rest] = ids;
     await cypher("MATCH (c:Claim {id: $id}) SET c.name = 'The governor: says so'", { id: hand });
-    expect((await rename(GOVERNOR, 'Vyacheslav V. Gladkov')).status).toBe(200);
+    const r = await rename(GOVERNOR, 'Vyacheslav V. Gladkov');
+    expect(r.status).toBe(200);
+    expect([...r.body.rewritten].sort()).toEqual(await elementIdsOf(rest));
     const renamed = await captions();
     expect(renamed[hand!]).toBe('The governor: says so');
     for (const id of rest)
@@ -99,6 +103,7 @@ describe('a rename shows where the dataset names the entity by key', () => {
     });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(await captions()).toEqual(before);
+    expect(r.body.rewritten).toEqual([]);
     expect((await lastEdit(GOVERNOR)).readableNames).toBeUndefined();
   });
 });

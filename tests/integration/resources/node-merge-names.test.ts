@@ -10,7 +10,7 @@ import type { AppStore } from '../../../src/runtime/store/app-store';
 import type { TestApi } from '../../support/api';
 import { as, type Credentials } from '../../support/auth';
 import { team } from '../../support/team';
-import { testCypher as cypher } from '../../support/neo4j';
+import { cypher, elementIdsOf, merge as mergeAs, unmerge as unmergeAs, version } from '../../support/merge';
 import { ensureSeeded, reseed } from '../../support/seeded';
 
 let api: TestApi;
@@ -33,23 +33,10 @@ const names = async () => {
   return rows[0]!.toObject();
 };
 
-const version = async (id: string) =>
-  Number((await cypher('MATCH (n {id: $id}) RETURN n.version AS v', { id }))[0]!.get('v') ?? 0);
-
 const merge = (survivor: string, duplicate: string) =>
-  as(api.app, ed, 'POST', `/api/nodes/${survivor}/merge`, {
-    duplicate,
-    version: 0,
-    duplicateVersion: 0,
-    reason: 'one and the same',
-  });
-
+  mergeAs(api.app, ed, survivor, { duplicate, reason: 'one and the same' });
 const unmerge = async (survivor: string, audit: number) =>
-  as(api.app, ed, 'POST', `/api/nodes/${survivor}/unmerge`, {
-    merge: audit,
-    version: await version(survivor),
-    reason: 'two after all',
-  });
+  unmergeAs(api.app, ed, survivor, { merge: audit, version: await version(survivor), reason: 'two after all' });
 
 beforeAll(async () => {
   await ensureSeeded();
@@ -91,9 +78,14 @@ describe('a merge renames what names the duplicate beside its key', () => {
     personMerge = m.body.audit;
     // Two author positions and two claimants: the names ride along, they are not counted apart.
     expect(m.body.referencesRewritten).toBe(3);
+    // The nodes whose shown properties changed, each once, for the explorer to read again.
+    expect([...m.body.rewritten].sort()).toEqual(
+      await elementIdsOf(['names-article', 'names-claim', 'names-claim-hand']),
+    );
     const o = await merge(ORG, DUP_ORG);
     expect(o.status, JSON.stringify(o.body)).toBe(200);
     orgMerge = o.body.audit;
+    expect(o.body.rewritten).toEqual(await elementIdsOf(['names-article']));
     expect(await names()).toEqual({
       outletId: ORG,
       outlet: 'The Wall Street Journal',
@@ -151,6 +143,9 @@ describe('a merge renames what names the duplicate beside its key', () => {
     const u = await unmerge(PERSON, personMerge);
     expect(u.status, JSON.stringify(u.body)).toBe(200);
     expect(u.body.referencesRestored).toBe(3);
+    expect([...u.body.rewritten].sort()).toEqual(
+      await elementIdsOf(['names-article', 'names-claim', 'names-claim-hand']),
+    );
     const o = await unmerge(ORG, orgMerge);
     expect(o.status, JSON.stringify(o.body)).toBe(200);
     expect(await names()).toEqual({

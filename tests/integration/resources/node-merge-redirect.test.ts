@@ -10,7 +10,8 @@ import { ErrorBodySchema } from '../../../src/shared/api/common';
 import type { TestApi } from '../../support/api';
 import { as, type Credentials } from '../../support/auth';
 import { team } from '../../support/team';
-import { testCypher, testNeo4j } from '../../support/neo4j';
+import { testNeo4j } from '../../support/neo4j';
+import { cypher, merge as mergeAs } from '../../support/merge';
 import { ensureSeeded, reseed } from '../../support/seeded';
 
 let api: TestApi;
@@ -18,16 +19,9 @@ let store: AppStore;
 let ed: Credentials;
 const elementIds: Record<string, string> = {};
 
-const cypher = testCypher;
-
 const get = (path: string) => as(api.app, ed, 'GET', path);
 const merge = (into: string, duplicate: string, duplicateVersion = 0) =>
-  as(api.app, ed, 'POST', `/api/nodes/${into}/merge`, {
-    duplicate,
-    version: 0,
-    duplicateVersion,
-    reason: 'one person',
-  });
+  mergeAs(api.app, ed, into, { duplicate, duplicateVersion, reason: 'one person' });
 
 beforeAll(async () => {
   await ensureSeeded();

@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppStore } from '../../../src/runtime/store/app-store';
 import type { TestApi } from '../../support/api';
-import { as, type Credentials } from '../../support/auth';
+import type { Credentials } from '../../support/auth';
 import { team } from '../../support/team';
-import { testCypher as cypher } from '../../support/neo4j';
+import { cypher, elementIdsOf, latestAudit, merge, unmerge, version } from '../../support/merge';
 import { ensureSeeded, reseed } from '../../support/seeded';
 
 let api: TestApi;
@@ -40,9 +40,6 @@ const references = async () => {
   );
   return rows[0]!.toObject();
 };
-
-const version = async (id: string) =>
-  Number((await cypher('MATCH (n {id: $id}) RETURN n.version AS v', { id }))[0]!.get('v') ?? 0);
 
 beforeAll(async () => {
   await ensureSeeded();
@@ -82,15 +79,16 @@ describe('a merge rewrites the references to the duplicate', () => {
   it('names the survivor wherever the dataset named the duplicate by key, and nowhere else', async () => {
     const before = await references();
     expect(before).toMatchObject({ attribution: DUP, casualties: DUP, claimant: DUP, outlet: DUP, moved: DUP });
-    const m = await as(api.app, ed, 'POST', `/api/nodes/${SURVIVOR}/merge`, {
+    const m = await merge(api.app, ed, SURVIVOR, {
       duplicate: DUP,
       version: await version(SURVIVOR),
-      duplicateVersion: 0,
       reason: 'same agency',
     });
     expect(m.status, JSON.stringify(m.body)).toBe(200);
     // The Bakhmut attribution, the casualty source, the claimant, the outlet and the moved link's own source.
     expect(m.body.referencesRewritten).toBe(5);
+    // The nodes among them (the relationships are not listed), for the explorer to read again.
+    expect([...m.body.rewritten].sort()).toEqual(await elementIdsOf([EVENT, 'refs-claim', 'refs-article']));
     expect(await references()).toEqual({
       attribution: SURVIVOR,
       casualties: SURVIVOR,
@@ -100,8 +98,7 @@ describe('a merge rewrites the references to the duplicate', () => {
       movedOn: SURVIVOR,
       untouched: [DUP, DUP, DUP, DUP],
     });
-    const audit = await as(api.app, admin, 'GET', `/api/audit?action=node.merge&target=${SURVIVOR}`);
-    const entry = audit.body.entries[0];
+    const entry = await latestAudit(api.app, admin, 'node.merge', SURVIVOR);
     mergeId = entry.id;
     expect(entry.detail.referencesRewritten).toBe(5);
     const kept = entry.detail.duplicate.references as { on: string; property: string }[];
@@ -128,13 +125,15 @@ describe('a merge rewrites the references to the duplicate', () => {
   it('undo merge puts back exactly those still naming the survivor; one changed since stays as it is', async () => {
     // An editor re-points the claim after the merge: the undo leaves that edit alone.
     await cypher("MATCH (c:Claim {id: 'refs-claim'}) SET c.claimant = 'someone-else'");
-    const u = await as(api.app, ed, 'POST', `/api/nodes/${SURVIVOR}/unmerge`, {
+    const u = await unmerge(api.app, ed, SURVIVOR, {
       merge: mergeId,
       version: await version(SURVIVOR),
       reason: 'two agencies after all',
     });
     expect(u.status, JSON.stringify(u.body)).toBe(200);
     expect(u.body.referencesRestored).toBe(4);
+    // The claim re-pointed since is not the undo's: it is not listed.
+    expect([...u.body.rewritten].sort()).toEqual(await elementIdsOf([EVENT, 'refs-article']));
     expect(await references()).toEqual({
       attribution: DUP,
       casualties: DUP,

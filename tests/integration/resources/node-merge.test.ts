@@ -7,7 +7,7 @@ import type { AppStore } from '../../../src/runtime/store/app-store';
 import type { TestApi } from '../../support/api';
 import { as, type Credentials } from '../../support/auth';
 import { team } from '../../support/team';
-import { testCypher } from '../../support/neo4j';
+import { cypher, merge as mergeAs } from '../../support/merge';
 import { ensureSeeded, reseed } from '../../support/seeded';
 
 let api: TestApi;
@@ -20,8 +20,6 @@ const SURVIVOR = 'vyacheslav-gladkov';
 const DUP = 'v-gladkov-duplicate';
 const ARTICLE = 'wsj-2023-04-21-russia-mistakenly-bombs-own-city';
 const CLAIM = 'claim-russia-su34-accidental-drop-belgorod';
-
-const cypher = testCypher;
 
 /** Everything about the two nodes and their relationships, as one string: "nothing was written". */
 const snapshot = async () =>
@@ -65,8 +63,7 @@ afterAll(async () => {
   await reseed();
 });
 
-const merge = (who: Credentials, into: string, body: Record<string, unknown>) =>
-  as(api.app, who, 'POST', `/api/nodes/${encodeURIComponent(into)}/merge`, body);
+const merge = (who: Credentials, into: string, body: Record<string, unknown>) => mergeAs(api.app, who, into, body);
 const ok = { duplicate: DUP, version: 0, duplicateVersion: 0, reason: 'same person, two spellings' };
 
 describe('entity merge: refusals write nothing', () => {

@@ -8,7 +8,7 @@ import type { AppStore } from '../../../src/runtime/store/app-store';
 import type { TestApi } from '../../support/api';
 import { as, type Credentials } from '../../support/auth';
 import { team } from '../../support/team';
-import { testCypher as cypher } from '../../support/neo4j';
+import { cypher, latestAudit, merge as mergeAs, unmerge as unmergeAs, version as versionOf } from '../../support/merge';
 import { ensureSeeded, reseed } from '../../support/seeded';
 
 let api: TestApi;
@@ -53,16 +53,9 @@ const snapshot = async (all = true) => {
 };
 
 const merge = (body: Record<string, unknown>) =>
-  as(api.app, ed, 'POST', `/api/nodes/${SURVIVOR}/merge`, {
-    duplicate: DUP,
-    duplicateVersion: 0,
-    reason: 'same person',
-    ...body,
-  });
-const unmerge = (who: Credentials, at: string, body: Record<string, unknown>) =>
-  as(api.app, who, 'POST', `/api/nodes/${encodeURIComponent(at)}/unmerge`, body);
-const version = async () =>
-  Number((await cypher('MATCH (n {id: $id}) RETURN n.version AS v', { id: SURVIVOR }))[0]!.get('v') ?? 0);
+  mergeAs(api.app, ed, SURVIVOR, { duplicate: DUP, reason: 'same person', ...body });
+const unmerge = (who: Credentials, at: string, body: Record<string, unknown>) => unmergeAs(api.app, who, at, body);
+const version = () => versionOf(SURVIVOR);
 
 let beforeMerge: string;
 let mergeId: number;
@@ -91,10 +84,10 @@ beforeAll(async () => {
   beforeMerge = await snapshot(false);
   const m = await merge({ version: await version(), duplicateVersion: 2 });
   expect(m.status, JSON.stringify(m.body)).toBe(200);
-  const audit = await as(api.app, admin, 'GET', `/api/audit?action=node.merge&target=${SURVIVOR}`);
-  mergeId = audit.body.entries[0].id;
+  const entry = await latestAudit(api.app, admin, 'node.merge', SURVIVOR);
+  mergeId = entry.id;
   // Not undone yet: the audit view offers the undo.
-  expect(audit.body.entries[0].undone).toBeNull();
+  expect(entry.undone).toBeNull();
 });
 afterAll(async () => {
   await api?.close();
@@ -217,11 +210,10 @@ describe('undoing a merge', () => {
   });
 
   it('refuses when the survivor was edited since the merge, naming who (409), writing nothing', async () => {
-    const dv = Number((await cypher('MATCH (n {id: $id}) RETURN n.version AS v', { id: DUP }))[0]!.get('v'));
+    const dv = await versionOf(DUP);
     const again = await merge({ version: await version(), duplicateVersion: dv });
     expect(again.status, JSON.stringify(again.body)).toBe(200);
-    const audit = await as(api.app, admin, 'GET', `/api/audit?action=node.merge&target=${SURVIVOR}`);
-    const second = audit.body.entries[0].id as number;
+    const second = (await latestAudit(api.app, admin, 'node.merge', SURVIVOR)).id as number;
     const edit = await as(api.app, admin, 'PATCH', `/api/nodes/${SURVIVOR}`, {
       version: await version(),
       set: { description: 'edited after the merge' },
@@ -253,15 +245,12 @@ describe('undoing merges in a chain', () => {
       { g: SURVIVOR },
     );
     const chainMerge = async (into: string, duplicate: string, duplicateVersion = 0) => {
-      const r = await as(api.app, ed, 'POST', `/api/nodes/${into}/merge`, {
-        duplicate,
-        version: 0,
-        duplicateVersion,
-        reason: 'chain',
-      });
+      const r = await mergeAs(api.app, ed, into, { duplicate, duplicateVersion, reason: 'chain' });
       expect(r.status, JSON.stringify(r.body)).toBe(200);
-      const a = await as(api.app, admin, 'GET', `/api/audit?action=node.merge&target=${into}`);
-      return { id: a.body.entries[0].id as number, version: r.body.version as number };
+      return {
+        id: (await latestAudit(api.app, admin, 'node.merge', into)).id as number,
+        version: r.body.version as number,
+      };
     };
     const ab = await chainMerge('chain-b', 'chain-a');
     expect(ab.version).toBe(1);

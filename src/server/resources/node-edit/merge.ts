@@ -15,7 +15,7 @@ import { ApiError, badRequest, notFound } from '../../http/errors';
 import { noteWrite } from '../../../runtime/store/write-scope';
 import { LOCK, notOurs } from './query';
 import { drawnPayload } from './drawn';
-import { rewriteReferences, type RewrittenReference } from './references';
+import { rewriteReferences, rewrittenNodes, type RewrittenReference } from './references';
 
 /** One relationship of the duplicate as the audit keeps it: enough to recreate it by hand. */
 export interface MovedRelationship {
@@ -55,6 +55,8 @@ export interface MergeOutcome {
   dropped: number;
   /** How many key references (`according_to`, `casualties_reported_by`…) now name the survivor. */
   referencesRewritten: number;
+  /** The other nodes those references are on (element ids), for the explorer to read again. */
+  rewritten: string[];
   /** Some moved relationships with their ends, to draw (drawn.ts). */
   movedGraph: GraphPayload;
 }
@@ -242,6 +244,7 @@ export async function mergeEntities(db: Db, address: string, body: NodeMergeBody
           moved,
           dropped: relationships.length - moved,
           referencesRewritten: references.length,
+          rewritten: rewrittenNodes(references, sid),
           movedGraph,
         };
       },

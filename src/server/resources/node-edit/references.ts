@@ -66,6 +66,11 @@ interface NamesBeside {
   after: string;
 }
 
+/** The element ids of the nodes among `refs` other than `except`, each once: what a client reads again. */
+export const rewrittenNodes = (refs: readonly Pick<RewrittenReference, 'on' | 'id'>[], except?: string) => [
+  ...new Set(refs.filter((x) => x.on === 'node' && x.id !== except).map((x) => x.id)),
+];
+
 /** The entities' readable names, as the loader falls back to the key when one has none. */
 export interface MergedNames {
   from: string;
@@ -74,6 +79,15 @@ export interface MergedNames {
 
 const quoted = (name: string) => `\`${name.replace(/`/g, '``')}\``;
 const OURS = 'Entity|Article|Claim';
+
+/** One statement's rows as plain objects: every read and write here runs and collects this way. */
+async function rows(tx: ManagedTransaction, query: string, params: Record<string, unknown> = {}) {
+  return (await tx.run(query, params)).records.map((r) => r.toObject() as Record<string, unknown>);
+}
+
+/** One statement's count column `c` (0 when it returns no row). */
+const count = async (tx: ManagedTransaction, query: string, params: Record<string, unknown>) =>
+  Number(toJson((await rows(tx, query, params))[0]?.c ?? 0));
 
 /**
  * Rewrites every reference to `from` into `to` within `dataset`, after the merge moved the
@@ -104,14 +118,15 @@ export async function rewriteReferences(
   const out = await rewriteNodeKeys(tx, labels, dataset, from, to, names);
   // The types are named in the statement, one type scan each: given `r:A|B|…` the planner scans
   // every node and expands it (twice as slow at 1M). Listing them is a token read, not a data read.
-  const types = (await tx.run('CALL db.relationshipTypes() YIELD relationshipType AS t RETURN t')).records
-    .map((r) => r.get('t') as string)
+  const types = (await rows(tx, 'CALL db.relationshipTypes() YIELD relationshipType AS t RETURN t'))
+    .map((r) => r.t as string)
     .filter((t) => !LOADER_TYPES.includes(t));
   if (types.length) {
     const scans = types
       .map((t) => `MATCH ()-[r:${quoted(t)}]->() WHERE r.${REL_KEY} = $from RETURN r`)
       .join('\n       UNION ALL\n       ');
-    const r = await tx.run(
+    const rewritten = await rows(
+      tx,
       `CALL () {
          ${scans}
        }
@@ -121,8 +136,8 @@ export async function rewriteReferences(
        RETURN elementId(r) AS id, type(r) AS type`,
       { from, to, dataset },
     );
-    for (const rec of r.records)
-      out.push({ on: 'relationship', id: rec.get('id') as string, key: rec.get('type') as string, property: REL_KEY });
+    for (const r of rewritten)
+      out.push({ on: 'relationship', id: r.id as string, key: r.type as string, property: REL_KEY });
   }
   return out;
 }
@@ -161,19 +176,15 @@ async function rewriteNodeKeys(
     if (from === to && !k.beside) continue;
     const p = k.property;
     const b = k.beside ? quoted(k.beside) : null;
-    const r = k.list
-      ? await tx.run(
-          `MATCH (n:${k.label}) WHERE n.dataset = $dataset AND $from IN n.${p}
+    const query = k.list
+      ? `MATCH (n:${k.label}) WHERE n.dataset = $dataset AND $from IN n.${p}
            WITH n, [i IN range(0, size(n.${p}) - 1) WHERE n.${p}[i] = $from] AS at, ${b ? `n.${b}` : 'null'} AS was
            WITH n, at, was, CASE WHEN was IS :: LIST<STRING NOT NULL> NOT NULL
                                  THEN [i IN at WHERE i < size(was) AND was[i] <> $toName] ELSE [] END AS named
            SET n.${p} = [x IN n.${p} | CASE WHEN x = $from THEN $to ELSE x END]
            ${b ? `SET n.${b} = CASE WHEN size(named) > 0 THEN [i IN range(0, size(was) - 1) | CASE WHEN i IN named THEN $toName ELSE was[i] END] ELSE was END` : ''}
-           RETURN elementId(n) AS id, n.id AS key, at, named, [i IN named | was[i]] AS was, $toName AS now`,
-          params,
-        )
-      : await tx.run(
-          `MATCH (n:${k.label}) WHERE n.dataset = $dataset AND n.${p} = $from
+           RETURN elementId(n) AS id, n.id AS key, at, named, [i IN named | was[i]] AS was, $toName AS now`
+      : `MATCH (n:${k.label}) WHERE n.dataset = $dataset AND n.${p} = $from
            WITH n, ${b ? `n.${b}` : 'null'} AS was
            SET n.${p} = $to
            ${
@@ -183,18 +194,14 @@ async function rewriteNodeKeys(
                  ? `SET n.${b} = CASE WHEN was STARTS WITH $fromPrefix THEN $toPrefix + substring(was, size($fromPrefix)) ELSE was END`
                  : `SET n.${b} = CASE WHEN was IS :: STRING NOT NULL THEN $toName ELSE was END`
            }
-           RETURN elementId(n) AS id, n.id AS key, null AS at, null AS named, was, ${b ? `n.${b}` : 'null'} AS now`,
-          params,
-        );
-    for (const rec of r.records) {
-      const key = rec.get('key') as unknown;
-      const at = rec.get('at') as unknown[] | null;
-      const named = rec.get('named') as unknown[] | null;
-      const was = rec.get('was') as unknown;
-      const now = rec.get('now') as unknown;
+           RETURN elementId(n) AS id, n.id AS key, null AS at, null AS named, was, ${b ? `n.${b}` : 'null'} AS now`;
+    for (const row of await rows(tx, query, params)) {
+      const { key, was, now } = row;
+      const at = row.at as unknown[] | null;
+      const named = row.named as unknown[] | null;
       const ref: RewrittenReference = {
         on: 'node',
-        id: rec.get('id') as string,
+        id: row.id as string,
         key: typeof key === 'string' ? key : null,
         property: p,
         ...(at ? { at: at.map((i) => Number(toJson(i))) } : {}),
@@ -221,64 +228,62 @@ async function rewriteNodeKeys(
  * and the undo goes on without it (it is not refused: the reference is not the merge's to keep).
  * The readable name beside a key goes back with it, by the same rule: only where it still holds
  * what the merge wrote (a caption an editor rewrote since stays). Returns how many keys were put
- * back. Cost: one element-id seek per reference.
+ * back, and the element ids of the nodes holding them. Cost: one element-id seek per reference.
  */
 export async function restoreReferences(
   tx: ManagedTransaction,
   refs: readonly RewrittenReference[],
   from: string,
   to: string,
-): Promise<number> {
+): Promise<{ restored: number; nodes: string[] }> {
   const beside = new Map<string, string | null>(NODE_KEYS.map((k) => [k.property, k.beside]));
   // Only properties a merge writes: the audit entry is JSON an admin could have edited.
   const nodes = refs.filter((x) => x.on === 'node' && beside.has(x.property));
   const rels = refs.filter((x) => x.on === 'relationship' && x.property === REL_KEY);
   let n = 0;
+  const restoredOn: RewrittenReference[] = [];
   for (const x of nodes) {
     const p = quoted(x.property);
     const side = besideOf(x, beside.get(x.property) ?? null);
     const b = side ? quoted(side.property) : null;
-    // Positions as integers: a JSON number reaches Cypher as a float, which cannot index a list.
-    const ints = (a: number[]) => a.map((i) => neo4j.int(i));
-    const r = x.at
-      ? await tx.run(
-          `MATCH (n) WHERE elementId(n) = $id AND ($key IS NULL OR n.id = $key) AND n.${p} IS :: LIST<ANY>
+    const query = x.at
+      ? `MATCH (n) WHERE elementId(n) = $id AND ($key IS NULL OR n.id = $key) AND n.${p} IS :: LIST<ANY>
            WITH n, [i IN $at WHERE i < size(n.${p}) AND n.${p}[i] = $from] AS at WHERE size(at) > 0
            WITH n, at, ${b ? `n.${b}` : 'null'} AS was
            WITH n, at, was, CASE WHEN was IS :: LIST<ANY> NOT NULL
                                  THEN [x IN $names WHERE x.i IN at AND x.i < size(was) AND was[x.i] = $after] ELSE [] END AS named
            SET n.${p} = [i IN range(0, size(n.${p}) - 1) | CASE WHEN i IN at THEN $to ELSE n.${p}[i] END]
            ${b ? `SET n.${b} = CASE WHEN size(named) > 0 THEN [i IN range(0, size(was) - 1) | coalesce(head([x IN named WHERE x.i = i | x.before]), was[i])] ELSE was END` : ''}
-           RETURN count(n) AS c`,
-          {
-            id: x.id,
-            key: x.key,
-            at: ints(x.at),
-            from,
-            to,
-            after: side?.after ?? null,
-            names: side && 'at' in side ? side.at.map((i, j) => ({ i: neo4j.int(i), before: side.before[j] })) : [],
-          },
-        )
-      : await tx.run(
-          `MATCH (n) WHERE elementId(n) = $id AND ($key IS NULL OR n.id = $key) AND n.${p} = $from
+           RETURN count(n) AS c`
+      : `MATCH (n) WHERE elementId(n) = $id AND ($key IS NULL OR n.id = $key) AND n.${p} = $from
            SET n.${p} = $to
            ${b ? `SET n.${b} = CASE WHEN n.${b} = $after THEN $before ELSE n.${b} END` : ''}
-           RETURN count(n) AS c`,
-          { id: x.id, key: x.key, from, to, after: side?.after ?? null, before: side?.before ?? null },
-        );
-    n += Number(toJson(r.records[0]?.get('c') ?? 0));
+           RETURN count(n) AS c`;
+    // One parameter map for either statement (each reads its own). Positions as integers: a JSON
+    // number reaches Cypher as a float, which cannot index a list.
+    const c = await count(tx, query, {
+      id: x.id,
+      key: x.key,
+      from,
+      to,
+      at: x.at?.map((i) => neo4j.int(i)) ?? null,
+      after: side?.after ?? null,
+      before: side?.before ?? null,
+      names: side && 'at' in side ? side.at.map((i, j) => ({ i: neo4j.int(i), before: side.before[j] })) : [],
+    });
+    n += c;
+    if (c) restoredOn.push(x);
   }
   if (rels.length) {
-    const r = await tx.run(
+    n += await count(
+      tx,
       `UNWIND $rels AS x
        MATCH ()-[r]->() WHERE elementId(r) = x.id AND type(r) = x.key AND r.${REL_KEY} = $from
        SET r.${REL_KEY} = $to RETURN count(r) AS c`,
       { rels: rels.map((x) => ({ id: x.id, key: x.key })), from, to },
     );
-    n += Number(toJson(r.records[0]!.get('c')));
   }
-  return n;
+  return { restored: n, nodes: rewrittenNodes(restoredOn) };
 }
 
 /** The readable name kept with `x`, when it is one a merge writes beside that key and well formed (the entry is JSON). */

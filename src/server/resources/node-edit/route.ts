@@ -16,6 +16,7 @@ import { NodeUnmergeBodySchema, nodeUnmergeContract } from '../../../shared/api/
 import { ApiError } from '../../http/errors';
 import type { AuditEntry } from '../../audit/audit';
 import { unmergeEntities, type MergeEntry } from './unmerge';
+import { rewrittenNodes } from './references';
 
 interface Source {
   article: string;
@@ -60,7 +61,13 @@ export const nodeEditRoutes: RouteModule = (app, ctx) => {
         },
       });
     }
-    return { id: out.id, version: out.version, properties: out.properties, changed: out.changed };
+    return {
+      id: out.id,
+      version: out.version,
+      properties: out.properties,
+      changed: out.changed,
+      rewritten: rewrittenNodes(out.readableNames, out.id),
+    };
   });
 
   app.put(fastifyPath(claimStatusContract), async (req) => {
@@ -89,7 +96,7 @@ export const nodeEditRoutes: RouteModule = (app, ctx) => {
         },
       });
     }
-    return { id: out.id, version: out.version, properties: out.properties, changed: out.changed };
+    return { id: out.id, version: out.version, properties: out.properties, changed: out.changed, rewritten: [] };
   });
 
   // A duplicate merged into this entity. The audit keeps the duplicate whole (labels, properties,
@@ -136,6 +143,7 @@ export const nodeEditRoutes: RouteModule = (app, ctx) => {
       dropped: out.dropped,
       referencesRewritten: out.referencesRewritten,
       aliasesAdded: out.aliasesAdded,
+      rewritten: out.rewritten,
       audit,
       movedGraph: out.movedGraph,
     };
@@ -179,6 +187,7 @@ export const nodeEditRoutes: RouteModule = (app, ctx) => {
       movedBack: out.movedBack,
       recreated: out.recreated,
       referencesRestored: out.referencesRestored,
+      rewritten: out.rewritten,
       removed: out.removed,
       restored: out.restored,
     };

@@ -50,6 +50,8 @@ export interface UnmergeOutcome {
   recreated: number;
   /** Key references put back to the duplicate's key (references.ts). */
   referencesRestored: number;
+  /** The other nodes whose references the undo put back (element ids), for the explorer to read again. */
+  rewritten: string[];
   /** The survivor's relationships that moved back (deleted there). */
   removed: string[];
   /** The duplicate with some of its relationships and their ends, to draw (drawn.ts). */
@@ -162,8 +164,10 @@ async function undo(
   // The key references the merge rewrote name the duplicate again first, so the moved copies that
   // named it match what the audit kept of them below (references.ts: a changed one stays as it is).
   const sKey = typeof s.id === 'string' ? s.id : null;
-  const referencesRestored =
-    dup.key !== null && sKey !== null ? await restoreReferences(tx, dup.references ?? [], sKey, dup.key) : 0;
+  const restoredRefs =
+    dup.key !== null && sKey !== null
+      ? await restoreReferences(tx, dup.references ?? [], sKey, dup.key)
+      : { restored: 0, nodes: [] };
   // Each moved relationship must still be on the survivor exactly as it was moved: one per entry.
   // Only the survivor's relationships of the moved types to the moved ones' other ends: a hub
   // survivor's other relationships are not read.
@@ -278,7 +282,8 @@ async function undo(
     duplicate: { id: did, key: dup.key },
     movedBack,
     recreated,
-    referencesRestored,
+    referencesRestored: restoredRefs.restored,
+    rewritten: restoredRefs.nodes.filter((id) => id !== sid),
     removed: moves.map((m) => m.rid),
     restored,
   };

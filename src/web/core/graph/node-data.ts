@@ -26,21 +26,6 @@ function refreshed(state: GraphState, id: string, properties: Record<string, unk
   return had ? refreshNode(state, withProperties(had, properties)) : state;
 }
 
-/** Replaces node `id`'s properties in the present, past and future graphs. O(history entries). */
-export const refreshNodeEverywhere =
-  (id: string, properties: Record<string, unknown>) =>
-  (s: AppState): AppState => {
-    const h = s.history;
-    const entry = <E extends Entry<GraphState, unknown>>(e: E): E => {
-      const state = refreshed(e.state, id, properties);
-      return state === e.state ? e : { ...e, state };
-    };
-    return {
-      ...s,
-      history: { ...h, past: h.past.map(entry), present: entry(h.present), future: h.future.map(entry) },
-    };
-  };
-
 /** The state without node `id` (and its edges): what layers held of it is dropped, the rest stays. */
 function dropped(state: GraphState, id: string): GraphState {
   if (!state.nodes.has(id)) return state;
@@ -62,6 +47,25 @@ const everywhere =
       history: { ...h, past: h.past.map(entry), present: entry(h.present), future: h.future.map(entry) },
     };
   };
+
+/** Replaces node `id`'s properties in the present, past and future graphs. O(history entries). */
+export const refreshNodeEverywhere = (id: string, properties: Record<string, unknown>) =>
+  everywhere((state) => refreshed(state, id, properties));
+
+/**
+ * Node `fresh` read again (the server rewrote it: a claim's caption after its claimant was
+ * renamed or merged) replaces the graph's copy in every step that holds it, as a detail read does.
+ */
+export const refreshReadEverywhere = (fresh: GraphNode) => everywhere((state) => refreshNode(state, fresh));
+
+/** Which of `ids` some step of the history holds, each once, those of the present first. O(ids × entries). */
+export function loadedAnywhere(s: AppState, ids: readonly string[]): string[] {
+  const h = s.history;
+  const steps = [h.present, ...h.past, ...h.future];
+  const unique = [...new Set(ids)];
+  const now = new Set(unique.filter((id) => h.present.state.nodes.has(id)));
+  return [...now, ...unique.filter((id) => !now.has(id) && steps.some((e) => e.state.nodes.has(id)))];
+}
 
 /**
  * Node `id` no longer exists (an editor merged it into another): it leaves the present, past and
