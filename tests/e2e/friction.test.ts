@@ -5,7 +5,8 @@
  * evidence reader says where the quote sits in words (not character offsets) and whether the
  * original article's address is known; the detail panel writes machine keys as words; the
  * explorer can start from an empty scene that search grows, and remembers that choice; Find
- * paths can skip claims, mentions or articles and steps through the paths one by one.
+ * paths can skip claims, mentions or articles and steps through the paths one by one, and after
+ * "no path" offers to try again following mentions.
  */
 import { describe, expect, it } from 'vitest';
 import { e2eSession, idle, newPage, nodeId, openExplorer, shot, snapshot } from '../support/browser';
@@ -257,6 +258,47 @@ describe('friction removed (e2e)', () => {
       });
       expect(labels.length).toBeGreaterThan(2);
       expect(labels).not.toContain('Claim');
+    },
+    T,
+  );
+
+  it(
+    'Find paths: "no path" without mentions offers one click that searches again following them',
+    async () => {
+      const { page, errors } = await newPage(e2e.browser);
+      await openExplorer(page, e2e.app.url);
+      // Macron is only mentioned by articles: no path reaches him unless mentions are followed.
+      const [gladkov, macron] = [(await nodeId(page, 'vyacheslav-gladkov'))!, (await nodeId(page, 'emmanuel-macron'))!];
+      expect(macron).toBeTruthy();
+      await page.evaluate(
+        ([a, b]) => {
+          const e = window.__newsgraph!.explorer;
+          e.select(a!);
+          e.select(b!, true);
+        },
+        [gladkov, macron],
+      );
+      await page.getByTestId('find-paths').click();
+      const bar = page.getByTestId('pathbar');
+      await bar.filter({ hasText: 'No path' }).waitFor({ timeout: 60_000 });
+      await expect(page.getByTestId('find-paths-to-hint').textContent()).resolves.toMatch(/Try again including/);
+      await page.getByTestId('path-retry-mentions').click();
+      await bar.filter({ hasText: 'shortest path' }).waitFor({ timeout: 60_000 });
+      await idle(page);
+      const found = await page.evaluate(() => {
+        const e = window.__newsgraph!.explorer;
+        const p = e.state.path!;
+        return {
+          ends: [p.from, p.to],
+          exclude: p.exclude,
+          labels: [...p.nodes].flatMap((id) => e.graphState.nodes.get(id)?.labels ?? []),
+        };
+      });
+      expect(found.ends).toEqual([gladkov, macron]);
+      expect(found.exclude).toEqual([]);
+      expect(found.labels).toContain('Article');
+      await expect(page.getByTestId('path-retry-mentions').count()).resolves.toBe(0);
+      expect(errors).toEqual([]);
     },
     T,
   );
