@@ -1,6 +1,6 @@
 /**
  * End to end, habits from other graph tools that used to trip a new user: a name typed in
- * Cyrillic finds its Latin spelling; a phrase of a claim finds the claim; part of an article's title finds the article, with
+ * Cyrillic finds its Latin spelling; a phrase of a claim finds the claim, shown around the words that matched; part of an article's title finds the article, with
  * its outlet and date, and Articles is a search filter; the search's label chips say they narrow the search; the
  * evidence reader says where the quote sits in words (not character offsets) and whether the
  * original article's address is known; the detail panel writes machine keys as words; the
@@ -54,6 +54,12 @@ describe('friction removed (e2e)', () => {
         /^Russia accused Ukraine of hitting residential Belgorod.*Claim by Government of Russia$/,
       );
       await shot(page, 'friction-claim-search');
+      // A long statement matched near its end is shown around the words that matched, cut at both ends.
+      await search(page, 'Gubkin street building fits the footage');
+      const late = page.locator('[data-testid=search-results] [role=option][data-kind=claim] .caption').first();
+      await expect(late.getAttribute('title')).resolves.toMatch(/^Gladkov said a school/);
+      await expect(late.textContent()).resolves.toMatch(/^….*Gubkin street building fits the footage\)\.$/);
+      await search(page, 'residential Belgorod with cluster-armed missiles');
       await first.click();
       await page
         .getByTestId('detail-name')
