@@ -7,10 +7,10 @@ import { edgeColor, edgeFamilies, labelName } from '../../render/style';
 
 /**
  * What is drawn, per label (every label of a node counts; each toggles on/off), the contested
- * marker, and the relationship colours. Counts are of drawn nodes: the timeline's "hide the rest",
- * "as reported by" and the single-source filter take theirs away; a label toggled off shows what it
- * would add back. A label's glyph opens the style panel (caption, colour, size, icon). Scrolls, or
- * folds away, when the graph area is short.
+ * marker, and the relationship colours. Counts are of drawn nodes the filters keep: the timeline's
+ * brush (whether it fades or hides the rest), "as reported by" and the single-source filter take
+ * theirs away; a label toggled off shows what it would add back. A label's glyph opens the style
+ * panel (caption, colour, size, icon). Scrolls, or folds away, when the graph area is short.
  */
 export function Legend() {
   const explorer = useExplorer();
