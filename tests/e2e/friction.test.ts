@@ -1,11 +1,12 @@
 /**
  * End to end, habits from other graph tools that used to trip a new user: a name typed in
- * Cyrillic finds its Latin spelling; a phrase of a claim finds the claim; part of an article's title finds the article, with
+ * Cyrillic finds its Latin spelling; a phrase of a claim finds the claim, shown around the words that matched; part of an article's title finds the article, with
  * its outlet and date, and Articles is a search filter; the search's label chips say they narrow the search; the
  * evidence reader says where the quote sits in words (not character offsets) and whether the
  * original article's address is known; the detail panel writes machine keys as words; the
  * explorer can start from an empty scene that search grows, and remembers that choice; Find
- * paths can skip claims, mentions or articles and steps through the paths one by one.
+ * paths can skip claims, mentions or articles and steps through the paths one by one, and after
+ * "no path" offers to try again following mentions.
  */
 import { describe, expect, it } from 'vitest';
 import { e2eSession, idle, newPage, nodeId, openExplorer, shot, snapshot } from '../support/browser';
@@ -53,6 +54,12 @@ describe('friction removed (e2e)', () => {
         /^Russia accused Ukraine of hitting residential Belgorod.*Claim by Government of Russia$/,
       );
       await shot(page, 'friction-claim-search');
+      // A long statement matched near its end is shown around the words that matched, cut at both ends.
+      await search(page, 'Gubkin street building fits the footage');
+      const late = page.locator('[data-testid=search-results] [role=option][data-kind=claim] .caption').first();
+      await expect(late.getAttribute('title')).resolves.toMatch(/^Gladkov said a school/);
+      await expect(late.textContent()).resolves.toMatch(/^….*Gubkin street building fits the footage\)\.$/);
+      await search(page, 'residential Belgorod with cluster-armed missiles');
       await first.click();
       await page
         .getByTestId('detail-name')
@@ -257,6 +264,47 @@ describe('friction removed (e2e)', () => {
       });
       expect(labels.length).toBeGreaterThan(2);
       expect(labels).not.toContain('Claim');
+    },
+    T,
+  );
+
+  it(
+    'Find paths: "no path" without mentions offers one click that searches again following them',
+    async () => {
+      const { page, errors } = await newPage(e2e.browser);
+      await openExplorer(page, e2e.app.url);
+      // Macron is only mentioned by articles: no path reaches him unless mentions are followed.
+      const [gladkov, macron] = [(await nodeId(page, 'vyacheslav-gladkov'))!, (await nodeId(page, 'emmanuel-macron'))!];
+      expect(macron).toBeTruthy();
+      await page.evaluate(
+        ([a, b]) => {
+          const e = window.__newsgraph!.explorer;
+          e.select(a!);
+          e.select(b!, true);
+        },
+        [gladkov, macron],
+      );
+      await page.getByTestId('find-paths').click();
+      const bar = page.getByTestId('pathbar');
+      await bar.filter({ hasText: 'No path' }).waitFor({ timeout: 60_000 });
+      await expect(page.getByTestId('find-paths-to-hint').textContent()).resolves.toMatch(/Try again including/);
+      await page.getByTestId('path-retry-mentions').click();
+      await bar.filter({ hasText: 'shortest path' }).waitFor({ timeout: 60_000 });
+      await idle(page);
+      const found = await page.evaluate(() => {
+        const e = window.__newsgraph!.explorer;
+        const p = e.state.path!;
+        return {
+          ends: [p.from, p.to],
+          exclude: p.exclude,
+          labels: [...p.nodes].flatMap((id) => e.graphState.nodes.get(id)?.labels ?? []),
+        };
+      });
+      expect(found.ends).toEqual([gladkov, macron]);
+      expect(found.exclude).toEqual([]);
+      expect(found.labels).toContain('Article');
+      await expect(page.getByTestId('path-retry-mentions').count()).resolves.toBe(0);
+      expect(errors).toEqual([]);
     },
     T,
   );

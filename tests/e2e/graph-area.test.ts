@@ -3,7 +3,8 @@
  * opens (both viewports) and the area clips its canvases; the legend stays under the view switch;
  * Hide on a hub does not throw; small results label every node; an expansion whose neighbours
  * are all on screen says so and is no step; new neighbours land in the free part of the view;
- * PNG export at 2× and SVG carry title and legend.
+ * framing keeps room at the right for the captions that could run past it, not for the longest
+ * caption anywhere; PNG export at 2× and SVG carry title and legend.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -245,6 +246,56 @@ describe('the graph area (e2e)', () => {
       },
       T,
     );
+
+  it(
+    'framing keeps room at the right for the right-most captions only: a long caption far left of the edge does not shrink the frame',
+    async () => {
+      const { page, errors } = await newPage(e2e.browser);
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await openExplorer(page, e2e.app.url);
+      // A node with a long caption, and a short-captioned node right of it.
+      const pair = await page.evaluate(() => {
+        const ctrl = window.__newsgraph!.explorer.sigmaController!;
+        const sigma = ctrl.sigma;
+        const st = sigma.getSettings();
+        const ctx = document.createElement('canvas').getContext('2d')!;
+        ctx.font = `${st.labelWeight} ${st.labelSize}px ${st.labelFont}`;
+        const nodes = ctrl.graph.nodes().flatMap((id) => {
+          const d = sigma.getNodeDisplayData(id);
+          if (!d?.label || d.hidden) return [];
+          const label = d.label.length > 34 ? `${d.label.slice(0, 33)}…` : d.label;
+          return [{ id, x: d.x, width: d.size + 4 + ctx.measureText(label).width + 8 }];
+        });
+        // The left-most of the longest captions, and the right-most of the short ones.
+        const widest = Math.max(...nodes.map((n) => n.width));
+        const long = nodes.filter((n) => n.width > widest - 10).reduce((a, b) => (b.x < a.x ? b : a));
+        const short = nodes.filter((n) => n.width < 110).reduce((a, b) => (b.x > a.x ? b : a));
+        return { long, short };
+      });
+      expect(pair.short.x).toBeGreaterThan(pair.long.x);
+      expect(pair.long.width).toBeGreaterThan(180);
+      await page.evaluate(
+        (ids) => window.__newsgraph!.explorer.sigmaController!.camera.reveal(ids, { fit: true }),
+        [pair.long.id, pair.short.id],
+      );
+      await idle(page);
+      const framed = await page.evaluate(
+        ([a, b]) => {
+          const cam = window.__newsgraph!.explorer.sigmaController!.camera;
+          return { free: cam.freeRect(), left: cam.nodeViewportPosition(a!)!, right: cam.nodeViewportPosition(b!)! };
+        },
+        [pair.long.id, pair.short.id],
+      );
+      // The frame is centred between free.left + 8 and free.right − room: the room kept is what is left over.
+      const room = framed.free.right - framed.right.x - (framed.left.x - framed.free.left - 8);
+      // Enough for the right-most caption, not the long one on the left.
+      expect(framed.right.x + pair.short.width).toBeLessThanOrEqual(framed.free.right + 1);
+      expect(room).toBeLessThan(Math.max(70, pair.short.width) + 4);
+      expect(room).toBeLessThan(pair.long.width - 60);
+      expect(errors).toEqual([]);
+    },
+    T,
+  );
 
   it(
     'SVG export has the title, legend, source line and nodes; PNG is that picture at 2× or 3×',

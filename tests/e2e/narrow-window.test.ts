@@ -1,8 +1,8 @@
 /**
  * End to end, smaller windows. A small laptop (1024×700): every top-bar control stays on screen, the
  * timeline's switch keeps its words, and the path bar and the legend, both at the bottom of the
- * graph area, do not cover each other. Signed in as an admin (the fullest top bar) with a hidden
- * node: at 1280×800 the bar is one row with every control inside the window; at 800×700 and
+ * graph area, do not cover each other; the legend starts folded and the detail panel's title is
+ * one line. Signed in as an admin (the fullest top bar) with a hidden node: at 1280×800 the bar is one row with every control inside the window; at 800×700 and
  * 420×800 every control is still inside the window, the graph keeps most of the width, and the
  * Cypher drawer's Run button is on screen; with the drawer open at 420×800 the timeline folds to
  * its bar (its button shows the chart again, by keyboard too), so the graph keeps most of the
@@ -39,11 +39,16 @@ function box(page: Page, sel: string): Promise<Box> {
 
 describe('a 1024×700 window (e2e)', () => {
   it(
-    'the top bar fits, and the path bar lifts the legend instead of covering it',
+    'the top bar fits, the legend starts folded, the path bar lifts it instead of covering it, and a long title is one line',
     async () => {
       const { page } = await newPage(e2e.browser);
       await page.setViewportSize({ width: 1024, height: 700 });
       await openExplorer(page, e2e.app.url);
+      const fold = page.locator('[data-testid=legend] .legend-fold');
+      await expect(fold.getAttribute('aria-expanded')).resolves.toBe('false');
+      await expect(page.locator('[data-testid=legend] .legend-rows').count()).resolves.toBe(0);
+      await fold.click();
+      await page.getByTestId('legend-Person').waitFor();
       const bar = await page.evaluate(() => {
         const tb = document.querySelector('.topbar')!;
         return { scroll: tb.scrollWidth, client: tb.clientWidth, height: tb.getBoundingClientRect().height };
@@ -79,6 +84,18 @@ describe('a 1024×700 window (e2e)', () => {
       expect(overlap(pathbar, legend)).toBe(false);
       expect(overlap(pathbar, zoom)).toBe(false);
       await shot(page, 'narrow-window-paths-1024x700');
+      // A claim's statement as the detail panel's title: one line, cut with an ellipsis, whole in its tooltip.
+      const claim = (await nodeId(page, 'claim-russia-ukraine-cluster-attack-belgorod-2022-07'))!;
+      await page.evaluate((id) => window.__newsgraph!.explorer.select(id), claim);
+      const name = page.getByTestId('detail-name').filter({ hasText: 'Russia accused Ukraine' });
+      await name.waitFor({ timeout: 30_000 });
+      const title = await name.evaluate((el) => ({
+        text: el.textContent,
+        tooltip: el.getAttribute('title'),
+        lines: Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)),
+        cut: el.scrollWidth > el.clientWidth && getComputedStyle(el).textOverflow === 'ellipsis',
+      }));
+      expect(title).toMatchObject({ tooltip: title.text, lines: 1, cut: true });
     },
     T,
   );

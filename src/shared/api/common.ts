@@ -80,14 +80,15 @@ export const NodeIdParamsSchema = z.object({ id: NodeIdSchema });
 
 /**
  * A list in a query string: `types=A,B` or `types=A&types=B`. Empty entries are dropped;
- * an empty list means "no filter".
+ * an empty list means "no filter", unless `keepEmpty`: then `exclude=` is the empty list (none),
+ * told apart from the parameter left out.
  */
-export const csvList = (item: z.ZodString = z.string()) =>
+export const csvList = (item: z.ZodString = z.string(), { keepEmpty = false } = {}) =>
   z.preprocess((v) => {
     if (v === undefined || v === null) return undefined;
     const parts = (Array.isArray(v) ? v : [v]).flatMap((x) => String(x).split(','));
     const cleaned = parts.map((p) => p.trim()).filter((p) => p.length > 0);
-    return cleaned.length ? cleaned : undefined;
+    return cleaned.length || keepEmpty ? cleaned : undefined;
   }, z.array(item).max(100, 'at most 100 entries').optional());
 
 /** Label and relationship-type names as they appear in a database (any characters but control ones). */

@@ -17,8 +17,8 @@ export const PathsQuerySchema = z.strictObject({
   maxHops: intParam(1, PATHS_MAX_HOPS, 4).describe(`longest path considered (1–${PATHS_MAX_HOPS}, default 4)`),
   limit: intParam(1, 100, 25).describe('most paths returned (1–100, default 25)'),
   types: csvList(TokenNameSchema).describe('only follow these relationship types (MENTIONS too when listed)'),
-  exclude: csvList(TokenNameSchema).describe(
-    `never follow these relationship types; without types or exclude: ${PATHS_DEFAULT_EXCLUDE.join(', ')}`,
+  exclude: csvList(TokenNameSchema, { keepEmpty: true }).describe(
+    `never follow these relationship types (\`exclude=\` empty: follow every type); without types or exclude: ${PATHS_DEFAULT_EXCLUDE.join(', ')}`,
   ),
 });
 export type PathsQuery = z.infer<typeof PathsQuerySchema>;

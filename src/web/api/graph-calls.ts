@@ -102,7 +102,13 @@ export function withGraphCalls<B extends TransportClass>(Base: B) {
       opts: { maxHops?: number; exclude?: readonly string[] } = {},
     ): Promise<PathsResponse> {
       return this.request(ROUTES.paths, {
-        query: { from, to, maxHops: opts.maxHops || undefined, exclude: opts.exclude },
+        // Nothing to skip is sent as `exclude=`: left out, the server skips its default (mentions).
+        query: {
+          from,
+          to,
+          maxHops: opts.maxHops || undefined,
+          exclude: opts.exclude?.length === 0 ? [''] : opts.exclude,
+        },
       });
     }
 

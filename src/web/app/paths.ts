@@ -28,7 +28,7 @@ export class PathsController {
     app.shell.setStatus('busy', `Finding paths between ${label}…`);
     try {
       const res = await app.api.paths(na?.id ?? a, nb?.id ?? b, { maxHops: PATH_MAX_HOPS, exclude });
-      const view = pathView(res);
+      const view = pathView(res, exclude);
       if (view.count) {
         const title = `Paths between ${label}`;
         const ref = (id: string, fallback: string) => {

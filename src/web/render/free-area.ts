@@ -59,3 +59,30 @@ export function besidePanel(host: Rect, panel: Rect): Rect {
   const area = (x: Rect) => Math.max(0, x.right - x.left) * Math.max(0, x.bottom - x.top);
   return options.reduce((best, x) => (area(x) > area(best) ? x : best));
 }
+
+/**
+ * Room (CSS px) to keep right of framed points so no caption runs past it. A caption needs what its
+ * width (`widths[i]`, px right of its node) exceeds its node's distance to the right-most point, at
+ * the scale the frame gets (`scaleFor(room)`: px per unit of `xs` when framed with that room): only
+ * the captions of nodes near the right edge count. More room frames smaller, which brings the nodes
+ * closer together: a few rounds settle it. Between `min` and `max`. O(rounds × points).
+ */
+export function captionRoom(
+  xs: readonly number[],
+  widths: readonly number[],
+  scaleFor: (room: number) => number,
+  min: number,
+  max: number,
+): number {
+  const right = Math.max(...xs);
+  let room = Math.min(min, max);
+  for (let round = 0; round < 12; round++) {
+    const scale = scaleFor(room);
+    let need = room;
+    xs.forEach((x, i) => (need = Math.max(need, (widths[i] ?? 0) - (right - x) * scale)));
+    need = Math.min(max, need);
+    if (need <= room + 0.5) break;
+    room = need;
+  }
+  return room;
+}

@@ -1,9 +1,10 @@
 /**
- * The timeline strip end to end: brushing a year, and "as reported by" a day. The built app served
- * by the real server on the seeded test Neo4j, in Debian's headless Chromium; every test leaves a
- * screenshot in tests/e2e/screenshots/ (git-ignored). Assertions read sigma's own display state
- * (what it hides or dims), the DOM, and on-screen geometry, not fixed sleeps or hard-coded pixels.
- * The database is only read. The other investigation views are in views.test.ts.
+ * The timeline strip end to end: brushing a year (the legend counts what it keeps bright), and "as
+ * reported by" a day. The built app served by the real server on the seeded test Neo4j, in Debian's
+ * headless Chromium; every test leaves a screenshot in tests/e2e/screenshots/ (git-ignored).
+ * Assertions read sigma's own display state (what it hides or dims), the DOM, and on-screen
+ * geometry, not fixed sleeps or hard-coded pixels. The database is only read. The other
+ * investigation views are in views.test.ts.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -87,6 +88,13 @@ describe('investigation views: the timeline (e2e, headless Chromium)', () => {
         if (s) expect(dim, key!).toBe(s.from <= '2023-12-31' && s.to >= '2023-01-01' ? '0' : '1');
       }
       await expect(page.getByTestId('timeline-label').textContent()).resolves.toContain('1 Jan 2023');
+      // The legend counts what the brush keeps bright, not everything loaded.
+      const allEvents = (await graphNodes(page)).filter((n) => n.labels.includes('Event'));
+      let brightEvents = 0;
+      for (const e of allEvents)
+        if (!(await page.evaluate((id) => window.__newsgraph!.isDimmed(id), e.id))) brightEvents++;
+      expect(brightEvents).toBeLessThan(allEvents.length);
+      await expect(page.getByTestId('legend-Event').getAttribute('data-count')).resolves.toBe(String(brightEvents));
       await shot(page, 'investigation-timeline-brush-2023');
 
       // Play steps the window through time.

@@ -38,6 +38,18 @@ describe('GET /api/paths', () => {
     for (const e of r.body.edges) expect(e.type).not.toBe('MENTIONS');
   });
 
+  it('follows mentions only when asked: `exclude=` empty follows every type', async () => {
+    // Macron is only mentioned by articles.
+    const qs = 'from=vyacheslav-gladkov&to=emmanuel-macron&maxHops=6';
+    const skipped = await api.get(`/api/paths?${qs}`);
+    expect(skipped.status).toBe(200);
+    expect(skipped.body.paths).toEqual([]);
+    const all = await api.get(`/api/paths?${qs}&exclude=`);
+    expect(all.status).toBe(200);
+    expect(all.body.paths.length).toBeGreaterThan(0);
+    expect(all.body.edges.map((e: { type: string }) => e.type)).toContain('MENTIONS');
+  });
+
   it('returns no path (not an error) when none exists within maxHops', async () => {
     const r = await api.get('/api/paths?from=vyacheslav-gladkov&to=volodymyr-zelensky&maxHops=1');
     expect(r.status).toBe(200);

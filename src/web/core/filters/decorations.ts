@@ -15,6 +15,8 @@ export interface ViewDecorations {
   /** Not drawn at all (not yet reported; single-source; "hide filtered"). */
   hideNodes: ReadonlySet<string>;
   hideEdges: ReadonlySet<string>;
+  /** The faded nodes the brush left out (not those the map fades): the legend does not count them. */
+  outside: ReadonlySet<string>;
   /** Events with contradicting claims: always labelled, ringed by the marker layer. */
   contested: ReadonlySet<string>;
   /** Edge thickness from corroboration (screen px); edges not listed keep their size. */
@@ -26,6 +28,7 @@ export const NO_DECORATIONS: ViewDecorations = {
   fadeEdges: new Set(),
   hideNodes: new Set(),
   hideEdges: new Set(),
+  outside: new Set(),
   contested: new Set(),
   edgeWidth: new Map(),
 };
@@ -36,9 +39,9 @@ export interface ShownCounts {
   edges: number;
   hiddenEdges: number;
   fadedNodes: number;
-  /** Drawn nodes per main label (what the legend counts). */
+  /** Drawn nodes per main label, those outside the brushed range left out (what the legend counts). */
   byLabel: Readonly<Record<string, number>>;
-  /** Contested events drawn (ringed). */
+  /** Contested events drawn (ringed), outside the brushed range left out. */
   contested: number;
 }
 
@@ -88,11 +91,20 @@ export function computeDecorations(g: ViewGraph, inp: DecorationInputs): ViewDec
     fadeEdges = fe;
     hideEdges = he;
   }
-  return { fadeNodes, fadeEdges, hideNodes: filter.hideNodes, hideEdges, contested, edgeWidth };
+  return {
+    fadeNodes,
+    fadeEdges,
+    hideNodes: filter.hideNodes,
+    hideEdges,
+    outside: filter.fadeNodes,
+    contested,
+    edgeWidth,
+  };
 }
 
 /**
- * What the decorations leave on screen of the view graph. `labelOf` names the legend rows a node
+ * What the decorations leave on screen of the view graph: `nodes` and `edges` drawn (faded ones
+ * too), per label and contested only those the brush kept. `labelOf` names the legend rows a node
  * counts under (one label, or every label of a multi-label node). O(nodes + edges).
  */
 export function shownCounts(
@@ -110,6 +122,8 @@ export function shownCounts(
       hiddenNodes++;
       continue;
     }
+    // Faded out of the brushed range: drawn dim and without its caption, but not what is looked at.
+    if (d.outside.has(n.id)) continue;
     const ls = labelOf(n);
     for (const l of typeof ls === 'string' ? [ls] : ls) byLabel[l] = (byLabel[l] ?? 0) + 1;
     if (d.contested.has(n.id)) contested++;
@@ -151,6 +165,7 @@ export function sameDecorations(a: ViewDecorations, b: ViewDecorations): boolean
     [a.fadeEdges, b.fadeEdges],
     [a.hideNodes, b.hideNodes],
     [a.hideEdges, b.hideEdges],
+    [a.outside, b.outside],
     [a.contested, b.contested],
   ] as const;
   if (!sets.every(([x, y]) => sameSet(x, y))) return false;

@@ -19,6 +19,8 @@ export interface PathView {
   count: number;
   length: number | null;
   truncated: boolean;
+  /** The relationship types the search did not follow. */
+  exclude: readonly string[];
 }
 
 /** Path searches ignore MENTIONS by default: every entity is "mentioned by" an article, which makes trivial 2-hop paths. */
@@ -39,8 +41,8 @@ export function excludeFor(skips: Iterable<PathSkip>): string[] {
 /** Longest path searched for, in hops. */
 export const PATH_MAX_HOPS = 6;
 
-/** The union of the paths of a response. O(size of the paths). */
-export function pathView(res: PathsResponse): PathView {
+/** The union of the paths of a response (found skipping `exclude`). O(size of the paths). */
+export function pathView(res: PathsResponse, exclude: readonly string[] = PATH_EXCLUDE): PathView {
   const nodes = new Set<string>();
   const edges = new Set<string>();
   for (const p of res.paths) {
@@ -57,7 +59,19 @@ export function pathView(res: PathsResponse): PathView {
     count: res.paths.length,
     length: res.length,
     truncated: res.truncated,
+    exclude: [...exclude],
   };
+}
+
+/**
+ * What a search that skipped mentions leaves out once they are followed too, for a one-click
+ * retry after "no path"; null when it followed them already, or skipped articles altogether
+ * (their mentions would go through the articles it was told to skip).
+ */
+export function excludeWithMentions(exclude: readonly string[]): string[] | null {
+  if (!exclude.includes('MENTIONS')) return null;
+  if (PATH_SKIPS.articles.every((t) => exclude.includes(t))) return null;
+  return exclude.filter((t) => t !== 'MENTIONS');
 }
 
 export function pathsMessage(view: PathView, label: string, exclude: readonly string[] = PATH_EXCLUDE): string {

@@ -28,9 +28,67 @@ export function searchLabels(schema: SchemaResponse | null, p: Perspective | nul
 /** Cuts `s` to `max` characters, the last an ellipsis. */
 const cut = (s: string, max: number): string => (s.length > max ? `${s.slice(0, max - 2)}…` : s);
 
-/** A hit's first line: its caption; a claim's statement is cut at 110 characters. */
-export function hitCaption(hit: SearchHit): string {
-  return hit.kind === 'claim' ? cut(hit.node.caption, 110) : hit.node.caption;
+/** Claims' statements in the list are cut to this many characters. */
+const CLAIM_MAX = 110;
+
+/**
+ * A hit's first line: its caption; a claim's statement is cut to 110 characters around the first
+ * word `query` matched, so what it was found by is in view.
+ */
+export function hitCaption(hit: SearchHit, query = ''): string {
+  if (hit.kind !== 'claim') return hit.node.caption;
+  const text = hit.node.caption;
+  const at = firstMatch(text, query);
+  return at ? snippetAround(text, at, CLAIM_MAX) : cut(text, CLAIM_MAX);
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/**
+ * Where in `text` the query matched first: its words in a row (search ranks the phrase first), else
+ * the first word starting with its longest word (search matches word prefixes; short words such as
+ * "the" say little of what was asked), or, for a typo search forgave, with that word's first letters;
+ * null when none is found.
+ */
+export function firstMatch(text: string, query: string): { start: number; end: number } | null {
+  // Query words are letters and digits only: nothing in them to escape.
+  const terms = query.match(WORD) ?? [];
+  const at = (pattern: string) => {
+    const m = new RegExp(`(?<![\\p{L}\\p{N}])${pattern}[\\p{L}\\p{N}]*`, 'iu').exec(text);
+    return m ? { start: m.index, end: m.index + m[0].length } : null;
+  };
+  const longest = [...terms].sort((a, b) => b.length - a.length);
+  const stems = longest.filter((t) => t.length >= 4).map((t) => t.slice(0, Math.max(3, t.length - 2)));
+  const tries = [terms.length > 1 ? terms.join('[^\\p{L}\\p{N}]+') : null, ...longest, ...stems];
+  for (const pattern of tries) {
+    const found = pattern ? at(pattern) : null;
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * At most `max` characters of `text` centred on `at` (from its start while `at` fits in them: the
+ * sentence keeps its beginning), cut at spaces where it can be, with an ellipsis at each end cut.
+ */
+export function snippetAround(text: string, at: { start: number; end: number }, max: number): string {
+  if (text.length <= max) return text;
+  const room = max - 2; // an ellipsis at each end
+  let start = at.end <= room ? 0 : Math.round((at.start + at.end - room) / 2);
+  start = Math.max(0, Math.min(start, text.length - room));
+  let end = start + room;
+  if (start > 0) {
+    // Start at a word's beginning, unless that loses the match.
+    const space = text.indexOf(' ', start - 1);
+    if (space >= 0 && space < at.start) start = space + 1;
+  }
+  if (end < text.length) {
+    const space = text.lastIndexOf(' ', end);
+    if (space > at.end) end = space;
+  }
+  const head = start > 0 ? '…' : '';
+  const tail = end < text.length ? '…' : '';
+  return `${head}${text.slice(start, end).trim()}${tail}`;
 }
 
 /**

@@ -1,7 +1,7 @@
 /** The camera: centring on a node, fitting the graph, zooming, revealing new nodes. Animated. */
 import type { CameraState, Coordinates } from 'sigma/types';
 import { labelFont, labelText } from '../draw';
-import { besidePanel, freeArea, type Rect } from '../free-area';
+import { besidePanel, captionRoom, freeArea, type Rect } from '../free-area';
 import type { ExplorerSigma, SigmaHost } from './sigma-controller';
 
 /** Zoom of the camera when it centres on a node (sigma camera ratio). */
@@ -43,10 +43,12 @@ export class CameraController {
    * Brings these nodes into the part of the view no panel covers (legend, status line, view
    * switch, zoom buttons): pans when they fit at the current zoom, zooms out when they do not,
    * and does nothing when they are all in it already. `fit`: frames them exactly (zooming in
-   * too, not closer than `minRatio`). Room is kept right of them for their captions. `points`
-   * (graph coordinates) are brought in with them: the edges of a panel drawn under nodes.
-   * `captions: false` keeps only the fixed room, not the longest caption's (a map frames its area, and
-   * the room taken from its width would shrink the whole map). O(ids).
+   * too, not closer than `minRatio`). Room is kept right of them for their captions: as much as
+   * the captions of the nodes near the right edge run past it (at most half the free width), not
+   * the longest caption anywhere, which would shrink the whole frame. `points` (graph coordinates)
+   * are brought in with them: the edges of a panel drawn under nodes. `captions: false` keeps only
+   * the fixed room (a map frames its area, and the room taken from its width would shrink the whole
+   * map). O(ids).
    */
   reveal(
     ids: Iterable<string>,
@@ -55,46 +57,61 @@ export class CameraController {
     this.host.ensureIndexed();
     const sigma = this.sigma;
     const pts: Coordinates[] = [];
+    // Per point, the room its caption takes right of it (CSS px), the fixed room at least.
+    const widths: number[] = [];
     const list = [...ids];
+    const width = opts.captions === false ? null : this.captionWidth(list.length);
     for (const id of list) {
       const d = sigma.getNodeDisplayData(id);
-      if (d && !d.hidden) pts.push({ x: d.x, y: d.y });
+      if (!d || d.hidden) continue;
+      pts.push({ x: d.x, y: d.y });
+      widths.push(Math.max(REVEAL_PAD.x, width?.(d) ?? 0));
     }
-    if (pts.length) for (const p of opts.points ?? []) pts.push(sigma.viewportToFramedGraph(sigma.graphToViewport(p)));
+    if (pts.length)
+      for (const p of opts.points ?? []) {
+        pts.push(sigma.viewportToFramedGraph(sigma.graphToViewport(p)));
+        widths.push(REVEAL_PAD.x);
+      }
     if (!pts.length) return;
     const free = this.freeRect();
-    // Room for the longest caption among them (at most half the free width), so none is cut at the right edge.
-    const pad = {
-      ...REVEAL_PAD,
-      x:
-        opts.captions === false
-          ? REVEAL_PAD.x
-          : Math.min(Math.max(REVEAL_PAD.x, this.labelRoom(list)), (free.right - free.left) / 2),
-    };
+    const half = (free.right - free.left) / 2;
     const cam = sigma.getCamera();
     const now = cam.getState();
-    const inside = pts.every((p) => {
+    const inside = pts.every((p, i) => {
       const v = sigma.framedGraphToViewport(p);
-      return v.x >= free.left + 8 && v.x <= free.right - pad.x && v.y >= free.top + pad.y && v.y <= free.bottom - 8;
+      const right = free.right - Math.min(widths[i]!, half);
+      return v.x >= free.left + 8 && v.x <= right && v.y >= free.top + REVEAL_PAD.y && v.y <= free.bottom - 8;
     });
     if (inside && !opts.fit) return;
-    const target = this.cameraFor(pts, free, opts.fit ? { ...now, ratio: opts.minRatio ?? 0 } : now, pad);
-    void cam.animate(target, { duration: 450 });
+    const start = opts.fit ? { ...now, ratio: opts.minRatio ?? 0 } : now;
+    const padded = (x: number) => ({ ...REVEAL_PAD, x });
+    const room = captionRoom(
+      pts.map((p) => p.x),
+      widths,
+      (x) => this.scaleOf(this.cameraFor(pts, free, start, padded(x))),
+      REVEAL_PAD.x,
+      half,
+    );
+    void cam.animate(this.cameraFor(pts, free, start, padded(room)), { duration: 450 });
   }
 
-  /** Width (CSS px) the captions of these nodes take right of their centres, as the label drawer writes them. */
-  private labelRoom(ids: readonly string[]): number {
-    // A whole large graph framed: most captions are not drawn at that zoom, and measuring them all would cost.
-    if (ids.length > LABELS_MEASURED) return 0;
+  /**
+   * How wide (CSS px) a node's caption is right of its centre, as the label drawer writes it; null
+   * for a large graph framed whole: most captions are not drawn at that zoom, and measuring them all
+   * would cost.
+   */
+  private captionWidth(count: number): ((d: { label?: string | null; size: number }) => number) | null {
+    if (count > LABELS_MEASURED) return null;
     const ctx = (this.measure ??= document.createElement('canvas').getContext('2d'));
-    if (!ctx) return 0;
+    if (!ctx) return null;
     ctx.font = labelFont(this.sigma.getSettings());
-    let room = 0;
-    for (const id of ids) {
-      const d = this.sigma.getNodeDisplayData(id);
-      if (d?.label && !d.hidden) room = Math.max(room, d.size + 4 + ctx.measureText(labelText(d.label)).width + 8);
-    }
-    return room;
+    return (d) => (d.label ? d.size + 4 + ctx.measureText(labelText(d.label)).width + 8 : 0);
+  }
+
+  /** Viewport px per framed-graph unit along x under camera state `c`. */
+  private scaleOf(c: CameraState): number {
+    const at = (p: Coordinates) => this.sigma.framedGraphToViewport(p, { cameraState: c }).x;
+    return Math.abs(at({ x: 1, y: 0 }) - at({ x: 0, y: 0 }));
   }
 
   /** The camera state that puts the framed points' box in the middle of `free`, zooming out only if needed. */

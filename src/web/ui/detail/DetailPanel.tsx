@@ -126,7 +126,9 @@ function Header({ node, data }: { node: GraphNode; data: NodeDetailResponse | nu
     <div className="detail-head">
       <h1>
         <Glyph label={primaryLabel(node.labels)} theme={theme} size={26} />
-        <span data-testid="detail-name">{displayCaption(node)}</span>
+        <span className="detail-title" data-testid="detail-name" title={displayCaption(node)}>
+          {displayCaption(node)}
+        </span>
       </h1>
       <div className="row wrap" style={{ marginTop: 6 }}>
         {labels.map((l) => (

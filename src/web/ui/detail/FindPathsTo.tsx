@@ -1,4 +1,4 @@
-import type { PathView } from '../../core/paths/actions';
+import { excludeWithMentions, type PathView } from '../../core/paths/actions';
 import { labelText } from '../../render/draw';
 import { useApp, useExplorer } from '../context';
 import { SearchBox } from '../search/SearchBox';
@@ -33,6 +33,8 @@ export function pathsHint(fullCaption: string, paired: boolean, path: PathView |
     return `Picks a second entity for paths from “${caption}”; Shift+click a node, or Shift+Enter on a search result, does the same.`;
   if (path?.count)
     return `The paths found are drawn; the bar at the bottom of the graph steps through them and clears them. Pick another to pair with “${caption}” instead.`;
+  if (path && excludeWithMentions(path.exclude))
+    return `No path found: “Try again including mentions” on the bar at the bottom of the graph follows articles' mentions too. Pick another to pair with “${caption}” instead.`;
   if (path)
     return `No path found: Clear on the bar at the bottom of the graph, then skip less and search again. Pick another to pair with “${caption}” instead.`;
   return `Two selected: “Find paths” is at the bottom of the graph. Pick another to pair with “${caption}” instead.`;

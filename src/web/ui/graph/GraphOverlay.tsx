@@ -4,7 +4,7 @@ import { Icon } from '../shell/Icon';
 import { expansionOf } from '../../core/graph/graph-store';
 import { Legend } from './Legend';
 import { UndoMerge } from '../detail/UndoMerge';
-import { excludeFor, pathBreaks, type PathSkip, type PathView } from '../../core/paths/actions';
+import { excludeFor, excludeWithMentions, pathBreaks, type PathSkip, type PathView } from '../../core/paths/actions';
 
 /** Everything drawn over the canvas: legend, zoom, status, path bar, layout state, context menu. */
 export function GraphOverlay() {
@@ -143,6 +143,7 @@ function PathBar() {
   const caption = (id: string) => nodes.get(id)?.caption ?? id;
   const room = usePathbarRoom();
   if (path) {
+    const retry = excludeWithMentions(path.exclude);
     return (
       <div className="overlay pathbar" data-testid="pathbar" ref={room}>
         <Icon name="path" />
@@ -155,6 +156,15 @@ function PathBar() {
             </>
           )}
         </span>
+        {!path.count && retry ? (
+          <button
+            className="btn small"
+            onClick={() => void explorer.findPaths(path.from, path.to, retry)}
+            data-testid="path-retry-mentions"
+          >
+            Try again including mentions
+          </button>
+        ) : null}
         {path.count > 1 ? (
           <span className="row" style={{ flexShrink: 0 }} data-testid="path-steps">
             <button

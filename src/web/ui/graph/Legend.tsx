@@ -7,10 +7,11 @@ import { edgeColor, edgeFamilies, labelName } from '../../render/style';
 
 /**
  * What is drawn, per label (every label of a node counts; each toggles on/off), the contested
- * marker, and the relationship colours. Counts are of drawn nodes: the timeline's "hide the rest",
- * "as reported by" and the single-source filter take theirs away; a label toggled off shows what it
- * would add back. A label's glyph opens the style panel (caption, colour, size, icon). Scrolls, or
- * folds away, when the graph area is short.
+ * marker, and the relationship colours. Counts are of drawn nodes the filters keep: the timeline's
+ * brush (whether it fades or hides the rest), "as reported by" and the single-source filter take
+ * theirs away; a label toggled off shows what it would add back. A label's glyph opens the style
+ * panel (caption, colour, size, icon). Scrolls, or folds away, when the graph area is short; starts
+ * folded in a narrow window.
  */
 export function Legend() {
   const explorer = useExplorer();
@@ -21,7 +22,7 @@ export function Legend() {
   // Re-render when the perspective (names, colours, glyphs) changes.
   const perspective = useApp(shownPerspective);
   const [edgesOpen, setEdgesOpen] = useState(false);
-  const [folded, setFolded] = useState(false);
+  const [folded, setFolded] = useState(startsFolded);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the perspective decides which labels count
   const loaded = useMemo(() => countByLabel(graph), [graph, perspective]);
   const counts = useMemo(() => {
@@ -142,6 +143,14 @@ export function Legend() {
       )}
     </div>
   );
+}
+
+/** Where the side panels get narrower (narrow.css): the graph area is small, and the legend opens over it. */
+const NARROW = '(max-width: 1100px)';
+
+/** The legend starts folded to its title and count in a narrow window (it unfolds on a click). */
+function startsFolded(): boolean {
+  return typeof matchMedia === 'function' && matchMedia(NARROW).matches;
 }
 
 /** The marker the graph draws around contested events (render/layers/marker-layer.ts), in small. */

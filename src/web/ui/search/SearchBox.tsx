@@ -193,7 +193,7 @@ export function SearchBox({
               <Glyph label={primaryLabel(h.node.labels)} theme={theme} size={20} />
               <div className="grow">
                 <div className="caption" title={h.kind === 'node' ? undefined : h.node.caption}>
-                  {hitCaption(h)}
+                  {hitCaption(h, searchText(text))}
                 </div>
                 <div className="sub">{h.kind === 'article' ? articleHitLine(h.node.properties) : hitSubtitle(h)}</div>
               </div>

@@ -43,6 +43,27 @@ describe('decorations (what the reducers read)', () => {
     expect(Object.keys(all.byLabel).some((l) => (drawn.byLabel[l] ?? 0) < all.byLabel[l]!)).toBe(true);
   });
 
+  it('counts per label only what the brush keeps when it fades the rest, as when it hides it', () => {
+    const range = { from: '2023-12-30', to: '2023-12-31' };
+    const faded = computeDecorations(graph, { ...inputs, filters: { ...NO_FILTERS, range } });
+    const hidden = computeDecorations(graph, { ...inputs, filters: { ...NO_FILTERS, range, hideOutside: true } });
+    expect(faded.fadeNodes.size).toBeGreaterThan(0);
+    expect(faded.outside).toEqual(faded.fadeNodes);
+    const dim = shownCounts(graph, faded, label);
+    // Faded nodes are still drawn (dim), but the legend counts what is in range, as "hide the rest" does.
+    expect(dim.nodes).toBe(graph.nodes.length);
+    expect(dim.fadedNodes).toBe(faded.fadeNodes.size);
+    expect(dim.byLabel).toEqual(shownCounts(graph, hidden, label).byLabel);
+    expect(dim.contested).toBe(shownCounts(graph, hidden, label).contested);
+    expect(Object.values(dim.byLabel).reduce((a, b) => a + b, 0)).toBe(graph.nodes.length - faded.fadeNodes.size);
+    // What the map fades (claims, articles) is not left out of the legend.
+    const map = computeDecorations(graph, { ...inputs, map: true });
+    expect(map.outside.size).toBe(0);
+    expect(shownCounts(graph, map, label).byLabel).toEqual(
+      shownCounts(graph, computeDecorations(graph, inputs), label).byLabel,
+    );
+  });
+
   it('on the map, hides mentions and fades claims, articles and their links', () => {
     const d = computeDecorations(graph, { ...inputs, map: true });
     expect(d.hideEdges.has(edgeId('MENTIONS', 'wsj', 'gladkov'))).toBe(true);

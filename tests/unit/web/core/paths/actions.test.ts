@@ -3,6 +3,7 @@ import type { PathsResponse } from '../../../../../src/shared/api';
 import {
   drawnPath,
   excludeFor,
+  excludeWithMentions,
   pathBreaks,
   pathsMessage,
   pathView,
@@ -68,6 +69,19 @@ describe('path producers', () => {
     expect(all.step).toBeNull();
     const none = pathView(res([], null));
     expect(stepPath(none, 0)).toBe(none);
+  });
+
+  it('remembers what a search skipped, and offers to follow mentions after "no path" unless articles were skipped', () => {
+    expect(pathView(res([], null)).exclude).toEqual(['MENTIONS']);
+    const none = pathView(res([], null), excludeFor(['mentions', 'claims']));
+    expect(none.exclude).toEqual(['ABOUT', 'CONTRADICTS', 'MADE', 'MENTIONS', 'REPORTS']);
+    expect(excludeWithMentions(none.exclude)).toEqual(['ABOUT', 'CONTRADICTS', 'MADE', 'REPORTS']);
+    expect(excludeWithMentions(excludeFor(['mentions']))).toEqual([]);
+    // Mentions followed already, or reached only through articles the search was told to skip.
+    expect(excludeWithMentions([])).toBeNull();
+    expect(excludeWithMentions(excludeFor(['claims']))).toBeNull();
+    expect(excludeWithMentions(excludeFor(['articles']))).toBeNull();
+    expect(excludeWithMentions(excludeFor(['articles', 'mentions']))).toBeNull();
   });
 
   it('turns skip toggles into the relationship types left out', () => {
