@@ -1,6 +1,7 @@
 import type { EntityType } from '../batch';
 import { isWrittenAbbreviation } from '../link/abbreviations';
 import { nameKey, normaliseName, surnameOf } from '../link/normalise';
+import { collectiveBodies } from './collective';
 import { typeOfLabels, type Gazetteer } from './gazetteer';
 import { DEMONYMS, JOB_NOUNS } from './lexicon';
 import { abbreviationNames, governingBodies, ORG_HEAD, widenOrganisations } from './qualified';
@@ -146,7 +147,10 @@ export function mergeNames(
   const systems = new Set(weapons.map((w) => weaponSystemOf(w.text)).filter((x) => x !== undefined));
   for (let i = 0; i < kept.length; i++)
     if (mistaken(kept[i]!) && systems.has(kept[i]!.text)) kept[i] = { ...kept[i]!, type: 'WEAPON' };
-  const governing = governingBodies(text, widenOrganisations(text, abbreviationNames(text, kept)));
+  const governing = collectiveBodies(
+    text,
+    governingBodies(text, widenOrganisations(text, abbreviationNames(text, kept))),
+  );
   return [...governing, ...unnamedOffices(text, governing)].sort((a, b) => a.start - b.start);
 }
 
