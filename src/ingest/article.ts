@@ -12,7 +12,7 @@ import {
 import { ATTRIBUTION_VERSION, attribute, type Mention, type RefDraft } from './extract/attribution';
 import { sharedCoreNlp, type CoreNlpServerOptions } from '../runtime/corenlp/server';
 import { coreNlpNameFinder } from './extract/corenlp';
-import { DATES_VERSION, findDates } from './extract/dates';
+import { DATES_VERSION, findDates, UNRESOLVED_NOTE } from './extract/dates';
 import { EVENTS_VERSION, findEvents } from './extract/events';
 import { buildGazetteer, GAZETTEER_VERSION, gazetteerNames, typeOfLabels, type Gazetteer } from './extract/gazetteer';
 import { jsNameFinder } from './extract/js-names';
@@ -170,7 +170,7 @@ export async function extractWithText(
       ...quoteOf(text, d),
       confidence: d.dateBasis.startsWith('the article') ? 0.9 : 0.75,
       extractor: PASS.dates,
-      notes: meta.published ? [] : ['no publication date: relative dates were not resolved'],
+      notes: meta.published ? [] : [UNRESOLVED_NOTE],
       text: d.text,
       date: d.date,
       dateFrom: d.dateFrom,
