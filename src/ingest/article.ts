@@ -27,6 +27,7 @@ import { WEAPON_PATTERN_VERSION, weaponNames, withoutAmbiguousWeapons } from './
 import { JudgementIndex, type Judgement } from './link/judgements';
 import { LINKER_VERSION, linkEntity, type LinkResult } from './link/linker';
 import { nameKey } from './link/normalise';
+import { mainForeignScript } from '../shared/ingest-notice';
 import type { FoundMeta } from './text/metadata';
 import { normaliseInput } from './text/normalise';
 import type { InputFormat } from './text/validate';
@@ -251,12 +252,15 @@ export async function extractWithText(
   });
 
   const missing = (['title', 'outlet', 'byline', 'published', 'url'] as const).filter((k) => !meta[k]);
+  // Only English is read: a text mostly in another script says so (the review's notice).
+  const script = mainForeignScript(text);
   const article: ArticleMeta = {
     sha256: norm.sha256,
     length: norm.length,
     format: input.format,
     source: input.source,
     ...meta,
+    ...(script ? { script } : {}),
     missing,
   };
   const batch: Batch = {

@@ -122,6 +122,18 @@ describe('a pasted plain-text article', () => {
     expect(officialsAfter.decision.date).toBe('2025-06-17');
   });
 
+  it('a text in another script is answered with a notice that only English text is extracted', async () => {
+    const ru = 'Пожар в порту\n\nПожарные сообщили, что огонь потушен к полуночи, и порт снова открыт.\n';
+    const s = await r.call('POST', '/api/ingest/articles', { text: ru });
+    expect(s.status, JSON.stringify(s.body)).toBe(200);
+    expect(s.body.batch.notice).toMatch(/this text is mostly in Cyrillic .*script, and only English text is extracted/);
+    expect((await r.batch(s.body.batch.id)).notice).toBe(s.body.batch.notice);
+    const en = await r.call('POST', '/api/ingest/articles', {
+      text: 'Port fire out\n\nMayor Ines Barrow said the fire was out.\n',
+    });
+    expect(en.body.batch.notice).toBeNull();
+  });
+
   it('an empty body asks for text or a file, rather than "not both"', async () => {
     const s = await r.call('POST', '/api/ingest/articles', {});
     expect(s.status).toBe(400);
