@@ -12,7 +12,7 @@ import {
 import { ATTRIBUTION_VERSION, attribute, type Mention, type RefDraft } from './extract/attribution';
 import { sharedCoreNlp, type CoreNlpServerOptions } from '../runtime/corenlp/server';
 import { coreNlpNameFinder } from './extract/corenlp';
-import { DATES_VERSION, findDates } from './extract/dates';
+import { DATES_VERSION, findDates, UNRESOLVED_NOTE } from './extract/dates';
 import { EVENTS_VERSION, findEvents } from './extract/events';
 import { buildGazetteer, GAZETTEER_VERSION, gazetteerNames, typeOfLabels, type Gazetteer } from './extract/gazetteer';
 import { jsNameFinder } from './extract/js-names';
@@ -27,6 +27,7 @@ import { WEAPON_PATTERN_VERSION, weaponNames, withoutAmbiguousWeapons } from './
 import { JudgementIndex, type Judgement } from './link/judgements';
 import { LINKER_VERSION, linkEntity, type LinkResult } from './link/linker';
 import { nameKey } from './link/normalise';
+import { mainForeignScript } from '../shared/ingest-notice';
 import type { FoundMeta } from './text/metadata';
 import { normaliseInput } from './text/normalise';
 import type { InputFormat } from './text/validate';
@@ -170,7 +171,7 @@ export async function extractWithText(
       ...quoteOf(text, d),
       confidence: d.dateBasis.startsWith('the article') ? 0.9 : 0.75,
       extractor: PASS.dates,
-      notes: meta.published ? [] : ['no publication date: relative dates were not resolved'],
+      notes: meta.published ? [] : [UNRESOLVED_NOTE],
       text: d.text,
       date: d.date,
       dateFrom: d.dateFrom,
@@ -251,12 +252,15 @@ export async function extractWithText(
   });
 
   const missing = (['title', 'outlet', 'byline', 'published', 'url'] as const).filter((k) => !meta[k]);
+  // Only English is read: a text mostly in another script says so (the review's notice).
+  const script = mainForeignScript(text);
   const article: ArticleMeta = {
     sha256: norm.sha256,
     length: norm.length,
     format: input.format,
     source: input.source,
     ...meta,
+    ...(script ? { script } : {}),
     missing,
   };
   const batch: Batch = {

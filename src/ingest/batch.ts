@@ -218,6 +218,8 @@ export const ArticleMetaSchema = z.strictObject({
    * when: the batch's createdBy and createdAt.
    */
   sameTitleAs: z.string().optional(),
+  /** The non-Latin script most of the text's letters are in ("Cyrillic (Russian, Ukrainian…)"): only English is extracted. */
+  script: z.string().optional(),
   /** Which metadata the input carried and which the engine could not find. */
   missing: z.array(z.enum(['title', 'outlet', 'byline', 'published', 'url'])),
 });

@@ -1,6 +1,8 @@
 import * as chrono from 'chrono-node';
 
 export const DATES_VERSION = `chrono-node-2/1.0.0`;
+/** A date candidate's note while the article has no publication date. */
+export const UNRESOLVED_NOTE = 'no publication date: relative dates were not resolved';
 
 export interface FoundDate {
   start: number;

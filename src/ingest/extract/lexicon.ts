@@ -15,6 +15,19 @@ export const TITLES = new Set(
   ).split(' '),
 );
 
+/**
+ * Nouns that end a job title written before a name ("harbour master", "fire chief", "Harbour
+ * Master"): the words up to one of them are the title, not a name. Not the offices whose first
+ * word names the body or place ("Kremlin spokesman", "Kharkiv mayor"): relations.ts reads those.
+ */
+export const JOB_NOUNS = new Set(
+  (
+    'master chief commander officer inspector director manager head coordinator superintendent warden ' +
+    'captain chairman chairwoman official engineer leader sergeant constable marshal keeper ranger ' +
+    'administrator supervisor controller lieutenant'
+  ).split(' '),
+);
+
 /** Demonyms and short forms to the country name they imply (general knowledge). */
 export const DEMONYMS: Record<string, string> = {
   russian: 'Russia',

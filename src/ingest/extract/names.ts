@@ -1,8 +1,9 @@
 import type { EntityType } from '../batch';
 import { isWrittenAbbreviation } from '../link/abbreviations';
 import { nameKey, normaliseName, surnameOf } from '../link/normalise';
+import { collectiveBodies } from './collective';
 import { typeOfLabels, type Gazetteer } from './gazetteer';
-import { DEMONYMS } from './lexicon';
+import { DEMONYMS, JOB_NOUNS } from './lexicon';
 import { abbreviationNames, governingBodies, ORG_HEAD, widenOrganisations } from './qualified';
 import type { NameSpan } from './types';
 import { isAcronymSystem, weaponSystemOf } from './weapons';
@@ -46,6 +47,43 @@ function splitRunOnPersons(text: string, spans: NameSpan[], knownSurnames: Set<s
   return out;
 }
 
+const isJobNoun = (w: string) => JOB_NOUNS.has(w.toLowerCase());
+/** The job noun (one word may come first) and where the next name starts: "Harbour| master Elin Dahl". */
+function jobThenName(text: string, at: number): number | undefined {
+  const after = text.slice(at, at + 60);
+  const m = /^ (\p{L}+) (?=\p{Lu})/u.exec(after) ?? /^ \p{L}[\p{L}-]* (\p{L}+) (?=\p{Lu})/u.exec(after);
+  return m && isJobNoun(m[1]!) ? at + m[0].length : undefined;
+}
+
+/**
+ * Drops the title words a finder took for a name: a one-word person or untyped name right before a job
+ * noun and another name ("Harbour" of "Harbour master Elin Dahl", "Fire" of "Fire chief Tom
+ * Weir") when it is named nowhere else in the article and is no body's word ("Army"); and the title at the head of one person
+ * span ("Harbour Master Elin Dahl" → "Elin Dahl", at least two words left).
+ */
+function withoutTitleWords(text: string, spans: NameSpan[]): NameSpan[] {
+  const loose = (s: NameSpan) => s.type === 'PERSON' || s.type === 'UNKNOWN';
+  const titleHead = (s: NameSpan) => {
+    const next = jobThenName(text, s.end);
+    return next !== undefined && spans.some((o) => o.start === next && loose(o));
+  };
+  const heads = spans.filter((s) => loose(s) && words(s.text).length === 1 && !ORG_HEAD.test(s.text) && titleHead(s));
+  const dropped = heads.filter((h) => spans.every((o) => o === h || o.text !== h.text || heads.includes(o)));
+  const out: NameSpan[] = [];
+  for (const s of spans) {
+    if (dropped.includes(s)) continue;
+    const w = words(s.text);
+    const k = loose(s) && w.length >= 3 ? w.findLastIndex((x, i) => i <= w.length - 3 && isJobNoun(x)) : -1;
+    if (k < 0) {
+      out.push(s);
+      continue;
+    }
+    const cut = s.start + s.text.indexOf(w[k + 1]!, s.text.indexOf(w[k]!) + w[k]!.length);
+    out.push({ ...s, start: cut, text: text.slice(cut, s.end) });
+  }
+  return out;
+}
+
 /**
  * Combines the name finder's spans with the gazetteer's and the weapon patterns': a graph name wins
  * where they overlap (it is a reviewed form), except that a longer finder span that merely contains
@@ -62,7 +100,7 @@ export function mergeNames(
   for (const s of [...finder, ...gazetteer])
     if (s.type === 'PERSON' && words(s.text).length === 1) personWords.add(s.text);
   for (const e of gz?.entries ?? []) if (e.labels.includes('Person')) personWords.add(surnameOf(e.name));
-  const found = splitRunOnPersons(text, finder, personWords);
+  const found = splitRunOnPersons(text, withoutTitleWords(text, finder), personWords);
   const kept: NameSpan[] = [...gazetteer];
   for (const f of found) {
     const hits = gazetteer.filter((g) => overlaps(f, g));
@@ -109,7 +147,10 @@ export function mergeNames(
   const systems = new Set(weapons.map((w) => weaponSystemOf(w.text)).filter((x) => x !== undefined));
   for (let i = 0; i < kept.length; i++)
     if (mistaken(kept[i]!) && systems.has(kept[i]!.text)) kept[i] = { ...kept[i]!, type: 'WEAPON' };
-  const governing = governingBodies(text, widenOrganisations(text, abbreviationNames(text, kept)));
+  const governing = collectiveBodies(
+    text,
+    governingBodies(text, widenOrganisations(text, abbreviationNames(text, kept))),
+  );
   return [...governing, ...unnamedOffices(text, governing)].sort((a, b) => a.start - b.start);
 }
 

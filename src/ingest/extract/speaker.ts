@@ -163,12 +163,16 @@ export function mentionAfter(c: Ctx, from: number, end: number, maxWords = 8): M
   );
 }
 
-/** An unnamed source right before the verb ("local officials said"), with its exact span; no cluster. */
+/**
+ * An unnamed source right before the verb ("local officials said"), with its exact span; no
+ * cluster. A name found over it ("Local authorities", a collective body) is the subject instead.
+ */
 export function unnamedBefore(c: Ctx, s: Span, v: number, text: string): RefDraft | undefined {
   const from = Math.max(s.start, v - 60);
   const un = UNNAMED.exec(c.t.slice(from, v));
   if (!un) return undefined;
   const at = from + un.index + un[0].indexOf(un[1]!);
+  if (c.mentions.some((m) => m.start <= at && m.end >= at + un[1]!.length)) return undefined;
   return { start: at, end: at + un[1]!.length, text: text.slice(at, at + un[1]!.length), resolvedBy: 'role' };
 }
 

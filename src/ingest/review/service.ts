@@ -16,6 +16,7 @@ import { checkDecision, type ArticleEdit, type Decision } from './decision';
 import { ForeignDatabase, ReviewBlocked, ReviewInvalid, ReviewNotFound } from './errors';
 import { withJudgements } from './judged';
 import { bulkCandidates } from './proposals';
+import { redated } from './redate';
 import {
   acceptTransaction,
   afterOf,
@@ -91,13 +92,18 @@ export class ReviewService {
       ...before,
       ...Object.fromEntries(Object.entries(edit).filter(([, v]) => v !== undefined && v !== '')),
     };
-    this.d.staging.replaceBatch(batchId, { ...s.batch, article: after });
+    // A new publication date resolves the relative dates again ("yesterday" is another day now).
+    const { batch, changed } =
+      after.published !== before.published
+        ? redated({ ...s.batch, article: after }, this.text(s))
+        : { batch: { ...s.batch, article: after }, changed: [] };
+    this.d.staging.replaceBatch(batchId, batch);
     this.d.audit.record(actor, {
       action: 'ingest.article',
       target: batchId,
       before,
       after,
-      detail: { source: s.source },
+      detail: { source: s.source, ...(changed.length ? { redated: changed } : {}) },
     });
     return this.view(batchId);
   }

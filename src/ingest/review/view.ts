@@ -3,6 +3,7 @@
  * decision an accept would apply (the reviewer's edit, else the server's proposal) and what
  * blocks it, and the accepts made so far (each undoable). Pure over the staging rows.
  */
+import { extractionNotice, mainForeignScript } from '../../shared/ingest-notice';
 import type { ArticleMeta, Batch, Candidate } from '../batch';
 import type { AcceptRow, DecisionRow, StagedBatch } from '../staging/store';
 import type { Decision } from './decision';
@@ -50,6 +51,8 @@ export interface BatchSummary {
   missing: ArticleMeta['missing'];
   articleId: string | null;
   counts: { total: number; pending: number; accepted: number; rejected: number };
+  /** Why nothing (or little) was extracted, in words for the reviewer; null when there is nothing to say. */
+  notice: string | null;
 }
 
 export interface BatchView extends BatchSummary {
@@ -116,6 +119,7 @@ export function summaryOf(s: StagedBatch, decisions: ReadonlyMap<string, Decisio
       accepted: count('accepted'),
       rejected: count('rejected'),
     },
+    notice: extractionNotice(s.batch.article.script ?? null, reviewable.length),
   };
 }
 
@@ -146,8 +150,12 @@ export function viewOf(
       seen: seenOf(row),
     };
   });
+  const summary = summaryOf(s, decisions);
+  // A batch staged before the script was recorded: read it from the text.
+  const script = s.batch.article.script ?? mainForeignScript(text);
   return {
-    ...summaryOf(s, decisions),
+    ...summary,
+    notice: extractionNotice(script, summary.counts.total),
     article: s.batch.article,
     text,
     extractor: s.batch.extractor,

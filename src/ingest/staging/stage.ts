@@ -205,6 +205,7 @@ export function batchSummary(b: Batch): string {
   const missing = b.article.missing.filter((m) => m === 'published' || m === 'title');
   return (
     `${n('entity')} entities (${auto} auto-linked), ${n('claim')} claims, ${n('relationship')} relationships, ${n('event')} events, ${n('date')} dates` +
-    (missing.length ? `; missing ${missing.join(', ')} (give --${missing[0]} or fill it in when reviewing)` : '')
+    (missing.length ? `; missing ${missing.join(', ')} (give --${missing[0]} or fill it in when reviewing)` : '') +
+    (b.article.script ? `; the text is mostly in ${b.article.script} script, and only English text is extracted` : '')
   );
 }

@@ -106,6 +106,30 @@ const BY_PHRASE_WORDS = new Set(
   ),
 );
 
+/** Last words of an outlet's name ("Northbridge Wire", "Evening Courier"): a person's name never ends so. */
+const OUTLET_WORDS = new Set(
+  'wire times news post herald gazette courier journal tribune press daily telegraph guardian independent observer mail express standard chronicle review record star sun mirror bulletin agency media network radio tv television broadcasting online today weekly magazine monitor dispatch sentinel examiner inquirer register argus echo advertiser citizen globe insider'.split(
+    ' ',
+  ),
+);
+/** Words of a role, never of an outlet ("Kyiv Bureau", "Staff Writer", "Senior Editor"). */
+const ROLE_WORDS = new Set(
+  'correspondent correspondents writer writers reporter reporters editor editors staff contributor columnist chief bureau producer photographer analyst journalist desk'.split(
+    ' ',
+  ),
+);
+
+/**
+ * An outlet written after the byline names ("Northbridge Wire", "The Coastal Record"): capitalised
+ * words (small joining words allowed), no role word, and either "The" first or an outlet word last.
+ */
+function isOutletName(part: string): boolean {
+  const words = part.split(/\s+/);
+  if (words.length > 5 || words.some((w) => ROLE_WORDS.has(w.toLowerCase()))) return false;
+  if (!words.every((w, i) => /^[\p{Lu}\d]/u.test(w) || (i > 0 && /^(?:of|the|and|&|for|on)$/.test(w)))) return false;
+  return (words.length > 1 && words[0] === 'The') || OUTLET_WORDS.has(words[words.length - 1]!.toLowerCase());
+}
+
 /** A staff credit ("By Staff", "By Staff Reporter"): a byline line with no person and no outlet. */
 const STAFF_CREDIT = /^staff(?: (?:reporter|writer|correspondent)s?)?$/i;
 
@@ -127,8 +151,8 @@ function oneWordOf(line: string): string | undefined {
 /**
  * A byline line ("By Jane Doe", "By A, B and C, Outlet", "BY JANE DOE | Role", "By Reuters"), else
  * undefined: what follows the names after a comma, a bar or a dash is left out, except a news
- * agency, which is the outlet ("By A and B, Reuters"); a role ("staff writer", "Kyiv
- * correspondent") or an unknown outlet is never taken for one. A comma continues the names only
+ * agency or a name that reads as an outlet's, which is the outlet ("By A and B, Reuters", "By A,
+ * Northbridge Wire"); a role ("staff writer", "Kyiv correspondent") is never taken for one. A comma continues the names only
  * in a list closed by "and"; a line that reads as a sentence ("By Tuesday, the fires had
  * spread.") is not a byline. One word is the outlet only when it is an agency or among
  * `organisations` (what the name finder called an organisation): an ordinary word ("By
@@ -151,7 +175,7 @@ function bylineOfLine(line: string, organisations?: ReadonlySet<string>): Byline
   if (tail.join(' ').split(/\s+/).length > 6) return undefined;
   const head = parts.slice(0, list);
   if (!head.every((p) => namesOf(p).every(isName))) return undefined;
-  const outlet = tail.find((p) => AGENCIES.has(p.toLowerCase()));
+  const outlet = tail.find((p) => AGENCIES.has(p.toLowerCase()) || isOutletName(p));
   return outlet ? { byline: head.join(', '), outlet } : { byline: head.join(', ') };
 }
 

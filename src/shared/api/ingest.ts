@@ -68,6 +68,12 @@ export const BatchSummarySchema = z.object({
   missing: z.array(z.string()).describe('article metadata still missing (published, title…)'),
   articleId: z.string().nullable().describe('the graph Article id once something was accepted'),
   counts: z.object({ total: z.number(), pending: z.number(), accepted: z.number(), rejected: z.number() }),
+  notice: z
+    .string()
+    .nullable()
+    .describe(
+      'why nothing (or little) was extracted: a text mostly in another script (only English is read), or none found',
+    ),
 });
 export type BatchSummary = z.infer<typeof BatchSummarySchema>;
 

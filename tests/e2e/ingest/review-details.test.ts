@@ -50,6 +50,8 @@ describe('article details in the review (e2e, headless Chromium)', () => {
         /Fill in the article.s outlet and publication date first \(Article details, above the text\)/,
       );
 
+      // Without a publication date "on Tuesday" is no date yet; the saved date resolves it.
+      expect(await rowTitled(page, 'Date · on Tuesday').count()).toBe(0);
       await details.locator('[data-testid=ingest-details-outlet]').fill('Test Gazette');
       await details.locator('[data-testid=ingest-details-published]').fill('2024-05-15');
       await details.locator('[data-testid=ingest-details-save]').click();
@@ -57,6 +59,7 @@ describe('article details in the review (e2e, headless Chromium)', () => {
         () => document.querySelectorAll('[data-testid=ingest-details] [aria-invalid=true]').length === 0,
       );
       await idle(page);
+      await rowTitled(page, 'Date · on Tuesday').waitFor();
       await kharkiv.locator('[data-testid=ingest-accept]').click();
       await page.waitForSelector(`[data-testid=ingest-row][data-candidate="${id}"][data-state="accepted"]`);
       // Saved on the server: a fresh read of the batch has them.

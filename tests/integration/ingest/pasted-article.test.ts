@@ -73,6 +73,67 @@ describe('a pasted plain-text article', () => {
     expect((await r.batch(id)).articleId).toBeNull();
   });
 
+  it('a publication date given in the review resolves the relative dates again; an edited claim keeps its date', async () => {
+    const text =
+      'Ferry port shut in Valenki\n\nMayor Ines Barrow said the fire broke out yesterday.\n\nThe port reopened on Tuesday, Harbour officials said.\n';
+    const s = await r.call('POST', '/api/ingest/articles', { text });
+    expect(s.status, JSON.stringify(s.body)).toBe(200);
+    const id = s.body.batch.id as string;
+    const dated = (view: any) =>
+      Object.fromEntries(
+        view.candidates
+          .filter((c: any) => c.candidate.kind === 'date')
+          .map((c: any) => [c.candidate.text, c.candidate]),
+      );
+    const claims = (view: any) => view.candidates.filter((c: any) => c.candidate.kind === 'claim');
+    expect(dated(await r.batch(id))).toEqual({});
+
+    const given = await r.call('PATCH', `/api/ingest/batches/${id}`, { published: '2025-06-12' });
+    expect(given.status, JSON.stringify(given.body)).toBe(200);
+    const first = given.body.batch;
+    expect(dated(first)['yesterday']).toMatchObject({ date: '2025-06-11' });
+    expect(dated(first)['on Tuesday']).toMatchObject({ date: '2025-06-10' });
+    const [mayor, officials] = claims(first);
+    expect(mayor.decision.date).toBe('2025-06-11');
+    expect(officials.decision.date).toBe('2025-06-10');
+    expect(r.audit('ingest.article').at(-1)!.detail).toMatchObject({
+      redated: expect.arrayContaining([expect.any(String)]),
+    });
+
+    // The reviewer sets the mayor's claim's date by hand; a later change of the publication date leaves it.
+    const edit = {
+      ...mayor.decision,
+      about: ['russia-ukraine-war'],
+      date: '2025-06-01',
+      date_basis: 'the fire brigade log',
+    };
+    const edited = await r.call('PATCH', `/api/ingest/batches/${id}/candidates/${mayor.candidate.id}`, {
+      decision: edit,
+      seen: mayor.seen,
+    });
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+    const moved = await r.call('PATCH', `/api/ingest/batches/${id}`, { published: '2025-06-20' });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    const after = moved.body.batch;
+    expect(dated(after)['yesterday']).toMatchObject({ id: dated(first)['yesterday'].id, date: '2025-06-19' });
+    expect(dated(after)['on Tuesday']).toMatchObject({ date: '2025-06-17' });
+    const [mayorAfter, officialsAfter] = claims(after);
+    expect(mayorAfter).toMatchObject({ state: 'edited', decision: { date: '2025-06-01' } });
+    expect(officialsAfter.decision.date).toBe('2025-06-17');
+  });
+
+  it('a text in another script is answered with a notice that only English text is extracted', async () => {
+    const ru = 'Пожар в порту\n\nПожарные сообщили, что огонь потушен к полуночи, и порт снова открыт.\n';
+    const s = await r.call('POST', '/api/ingest/articles', { text: ru });
+    expect(s.status, JSON.stringify(s.body)).toBe(200);
+    expect(s.body.batch.notice).toMatch(/this text is mostly in Cyrillic .*script, and only English text is extracted/);
+    expect((await r.batch(s.body.batch.id)).notice).toBe(s.body.batch.notice);
+    const en = await r.call('POST', '/api/ingest/articles', {
+      text: 'Port fire out\n\nMayor Ines Barrow said the fire was out.\n',
+    });
+    expect(en.body.batch.notice).toBeNull();
+  });
+
   it('an empty body asks for text or a file, rather than "not both"', async () => {
     const s = await r.call('POST', '/api/ingest/articles', {});
     expect(s.status).toBe(400);

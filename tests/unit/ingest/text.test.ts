@@ -89,7 +89,7 @@ describe('Markdown and plain text', () => {
     expect(n.meta.title).toBe('Council votes to close the old bridge');
   });
 
-  it('plain text: a "By …" line near the top is the byline, with its outlet or role left out', () => {
+  it('plain text: a "By …" line near the top is the byline: the names, not an outlet or role after them', () => {
     const byline = (raw: string) => normaliseInput(raw, 'txt').meta.byline;
     const body = 'Crews worked through the night to clear the road, the council said.';
     expect(byline(`Landslide closes coast road\n\nBy Jane Doe\n\n${body}`)).toBe('Jane Doe');
@@ -105,7 +105,7 @@ describe('Markdown and plain text', () => {
     expect(byline(`Landslide closes coast road\n\nBy J. R. Okafor | Coast Times\n\n${body}`)).toBe('J. R. Okafor');
   });
 
-  it('plain text: a byline of three or more names keeps every name, with an outlet after them left out', () => {
+  it('plain text: a byline of three or more names keeps every name, and no outlet after them', () => {
     const byline = (raw: string) => normaliseInput(raw, 'txt').meta.byline;
     const body = 'Crews worked through the night to clear the road, the council said.';
     const three = 'Jane Doe, Marco Rinaldi and Priya Nair';
@@ -149,7 +149,7 @@ describe('Markdown and plain text', () => {
     expect(normaliseInput(md, 'md').meta.byline).toBeUndefined();
   });
 
-  it('plain text: a news agency after the byline names fills the outlet; a role or another outlet never does', () => {
+  it('plain text: a news agency after the byline names fills the outlet; a role never does', () => {
     const body = 'Crews worked through the night to clear the road, the council said.';
     const meta = (raw: string) => normaliseInput(raw, 'txt').meta;
     const title = 'Landslide closes coast road';
@@ -171,10 +171,42 @@ describe('Markdown and plain text', () => {
     });
     expect(meta(`${title}\n\nBy Jane Doe, staff writer\n\n${body}`)).toEqual({ title, byline: 'Jane Doe' });
     expect(meta(`${title}\n\nBy Jane Doe, Kyiv correspondent\n\n${body}`)).toEqual({ title, byline: 'Jane Doe' });
-    expect(meta(`${title}\n\nBy Jane Doe, Evening Courier\n\n${body}`)).toEqual({ title, byline: 'Jane Doe' });
     // Front matter naming the outlet wins over the agency in the byline.
     const md = `---\noutlet: Coast Times\n---\n\n${title}\n\nBy Jane Doe, Reuters\n\n${body}`;
     expect(normaliseInput(md, 'md').meta).toMatchObject({ outlet: 'Coast Times', byline: 'Jane Doe' });
+  });
+
+  it('plain text: an outlet after the byline names ("By Anna Berg, Northbridge Wire") fills the outlet', () => {
+    const body = 'Crews worked through the night to clear the road, the council said.';
+    const meta = (raw: string) => normaliseInput(raw, 'txt').meta;
+    const title = 'Landslide closes coast road';
+    expect(meta(`${title}\n\nBy Anna Berg, Northbridge Wire\n\n${body}`)).toEqual({
+      title,
+      byline: 'Anna Berg',
+      outlet: 'Northbridge Wire',
+    });
+    expect(meta(`${title}\n\nBy Jane Doe and Marco Rinaldi, Evening Courier\n\n${body}`)).toMatchObject({
+      byline: 'Jane Doe and Marco Rinaldi',
+      outlet: 'Evening Courier',
+    });
+    expect(meta(`${title}\n\nBy J. R. Okafor | Coast Times\n\n${body}`)).toMatchObject({
+      byline: 'J. R. Okafor',
+      outlet: 'Coast Times',
+    });
+    expect(meta(`${title}\n\nBy Jane Doe, Kyiv correspondent, The Harbour Record\n\n${body}`)).toMatchObject({
+      byline: 'Jane Doe',
+      outlet: 'The Harbour Record',
+    });
+    expect(meta(`BY ANNA BERG, NORTHBRIDGE WIRE\n${title}\n\n${body}`)).toMatchObject({
+      byline: 'ANNA BERG',
+      outlet: 'NORTHBRIDGE WIRE',
+    });
+    // A role, a place or a second name after the comma is no outlet.
+    for (const after of ['Staff Writer', 'Kyiv Bureau', 'Senior Editor', 'Kyiv', 'Marco Rinaldi', 'staff reporter'])
+      expect(meta(`${title}\n\nBy Jane Doe, ${after}\n\n${body}`)).toEqual({ title, byline: 'Jane Doe' });
+    // The outlet the form gives wins over the byline's.
+    const md = `---\noutlet: Coast Times\n---\n\n${title}\n\nBy Anna Berg, Northbridge Wire\n\n${body}`;
+    expect(normaliseInput(md, 'md').meta).toMatchObject({ outlet: 'Coast Times', byline: 'Anna Berg' });
   });
 
   it('plain text: a one-word byline that is an ordinary word is neither the outlet nor a byline', () => {

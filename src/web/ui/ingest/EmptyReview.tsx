@@ -1,13 +1,13 @@
 /**
- * A review with no candidates, or of a text in another script, says why (only English is
- * extracted; or nothing extractable was found) and offers to discard the article, instead of an empty pane.
+ * A review with no candidates, or of a text in another script, says why (the server's notice: only
+ * English is extracted; or nothing extractable was found) and offers to discard the article,
+ * instead of an empty pane.
  */
 import type { BatchView } from '../../../shared/api/ingest';
 import { DiscardBatch } from './DiscardBatch';
-import { emptyReason } from './empty-reason';
 
 export function EmptyReview({ batch, onDiscarded }: { batch: BatchView; onDiscarded: () => void }) {
-  const reason = emptyReason(batch.text, batch.candidates.length);
+  const reason = batch.notice;
   if (!reason) return null;
   return (
     <div className="ingest-empty" role="status" data-testid="ingest-empty">

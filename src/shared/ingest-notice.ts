@@ -1,7 +1,8 @@
 /**
- * Why a review has nothing (or little) to show. The extractor reads English only, so a text mostly in another
- * script (Cyrillic, Arabic, CJK…) gets no candidates by design: say so, naming the script, rather
- * than leave an empty pane. Cheap: one pass over the letters, no language model.
+ * Why an extraction found nothing (or little), for the API and the review alike. The extractor
+ * reads English only, so a text mostly in another script (Cyrillic, Arabic, CJK…) gets no
+ * candidates by design: say so, naming the script, rather than answer with an empty list. Cheap:
+ * one pass over the letters, no language model.
  */
 const SCRIPTS: [RegExp, string][] = [
   [/\p{Script=Cyrillic}/u, 'Cyrillic (Russian, Ukrainian…)'],
@@ -29,11 +30,11 @@ export function mainForeignScript(text: string): string | null {
 }
 
 /**
- * What to tell the reviewer about a text in another script (whatever was found: names already in
- * the graph may still match), or one that gave no candidates; null when there is nothing to say.
+ * What to tell the reviewer about a text mostly in another `script` (whatever was found: names
+ * already in the graph may still match), or one that gave no candidates; null when there is
+ * nothing to say.
  */
-export function emptyReason(text: string, candidates = 0): string | null {
-  const script = mainForeignScript(text);
+export function extractionNotice(script: string | null, candidates: number): string | null {
   if (script)
     return `${candidates ? 'Little can be extracted' : 'Nothing was extracted'}: this text is mostly in ${script} script, and only English text is extracted${candidates ? ' (what is listed matched names already in the graph)' : ''}. Discard it, or add an English version of the article.`;
   if (candidates) return null;
