@@ -12,7 +12,7 @@ import {
 import { ATTRIBUTION_VERSION, attribute, type Mention, type RefDraft } from './extract/attribution';
 import { sharedCoreNlp, type CoreNlpServerOptions } from '../runtime/corenlp/server';
 import { coreNlpNameFinder } from './extract/corenlp';
-import { DATES_VERSION, findDates, UNRESOLVED_NOTE } from './extract/dates';
+import { dateCandidate, DATES_VERSION, findDates, UNRESOLVED_NOTE } from './extract/dates';
 import { EVENTS_VERSION, findEvents } from './extract/events';
 import { buildGazetteer, GAZETTEER_VERSION, gazetteerNames, typeOfLabels, type Gazetteer } from './extract/gazetteer';
 import { jsNameFinder } from './extract/js-names';
@@ -164,21 +164,7 @@ export async function extractWithText(
   const dateIds = new Map<number, string>();
   dates.forEach((d, i) => {
     dateIds.set(d.start, `d${i + 1}`);
-    candidates.push({
-      id: `d${i + 1}`,
-      kind: 'date',
-      spans: [{ start: d.start, end: d.end }],
-      ...quoteOf(text, d),
-      confidence: d.dateBasis.startsWith('the article') ? 0.9 : 0.75,
-      extractor: PASS.dates,
-      notes: meta.published ? [] : [UNRESOLVED_NOTE],
-      text: d.text,
-      date: d.date,
-      dateFrom: d.dateFrom,
-      dateTo: d.dateTo,
-      granularity: d.granularity,
-      dateBasis: d.dateBasis,
-    });
+    candidates.push(dateCandidate(`d${i + 1}`, text, d, meta.published ? [] : [UNRESOLVED_NOTE]));
   });
   const toRef = (d: RefDraft & { country?: string }, asClaimant = false): EntityRef =>
     refOf(text, d, clusters, links, gz, entityId, asClaimant);

@@ -1,4 +1,6 @@
 import * as chrono from 'chrono-node';
+import type { DateCandidate } from '../batch';
+import { trimSpan } from './quote';
 
 export const DATES_VERSION = `chrono-node-2/1.0.0`;
 /** A date candidate's note while the article has no publication date. */
@@ -144,4 +146,25 @@ export function findDates(text: string, published?: string): FoundDate[] {
     }
   }
   return out;
+}
+
+/** A found date as a candidate: the same for extraction and re-dating. */
+export function dateCandidate(id: string, text: string, d: FoundDate, notes: string[]): DateCandidate {
+  const q = trimSpan(text, d, 1e9);
+  return {
+    id,
+    kind: 'date',
+    spans: [{ start: d.start, end: d.end }],
+    quote: text.slice(q.start, q.end),
+    quoteSpan: q,
+    confidence: d.dateBasis.startsWith('the article') ? 0.9 : 0.75,
+    extractor: { name: 'dates', version: DATES_VERSION },
+    notes,
+    text: d.text,
+    date: d.date,
+    dateFrom: d.dateFrom,
+    dateTo: d.dateTo,
+    granularity: d.granularity,
+    dateBasis: d.dateBasis,
+  };
 }

@@ -6,33 +6,12 @@
  * date takes the first date of its sentence, as extraction does. Event leads are not re-derived.
  */
 import type { Batch, Candidate, DateCandidate, Span } from '../batch';
-import { DATES_VERSION, findDates, type FoundDate } from '../extract/dates';
-import { trimSpan } from '../extract/quote';
+import { dateCandidate, findDates } from '../extract/dates';
 import { splitSentences } from '../extract/sentences';
 
 const key = (s: Span) => `${s.start}:${s.end}`;
 /** What resolving against another day may change. */
 const resolution = (c: DateCandidate) => JSON.stringify([c.date, c.dateFrom, c.dateTo, c.granularity, c.dateBasis]);
-
-/** The candidate fields a found date gives (all but id). */
-function fieldsOf(text: string, d: FoundDate): Omit<DateCandidate, 'id'> {
-  const q = trimSpan(text, d, 1e9);
-  return {
-    kind: 'date',
-    spans: [{ start: d.start, end: d.end }],
-    quote: text.slice(q.start, q.end),
-    quoteSpan: q,
-    confidence: d.dateBasis.startsWith('the article') ? 0.9 : 0.75,
-    extractor: { name: 'dates', version: DATES_VERSION },
-    notes: [],
-    text: d.text,
-    date: d.date,
-    dateFrom: d.dateFrom,
-    dateTo: d.dateTo,
-    granularity: d.granularity,
-    dateBasis: d.dateBasis,
-  };
-}
 
 /**
  * The batch with its dates resolved against `batch.article.published`, and the ids of the date
@@ -58,7 +37,7 @@ export function redated(batch: Batch, text: string): { batch: Batch; changed: st
   const idAt = new Map<string, string>();
   for (const d of found) {
     const before = old.get(key(d));
-    const now = { id: before?.id ?? freshId(), ...fieldsOf(text, d) } as DateCandidate;
+    const now = dateCandidate(before?.id ?? freshId(), text, d, []);
     idAt.set(key(d), now.id);
     // An absolute date only loses the note that the article had no publication date.
     if (before && resolution(before) === resolution(now)) replaced.set(before.id, { ...before, notes: now.notes });
