@@ -26,7 +26,7 @@ import type { GazetteerEntry, NameFinder } from './extract/types';
 import { WEAPON_PATTERN_VERSION, weaponNames, withoutAmbiguousWeapons } from './extract/weapons';
 import { JudgementIndex, type Judgement } from './link/judgements';
 import { LINKER_VERSION, linkEntity, type LinkResult } from './link/linker';
-import { nameKey } from './link/normalise';
+import { nameKey, outletKey } from './link/normalise';
 import { mainForeignScript } from '../shared/ingest-notice';
 import type { FoundMeta } from './text/metadata';
 import { normaliseInput } from './text/normalise';
@@ -127,6 +127,7 @@ export async function extractWithText(
     const known = withoutAmbiguousWeapons(gazetteerNames(text, gz), weapons);
     const cs = clusterNames(mergeNames(text, found, known, weapons, gz), gz);
     typeFromContext(text, cs);
+    typeOutlet(cs, meta.outlet);
     return cs;
   });
   const links = await timed('link', () =>
@@ -259,6 +260,20 @@ export async function extractWithText(
     timings,
   };
   return { batch, text };
+}
+
+/**
+ * The article's outlet named in its text is an organisation, whatever the finder made of it
+ * (CoreNLP often takes a two-word outlet in a byline, "Northbridge Wire", for a person).
+ */
+function typeOutlet(clusters: NameCluster[], outlet: string | undefined): void {
+  const k = outlet?.trim() ? outletKey(outlet) : null;
+  if (!k) return;
+  for (const c of clusters)
+    if (c.type !== 'ORGANIZATION' && c.forms.some((f) => outletKey(f) === k)) {
+      c.notes.push(`typed ORGANIZATION: the article's outlet (was ${c.type})`);
+      c.type = 'ORGANIZATION';
+    }
 }
 
 function entityCandidate(text: string, c: NameCluster, i: number, finder: ExtractorInfo): Candidate {

@@ -28,6 +28,9 @@ export function normaliseName(s: string): string {
 /** Case-insensitive key of a name. */
 export const nameKey = (s: string): string => normaliseName(s).toLowerCase();
 
+/** An outlet name as compared: the name key, a leading "the" aside ("The Telegraph" is "Telegraph"). */
+export const outletKey = (s: string): string => nameKey(s).replace(/^the\s+/, '');
+
 /** ASCII transliteration key ("Зеленский" → "zelenskii", "Gładków" → "gladkow"), for a signal only. */
 export const translitKey = (s: string): string =>
   anyAscii(normaliseName(s))

@@ -16,7 +16,7 @@ import type {
   RelationshipCandidate,
 } from '../batch';
 import { LABEL_OF } from '../batch';
-import { nameKey } from '../link/normalise';
+import { outletKey } from '../link/normalise';
 import type { DecisionRow } from '../staging/store';
 import {
   CAND,
@@ -83,8 +83,7 @@ function articleWords(b: Batch): string {
   return `"${a.title ?? a.source}"${where ? ` (${where})` : ''}`;
 }
 
-/** An outlet name as compared: the name key, a leading "the" aside ("The Telegraph" is "Telegraph"). */
-export const outletKey = (s: string): string => nameKey(s).replace(/^the\s+/, '');
+export { outletKey };
 
 /** Whether an entity candidate is the article's outlet: one of its forms is the outlet's name. */
 export function isOutletCandidate(b: Batch, c: EntityCandidate): boolean {
