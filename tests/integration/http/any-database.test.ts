@@ -31,6 +31,16 @@ beforeAll(async () => {
   await own.start();
   target = own.target;
   admin = neo4j.driver(target.uri, neo4j.auth.basic(target.username, target.password));
+  // Once held our model, then wiped with DETACH DELETE: labels that keep an index or constraint
+  // stay in db.labels() with no nodes behind them.
+  for (const q of [
+    'CREATE CONSTRAINT old_entity_key FOR (n:Entity) REQUIRE n.key IS UNIQUE',
+    'CREATE INDEX old_article_url FOR (n:Article) ON (n.url)',
+    'CREATE INDEX old_claim_status FOR (n:Claim) ON (n.status)',
+    "CREATE (:Entity:Organization {key: 'gone'})-[:MADE]->(:Claim)<-[:REPORTS]-(:Article)",
+    'MATCH (n) DETACH DELETE n',
+  ])
+    await admin.executeQuery(q, {}, { database: target.database });
   await admin.executeQuery(
     `CREATE (matrix:Movie {title: 'The Matrix', released: 1999, tagline: 'Welcome to the Real World',
                            budget: 9007199254740993, premiere: date('1999-03-31'), runtime: duration('PT2H16M'),
@@ -91,6 +101,19 @@ describe('an unrelated movie graph', () => {
     expect(s.ingest.reason).toMatch(
       /^The connected database neo4j has no newsgraph schema .* ingest will not write to it/,
     );
+  });
+
+  it('labels whose nodes are all gone do not make it look like a news graph', async () => {
+    const r = await api.get('/api/perspective');
+    expect(r.status).toBe(200);
+    const p = r.body as {
+      origin: string;
+      claimsUnavailable: string | null;
+      perspective: { labels: { label: string }[] };
+    };
+    expect(p.origin).toBe('derived');
+    expect(p.perspective.labels.map((l) => l.label).sort()).toEqual(['Actor', 'Director', 'Extra', 'Movie', 'Person']);
+    expect(p.claimsUnavailable).not.toBeNull();
   });
 
   it('search (scan): names, titles, aliases, prefix and multi-word, ranked', async () => {
