@@ -37,8 +37,10 @@ beforeAll(async () => {
     'CREATE CONSTRAINT old_entity_key FOR (n:Entity) REQUIRE n.key IS UNIQUE',
     'CREATE INDEX old_article_url FOR (n:Article) ON (n.url)',
     'CREATE INDEX old_claim_status FOR (n:Claim) ON (n.status)',
+    'CREATE FULLTEXT INDEX old_entity_names FOR (n:Entity) ON EACH [n.name, n.aliases]',
     "CREATE (:Entity:Organization {key: 'gone'})-[:MADE]->(:Claim)<-[:REPORTS]-(:Article)",
     'MATCH (n) DETACH DELETE n',
+    'CALL db.awaitIndexes(60)',
   ])
     await admin.executeQuery(q, {}, { database: target.database });
   await admin.executeQuery(

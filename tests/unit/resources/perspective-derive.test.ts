@@ -90,6 +90,8 @@ describe('a perspective derived from a schema sample', () => {
         fulltext: [
           { name: 'titles', labels: ['Movie'], properties: ['title'] },
           { name: 'other', labels: ['X'], properties: ['zzz'] },
+          // Left behind on a label with no nodes: covers `name`, finds nothing.
+          { name: 'left_behind', labels: ['Entity'], properties: ['name'] },
         ],
       }),
     ).search;

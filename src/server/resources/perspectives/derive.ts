@@ -186,8 +186,9 @@ function searchFor(labels: TokenSample[], sample: SchemaSample): Perspective['se
   if (labels.some((s) => s.props.some((p) => p.key === 'id')) && !props.includes('id')) props.push('id');
   if (!props.length) props.push('name');
   const covers = (i: { properties: string[] }) => i.properties.filter((p) => props.includes(p)).length;
+  // An index left behind on labels that no longer have nodes would find nothing: the scan does better.
   const indexes = [...sample.fulltext]
-    .filter((i) => covers(i) > 0)
+    .filter((i) => covers(i) > 0 && i.labels.some((l) => labels.some((s) => s.name === l)))
     .sort((a, b) => covers(b) - covers(a) || a.name.localeCompare(b.name))
     .slice(0, 3)
     .map((i) => i.name);

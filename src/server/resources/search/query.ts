@@ -44,7 +44,13 @@ export function usableIndexes(p: Perspective, all: readonly IndexInfo[]): IndexI
   const online = all.filter((i) => i.type === 'FULLTEXT' && i.entityType === 'NODE' && i.state === 'ONLINE');
   const named = p.search.indexes.map((n) => online.find((i) => i.name === n)).filter((i): i is IndexInfo => !!i);
   if (named.length) return named;
-  return online.filter((i) => i.properties.some((k) => p.search.properties.includes(k))).slice(0, 3);
+  // Unnamed: only an index on the perspective's labels (one on labels with no nodes left finds nothing).
+  const shown = new Set(p.labels.map((l) => l.label));
+  return online
+    .filter(
+      (i) => i.properties.some((k) => p.search.properties.includes(k)) && i.labelsOrTypes.some((l) => shown.has(l)),
+    )
+    .slice(0, 3);
 }
 
 /**
