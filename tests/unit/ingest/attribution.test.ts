@@ -155,7 +155,7 @@ describe('rule-based attribution', () => {
     ]);
   });
 
-  it("a body of a place speaks, not the place: \"Ukraine's air force said\"; \"state railway\" is no verb", async () => {
+  it('a body of a place speaks, not the place: "Ukraine\'s air force said"; "state railway" is no verb', async () => {
     const rs = await claims("Ukraine's state railway company said engineers had replaced two spans of the bridge.");
     expect(rs.map((r) => [r.c.cue, r.who, r.c.claimant.resolvedBy])).toEqual([
       ['say', "Ukraine's state railway company", 'role'],
