@@ -176,6 +176,18 @@ describe('Markdown and plain text', () => {
     expect(normaliseInput(md, 'md').meta).toMatchObject({ outlet: 'Coast Times', byline: 'Jane Doe' });
   });
 
+  it('plain text: the outlet in brackets in a wire dateline fills the outlet, with or without an outlet word', () => {
+    const meta = (raw: string) => normaliseInput(raw, 'txt').meta;
+    const title = 'Landslide closes coast road';
+    const body = 'Crews worked through the night to clear the road, the council said.';
+    expect(meta(`${title}\n\nMARLOW, May 3 (Meridian) – ${body}`)).toEqual({ title, outlet: 'Meridian' });
+    expect(meta(`${title}\n\nPORT ELLEN, Scotland (Northbridge Wire) - ${body}`).outlet).toBe('Northbridge Wire');
+    // A byline's outlet comes first; brackets that are no dateline's name nothing.
+    expect(meta(`${title}\nBy Anna Berg, Coast Times\n\nMARLOW (Meridian) – ${body}`).outlet).toBe('Coast Times');
+    expect(meta(`${title}\n\nMARLOW (staff reporter) – ${body}`).outlet).toBeUndefined();
+    expect(meta(`${title}\n\nThe council (Meridian) – ${body}`).outlet).toBeUndefined();
+  });
+
   it('plain text: an outlet after the byline names ("By Anna Berg, Northbridge Wire") fills the outlet', () => {
     const body = 'Crews worked through the night to clear the road, the council said.';
     const meta = (raw: string) => normaliseInput(raw, 'txt').meta;
