@@ -210,6 +210,23 @@ function datelineOutletOf(text: string, lines: number): string | undefined {
   return undefined;
 }
 
+/** A wire credit closing the story: "(Reporting by Jane Roe in Kharkiv; editing by Tom Ashby)". */
+const REPORTING_CREDIT =
+  /^\(?\s*reporting by ([^;()]+?)(?:\s+in\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*)?\s*(?:[;,]\s*(?:additional reporting|writing|editing)\b[^()]*)?\)?\.?$/iu;
+
+/** The reporters of a wire credit among the last lines: the byline of a story without one at the top. */
+function reportingCreditOf(text: string): string | undefined {
+  for (const line of text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .slice(-2)) {
+    const names = REPORTING_CREDIT.exec(line)?.[1]?.trim();
+    if (names && names.split(/\s*,\s*/).every((p) => namesOf(p).every(isBylineName))) return names;
+  }
+  return undefined;
+}
+
 /** How far down a byline may be: the headline, a standfirst, a dateline, then the byline at most. */
 const BYLINE_LINES = 4;
 
@@ -271,6 +288,8 @@ export function normaliseInput(
   if ((format === 'txt' || format === 'md') && !meta.byline) {
     const { found, word } = bylineOfPlainText(text, opts.organisations);
     if (found?.byline) meta.byline = found.byline;
+    const credit = found ? undefined : reportingCreditOf(text);
+    if (credit) meta.byline = credit;
     if (found?.outlet && !meta.outlet) meta.outlet = found.outlet;
     bylineWord = word;
   }
