@@ -117,10 +117,14 @@ export async function extractWithText(
 
   const sentences = splitSentences(text);
   const found = await timed(finder.info.name, () => finder.find(text));
-  // "By Harbourwire": the one word is the outlet only when the finder calls it an organisation.
+  // "By Harbourwire": the word is the outlet only when the finder or the graph calls it an organisation;
+  // "By Jane Roe, Kyivpost": unless they call it a place ("By Jane Roe, Kyiv").
   const w = norm.bylineWord;
-  if (w && found.some((f) => f.type === 'ORGANIZATION' && f.start === w.start && f.end === w.end))
-    norm = normalise(new Set([w.text]));
+  if (w) {
+    const named = [...found, ...gazetteerNames(text, gz)].filter((f) => f.start === w.start && f.end === w.end);
+    const outlet = w.afterNames ? !named.some((f) => f.type === 'PLACE') : named.some((f) => f.type === 'ORGANIZATION');
+    if (outlet) norm = normalise(new Set([w.text]));
+  }
   const meta = metaOf(norm);
   const clusters = await timed('names', () => {
     const weapons = weaponNames(text);

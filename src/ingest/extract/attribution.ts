@@ -120,6 +120,10 @@ export function attribute(text: string, sentences: Sentences, mentions: Mention[
       const v = s.start + w.index!;
       if (inside(c.quotes, v)) continue;
       if (DETERMINER_BEFORE.test(c.t.slice(Math.max(s.start, v - 8), v))) continue;
+      // A noun after a possessive ("Ukraine's state railway", "the ministry's report"), or "state" before
+      // a noun ("state media", "state television"), is no speech verb.
+      if (/['’]s\s+$/.test(c.t.slice(Math.max(s.start, v - 3), v))) continue;
+      if (lemma === 'state' && /^state\s+(?!that\b)[a-z]/.test(st.slice(w.index!))) continue;
       const cueSpan = { start: v, end: v + w[0].length };
       let claimant: RefDraft | undefined;
       let statement: Span | undefined;

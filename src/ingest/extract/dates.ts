@@ -56,7 +56,8 @@ export function findDates(text: string, published?: string): FoundDate[] {
     const certainDate = s.isCertain('day') || s.isCertain('weekday') || s.isCertain('month') || s.isCertain('year');
     const deictic = /\b(today|tonight|yesterday|this (morning|evening|afternoon))\b/i.test(raw);
     if (!certainDate && !deictic && !thisPeriod) continue; // a bare time ("3:00")
-    const relative = !s.isCertain('year') || deictic || !!thisPeriod;
+    // chrono marks every part of "last week", "a month ago" certain: resolved against now, not the paper.
+    const relative = !s.isCertain('year') || deictic || !!thisPeriod || r.tags().has('result/relativeDate');
     if (relative && !ref) continue;
     const q = QUALIFIER.exec(text.slice(Math.max(0, start - 8), start));
     if (q) start -= q[0].length;

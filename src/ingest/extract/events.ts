@@ -32,7 +32,10 @@ export function findEvents(text: string, sentences: Span[], mentions: Mention[],
     const st = text.slice(s.start, s.end);
     const m = triggers.exec(st);
     if (!m) continue;
-    const date = dates.find((d) => d.start >= s.start && d.end <= s.end);
+    // "struck repeatedly since … February 2022": a date opening a period is not when the event was.
+    const date = dates.find(
+      (d) => d.start >= s.start && d.end <= s.end && !/\bsince\b[^,;]*$/i.test(text.slice(s.start, d.start)),
+    );
     const inS = mentions.filter((x) => x.start >= s.start && x.end <= s.end);
     const place = inS.find((x) => x.type === 'PLACE');
     if (!date || !place) continue;

@@ -126,7 +126,11 @@ export function findRelations(text: string, sentences: Span[], mentions: Mention
         );
       if (app) {
         const from = p.end + app[0].length;
-        const target = inS.find((m) => m.start >= from && m.start - from <= 2 && m.type !== 'PERSON');
+        const first = inS.find((m) => m.start >= from && m.start - from <= 2 && m.type !== 'PERSON');
+        // "governor of Russia's Belgorod region": the office is of what the possessive qualifies.
+        const poss = first && /^['’]s\s+/.exec(t.slice(first.end));
+        const owned = poss && inS.find((m) => m.start === first.end + poss[0].length && m.type !== 'PERSON');
+        const target = owned || first;
         const cue = `${app[1] ?? ''}${app[2]}`.trim();
         const type = typeOfTitle(app[2]!) ?? 'HOLDS_OFFICE';
         let to: RefDraft | undefined = target ? mref(target) : undefined;

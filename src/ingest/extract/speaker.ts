@@ -78,6 +78,12 @@ export function subjectBefore(c: Ctx, sentence: Span, v: number): RefDraft | und
   }
   const near = candidates.filter((m) => c.t.slice(m.end, v).trim().split(/\s+/).filter(Boolean).length <= 6);
   const nearest = near.pop();
+  // "Ukraine's air force said": a body of the place, unnamed, speaks — not the place by metonymy.
+  const body = nearest?.type === 'PLACE' ? /^['’]s(?:\s+[a-z][\w-]*){1,4}\s*$/.exec(c.t.slice(nearest.end, v)) : null;
+  if (nearest && body) {
+    const end = nearest.end + body[0].trimEnd().length;
+    return { start: nearest.start, end, text: c.text.slice(nearest.start, end), resolvedBy: 'role' };
+  }
   if (nearest) {
     // "the Kremlin's spokesman said": the organisation; "Belgorod governor X said": X (the nearest) — both by proximity.
     return ref(nearest);

@@ -18,6 +18,9 @@ const PART = [
   `(?:in|on|during|via)\\s+(?:a|an|the|his|her|its|their)\\s+(?:[\\w-]+\\s+)?(?:statement|interview|video|post|briefing|address|message|(?:press|news)\\s+conference)(?:\\s+with\\s+[\\p{Lu}][\\p{L}-]*(?:\\s+[\\p{Lu}][\\p{L}-]*)*)?`,
   // "on Telegram", "on state television"
   `on\\s+(?:Telegram|Twitter|X|Facebook|VKontakte|(?:state\\s+)?(?:television|TV|radio))`,
+  // "at the time", and where it was said when "that" follows: "told reporters in Moscow that …"
+  `at\\s+the\\s+time`,
+  `(?:in|at)\\s+[\\p{Lu}][\\p{L}-]*(?:\\s+[\\p{Lu}][\\p{L}-]*)*(?=\\s*,?\\s+that\\s)`,
 ].join('|');
 const WHEN_OR_HOW = new RegExp(`^[\\s,]*(?:(?:${PART})(?=[\\s,.;:!?"]|$)[\\s,]*)+(?::\\s*)?(?:that\\s+)?`, 'u');
 

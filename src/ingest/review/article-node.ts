@@ -35,11 +35,14 @@ async function outletNode(ctx: Omit<ApplyContext, 'article'>, outlet: string): P
 
 /** Byline and credit lines ("By A, Reuters", "© Example Wire"): where a text names who published it. */
 const CREDIT_LINE = /^\s*(?:by\s|©|\(c\)|copyright\b)/i;
+/** A wire dateline up to its dash, the outlet in brackets: "KHARKIV, May 3 (Meridian) –". */
+const WIRE_DATELINE =
+  /^\p{Lu}[\p{Lu}'.-]+(?:\s+\p{Lu}[\p{Lu}'.-]+)*(?:,[^()\n—–]{0,40}?)?\s*\(([^()\n]{2,50})\)\s*(?:—|–|--?)/u;
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Where the text names its outlet: a byline or credit line holding one of the outlet's names, the
- * quote kept ≤ 30 words around the name. Null when no such line does (the outlet is then inferred).
+ * quote kept ≤ 30 words around the name, or a wire dateline naming it in brackets. Null when no such line does (the outlet is then inferred).
  */
 export function outletLine(text: string, names: string[]): Span | null {
   const res = names.map((n) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(n.trim())}(?![\\p{L}\\p{N}])`, 'iu'));
@@ -47,6 +50,10 @@ export function outletLine(text: string, names: string[]): Span | null {
   for (const line of text.split('\n')) {
     const start = at;
     at += line.length + 1;
+    // A wire dateline names it in brackets: "KHARKIV, May 3 (Meridian) – …"; the quote ends at its dash.
+    const dateline = WIRE_DATELINE.exec(line);
+    if (dateline && names.some((n) => n.trim().toLowerCase() === dateline[1]!.trim().toLowerCase()))
+      return { start, end: start + dateline[0].trimEnd().length };
     if (!CREDIT_LINE.test(line)) continue;
     const m = res.map((re) => re.exec(line)).find(Boolean);
     if (m) return trimSpan(text, { start, end: start + line.length }, MAX_QUOTE_WORDS, start + m.index);

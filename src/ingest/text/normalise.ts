@@ -15,11 +15,13 @@ export interface NormalisedText {
   length: number;
   meta: FoundMeta;
   /**
-   * The unknown capitalised word of a one-word byline line ("By Harbourwire"), where it stands:
-   * the outlet only if the name finder calls it an organisation (then normalise again, passing it
-   * in `organisations`); until then the line is no byline.
+   * The unknown capitalised word of a one-word byline line ("By Harbourwire"), where it stands: the
+   * outlet only if the name finder (or the graph) calls it an organisation; or the name after a
+   * byline's names (`afterNames`, "By Jane Roe, Kyivpost"): the outlet unless it is a place ("By
+   * Jane Roe, Kyiv" is where she files from). Then normalise again, passing it in `organisations`;
+   * until then a one-word line is no byline.
    */
-  bylineWord?: { text: string; start: number; end: number };
+  bylineWord?: { text: string; start: number; end: number; afterNames?: boolean };
 }
 
 /** sha256 (hex) of the text's UTF-8 bytes. */
@@ -175,8 +177,54 @@ function bylineOfLine(line: string, organisations?: ReadonlySet<string>): Byline
   if (tail.join(' ').split(/\s+/).length > 6) return undefined;
   const head = parts.slice(0, list);
   if (!head.every((p) => namesOf(p).every(isName))) return undefined;
-  const outlet = tail.find((p) => AGENCIES.has(p.toLowerCase()) || isOutletName(p));
+  const outlet = tail.find((p) => AGENCIES.has(p.toLowerCase()) || isOutletName(p) || organisations?.has(p));
   return outlet ? { byline: head.join(', '), outlet } : { byline: head.join(', ') };
+}
+
+/** Capitalised words that may name an outlet without an outlet word ("Meridian", "Kyiv Independent"): no role among them. */
+function mayNameOutlet(part: string): boolean {
+  const words = part.split(/\s+/);
+  return (
+    words.length <= 4 &&
+    words.every((w, i) => /^\p{Lu}[\p{L}\d'’&.-]*$/u.test(w) || (i > 0 && /^(?:of|the|and|&|for|on)$/.test(w))) &&
+    !words.some((w) => ROLE_WORDS.has(w.toLowerCase()) || NOT_NAME_WORDS.has(w.toLowerCase()))
+  );
+}
+
+/**
+ * A wire dateline's outlet: "KHARKIV, May 3 (Meridian) –", "KYIV, Ukraine (Northbridge Wire) - ": a
+ * place in capitals, an optional date or country, then the outlet in brackets and a dash.
+ */
+const WIRE_DATELINE =
+  /^\p{Lu}[\p{Lu}'.-]+(?:\s+\p{Lu}[\p{Lu}'.-]+)*(?:,[^()\n—–]{0,40}?)?\s*\(([^()\n]{2,50})\)\s*(?:—|–|--?)\s/u;
+
+/** The outlet a wire dateline names among the first few lines, else undefined. */
+function datelineOutletOf(text: string, lines: number): string | undefined {
+  for (const line of text
+    .split('\n')
+    .filter((l) => l.trim())
+    .slice(0, lines)) {
+    const m = WIRE_DATELINE.exec(line.trim());
+    if (m && mayNameOutlet(m[1]!.trim())) return m[1]!.trim();
+  }
+  return undefined;
+}
+
+/** A wire credit closing the story: "(Reporting by Jane Roe in Kharkiv; editing by Tom Ashby)". */
+const REPORTING_CREDIT =
+  /^\(?\s*reporting by ([^;()]+?)(?:\s+in\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*)?\s*(?:[;,]\s*(?:additional reporting|writing|editing)\b[^()]*)?\)?\.?$/iu;
+
+/** The reporters of a wire credit among the last lines: the byline of a story without one at the top. */
+function reportingCreditOf(text: string): string | undefined {
+  for (const line of text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .slice(-2)) {
+    const names = REPORTING_CREDIT.exec(line)?.[1]?.trim();
+    if (names && names.split(/\s*,\s*/).every((p) => namesOf(p).every(isBylineName))) return names;
+  }
+  return undefined;
 }
 
 /** How far down a byline may be: the headline, a standfirst, a dateline, then the byline at most. */
@@ -200,6 +248,15 @@ function bylineOfPlainText(
     if (!line) continue;
     if (++seen > BYLINE_LINES) break;
     const found = bylineOfLine(line, organisations);
+    // "By Jane Roe, Kyivpost": a name after the byline's without an outlet word, for the caller to judge.
+    const rest = found?.byline && !found.outlet ? /\s*(?:,|\||—|–| - )\s*([^,|—–]+)$/.exec(line)?.[1] : undefined;
+    if (rest && mayNameOutlet(rest) && !found!.byline!.endsWith(rest))
+      word = {
+        text: rest,
+        start: start + line.lastIndexOf(rest),
+        end: start + line.lastIndexOf(rest) + rest.length,
+        afterNames: true,
+      };
     if (found) return { found, word };
     const one = oneWordOf(line);
     if (one && !word) word = { text: one, start: start + line.length - one.length, end: start + line.length };
@@ -231,8 +288,14 @@ export function normaliseInput(
   if ((format === 'txt' || format === 'md') && !meta.byline) {
     const { found, word } = bylineOfPlainText(text, opts.organisations);
     if (found?.byline) meta.byline = found.byline;
+    const credit = found ? undefined : reportingCreditOf(text);
+    if (credit) meta.byline = credit;
     if (found?.outlet && !meta.outlet) meta.outlet = found.outlet;
     bylineWord = word;
+  }
+  if ((format === 'txt' || format === 'md') && !meta.outlet) {
+    const outlet = datelineOutletOf(text, BYLINE_LINES + 1);
+    if (outlet) meta.outlet = outlet;
   }
   // A dateline among the lines a headline, byline and dateline take (one more for a kicker).
   if ((format === 'txt' || format === 'md') && !meta.published) {

@@ -154,4 +154,22 @@ describe('rule-based attribution', () => {
       'Two houses burned down after the strike',
     ]);
   });
+
+  it('a body of a place speaks, not the place: "Ukraine\'s air force said"; "state railway" is no verb', async () => {
+    const rs = await claims("Ukraine's state railway company said engineers had replaced two spans of the bridge.");
+    expect(rs.map((r) => [r.c.cue, r.who, r.c.claimant.resolvedBy])).toEqual([
+      ['say', "Ukraine's state railway company", 'role'],
+    ]);
+    const [r] = await claims("Ukraine's air force said it shot down 11 of 14 drones launched overnight.");
+    expect(r!.who).toBe("Ukraine's air force");
+    expect(r!.c.claimant.entityId).toBeUndefined();
+    expect(r!.c.statement).toBe('it shot down 11 of 14 drones launched overnight');
+  });
+
+  it('where and when it was said before "that" is not the statement', async () => {
+    const [r] = await claims('Vyacheslav Gladkov told reporters in Moscow that the attack had damaged a school.');
+    expect(r!.c.statement).toBe('the attack had damaged a school');
+    const [q] = await claims('Vyacheslav Gladkov said at the time that it had struck a railway bridge.');
+    expect(q!.c.statement).toBe('it had struck a railway bridge');
+  });
 });

@@ -58,6 +58,15 @@ describe('dates relative to the publication date, never forwards', () => {
     expect(findDates('It happened on Friday.')).toEqual([]);
   });
 
+  it("'last week' and 'a month ago' need the publication date, never the day of extraction", () => {
+    expect(findDates('Imports reached a record high last week.')).toEqual([]);
+    expect(findDates('The bridge was closed a month ago.')).toEqual([]);
+    expect(one('Imports reached a record high last week.', '2024-09-19')).toMatchObject({
+      date: '2024-09-12',
+      dateBasis: "article published 2024-09-19 (Thursday) says 'last week'",
+    });
+  });
+
   it("'today' and 'tonight' are the publication day", () => {
     expect(one('A tragedy occurred today in the city.', '2023-12-30').date).toBe('2023-12-30');
   });

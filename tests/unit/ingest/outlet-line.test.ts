@@ -16,6 +16,12 @@ describe('outletLine', () => {
     expect(at('Road shut\n\nBY EXAMPLE WIRE STAFF\n\nCrews worked.', ['Example Wire'])).toBe('BY EXAMPLE WIRE STAFF');
   });
 
+  it('is a wire dateline naming it in brackets, up to its dash', () => {
+    const text = 'Road shut\n\nMARLOW, May 3 (Meridian) – Crews worked through the night, the council said.';
+    expect(at(text, ['Meridian'])).toBe('MARLOW, May 3 (Meridian) –');
+    expect(at(text, ['Meridian Times'])).toBeNull();
+  });
+
   it('is not a mention in the body, nor part of a longer word', () => {
     expect(at('Road shut\n\nThe mayor told Reuters the road was shut.', ['Reuters'])).toBeNull();
     expect(at('Road shut\n\nBy Jane Doe, Reutersville Post\n\nCrews worked.', ['Reuters'])).toBeNull();

@@ -36,4 +36,19 @@ describe("the outlet's type", () => {
     );
     expect((await entities('By Anna Berg'))['Northbridge Wire']?.type).toBe('PERSON');
   });
+
+  it('a one-word name after the byline names is the outlet unless the finder calls it a place', async () => {
+    const text = (line: string) => `Ferry service resumes\n\n${line}\n\nThe ferry ran again on Monday, Anna Berg said.`;
+    const outletOf = async (line: string, types: Record<string, 'PERSON' | 'PLACE' | 'ORGANIZATION'>) =>
+      (
+        await extractArticle(
+          { raw: text(line), format: 'txt', source: 'test' },
+          { extractor: fedFinder({ 'Anna Berg': 'PERSON', ...types }) },
+        )
+      ).article.outlet;
+    expect(await outletOf('By Anna Berg, Kyivpost', { Kyivpost: 'PERSON' })).toBe('Kyivpost');
+    expect(await outletOf('By Anna Berg, Meridian', {})).toBe('Meridian');
+    expect(await outletOf('By Anna Berg, Marlow', { Marlow: 'PLACE' })).toBeUndefined();
+    expect(await outletOf('By Anna Berg, Staff Writer', {})).toBeUndefined();
+  });
 });

@@ -143,4 +143,11 @@ describe('the place a governor governs', () => {
     );
     expect(r!.to).toMatchObject({ text: 'Belgorod', entityId: 'belgorod' });
   });
+
+  it('is the place a possessive qualifies: "governor of Russia\'s Belgorod region" governs the region, not Russia', async () => {
+    const [r] = (
+      await run("Vyacheslav Gladkov, the governor of Russia's Belgorod region, said the fire was out.")
+    ).filter((x) => x.type === 'GOVERNOR_OF');
+    expect(r!.to).toMatchObject({ text: 'Belgorod region', entityId: 'belgorod-region' });
+  });
 });

@@ -176,6 +176,34 @@ describe('Markdown and plain text', () => {
     expect(normaliseInput(md, 'md').meta).toMatchObject({ outlet: 'Coast Times', byline: 'Jane Doe' });
   });
 
+  it('plain text: a closing wire credit names the reporters when no byline opens the story', () => {
+    const meta = (raw: string) => normaliseInput(raw, 'txt').meta;
+    const title = 'Landslide closes coast road';
+    const body = 'Crews worked through the night to clear the road, the council said.';
+    expect(meta(`${title}\n\n${body}\n\n(Reporting by Anna Berg; editing by Tom Ashby)`)).toEqual({
+      title,
+      byline: 'Anna Berg',
+    });
+    expect(meta(`${title}\n\n${body}\n\n(Reporting by Anna Berg and Ivan Marsh in Port Ellen)`).byline).toBe(
+      'Anna Berg and Ivan Marsh',
+    );
+    // The byline at the top wins; a credit that names no person is none.
+    expect(meta(`${title}\nBy Jane Doe\n\n${body}\n\n(Reporting by Anna Berg)`).byline).toBe('Jane Doe');
+    expect(meta(`${title}\n\n${body}\n\n(Reporting by staff; editing by the desk)`).byline).toBeUndefined();
+  });
+
+  it('plain text: the outlet in brackets in a wire dateline fills the outlet, with or without an outlet word', () => {
+    const meta = (raw: string) => normaliseInput(raw, 'txt').meta;
+    const title = 'Landslide closes coast road';
+    const body = 'Crews worked through the night to clear the road, the council said.';
+    expect(meta(`${title}\n\nMARLOW, May 3 (Meridian) – ${body}`)).toEqual({ title, outlet: 'Meridian' });
+    expect(meta(`${title}\n\nPORT ELLEN, Scotland (Northbridge Wire) - ${body}`).outlet).toBe('Northbridge Wire');
+    // A byline's outlet comes first; brackets that are no dateline's name nothing.
+    expect(meta(`${title}\nBy Anna Berg, Coast Times\n\nMARLOW (Meridian) – ${body}`).outlet).toBe('Coast Times');
+    expect(meta(`${title}\n\nMARLOW (staff reporter) – ${body}`).outlet).toBeUndefined();
+    expect(meta(`${title}\n\nThe council (Meridian) – ${body}`).outlet).toBeUndefined();
+  });
+
   it('plain text: an outlet after the byline names ("By Anna Berg, Northbridge Wire") fills the outlet', () => {
     const body = 'Crews worked through the night to clear the road, the council said.';
     const meta = (raw: string) => normaliseInput(raw, 'txt').meta;

@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { findNode } from '../../core/graph/graph-store';
+import { extractProgress } from '../../core/ingest/progress';
 import { graphOf } from '../../core/history/actions';
 import type { BatchSummary, BatchView } from '../../../shared/api/ingest';
 import { ApiError, describeError } from '../../api/client';
@@ -44,6 +45,14 @@ export default function IngestDialog({ onClose: close }: { onClose: () => void }
   const [file, setFile] = useState<Dropped | null>(null);
   const [meta, setMeta] = useState({ title: '', outlet: '', published: '', url: '' });
   const [busy, setBusy] = useState(false);
+  // When the running extraction started, and the clock that redraws its progress line.
+  const [since, setSince] = useState<number | null>(null);
+  const [now, setNow] = useState(0);
+  useEffect(() => {
+    if (since === null) return;
+    const t = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(t);
+  }, [since]);
   const [error, setError] = useState<string | null>(null);
   // The last refusal matched only the title, outlet and date of a graph Article: it may be added anyway.
   const [sameTitle, setSameTitle] = useState(false);
@@ -94,6 +103,8 @@ export default function IngestDialog({ onClose: close }: { onClose: () => void }
   /** `allowSameTitle`: the person chose "Add as a separate article" after a same-title refusal. */
   const extract = async (allowSameTitle = false) => {
     setBusy(true);
+    setSince(Date.now());
+    setNow(Date.now());
     setError(null);
     setSameTitle(false);
     try {
@@ -108,6 +119,7 @@ export default function IngestDialog({ onClose: close }: { onClose: () => void }
       setSameTitle(e instanceof ApiError && e.details.match === 'title');
     } finally {
       setBusy(false);
+      setSince(null);
     }
   };
 
@@ -264,6 +276,11 @@ export default function IngestDialog({ onClose: close }: { onClose: () => void }
               </div>
             ) : null}
             <div className="row" style={{ justifyContent: 'flex-end' }}>
+              {since !== null ? (
+                <span className="muted" role="status" data-testid="ingest-progress">
+                  {extractProgress(file ? file.bytes : text.length, now - since)}
+                </span>
+              ) : null}
               <button
                 className="btn primary"
                 type="submit"
