@@ -5,3 +5,6 @@
 
 /** The most moved relationships a merge or its undo returns to draw (an expansion's default page). */
 export const MERGE_DRAW_MAX = 100;
+
+/** The most rewritten relationships a merge or its undo lists (their `according_to`) for a client to read again. */
+export const REWRITTEN_RELATIONSHIPS_MAX = 1000;

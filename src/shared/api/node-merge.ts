@@ -3,7 +3,7 @@ import { GraphPayloadSchema } from '../graph';
 import type { EndpointContract } from './contract';
 import { NodeIdParamsSchema, NodeIdSchema } from './common';
 import { VersionSchema } from './node-edit';
-import { MERGE_DRAW_MAX } from './merge-caps';
+import { MERGE_DRAW_MAX, REWRITTEN_RELATIONSHIPS_MAX } from './merge-caps';
 import { ROUTES } from './routes';
 
 const REASON_REQUIRED = 'is required: say why these are the same entity (kept in the audit trail)';
@@ -36,6 +36,11 @@ export const NodeMergeResponseSchema = z.object({
     .array(z.string())
     .describe(
       "elementIds of the other nodes whose properties the merge rewrote (those naming the duplicate by key, with the readable names beside: a claim's `claimant` and caption, an article's `outlet_id` and `outlet`…): a client showing them reads them again",
+    ),
+  rewrittenRelationships: z
+    .array(z.string())
+    .describe(
+      `elementIds of the relationships whose \`according_to\` the merge rewrote (up to ${REWRITTEN_RELATIONSHIPS_MAX}; the moved copies among them are in \`movedGraph\`): a client showing them reads them again`,
     ),
   audit: z.number().int().describe('the `node.merge` audit entry: what `POST /api/nodes/{id}/unmerge` undoes'),
   movedGraph: GraphPayloadSchema.describe(

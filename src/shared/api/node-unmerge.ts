@@ -3,7 +3,7 @@ import { GraphPayloadSchema } from '../graph';
 import type { EndpointContract } from './contract';
 import { NodeIdParamsSchema } from './common';
 import { VersionSchema } from './node-edit';
-import { MERGE_DRAW_MAX } from './merge-caps';
+import { MERGE_DRAW_MAX, REWRITTEN_RELATIONSHIPS_MAX } from './merge-caps';
 import { ROUTES } from './routes';
 
 const REASON_REQUIRED = 'is required: say why the merge was wrong (kept in the audit trail)';
@@ -34,6 +34,11 @@ export const NodeUnmergeResponseSchema = z.object({
     .array(z.string())
     .describe(
       'elementIds of the nodes whose key references (and the readable names beside them) the undo put back: a client showing them reads them again',
+    ),
+  rewrittenRelationships: z
+    .array(z.string())
+    .describe(
+      `elementIds of the relationships whose \`according_to\` the undo put back (up to ${REWRITTEN_RELATIONSHIPS_MAX}): a client showing them reads them again`,
     ),
   removed: z
     .array(z.string())

@@ -12,10 +12,17 @@ import type {
   NodeMergeResponse,
   NodeUnmergeResponse,
 } from '../../shared/api';
+import type { RelationshipDetailResponse } from '../../shared/api';
 import type { GraphPayload } from '../../shared/graph';
 import type { UndoMergeOffer } from '../core/shell/actions';
 import type { GraphState } from '../core/graph/graph-store';
-import { loadedAnywhere, refreshNodeEverywhere, refreshReadEverywhere } from '../core/graph/node-data';
+import {
+  edgesLoadedAnywhere,
+  loadedAnywhere,
+  refreshEdgeEverywhere,
+  refreshNodeEverywhere,
+  refreshReadEverywhere,
+} from '../core/graph/node-data';
 import { mergedView, unmergedView } from '../core/graph/merge-view';
 import { graphOf } from '../core/history/actions';
 import type { Explorer } from './explorer';
@@ -50,6 +57,35 @@ export async function refreshRewritten(
       app.store.set(refreshReadEverywhere(data.node));
       app.selection.forget(id);
       if (app.state.focus === id) void app.selection.loadDetail(id);
+    }
+  };
+  await Promise.all(Array.from({ length: REWRITTEN_READS_AT_ONCE }, read));
+}
+
+/**
+ * Reads again the relationships a merge or its undo rewrote (their `according_to` named the
+ * duplicate) that some step of the view holds or the panel shows, but for `drawn` (in the answer's
+ * payload, current already): up to REWRITTEN_READ_MAX, REWRITTEN_READS_AT_ONCE at a time. The
+ * other rewritten relationships' cached details are dropped. Resolves when all are read.
+ */
+export async function refreshRewrittenRelationships(
+  app: Pick<Explorer, 'api' | 'store' | 'relationships' | 'state'>,
+  ids: readonly string[],
+  drawn: GraphPayload,
+): Promise<void> {
+  const current = new Set(drawn.edges.map((e) => e.id));
+  const open = app.state.relationship?.id;
+  const shown = open && ids.includes(open) ? [open] : [];
+  const todo = [...new Set([...shown, ...edgesLoadedAnywhere(app.state, ids)])]
+    .filter((id) => !current.has(id))
+    .slice(0, REWRITTEN_READ_MAX);
+  app.relationships.rewritten(ids, []);
+  const read = async (): Promise<void> => {
+    for (let id = todo.shift(); id !== undefined; id = todo.shift()) {
+      const data: RelationshipDetailResponse | null = await app.api.relationship(id).catch(() => null);
+      if (!data) continue;
+      app.store.set(refreshEdgeEverywhere(data.relationship));
+      app.relationships.rewritten([], [data]);
     }
   };
   await Promise.all(Array.from({ length: REWRITTEN_READS_AT_ONCE }, read));
@@ -91,6 +127,7 @@ export async function undoMerge(app: Explorer, offer: UndoMergeOffer, reason: st
   showNodeVersion(app, out.id, out.properties);
   settle(app, before, out.restored);
   void refreshRewritten(app, out.rewritten);
+  void refreshRewrittenRelationships(app, out.rewrittenRelationships, out.restored);
   app.shell.setStatus('info', `Undid the merge: ${offer.duplicate} is back.`, {
     ref: out.duplicate.key ?? out.duplicate.id,
     caption: offer.duplicate,
@@ -146,6 +183,7 @@ export async function mergeDuplicate(
   showNodeVersion(app, out.id, out.properties);
   settle(app, before, out.movedGraph);
   void refreshRewritten(app, out.rewritten);
+  void refreshRewrittenRelationships(app, out.rewrittenRelationships, out.movedGraph);
   // Properties naming the duplicate by key (a link's source, a claim's claimant…) were re-pointed too: say how many.
   const n = out.referencesRewritten;
   const refs = n

@@ -34,6 +34,19 @@ export class RelationshipController {
     }
   }
 
+  /**
+   * Relationships the server rewrote: `fresh` (read again) replaces the cached detail and the open
+   * one; the others' cached details are dropped, so opening one reads it again.
+   */
+  rewritten(ids: readonly string[], fresh: readonly RelationshipDetailResponse[]): void {
+    for (const id of ids) this.cache.delete(id);
+    for (const data of fresh) {
+      const id = data.relationship.id;
+      this.cache.set(id, data);
+      this.app.store.set(relationshipLoaded(id, data));
+    }
+  }
+
   close(): void {
     this.app.store.set(closeRelationship());
   }

@@ -67,6 +67,17 @@ beforeAll(async () => {
     { s: SURVIVOR, dup: DUP, event: EVENT },
   );
 });
+/** The element ids of the Bakhmut attribution and of the REPORTED link set up here (wherever it now starts). */
+const relationshipIds = async () => {
+  const rows = await cypher(
+    `MATCH (e:Event {id: $event})-[att:ATTRIBUTED_TO]->(:Entity {id: 'russian-armed-forces'})
+     MATCH ()-[rep:REPORTED {note: 'refs'}]->(e)
+     RETURN elementId(att) AS att, elementId(rep) AS rep`,
+    { event: EVENT },
+  );
+  return rows[0]!.toObject() as { att: string; rep: string };
+};
+
 afterAll(async () => {
   await api?.close();
   store?.close();
@@ -89,6 +100,9 @@ describe('a merge rewrites the references to the duplicate', () => {
     expect(m.body.referencesRewritten).toBe(5);
     // The nodes among them (the relationships are not listed), for the explorer to read again.
     expect([...m.body.rewritten].sort()).toEqual(await elementIdsOf([EVENT, 'refs-claim', 'refs-article']));
+    // And the relationships, for the explorer to read again those it shows: the attribution, the moved copy.
+    const rels = await relationshipIds();
+    expect([...m.body.rewrittenRelationships].sort()).toEqual([rels.att, rels.rep].sort());
     expect(await references()).toEqual({
       attribution: SURVIVOR,
       casualties: SURVIVOR,
@@ -134,6 +148,7 @@ describe('a merge rewrites the references to the duplicate', () => {
     expect(u.body.referencesRestored).toBe(4);
     // The claim re-pointed since is not the undo's: it is not listed.
     expect([...u.body.rewritten].sort()).toEqual(await elementIdsOf([EVENT, 'refs-article']));
+    expect(u.body.rewrittenRelationships).toContain((await relationshipIds()).att);
     expect(await references()).toEqual({
       attribution: DUP,
       casualties: DUP,

@@ -15,7 +15,7 @@ import { ApiError, badRequest, notFound } from '../../http/errors';
 import { noteWrite } from '../../../runtime/store/write-scope';
 import { LOCK, notOurs } from './query';
 import { drawnPayload } from './drawn';
-import { rewriteReferences, rewrittenNodes, type RewrittenReference } from './references';
+import { rewriteReferences, rewrittenNodes, rewrittenRelationships, type RewrittenReference } from './references';
 
 /** One relationship of the duplicate as the audit keeps it: enough to recreate it by hand. */
 export interface MovedRelationship {
@@ -57,6 +57,8 @@ export interface MergeOutcome {
   referencesRewritten: number;
   /** The other nodes those references are on (element ids), for the explorer to read again. */
   rewritten: string[];
+  /** The relationships whose `according_to` it rewrote (element ids, capped), for the explorer to read again. */
+  rewrittenRelationships: string[];
   /** Some moved relationships with their ends, to draw (drawn.ts). */
   movedGraph: GraphPayload;
 }
@@ -245,6 +247,7 @@ export async function mergeEntities(db: Db, address: string, body: NodeMergeBody
           dropped: relationships.length - moved,
           referencesRewritten: references.length,
           rewritten: rewrittenNodes(references, sid),
+          rewrittenRelationships: rewrittenRelationships(references),
           movedGraph,
         };
       },

@@ -11,6 +11,7 @@
  */
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { toJson } from '../../db/convert';
+import { REWRITTEN_RELATIONSHIPS_MAX } from '../../../shared/api/merge-caps';
 
 /**
  * The node properties holding an entity key (seed/README.md, the loader's rows.ts, ingest's
@@ -70,6 +71,13 @@ interface NamesBeside {
 export const rewrittenNodes = (refs: readonly Pick<RewrittenReference, 'on' | 'id'>[], except?: string) => [
   ...new Set(refs.filter((x) => x.on === 'node' && x.id !== except).map((x) => x.id)),
 ];
+
+/**
+ * The element ids of the relationships among `refs`, each once, up to REWRITTEN_RELATIONSHIPS_MAX:
+ * what a client showing them reads again (the audit entry keeps them all).
+ */
+export const rewrittenRelationships = (refs: readonly Pick<RewrittenReference, 'on' | 'id'>[]) =>
+  [...new Set(refs.filter((x) => x.on === 'relationship').map((x) => x.id))].slice(0, REWRITTEN_RELATIONSHIPS_MAX);
 
 /** The entities' readable names, as the loader falls back to the key when one has none. */
 export interface MergedNames {
@@ -235,7 +243,7 @@ export async function restoreReferences(
   refs: readonly RewrittenReference[],
   from: string,
   to: string,
-): Promise<{ restored: number; nodes: string[] }> {
+): Promise<{ restored: number; nodes: string[]; relationships: string[] }> {
   const beside = new Map<string, string | null>(NODE_KEYS.map((k) => [k.property, k.beside]));
   // Only properties a merge writes: the audit entry is JSON an admin could have edited.
   const nodes = refs.filter((x) => x.on === 'node' && beside.has(x.property));
@@ -275,15 +283,17 @@ export async function restoreReferences(
     if (c) restoredOn.push(x);
   }
   if (rels.length) {
-    n += await count(
+    const back = await rows(
       tx,
       `UNWIND $rels AS x
        MATCH ()-[r]->() WHERE elementId(r) = x.id AND type(r) = x.key AND r.${REL_KEY} = $from
-       SET r.${REL_KEY} = $to RETURN count(r) AS c`,
+       SET r.${REL_KEY} = $to RETURN elementId(r) AS id`,
       { rels: rels.map((x) => ({ id: x.id, key: x.key })), from, to },
     );
+    n += back.length;
+    for (const r of back) restoredOn.push({ on: 'relationship', id: r.id as string, key: null, property: REL_KEY });
   }
-  return { restored: n, nodes: rewrittenNodes(restoredOn) };
+  return { restored: n, nodes: rewrittenNodes(restoredOn), relationships: rewrittenRelationships(restoredOn) };
 }
 
 /** The readable name kept with `x`, when it is one a merge writes beside that key and well formed (the entry is JSON). */

@@ -144,6 +144,7 @@ export const nodeEditRoutes: RouteModule = (app, ctx) => {
       referencesRewritten: out.referencesRewritten,
       aliasesAdded: out.aliasesAdded,
       rewritten: out.rewritten,
+      rewrittenRelationships: out.rewrittenRelationships,
       audit,
       movedGraph: out.movedGraph,
     };
@@ -188,6 +189,7 @@ export const nodeEditRoutes: RouteModule = (app, ctx) => {
       recreated: out.recreated,
       referencesRestored: out.referencesRestored,
       rewritten: out.rewritten,
+      rewrittenRelationships: out.rewrittenRelationships,
       removed: out.removed,
       restored: out.restored,
     };

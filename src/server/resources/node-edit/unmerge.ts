@@ -52,6 +52,8 @@ export interface UnmergeOutcome {
   referencesRestored: number;
   /** The other nodes whose references the undo put back (element ids), for the explorer to read again. */
   rewritten: string[];
+  /** The relationships whose `according_to` the undo put back (element ids, capped). */
+  rewrittenRelationships: string[];
   /** The survivor's relationships that moved back (deleted there). */
   removed: string[];
   /** The duplicate with some of its relationships and their ends, to draw (drawn.ts). */
@@ -167,7 +169,7 @@ async function undo(
   const restoredRefs =
     dup.key !== null && sKey !== null
       ? await restoreReferences(tx, dup.references ?? [], sKey, dup.key)
-      : { restored: 0, nodes: [] };
+      : { restored: 0, nodes: [], relationships: [] };
   // Each moved relationship must still be on the survivor exactly as it was moved: one per entry.
   // Only the survivor's relationships of the moved types to the moved ones' other ends: a hub
   // survivor's other relationships are not read.
@@ -284,6 +286,7 @@ async function undo(
     recreated,
     referencesRestored: restoredRefs.restored,
     rewritten: restoredRefs.nodes.filter((id) => id !== sid),
+    rewrittenRelationships: restoredRefs.relationships,
     removed: moves.map((m) => m.rid),
     restored,
   };

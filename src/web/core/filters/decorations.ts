@@ -17,6 +17,8 @@ export interface ViewDecorations {
   hideEdges: ReadonlySet<string>;
   /** The faded nodes the brush left out (not those the map fades): the legend does not count them. */
   outside: ReadonlySet<string>;
+  /** The faded edges the brush left out: the timeline's "links shown" does not count them. */
+  outsideEdges: ReadonlySet<string>;
   /** Events with contradicting claims: always labelled, ringed by the marker layer. */
   contested: ReadonlySet<string>;
   /** Edge thickness from corroboration (screen px); edges not listed keep their size. */
@@ -29,11 +31,12 @@ export const NO_DECORATIONS: ViewDecorations = {
   hideNodes: new Set(),
   hideEdges: new Set(),
   outside: new Set(),
+  outsideEdges: new Set(),
   contested: new Set(),
   edgeWidth: new Map(),
 };
 
-/** What the filters leave on screen (nodes/edges drawn, i.e. not hidden). */
+/** What the filters leave on screen (nodes/edges drawn, i.e. not hidden, and not faded by the brush). */
 export interface ShownCounts {
   nodes: number;
   edges: number;
@@ -97,14 +100,15 @@ export function computeDecorations(g: ViewGraph, inp: DecorationInputs): ViewDec
     hideNodes: filter.hideNodes,
     hideEdges,
     outside: filter.fadeNodes,
+    outsideEdges: filter.fadeEdges,
     contested,
     edgeWidth,
   };
 }
 
 /**
- * What the decorations leave on screen of the view graph: `nodes` and `edges` drawn (faded ones
- * too), per label and contested only those the brush kept. `labelOf` names the legend rows a node
+ * What the decorations leave on screen of the view graph: `nodes` and `edges` drawn and kept by
+ * the brush (what the map fades still counts), per label and contested likewise. `labelOf` names the legend rows a node
  * counts under (one label, or every label of a multi-label node). O(nodes + edges).
  */
 export function shownCounts(
@@ -113,8 +117,13 @@ export function shownCounts(
   labelOf: (n: ViewGraph['nodes'][number]) => string | readonly string[],
 ): ShownCounts {
   let hiddenEdges = 0;
-  for (const e of g.edges) if (d.hideEdges.has(e.id)) hiddenEdges++;
+  let outsideEdges = 0;
+  for (const e of g.edges) {
+    if (d.hideEdges.has(e.id)) hiddenEdges++;
+    else if (d.outsideEdges.has(e.id)) outsideEdges++;
+  }
   let hiddenNodes = 0;
+  let outsideNodes = 0;
   let contested = 0;
   const byLabel: Record<string, number> = {};
   for (const n of g.nodes) {
@@ -123,14 +132,17 @@ export function shownCounts(
       continue;
     }
     // Faded out of the brushed range: drawn dim and without its caption, but not what is looked at.
-    if (d.outside.has(n.id)) continue;
+    if (d.outside.has(n.id)) {
+      outsideNodes++;
+      continue;
+    }
     const ls = labelOf(n);
     for (const l of typeof ls === 'string' ? [ls] : ls) byLabel[l] = (byLabel[l] ?? 0) + 1;
     if (d.contested.has(n.id)) contested++;
   }
   return {
-    nodes: g.nodes.length - hiddenNodes,
-    edges: g.edges.length - hiddenEdges,
+    nodes: g.nodes.length - hiddenNodes - outsideNodes,
+    edges: g.edges.length - hiddenEdges - outsideEdges,
     hiddenEdges,
     fadedNodes: d.fadeNodes.size,
     byLabel,
@@ -166,6 +178,7 @@ export function sameDecorations(a: ViewDecorations, b: ViewDecorations): boolean
     [a.hideNodes, b.hideNodes],
     [a.hideEdges, b.hideEdges],
     [a.outside, b.outside],
+    [a.outsideEdges, b.outsideEdges],
     [a.contested, b.contested],
   ] as const;
   if (!sets.every(([x, y]) => sameSet(x, y))) return false;

@@ -4,11 +4,12 @@
  * walks the exploration, and cannot take back a change already saved for everyone, so going
  * back must not bring the old name back either.
  */
-import type { GraphNode } from '../../../shared/graph';
+import type { GraphEdge, GraphNode } from '../../../shared/graph';
 import type { AppState } from '../state';
 import type { Entry } from '../history/history';
 import type { GraphState } from './graph-store';
 import { displayCaption } from './graph-store';
+import { OverlayMap } from './overlay-map';
 import { refreshNode } from './refresh';
 import { prune } from './pools';
 
@@ -57,6 +58,27 @@ export const refreshNodeEverywhere = (id: string, properties: Record<string, unk
  * renamed or merged) replaces the graph's copy in every step that holds it, as a detail read does.
  */
 export const refreshReadEverywhere = (fresh: GraphNode) => everywhere((state) => refreshNode(state, fresh));
+
+/**
+ * Relationship `fresh` read again (the server rewrote its `according_to` when the entity it named
+ * was merged) replaces the graph's copy in every step that holds it, its ends kept.
+ */
+export const refreshEdgeEverywhere = (fresh: GraphEdge) =>
+  everywhere((state) => {
+    const cur = state.edges.get(fresh.id);
+    if (!cur || JSON.stringify(cur.properties) === JSON.stringify(fresh.properties)) return state;
+    const { clipped: _clipped, ...rest } = cur;
+    return { ...state, edges: OverlayMap.with(state.edges, [[cur.id, { ...rest, properties: fresh.properties }]]) };
+  });
+
+/** Which of relationships `ids` some step of the history holds, each once, those of the present first. */
+export function edgesLoadedAnywhere(s: AppState, ids: readonly string[]): string[] {
+  const h = s.history;
+  const unique = [...new Set(ids)];
+  const now = new Set(unique.filter((id) => h.present.state.edges.has(id)));
+  const steps = [...h.past, ...h.future];
+  return [...now, ...unique.filter((id) => !now.has(id) && steps.some((e) => e.state.edges.has(id)))];
+}
 
 /** Which of `ids` some step of the history holds, each once, those of the present first. O(ids × entries). */
 export function loadedAnywhere(s: AppState, ids: readonly string[]): string[] {

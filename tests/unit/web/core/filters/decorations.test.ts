@@ -50,8 +50,12 @@ describe('decorations (what the reducers read)', () => {
     expect(faded.fadeNodes.size).toBeGreaterThan(0);
     expect(faded.outside).toEqual(faded.fadeNodes);
     const dim = shownCounts(graph, faded, label);
-    // Faded nodes are still drawn (dim), but the legend counts what is in range, as "hide the rest" does.
-    expect(dim.nodes).toBe(graph.nodes.length);
+    // Faded nodes are still drawn (dim), but the counts are of what is in range, as "hide the rest" does.
+    expect(faded.fadeEdges.size).toBeGreaterThan(0);
+    expect(dim.nodes).toBe(shownCounts(graph, hidden, label).nodes);
+    expect(dim.edges).toBe(shownCounts(graph, hidden, label).edges);
+    expect(dim.nodes).toBe(graph.nodes.length - faded.fadeNodes.size);
+    expect(dim.edges).toBe(graph.edges.length - faded.fadeEdges.size);
     expect(dim.fadedNodes).toBe(faded.fadeNodes.size);
     expect(dim.byLabel).toEqual(shownCounts(graph, hidden, label).byLabel);
     expect(dim.contested).toBe(shownCounts(graph, hidden, label).contested);
@@ -59,6 +63,7 @@ describe('decorations (what the reducers read)', () => {
     // What the map fades (claims, articles) is not left out of the legend.
     const map = computeDecorations(graph, { ...inputs, map: true });
     expect(map.outside.size).toBe(0);
+    expect(shownCounts(graph, map, label).nodes).toBe(graph.nodes.length);
     expect(shownCounts(graph, map, label).byLabel).toEqual(
       shownCounts(graph, computeDecorations(graph, inputs), label).byLabel,
     );
