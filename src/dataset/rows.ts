@@ -66,18 +66,29 @@ export const PROVENANCE_KEYS = [
   'evidence_ends',
   'sources',
   'outlets',
+  'unnamed_outlets',
 ] as const;
 
 /**
  * Provenance properties: the first quote as article/quote/start/end, all of them as parallel
  * lists, and how many articles and outlets support it. Ingest's accepts write the same shape.
+ * `outletOf` gives an article's outlet, or null when it is not known (none recorded, or a
+ * placeholder organisation): such articles are counted apart, as `unnamed_outlets`, since two of
+ * them may well be one outlet and one of them may be a named one's.
  */
 export function provenance(
   evidence: readonly Pick<Evidence, 'article' | 'quote' | 'start' | 'end'>[],
-  outletOf: (article: string) => string,
+  outletOf: (article: string) => string | null,
 ): Row {
   const first = evidence[0]!;
   const articles = evidence.map((e) => e.article);
+  const named = new Set<string>();
+  let unnamed = 0;
+  for (const a of new Set(articles)) {
+    const o = outletOf(a);
+    if (o === null) unnamed++;
+    else named.add(o);
+  }
   return {
     article: first.article,
     quote: first.quote,
@@ -88,7 +99,8 @@ export function provenance(
     evidence_starts: evidence.map((e) => e.start),
     evidence_ends: evidence.map((e) => e.end),
     sources: new Set(articles).size,
-    outlets: new Set(articles.map(outletOf)).size,
+    outlets: named.size,
+    unnamed_outlets: unnamed,
   };
 }
 
@@ -102,7 +114,11 @@ export function provenance(
  */
 export class SeedRows {
   private readonly ids: NodeIndex;
-  private readonly outletOf = (a: string): string => this.ids.article(a)?.outlet ?? a;
+  /** An article's outlet, null for a placeholder organisation (seed/README.md: an unidentified publisher). */
+  private readonly outletOf = (a: string): string | null => {
+    const o = this.ids.article(a)?.outlet;
+    return o && this.ids.entity(o)?.data.placeholder !== true ? o : null;
+  };
   private readonly nameOf = (id: string): string | undefined => this.ids.entity(id)?.data.name;
 
   constructor(private readonly d: SeedData) {

@@ -54,7 +54,8 @@ export const GraphEdgeSchema = z.object({
   target: z.string().describe('elementId of the end node'),
   properties: PropertiesSchema.describe(
     "the relationship's properties; on evidence-carrying relationships also `sources` (distinct supporting articles), " +
-      '`outlets` (distinct outlets), `article`/`quote`/`start`/`end` and the evidence_* lists',
+      '`outlets` (distinct named outlets), `unnamed_outlets` (distinct articles whose outlet is unknown; absent on older loads), ' +
+      '`article`/`quote`/`start`/`end` and the evidence_* lists',
   ),
   clipped: clippedSchema('GET /api/relationships/{id}'),
 });

@@ -12,7 +12,7 @@ import type { ClaimDecision, Decision, EntityDecision, EventDecision, Relationsh
 import { ReviewBlocked } from './errors';
 import { outletKey, resolveRef } from './proposals';
 import type { Vocabulary } from './vocabulary';
-import { isoToDate, provenance, evidenceOf, slugify, type EvidenceRef } from './values';
+import { isoToDate, provenance, evidenceOf, outletsOf, slugify, type EvidenceRef } from './values';
 import type { GraphWriter, NodeHandle } from './writer';
 import { nodeOrSurvivor, type FollowMerges, type Repointed } from './repoint';
 
@@ -28,7 +28,8 @@ export interface ApplyContext {
   dataset: string;
   /** The article node (ensured before any candidate is written). */
   article: NodeHandle;
-  outletIds: Map<string, string>;
+  /** Articles' outlets as provenance() counts them (null: unknown), read once per accept. */
+  outletIds: Map<string, string | null>;
   /** Where merged-away entities went (the server's merge map); absent: an id that finds no node is refused. */
   followMerges?: FollowMerges;
   /** The references of the candidate being applied that named a merged-away entity (./repoint.ts). */
@@ -57,21 +58,10 @@ export function evidenceAt(ctx: Pick<ApplyContext, 'text' | 'article'>, span: Sp
   return { article: ctx.article.id, quote, start: s.start, end: s.end };
 }
 
-async function outletOf(ctx: ApplyContext, articleId: string): Promise<string> {
-  const known = ctx.outletIds.get(articleId);
-  if (known) return known;
-  const r = await ctx.w.tx.run('MATCH (a:Article {id: $id}) RETURN coalesce(a.outlet_id, a.outlet, a.id) AS o', {
-    id: articleId,
-  });
-  const o = String(r.records[0]?.get('o') ?? articleId);
-  ctx.outletIds.set(articleId, o);
-  return o;
-}
-
 async function provenanceOf(ctx: ApplyContext, ev: EvidenceRef[]) {
-  const outlets = new Map<string, string>();
-  for (const e of ev) outlets.set(e.article, await outletOf(ctx, e.article));
-  return provenance(ev, (a) => outlets.get(a) ?? a);
+  const missing = ev.map((e) => e.article).filter((a) => !ctx.outletIds.has(a));
+  if (missing.length) for (const [a, o] of await outletsOf(ctx.w.tx, missing)) ctx.outletIds.set(a, o);
+  return provenance(ev, (a) => ctx.outletIds.get(a) ?? null);
 }
 
 /** A reference resolved to an existing node (refusing unknown ids and participants not accepted yet). */

@@ -16,7 +16,7 @@ import {
   type ReviewActor,
   type ReviewDeps,
 } from './transaction';
-import { provenance } from './values';
+import { outletsOf, provenance } from './values';
 import type { NodeHandle } from './writer';
 
 export const CONTRA = 'contra:';
@@ -44,13 +44,9 @@ export async function confirmContradiction(
       const a = await w.node(p.claim);
       const b = await w.node(p.other);
       if (!a || !b) throw new ReviewNotFound(`${a ? p.other : p.claim} is no longer in the graph.`);
-      const r = await w.tx.run(
-        'MATCH (x:Article) WHERE x.id IN $ids RETURN x.id AS id, coalesce(x.outlet_id, x.id) AS o',
-        { ids: [evidence(a).article, evidence(b).article] },
-      );
-      const outlets = new Map(r.records.map((x) => [x.get('id') as string, x.get('o') as string]));
+      const outlets = await outletsOf(w.tx, [evidence(a).article, evidence(b).article]);
       await w.createRel(a, 'CONTRADICTS', b, {
-        ...provenance([evidence(a), evidence(b)], (x) => outlets.get(x) ?? x),
+        ...provenance([evidence(a), evidence(b)], (x) => outlets.get(x) ?? null),
         reason: p.reason,
         ...stamp({ actor: actor.name, at }, { name: 'contradictions', version: '1.0.0' }),
       });

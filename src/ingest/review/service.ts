@@ -243,7 +243,7 @@ export class ReviewService {
           actor: actor.name,
           at,
           dataset: this.d.dataset,
-          outletIds: new Map<string, string>(),
+          outletIds: new Map<string, string | null>(),
           followMerges: this.d.followMerges,
           repointed: [],
         };

@@ -3,7 +3,7 @@
  * changed are kept as JSON and must come back as exactly the same Neo4j types on undo (an
  * integer stays an integer, a float a float, a date a date), or the graph would differ.
  */
-import neo4j, { isDate, isInt, isPoint } from 'neo4j-driver';
+import neo4j, { isDate, isInt, isPoint, type Transaction } from 'neo4j-driver';
 
 export type Enc =
   | null
@@ -69,6 +69,22 @@ export interface EvidenceRef {
 
 /** Provenance properties exactly as the seed loader writes them (one implementation). */
 export { provenance, PROVENANCE_KEYS } from '../../dataset/load';
+
+/**
+ * The outlet of each article, as provenance() counts it: its organization's id (else its outlet's
+ * name), or null when unknown — no outlet recorded, a placeholder organization standing in for an
+ * unnamed publisher (as the seed has one), or no such article.
+ */
+export async function outletsOf(tx: Pick<Transaction, 'run'>, ids: string[]): Promise<Map<string, string | null>> {
+  const r = await tx.run(
+    `UNWIND $ids AS id
+     OPTIONAL MATCH (a:Article {id: id})
+     OPTIONAL MATCH (o:Organization {id: a.outlet_id})
+     RETURN id, CASE WHEN o.placeholder = true THEN null ELSE coalesce(a.outlet_id, a.outlet) END AS o`,
+    { ids: [...new Set(ids)] },
+  );
+  return new Map(r.records.map((x) => [x.get('id') as string, (x.get('o') as string | null) ?? null]));
+}
 
 /** The evidence list of a relationship's provenance properties (the inverse of provenance()). */
 export function evidenceOf(props: Record<string, unknown>): EvidenceRef[] {

@@ -34,6 +34,7 @@ export const PROVENANCE_PROPERTIES: readonly string[] = [
   'end',
   'sources',
   'outlets',
+  'unnamed_outlets',
 ];
 const PROVENANCE_PREFIXES = ['evidence_', 'reported_', 'extractor_', 'accepted_'];
 

@@ -9,14 +9,18 @@ import { ensureSeeded } from '../../support/seeded';
 
 /**
  * Corroboration in the API's relationship payloads (`sources` distinct articles, `outlets`
- * distinct outlets), checked against the curated evidence, and the investigation endpoints in the
- * OpenAPI document.
+ * distinct named outlets, `unnamed_outlets` articles whose outlet is a placeholder), checked against
+ * the curated evidence, and the investigation endpoints in the OpenAPI document.
  */
 
 let driver: Driver;
 let api: TestApi;
 const seed = readSeed(SEED_DATA_DIR);
-const outletOf = new Map(seed.articles.map((a) => [a.id, a.outlet]));
+const placeholders = new Set(seed.entities.filter((e) => e.data.placeholder === true).map((e) => e.data.id));
+/** An article's outlet, null when a placeholder stands in for it (the seed's unnamed publisher). */
+const outletOf = new Map(seed.articles.map((a) => [a.id, placeholders.has(a.outlet) ? null : a.outlet]));
+const named = (articles: Set<string>) => new Set([...articles].map((a) => outletOf.get(a)).filter(Boolean)).size;
+const unnamed = (articles: Set<string>) => [...articles].filter((a) => outletOf.get(a) === null).length;
 
 /** What the seed files say: distinct articles and outlets behind a relationship's evidence. */
 function expected(type: string, from: string, to: string) {
@@ -25,7 +29,8 @@ function expected(type: string, from: string, to: string) {
   const articles = new Set(r.evidence.map((e) => e.article));
   return {
     sources: articles.size,
-    outlets: new Set([...articles].map((a) => outletOf.get(a))).size,
+    outlets: named(articles),
+    unnamed: unnamed(articles),
     quotes: r.evidence.length,
   };
 }
@@ -57,6 +62,7 @@ describe('relationship payloads carry sources and outlets', () => {
     expect(want.sources).toBe(4);
     expect(gov.properties.sources).toBe(want.sources);
     expect(gov.properties.outlets).toBe(want.outlets);
+    expect(gov.properties.unnamed_outlets).toBe(want.unnamed);
     expect((gov.properties.evidence_articles as string[]).length).toBe(want.quotes);
   });
 
@@ -79,9 +85,8 @@ describe('relationship payloads carry sources and outlets', () => {
       if (!ev) continue;
       const articles = new Set(ev);
       expect(e.properties.sources, `${e.type} ${e.id}`).toBe(articles.size);
-      expect(e.properties.outlets, `${e.type} ${e.id}`).toBe(
-        new Set([...articles].map((a) => outletOf.get(a) ?? a)).size,
-      );
+      expect(e.properties.outlets, `${e.type} ${e.id}`).toBe(named(articles));
+      expect(e.properties.unnamed_outlets, `${e.type} ${e.id}`).toBe(unnamed(articles));
       expect(e.properties.sources as number).toBeGreaterThanOrEqual(1);
       checked++;
     }
@@ -89,6 +94,8 @@ describe('relationship payloads carry sources and outlets', () => {
     // Some facts are corroborated, some are single-source: the filter has something to do.
     expect(edges.some((e) => (e.properties.sources as number) > 1)).toBe(true);
     expect(edges.some((e) => e.properties.sources === 1)).toBe(true);
+    // And some rest in part on the article whose publisher nobody named.
+    expect(edges.some((e) => (e.properties.unnamed_outlets as number) > 0)).toBe(true);
   });
 });
 

@@ -2,7 +2,7 @@ import { CORROBORATION_CAVEAT, corroboration, describeCorroboration } from '../.
 import { useApp } from '../context';
 
 /**
- * "Supported by 4 articles · 4 outlets" for a relationship of the loaded graph (detail panel).
+ * "4 articles · 3 outlets + 1 unnamed" for a relationship of the loaded graph (detail panel).
  * Renders nothing when the relationship is not loaded or carries no corroboration.
  */
 export function CorroborationNote({ edgeId }: { edgeId: string }) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CORROBORATION_CAVEAT,
   corroboration,
   corroborationWidth,
   describeCorroboration,
@@ -18,12 +19,31 @@ const published = publicationDays(graph);
 
 describe('corroboration', () => {
   it('reads sources/outlets, derives sources from evidence lists, else unknown', () => {
-    expect(corroboration({ sources: 3, outlets: 2 })).toEqual({ sources: 3, outlets: 2 });
-    expect(corroboration({ evidence_articles: ['a', 'a', 'b'] })).toEqual({ sources: 2, outlets: null });
-    expect(corroboration({ article: 'a' })).toEqual({ sources: null, outlets: null }); // a mention, not a fact
-    expect(corroboration({})).toEqual({ sources: null, outlets: null });
-    expect(describeCorroboration({ sources: 3, outlets: 2 })).toBe('3 articles · 2 outlets');
-    expect(describeCorroboration({ sources: 1, outlets: 1 })).toBe('1 article · 1 outlet');
+    // A load without unnamed_outlets (older, or another database) reads as before.
+    expect(corroboration({ sources: 3, outlets: 2 })).toEqual({ sources: 3, outlets: 2, unnamed: null });
+    expect(corroboration({ evidence_articles: ['a', 'a', 'b'] })).toEqual({ sources: 2, outlets: null, unnamed: null });
+    expect(corroboration({ article: 'a' })).toEqual({ sources: null, outlets: null, unnamed: null }); // a mention
+    expect(corroboration({})).toEqual({ sources: null, outlets: null, unnamed: null });
+    expect(describeCorroboration({ sources: 3, outlets: 2, unnamed: null })).toBe('3 articles · 2 outlets');
+    expect(describeCorroboration({ sources: 1, outlets: 1, unnamed: null })).toBe('1 article · 1 outlet');
+    expect(describeCorroboration({ sources: 2, outlets: null, unnamed: null })).toBe('2 articles');
+  });
+
+  it('says how many articles have no known outlet instead of counting each as an outlet', () => {
+    const c = corroboration({ sources: 3, outlets: 1, unnamed_outlets: 2 });
+    expect(c).toEqual({ sources: 3, outlets: 1, unnamed: 2 });
+    expect(describeCorroboration(c)).toBe('3 articles · 1 outlet + 2 unnamed');
+    expect(describeCorroboration(corroboration({ sources: 2, outlets: 2, unnamed_outlets: 0 }))).toBe(
+      '2 articles · 2 outlets',
+    );
+    expect(describeCorroboration(corroboration({ sources: 1, outlets: 0, unnamed_outlets: 1 }))).toBe(
+      '1 article · outlet unnamed',
+    );
+    expect(describeCorroboration(corroboration({ sources: 2, outlets: 0, unnamed_outlets: 2 }))).toBe(
+      '2 articles · outlets unnamed',
+    );
+    expect(CORROBORATION_CAVEAT).not.toMatch(/unnamed outlet .*count(s)? once/);
+    expect(CORROBORATION_CAVEAT).toMatch(/rewrite/);
   });
 
   it('single-source edges exclude multi-source and unprovenanced ones', () => {
