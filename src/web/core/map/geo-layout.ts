@@ -163,16 +163,19 @@ export function geoLayout(g: ViewGraph, projection: GeoProjection = createProjec
     const box = focus ?? { x: [-50, 50] as [number, number], y: [-50, 50] as [number, number] };
     const fw = box.x[1] - box.x[0];
     const fh = box.y[1] - box.y[0];
-    const trayW = fw * TRAY_SHARE;
-    const cols = Math.max(1, Math.round(Math.sqrt((rest.length * trayW) / fh)));
-    const rows = Math.ceil(rest.length / cols);
-    const step = Math.min(trayW / cols, fh / Math.max(rows, 1));
+    const { rows, widths, step } = trayGrid(
+      rest.map((n) => n.caption),
+      fw * TRAY_SHARE,
+      fh,
+    );
     const x0 = box.x[1] + fw * TRAY_GAP;
-    tray = { x: [x0, x0 + cols * step], y: [box.y[1] - rows * step - step * 0.6, box.y[1]] };
+    const lefts = widths.map((_, j) => x0 + step * widths.slice(0, j).reduce((a, b) => a + b, 0));
+    const width = step * widths.reduce((a, b) => a + b, 0);
+    tray = { x: [x0, x0 + width], y: [box.y[1] - rows * step - step * 0.6, box.y[1]] };
     rest.forEach((n, i) => {
       const col = Math.floor(i / rows);
       const row = i % rows;
-      positions.set(n.id, { x: x0 + step * (col + 0.5), y: box.y[1] - step * (row + 0.9), placement: 'tray' });
+      positions.set(n.id, { x: lefts[col]! + step * 0.5, y: box.y[1] - step * (row + 0.9), placement: 'tray' });
     });
   }
   return { positions, focus, tray };
@@ -181,6 +184,45 @@ export function geoLayout(g: ViewGraph, projection: GeoProjection = createProjec
 /** The tray's width, and the gap before it, as shares of the focus width. */
 const TRAY_SHARE = 0.45;
 const TRAY_GAP = 0.06;
+
+/**
+ * Caption geometry in rows (a row is one caption line when the tray is zoomed to read): a
+ * character is about 0.6 of the 12 px label font and a row 15 px; the node, its gap and room
+ * before the next column take about 1.5 rows. Captions are cut at 34 characters on the canvas.
+ */
+const CHAR_ROWS = 0.48;
+const NODE_ROWS = 1.5;
+const MAX_CAPTION = 34;
+
+/** A tray column's width in rows: its longest caption's. */
+function trayColumnWidth(captions: readonly string[]): number {
+  return NODE_ROWS + CHAR_ROWS * captions.reduce((m, c) => Math.max(m, Math.min(c.length, MAX_CAPTION)), 0);
+}
+
+/**
+ * The tray's grid for captions in column order: the rows per column, each column's width (in
+ * rows) and the row step (graph units), the largest step that fits `maxWidth` × `height`. Columns
+ * are as wide as their captions, so when rows are a line apart no caption reaches the next
+ * column. O(captions × columns tried).
+ */
+export function trayGrid(
+  captions: readonly string[],
+  maxWidth: number,
+  height: number,
+): { rows: number; widths: number[]; step: number } {
+  let best = { rows: captions.length, widths: [trayColumnWidth(captions)], step: 0 };
+  for (let cols = 1; cols <= captions.length; cols++) {
+    const rows = Math.ceil(captions.length / cols);
+    // Each column is at least NODE_ROWS wide: from here on, more columns cannot do better.
+    if (maxWidth / (NODE_ROWS * cols) <= best.step) break;
+    if (cols > 1 && Math.ceil(captions.length / (cols - 1)) === rows) continue;
+    const widths: number[] = [];
+    for (let i = 0; i < captions.length; i += rows) widths.push(trayColumnWidth(captions.slice(i, i + rows)));
+    const step = Math.min(maxWidth / widths.reduce((a, b) => a + b, 0), height / rows);
+    if (step > best.step) best = { rows, widths, step };
+  }
+  return best;
+}
 
 /** Co-located nodes (a city, its street, its events) spread around their spot by ~1.5 % of the view. O(nodes). */
 function spreadCrowds(positions: Map<string, GeoPosition>, span: number): void {

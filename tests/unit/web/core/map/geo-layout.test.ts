@@ -68,6 +68,49 @@ describe('geoLayout', () => {
     for (const p of layout.positions.values()) if (p.placement !== 'tray') expect(p.x).toBeLessThan(tray.x[0]);
   });
 
+  it('spaces tray columns by their captions: when rows are a line apart, no caption reaches another node or caption', () => {
+    // Many nodes without coordinates, captions of every length up to the canvas cut (34 characters).
+    const words = ['TASS', 'Cluster munitions', 'Ministry of Defence of the Russian Federation', 'Reuters'];
+    const extra = Array.from({ length: 240 }, (_, i) => ({
+      id: `t${i}`,
+      key: null,
+      labels: ['Organization'],
+      caption: `${words[i % words.length]} ${i}`,
+      properties: {},
+    }));
+    const big = geoLayout({ nodes: [...graph.nodes, ...extra], edges: graph.edges });
+    const tray = [...graph.nodes, ...extra].flatMap((n) => {
+      const p = big.positions.get(n.id)!;
+      return p.placement === 'tray' ? [{ ...p, text: Math.min(n.caption.length, 34) }] : [];
+    });
+    const ys = [...new Set(tray.map((p) => p.y))].sort((a, b) => b - a);
+    const row = ys[0]! - ys[1]!;
+    // Zoomed so that rows are 15 px apart (a 12 px label line): a character ≈ 7.2 px, the caption
+    // starting 7 px right of the node's centre (its radius and a 4 px gap), nodes 8 px across.
+    const px = row / 15;
+    const caption = (p: (typeof tray)[number]) => ({
+      l: p.x + 7 * px,
+      r: p.x + (7 + 7.2 * p.text) * px,
+      t: p.y - 7 * px,
+      b: p.y + 7 * px,
+    });
+    const hit = (a: { l: number; r: number; t: number; b: number }, b: typeof a) =>
+      a.l < b.r && b.l < a.r && a.t < b.b && b.t < a.b;
+    const overlaps: string[] = [];
+    tray.forEach((a, i) =>
+      tray.forEach((b, j) => {
+        if (i === j) return;
+        const node = { l: b.x - 4 * px, r: b.x + 4 * px, t: b.y - 4 * px, b: b.y + 4 * px };
+        if (hit(caption(a), node) || (i < j && hit(caption(a), caption(b)))) overlaps.push(`${i}×${j}`);
+      }),
+    );
+    expect(tray.length).toBeGreaterThan(240);
+    expect(overlaps.slice(0, 5)).toEqual([]);
+    // Still beside the map, and no taller than it.
+    expect(big.tray!.x[0]).toBeGreaterThan(big.focus!.x[1]);
+    expect(big.tray!.y[1] - big.tray!.y[0]).toBeLessThanOrEqual(big.focus!.y[1] - big.focus!.y[0] + row);
+  });
+
   it('focuses on the events, not on outliers', () => {
     const far = [
       { x: 0, y: 0 },
