@@ -21,6 +21,7 @@ import { clusterNames, mergeNames, typeFromContext, type NameCluster } from './e
 import { cover, trimSpan } from './extract/quote';
 import { officeTarget } from './extract/office-region';
 import { findRelations, RELATIONS_VERSION } from './extract/relations';
+import { typeBodiesOfRoles } from './extract/role-body';
 import { splitSentences } from './extract/sentences';
 import type { GazetteerEntry, NameFinder } from './extract/types';
 import { WEAPON_PATTERN_VERSION, weaponNames, withoutAmbiguousWeapons } from './extract/weapons';
@@ -131,6 +132,7 @@ export async function extractWithText(
     const known = withoutAmbiguousWeapons(gazetteerNames(text, gz), weapons);
     const cs = clusterNames(mergeNames(text, found, known, weapons, gz), gz);
     typeFromContext(text, cs);
+    typeBodiesOfRoles(text, cs, gz);
     typeOutlet(cs, meta.outlet);
     return cs;
   });

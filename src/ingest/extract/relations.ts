@@ -1,9 +1,10 @@
 import type { Span } from '../batch';
 import type { Mention, RefDraft } from './attribution';
 import { DEMONYMS } from './lexicon';
+import { ROLE_OF_BODY } from './role-body';
 import { asciiQuotes } from './sentences';
 
-export const RELATIONS_VERSION = '1.1.0';
+export const RELATIONS_VERSION = '1.2.0';
 
 export interface RelationDraft {
   type: string;
@@ -24,6 +25,16 @@ const TITLE_TYPE: [RegExp, string][] = [
   [/^(spokesman|spokeswoman|spokesperson|press secretary)$/i, 'SPOKESPERSON_FOR'],
   [/(minister|secretary|commissioner|mayor|ombudsman|ambassador|prosecutor|general|chief)$/i, 'HOLDS_OFFICE'],
 ];
+
+/** What a role before a body and a person makes of them (a press service is no person's office). */
+const ROLE_TYPE: Record<string, string> = {
+  spokesperson: 'SPOKESPERSON_FOR',
+  spokesman: 'SPOKESPERSON_FOR',
+  spokeswoman: 'SPOKESPERSON_FOR',
+  representative: 'SPOKESPERSON_FOR',
+  head: 'LEADS',
+  director: 'HOLDS_OFFICE',
+};
 
 const typeOfTitle = (title: string): string | undefined => TITLE_TYPE.find(([re]) => re.test(title.trim()))?.[1];
 
@@ -118,6 +129,25 @@ export function findRelations(text: string, sentences: Span[], mentions: Mention
             properties: type === 'HOLDS_OFFICE' || type === 'LEADS' ? { title: titleWords.trim() } : {},
           });
         }
+      }
+      // "A spokesperson for Ukrenergo, Maria Petrenko, said": the role and its body before the person in apposition.
+      const body = inS
+        .filter((m) => m.end <= p.start && m.type === 'ORGANIZATION' && /^\s*,\s*$/.test(t.slice(m.end, p.start)))
+        .pop();
+      const roleFrom = body ? Math.max(s.start, body.start - 40) : 0;
+      const role = body && ROLE_OF_BODY.exec(t.slice(roleFrom, body.start));
+      const roleType = role && ROLE_TYPE[role[1]!.toLowerCase()];
+      if (body && role && roleType && !titleMatch) {
+        const start = roleFrom + role.index;
+        const title = role[1]!.toLowerCase();
+        out.push({
+          type: roleType,
+          from: mref(p),
+          to: mref(body),
+          cue: title,
+          span: { start, end: p.end },
+          properties: roleType === 'SPOKESPERSON_FOR' ? {} : { title },
+        });
       }
       // "<Person>, [the] [regional] governor of <Place|the region>" and "<Person>, the chairman of <Org>"
       const app =
