@@ -188,6 +188,7 @@ export async function extractWithText(
       notes.push(
         `a place speaking: ${claimant.entityId ? `suggested ${claimant.entityId}` : 'probably its government'} (a suggestion, not a fact)`,
       );
+    if (c.claimant.note) notes.push(c.claimant.note);
     if (c.claimant.cluster === undefined) notes.push('unnamed source');
     let confidence = 0.7;
     if (claimant.resolvedBy === 'pronoun' || claimant.resolvedBy === 'metonymy') confidence -= 0.2;

@@ -16,6 +16,8 @@ export interface RefDraft extends Span {
   text: string;
   cluster?: number;
   resolvedBy: 'name' | 'surname' | 'pronoun' | 'metonymy' | 'role';
+  /** Why the reference is what it is, for the reviewer (a body read from an earlier name, or not). */
+  note?: string;
 }
 
 const PRONOUN_PERSON = /\b(he|she)\s+(?:also\s+|later\s+|then\s+)?$/i;
@@ -23,9 +25,14 @@ const PRONOUN_THING = /\b(it|they)\s+(?:also\s+|has\s+|have\s+|had\s+|did\s+|pre
 /** Unnamed sources: kept as claims with an unlinked claimant for the reviewer. */
 const UNNAMED =
   /(?:^|[^\w])((?:(?:defen[cs]e|military|western|ukrainian|russian|american|european|local|senior|regional|government|independent|security|intelligence|u\.s\.|us|uk)\s+)?(?:officials|experts|analysts|sources|residents|witnesses|authorities|observers|media))\s+(?:also\s+)?$/i;
-/** A role noun standing for a body or person named before ("the ministry said"). */
-const ROLE =
-  /\b(?:the|a)\s+(ministry|governor|agency|kremlin|military|army|committee|service|spokesman|spokeswoman|president|mayor|government|department|office|council)\s+$/i;
+/** A role noun standing for a person or the Kremlin named before ("the governor said"): the last one. */
+const ROLE = /\b(?:the|a)\s+(governor|kremlin|spokesman|spokeswoman|president|mayor)\s+$/i;
+/**
+ * An unnamed body ("the ministry said", "the regional administration said"), qualifiers kept: it is
+ * the one organisation named before whose name has its noun, else nobody.
+ */
+const BODY =
+  /\b(?:the|a)\s+((?:(?!the\b|a\b)[a-z-]+\s+){0,2}?)(ministry|agency|military|army|committee|service|government|department|office|council|administration|company)\s+$/i;
 
 export const inside = (spans: Span[], at: number) => spans.some((q) => at >= q.start && at < q.end);
 
@@ -88,6 +95,8 @@ export function subjectBefore(c: Ctx, sentence: Span, v: number): RefDraft | und
     // "the Kremlin's spokesman said": the organisation; "Belgorod governor X said": X (the nearest) — both by proximity.
     return ref(nearest);
   }
+  const unnamedBody = bodyBefore(c, sentence, v);
+  if (unnamedBody) return unnamedBody;
   const role = ROLE.exec(c.t.slice(Math.max(sentence.start, v - 40), v));
   if (role) {
     const noun = role[1]!.toLowerCase();
@@ -109,6 +118,61 @@ export function subjectBefore(c: Ctx, sentence: Span, v: number): RefDraft | und
       };
   }
   return undefined;
+}
+
+/** Lower-case words of a name, a possessive's owner left out ("Russia's Defence Ministry" → defence ministry). */
+const nameWords = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/\S+['’]s\b/g, '')
+    .split(/[^\p{L}-]+/u)
+    .filter(Boolean);
+
+/**
+ * "the ministry said": the one organisation named before (outside quotations) whose name has the
+ * noun — and the qualifiers, when they tell several apart ("the defence ministry"). With none or
+ * several the claimant stays unnamed, with a note saying why.
+ */
+function bodyBefore(c: Ctx, sentence: Span, v: number): RefDraft | undefined {
+  const m = BODY.exec(c.t.slice(Math.max(sentence.start, v - 60), v));
+  if (!m) return undefined;
+  const at = v - m[0].length + m[0].search(/\S/);
+  const end = v - (c.t.slice(0, v).length - c.t.slice(0, v).trimEnd().length);
+  const phrase = c.text.slice(at, end);
+  const noun = m[2]!.toLowerCase();
+  const qualifiers = m[1]!.toLowerCase().split(/\s+/).filter(Boolean);
+  const bodies = new Map<number, string>();
+  for (const x of c.mentions)
+    if (
+      x.end <= at &&
+      (x.type === 'ORGANIZATION' || x.type === 'UNKNOWN') &&
+      !inside(c.quotes, x.start) &&
+      nameWords(x.text).includes(noun)
+    )
+      bodies.set(x.cluster, x.text);
+  let fits = [...bodies];
+  if (fits.length > 1 && qualifiers.length) {
+    const narrowed = fits.filter(([, name]) => qualifiers.every((q) => nameWords(name).includes(q)));
+    if (narrowed.length) fits = narrowed;
+  }
+  if (fits.length === 1)
+    return {
+      start: at,
+      end,
+      text: phrase,
+      cluster: fits[0]![0],
+      resolvedBy: 'role',
+      note: `"${phrase}" read as ${fits[0]![1]}, named earlier`,
+    };
+  return {
+    start: at,
+    end,
+    text: phrase,
+    resolvedBy: 'role',
+    note: fits.length
+      ? `"${phrase}" left open: ${fits.length} bodies named earlier fit (${fits.map(([, n]) => n).join(', ')})`
+      : `"${phrase}" left open: no body named earlier fits`,
+  };
 }
 
 /** A pronoun subject right before the verb, resolved to the last person (he/she) or organisation/place (it/they) outside quotations. */

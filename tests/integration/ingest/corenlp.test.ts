@@ -84,6 +84,33 @@ describe('managed CoreNLP server', () => {
     expect(persons).toEqual(expect.arrayContaining(['Anton Veresov', 'Oleg Demchuk', 'Ivan Sorokin']));
   });
 
+  it('a company it calls a place is a body after a spokesperson; "the ministry" is the one named before', async () => {
+    const raw =
+      'A spokesperson for Ukrenergo, Maria Petrenko, said the grid was stable after the night of repairs. ' +
+      "Russia's Defence Ministry reported that four drones had been shot down overnight. " +
+      'Officials of the Belgorod regional administration met engineers at the substation on Tuesday. ' +
+      'Later the ministry said a fifth drone had been destroyed over the border. ' +
+      'The regional administration said power would return to most homes by evening.';
+    const finder = coreNlpNameFinder({ server: async () => server });
+    const { batch } = await extractWithText(
+      { raw, format: 'txt', source: 'test', meta: { published: '2025-03-14' } },
+      { extractor: finder },
+    );
+    const entities = batch.candidates.filter((c) => c.kind === 'entity');
+    const name = (id?: string) => entities.find((e) => e.id === id)?.text;
+    expect(entities.find((e) => e.text === 'Ukrenergo')).toMatchObject({ type: 'ORGANIZATION' });
+    const claims = batch.candidates.filter((c) => c.kind === 'claim');
+    expect(claims.map((c) => name(c.claimant.candidate))).toEqual([
+      'Maria Petrenko',
+      "Russia's Defence Ministry",
+      "Russia's Defence Ministry",
+      'Belgorod regional administration',
+    ]);
+    expect(batch.candidates.filter((c) => c.kind === 'relationship')).toEqual([
+      expect.objectContaining({ type: 'SPOKESPERSON_FOR', quote: 'A spokesperson for Ukrenergo, Maria Petrenko' }),
+    ]);
+  });
+
   it('killed mid-run: a clear error, the run record says what is done, and --resume finishes it', async () => {
     const dir = join(scratch, 'inputs');
     mkdirSync(dir);
