@@ -2,7 +2,7 @@ import * as chrono from 'chrono-node';
 import type { DateCandidate } from '../batch';
 import { trimSpan } from './quote';
 
-export const DATES_VERSION = `chrono-node-2/1.0.0`;
+export const DATES_VERSION = `chrono-node-2/1.1.0`;
 /** A date candidate's note while the article has no publication date. */
 export const UNRESOLVED_NOTE = 'no publication date: relative dates were not resolved';
 
@@ -53,6 +53,7 @@ export function findDates(text: string, published?: string): FoundDate[] {
     if (DURATION.test(raw)) continue;
     const s = r.start;
     const thisPeriod = /\bthis (week|month|year)\b/i.exec(raw)?.[1]?.toLowerCase();
+    const lastWeek = /^(?:the )?last week$/i.test(raw);
     const certainDate = s.isCertain('day') || s.isCertain('weekday') || s.isCertain('month') || s.isCertain('year');
     const deictic = /\b(today|tonight|yesterday|this (morning|evening|afternoon))\b/i.test(raw);
     if (!certainDate && !deictic && !thisPeriod) continue; // a bare time ("3:00")
@@ -101,14 +102,25 @@ export function findDates(text: string, published?: string): FoundDate[] {
         d = new Date(Date.UTC(d.getUTCFullYear() - 1, d.getUTCMonth(), Math.min(d.getUTCDate(), 28)));
     }
     const { y, m } = { y: d.getUTCFullYear(), m: d.getUTCMonth() + 1 };
-    if (thisPeriod === 'week' && ref) {
-      const monday = new Date(ref.getTime() - ((ref.getUTCDay() + 6) % 7) * 86400_000);
+    const monday = ref && new Date(ref.getTime() - ((ref.getUTCDay() + 6) % 7) * 86400_000);
+    if (thisPeriod === 'week' && ref && monday) {
       out.push({
         start,
         end,
         text: expr,
         dateFrom: iso(monday),
         dateTo: iso(ref),
+        granularity: 'range',
+        dateBasis: basis,
+      });
+    } else if (lastWeek && monday) {
+      // The calendar week before publication's, Monday to Sunday: chrono's one day a week back claims too much.
+      out.push({
+        start,
+        end,
+        text: expr,
+        dateFrom: iso(new Date(monday.getTime() - 7 * 86400_000)),
+        dateTo: iso(new Date(monday.getTime() - 86400_000)),
         granularity: 'range',
         dateBasis: basis,
       });

@@ -61,10 +61,20 @@ describe('dates relative to the publication date, never forwards', () => {
   it("'last week' and 'a month ago' need the publication date, never the day of extraction", () => {
     expect(findDates('Imports reached a record high last week.')).toEqual([]);
     expect(findDates('The bridge was closed a month ago.')).toEqual([]);
-    expect(one('Imports reached a record high last week.', '2024-09-19')).toMatchObject({
-      date: '2024-09-12',
-      dateBasis: "article published 2024-09-19 (Thursday) says 'last week'",
-    });
+    const d = one('Imports reached a record high last week.', '2024-09-19');
+    expect(d).toMatchObject({ dateBasis: "article published 2024-09-19 (Thursday) says 'last week'" });
+    expect(d.date).toBeUndefined();
+  });
+
+  it("'last week' is the calendar week before publication's, Monday to Sunday, not one day", () => {
+    // 2024-09-19 was a Thursday, 2024-09-16 a Monday, 2024-09-22 a Sunday.
+    for (const published of ['2024-09-19', '2024-09-16', '2024-09-22'])
+      expect(one('Imports reached a record high last week.', published), published).toMatchObject({
+        text: 'last week',
+        dateFrom: '2024-09-09',
+        dateTo: '2024-09-15',
+        granularity: 'range',
+      });
   });
 
   it("'today' and 'tonight' are the publication day", () => {
