@@ -8,6 +8,7 @@
 import { identityKey } from '../../dataset/text-key';
 import { MAX_QUOTE_WORDS, type Span } from '../batch';
 import { trimSpan } from '../extract/quote';
+import { WIRE_DATELINE } from '../text/wire-dateline';
 import { evidenceAt, relate, stamp, type ApplyContext } from './apply';
 import { ReviewBlocked } from './errors';
 import { isoToDate, slugify } from './values';
@@ -35,9 +36,6 @@ async function outletNode(ctx: Omit<ApplyContext, 'article'>, outlet: string): P
 
 /** Byline and credit lines ("By A, Reuters", "© Example Wire"): where a text names who published it. */
 const CREDIT_LINE = /^\s*(?:by\s|©|\(c\)|copyright\b)/i;
-/** A wire dateline up to its dash, the outlet in brackets: "KHARKIV, May 3 (Meridian) –". */
-const WIRE_DATELINE =
-  /^\p{Lu}[\p{Lu}'.-]+(?:\s+\p{Lu}[\p{Lu}'.-]+)*(?:,[^()\n—–]{0,40}?)?\s*\(([^()\n]{2,50})\)\s*(?:—|–|--?)/u;
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
@@ -53,7 +51,7 @@ export function outletLine(text: string, names: string[]): Span | null {
     // A wire dateline names it in brackets: "KHARKIV, May 3 (Meridian) – …"; the quote ends at its dash.
     const dateline = WIRE_DATELINE.exec(line);
     if (dateline && names.some((n) => n.trim().toLowerCase() === dateline[1]!.trim().toLowerCase()))
-      return { start, end: start + dateline[0].trimEnd().length };
+      return { start, end: start + dateline[0].length };
     if (!CREDIT_LINE.test(line)) continue;
     const m = res.map((re) => re.exec(line)).find(Boolean);
     if (m) return trimSpan(text, { start, end: start + line.length }, MAX_QUOTE_WORDS, start + m.index);

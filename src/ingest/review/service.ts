@@ -8,8 +8,7 @@ import type { Judgement } from '../link/judgements';
 import { newsgraphSchemaProblem } from '../staging/graph';
 import type { DecisionRow, StagedBatch } from '../staging/store';
 import { TextStore } from '../store';
-import { applyCandidate, type ApplyContext } from './apply';
-import { ensureArticle } from './article-node';
+import { writeAccept, type AcceptItem } from './accept';
 import { confirmContradiction, CONTRA, contraKey } from './contradiction-accept';
 import { proposeContradictions, type ContradictionProposal } from './contradictions';
 import { checkDecision, type ArticleEdit, type Decision } from './decision';
@@ -17,31 +16,14 @@ import { ForeignDatabase, ReviewBlocked, ReviewInvalid, ReviewNotFound } from '.
 import { withJudgements } from './judged';
 import { bulkCandidates } from './proposals';
 import { redated } from './redate';
-import {
-  acceptTransaction,
-  afterOf,
-  beforeOf,
-  countChanged,
-  countCreated,
-  createdWith,
-  evidenceQuote,
-  type AcceptOutcome,
-  type ReviewActor,
-  type ReviewDeps,
-} from './transaction';
+import type { AcceptOutcome, ReviewActor, ReviewDeps } from './transaction';
 import { decisionOf, summaryOf, viewOf, type AcceptRecord, type BatchSummary, type BatchView } from './view';
 import { undoAccept } from './undo';
 import { auditNames } from './audit-names';
 import { assertSeen } from './seen';
 
 export type { AcceptOutcome, AuditSink, ReviewActor, ReviewDeps } from './transaction';
-
-export interface AcceptItem {
-  candidate: string;
-  /** The decision to apply; default: the stored edit, else the proposal. */
-  decision?: unknown;
-  seen?: string; // the decision's stamp the reviewer was shown (./seen.ts)
-}
+export type { AcceptItem } from './accept';
 
 export class ReviewService {
   constructor(private readonly d: ReviewDeps) {}
@@ -227,87 +209,16 @@ export class ReviewService {
       previous[c.id] = row ? { state: row.state, edit: row.edit } : null;
       return { c, explicit: item.decision };
     });
-    const at = (this.d.now?.() ?? new Date()).toISOString();
-    type Done = { c: Candidate; from: number; to: number; decision: Decision; result: Record<string, unknown> };
-    let ctx: ApplyContext | undefined;
-    const { acceptId, value, changes } = await acceptTransaction(
-      this.d,
-      { batchId, candidates: plan.map((p) => p.c.id), action, actor },
-      async (w) => {
-        const base = {
-          w,
-          batch: s.batch,
-          text,
-          decisions,
-          vocabulary: this.d.vocabulary,
-          actor: actor.name,
-          at,
-          dataset: this.d.dataset,
-          outletIds: new Map<string, string | null>(),
-          followMerges: this.d.followMerges,
-          repointed: [],
-        };
-        const article = await ensureArticle(base, s.articleId);
-        const articleCreated = w.changes.some((ch) => ch.op === 'createNode' && ch.id === article.id);
-        ctx = { ...base, article };
-        const done: Done[] = [];
-        for (const { c, explicit } of plan) {
-          const decision = this.decisionFor(s.batch, c, decisions, explicit);
-          const from = w.changes.length;
-          const result = await applyCandidate(ctx, c, decision);
-          decisions.set(c.id, {
-            candidate: c.id,
-            state: 'accepted',
-            edit: decision,
-            result,
-            acceptId: null,
-            at,
-            by: actor.name,
-          });
-          done.push({ c, from, to: w.changes.length, decision, result });
-        }
-        const results = Object.fromEntries(done.map((x) => [x.c.id, x.result]));
-        return {
-          record: { results, articleId: article.id, articleCreated, previous },
-          value: { done, article, articleCreated },
-        };
-      },
-      (id, v) => {
-        for (const x of v.done)
-          this.d.staging.setDecision(
-            batchId,
-            x.c.id,
-            { state: 'accepted', edit: x.decision, result: x.result, acceptId: id },
-            actor.name,
-          );
-        this.d.staging.setArticleId(batchId, v.article.id);
-      },
-    );
-    for (const x of value.done) {
-      const mine = changes.slice(x.from, x.to);
-      const quote = evidenceQuote(ctx!, x.c, x.decision);
-      this.d.audit.record(actor, {
-        action,
-        target: `${batchId}/${x.c.id}`,
-        before: beforeOf(mine),
-        after: { result: x.result, ...afterOf(mine), acceptId },
-        detail: { article: value.article.id, quote, extractor: x.c.extractor, ...auditNames(s.batch, x.decision) },
-      });
-    }
-    if (value.articleCreated)
-      this.d.audit.record(actor, {
-        action,
-        target: `${batchId}/article`,
-        before: null,
-        after: { created: value.article.id, with: createdWith(changes, value), acceptId },
-        detail: { article: value.article.id, sha256: s.sha256, source: s.source, ...auditNames(s.batch, null) },
-      });
-    return {
-      acceptId,
-      accepted: value.done.map((x) => ({ candidate: x.c.id, result: x.result })),
-      created: countCreated(changes),
-      changed: countChanged(changes),
-    };
+    return writeAccept(this.d, {
+      staged: s,
+      text,
+      plan,
+      decisions,
+      previous,
+      actor,
+      action,
+      decide: (c, explicit) => this.decisionFor(s.batch, c, decisions, explicit),
+    });
   }
 
   private decisionFor(

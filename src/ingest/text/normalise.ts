@@ -6,6 +6,7 @@ import { htmlToText } from './html';
 import { markdownToText } from './markdown';
 import type { FoundMeta } from './metadata';
 import { isWebAddress, webAddressError, type InputFormat } from './validate';
+import { WIRE_DATELINE } from './wire-dateline';
 
 export interface NormalisedText {
   /** The text every offset refers to: stored as-is, hashed as UTF-8. */
@@ -190,13 +191,6 @@ function mayNameOutlet(part: string): boolean {
     !words.some((w) => ROLE_WORDS.has(w.toLowerCase()) || NOT_NAME_WORDS.has(w.toLowerCase()))
   );
 }
-
-/**
- * A wire dateline's outlet: "KHARKIV, May 3 (Meridian) –", "KYIV, Ukraine (Northbridge Wire) - ": a
- * place in capitals, an optional date or country, then the outlet in brackets and a dash.
- */
-const WIRE_DATELINE =
-  /^\p{Lu}[\p{Lu}'.-]+(?:\s+\p{Lu}[\p{Lu}'.-]+)*(?:,[^()\n—–]{0,40}?)?\s*\(([^()\n]{2,50})\)\s*(?:—|–|--?)\s/u;
 
 /** The outlet a wire dateline names among the first few lines, else undefined. */
 function datelineOutletOf(text: string, lines: number): string | undefined {

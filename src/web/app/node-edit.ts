@@ -40,6 +40,26 @@ export const REWRITTEN_READ_MAX = 100;
 const REWRITTEN_READS_AT_ONCE = 4;
 
 /**
+ * Reads the first REWRITTEN_READ_MAX of `ids` (those the view holds, chosen by the caller),
+ * REWRITTEN_READS_AT_ONCE at a time, and hands each answer to `apply`; one that fails to read (gone
+ * since) is left as it is. Resolves when all are read.
+ */
+async function readBounded<T>(
+  ids: readonly string[],
+  read: (id: string) => Promise<T>,
+  apply: (id: string, data: T) => void,
+): Promise<void> {
+  const todo = ids.slice(0, REWRITTEN_READ_MAX);
+  const reader = async (): Promise<void> => {
+    for (let id = todo.shift(); id !== undefined; id = todo.shift()) {
+      const data = await read(id).catch(() => null);
+      if (data !== null) apply(id, data);
+    }
+  };
+  await Promise.all(Array.from({ length: REWRITTEN_READS_AT_ONCE }, reader));
+}
+
+/**
  * Reads again the nodes a write rewrote besides its own (a claim's caption "name: gist" and an
  * article's outlet and authors follow a rename or merge of the entity they name) that some step
  * of the view holds, so their canvas labels and data are current without the user opening each.
@@ -49,17 +69,15 @@ export async function refreshRewritten(
   app: Pick<Explorer, 'api' | 'store' | 'selection' | 'state'>,
   ids: readonly string[],
 ): Promise<void> {
-  const todo = loadedAnywhere(app.state, ids).slice(0, REWRITTEN_READ_MAX);
-  const read = async (): Promise<void> => {
-    for (let id = todo.shift(); id !== undefined; id = todo.shift()) {
-      const data = await app.api.node(id).catch(() => null);
-      if (!data) continue;
+  await readBounded(
+    loadedAnywhere(app.state, ids),
+    (id) => app.api.node(id),
+    (id, data) => {
       app.store.set(refreshReadEverywhere(data.node));
       app.selection.forget(id);
       if (app.state.focus === id) void app.selection.loadDetail(id);
-    }
-  };
-  await Promise.all(Array.from({ length: REWRITTEN_READS_AT_ONCE }, read));
+    },
+  );
 }
 
 /**
@@ -76,19 +94,16 @@ export async function refreshRewrittenRelationships(
   const current = new Set(drawn.edges.map((e) => e.id));
   const open = app.state.relationship?.id;
   const shown = open && ids.includes(open) ? [open] : [];
-  const todo = [...new Set([...shown, ...edgesLoadedAnywhere(app.state, ids)])]
-    .filter((id) => !current.has(id))
-    .slice(0, REWRITTEN_READ_MAX);
+  const todo = [...new Set([...shown, ...edgesLoadedAnywhere(app.state, ids)])].filter((id) => !current.has(id));
   app.relationships.rewritten(ids, []);
-  const read = async (): Promise<void> => {
-    for (let id = todo.shift(); id !== undefined; id = todo.shift()) {
-      const data: RelationshipDetailResponse | null = await app.api.relationship(id).catch(() => null);
-      if (!data) continue;
+  await readBounded(
+    todo,
+    (id): Promise<RelationshipDetailResponse> => app.api.relationship(id),
+    (_id, data) => {
       app.store.set(refreshEdgeEverywhere(data.relationship));
       app.relationships.rewritten([], [data]);
-    }
-  };
-  await Promise.all(Array.from({ length: REWRITTEN_READS_AT_ONCE }, read));
+    },
+  );
 }
 
 /** Saves the edit (throws the API's error: 400, 409 with `details.current`, 403…); a rename's rewritten captions follow. */

@@ -72,13 +72,20 @@ function stats(records: { get(k: string): unknown }[]): PropStat[] {
 /** Count-store lookups per statement (each branch is one; the plan stays small). */
 const COUNT_BRANCHES = 200;
 
+/** The labels and types in use with their counts, by name. */
+interface TokenCounts {
+  labels: string[];
+  types: string[];
+  counts: { labels: Map<string, number>; types: Map<string, number> };
+}
+
 /**
- * Labels and relationship types that have elements now. `db.labels()` also lists a label whose
- * nodes were all deleted (the token stays), so a database once seeded with our model and then wiped
- * would still look like ours. Cost: one round trip for the tokens, then one count-store lookup per
- * token (O(1) each), COUNT_BRANCHES to a statement.
+ * Labels and relationship types that have elements now, with their counts. `db.labels()` also
+ * lists a label whose nodes were all deleted (the token stays), so a database once seeded with our
+ * model and then wiped would still look like ours. Cost: one round trip for the tokens, then one
+ * count-store lookup per token (O(1) each), COUNT_BRANCHES to a statement.
  */
-export async function tokensInUse(db: Db): Promise<{ labels: string[]; types: string[] }> {
+async function countTokens(db: Db): Promise<TokenCounts> {
   const r = await readQuery(
     db,
     `CALL db.labels() YIELD label WITH collect(label) AS labels
@@ -93,28 +100,47 @@ export async function tokensInUse(db: Db): Promise<{ labels: string[]; types: st
     ...types.map((t, i) => `MATCH ()-[x:${quoteToken(t)}]->() RETURN 1 AS kind, ${i} AS i, count(x) AS c`),
   ];
   // The constant columns group the count: a token with nothing behind it gives no row at all.
-  const used = [new Set<number>(), new Set<number>()] as const;
+  const counts = { labels: new Map<string, number>(), types: new Map<string, number>() };
   for (let at = 0; at < branches.length; at += COUNT_BRANCHES) {
-    const counts = await readQuery(db, branches.slice(at, at + COUNT_BRANCHES).join('\nUNION ALL\n'));
-    for (const x of counts.records) if (num(x.get('c')) > 0) used[num(x.get('kind'))]!.add(num(x.get('i')));
+    const rows = await readQuery(db, branches.slice(at, at + COUNT_BRANCHES).join('\nUNION ALL\n'));
+    for (const x of rows.records) {
+      const c = num(x.get('c'));
+      const i = num(x.get('i'));
+      if (c === 0) continue;
+      if (num(x.get('kind')) === 0) counts.labels.set(labels[i]!, c);
+      else counts.types.set(types[i]!, c);
+    }
   }
-  return { labels: labels.filter((_, i) => used[0].has(i)), types: types.filter((_, i) => used[1].has(i)) };
+  return {
+    labels: labels.filter((l) => counts.labels.has(l)),
+    types: types.filter((t) => counts.types.has(t)),
+    counts,
+  };
+}
+
+/** Labels and relationship types that have elements now (see countTokens). */
+export async function tokensInUse(db: Db): Promise<{ labels: string[]; types: string[] }> {
+  const { labels, types } = await countTokens(db);
+  return { labels, types };
 }
 
 /**
- * Samples the given labels (default all) and every relationship type. Cost: O(tokens) small
- * queries, each bounded by SAMPLE_SIZE elements.
+ * Samples the given labels (default all) and every relationship type, counted by the one lookup
+ * per token that found them in use (a label or type asked for that it did not find is counted on
+ * its own). Cost: O(tokens) small queries, each bounded by SAMPLE_SIZE elements.
  */
 export async function sampleSchema(
   db: Db,
   catalog: Catalog,
   only?: { labels?: readonly string[]; types?: readonly string[] },
 ): Promise<SchemaSample> {
-  const tokens = await tokensInUse(db);
+  const tokens = await countTokens(db);
   const labels: TokenSample[] = [];
   for (const l of (only?.labels ?? tokens.labels).slice(0, MAX_TOKENS)) {
     const q = quoteToken(l);
-    const count = num((await readQuery(db, `MATCH (n:${q}) RETURN count(n) AS c`)).records[0]?.get('c'));
+    const count =
+      tokens.counts.labels.get(l) ??
+      num((await readQuery(db, `MATCH (n:${q}) RETURN count(n) AS c`)).records[0]?.get('c'));
     if (count === 0) continue;
     const r = await readQuery(db, `MATCH (x:${q}) WITH x LIMIT $n ${STATS}`, { n: int(SAMPLE_SIZE) });
     labels.push({ name: l, count, sampled: Math.min(count, SAMPLE_SIZE), props: stats(r.records) });
@@ -122,7 +148,9 @@ export async function sampleSchema(
   const types: TokenSample[] = [];
   for (const t of (only?.types ?? tokens.types).slice(0, MAX_TOKENS)) {
     const q = quoteToken(t);
-    const count = num((await readQuery(db, `MATCH ()-[r:${q}]->() RETURN count(r) AS c`)).records[0]?.get('c'));
+    const count =
+      tokens.counts.types.get(t) ??
+      num((await readQuery(db, `MATCH ()-[r:${q}]->() RETURN count(r) AS c`)).records[0]?.get('c'));
     if (count === 0) continue;
     const r = await readQuery(db, `MATCH ()-[x:${q}]->() WITH x LIMIT $n ${STATS}`, { n: int(SAMPLE_SIZE) });
     types.push({ name: t, count, sampled: Math.min(count, SAMPLE_SIZE), props: stats(r.records) });

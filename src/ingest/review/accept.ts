@@ -1,0 +1,133 @@
+/**
+ * One accept's write: the article (created on the batch's first accept), then each candidate in
+ * order, in ONE Neo4j transaction recorded (pending, with its changes) before it commits and marked
+ * committed after; then its audit entries, one per candidate and one for an article it created.
+ * The review service checks what may be accepted first (./service.ts).
+ */
+import type { Candidate } from '../batch';
+import type { DecisionRow, StagedBatch } from '../staging/store';
+import { applyCandidate, type ApplyContext } from './apply';
+import { ensureArticle } from './article-node';
+import { auditNames } from './audit-names';
+import type { Decision } from './decision';
+import {
+  acceptTransaction,
+  afterOf,
+  beforeOf,
+  countChanged,
+  countCreated,
+  createdWith,
+  evidenceQuote,
+  type AcceptOutcome,
+  type ReviewActor,
+  type ReviewDeps,
+} from './transaction';
+import type { AcceptRecord } from './view';
+
+export interface AcceptItem {
+  candidate: string;
+  /** The decision to apply; default: the stored edit, else the proposal. */
+  decision?: unknown;
+  seen?: string; // the decision's stamp the reviewer was shown (./seen.ts)
+}
+
+export interface AcceptPlan {
+  staged: StagedBatch;
+  text: string;
+  /** The candidates in order, each with the decision the reviewer sent (if any). */
+  plan: { c: Candidate; explicit: unknown }[];
+  /** The batch's decisions; each accepted candidate's is set as it is applied. */
+  decisions: Map<string, DecisionRow>;
+  previous: AcceptRecord['previous'];
+  actor: ReviewActor;
+  action: string;
+  /** The decision to apply to a candidate (throws when it cannot be accepted). */
+  decide: (c: Candidate, explicit: unknown) => Decision;
+}
+
+/** Writes the accept and audits it; see the module's comment. */
+export async function writeAccept(d: ReviewDeps, a: AcceptPlan): Promise<AcceptOutcome> {
+  const { staged: s, text, plan, decisions, previous, actor, action, decide } = a;
+  const batchId = s.id;
+  const at = (d.now?.() ?? new Date()).toISOString();
+  type Done = { c: Candidate; from: number; to: number; decision: Decision; result: Record<string, unknown> };
+  let ctx: ApplyContext | undefined;
+  const { acceptId, value, changes } = await acceptTransaction(
+    d,
+    { batchId, candidates: plan.map((p) => p.c.id), action, actor },
+    async (w) => {
+      const base = {
+        w,
+        batch: s.batch,
+        text,
+        decisions,
+        vocabulary: d.vocabulary,
+        actor: actor.name,
+        at,
+        dataset: d.dataset,
+        outletIds: new Map<string, string | null>(),
+        followMerges: d.followMerges,
+        repointed: [],
+      };
+      const article = await ensureArticle(base, s.articleId);
+      const articleCreated = w.changes.some((ch) => ch.op === 'createNode' && ch.id === article.id);
+      ctx = { ...base, article };
+      const done: Done[] = [];
+      for (const { c, explicit } of plan) {
+        const decision = decide(c, explicit);
+        const from = w.changes.length;
+        const result = await applyCandidate(ctx, c, decision);
+        decisions.set(c.id, {
+          candidate: c.id,
+          state: 'accepted',
+          edit: decision,
+          result,
+          acceptId: null,
+          at,
+          by: actor.name,
+        });
+        done.push({ c, from, to: w.changes.length, decision, result });
+      }
+      const results = Object.fromEntries(done.map((x) => [x.c.id, x.result]));
+      return {
+        record: { results, articleId: article.id, articleCreated, previous },
+        value: { done, article, articleCreated },
+      };
+    },
+    (id, v) => {
+      for (const x of v.done)
+        d.staging.setDecision(
+          batchId,
+          x.c.id,
+          { state: 'accepted', edit: x.decision, result: x.result, acceptId: id },
+          actor.name,
+        );
+      d.staging.setArticleId(batchId, v.article.id);
+    },
+  );
+  for (const x of value.done) {
+    const mine = changes.slice(x.from, x.to);
+    const quote = evidenceQuote(ctx!, x.c, x.decision);
+    d.audit.record(actor, {
+      action,
+      target: `${batchId}/${x.c.id}`,
+      before: beforeOf(mine),
+      after: { result: x.result, ...afterOf(mine), acceptId },
+      detail: { article: value.article.id, quote, extractor: x.c.extractor, ...auditNames(s.batch, x.decision) },
+    });
+  }
+  if (value.articleCreated)
+    d.audit.record(actor, {
+      action,
+      target: `${batchId}/article`,
+      before: null,
+      after: { created: value.article.id, with: createdWith(changes, value), acceptId },
+      detail: { article: value.article.id, sha256: s.sha256, source: s.source, ...auditNames(s.batch, null) },
+    });
+  return {
+    acceptId,
+    accepted: value.done.map((x) => ({ candidate: x.c.id, result: x.result })),
+    created: countCreated(changes),
+    changed: countChanged(changes),
+  };
+}
