@@ -149,7 +149,6 @@ export class Staging {
 
   // ------------------------------------------------------------------ accepts
 
-  /** Records an accept before its graph transaction commits (state pending, with the changes it is making). */
   /**
    * Records an accept as pending, unless one of its candidates is accepted already or in another
    * pending accept: then nothing is recorded and that candidate is returned. One immediate SQLite
