@@ -1,15 +1,16 @@
 /**
- * End to end, smaller windows. A small laptop (1024×700): every top-bar control stays on screen, the
- * timeline's switch keeps its words, and the path bar and the legend, both at the bottom of the
- * graph area, do not cover each other; the legend starts folded and the detail panel's title is
- * one line. Signed in as an admin (the fullest top bar) with a hidden node: at 1280×800 the bar is one row with every control inside the window; at 800×700 and
- * 420×800 every control is still inside the window, the graph keeps most of the width, and the
- * Cypher drawer's Run button is on screen; with the drawer open at 420×800 the timeline folds to
- * its bar (its button shows the chart again, by keyboard too), so the graph keeps most of the
- * height. Signed in as an editor at 900, 800, 600 and 420 px (the last with the Cypher drawer
- * open): a node click opens its details over the graph, inside the window with no scrolling, the
- * graph still in sight and the keyboard in the panel; Esc or its close button give the graph back.
- * Search and saved queries open over the graph from the top bar.
+ * End to end, smaller windows. A small laptop (1024×700): every top-bar control stays on screen,
+ * the timeline's switch keeps its words and its counts (as at 1280, 800 and 420 px, by a brushed
+ * range), the path bar and the legend do not cover each other; the legend starts folded and the
+ * detail panel's title is one line. Signed in as an admin (the fullest top bar) with a hidden node:
+ * at 1280×800 the bar is one row with every control inside the window; at 800×700 and 420×800 every
+ * control is still inside the window, the graph keeps most of the width, and the Cypher drawer's
+ * Run button is on screen; with the drawer open at 420×800 the timeline folds to its bar (its
+ * button shows the chart again, by keyboard too), so the graph keeps most of the height. Signed in
+ * as an editor at 900, 800, 600 and 420 px (the last with the Cypher drawer open): a node click
+ * opens its details over the graph, inside the window with no scrolling, the graph still in sight
+ * and the keyboard in the panel; Esc or its close button give the graph back. Search and saved
+ * queries open over the graph from the top bar.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,12 +24,10 @@ import { e2eSession, idle, newPage, nodeId, nodePoint, openExplorer, shot } from
 import { testNeo4j } from '../support/neo4j';
 import { startApp } from './support/app';
 import { signIn } from './support/sign-in';
+import { expectCountsShown, overlap, type Box } from './support/layout';
 
 const T = 240_000;
 const e2e = e2eSession();
-
-type Box = { left: number; right: number; top: number; bottom: number };
-const overlap = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
 function box(page: Page, sel: string): Promise<Box> {
   return page.evaluate((s) => {
@@ -62,6 +61,7 @@ describe('a 1024×700 window (e2e)', () => {
         box(page, '[data-testid=timeline] .seg'),
       ]);
       expect(reported.right).toBeLessThanOrEqual(seg.right + 0.5);
+      await expectCountsShown(page, '1024×700');
 
       const [a, b] = [(await nodeId(page, 'vyacheslav-gladkov'))!, (await nodeId(page, 'oleh-syniehubov'))!];
       await page.evaluate(
@@ -209,6 +209,7 @@ describe('signed in as an admin, with a hidden node (e2e)', () => {
           { text: '29 Nov 2022', inside: true },
           { text: '14 Mar 2023', inside: true },
         ]);
+        await expectCountsShown(page, '1280×800');
         await shot(page, 'narrow-window-1280x800-admin');
 
         await page.setViewportSize({ width: 800, height: 700 });
@@ -220,6 +221,7 @@ describe('signed in as an admin, with a hidden node (e2e)', () => {
         // Room enough: the whole timeline strip, and no fold button.
         expect(await page.getByTestId('timeline').getAttribute('data-folded')).toBe('0');
         expect(await page.getByTestId('timeline-fold').count()).toBe(0);
+        await expectCountsShown(page, '800×700');
         await shot(page, 'narrow-window-800x700');
 
         await page.setViewportSize({ width: 420, height: 800 });
@@ -228,6 +230,7 @@ describe('signed in as an admin, with a hidden node (e2e)', () => {
         const small = await box(page, 'main.main');
         expect(small.right - small.left).toBeGreaterThanOrEqual(400);
         expect(small.bottom - small.top).toBeGreaterThanOrEqual(300);
+        await expectCountsShown(page, '420×800');
         await page.getByRole('button', { name: 'Cypher', exact: true }).click();
         await page.getByTestId('run').waitFor();
         // The editor takes the focus when it mounts; wait for that, or it steals the keys below.
