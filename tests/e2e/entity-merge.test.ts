@@ -2,7 +2,8 @@
  * Merging a duplicate from the detail panel, end to end: a second spelling of the governor ("V.
  * Gladkov", a second article's) is on the canvas; an editor opens Vyacheslav Gladkov, picks the
  * duplicate through search, gives a reason and confirms: the duplicate leaves the canvas, and the
- * governor's aliases show its name; a link to the duplicate then offers the governor instead. On a
+ * governor's aliases show its name; a link to the duplicate then offers the governor instead. A
+ * duplicate merged while the governor is not on the canvas gives its place to the governor. On a
  * server with accounts.
  */
 import type { Page } from 'playwright-core';
@@ -19,6 +20,8 @@ const DUP = 'v-gladkov-duplicate';
 const DUP2 = 'slava-gladkov-duplicate';
 /** A third, merged and then the merge undone from the audit view. */
 const DUP3 = 'gladkov-vv-duplicate';
+/** A fourth, merged while it is on the canvas and the governor is not. */
+const DUP4 = 'vlad-gladkov-duplicate';
 // The session gives other files the seeded graph back (the merge changes it).
 // The first account must be an admin.
 const e2e = accountsSession('newsgraph-e2e-entity-merge-', { ada: 'admin', ed: 'editor' });
@@ -33,8 +36,10 @@ beforeAll(async () => {
        CREATE (:Entity:Person {id: $dup2, name: 'Slava Gladkov', aliases: [], description: 'A nickname.', dataset: g.dataset})
              -[:GOVERNOR_OF {evidence_starts: [1]}]->(place)
        CREATE (:Entity:Person {id: $dup3, name: 'Gladkov Vyacheslav', aliases: [], description: 'Surname first.', dataset: g.dataset})
-             -[:GOVERNOR_OF {evidence_starts: [2]}]->(place)`,
-      { dup: DUP, dup2: DUP2, dup3: DUP3 },
+             -[:GOVERNOR_OF {evidence_starts: [2]}]->(place)
+       CREATE (:Entity:Person {id: $dup4, name: 'Vlad Gladkov', aliases: [], description: 'Misspelt.', dataset: g.dataset})
+             -[:GOVERNOR_OF {evidence_starts: [3]}]->(place)`,
+      { dup: DUP, dup2: DUP2, dup3: DUP3, dup4: DUP4 },
       { database: testNeo4j().database },
     );
   } finally {
@@ -52,6 +57,21 @@ async function movedEdge(start: number): Promise<string> {
       { database: testNeo4j().database },
     );
     return r.records[0]!.get('id') as string;
+  } finally {
+    await driver.close();
+  }
+}
+
+/** The governor's version as stored (0 when absent). */
+async function governorVersion(): Promise<number> {
+  const driver = testDriver();
+  try {
+    const r = await driver.executeQuery(
+      `MATCH (n {id: 'vyacheslav-gladkov'}) RETURN coalesce(n.version, 0) AS v`,
+      {},
+      { database: testNeo4j().database },
+    );
+    return Number(r.records[0]!.get('v'));
   } finally {
     await driver.close();
   }
@@ -246,6 +266,42 @@ describe('merging a duplicate from the detail panel (e2e)', () => {
         // Back in the graph and on the canvas, with its relationship.
         expect(await nodeId(page, DUP3)).not.toBeNull();
         expect(await dupEdgeDrawn(page, DUP3)).toBe(true);
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+    T,
+  );
+
+  it(
+    'merged while only the duplicate is on the canvas: the governor takes its place, with the moved relationship',
+    async () => {
+      const { page, context, errors } = await signIn(e2e.browser, e2e.app.url, 'ed', PASSWORD);
+      try {
+        await page.evaluate(() => window.__newsgraph!.explorer.setStartMode('empty'));
+        await open(page, 'Vlad Gladkov', 'Vlad Gladkov');
+        await page.evaluate(() => window.__newsgraph!.explorer.select(null));
+        expect(await nodeId(page, DUP4)).not.toBeNull();
+        expect(await nodeId(page, 'vyacheslav-gladkov')).toBeNull();
+        const version = await governorVersion();
+        await page.evaluate(
+          ([duplicate, v]) =>
+            window.__newsgraph!.merge('vyacheslav-gladkov', {
+              duplicate: duplicate as string,
+              version: v as number,
+              duplicateVersion: 0,
+              reason: 'a misspelling',
+            }),
+          [DUP4, version] as const,
+        );
+        await idle(page);
+        expect(await nodeId(page, DUP4)).toBeNull();
+        const governor = await nodeId(page, 'vyacheslav-gladkov');
+        expect(governor).not.toBeNull();
+        expect(await page.evaluate((g) => window.__newsgraph!.explorer.graph.hasNode(g), governor!)).toBe(true);
+        expect(await drawnEdge(page, await movedEdge(3))).toBe(true);
+        await shot(page, 'entity-merge-08-survivor-in-place');
         expect(errors).toEqual([]);
       } finally {
         await context.close();

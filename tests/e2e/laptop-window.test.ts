@@ -1,13 +1,14 @@
 /**
  * End to end, a small laptop (1024×700): every top-bar control stays on screen, the timeline's
- * switch keeps its words, and the path bar and the legend, both at the bottom of the graph area, do
- * not cover each other; the legend starts folded and the detail panel's title is one line. The
- * search box's placeholder is whole there and at 1440×900. Smaller windows: narrow-window.test.ts.
+ * switch keeps its words and its counts, and the path bar and the legend, both at the bottom of the
+ * graph area, do not cover each other; the legend starts folded and the detail panel's title is one
+ * line. The search box's placeholder is whole there and at 1440×900. Smaller windows:
+ * narrow-window.test.ts.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { e2eSession, idle, newPage, nodeId, openExplorer, shot } from '../support/browser';
-import { box, overlap } from './support/layout';
+import { box, expectCountsShown, overlap } from './support/layout';
 
 const T = 240_000;
 const e2e = e2eSession();
@@ -37,6 +38,7 @@ describe('a 1024×700 window (e2e)', () => {
         box(page, '[data-testid=timeline] .seg'),
       ]);
       expect(reported.right).toBeLessThanOrEqual(seg.right + 0.5);
+      await expectCountsShown(page, '1024×700');
 
       const [a, b] = [(await nodeId(page, 'vyacheslav-gladkov'))!, (await nodeId(page, 'oleh-syniehubov'))!];
       await page.evaluate(

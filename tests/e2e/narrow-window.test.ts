@@ -1,6 +1,7 @@
 /**
  * End to end, smaller windows, signed in as an admin (the fullest top bar) with a hidden node: at
- * 1280×800 the bar is one row with every control inside the window; at 800×700 and 420×800 every
+ * 1280×800 the bar is one row with every control inside the window and the timeline's counts whole
+ * (also at 800 and 420 px, by a brushed range); at 800×700 and 420×800 every
  * control is still inside the window, the graph keeps most of the width, and the Cypher drawer's
  * Run button is on screen; with the drawer open at 420×800 the timeline folds to its bar (its
  * button shows the chart again, by keyboard too), so the graph keeps most of the height. Signed in
@@ -20,7 +21,7 @@ import { Accounts } from '../../src/server/auth/accounts';
 import { e2eSession, idle, nodeId, nodePoint, shot } from '../support/browser';
 import { testNeo4j } from '../support/neo4j';
 import { startApp } from './support/app';
-import { box, type Box } from './support/layout';
+import { box, expectCountsShown, type Box } from './support/layout';
 import { signIn } from './support/sign-in';
 
 const T = 240_000;
@@ -101,6 +102,7 @@ describe('signed in as an admin, with a hidden node (e2e)', () => {
           { text: '29 Nov 2022', inside: true },
           { text: '14 Mar 2023', inside: true },
         ]);
+        await expectCountsShown(page, '1280×800');
         await shot(page, 'narrow-window-1280x800-admin');
 
         await page.setViewportSize({ width: 800, height: 700 });
@@ -112,6 +114,7 @@ describe('signed in as an admin, with a hidden node (e2e)', () => {
         // Room enough: the whole timeline strip, and no fold button.
         expect(await page.getByTestId('timeline').getAttribute('data-folded')).toBe('0');
         expect(await page.getByTestId('timeline-fold').count()).toBe(0);
+        await expectCountsShown(page, '800×700');
         await shot(page, 'narrow-window-800x700');
 
         await page.setViewportSize({ width: 420, height: 800 });
@@ -120,6 +123,7 @@ describe('signed in as an admin, with a hidden node (e2e)', () => {
         const small = await box(page, 'main.main');
         expect(small.right - small.left).toBeGreaterThanOrEqual(400);
         expect(small.bottom - small.top).toBeGreaterThanOrEqual(300);
+        await expectCountsShown(page, '420×800');
         await page.getByRole('button', { name: 'Cypher', exact: true }).click();
         await page.getByTestId('run').waitFor();
         // The editor takes the focus when it mounts; wait for that, or it steals the keys below.

@@ -171,7 +171,8 @@ export async function saveClaimStatus(app: Explorer, id: string, body: ClaimStat
 /**
  * Merges a duplicate into entity `id` (throws the API's error: 400 naming the field, 409, 403…):
  * the deleted duplicate leaves the canvas and the history, its moved relationships are drawn on
- * the survivor with their other ends (one step, from the merge's answer), the survivor shows its
+ * the survivor with their other ends (one step, from the merge's answer; the survivor at the
+ * duplicate's place when only the duplicate was on the canvas), the survivor shows its
  * new version (aliases) and its detail is read again; the status line offers to undo it.
  */
 export async function mergeDuplicate(
@@ -185,6 +186,8 @@ export async function mergeDuplicate(
   const duplicate = duplicateCaption ?? out.duplicate.key ?? 'the duplicate';
   const before = graphOf(app.state);
   const ref = typeof out.properties.id === 'string' ? out.properties.id : out.id;
+  // When only the duplicate is drawn, the survivor comes in at its place.
+  app.render.takePlace(out.id, out.duplicate.id);
   app.store.set(
     mergedView({
       duplicate: out.duplicate.id,

@@ -99,6 +99,16 @@ export class RenderSync {
     this.push(s);
   }
 
+  /**
+   * Node `id`, when it joins the view and is not drawn yet, is drawn where node `from` is now (a
+   * merge's survivor taking its duplicate's place). O(1).
+   */
+  takePlace(id: string, from: string): void {
+    if (this.graph.hasNode(id) || !this.graph.hasNode(from)) return;
+    const a = this.graph.getNodeAttributes(from);
+    this.positions.set(id, { x: a.x, y: a.y });
+  }
+
   /** Pinned nodes with a known place (a link's pins) are put there. O(pins). */
   private placePins(g: GraphState): void {
     if (!g.pinnedAt) return;

@@ -4,7 +4,9 @@
  * module). Tests check sigma's actual state — what is dimmed, hidden, drawn — instead of guessing
  * from pixels. Everything here observes the app through its public API and sigma's events.
  */
+import type { NodeMergeBody } from '../../shared/api';
 import type { Explorer } from '../app/explorer';
+import { mergeDuplicate } from '../app/node-edit';
 import { expandedAnchors, expansionOf, findNode, visibleGraph } from '../core/graph/graph-store';
 import type { SigmaController } from '../render/sigma/sigma-controller';
 import { remainingMore } from '../core/expansion/more';
@@ -47,6 +49,11 @@ export interface TestHook {
   hoverLayer(): { veiled: boolean; nodes: string[]; edges: number; canvas: HTMLCanvasElement } | null;
   neighbours(id: string): string[];
   more(anchor: string): Record<string, number>;
+  /**
+   * A merge as the merge dialog sends it, for a survivor that need not be on the canvas (the
+   * dialog is opened on its detail, which puts it there).
+   */
+  merge(survivor: string, body: NodeMergeBody): Promise<unknown>;
   /** The investigation views: filters as sigma draws them, the map, the markers. */
   views: ViewsProbe;
 }
@@ -148,6 +155,7 @@ export function installTestHooks(explorer: Explorer): void {
     },
     neighbours: (id) => (explorer.graph.hasNode(id) ? explorer.graph.neighbors(id) : []),
     more: (anchor) => remainingMore(explorer.graphState, expansionOf(explorer.graphState, anchor)),
+    merge: (survivor, body) => mergeDuplicate(explorer, survivor, body),
     views,
   };
 }

@@ -1,8 +1,8 @@
-/** Where things are on an end-to-end test's page: an element's box, and whether two boxes overlap. */
+/** Where things are on an end-to-end test's page: an element's box, whether two boxes overlap, the timeline's bar. */
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export type Box = { left: number; right: number; top: number; bottom: number };
-
 export const overlap = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
 /** The box of the first element `sel` finds, in viewport pixels. */
@@ -11,4 +11,38 @@ export function box(page: Page, sel: string): Promise<Box> {
     const r = document.querySelector(s)!.getBoundingClientRect();
     return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
   }, sel);
+}
+
+/**
+ * The timeline's counts of what the graph shows are written, inside the strip's bar, over no other
+ * control of the bar; a brushed range's dates stay whole beside them.
+ */
+export async function expectCountsShown(page: Page, at: string): Promise<void> {
+  const bar = await page.evaluate(() => {
+    const el = document.querySelector('[data-testid=timeline] .tl-bar')!;
+    const rect = (e: Element) => {
+      const r = e.getBoundingClientRect();
+      return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+    };
+    const counts = document.querySelector<HTMLElement>('[data-testid=shown-counts]')!;
+    const label = document.querySelector('[data-testid=timeline-label]')!;
+    const l = label.getBoundingClientRect();
+    return {
+      bar: rect(el),
+      counts: { ...rect(counts), text: counts.innerText, cut: counts.scrollWidth > counts.clientWidth },
+      others: [...el.children].filter((c) => c !== counts).map((c) => ({ name: c.className, ...rect(c) })),
+      dates: [...label.querySelectorAll('b')].map((b) => b.getBoundingClientRect().right <= l.right + 0.5),
+    };
+  });
+  const { counts } = bar;
+  expect(counts.text, at).toMatch(/^\d+ nodes\s*(·\s*)?\d+ links/);
+  expect(counts.right - counts.left, at).toBeGreaterThan(20);
+  expect(counts.cut, at).toBe(false);
+  expect(counts.left, at).toBeGreaterThanOrEqual(bar.bar.left - 0.5);
+  expect(counts.right, at).toBeLessThanOrEqual(bar.bar.right + 0.5);
+  expect(
+    bar.others.filter((o) => o.right > bar.bar.right + 0.5 || overlap(o, counts)),
+    at,
+  ).toEqual([]);
+  expect(bar.dates.every(Boolean), at).toBe(true);
 }

@@ -202,7 +202,8 @@ export function TimelineStrip() {
               data-testid="time-reported"
               title="Only what articles published by a day had reported"
             >
-              As reported by
+              <span className="tl-long">As reported by</span>
+              <span className="tl-short">Reported</span>
             </button>
           ) : null}
         </div>
@@ -268,11 +269,24 @@ export function TimelineStrip() {
           </label>
         ) : null}
         <span className="tl-counts muted" data-testid="shown-counts">
-          {shown.nodes} nodes · {shown.edges} links shown
+          <span>{shown.nodes} nodes</span>
+          <span className="tl-counts-sep"> · </span>
+          <span>
+            {shown.edges} links<span className="tl-counts-tail"> shown</span>
+          </span>
         </span>
         {range || filters.asOf ? (
-          <button className="btn small ghost" onClick={() => explorer.clearTime()} data-testid="timeline-clear">
-            Clear
+          <button
+            className="btn small ghost"
+            onClick={() => explorer.clearTime()}
+            data-testid="timeline-clear"
+            aria-label="Clear"
+            title="Clear the time filter"
+          >
+            <span className="tl-clear-icon">
+              <Icon name="close" size={11} />
+            </span>
+            <span className="tl-clear-text">Clear</span>
           </button>
         ) : null}
       </div>

@@ -43,8 +43,28 @@ describe('a merge drawn at once', () => {
     expect([...graphOf(redo()(undo()(s))).edges.keys()].sort()).toEqual(['r:about', 'r:new']);
   });
 
-  it('only drops the duplicate when the survivor is not on the canvas', () => {
+  it('puts the survivor, with the moved relationships, in place of a duplicate drawn without it', () => {
     const s0 = stateWith({ nodes: [dup, region], edges: [edge('r:old', dup, region)] });
+    const moved = { nodes: [gov, region], edges: [edge('r:new', gov, region)] };
+    const s = mergedView({ duplicate: dup.id, survivor: gov.id, moved, title: 'Merged', ref: 'gladkov' })(s0);
+    expect(s.history.past.length).toBe(s0.history.past.length + 1);
+    expect([...graphOf(s).nodes.keys()].sort()).toEqual([gov.id, region.id].sort());
+    expect([...graphOf(s).edges.keys()]).toEqual(['r:new']);
+    // With no relationship moved, the survivor still takes the duplicate's place.
+    const alone = mergedView({
+      duplicate: dup.id,
+      survivor: gov.id,
+      moved: { nodes: [gov], edges: [] },
+      title: 'Merged',
+      ref: 'gladkov',
+    })(stateWith({ nodes: [dup, region], edges: [] }));
+    expect([...graphOf(alone).nodes.keys()].sort()).toEqual([gov.id, region.id].sort());
+    // Undo takes the survivor away again; the deleted duplicate stays gone.
+    expect([...graphOf(undo()(s)).nodes.keys()]).toEqual([region.id]);
+  });
+
+  it('draws nothing when neither the survivor nor the duplicate is on the canvas', () => {
+    const s0 = stateWith({ nodes: [region], edges: [] });
     const moved = { nodes: [gov, region], edges: [edge('r:new', gov, region)] };
     const s = mergedView({ duplicate: dup.id, survivor: gov.id, moved, title: 'Merged', ref: 'gladkov' })(s0);
     expect(s.history.past.length).toBe(s0.history.past.length);
