@@ -208,6 +208,12 @@ export const ArticleMetaSchema = z.strictObject({
   source: z.string(),
   title: z.string().optional(),
   outlet: z.string().optional(),
+  /**
+   * The reviewer's "outlet unknown": the text names no publisher. The article is then published by
+   * a placeholder organization of its own (as the seed has one), which corroboration counts among
+   * `unnamed_outlets`, never as one more outlet. Not set together with `outlet`.
+   */
+  outletUnknown: z.literal(true).optional(),
   byline: z.string().optional(),
   /** ISO date; relative dates resolve against it. Missing = ask the reviewer. */
   published: z.string().optional(),

@@ -34,6 +34,25 @@ async function outletNode(ctx: Omit<ApplyContext, 'article'>, outlet: string): P
   });
 }
 
+/**
+ * The placeholder organization standing for the unnamed publisher of an article whose text names
+ * none (the reviewer's "outlet unknown"), as the seed has one: `placeholder` true, so corroboration
+ * counts the article among `unnamed_outlets` (outletsOf). One per article: two unnamed publishers
+ * may be two outlets.
+ */
+async function placeholderOutlet(ctx: Omit<ApplyContext, 'article'>, title: string): Promise<NodeHandle> {
+  return ctx.w.createNode(['Entity', 'Organization'], {
+    id: await ctx.w.freeId(slugify(`unidentified-outlet-${title}`)),
+    name: `Unidentified outlet (${title})`,
+    aliases: [],
+    description: `Placeholder for the unnamed publisher of "${title}": the text names no outlet.`,
+    kind: 'news-outlet',
+    placeholder: true,
+    dataset: ctx.dataset,
+    ...stamp(ctx, ctx.batch.extractor),
+  });
+}
+
 /** Byline and credit lines ("By A, Reuters", "© Example Wire"): where a text names who published it. */
 const CREDIT_LINE = /^\s*(?:by\s|©|\(c\)|copyright\b)/i;
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -80,7 +99,10 @@ async function publishedBy(ctx: ApplyContext, outlet: NodeHandle, basis: string)
     ctx.text,
     names.filter((n): n is string => typeof n === 'string' && n.trim().length > 1),
   );
-  const props = line ? { inferred: false } : { inferred: true, basis: `the text does not name the outlet; ${basis}` };
+  const unnamed = `the text does not name the outlet; ${basis}`;
+  const props = line
+    ? { inferred: false }
+    : { inferred: true, basis: ctx.batch.article.outletUnknown ? basis : unnamed };
   const span = line ?? headlineSpan(ctx.text, ctx.batch.article.title);
   await relate(ctx, ctx.article, 'PUBLISHED_BY', outlet, evidenceAt(ctx, span), props, ctx.batch.extractor);
 }
@@ -112,24 +134,28 @@ export async function ensureArticle(ctx: Omit<ApplyContext, 'article'>, articleI
     throw new ReviewBlocked(
       `this article is in the graph already as "${String(same.records[0]!.get('title'))}" (${sameId}), the same text but for spacing, line ends or Unicode form: discard this batch`,
     );
-  const missing = (['title', 'outlet', 'published'] as const).filter((k) => !a[k]).map((k) => DETAIL[k]);
+  const missing = (['title', 'outlet', 'published'] as const)
+    .filter((k) => !a[k] && !(k === 'outlet' && a.outletUnknown))
+    .map((k) => DETAIL[k]);
   if (missing.length)
     throw new ReviewBlocked(
       `Fill in the article's ${missing.length > 1 ? `${missing.slice(0, -1).join(', ')} and ${missing.at(-1)}` : missing[0]} first (Article details, above the text).`,
     );
-  const outlet = await outletNode(ctx, a.outlet!);
+  const outlet = a.outletUnknown ? await placeholderOutlet(ctx, a.title!) : await outletNode(ctx, a.outlet!);
   const id = await ctx.w.freeId(slugify(`${outlet.id}-${a.published}-${a.title}`, 90));
   const basis = (k: 'published' | 'outlet') =>
-    a.missing.includes(k)
-      ? `given by ${ctx.actor} when reviewing the ingested article`
-      : "from the article page's metadata";
+    k === 'outlet' && a.outletUnknown
+      ? `no outlet named; placeholder for an unidentified publisher (${ctx.actor}, reviewing the ingested article)`
+      : a.missing.includes(k)
+        ? `given by ${ctx.actor} when reviewing the ingested article`
+        : "from the article page's metadata";
   const article = await ctx.w.createNode(['Article'], {
     id,
     file: a.file ?? '',
     title: a.title,
     outlet: String(outlet.props.name ?? a.outlet),
     outlet_id: outlet.id,
-    outlet_inferred: false,
+    outlet_inferred: a.outletUnknown === true,
     outlet_basis: basis('outlet'),
     authors: [],
     author_ids: [],

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SpanSchema } from '../batch';
+import { SpanSchema, type ArticleMeta } from '../batch';
 
 /**
  * What a reviewer decides for one candidate: the shapes an accept writes into the graph, in the
@@ -140,11 +140,35 @@ export function checkDecision(kind: string, decision: unknown): { decision: Deci
 }
 
 /** Article metadata a reviewer gives when the input did not carry it. */
-export const ArticleEditSchema = z.strictObject({
-  title: z.string().trim().min(1).max(500).optional(),
-  outlet: z.string().trim().min(1).max(200).optional(),
-  byline: z.string().trim().max(500).optional(),
-  published: isoDay.optional(),
-  url: z.string().trim().url().max(2000).optional().or(z.literal('')),
-});
+export const ArticleEditSchema = z
+  .strictObject({
+    title: z.string().trim().min(1).max(500).optional(),
+    outlet: z.string().trim().min(1).max(200).optional(),
+    /**
+     * True: the text names no outlet (the article is published by a placeholder organization, counted
+     * among `unnamed_outlets`); false takes that back. An outlet given replaces it.
+     */
+    outletUnknown: z.boolean().optional(),
+    byline: z.string().trim().max(500).optional(),
+    published: isoDay.optional(),
+    url: z.string().trim().url().max(2000).optional().or(z.literal('')),
+  })
+  .refine((e) => !(e.outletUnknown && e.outlet), {
+    path: ['outletUnknown'],
+    message: 'cannot be true with an outlet given: give one or the other',
+  });
 export type ArticleEdit = z.infer<typeof ArticleEditSchema>;
+
+/** The article details after `edit`: what it gives replaces, "outlet unknown" and an outlet exclude each other (the later stands). */
+export function editedArticle(before: ArticleMeta, edit: ArticleEdit): ArticleMeta {
+  const { outletUnknown, ...fields } = edit;
+  const after: ArticleMeta = {
+    ...before,
+    ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== '')),
+  };
+  if (outletUnknown) {
+    delete after.outlet;
+    after.outletUnknown = true;
+  } else if (outletUnknown === false || fields.outlet) delete after.outletUnknown;
+  return after;
+}

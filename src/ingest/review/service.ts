@@ -11,7 +11,7 @@ import { TextStore } from '../store';
 import { writeAccept, type AcceptItem } from './accept';
 import { confirmContradiction, CONTRA, contraKey } from './contradiction-accept';
 import { proposeContradictions, type ContradictionProposal } from './contradictions';
-import { checkDecision, type ArticleEdit, type Decision } from './decision';
+import { checkDecision, editedArticle, type ArticleEdit, type Decision } from './decision';
 import { ForeignDatabase, ReviewBlocked, ReviewInvalid, ReviewNotFound } from './errors';
 import { withJudgements } from './judged';
 import { bulkCandidates } from './proposals';
@@ -70,10 +70,7 @@ export class ReviewService {
     if (s.articleId)
       throw new ReviewBlocked('The article is in the graph already; its details can no longer change here.');
     const before = s.batch.article;
-    const after = {
-      ...before,
-      ...Object.fromEntries(Object.entries(edit).filter(([, v]) => v !== undefined && v !== '')),
-    };
+    const after = editedArticle(before, edit);
     // A new publication date resolves the relative dates again ("yesterday" is another day now).
     const { batch, changed } =
       after.published !== before.published

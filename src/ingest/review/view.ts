@@ -111,7 +111,9 @@ export function summaryOf(s: StagedBatch, decisions: ReadonlyMap<string, Decisio
     createdAt: s.createdAt,
     createdBy: s.createdBy,
     published: s.batch.article.published ?? null,
-    missing: s.batch.article.missing.filter((m) => !s.batch.article[m]),
+    missing: s.batch.article.missing.filter(
+      (m) => !s.batch.article[m] && !(m === 'outlet' && s.batch.article.outletUnknown),
+    ),
     articleId: s.articleId,
     counts: {
       total: reviewable.length,

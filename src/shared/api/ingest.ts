@@ -239,7 +239,8 @@ export const ingestBatchContract = {
 export const ingestBatchArticleContract = {
   ...ROUTES.ingestBatchArticle,
   ...common,
-  summary: 'Give article details the input lacked (title, outlet, published date…) before accepting.',
+  summary:
+    'Give article details the input lacked (title, outlet, published date…) before accepting. `outletUnknown: true` when the text names no publisher: the article is published by a placeholder organization of its own, which corroboration counts among `unnamed_outlets` (not with an outlet; an outlet given later replaces it).',
   params: BatchParamsSchema,
   body: ArticleEditSchema,
   response: BatchResponseSchema,

@@ -40,7 +40,7 @@ export const NodeMergeResponseSchema = z.object({
   rewrittenRelationships: z
     .array(z.string())
     .describe(
-      `elementIds of the relationships whose \`according_to\` the merge rewrote (up to ${REWRITTEN_RELATIONSHIPS_MAX}; the moved copies among them are in \`movedGraph\`): a client showing them reads them again`,
+      `elementIds of the relationships whose \`according_to\` the merge rewrote, then those whose corroboration counts (\`outlets\`, \`unnamed_outlets\`) changed with their articles' outlet (up to ${REWRITTEN_RELATIONSHIPS_MAX}; the moved copies among them are in \`movedGraph\`): a client showing them reads them again`,
     ),
   audit: z.number().int().describe('the `node.merge` audit entry: what `POST /api/nodes/{id}/unmerge` undoes'),
   movedGraph: GraphPayloadSchema.describe(
@@ -52,7 +52,7 @@ export type NodeMergeResponse = z.infer<typeof NodeMergeResponseSchema>;
 export const nodeMergeContract = {
   ...ROUTES.nodeMerge,
   summary:
-    "Merges a duplicate entity into this one in one transaction: every relationship of the duplicate is recreated here with its type, direction and properties (its provenance unchanged; one between the two is dropped), the duplicate's name and aliases join this entity's aliases, and the duplicate is deleted; properties of the same dataset that name it by its key (`according_to` on relationships, `casualties_reported_by`, `claimant`, `outlet_id`, `author_ids`, `country` on nodes) are set to this entity's key, and the readable names beside them to its name (an article's `outlet` and `authors`, a claim's caption when it reads \"duplicate's name: …\"). Both must be entities this app loaded with the same labels and dataset. The audit entry (`node.merge`) keeps the duplicate's labels, properties and relationships, and which references were rewritten. 400 names the field (`id`, `body.duplicate`, `body.reason`); 409 when either changed since its version was read (nothing is written).",
+    "Merges a duplicate entity into this one in one transaction: every relationship of the duplicate is recreated here with its type, direction and properties (its provenance unchanged; one between the two is dropped), the duplicate's name and aliases join this entity's aliases, and the duplicate is deleted; properties of the same dataset that name it by its key (`according_to` on relationships, `casualties_reported_by`, `claimant`, `outlet_id`, `author_ids`, `country` on nodes) are set to this entity's key, and the readable names beside them to its name (an article's `outlet` and `authors`, a claim's caption when it reads \"duplicate's name: …\"). When articles' `outlet_id` changes (a placeholder organization merged into the real outlet, or the reverse), the corroboration counts `outlets` and `unnamed_outlets` of the relationships those articles are evidence for are counted again, as an undo does. Both must be entities this app loaded with the same labels and dataset. The audit entry (`node.merge`) keeps the duplicate's labels, properties and relationships, and which references were rewritten. 400 names the field (`id`, `body.duplicate`, `body.reason`); 409 when either changed since its version was read (nothing is written).",
   tag: 'nodes',
   params: NodeIdParamsSchema,
   body: NodeMergeBodySchema,

@@ -38,7 +38,7 @@ export const NodeUnmergeResponseSchema = z.object({
   rewrittenRelationships: z
     .array(z.string())
     .describe(
-      `elementIds of the relationships whose \`according_to\` the undo put back (up to ${REWRITTEN_RELATIONSHIPS_MAX}): a client showing them reads them again`,
+      `elementIds of the relationships whose \`according_to\` the undo put back, then those whose corroboration counts (\`outlets\`, \`unnamed_outlets\`) changed with their articles' outlet (up to ${REWRITTEN_RELATIONSHIPS_MAX}): a client showing them reads them again`,
     ),
   removed: z
     .array(z.string())

@@ -69,6 +69,61 @@ describe('articles of unknown outlet', () => {
     expect(await graphFingerprint()).toBe(seeded);
   });
 
+  it('"outlet unknown" in the review publishes the article by a placeholder of its own, counted as unnamed', async () => {
+    expect(await cypher(SPOKESPERSON)).toEqual([{ sources: 2, outlets: 2, unnamed: 0 }]);
+    const s = await r.stage('drones-unknown.txt', `${TEXT}\n\nThe statement came late in the day.`, {
+      published: '2024-03-11',
+    });
+    expect(s.status, JSON.stringify(s.body)).toBe(200);
+    const id = s.body.batch.id as string;
+    expect((await r.batch(id)).missing).toContain('outlet');
+    // Not both: an outlet and "unknown" contradict each other.
+    const both = await r.call('PATCH', `/api/ingest/batches/${id}`, { outlet: 'Kyiv Daily', outletUnknown: true });
+    expect(both.status).toBe(400);
+    expect(JSON.stringify(both.body)).toMatch(/outletUnknown/);
+    const u = await r.call('PATCH', `/api/ingest/batches/${id}`, { outletUnknown: true });
+    expect(u.status, JSON.stringify(u.body)).toBe(200);
+    expect(u.body.batch.article).toMatchObject({ outletUnknown: true });
+    expect(u.body.batch.article.outlet).toBeUndefined();
+    expect((await r.batch(id)).missing).not.toContain('outlet');
+
+    const rel = (await r.batch(id)).candidates.find((c: any) => c.candidate.type === 'SPOKESPERSON_FOR');
+    const a = await r.accept(id, rel.candidate.id);
+    expect(a.status, JSON.stringify(a.body)).toBe(200);
+    const articleId = (await r.batch(id)).articleId as string;
+    const [pub] = await cypher<Record<string, unknown>>(
+      `MATCH (x:Article {id: $articleId})-[r:PUBLISHED_BY]->(o:Organization)
+       RETURN o.placeholder AS placeholder, x.outlet_id = o.id AS linked, x.outlet_inferred AS inferred,
+              r.inferred AS relInferred, ${COUNTS.slice(7)}`,
+      { articleId },
+    );
+    expect(pub).toEqual({
+      placeholder: true,
+      linked: true,
+      inferred: true,
+      relInferred: true,
+      sources: 1,
+      outlets: 0,
+      unnamed: 1,
+    });
+    expect(await cypher(SPOKESPERSON)).toEqual([{ sources: 3, outlets: 2, unnamed: 1 }]);
+
+    // Undone, the placeholder goes with the article: the graph is the seed's again.
+    await r.undoAll(id);
+    expect(await cypher(SPOKESPERSON)).toEqual([{ sources: 2, outlets: 2, unnamed: 0 }]);
+    expect(await graphFingerprint()).toBe(seeded);
+  });
+
+  it('an outlet given after "outlet unknown" replaces it', async () => {
+    const s = await r.stage('drones-later.txt', `${TEXT}\n\nNo damage was reported.`, { published: '2024-03-11' });
+    const id = s.body.batch.id as string;
+    await r.call('PATCH', `/api/ingest/batches/${id}`, { outletUnknown: true });
+    const o = await r.call('PATCH', `/api/ingest/batches/${id}`, { outlet: 'Kyiv Daily' });
+    expect(o.status, JSON.stringify(o.body)).toBe(200);
+    expect(o.body.batch.article).toMatchObject({ outlet: 'Kyiv Daily' });
+    expect(o.body.batch.article.outletUnknown).toBeUndefined();
+  });
+
   it("ingest reads an article's outlet as unknown when it is a placeholder, missing, or the article is", async () => {
     const session = r.api.driver.session({ database: 'neo4j' });
     const tx = await session.beginTransaction();

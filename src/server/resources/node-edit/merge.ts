@@ -16,6 +16,8 @@ import { noteWrite } from '../../../runtime/store/write-scope';
 import { LOCK, notOurs } from './query';
 import { drawnPayload } from './drawn';
 import { rewriteReferences, rewrittenNodes, rewrittenRelationships, type RewrittenReference } from './references';
+import { articlesOfOutlet, recountOutlets } from './recount';
+import { REWRITTEN_RELATIONSHIPS_MAX } from '../../../shared/api/merge-caps';
 
 /** One relationship of the duplicate as the audit keeps it: enough to recreate it by hand. */
 export interface MovedRelationship {
@@ -57,8 +59,13 @@ export interface MergeOutcome {
   referencesRewritten: number;
   /** The other nodes those references are on (element ids), for the explorer to read again. */
   rewritten: string[];
-  /** The relationships whose `according_to` it rewrote (element ids, capped), for the explorer to read again. */
+  /**
+   * The relationships whose `according_to` it rewrote, then those whose corroboration counts it
+   * changed (element ids, capped), for the explorer to read again.
+   */
   rewrittenRelationships: string[];
+  /** How many relationships' corroboration counts (`outlets`, `unnamed_outlets`) changed (recount.ts). */
+  recounted: number;
   /** Some moved relationships with their ends, to draw (drawn.ts). */
   movedGraph: GraphPayload;
 }
@@ -219,6 +226,9 @@ export async function mergeEntities(db: Db, address: string, body: NodeMergeBody
                 to: nameOf(s.props, sKey),
               })
             : [];
+        // Articles now published by another organization (a placeholder's by the real outlet):
+        // the corroboration counts of what they are evidence for follow (the moved copies' too).
+        const recounted = await recountOutlets(tx, s.props.dataset, articlesOfOutlet(references));
         // The survivor itself may have named the duplicate: then its properties are read again.
         const sProps = references.some((x) => x.on === 'node' && x.id === sid)
           ? ((await tx.run('MATCH (s) WHERE elementId(s) = $sid RETURN properties(s) AS p', { sid })).records[0]!.get(
@@ -247,7 +257,11 @@ export async function mergeEntities(db: Db, address: string, body: NodeMergeBody
           dropped: relationships.length - moved,
           referencesRewritten: references.length,
           rewritten: rewrittenNodes(references, sid),
-          rewrittenRelationships: rewrittenRelationships(references),
+          rewrittenRelationships: [...new Set([...rewrittenRelationships(references), ...recounted])].slice(
+            0,
+            REWRITTEN_RELATIONSHIPS_MAX,
+          ),
+          recounted: recounted.length,
           movedGraph,
         };
       },

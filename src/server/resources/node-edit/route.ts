@@ -122,6 +122,7 @@ export const nodeEditRoutes: RouteModule = (app, ctx) => {
           moved: out.moved,
           dropped: out.dropped,
           referencesRewritten: out.referencesRewritten,
+          recounted: out.recounted,
           duplicate: out.duplicate,
         },
       });
@@ -176,6 +177,7 @@ export const nodeEditRoutes: RouteModule = (app, ctx) => {
           movedBack: out.movedBack,
           recreated: out.recreated,
           referencesRestored: out.referencesRestored,
+          recounted: out.recounted,
         },
       });
       ctx.merges.markUndone(entry.id, undo.id);

@@ -23,6 +23,8 @@ import { LOCK } from './query';
 import { lock, type MergedDuplicate } from './merge';
 import { drawnPayload } from './drawn';
 import { restoreReferences } from './references';
+import { articlesOfOutlet, COUNT_KEYS, recountOutlets } from './recount';
+import { REWRITTEN_RELATIONSHIPS_MAX } from '../../../shared/api/merge-caps';
 
 /** Properties this app writes as datetimes (node and relationship), restored as datetimes. */
 export const KNOWN_DATETIMES = ['edited_at', 'accepted_at', 'started'] as const;
@@ -52,8 +54,10 @@ export interface UnmergeOutcome {
   referencesRestored: number;
   /** The other nodes whose references the undo put back (element ids), for the explorer to read again. */
   rewritten: string[];
-  /** The relationships whose `according_to` the undo put back (element ids, capped). */
+  /** The relationships whose `according_to` the undo put back, then those it counted again (element ids, capped). */
   rewrittenRelationships: string[];
+  /** How many relationships' corroboration counts changed back (recount.ts). */
+  recounted: number;
   /** The survivor's relationships that moved back (deleted there). */
   removed: string[];
   /** The duplicate with some of its relationships and their ends, to draw (drawn.ts). */
@@ -100,6 +104,13 @@ const canonical = (v: unknown): string =>
       ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
       : x,
   );
+
+/**
+ * A moved relationship's properties without its corroboration counts: the merge counted them
+ * again (recount.ts), and the undo counts them again once moved back, so they are not a change.
+ */
+const uncounted = (p: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(p).filter(([k]) => !(COUNT_KEYS as readonly string[]).includes(k)));
 
 const conflict = (message: string, extra: Record<string, unknown> = {}) =>
   new ApiError(409, 'CONFLICT', message, extra);
@@ -193,13 +204,13 @@ async function undo(
       r.get('out') ? 'out' : 'in',
       // The other end by its key when it has one (it may have come back under a new element id).
       toJson(r.get('key')) ?? r.get('other'),
-      propertiesToJson(r.get('p') as Record<string, unknown>),
+      uncounted(propertiesToJson(r.get('p') as Record<string, unknown>)),
     ]),
   }));
   const used = new Set<string>();
   const moves: { rid: string; out: boolean }[] = [];
   for (const m of movedRels) {
-    const sig = canonical([m.type, m.direction, m.other.key ?? m.other.id, m.properties]);
+    const sig = canonical([m.type, m.direction, m.other.key ?? m.other.id, uncounted(m.properties)]);
     const hit = onSurvivor.find((x) => x.sig === sig && !used.has(x.rid));
     if (!hit)
       throw conflict(
@@ -263,6 +274,8 @@ async function undo(
     { did, sid, dropped },
   );
   const recreated = dropped.length ? Number(again.records[0]!.get('n')) : 0;
+  // The articles published by the duplicate again: their relationships' corroboration counts follow.
+  const recounted = await recountOutlets(tx, s.dataset, articlesOfOutlet(dup.references ?? []));
   const backIds = back.records[0]!.get('ids') as string[];
   const againIds = dropped.length ? (again.records[0]!.get('ids') as string[]) : [];
   const next = version + 1;
@@ -286,7 +299,11 @@ async function undo(
     recreated,
     referencesRestored: restoredRefs.restored,
     rewritten: restoredRefs.nodes.filter((id) => id !== sid),
-    rewrittenRelationships: restoredRefs.relationships,
+    rewrittenRelationships: [...new Set([...restoredRefs.relationships, ...recounted])].slice(
+      0,
+      REWRITTEN_RELATIONSHIPS_MAX,
+    ),
+    recounted: recounted.length,
     removed: moves.map((m) => m.rid),
     restored,
   };

@@ -2,7 +2,9 @@
  * "Article details" above the review's text: title, outlet, published date, byline and URL, filled
  * with what extraction found and saved on the staged batch. The article's first accept creates its
  * Article node, which needs a title, an outlet and a date: while one is missing the form stays open
- * with those fields marked. Once the article is in the graph its details no longer change here.
+ * with those fields marked. "Outlet unknown" stands for an outlet when the text names none: the
+ * article is then published by a placeholder organization, counted among the unnamed outlets.
+ * Once the article is in the graph its details no longer change here.
  */
 import { useEffect, useState } from 'react';
 import type { BatchView } from '../../../shared/api/ingest';
@@ -15,7 +17,7 @@ const FIELDS = [
   ['url', 'URL', 'url'],
 ] as const;
 type Key = (typeof FIELDS)[number][0];
-export type ArticleDetailsEdit = Partial<Record<Key, string>>;
+export type ArticleDetailsEdit = Partial<Record<Key, string>> & { outletUnknown?: boolean };
 
 /** What the Article node cannot be created without (the server refuses an accept until given). */
 export const REQUIRED: readonly Key[] = ['title', 'outlet', 'published'];
@@ -33,23 +35,29 @@ export function ArticleDetails({
   onSave: (edit: ArticleDetailsEdit) => void;
 }) {
   const [values, setValues] = useState(() => valuesOf(batch));
-  const blocking = REQUIRED.filter((k) => !batch.article[k]);
+  const stored = batch.article.outletUnknown === true;
+  const [unknown, setUnknown] = useState(stored);
+  const blocking = REQUIRED.filter((k) => !batch.article[k] && !(k === 'outlet' && stored));
   const [open, setOpen] = useState(blocking.length > 0);
   const locked = batch.articleId !== null;
   const shown = JSON.stringify(valuesOf(batch));
   // A new answer (this reviewer's save, another's, or a reload) shows the details as stored.
   useEffect(() => setValues(JSON.parse(shown) as Record<Key, string>), [shown]);
+  useEffect(() => setUnknown(stored), [stored, shown]);
   useEffect(() => {
     if (blocking.length) setOpen(true);
   }, [blocking.length, batch.id]);
 
-  const changed = FIELDS.some(([k]) => values[k].trim() !== (batch.article[k] ?? ''));
+  const changed = unknown !== stored || FIELDS.some(([k]) => values[k].trim() !== (batch.article[k] ?? ''));
   const save = (e: React.FormEvent) => {
     e.preventDefault();
     // Only what changed and is given: the server keeps a field that is not sent.
     const edit = Object.fromEntries(
-      FIELDS.map(([k]) => [k, values[k].trim()]).filter(([k, v]) => v !== '' && v !== (batch.article[k as Key] ?? '')),
+      FIELDS.map(([k]) => [k, values[k].trim()]).filter(
+        ([k, v]) => v !== '' && v !== (batch.article[k as Key] ?? '') && !(k === 'outlet' && unknown),
+      ),
     ) as ArticleDetailsEdit;
+    if (unknown !== stored) edit.outletUnknown = unknown;
     onSave(edit);
   };
 
@@ -83,7 +91,7 @@ export function ArticleDetails({
                 id={`ingest-details-${k}`}
                 type={type}
                 value={values[k]}
-                disabled={locked || busy}
+                disabled={locked || busy || (k === 'outlet' && unknown)}
                 aria-invalid={missing}
                 onChange={(e) => setValues({ ...values, [k]: e.target.value })}
                 data-testid={`ingest-details-${k}`}
@@ -91,6 +99,24 @@ export function ArticleDetails({
             </label>
           );
         })}
+        <label className="ingest-field ingest-outlet-unknown">
+          <span>
+            <input
+              type="checkbox"
+              checked={unknown}
+              disabled={locked || busy}
+              onChange={(e) => {
+                setUnknown(e.target.checked);
+                if (e.target.checked) setValues({ ...values, outlet: '' });
+              }}
+              data-testid="ingest-details-outlet-unknown"
+            />{' '}
+            Outlet unknown
+          </span>
+          <span className="small muted">
+            the text names no publisher: counted as an unnamed outlet, not as one more
+          </span>
+        </label>
         {locked ? (
           <span className="small muted">The article is in the graph: its details no longer change here.</span>
         ) : (
