@@ -35,7 +35,7 @@ export async function expectCountsShown(page: Page, at: string): Promise<void> {
     };
   });
   const { counts } = bar;
-  expect(counts.text, at).toMatch(/^\d+ nodes\s*(·\s*)?\d+ links/);
+  expect(counts.text, at).toMatch(/^\d+ nodes?\s*(·\s*)?\d+ links?/);
   expect(counts.right - counts.left, at).toBeGreaterThan(20);
   expect(counts.cut, at).toBe(false);
   expect(counts.left, at).toBeGreaterThanOrEqual(bar.bar.left - 0.5);

@@ -269,10 +269,13 @@ export function TimelineStrip() {
           </label>
         ) : null}
         <span className="tl-counts muted" data-testid="shown-counts">
-          <span>{shown.nodes} nodes</span>
+          <span>
+            {shown.nodes} node{shown.nodes === 1 ? '' : 's'}
+          </span>
           <span className="tl-counts-sep"> · </span>
           <span>
-            {shown.edges} links<span className="tl-counts-tail"> shown</span>
+            {shown.edges} link{shown.edges === 1 ? '' : 's'}
+            <span className="tl-counts-tail"> shown</span>
           </span>
         </span>
         {range || filters.asOf ? (
