@@ -202,7 +202,34 @@ export async function applyRelationship(
   return { from: from.id, to: to.id };
 }
 
+interface Dated {
+  date?: string;
+  date_from?: string;
+  date_to?: string;
+  date_basis?: string;
+}
+
+/** The seed format's rules for a date (src/dataset/schema.ts): a day or a range, never both; always its basis. */
+function checkDates(d: Dated): void {
+  if (d.date && (d.date_from || d.date_to)) throw new ReviewBlocked('give either a date or a date range, not both');
+  if ((d.date || d.date_from || d.date_to) && !d.date_basis)
+    throw new ReviewBlocked('say how the date was derived (date basis)');
+  if (d.date_from && d.date_to && d.date_from > d.date_to)
+    throw new ReviewBlocked('the date range ends before it starts');
+}
+
+/** A decision's date fields as node properties (Neo4j dates, as the seed loader writes them). */
+function dateProps(d: Dated): Record<string, unknown> {
+  return {
+    ...(d.date ? { date: isoToDate(d.date) } : {}),
+    ...(d.date_from ? { date_from: isoToDate(d.date_from) } : {}),
+    ...(d.date_to ? { date_to: isoToDate(d.date_to) } : {}),
+    ...(d.date_basis ? { date_basis: d.date_basis } : {}),
+  };
+}
+
 export async function applyClaim(ctx: ApplyContext, c: Candidate, d: ClaimDecision): Promise<{ entityId: string }> {
+  checkDates(d);
   const claimant = await nodeFor(ctx, d.claimant, 'claimant', ['Person', 'Organization']);
   const via = d.via ? await nodeFor(ctx, d.via, 'relay (via)', ['Person', 'Organization']) : null;
   const about: NodeHandle[] = [];
@@ -216,8 +243,7 @@ export async function applyClaim(ctx: ApplyContext, c: Candidate, d: ClaimDecisi
     statement: d.statement,
     stance: d.stance,
     status: d.status,
-    ...(d.date ? { date: isoToDate(d.date) } : {}),
-    ...(d.date_basis ? { date_basis: d.date_basis } : {}),
+    ...dateProps(d),
     ...(via ? { via: via.id } : {}),
     dataset: ctx.dataset,
     ...prov,
@@ -242,11 +268,7 @@ export async function applyEvent(ctx: ApplyContext, c: Candidate, d: EventDecisi
     if (!found?.labels.includes('Event')) throw new ReviewBlocked(`no event "${d.entityId}" in the graph`);
     event = found;
   } else {
-    if (d.date && (d.date_from || d.date_to)) throw new ReviewBlocked('give either a date or a date range, not both');
-    if ((d.date || d.date_from || d.date_to) && !d.date_basis)
-      throw new ReviewBlocked('say how the date was derived (date basis)');
-    if (d.date_from && d.date_to && d.date_from > d.date_to)
-      throw new ReviewBlocked('the date range ends before it starts');
+    checkDates(d);
     const id = await ctx.w.freeId(slugify(d.name));
     event = await ctx.w.createNode(['Entity', 'Event'], {
       id,
@@ -254,10 +276,7 @@ export async function applyEvent(ctx: ApplyContext, c: Candidate, d: EventDecisi
       aliases: [],
       description: d.description,
       kind: d.kind,
-      ...(d.date ? { date: isoToDate(d.date) } : {}),
-      ...(d.date_from ? { date_from: isoToDate(d.date_from) } : {}),
-      ...(d.date_to ? { date_to: isoToDate(d.date_to) } : {}),
-      ...(d.date_basis ? { date_basis: d.date_basis } : {}),
+      ...dateProps(d),
       dataset: ctx.dataset,
       ...stamp(ctx, c.extractor),
     });

@@ -68,7 +68,10 @@ export const ClaimDecisionSchema = z.strictObject({
   statement: text(10, 'statement'),
   stance: z.string().trim().min(1).max(200),
   status: z.enum(CLAIM_STATUSES),
+  /** When the claim was made: a day, or a range when only that is known ("last week"), as for events. */
   date: isoDay.optional(),
+  date_from: isoDay.optional(),
+  date_to: isoDay.optional(),
   date_basis: z.string().max(500).optional(),
   quoteSpan: SpanSchema,
 });

@@ -157,6 +157,15 @@ function aboutOf(b: Batch, c: ClaimCandidate, decisions: Decisions): string[] {
   return pick.map((e) => candRef(e.id));
 }
 
+/** A date candidate as decision fields: its day, else its range ("last week"), with how it was derived. */
+function datesOf(
+  date: DateCandidate | undefined,
+): Pick<ClaimDecision, 'date' | 'date_from' | 'date_to' | 'date_basis'> {
+  if (date?.date) return { date: date.date, date_basis: date.dateBasis };
+  if (date?.dateFrom) return { date_from: date.dateFrom, date_to: date.dateTo, date_basis: date.dateBasis };
+  return {};
+}
+
 function claimProposal(b: Batch, c: ClaimCandidate, decisions: Decisions): Proposal {
   const claimant = refOf(c.claimant);
   const date = c.date ? (byId(b).get(c.date) as DateCandidate | undefined) : undefined;
@@ -171,7 +180,7 @@ function claimProposal(b: Batch, c: ClaimCandidate, decisions: Decisions): Propo
     statement: capital(statement),
     stance: stanceWords(c.stance),
     status: statusOf(c.stance),
-    ...(date?.date ? { date: date.date, date_basis: date.dateBasis } : {}),
+    ...datesOf(date),
     quoteSpan: c.quoteSpan,
   };
   const blocked = !claimant
@@ -200,11 +209,7 @@ function eventProposal(b: Batch, c: EventCandidate): Proposal {
     name: `${capital(c.eventKind.replace(/-/g, ' '))}${where ? ` in ${where}` : ''}${date?.date ? `, ${date.date}` : ''}`,
     kind: c.eventKind,
     description: `${capital(c.eventKind.replace(/-/g, ' '))} reported in ${articleWords(b)}.`,
-    ...(date?.date
-      ? { date: date.date, date_basis: date.dateBasis }
-      : date?.dateFrom
-        ? { date_from: date.dateFrom, date_to: date.dateTo, date_basis: date.dateBasis }
-        : {}),
+    ...datesOf(date),
     ...(c.place ? { place: refOf(c.place) } : {}),
     weapons,
     quoteSpan: c.quoteSpan,

@@ -257,6 +257,42 @@ describe('accepting a reviewed article', () => {
     expect(await graphFingerprint()).toBe(seeded);
   });
 
+  it("writes a claim's date range as Neo4j dates, refusing a range that ends before it starts", async () => {
+    await r?.close();
+    r = await reviewApi();
+    const { id, view } = await stageWire();
+    const c1 = view.candidates.find((c: any) => c.candidate.id === 'c1');
+    const { date: _d, ...undated } = c1.decision;
+    const ranged = {
+      ...undated,
+      claimant: 'vyacheslav-gladkov',
+      about: ['su-34-belgorod-accidental-release-2023-04-20'],
+      date_from: '2023-04-17',
+      date_to: '2023-04-23',
+      date_basis: "the article says 'last week'",
+    };
+    const backwards = await r.accept(id, 'c1', { ...ranged, date_from: '2023-04-24' });
+    expect(backwards.status).toBe(409);
+    expect(backwards.body.error.message).toMatch(/ends before it starts/);
+    const both = await r.accept(id, 'c1', { ...ranged, date: '2023-04-20' });
+    expect(both.status).toBe(409);
+    expect(await graphFingerprint()).toBe(seeded);
+    const ok = await r.accept(id, 'c1', ranged);
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    const [c] = await cypher<{ from: string; to: string; types: string[]; date: unknown; basis: string }>(
+      `MATCH (c:Claim {id: $id}) RETURN toString(c.date_from) AS from, toString(c.date_to) AS to,
+       [valueType(c.date_from), valueType(c.date_to)] AS types, c.date AS date, c.date_basis AS basis`,
+      { id: ok.body.outcome.accepted[0].result.entityId },
+    );
+    expect(c).toEqual({
+      from: '2023-04-17',
+      to: '2023-04-23',
+      types: ['DATE NOT NULL', 'DATE NOT NULL'],
+      date: null,
+      basis: "the article says 'last week'",
+    });
+  });
+
   it('audits every write with its before/after and the article quote behind it', async () => {
     await r.close();
     r = await reviewApi();

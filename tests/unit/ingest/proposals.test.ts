@@ -43,3 +43,22 @@ describe("the outlet's own name", () => {
     expect((await proposalOf('Harbour Wire', 'Example Wire')).decision).toMatchObject({ action: 'create' });
   });
 });
+
+describe('the proposed claim', () => {
+  it('is dated by a range when its sentence only gives one ("last week"), with how it was derived', async () => {
+    const raw =
+      'Depot fire\n\nIvan Petrov, the governor of Kharkiv region, said last week that the depot had been hit by a drone.\n';
+    const { batch } = await extractWithText(
+      { raw, format: 'txt', source: 'depot.txt', meta: { published: '2026-11-10' } },
+      { extractor: 'js', gazetteer: GAZETTEER },
+    );
+    const claim = batch.candidates.find((c) => c.kind === 'claim')!;
+    const { decision } = proposalFor(batch, claim, new Map());
+    expect(decision).toMatchObject({
+      date_from: '2026-11-02',
+      date_to: '2026-11-08',
+      date_basis: expect.stringContaining("'last week'"),
+    });
+    expect(decision).not.toHaveProperty('date');
+  });
+});

@@ -90,6 +90,24 @@ describe('the edit form', () => {
     });
   });
 
+  it("keeps the proposed claim's date range, which the form does not show, when it sends the edit", () => {
+    const base = {
+      claimant: 'vyacheslav-gladkov',
+      about: ['su-34-strike'],
+      statement: 'Two people were hurt.',
+      stance: 'states',
+      status: 'uncontested' as const,
+      date_from: '2023-04-17',
+      date_to: '2023-04-23',
+      date_basis: "article published 2023-04-24 says 'last week'",
+      quoteSpan: claim.quoteSpan,
+    };
+    const f = { ...formOf(claim, base, TEXT), statement: 'Three people were hurt.' };
+    expect(decisionOf(claim, base, f, TEXT)).toMatchObject({
+      decision: { statement: 'Three people were hurt.', date_from: '2023-04-17', date_to: '2023-04-23' },
+    });
+  });
+
   it('makes a new entity with the chosen name and label, keeping the spellings as aliases', () => {
     const e = {
       ...candidate('e1', 'entity', 'Gladkov', 0),
