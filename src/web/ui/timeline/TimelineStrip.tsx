@@ -4,6 +4,7 @@ import { Icon } from '../shell/Icon';
 import { formatDate, formatShortDate } from '../format';
 import { useApp, useExplorer } from '../context';
 import { dayMs, packLanes, ticks, timeScale } from '../../core/timeline/scale';
+import { ShownCounts } from './ShownCounts';
 import { useFold } from './useFold';
 
 const HEIGHT = 104;
@@ -30,7 +31,6 @@ export function TimelineStrip() {
   const mode = useApp((s) => s.timeline.mode);
   const filters = useApp((s) => s.filters);
   const playing = useApp((s) => s.timeline.playing);
-  const shown = useApp((s) => s.shown);
   // A callback ref: the strip's element appears only once the timeline has loaded (after sign-in,
   // say), and its width must be observed from then on, not from the first render.
   const [host, setHost] = useState<HTMLDivElement | null>(null);
@@ -268,16 +268,7 @@ export function TimelineStrip() {
             <span>Hide the rest</span>
           </label>
         ) : null}
-        <span className="tl-counts muted" data-testid="shown-counts">
-          <span>
-            {shown.nodes} node{shown.nodes === 1 ? '' : 's'}
-          </span>
-          <span className="tl-counts-sep"> · </span>
-          <span>
-            {shown.edges} link{shown.edges === 1 ? '' : 's'}
-            <span className="tl-counts-tail"> shown</span>
-          </span>
-        </span>
+        <ShownCounts />
         {range || filters.asOf ? (
           <button
             className="btn small ghost"
