@@ -108,6 +108,99 @@ describe('the edit form', () => {
     });
   });
 
+  describe("a claim's date", () => {
+    const dated = {
+      claimant: 'vyacheslav-gladkov',
+      about: ['su-34-strike'],
+      statement: 'Two people were hurt.',
+      stance: 'states',
+      status: 'uncontested' as const,
+      date: '2023-04-20',
+      date_basis: "article published 2023-04-21 says 'yesterday'",
+      quoteSpan: claim.quoteSpan,
+    };
+    const form = formOf(claim, dated, TEXT);
+
+    it('is shown: the day or the range, and its basis', () => {
+      expect(form).toMatchObject({ date: '2023-04-20', dateFrom: '', dateTo: '', dateBasis: dated.date_basis });
+      const ranged = { ...dated, date: undefined, date_from: '2023-04-17', date_to: '2023-04-23' };
+      expect(formOf(claim, ranged, TEXT)).toMatchObject({ date: '', dateFrom: '2023-04-17', dateTo: '2023-04-23' });
+    });
+
+    it('is changed from a day to a range, the day dropped, with the new basis', () => {
+      const f = { ...form, date: '', dateFrom: '2023-04-10', dateTo: '2023-04-16', dateBasis: 'the week before' };
+      const r = decisionOf(claim, dated, f, TEXT);
+      expect(r).toEqual({
+        decision: {
+          ...dated,
+          date: undefined,
+          date_from: '2023-04-10',
+          date_to: '2023-04-16',
+          date_basis: 'the week before',
+        },
+      });
+      expect(Object.keys((r as { decision: object }).decision)).not.toContain('date');
+    });
+
+    it('is cleared with its basis when every date field is emptied', () => {
+      const r = decisionOf(claim, dated, { ...form, date: '', dateBasis: '' }, TEXT) as { decision: object };
+      expect(r.decision).toMatchObject({ claimant: 'vyacheslav-gladkov', statement: 'Two people were hurt.' });
+      for (const k of ['date', 'date_from', 'date_to', 'date_basis']) expect(Object.keys(r.decision)).not.toContain(k);
+    });
+
+    it('is refused before the round trip: from after to, a day with a range, bad text, no basis', () => {
+      const check = (f: Partial<typeof form>) => decisionOf(claim, dated, { ...form, ...f }, TEXT);
+      expect(check({ date: '', dateFrom: '2023-04-23', dateTo: '2023-04-17' })).toEqual({
+        error: 'the date range ends before it starts (2023-04-23 is after 2023-04-17)',
+      });
+      expect(check({ dateFrom: '2023-04-17', dateTo: '2023-04-23' })).toEqual({
+        error: 'give either a day or a from–to range, not both',
+      });
+      expect(check({ date: '20 April 2023' })).toEqual({
+        error: 'the day "20 April 2023" is not a date: write it YYYY-MM-DD',
+      });
+      expect(check({ date: '', dateTo: '2023-02-30' })).toMatchObject({
+        error: /range end \(to\) "2023-02-30" is not/,
+      });
+      expect(check({ dateBasis: '  ' })).toEqual({ error: 'say how the date was derived (date basis)' });
+      // An open range is a range (the seed format allows either end alone).
+      expect(check({ date: '', dateFrom: '2023-04-17' })).toMatchObject({
+        decision: { date_from: '2023-04-17', date_basis: dated.date_basis },
+      });
+    });
+  });
+
+  it("edits a new event's date the same way, and leaves a graph event's alone", () => {
+    const ev = {
+      ...candidate('v1', 'event', 'Gladkov said', 0),
+      trigger: 'hit',
+      eventKind: 'strike',
+      participants: [],
+    };
+    const event = ev as unknown as Candidate;
+    const create = {
+      action: 'create' as const,
+      name: 'Strike in Belgorod',
+      kind: 'strike',
+      description: 'Strike reported in the article.',
+      date: '2023-04-20',
+      date_basis: 'the article says so',
+      weapons: [],
+      quoteSpan: ev.quoteSpan,
+    };
+    const f = formOf(event, create, TEXT);
+    expect(f).toMatchObject({ name: 'Strike in Belgorod', date: '2023-04-20', dateBasis: 'the article says so' });
+    expect(decisionOf(event, create, { ...f, date: '2023-04-21' }, TEXT)).toEqual({
+      decision: { ...create, date: '2023-04-21' },
+    });
+    expect(decisionOf(event, create, { ...f, dateFrom: '2023-04-19' }, TEXT)).toEqual({
+      error: 'give either a day or a from–to range, not both',
+    });
+    const link = { action: 'link' as const, entityId: 'su-34-strike', weapons: [], quoteSpan: ev.quoteSpan };
+    expect(formOf(event, link, TEXT)).toMatchObject({ date: '', dateFrom: '', dateTo: '' });
+    expect(decisionOf(event, link, formOf(event, link, TEXT), TEXT)).toEqual({ decision: link });
+  });
+
   it('makes a new entity with the chosen name and label, keeping the spellings as aliases', () => {
     const e = {
       ...candidate('e1', 'entity', 'Gladkov', 0),

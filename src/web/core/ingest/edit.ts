@@ -1,7 +1,7 @@
 /**
  * Editing a candidate before it is accepted, the pure side: the fields a reviewer may change per
- * kind (an entity's name and label, a relationship's type and ends, a claim's claimant, events and
- * statement, any quote), and the decision they make. A quote is whatever the reviewer leaves of
+ * kind (an entity's name and label, a relationship's type and ends, a claim's claimant, events,
+ * statement and date, a new event's name and date, any quote), and the decision they make. A quote is whatever the reviewer leaves of
  * it: it must still be an exact slice of the article, at most 30 words, found nearest to where the
  * extractor put it. The server validates again; this only gives an answer before the round trip.
  * No React, no zod (the bundle stays small).
@@ -14,6 +14,7 @@ import type {
   EventDecision,
   RelationshipDecision,
 } from '../../../ingest/review/decision';
+import { dateFieldsOf, datesOfForm, NO_DATE, withoutDates, type DateFields } from './dates';
 
 /** The seed format's limit on a quote (src/dataset/schema.ts), repeated here to keep zod out of the bundle. */
 export const MAX_QUOTE_WORDS = 30;
@@ -60,7 +61,7 @@ export function trimToWords(text: string, span: Span, max = MAX_QUOTE_WORDS): Sp
 }
 
 /** Everything the edit form shows, as strings (one form for every kind; a kind uses its own fields). */
-export interface EditForm {
+export interface EditForm extends DateFields {
   name: string;
   label: string;
   type: string;
@@ -84,6 +85,7 @@ const EMPTY: EditForm = {
   statement: '',
   status: '',
   quote: '',
+  ...NO_DATE,
 };
 
 /** The kinds whose candidates can be edited (a date is only confirmed or rejected). */
@@ -121,12 +123,19 @@ export function formOf(c: Candidate, d: Decision | null, text: string, edited = 
         about: (k?.about ?? []).join(', '),
         statement: k?.statement ?? c.statement,
         status: k?.status ?? 'uncontested',
+        ...dateFieldsOf(k),
         quote: quoteOf(k?.quoteSpan ?? c.quoteSpan),
       };
     }
     case 'event': {
       const v = d as EventDecision | null;
-      return { ...EMPTY, name: v && v.action === 'create' ? v.name : '', quote: quoteOf(v?.quoteSpan ?? c.quoteSpan) };
+      const create = v && v.action === 'create' ? v : null;
+      return {
+        ...EMPTY,
+        name: create?.name ?? '',
+        ...dateFieldsOf(create),
+        quote: quoteOf(v?.quoteSpan ?? c.quoteSpan),
+      };
     }
     default:
       return { ...EMPTY };
@@ -184,6 +193,8 @@ export function decisionOf(
       if (f.statement.trim().length < 10) return { error: 'the statement is too short' };
       const q = quote();
       if ('error' in q) return q;
+      const when = datesOfForm(f);
+      if ('error' in when) return when;
       const b = base as ClaimDecision | null;
       const status = (CLAIM_STATUSES as readonly string[]).includes(f.status)
         ? (f.status as ClaimDecision['status'])
@@ -191,11 +202,12 @@ export function decisionOf(
       return {
         decision: {
           stance: 'states',
-          ...(b ?? {}),
+          ...withoutDates(b ?? {}),
           claimant: f.claimant.trim(),
           about,
           statement: f.statement.trim(),
           status,
+          ...when.dates,
           quoteSpan: q.span,
         },
       };
@@ -207,7 +219,9 @@ export function decisionOf(
       if (!b) return { error: 'nothing proposed to edit' };
       if (b.action === 'create') {
         if (f.name.trim().length < 3) return { error: 'the name is too short' };
-        return { decision: { ...b, name: f.name.trim(), quoteSpan: q.span } };
+        const when = datesOfForm(f);
+        if ('error' in when) return when;
+        return { decision: { ...withoutDates(b), name: f.name.trim(), ...when.dates, quoteSpan: q.span } };
       }
       return { decision: { ...b, quoteSpan: q.span } };
     }

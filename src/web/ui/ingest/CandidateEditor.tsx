@@ -1,7 +1,7 @@
 /**
  * The edit form of one candidate: the fields its kind lets a reviewer change before accepting
  * (an entity's name and label; a relationship's type and ends; a claim's claimant, events,
- * statement and status; any quote). The quote is checked while typing: an exact slice of the
+ * statement, status and date; a new event's name and date; any quote). The quote is checked while typing: an exact slice of the
  * article, at most 30 words, with its offsets shown. Saving stores the edit (validated by the
  * server); accepting it is a separate step.
  */
@@ -19,6 +19,7 @@ import {
   wordsIn,
   type EditForm,
 } from '../../core/ingest/edit';
+import { NO_DATE } from '../../core/ingest/dates';
 import type { RefOption } from '../../core/ingest/review';
 
 export function CandidateEditor({
@@ -47,18 +48,42 @@ export function CandidateEditor({
   const hasQuote = c.kind !== 'entity';
   const quote = hasQuote ? quoteSpanFor(text, form.quote, c.quoteSpan) : null;
 
-  const field = (k: keyof EditForm, label: string, opts: { list?: boolean; wide?: boolean } = {}) => (
-    <label className={`ingest-field${opts.wide ? ' wide' : ''}`}>
+  const field = (
+    k: keyof EditForm,
+    label: string,
+    opts: { list?: boolean; wide?: boolean; span2?: boolean; placeholder?: string } = {},
+  ) => (
+    <label className={`ingest-field${opts.wide ? ' wide' : opts.span2 ? ' span2' : ''}`}>
       {label}
       <input
         className="input"
         value={form[k]}
         onChange={set(k)}
         list={opts.list ? listId : undefined}
+        placeholder={opts.placeholder}
         data-testid={`ingest-edit-${k}`}
       />
     </label>
   );
+  // When the claim was made, or when a new event happened: a day or a from–to range, and its basis.
+  const dateFields = (
+    <>
+      {field('date', 'Day', { placeholder: 'YYYY-MM-DD' })}
+      {field('dateFrom', 'or from', { placeholder: 'YYYY-MM-DD' })}
+      {field('dateTo', 'to', { placeholder: 'YYYY-MM-DD' })}
+      {field('dateBasis', 'Date basis (how the date was derived)', { span2: true })}
+      <button
+        type="button"
+        className="btn ingest-edit-clear-date"
+        onClick={() => setForm({ ...form, ...NO_DATE })}
+        data-testid="ingest-edit-clear-date"
+      >
+        Clear date
+      </button>
+    </>
+  );
+  const newEvent =
+    c.kind === 'event' && view.decision !== null && 'action' in view.decision && view.decision.action === 'create';
   const select = (k: keyof EditForm, label: string, options: readonly string[]) => (
     <label className="ingest-field">
       {label}
@@ -118,9 +143,11 @@ export function CandidateEditor({
             {field('about', 'About (events, comma-separated)', { list: true })}
             {select('status', 'Status', CLAIM_STATUSES)}
             {field('statement', 'Statement (our words)', { wide: true })}
+            {dateFields}
           </>
         ) : null}
         {c.kind === 'event' && form.name ? field('name', 'Name', { wide: true }) : null}
+        {newEvent ? dateFields : null}
       </div>
       {hasQuote ? (
         <label className="ingest-field">
