@@ -37,6 +37,15 @@ export function withoutDates<T extends DecisionDates>(d: T): Omit<T, keyof Decis
   return rest;
 }
 
+/** A decision's date in a few words ("2024-05-06 – 2024-05-12", "from 2024-05-06"); null when undated. */
+export function dateLabel(d: DecisionDates | null | undefined): string | null {
+  if (d?.date) return d.date;
+  if (d?.date_from && d.date_to) return `${d.date_from} – ${d.date_to}`;
+  if (d?.date_from) return `from ${d.date_from}`;
+  if (d?.date_to) return `until ${d.date_to}`;
+  return null;
+}
+
 /** A real calendar day written YYYY-MM-DD ("2023-02-30" is not one). */
 export function isIsoDay(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);

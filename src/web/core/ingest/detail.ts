@@ -1,11 +1,13 @@
 /**
  * The line under a review row's quote that says what an accept will store when the quote alone
- * does not: a claim's statement (the extractor's span may have lost or kept words the quote shows),
+ * does not: a claim's statement (the extractor's span may have lost or kept words the quote shows)
+ * and its date,
  * the graph entities a relationship links (a bare "Belgorod" may be the city or the region), and an
  * entity that is the article's outlet (its accept links the outlet, it makes no new organization).
  * No React, no fetch.
  */
 import type { CandidateView } from '../../../shared/api/ingest';
+import { dateLabel, type DecisionDates } from './dates';
 import type { RefOption } from './review';
 
 /** What an accept of this row stores beyond its quote, in one line; null when the quote says it all. */
@@ -19,8 +21,9 @@ export function rowDetail(view: CandidateView, refs: readonly RefOption[]): stri
       : null;
   }
   if (c.kind === 'claim') {
-    const d = view.decision as { statement?: string } | null;
-    return `Statement: ${d?.statement ?? c.statement}`;
+    const d = view.decision as ({ statement?: string } & DecisionDates) | null;
+    const when = dateLabel(d);
+    return `Statement: ${d?.statement ?? c.statement}${when ? ` · Date: ${when}` : ''}`;
   }
   if (c.kind === 'relationship') {
     const d = view.decision as { type?: string; from?: string; to?: string } | null;

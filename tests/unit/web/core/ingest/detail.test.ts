@@ -35,6 +35,18 @@ describe('the detail line of a review row', () => {
     expect(rowDetail(edited, [])).toBe('Statement: Ukrainian forces fired rockets at the village overnight');
   });
 
+  it('a dated claim shows its day or its range after the statement', () => {
+    const said = { statement: 'Ukrainian forces fired rockets', date_basis: 'the article says so' };
+    expect(rowDetail(view(claim, { ...said, date: '2024-05-09' }), [])).toBe(
+      'Statement: Ukrainian forces fired rockets · Date: 2024-05-09',
+    );
+    const range = { ...said, date_from: '2024-05-06', date_to: '2024-05-12' };
+    expect(rowDetail(view(claim, range), [])).toBe(
+      'Statement: Ukrainian forces fired rockets · Date: 2024-05-06 – 2024-05-12',
+    );
+    expect(rowDetail(view(claim, { ...said, date_from: '2024-05-06' }), [])).toMatch(/ · Date: from 2024-05-06$/);
+  });
+
   it("an entity has none, but for the article's outlet (its accept links the outlet)", () => {
     expect(rowDetail(view({ id: 'e1', kind: 'entity', text: 'Anton Veresov', spans: [span(0, 13)] }), [])).toBeNull();
     const outlet = view(
