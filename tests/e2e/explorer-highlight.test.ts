@@ -5,10 +5,41 @@
  */
 import { describe, expect, it } from 'vitest';
 import { e2eSession, frames, idle, newPage, nodeId, openExplorer, shot, snapshot } from '../support/browser';
+import { boxesOverlap, type OrientedBox } from '../../src/web/core/graph/edge-label-boxes';
 import { screenPixels, zoomTo } from './support/explorer';
 
 const T = 240_000;
 const e2e = e2eSession();
+
+interface LabelFrame {
+  drawn: { key: string; text: string; box: OrientedBox }[];
+  skipped: { key: string; by: string; box: OrientedBox }[];
+  data: { drawn?: string; skipped?: string };
+  ink: number;
+  captions: string[];
+  hubEdges: string[];
+}
+
+/** What the edge-label layer wrote in the last frame, its canvas's counts and inked pixels. */
+function labelFrame(page: import('playwright-core').Page, hub: string): Promise<LabelFrame> {
+  return page.evaluate((id) => {
+    const h = window.__newsgraph!;
+    const ctrl = h.explorer.sigmaController!;
+    const c = document.querySelector<HTMLCanvasElement>('[data-testid=edge-label-layer]')!;
+    const px = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    let ink = 0;
+    for (let i = 3; i < px.length; i += 4) if (px[i]) ink++;
+    const f = ctrl.highlight.edgeLabelFrame;
+    return {
+      drawn: f.drawn,
+      skipped: f.skipped,
+      data: { drawn: c.dataset.drawn, skipped: c.dataset.skipped },
+      ink,
+      captions: [...(ctrl.sigma as unknown as { displayedNodeLabels: Set<string> }).displayedNodeLabels],
+      hubEdges: h.explorer.graph.edges(id),
+    };
+  }, hub);
+}
 
 describe('explorer highlighting (e2e, headless Chromium)', () => {
   it(
@@ -259,6 +290,58 @@ describe('explorer highlighting (e2e, headless Chromium)', () => {
       await page.getByTestId('clear-path').click();
       await frames(page);
       expect((await snapshot(page)).path).toBeNull();
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    T,
+  );
+  it(
+    "a selected hub's relationship labels: none over another or over a caption, the same ones after a pan",
+    async () => {
+      const { page, context, errors } = await newPage(e2e.browser);
+      await openExplorer(page, e2e.app.url);
+      // The best-connected node of the overview: its edges' labels crowd around it.
+      const hub = await page.evaluate(() => {
+        const g = window.__newsgraph!.explorer.graph;
+        return g
+          .nodes()
+          .reduce((a, b) => (g.degree(b) > g.degree(a) || (g.degree(b) === g.degree(a) && b < a) ? b : a));
+      });
+      await page.evaluate((id) => window.__newsgraph!.explorer.select(id), hub);
+      await expect.poll(async () => (await snapshot(page)).selection).toEqual([hub]);
+      await page.evaluate((id) => window.__newsgraph!.explorer.sigmaController!.camera.focusNode(id, 0.5), hub);
+      await idle(page);
+      const f = await labelFrame(page, hub);
+      expect(f.hubEdges.length).toBeGreaterThan(8);
+      expect(f.drawn.length).toBeGreaterThan(0);
+      expect(f.ink).toBeGreaterThan(0);
+      expect(f.data).toEqual({ drawn: String(f.drawn.length), skipped: String(f.skipped.length) });
+      // Only the selection's edges are labelled, each written or skipped once.
+      const keys = [...f.drawn, ...f.skipped].map((l) => l.key);
+      expect(new Set(keys).size).toBe(keys.length);
+      for (const k of keys) expect(f.hubEdges).toContain(k);
+      // No two written labels overlap.
+      for (let i = 0; i < f.drawn.length; i++)
+        for (let j = i + 1; j < f.drawn.length; j++)
+          expect(boxesOverlap(f.drawn[i]!.box, f.drawn[j]!.box), `${f.drawn[i]!.key} × ${f.drawn[j]!.key}`).toBe(false);
+      // Labels did collide here (the check had work to do), and each skipped one would have covered
+      // a written label or a written caption.
+      expect(f.skipped.some((s) => f.drawn.some((d) => d.key === s.by))).toBe(true);
+      for (const s of f.skipped) {
+        if (s.by.startsWith('caption:')) expect(f.captions).toContain(s.by.slice('caption:'.length));
+        else expect(boxesOverlap(s.box, f.drawn.find((d) => d.key === s.by)!.box, 2)).toBe(true);
+      }
+      await shot(page, '06-hub-edge-labels');
+
+      // A pan moves every box alike: the same labels are written, nothing flickers.
+      await page.evaluate(() => {
+        const camera = window.__newsgraph!.explorer.sigmaController!.sigma.getCamera();
+        const st = camera.getState();
+        camera.setState({ ...st, x: st.x + 0.01, y: st.y - 0.005 });
+      });
+      await frames(page);
+      const panned = await labelFrame(page, hub);
+      expect(panned.drawn.map((d) => d.key).sort()).toEqual(f.drawn.map((d) => d.key).sort());
       expect(errors).toEqual([]);
       await context.close();
     },

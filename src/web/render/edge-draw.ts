@@ -78,7 +78,12 @@ export function drawEdgeShape(ctx: CanvasRenderingContext2D, s: ScreenNode, t: S
 
 const drawCurvedEdgeLabel = createDrawCurvedEdgeLabel(DEFAULT_EDGE_CURVE_PROGRAM_OPTIONS);
 
-/** Sigma's own label drawers (straight or curved), reading font and colour from its settings. */
+/**
+ * Sigma's own label drawers (straight or curved), reading font and colour from its settings. A
+ * `curvedArrow` edge of curvature 0 (the middle one of an odd bunch of parallel edges) is drawn
+ * straight by @sigma/edge-curve's program, so its label is written straight too (the curved
+ * drawer would bend it by its default curvature, off the edge).
+ */
 export function drawEdgeLabel(
   ctx: CanvasRenderingContext2D,
   edge: Pick<EdgeDisplayData, 'label' | 'size'> & { key: string; type?: string; curvature?: number },
@@ -95,6 +100,7 @@ export function drawEdgeLabel(
     zIndex: 0,
     type: edge.type ?? 'arrow',
   } as EdgeDisplayData & { key: string; curvature?: number };
-  if (edge.type === 'curvedArrow') drawCurvedEdgeLabel(ctx, data, s as never, t as never, settings);
+  if (edge.type === 'curvedArrow' && edge.curvature !== 0)
+    drawCurvedEdgeLabel(ctx, data, s as never, t as never, settings);
   else drawStraightEdgeLabel(ctx, data, s as never, t as never, settings);
 }

@@ -3,14 +3,24 @@
  * While a node is hovered it paints a translucent veil in the background colour over everything
  * sigma drew (edges, nodes, labels — "dim the rest"), then the hovered node's edges with their
  * relationship types, its neighbours and their labels above the veil. Sigma itself draws the
- * hovered node (and selected, `highlighted` nodes) on its hover layers, above this one.
+ * hovered node (and selected, `highlighted` nodes) on its hover layers, above this one. A
+ * relationship type that would cover another or a neighbour's caption is left out (`pickLabels`,
+ * as on the edge-label layer; O(d log d + d·m) for d edges, m labels sharing a cell).
  *
  * Nothing in sigma is re-processed on a hover change: no reducer runs, no buffer is uploaded,
  * no full frame is rendered. Redrawn after every sigma frame while hovered (pan, zoom, layout).
  */
 import type Sigma from 'sigma';
+import {
+  DEFAULT_CURVATURE,
+  labelBox,
+  pickLabels,
+  rectBox,
+  type LabelCandidate,
+  type OrientedBox,
+} from '../../core/graph/edge-label-boxes';
 import { CanvasLayer } from './canvas-layer';
-import { createDrawNodeLabel, DRAW_THEMES } from '../draw';
+import { createDrawNodeLabel, DRAW_THEMES, labelFont, labelText } from '../draw';
 import { drawEdgeLabel, drawEdgeShape, screenNode, type ScreenNode } from '../edge-draw';
 import type { RenderGraph } from '../render-graph';
 import { UI_COLORS } from '../style';
@@ -105,6 +115,7 @@ export class HoverLayer {
       s: ScreenNode;
       t: ScreenNode;
     }> = [];
+    const weights = new Map<string, number>();
     graph.forEachEdge(h, (e, a, src, tgt) => {
       const s = around.get(src);
       const t = around.get(tgt);
@@ -119,12 +130,22 @@ export class HoverLayer {
         width: edgeWidth,
       });
       labels.push({ key: e, label: a.caption, size: edgeWidth, type: a.type, curvature: a.curvature, s, t });
+      weights.set(e, d.size);
       this.drawnEdges++;
     });
 
+    const captions: { key: string; box: OrientedBox }[] = [];
+    ctx.font = labelFont(settings);
     for (const [n, p] of around) {
       if (n === h) continue;
       const a = graph.getNodeAttributes(n);
+      if (a.label) {
+        // Where draw.ts writes the caption: right of the disc, as the edge-label layer reckons it.
+        const left = p.x + p.size + 4;
+        const right = left + ctx.measureText(labelText(a.label)).width;
+        const box = { left, right, top: p.y - settings.labelSize * 0.75, bottom: p.y + settings.labelSize * 0.4 };
+        captions.push({ key: n, box: rectBox(box) });
+      }
       ctx.beginPath();
       ctx.arc(p.x, p.y, p.size, 0, Math.PI * 2);
       ctx.fillStyle = a.color;
@@ -136,7 +157,21 @@ export class HoverLayer {
       );
       this.drawnNodes.add(n);
     }
-    for (const l of labels) drawEdgeLabel(ctx, l, l.s, l.t, settings);
+    ctx.font = `${settings.edgeLabelWeight} ${settings.edgeLabelSize}px ${settings.edgeLabelFont}`;
+    const measure = (text: string) => ctx.measureText(text).width;
+    const byKey = new Map(labels.map((l) => [l.key, l]));
+    const candidates: LabelCandidate[] = [];
+    for (const l of labels) {
+      if (!l.label) continue;
+      // As @sigma/edge-curve draws it: no curvature set means its default; 0 means straight.
+      const curvature = l.type === 'curvedArrow' ? (l.curvature ?? DEFAULT_CURVATURE) : undefined;
+      const placed = labelBox({ ...l, thickness: l.size, curvature }, settings.edgeLabelSize, measure);
+      if (placed) candidates.push({ ...placed, rank: 0, weight: weights.get(l.key) ?? 0 });
+    }
+    for (const { key, text } of pickLabels(candidates, captions).drawn) {
+      const l = byKey.get(key)!;
+      drawEdgeLabel(ctx, { ...l, label: text }, l.s, l.t, settings);
+    }
   }
 
   kill(): void {

@@ -5,7 +5,7 @@
  * reducers at all (the hover layer draws it, O(degree)).
  */
 import type { ViewDecorations } from '../../core/filters/decorations';
-import { EdgeLabelLayer } from '../layers/edge-label-layer';
+import { EdgeLabelLayer, type EdgeLabelFrame } from '../layers/edge-label-layer';
 import { HoverLayer, type HoverFrame } from '../layers/hover-layer';
 import type { RenderLook } from './reducers';
 import type { SigmaHost } from './sigma-controller';
@@ -26,6 +26,11 @@ export class HighlightController {
   /** The node under the pointer that the hover layer highlights, if any. */
   get hovered(): string | null {
     return this.hoveredNode;
+  }
+
+  /** The relationship labels the last frame wrote and skipped (where two would overlap). */
+  get edgeLabelFrame(): EdgeLabelFrame {
+    return this.edgeLabels.lastFrame;
   }
 
   /** What the hover layer drew in the last frame. */
@@ -134,7 +139,10 @@ export class HighlightController {
     return { nodes: [...nodes], edges: [...edges] };
   }
 
-  /** The edges whose relationship type is written: a path's, else the selection's. O(labelled edges). */
+  /**
+   * The edges whose relationship type is written: a path's, else the selection's. Where labels
+   * collide the hovered edge's wins, then those of edges between two selected nodes. O(labelled edges).
+   */
   private updateEdgeLabels(): void {
     const { path, selected, hoveredEdge } = this.look;
     const graph = this.host.graph;
@@ -142,7 +150,13 @@ export class HighlightController {
       ? new Set([...path.edges].filter((e) => graph.hasEdge(e)))
       : new Set(this.around(selected).edges);
     if (hoveredEdge && graph.hasEdge(hoveredEdge)) edges.add(hoveredEdge);
-    this.edgeLabels.setEdges(edges);
+    this.edgeLabels.setEdges(edges, (e) =>
+      e === hoveredEdge
+        ? 2
+        : graph.hasEdge(e) && selected.has(graph.source(e)) && selected.has(graph.target(e))
+          ? 1
+          : 0,
+    );
   }
 
   kill(): void {
