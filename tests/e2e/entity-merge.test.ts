@@ -3,8 +3,8 @@
  * Gladkov", a second article's) is on the canvas; an editor opens Vyacheslav Gladkov, picks the
  * duplicate through search, gives a reason and confirms: the duplicate leaves the canvas, and the
  * governor's aliases show its name; a link to the duplicate then offers the governor instead. A
- * duplicate merged while the governor is not on the canvas gives its place to the governor. On a
- * server with accounts.
+ * duplicate merged while the governor is not on the canvas gives its place to the governor; undone
+ * after the governor was hidden, it comes back where it was. On a server with accounts.
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +22,8 @@ const DUP2 = 'slava-gladkov-duplicate';
 const DUP3 = 'gladkov-vv-duplicate';
 /** A fourth, merged while it is on the canvas and the governor is not. */
 const DUP4 = 'vlad-gladkov-duplicate';
+/** A fifth, merged in its place like the fourth, the governor hidden, then the merge undone. */
+const DUP5 = 'viacheslav-gladkov-duplicate';
 // The session gives other files the seeded graph back (the merge changes it).
 // The first account must be an admin.
 const e2e = accountsSession('newsgraph-e2e-entity-merge-', { ada: 'admin', ed: 'editor' });
@@ -38,8 +40,10 @@ beforeAll(async () => {
        CREATE (:Entity:Person {id: $dup3, name: 'Gladkov Vyacheslav', aliases: [], description: 'Surname first.', dataset: g.dataset})
              -[:GOVERNOR_OF {evidence_starts: [2]}]->(place)
        CREATE (:Entity:Person {id: $dup4, name: 'Vlad Gladkov', aliases: [], description: 'Misspelt.', dataset: g.dataset})
-             -[:GOVERNOR_OF {evidence_starts: [3]}]->(place)`,
-      { dup: DUP, dup2: DUP2, dup3: DUP3, dup4: DUP4 },
+             -[:GOVERNOR_OF {evidence_starts: [3]}]->(place)
+       CREATE (:Entity:Person {id: $dup5, name: 'Viacheslav Gladkov', aliases: [], description: 'Transliterated.', dataset: g.dataset})
+             -[:GOVERNOR_OF {evidence_starts: [4]}]->(place)`,
+      { dup: DUP, dup2: DUP2, dup3: DUP3, dup4: DUP4, dup5: DUP5 },
       { database: testNeo4j().database },
     );
   } finally {
@@ -75,6 +79,22 @@ async function governorVersion(): Promise<number> {
   } finally {
     await driver.close();
   }
+}
+
+/** Merges `duplicate` into the governor as the merge dialog sends it (the governor need not be drawn). */
+async function mergeIntoGovernor(page: Page, duplicate: string, reason: string): Promise<void> {
+  const version = await governorVersion();
+  await page.evaluate(
+    ([d, v, r]) =>
+      window.__newsgraph!.merge('vyacheslav-gladkov', {
+        duplicate: d as string,
+        version: v as number,
+        duplicateVersion: 0,
+        reason: r as string,
+      }),
+    [duplicate, version, reason] as const,
+  );
+  await idle(page);
 }
 
 /** Whether relationship `id` is in the view's graph and drawn on the canvas. */
@@ -284,24 +304,77 @@ describe('merging a duplicate from the detail panel (e2e)', () => {
         await page.evaluate(() => window.__newsgraph!.explorer.select(null));
         expect(await nodeId(page, DUP4)).not.toBeNull();
         expect(await nodeId(page, 'vyacheslav-gladkov')).toBeNull();
-        const version = await governorVersion();
-        await page.evaluate(
-          ([duplicate, v]) =>
-            window.__newsgraph!.merge('vyacheslav-gladkov', {
-              duplicate: duplicate as string,
-              version: v as number,
-              duplicateVersion: 0,
-              reason: 'a misspelling',
-            }),
-          [DUP4, version] as const,
-        );
-        await idle(page);
+        await mergeIntoGovernor(page, DUP4, 'a misspelling');
         expect(await nodeId(page, DUP4)).toBeNull();
         const governor = await nodeId(page, 'vyacheslav-gladkov');
         expect(governor).not.toBeNull();
         expect(await page.evaluate((g) => window.__newsgraph!.explorer.graph.hasNode(g), governor!)).toBe(true);
         expect(await drawnEdge(page, await movedEdge(3))).toBe(true);
         await shot(page, 'entity-merge-08-survivor-in-place');
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+    T,
+  );
+
+  it(
+    'undone from the audit view after the governor that took its place was hidden: back where it was',
+    async () => {
+      const { page, context, errors } = await signIn(e2e.browser, e2e.app.url, 'ada', PASSWORD);
+      try {
+        await page.evaluate(() => window.__newsgraph!.explorer.setStartMode('empty'));
+        await open(page, 'Viacheslav Gladkov', 'Viacheslav Gladkov');
+        await page.evaluate(() => window.__newsgraph!.explorer.select(null));
+        const dup = (await nodeId(page, DUP5))!;
+        const place = (await nodeId(page, 'belgorod-region'))!;
+        const at = await page.evaluate((d) => {
+          const a = window.__newsgraph!.explorer.graph.getNodeAttributes(d);
+          return { x: a.x, y: a.y };
+        }, dup);
+        await mergeIntoGovernor(page, DUP5, 'a transliteration');
+        const governor = (await nodeId(page, 'vyacheslav-gladkov'))!;
+        const moved = await movedEdge(4);
+        expect(await drawnEdge(page, moved)).toBe(true);
+        await page.evaluate((g) => window.__newsgraph!.explorer.hide([g]), governor);
+        await idle(page);
+        // Where each node is drawn as it joins the canvas.
+        await page.evaluate(() => {
+          const w = window as unknown as { joined: Record<string, { x: number; y: number }> };
+          w.joined = {};
+          window.__newsgraph!.explorer.graph.on('nodeAdded', ({ key, attributes: a }) => {
+            w.joined[key] = { x: a.x, y: a.y };
+          });
+        });
+
+        await page.getByTestId('admin-open').click();
+        await page.getByTestId('admin-tab-audit').click();
+        await page.getByTestId('audit-filter-action').fill('node.merge');
+        // By its reason: the governor's list of aliases is too long for the row to show the new one.
+        const row = page.getByTestId('audit-entry').filter({ hasText: 'Reason: a transliteration' });
+        await row.getByTestId('audit-undo-merge').click();
+        await page.getByTestId('undo-merge-reason').fill('another spelling of another man');
+        await page.getByTestId('undo-merge-confirm').click();
+        await page.getByTestId('undo-merge-dialog').waitFor({ state: 'detached', timeout: 30_000 });
+        await row.getByTestId('audit-entry-undone').waitFor({ timeout: 30_000 });
+        await page.getByTestId('admin-close').click();
+        await idle(page);
+
+        // Back (a new node, maybe with the old element id) where it was drawn, linked to the region.
+        const back = await nodeId(page, DUP5);
+        expect(back).not.toBeNull();
+        const joined = await page.evaluate(
+          () => (window as unknown as { joined: Record<string, { x: number; y: number }> }).joined,
+        );
+        expect(joined[back!]).toEqual(at);
+        expect(
+          await page.evaluate(([d, p]) => window.__newsgraph!.explorer.graph.areNeighbors(d, p), [back!, place]),
+        ).toBe(true);
+        // The governor stays hidden, without the relationship that moved back.
+        expect(await page.evaluate((g) => window.__newsgraph!.explorer.graphState.hidden.has(g), governor)).toBe(true);
+        expect(await page.evaluate((m) => window.__newsgraph!.explorer.graphState.edges.has(m), moved)).toBe(false);
+        await shot(page, 'entity-merge-09-undone-in-place');
         expect(errors).toEqual([]);
       } finally {
         await context.close();

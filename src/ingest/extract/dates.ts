@@ -2,7 +2,7 @@ import * as chrono from 'chrono-node';
 import type { DateCandidate } from '../batch';
 import { trimSpan } from './quote';
 
-export const DATES_VERSION = `chrono-node-2/1.1.0`;
+export const DATES_VERSION = `chrono-node-2/1.2.0`;
 /** A date candidate's note while the article has no publication date. */
 export const UNRESOLVED_NOTE = 'no publication date: relative dates were not resolved';
 
@@ -27,6 +27,36 @@ const DURATION =
   /^(the )?((last|past|next|previous) (\d+|two|three|four|five|six|seven|eight|nine|ten|few|several) |past (day|week|month|year)s?$)|^(a|an|one|\d+|two|three|four|five|six|seven|eight|nine|ten) (day|week|month|year)s? (after|before|later|earlier|ago)$|\bago$/i;
 /** Qualifiers that belong to the expression ("late Thursday", "early January"). */
 const QUALIFIER = /\b(late|early|mid|earlier|later)[ -]$/i;
+
+const DAY_MS = 86400_000;
+const plusDays = (d: Date, n: number) => new Date(d.getTime() + n * DAY_MS);
+
+/**
+ * The days a week expression names, against publication day `ref` (its week's Monday `monday`):
+ * "last week" the calendar week before, Monday to Sunday; "early" or "earlier last week" its
+ * Monday to Wednesday, "late" or "later last week" its Thursday to Sunday; "this week" its Monday
+ * to publication day, "earlier this week" to the day before — in a Monday paper, that Monday
+ * itself (there is no earlier day of the week; a one-day range). Null for other expressions.
+ */
+function weekDays(
+  raw: string,
+  qualifier: string | undefined,
+  ref: Date,
+  monday: Date,
+): { from: Date; to: Date } | null {
+  const q = qualifier?.toLowerCase();
+  if (/^(?:the )?last week$/i.test(raw)) {
+    const last = plusDays(monday, -7);
+    if (q === 'early' || q === 'earlier') return { from: last, to: plusDays(last, 2) };
+    if (q === 'late' || q === 'later') return { from: plusDays(last, 3), to: plusDays(last, 6) };
+    return { from: last, to: plusDays(last, 6) };
+  }
+  if (/\bthis week\b/i.test(raw)) {
+    if (q !== 'earlier') return { from: monday, to: ref };
+    return { from: monday, to: ref.getTime() - monday.getTime() < DAY_MS ? monday : plusDays(ref, -1) };
+  }
+  return null;
+}
 
 function componentsOf(r: chrono.ParsedResult['start']): { y: number; m: number; d: number } {
   return { y: r.get('year')!, m: r.get('month')!, d: r.get('day')! };
@@ -53,7 +83,6 @@ export function findDates(text: string, published?: string): FoundDate[] {
     if (DURATION.test(raw)) continue;
     const s = r.start;
     const thisPeriod = /\bthis (week|month|year)\b/i.exec(raw)?.[1]?.toLowerCase();
-    const lastWeek = /^(?:the )?last week$/i.test(raw);
     const certainDate = s.isCertain('day') || s.isCertain('weekday') || s.isCertain('month') || s.isCertain('year');
     const deictic = /\b(today|tonight|yesterday|this (morning|evening|afternoon))\b/i.test(raw);
     if (!certainDate && !deictic && !thisPeriod) continue; // a bare time ("3:00")
@@ -102,25 +131,15 @@ export function findDates(text: string, published?: string): FoundDate[] {
         d = new Date(Date.UTC(d.getUTCFullYear() - 1, d.getUTCMonth(), Math.min(d.getUTCDate(), 28)));
     }
     const { y, m } = { y: d.getUTCFullYear(), m: d.getUTCMonth() + 1 };
-    const monday = ref && new Date(ref.getTime() - ((ref.getUTCDay() + 6) % 7) * 86400_000);
-    if (thisPeriod === 'week' && ref && monday) {
+    // chrono's one day for "last week" (a week back) claims too much, and it ignores "late", "earlier".
+    const week = ref && weekDays(raw, q?.[1], ref, plusDays(ref, -((ref.getUTCDay() + 6) % 7)));
+    if (week) {
       out.push({
         start,
         end,
         text: expr,
-        dateFrom: iso(monday),
-        dateTo: iso(ref),
-        granularity: 'range',
-        dateBasis: basis,
-      });
-    } else if (lastWeek && monday) {
-      // The calendar week before publication's, Monday to Sunday: chrono's one day a week back claims too much.
-      out.push({
-        start,
-        end,
-        text: expr,
-        dateFrom: iso(new Date(monday.getTime() - 7 * 86400_000)),
-        dateTo: iso(new Date(monday.getTime() - 86400_000)),
+        dateFrom: iso(week.from),
+        dateTo: iso(week.to),
         granularity: 'range',
         dateBasis: basis,
       });

@@ -124,15 +124,19 @@ function settle(app: Explorer, before: GraphState, payload: GraphPayload): void 
 /**
  * Undoes the merge `offer` names, with a reason (throws the API's error: 409 when the survivor
  * changed since, 400…): the relationships that moved back leave the canvas, the duplicate comes
- * back on it with its own (one step), the survivor shows its version, and the status line offers
- * to open the duplicate.
+ * back on it with its own (one step; where it was drawn when merged away, also when the survivor
+ * left the canvas since), the survivor shows its version, and the status line offers to open the
+ * duplicate.
  */
 export async function undoMerge(app: Explorer, offer: UndoMergeOffer, reason: string): Promise<NodeUnmergeResponse> {
   const out = await app.api.unmergeNode(offer.survivor, { merge: offer.merge, version: offer.version, reason });
   const before = graphOf(app.state);
+  if (offer.duplicateId) app.render.takePlace(out.duplicate.id, offer.duplicateId);
   app.store.set(
     unmergedView({
       survivor: out.id,
+      duplicate: out.duplicate.id,
+      ...(offer.duplicateId ? { was: offer.duplicateId } : {}),
       removed: out.removed,
       restored: out.restored,
       title: `Undid the merge of ${offer.duplicate}`,
@@ -213,6 +217,7 @@ export async function mergeDuplicate(
     caption,
     merge: out.audit,
     duplicate,
+    duplicateId: out.duplicate.id,
   });
   return out;
 }

@@ -28,6 +28,11 @@ export interface AppState {
   hiddenLabels: ReadonlySet<string>;
   /** Neighbours fetched per expansion (the API's `limit`). */
   expandLimit: number;
+  /**
+   * Nodes merged away while on the canvas (their element ids then), not a step: undoing the merge
+   * draws them again (core/graph/merge-view.ts).
+   */
+  mergedShown: ReadonlySet<string>;
 
   // --- selection and the detail panel (core/selection)
   selection: readonly string[];
@@ -91,6 +96,7 @@ export function initialState(theme: Theme): AppState {
     history: startHistory(EMPTY_GRAPH, 'Empty'),
     hiddenLabels: new Set(),
     expandLimit: DEFAULT_EXPAND_LIMIT,
+    mergedShown: new Set(),
     selection: [],
     focus: null,
     missingFocus: null,

@@ -101,12 +101,13 @@ export class RenderSync {
 
   /**
    * Node `id`, when it joins the view and is not drawn yet, is drawn where node `from` is now (a
-   * merge's survivor taking its duplicate's place). O(1).
+   * merge's survivor taking its duplicate's place) or was last drawn (an undone merge's duplicate,
+   * back with a new id, where the old one left the view). O(1).
    */
   takePlace(id: string, from: string): void {
-    if (this.graph.hasNode(id) || !this.graph.hasNode(from)) return;
-    const a = this.graph.getNodeAttributes(from);
-    this.positions.set(id, { x: a.x, y: a.y });
+    if (this.graph.hasNode(id)) return;
+    const at = this.graph.hasNode(from) ? this.graph.getNodeAttributes(from) : this.positions.get(from);
+    if (at) this.positions.set(id, { x: at.x, y: at.y });
   }
 
   /** Pinned nodes with a known place (a link's pins) are put there. O(pins). */

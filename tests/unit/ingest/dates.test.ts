@@ -77,6 +77,42 @@ describe('dates relative to the publication date, never forwards', () => {
       });
   });
 
+  it("'early' or 'earlier last week' is its Monday to Wednesday, 'late last week' its Thursday to Sunday", () => {
+    // 2024-09-19 was a Thursday: last week ran from Monday 9 to Sunday 15 September.
+    const at = (sentence: string, published = '2024-09-19') => {
+      const d = one(sentence, published);
+      return [d.text, d.dateFrom, d.dateTo, d.granularity, d.date];
+    };
+    const early = ['2024-09-09', '2024-09-11', 'range', undefined];
+    const late = ['2024-09-12', '2024-09-15', 'range', undefined];
+    expect(at('The ferry stopped running early last week.')).toEqual(['early last week', ...early]);
+    expect(at('Earlier last week the council voted twice.')).toEqual(['Earlier last week', ...early]);
+    expect(at('Water returned to the district late last week.')).toEqual(['late last week', ...late]);
+    expect(at('The mayor resigned later last week.')).toEqual(['later last week', ...late]);
+    // The same days whichever day of the week the paper came out (Monday 16, Sunday 22 September).
+    expect(at('The ferry stopped running early last week.', '2024-09-16')).toEqual(['early last week', ...early]);
+    expect(at('Water returned to the district late last week.', '2024-09-22')).toEqual(['late last week', ...late]);
+    expect(one('Water returned to the district late last week.', '2024-09-19').dateBasis).toBe(
+      "article published 2024-09-19 (Thursday) says 'late last week'",
+    );
+  });
+
+  it("'earlier this week' is its Monday to the day before publication; in a Monday paper, that Monday", () => {
+    const d = one('Earlier this week the depot was emptied.', '2024-09-19');
+    expect(d).toMatchObject({ text: 'Earlier this week', dateFrom: '2024-09-16', dateTo: '2024-09-18' });
+    expect(d.granularity).toBe('range');
+    // 'this week' alone still runs to publication day.
+    expect(one('The depot was emptied this week.', '2024-09-19')).toMatchObject({ dateTo: '2024-09-19' });
+    expect(one('Earlier this week the depot was emptied.', '2024-09-17')).toMatchObject({
+      dateFrom: '2024-09-16',
+      dateTo: '2024-09-16',
+    });
+    expect(one('Earlier this week the depot was emptied.', '2024-09-16')).toMatchObject({
+      dateFrom: '2024-09-16',
+      dateTo: '2024-09-16',
+    });
+  });
+
   it("'today' and 'tonight' are the publication day", () => {
     expect(one('A tragedy occurred today in the city.', '2023-12-30').date).toBe('2023-12-30');
   });

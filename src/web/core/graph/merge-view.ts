@@ -4,17 +4,22 @@
  * every step (node-data.ts: undo cannot bring back what the server deleted); what the merge or
  * the undo created joins the view as one step, which undo takes away like any other. A merge is
  * drawn when the survivor or the duplicate is on the canvas (the survivor then takes the
- * duplicate's place), an undo while the survivor is: the change is about what the analyst sees.
+ * duplicate's place); an undo while the survivor is, or when the duplicate was on the canvas as it
+ * was merged away (then as the analyst last saw it, with its relationships to what is on the
+ * canvas, even if the survivor left since): the change is about what the analyst sees.
  */
 import type { GraphPayload } from '../../../shared/graph';
 import { MERGE_DRAW_MAX } from '../../../shared/api/merge-caps';
 import { commitGraph, graphOf } from '../history/actions';
 import type { AppState } from '../state';
-import { addLayer, type LayerSource } from './graph-store';
+import { addLayer, type GraphState, type LayerSource } from './graph-store';
 import { dropEdgesEverywhere, dropNodeEverywhere } from './node-data';
 
 /** How a link fetches the layer again: the node's neighbours (which hold what was drawn). */
 const sourceOf = (ref: string): LayerSource => ({ kind: 'expand', ref, pages: [{ skip: 0, limit: MERGE_DRAW_MAX }] });
+
+/** Whether node `id` is on the canvas: loaded and not hidden by the analyst. */
+const onCanvas = (g: GraphState, id: string): boolean => g.nodes.has(id) && !g.hidden.has(id);
 
 /** Adds `payload` as one step titled `title` (nothing when it holds no node). */
 const drawn =
@@ -36,20 +41,50 @@ export const mergedView =
     const g = graphOf(s);
     const survivorShown = g.nodes.has(m.survivor);
     const replaces = !survivorShown && g.nodes.has(m.duplicate) && m.moved.nodes.some((n) => n.id === m.survivor);
-    const next = dropNodeEverywhere(m.duplicate)(s);
+    const dropped = dropNodeEverywhere(m.duplicate)(s);
+    // Remembered so that an undo of this merge brings the duplicate back where it was seen.
+    const next = onCanvas(g, m.duplicate)
+      ? { ...dropped, mergedShown: new Set([...s.mergedShown, m.duplicate]) }
+      : dropped;
     if (replaces) return drawn(m.moved, m.title, m.ref)(next);
     return survivorShown && m.moved.edges.length ? drawn(m.moved, m.title, m.ref)(next) : next;
   };
 
 /**
+ * `restored` cut to what was on the canvas: the duplicate (`id`) and its relationships whose other
+ * end is loaded in `g`; no other node joins (nor is a hidden one shown again). O(restored).
+ */
+function asLastSeen(restored: GraphPayload, id: string, g: GraphState): GraphPayload {
+  const near = (e: string) => e === id || g.nodes.has(e);
+  return {
+    nodes: restored.nodes.filter((n) => n.id === id),
+    edges: restored.edges.filter((e) => near(e.source) && near(e.target)),
+  };
+}
+
+/**
  * After undoing a merge into `survivor`: the relationships that moved back (`removed`) leave every
- * step; the duplicate with its relationships (`restored`; `ref`: its reference) is drawn as one step.
+ * step. The duplicate (`duplicate`: its new element id; `was`: its element id before the merge)
+ * with its relationships (`restored`; `ref`: its reference) is drawn as one step: all of them when
+ * the survivor is on the canvas; else, when it was on the canvas as it was merged away, with those
+ * to nodes loaded now (as the analyst last saw it, though the survivor was hidden or removed since).
+ * O(history entries + restored).
  */
 export const unmergedView =
-  (m: { survivor: string; removed: readonly string[]; restored: GraphPayload; title: string; ref: string }) =>
+  (m: {
+    survivor: string;
+    duplicate: string;
+    was?: string;
+    removed: readonly string[];
+    restored: GraphPayload;
+    title: string;
+    ref: string;
+  }) =>
   (s: AppState): AppState => {
-    const next = dropEdgesEverywhere(m.removed)(s);
-    return graphOf(next).nodes.has(m.survivor) && m.restored.edges.length
-      ? drawn(m.restored, m.title, m.ref)(next)
-      : next;
+    const seen = m.was !== undefined && s.mergedShown.has(m.was);
+    const after = dropEdgesEverywhere(m.removed)(s);
+    const next = seen ? { ...after, mergedShown: new Set([...s.mergedShown].filter((id) => id !== m.was)) } : after;
+    const g = graphOf(next);
+    if (onCanvas(g, m.survivor) && m.restored.edges.length) return drawn(m.restored, m.title, m.ref)(next);
+    return seen ? drawn(asLastSeen(m.restored, m.duplicate, g), m.title, m.ref)(next) : next;
   };

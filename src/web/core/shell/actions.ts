@@ -25,6 +25,8 @@ export interface UndoMergeOffer {
   /** The `node.merge` audit entry, and the duplicate's name. */
   merge: number;
   duplicate: string;
+  /** The duplicate's element id before the merge, when known: an undo draws it where it was seen. */
+  duplicateId?: string;
 }
 
 export type ConnectionState =

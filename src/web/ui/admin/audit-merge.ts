@@ -22,6 +22,7 @@ export function auditMerge(e: AuditEntryWire, now = new Date(), timeZone?: strin
   const survivor = str(e.target) ?? str(detail.elementId);
   if (!survivor || typeof version !== 'number') return null;
   const dup = rec(detail.duplicate);
+  const dupId = str(dup.id);
   return {
     offer: {
       survivor,
@@ -29,6 +30,7 @@ export function auditMerge(e: AuditEntryWire, now = new Date(), timeZone?: strin
       caption: str(detail.name) ?? survivor,
       merge: e.id,
       duplicate: str(rec(dup.properties).name) ?? str(dup.key) ?? 'the duplicate',
+      ...(dupId ? { duplicateId: dupId } : {}),
     },
   };
 }

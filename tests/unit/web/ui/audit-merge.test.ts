@@ -30,6 +30,8 @@ describe('a merge in the audit trail', () => {
         caption: 'Vyacheslav Gladkov',
         merge: 42,
         duplicate: 'V. Gladkov',
+        // The duplicate's element id as merged: an undo in this session draws it where it was seen.
+        duplicateId: '4:x:2',
       },
     });
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphEdge, GraphNode } from '../../../../../src/shared/graph';
-import { graphOf, redo, undo } from '../../../../../src/web/core/history/actions';
+import { commitGraph, graphOf, redo, undo } from '../../../../../src/web/core/history/actions';
+import { hide } from '../../../../../src/web/core/graph/graph-store';
 import { mergedView, unmergedView } from '../../../../../src/web/core/graph/merge-view';
 import { stateWith } from '../state';
 
@@ -77,7 +78,14 @@ describe('an undone merge drawn at once', () => {
     let s = stateWith({ nodes: [gov, region], edges: [edge('r:new', gov, region)] });
     const steps = s.history.past.length;
     const restored = { nodes: [dup, region, gov], edges: [edge('r:back', dup, region), edge('r:between', dup, gov)] };
-    s = unmergedView({ survivor: gov.id, removed: ['r:new'], restored, title: 'Undid the merge', ref: 'v-gladkov' })(s);
+    s = unmergedView({
+      survivor: gov.id,
+      duplicate: dup.id,
+      removed: ['r:new'],
+      restored,
+      title: 'Undid the merge',
+      ref: 'v-gladkov',
+    })(s);
     const g = graphOf(s);
     expect(g.nodes.has(dup.id)).toBe(true);
     expect([...g.edges.keys()].sort()).toEqual(['r:back', 'r:between']);
@@ -87,5 +95,71 @@ describe('an undone merge drawn at once', () => {
     expect(back.nodes.has(dup.id)).toBe(false);
     expect(back.edges.has('r:new')).toBe(false);
     expect(back.nodes.has(region.id)).toBe(true);
+  });
+
+  // The duplicate comes back with a new element id; `back` is it, `far` an end never on the canvas.
+  const back = { ...dup, id: 'e:v-gladkov-again' };
+  const far = node('kharkiv', 'Kharkiv');
+  const restored = {
+    nodes: [back, region, gov, far],
+    edges: [edge('r:back', back, region), edge('r:between', back, gov), edge('r:far', back, far)],
+  };
+  const unmerge = (was?: string) =>
+    unmergedView({
+      survivor: gov.id,
+      duplicate: back.id,
+      ...(was ? { was } : {}),
+      removed: ['r:new'],
+      restored,
+      title: 'Undid the merge',
+      ref: 'v-gladkov',
+    });
+  const merge = mergedView({
+    duplicate: dup.id,
+    survivor: gov.id,
+    moved: { nodes: [gov, region], edges: [edge('r:new', gov, region)] },
+    title: 'Merged',
+    ref: 'gladkov',
+  });
+
+  it('brings the duplicate back as it was seen when the survivor was hidden since, the survivor left hidden', () => {
+    let s = merge(stateWith({ nodes: [gov, dup, region], edges: [edge('r:old', dup, region)] }));
+    s = commitGraph(hide(graphOf(s), [gov.id]), 'Hid Vyacheslav Gladkov')(s);
+    const steps = s.history.past.length;
+    s = unmerge(dup.id)(s);
+    const g = graphOf(s);
+    expect(s.history.past.length).toBe(steps + 1);
+    expect([...g.nodes.keys()].sort()).toEqual([back.id, gov.id, region.id].sort());
+    expect(g.hidden.has(gov.id)).toBe(true);
+    // Its relationships to what is loaded, the survivor's one between them included; none elsewhere.
+    expect([...g.edges.keys()].sort()).toEqual(['r:back', 'r:between']);
+    expect(graphOf(undo()(s)).nodes.has(back.id)).toBe(false);
+    // Remembered once: a second answer for the same merge draws nothing new.
+    expect(s.mergedShown.has(dup.id)).toBe(false);
+  });
+
+  it('brings the duplicate back at its place when the survivor that took it was removed since', () => {
+    let s = merge(stateWith({ nodes: [dup, region], edges: [edge('r:old', dup, region)] }));
+    expect(graphOf(s).nodes.has(gov.id)).toBe(true);
+    s = undo()(s);
+    expect(graphOf(s).nodes.has(gov.id)).toBe(false);
+    s = unmerge(dup.id)(s);
+    const g = graphOf(s);
+    expect([...g.nodes.keys()].sort()).toEqual([back.id, region.id].sort());
+    expect([...g.edges.keys()]).toEqual(['r:back']);
+  });
+
+  it('draws nothing when neither the survivor nor the duplicate was on the canvas', () => {
+    // The duplicate was never seen: the survivor alone was, and was hidden since.
+    let s = merge(stateWith({ nodes: [gov, region], edges: [] }));
+    s = commitGraph(hide(graphOf(s), [gov.id]), 'Hid Vyacheslav Gladkov')(s);
+    const steps = s.history.past.length;
+    const after = unmerge(dup.id)(s);
+    expect(after.history.past.length).toBe(steps);
+    expect(graphOf(after).nodes.has(back.id)).toBe(false);
+    expect(graphOf(after).hidden.has(gov.id)).toBe(true);
+    // A merge seen but not named by the undo (an audit entry without it) is not drawn either.
+    const seen = merge(stateWith({ nodes: [dup, region], edges: [] }));
+    expect(graphOf(unmerge()(undo()(seen))).nodes.has(back.id)).toBe(false);
   });
 });
