@@ -75,7 +75,7 @@ export class MapView {
     this.layer?.setGeoToGraph(toGraph);
     // In a crowd around a town, the town's caption is the one to keep.
     ctrl.labels.prefer(new Set([...layout.positions].flatMap(([id, p]) => (p.placement === 'located' ? [id] : []))));
-    const trayIds = [...layout.positions].flatMap(([id, p]) => (p.placement === 'tray' ? [id] : []));
+    const trayIds = layout.trayNodes;
     this.layer?.setTray(layout.tray, trayIds);
     // A tray caption turned left of its node (at the view's right edge) stays inside the tray.
     const inTray = new Set(trayIds);

@@ -14,6 +14,7 @@ import { ClaimsBoard } from '../claims/ClaimsBoard';
 import { EvidenceReader } from '../evidence/EvidenceReader';
 import { DistanceCard } from '../map/DistanceCard';
 import { MapStatus } from '../map/MapStatus';
+import { TrayList } from '../map/TrayList';
 import { TimelineStrip } from '../timeline/TimelineStrip';
 import { ViewSwitch } from './ViewSwitch';
 import { EdgeHoverCard } from '../graph/EdgeHoverCard';
@@ -58,6 +59,7 @@ export function App() {
         <ViewSwitch />
         <DistanceCard />
         <MapStatus />
+        <TrayList />
         {timelineOn && !timelineEmpty ? <TimelineStrip /> : null}
         {mode === 'claims' ? <ClaimsBoard /> : null}
         <EvidenceReader />
