@@ -81,8 +81,10 @@ function TrayRows({ rows }: { rows: readonly TrayRow[] }) {
               data-id={r.id}
             >
               <Glyph label={r.label} theme={theme} size={14} />
-              <span className="tray-caption">{r.caption}</span>
-              <span className="n">{labelName(r.label)}</span>
+              <span className="tray-text">
+                <span className="tray-caption">{r.caption}</span>
+                <span className="tray-type">{labelName(r.label)}</span>
+              </span>
             </button>
           </li>
         ))}
