@@ -3,7 +3,8 @@
  * beside the map (as many as the canvas tray holds, each with its caption), over no other control;
  * its filter finds one, a click selects it as a click on the canvas does (details) and brings the
  * camera there, pointing at a row highlights the node; it follows a hidden node and is gone off the
- * map. At 1024×700 and 420×800 it starts folded and, unfolded too, covers no other control.
+ * map. At 1440×900 and 1280×720 the map's first view draws the tray's nodes beside the list, not
+ * under it. At 1024×700 and 420×800 it starts folded and, unfolded too, covers no other control.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -52,6 +53,22 @@ async function covered(page: Page): Promise<{ overlaps: string[]; inside: boolea
   return { overlaps, inside };
 }
 
+/** The listed nodes drawn under the list (their centre inside its box), by their row's text. */
+function underList(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const h = window.__newsgraph!;
+    const list = document.querySelector('[data-testid=tray-list]')!.getBoundingClientRect();
+    const graph = document.querySelector('[data-testid=graph]')!.getBoundingClientRect();
+    return [...document.querySelectorAll<HTMLElement>('[data-testid=tray-row]')].flatMap((el) => {
+      const p = h.nodePosition(el.dataset.id!);
+      if (!p) return [];
+      const x = graph.left + p.x;
+      const y = graph.top + p.y;
+      return x >= list.left && x <= list.right && y >= list.top && y <= list.bottom ? [el.textContent ?? ''] : [];
+    });
+  });
+}
+
 const trayCount = async (page: Page) => Number(await page.getByTestId('map-layer').getAttribute('data-tray-count'));
 const rowCount = (page: Page) => page.getByTestId('tray-row').count();
 
@@ -94,6 +111,7 @@ describe('the map\'s "Not on the map" list (e2e)', () => {
       const [lb, rb] = [await last.boundingBox(), await page.locator('.tray-rows').boundingBox()];
       expect(lb!.y + lb!.height).toBeLessThanOrEqual(rb!.y + rb!.height + 1);
       expect(await covered(page)).toEqual({ overlaps: [], inside: true });
+      expect(await underList(page)).toEqual([]);
       await shot(page, 'map-tray-list-1440');
 
       // Filter, point at, click: the node is highlighted, then selected with its details, the camera on it.
@@ -134,6 +152,21 @@ describe('the map\'s "Not on the map" list (e2e)', () => {
       expect(await rowCount(page)).toBe(0);
       await page.getByTestId('view-graph').click();
       await expect.poll(() => page.getByTestId('tray-list').count()).toBe(0);
+    },
+    T,
+  );
+
+  it(
+    'at 1280×720 the first view of the map frames the tray beside the list, not under it',
+    async () => {
+      const { page } = await newPage(e2e.browser);
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await openExplorer(page, e2e.app.url);
+      await toMap(page);
+      expect(await rowCount(page)).toBe(await trayCount(page));
+      expect(await covered(page)).toEqual({ overlaps: [], inside: true });
+      expect(await underList(page)).toEqual([]);
+      await shot(page, 'map-tray-list-1280');
     },
     T,
   );

@@ -54,12 +54,13 @@ export function App() {
       <main className="main" aria-label="Graph">
         <GraphCanvas />
         <GraphOverlay />
+        {/* Before the hover cards: one shown over the list is read whole. */}
+        <TrayList />
         <StylePanel />
         <EdgeHoverCard />
         <ViewSwitch />
         <DistanceCard />
         <MapStatus />
-        <TrayList />
         {timelineOn && !timelineEmpty ? <TimelineStrip /> : null}
         {mode === 'claims' ? <ClaimsBoard /> : null}
         <EvidenceReader />
