@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useApp, useExplorer } from '../context';
 import { Glyph } from '../shell/Glyph';
 import { filterTrayRows, TRAY_FILTER_FROM, type TrayRow } from '../../core/map/tray-list';
@@ -9,13 +9,21 @@ import { labelName } from '../../render/style';
  * canvas has room for few of their captions. A row selects its node as a click on it does (the
  * detail panel opens) and brings the camera there; pointing at a row highlights the node with the
  * canvas's own hover layer. Rows are the map layout's tray (app/views.ts), so they follow every
- * change of the graph and its filters. Folds to its title so it never hides the map; starts
- * folded in a narrow window. Gone off the map.
+ * change of the graph and its filters. Starts folded to its title and count; opened or folded, the
+ * map is framed again in the room it leaves. Gone off the map.
  */
 export function TrayList() {
   const rows = useApp((s) => s.view.tray);
   const on = useApp((s) => s.view.mode === 'map' && (s.view.map.state === 'on' || s.view.map.state === 'animating'));
-  const [folded, setFolded] = useState(startsFolded);
+  const explorer = useExplorer();
+  // Folded at first: the map's first view keeps its size; opened, the map is framed beside it.
+  const [folded, setFolded] = useState(true);
+  const toggled = useRef(false);
+  useEffect(() => {
+    if (!toggled.current) return;
+    const frame = requestAnimationFrame(() => explorer.views.map.reframe());
+    return () => cancelAnimationFrame(frame);
+  }, [folded, explorer]);
   if (!on || !rows.length) return null;
   return (
     <section
@@ -26,7 +34,10 @@ export function TrayList() {
       <h4>
         <button
           className="legend-fold"
-          onClick={() => setFolded((f) => !f)}
+          onClick={() => {
+            toggled.current = true;
+            setFolded((f) => !f);
+          }}
           aria-expanded={!folded}
           title={folded ? 'List the nodes without coordinates' : 'Fold the list away'}
           data-testid="tray-list-fold"
@@ -92,11 +103,4 @@ function TrayRows({ rows }: { rows: readonly TrayRow[] }) {
       </ul>
     </>
   );
-}
-
-/** Where the side panels get narrower (narrow.css): the graph area is small, the list opens over the map. */
-const NARROW = '(max-width: 1100px)';
-
-function startsFolded(): boolean {
-  return typeof matchMedia === 'function' && matchMedia(NARROW).matches;
 }
