@@ -11,8 +11,10 @@ import { visibleGraph } from '../core/graph/graph-store';
 import { graphOf } from '../core/history/actions';
 import { loadAtlas, type Atlas } from '../core/map/atlas';
 import { hoverInfo } from '../core/map/distances';
-import { geoLayout } from '../core/map/geo-layout';
-import { mapOn, setHover, setMapStatus, setViewMode, type ViewMode } from '../core/map/view';
+import { primaryLabel } from '../core/graph/graph-store';
+import { geoLayout, type GeoLayout } from '../core/map/geo-layout';
+import { trayRows } from '../core/map/tray-list';
+import { mapOn, setHover, setMapStatus, setTrayRows, setViewMode, type ViewMode } from '../core/map/view';
 import { MapView } from '../render/map-view';
 import type { Explorer } from './explorer';
 
@@ -94,14 +96,33 @@ export class ViewsController {
     const s = app.state;
     this.placedFrom = [graphOf(s), s.hiddenLabels];
     if (animate) app.store.set(setMapStatus({ state: 'animating' }));
-    this.map.place(geoLayout(this.view(), this.map.projection), animate, () => {
+    const layout = geoLayout(this.view(), this.map.projection);
+    // The list beside the map before the nodes move: the first view frames the map beside it.
+    app.store.set(setTrayRows(this.trayRows(layout)));
+    this.map.place(layout, animate, () => {
       if (!animate || app.state.view.canvasMode === 'map') app.store.set(setMapStatus({ state: 'on' }));
     });
+  }
+
+  /**
+   * The "Not on the map" list's rows: the layout's tray, with each node's degree in the render
+   * graph (what its size shows). O(t log t) for t tray nodes, whatever the graph's size.
+   */
+  private trayRows(layout: GeoLayout) {
+    const nodes = graphOf(this.app.state).nodes;
+    const graph = this.app.render.graph;
+    return trayRows(
+      layout.trayNodes,
+      (id) => nodes.get(id),
+      (n) => primaryLabel(n.labels),
+      (id) => (graph.hasNode(id) ? graph.degree(id) : 0),
+    );
   }
 
   private exitMap(): void {
     const { app } = this;
     const state = app.state.view.map.state;
+    app.store.set(setTrayRows([]));
     if (!this.map.attached || state === 'off' || state === 'error') {
       app.store.set(setMapStatus({ state: 'off' }));
       return;

@@ -75,7 +75,7 @@ export class MapView {
     this.layer?.setGeoToGraph(toGraph);
     // In a crowd around a town, the town's caption is the one to keep.
     ctrl.labels.prefer(new Set([...layout.positions].flatMap(([id, p]) => (p.placement === 'located' ? [id] : []))));
-    const trayIds = [...layout.positions].flatMap(([id, p]) => (p.placement === 'tray' ? [id] : []));
+    const trayIds = layout.trayNodes;
     this.layer?.setTray(layout.tray, trayIds);
     // A tray caption turned left of its node (at the view's right edge) stays inside the tray.
     const inTray = new Set(trayIds);
@@ -86,11 +86,8 @@ export class MapView {
             inTray.has(id) ? ctrl.sigma.graphToViewport(placeAt(toGraph, { x: tray.x[0], y: tray.y[1] })).x : undefined
         : null,
     );
-    const framed = mapFrame(layout);
-    const framedPoints = framed.points.map((p) => placeAt(toGraph, p));
     const finish = () => {
-      // The first view of the map: the located nodes and the tray, whole, in the free area.
-      if (animate) ctrl.camera.reveal(framed.ids, { fit: true, points: framedPoints, captions: false });
+      if (animate) this.reframe();
       done();
     };
     const targets: Record<string, { x: number; y: number }> = {};
@@ -110,6 +107,19 @@ export class MapView {
         finish();
       },
     );
+  }
+
+  /**
+   * The map's first view: the located nodes and the tray, whole, in the area no panel covers;
+   * again when a panel over the map opens or folds. O(located and tray nodes).
+   */
+  reframe(): void {
+    const ctrl = this.ctrl;
+    const placed = this.placed;
+    if (!ctrl || !placed) return;
+    const framed = mapFrame(placed.layout);
+    const points = framed.points.map((p) => placeAt(placed.toGraph, p));
+    ctrl.camera.reveal(framed.ids, { fit: true, points, captions: false });
   }
 
   /**

@@ -87,6 +87,8 @@ export interface GeoLayout {
   focus: Box | null;
   /** The tray of nodes without coordinates, beside the focus (graph coordinates). Null when all are located. */
   tray: Box | null;
+  /** The tray's nodes, in its order (by label, then caption). */
+  trayNodes: string[];
 }
 
 /** Relationships that place an event on the map, best first. */
@@ -178,7 +180,7 @@ export function geoLayout(g: ViewGraph, projection: GeoProjection = createProjec
       positions.set(n.id, { x: lefts[col]! + step * 0.5, y: box.y[1] - step * (row + 0.9), placement: 'tray' });
     });
   }
-  return { positions, focus, tray };
+  return { positions, focus, tray, trayNodes: rest.map((n) => n.id) };
 }
 
 /** The tray's width, and the gap before it, as shares of the focus width. */

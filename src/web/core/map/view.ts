@@ -3,6 +3,7 @@
  * the distance card on hover. Types and pure producers; moving nodes is render/map-view.ts.
  */
 import type { AppState } from '../state';
+import type { TrayRow } from './tray-list';
 
 export type ViewMode = 'graph' | 'map' | 'claims';
 
@@ -21,15 +22,29 @@ export interface ViewState {
   canvasMode: 'graph' | 'map';
   map: MapStatus;
   hover: HoverInfo | null;
+  /** The map's tray of nodes without coordinates, as the "Not on the map" list shows it (empty off the map). */
+  tray: readonly TrayRow[];
 }
 
-export const INITIAL_VIEW: ViewState = { mode: 'graph', canvasMode: 'graph', map: { state: 'off' }, hover: null };
+export const INITIAL_VIEW: ViewState = {
+  mode: 'graph',
+  canvasMode: 'graph',
+  map: { state: 'off' },
+  hover: null,
+  tray: [],
+};
 
 export const patchView =
   (patch: Partial<ViewState>) =>
   (s: AppState): AppState => ({ ...s, view: { ...s.view, ...patch } });
 
 export const setMapStatus = (map: MapStatus) => patchView({ map });
+
+/** The rows of the map's tray (core/map/tray-list.ts). O(1). */
+export const setTrayRows =
+  (tray: readonly TrayRow[]) =>
+  (s: AppState): AppState =>
+    s.view.tray === tray || (!tray.length && !s.view.tray.length) ? s : patchView({ tray })(s);
 
 /** Opens the claims board over the canvas, or switches the canvas to the graph or the map. */
 export const setViewMode = (mode: ViewMode) => patchView(mode === 'claims' ? { mode } : { mode, canvasMode: mode });

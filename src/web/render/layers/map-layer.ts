@@ -110,6 +110,8 @@ export class MapLayer {
   setTray(tray: Box | null, nodes: readonly string[] = []): void {
     this.tray = tray;
     this.trayNodes = nodes;
+    // How many nodes the drawn tray holds (what the "Not on the map" list must show, all of them).
+    this.canvas.dataset.trayCount = String(tray ? nodes.length : 0);
     this.sigma.scheduleRender();
   }
 

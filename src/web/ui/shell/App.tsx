@@ -14,6 +14,7 @@ import { ClaimsBoard } from '../claims/ClaimsBoard';
 import { EvidenceReader } from '../evidence/EvidenceReader';
 import { DistanceCard } from '../map/DistanceCard';
 import { MapStatus } from '../map/MapStatus';
+import { TrayList } from '../map/TrayList';
 import { TimelineStrip } from '../timeline/TimelineStrip';
 import { ViewSwitch } from './ViewSwitch';
 import { EdgeHoverCard } from '../graph/EdgeHoverCard';
@@ -53,6 +54,8 @@ export function App() {
       <main className="main" aria-label="Graph">
         <GraphCanvas />
         <GraphOverlay />
+        {/* Before the hover cards: one shown over the list is read whole. */}
+        <TrayList />
         <StylePanel />
         <EdgeHoverCard />
         <ViewSwitch />

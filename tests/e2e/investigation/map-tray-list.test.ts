@@ -1,0 +1,208 @@
+/**
+ * End to end, the map's "Not on the map" list, folded at first: opened at 1440×900 it lists every
+ * node of the tray drawn beside the map (as many as the canvas tray holds, each with its caption),
+ * over no other control;
+ * its filter finds one, a click selects it as a click on the canvas does (details) and brings the
+ * camera there, pointing at a row highlights the node; it follows a hidden node and is gone off the
+ * map. At 1440×900 and 1280×720, opened, the map is framed again with the tray's nodes beside it,
+ * not under it. At 1024×700 and 420×800, folded or not, it covers no other control.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { e2eSession, idle, newPage, openExplorer, shot } from '../../support/browser';
+import { box, overlap, type Box } from '../support/layout';
+
+const T = 240_000;
+const e2e = e2eSession();
+
+/** The controls over the graph the list must not cover (those present). */
+const CONTROLS = [
+  '.view-switch',
+  '[data-testid=map-credit]',
+  '[data-testid=legend]',
+  '.overlay.zoom',
+  '[data-testid=status]',
+  '[data-testid=timeline]',
+  '.layout-chip',
+  '[data-testid=pathbar]',
+];
+
+async function toMap(page: Page): Promise<void> {
+  await page.getByTestId('view-map').click();
+  await page.waitForFunction(() => window.__newsgraph!.views.state().mapStatus.state === 'on', null, {
+    timeout: 60_000,
+  });
+  await idle(page);
+}
+
+/** Opens the folded list; the map is framed again beside it (the camera's animation waited out). */
+async function unfold(page: Page): Promise<void> {
+  const fold = page.getByTestId('tray-list-fold');
+  expect(await fold.getAttribute('aria-expanded')).toBe('false');
+  await fold.click();
+  await expect.poll(() => rowCount(page)).toBeGreaterThan(0);
+  await idle(page);
+  await page.waitForFunction(() => !window.__newsgraph!.explorer.sigmaController!.sigma.getCamera().isAnimated());
+  await idle(page);
+}
+
+/** The controls the list's box overlaps, and whether it stays inside the graph area. */
+async function covered(page: Page): Promise<{ overlaps: string[]; inside: boolean }> {
+  const list = await box(page, '[data-testid=tray-list]');
+  const overlaps: string[] = [];
+  for (const sel of CONTROLS) {
+    const boxes = await page.$$eval(sel, (els) =>
+      els.flatMap((el) => {
+        const r = el.getBoundingClientRect();
+        return r.width && r.height ? [{ left: r.left, right: r.right, top: r.top, bottom: r.bottom }] : [];
+      }),
+    );
+    if (boxes.some((b: Box) => overlap(b, list))) overlaps.push(sel);
+  }
+  const main = await box(page, 'main.main');
+  const inside =
+    list.left >= main.left && list.right <= main.right && list.top >= main.top && list.bottom <= main.bottom;
+  return { overlaps, inside };
+}
+
+/** The listed nodes drawn under the list (their centre inside its box), by their row's text. */
+function underList(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const h = window.__newsgraph!;
+    const list = document.querySelector('[data-testid=tray-list]')!.getBoundingClientRect();
+    const graph = document.querySelector('[data-testid=graph]')!.getBoundingClientRect();
+    return [...document.querySelectorAll<HTMLElement>('[data-testid=tray-row]')].flatMap((el) => {
+      const p = h.nodePosition(el.dataset.id!);
+      if (!p) return [];
+      const x = graph.left + p.x;
+      const y = graph.top + p.y;
+      return x >= list.left && x <= list.right && y >= list.top && y <= list.bottom ? [el.textContent ?? ''] : [];
+    });
+  });
+}
+
+const trayCount = async (page: Page) => Number(await page.getByTestId('map-layer').getAttribute('data-tray-count'));
+const rowCount = (page: Page) => page.getByTestId('tray-row').count();
+
+describe('the map\'s "Not on the map" list (e2e)', () => {
+  it(
+    'at 1440×900 lists every node of the tray; a row selects its node and brings the camera there',
+    async () => {
+      const { page } = await newPage(e2e.browser);
+      await openExplorer(page, e2e.app.url);
+      await toMap(page);
+      await unfold(page);
+      const n = await trayCount(page);
+      expect(n).toBeGreaterThan(20);
+      const list = page.getByTestId('tray-list');
+      await expect.poll(() => list.getByRole('heading').textContent()).toContain(`(${n})`);
+      expect(await rowCount(page)).toBe(n);
+      // Each row is a node of the tray as drawn: no coordinates, right of the map, its caption written whole.
+      const rows = await page.evaluate(() => {
+        const h = window.__newsgraph!;
+        const tray = document.querySelector('[data-testid=map-layer]')!.getAttribute('data-tray')!.split(',');
+        return [...document.querySelectorAll<HTMLElement>('[data-testid=tray-row]')].map((el) => {
+          const id = el.dataset.id!;
+          return {
+            id,
+            text: el.querySelector('.tray-caption')!.textContent,
+            caption: h.explorer.graphState.nodes.get(id)?.caption,
+            located: h.views.location(id) !== null,
+            inTray: h.nodePosition(id)!.x >= Number(tray[0]),
+          };
+        });
+      });
+      expect(new Set(rows.map((r) => r.id)).size).toBe(n);
+      for (const r of rows) {
+        expect(r.text, r.id).toBe(r.caption);
+        expect(r.located, r.caption).toBe(false);
+        expect(r.inTray, r.caption).toBe(true);
+      }
+      // The last row can be scrolled into the list's view.
+      const last = page.getByTestId('tray-row').last();
+      await last.scrollIntoViewIfNeeded();
+      const [lb, rb] = [await last.boundingBox(), await page.locator('.tray-rows').boundingBox()];
+      expect(lb!.y + lb!.height).toBeLessThanOrEqual(rb!.y + rb!.height + 1);
+      expect(await covered(page)).toEqual({ overlaps: [], inside: true });
+      expect(await underList(page)).toEqual([]);
+      await shot(page, 'map-tray-list-1440');
+
+      // Filter, point at, click: the node is highlighted, then selected with its details, the camera on it.
+      const id = (await page.evaluate(() => window.__newsgraph!.nodeId('dmitry-peskov')))!;
+      await page.getByTestId('tray-list-filter').fill('PESKOV');
+      await expect.poll(() => rowCount(page)).toBeLessThan(n);
+      const found = await page.getByTestId('tray-row').allTextContents();
+      expect(found.length).toBeGreaterThan(0);
+      for (const text of found) expect(text.toLowerCase()).toContain('peskov');
+      const row = page.locator(`[data-testid=tray-row][data-id="${id}"]`);
+      await row.hover();
+      expect(await page.evaluate(() => window.__newsgraph!.explorer.sigmaController!.highlight.hovered)).toBe(id);
+      await row.click();
+      await idle(page);
+      expect(await page.evaluate(() => window.__newsgraph!.explorer.state.focus)).toBe(id);
+      await expect.poll(() => page.getByTestId('detail-name').textContent(), { timeout: 30_000 }).toBe('Dmitry Peskov');
+      await expect
+        .poll(() => page.evaluate(() => window.__newsgraph!.explorer.sigmaController!.highlight.hovered))
+        .toBe(null);
+      const graph = (await page.locator('[data-testid=graph]').boundingBox())!;
+      await expect
+        .poll(async () => {
+          const p = (await page.evaluate((x) => window.__newsgraph!.nodePosition(x), id))!;
+          return Math.hypot(p.x - graph.width / 2, p.y - graph.height / 2);
+        })
+        .toBeLessThan(4);
+
+      // It follows the graph: a hidden tray node leaves the list with the canvas tray.
+      await page.getByTestId('tray-list-filter').fill('');
+      await page.evaluate((x) => window.__newsgraph!.explorer.hide([x]), id);
+      await idle(page);
+      expect(await trayCount(page)).toBe(n - 1);
+      await expect.poll(() => rowCount(page)).toBe(n - 1);
+      expect(await page.locator(`[data-testid=tray-row][data-id="${id}"]`).count()).toBe(0);
+
+      // Folded it keeps its title only; off the map it is gone.
+      await page.getByTestId('tray-list-fold').click();
+      expect(await rowCount(page)).toBe(0);
+      await page.getByTestId('view-graph').click();
+      await expect.poll(() => page.getByTestId('tray-list').count()).toBe(0);
+    },
+    T,
+  );
+
+  it(
+    'at 1280×720, opened, the map is framed again with the tray beside the list, not under it',
+    async () => {
+      const { page } = await newPage(e2e.browser);
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await openExplorer(page, e2e.app.url);
+      await toMap(page);
+      await unfold(page);
+      expect(await rowCount(page)).toBe(await trayCount(page));
+      expect(await covered(page)).toEqual({ overlaps: [], inside: true });
+      expect(await underList(page)).toEqual([]);
+      await shot(page, 'map-tray-list-1280');
+    },
+    T,
+  );
+
+  it.each([
+    { width: 1024, height: 700 },
+    { width: 420, height: 800 },
+  ])(
+    'at $width×$height, folded or not, it covers no other control',
+    async ({ width, height }) => {
+      const { page } = await newPage(e2e.browser);
+      await page.setViewportSize({ width, height });
+      await openExplorer(page, e2e.app.url);
+      await toMap(page);
+      const fold = page.getByTestId('tray-list-fold');
+      expect(await fold.getAttribute('aria-expanded')).toBe('false');
+      expect(await covered(page)).toEqual({ overlaps: [], inside: true });
+      await fold.click();
+      await expect.poll(() => rowCount(page)).toBeGreaterThan(3);
+      expect(await covered(page)).toEqual({ overlaps: [], inside: true });
+      await shot(page, `map-tray-list-${width}`);
+    },
+    T,
+  );
+});
