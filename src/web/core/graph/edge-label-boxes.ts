@@ -218,6 +218,22 @@ export function labelBox(e: EdgeLabelInput, fontSize: number, measure: Measure):
   return e.curvature ? curvedLabelBox(e, fontSize, measure) : straightLabelBox(e, fontSize, measure);
 }
 
+/** The curvature @sigma/edge-curve draws an edge of `type` with: unset means its default, 0 straight. */
+export const drawnCurvature = (type: string | undefined, curvature: number | undefined): number | undefined =>
+  type === 'curvedArrow' ? (curvature ?? DEFAULT_CURVATURE) : undefined;
+
+/** Room between a node's disc and its caption, as render/draw.ts writes it. */
+const CAPTION_OFFSET = 4;
+
+/**
+ * The box a node's caption of `width` px is written in (render/draw.ts: right of the disc, on the
+ * node's line), as the map's declutter also measures it. O(1).
+ */
+export function captionBox(n: { x: number; y: number; size: number }, labelSize: number, width: number): OrientedBox {
+  const left = n.x + n.size + CAPTION_OFFSET;
+  return rectBox({ left, right: left + width, top: n.y - labelSize * 0.75, bottom: n.y + labelSize * 0.4 });
+}
+
 /** An axis-aligned rectangle (a node's caption) as an oriented box. */
 export function rectBox(r: { left: number; top: number; right: number; bottom: number }): OrientedBox {
   return {

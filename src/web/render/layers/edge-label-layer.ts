@@ -18,10 +18,10 @@
 import type Sigma from 'sigma';
 import {
   boundsOf,
-  DEFAULT_CURVATURE,
+  captionBox,
+  drawnCurvature,
   labelBox,
   pickLabels,
-  rectBox,
   type LabelCandidate,
   type OrientedBox,
 } from '../../core/graph/edge-label-boxes';
@@ -34,9 +34,6 @@ export interface EdgeLabelFrame {
   drawn: { key: string; text: string; box: OrientedBox }[];
   skipped: { key: string; by: string; box: OrientedBox }[];
 }
-
-/** Room between a node's disc and its caption (as draw.ts writes it). */
-const CAPTION_OFFSET = 4;
 
 export class EdgeLabelLayer {
   private readonly layer: CanvasLayer;
@@ -83,8 +80,7 @@ export class EdgeLabelLayer {
       const t = screenNode(this.sigma, graph.target(e));
       if (!s || !t) continue;
       const size = this.sigma.scaleSize(d.size);
-      // As @sigma/edge-curve draws it: no curvature set means its default; 0 means straight.
-      const curvature = d.type === 'curvedArrow' ? (d.curvature ?? DEFAULT_CURVATURE) : undefined;
+      const curvature = drawnCurvature(d.type, d.curvature);
       const placed = labelBox(
         { key: e, label: d.label, s, t, thickness: size, curvature },
         settings.edgeLabelSize,
@@ -138,17 +134,12 @@ export class EdgeLabelLayer {
       if (!d?.label) continue;
       const n = screenNode(this.sigma, key, d);
       if (!n) continue;
-      // The box sigma's label pass (draw.ts) writes the caption in, as the map's declutter measures it.
-      const box = {
-        left: n.x + n.size + CAPTION_OFFSET,
-        top: n.y - settings.labelSize * 0.75,
-        right: 0,
-        bottom: n.y + settings.labelSize * 0.4,
-      };
-      if (box.left > right || box.top > bottom || box.bottom < top) continue;
-      box.right = box.left + ctx.measureText(labelText(d.label)).width;
-      if (box.right < left) continue;
-      out.push({ key, box: rectBox(box) });
+      // Cheap rejections first: measuring the caption's text is the dear part.
+      const near = boundsOf(captionBox(n, settings.labelSize, 0));
+      if (near.left > right || near.top > bottom || near.bottom < top) continue;
+      const box = captionBox(n, settings.labelSize, ctx.measureText(labelText(d.label)).width);
+      if (boundsOf(box).right < left) continue;
+      out.push({ key, box });
     }
     ctx.font = edgeFont;
     return out;

@@ -12,10 +12,10 @@
  */
 import type Sigma from 'sigma';
 import {
-  DEFAULT_CURVATURE,
+  captionBox,
+  drawnCurvature,
   labelBox,
   pickLabels,
-  rectBox,
   type LabelCandidate,
   type OrientedBox,
 } from '../../core/graph/edge-label-boxes';
@@ -140,11 +140,7 @@ export class HoverLayer {
       if (n === h) continue;
       const a = graph.getNodeAttributes(n);
       if (a.label) {
-        // Where draw.ts writes the caption: right of the disc, as the edge-label layer reckons it.
-        const left = p.x + p.size + 4;
-        const right = left + ctx.measureText(labelText(a.label)).width;
-        const box = { left, right, top: p.y - settings.labelSize * 0.75, bottom: p.y + settings.labelSize * 0.4 };
-        captions.push({ key: n, box: rectBox(box) });
+        captions.push({ key: n, box: captionBox(p, settings.labelSize, ctx.measureText(labelText(a.label)).width) });
       }
       ctx.beginPath();
       ctx.arc(p.x, p.y, p.size, 0, Math.PI * 2);
@@ -163,8 +159,7 @@ export class HoverLayer {
     const candidates: LabelCandidate[] = [];
     for (const l of labels) {
       if (!l.label) continue;
-      // As @sigma/edge-curve draws it: no curvature set means its default; 0 means straight.
-      const curvature = l.type === 'curvedArrow' ? (l.curvature ?? DEFAULT_CURVATURE) : undefined;
+      const curvature = drawnCurvature(l.type, l.curvature);
       const placed = labelBox({ ...l, thickness: l.size, curvature }, settings.edgeLabelSize, measure);
       if (placed) candidates.push({ ...placed, rank: 0, weight: weights.get(l.key) ?? 0 });
     }

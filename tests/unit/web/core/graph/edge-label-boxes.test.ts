@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   boxesOverlap,
+  boundsOf,
+  captionBox,
+  drawnCurvature,
   fitText,
   labelBox,
   pickLabels,
@@ -248,5 +251,21 @@ describe('edge label boxes', () => {
     expect(pick.skipped[0]!.by).toBe('caption:n1');
     const far = { key: 'n2', box: rectBox({ left: 40, top: 60, right: 120, bottom: 80 }) };
     expect(pickLabels([a], [far]).drawn.map((e) => e.key)).toEqual(['a']);
+  });
+});
+
+describe('a caption and a curve as the app draws them', () => {
+  it('puts a caption right of its disc on its node’s line, as wide as its text', () => {
+    const b = boundsOf(captionBox({ x: 100, y: 50, size: 8 }, 14, 60));
+    expect(b.left).toBeCloseTo(112);
+    expect(b.right).toBeCloseTo(172);
+    expect(b.top).toBeLessThan(50);
+    expect(b.bottom).toBeGreaterThan(50);
+  });
+
+  it('gives a curved arrow its default curvature when none is set, and a straight one none', () => {
+    expect(drawnCurvature('curvedArrow', undefined)).toBeGreaterThan(0);
+    expect(drawnCurvature('curvedArrow', 0)).toBe(0);
+    expect(drawnCurvature('arrow', 0.4)).toBeUndefined();
   });
 });
