@@ -6,28 +6,27 @@ import {
   type Batch,
   type Candidate,
   type EntityRef,
-  type ExtractorInfo,
   type Span,
 } from './batch';
-import { ATTRIBUTION_VERSION, attribute, type Mention, type RefDraft } from './extract/attribution';
+import { attribute, type Mention, type RefDraft } from './extract/attribution';
+import { entityCandidate, linkCandidate, PASS, refOf } from './candidates';
 import { sharedCoreNlp, type CoreNlpServerOptions } from '../runtime/corenlp/server';
 import { coreNlpNameFinder } from './extract/corenlp';
-import { dateCandidate, DATES_VERSION, findDates, UNRESOLVED_NOTE } from './extract/dates';
-import { EVENTS_VERSION, findEvents } from './extract/events';
-import { buildGazetteer, GAZETTEER_VERSION, gazetteerNames, typeOfLabels, type Gazetteer } from './extract/gazetteer';
+import { dateCandidate, findDates, UNRESOLVED_NOTE } from './extract/dates';
+import { findEvents } from './extract/events';
+import { buildGazetteer, gazetteerNames, type Gazetteer } from './extract/gazetteer';
 import { jsNameFinder } from './extract/js-names';
-import { CAPITALS } from './extract/lexicon';
 import { clusterNames, mergeNames, typeFromContext, type NameCluster } from './extract/names';
 import { cover, trimSpan } from './extract/quote';
 import { officeTarget } from './extract/office-region';
-import { findRelations, RELATIONS_VERSION } from './extract/relations';
+import { findRelations } from './extract/relations';
 import { typeBodiesOfRoles } from './extract/role-body';
 import { splitSentences } from './extract/sentences';
 import type { GazetteerEntry, NameFinder } from './extract/types';
-import { WEAPON_PATTERN_VERSION, weaponNames, withoutAmbiguousWeapons } from './extract/weapons';
+import { weaponNames, withoutAmbiguousWeapons } from './extract/weapons';
 import { JudgementIndex, type Judgement } from './link/judgements';
-import { LINKER_VERSION, linkEntity, type LinkResult } from './link/linker';
-import { nameKey, outletKey } from './link/normalise';
+import { linkEntity } from './link/linker';
+import { outletKey } from './link/normalise';
 import { mainForeignScript } from '../shared/ingest-notice';
 import type { FoundMeta } from './text/metadata';
 import { normaliseInput } from './text/normalise';
@@ -53,16 +52,6 @@ export interface ExtractOptions {
   judgements?: Judgement[];
   now?: () => Date;
 }
-
-const PASS = {
-  gazetteer: { name: 'gazetteer', version: GAZETTEER_VERSION },
-  weapons: { name: 'weapon-pattern', version: WEAPON_PATTERN_VERSION },
-  dates: { name: 'dates', version: DATES_VERSION },
-  attribution: { name: 'attribution', version: ATTRIBUTION_VERSION },
-  relations: { name: 'relations', version: RELATIONS_VERSION },
-  events: { name: 'events', version: EVENTS_VERSION },
-  linker: { name: 'linker', version: LINKER_VERSION },
-} satisfies Record<string, ExtractorInfo>;
 
 /** The name finder for a setting; CoreNLP's server options (heap, port) come from the caller's environment. */
 export function nameFinderFor(extractor: ExtractOptions['extractor'], corenlp: CoreNlpServerOptions = {}): NameFinder {
@@ -281,109 +270,4 @@ function typeOutlet(clusters: NameCluster[], outlet: string | undefined): void {
       c.notes.push(`typed ORGANIZATION: the article's outlet (was ${c.type})`);
       c.type = 'ORGANIZATION';
     }
-}
-
-function entityCandidate(text: string, c: NameCluster, i: number, finder: ExtractorInfo): Candidate {
-  const first = c.mentions.find((m) => nameKey(m.text) === nameKey(c.forms[0]!)) ?? c.mentions[0]!;
-  const primary = c.sources.includes(finder.name)
-    ? finder
-    : c.sources.includes('gazetteer')
-      ? PASS.gazetteer
-      : c.sources.includes('weapon-pattern')
-        ? PASS.weapons
-        : finder;
-  const confidence = Math.min(
-    0.95,
-    Math.max(...c.mentions.map((m) => m.confidence)) + (c.sources.length > 1 ? 0.05 : 0),
-  );
-  return {
-    id: `e${i + 1}`,
-    kind: 'entity',
-    spans: c.mentions.map((m) => ({ start: m.start, end: m.end })),
-    quote: text.slice(first.start, first.end),
-    quoteSpan: { start: first.start, end: first.end },
-    confidence,
-    extractor: primary,
-    notes: c.notes,
-    text: c.text,
-    type: c.type,
-    forms: c.forms,
-    sources: c.sources,
-  };
-}
-
-function linkCandidate(text: string, c: NameCluster, l: LinkResult, i: number): Candidate {
-  const first = c.mentions[0]!;
-  const top = l.options[0];
-  const notes = [...l.notes, ...l.options.filter((o) => o.caution).map((o) => o.caution!)];
-  return {
-    id: `l${i + 1}`,
-    kind: 'link',
-    spans: c.mentions.map((m) => ({ start: m.start, end: m.end })),
-    quote: text.slice(first.start, first.end),
-    quoteSpan: { start: first.start, end: first.end },
-    confidence: l.decision === 'auto' ? 0.95 : Math.round((top?.score ?? 0) * 80) / 100,
-    extractor: PASS.linker,
-    notes,
-    entity: `e${i + 1}`,
-    decision: l.decision,
-    entityId: l.entityId,
-    options: l.options,
-  };
-}
-
-/** The government a speaking place stands for ("Moscow said", "Russia said"): an organisation of kind government of that country. */
-export function governmentOf(placeId: string, gz: Gazetteer): string | undefined {
-  const place = gz.byId.get(placeId);
-  const capitalOf = place && CAPITALS[nameKey(place.name)];
-  const byName = capitalOf
-    ? gz.entries.find(
-        (e) =>
-          typeOfLabels(e.labels) === 'PLACE' && [e.name, ...e.aliases].some((a) => nameKey(a) === nameKey(capitalOf)),
-      )?.id
-    : undefined;
-  const country = place?.capitalOf ?? byName ?? (place?.kind === 'country' ? place.id : undefined);
-  if (!country) return undefined;
-  return gz.entries.find((e) => e.labels.includes('Organization') && e.kind === 'government' && e.country === country)
-    ?.id;
-}
-
-function refOf(
-  text: string,
-  d: RefDraft & { country?: string },
-  clusters: NameCluster[],
-  links: (LinkResult | null)[],
-  gz: Gazetteer,
-  entityId: (i: number) => string,
-  asClaimant: boolean,
-): EntityRef {
-  const ref: EntityRef = {
-    text: text.slice(d.start, d.end),
-    span: { start: d.start, end: d.end },
-    resolvedBy: d.resolvedBy,
-  };
-  if (d.country) {
-    const place = gz.entries.find(
-      (e) =>
-        typeOfLabels(e.labels) === 'PLACE' && [e.name, ...e.aliases].some((a) => nameKey(a) === nameKey(d.country!)),
-    );
-    if (place) Object.assign(ref, { entityId: place.id, suggested: true });
-    return ref;
-  }
-  if (d.cluster === undefined) return ref;
-  const c = clusters[d.cluster]!;
-  const link = links[d.cluster];
-  ref.candidate = entityId(d.cluster);
-  if (d.resolvedBy === 'pronoun' || d.resolvedBy === 'role') ref.text = c.text;
-  else if (c.surnameOf && nameKey(ref.text) === nameKey(c.surnameOf)) ref.resolvedBy = 'surname';
-  if (link?.decision === 'auto') ref.entityId = link.entityId;
-  else if (link?.options[0] && link.options[0].score >= 0.75)
-    Object.assign(ref, { entityId: link.options[0].entityId, suggested: true });
-  if (asClaimant && c.type === 'PLACE') {
-    ref.resolvedBy = 'metonymy';
-    const gov = ref.entityId ? governmentOf(ref.entityId, gz) : undefined;
-    if (gov) Object.assign(ref, { entityId: gov, suggested: true });
-    else delete ref.entityId;
-  }
-  return ref;
 }

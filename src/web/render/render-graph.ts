@@ -5,12 +5,13 @@
  */
 import { MultiDirectedGraph } from 'graphology';
 import type { GraphEdge, GraphNode } from '../../shared/graph';
-import { displayCaption, primaryLabel, type VisibleGraph } from '../core/graph/graph-store';
-import { edgeLabelOf } from '../../shared/perspective';
+import { displayCaption, type VisibleGraph } from '../core/graph/graph-store';
 import { activePerspective } from '../core/perspective/active';
 import { recurveGroups } from './parallel-edges';
+import { batchRenderGraph } from './render-batch';
+import { hasSizeRules, memoOf, sizeRanges, styleEdges, styleNode } from './restyle';
 import { place } from './seed-positions';
-import { edgeColor, edgeSize, edgeWeight, labelColor, nodeSize, nodeSizeFor, sizeProperty, StyleCache } from './style';
+import { nodeSize, nodeSizeFor, StyleCache } from './style';
 import type { Theme } from '../core/shell/actions';
 
 export interface RenderNodeAttributes {
@@ -46,34 +47,6 @@ export type RenderGraph = MultiDirectedGraph<RenderNodeAttributes, RenderEdgeAtt
 
 export function createRenderGraph(): RenderGraph {
   return new MultiDirectedGraph<RenderNodeAttributes, RenderEdgeAttributes>();
-}
-
-/**
- * Graph events emitted around a batch of render-graph changes. The SigmaController suspends
- * sigma's per-item graph handlers between them and re-indexes the changed items once at the end:
- * sigma would otherwise run its reducers several times per added item, and a full re-index per
- * dropped one.
- */
-export const RENDER_BATCH_START = 'newsgraph:batchStart';
-export const RENDER_BATCH_END = 'newsgraph:batchEnd';
-
-type LooseEmitter = { emit(event: string): boolean };
-const batchDepth = new WeakMap<RenderGraph, number>();
-
-/**
- * Runs `fn` (which mutates the render graph) as one batch; nested batches count as the outer
- * one. Costs two events beside `fn`; what listeners do at the end is theirs to bound.
- */
-export function batchRenderGraph<T>(graph: RenderGraph, fn: () => T): T {
-  const depth = batchDepth.get(graph) ?? 0;
-  batchDepth.set(graph, depth + 1);
-  if (depth === 0) (graph as unknown as LooseEmitter).emit(RENDER_BATCH_START);
-  try {
-    return fn();
-  } finally {
-    batchDepth.set(graph, depth);
-    if (depth === 0) (graph as unknown as LooseEmitter).emit(RENDER_BATCH_END);
-  }
 }
 
 export interface SyncOptions {
@@ -279,112 +252,6 @@ function addFresh(
     result.addedEdges.push(e.id);
   }
   return neighbours;
-}
-
-/** Per-graph memo of what its style was computed from (a restyle is then O(what changed)). */
-interface StyleMemo {
-  theme: Theme | null;
-  perspective: ReturnType<typeof activePerspective> | undefined;
-  /** The domain node each render node was last styled from (same object: same caption and label). */
-  from: Map<string, GraphNode>;
-  pinned: ReadonlySet<string> | null;
-  /** What the graph was last synced from (SyncOptions.source), if told. */
-  source: readonly unknown[] | null;
-}
-const memos = new WeakMap<RenderGraph, StyleMemo>();
-
-function memoOf(graph: RenderGraph): StyleMemo {
-  let m = memos.get(graph);
-  if (!m) memos.set(graph, (m = { theme: null, perspective: undefined, from: new Map(), pinned: null, source: null }));
-  return m;
-}
-
-/**
- * Brings one node's display attributes in line: caption, label and colour from `n` when given
- * (else they are current; `recolour` after a theme switch), size and pin. Writes (one graph
- * event) only when something changed.
- */
-function styleNode(
-  graph: RenderGraph,
-  id: string,
-  n: GraphNode | null,
-  opts: Pick<SyncOptions, 'theme' | 'pinned'>,
-  ranges: ReadonlyMap<string, { min: number; max: number }> | null,
-  recolour = false,
-): void {
-  const a = graph.getNodeAttributes(id);
-  const nodeLabel = n ? primaryLabel(n.labels) : a.nodeLabel;
-  const label = n ? displayCaption(n) : a.label;
-  const props = n ? n.properties : a.props;
-  const degree = graph.degree(id);
-  const size = ranges ? nodeSizeFor(nodeLabel, degree, props, ranges.get(nodeLabel)) : nodeSize(degree);
-  const color = n || recolour ? labelColor(nodeLabel, opts.theme) : a.color;
-  const fixed = opts.pinned.has(id);
-  if (
-    a.nodeLabel !== nodeLabel ||
-    a.label !== label ||
-    a.props !== props ||
-    a.size !== size ||
-    a.color !== color ||
-    a.fixed !== fixed
-  )
-    graph.mergeNodeAttributes(id, { nodeLabel, label, props, size, color, fixed });
-}
-
-/** Colours, captions, sizes and weights of every edge (theme or perspective changed). O(edges). */
-function styleEdges(graph: RenderGraph, theme: Theme): void {
-  const p = activePerspective();
-  graph.forEachEdge((id, a) => {
-    const color = edgeColor(a.relType, theme);
-    const caption = edgeLabelOf(p, a.relType, a.props);
-    const size = edgeSize(a.relType);
-    const weight = edgeWeight(a.relType);
-    if (a.color !== color || a.caption !== caption || a.size !== size || a.weight !== weight)
-      graph.mergeEdgeAttributes(id, { color, caption, size, weight });
-  });
-}
-
-/** Re-applies colours, captions, sizes and pins to everything (a theme switch). O(nodes + edges); writes only what changed. */
-export function restyle(graph: RenderGraph, opts: Pick<SyncOptions, 'theme' | 'pinned'>): void {
-  batchRenderGraph(graph, () => {
-    const memo = memoOf(graph);
-    memo.theme = opts.theme;
-    memo.perspective = activePerspective();
-    const ranges = sizeRanges(null, graph);
-    graph.forEachNode((id) => styleNode(graph, id, null, opts, ranges, true));
-    styleEdges(graph, opts.theme);
-  });
-}
-
-/** Whether some label's size follows a property (its extent over every drawn node). */
-function hasSizeRules(): boolean {
-  return !!activePerspective()?.labels.some((l) => l.size.by !== 'degree');
-}
-
-/**
- * Per label whose size follows a property, that property's extent over the drawn nodes; null
- * when no label has such a rule (the usual case: sizes by degree). O(nodes) then.
- */
-function sizeRanges(
-  nodes: readonly GraphNode[] | null,
-  graph?: RenderGraph,
-): Map<string, { min: number; max: number }> | null {
-  if (!hasSizeRules()) return null;
-  const out = new Map<string, { min: number; max: number }>();
-  const add = (nodeLabel: string, props: Readonly<Record<string, unknown>>) => {
-    const k = sizeProperty(nodeLabel);
-    const v = k ? props[k] : undefined;
-    if (typeof v !== 'number' || !Number.isFinite(v)) return;
-    const r = out.get(nodeLabel);
-    if (!r) out.set(nodeLabel, { min: v, max: v });
-    else {
-      r.min = Math.min(r.min, v);
-      r.max = Math.max(r.max, v);
-    }
-  };
-  if (nodes) for (const n of nodes) add(primaryLabel(n.labels), n.properties);
-  else graph?.forEachNode((_id, a) => add(a.nodeLabel, a.props));
-  return out;
 }
 
 /** Edge data the detail views need, by render edge id. */

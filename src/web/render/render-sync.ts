@@ -15,7 +15,8 @@ import { shownPerspective } from '../core/perspective/actions';
 import type { AppState } from '../core/state';
 import type { Store } from '../core/store';
 import { LayoutRunner } from './layout';
-import { createRenderGraph, restyle, type RenderGraph } from './render-graph';
+import { createRenderGraph, type RenderGraph } from './render-graph';
+import { restyle } from './restyle';
 import type { SigmaController } from './sigma/sigma-controller';
 import { syncView } from './view-sync';
 

@@ -10,13 +10,8 @@ import { NO_DECORATIONS } from '../../core/filters/decorations';
 import type { Theme } from '../../core/shell/actions';
 import { DRAW_THEMES } from '../draw';
 import type { LayoutRunner } from '../layout';
-import {
-  RENDER_BATCH_END,
-  RENDER_BATCH_START,
-  type RenderEdgeAttributes,
-  type RenderGraph,
-  type RenderNodeAttributes,
-} from '../render-graph';
+import { RENDER_BATCH_END, RENDER_BATCH_START } from '../render-batch';
+import type { RenderEdgeAttributes, RenderGraph, RenderNodeAttributes } from '../render-graph';
 import { createSigmaSettings } from '../settings';
 import { CameraController } from './camera';
 import { HighlightController } from './highlight';

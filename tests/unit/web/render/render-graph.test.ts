@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  batchRenderGraph,
-  createRenderGraph,
-  RENDER_BATCH_END,
-  RENDER_BATCH_START,
-  restyle,
-  syncRenderGraph,
-} from '../../../../src/web/render/render-graph';
+import { batchRenderGraph, RENDER_BATCH_END, RENDER_BATCH_START } from '../../../../src/web/render/render-batch';
+import { createRenderGraph, syncRenderGraph } from '../../../../src/web/render/render-graph';
+import { restyle } from '../../../../src/web/render/restyle';
 import { edgeColor, labelColor, nodeSize } from '../../../../src/web/render/style';
 import { edge, node } from '../../../support/fixtures';
 import { withActivePerspective } from '../../../support/perspectives';
