@@ -18,7 +18,7 @@ import { adjacentQuotation, leadAfterCue, MIN_STATEMENT_CHARS, pastDateline, pas
 
 export type { Mention, RefDraft } from './speaker';
 
-export const ATTRIBUTION_VERSION = '1.4.0';
+export const ATTRIBUTION_VERSION = '1.5.0';
 
 export interface ClaimDraft {
   claimant: RefDraft;

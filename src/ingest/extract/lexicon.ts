@@ -236,3 +236,32 @@ export const CAPITALS: Record<string, string> = {
   prague: 'Czech Republic',
   brussels: 'Belgium',
 };
+
+/** News agencies, written as in a byline: an agency is the source, never a person. */
+export const AGENCIES = new Set(
+  [
+    'Reuters',
+    'AFP',
+    'Agence France-Presse',
+    'AP',
+    'Associated Press',
+    'The Associated Press',
+    'Bloomberg',
+    'dpa',
+    'EFE',
+    'ANSA',
+    'Interfax',
+    'TASS',
+    'RIA Novosti',
+    'Ukrinform',
+    'Xinhua',
+    'Kyodo',
+    'Yonhap',
+    'UPI',
+    'PA Media',
+    'Anadolu',
+  ].map((a) => a.toLowerCase()),
+);
+
+/** Whether a name is a news agency's ("Reuters", "Associated Press"): a source, never a party to the story. */
+export const isNewsAgency = (name: string): boolean => AGENCIES.has(name.trim().toLowerCase());

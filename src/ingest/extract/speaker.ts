@@ -1,4 +1,5 @@
 import type { EntityType, Span } from '../batch';
+import { isNewsAgency } from './lexicon';
 
 /*
  * Who speaks: the subject of a speech verb by rule (a name, a pronoun, an unnamed source or a
@@ -32,7 +33,15 @@ const ROLE = /\b(?:the|a)\s+(governor|kremlin|spokesman|spokeswoman|president|ma
  * the one organisation named before whose name has its noun, else nobody.
  */
 const BODY =
-  /\b(?:the|a)\s+((?:(?!the\b|a\b)[a-z-]+\s+){0,2}?)(ministry|agency|military|army|committee|service|government|department|office|council|administration|company)\s+$/i;
+  /\b(?:the|a)\s+((?:(?!the\b|a\b)[a-z-]+\s+){0,2}?)(ministry|agency|military|army|committee|service|government|department|office|council|administration|company|firm|operator|utility)\s+$/i;
+/** Nouns for a business, whose name seldom has the noun ("Ukrenergo", "Gazprom"). */
+const BUSINESS = new Set(['company', 'firm', 'operator', 'utility']);
+/** Words that make a name a public body's (or an armed force's), never a business's. */
+const PUBLIC_BODY = new Set(
+  'ministry agency army committee government department office council administration service military forces force police guard kremlin parliament duma rada court prosecutor embassy commission navy command brigade'.split(
+    ' ',
+  ),
+);
 
 export const inside = (spans: Span[], at: number) => spans.some((q) => at >= q.start && at < q.end);
 
@@ -164,6 +173,7 @@ function bodyBefore(c: Ctx, sentence: Span, v: number): RefDraft | undefined {
       resolvedBy: 'role',
       note: `"${phrase}" read as ${fits[0]![1]}, named earlier`,
     };
+  if (!fits.length && BUSINESS.has(noun)) return businessBefore(c, at, end, phrase, noun);
   return {
     start: at,
     end,
@@ -171,6 +181,48 @@ function bodyBefore(c: Ctx, sentence: Span, v: number): RefDraft | undefined {
     resolvedBy: 'role',
     note: fits.length
       ? `"${phrase}" left open: ${fits.length} bodies named earlier fit (${fits.map(([, n]) => n).join(', ')})`
+      : `"${phrase}" left open: no body named earlier fits`,
+  };
+}
+
+/**
+ * "the company said" where no name has the noun: the organisation named before (outside quotations)
+ * whose name has no public body's word and is no news agency — when there is exactly one such. With
+ * two or more, the last is often but not reliably the one meant ("Gazprom … Naftogaz … the company
+ * said" may mean either), and a wrong claimant passes review more easily than an open one, so the
+ * claimant stays open with them named in the note, as for several bodies of one noun. Only names
+ * typed as organisations count: an untyped one may be a person's.
+ */
+function businessBefore(c: Ctx, at: number, end: number, phrase: string, noun: string): RefDraft {
+  const firms = new Map<number, string>();
+  for (const x of c.mentions)
+    if (
+      x.end <= at &&
+      x.type === 'ORGANIZATION' &&
+      !inside(c.quotes, x.start) &&
+      !nameWords(x.text).some((w) => PUBLIC_BODY.has(w)) &&
+      !isNewsAgency(x.text)
+    ) {
+      firms.delete(x.cluster);
+      firms.set(x.cluster, x.text);
+    }
+  const fits = [...firms];
+  if (fits.length === 1)
+    return {
+      start: at,
+      end,
+      text: phrase,
+      cluster: fits[0]![0],
+      resolvedBy: 'role',
+      note: `"${phrase}" read as ${fits[0]![1]}: the one organisation named earlier that is no public body (no name has "${noun}")`,
+    };
+  return {
+    start: at,
+    end,
+    text: phrase,
+    resolvedBy: 'role',
+    note: fits.length
+      ? `"${phrase}" left open: ${fits.length} organisations named earlier could be it (${fits.map(([, n]) => n).join(', ')})`
       : `"${phrase}" left open: no body named earlier fits`,
   };
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DAYS, MONTHS, SENTENCE_STARTERS } from '../extract/lexicon';
+import { AGENCIES, DAYS, MONTHS, SENTENCE_STARTERS } from '../extract/lexicon';
 import { datelineDay, datelineOf } from './dateline';
 import { IngestInputError } from './errors';
 import { htmlToText } from './html';
@@ -75,32 +75,6 @@ function isBylineName(name: string): boolean {
     !words.some((w) => NOT_NAME_WORDS.has(w.toLowerCase().replace(/\.$/, '')))
   );
 }
-
-/** News agencies, written as in a byline: an agency is the source, never a person. */
-const AGENCIES = new Set(
-  [
-    'Reuters',
-    'AFP',
-    'Agence France-Presse',
-    'AP',
-    'Associated Press',
-    'The Associated Press',
-    'Bloomberg',
-    'dpa',
-    'EFE',
-    'ANSA',
-    'Interfax',
-    'TASS',
-    'RIA Novosti',
-    'Ukrinform',
-    'Xinhua',
-    'Kyodo',
-    'Yonhap',
-    'UPI',
-    'PA Media',
-    'Anadolu',
-  ].map((a) => a.toLowerCase()),
-);
 
 /** Words after "By" in set phrases ("By Contrast", "By Design"): a one-word byline of these is no source. */
 const BY_PHRASE_WORDS = new Set(

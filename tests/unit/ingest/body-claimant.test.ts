@@ -12,6 +12,11 @@ const FINDER = fedFinder({
   Ukraine: 'PLACE',
   Belgorod: 'PLACE',
   'Northwind Shipping Company': 'ORGANIZATION',
+  Severgaz: 'ORGANIZATION',
+  'Lumora Power': 'ORGANIZATION',
+  Reuters: 'ORGANIZATION',
+  'Emergency Situations Ministry': 'ORGANIZATION',
+  'Belgorod regional administration': 'ORGANIZATION',
 });
 
 async function claims(raw: string) {
@@ -67,5 +72,41 @@ describe('an unnamed body as claimant', () => {
       /left open: 2 bodies named earlier fit \(Ukraine's Defence Ministry, Russia's Defence Ministry\)/,
     );
     expect(rs[1]!.c.notes).toContain('"The company" left open: no body named earlier fits');
+  });
+
+  it('is, for a company whose name lacks the word, the one organisation named before that is no public body', async () => {
+    const rs = await claims(
+      "Russia's Defence Ministry said drones had struck a gas plant near Belgorod overnight. " +
+        'Severgaz, which runs the plant, shut two of its lines. Reuters could not verify the figures. ' +
+        'The company said repairs would take at least a week. The firm said no workers were hurt.',
+    );
+    const said = rs.filter((r) => /repairs|workers/.test(r.c.statement));
+    expect(said.map((r) => r.entity)).toEqual(['Severgaz', 'Severgaz']);
+    expect(said[0]!.c.claimant).toMatchObject({ resolvedBy: 'role', text: 'Severgaz' });
+    expect(said[0]!.c.notes).toContain(
+      '"The company" read as Severgaz: the one organisation named earlier that is no public body (no name has "company")',
+    );
+    expect(said[1]!.c.notes.join(' ')).toMatch(/"The firm" read as Severgaz/);
+  });
+
+  it('is never a ministry or an administration for "the company"', async () => {
+    const rs = await claims(
+      'The Emergency Situations Ministry sent crews to the depot. Officials of the Belgorod regional administration visited the site. ' +
+        'The company said the depot would reopen in spring.',
+    );
+    const r = rs.find((x) => /reopen/.test(x.c.statement))!;
+    expect(r.c.claimant.candidate).toBeUndefined();
+    expect(r.c.notes).toContain('"The company" left open: no body named earlier fits');
+  });
+
+  it('stays open when two companies were named before, both in the note', async () => {
+    const rs = await claims(
+      'Severgaz sold the pipeline to Lumora Power in 2021. The company said the sale had been approved by regulators.',
+    );
+    const r = rs.find((x) => /sale/.test(x.c.statement))!;
+    expect(r.c.claimant.candidate).toBeUndefined();
+    expect(r.c.notes).toContain(
+      '"The company" left open: 2 organisations named earlier could be it (Severgaz, Lumora Power)',
+    );
   });
 });
