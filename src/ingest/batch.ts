@@ -168,6 +168,11 @@ export const EventCandidateSchema = z.strictObject({
   place: EntityRefSchema.optional(),
   /** Weapon or actor entity refs in the same sentence. */
   participants: z.array(EntityRefSchema),
+  /**
+   * Set when a reviewer named this event in a claim's edit form (no pass found it): that claim's id.
+   * Its quote is the claim's; accepting the claim writes it in the same accept.
+   */
+  forClaim: z.string().optional(),
 });
 export type EventCandidate = z.infer<typeof EventCandidateSchema>;
 
@@ -274,6 +279,8 @@ export function batchProblems(batch: Batch, text: string): string[] {
     if (c.kind === 'link' && !ids.has(c.entity)) out.push(`${c.id}: refers to missing entity ${c.entity}`);
     if ((c.kind === 'claim' || c.kind === 'event') && c.date && !ids.has(c.date))
       out.push(`${c.id}: refers to missing date ${c.date}`);
+    if (c.kind === 'event' && c.forClaim && !ids.has(c.forClaim))
+      out.push(`${c.id}: refers to missing claim ${c.forClaim}`);
   }
   return out;
 }

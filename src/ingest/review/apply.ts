@@ -10,6 +10,7 @@ import { trimSpan } from '../extract/quote';
 import type { DecisionRow } from '../staging/store';
 import type { ClaimDecision, Decision, EntityDecision, EventDecision, RelationshipDecision } from './decision';
 import { ReviewBlocked } from './errors';
+import { graphEventNamed, graphEventRefusal } from './new-event';
 import { outletKey, resolveRef } from './proposals';
 import type { Vocabulary } from './vocabulary';
 import { isoToDate, provenance, evidenceOf, outletsOf, slugify, type EvidenceRef } from './values';
@@ -269,6 +270,9 @@ export async function applyEvent(ctx: ApplyContext, c: Candidate, d: EventDecisi
     event = found;
   } else {
     checkDates(d);
+    // Named in review: the graph may have gained an event of that name since the edit.
+    const same = c.kind === 'event' && c.forClaim ? await graphEventNamed(ctx.w.tx, d.name) : null;
+    if (same) throw graphEventRefusal(d.name, same);
     const id = await ctx.w.freeId(slugify(d.name));
     event = await ctx.w.createNode(['Entity', 'Event'], {
       id,
@@ -281,6 +285,8 @@ export async function applyEvent(ctx: ApplyContext, c: Candidate, d: EventDecisi
       ...stamp(ctx, c.extractor),
     });
   }
+  // No words of its own: where the article reports it is the claim's quote, recorded as the mention.
+  if (c.kind === 'event' && c.forClaim) await mention(ctx, event, [{ start: ev.start, end: ev.end }]);
   if (place) await relate(ctx, event, 'OCCURRED_IN', place, ev, {}, c.extractor);
   for (const wpn of weapons) await relate(ctx, event, 'USED_WEAPON', wpn, ev, {}, c.extractor);
   return { entityId: event.id };

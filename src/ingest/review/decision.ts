@@ -59,22 +59,45 @@ export type RelationshipDecision = z.infer<typeof RelationshipDecisionSchema>;
 
 export const CLAIM_STATUSES = ['contested', 'unanswered', 'acknowledged', 'uncontested'] as const;
 
-export const ClaimDecisionSchema = z.strictObject({
-  claimant: RefSchema,
-  /** Who relayed it ("…, according to TASS"). */
-  via: RefSchema.optional(),
-  /** Events the claim is about (at least one, as in the seed data). */
-  about: z.array(RefSchema).min(1, 'a claim must be about at least one event'),
-  statement: text(10, 'statement'),
-  stance: z.string().trim().min(1).max(200),
-  status: z.enum(CLAIM_STATUSES),
-  /** When the claim was made: a day, or a range when only that is known ("last week"), as for events. */
-  date: isoDay.optional(),
-  date_from: isoDay.optional(),
-  date_to: isoDay.optional(),
-  date_basis: z.string().max(500).optional(),
-  quoteSpan: SpanSchema,
+/**
+ * An event the claim is about that neither the batch nor the graph has, named in the claim's edit
+ * form. Saving the edit adds it to the batch as an event candidate (./new-event.ts) and puts its
+ * `cand:` reference in `about`: a stored or accepted decision never carries it.
+ */
+export const NewEventSchema = z.strictObject({
+  name: z
+    .string()
+    .trim()
+    .min(1, 'give the new event a name')
+    .min(3, "the new event's name is too short (at least 3 characters)")
+    .max(200),
+  /** An events.yaml kind: strike, attack, meeting… */
+  kind: z.string().trim().min(1, 'say what kind of event it is (strike, meeting…)').max(100),
 });
+export type NewEvent = z.infer<typeof NewEventSchema>;
+
+export const ClaimDecisionSchema = z
+  .strictObject({
+    claimant: RefSchema,
+    /** Who relayed it ("…, according to TASS"). */
+    via: RefSchema.optional(),
+    /** Events the claim is about (at least one, as in the seed data; `newEvent` counts as one). */
+    about: z.array(RefSchema),
+    newEvent: NewEventSchema.optional(),
+    statement: text(10, 'statement'),
+    stance: z.string().trim().min(1).max(200),
+    status: z.enum(CLAIM_STATUSES),
+    /** When the claim was made: a day, or a range when only that is known ("last week"), as for events. */
+    date: isoDay.optional(),
+    date_from: isoDay.optional(),
+    date_to: isoDay.optional(),
+    date_basis: z.string().max(500).optional(),
+    quoteSpan: SpanSchema,
+  })
+  .refine((d) => d.about.length > 0 || d.newEvent, {
+    path: ['about'],
+    message: 'a claim must be about at least one event',
+  });
 export type ClaimDecision = z.infer<typeof ClaimDecisionSchema>;
 
 export const EventDecisionSchema = z.discriminatedUnion('action', [

@@ -77,7 +77,8 @@ export function resolveRef(
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-function articleWords(b: Batch): string {
+/** The article as descriptions name it: its title, with outlet and date when known. */
+export function articleWords(b: Batch): string {
   const a = b.article;
   const where = [a.outlet, a.published].filter(Boolean).join(', ');
   return `"${a.title ?? a.source}"${where ? ` (${where})` : ''}`;
@@ -263,11 +264,14 @@ export function bulkCandidates(b: Batch, decisions: Decisions, minConfidence = B
   const order = { entity: 0, date: 1, event: 2, relationship: 3, claim: 4, link: 5 } as const;
   const effective = (c: Candidate) =>
     c.kind === 'entity' ? Math.max(c.confidence, linkOf(b, c.id)?.confidence ?? 0) : c.confidence;
-  return b.candidates
-    .filter((c) => c.kind !== 'link')
-    .filter((c) => {
-      const d = decisions.get(c.id);
-      return (!d || d.state === 'edited') && effective(c) >= minConfidence && !proposalFor(b, c, decisions).blocked;
-    })
-    .sort((x, y) => order[x.kind] - order[y.kind]);
+  return (
+    b.candidates
+      // An event a reviewer named for a claim goes in with that claim's accept, never alone.
+      .filter((c) => c.kind !== 'link' && !(c.kind === 'event' && c.forClaim))
+      .filter((c) => {
+        const d = decisions.get(c.id);
+        return (!d || d.state === 'edited') && effective(c) >= minConfidence && !proposalFor(b, c, decisions).blocked;
+      })
+      .sort((x, y) => order[x.kind] - order[y.kind])
+  );
 }

@@ -8,13 +8,22 @@ import type { Judgement } from '../link/judgements';
 import { newsgraphSchemaProblem } from '../staging/graph';
 import type { DecisionRow, StagedBatch } from '../staging/store';
 import { TextStore } from '../store';
-import { writeAccept, type AcceptItem } from './accept';
+import type { ManagedTransaction } from 'neo4j-driver';
+import { writeAccept, type AcceptItem, type AcceptPlan } from './accept';
 import { confirmContradiction, CONTRA, contraKey } from './contradiction-accept';
 import { proposeContradictions, type ContradictionProposal } from './contradictions';
-import { checkDecision, editedArticle, type ArticleEdit, type Decision } from './decision';
+import {
+  checkDecision,
+  editedArticle,
+  type ArticleEdit,
+  type ClaimDecision,
+  type Decision,
+  type NewEvent,
+} from './decision';
 import { ForeignDatabase, ReviewBlocked, ReviewInvalid, ReviewNotFound } from './errors';
 import { withJudgements } from './judged';
 import { bulkCandidates } from './proposals';
+import { eventsNamedFor, graphEventNamed, graphEventRefusal, withNewEvent } from './new-event';
 import { redated } from './redate';
 import type { AcceptOutcome, ReviewActor, ReviewDeps } from './transaction';
 import { decisionOf, summaryOf, viewOf, type AcceptRecord, type BatchSummary, type BatchView } from './view';
@@ -87,21 +96,64 @@ export class ReviewService {
     return this.view(batchId);
   }
 
-  /** Stores the reviewer's edited decision (validated) without writing the graph. */
-  edit(batchId: string, candidateId: string, decision: unknown, actor: ReviewActor): BatchView {
+  /**
+   * Stores the reviewer's edited decision (validated) without writing the graph. A claim's decision
+   * may name a new event (`newEvent`): it is added to the batch as an event candidate and the claim
+   * points at it (./new-event.ts), refused when the graph or the batch has an event of that name.
+   * `seen`: the decision's stamp the reviewer was shown, checked once the graph was read.
+   */
+  async edit(
+    batchId: string,
+    candidateId: string,
+    decision: unknown,
+    actor: ReviewActor,
+    seen?: string,
+  ): Promise<BatchView> {
     const s = this.staged(batchId);
     const c = this.entityOf(s.batch, this.candidate(s.batch, candidateId));
-    const row = this.d.staging.decisions(batchId).get(c.id);
-    if (row?.state === 'accepted') throw new ReviewBlocked(`${c.id} is accepted; undo it to change it.`);
     const parsed = this.parse(c, decision, true);
-    const before = row?.edit ?? decisionOf(s.batch, c, this.d.staging.decisions(batchId)).decision; // or as proposed
-    this.d.staging.setDecision(batchId, c.id, { state: 'edited', edit: parsed }, actor.name);
+    const named = c.kind === 'claim' ? (parsed as ClaimDecision).newEvent : undefined;
+    if (named) {
+      const existing = await this.read((tx) => graphEventNamed(tx, named.name));
+      if (existing) throw graphEventRefusal(named.name, existing);
+    }
+    // From here on no await: what is checked is what is written.
+    const decisions = this.d.staging.decisions(batchId);
+    const row = decisions.get(c.id);
+    assertSeen(c.id, row, seen);
+    if (row?.state === 'accepted') throw new ReviewBlocked(`${c.id} is accepted; undo it to change it.`);
+    const raw = this.staged(batchId, true);
+    const before = row?.edit ?? decisionOf(raw.batch, c, decisions).decision; // or as proposed
+    const added = named
+      ? withNewEvent(
+          raw.batch,
+          c,
+          parsed as ClaimDecision & { newEvent: NewEvent },
+          decisions,
+          this.text(s),
+          actor.name,
+        )
+      : null;
+    const stored = added?.claimDecision ?? parsed;
+    this.d.staging.tx(() => {
+      if (added) {
+        this.d.staging.replaceBatch(batchId, added.batch);
+        this.d.staging.setDecision(batchId, added.event.id, { state: 'edited', edit: added.eventDecision }, actor.name);
+      }
+      this.d.staging.setDecision(batchId, c.id, { state: 'edited', edit: stored }, actor.name);
+    });
     this.d.audit.record(actor, {
       action: 'ingest.edit',
       target: `${batchId}/${c.id}`,
       before,
-      after: parsed,
-      detail: { quote: c.quote, start: c.quoteSpan.start, end: c.quoteSpan.end, ...auditNames(s.batch, parsed) },
+      after: stored,
+      detail: {
+        quote: c.quote,
+        start: c.quoteSpan.start,
+        end: c.quoteSpan.end,
+        ...auditNames(s.batch, stored),
+        ...(added ? { newEvent: { candidate: added.event.id, name: named!.name, kind: named!.kind } } : {}),
+      },
     });
     return this.view(batchId);
   }
@@ -198,14 +250,23 @@ export class ReviewService {
     await this.assertOurDatabase();
     const decisions = new Map(this.d.staging.decisions(batchId));
     const previous: AcceptRecord['previous'] = {};
-    const plan = items.map((item) => {
+    const plan: AcceptPlan['plan'] = [];
+    const listed = new Set(items.map((i) => i.candidate));
+    for (const item of items) {
       const c = this.entityOf(s.batch, this.candidate(s.batch, item.candidate));
       const row = decisions.get(c.id);
       if (row?.state === 'accepted') throw new ReviewBlocked(`${c.id} is accepted already.`);
       assertSeen(c.id, row, item.seen);
       previous[c.id] = row ? { state: row.state, edit: row.edit } : null;
-      return { c, explicit: item.decision };
-    });
+      // The events a reviewer named for this claim are written first, in the same transaction.
+      for (const e of this.namedEvents(s.batch, c, item.decision, decisions)) {
+        if (listed.has(e.id) || e.id in previous) continue;
+        const er = decisions.get(e.id);
+        previous[e.id] = er ? { state: er.state, edit: er.edit } : null;
+        plan.push({ c: e, explicit: undefined });
+      }
+      plan.push({ c, explicit: item.decision });
+    }
     return writeAccept(this.d, {
       staged: s,
       text,
@@ -218,13 +279,25 @@ export class ReviewService {
     });
   }
 
+  /** The staged events named in review for a claim that its decision (sent, else in force) is about. */
+  private namedEvents(b: Batch, c: Candidate, explicit: unknown, decisions: ReadonlyMap<string, DecisionRow>) {
+    if (c.kind !== 'claim') return [];
+    const d = explicit !== undefined ? this.parse(c, explicit, true) : decisionOf(b, c, decisions).decision;
+    return d ? eventsNamedFor(b, c, d as ClaimDecision, decisions) : [];
+  }
+
   private decisionFor(
     b: Batch,
     c: Candidate,
     decisions: ReadonlyMap<string, DecisionRow>,
     explicit: unknown,
   ): Decision {
-    if (explicit !== undefined) return this.parse(c, explicit, true);
+    if (explicit !== undefined) {
+      const d = this.parse(c, explicit, true);
+      if (c.kind === 'claim' && (d as ClaimDecision).newEvent)
+        throw new ReviewInvalid(`${c.id}: newEvent: save the edit that names the new event first, then accept`);
+      return d;
+    }
     const d = decisionOf(b, c, decisions);
     if (d.blocked) throw new ReviewBlocked(`${c.id}: ${d.blocked}`);
     if (!d.decision) throw new ReviewBlocked(`${c.id}: nothing to accept`);
@@ -241,6 +314,15 @@ export class ReviewService {
   /** A link candidate is reviewed through its entity. */
   private entityOf(b: Batch, c: Candidate): Candidate {
     return c.kind === 'link' ? this.candidate(b, c.entity) : c;
+  }
+
+  private async read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = this.d.driver.session({ database: this.d.database, defaultAccessMode: 'READ' });
+    try {
+      return await session.executeRead(work);
+    } finally {
+      await session.close();
+    }
   }
 
   private async assertOurDatabase(): Promise<void> {

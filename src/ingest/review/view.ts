@@ -6,7 +6,8 @@
 import { extractionNotice, mainForeignScript } from '../../shared/ingest-notice';
 import type { ArticleMeta, Batch, Candidate } from '../batch';
 import type { AcceptRow, DecisionRow, StagedBatch } from '../staging/store';
-import type { Decision } from './decision';
+import type { ClaimDecision, Decision } from './decision';
+import { eventsNamedFor } from './new-event';
 import { proposalFor, resolveRef, refsOf } from './proposals';
 import { seenOf } from './seen';
 import type { Change } from './writer';
@@ -93,10 +94,12 @@ export function decisionOf(
 }
 
 function missingRef(b: Batch, c: Candidate, d: Decision, decisions: ReadonlyMap<string, DecisionRow>): string | null {
+  // An event named in review for this claim is written by the claim's accept: nothing to accept first.
+  const named = new Set(eventsNamedFor(b, c, d as ClaimDecision, decisions).map((e) => e.id));
   for (const ref of refsOf(c.kind, d)) {
     if (!ref) return 'a participant is not chosen yet';
     const r = resolveRef(ref, b, decisions);
-    if ('missing' in r) return `accept ${r.missing} ("${r.text}") first`;
+    if ('missing' in r && !named.has(r.missing)) return `accept ${r.missing} ("${r.text}") first`;
   }
   return null;
 }

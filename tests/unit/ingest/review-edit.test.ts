@@ -75,7 +75,9 @@ describe('the edit form', () => {
   it('makes a claim decision with the claimant, events, statement and the trimmed quote', () => {
     const f = formOf(claim, null, TEXT);
     expect(f).toMatchObject({ claimant: 'vyacheslav-gladkov', quote: TEXT.slice(AT, AT + 44) });
-    expect(decisionOf(claim, null, f, TEXT)).toEqual({ error: 'give the event(s) the claim is about' });
+    expect(decisionOf(claim, null, f, TEXT)).toEqual({
+      error: 'give the event(s) the claim is about, or name a new event',
+    });
     const edited = { ...f, about: 'su-34-strike, cand:v1', statement: 'Two people were hurt.', quote: 'Gladkov said' };
     const r = decisionOf(claim, null, edited, TEXT);
     expect(r).toEqual({

@@ -76,11 +76,11 @@ export const ingestRoutes: RouteModule = (app, ctx) => {
   );
   app.patch(
     fastifyPath(ingestEditContract),
-    guard((req) => {
+    guard(async (req) => {
       const p = candParams(req);
       const body = parseInput(EditBodyInputSchema, req.body, 'body');
-      assertSeenIn(ingest.staging, p.id, p.candidate, body.seen); // edit runs at once after: no other write between
-      return { batch: review.edit(p.id, p.candidate, body.decision, req.actor) };
+      // The stamp is checked inside, after any graph read and right before the write.
+      return { batch: await review.edit(p.id, p.candidate, body.decision, req.actor, body.seen) };
     }),
   );
   app.post(

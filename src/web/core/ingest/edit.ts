@@ -1,7 +1,7 @@
 /**
  * Editing a candidate before it is accepted, the pure side: the fields a reviewer may change per
- * kind (an entity's name and label, a relationship's type and ends, a claim's claimant, events,
- * statement and date, a new event's name and date, any quote), and the decision they make. A quote is whatever the reviewer leaves of
+ * kind (an entity's name and label, a relationship's type and ends, a claim's claimant, events
+ * (or a new one, ./new-event.ts), statement and date, a new event's name and date, any quote), and the decision they make. A quote is whatever the reviewer leaves of
  * it: it must still be an exact slice of the article, at most 30 words, found nearest to where the
  * extractor put it. The server validates again; this only gives an answer before the round trip.
  * No React, no zod (the bundle stays small).
@@ -15,6 +15,7 @@ import type {
   RelationshipDecision,
 } from '../../../ingest/review/decision';
 import { dateFieldsOf, datesOfForm, NO_DATE, withoutDates, type DateFields } from './dates';
+import { aboutProblem, newEventOf, NO_NEW_EVENT, type NewEventFields } from './new-event';
 
 /** The seed format's limit on a quote (src/dataset/schema.ts), repeated here to keep zod out of the bundle. */
 export const MAX_QUOTE_WORDS = 30;
@@ -61,7 +62,7 @@ export function trimToWords(text: string, span: Span, max = MAX_QUOTE_WORDS): Sp
 }
 
 /** Everything the edit form shows, as strings (one form for every kind; a kind uses its own fields). */
-export interface EditForm extends DateFields {
+export interface EditForm extends DateFields, NewEventFields {
   name: string;
   label: string;
   type: string;
@@ -86,6 +87,7 @@ const EMPTY: EditForm = {
   status: '',
   quote: '',
   ...NO_DATE,
+  ...NO_NEW_EVENT,
 };
 
 /** The kinds whose candidates can be edited (a date is only confirmed or rejected). */
@@ -189,7 +191,10 @@ export function decisionOf(
     case 'claim': {
       if (!f.claimant.trim()) return { error: 'give the claimant (a graph id or cand:<candidate>)' };
       const about = list(f.about);
-      if (!about.length) return { error: 'give the event(s) the claim is about' };
+      const named = newEventOf(f);
+      if ('error' in named) return named;
+      const noEvent = aboutProblem(about, named.newEvent);
+      if (noEvent) return { error: noEvent };
       if (f.statement.trim().length < 10) return { error: 'the statement is too short' };
       const q = quote();
       if ('error' in q) return q;
@@ -209,6 +214,7 @@ export function decisionOf(
           status,
           ...when.dates,
           quoteSpan: q.span,
+          ...(named.newEvent ? { newEvent: named.newEvent } : {}),
         },
       };
     }

@@ -37,7 +37,8 @@ export function candidateTitle(c: Candidate): string {
     case 'claim':
       return `Claim by ${c.claimant.text}${c.via ? ` (via ${c.via.text})` : ''}`;
     case 'event':
-      return `Event · ${c.eventKind.replace(/-/g, ' ')}`;
+      // One a reviewer named for a claim has its name from the start.
+      return `Event · ${c.eventKind.replace(/-/g, ' ')}${c.forClaim ? ` · ${c.trigger} (named in review)` : ''}`;
     case 'date':
       return `Date · ${c.text}`;
     case 'link':

@@ -1,7 +1,7 @@
 /**
  * The edit form of one candidate: the fields its kind lets a reviewer change before accepting
- * (an entity's name and label; a relationship's type and ends; a claim's claimant, events,
- * statement, status and date; a new event's name and date; any quote). The quote is checked while typing: an exact slice of the
+ * (an entity's name and label; a relationship's type and ends; a claim's claimant, events — or
+ * "New event…", one to add with the claim —, statement, status and date; a new event's name and date; any quote). The quote is checked while typing: an exact slice of the
  * article, at most 30 words, with its offsets shown. Saving stores the edit (validated by the
  * server); accepting it is a separate step.
  */
@@ -20,6 +20,7 @@ import {
   type EditForm,
 } from '../../core/ingest/edit';
 import { NO_DATE } from '../../core/ingest/dates';
+import { EVENT_KINDS, NO_NEW_EVENT } from '../../core/ingest/new-event';
 import type { RefOption } from '../../core/ingest/review';
 
 export function CandidateEditor({
@@ -40,6 +41,7 @@ export function CandidateEditor({
   const c = view.candidate;
   const [form, setForm] = useState<EditForm>(() => formOf(c, view.decision, text, view.state === 'edited'));
   const listId = useId();
+  const kindsId = useId();
   const formRef = useRef<HTMLFormElement>(null);
   // Opened from the keyboard (e) or a click: typing goes straight into the first field.
   useEffect(() => formRef.current?.querySelector<HTMLElement>('input, select, textarea')?.focus(), []);
@@ -51,7 +53,7 @@ export function CandidateEditor({
   const field = (
     k: keyof EditForm,
     label: string,
-    opts: { list?: boolean; wide?: boolean; span2?: boolean; placeholder?: string } = {},
+    opts: { list?: boolean | string; wide?: boolean; span2?: boolean; placeholder?: string } = {},
   ) => (
     <label className={`ingest-field${opts.wide ? ' wide' : opts.span2 ? ' span2' : ''}`}>
       {label}
@@ -59,7 +61,7 @@ export function CandidateEditor({
         className="input"
         value={form[k]}
         onChange={set(k)}
-        list={opts.list ? listId : undefined}
+        list={typeof opts.list === 'string' ? opts.list : opts.list ? listId : undefined}
         placeholder={opts.placeholder}
         data-testid={`ingest-edit-${k}`}
       />
@@ -81,6 +83,40 @@ export function CandidateEditor({
         Clear date
       </button>
     </>
+  );
+  // A claim about an event nobody has recorded yet: its name and kind, added with the claim's quote on save.
+  const [naming, setNaming] = useState(form.newEventName !== '');
+  const newEventFields = naming ? (
+    <fieldset className="ingest-new-event" data-testid="ingest-new-event">
+      <legend>New event (not among this article's items nor in the graph)</legend>
+      <datalist id={kindsId}>
+        {EVENT_KINDS.map((k) => (
+          <option key={k} value={k} />
+        ))}
+      </datalist>
+      {field('newEventName', 'Its name', { span2: true, placeholder: 'e.g. Fire at the Belgorod fuel depot' })}
+      {field('newEventKind', 'What kind', { list: kindsId, placeholder: 'strike, meeting…' })}
+      <p className="small muted">
+        Saving adds it to this article's items, with the claim's quote as its evidence, and the claim is about it.
+        Accepting the claim writes the event too; undoing that accept removes both. A name the graph or this article
+        already has for an event is refused: put that event in About instead.
+      </p>
+      <button
+        type="button"
+        className="btn"
+        onClick={() => {
+          setForm({ ...form, ...NO_NEW_EVENT });
+          setNaming(false);
+        }}
+        data-testid="ingest-edit-new-event-remove"
+      >
+        No new event
+      </button>
+    </fieldset>
+  ) : (
+    <button type="button" className="btn" onClick={() => setNaming(true)} data-testid="ingest-edit-new-event">
+      New event…
+    </button>
   );
   const newEvent =
     c.kind === 'event' && view.decision !== null && 'action' in view.decision && view.decision.action === 'create';
@@ -142,6 +178,7 @@ export function CandidateEditor({
             {field('claimant', 'Claimant', { list: true })}
             {field('about', 'About (events, comma-separated)', { list: true })}
             {select('status', 'Status', CLAIM_STATUSES)}
+            {newEventFields}
             {field('statement', 'Statement (our words)', { wide: true })}
             {dateFields}
           </>

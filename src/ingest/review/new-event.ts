@@ -1,0 +1,157 @@
+/**
+ * A claim about an event that neither the batch nor the graph has: the reviewer names it in the
+ * claim's edit form (`newEvent` of the decision sent). Saving that edit adds an event candidate to
+ * the batch — the claim's quote and offsets as its own, `forClaim` naming the claim, a create
+ * decision with the reviewer's name and kind — and the claim's `about` points at it (`cand:<id>`).
+ * Accepting the claim writes the event first in the same accept (one transaction, one undo).
+ *
+ * A name the graph already has for an event (its name or an alias, case aside), or that an event
+ * of this batch already goes by, is refused with the reference to use instead: two events of one
+ * name would be read as one. Nothing is staged on a refusal.
+ */
+import type { Transaction } from 'neo4j-driver';
+import {
+  MAX_QUOTE_WORDS,
+  wordCount,
+  type Batch,
+  type Candidate,
+  type EventCandidate,
+  type ExtractorInfo,
+  type Span,
+} from '../batch';
+import { trimSpan } from '../extract/quote';
+import type { DecisionRow } from '../staging/store';
+import { candRef, CAND, type ClaimDecision, type EventDecision, type NewEvent } from './decision';
+import { ReviewBlocked, ReviewInvalid } from './errors';
+import { articleWords, proposalFor } from './proposals';
+
+/** What the event candidate says found it: no pass did, a reviewer named it. */
+export const NAMED_IN_REVIEW: ExtractorInfo = { name: 'review', version: '1' };
+
+/** A name as it is compared: case, spacing and apostrophe forms aside. */
+export const eventNameKey = (s: string): string =>
+  s.normalize('NFKC').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** The graph's event of this name (its name or an alias), if any. Cost: a scan of the Event label. */
+export async function graphEventNamed(
+  tx: Pick<Transaction, 'run'>,
+  name: string,
+): Promise<{ id: string; name: string } | null> {
+  const r = await tx.run(
+    `MATCH (e:Event) WHERE e.id IS NOT NULL
+       AND any(n IN [e.name] + coalesce(e.aliases, []) WHERE n IS NOT NULL
+               AND toLower(trim(replace(replace(n, '’', "'"), '‘', "'"))) = $key)
+     RETURN e.id AS id, e.name AS name LIMIT 1`,
+    { key: eventNameKey(name) },
+  );
+  const rec = r.records[0];
+  return rec ? { id: String(rec.get('id')), name: String(rec.get('name') ?? rec.get('id')) } : null;
+}
+
+/** The refusal for a name the graph has: the event's id is what to put in About instead. */
+export function graphEventRefusal(name: string, existing: { id: string; name: string }): ReviewBlocked {
+  return new ReviewBlocked(
+    `An event named "${existing.name}" is in the graph already (${existing.id}). If the claim is about it, put ${existing.id} in About; if it is another event, give the new one a name that tells them apart.`,
+    { reason: 'EVENT_EXISTS', existing: { ref: existing.id, name: existing.name } },
+  );
+}
+
+/** The name an event candidate goes by now: its reviewer's or proposed create decision, else its trigger. */
+function nameInForce(b: Batch, c: EventCandidate, decisions: ReadonlyMap<string, DecisionRow>): string {
+  const row = decisions.get(c.id);
+  const d = (row?.edit ?? proposalFor(b, c, decisions).decision) as EventDecision | null;
+  return d?.action === 'create' ? d.name : c.trigger;
+}
+
+/**
+ * The batch with the claim's new event added, and the claim's decision pointing at it (without
+ * `newEvent`), with the event's create decision. Refuses (nothing changed) a name an event of this
+ * batch goes by. Pure.
+ */
+export function withNewEvent(
+  b: Batch,
+  claim: Candidate,
+  d: ClaimDecision & { newEvent: NewEvent },
+  decisions: ReadonlyMap<string, DecisionRow>,
+  text: string,
+  by: string,
+): { batch: Batch; event: EventCandidate; eventDecision: EventDecision; claimDecision: ClaimDecision } {
+  const { newEvent, ...rest } = d;
+  const key = eventNameKey(newEvent.name);
+  const same = b.candidates.find(
+    (c): c is EventCandidate =>
+      c.kind === 'event' &&
+      decisions.get(c.id)?.state !== 'rejected' &&
+      eventNameKey(nameInForce(b, c, decisions)) === key,
+  );
+  if (same) {
+    const ref = candRef(same.id);
+    throw new ReviewBlocked(
+      `This article already has an event named "${nameInForce(b, same, decisions)}" (${same.id}). If the claim is about it, put ${ref} in About; if it is another event, give the new one a name that tells them apart.`,
+      { reason: 'EVENT_EXISTS', existing: { ref, name: nameInForce(b, same, decisions) } },
+    );
+  }
+  const ids = new Set(b.candidates.map((c) => c.id));
+  let n = 1;
+  while (ids.has(`v${n}`)) n++;
+  const quote = quoteIn(text, d.quoteSpan);
+  const event: EventCandidate = {
+    id: `v${n}`,
+    kind: 'event',
+    spans: [quote],
+    quote: text.slice(quote.start, quote.end),
+    quoteSpan: quote,
+    confidence: 1,
+    extractor: NAMED_IN_REVIEW,
+    notes: [`named by ${by} for claim ${claim.id}`],
+    trigger: newEvent.name,
+    eventKind: newEvent.kind,
+    participants: [],
+    forClaim: claim.id,
+  };
+  const kind = newEvent.kind.charAt(0).toUpperCase() + newEvent.kind.slice(1).replace(/-/g, ' ');
+  const eventDecision: EventDecision = {
+    action: 'create',
+    name: newEvent.name,
+    kind: newEvent.kind,
+    description: `${kind} reported in ${articleWords(b)}.`,
+    weapons: [],
+    quoteSpan: quote,
+  };
+  const claimDecision: ClaimDecision = { ...rest, about: [...new Set([...rest.about, candRef(event.id)])] };
+  // Events go after the other events, where extraction puts them.
+  const candidates = [...b.candidates];
+  const at = candidates.map((c) => c.kind).lastIndexOf('event') + 1 || candidates.length;
+  candidates.splice(at, 0, event);
+  return { batch: { ...b, candidates }, event, eventDecision, claimDecision };
+}
+
+/** The claim decision's quote span, in the text and at most 30 words (trimmed at a word boundary, as accepts do). */
+function quoteIn(text: string, span: Span): Span {
+  if (!(span.start >= 0 && span.end <= text.length && span.start < span.end))
+    throw new ReviewInvalid(`quoteSpan: ${span.start}–${span.end} is outside the article (0–${text.length})`);
+  const s = wordCount(text.slice(span.start, span.end)) > MAX_QUOTE_WORDS ? trimSpan(text, span) : span;
+  if (!text.slice(s.start, s.end).trim()) throw new ReviewInvalid('quoteSpan: the quote is empty');
+  return s;
+}
+
+/**
+ * The staged events a claim's accept writes first: those named for it in review that its decision
+ * is about and that are neither accepted nor rejected. Pure.
+ */
+export function eventsNamedFor(
+  b: Batch,
+  claim: Candidate,
+  d: ClaimDecision,
+  decisions: ReadonlyMap<string, DecisionRow>,
+): EventCandidate[] {
+  if (claim.kind !== 'claim') return [];
+  const about = new Set(d.about.filter((r) => r.startsWith(CAND)).map((r) => r.slice(CAND.length)));
+  return b.candidates.filter(
+    (c): c is EventCandidate =>
+      c.kind === 'event' &&
+      c.forClaim === claim.id &&
+      about.has(c.id) &&
+      !['accepted', 'rejected'].includes(decisions.get(c.id)?.state ?? ''),
+  );
+}

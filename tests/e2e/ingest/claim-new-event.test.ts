@@ -1,0 +1,108 @@
+/**
+ * A claim about an event nobody has recorded, end to end in Chromium: "New event…" in the claim's
+ * edit form takes a name and a kind; a name the graph has for an event is refused with a message
+ * that names it; saved, the article gains an event row named as given and the claim is about it;
+ * accepting the claim accepts both, written to Neo4j with the claim's quote; one undo removes both.
+ * The text is our own; the app runs on a private data folder with the pure-JS name finder.
+ */
+import { describe, expect, it } from 'vitest';
+import { idle, newPage, openExplorer, shot } from '../../support/browser';
+import { testCypher } from '../../support/neo4j';
+import { ingestSession } from '../support/ingest-session';
+
+const T = 300_000;
+const e2e = ingestSession('e2e-claim-new-event-');
+const TITLE = 'Fire at a fuel depot outside Belgorod';
+const TEXT = `${TITLE}\n\nVyacheslav Gladkov said on Telegram that a fire at a fuel depot outside Belgorod was put out overnight and nobody was hurt.`;
+const NAME = 'Fire at the Belgorod fuel depot';
+
+describe('a claim about a new event in the review (e2e, headless Chromium)', () => {
+  it(
+    'names the event in the claim form, refuses a graph event’s name, accepts both in one, undoes both',
+    async () => {
+      const { page, errors } = await newPage(e2e.browser);
+      await openExplorer(page, e2e.app.url);
+      await page.click('[data-testid=add-article]');
+      await page.fill('[data-testid=ingest-text]', TEXT);
+      await page.click('[data-testid=ingest-submit]');
+      await page.waitForSelector('[data-testid=ingest-review]', { timeout: 120_000 });
+      await idle(page);
+      const details = page.getByTestId('ingest-details');
+      await details.getByTestId('ingest-details-outlet-unknown').check();
+      await details.getByTestId('ingest-details-published').fill('2024-06-02');
+      await details.getByTestId('ingest-details-save').click();
+      await page.waitForFunction(
+        () => document.querySelectorAll('[data-testid=ingest-details] [aria-invalid=true]').length === 0,
+      );
+      await idle(page);
+      expect(await page.locator('[data-testid=ingest-row][data-kind=event]').count()).toBe(0);
+
+      const claim = page.locator('[data-testid=ingest-row][data-kind=claim]');
+      const id = (await claim.getAttribute('data-candidate'))!;
+      await claim.getByTestId('ingest-edit').click();
+      const input = (k: string) => claim.getByTestId(`ingest-edit-${k}`);
+      const error = () => claim.getByTestId('ingest-edit-error').textContent();
+      await input('claimant').fill('vyacheslav-gladkov');
+      await input('about').fill('');
+      expect(await error()).toBe('give the event(s) the claim is about, or name a new event');
+      await input('new-event').click();
+      const fields = claim.getByTestId('ingest-new-event');
+      expect(await fields.textContent()).toMatch(/Accepting the claim writes the event too/);
+      await input('newEventName').fill(NAME);
+      expect(await error()).toBe('say what kind of event the new one is (strike, meeting…)');
+      expect(await input('save').isDisabled()).toBe(true);
+
+      // A name the graph has for an event: refused, the message says which event to put in About.
+      const [seeded] = (
+        await testCypher(
+          'MATCH (e:Event) WHERE e.accepted_by IS NULL RETURN e.id AS id, e.name AS name ORDER BY e.id LIMIT 1',
+        )
+      ).map((r) => r.toObject() as { id: string; name: string });
+      await input('newEventName').fill(seeded!.name);
+      await input('newEventKind').fill('fire');
+      expect(await claim.getByTestId('ingest-edit-error').count()).toBe(0);
+      await input('save').click();
+      await page.waitForFunction(
+        (eid) => document.querySelector('[data-testid=ingest-message]')?.textContent?.includes(`put ${eid} in About`),
+        seeded!.id,
+      );
+      expect(await page.getByTestId('ingest-message').textContent()).toContain(`"${seeded!.name}" is in the graph`);
+      expect(await page.locator('[data-testid=ingest-row][data-kind=event]').count()).toBe(0);
+
+      await input('newEventName').fill(NAME);
+      await shot(page, 'ingest-claim-new-event');
+      await input('save').click();
+      await page.waitForSelector(`[data-testid=ingest-row][data-candidate="${id}"][data-state="edited"]`);
+      await idle(page);
+      const event = page.locator('[data-testid=ingest-row][data-kind=event]');
+      expect(await event.count()).toBe(1);
+      expect(await event.locator('.ingest-row-title').textContent()).toBe(`Event · fire · ${NAME} (named in review)`);
+      expect(await event.getAttribute('data-state')).toBe('edited');
+      expect(await claim.getByTestId('ingest-blocked').count()).toBe(0);
+      const quote = await claim.getByTestId('ingest-quote-text').textContent();
+
+      await claim.getByTestId('ingest-accept').click();
+      await page.waitForSelector(`[data-testid=ingest-row][data-candidate="${id}"][data-state="accepted"]`, {
+        timeout: 60_000,
+      });
+      expect(await event.getAttribute('data-state')).toBe('accepted');
+      const rows = await testCypher(
+        `MATCH (:Person {id: 'vyacheslav-gladkov'})-[:MADE]->(c:Claim)-[a:ABOUT]->(e:Event {name: $name})
+         WHERE c.accepted_by IS NOT NULL
+         MATCH (:Article)-[m:MENTIONS]->(e)
+         RETURN e.kind AS kind, e.accepted_by AS by, a.quote AS about, m.quote AS mention`,
+        { name: NAME },
+      );
+      expect(rows.map((r) => r.toObject())).toEqual([{ kind: 'fire', by: 'local', about: quote, mention: quote }]);
+
+      await claim.getByTestId('ingest-undo').click();
+      await page.waitForSelector(`[data-testid=ingest-row][data-candidate="${id}"][data-state="edited"]`, {
+        timeout: 60_000,
+      });
+      expect(await event.getAttribute('data-state')).toBe('edited');
+      expect(await testCypher('MATCH (e:Event {name: $name}) RETURN e', { name: NAME })).toEqual([]);
+      expect(errors).toEqual([]);
+    },
+    T,
+  );
+});

@@ -1,0 +1,180 @@
+/**
+ * A claim about an event nobody has recorded yet, on the real Neo4j: the reviewer names the event in
+ * the claim's edit; the batch gains an event candidate with the claim's quote, and the claim points
+ * at it. Accepting the claim writes both in one accept (the event with who/when, the article's
+ * mention with the quote and offsets, the claim's ABOUT to it); one undo removes both. An empty name,
+ * a name the graph or the batch already has for an event, and a `newEvent` sent straight to accept
+ * are refused with nothing staged or written. Our own text.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { graphFingerprint, reseedIfChanged, seededFingerprint } from '../../support/seeded';
+import { reviewApi, type ReviewApi } from './support/review-api';
+
+const TEXT = `Fire at a fuel depot outside Belgorod
+
+Vyacheslav Gladkov said on Telegram that a fire at a fuel depot outside Belgorod was put out overnight and nobody was hurt.
+`;
+const NAME = 'Fire at the Belgorod fuel depot';
+let r: ReviewApi;
+let seeded: string;
+
+async function cypher<T = Record<string, unknown>>(q: string, params: Record<string, unknown> = {}): Promise<T[]> {
+  const res = await r.api.driver.executeQuery(q, params, { database: 'neo4j' });
+  return res.records.map((x) => x.toObject() as T);
+}
+
+const edit = (batch: string, candidate: string, decision: unknown) =>
+  r.call('PATCH', `/api/ingest/batches/${batch}/candidates/${candidate}`, { decision });
+
+/** Stages the text and returns its batch id and its claim as proposed. */
+async function stage(): Promise<{ id: string; claim: any; text: string }> {
+  const s = await r.stage('depot.txt', TEXT, { published: '2024-06-02', outlet: 'Example Wire' });
+  expect(s.status, JSON.stringify(s.body)).toBe(200);
+  const view = await r.batch(s.body.batch.id);
+  const claims = view.candidates.filter((v: any) => v.candidate.kind === 'claim');
+  expect(claims).toHaveLength(1);
+  expect(view.candidates.filter((v: any) => v.candidate.kind === 'event')).toEqual([]);
+  expect(claims[0].decision).toMatchObject({ claimant: 'vyacheslav-gladkov', about: [] });
+  return { id: view.id, claim: claims[0], text: view.text };
+}
+
+beforeAll(async () => {
+  seeded = await seededFingerprint();
+});
+afterEach(() => reseedIfChanged(seeded));
+afterAll(async () => {
+  await r?.close();
+});
+
+describe('a claim about a new event', () => {
+  it('stages the event with the claim, writes both in one accept with provenance, and one undo removes both', async () => {
+    r = await reviewApi();
+    const { id, claim, text } = await stage();
+    const c = claim.candidate.id as string;
+    const saved = await edit(id, c, { ...claim.decision, newEvent: { name: `  ${NAME} `, kind: 'fire' } });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+
+    const view = saved.body.batch;
+    const events = view.candidates.filter((v: any) => v.candidate.kind === 'event');
+    expect(events).toHaveLength(1);
+    const ev = events[0];
+    const v = ev.candidate.id as string;
+    expect(ev.candidate).toMatchObject({
+      forClaim: c,
+      trigger: NAME,
+      eventKind: 'fire',
+      quote: claim.candidate.quote,
+      quoteSpan: claim.candidate.quoteSpan,
+      extractor: { name: 'review' },
+    });
+    expect(ev).toMatchObject({ state: 'edited', decision: { action: 'create', name: NAME, kind: 'fire' } });
+    const after = view.candidates.find((x: any) => x.candidate.id === c);
+    expect(after).toMatchObject({ state: 'edited', blocked: null, decision: { about: [`cand:${v}`] } });
+    expect(after.decision.newEvent).toBeUndefined();
+    expect(r.audit('ingest.edit').at(0)?.detail).toMatchObject({ newEvent: { candidate: v, name: NAME } });
+    expect(await graphFingerprint()).toBe(seeded); // staging writes nothing to the graph
+
+    // The same name again (another case) is the batch's event: refused, pointing at it.
+    const again = await edit(id, c, { ...after.decision, newEvent: { name: NAME.toUpperCase(), kind: 'fire' } });
+    expect(again.status).toBe(409);
+    expect(again.body.error).toMatchObject({ reason: 'EVENT_EXISTS', existing: { ref: `cand:${v}`, name: NAME } });
+    expect((await r.batch(id)).candidates.filter((x: any) => x.candidate.kind === 'event')).toHaveLength(1);
+
+    const acc = await r.accept(id, c);
+    expect(acc.status, JSON.stringify(acc.body)).toBe(200);
+    expect(acc.body.outcome.accepted.map((a: any) => a.candidate)).toEqual([v, c]);
+    const accepted = await r.batch(id);
+    expect(accepted.accepts.filter((a: any) => a.state === 'committed')).toHaveLength(1);
+    const eventId = accepted.candidates.find((x: any) => x.candidate.id === v).result.entityId as string;
+
+    const [row] = await cypher<{ e: any; labels: string[]; m: any; about: any; claimant: string }>(
+      `MATCH (art:Article {id: $article})-[m:MENTIONS]->(e:Event {id: $event})
+       MATCH (who)-[:MADE]->(claim:Claim)-[about:ABOUT]->(e)
+       RETURN properties(e) AS e, labels(e) AS labels, properties(m) AS m, properties(about) AS about, who.id AS claimant`,
+      { article: accepted.articleId, event: eventId },
+    );
+    expect(row, 'no accepted event with its mention and the claim about it').toBeDefined();
+    expect(new Set(row!.labels)).toEqual(new Set(['Entity', 'Event']));
+    expect(row!.e).toMatchObject({ name: NAME, kind: 'fire', accepted_by: 'local', extractor: 'review' });
+    expect(typeof row!.e.accepted_at).toBe('string');
+    const quote = claim.candidate.quote as string;
+    expect(row!.m).toMatchObject({ article: accepted.articleId, quote, count: expect.anything() });
+    expect(text.slice(Number(row!.m.start), Number(row!.m.end))).toBe(quote);
+    expect(row!.about).toMatchObject({ article: accepted.articleId, quote, evidence_quotes: [quote] });
+    expect(row!.claimant).toBe('vyacheslav-gladkov');
+
+    await r.undoAll(id);
+    expect(await cypher('MATCH (e:Event {id: $id}) RETURN e', { id: eventId })).toEqual([]);
+    expect(await graphFingerprint()).toBe(seeded);
+    const undone = await r.batch(id);
+    // Back to how they were before the accept: both edited, the event still named for the claim.
+    expect(undone.candidates.find((x: any) => x.candidate.id === v)).toMatchObject({ state: 'edited' });
+    expect(undone.candidates.find((x: any) => x.candidate.id === c)).toMatchObject({ state: 'edited' });
+  });
+
+  it('refuses an empty name, a graph event’s name and a new event sent to accept; nothing is staged or written', async () => {
+    await r?.close();
+    r = await reviewApi();
+    const { id, claim } = await stage();
+    const c = claim.candidate.id as string;
+    const unchanged = async () => {
+      const view = await r.batch(id);
+      expect(view.candidates.filter((x: any) => x.candidate.kind === 'event')).toEqual([]);
+      expect(view.candidates.find((x: any) => x.candidate.id === c).state).toBe('pending');
+      expect(view.accepts).toEqual([]);
+      expect(await graphFingerprint()).toBe(seeded);
+    };
+
+    const empty = await edit(id, c, { ...claim.decision, newEvent: { name: '  ', kind: 'fire' } });
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.message).toBe(`${c}: newEvent.name: give the new event a name`);
+    const noKind = await edit(id, c, { ...claim.decision, newEvent: { name: NAME, kind: '' } });
+    expect(noKind.status).toBe(400);
+    expect(noKind.body.error.message).toMatch(/newEvent\.kind: say what kind of event it is/);
+    const noEvent = await edit(id, c, claim.decision);
+    expect(noEvent.status).toBe(400);
+    expect(noEvent.body.error.message).toBe(`${c}: about: a claim must be about at least one event`);
+
+    const [seededEvent] = await cypher<{ id: string; name: string }>(
+      'MATCH (e:Event) WHERE e.accepted_by IS NULL RETURN e.id AS id, e.name AS name ORDER BY e.id LIMIT 1',
+    );
+    const taken = await edit(id, c, {
+      ...claim.decision,
+      newEvent: { name: seededEvent!.name.toLowerCase(), kind: 'x' },
+    });
+    expect(taken.status).toBe(409);
+    expect(taken.body.error).toMatchObject({
+      reason: 'EVENT_EXISTS',
+      existing: { ref: seededEvent!.id, name: seededEvent!.name },
+    });
+    expect(taken.body.error.message).toContain(`put ${seededEvent!.id} in About`);
+
+    const direct = await r.accept(id, c, { ...claim.decision, newEvent: { name: NAME, kind: 'fire' } });
+    expect(direct.status).toBe(400);
+    expect(direct.body.error.message).toMatch(/save the edit that names the new event first/);
+    await unchanged();
+  });
+
+  it('refuses the accept, writing nothing, when the graph gained an event of that name since the edit', async () => {
+    await r?.close();
+    r = await reviewApi();
+    const { id, claim } = await stage();
+    const c = claim.candidate.id as string;
+    const saved = await edit(id, c, { ...claim.decision, newEvent: { name: NAME, kind: 'fire' } });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    await cypher("CREATE (:Entity:Event {id: 'depot-fire-elsewhere', name: $name, dataset: 'test-other'})", {
+      name: NAME,
+    });
+    const withIt = await graphFingerprint();
+    try {
+      const acc = await r.accept(id, c);
+      expect(acc.status).toBe(409);
+      expect(acc.body.error.existing).toEqual({ ref: 'depot-fire-elsewhere', name: NAME });
+      expect(await graphFingerprint()).toBe(withIt);
+      expect((await r.batch(id)).accepts.filter((a: any) => a.state === 'committed')).toEqual([]);
+    } finally {
+      await cypher("MATCH (e:Event {id: 'depot-fire-elsewhere'}) DELETE e");
+    }
+    expect(await graphFingerprint()).toBe(seeded);
+  });
+});

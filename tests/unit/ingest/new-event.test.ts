@@ -1,0 +1,87 @@
+/**
+ * A claim's new event, the staging side, pure: the event candidate it adds (the claim's quote, at
+ * most 30 words, `forClaim`, a create decision), a name an event of the batch goes by refused with
+ * its reference, what a claim's accept writes first, and bulk accept never taking it alone.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractWithText } from '../../../src/ingest/article';
+import { batchProblems, wordCount, type Batch, type ClaimCandidate } from '../../../src/ingest/batch';
+import type { ClaimDecision } from '../../../src/ingest/review/decision';
+import { eventsNamedFor, withNewEvent } from '../../../src/ingest/review/new-event';
+import { bulkCandidates, proposalFor } from '../../../src/ingest/review/proposals';
+import type { DecisionRow } from '../../../src/ingest/staging/store';
+import { GAZETTEER } from './gazetteer';
+
+const RAW =
+  'Depot fire\n\nIvan Petrov, the governor of Kharkiv region, said that a fire at the fuel depot on the edge of the ' +
+  'town had been put out overnight by crews who came from three villages nearby and that nobody had been hurt in it.\n';
+
+async function staged(): Promise<{ batch: Batch; text: string; claim: ClaimCandidate; decision: ClaimDecision }> {
+  const { batch, text } = await extractWithText(
+    { raw: RAW, format: 'txt', source: 'depot.txt', meta: { published: '2026-11-10' } },
+    { extractor: 'js', gazetteer: GAZETTEER },
+  );
+  const claim = batch.candidates.find((c): c is ClaimCandidate => c.kind === 'claim')!;
+  const decision = proposalFor(batch, claim, new Map()).decision as ClaimDecision;
+  return { batch, text, claim, decision: { ...decision, claimant: 'ivan-petrov' } };
+}
+
+const row = (candidate: string, state: DecisionRow['state'], edit: unknown): DecisionRow => ({
+  candidate,
+  state,
+  edit,
+  result: state === 'accepted' ? { entityId: 'x' } : null,
+  acceptId: null,
+  at: '2026-11-10T10:00:00Z',
+  by: 'ed',
+});
+
+describe("a claim's new event in the batch", () => {
+  it("is an event candidate with the claim's quote (≤ 30 words), named for the claim, that the claim is about", async () => {
+    const { batch, text, claim, decision } = await staged();
+    const span = { start: claim.quoteSpan.start, end: text.length - 1 };
+    expect(wordCount(text.slice(span.start, span.end))).toBeGreaterThan(30);
+    const named = { ...decision, quoteSpan: span, newEvent: { name: 'Depot fire', kind: 'fire' } };
+    const r = withNewEvent(batch, claim, named, new Map(), text, 'ed');
+    expect(batchProblems(r.batch, text)).toEqual([]);
+    expect(r.event).toMatchObject({ kind: 'event', forClaim: claim.id, trigger: 'Depot fire', eventKind: 'fire' });
+    expect(wordCount(r.event.quote)).toBe(30);
+    expect(text.slice(r.event.quoteSpan.start, r.event.quoteSpan.end)).toBe(r.event.quote);
+    expect(r.eventDecision).toMatchObject({ action: 'create', name: 'Depot fire', quoteSpan: r.event.quoteSpan });
+    expect(r.claimDecision.about).toEqual([`cand:${r.event.id}`]);
+    expect('newEvent' in r.claimDecision).toBe(false);
+    expect(batch.candidates.some((c) => c.id === r.event.id)).toBe(false); // the batch given is left as it was
+
+    // Once saved: the claim's accept writes it first; bulk accept never takes it on its own.
+    const decisions = new Map([
+      [r.event.id, row(r.event.id, 'edited', r.eventDecision)],
+      [claim.id, row(claim.id, 'edited', r.claimDecision)],
+    ]);
+    expect(eventsNamedFor(r.batch, claim, r.claimDecision, decisions).map((e) => e.id)).toEqual([r.event.id]);
+    expect(bulkCandidates(r.batch, decisions, 0).map((c) => c.id)).not.toContain(r.event.id);
+    decisions.set(r.event.id, row(r.event.id, 'accepted', r.eventDecision));
+    expect(eventsNamedFor(r.batch, claim, r.claimDecision, decisions)).toEqual([]);
+    const elsewhere = { ...r.claimDecision, about: ['su-34-strike'] };
+    expect(eventsNamedFor(r.batch, claim, elsewhere, new Map())).toEqual([]);
+  });
+
+  it('is refused under a name an event of the batch goes by, pointing at it', async () => {
+    const { batch, text, claim, decision } = await staged();
+    const first = withNewEvent(
+      batch,
+      claim,
+      { ...decision, newEvent: { name: 'Depot fire', kind: 'fire' } },
+      new Map(),
+      text,
+      'ed',
+    );
+    const decisions = new Map([[first.event.id, row(first.event.id, 'edited', first.eventDecision)]]);
+    const again = { ...decision, newEvent: { name: ' depot  FIRE ', kind: 'fire' } };
+    expect(() => withNewEvent(first.batch, claim, again, decisions, text, 'ed')).toThrow(
+      `put cand:${first.event.id} in About`,
+    );
+    // A rejected one is no longer in the way.
+    decisions.set(first.event.id, row(first.event.id, 'rejected', first.eventDecision));
+    expect(withNewEvent(first.batch, claim, again, decisions, text, 'ed').event.id).not.toBe(first.event.id);
+  });
+});
