@@ -3,7 +3,8 @@
  * node of the tray drawn beside the map (as many as the canvas tray holds, each with its caption),
  * over no other control;
  * its filter finds one, a click selects it as a click on the canvas does (details) and brings the
- * camera there, pointing at a row highlights the node; it follows a hidden node and is gone off the
+ * camera there, pointing at a row highlights the node; it follows a hidden node and the timeline's
+ * "Hide the rest" (what it hides is not listed, nor counted, until shown again) and is gone off the
  * map. At 1440×900 and 1280×720, opened, the map is framed again with the tray's nodes beside it,
  * not under it. At 1024×700 and 420×800, folded or not, it covers no other control.
  */
@@ -159,6 +160,46 @@ describe('the map\'s "Not on the map" list (e2e)', () => {
       expect(await trayCount(page)).toBe(n - 1);
       await expect.poll(() => rowCount(page)).toBe(n - 1);
       expect(await page.locator(`[data-testid=tray-row][data-id="${id}"]`).count()).toBe(0);
+
+      // The timeline's "Hide the rest": the tray nodes it hides leave the list and its count (the
+      // canvas tray keeps their slots), and come back with them.
+      await page.evaluate(() => window.__newsgraph!.explorer.setRange({ from: '2023-01-01', to: '2023-12-31' }));
+      await page.getByTestId('timeline-hide').check();
+      await idle(page);
+      const trayNodes = () =>
+        page.evaluate(() => {
+          const h = window.__newsgraph!;
+          const [l, t, r, b] = document
+            .querySelector('[data-testid=map-layer]')!
+            .getAttribute('data-tray')!
+            .split(',')
+            .map(Number);
+          const inTray = (x: string) => {
+            const p = h.nodePosition(x)!;
+            return !h.views.location(x) && p.x >= l! && p.x <= r! && p.y >= t! && p.y <= b!;
+          };
+          const ids = h.explorer.graph.nodes().filter(inTray);
+          return {
+            shown: ids.filter((x) => !h.views.isHidden(x)).sort(),
+            hidden: ids.filter((x) => h.views.isHidden(x)).length,
+            listed: [...document.querySelectorAll<HTMLElement>('[data-testid=tray-row]')]
+              .map((el) => el.dataset.id!)
+              .sort(),
+          };
+        });
+      const brushed = await trayNodes();
+      expect(brushed.hidden).toBeGreaterThan(0);
+      expect(brushed.shown.length).toBeGreaterThan(0);
+      expect(brushed.shown.length + brushed.hidden).toBe(n - 1);
+      expect(brushed.listed).toEqual(brushed.shown);
+      expect(await list.getByRole('heading').textContent()).toContain(`(${brushed.shown.length})`);
+      await shot(page, 'map-tray-list-hide-the-rest');
+      await page.getByTestId('timeline-hide').uncheck();
+      await idle(page);
+      await expect.poll(() => rowCount(page)).toBe(n - 1);
+      expect((await trayNodes()).hidden).toBe(0);
+      await page.evaluate(() => window.__newsgraph!.explorer.setRange(null));
+      await idle(page);
 
       // Folded it keeps its title only; off the map it is gone.
       await page.getByTestId('tray-list-fold').click();
