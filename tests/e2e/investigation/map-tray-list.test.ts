@@ -6,7 +6,8 @@
  * camera there, pointing at a row highlights the node; it follows a hidden node and the timeline's
  * "Hide the rest" (what it hides is not listed, nor counted, until shown again) and is gone off the
  * map. At 1440×900 and 1280×720, opened, the map is framed again with the tray's nodes beside it,
- * not under it. At 1024×700 and 420×800, folded or not, it covers no other control.
+ * not under it, and no caption is written under it. At 1024×700 and 420×800, folded or not, it covers
+ * no other control.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -82,6 +83,43 @@ function underList(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * The canvas's written captions that run under the list, by text: each box measured here from its
+ * node's place and text (as graph-panels.test.ts does; only the side, right or left of the node,
+ * comes from the app), in page pixels; and how many tray captions are written.
+ */
+function captionsUnderList(page: Page): Promise<{ under: string[]; tray: number }> {
+  return page.evaluate(() => {
+    const h = window.__newsgraph!;
+    const ctrl = h.explorer.sigmaController!;
+    const sigma = ctrl.sigma;
+    const s = sigma.getSettings();
+    const ctx = document.createElement('canvas').getContext('2d')!;
+    ctx.font = `${s.labelWeight} ${s.labelSize}px ${s.labelFont}`;
+    const list = document.querySelector('[data-testid=tray-list]')!.getBoundingClientRect();
+    const graph = document.querySelector('[data-testid=graph]')!.getBoundingClientRect();
+    const trayLeft = Number(
+      document.querySelector('[data-testid=map-layer]')!.getAttribute('data-tray')!.split(',')[0],
+    );
+    let tray = 0;
+    const under = [...sigma.getNodeDisplayedLabels()].flatMap((id) => {
+      const d = sigma.getNodeDisplayData(id);
+      if (!d?.label) return [];
+      const text = d.label.length > 34 ? `${d.label.slice(0, 33).trimEnd()}…` : d.label;
+      const v = sigma.framedGraphToViewport(d);
+      const size = sigma.scaleSize(d.size);
+      const w = ctx.measureText(text).width;
+      const before = (ctrl.labels.captionBox(id)?.left ?? Infinity) < v.x;
+      const left = graph.left + (before ? v.x - size - 4 - w : v.x + size + 4);
+      const top = graph.top + v.y - 9;
+      const bottom = graph.top + v.y + 4.8;
+      if (!h.views.location(id) && v.x >= trayLeft) tray++;
+      return left < list.right && list.left < left + w && top < list.bottom && list.top < bottom ? [text] : [];
+    });
+    return { under, tray };
+  });
+}
+
 const trayCount = async (page: Page) => Number(await page.getByTestId('map-layer').getAttribute('data-tray-count'));
 const rowCount = (page: Page) => page.getByTestId('tray-row').count();
 
@@ -126,6 +164,10 @@ describe('the map\'s "Not on the map" list (e2e)', () => {
       expect(lb!.y + lb!.height).toBeLessThanOrEqual(rb!.y + rb!.height + 1);
       expect(await covered(page)).toEqual({ overlaps: [], inside: true });
       expect(await underList(page)).toEqual([]);
+      // No caption is written under the list (those of the tray that would be turn left or give way).
+      const captions = await captionsUnderList(page);
+      expect(captions.tray).toBeGreaterThan(5);
+      expect(captions.under).toEqual([]);
       await shot(page, 'map-tray-list-1440');
 
       // Filter, point at, click: the node is highlighted, then selected with its details, the camera on it.
@@ -221,6 +263,8 @@ describe('the map\'s "Not on the map" list (e2e)', () => {
       expect(await rowCount(page)).toBe(await trayCount(page));
       expect(await covered(page)).toEqual({ overlaps: [], inside: true });
       expect(await underList(page)).toEqual([]);
+      // (The tray here has room for few captions: the check with many of them is at 1440×900.)
+      expect((await captionsUnderList(page)).under).toEqual([]);
       await shot(page, 'map-tray-list-1280');
     },
     T,

@@ -4,11 +4,13 @@
  * the glyphs and collects the captions (the reducers offer every node's); after the frame the
  * captions are written most important first (selected, then preferred — the map's places —
  * then better connected, then larger nodes), skipping any that would cover one already written.
- * A caption that would run past the view's right edge (the map's tray ends the view) is written
- * left of its node, or not at all when it fits neither side. Off, labels are drawn as sigma picks
- * them. Cost: O(labels sigma picks) a frame.
+ * A caption that would run past the view's right edge (the map's tray ends the view), or under a
+ * panel laid over the view (the "Not on the map" list, `keepOut`), is written left of its node, or
+ * not at all when it fits neither side. Off, labels are drawn as sigma picks them. Cost: O(labels
+ * sigma picks) a frame.
  */
 import { declutterLabels, type LabelBox } from '../../core/map/label-boxes';
+import type { Rect } from '../free-area';
 import { labelFont, labelText, type LabelData, type LabelSettings } from '../draw';
 import type { ExplorerSigma } from './sigma-controller';
 
@@ -35,6 +37,7 @@ export class LabelDeclutter {
   private preferred: ReadonlySet<string> = new Set();
   private written = new Map<string, LabelBox>();
   private floor: ((key: string) => number | undefined) | null = null;
+  private out: (() => Rect | null) | null = null;
 
   /** The label drawer to give sigma: `draw` as it is while off, glyphs now and captions later while on. */
   wrap(draw: Drawer): Drawer {
@@ -80,6 +83,15 @@ export class LabelDeclutter {
     this.sigma?.scheduleRender();
   }
 
+  /**
+   * A panel over the view (CSS px in the view, read once a frame; null: none) that no caption is
+   * written under: one that would be is turned left of its node, or left out.
+   */
+  keepOut(rect: (() => Rect | null) | null): void {
+    this.out = rect;
+    this.sigma?.scheduleRender();
+  }
+
   /** Where the last frame wrote this node's caption (CSS px in the view), if it did. */
   captionBox(id: string): LabelBox | undefined {
     return this.written.get(id);
@@ -93,21 +105,32 @@ export class LabelDeclutter {
     if (!items.length || !sigma || !draw) return;
     const graph = sigma.getGraph();
     const width = sigma.getDimensions().width;
+    const out = this.out?.() ?? null;
     const boxes: (LabelBox | null)[] = items.map(({ ctx, data, settings }, i) => {
       ctx.font = labelFont(settings);
       const w = ctx.measureText(labelText(data.label!)).width;
       const key = data.key ?? String(i);
+      const top = data.y - settings.labelSize * 0.75;
+      const bottom = data.y + settings.labelSize * 0.4;
+      // Whether a caption starting at `l` stays clear of the panel over the view.
+      const clear = (l: number) =>
+        !out || l + w <= out.left || l >= out.right || bottom <= out.top || top >= out.bottom;
       const after = data.x + data.size + TEXT_OFFSET;
       const before = data.x - data.size - TEXT_OFFSET - w;
-      const left = after + w <= width - EDGE ? after : before >= Math.max(EDGE, this.floor?.(key) ?? 0) ? before : null;
+      const left =
+        after + w <= width - EDGE && clear(after)
+          ? after
+          : before >= Math.max(EDGE, this.floor?.(key) ?? 0) && clear(before)
+            ? before
+            : null;
       if (left === null) return null;
       const degree = graph.hasNode(key) ? graph.degree(key) : 0;
       return {
         key,
         left,
         right: left + w,
-        top: data.y - settings.labelSize * 0.75,
-        bottom: data.y + settings.labelSize * 0.4,
+        top,
+        bottom,
         priority:
           (data.highlighted ? FORCED : 0) + (this.preferred.has(key) ? PREFERRED : 0) + degree * 100 + data.size,
       };
