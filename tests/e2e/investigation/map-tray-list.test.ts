@@ -6,8 +6,8 @@
  * camera there, pointing at a row highlights the node; it follows a hidden node and the timeline's
  * "Hide the rest" (what it hides is not listed, nor counted, until shown again) and is gone off the
  * map. At 1440×900 and 1280×720, opened, the map is framed again with the tray's nodes beside it,
- * not under it, and no caption is written under it. At 1024×700 and 420×800, folded or not, it covers
- * no other control.
+ * not under it, and no caption is written under it; the distance card shown on hover sits beside the
+ * list, opened or folded. At 1024×700 and 420×800, folded or not, it covers no other control.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -120,6 +120,25 @@ function captionsUnderList(page: Page): Promise<{ under: string[]; tray: number 
   });
 }
 
+/** The distance card shown for a node (as on hover), its box and the list's. */
+async function distanceCard(page: Page, key: string): Promise<{ card: Box; list: Box; main: Box }> {
+  await page.evaluate((k) => window.__newsgraph!.explorer.hoverNode(window.__newsgraph!.nodeId(k)), key);
+  await page.getByTestId('distance-card').waitFor({ timeout: 10_000 });
+  return {
+    card: await box(page, '[data-testid=distance-card]'),
+    list: await box(page, '[data-testid=tray-list]'),
+    main: await box(page, 'main.main'),
+  };
+}
+
+/** The card beside the list, both whole in the graph area. */
+function expectBeside({ card, list, main }: { card: Box; list: Box; main: Box }): void {
+  expect(overlap(card, list), JSON.stringify({ card, list })).toBe(false);
+  expect(card.left).toBeGreaterThanOrEqual(main.left);
+  expect(card.right).toBeLessThanOrEqual(main.right);
+  expect(card.right - card.left).toBeGreaterThan(100);
+}
+
 const trayCount = async (page: Page) => Number(await page.getByTestId('map-layer').getAttribute('data-tray-count'));
 const rowCount = (page: Page) => page.getByTestId('tray-row').count();
 
@@ -169,6 +188,10 @@ describe('the map\'s "Not on the map" list (e2e)', () => {
       expect(captions.tray).toBeGreaterThan(5);
       expect(captions.under).toEqual([]);
       await shot(page, 'map-tray-list-1440');
+      // The distance card (Belgorod's, as on hover) sits beside the list, both read whole.
+      expectBeside(await distanceCard(page, 'belgorod'));
+      await shot(page, 'map-tray-list-1440-distance-card');
+      await page.evaluate(() => window.__newsgraph!.explorer.hoverNode(null));
 
       // Filter, point at, click: the node is highlighted, then selected with its details, the camera on it.
       const id = (await page.evaluate(() => window.__newsgraph!.nodeId('dmitry-peskov')))!;
@@ -243,9 +266,11 @@ describe('the map\'s "Not on the map" list (e2e)', () => {
       await page.evaluate(() => window.__newsgraph!.explorer.setRange(null));
       await idle(page);
 
-      // Folded it keeps its title only; off the map it is gone.
+      // Folded it keeps its title only, the distance card beside it too; off the map it is gone.
       await page.getByTestId('tray-list-fold').click();
       expect(await rowCount(page)).toBe(0);
+      expectBeside(await distanceCard(page, 'belgorod'));
+      await page.evaluate(() => window.__newsgraph!.explorer.hoverNode(null));
       await page.getByTestId('view-graph').click();
       await expect.poll(() => page.getByTestId('tray-list').count()).toBe(0);
     },

@@ -20,18 +20,24 @@ export function TrayList() {
   // Folded at first: the map's first view keeps its size; opened, the map is framed beside it.
   const [folded, setFolded] = useState(true);
   const toggled = useRef(false);
-  // Where it is, opened or folded: no caption of the canvas is written under it.
+  // Where it is, opened or folded: no caption of the canvas is written under it, and the distance
+  // card sits beside it (its width, views.css).
   const list = useRef<HTMLElement>(null);
   const shown = on && rows.length > 0;
   useEffect(() => {
     const el = list.current;
-    if (!shown || !el) return;
-    const moved = () => explorer.views.map.setList(el);
+    const host = el?.parentElement;
+    if (!shown || !el || !host) return;
+    const moved = () => {
+      host.style.setProperty('--tray-list-room', `${el.offsetWidth}px`);
+      explorer.views.map.setList(el);
+    };
     moved();
     const observer = new ResizeObserver(moved);
     observer.observe(el);
     return () => {
       observer.disconnect();
+      host.style.removeProperty('--tray-list-room');
       explorer.views.map.setList(null);
     };
   }, [shown, explorer]);
