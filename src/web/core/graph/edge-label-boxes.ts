@@ -225,12 +225,21 @@ export const drawnCurvature = (type: string | undefined, curvature: number | und
 /** Room between a node's disc and its caption, as render/draw.ts writes it. */
 const CAPTION_OFFSET = 4;
 
+/** Which side of its node a caption is written on: the right (render/draw.ts), or the left where the map's declutter turned it. */
+export type CaptionSide = 'right' | 'left';
+
 /**
- * The box a node's caption of `width` px is written in (render/draw.ts: right of the disc, on the
- * node's line), as the map's declutter also measures it. O(1).
+ * The box a node's caption of `width` px is written in (render/draw.ts: beside the disc, on the
+ * node's line; right of it unless `side` says the map's declutter turned it left), as the
+ * declutter also measures it. O(1).
  */
-export function captionBox(n: { x: number; y: number; size: number }, labelSize: number, width: number): OrientedBox {
-  const left = n.x + n.size + CAPTION_OFFSET;
+export function captionBox(
+  n: { x: number; y: number; size: number },
+  labelSize: number,
+  width: number,
+  side: CaptionSide = 'right',
+): OrientedBox {
+  const left = side === 'right' ? n.x + n.size + CAPTION_OFFSET : n.x - n.size - CAPTION_OFFSET - width;
   return rectBox({ left, right: left + width, top: n.y - labelSize * 0.75, bottom: n.y + labelSize * 0.4 });
 }
 

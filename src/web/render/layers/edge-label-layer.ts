@@ -8,10 +8,10 @@
  * rotated box is computed (for a curved edge, where its characters sit along the curve) and
  * `pickLabels` keeps the most important ones (the hovered edge, then edges between two selected
  * nodes, then thicker edges, then labels with room to spare; ties by key, so panning keeps the
- * same labels). Captions are sigma's written node labels (`displayedNodeLabels`) at the place
- * draw.ts writes them, right of the disc; a caption the map's declutter turned left of its node
- * is taken as if on the right. Counts of written and skipped labels are on the canvas
- * (`data-drawn`, `data-skipped`); the last frame's boxes are `lastFrame`.
+ * same labels). Captions are sigma's written node labels (`displayedNodeLabels`) at the place draw.ts writes
+ * them, right of the disc, or left of it where the map's declutter turned them (`side`). Counts of
+ * written and skipped labels are on the canvas (`data-drawn`, `data-skipped`); the last frame's
+ * boxes are `lastFrame`.
  * Cost per frame: O(k log k + k·m + c) for k listed edges (bounded by the selection's or path's
  * edges), m labels sharing a 64-px cell (k at worst) and c captions near the labels.
  */
@@ -22,6 +22,7 @@ import {
   drawnCurvature,
   labelBox,
   pickLabels,
+  type CaptionSide,
   type LabelCandidate,
   type OrientedBox,
 } from '../../core/graph/edge-label-boxes';
@@ -41,7 +42,11 @@ export class EdgeLabelLayer {
   private rank: (edge: string) => number = () => 0;
   private frame: EdgeLabelFrame = { drawn: [], skipped: [] };
 
-  constructor(private readonly sigma: Sigma) {
+  constructor(
+    private readonly sigma: Sigma,
+    /** The side of its node a written caption is on (the map's declutter turns some left). */
+    private readonly side: (node: string) => CaptionSide = () => 'right',
+  ) {
     this.layer = new CanvasLayer(sigma, 'newsgraph-edge-labels', { afterLayer: 'edgeLabels' });
     this.layer.canvas.dataset.testid = 'edge-label-layer';
     this.count(0, 0);
@@ -134,11 +139,15 @@ export class EdgeLabelLayer {
       if (!d?.label) continue;
       const n = screenNode(this.sigma, key, d);
       if (!n) continue;
-      // Cheap rejections first: measuring the caption's text is the dear part.
-      const near = boundsOf(captionBox(n, settings.labelSize, 0));
-      if (near.left > right || near.top > bottom || near.bottom < top) continue;
-      const box = captionBox(n, settings.labelSize, ctx.measureText(labelText(d.label)).width);
-      if (boundsOf(box).right < left) continue;
+      // Cheap rejections first: measuring the caption's text is the dear part. Without its width,
+      // the caption's end at its node is known: its left end (right side) or its right end.
+      const side = this.side(key);
+      const near = boundsOf(captionBox(n, settings.labelSize, 0, side));
+      if (near.top > bottom || near.bottom < top || (side === 'right' ? near.left > right : near.right < left))
+        continue;
+      const box = captionBox(n, settings.labelSize, ctx.measureText(labelText(d.label)).width, side);
+      const far = boundsOf(box);
+      if (far.right < left || far.left > right) continue;
       out.push({ key, box });
     }
     ctx.font = edgeFont;

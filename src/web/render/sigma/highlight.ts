@@ -5,6 +5,7 @@
  * reducers at all (the hover layer draws it, O(degree)).
  */
 import type { ViewDecorations } from '../../core/filters/decorations';
+import type { CaptionSide } from '../../core/graph/edge-label-boxes';
 import { EdgeLabelLayer, type EdgeLabelFrame } from '../layers/edge-label-layer';
 import { HoverLayer, type HoverFrame } from '../layers/hover-layer';
 import type { RenderLook } from './reducers';
@@ -18,8 +19,10 @@ export class HighlightController {
   constructor(
     private readonly host: SigmaHost,
     private readonly look: RenderLook,
+    /** The side of its node a written caption is on (the map's declutter turns some left). */
+    captionSide?: (node: string) => CaptionSide,
   ) {
-    this.edgeLabels = new EdgeLabelLayer(host.sigma);
+    this.edgeLabels = new EdgeLabelLayer(host.sigma, captionSide);
     this.hoverLayer = new HoverLayer(host.sigma, host.graph, () => this.look.theme);
   }
 

@@ -9,6 +9,7 @@
  * not at all when it fits neither side. Off, labels are drawn as sigma picks them. Cost: O(labels
  * sigma picks) a frame.
  */
+import type { CaptionSide } from '../../core/graph/edge-label-boxes';
 import { declutterLabels, type LabelBox } from '../../core/map/label-boxes';
 import type { Rect } from '../free-area';
 import { labelFont, labelText, type LabelData, type LabelSettings } from '../draw';
@@ -36,6 +37,8 @@ export class LabelDeclutter {
   private draw: Drawer | null = null;
   private preferred: ReadonlySet<string> = new Set();
   private written = new Map<string, LabelBox>();
+  /** The captions of the last frame written left of their node. */
+  private turned = new Set<string>();
   private floor: ((key: string) => number | undefined) | null = null;
   private out: (() => Rect | null) | null = null;
 
@@ -97,6 +100,11 @@ export class LabelDeclutter {
     return this.written.get(id);
   }
 
+  /** The side of its node the last frame wrote this caption on: the right, as draw.ts does, unless turned left here. */
+  captionSide(id: string): CaptionSide {
+    return this.on && this.turned.has(id) ? 'left' : 'right';
+  }
+
   private readonly flush = (): void => {
     const items = this.pending;
     this.pending = [];
@@ -139,10 +147,12 @@ export class LabelDeclutter {
     // Sigma's record of written labels (read by the export) holds only the kept ones.
     const displayed = (sigma as unknown as { displayedNodeLabels: Set<string> }).displayedNodeLabels;
     this.written = new Map();
+    this.turned = new Set();
     items.forEach(({ ctx, data, settings }, i) => {
       const box = boxes[i];
       if (box && kept.has(box.key)) {
         this.written.set(box.key, box);
+        if (box.left < data.x) this.turned.add(box.key);
         // The drawer writes right of `x`: move `x` so the caption starts where its box does.
         draw(ctx, { ...data, x: box.left - data.size - TEXT_OFFSET, nodeLabel: undefined }, settings);
       } else displayed?.delete(data.key ?? String(i));

@@ -263,6 +263,24 @@ describe('a caption and a curve as the app draws them', () => {
     expect(b.bottom).toBeGreaterThan(50);
   });
 
+  it('puts a caption the map turned left of its disc there, so labels are checked where it is', () => {
+    const n = { x: 100, y: 50, size: 8 };
+    const left = boundsOf(captionBox(n, 14, 60, 'left'));
+    expect(left.left).toBeCloseTo(28);
+    expect(left.right).toBeCloseTo(88);
+    expect([left.top, left.bottom]).toEqual([
+      boundsOf(captionBox(n, 14, 60)).top,
+      boundsOf(captionBox(n, 14, 60)).bottom,
+    ]);
+    // A label left of the node meets the turned caption, not one on the right; one right of it the reverse.
+    const west = candidate({ key: 'w', label: 'MADE', s: node(20, 54), t: node(90, 54), thickness: 1 });
+    const east = candidate({ key: 'e', label: 'MADE', s: node(110, 54), t: node(180, 54), thickness: 1 });
+    const turned = [{ key: 'n', box: captionBox(n, 14, 60, 'left') }];
+    const right = [{ key: 'n', box: captionBox(n, 14, 60) }];
+    expect(pickLabels([west, east], turned).drawn.map((e) => e.key)).toEqual(['e']);
+    expect(pickLabels([west, east], right).drawn.map((e) => e.key)).toEqual(['w']);
+  });
+
   it('gives a curved arrow its default curvature when none is set, and a straight one none', () => {
     expect(drawnCurvature('curvedArrow', undefined)).toBeGreaterThan(0);
     expect(drawnCurvature('curvedArrow', 0)).toBe(0);
