@@ -243,6 +243,15 @@ export function captionBox(
   return rectBox({ left, right: left + width, top: n.y - labelSize * 0.75, bottom: n.y + labelSize * 0.4 });
 }
 
+/**
+ * Whether a box lies wholly outside the view (0…width × 0…height, CSS px): such a label is never
+ * seen, so it is neither written nor made to give way. O(1).
+ */
+export function outsideView(b: OrientedBox, width: number, height: number): boolean {
+  const r = boundsOf(b);
+  return r.right <= 0 || r.bottom <= 0 || r.left >= width || r.top >= height;
+}
+
 /** An axis-aligned rectangle (a node's caption) as an oriented box. */
 export function rectBox(r: { left: number; top: number; right: number; bottom: number }): OrientedBox {
   return {

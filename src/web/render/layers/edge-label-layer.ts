@@ -9,9 +9,10 @@
  * `pickLabels` keeps the most important ones (the hovered edge, then edges between two selected
  * nodes, then thicker edges, then labels with room to spare; ties by key, so panning keeps the
  * same labels). Captions are sigma's written node labels (`displayedNodeLabels`) at the place draw.ts writes
- * them, right of the disc, or left of it where the map's declutter turned them (`side`). Counts of
- * written and skipped labels are on the canvas (`data-drawn`, `data-skipped`); the last frame's
- * boxes are `lastFrame`.
+ * them, right of the disc, or left of it where the map's declutter turned them (`side`). A label
+ * wholly outside the view is dropped before any of this: it is neither written nor skipped.
+ * Counts of written labels and of those skipped for a collision are on the canvas (`data-drawn`,
+ * `data-skipped`); the last frame's boxes are `lastFrame`.
  * Cost per frame: O(k log k + k·m + c) for k listed edges (bounded by the selection's or path's
  * edges), m labels sharing a 64-px cell (k at worst) and c captions near the labels.
  */
@@ -21,6 +22,7 @@ import {
   captionBox,
   drawnCurvature,
   labelBox,
+  outsideView,
   pickLabels,
   type CaptionSide,
   type LabelCandidate,
@@ -76,6 +78,7 @@ export class EdgeLabelLayer {
     const ends = new Map<string, { s: ScreenNode; t: ScreenNode; size: number; type?: string; curvature?: number }>();
     if (this.edges.size) ctx.font = `${settings.edgeLabelWeight} ${settings.edgeLabelSize}px ${settings.edgeLabelFont}`;
     const measure = (text: string) => ctx.measureText(text).width;
+    const { width, height } = this.sigma.getDimensions();
     for (const e of this.edges) {
       if (!graph.hasEdge(e)) continue;
       const d = this.sigma.getEdgeDisplayData(e) as
@@ -91,7 +94,7 @@ export class EdgeLabelLayer {
         settings.edgeLabelSize,
         measure,
       );
-      if (!placed) continue;
+      if (!placed || outsideView(placed.box, width, height)) continue;
       candidates.push({ ...placed, rank: this.rank(e), weight: size });
       ends.set(e, { s, t, size, type: d.type, curvature });
     }

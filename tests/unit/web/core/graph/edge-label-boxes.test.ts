@@ -6,6 +6,7 @@ import {
   drawnCurvature,
   fitText,
   labelBox,
+  outsideView,
   pickLabels,
   rectBox,
   type EdgeLabelInput,
@@ -251,6 +252,33 @@ describe('edge label boxes', () => {
     expect(pick.skipped[0]!.by).toBe('caption:n1');
     const far = { key: 'n2', box: rectBox({ left: 40, top: 60, right: 120, bottom: 80 }) };
     expect(pickLabels([a], [far]).drawn.map((e) => e.key)).toEqual(['a']);
+  });
+});
+
+describe('labels off the view', () => {
+  it('tells a box wholly outside the view from one that reaches into it', () => {
+    const box = (left: number, top: number) => rectBox({ left, top, right: left + 40, bottom: top + 10 });
+    expect(outsideView(box(10, 10), 400, 300)).toBe(false);
+    // Partly in, on each side.
+    for (const [x, y] of [
+      [-30, 10],
+      [390, 10],
+      [10, -5],
+      [10, 295],
+    ] as const)
+      expect(outsideView(box(x, y), 400, 300), `${x},${y}`).toBe(false);
+    // Wholly out, on each side.
+    for (const [x, y] of [
+      [-45, 10],
+      [401, 10],
+      [10, -11],
+      [10, 301],
+    ] as const)
+      expect(outsideView(box(x, y), 400, 300), `${x},${y}`).toBe(true);
+    // A turned label is judged by what it covers, not by its centre.
+    const turned = { cx: -10, cy: 150, ux: Math.SQRT1_2, uy: Math.SQRT1_2, hw: 30, hh: 5 };
+    expect(outsideView(turned, 400, 300)).toBe(false);
+    expect(outsideView({ ...turned, cx: -30 }, 400, 300)).toBe(true);
   });
 });
 
