@@ -8,7 +8,8 @@
  * rotated box is computed (for a curved edge, where its characters sit along the curve) and
  * `pickLabels` keeps the most important ones (the hovered edge, then edges between two selected
  * nodes, then thicker edges, then labels with room to spare; ties by key, so panning keeps the
- * same labels). Captions are sigma's written node labels (`displayedNodeLabels`) at the place draw.ts writes
+ * same labels). The hovered edge's label is written even over captions: it is the one being read.
+ * Captions are sigma's written node labels (`displayedNodeLabels`) at the place draw.ts writes
  * them, right of the disc, or left of it where the map's declutter turned them (`side`). A label
  * wholly outside the view is dropped before any of this: it is neither written nor skipped.
  * Counts of written labels and of those skipped for a collision are on the canvas (`data-drawn`,
@@ -42,6 +43,7 @@ export class EdgeLabelLayer {
   private readonly layer: CanvasLayer;
   private edges: ReadonlySet<string> = new Set();
   private rank: (edge: string) => number = () => 0;
+  private always: string | null = null;
   private frame: EdgeLabelFrame = { drawn: [], skipped: [] };
 
   constructor(
@@ -56,12 +58,14 @@ export class EdgeLabelLayer {
   }
 
   /**
-   * The edges whose label (set by the reducer) is drawn from the next frame on, and how much
-   * each matters when two labels collide (higher wins; default all alike). O(1).
+   * The edges whose label (set by the reducer) is drawn from the next frame on, how much each
+   * matters when two labels collide (higher wins; default all alike), and the one written even
+   * over captions (`always`: the hovered edge). O(1).
    */
-  setEdges(ids: ReadonlySet<string>, rank?: (edge: string) => number): void {
+  setEdges(ids: ReadonlySet<string>, rank?: (edge: string) => number, always: string | null = null): void {
     this.edges = ids;
     this.rank = rank ?? (() => 0);
+    this.always = always;
   }
 
   /** The labels the last frame wrote and skipped. */
@@ -95,7 +99,7 @@ export class EdgeLabelLayer {
         measure,
       );
       if (!placed || outsideView(placed.box, width, height)) continue;
-      candidates.push({ ...placed, rank: this.rank(e), weight: size });
+      candidates.push({ ...placed, rank: this.rank(e), weight: size, always: e === this.always });
       ends.set(e, { s, t, size, type: d.type, curvature });
     }
     const pick = pickLabels(candidates, candidates.length ? this.captions(candidates) : []);

@@ -144,7 +144,8 @@ export class HighlightController {
 
   /**
    * The edges whose relationship type is written: a path's, else the selection's. Where labels
-   * collide the hovered edge's wins, then those of edges between two selected nodes. O(labelled edges).
+   * collide the hovered edge's wins (over captions too), then those of edges between two selected
+   * nodes. O(labelled edges).
    */
   private updateEdgeLabels(): void {
     const { path, selected, hoveredEdge } = this.look;
@@ -153,12 +154,15 @@ export class HighlightController {
       ? new Set([...path.edges].filter((e) => graph.hasEdge(e)))
       : new Set(this.around(selected).edges);
     if (hoveredEdge && graph.hasEdge(hoveredEdge)) edges.add(hoveredEdge);
-    this.edgeLabels.setEdges(edges, (e) =>
-      e === hoveredEdge
-        ? 2
-        : graph.hasEdge(e) && selected.has(graph.source(e)) && selected.has(graph.target(e))
-          ? 1
-          : 0,
+    this.edgeLabels.setEdges(
+      edges,
+      (e) =>
+        e === hoveredEdge
+          ? 2
+          : graph.hasEdge(e) && selected.has(graph.source(e)) && selected.has(graph.target(e))
+            ? 1
+            : 0,
+      hoveredEdge,
     );
   }
 

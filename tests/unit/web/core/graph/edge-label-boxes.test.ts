@@ -253,6 +253,27 @@ describe('edge label boxes', () => {
     const far = { key: 'n2', box: rectBox({ left: 40, top: 60, right: 120, bottom: 80 }) };
     expect(pickLabels([a], [far]).drawn.map((e) => e.key)).toEqual(['a']);
   });
+
+  it('writes the hovered edge’s label over captions, and before any other label', () => {
+    const a = candidate({ key: 'a', label: 'MADE', s: node(0, 0), t: node(100, 0), thickness: 1 });
+    const b = candidate({ key: 'b', label: 'MADE', s: node(0, 4), t: node(100, 4), thickness: 1 });
+    const caption = { key: 'n1', box: rectBox({ left: 40, top: 0, right: 120, bottom: 20 }) };
+    // Pointed at, it is written over the caption; the same label not pointed at gives way to it.
+    const pointed = pickLabels([{ ...a, always: true }], [caption]);
+    expect(pointed.drawn.map((e) => e.key)).toEqual(['a']);
+    expect(pointed.skipped).toEqual([]);
+    expect(pickLabels([a], [caption]).drawn).toEqual([]);
+    // Other labels still give way to it, whatever their rank or weight, and still to captions.
+    const pick = pickLabels(
+      [
+        { ...b, rank: 5, weight: 9 },
+        { ...a, always: true },
+      ],
+      [caption],
+    );
+    expect(pick.drawn.map((e) => e.key)).toEqual(['a']);
+    expect(pick.skipped.map((s) => s.label.key)).toEqual(['b']);
+  });
 });
 
 describe('labels off the view', () => {
