@@ -23,6 +23,9 @@ export class ViewsController {
   private atlas: Atlas | null = null;
   /** The view graph last placed on the map (re-placed when it changes). */
   private placedFrom: readonly unknown[] = [];
+  /** The layout on the map, and the hidden nodes its list was last given (none off the map). */
+  private layout: GeoLayout | null = null;
+  private trayHidden: ReadonlySet<string> | null = null;
 
   constructor(private readonly app: Explorer) {
     this.map = new MapView(app.render.graph, () => app.state.theme);
@@ -97,31 +100,43 @@ export class ViewsController {
     this.placedFrom = [graphOf(s), s.hiddenLabels];
     if (animate) app.store.set(setMapStatus({ state: 'animating' }));
     const layout = geoLayout(this.view(), this.map.projection);
+    this.layout = layout;
     // The list beside the map before the nodes move: the first view frames the map beside it.
-    app.store.set(setTrayRows(this.trayRows(layout)));
+    this.listTray();
     this.map.place(layout, animate, () => {
       if (!animate || app.state.view.canvasMode === 'map') app.store.set(setMapStatus({ state: 'on' }));
     });
   }
 
   /**
-   * The "Not on the map" list's rows: the layout's tray, with each node's degree in the render
-   * graph (what its size shows). O(t log t) for t tray nodes, whatever the graph's size.
+   * The "Not on the map" list's rows: the layout's tray less what the filters hide, with each
+   * node's degree in the render graph (what its size shows). O(t log t) for t tray nodes,
+   * whatever the graph's size.
    */
-  private trayRows(layout: GeoLayout) {
+  private listTray(): void {
+    const layout = this.layout;
+    if (!layout) return;
     const nodes = graphOf(this.app.state).nodes;
     const graph = this.app.render.graph;
-    return trayRows(
-      layout.trayNodes,
-      (id) => nodes.get(id),
-      (n) => primaryLabel(n.labels),
-      (id) => (graph.hasNode(id) ? graph.degree(id) : 0),
+    const hidden = this.app.decorations.decorations.hideNodes;
+    this.trayHidden = hidden;
+    this.app.store.set(
+      setTrayRows(
+        trayRows(
+          layout.trayNodes,
+          (id) => nodes.get(id),
+          (n) => primaryLabel(n.labels),
+          (id) => (graph.hasNode(id) ? graph.degree(id) : 0),
+          hidden,
+        ),
+      ),
     );
   }
 
   private exitMap(): void {
     const { app } = this;
     const state = app.state.view.map.state;
+    this.layout = null;
     app.store.set(setTrayRows([]));
     if (!this.map.attached || state === 'off' || state === 'error') {
       app.store.set(setMapStatus({ state: 'off' }));
@@ -135,12 +150,17 @@ export class ViewsController {
     });
   }
 
-  /** Store listener: on the map, a changed view graph is placed at once. */
+  /**
+   * Store listener: on the map, a changed view graph is placed at once; nodes the filters hide
+   * or show again (decorations, synced before this) leave or rejoin the list, not the layout.
+   */
   sync(): void {
     const s = this.app.state;
-    if (graphOf(s) === this.placedFrom[0] && s.hiddenLabels === this.placedFrom[1]) return;
-    if (mapOn(s)) this.place(false);
-    else this.placedFrom = [graphOf(s), s.hiddenLabels];
+    if (graphOf(s) !== this.placedFrom[0] || s.hiddenLabels !== this.placedFrom[1]) {
+      if (mapOn(s)) return this.place(false);
+      this.placedFrom = [graphOf(s), s.hiddenLabels];
+    }
+    if (this.layout && this.app.decorations.decorations.hideNodes !== this.trayHidden) this.listTray();
   }
 
   /** The pointer is on a node (null: left it): its distance statements, if the data has any. */

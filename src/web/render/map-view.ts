@@ -27,6 +27,8 @@ export class MapView {
   private forcePositions = new Map<string, { x: number; y: number }>();
   private placed: MapPlacement | null = null;
   private cancelAnimation: (() => void) | null = null;
+  /** The "Not on the map" list over the view, if shown. */
+  private list: HTMLElement | null = null;
 
   constructor(
     private readonly graph: RenderGraph,
@@ -46,6 +48,33 @@ export class MapView {
     if (!ctrl) return;
     this.layer = new MapLayer(ctrl.sigma, this.projection, this.theme, (id) => ctrl.labels.captionBox(id));
     this.layer.show(false);
+    this.keepCaptionsOut();
+  }
+
+  /**
+   * The "Not on the map" list laid over the view (null: none), or its size changed: no caption is
+   * written under it — one that would be is turned left of its node or left out (label-declutter.ts).
+   */
+  setList(el: HTMLElement | null): void {
+    this.list = el;
+    this.keepCaptionsOut();
+  }
+
+  private keepCaptionsOut(): void {
+    const ctrl = this.ctrl;
+    const el = this.list;
+    if (!ctrl) return;
+    // Read at each frame: one box read while the list shows, and it is where it is drawn.
+    ctrl.labels.keepOut(
+      el
+        ? () => {
+            const r = el.getBoundingClientRect();
+            if (!r.width || !r.height) return null;
+            const c = ctrl.sigma.getContainer().getBoundingClientRect();
+            return { left: r.left - c.left, top: r.top - c.top, right: r.right - c.left, bottom: r.bottom - c.top };
+          }
+        : null,
+    );
   }
 
   get attached(): boolean {

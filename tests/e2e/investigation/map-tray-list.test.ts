@@ -3,9 +3,11 @@
  * node of the tray drawn beside the map (as many as the canvas tray holds, each with its caption),
  * over no other control;
  * its filter finds one, a click selects it as a click on the canvas does (details) and brings the
- * camera there, pointing at a row highlights the node; it follows a hidden node and is gone off the
+ * camera there, pointing at a row highlights the node; it follows a hidden node and the timeline's
+ * "Hide the rest" (what it hides is not listed, nor counted, until shown again) and is gone off the
  * map. At 1440×900 and 1280×720, opened, the map is framed again with the tray's nodes beside it,
- * not under it. At 1024×700 and 420×800, folded or not, it covers no other control.
+ * not under it, and no caption is written under it; the distance card shown on hover sits beside the
+ * list, opened or folded. At 1024×700 and 420×800, folded or not, it covers no other control.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -81,6 +83,62 @@ function underList(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * The canvas's written captions that run under the list, by text: each box measured here from its
+ * node's place and text (as graph-panels.test.ts does; only the side, right or left of the node,
+ * comes from the app), in page pixels; and how many tray captions are written.
+ */
+function captionsUnderList(page: Page): Promise<{ under: string[]; tray: number }> {
+  return page.evaluate(() => {
+    const h = window.__newsgraph!;
+    const ctrl = h.explorer.sigmaController!;
+    const sigma = ctrl.sigma;
+    const s = sigma.getSettings();
+    const ctx = document.createElement('canvas').getContext('2d')!;
+    ctx.font = `${s.labelWeight} ${s.labelSize}px ${s.labelFont}`;
+    const list = document.querySelector('[data-testid=tray-list]')!.getBoundingClientRect();
+    const graph = document.querySelector('[data-testid=graph]')!.getBoundingClientRect();
+    const trayLeft = Number(
+      document.querySelector('[data-testid=map-layer]')!.getAttribute('data-tray')!.split(',')[0],
+    );
+    let tray = 0;
+    const under = [...sigma.getNodeDisplayedLabels()].flatMap((id) => {
+      const d = sigma.getNodeDisplayData(id);
+      if (!d?.label) return [];
+      const text = d.label.length > 34 ? `${d.label.slice(0, 33).trimEnd()}…` : d.label;
+      const v = sigma.framedGraphToViewport(d);
+      const size = sigma.scaleSize(d.size);
+      const w = ctx.measureText(text).width;
+      const before = (ctrl.labels.captionBox(id)?.left ?? Infinity) < v.x;
+      const left = graph.left + (before ? v.x - size - 4 - w : v.x + size + 4);
+      const top = graph.top + v.y - 9;
+      const bottom = graph.top + v.y + 4.8;
+      if (!h.views.location(id) && v.x >= trayLeft) tray++;
+      return left < list.right && list.left < left + w && top < list.bottom && list.top < bottom ? [text] : [];
+    });
+    return { under, tray };
+  });
+}
+
+/** The distance card shown for a node (as on hover), its box and the list's. */
+async function distanceCard(page: Page, key: string): Promise<{ card: Box; list: Box; main: Box }> {
+  await page.evaluate((k) => window.__newsgraph!.explorer.hoverNode(window.__newsgraph!.nodeId(k)), key);
+  await page.getByTestId('distance-card').waitFor({ timeout: 10_000 });
+  return {
+    card: await box(page, '[data-testid=distance-card]'),
+    list: await box(page, '[data-testid=tray-list]'),
+    main: await box(page, 'main.main'),
+  };
+}
+
+/** The card beside the list, both whole in the graph area. */
+function expectBeside({ card, list, main }: { card: Box; list: Box; main: Box }): void {
+  expect(overlap(card, list), JSON.stringify({ card, list })).toBe(false);
+  expect(card.left).toBeGreaterThanOrEqual(main.left);
+  expect(card.right).toBeLessThanOrEqual(main.right);
+  expect(card.right - card.left).toBeGreaterThan(100);
+}
+
 const trayCount = async (page: Page) => Number(await page.getByTestId('map-layer').getAttribute('data-tray-count'));
 const rowCount = (page: Page) => page.getByTestId('tray-row').count();
 
@@ -125,7 +183,15 @@ describe('the map\'s "Not on the map" list (e2e)', () => {
       expect(lb!.y + lb!.height).toBeLessThanOrEqual(rb!.y + rb!.height + 1);
       expect(await covered(page)).toEqual({ overlaps: [], inside: true });
       expect(await underList(page)).toEqual([]);
+      // No caption is written under the list (those of the tray that would be turn left or give way).
+      const captions = await captionsUnderList(page);
+      expect(captions.tray).toBeGreaterThan(5);
+      expect(captions.under).toEqual([]);
       await shot(page, 'map-tray-list-1440');
+      // The distance card (Belgorod's, as on hover) sits beside the list, both read whole.
+      expectBeside(await distanceCard(page, 'belgorod'));
+      await shot(page, 'map-tray-list-1440-distance-card');
+      await page.evaluate(() => window.__newsgraph!.explorer.hoverNode(null));
 
       // Filter, point at, click: the node is highlighted, then selected with its details, the camera on it.
       const id = (await page.evaluate(() => window.__newsgraph!.nodeId('dmitry-peskov')))!;
@@ -160,9 +226,51 @@ describe('the map\'s "Not on the map" list (e2e)', () => {
       await expect.poll(() => rowCount(page)).toBe(n - 1);
       expect(await page.locator(`[data-testid=tray-row][data-id="${id}"]`).count()).toBe(0);
 
-      // Folded it keeps its title only; off the map it is gone.
+      // The timeline's "Hide the rest": the tray nodes it hides leave the list and its count (the
+      // canvas tray keeps their slots), and come back with them.
+      await page.evaluate(() => window.__newsgraph!.explorer.setRange({ from: '2023-01-01', to: '2023-12-31' }));
+      await page.getByTestId('timeline-hide').check();
+      await idle(page);
+      const trayNodes = () =>
+        page.evaluate(() => {
+          const h = window.__newsgraph!;
+          const [l, t, r, b] = document
+            .querySelector('[data-testid=map-layer]')!
+            .getAttribute('data-tray')!
+            .split(',')
+            .map(Number);
+          const inTray = (x: string) => {
+            const p = h.nodePosition(x)!;
+            return !h.views.location(x) && p.x >= l! && p.x <= r! && p.y >= t! && p.y <= b!;
+          };
+          const ids = h.explorer.graph.nodes().filter(inTray);
+          return {
+            shown: ids.filter((x) => !h.views.isHidden(x)).sort(),
+            hidden: ids.filter((x) => h.views.isHidden(x)).length,
+            listed: [...document.querySelectorAll<HTMLElement>('[data-testid=tray-row]')]
+              .map((el) => el.dataset.id!)
+              .sort(),
+          };
+        });
+      const brushed = await trayNodes();
+      expect(brushed.hidden).toBeGreaterThan(0);
+      expect(brushed.shown.length).toBeGreaterThan(0);
+      expect(brushed.shown.length + brushed.hidden).toBe(n - 1);
+      expect(brushed.listed).toEqual(brushed.shown);
+      expect(await list.getByRole('heading').textContent()).toContain(`(${brushed.shown.length})`);
+      await shot(page, 'map-tray-list-hide-the-rest');
+      await page.getByTestId('timeline-hide').uncheck();
+      await idle(page);
+      await expect.poll(() => rowCount(page)).toBe(n - 1);
+      expect((await trayNodes()).hidden).toBe(0);
+      await page.evaluate(() => window.__newsgraph!.explorer.setRange(null));
+      await idle(page);
+
+      // Folded it keeps its title only, the distance card beside it too; off the map it is gone.
       await page.getByTestId('tray-list-fold').click();
       expect(await rowCount(page)).toBe(0);
+      expectBeside(await distanceCard(page, 'belgorod'));
+      await page.evaluate(() => window.__newsgraph!.explorer.hoverNode(null));
       await page.getByTestId('view-graph').click();
       await expect.poll(() => page.getByTestId('tray-list').count()).toBe(0);
     },
@@ -180,6 +288,8 @@ describe('the map\'s "Not on the map" list (e2e)', () => {
       expect(await rowCount(page)).toBe(await trayCount(page));
       expect(await covered(page)).toEqual({ overlaps: [], inside: true });
       expect(await underList(page)).toEqual([]);
+      // (The tray here has room for few captions: the check with many of them is at 1440×900.)
+      expect((await captionsUnderList(page)).under).toEqual([]);
       await shot(page, 'map-tray-list-1280');
     },
     T,

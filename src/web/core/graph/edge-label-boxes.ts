@@ -225,13 +225,31 @@ export const drawnCurvature = (type: string | undefined, curvature: number | und
 /** Room between a node's disc and its caption, as render/draw.ts writes it. */
 const CAPTION_OFFSET = 4;
 
+/** Which side of its node a caption is written on: the right (render/draw.ts), or the left where the map's declutter turned it. */
+export type CaptionSide = 'right' | 'left';
+
 /**
- * The box a node's caption of `width` px is written in (render/draw.ts: right of the disc, on the
- * node's line), as the map's declutter also measures it. O(1).
+ * The box a node's caption of `width` px is written in (render/draw.ts: beside the disc, on the
+ * node's line; right of it unless `side` says the map's declutter turned it left), as the
+ * declutter also measures it. O(1).
  */
-export function captionBox(n: { x: number; y: number; size: number }, labelSize: number, width: number): OrientedBox {
-  const left = n.x + n.size + CAPTION_OFFSET;
+export function captionBox(
+  n: { x: number; y: number; size: number },
+  labelSize: number,
+  width: number,
+  side: CaptionSide = 'right',
+): OrientedBox {
+  const left = side === 'right' ? n.x + n.size + CAPTION_OFFSET : n.x - n.size - CAPTION_OFFSET - width;
   return rectBox({ left, right: left + width, top: n.y - labelSize * 0.75, bottom: n.y + labelSize * 0.4 });
+}
+
+/**
+ * Whether a box lies wholly outside the view (0…width × 0…height, CSS px): such a label is never
+ * seen, so it is neither written nor made to give way. O(1).
+ */
+export function outsideView(b: OrientedBox, width: number, height: number): boolean {
+  const r = boundsOf(b);
+  return r.right <= 0 || r.bottom <= 0 || r.left >= width || r.top >= height;
 }
 
 /** An axis-aligned rectangle (a node's caption) as an oriented box. */
@@ -281,6 +299,8 @@ export interface LabelCandidate extends PlacedLabel {
   rank: number;
   /** The edge's drawn thickness: a thicker (better corroborated) edge wins over a thinner one. */
   weight: number;
+  /** Written over captions too, before any other label (the edge under the pointer: the one being read). */
+  always?: boolean;
 }
 
 export interface LabelPick {
@@ -290,9 +310,10 @@ export interface LabelPick {
 }
 
 /**
- * Which labels to write: by importance — rank, then weight, then the smaller share of its edge
- * (a label with room to spare reads better than one cut to fit), then key — every label that
- * comes within `gap` px of no label already kept and of no caption. The order depends on the
+ * Which labels to write: by importance — `always` first, then rank, then weight, then the smaller
+ * share of its edge (a label with room to spare reads better than one cut to fit), then key — every
+ * label that comes within `gap` px of no label already kept and of no caption (an `always` label
+ * minds only labels: it is written over captions). The order depends on the
  * labels' geometry and keys only, never on the order they are listed in, so a pan (which moves
  * every box alike) keeps the same labels and nothing flickers. Cost: O(k log k + (k + c)·m) with
  * k labels, c captions and m the boxes sharing a 64-px cell (O(k²) at worst, k bounded by the
@@ -304,9 +325,14 @@ export function pickLabels(
   gap = 2,
 ): LabelPick {
   const order = [...candidates].sort(
-    (a, b) => b.rank - a.rank || b.weight - a.weight || a.fill - b.fill || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+    (a, b) =>
+      Number(!!b.always) - Number(!!a.always) ||
+      b.rank - a.rank ||
+      b.weight - a.weight ||
+      a.fill - b.fill ||
+      (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
   );
-  const buckets = new Map<string, { key: string; box: OrientedBox }[]>();
+  const buckets = new Map<string, { key: string; box: OrientedBox; caption?: true }[]>();
   const cellsOf = (box: OrientedBox): string[] => {
     const r = boundsOf(box);
     const out: string[] = [];
@@ -315,21 +341,21 @@ export function pickLabels(
         out.push(`${x},${y}`);
     return out;
   };
-  const file = (key: string, box: OrientedBox, cells = cellsOf(box)) => {
+  const file = (item: { key: string; box: OrientedBox; caption?: true }, cells = cellsOf(item.box)) => {
     for (const c of cells) {
       const list = buckets.get(c);
-      if (list) list.push({ key, box });
-      else buckets.set(c, [{ key, box }]);
+      if (list) list.push(item);
+      else buckets.set(c, [item]);
     }
   };
-  for (const c of captions) file(`caption:${c.key}`, c.box);
+  for (const c of captions) file({ key: `caption:${c.key}`, box: c.box, caption: true });
   const drawn: LabelCandidate[] = [];
   const skipped: LabelPick['skipped'] = [];
   for (const label of order) {
     const cells = cellsOf(label.box);
     let by: string | null = null;
     for (const c of cells) {
-      const hit = buckets.get(c)?.find((o) => boxesOverlap(label.box, o.box, gap));
+      const hit = buckets.get(c)?.find((o) => !(label.always && o.caption) && boxesOverlap(label.box, o.box, gap));
       if (hit) {
         by = hit.key;
         break;
@@ -338,7 +364,7 @@ export function pickLabels(
     if (by !== null) skipped.push({ label, by });
     else {
       drawn.push(label);
-      file(label.key, label.box, cells);
+      file({ key: label.key, box: label.box }, cells);
     }
   }
   return { drawn, skipped };

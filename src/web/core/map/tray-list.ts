@@ -18,17 +18,21 @@ export interface TrayRow {
 export const TRAY_FILTER_FROM = 10;
 
 /**
- * The rows of the tray's nodes (`ids`, from the layout): nodes not in `nodeOf` are left out.
- * O(t log t) for t tray nodes — `nodeOf`, `labelOf` and `degreeOf` are O(1) lookups.
+ * The rows of the tray's nodes (`ids`, from the layout): nodes not in `nodeOf`, and those the
+ * filters hide (`hidden`: the timeline's "Hide the rest", "as reported by"; the layout keeps their
+ * slots, so they come back where they were), are left out. O(t log t) for t tray nodes —
+ * `nodeOf`, `labelOf`, `degreeOf` and `hidden` are O(1) lookups.
  */
 export function trayRows(
   ids: readonly string[],
   nodeOf: (id: string) => GraphNode | undefined,
   labelOf: (n: GraphNode) => string,
   degreeOf: (id: string) => number,
+  hidden: ReadonlySet<string> = new Set(),
 ): TrayRow[] {
   const rows: TrayRow[] = [];
   for (const id of ids) {
+    if (hidden.has(id)) continue;
     const n = nodeOf(id);
     if (n) rows.push({ id, caption: n.caption, label: labelOf(n), degree: degreeOf(id) });
   }

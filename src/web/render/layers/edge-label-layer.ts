@@ -8,10 +8,12 @@
  * rotated box is computed (for a curved edge, where its characters sit along the curve) and
  * `pickLabels` keeps the most important ones (the hovered edge, then edges between two selected
  * nodes, then thicker edges, then labels with room to spare; ties by key, so panning keeps the
- * same labels). Captions are sigma's written node labels (`displayedNodeLabels`) at the place
- * draw.ts writes them, right of the disc; a caption the map's declutter turned left of its node
- * is taken as if on the right. Counts of written and skipped labels are on the canvas
- * (`data-drawn`, `data-skipped`); the last frame's boxes are `lastFrame`.
+ * same labels). The hovered edge's label is written even over captions: it is the one being read.
+ * Captions are sigma's written node labels (`displayedNodeLabels`) at the place draw.ts writes
+ * them, right of the disc, or left of it where the map's declutter turned them (`side`). A label
+ * wholly outside the view is dropped before any of this: it is neither written nor skipped.
+ * Counts of written labels and of those skipped for a collision are on the canvas (`data-drawn`,
+ * `data-skipped`); the last frame's boxes are `lastFrame`.
  * Cost per frame: O(k log k + k·m + c) for k listed edges (bounded by the selection's or path's
  * edges), m labels sharing a 64-px cell (k at worst) and c captions near the labels.
  */
@@ -21,7 +23,9 @@ import {
   captionBox,
   drawnCurvature,
   labelBox,
+  outsideView,
   pickLabels,
+  type CaptionSide,
   type LabelCandidate,
   type OrientedBox,
 } from '../../core/graph/edge-label-boxes';
@@ -39,9 +43,14 @@ export class EdgeLabelLayer {
   private readonly layer: CanvasLayer;
   private edges: ReadonlySet<string> = new Set();
   private rank: (edge: string) => number = () => 0;
+  private always: string | null = null;
   private frame: EdgeLabelFrame = { drawn: [], skipped: [] };
 
-  constructor(private readonly sigma: Sigma) {
+  constructor(
+    private readonly sigma: Sigma,
+    /** The side of its node a written caption is on (the map's declutter turns some left). */
+    private readonly side: (node: string) => CaptionSide = () => 'right',
+  ) {
     this.layer = new CanvasLayer(sigma, 'newsgraph-edge-labels', { afterLayer: 'edgeLabels' });
     this.layer.canvas.dataset.testid = 'edge-label-layer';
     this.count(0, 0);
@@ -49,12 +58,14 @@ export class EdgeLabelLayer {
   }
 
   /**
-   * The edges whose label (set by the reducer) is drawn from the next frame on, and how much
-   * each matters when two labels collide (higher wins; default all alike). O(1).
+   * The edges whose label (set by the reducer) is drawn from the next frame on, how much each
+   * matters when two labels collide (higher wins; default all alike), and the one written even
+   * over captions (`always`: the hovered edge). O(1).
    */
-  setEdges(ids: ReadonlySet<string>, rank?: (edge: string) => number): void {
+  setEdges(ids: ReadonlySet<string>, rank?: (edge: string) => number, always: string | null = null): void {
     this.edges = ids;
     this.rank = rank ?? (() => 0);
+    this.always = always;
   }
 
   /** The labels the last frame wrote and skipped. */
@@ -71,6 +82,7 @@ export class EdgeLabelLayer {
     const ends = new Map<string, { s: ScreenNode; t: ScreenNode; size: number; type?: string; curvature?: number }>();
     if (this.edges.size) ctx.font = `${settings.edgeLabelWeight} ${settings.edgeLabelSize}px ${settings.edgeLabelFont}`;
     const measure = (text: string) => ctx.measureText(text).width;
+    const { width, height } = this.sigma.getDimensions();
     for (const e of this.edges) {
       if (!graph.hasEdge(e)) continue;
       const d = this.sigma.getEdgeDisplayData(e) as
@@ -86,8 +98,8 @@ export class EdgeLabelLayer {
         settings.edgeLabelSize,
         measure,
       );
-      if (!placed) continue;
-      candidates.push({ ...placed, rank: this.rank(e), weight: size });
+      if (!placed || outsideView(placed.box, width, height)) continue;
+      candidates.push({ ...placed, rank: this.rank(e), weight: size, always: e === this.always });
       ends.set(e, { s, t, size, type: d.type, curvature });
     }
     const pick = pickLabels(candidates, candidates.length ? this.captions(candidates) : []);
@@ -134,11 +146,15 @@ export class EdgeLabelLayer {
       if (!d?.label) continue;
       const n = screenNode(this.sigma, key, d);
       if (!n) continue;
-      // Cheap rejections first: measuring the caption's text is the dear part.
-      const near = boundsOf(captionBox(n, settings.labelSize, 0));
-      if (near.left > right || near.top > bottom || near.bottom < top) continue;
-      const box = captionBox(n, settings.labelSize, ctx.measureText(labelText(d.label)).width);
-      if (boundsOf(box).right < left) continue;
+      // Cheap rejections first: measuring the caption's text is the dear part. Without its width,
+      // the caption's end at its node is known: its left end (right side) or its right end.
+      const side = this.side(key);
+      const near = boundsOf(captionBox(n, settings.labelSize, 0, side));
+      if (near.top > bottom || near.bottom < top || (side === 'right' ? near.left > right : near.right < left))
+        continue;
+      const box = captionBox(n, settings.labelSize, ctx.measureText(labelText(d.label)).width, side);
+      const far = boundsOf(box);
+      if (far.right < left || far.left > right) continue;
       out.push({ key, box });
     }
     ctx.font = edgeFont;

@@ -5,7 +5,8 @@
  * relationship types, its neighbours and their labels above the veil. Sigma itself draws the
  * hovered node (and selected, `highlighted` nodes) on its hover layers, above this one. A
  * relationship type that would cover another or a neighbour's caption is left out (`pickLabels`,
- * as on the edge-label layer; O(d log d + d·m) for d edges, m labels sharing a cell).
+ * as on the edge-label layer; O(d log d + d·m) for d edges, m labels sharing a cell), and so is one
+ * wholly outside the view. The neighbours' captions are this layer's own, right of their discs.
  *
  * Nothing in sigma is re-processed on a hover change: no reducer runs, no buffer is uploaded,
  * no full frame is rendered. Redrawn after every sigma frame while hovered (pan, zoom, layout).
@@ -15,6 +16,7 @@ import {
   captionBox,
   drawnCurvature,
   labelBox,
+  outsideView,
   pickLabels,
   type LabelCandidate,
   type OrientedBox,
@@ -161,7 +163,8 @@ export class HoverLayer {
       if (!l.label) continue;
       const curvature = drawnCurvature(l.type, l.curvature);
       const placed = labelBox({ ...l, thickness: l.size, curvature }, settings.edgeLabelSize, measure);
-      if (placed) candidates.push({ ...placed, rank: 0, weight: weights.get(l.key) ?? 0 });
+      if (placed && !outsideView(placed.box, width, height))
+        candidates.push({ ...placed, rank: 0, weight: weights.get(l.key) ?? 0 });
     }
     for (const { key, text } of pickLabels(candidates, captions).drawn) {
       const l = byKey.get(key)!;

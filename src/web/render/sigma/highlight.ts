@@ -5,6 +5,7 @@
  * reducers at all (the hover layer draws it, O(degree)).
  */
 import type { ViewDecorations } from '../../core/filters/decorations';
+import type { CaptionSide } from '../../core/graph/edge-label-boxes';
 import { EdgeLabelLayer, type EdgeLabelFrame } from '../layers/edge-label-layer';
 import { HoverLayer, type HoverFrame } from '../layers/hover-layer';
 import type { RenderLook } from './reducers';
@@ -18,8 +19,10 @@ export class HighlightController {
   constructor(
     private readonly host: SigmaHost,
     private readonly look: RenderLook,
+    /** The side of its node a written caption is on (the map's declutter turns some left). */
+    captionSide?: (node: string) => CaptionSide,
   ) {
-    this.edgeLabels = new EdgeLabelLayer(host.sigma);
+    this.edgeLabels = new EdgeLabelLayer(host.sigma, captionSide);
     this.hoverLayer = new HoverLayer(host.sigma, host.graph, () => this.look.theme);
   }
 
@@ -141,7 +144,8 @@ export class HighlightController {
 
   /**
    * The edges whose relationship type is written: a path's, else the selection's. Where labels
-   * collide the hovered edge's wins, then those of edges between two selected nodes. O(labelled edges).
+   * collide the hovered edge's wins (over captions too), then those of edges between two selected
+   * nodes. O(labelled edges).
    */
   private updateEdgeLabels(): void {
     const { path, selected, hoveredEdge } = this.look;
@@ -150,12 +154,15 @@ export class HighlightController {
       ? new Set([...path.edges].filter((e) => graph.hasEdge(e)))
       : new Set(this.around(selected).edges);
     if (hoveredEdge && graph.hasEdge(hoveredEdge)) edges.add(hoveredEdge);
-    this.edgeLabels.setEdges(edges, (e) =>
-      e === hoveredEdge
-        ? 2
-        : graph.hasEdge(e) && selected.has(graph.source(e)) && selected.has(graph.target(e))
-          ? 1
-          : 0,
+    this.edgeLabels.setEdges(
+      edges,
+      (e) =>
+        e === hoveredEdge
+          ? 2
+          : graph.hasEdge(e) && selected.has(graph.source(e)) && selected.has(graph.target(e))
+            ? 1
+            : 0,
+      hoveredEdge,
     );
   }
 

@@ -4,11 +4,14 @@
  * the glyphs and collects the captions (the reducers offer every node's); after the frame the
  * captions are written most important first (selected, then preferred — the map's places —
  * then better connected, then larger nodes), skipping any that would cover one already written.
- * A caption that would run past the view's right edge (the map's tray ends the view) is written
- * left of its node, or not at all when it fits neither side. Off, labels are drawn as sigma picks
- * them. Cost: O(labels sigma picks) a frame.
+ * A caption that would run past the view's right edge (the map's tray ends the view), or under a
+ * panel laid over the view (the "Not on the map" list, `keepOut`), is written left of its node, or
+ * not at all when it fits neither side. Off, labels are drawn as sigma picks them. Cost: O(labels
+ * sigma picks) a frame.
  */
+import type { CaptionSide } from '../../core/graph/edge-label-boxes';
 import { declutterLabels, type LabelBox } from '../../core/map/label-boxes';
+import type { Rect } from '../free-area';
 import { labelFont, labelText, type LabelData, type LabelSettings } from '../draw';
 import type { ExplorerSigma } from './sigma-controller';
 
@@ -34,7 +37,10 @@ export class LabelDeclutter {
   private draw: Drawer | null = null;
   private preferred: ReadonlySet<string> = new Set();
   private written = new Map<string, LabelBox>();
+  /** The captions of the last frame written left of their node. */
+  private turned = new Set<string>();
   private floor: ((key: string) => number | undefined) | null = null;
+  private out: (() => Rect | null) | null = null;
 
   /** The label drawer to give sigma: `draw` as it is while off, glyphs now and captions later while on. */
   wrap(draw: Drawer): Drawer {
@@ -80,9 +86,23 @@ export class LabelDeclutter {
     this.sigma?.scheduleRender();
   }
 
+  /**
+   * A panel over the view (CSS px in the view, read once a frame; null: none) that no caption is
+   * written under: one that would be is turned left of its node, or left out.
+   */
+  keepOut(rect: (() => Rect | null) | null): void {
+    this.out = rect;
+    this.sigma?.scheduleRender();
+  }
+
   /** Where the last frame wrote this node's caption (CSS px in the view), if it did. */
   captionBox(id: string): LabelBox | undefined {
     return this.written.get(id);
+  }
+
+  /** The side of its node the last frame wrote this caption on: the right, as draw.ts does, unless turned left here. */
+  captionSide(id: string): CaptionSide {
+    return this.on && this.turned.has(id) ? 'left' : 'right';
   }
 
   private readonly flush = (): void => {
@@ -93,21 +113,32 @@ export class LabelDeclutter {
     if (!items.length || !sigma || !draw) return;
     const graph = sigma.getGraph();
     const width = sigma.getDimensions().width;
+    const out = this.out?.() ?? null;
     const boxes: (LabelBox | null)[] = items.map(({ ctx, data, settings }, i) => {
       ctx.font = labelFont(settings);
       const w = ctx.measureText(labelText(data.label!)).width;
       const key = data.key ?? String(i);
+      const top = data.y - settings.labelSize * 0.75;
+      const bottom = data.y + settings.labelSize * 0.4;
+      // Whether a caption starting at `l` stays clear of the panel over the view.
+      const clear = (l: number) =>
+        !out || l + w <= out.left || l >= out.right || bottom <= out.top || top >= out.bottom;
       const after = data.x + data.size + TEXT_OFFSET;
       const before = data.x - data.size - TEXT_OFFSET - w;
-      const left = after + w <= width - EDGE ? after : before >= Math.max(EDGE, this.floor?.(key) ?? 0) ? before : null;
+      const left =
+        after + w <= width - EDGE && clear(after)
+          ? after
+          : before >= Math.max(EDGE, this.floor?.(key) ?? 0) && clear(before)
+            ? before
+            : null;
       if (left === null) return null;
       const degree = graph.hasNode(key) ? graph.degree(key) : 0;
       return {
         key,
         left,
         right: left + w,
-        top: data.y - settings.labelSize * 0.75,
-        bottom: data.y + settings.labelSize * 0.4,
+        top,
+        bottom,
         priority:
           (data.highlighted ? FORCED : 0) + (this.preferred.has(key) ? PREFERRED : 0) + degree * 100 + data.size,
       };
@@ -116,10 +147,12 @@ export class LabelDeclutter {
     // Sigma's record of written labels (read by the export) holds only the kept ones.
     const displayed = (sigma as unknown as { displayedNodeLabels: Set<string> }).displayedNodeLabels;
     this.written = new Map();
+    this.turned = new Set();
     items.forEach(({ ctx, data, settings }, i) => {
       const box = boxes[i];
       if (box && kept.has(box.key)) {
         this.written.set(box.key, box);
+        if (box.left < data.x) this.turned.add(box.key);
         // The drawer writes right of `x`: move `x` so the caption starts where its box does.
         draw(ctx, { ...data, x: box.left - data.size - TEXT_OFFSET, nodeLabel: undefined }, settings);
       } else displayed?.delete(data.key ?? String(i));

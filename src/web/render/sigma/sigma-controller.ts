@@ -116,7 +116,7 @@ export class SigmaController implements SigmaHost {
     // timeline or a panel opens. A frame re-reads the container's size (O(view) re-index).
     this.resizeObserver = new ResizeObserver(() => this.sigma.scheduleRefresh());
     this.resizeObserver.observe(container);
-    this.highlight = new HighlightController(this, this.look);
+    this.highlight = new HighlightController(this, this.look, (id) => this.labels.captionSide(id));
     this.camera = new CameraController(this);
     new InteractionController(
       this,

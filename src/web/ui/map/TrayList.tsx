@@ -10,7 +10,8 @@ import { labelName } from '../../render/style';
  * detail panel opens) and brings the camera there; pointing at a row highlights the node with the
  * canvas's own hover layer. Rows are the map layout's tray (app/views.ts), so they follow every
  * change of the graph and its filters. Starts folded to its title and count; opened or folded, the
- * map is framed again in the room it leaves. Gone off the map.
+ * map is framed again in the room it leaves, and no caption of the canvas is written under it.
+ * Gone off the map.
  */
 export function TrayList() {
   const rows = useApp((s) => s.view.tray);
@@ -19,14 +20,36 @@ export function TrayList() {
   // Folded at first: the map's first view keeps its size; opened, the map is framed beside it.
   const [folded, setFolded] = useState(true);
   const toggled = useRef(false);
+  // Where it is, opened or folded: no caption of the canvas is written under it, and the distance
+  // card sits beside it (its width, views.css).
+  const list = useRef<HTMLElement>(null);
+  const shown = on && rows.length > 0;
+  useEffect(() => {
+    const el = list.current;
+    const host = el?.parentElement;
+    if (!shown || !el || !host) return;
+    const moved = () => {
+      host.style.setProperty('--tray-list-room', `${el.offsetWidth}px`);
+      explorer.views.map.setList(el);
+    };
+    moved();
+    const observer = new ResizeObserver(moved);
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      host.style.removeProperty('--tray-list-room');
+      explorer.views.map.setList(null);
+    };
+  }, [shown, explorer]);
   useEffect(() => {
     if (!toggled.current) return;
     const frame = requestAnimationFrame(() => explorer.views.map.reframe());
     return () => cancelAnimationFrame(frame);
   }, [folded, explorer]);
-  if (!on || !rows.length) return null;
+  if (!shown) return null;
   return (
     <section
+      ref={list}
       className={`overlay tray-list${folded ? ' folded' : ''}`}
       data-testid="tray-list"
       aria-label="Not on the map"

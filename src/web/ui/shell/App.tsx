@@ -54,7 +54,7 @@ export function App() {
       <main className="main" aria-label="Graph">
         <GraphCanvas />
         <GraphOverlay />
-        {/* Before the hover cards: one shown over the list is read whole. */}
+        {/* Before the hover cards: the relationship card shown over the list is read whole; the distance card sits beside it (views.css). */}
         <TrayList />
         <StylePanel />
         <EdgeHoverCard />

@@ -6,6 +6,7 @@ import {
   drawnCurvature,
   fitText,
   labelBox,
+  outsideView,
   pickLabels,
   rectBox,
   type EdgeLabelInput,
@@ -252,6 +253,54 @@ describe('edge label boxes', () => {
     const far = { key: 'n2', box: rectBox({ left: 40, top: 60, right: 120, bottom: 80 }) };
     expect(pickLabels([a], [far]).drawn.map((e) => e.key)).toEqual(['a']);
   });
+
+  it('writes the hovered edge’s label over captions, and before any other label', () => {
+    const a = candidate({ key: 'a', label: 'MADE', s: node(0, 0), t: node(100, 0), thickness: 1 });
+    const b = candidate({ key: 'b', label: 'MADE', s: node(0, 4), t: node(100, 4), thickness: 1 });
+    const caption = { key: 'n1', box: rectBox({ left: 40, top: 0, right: 120, bottom: 20 }) };
+    // Pointed at, it is written over the caption; the same label not pointed at gives way to it.
+    const pointed = pickLabels([{ ...a, always: true }], [caption]);
+    expect(pointed.drawn.map((e) => e.key)).toEqual(['a']);
+    expect(pointed.skipped).toEqual([]);
+    expect(pickLabels([a], [caption]).drawn).toEqual([]);
+    // Other labels still give way to it, whatever their rank or weight, and still to captions.
+    const pick = pickLabels(
+      [
+        { ...b, rank: 5, weight: 9 },
+        { ...a, always: true },
+      ],
+      [caption],
+    );
+    expect(pick.drawn.map((e) => e.key)).toEqual(['a']);
+    expect(pick.skipped.map((s) => s.label.key)).toEqual(['b']);
+  });
+});
+
+describe('labels off the view', () => {
+  it('tells a box wholly outside the view from one that reaches into it', () => {
+    const box = (left: number, top: number) => rectBox({ left, top, right: left + 40, bottom: top + 10 });
+    expect(outsideView(box(10, 10), 400, 300)).toBe(false);
+    // Partly in, on each side.
+    for (const [x, y] of [
+      [-30, 10],
+      [390, 10],
+      [10, -5],
+      [10, 295],
+    ] as const)
+      expect(outsideView(box(x, y), 400, 300), `${x},${y}`).toBe(false);
+    // Wholly out, on each side.
+    for (const [x, y] of [
+      [-45, 10],
+      [401, 10],
+      [10, -11],
+      [10, 301],
+    ] as const)
+      expect(outsideView(box(x, y), 400, 300), `${x},${y}`).toBe(true);
+    // A turned label is judged by what it covers, not by its centre.
+    const turned = { cx: -10, cy: 150, ux: Math.SQRT1_2, uy: Math.SQRT1_2, hw: 30, hh: 5 };
+    expect(outsideView(turned, 400, 300)).toBe(false);
+    expect(outsideView({ ...turned, cx: -30 }, 400, 300)).toBe(true);
+  });
 });
 
 describe('a caption and a curve as the app draws them', () => {
@@ -261,6 +310,24 @@ describe('a caption and a curve as the app draws them', () => {
     expect(b.right).toBeCloseTo(172);
     expect(b.top).toBeLessThan(50);
     expect(b.bottom).toBeGreaterThan(50);
+  });
+
+  it('puts a caption the map turned left of its disc there, so labels are checked where it is', () => {
+    const n = { x: 100, y: 50, size: 8 };
+    const left = boundsOf(captionBox(n, 14, 60, 'left'));
+    expect(left.left).toBeCloseTo(28);
+    expect(left.right).toBeCloseTo(88);
+    expect([left.top, left.bottom]).toEqual([
+      boundsOf(captionBox(n, 14, 60)).top,
+      boundsOf(captionBox(n, 14, 60)).bottom,
+    ]);
+    // A label left of the node meets the turned caption, not one on the right; one right of it the reverse.
+    const west = candidate({ key: 'w', label: 'MADE', s: node(20, 54), t: node(90, 54), thickness: 1 });
+    const east = candidate({ key: 'e', label: 'MADE', s: node(110, 54), t: node(180, 54), thickness: 1 });
+    const turned = [{ key: 'n', box: captionBox(n, 14, 60, 'left') }];
+    const right = [{ key: 'n', box: captionBox(n, 14, 60) }];
+    expect(pickLabels([west, east], turned).drawn.map((e) => e.key)).toEqual(['e']);
+    expect(pickLabels([west, east], right).drawn.map((e) => e.key)).toEqual(['w']);
   });
 
   it('gives a curved arrow its default curvature when none is set, and a straight one none', () => {
