@@ -29,6 +29,7 @@ import { linkEntity } from './link/linker';
 import { outletKey } from './link/normalise';
 import { mainForeignScript } from '../shared/ingest-notice';
 import type { FoundMeta } from './text/metadata';
+import { bylineNameIsPlace } from './text/byline-place';
 import { normaliseInput } from './text/normalise';
 import type { InputFormat } from './text/validate';
 
@@ -108,11 +109,12 @@ export async function extractWithText(
   const sentences = splitSentences(text);
   const found = await timed(finder.info.name, () => finder.find(text));
   // "By Harbourwire": the word is the outlet only when the finder or the graph calls it an organisation;
-  // "By Jane Roe, Kyivpost": unless they call it a place ("By Jane Roe, Kyiv").
+  // "By Jane Roe, Kyivpost": unless it reads as a place ("By Jane Roe, Kyiv"; bylineNameIsPlace).
   const w = norm.bylineWord;
   if (w) {
-    const named = [...found, ...gazetteerNames(text, gz)].filter((f) => f.start === w.start && f.end === w.end);
-    const outlet = w.afterNames ? !named.some((f) => f.type === 'PLACE') : named.some((f) => f.type === 'ORGANIZATION');
+    const all = [...found, ...gazetteerNames(text, gz)];
+    const named = all.filter((f) => f.start === w.start && f.end === w.end);
+    const outlet = w.afterNames ? !bylineNameIsPlace(text, w.text, all) : named.some((f) => f.type === 'ORGANIZATION');
     if (outlet) norm = normalise(new Set([w.text]));
   }
   const meta = metaOf(norm);

@@ -3,7 +3,7 @@ import { ORG_HEADS } from '../link/normalise';
 import { DAYS, DEMONYMS, MONTHS, SENTENCE_STARTERS, TITLES } from './lexicon';
 import { splitSentences } from './sentences';
 
-export const JS_FINDER_VERSION = '1.0.0';
+export const JS_FINDER_VERSION = '1.1.0';
 
 /** Word tokens: letters/digits joined by inner hyphens, apostrophes or dots ("Lvova-Belova", "U.S.", "Su-34"). */
 const WORD = /[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*\.?/gu;
@@ -38,7 +38,13 @@ function words(text: string, from: number, to: number): Word[] {
   return out;
 }
 
-const isCap = (w: string) => /^[\p{Lu}\d]/u.test(w) && /\p{L}/u.test(w);
+/**
+ * Only English is extracted: a capitalised word in another script ("Белгород" in an English text)
+ * is not read as a name, since this finder can neither type it nor quote it as the English name.
+ * It is dropped rather than kept, and a name of the graph written so is still found by the
+ * gazetteer pass (exact aliases), which needs no capitals.
+ */
+const isCap = (w: string) => /^[\p{Lu}\d]/u.test(w) && /\p{L}/u.test(w) && !/[^\p{Script=Latin}\P{L}]/u.test(w);
 const lower = (w: string) => w.toLowerCase().replace(/\.$/, '');
 /** A title-case line ("Russia Mistakenly Bombs Own City"): every word capitalised, so capitals say nothing. */
 function isTitleCase(ws: Word[]): boolean {
