@@ -12,6 +12,7 @@ import { openAppStore } from '../../src/runtime/store/app-store';
 import { Accounts } from '../../src/server/auth/accounts';
 import { idle, nodeId, shot } from '../support/browser';
 import { graphFingerprint } from '../support/seeded';
+import { submitArticle } from './support/add-article';
 import { search } from './support/explorer';
 import { ingestSession } from './support/ingest-session';
 import { signIn } from './support/sign-in';
@@ -103,12 +104,7 @@ describe('an editor accepts, a viewer only looks, the admin sees who did it (e2e
         expect(await page.getByTestId('admin-open').count()).toBe(0);
         // An editor may save queries and styles: offered.
         expect(await writeControls(page)).toEqual({ saveQuery: 1, styleSave: 1, styleReset: 1, readOnlyNote: 0 });
-        await page.click('[data-testid=add-article]');
-        await page.setInputFiles('[data-testid=ingest-file]', FIXTURE);
-        await page.waitForSelector('[data-testid=ingest-file-name]');
-        await page.click('[data-testid=ingest-submit]');
-        await page.waitForSelector('[data-testid=ingest-review]', { timeout: 120_000 });
-        await idle(page);
+        await submitArticle(page, { file: FIXTURE });
         expect(await graphFingerprint()).toBe(e2e.seeded); // staged, not written
 
         const row = (id: string) => page.locator(`[data-testid=ingest-row][data-candidate="${id}"]`);

@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { openAppStore } from '../../src/runtime/store/app-store';
 import { Accounts } from '../../src/server/auth/accounts';
 import { idle, newPage, nodeId } from '../support/browser';
+import { submitArticle } from './support/add-article';
 import { ingestSession } from './support/ingest-session';
 import { signIn } from './support/sign-in';
 
@@ -103,10 +104,7 @@ describe('modal dialogs and the keyboard (e2e)', () => {
     async () => {
       const page = await openExplorer();
       // An article staged first, so the dialog lists it (the buttons QA tabbed past).
-      await page.getByTestId('add-article').click();
-      await page.getByTestId('ingest-text').fill('Governor Vyacheslav Gladkov said a drone struck Belgorod on Monday.');
-      await page.getByTestId('ingest-submit').click();
-      await page.getByTestId('ingest-review').waitFor({ timeout: 120_000 });
+      await submitArticle(page, { text: 'Governor Vyacheslav Gladkov said a drone struck Belgorod on Monday.' });
       await page.getByTestId('ingest-close').click();
       await page.getByTestId('ingest-dialog').waitFor({ state: 'detached' });
 

@@ -2,7 +2,7 @@ import * as chrono from 'chrono-node';
 import type { DateCandidate } from '../batch';
 import { trimSpan } from './quote';
 
-export const DATES_VERSION = `chrono-node-2/1.2.0`;
+export const DATES_VERSION = `chrono-node-2/1.3.0`;
 /** A date candidate's note while the article has no publication date. */
 export const UNRESOLVED_NOTE = 'no publication date: relative dates were not resolved';
 
@@ -25,35 +25,49 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** Durations and vague spans that chrono reads as dates ("the last two years", "the past year"). */
 const DURATION =
   /^(the )?((last|past|next|previous) (\d+|two|three|four|five|six|seven|eight|nine|ten|few|several) |past (day|week|month|year)s?$)|^(a|an|one|\d+|two|three|four|five|six|seven|eight|nine|ten) (day|week|month|year)s? (after|before|later|earlier|ago)$|\bago$/i;
-/** Qualifiers that belong to the expression ("late Thursday", "early January"). */
-const QUALIFIER = /\b(late|early|mid|earlier|later)[ -]$/i;
+/** Qualifiers that belong to the expression ("late Thursday", "early January", "midweek last week"). */
+const QUALIFIER = /\b(late|early|mid|midweek|mid-week|earlier|later)[ -]$/i;
 
 const DAY_MS = 86400_000;
 const plusDays = (d: Date, n: number) => new Date(d.getTime() + n * DAY_MS);
 
+/** The part of a week a qualifier names, as days after its Monday (0 to 6). */
+function weekPart(qualifier: string | undefined): [number, number] {
+  if (qualifier === 'early' || qualifier === 'earlier') return [0, 2];
+  if (qualifier === 'mid' || qualifier === 'midweek' || qualifier === 'mid-week') return [1, 3];
+  if (qualifier === 'late' || qualifier === 'later') return [3, 6];
+  return [0, 6];
+}
+
 /**
- * The days a week expression names, against publication day `ref` (its week's Monday `monday`):
- * "last week" the calendar week before, Monday to Sunday; "early" or "earlier last week" its
- * Monday to Wednesday, "late" or "later last week" its Thursday to Sunday; "this week" its Monday
- * to publication day, "earlier this week" to the day before — in a Monday paper, that Monday
- * itself (there is no earlier day of the week; a one-day range). Null for other expressions.
+ * The days a week expression names, against publication day `ref` (its week's Monday `monday`).
+ * "last week" is the calendar week before, Monday to Sunday; "early"/"earlier last week" its
+ * Monday to Wednesday, "mid"/"midweek last week" its Tuesday to Thursday, "late"/"later last
+ * week" its Thursday to Sunday. "this week" is its Monday to publication day, "earlier this week"
+ * to the day before (in a Monday paper that Monday itself: a one-day range). The other parts of
+ * this week are cut at publication day, since a report dates what has happened: "early this week"
+ * is Monday to Wednesday or publication day if sooner, "mid this week" Tuesday to Thursday,
+ * "late"/"later this week" Thursday to Sunday. When that part has not begun by publication day
+ * ("later this week" in a Tuesday paper, usually a plan) the answer is 'ahead': no date, rather
+ * than a future one. Null for other expressions.
  */
 function weekDays(
   raw: string,
   qualifier: string | undefined,
   ref: Date,
   monday: Date,
-): { from: Date; to: Date } | null {
+): { from: Date; to: Date } | 'ahead' | null {
   const q = qualifier?.toLowerCase();
+  const [first, last] = weekPart(q);
   if (/^(?:the )?last week$/i.test(raw)) {
-    const last = plusDays(monday, -7);
-    if (q === 'early' || q === 'earlier') return { from: last, to: plusDays(last, 2) };
-    if (q === 'late' || q === 'later') return { from: plusDays(last, 3), to: plusDays(last, 6) };
-    return { from: last, to: plusDays(last, 6) };
+    const before = plusDays(monday, -7);
+    return { from: plusDays(before, first), to: plusDays(before, last) };
   }
   if (/\bthis week\b/i.test(raw)) {
-    if (q !== 'earlier') return { from: monday, to: ref };
-    return { from: monday, to: ref.getTime() - monday.getTime() < DAY_MS ? monday : plusDays(ref, -1) };
+    const today = Math.round((ref.getTime() - monday.getTime()) / DAY_MS);
+    if (q === 'earlier') return { from: monday, to: plusDays(monday, Math.max(0, today - 1)) };
+    if (first > today) return 'ahead';
+    return { from: plusDays(monday, first), to: plusDays(monday, Math.min(last, today)) };
   }
   return null;
 }
@@ -89,7 +103,7 @@ export function findDates(text: string, published?: string): FoundDate[] {
     // chrono marks every part of "last week", "a month ago" certain: resolved against now, not the paper.
     const relative = !s.isCertain('year') || deictic || !!thisPeriod || r.tags().has('result/relativeDate');
     if (relative && !ref) continue;
-    const q = QUALIFIER.exec(text.slice(Math.max(0, start - 8), start));
+    const q = QUALIFIER.exec(text.slice(Math.max(0, start - 10), start));
     if (q) start -= q[0].length;
     const expr = text.slice(start, end);
     const basis = relative ? `article published ${pubText} says '${expr}'` : `the article says '${expr}'`;
@@ -133,6 +147,7 @@ export function findDates(text: string, published?: string): FoundDate[] {
     const { y, m } = { y: d.getUTCFullYear(), m: d.getUTCMonth() + 1 };
     // chrono's one day for "last week" (a week back) claims too much, and it ignores "late", "earlier".
     const week = ref && weekDays(raw, q?.[1], ref, plusDays(ref, -((ref.getUTCDay() + 6) % 7)));
+    if (week === 'ahead') continue;
     if (week) {
       out.push({
         start,

@@ -7,8 +7,9 @@
  * The text is our own; the app runs on a private data folder with the pure-JS name finder.
  */
 import { describe, expect, it } from 'vitest';
-import { idle, newPage, openExplorer, shot } from '../../support/browser';
+import { idle, newPage, shot } from '../../support/browser';
 import { testCypher } from '../../support/neo4j';
+import { saveDetails, submitArticle } from '../support/add-article';
 import { ingestSession } from '../support/ingest-session';
 
 const T = 300_000;
@@ -23,21 +24,12 @@ describe("a claim's date in the review (e2e, headless Chromium)", () => {
     'shows the proposed range, checks an edited one before sending it, and writes it on accept',
     async () => {
       const { page, errors } = await newPage(e2e.browser);
-      await openExplorer(page, e2e.app.url);
-      await page.click('[data-testid=add-article]');
-      await page.fill('[data-testid=ingest-text]', TEXT);
-      await page.click('[data-testid=ingest-submit]');
-      await page.waitForSelector('[data-testid=ingest-review]', { timeout: 120_000 });
-      await idle(page);
+      await submitArticle(page, { text: TEXT }, { explorer: e2e.app.url });
       // The publication date resolves "last week"; no outlet is named in the text.
       const details = page.getByTestId('ingest-details');
       await details.getByTestId('ingest-details-outlet-unknown').check();
       await details.getByTestId('ingest-details-published').fill('2024-05-15');
-      await details.getByTestId('ingest-details-save').click();
-      await page.waitForFunction(
-        () => document.querySelectorAll('[data-testid=ingest-details] [aria-invalid=true]').length === 0,
-      );
-      await idle(page);
+      await saveDetails(page);
 
       const claim = page.locator('[data-testid=ingest-row][data-kind=claim]');
       const id = (await claim.getAttribute('data-candidate'))!;

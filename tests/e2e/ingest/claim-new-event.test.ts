@@ -6,8 +6,9 @@
  * The text is our own; the app runs on a private data folder with the pure-JS name finder.
  */
 import { describe, expect, it } from 'vitest';
-import { idle, newPage, openExplorer, shot } from '../../support/browser';
+import { idle, newPage, shot } from '../../support/browser';
 import { testCypher } from '../../support/neo4j';
+import { saveDetails, submitArticle } from '../support/add-article';
 import { ingestSession } from '../support/ingest-session';
 
 const T = 300_000;
@@ -21,20 +22,11 @@ describe('a claim about a new event in the review (e2e, headless Chromium)', () 
     'names the event in the claim form, refuses a graph event’s name, accepts both in one, undoes both',
     async () => {
       const { page, errors } = await newPage(e2e.browser);
-      await openExplorer(page, e2e.app.url);
-      await page.click('[data-testid=add-article]');
-      await page.fill('[data-testid=ingest-text]', TEXT);
-      await page.click('[data-testid=ingest-submit]');
-      await page.waitForSelector('[data-testid=ingest-review]', { timeout: 120_000 });
-      await idle(page);
+      await submitArticle(page, { text: TEXT }, { explorer: e2e.app.url });
       const details = page.getByTestId('ingest-details');
       await details.getByTestId('ingest-details-outlet-unknown').check();
       await details.getByTestId('ingest-details-published').fill('2024-06-02');
-      await details.getByTestId('ingest-details-save').click();
-      await page.waitForFunction(
-        () => document.querySelectorAll('[data-testid=ingest-details] [aria-invalid=true]').length === 0,
-      );
-      await idle(page);
+      await saveDetails(page);
       expect(await page.locator('[data-testid=ingest-row][data-kind=event]').count()).toBe(0);
 
       const claim = page.locator('[data-testid=ingest-row][data-kind=claim]');

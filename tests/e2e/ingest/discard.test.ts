@@ -5,8 +5,9 @@
  * articles list. Neither touches the graph.
  */
 import { describe, expect, it } from 'vitest';
-import { idle, newPage, openExplorer, shot } from '../../support/browser';
+import { idle, newPage, shot } from '../../support/browser';
 import { graphFingerprint } from '../../support/seeded';
+import { fillArticle, reviewShown, submitArticle } from '../support/add-article';
 import { ingestSession } from '../support/ingest-session';
 
 const T = 300_000;
@@ -19,12 +20,7 @@ describe('an empty review says why; a staged article can be discarded (e2e, head
     'a Russian text is explained and discarded; an English one is discarded from the list',
     async () => {
       const { page, errors } = await newPage(e2e.browser);
-      await openExplorer(page, e2e.app.url);
-      await page.click('[data-testid=add-article]');
-      await page.fill('[data-testid=ingest-text]', RUSSIAN);
-      await page.click('[data-testid=ingest-submit]');
-      await page.waitForSelector('[data-testid=ingest-review]', { timeout: 120_000 });
-      await idle(page);
+      await submitArticle(page, { text: RUSSIAN }, { explorer: e2e.app.url });
       const why = await page.locator('[data-testid=ingest-empty]').textContent();
       expect(why).toMatch(/mostly in Cyrillic .*only English text is extracted/);
       await shot(page, 'ingest-empty-russian');
@@ -39,12 +35,9 @@ describe('an empty review says why; a staged article can be discarded (e2e, head
       expect(await page.locator('[data-testid=ingest-batch]').count()).toBe(0);
 
       // An English article, staged, then discarded from the Staged articles list after reopening the dialog.
-      await page.fill(
-        '[data-testid=ingest-text]',
-        'Orest Lyvarenko said on Monday that the market in Shebekino reopened.',
-      );
+      await fillArticle(page, { text: 'Orest Lyvarenko said on Monday that the market in Shebekino reopened.' });
       await page.click('[data-testid=ingest-submit]');
-      await page.waitForSelector('[data-testid=ingest-review]', { timeout: 120_000 });
+      await reviewShown(page);
       expect(await page.locator('[data-testid=ingest-empty]').count()).toBe(0);
       await page.click('[data-testid=ingest-close]');
       await page.click('[data-testid=add-article]');

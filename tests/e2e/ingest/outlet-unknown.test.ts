@@ -5,8 +5,9 @@
  * the pure-JS name finder (no JVM).
  */
 import { describe, expect, it } from 'vitest';
-import { idle, newPage, openExplorer } from '../../support/browser';
+import { newPage } from '../../support/browser';
 import { testCypher } from '../../support/neo4j';
+import { saveDetails, submitArticle } from '../support/add-article';
 import { ingestSession } from '../support/ingest-session';
 
 const T = 300_000;
@@ -19,12 +20,7 @@ describe('outlet unknown in the review (e2e, headless Chromium)', () => {
     'an article without an outlet is accepted as published by a placeholder, counted as unnamed',
     async () => {
       const { page, errors } = await newPage(e2e.browser);
-      await openExplorer(page, e2e.app.url);
-      await page.click('[data-testid=add-article]');
-      await page.fill('[data-testid=ingest-text]', TEXT);
-      await page.click('[data-testid=ingest-submit]');
-      await page.waitForSelector('[data-testid=ingest-review]', { timeout: 120_000 });
-      await idle(page);
+      await submitArticle(page, { text: TEXT }, { explorer: e2e.app.url });
       const details = page.locator('[data-testid=ingest-details]');
       const marked = () => details.locator('[aria-invalid=true]').evaluateAll((els) => els.map((e) => e.id).sort());
       expect(await marked()).toEqual(['ingest-details-outlet', 'ingest-details-published']);
@@ -32,11 +28,7 @@ describe('outlet unknown in the review (e2e, headless Chromium)', () => {
       await details.locator('[data-testid=ingest-details-outlet-unknown]').check();
       expect(await details.locator('[data-testid=ingest-details-outlet]').isDisabled()).toBe(true);
       await details.locator('[data-testid=ingest-details-published]').fill('2024-05-15');
-      await details.locator('[data-testid=ingest-details-save]').click();
-      await page.waitForFunction(
-        () => document.querySelectorAll('[data-testid=ingest-details] [aria-invalid=true]').length === 0,
-      );
-      await idle(page);
+      await saveDetails(page);
       // Kept on the server: the box stays checked in the answer's view.
       expect(await details.locator('[data-testid=ingest-details-outlet-unknown]').isChecked()).toBe(true);
 

@@ -6,7 +6,8 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { idle, newPage, openExplorer } from '../../support/browser';
+import { newPage } from '../../support/browser';
+import { openStagedReview, saveDetails, submitArticle } from '../support/add-article';
 import { ingestSession } from '../support/ingest-session';
 
 const T = 300_000;
@@ -18,13 +19,11 @@ const TEXT =
 
 const rowTitled = (page: Page, title: string) => page.locator('[data-testid=ingest-row]', { hasText: title }).first();
 
-async function paste(page: Page, text: string): Promise<void> {
-  await openExplorer(page, e2e.app.url);
-  await page.click('[data-testid=add-article]');
-  await page.fill('[data-testid=ingest-text]', text);
-  await page.click('[data-testid=ingest-submit]');
-  await page.waitForSelector('[data-testid=ingest-review]', { timeout: 120_000 });
-  await idle(page);
+/** Opens the staged article's review; gives the batch's API address and the batch as the server sends it. */
+async function openStaged(page: Page): Promise<{ api: string; view: any }> {
+  const batch = await openStagedReview(page, e2e.app.url);
+  const api = `${e2e.app.url.replace(/\/$/, '')}/api/ingest/batches/${batch}`;
+  return { api, view: (await (await fetch(api)).json()).batch };
 }
 
 describe('article details in the review (e2e, headless Chromium)', () => {
@@ -32,7 +31,7 @@ describe('article details in the review (e2e, headless Chromium)', () => {
     'a pasted article without outlet and date gets them in the review, then its items can be accepted',
     async () => {
       const { page, errors } = await newPage(e2e.browser);
-      await paste(page, TEXT);
+      await submitArticle(page, { text: TEXT }, { explorer: e2e.app.url });
       const details = page.locator('[data-testid=ingest-details]');
       expect(await details.getAttribute('open')).not.toBeNull();
       // What extraction found is filled in; what blocks accepting is marked.
@@ -54,19 +53,13 @@ describe('article details in the review (e2e, headless Chromium)', () => {
       expect(await rowTitled(page, 'Date · on Tuesday').count()).toBe(0);
       await details.locator('[data-testid=ingest-details-outlet]').fill('Test Gazette');
       await details.locator('[data-testid=ingest-details-published]').fill('2024-05-15');
-      await details.locator('[data-testid=ingest-details-save]').click();
-      await page.waitForFunction(
-        () => document.querySelectorAll('[data-testid=ingest-details] [aria-invalid=true]').length === 0,
-      );
-      await idle(page);
+      await saveDetails(page);
       await rowTitled(page, 'Date · on Tuesday').waitFor();
       await kharkiv.locator('[data-testid=ingest-accept]').click();
       await page.waitForSelector(`[data-testid=ingest-row][data-candidate="${id}"][data-state="accepted"]`);
       // Saved on the server: a fresh read of the batch has them.
       await page.click('[data-testid=ingest-close]');
-      await page.click('[data-testid=add-article]');
-      await page.click('[data-testid=ingest-batch]');
-      await page.waitForSelector('[data-testid=ingest-review]');
+      await openStagedReview(page);
       expect(await page.locator('[data-testid=ingest-details-outlet]').inputValue()).toBe('Test Gazette');
       expect(await page.locator('[data-testid=ingest-details-published]').inputValue()).toBe('2024-05-15');
       expect(errors).toEqual([]);
@@ -78,15 +71,8 @@ describe('article details in the review (e2e, headless Chromium)', () => {
     'an accept from a view another reviewer changed since is refused, and the review then shows the change',
     async () => {
       const { page, errors } = await newPage(e2e.browser);
-      await openExplorer(page, e2e.app.url);
-      await page.click('[data-testid=add-article]');
-      await page.click('[data-testid=ingest-batch]');
-      await page.waitForSelector('[data-testid=ingest-review]');
-      await idle(page);
-      const batch = (await page.locator('[data-testid=ingest-review]').getAttribute('data-batch'))!;
+      const { api, view } = await openStaged(page);
       // Another reviewer renames a new entity meanwhile (the API, as a second tab would).
-      const api = `${e2e.app.url.replace(/\/$/, '')}/api/ingest/batches/${batch}`;
-      const view = (await (await fetch(api)).json()).batch;
       const fresh = view.candidates.find(
         (c: any) => c.state === 'pending' && c.decision?.action === 'create' && c.decision.label && !c.blocked,
       );
@@ -122,14 +108,7 @@ describe('article details in the review (e2e, headless Chromium)', () => {
     '"Same as" can merge into any graph entity of a compatible label found by search, not only the suggestions',
     async () => {
       const { page, errors } = await newPage(e2e.browser);
-      await openExplorer(page, e2e.app.url);
-      await page.click('[data-testid=add-article]');
-      await page.click('[data-testid=ingest-batch]');
-      await page.waitForSelector('[data-testid=ingest-review]');
-      await idle(page);
-      const batch = (await page.locator('[data-testid=ingest-review]').getAttribute('data-batch'))!;
-      const api = `${e2e.app.url.replace(/\/$/, '')}/api/ingest/batches/${batch}`;
-      const view = (await (await fetch(api)).json()).batch;
+      const { api, view } = await openStaged(page);
       const place = view.candidates.find(
         (c: any) => c.state === 'pending' && c.candidate.kind === 'entity' && c.candidate.type === 'PLACE',
       );

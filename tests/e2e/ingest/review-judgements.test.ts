@@ -9,9 +9,10 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { idle, newPage, openExplorer, shot } from '../../support/browser';
+import { idle, newPage, shot } from '../../support/browser';
 import { testDriver, testNeo4j } from '../../support/neo4j';
 import { graphFingerprint } from '../../support/seeded';
+import { submitArticle } from '../support/add-article';
 import { ingestSession } from '../support/ingest-session';
 
 const TEXT = `Two people were injured when a Su-34 warplane accidentally released a bomb over Belgorod late Thursday, Vyacheslav Gladkov, the governor of the region, said on Friday.
@@ -63,17 +64,9 @@ describe('reviewing with judgements, edits and contradictions (e2e, headless Chr
     'keyboard review, merge, unsure, not the same, a claim edited, its contradiction confirmed and undone',
     async () => {
       const { page, errors } = await newPage(e2e.browser);
-      await openExplorer(page, e2e.app.url);
-
       // The paste path, with the details the text does not carry.
-      await page.click('[data-testid=add-article]');
-      await page.getByTestId('ingest-text').fill(TEXT);
-      await page.getByTestId('ingest-meta-title').fill('Bomb falls on Belgorod');
-      await page.getByTestId('ingest-meta-outlet').fill('Example Wire');
-      await page.getByTestId('ingest-meta-published').fill('2023-04-21');
-      await page.click('[data-testid=ingest-submit]');
-      await page.waitForSelector('[data-testid=ingest-review]', { timeout: 120_000 });
-      await idle(page);
+      const article = { text: TEXT, title: 'Bomb falls on Belgorod', outlet: 'Example Wire', published: '2023-04-21' };
+      await submitArticle(page, article, { explorer: e2e.app.url });
       expect(await graphFingerprint()).toBe(e2e.seeded);
       await shot(page, 'review-judgements-01-pasted');
 

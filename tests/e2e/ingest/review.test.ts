@@ -8,8 +8,9 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { idle, newPage, nodeId, openExplorer, shot } from '../../support/browser';
+import { idle, newPage, nodeId, shot } from '../../support/browser';
 import { graphFingerprint } from '../../support/seeded';
+import { openStagedReview, submitArticle } from '../support/add-article';
 import { ingestSession } from '../support/ingest-session';
 
 const FIXTURE = join(__dirname, '../../fixtures/ingest/wire-report.html');
@@ -30,13 +31,7 @@ describe('add and review an article (e2e, headless Chromium)', () => {
     'a dropped file is staged, reviewed with quotes and offsets, accepted into the graph, and undone exactly',
     async () => {
       const { page, errors } = await newPage(e2e.browser);
-      await openExplorer(page, e2e.app.url);
-      await page.click('[data-testid=add-article]');
-      await page.setInputFiles('[data-testid=ingest-file]', FIXTURE);
-      await page.waitForSelector('[data-testid=ingest-file-name]');
-      await page.click('[data-testid=ingest-submit]');
-      await page.waitForSelector('[data-testid=ingest-review]', { timeout: 120_000 });
-      await idle(page);
+      await submitArticle(page, { file: FIXTURE }, { explorer: e2e.app.url });
       expect(await graphFingerprint()).toBe(e2e.seeded); // staged, not written
 
       // Every listed item's quote is the stored text at its offsets.
@@ -93,10 +88,7 @@ describe('add and review an article (e2e, headless Chromium)', () => {
       await shot(page, 'ingest-accepted-in-graph');
 
       // Undo, newest first, from the review list of the staged article (reopened from the dialog).
-      await page.click('[data-testid=add-article]');
-      await page.click('[data-testid=ingest-batch]');
-      await page.waitForSelector('[data-testid=ingest-review]');
-      await idle(page);
+      await openStagedReview(page);
       // The review keys work at once, without a click on a card: ↓ to the newest accept, u undoes it.
       const current = () => page.locator('[data-testid=ingest-row][aria-selected=true]').getAttribute('data-candidate');
       for (let i = 0; i < 80 && (await current()) !== lgovId; i++) await page.keyboard.press('ArrowDown');

@@ -8,8 +8,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSeed } from '../../../src/dataset/index';
 import { DEFAULT_ARTICLES_DIR, SEED_DATA_DIR } from '../../../src/runtime/paths';
-import { idle, newPage, openExplorer, shot } from '../../support/browser';
+import { newPage, shot } from '../../support/browser';
 import { graphFingerprint } from '../../support/seeded';
+import { fillArticle, openAddArticle, reviewShown } from '../support/add-article';
 import { ingestSession } from '../support/ingest-session';
 
 const T = 300_000;
@@ -21,15 +22,11 @@ describe('Add article: the same title, outlet and date (e2e, headless Chromium)'
     'offers "Add as a separate article" only when the text differs',
     async () => {
       const { page, errors } = await newPage(e2e.browser);
-      await openExplorer(page, e2e.app.url);
-      await page.click('[data-testid=add-article]');
-      await page.fill('[data-testid=ingest-meta-title]', wsj.title);
-      await page.fill('[data-testid=ingest-meta-outlet]', 'The Wall Street Journal');
-      await page.fill('[data-testid=ingest-meta-published]', wsj.published);
-
+      await openAddArticle(page, e2e.app.url);
       // The seeded text itself, re-spaced: the same article, and no way around it.
       const same = readFileSync(join(DEFAULT_ARTICLES_DIR, wsj.file), 'utf8').replace(/ said /g, '  said ');
-      await page.fill('[data-testid=ingest-text]', same);
+      const details = { title: wsj.title, outlet: 'The Wall Street Journal', published: wsj.published };
+      await fillArticle(page, { ...details, text: same });
       await page.click('[data-testid=ingest-submit]');
       await page.waitForSelector('[data-testid=ingest-error]');
       expect(await page.locator('[data-testid=ingest-error]').textContent()).toMatch(/the same text is already in/);
@@ -46,8 +43,7 @@ describe('Add article: the same title, outlet and date (e2e, headless Chromium)'
       expect(await page.locator('[data-testid=ingest-batch]').count()).toBe(0);
       await shot(page, 'ingest-same-title-offer');
       await page.click('[data-testid=ingest-add-separate]');
-      await page.waitForSelector('[data-testid=ingest-review]', { timeout: 120_000 });
-      await idle(page);
+      await reviewShown(page);
       expect(await page.locator('[data-testid=ingest-same-title]').textContent()).toContain(wsj.id);
       expect(await graphFingerprint()).toBe(e2e.seeded);
       expect(errors).toEqual([]);

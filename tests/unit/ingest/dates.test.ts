@@ -113,6 +113,51 @@ describe('dates relative to the publication date, never forwards', () => {
     });
   });
 
+  // 2024-09-16 was a Monday, 2024-09-18 a Wednesday, 2024-09-19 a Thursday, 2024-09-22 a Sunday.
+  const range = (sentence: string, published: string) =>
+    findDates(sentence, published).map((d) => [d.text, d.dateFrom, d.dateTo, d.granularity]);
+
+  it("'mid' or 'midweek last week' is its Tuesday to Thursday, whatever the paper's weekday", () => {
+    for (const published of ['2024-09-16', '2024-09-18', '2024-09-22']) {
+      expect(range('Talks broke down mid last week.', published), published).toEqual([
+        ['mid last week', '2024-09-10', '2024-09-12', 'range'],
+      ]);
+      expect(range('Talks broke down midweek last week.', published), published).toEqual([
+        ['midweek last week', '2024-09-10', '2024-09-12', 'range'],
+      ]);
+      expect(range('Talks broke down mid-week last week.', published), published).toEqual([
+        ['mid-week last week', '2024-09-10', '2024-09-12', 'range'],
+      ]);
+    }
+  });
+
+  it("'early this week' is its Monday to Wednesday, cut at publication day", () => {
+    const early = (published: string) => range('The ferry stopped running early this week.', published);
+    expect(early('2024-09-16')).toEqual([['early this week', '2024-09-16', '2024-09-16', 'range']]);
+    expect(early('2024-09-18')).toEqual([['early this week', '2024-09-16', '2024-09-18', 'range']]);
+    expect(early('2024-09-22')).toEqual([['early this week', '2024-09-16', '2024-09-18', 'range']]);
+  });
+
+  it("'mid this week' is its Tuesday to Thursday, cut at publication day; no date in a Monday paper", () => {
+    const mid = (published: string) => range('The depot was emptied mid this week.', published);
+    expect(mid('2024-09-16')).toEqual([]);
+    expect(mid('2024-09-18')).toEqual([['mid this week', '2024-09-17', '2024-09-18', 'range']]);
+    expect(mid('2024-09-22')).toEqual([['mid this week', '2024-09-17', '2024-09-19', 'range']]);
+    expect(range('The depot was emptied midweek this week.', '2024-09-22')).toEqual([
+      ['midweek this week', '2024-09-17', '2024-09-19', 'range'],
+    ]);
+  });
+
+  it("'late' or 'later this week' is its Thursday to publication day; no date before Thursday", () => {
+    for (const phrase of ['late this week', 'later this week']) {
+      const late = (published: string) => range(`The mayor resigned ${phrase}.`, published);
+      expect(late('2024-09-16'), phrase).toEqual([]);
+      expect(late('2024-09-18'), phrase).toEqual([]);
+      expect(late('2024-09-19'), phrase).toEqual([[phrase, '2024-09-19', '2024-09-19', 'range']]);
+      expect(late('2024-09-22'), phrase).toEqual([[phrase, '2024-09-19', '2024-09-22', 'range']]);
+    }
+  });
+
   it("'today' and 'tonight' are the publication day", () => {
     expect(one('A tragedy occurred today in the city.', '2023-12-30').date).toBe('2023-12-30');
   });
