@@ -50,6 +50,15 @@ export const MergedIntoSchema = z.object({
 });
 export type MergedInto = z.infer<typeof MergedIntoSchema>;
 
+/** A new event refused for its name (reason EVENT_EXISTS): the event that has it, to link instead. */
+export const ExistingEventSchema = z.object({
+  ref: z
+    .string()
+    .describe("what to put in the claim's About: the graph event's id, or `cand:<id>` for one of the batch"),
+  name: z.string().describe("that event's name"),
+});
+export type ExistingEvent = z.infer<typeof ExistingEventSchema>;
+
 /** Every non-2xx response body. Extra keys carry details (param, neo4jCode, position, …). */
 export const ErrorBodySchema = z.object({
   error: z
@@ -62,6 +71,9 @@ export const ErrorBodySchema = z.object({
       reason: z.string().optional().describe('why the sandbox rejected a query'),
       mergedInto: MergedIntoSchema.optional().describe(
         'NOT_FOUND for a node merged into another (POST /api/nodes/{id}/merge): the survivor to open instead',
+      ),
+      existing: ExistingEventSchema.optional().describe(
+        "CONFLICT (reason EVENT_EXISTS) for a claim's new event whose name an event already has: that event",
       ),
     })
     .catchall(z.unknown()),

@@ -1,5 +1,5 @@
 /** The client's error type: the API's error codes plus what can go wrong on the way. */
-import type { ErrorCode, MergedInto, SyntaxPosition } from '../../shared/api';
+import type { ErrorCode, ExistingEvent, MergedInto, SyntaxPosition } from '../../shared/api';
 import type { UndoBlockedBy } from '../core/ingest/undo-message';
 
 export type ClientErrorCode = ErrorCode | 'NETWORK' | 'ABORTED' | 'BAD_RESPONSE';
@@ -23,6 +23,8 @@ export class ApiError extends Error {
       current?: { version: number; properties: Record<string, unknown> };
       /** A node merged into another (NOT_FOUND): the survivor to open instead. */
       mergedInto?: MergedInto;
+      /** A claim's new event refused for its name (reason EVENT_EXISTS): the event that has it. */
+      existing?: ExistingEvent;
     } = {},
   ) {
     super(message);

@@ -54,6 +54,14 @@ function conflictOf(e: NonNullable<Partial<ErrorBody>['error']>): ApiError['deta
     : undefined;
 }
 
+/** The event a refused new event's name belongs to (reason EVENT_EXISTS), when the body names one. */
+function existingOf(e: NonNullable<Partial<ErrorBody>['error']>): ApiError['details']['existing'] {
+  const x = e.existing;
+  return e.reason === 'EVENT_EXISTS' && typeof x?.ref === 'string' && typeof x.name === 'string'
+    ? { ref: x.ref, name: x.name }
+    : undefined;
+}
+
 const cancelled = () => new ApiError(0, 'ABORTED', 'The request was cancelled.');
 
 export class ApiTransport {
@@ -134,6 +142,7 @@ export class ApiTransport {
             match: typeof e.match === 'string' ? e.match : undefined,
             current: conflictOf(e),
             mergedInto: e.mergedInto,
+            existing: existingOf(e),
           })
         : new ApiError(
             res.status,

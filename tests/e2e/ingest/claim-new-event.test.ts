@@ -1,7 +1,8 @@
 /**
  * A claim about an event nobody has recorded, end to end in Chromium: "New event…" in the claim's
  * edit form takes a name and a kind; a name the graph has for an event is refused with a message
- * that names it; saved, the article gains an event row named as given and the claim is about it;
+ * that names it and a button that puts that event in About instead (saved and accepted, the claim is
+ * about it in Neo4j; undone); named anew and saved, the article gains an event row named as given and the claim is about it;
  * accepting the claim accepts both, written to Neo4j with the claim's quote; one undo removes both.
  * The text is our own; the app runs on a private data folder with the pure-JS name finder.
  */
@@ -19,7 +20,7 @@ const NAME = 'Fire at the Belgorod fuel depot';
 
 describe('a claim about a new event in the review (e2e, headless Chromium)', () => {
   it(
-    'names the event in the claim form, refuses a graph event’s name, accepts both in one, undoes both',
+    'names the event in the claim form, refuses a graph event’s name offering that event instead, accepts both in one, undoes both',
     async () => {
       const { page, errors } = await newPage(e2e.browser);
       await submitArticle(page, { text: TEXT }, { explorer: e2e.app.url });
@@ -61,6 +62,38 @@ describe('a claim about a new event in the review (e2e, headless Chromium)', () 
       expect(await page.getByTestId('ingest-message').textContent()).toContain(`"${seeded!.name}" is in the graph`);
       expect(await page.locator('[data-testid=ingest-row][data-kind=event]').count()).toBe(0);
 
+      // "Use <name> (<id>)": that event in About, the new-event fields gone; saved and accepted, the claim is about it.
+      const use = input('use-existing');
+      expect(await use.textContent()).toBe(`Use ${seeded!.name} (${seeded!.id})`);
+      await use.click();
+      expect(await input('about').inputValue()).toBe(seeded!.id);
+      expect(await fields.count()).toBe(0);
+      await input('save').click();
+      await page.waitForSelector(`[data-testid=ingest-row][data-candidate="${id}"][data-state="edited"]`);
+      await idle(page);
+      expect(await page.locator('[data-testid=ingest-row][data-kind=event]').count()).toBe(0);
+      const aboutSeeded = () =>
+        testCypher(
+          `MATCH (:Person {id: 'vyacheslav-gladkov'})-[:MADE]->(c:Claim)-[a:ABOUT]->(e:Event {id: $eid})
+           WHERE c.accepted_by IS NOT NULL RETURN a.quote AS about`,
+          { eid: seeded!.id },
+        ).then((rs) => rs.map((r) => r.toObject()));
+      await claim.getByTestId('ingest-accept').click();
+      await page.waitForSelector(`[data-testid=ingest-row][data-candidate="${id}"][data-state="accepted"]`, {
+        timeout: 60_000,
+      });
+      expect(await aboutSeeded()).toEqual([{ about: await claim.getByTestId('ingest-quote-text').textContent() }]);
+      await claim.getByTestId('ingest-undo').click();
+      await page.waitForSelector(`[data-testid=ingest-row][data-candidate="${id}"][data-state="edited"]`, {
+        timeout: 60_000,
+      });
+      expect(await aboutSeeded()).toEqual([]);
+
+      // Or a new event after all: About emptied, named under "New event…".
+      await claim.getByTestId('ingest-edit').click();
+      await input('about').fill('');
+      await input('new-event').click();
+      await input('newEventKind').fill('fire');
       await input('newEventName').fill(NAME);
       await shot(page, 'ingest-claim-new-event');
       await input('save').click();

@@ -60,3 +60,15 @@ export function aboutProblem(about: readonly string[], newEvent: NewEvent | null
     return 'About takes events already known; name a new one under "New event…" instead';
   return about.length || newEvent ? null : 'give the event(s) the claim is about, or name a new event';
 }
+
+/**
+ * The form after "Use <name> (<ref>)" on a new event refused for its name: that event in About
+ * (comma-separated, once), no new event. Saving then links the claim to the event that has the name.
+ */
+export function withExistingEvent<F extends NewEventFields & { about: string }>(f: F, ref: string): F {
+  const about = f.about
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+  return { ...f, ...NO_NEW_EVENT, about: (about.includes(ref) ? about : [...about, ref]).join(', ') };
+}

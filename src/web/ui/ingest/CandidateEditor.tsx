@@ -7,6 +7,7 @@
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Decision } from '../../../ingest/review/decision';
+import type { ExistingEvent } from '../../../shared/api/common';
 import type { CandidateView } from '../../../shared/api/ingest';
 import {
   CLAIM_STATUSES,
@@ -20,7 +21,7 @@ import {
   type EditForm,
 } from '../../core/ingest/edit';
 import { NO_DATE } from '../../core/ingest/dates';
-import { EVENT_KINDS, NO_NEW_EVENT } from '../../core/ingest/new-event';
+import { EVENT_KINDS, NO_NEW_EVENT, withExistingEvent } from '../../core/ingest/new-event';
 import type { RefOption } from '../../core/ingest/review';
 
 export function CandidateEditor({
@@ -28,6 +29,7 @@ export function CandidateEditor({
   text,
   refs,
   busy,
+  existing,
   onSave,
   onCancel,
 }: {
@@ -35,6 +37,8 @@ export function CandidateEditor({
   text: string;
   refs: readonly RefOption[];
   busy: boolean;
+  /** The event whose name the new one was refused for: offered for About instead. */
+  existing?: ExistingEvent | null;
   onSave: (d: Decision) => void;
   onCancel: () => void;
 }) {
@@ -101,6 +105,19 @@ export function CandidateEditor({
         Accepting the claim writes the event too; undoing that accept removes both. A name the graph or this article
         already has for an event is refused: put that event in About instead.
       </p>
+      {existing ? (
+        <button
+          type="button"
+          className="btn"
+          onClick={() => {
+            setForm(withExistingEvent(form, existing.ref));
+            setNaming(false);
+          }}
+          data-testid="ingest-edit-use-existing"
+        >
+          Use {existing.name} ({existing.ref})
+        </button>
+      ) : null}
       <button
         type="button"
         className="btn"

@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import type { Decision, EntityDecision } from '../../../ingest/review/decision';
+import type { ExistingEvent } from '../../../shared/api/common';
 import type { CandidateView } from '../../../shared/api/ingest';
 import { editable } from '../../core/ingest/edit';
 import { mergeOptions, quoteSpanOf, repointedNote, viewTitle, type RefOption } from '../../core/ingest/review';
@@ -44,6 +45,7 @@ export function CandidateRow({
   current,
   editing,
   busy,
+  existing,
   onFocus,
   onEditing,
   onAction,
@@ -55,6 +57,8 @@ export function CandidateRow({
   current: boolean;
   editing: boolean;
   busy: boolean;
+  /** While editing: the event a new event of this claim was refused for (its name is taken). */
+  existing?: ExistingEvent | null;
   onFocus: () => void;
   onEditing: (on: boolean) => void;
   onAction: (a: RowAction) => void;
@@ -203,6 +207,7 @@ export function CandidateRow({
           text={text}
           refs={refs}
           busy={busy}
+          existing={existing}
           onSave={(decision) => onAction({ kind: 'edit', decision })}
           onCancel={() => onEditing(false)}
         />

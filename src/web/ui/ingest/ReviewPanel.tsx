@@ -6,6 +6,7 @@
  * API call whose answer is the batch as it now stands.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ExistingEvent } from '../../../shared/api/common';
 import type { AcceptOutcome, BatchView } from '../../../shared/api/ingest';
 import { ApiError, describeError } from '../../api/client';
 import { editable } from '../../core/ingest/edit';
@@ -46,6 +47,8 @@ export function ReviewPanel({
   const [editing, setEditing] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
+  // A claim's new event refused for its name: the event that has it, offered in that claim's form.
+  const [taken, setTaken] = useState<(ExistingEvent & { candidate: string }) | null>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const busyRef = useRef(false);
   busyRef.current = busy;
@@ -101,6 +104,7 @@ export function ReviewPanel({
   // Back to the list after an edit, so keyboard review goes on.
   const stopEditing = () => {
     setEditing(null);
+    setTaken(null);
     listRef.current?.focus();
   };
 
@@ -123,9 +127,16 @@ export function ReviewPanel({
           api.ingestMerge(batch.id, id, a.into, v.seen),
         );
       case 'edit':
-        return run(`Edited ${name}`, () => api.ingestEdit(batch.id, id, a.decision, v.seen)).then(
-          (ok) => ok && stopEditing(),
-        );
+        setTaken(null);
+        return run(`Edited ${name}`, async () => {
+          try {
+            return await api.ingestEdit(batch.id, id, a.decision, v.seen);
+          } catch (e) {
+            const existing = e instanceof ApiError ? e.details.existing : undefined;
+            if (existing) setTaken({ ...existing, candidate: id });
+            throw e;
+          }
+        }).then((ok) => ok && stopEditing());
       case 'judge': {
         const c = v.candidate;
         const forms = c.kind === 'entity' ? c.forms : [];
@@ -277,6 +288,7 @@ export function ReviewPanel({
               current={v.candidate.id === current}
               editing={editing === v.candidate.id}
               busy={busy}
+              existing={taken?.candidate === v.candidate.id ? taken : null}
               onFocus={() => setCurrent(v.candidate.id)}
               onEditing={(on) => (on ? setEditing(v.candidate.id) : stopEditing())}
               onAction={(a) => void act(v.candidate.id, a)}

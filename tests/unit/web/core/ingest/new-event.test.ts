@@ -1,12 +1,13 @@
 /**
  * "New event…" in a claim's edit form, pure: the name and kind it sends as `newEvent` (spacing
  * tidied, a kind written as events.yaml writes it), the problems it names before any round trip,
- * and the claim decision it makes with or without events in About.
+ * the claim decision it makes with or without events in About, and "Use <name> (<ref>)" after a
+ * refused name (that event in About instead of a new one).
  */
 import { describe, expect, it } from 'vitest';
 import type { Candidate } from '../../../../../src/ingest/batch';
 import { decisionOf, formOf } from '../../../../../src/web/core/ingest/edit';
-import { aboutProblem, EVENT_KINDS, newEventOf } from '../../../../../src/web/core/ingest/new-event';
+import { aboutProblem, EVENT_KINDS, newEventOf, withExistingEvent } from '../../../../../src/web/core/ingest/new-event';
 
 const TEXT = 'Vyacheslav Gladkov said a fire at a fuel depot outside Belgorod was put out overnight.';
 const claim = {
@@ -79,5 +80,23 @@ describe('a claim edit with a new event', () => {
     expect(decisionOf(claim, null, { ...f, newEventName: 'Depot fire' }, TEXT)).toEqual({
       error: 'say what kind of event the new one is (strike, meeting…)',
     });
+  });
+});
+
+describe('"Use <name> (<ref>)" after a new event refused for its name', () => {
+  it('puts the event in About once and drops the new event; the edit then links the claim to it', () => {
+    const f = {
+      ...formOf(claim, null, TEXT),
+      statement: 'The fire was put out.',
+      newEventName: 'Belgorod depot fire',
+      newEventKind: 'fire',
+    };
+    const used = withExistingEvent(f, 'belgorod-depot-fire');
+    expect(used).toMatchObject({ about: 'belgorod-depot-fire', newEventName: '', newEventKind: '' });
+    expect(decisionOf(claim, null, used, TEXT)).toMatchObject({ decision: { about: ['belgorod-depot-fire'] } });
+    const d = decisionOf(claim, null, used, TEXT);
+    expect('decision' in d && 'newEvent' in d.decision).toBe(false);
+    expect(withExistingEvent({ ...f, about: 'su-34-strike, ' }, 'cand:v2').about).toBe('su-34-strike, cand:v2');
+    expect(withExistingEvent({ ...f, about: ' cand:v2 ,su-34-strike' }, 'cand:v2').about).toBe('cand:v2, su-34-strike');
   });
 });
