@@ -6,8 +6,9 @@
  * camera there, pointing at a row highlights the node; it follows a hidden node and the timeline's
  * "Hide the rest" (what it hides is not listed, nor counted, until shown again) and is gone off the
  * map. At 1440×900 and 1280×720, opened, the map is framed again with the tray's nodes beside it,
- * not under it, and no caption is written under it; the distance card shown on hover sits beside the
- * list, opened or folded. At 1024×700 and 420×800, folded or not, it covers no other control.
+ * not under it, and no caption is written under it. At 1024×700 and 420×800, folded or not, it covers
+ * no other control. At each size, opened or folded, the distance card shown on hover sits beside the
+ * list, over neither the view switch nor its single-source chip, whole in the window.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -120,24 +121,40 @@ function captionsUnderList(page: Page): Promise<{ under: string[]; tray: number 
   });
 }
 
-/** The distance card shown for a node (as on hover), its box and the list's. */
-async function distanceCard(page: Page, key: string): Promise<{ card: Box; list: Box; main: Box }> {
+type Card = { card: Box; list: Box; main: Box; views: Box; chip: Box; viewport: Box };
+
+/** The distance card shown for a node (as on hover), its box, the list's, the view switch's and its chip's. */
+async function distanceCard(page: Page, key: string): Promise<Card> {
   await page.evaluate((k) => window.__newsgraph!.explorer.hoverNode(window.__newsgraph!.nodeId(k)), key);
   await page.getByTestId('distance-card').waitFor({ timeout: 10_000 });
+  const { width, height } = page.viewportSize()!;
   return {
     card: await box(page, '[data-testid=distance-card]'),
     list: await box(page, '[data-testid=tray-list]'),
     main: await box(page, 'main.main'),
+    views: await box(page, '.view-switch [role=tablist]'),
+    chip: await box(page, '.view-switch label:has([data-testid=single-source-toggle])'),
+    viewport: { left: 0, top: 0, right: width, bottom: height },
   };
 }
 
-/** The card beside the list, both whole in the graph area. */
-function expectBeside({ card, list, main }: { card: Box; list: Box; main: Box }): void {
-  expect(overlap(card, list), JSON.stringify({ card, list })).toBe(false);
-  expect(card.left).toBeGreaterThanOrEqual(main.left);
-  expect(card.right).toBeLessThanOrEqual(main.right);
+/** The card beside the list, over neither the view switch nor its chip, whole in the graph area and the window. */
+async function expectCardBeside(page: Page, key = 'belgorod'): Promise<void> {
+  const { card, list, main, views, chip, viewport } = await distanceCard(page, key);
+  const at = JSON.stringify({ card, list, views, chip });
+  expect(overlap(card, list), at).toBe(false);
+  expect(overlap(card, views), at).toBe(false);
+  expect(overlap(card, chip), at).toBe(false);
+  for (const frame of [main, viewport]) {
+    expect(card.left, at).toBeGreaterThanOrEqual(frame.left);
+    expect(card.right, at).toBeLessThanOrEqual(frame.right);
+    expect(card.top, at).toBeGreaterThanOrEqual(frame.top);
+    expect(card.bottom, at).toBeLessThanOrEqual(frame.bottom);
+  }
   expect(card.right - card.left).toBeGreaterThan(100);
 }
+
+const unhover = (page: Page) => page.evaluate(() => window.__newsgraph!.explorer.hoverNode(null));
 
 const trayCount = async (page: Page) => Number(await page.getByTestId('map-layer').getAttribute('data-tray-count'));
 const rowCount = (page: Page) => page.getByTestId('tray-row').count();
@@ -189,9 +206,9 @@ describe('the map\'s "Not on the map" list (e2e)', () => {
       expect(captions.under).toEqual([]);
       await shot(page, 'map-tray-list-1440');
       // The distance card (Belgorod's, as on hover) sits beside the list, both read whole.
-      expectBeside(await distanceCard(page, 'belgorod'));
+      await expectCardBeside(page);
       await shot(page, 'map-tray-list-1440-distance-card');
-      await page.evaluate(() => window.__newsgraph!.explorer.hoverNode(null));
+      await unhover(page);
 
       // Filter, point at, click: the node is highlighted, then selected with its details, the camera on it.
       const id = (await page.evaluate(() => window.__newsgraph!.nodeId('dmitry-peskov')))!;
@@ -269,8 +286,8 @@ describe('the map\'s "Not on the map" list (e2e)', () => {
       // Folded it keeps its title only, the distance card beside it too; off the map it is gone.
       await page.getByTestId('tray-list-fold').click();
       expect(await rowCount(page)).toBe(0);
-      expectBeside(await distanceCard(page, 'belgorod'));
-      await page.evaluate(() => window.__newsgraph!.explorer.hoverNode(null));
+      await expectCardBeside(page);
+      await unhover(page);
       await page.getByTestId('view-graph').click();
       await expect.poll(() => page.getByTestId('tray-list').count()).toBe(0);
     },
@@ -291,6 +308,11 @@ describe('the map\'s "Not on the map" list (e2e)', () => {
       // (The tray here has room for few captions: the check with many of them is at 1440×900.)
       expect((await captionsUnderList(page)).under).toEqual([]);
       await shot(page, 'map-tray-list-1280');
+      await expectCardBeside(page);
+      await shot(page, 'map-tray-list-1280-distance-card');
+      await unhover(page);
+      await page.getByTestId('tray-list-fold').click();
+      await expectCardBeside(page);
     },
     T,
   );
@@ -308,10 +330,14 @@ describe('the map\'s "Not on the map" list (e2e)', () => {
       const fold = page.getByTestId('tray-list-fold');
       expect(await fold.getAttribute('aria-expanded')).toBe('false');
       expect(await covered(page)).toEqual({ overlaps: [], inside: true });
+      await expectCardBeside(page);
+      await unhover(page);
       await fold.click();
       await expect.poll(() => rowCount(page)).toBeGreaterThan(3);
       expect(await covered(page)).toEqual({ overlaps: [], inside: true });
       await shot(page, `map-tray-list-${width}`);
+      await expectCardBeside(page);
+      await shot(page, `map-tray-list-${width}-distance-card`);
     },
     T,
   );
