@@ -164,26 +164,24 @@ function bodyBefore(c: Ctx, sentence: Span, v: number): RefDraft | undefined {
     const narrowed = fits.filter(([, name]) => qualifiers.every((q) => nameWords(name).includes(q)));
     if (narrowed.length) fits = narrowed;
   }
-  if (fits.length === 1)
-    return {
-      start: at,
-      end,
-      text: phrase,
-      cluster: fits[0]![0],
-      resolvedBy: 'role',
-      note: `"${phrase}" read as ${fits[0]![1]}, named earlier`,
-    };
-  if (!fits.length && BUSINESS.has(noun)) return businessBefore(c, at, end, phrase, noun);
-  return {
-    start: at,
-    end,
-    text: phrase,
-    resolvedBy: 'role',
-    note: fits.length
+  const span = { start: at, end, text: phrase };
+  if (fits.length === 1) return roleRef(span, `"${phrase}" read as ${fits[0]![1]}, named earlier`, fits[0]![0]);
+  if (!fits.length && BUSINESS.has(noun)) return businessBefore(c, span, noun);
+  return roleRef(
+    span,
+    fits.length
       ? `"${phrase}" left open: ${fits.length} bodies named earlier fit (${fits.map(([, n]) => n).join(', ')})`
       : `"${phrase}" left open: no body named earlier fits`,
-  };
+  );
 }
+
+/** A body read from a role noun: the one named earlier (`cluster`), or left open; `note` says which and why. */
+const roleRef = (span: Span & { text: string }, note: string, cluster?: number): RefDraft => ({
+  ...span,
+  ...(cluster === undefined ? {} : { cluster }),
+  resolvedBy: 'role',
+  note,
+});
 
 /**
  * "the company said" where no name has the noun: the organisation named before (outside quotations)
@@ -193,7 +191,8 @@ function bodyBefore(c: Ctx, sentence: Span, v: number): RefDraft | undefined {
  * claimant stays open with them named in the note, as for several bodies of one noun. Only names
  * typed as organisations count: an untyped one may be a person's.
  */
-function businessBefore(c: Ctx, at: number, end: number, phrase: string, noun: string): RefDraft {
+function businessBefore(c: Ctx, span: Span & { text: string }, noun: string): RefDraft {
+  const { start: at, text: phrase } = span;
   const firms = new Map<number, string>();
   for (const x of c.mentions)
     if (
@@ -208,23 +207,17 @@ function businessBefore(c: Ctx, at: number, end: number, phrase: string, noun: s
     }
   const fits = [...firms];
   if (fits.length === 1)
-    return {
-      start: at,
-      end,
-      text: phrase,
-      cluster: fits[0]![0],
-      resolvedBy: 'role',
-      note: `"${phrase}" read as ${fits[0]![1]}: the one organisation named earlier that is no public body (no name has "${noun}")`,
-    };
-  return {
-    start: at,
-    end,
-    text: phrase,
-    resolvedBy: 'role',
-    note: fits.length
+    return roleRef(
+      span,
+      `"${phrase}" read as ${fits[0]![1]}: the one organisation named earlier that is no public body (no name has "${noun}")`,
+      fits[0]![0],
+    );
+  return roleRef(
+    span,
+    fits.length
       ? `"${phrase}" left open: ${fits.length} organisations named earlier could be it (${fits.map(([, n]) => n).join(', ')})`
       : `"${phrase}" left open: no body named earlier fits`,
-  };
+  );
 }
 
 /** A pronoun subject right before the verb, resolved to the last person (he/she) or organisation/place (it/they) outside quotations. */
