@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { e2eSession, idle, newPage, nodeId, openExplorer, shot } from '../support/browser';
 import { testDriver, testNeo4j } from '../support/neo4j';
 import { graphFingerprint, reseedIfChanged } from '../support/seeded';
+import { captionBoxes } from './support/layout';
 
 const T = 240_000;
 const e2e = e2eSession();
@@ -135,27 +136,7 @@ describe('panels around the graph (e2e)', () => {
       }
       // Captions avoid each other (no pile-up around Belgorod), the best connected places keep
       // theirs, and the tray is wide enough for its captions.
-      const labels = await page.evaluate(() => {
-        const h = window.__newsgraph!;
-        const ctrl = h.explorer.sigmaController!;
-        const sigma = ctrl.sigma;
-        const s = sigma.getSettings();
-        const ctx = document.createElement('canvas').getContext('2d')!;
-        ctx.font = `${s.labelWeight} ${s.labelSize}px ${s.labelFont}`;
-        return [...sigma.getNodeDisplayedLabels()].flatMap((id) => {
-          const d = sigma.getNodeDisplayData(id);
-          if (!d?.label) return [];
-          const text = d.label.length > 34 ? `${d.label.slice(0, 33).trimEnd()}…` : d.label;
-          const v = sigma.framedGraphToViewport(d);
-          const size = sigma.scaleSize(d.size);
-          const w = ctx.measureText(text).width;
-          // Only the side comes from the app (a caption may be written left of its node); the box is measured here.
-          const before = (ctrl.labels.captionBox(id)?.left ?? Infinity) < v.x;
-          const left = before ? v.x - size - 4 - w : v.x + size + 4;
-          const box = { l: left, r: left + w, t: v.y - 9, b: v.y + 4.8 };
-          return [{ id, key: h.explorer.graphState.nodes.get(id)?.key ?? id, tray: !h.views.location(id), ...box }];
-        });
-      });
+      const labels = await captionBoxes(page);
       expect(labels.length).toBeGreaterThan(8);
       const piled: string[] = [];
       labels.forEach((a, i) =>

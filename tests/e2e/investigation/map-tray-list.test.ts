@@ -13,7 +13,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { e2eSession, idle, newPage, openExplorer, shot } from '../../support/browser';
-import { box, overlap, type Box } from '../support/layout';
+import { box, captionBoxes, overlap, type Box } from '../support/layout';
 
 const T = 240_000;
 const e2e = e2eSession();
@@ -85,40 +85,23 @@ function underList(page: Page): Promise<string[]> {
 }
 
 /**
- * The canvas's written captions that run under the list, by text: each box measured here from its
- * node's place and text (as graph-panels.test.ts does; only the side, right or left of the node,
- * comes from the app), in page pixels; and how many tray captions are written.
+ * The canvas's written captions that run under the list, by text (boxes from captionBoxes, moved
+ * to page pixels), and how many tray captions are written.
  */
-function captionsUnderList(page: Page): Promise<{ under: string[]; tray: number }> {
-  return page.evaluate(() => {
-    const h = window.__newsgraph!;
-    const ctrl = h.explorer.sigmaController!;
-    const sigma = ctrl.sigma;
-    const s = sigma.getSettings();
-    const ctx = document.createElement('canvas').getContext('2d')!;
-    ctx.font = `${s.labelWeight} ${s.labelSize}px ${s.labelFont}`;
-    const list = document.querySelector('[data-testid=tray-list]')!.getBoundingClientRect();
-    const graph = document.querySelector('[data-testid=graph]')!.getBoundingClientRect();
-    const trayLeft = Number(
-      document.querySelector('[data-testid=map-layer]')!.getAttribute('data-tray')!.split(',')[0],
-    );
-    let tray = 0;
-    const under = [...sigma.getNodeDisplayedLabels()].flatMap((id) => {
-      const d = sigma.getNodeDisplayData(id);
-      if (!d?.label) return [];
-      const text = d.label.length > 34 ? `${d.label.slice(0, 33).trimEnd()}…` : d.label;
-      const v = sigma.framedGraphToViewport(d);
-      const size = sigma.scaleSize(d.size);
-      const w = ctx.measureText(text).width;
-      const before = (ctrl.labels.captionBox(id)?.left ?? Infinity) < v.x;
-      const left = graph.left + (before ? v.x - size - 4 - w : v.x + size + 4);
-      const top = graph.top + v.y - 9;
-      const bottom = graph.top + v.y + 4.8;
-      if (!h.views.location(id) && v.x >= trayLeft) tray++;
-      return left < list.right && list.left < left + w && top < list.bottom && list.top < bottom ? [text] : [];
-    });
-    return { under, tray };
-  });
+async function captionsUnderList(page: Page): Promise<{ under: string[]; tray: number }> {
+  const [list, graph, captions] = [
+    await box(page, '[data-testid=tray-list]'),
+    await box(page, '[data-testid=graph]'),
+    await captionBoxes(page),
+  ];
+  const trayLeft = Number((await page.getByTestId('map-layer').getAttribute('data-tray'))!.split(',')[0]);
+  const tray = captions.filter((c) => c.tray && c.x >= trayLeft).length;
+  const under = captions
+    .filter((c) =>
+      overlap({ left: graph.left + c.l, right: graph.left + c.r, top: graph.top + c.t, bottom: graph.top + c.b }, list),
+    )
+    .map((c) => c.text);
+  return { under, tray };
 }
 
 type Card = { card: Box; list: Box; main: Box; views: Box; chip: Box; viewport: Box };

@@ -13,6 +13,48 @@ export function box(page: Page, sel: string): Promise<Box> {
   }, sel);
 }
 
+/** A caption sigma wrote on the canvas: its node, and its box in the graph area's pixels. */
+export type CaptionBox = {
+  id: string;
+  key: string;
+  text: string;
+  /** Off the map, in its tray (map view only). */
+  tray: boolean;
+  /** The node's x. */
+  x: number;
+  l: number;
+  r: number;
+  t: number;
+  b: number;
+};
+
+/**
+ * The captions written on the canvas, each box measured here from its node's place and text; only
+ * the side (right or left of the node) comes from the app, so a wrong box in the app shows.
+ */
+export function captionBoxes(page: Page): Promise<CaptionBox[]> {
+  return page.evaluate(() => {
+    const h = window.__newsgraph!;
+    const ctrl = h.explorer.sigmaController!;
+    const sigma = ctrl.sigma;
+    const s = sigma.getSettings();
+    const ctx = document.createElement('canvas').getContext('2d')!;
+    ctx.font = `${s.labelWeight} ${s.labelSize}px ${s.labelFont}`;
+    return [...sigma.getNodeDisplayedLabels()].flatMap((id) => {
+      const d = sigma.getNodeDisplayData(id);
+      if (!d?.label) return [];
+      const text = d.label.length > 34 ? `${d.label.slice(0, 33).trimEnd()}…` : d.label;
+      const v = sigma.framedGraphToViewport(d);
+      const size = sigma.scaleSize(d.size);
+      const w = ctx.measureText(text).width;
+      const before = (ctrl.labels.captionBox(id)?.left ?? Infinity) < v.x;
+      const l = before ? v.x - size - 4 - w : v.x + size + 4;
+      const key = h.explorer.graphState.nodes.get(id)?.key ?? id;
+      return [{ id, key, text, tray: !h.views.location(id), x: v.x, l, r: l + w, t: v.y - 9, b: v.y + 4.8 }];
+    });
+  });
+}
+
 /**
  * The timeline's counts of what the graph shows are written, inside the strip's bar, over no other
  * control of the bar; a brushed range's dates stay whole beside them.
