@@ -3,7 +3,7 @@
  * (or statement or type) and the article's title, so the trail reads "Maria Kovalenko (Drone attack
  * on a school)" rather than "b-e6cea430bf05/e11" even after the batch is gone.
  */
-import type { Batch } from '../batch';
+import type { Batch, Candidate } from '../batch';
 
 const MAX = 80;
 
@@ -14,3 +14,6 @@ export function auditNames(batch: Batch, decision: unknown): { name?: string; ti
   const title = batch.article.title?.trim() || undefined;
   return { ...(name ? { name } : {}), ...(title ? { title } : {}) };
 }
+
+/** The candidate's quote and where it is in the article. */
+export const quoteOf = (c: Candidate) => ({ quote: c.quote, start: c.quoteSpan.start, end: c.quoteSpan.end });

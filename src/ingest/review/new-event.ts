@@ -8,6 +8,10 @@
  * A name the graph already has for an event (its name or an alias, case aside), or that an event
  * of this batch already goes by, is refused with the reference to use instead: two events of one
  * name would be read as one. Nothing is staged on a refusal.
+ *
+ * An edit or reject of the claim that leaves such an event unreferenced takes it out of the batch
+ * (with its decision), unless it is accepted or another candidate's decision still points at it:
+ * otherwise it would sit in the review with nothing to be written for.
  */
 import type { Transaction } from 'neo4j-driver';
 import {
@@ -21,9 +25,9 @@ import {
 } from '../batch';
 import { trimSpan } from '../extract/quote';
 import type { DecisionRow } from '../staging/store';
-import { candRef, CAND, type ClaimDecision, type EventDecision, type NewEvent } from './decision';
+import { candRef, CAND, type ClaimDecision, type Decision, type EventDecision, type NewEvent } from './decision';
 import { ReviewBlocked, ReviewInvalid } from './errors';
-import { articleWords, proposalFor } from './proposals';
+import { articleWords, proposalFor, refsOf } from './proposals';
 
 /** What the event candidate says found it: no pass did, a reviewer named it. */
 export const NAMED_IN_REVIEW: ExtractorInfo = { name: 'review', version: '1' };
@@ -154,4 +158,39 @@ export function eventsNamedFor(
       about.has(c.id) &&
       !['accepted', 'rejected'].includes(decisions.get(c.id)?.state ?? ''),
   );
+}
+
+/**
+ * The batch without the events named in review for the claim `claimId` that nothing points at any
+ * more, their ids, and the claim's `edit` without them in About. `rejected`: the claim's own edit
+ * no longer counts. Every other candidate's decision in force counts, a rejected one's edit too
+ * (reopening brings it back); `decisions` are those in force apart from the claim's. An accepted
+ * event always stays. Pure.
+ */
+export function withoutOrphans<D>(
+  b: Batch,
+  claimId: string,
+  decisions: ReadonlyMap<string, DecisionRow>,
+  edit: D,
+  rejected = false,
+): { batch: Batch; removed: string[]; edit: D } {
+  const named = b.candidates.filter(
+    (c) => c.kind === 'event' && c.forClaim === claimId && decisions.get(c.id)?.state !== 'accepted',
+  );
+  if (!named.length) return { batch: b, removed: [], edit };
+  const pointed = new Set<string>();
+  for (const c of b.candidates) {
+    if (c.kind === 'link' || (c.id === claimId && rejected)) continue;
+    const d = c.id === claimId ? edit : (decisions.get(c.id)?.edit ?? proposalFor(b, c, decisions).decision);
+    if (d) for (const ref of refsOf(c.kind, d as Decision)) pointed.add(ref);
+  }
+  const removed = new Set(named.filter((e) => !pointed.has(candRef(e.id))).map((e) => e.id));
+  if (!removed.size) return { batch: b, removed: [], edit };
+  // A reference left in the claim's edit would point at the next event given the same id.
+  const about = (edit as ClaimDecision | undefined)?.about;
+  return {
+    batch: { ...b, candidates: b.candidates.filter((c) => !removed.has(c.id)) },
+    removed: [...removed],
+    edit: about ? { ...edit, about: about.filter((r) => !removed.has(r.slice(CAND.length))) } : edit,
+  };
 }

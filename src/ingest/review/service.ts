@@ -23,12 +23,12 @@ import {
 import { ForeignDatabase, ReviewBlocked, ReviewInvalid, ReviewNotFound } from './errors';
 import { withJudgements } from './judged';
 import { bulkCandidates } from './proposals';
-import { eventsNamedFor, graphEventNamed, graphEventRefusal, withNewEvent } from './new-event';
+import { eventsNamedFor, graphEventNamed, graphEventRefusal, withNewEvent, withoutOrphans } from './new-event';
 import { redated } from './redate';
 import type { AcceptOutcome, ReviewActor, ReviewDeps } from './transaction';
 import { decisionOf, summaryOf, viewOf, type AcceptRecord, type BatchSummary, type BatchView } from './view';
 import { undoAccept } from './undo';
-import { auditNames } from './audit-names';
+import { auditNames, quoteOf } from './audit-names';
 import { assertSeen } from './seen';
 
 export type { AcceptOutcome, AuditSink, ReviewActor, ReviewDeps } from './transaction';
@@ -135,11 +135,12 @@ export class ReviewService {
         )
       : null;
     const stored = added?.claimDecision ?? parsed;
+    const left = withoutOrphans(added?.batch ?? raw.batch, c.id, decisions, stored); // a new event named earlier
     this.d.staging.tx(() => {
-      if (added) {
-        this.d.staging.replaceBatch(batchId, added.batch);
+      if (added || left.removed.length) this.d.staging.replaceBatch(batchId, left.batch);
+      if (added)
         this.d.staging.setDecision(batchId, added.event.id, { state: 'edited', edit: added.eventDecision }, actor.name);
-      }
+      for (const id of left.removed) this.d.staging.clearDecision(batchId, id);
       this.d.staging.setDecision(batchId, c.id, { state: 'edited', edit: stored }, actor.name);
     });
     this.d.audit.record(actor, {
@@ -148,11 +149,10 @@ export class ReviewService {
       before,
       after: stored,
       detail: {
-        quote: c.quote,
-        start: c.quoteSpan.start,
-        end: c.quoteSpan.end,
+        ...quoteOf(c),
         ...auditNames(s.batch, stored),
         ...(added ? { newEvent: { candidate: added.event.id, name: named!.name, kind: named!.kind } } : {}),
+        ...(left.removed.length ? { removedEvents: left.removed } : {}),
       },
     });
     return this.view(batchId);
@@ -162,18 +162,28 @@ export class ReviewService {
   reject(batchId: string, candidateId: string, actor: ReviewActor, notSame: string[] = []): BatchView {
     const s = this.staged(batchId);
     const c = this.entityOf(s.batch, this.candidate(s.batch, candidateId));
-    const row = this.d.staging.decisions(batchId).get(c.id);
+    const decisions = this.d.staging.decisions(batchId);
+    const row = decisions.get(c.id);
     if (row?.state === 'accepted') throw new ReviewBlocked(`${c.id} is accepted; undo it instead.`);
     const forms = c.kind === 'entity' ? c.forms : [];
     for (const entityId of notSame)
       for (const form of forms) this.judge({ left: { form }, right: { entityId }, verdict: 'not-same' }, actor);
-    this.d.staging.setDecision(batchId, c.id, { state: 'rejected', edit: row?.edit }, actor.name);
+    const left = withoutOrphans(this.staged(batchId, true).batch, c.id, decisions, row?.edit, true);
+    this.d.staging.tx(() => {
+      if (left.removed.length) this.d.staging.replaceBatch(batchId, left.batch);
+      for (const id of left.removed) this.d.staging.clearDecision(batchId, id);
+      this.d.staging.setDecision(batchId, c.id, { state: 'rejected', edit: left.edit }, actor.name);
+    });
     this.d.audit.record(actor, {
       action: 'ingest.reject',
       target: `${batchId}/${c.id}`,
       before: row ? { state: row.state } : { state: 'pending' },
       after: { state: 'rejected', notSame },
-      detail: { quote: c.quote, start: c.quoteSpan.start, end: c.quoteSpan.end, ...auditNames(s.batch, row?.edit) },
+      detail: {
+        ...quoteOf(c),
+        ...auditNames(s.batch, row?.edit),
+        ...(left.removed.length ? { removedEvents: left.removed } : {}),
+      },
     });
     return this.view(batchId);
   }

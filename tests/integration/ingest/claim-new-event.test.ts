@@ -4,9 +4,11 @@
  * at it. Accepting the claim writes both in one accept (the event with who/when, the article's
  * mention with the quote and offsets, the claim's ABOUT to it); one undo removes both. An empty name,
  * a name the graph or the batch already has for an event, and a `newEvent` sent straight to accept
- * are refused with nothing staged or written. Our own text.
+ * are refused with nothing staged or written. Once the claim is about something else, or rejected,
+ * the event it named leaves the batch, unless another claim is about it. Our own text.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { Staging } from '../../../src/ingest/staging/store';
 import { graphFingerprint, reseedIfChanged, seededFingerprint } from '../../support/seeded';
 import { reviewApi, type ReviewApi } from './support/review-api';
 
@@ -15,6 +17,9 @@ const TEXT = `Fire at a fuel depot outside Belgorod
 Vyacheslav Gladkov said on Telegram that a fire at a fuel depot outside Belgorod was put out overnight and nobody was hurt.
 `;
 const NAME = 'Fire at the Belgorod fuel depot';
+const TWO = `${TEXT}
+Andrei Klishas said on Monday that the fire at the depot was started on purpose by people who were never found.
+`;
 let r: ReviewApi;
 let seeded: string;
 
@@ -27,15 +32,15 @@ const edit = (batch: string, candidate: string, decision: unknown) =>
   r.call('PATCH', `/api/ingest/batches/${batch}/candidates/${candidate}`, { decision });
 
 /** Stages the text and returns its batch id and its claim as proposed. */
-async function stage(): Promise<{ id: string; claim: any; text: string }> {
-  const s = await r.stage('depot.txt', TEXT, { published: '2024-06-02', outlet: 'Example Wire' });
+async function stage(body = TEXT, count = 1): Promise<{ id: string; claim: any; text: string; claims: any[] }> {
+  const s = await r.stage('depot.txt', body, { published: '2024-06-02', outlet: 'Example Wire' });
   expect(s.status, JSON.stringify(s.body)).toBe(200);
   const view = await r.batch(s.body.batch.id);
   const claims = view.candidates.filter((v: any) => v.candidate.kind === 'claim');
-  expect(claims).toHaveLength(1);
+  expect(claims).toHaveLength(count);
   expect(view.candidates.filter((v: any) => v.candidate.kind === 'event')).toEqual([]);
   expect(claims[0].decision).toMatchObject({ claimant: 'vyacheslav-gladkov', about: [] });
-  return { id: view.id, claim: claims[0], text: view.text };
+  return { id: view.id, claim: claims[0], text: view.text, claims };
 }
 
 beforeAll(async () => {
@@ -176,5 +181,62 @@ describe('a claim about a new event', () => {
       await cypher("MATCH (e:Event {id: 'depot-fire-elsewhere'}) DELETE e");
     }
     expect(await graphFingerprint()).toBe(seeded);
+  });
+
+  it('takes the event out once the claim is about another event or rejected, keeping one another claim is about', async () => {
+    await r?.close();
+    r = await reviewApi();
+    const [graphEvent] = await cypher<{ id: string }>(
+      'MATCH (e:Event) WHERE e.accepted_by IS NULL RETURN e.id AS id ORDER BY e.id LIMIT 1',
+    );
+    const events = async (id: string) =>
+      (await r.batch(id)).candidates.filter((x: any) => x.candidate.kind === 'event').map((x: any) => x.candidate.id);
+    const name = async (id: string, c: string, decision: any) => {
+      const saved = await edit(id, c, { ...decision, newEvent: { name: NAME, kind: 'fire' } });
+      expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+      return saved.body.batch.candidates.find((x: any) => x.candidate.id === c).decision;
+    };
+
+    // Edited back to a graph event: the event and its decision are gone, the audit says so.
+    const { id, claim } = await stage();
+    const c = claim.candidate.id as string;
+    const named = await name(id, c, claim.decision);
+    const [v] = await events(id);
+    expect(named.about).toEqual([`cand:${v}`]);
+    const back = await edit(id, c, { ...named, about: [graphEvent!.id] });
+    expect(back.status, JSON.stringify(back.body)).toBe(200);
+    expect(await events(id)).toEqual([]);
+    expect(back.body.batch.candidates.find((x: any) => x.candidate.id === c).decision.about).toEqual([graphEvent!.id]);
+    expect(new Staging(r.store).decisions(id).has(v!)).toBe(false);
+    expect(r.audit('ingest.edit').at(0)?.detail).toMatchObject({ removedEvents: [v] });
+
+    // Rejected: gone too; reopened, the claim's edit no longer points at it.
+    await name(id, c, back.body.batch.candidates.find((x: any) => x.candidate.id === c).decision);
+    const [v2] = await events(id);
+    expect((await r.call('POST', `/api/ingest/batches/${id}/candidates/${c}/reject`, {})).status).toBe(200);
+    expect(await events(id)).toEqual([]);
+    expect(new Staging(r.store).decisions(id).has(v2!)).toBe(false);
+    expect(r.audit('ingest.reject').at(0)?.detail).toMatchObject({ removedEvents: [v2] });
+    expect((await r.call('POST', `/api/ingest/batches/${id}/candidates/${c}/reopen`, {})).status).toBe(200);
+    const reopened = (await r.batch(id)).candidates.find((x: any) => x.candidate.id === c);
+    expect(reopened.decision.about).not.toContain(`cand:${v2}`);
+    expect(await graphFingerprint()).toBe(seeded);
+
+    // Another claim is about it: it stays when its own claim is about something else or rejected.
+    const two = await stage(TWO, 2);
+    const [a, b] = two.claims.map((x: any) => x.candidate.id as string);
+    const aNamed = await name(two.id, a!, two.claims[0].decision);
+    const [w] = await events(two.id);
+    const other = await edit(two.id, b!, {
+      ...two.claims[1].decision,
+      claimant: 'andrei-klishas',
+      about: [`cand:${w}`],
+    });
+    expect(other.status, JSON.stringify(other.body)).toBe(200);
+    expect((await edit(two.id, a!, { ...aNamed, about: [graphEvent!.id] })).status).toBe(200);
+    expect(await events(two.id)).toEqual([w]);
+    expect((await r.call('POST', `/api/ingest/batches/${two.id}/candidates/${a}/reject`, {})).status).toBe(200);
+    expect(await events(two.id)).toEqual([w]);
+    expect(new Staging(r.store).decisions(two.id).get(w!)?.state).toBe('edited');
   });
 });

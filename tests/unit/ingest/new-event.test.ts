@@ -1,13 +1,14 @@
 /**
  * A claim's new event, the staging side, pure: the event candidate it adds (the claim's quote, at
  * most 30 words, `forClaim`, a create decision), a name an event of the batch goes by refused with
- * its reference, what a claim's accept writes first, and bulk accept never taking it alone.
+ * its reference, what a claim's accept writes first, bulk accept never taking it alone, and the
+ * event taken out again once nothing points at it.
  */
 import { describe, expect, it } from 'vitest';
 import { extractWithText } from '../../../src/ingest/article';
 import { batchProblems, wordCount, type Batch, type ClaimCandidate } from '../../../src/ingest/batch';
 import type { ClaimDecision } from '../../../src/ingest/review/decision';
-import { eventsNamedFor, withNewEvent } from '../../../src/ingest/review/new-event';
+import { eventsNamedFor, withNewEvent, withoutOrphans } from '../../../src/ingest/review/new-event';
 import { bulkCandidates, proposalFor } from '../../../src/ingest/review/proposals';
 import type { DecisionRow } from '../../../src/ingest/staging/store';
 import { GAZETTEER } from './gazetteer';
@@ -83,5 +84,59 @@ describe("a claim's new event in the batch", () => {
     // A rejected one is no longer in the way.
     decisions.set(first.event.id, row(first.event.id, 'rejected', first.eventDecision));
     expect(withNewEvent(first.batch, claim, again, decisions, text, 'ed').event.id).not.toBe(first.event.id);
+  });
+
+  it('is taken out once the claim is about something else or rejected, unless accepted or pointed at elsewhere', async () => {
+    const { batch, text, claim, decision } = await staged();
+    const r = withNewEvent(
+      batch,
+      claim,
+      { ...decision, newEvent: { name: 'Depot fire', kind: 'fire' } },
+      new Map(),
+      text,
+      'ed',
+    );
+    const v = r.event.id;
+    const decisions = new Map([
+      [v, row(v, 'edited', r.eventDecision)],
+      [claim.id, row(claim.id, 'edited', r.claimDecision)],
+    ]);
+    // Still in About: kept.
+    expect(withoutOrphans(r.batch, claim.id, decisions, r.claimDecision).removed).toEqual([]);
+
+    const elsewhere = { ...r.claimDecision, about: ['su-34-strike'] };
+    const edited = withoutOrphans(r.batch, claim.id, decisions, elsewhere);
+    expect(edited.removed).toEqual([v]);
+    expect(edited.batch.candidates.map((c) => c.id)).toEqual(batch.candidates.map((c) => c.id));
+    expect(edited.edit).toEqual(elsewhere);
+    expect(r.batch.candidates.some((c) => c.id === v)).toBe(true); // the batch given is left as it was
+
+    // Rejected: the claim's own edit no longer counts, and loses the reference.
+    const rejected = withoutOrphans(r.batch, claim.id, decisions, r.claimDecision, true);
+    expect(rejected.removed).toEqual([v]);
+    expect(rejected.edit.about).toEqual([]);
+    expect(withoutOrphans(r.batch, claim.id, decisions, undefined, true).removed).toEqual([v]);
+
+    // Accepted: stays.
+    const accepted = new Map(decisions).set(v, row(v, 'accepted', r.eventDecision));
+    expect(withoutOrphans(r.batch, claim.id, accepted, elsewhere).removed).toEqual([]);
+    expect(withoutOrphans(r.batch, claim.id, accepted, r.claimDecision, true).removed).toEqual([]);
+
+    // Another claim is about it (even a rejected one, which reopening brings back): stays.
+    const other: ClaimCandidate = { ...claim, id: `${claim.id}x` };
+    const two = { ...r.batch, candidates: [...r.batch.candidates, other] };
+    for (const state of ['edited', 'rejected'] as const) {
+      const withOther = new Map(decisions).set(other.id, row(other.id, state, { ...decision, about: [`cand:${v}`] }));
+      expect(withoutOrphans(two, claim.id, withOther, elsewhere).removed).toEqual([]);
+      expect(withoutOrphans(two, claim.id, withOther, r.claimDecision, true).removed).toEqual([]);
+    }
+    const notAbout = new Map(decisions).set(
+      other.id,
+      row(other.id, 'edited', { ...decision, about: ['su-34-strike'] }),
+    );
+    expect(withoutOrphans(two, claim.id, notAbout, elsewhere).removed).toEqual([v]);
+
+    // Another claim's own new event is not this claim's to take out.
+    expect(withoutOrphans(r.batch, other.id, decisions, elsewhere).removed).toEqual([]);
   });
 });
