@@ -37,6 +37,17 @@ const row = (candidate: string, state: DecisionRow['state'], edit: unknown): Dec
   by: 'ed',
 });
 
+/** The claim's edit naming a new event "Depot fire", saved on a batch with no decisions yet. */
+const depotFire = (s: Awaited<ReturnType<typeof staged>>) =>
+  withNewEvent(
+    s.batch,
+    s.claim,
+    { ...s.decision, newEvent: { name: 'Depot fire', kind: 'fire' } },
+    new Map(),
+    s.text,
+    'ed',
+  );
+
 describe("a claim's new event in the batch", () => {
   it("is an event candidate with the claim's quote (≤ 30 words), named for the claim, that the claim is about", async () => {
     const { batch, text, claim, decision } = await staged();
@@ -67,15 +78,9 @@ describe("a claim's new event in the batch", () => {
   });
 
   it('is refused under a name an event of the batch goes by, pointing at it', async () => {
-    const { batch, text, claim, decision } = await staged();
-    const first = withNewEvent(
-      batch,
-      claim,
-      { ...decision, newEvent: { name: 'Depot fire', kind: 'fire' } },
-      new Map(),
-      text,
-      'ed',
-    );
+    const s = await staged();
+    const { text, claim, decision } = s;
+    const first = depotFire(s);
     const decisions = new Map([[first.event.id, row(first.event.id, 'edited', first.eventDecision)]]);
     const again = { ...decision, newEvent: { name: ' depot  FIRE ', kind: 'fire' } };
     expect(() => withNewEvent(first.batch, claim, again, decisions, text, 'ed')).toThrow(
@@ -87,15 +92,9 @@ describe("a claim's new event in the batch", () => {
   });
 
   it('is taken out once the claim is about something else or rejected, unless accepted or pointed at elsewhere', async () => {
-    const { batch, text, claim, decision } = await staged();
-    const r = withNewEvent(
-      batch,
-      claim,
-      { ...decision, newEvent: { name: 'Depot fire', kind: 'fire' } },
-      new Map(),
-      text,
-      'ed',
-    );
+    const s = await staged();
+    const { batch, claim, decision } = s;
+    const r = depotFire(s);
     const v = r.event.id;
     const decisions = new Map([
       [v, row(v, 'edited', r.eventDecision)],
