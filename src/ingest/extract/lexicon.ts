@@ -265,3 +265,10 @@ export const AGENCIES = new Set(
 
 /** Whether a name is a news agency's ("Reuters", "Associated Press"): a source, never a party to the story. */
 export const isNewsAgency = (name: string): boolean => AGENCIES.has(name.trim().toLowerCase());
+
+/** Last words of an outlet's name ("Northbridge Wire", "Evening Courier"): a person's name never ends so. */
+export const OUTLET_WORDS = new Set(
+  'wire times news post herald gazette courier journal tribune press daily telegraph guardian independent observer mail express standard chronicle review record star sun mirror bulletin agency media network radio tv television broadcasting online today weekly magazine monitor dispatch sentinel examiner inquirer register argus echo advertiser citizen globe insider'.split(
+    ' ',
+  ),
+);

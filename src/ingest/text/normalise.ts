@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { AGENCIES, DAYS, MONTHS, SENTENCE_STARTERS } from '../extract/lexicon';
+import { AGENCIES, DAYS, MONTHS, OUTLET_WORDS, SENTENCE_STARTERS } from '../extract/lexicon';
 import { datelineDay, datelineOf } from './dateline';
 import { IngestInputError } from './errors';
 import { htmlToText } from './html';
@@ -83,12 +83,6 @@ const BY_PHRASE_WORDS = new Set(
   ),
 );
 
-/** Last words of an outlet's name ("Northbridge Wire", "Evening Courier"): a person's name never ends so. */
-const OUTLET_WORDS = new Set(
-  'wire times news post herald gazette courier journal tribune press daily telegraph guardian independent observer mail express standard chronicle review record star sun mirror bulletin agency media network radio tv television broadcasting online today weekly magazine monitor dispatch sentinel examiner inquirer register argus echo advertiser citizen globe insider'.split(
-    ' ',
-  ),
-);
 /** Words of a role, never of an outlet ("Kyiv Bureau", "Staff Writer", "Senior Editor"). */
 const ROLE_WORDS = new Set(
   'correspondent correspondents writer writers reporter reporters editor editors staff contributor columnist chief bureau producer photographer analyst journalist desk'.split(

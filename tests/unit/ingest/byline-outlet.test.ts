@@ -65,3 +65,47 @@ describe('a bare name after the byline names', () => {
     expect(b.article.outlet).toBeUndefined();
   });
 });
+
+describe('the outlet named after "in" elsewhere in the text', () => {
+  it('is the outlet when an outlet word follows it there ("in Harbourview Gazette")', async () => {
+    const body = 'Captain Lund, writing in Harbourview Gazette last year, warned of storms.';
+    expect(await outletOf('By Anna Kowal, Harbourview', { body })).toBe('Harbourview');
+    const in2 = 'The warning ran in Harbourview Times on Monday.';
+    expect(await outletOf('By Anna Kowal, Harbourview', { body: in2 })).toBe('Harbourview');
+  });
+
+  it('is the outlet after "writing in", "published in" and the like', async () => {
+    expect(await outletOf('By Anna Kowal, Harbourview', { body: 'Lund, writing in Harbourview, urged calm.' })).toBe(
+      'Harbourview',
+    );
+    const published = 'A letter published in Harbourview on Monday urged calm.';
+    expect(await outletOf('By Anna Kowal, Harbourview', { body: published })).toBe('Harbourview');
+  });
+
+  it('is the outlet when the text has it report, where a bare "in" it is ambiguous', async () => {
+    const body = 'Harbourview reported on Monday that Lund told reporters in Harbourview the route was closed.';
+    expect(await outletOf('By Anna Kowal, Harbourview', { body })).toBe('Harbourview');
+  });
+
+  it('is the outlet when the finder types it an organisation right after "in"', async () => {
+    const body = 'Lund told reporters in Harbourview the route was closed.';
+    expect(await outletOf('By Anna Kowal, Harbourview', { body, types: { Harbourview: 'ORGANIZATION' } })).toBe(
+      'Harbourview',
+    );
+  });
+
+  it('is still a place after a bare "in", and after "from" or "near" whatever reports it', async () => {
+    expect(
+      await outletOf('By Anna Kowal, Harbourview', {
+        body: 'Lund told reporters in Harbourview the route was closed.',
+      }),
+    ).toBeUndefined();
+    const near = 'Harbourview reported on Monday that the ferry sank near Harbourview.';
+    expect(await outletOf('By Anna Kowal, Harbourview', { body: near })).toBeUndefined();
+    const gazetteAndPlace = 'Writing in Harbourview Gazette, Lund said ferries from Harbourview stopped.';
+    expect(await outletOf('By Anna Kowal, Harbourview', { body: gazetteAndPlace })).toBeUndefined();
+    // Harbourview Gazette is cited, not Harbourview.
+    const gazetteInPlace = 'Writing in Harbourview Gazette, Lund said ferries in Harbourview stopped.';
+    expect(await outletOf('By Anna Kowal, Harbourview', { body: gazetteInPlace })).toBeUndefined();
+  });
+});
