@@ -3,7 +3,7 @@ import { ORG_HEADS } from '../link/normalise';
 import { DAYS, DEMONYMS, MONTHS, SENTENCE_STARTERS, TITLES } from './lexicon';
 import { splitSentences } from './sentences';
 
-export const JS_FINDER_VERSION = '1.1.0';
+export const JS_FINDER_VERSION = '1.2.0';
 
 /** Word tokens: letters/digits joined by inner hyphens, apostrophes or dots ("Lvova-Belova", "U.S.", "Su-34"). */
 const WORD = /[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*\.?/gu;
@@ -11,10 +11,15 @@ const WORD = /[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*\.?/gu;
 const CONNECTORS = new Set(['of', 'the', 'for', 'de', 'al', 'bin', 'von', 'van', 'der']);
 /** Last words of organisation and place names: a run ending in one keeps its leading "title" words ("Defense Ministry"). */
 const NAME_HEADS = new Set(
-  'ministry department service committee council agency group base organization organisation forces force army navy office assembly commission union alliance bank court party guard staff'.split(
+  'ministry department service committee council agency group base organization organisation forces force army navy office assembly commission union alliance bank court party guard staff university institute academy college'.split(
     ' ',
   ),
 );
+
+/** Group nouns not in "-s" ("Police of Ostrava"): with plurals, a group of people before "of", never a name's head. */
+const GROUPS = new Set(['police', 'people', 'personnel']);
+/** A plural ("Residents", "Witnesses"; not "Congress", "Campus", "Genesis") or a group noun that heads no name. */
+const isGroup = (w: string) => !NAME_HEADS.has(w) && (GROUPS.has(w) || /(?<![sui])s$/.test(w));
 
 interface Word {
   start: number;
@@ -105,11 +110,18 @@ export function capitalisedRuns(text: string): NameSpan[] {
         else break;
       }
       let run = ws.slice(i, j + 1);
+      // Sentence-initial, a word before "of" is a group of people ("Residents of Ostrava" → "Ostrava"),
+      // or the head of a name even where the text writes it in lower case ("Ministry of Defence").
+      const beforeOf = ws[i + 1]?.text === 'of' ? ws[i] : undefined;
       i = j + 1;
       // Trim what is capitalised for other reasons.
       if (run[0]!.start === s.start || /["“‘(]$/.test(text.slice(s.start, run[0]!.start))) {
-        while (run.length && (SENTENCE_STARTERS.has(lower(run[0]!.text)) || lowerWords.has(lower(run[0]!.text))))
-          run = run.slice(1);
+        const common = (w: Word) =>
+          SENTENCE_STARTERS.has(lower(w.text)) ||
+          (w === beforeOf
+            ? isGroup(lower(w.text)) || (lowerWords.has(lower(w.text)) && !NAME_HEADS.has(lower(w.text)))
+            : lowerWords.has(lower(w.text)));
+        while (run.length && common(run[0]!)) run = run.slice(1);
       }
       if (!run.length) continue;
       const isTitle = (w: Word) => TITLES.has(lower(w.text)) || TITLES.has(w.text.toLowerCase());

@@ -25,3 +25,24 @@ describe('capitalised runs in another script', () => {
     expect(names('Officials in Łódź met Ørsted engineers and the Su-34 crew.')).toEqual(['Łódź', 'Ørsted', 'Su-34']);
   });
 });
+
+describe('a sentence-initial word before "of"', () => {
+  it('is dropped when it names a group of people ("Residents of Ostrava" → "Ostrava")', () => {
+    expect(names('Residents of Ostrava fled on Tuesday.')).toEqual(['Ostrava']);
+    expect(names('Firefighters of Ostrava worked all night.')).toEqual(['Ostrava']);
+    expect(names('Police of Ostrava closed the road.')).toEqual(['Ostrava']);
+    expect(names('Witnesses of the blast in Ostrava spoke to Lena Holm on Monday.')).toEqual(['Ostrava', 'Lena Holm']);
+    expect(names('“Residents of Ostrava are tired,” Lena Holm said.')).toEqual(['Ostrava', 'Lena Holm']);
+  });
+
+  it('stays when it heads a name ("Bank of England"), even where the text writes it in lower case', () => {
+    expect(names('Bank of England raised rates.')).toEqual(['Bank of England']);
+    expect(names('Ministry of Defence said so. Later the ministry said more.')).toEqual(['Ministry of Defence']);
+    expect(names('University of Kharkiv was hit. The university was closed.')).toEqual(['University of Kharkiv']);
+    expect(names('Armed Forces of Ukraine said the bridge was hit.')).toEqual(['Armed Forces of Ukraine']);
+  });
+
+  it('is still dropped when the text writes it in lower case and it heads no name', () => {
+    expect(names('North of Ostrava the road is closed. The road north is icy.')).toEqual(['Ostrava']);
+  });
+});
