@@ -23,6 +23,12 @@ async function indexNames(driver: Driver, database: string): Promise<string[]> {
   return (r.records[0]?.get('names') as string[] | undefined) ?? [];
 }
 
+/** Whether newsgraph seeded the database: it has newsgraph's schema (OURS). One SHOW INDEXES. */
+export async function isSeededByUs(driver: Driver, database: string): Promise<boolean> {
+  const names = await indexNames(driver, database);
+  return OURS.every((n) => names.includes(n));
+}
+
 /**
  * Applies the schema (idempotent) to a database with newsgraph's schema that lacks part of it;
  * returns the names it added ([] when nothing was missing), or null when the database is not ours.

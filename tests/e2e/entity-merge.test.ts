@@ -6,11 +6,20 @@
  * duplicate merged while the governor is not on the canvas gives its place to the governor; undone
  * after the governor was hidden, it comes back where it was. On a server with accounts.
  */
-import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { idle, nodeId, shot } from '../support/browser';
 import { testDriver, testNeo4j } from '../support/neo4j';
-import { search } from './support/explorer';
+import {
+  canvasKeys,
+  confirmMerge,
+  drawnEdge,
+  dupEdgeDrawn,
+  mergeIntoGovernor,
+  movedEdge,
+  open,
+  pickDuplicate,
+  undoFromAudit,
+} from './support/merge';
 import { accountsSession, PASSWORD } from './support/accounts';
 import { signIn } from './support/sign-in';
 
@@ -24,6 +33,9 @@ const DUP3 = 'gladkov-vv-duplicate';
 const DUP4 = 'vlad-gladkov-duplicate';
 /** A fifth, merged in its place like the fourth, the governor hidden, then the merge undone. */
 const DUP5 = 'viacheslav-gladkov-duplicate';
+/** A sixth, with a place never drawn beside it: merged, the merge step gone back, undone, the page reloaded. */
+const DUP6 = 'v-v-gladkov-duplicate';
+const FAR = 'merge-far-place';
 // The session gives other files the seeded graph back (the merge changes it).
 // The first account must be an admin.
 const e2e = accountsSession('newsgraph-e2e-entity-merge-', { ada: 'admin', ed: 'editor' });
@@ -42,105 +54,17 @@ beforeAll(async () => {
        CREATE (:Entity:Person {id: $dup4, name: 'Vlad Gladkov', aliases: [], description: 'Misspelt.', dataset: g.dataset})
              -[:GOVERNOR_OF {evidence_starts: [3]}]->(place)
        CREATE (:Entity:Person {id: $dup5, name: 'Viacheslav Gladkov', aliases: [], description: 'Transliterated.', dataset: g.dataset})
-             -[:GOVERNOR_OF {evidence_starts: [4]}]->(place)`,
-      { dup: DUP, dup2: DUP2, dup3: DUP3, dup4: DUP4, dup5: DUP5 },
+             -[:GOVERNOR_OF {evidence_starts: [4]}]->(place)
+       CREATE (d6:Entity:Person {id: $dup6, name: 'V. V. Gladkov', aliases: [], description: 'Initials.', dataset: g.dataset})
+             -[:GOVERNOR_OF {evidence_starts: [5]}]->(place)
+       CREATE (d6)-[:LOCATED_IN {evidence_starts: [6]}]->(:Entity:Place {id: $far, name: 'Far Place', aliases: [], dataset: g.dataset})`,
+      { dup: DUP, dup2: DUP2, dup3: DUP3, dup4: DUP4, dup5: DUP5, dup6: DUP6, far: FAR },
       { database: testNeo4j().database },
     );
   } finally {
     await driver.close();
   }
 }, 60_000);
-
-/** The element id of the governor's GOVERNOR_OF relationship whose evidence starts at `start`. */
-async function movedEdge(start: number): Promise<string> {
-  const driver = testDriver();
-  try {
-    const r = await driver.executeQuery(
-      `MATCH ({id: 'vyacheslav-gladkov'})-[r:GOVERNOR_OF]->() WHERE r.evidence_starts = [$start] RETURN elementId(r) AS id`,
-      { start },
-      { database: testNeo4j().database },
-    );
-    return r.records[0]!.get('id') as string;
-  } finally {
-    await driver.close();
-  }
-}
-
-/** The governor's version as stored (0 when absent). */
-async function governorVersion(): Promise<number> {
-  const driver = testDriver();
-  try {
-    const r = await driver.executeQuery(
-      `MATCH (n {id: 'vyacheslav-gladkov'}) RETURN coalesce(n.version, 0) AS v`,
-      {},
-      { database: testNeo4j().database },
-    );
-    return Number(r.records[0]!.get('v'));
-  } finally {
-    await driver.close();
-  }
-}
-
-/** Merges `duplicate` into the governor as the merge dialog sends it (the governor need not be drawn). */
-async function mergeIntoGovernor(page: Page, duplicate: string, reason: string): Promise<void> {
-  const version = await governorVersion();
-  await page.evaluate(
-    ([d, v, r]) =>
-      window.__newsgraph!.merge('vyacheslav-gladkov', {
-        duplicate: d as string,
-        version: v as number,
-        duplicateVersion: 0,
-        reason: r as string,
-      }),
-    [duplicate, version, reason] as const,
-  );
-  await idle(page);
-}
-
-/** Whether relationship `id` is in the view's graph and drawn on the canvas. */
-function drawnEdge(page: Page, id: string): Promise<boolean> {
-  return page.evaluate((e) => {
-    const x = window.__newsgraph!.explorer;
-    return x.state.history.present.state.edges.has(e) && x.graph.hasEdge(e);
-  }, id);
-}
-
-/** Whether a relationship of the node with key `key` is drawn. */
-function dupEdgeDrawn(page: Page, key: string): Promise<boolean> {
-  return page.evaluate((k) => {
-    const x = window.__newsgraph!.explorer;
-    const id = window.__newsgraph!.nodeId(k);
-    return !!id && x.graph.hasNode(id) && x.graph.degree(id) > 0;
-  }, key);
-}
-
-/** Selects the search's hit named `name` and waits for its detail. */
-async function open(page: Page, text: string, name: string): Promise<void> {
-  await search(page, text);
-  await page.locator('[data-testid=search-results] [role=option]', { hasText: name }).first().click();
-  await page.getByTestId('detail-name').filter({ hasText: name }).waitFor({ timeout: 60_000 });
-  await page.getByTestId('reltypes').waitFor({ timeout: 60_000 });
-  await idle(page);
-}
-
-/** Opens the merge dialog on the open entity and picks the duplicate named `name` through its search. */
-async function pickDuplicate(page: Page, name: string): Promise<void> {
-  await page.getByTestId('merge-entity').click();
-  await page.getByTestId('merge-entity-dialog').waitFor();
-  await page.getByTestId('merge-entity-q').fill(name);
-  await page.getByTestId('merge-entity-hit').filter({ hasText: name }).first().click();
-  await page.getByTestId('merge-entity-chosen').waitFor({ timeout: 30_000 });
-}
-
-/** Gives the reason, confirms, and waits for the dialog to close and `name` to show as an alias. */
-async function confirmMerge(page: Page, name: string, reason: string, beforeConfirm?: () => Promise<unknown>) {
-  await page.getByTestId('merge-entity-reason').fill(reason);
-  await beforeConfirm?.();
-  await page.getByTestId('merge-entity-confirm').click();
-  await page.getByTestId('merge-entity-dialog').waitFor({ state: 'detached', timeout: 30_000 });
-  const exact = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-  await page.locator('.aliases .alias', { hasText: exact }).waitFor({ timeout: 30_000 });
-}
 
 describe('merging a duplicate from the detail panel (e2e)', () => {
   it(
@@ -375,6 +299,45 @@ describe('merging a duplicate from the detail panel (e2e)', () => {
         expect(await page.evaluate((g) => window.__newsgraph!.explorer.graphState.hidden.has(g), governor)).toBe(true);
         expect(await page.evaluate((m) => window.__newsgraph!.explorer.graphState.edges.has(m), moved)).toBe(false);
         await shot(page, 'entity-merge-09-undone-in-place');
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+    T,
+  );
+  it(
+    "an undone merge rebuilt from the address draws what the undo drew, not the duplicate's whole neighbourhood",
+    async () => {
+      const { page, context, errors } = await signIn(e2e.browser, e2e.app.url, 'ada', PASSWORD);
+      try {
+        // The duplicate and the region only (its other place is never drawn), by a query a link replays.
+        const q = encodeURIComponent(`MATCH (d {id: '${DUP6}'})-[r:GOVERNOR_OF]->(p) RETURN d, r, p`);
+        await page.goto(`${e2e.app.url}/?cypher=${q}&run=1`);
+        await page.waitForFunction((k) => !!window.__newsgraph?.nodeId(k), DUP6, { timeout: 90_000 });
+        await idle(page);
+        await page.evaluate(() => window.__newsgraph!.explorer.setDrawer({ open: false }));
+        expect(await canvasKeys(page)).toEqual(['belgorod-region', DUP6].sort());
+        await mergeIntoGovernor(page, DUP6, 'initials again');
+        // The governor took its place with both moved relationships; going back a step takes them away.
+        expect(await nodeId(page, FAR)).not.toBeNull();
+        await page.evaluate(() => window.__newsgraph!.explorer.back());
+        await idle(page);
+        expect(await canvasKeys(page)).toEqual(['belgorod-region']);
+
+        await undoFromAudit(page, 'initials again', 'another man');
+        const live = await canvasKeys(page);
+        expect(live).toEqual(['belgorod-region', DUP6].sort());
+        expect(await dupEdgeDrawn(page, DUP6)).toBe(true);
+
+        // The address rebuilds the same canvas: the duplicate with its relationship to the region.
+        expect(page.url()).toMatch(/[?&](v|vid)=/);
+        await page.reload();
+        await page.waitForFunction((k) => !!window.__newsgraph?.nodeId(k), DUP6, { timeout: 90_000 });
+        await idle(page);
+        expect(await canvasKeys(page)).toEqual(live);
+        expect(await dupEdgeDrawn(page, DUP6)).toBe(true);
+        await shot(page, 'entity-merge-10-undone-reloaded');
         expect(errors).toEqual([]);
       } finally {
         await context.close();

@@ -23,15 +23,19 @@ async function main(): Promise<void> {
 
   // Seed an empty database, as npm start does (the loader is all-or-nothing).
   try {
-    const { seedIfEmpty, formatCounts } = await import('../../dataset/index');
+    const { countsMarks, seedIfEmpty, formatCounts } = await import('../../dataset/index');
+    const { openAppStore } = await import('../../runtime/store/app-store');
     const driver = createDriver(target);
+    const store = openAppStore(env.NEWSGRAPH_DATA_DIR);
     try {
-      const report = await seedIfEmpty(driver, target.database, { log: (l) => console.log(l) });
+      const log = (l: string) => console.log(l);
+      const report = await seedIfEmpty(driver, target.database, { log, counts: countsMarks(store) });
       if (report)
         console.log(
           `newsgraph: seeded the empty database in ${(report.ms / 1000).toFixed(1)} s\n${formatCounts(report.counts)}`,
         );
     } finally {
+      store.close();
       await driver.close();
     }
   } catch (e) {

@@ -1,11 +1,14 @@
 /**
  * Replaying a link's view recipe (core/history/recipe.ts) on a fresh page: each layer fetched
  * again in order with the requests that made it (the overview, a query with its parameters, an
- * expansion page by page, paths, single nodes), then the hidden nodes, the pins at their
- * positions, the timeline's filters and the view. The same node set comes back whether or not
- * the drawer is open.
+ * expansion page by page, paths, single nodes, what a merge or its undo drew), then the hidden
+ * nodes, the pins at their positions, the timeline's filters and the view. The same node set
+ * comes back whether or not the drawer is open.
  */
-import { EMPTY_GRAPH, findNode } from '../core/graph/graph-store';
+import { addLayer, EMPTY_GRAPH, findNode, type LayerSource } from '../core/graph/graph-store';
+import { aroundPart } from '../core/graph/merge-view';
+import { MERGE_DRAW_MAX } from '../../shared/api/merge-caps';
+import { describeError } from '../api/errors';
 import { pinNode, hideNodes } from '../core/expansion/actions';
 import { commitGraph, graphOf } from '../core/history/actions';
 import type { ViewRecipe } from '../core/history/recipe';
@@ -38,6 +41,10 @@ export async function replayRecipe(app: Explorer, r: ViewRecipe): Promise<void> 
         if (i === 0) clear(app);
         if (!findNode(graphOf(app.state), l.ref)) await app.selection.addRef(l.ref);
         break;
+      case 'around':
+        if (i === 0) clear(app);
+        await replayAround(app, l);
+        break;
     }
   }
   const g = () => graphOf(app.state);
@@ -62,6 +69,30 @@ export async function replayRecipe(app: Explorer, r: ViewRecipe): Promise<void> 
     if (t.singleSource) app.timeline.setHideSingleSource(true);
   }
   if (r.view) await app.views.setMode(r.view);
+}
+
+/**
+ * A merge's or its undo's layer: the node with its relationships to the nodes drawn then (one
+ * read of those between it and the loaded ones; a page of its neighbours, the size of what the
+ * write drew, only for ends not loaded), as one step. A node gone since draws nothing; the
+ * status line says so.
+ */
+async function replayAround(app: Explorer, l: Extract<LayerSource, { kind: 'around' }>): Promise<void> {
+  const g = graphOf(app.state);
+  try {
+    const center = findNode(g, l.ref) ?? (await app.api.node(l.ref)).node;
+    const loaded = l.ends.flatMap((ref) => findNode(g, ref)?.id ?? []);
+    const between = await app.api.edgesBetween({ nodes: [center.id], among: loaded, limit: MERGE_DRAW_MAX });
+    const page = loaded.length < l.ends.length ? await app.api.neighbours(center.id, { limit: MERGE_DRAW_MAX }) : null;
+    const part = aroundPart(center, l.ends, [...between.edges, ...(page?.edges ?? [])], page?.nodes ?? [], g);
+    const n = part.edges.length;
+    const title = `Drew ${center.caption} with ${n} ${n === 1 ? 'relationship' : 'relationships'}`;
+    app.store.set((s) => commitGraph(addLayer(graphOf(s), part, { kind: 'node', title, source: l }), title)(s));
+    const fresh = part.nodes.map((x) => x.id).filter((id) => !g.nodes.has(id));
+    if (fresh.length) app.render.runLayout(false, fresh);
+  } catch (e) {
+    app.shell.setStatus('error', `Could not draw “${l.ref}” again: ${describeError(e)}`);
+  }
 }
 
 /** A recipe that does not start from the overview or a query starts from an empty view. */

@@ -43,7 +43,10 @@ export type LayerSource =
   | { kind: 'query'; query?: string; cypher?: string; params: Record<string, unknown> }
   | { kind: 'expand'; ref: string; pages: { type?: string; skip: number; limit: number }[] }
   | { kind: 'paths'; from: string; to: string; exclude: string[] }
-  | { kind: 'node'; ref: string };
+  | { kind: 'node'; ref: string }
+  // A node with its relationships to these nodes (by reference): what a merge or its undo drew,
+  // read again as such rather than as the node's whole neighbourhood.
+  | { kind: 'around'; ref: string; ends: string[] };
 
 export interface GraphState {
   /** Data of every node some layer holds. */

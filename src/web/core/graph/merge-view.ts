@@ -6,27 +6,78 @@
  * drawn when the survivor or the duplicate is on the canvas (the survivor then takes the
  * duplicate's place); an undo while the survivor is, or when the duplicate was on the canvas as it
  * was merged away (then as the analyst last saw it, with its relationships to what is on the
- * canvas, even if the survivor left since): the change is about what the analyst sees.
+ * canvas, even if the survivor left since): the change is about what the analyst sees. A link
+ * rebuilds either step as it was drawn (an `around` layer, app/link.ts), not as a neighbourhood.
  */
-import type { GraphPayload } from '../../../shared/graph';
-import { MERGE_DRAW_MAX } from '../../../shared/api/merge-caps';
+import type { GraphEdge, GraphNode, GraphPayload } from '../../../shared/graph';
 import { commitGraph, graphOf } from '../history/actions';
 import type { AppState } from '../state';
-import { addLayer, type GraphState, type LayerSource } from './graph-store';
+import { addLayer, nodeRef, type GraphState, type LayerSource } from './graph-store';
 import { dropEdgesEverywhere, dropNodeEverywhere } from './node-data';
 
-/** How a link fetches the layer again: the node's neighbours (which hold what was drawn). */
-const sourceOf = (ref: string): LayerSource => ({ kind: 'expand', ref, pages: [{ skip: 0, limit: MERGE_DRAW_MAX }] });
+/**
+ * How a link fetches a drawn layer again: its node `center` (reference `ref`) with its
+ * relationships to the other nodes they join (in `payload`, else loaded in `g`), by reference
+ * (sorted): what was drawn, not the node's whole neighbourhood. O(payload).
+ */
+export function aroundSource(payload: GraphPayload, center: string, ref: string, g: GraphState): LayerSource {
+  const read = new Map(payload.nodes.map((n) => [n.id, n]));
+  const ends = new Set(payload.nodes.filter((n) => n.id !== center).map(nodeRef));
+  for (const e of payload.edges) {
+    const other = e.source === center ? e.target : e.source;
+    const n = other === center ? undefined : (read.get(other) ?? g.nodes.get(other));
+    if (n) ends.add(nodeRef(n));
+  }
+  return { kind: 'around', ref, ends: [...ends].sort() };
+}
+
+/**
+ * What a link's `around` layer draws, from what its replay read: `center`, and of `edges` (read
+ * with `nodes`; the graph `g` has the other loaded ends) those between it and the nodes `ends`
+ * names by reference (or itself), with those ends. Nothing else read joins. O(edges + nodes + ends).
+ */
+export function aroundPart(
+  center: GraphNode,
+  ends: readonly string[],
+  edges: readonly GraphEdge[],
+  nodes: readonly GraphNode[],
+  g: GraphState,
+): GraphPayload {
+  const wanted = new Set(ends);
+  const read = new Map(nodes.map((n) => [n.id, n]));
+  const end = (id: string): GraphNode | undefined => {
+    const n = read.get(id) ?? g.nodes.get(id);
+    return n && (wanted.has(nodeRef(n)) || wanted.has(n.id)) ? n : undefined;
+  };
+  const out = new Map<string, GraphNode>([[center.id, center]]);
+  const kept = new Map<string, GraphEdge>();
+  for (const e of edges) {
+    if (kept.has(e.id) || (e.source !== center.id && e.target !== center.id)) continue;
+    const other = e.source === center.id ? e.target : e.source;
+    const n = other === center.id ? center : end(other);
+    if (!n) continue;
+    out.set(n.id, n);
+    kept.set(e.id, e);
+  }
+  return { nodes: [...out.values()], edges: [...kept.values()] };
+}
 
 /** Whether node `id` is on the canvas: loaded and not hidden by the analyst. */
 const onCanvas = (g: GraphState, id: string): boolean => g.nodes.has(id) && !g.hidden.has(id);
 
-/** Adds `payload` as one step titled `title` (nothing when it holds no node). */
+/** Adds `payload` around node `center` (reference `ref`) as one step titled `title` (nothing when it holds no node). */
 const drawn =
-  (payload: GraphPayload, title: string, ref: string) =>
+  (payload: GraphPayload, title: string, center: string, ref: string) =>
   (s: AppState): AppState =>
     payload.nodes.length
-      ? commitGraph(addLayer(graphOf(s), payload, { kind: 'node', title, source: sourceOf(ref) }), title)(s)
+      ? commitGraph(
+          addLayer(graphOf(s), payload, {
+            kind: 'node',
+            title,
+            source: aroundSource(payload, center, ref, graphOf(s)),
+          }),
+          title,
+        )(s)
       : s;
 
 /**
@@ -46,8 +97,8 @@ export const mergedView =
     const next = onCanvas(g, m.duplicate)
       ? { ...dropped, mergedShown: new Set([...s.mergedShown, m.duplicate]) }
       : dropped;
-    if (replaces) return drawn(m.moved, m.title, m.ref)(next);
-    return survivorShown && m.moved.edges.length ? drawn(m.moved, m.title, m.ref)(next) : next;
+    if (replaces) return drawn(m.moved, m.title, m.survivor, m.ref)(next);
+    return survivorShown && m.moved.edges.length ? drawn(m.moved, m.title, m.survivor, m.ref)(next) : next;
   };
 
 /**
@@ -85,6 +136,6 @@ export const unmergedView =
     const after = dropEdgesEverywhere(m.removed)(s);
     const next = seen ? { ...after, mergedShown: new Set([...s.mergedShown].filter((id) => id !== m.was)) } : after;
     const g = graphOf(next);
-    if (onCanvas(g, m.survivor) && m.restored.edges.length) return drawn(m.restored, m.title, m.ref)(next);
-    return seen ? drawn(asLastSeen(m.restored, m.duplicate, g), m.title, m.ref)(next) : next;
+    if (onCanvas(g, m.survivor) && m.restored.edges.length) return drawn(m.restored, m.title, m.duplicate, m.ref)(next);
+    return seen ? drawn(asLastSeen(m.restored, m.duplicate, g), m.title, m.duplicate, m.ref)(next) : next;
   };

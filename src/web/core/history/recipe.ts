@@ -1,6 +1,7 @@
 /**
  * A view as a recipe a link can carry: how each layer of the graph was fetched (the overview, a
- * query with its parameters, expansions page by page, paths, single nodes), which nodes are
+ * query with its parameters, expansions page by page, paths, single nodes, a node with its
+ * relationships to given nodes: what a merge or its undo drew), which nodes are
  * hidden and pinned where, the timeline's filters and the view (graph, map, claims). Replaying it
  * on a fresh page (app/link.ts) rebuilds the same node set; the link holds it compressed
  * (deflate, base64url) in one parameter. Pure (unit-tested in Node).
@@ -121,6 +122,8 @@ function validLayer(l: unknown): l is LayerSource {
       return isStr(x.from) && isStr(x.to) && isStrArr(x.exclude);
     case 'node':
       return isStr(x.ref);
+    case 'around':
+      return isStr(x.ref) && isStrArr(x.ends);
     default:
       return false;
   }

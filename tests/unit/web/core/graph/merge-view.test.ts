@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphEdge, GraphNode } from '../../../../../src/shared/graph';
 import { commitGraph, graphOf, redo, undo } from '../../../../../src/web/core/history/actions';
-import { hide } from '../../../../../src/web/core/graph/graph-store';
-import { mergedView, unmergedView } from '../../../../../src/web/core/graph/merge-view';
+import { addLayer, hide } from '../../../../../src/web/core/graph/graph-store';
+import { aroundPart, mergedView, unmergedView } from '../../../../../src/web/core/graph/merge-view';
+import { decodeRecipe, encodeRecipe } from '../../../../../src/web/core/history/recipe';
 import { stateWith } from '../state';
 
 const node = (id: string, name: string): GraphNode => ({
@@ -161,5 +162,75 @@ describe('an undone merge drawn at once', () => {
     // A merge seen but not named by the undo (an audit entry without it) is not drawn either.
     const seen = merge(stateWith({ nodes: [dup, region], edges: [] }));
     expect(graphOf(unmerge()(undo()(seen))).nodes.has(back.id)).toBe(false);
+  });
+});
+
+describe('a merge or its undo rebuilt from a link', () => {
+  const back = { ...dup, id: 'e:v-gladkov-again' };
+  const far = node('kharkiv', 'Kharkiv');
+  const restored = {
+    nodes: [back, region, gov, far],
+    edges: [edge('r:back', back, region), edge('r:between', back, gov), edge('r:far', back, far)],
+  };
+  const lastLayer = (s: ReturnType<typeof stateWith>) => graphOf(s).layers[graphOf(s).layers.length - 1]!;
+
+  it('records what the undo drew as the duplicate with its relationships to those nodes, and reads back only them', () => {
+    // Merged while only the duplicate was drawn, the survivor removed since: undone as last seen.
+    const merge = mergedView({
+      duplicate: dup.id,
+      survivor: gov.id,
+      moved: { nodes: [gov, region], edges: [edge('r:new', gov, region)] },
+      title: 'Merged',
+      ref: 'gladkov',
+    });
+    const before = undo()(merge(stateWith({ nodes: [dup, region], edges: [edge('r:old', dup, region)] })));
+    const live = unmergedView({
+      survivor: gov.id,
+      duplicate: back.id,
+      was: dup.id,
+      removed: ['r:new'],
+      restored,
+      title: 'Undid the merge',
+      ref: 'v-gladkov',
+    })(before);
+    const layer = lastLayer(live);
+    expect(layer.source).toEqual({ kind: 'around', ref: 'v-gladkov', ends: ['belgorod'] });
+    // The recipe carries it through a link.
+    expect(decodeRecipe(encodeRecipe({ layers: [layer.source!] }))?.layers).toEqual([layer.source]);
+    // The replay reads the relationships between the duplicate and the loaded ends, and a page of
+    // its neighbours holding more (the one to Kharkiv, and a relationship added since): only the
+    // undo's own join.
+    const later = node('kyiv', 'Kyiv');
+    const part = aroundPart(
+      back,
+      layer.source!.kind === 'around' ? layer.source!.ends : [],
+      [...restored.edges, edge('r:later', back, later), edge('r:elsewhere', gov, region)],
+      [...restored.nodes, later],
+      graphOf(before),
+    );
+    const replayed = addLayer(graphOf(before), part, { kind: 'node', title: 'Drew', source: layer.source! });
+    expect([...replayed.nodes.keys()].sort()).toEqual([...graphOf(live).nodes.keys()].sort());
+    expect([...replayed.edges.keys()].sort()).toEqual([...graphOf(live).edges.keys()].sort());
+    expect(replayed.nodes.has(far.id)).toBe(false);
+  });
+
+  it('records what a merge drew on the survivor the same way, ends by element id when they have no key', () => {
+    const keyless: GraphNode = { ...node('x', 'Unkeyed'), id: 'e:unkeyed', key: null };
+    const moved = { nodes: [gov, region, keyless], edges: [edge('r:new', gov, region), edge('r:x', keyless, gov)] };
+    const s = mergedView({ duplicate: dup.id, survivor: gov.id, moved, title: 'Merged', ref: 'gladkov' })(
+      stateWith({ nodes: [gov, dup], edges: [] }),
+    );
+    const source = lastLayer(s).source;
+    expect(source).toEqual({ kind: 'around', ref: 'gladkov', ends: ['belgorod', 'e:unkeyed'] });
+    // Replayed with everything read: the same nodes and relationships, the survivor's others left out.
+    const part = aroundPart(
+      gov,
+      source!.kind === 'around' ? source!.ends : [],
+      [...moved.edges, edge('r:other', gov, claim)],
+      [region, keyless, claim],
+      graphOf(stateWith({ nodes: [gov], edges: [] })),
+    );
+    expect(part.nodes.map((n) => n.id).sort()).toEqual([gov.id, region.id, keyless.id].sort());
+    expect(part.edges.map((e) => e.id).sort()).toEqual(['r:new', 'r:x']);
   });
 });
