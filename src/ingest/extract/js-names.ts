@@ -1,9 +1,9 @@
 import type { NameFinder, NameSpan } from './types';
 import { ORG_HEADS } from '../link/normalise';
 import { DAYS, DEMONYMS, MONTHS, SENTENCE_STARTERS, TITLES } from './lexicon';
-import { splitSentences } from './sentences';
+import { ABBREVIATIONS, splitSentences } from './sentences';
 
-export const JS_FINDER_VERSION = '1.2.0';
+export const JS_FINDER_VERSION = '1.3.0';
 
 /** Word tokens: letters/digits joined by inner hyphens, apostrophes or dots ("Lvova-Belova", "U.S.", "Su-34"). */
 const WORD = /[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*\.?/gu;
@@ -21,6 +21,20 @@ const GROUPS = new Set(['police', 'people', 'personnel']);
 /** A plural ("Residents", "Witnesses"; not "Congress", "Campus", "Genesis") or a group noun that heads no name. */
 const isGroup = (w: string) => !NAME_HEADS.has(w) && (GROUPS.has(w) || /(?<![sui])s$/.test(w));
 
+/** A month's dot never joins a name, and "Jan" is also a given name. */
+const MONTH_ABBR = /^(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)$/;
+/** Initials ("J.", "U.S.") and the abbreviations after which the splitter ends no sentence ("Gen.", "St.", "Inc."). */
+function keepsStop(t: string): boolean {
+  const w = t.slice(0, -1).toLowerCase();
+  return /^(\p{Lu}\.)+$/u.test(t) || (/^\p{Lu}/u.test(t) && ABBREVIATIONS.has(w) && !MONTH_ABBR.test(w));
+}
+/**
+ * A company's legal suffix ends its name and keeps its dot ("Acme Inc.", as the company writes it;
+ * one full stop serves both when the sentence ends there). The splitter cannot tell whether that
+ * stop also ends the sentence, so the run ends here ("Acme Inc. Its chief" → "Acme Inc.").
+ */
+const COMPANY_SUFFIX = /^(inc|ltd|corp|co)\.$/i;
+
 interface Word {
   start: number;
   end: number;
@@ -35,8 +49,8 @@ function words(text: string, from: number, to: number): Word[] {
     // A possessive ends the name: "Russia’s Defense Ministry" → "Russia", then "Defense Ministry".
     const poss = /['’]s$/.exec(t);
     if (poss) t = t.slice(0, -2);
-    // A sentence-final full stop is not part of the word (initials and "U.S." keep theirs).
-    if (t.endsWith('.') && !/^(\p{Lu}\.)+$/u.test(t) && !/^\p{Lu}[a-z]{0,3}\.$/u.test(t)) t = t.slice(0, -1);
+    // A full stop after a name ends the sentence ("Lena Holm."): only initials and abbreviations keep theirs.
+    if (t.endsWith('.') && !keepsStop(t)) t = t.slice(0, -1);
     out.push({ start: m.index, end: m.index + t.length, text: t });
     if (poss) out.push({ start: m.index + t.length, end: m.index + t.length + 2, text: "'s" });
   }
@@ -98,6 +112,8 @@ export function capitalisedRuns(text: string): NameSpan[] {
       while (j + 1 < ws.length) {
         const gap = text.slice(ws[j]!.end, ws[j + 1]!.start);
         if (gap !== ' ' && gap !== '') break;
+        // "Co. Cork" (a county) starts with the word: only a suffix after a name ends it.
+        if (j > i && COMPANY_SUFFIX.test(ws[j]!.text)) break;
         const next = ws[j + 1]!.text;
         if (isCap(next)) j++;
         else if (

@@ -1,7 +1,7 @@
 import type { Sentence } from './types';
 
-/** Words after which a full stop does not end a sentence (titles, months, initials of states). */
-const ABBREVIATIONS = new Set(
+/** Words after which a full stop does not end a sentence (titles, months, initials of states); in a name they keep it. */
+export const ABBREVIATIONS = new Set(
   'mr mrs ms dr gen sen rep gov lt col capt sgt maj adm st jr sr prof no nos vol jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u inc co corp ltd vs etc a.m p.m approx dept est fig'.split(
     ' ',
   ),

@@ -3,6 +3,8 @@
  * English text is no name candidate, while Latin names with diacritics still are.
  */
 import { describe, expect, it } from 'vitest';
+import { extractWithText } from '../../../src/ingest/article';
+import { batchProblems, type ClaimCandidate, type EntityCandidate } from '../../../src/ingest/batch';
 import { capitalisedRuns } from '../../../src/ingest/extract/js-names';
 
 const names = (text: string) => capitalisedRuns(text).map((n) => n.text);
@@ -44,5 +46,60 @@ describe('a sentence-initial word before "of"', () => {
 
   it('is still dropped when the text writes it in lower case and it heads no name', () => {
     expect(names('North of Ostrava the road is closed. The road north is icy.')).toEqual(['Ostrava']);
+  });
+});
+
+describe('a full stop after a name', () => {
+  const spans = (text: string) =>
+    capitalisedRuns(text).map((n) => ({ text: n.text, slice: text.slice(n.start, n.end) }));
+
+  it('ends the sentence, not the name, after a short surname ("Lena Holm." → "Lena Holm")', () => {
+    expect(names('Reporters spoke to Lena Holm.')).toEqual(['Reporters', 'Lena Holm']);
+    expect(names('He met Wu. Then he met Li Wei.')).toEqual(['Wu', 'Li Wei']);
+    expect(names('Dr. Ana Kim spoke. He met Dr. Kim.')).toEqual(['Ana Kim', 'Kim']);
+    expect(names('The envoy went to Oslo.\nHe met Lena Holm.')).toEqual(['Oslo', 'Lena Holm']);
+  });
+
+  it('gives offsets that slice exactly the name', () => {
+    const text = 'Reporters spoke to Lena Holm. Li said no.';
+    const holm = capitalisedRuns(text).find((n) => n.text.startsWith('Lena'))!;
+    expect(text.slice(holm.start, holm.end)).toBe('Lena Holm');
+    expect(holm.end).toBe(text.indexOf('.'));
+    for (const s of spans(text)) expect(s.slice).toBe(s.text);
+  });
+
+  it('stays after initials and abbreviations: "U.S.", "J. K. Rowling", "Gen."', () => {
+    expect(names('The aid came from the U.S.')).toEqual(['U.S.']);
+    expect(names('The troops left the U.K. on Monday.')).toEqual(['U.K.']);
+    expect(names('J. K. Rowling wrote it.')).toEqual(['J. K. Rowling']);
+    expect(names('Gen. Valery Gerasimov said so.')).toEqual(['Valery Gerasimov']);
+    expect(names('Pilgrims flew to St. Petersburg.')).toEqual(['Pilgrims', 'St. Petersburg']);
+  });
+
+  it('stays after a company suffix, which ends the name ("Acme Inc.", "Ford Motor Co.")', () => {
+    expect(names('The plant is owned by Acme Inc.')).toEqual(['Acme Inc.']);
+    expect(names('The plant is owned by Acme Ltd. and others.')).toEqual(['Acme Ltd.']);
+    expect(names('Ford Motor Co. said it would close.')).toEqual(['Ford Motor Co.']);
+    // First in a run it is no company's suffix: "Co. Cork" is a county.
+    expect(names('He farms in Co. Cork.')).toEqual(['Co. Cork']);
+    // The splitter cannot tell whether the suffix's full stop also ends the sentence.
+    expect(names('The firm is Acme Corp. Its chief spoke.')).toEqual(['Acme Corp.']);
+    for (const s of spans('The firm is Acme Corp. Its chief, Lena Holm, spoke.')) expect(s.slice).toBe(s.text);
+  });
+});
+
+describe('a sentence-final name in the batch (pure-JS finder)', () => {
+  it('is one entity with its later surname, without the full stop, its spans and quote exact slices', async () => {
+    const raw = 'Ferry halted\n\nReporters spoke to Lena Holm. Holm said the ferry would sail on Friday.\n';
+    const { batch, text } = await extractWithText({ raw, format: 'txt', source: 'x' }, { extractor: 'js' });
+    expect(batchProblems(batch, text)).toEqual([]);
+    const holm = batch.candidates.filter((c): c is EntityCandidate => c.kind === 'entity' && /Holm/.test(c.text));
+    expect(holm.map((e) => e.text)).toEqual(['Lena Holm']);
+    const e = holm[0]!;
+    expect(e.spans.map((s) => text.slice(s.start, s.end))).toEqual(['Lena Holm', 'Holm']);
+    expect(e.quote).toBe('Lena Holm');
+    expect(text.slice(e.quoteSpan.start, e.quoteSpan.end)).toBe(e.quote);
+    const claim = batch.candidates.find((c): c is ClaimCandidate => c.kind === 'claim')!;
+    expect(claim.claimant.candidate).toBe(e.id);
   });
 });
