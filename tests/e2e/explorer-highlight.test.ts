@@ -5,41 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { e2eSession, frames, idle, newPage, nodeId, openExplorer, shot, snapshot } from '../support/browser';
-import { boxesOverlap, type OrientedBox } from '../../src/web/core/graph/edge-label-boxes';
+import { boxesOverlap } from '../../src/web/core/graph/edge-label-boxes';
+import { hubNode, labelFrame } from './support/edge-labels';
 import { screenPixels, zoomTo } from './support/explorer';
 
 const T = 240_000;
 const e2e = e2eSession();
-
-interface LabelFrame {
-  drawn: { key: string; text: string; box: OrientedBox }[];
-  skipped: { key: string; by: string; box: OrientedBox }[];
-  data: { drawn?: string; skipped?: string };
-  ink: number;
-  captions: string[];
-  hubEdges: string[];
-}
-
-/** What the edge-label layer wrote in the last frame, its canvas's counts and inked pixels. */
-function labelFrame(page: import('playwright-core').Page, hub: string): Promise<LabelFrame> {
-  return page.evaluate((id) => {
-    const h = window.__newsgraph!;
-    const ctrl = h.explorer.sigmaController!;
-    const c = document.querySelector<HTMLCanvasElement>('[data-testid=edge-label-layer]')!;
-    const px = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-    let ink = 0;
-    for (let i = 3; i < px.length; i += 4) if (px[i]) ink++;
-    const f = ctrl.highlight.edgeLabelFrame;
-    return {
-      drawn: f.drawn,
-      skipped: f.skipped,
-      data: { drawn: c.dataset.drawn, skipped: c.dataset.skipped },
-      ink,
-      captions: [...(ctrl.sigma as unknown as { displayedNodeLabels: Set<string> }).displayedNodeLabels],
-      hubEdges: h.explorer.graph.edges(id),
-    };
-  }, hub);
-}
 
 describe('explorer highlighting (e2e, headless Chromium)', () => {
   it(
@@ -300,13 +271,7 @@ describe('explorer highlighting (e2e, headless Chromium)', () => {
     async () => {
       const { page, context, errors } = await newPage(e2e.browser);
       await openExplorer(page, e2e.app.url);
-      // The best-connected node of the overview: its edges' labels crowd around it.
-      const hub = await page.evaluate(() => {
-        const g = window.__newsgraph!.explorer.graph;
-        return g
-          .nodes()
-          .reduce((a, b) => (g.degree(b) > g.degree(a) || (g.degree(b) === g.degree(a) && b < a) ? b : a));
-      });
+      const hub = await hubNode(page);
       await page.evaluate((id) => window.__newsgraph!.explorer.select(id), hub);
       await expect.poll(async () => (await snapshot(page)).selection).toEqual([hub]);
       await page.evaluate((id) => window.__newsgraph!.explorer.sigmaController!.camera.focusNode(id, 0.5), hub);

@@ -6,9 +6,10 @@
  * camera there, pointing at a row highlights the node; it follows a hidden node and the timeline's
  * "Hide the rest" (what it hides is not listed, nor counted, until shown again) and is gone off the
  * map. At 1440×900 and 1280×720, opened, the map is framed again with the tray's nodes beside it,
- * not under it, and no caption is written under it. At 1024×700 and 420×800, folded or not, it covers
- * no other control. At each size, opened or folded, the distance card shown on hover sits beside the
- * list, over neither the view switch nor its single-source chip, whole in the window.
+ * not under it, and no caption is written under it. At 1024×700, 900×600, 640×560 and 420×800, folded
+ * or not, it covers no other control. At each size, opened or folded, the distance card shown on hover
+ * sits beside the list, over none of the controls above it (the view switch, its single-source chip,
+ * the map credit) nor the legend (at the small sizes opened too), whole in the window.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -104,9 +105,12 @@ async function captionsUnderList(page: Page): Promise<{ under: string[]; tray: n
   return { under, tray };
 }
 
-type Card = { card: Box; list: Box; main: Box; views: Box; chip: Box; viewport: Box };
+type Card = { card: Box; list: Box; main: Box; views: Box; chip: Box; credit: Box; legend: Box; viewport: Box };
 
-/** The distance card shown for a node (as on hover), its box, the list's, the view switch's and its chip's. */
+/**
+ * The distance card shown for a node (as on hover), its box, the list's, the view switch's and its
+ * chip's, the map credit's and the legend's.
+ */
 async function distanceCard(page: Page, key: string): Promise<Card> {
   await page.evaluate((k) => window.__newsgraph!.explorer.hoverNode(window.__newsgraph!.nodeId(k)), key);
   await page.getByTestId('distance-card').waitFor({ timeout: 10_000 });
@@ -117,17 +121,24 @@ async function distanceCard(page: Page, key: string): Promise<Card> {
     main: await box(page, 'main.main'),
     views: await box(page, '.view-switch [role=tablist]'),
     chip: await box(page, '.view-switch label:has([data-testid=single-source-toggle])'),
+    credit: await box(page, '[data-testid=map-credit]'),
+    legend: await box(page, '[data-testid=legend]'),
     viewport: { left: 0, top: 0, right: width, bottom: height },
   };
 }
 
-/** The card beside the list, over neither the view switch nor its chip, whole in the graph area and the window. */
+/**
+ * The card beside the list, over none of the controls above it (the view switch, its chip, the map
+ * credit) nor the legend, whole in the graph area and the window.
+ */
 async function expectCardBeside(page: Page, key = 'belgorod'): Promise<void> {
-  const { card, list, main, views, chip, viewport } = await distanceCard(page, key);
-  const at = JSON.stringify({ card, list, views, chip });
+  const { card, list, main, views, chip, credit, legend, viewport } = await distanceCard(page, key);
+  const at = JSON.stringify({ card, list, views, chip, credit, legend });
   expect(overlap(card, list), at).toBe(false);
   expect(overlap(card, views), at).toBe(false);
   expect(overlap(card, chip), at).toBe(false);
+  expect(overlap(card, credit), at).toBe(false);
+  expect(overlap(card, legend), at).toBe(false);
   for (const frame of [main, viewport]) {
     expect(card.left, at).toBeGreaterThanOrEqual(frame.left);
     expect(card.right, at).toBeLessThanOrEqual(frame.right);
@@ -302,9 +313,11 @@ describe('the map\'s "Not on the map" list (e2e)', () => {
 
   it.each([
     { width: 1024, height: 700 },
+    { width: 900, height: 600 },
+    { width: 640, height: 560 },
     { width: 420, height: 800 },
   ])(
-    'at $width×$height, folded or not, it covers no other control',
+    'at $width×$height, folded or not, it covers no other control; nor does the distance card, the legend opened too',
     async ({ width, height }) => {
       const { page } = await newPage(e2e.browser);
       await page.setViewportSize({ width, height });
@@ -321,6 +334,14 @@ describe('the map\'s "Not on the map" list (e2e)', () => {
       await shot(page, `map-tray-list-${width}`);
       await expectCardBeside(page);
       await shot(page, `map-tray-list-${width}-distance-card`);
+      // The legend starts folded in a small window; opened, it reaches higher, and the card still
+      // covers none of it (a wide card over its column ends above it).
+      await unhover(page);
+      const legendFold = page.locator('[data-testid=legend] .legend-fold');
+      if ((await legendFold.getAttribute('aria-expanded')) === 'false') await legendFold.click();
+      expect(await legendFold.getAttribute('aria-expanded')).toBe('true');
+      await expectCardBeside(page);
+      await shot(page, `map-tray-list-${width}-distance-card-legend`);
     },
     T,
   );

@@ -1,11 +1,37 @@
+import { useLayoutEffect, useRef } from 'react';
 import { useApp } from '../context';
 
-/** The distance statements of the data around the hovered node (and its coordinates on the map). */
+/** Room kept between the card and what it sits below or above (px). */
+const GAP = 8;
+/** The controls over the graph area's top left the card stays below, however wide it is. */
+const ABOVE = '.view-switch, .map-chip';
+/** What sits lower in the graph area: the card ends above those that share its columns. */
+const BELOW = '.legend, .overlay.zoom, .pathbar, .timeline-strip';
+
+/**
+ * The distance statements of the data around the hovered node (and its coordinates on the map).
+ * Beside the "Not on the map" list (views.css); its top is measured from the controls above it (the
+ * view switch with its chip, the map's credit), which wrap and grow with the window; it covers no
+ * part of the legend (beside it, or ending above it: in a short window the card keeps its first
+ * lines rather than covering the legend), the zoom buttons, the path bar or the timeline.
+ */
 export function DistanceCard() {
   const hover = useApp((s) => s.view.hover);
+  const card = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const el = card.current;
+    const area = el?.parentElement;
+    if (!el || !area) return;
+    const place = () => placeCard(el, area);
+    place();
+    // The window's size changes the controls' (they wrap) and the legend's.
+    const observer = new ResizeObserver(place);
+    observer.observe(area);
+    return () => observer.disconnect();
+  }, [hover]);
   if (!hover) return null;
   return (
-    <div className="overlay hover-card" data-testid="distance-card">
+    <div className="overlay hover-card" data-testid="distance-card" ref={card}>
       <b>{hover.caption}</b>
       {hover.lines.map((l, i) => (
         <div key={i} className="small">
@@ -14,4 +40,41 @@ export function DistanceCard() {
       ))}
     </div>
   );
+}
+
+/** The narrowest the card is made to sit beside the legend rather than end above it (px). */
+const MIN_BESIDE = 180;
+
+/**
+ * Sets the card's top under the controls above it; where the legend reaches into its columns it is
+ * narrowed to the legend's right when that leaves room enough, else it ends above the legend (as
+ * above the zoom buttons, path bar and timeline in its columns). O(controls).
+ */
+function placeCard(card: HTMLElement, area: HTMLElement): void {
+  const a = area.getBoundingClientRect();
+  const shown = (sel: string) =>
+    [...area.querySelectorAll(sel)].map((e) => e.getBoundingClientRect()).filter((r) => r.width && r.height);
+  const meets = (r: DOMRect, c: DOMRect) => r.left < c.right && c.left < r.right;
+  const top = Math.max(GAP, ...shown(ABOVE).map((r) => r.bottom - a.top + GAP));
+  card.style.top = `${top}px`;
+  card.style.maxHeight = '';
+  card.style.maxWidth = '';
+  // Its columns and whole height, where the list beside it and its own text put it.
+  let c = card.getBoundingClientRect();
+  const legend = shown('.legend')[0];
+  if (legend && meets(legend, c) && legend.top - GAP < c.bottom) {
+    const beside = c.right - legend.right - GAP;
+    if (beside >= MIN_BESIDE) {
+      card.style.maxWidth = `${beside}px`;
+      c = card.getBoundingClientRect();
+    }
+  }
+  const bottom = Math.min(
+    a.height - GAP,
+    ...shown(BELOW)
+      .filter((r) => meets(r, c) && r.bottom - a.top > top)
+      .map((r) => r.top - a.top - GAP),
+  );
+  card.style.maxHeight = `${Math.max(0, bottom - top)}px`;
+  card.classList.toggle('clipped', card.scrollHeight > card.clientHeight + 1);
 }
