@@ -86,6 +86,13 @@ describe("a claim's new event in the batch", () => {
     expect(() => withNewEvent(first.batch, claim, again, decisions, text, 'ed')).toThrow(
       `put cand:${first.event.id} in About`,
     );
+    // Punctuation, dashes and spacing aside too.
+    for (const name of ['Depot-fire.', 'Depot — fire', '“Depot, fire”'])
+      expect(() =>
+        withNewEvent(first.batch, claim, { ...decision, newEvent: { name, kind: 'fire' } }, decisions, text, 'ed'),
+      ).toThrow(`put cand:${first.event.id} in About`);
+    const other = { ...decision, newEvent: { name: 'Depot fires', kind: 'fire' } };
+    expect(withNewEvent(first.batch, claim, other, decisions, text, 'ed').event.id).not.toBe(first.event.id);
     // A rejected one is no longer in the way.
     decisions.set(first.event.id, row(first.event.id, 'rejected', first.eventDecision));
     expect(withNewEvent(first.batch, claim, again, decisions, text, 'ed').event.id).not.toBe(first.event.id);
