@@ -11,7 +11,14 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import { auditNames, quoteOf } from './audit-names';
 import type { ClaimDecision, Decision, NewEvent } from './decision';
 import { ReviewBlocked } from './errors';
-import { graphEventNamed, graphEventRefusal, withNewEvent, withoutOrphans } from './new-event';
+import {
+  graphEventNamed,
+  graphEventRefusal,
+  stagedEventNamed,
+  stagedEventRefusal,
+  withNewEvent,
+  withoutOrphans,
+} from './new-event';
 import { assertSeen } from './seen';
 import type { ReviewActor, ReviewDeps } from './transaction';
 import { decisionOf } from './view';
@@ -33,7 +40,7 @@ export interface EditContext {
 /**
  * Stores the reviewer's edited decision (validated) without writing the graph. A claim's decision
  * may name a new event (`newEvent`): it is added to the batch as an event candidate and the claim
- * points at it, refused when the graph or the batch has an event of that name.
+ * points at it, refused when the graph, the batch or another batch's review has an event of that name.
  * `seen`: the decision's stamp the reviewer was shown, checked once the graph was read.
  */
 export async function editCandidate(
@@ -58,6 +65,8 @@ export async function editCandidate(
   const row = decisions.get(c.id);
   assertSeen(c.id, row, seen);
   if (row?.state === 'accepted') throw new ReviewBlocked(`${c.id} is accepted; undo it to change it.`);
+  const elsewhere = named ? stagedEventNamed(staging, batchId, named.name) : null;
+  if (elsewhere) throw stagedEventRefusal(elsewhere);
   const raw = x.staged(batchId, true);
   const before = row?.edit ?? decisionOf(raw.batch, c, decisions).decision; // or as proposed
   const added = named
