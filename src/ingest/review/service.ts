@@ -20,7 +20,16 @@ import { bulkCandidates } from './proposals';
 import { eventsNamedFor } from './new-event';
 import { redated } from './redate';
 import type { AcceptOutcome, ReviewActor, ReviewDeps } from './transaction';
-import { decisionOf, summaryOf, viewOf, type AcceptRecord, type BatchSummary, type BatchView } from './view';
+import {
+  aboutNothing,
+  CLAIM_NEEDS_EVENT,
+  decisionOf,
+  summaryOf,
+  viewOf,
+  type AcceptRecord,
+  type BatchSummary,
+  type BatchView,
+} from './view';
 import { undoAccept } from './undo';
 import { assertSeen } from './seen';
 
@@ -230,6 +239,8 @@ export class ReviewService {
       return d;
     }
     const d = decisionOf(b, c, decisions);
+    // A reviewer's edit that left About empty (a reopened claim whose event left with its reject): the field is missing.
+    if (!d.proposed && aboutNothing(c, d.decision)) throw new ReviewInvalid(`${c.id}: about: ${CLAIM_NEEDS_EVENT}`);
     if (d.blocked) throw new ReviewBlocked(`${c.id}: ${d.blocked}`);
     if (!d.decision) throw new ReviewBlocked(`${c.id}: nothing to accept`);
     return this.parse(c, d.decision);

@@ -232,6 +232,39 @@ describe('a claim about a new event', () => {
     expect(await graphFingerprint()).toBe(seeded);
   });
 
+  it('reopens a claim whose only event left with its reject as needing an event: its accept is a 400 until one is given', async () => {
+    await r?.close();
+    r = await reviewApi();
+    const { id, claim } = await stage();
+    const c = claim.candidate.id as string;
+    const saved = await edit(id, c, { ...claim.decision, newEvent: { name: NAME, kind: 'fire' } });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    expect((await r.call('POST', `/api/ingest/batches/${id}/candidates/${c}/reject`, {})).status).toBe(200);
+    expect((await r.call('POST', `/api/ingest/batches/${id}/candidates/${c}/reopen`, {})).status).toBe(200);
+    const row = async () => (await r.batch(id)).candidates.find((x: any) => x.candidate.id === c);
+    const reopened = await row();
+    expect(reopened).toMatchObject({ state: 'edited', decision: { about: [] } });
+    expect(reopened.blocked).toMatch(/^this claim needs an event: About is empty/);
+
+    const acc = await r.accept(id, c);
+    expect(acc.status).toBe(400);
+    expect(acc.body.error).toMatchObject({ code: 'BAD_REQUEST', param: 'body.decision' });
+    expect(acc.body.error.message).toBe(`${c}: about: ${reopened.blocked}`);
+    expect((await r.batch(id)).accepts).toEqual([]);
+    expect(await graphFingerprint()).toBe(seeded);
+
+    // Given an event, it can be accepted.
+    const [graphEvent] = await cypher<{ id: string }>(
+      'MATCH (e:Event) WHERE e.accepted_by IS NULL RETURN e.id AS id ORDER BY e.id LIMIT 1',
+    );
+    expect((await edit(id, c, { ...reopened.decision, about: [graphEvent!.id] })).status).toBe(200);
+    expect((await row()).blocked).toBeNull();
+    const ok = await r.accept(id, c);
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    await r.undoAll(id);
+    expect(await graphFingerprint()).toBe(seeded);
+  });
+
   it('takes the event out once the claim is about another event or rejected, keeping one another claim is about', async () => {
     await r?.close();
     r = await reviewApi();
