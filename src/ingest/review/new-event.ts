@@ -5,9 +5,11 @@
  * decision with the reviewer's name and kind — and the claim's `about` points at it (`cand:<id>`).
  * Accepting the claim writes the event first in the same accept (one transaction, one undo).
  *
- * A name the graph already has for an event (its name or an alias, case aside), or that an event
- * of this batch already goes by, is refused with the reference to use instead: two events of one
- * name would be read as one. Nothing is staged on a refusal.
+ * A name the graph already has for an event (its name or an alias, case, punctuation and spacing
+ * aside: ./event-name.ts), or that an event of this batch already goes by, is refused with the
+ * reference to use instead: two events of one name would be read as one. So is a name another
+ * batch's reviewer gave an event not yet accepted (it has no id to use yet). Nothing is staged on
+ * a refusal.
  *
  * An edit or reject of the claim that leaves such an event unreferenced takes it out of the batch
  * (with its decision), unless it is accepted or another candidate's decision still points at it:
@@ -24,29 +26,34 @@ import {
   type Span,
 } from '../batch';
 import { trimSpan } from '../extract/quote';
-import type { DecisionRow } from '../staging/store';
+import type { DecisionRow, Staging } from '../staging/store';
 import { candRef, CAND, type ClaimDecision, type Decision, type EventDecision, type NewEvent } from './decision';
 import { ReviewBlocked, ReviewInvalid } from './errors';
+import { eventNameKey, eventNamePattern } from './event-name';
 import { articleWords, proposalFor, refsOf } from './proposals';
 
 /** What the event candidate says found it: no pass did, a reviewer named it. */
 export const NAMED_IN_REVIEW: ExtractorInfo = { name: 'review', version: '1' };
 
-/** A name as it is compared: case, spacing and apostrophe forms aside. */
-export const eventNameKey = (s: string): string =>
-  s.normalize('NFKC').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
-
-/** The graph's event of this name (its name or an alias), if any. Cost: a scan of the Event label. */
+/**
+ * The graph's event of this name (its name or an alias, by `eventNameKey`), if any. Cypher cannot
+ * fold punctuation by pattern, so each name is matched against the key's own regular expression
+ * (./event-name.ts). Cost: as before, one scan of the Event label with a string test per name — no
+ * index answers "equal up to punctuation", and a full-text lookup would split words its own way
+ * ("U.S.", "1,000" stay one token) and miss names the key calls equal; a stored key would need every
+ * writer of events, the seed's too, to keep it.
+ */
 export async function graphEventNamed(
   tx: Pick<Transaction, 'run'>,
   name: string,
 ): Promise<{ id: string; name: string } | null> {
+  const pattern = eventNamePattern(eventNameKey(name));
+  if (!pattern) return null;
   const r = await tx.run(
     `MATCH (e:Event) WHERE e.id IS NOT NULL
-       AND any(n IN [e.name] + coalesce(e.aliases, []) WHERE n IS NOT NULL
-               AND toLower(trim(replace(replace(n, '’', "'"), '‘', "'"))) = $key)
+       AND any(n IN [e.name] + coalesce(e.aliases, []) WHERE n IS NOT NULL AND normalize(n, NFKC) =~ $pattern)
      RETURN e.id AS id, e.name AS name LIMIT 1`,
-    { key: eventNameKey(name) },
+    { pattern },
   );
   const rec = r.records[0];
   return rec ? { id: String(rec.get('id')), name: String(rec.get('name') ?? rec.get('id')) } : null;
@@ -57,6 +64,43 @@ export function graphEventRefusal(name: string, existing: { id: string; name: st
   return new ReviewBlocked(
     `An event named "${existing.name}" is in the graph already (${existing.id}). If the claim is about it, put ${existing.id} in About; if it is another event, give the new one a name that tells them apart.`,
     { reason: 'EVENT_EXISTS', existing: { ref: existing.id, name: existing.name } },
+  );
+}
+
+/** An event another batch's reviewer named and nobody accepted or rejected yet. */
+export interface StagedEvent {
+  batch: string;
+  candidate: string;
+  name: string;
+  /** The article's title, else its file or source. */
+  article: string;
+}
+
+/**
+ * The event of this name (by `eventNameKey`) staged in another batch, if any: accepted, both would
+ * be graph events of one name, and the later accept would be refused then. Cost: the staged event
+ * names (a few rows per batch, ../staging/store.ts), and one batch read for a match.
+ */
+export function stagedEventNamed(staging: Staging, exceptBatch: string, name: string): StagedEvent | null {
+  const key = eventNameKey(name);
+  for (const row of staging.stagedEventNames(exceptBatch)) {
+    if (eventNameKey(row.name) !== key) continue;
+    const b = staging.batch(row.batchId)?.batch;
+    if (b?.candidates.find((c) => c.id === row.candidate)?.kind !== 'event') continue;
+    const article = b.article.title?.trim() || b.article.file || b.article.source;
+    return { batch: row.batchId, candidate: row.candidate, name: row.name, article };
+  }
+  return null;
+}
+
+/** The refusal for a name another batch stages: it has no id yet, so nothing to put in About. */
+export function stagedEventRefusal(e: StagedEvent): ReviewBlocked {
+  return new ReviewBlocked(
+    `An event named "${e.name}" is staged, not yet accepted, in the review of another article, "${e.article}" (${e.batch}, ${e.candidate}). If the claim is about it, accept it there first, then put its id in About; if it is another event, give the new one a name that tells them apart.`,
+    {
+      reason: 'EVENT_EXISTS',
+      existing: { name: e.name, staged: { batch: e.batch, candidate: e.candidate, article: e.article } },
+    },
   );
 }
 

@@ -1,6 +1,6 @@
 /**
  * The review, end to end: reading a staged batch with its proposals, editing and rejecting
- * candidates, accepting (one Neo4j transaction per accept, recorded for undo before it commits),
+ * candidates (./edit.ts), accepting (one Neo4j transaction per accept, recorded for undo before it commits),
  * undoing, judgements, and contradiction proposals. Every write is audited by the caller's sink.
  */
 import type { Batch, Candidate } from '../batch';
@@ -12,23 +12,25 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import { writeAccept, type AcceptItem, type AcceptPlan } from './accept';
 import { confirmContradiction, CONTRA, contraKey } from './contradiction-accept';
 import { proposeContradictions, type ContradictionProposal } from './contradictions';
-import {
-  checkDecision,
-  editedArticle,
-  type ArticleEdit,
-  type ClaimDecision,
-  type Decision,
-  type NewEvent,
-} from './decision';
+import { checkDecision, editedArticle, type ArticleEdit, type ClaimDecision, type Decision } from './decision';
+import { editCandidate, rejectCandidate, reopenCandidate, type EditContext } from './edit';
 import { ForeignDatabase, ReviewBlocked, ReviewInvalid, ReviewNotFound } from './errors';
 import { withJudgements } from './judged';
 import { bulkCandidates } from './proposals';
-import { eventsNamedFor, graphEventNamed, graphEventRefusal, withNewEvent, withoutOrphans } from './new-event';
+import { eventsNamedFor } from './new-event';
 import { redated } from './redate';
 import type { AcceptOutcome, ReviewActor, ReviewDeps } from './transaction';
-import { decisionOf, summaryOf, viewOf, type AcceptRecord, type BatchSummary, type BatchView } from './view';
+import {
+  aboutNothing,
+  CLAIM_NEEDS_EVENT,
+  decisionOf,
+  summaryOf,
+  viewOf,
+  type AcceptRecord,
+  type BatchSummary,
+  type BatchView,
+} from './view';
 import { undoAccept } from './undo';
-import { auditNames, quoteOf } from './audit-names';
 import { assertSeen } from './seen';
 
 export type { AcceptOutcome, AuditSink, ReviewActor, ReviewDeps } from './transaction';
@@ -96,12 +98,7 @@ export class ReviewService {
     return this.view(batchId);
   }
 
-  /**
-   * Stores the reviewer's edited decision (validated) without writing the graph. A claim's decision
-   * may name a new event (`newEvent`): it is added to the batch as an event candidate and the claim
-   * points at it (./new-event.ts), refused when the graph or the batch has an event of that name.
-   * `seen`: the decision's stamp the reviewer was shown, checked once the graph was read.
-   */
+  /** Stores the reviewer's edited decision without writing the graph (./edit.ts). */
   async edit(
     batchId: string,
     candidateId: string,
@@ -109,100 +106,33 @@ export class ReviewService {
     actor: ReviewActor,
     seen?: string,
   ): Promise<BatchView> {
-    const s = this.staged(batchId);
-    const c = this.entityOf(s.batch, this.candidate(s.batch, candidateId));
-    const parsed = this.parse(c, decision, true);
-    const named = c.kind === 'claim' ? (parsed as ClaimDecision).newEvent : undefined;
-    if (named) {
-      const existing = await this.read((tx) => graphEventNamed(tx, named.name));
-      if (existing) throw graphEventRefusal(named.name, existing);
-    }
-    // From here on no await: what is checked is what is written.
-    const decisions = this.d.staging.decisions(batchId);
-    const row = decisions.get(c.id);
-    assertSeen(c.id, row, seen);
-    if (row?.state === 'accepted') throw new ReviewBlocked(`${c.id} is accepted; undo it to change it.`);
-    const raw = this.staged(batchId, true);
-    const before = row?.edit ?? decisionOf(raw.batch, c, decisions).decision; // or as proposed
-    const added = named
-      ? withNewEvent(
-          raw.batch,
-          c,
-          parsed as ClaimDecision & { newEvent: NewEvent },
-          decisions,
-          this.text(s),
-          actor.name,
-        )
-      : null;
-    const stored = added?.claimDecision ?? parsed;
-    const left = withoutOrphans(added?.batch ?? raw.batch, c.id, decisions, stored); // a new event named earlier
-    this.d.staging.tx(() => {
-      if (added || left.removed.length) this.d.staging.replaceBatch(batchId, left.batch);
-      if (added)
-        this.d.staging.setDecision(batchId, added.event.id, { state: 'edited', edit: added.eventDecision }, actor.name);
-      for (const id of left.removed) this.d.staging.clearDecision(batchId, id);
-      this.d.staging.setDecision(batchId, c.id, { state: 'edited', edit: stored }, actor.name);
-    });
-    this.d.audit.record(actor, {
-      action: 'ingest.edit',
-      target: `${batchId}/${c.id}`,
-      before,
-      after: stored,
-      detail: {
-        ...quoteOf(c),
-        ...auditNames(s.batch, stored),
-        ...(added ? { newEvent: { candidate: added.event.id, name: named!.name, kind: named!.kind } } : {}),
-        ...(left.removed.length ? { removedEvents: left.removed } : {}),
-      },
-    });
+    await editCandidate(this.editing, batchId, candidateId, decision, actor, seen);
     return this.view(batchId);
   }
 
   /** Rejects a candidate; `notSame` records that its names are not these graph entities (never proposed again). */
   reject(batchId: string, candidateId: string, actor: ReviewActor, notSame: string[] = []): BatchView {
-    const s = this.staged(batchId);
-    const c = this.entityOf(s.batch, this.candidate(s.batch, candidateId));
-    const decisions = this.d.staging.decisions(batchId);
-    const row = decisions.get(c.id);
-    if (row?.state === 'accepted') throw new ReviewBlocked(`${c.id} is accepted; undo it instead.`);
-    const forms = c.kind === 'entity' ? c.forms : [];
-    for (const entityId of notSame)
-      for (const form of forms) this.judge({ left: { form }, right: { entityId }, verdict: 'not-same' }, actor);
-    const left = withoutOrphans(this.staged(batchId, true).batch, c.id, decisions, row?.edit, true);
-    this.d.staging.tx(() => {
-      if (left.removed.length) this.d.staging.replaceBatch(batchId, left.batch);
-      for (const id of left.removed) this.d.staging.clearDecision(batchId, id);
-      this.d.staging.setDecision(batchId, c.id, { state: 'rejected', edit: left.edit }, actor.name);
-    });
-    this.d.audit.record(actor, {
-      action: 'ingest.reject',
-      target: `${batchId}/${c.id}`,
-      before: row ? { state: row.state } : { state: 'pending' },
-      after: { state: 'rejected', notSame },
-      detail: {
-        ...quoteOf(c),
-        ...auditNames(s.batch, row?.edit),
-        ...(left.removed.length ? { removedEvents: left.removed } : {}),
-      },
-    });
+    rejectCandidate(this.editing, batchId, candidateId, actor, notSame);
     return this.view(batchId);
   }
 
   /** Back to pending (a rejected candidate reconsidered). */
   reopen(batchId: string, candidateId: string, actor: ReviewActor): BatchView {
-    const s = this.staged(batchId);
-    const c = this.entityOf(s.batch, this.candidate(s.batch, candidateId));
-    const row = this.d.staging.decisions(batchId).get(c.id);
-    if (row?.state !== 'rejected') throw new ReviewBlocked(`${c.id} is not rejected.`);
-    if (row.edit) this.d.staging.setDecision(batchId, c.id, { state: 'edited', edit: row.edit }, actor.name);
-    else this.d.staging.clearDecision(batchId, c.id);
-    this.d.audit.record(actor, {
-      action: 'ingest.reopen',
-      target: `${batchId}/${c.id}`,
-      before: { state: 'rejected' },
-      after: { state: 'pending' },
-    });
+    reopenCandidate(this.editing, batchId, candidateId, actor);
     return this.view(batchId);
+  }
+
+  /** What the staging-only writes of ./edit.ts read the batch with. */
+  private get editing(): EditContext {
+    return {
+      d: this.d,
+      staged: (batchId, raw) => this.staged(batchId, raw),
+      text: (s) => this.text(s),
+      reviewed: (b, id) => this.entityOf(b, this.candidate(b, id)),
+      parse: (c, decision, sent) => this.parse(c, decision, sent),
+      read: (work) => this.read(work),
+      judge: (j, actor) => this.judge(j, actor),
+    };
   }
 
   judge(j: Judgement, actor: ReviewActor): void {
@@ -309,6 +239,8 @@ export class ReviewService {
       return d;
     }
     const d = decisionOf(b, c, decisions);
+    // A reviewer's edit that left About empty (a reopened claim whose event left with its reject): the field is missing.
+    if (!d.proposed && aboutNothing(c, d.decision)) throw new ReviewInvalid(`${c.id}: about: ${CLAIM_NEEDS_EVENT}`);
     if (d.blocked) throw new ReviewBlocked(`${c.id}: ${d.blocked}`);
     if (!d.decision) throw new ReviewBlocked(`${c.id}: nothing to accept`);
     return this.parse(c, d.decision);

@@ -93,7 +93,19 @@ export function decisionOf(
   };
 }
 
+/**
+ * A claim's edit with nothing in About: a reject takes the event named for it in review out of the
+ * batch, so reopened it is about nothing until the reviewer says what. Its accept is refused (400).
+ */
+export const CLAIM_NEEDS_EVENT =
+  'this claim needs an event: About is empty (an event named for it in review leaves the article when the claim is rejected). Edit it: put the event it is about in About, or name a new event.';
+
+/** An edited claim decision with no event: About empty and no new event named. */
+export const aboutNothing = (c: Candidate, d: Decision | null): boolean =>
+  c.kind === 'claim' && !!d && !(d as ClaimDecision).about?.length && !(d as ClaimDecision).newEvent;
+
 function missingRef(b: Batch, c: Candidate, d: Decision, decisions: ReadonlyMap<string, DecisionRow>): string | null {
+  if (aboutNothing(c, d)) return CLAIM_NEEDS_EVENT;
   // An event named in review for this claim is written by the claim's accept: nothing to accept first.
   const named = new Set(eventsNamedFor(b, c, d as ClaimDecision, decisions).map((e) => e.id));
   for (const ref of refsOf(c.kind, d)) {

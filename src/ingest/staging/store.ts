@@ -127,6 +127,24 @@ export class Staging {
     return new Map(rows.map((r) => [r.candidate, toDecision(r)]));
   }
 
+  /**
+   * The event names reviewers gave in other batches and nothing accepted or rejected yet: edited
+   * create decisions without an entity label. Cost: one pass over the decision rows (a few per
+   * batch), the JSON read by SQLite; no batch is parsed.
+   */
+  stagedEventNames(exceptBatch: string): { batchId: string; candidate: string; name: string }[] {
+    return this.db
+      .prepare<[string], { batchId: string; candidate: string; name: string }>(
+        `SELECT batch_id AS batchId, candidate, json_extract(edit_json, '$.name') AS name
+           FROM ingest_decisions
+          WHERE batch_id <> ? AND state = 'edited'
+            AND json_extract(edit_json, '$.action') = 'create'
+            AND json_extract(edit_json, '$.label') IS NULL
+            AND json_type(edit_json, '$.name') = 'text'`,
+      )
+      .all(exceptBatch);
+  }
+
   setDecision(
     batchId: string,
     candidate: string,

@@ -54,8 +54,17 @@ export type MergedInto = z.infer<typeof MergedIntoSchema>;
 export const ExistingEventSchema = z.object({
   ref: z
     .string()
-    .describe("what to put in the claim's About: the graph event's id, or `cand:<id>` for one of the batch"),
+    .optional()
+    .describe(
+      "what to put in the claim's About: the graph event's id, or `cand:<id>` for one of the batch; none for one staged in another batch",
+    ),
   name: z.string().describe("that event's name"),
+  staged: z
+    .object({ batch: z.string(), candidate: z.string(), article: z.string() })
+    .optional()
+    .describe(
+      "an event another article's review names and nobody accepted yet: that batch, its candidate, the article's title",
+    ),
 });
 export type ExistingEvent = z.infer<typeof ExistingEventSchema>;
 

@@ -3,7 +3,8 @@
  * edit form takes a name and a kind; a name the graph has for an event is refused with a message
  * that names it and a button that puts that event in About instead (saved and accepted, the claim is
  * about it in Neo4j; undone); named anew and saved, the article gains an event row named as given and the claim is about it;
- * accepting the claim accepts both, written to Neo4j with the claim's quote; one undo removes both.
+ * accepting the claim accepts both, written to Neo4j with the claim's quote; one undo removes both; rejected and
+ * reopened, the claim (its event gone with the reject) says it needs an event and cannot be accepted.
  * The text is our own; the app runs on a private data folder with the pure-JS name finder.
  */
 import { describe, expect, it } from 'vitest';
@@ -126,6 +127,17 @@ describe('a claim about a new event in the review (e2e, headless Chromium)', () 
       });
       expect(await event.getAttribute('data-state')).toBe('edited');
       expect(await testCypher('MATCH (e:Event {name: $name}) RETURN e', { name: NAME })).toEqual([]);
+
+      // Rejected, the event it named leaves the article; reopened, the claim says it needs an event and cannot be accepted.
+      await claim.getByTestId('ingest-reject').click();
+      await page.waitForSelector(`[data-testid=ingest-row][data-candidate="${id}"][data-state="rejected"]`);
+      expect(await event.count()).toBe(0);
+      await claim.getByTestId('ingest-reopen').click();
+      await page.waitForSelector(`[data-testid=ingest-row][data-candidate="${id}"][data-state="edited"]`);
+      expect(await claim.getByTestId('ingest-blocked').textContent()).toMatch(
+        /^this claim needs an event: About is empty .* put the event it is about in About, or name a new event\.$/,
+      );
+      expect(await claim.getByTestId('ingest-accept').isDisabled()).toBe(true);
       expect(errors).toEqual([]);
     },
     T,

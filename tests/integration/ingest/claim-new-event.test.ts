@@ -3,11 +3,12 @@
  * the claim's edit; the batch gains an event candidate with the claim's quote, and the claim points
  * at it. Accepting the claim writes both in one accept (the event with who/when, the article's
  * mention with the quote and offsets, the claim's ABOUT to it); one undo removes both. An empty name,
- * a name the graph or the batch already has for an event, and a `newEvent` sent straight to accept
+ * a name the graph or the batch already has for an event (punctuation, dashes and spacing aside), and a `newEvent` sent straight to accept
  * are refused with nothing staged or written. Once the claim is about something else, or rejected,
  * the event it named leaves the batch, unless another claim is about it. Our own text.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { graphEventNamed } from '../../../src/ingest/review/new-event';
 import { Staging } from '../../../src/ingest/staging/store';
 import { graphFingerprint, reseedIfChanged, seededFingerprint } from '../../support/seeded';
 import { reviewApi, type ReviewApi } from './support/review-api';
@@ -133,6 +134,9 @@ describe('a claim about a new event', () => {
     const empty = await edit(id, c, { ...claim.decision, newEvent: { name: '  ', kind: 'fire' } });
     expect(empty.status).toBe(400);
     expect(empty.body.error.message).toBe(`${c}: newEvent.name: give the new event a name`);
+    const marks = await edit(id, c, { ...claim.decision, newEvent: { name: '— … !', kind: 'fire' } });
+    expect(marks.status).toBe(400);
+    expect(marks.body.error.message).toBe(`${c}: newEvent.name: the new event's name needs a letter or a digit`);
     const noKind = await edit(id, c, { ...claim.decision, newEvent: { name: NAME, kind: '' } });
     expect(noKind.status).toBe(400);
     expect(noKind.body.error.message).toMatch(/newEvent\.kind: say what kind of event it is/);
@@ -160,6 +164,51 @@ describe('a claim about a new event', () => {
     await unchanged();
   });
 
+  it('refuses a graph event’s name or alias that differs only in punctuation, dashes or spacing', async () => {
+    await r?.close();
+    r = await reviewApi();
+    const { id, claim } = await stage();
+    const c = claim.candidate.id as string;
+    await cypher(
+      "CREATE (:Entity:Event {id: 'test-depot-fire', name: 'Kharkiv depot-fire', aliases: ['Fire at Kharkiv’s (S-300) depot'], dataset: 'test-other'})",
+    );
+    try {
+      const taken = await edit(id, c, { ...claim.decision, newEvent: { name: 'Kharkiv, depot  fire.', kind: 'fire' } });
+      expect(taken.status).toBe(409);
+      expect(taken.body.error).toMatchObject({
+        reason: 'EVENT_EXISTS',
+        existing: { ref: 'test-depot-fire', name: 'Kharkiv depot-fire' },
+      });
+      const session = r.api.driver.session({ database: 'neo4j', defaultAccessMode: 'READ' });
+      try {
+        const named = (name: string) => session.executeRead((tx) => graphEventNamed(tx, name));
+        for (const name of [
+          'KHARKIV DEPOT — FIRE',
+          'Kharkiv depot\u2011fire',
+          '“Kharkiv depot fire”',
+          'Ｋharkiv depot fire',
+        ])
+          expect(await named(name), name).toEqual({ id: 'test-depot-fire', name: 'Kharkiv depot-fire' });
+        for (const name of ["fire at Kharkiv's S 300 depot", 'Fire at Kharkivs S-300 depot.'])
+          expect(await named(name), name).toEqual({ id: 'test-depot-fire', name: 'Kharkiv depot-fire' });
+        for (const name of [
+          'Kharkiv depot fires',
+          'Kharkivdepot fire',
+          'Kharkiv.* fire',
+          "Fire at Kharkiv' s S-300 depot",
+        ])
+          expect(await named(name), name).toBeNull();
+      } finally {
+        await session.close();
+      }
+    } finally {
+      await cypher("MATCH (e:Event {id: 'test-depot-fire'}) DELETE e");
+    }
+    const view = await r.batch(id);
+    expect(view.candidates.filter((x: any) => x.candidate.kind === 'event')).toEqual([]);
+    expect(await graphFingerprint()).toBe(seeded);
+  });
+
   it('refuses the accept, writing nothing, when the graph gained an event of that name since the edit', async () => {
     await r?.close();
     r = await reviewApi();
@@ -180,6 +229,39 @@ describe('a claim about a new event', () => {
     } finally {
       await cypher("MATCH (e:Event {id: 'depot-fire-elsewhere'}) DELETE e");
     }
+    expect(await graphFingerprint()).toBe(seeded);
+  });
+
+  it('reopens a claim whose only event left with its reject as needing an event: its accept is a 400 until one is given', async () => {
+    await r?.close();
+    r = await reviewApi();
+    const { id, claim } = await stage();
+    const c = claim.candidate.id as string;
+    const saved = await edit(id, c, { ...claim.decision, newEvent: { name: NAME, kind: 'fire' } });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    expect((await r.call('POST', `/api/ingest/batches/${id}/candidates/${c}/reject`, {})).status).toBe(200);
+    expect((await r.call('POST', `/api/ingest/batches/${id}/candidates/${c}/reopen`, {})).status).toBe(200);
+    const row = async () => (await r.batch(id)).candidates.find((x: any) => x.candidate.id === c);
+    const reopened = await row();
+    expect(reopened).toMatchObject({ state: 'edited', decision: { about: [] } });
+    expect(reopened.blocked).toMatch(/^this claim needs an event: About is empty/);
+
+    const acc = await r.accept(id, c);
+    expect(acc.status).toBe(400);
+    expect(acc.body.error).toMatchObject({ code: 'BAD_REQUEST', param: 'body.decision' });
+    expect(acc.body.error.message).toBe(`${c}: about: ${reopened.blocked}`);
+    expect((await r.batch(id)).accepts).toEqual([]);
+    expect(await graphFingerprint()).toBe(seeded);
+
+    // Given an event, it can be accepted.
+    const [graphEvent] = await cypher<{ id: string }>(
+      'MATCH (e:Event) WHERE e.accepted_by IS NULL RETURN e.id AS id ORDER BY e.id LIMIT 1',
+    );
+    expect((await edit(id, c, { ...reopened.decision, about: [graphEvent!.id] })).status).toBe(200);
+    expect((await row()).blocked).toBeNull();
+    const ok = await r.accept(id, c);
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    await r.undoAll(id);
     expect(await graphFingerprint()).toBe(seeded);
   });
 

@@ -11,6 +11,7 @@ import type { ClaimDecision } from '../../../src/ingest/review/decision';
 import { eventsNamedFor, withNewEvent, withoutOrphans } from '../../../src/ingest/review/new-event';
 import { bulkCandidates, proposalFor } from '../../../src/ingest/review/proposals';
 import type { DecisionRow } from '../../../src/ingest/staging/store';
+import { CLAIM_NEEDS_EVENT, decisionOf } from '../../../src/ingest/review/view';
 import { GAZETTEER } from './gazetteer';
 
 const RAW =
@@ -86,6 +87,13 @@ describe("a claim's new event in the batch", () => {
     expect(() => withNewEvent(first.batch, claim, again, decisions, text, 'ed')).toThrow(
       `put cand:${first.event.id} in About`,
     );
+    // Punctuation, dashes and spacing aside too.
+    for (const name of ['Depot-fire.', 'Depot — fire', '“Depot, fire”'])
+      expect(() =>
+        withNewEvent(first.batch, claim, { ...decision, newEvent: { name, kind: 'fire' } }, decisions, text, 'ed'),
+      ).toThrow(`put cand:${first.event.id} in About`);
+    const other = { ...decision, newEvent: { name: 'Depot fires', kind: 'fire' } };
+    expect(withNewEvent(first.batch, claim, other, decisions, text, 'ed').event.id).not.toBe(first.event.id);
     // A rejected one is no longer in the way.
     decisions.set(first.event.id, row(first.event.id, 'rejected', first.eventDecision));
     expect(withNewEvent(first.batch, claim, again, decisions, text, 'ed').event.id).not.toBe(first.event.id);
@@ -115,6 +123,11 @@ describe("a claim's new event in the batch", () => {
     expect(rejected.removed).toEqual([v]);
     expect(rejected.edit.about).toEqual([]);
     expect(withoutOrphans(r.batch, claim.id, decisions, undefined, true).removed).toEqual([v]);
+    // Reopened with that edit: about nothing, blocked with a message that says what to give.
+    const reopened = new Map([[claim.id, row(claim.id, 'edited', rejected.edit)]]);
+    expect(decisionOf(rejected.batch, claim, reopened).blocked).toBe(CLAIM_NEEDS_EVENT);
+    const given = new Map([[claim.id, row(claim.id, 'edited', { ...rejected.edit, about: ['su-34-strike'] })]]);
+    expect(decisionOf(rejected.batch, claim, given).blocked).toBeNull();
 
     // Accepted: stays.
     const accepted = new Map(decisions).set(v, row(v, 'accepted', r.eventDecision));

@@ -103,14 +103,15 @@ export function CandidateEditor({
       <p className="small muted">
         Saving adds it to this article's items, with the claim's quote as its evidence, and the claim is about it.
         Accepting the claim writes the event too; undoing that accept removes both. A name the graph or this article
-        already has for an event is refused: put that event in About instead.
+        already has for an event is refused: put that event in About instead. So is one another article's review gave an
+        event not accepted yet.
       </p>
-      {existing ? (
+      {existing?.ref ? (
         <button
           type="button"
           className="btn"
           onClick={() => {
-            setForm(withExistingEvent(form, existing.ref));
+            setForm(withExistingEvent(form, existing.ref!));
             setNaming(false);
           }}
           data-testid="ingest-edit-use-existing"
