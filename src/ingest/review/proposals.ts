@@ -254,24 +254,3 @@ export function refsOf(kind: Candidate['kind'], d: Decision): string[] {
   }
   return [];
 }
-
-/**
- * Candidates bulk accept takes, in the order they must be written (entities and dates before
- * the events, relationships and claims that refer to them): unreviewed, at or above
- * `minConfidence`, and not blocked. Link candidates are folded into their entity.
- */
-export function bulkCandidates(b: Batch, decisions: Decisions, minConfidence = BULK_CONFIDENCE): Candidate[] {
-  const order = { entity: 0, date: 1, event: 2, relationship: 3, claim: 4, link: 5 } as const;
-  const effective = (c: Candidate) =>
-    c.kind === 'entity' ? Math.max(c.confidence, linkOf(b, c.id)?.confidence ?? 0) : c.confidence;
-  return (
-    b.candidates
-      // An event a reviewer named for a claim goes in with that claim's accept, never alone.
-      .filter((c) => c.kind !== 'link' && !(c.kind === 'event' && c.forClaim))
-      .filter((c) => {
-        const d = decisions.get(c.id);
-        return (!d || d.state === 'edited') && effective(c) >= minConfidence && !proposalFor(b, c, decisions).blocked;
-      })
-      .sort((x, y) => order[x.kind] - order[y.kind])
-  );
-}

@@ -16,12 +16,12 @@ import { checkDecision, editedArticle, type ArticleEdit, type ClaimDecision, typ
 import { editCandidate, rejectCandidate, reopenCandidate, type EditContext } from './edit';
 import { ForeignDatabase, ReviewBlocked, ReviewInvalid, ReviewNotFound } from './errors';
 import { withJudgements } from './judged';
-import { bulkCandidates } from './proposals';
 import { eventsNamedFor } from './new-event';
 import { redated } from './redate';
 import type { AcceptOutcome, ReviewActor, ReviewDeps } from './transaction';
 import {
   aboutNothing,
+  bulkCandidates,
   CLAIM_NEEDS_EVENT,
   decisionOf,
   summaryOf,

@@ -8,7 +8,7 @@ import type { ArticleMeta, Batch, Candidate } from '../batch';
 import type { AcceptRow, DecisionRow, StagedBatch } from '../staging/store';
 import type { ClaimDecision, Decision } from './decision';
 import { eventsNamedFor } from './new-event';
-import { proposalFor, resolveRef, refsOf } from './proposals';
+import { BULK_CONFIDENCE, linkOf, proposalFor, resolveRef, refsOf, type Decisions } from './proposals';
 import { seenOf } from './seen';
 import type { Change } from './writer';
 
@@ -193,4 +193,29 @@ export function viewOf(
       };
     }),
   };
+}
+
+/**
+ * Candidates bulk accept takes, in the order they must be written (entities and dates before
+ * the events, relationships and claims that refer to them): unreviewed, at or above
+ * `minConfidence`, and not blocked. An edited one is judged by its edit (decisionOf), not by the
+ * proposal it replaced: a claim reopened about nothing waits for its reviewer instead of failing
+ * the whole accept, and an edit that settled what blocked the proposal goes in. Link candidates
+ * are folded into their entity. O(candidates).
+ */
+export function bulkCandidates(b: Batch, decisions: Decisions, minConfidence = BULK_CONFIDENCE): Candidate[] {
+  const order = { entity: 0, date: 1, event: 2, relationship: 3, claim: 4, link: 5 } as const;
+  const effective = (c: Candidate) =>
+    c.kind === 'entity' ? Math.max(c.confidence, linkOf(b, c.id)?.confidence ?? 0) : c.confidence;
+  return (
+    b.candidates
+      // An event a reviewer named for a claim goes in with that claim's accept, never alone.
+      .filter((c) => c.kind !== 'link' && !(c.kind === 'event' && c.forClaim))
+      .filter((c) => {
+        const d = decisions.get(c.id);
+        if (!(!d || d.state === 'edited') || effective(c) < minConfidence) return false;
+        return !(d ? decisionOf(b, c, decisions) : proposalFor(b, c, decisions)).blocked;
+      })
+      .sort((x, y) => order[x.kind] - order[y.kind])
+  );
 }

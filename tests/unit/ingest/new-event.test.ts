@@ -9,9 +9,9 @@ import { extractWithText } from '../../../src/ingest/article';
 import { batchProblems, wordCount, type Batch, type ClaimCandidate } from '../../../src/ingest/batch';
 import type { ClaimDecision } from '../../../src/ingest/review/decision';
 import { eventsNamedFor, withNewEvent, withoutOrphans } from '../../../src/ingest/review/new-event';
-import { bulkCandidates, proposalFor } from '../../../src/ingest/review/proposals';
+import { proposalFor } from '../../../src/ingest/review/proposals';
 import type { DecisionRow } from '../../../src/ingest/staging/store';
-import { CLAIM_NEEDS_EVENT, decisionOf } from '../../../src/ingest/review/view';
+import { bulkCandidates, CLAIM_NEEDS_EVENT, decisionOf } from '../../../src/ingest/review/view';
 import { GAZETTEER } from './gazetteer';
 
 const RAW =
@@ -128,6 +128,9 @@ describe("a claim's new event in the batch", () => {
     expect(decisionOf(rejected.batch, claim, reopened).blocked).toBe(CLAIM_NEEDS_EVENT);
     const given = new Map([[claim.id, row(claim.id, 'edited', { ...rejected.edit, about: ['su-34-strike'] })]]);
     expect(decisionOf(rejected.batch, claim, given).blocked).toBeNull();
+    // Bulk accept leaves it for its reviewer (it would fail the whole accept), and takes it once given.
+    expect(bulkCandidates(rejected.batch, reopened, 0).map((c) => c.id)).not.toContain(claim.id);
+    expect(bulkCandidates(rejected.batch, given, 0).map((c) => c.id)).toContain(claim.id);
 
     // Accepted: stays.
     const accepted = new Map(decisions).set(v, row(v, 'accepted', r.eventDecision));
