@@ -25,6 +25,31 @@ const dup = node('v-gladkov', 'V. Gladkov');
 const region = node('belgorod', 'Belgorod region');
 const claim = node('claim', 'A claim');
 
+// The duplicate comes back with a new element id; `back` is it, `far` an end never on the canvas.
+const back = { ...dup, id: 'e:v-gladkov-again' };
+const far = node('kharkiv', 'Kharkiv');
+const restored = {
+  nodes: [back, region, gov, far],
+  edges: [edge('r:back', back, region), edge('r:between', back, gov), edge('r:far', back, far)],
+};
+const unmerge = (was?: string) =>
+  unmergedView({
+    survivor: gov.id,
+    duplicate: back.id,
+    ...(was ? { was } : {}),
+    removed: ['r:new'],
+    restored,
+    title: 'Undid the merge',
+    ref: 'v-gladkov',
+  });
+const merge = mergedView({
+  duplicate: dup.id,
+  survivor: gov.id,
+  moved: { nodes: [gov, region], edges: [edge('r:new', gov, region)] },
+  title: 'Merged',
+  ref: 'gladkov',
+});
+
 describe('a merge drawn at once', () => {
   it('drops the duplicate and draws its moved relationships on the survivor, as one undoable step', () => {
     let s = stateWith({ nodes: [gov, dup, region], edges: [edge('r:old', dup, region)] });
@@ -98,31 +123,6 @@ describe('an undone merge drawn at once', () => {
     expect(back.nodes.has(region.id)).toBe(true);
   });
 
-  // The duplicate comes back with a new element id; `back` is it, `far` an end never on the canvas.
-  const back = { ...dup, id: 'e:v-gladkov-again' };
-  const far = node('kharkiv', 'Kharkiv');
-  const restored = {
-    nodes: [back, region, gov, far],
-    edges: [edge('r:back', back, region), edge('r:between', back, gov), edge('r:far', back, far)],
-  };
-  const unmerge = (was?: string) =>
-    unmergedView({
-      survivor: gov.id,
-      duplicate: back.id,
-      ...(was ? { was } : {}),
-      removed: ['r:new'],
-      restored,
-      title: 'Undid the merge',
-      ref: 'v-gladkov',
-    });
-  const merge = mergedView({
-    duplicate: dup.id,
-    survivor: gov.id,
-    moved: { nodes: [gov, region], edges: [edge('r:new', gov, region)] },
-    title: 'Merged',
-    ref: 'gladkov',
-  });
-
   it('brings the duplicate back as it was seen when the survivor was hidden since, the survivor left hidden', () => {
     let s = merge(stateWith({ nodes: [gov, dup, region], edges: [edge('r:old', dup, region)] }));
     s = commitGraph(hide(graphOf(s), [gov.id]), 'Hid Vyacheslav Gladkov')(s);
@@ -166,33 +166,12 @@ describe('an undone merge drawn at once', () => {
 });
 
 describe('a merge or its undo rebuilt from a link', () => {
-  const back = { ...dup, id: 'e:v-gladkov-again' };
-  const far = node('kharkiv', 'Kharkiv');
-  const restored = {
-    nodes: [back, region, gov, far],
-    edges: [edge('r:back', back, region), edge('r:between', back, gov), edge('r:far', back, far)],
-  };
   const lastLayer = (s: ReturnType<typeof stateWith>) => graphOf(s).layers[graphOf(s).layers.length - 1]!;
 
   it('records what the undo drew as the duplicate with its relationships to those nodes, and reads back only them', () => {
     // Merged while only the duplicate was drawn, the survivor removed since: undone as last seen.
-    const merge = mergedView({
-      duplicate: dup.id,
-      survivor: gov.id,
-      moved: { nodes: [gov, region], edges: [edge('r:new', gov, region)] },
-      title: 'Merged',
-      ref: 'gladkov',
-    });
     const before = undo()(merge(stateWith({ nodes: [dup, region], edges: [edge('r:old', dup, region)] })));
-    const live = unmergedView({
-      survivor: gov.id,
-      duplicate: back.id,
-      was: dup.id,
-      removed: ['r:new'],
-      restored,
-      title: 'Undid the merge',
-      ref: 'v-gladkov',
-    })(before);
+    const live = unmerge(dup.id)(before);
     const layer = lastLayer(live);
     expect(layer.source).toEqual({ kind: 'around', ref: 'v-gladkov', ends: ['belgorod'] });
     // The recipe carries it through a link.
