@@ -36,6 +36,9 @@ const DUP5 = 'viacheslav-gladkov-duplicate';
 /** A sixth, with a place never drawn beside it: merged, the merge step gone back, undone, the page reloaded. */
 const DUP6 = 'v-v-gladkov-duplicate';
 const FAR = 'merge-far-place';
+/** A seventh, expanded before it is merged: the link's expansion then fetches the governor. */
+const DUP7 = 'gladkov-nickname-duplicate';
+const NEAR = 'merge-nickname-town';
 // The session gives other files the seeded graph back (the merge changes it).
 // The first account must be an admin.
 const e2e = accountsSession('newsgraph-e2e-entity-merge-', { ada: 'admin', ed: 'editor' });
@@ -57,8 +60,11 @@ beforeAll(async () => {
              -[:GOVERNOR_OF {evidence_starts: [4]}]->(place)
        CREATE (d6:Entity:Person {id: $dup6, name: 'V. V. Gladkov', aliases: [], description: 'Initials.', dataset: g.dataset})
              -[:GOVERNOR_OF {evidence_starts: [5]}]->(place)
-       CREATE (d6)-[:LOCATED_IN {evidence_starts: [6]}]->(:Entity:Place {id: $far, name: 'Far Place', aliases: [], dataset: g.dataset})`,
-      { dup: DUP, dup2: DUP2, dup3: DUP3, dup4: DUP4, dup5: DUP5, dup6: DUP6, far: FAR },
+       CREATE (d6)-[:LOCATED_IN {evidence_starts: [6]}]->(:Entity:Place {id: $far, name: 'Far Place', aliases: [], dataset: g.dataset})
+       CREATE (d7:Entity:Person {id: $dup7, name: 'Slava Gladkov', aliases: [], description: 'Nickname.', dataset: g.dataset})
+             -[:GOVERNOR_OF {evidence_starts: [7]}]->(place)
+       CREATE (d7)-[:LOCATED_IN {evidence_starts: [8]}]->(:Entity:Place {id: $near, name: 'Near Town', aliases: [], dataset: g.dataset})`,
+      { dup: DUP, dup2: DUP2, dup3: DUP3, dup4: DUP4, dup5: DUP5, dup6: DUP6, far: FAR, dup7: DUP7, near: NEAR },
       { database: testNeo4j().database },
     );
   } finally {
@@ -338,6 +344,42 @@ describe('merging a duplicate from the detail panel (e2e)', () => {
         expect(await canvasKeys(page)).toEqual(live);
         expect(await dupEdgeDrawn(page, DUP6)).toBe(true);
         await shot(page, 'entity-merge-10-undone-reloaded');
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+    T,
+  );
+  it(
+    "a duplicate's expansion in the address, merged since, is replayed on the survivor without an error",
+    async () => {
+      const { page, context, errors } = await signIn(e2e.browser, e2e.app.url, 'ada', PASSWORD);
+      try {
+        const q = encodeURIComponent(`MATCH (d {id: '${DUP7}'}) RETURN d`);
+        await page.goto(`${e2e.app.url}/?cypher=${q}&run=1`);
+        await page.waitForFunction((k) => !!window.__newsgraph?.nodeId(k), DUP7, { timeout: 90_000 });
+        await idle(page);
+        await page.evaluate(() => window.__newsgraph!.explorer.setDrawer({ open: false }));
+        await page.evaluate((k) => window.__newsgraph!.explorer.expand(k), DUP7);
+        await page.waitForFunction((k) => !!window.__newsgraph?.nodeId(k), NEAR, { timeout: 30_000 });
+        await idle(page);
+        await mergeIntoGovernor(page, DUP7, 'nickname');
+        expect(await nodeId(page, DUP7)).toBeNull();
+
+        await page.reload();
+        await page.waitForFunction(() => !!window.__newsgraph?.nodeId('vyacheslav-gladkov'), null, { timeout: 90_000 });
+        await idle(page);
+        const after = await page.evaluate(() => {
+          const x = window.__newsgraph!.explorer;
+          const expanded = x.state.history.present.state.layers.flatMap((l) =>
+            l.source?.kind === 'expand' ? [l.source.ref] : [],
+          );
+          return { status: x.state.status?.kind ?? null, expanded };
+        });
+        expect(after.status).not.toBe('error');
+        expect(after.expanded).toEqual(['vyacheslav-gladkov']);
+        expect(await nodeId(page, DUP7)).toBeNull();
         expect(errors).toEqual([]);
       } finally {
         await context.close();

@@ -195,6 +195,7 @@ export async function mergeDuplicate(
   app.store.set(
     mergedView({
       duplicate: out.duplicate.id,
+      duplicateKey: out.duplicate.key,
       survivor: out.id,
       moved: out.movedGraph,
       title: `Merged ${duplicate} into ${caption}`,

@@ -13,7 +13,7 @@ import type { GraphEdge, GraphNode, GraphPayload } from '../../../shared/graph';
 import { commitGraph, graphOf } from '../history/actions';
 import type { AppState } from '../state';
 import { addLayer, nodeRef, type GraphState, type LayerSource } from './graph-store';
-import { dropEdgesEverywhere, dropNodeEverywhere } from './node-data';
+import { dropEdgesEverywhere, dropNodeEverywhere, everywhere } from './node-data';
 
 /**
  * How a link fetches a drawn layer again: its node `center` (reference `ref`) with its
@@ -62,6 +62,41 @@ export function aroundPart(
   return { nodes: [...out.values()], edges: [...kept.values()] };
 }
 
+/**
+ * Layer source `l` with the node references in `names` (the merged-away duplicate's element id
+ * and key) read as `to` (the survivor's). O(source).
+ */
+export function repointedSource(l: LayerSource, names: ReadonlySet<string>, to: string): LayerSource {
+  const at = (ref: string) => (names.has(ref) ? to : ref);
+  const all = (refs: readonly string[]) => [...new Set(refs.map(at))];
+  switch (l.kind) {
+    case 'expand':
+    case 'node':
+      return names.has(l.ref) ? { ...l, ref: to } : l;
+    case 'paths':
+      return [l.from, l.to, ...l.exclude].some((r) => names.has(r))
+        ? { ...l, from: at(l.from), to: at(l.to), exclude: all(l.exclude) }
+        : l;
+    case 'around':
+      return [l.ref, ...l.ends].some((r) => names.has(r)) ? { ...l, ref: at(l.ref), ends: all(l.ends).sort() } : l;
+    default:
+      return l;
+  }
+}
+
+/**
+ * The history's layer sources naming the merged-away duplicate (`names`) name the survivor (`to`)
+ * instead, as the server re-points properties that named it. Rewritten here rather than resolved
+ * on each replay: a link's replay of the duplicate's expansion would answer "merged into" (the
+ * error shown, the layer dropped), and after an undo of the merge it would expand the recreated
+ * duplicate's whole neighbourhood, which the view did not show. O(history entries × layers).
+ */
+const repointed = (names: ReadonlySet<string>, to: string) =>
+  everywhere((g) => {
+    const layers = g.layers.map((l) => (l.source ? { ...l, source: repointedSource(l.source, names, to) } : l));
+    return layers.some((l, i) => l.source !== g.layers[i]!.source) ? { ...g, layers } : g;
+  });
+
 /** Whether node `id` is on the canvas: loaded and not hidden by the analyst. */
 const onCanvas = (g: GraphState, id: string): boolean => g.nodes.has(id) && !g.hidden.has(id);
 
@@ -81,18 +116,27 @@ const drawn =
       : s;
 
 /**
- * After merging `duplicate` into `survivor`: the duplicate leaves every step; the moved
+ * After merging `duplicate` (key `duplicateKey`) into `survivor`: the duplicate leaves every
+ * step, and layer sources naming it name the survivor (`repointed`); the moved
  * relationships (`moved`, with their ends and the survivor; `ref`: the survivor's reference) are
  * drawn on the survivor as one step — with the survivor itself when only the duplicate was on
- * the canvas, so the merge shows where the analyst was looking. O(history entries + moved).
+ * the canvas, so the merge shows where the analyst was looking. O(history entries × layers + moved).
  */
 export const mergedView =
-  (m: { duplicate: string; survivor: string; moved: GraphPayload; title: string; ref: string }) =>
+  (m: {
+    duplicate: string;
+    duplicateKey?: string | null;
+    survivor: string;
+    moved: GraphPayload;
+    title: string;
+    ref: string;
+  }) =>
   (s: AppState): AppState => {
     const g = graphOf(s);
     const survivorShown = g.nodes.has(m.survivor);
     const replaces = !survivorShown && g.nodes.has(m.duplicate) && m.moved.nodes.some((n) => n.id === m.survivor);
-    const dropped = dropNodeEverywhere(m.duplicate)(s);
+    const names = new Set([m.duplicate, ...(m.duplicateKey ? [m.duplicateKey] : [])]);
+    const dropped = repointed(names, m.ref)(dropNodeEverywhere(m.duplicate)(s));
     // Remembered so that an undo of this merge brings the duplicate back where it was seen.
     const next = onCanvas(g, m.duplicate)
       ? { ...dropped, mergedShown: new Set([...s.mergedShown, m.duplicate]) }

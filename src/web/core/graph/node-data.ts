@@ -35,7 +35,7 @@ function dropped(state: GraphState, id: string): GraphState {
 }
 
 /** `change` applied to every step of the history (past, present and future). */
-const everywhere =
+export const everywhere =
   (change: (state: GraphState) => GraphState) =>
   (s: AppState): AppState => {
     const h = s.history;

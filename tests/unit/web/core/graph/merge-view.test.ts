@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { GraphEdge, GraphNode } from '../../../../../src/shared/graph';
 import { commitGraph, graphOf, redo, undo } from '../../../../../src/web/core/history/actions';
 import { addLayer, hide } from '../../../../../src/web/core/graph/graph-store';
-import { aroundPart, mergedView, unmergedView } from '../../../../../src/web/core/graph/merge-view';
+import { aroundPart, mergedView, repointedSource, unmergedView } from '../../../../../src/web/core/graph/merge-view';
 import { decodeRecipe, encodeRecipe } from '../../../../../src/web/core/history/recipe';
 import { stateWith } from '../state';
 
@@ -211,5 +211,70 @@ describe('a merge or its undo rebuilt from a link', () => {
     );
     expect(part.nodes.map((n) => n.id).sort()).toEqual([gov.id, region.id, keyless.id].sort());
     expect(part.edges.map((e) => e.id).sort()).toEqual(['r:new', 'r:x']);
+  });
+});
+
+describe('earlier layers naming the merged-away duplicate', () => {
+  const expandDup = { kind: 'expand' as const, ref: 'v-gladkov', pages: [{ skip: 0, limit: 25 }] };
+
+  it('name the survivor in every step once merged, so a link fetches it rather than the deleted duplicate', () => {
+    // The duplicate expanded (by key), a path from it found, then the merge.
+    let s = stateWith({ nodes: [gov], edges: [] });
+    const expand = (g: ReturnType<typeof graphOf>) =>
+      addLayer(
+        g,
+        { nodes: [dup, region], edges: [edge('r:old', dup, region)] },
+        {
+          kind: 'expand',
+          title: 'Expanded V. Gladkov',
+          anchor: dup.id,
+          source: expandDup,
+        },
+      );
+    s = commitGraph(expand(graphOf(s)), 'Expanded')(s);
+    const paths = { kind: 'paths' as const, from: 'v-gladkov', to: 'belgorod', exclude: ['v-gladkov', 'x'] };
+    s = commitGraph(
+      addLayer(graphOf(s), { nodes: [dup, region], edges: [] }, { kind: 'paths', title: 'Paths', source: paths }),
+      'Paths',
+    )(s);
+    const moved = { nodes: [gov, region], edges: [edge('r:new', gov, region)] };
+    s = mergedView({
+      duplicate: dup.id,
+      duplicateKey: 'v-gladkov',
+      survivor: gov.id,
+      moved,
+      title: 'Merged',
+      ref: 'gladkov',
+    })(s);
+    const sources = (g: ReturnType<typeof graphOf>) => g.layers.map((l) => l.source).filter((x) => x);
+    expect(sources(graphOf(s))).toContainEqual({ ...expandDup, ref: 'gladkov' });
+    expect(sources(graphOf(s))).toContainEqual({
+      kind: 'paths',
+      from: 'gladkov',
+      to: 'belgorod',
+      exclude: ['gladkov', 'x'],
+    });
+    const named = (g: ReturnType<typeof graphOf>) => JSON.stringify(sources(g)).includes('v-gladkov');
+    expect(named(graphOf(s))).toBe(false);
+    // The step before the merge too: going back and copying the address fetches the survivor.
+    expect(named(graphOf(undo()(s)))).toBe(false);
+  });
+
+  it('are rewritten by element id too, each reference once; sources naming others are kept as they are', () => {
+    const names = new Set([dup.id, 'v-gladkov']);
+    const around = { kind: 'around' as const, ref: 'e:v-gladkov', ends: ['belgorod', 'gladkov', 'v-gladkov'] };
+    expect(repointedSource(around, names, 'gladkov')).toEqual({
+      kind: 'around',
+      ref: 'gladkov',
+      ends: ['belgorod', 'gladkov'],
+    });
+    expect(repointedSource({ kind: 'node', ref: 'e:v-gladkov' }, names, 'gladkov')).toEqual({
+      kind: 'node',
+      ref: 'gladkov',
+    });
+    const other = { kind: 'expand' as const, ref: 'belgorod', pages: [] };
+    expect(repointedSource(other, names, 'gladkov')).toBe(other);
+    const overview = { kind: 'overview' as const };
+    expect(repointedSource(overview, names, 'gladkov')).toBe(overview);
   });
 });
