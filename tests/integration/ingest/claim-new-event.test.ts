@@ -44,6 +44,20 @@ async function stage(body = TEXT, count = 1): Promise<{ id: string; claim: any; 
   return { id: view.id, claim: claims[0], text: view.text, claims };
 }
 
+/** A fresh review API and the text staged again: its batch id, its claim and the claim's id. */
+async function restage(): Promise<{ id: string; claim: any; c: string }> {
+  await r?.close();
+  r = await reviewApi();
+  const { id, claim } = await stage();
+  return { id, claim, c: claim.candidate.id as string };
+}
+
+/** Saves the claim's edit naming the new event NAME. */
+async function nameNewEvent(id: string, c: string, claim: any): Promise<void> {
+  const saved = await edit(id, c, { ...claim.decision, newEvent: { name: NAME, kind: 'fire' } });
+  expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+}
+
 beforeAll(async () => {
   seeded = await seededFingerprint();
 });
@@ -119,10 +133,7 @@ describe('a claim about a new event', () => {
   });
 
   it('refuses an empty name, a graph event’s name and a new event sent to accept; nothing is staged or written', async () => {
-    await r?.close();
-    r = await reviewApi();
-    const { id, claim } = await stage();
-    const c = claim.candidate.id as string;
+    const { id, claim, c } = await restage();
     const unchanged = async () => {
       const view = await r.batch(id);
       expect(view.candidates.filter((x: any) => x.candidate.kind === 'event')).toEqual([]);
@@ -165,10 +176,7 @@ describe('a claim about a new event', () => {
   });
 
   it('refuses a graph event’s name or alias that differs only in punctuation, dashes or spacing', async () => {
-    await r?.close();
-    r = await reviewApi();
-    const { id, claim } = await stage();
-    const c = claim.candidate.id as string;
+    const { id, claim, c } = await restage();
     await cypher(
       "CREATE (:Entity:Event {id: 'test-depot-fire', name: 'Kharkiv depot-fire', aliases: ['Fire at Kharkiv’s (S-300) depot'], dataset: 'test-other'})",
     );
@@ -210,12 +218,8 @@ describe('a claim about a new event', () => {
   });
 
   it('refuses the accept, writing nothing, when the graph gained an event of that name since the edit', async () => {
-    await r?.close();
-    r = await reviewApi();
-    const { id, claim } = await stage();
-    const c = claim.candidate.id as string;
-    const saved = await edit(id, c, { ...claim.decision, newEvent: { name: NAME, kind: 'fire' } });
-    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    const { id, claim, c } = await restage();
+    await nameNewEvent(id, c, claim);
     await cypher("CREATE (:Entity:Event {id: 'depot-fire-elsewhere', name: $name, dataset: 'test-other'})", {
       name: NAME,
     });
@@ -233,12 +237,8 @@ describe('a claim about a new event', () => {
   });
 
   it('reopens a claim whose only event left with its reject as needing an event: its accept is a 400 until one is given', async () => {
-    await r?.close();
-    r = await reviewApi();
-    const { id, claim } = await stage();
-    const c = claim.candidate.id as string;
-    const saved = await edit(id, c, { ...claim.decision, newEvent: { name: NAME, kind: 'fire' } });
-    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    const { id, claim, c } = await restage();
+    await nameNewEvent(id, c, claim);
     expect((await r.call('POST', `/api/ingest/batches/${id}/candidates/${c}/reject`, {})).status).toBe(200);
     expect((await r.call('POST', `/api/ingest/batches/${id}/candidates/${c}/reopen`, {})).status).toBe(200);
     const row = async () => (await r.batch(id)).candidates.find((x: any) => x.candidate.id === c);
