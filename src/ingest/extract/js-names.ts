@@ -3,7 +3,7 @@ import { ORG_HEADS } from '../link/normalise';
 import { DAYS, DEMONYMS, MONTHS, SENTENCE_STARTERS, TITLES } from './lexicon';
 import { ABBREVIATIONS, splitSentences } from './sentences';
 
-export const JS_FINDER_VERSION = '1.3.0';
+export const JS_FINDER_VERSION = '1.4.0';
 
 /** Word tokens: letters/digits joined by inner hyphens, apostrophes or dots ("Lvova-Belova", "U.S.", "Su-34"). */
 const WORD = /[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*\.?/gu;
@@ -20,6 +20,16 @@ const NAME_HEADS = new Set(
 const GROUPS = new Set(['police', 'people', 'personnel']);
 /** A plural ("Residents", "Witnesses"; not "Congress", "Campus", "Genesis") or a group noun that heads no name. */
 const isGroup = (w: string) => !NAME_HEADS.has(w) && (GROUPS.has(w) || /(?<![sui])s$/.test(w));
+/**
+ * Plurals that head names of orders, fraternities and societies ("Knights of Columbus", "Sisters of
+ * Mercy", "Daughters of Charity"): kept before "of" + a name. A short list of exceptions rather than a
+ * list of groups, since the plurals that name a group of people before "of" are open-ended (any
+ * occupation: "Teachers of Ostrava"), while those heading names are few. "Friends of the victim"
+ * (no name after "of") still loses the word; a family's "Sons of Lena Holm" reads as a name too.
+ */
+const PLURAL_HEADS = new Set(
+  'knights sisters brothers sons daughters mothers friends veterans missionaries'.split(' '),
+);
 
 /** A month's dot never joins a name, and "Jan" is also a given name. */
 const MONTH_ABBR = /^(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)$/;
@@ -129,13 +139,16 @@ export function capitalisedRuns(text: string): NameSpan[] {
       // Sentence-initial, a word before "of" is a group of people ("Residents of Ostrava" → "Ostrava"),
       // or the head of a name even where the text writes it in lower case ("Ministry of Defence").
       const beforeOf = ws[i + 1]?.text === 'of' ? ws[i] : undefined;
+      // A plural heading a name needs the name after "of" in the same run.
+      const ofName = j > i + 1;
+      const heads = (w: string) => NAME_HEADS.has(w) || (PLURAL_HEADS.has(w) && ofName);
       i = j + 1;
       // Trim what is capitalised for other reasons.
       if (run[0]!.start === s.start || /["“‘(]$/.test(text.slice(s.start, run[0]!.start))) {
         const common = (w: Word) =>
           SENTENCE_STARTERS.has(lower(w.text)) ||
           (w === beforeOf
-            ? isGroup(lower(w.text)) || (lowerWords.has(lower(w.text)) && !NAME_HEADS.has(lower(w.text)))
+            ? !heads(lower(w.text)) && (isGroup(lower(w.text)) || lowerWords.has(lower(w.text)))
             : lowerWords.has(lower(w.text)));
         while (run.length && common(run[0]!)) run = run.slice(1);
       }

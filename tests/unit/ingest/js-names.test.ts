@@ -44,6 +44,25 @@ describe('a sentence-initial word before "of"', () => {
     expect(names('Armed Forces of Ukraine said the bridge was hit.')).toEqual(['Armed Forces of Ukraine']);
   });
 
+  it('stays when a plural that heads names leads one ("Knights of Columbus"), also written in lower case', () => {
+    expect(names('Knights of Columbus said the hall was full.')).toEqual(['Knights of Columbus']);
+    expect(names('Sisters of Mercy ran the school in Ostrava.')).toEqual(['Sisters of Mercy', 'Ostrava']);
+    expect(names('Daughters of Charity said the river was clean.')).toEqual(['Daughters of Charity']);
+    expect(names('“Sons of Norway will help,” Lena Holm said.')).toEqual(['Sons of Norway', 'Lena Holm']);
+    expect(names('Knights of Columbus met. The knights ate.')).toEqual(['Knights of Columbus']);
+  });
+
+  it('is still dropped when that plural heads no name in the sentence ("Friends of the victim")', () => {
+    expect(names('Friends of the victim said he was kind.')).toEqual([]);
+  });
+
+  it('gives a plural-headed name offsets that slice exactly the text', () => {
+    const text = 'He left. Knights of Columbus said so.';
+    const [k] = capitalisedRuns(text);
+    expect(k!.start).toBe(text.indexOf('Knights'));
+    expect(text.slice(k!.start, k!.end)).toBe('Knights of Columbus');
+  });
+
   it('is still dropped when the text writes it in lower case and it heads no name', () => {
     expect(names('North of Ostrava the road is closed. The road north is icy.')).toEqual(['Ostrava']);
   });
