@@ -11,7 +11,8 @@ export const TITLES = new Set(
     'army lt. col. colonel capt. captain sgt. sergeant major maj. admiral adm. commander chief spokesman ' +
     'spokeswoman spokesperson ambassador minister foreign defense defence interior king queen prince pope ' +
     'commissioner ombudsman chairman chairwoman director head leader deputy adviser advisor aide ' +
-    'regional acting former lieutenant marshal field'
+    'regional acting former lieutenant marshal field brig. brigadier cpl. corporal pvt. cmdr. rev rev. reverend ' +
+    'fr. hon. honourable honorable prof prof. professor'
   ).split(' '),
 );
 

@@ -2,10 +2,12 @@ import type { Sentence } from './types';
 
 /** Words after which a full stop does not end a sentence (titles, months, initials of states); in a name they keep it. */
 export const ABBREVIATIONS = new Set(
-  'mr mrs ms dr gen sen rep gov lt col capt sgt maj adm st jr sr prof no nos vol jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u inc co corp ltd vs etc a.m p.m approx dept est fig'.split(
+  'mr mrs ms dr gen sen rep gov lt col capt sgt maj adm brig cpl pvt cmdr rev fr hon prof st mt ft jr sr no nos vol jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u inc co corp ltd vs etc a.m p.m approx dept est fig'.split(
     ' ',
   ),
 );
+/** Abbreviations whose letters in lower case are an ordinary word that may end a sentence ("10 ft.", "the brig."). */
+const CAPITALISED_ONLY = new Set(['brig', 'ft']);
 
 /**
  * Splits text into sentences: at . ! ? (with closing quotes or brackets) before an upper-case
@@ -29,7 +31,8 @@ export function splitSentences(text: string): Sentence[] {
       const stop = m.index;
       const before = /([\p{L}.]+)$/u.exec(line.slice(0, stop))?.[1] ?? '';
       const word = before.toLowerCase().replace(/\.$/, '');
-      if (m[0].startsWith('.') && (ABBREVIATIONS.has(word) || /^\p{Lu}$/u.test(before))) continue;
+      const abbreviation = ABBREVIATIONS.has(word) && (!CAPITALISED_ONLY.has(word) || /^\p{Lu}/u.test(before));
+      if (m[0].startsWith('.') && (abbreviation || /^\p{Lu}$/u.test(before))) continue;
       const end = lineStart + m.index + m[0].length;
       push(sentStart, end);
       sentStart = end;

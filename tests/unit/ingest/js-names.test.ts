@@ -95,6 +95,14 @@ describe('a full stop after a name', () => {
     expect(names('Pilgrims flew to St. Petersburg.')).toEqual(['Pilgrims', 'St. Petersburg']);
   });
 
+  it('stays after "Mt.", "Ft." in a place name and goes with a title ("Rev.", "Brig.", "Hon.", "Prof.")', () => {
+    expect(names('They climbed Mt. Everest. He flew to Ft. Worth on Friday.')).toEqual(['Mt. Everest', 'Ft. Worth']);
+    expect(names('Rev. Anna Berg spoke.')).toEqual(['Anna Berg']);
+    expect(names('Brig. Gen. Tom Weir said so. The Hon. Lena Holm agreed.')).toEqual(['Tom Weir', 'Lena Holm']);
+    expect(names('Prof. Ana Kim spoke. Reporters met Rev. Berg.')).toEqual(['Ana Kim', 'Reporters', 'Berg']);
+    for (const s of spans('He met Rev. Anna Berg at Mt. Hood. Berg said no.')) expect(s.slice).toBe(s.text);
+  });
+
   it('stays after a company suffix, which ends the name ("Acme Inc.", "Ford Motor Co.")', () => {
     expect(names('The plant is owned by Acme Inc.')).toEqual(['Acme Inc.']);
     expect(names('The plant is owned by Acme Ltd. and others.')).toEqual(['Acme Ltd.']);
@@ -120,5 +128,16 @@ describe('a sentence-final name in the batch (pure-JS finder)', () => {
     expect(text.slice(e.quoteSpan.start, e.quoteSpan.end)).toBe(e.quote);
     const claim = batch.candidates.find((c): c is ClaimCandidate => c.kind === 'claim')!;
     expect(claim.claimant.candidate).toBe(e.id);
+  });
+
+  it('after a title\'s abbreviation is one entity with its later surname ("Rev. Anna Berg" … "Berg")', async () => {
+    const raw = 'Ferry halted\n\nRev. Anna Berg spoke at the pier. Berg said the ferry would sail on Friday.\n';
+    const { batch, text } = await extractWithText({ raw, format: 'txt', source: 'x' }, { extractor: 'js' });
+    expect(batchProblems(batch, text)).toEqual([]);
+    const berg = batch.candidates.filter((c): c is EntityCandidate => c.kind === 'entity' && /Berg|Rev/.test(c.text));
+    expect(berg.map((e) => e.text)).toEqual(['Anna Berg']);
+    expect(berg[0]!.spans.map((s) => text.slice(s.start, s.end))).toEqual(['Anna Berg', 'Berg']);
+    const claim = batch.candidates.find((c): c is ClaimCandidate => c.kind === 'claim')!;
+    expect(claim.claimant.candidate).toBe(berg[0]!.id);
   });
 });
