@@ -3,7 +3,7 @@ import { ORG_HEADS } from '../link/normalise';
 import { DAYS, DEMONYMS, MONTHS, SENTENCE_STARTERS, TITLES } from './lexicon';
 import { ABBREVIATIONS, splitSentences } from './sentences';
 
-export const JS_FINDER_VERSION = '1.4.0';
+export const JS_FINDER_VERSION = '1.5.0';
 
 /** Word tokens: letters/digits joined by inner hyphens, apostrophes or dots ("Lvova-Belova", "U.S.", "Su-34"). */
 const WORD = /[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*\.?/gu;
@@ -30,6 +30,39 @@ const isGroup = (w: string) => !NAME_HEADS.has(w) && (GROUPS.has(w) || /(?<![sui
 const PLURAL_HEADS = new Set(
   'knights sisters brothers sons daughters mothers friends veterans missionaries'.split(' '),
 );
+
+/**
+ * Words after a title word that make it part of a body's name, not a person's office: the fields an
+ * office covers ("Foreign Affairs", "Foreign Trade", "Defence Intelligence", "Veterans of Foreign Wars").
+ * With the heads of names ("Foreign Office", "Interior Ministry"); a word that is also a title ("Army")
+ * goes with the titles.
+ */
+const BODY_WORDS = new Set('affairs relations trade wars intelligence security development cooperation'.split(' '));
+const isTitle = (w: Word) => TITLES.has(lower(w.text)) || TITLES.has(w.text.toLowerCase());
+const isBodyWord = (w: Word) =>
+  !isTitle(w) && (ORG_HEADS.test(w.text) || NAME_HEADS.has(lower(w.text)) || BODY_WORDS.has(lower(w.text)));
+
+/**
+ * Where a person's name starts inside a run after a title: "NATO Secretary-General Jens
+ * Stoltenberg" → at "Secretary-General"; -1 when none does. A title word after "of" or "the" is the
+ * complement of a name's head or of an office ("Ministry of Foreign Affairs", "Office of the Prime
+ * Minister", "Secretary of Defense"), and one before a body's word names the body ("Senate Foreign
+ * Relations"): the name goes on through them, and a capitalised word after them starts a person's
+ * name ("Minister of Foreign Affairs Lena Holm" → at "Lena").
+ */
+function titleBreak(run: Word[]): number {
+  for (let n = 1; n < run.length - 1; n++) {
+    if (!isTitle(run[n]!) || isTitle(run[n - 1]!)) continue;
+    let e = n;
+    while (e < run.length && isTitle(run[e]!)) e++;
+    let b = e;
+    while (b < run.length && isBodyWord(run[b]!)) b++;
+    if (b === e && !/^(of|the)$/.test(run[n - 1]!.text)) return n;
+    if (b < run.length && !CONNECTORS.has(run[b]!.text)) return b;
+    n = b;
+  }
+  return -1;
+}
 
 /** A month's dot never joins a name, and "Jan" is also a given name. */
 const MONTH_ABBR = /^(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)$/;
@@ -153,19 +186,21 @@ export function capitalisedRuns(text: string): NameSpan[] {
         while (run.length && common(run[0]!)) run = run.slice(1);
       }
       if (!run.length) continue;
-      const isTitle = (w: Word) => TITLES.has(lower(w.text)) || TITLES.has(w.text.toLowerCase());
       if (!NAME_HEADS.has(lower(run[run.length - 1]!.text))) {
         // "NATO Secretary-General Jens Stoltenberg": a title inside a run separates two names.
-        const k = run.findIndex((w, n) => n > 0 && n < run.length - 1 && isTitle(w) && !isTitle(run[n - 1]!));
+        const k = titleBreak(run);
         if (k > 0) {
           const head = run.slice(0, k);
-          if (!(head.length === 1 && lower(head[0]!.text) in DEMONYMS)) pending.push(head);
+          // "Secretary of Defense", "Minister of Foreign Affairs" before a name is the person's office.
+          const afterTitles = head.findIndex((w) => !isTitle(w));
+          const office = afterTitles > 0 && head[afterTitles]!.text === 'of';
+          if (!office && !(head.length === 1 && lower(head[0]!.text) in DEMONYMS)) pending.push(head);
           run = run.slice(k);
         }
-        // "Defence Ministry of Rastavia": a title word before an office word names the body, not a person's title.
+        // "Defence Ministry of Rastavia", "Foreign Affairs": a title word before a body's word names the body.
         const leadingTitle = () =>
           run.length > 1 &&
-          !ORG_HEADS.test(run[1]!.text) &&
+          !isBodyWord(run[1]!) &&
           (isTitle(run[0]!) || (lower(run[0]!.text) in DEMONYMS && isTitle(run[1]!)));
         while (leadingTitle()) run = run.slice(1);
         // "Secretary of State Antony Blinken": the office's complement goes with the title.

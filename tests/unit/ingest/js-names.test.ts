@@ -68,6 +68,28 @@ describe('a sentence-initial word before "of"', () => {
   });
 });
 
+describe("a title word inside an organisation's name", () => {
+  it('does not cut the name after "of" or before a body\'s word ("Ministry of Foreign Affairs")', () => {
+    expect(names('He called the Ministry of Foreign Affairs on Monday.')).toEqual(['Ministry of Foreign Affairs']);
+    expect(names('Ministry of Foreign Affairs said so.')).toEqual(['Ministry of Foreign Affairs']);
+    expect(names('He spoke to the Veterans of Foreign Wars in Ostrava.')).toEqual([
+      'Veterans of Foreign Wars',
+      'Ostrava',
+    ]);
+    expect(names('Veterans of Foreign Wars said so.')).toEqual(['Veterans of Foreign Wars']);
+    expect(names('He wrote to the Senate Foreign Relations panel.')).toEqual(['Senate Foreign Relations']);
+    expect(names('Defence Intelligence of Ukraine said so.')).toEqual(['Defence Intelligence of Ukraine']);
+  });
+
+  it('still drops a person\'s title before the name, also an office with "of" ("Minister of Foreign Affairs")', () => {
+    expect(names('Foreign Minister Lena Holm said so.')).toEqual(['Lena Holm']);
+    expect(names('Deputy Prime Minister Jan Novak said so.')).toEqual(['Jan Novak']);
+    expect(names('Secretary of Defense Tom Weir said so.')).toEqual(['Tom Weir']);
+    expect(names('Minister of Foreign Affairs Lena Holm said so.')).toEqual(['Lena Holm']);
+    expect(names('Interior Minister Ana Kim met the Defence Ministry.')).toEqual(['Ana Kim', 'Defence Ministry']);
+  });
+});
+
 describe('a full stop after a name', () => {
   const spans = (text: string) =>
     capitalisedRuns(text).map((n) => ({ text: n.text, slice: text.slice(n.start, n.end) }));
