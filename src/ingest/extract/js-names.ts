@@ -64,6 +64,19 @@ function titleBreak(run: Word[]): number {
   return -1;
 }
 
+/**
+ * Lower-case nouns that a place or people before them modifies ("the Kharkiv region", "the Russian
+ * army"): a capitalised word after "of the" followed by one is that noun's, so "Council of the
+ * Kharkiv region" joins nothing and "Kharkiv" stays a name of its own.
+ */
+const MODIFIED_NOUNS = new Set(
+  'region oblast province district county city town village area border side army military forces troops government authorities people'.split(
+    ' ',
+  ),
+);
+/** A name's head before "of" ("Ministry", "Bank", "Friends"): where a run may go on over "of the". */
+const isHead = (w: Word) => NAME_HEADS.has(lower(w.text)) || ORG_HEADS.test(w.text) || PLURAL_HEADS.has(lower(w.text));
+
 /** A month's dot never joins a name, and "Jan" is also a given name. */
 const MONTH_ABBR = /^(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)$/;
 /** Initials ("J.", "U.S.") and the abbreviations after which the splitter ends no sentence ("Gen.", "St.", "Inc."). */
@@ -115,6 +128,26 @@ function isTitleCase(ws: Word[]): boolean {
 }
 
 /**
+ * Whether the run ws[i..j] goes on over "of the" to a capitalised name ("Friends of the Earth",
+ * "Ministry of the Interior", "Bank of the Russian Federation", "Ministry of Defence of the Russian
+ * Federation"). Only after a name's head before an "of" in the run: an article after "of" mostly
+ * starts a common noun phrase ("the mayor of the city", "residents of the Kharkiv region"), and a
+ * capitalised word there is a name of its own unless a head makes the whole a name. Not when what
+ * follows "the" is a lone demonym or modifies a lower-case noun ("of the Russian army").
+ */
+function joinsOfThe(text: string, ws: Word[], i: number, j: number): boolean {
+  const gap = (n: number) => text.slice(ws[n]!.end, ws[n + 1]!.start) === ' ';
+  if (ws[j + 1]?.text !== 'of' || ws[j + 2]?.text !== 'the' || !ws[j + 3] || !isCap(ws[j + 3]!.text)) return false;
+  if (!gap(j) || !gap(j + 1) || !gap(j + 2)) return false;
+  const headOf = (n: number) => isHead(ws[n]!) && (n === j || ws[n + 1]!.text === 'of');
+  if (!ws.slice(i, j + 1).some((_, n) => headOf(i + n))) return false;
+  let e = j + 3;
+  while (e + 1 < ws.length && gap(e) && isCap(ws[e + 1]!.text)) e++;
+  if (e === j + 3 && lower(ws[e]!.text) in DEMONYMS) return false;
+  return !(e + 1 < ws.length && gap(e) && MODIFIED_NOUNS.has(ws[e + 1]!.text));
+}
+
+/**
  * Proper-noun spans by capitalisation: runs of capitalised words (with "of", "the"… inside),
  * minus sentence-initial function words, leading titles ("President", "Mr.") and lone demonyms,
  * days and months. Untyped (UNKNOWN) unless the gazetteer knows the name. Cost: one pass, ~1 ms
@@ -159,6 +192,7 @@ export function capitalisedRuns(text: string): NameSpan[] {
         if (j > i && COMPANY_SUFFIX.test(ws[j]!.text)) break;
         const next = ws[j + 1]!.text;
         if (isCap(next)) j++;
+        else if (next === 'of' && joinsOfThe(text, ws, i, j)) j += 3;
         else if (
           CONNECTORS.has(next) &&
           j + 2 < ws.length &&

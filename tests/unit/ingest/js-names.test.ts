@@ -90,6 +90,37 @@ describe("a title word inside an organisation's name", () => {
   });
 });
 
+describe('"of the" inside a name', () => {
+  it('joins a name\'s head to the capitalised name after it ("Friends of the Earth")', () => {
+    expect(names('Friends of the Earth said so.')).toEqual(['Friends of the Earth']);
+    expect(names('He joined Friends of the Earth in Ostrava.')).toEqual(['Friends of the Earth', 'Ostrava']);
+    expect(names('He called the Ministry of the Interior.')).toEqual(['Ministry of the Interior']);
+    expect(names('Bank of the Russian Federation raised rates.')).toEqual(['Bank of the Russian Federation']);
+    expect(names('He called the Office of the Prime Minister.')).toEqual(['Office of the Prime Minister']);
+    expect(names('Office of the Prime Minister said Jan Novak would go.')).toEqual([
+      'Office of the Prime Minister',
+      'Jan Novak',
+    ]);
+  });
+
+  it('joins nothing after a word that heads no name, or before a place that modifies a noun', () => {
+    expect(names('The mayor of the city said so.')).toEqual([]);
+    expect(names('Residents of the Kharkiv region fled.')).toEqual(['Kharkiv']);
+    expect(names('He met the residents of the Kharkiv region.')).toEqual(['Kharkiv']);
+    expect(names('The Council of the Kharkiv region met.')).toContain('Kharkiv');
+    expect(names('The Council of the Kharkiv region met.')).not.toContain('Council of the Kharkiv');
+    expect(names('The Command of the Russian army said so.')).not.toContain('Command of the Russian');
+  });
+
+  it('gives offsets that slice exactly the name', () => {
+    const text = 'He left. Friends of the Earth met the Ministry of Foreign Affairs and Lena Holm.';
+    const found = capitalisedRuns(text);
+    expect(found.map((n) => n.text)).toEqual(['Friends of the Earth', 'Ministry of Foreign Affairs', 'Lena Holm']);
+    for (const n of found) expect(text.slice(n.start, n.end)).toBe(n.text);
+    expect(found[0]!.start).toBe(text.indexOf('Friends'));
+  });
+});
+
 describe('a full stop after a name', () => {
   const spans = (text: string) =>
     capitalisedRuns(text).map((n) => ({ text: n.text, slice: text.slice(n.start, n.end) }));
