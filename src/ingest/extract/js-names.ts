@@ -204,10 +204,13 @@ export function capitalisedRuns(text: string): NameSpan[] {
       }
       let run = ws.slice(i, j + 1);
       // Sentence-initial, a word before "of" is a group of people ("Residents of Ostrava" → "Ostrava"),
-      // or the head of a name even where the text writes it in lower case ("Ministry of Defence").
-      const beforeOf = ws[i + 1]?.text === 'of' ? ws[i] : undefined;
+      // or the head of a name even where the text writes it in lower case ("Ministry of Defence"), also
+      // after a sentence-initial "The" ("The Ministry of Defence said. The ministry…").
+      const first = run.findIndex((w) => !SENTENCE_STARTERS.has(lower(w.text)));
+      const f = i + Math.max(0, first);
+      const beforeOf = ws[f + 1]?.text === 'of' ? ws[f] : undefined;
       // A plural heading a name needs the name after "of" in the same run.
-      const ofName = j > i + 1;
+      const ofName = j > f + 1;
       const heads = (w: string) => NAME_HEADS.has(w) || (PLURAL_HEADS.has(w) && ofName);
       i = j + 1;
       // Trim what is capitalised for other reasons.

@@ -44,6 +44,14 @@ describe('a sentence-initial word before "of"', () => {
     expect(names('Armed Forces of Ukraine said the bridge was hit.')).toEqual(['Armed Forces of Ukraine']);
   });
 
+  it('stays after a sentence-initial "The" too ("The Bank of … said. The bank …")', () => {
+    expect(names('The Ministry of Defence said so. Later the ministry said more.')).toEqual(['Ministry of Defence']);
+    expect(names('The Bank of the Russian Federation raised rates. The bank said more.')).toEqual([
+      'Bank of the Russian Federation',
+    ]);
+    expect(names('The residents of Ostrava fled. The Residents of Ostrava fled.')).toEqual(['Ostrava', 'Ostrava']);
+  });
+
   it('stays when a plural that heads names leads one ("Knights of Columbus"), also written in lower case', () => {
     expect(names('Knights of Columbus said the hall was full.')).toEqual(['Knights of Columbus']);
     expect(names('Sisters of Mercy ran the school in Ostrava.')).toEqual(['Sisters of Mercy', 'Ostrava']);
@@ -95,6 +103,9 @@ describe('"of the" inside a name', () => {
     expect(names('Friends of the Earth said so.')).toEqual(['Friends of the Earth']);
     expect(names('He joined Friends of the Earth in Ostrava.')).toEqual(['Friends of the Earth', 'Ostrava']);
     expect(names('He called the Ministry of the Interior.')).toEqual(['Ministry of the Interior']);
+    expect(names('The Ministry of Defence of the Russian Federation said so.')).toEqual([
+      'Ministry of Defence of the Russian Federation',
+    ]);
     expect(names('Bank of the Russian Federation raised rates.')).toEqual(['Bank of the Russian Federation']);
     expect(names('He called the Office of the Prime Minister.')).toEqual(['Office of the Prime Minister']);
     expect(names('Office of the Prime Minister said Jan Novak would go.')).toEqual([
