@@ -235,9 +235,11 @@ export function capitalisedRuns(text: string): NameSpan[] {
           run = run.slice(k);
         }
         // "Defence Ministry of Rastavia", "Foreign Affairs": a title word before a body's word names the body.
+        // A title that is also a name's head ("Army") heads the name before "of": "Army of Ruritania".
         const leadingTitle = () =>
           run.length > 1 &&
           !isBodyWord(run[1]!) &&
+          !(run[1]!.text === 'of' && NAME_HEADS.has(lower(run[0]!.text))) &&
           (isTitle(run[0]!) || (lower(run[0]!.text) in DEMONYMS && isTitle(run[1]!)));
         while (leadingTitle()) run = run.slice(1);
         // "Secretary of State Antony Blinken": the office's complement goes with the title.

@@ -87,11 +87,14 @@ describe("a title word inside an organisation's name", () => {
     expect(names('Veterans of Foreign Wars said so.')).toEqual(['Veterans of Foreign Wars']);
     expect(names('He wrote to the Senate Foreign Relations panel.')).toEqual(['Senate Foreign Relations']);
     expect(names('Defence Intelligence of Ukraine said so.')).toEqual(['Defence Intelligence of Ukraine']);
+    expect(names('He joined the Army of Ruritania.')).toEqual(['Army of Ruritania']);
+    expect(names('He met the Commander of the Army of Ruritania.')).toEqual(['Army of Ruritania']);
   });
 
   it('still drops a person\'s title before the name, also an office with "of" ("Minister of Foreign Affairs")', () => {
     expect(names('Foreign Minister Lena Holm said so.')).toEqual(['Lena Holm']);
     expect(names('Deputy Prime Minister Jan Novak said so.')).toEqual(['Jan Novak']);
+    expect(names('Army General Tom Weir said so.')).toEqual(['Tom Weir']);
     expect(names('Secretary of Defense Tom Weir said so.')).toEqual(['Tom Weir']);
     expect(names('Minister of Foreign Affairs Lena Holm said so.')).toEqual(['Lena Holm']);
     expect(names('Interior Minister Ana Kim met the Defence Ministry.')).toEqual(['Ana Kim', 'Defence Ministry']);
