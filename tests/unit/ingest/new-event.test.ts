@@ -182,7 +182,7 @@ describe('the name a decision creates an event under', () => {
       'ann',
     );
     expect(b.candidates).toContain(event);
-    expect(createdEventName(event, { ...eventDecision, name: 'Depot blaze' })).toBe('Depot blaze');
+    expect(createdEventName(event, { ...eventDecision, name: 'Depot blaze' } as never)).toBe('Depot blaze');
     expect(createdEventName(event, { action: 'link', entityId: 'depot-fire', weapons: [] } as never)).toBeNull();
     const entity = batch.candidates.find((c) => c.kind === 'entity')!;
     expect(createdEventName(entity, { action: 'create', name: 'Ivan Petrov' } as never)).toBeNull();
