@@ -2,6 +2,7 @@
  * One accept's write: the article (created on the batch's first accept), then each candidate in
  * order, in ONE Neo4j transaction recorded (pending, with its changes) before it commits and marked
  * committed after; then its audit entries, one per candidate and one for an article it created.
+ * A bulk accept leaves out a candidate refused for its event's name, and those referring to it.
  * The review service checks what may be accepted first (./service.ts).
  */
 import type { Candidate } from '../batch';
@@ -9,7 +10,9 @@ import type { DecisionRow, StagedBatch } from '../staging/store';
 import { applyCandidate, type ApplyContext } from './apply';
 import { ensureArticle } from './article-node';
 import { auditNames } from './audit-names';
-import type { Decision } from './decision';
+import { candRef, type Decision } from './decision';
+import { ReviewBlocked } from './errors';
+import { refsOf } from './proposals';
 import {
   acceptTransaction,
   afterOf,
@@ -43,7 +46,15 @@ export interface AcceptPlan {
   action: string;
   /** The decision to apply to a candidate (throws when it cannot be accepted). */
   decide: (c: Candidate, explicit: unknown) => Decision;
+  /**
+   * Bulk accept: a candidate refused for an event name the graph has (EVENT_EXISTS, before it wrote
+   * anything), or referring to one so left, is left for its reviewer while the others go in.
+   */
+  leave?: boolean;
 }
+
+/** Whether a candidate refused this way may be left out of a bulk accept (nothing of it written). */
+const leavable = (e: unknown): e is ReviewBlocked => e instanceof ReviewBlocked && e.details?.reason === 'EVENT_EXISTS';
 
 /** Writes the accept and audits it; see the module's comment. */
 export async function writeAccept(d: ReviewDeps, a: AcceptPlan): Promise<AcceptOutcome> {
@@ -52,6 +63,7 @@ export async function writeAccept(d: ReviewDeps, a: AcceptPlan): Promise<AcceptO
   const at = (d.now?.() ?? new Date()).toISOString();
   type Done = { c: Candidate; from: number; to: number; decision: Decision; result: Record<string, unknown> };
   let ctx: ApplyContext | undefined;
+  const left: { c: Candidate; error: ReviewBlocked }[] = [];
   const { acceptId, value, changes } = await acceptTransaction(
     d,
     { batchId, candidates: plan.map((p) => p.c.id), action, actor },
@@ -76,7 +88,17 @@ export async function writeAccept(d: ReviewDeps, a: AcceptPlan): Promise<AcceptO
       for (const { c, explicit } of plan) {
         const decision = decide(c, explicit);
         const from = w.changes.length;
-        const result = await applyCandidate(ctx, c, decision);
+        let result: Record<string, unknown>;
+        try {
+          const gone = left.find((l) => refsOf(c.kind, decision).includes(candRef(l.c.id)));
+          if (gone) throw new ReviewBlocked(`${c.id}: ${gone.c.id} is left: ${gone.error.message}`, gone.error.details);
+          result = await applyCandidate(ctx, c, decision);
+        } catch (e) {
+          if (!a.leave || !leavable(e) || w.changes.length !== from) throw e;
+          left.push({ c, error: e });
+          delete previous[c.id];
+          continue;
+        }
         decisions.set(c.id, {
           candidate: c.id,
           state: 'accepted',
@@ -88,10 +110,12 @@ export async function writeAccept(d: ReviewDeps, a: AcceptPlan): Promise<AcceptO
         });
         done.push({ c, from, to: w.changes.length, decision, result });
       }
+      if (!done.length && left.length) throw left[0]!.error;
       const results = Object.fromEntries(done.map((x) => [x.c.id, x.result]));
       return {
         record: { results, articleId: article.id, articleCreated, previous },
         value: { done, article, articleCreated },
+        candidates: done.map((x) => x.c.id),
       };
     },
     (id, v) => {
@@ -129,5 +153,6 @@ export async function writeAccept(d: ReviewDeps, a: AcceptPlan): Promise<AcceptO
     accepted: value.done.map((x) => ({ candidate: x.c.id, result: x.result })),
     created: countCreated(changes),
     changed: countChanged(changes),
+    ...(left.length ? { left: left.map((l) => ({ candidate: l.c.id, message: l.error.message })) } : {}),
   };
 }

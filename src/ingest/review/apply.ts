@@ -270,9 +270,10 @@ export async function applyEvent(ctx: ApplyContext, c: Candidate, d: EventDecisi
     event = found;
   } else {
     checkDates(d);
-    // Named in review: the graph may have gained an event of that name since the edit.
-    const same = c.kind === 'event' && c.forClaim ? await graphEventNamed(ctx.w.tx, d.name) : null;
-    if (same) throw graphEventRefusal(d.name, same);
+    // The graph may have gained an event of that name since the edit (another article's accept):
+    // checked in this transaction, so a refusal leaves nothing of the accept written.
+    const same = c.kind === 'event' ? await graphEventNamed(ctx.w.tx, d.name) : null;
+    if (same) throw graphEventRefusal(d.name, same, c.kind === 'event' && !c.forClaim);
     const id = await ctx.w.freeId(slugify(d.name));
     event = await ctx.w.createNode(['Entity', 'Event'], {
       id,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SpanSchema, type ArticleMeta } from '../batch';
-import { eventNameKey } from './event-name';
+import { hasNameKey, NAME_NEEDS_LETTER_OR_DIGIT } from '../../shared/event-name';
 
 /**
  * What a reviewer decides for one candidate: the shapes an accept writes into the graph, in the
@@ -72,7 +72,7 @@ export const NewEventSchema = z.strictObject({
     .min(1, 'give the new event a name')
     .min(3, "the new event's name is too short (at least 3 characters)")
     .max(200)
-    .refine((n) => eventNameKey(n) !== '', "the new event's name needs a letter or a digit"),
+    .refine(hasNameKey, NAME_NEEDS_LETTER_OR_DIGIT),
   /** An events.yaml kind: strike, attack, meeting… */
   kind: z.string().trim().min(1, 'say what kind of event it is (strike, meeting…)').max(100),
 });

@@ -12,6 +12,7 @@ import { auditNames, quoteOf } from './audit-names';
 import type { ClaimDecision, Decision, NewEvent } from './decision';
 import { ReviewBlocked } from './errors';
 import {
+  createdEventName,
   graphEventNamed,
   graphEventRefusal,
   stagedEventNamed,
@@ -40,7 +41,8 @@ export interface EditContext {
 /**
  * Stores the reviewer's edited decision (validated) without writing the graph. A claim's decision
  * may name a new event (`newEvent`): it is added to the batch as an event candidate and the claim
- * points at it, refused when the graph, the batch or another batch's review has an event of that name.
+ * points at it, refused when the graph, the batch or another batch's review has an event of that name;
+ * an event's decision creating it under a name the graph or another batch's review has is refused too.
  * `seen`: the decision's stamp the reviewer was shown, checked once the graph was read.
  */
 export async function editCandidate(
@@ -56,17 +58,20 @@ export async function editCandidate(
   const c = x.reviewed(s.batch, candidateId);
   const parsed = x.parse(c, decision, true);
   const named = c.kind === 'claim' ? (parsed as ClaimDecision).newEvent : undefined;
-  if (named) {
-    const existing = await x.read((tx) => graphEventNamed(tx, named.name));
-    if (existing) throw graphEventRefusal(named.name, existing);
+  // A claim's new event, or an event of the article to be created under this name.
+  const eventName = createdEventName(c, parsed);
+  const forEvent = c.kind === 'event';
+  if (eventName) {
+    const existing = await x.read((tx) => graphEventNamed(tx, eventName));
+    if (existing) throw graphEventRefusal(eventName, existing, forEvent);
   }
   // From here on no await: what is checked is what is written.
   const decisions = staging.decisions(batchId);
   const row = decisions.get(c.id);
   assertSeen(c.id, row, seen);
   if (row?.state === 'accepted') throw new ReviewBlocked(`${c.id} is accepted; undo it to change it.`);
-  const elsewhere = named ? stagedEventNamed(staging, batchId, named.name) : null;
-  if (elsewhere) throw stagedEventRefusal(elsewhere);
+  const elsewhere = eventName ? stagedEventNamed(staging, batchId, eventName) : null;
+  if (elsewhere) throw stagedEventRefusal(elsewhere, forEvent);
   const raw = x.staged(batchId, true);
   const before = row?.edit ?? decisionOf(raw.batch, c, decisions).decision; // or as proposed
   const added = named

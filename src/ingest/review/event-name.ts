@@ -1,25 +1,12 @@
 /**
- * When two event names are one: the key they are compared by, and the same comparison as a regular
- * expression for Cypher's `=~` (Java syntax), since Cypher has no replace by pattern. Pure.
- *
- * The key: NFKC, lower case, apostrophe forms dropped ("Russia’s" is "russias"), and every run of
- * other punctuation (dashes of every kind, commas, full stops, quotes, brackets), spaces and the
- * minus sign one space, trimmed. "Kharkiv depot-fire", "Kharkiv, depot fire." and "Kharkiv  depot
- * — fire" are all "kharkiv depot fire". A name whose key is empty has no letter or digit.
+ * When two event names are one: the key they are compared by (shared with the review form,
+ * ../../shared/event-name.ts), and the same comparison as a regular expression for Cypher's `=~`
+ * (Java syntax), since Cypher has no replace by pattern. Pure.
  */
 
-/** Apostrophe forms: dropped, so a possessive written either way is one word. */
-const APOSTROPHES = "'\u2018\u2019\u02BC";
-/** Besides the apostrophes, what separates words: Unicode punctuation and spaces, control spaces, minus. */
-const SEPARATORS_JS = '\\p{P}\\p{Z}\\t\\n\\v\\f\\r\\u2212';
+import { APOSTROPHES } from '../../shared/event-name';
 
-const APOSTROPHE = new RegExp(`[${APOSTROPHES}]`, 'gu');
-const SEPARATOR_RUN = new RegExp(`[${SEPARATORS_JS}]+`, 'gu');
-
-/** The key an event name is compared by (see the module's comment). */
-export function eventNameKey(name: string): string {
-  return name.normalize('NFKC').toLowerCase().replace(APOSTROPHE, '').replace(SEPARATOR_RUN, ' ').trim();
-}
+export { eventNameKey } from '../../shared/event-name';
 
 /** A character in Java regex syntax, matched as itself whatever it is. */
 const javaChar = (ch: string): string => (/^[\p{L}\p{N}]$/u.test(ch) ? ch : `\\x{${ch.codePointAt(0)!.toString(16)}}`);

@@ -9,7 +9,8 @@
  * aside: ./event-name.ts), or that an event of this batch already goes by, is refused with the
  * reference to use instead: two events of one name would be read as one. So is a name another
  * batch's reviewer gave an event not yet accepted (it has no id to use yet). Nothing is staged on
- * a refusal.
+ * a refusal. An extracted event edited to be created under a name is checked against the graph and
+ * the other batches the same way, and every accept creating an event checks the graph again.
  *
  * An edit or reject of the claim that leaves such an event unreferenced takes it out of the batch
  * (with its decision), unless it is accepted or another candidate's decision still points at it:
@@ -59,10 +60,21 @@ export async function graphEventNamed(
   return rec ? { id: String(rec.get('id')), name: String(rec.get('name') ?? rec.get('id')) } : null;
 }
 
-/** The refusal for a name the graph has: the event's id is what to put in About instead. */
-export function graphEventRefusal(name: string, existing: { id: string; name: string }): ReviewBlocked {
+/**
+ * The refusal for a name the graph has: the event's id is what to use instead — in the claim's
+ * About (`forEvent` false), or as the event candidate's link (`forEvent`: an event of the article
+ * whose decision creates it under that name).
+ */
+export function graphEventRefusal(
+  name: string,
+  existing: { id: string; name: string },
+  forEvent = false,
+): ReviewBlocked {
+  const use = forEvent
+    ? `If this is that event, link it to ${existing.id} instead of creating it`
+    : `If the claim is about it, put ${existing.id} in About`;
   return new ReviewBlocked(
-    `An event named "${existing.name}" is in the graph already (${existing.id}). If the claim is about it, put ${existing.id} in About; if it is another event, give the new one a name that tells them apart.`,
+    `An event named "${existing.name}" is in the graph already (${existing.id}). ${use}; if it is another event, give the new one a name that tells them apart.`,
     { reason: 'EVENT_EXISTS', existing: { ref: existing.id, name: existing.name } },
   );
 }
@@ -93,15 +105,28 @@ export function stagedEventNamed(staging: Staging, exceptBatch: string, name: st
   return null;
 }
 
-/** The refusal for a name another batch stages: it has no id yet, so nothing to put in About. */
-export function stagedEventRefusal(e: StagedEvent): ReviewBlocked {
+/** The refusal for a name another batch stages: it has no id yet, so nothing to use instead (`forEvent`: as above). */
+export function stagedEventRefusal(e: StagedEvent, forEvent = false): ReviewBlocked {
+  const use = forEvent
+    ? 'If this is that event, accept it there first, then link this one to its id'
+    : 'If the claim is about it, accept it there first, then put its id in About';
   return new ReviewBlocked(
-    `An event named "${e.name}" is staged, not yet accepted, in the review of another article, "${e.article}" (${e.batch}, ${e.candidate}). If the claim is about it, accept it there first, then put its id in About; if it is another event, give the new one a name that tells them apart.`,
+    `An event named "${e.name}" is staged, not yet accepted, in the review of another article, "${e.article}" (${e.batch}, ${e.candidate}). ${use}; if it is another event, give the new one a name that tells them apart.`,
     {
       reason: 'EVENT_EXISTS',
       existing: { name: e.name, staged: { batch: e.batch, candidate: e.candidate, article: e.article } },
     },
   );
+}
+
+/**
+ * The name a decision creates an event under, if any: a claim's new event, or an event candidate's
+ * `create` (an extracted event as proposed or edited). Pure.
+ */
+export function createdEventName(c: Candidate, d: Decision): string | null {
+  if (c.kind === 'claim') return (d as ClaimDecision).newEvent?.name ?? null;
+  const e = d as EventDecision;
+  return c.kind === 'event' && e.action === 'create' ? e.name : null;
 }
 
 /** The name an event candidate goes by now: its reviewer's or proposed create decision, else its trigger. */

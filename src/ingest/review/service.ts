@@ -165,11 +165,13 @@ export class ReviewService {
       throw new ReviewBlocked(
         `Nothing unreviewed at or above ${Math.round(minConfidence * 100)}% confidence can be accepted as it stands.`,
       );
+    // An event whose name the graph has is left for its reviewer (outcome.left), the rest go in.
     return this.accept(
       batchId,
       picked.map((c) => ({ candidate: c.id })),
       actor,
       'ingest.accept',
+      true,
     );
   }
 
@@ -184,6 +186,7 @@ export class ReviewService {
     items: AcceptItem[],
     actor: ReviewActor,
     action = 'ingest.accept',
+    leave = false,
   ): Promise<AcceptOutcome> {
     const s = this.staged(batchId);
     const text = this.text(s);
@@ -216,6 +219,7 @@ export class ReviewService {
       actor,
       action,
       decide: (c, explicit) => this.decisionFor(s.batch, c, decisions, explicit),
+      leave,
     });
   }
 

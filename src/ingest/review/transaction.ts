@@ -46,6 +46,8 @@ export interface ReviewDeps {
 export interface AcceptOutcome {
   acceptId: number;
   accepted: { candidate: string; result: Record<string, unknown> }[];
+  /** Bulk accept: candidates left for their reviewer, with why (an event whose name the graph has). */
+  left?: { candidate: string; message: string }[];
   created: number;
   changed: number;
 }
@@ -58,17 +60,18 @@ export interface AcceptOutcome {
 export async function acceptTransaction<T>(
   d: ReviewDeps,
   opts: { batchId: string; candidates: string[]; action: string; actor: ReviewActor },
-  body: (w: GraphWriter) => Promise<{ record: Omit<AcceptRecord, 'changes'>; value: T }>,
+  /** `candidates`: those it wrote, when fewer than `opts.candidates` (a bulk accept leaves some). */
+  body: (w: GraphWriter) => Promise<{ record: Omit<AcceptRecord, 'changes'>; value: T; candidates?: string[] }>,
   afterCommit: (acceptId: number, value: T, changes: Change[]) => void,
 ): Promise<{ acceptId: number; value: T; changes: Change[] }> {
   const session = d.driver.session({ database: d.database });
   const tx = session.beginTransaction({ timeout: 60_000, metadata: { app: 'newsgraph-ingest', action: opts.action } });
   try {
     const w = new GraphWriter(tx);
-    const { record, value } = await body(w);
+    const { record, value, candidates } = await body(w);
     const begun = d.staging.beginAccept(
       opts.batchId,
-      opts.candidates,
+      candidates ?? opts.candidates,
       { ...record, changes: w.changes },
       opts.actor.name,
     );

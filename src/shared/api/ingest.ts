@@ -135,6 +135,10 @@ export const AcceptOutcomeSchema = z.object({
   accepted: z.array(z.object({ candidate: z.string(), result: AcceptResultSchema })),
   created: z.number().describe('nodes and relationships created'),
   changed: z.number().describe('nodes and relationships changed (aliases, evidence lists, counts)'),
+  left: z
+    .array(z.object({ candidate: z.string(), message: z.string() }))
+    .optional()
+    .describe('bulk accept: candidates left for their reviewer, with why (an event whose name the graph has)'),
 });
 export type AcceptOutcome = z.infer<typeof AcceptOutcomeSchema>;
 

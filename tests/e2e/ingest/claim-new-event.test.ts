@@ -1,6 +1,6 @@
 /**
  * A claim about an event nobody has recorded, end to end in Chromium: "New event…" in the claim's
- * edit form takes a name and a kind; a name the graph has for an event is refused with a message
+ * edit form takes a name and a kind (Save disabled for a name without a letter or digit); a name the graph has for an event is refused with a message
  * that names it and a button that puts that event in About instead (saved and accepted, the claim is
  * about it in Neo4j; undone); named anew and saved, the article gains an event row named as given and the claim is about it;
  * accepting the claim accepts both, written to Neo4j with the claim's quote; one undo removes both; rejected and
@@ -44,6 +44,11 @@ describe('a claim about a new event in the review (e2e, headless Chromium)', () 
       expect(await fields.textContent()).toMatch(/Accepting the claim writes the event too/);
       await input('newEventName').fill(NAME);
       expect(await error()).toBe('say what kind of event the new one is (strike, meeting…)');
+      expect(await input('save').isDisabled()).toBe(true);
+      // Punctuation alone: refused before any round trip, in the server's words.
+      await input('newEventName').fill('— … !');
+      await input('newEventKind').fill('fire');
+      expect(await error()).toBe("the new event's name needs a letter or a digit");
       expect(await input('save').isDisabled()).toBe(true);
 
       // A name the graph has for an event: refused, the message says which event to put in About.

@@ -4,7 +4,8 @@
  * at it. Accepting the claim writes both in one accept (the event with who/when, the article's
  * mention with the quote and offsets, the claim's ABOUT to it); one undo removes both. An empty name,
  * a name the graph or the batch already has for an event (punctuation, dashes and spacing aside), and a `newEvent` sent straight to accept
- * are refused with nothing staged or written. Once the claim is about something else, or rejected,
+ * are refused with nothing staged or written; so is an extracted event edited to be created under a graph
+ * event's name, and its accept once the graph has that name (bulk accept leaves it). Once the claim is about something else, or rejected,
  * the event it named leaves the batch, unless another claim is about it. Our own text.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +21,11 @@ Vyacheslav Gladkov said on Telegram that a fire at a fuel depot outside Belgorod
 const NAME = 'Fire at the Belgorod fuel depot';
 const TWO = `${TEXT}
 Andrei Klishas said on Monday that the fire at the depot was started on purpose by people who were never found.
+`;
+/** An article whose extracted event (a strike near Moscow, placed and dated) bulk accept would take. */
+const STRIKE = `Drone strike near Moscow
+
+A drone struck a fuel depot near Moscow on Saturday, Vyacheslav Gladkov said, adding that nobody was hurt.
 `;
 let r: ReviewApi;
 let seeded: string;
@@ -234,6 +240,58 @@ describe('a claim about a new event', () => {
       await cypher("MATCH (e:Event {id: 'depot-fire-elsewhere'}) DELETE e");
     }
     expect(await graphFingerprint()).toBe(seeded);
+  });
+
+  it('refuses an extracted event edited to a graph event’s name, and its accept once the graph has it; bulk leaves it', async () => {
+    await r?.close();
+    r = await reviewApi();
+    const s = await r.stage('strike.txt', STRIKE, { published: '2024-06-02', outlet: 'Example Wire' });
+    expect(s.status, JSON.stringify(s.body)).toBe(200);
+    const id = s.body.batch.id as string;
+    const ev = (await r.batch(id)).candidates.find((x: any) => x.candidate.kind === 'event');
+    expect(ev?.decision).toMatchObject({ action: 'create', place: 'moscow' });
+    const v = ev.candidate.id as string;
+    const graphEvent = (name: string) =>
+      cypher("CREATE (:Entity:Event {id: 'test-depot-strike', name: $name, dataset: 'test-other'})", { name });
+    await graphEvent('Moscow depot strike');
+    try {
+      const taken = await edit(id, v, { ...ev.decision, name: 'Moscow depot-strike.' });
+      expect(taken.status).toBe(409);
+      expect(taken.body.error).toMatchObject({
+        reason: 'EVENT_EXISTS',
+        existing: { ref: 'test-depot-strike', name: 'Moscow depot strike' },
+      });
+      expect(taken.body.error.message).toContain('link it to test-depot-strike instead of creating it');
+      expect((await r.batch(id)).candidates.find((x: any) => x.candidate.id === v).state).toBe('pending');
+      await cypher("MATCH (e:Event {id: 'test-depot-strike'}) DELETE e");
+
+      // Saved under a free name that the graph gains before the accept (another article's): refused, nothing written.
+      const saved = await edit(id, v, { ...ev.decision, name: 'Moscow depot strike' });
+      expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+      await graphEvent('Moscow depot  strike!');
+      const withIt = await graphFingerprint();
+      const acc = await r.accept(id, v);
+      expect(acc.status).toBe(409);
+      expect(acc.body.error.existing).toEqual({ ref: 'test-depot-strike', name: 'Moscow depot  strike!' });
+      expect(await graphFingerprint()).toBe(withIt);
+
+      // Bulk accept leaves it, saying why, and takes the rest.
+      const bulk = await r.call('POST', `/api/ingest/batches/${id}/accept`, { minConfidence: 0 });
+      expect(bulk.status, JSON.stringify(bulk.body)).toBe(200);
+      expect(bulk.body.outcome.left).toEqual([{ candidate: v, message: acc.body.error.message }]);
+      expect(bulk.body.outcome.accepted.length).toBeGreaterThan(0);
+      expect(bulk.body.outcome.accepted.map((a: any) => a.candidate)).not.toContain(v);
+      const after = await r.batch(id);
+      expect(after.candidates.find((x: any) => x.candidate.id === v).state).toBe('edited');
+      expect(after.accepts.at(-1).candidates).not.toContain(v);
+      expect(
+        await cypher('MATCH (e:Event) WHERE e.name =~ $p RETURN e.id', { p: '(?i)moscow depot\\W*strike\\W*' }),
+      ).toHaveLength(1);
+      await r.undoAll(id);
+      expect(await graphFingerprint()).toBe(withIt);
+    } finally {
+      await cypher("MATCH (e:Event {id: 'test-depot-strike'}) DELETE e");
+    }
   });
 
   it('reopens a claim whose only event left with its reject as needing an event: its accept is a 400 until one is given', async () => {

@@ -1,7 +1,8 @@
 /**
  * A claim's new event whose name another article's review already gave a new event, not accepted
  * yet, on the real Neo4j: refused, 409 EVENT_EXISTS naming that staged event, its batch and its
- * article (no reference to put in About: it has no id yet), with nothing staged. Accepted, the same
+ * article (no reference to put in About: it has no id yet), with nothing staged; so is an extracted
+ * event another article's reviewer edits to be created under that name. Accepted, the same
  * name is the graph's event; undone, it is staged again; once its claim is rejected (the event
  * leaves that batch) the name is free. Our own texts.
  */
@@ -16,6 +17,10 @@ Vyacheslav Gladkov said on Telegram that a fire at a tram depot in Kharkiv had b
 const SECOND = `Smoke over Kharkiv
 
 Vyacheslav Gladkov said on Monday that the smoke over Kharkiv came from a burning tram depot and from nowhere else.
+`;
+const THIRD = `Strike near Moscow
+
+A drone struck a fuel depot near Moscow on Saturday, Vyacheslav Gladkov said.
 `;
 const NAME = 'Kharkiv tram depot fire';
 let r: ReviewApi;
@@ -67,6 +72,18 @@ describe("a new event named in another article's review", () => {
     expect(refused.body.error.message).toContain('accept it there first');
     expect(await events(b.id)).toEqual([]);
     expect((await r.batch(b.id)).candidates.find((x: any) => x.candidate.id === b.c).state).toBe('pending');
+    // So is an extracted event of a third article edited to be created under that name.
+    const s3 = await r.stage('tram-c.txt', THIRD, { published: '2024-06-03', outlet: 'Example Wire' });
+    expect(s3.status, JSON.stringify(s3.body)).toBe(200);
+    const ev = (await r.batch(s3.body.batch.id)).candidates.find((x: any) => x.candidate.kind === 'event');
+    expect(ev?.decision).toMatchObject({ action: 'create' });
+    const evEdit = await edit(s3.body.batch.id, ev.candidate.id, { ...ev.decision, name: 'Kharkiv tram depot — fire' });
+    expect(evEdit.status).toBe(409);
+    expect(evEdit.body.error).toMatchObject({
+      reason: 'EVENT_EXISTS',
+      existing: { staged: { batch: a.id, candidate: v } },
+    });
+    expect(evEdit.body.error.message).toContain('then link this one to its id');
 
     // Accepted there: the graph's event, to put in About.
     const acc = await r.accept(a.id, a.c);

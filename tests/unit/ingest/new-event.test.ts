@@ -2,13 +2,21 @@
  * A claim's new event, the staging side, pure: the event candidate it adds (the claim's quote, at
  * most 30 words, `forClaim`, a create decision), a name an event of the batch goes by refused with
  * its reference, what a claim's accept writes first, bulk accept never taking it alone, and the
- * event taken out again once nothing points at it.
+ * event taken out again once nothing points at it; the name a decision creates an event under and the
+ * refusals' words for a claim or an event.
  */
 import { describe, expect, it } from 'vitest';
 import { extractWithText } from '../../../src/ingest/article';
 import { batchProblems, wordCount, type Batch, type ClaimCandidate } from '../../../src/ingest/batch';
 import type { ClaimDecision } from '../../../src/ingest/review/decision';
-import { eventsNamedFor, withNewEvent, withoutOrphans } from '../../../src/ingest/review/new-event';
+import {
+  createdEventName,
+  eventsNamedFor,
+  graphEventRefusal,
+  stagedEventRefusal,
+  withNewEvent,
+  withoutOrphans,
+} from '../../../src/ingest/review/new-event';
 import { proposalFor } from '../../../src/ingest/review/proposals';
 import type { DecisionRow } from '../../../src/ingest/staging/store';
 import { bulkCandidates, CLAIM_NEEDS_EVENT, decisionOf } from '../../../src/ingest/review/view';
@@ -153,5 +161,39 @@ describe("a claim's new event in the batch", () => {
 
     // Another claim's own new event is not this claim's to take out.
     expect(withoutOrphans(r.batch, other.id, decisions, elsewhere).removed).toEqual([]);
+  });
+});
+
+describe('the name a decision creates an event under', () => {
+  it('is a claim’s new event or an event’s create, and the refusal says what to use for either', async () => {
+    const { batch, claim, decision } = await staged();
+    expect(createdEventName(claim, decision)).toBeNull();
+    expect(createdEventName(claim, { ...decision, newEvent: { name: 'Depot fire', kind: 'fire' } })).toBe('Depot fire');
+    const {
+      batch: b,
+      event,
+      eventDecision,
+    } = withNewEvent(
+      batch,
+      claim,
+      { ...decision, newEvent: { name: 'Depot fire', kind: 'fire' } },
+      new Map(),
+      RAW,
+      'ann',
+    );
+    expect(b.candidates).toContain(event);
+    expect(createdEventName(event, { ...eventDecision, name: 'Depot blaze' } as never)).toBe('Depot blaze');
+    expect(createdEventName(event, { action: 'link', entityId: 'depot-fire', weapons: [] } as never)).toBeNull();
+    const entity = batch.candidates.find((c) => c.kind === 'entity')!;
+    expect(createdEventName(entity, { action: 'create', name: 'Ivan Petrov' } as never)).toBeNull();
+
+    const existing = { id: 'depot-fire', name: 'Depot fire' };
+    expect(graphEventRefusal('Depot fire', existing).message).toContain('put depot-fire in About');
+    const forEvent = graphEventRefusal('Depot fire', existing, true);
+    expect(forEvent.message).toContain('link it to depot-fire instead of creating it');
+    expect(forEvent.details).toEqual({ reason: 'EVENT_EXISTS', existing: { ref: 'depot-fire', name: 'Depot fire' } });
+    const other = { batch: 'b1', candidate: 'v1', name: 'Depot fire', article: 'Fire' };
+    expect(stagedEventRefusal(other, true).message).toContain('accept it there first, then link this one to its id');
+    expect(stagedEventRefusal(other).message).toContain('then put its id in About');
   });
 });

@@ -6,6 +6,7 @@
  * already has for an event; this only answers the form's own questions before the round trip.
  * No React, no zod.
  */
+import { hasNameKey, NAME_NEEDS_LETTER_OR_DIGIT } from '../../../shared/event-name';
 
 /** The kinds offered (events.yaml's common ones); any other word may be typed. */
 export const EVENT_KINDS = [
@@ -37,7 +38,7 @@ export interface NewEvent {
 
 /**
  * The new event the form names, null when none, or the first problem: a name of at least 3
- * characters and a kind (one word or a hyphenated one, as events.yaml writes them: "accidental-release").
+ * characters with a letter or a digit (the server's rule) and a kind (one word or a hyphenated one, as events.yaml writes them: "accidental-release").
  */
 export function newEventOf(f: NewEventFields): { newEvent: NewEvent | null } | { error: string } {
   const name = f.newEventName.replace(/\s+/g, ' ').trim();
@@ -45,6 +46,7 @@ export function newEventOf(f: NewEventFields): { newEvent: NewEvent | null } | {
   if (!name && !kind) return { newEvent: null };
   if (!name) return { error: 'give the new event a name, or clear its kind' };
   if (name.length < 3) return { error: "the new event's name is too short (at least 3 characters)" };
+  if (!hasNameKey(name)) return { error: NAME_NEEDS_LETTER_OR_DIGIT }; // as the server refuses it
   if (!kind) return { error: 'say what kind of event the new one is (strike, meeting…)' };
   if (kind.length > 100) return { error: "the new event's kind is too long" };
   if (name.length > 200) return { error: "the new event's name is too long (at most 200 characters)" };

@@ -4,7 +4,7 @@
  * text cut into segments so every candidate's words can be highlighted. No React, no fetch.
  */
 import type { Candidate, LinkOption } from '../../../ingest/batch';
-import type { CandidateView } from '../../../shared/api/ingest';
+import type { AcceptOutcome, CandidateView } from '../../../shared/api/ingest';
 
 /** The order of the list: things first, then what links them, then what was said and happened. */
 const KIND_ORDER: Record<Candidate['kind'], number> = {
@@ -150,4 +150,10 @@ export function repointedNote(result: CandidateView['result']): string | null {
   return list
     .map((r) => `"${r.from}" had been merged into ${r.name ?? r.to} by ${r.mergedBy}: linked to ${r.name ?? r.to}`)
     .join('; ');
+}
+
+/** What a bulk accept left for the reviewer, after its counts ("" when nothing). */
+export function leftWords(o: Pick<AcceptOutcome, 'left'>): string {
+  if (!o.left?.length) return '';
+  return ` Left for review: ${o.left.map((l) => `${l.candidate} (${l.message})`).join('; ')}`;
 }

@@ -12,6 +12,7 @@ import { ApiError, describeError } from '../../api/client';
 import { editable } from '../../core/ingest/edit';
 import {
   candidateSpans,
+  leftWords,
   mergeOptions,
   refOptions,
   reviewRows,
@@ -89,7 +90,7 @@ export function ReviewPanel({
       const o = r.outcome;
       setMessage({
         kind: 'info',
-        text: o ? `${what}: ${o.created} created, ${o.changed} changed in the graph.` : `${what}.`,
+        text: o ? `${what}: ${o.created} created, ${o.changed} changed in the graph.${leftWords(o)}` : `${what}.`,
       });
       return true;
     } catch (e) {

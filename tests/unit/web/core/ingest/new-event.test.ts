@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Candidate } from '../../../../../src/ingest/batch';
 import { decisionOf, formOf } from '../../../../../src/web/core/ingest/edit';
 import { aboutProblem, EVENT_KINDS, newEventOf, withExistingEvent } from '../../../../../src/web/core/ingest/new-event';
+import { NewEventSchema } from '../../../../../src/ingest/review/decision';
 
 const TEXT = 'Vyacheslav Gladkov said a fire at a fuel depot outside Belgorod was put out overnight.';
 const claim = {
@@ -47,6 +48,17 @@ describe('the new event a claim form names', () => {
     });
     expect(newEventOf({ newEventName: 'x'.repeat(201), newEventKind: 'fire' })).toMatchObject({
       error: expect.stringMatching(/too long/),
+    });
+  });
+
+  it('refuses a name without a letter or digit in the server’s words, and only where the server does', () => {
+    for (const name of ['— … !', '“ – ”', '...', "' ' '", '(-)', '$$$', 'S-3', '№ 5', 'Ⅻ—']) {
+      const form = newEventOf({ newEventName: name, newEventKind: 'fire' });
+      const server = NewEventSchema.safeParse({ name, kind: 'fire' });
+      expect('error' in form ? form.error : null, name).toBe(server.success ? null : server.error.issues[0]!.message);
+    }
+    expect(newEventOf({ newEventName: '— … !', newEventKind: 'fire' })).toEqual({
+      error: "the new event's name needs a letter or a digit",
     });
   });
 

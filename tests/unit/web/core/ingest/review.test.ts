@@ -3,6 +3,7 @@ import type { CandidateView } from '../../../../../src/shared/api/ingest';
 import {
   candidateSpans,
   candidateTitle,
+  leftWords,
   viewTitle,
   mergeOptions,
   repointedNote,
@@ -166,6 +167,16 @@ describe('repointedNote', () => {
     ).toBe(
       '"kursk-dup" had been merged into Kursk region by ed: linked to Kursk region; ' +
         '"v-g" had been merged into vyacheslav-gladkov by ada: linked to vyacheslav-gladkov',
+    );
+  });
+});
+
+describe('what a bulk accept left', () => {
+  it('is named after the counts, each candidate with why, and nothing when none', () => {
+    expect(leftWords({})).toBe('');
+    expect(leftWords({ left: [] })).toBe('');
+    expect(leftWords({ left: [{ candidate: 'v1', message: 'An event named "X" is in the graph already (x).' }] })).toBe(
+      ' Left for review: v1 (An event named "X" is in the graph already (x).)',
     );
   });
 });
