@@ -1,16 +1,21 @@
 /**
  * Corroboration counts of a database newsgraph seeded before their rule changed: on start, its
  * relationships' and claims' `outlets` and `unnamed_outlets` are counted again once by the rule
- * provenance() follows now (rows.ts), and the version counted is recorded. A database seeded
- * since, or counted already, costs one SHOW INDEXES, one db.info() and one store read.
+ * provenance() follows now (rows.ts), and the version counted is marked in the database. A
+ * database seeded since, or counted already, costs one SHOW INDEXES.
  *
- * The version is kept in the app store, per Neo4j database (its id from db.info()), not in the
- * graph: newsgraph keeps no bookkeeping node in a graph the explorer shows. A database newsgraph
- * did not seed (without its entity_id constraint and entity_names index) is never written to.
+ * The mark is the name of an index (COUNTS_MARK, internal.ts), next to the schema names that tell a
+ * database newsgraph seeded from others: it travels with the data (a dump restored anywhere, a
+ * copy, an older dump restored over a counted database carries its own mark or none), and, not
+ * being a node, no query, count, export or overview sees it. The app store is not asked: the
+ * marks it held (by database id) could not tell a restored older dump from the database it counted,
+ * and a database it marked is only counted once more (unchanged counts are not written).
+ * A database newsgraph did not seed (without its entity_id constraint and entity_names index) is
+ * never written to.
  */
 import neo4j, { type Driver } from 'neo4j-driver';
-import type { AppStore } from '../runtime/store/app-store';
-import { isSeededByUs } from './schema-upgrade';
+import { COUNTS_MARK_KEY, COUNTS_MARK_PREFIX, LOADING_LABEL } from './internal';
+import { indexNames, isOurs } from './schema-upgrade';
 
 /**
  * The rule the stored counts follow: 1 counted every article's outlet, its name or the article
@@ -25,38 +30,27 @@ export const RECOUNT_BATCH = 5_000;
 /** Relationship types that never carry counts (a mention's quote is not evidence), left out of the scan. */
 const UNCOUNTED_TYPES = ['MENTIONS'];
 
-/** Where the counted version of each database is kept. */
-export interface CountsMarks {
-  read(database: string): number | null;
-  write(database: string, version: number): void;
-  /** Forgets a database's version (tests simulate a database counted by an older rule). */
-  forget(database: string): void;
+const MARK = new RegExp(`^${COUNTS_MARK_PREFIX}(\\d+)$`);
+
+/** The version the database's mark names (the highest, should two be there), 0 when none. */
+export function countsVersionOf(indexNames: readonly string[]): number {
+  return Math.max(0, ...indexNames.map((n) => Number(MARK.exec(n)?.[1] ?? 0)));
 }
 
-/** The marks in the app store (table `counts_versions`). */
-export function countsMarks(store: AppStore): CountsMarks {
-  store.migrate('counts', [
-    'CREATE TABLE counts_versions (database_id TEXT PRIMARY KEY, version INTEGER NOT NULL, at TEXT NOT NULL)',
-  ]);
-  const get = store.db.prepare<[string], { version: number }>(
-    'SELECT version FROM counts_versions WHERE database_id = ?',
+/**
+ * Marks the database as counted by the current rule: an older mark is dropped first (the marks
+ * index the same property, so two cannot stand together); an interruption in between only costs
+ * one more recount. The index is on a label that holds no node once a load is done: it costs nothing.
+ */
+export async function writeCountsMark(driver: Driver, database: string, names: readonly string[]): Promise<void> {
+  const mark = `${COUNTS_MARK_PREFIX}${COUNTS_VERSION}`;
+  for (const old of names.filter((n) => MARK.test(n) && n !== mark))
+    await driver.executeQuery(`DROP INDEX ${old} IF EXISTS`, {}, { database });
+  await driver.executeQuery(
+    `CREATE INDEX ${mark} IF NOT EXISTS FOR (n:${LOADING_LABEL}) ON (n.${COUNTS_MARK_KEY})`,
+    {},
+    { database },
   );
-  const put = store.db.prepare(
-    `INSERT INTO counts_versions (database_id, version, at) VALUES (?, ?, ?)
-     ON CONFLICT(database_id) DO UPDATE SET version = excluded.version, at = excluded.at`,
-  );
-  const del = store.db.prepare('DELETE FROM counts_versions WHERE database_id = ?');
-  return {
-    read: (id) => get.get(id)?.version ?? null,
-    write: (id, v) => void put.run(id, v, new Date().toISOString()),
-    forget: (id) => void del.run(id),
-  };
-}
-
-/** The database's own id (db.info()): a database created again gets another one. */
-export async function databaseId(driver: Driver, database: string): Promise<string> {
-  const r = await driver.executeQuery('CALL db.info() YIELD id RETURN id', {}, { database });
-  return `${database}:${String(r.records[0]!.get('id'))}`;
 }
 
 /**
@@ -119,29 +113,27 @@ export async function recountAll(driver: Driver, database: string, batch = RECOU
 }
 
 /**
- * On start: a database newsgraph seeded whose counts follow an older rule (or none recorded) is
- * counted again once and the current version recorded; `fresh`: seeded just now, by the current
- * rule (recorded only). Returns how many claims and relationships changed, or null when nothing
- * was to do (not ours, or counted already). A failure is logged and does not stop start-up.
+ * On start: a database newsgraph seeded whose counts follow an older rule (or carry no mark) is
+ * counted again once and marked; `fresh`: seeded just now, by the current rule (marked only).
+ * Returns how many claims and relationships changed, or null when nothing was to do (not ours, or
+ * counted already). A failure is logged and does not stop start-up (the next start tries again).
  */
 export async function upgradeSeededCounts(
   driver: Driver,
   database: string,
-  marks: CountsMarks,
   opts: { fresh?: boolean; batch?: number; log?: (line: string) => void } = {},
 ): Promise<number | null> {
   const log = opts.log ?? (() => {});
   try {
-    if (!(await isSeededByUs(driver, database))) return null;
-    const id = await databaseId(driver, database);
-    if ((marks.read(id) ?? 0) >= COUNTS_VERSION) return null;
+    const names = await indexNames(driver, database);
+    if (!isOurs(names) || countsVersionOf(names) >= COUNTS_VERSION) return null;
     if (opts.fresh) {
-      marks.write(id, COUNTS_VERSION);
+      await writeCountsMark(driver, database, names);
       return null;
     }
     const t0 = Date.now();
     const changed = await recountAll(driver, database, opts.batch);
-    marks.write(id, COUNTS_VERSION);
+    await writeCountsMark(driver, database, names);
     log(
       `newsgraph: corroboration counts brought up to the current rule: ${changed} changed (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
     );

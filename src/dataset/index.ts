@@ -6,13 +6,12 @@ import { SeedRows } from './rows';
 import { readSeed, SeedValidationError, type SeedData } from './read';
 import { verifyAgainstArticles } from './verify';
 import { upgradeSeededSchema } from './schema-upgrade';
-import { upgradeSeededCounts, type CountsMarks } from './counts-upgrade';
+import { upgradeSeededCounts } from './counts-upgrade';
 
 export { DATASET } from './load';
 export { recoverInterruptedLoads } from './batched';
 export { readSeed, SeedValidationError, type SeedData, type SeedIssue } from './read';
 export { verifyAgainstArticles } from './verify';
-export { countsMarks } from './counts-upgrade';
 
 export interface SeedOptions {
   /** Replace this dataset: the old one is deleted once the new one is written and verified. */
@@ -103,19 +102,17 @@ export async function isDatabaseEmpty(driver: Driver, database: string): Promise
 
 /**
  * Seeds only an empty database (what `npm start` does); returns null when it left its data alone.
- * A database newsgraph seeded earlier gets what the schema gained since (schema-upgrade.ts) and,
- * with `counts` (where the counted versions are kept), its corroboration counts by the current
- * rule (counts-upgrade.ts).
+ * A database newsgraph seeded earlier gets what the schema gained since (schema-upgrade.ts) and
+ * its corroboration counts by the current rule (counts-upgrade.ts); one seeded now is marked so.
  */
 export async function seedIfEmpty(
   driver: Driver,
   database: string,
-  opts: SeedOptions & { counts?: CountsMarks } = {},
+  opts: SeedOptions = {},
 ): Promise<SeedReport | null> {
   // An interrupted first load is removed before the emptiness check, so it is loaded again.
   for (const l of await recoverInterruptedLoads(driver, database)) opts.log?.(l);
-  const upgradeCounts = (fresh: boolean) =>
-    opts.counts ? upgradeSeededCounts(driver, database, opts.counts, { fresh, log: opts.log }) : null;
+  const upgradeCounts = (fresh: boolean) => upgradeSeededCounts(driver, database, { fresh, log: opts.log });
   if (!(await isDatabaseEmpty(driver, database))) {
     await upgradeSeededSchema(driver, database, opts.schemaFile ?? SCHEMA_CYPHER, opts.log);
     await upgradeCounts(false);

@@ -17,17 +17,15 @@ export function schemaNames(cypher: string): string[] {
   return [...cypher.matchAll(re)].map((m) => m[1]!);
 }
 
-async function indexNames(driver: Driver, database: string): Promise<string[]> {
+/** The names of the database's indexes and constraints. One SHOW INDEXES. */
+export async function indexNames(driver: Driver, database: string): Promise<string[]> {
   // A constraint owns an index of the same name, so one SHOW INDEXES sees both.
   const r = await driver.executeQuery('SHOW INDEXES YIELD name RETURN collect(name) AS names', {}, { database });
   return (r.records[0]?.get('names') as string[] | undefined) ?? [];
 }
 
-/** Whether newsgraph seeded the database: it has newsgraph's schema (OURS). One SHOW INDEXES. */
-export async function isSeededByUs(driver: Driver, database: string): Promise<boolean> {
-  const names = await indexNames(driver, database);
-  return OURS.every((n) => names.includes(n));
-}
+/** Whether these index names are newsgraph's schema (OURS): a database newsgraph seeded. */
+export const isOurs = (names: readonly string[]): boolean => OURS.every((n) => names.includes(n));
 
 /**
  * Applies the schema (idempotent) to a database with newsgraph's schema that lacks part of it;
@@ -43,7 +41,7 @@ export async function upgradeSeededSchema(
 ): Promise<string[] | null> {
   try {
     const before = await indexNames(driver, database);
-    if (!OURS.every((n) => before.includes(n))) return null;
+    if (!isOurs(before)) return null;
     const missing = schemaNames(readFileSync(schemaFile, 'utf8')).filter((n) => !before.includes(n));
     if (!missing.length) return [];
     await applySchema(driver, database, schemaFile);

@@ -23,19 +23,15 @@ async function main(): Promise<void> {
 
   // Seed an empty database, as npm start does (the loader is all-or-nothing).
   try {
-    const { countsMarks, seedIfEmpty, formatCounts } = await import('../../dataset/index');
-    const { openAppStore } = await import('../../runtime/store/app-store');
+    const { seedIfEmpty, formatCounts } = await import('../../dataset/index');
     const driver = createDriver(target);
-    const store = openAppStore(env.NEWSGRAPH_DATA_DIR);
     try {
-      const log = (l: string) => console.log(l);
-      const report = await seedIfEmpty(driver, target.database, { log, counts: countsMarks(store) });
+      const report = await seedIfEmpty(driver, target.database, { log: (l) => console.log(l) });
       if (report)
         console.log(
           `newsgraph: seeded the empty database in ${(report.ms / 1000).toFixed(1)} s\n${formatCounts(report.counts)}`,
         );
     } finally {
-      store.close();
       await driver.close();
     }
   } catch (e) {

@@ -3,8 +3,7 @@
  * missing or stale, then the API and the explorer on one port (HOST/PORT). Ctrl-C stops
  * everything this command started; a Neo4j that was already running (db:start) is left running.
  */
-import { countsMarks, formatCounts, seedIfEmpty, SeedValidationError } from '../../dataset/index';
-import { openAppStore } from '../../runtime/store/app-store';
+import { formatCounts, seedIfEmpty, SeedValidationError } from '../../dataset/index';
 import { ConfigError, loadEnv } from '../../runtime/config';
 import { createDriver, resolveTarget, type Neo4jTarget } from '../../runtime/connection';
 import { ManagedNeo4jError } from '../../runtime/managed/errors';
@@ -46,13 +45,7 @@ async function main(): Promise<void> {
 
     const driver = createDriver(target);
     try {
-      // The app store keeps which rule a seeded database's corroboration counts follow.
-      const store = openAppStore(env.NEWSGRAPH_DATA_DIR);
-      const seeded = await seedIfEmpty(driver, target.database, {
-        articlesDir: env.ARTICLES_DIR,
-        log,
-        counts: countsMarks(store),
-      }).finally(() => store.close());
+      const seeded = await seedIfEmpty(driver, target.database, { articlesDir: env.ARTICLES_DIR, log });
       log(
         seeded
           ? `newsgraph: seeded the empty database (${secs(t0)})\n${formatCounts(seeded.counts)}`

@@ -9,7 +9,9 @@
  * not under it, and no caption is written under it. At 1024×700, 900×600, 640×560 and 420×800, folded
  * or not, it covers no other control. At each size, opened or folded, the distance card shown on hover
  * sits beside the list, over none of the controls above it (the view switch, its single-source chip,
- * the map credit) nor the legend (at the small sizes opened too), whole in the window.
+ * the map credit) nor the legend (at the small sizes opened too), whole in the window; with the legend
+ * opened, the card is read whole or keeps its title and first lines, and the legend covers none of
+ * those controls either.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -146,6 +148,19 @@ async function expectCardBeside(page: Page, key = 'belgorod'): Promise<void> {
     expect(card.bottom, at).toBeLessThanOrEqual(frame.bottom);
   }
   expect(card.right - card.left).toBeGreaterThan(100);
+}
+
+/** The legend over none of the controls above it: the view switch, its single-source chip, the map credit. */
+async function expectLegendBelowControls(page: Page): Promise<void> {
+  const legend = await box(page, '[data-testid=legend]');
+  for (const sel of [
+    '.view-switch [role=tablist]',
+    '.view-switch label:has([data-testid=single-source-toggle])',
+    '[data-testid=map-credit]',
+  ]) {
+    const control = await box(page, sel);
+    expect(overlap(legend, control), JSON.stringify({ sel, legend, control })).toBe(false);
+  }
 }
 
 const unhover = (page: Page) => page.evaluate(() => window.__newsgraph!.explorer.hoverNode(null));
@@ -334,13 +349,20 @@ describe('the map\'s "Not on the map" list (e2e)', () => {
       await shot(page, `map-tray-list-${width}`);
       await expectCardBeside(page);
       await shot(page, `map-tray-list-${width}-distance-card`);
-      // The legend starts folded in a small window; opened, it reaches higher, and the card still
-      // covers none of it (a wide card over its column ends above it).
+      // The legend starts folded in a small window; opened, it reaches higher, yet stays below the
+      // controls above it, and the card still covers none of it (a wide card over its column ends
+      // above it) and is read whole or at least its title and first lines: the legend's rows scroll first.
       await unhover(page);
       const legendFold = page.locator('[data-testid=legend] .legend-fold');
       if ((await legendFold.getAttribute('aria-expanded')) === 'false') await legendFold.click();
       expect(await legendFold.getAttribute('aria-expanded')).toBe('true');
+      await expectLegendBelowControls(page);
       await expectCardBeside(page);
+      const card = await page
+        .getByTestId('distance-card')
+        .evaluate((el) => ({ shown: el.clientHeight, whole: el.scrollHeight }));
+      expect(card.shown, JSON.stringify(card)).toBeGreaterThanOrEqual(Math.min(card.whole, 140));
+      await expectLegendBelowControls(page);
       await shot(page, `map-tray-list-${width}-distance-card-legend`);
     },
     T,

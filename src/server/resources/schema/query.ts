@@ -6,7 +6,7 @@ import { num } from '../../db/convert';
 import { quoteToken } from '../perspectives/sample';
 import { readQuery, type Db } from '../../db/runner';
 import { schemaProblemOf } from '../../../ingest/staging/graph';
-import { INTERNAL_KEYS, isInternalLabel, LOADING_INDEX } from '../../../dataset/internal';
+import { INTERNAL_KEYS, isInternalIndex, isInternalLabel } from '../../../dataset/internal';
 
 const TOKENS = `
 CALL db.labels() YIELD label WITH collect(label) AS labels
@@ -132,7 +132,7 @@ export async function describeSchema(db: Db, catalog: Catalog, perspective: Pers
     relationshipTypes,
     propertyKeys: (t.get('keys') as string[]).filter((k) => !INTERNAL_KEYS.includes(k)).sort(),
     totals: { nodes: num(t.get('nodes')), relationships: num(t.get('rels')) },
-    indexes: indexes.filter((i) => i.type !== 'LOOKUP' && i.name !== LOADING_INDEX),
+    indexes: indexes.filter((i) => i.type !== 'LOOKUP' && !isInternalIndex(i.name)),
     search: { mode: fulltext ? 'fulltext' : 'scan', index: fulltext, indexes: usable },
     countsSource,
     ingest: { writable: !ingestProblem, reason: ingestProblem },

@@ -1,9 +1,10 @@
-import { useMemo, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useApp, useExplorer } from '../context';
 import { Glyph } from '../shell/Glyph';
 import { countByLabel } from '../../core/graph/graph-store';
 import { shownPerspective } from '../../core/perspective/actions';
 import { edgeColor, edgeFamilies, labelName } from '../../render/style';
+import { legendTopRoom } from '../map/room';
 
 /**
  * What is drawn, per label (every label of a node counts; each toggles on/off), the contested
@@ -11,7 +12,7 @@ import { edgeColor, edgeFamilies, labelName } from '../../render/style';
  * brush (whether it fades or hides the rest), "as reported by" and the single-source filter take
  * theirs away; a label toggled off shows what it would add back. A label's glyph opens the style
  * panel (caption, colour, size, icon). Scrolls, or folds away, when the graph area is short; starts
- * folded in a narrow window.
+ * folded in a narrow window. Its top stays below the controls above it (useTopRoom).
  */
 export function Legend() {
   const explorer = useExplorer();
@@ -44,10 +45,11 @@ export function Legend() {
       .map((t) => ({ key: t, name: t, types: [t] as readonly string[], type: t as string | null }));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the perspective decides the groups
   }, [graph, perspective]);
+  const legend = useTopRoom(folded, counts.length > 0);
   if (!counts.length) return null;
   const total = counts.reduce((a, [l, n]) => a + (hiddenLabels.has(l) ? 0 : n), 0);
   return (
-    <div className={`overlay legend${folded ? ' folded' : ''}`} data-testid="legend">
+    <div className={`overlay legend${folded ? ' folded' : ''}`} data-testid="legend" ref={legend}>
       <h4>
         <button
           className="legend-fold"
@@ -143,6 +145,34 @@ export function Legend() {
       )}
     </div>
   );
+}
+
+/**
+ * Measures the legend's top room (--legend-top-room, graph.css) from the controls above it, which
+ * wrap and grow with the window, and on the map from the distance card's least room (map/room.ts).
+ * Measured again when the graph area or the legend resizes, when a control comes or goes (the map's
+ * credit, the "Not on the map" list) and when the list's width changes (the area's style).
+ */
+function useTopRoom(folded: boolean, rendered: boolean): RefObject<HTMLDivElement | null> {
+  const ref = useRef<HTMLDivElement | null>(null);
+  const map = useApp((s) => s.view.mode === 'map');
+  useLayoutEffect(() => {
+    const el = ref.current;
+    const area = el?.parentElement;
+    if (!el || !area) return;
+    const place = () => el.style.setProperty('--legend-top-room', `${legendTopRoom(area, el, map)}px`);
+    place();
+    if (typeof ResizeObserver === 'undefined') return;
+    const resized = new ResizeObserver(place);
+    for (const e of [area, el, ...area.querySelectorAll('.view-switch')]) resized.observe(e);
+    const changed = new MutationObserver(place);
+    changed.observe(area, { childList: true, attributes: true, attributeFilter: ['style'] });
+    return () => {
+      resized.disconnect();
+      changed.disconnect();
+    };
+  }, [folded, rendered, map]);
+  return ref;
 }
 
 /** Where the side panels get narrower (narrow.css): the graph area is small, and the legend opens over it. */

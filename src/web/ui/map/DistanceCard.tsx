@@ -1,10 +1,7 @@
 import { useLayoutEffect, useRef } from 'react';
 import { useApp } from '../context';
+import { belowControls, GAP, meets, MIN_BESIDE, shown as shownIn } from './room';
 
-/** Room kept between the card and what it sits below or above (px). */
-const GAP = 8;
-/** The controls over the graph area's top left the card stays below, however wide it is. */
-const ABOVE = '.view-switch, .map-chip';
 /** What sits lower in the graph area: the card ends above those that share its columns. */
 const BELOW = '.legend, .overlay.zoom, .pathbar, .timeline-strip';
 
@@ -13,7 +10,8 @@ const BELOW = '.legend, .overlay.zoom, .pathbar, .timeline-strip';
  * Beside the "Not on the map" list (views.css); its top is measured from the controls above it (the
  * view switch with its chip, the map's credit), which wrap and grow with the window; it covers no
  * part of the legend (beside it, or ending above it: in a short window the card keeps its first
- * lines rather than covering the legend), the zoom buttons, the path bar or the timeline.
+ * lines rather than covering the legend, which leaves it room.ts's CARD_MIN), the zoom buttons, the
+ * path bar or the timeline.
  */
 export function DistanceCard() {
   const hover = useApp((s) => s.view.hover);
@@ -42,9 +40,6 @@ export function DistanceCard() {
   );
 }
 
-/** The narrowest the card is made to sit beside the legend rather than end above it (px). */
-const MIN_BESIDE = 180;
-
 /**
  * Sets the card's top under the controls above it; where the legend reaches into its columns it is
  * narrowed to the legend's right when that leaves room enough, else it ends above the legend (as
@@ -52,10 +47,9 @@ const MIN_BESIDE = 180;
  */
 function placeCard(card: HTMLElement, area: HTMLElement): void {
   const a = area.getBoundingClientRect();
-  const shown = (sel: string) =>
-    [...area.querySelectorAll(sel)].map((e) => e.getBoundingClientRect()).filter((r) => r.width && r.height);
-  const meets = (r: DOMRect, c: DOMRect) => r.left < c.right && c.left < r.right;
-  const top = Math.max(GAP, ...shown(ABOVE).map((r) => r.bottom - a.top + GAP));
+  const shown = (sel: string) => shownIn(area, sel);
+  // However wide the card is, below every control above.
+  const top = belowControls(area);
   card.style.top = `${top}px`;
   card.style.maxHeight = '';
   card.style.maxWidth = '';
