@@ -17,6 +17,7 @@ import { tokenNeeded } from '../core/shell/actions';
 import { drawerFromLink } from '../core/query/actions';
 import type { Explorer } from './explorer';
 import { replayRecipe } from './link';
+import { renamedRef } from '../core/graph/link-merges';
 
 export class StartupController {
   /** A token was typed in this page (a refusal now means that token was wrong). */
@@ -163,8 +164,9 @@ export class StartupController {
       app.store.set(drawerFromLink(url));
       if (url.run && !recipe) await app.query.run();
     }
-    if (recipe) await replayRecipe(app, recipe);
-    else {
+    // A focus on a node merged away since the link was made is on its survivor, as its layers are.
+    const renames = recipe ? await replayRecipe(app, recipe) : new Map<string, string>();
+    if (!recipe) {
       for (const ref of url.expand) await app.expansion.expand(ref);
       if (url.paths) await app.paths.find(url.paths[0], url.paths[1]);
     }
@@ -174,7 +176,7 @@ export class StartupController {
         'error',
         `This link’s saved view “${url.badView}” was not found: that is not a saved view’s id.`,
       );
-    if (url.focus) await app.selection.focusFromLink(url.focus, false, 'This link’s node');
+    if (url.focus) await app.selection.focusFromLink(renamedRef(renames, url.focus), false, 'This link’s node');
     await app.views.fromUrl(url, false);
     // A link that names a view (its recipe, or a focus) shows all of it; a plain query link keeps the usual camera.
     if (recipe || url.focus) app.render.frameView();

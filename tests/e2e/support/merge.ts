@@ -83,6 +83,21 @@ export function canvasKeys(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * Once a page opened from an address has drawn the governor: its status line, and the nodes its
+ * expansion steps name.
+ */
+export async function replayed(page: Page): Promise<{ status: string | null; text: string; expanded: string[] }> {
+  await page.waitForFunction(() => !!window.__newsgraph?.nodeId('vyacheslav-gladkov'), null, { timeout: 90_000 });
+  await idle(page);
+  return page.evaluate(() => {
+    const x = window.__newsgraph!.explorer;
+    const layers = x.state.history.present.state.layers;
+    const expanded = layers.flatMap((l) => (l.source?.kind === 'expand' ? [l.source.ref] : []));
+    return { status: x.state.status?.kind ?? null, text: x.state.status?.text ?? '', expanded };
+  });
+}
+
 /** Undoes the merge whose audit entry gives `reason` from the audit view (an admin's page). */
 export async function undoFromAudit(page: Page, reason: string, why: string): Promise<void> {
   await page.getByTestId('admin-open').click();
