@@ -5,10 +5,12 @@
  * nodes, the pins at their positions, the timeline's filters and the view. The same node set
  * comes back whether or not the drawer is open.
  */
+import type { GraphEdge, GraphNode } from '../../shared/graph';
+import { EDGES_BETWEEN_MAX_AMONG } from '../../shared/api/edges-caps';
 import { MERGE_DRAW_MAX } from '../../shared/api/merge-caps';
 import { describeError } from '../api/errors';
-import { addLayer, EMPTY_GRAPH, findNode, type LayerSource } from '../core/graph/graph-store';
-import { mergedLinkNote, renamedSource, type Renames } from '../core/graph/link-merges';
+import { addLayer, EMPTY_GRAPH, findNode, nodeRef, type LayerSource } from '../core/graph/graph-store';
+import { batches, mergedLinkNote, renamedSource, resolveEnds, type Renames } from '../core/graph/link-merges';
 import { aroundPart } from '../core/graph/merge-view';
 import { pinNode, hideNodes } from '../core/expansion/actions';
 import { commitGraph, graphOf } from '../core/history/actions';
@@ -109,11 +111,22 @@ async function replayNode(app: Explorer, merges: LinkMerges, ref: string): Promi
   }
 }
 
+const none = (): null => null;
+
+/** How many nodes a replayed merge reads at once for ends found neither loaded nor in its neighbour page. */
+const END_READS_AT_ONCE = 6;
+
 /**
- * A merge's or its undo's layer: the node with its relationships to the nodes drawn then (one
- * read of those between it and the loaded ones; a page of its neighbours, the size of what the
- * write drew, only for ends not loaded), as one step. A node gone since draws nothing; the
- * status line says so; one merged away since is drawn as its survivor.
+ * A merge's or its undo's layer: the node with its relationships to exactly the nodes drawn then
+ * (`ends`), as one step, whether or not the node is a hub. Ends not loaded are looked for in one
+ * page of the node's neighbours (the size of what the write drew); those still missing (a hub's
+ * page may hold few of them) are read one by one, `END_READS_AT_ONCE` at a time; then the
+ * relationships between the node and every end found, `EDGES_BETWEEN_MAX_AMONG` ends a read.
+ * Cost, bounded by the ends a draw records (at most MERGE_DRAW_MAX + 1): 1 node read, at most
+ * 1 page, one node detail read per end in neither, and ⌈ends / EDGES_BETWEEN_MAX_AMONG⌉ (one)
+ * relationship reads of at most EDGES_BETWEEN_DEFAULT_LIMIT each. An end gone since is left
+ * out; a node gone since draws nothing and the status line says so; one merged away since is
+ * drawn as its survivor.
  */
 async function replayAround(
   app: Explorer,
@@ -123,11 +136,21 @@ async function replayAround(
   const g = graphOf(app.state);
   try {
     const center = await merges.on(l.ref, async (r) => findNode(g, r) ?? (await app.api.node(r)).node);
-    const ends = l.ends.map((r) => merges.ref(r));
-    const loaded = ends.flatMap((ref) => findNode(g, ref)?.id ?? []);
-    const between = await app.api.edgesBetween({ nodes: [center.id], among: loaded, limit: MERGE_DRAW_MAX });
-    const page = loaded.length < ends.length ? await app.api.neighbours(center.id, { limit: MERGE_DRAW_MAX }) : null;
-    const part = aroundPart(center, ends, [...between.edges, ...(page?.edges ?? [])], page?.nodes ?? [], g);
+    const ends = l.ends.map((r) => merges.ref(r)).filter((r) => r !== l.ref && r !== nodeRef(center));
+    const loaded = resolveEnds(ends, g, []);
+    const page = loaded.missing.length ? await app.api.neighbours(center.id, { limit: MERGE_DRAW_MAX }) : null;
+    const { found, missing } = page ? resolveEnds(ends, g, page.nodes) : loaded;
+    const read: GraphNode[] = [];
+    for (const batch of batches(missing, END_READS_AT_ONCE)) {
+      const got = await Promise.all(batch.map((r) => app.api.node(r).then((d) => d.node, none)));
+      read.push(...got.filter((n): n is GraphNode => n !== null));
+    }
+    const edges: GraphEdge[] = [];
+    const ids = [...found, ...read].map((n) => n.id);
+    for (const among of batches(ids, EDGES_BETWEEN_MAX_AMONG)) {
+      edges.push(...(await app.api.edgesBetween({ nodes: [center.id], among })).edges);
+    }
+    const part = aroundPart(center, ends, edges, [...(page?.nodes ?? []), ...read], g);
     const n = part.edges.length;
     const title = `Drew ${center.caption} with ${n} ${n === 1 ? 'relationship' : 'relationships'}`;
     const source = renamedSource(l, merges.renames);
