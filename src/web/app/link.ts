@@ -3,28 +3,28 @@
  * again in order with the requests that made it (the overview, a query with its parameters, an
  * expansion page by page, paths, single nodes, what a merge or its undo drew), then the hidden
  * nodes, the pins at their positions, the timeline's filters and the view. The same node set
- * comes back whether or not the drawer is open.
+ * comes back whether or not the drawer is open, and a link made before a merge draws the survivor
+ * where it names the merged-away duplicate.
  */
 import type { GraphEdge, GraphNode } from '../../shared/graph';
 import { EDGES_BETWEEN_MAX_AMONG } from '../../shared/api/edges-caps';
 import { MERGE_DRAW_MAX } from '../../shared/api/merge-caps';
 import { describeError } from '../api/errors';
 import { addLayer, EMPTY_GRAPH, findNode, nodeRef, type LayerSource } from '../core/graph/graph-store';
-import { batches, mergedLinkNote, renamedSource, resolveEnds, type Renames } from '../core/graph/link-merges';
+import { batches, renamedSource, resolveEnds } from '../core/graph/link-merges';
 import { aroundPart } from '../core/graph/merge-view';
 import { pinNode, hideNodes } from '../core/expansion/actions';
 import { commitGraph, graphOf } from '../core/history/actions';
 import type { ViewRecipe } from '../core/history/recipe';
 import type { Explorer } from './explorer';
-import { LinkMerges, offerSurvivor } from './merged';
+import { LinkMerges, noteMerged, offerSurvivor } from './merged';
 
 /**
  * Rebuilds the recipe's view. The page has already loaded the overview. A node the link names
  * that was merged away since is drawn as its survivor (merged.ts `LinkMerges`), with a quiet note
- * rather than an error; the renames are returned for the link's focus.
+ * rather than an error; `merges` keeps what was learnt for the link's focus.
  */
-export async function replayRecipe(app: Explorer, r: ViewRecipe): Promise<Renames> {
-  const merges = new LinkMerges();
+export async function replayRecipe(app: Explorer, r: ViewRecipe, merges = new LinkMerges()): Promise<void> {
   for (const [i, layer] of r.layers.entries()) {
     const l = renamedSource(layer, merges.renames);
     switch (l.kind) {
@@ -75,9 +75,7 @@ export async function replayRecipe(app: Explorer, r: ViewRecipe): Promise<Rename
     if (t.singleSource) app.timeline.setHideSingleSource(true);
   }
   if (r.view) await app.views.setMode(r.view);
-  const note = mergedLinkNote(merges.merged);
-  if (note && app.state.status?.kind !== 'error') app.shell.setStatus('info', note);
-  return merges.renames;
+  noteMerged(app, merges);
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { MergedInto } from '../../shared/api';
 import { ApiError } from '../api/errors';
-import { renamedRef, survivorRef } from '../core/graph/link-merges';
+import { mergedLinkNote, renamedRef, survivorRef } from '../core/graph/link-merges';
 import type { Explorer } from './explorer';
 
 /** The survivor an error names when it is the 404 of a merged-away node; else undefined. */
@@ -55,4 +55,10 @@ export class LinkMerges {
       return draw(next);
     }
   }
+}
+
+/** Says quietly which nodes a link named were merged since (none: nothing), unless the status line shows an error. */
+export function noteMerged(app: Explorer, merges: LinkMerges): void {
+  const note = mergedLinkNote(merges.merged);
+  if (note && app.state.status?.kind !== 'error') app.shell.setStatus('info', note);
 }
