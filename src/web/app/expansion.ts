@@ -19,16 +19,17 @@ import { addedOfType, remainingMore, shownOfTotals } from '../core/expansion/mor
 import { graphOf } from '../core/history/actions';
 import { humanType } from '../ui/format';
 import type { Explorer } from './explorer';
-import { offerSurvivor } from './merged';
+import { mergedIntoOf, offerSurvivor } from './merged';
 
 export class ExpansionController {
   constructor(private readonly app: Explorer) {}
 
   /**
    * Fetches a node's neighbours and adds them with their links to the view, as one step; a link
-   * being replayed gives the page size it was made with.
+   * being replayed gives the page size it was made with, and takes back the 404 of a node merged
+   * away since (`passMerged`: thrown, to draw the survivor instead of saying so).
    */
-  async expand(ref: string, opts: { limit?: number } = {}): Promise<void> {
+  async expand(ref: string, opts: { limit?: number; passMerged?: boolean } = {}): Promise<void> {
     const { app } = this;
     const known = findNode(graphOf(app.state), ref);
     const caption = known?.caption ?? ref;
@@ -61,6 +62,7 @@ export class ExpansionController {
       );
       if (after.nodes.size !== before.nodes.size || after.edges.size !== before.edges.size) this.settle(before, page);
     } catch (e) {
+      if (opts.passMerged && mergedIntoOf(e)) throw e;
       if (!offerSurvivor(app, e)) app.shell.setStatus('error', `Could not expand ${caption}: ${describeError(e)}`);
     }
   }

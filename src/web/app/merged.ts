@@ -1,13 +1,20 @@
 /**
  * A node merged into another since it was linked, saved in a view or put in the history: the
- * server's 404 names the survivor (`mergedInto`); the status line says so and offers to open it.
+ * server's 404 names the survivor (`mergedInto`); the status line says so and offers to open it,
+ * or a link's replay draws the survivor instead (`LinkMerges`).
  */
+import type { MergedInto } from '../../shared/api';
 import { ApiError } from '../api/errors';
+import { mergedLinkNote, renamedRef, survivorRef } from '../core/graph/link-merges';
 import type { Explorer } from './explorer';
+
+/** The survivor an error names when it is the 404 of a merged-away node; else undefined. */
+export const mergedIntoOf = (e: unknown): MergedInto | undefined =>
+  e instanceof ApiError ? e.details.mergedInto : undefined;
 
 /** Says "X was merged into Y" with an "Open Y" button when `e` is such a 404; false for any other error. */
 export function offerSurvivor(app: Explorer, e: unknown): boolean {
-  const to = e instanceof ApiError ? e.details.mergedInto : undefined;
+  const to = mergedIntoOf(e);
   if (!to) return false;
   const into = to.name ?? to.key ?? 'another entity';
   app.shell.setStatus('error', `${to.duplicate ?? 'This node'} was merged into ${into}.`, {
@@ -15,4 +22,43 @@ export function offerSurvivor(app: Explorer, e: unknown): boolean {
     caption: into,
   });
   return true;
+}
+
+/**
+ * What a link's replay learnt of the nodes it named that were merged away since: a step drawn
+ * from such a node is drawn again from its survivor, and later references to it read as the
+ * survivor (`renames`).
+ */
+export class LinkMerges {
+  readonly renames = new Map<string, string>();
+  readonly merged: MergedInto[] = [];
+
+  /** `ref` as the replay reads it now: its survivor once found merged away. */
+  ref(ref: string): string {
+    return renamedRef(this.renames, ref);
+  }
+
+  /**
+   * Runs `draw` on `ref`; when it throws a merged-away 404, once more on the survivor (the server
+   * follows merges to the last one, so once is enough), remembered for later references. Any
+   * other error, or one on the survivor, is thrown. At most two runs of `draw`.
+   */
+  async on<T>(ref: string, draw: (ref: string) => Promise<T>): Promise<T> {
+    try {
+      return await draw(ref);
+    } catch (e) {
+      const to = mergedIntoOf(e);
+      if (!to) throw e;
+      const next = survivorRef(to);
+      this.renames.set(ref, next);
+      this.merged.push(to);
+      return draw(next);
+    }
+  }
+}
+
+/** Says quietly which nodes a link named were merged since (none: nothing), unless the status line shows an error. */
+export function noteMerged(app: Explorer, merges: LinkMerges): void {
+  const note = mergedLinkNote(merges.merged);
+  if (note && app.state.status?.kind !== 'error') app.shell.setStatus('info', note);
 }

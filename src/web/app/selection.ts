@@ -11,7 +11,7 @@ import { commitGraph, graphOf } from '../core/history/actions';
 import { showPath } from '../core/paths/actions';
 import { detailFailed, detailLoaded, detailLoading, detailRead, focusMissing, select } from '../core/selection/actions';
 import type { Explorer } from './explorer';
-import { offerSurvivor } from './merged';
+import { mergedIntoOf, offerSurvivor } from './merged';
 
 export class SelectionController {
   /** Node details already fetched in this page load, by element id (shown at once, then read again). */
@@ -125,14 +125,19 @@ export class SelectionController {
     requestAnimationFrame(() => app.render.revealWhenSettled(both));
   }
 
-  /** Loads a node that is not in the graph yet and adds it alone, as one step (null when it cannot be found). */
-  async addRef(ref: string, what?: string): Promise<GraphNode | null> {
+  /**
+   * Loads a node that is not in the graph yet and adds it alone, as one step (null when it cannot
+   * be found). `passMerged`: the 404 of a node merged away since is thrown (a link's replay then
+   * adds the survivor) rather than said.
+   */
+  async addRef(ref: string, what?: string, passMerged = false): Promise<GraphNode | null> {
     try {
       const d = await this.app.api.node(ref);
       this.details.set(d.node.id, d);
       this.addNode(d.node);
       return d.node;
     } catch (e) {
+      if (passMerged && mergedIntoOf(e)) throw e;
       if (offerSurvivor(this.app, e)) return null;
       const missing = e instanceof ApiError && e.status === 404;
       this.app.shell.setStatus(

@@ -17,6 +17,7 @@ import { tokenNeeded } from '../core/shell/actions';
 import { drawerFromLink } from '../core/query/actions';
 import type { Explorer } from './explorer';
 import { replayRecipe } from './link';
+import { LinkMerges, noteMerged, offerSurvivor } from './merged';
 
 export class StartupController {
   /** A token was typed in this page (a refusal now means that token was wrong). */
@@ -163,9 +164,11 @@ export class StartupController {
       app.store.set(drawerFromLink(url));
       if (url.run && !recipe) await app.query.run();
     }
-    if (recipe) await replayRecipe(app, recipe);
+    // Nodes the link names that were merged away since are drawn as their survivors.
+    const merges = new LinkMerges();
+    if (recipe) await replayRecipe(app, recipe, merges);
     else {
-      for (const ref of url.expand) await app.expansion.expand(ref);
+      for (const ref of url.expand) await this.expandLinked(ref, merges);
       if (url.paths) await app.paths.find(url.paths[0], url.paths[1]);
     }
     // Said after the replay (a query's own message would replace it), before the focus's.
@@ -174,10 +177,25 @@ export class StartupController {
         'error',
         `This link’s saved view “${url.badView}” was not found: that is not a saved view’s id.`,
       );
-    if (url.focus) await app.selection.focusFromLink(url.focus, false, 'This link’s node');
+    // A focus on a node the view's steps found merged is its survivor; a link that only focuses a
+    // merged node says so and offers the survivor (selection.ts), as the analyst asked for that node.
+    if (url.focus) await app.selection.focusFromLink(merges.ref(url.focus), false, 'This link’s node');
     await app.views.fromUrl(url, false);
     // A link that names a view (its recipe, or a focus) shows all of it; a plain query link keeps the usual camera.
     if (recipe || url.focus) app.render.frameView();
+  }
+
+  /** An expansion a link without a view names; one of a node merged since is its survivor's. */
+  private async expandLinked(ref: string, merges: LinkMerges): Promise<void> {
+    const { app } = this;
+    const known = merges.merged.length;
+    try {
+      await merges.on(ref, (r) => app.expansion.expand(r, { passMerged: true }));
+    } catch (e) {
+      // Only a survivor merged away in turn since the first read gets here (expand says any other error).
+      if (!offerSurvivor(app, e)) throw e;
+    }
+    if (merges.merged.length > known) noteMerged(app, merges);
   }
 
   /** The recipe a link's saved view id names (undefined, with the reason on screen, when it cannot be read). */

@@ -83,6 +83,24 @@ export function canvasKeys(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * Once a page opened from an address has drawn the governor: its status line, the nodes its
+ * expansion steps name, and the focused node's key.
+ */
+export async function replayed(
+  page: Page,
+): Promise<{ status: string | null; text: string; expanded: string[]; focus: string | null }> {
+  await page.waitForFunction(() => !!window.__newsgraph?.nodeId('vyacheslav-gladkov'), null, { timeout: 90_000 });
+  await idle(page);
+  return page.evaluate(() => {
+    const x = window.__newsgraph!.explorer;
+    const layers = x.state.history.present.state.layers;
+    const expanded = layers.flatMap((l) => (l.source?.kind === 'expand' ? [l.source.ref] : []));
+    const focus = x.state.focus ? (x.graphState.nodes.get(x.state.focus)?.key ?? x.state.focus) : null;
+    return { status: x.state.status?.kind ?? null, text: x.state.status?.text ?? '', expanded, focus };
+  });
+}
+
 /** Undoes the merge whose audit entry gives `reason` from the audit view (an admin's page). */
 export async function undoFromAudit(page: Page, reason: string, why: string): Promise<void> {
   await page.getByTestId('admin-open').click();

@@ -87,9 +87,9 @@ export function repointedSource(l: LayerSource, names: ReadonlySet<string>, to: 
 /**
  * The history's layer sources naming the merged-away duplicate (`names`) name the survivor (`to`)
  * instead, as the server re-points properties that named it. Rewritten here rather than resolved
- * on each replay: a link's replay of the duplicate's expansion would answer "merged into" (the
- * error shown, the layer dropped), and after an undo of the merge it would expand the recreated
- * duplicate's whole neighbourhood, which the view did not show. O(history entries × layers).
+ * on each replay (as a link copied before the merge is, link-merges.ts): a replay would ask for the
+ * duplicate first and be told "merged into", and after an undo of the merge it would expand the
+ * recreated duplicate's whole neighbourhood, which the view did not show. O(history entries × layers).
  */
 const repointed = (names: ReadonlySet<string>, to: string) =>
   everywhere((g) => {
