@@ -77,6 +77,18 @@ const MODIFIED_NOUNS = new Set(
 /** A name's head before "of" ("Ministry", "Bank", "Friends"): where a run may go on over "of the". */
 const isHead = (w: Word) => NAME_HEADS.has(lower(w.text)) || ORG_HEADS.test(w.text) || PLURAL_HEADS.has(lower(w.text));
 
+/** Whether ws[i..j], all titles (after a first "The"), is followed by a possessive and a body's head ("President's Office"). */
+function officeOf(text: string, ws: Word[], i: number, j: number): boolean {
+  const head = ws[j + 2];
+  return (
+    !!head &&
+    text.slice(ws[j + 1]!.end, head.start) === ' ' &&
+    (NAME_HEADS.has(lower(head.text)) || ORG_HEADS.test(head.text)) &&
+    isCap(head.text) &&
+    ws.slice(i, j + 1).every((w, n) => isTitle(w) || (n === 0 && j > i && SENTENCE_STARTERS.has(lower(w.text))))
+  );
+}
+
 /** A month's dot never joins a name, and "Jan" is also a given name. */
 const MONTH_ABBR = /^(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)$/;
 /** Initials ("J.", "U.S.") and the abbreviations after which the splitter ends no sentence ("Gen.", "St.", "Inc."). */
@@ -192,6 +204,9 @@ export function capitalisedRuns(text: string): NameSpan[] {
         if (j > i && COMPANY_SUFFIX.test(ws[j]!.text)) break;
         const next = ws[j + 1]!.text;
         if (isCap(next)) j++;
+        // "Prosecutor General's Office", "the President's Office": an office's possessive before a body's
+        // head is that body's name; after any other name it ends the name ("Russia's Defense Ministry").
+        else if (next === "'s" && officeOf(text, ws, i, j)) j += 2;
         else if (next === 'of' && joinsOfThe(text, ws, i, j)) j += 3;
         else if (
           CONNECTORS.has(next) &&

@@ -12,7 +12,7 @@ export const TITLES = new Set(
     'spokeswoman spokesperson ambassador minister foreign defense defence interior king queen prince pope ' +
     'commissioner ombudsman chairman chairwoman director head leader deputy adviser advisor aide ' +
     'regional acting former lieutenant marshal field brig. brigadier cpl. corporal pvt. cmdr. rev rev. reverend ' +
-    'fr. hon. honourable honorable prof prof. professor'
+    'fr. hon. honourable honorable prof prof. professor prosecutor attorney'
   ).split(' '),
 );
 

@@ -101,6 +101,23 @@ describe("a title word inside an organisation's name", () => {
   });
 });
 
+describe('an office in a name of its own', () => {
+  it('goes as a title before a person ("Prosecutor General Tom Weir" → "Tom Weir")', () => {
+    expect(names('Prosecutor General Tom Weir said so.')).toEqual(['Tom Weir']);
+    expect(names('Prosecutor Tom Weir said so.')).toEqual(['Tom Weir']);
+    expect(names('He met the Prosecutor General of Ruritania.')).toEqual(['Ruritania']);
+  });
+
+  it('names an office with a possessive before a body\'s head ("Prosecutor General\'s Office")', () => {
+    expect(names("The Prosecutor General's Office said so.")).toEqual(["Prosecutor General's Office"]);
+    expect(names('He called the President’s Office on Monday.')).toEqual(['President’s Office']);
+    expect(names("The President's aide said so.")).toEqual([]);
+    const text = "He left. The Prosecutor General's Office said so.";
+    const [o] = capitalisedRuns(text);
+    expect(text.slice(o!.start, o!.end)).toBe(o!.text);
+  });
+});
+
 describe('"of the" inside a name', () => {
   it('joins a name\'s head to the capitalised name after it ("Friends of the Earth")', () => {
     expect(names('Friends of the Earth said so.')).toEqual(['Friends of the Earth']);
