@@ -1,9 +1,9 @@
 import type { NameFinder, NameSpan } from './types';
 import { ORG_HEADS } from '../link/normalise';
-import { DAYS, DEMONYMS, MONTHS, SENTENCE_STARTERS, TITLES } from './lexicon';
+import { CAPITALS, DAYS, DEMONYMS, MONTHS, SENTENCE_STARTERS, TITLES } from './lexicon';
 import { ABBREVIATIONS, splitSentences } from './sentences';
 
-export const JS_FINDER_VERSION = '1.5.0';
+export const JS_FINDER_VERSION = '1.6.0';
 
 /** Word tokens: letters/digits joined by inner hyphens, apostrophes or dots ("Lvova-Belova", "U.S.", "Su-34"). */
 const WORD = /[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*\.?/gu;
@@ -63,6 +63,27 @@ function titleBreak(run: Word[]): number {
   }
   return -1;
 }
+
+/** Countries of one word (general knowledge): one after "of" ends a body's name ("Security Service of Ukraine"). */
+const COUNTRIES = new Set([...Object.values(DEMONYMS), ...Object.values(CAPITALS)].filter((c) => !c.includes(' ')));
+/**
+ * Where a person's name starts after a body's name in run[from..]: after the body's last head
+ * ("General Staff", "Armed Forces", "Presidential Office") or a country after "of" ("Security Service
+ * of Ukraine"), when one to four capitalised words follow it and none is a body's word; -1 otherwise.
+ */
+function personAfterBody(run: Word[], from: number): number {
+  for (let h = run.length - 2; h >= from; h--) {
+    const w = run[h]!;
+    const ends =
+      NAME_HEADS.has(lower(w.text)) || ORG_HEADS.test(w.text) || (run[h - 1]?.text === 'of' && COUNTRIES.has(w.text));
+    if (!ends) continue;
+    const rest = run.slice(h + 1);
+    return rest.length <= 4 && rest.every((x) => isCap(x.text) && !isBodyWord(x)) ? h + 1 : -1;
+  }
+  return -1;
+}
+/** An office's title before "of the" ("Chief", "head", "Commander-in-Chief"): what follows names its body. */
+const isOfficeTitle = (w: Word | undefined) => !!w && w.text.split('-').some((p) => TITLES.has(p.toLowerCase()));
 
 /**
  * Lower-case nouns that a place or people before them modifies ("the Kharkiv region", "the Russian
@@ -238,6 +259,15 @@ export function capitalisedRuns(text: string): NameSpan[] {
         while (run.length && common(run[0]!)) run = run.slice(1);
       }
       if (!run.length) continue;
+      // "Chief of the General Staff Tom Weir", "Head of the Presidential Office Tom Weir": after an office
+      // "of the" comes its body's name, and a person's name after the body's head is the office holder.
+      const at = ws.indexOf(run[0]!);
+      const held = ws[at - 1]?.text === 'the' && ws[at - 2]?.text === 'of' && isOfficeTitle(ws[at - 3]);
+      const holder = held ? personAfterBody(run, 0) : -1;
+      if (holder > 0) {
+        pending.push(run.slice(0, holder));
+        run = run.slice(holder);
+      }
       if (!NAME_HEADS.has(lower(run[run.length - 1]!.text))) {
         // "NATO Secretary-General Jens Stoltenberg": a title inside a run separates two names.
         const k = titleBreak(run);
@@ -257,8 +287,9 @@ export function capitalisedRuns(text: string): NameSpan[] {
           !(run[1]!.text === 'of' && NAME_HEADS.has(lower(run[0]!.text))) &&
           (isTitle(run[0]!) || (lower(run[0]!.text) in DEMONYMS && isTitle(run[1]!)));
         while (leadingTitle()) run = run.slice(1);
-        // "Secretary of State Antony Blinken": the office's complement goes with the title.
-        if (run.length > 3 && run[0]!.text === 'of') run = run.slice(2);
+        // "Secretary of State Antony Blinken", "Commander of Ground Forces Tom Weir": the office's
+        // complement, to its head where it has one, goes with the title.
+        if (run.length > 3 && run[0]!.text === 'of') run = run.slice(Math.max(2, personAfterBody(run, 1)));
       }
       while (run.length && /-(made|based|born|led|backed)$/i.test(run[0]!.text)) run = run.slice(1);
       pending.push(run);

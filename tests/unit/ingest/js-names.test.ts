@@ -118,6 +118,43 @@ describe('an office in a name of its own', () => {
   });
 });
 
+describe('an office "of the" body before a person\'s name', () => {
+  it('gives the body and the person apart ("Chief of the General Staff Tom Weir")', () => {
+    expect(names('Chief of the General Staff Tom Weir said so.')).toEqual(['General Staff', 'Tom Weir']);
+    expect(names('Head of the Presidential Office Tom Weir said so.')).toEqual(['Presidential Office', 'Tom Weir']);
+    expect(names('He met the commander of the Ground Forces Tom Weir.')).toEqual(['Ground Forces', 'Tom Weir']);
+    expect(names('Secretary of the Security Council Tom Weir said so.')).toEqual(['Security Council', 'Tom Weir']);
+    expect(names('Chief of the General Staff of the Armed Forces Gen. Tom Weir said so.')).toEqual([
+      'General Staff of the Armed Forces',
+      'Tom Weir',
+    ]);
+    expect(names('Head of the Security Service of Ukraine Tom Weir said so.')).toEqual([
+      'Security Service of Ukraine',
+      'Tom Weir',
+    ]);
+  });
+
+  it('drops an office\'s complement up to its head without "the" ("Commander of Ground Forces Tom Weir")', () => {
+    expect(names('Commander of Ground Forces Tom Weir said so.')).toEqual(['Tom Weir']);
+    expect(names('Chief of Staff Tom Weir said so.')).toEqual(['Tom Weir']);
+  });
+
+  it('splits nothing without the office, or when no person\'s name follows the body', () => {
+    expect(names('Head of the Presidential Office Press Service said so.')).toEqual([
+      'Presidential Office Press Service',
+    ]);
+    expect(names('He praised the Ground Forces Day parade.')).toEqual(['Ground Forces Day']);
+    expect(names('Chief of the General Staff said so.')).toEqual(['General Staff']);
+  });
+
+  it('gives offsets that slice exactly the body and the person', () => {
+    const text = 'He left. Head of the Presidential Office Tom Weir said so.';
+    const found = capitalisedRuns(text);
+    for (const n of found) expect(text.slice(n.start, n.end)).toBe(n.text);
+    expect(found[1]!.start).toBe(text.indexOf('Tom'));
+  });
+});
+
 describe('"of the" inside a name', () => {
   it('joins a name\'s head to the capitalised name after it ("Friends of the Earth")', () => {
     expect(names('Friends of the Earth said so.')).toEqual(['Friends of the Earth']);
