@@ -1,6 +1,16 @@
 import type { NameFinder, NameSpan } from './types';
 import { ORG_HEADS } from '../link/normalise';
-import { CAPITALS, DAYS, DEMONYMS, MONTHS, SENTENCE_STARTERS, TITLES } from './lexicon';
+import {
+  BODY_WORDS,
+  CAPITALS,
+  DAYS,
+  DEMONYMS,
+  MONTHS,
+  NAME_HEADS,
+  OFFICE_NOUNS,
+  SENTENCE_STARTERS,
+  TITLES,
+} from './lexicon';
 import { ABBREVIATIONS, splitSentences } from './sentences';
 
 export const JS_FINDER_VERSION = '1.6.0';
@@ -9,13 +19,6 @@ export const JS_FINDER_VERSION = '1.6.0';
 const WORD = /[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*\.?/gu;
 /** Lower-case words allowed inside a name ("Council of Europe", "Ministry of Defence"). */
 const CONNECTORS = new Set(['of', 'the', 'for', 'de', 'al', 'bin', 'von', 'van', 'der']);
-/** Last words of organisation and place names: a run ending in one keeps its leading "title" words ("Defense Ministry"). */
-const NAME_HEADS = new Set(
-  'ministry department service committee council agency group base organization organisation forces force army navy office assembly commission union alliance bank court party guard staff university institute academy college'.split(
-    ' ',
-  ),
-);
-
 /** Group nouns not in "-s" ("Police of Ostrava"): with plurals, a group of people before "of", never a name's head. */
 const GROUPS = new Set(['police', 'people', 'personnel']);
 /** A plural ("Residents", "Witnesses"; not "Congress", "Campus", "Genesis") or a group noun that heads no name. */
@@ -31,13 +34,6 @@ const PLURAL_HEADS = new Set(
   'knights sisters brothers sons daughters mothers friends veterans missionaries'.split(' '),
 );
 
-/**
- * Words after a title word that make it part of a body's name, not a person's office: the fields an
- * office covers ("Foreign Affairs", "Foreign Trade", "Defence Intelligence", "Veterans of Foreign Wars").
- * With the heads of names ("Foreign Office", "Interior Ministry"); a word that is also a title ("Army")
- * goes with the titles.
- */
-const BODY_WORDS = new Set('affairs relations trade wars intelligence security development cooperation'.split(' '));
 const isTitle = (w: Word) => TITLES.has(lower(w.text)) || TITLES.has(w.text.toLowerCase());
 const isBodyWord = (w: Word) =>
   !isTitle(w) && (ORG_HEADS.test(w.text) || NAME_HEADS.has(lower(w.text)) || BODY_WORDS.has(lower(w.text)));
@@ -281,9 +277,14 @@ export function capitalisedRuns(text: string): NameSpan[] {
         }
         // "Defence Ministry of Rastavia", "Foreign Affairs": a title word before a body's word names the body.
         // A title that is also a name's head ("Army") heads the name before "of": "Army of Ruritania".
+        // "Chief Rabbi of Kyiv": a title before an office's own noun and "of" names that office, unless a
+        // person's name follows it ("Chief Rabbi of Kyiv Tom Weir" → "Tom Weir", as "Secretary of State …").
+        const officeOfPlace =
+          run.length > 3 && run.length <= 5 && OFFICE_NOUNS.has(lower(run[1]!.text)) && run[2]!.text === 'of';
         const leadingTitle = () =>
           run.length > 1 &&
           !isBodyWord(run[1]!) &&
+          !officeOfPlace &&
           !(run[1]!.text === 'of' && NAME_HEADS.has(lower(run[0]!.text))) &&
           (isTitle(run[0]!) || (lower(run[0]!.text) in DEMONYMS && isTitle(run[1]!)));
         while (leadingTitle()) run = run.slice(1);

@@ -139,7 +139,7 @@ describe('an office "of the" body before a person\'s name', () => {
     expect(names('Chief of Staff Tom Weir said so.')).toEqual(['Tom Weir']);
   });
 
-  it('splits nothing without the office, or when no person\'s name follows the body', () => {
+  it("splits nothing without the office, or when no person's name follows the body", () => {
     expect(names('Head of the Presidential Office Press Service said so.')).toEqual([
       'Presidential Office Press Service',
     ]);
@@ -152,6 +152,34 @@ describe('an office "of the" body before a person\'s name', () => {
     const found = capitalisedRuns(text);
     for (const n of found) expect(text.slice(n.start, n.end)).toBe(n.text);
     expect(found[1]!.start).toBe(text.indexOf('Tom'));
+  });
+});
+
+describe("a title word first in a run before a head that is no person's name", () => {
+  it('stays in the name ("Major League Baseball", "Chief Rabbi of Kyiv")', () => {
+    expect(names('He watched Major League Baseball games.')).toEqual(['Major League Baseball']);
+    expect(names('Major League Baseball said so.')).toEqual(['Major League Baseball']);
+    expect(names('He met the Chief Rabbi of Kyiv on Monday.')).toEqual(['Chief Rabbi of Kyiv']);
+    expect(names('Chief Rabbi of Kyiv said so.')).toEqual(['Chief Rabbi of Kyiv']);
+  });
+
+  it('still goes before a person\'s name, with the office ("Chief Rabbi Tom Weir" → "Tom Weir")', () => {
+    expect(names('Chief Rabbi Tom Weir said so.')).toEqual(['Tom Weir']);
+    expect(names('Rabbi Tom Weir said so.')).toEqual(['Tom Weir']);
+    expect(names('Chief Rabbi of Kyiv Tom Weir said so.')).toEqual(['Tom Weir']);
+    expect(names('Major Tom Weir said so.')).toEqual(['Tom Weir']);
+    expect(names('He met the President of Ruritania.')).toEqual(['Ruritania']);
+  });
+
+  it('keeps it in the batch\'s entity names, their quotes exact slices', async () => {
+    const raw = 'Games resume\n\nThe Chief Rabbi of Kyiv watched Major League Baseball with Tom Weir.\n';
+    const { batch, text } = await extractWithText({ raw, format: 'txt', source: 'x' }, { extractor: 'js' });
+    expect(batchProblems(batch, text)).toEqual([]);
+    const entities = batch.candidates.filter((c): c is EntityCandidate => c.kind === 'entity');
+    expect(entities.map((e) => e.text)).toEqual(
+      expect.arrayContaining(['Chief Rabbi of Kyiv', 'Major League Baseball', 'Tom Weir']),
+    );
+    for (const e of entities) expect(text.slice(e.quoteSpan.start, e.quoteSpan.end)).toBe(e.quote);
   });
 });
 
