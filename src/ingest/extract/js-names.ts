@@ -78,6 +78,28 @@ function personAfterBody(run: Word[], from: number): number {
   }
   return -1;
 }
+/** Bodies named by what they deal with, "on" and a subject: "Committee on Foreign Affairs", "Convention on …". */
+const ON_HEADS = new Set(
+  'committee subcommittee commission council conference convention board panel forum institute centre center'.split(
+    ' ',
+  ),
+);
+/**
+ * Whether "on" after ws[j] goes inside the name: after such a head and before a capitalised subject,
+ * not a day or month ("the Council on Monday"), a lone country or capital ("briefed the Security Council
+ * on Ukraine") or a possessive ("the Council on Russia's war").
+ */
+function joinsOn(text: string, ws: Word[], j: number): boolean {
+  const subject = ws[j + 2];
+  if (!subject || !ON_HEADS.has(lower(ws[j]!.text)) || !isCap(subject.text)) return false;
+  if (text.slice(ws[j]!.end, ws[j + 1]!.start) !== ' ' || text.slice(ws[j + 1]!.end, subject.start) !== ' ')
+    return false;
+  const w = lower(subject.text);
+  if (DAYS.has(w) || MONTHS.has(w) || ws[j + 3]?.text === "'s") return false;
+  const more = ws[j + 3] && text.slice(subject.end, ws[j + 3]!.start) === ' ' && isCap(ws[j + 3]!.text);
+  return !(!more && (COUNTRIES.has(subject.text) || w in CAPITALS || w in DEMONYMS));
+}
+
 /** An office's title before "of the" ("Chief", "head", "Commander-in-Chief"): what follows names its body. */
 const isOfficeTitle = (w: Word | undefined) => !!w && w.text.split('-').some((p) => TITLES.has(p.toLowerCase()));
 
@@ -225,6 +247,7 @@ export function capitalisedRuns(text: string): NameSpan[] {
         // head is that body's name; after any other name it ends the name ("Russia's Defense Ministry").
         else if (next === "'s" && officeOf(text, ws, i, j)) j += 2;
         else if (next === 'of' && joinsOfThe(text, ws, i, j)) j += 3;
+        else if (next === 'on' && joinsOn(text, ws, j)) j += 2;
         else if (
           CONNECTORS.has(next) &&
           j + 2 < ws.length &&

@@ -183,6 +183,28 @@ describe("a title word first in a run before a head that is no person's name", (
   });
 });
 
+describe('"on" inside a name', () => {
+  it('joins a body\'s head to its subject ("Committee on Foreign Affairs")', () => {
+    expect(names('He wrote to the Committee on Foreign Affairs.')).toEqual(['Committee on Foreign Affairs']);
+    expect(names('The House Committee on Foreign Affairs met.')).toEqual(['House Committee on Foreign Affairs']);
+    expect(names('He spoke to the Council on Foreign Relations in Ostrava.')).toEqual([
+      'Council on Foreign Relations',
+      'Ostrava',
+    ]);
+    expect(names('Ruritania signed the Convention on Cluster Munitions.')).toEqual([
+      'Ruritania',
+      'Convention on Cluster Munitions',
+    ]);
+  });
+
+  it('joins no day, month, lone place or possessive after it, nor after another word', () => {
+    expect(names('The Council on Monday voted.')).toEqual(['Council']);
+    expect(names('He briefed the Security Council on Ukraine.')).toEqual(['Security Council', 'Ukraine']);
+    expect(names('The Council on Russia’s war met.')).toEqual(['Council', 'Russia']);
+    expect(names('Lena Holm on Foreign Affairs spoke.')).toEqual(['Lena Holm', 'Foreign Affairs']);
+  });
+});
+
 describe('"of the" inside a name', () => {
   it('joins a name\'s head to the capitalised name after it ("Friends of the Earth")', () => {
     expect(names('Friends of the Earth said so.')).toEqual(['Friends of the Earth']);
