@@ -171,7 +171,7 @@ describe("a title word first in a run before a head that is no person's name", (
     expect(names('He met the President of Ruritania.')).toEqual(['Ruritania']);
   });
 
-  it('keeps it in the batch\'s entity names, their quotes exact slices', async () => {
+  it("keeps it in the batch's entity names, their quotes exact slices", async () => {
     const raw = 'Games resume\n\nThe Chief Rabbi of Kyiv watched Major League Baseball with Tom Weir.\n';
     const { batch, text } = await extractWithText({ raw, format: 'txt', source: 'x' }, { extractor: 'js' });
     expect(batchProblems(batch, text)).toEqual([]);
