@@ -1,21 +1,24 @@
 import type { NameFinder, NameSpan } from './types';
 import { ORG_HEADS } from '../link/normalise';
-import { DAYS, DEMONYMS, MONTHS, SENTENCE_STARTERS, TITLES } from './lexicon';
+import {
+  BODY_WORDS,
+  CAPITALS,
+  DAYS,
+  DEMONYMS,
+  MONTHS,
+  NAME_HEADS,
+  OFFICE_NOUNS,
+  SENTENCE_STARTERS,
+  TITLES,
+} from './lexicon';
 import { ABBREVIATIONS, splitSentences } from './sentences';
 
-export const JS_FINDER_VERSION = '1.5.0';
+export const JS_FINDER_VERSION = '1.6.0';
 
 /** Word tokens: letters/digits joined by inner hyphens, apostrophes or dots ("Lvova-Belova", "U.S.", "Su-34"). */
 const WORD = /[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*\.?/gu;
 /** Lower-case words allowed inside a name ("Council of Europe", "Ministry of Defence"). */
 const CONNECTORS = new Set(['of', 'the', 'for', 'de', 'al', 'bin', 'von', 'van', 'der']);
-/** Last words of organisation and place names: a run ending in one keeps its leading "title" words ("Defense Ministry"). */
-const NAME_HEADS = new Set(
-  'ministry department service committee council agency group base organization organisation forces force army navy office assembly commission union alliance bank court party guard staff university institute academy college'.split(
-    ' ',
-  ),
-);
-
 /** Group nouns not in "-s" ("Police of Ostrava"): with plurals, a group of people before "of", never a name's head. */
 const GROUPS = new Set(['police', 'people', 'personnel']);
 /** A plural ("Residents", "Witnesses"; not "Congress", "Campus", "Genesis") or a group noun that heads no name. */
@@ -31,13 +34,6 @@ const PLURAL_HEADS = new Set(
   'knights sisters brothers sons daughters mothers friends veterans missionaries'.split(' '),
 );
 
-/**
- * Words after a title word that make it part of a body's name, not a person's office: the fields an
- * office covers ("Foreign Affairs", "Foreign Trade", "Defence Intelligence", "Veterans of Foreign Wars").
- * With the heads of names ("Foreign Office", "Interior Ministry"); a word that is also a title ("Army")
- * goes with the titles.
- */
-const BODY_WORDS = new Set('affairs relations trade wars intelligence security development cooperation'.split(' '));
 const isTitle = (w: Word) => TITLES.has(lower(w.text)) || TITLES.has(w.text.toLowerCase());
 const isBodyWord = (w: Word) =>
   !isTitle(w) && (ORG_HEADS.test(w.text) || NAME_HEADS.has(lower(w.text)) || BODY_WORDS.has(lower(w.text)));
@@ -64,6 +60,49 @@ function titleBreak(run: Word[]): number {
   return -1;
 }
 
+/** Countries of one word (general knowledge): one after "of" ends a body's name ("Security Service of Ukraine"). */
+const COUNTRIES = new Set([...Object.values(DEMONYMS), ...Object.values(CAPITALS)].filter((c) => !c.includes(' ')));
+/**
+ * Where a person's name starts after a body's name in run[from..]: after the body's last head
+ * ("General Staff", "Armed Forces", "Presidential Office") or a country after "of" ("Security Service
+ * of Ukraine"), when one to four capitalised words follow it and none is a body's word; -1 otherwise.
+ */
+function personAfterBody(run: Word[], from: number): number {
+  for (let h = run.length - 2; h >= from; h--) {
+    const w = run[h]!;
+    const ends =
+      NAME_HEADS.has(lower(w.text)) || ORG_HEADS.test(w.text) || (run[h - 1]?.text === 'of' && COUNTRIES.has(w.text));
+    if (!ends) continue;
+    const rest = run.slice(h + 1);
+    return rest.length <= 4 && rest.every((x) => isCap(x.text) && !isBodyWord(x)) ? h + 1 : -1;
+  }
+  return -1;
+}
+/** Bodies named by what they deal with, "on" and a subject: "Committee on Foreign Affairs", "Convention on …". */
+const ON_HEADS = new Set(
+  'committee subcommittee commission council conference convention board panel forum institute centre center'.split(
+    ' ',
+  ),
+);
+/**
+ * Whether "on" after ws[j] goes inside the name: after such a head and before a capitalised subject,
+ * not a day or month ("the Council on Monday"), a lone country or capital ("briefed the Security Council
+ * on Ukraine") or a possessive ("the Council on Russia's war").
+ */
+function joinsOn(text: string, ws: Word[], j: number): boolean {
+  const subject = ws[j + 2];
+  if (!subject || !ON_HEADS.has(lower(ws[j]!.text)) || !isCap(subject.text)) return false;
+  if (text.slice(ws[j]!.end, ws[j + 1]!.start) !== ' ' || text.slice(ws[j + 1]!.end, subject.start) !== ' ')
+    return false;
+  const w = lower(subject.text);
+  if (DAYS.has(w) || MONTHS.has(w) || ws[j + 3]?.text === "'s") return false;
+  const more = ws[j + 3] && text.slice(subject.end, ws[j + 3]!.start) === ' ' && isCap(ws[j + 3]!.text);
+  return !(!more && (COUNTRIES.has(subject.text) || w in CAPITALS || w in DEMONYMS));
+}
+
+/** An office's title before "of the" ("Chief", "head", "Commander-in-Chief"): what follows names its body. */
+const isOfficeTitle = (w: Word | undefined) => !!w && w.text.split('-').some((p) => TITLES.has(p.toLowerCase()));
+
 /**
  * Lower-case nouns that a place or people before them modifies ("the Kharkiv region", "the Russian
  * army"): a capitalised word after "of the" followed by one is that noun's, so "Council of the
@@ -76,6 +115,18 @@ const MODIFIED_NOUNS = new Set(
 );
 /** A name's head before "of" ("Ministry", "Bank", "Friends"): where a run may go on over "of the". */
 const isHead = (w: Word) => NAME_HEADS.has(lower(w.text)) || ORG_HEADS.test(w.text) || PLURAL_HEADS.has(lower(w.text));
+
+/** Whether ws[i..j], all titles (after a first "The"), is followed by a possessive and a body's head ("President's Office"). */
+function officeOf(text: string, ws: Word[], i: number, j: number): boolean {
+  const head = ws[j + 2];
+  return (
+    !!head &&
+    text.slice(ws[j + 1]!.end, head.start) === ' ' &&
+    (NAME_HEADS.has(lower(head.text)) || ORG_HEADS.test(head.text)) &&
+    isCap(head.text) &&
+    ws.slice(i, j + 1).every((w, n) => isTitle(w) || (n === 0 && j > i && SENTENCE_STARTERS.has(lower(w.text))))
+  );
+}
 
 /** A month's dot never joins a name, and "Jan" is also a given name. */
 const MONTH_ABBR = /^(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)$/;
@@ -192,7 +243,11 @@ export function capitalisedRuns(text: string): NameSpan[] {
         if (j > i && COMPANY_SUFFIX.test(ws[j]!.text)) break;
         const next = ws[j + 1]!.text;
         if (isCap(next)) j++;
+        // "Prosecutor General's Office", "the President's Office": an office's possessive before a body's
+        // head is that body's name; after any other name it ends the name ("Russia's Defense Ministry").
+        else if (next === "'s" && officeOf(text, ws, i, j)) j += 2;
         else if (next === 'of' && joinsOfThe(text, ws, i, j)) j += 3;
+        else if (next === 'on' && joinsOn(text, ws, j)) j += 2;
         else if (
           CONNECTORS.has(next) &&
           j + 2 < ws.length &&
@@ -223,6 +278,15 @@ export function capitalisedRuns(text: string): NameSpan[] {
         while (run.length && common(run[0]!)) run = run.slice(1);
       }
       if (!run.length) continue;
+      // "Chief of the General Staff Tom Weir", "Head of the Presidential Office Tom Weir": after an office
+      // "of the" comes its body's name, and a person's name after the body's head is the office holder.
+      const at = ws.indexOf(run[0]!);
+      const held = ws[at - 1]?.text === 'the' && ws[at - 2]?.text === 'of' && isOfficeTitle(ws[at - 3]);
+      const holder = held ? personAfterBody(run, 0) : -1;
+      if (holder > 0) {
+        pending.push(run.slice(0, holder));
+        run = run.slice(holder);
+      }
       if (!NAME_HEADS.has(lower(run[run.length - 1]!.text))) {
         // "NATO Secretary-General Jens Stoltenberg": a title inside a run separates two names.
         const k = titleBreak(run);
@@ -236,14 +300,20 @@ export function capitalisedRuns(text: string): NameSpan[] {
         }
         // "Defence Ministry of Rastavia", "Foreign Affairs": a title word before a body's word names the body.
         // A title that is also a name's head ("Army") heads the name before "of": "Army of Ruritania".
+        // "Chief Rabbi of Kyiv": a title before an office's own noun and "of" names that office, unless a
+        // person's name follows it ("Chief Rabbi of Kyiv Tom Weir" → "Tom Weir", as "Secretary of State …").
+        const officeOfPlace =
+          run.length > 3 && run.length <= 5 && OFFICE_NOUNS.has(lower(run[1]!.text)) && run[2]!.text === 'of';
         const leadingTitle = () =>
           run.length > 1 &&
           !isBodyWord(run[1]!) &&
+          !officeOfPlace &&
           !(run[1]!.text === 'of' && NAME_HEADS.has(lower(run[0]!.text))) &&
           (isTitle(run[0]!) || (lower(run[0]!.text) in DEMONYMS && isTitle(run[1]!)));
         while (leadingTitle()) run = run.slice(1);
-        // "Secretary of State Antony Blinken": the office's complement goes with the title.
-        if (run.length > 3 && run[0]!.text === 'of') run = run.slice(2);
+        // "Secretary of State Antony Blinken", "Commander of Ground Forces Tom Weir": the office's
+        // complement, to its head where it has one, goes with the title.
+        if (run.length > 3 && run[0]!.text === 'of') run = run.slice(Math.max(2, personAfterBody(run, 1)));
       }
       while (run.length && /-(made|based|born|led|backed)$/i.test(run[0]!.text)) run = run.slice(1);
       pending.push(run);

@@ -12,9 +12,32 @@ export const TITLES = new Set(
     'spokeswoman spokesperson ambassador minister foreign defense defence interior king queen prince pope ' +
     'commissioner ombudsman chairman chairwoman director head leader deputy adviser advisor aide ' +
     'regional acting former lieutenant marshal field brig. brigadier cpl. corporal pvt. cmdr. rev rev. reverend ' +
-    'fr. hon. honourable honorable prof prof. professor'
+    'fr. hon. honourable honorable prof prof. professor prosecutor attorney ' +
+    'rabbi mufti imam bishop archbishop patriarch'
   ).split(' '),
 );
+
+/** Last words of organisation and place names: a run ending in one keeps its leading "title" words ("Defense Ministry"). */
+export const NAME_HEADS = new Set(
+  'ministry department service committee council agency group base organization organisation forces force army navy office assembly commission union alliance bank court party guard staff university institute academy college league federation association society corps foundation club'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Words after a title word that make it part of a body's name, not a person's office: the fields an
+ * office covers ("Foreign Affairs", "Foreign Trade", "Defence Intelligence", "Veterans of Foreign Wars").
+ * With the heads of names ("Foreign Office", "Interior Ministry"); a word that is also a title ("Army")
+ * goes with the titles.
+ */
+export const BODY_WORDS = new Set(
+  'affairs relations trade wars intelligence security development cooperation'.split(' '),
+);
+/**
+ * Titles that are an office's own noun, never a person's name: after another title and before "of"
+ * they name that office ("Chief Rabbi of Kyiv"), before a person's name they go as titles.
+ */
+export const OFFICE_NOUNS = new Set('rabbi mufti imam bishop archbishop patriarch'.split(' '));
 
 /**
  * Nouns that end a job title written before a name ("harbour master", "fire chief", "Harbour

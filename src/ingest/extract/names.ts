@@ -3,7 +3,7 @@ import { isWrittenAbbreviation } from '../link/abbreviations';
 import { nameKey, normaliseName, surnameOf } from '../link/normalise';
 import { collectiveBodies } from './collective';
 import { typeOfLabels, type Gazetteer } from './gazetteer';
-import { DEMONYMS, JOB_NOUNS } from './lexicon';
+import { DEMONYMS, JOB_NOUNS, OFFICE_NOUNS } from './lexicon';
 import { abbreviationNames, governingBodies, ORG_HEAD, widenOrganisations } from './qualified';
 import type { NameSpan } from './types';
 import { isAcronymSystem, weaponSystemOf } from './weapons';
@@ -73,7 +73,10 @@ function withoutTitleWords(text: string, spans: NameSpan[]): NameSpan[] {
   for (const s of spans) {
     if (dropped.includes(s)) continue;
     const w = words(s.text);
-    const k = loose(s) && w.length >= 3 ? w.findLastIndex((x, i) => i <= w.length - 3 && isJobNoun(x)) : -1;
+    // Not before an office's own noun: "Chief Rabbi of Kyiv" names the office.
+    const cuts = (x: string, i: number) =>
+      i <= w.length - 3 && isJobNoun(x) && !OFFICE_NOUNS.has(w[i + 1]!.toLowerCase());
+    const k = loose(s) && w.length >= 3 ? w.findLastIndex(cuts) : -1;
     if (k < 0) {
       out.push(s);
       continue;

@@ -1,5 +1,5 @@
 import anyAscii from 'any-ascii';
-import { TITLES } from '../extract/lexicon';
+import { BODY_WORDS, NAME_HEADS, TITLES } from '../extract/lexicon';
 
 /** Office words that head an organisation's name: a title word before one is part of the name. */
 export const ORG_HEADS =
@@ -20,8 +20,15 @@ export function normaliseName(s: string): string {
   const words = t.split(' ');
   // "Defence Ministry", "General Staff": a leading office word belongs to an organisation's name.
   if (ORG_HEADS.test(words[words.length - 1]!)) return words.join(' ');
-  // ... and so does one before an office word anywhere ("Defence Ministry of Rastavia").
-  while (words.length > 1 && TITLES.has(words[0]!.toLowerCase()) && !ORG_HEADS.test(words[1]!)) words.shift();
+  // ... and so does one before an office word anywhere ("Defence Ministry of Rastavia") or another
+  // body's word ("Major League Baseball", "Defence Intelligence of Ukraine"); titles before "of" name
+  // an office ("Chief Rabbi of Kyiv", "President of Ukraine"), which keeps them.
+  const isTitle = (w: string) => TITLES.has(w.toLowerCase());
+  const body = (w: string) =>
+    !isTitle(w) && (ORG_HEADS.test(w) || NAME_HEADS.has(w.toLowerCase()) || BODY_WORDS.has(w.toLowerCase()));
+  const titles = words.findIndex((w) => !isTitle(w));
+  if (titles > 0 && words[titles] === 'of') return words.join(' ');
+  while (words.length > 1 && isTitle(words[0]!) && !ORG_HEADS.test(words[1]!) && !body(words[1]!)) words.shift();
   return words.join(' ');
 }
 

@@ -101,6 +101,110 @@ describe("a title word inside an organisation's name", () => {
   });
 });
 
+describe('an office in a name of its own', () => {
+  it('goes as a title before a person ("Prosecutor General Tom Weir" → "Tom Weir")', () => {
+    expect(names('Prosecutor General Tom Weir said so.')).toEqual(['Tom Weir']);
+    expect(names('Prosecutor Tom Weir said so.')).toEqual(['Tom Weir']);
+    expect(names('He met the Prosecutor General of Ruritania.')).toEqual(['Ruritania']);
+  });
+
+  it('names an office with a possessive before a body\'s head ("Prosecutor General\'s Office")', () => {
+    expect(names("The Prosecutor General's Office said so.")).toEqual(["Prosecutor General's Office"]);
+    expect(names('He called the President’s Office on Monday.')).toEqual(['President’s Office']);
+    expect(names("The President's aide said so.")).toEqual([]);
+    const text = "He left. The Prosecutor General's Office said so.";
+    const [o] = capitalisedRuns(text);
+    expect(text.slice(o!.start, o!.end)).toBe(o!.text);
+  });
+});
+
+describe('an office "of the" body before a person\'s name', () => {
+  it('gives the body and the person apart ("Chief of the General Staff Tom Weir")', () => {
+    expect(names('Chief of the General Staff Tom Weir said so.')).toEqual(['General Staff', 'Tom Weir']);
+    expect(names('Head of the Presidential Office Tom Weir said so.')).toEqual(['Presidential Office', 'Tom Weir']);
+    expect(names('He met the commander of the Ground Forces Tom Weir.')).toEqual(['Ground Forces', 'Tom Weir']);
+    expect(names('Secretary of the Security Council Tom Weir said so.')).toEqual(['Security Council', 'Tom Weir']);
+    expect(names('Chief of the General Staff of the Armed Forces Gen. Tom Weir said so.')).toEqual([
+      'General Staff of the Armed Forces',
+      'Tom Weir',
+    ]);
+    expect(names('Head of the Security Service of Ukraine Tom Weir said so.')).toEqual([
+      'Security Service of Ukraine',
+      'Tom Weir',
+    ]);
+  });
+
+  it('drops an office\'s complement up to its head without "the" ("Commander of Ground Forces Tom Weir")', () => {
+    expect(names('Commander of Ground Forces Tom Weir said so.')).toEqual(['Tom Weir']);
+    expect(names('Chief of Staff Tom Weir said so.')).toEqual(['Tom Weir']);
+  });
+
+  it("splits nothing without the office, or when no person's name follows the body", () => {
+    expect(names('Head of the Presidential Office Press Service said so.')).toEqual([
+      'Presidential Office Press Service',
+    ]);
+    expect(names('He praised the Ground Forces Day parade.')).toEqual(['Ground Forces Day']);
+    expect(names('Chief of the General Staff said so.')).toEqual(['General Staff']);
+  });
+
+  it('gives offsets that slice exactly the body and the person', () => {
+    const text = 'He left. Head of the Presidential Office Tom Weir said so.';
+    const found = capitalisedRuns(text);
+    for (const n of found) expect(text.slice(n.start, n.end)).toBe(n.text);
+    expect(found[1]!.start).toBe(text.indexOf('Tom'));
+  });
+});
+
+describe("a title word first in a run before a head that is no person's name", () => {
+  it('stays in the name ("Major League Baseball", "Chief Rabbi of Kyiv")', () => {
+    expect(names('He watched Major League Baseball games.')).toEqual(['Major League Baseball']);
+    expect(names('Major League Baseball said so.')).toEqual(['Major League Baseball']);
+    expect(names('He met the Chief Rabbi of Kyiv on Monday.')).toEqual(['Chief Rabbi of Kyiv']);
+    expect(names('Chief Rabbi of Kyiv said so.')).toEqual(['Chief Rabbi of Kyiv']);
+  });
+
+  it('still goes before a person\'s name, with the office ("Chief Rabbi Tom Weir" → "Tom Weir")', () => {
+    expect(names('Chief Rabbi Tom Weir said so.')).toEqual(['Tom Weir']);
+    expect(names('Rabbi Tom Weir said so.')).toEqual(['Tom Weir']);
+    expect(names('Chief Rabbi of Kyiv Tom Weir said so.')).toEqual(['Tom Weir']);
+    expect(names('Major Tom Weir said so.')).toEqual(['Tom Weir']);
+    expect(names('He met the President of Ruritania.')).toEqual(['Ruritania']);
+  });
+
+  it("keeps it in the batch's entity names, their quotes exact slices", async () => {
+    const raw = 'Games resume\n\nThe Chief Rabbi of Kyiv watched Major League Baseball with Tom Weir.\n';
+    const { batch, text } = await extractWithText({ raw, format: 'txt', source: 'x' }, { extractor: 'js' });
+    expect(batchProblems(batch, text)).toEqual([]);
+    const entities = batch.candidates.filter((c): c is EntityCandidate => c.kind === 'entity');
+    expect(entities.map((e) => e.text)).toEqual(
+      expect.arrayContaining(['Chief Rabbi of Kyiv', 'Major League Baseball', 'Tom Weir']),
+    );
+    for (const e of entities) expect(text.slice(e.quoteSpan.start, e.quoteSpan.end)).toBe(e.quote);
+  });
+});
+
+describe('"on" inside a name', () => {
+  it('joins a body\'s head to its subject ("Committee on Foreign Affairs")', () => {
+    expect(names('He wrote to the Committee on Foreign Affairs.')).toEqual(['Committee on Foreign Affairs']);
+    expect(names('The House Committee on Foreign Affairs met.')).toEqual(['House Committee on Foreign Affairs']);
+    expect(names('He spoke to the Council on Foreign Relations in Ostrava.')).toEqual([
+      'Council on Foreign Relations',
+      'Ostrava',
+    ]);
+    expect(names('Ruritania signed the Convention on Cluster Munitions.')).toEqual([
+      'Ruritania',
+      'Convention on Cluster Munitions',
+    ]);
+  });
+
+  it('joins no day, month, lone place or possessive after it, nor after another word', () => {
+    expect(names('The Council on Monday voted.')).toEqual(['Council']);
+    expect(names('He briefed the Security Council on Ukraine.')).toEqual(['Security Council', 'Ukraine']);
+    expect(names('The Council on Russia’s war met.')).toEqual(['Council', 'Russia']);
+    expect(names('Lena Holm on Foreign Affairs spoke.')).toEqual(['Lena Holm', 'Foreign Affairs']);
+  });
+});
+
 describe('"of the" inside a name', () => {
   it('joins a name\'s head to the capitalised name after it ("Friends of the Earth")', () => {
     expect(names('Friends of the Earth said so.')).toEqual(['Friends of the Earth']);

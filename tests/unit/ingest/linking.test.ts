@@ -16,6 +16,11 @@ describe('name normalisation', () => {
     // An office word anywhere after the title word: the body's name, not a title before a name.
     expect(normaliseName('Defence Ministry of Rastavia')).toBe('Defence Ministry of Rastavia');
     expect(normaliseName('Defence Minister Ivan Sedov')).toBe('Ivan Sedov');
+    // A title before another body's word or before "of" is part of the name ("Major League Baseball").
+    expect(normaliseName('Major League Baseball')).toBe('Major League Baseball');
+    expect(normaliseName('Defence Intelligence of Ukraine')).toBe('Defence Intelligence of Ukraine');
+    expect(normaliseName('Chief Rabbi of Kyiv')).toBe('Chief Rabbi of Kyiv');
+    expect(normaliseName('Chief Rabbi Tom Weir')).toBe('Tom Weir');
     expect(translitKey('Владимир Зеленский')).toBe('vladimir zelenskiy');
   });
 });
