@@ -74,7 +74,12 @@ export const ErrorBodySchema = z.object({
     .object({
       code: ErrorCodeSchema,
       message: z.string(),
-      param: z.string().optional().describe('the offending parameter, for BAD_REQUEST'),
+      param: z
+        .string()
+        .optional()
+        .describe(
+          'the offending parameter, for BAD_REQUEST; for NOT_FOUND of GET /api/paths, the end (from, to) that found no node',
+        ),
       neo4jCode: z.string().optional().describe('Neo4j status code, e.g. Neo.ClientError.Statement.SyntaxError'),
       position: SyntaxPositionSchema.optional(),
       reason: z.string().optional().describe('why the sandbox rejected a query'),

@@ -17,7 +17,7 @@ import { pinNode, hideNodes } from '../core/expansion/actions';
 import { commitGraph, graphOf } from '../core/history/actions';
 import type { ViewRecipe } from '../core/history/recipe';
 import type { Explorer } from './explorer';
-import { LinkMerges, noteMerged, offerSurvivor } from './merged';
+import { findPathsLinked, LinkMerges, noteMerged, offerSurvivor } from './merged';
 
 /**
  * Rebuilds the recipe's view. The page has already loaded the overview. A node the link names
@@ -41,7 +41,7 @@ export async function replayRecipe(app: Explorer, r: ViewRecipe, merges = new Li
         break;
       case 'paths':
         if (i === 0) clear(app);
-        await app.paths.find(l.from, l.to, l.exclude);
+        await findPathsLinked(app, merges, l, l.exclude);
         break;
       case 'node':
         if (i === 0) clear(app);

@@ -41,19 +41,48 @@ export class LinkMerges {
   /**
    * Runs `draw` on `ref`; when it throws a merged-away 404, once more on the survivor (the server
    * follows merges to the last one, so once is enough), remembered for later references. Any
-   * other error, or one on the survivor, is thrown. At most two runs of `draw`.
+   * other error, or one on the survivor, is thrown; so is one `about` says names another node (a
+   * path's 404 says which end). At most two runs of `draw`.
    */
-  async on<T>(ref: string, draw: (ref: string) => Promise<T>): Promise<T> {
+  async on<T>(ref: string, draw: (ref: string) => Promise<T>, about: (e: unknown) => boolean = () => true): Promise<T> {
     try {
       return await draw(ref);
     } catch (e) {
       const to = mergedIntoOf(e);
-      if (!to) throw e;
+      if (!to || !about(e)) throw e;
       const next = survivorRef(to);
       this.renames.set(ref, next);
       this.merged.push(to);
       return draw(next);
     }
+  }
+}
+
+/** Of a merged-away 404 of GET /api/paths: whether it is about the end `end` (`param`). */
+export const aboutEnd =
+  (end: 'from' | 'to') =>
+  (e: unknown): boolean =>
+    e instanceof ApiError && e.details.param === end;
+
+/**
+ * A link's paths between `from` and `to` again; an end merged away since is its survivor (each
+ * end once, so at most three requests), and a survivor merged away in turn is offered as a page
+ * would (find says any other error).
+ */
+export async function findPathsLinked(
+  app: Explorer,
+  merges: LinkMerges,
+  ends: { from: string; to: string },
+  exclude?: readonly string[],
+): Promise<void> {
+  try {
+    await merges.on(
+      ends.from,
+      (from) => merges.on(ends.to, (to) => app.paths.find(from, to, exclude, { passMerged: true }), aboutEnd('to')),
+      aboutEnd('from'),
+    );
+  } catch (e) {
+    if (!offerSurvivor(app, e)) throw e;
   }
 }
 

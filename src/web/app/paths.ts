@@ -12,6 +12,7 @@ import {
   type PathView,
 } from '../core/paths/actions';
 import type { Explorer } from './explorer';
+import { mergedIntoOf, offerSurvivor } from './merged';
 
 export class PathsController {
   /** Paths found in this page load by "from|to" element ids, to draw them again on back/forward. */
@@ -19,8 +20,17 @@ export class PathsController {
 
   constructor(private readonly app: Explorer) {}
 
-  /** Finds the shortest paths between two nodes (by element id or our id), skipping `exclude` types. */
-  async find(a: string, b: string, exclude: readonly string[] = PATH_EXCLUDE): Promise<void> {
+  /**
+   * Finds the shortest paths between two nodes (by element id or our id), skipping `exclude`
+   * types. An end merged away since offers its survivor; a link being replayed takes that 404
+   * back (`passMerged`: thrown, its `param` naming the end, to look again from the survivor).
+   */
+  async find(
+    a: string,
+    b: string,
+    exclude: readonly string[] = PATH_EXCLUDE,
+    opts: { passMerged?: boolean } = {},
+  ): Promise<void> {
     const { app } = this;
     const na = findNode(graphOf(app.state), a);
     const nb = findNode(graphOf(app.state), b);
@@ -58,7 +68,8 @@ export class PathsController {
       app.store.set(showPath(view));
       if (view.count) this.views.set(`${view.from}|${view.to}`, view);
     } catch (e) {
-      app.shell.setStatus('error', `Could not find paths: ${describeError(e)}`);
+      if (opts.passMerged && mergedIntoOf(e)) throw e;
+      if (!offerSurvivor(app, e)) app.shell.setStatus('error', `Could not find paths: ${describeError(e)}`);
     }
   }
 

@@ -17,7 +17,7 @@ import { tokenNeeded } from '../core/shell/actions';
 import { drawerFromLink } from '../core/query/actions';
 import type { Explorer } from './explorer';
 import { replayRecipe } from './link';
-import { LinkMerges, noteMerged, offerSurvivor } from './merged';
+import { findPathsLinked, LinkMerges, noteMerged, offerSurvivor } from './merged';
 
 export class StartupController {
   /** A token was typed in this page (a refusal now means that token was wrong). */
@@ -169,7 +169,11 @@ export class StartupController {
     if (recipe) await replayRecipe(app, recipe, merges);
     else {
       for (const ref of url.expand) await this.expandLinked(ref, merges);
-      if (url.paths) await app.paths.find(url.paths[0], url.paths[1]);
+      if (url.paths) {
+        const known = merges.merged.length;
+        await findPathsLinked(app, merges, { from: merges.ref(url.paths[0]), to: merges.ref(url.paths[1]) });
+        if (merges.merged.length > known) noteMerged(app, merges);
+      }
     }
     // Said after the replay (a query's own message would replace it), before the focus's.
     if (url.badView)

@@ -1,7 +1,7 @@
 /**
- * A merged-away entity resolves to its survivor: reading it (detail, expansion) answers 404 with
- * the survivor named in `error.mergedInto`, through later merges too; an address that finds a
- * node (a key given again, an element id Neo4j handed out again) is never redirected.
+ * A merged-away entity resolves to its survivor: reading it (detail, expansion, a path's end)
+ * answers 404 with the survivor named in `error.mergedInto`, through later merges too; an address
+ * that finds a node (a key given again, an element id Neo4j handed out again) is never redirected.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppStore } from '../../../src/runtime/store/app-store';
@@ -65,6 +65,17 @@ describe('a merged-away entity names its survivor', () => {
     const expand = await get('/api/nodes/redir-a/neighbours');
     expect(expand.status).toBe(404);
     expect(expand.body.error.mergedInto.key).toBe('redir-b');
+    // Either end of a path: the path is looked for again from the survivor.
+    for (const [q, end] of [
+      ['from=redir-a&to=belgorod-region', 'from'],
+      ['from=belgorod-region&to=redir-a', 'to'],
+    ]) {
+      const path = await get(`/api/paths?${q}`);
+      expect(path.status).toBe(404);
+      expect(path.body.error.param).toBe(end);
+      expect(path.body.error.mergedInto).toMatchObject({ key: 'redir-b', duplicate: 'Redir A' });
+    }
+    expect((await get('/api/paths?from=redir-b&to=belgorod-region')).status).toBe(200);
     const audit = store.db
       .prepare("SELECT id FROM audit_entries WHERE action = 'node.merge' ORDER BY id DESC LIMIT 1")
       .get() as { id: number };
@@ -109,5 +120,9 @@ describe('a merged-away entity names its survivor', () => {
     const missing = await get('/api/nodes/no-such-node-anywhere');
     expect(missing.status).toBe(404);
     expect(missing.body.error.mergedInto).toBeUndefined();
+    const noEnd = await get('/api/paths?from=no-such-node-anywhere&to=redir-c');
+    expect(noEnd.status).toBe(404);
+    expect(noEnd.body.error.mergedInto).toBeUndefined();
+    expect(noEnd.body.error.param).toBe('from');
   });
 });

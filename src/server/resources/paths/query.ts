@@ -1,10 +1,12 @@
 import type { Node, Path } from 'neo4j-driver';
 import { PATHS_DEFAULT_EXCLUDE, PATHS_MAX_HOPS, type PathsQuery, type PathsResponse } from '../../../shared/api/paths';
-import { badRequest, notFound } from '../../http/errors';
+import { ApiError, badRequest, notFound } from '../../http/errors';
 import { GraphCollector } from '../../db/graph';
 import { matchNode } from '../../db/node-ref';
 import { quoteType, relationshipTypes } from '../../db/rel-types';
 import { int, readQuery, type Db } from '../../db/runner';
+import type { MergedInto } from '../../../shared/api/common';
+import { mergedAwayError } from '../node-edit/merged-away';
 
 // Variable-length bounds cannot be parameters in Cypher; one literal per allowed value, chosen
 // by the validated integer (never from a string the client sent). The types to follow are written
@@ -38,12 +40,30 @@ async function relPattern(db: Db, q: PathsQuery): Promise<string> {
   return `:${follow.length ? follow.map(quoteType).join('|') : quoteType(' none ')}${hops}`;
 }
 
+/** Where the node at an address that found nothing went, when it was merged away (else null). */
+export type MergedOf = (address: string) => Promise<MergedInto | null>;
+
+/**
+ * The 404 of an end that found no node: the merged-away one when `mergedOf` knows its survivor;
+ * `param` says which end, so a client can draw the path again from the survivor.
+ */
+async function endNotFound(end: 'from' | 'to', address: string, mergedOf: MergedOf): Promise<ApiError> {
+  const to = await mergedOf(address);
+  const e = to ? mergedAwayError(address, to) : notFound(`No node with id "${address}" (${end})`);
+  return new ApiError(404, 'NOT_FOUND', e.message, { ...e.details, param: end });
+}
+
 /**
  * All shortest paths between two nodes up to maxHops, capped at `limit` paths. Mentions are
  * followed only when asked for (PATHS_DEFAULT_EXCLUDE). Cost: a bidirectional breadth-first
- * search bounded by maxHops over the followed types only, then the paths returned; one round trip.
+ * search bounded by maxHops over the followed types only, then the paths returned; one round trip
+ * (and `mergedOf`, only for an end that found nothing).
  */
-export async function shortestPaths(db: Db, query: PathsQuery): Promise<PathsResponse> {
+export async function shortestPaths(
+  db: Db,
+  query: PathsQuery,
+  mergedOf: MergedOf = async () => null,
+): Promise<PathsResponse> {
   const t0 = performance.now();
   const q = query.types || query.exclude ? query : { ...query, exclude: [...PATHS_DEFAULT_EXCLUDE] };
   const r = await readQuery(
@@ -60,8 +80,8 @@ export async function shortestPaths(db: Db, query: PathsQuery): Promise<PathsRes
   const rec = r.records[0];
   const a = rec?.get('a') as Node | null;
   const b = rec?.get('b') as Node | null;
-  if (!a) throw notFound(`No node with id "${q.from}" (from)`);
-  if (!b) throw notFound(`No node with id "${q.to}" (to)`);
+  if (!a) throw await endNotFound('from', q.from, mergedOf);
+  if (!b) throw await endNotFound('to', q.to, mergedOf);
   if (a.elementId === b.elementId) throw badRequest('to', 'is the same node as from');
   const all = (rec!.get('paths') as Path[]) ?? [];
   const kept = all.slice(0, q.limit);
