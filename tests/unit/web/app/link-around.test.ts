@@ -7,12 +7,11 @@ import { describe, expect, it, vi } from 'vitest';
 import type { EdgesBetweenBody } from '../../../../src/shared/api';
 import type { GraphEdge, GraphNode } from '../../../../src/shared/graph';
 import { ApiError } from '../../../../src/web/api/errors';
-import type { Explorer } from '../../../../src/web/app/explorer';
 import { replayRecipe } from '../../../../src/web/app/link';
 import { graphOf } from '../../../../src/web/core/history/actions';
 import type { ViewRecipe } from '../../../../src/web/core/history/recipe';
-import type { AppState } from '../../../../src/web/core/state';
 import { stateWith } from '../core/state';
+import { stubExplorer } from './support/stub-explorer';
 
 const node = (key: string): GraphNode => ({ id: `e:${key}`, key, labels: ['Entity'], caption: key, properties: {} });
 const edge = (a: GraphNode, b: GraphNode): GraphEdge => ({
@@ -32,7 +31,6 @@ const rels = [town, far, near, ...crowd].map((n) => edge(gov, n));
 
 /** An explorer with the governor and the town loaded, over a graph where `slava` was merged into the governor. */
 function explorer() {
-  let state: AppState = stateWith({ nodes: [gov, town], edges: [] });
   const nodes = new Map([gov, town, far, near].map((n) => [n.key!, n]));
   const api = {
     node: vi.fn(async (ref: string) => {
@@ -48,17 +46,7 @@ function explorer() {
       limit: 1000,
     })),
   };
-  const setStatus = vi.fn();
-  const app = {
-    get state() {
-      return state;
-    },
-    store: { set: (f: (s: AppState) => AppState) => (state = f(state)) },
-    api,
-    shell: { setStatus },
-    render: { runLayout: vi.fn() },
-  } as unknown as Explorer;
-  return { app, api, setStatus, keys: () => [...graphOf(state).nodes.values()].map((n) => n.key).sort() };
+  return { ...stubExplorer(stateWith({ nodes: [gov, town], edges: [] }), api), api };
 }
 
 const recipe = (ref: string): ViewRecipe => ({

@@ -7,13 +7,12 @@ import { describe, expect, it, vi } from 'vitest';
 import type { MergedInto, PathsResponse } from '../../../../src/shared/api';
 import type { GraphNode } from '../../../../src/shared/graph';
 import { ApiError } from '../../../../src/web/api/errors';
-import type { Explorer } from '../../../../src/web/app/explorer';
 import { replayRecipe } from '../../../../src/web/app/link';
 import { PathsController } from '../../../../src/web/app/paths';
 import { graphOf } from '../../../../src/web/core/history/actions';
 import type { ViewRecipe } from '../../../../src/web/core/history/recipe';
-import type { AppState } from '../../../../src/web/core/state';
 import { stateWith } from '../core/state';
+import { stubExplorer } from './support/stub-explorer';
 
 const node = (key: string): GraphNode => ({ id: `e:${key}`, key, labels: ['Entity'], caption: key, properties: {} });
 const nodes = new Map(['gladkov', 'town', 'region'].map((k) => [k, node(k)]));
@@ -48,20 +47,10 @@ async function paths(from: string, to: string): Promise<PathsResponse> {
 }
 
 function explorer() {
-  let state: AppState = stateWith({ nodes: [nodes.get('region')!], edges: [] });
   const api = { paths: vi.fn(paths) };
-  const setStatus = vi.fn();
-  const app = {
-    get state() {
-      return state;
-    },
-    store: { set: (f: (s: AppState) => AppState) => (state = f(state)) },
-    api,
-    shell: { setStatus, clearStatus: vi.fn() },
-    render: { runLayout: vi.fn(), revealWhenSettled: vi.fn() },
-  } as unknown as Explorer;
-  (app as { paths: PathsController }).paths = new PathsController(app);
-  return { app, api, setStatus, keys: () => [...graphOf(state).nodes.values()].map((n) => n.key).sort() };
+  const x = stubExplorer(stateWith({ nodes: [nodes.get('region')!], edges: [] }), api);
+  (x.app as { paths: PathsController }).paths = new PathsController(x.app);
+  return { ...x, api };
 }
 
 const recipe = (from: string, to: string): ViewRecipe => ({
