@@ -3,10 +3,12 @@
  * write-route tests start from. Users are added straight into the store, then sign in through
  * the API (cookie + CSRF), so a session is exactly what the browser would hold.
  */
+import { afterAll, beforeAll } from 'vitest';
 import type { Role } from '../../src/shared/api/routes';
 import { openAppStore, type AppStore } from '../../src/runtime/store/app-store';
 import { makeTestApi, type TestApi } from './api';
 import { addUser, signIn, type Credentials } from './auth';
+import { ensureSeeded, reseed } from './seeded';
 
 export interface Team<Name extends string> {
   api: TestApi;
@@ -40,4 +42,22 @@ export async function team<Name extends string>(
       store.close();
     },
   };
+}
+
+/**
+ * A file's set-up for tests that edit the seeded graph: beforeAll seeds, builds `team(roles)` and
+ * hands it to `take` (which keeps what the tests use); afterAll closes it and re-seeds, so what the
+ * file wrote cannot reach the next file.
+ */
+export function useTeamOnSeed<Name extends string>(roles: Record<Name, Role>, take: (t: Team<Name>) => void): void {
+  let t: Team<Name> | undefined;
+  beforeAll(async () => {
+    await ensureSeeded();
+    t = await team(roles);
+    take(t);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await reseed();
+  });
 }

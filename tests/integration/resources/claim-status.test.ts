@@ -4,17 +4,14 @@
  * audit, the board showing the new one. Refused to viewers, on stale versions (409 with the other
  * editor's value), on nodes that are not claims this app loaded, and on a bad status or no reason.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppStore } from '../../../src/runtime/store/app-store';
+import { describe, expect, it } from 'vitest';
 import { ClaimsResponseSchema } from '../../../src/shared/api/claims';
 import type { TestApi } from '../../support/api';
 import { as, type Credentials } from '../../support/auth';
-import { team } from '../../support/team';
+import { useTeamOnSeed } from '../../support/team';
 import { testDriver, testNeo4j } from '../../support/neo4j';
-import { ensureSeeded, reseed } from '../../support/seeded';
 
 let api: TestApi;
-let store: AppStore;
 let admin: Credentials;
 let ed: Credentials;
 let eve: Credentials;
@@ -25,18 +22,11 @@ const EVENT = 'gubkin-street-strike-2022-10';
 const ARTICLE = 'express-2022-10-13-russia-hits-own-building-in-belgorod';
 const url = (id: string) => `/api/claims/${encodeURIComponent(id)}/status`;
 
-beforeAll(async () => {
-  await ensureSeeded();
+useTeamOnSeed({ ada: 'admin', ed: 'editor', eve: 'editor', vic: 'viewer' }, (t) => {
   ({
     api,
-    store,
     users: { ada: admin, ed, eve, vic: viewer },
-  } = await team({ ada: 'admin', ed: 'editor', eve: 'editor', vic: 'viewer' }));
-});
-afterAll(async () => {
-  await api?.close();
-  store?.close();
-  await reseed();
+  } = t);
 });
 
 const detail = async (id: string) => (await as(api.app, viewer, 'GET', `/api/nodes/${id}`)).body.node.properties;

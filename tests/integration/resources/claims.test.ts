@@ -1,16 +1,13 @@
-import { makeTestApi, type TestApi } from '../../support/api';
-import type { Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readSeed } from '../../../src/dataset/index';
 import { SEED_DATA_DIR } from '../../../src/runtime/paths';
 import { ClaimsResponseSchema, type BoardEvent, type ClaimsResponse } from '../../../src/shared/api/claims';
-import { testDriver, testNeo4j } from '../../support/neo4j';
-import { ensureSeeded } from '../../support/seeded';
+import { testCypher } from '../../support/neo4j';
+import { useSeededApi } from '../../support/seeded-api';
 
 /** GET /api/claims: the board, sides derived from the graph, "as reported by". */
 
-let driver: Driver;
-let app: TestApi;
+const app = useSeededApi();
 const seed = readSeed(SEED_DATA_DIR);
 
 async function board(query = ''): Promise<ClaimsResponse> {
@@ -22,16 +19,6 @@ const claimByKey = (e: BoardEvent, key: string) => {
   for (const g of e.groups) for (const c of g.claims) if (c.key === key) return { group: g, claim: c };
   throw new Error(`claim ${key} not on the card of ${e.event.key}`);
 };
-
-beforeAll(async () => {
-  driver = testDriver();
-  await ensureSeeded();
-  app = await makeTestApi();
-});
-afterAll(async () => {
-  await app.close();
-  await driver.close();
-});
 
 describe('the board', () => {
   it('has one card per event with claims, each claim once, contested events first', async () => {
@@ -87,26 +74,22 @@ describe('the board', () => {
   });
 
   it('changes a side when the graph changes (nothing is hard-coded), and restores it', async () => {
-    const { database } = testNeo4j();
     // Cut Podolyak's only affiliation: he becomes unaffiliated.
-    const cut = await driver.executeQuery(
+    const cut = await testCypher(
       `MATCH (:Person {id: 'mykhailo-podolyak'})-[r:ADVISOR_TO]->(z:Person {id: 'volodymyr-zelensky'})
        WITH r, properties(r) AS props DELETE r RETURN props`,
-      {},
-      { database },
     );
-    const props = cut.records[0]!.get('props');
+    const props = cut[0]!.get('props');
     try {
       const b = await board('?event=gubkin-street-strike-2022-10');
       const p = claimByKey(b.events[0]!, 'claim-podolyak-gubkin-russian-misfire');
       expect(p.group.side).toBeNull();
       expect(b.events[0]!.groups.at(-1)!.side).toBeNull(); // unaffiliated last
     } finally {
-      await driver.executeQuery(
+      await testCypher(
         `MATCH (p:Person {id: 'mykhailo-podolyak'}), (z:Person {id: 'volodymyr-zelensky'})
          CREATE (p)-[r:ADVISOR_TO]->(z) SET r = $props`,
         { props },
-        { database },
       );
     }
     const again = await board('?event=gubkin-street-strike-2022-10');

@@ -1,26 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EdgesBetweenResponseSchema, NeighboursResponseSchema } from '../../../src/shared/api/index';
-import { makeTestApi, type TestApi } from '../../support/api';
-import { ensureSeeded } from '../../support/seeded';
+import { nodeIdOf, useSeededApi } from '../../support/seeded-api';
 import { testNeo4j } from '../../support/neo4j';
 
 // POST /api/edges/between ("connect result nodes") on the seeded Belgorod graph. The expected set
 // is computed by an independent query through the driver; two edges from seed/data/relationships.yaml
 // are checked by name: (gladkov-report-to-putin-2023-01)-[:CONCERNS]->(belgorod-region), both
 // neighbours of Gladkov, and (vladimir-putin)-[:PARTICIPATED_IN]->(the report).
-let api: TestApi;
+const api = useSeededApi();
 
-beforeAll(async () => {
-  await ensureSeeded();
-  api = await makeTestApi();
-});
-afterAll(async () => api?.close());
-
-const idOf = async (key: string): Promise<string> => {
-  const r = await api.get(`/api/nodes/${encodeURIComponent(key)}`);
-  expect(r.status).toBe(200);
-  return r.body.node.id as string;
-};
+const idOf = (key: string): Promise<string> => nodeIdOf(api, key);
 
 /** Relationships with one end in `nodes` and the other in nodes ∪ among, by the driver directly. */
 async function expected(nodes: string[], among: string[]): Promise<string[]> {

@@ -3,33 +3,23 @@
  * same version gets 409 and writes nothing), audited with before/after and the quote behind
  * them, refused to viewers and on nodes this app did not load.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppStore } from '../../../src/runtime/store/app-store';
+import { describe, expect, it } from 'vitest';
 import type { TestApi } from '../../support/api';
 import { as, type Credentials } from '../../support/auth';
-import { team } from '../../support/team';
+import { useTeamOnSeed } from '../../support/team';
 import { testDriver, testNeo4j } from '../../support/neo4j';
-import { ensureSeeded, reseed } from '../../support/seeded';
 
 let api: TestApi;
-let store: AppStore;
 let admin: Credentials;
 let ed: Credentials;
 let eve: Credentials;
 let viewer: Credentials;
 
-beforeAll(async () => {
-  await ensureSeeded();
+useTeamOnSeed({ ada: 'admin', ed: 'editor', eve: 'editor', vic: 'viewer' }, (t) => {
   ({
     api,
-    store,
     users: { ada: admin, ed, eve, vic: viewer },
-  } = await team({ ada: 'admin', ed: 'editor', eve: 'editor', vic: 'viewer' }));
-});
-afterAll(async () => {
-  await api?.close();
-  store?.close();
-  await reseed();
+  } = t);
 });
 
 const detail = async (id: string) => (await as(api.app, viewer, 'GET', `/api/nodes/${id}`)).body.node.properties;

@@ -1,26 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readSeed } from '../../../src/dataset/index';
 import { NeighboursResponseSchema, NodeDetailResponseSchema } from '../../../src/shared/api/index';
 import { SEED_DATA_DIR } from '../../../src/runtime/paths';
-import { makeTestApi, type TestApi } from '../../support/api';
-import { ensureSeeded } from '../../support/seeded';
+import { nodeIdOf, useSeededApi } from '../../support/seeded-api';
 
 // The read endpoints on the seeded Belgorod graph. Expected values come from seed/data (the same
 // files the loader read), so the assertions follow the data rather than hard-coded counts.
 const seed = readSeed(SEED_DATA_DIR);
-let api: TestApi;
+const api = useSeededApi();
 
-beforeAll(async () => {
-  await ensureSeeded();
-  api = await makeTestApi();
-});
-afterAll(async () => api?.close());
-
-const idOf = async (key: string): Promise<string> => {
-  const r = await api.get(`/api/nodes/${encodeURIComponent(key)}`);
-  expect(r.status).toBe(200);
-  return r.body.node.id as string;
-};
+const idOf = (key: string): Promise<string> => nodeIdOf(api, key);
 
 describe('GET /api/nodes/:id', () => {
   it('has properties, degrees, evidence quotes with article titles, and claims', async () => {

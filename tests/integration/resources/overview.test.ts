@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readSeed } from '../../../src/dataset/index';
 import { GraphPayloadSchema } from '../../../src/shared/graph';
 import { OverviewResponseSchema } from '../../../src/shared/api/index';
 import { SEED_DATA_DIR } from '../../../src/runtime/paths';
-import { makeTestApi, type TestApi } from '../../support/api';
-import { ensureSeeded } from '../../support/seeded';
+import { useSeededApi } from '../../support/seeded-api';
 
 // The read endpoints on the seeded Belgorod graph. Expected values come from seed/data (the same
 // files the loader read), so the assertions follow the data rather than hard-coded counts.
 const seed = readSeed(SEED_DATA_DIR);
-let api: TestApi;
-
-beforeAll(async () => {
-  await ensureSeeded();
-  api = await makeTestApi();
-});
-afterAll(async () => api?.close());
+const api = useSeededApi();
 
 describe('GET /api/overview', () => {
   it('returns the whole (small) graph, drawable', async () => {

@@ -1,22 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readSeed } from '../../../src/dataset/index';
 import { SchemaResponseSchema } from '../../../src/shared/api/index';
 import { SEED_DATA_DIR } from '../../../src/runtime/paths';
 import { writeCountsMark } from '../../../src/dataset/counts-upgrade';
-import { makeTestApi, type TestApi } from '../../support/api';
 import { testDriver, testNeo4j } from '../../support/neo4j';
-import { ensureSeeded } from '../../support/seeded';
+import { useSeededApi } from '../../support/seeded-api';
 
 // The read endpoints on the seeded Belgorod graph. Expected values come from seed/data (the same
 // files the loader read), so the assertions follow the data rather than hard-coded counts.
 const seed = readSeed(SEED_DATA_DIR);
-let api: TestApi;
-
-beforeAll(async () => {
-  await ensureSeeded();
-  api = await makeTestApi();
-});
-afterAll(async () => api?.close());
+const api = useSeededApi();
 
 describe('GET /api/schema', () => {
   it('lists labels and types with their counts; not the mark of the corroboration counts', async () => {

@@ -1,19 +1,15 @@
-import { makeTestApi, type TestApi } from '../../support/api';
-import type { Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readSeed } from '../../../src/dataset/index';
 import { SEED_DATA_DIR } from '../../../src/runtime/paths';
 import { TimelineResponseSchema, type TimelineResponse } from '../../../src/shared/api/timeline';
-import { testDriver } from '../../support/neo4j';
-import { ensureSeeded } from '../../support/seeded';
+import { useSeededApi } from '../../support/seeded-api';
 
 /**
  * GET /api/timeline on the seeded Belgorod graph. Expected values come from the curated seed
  * files (independently of the query) and from facts of the articles.
  */
 
-let driver: Driver;
-let app: TestApi;
+const app = useSeededApi();
 const seed = readSeed(SEED_DATA_DIR);
 const iso = (v: unknown) =>
   v instanceof Date ? v.toISOString().slice(0, 10) : v === undefined || v === null ? null : String(v).slice(0, 10);
@@ -31,16 +27,6 @@ async function timeline(query = ''): Promise<TimelineResponse> {
   return TimelineResponseSchema.parse(r.body);
 }
 const keys = (t: TimelineResponse) => t.events.map((e) => e.key);
-
-beforeAll(async () => {
-  driver = testDriver();
-  await ensureSeeded();
-  app = await makeTestApi();
-});
-afterAll(async () => {
-  await app.close();
-  await driver.close();
-});
 
 describe('whole timeline', () => {
   it('lists every dated event once, in start order, and every article by publication date', async () => {

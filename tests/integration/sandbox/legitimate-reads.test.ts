@@ -1,21 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CypherResponseSchema } from '../../../src/shared/api/index';
-import { makeTestApi, type TestApi } from '../../support/api';
-import { ensureSeeded } from '../../support/seeded';
+import { useSeededApi } from '../../support/seeded-api';
 
 // What the ad-hoc Cypher sandbox must still do for an honest user: answer reads (graph + table,
 // parameters, allowlisted procedures), treat tricks inside strings and comments as data, and
 // explain syntax errors and bad bodies.
 
-let api: TestApi;
-
-beforeAll(async () => {
-  await ensureSeeded();
-  api = await makeTestApi();
-});
-afterAll(async () => {
-  await api?.close();
-});
+const api = useSeededApi();
 
 describe('the sandbox runs legitimate reads', () => {
   it('returns graph + table + summary, with parameters', async () => {

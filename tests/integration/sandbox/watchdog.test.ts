@@ -1,25 +1,16 @@
 import neo4j from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDriver } from '../../../src/runtime/connection';
 import { streamQuery } from '../../../src/server/sandbox/stream';
 import { terminateByMarker, type WatchdogReport } from '../../../src/server/sandbox/watchdog';
-import { makeTestApi, type TestApi } from '../../support/api';
 import { testNeo4j } from '../../support/neo4j';
-import { ensureSeeded } from '../../support/seeded';
+import { useSeededApi } from '../../support/seeded-api';
 
 // The sandbox's watchdog: Neo4j does not interrupt a single expression on timeout, so the API
 // finds the transaction by its marker and terminates it from the system database — first the
 // lookup and TERMINATE alone, then through streamQuery as a request uses it.
 
-let api: TestApi;
-
-beforeAll(async () => {
-  await ensureSeeded();
-  api = await makeTestApi();
-});
-afterAll(async () => {
-  await api?.close();
-});
+const api = useSeededApi();
 
 describe('the watchdog', () => {
   it('finds a transaction by its marker and terminates it on the system database', async () => {

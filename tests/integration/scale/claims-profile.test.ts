@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Generated } from '../../../bench/generate';
 import { OwnNeo4j } from '../../support/own-neo4j';
-import { elementIdOf, loadGenerated, ProfiledApi, type Hits } from './profile-support';
+import { elementIdOf, measureAtSizes, type Hits, type ProfiledApi } from './profile-support';
 
 // Database hits of one event's claims on the generated news graph at two sizes, the second 10×
 // the first: the cost must follow the event's claims, not the graph (no scan of every node, of
@@ -38,26 +38,15 @@ const claims = (x: Hits): number => x.body.events.reduce((n: number, v: any) => 
 const own = new OwnNeo4j();
 const figures = new Map<string, ({ size: number } & Hits)[]>();
 
-async function measure(size: number): Promise<void> {
-  const g: Generated = await loadGenerated(own, size);
-  const api = await ProfiledApi.open(own);
-  try {
-    const event = { key: g.probes.event, id: await elementIdOf(api, g.probes.event) };
-    for (const p of PROBES) {
-      const r = await api.dbHits(p.url(event));
-      figures.set(p.name, [...(figures.get(p.name) ?? []), { size, ...r }]);
-    }
-  } finally {
-    await api.close();
+async function measure(size: number, g: Generated, api: ProfiledApi): Promise<void> {
+  const event = { key: g.probes.event, id: await elementIdOf(api, g.probes.event) };
+  for (const p of PROBES) {
+    const r = await api.dbHits(p.url(event));
+    figures.set(p.name, [...(figures.get(p.name) ?? []), { size, ...r }]);
   }
 }
 
-// Two loads and a JVM start: minutes on a busy 2-core machine.
-beforeAll(async () => {
-  await own.start();
-  for (const size of SIZES) await measure(size);
-}, 600_000);
-afterAll(async () => own.dispose());
+measureAtSizes(own, SIZES, measure);
 
 describe("one event's claims: database hits stay within one bound when the graph grows 10×", () => {
   it.each(PROBES.map((p) => [p.name, p.bound] as const))('%s: ≤ %i db hits', (name, bound) => {

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { OwnNeo4j } from '../../support/own-neo4j';
-import { loadGenerated, ProfiledApi, type Hits } from './profile-support';
+import { measureAtSizes, type Hits, type ProfiledApi } from './profile-support';
 
 // Database hits (PROFILE of exactly the Cypher each request ran) of the evidence reader and of the
 // schema's per-label property keys on the generated news graph at two sizes, the second 10× the
@@ -87,30 +87,19 @@ async function spans(): Promise<Spans> {
   }
 }
 
-async function measure(size: number): Promise<void> {
-  await loadGenerated(own, size);
-  const api = await ProfiledApi.open(own);
-  try {
-    const s = await spans();
-    for (const p of PROBES) {
-      try {
-        const r = await api.dbHits(p.url(s), undefined, p.keep);
-        figures.set(p.name, [...(figures.get(p.name) ?? []), { size, ...r }]);
-      } catch (x) {
-        failures.set(p.name, (x as Error).message);
-      }
+async function measure(size: number, _g: unknown, api: ProfiledApi): Promise<void> {
+  const s = await spans();
+  for (const p of PROBES) {
+    try {
+      const r = await api.dbHits(p.url(s), undefined, p.keep);
+      figures.set(p.name, [...(figures.get(p.name) ?? []), { size, ...r }]);
+    } catch (x) {
+      failures.set(p.name, (x as Error).message);
     }
-  } finally {
-    await api.close();
   }
 }
 
-// Two loads and a JVM start: minutes on a busy 2-core machine.
-beforeAll(async () => {
-  await own.start();
-  for (const size of SIZES) await measure(size);
-}, 600_000);
-afterAll(async () => own.dispose());
+measureAtSizes(own, SIZES, measure);
 
 describe('the evidence reader and the schema read the same whatever the size of the graph', () => {
   it.each(PROBES.map((p) => [p.name, p.bound] as const))('%s: ≤ %i db hits at both sizes', (name) => {

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { Recorder, recordingDriver } from '../../../bench/api/record';
 import { generateSeedData, type Generated } from '../../../bench/generate';
@@ -152,6 +153,31 @@ export async function loadGenerated(own: OwnNeo4j, relationships: number): Promi
   } finally {
     await driver.close();
   }
+}
+
+/**
+ * A profile file's set-up: beforeAll starts `own`, then at each size loads the generated graph and
+ * hands it to `measure` with a profiled API (closed after); afterAll disposes the instance. Two
+ * loads and a JVM start: minutes on a busy 2-core machine.
+ */
+export function measureAtSizes(
+  own: OwnNeo4j,
+  sizes: readonly number[],
+  measure: (size: number, g: Generated, api: ProfiledApi) => Promise<void>,
+): void {
+  beforeAll(async () => {
+    await own.start();
+    for (const size of sizes) {
+      const g = await loadGenerated(own, size);
+      const api = await ProfiledApi.open(own);
+      try {
+        await measure(size, g, api);
+      } finally {
+        await api.close();
+      }
+    }
+  }, 600_000);
+  afterAll(async () => own.dispose());
 }
 
 /** The element id of the node with our `id` property (what the API hands out and clients send back). */

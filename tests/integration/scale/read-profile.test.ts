@@ -1,9 +1,9 @@
 import neo4j from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Generated } from '../../../bench/generate';
 import { NEIGHBOURS_HUB_LIMIT } from '../../../src/shared/api/nodes';
 import { OwnNeo4j } from '../../support/own-neo4j';
-import { elementIdOf, loadGenerated, ProfiledApi, type Hits } from './profile-support';
+import { elementIdOf, measureAtSizes, ProfiledApi, type Hits } from './profile-support';
 
 // Database hits (PROFILE of exactly the Cypher each request ran) of the read endpoints on the
 // generated news graph at two sizes, the second 10× the first: the cost must follow the answer
@@ -114,44 +114,33 @@ const hubDegree: number[] = [];
 const BROWSER_EXPAND = 'MATCH (n) WHERE elementId(n) = $id MATCH (n)-[r]-(m) RETURN r, m LIMIT $k';
 let hubKey = '';
 
-async function measure(size: number): Promise<void> {
-  const g: Generated = await loadGenerated(own, size);
+async function measure(size: number, g: Generated, api: ProfiledApi): Promise<void> {
   hubKey = g.probes.hub;
-  const api = await ProfiledApi.open(own);
-  try {
-    const small = await elementIdOf(api, g.probes.small[0]!);
-    const page = (await api.get(`/api/nodes/${e(small)}/neighbours?limit=100`)).body;
-    const ids: Ids = {
-      small,
-      smallKey: g.probes.small[0]!,
-      small2: await elementIdOf(api, g.probes.small[1]!),
-      hub: await elementIdOf(api, g.probes.hub),
-      rel: page.edges[0].id,
-      neighbours: page.nodes.map((n: { id: string }) => n.id).filter((id: string) => id !== small),
-    };
-    for (const p of PROBES) {
-      const r = await api.dbHits(p.url(ids), p.body?.(ids));
-      figures.set(p.name, [...(figures.get(p.name) ?? []), { size, ...r }]);
-    }
-    for (const [name, id] of [
-      ['expand (ordinary node)', ids.small],
-      ['expand (hub), first page', ids.hub],
-    ] as const) {
-      const k = neo4j.int(figures.get(name)!.at(-1)!.body.limit as number);
-      browser.set(name, [...(browser.get(name) ?? []), await api.profile(BROWSER_EXPAND, { id, k })]);
-    }
-    hubDegree.push((await api.get(`/api/nodes/${e(ids.hub)}`)).body.degree.total as number);
-  } finally {
-    await api.close();
+  const small = await elementIdOf(api, g.probes.small[0]!);
+  const page = (await api.get(`/api/nodes/${e(small)}/neighbours?limit=100`)).body;
+  const ids: Ids = {
+    small,
+    smallKey: g.probes.small[0]!,
+    small2: await elementIdOf(api, g.probes.small[1]!),
+    hub: await elementIdOf(api, g.probes.hub),
+    rel: page.edges[0].id,
+    neighbours: page.nodes.map((n: { id: string }) => n.id).filter((id: string) => id !== small),
+  };
+  for (const p of PROBES) {
+    const r = await api.dbHits(p.url(ids), p.body?.(ids));
+    figures.set(p.name, [...(figures.get(p.name) ?? []), { size, ...r }]);
   }
+  for (const [name, id] of [
+    ['expand (ordinary node)', ids.small],
+    ['expand (hub), first page', ids.hub],
+  ] as const) {
+    const k = neo4j.int(figures.get(name)!.at(-1)!.body.limit as number);
+    browser.set(name, [...(browser.get(name) ?? []), await api.profile(BROWSER_EXPAND, { id, k })]);
+  }
+  hubDegree.push((await api.get(`/api/nodes/${e(ids.hub)}`)).body.degree.total as number);
 }
 
-// Two loads and a JVM start: minutes on a busy 2-core machine.
-beforeAll(async () => {
-  await own.start();
-  for (const size of SIZES) await measure(size);
-}, 600_000);
-afterAll(async () => own.dispose());
+measureAtSizes(own, SIZES, measure);
 
 describe('read endpoints: database hits stay within one bound when the graph grows 10×', () => {
   it('the hub really grows with the graph (else the test proves nothing)', () => {
