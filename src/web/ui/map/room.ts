@@ -15,10 +15,9 @@ const ABOVE = '.view-switch, .map-chip';
 export const MIN_BESIDE = 180;
 /** The least of the card kept above the legend: its title and about seven lines (px). */
 export const CARD_MIN = 150;
-/** The card's widest and its margins (views.css .hover-card): right of it 12 px, 20 beside the list. */
-const CARD_WIDTH = 340;
-const CARD_RIGHT = 12;
-const CARD_BESIDE_LIST = 20;
+/** A length views.css sets on the root for the card (its widest, its margins), in px; 0 when unstyled. */
+const cardLength = (css: CSSStyleDeclaration, name: string): number =>
+  parseFloat(css.getPropertyValue(`--hover-card-${name}`)) || 0;
 
 /** The boxes of the elements `sel` matches in `area` that are shown. */
 export function shown(area: HTMLElement, sel: string): DOMRect[] {
@@ -41,8 +40,9 @@ function cardColumns(area: HTMLElement): { left: number; right: number } {
   const a = area.getBoundingClientRect();
   const list = area.querySelector('.tray-list');
   const room = list ? parseFloat(area.style.getPropertyValue('--tray-list-room')) || 0 : 0;
-  const right = a.right - (list ? CARD_BESIDE_LIST + room : CARD_RIGHT);
-  return { left: Math.max(a.left, right - CARD_WIDTH), right };
+  const css = getComputedStyle(area);
+  const right = a.right - (list ? cardLength(css, 'beside-list') + room : cardLength(css, 'right'));
+  return { left: Math.max(a.left, right - cardLength(css, 'width')), right };
 }
 
 /**
