@@ -92,7 +92,7 @@ async function replayExpand(app: Explorer, merges: LinkMerges, l: Extract<LayerS
       }
     });
   } catch (e) {
-    // Only a survivor merged away in turn since the first read gets here (expand says any other error).
+    // Only a chain of merges too long or coming back on itself gets here (expand says any other error).
     if (!offerSurvivor(app, e)) app.shell.setStatus('error', `Could not expand “${l.ref}”: ${describeError(e)}`);
   }
 }
@@ -104,7 +104,7 @@ async function replayNode(app: Explorer, merges: LinkMerges, ref: string): Promi
       if (!findNode(graphOf(app.state), r)) await app.selection.addRef(r, undefined, true);
     });
   } catch (e) {
-    // Only a survivor merged away in turn since the first read gets here: said as a page would.
+    // Only a chain of merges too long or coming back on itself gets here: said as a page would.
     if (!offerSurvivor(app, e)) app.shell.setStatus('error', `Could not open “${ref}”: ${describeError(e)}`);
   }
 }
@@ -118,13 +118,16 @@ const END_READS_AT_ONCE = 6;
  * A merge's or its undo's layer: the node with its relationships to exactly the nodes drawn then
  * (`ends`), as one step, whether or not the node is a hub. Ends not loaded are looked for in one
  * page of the node's neighbours (the size of what the write drew); those still missing (a hub's
- * page may hold few of them) are read one by one, `END_READS_AT_ONCE` at a time; then the
+ * page may hold few of them) are read one by one, `END_READS_AT_ONCE` at a time (the API reads
+ * nodes by id only one at a time: edges/between answers relationships, not their ends); then the
  * relationships between the node and every end found, `EDGES_BETWEEN_MAX_AMONG` ends a read.
  * Cost, bounded by the ends a draw records (at most MERGE_DRAW_MAX + 1): 1 node read, at most
- * 1 page, one node detail read per end in neither, and ⌈ends / EDGES_BETWEEN_MAX_AMONG⌉ (one)
- * relationship reads of at most EDGES_BETWEEN_DEFAULT_LIMIT each. An end gone since is left
- * out; a node gone since draws nothing and the status line says so; one merged away since is
- * drawn as its survivor.
+ * 1 page, one node detail read per end in neither (and one per merge it went through since, when
+ * its survivor is in neither either; the server names a chain's last survivor, so one), and
+ * ⌈ends / EDGES_BETWEEN_MAX_AMONG⌉ (one) relationship reads of at most EDGES_BETWEEN_DEFAULT_LIMIT
+ * each. An end gone since is left out, and one merged away since is drawn as its survivor, as the
+ * live session's re-pointed step would be; a node gone since draws nothing and the status line
+ * says so; one merged away since is drawn as its survivor.
  */
 async function replayAround(
   app: Explorer,
@@ -138,17 +141,21 @@ async function replayAround(
     const loaded = resolveEnds(ends, g, []);
     const page = loaded.missing.length ? await app.api.neighbours(center.id, { limit: MERGE_DRAW_MAX }) : null;
     const { found, missing } = page ? resolveEnds(ends, g, page.nodes) : loaded;
+    // A survivor of an end merged away since is often loaded or in the page already (it took the end's relationships).
+    const known = (r: string) => resolveEnds([r], g, page?.nodes ?? []).found[0];
+    const readEnd = (r: string) => merges.on(r, async (at) => known(at) ?? (await app.api.node(at)).node).catch(none);
     const read: GraphNode[] = [];
     for (const batch of batches(missing, END_READS_AT_ONCE)) {
-      const got = await Promise.all(batch.map((r) => app.api.node(r).then((d) => d.node, none)));
-      read.push(...got.filter((n): n is GraphNode => n !== null));
+      const got = await Promise.all(batch.map(readEnd));
+      read.push(...got.filter((n): n is GraphNode => n !== null && n.id !== center.id));
     }
     const edges: GraphEdge[] = [];
-    const ids = [...found, ...read].map((n) => n.id);
+    const ids = [...new Set([...found, ...read].map((n) => n.id))];
     for (const among of batches(ids, EDGES_BETWEEN_MAX_AMONG)) {
       edges.push(...(await app.api.edgesBetween({ nodes: [center.id], among })).edges);
     }
-    const part = aroundPart(center, ends, edges, [...(page?.nodes ?? []), ...read], g);
+    const drawnEnds = ends.map((r) => merges.ref(r));
+    const part = aroundPart(center, drawnEnds, edges, [...(page?.nodes ?? []), ...read], g);
     const n = part.edges.length;
     const title = `Drew ${center.caption} with ${n} ${n === 1 ? 'relationship' : 'relationships'}`;
     const source = renamedSource(l, merges.renames);

@@ -25,6 +25,13 @@ export function offerSurvivor(app: Explorer, e: unknown): boolean {
 }
 
 /**
+ * How many merges a replay follows from one reference. The server already answers with the last
+ * survivor of a chain, so a second hop is needed only when a merge lands while the link opens;
+ * the bound keeps a chain that comes back on itself, or a runaway one, from looping.
+ */
+export const MERGE_HOPS_MAX = 8;
+
+/**
  * What a link's replay learnt of the nodes it named that were merged away since: a step drawn
  * from such a node is drawn again from its survivor, and later references to it read as the
  * survivor (`renames`).
@@ -39,21 +46,27 @@ export class LinkMerges {
   }
 
   /**
-   * Runs `draw` on `ref`; when it throws a merged-away 404, once more on the survivor (the server
-   * follows merges to the last one, so once is enough), remembered for later references. Any
-   * other error, or one on the survivor, is thrown; so is one `about` says names another node (a
-   * path's 404 says which end). At most two runs of `draw`.
+   * Runs `draw` on `ref`; while it throws a merged-away 404, again on the survivor, remembered
+   * for later references to `ref` and to each survivor passed on the way. Any other error is
+   * thrown; so is one `about` says names another node (a path's 404 says which end), and the
+   * 404 of a survivor already tried (a cycle) or of the last hop. At most MERGE_HOPS_MAX + 1 runs.
    */
   async on<T>(ref: string, draw: (ref: string) => Promise<T>, about: (e: unknown) => boolean = () => true): Promise<T> {
-    try {
-      return await draw(ref);
-    } catch (e) {
-      const to = mergedIntoOf(e);
-      if (!to || !about(e)) throw e;
-      const next = survivorRef(to);
-      this.renames.set(ref, next);
-      this.merged.push(to);
-      return draw(next);
+    const seen = new Set([ref]);
+    let at = ref;
+    for (let hop = 0; ; hop++) {
+      try {
+        return await draw(at);
+      } catch (e) {
+        const to = mergedIntoOf(e);
+        if (!to || !about(e) || hop >= MERGE_HOPS_MAX) throw e;
+        const next = survivorRef(to);
+        if (seen.has(next)) throw e;
+        for (const r of seen) this.renames.set(r, next);
+        seen.add(next);
+        this.merged.push(to);
+        at = next;
+      }
     }
   }
 }
@@ -66,8 +79,8 @@ export const aboutEnd =
 
 /**
  * A link's paths between `from` and `to` again; an end merged away since is its survivor (each
- * end once, so at most three requests), and a survivor merged away in turn is offered as a page
- * would (find says any other error).
+ * end once for a plain merge, so at most three requests), and a chain of merges past
+ * MERGE_HOPS_MAX is offered as a page would (find says any other error).
  */
 export async function findPathsLinked(
   app: Explorer,

@@ -196,7 +196,7 @@ export class StartupController {
     try {
       await merges.on(ref, (r) => app.expansion.expand(r, { passMerged: true }));
     } catch (e) {
-      // Only a survivor merged away in turn since the first read gets here (expand says any other error).
+      // Only a chain of merges too long or coming back on itself gets here (expand says any other error).
       if (!offerSurvivor(app, e)) throw e;
     }
     if (merges.merged.length > known) noteMerged(app, merges);

@@ -29,15 +29,37 @@ const near = node('near');
 const crowd = Array.from({ length: 50 }, (_, i) => node(`crowd-${i}`));
 const rels = [town, far, near, ...crowd].map((n) => edge(gov, n));
 
-/** An explorer with the governor and the town loaded, over a graph where `slava` was merged into the governor. */
+// Merged away since, as the server answers (a chain's last survivor, or one hop when a merge
+// landed while the link opened): slava into the governor, `c` into `d`, `e` into a crowd node,
+// `a` into slava; `loop-1` and `loop-2` into each other.
+const to = (n: GraphNode, duplicate: string) => ({
+  id: n.id,
+  key: n.key,
+  name: n.caption,
+  duplicate,
+  at: 'x',
+  by: 'ed',
+});
+const d = node('d');
+const merged: Record<string, ReturnType<typeof to>> = {
+  slava: { ...to(gov, 'Slava'), name: 'Vyacheslav Gladkov' },
+  c: to(d, 'C'),
+  e: to(crowd[0]!, 'E'),
+  a: to(node('slava'), 'A'),
+  'loop-1': to(node('loop-2'), 'Loop 1'),
+  'loop-2': to(node('loop-1'), 'Loop 2'),
+};
+rels.push(edge(gov, d));
+
+/** An explorer with the governor and the town loaded, over a graph where the nodes in `merged` were merged away. */
 function explorer() {
-  const nodes = new Map([gov, town, far, near].map((n) => [n.key!, n]));
+  const nodes = new Map([gov, town, far, near, d].map((n) => [n.key!, n]));
   const api = {
     node: vi.fn(async (ref: string) => {
       const n = nodes.get(ref);
       if (n) return { node: n };
-      const to = { id: gov.id, key: gov.key, name: 'Vyacheslav Gladkov', duplicate: 'Slava', at: 'x', by: 'ed' };
-      throw ref === 'slava' ? new ApiError(404, 'NOT_FOUND', 'merged', { mergedInto: to }) : new Error('gone');
+      const into = merged[ref];
+      throw into ? new ApiError(404, 'NOT_FOUND', 'merged', { mergedInto: into }) : new Error('gone');
     }),
     neighbours: vi.fn(async () => ({ nodes: [gov, ...crowd], edges: rels.slice(3, 53), center: gov.id })),
     edgesBetween: vi.fn(async (b: EdgesBetweenBody) => ({
@@ -49,9 +71,10 @@ function explorer() {
   return { ...stubExplorer(stateWith({ nodes: [gov, town], edges: [] }), api), api };
 }
 
-const recipe = (ref: string): ViewRecipe => ({
-  layers: [{ kind: 'overview' }, { kind: 'around', ref, ends: ['far', 'near', 'town'] }],
+const recipe = (ref: string, ends = ['far', 'near', 'town']): ViewRecipe => ({
+  layers: [{ kind: 'overview' }, { kind: 'around', ref, ends }],
 });
+const errors = (setStatus: ReturnType<typeof vi.fn>) => setStatus.mock.calls.filter((c) => c[0] === 'error');
 
 describe("a link's merge step replayed on a hub", () => {
   it('draws every end the merge drew: those outside the neighbour page are read, then joined in one read', async () => {
@@ -78,6 +101,41 @@ describe("a link's merge step replayed on a hub", () => {
       'info',
       'This link named Slava, since merged into Vyacheslav Gladkov: shown as that entity.',
     );
-    expect(setStatus.mock.calls.filter((c) => c[0] === 'error')).toEqual([]);
+    expect(errors(setStatus)).toEqual([]);
+  });
+
+  it('an end merged away since is drawn as its survivor, read only when neither loaded nor in the page', async () => {
+    const { app, api, setStatus, keys } = explorer();
+    await replayRecipe(app, recipe('gladkov', ['c', 'e', 'far', 'town']));
+    expect(keys()).toEqual(['crowd-0', 'd', 'far', 'gladkov', 'town']);
+    expect(api.node.mock.calls.map((c) => c[0]).sort()).toEqual(['c', 'd', 'e', 'far']);
+    expect(api.edgesBetween.mock.calls[0]![0].among!.slice().sort()).toEqual(['e:crowd-0', 'e:d', 'e:far', 'e:town']);
+    // Recorded as the live session's re-pointed step names it.
+    expect(graphOf(app.state).layers.at(-1)!.source).toEqual({
+      kind: 'around',
+      ref: 'gladkov',
+      ends: ['crowd-0', 'd', 'far', 'town'],
+    });
+    expect(setStatus.mock.calls.at(-1)![1]).toBe(
+      'This link named C, since merged into d; E, since merged into crowd-0: shown as those entities.',
+    );
+    expect(errors(setStatus)).toEqual([]);
+  });
+
+  it('centred on a node merged twice (a merge landing as the link opens): drawn on the last survivor', async () => {
+    const { app, api, setStatus, keys } = explorer();
+    await replayRecipe(app, recipe('a'));
+    expect(keys()).toEqual(['far', 'gladkov', 'near', 'town']);
+    expect(api.node.mock.calls.slice(0, 2).map((c) => c[0])).toEqual(['a', 'slava']);
+    expect(graphOf(app.state).layers.at(-1)!.source).toMatchObject({ kind: 'around', ref: 'gladkov' });
+    expect(setStatus.mock.calls.at(-1)![1]).toMatch(/^This link named A, since merged into slava; Slava, since/);
+    expect(errors(setStatus)).toEqual([]);
+  });
+
+  it('an end whose merges come back on themselves is left out after one read of each', async () => {
+    const { app, api, keys } = explorer();
+    await replayRecipe(app, recipe('gladkov', ['far', 'loop-1']));
+    expect(keys()).toEqual(['far', 'gladkov', 'town']);
+    expect(api.node.mock.calls.map((c) => c[0]).sort()).toEqual(['far', 'loop-1', 'loop-2']);
   });
 });

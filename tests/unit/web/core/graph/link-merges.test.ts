@@ -7,7 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { MergedInto } from '../../../../../src/shared/api';
 import type { GraphNode } from '../../../../../src/shared/graph';
 import { ApiError } from '../../../../../src/web/api/errors';
-import { LinkMerges } from '../../../../../src/web/app/merged';
+import { LinkMerges, MERGE_HOPS_MAX } from '../../../../../src/web/app/merged';
 import {
   batches,
   mergedLinkNote,
@@ -68,6 +68,39 @@ describe("a link's replay of a node merged away since", () => {
     expect(draw).toHaveBeenCalledTimes(1);
     expect(merges.renames.size).toBe(0);
     expect(mergedLinkNote(merges.merged)).toBeNull();
+  });
+
+  it('follows a chain of merges hop by hop to the last survivor; the duplicate and each survivor passed read as it', async () => {
+    const merges = new LinkMerges();
+    const hops: Record<string, MergedInto> = {
+      slava: into('Slava', 'v-gladkov'),
+      'v-gladkov': into('V. Gladkov'),
+    };
+    const draw = vi.fn(async (ref: string) => {
+      const to = hops[ref];
+      if (to) throw merged404(to);
+      return ref;
+    });
+    expect(await merges.on('slava', draw)).toBe('gladkov');
+    expect(draw.mock.calls.map((c) => c[0])).toEqual(['slava', 'v-gladkov', 'gladkov']);
+    expect([merges.ref('slava'), merges.ref('v-gladkov')]).toEqual(['gladkov', 'gladkov']);
+    expect(merges.merged.map((m) => m.duplicate)).toEqual(['Slava', 'V. Gladkov']);
+  });
+
+  it('gives up on a chain that comes back on itself, or one longer than the bound, with its last 404', async () => {
+    const cycle = new LinkMerges();
+    const back = vi.fn(async (ref: string): Promise<string> => {
+      throw merged404(into(ref, ref === 'a' ? 'b' : 'a'));
+    });
+    await expect(cycle.on('a', back)).rejects.toThrow('merged');
+    expect(back.mock.calls.map((c) => c[0])).toEqual(['a', 'b']);
+
+    const long = new LinkMerges();
+    const on = vi.fn(async (ref: string): Promise<string> => {
+      throw merged404(into(ref, `${ref}+`));
+    });
+    await expect(long.on('n', on)).rejects.toThrow('merged');
+    expect(on).toHaveBeenCalledTimes(MERGE_HOPS_MAX + 1);
   });
 
   it('rewrites expansions, nodes, paths and merge layers naming the duplicate; others are kept as they are', () => {
