@@ -127,7 +127,7 @@ const END_READS_AT_ONCE = 6;
  * ⌈ends / EDGES_BETWEEN_MAX_AMONG⌉ (one) relationship reads of at most EDGES_BETWEEN_DEFAULT_LIMIT
  * each. An end gone since is left out, and one merged away since is drawn as its survivor, as the
  * live session's re-pointed step would be; a node gone since draws nothing and the status line
- * says so; one merged away since is drawn as its survivor.
+ * says so; the node itself merged away since is drawn as its survivor.
  */
 async function replayAround(
   app: Explorer,
