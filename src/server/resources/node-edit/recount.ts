@@ -26,7 +26,17 @@ const quoted = (name: string) => `\`${name.replace(/`/g, '``')}\``;
  * and in it) that have counts and cite one of `articles`, and writes those that changed. Returns
  * their element ids. Nothing is read when `articles` is empty (a merge of anything but outlets).
  * Cost: one type scan per relationship type with a property filter, as the merge's reference
- * rewrite (references.ts), then one seek per changed relationship.
+ * rewrite (references.ts), then one seek per changed relationship: it reads every relationship
+ * but MENTIONS (some 1,900 database hits on the seeded graph for one article's 80), not only
+ * those the articles are evidence for. No cheaper route finds them all, so the scan stays:
+ * - From the Article node: a relationship's ends need not be near the article it cites. Events
+ *   are seldom mentioned by name, and an accept may link any two entities of the graph with a
+ *   quote of the new article (apply.ts), so on the seeded graph 7 (relationship, article) pairs
+ *   (CAUSED_BY, ATTRIBUTED_TO, HIT…) have neither end the article, an entity it MENTIONS, a claim
+ *   it REPORTS, nor a neighbour of such a claim.
+ * - From an index: `x IN r.evidence_articles` is not backed by a range index on the list (Neo4j 5
+ *   plans a type scan and a filter; only equality of the whole list seeks), and one on `r.article`
+ *   sees the first article only (29 pairs of the seed's 539 cite another).
  */
 export async function recountOutlets(
   tx: ManagedTransaction,
