@@ -322,9 +322,10 @@ export function capitalisedRuns(text: string): NameSpan[] {
         }
         // "Defence Ministry of Rastavia", "Foreign Affairs": a title word before a body's word names the body.
         // A title that is also a name's head ("Army") heads the name before "of": "Army of Ruritania".
-        // Titles before "of" and a place are an office, which is no name: the place is the mention, as
-        // CoreNLP reads it (a TITLE, then the place), and however many titles there are — "President of
-        // Ukraine", "Rabbi of Kyiv", "Chief Rabbi of Kyiv" → the place; a name after it is the holder's.
+        // Titles before "of" and a place are an office, which is no name: the place is the mention,
+        // however many titles there are — "President of Ukraine", "Rabbi of Kyiv", "Chief Rabbi of Kyiv"
+        // → the place, which the gazetteer can type; before a person's name the whole office goes with the
+        // titles ("Chief Rabbi of Kyiv Tom Weir" → "Tom Weir", as "Secretary of State Antony Blinken").
         const leadingTitle = () =>
           run.length > 1 &&
           !isBodyWord(run[1]!) &&
