@@ -1,19 +1,9 @@
 import type { NameFinder, NameSpan } from './types';
 import { ORG_HEADS } from '../link/normalise';
-import {
-  BODY_WORDS,
-  CAPITALS,
-  DAYS,
-  DEMONYMS,
-  MONTHS,
-  NAME_HEADS,
-  OFFICE_NOUNS,
-  SENTENCE_STARTERS,
-  TITLES,
-} from './lexicon';
+import { BODY_WORDS, CAPITALS, DAYS, DEMONYMS, MONTHS, NAME_HEADS, SENTENCE_STARTERS, TITLES } from './lexicon';
 import { ABBREVIATIONS, splitSentences } from './sentences';
 
-export const JS_FINDER_VERSION = '1.6.0';
+export const JS_FINDER_VERSION = '1.7.0';
 
 /** Word tokens: letters/digits joined by inner hyphens, apostrophes or dots ("Lvova-Belova", "U.S.", "Su-34"). */
 const WORD = /[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*\.?/gu;
@@ -85,19 +75,35 @@ const ON_HEADS = new Set(
   ),
 );
 /**
- * Whether "on" after ws[j] goes inside the name: after such a head and before a capitalised subject,
- * not a day or month ("the Council on Monday"), a lone country or capital ("briefed the Security Council
- * on Ukraine") or a possessive ("the Council on Russia's war").
+ * Words of a field a body deals with, written as common nouns in title case: plurals ("Foreign Affairs",
+ * "Cluster Munitions", "Human Rights"), abstract nouns by their endings ("Homeland Security",
+ * "Disarmament", "Finance", "Energy") and a few without one ("Trade", "Climate Change").
+ */
+const FIELD = /(?:[^aisu]s|tion|sion|ment|ity|ence|ance|ics|ure|ism|ship|ness|cy|gy|ing)$/;
+const FIELD_WORDS = new Set([
+  ...BODY_WORDS,
+  ...'trade change health law justice research peace labour labor commerce aid'.split(' '),
+]);
+/** Countries and capitals the lexicon knows, some of which read as plurals ("United States"). */
+const PLACES = new Set([...Object.keys(CAPITALS), ...Object.values(DEMONYMS)].map((p) => p.toLowerCase()));
+const readsAsField = (w: Word) => FIELD.test(lower(w.text)) || FIELD_WORDS.has(lower(w.text));
+/**
+ * Whether "on" after ws[j] goes inside the name: after such a head and before a capitalised subject
+ * that reads as a field, one of whose words is a common noun ("Committee on Foreign Affairs"). A
+ * place there is what the body met about, not its name ("briefed the Security Council on Syria",
+ * "… on North Korea"), whether or not the lexicon lists it, and so is a day or month ("the Council on
+ * Monday"); a possessive ends the subject ("the Council on Russia's war").
  */
 function joinsOn(text: string, ws: Word[], j: number): boolean {
   const subject = ws[j + 2];
   if (!subject || !ON_HEADS.has(lower(ws[j]!.text)) || !isCap(subject.text)) return false;
   if (text.slice(ws[j]!.end, ws[j + 1]!.start) !== ' ' || text.slice(ws[j + 1]!.end, subject.start) !== ' ')
     return false;
-  const w = lower(subject.text);
-  if (DAYS.has(w) || MONTHS.has(w) || ws[j + 3]?.text === "'s") return false;
-  const more = ws[j + 3] && text.slice(subject.end, ws[j + 3]!.start) === ' ' && isCap(ws[j + 3]!.text);
-  return !(!more && (COUNTRIES.has(subject.text) || w in CAPITALS || w in DEMONYMS));
+  let e = j + 2;
+  while (ws[e + 1] && text.slice(ws[e]!.end, ws[e + 1]!.start) === ' ' && isCap(ws[e + 1]!.text)) e++;
+  if (ws[e + 1]?.text === "'s") return false;
+  if (PLACES.has(text.slice(subject.start, ws[e]!.end).toLowerCase())) return false;
+  return ws.slice(j + 2, e + 1).some(readsAsField);
 }
 
 /** An office's title before "of the" ("Chief", "head", "Commander-in-Chief"): what follows names its body. */
@@ -115,6 +121,15 @@ const MODIFIED_NOUNS = new Set(
 );
 /** A name's head before "of" ("Ministry", "Bank", "Friends"): where a run may go on over "of the". */
 const isHead = (w: Word) => NAME_HEADS.has(lower(w.text)) || ORG_HEADS.test(w.text) || PLURAL_HEADS.has(lower(w.text));
+/**
+ * Heads that head a name only after a word naming whose they are ("General Staff", "Joint Staff"):
+ * first in a run they are the common noun, the people working somewhere ("Staff of the Ostrava
+ * Hospital", "Staff at Ostrava Hospital" → "Ostrava Hospital"), and alone no name.
+ */
+const MODIFIED_HEADS = new Set(['staff']);
+/** Whether ws[n] is such a head with no modifier before it in the run ws[i..]. */
+const bareHead = (ws: Word[], i: number, n: number) =>
+  MODIFIED_HEADS.has(lower(ws[n]!.text)) && (n === i || SENTENCE_STARTERS.has(lower(ws[n - 1]!.text)));
 
 /** Whether ws[i..j], all titles (after a first "The"), is followed by a possessive and a body's head ("President's Office"). */
 function officeOf(text: string, ws: Word[], i: number, j: number): boolean {
@@ -190,7 +205,7 @@ function joinsOfThe(text: string, ws: Word[], i: number, j: number): boolean {
   const gap = (n: number) => text.slice(ws[n]!.end, ws[n + 1]!.start) === ' ';
   if (ws[j + 1]?.text !== 'of' || ws[j + 2]?.text !== 'the' || !ws[j + 3] || !isCap(ws[j + 3]!.text)) return false;
   if (!gap(j) || !gap(j + 1) || !gap(j + 2)) return false;
-  const headOf = (n: number) => isHead(ws[n]!) && (n === j || ws[n + 1]!.text === 'of');
+  const headOf = (n: number) => isHead(ws[n]!) && !bareHead(ws, i, n) && (n === j || ws[n + 1]!.text === 'of');
   if (!ws.slice(i, j + 1).some((_, n) => headOf(i + n))) return false;
   let e = j + 3;
   while (e + 1 < ws.length && gap(e) && isCap(ws[e + 1]!.text)) e++;
@@ -215,7 +230,12 @@ export function capitalisedRuns(text: string): NameSpan[] {
     const only = run.length === 1 ? lower(run[0]!.text) : '';
     if (
       only &&
-      (DAYS.has(only) || MONTHS.has(only) || only in DEMONYMS || TITLES.has(only) || SENTENCE_STARTERS.has(only))
+      (DAYS.has(only) ||
+        MONTHS.has(only) ||
+        only in DEMONYMS ||
+        TITLES.has(only) ||
+        SENTENCE_STARTERS.has(only) ||
+        MODIFIED_HEADS.has(only))
     )
       return;
     if (run.every((w) => DAYS.has(lower(w.text)) || MONTHS.has(lower(w.text)) || /^\d/.test(w.text))) return;
@@ -277,6 +297,8 @@ export function capitalisedRuns(text: string): NameSpan[] {
             : lowerWords.has(lower(w.text)));
         while (run.length && common(run[0]!)) run = run.slice(1);
       }
+      // "Staff of Ostrava Hospital": the name is what follows "of".
+      if (run.length > 2 && MODIFIED_HEADS.has(lower(run[0]!.text)) && run[1]!.text === 'of') run = run.slice(2);
       if (!run.length) continue;
       // "Chief of the General Staff Tom Weir", "Head of the Presidential Office Tom Weir": after an office
       // "of the" comes its body's name, and a person's name after the body's head is the office holder.
@@ -300,14 +322,13 @@ export function capitalisedRuns(text: string): NameSpan[] {
         }
         // "Defence Ministry of Rastavia", "Foreign Affairs": a title word before a body's word names the body.
         // A title that is also a name's head ("Army") heads the name before "of": "Army of Ruritania".
-        // "Chief Rabbi of Kyiv": a title before an office's own noun and "of" names that office, unless a
-        // person's name follows it ("Chief Rabbi of Kyiv Tom Weir" → "Tom Weir", as "Secretary of State …").
-        const officeOfPlace =
-          run.length > 3 && run.length <= 5 && OFFICE_NOUNS.has(lower(run[1]!.text)) && run[2]!.text === 'of';
+        // Titles before "of" and a place are an office, which is no name: the place is the mention,
+        // however many titles there are — "President of Ukraine", "Rabbi of Kyiv", "Chief Rabbi of Kyiv"
+        // → the place, which the gazetteer can type; before a person's name the whole office goes with the
+        // titles ("Chief Rabbi of Kyiv Tom Weir" → "Tom Weir", as "Secretary of State Antony Blinken").
         const leadingTitle = () =>
           run.length > 1 &&
           !isBodyWord(run[1]!) &&
-          !officeOfPlace &&
           !(run[1]!.text === 'of' && NAME_HEADS.has(lower(run[0]!.text))) &&
           (isTitle(run[0]!) || (lower(run[0]!.text) in DEMONYMS && isTitle(run[1]!)));
         while (leadingTitle()) run = run.slice(1);

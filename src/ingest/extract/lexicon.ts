@@ -34,8 +34,8 @@ export const BODY_WORDS = new Set(
   'affairs relations trade wars intelligence security development cooperation'.split(' '),
 );
 /**
- * Titles that are an office's own noun, never a person's name: after another title and before "of"
- * they name that office ("Chief Rabbi of Kyiv"), before a person's name they go as titles.
+ * Titles that are an office's own noun, never a person's name: a job noun before one is part of the
+ * same title ("Chief Rabbi"), so a span is not cut between them to leave "Rabbi of Kyiv".
  */
 export const OFFICE_NOUNS = new Set('rabbi mufti imam bishop archbishop patriarch'.split(' '));
 

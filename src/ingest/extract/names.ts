@@ -73,7 +73,7 @@ function withoutTitleWords(text: string, spans: NameSpan[]): NameSpan[] {
   for (const s of spans) {
     if (dropped.includes(s)) continue;
     const w = words(s.text);
-    // Not before an office's own noun: "Chief Rabbi of Kyiv" names the office.
+    // Not before an office's own noun: "Chief Rabbi …" is one title, and "Rabbi …" no name.
     const cuts = (x: string, i: number) =>
       i <= w.length - 3 && isJobNoun(x) && !OFFICE_NOUNS.has(w[i + 1]!.toLowerCase());
     const k = loose(s) && w.length >= 3 ? w.findLastIndex(cuts) : -1;

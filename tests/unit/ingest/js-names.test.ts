@@ -156,11 +156,9 @@ describe('an office "of the" body before a person\'s name', () => {
 });
 
 describe("a title word first in a run before a head that is no person's name", () => {
-  it('stays in the name ("Major League Baseball", "Chief Rabbi of Kyiv")', () => {
+  it('stays in the name ("Major League Baseball")', () => {
     expect(names('He watched Major League Baseball games.')).toEqual(['Major League Baseball']);
     expect(names('Major League Baseball said so.')).toEqual(['Major League Baseball']);
-    expect(names('He met the Chief Rabbi of Kyiv on Monday.')).toEqual(['Chief Rabbi of Kyiv']);
-    expect(names('Chief Rabbi of Kyiv said so.')).toEqual(['Chief Rabbi of Kyiv']);
   });
 
   it('still goes before a person\'s name, with the office ("Chief Rabbi Tom Weir" → "Tom Weir")', () => {
@@ -171,14 +169,13 @@ describe("a title word first in a run before a head that is no person's name", (
     expect(names('He met the President of Ruritania.')).toEqual(['Ruritania']);
   });
 
-  it("keeps it in the batch's entity names, their quotes exact slices", async () => {
+  it("keeps it in the batch's entity names, the office's place too, their quotes exact slices", async () => {
     const raw = 'Games resume\n\nThe Chief Rabbi of Kyiv watched Major League Baseball with Tom Weir.\n';
     const { batch, text } = await extractWithText({ raw, format: 'txt', source: 'x' }, { extractor: 'js' });
     expect(batchProblems(batch, text)).toEqual([]);
     const entities = batch.candidates.filter((c): c is EntityCandidate => c.kind === 'entity');
-    expect(entities.map((e) => e.text)).toEqual(
-      expect.arrayContaining(['Chief Rabbi of Kyiv', 'Major League Baseball', 'Tom Weir']),
-    );
+    expect(entities.map((e) => e.text)).toEqual(expect.arrayContaining(['Kyiv', 'Major League Baseball', 'Tom Weir']));
+    expect(entities.map((e) => e.text)).not.toContain('Chief Rabbi of Kyiv');
     for (const e of entities) expect(text.slice(e.quoteSpan.start, e.quoteSpan.end)).toBe(e.quote);
   });
 });
@@ -195,6 +192,9 @@ describe('"on" inside a name', () => {
       'Ruritania',
       'Convention on Cluster Munitions',
     ]);
+    // A subject of one word or without a plural joins when it reads as a field.
+    expect(names('The Senate Committee on Appropriations met.')).toEqual(['Senate Committee on Appropriations']);
+    expect(names('The Commission on Climate Change met.')).toEqual(['Commission on Climate Change']);
   });
 
   it('joins no day, month, lone place or possessive after it, nor after another word', () => {
@@ -310,5 +310,28 @@ describe('a sentence-final name in the batch (pure-JS finder)', () => {
     expect(berg[0]!.spans.map((s) => text.slice(s.start, s.end))).toEqual(['Anna Berg', 'Berg']);
     const claim = batch.candidates.find((c): c is ClaimCandidate => c.kind === 'claim')!;
     expect(claim.claimant.candidate).toBe(berg[0]!.id);
+  });
+});
+
+describe('names the finder used to misread', () => {
+  // Titles before "of" and a place are an office, no name: the place is the mention, whatever the titles.
+  // A place after "on" is what a body met about, listed in the lexicon or not. "Staff" alone is people.
+  it.each([
+    ['He met the Chief Rabbi of Kyiv on Monday.', ['Kyiv']],
+    ['Chief Rabbi of Kyiv said so.', ['Kyiv']],
+    ['The Chief Rabbi of Ruritania met the Chief Mufti of Ostrava.', ['Ruritania', 'Ostrava']],
+    ['He briefed the Security Council on Syria.', ['Security Council', 'Syria']],
+    ['The Security Council on Syria met.', ['Security Council', 'Syria']],
+    ['He briefed the Security Council on North Korea.', ['Security Council', 'North Korea']],
+    ['He briefed the Security Council on United States aid.', ['Security Council', 'United States']],
+    ['The Council on Donbas met on Monday.', ['Council', 'Donbas']],
+    ['Staff of the Ostrava Hospital said so.', ['Ostrava Hospital']],
+    ['He thanked the Staff of the Ostrava Hospital.', ['Ostrava Hospital']],
+    ['He thanked the Staff of Ostrava Hospital.', ['Ostrava Hospital']],
+    ['Staff at Ostrava Hospital said so.', ['Ostrava Hospital']],
+    ['Staff Sergeant Tom Weir said so.', ['Tom Weir']],
+  ])('%s', (text, expected) => {
+    expect(names(text)).toEqual(expected);
+    for (const n of capitalisedRuns(text)) expect(text.slice(n.start, n.end)).toBe(n.text);
   });
 });
