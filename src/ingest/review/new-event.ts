@@ -60,6 +60,31 @@ export async function graphEventNamed(
   return rec ? { id: String(rec.get('id')), name: String(rec.get('name') ?? rec.get('id')) } : null;
 }
 
+/** The id the event lock stands on; no slug (./values.ts) or seed id has a colon, so no entity has it. */
+export const EVENT_LOCK_ID = 'newsgraph:event-lock';
+
+/**
+ * Serialises the accepts that create events, so each one's check of the graph's event names
+ * (`graphEventNamed`, in its transaction) sees the events the others committed: two reviewers
+ * accepting "Russiaʼs strike" and "Russias strike" at once would otherwise both read no such event
+ * and both write one (ids differ, so no constraint stops the second). Taken first in the
+ * transaction, before any other write, so it cannot deadlock with the locks the accept takes later.
+ *
+ * The lock is the `entity_id` constraint's index entry of a fixed id (every accept requires that
+ * constraint): MERGE takes it exclusively, the node is deleted in the same statement, so none is
+ * ever committed — nothing to hide from counts, schema, search or exports — while the entry stays
+ * locked until this transaction ends; another MERGE of it waits for that, then reads what was
+ * committed (READ COMMITTED). Cost: one round trip, and accepts creating events run one at a time
+ * (each a few round trips); other accepts, reads and edits do not wait.
+ */
+export async function lockEventNames(tx: Pick<Transaction, 'run'>): Promise<void> {
+  await tx.run(
+    `MERGE (l:Entity {id: $id}) ON CREATE SET l.newsgraph_lock = true
+     WITH l WHERE l.newsgraph_lock = true DELETE l`,
+    { id: EVENT_LOCK_ID },
+  );
+}
+
 /**
  * The refusal for a name the graph has: the event's id is what to use instead — in the claim's
  * About (`forEvent` false), or as the event candidate's link (`forEvent`: an event of the article
