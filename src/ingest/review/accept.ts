@@ -12,6 +12,7 @@ import { ensureArticle } from './article-node';
 import { auditNames } from './audit-names';
 import { candRef, type Decision } from './decision';
 import { ReviewBlocked } from './errors';
+import { createdEventName, lockEventNames } from './new-event';
 import { refsOf } from './proposals';
 import {
   acceptTransaction,
@@ -56,6 +57,19 @@ export interface AcceptPlan {
 /** Whether a candidate refused this way may be left out of a bulk accept (nothing of it written). */
 const leavable = (e: unknown): e is ReviewBlocked => e instanceof ReviewBlocked && e.details?.reason === 'EVENT_EXISTS';
 
+/**
+ * Whether an event candidate's decision creates the event (its accept checks the graph's names, so
+ * takes the event lock first). A decision that cannot be made is refused later, in the loop.
+ */
+function createsEvent(c: Candidate, decision: () => Decision): boolean {
+  if (c.kind !== 'event') return false;
+  try {
+    return createdEventName(c, decision()) !== null;
+  } catch {
+    return false;
+  }
+}
+
 /** Writes the accept and audits it; see the module's comment. */
 export async function writeAccept(d: ReviewDeps, a: AcceptPlan): Promise<AcceptOutcome> {
   const { staged: s, text, plan, decisions, previous, actor, action, decide } = a;
@@ -68,6 +82,8 @@ export async function writeAccept(d: ReviewDeps, a: AcceptPlan): Promise<AcceptO
     d,
     { batchId, candidates: plan.map((p) => p.c.id), action, actor },
     async (w) => {
+      // Before anything is written: see lockEventNames.
+      if (plan.some((p) => createsEvent(p.c, () => decide(p.c, p.explicit)))) await lockEventNames(w.tx);
       const base = {
         w,
         batch: s.batch,

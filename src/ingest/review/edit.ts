@@ -12,6 +12,8 @@ import { auditNames, quoteOf } from './audit-names';
 import type { ClaimDecision, Decision, NewEvent } from './decision';
 import { ReviewBlocked } from './errors';
 import {
+  batchEventNamed,
+  batchEventRefusal,
   createdEventName,
   graphEventNamed,
   graphEventRefusal,
@@ -42,7 +44,8 @@ export interface EditContext {
  * Stores the reviewer's edited decision (validated) without writing the graph. A claim's decision
  * may name a new event (`newEvent`): it is added to the batch as an event candidate and the claim
  * points at it, refused when the graph, the batch or another batch's review has an event of that name;
- * an event's decision creating it under a name the graph or another batch's review has is refused too.
+ * an event's decision creating it under a name the graph, another batch's review or another event of
+ * this batch has is refused too.
  * `seen`: the decision's stamp the reviewer was shown, checked once the graph was read.
  */
 export async function editCandidate(
@@ -73,6 +76,9 @@ export async function editCandidate(
   const elsewhere = eventName ? stagedEventNamed(staging, batchId, eventName) : null;
   if (elsewhere) throw stagedEventRefusal(elsewhere, forEvent);
   const raw = x.staged(batchId, true);
+  // Another event of this article by that name (a claim's new event is checked as it is added).
+  const here = forEvent && eventName ? batchEventNamed(raw.batch, eventName, decisions, c.id) : null;
+  if (here) throw batchEventRefusal(here, true);
   const before = row?.edit ?? decisionOf(raw.batch, c, decisions).decision; // or as proposed
   const added = named
     ? withNewEvent(raw.batch, c, parsed as ClaimDecision & { newEvent: NewEvent }, decisions, x.text(s), actor.name)

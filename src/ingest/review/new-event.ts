@@ -9,8 +9,9 @@
  * aside: ./event-name.ts), or that an event of this batch already goes by, is refused with the
  * reference to use instead: two events of one name would be read as one. So is a name another
  * batch's reviewer gave an event not yet accepted (it has no id to use yet). Nothing is staged on
- * a refusal. An extracted event edited to be created under a name is checked against the graph and
- * the other batches the same way, and every accept creating an event checks the graph again.
+ * a refusal. An extracted event edited to be created under a name is checked against the graph, the
+ * other batches and the batch's other events the same way, and every accept creating an event
+ * checks the graph again, one such accept at a time (`lockEventNames`).
  *
  * An edit or reject of the claim that leaves such an event unreferenced takes it out of the batch
  * (with its decision), unless it is accepted or another candidate's decision still points at it:
@@ -58,6 +59,31 @@ export async function graphEventNamed(
   );
   const rec = r.records[0];
   return rec ? { id: String(rec.get('id')), name: String(rec.get('name') ?? rec.get('id')) } : null;
+}
+
+/** The id the event lock stands on; no slug (./values.ts) or seed id has a colon, so no entity has it. */
+export const EVENT_LOCK_ID = 'newsgraph:event-lock';
+
+/**
+ * Serialises the accepts that create events, so each one's check of the graph's event names
+ * (`graphEventNamed`, in its transaction) sees the events the others committed: two reviewers
+ * accepting "Russiaʼs strike" and "Russias strike" at once would otherwise both read no such event
+ * and both write one (ids differ, so no constraint stops the second). Taken first in the
+ * transaction, before any other write, so it cannot deadlock with the locks the accept takes later.
+ *
+ * The lock is the `entity_id` constraint's index entry of a fixed id (every accept requires that
+ * constraint): MERGE takes it exclusively, the node is deleted in the same statement, so none is
+ * ever committed — nothing to hide from counts, schema, search or exports — while the entry stays
+ * locked until this transaction ends; another MERGE of it waits for that, then reads what was
+ * committed (READ COMMITTED). Cost: one round trip, and accepts creating events run one at a time
+ * (each a few round trips); other accepts, reads and edits do not wait.
+ */
+export async function lockEventNames(tx: Pick<Transaction, 'run'>): Promise<void> {
+  await tx.run(
+    `MERGE (l:Entity {id: $id}) ON CREATE SET l.newsgraph_lock = true
+     WITH l WHERE l.newsgraph_lock = true DELETE l`,
+    { id: EVENT_LOCK_ID },
+  );
 }
 
 /**
@@ -137,6 +163,41 @@ function nameInForce(b: Batch, c: EventCandidate, decisions: ReadonlyMap<string,
 }
 
 /**
+ * The event of this batch, other than `except`, that goes by this name now (by `eventNameKey`:
+ * its reviewer's or proposed create decision's name, else its trigger), rejected ones aside. Pure.
+ */
+export function batchEventNamed(
+  b: Batch,
+  name: string,
+  decisions: ReadonlyMap<string, DecisionRow>,
+  except?: string,
+): { id: string; name: string } | null {
+  const key = eventNameKey(name);
+  for (const c of b.candidates)
+    if (c.kind === 'event' && c.id !== except && decisions.get(c.id)?.state !== 'rejected') {
+      const named = nameInForce(b, c, decisions);
+      if (eventNameKey(named) === key) return { id: c.id, name: named };
+    }
+  return null;
+}
+
+/**
+ * The refusal for a name another event of the article goes by: its reference (`cand:<id>`) is what
+ * to use instead, in a claim's About (`forEvent`: an event of the article edited to be created under
+ * that name, which would be the same event written twice, or two events of one name).
+ */
+export function batchEventRefusal(same: { id: string; name: string }, forEvent = false): ReviewBlocked {
+  const ref = candRef(same.id);
+  const use = forEvent
+    ? `If this is that event, reject this one and make its claims about ${ref}`
+    : `If the claim is about it, put ${ref} in About`;
+  return new ReviewBlocked(
+    `This article already has an event named "${same.name}" (${same.id}). ${use}; if it is another event, give the new one a name that tells them apart.`,
+    { reason: 'EVENT_EXISTS', existing: { ref, name: same.name } },
+  );
+}
+
+/**
  * The batch with the claim's new event added, and the claim's decision pointing at it (without
  * `newEvent`), with the event's create decision. Refuses (nothing changed) a name an event of this
  * batch goes by. Pure.
@@ -150,20 +211,8 @@ export function withNewEvent(
   by: string,
 ): { batch: Batch; event: EventCandidate; eventDecision: EventDecision; claimDecision: ClaimDecision } {
   const { newEvent, ...rest } = d;
-  const key = eventNameKey(newEvent.name);
-  const same = b.candidates.find(
-    (c): c is EventCandidate =>
-      c.kind === 'event' &&
-      decisions.get(c.id)?.state !== 'rejected' &&
-      eventNameKey(nameInForce(b, c, decisions)) === key,
-  );
-  if (same) {
-    const ref = candRef(same.id);
-    throw new ReviewBlocked(
-      `This article already has an event named "${nameInForce(b, same, decisions)}" (${same.id}). If the claim is about it, put ${ref} in About; if it is another event, give the new one a name that tells them apart.`,
-      { reason: 'EVENT_EXISTS', existing: { ref, name: nameInForce(b, same, decisions) } },
-    );
-  }
+  const same = batchEventNamed(b, newEvent.name, decisions);
+  if (same) throw batchEventRefusal(same);
   const ids = new Set(b.candidates.map((c) => c.id));
   let n = 1;
   while (ids.has(`v${n}`)) n++;

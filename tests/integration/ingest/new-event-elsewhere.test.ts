@@ -2,7 +2,8 @@
  * A claim's new event whose name another article's review already gave a new event, not accepted
  * yet, on the real Neo4j: refused, 409 EVENT_EXISTS naming that staged event, its batch and its
  * article (no reference to put in About: it has no id yet), with nothing staged; so is an extracted
- * event another article's reviewer edits to be created under that name. Accepted, the same
+ * event another article's reviewer edits to be created under that name, and one edited to the name
+ * another event of its own article goes by (pointing at that one). Accepted, the same
  * name is the graph's event; undone, it is staged again; once its claim is rejected (the event
  * leaves that batch) the name is free. Our own texts.
  */
@@ -20,7 +21,7 @@ Vyacheslav Gladkov said on Monday that the smoke over Kharkiv came from a burnin
 `;
 const THIRD = `Strike near Moscow
 
-A drone struck a fuel depot near Moscow on Saturday, Vyacheslav Gladkov said.
+A drone struck a fuel depot near Moscow on Saturday, Vyacheslav Gladkov said. A second drone struck another depot near Moscow on Sunday.
 `;
 const NAME = 'Kharkiv tram depot fire';
 let r: ReviewApi;
@@ -84,6 +85,19 @@ describe("a new event named in another article's review", () => {
       existing: { staged: { batch: a.id, candidate: v } },
     });
     expect(evEdit.body.error.message).toContain('then link this one to its id');
+    // Its other event edited to the first one's name: refused, pointing at that one.
+    const [ev1, ev2] = (await r.batch(s3.body.batch.id)).candidates.filter((x: any) => x.candidate.kind === 'event');
+    expect(ev1.candidate.id).toBe(ev.candidate.id);
+    const twice = await edit(s3.body.batch.id, ev2.candidate.id, { ...ev2.decision, name: `${ev1.decision.name}.` });
+    expect(twice.status).toBe(409);
+    expect(twice.body.error).toMatchObject({
+      reason: 'EVENT_EXISTS',
+      existing: { ref: `cand:${ev1.candidate.id}`, name: ev1.decision.name },
+    });
+    expect(twice.body.error.message).toContain(`reject this one and make its claims about cand:${ev1.candidate.id}`);
+    expect(
+      (await r.batch(s3.body.batch.id)).candidates.find((x: any) => x.candidate.id === ev2.candidate.id).state,
+    ).toBe('pending');
 
     // Accepted there: the graph's event, to put in About.
     const acc = await r.accept(a.id, a.c);

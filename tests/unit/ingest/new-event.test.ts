@@ -1,7 +1,7 @@
 /**
  * A claim's new event, the staging side, pure: the event candidate it adds (the claim's quote, at
  * most 30 words, `forClaim`, a create decision), a name an event of the batch goes by refused with
- * its reference, what a claim's accept writes first, bulk accept never taking it alone, and the
+ * its reference (an event of the batch edited to another's name too), what a claim's accept writes first, bulk accept never taking it alone, and the
  * event taken out again once nothing points at it; the name a decision creates an event under and the
  * refusals' words for a claim or an event.
  */
@@ -10,6 +10,8 @@ import { extractWithText } from '../../../src/ingest/article';
 import { batchProblems, wordCount, type Batch, type ClaimCandidate } from '../../../src/ingest/batch';
 import type { ClaimDecision } from '../../../src/ingest/review/decision';
 import {
+  batchEventNamed,
+  batchEventRefusal,
   createdEventName,
   eventsNamedFor,
   graphEventRefusal,
@@ -105,6 +107,27 @@ describe("a claim's new event in the batch", () => {
     // A rejected one is no longer in the way.
     decisions.set(first.event.id, row(first.event.id, 'rejected', first.eventDecision));
     expect(withNewEvent(first.batch, claim, again, decisions, text, 'ed').event.id).not.toBe(first.event.id);
+  });
+
+  it('is the name another event of the batch goes by, for an event edited to it: refused, pointing at that one', async () => {
+    const first = depotFire(await staged());
+    const v = first.event.id;
+    // An extracted event of the same article: no decision yet, so its proposal's name ("Fire") is in force.
+    const other = { ...first.event, id: 'v9', forClaim: undefined, notes: [] };
+    const b = { ...first.batch, candidates: [...first.batch.candidates, other] };
+    const decisions = new Map([[v, row(v, 'edited', first.eventDecision)]]);
+    expect(batchEventNamed(b, 'Depot-fire.', decisions, 'v9')).toEqual({ id: v, name: 'Depot fire' });
+    expect(batchEventNamed(b, 'Depot fire', decisions, v)).toBeNull(); // its own name is no other's
+    expect(batchEventNamed(b, ' FIRE ', decisions, v)).toEqual({ id: 'v9', name: 'Fire' });
+    expect(batchEventNamed(b, 'Depot fires', decisions, 'v9')).toBeNull();
+    decisions.set(v, row(v, 'rejected', first.eventDecision));
+    expect(batchEventNamed(b, 'Depot fire', decisions, 'v9')).toBeNull();
+
+    const refused = batchEventRefusal({ id: v, name: 'Depot fire' }, true);
+    expect(refused.message).toContain(`"Depot fire" (${v}). If this is that event, reject this one`);
+    expect(refused.message).toContain(`make its claims about cand:${v}`);
+    expect(refused.details).toEqual({ reason: 'EVENT_EXISTS', existing: { ref: `cand:${v}`, name: 'Depot fire' } });
+    expect(batchEventRefusal({ id: v, name: 'Depot fire' }).message).toContain(`put cand:${v} in About`);
   });
 
   it('is taken out once the claim is about something else or rejected, unless accepted or pointed at elsewhere', async () => {
