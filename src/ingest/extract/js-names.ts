@@ -1,9 +1,20 @@
 import type { NameFinder, NameSpan } from './types';
 import { ORG_HEADS } from '../link/normalise';
-import { BODY_WORDS, CAPITALS, DAYS, DEMONYMS, MONTHS, NAME_HEADS, SENTENCE_STARTERS, TITLES } from './lexicon';
+import {
+  BODY_WORDS,
+  CAPITALS,
+  DAYS,
+  DEMONYMS,
+  MONTHS,
+  NAME_HEADS,
+  PLURAL_COUNTRIES,
+  SENTENCE_STARTERS,
+  TITLE_ADJECTIVES,
+  TITLES,
+} from './lexicon';
 import { ABBREVIATIONS, splitSentences } from './sentences';
 
-export const JS_FINDER_VERSION = '1.7.0';
+export const JS_FINDER_VERSION = '1.7.1';
 
 /** Word tokens: letters/digits joined by inner hyphens, apostrophes or dots ("Lvova-Belova", "U.S.", "Su-34"). */
 const WORD = /[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*\.?/gu;
@@ -25,6 +36,9 @@ const PLURAL_HEADS = new Set(
 );
 
 const isTitle = (w: Word) => TITLES.has(lower(w.text)) || TITLES.has(w.text.toLowerCase());
+/** Whether run[n] is a title, or an adjective that is one before a title ("Grand" of "Grand Mufti"). */
+const titleAt = (run: Word[], n: number): boolean =>
+  isTitle(run[n]!) || (TITLE_ADJECTIVES.has(lower(run[n]!.text)) && !!run[n + 1] && isTitle(run[n + 1]!));
 const isBodyWord = (w: Word) =>
   !isTitle(w) && (ORG_HEADS.test(w.text) || NAME_HEADS.has(lower(w.text)) || BODY_WORDS.has(lower(w.text)));
 
@@ -38,9 +52,9 @@ const isBodyWord = (w: Word) =>
  */
 function titleBreak(run: Word[]): number {
   for (let n = 1; n < run.length - 1; n++) {
-    if (!isTitle(run[n]!) || isTitle(run[n - 1]!)) continue;
+    if (!titleAt(run, n) || titleAt(run, n - 1)) continue;
     let e = n;
-    while (e < run.length && isTitle(run[e]!)) e++;
+    while (e < run.length && titleAt(run, e)) e++;
     let b = e;
     while (b < run.length && isBodyWord(run[b]!)) b++;
     if (b === e && !/^(of|the)$/.test(run[n - 1]!.text)) return n;
@@ -84,8 +98,10 @@ const FIELD_WORDS = new Set([
   ...BODY_WORDS,
   ...'trade change health law justice research peace labour labor commerce aid'.split(' '),
 ]);
-/** Countries and capitals the lexicon knows, some of which read as plurals ("United States"). */
-const PLACES = new Set([...Object.keys(CAPITALS), ...Object.values(DEMONYMS)].map((p) => p.toLowerCase()));
+/** Countries and capitals the lexicon knows, some of which read as plurals ("United States", "Philippines"). */
+const PLACES = new Set(
+  [...Object.keys(CAPITALS), ...Object.values(DEMONYMS), ...PLURAL_COUNTRIES].map((p) => p.toLowerCase()),
+);
 const readsAsField = (w: Word) => FIELD.test(lower(w.text)) || FIELD_WORDS.has(lower(w.text));
 /**
  * Whether "on" after ws[j] goes inside the name: after such a head and before a capitalised subject
@@ -323,14 +339,14 @@ export function capitalisedRuns(text: string): NameSpan[] {
         // "Defence Ministry of Rastavia", "Foreign Affairs": a title word before a body's word names the body.
         // A title that is also a name's head ("Army") heads the name before "of": "Army of Ruritania".
         // Titles before "of" and a place are an office, which is no name: the place is the mention,
-        // however many titles there are — "President of Ukraine", "Rabbi of Kyiv", "Chief Rabbi of Kyiv"
-        // → the place, which the gazetteer can type; before a person's name the whole office goes with the
+        // however many titles there are — "President of Ukraine", "Rabbi of Kyiv", "Chief Rabbi of Kyiv",
+        // "Grand Mufti of Jerusalem" → the place, which the gazetteer can type; before a person's name the whole office goes with the
         // titles ("Chief Rabbi of Kyiv Tom Weir" → "Tom Weir", as "Secretary of State Antony Blinken").
         const leadingTitle = () =>
           run.length > 1 &&
           !isBodyWord(run[1]!) &&
           !(run[1]!.text === 'of' && NAME_HEADS.has(lower(run[0]!.text))) &&
-          (isTitle(run[0]!) || (lower(run[0]!.text) in DEMONYMS && isTitle(run[1]!)));
+          (titleAt(run, 0) || (lower(run[0]!.text) in DEMONYMS && isTitle(run[1]!)));
         while (leadingTitle()) run = run.slice(1);
         // "Secretary of State Antony Blinken", "Commander of Ground Forces Tom Weir": the office's
         // complement, to its head where it has one, goes with the title.

@@ -17,6 +17,29 @@ export const TITLES = new Set(
   ).split(' '),
 );
 
+/**
+ * Adjectives that make part of a title only before one ("Grand Mufti", "Supreme Leader", "High
+ * Commissioner"); before any other word they are a name's ("Grand Duchy", "Supreme Court", "Grand Hotel").
+ */
+export const TITLE_ADJECTIVES = new Set(['grand', 'supreme', 'high']);
+
+/**
+ * Countries whose names read as plurals ("Philippines", "United Arab Emirates"), so that no rule takes
+ * them for a field or a group of people (general knowledge).
+ */
+export const PLURAL_COUNTRIES = [
+  'Philippines',
+  'Netherlands',
+  'Bahamas',
+  'Maldives',
+  'Seychelles',
+  'Comoros',
+  'Emirates',
+  'United Arab Emirates',
+  'Solomon Islands',
+  'Marshall Islands',
+];
+
 /** Last words of organisation and place names: a run ending in one keeps its leading "title" words ("Defense Ministry"). */
 export const NAME_HEADS = new Set(
   'ministry department service committee council agency group base organization organisation forces force army navy office assembly commission union alliance bank court party guard staff university institute academy college league federation association society corps foundation club'.split(

@@ -4,6 +4,7 @@ import { nameKey, normaliseName, surnameOf } from '../link/normalise';
 import { collectiveBodies } from './collective';
 import { typeOfLabels, type Gazetteer } from './gazetteer';
 import { DEMONYMS, JOB_NOUNS, OFFICE_NOUNS } from './lexicon';
+import { officePlaces } from './office-place';
 import { abbreviationNames, governingBodies, ORG_HEAD, widenOrganisations } from './qualified';
 import type { NameSpan } from './types';
 import { isAcronymSystem, weaponSystemOf } from './weapons';
@@ -99,11 +100,13 @@ export function mergeNames(
   weapons: NameSpan[],
   gz?: Gazetteer,
 ): NameSpan[] {
+  // An office ("Chief Rabbi of Kyiv") is its place before anything reads the finder's persons.
+  const named = officePlaces(text, finder);
   const personWords = new Set<string>();
-  for (const s of [...finder, ...gazetteer])
+  for (const s of [...named, ...gazetteer])
     if (s.type === 'PERSON' && words(s.text).length === 1) personWords.add(s.text);
   for (const e of gz?.entries ?? []) if (e.labels.includes('Person')) personWords.add(surnameOf(e.name));
-  const found = splitRunOnPersons(text, withoutTitleWords(text, finder), personWords);
+  const found = splitRunOnPersons(text, withoutTitleWords(text, named), personWords);
   const kept: NameSpan[] = [...gazetteer];
   for (const f of found) {
     const hits = gazetteer.filter((g) => overlaps(f, g));

@@ -72,3 +72,37 @@ describe('a job title before a name', () => {
     expect((await read('Navy commander Piet Mol said no boats were lost.', 'js')).names).toContain('Navy');
   });
 });
+
+describe('an office before "of" and a place, as CoreNLP tags it', () => {
+  // What CoreNLP 4.5.10 gives for each sentence: an office is no name, it gives the place (typed a place,
+  // not a person), and a person's name after the place is the office holder's.
+  it.each([
+    ["Ukraine's Chief Rabbi of Kyiv said so.", { Ukraine: 'PLACE', 'Rabbi of Kyiv': 'PERSON' }, ['Ukraine', 'Kyiv']],
+    ['He spoke to the Grand Mufti of Jerusalem on Friday.', { 'Grand Mufti of Jerusalem': 'PLACE' }, ['Jerusalem']],
+    ['The Chief Rabbi of Kyiv said the synagogue was hit.', { Kyiv: 'PERSON' }, ['Kyiv']],
+    ['The synagogue was hit, the Chief Rabbi of Kyiv said.', { Kyiv: 'PERSON' }, ['Kyiv']],
+  ] as const)('%s', async (text, tags, expected) => {
+    const r = await read(text, fedFinder(tags));
+    expect(r.names).toEqual(expected);
+    expect(r.entities.every((e) => e.type === 'PLACE')).toBe(true);
+    for (const e of r.entities) expect(e.quote).toBe(e.text);
+  });
+
+  it('gives the office holder after the place ("Chief Rabbi of Kyiv Tom Weir" → "Tom Weir")', async () => {
+    const r = await read('Chief Rabbi of Kyiv Tom Weir said so.', fedFinder({ 'Kyiv Tom Weir': 'PERSON' }));
+    expect(r.names).toEqual(['Tom Weir']);
+    expect(r.entities[0]!.type).toBe('PERSON');
+    expect(r.entities[0]!.quote).toBe('Tom Weir');
+  });
+
+  it('leaves a body after "of", a lower-case role and a name before "of" that is no title', async () => {
+    const tags = {
+      'Army of Ruritania': 'ORGANIZATION',
+      'Tom Weir': 'PERSON',
+      'Bank of Ostrava': 'ORGANIZATION',
+    } as const;
+    const r = await read('The Army of Ruritania met an adviser of Tom Weir at the Bank of Ostrava.', fedFinder(tags));
+    expect(r.names).toEqual(['Army of Ruritania', 'Tom Weir', 'Bank of Ostrava']);
+    expect(r.entities.map((e) => e.type)).toEqual(['ORGANIZATION', 'PERSON', 'ORGANIZATION']);
+  });
+});

@@ -159,6 +159,19 @@ describe("a title word first in a run before a head that is no person's name", (
   it('stays in the name ("Major League Baseball")', () => {
     expect(names('He watched Major League Baseball games.')).toEqual(['Major League Baseball']);
     expect(names('Major League Baseball said so.')).toEqual(['Major League Baseball']);
+    // "Grand", "Supreme", "High" are a title's only before a title.
+    expect(names('The Grand Duchy of Luxembourg met the Grand Duke of Ostrava.')).toEqual([
+      'Grand Duchy of Luxembourg',
+      'Grand Duke of Ostrava',
+    ]);
+    expect(names('He stayed at the Grand Hotel near Grand Central Station.')).toEqual([
+      'Grand Hotel',
+      'Grand Central Station',
+    ]);
+    expect(names('The Supreme Court and the High Court of Ruritania met.')).toEqual([
+      'Supreme Court',
+      'High Court of Ruritania',
+    ]);
   });
 
   it('still goes before a person\'s name, with the office ("Chief Rabbi Tom Weir" → "Tom Weir")', () => {
@@ -330,6 +343,16 @@ describe('names the finder used to misread', () => {
     ['He thanked the Staff of Ostrava Hospital.', ['Ostrava Hospital']],
     ['Staff at Ostrava Hospital said so.', ['Ostrava Hospital']],
     ['Staff Sergeant Tom Weir said so.', ['Tom Weir']],
+    // A title's adjective ("Grand", "Supreme", "High") goes with the title, never a name of its own.
+    ['The Grand Mufti of Jerusalem said so.', ['Jerusalem']],
+    ['He met the Grand Mufti of Jerusalem on Friday.', ['Jerusalem']],
+    ['Grand Mufti Tom Weir said so.', ['Tom Weir']],
+    ['The Grand Imam of Ostrava met Supreme Leader Tom Weir.', ['Ostrava', 'Tom Weir']],
+    ['High Commissioner Lena Holm visited Ruritania.', ['Lena Holm', 'Ruritania']],
+    // Countries whose names read as plurals are places after "on" too.
+    ['He briefed the Security Council on Philippines.', ['Security Council', 'Philippines']],
+    ['The Council on United Arab Emirates met.', ['Council', 'United Arab Emirates']],
+    ['He briefed the Security Council on Netherlands aid.', ['Security Council', 'Netherlands']],
   ])('%s', (text, expected) => {
     expect(names(text)).toEqual(expected);
     for (const n of capitalisedRuns(text)) expect(text.slice(n.start, n.end)).toBe(n.text);
