@@ -127,7 +127,8 @@ describe('investigation views (e2e, headless Chromium)', () => {
       await open(page);
       await page.getByTestId('view-claims').click();
       const card = page.locator('[data-testid=claims-card][data-key="gubkin-street-strike-2022-10"]');
-      await card.waitFor({ timeout: 30_000 });
+      // The board waits for a query over every claim (the first of a fresh database on a loaded machine).
+      await card.waitFor({ timeout: 60_000 });
       await settled(page);
       const sideOf = async (claimKey: string) =>
         card
@@ -272,7 +273,7 @@ describe('investigation views (e2e, headless Chromium)', () => {
       await open(page);
       await page.getByTestId('view-claims').click();
       const board = page.getByTestId('claims-board');
-      await page.locator('[data-testid=claims-card]').first().waitFor({ timeout: 30_000 });
+      await page.locator('[data-testid=claims-card]').first().waitFor({ timeout: 60_000 });
       await settled(page);
       const scrollTop = () => board.evaluate((el) => el.scrollTop);
       const room = await board.evaluate((el) => el.scrollHeight - el.clientHeight);
@@ -309,7 +310,7 @@ describe('investigation views (e2e, headless Chromium)', () => {
       await board.waitFor({ state: 'detached', timeout: 30_000 });
       await settled(page);
       await page.goBack();
-      await page.locator('[data-testid=claims-card]').first().waitFor({ timeout: 30_000 });
+      await page.locator('[data-testid=claims-card]').first().waitFor({ timeout: 60_000 });
       await settled(page);
       expect(Math.abs((await scrollTop()) - top)).toBeLessThanOrEqual(3);
       await shot(page, 'investigation-claims-board-back');
