@@ -36,6 +36,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     teardownTimeout: 60_000,
+    // A poll waits for what a page or server does next: Vitest's default of one second is a few
+    // round trips to the browser on a loaded machine. It only fails later, never passes sooner.
+    expect: { poll: { timeout: 15_000 } },
     reporters: ['default', './tests/support/summary-reporter.ts'],
   },
 });

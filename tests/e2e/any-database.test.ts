@@ -109,7 +109,7 @@ it('captions, a legend with every label, edge hover and click, timeline and map 
       await frames(page, 1);
       if (await card.isVisible()) break sweep;
     }
-  await card.waitFor({ timeout: 5_000 });
+  await card.waitFor({ timeout: 15_000 });
   expect(await page.getByTestId('edge-card').innerText()).toMatch(/ACTED_IN[\s\S]*Neo/);
   await shot(page, 'any-database-edge-hover');
   await page.mouse.click(mid.x, mid.y);

@@ -24,7 +24,8 @@ async function board(page: Page): Promise<Locator> {
   const item = page.locator(
     `[data-testid=claims-card][data-key="gubkin-street-strike-2022-10"] [data-testid=claim][data-key="${CLAIM}"]`,
   );
-  await item.waitFor({ timeout: 30_000 });
+  // The board waits for a query over every claim.
+  await item.waitFor({ timeout: 60_000 });
   await idle(page);
   return item;
 }

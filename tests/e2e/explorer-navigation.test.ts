@@ -160,7 +160,7 @@ describe('browser back/forward and entity pickers (e2e)', () => {
               .locator('[data-testid=param-person-results]')
               .getAttribute('aria-busy')
               .catch(() => null),
-          { timeout: 5_000 },
+          { timeout: 30_000 },
         )
         .toBeNull();
       const count = await personOptions.count();

@@ -107,6 +107,8 @@ describe('paths and the graph by keyboard (e2e)', () => {
       await typeSearch(page, 'Zelensky', /Zelensky/, 'find-paths-to');
       await page.keyboard.press('Enter');
       await page.getByTestId('pathbar').filter({ hasText: 'selected' }).waitFor({ timeout: 60_000 });
+      // The keyboard goes to Find paths on the frame after the bar is drawn.
+      await idle(page);
       expect((await focused(page)).testid).toBe('find-paths');
       // The first entity is still the one whose detail is shown.
       expect(await page.getByTestId('detail-name').textContent()).toMatch(/Gladkov/);

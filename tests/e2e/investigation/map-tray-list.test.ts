@@ -115,7 +115,7 @@ type Card = { card: Box; list: Box; main: Box; views: Box; chip: Box; credit: Bo
  */
 async function distanceCard(page: Page, key: string): Promise<Card> {
   await page.evaluate((k) => window.__newsgraph!.explorer.hoverNode(window.__newsgraph!.nodeId(k)), key);
-  await page.getByTestId('distance-card').waitFor({ timeout: 10_000 });
+  await page.getByTestId('distance-card').waitFor({ timeout: 30_000 });
   const { width, height } = page.viewportSize()!;
   return {
     card: await box(page, '[data-testid=distance-card]'),

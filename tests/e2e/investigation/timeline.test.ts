@@ -100,7 +100,7 @@ describe('investigation views: the timeline (e2e, headless Chromium)', () => {
       // Play steps the window through time.
       await page.getByTestId('timeline-play').click();
       await page.waitForFunction(() => window.__newsgraph!.views.state().filters.range?.from !== '2023-01-01', null, {
-        timeout: 10_000,
+        timeout: 30_000,
       });
       await page.getByTestId('timeline-play').click(); // pause
       expect(await page.evaluate(() => window.__newsgraph!.views.state().playing)).toBe(false);

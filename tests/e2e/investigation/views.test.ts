@@ -62,8 +62,8 @@ describe('investigation views (e2e, headless Chromium)', () => {
 
       // Pan/zoom: outlines follow the nodes.
       await page.evaluate((id) => window.__newsgraph!.explorer.sigmaController!.camera.focusNode(id, 0.08), belgorod);
-      await page.waitForTimeout(700); // the camera animation (450 ms) — then check the geometry again
-      await frames(page, 3);
+      // Idle waits out the camera's animation (whatever a loaded machine makes of its 450 ms), then the frames after it.
+      await settled(page);
       const zoomed = (await page.evaluate(
         ([a]) => window.__newsgraph!.views.mapProbe([a!], 'Russia', 'Ukraine'),
         [belgorod],
@@ -98,7 +98,7 @@ describe('investigation views (e2e, headless Chromium)', () => {
       );
       await page.mouse.move(box.x + at.x - 30, box.y + at.y - 30);
       await page.mouse.move(box.x + at.x, box.y + at.y, { steps: 4 });
-      await page.getByTestId('distance-card').waitFor({ timeout: 10_000 });
+      await page.getByTestId('distance-card').waitFor({ timeout: 30_000 });
       await expect(page.getByTestId('distance-card').textContent()).resolves.toMatch(
         /18 miles from the Ukrainian border/,
       );
@@ -127,7 +127,8 @@ describe('investigation views (e2e, headless Chromium)', () => {
       await open(page);
       await page.getByTestId('view-claims').click();
       const card = page.locator('[data-testid=claims-card][data-key="gubkin-street-strike-2022-10"]');
-      await card.waitFor({ timeout: 30_000 });
+      // The board waits for a query over every claim (the first of a fresh database on a loaded machine).
+      await card.waitFor({ timeout: 60_000 });
       await settled(page);
       const sideOf = async (claimKey: string) =>
         card
@@ -242,8 +243,7 @@ describe('investigation views (e2e, headless Chromium)', () => {
       const gubkin = (await nodeId(page, 'gubkin-street-strike-2022-10'))!;
       expect(await page.evaluate(() => window.__newsgraph!.views.contested())).toContain(gubkin);
       await page.evaluate((id) => window.__newsgraph!.explorer.sigmaController!.camera.focusNode(id, 0.3), gubkin);
-      await page.waitForTimeout(700);
-      await frames(page, 3);
+      await settled(page);
       expect(await page.evaluate(() => window.__newsgraph!.views.markers())).toBeGreaterThan(0);
       await shot(page, 'investigation-contested-marker');
 
@@ -273,7 +273,7 @@ describe('investigation views (e2e, headless Chromium)', () => {
       await open(page);
       await page.getByTestId('view-claims').click();
       const board = page.getByTestId('claims-board');
-      await page.locator('[data-testid=claims-card]').first().waitFor({ timeout: 30_000 });
+      await page.locator('[data-testid=claims-card]').first().waitFor({ timeout: 60_000 });
       await settled(page);
       const scrollTop = () => board.evaluate((el) => el.scrollTop);
       const room = await board.evaluate((el) => el.scrollHeight - el.clientHeight);
@@ -310,7 +310,7 @@ describe('investigation views (e2e, headless Chromium)', () => {
       await board.waitFor({ state: 'detached', timeout: 30_000 });
       await settled(page);
       await page.goBack();
-      await page.locator('[data-testid=claims-card]').first().waitFor({ timeout: 30_000 });
+      await page.locator('[data-testid=claims-card]').first().waitFor({ timeout: 60_000 });
       await settled(page);
       expect(Math.abs((await scrollTop()) - top)).toBeLessThanOrEqual(3);
       await shot(page, 'investigation-claims-board-back');
