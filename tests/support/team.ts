@@ -47,9 +47,15 @@ export async function team<Name extends string>(
 /**
  * A file's set-up for tests that edit the seeded graph: beforeAll seeds, builds `team(roles)` and
  * hands it to `take` (which keeps what the tests use); afterAll closes it and re-seeds, so what the
- * file wrote cannot reach the next file.
+ * file wrote cannot reach the next file. A file whose writes all land in the app's store (saved
+ * queries, perspectives) passes `{ reseed: false }`: the graph is only read, and a re-seed costs
+ * seconds.
  */
-export function useTeamOnSeed<Name extends string>(roles: Record<Name, Role>, take: (t: Team<Name>) => void): void {
+export function useTeamOnSeed<Name extends string>(
+  roles: Record<Name, Role>,
+  take: (t: Team<Name>) => void,
+  { reseed: reseedAfter = true }: { reseed?: boolean } = {},
+): void {
   let t: Team<Name> | undefined;
   beforeAll(async () => {
     await ensureSeeded();
@@ -58,6 +64,6 @@ export function useTeamOnSeed<Name extends string>(roles: Record<Name, Role>, ta
   });
   afterAll(async () => {
     await t?.close();
-    await reseed();
+    if (reseedAfter) await reseed();
   });
 }

@@ -4,16 +4,13 @@
  * in the edit's transaction, each listed in its audit entry; a caption in another shape was
  * written by hand and stays. On the seeded graph, as the loader wrote it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppStore } from '../../../src/runtime/store/app-store';
+import { describe, expect, it } from 'vitest';
 import type { TestApi } from '../../support/api';
 import { as, type Credentials } from '../../support/auth';
-import { team } from '../../support/team';
+import { useTeamOnSeed } from '../../support/team';
 import { cypher, elementIdsOf, latestAudit, version } from '../../support/merge';
-import { ensureSeeded, reseed } from '../../support/seeded';
 
 let api: TestApi;
-let store: AppStore;
 let admin: Credentials;
 let ed: Credentials;
 
@@ -36,18 +33,11 @@ const rename = async (id: string, name: string) =>
   as(api.app, ed, 'PATCH', `/api/nodes/${id}`, { version: await version(id), set: { name }, reason: 'full name' });
 const lastEdit = async (target: string) => (await latestAudit(api.app, admin, 'node.edit', target)).detail;
 
-beforeAll(async () => {
-  await ensureSeeded();
+useTeamOnSeed({ ada: 'admin', ed: 'editor' }, (t) => {
   ({
     api,
-    store,
     users: { ada: admin, ed },
-  } = await team({ ada: 'admin', ed: 'editor' }));
-});
-afterAll(async () => {
-  await api?.close();
-  store?.close();
-  await reseed();
+  } = t);
 });
 
 describe('a rename shows where the dataset names the entity by key', () => {

@@ -5,16 +5,13 @@
  * what the merge wrote. A caption that does not start with the duplicate's name and ': ' was
  * written by hand: a merge leaves it alone.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppStore } from '../../../src/runtime/store/app-store';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestApi } from '../../support/api';
 import { as, type Credentials } from '../../support/auth';
-import { team } from '../../support/team';
+import { useTeamOnSeed } from '../../support/team';
 import { cypher, elementIdsOf, merge as mergeAs, unmerge as unmergeAs, version } from '../../support/merge';
-import { ensureSeeded, reseed } from '../../support/seeded';
 
 let api: TestApi;
-let store: AppStore;
 let admin: Credentials;
 let ed: Credentials;
 
@@ -38,13 +35,13 @@ const merge = (survivor: string, duplicate: string) =>
 const unmerge = async (survivor: string, audit: number) =>
   unmergeAs(api.app, ed, survivor, { merge: audit, version: await version(survivor), reason: 'two after all' });
 
-beforeAll(async () => {
-  await ensureSeeded();
+useTeamOnSeed({ ada: 'admin', ed: 'editor' }, (t) => {
   ({
     api,
-    store,
     users: { ada: admin, ed },
-  } = await team({ ada: 'admin', ed: 'editor' }));
+  } = t);
+});
+beforeAll(async () => {
   // A second spelling of the governor and of the Journal, named by an article (as its outlet and
   // second author) and by two claims, in the shape the loader writes: one caption as the loader
   // makes it, one an editor rewrote (it names him, but not as "V. Gladkov: ").
@@ -61,11 +58,6 @@ beforeAll(async () => {
                      claimant: $dupPerson, name: 'V. Gladkov said: shelling again'})`,
     { person: PERSON, dupPerson: DUP_PERSON, dupOrg: DUP_ORG },
   );
-});
-afterAll(async () => {
-  await api?.close();
-  store?.close();
-  await reseed();
 });
 
 describe('a merge renames what names the duplicate beside its key', () => {

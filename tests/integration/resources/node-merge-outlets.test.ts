@@ -5,16 +5,14 @@
  * transaction; the answer lists them for the explorer; an undo counts them back. Relationships not
  * citing the article keep their counts.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { AppStore } from '../../../src/runtime/store/app-store';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApi } from '../../support/api';
 import type { Credentials } from '../../support/auth';
-import { team } from '../../support/team';
+import { useTeamOnSeed } from '../../support/team';
 import { cypher, latestAudit, merge, unmerge, version } from '../../support/merge';
-import { ensureSeeded, reseed, reseedIfChanged, seededFingerprint } from '../../support/seeded';
+import { reseedIfChanged, seededFingerprint } from '../../support/seeded';
 
 let api: TestApi;
-let store: AppStore;
 let admin: Credentials;
 let ed: Credentials;
 let seeded: string;
@@ -45,21 +43,16 @@ const counts = async () => {
 
 const LEADS = 'volodymyr-zelensky|LEADS|ukraine';
 
-beforeAll(async () => {
-  await ensureSeeded();
-  seeded = await seededFingerprint();
+useTeamOnSeed({ ada: 'admin', ed: 'editor' }, (t) => {
   ({
     api,
-    store,
     users: { ada: admin, ed },
-  } = await team({ ada: 'admin', ed: 'editor' }));
+  } = t);
+});
+beforeAll(async () => {
+  seeded = await seededFingerprint();
 });
 afterEach(() => reseedIfChanged(seeded));
-afterAll(async () => {
-  await api?.close();
-  store?.close();
-  await reseed();
-});
 
 /** Merges the placeholder into `outlet`, checks the counts, undoes it and checks them again. */
 async function mergeAndUndo(outlet: string, leadsAfter: number[]) {

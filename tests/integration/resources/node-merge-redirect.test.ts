@@ -3,16 +3,15 @@
  * answers 404 with the survivor named in `error.mergedInto`, through later merges too; an address
  * that finds a node (a key given again, an element id Neo4j handed out again) is never redirected.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { AppStore } from '../../../src/runtime/store/app-store';
 import { createMergeMap } from '../../../src/server/resources/node-edit/merge-map';
 import { ErrorBodySchema } from '../../../src/shared/api/common';
 import type { TestApi } from '../../support/api';
 import { as, type Credentials } from '../../support/auth';
-import { team } from '../../support/team';
+import { useTeamOnSeed } from '../../support/team';
 import { testNeo4j } from '../../support/neo4j';
 import { cypher, merge as mergeAs } from '../../support/merge';
-import { ensureSeeded, reseed } from '../../support/seeded';
 
 let api: TestApi;
 let store: AppStore;
@@ -23,13 +22,14 @@ const get = (path: string) => as(api.app, ed, 'GET', path);
 const merge = (into: string, duplicate: string, duplicateVersion = 0) =>
   mergeAs(api.app, ed, into, { duplicate, duplicateVersion, reason: 'one person' });
 
-beforeAll(async () => {
-  await ensureSeeded();
+useTeamOnSeed({ ada: 'admin', ed: 'editor' }, (t) => {
   ({
     api,
     store,
     users: { ed },
-  } = await team({ ada: 'admin', ed: 'editor' }));
+  } = t);
+});
+beforeAll(async () => {
   // Three spellings of one person, each linked to the region.
   const rows = await cypher(
     `MATCH (g:Person {id: 'vyacheslav-gladkov'}), (place {id: 'belgorod-region'})
@@ -38,11 +38,6 @@ beforeAll(async () => {
      RETURN d.id AS id, elementId(d) AS e`,
   );
   for (const r of rows) elementIds[r.get('id') as string] = r.get('e') as string;
-});
-afterAll(async () => {
-  await api?.close();
-  store?.close();
-  await reseed();
 });
 
 describe('a merged-away entity names its survivor', () => {

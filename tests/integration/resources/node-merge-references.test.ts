@@ -6,16 +6,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppStore } from '../../../src/runtime/store/app-store';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestApi } from '../../support/api';
 import type { Credentials } from '../../support/auth';
-import { team } from '../../support/team';
+import { useTeamOnSeed } from '../../support/team';
 import { cypher, elementIdsOf, latestAudit, merge, unmerge, version } from '../../support/merge';
-import { ensureSeeded, reseed } from '../../support/seeded';
 
 let api: TestApi;
-let store: AppStore;
 let admin: Credentials;
 let ed: Credentials;
 
@@ -41,13 +38,13 @@ const references = async () => {
   return rows[0]!.toObject();
 };
 
-beforeAll(async () => {
-  await ensureSeeded();
+useTeamOnSeed({ ada: 'admin', ed: 'editor' }, (t) => {
   ({
     api,
-    store,
     users: { ada: admin, ed },
-  } = await team({ ada: 'admin', ed: 'editor' }));
+  } = t);
+});
+beforeAll(async () => {
   // A second TASS, named as the source of the Bakhmut attribution and of that event's casualty
   // figures, as a claimant and as an article's outlet; one of its own links names it too. Another
   // dataset, a link across datasets and a node the app did not load name it as well.
@@ -67,6 +64,7 @@ beforeAll(async () => {
     { s: SURVIVOR, dup: DUP, event: EVENT },
   );
 });
+
 /** The element ids of the Bakhmut attribution and of the REPORTED link set up here (wherever it now starts). */
 const relationshipIds = async () => {
   const rows = await cypher(
@@ -77,12 +75,6 @@ const relationshipIds = async () => {
   );
   return rows[0]!.toObject() as { att: string; rep: string };
 };
-
-afterAll(async () => {
-  await api?.close();
-  store?.close();
-  await reseed();
-});
 
 describe('a merge rewrites the references to the duplicate', () => {
   let mergeId: number;

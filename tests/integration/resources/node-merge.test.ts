@@ -2,16 +2,13 @@
  * Merging a duplicate entity into another: its relationships move with their provenance, its
  * names become aliases, it is deleted and audited whole; every refusal writes nothing.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppStore } from '../../../src/runtime/store/app-store';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestApi } from '../../support/api';
 import { as, type Credentials } from '../../support/auth';
-import { team } from '../../support/team';
+import { useTeamOnSeed } from '../../support/team';
 import { cypher, merge as mergeAs } from '../../support/merge';
-import { ensureSeeded, reseed } from '../../support/seeded';
 
 let api: TestApi;
-let store: AppStore;
 let admin: Credentials;
 let ed: Credentials;
 let viewer: Credentials;
@@ -36,13 +33,13 @@ const snapshot = async () =>
     ).map((r) => r.toObject()),
   );
 
-beforeAll(async () => {
-  await ensureSeeded();
+useTeamOnSeed({ ada: 'admin', ed: 'editor', vic: 'viewer' }, (t) => {
   ({
     api,
-    store,
     users: { ada: admin, ed, vic: viewer },
-  } = await team({ ada: 'admin', ed: 'editor', vic: 'viewer' }));
+  } = t);
+});
+beforeAll(async () => {
   // A second spelling of the governor, as a second article would have brought in: linked to a
   // region (with provenance, a date among it), claimed about, and linked to the governor himself.
   await cypher(
@@ -56,11 +53,6 @@ beforeAll(async () => {
      CREATE (d)-[:GOVERNOR_OF {note: 'between the two'}]->(g)`,
     { g: SURVIVOR, dup: DUP, article: ARTICLE, claim: CLAIM },
   );
-});
-afterAll(async () => {
-  await api?.close();
-  store?.close();
-  await reseed();
 });
 
 const merge = (who: Credentials, into: string, body: Record<string, unknown>) => mergeAs(api.app, who, into, body);

@@ -3,16 +3,13 @@
  * (integers as integers) and relationships (their evidence, with its types), the survivor's
  * aliases and relationships are as before, the old key reads normally; every refusal writes nothing.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppStore } from '../../../src/runtime/store/app-store';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestApi } from '../../support/api';
 import { as, type Credentials } from '../../support/auth';
-import { team } from '../../support/team';
+import { useTeamOnSeed } from '../../support/team';
 import { cypher, latestAudit, merge as mergeAs, unmerge as unmergeAs, version as versionOf } from '../../support/merge';
-import { ensureSeeded, reseed } from '../../support/seeded';
 
 let api: TestApi;
-let store: AppStore;
 let admin: Credentials;
 let ed: Credentials;
 let viewer: Credentials;
@@ -60,13 +57,13 @@ const version = () => versionOf(SURVIVOR);
 let beforeMerge: string;
 let mergeId: number;
 
-beforeAll(async () => {
-  await ensureSeeded();
+useTeamOnSeed({ ada: 'admin', ed: 'editor', vic: 'viewer' }, (t) => {
   ({
     api,
-    store,
     users: { ada: admin, ed, vic: viewer },
-  } = await team({ ada: 'admin', ed: 'editor', vic: 'viewer' }));
+  } = t);
+});
+beforeAll(async () => {
   // A second spelling with an integer and a datetime of its own, evidence with integer offsets and
   // a datetime, a claim about it, and a link to the survivor (which a merge drops).
   await cypher(
@@ -88,11 +85,6 @@ beforeAll(async () => {
   mergeId = entry.id;
   // Not undone yet: the audit view offers the undo.
   expect(entry.undone).toBeNull();
-});
-afterAll(async () => {
-  await api?.close();
-  store?.close();
-  await reseed();
 });
 
 describe('undoing a merge: refusals write nothing', () => {

@@ -4,12 +4,11 @@
  * save, the delete, or a perspective import carrying a query of the same name. The repository's
  * queries stay as they are for everyone: never saved over, never deleted here.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AppStore } from '../../../src/runtime/store/app-store';
 import type { TestApi } from '../../support/api';
 import { as, type Credentials } from '../../support/auth';
-import { team } from '../../support/team';
-import { ensureSeeded } from '../../support/seeded';
+import { useTeamOnSeed } from '../../support/team';
 
 let api: TestApi;
 let store: AppStore;
@@ -17,18 +16,18 @@ let ada: Credentials;
 let ed: Credentials;
 let eve: Credentials;
 
-beforeAll(async () => {
-  await ensureSeeded();
-  ({
-    api,
-    store,
-    users: { ada, ed, eve },
-  } = await team({ ada: 'admin', ed: 'editor', eve: 'editor' }));
-});
-afterAll(async () => {
-  await api?.close();
-  store?.close();
-});
+// Saved queries and perspectives live in the app's store: the graph is only read, no re-seed.
+useTeamOnSeed(
+  { ada: 'admin', ed: 'editor', eve: 'editor' },
+  (t) => {
+    ({
+      api,
+      store,
+      users: { ada, ed, eve },
+    } = t);
+  },
+  { reseed: false },
+);
 
 const body = (name: string, title: string, replace = false) => ({
   name,

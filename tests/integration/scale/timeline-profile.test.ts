@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { OwnNeo4j } from '../../support/own-neo4j';
-import { loadGenerated, ProfiledApi, type Hits } from './profile-support';
+import { measureAtSizes, type Hits } from './profile-support';
 
 // The timeline's database hits on the generated news graph at two sizes, the second 10× the first
 // (as read-profile.test.ts, whose helpers this reuses). Its answer is every event and article in the
@@ -40,21 +40,9 @@ const own = new OwnNeo4j();
 const figures = new Map<string, ({ size: number } & Hits)[]>();
 const items = (x: Hits) => (x.body.events.length as number) + (x.body.articles.length as number);
 
-// Two loads and a JVM start: minutes on a busy 2-core machine.
-beforeAll(async () => {
-  await own.start();
-  for (const size of SIZES) {
-    await loadGenerated(own, size);
-    const api = await ProfiledApi.open(own);
-    try {
-      for (const p of PROBES)
-        figures.set(p.name, [...(figures.get(p.name) ?? []), { size, ...(await api.dbHits(p.url)) }]);
-    } finally {
-      await api.close();
-    }
-  }
-}, 600_000);
-afterAll(async () => own.dispose());
+measureAtSizes(own, SIZES, async (size, _g, api) => {
+  for (const p of PROBES) figures.set(p.name, [...(figures.get(p.name) ?? []), { size, ...(await api.dbHits(p.url)) }]);
+});
 
 describe('the timeline: database hits follow the answer when the graph grows 10×', () => {
   it.each(PROBES.map((p) => p.name))('%s', (name) => {
