@@ -89,6 +89,8 @@ describe('explorer queries, links and exports (e2e, headless Chromium)', () => {
       await err.waitFor({ timeout: 60_000 });
       expect(await err.getAttribute('data-code')).toBe('QUERY_REJECTED');
       expect(await err.textContent()).toMatch(/read-only/i);
+      // The sandbox's reason is a code, shown as one (not as a line of text under the message).
+      expect(await err.getByTestId('error-codes').allTextContents()).toEqual(['WRITE']);
       await shot(page, '06d-write-refused');
       const check = await apiJson<QueryResult>(e2e.app, '/api/cypher', {
         query: 'MATCH (n:Intruder) RETURN count(n) AS n',

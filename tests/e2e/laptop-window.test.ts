@@ -2,8 +2,8 @@
  * End to end, a small laptop (1024×700): every top-bar control stays on screen, the timeline's
  * switch keeps its words and its counts, and the path bar and the legend, both at the bottom of the
  * graph area, do not cover each other; the legend starts folded and the detail panel's title is one
- * line. The search box's placeholder is whole there and at 1440×900. Smaller windows:
- * narrow-window.test.ts.
+ * line; the claims board's heading and claims are not squeezed or cut. The search box's placeholder
+ * is whole there and at 1440×900. Smaller windows: narrow-window.test.ts.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -73,6 +73,33 @@ describe('a 1024×700 window (e2e)', () => {
         cut: el.scrollWidth > el.clientWidth && getComputedStyle(el).textOverflow === 'ellipsis',
       }));
       expect(title).toMatchObject({ tooltip: title.text, lines: 1, cut: true });
+    },
+    T,
+  );
+
+  it(
+    "the claims board: its heading keeps one line and no claim's claimant or date runs past its card",
+    async () => {
+      const { page } = await newPage(e2e.browser);
+      await page.setViewportSize({ width: 1024, height: 700 });
+      await openExplorer(page, e2e.app.url);
+      await page.getByTestId('view-claims').click();
+      await page.locator('[data-testid=claims-board] .cb-claim').first().waitFor({ timeout: 60_000 });
+      const fit = await page.evaluate(() => {
+        const h2 = document.querySelector<HTMLElement>('.cb-head h2')!;
+        const past: string[] = [];
+        for (const claim of document.querySelectorAll('.cb-claim')) {
+          const edge = claim.getBoundingClientRect().right;
+          for (const part of claim.querySelectorAll('.cb-claim-top > *'))
+            if (part.getBoundingClientRect().right > edge + 0.5) past.push(part.textContent ?? '');
+        }
+        return {
+          headingLines: Math.round(h2.getBoundingClientRect().height / parseFloat(getComputedStyle(h2).lineHeight)),
+          past,
+        };
+      });
+      await shot(page, 'claims-board-1024x700');
+      expect(fit).toEqual({ headingLines: 1, past: [] });
     },
     T,
   );

@@ -100,6 +100,7 @@ export function imageScene(explorer: Explorer, area: ExportArea): Scene {
       source,
       legend,
       labelled,
+      contested: explorer.decorations.decorations.contested,
     },
     (text, font) => {
       ctx.font = font;

@@ -19,6 +19,8 @@ export interface SceneNode {
   /** Main label whose glyph goes inside the disc (none for small or dimmed nodes). */
   glyph?: string;
   label?: string;
+  /** Ringed as on screen: an event whose claims contradict each other (the legend's "Contested"). */
+  contested?: boolean;
 }
 
 export interface SceneEdge {
@@ -70,6 +72,8 @@ export interface SceneInput {
   legend: LegendRow[];
   /** Nodes whose label is on screen now (the "view" picture shows the same ones). */
   labelled: ReadonlySet<string>;
+  /** Contested events: ringed unless dimmed, as the marker layer rings them on screen. */
+  contested?: ReadonlySet<string>;
 }
 
 const FONT = 'Inter, "Segoe UI", system-ui, -apple-system, sans-serif';
@@ -82,6 +86,9 @@ const LEGEND_ROW = 22;
 const FOOTER = 30;
 /** The whole graph is drawn on a square this many px wide before it is cropped to what it holds. */
 const WHOLE_SPAN = 1100;
+/** The contested ring's gap outside the disc, and its badge's radius (as on screen). */
+export const RING_GAP = 4;
+export const BADGE_R = 6.5;
 
 type DisplayData = {
   x: number;
@@ -125,6 +132,7 @@ export function buildScene(sigma: Sigma, input: SceneInput, measure: (text: stri
     const node: SceneNode & { inView: boolean } = { x, y, r, color: d.color, inView };
     if (d.nodeLabel && r >= GLYPH_MIN && !d.dimmed) node.glyph = d.nodeLabel;
     if (d.label && (input.area === 'whole' || input.labelled.has(id) || d.forceLabel)) node.label = shorten(d.label);
+    if (input.contested?.has(id) && !d.dimmed) node.contested = true;
     pos.set(id, node);
   });
   // The whole graph has no label grid of its own: biggest nodes first, a label only where it fits.
@@ -156,10 +164,12 @@ export function buildScene(sigma: Sigma, input: SceneInput, measure: (text: stri
     y1 = -Infinity;
   const nodes = [...pos.values()];
   for (const n of nodes) {
-    x0 = Math.min(x0, n.x - n.r);
-    y0 = Math.min(y0, n.y - n.r, n.label ? n.y - LABEL_PX : Infinity);
-    y1 = Math.max(y1, n.y + n.r, n.label ? n.y + LABEL_PX : -Infinity);
-    x1 = Math.max(x1, n.x + n.r + (n.label ? 4 + measure(n.label, labelFont) : 0));
+    // A ring and its badge reach past the disc.
+    const r = n.contested ? n.r + RING_GAP + BADGE_R : n.r;
+    x0 = Math.min(x0, n.x - r);
+    y0 = Math.min(y0, n.y - r, n.label ? n.y - LABEL_PX : Infinity);
+    y1 = Math.max(y1, n.y + r, n.label ? n.y + LABEL_PX : -Infinity);
+    x1 = Math.max(x1, n.x + r, n.x + n.r + (n.label ? 4 + measure(n.label, labelFont) : 0));
   }
   if (!nodes.length) [x0, y0, x1, y1] = [0, 0, 300, 120];
   const titleFont = `700 18px ${FONT}`;

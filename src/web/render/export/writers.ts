@@ -4,7 +4,7 @@
  * O(shapes).
  */
 import { labelStyle } from '../style';
-import { SCENE_LAYOUT, type Scene, type SceneEdge } from './scene';
+import { BADGE_R, RING_GAP, SCENE_LAYOUT, type Scene, type SceneEdge, type SceneNode } from './scene';
 
 const { MARGIN, LEGEND_ROW, LABEL_PX } = SCENE_LAYOUT;
 const ARROW = 7;
@@ -17,6 +17,12 @@ function arrowPoints(e: SceneEdge): [number, number][] {
     [x - Math.cos(angle - 0.45) * size, y - Math.sin(angle - 0.45) * size],
     [x - Math.cos(angle + 0.45) * size, y - Math.sin(angle + 0.45) * size],
   ];
+}
+
+/** A contested node's dashed ring and its "!" badge at the upper right, as the marker layer draws them. */
+function ringOf(n: SceneNode): { r: number; bx: number; by: number } {
+  const r = n.r + RING_GAP;
+  return { r, bx: n.x + r * 0.75, by: n.y - r * 0.75 };
 }
 
 function legendCells(scene: Scene): { x: number; y: number; row: Scene['legend']['rows'][number] }[] {
@@ -68,6 +74,26 @@ export function drawSceneOnCanvas(scene: Scene, scale: number): HTMLCanvasElemen
     ctx.fillStyle = n.color;
     ctx.fill();
     if (n.glyph) glyph(n.glyph, n.x, n.y, n.r * 1.15, scene.glyphColor);
+  }
+  for (const n of scene.nodes) {
+    if (!n.contested) continue;
+    const { r, bx, by } = ringOf(n);
+    ctx.strokeStyle = scene.contestedColor;
+    ctx.lineWidth = 2.5;
+    ctx.setLineDash([4, 3]);
+    ctx.beginPath();
+    ctx.arc(n.x, n.y, r, 0, Math.PI * 2);
+    ctx.stroke();
+    ctx.setLineDash([]);
+    ctx.beginPath();
+    ctx.arc(bx, by, BADGE_R, 0, Math.PI * 2);
+    ctx.fillStyle = scene.contestedColor;
+    ctx.fill();
+    ctx.font = `700 9px ${scene.font}`;
+    ctx.fillStyle = '#fff';
+    ctx.textAlign = 'center';
+    ctx.fillText('!', bx, by + 3);
+    ctx.textAlign = 'start';
   }
   ctx.font = `500 ${LABEL_PX}px ${scene.font}`;
   ctx.fillStyle = scene.textColor;
@@ -131,6 +157,15 @@ export function sceneToSvg(scene: Scene): string {
   for (const n of scene.nodes) {
     out.push(`<circle cx="${n2(n.x)}" cy="${n2(n.y)}" r="${n2(n.r)}" fill="${n.color}"/>`);
     if (n.glyph) out.push(glyph(n.glyph, n.x, n.y, n.r * 1.15));
+  }
+  for (const n of scene.nodes) {
+    if (!n.contested) continue;
+    const { r, bx, by } = ringOf(n);
+    out.push(
+      `<circle cx="${n2(n.x)}" cy="${n2(n.y)}" r="${n2(r)}" fill="none" stroke="${scene.contestedColor}" stroke-width="2.5" stroke-dasharray="4 3"/>`,
+      `<circle cx="${n2(bx)}" cy="${n2(by)}" r="${BADGE_R}" fill="${scene.contestedColor}"/>`,
+      `<text x="${n2(bx)}" y="${n2(by + 3)}" font-size="9" font-weight="700" fill="#fff" text-anchor="middle">!</text>`,
+    );
   }
   out.push(`</g><g font-size="${LABEL_PX}" font-weight="500" fill="${scene.textColor}">`);
   for (const n of scene.nodes)

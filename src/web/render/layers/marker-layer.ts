@@ -1,7 +1,7 @@
 /**
  * The "contested" marker: a red ring and a small ⚡ badge around events whose claims contradict
  * each other, drawn on a Canvas 2D layer above sigma's nodes after each frame. Reads sigma's
- * display data (so hidden/faded events get no ring). Cost per frame: O(contested events).
+ * display data (so hidden, faded or dimmed events get no ring). Cost per frame: O(contested events).
  */
 import type Sigma from 'sigma';
 import type { Theme } from '../../core/shell/actions';
@@ -44,7 +44,8 @@ export class MarkerLayer {
     const color = RING[this.theme()];
     for (const id of this.nodes) {
       const d = this.sigma.getNodeDisplayData(id);
-      if (!d || d.hidden || this.isDimmed(id)) continue;
+      // (`dimmed`: the reducers grey it out, as off a drawn path; `isDimmed`: the filters fade it.)
+      if (!d || d.hidden || (d as { dimmed?: boolean }).dimmed || this.isDimmed(id)) continue;
       const p = this.sigma.framedGraphToViewport(d);
       if (p.x < -20 || p.y < -20 || p.x > w + 20 || p.y > h + 20) continue;
       const r = this.sigma.scaleSize(d.size) + 4;

@@ -9,6 +9,8 @@ import { useBoardScroll } from './useBoardScroll';
 import { editedLine } from '../detail/prop-order';
 import { EditClaimStatus } from './EditClaimStatus';
 
+/** Narrowest a side's column gets (px) before it moves to the next row. */
+const MIN_SIDE = 200;
 const STATUS_LABEL: Record<string, string> = {
   contested: 'contested',
   unanswered: 'unanswered',
@@ -124,7 +126,12 @@ function EventCard({ card }: { card: BoardEvent }) {
       </header>
       <div
         className="cb-sides"
-        style={{ gridTemplateColumns: `repeat(${Math.min(card.groups.length, 3)}, minmax(0, 1fr))` }}
+        // One column per side, up to three, each at least MIN_SIDE wide: in a narrow graph area the
+        // sides that do not fit go to the next row instead of squeezing every claim to a word a line
+        // (the 1px keeps rounding from dropping a column that fits).
+        style={{
+          gridTemplateColumns: `repeat(auto-fit, minmax(max(${MIN_SIDE}px, calc(100% / ${Math.min(card.groups.length, 3)} - 1px)), 1fr))`,
+        }}
       >
         {card.groups.map((g) => (
           <SideColumn key={g.side?.id ?? 'none'} group={g} byId={byId} event={card.event.id} />

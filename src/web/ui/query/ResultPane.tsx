@@ -20,6 +20,11 @@ export function ResultPane() {
 function ErrorView({ error, query }: { error: QueryError; query: string | null }) {
   const pos = error.details.position;
   const line = pos && query ? (query.split('\n')[pos.line - 1] ?? null) : null;
+  // The sandbox's reasons (WRITE, LOAD_CSV, …) are codes for programs: beside Neo4j's code, not
+  // under the message as if they were words to read.
+  const reason = error.details.reason;
+  const reasonCode = !!reason && /^[A-Z][A-Z0-9_.]*$/.test(reason);
+  const codes = [error.details.neo4jCode, reasonCode ? reason : null].filter((c): c is string => !!c);
   const heading =
     error.code === 'QUERY_REJECTED'
       ? 'This query was refused: the explorer only runs read-only Cypher'
@@ -41,9 +46,7 @@ function ErrorView({ error, query }: { error: QueryError; query: string | null }
       <div className="error-box" role="alert" data-testid="query-error" data-code={error.code}>
         <strong>{heading}</strong>
         <div style={{ marginTop: 4 }}>{error.message}</div>
-        {error.details.reason && error.details.reason !== error.message ? (
-          <div className="small">{error.details.reason}</div>
-        ) : null}
+        {reason && !reasonCode && reason !== error.message ? <div className="small">{reason}</div> : null}
         {pos ? (
           <div className="small" style={{ marginTop: 4 }} data-testid="error-position">
             Line {pos.line}, column {pos.column}
@@ -52,9 +55,9 @@ function ErrorView({ error, query }: { error: QueryError; query: string | null }
         {line !== null && pos ? (
           <pre className="error-pos">{`${line}\n${' '.repeat(Math.max(0, pos.column - 1))}^`}</pre>
         ) : null}
-        {error.details.neo4jCode ? (
-          <div className="small faint mono" style={{ marginTop: 4 }}>
-            {error.details.neo4jCode}
+        {codes.length ? (
+          <div className="small faint mono" style={{ marginTop: 4 }} data-testid="error-codes">
+            {codes.join(' · ')}
           </div>
         ) : null}
       </div>
