@@ -67,22 +67,29 @@ export class ExpansionController {
     }
   }
 
-  /** Next page of one relationship type of an expanded node ("+N more"); a replayed link gives its page. */
+  /**
+   * Next page of one relationship type ("+N more", a type in the detail panel); a replayed link
+   * gives its page. A node not expanded yet gets an expansion of that type only: the user asked
+   * for one type, and a hub's other types would bury it.
+   */
   async expandMore(anchor: string, type: string, at?: { skip: number; limit: number }): Promise<void> {
     const { app } = this;
     const layer = expansionOf(graphOf(app.state), anchor);
-    if (!layer) return this.expand(anchor);
-    const caption = graphOf(app.state).nodes.get(anchor)?.caption ?? anchor;
-    app.shell.setStatus('busy', `Loading more ${humanType(type)} of ${caption}…`);
+    const known = graphOf(app.state).nodes.get(anchor);
+    const caption = known?.caption ?? anchor;
+    app.shell.setStatus(
+      'busy',
+      layer ? `Loading more ${humanType(type)} of ${caption}…` : `Expanding ${caption}: ${humanType(type)}…`,
+    );
     try {
-      const skip = at?.skip ?? layer.loaded?.[type] ?? 0;
+      const skip = at?.skip ?? layer?.loaded?.[type] ?? 0;
       const limit = at?.limit ?? app.state.expandLimit;
       const res = await app.api.neighbours(anchor, { types: [type], skip, limit });
-      const title = `More ${type} of ${caption}`;
+      const title = layer ? `More ${type} of ${caption}` : `Expanded ${caption}: ${type}`;
       const before = graphOf(app.state);
       const page: GraphPayload = { nodes: res.nodes, edges: res.edges };
       const links = await this.connecting(page);
-      const ref = layer.source?.kind === 'expand' ? layer.source.ref : anchor;
+      const ref = layer?.source?.kind === 'expand' ? layer.source.ref : known ? nodeRef(known) : anchor;
       const source: LayerSource = { kind: 'expand', ref, pages: [{ type, skip, limit }] };
       const totals = res.byType[type] !== undefined ? { [type]: res.byType[type]! } : undefined;
       app.store.set(

@@ -4,7 +4,6 @@ import type { GraphNode } from '../../../shared/graph';
 import { useApp, useExplorer } from '../context';
 import { Glyph, LabelBadge } from '../shell/Glyph';
 import { Icon } from '../shell/Icon';
-import { edgeColor } from '../../render/style';
 import { displayCaption, expansionOf, primaryLabel } from '../../core/graph/graph-store';
 import { Claims } from '../claims/EntityClaims';
 import { expansionLimit, remainingMore } from '../../core/expansion/more';
@@ -15,6 +14,7 @@ import { formatOutlet } from '../citation';
 import { LongValue } from './LongValue';
 import { editedLine, evidenceKeysOf, orderedProperties } from './prop-order';
 import { RelationshipDetail } from './RelationshipDetail';
+import { Relationships } from './Relationships';
 import { EditEntity } from './EditEntity';
 import { MergeEntity } from './MergeEntity';
 import { EditClaimStatusOfNode } from '../claims/EditClaimStatus';
@@ -273,40 +273,6 @@ function Prop({ k, v }: { k: string; v: unknown }) {
       <dd>
         <LongValue text={panelValue(k, v)} />
       </dd>
-    </>
-  );
-}
-
-function Relationships({ data }: { data: NodeDetailResponse }) {
-  const theme = useApp((s) => s.theme);
-  if (!data.degree.byType.length) return null;
-  return (
-    <div className="section">
-      <h3>
-        Relationships <span className="count">{data.degree.total}</span>
-      </h3>
-      <div className="reltypes" data-testid="reltypes">
-        {data.degree.byType.map((t) => (
-          <RelRow key={t.type} type={t.type} out={t.out} in={t.in} color={edgeColor(t.type, theme)} />
-        ))}
-      </div>
-    </div>
-  );
-}
-
-function RelRow({ type, out, in: inn, color }: { type: string; out: number; in: number; color: string }) {
-  return (
-    <>
-      <span className="t" title={type}>
-        <span className="swatch-line" style={{ background: color }} />
-        {humanType(type)}
-      </span>
-      <span className="d" title={`${out} outgoing`}>
-        {out ? `${out} →` : ''}
-      </span>
-      <span className="d" title={`${inn} incoming`}>
-        {inn ? `← ${inn}` : ''}
-      </span>
     </>
   );
 }

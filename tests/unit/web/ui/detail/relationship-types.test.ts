@@ -1,0 +1,74 @@
+/**
+ * The detail panel's relationship types are buttons: one expands the node by that type only,
+ * through the undoable expansion, and one whose relationships are all on screen says so instead
+ * of asking the server for nothing.
+ */
+import type { ReactElement } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import type { GraphEdge, GraphNode } from '../../../../../src/shared/graph';
+import { ExpansionController } from '../../../../../src/web/app/expansion';
+import { graphOf, undo } from '../../../../../src/web/core/history/actions';
+import { RelRow } from '../../../../../src/web/ui/detail/Relationships';
+import { stateWith } from '../../core/state';
+import { stubExplorer } from '../../app/support/stub-explorer';
+
+const node = (key: string): GraphNode => ({ id: `e:${key}`, key, labels: ['Entity'], caption: key, properties: {} });
+const edge = (a: GraphNode, b: GraphNode, type: string): GraphEdge => ({
+  id: `r:${a.key}-${type}-${b.key}`,
+  source: a.id,
+  target: b.id,
+  type,
+  properties: {},
+});
+const gladkov = node('gladkov');
+const belgorod = node('belgorod');
+const governs = edge(gladkov, belgorod, 'GOVERNOR_OF');
+
+type Button = ReactElement<{ onClick: () => void; title: string; 'aria-disabled'?: boolean }>;
+const row = (shown: number, onExpand: () => void, onAllShown: (note: string) => void) =>
+  RelRow({ type: 'GOVERNOR_OF', out: 1, in: 0, shown, color: '#000', onExpand, onAllShown }) as Button;
+
+describe('a relationship type in the detail panel', () => {
+  it('expands the node by that type only, as one undoable step', async () => {
+    const neighbours = vi.fn(async (_id: string, _q: object) => ({
+      nodes: [gladkov, belgorod],
+      edges: [governs],
+      center: gladkov.id,
+      total: 1,
+      returned: 1,
+      skip: 0,
+      limit: 100,
+      more: {},
+      byType: { GOVERNOR_OF: 1 },
+    }));
+    const edgesBetween = vi.fn(async () => ({ edges: [], truncated: false }));
+    const { app, keys } = stubExplorer(stateWith({ nodes: [gladkov], edges: [] }), { neighbours, edgesBetween });
+    const expansion = new ExpansionController(app);
+    let asked: Promise<void> | undefined;
+    const onAllShown = vi.fn();
+    const button = row(0, () => (asked = expansion.expandMore(gladkov.id, 'GOVERNOR_OF')), onAllShown);
+    expect(button.props.title).toContain('Show its “governor of” relationships');
+    expect(button.props['aria-disabled']).toBeFalsy();
+
+    button.props.onClick();
+    await asked;
+    expect(neighbours).toHaveBeenCalledTimes(1);
+    expect(neighbours.mock.calls[0]![0]).toBe(gladkov.id);
+    expect(neighbours.mock.calls[0]![1]).toMatchObject({ types: ['GOVERNOR_OF'], skip: 0 });
+    expect(onAllShown).not.toHaveBeenCalled();
+    expect(keys()).toEqual(['belgorod', 'gladkov']);
+    expect([...graphOf(undo()(app.state)).nodes.values()].map((n) => n.key)).toEqual(['gladkov']);
+  });
+
+  it('says every relationship of that type is shown already rather than fetching nothing', () => {
+    const onExpand = vi.fn();
+    const onAllShown = vi.fn();
+    const button = row(1, onExpand, onAllShown);
+    expect(button.props['aria-disabled']).toBe(true);
+    expect(button.props.title).toBe('All 1 of its “governor of” relationships are shown already');
+
+    button.props.onClick();
+    expect(onExpand).not.toHaveBeenCalled();
+    expect(onAllShown).toHaveBeenCalledWith(button.props.title);
+  });
+});
