@@ -70,9 +70,14 @@ export class ExpansionController {
   /**
    * Next page of one relationship type ("+N more", a type in the detail panel); a replayed link
    * gives its page. A node not expanded yet gets an expansion of that type only: the user asked
-   * for one type, and a hub's other types would bury it.
+   * for one type, and a hub's other types would bury it. `passMerged`: a node merged away since
+   * is thrown, as expand's, so a replayed link draws the survivor instead.
    */
-  async expandMore(anchor: string, type: string, at?: { skip: number; limit: number }): Promise<void> {
+  async expandMore(
+    anchor: string,
+    type: string,
+    at?: { skip: number; limit: number; passMerged?: boolean },
+  ): Promise<void> {
     const { app } = this;
     const layer = expansionOf(graphOf(app.state), anchor);
     const known = graphOf(app.state).nodes.get(anchor);
@@ -104,6 +109,7 @@ export class ExpansionController {
       app.shell.setStatus('info', moreMessage(caption, humanType(type), added, left, links.note));
       if (after.nodes.size !== before.nodes.size || after.edges.size !== before.edges.size) this.settle(before, page);
     } catch (e) {
+      if (at?.passMerged && mergedIntoOf(e)) throw e;
       app.shell.setStatus('error', `Could not load more ${humanType(type)}: ${describeError(e)}`);
     }
   }

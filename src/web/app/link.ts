@@ -88,7 +88,7 @@ async function replayExpand(app: Explorer, merges: LinkMerges, l: Extract<LayerS
       for (const [k, p] of l.pages.entries()) {
         const anchor = findNode(graphOf(app.state), ref)?.id ?? ref;
         if (p.type === undefined) await app.expansion.expand(anchor, { limit: p.limit, passMerged: k === 0 });
-        else await app.expansion.expandMore(anchor, p.type, { skip: p.skip, limit: p.limit });
+        else await app.expansion.expandMore(anchor, p.type, { skip: p.skip, limit: p.limit, passMerged: k === 0 });
       }
     });
   } catch (e) {

@@ -7,6 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { EdgesBetweenBody } from '../../../../src/shared/api';
 import type { GraphEdge, GraphNode } from '../../../../src/shared/graph';
 import { ApiError } from '../../../../src/web/api/errors';
+import { ExpansionController } from '../../../../src/web/app/expansion';
 import { replayRecipe } from '../../../../src/web/app/link';
 import { graphOf } from '../../../../src/web/core/history/actions';
 import type { ViewRecipe } from '../../../../src/web/core/history/recipe';
@@ -61,7 +62,7 @@ function explorer() {
       const into = merged[ref];
       throw into ? new ApiError(404, 'NOT_FOUND', 'merged', { mergedInto: into }) : new Error('gone');
     }),
-    neighbours: vi.fn(async () => ({ nodes: [gov, ...crowd], edges: rels.slice(3, 53), center: gov.id })),
+    neighbours: vi.fn(async (_ref: string) => ({ nodes: [gov, ...crowd], edges: rels.slice(3, 53), center: gov.id })),
     edgesBetween: vi.fn(async (b: EdgesBetweenBody) => ({
       edges: rels.filter((r) => b.nodes.includes(r.source) && (b.among ?? []).includes(r.target)),
       truncated: false,
@@ -137,5 +138,29 @@ describe("a link's merge step replayed on a hub", () => {
     await replayRecipe(app, recipe('gladkov', ['far', 'loop-1']));
     expect(keys()).toEqual(['far', 'gladkov', 'town']);
     expect(api.node.mock.calls.map((c) => c[0]).sort()).toEqual(['far', 'loop-1', 'loop-2']);
+  });
+});
+
+describe("a link's expansion by one type of a node merged away since", () => {
+  it('is drawn from its survivor, with a quiet note rather than an error', async () => {
+    const x = explorer();
+    x.api.neighbours.mockImplementation(async (ref: string) => {
+      if (ref === 'slava') throw new ApiError(404, 'NOT_FOUND', 'merged', { mergedInto: merged.slava });
+      return { nodes: [gov, far], edges: [rels[1]!], center: gov.id, more: {}, byType: { LOCATED_IN: 1 } } as never;
+    });
+    Object.assign(x.app, { expansion: new ExpansionController(x.app) });
+    await replayRecipe(x.app, {
+      layers: [
+        { kind: 'overview' },
+        { kind: 'expand', ref: 'slava', pages: [{ type: 'LOCATED_IN', skip: 0, limit: 100 }] },
+      ],
+    });
+    expect(x.api.neighbours.mock.calls.map((c) => c[0])).toEqual(['slava', gov.id]);
+    expect(x.keys()).toEqual(['far', 'gladkov', 'town']);
+    expect(errors(x.setStatus)).toEqual([]);
+    expect(x.setStatus).toHaveBeenLastCalledWith(
+      'info',
+      'This link named Slava, since merged into Vyacheslav Gladkov: shown as that entity.',
+    );
   });
 });
