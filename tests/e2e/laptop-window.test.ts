@@ -93,13 +93,32 @@ describe('a 1024×700 window (e2e)', () => {
           for (const part of claim.querySelectorAll('.cb-claim-top > *'))
             if (part.getBoundingClientRect().right > edge + 0.5) past.push(part.textContent ?? '');
         }
+        // A side that starts a row (the first, or one wrapped under the others) draws no divider
+        // at the card's edge: a left line inside the row of sides needs a side to its left.
+        const edgeLines: string[] = [];
+        let wrapped = 0;
+        for (const sides of document.querySelectorAll('.cb-sides')) {
+          const clip = sides.getBoundingClientRect();
+          const boxes = [...sides.querySelectorAll<HTMLElement>('.cb-side')].map((el) => ({
+            el,
+            r: el.getBoundingClientRect(),
+          }));
+          for (const { el, r } of boxes) {
+            const leftOf = boxes.some((o) => o.el !== el && Math.abs(o.r.top - r.top) < 2 && o.r.right <= r.left + 2);
+            if (!leftOf && r.top > boxes[0]!.r.top + 2) wrapped++;
+            const line = parseFloat(getComputedStyle(el).borderLeftWidth) > 0 && r.left >= clip.left - 0.5;
+            if (line && !leftOf) edgeLines.push(el.dataset.side ?? '');
+          }
+        }
         return {
           headingLines: Math.round(h2.getBoundingClientRect().height / parseFloat(getComputedStyle(h2).lineHeight)),
           past,
+          edgeLines,
+          wrapped: wrapped > 0,
         };
       });
       await shot(page, 'claims-board-1024x700');
-      expect(fit).toEqual({ headingLines: 1, past: [] });
+      expect(fit).toEqual({ headingLines: 1, past: [], edgeLines: [], wrapped: true });
     },
     T,
   );

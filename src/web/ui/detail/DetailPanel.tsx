@@ -19,6 +19,7 @@ import { EditEntity } from './EditEntity';
 import { MergeEntity } from './MergeEntity';
 import { EditClaimStatusOfNode } from '../claims/EditClaimStatus';
 import { FindPathsTo } from './FindPathsTo';
+import { expandAction } from './expand-action';
 
 /** Properties shown elsewhere in the panel (header, description, aliases) or internal. */
 const SHOWN_ELSEWHERE = new Set(['name', 'title', 'id', 'description', 'aliases', 'role', 'dataset']);
@@ -121,7 +122,7 @@ function Header({ node, data }: { node: GraphNode; data: NodeDetailResponse | nu
   const p = data?.node.properties ?? node.properties;
   const role = typeof p.role === 'string' ? p.role : null;
   const labels = node.labels.filter((l) => l !== 'Entity');
-  const degree = data?.degree.total;
+  const action = expandAction(graph, node.id, data?.degree.total);
   return (
     <div className="detail-head">
       <h1>
@@ -143,13 +144,13 @@ function Header({ node, data }: { node: GraphNode; data: NodeDetailResponse | nu
       ) : null}
       <div className="detail-actions">
         <button
-          className="btn primary small"
+          className={action.primary ? 'btn primary small' : 'btn small'}
           onClick={() => void explorer.expand(node.id)}
           data-testid="expand"
-          title="Fetch its neighbours (double-click does the same)"
+          title={action.title}
         >
-          <Icon name="expand" /> {expansion ? 'Expand again' : 'Expand'}
-          {degree !== undefined ? <span style={{ opacity: 0.8 }}>({degree})</span> : null}
+          <Icon name="expand" /> {action.label}
+          {action.count ? <span style={{ opacity: 0.8 }}>{action.count}</span> : null}
         </button>
         {expansion ? (
           <button
