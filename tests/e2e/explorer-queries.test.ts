@@ -84,9 +84,14 @@ describe('explorer queries, links and exports (e2e, headless Chromium)', () => {
       await page.keyboard.press('Control+A');
       await page.keyboard.press('Delete');
       await page.keyboard.insertText('CREATE (n:Intruder {name: "x"}) RETURN n');
+      // Run with the completion list open: running closes it (it is not left over the result).
+      const completions = page.locator('.cm-tooltip-autocomplete');
+      await page.keyboard.press('Control+Space');
+      await completions.waitFor({ timeout: 10_000 });
       await page.keyboard.press('Control+Enter');
       const err = page.getByTestId('query-error');
       await err.waitFor({ timeout: 60_000 });
+      await expect.poll(() => completions.count(), { timeout: 2_000 }).toBe(0);
       expect(await err.getAttribute('data-code')).toBe('QUERY_REJECTED');
       expect(await err.textContent()).toMatch(/read-only/i);
       // The sandbox's reason is a code, shown as one (not as a line of text under the message).

@@ -1,3 +1,4 @@
+import { closeCompletion } from '@codemirror/autocomplete';
 import { CypherEditor } from '@neo4j-cypher/react-codemirror';
 import { useEffect, useMemo, useRef } from 'react';
 import { useApp, useExplorer } from '../context';
@@ -8,7 +9,12 @@ import { useMayEdit } from '../shell/useSession';
 import { SaveQueryForm } from './SaveQueryForm';
 import { closeDrawerToOpener } from './drawer-focus';
 
-type EditorApi = { setPosition(p: { line: number; column: number }, scroll?: boolean): void; focus(): void };
+type EditorApi = {
+  setPosition(p: { line: number; column: number }, scroll?: boolean): void;
+  focus(): void;
+  /** The CodeMirror view (typed by what we use, so the lazy chunk's types stay local). */
+  codemirror: Parameters<typeof closeCompletion>[0];
+};
 
 /**
  * The Cypher editor: highlighting from the editor package, completion of keywords, functions,
@@ -23,6 +29,7 @@ export default function CypherEditorPane() {
   const theme = useApp((s) => s.theme);
   const schema = useApp((s) => s.schema);
   const error = useApp((s) => s.drawer.error);
+  const running = useApp((s) => s.drawer.running);
   const editor = useRef<EditorApi | null>(null);
   const names = useMemo(() => queryParamNames(cypher), [cypher]);
 
@@ -48,6 +55,12 @@ export default function CypherEditorPane() {
     };
   }, [editorSchema, schema, names]);
   const extensions = useMemo(() => [cypherCompletion(() => completionSchema.current)], []);
+
+  // A query that runs (Ctrl+Enter or the Run button) or is refused leaves no completion list open
+  // over the editor. Ctrl+Enter never reaches the editor's keymap: the drawer takes it first.
+  useEffect(() => {
+    if ((running || error) && editor.current) closeCompletion(editor.current.codemirror);
+  }, [running, error]);
 
   // Put the cursor where Neo4j says the syntax error is.
   useEffect(() => {

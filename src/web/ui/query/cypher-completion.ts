@@ -5,16 +5,18 @@
  */
 import { autocompletion, type Completion, type CompletionContext } from '@codemirror/autocomplete';
 import type { Extension } from '@codemirror/state';
-import { completeCypher, type CompletionSchema } from '../../core/query/completion';
+import { completeCypher, type CompletionKind, type CompletionSchema } from '../../core/query/completion';
 
-const TYPES: Record<string, string> = {
+// The kind names the icon (`cm-completionIcon-<kind>`, drawn in drawer.css): CodeMirror's own icons
+// are emoji and mathematical letters that fonts without them show as empty boxes.
+const TYPES: Record<CompletionKind, string> = {
   keyword: 'keyword',
   function: 'function',
-  label: 'type',
-  relationshipType: 'type',
+  label: 'label',
+  relationshipType: 'relationship',
   property: 'property',
   variable: 'variable',
-  parameter: 'variable',
+  parameter: 'parameter',
 };
 
 export function cypherCompletion(schema: () => CompletionSchema): Extension {
