@@ -73,15 +73,16 @@ export const EVENT_LOCK_ID = 'newsgraph:event-lock';
  *
  * The lock is the `entity_id` constraint's index entry of a fixed id (every accept requires that
  * constraint): MERGE takes it exclusively, the node is deleted in the same statement, so none is
- * ever committed — nothing to hide from counts, schema, search or exports — while the entry stays
+ * ever committed — nothing to hide from counts, schema, search or exports; no property is set on it
+ * either, since a property's name would stay in the database's list of keys — while the entry stays
  * locked until this transaction ends; another MERGE of it waits for that, then reads what was
  * committed (READ COMMITTED). Cost: one round trip, and accepts creating events run one at a time
  * (each a few round trips); other accepts, reads and edits do not wait.
  */
 export async function lockEventNames(tx: Pick<Transaction, 'run'>): Promise<void> {
   await tx.run(
-    `MERGE (l:Entity {id: $id}) ON CREATE SET l.newsgraph_lock = true
-     WITH l WHERE l.newsgraph_lock = true DELETE l`,
+    `MERGE (l:Entity {id: $id})
+     WITH l WHERE size(keys(l)) = 1 DELETE l`,
     { id: EVENT_LOCK_ID },
   );
 }

@@ -158,5 +158,8 @@ describe('concurrent accepts', () => {
     await r.undoAll(b!.id); // the later article first: it uses the outlet the first one created
     await r.undoAll(a!.id);
     expect(await graphFingerprint()).toBe(seeded);
+    // The lock leaves nothing behind, not even a property name in the database's list of keys.
+    const keys = await r.api.driver.executeQuery('CALL db.propertyKeys() YIELD propertyKey RETURN propertyKey AS k');
+    expect(keys.records.map((x) => x.get('k') as string).filter((k) => k.startsWith('newsgraph_'))).toEqual([]);
   });
 });
