@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { e2eSession, frames, idle, newPage, nodeId, openExplorer, shot, snapshot } from '../support/browser';
 import { boxesOverlap } from '../../src/web/core/graph/edge-label-boxes';
-import { hubNode, labelFrame } from './support/edge-labels';
+import { hubNode, labelFrame, unexplainedChanges } from './support/edge-labels';
 import { screenPixels, zoomTo } from './support/explorer';
 
 const T = 240_000;
@@ -298,7 +298,8 @@ describe('explorer highlighting (e2e, headless Chromium)', () => {
       }
       await shot(page, '06-hub-edge-labels');
 
-      // A pan moves every box alike: the same labels are written, nothing flickers.
+      // A pan moves every box alike: a label's fate changes only for a caption sigma wrote or dropped,
+      // or a label that came into or left the view (and what those freed or covered).
       await page.evaluate(() => {
         const camera = window.__newsgraph!.explorer.sigmaController!.sigma.getCamera();
         const st = camera.getState();
@@ -306,7 +307,9 @@ describe('explorer highlighting (e2e, headless Chromium)', () => {
       });
       await frames(page);
       const panned = await labelFrame(page, hub);
-      expect(panned.drawn.map((d) => d.key).sort()).toEqual(f.drawn.map((d) => d.key).sort());
+      expect(unexplainedChanges(f, panned)).toEqual([]);
+      const kept = panned.drawn.filter((d) => f.drawn.some((e) => e.key === d.key));
+      expect(kept.length).toBeGreaterThan(f.drawn.length / 2);
       expect(errors).toEqual([]);
       await context.close();
     },

@@ -42,3 +42,39 @@ export function hubNode(page: Page): Promise<string> {
     return g.nodes().reduce((a, b) => (g.degree(b) > g.degree(a) || (g.degree(b) === g.degree(a) && b < a) ? b : a));
   });
 }
+
+/**
+ * The labels whose fate (written or skipped) differs between two frames for no reason a move of the
+ * camera gives. Sigma picks the captions it writes on a grid fixed to the screen, so a pan can change
+ * them, and a label can leave the view; a label skipped for a caption, missing from one frame, or
+ * skipped for a label whose own fate changed, is explained. What is left is flicker.
+ */
+export function unexplainedChanges(a: LabelFrame, b: LabelFrame): string[] {
+  const fate = (f: LabelFrame) => {
+    const m = new Map<string, string>();
+    for (const d of f.drawn) m.set(d.key, 'drawn');
+    for (const s of f.skipped) m.set(s.key, s.by);
+    return m;
+  };
+  const fa = fate(a);
+  const fb = fate(b);
+  const changed = [...new Set([...fa.keys(), ...fb.keys()])].filter(
+    (k) => (fa.get(k) === 'drawn') !== (fb.get(k) === 'drawn'),
+  );
+  const explained = new Set<string>();
+  const cause = (by: string | undefined) =>
+    by === undefined || by.startsWith('caption:') || explained.has(by) || (by !== 'drawn' && !fa.has(by)) || (by !== 'drawn' && !fb.has(by));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const k of changed) {
+      if (explained.has(k)) continue;
+      const byA = fa.get(k);
+      const byB = fb.get(k);
+      if (!fa.has(k) || !fb.has(k) || (byA !== 'drawn' && cause(byA)) || (byB !== 'drawn' && cause(byB))) {
+        explained.add(k);
+        grew = true;
+      }
+    }
+  }
+  return changed.filter((k) => !explained.has(k));
+}
