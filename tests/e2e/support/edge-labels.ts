@@ -63,8 +63,12 @@ export function unexplainedChanges(a: LabelFrame, b: LabelFrame): string[] {
   );
   const explained = new Set<string>();
   const cause = (by: string | undefined) =>
-    by === undefined || by.startsWith('caption:') || explained.has(by) || (by !== 'drawn' && !fa.has(by)) || (by !== 'drawn' && !fb.has(by));
-  for (let grew = true; grew; ) {
+    by === undefined ||
+    by.startsWith('caption:') ||
+    explained.has(by) ||
+    (by !== 'drawn' && !fa.has(by)) ||
+    (by !== 'drawn' && !fb.has(by));
+  for (let grew = true; grew;) {
     grew = false;
     for (const k of changed) {
       if (explained.has(k)) continue;

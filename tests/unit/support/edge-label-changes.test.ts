@@ -17,7 +17,13 @@ describe('edge-label frames compared across a pan', () => {
     expect(unexplainedChanges(f, f)).toEqual([]);
   });
   it('explains a caption, a label leaving the view and what they free', () => {
-    const before = frame(['a', 'b', 'e'], [['c', 'a'], ['d', 'caption:n1']]);
+    const before = frame(
+      ['a', 'b', 'e'],
+      [
+        ['c', 'a'],
+        ['d', 'caption:n1'],
+      ],
+    );
     // a is now under a caption, which frees c; d's caption went; e left the view.
     const after = frame(['b', 'c', 'd'], [['a', 'caption:n2']]);
     expect(unexplainedChanges(before, after)).toEqual([]);
