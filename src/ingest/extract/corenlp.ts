@@ -1,6 +1,7 @@
-import { annotate } from '../../runtime/corenlp/client';
+import { annotate, type NlpMention } from '../../runtime/corenlp/client';
 import { sharedCoreNlp, type CoreNlpServer } from '../../runtime/corenlp/server';
 import type { EntityType } from '../batch';
+import { miscOfficePlace } from './office-place';
 import type { NameFinder, NameSpan } from './types';
 
 const TYPE_OF: Record<string, EntityType> = {
@@ -24,8 +25,32 @@ function isHeadline(text: string, m: { start: number; end: number }): boolean {
 }
 
 /**
- * Names from Stanford CoreNLP's NER (coarse PERSON/ORGANIZATION/LOCATION; MISC, mostly
- * nationalities and events, is left to the gazetteer). `server` defaults to the process-wide
+ * The name spans of CoreNLP's mentions of `text`: the coarse types kept, pronouns and headlines
+ * left out; of MISC (mostly nationalities and events, left to the gazetteer) only the place of an
+ * office phrase ("Mayor of Springfield"). Cost: linear in the mentions.
+ */
+export function spansOfMentions(text: string, mentions: NlpMention[]): NameSpan[] {
+  const out: NameSpan[] = [];
+  for (const m of mentions) {
+    if (PRONOUN.test(m.text) || isHeadline(text, m)) continue;
+    const type = TYPE_OF[m.type];
+    const place = m.type === 'MISC' ? miscOfficePlace(text, m.start, m.end) : undefined;
+    if (place) out.push(place);
+    if (!type) continue;
+    out.push({
+      start: m.start,
+      end: m.end,
+      text: text.slice(m.start, m.end),
+      type,
+      source: 'corenlp',
+      confidence: 0.8,
+    });
+  }
+  return out;
+}
+
+/**
+ * Names from Stanford CoreNLP's NER (see spansOfMentions). `server` defaults to the process-wide
  * managed server, started on first use. Cost: ~0.5–1 s per article once warm; the first call pays
  * the start (~10–25 s, and the install the very first time).
  */
@@ -37,21 +62,7 @@ export function coreNlpNameFinder(opts: { server?: () => Promise<CoreNlpServer>;
     async find(text: string): Promise<NameSpan[]> {
       const server = await getServer();
       info.version = server.version;
-      const doc = await annotate(server, text);
-      const out: NameSpan[] = [];
-      for (const m of doc.mentions) {
-        const type = TYPE_OF[m.type];
-        if (!type || PRONOUN.test(m.text) || isHeadline(text, m)) continue;
-        out.push({
-          start: m.start,
-          end: m.end,
-          text: text.slice(m.start, m.end),
-          type,
-          source: 'corenlp',
-          confidence: 0.8,
-        });
-      }
-      return out;
+      return spansOfMentions(text, (await annotate(server, text)).mentions);
     },
   };
 }

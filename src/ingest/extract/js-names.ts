@@ -12,9 +12,10 @@ import {
   TITLE_ADJECTIVES,
   TITLES,
 } from './lexicon';
+import { isPlace, placeLength, portfolioLength } from './office-place';
 import { ABBREVIATIONS, splitSentences } from './sentences';
 
-export const JS_FINDER_VERSION = '1.7.1';
+export const JS_FINDER_VERSION = '1.8.0';
 
 /** Word tokens: letters/digits joined by inner hyphens, apostrophes or dots ("Lvova-Belova", "U.S.", "Su-34"). */
 const WORD = /[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*\.?/gu;
@@ -82,6 +83,24 @@ function personAfterBody(run: Word[], from: number): number {
   }
   return -1;
 }
+/**
+ * What is left of a run after an office's titles, from its "of": a portfolio goes, with the title
+ * ("Secretary of State Antony Blinken", "the Secretary of State" → nothing), and so does a body to
+ * its head ("Commander of Ground Forces Tom Weir"); a place before the holder's name is a name of
+ * its own ("President of South Korea Yoon Suk Yeol" → "South Korea", "Yoon Suk Yeol").
+ */
+function afterOffice(run: Word[]): Word[][] {
+  const ws = run.slice(1).map((w) => w.text);
+  const p = portfolioLength(ws);
+  if (p > 0) return [run.slice(1 + p)];
+  if (run.length <= 3) return [run];
+  const body = personAfterBody(run, 1);
+  if (body > 0) return [run.slice(body)];
+  const n = placeLength(ws);
+  if (run.length - 1 - n < (n === 1 ? 2 : 1)) return [run.slice(2)];
+  return isPlace(ws.slice(0, n)) ? [run.slice(1, 1 + n), run.slice(1 + n)] : [run.slice(1 + n)];
+}
+
 /** Bodies named by what they deal with, "on" and a subject: "Committee on Foreign Affairs", "Convention on …". */
 const ON_HEADS = new Set(
   'committee subcommittee commission council conference convention board panel forum institute centre center'.split(
@@ -325,6 +344,12 @@ export function capitalisedRuns(text: string): NameSpan[] {
         pending.push(run.slice(0, holder));
         run = run.slice(holder);
       }
+      // "Secretary of the Treasury": a portfolio after an office's "of the" is no name.
+      if (held && !run.some(isHead)) run = run.slice(portfolioLength(run.map((w) => w.text)));
+      if (!run.length) {
+        for (const r of pending.splice(0)) emit(r);
+        continue;
+      }
       if (!NAME_HEADS.has(lower(run[run.length - 1]!.text))) {
         // "NATO Secretary-General Jens Stoltenberg": a title inside a run separates two names.
         const k = titleBreak(run);
@@ -340,17 +365,20 @@ export function capitalisedRuns(text: string): NameSpan[] {
         // A title that is also a name's head ("Army") heads the name before "of": "Army of Ruritania".
         // Titles before "of" and a place are an office, which is no name: the place is the mention,
         // however many titles there are — "President of Ukraine", "Rabbi of Kyiv", "Chief Rabbi of Kyiv",
-        // "Grand Mufti of Jerusalem" → the place, which the gazetteer can type; before a person's name the whole office goes with the
-        // titles ("Chief Rabbi of Kyiv Tom Weir" → "Tom Weir", as "Secretary of State Antony Blinken").
+        // "Grand Mufti of Jerusalem" → the place, which the gazetteer can type; before a person's name the
+        // place and the person are two ("Chief Rabbi of Kyiv Tom Weir" → "Kyiv", "Tom Weir"), and a
+        // portfolio goes with the titles (see afterOffice).
         const leadingTitle = () =>
           run.length > 1 &&
           !isBodyWord(run[1]!) &&
           !(run[1]!.text === 'of' && NAME_HEADS.has(lower(run[0]!.text))) &&
           (titleAt(run, 0) || (lower(run[0]!.text) in DEMONYMS && isTitle(run[1]!)));
         while (leadingTitle()) run = run.slice(1);
-        // "Secretary of State Antony Blinken", "Commander of Ground Forces Tom Weir": the office's
-        // complement, to its head where it has one, goes with the title.
-        if (run.length > 3 && run[0]!.text === 'of') run = run.slice(Math.max(2, personAfterBody(run, 1)));
+        if (run[0]?.text === 'of') {
+          const parts = afterOffice(run);
+          run = parts.pop()!;
+          pending.push(...parts);
+        }
       }
       while (run.length && /-(made|based|born|led|backed)$/i.test(run[0]!.text)) run = run.slice(1);
       pending.push(run);

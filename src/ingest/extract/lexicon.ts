@@ -24,6 +24,30 @@ export const TITLES = new Set(
 export const TITLE_ADJECTIVES = new Set(['grand', 'supreme', 'high']);
 
 /**
+ * What an office's "of" names when it is a portfolio, not a place ("Secretary of State", "Minister
+ * of Justice", "Secretary of the Treasury", "Minister of Homeland Security"): its first word.
+ */
+export const PORTFOLIOS = new Set(
+  (
+    'state defence defense justice health treasury education finance labour labor agriculture energy ' +
+    'transport transportation interior war commerce housing culture environment economy industry science ' +
+    'sport sports tourism infrastructure communications veterans homeland home employment welfare ' +
+    'immigration police revenue works'
+  ).split(' '),
+);
+
+/** First words of places of two words or more ("South Korea", "New Zealand", "United Arab Emirates"). */
+export const PLACE_PREFIXES = new Set(
+  'north south east west northern southern eastern western central new upper lower greater saint st. san santa sri costa el saudi sierra puerto hong united arab'.split(
+    ' ',
+  ),
+);
+/** Last words of places of two words or more ("Zaporizhzhia Region", "Czech Republic", "Kansas City"). */
+export const PLACE_TAILS = new Set(
+  'region oblast province county district republic kingdom states islands emirates krai territory city'.split(' '),
+);
+
+/**
  * Countries whose names read as plurals ("Philippines", "United Arab Emirates"), so that no rule takes
  * them for a field or a group of people (general knowledge).
  */

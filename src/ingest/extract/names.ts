@@ -160,9 +160,9 @@ export function mergeNames(
   return [...governing, ...unnamedOffices(text, governing)].sort((a, b) => a.start - b.start);
 }
 
-/** Words before a name that make it a person's ("Mr. Pistorius", "Gen. Mark Milley"). */
+/** Words before a name that make it a person's ("Mr. Pistorius", "Gen. Mark Milley", "President of South Korea Yoon Suk Yeol"). */
 const HONORIFIC =
-  /\b(Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Adm|President|Governor|governor|spokesman|spokeswoman|Minister|minister|Secretary|Commissioner|Chancellor|mayor|Mayor|Secretary of State|Secretary of Defense|Write to|By|Reporting by|Editing by)\.? $|\b(?:mayor|governor|minister|head|chief) of (?:the )?\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)?, $/u;
+  /\b(Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Adm|President|Governor|governor|spokesman|spokeswoman|Minister|minister|Secretary|Commissioner|Chancellor|mayor|Mayor|Secretary of State|Secretary of Defense|Write to|By|Reporting by|Editing by)\.? $|\b(?:mayor|governor|minister|head|chief) of (?:the )?\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)?, $|\b(?:President|Premier|Governor|Mayor|Minister|Secretary|Chancellor|King|Queen|Rabbi|Mufti|Imam|Bishop) of (?:the )?(?:\p{Lu}[\p{L}-]+ ){1,3}$/u;
 /** Bylines and credits after a name: "… reported from London", "A and B contributed to this article", "… at name@outlet.com". */
 const CREDIT_AFTER =
   /^(?: and \p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.-]*){1,3})? (?:reported from|contributed|wrote this)\b|^ at [\w.+-]+@[\w-]+\./u;

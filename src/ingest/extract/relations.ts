@@ -1,6 +1,6 @@
 import type { Span } from '../batch';
 import type { Mention, RefDraft } from './attribution';
-import { DEMONYMS } from './lexicon';
+import { DEMONYMS, TITLE_ADJECTIVES, TITLES } from './lexicon';
 import { ROLE_OF_BODY } from './role-body';
 import { asciiQuotes } from './sentences';
 
@@ -45,6 +45,31 @@ const mref = (m: Mention): RefDraft => ({
   cluster: m.cluster,
   resolvedBy: 'name',
 });
+
+/**
+ * "President of South Korea Yoon Suk Yeol", "Chief Rabbi of Kyiv Tom Weir": the titles, "of" and
+ * what the office is of, right before its holder `p`; typed by the last title, the titles kept.
+ */
+function officeOfBefore(t: string, from: number, inS: Mention[], p: Mention): RelationDraft | undefined {
+  const of = inS.filter((m) => m.end <= p.start && m.type !== 'PERSON' && /^ $/.test(t.slice(m.end, p.start))).pop();
+  const m = of && /((?:\p{Lu}[\p{L}'-]* )+)of (?:the )?$/u.exec(t.slice(Math.max(from, of.start - 80), of.start));
+  if (!of || !m) return undefined;
+  const ws = m[1]!.trim().split(' ');
+  let k = ws.length;
+  while (k > 0 && (TITLES.has(ws[k - 1]!.toLowerCase()) || TITLE_ADJECTIVES.has(ws[k - 1]!.toLowerCase()))) k--;
+  const title = ws.slice(k).join(' ');
+  if (!title || !TITLES.has(ws.at(-1)!.toLowerCase())) return undefined;
+  const type = typeOfTitle(ws.at(-1)!) ?? 'HOLDS_OFFICE';
+  const start = of.start - m[0].length + ws.slice(0, k).join(' ').length + (k > 0 ? 1 : 0);
+  return {
+    type,
+    from: mref(p),
+    to: mref(of),
+    cue: title,
+    span: { start, end: p.end },
+    properties: type === 'HOLDS_OFFICE' || type === 'LEADS' ? { title } : {},
+  };
+}
 
 /**
  * Relationships from titles and appositives, mapped onto the vocabulary: "<Org> spokesman <Person>"
@@ -130,6 +155,8 @@ export function findRelations(text: string, sentences: Span[], mentions: Mention
           });
         }
       }
+      const office = titleMatch ? undefined : officeOfBefore(t, s.start, inS, p);
+      if (office) out.push(office);
       // "A spokesperson for Ukrenergo, Maria Petrenko, said": the role and its body before the person in apposition.
       const body = inS
         .filter((m) => m.end <= p.start && m.type === 'ORGANIZATION' && /^\s*,\s*$/.test(t.slice(m.end, p.start)))
