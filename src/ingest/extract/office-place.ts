@@ -123,9 +123,7 @@ function complement(text: string, s: NameSpan, start: number, title: string): Na
   const p = portfolioLength(ws);
   if (p === 0) return isPlace(ws) ? placeOrHolder(text, s, from, title) : undefined;
   const holder = from + ws.slice(0, p).join(' ').length + 1;
-  return s.type === 'PERSON' && holder < s.end && ws.slice(p).every(isCap)
-    ? [{ ...s, start: holder, text: text.slice(holder, s.end) }]
-    : [];
+  return holder < s.end && ws.slice(p).every(isCap) ? [{ ...s, start: holder, text: text.slice(holder, s.end) }] : [];
 }
 
 /**
@@ -157,7 +155,11 @@ export function miscOfficePlace(text: string, start: number, end: number): NameS
   const phrase = text.slice(start, end);
   const of = phrase.indexOf(' of ');
   const titles = of > 0 ? phrase.slice(0, of).split(' ') : [];
-  if (!isOffice(titles)) return undefined;
+  const rest = phrase
+    .slice(of + 4)
+    .replace(/^the /, '')
+    .split(' ');
+  if (!isOffice(titles) || portfolioLength(rest) > 0) return undefined;
   const s: NameSpan = { start, end, text: phrase, type: 'UNKNOWN', source: 'corenlp', confidence: 0.8 };
   const cut = complement(text, s, start + of + 4, titles.at(-1)!);
   return cut?.length === 1 ? cut[0] : undefined;

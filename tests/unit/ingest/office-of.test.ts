@@ -53,6 +53,13 @@ describe('an office whose "of" names a portfolio, not a place', () => {
     expect(jsNames(text)).toEqual([]);
   });
 
+  it('leaves the holder named after it, whoever tags it', async () => {
+    const raw = 'Talks resume\n\nSecretary of State Tom Weir said so. He met the Minister of Justice Lena Holm.\n';
+    const fed = fedFinder({ 'Tom Weir': 'PERSON', 'Lena Holm': 'PERSON' });
+    for (const finder of ['js', fed] as const)
+      expect((await read(raw, finder)).names).toEqual(expect.arrayContaining(['Tom Weir', 'Lena Holm']));
+  });
+
   it('leaves the holder after it (JS finder)', () => {
     expect(jsNames('Secretary of the Treasury Lena Holm said so.')).toEqual(['Lena Holm']);
     expect(jsNames('Minister of Homeland Security Lena Holm said so.')).toEqual(['Lena Holm']);
