@@ -93,11 +93,12 @@ function afterOffice(run: Word[]): Word[][] {
   const ws = run.slice(1).map((w) => w.text);
   const p = portfolioLength(ws);
   if (p > 0) return [run.slice(1 + p)];
-  if (run.length <= 3) return [run];
-  const body = personAfterBody(run, 1);
+  if (run.length <= 3) return [run.slice(1)];
+  // A country after "of" ends a body's name ("Security Service of Ukraine"), but here it is the office's place.
+  const body = run.some(isHead) ? personAfterBody(run, 1) : -1;
   if (body > 0) return [run.slice(body)];
   const n = placeLength(ws);
-  if (run.length - 1 - n < (n === 1 ? 2 : 1)) return [run.slice(2)];
+  if (run.length - 1 - n < (n === 1 ? 2 : 1)) return [run.slice(1)];
   return isPlace(ws.slice(0, n)) ? [run.slice(1, 1 + n), run.slice(1 + n)] : [run.slice(1 + n)];
 }
 
@@ -344,8 +345,12 @@ export function capitalisedRuns(text: string): NameSpan[] {
         pending.push(run.slice(0, holder));
         run = run.slice(holder);
       }
-      // "Secretary of the Treasury": a portfolio after an office's "of the" is no name.
-      if (held && !run.some(isHead)) run = run.slice(portfolioLength(run.map((w) => w.text)));
+      // After an office's "of the" as after its "of": "Secretary of the Treasury", "President of the United States …".
+      if (held && !run.some(isHead)) {
+        const parts = afterOffice([ws[at - 2]!, ...run]);
+        run = parts.pop()!;
+        pending.push(...parts);
+      }
       if (!run.length) {
         for (const r of pending.splice(0)) emit(r);
         continue;
@@ -365,9 +370,7 @@ export function capitalisedRuns(text: string): NameSpan[] {
         // A title that is also a name's head ("Army") heads the name before "of": "Army of Ruritania".
         // Titles before "of" and a place are an office, which is no name: the place is the mention,
         // however many titles there are — "President of Ukraine", "Rabbi of Kyiv", "Chief Rabbi of Kyiv",
-        // "Grand Mufti of Jerusalem" → the place, which the gazetteer can type; before a person's name the
-        // place and the person are two ("Chief Rabbi of Kyiv Tom Weir" → "Kyiv", "Tom Weir"), and a
-        // portfolio goes with the titles (see afterOffice).
+        // "Grand Mufti of Jerusalem" → the place, which the gazetteer can type; then see afterOffice.
         const leadingTitle = () =>
           run.length > 1 &&
           !isBodyWord(run[1]!) &&

@@ -107,6 +107,9 @@ describe('a place of several words after an office, run on into the holder', () 
     expect(jsNames(TEXT)).toEqual(['South Korea', 'Yoon Suk Yeol']);
     expect(jsNames('Mayor of New York City Lena Holm said so.')).toEqual(['New York City', 'Lena Holm']);
     expect(jsNames('Governor of Ostrava Region Lena Holm said so.')).toEqual(['Ostrava Region', 'Lena Holm']);
+    expect(jsNames('He met the President of the United States Lena Holm.')).toEqual(['United States', 'Lena Holm']);
+    expect(jsNames('President of Ukraine Lena Holm said so.')).toEqual(['Ukraine', 'Lena Holm']);
+    expect(jsNames('He flew to meet the President of United Arab Emirates.')).toEqual(['United Arab Emirates']);
   });
 
   it('makes the holder lead the place, the title kept', async () => {
