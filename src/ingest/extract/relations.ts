@@ -4,7 +4,7 @@ import { DEMONYMS, TITLE_ADJECTIVES, TITLES } from './lexicon';
 import { ROLE_OF_BODY } from './role-body';
 import { asciiQuotes } from './sentences';
 
-export const RELATIONS_VERSION = '1.2.0';
+export const RELATIONS_VERSION = '1.3.0';
 
 export interface RelationDraft {
   type: string;
