@@ -111,6 +111,29 @@ describe('managed CoreNLP server', () => {
     ]);
   });
 
+  // CoreNLP 4.5.10 tags the portfolios "State" and "Justice" ORGANIZATION, and the places alone.
+  it('offices: a portfolio is no place; a place of several words, its holder and the office between', async () => {
+    const raw =
+      'The Secretary of State said the talks would go on. ' +
+      'President of South Korea Yoon Suk Yeol met the Minister of Justice on Monday. ' +
+      'The Governor of the Zaporizhzhia Region said two people were hurt. ' +
+      'The Mayor of Springfield said the roads were closed.';
+    const finder = coreNlpNameFinder({ server: async () => server });
+    const { batch } = await extractWithText(
+      { raw, format: 'txt', source: 'test', meta: { published: '2025-03-14' } },
+      { extractor: finder },
+    );
+    const entities = batch.candidates.filter((c) => c.kind === 'entity');
+    const names = entities.map((e) => e.text);
+    for (const portfolio of ['State', 'Justice']) expect(names).not.toContain(portfolio);
+    expect(entities.find((e) => e.text === 'Yoon Suk Yeol')).toMatchObject({ type: 'PERSON' });
+    expect(entities.find((e) => e.text === 'South Korea')).toMatchObject({ type: 'PLACE' });
+    expect(names).toEqual(expect.arrayContaining(['Zaporizhzhia Region', 'Springfield']));
+    expect(names.some((n) => n.startsWith('Korea'))).toBe(false);
+    const leads = batch.candidates.filter((c) => c.kind === 'relationship' && c.type === 'LEADS');
+    expect(leads).toEqual([expect.objectContaining({ quote: 'President of South Korea Yoon Suk Yeol' })]);
+  });
+
   it('killed mid-run: a clear error, the run record says what is done, and --resume finishes it', async () => {
     const dir = join(scratch, 'inputs');
     mkdirSync(dir);
