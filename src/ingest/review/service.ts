@@ -165,7 +165,7 @@ export class ReviewService {
       throw new ReviewBlocked(
         `Nothing unreviewed at or above ${Math.round(minConfidence * 100)}% confidence can be accepted as it stands.`,
       );
-    // An event whose name the graph has is left for its reviewer (outcome.left), the rest go in.
+    // An event or entity whose name the graph has is left for its reviewer (outcome.left), the rest go in.
     return this.accept(
       batchId,
       picked.map((c) => ({ candidate: c.id })),
