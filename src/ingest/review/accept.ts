@@ -48,15 +48,18 @@ export interface AcceptPlan {
   /** The decision to apply to a candidate (throws when it cannot be accepted). */
   decide: (c: Candidate, explicit: unknown) => Decision;
   /**
-   * Bulk accept: a candidate refused for an event name the graph has (EVENT_EXISTS, before it wrote
-   * anything), or referring to one so left, is left for its reviewer while the others go in.
+   * Bulk accept: a candidate refused for an event or entity name the graph has (EVENT_EXISTS,
+   * ENTITY_EXISTS, before it wrote anything), or referring to one left, is left for its reviewer
+   * while the others go in.
    */
   leave?: boolean;
+  /** Bulk accept: candidates left for their reviewer before the accept begins (with what refers to them). */
+  held?: { c: Candidate; error: ReviewBlocked }[];
 }
 
 /** Whether a candidate refused this way may be left out of a bulk accept (nothing of it written). */
 const leavable = (e: unknown): e is ReviewBlocked =>
-  e instanceof ReviewBlocked && ['EVENT_EXISTS', 'ENTITY_EXISTS'].includes(String(e.details?.reason));
+  e instanceof ReviewBlocked && ['EVENT_EXISTS', 'ENTITY_EXISTS', 'EVENT_REPEATED'].includes(String(e.details?.reason));
 
 /**
  * The name a candidate's decision creates an event or entity under (its accept checks the graph's
@@ -100,7 +103,7 @@ export async function writeAccept(d: ReviewDeps, a: AcceptPlan): Promise<AcceptO
   const at = (d.now?.() ?? new Date()).toISOString();
   type Done = { c: Candidate; from: number; to: number; decision: Decision; result: Record<string, unknown> };
   let ctx: ApplyContext | undefined;
-  const left: { c: Candidate; error: ReviewBlocked }[] = [];
+  const left: { c: Candidate; error: ReviewBlocked }[] = [...(a.held ?? [])];
   const { acceptId, value, changes } = await acceptTransaction(
     d,
     { batchId, candidates: plan.map((p) => p.c.id), action, actor },
