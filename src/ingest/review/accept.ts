@@ -2,17 +2,17 @@
  * One accept's write: the article (created on the batch's first accept), then each candidate in
  * order, in ONE Neo4j transaction recorded (pending, with its changes) before it commits and marked
  * committed after; then its audit entries, one per candidate and one for an article it created.
- * A bulk accept leaves out a candidate refused for its event's name, and those referring to it.
+ * A bulk accept leaves out a candidate refused for its event's or entity's name, and those referring to it.
  * The review service checks what may be accepted first (./service.ts).
  */
-import type { Candidate } from '../batch';
+import type { Batch, Candidate } from '../batch';
 import type { DecisionRow, StagedBatch } from '../staging/store';
 import { applyCandidate, type ApplyContext } from './apply';
 import { ensureArticle } from './article-node';
 import { auditNames } from './audit-names';
 import { candRef, type Decision } from './decision';
 import { ReviewBlocked } from './errors';
-import { createdEventName, lockEventNames } from './new-event';
+import { createdName, lockNames, type CreatedName } from './name-lock';
 import { refsOf } from './proposals';
 import {
   acceptTransaction,
@@ -48,26 +48,52 @@ export interface AcceptPlan {
   /** The decision to apply to a candidate (throws when it cannot be accepted). */
   decide: (c: Candidate, explicit: unknown) => Decision;
   /**
-   * Bulk accept: a candidate refused for an event name the graph has (EVENT_EXISTS, before it wrote
-   * anything), or referring to one so left, is left for its reviewer while the others go in.
+   * Bulk accept: a candidate refused for an event or entity name the graph has (EVENT_EXISTS,
+   * ENTITY_EXISTS, before it wrote anything), or referring to one left, is left for its reviewer
+   * while the others go in.
    */
   leave?: boolean;
+  /** Bulk accept: candidates left for their reviewer before the accept begins (with what refers to them). */
+  held?: { c: Candidate; error: ReviewBlocked }[];
 }
 
 /** Whether a candidate refused this way may be left out of a bulk accept (nothing of it written). */
-const leavable = (e: unknown): e is ReviewBlocked => e instanceof ReviewBlocked && e.details?.reason === 'EVENT_EXISTS';
+const leavable = (e: unknown): e is ReviewBlocked =>
+  e instanceof ReviewBlocked && ['EVENT_EXISTS', 'ENTITY_EXISTS', 'EVENT_REPEATED'].includes(String(e.details?.reason));
 
 /**
- * Whether an event candidate's decision creates the event (its accept checks the graph's names, so
- * takes the event lock first). A decision that cannot be made is refused later, in the loop.
+ * The name a candidate's decision creates an event or entity under (its accept checks the graph's
+ * names, so takes that name's lock first). A decision that cannot be made is refused later, in the loop.
  */
-function createsEvent(c: Candidate, decision: () => Decision): boolean {
-  if (c.kind !== 'event') return false;
+function nameCreated(c: Candidate, decision: () => Decision): CreatedName | null {
+  if (c.kind !== 'event' && c.kind !== 'entity') return null;
   try {
-    return createdEventName(c, decision()) !== null;
+    return createdName(c, decision());
   } catch {
-    return false;
+    return null;
   }
+}
+
+/**
+ * Whether another accept wrote this candidate while this one waited for its name's lock: then the
+ * name it finds taken is that accept's, and the refusal should say so, as it does for any other
+ * race on one candidate (./transaction.ts). That accept was recorded before it committed.
+ */
+function takenElsewhere(d: ReviewDeps, batchId: string, candidate: string): boolean {
+  if (d.staging.decisions(batchId).get(candidate)?.state === 'accepted') return true;
+  return d.staging.accepts(batchId).some((x) => x.state === 'pending' && x.candidates.includes(candidate));
+}
+
+/**
+ * The graph entities each entity candidate's linker offered, as staged: before judgements took any
+ * away, since one judged "not the same" is the clearest case of a new entity chosen beside it. Pure.
+ */
+export function offeredIn(b: Batch): (entityCandidate: string) => ReadonlySet<string> {
+  const map = new Map<string, Set<string>>();
+  for (const c of b.candidates)
+    if (c.kind === 'link')
+      map.set(c.entity, new Set([...c.options.map((o) => o.entityId), ...(c.entityId ? [c.entityId] : [])]));
+  return (id) => map.get(id) ?? new Set();
 }
 
 /** Writes the accept and audits it; see the module's comment. */
@@ -77,13 +103,16 @@ export async function writeAccept(d: ReviewDeps, a: AcceptPlan): Promise<AcceptO
   const at = (d.now?.() ?? new Date()).toISOString();
   type Done = { c: Candidate; from: number; to: number; decision: Decision; result: Record<string, unknown> };
   let ctx: ApplyContext | undefined;
-  const left: { c: Candidate; error: ReviewBlocked }[] = [];
+  const left: { c: Candidate; error: ReviewBlocked }[] = [...(a.held ?? [])];
   const { acceptId, value, changes } = await acceptTransaction(
     d,
     { batchId, candidates: plan.map((p) => p.c.id), action, actor },
     async (w) => {
-      // Before anything is written: see lockEventNames.
-      if (plan.some((p) => createsEvent(p.c, () => decide(p.c, p.explicit)))) await lockEventNames(w.tx);
+      // Before anything is written: see lockNames.
+      await lockNames(
+        w.tx,
+        plan.map((p) => nameCreated(p.c, () => decide(p.c, p.explicit))).filter((n) => n !== null),
+      );
       const base = {
         w,
         batch: s.batch,
@@ -96,6 +125,7 @@ export async function writeAccept(d: ReviewDeps, a: AcceptPlan): Promise<AcceptO
         outletIds: new Map<string, string | null>(),
         followMerges: d.followMerges,
         repointed: [],
+        offered: offeredIn(d.staging.batch(batchId)?.batch ?? s.batch),
       };
       const article = await ensureArticle(base, s.articleId);
       const articleCreated = w.changes.some((ch) => ch.op === 'createNode' && ch.id === article.id);
@@ -110,6 +140,8 @@ export async function writeAccept(d: ReviewDeps, a: AcceptPlan): Promise<AcceptO
           if (gone) throw new ReviewBlocked(`${c.id}: ${gone.c.id} is left: ${gone.error.message}`, gone.error.details);
           result = await applyCandidate(ctx, c, decision);
         } catch (e) {
+          if (leavable(e) && takenElsewhere(d, batchId, c.id))
+            throw new ReviewBlocked(`${c.id} is accepted already; reload the batch.`);
           if (!a.leave || !leavable(e) || w.changes.length !== from) throw e;
           left.push({ c, error: e });
           delete previous[c.id];

@@ -10,6 +10,7 @@ import { trimSpan } from '../extract/quote';
 import type { DecisionRow } from '../staging/store';
 import type { ClaimDecision, Decision, EntityDecision, EventDecision, RelationshipDecision } from './decision';
 import { ReviewBlocked } from './errors';
+import { graphNodeNamed, graphEntityRefusal } from './name-lock';
 import { graphEventNamed, graphEventRefusal } from './new-event';
 import { outletKey, resolveRef } from './proposals';
 import type { Vocabulary } from './vocabulary';
@@ -35,6 +36,11 @@ export interface ApplyContext {
   followMerges?: FollowMerges;
   /** The references of the candidate being applied that named a merged-away entity (./repoint.ts). */
   repointed: Repointed[];
+  /**
+   * The graph entities an entity candidate's linker offered when it was staged (judged ones too):
+   * one of them is not refused as the same name, since its reviewer chose a new entity beside it.
+   */
+  offered?: (entityCandidate: string) => ReadonlySet<string>;
 }
 
 /** accepted_by/at and extractor/version: what every node and relationship an accept creates carries. */
@@ -173,6 +179,10 @@ export async function applyEntity(
     if (fresh.length) await ctx.w.set('node', node.elementId, node.id, node.props, { aliases: [...aliases, ...fresh] });
   } else {
     if (d.label === 'Organization') await refuseSecondOutlet(ctx, d.name);
+    // The graph may have gained an entity of that name since the candidate was staged (another
+    // article's accept, maybe at this moment: see lockNames), which its reviewer was never offered.
+    const same = await graphNodeNamed(ctx.w.tx, d.label, d.name);
+    if (same && !ctx.offered?.(c.id).has(same.id)) throw graphEntityRefusal(d.label, same);
     const id = await ctx.w.freeId(slugify(d.name));
     const props: Record<string, unknown> = {
       id,

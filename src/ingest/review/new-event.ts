@@ -11,7 +11,7 @@
  * batch's reviewer gave an event not yet accepted (it has no id to use yet). Nothing is staged on
  * a refusal. An extracted event edited to be created under a name is checked against the graph, the
  * other batches and the batch's other events the same way, and every accept creating an event
- * checks the graph again, one such accept at a time (`lockEventNames`).
+ * checks the graph again, one such accept per name at a time (`lockNames`, ./name-lock.ts).
  *
  * An edit or reject of the claim that leaves such an event unreferenced takes it out of the batch
  * (with its decision), unless it is accepted or another candidate's decision still points at it:
@@ -31,60 +31,22 @@ import { trimSpan } from '../extract/quote';
 import type { DecisionRow, Staging } from '../staging/store';
 import { candRef, CAND, type ClaimDecision, type Decision, type EventDecision, type NewEvent } from './decision';
 import { ReviewBlocked, ReviewInvalid } from './errors';
-import { eventNameKey, eventNamePattern } from './event-name';
+import { eventNameKey } from './event-name';
+import { graphNodeNamed } from './name-lock';
 import { articleWords, proposalFor, refsOf } from './proposals';
 
 /** What the event candidate says found it: no pass did, a reviewer named it. */
 export const NAMED_IN_REVIEW: ExtractorInfo = { name: 'review', version: '1' };
 
 /**
- * The graph's event of this name (its name or an alias, by `eventNameKey`), if any. Cypher cannot
- * fold punctuation by pattern, so each name is matched against the key's own regular expression
- * (./event-name.ts). Cost: as before, one scan of the Event label with a string test per name — no
- * index answers "equal up to punctuation", and a full-text lookup would split words its own way
- * ("U.S.", "1,000" stay one token) and miss names the key calls equal; a stored key would need every
- * writer of events, the seed's too, to keep it.
+ * The graph's event of this name (its name or an alias, by `eventNameKey`), if any: see
+ * `graphNodeNamed` (./name-lock.ts), where its cost is too.
  */
-export async function graphEventNamed(
+export function graphEventNamed(
   tx: Pick<Transaction, 'run'>,
   name: string,
 ): Promise<{ id: string; name: string } | null> {
-  const pattern = eventNamePattern(eventNameKey(name));
-  if (!pattern) return null;
-  const r = await tx.run(
-    `MATCH (e:Event) WHERE e.id IS NOT NULL
-       AND any(n IN [e.name] + coalesce(e.aliases, []) WHERE n IS NOT NULL AND normalize(n, NFKC) =~ $pattern)
-     RETURN e.id AS id, e.name AS name LIMIT 1`,
-    { pattern },
-  );
-  const rec = r.records[0];
-  return rec ? { id: String(rec.get('id')), name: String(rec.get('name') ?? rec.get('id')) } : null;
-}
-
-/** The id the event lock stands on; no slug (./values.ts) or seed id has a colon, so no entity has it. */
-export const EVENT_LOCK_ID = 'newsgraph:event-lock';
-
-/**
- * Serialises the accepts that create events, so each one's check of the graph's event names
- * (`graphEventNamed`, in its transaction) sees the events the others committed: two reviewers
- * accepting "Russiaʼs strike" and "Russias strike" at once would otherwise both read no such event
- * and both write one (ids differ, so no constraint stops the second). Taken first in the
- * transaction, before any other write, so it cannot deadlock with the locks the accept takes later.
- *
- * The lock is the `entity_id` constraint's index entry of a fixed id (every accept requires that
- * constraint): MERGE takes it exclusively, the node is deleted in the same statement, so none is
- * ever committed — nothing to hide from counts, schema, search or exports; no property is set on it
- * either, since a property's name would stay in the database's list of keys — while the entry stays
- * locked until this transaction ends; another MERGE of it waits for that, then reads what was
- * committed (READ COMMITTED). Cost: one round trip, and accepts creating events run one at a time
- * (each a few round trips); other accepts, reads and edits do not wait.
- */
-export async function lockEventNames(tx: Pick<Transaction, 'run'>): Promise<void> {
-  await tx.run(
-    `MERGE (l:Entity {id: $id})
-     WITH l WHERE size(keys(l)) = 1 DELETE l`,
-    { id: EVENT_LOCK_ID },
-  );
+  return graphNodeNamed(tx, 'Event', name);
 }
 
 /**

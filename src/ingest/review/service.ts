@@ -22,6 +22,8 @@ import type { AcceptOutcome, ReviewActor, ReviewDeps } from './transaction';
 import {
   aboutNothing,
   bulkCandidates,
+  repeatedEventCaution,
+  repeatedEvents,
   CLAIM_NEEDS_EVENT,
   decisionOf,
   summaryOf,
@@ -160,19 +162,24 @@ export class ReviewService {
   /** Accepts the unreviewed candidates at or above `minConfidence` that nothing blocks, in one transaction. */
   async bulk(batchId: string, minConfidence: number, actor: ReviewActor): Promise<AcceptOutcome> {
     const s = this.staged(batchId);
-    const picked = bulkCandidates(s.batch, this.d.staging.decisions(batchId), minConfidence);
+    const decisions = this.d.staging.decisions(batchId);
+    const picked = bulkCandidates(s.batch, decisions, minConfidence);
     if (!picked.length)
       throw new ReviewBlocked(
         `Nothing unreviewed at or above ${Math.round(minConfidence * 100)}% confidence can be accepted as it stands.`,
       );
-    // An event whose name the graph has is left for its reviewer (outcome.left), the rest go in.
-    return this.accept(
-      batchId,
-      picked.map((c) => ({ candidate: c.id })),
-      actor,
-      'ingest.accept',
-      true,
-    );
+    // An event repeating an earlier one's name is its reviewer's to settle, and so is an event or
+    // entity whose name the graph has: left (outcome.left, with what refers to them), the rest go in.
+    const repeated = repeatedEvents(s.batch, decisions);
+    const held = picked.flatMap((c) => {
+      const first = repeated.get(c.id);
+      if (!first) return [];
+      const why = { reason: 'EVENT_REPEATED', existing: first };
+      return [{ c, error: new ReviewBlocked(repeatedEventCaution(first), why) }];
+    });
+    const items = picked.filter((c) => !repeated.has(c.id)).map((c) => ({ candidate: c.id }));
+    if (!items.length) throw held[0]!.error;
+    return this.accept(batchId, items, actor, 'ingest.accept', true, held);
   }
 
   /**
@@ -187,6 +194,7 @@ export class ReviewService {
     actor: ReviewActor,
     action = 'ingest.accept',
     leave = false,
+    held: AcceptPlan['held'] = [],
   ): Promise<AcceptOutcome> {
     const s = this.staged(batchId);
     const text = this.text(s);
@@ -220,6 +228,7 @@ export class ReviewService {
       action,
       decide: (c, explicit) => this.decisionFor(s.batch, c, decisions, explicit),
       leave,
+      held,
     });
   }
 

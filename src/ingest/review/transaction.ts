@@ -46,7 +46,7 @@ export interface ReviewDeps {
 export interface AcceptOutcome {
   acceptId: number;
   accepted: { candidate: string; result: Record<string, unknown> }[];
-  /** Bulk accept: candidates left for their reviewer, with why (an event whose name the graph has). */
+  /** Bulk accept: candidates left for their reviewer, with why (an event or entity whose name the graph has). */
   left?: { candidate: string; message: string }[];
   created: number;
   changed: number;

@@ -6,7 +6,8 @@
 import { extractionNotice, mainForeignScript } from '../../shared/ingest-notice';
 import type { ArticleMeta, Batch, Candidate } from '../batch';
 import type { AcceptRow, DecisionRow, StagedBatch } from '../staging/store';
-import type { ClaimDecision, Decision } from './decision';
+import { candRef, type ClaimDecision, type Decision, type EventDecision } from './decision';
+import { eventNameKey } from './event-name';
 import { eventsNamedFor } from './new-event';
 import { BULK_CONFIDENCE, linkOf, proposalFor, resolveRef, refsOf, type Decisions } from './proposals';
 import { seenOf } from './seen';
@@ -28,6 +29,8 @@ export interface CandidateView {
   at: string | null;
   /** The stamp of the decision shown (an action sent with an older one is refused). */
   seen: string;
+  /** A warning that does not block its accept (`repeatedEvents`); absent when there is none. */
+  caution?: string;
 }
 
 export interface AcceptView {
@@ -140,12 +143,43 @@ export function summaryOf(s: StagedBatch, decisions: ReadonlyMap<string, Decisio
   };
 }
 
+/**
+ * The extracted events of an article proposed, never edited, under a name (by the event-name key)
+ * that an earlier event of it goes by, each with that earlier one (its reference and name). The
+ * proposal names an event by its kind, place and day, so two strikes on one town on one day get one
+ * name: accepted as they stand, the second would be refused as the first's name (bulk accept would
+ * leave it), or, accepted first, make the first one refused. Rejected events aside. Pure; cost:
+ * linear in the candidates.
+ */
+export function repeatedEvents(b: Batch, decisions: Decisions): Map<string, { ref: string; name: string }> {
+  const out = new Map<string, { ref: string; name: string }>();
+  const first = new Map<string, { ref: string; name: string }>();
+  for (const c of b.candidates) {
+    if (c.kind !== 'event') continue;
+    const row = decisions.get(c.id);
+    if (row?.state === 'rejected') continue;
+    const d = (row?.edit ?? proposalFor(b, c, decisions).decision) as EventDecision | null;
+    if (d?.action !== 'create') continue;
+    const key = eventNameKey(d.name);
+    const earlier = first.get(key);
+    if (!earlier) first.set(key, { ref: candRef(c.id), name: d.name });
+    else if (!row) out.set(c.id, earlier);
+  }
+  return out;
+}
+
+/** The caution a repeated event carries (`repeatedEvents`), in the reviewer's terms. */
+export function repeatedEventCaution(first: { ref: string; name: string }): string {
+  return `Proposed under the same name as ${first.ref}, "${first.name}", an earlier event of this article: as it stands it would be that event written again. If it is the same event, reject this one and make its claims about ${first.ref}; if it is another, edit its name to tell them apart.`;
+}
+
 export function viewOf(
   s: StagedBatch,
   text: string,
   decisions: ReadonlyMap<string, DecisionRow>,
   accepts: AcceptRow[],
 ): BatchView {
+  const repeated = repeatedEvents(s.batch, decisions);
   const candidates = s.batch.candidates.map((c): CandidateView => {
     const row = decisions.get(c.kind === 'link' ? c.entity : c.id);
     const state: CandidateState = row?.state ?? 'pending';
@@ -165,6 +199,7 @@ export function viewOf(
       by: row?.by ?? null,
       at: row?.at ?? null,
       seen: seenOf(row),
+      ...(repeated.has(c.id) && state === 'pending' ? { caution: repeatedEventCaution(repeated.get(c.id)!) } : {}),
     };
   });
   const summary = summaryOf(s, decisions);

@@ -105,6 +105,12 @@ export const CandidateViewSchema = z.object({
   seen: z
     .string()
     .describe('stamp of the decision shown: send it back with an action to be refused if it changed since'),
+  caution: z
+    .string()
+    .optional()
+    .describe(
+      'a warning that does not block the accept: an event proposed under the name of an earlier one of the article',
+    ),
 });
 export type CandidateView = z.infer<typeof CandidateViewSchema>;
 
@@ -138,7 +144,9 @@ export const AcceptOutcomeSchema = z.object({
   left: z
     .array(z.object({ candidate: z.string(), message: z.string() }))
     .optional()
-    .describe('bulk accept: candidates left for their reviewer, with why (an event whose name the graph has)'),
+    .describe(
+      'bulk accept: candidates left for their reviewer, with why (an event or entity whose name the graph has, an event repeating an earlier one of the article)',
+    ),
 });
 export type AcceptOutcome = z.infer<typeof AcceptOutcomeSchema>;
 

@@ -3,7 +3,8 @@
  * Add-article dialog is extracted and staged; the review list shows each item's quote as an exact
  * slice of the stored text at its offsets; accepting writes the graph, the new person shows in
  * the explorer with its quote; undoing every accept gives back exactly the seeded graph. The app
- * runs on a private data folder (its own staging store) with the pure-JS name finder (no JVM).
+ * runs on a private data folder (its own staging store) with the pure-JS name finder (no JVM). An
+ * event proposed under the name of an earlier one of its article carries a caution under its row.
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -16,6 +17,14 @@ import { ingestSession } from '../support/ingest-session';
 const FIXTURE = join(__dirname, '../../fixtures/ingest/wire-report.html');
 const T = 300_000;
 const e2e = ingestSession('e2e-ingest-');
+
+/** Two strikes on one town on one day, so both events are proposed under one name (our own text). */
+const TWO_STRIKES = `Two strikes near Moscow
+
+A drone struck a fuel depot near Moscow on Saturday, officials said.
+
+Later on Saturday, a drone struck a warehouse near Moscow, the officials said.
+`;
 
 const row = (page: Page, id: string) => page.locator(`[data-testid=ingest-row][data-candidate="${id}"]`);
 
@@ -109,6 +118,25 @@ describe('add and review an article (e2e, headless Chromium)', () => {
       await page.waitForFunction(() => window.__newsgraph!.nodeId('anton-veresov') === null, null, { timeout: 60_000 });
       await idle(page);
       expect(await nodeId(page, 'vyacheslav-gladkov')).not.toBeNull();
+      expect(errors).toEqual([]);
+    },
+    T,
+  );
+
+  it(
+    'an event proposed under the name of an earlier one of its article says so under its row, and can still be accepted',
+    async () => {
+      const { page, errors } = await newPage(e2e.browser);
+      const meta = { outlet: 'Example Wire', published: '2024-06-03' };
+      await submitArticle(page, { text: TWO_STRIKES, ...meta }, { explorer: e2e.app.url });
+      const events = page.locator('[data-testid=ingest-row][data-kind=event]');
+      expect(await events.count()).toBe(2);
+      expect(await events.nth(0).getByTestId('ingest-row-caution').count()).toBe(0);
+      const first = await events.nth(0).getAttribute('data-candidate');
+      const caution = events.nth(1).getByTestId('ingest-row-caution');
+      expect(await caution.getAttribute('role')).toBe('note');
+      expect(await caution.textContent()).toMatch(new RegExp(`same name as cand:${first}, "Strike in Moscow`));
+      expect(await events.nth(1).getByTestId('ingest-accept').isDisabled()).toBe(false);
       expect(errors).toEqual([]);
     },
     T,

@@ -3,7 +3,7 @@
  * candidate is written to the graph once, the other request is refused with a 409 that says why,
  * and the article is created once. Two articles' accepts creating events of one name (by the
  * event-name key, ids differing) at once write one event: the other is refused EVENT_EXISTS, and a
- * bulk accept leaves its event. Our own texts.
+ * bulk accept leaves its event. So for people (any plain entity) of one name. Our own texts.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,9 +34,15 @@ Vyacheslav Gladkov said that a drone struck a fuel depot near Moscow on Saturday
 /** One event-name key, two ids: the modifier-letter apostrophe is dropped by the key, a hyphen to the slug. */
 const NAMES = ['Russia\u02BCs drone strike on a Moscow depot', 'Russias drone strike on a Moscow depot'];
 
-/** Stages both strike articles and writes each one's article (accepting its first entity): each batch's id and event. */
+/** One name key, two ids (as NAMES): a person new to the graph. */
+const PEOPLE = ['Sean O\u02BCHara', 'Sean OHara'];
+
+/**
+ * Stages both strike articles and writes each one's article (accepting its first entity): each
+ * batch's id, event, and another entity candidate.
+ */
 async function stageStrikes(api: ReviewApi) {
-  const out: { id: string; v: string; decision: any }[] = [];
+  const out: { id: string; v: string; decision: any; e: string }[] = [];
   for (const [i, body] of STRIKES.entries()) {
     const s = await api.stage(`strike-${i}.txt`, body, { published: '2024-06-03', outlet: 'Example Wire' });
     expect(s.status, JSON.stringify(s.body)).toBe(200);
@@ -45,10 +51,27 @@ async function stageStrikes(api: ReviewApi) {
     expect(ev?.decision, `${i}: no event to create`).toMatchObject({ action: 'create' });
     const first = view.candidates.find((x: any) => x.candidate.kind === 'entity' && x.decision?.action === 'link');
     expect((await api.accept(view.id, first.candidate.id)).status).toBe(200);
-    out.push({ id: view.id, v: ev.candidate.id, decision: ev.decision });
+    const other = view.candidates.find((x: any) => x.candidate.kind === 'entity' && x !== first);
+    expect(other, `${i}: no second entity`).toBeDefined();
+    out.push({ id: view.id, v: ev.candidate.id, decision: ev.decision, e: other.candidate.id });
   }
   return out;
 }
+
+/** A decision creating the person named so. */
+const person = (name: string) => ({
+  action: 'create',
+  label: 'Person',
+  name,
+  aliases: [],
+  description: 'A witness named in a test article.',
+});
+
+/** The graph's people of the race's name (any apostrophe). */
+const racePeople = () =>
+  r!.api.driver
+    .executeQuery("MATCH (p:Person) WHERE p.name STARTS WITH 'Sean O' RETURN p.id AS id", {}, { database: 'neo4j' })
+    .then((x) => x.records.map((rec) => rec.get('id') as string));
 
 /** The graph's events of the race's name (any apostrophe), with the accepts' ids. */
 const raceEvents = () =>
@@ -158,8 +181,39 @@ describe('concurrent accepts', () => {
     await r.undoAll(b!.id); // the later article first: it uses the outlet the first one created
     await r.undoAll(a!.id);
     expect(await graphFingerprint()).toBe(seeded);
-    // The lock leaves nothing behind, not even a property name in the database's list of keys.
-    const keys = await r.api.driver.executeQuery('CALL db.propertyKeys() YIELD propertyKey RETURN propertyKey AS k');
-    expect(keys.records.map((x) => x.get('k') as string).filter((k) => k.startsWith('newsgraph_'))).toEqual([]);
+    await expectNoLockKeys();
+  });
+
+  it('of two articles’ accepts creating people of one name at once, one writes it and the other is refused ENTITY_EXISTS', async () => {
+    r = await reviewApi();
+    const [a, b] = await stageStrikes(r);
+    const before = await graphFingerprint();
+    // Each side first in turn; without the lock and the check in the transaction, each round writes both.
+    for (const round of [0, 1]) {
+      const sides = round % 2 ? [b!, a!] : [a!, b!];
+      const both = await Promise.all(sides.map((x, i) => r!.accept(x.id, x.e, person(PEOPLE[i]!))));
+      expect(both.map((x) => x.status).sort(), JSON.stringify(both.map((x) => x.body.error))).toEqual([200, 409]);
+      const people = await racePeople();
+      expect(people).toHaveLength(1);
+      const won = both.findIndex((x) => x.status === 200);
+      const lost = both[1 - won]!.body.error;
+      expect(lost).toMatchObject({ reason: 'ENTITY_EXISTS', existing: { ref: people[0], name: PEOPLE[won] } });
+      expect(lost.message).toContain(`link it to ${people[0]} instead of creating it`);
+      const loser = await r.batch(sides[1 - won]!.id);
+      expect(loser.candidates.find((x: any) => x.candidate.id === sides[1 - won]!.e).state).toBe('pending');
+      const u = await r.call('POST', `/api/ingest/accepts/${both[won]!.body.outcome.acceptId}/undo`);
+      expect(u.status, JSON.stringify(u.body)).toBe(200);
+      expect(await graphFingerprint()).toBe(before);
+    }
+    await r.undoAll(b!.id);
+    await r.undoAll(a!.id);
+    expect(await graphFingerprint()).toBe(seeded);
+    await expectNoLockKeys();
   });
 });
+
+/** The locks leave nothing behind, not even a property name in the database's list of keys. */
+async function expectNoLockKeys() {
+  const keys = await r!.api.driver.executeQuery('CALL db.propertyKeys() YIELD propertyKey RETURN propertyKey AS k');
+  expect(keys.records.map((x) => x.get('k') as string).filter((k) => k.startsWith('newsgraph_'))).toEqual([]);
+}

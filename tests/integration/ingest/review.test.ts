@@ -2,7 +2,8 @@
  * The review on the real Neo4j: accepting writes the seed data's shapes plus who/when/which
  * extractor, in one transaction per accept; undo removes exactly what an accept added and
  * restores what it changed (fingerprint); a failure in the middle of an accept leaves the graph
- * as it was; every write is audited with the article quote behind it.
+ * as it was; every write is audited with the article quote behind it. An event proposed under the
+ * name an earlier one of its article goes by is flagged, and bulk accept leaves it, saying why.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -254,6 +255,38 @@ describe('accepting a reviewed article', () => {
     });
     expect(orphan.status).toBe(409);
     expect(orphan.body.error.message).toMatch(/"no-such-event" is not in the graph/);
+    expect(await graphFingerprint()).toBe(seeded);
+  });
+
+  it('flags an event proposed under an earlier event’s name, and bulk accept leaves it saying so', async () => {
+    await r?.close();
+    r = await reviewApi();
+    // Two strikes on one town on one day: the proposal names both by kind, place and day.
+    const twice = `Two strikes near Moscow
+
+A drone struck a fuel depot near Moscow on Saturday, officials said.
+
+Later on Saturday, a drone struck a warehouse near Moscow, the officials said.
+`;
+    const s = await r.stage('two-strikes.txt', twice, { published: '2024-06-03', outlet: 'Example Wire' });
+    expect(s.status, JSON.stringify(s.body)).toBe(200);
+    const id = s.body.batch.id as string;
+    const [v1, v2] = (await r.batch(id)).candidates.filter((x: any) => x.candidate.kind === 'event');
+    expect(v2?.decision.name).toBe(v1.decision.name);
+    expect(v1.caution).toBeUndefined();
+    expect(v2.caution).toContain(`same name as cand:${v1.candidate.id}, "${v1.decision.name}"`);
+    expect(v2.blocked).toBeNull();
+    const bulk = await r.call('POST', `/api/ingest/batches/${id}/accept`, { minConfidence: 0 });
+    expect(bulk.status, JSON.stringify(bulk.body)).toBe(200);
+    const accepted = bulk.body.outcome.accepted.map((a: any) => a.candidate);
+    expect(accepted).toContain(v1.candidate.id);
+    expect(accepted).not.toContain(v2.candidate.id);
+    expect(bulk.body.outcome.left).toContainEqual({ candidate: v2.candidate.id, message: v2.caution });
+    const named = await cypher('MATCH (e:Event {name: $name}) RETURN e.id AS id', { name: v1.decision.name });
+    expect(named).toHaveLength(1);
+    const after = (await r.batch(id)).candidates.find((x: any) => x.candidate.id === v2.candidate.id);
+    expect(after).toMatchObject({ state: 'pending', caution: v2.caution });
+    await r.undoAll(id);
     expect(await graphFingerprint()).toBe(seeded);
   });
 

@@ -121,6 +121,11 @@ export function CandidateRow({
           {blocked}
         </div>
       ) : null}
+      {open && view.caution ? (
+        <div className="small ingest-caution" role="note" data-testid="ingest-row-caution">
+          ⚠ {view.caution}
+        </div>
+      ) : null}
       <div className="row ingest-actions">
         {open ? (
           <>
