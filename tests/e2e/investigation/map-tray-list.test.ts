@@ -83,7 +83,7 @@ const LONG_MESSAGE =
  */
 async function coveredWithMessage(page: Page): Promise<{ overlaps: string[]; inside: boolean; reach: number }> {
   await page.evaluate((t) => window.__newsgraph!.explorer.shell.setStatus('busy', t), LONG_MESSAGE);
-  await page.getByTestId('status').waitFor({ timeout: 10_000 });
+  await page.getByTestId('status').filter({ hasText: 'Not every link' }).waitFor({ timeout: 10_000 });
   const [status, main] = [await box(page, '[data-testid=status]'), await box(page, 'main.main')];
   const seen = await covered(page);
   await page.evaluate(() => window.__newsgraph!.explorer.shell.clearStatus());
