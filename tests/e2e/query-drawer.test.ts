@@ -3,12 +3,13 @@
  * anything runs; a 100k-character query gets its own message, not "check the parameters";
  * completion offers keywords and functions; a query's warnings are written out; the CSV follows
  * the table's sort. Completion offers keywords, functions, relationship types after '[r:' and
- * the keys of a variable's label.
+ * the keys of a variable's label, in a popup read whole where it reaches past the editor's column.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { e2eSession, idle, newPage, openExplorer, shot } from '../support/browser';
+import { box } from './support/layout';
 
 const T = 240_000;
 const e2e = e2eSession();
@@ -20,11 +21,28 @@ async function typeQuery(page: Page, text: string): Promise<void> {
   await page.keyboard.insertText(text);
 }
 
-/** The labels the completion popup offers now. */
+/**
+ * The labels the completion popup offers now. The popup is read whole: its box inside the window,
+ * and each of its corners is the popup on screen (no scrolling box it sits in cuts it).
+ */
 async function completions(page: Page): Promise<string[]> {
-  const box = page.locator('.cm-tooltip-autocomplete');
-  await box.waitFor({ timeout: 30_000 });
-  return box.locator('li').evaluateAll((els) => els.map((e) => e.textContent ?? ''));
+  const list = page.locator('.cm-tooltip-autocomplete');
+  await list.waitFor({ timeout: 30_000 });
+  const seen = await list.evaluate((el) => {
+    const b = el.getBoundingClientRect();
+    // 3 px in from each corner: its rounded border is not the popup's own point.
+    const at = (x: number, y: number) => el.contains(document.elementFromPoint(x, y));
+    const corners = [
+      at(b.left + 3, b.top + 3),
+      at(b.right - 3, b.top + 3),
+      at(b.left + 3, b.bottom - 3),
+      at(b.right - 3, b.bottom - 3),
+    ];
+    const inside = b.left >= 0 && b.top >= 0 && b.right <= innerWidth && b.bottom <= innerHeight;
+    return { corners, inside, box: [b.left, b.top, b.right, b.bottom].map(Math.round) };
+  });
+  expect(seen, JSON.stringify(seen.box)).toMatchObject({ corners: [true, true, true, true], inside: true });
+  return list.locator('li').evaluateAll((els) => els.map((e) => e.textContent ?? ''));
 }
 
 describe('the query drawer (e2e)', () => {
@@ -92,9 +110,12 @@ describe('the query drawer (e2e)', () => {
         expect.arrayContaining([expect.stringMatching(/^MADE/), expect.stringMatching(/^OCCURRED_IN/)]),
       );
       await page.keyboard.press('Escape');
-      await typeQuery(page, 'MATCH (p:Person) WHERE p.');
+      // At the end of a long line: the popup reaches past the editor's column, over the result pane.
+      await typeQuery(page, "MATCH (p:Person) WHERE p.name STARTS WITH 'A' AND p.");
       await page.keyboard.press('Control+Space');
       const keys = await completions(page);
+      const [popup, column] = [await box(page, '.cm-tooltip-autocomplete'), await box(page, '.editor-wrap')];
+      expect(popup.right, JSON.stringify({ popup, column })).toBeGreaterThan(column.right);
       expect(keys).toEqual(
         expect.arrayContaining([expect.stringMatching(/^nationality/), expect.stringMatching(/^role/)]),
       );

@@ -6,7 +6,7 @@
 import type { GraphEdge, GraphPayload } from '../../shared/graph';
 import { EDGES_BETWEEN_MAX_AMONG, EDGES_BETWEEN_MAX_NODES } from '../../shared/api/edges-caps';
 import { describeError } from '../api/client';
-import { expanded, expandedMessage, moreMessage } from '../core/expansion/actions';
+import { expanded, expandedMessage, moreMessage, typeExpandedMessage } from '../core/expansion/actions';
 import {
   connectRequest,
   expansionOf,
@@ -104,9 +104,19 @@ export class ExpansionController {
         }),
       );
       const after = graphOf(app.state);
-      const added = addedOfType(before, after, anchor, type);
-      const left = remainingMore(after, expansionOf(after, anchor))[type];
-      app.shell.setStatus('info', moreMessage(caption, humanType(type), added, left, links.note));
+      if (layer) {
+        const added = addedOfType(before, after, anchor, type);
+        const left = remainingMore(after, expansionOf(after, anchor))[type];
+        app.shell.setStatus('info', moreMessage(caption, humanType(type), added, left, links.note));
+      } else {
+        const total = totals?.[type] ?? 0;
+        const r = {
+          shown: shownOfTotals(after, anchor, totals ?? {}),
+          total,
+          added: after.nodes.size - before.nodes.size,
+        };
+        app.shell.setStatus('info', typeExpandedMessage(caption, humanType(type), r, links.note));
+      }
       if (after.nodes.size !== before.nodes.size || after.edges.size !== before.edges.size) this.settle(before, page);
     } catch (e) {
       if (at?.passMerged && mergedIntoOf(e)) throw e;

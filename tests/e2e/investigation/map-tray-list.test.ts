@@ -7,11 +7,12 @@
  * "Hide the rest" (what it hides is not listed, nor counted, until shown again) and is gone off the
  * map. At 1440×900 and 1280×720, opened, the map is framed again with the tray's nodes beside it,
  * not under it, and no caption is written under it. At 1024×700, 900×600, 640×560 and 420×800, folded
- * or not, it covers no other control. At each size, opened or folded, the distance card shown on hover
- * sits beside the list, over none of the controls above it (the view switch, its single-source chip,
- * the map credit) nor the legend (at the small sizes opened too), whole in the window; with the legend
- * opened, the card is read whole or keeps its title and first lines, and the legend covers none of
- * those controls either.
+ * or not, it covers no other control, a long status message shown or not (at 420 px the message
+ * wraps below the list's usual top: the list moves below it). At each size, opened or folded, the
+ * distance card shown on hover sits beside the list, over none of the controls above it (the view
+ * switch, its single-source chip, the map credit) nor the legend (at the small sizes opened too),
+ * whole in the window; with the legend opened, the card is read whole or keeps its title and first
+ * lines, and the legend covers none of those controls either.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -52,11 +53,7 @@ async function unfold(page: Page): Promise<void> {
   await idle(page);
 }
 
-/**
- * The controls the list's box overlaps, and whether it stays inside the graph area. Polled by the
- * tests: in a narrow window a passing status message wraps down to where the list sits until it
- * goes; one that stays there still fails.
- */
+/** The controls the list's box overlaps, and whether it stays inside the graph area. */
 async function covered(page: Page): Promise<{ overlaps: string[]; inside: boolean }> {
   const list = await box(page, '[data-testid=tray-list]');
   const overlaps: string[] = [];
@@ -73,6 +70,24 @@ async function covered(page: Page): Promise<{ overlaps: string[]; inside: boolea
   const inside =
     list.left >= main.left && list.right <= main.right && list.top >= main.top && list.bottom <= main.bottom;
   return { overlaps, inside };
+}
+
+/** A status message long enough to wrap in a narrow window (as an expansion's can be). */
+const LONG_MESSAGE =
+  'Vyacheslav Gladkov: 12 of 20 relationships shown, 9 new nodes · +8 more (a hub: 50 at a time). ' +
+  'Not every link to the rest of the view is shown.';
+
+/**
+ * covered() while a long status message shows (kept until cleared), and how far down the message
+ * reaches from the graph area's top.
+ */
+async function coveredWithMessage(page: Page): Promise<{ overlaps: string[]; inside: boolean; reach: number }> {
+  await page.evaluate((t) => window.__newsgraph!.explorer.shell.setStatus('busy', t), LONG_MESSAGE);
+  await page.getByTestId('status').filter({ hasText: 'Not every link' }).waitFor({ timeout: 10_000 });
+  const [status, main] = [await box(page, '[data-testid=status]'), await box(page, 'main.main')];
+  const seen = await covered(page);
+  await page.evaluate(() => window.__newsgraph!.explorer.shell.clearStatus());
+  return { ...seen, reach: status.bottom - main.top };
 }
 
 /** The listed nodes drawn under the list (their centre inside its box), by their row's text. */
@@ -211,7 +226,7 @@ describe('the map\'s "Not on the map" list (e2e)', () => {
       await last.scrollIntoViewIfNeeded();
       const [lb, rb] = [await last.boundingBox(), await page.locator('.tray-rows').boundingBox()];
       expect(lb!.y + lb!.height).toBeLessThanOrEqual(rb!.y + rb!.height + 1);
-      await expect.poll(() => covered(page)).toEqual({ overlaps: [], inside: true });
+      expect(await covered(page)).toEqual({ overlaps: [], inside: true });
       expect(await underList(page)).toEqual([]);
       // No caption is written under the list (those of the tray that would be turn left or give way).
       const captions = await captionsUnderList(page);
@@ -316,7 +331,7 @@ describe('the map\'s "Not on the map" list (e2e)', () => {
       await toMap(page);
       await unfold(page);
       expect(await rowCount(page)).toBe(await trayCount(page));
-      await expect.poll(() => covered(page)).toEqual({ overlaps: [], inside: true });
+      expect(await covered(page)).toEqual({ overlaps: [], inside: true });
       expect(await underList(page)).toEqual([]);
       // (The tray here has room for few captions: the check with many of them is at 1440×900.)
       expect((await captionsUnderList(page)).under).toEqual([]);
@@ -331,25 +346,34 @@ describe('the map\'s "Not on the map" list (e2e)', () => {
   );
 
   it.each([
-    { width: 1024, height: 700 },
-    { width: 900, height: 600 },
-    { width: 640, height: 560 },
-    { width: 420, height: 800 },
+    { width: 1024, height: 700, wraps: false },
+    { width: 900, height: 600, wraps: false },
+    { width: 640, height: 560, wraps: false },
+    // The status line has ~180 px here: a long message reaches below the list's usual top.
+    { width: 420, height: 800, wraps: true },
   ])(
-    'at $width×$height, folded or not, it covers no other control; nor does the distance card, the legend opened too',
-    async ({ width, height }) => {
+    'at $width×$height, folded or not, it covers no other control, a long status message shown or not; nor does the distance card, the legend opened too',
+    async ({ width, height, wraps }) => {
       const { page } = await newPage(e2e.browser);
       await page.setViewportSize({ width, height });
       await openExplorer(page, e2e.app.url);
       await toMap(page);
       const fold = page.getByTestId('tray-list-fold');
       expect(await fold.getAttribute('aria-expanded')).toBe('false');
-      await expect.poll(() => covered(page)).toEqual({ overlaps: [], inside: true });
+      expect(await covered(page)).toEqual({ overlaps: [], inside: true });
       await expectCardBeside(page);
       await unhover(page);
       await fold.click();
       await expect.poll(() => rowCount(page)).toBeGreaterThan(3);
-      await expect.poll(() => covered(page)).toEqual({ overlaps: [], inside: true });
+      expect(await covered(page)).toEqual({ overlaps: [], inside: true });
+      // While a long message shows, the list (opened, then folded) is below it, over no other control.
+      for (const folded of [false, true]) {
+        const seen = await coveredWithMessage(page);
+        expect(seen, `folded: ${folded}`).toMatchObject({ overlaps: [], inside: true });
+        if (wraps) expect(seen.reach).toBeGreaterThan(56);
+        await fold.click();
+      }
+      expect(await covered(page)).toEqual({ overlaps: [], inside: true });
       await shot(page, `map-tray-list-${width}`);
       await expectCardBeside(page);
       await shot(page, `map-tray-list-${width}-distance-card`);

@@ -71,6 +71,27 @@ export function expandedMessage(
   );
 }
 
+/**
+ * "Gladkov: showing 10 of 13 “participated in” relationships, 10 new nodes." A node's first
+ * expansion by one type (a type's button in the detail panel): nothing of it was fetched before,
+ * so not the "N more" of a next page.
+ */
+export function typeExpandedMessage(
+  caption: string,
+  type: string,
+  r: { shown: number; total: number; added: number },
+  note: string,
+): string {
+  if (!r.total) return `${caption}: no “${type}” relationships.${note}`;
+  const which = r.shown < r.total ? `${r.shown} of ${r.total}` : r.total === 1 ? 'its one' : `all ${r.total}`;
+  return (
+    `${caption}: showing ${which} “${type}” relationship${r.total === 1 ? '' : 's'}` +
+    (r.added ? `, ${r.added} new node${r.added === 1 ? '' : 's'}` : ', nothing new') +
+    '.' +
+    note
+  );
+}
+
 /** "Gladkov: 10 more governor of · +3 still not shown." */
 export function moreMessage(
   caption: string,

@@ -5,7 +5,7 @@
 import type { NodeDetailResponse } from '../../../shared/api';
 import { useApp, useExplorer } from '../context';
 import { edgeColor } from '../../render/style';
-import { shownByType } from '../../core/expansion/more';
+import { shownAsDegree } from '../../core/expansion/more';
 import { humanType } from '../format';
 
 export function Relationships({ data }: { data: NodeDetailResponse }) {
@@ -14,7 +14,7 @@ export function Relationships({ data }: { data: NodeDetailResponse }) {
   const graph = useApp((s) => s.history.present.state);
   if (!data.degree.byType.length) return null;
   const id = data.node.id;
-  const shown = shownByType(graph, id);
+  const shown = shownAsDegree(graph, id);
   const caption = data.node.caption;
   return (
     <div className="section">
@@ -41,7 +41,7 @@ export function Relationships({ data }: { data: NodeDetailResponse }) {
 
 /** What a type's button says: what it will fetch, or that there is nothing left to fetch. */
 export function relTypeTitle(type: string, total: number, shown: number): { allShown: boolean; title: string } {
-  // A self-loop is counted out and in but drawn once: "all shown" may be missed, never claimed wrongly.
+  // `shown` counts as the detail does (shownAsDegree): a self-loop is outgoing and incoming.
   const allShown = shown >= total;
   const name = humanType(type);
   return allShown

@@ -5,7 +5,7 @@
  * stays (it picks up relationships added since, and brings back neighbours hidden later) but is
  * no longer the panel's main action and says why. Pure.
  */
-import { remainingMore, shownOfTotals } from '../../core/expansion/more';
+import { hiddenNeighbour, loopsAt, remainingMore, shownOfTotals } from '../../core/expansion/more';
 import { expansionOf, type GraphState } from '../../core/graph/graph-store';
 
 export interface ExpandAction {
@@ -16,8 +16,27 @@ export interface ExpandAction {
   title: string;
 }
 
-/** `degree`: the node's relationships in all, from its detail (undefined while it loads). O(edges). */
+// Asked on every render of the panel: kept per graph state (a state never changes; each change
+// makes a new one), node and degree.
+const offered = new WeakMap<GraphState, Map<string, ExpandAction>>();
+
+/**
+ * `degree`: the node's relationships in all, from its detail (undefined while it loads). O(edges)
+ * the first time per graph state and node (one pass, shared with the counts of
+ * core/expansion/more.ts), O(1) when asked again without a graph change.
+ */
 export function expandAction(state: GraphState, id: string, degree: number | undefined): ExpandAction {
+  let byNode = offered.get(state);
+  if (!byNode) offered.set(state, (byNode = new Map()));
+  const key = `${degree ?? ''} ${id}`;
+  const known = byNode.get(key);
+  if (known) return known;
+  const action = decide(state, id, degree);
+  byNode.set(key, action);
+  return action;
+}
+
+function decide(state: GraphState, id: string, degree: number | undefined): ExpandAction {
   const layer = expansionOf(state, id);
   const count = degree !== undefined ? `(${degree})` : null;
   if (!layer)
@@ -26,20 +45,13 @@ export function expandAction(state: GraphState, id: string, degree: number | und
   if (!layer.totals || Object.keys(remainingMore(state, layer)).length) return again;
   const total = Object.values(layer.totals).reduce((a, b) => a + b, 0);
   const shown = shownOfTotals(state, id, layer.totals);
-  if (shown < total || (degree !== undefined && degree > shown) || hiddenNeighbour(state, id)) return again;
+  // The detail's degree counts a self-loop as outgoing and incoming, the expansion's totals once.
+  const fresher = degree !== undefined && degree > shown + loopsAt(state, id);
+  if (shown < total || fresher || hiddenNeighbour(state, id)) return again;
   return {
     label: 'Expand again',
     count: `(all ${shown} shown)`,
     primary: false,
     title: `All ${shown} relationship${shown === 1 ? ' is' : 's are'} already shown: expanding again only picks up any added since`,
   };
-}
-
-function hiddenNeighbour(state: GraphState, id: string): boolean {
-  if (!state.hidden.size) return false;
-  for (const e of state.edges.values()) {
-    if (e.source === id && state.hidden.has(e.target)) return true;
-    if (e.target === id && state.hidden.has(e.source)) return true;
-  }
-  return false;
 }

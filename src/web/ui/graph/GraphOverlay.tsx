@@ -44,9 +44,11 @@ function ZoomControls() {
 function StatusBar() {
   const explorer = useExplorer();
   const status = useApp((s) => s.status);
+  const ref = useStatusRoom();
   if (!status) return null;
   return (
     <div
+      ref={ref}
       className={`overlay statusbar ${status.kind}`}
       role={status.kind === 'error' ? 'alert' : 'status'}
       data-testid="status"
@@ -72,6 +74,33 @@ function StatusBar() {
       </button>
     </div>
   );
+}
+
+/**
+ * The status line and the map's "Not on the map" list share the top right of the graph area: in a
+ * narrow one a message wraps down to where the list starts. While a message shows, its bottom (plus
+ * a gap, from the area's top) is published as --status-room on the graph area, which moves the list
+ * below it (views.css). Set as the message is drawn, before it is painted, so the two never overlap.
+ */
+function useStatusRoom(): RefObject<HTMLDivElement | null> {
+  const ref = useRef<HTMLDivElement | null>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    const host = el?.parentElement;
+    if (!el || !host) return;
+    const set = () => {
+      const bottom = el.getBoundingClientRect().bottom - host.getBoundingClientRect().top;
+      host.style.setProperty('--status-room', `${Math.ceil(bottom) + 8}px`);
+    };
+    set();
+    const ro = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(set);
+    ro?.observe(el);
+    return () => {
+      ro?.disconnect();
+      host.style.removeProperty('--status-room');
+    };
+  });
+  return ref;
 }
 
 /**

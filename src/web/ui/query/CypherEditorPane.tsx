@@ -92,6 +92,9 @@ export default function CypherEditorPane() {
           autofocus
           lineWrapping
           autocomplete={false}
+          // Fixed, not placed in the editor's scrolling box: a completion list that reaches past the
+          // editor's column (over the result pane) is not cut at its edge.
+          tooltipAbsolute={false}
           postExtensions={extensions}
           placeholder="MATCH (p:Person)-[r]->(x) RETURN p, r, x LIMIT 25"
           onEditorCreated={(api: unknown) => {

@@ -24,6 +24,8 @@ declare module '@neo4j-cypher/react-codemirror' {
     className?: string;
     onEditorCreated?: (editor: unknown) => void;
     autocomplete?: boolean;
+    /** Tooltips (the completion list) positioned absolutely in the editor (the default) or fixed. */
+    tooltipAbsolute?: boolean;
     /** CodeMirror extensions added after the package's own. */
     postExtensions?: unknown[];
   }

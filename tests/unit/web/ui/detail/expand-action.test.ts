@@ -43,4 +43,38 @@ describe('the detail panel’s Expand button', () => {
     // The detail counts more relationships than the expansion did: some were added since.
     expect(expandAction(expandedFully(), G, 4).primary).toBe(true);
   });
+
+  it('counts a self-loop as the detail does: once drawn, the node is all shown', () => {
+    // The neighbours API counts the loop once; the detail's degree counts it out and in.
+    const loop = edge('g-g', 'SAME_AS', 'gladkov', 'gladkov');
+    const withLoop: GraphPayload = { nodes: all.nodes, edges: [...all.edges, loop] };
+    const s = expand(screen(), G, withLoop, {}, 'Expanded', [], { totals: { ...totals, SAME_AS: 1 } });
+    expect(expandAction(s, G, 5)).toMatchObject({ primary: false, count: '(all 4 shown)' });
+    // One relationship more than that: added since.
+    expect(expandAction(s, G, 6).primary).toBe(true);
+  });
+
+  it('asked again without a graph change, reads no edge (a render of the panel costs O(1))', () => {
+    const s = hide(expandedFully(), ['4:db:r1']);
+    let reads = 0;
+    const edges = s.edges;
+    const counted: GraphState = {
+      ...s,
+      edges: new Proxy(edges, {
+        get(target, key) {
+          if (key === 'values' || key === 'entries' || key === 'forEach' || key === Symbol.iterator) reads++;
+          const v = Reflect.get(target, key, target) as unknown;
+          return typeof v === 'function' ? v.bind(target) : v;
+        },
+      }),
+    };
+    const first = expandAction(counted, G, 3);
+    expect(first.primary).toBe(true); // a neighbour is hidden: expanding again shows it
+    const read = reads;
+    expect(read).toBeGreaterThan(0);
+    expect(expandAction(counted, G, 3)).toEqual(first);
+    expect(reads).toBe(read);
+    // A new graph state (the hidden node back) is read afresh.
+    expect(expandAction(expandedFully(), G, 3).primary).toBe(false);
+  });
 });

@@ -7,8 +7,9 @@ import type { ReactElement } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import type { GraphEdge, GraphNode } from '../../../../../src/shared/graph';
 import { ExpansionController } from '../../../../../src/web/app/expansion';
+import { shownAsDegree } from '../../../../../src/web/core/expansion/more';
 import { graphOf, undo } from '../../../../../src/web/core/history/actions';
-import { RelRow } from '../../../../../src/web/ui/detail/Relationships';
+import { RelRow, relTypeTitle } from '../../../../../src/web/ui/detail/Relationships';
 import { stateWith } from '../../core/state';
 import { stubExplorer } from '../../app/support/stub-explorer';
 
@@ -42,7 +43,10 @@ describe('a relationship type in the detail panel', () => {
       byType: { GOVERNOR_OF: 1 },
     }));
     const edgesBetween = vi.fn(async () => ({ edges: [], truncated: false }));
-    const { app, keys } = stubExplorer(stateWith({ nodes: [gladkov], edges: [] }), { neighbours, edgesBetween });
+    const { app, keys, setStatus } = stubExplorer(stateWith({ nodes: [gladkov], edges: [] }), {
+      neighbours,
+      edgesBetween,
+    });
     const expansion = new ExpansionController(app);
     let asked: Promise<void> | undefined;
     const onAllShown = vi.fn();
@@ -57,6 +61,11 @@ describe('a relationship type in the detail panel', () => {
     expect(neighbours.mock.calls[0]![1]).toMatchObject({ types: ['GOVERNOR_OF'], skip: 0 });
     expect(onAllShown).not.toHaveBeenCalled();
     expect(keys()).toEqual(['belgorod', 'gladkov']);
+    // Its first expansion by that type: what it shows of the type, not the "N more" of a next page.
+    expect(setStatus).toHaveBeenLastCalledWith(
+      'info',
+      'gladkov: showing its one “governor of” relationship, 1 new node.',
+    );
     expect([...graphOf(undo()(app.state)).nodes.values()].map((n) => n.key)).toEqual(['gladkov']);
   });
 
@@ -70,5 +79,16 @@ describe('a relationship type in the detail panel', () => {
     button.props.onClick();
     expect(onExpand).not.toHaveBeenCalled();
     expect(onAllShown).toHaveBeenCalledWith(button.props.title);
+  });
+
+  it('counts a self-loop as its detail does (outgoing and incoming), so its type can be all shown', () => {
+    // The detail says 1 out and 1 in for one loop; the graph draws that one relationship once.
+    const loop = edge(gladkov, gladkov, 'SAME_AS');
+    const graph = graphOf(stateWith({ nodes: [gladkov, belgorod], edges: [loop, governs] }));
+    const shown = shownAsDegree(graph, gladkov.id);
+    expect(shown).toEqual({ SAME_AS: 2, GOVERNOR_OF: 1 });
+    expect(relTypeTitle('SAME_AS', 1 + 1, shown.SAME_AS ?? 0).allShown).toBe(true);
+    // One loop of two not loaded yet: not all shown.
+    expect(relTypeTitle('SAME_AS', 2 + 2, shown.SAME_AS ?? 0).allShown).toBe(false);
   });
 });
