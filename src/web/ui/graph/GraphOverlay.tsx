@@ -77,53 +77,43 @@ function StatusBar() {
 }
 
 /**
- * The status line and the map's "Not on the map" list share the top right of the graph area: in a
- * narrow one a message wraps down to where the list starts. While a message shows, its bottom (plus
- * a gap, from the area's top) is published as --status-room on the graph area, which moves the list
- * below it (views.css). Set as the message is drawn, before it is painted, so the two never overlap.
+ * Publishes, while the element is drawn, how much room it takes (`measure`, px) as a CSS variable on
+ * its parent, kept current as it resizes; set before paint, so nothing placed by it overlaps it.
  */
-function useStatusRoom(): RefObject<HTMLDivElement | null> {
+function useRoom(
+  variable: string,
+  measure: (el: HTMLDivElement, host: HTMLElement) => number,
+): RefObject<HTMLDivElement | null> {
   const ref = useRef<HTMLDivElement | null>(null);
   useLayoutEffect(() => {
     const el = ref.current;
     const host = el?.parentElement;
     if (!el || !host) return;
-    const set = () => {
-      const bottom = el.getBoundingClientRect().bottom - host.getBoundingClientRect().top;
-      host.style.setProperty('--status-room', `${Math.ceil(bottom) + 8}px`);
-    };
+    const set = () => host.style.setProperty(variable, `${Math.ceil(measure(el, host))}px`);
     set();
     const ro = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(set);
     ro?.observe(el);
     return () => {
       ro?.disconnect();
-      host.style.removeProperty('--status-room');
+      host.style.removeProperty(variable);
     };
   });
   return ref;
 }
 
 /**
- * The path bar and the legend share the bottom of the graph area: while the bar is up, its
- * height (plus a gap) is published as --pathbar-room on the graph area, which lifts the legend.
+ * The status line and the map's "Not on the map" list share the top right of the graph area: in a
+ * narrow one a message wraps down to where the list starts. While a message shows, its bottom (plus
+ * a gap, from the area's top) is --status-room, which moves the list below it (views.css).
  */
-function usePathbarRoom(): RefObject<HTMLDivElement | null> {
-  const ref = useRef<HTMLDivElement | null>(null);
-  useLayoutEffect(() => {
-    const el = ref.current;
-    const host = el?.parentElement;
-    if (!el || !host) return;
-    const set = () => host.style.setProperty('--pathbar-room', `${Math.ceil(el.offsetHeight) + 10}px`);
-    set();
-    const ro = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(set);
-    ro?.observe(el);
-    return () => {
-      ro?.disconnect();
-      host.style.removeProperty('--pathbar-room');
-    };
-  });
-  return ref;
-}
+const useStatusRoom = () =>
+  useRoom('--status-room', (el, host) => el.getBoundingClientRect().bottom - host.getBoundingClientRect().top + 8);
+
+/**
+ * The path bar and the legend share the bottom of the graph area: while the bar is up, its
+ * height (plus a gap) is --pathbar-room, which lifts the legend.
+ */
+const usePathbarRoom = () => useRoom('--pathbar-room', (el) => el.offsetHeight + 10);
 
 /**
  * What the path bar says of the paths found: how many and how long, or, when nodes on them are
